@@ -1,0 +1,44 @@
+"""Vietnamese text normalisation for matching.
+
+Citizens write with or without diacritics, in NFC or decomposed Unicode, with
+the tone mark on either vowel of "oa/oe/uy" (Hoà and Hòa), in any case. Every
+matcher (resolver, classifier, assistant, officer commands) compares folded
+text, so the same rule decides everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[0-9a-z]+")
+
+# Old-style tone placement (hòa) to new style (hoà): only for oa/oe/uy ending a
+# syllable; "hoàng" and "khuyên" carry the tone on the second vowel either way.
+_OLD_STYLE = re.compile(r"(o|u)([\u0300\u0301\u0303\u0309\u0323])(a|e|y)(?![a-z\u0300-\u036f])", re.I)
+
+
+def canonical(text: str) -> str:
+    """NFC, lower case, one space, tone marks in the new style (hoà)."""
+    decomposed = unicodedata.normalize("NFD", text).lower()
+    decomposed = _OLD_STYLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", decomposed)).strip()
+
+
+def fold(text: str) -> str:
+    """Lower case ASCII: diacritics dropped, đ to d, one space between words."""
+    decomposed = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "d")
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return _SPACE.sub(" ", stripped.lower()).strip()
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text carries any Vietnamese mark (so it was typed with them)."""
+    return fold(text) != _SPACE.sub(" ", text.lower()).strip()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, punctuation dropped."""
+    return _WORD.findall(fold(text))
