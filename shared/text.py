@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[0-9a-z]+")
 
 # Old-style tone placement (hòa) to new style (hoà): only for oa/oe/uy ending a
 # syllable; "hoàng" and "khuyên" carry the tone on the second vowel either way.
-_OLD_STYLE = re.compile(r"(o|u)([\u0300\u0301\u0303\u0309\u0323])(a|e|y)(?![a-z\u0300-\u036f])", re.I)
+_OLD_STYLE = re.compile(
+    r"(o|u)([\u0300\u0301\u0303\u0309\u0323])(a|e|y)(?![a-z\u0300-\u036f])", re.I
+)
 
 
 def canonical(text: str) -> str:

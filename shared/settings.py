@@ -1,0 +1,155 @@
+"""Configuration from the environment (pydantic-settings).
+
+Read lazily through `get_settings()`, never at import: a function that starts
+without a setting it needs fails on first use with a message naming it.
+Each field records which functions read it (`functions`) and whether it is a
+secret (`secret`); the Terraform contract tests hold the deployment to this.
+Secret values come from the environment only (Secret Manager in production).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ALL = ("webhook", "router", "escalator")
+
+
+def _field(default: Any, *functions: str, secret: bool = False, description: str) -> Any:
+    return Field(
+        default,
+        description=description,
+        json_schema_extra={"functions": list(functions), "secret": secret},
+    )
+
+
+class OaEntry(BaseModel):
+    """One Official Account served by this webhook (an item of TINBAO_OAS)."""
+
+    oa_id: str
+    unit: str
+    app_id: str | None = None
+    secret_key_env: str = "ZALO_OA_SECRET_KEY"
+
+
+@dataclass(frozen=True)
+class OaConfig:
+    oa_id: str | None  # None: any OA of the app (single-OA lines that leave ZALO_OA_ID unset)
+    app_id: str
+    unit: str
+    secret_key: str
+
+
+class ConfigError(RuntimeError):
+    """A setting a function needs is missing or malformed."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    google_cloud_project: str = _field(
+        "tinbao-local", *ALL, description="Google Cloud project holding Firestore and Pub/Sub"
+    )
+    tinbao_events_topic: str = _field(
+        "tinbao-events", "webhook", "escalator", description="Pub/Sub topic of stored changes"
+    )
+    tinbao_profile: str = _field(
+        "2025", *ALL, description="Jurisdiction profile: 2025 (current map) or 2021 (seed era)"
+    )
+    zalo_app_id: str = _field("", *ALL, description="Zalo app id of a single-OA line")
+    zalo_oa_id: str = _field(
+        "", *ALL, description="OA id of a single-OA line (empty: any OA of the app)"
+    )
+    zalo_oa_unit: str = _field("", *ALL, description="Unit of that OA (empty: the desk)")
+    zalo_oa_secret_key: SecretStr = _field(
+        SecretStr(""), "webhook", secret=True, description="OA Secret Key (webhook signatures)"
+    )
+    tinbao_oas: str = _field(
+        "",
+        *ALL,
+        description="JSON list of OAs on one webhook: "
+        '[{"oa_id", "unit", "app_id"?, "secret_key_env"?}]',
+    )
+    zalo_app_secret: SecretStr = _field(
+        SecretStr(""), "router", "escalator", secret=True, description="App Secret (token refresh)"
+    )
+    zalo_api_base: str = _field(
+        "https://openapi.zalo.me", "router", "escalator", description="Zalo OA API base URL"
+    )
+    zalo_oauth_base: str = _field(
+        "https://oauth.zaloapp.com", "router", "escalator", description="Zalo OAuth base URL"
+    )
+    tinbao_intake_window_minutes: int = _field(
+        30, "webhook", description="Messages of one citizen within this window join one tip"
+    )
+    tinbao_retention_days: int = _field(
+        365, "webhook", "router", description="Days before Firestore TTL removes a tip"
+    )
+
+    @field_validator("tinbao_intake_window_minutes", "tinbao_retention_days")
+    @classmethod
+    def _positive(cls, value: int) -> int:
+        if value <= 0:
+            raise ValueError("must be positive")
+        return value
+
+    def oas(self) -> list[OaConfig]:
+        """Every OA this deployment serves, with its secret key resolved."""
+        entries: list[OaConfig] = []
+        if self.tinbao_oas.strip():
+            try:
+                raw = json.loads(self.tinbao_oas)
+                items = [OaEntry.model_validate(item) for item in raw]
+            except (ValueError, TypeError, ValidationError) as exc:
+                raise ConfigError(f"TINBAO_OAS is not a JSON list of OA entries: {exc}") from exc
+            for item in items:
+                app_id = item.app_id or self.zalo_app_id
+                secret = os.environ.get(item.secret_key_env, "")
+                if not app_id or not secret:
+                    raise ConfigError(
+                        f"TINBAO_OAS entry {item.oa_id} needs an app id and the secret "
+                        f"in {item.secret_key_env}"
+                    )
+                entries.append(OaConfig(item.oa_id, app_id, item.unit, secret))
+        elif self.zalo_app_id:
+            secret = self.zalo_oa_secret_key.get_secret_value()
+            if not secret:
+                raise ConfigError("ZALO_OA_SECRET_KEY is not set")
+            entries.append(
+                OaConfig(self.zalo_oa_id or None, self.zalo_app_id, self.zalo_oa_unit, secret)
+            )
+        else:
+            raise ConfigError("set ZALO_APP_ID and ZALO_OA_SECRET_KEY, or TINBAO_OAS")
+        return entries
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+def setting_names() -> dict[str, dict[str, Any]]:
+    """ENV_NAME -> {functions, secret, default, description}: for docs and contract tests."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, info in Settings.model_fields.items():
+        extra = info.json_schema_extra or {}
+        assert isinstance(extra, dict)
+        default = info.default
+        if isinstance(default, SecretStr):
+            default = ""
+        out[name.upper()] = {
+            "functions": list(extra.get("functions", [])),  # type: ignore[arg-type]
+            "secret": bool(extra.get("secret")),
+            "default": default,
+            "description": info.description,
+        }
+    return out
