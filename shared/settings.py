@@ -92,9 +92,18 @@ class Settings(BaseSettings):
         365, "webhook", "router", description="Days before Firestore TTL removes a tip"
     )
 
-    @field_validator("tinbao_intake_window_minutes", "tinbao_retention_days")
+    tinbao_webhook_budget_seconds: float = _field(
+        1.5,
+        "webhook",
+        description="Time the webhook may spend storing and publishing before it answers "
+        "503 (Zalo allows 2 s)",
+    )
+
+    @field_validator(
+        "tinbao_intake_window_minutes", "tinbao_retention_days", "tinbao_webhook_budget_seconds"
+    )
     @classmethod
-    def _positive(cls, value: int) -> int:
+    def _positive(cls, value: float) -> float:
         if value <= 0:
             raise ValueError("must be positive")
         return value

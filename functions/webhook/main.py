@@ -1,0 +1,24 @@
+"""Cloud Function `zalo_webhook` (HTTP, public): Zalo's webhook.
+
+Zalo POSTs each OA event here and expects HTTP 200 within 2 seconds; it retries
+(after 30 s, 5 min, 15 min, 30 min, 1 h) when the call fails. This function
+verifies the signature, stores the message and publishes it; it answers 503
+only when Firestore failed, which is exactly when a retry is wanted.
+"""
+
+import sys
+from pathlib import Path
+
+# The functions framework puts only this file's folder on sys.path; the
+# deployed archive (and a checkout) holds the `shared` package two levels up.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import functions_framework
+from flask import Request
+
+from shared.webhook import get_webhook
+
+
+@functions_framework.http
+def zalo_webhook(request: Request) -> tuple[dict, int]:
+    return get_webhook().handle(request.method, request.headers, request.stream.read)

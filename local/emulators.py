@@ -1,0 +1,182 @@
+"""The Firestore and Pub/Sub emulators of the Google Cloud CLI, run for real.
+
+Used by the tests and by `make run`. Each emulator starts on a free port in its
+own process group: `gcloud` is a wrapper around a Java child, and stopping only
+the wrapper leaves Java running, so stop() signals the whole group.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+TOPOLOGY = ROOT / "infra" / "topology.yaml"
+
+
+class EmulatorError(RuntimeError):
+    pass
+
+
+def require_tools() -> None:
+    """Fail with what to install, never skip: the tests need the real emulators."""
+    missing = [tool for tool in ("gcloud", "java") if shutil.which(tool) is None]
+    if missing:
+        raise EmulatorError(
+            f"missing {', '.join(missing)}: install the Google Cloud CLI with the "
+            "'cloud-firestore-emulator' and 'pubsub-emulator' components "
+            "(apt-get install google-cloud-cli google-cloud-cli-firestore-emulator "
+            "google-cloud-cli-pubsub-emulator) and a Java 17 runtime (apt-get install "
+            "openjdk-17-jre-headless)"
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def load_topology() -> dict[str, Any]:
+    return yaml.safe_load(TOPOLOGY.read_text())
+
+
+@dataclass
+class Emulator:
+    name: str
+    args: list[str]
+    port: int
+    process: subprocess.Popen[bytes] | None = None
+    log_path: Path = field(default_factory=lambda: Path(tempfile.mkstemp(suffix=".log")[1]))
+
+    @property
+    def host(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 90.0) -> None:
+        log = self.log_path.open("wb")
+        self.process = subprocess.Popen(
+            [*self.args, f"--host-port={self.host}"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, with the Java child
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise EmulatorError(f"{self.name} exited: {self.log_path.read_text()[-2000:]}")
+            if self.ready():
+                return
+            time.sleep(0.2)
+        self.stop()
+        raise EmulatorError(f"{self.name} did not answer within {timeout:.0f} s")
+
+    def ready(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"http://{self.host}/", timeout=1) as response:
+                return response.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        # The group may outlive the wrapper (Java ignores the first signal at times).
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+def firestore_emulator(port: int | None = None) -> Emulator:
+    return Emulator(
+        "firestore", ["gcloud", "emulators", "firestore", "start", "--quiet"], port or free_port()
+    )
+
+
+def pubsub_emulator(port: int | None = None) -> Emulator:
+    return Emulator(
+        "pubsub", ["gcloud", "beta", "emulators", "pubsub", "start", "--quiet"], port or free_port()
+    )
+
+
+def reset_firestore(host: str, project: str) -> None:
+    """Delete every document (the emulator's own endpoint)."""
+    url = f"http://{host}/emulator/v1/projects/{project}/databases/(default)/documents"
+    request = urllib.request.Request(url, method="DELETE")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        if response.status != 200:
+            raise EmulatorError(f"Firestore reset answered {response.status}")
+
+
+def create_topology(
+    project: str, router_push_endpoint: str | None = None, suffix: str = ""
+) -> dict[str, str]:
+    """Topics and subscriptions from infra/topology.yaml (PUBSUB_EMULATOR_HOST set).
+
+    `suffix` gives each test fresh names; without a push endpoint the router
+    subscription is a pull subscription (tests read it directly).
+    """
+    from google.cloud import pubsub_v1
+
+    topo = load_topology()
+    publisher = pubsub_v1.PublisherClient()
+    subscriber = pubsub_v1.SubscriberClient()
+    events = publisher.topic_path(project, topo["events_topic"] + suffix)
+    dead = publisher.topic_path(project, topo["dead_letter_topic"] + suffix)
+    for topic in (events, dead):
+        publisher.create_topic(name=topic)
+    sub = topo["router_subscription"]
+    router = subscriber.subscription_path(project, sub["name"] + suffix)
+    request: dict[str, Any] = {
+        "name": router,
+        "topic": events,
+        "ack_deadline_seconds": sub["ack_deadline_seconds"],
+        "enable_message_ordering": sub.get("enable_message_ordering", False),
+        "dead_letter_policy": {
+            "dead_letter_topic": dead,
+            "max_delivery_attempts": sub["max_delivery_attempts"],
+        },
+        "retry_policy": {
+            "minimum_backoff": {"seconds": sub["minimum_backoff_seconds"]},
+            "maximum_backoff": {"seconds": sub["maximum_backoff_seconds"]},
+        },
+    }
+    if router_push_endpoint:
+        request["push_config"] = {"push_endpoint": router_push_endpoint}
+    subscriber.create_subscription(request=request)
+    dead_sub = subscriber.subscription_path(
+        project, topo["dead_letter_subscription"]["name"] + suffix
+    )
+    subscriber.create_subscription(
+        request={
+            "name": dead_sub,
+            "topic": dead,
+            "ack_deadline_seconds": topo["dead_letter_subscription"]["ack_deadline_seconds"],
+        }
+    )
+    return {"events": events, "dead_letter": dead, "router": router, "dead_letter_sub": dead_sub}

@@ -1,0 +1,264 @@
+"""Every Firestore read and write of tinbao: the only module that imports the client.
+
+Intake uses optimistic concurrency rather than a locking transaction: one batch
+read (the message's de-duplication record and the reporter), then one commit
+whose preconditions (create on the message, last-update-time on the reporter,
+create or update on the tip) fail if anything moved, in which case the whole
+decision is taken again. Two round trips, and the same delivery twice, or
+twice at once, stores one message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from google.api_core import exceptions as gexc
+from google.cloud import firestore
+
+from shared import intake
+from shared.refcode import new_code
+
+REPORTERS = "reporters"
+MESSAGES = "messages"
+TIPS = "tips"
+EVENTS = "events"
+
+CONFLICTS = (gexc.AlreadyExists, gexc.FailedPrecondition, gexc.Conflict, gexc.Aborted)
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    duplicate: bool
+    kind: str
+    tip_id: str | None
+    action: str  # open, join, none
+
+
+def make_client(project: str) -> firestore.Client:
+    return firestore.Client(project=project)
+
+
+class ConflictError(RuntimeError):
+    """Intake kept colliding with concurrent writers; the caller answers 503."""
+
+
+class Store:
+    def __init__(self, client: firestore.Client) -> None:
+        self.db = client
+
+    # --- intake -------------------------------------------------------------
+
+    def intake(
+        self,
+        msg: intake.Inbound,
+        reporter: str,
+        user_id: str,
+        redacted_raw: str,
+        now: datetime,
+        window_minutes: int,
+        retention_days: int,
+        new_ref: Callable[[], str] = new_code,
+        attempts: int = 6,
+    ) -> IntakeResult:
+        msg_ref = self.db.collection(MESSAGES).document(msg.key)
+        rep_ref = self.db.collection(REPORTERS).document(reporter)
+        expire_at = now + timedelta(days=retention_days)
+        for _ in range(attempts):
+            snaps = {s.reference.path: s for s in self.db.get_all([msg_ref, rep_ref])}
+            msg_snap, rep_snap = snaps[msg_ref.path], snaps[rep_ref.path]
+            if msg_snap.exists:
+                known = msg_snap.to_dict() or {}
+                return IntakeResult(True, known.get("kind", msg.kind), known.get("tip_id"), "none")
+            rep = rep_snap.to_dict() or {} if rep_snap.exists else {}
+            open_tip = None
+            if rep.get("open_tip_id"):
+                open_tip = intake.OpenTip(
+                    rep["open_tip_id"], rep.get("open_tip_status", "received"), rep["open_until"]
+                )
+            plan = intake.plan(msg.kind, open_tip, now)
+            batch = self.db.batch()
+            tip_id = plan.tip_id
+            if plan.action == "open":
+                tip_id = new_ref()
+                batch.create(
+                    self.db.collection(TIPS).document(tip_id),
+                    _new_tip(tip_id, msg, reporter, now, expire_at),
+                )
+            elif plan.action == "join":
+                batch.update(self.db.collection(TIPS).document(tip_id), _join_tip(msg, now))
+            if tip_id:
+                batch.create(
+                    self.db.collection(TIPS)
+                    .document(tip_id)
+                    .collection(EVENTS)
+                    .document(f"zalo-{msg.key}"),
+                    {
+                        "at": now,
+                        "actor": "citizen",
+                        "kind": "zalo_event",
+                        "data": {"event_name": msg.event_name, "raw": redacted_raw},
+                    },
+                )
+            batch.create(msg_ref, _message_doc(msg, reporter, tip_id, now, expire_at))
+            reporter_update: dict[str, Any] = {
+                "zalo_user_id": user_id,
+                "oa_id": msg.oa_id,
+                "app_id": msg.app_id,
+                "last_interaction_at": now,
+                "expire_at": expire_at,
+            }
+            if tip_id:
+                reporter_update["open_tip_id"] = tip_id
+                reporter_update["open_tip_status"] = (
+                    "received" if plan.action == "open" else rep.get("open_tip_status", "received")
+                )
+                reporter_update["open_until"] = intake.window_end(now, window_minutes)
+            if rep_snap.exists:
+                batch.update(
+                    rep_ref,
+                    reporter_update,
+                    option=self.db.write_option(last_update_time=rep_snap.update_time),
+                )
+            else:
+                batch.create(rep_ref, {**reporter_update, "first_seen_at": now})
+            try:
+                batch.commit()
+            except CONFLICTS:
+                continue  # a concurrent delivery or change won: decide again on fresh state
+            except gexc.NotFound:
+                continue  # the open tip vanished (TTL): decide again
+            return IntakeResult(False, msg.kind, tip_id, plan.action)
+        raise ConflictError(f"intake of {msg.key} kept conflicting")
+
+    def record_follow(
+        self,
+        key: str,
+        oa_id: str,
+        app_id: str,
+        reporter: str,
+        user_id: str,
+        following: bool,
+        now: datetime,
+        retention_days: int,
+    ) -> bool:
+        """Record a follow or unfollow once; False when this delivery was already seen."""
+        msg_ref = self.db.collection(MESSAGES).document(key)
+        expire_at = now + timedelta(days=retention_days)
+        batch = self.db.batch()
+        batch.create(
+            msg_ref,
+            {
+                "kind": "follow" if following else "unfollow",
+                "tip_id": None,
+                "sender_key": reporter,
+                "oa_id": oa_id,
+                "received_at": now,
+                "handled": not following,
+                "expire_at": expire_at,
+            },
+        )
+        batch.set(
+            self.db.collection(REPORTERS).document(reporter),
+            {
+                "zalo_user_id": user_id,
+                "oa_id": oa_id,
+                "app_id": app_id,
+                "following": following,
+                "last_interaction_at": now,
+                "expire_at": expire_at,
+            },
+            merge=True,
+        )
+        try:
+            batch.commit()
+        except gexc.AlreadyExists:
+            return False
+        return True
+
+    def mark_unpublished(self, tip_id: str | None, message_key: str) -> None:
+        """Outbox: the change is stored but Pub/Sub did not take it; a sweep republishes."""
+        target = (
+            self.db.collection(TIPS).document(tip_id)
+            if tip_id
+            else self.db.collection(MESSAGES).document(message_key)
+        )
+        target.update({"unpublished": True})
+
+
+def _new_tip(
+    tip_id: str, msg: intake.Inbound, reporter: str, now: datetime, expire_at: datetime
+) -> dict[str, Any]:
+    return {
+        "ref": tip_id,
+        "status": "received",
+        "reporter_key": reporter,
+        "oa_id": msg.oa_id,
+        "app_id": msg.app_id,
+        "created_at": now,
+        "updated_at": now,
+        "last_message_at": now,
+        "texts": [_text(msg, now)] if msg.text else [],
+        "locations": [_location(msg, loc, now) for loc in msg.locations],
+        "attachments": [_attachment(msg, a) for a in msg.attachments],
+        "message_count": 1,
+        "intake_classification": msg.classification or None,
+        "unpublished": False,
+        "expire_at": expire_at,
+    }
+
+
+def _join_tip(msg: intake.Inbound, now: datetime) -> dict[str, Any]:
+    update: dict[str, Any] = {
+        "updated_at": now,
+        "last_message_at": now,
+        "message_count": firestore.Increment(1),
+    }
+    if msg.text:
+        update["texts"] = firestore.ArrayUnion([_text(msg, now)])
+    if msg.locations:
+        update["locations"] = firestore.ArrayUnion([_location(msg, x, now) for x in msg.locations])
+    if msg.attachments:
+        update["attachments"] = firestore.ArrayUnion([_attachment(msg, a) for a in msg.attachments])
+    return update
+
+
+def _text(msg: intake.Inbound, now: datetime) -> dict[str, Any]:
+    return {"msg": msg.key, "text": msg.text, "at": now}
+
+
+def _location(msg: intake.Inbound, loc: intake.Location, now: datetime) -> dict[str, Any]:
+    return {"msg": msg.key, "lat": loc.lat, "lng": loc.lng, "at": now}
+
+
+def _attachment(msg: intake.Inbound, a: intake.AttachmentRef) -> dict[str, Any]:
+    return {
+        "msg": msg.key,
+        "type": a.type,
+        "url": a.url,
+        "thumbnail": a.thumbnail,
+        "name": a.name,
+        "size": a.size,
+    }
+
+
+def _message_doc(
+    msg: intake.Inbound, reporter: str, tip_id: str | None, now: datetime, expire_at: datetime
+) -> dict[str, Any]:
+    return {
+        "kind": msg.kind,
+        "tip_id": tip_id,
+        "sender_key": reporter,
+        "oa_id": msg.oa_id,
+        "app_id": msg.app_id,
+        "event_name": msg.event_name,
+        # Tip texts live on the tip; questions and commands keep theirs here for the router.
+        "text": None if tip_id else msg.text,
+        "classification": msg.classification or None,
+        "zalo_timestamp": msg.zalo_timestamp,
+        "received_at": now,
+        "handled": False,
+        "expire_at": expire_at,
+    }

@@ -1,0 +1,205 @@
+"""The webhook's imperative shell: judge the request, store, publish, answer.
+
+Zalo allows 2 seconds and retries what fails, so the webhook makes no outbound
+HTTP call, bounds its storage time (the Firestore client would otherwise retry
+an unreachable backend for a minute) and answers:
+- 200 for what is stored, a duplicate, the console's test, or an event we ignore;
+- 4xx for bad input (nothing is written);
+- 503 when Firestore failed: nothing is half-written, and Zalo's retry is safe
+  because the message's de-duplication record decides.
+If Pub/Sub fails after Firestore took the write, the answer is still 200 and the
+item is marked unpublished for the escalator's sweep (the outbox).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from google.api_core import exceptions as gexc
+
+from shared import intake
+from shared.clock import Clock, SystemClock
+from shared.events import EventKind, TipEvent
+from shared.firestore_store import ConflictError, IntakeResult, Store, make_client
+from shared.logs import Logger, get_logger
+from shared.pubsub import Publisher, PublishError
+from shared.settings import ConfigError, Settings, get_settings
+from shared.zalo_events import FollowEvent, LocationEvent, MediaEvent, TextEvent
+
+STORAGE_FAILURES = (gexc.GoogleAPIError, ConflictError, concurrent.futures.TimeoutError)
+Response = tuple[dict[str, Any], int]
+
+
+@dataclass
+class Webhook:
+    settings: Settings
+    store: Store
+    publisher: Publisher
+    clock: Clock
+    classify: Callable[[str], Any]
+    parse_command: Callable[[str], Any]
+    log: Logger
+    executor: concurrent.futures.ThreadPoolExecutor
+
+    def handle(self, method: str, headers: Any, read_body: Callable[[int], bytes]) -> Response:
+        raw = read_body(intake.MAX_BODY_BYTES + 1)
+        verdict = intake.judge(
+            method,
+            headers,
+            raw if len(raw) <= intake.MAX_BODY_BYTES else None,
+            self.settings.oas(),
+        )
+        if isinstance(verdict, intake.Rejection):
+            self.log.warning(
+                "webhook.rejected", status=verdict.status, reason=verdict.error, field=verdict.field
+            )
+            return verdict.body(), verdict.status
+        if isinstance(verdict, intake.ConsoleTest):
+            self.log.info("webhook.console_test")
+            return {"status": "test event received, nothing stored"}, 200
+        return self._accept(verdict)
+
+    def _accept(self, accepted: intake.Accepted) -> Response:
+        event, oa = accepted.event, accepted.oa
+        now = self.clock.now()
+        budget = self.settings.tinbao_webhook_budget_seconds
+        if isinstance(event, TextEvent | LocationEvent | MediaEvent):
+            reporter = intake.reporter_key(oa, event.oa_id, event.user_id)
+            msg = intake.to_inbound(event, self.classify, self.parse_command)
+            raw = intake.redact(accepted.raw, event.user_id, reporter)
+            store = partial(
+                self.store.intake,
+                msg,
+                reporter,
+                event.user_id,
+                raw,
+                now,
+                self.settings.tinbao_intake_window_minutes,
+                self.settings.tinbao_retention_days,
+            )
+            try:
+                result: IntakeResult = self.executor.submit(store).result(timeout=budget)
+            except STORAGE_FAILURES as exc:
+                return self._unavailable(exc, event.event_name)
+            fields = {
+                "event_name": event.event_name,
+                "message_key": msg.key,
+                "kind": result.kind,
+                "tip_id": result.tip_id,
+                "action": result.action,
+            }
+            if result.duplicate:
+                self.log.info("webhook.duplicate", **fields)
+                return {"status": "duplicate", "tip": result.tip_id}, 200
+            kind = _event_kind(result)
+            self._publish(
+                TipEvent(
+                    kind=kind, tip_id=result.tip_id, message_id=msg.key, oa_id=event.oa_id, at=now
+                ),
+                budget,
+            )
+            self.log.info("webhook.stored", **fields)
+            return {"status": "stored", "kind": result.kind, "tip": result.tip_id}, 200
+        if isinstance(event, FollowEvent):
+            reporter = intake.reporter_key(oa, event.oa_id, event.user_id)
+            key = f"{event.event_name}:{event.oa_id}:{reporter}:{event.timestamp}"
+            following = event.event_name == "follow"
+            record = partial(
+                self.store.record_follow,
+                key,
+                event.oa_id,
+                event.app_id,
+                reporter,
+                event.user_id,
+                following,
+                now,
+                self.settings.tinbao_retention_days,
+            )
+            try:
+                new = self.executor.submit(record).result(timeout=budget)
+            except STORAGE_FAILURES as exc:
+                return self._unavailable(exc, event.event_name)
+            if new and following:
+                self._publish(
+                    TipEvent(kind="follow", message_id=key, oa_id=event.oa_id, at=now), budget
+                )
+            self.log.info("webhook.follow", event_name=event.event_name, duplicate=not new)
+            return {"status": "recorded" if new else "duplicate"}, 200
+        self.log.info("webhook.ignored", event_name=event.event_name)
+        return {"status": "ignored", "event_name": event.event_name}, 200
+
+    def _publish(self, event: TipEvent, budget: float) -> None:
+        try:
+            self.publisher.publish(event, timeout=max(0.3, budget / 2))
+        except PublishError as exc:
+            self.log.warning(
+                "webhook.unpublished",
+                tip_id=event.tip_id,
+                message_key=event.message_id,
+                reason=str(exc),
+            )
+            mark = self.executor.submit(self.store.mark_unpublished, event.tip_id, event.message_id)
+            try:
+                mark.result(timeout=budget / 2)
+            except STORAGE_FAILURES as mark_exc:
+                # The sweep of items received but unhandled after 2 minutes still finds it.
+                self.log.error(
+                    "webhook.outbox_mark_failed",
+                    tip_id=event.tip_id,
+                    reason=type(mark_exc).__name__,
+                )
+
+    def _unavailable(self, exc: BaseException, event_name: str) -> Response:
+        self.log.error(
+            "webhook.storage_unavailable", event_name=event_name, reason=type(exc).__name__
+        )
+        return {"error": "storage unavailable, retry later"}, 503
+
+
+def _event_kind(result: IntakeResult) -> EventKind:
+    if result.tip_id:
+        return "tip.created" if result.action == "open" else "tip.updated"
+    return result.kind  # type: ignore[return-value]  # question, command or chat
+
+
+_lock = threading.Lock()
+_instance: Webhook | None = None
+
+
+def get_webhook() -> Webhook:
+    """The process's webhook, built on first use: a missing setting fails then, not at import."""
+    global _instance
+    with _lock:
+        if _instance is None:
+            from shared.classify import classify
+            from shared.commands import parse_command
+
+            settings = get_settings()
+            settings.oas()  # fail now, with the setting's name, if the OAs are not configured
+            _instance = Webhook(
+                settings=settings,
+                store=Store(make_client(settings.google_cloud_project)),
+                publisher=Publisher(settings.google_cloud_project, settings.tinbao_events_topic),
+                clock=SystemClock(),
+                classify=classify,
+                parse_command=parse_command,
+                log=get_logger("webhook"),
+                executor=concurrent.futures.ThreadPoolExecutor(max_workers=8),
+            )
+        return _instance
+
+
+def reset() -> None:
+    """Forget the process's webhook (tests change settings between cases)."""
+    global _instance
+    with _lock:
+        _instance = None
+        get_settings.cache_clear()
+
+
+__all__ = ["ConfigError", "Webhook", "get_webhook", "reset"]

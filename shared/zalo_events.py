@@ -1,0 +1,275 @@
+"""Pydantic models of the Zalo OA webhook events (CONTRACT.md, `samples/`).
+
+Ids and timestamps are JSON strings and stay strings (ids exceed 2^53).
+Coordinates stay exact decimals: the body is parsed with `parse_float=Decimal`
+and strings are kept as sent, so nothing goes through a float. Unknown fields
+are ignored (Zalo adds fields); wrong types and missing fields are errors that
+name the field.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+
+Id = Annotated[str, Field(min_length=1, max_length=128, strict=True)]
+Timestamp = Annotated[str, Field(pattern=r"^[0-9]{1,16}$", strict=True)]
+Url = Annotated[str, Field(max_length=4096, strict=True)]
+
+CONSOLE_TEST_MSG_ID = "This is message id"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Party(_Model):
+    id: Id
+
+
+def _decimal_text(value: Any, low: int, high: int) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | Decimal | int):
+        raise ValueError("must be a decimal number")
+    text = str(value).strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError("must be a decimal number") from exc
+    if not number.is_finite() or not low <= number <= high:
+        raise ValueError(f"must be between {low} and {high}")
+    return text
+
+
+class Coordinates(_Model):
+    latitude: str
+    longitude: str
+
+    @field_validator("latitude", mode="before")
+    @classmethod
+    def _lat(cls, value: Any) -> str:
+        return _decimal_text(value, -90, 90)
+
+    @field_validator("longitude", mode="before")
+    @classmethod
+    def _lng(cls, value: Any) -> str:
+        return _decimal_text(value, -180, 180)
+
+
+class LocationPayload(_Model):
+    coordinates: Coordinates
+
+
+class LocationAttachment(_Model):
+    type: Literal["location"]
+    payload: LocationPayload
+
+
+class MediaPayload(_Model):
+    url: Url | None = None
+    thumbnail: Url | None = None
+    description: str | None = None
+    name: str | None = None
+    size: str | None = None
+    checksum: str | None = None
+    type: str | None = None
+    id: str | None = None
+
+
+class MediaAttachment(_Model):
+    type: Literal["image", "gif", "file", "sticker", "link", "audio", "video"]
+    payload: MediaPayload
+
+
+Attachment = Annotated[LocationAttachment | MediaAttachment, Field(discriminator="type")]
+
+
+class UserMessage(_Model):
+    msg_id: Id
+    text: Annotated[str, Field(max_length=20000, strict=True)] | None = None
+    attachments: list[Attachment] = []
+
+
+class _UserMessageEvent(_Model):
+    app_id: Id
+    sender: Party
+    recipient: Party
+    user_id_by_app: Id | None = None
+    message: UserMessage
+    timestamp: Timestamp
+
+    @property
+    def oa_id(self) -> str:
+        return self.recipient.id
+
+    @property
+    def user_id(self) -> str:
+        return self.sender.id
+
+
+class TextEvent(_UserMessageEvent):
+    event_name: Literal["user_send_text"]
+
+    @field_validator("message")
+    @classmethod
+    def _has_text(cls, message: UserMessage) -> UserMessage:
+        if message.text is None:
+            raise ValueError("a text message needs message.text")
+        return message
+
+
+class LocationEvent(_UserMessageEvent):
+    event_name: Literal["user_send_location"]
+
+    @field_validator("message")
+    @classmethod
+    def _has_location(cls, message: UserMessage) -> UserMessage:
+        if not any(isinstance(a, LocationAttachment) for a in message.attachments):
+            raise ValueError("a location message needs a location attachment")
+        return message
+
+
+class MediaEvent(_UserMessageEvent):
+    event_name: Literal[
+        "user_send_image",
+        "user_send_gif",
+        "user_send_file",
+        "user_send_sticker",
+        "user_send_link",
+        "user_send_audio",
+        "user_send_video",
+    ]
+
+
+class FollowEvent(_Model):
+    event_name: Literal["follow", "unfollow"]
+    app_id: Id
+    oa_id: Id
+    follower: Party
+    user_id_by_app: Id | None = None
+    source: str | None = None
+    timestamp: Timestamp
+
+    @property
+    def user_id(self) -> str:
+        return self.follower.id
+
+
+class ReceivedMessage(_Model):
+    msg_id: Id
+
+
+class SeenMessage(_Model):
+    msg_ids: list[Id]
+
+
+class ReceivedEvent(_Model):
+    event_name: Literal["user_received_message"]
+    app_id: Id
+    sender: Party
+    recipient: Party
+    message: ReceivedMessage
+    timestamp: Timestamp
+
+    @property
+    def oa_id(self) -> str:
+        return self.sender.id  # receipts come from the OA's side
+
+
+class SeenEvent(_Model):
+    event_name: Literal["user_seen_message"]
+    app_id: Id
+    sender: Party
+    recipient: Party
+    message: SeenMessage
+    timestamp: Timestamp
+
+    @property
+    def oa_id(self) -> str:
+        return self.sender.id
+
+
+class SubmitInfoEvent(_Model):
+    event_name: Literal["user_submit_info"]
+    app_id: Id
+    sender: Party
+    recipient: Party
+    info: dict[str, Any]
+    timestamp: Timestamp
+
+    @property
+    def oa_id(self) -> str:
+        return self.recipient.id
+
+
+UserMessageEvent = TextEvent | LocationEvent | MediaEvent
+KnownEvent = Annotated[
+    TextEvent
+    | LocationEvent
+    | MediaEvent
+    | FollowEvent
+    | ReceivedEvent
+    | SeenEvent
+    | SubmitInfoEvent,
+    Field(discriminator="event_name"),
+]
+_ADAPTER: TypeAdapter[Any] = TypeAdapter(KnownEvent)
+KNOWN_EVENT_NAMES = frozenset(
+    {
+        "user_send_text",
+        "user_send_location",
+        *MediaEvent.model_fields["event_name"].annotation.__args__,  # type: ignore[union-attr]
+        "follow",
+        "unfollow",
+        "user_received_message",
+        "user_seen_message",
+        "user_submit_info",
+    }
+)
+
+
+class OtherEvent(_Model):
+    """An event we accept and ignore: OA echoes (`oa_send_*`), anonymous chat, new names."""
+
+    event_name: str
+    app_id: Id
+
+
+class BodyError(ValueError):
+    """The body is not an event: `field` names what is wrong ("body" for the whole)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+def load_json(raw: bytes) -> dict[str, Any]:
+    """Strict UTF-8 JSON object, floats as Decimal."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BodyError("body", "not valid UTF-8") from exc
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except (ValueError, RecursionError) as exc:
+        raise BodyError("body", "not valid JSON") from exc
+    if not isinstance(data, dict):
+        raise BodyError("body", "must be a JSON object")
+    return data
+
+
+def parse_event(data: dict[str, Any]) -> KnownEvent | OtherEvent:
+    name = data.get("event_name")
+    if not isinstance(name, str) or not name:
+        raise BodyError("event_name", "missing or not a string")
+    try:
+        if name in KNOWN_EVENT_NAMES:
+            return _ADAPTER.validate_python(data)
+        return OtherEvent.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(part) for part in first["loc"] if part != name)
+        raise BodyError(loc or "body", first["msg"]) from exc

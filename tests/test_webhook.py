@@ -1,0 +1,412 @@
+"""`zalo_webhook` through the real functions framework on the real emulators."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import copy
+import io
+import json
+from contextlib import redirect_stdout
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from google.cloud import firestore
+
+from shared import webhook
+from shared.clock import FixedClock
+from shared.refcode import is_code
+from shared.settings import ConfigError
+from tests.conftest import APP_ID, APP_SECRET, OA_ID, PROJECT, Env, load_sample
+from tests.webhook_client import (
+    encode,
+    location_event,
+    post,
+    signed_headers,
+    text_event,
+    webhook_app,
+)
+
+pytestmark = pytest.mark.emulators
+TIP_TEXT = (
+    "Có nhóm thanh niên sử dụng ma túy tại khách sạn trên đường Tân Sơn Nhì, phường Tân Sơn Nhì"
+)
+USER = "246845883529197922"
+
+
+def db() -> firestore.Client:
+    return firestore.Client(project=PROJECT)
+
+
+def count(collection: str) -> int:
+    return len(list(db().collection(collection).stream()))
+
+
+def nothing_stored() -> bool:
+    return all(count(c) == 0 for c in ("messages", "tips", "reporters"))
+
+
+def fixed_clock() -> FixedClock:
+    clock = FixedClock()
+    webhook.get_webhook().clock = clock
+    return clock
+
+
+# --- every sample ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sample", "status", "kind"),
+    [
+        ("user_send_text", "stored", "tip"),
+        ("user_send_location", "stored", "tip"),
+        ("user_send_image", "stored", "tip"),
+        ("user_send_file", "stored", "tip"),
+        ("user_send_link", "stored", "tip"),
+        ("user_send_sticker", "stored", "chat"),
+    ],
+)
+def test_every_user_message_sample_is_stored_once(
+    env: Env, sample: str, status: str, kind: str
+) -> None:
+    client = webhook_app()
+    response = post(client, load_sample(sample))
+    assert response.status_code == 200, response.json
+    assert response.json["status"] == status
+    assert response.json["kind"] == kind
+    assert count("messages") == 1
+    assert count("tips") == (1 if kind == "tip" else 0)
+
+
+@pytest.mark.parametrize("sample", ["user_received_message", "user_seen_message"])
+def test_receipts_are_accepted_and_not_stored(env: Env, sample: str) -> None:
+    response = post(webhook_app(), load_sample(sample))
+    assert response.status_code == 200
+    assert response.json["status"] == "ignored"
+    assert nothing_stored()
+
+
+def test_follow_records_the_interaction_once_and_publishes_a_follow(env: Env) -> None:
+    client = webhook_app()
+    assert post(client, load_sample("follow")).json["status"] == "recorded"
+    assert post(client, load_sample("follow")).json["status"] == "duplicate"
+    assert count("tips") == 0 and count("reporters") == 1
+    messages = env.drain()
+    assert [m.attributes["kind"] for m in messages] == ["follow"]
+    assert post(client, load_sample("unfollow")).json["status"] == "recorded"
+    reporter = next(iter(db().collection("reporters").stream())).to_dict()
+    assert reporter["following"] is False
+
+
+def test_console_test_event_gets_200_unsigned_and_stores_nothing(env: Env) -> None:
+    raw = encode(load_sample("console_test"))
+    response = webhook_app().post("/", data=raw, headers={"Content-Type": "application/json"})
+    assert response.status_code == 200
+    assert nothing_stored()
+
+
+def test_unknown_event_names_are_accepted_logged_and_not_stored(env: Env) -> None:
+    event = load_sample("user_send_text") | {"event_name": "oa_send_text"}
+    out = io.StringIO()
+    with redirect_stdout(out):
+        response = post(webhook_app(), event)
+    assert response.status_code == 200 and response.json["status"] == "ignored"
+    assert nothing_stored()
+    assert any(
+        json.loads(line)["event"] == "webhook.ignored" for line in out.getvalue().splitlines()
+    )
+
+
+# --- signatures ---------------------------------------------------------------------
+
+
+def test_signature_edge_cases_get_401_and_change_nothing(env: Env) -> None:
+    client = webhook_app()
+    raw = encode(load_sample("user_send_text"))
+    good = signed_headers(raw)["X-ZEvent-Signature"]
+    mac = good.removeprefix("mac=")
+    respaced = json.dumps(json.loads(raw), indent=2, ensure_ascii=False).encode()
+    changed = raw.replace("ma túy".encode(), "ma tuý".encode())
+    cases = {
+        "missing": (raw, {}),
+        "app secret": (raw, signed_headers(raw, key=APP_SECRET)),
+        "wrong key": (raw, signed_headers(raw, key="another-key")),
+        "re-serialised body": (respaced, {"X-ZEvent-Signature": good}),
+        "changed byte": (changed, {"X-ZEvent-Signature": good}),
+        "truncated": (raw, {"X-ZEvent-Signature": good[:-2]}),
+        "other scheme": (raw, {"X-ZEvent-Signature": "sha256=" + mac}),
+    }
+    for name, (body, headers) in cases.items():
+        response = client.post("/", data=body, headers=headers)
+        assert response.status_code == 401, name
+        assert "error" in response.json, name
+    assert nothing_stored()
+
+
+@pytest.mark.parametrize("header", ["mac={}", "{}", "MAC={}", "mac={upper}", "{upper}"])
+def test_signature_with_or_without_prefix_in_any_case_is_accepted(env: Env, header: str) -> None:
+    raw = encode(load_sample("user_send_text"))
+    mac = signed_headers(raw)["X-ZEvent-Signature"].removeprefix("mac=")
+    value = header.format(mac, upper=mac.upper()) if "upper" in header else header.format(mac)
+    response = webhook_app().post("/", data=raw, headers={"X-ZEvent-Signature": value})
+    assert response.status_code == 200
+
+
+def test_unknown_app_and_unknown_oa_get_403(env: Env) -> None:
+    client = webhook_app()
+    other_app = load_sample("user_send_text") | {"app_id": "111"}
+    assert post(client, other_app).status_code == 403
+    other_oa = copy.deepcopy(load_sample("user_send_text"))
+    other_oa["recipient"]["id"] = "999"
+    response = post(client, other_oa)
+    assert response.status_code == 403 and response.json["error"] == "unknown OA"
+    assert nothing_stored()
+
+
+# --- bad input ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mutate", "field"),
+    [
+        (lambda e: e["sender"].update(id=246845883529197922), "sender.id"),
+        (lambda e: e.update(timestamp=1612345678901), "timestamp"),
+        (lambda e: e["message"].pop("msg_id"), "message.msg_id"),
+        (lambda e: e.pop("recipient"), "recipient"),
+        (lambda e: e["message"].update(text=["a"]), "message.text"),
+        (lambda e: e.pop("app_id"), "app_id"),
+    ],
+)
+def test_wrong_types_and_missing_fields_get_400_naming_the_field(
+    env: Env, mutate: Any, field: str
+) -> None:
+    event = copy.deepcopy(load_sample("user_send_text"))
+    mutate(event)
+    raw = encode(event)
+    headers = (
+        signed_headers(raw)
+        if "app_id" in event and isinstance(event.get("timestamp"), str)
+        else {"X-ZEvent-Signature": "mac=" + "0" * 64}
+    )
+    response = webhook_app().post("/", data=raw, headers=headers)
+    assert response.status_code == 400, response.json
+    assert response.json["field"] == field
+    assert nothing_stored()
+
+
+def test_broken_json_and_invalid_utf8_get_400(env: Env) -> None:
+    client = webhook_app()
+    header = {"X-ZEvent-Signature": "mac=" + "a" * 64}
+    for body in (b'{"app_id": ', b"\xff\xfe{}", b"[]", b"null"):
+        response = client.post("/", data=body, headers=header)
+        assert response.status_code == 400, body
+        assert response.json["field"] == "body"
+    assert nothing_stored()
+
+
+def test_body_over_one_mebibyte_gets_413(env: Env) -> None:
+    event = text_event("x" * 100, "big")
+    event["padding"] = "y" * (1024 * 1024)
+    response = post(webhook_app(), event)
+    assert response.status_code == 413
+    assert nothing_stored()
+
+
+@pytest.mark.parametrize("method", ["get", "put", "delete", "patch"])
+def test_methods_other_than_post_get_405(env: Env, method: str) -> None:
+    response = getattr(webhook_app(), method)("/")
+    assert response.status_code == 405
+
+
+def test_coordinates_outside_the_globe_get_400(env: Env) -> None:
+    response = post(webhook_app(), location_event("91.5", "106.63", "m-bad"))
+    assert response.status_code == 400
+    assert "latitude" in response.json["field"]
+    assert nothing_stored()
+
+
+# --- de-duplication -----------------------------------------------------------------------
+
+
+def test_same_delivery_twice_stores_one_message(env: Env) -> None:
+    client = webhook_app()
+    event = load_sample("user_send_text")
+    first, second = post(client, event), post(client, event)
+    assert first.json["status"] == "stored" and second.json["status"] == "duplicate"
+    assert second.json["tip"] == first.json["tip"]
+    assert count("messages") == 1 and count("tips") == 1
+    assert len(env.drain()) == 1
+
+
+def test_same_delivery_eight_times_at_once_stores_one_message(env: Env) -> None:
+    event = load_sample("user_send_text")
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(lambda _: post(webhook_app(), event).json["status"], range(8)))
+    assert statuses.count("stored") == 1 and statuses.count("duplicate") == 7
+    assert count("messages") == 1 and count("tips") == 1
+    assert len(env.drain()) == 1
+
+
+def test_one_citizen_sending_many_messages_at_once_gets_one_tip(env: Env) -> None:
+    events = [text_event(f"Có trộm xe máy lần {i}", f"m-{i}") for i in range(6)]
+    with concurrent.futures.ThreadPoolExecutor(6) as pool:
+        responses = list(pool.map(lambda e: post(webhook_app(), e), events))
+    assert all(r.status_code == 200 for r in responses)
+    assert count("tips") == 1 and count("messages") == 6
+    tip = next(iter(db().collection("tips").stream())).to_dict()
+    assert len(tip["texts"]) == 6 and tip["message_count"] == 6
+
+
+# --- the intake window --------------------------------------------------------------------
+
+
+def test_messages_within_the_window_join_the_open_tip(env: Env) -> None:
+    client = webhook_app()
+    clock = fixed_clock()
+    first = post(client, text_event("Có người bán ma túy trong hẻm", "m1")).json
+    clock.advance(minutes=20)
+    second = post(client, location_event("10.7987", "106.6301", "m2")).json
+    clock.advance(minutes=20)  # within 30 min of the last message
+    third = post(client, load_sample("user_send_image")).json
+    assert first["tip"] == second["tip"] == third["tip"]
+    tip = db().collection("tips").document(first["tip"]).get().to_dict()
+    assert [t["text"] for t in tip["texts"]] == ["Có người bán ma túy trong hẻm"]
+    assert tip["locations"][0]["lat"] == "10.7987" and tip["locations"][0]["lng"] == "106.6301"
+    assert tip["attachments"][0]["type"] == "image" and tip["message_count"] == 3
+    kinds = sorted(m.attributes["kind"] for m in env.drain())
+    assert kinds == ["tip.created", "tip.updated", "tip.updated"]
+
+
+def test_a_message_after_the_window_opens_a_new_tip(env: Env) -> None:
+    client = webhook_app()
+    clock = fixed_clock()
+    first = post(client, text_event("Có trộm xe máy", "m1")).json
+    clock.advance(minutes=31)
+    second = post(client, text_event("Có đánh bạc ăn tiền", "m2")).json
+    assert first["tip"] != second["tip"] and count("tips") == 2
+
+
+def test_each_citizen_has_their_own_tip(env: Env) -> None:
+    client = webhook_app()
+    fixed_clock()
+    a = post(client, text_event("Có trộm xe máy", "m1", user="1001")).json
+    b = post(client, text_event("Có trộm xe máy", "m2", user="1002")).json
+    assert a["tip"] != b["tip"]
+
+
+def test_greetings_and_questions_do_not_open_tips(env: Env) -> None:
+    client = webhook_app()
+    assert post(client, text_event("Xin chào", "m1")).json["kind"] == "chat"
+    assert (
+        post(client, text_event("Đăng ký tạm trú cần những giấy tờ gì?", "m2")).json["kind"]
+        == "question"
+    )
+    assert count("tips") == 0 and count("messages") == 2
+    question = db().collection("messages").document(f"{APP_ID}:m2").get().to_dict()
+    assert question["text"] == "Đăng ký tạm trú cần những giấy tờ gì?"
+    assert question["classification"]["topic"] == "tam_tru"
+
+
+def test_officer_commands_are_stored_as_commands_not_tips(env: Env) -> None:
+    response = post(webhook_app(), text_event("NHAN TB-7K2Q9", "m1")).json
+    assert response["kind"] == "command" and count("tips") == 0
+
+
+def test_a_new_tip_gets_a_reference_code_and_keeps_the_citizen_apart(env: Env) -> None:
+    response = post(webhook_app(), load_sample("user_send_text")).json
+    assert is_code(response["tip"])
+    tip = db().collection("tips").document(response["tip"]).get().to_dict()
+    assert tip["status"] == "received" and tip["texts"][0]["text"] == TIP_TEXT
+    assert tip["expire_at"] - tip["created_at"] == timedelta(days=365)
+    blob = json.dumps(tip, default=str)
+    assert USER not in blob and "552177279717587730" not in blob
+    reporter = db().collection("reporters").document(tip["reporter_key"]).get().to_dict()
+    assert reporter["zalo_user_id"] == USER
+    events = list(db().collection("tips").document(response["tip"]).collection("events").stream())
+    raw = json.loads(events[0].to_dict()["data"]["raw"])
+    assert raw["sender"]["id"] == tip["reporter_key"] and raw["message"]["text"] == TIP_TEXT
+
+
+def test_coordinates_are_stored_exactly_as_sent(env: Env) -> None:
+    event = location_event("10.798700000000000001", "106.630100", "m1")
+    tip_id = post(webhook_app(), event).json["tip"]
+    tip = db().collection("tips").document(tip_id).get().to_dict()
+    assert tip["locations"][0]["lat"] == "10.798700000000000001"
+    assert tip["locations"][0]["lng"] == "106.630100"
+
+
+# --- Pub/Sub -------------------------------------------------------------------------------
+
+
+def test_published_message_carries_kind_tip_id_and_ordering_key_and_no_identity(env: Env) -> None:
+    response = post(webhook_app(), load_sample("user_send_text")).json
+    (message,) = env.drain()
+    assert message.attributes["kind"] == "tip.created"
+    assert message.attributes["tip_id"] == response["tip"]
+    assert message.ordering_key == response["tip"]
+    data = json.loads(message.data)
+    assert (
+        data["tip_id"] == response["tip"] and data["message_id"] == f"{APP_ID}:96d3cdf3af150460909"
+    )
+    assert data["oa_id"] == OA_ID
+    assert USER not in message.data.decode() and TIP_TEXT not in message.data.decode()
+
+
+# --- dependencies down -----------------------------------------------------------------------
+
+
+def test_pubsub_down_still_answers_200_and_marks_the_tip_unpublished(env: Env) -> None:
+    env.stack.pubsub.stop()
+    try:
+        response = post(webhook_app(), load_sample("user_send_text"))
+    finally:
+        env.stack.pubsub.start()
+    assert response.status_code == 200
+    tip = db().collection("tips").document(response.json["tip"]).get().to_dict()
+    assert tip["unpublished"] is True
+
+
+def test_firestore_down_answers_503_and_the_retry_stores_once(env: Env) -> None:
+    client = webhook_app()
+    event = load_sample("user_send_text")
+    env.stack.firestore.stop()
+    try:
+        response = post(client, event)
+        assert response.status_code == 503
+        assert "error" in response.json
+    finally:
+        env.stack.firestore.start()
+    retry = post(client, event)
+    assert retry.status_code == 200
+    assert count("messages") == 1 and count("tips") == 1
+
+
+# --- logs ----------------------------------------------------------------------------------
+
+
+def test_logs_are_json_with_severity_and_never_carry_identity_or_words(env: Env) -> None:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        client = webhook_app()
+        post(client, load_sample("user_send_text"))
+        post(client, load_sample("user_send_text"))
+        post(client, load_sample("user_send_text"), key="wrong")
+    lines = [json.loads(line) for line in out.getvalue().splitlines() if line.startswith("{")]
+    assert {"webhook.stored", "webhook.duplicate", "webhook.rejected"} <= {
+        x["event"] for x in lines
+    }
+    assert all(x["severity"] in {"DEBUG", "INFO", "WARNING", "ERROR"} for x in lines)
+    text = out.getvalue()
+    assert USER not in text and "552177279717587730" not in text and "ma túy" not in text
+
+
+def test_missing_configuration_fails_on_first_use_naming_the_setting(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ZALO_OA_SECRET_KEY")
+    webhook.reset()
+    client = webhook_app()  # importing the entry point needs no setting
+    with pytest.raises(ConfigError, match="ZALO_OA_SECRET_KEY"):
+        webhook.get_webhook()
+    assert post(client, load_sample("user_send_text")).status_code == 500
+    assert nothing_stored()
