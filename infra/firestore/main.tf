@@ -1,0 +1,43 @@
+resource "google_firestore_database" "main" {
+  project     = var.project_id
+  name        = "(default)" # the client libraries' default: the code names no database
+  location_id = var.location
+  type        = "FIRESTORE_NATIVE"
+
+  concurrency_mode            = "OPTIMISTIC"
+  app_engine_integration_mode = "DISABLED"
+  # Tips are evidence: a mistaken write can be read back for seven days.
+  point_in_time_recovery_enablement = "POINT_IN_TIME_RECOVERY_ENABLED"
+  delete_protection_state           = var.delete_protection ? "DELETE_PROTECTION_ENABLED" : "DELETE_PROTECTION_DISABLED"
+  # `terraform destroy` forgets the database and keeps its data: tips outlive the stack.
+  deletion_policy = "ABANDON"
+}
+
+resource "google_firestore_index" "composite" {
+  for_each = { for i in var.indexes : i.name => i }
+
+  project    = var.project_id
+  database   = google_firestore_database.main.name
+  collection = each.value.collection
+
+  dynamic "fields" {
+    for_each = each.value.fields
+    content {
+      field_path = fields.value[0]
+      order      = fields.value[1]
+    }
+  }
+}
+
+resource "google_firestore_field" "ttl" {
+  for_each = { for t in var.ttl_fields : "${t.collection}.${t.field}" => t }
+
+  project    = var.project_id
+  database   = google_firestore_database.main.name
+  collection = each.value.collection
+  field      = each.value.field
+
+  ttl_config {}
+  # No query filters on the expiry timestamp; an unindexed TTL field avoids write hotspots.
+  index_config {}
+}

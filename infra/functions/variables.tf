@@ -1,0 +1,104 @@
+variable "project_id" {
+  description = "Project holding the functions."
+  type        = string
+}
+
+variable "region" {
+  description = "Region of the functions, their source bucket and their secrets' replicas."
+  type        = string
+}
+
+variable "name_prefix" {
+  description = "Prefix of function, service account, secret and bucket names."
+  type        = string
+}
+
+variable "source_dir" {
+  description = "Repository root: the one source archive all three functions are built from."
+  type        = string
+}
+
+variable "events_topic" {
+  description = "Pub/Sub topic of stored changes (infra/topology.yaml events_topic)."
+  type        = string
+}
+
+variable "zalo_app_id" {
+  description = "Zalo app id."
+  type        = string
+}
+
+variable "oas" {
+  description = "Official Accounts served: oa_id, unit, and the secret id of the OA Secret Key."
+  type = list(object({
+    oa_id     = string
+    unit      = string
+    secret_id = string
+  }))
+
+  validation {
+    condition     = length(var.oas) >= 1
+    error_message = "oas needs at least one Official Account."
+  }
+}
+
+variable "app_secret_id" {
+  description = "Secret id of the Zalo App Secret."
+  type        = string
+}
+
+variable "secret_values" {
+  description = "Optional first secret values keyed by secret id (kept in state: prefer gcloud)."
+  type        = map(string)
+  default     = {}
+  sensitive   = true
+}
+
+variable "profile" {
+  description = "Jurisdiction profile (2025 or 2021)."
+  type        = string
+}
+
+variable "retention_days" {
+  description = "Days before Firestore TTL removes a tip."
+  type        = number
+}
+
+variable "intake_window_minutes" {
+  description = "Messages of one citizen within this window join one tip."
+  type        = number
+}
+
+variable "webhook_max_instances" {
+  description = "Upper bound on webhook instances."
+  type        = number
+}
+
+variable "webhook_budget_seconds" {
+  description = "Seconds the webhook allows itself before answering Zalo (Zalo gives up at 2 s)."
+  type        = number
+  default     = 1.5
+
+  validation {
+    condition     = var.webhook_budget_seconds > 0 && var.webhook_budget_seconds < 2
+    error_message = "webhook_budget_seconds must be below Zalo's 2 s."
+  }
+}
+
+variable "runtime" {
+  description = "Python runtime the code is tested on."
+  type        = string
+  default     = "python311"
+}
+
+variable "zalo_api_base" {
+  description = "Zalo OA API base URL."
+  type        = string
+  default     = "https://openapi.zalo.me"
+}
+
+variable "zalo_oauth_base" {
+  description = "Zalo OAuth base URL."
+  type        = string
+  default     = "https://oauth.zaloapp.com"
+}

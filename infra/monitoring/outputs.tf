@@ -1,0 +1,9 @@
+output "notification_channels" {
+  description = "Email notification channel ids."
+  value       = local.channels
+}
+
+output "overdue_metric" {
+  description = "Metric type of the overdue-tips log-based metric."
+  value       = "logging.googleapis.com/user/${google_logging_metric.tips_overdue.name}"
+}

@@ -1,0 +1,85 @@
+# tinbao on Google Cloud: one `terraform apply` provisions the whole line.
+# Each concern is a module under infra/; this file only wires them together.
+
+locals {
+  # The Pub/Sub topology is data shared with the local stack (local/emulators.py),
+  # so production and the emulators cannot drift.
+  topology = yamldecode(file("${path.module}/infra/topology.yaml"))
+  # Composite indexes and TTL policies, held against shared/queries.py by tests/test_terraform.py.
+  firestore = yamldecode(file("${path.module}/infra/firestore.yaml"))
+}
+
+module "apis" {
+  source     = "./infra/apis"
+  project_id = var.project_id
+}
+
+module "firestore" {
+  source            = "./infra/firestore"
+  project_id        = var.project_id
+  location          = var.region
+  indexes           = local.firestore.indexes
+  ttl_fields        = local.firestore.ttl_fields
+  delete_protection = var.firestore_delete_protection
+
+  depends_on = [module.apis]
+}
+
+module "functions" {
+  source                = "./infra/functions"
+  project_id            = var.project_id
+  region                = var.region
+  name_prefix           = var.name_prefix
+  source_dir            = path.module
+  events_topic          = local.topology.events_topic
+  zalo_app_id           = var.zalo_app_id
+  oas                   = var.oas
+  app_secret_id         = var.app_secret_id
+  secret_values         = var.secret_values
+  profile               = var.profile
+  retention_days        = var.retention_days
+  intake_window_minutes = var.intake_window_minutes
+  webhook_max_instances = var.webhook_max_instances
+
+  depends_on = [module.apis, module.firestore]
+}
+
+module "pubsub" {
+  source      = "./infra/pubsub"
+  project_id  = var.project_id
+  name_prefix = var.name_prefix
+  topology    = local.topology
+  router_url  = module.functions.router_url
+  # Only these identities may publish to tinbao-events.
+  publishers = [
+    module.functions.service_accounts["webhook"],
+    module.functions.service_accounts["escalator"],
+  ]
+  router_run_service = module.functions.run_services["router"]
+  region             = var.region
+
+  depends_on = [module.apis]
+}
+
+module "scheduler" {
+  source                = "./infra/scheduler"
+  project_id            = var.project_id
+  region                = var.region
+  name_prefix           = var.name_prefix
+  schedule              = var.escalator_schedule
+  escalator_url         = module.functions.escalator_url
+  escalator_run_service = module.functions.run_services["escalator"]
+
+  depends_on = [module.apis]
+}
+
+module "monitoring" {
+  source                   = "./infra/monitoring"
+  project_id               = var.project_id
+  alert_emails             = var.alert_emails
+  dead_letter_subscription = local.topology.dead_letter_subscription.name
+  webhook_service          = module.functions.run_services["webhook"]
+  escalator_service        = module.functions.run_services["escalator"]
+
+  depends_on = [module.apis]
+}

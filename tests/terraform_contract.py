@@ -1,0 +1,131 @@
+"""Helpers that read the Terraform of the repository with python-hcl2.
+
+python-hcl2 keeps HCL as written: string literals keep their quotes (`'"x"'`),
+expressions come wrapped as `'${...}'`, blocks are lists of dicts and block
+labels keep their quotes. These helpers hide that so the contract tests in
+test_terraform.py read like the rules they check.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import hcl2
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+INFRA = ROOT / "infra"
+MODULES = ("apis", "firestore", "functions", "pubsub", "scheduler", "monitoring")
+FUNCTIONS = ("webhook", "router", "escalator")
+
+
+def unquote(value: Any) -> Any:
+    """'"abc"' -> 'abc'; anything else unchanged."""
+    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1]
+    return value
+
+
+def expr(value: Any) -> str:
+    """The expression inside '${...}', or the unquoted literal, as a string."""
+    if isinstance(value, str) and value.startswith("${") and value.endswith("}"):
+        return value[2:-1].strip()
+    return str(unquote(value))
+
+
+@cache
+def load(directory: str) -> dict[str, list[Any]]:
+    """Every top-level block of the *.tf files of one module directory, merged."""
+    merged: dict[str, list[Any]] = {}
+    for path in sorted(Path(directory).glob("*.tf")):
+        with path.open(encoding="utf-8") as handle:
+            parsed = hcl2.load(handle)
+        for key, items in parsed.items():
+            merged.setdefault(key, []).extend(items)
+    return merged
+
+
+def module_dir(name: str | None) -> str:
+    return str(ROOT if name is None else INFRA / name)
+
+
+def resources(module: str | None, rtype: str) -> dict[str, dict[str, Any]]:
+    """name -> body of every `resource "rtype" "name"` in a module (None: the root)."""
+    out: dict[str, dict[str, Any]] = {}
+    for item in load(module_dir(module)).get("resource", []):
+        for rt, named in item.items():
+            if unquote(rt) != rtype:
+                continue
+            for name, body in named.items():
+                out[unquote(name)] = body
+    return out
+
+
+def all_resources(module: str | None) -> list[tuple[str, str, dict[str, Any]]]:
+    """(type, name, body) of every resource of a module."""
+    out = []
+    for item in load(module_dir(module)).get("resource", []):
+        for rt, named in item.items():
+            for name, body in named.items():
+                out.append((unquote(rt), unquote(name), body))
+    return out
+
+
+def blocks(module: str | None, kind: str) -> dict[str, dict[str, Any]]:
+    """name -> body of labelled top-level blocks: variable, output, module."""
+    out: dict[str, dict[str, Any]] = {}
+    for item in load(module_dir(module)).get(kind, []):
+        for name, body in item.items():
+            out[unquote(name)] = body
+    return out
+
+
+def locals_of(module: str | None) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for item in load(module_dir(module)).get("locals", []):
+        merged.update({k: v for k, v in item.items() if not k.startswith("__")})
+    return merged
+
+
+def block(body: dict[str, Any], key: str) -> dict[str, Any]:
+    """The single nested block `key` of a body."""
+    items = body.get(key)
+    assert isinstance(items, list) and len(items) == 1, f"expected one {key} block"
+    return items[0]
+
+
+def dynamic(body: dict[str, Any], name: str) -> dict[str, Any] | None:
+    for item in body.get("dynamic", []):
+        for label, dyn in item.items():
+            if unquote(label) == name:
+                return dyn
+    return None
+
+
+def keys(mapping: dict[str, Any]) -> set[str]:
+    """The attribute names of an HCL object, without python-hcl2's markers."""
+    return {unquote(k) for k in mapping if not k.startswith("__")}
+
+
+def skip_comments(body: dict[str, Any]) -> list[str]:
+    return [
+        c["value"].strip()
+        for c in body.get("__comments__", [])
+        if c.get("value", "").strip().startswith("checkov:skip")
+    ]
+
+
+def topology() -> dict[str, Any]:
+    return yaml.safe_load((INFRA / "topology.yaml").read_text(encoding="utf-8"))
+
+
+def firestore_data() -> dict[str, Any]:
+    return yaml.safe_load((INFRA / "firestore.yaml").read_text(encoding="utf-8"))
+
+
+def tf_files() -> list[Path]:
+    return [ROOT / f for f in ("main.tf", "variables.tf", "outputs.tf", "versions.tf")] + sorted(
+        INFRA.glob("*/*.tf")
+    )
