@@ -1,0 +1,1 @@
+"""The local stack (Zalo stand-in and helpers); never deployed."""

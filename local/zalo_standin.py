@@ -1,0 +1,565 @@
+"""A stand-in for Zalo's side of one OA, for the local stack and tests (never deployed).
+
+It answers as Zalo's OA API does (per the team's Zalo contract notes):
+
+- ``POST /v3.0/oa/message/cs``: header ``access_token``; a wrong token answers
+  -216, an expired one -220, a recipient without an interaction in the last 7
+  days (by the stand-in's clock) -230, past the configured rate limit -32.
+  Errors come as HTTP 200 with a negative ``error``, like Zalo. Every message
+  accepted is recorded in the recipient's inbox.
+- ``POST /v4/oa/access_token``: form-encoded refresh; header ``secret_key``
+  must be the App Secret; a refresh token works once and each refresh returns a
+  new pair (``expires_in`` a string, 90000 seconds).
+- Users "send" through the control API: the stand-in builds the webhook event
+  like Zalo's samples, signs it (``X-ZEvent-Signature: mac=`` + SHA-256 of
+  app_id + body + timestamp + OA secret key) and POSTs it to the webhook,
+  retrying on connection failures and non-200 answers on a schedule with a
+  ``num_retry`` header, like Zalo (the schedule is configurable for tests).
+
+Control API (JSON, for tests and the local stack):
+
+    POST /_standin/users/{id}/send         {"text"} | {"location": {"lat","lng"}}
+                                           | {"image": {"url","thumbnail"?}, "text"?}
+                                           -> {"msg_id", "event_name", "status"}
+    POST /_standin/users/{id}/interaction  record an interaction without a webhook call
+    GET  /_standin/inbox/{id}              -> {"messages": [{"text", "message_id", ...}]}
+    POST /_standin/faults                  {"user_id" ("*" = anyone), "error"? | "delay"?
+                                           | "http_status"?, "times"? (null = always)}
+                                           or {"rate_limit_per_minute": n | null}
+                                           or {"clear": true}
+    POST /_standin/clock                   {"advance_seconds": s} | {"set": ISO 8601}
+                                           -> {"now"}
+    POST /_standin/tokens                  {"access_token", "refresh_token",
+                                           "expires_in"?}: the current pair
+    GET  /_standin/deliveries              -> {"deliveries": [...], "refreshes": n}
+    POST /_standin/reset                   inboxes, faults, clock, interactions, tokens
+
+Run: ``python -m local.zalo_standin --port 8090 --webhook URL`` with the ids
+and secrets in ZALO_APP_ID, ZALO_OA_ID, ZALO_OA_SECRET_KEY, ZALO_APP_SECRET
+(or the matching flags, for throwaway values only: flags show in `ps`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import secrets
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, unquote
+
+import httpx
+
+WINDOW = timedelta(days=7)
+ACCESS_TOKEN_SECONDS = 90000
+ZALO_RETRY_SCHEDULE = (30.0, 300.0, 900.0, 1800.0, 3600.0)
+# Not Zalo's documented codes (none are known for OAuth refusals); tests only
+# rely on the absence of an access token in the answer.
+OAUTH_INVALID_SECRET = -14014
+OAUTH_INVALID_REFRESH = -14020
+OAUTH_INVALID_APP = -14001
+
+
+@dataclass(frozen=True)
+class StandinConfig:
+    app_id: str
+    oa_id: str
+    oa_secret_key: str
+    app_secret: str
+    webhook_url: str | None = None
+    access_token: str = "standin-access-0"
+    refresh_token: str = "standin-refresh-0"
+    retry_schedule: tuple[float, ...] = ZALO_RETRY_SCHEDULE
+    webhook_timeout: float = 5.0
+
+
+@dataclass
+class Fault:
+    user_id: str
+    error: int | None = None
+    delay: float | None = None
+    http_status: int | None = None
+    times: int | None = None  # None: every time
+
+
+@dataclass
+class Delivery:
+    msg_id: str
+    event_name: str
+    user_id: str
+    attempts: int = 0
+    status: int | None = None  # last HTTP status from the webhook, None: no answer
+    delivered: bool = False
+
+
+@dataclass
+class _State:
+    access_token: str
+    refresh_token: str
+    access_expires_at: datetime
+    clock_offset: timedelta = timedelta(0)
+    inboxes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    interactions: dict[str, datetime] = field(default_factory=dict)
+    faults: list[Fault] = field(default_factory=list)
+    rate_limit: int | None = None
+    sends: list[datetime] = field(default_factory=list)
+    deliveries: list[Delivery] = field(default_factory=list)
+    refreshes: int = 0
+
+
+def signature(app_id: str, body: bytes, timestamp: str, oa_secret_key: str) -> str:
+    """Zalo's X-ZEvent-Signature value: plain SHA-256, not an HMAC."""
+    digest = hashlib.sha256(
+        app_id.encode() + body + timestamp.encode() + oa_secret_key.encode()
+    ).hexdigest()
+    return f"mac={digest}"
+
+
+class Standin:
+    """The stand-in's state and behaviour, apart from HTTP plumbing."""
+
+    def __init__(self, config: StandinConfig) -> None:
+        self.config = config
+        self._lock = threading.RLock()
+        self._state = self._fresh_state()
+        self._http = httpx.Client(timeout=config.webhook_timeout)
+
+    def _fresh_state(self) -> _State:
+        return _State(
+            access_token=self.config.access_token,
+            refresh_token=self.config.refresh_token,
+            access_expires_at=datetime.now(UTC) + timedelta(seconds=ACCESS_TOKEN_SECONDS),
+        )
+
+    # --- clock ---------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self._state.clock_offset
+
+    def set_clock(self, advance_seconds: float | None, at: datetime | None) -> datetime:
+        with self._lock:
+            if at is not None:
+                if at.tzinfo is None:
+                    raise ValueError("the clock needs an aware instant")
+                self._state.clock_offset = at - datetime.now(UTC)
+            if advance_seconds is not None:
+                self._state.clock_offset += timedelta(seconds=advance_seconds)
+            return self.now()
+
+    def reset(self) -> None:
+        with self._lock:
+            self._state = self._fresh_state()
+
+    # --- Zalo API --------------------------------------------------------------
+
+    def send_cs(self, token: str | None, body: Any) -> tuple[int, dict[str, Any], float]:
+        """(HTTP status, JSON answer, delay before answering) for a consultation message."""
+        with self._lock:
+            state = self._state
+            now = self.now()
+            if token != state.access_token:
+                return 200, {"error": -216, "message": "Access token is invalid"}, 0.0
+            if now >= state.access_expires_at:
+                return 200, {"error": -220, "message": "Access token has expired"}, 0.0
+            try:
+                user_id = str(body["recipient"]["user_id"])
+                message = body["message"]
+                text = message.get("text")
+            except (KeyError, TypeError, AttributeError):
+                return 200, {"error": -201, "message": "Parameters are invalid"}, 0.0
+            if not isinstance(text, str) or not text or len(text) > 2000:
+                return 200, {"error": -201, "message": "Text is invalid"}, 0.0
+            fault = self._take_fault(user_id)
+            delay = fault.delay if fault and fault.delay else 0.0
+            if fault and fault.http_status:
+                return fault.http_status, {"message": "Internal Server Error"}, delay
+            if fault and fault.error is not None:
+                return 200, {"error": fault.error, "message": "Injected fault"}, delay
+            state.sends = [t for t in state.sends if now - t < timedelta(minutes=1)]
+            if state.rate_limit is not None and len(state.sends) >= state.rate_limit:
+                return 200, {"error": -32, "message": "Rate limit exceeded"}, delay
+            last = state.interactions.get(user_id)
+            if last is None or now - last > WINDOW:
+                return (
+                    200,
+                    {
+                        "error": -230,
+                        "message": "User has not interacted with the OA in the past 7 days",
+                    },
+                    delay,
+                )
+            state.sends.append(now)
+            message_id = secrets.token_hex(10)
+            sent_time = str(int(now.timestamp() * 1000))
+            state.inboxes.setdefault(user_id, []).append(
+                {
+                    "message_id": message_id,
+                    "text": text,
+                    "quote_message_id": message.get("quote_message_id"),
+                    "attachment": message.get("attachment"),
+                    "sent_time": sent_time,
+                    "delayed": delay > 0,
+                }
+            )
+            answer = {
+                "error": 0,
+                "message": "Success",
+                "data": {"message_id": message_id, "user_id": user_id, "sent_time": sent_time},
+            }
+            return 200, answer, delay
+
+    def _take_fault(self, user_id: str) -> Fault | None:
+        for fault in self._state.faults:
+            if fault.user_id in (user_id, "*") and (fault.times is None or fault.times > 0):
+                if fault.times is not None:
+                    fault.times -= 1
+                return fault
+        return None
+
+    def refresh(self, secret_key: str | None, form: dict[str, str]) -> dict[str, Any]:
+        with self._lock:
+            state = self._state
+            if secret_key != self.config.app_secret:
+                return {"error": OAUTH_INVALID_SECRET, "error_name": "Invalid secret key"}
+            if form.get("app_id") != self.config.app_id:
+                return {"error": OAUTH_INVALID_APP, "error_name": "Invalid app id"}
+            if (
+                form.get("grant_type") != "refresh_token"
+                or form.get("refresh_token") != state.refresh_token
+            ):
+                return {"error": OAUTH_INVALID_REFRESH, "error_name": "Invalid refresh token"}
+            state.refreshes += 1
+            state.access_token = f"standin-access-{secrets.token_hex(8)}"
+            state.refresh_token = f"standin-refresh-{secrets.token_hex(8)}"
+            state.access_expires_at = self.now() + timedelta(seconds=ACCESS_TOKEN_SECONDS)
+            return {
+                "access_token": state.access_token,
+                "refresh_token": state.refresh_token,
+                "expires_in": str(ACCESS_TOKEN_SECONDS),
+            }
+
+    # --- control -----------------------------------------------------------------
+
+    def set_tokens(self, access: str, refresh: str, expires_in: float | None) -> None:
+        with self._lock:
+            self._state.access_token = access
+            self._state.refresh_token = refresh
+            seconds = ACCESS_TOKEN_SECONDS if expires_in is None else expires_in
+            self._state.access_expires_at = self.now() + timedelta(seconds=seconds)
+
+    def add_fault(self, fault: Fault) -> None:
+        with self._lock:
+            self._state.faults.append(fault)
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._state.faults.clear()
+            self._state.rate_limit = None
+
+    def set_rate_limit(self, per_minute: int | None) -> None:
+        with self._lock:
+            self._state.rate_limit = per_minute
+
+    @property
+    def rate_limit(self) -> int | None:
+        return self._state.rate_limit
+
+    def record_interaction(self, user_id: str) -> None:
+        with self._lock:
+            self._state.interactions[user_id] = self.now()
+
+    def inbox(self, user_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self._state.inboxes.get(user_id, []))
+
+    def deliveries(self) -> dict[str, Any]:
+        with self._lock:
+            return {
+                "deliveries": [vars(d).copy() for d in self._state.deliveries],
+                "refreshes": self._state.refreshes,
+            }
+
+    # --- user messages to the webhook -------------------------------------------------
+
+    def build_event(self, user_id: str, request: dict[str, Any]) -> dict[str, Any]:
+        """A webhook event shaped like Zalo's samples (ids and timestamp as strings)."""
+        now = self.now()
+        msg_id = secrets.token_hex(10)
+        message: dict[str, Any] = {"msg_id": msg_id}
+        if "location" in request:
+            loc = request["location"]
+            event_name = "user_send_location"
+            message["attachments"] = [
+                {
+                    "type": "location",
+                    "payload": {
+                        "coordinates": {"latitude": str(loc["lat"]), "longitude": str(loc["lng"])}
+                    },
+                }
+            ]
+        elif "image" in request:
+            image = request["image"]
+            event_name = "user_send_image"
+            message["text"] = str(request.get("text", ""))
+            message["attachments"] = [
+                {
+                    "type": "image",
+                    "payload": {
+                        "url": str(image["url"]),
+                        "thumbnail": str(image.get("thumbnail", image["url"])),
+                    },
+                }
+            ]
+        elif isinstance(request.get("text"), str) and request["text"]:
+            event_name = "user_send_text"
+            message["text"] = request["text"]
+        else:
+            raise ValueError("send needs text, location or image")
+        by_app = str(
+            int(hashlib.sha256(f"{self.config.app_id}:{user_id}".encode()).hexdigest()[:15], 16)
+        )
+        return {
+            "app_id": self.config.app_id,
+            "sender": {"id": user_id},
+            "user_id_by_app": by_app,
+            "recipient": {"id": self.config.oa_id},
+            "event_name": event_name,
+            "message": message,
+            "timestamp": str(int(now.timestamp() * 1000)),
+        }
+
+    def user_sends(self, user_id: str, request: dict[str, Any]) -> Delivery:
+        event = self.build_event(user_id, request)
+        with self._lock:
+            self._state.interactions[user_id] = self.now()
+            delivery = Delivery(event["message"]["msg_id"], event["event_name"], user_id)
+            self._state.deliveries.append(delivery)
+        body = json.dumps(event, ensure_ascii=False).encode("utf-8")
+        if self.config.webhook_url is None:
+            return delivery
+        self._deliver(delivery, body, event, retry=0)
+        if not delivery.delivered and self.config.retry_schedule:
+            threading.Thread(
+                target=self._retry_loop, args=(delivery, body, event), daemon=True
+            ).start()
+        return delivery
+
+    def _deliver(self, delivery: Delivery, body: bytes, event: dict[str, Any], retry: int) -> None:
+        assert self.config.webhook_url is not None
+        headers = {
+            "Content-Type": "application/json",
+            "X-ZEvent-Signature": signature(
+                self.config.app_id, body, event["timestamp"], self.config.oa_secret_key
+            ),
+        }
+        if retry:
+            headers["num_retry"] = str(retry)
+        delivery.attempts += 1
+        try:
+            response = self._http.post(self.config.webhook_url, content=body, headers=headers)
+        except httpx.HTTPError:
+            delivery.status = None
+            return
+        delivery.status = response.status_code
+        delivery.delivered = response.status_code == 200
+
+    def _retry_loop(self, delivery: Delivery, body: bytes, event: dict[str, Any]) -> None:
+        for retry, wait in enumerate(self.config.retry_schedule, start=1):
+            time.sleep(wait)
+            self._deliver(delivery, body, event, retry)
+            if delivery.delivered:
+                return
+
+
+def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:
+            # Quiet: request lines would print user ids in paths.
+            return
+
+        def _body(self) -> bytes:
+            length = int(self.headers.get("Content-Length") or 0)
+            return self.rfile.read(length) if length else b""
+
+        def _json(self, status: int, payload: Any, extra: dict[str, str] | None = None) -> None:
+            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            for key, value in (extra or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:
+            parts = [unquote(p) for p in self.path.split("?")[0].strip("/").split("/")]
+            if parts[:2] == ["_standin", "inbox"] and len(parts) == 3:
+                self._json(200, {"messages": standin.inbox(parts[2])})
+            elif parts == ["_standin", "deliveries"]:
+                self._json(200, standin.deliveries())
+            else:
+                self._json(404, {"error": "not found"})
+
+        def do_POST(self) -> None:
+            raw = self._body()
+            path = self.path.split("?")[0]
+            parts = [unquote(p) for p in path.strip("/").split("/")]
+            try:
+                if path == "/v3.0/oa/message/cs":
+                    self._send_cs(raw)
+                elif path == "/v4/oa/access_token":
+                    form = {k: v[0] for k, v in parse_qs(raw.decode("utf-8")).items()}
+                    self._json(200, standin.refresh(self.headers.get("secret_key"), form))
+                elif parts[0] == "_standin":
+                    self._control(parts[1:], json.loads(raw or b"{}"))
+                else:
+                    self._json(404, {"error": "not found"})
+            except (ValueError, KeyError, TypeError) as exc:
+                self._json(400, {"error": f"bad request: {exc}"})
+
+        def _send_cs(self, raw: bytes) -> None:
+            try:
+                body = json.loads(raw)
+            except ValueError:
+                body = None
+            status, answer, delay = standin.send_cs(self.headers.get("access_token"), body)
+            if delay:
+                time.sleep(delay)
+            headers = {"X-RateLimit-Limit": str(standin.rate_limit or 4000)}
+            self._json(status, answer, headers)
+
+        def _control(self, parts: list[str], body: dict[str, Any]) -> None:
+            if len(parts) == 3 and parts[0] == "users" and parts[2] == "send":
+                delivery = standin.user_sends(parts[1], body)
+                self._json(
+                    200,
+                    {
+                        "msg_id": delivery.msg_id,
+                        "event_name": delivery.event_name,
+                        "status": delivery.status,
+                        "delivered": delivery.delivered,
+                    },
+                )
+            elif len(parts) == 3 and parts[0] == "users" and parts[2] == "interaction":
+                standin.record_interaction(parts[1])
+                self._json(200, {"ok": True})
+            elif parts == ["faults"]:
+                if body.get("clear"):
+                    standin.clear_faults()
+                elif "rate_limit_per_minute" in body:
+                    standin.set_rate_limit(body["rate_limit_per_minute"])
+                else:
+                    standin.add_fault(
+                        Fault(
+                            user_id=str(body["user_id"]),
+                            error=body.get("error"),
+                            delay=body.get("delay"),
+                            http_status=body.get("http_status"),
+                            times=body.get("times"),
+                        )
+                    )
+                self._json(200, {"ok": True})
+            elif parts == ["clock"]:
+                at = datetime.fromisoformat(body["set"]) if body.get("set") else None
+                now = standin.set_clock(body.get("advance_seconds"), at)
+                self._json(200, {"now": now.isoformat()})
+            elif parts == ["tokens"]:
+                standin.set_tokens(
+                    str(body["access_token"]), str(body["refresh_token"]), body.get("expires_in")
+                )
+                self._json(200, {"ok": True})
+            elif parts == ["reset"]:
+                standin.reset()
+                self._json(200, {"ok": True})
+            else:
+                self._json(404, {"error": "not found"})
+
+    return Handler
+
+
+@dataclass
+class RunningStandin:
+    standin: Standin
+    server: ThreadingHTTPServer
+    thread: threading.Thread
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+
+
+def serve_in_thread(
+    config: StandinConfig, host: str = "127.0.0.1", port: int = 0
+) -> RunningStandin:
+    """Start the stand-in on a thread (port 0: a free port); for tests."""
+    standin = Standin(config)
+    server = ThreadingHTTPServer((host, port), _handler(standin))
+    server.daemon_threads = True
+    # A short poll interval makes stop() quick (tests start one stand-in per test).
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    return RunningStandin(standin, server, thread)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    env = os.environ.get
+    parser = argparse.ArgumentParser(description="Zalo stand-in for the local stack")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8090)
+    parser.add_argument("--webhook", default=env("ZALO_STANDIN_WEBHOOK"))
+    parser.add_argument("--app-id", default=env("ZALO_APP_ID"))
+    parser.add_argument("--oa-id", default=env("ZALO_OA_ID"))
+    parser.add_argument("--oa-secret-key", default=env("ZALO_OA_SECRET_KEY"))
+    parser.add_argument("--app-secret", default=env("ZALO_APP_SECRET"))
+    parser.add_argument(
+        "--access-token", default=env("ZALO_STANDIN_ACCESS_TOKEN", "standin-access-0")
+    )
+    parser.add_argument(
+        "--refresh-token", default=env("ZALO_STANDIN_REFRESH_TOKEN", "standin-refresh-0")
+    )
+    parser.add_argument(
+        "--retry-schedule",
+        default=",".join(str(s) for s in ZALO_RETRY_SCHEDULE),
+        help="seconds between webhook retries, comma separated (Zalo: 30,300,900,1800,3600)",
+    )
+    args = parser.parse_args(argv)
+    missing = [
+        n for n in ("app_id", "oa_id", "oa_secret_key", "app_secret") if not getattr(args, n)
+    ]
+    if missing:
+        parser.error("missing: " + ", ".join(missing) + " (flags or ZALO_* environment variables)")
+    config = StandinConfig(
+        app_id=args.app_id,
+        oa_id=args.oa_id,
+        oa_secret_key=args.oa_secret_key,
+        app_secret=args.app_secret,
+        webhook_url=args.webhook,
+        access_token=args.access_token,
+        refresh_token=args.refresh_token,
+        retry_schedule=tuple(float(s) for s in args.retry_schedule.split(",") if s.strip()),
+    )
+    running = serve_in_thread(config, args.host, args.port)
+    print(f"Zalo stand-in listening on {running.url}", flush=True)
+    try:
+        running.thread.join()
+    except KeyboardInterrupt:
+        running.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""Officer commands sent to the OA by message, and who may run them.
+
+Officers type on phones, so a command is matched on folded text (no
+diacritics, any case, `shared.text.fold`): ``NHẬN TB-7K2Q9``, ``nhan tb7k2q9``
+and ``Nhan: TB 7K2Q9.`` are one command. A command is its keyword first, then
+(for tip commands) a reference code, then free text (a note or a reason).
+
+    DK <code>              enrol with an invite code        (ĐK, DANG KY, ĐĂNG KÝ)
+    NHAN <ref>             take the tip                     (NHẬN)
+    XONG <ref> [note]      resolve it
+    CHUYEN <ref> [reason]  send it up to the parent unit    (CHUYỂN)
+    KHONG <ref> [reason]   close it as not a tip            (KHÔNG)
+    TRUC                   check in at the start of a shift (TRỰC)
+
+A tip command without a valid reference code is not a command: "Nhận được tin
+nhắn lạ" is a citizen's message, not NHAN.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from shared.refcode import ALPHABET as REF_ALPHABET
+from shared.refcode import LENGTH as REF_LENGTH
+from shared.text import fold
+
+
+class Verb(StrEnum):
+    ENROL = "DK"
+    TAKE = "NHAN"
+    RESOLVE = "XONG"
+    TRANSFER = "CHUYEN"
+    REJECT = "KHONG"
+    CHECK_IN = "TRUC"
+
+
+TIP_VERBS = frozenset({Verb.TAKE, Verb.RESOLVE, Verb.TRANSFER, Verb.REJECT})
+
+_REF_BODY = f"[{REF_ALPHABET.lower()}]{{{REF_LENGTH}}}"
+# "tb-7k2q9", "tb7k2q9", "tb 7k2q9", "tb_7k2q9", then the end of the word.
+_REF = re.compile(rf"tb[\s\-_.:#]*({_REF_BODY})(?![0-9a-z])")
+_KEYWORD = re.compile(r"[^0-9a-z]*(dang\s*ky|dk|nhan|xong|chuyen|khong|truc)(?![0-9a-z])")
+_VERBS: dict[str, Verb] = {
+    "dk": Verb.ENROL,
+    "dangky": Verb.ENROL,
+    "nhan": Verb.TAKE,
+    "xong": Verb.RESOLVE,
+    "chuyen": Verb.TRANSFER,
+    "khong": Verb.REJECT,
+    "truc": Verb.CHECK_IN,
+}
+# Invite codes are one token of letters and digits (issued by `tinbao officer invite`).
+_INVITE = re.compile(r"[^0-9a-z]*([0-9a-z]{4,16})[\s.,;:!?]*")
+_SEPARATORS = " .,;:!?-–—"
+
+
+@dataclass(frozen=True)
+class Command:
+    verb: Verb
+    ref: str | None = None  # "TB-7K2Q9" for tip commands
+    code: str | None = None  # the invite code of DK, upper case
+    note: str = ""  # free text after the ref (note or reason), as the officer wrote it
+
+
+@dataclass(frozen=True)
+class Officer:
+    """What authorisation needs to know about the officer who sent a command."""
+
+    officer_id: str
+    unit_id: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str  # "ok", "not_enrolled", "inactive", "no_tip", "outside_unit"
+
+
+def normalize_ref(text: str) -> str | None:
+    """ "tb7k2q9", "TB 7K2Q9", "tb-7k2q9" -> "TB-7K2Q9"; None when not a valid code."""
+    match = _REF.fullmatch(fold(text))
+    return f"TB-{match.group(1).upper()}" if match else None
+
+
+def _fold_with_origin(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded character, its index in ``text``.
+
+    Matching runs on the folded text; the note is cut from the original so it
+    keeps its diacritics.
+    """
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        for piece in " " if char.isspace() else fold(char):
+            chars.append(piece)
+            origin.append(i)
+    return "".join(chars), origin
+
+
+def parse_command(text: str) -> Command | None:
+    """The officer command in a message, or None when the message is not one."""
+    original = unicodedata.normalize("NFC", text).strip()
+    folded, origin = _fold_with_origin(original)
+    keyword = _KEYWORD.match(folded)
+    if keyword is None:
+        return None
+    verb = _VERBS[re.sub(r"\s", "", keyword.group(1))]
+    rest = folded[keyword.end() :]
+
+    if verb is Verb.CHECK_IN:
+        # "Trực ban hôm nay thế nào?" is chat: TRUC stands alone.
+        return Command(verb) if not rest.strip(_SEPARATORS) else None
+    if verb is Verb.ENROL:
+        code = _INVITE.fullmatch(rest)
+        return Command(verb, code=code.group(1).upper()) if code else None
+
+    ref = _REF.match(folded, keyword.end() + len(rest) - len(rest.lstrip(_SEPARATORS)))
+    if ref is None:
+        return None
+    note = original[origin[ref.end()] :] if ref.end() < len(folded) else ""
+    return Command(verb, ref=f"TB-{ref.group(1).upper()}", note=note.lstrip(_SEPARATORS).rstrip())
+
+
+def authorize(
+    command: Command,
+    officer: Officer | None,
+    tip_holder_unit: str | None,
+    unit_ancestors: Sequence[str],
+) -> Decision:
+    """May this officer run this command on the tip held by ``tip_holder_unit``?
+
+    ``unit_ancestors`` lists the units above the holder (parent first). DK needs
+    no officer record (the invite code decides); TRUC needs an active officer
+    but no tip; tip commands need an active officer of the holder or above.
+    """
+    if command.verb is Verb.ENROL:
+        return Decision(True, "ok")
+    if officer is None:
+        return Decision(False, "not_enrolled")
+    if not officer.active:
+        return Decision(False, "inactive")
+    if command.verb is Verb.CHECK_IN:
+        return Decision(True, "ok")
+    if tip_holder_unit is None:
+        return Decision(False, "no_tip")
+    if officer.unit_id == tip_holder_unit or officer.unit_id in unit_ancestors:
+        return Decision(True, "ok")
+    return Decision(False, "outside_unit")

@@ -1,0 +1,396 @@
+"""Every Vietnamese text a citizen or an officer receives, built from plain values.
+
+The wording lives in `shared/data/messages.yaml` (its format is documented at
+the top of that file); this module fills it in. Each function is pure: values
+in, one string out, never longer than Zalo's 2,000-character text limit. None
+of the inputs carries a Zalo user id, so no text can leak one: the alert is
+built from `AlertInput`, which has no field for the citizen's identity.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+
+ZALO_TEXT_LIMIT = 2000
+LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+MESSAGES_FILE = Path(__file__).parent / "data" / "messages.yaml"
+MAX_ATTACHMENT_LINES = 8
+MAX_ADDRESS_CHARS = 300
+# Stands for the citizen's words while the rest of the alert is measured; a
+# control character cannot come from Zalo text, so it cannot collide.
+_WORDS_SLOT = "\x00words\x00"
+
+# The placeholders each template is given; load_catalog rejects any other.
+TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
+    name: frozenset(fields)
+    for name, fields in {
+        "citizen_ack": {"ref", "unit"},
+        "citizen_ack_urgent": {"ref", "unit"},
+        "citizen_request_location": {"ref"},
+        "citizen_taken": {"ref", "unit"},
+        "citizen_resolved": {"ref", "unit"},
+        "citizen_transferred": {"ref", "unit"},
+        "citizen_closed": {"ref"},
+        "alert_header_new": {"ref"},
+        "alert_header_repeat": {"ref", "step", "minutes"},
+        "alert_header_transferred": {"ref", "from_unit"},
+        "alert_transfer_reason": {"reason"},
+        "alert_unit": {"unit"},
+        "alert_received": {"time"},
+        "alert_category": {"category", "severity"},
+        "alert_ward": {"ward", "evidence"},
+        "alert_ward_unknown": {"evidence"},
+        "alert_address": {"address"},
+        "alert_map": {"url"},
+        "alert_words": {"text"},
+        "alert_no_words": set(),
+        "alert_attachments": set(),
+        "alert_attachment": {"label", "url"},
+        "alert_more_attachments": {"count"},
+        "alert_take": {"ref"},
+        "alert_cut": set(),
+        "holder_reminder": {"ref", "minutes"},
+        "confirm_take": {"ref"},
+        "confirm_resolve": {"ref"},
+        "confirm_transfer": {"ref", "unit"},
+        "confirm_reject": {"ref"},
+        "confirm_check_in": {"name", "start", "end", "date", "unit"},
+        "confirm_check_in_off_duty": {"name", "time", "unit"},
+        "refuse_not_enrolled": set(),
+        "refuse_inactive": set(),
+        "refuse_no_tip": {"ref"},
+        "refuse_outside_unit": {"ref"},
+        "refuse_already_taken": {"ref"},
+        "refuse_finished": {"ref"},
+        "refuse_no_parent": {"ref"},
+        "enrol_ok": {"name", "role", "unit"},
+        "enrol_unknown_code": set(),
+        "enrol_expired_code": set(),
+        "enrol_used_code": set(),
+        "enrol_already": {"name", "unit"},
+    }.items()
+}
+_LABEL_SECTIONS = ("categories", "severities", "evidence", "attachments", "roles")
+_COORDINATE = re.compile(r"-?\d{1,3}(\.\d+)?")
+
+
+class CatalogError(ValueError):
+    """messages.yaml is malformed; the message names the key."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    templates: Mapping[str, str]
+    labels: Mapping[str, Mapping[str, str]]  # section -> key -> label
+
+    def text(self, template: str, /, **values: Any) -> str:
+        return self.templates[template].format(**values)
+
+    def label(self, section: str, key: str, fallback: str | None = None) -> str:
+        found = self.labels[section].get(key)
+        return found if found is not None else (fallback if fallback is not None else key)
+
+
+def parse_catalog(text: str) -> Catalog:
+    """The catalogue from the YAML text, checked against TEMPLATE_FIELDS."""
+    raw = yaml.safe_load(text)
+    if not isinstance(raw, dict) or not isinstance(raw.get("templates"), dict):
+        raise CatalogError("messages: a `templates` mapping is required")
+    templates: dict[str, str] = {}
+    for name, expected in TEMPLATE_FIELDS.items():
+        value = raw["templates"].get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise CatalogError(f"templates.{name}: missing or empty")
+        used = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
+        if not used <= expected:
+            raise CatalogError(
+                f"templates.{name}: unknown placeholder(s) {sorted(used - expected)}"
+            )
+        templates[name] = value.strip()
+    labels: dict[str, dict[str, str]] = {}
+    for section in _LABEL_SECTIONS:
+        values = raw.get(section)
+        if not isinstance(values, dict):
+            raise CatalogError(f"{section}: a mapping of key -> label is required")
+        labels[section] = {str(k): str(v) for k, v in values.items()}
+    return Catalog(templates, labels)
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    """The shipped catalogue (read once; a package data file, not configuration)."""
+    return parse_catalog(MESSAGES_FILE.read_text(encoding="utf-8"))
+
+
+def _fit(text: str) -> str:
+    if len(text) <= ZALO_TEXT_LIMIT:
+        return text
+    return text[: ZALO_TEXT_LIMIT - 1] + "…"
+
+
+def _local(at: datetime) -> datetime:
+    if at.tzinfo is None:
+        raise ValueError("a timezone-aware datetime is required")
+    return at.astimezone(LOCAL_ZONE)
+
+
+def format_time(at: datetime) -> str:
+    """'21:05 ngày 02/09/2025' in Ho Chi Minh City time."""
+    return _local(at).strftime("%H:%M ngày %d/%m/%Y")
+
+
+def map_link(lat: str, lng: str) -> str | None:
+    """Google Maps link for coordinates as Zalo sent them (decimal strings)."""
+    lat, lng = lat.strip(), lng.strip()
+    if not (_COORDINATE.fullmatch(lat) and _COORDINATE.fullmatch(lng)):
+        return None  # never paste arbitrary text into a link
+    if not (-90 <= float(lat) <= 90 and -180 <= float(lng) <= 180):
+        return None
+    return f"https://maps.google.com/?q={lat},{lng}"
+
+
+# --- citizen --------------------------------------------------------------------
+
+
+def citizen_ack(ref: str, unit_name: str, urgent: bool) -> str:
+    name = "citizen_ack_urgent" if urgent else "citizen_ack"
+    return _fit(catalog().text(name, ref=ref, unit=unit_name))
+
+
+def citizen_request_location(ref: str) -> str:
+    return _fit(catalog().text("citizen_request_location", ref=ref))
+
+
+def citizen_taken(ref: str, unit_name: str) -> str:
+    return _fit(catalog().text("citizen_taken", ref=ref, unit=unit_name))
+
+
+def citizen_resolved(ref: str, unit_name: str) -> str:
+    return _fit(catalog().text("citizen_resolved", ref=ref, unit=unit_name))
+
+
+def citizen_transferred(ref: str, unit_name: str) -> str:
+    return _fit(catalog().text("citizen_transferred", ref=ref, unit=unit_name))
+
+
+def citizen_closed(ref: str) -> str:
+    return _fit(catalog().text("citizen_closed", ref=ref))
+
+
+# --- alerts -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attachment:
+    kind: str  # image, gif, file, video, audio, link, sticker
+    url: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Location:
+    lat: str  # decimal strings, as Zalo sent them
+    lng: str
+
+
+@dataclass(frozen=True)
+class AlertInput:
+    """Everything an alert shows. Deliberately no field for the citizen's identity."""
+
+    ref: str
+    unit_name: str  # the unit the tip is routed to
+    received_at: datetime  # aware
+    category: str  # classification key (categories in messages.yaml)
+    severity: str  # urgent, high, normal, low
+    ward_name: str | None  # None: not resolved
+    ward_evidence: str  # resolver evidence kind (evidence in messages.yaml)
+    citizen_text: str = ""
+    address_text: str | None = None
+    location: Location | None = None
+    attachments: tuple[Attachment, ...] = ()
+
+
+@dataclass(frozen=True)
+class AlertContext:
+    """Why this alert is sent: first alert (step 0), a repeat, or a transfer."""
+
+    step: int = 0
+    minutes_waiting: int = 0
+    from_unit: str | None = None  # set when the tip was sent up by CHUYEN
+    reason: str = ""
+
+
+def alert(a: AlertInput, context: AlertContext | None = None) -> str:
+    """The officer alert; the citizen's words are cut so the whole fits 2,000 chars."""
+    c = catalog()
+    ctx = context or AlertContext()
+    if ctx.from_unit:
+        head = [c.text("alert_header_transferred", ref=a.ref, from_unit=ctx.from_unit)]
+        if ctx.reason.strip():
+            head.append(c.text("alert_transfer_reason", reason=ctx.reason.strip()))
+    elif ctx.step > 0:
+        head = [
+            c.text("alert_header_repeat", ref=a.ref, step=ctx.step, minutes=ctx.minutes_waiting)
+        ]
+    else:
+        head = [c.text("alert_header_new", ref=a.ref)]
+
+    category = c.label("categories", a.category, c.label("categories", "other"))
+    severity = c.label("severities", a.severity)
+    evidence = c.label("evidence", a.ward_evidence, c.label("evidence", "none"))
+    facts = [
+        c.text("alert_unit", unit=a.unit_name),
+        c.text("alert_received", time=format_time(a.received_at)),
+        c.text("alert_category", category=category, severity=severity),
+        c.text("alert_ward", ward=a.ward_name, evidence=evidence)
+        if a.ward_name
+        else c.text("alert_ward_unknown", evidence=evidence),
+    ]
+    if a.address_text and a.address_text.strip():
+        address = " ".join(a.address_text.split())
+        if len(address) > MAX_ADDRESS_CHARS:
+            address = address[: MAX_ADDRESS_CHARS - 1] + c.text("alert_cut")
+        facts.append(c.text("alert_address", address=address))
+    if a.location is not None:
+        url = map_link(a.location.lat, a.location.lng)
+        if url:
+            facts.append(c.text("alert_map", url=url))
+
+    tail = [c.text("alert_take", ref=a.ref)]
+    attachments = list(a.attachments)
+    # Attachment links are dropped from the end (with a count) before the
+    # citizen's words are cut below a readable length.
+    while True:
+        files = _attachment_lines(c, attachments, len(a.attachments))
+        fixed = "\n".join([*head, *facts, _WORDS_SLOT, *files, *tail])
+        budget = ZALO_TEXT_LIMIT - len(fixed) + len(_WORDS_SLOT)
+        if budget >= 300 or not attachments:
+            break
+        attachments.pop()
+    words = _words_line(c, a.citizen_text, budget)
+    return _fit(fixed.replace(_WORDS_SLOT, words, 1))
+
+
+def _attachment_lines(c: Catalog, shown: list[Attachment], total: int) -> list[str]:
+    if not total:
+        return []
+    lines = [c.text("alert_attachments")]
+    for item in shown[:MAX_ATTACHMENT_LINES]:
+        label = c.label("attachments", item.kind, item.kind)
+        if item.name:
+            label = f"{label} {item.name}"
+        lines.append(c.text("alert_attachment", label=label, url=item.url))
+    hidden = total - min(len(shown), MAX_ATTACHMENT_LINES)
+    if hidden:
+        lines.append(c.text("alert_more_attachments", count=hidden))
+    return lines
+
+
+def _words_line(c: Catalog, text: str, budget: int) -> str:
+    words = " ".join(text.split())
+    if not words:
+        return c.text("alert_no_words")
+    line = c.text("alert_words", text=words)
+    if len(line) <= budget:
+        return line
+    overhead = len(line) - len(words)
+    keep = max(budget - overhead - len(c.text("alert_cut")), 0)
+    return c.text("alert_words", text=words[:keep].rstrip() + c.text("alert_cut"))
+
+
+def holder_reminder(ref: str, minutes: int) -> str:
+    return _fit(catalog().text("holder_reminder", ref=ref, minutes=minutes))
+
+
+# --- officer commands ---------------------------------------------------------------
+
+
+def confirm_take(ref: str) -> str:
+    return _fit(catalog().text("confirm_take", ref=ref))
+
+
+def confirm_resolve(ref: str) -> str:
+    return _fit(catalog().text("confirm_resolve", ref=ref))
+
+
+def confirm_transfer(ref: str, parent_unit_name: str) -> str:
+    return _fit(catalog().text("confirm_transfer", ref=ref, unit=parent_unit_name))
+
+
+def confirm_reject(ref: str) -> str:
+    return _fit(catalog().text("confirm_reject", ref=ref))
+
+
+def confirm_check_in(
+    officer_name: str, unit_name: str, shift_start: datetime, shift_end: datetime | None
+) -> str:
+    """TRUC confirmation; ``shift_end`` None means the officer is not on the roster now."""
+    if shift_end is None:
+        return _fit(
+            catalog().text(
+                "confirm_check_in_off_duty",
+                name=officer_name,
+                time=format_time(shift_start),
+                unit=unit_name,
+            )
+        )
+    start, end = _local(shift_start), _local(shift_end)
+    return _fit(
+        catalog().text(
+            "confirm_check_in",
+            name=officer_name,
+            start=start.strftime("%H:%M"),
+            end=end.strftime("%H:%M"),
+            date=start.strftime("%d/%m/%Y"),
+            unit=unit_name,
+        )
+    )
+
+
+REFUSALS = frozenset(
+    {
+        "not_enrolled",
+        "inactive",
+        "no_tip",
+        "outside_unit",
+        "already_taken",
+        "finished",
+        "no_parent",
+    }
+)
+
+
+def refusal(reason: str, ref: str | None = None) -> str:
+    """The polite refusal for an `authorize` reason or a router state reason."""
+    if reason not in REFUSALS:
+        raise ValueError(f"unknown refusal reason {reason!r}")
+    return _fit(catalog().text(f"refuse_{reason}", ref=ref or ""))
+
+
+def enrol_ok(officer_name: str, role: str, unit_name: str) -> str:
+    role_label = catalog().label("roles", role)
+    return _fit(catalog().text("enrol_ok", name=officer_name, role=role_label, unit=unit_name))
+
+
+ENROL_FAILURES = frozenset({"unknown_code", "expired_code", "used_code"})
+
+
+def enrol_failed(reason: str) -> str:
+    """reason: unknown_code, expired_code or used_code."""
+    if reason not in ENROL_FAILURES:
+        raise ValueError(f"unknown enrolment failure {reason!r}")
+    return _fit(catalog().text(f"enrol_{reason}"))
+
+
+def enrol_already(officer_name: str, unit_name: str) -> str:
+    return _fit(catalog().text("enrol_already", name=officer_name, unit=unit_name))
