@@ -1,0 +1,686 @@
+"""Residence-procedure answers: the pure core of the procedure assistant.
+
+`answer` turns one citizen message into the Zalo messages to send back, given
+today's date (Asia/Ho_Chi_Minh), the ward's contact, and the conversation state
+(last topic and when it was answered). It reads no clock, no network and no
+store: the router persists the returned state and sends the replies.
+
+What a message gets, in order:
+
+1. urgent words: the emergency numbers first (113, 114, 115), whatever follows;
+2. a tip (also a question-and-tip such as "nhà trọ không khai báo tạm trú"):
+   `tip=True` (the router opens the tip and sends its acknowledgement) and, for
+   a residence tip, the short rule that applies (`rule_for_tip`);
+3. "gặp cán bộ" and the like: `handoff=True` (the router opens a question item
+   for the desk) and a polite reply that an officer will answer;
+4. a procedure topic: its whole answer, or only the parts asked for ("lệ phí",
+   "online", ...) with a button to see the whole answer;
+5. no topic but a part asked for: that part of the last topic when the last
+   answer is recent (a follow-up), else that part of the common facts;
+6. anything else: the menu (`menu`), topics as `oa.query.show` buttons.
+
+Every text is split into messages of at most 2,000 characters at paragraph,
+line or sentence boundaries (`split_message`).
+
+Kind and urgency come from `shared.classify` when that module is present (or
+from the `classification` argument, so the router classifies once); without
+it, small phrase lists from `assistant.yaml` decide. Topics and answer parts
+are always matched here, over the seven procedures.
+
+Data files (loaded once, on first use, so importing this module costs nothing):
+
+`shared/data/procedures/<topic>.yaml`, one per procedure, and `common.yaml`:
+  - `id`: the topic key (the file name); `title`; `code`: the procedure code
+    on the national portal (optional); `checked`: the date the facts were
+    checked against the official texts;
+  - `refs`: keys of the procedure's legal basis (into `legal` of common.yaml);
+  - `sections`: part key (ai_khi, noi_nop, giay_to, thoi_gian, le_phi,
+    muc_phat) to a list of lines;
+  - `rule` (optional): lines of the short rule sent after a residence tip.
+  A line is a string; or a mapping `{text, from, until, refs}` where `from`
+  and `until` (dates, inclusive, both optional) bound the days on which the
+  line is said and `refs` names the legal references the line relies on; or
+  `{common: KEY}`, the lines of `snippets.KEY` in common.yaml.
+  common.yaml adds `legal` (key to the citation printed, with the document
+  number), `office_hours` (said when the ward's hours are unknown) and
+  `snippets` (key to lines); its own `sections` answer a part asked with no
+  topic known.
+
+`shared/data/assistant.yaml`: matching phrases, menu, hand-off, follow-up
+window and every surrounding text; its format is described in the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from shared.text import words
+
+ZALO_TEXT_LIMIT = 2000
+MAX_BUTTONS = 5
+COMMON = "chung"
+CAN_CU = "can_cu"
+
+_DATA = Path(__file__).parent / "data"
+
+
+# --------------------------------------------------------------------------
+# Values in and out
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Button:
+    """A Zalo button; an `oa.query.show` payload comes back as a user text."""
+
+    title: str
+    payload: str
+    type: str = "oa.query.show"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One outbound Zalo text message (at most 2,000 characters, 5 buttons)."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+
+@dataclass(frozen=True)
+class WardContact:
+    """The ward police a citizen is sent to; `phone` None when none is verified."""
+
+    name: str
+    phone: str | None
+    address: str | None
+    hours: str | None = None
+
+
+def ward_contact_of(unit: Any) -> WardContact:
+    """A WardContact from a unit of shared.jurisdiction (name, contact{phone, address, hours})."""
+    contact = getattr(unit, "contact", None)
+    return WardContact(
+        name=unit.name,
+        phone=getattr(contact, "phone", None),
+        address=getattr(contact, "address", None),
+        hours=getattr(contact, "hours", None),
+    )
+
+
+@dataclass(frozen=True)
+class ConversationState:
+    """The last topic answered and when (timezone-aware), kept by the router."""
+
+    last_topic: str | None = None
+    last_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AssistantResult:
+    """What to send, what was understood, and the state to keep."""
+
+    replies: list[Reply]
+    topic: str | None = None
+    sections: tuple[str, ...] = ()
+    handoff: bool = False
+    tip: bool = False
+    urgent: bool = False
+    state: ConversationState | None = None
+
+    @property
+    def section(self) -> str | None:
+        """The first answer part given alone (None for a whole answer)."""
+        return self.sections[0] if self.sections else None
+
+
+# --------------------------------------------------------------------------
+# Knowledge (data files, loaded once)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    refs: tuple[str, ...] = ()
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+    def said_on(self, today: date) -> bool:
+        if self.valid_from is not None and today < self.valid_from:
+            return False
+        return self.valid_until is None or today <= self.valid_until
+
+
+@dataclass(frozen=True)
+class Procedure:
+    id: str
+    title: str
+    code: str | None
+    checked: date
+    refs: tuple[str, ...]
+    sections: Mapping[str, tuple[Line, ...]]
+    rule: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    procedures: Mapping[str, Procedure]
+    topics: tuple[str, ...]  # menu order, common excluded
+    buttons: Mapping[str, str]  # topic -> button title (also its payload)
+    legal: Mapping[str, str]
+    office_hours: str
+    typos: tuple[tuple[str, str], ...]  # padded folded words
+    topic_phrases: tuple[tuple[str, bool, tuple[tuple[str, int], ...]], ...]
+    ambiguous: Mapping[str, tuple[str, ...]]
+    section_order: tuple[str, ...]
+    section_titles: Mapping[str, str]
+    section_strong: tuple[tuple[str, tuple[str, ...]], ...]
+    section_weak: tuple[tuple[str, tuple[str, ...]], ...]
+    menu_words: frozenset[str]
+    handoff_button: str
+    handoff_phrases: tuple[str, ...]
+    urgent_phrases: tuple[str, ...]
+    tip_negations: tuple[str, ...]
+    tip_third_parties: tuple[str, ...]
+    residence_categories: frozenset[str]
+    catch_all_categories: frozenset[str | None]
+    default_rule_topic: str
+    follow_up: timedelta
+    stale_after: timedelta
+    texts: Mapping[str, str]
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(str(text).split()))
+
+
+def _padded(phrase: str) -> str:
+    return " " + " ".join(words(phrase)) + " "
+
+
+def _read_yaml(path: Path) -> Any:
+    import yaml  # imported on first use: keeps the module's import cheap
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=loader)
+
+
+def _lines(raw: Iterable[Any], snippets: Mapping[str, Any], legal: Mapping[str, str], where: str):
+    out: list[Line] = []
+    for item in raw:
+        if isinstance(item, str):
+            out.append(Line(_nfc(item)))
+        elif "common" in item:
+            out.extend(_lines(snippets[item["common"]], snippets, legal, where))
+        else:
+            refs = tuple(item.get("refs", ()))
+            for ref in refs:
+                if ref not in legal:
+                    raise ValueError(f"{where}: unknown legal reference {ref!r}")
+            out.append(Line(_nfc(item["text"]), refs, item.get("from"), item.get("until")))
+    return tuple(out)
+
+
+def _procedure(raw: Mapping[str, Any], snippets: Mapping[str, Any], legal: Mapping[str, str]):
+    where = f"procedures/{raw['id']}.yaml"
+    for ref in raw.get("refs", ()):
+        if ref not in legal:
+            raise ValueError(f"{where}: unknown legal reference {ref!r}")
+    sections = {
+        key: _lines(lines, snippets, legal, where) for key, lines in raw["sections"].items()
+    }
+    return Procedure(
+        id=raw["id"],
+        title=_nfc(raw["title"]),
+        code=raw.get("code"),
+        checked=raw["checked"],
+        refs=tuple(raw.get("refs", ())),
+        sections=sections,
+        rule=_lines(raw.get("rule", ()), snippets, legal, where),
+    )
+
+
+@functools.cache
+def knowledge() -> Knowledge:
+    """Load and check every data file of the assistant (once per process)."""
+    common = _read_yaml(_DATA / "procedures" / "common.yaml")
+    conf = _read_yaml(_DATA / "assistant.yaml")
+    legal = {key: _nfc(value) for key, value in common["legal"].items()}
+    snippets = common["snippets"]
+    procedures = {COMMON: _procedure(common, snippets, legal)}
+    for topic in conf["topics"]:
+        raw = _read_yaml(_DATA / "procedures" / f"{topic}.yaml")
+        if raw["id"] != topic:
+            raise ValueError(f"procedures/{topic}.yaml: id is {raw['id']!r}")
+        procedures[topic] = _procedure(raw, snippets, legal)
+    sections = conf["sections"]
+    for proc in procedures.values():
+        unknown = set(proc.sections) - set(sections)
+        if unknown:
+            raise ValueError(f"procedures/{proc.id}.yaml: unknown sections {sorted(unknown)}")
+    texts = {key: _nfc(value) for key, value in conf["texts"].items()}
+    return Knowledge(
+        procedures=procedures,
+        topics=tuple(conf["topics"]),
+        buttons={topic: _nfc(spec["button"]) for topic, spec in conf["topics"].items()},
+        legal=legal,
+        office_hours=_nfc(common["office_hours"]),
+        typos=tuple((_padded(src), _padded(dst)) for src, dst in conf["typos"]),
+        topic_phrases=tuple(
+            (
+                topic,
+                bool(spec["narrow"]),
+                tuple((_padded(p), len(words(p))) for p in spec["phrases"]),
+            )
+            for topic, spec in conf["topics"].items()
+        ),
+        ambiguous={_padded(w): tuple(ts) for w, ts in conf["ambiguous"].items()},
+        section_order=tuple(sections),
+        section_titles={key: _nfc(spec["title"]) for key, spec in sections.items()},
+        section_strong=tuple(
+            (key, tuple(_padded(p) for p in spec.get("phrases", ())))
+            for key, spec in sections.items()
+        ),
+        section_weak=tuple(
+            (key, tuple(_padded(p) for p in spec.get("weak", ()))) for key, spec in sections.items()
+        ),
+        menu_words=frozenset(_padded(w) for w in conf["menu_words"]),
+        handoff_button=_nfc(conf["handoff"]["button"]),
+        handoff_phrases=tuple(_padded(p) for p in conf["handoff"]["phrases"]),
+        urgent_phrases=tuple(_padded(p) for p in conf["urgent_phrases"]),
+        tip_negations=tuple(_padded(p) for p in conf["tip_negations"]),
+        tip_third_parties=tuple(_padded(p) for p in conf["tip_third_parties"]),
+        residence_categories=frozenset(conf["residence_categories"]),
+        catch_all_categories=frozenset([None, *conf["catch_all_categories"]]),
+        default_rule_topic=conf["default_rule_topic"],
+        follow_up=timedelta(minutes=conf["follow_up_minutes"]),
+        stale_after=timedelta(days=conf["stale_after_days"]),
+        texts=texts,
+    )
+
+
+def topics() -> tuple[str, ...]:
+    """The seven procedure topics, in menu order."""
+    return knowledge().topics
+
+
+# --------------------------------------------------------------------------
+# Matching (folded words; a few dozen substring tests, microseconds)
+# --------------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Folded words, space-padded, typos rewritten: what every phrase is matched on."""
+    padded = " " + " ".join(words(text)) + " "
+    for wrong, right in knowledge().typos:
+        if wrong in padded:
+            padded = padded.replace(wrong, right)
+    return padded
+
+
+def _any(padded: str, phrases: Iterable[str]) -> bool:
+    return any(p in padded for p in phrases)
+
+
+def _topic(padded: str) -> str | None:
+    best: tuple[bool, int, int] | None = None
+    found = None
+    for index, (topic, narrow, phrases) in enumerate(knowledge().topic_phrases):
+        weight = max((n for p, n in phrases if p in padded), default=0)
+        if weight:
+            key = (narrow, weight, -index)
+            if best is None or key > best:
+                best, found = key, topic
+    return found
+
+
+def _sections(padded: str) -> tuple[str, ...]:
+    k = knowledge()
+    strong = {key for key, phrases in k.section_strong if _any(padded, phrases)}
+    chosen = strong or {key for key, phrases in k.section_weak if _any(padded, phrases)}
+    return tuple(key for key in k.section_order if key in chosen)
+
+
+def match_topic(text: str) -> str | None:
+    """The procedure a message is about, or None."""
+    return _topic(normalise(text))
+
+
+def match_sections(text: str) -> tuple[str, ...]:
+    """The answer parts a message asks for (ai_khi, le_phi, ...), in answer order."""
+    return _sections(normalise(text))
+
+
+# --------------------------------------------------------------------------
+# Composing
+# --------------------------------------------------------------------------
+
+
+def _date(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def contact_text(contact: WardContact) -> str:
+    """The ward's contact as said to a citizen; never a made-up phone number."""
+    k = knowledge()
+    hours = contact.hours or k.office_hours
+    fields = {"name": contact.name, "address": contact.address, "hours": hours}
+    if contact.phone and contact.address:
+        return k.texts["contact_phone"].format(phone=contact.phone, **fields)
+    if contact.address:
+        return k.texts["contact_no_phone"].format(**fields)
+    return k.texts["contact_no_address"].format(**fields)
+
+
+def _footer(proc: Procedure, today: date, contact: WardContact) -> str:
+    k = knowledge()
+    checked = k.texts["checked"].format(date=_date(proc.checked))
+    if today - proc.checked > k.stale_after:
+        checked += " " + k.texts["stale"]
+    return checked + "\n" + k.texts["confirm"].format(contact=contact_text(contact))
+
+
+def _compose(proc: Procedure, asked: tuple[str, ...], today: date, contact: WardContact) -> str:
+    """The answer text: every part when `asked` is empty, else those parts."""
+    k = knowledge()
+    whole = not asked
+    title = k.texts["title_with_code" if proc.code and whole else "title"]
+    parts = [title.format(title=proc.title, code=proc.code)]
+    refs: list[str] = list(proc.refs) if whole or CAN_CU in asked else []
+    for key in k.section_order:
+        if key == CAN_CU or not (whole or key in asked):
+            continue
+        lines = [line for line in proc.sections.get(key, ()) if line.said_on(today)]
+        if not lines:
+            continue
+        body = "\n".join(f"- {line.text}" for line in lines)
+        parts.append(f"{k.section_titles[key]}:\n{body}")
+        refs.extend(ref for line in lines for ref in line.refs)
+    refs = _unique(refs)
+    if whole or CAN_CU in asked:
+        cited = "\n".join(f"- {k.legal[ref]}" for ref in refs)
+        parts.append(f"{k.section_titles[CAN_CU]}:\n{cited}")
+    elif refs:
+        parts.append(k.texts["refs_line"].format(refs="; ".join(k.legal[r] for r in refs)))
+    parts.append(_footer(proc, today, contact))
+    return "\n\n".join(parts)
+
+
+def _as_replies(text: str, buttons: tuple[Button, ...] = ()) -> list[Reply]:
+    chunks = split_message(text)
+    return [Reply(chunk) for chunk in chunks[:-1]] + [Reply(chunks[-1], buttons)]
+
+
+def _topic_button(topic: str) -> Button:
+    title = knowledge().buttons[topic]
+    return Button(title=title, payload=title)
+
+
+def menu(contact: WardContact, unknown: bool = False) -> list[Reply]:
+    """The topics as buttons over two messages (5 buttons at most each) and the contact."""
+    k = knowledge()
+    buttons = [_topic_button(t) for t in k.topics]
+    buttons.append(Button(title=k.handoff_button, payload=k.handoff_button))
+    first = k.texts["menu_unknown" if unknown else "menu_first"]
+    second = (
+        k.texts["menu_second"]
+        + "\n\n"
+        + k.texts["menu_contact"].format(contact=contact_text(contact))
+    )
+    return [
+        Reply(first, tuple(buttons[:MAX_BUTTONS])),
+        Reply(second, tuple(buttons[MAX_BUTTONS:])),
+    ]
+
+
+def emergency() -> Reply:
+    """The emergency numbers, sent first whenever a message carries urgent words."""
+    return Reply(knowledge().texts["emergency"])
+
+
+def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> Reply | None:
+    """The short rule to send after a residence tip's acknowledgement, or None.
+
+    Takes a topic (tam_tru, luu_tru, ...) or a classifier category: for a
+    residence category the topic is read from the tip's text, defaulting to
+    the tạm trú rule; other categories get no rule.
+    """
+    k = knowledge()
+    if category_or_topic in k.residence_categories or category_or_topic is None:
+        topic = match_topic(text)
+        if topic is None or not k.procedures[topic].rule:
+            if category_or_topic is None:
+                return None
+            topic = k.default_rule_topic
+    elif category_or_topic in k.procedures:
+        topic = category_or_topic
+    else:
+        return None
+    proc = k.procedures[topic]
+    lines = [line for line in proc.rule if line.said_on(today)]
+    if not lines:
+        return None
+    body = "\n".join(f"- {line.text}" for line in lines)
+    checked = k.texts["checked"].format(date=_date(proc.checked))
+    text_out = f"{k.texts['rule_intro']}\n{body}\n\n{checked}"
+    return Reply(text_out, (_topic_button(topic),))
+
+
+# --------------------------------------------------------------------------
+# Kind and urgency
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Signal:
+    tip: bool
+    urgent: bool
+    category: str | None = None
+
+
+@functools.cache
+def _external_classify() -> Callable[[str], Any] | None:
+    """shared.classify.classify when that module exists in this checkout."""
+    try:
+        from shared import classify as module  # built separately; optional here
+    except ModuleNotFoundError as exc:
+        if exc.name != "shared.classify":
+            raise
+        return None
+    return getattr(module, "classify", None)
+
+
+def _signal(text: str, padded: str, topic: str | None, classification: Any) -> _Signal:
+    if classification is None:
+        classify = _external_classify()
+        if classify is not None:
+            classification = classify(text)
+    if classification is not None:
+        return _Signal(
+            tip=getattr(classification, "kind", None) == "tip",
+            urgent=getattr(classification, "severity", None) == "urgent",
+            category=getattr(classification, "category", None),
+        )
+    k = knowledge()
+    urgent = _any(padded, k.urgent_phrases)
+    residence_tip = (
+        topic is not None and _any(padded, k.tip_negations) and _any(padded, k.tip_third_parties)
+    )
+    category = next(iter(sorted(k.residence_categories))) if residence_tip else None
+    return _Signal(tip=residence_tip or urgent, urgent=urgent, category=category)
+
+
+# --------------------------------------------------------------------------
+# The assistant
+# --------------------------------------------------------------------------
+
+
+def _recent(state: ConversationState | None, now: datetime | None) -> str | None:
+    if state is None or now is None or state.last_topic is None or state.last_at is None:
+        return None
+    if timedelta(0) <= now - state.last_at <= knowledge().follow_up:
+        return state.last_topic
+    return None
+
+
+def answer(
+    text: str,
+    today: date,
+    contact: WardContact,
+    state: ConversationState | None = None,
+    now: datetime | None = None,
+    *,
+    classification: Any = None,
+) -> AssistantResult:
+    """The messages a citizen receives for `text`, and the conversation state to keep.
+
+    `today` picks the facts in force (the fee waiver, ...); `now` and `state`
+    decide whether a bare "lệ phí bao nhiêu?" follows up the last topic.
+    `classification` is shared.classify's result when the caller already has it.
+    """
+    k = knowledge()
+    padded = normalise(text)
+    topic = _topic(padded)
+    signal = _signal(text, padded, topic, classification)
+    replies: list[Reply] = [emergency()] if signal.urgent else []
+
+    def result(
+        topic: str | None = topic,
+        sections: tuple[str, ...] = (),
+        new_state: ConversationState | None = state,
+        **flags: bool,
+    ) -> AssistantResult:
+        return AssistantResult(
+            replies=replies,
+            topic=topic,
+            sections=sections,
+            urgent=signal.urgent,
+            tip=signal.tip,
+            state=new_state,
+            **flags,
+        )
+
+    answered = ConversationState(topic, now) if topic and now else state
+
+    handoff = _any(padded, k.handoff_phrases)
+    if handoff and signal.category in k.catch_all_categories:
+        # "gặp cán bộ" with nothing else the classifier knows: a request, not a tip
+        signal = _Signal(tip=False, urgent=signal.urgent)
+
+    if signal.tip:
+        rule = rule_for_tip(signal.category, today, text)
+        if rule is not None:
+            replies.append(rule)
+        return result(new_state=answered)
+
+    if handoff:
+        replies.append(Reply(k.texts["handoff"]))
+        return result(handoff=True)
+
+    is_menu_word = padded in k.menu_words
+    asked = _sections(padded)
+    recent = _recent(state, now)
+    if topic is None and not is_menu_word:
+        choices = next((ts for w, ts in k.ambiguous.items() if w in padded), None)
+        if choices and recent in choices:
+            topic = recent
+        elif choices:
+            buttons = tuple(_topic_button(t) for t in choices)
+            replies.append(Reply(k.texts["ask_back"], buttons))
+            return result()
+        elif asked and recent:
+            topic = recent
+        elif asked:
+            proc = k.procedures[COMMON]
+            present = tuple(s for s in asked if s in proc.sections or s == CAN_CU)
+            if present:
+                replies.extend(_as_replies(_compose(proc, present, today, contact)))
+                return result(topic=None, sections=present)
+
+    if topic is None:
+        if signal.urgent and not is_menu_word:
+            return result()
+        replies.extend(menu(contact, unknown=not is_menu_word and bool(padded.strip())))
+        return result()
+
+    proc = k.procedures[topic]
+    present = tuple(s for s in asked if s in proc.sections or s == CAN_CU)
+    text_out = _compose(proc, present, today, contact)
+    buttons = (Button(k.texts["see_full"], k.buttons[topic]),) if present else ()
+    replies.extend(_as_replies(text_out, buttons))
+    answered = ConversationState(topic, now) if now else state
+    return result(topic=topic, sections=present, new_state=answered)
+
+
+# --------------------------------------------------------------------------
+# Splitting
+# --------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”)\]]*(?=\s)")
+_SPACE = re.compile(r"\s")
+
+
+def _cut(window: str, limit: int) -> int:
+    """Where to end a chunk inside `window` (len limit + 1): the best boundary."""
+    floor = limit // 4
+    for separator in ("\n\n", "\n"):
+        at = window.rfind(separator, 0, limit + 1)
+        if at >= floor:
+            return at
+    ends = [m.end() for m in _SENTENCE_END.finditer(window, 0, limit + 1) if m.end() <= limit]
+    if ends and ends[-1] >= floor:
+        return ends[-1]
+    spaces = [m.start() for m in _SPACE.finditer(window, 1, limit + 1)]
+    if spaces:
+        return spaces[-1]
+    return limit  # a single word longer than a message: no boundary to honour
+
+
+def split_message(text: str, limit: int = ZALO_TEXT_LIMIT) -> list[str]:
+    """Chunks of at most `limit` characters, cut at paragraph, line, sentence or word
+    boundaries (in that preference); only the whitespace at a cut is dropped."""
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    text = text.strip()
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = _cut(text[start : start + limit + 1], limit)
+        chunks.append(text[start : start + cut].rstrip())
+        start += cut
+        while start < len(text) and text[start].isspace():
+            start += 1
+    chunks.append(text[start:])
+    return [chunk for chunk in chunks if chunk] or [""]
+
+
+__all__ = [
+    "AssistantResult",
+    "Button",
+    "ConversationState",
+    "Reply",
+    "WardContact",
+    "answer",
+    "contact_text",
+    "emergency",
+    "knowledge",
+    "match_sections",
+    "match_topic",
+    "menu",
+    "rule_for_tip",
+    "split_message",
+    "topics",
+    "ward_contact_of",
+]

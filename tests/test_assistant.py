@@ -1,0 +1,619 @@
+"""The procedure assistant: topics, answers by date, splitting, follow-ups, menu, tips."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from shared import assistant
+from shared.assistant import (
+    AssistantResult,
+    ConversationState,
+    WardContact,
+    answer,
+    match_sections,
+    match_topic,
+    menu,
+    rule_for_tip,
+    split_message,
+    topics,
+)
+from shared.text import canonical, fold
+
+TODAY = date(2026, 11, 28)
+NOW = datetime(2026, 11, 28, 3, 0, tzinfo=UTC)
+NO_PHONE = WardContact("Công an phường Tân Phú", None, "70A Thoại Ngọc Hầu, phường Tân Phú")
+WITH_PHONE = WardContact(
+    "Công an phường Tây Thạnh", "028 0000 1111", "200/12 Nguyễn Hữu Tiến", "7 giờ 30 - 17 giờ"
+)
+SEVEN = (
+    "thuong_tru",
+    "tam_tru",
+    "gia_han_tam_tru",
+    "tam_vang",
+    "luu_tru",
+    "xac_nhan_cu_tru",
+    "xoa_dang_ky",
+)
+DATES = (
+    date(2026, 7, 1),
+    date(2026, 8, 14),
+    date(2026, 8, 15),
+    TODAY,
+    date(2027, 2, 28),
+    date(2027, 3, 1),
+    date(2028, 1, 1),
+)
+TITLES = {topic: assistant.knowledge().buttons[topic] for topic in SEVEN}
+
+
+@pytest.fixture(params=["shared.classify", "own lists"])
+def classifier(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with shared.classify (when present) and with the assistant's own lists."""
+    if request.param == "own lists":
+        monkeypatch.setattr(assistant, "_external_classify", lambda: None)
+    elif assistant._external_classify() is None:
+        pytest.skip("shared.classify is not in this checkout")
+    return request.param
+
+
+def texts(result: AssistantResult) -> str:
+    return "\n".join(reply.text for reply in result.replies)
+
+
+def whole(topic: str, today: date = TODAY, contact: WardContact = NO_PHONE) -> str:
+    return texts(answer(TITLES[topic], today, contact))
+
+
+def every_text(today: date) -> list[str]:
+    """Every text the assistant can send on that day: answers, parts, menu, rules."""
+    out = [whole(topic, today) for topic in SEVEN]
+    for topic in SEVEN:
+        for section in assistant.knowledge().section_order:
+            proc = assistant.knowledge().procedures[topic]
+            out.append(assistant._compose(proc, (section,), today, NO_PHONE))
+    common = assistant.knowledge().procedures[assistant.COMMON]
+    out.append(assistant._compose(common, (), today, NO_PHONE))
+    out += [reply.text for reply in menu(NO_PHONE)]
+    out += [r.text for t in SEVEN if (r := rule_for_tip(t, today)) is not None]
+    out.append(assistant.emergency().text)
+    out.append(assistant.knowledge().texts["handoff"])
+    return out
+
+
+# --- topics --------------------------------------------------------------------
+
+PHRASINGS = [
+    # from the briefing, as citizens wrote them
+    ("dang ky tam tru can gi", "tam_tru"),
+    ("dk tam tru", "tam_tru"),
+    ("tam tru can j v", "tam_tru"),
+    ("lam tam tru online dc ko", "tam_tru"),
+    ("le phi tam tru bn", "tam_tru"),
+    ("gia han tam tru", "gia_han_tam_tru"),
+    ("chuyen tro co phai dang ky lai khong", "tam_tru"),
+    ("khai bao luu tru", "luu_tru"),
+    ("bao luu tru cho khach", "luu_tru"),
+    ("khach o lai qua dem", "luu_tru"),
+    ("ngu lai nha ban co phai bao khong", "luu_tru"),
+    ("nha nghi bao luu tru truoc may gio", "luu_tru"),
+    ("bao tam vang", "tam_vang"),
+    ("di lam xa co phai khai bao tam vang", "tam_vang"),
+    ("khai tam vang", "tam_vang"),
+    ("nhap ho khau", "thuong_tru"),
+    ("chuyen khau", "thuong_tru"),
+    ("dang ky thuong tru cho con", "thuong_tru"),
+    ("nha thue co dang ky thuong tru duoc khong", "thuong_tru"),
+    ("xin giay xac nhan cu tru", "xac_nhan_cu_tru"),
+    ("CT07", "xac_nhan_cu_tru"),
+    ("xac nhan noi o", "xac_nhan_cu_tru"),
+    ("tam chu", "tam_tru"),
+    ("dang ki tam tru", "tam_tru"),
+    ("lam tam tru tren vnied", "tam_tru"),
+    # our own
+    ("Đăng ký tạm trú cần những giấy tờ gì?", "tam_tru"),
+    ("Cho hỏi thủ tục khai báo tạm vắng như thế nào", "tam_vang"),
+    ("Làm sao để đăng ký thường trú cho con?", "thuong_tru"),
+    ("Nhà tôi có khách ở lại qua đêm thì thông báo lưu trú thế nào?", "luu_tru"),
+    ("Tạm trú của em sắp hết hạn, làm sao gia hạn ạ", "gia_han_tam_tru"),
+    ("gia hạng tạm trú", "gia_han_tam_tru"),
+    ("Tôi muốn xóa đăng ký tạm trú ở phòng trọ cũ", "xoa_dang_ky"),
+    ("cat khau cho ba toi", "xoa_dang_ky"),
+    ("xoá thường trú", "xoa_dang_ky"),
+    ("Xin giấy CT-07 ở đâu", "xac_nhan_cu_tru"),
+    ("xin xac nhan thong tin cu tru de nop ho so xin viec", "xac_nhan_cu_tru"),
+    ("Chuyển từ tạm trú sang thường trú thì làm sao", "thuong_tru"),
+    ("Tôi thuê phòng trọ ở Tân Phú, có phải đăng ký gì không", "tam_tru"),
+    ("sinh vien o ky tuc xa co phai dk khong", "tam_tru"),
+    ("ĐĂNG KÝ TẠM TRÚ", "tam_tru"),
+    ("tamtru online", "tam_tru"),
+    ("Khách sạn phải báo khách trước mấy giờ?", "luu_tru"),
+    ("ban den ngu lai 2 dem co can bao cong an khong", "luu_tru"),
+    ("Con trai đi nghĩa vụ quân sự có khai tạm vắng không", "tam_vang"),
+    ("bao tam vag", "tam_vang"),
+    ("đi làm xa 1 năm có phải báo gì không", "tam_vang"),
+    ("tach ho khau cho con trai", "thuong_tru"),
+    ("bé mới sinh đăng ký thường chú ở đâu", "thuong_tru"),
+    ("đăng kí thường trú", "thuong_tru"),
+    ("Thủ tục đăng ký tạm trú", "tam_tru"),
+    ("luu chu cho nguoi nha", "luu_tru"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), PHRASINGS)
+def test_every_phrasing_reaches_its_topic_with_and_without_diacritics(text: str, topic: str):
+    assert match_topic(text) == topic
+    assert match_topic(fold(text)) == topic
+    assert match_topic(text.upper()) == topic
+
+
+@pytest.mark.parametrize("topic", SEVEN)
+def test_every_topic_is_reached_by_its_menu_button_and_answered_whole(topic: str):
+    result = answer(TITLES[topic], TODAY, NO_PHONE)
+    assert result.topic == topic
+    assert result.sections == ()
+    assert result.tip is False and result.handoff is False
+    assert "Căn cứ pháp lý:" in texts(result)
+
+
+def test_the_phrasings_cover_all_seven_topics():
+    assert {topic for _, topic in PHRASINGS} == set(SEVEN) == set(topics())
+
+
+def test_narrow_intents_win_over_broad_tam_tru():
+    assert match_topic("gia han tam tru") == "gia_han_tam_tru"
+    assert match_topic("xoa dang ky tam tru") == "xoa_dang_ky"
+    assert match_topic("xac nhan tam tru") == "xac_nhan_cu_tru"
+    assert match_topic("khai bao tam vang hay tam tru") == "tam_vang"
+
+
+def test_tt_alone_asks_back_between_tam_tru_and_thuong_tru():
+    result = answer("dang ky tt", TODAY, NO_PHONE)
+    assert result.topic is None
+    assert [b.payload for b in result.replies[-1].buttons] == [
+        TITLES["tam_tru"],
+        TITLES["thuong_tru"],
+    ]
+
+
+def test_tt_right_after_a_tam_tru_answer_means_tam_tru():
+    state = ConversationState("tam_tru", NOW)
+    result = answer("le phi tt", TODAY, NO_PHONE, state, NOW + timedelta(minutes=2))
+    assert (result.topic, result.sections) == ("tam_tru", ("le_phi",))
+
+
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        ("le phi tam tru bn", ("le_phi",)),
+        ("lam tam tru online dc ko", ("noi_nop",)),
+        ("Đăng ký tạm trú cần những giấy tờ gì?", ("giay_to",)),
+        ("tạm trú mất bao lâu", ("thoi_gian",)),
+        ("không đăng ký tạm trú bị phạt bao nhiêu tiền", ("muc_phat",)),
+        ("nha nghi bao luu tru truoc may gio", ("ai_khi",)),
+        ("tạm trú căn cứ luật nào", ("can_cu",)),
+        ("tạm trú lệ phí và thời gian", ("thoi_gian", "le_phi")),
+        ("dang ky tam tru can gi", ()),
+    ],
+)
+def test_a_question_about_one_part_gets_that_part(text: str, sections: tuple[str, ...]):
+    assert match_sections(text) == sections
+
+
+# --- answers -------------------------------------------------------------------
+
+
+def test_a_question_gets_its_answer_and_creates_no_tip(classifier: str):
+    result = answer("Đăng ký tạm trú cần những giấy tờ gì?", TODAY, NO_PHONE)
+    assert result.tip is False and result.handoff is False and result.urgent is False
+    assert result.topic == "tam_tru"
+    assert "mẫu CT01" in texts(result)
+
+
+def test_a_part_answer_offers_the_whole_procedure_as_a_button():
+    result = answer("le phi tam tru bn", TODAY, NO_PHONE)
+    assert result.sections == ("le_phi",)
+    body = texts(result)
+    assert "15.000 đồng" in body and "7.000 đồng" in body
+    assert "Giấy tờ cần chuẩn bị" not in body
+    (button,) = result.replies[-1].buttons
+    assert answer(button.payload, TODAY, NO_PHONE).topic == "tam_tru"
+
+
+@pytest.mark.parametrize("topic", SEVEN)
+def test_every_answer_says_who_where_papers_time_fee_basis_date_and_contact(topic: str):
+    body = whole(topic, contact=WITH_PHONE)
+    for title in ("Ai phải làm, khi nào", "Làm ở đâu", "Thời gian giải quyết", "Lệ phí"):
+        assert title in body
+    assert "Căn cứ pháp lý:" in body
+    assert "Thông tin được đối chiếu ngày 28/11/2026." in body
+    assert "028 0000 1111" in body and "200/12 Nguyễn Hữu Tiến" in body
+    assert "7 giờ 30 - 17 giờ" in body
+
+
+def test_without_a_verified_phone_the_citizen_is_sent_to_the_ward_address():
+    body = whole("tam_tru")
+    assert "điện thoại" not in body
+    assert "trực tiếp Công an phường Tân Phú tại 70A Thoại Ngọc Hầu" in body
+    assert "thứ Hai đến thứ Sáu và sáng thứ Bảy" in body  # common hours when unknown
+
+
+def test_a_ward_without_an_address_is_still_named():
+    body = whole("tam_tru", contact=WardContact("Công an phường Phú Thạnh", None, None))
+    assert "trực tiếp Công an phường Phú Thạnh, thời gian làm việc" in body
+
+
+def test_an_answer_long_after_the_check_warns_that_rules_may_have_changed():
+    assert "có thể đã thay đổi" not in whole("tam_tru", date(2027, 1, 1))
+    assert "có thể đã thay đổi" in whole("tam_tru", date(2028, 1, 1))
+
+
+# --- legal references ----------------------------------------------------------
+
+EXPECTED_REFS = {
+    "thuong_tru": ["68/2020/QH14", "154/2024/NĐ-CP", "116/2026/TT-BCA", "75/2022/TT-BTC"],
+    "tam_tru": ["68/2020/QH14", "58/2026/NĐ-CP", "116/2026/TT-BCA", "75/2022/TT-BTC"],
+    "gia_han_tam_tru": ["68/2020/QH14", "116/2026/TT-BCA", "75/2022/TT-BTC"],
+    "tam_vang": ["68/2020/QH14", "118/2025/QH15", "116/2026/TT-BCA", "282/2025/NĐ-CP"],
+    "luu_tru": ["118/2025/QH15", "116/2026/TT-BCA", "282/2025/NĐ-CP", "347/2026/NĐ-CP"],
+    "xac_nhan_cu_tru": ["68/2020/QH14", "116/2026/TT-BCA"],
+    "xoa_dang_ky": ["58/2026/NĐ-CP", "116/2026/TT-BCA", "282/2025/NĐ-CP"],
+}
+
+
+@pytest.mark.parametrize("topic", SEVEN)
+def test_every_answer_cites_the_documents_it_relies_on(topic: str):
+    body = whole(topic)
+    for number in EXPECTED_REFS[topic]:
+        assert number in body
+    k = assistant.knowledge()
+    proc = k.procedures[topic]
+    cited = [k.legal[r] for r in proc.refs]
+    cited += [
+        k.legal[r]
+        for lines in proc.sections.values()
+        for ln in lines
+        for r in ln.refs
+        if ln.said_on(TODAY)
+    ]
+    for citation in cited:
+        assert citation in body
+
+
+def test_a_penalty_answer_cites_the_penalty_decree():
+    body = texts(answer("không khai báo lưu trú bị phạt bao nhiêu", TODAY, NO_PHONE))
+    assert "282/2025/NĐ-CP" in body and "347/2026/NĐ-CP" in body
+
+
+def test_a_fee_answer_cites_the_fee_circular():
+    body = texts(answer("lệ phí đăng ký thường trú", TODAY, NO_PHONE))
+    assert "Thông tư số 75/2022/TT-BTC" in body and "20.000 đồng" in body
+
+
+# --- the fee waiver by date ----------------------------------------------------
+
+WAIVER = "được miễn lệ phí đăng ký cư trú"
+
+
+@pytest.mark.parametrize(
+    ("today", "shown"),
+    [
+        (date(2026, 8, 14), False),
+        (date(2026, 8, 15), True),
+        (TODAY, True),
+        (date(2027, 2, 28), True),
+        (date(2027, 3, 1), False),
+        (date(2029, 6, 1), False),
+    ],
+)
+@pytest.mark.parametrize("topic", ["thuong_tru", "tam_tru", "gia_han_tam_tru"])
+def test_the_fee_waiver_is_said_only_from_15_aug_2026_to_28_feb_2027(
+    today: date, shown: bool, topic: str
+):
+    fee_only = texts(answer(f"lệ phí {TITLES[topic]}", today, NO_PHONE))
+    for body in (whole(topic, today), fee_only):
+        assert (WAIVER in body) is shown
+        assert ("117/2026/TT-BTC" in body) is shown
+        assert ("66.22/2026/NQ-CP" in body) is shown
+
+
+def test_the_waiver_sentence_lists_no_conditions_only_if_they_are_met():
+    body = whole("tam_tru")
+    assert "nếu đáp ứng điều kiện" in body
+    assert "VNeID mức độ 2" in body
+
+
+@pytest.mark.parametrize("today", [date(2026, 8, 14), date(2027, 3, 1)])
+def test_outside_the_waiver_nothing_the_assistant_says_mentions_it(today: date):
+    for body in every_text(today):
+        assert "miễn lệ phí" not in body
+        assert "117/2026" not in body
+
+
+# --- never said ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("today", DATES)
+def test_no_answer_on_any_date_mentions_a_household_book_or_district_police(today: date):
+    for body in every_text(today):
+        folded = fold(body)
+        assert "ho khau" not in folded
+        assert "so tam tru" not in folded
+        assert "quận" not in canonical(body)
+        assert "huyện" not in canonical(body)
+        assert "cong an quan" not in folded and "cong an huyen" not in folded
+
+
+def test_unconfirmed_facts_are_never_asserted():
+    thuong_tru, luu_tru = whole("thuong_tru"), whole("luu_tru", contact=WITH_PHONE)
+    xac_nhan, tam_vang = whole("xac_nhan_cu_tru"), whole("tam_vang")
+    assert not re.search(r"\d+\s*(m2|m²|mét vuông)", thuong_tru)  # HCMC floor area [?]
+    assert "không cần công chứng" not in thuong_tru  # notarisation for thường trú [?]
+    assert "xin hỏi" in thuong_tru
+    assert "một lần" not in luu_tru and "trực tiếp" not in luu_tru  # relatives, in person [?]
+    assert not re.search(r"(1|một) năm|12 tháng|6 tháng", xac_nhan)  # CT07 validity [?]
+    assert "trực tiếp tại trụ sở có còn được tiếp nhận" in tam_vang  # in person [?]: asked
+    assert "57/2021" not in " ".join(every_text(TODAY))  # TT 57/2021 standing [?]
+
+
+def test_every_reply_is_vietnamese_with_diacritics_and_nfc():
+    for body in every_text(TODAY):
+        assert body == __import__("unicodedata").normalize("NFC", body)
+        assert fold(body) != body.lower()
+
+
+# --- splitting -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("today", DATES)
+def test_every_message_fits_in_2000_characters(today: date):
+    for topic in SEVEN:
+        for reply in answer(TITLES[topic], today, WITH_PHONE).replies:
+            assert 0 < len(reply.text) <= 2000
+            assert len(reply.buttons) <= 5
+
+
+def test_a_long_answer_is_split_at_a_paragraph_and_keeps_buttons_on_the_last_message():
+    result = answer("tam tru", TODAY, NO_PHONE)
+    assert len(result.replies) >= 2
+    assert all(not r.buttons for r in result.replies)
+    joined = "\n\n".join(r.text for r in result.replies)
+    assert joined == assistant._compose(
+        assistant.knowledge().procedures["tam_tru"], (), TODAY, NO_PHONE
+    )
+
+
+def test_split_prefers_sentence_ends_to_spaces():
+    sentence = "Đây là một câu dài để thử việc chia tin nhắn theo ranh giới câu. "
+    chunks = split_message(sentence * 100, limit=300)
+    assert all(chunk.endswith(".") for chunk in chunks)
+    assert all(len(chunk) <= 300 for chunk in chunks)
+
+
+def test_split_leaves_a_short_text_whole():
+    assert split_message("  Xin chào.  ") == ["Xin chào."]
+
+
+def _nonspace(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+WORDS = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạ.!?,", min_size=1, max_size=30)
+TEXTS = st.lists(
+    st.tuples(WORDS, st.sampled_from([" ", " ", " ", "\n", "\n\n", ". "])), max_size=400
+).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, limit=st.integers(min_value=40, max_value=2000))
+def test_split_never_exceeds_the_limit_never_cuts_a_word_and_loses_no_text(text: str, limit: int):
+    chunks = split_message(text, limit)
+    assert all(0 < len(chunk) <= limit for chunk in chunks) or chunks == [""]
+    assert _nonspace("".join(chunks)) == _nonspace(text)
+    position = 0
+    for chunk in chunks:
+        if not chunk:
+            continue
+        position = text.index(chunk, position) + len(chunk)
+        assert position == len(text) or text[position].isspace()  # cut at whitespace only
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(min_size=0, max_size=5000), limit=st.integers(min_value=1, max_value=2000))
+def test_split_of_any_text_keeps_every_character_within_the_limit(text: str, limit: int):
+    chunks = split_message(text, limit)
+    assert all(len(chunk) <= limit for chunk in chunks)
+    assert _nonspace("".join(chunks)) == _nonspace(text)
+
+
+# --- follow-ups ----------------------------------------------------------------
+
+
+def test_a_follow_up_within_the_window_gets_only_the_matching_part():
+    first = answer("Đăng ký tạm trú", TODAY, NO_PHONE, None, NOW)
+    assert first.state == ConversationState("tam_tru", NOW)
+    later = NOW + timedelta(minutes=10)
+    fee = answer("lệ phí bao nhiêu?", TODAY, NO_PHONE, first.state, later)
+    assert (fee.topic, fee.sections) == ("tam_tru", ("le_phi",))
+    assert "15.000 đồng" in texts(fee) and "Giấy tờ cần chuẩn bị" not in texts(fee)
+    assert "Thông tin được đối chiếu ngày" in texts(fee)
+    online = answer("làm online được không?", TODAY, NO_PHONE, fee.state, later)
+    assert online.sections == ("noi_nop",)
+    assert "VNeID" in texts(online) and "Lệ phí" not in texts(online)
+    assert online.state == ConversationState("tam_tru", later)
+
+
+def test_a_follow_up_after_the_window_gets_the_common_facts_not_the_old_topic():
+    state = ConversationState("luu_tru", NOW)
+    late = answer("lệ phí bao nhiêu?", TODAY, NO_PHONE, state, NOW + timedelta(minutes=31))
+    assert late.topic is None and late.sections == ("le_phi",)
+    assert "đăng ký thường trú 20.000 / 10.000 đồng" in texts(late)
+
+
+def test_a_follow_up_without_a_clock_is_not_a_follow_up():
+    state = ConversationState("luu_tru", NOW)
+    assert answer("lệ phí bao nhiêu?", TODAY, NO_PHONE, state, None).topic is None
+
+
+def test_a_new_topic_in_a_follow_up_wins_over_the_last_one():
+    state = ConversationState("luu_tru", NOW)
+    result = answer("lệ phí thường trú", TODAY, NO_PHONE, state, NOW + timedelta(minutes=1))
+    assert result.topic == "thuong_tru"
+
+
+def test_a_follow_up_on_a_part_the_topic_lacks_gets_the_whole_answer():
+    state = ConversationState("xac_nhan_cu_tru", NOW)
+    result = answer("bị phạt không", TODAY, NO_PHONE, state, NOW + timedelta(minutes=1))
+    assert result.topic == "xac_nhan_cu_tru" and result.sections == ()
+
+
+# --- menu and hand-off ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["menu", "Menu", "hỏi đáp", "hoi dap", "thủ tục", "Thủ tục?"])
+def test_menu_words_get_the_menu(text: str):
+    state = ConversationState("tam_tru", NOW)
+    result = answer(text, TODAY, NO_PHONE, state, NOW)
+    assert result.replies == menu(NO_PHONE)
+    assert result.topic is None
+
+
+@pytest.mark.parametrize("text", ["cho hỏi cái này làm sao?", "abc", "xin hỏi thủ tục gì đó"])
+def test_a_question_with_no_known_topic_gets_the_menu(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.replies == menu(NO_PHONE, unknown=True)
+    assert "chưa rõ" in result.replies[0].text
+
+
+def test_the_menu_offers_seven_topics_and_an_officer_within_five_buttons_a_message():
+    replies = menu(WITH_PHONE)
+    assert all(1 <= len(r.buttons) <= 5 for r in replies)
+    buttons = [b for r in replies for b in r.buttons]
+    assert len(buttons) == 8
+    assert all(b.type == "oa.query.show" and len(b.title) <= 35 for b in buttons)
+    assert "028 0000 1111" in replies[-1].text
+
+
+def test_every_menu_button_comes_back_as_text_and_gets_its_answer():
+    buttons = [b for r in menu(NO_PHONE) for b in r.buttons]
+    reached = [answer(b.payload, TODAY, NO_PHONE).topic for b in buttons[:-1]]
+    assert reached == list(SEVEN)
+    assert answer(buttons[-1].payload, TODAY, NO_PHONE).handoff is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gặp cán bộ",
+        "gap can bo",
+        "Cho tôi nói chuyện với công an",
+        "tôi cần hỗ trợ trực tiếp",
+        "cho em gặp cán bộ hỏi về tạm trú",
+        "muon gap can bo",
+    ],
+)
+def test_asking_for_an_officer_hands_over_to_the_desk(text: str, classifier: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff is True and result.tip is False
+    assert "cán bộ sẽ trả lời" in texts(result)
+
+
+# --- tips and urgency ----------------------------------------------------------
+
+
+def test_an_unregistered_tenant_is_a_tip_with_the_tam_tru_rule(classifier: str):
+    result = answer("Nhà trọ có nhiều người lạ ở mà không khai báo tạm trú", TODAY, NO_PHONE)
+    assert result.tip is True and result.handoff is False
+    body = texts(result)
+    assert "30 ngày" in body and "500.000 đến 1.000.000 đồng" in body
+    assert "282/2025/NĐ-CP" in body
+
+
+def test_a_hotel_not_reporting_guests_is_a_tip_with_the_luu_tru_rule(classifier: str):
+    result = answer(
+        "Khách sạn ở đường Lũy Bán Bích không khai báo lưu trú cho khách", TODAY, NO_PHONE
+    )
+    assert result.tip is True
+    body = texts(result)
+    assert "23 giờ" in body and "08 giờ" in body
+    assert "2.000.000 đến 4.000.000 đồng (1 đến 3 người)" in body
+    assert "từ 9 người trở lên" in body
+
+
+def test_rule_for_tip_takes_a_topic_or_the_residence_category():
+    assert "23 giờ" in rule_for_tip("luu_tru", TODAY).text
+    assert "30 ngày" in rule_for_tip("residence", TODAY, "người thuê trọ không đăng ký").text
+    assert "23 giờ" in rule_for_tip("residence", TODAY, "nhà nghỉ không báo khách").text
+    assert rule_for_tip("drugs", TODAY, "bán ma túy ở nhà trọ") is None
+    assert rule_for_tip("xac_nhan_cu_tru", TODAY) is None
+
+
+def test_a_tip_that_is_not_about_residence_gets_no_rule():
+    if assistant._external_classify() is None:
+        pytest.skip("shared.classify is not in this checkout")
+    result = answer("Có nhóm thanh niên sử dụng ma túy tại khách sạn", TODAY, NO_PHONE)
+    assert result.tip is True and result.replies == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Cứu với, có cướp", "Nhà kế bên đang cháy, khói bốc lên nhiều", "cuu voi co danh nhau"]
+)
+def test_urgent_words_get_the_emergency_numbers_first(text: str, classifier: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.urgent is True
+    first = result.replies[0].text
+    assert "113" in first and "114" in first and "115" in first
+
+
+def test_an_urgent_classification_puts_the_emergency_numbers_before_the_answer():
+    class Urgent:
+        kind, severity, category = "question", "urgent", None
+
+    result = answer("đăng ký tạm trú", TODAY, NO_PHONE, classification=Urgent())
+    assert "113" in result.replies[0].text
+    assert result.topic == "tam_tru" and "Căn cứ pháp lý" in texts(result)
+
+
+# --- data and cost -------------------------------------------------------------
+
+
+def test_every_topic_file_has_a_checked_date_a_basis_and_all_core_parts():
+    k = assistant.knowledge()
+    for topic in SEVEN:
+        proc = k.procedures[topic]
+        assert isinstance(proc.checked, date)
+        assert proc.refs
+        for key in ("ai_khi", "noi_nop", "giay_to", "thoi_gian", "le_phi"):
+            assert proc.sections.get(key), (topic, key)
+
+
+def test_importing_the_assistant_loads_no_data_and_no_yaml():
+    code = "import sys, shared.assistant as a; print('yaml' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert out.stdout.strip() == "False"
+
+
+def test_matching_a_question_costs_microseconds():
+    samples = [text for text, _ in PHRASINGS]
+    assistant.match_topic("warm up")
+    start = time.perf_counter()
+    for _ in range(20):
+        for text in samples:
+            match_topic(text)
+            match_sections(text)
+    per_call = (time.perf_counter() - start) / (20 * len(samples))
+    assert per_call < 200e-6  # measured around 10 µs; generous against slow CI
