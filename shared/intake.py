@@ -202,6 +202,7 @@ def to_inbound(
             "category": verdict.category,
             "severity": verdict.severity,
             "topic": verdict.topic,
+            "subtopic": verdict.subtopic,
             "reasons": list(verdict.reasons),
         }
         kind = {"tip": "tip", "question": "question"}.get(verdict.kind, "chat")  # type: ignore[assignment]

@@ -17,8 +17,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-import hcl2
 import pytest
+
+from tests import terraform_contract as tc
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRY_POINTS = {
@@ -31,7 +32,7 @@ LOADER = r"""
 import importlib.abc, json, os, sys
 root, archive, source, target = sys.argv[1:5]
 # Hide the checkout: its path entries and setuptools' editable finders.
-sys.path[:] = [p for p in sys.path if p and not os.path.realpath(p).startswith(root)]
+sys.path[:] = [p for p in sys.path if p and os.path.realpath(p) != root]
 sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in type(f).__module__]
 for name in [m for m in sys.modules if m == "shared" or m.startswith("shared.")]:
     del sys.modules[name]
@@ -44,13 +45,12 @@ print(json.dumps({"shared": os.path.realpath(shared.__file__)}))
 
 
 def _terraform_excludes() -> list[str]:
-    with (ROOT / "infra" / "functions" / "main.tf").open() as handle:
-        module = hcl2.load(handle)
-    for block in module.get("data", []):
-        if "archive_file" in block:
-            source = block["archive_file"]["source"]
-            return list(source["excludes"])
-    raise AssertionError("infra/functions/main.tf has no archive_file")
+    for block in tc.load(tc.module_dir("functions")).get("data", []):
+        for kind, named in block.items():
+            if tc.unquote(kind) == "archive_file":
+                (body,) = named.values()
+                return [tc.unquote(pattern) for pattern in body["excludes"]]
+    raise AssertionError("infra/functions has no archive_file")
 
 
 def _build_archive(dest: Path) -> Path:
