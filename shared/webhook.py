@@ -195,9 +195,15 @@ def get_webhook() -> Webhook:
 
 
 def reset() -> None:
-    """Forget the process's webhook (tests change settings between cases)."""
+    """Forget the process's webhook (tests change settings between cases).
+
+    Storage still running from a request that already answered (a 503 after the
+    time budget) is waited for, so it cannot land after the reset.
+    """
     global _instance
     with _lock:
+        if _instance is not None:
+            _instance.executor.shutdown(wait=True)
         _instance = None
         get_settings.cache_clear()
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from local import emulators
-from shared import signature
+from shared import signature, webhook
 from tests.conftest import OA_SECRET_KEY, PROJECT, Env, load_sample
 from tests.webhook_client import webhook_app
 
@@ -102,8 +102,16 @@ def _sign(raw: bytes) -> str | None:
     method=st.sampled_from(["POST", "POST", "POST", "GET", "PUT"]),
 )
 def test_arbitrary_requests_never_5xx_and_store_only_when_validly_signed(
-    env: Env, body: bytes, extra_headers: dict[str, str], sign: bool, method: str
+    env: Env,
+    monkeypatch: pytest.MonkeyPatch,
+    body: bytes,
+    extra_headers: dict[str, str],
+    sign: bool,
+    method: str,
 ) -> None:
+    # A loaded machine must not turn a slow emulator into a 503 here: that is
+    # the dependency-failure path, tested on its own with Firestore stopped.
+    monkeypatch.setenv("TINBAO_WEBHOOK_BUDGET_SECONDS", "30")
     headers = dict(extra_headers)
     signed = sign and (header := _sign(body)) is not None
     if signed:
@@ -112,7 +120,9 @@ def test_arbitrary_requests_never_5xx_and_store_only_when_validly_signed(
     assert response.status_code < 500, (response.status_code, response.get_data()[:200])
     if response.status_code >= 400:
         assert "error" in response.json
-    if signed and response.status_code == 200:
+    if signed:
+        # Let any storage still running finish before wiping what it wrote.
+        webhook.reset()
         emulators.reset_firestore(env.stack.firestore.host, PROJECT)
     else:
         assert _stored() == 0
