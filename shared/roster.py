@@ -18,9 +18,11 @@ shift starts on and its index within that day) or any span of instants
 empty on purpose. Static roles (``chief``, ``desk``) are always present.
 
 The roster holds officer ids only; whether an officer is active or reachable is
-the caller's business. The storage form (Firestore ``rosters/{unit}`` and the
-``rosters`` items of the seed file) is `roster_to_dict` / `roster_from_dict`;
-see docs/seed-format.md.
+the caller's business. The storage form (Firestore ``rosters/{unit}``) is
+`roster_to_dict` / `roster_from_dict`; see docs/seed-format.md. In it each
+rotation crew is a map ``{"officers": [ids]}``, because Firestore refuses an
+array directly inside an array. `roster_from_dict` also reads the seed file's
+shorter crews (a list of ids, a bare id, null for an empty crew).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ DESK = "desk"
 ROTATING_ROLES = (DUTY_OFFICER, DUTY_COMMANDER)
 STATIC_ROLES = (CHIEF, DESK)
 ROLES = ROTATING_ROLES + STATIC_ROLES
+CREW_OFFICERS = "officers"  # the one key of a crew in the storage form
 
 
 class RosterError(ValueError):
@@ -256,6 +259,23 @@ def _ids(value: Any, where: str) -> tuple[str, ...]:
     raise RosterError(f"{where}: expected an officer id or a list of officer ids")
 
 
+def _crew(value: Any, where: str) -> tuple[str, ...]:
+    # The storage form {"officers": [...]}, or the seed's list / id / null.
+    if isinstance(value, Mapping):
+        if set(value) != {CREW_OFFICERS}:
+            raise RosterError(f"{where}: expected a crew {{officers: [ids]}}")
+        return _ids(value[CREW_OFFICERS], f"{where}.{CREW_OFFICERS}")
+    return _ids(value, where)
+
+
+def _crews(value: Any, where: str) -> tuple[tuple[str, ...], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        raise RosterError(f"{where}: expected a list of crews")
+    return tuple(_crew(crew, f"{where}[{i}]") for i, crew in enumerate(value))
+
+
 def roster_from_dict(d: Mapping[str, Any]) -> Roster:
     """The roster from its storage form (see the module docstring and docs/seed-format.md)."""
     unit = d.get("unit_id") or d.get("unit")
@@ -269,7 +289,7 @@ def roster_from_dict(d: Mapping[str, Any]) -> Roster:
         raise RosterError(f"{unit}: anchor: missing")
     anchor = _parse_date(d["anchor"], f"{unit}: anchor")
     rotations = {
-        role: tuple(_ids(crew, f"{unit}: rotation.{role}[{i}]") for i, crew in enumerate(crews))
+        role: _crews(crews, f"{unit}: rotation.{role}")
         for role, crews in (d.get("rotation") or {}).items()
     }
     static = {
@@ -310,7 +330,11 @@ def roster_from_dict(d: Mapping[str, Any]) -> Roster:
 
 
 def roster_to_dict(r: Roster) -> dict[str, Any]:
-    """The storage form: plain strings, lists and dicts (Firestore- and YAML-safe)."""
+    """The storage form: plain strings, lists and dicts, no list directly in a list.
+
+    Firestore refuses an array value inside an array value, so each rotation
+    crew is a map ``{"officers": [ids]}`` (an empty crew ``{"officers": []}``).
+    """
     overrides: list[dict[str, Any]] = []
     for item in r.overrides:
         entry: dict[str, Any] = {"role": item.role, "officers": list(item.officer_ids)}
@@ -325,7 +349,10 @@ def roster_to_dict(r: Roster) -> dict[str, Any]:
         "timezone": r.timezone,
         "shifts": [s.strftime("%H:%M") for s in r.shift_starts],
         "anchor": r.anchor.isoformat(),
-        "rotation": {role: [list(crew) for crew in crews] for role, crews in r.rotations.items()},
+        "rotation": {
+            role: [{CREW_OFFICERS: list(crew)} for crew in crews]
+            for role, crews in r.rotations.items()
+        },
         "static": {role: list(ids) for role, ids in r.static.items()},
         "overrides": overrides,
     }

@@ -1,4 +1,4 @@
-"""The Zalo OA API client: consultation messages and token refresh.
+"""The Zalo OA API client: consultation messages, token refresh and the code exchange.
 
 Zalo answers HTTP 200 for most failures and puts the outcome in `error`
 (docs: /v3.0/oa/message/cs), so every answer is read for `error` and mapped to
@@ -71,6 +71,14 @@ class TokenRefreshError(RuntimeError):
         self.error_code = error_code
 
 
+class CodeExchangeError(RuntimeError):
+    """Zalo did not give a token pair for the code; ``error_code`` is Zalo's, when given."""
+
+    def __init__(self, message: str, error_code: int | None = None) -> None:
+        super().__init__(message)
+        self.error_code = error_code
+
+
 class TokenStore(Protocol):
     """Where one OA's access and refresh tokens live.
 
@@ -129,6 +137,51 @@ def refresh_tokens(
     if not isinstance(access, str) or not access or not isinstance(refresh, str) or not refresh:
         code = _int_or_none(body.get("error"))
         raise TokenRefreshError(f"token refresh refused (error {code})", code)
+    expires = _int_or_none(body.get("expires_in"))
+    return TokenPair(access, refresh, expires if expires is not None else 0)
+
+
+def exchange_code(
+    http: httpx.Client,
+    oauth_base: str,
+    app_id: str,
+    app_secret: str,
+    code: str,
+    verifier: str,
+) -> TokenPair:
+    """The first token pair for an authorization code (the counterpart of refresh_tokens).
+
+    The OA admin's one-time grant with PKCE: `verifier` is the one whose
+    challenge was on the permission URL (`tinbao zalo authorize`, which also
+    notes what of Zalo's side is confirmed). Raises CodeExchangeError when no
+    pair comes back; the message never holds the code, verifier or secret.
+    """
+    try:
+        response = http.post(
+            oauth_base.rstrip("/") + TOKEN_PATH,
+            headers={"secret_key": app_secret},
+            data={
+                "code": code,
+                "app_id": app_id,
+                "grant_type": "authorization_code",
+                "code_verifier": verifier,
+            },
+            timeout=DEFAULT_TIMEOUT,
+        )
+    except httpx.HTTPError as exc:
+        raise CodeExchangeError(f"the code exchange failed: {type(exc).__name__}") from None
+    try:
+        body = response.json()
+    except ValueError:
+        raise CodeExchangeError(
+            f"the code exchange answered HTTP {response.status_code} without JSON"
+        ) from None
+    if not isinstance(body, dict):
+        raise CodeExchangeError("the code exchange answered an unexpected body")
+    access, refresh = body.get("access_token"), body.get("refresh_token")
+    if not isinstance(access, str) or not access or not isinstance(refresh, str) or not refresh:
+        error = _int_or_none(body.get("error"))
+        raise CodeExchangeError(f"Zalo refused the code (error {error})", error)
     expires = _int_or_none(body.get("expires_in"))
     return TokenPair(access, refresh, expires if expires is not None else 0)
 

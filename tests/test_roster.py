@@ -230,29 +230,84 @@ def test_malformed_rosters_are_refused(changes: dict[str, object], message: str)
         ward(**changes)
 
 
+def arrays_in_arrays(value: object) -> list[object]:
+    """Every list directly inside a list, at any depth: what Firestore refuses to store."""
+    found: list[object] = []
+    if isinstance(value, dict):
+        for item in value.values():
+            found += arrays_in_arrays(item)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, list | tuple):
+                found.append(item)
+            found += arrays_in_arrays(item)
+    return found
+
+
 def test_storage_form_round_trips() -> None:
     roster = ward(
+        rotations={
+            DUTY_OFFICER: (("a",), ("b", "c"), ()),
+            DUTY_COMMANDER: (("cmd1",), ("cmd2",)),
+        },
         overrides=(
             Override(DUTY_OFFICER, ("x",), shift_date=date(2025, 9, 2), shift_index=1),
             Override(DUTY_COMMANDER, (), start=hcm(2025, 9, 2, 10), end=hcm(2025, 9, 2, 11)),
-        )
+        ),
     )
     stored = roster_to_dict(roster)
     assert stored["shifts"] == ["07:00", "19:00"]
     assert stored["timezone"] == "Asia/Ho_Chi_Minh"
+    assert stored["rotation"][DUTY_OFFICER] == [
+        {"officers": ["a"]},
+        {"officers": ["b", "c"]},
+        {"officers": []},
+    ]
+    assert arrays_in_arrays(stored) == []
     assert roster_from_dict(stored) == roster
 
 
-def test_storage_form_accepts_single_ids_and_names_bad_fields() -> None:
+def test_storage_form_accepts_the_seed_and_older_crew_forms() -> None:
     roster = roster_from_dict(
         {
             "unit": "ward-27013",
             "shifts": ["07:00", "19:00"],
             "anchor": "2025-07-01",
-            "rotation": {"duty_officer": ["a", ["b", "c"]]},
+            "rotation": {
+                # a bare id, a list of ids, null (empty), and the storage form
+                "duty_officer": ["a", ["b", "c"], None, {"officers": ["d", "e"]}],
+                "duty_commander": [{"officers": []}, {"officers": "cmd"}],
+            },
         }
     )
+    assert roster.rotations[DUTY_OFFICER] == (("a",), ("b", "c"), (), ("d", "e"))
+    assert roster.rotations[DUTY_COMMANDER] == ((), ("cmd",))
     assert on_duty(roster, DUTY_OFFICER, hcm(2025, 7, 1, 20)) == ["b", "c"]
+
+
+@pytest.mark.parametrize(
+    "crews, message",
+    [
+        ([{"officer": ["a"]}], r"rotation\.duty_officer\[0\]: expected a crew"),
+        ([{"officers": ["a"], "note": "x"}], r"rotation\.duty_officer\[0\]: expected a crew"),
+        (["a", {"officers": [1]}], r"rotation\.duty_officer\[1\]\.officers: expected"),
+        (["a", [["b"]]], r"rotation\.duty_officer\[1\]: expected an officer id"),
+        ("a", r"rotation\.duty_officer: expected a list of crews"),
+    ],
+)
+def test_malformed_crews_are_refused_with_their_path(crews: object, message: str) -> None:
+    with pytest.raises(RosterError, match=message):
+        roster_from_dict(
+            {
+                "unit": "ward-27013",
+                "shifts": ["07:00"],
+                "anchor": "2025-07-01",
+                "rotation": {"duty_officer": crews},
+            }
+        )
+
+
+def test_storage_form_names_bad_fields() -> None:
     with pytest.raises(RosterError, match=r"ward-27013: shifts\[1\]"):
         roster_from_dict({"unit": "ward-27013", "shifts": ["07:00", "7pm"], "anchor": "2025-07-01"})
     with pytest.raises(RosterError, match=r"overrides\[0\].start"):

@@ -13,6 +13,7 @@ from shared.seed import SeedError, load_seed
 
 DEMO = Path(__file__).resolve().parents[1] / "shared" / "data" / "seed-demo.yaml"
 WARDS = ("ward-27013", "ward-27019", "ward-27022", "ward-27028", "ward-27031")
+DEPARTMENTS = ("dept-fire", "dept-traffic", "dept-criminal")
 HCM = timezone(timedelta(hours=7))
 
 
@@ -26,12 +27,13 @@ def mutated(change) -> str:  # type: ignore[no-untyped-def]
     return yaml.safe_dump(data, allow_unicode=True)
 
 
-def test_demo_seed_has_the_five_wards_the_desk_and_the_command() -> None:
+def test_demo_seed_has_the_five_wards_three_departments_the_desk_and_the_command() -> None:
     seed = load_seed(demo_text())
     ids = {u.unit_id for u in seed.units}
-    assert ids == {*WARDS, "hcm-desk", "hcm-police"}
+    assert ids == {*WARDS, *DEPARTMENTS, "hcm-desk", "hcm-police"}
     assert {u.kind for u in seed.units if u.unit_id in WARDS} == {"ward"}
-    assert {r.unit_id for r in seed.rosters} == {*WARDS, "hcm-desk"}
+    assert {u.kind for u in seed.units if u.unit_id in DEPARTMENTS} == {"department"}
+    assert {r.unit_id for r in seed.rosters} == {*WARDS, *DEPARTMENTS, "hcm-desk"}
 
 
 def test_every_demo_ward_has_someone_on_duty_at_every_hour_of_a_day() -> None:

@@ -17,11 +17,13 @@ from local.standin_client import StandinClient
 from local.zalo_standin import RunningStandin, StandinConfig, serve_in_thread
 from shared.zalo_client import (
     Button,
+    CodeExchangeError,
     InMemoryTokenStore,
     TokenPair,
     TokenRefreshError,
     ZaloClient,
     build_cs_body,
+    exchange_code,
     refresh_tokens,
 )
 
@@ -198,6 +200,23 @@ def test_refresh_with_the_oa_secret_instead_of_the_app_secret_is_refused(standin
     with pytest.raises(TokenRefreshError) as err:
         refresh_tokens(http, standin.url, APP_ID, OA_SECRET_KEY, "standin-refresh-0")
     assert "standin-refresh-0" not in str(err.value)
+
+
+def test_a_refused_code_exchange_raises_with_zalos_error_and_no_secrets(standin, http) -> None:  # type: ignore[no-untyped-def]
+    # The stand-in has no authorization_code grant: it refuses the code like a bad
+    # refresh, which is the refusal path (the success path: tests/test_admin_cli.py).
+    with pytest.raises(CodeExchangeError) as err:
+        exchange_code(http, standin.url, APP_ID, APP_SECRET, "the-code", "the-verifier")
+    assert err.value.error_code is not None and err.value.error_code < 0
+    assert "Zalo refused the code" in str(err.value)
+    for secret in ("the-code", "the-verifier", APP_SECRET):
+        assert secret not in str(err.value)
+
+
+def test_a_code_exchange_that_cannot_connect_raises(http) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(CodeExchangeError, match="the code exchange failed: ConnectError") as err:
+        exchange_code(http, "http://127.0.0.1:9", APP_ID, APP_SECRET, "c", "v")
+    assert err.value.error_code is None
 
 
 def test_concurrent_refreshes_of_one_stale_token_refresh_once(standin, control, http) -> None:  # type: ignore[no-untyped-def]

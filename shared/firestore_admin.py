@@ -1,0 +1,409 @@
+"""Firestore reads and writes of the admin commands (`tinbao seed|officer|zalo|report`).
+
+The router and webhook go through `shared/firestore_store.py`; the operator's
+tools go through this module, so the CLI modules never touch Firestore. Each
+adapter function takes a `google.cloud.firestore.Client`; what to write is
+decided by the pure functions next to them (`profile_problems`,
+`officer_doc`, `tip_record`, `count_questions`), which the tests exercise on
+plain dicts.
+
+Documents written (the router reads them exactly so):
+
+- `units/{unit_id}`: `name`, `kind`, `parent` (from the seed, checked against
+  the profile, which is the source of truth for the unit tree).
+- `officers/{officer_id}`: `name`, `unit_id`, `role`, `active`,
+  `zalo_user_id` (str or None), `enrolled_at` (datetime or None).
+- `rosters/{unit_id}`: `shared.roster.roster_to_dict` as it is (it holds
+  `unit_id`; each rotation crew is a map `{"officers": [ids]}`, which
+  Firestore can store, so crews of any size are written).
+- `invites/{code}`: `unit_id`, `name`, `role`, `created_at`, `expires_at`
+  (created + 24 h), `used_at` None, `officer_id` None. The router consumes it.
+- `oa_tokens/{oa_id}` (confidential): `access_token`, `refresh_token`,
+  `expires_at`, `updated_at`.
+
+Seeding is idempotent: the same seed written twice gives the same documents.
+Officers and rosters that are in Firestore but not in the seed are left as they
+are and reported (`SeedSummary.officers_not_in_seed`): officers who enrolled
+with an invite code are never in the seed, so deleting or deactivating
+"unknown" officers would lock out every enrolled officer. Retire an officer by
+setting `active: false` in the seed instead.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from google.api_core import exceptions as gexc
+from google.cloud import firestore
+
+from shared.jurisdiction import Profile
+from shared.refcode import ALPHABET as CODE_ALPHABET
+from shared.roster import ROLES, roster_to_dict
+from shared.seed import Seed, SeedError, SeedOfficer
+from shared.sla import TipRecord
+from shared.zalo_client import TokenPair
+
+UNITS = "units"
+OFFICERS = "officers"
+ROSTERS = "rosters"
+INVITES = "invites"
+OA_TOKENS = "oa_tokens"
+TIPS = "tips"
+MESSAGES = "messages"
+QUESTIONS = "questions"
+
+INVITE_LIFETIME = timedelta(hours=24)
+INVITE_CODE_LENGTH = 8  # 31^8 ≈ 8.5e11 codes; DK accepts 4-16 letters and digits
+_BATCH_LIMIT = 500  # Firestore's limit of writes in one batch
+_INVITE_ATTEMPTS = 5
+
+
+def connect(project: str) -> firestore.Client:
+    """A Firestore client (the emulator when FIRESTORE_EMULATOR_HOST is set)."""
+    return firestore.Client(project=project)
+
+
+# --- seed -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    units: int
+    officers: int
+    rosters: int
+    pre_enrolled: int  # officers the seed gives a (local stack) Zalo id
+    enrolments_kept: int  # officers without a Zalo id in the seed who had enrolled
+    officers_not_in_seed: tuple[str, ...]  # left untouched (see the module docstring)
+    rosters_not_in_seed: tuple[str, ...]
+
+
+def profile_problems(seed: Seed, profile: Profile) -> list[str]:
+    """What in the seed's units disagrees with the profile (empty: none).
+
+    The profile is the source of truth for the tree: every unit id must be one
+    of the profile's, with the profile's kind, parent and name.
+    """
+    problems: list[str] = []
+    unknown = [u.unit_id for u in seed.units if u.unit_id not in profile.units]
+    if unknown:
+        problems.append(
+            f"units: not in profile {profile.name}: {', '.join(unknown)} "
+            f"(known: {', '.join(sorted(profile.units))})"
+        )
+    for i, unit in enumerate(seed.units):
+        known = profile.units.get(unit.unit_id)
+        if known is None:
+            continue
+        if unit.kind != known.kind:
+            problems.append(
+                f"units[{i}].kind: {unit.unit_id} is a {known.kind} in profile "
+                f"{profile.name}, not a {unit.kind}"
+            )
+        if unit.parent != known.parent:
+            problems.append(
+                f"units[{i}].parent: the parent of {unit.unit_id} is {known.parent} in "
+                f"profile {profile.name}, not {unit.parent}"
+            )
+        if unit.name != known.name:
+            problems.append(
+                f"units[{i}].name: the profile names {unit.unit_id} {known.name!r}, "
+                f"not {unit.name!r}"
+            )
+    return problems
+
+
+def officer_doc(
+    officer: SeedOfficer, existing: Mapping[str, Any] | None, now: datetime
+) -> dict[str, Any]:
+    """The `officers/{id}` document for a seeded officer, given what is stored.
+
+    The seed decides name, unit, role and active. A Zalo id in the seed (local
+    stack only) pre-enrols the officer; `enrolled_at` is kept when the stored
+    id is the same, so writing the seed again changes nothing. Without a Zalo
+    id in the seed, a stored enrolment (made with `DK <code>`) is kept.
+    """
+    existing = existing or {}
+    doc: dict[str, Any] = {
+        "name": officer.name,
+        "unit_id": officer.unit_id,
+        "role": officer.role,
+        "active": officer.active,
+    }
+    stored_id = existing.get("zalo_user_id")
+    stored_at = existing.get("enrolled_at")
+    if officer.zalo_user_id is not None:
+        same = stored_id == officer.zalo_user_id and stored_at is not None
+        doc["zalo_user_id"] = officer.zalo_user_id
+        doc["enrolled_at"] = stored_at if same else now
+    else:
+        doc["zalo_user_id"] = stored_id
+        doc["enrolled_at"] = stored_at if stored_id is not None else None
+    return doc
+
+
+def write_seed(
+    db: firestore.Client, seed: Seed, profile: Profile, *, now: datetime | None = None
+) -> SeedSummary:
+    """Write the seed's units, officers and rosters; raises SeedError if the profile disagrees."""
+    problems = profile_problems(seed, profile)
+    if problems:
+        raise SeedError(problems)
+    now = now or datetime.now(UTC)
+    stored = {snap.id: snap.to_dict() or {} for snap in db.collection(OFFICERS).stream()}
+    stored_rosters = {ref.id for ref in db.collection(ROSTERS).list_documents()}
+
+    writes: list[tuple[Any, dict[str, Any]]] = []
+    for unit in seed.units:
+        doc = {"name": unit.name, "kind": unit.kind, "parent": unit.parent}
+        writes.append((db.collection(UNITS).document(unit.unit_id), doc))
+    kept = 0
+    for officer in seed.officers:
+        doc = officer_doc(officer, stored.get(officer.officer_id), now)
+        if officer.zalo_user_id is None and doc["zalo_user_id"] is not None:
+            kept += 1
+        writes.append((db.collection(OFFICERS).document(officer.officer_id), doc))
+    for roster in seed.rosters:
+        writes.append((db.collection(ROSTERS).document(roster.unit_id), roster_to_dict(roster)))
+
+    for start in range(0, len(writes), _BATCH_LIMIT):
+        batch = db.batch()
+        for ref, doc in writes[start : start + _BATCH_LIMIT]:
+            batch.set(ref, doc)  # the whole document: a second run writes the same
+        batch.commit()
+
+    seeded = {o.officer_id for o in seed.officers}
+    seeded_rosters = {r.unit_id for r in seed.rosters}
+    return SeedSummary(
+        units=len(seed.units),
+        officers=len(seed.officers),
+        rosters=len(seed.rosters),
+        pre_enrolled=sum(1 for o in seed.officers if o.zalo_user_id is not None),
+        enrolments_kept=kept,
+        officers_not_in_seed=tuple(sorted(set(stored) - seeded)),
+        rosters_not_in_seed=tuple(sorted(stored_rosters - seeded_rosters)),
+    )
+
+
+# --- officers and invites ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Invite:
+    code: str
+    unit_id: str
+    name: str
+    role: str
+    created_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class OfficerRow:
+    officer_id: str
+    name: str
+    unit_id: str
+    role: str
+    active: bool
+    enrolled: bool  # the Zalo id itself is confidential and never leaves this module
+
+
+def new_invite_code(choice: Callable[[str], str] = secrets.choice) -> str:
+    """Eight characters without look-alikes (no 0/O, 1/I/L), as `DK <code>` accepts."""
+    return "".join(choice(CODE_ALPHABET) for _ in range(INVITE_CODE_LENGTH))
+
+
+def create_invite(
+    db: firestore.Client,
+    unit_id: str,
+    name: str,
+    role: str,
+    now: datetime,
+    code_factory: Callable[[], str] = new_invite_code,
+) -> Invite:
+    """Store `invites/{code}` with a create precondition; a taken code draws another."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
+    if now.tzinfo is None:
+        raise ValueError("a timezone-aware datetime is required")
+    for _ in range(_INVITE_ATTEMPTS):
+        invite = Invite(code_factory(), unit_id, name, role, now, now + INVITE_LIFETIME)
+        try:
+            db.collection(INVITES).document(invite.code).create(
+                {
+                    "unit_id": unit_id,
+                    "name": name,
+                    "role": role,
+                    "created_at": invite.created_at,
+                    "expires_at": invite.expires_at,
+                    "used_at": None,
+                    "officer_id": None,
+                }
+            )
+        except gexc.Conflict:  # AlreadyExists: that code is taken
+            continue
+        return invite
+    raise RuntimeError(f"no free invite code after {_INVITE_ATTEMPTS} attempts")
+
+
+def list_officers(db: firestore.Client, unit: str | None = None) -> list[OfficerRow]:
+    query: Any = db.collection(OFFICERS)
+    if unit is not None:
+        query = query.where(filter=firestore.FieldFilter("unit_id", "==", unit))
+    rows = []
+    for snap in query.stream():
+        d = snap.to_dict() or {}
+        rows.append(
+            OfficerRow(
+                officer_id=snap.id,
+                name=str(d.get("name", "")),
+                unit_id=str(d.get("unit_id", "")),
+                role=str(d.get("role", "")),
+                active=bool(d.get("active", False)),
+                enrolled=d.get("zalo_user_id") is not None,
+            )
+        )
+    return sorted(rows, key=lambda r: (r.unit_id, r.officer_id))
+
+
+# --- OA tokens ---------------------------------------------------------------------
+
+
+def store_token_pair(db: firestore.Client, oa_id: str, pair: TokenPair, now: datetime) -> datetime:
+    """Store the OA's pair in `oa_tokens/{oa_id}`; returns when the access token expires."""
+    expires_at = now + timedelta(seconds=pair.expires_in)
+    db.collection(OA_TOKENS).document(oa_id).set(
+        {
+            "access_token": pair.access_token,
+            "refresh_token": pair.refresh_token,
+            "expires_at": expires_at,
+            "updated_at": now,
+        }
+    )
+    return expires_at
+
+
+# --- the report --------------------------------------------------------------------
+
+
+def tip_record(doc: Mapping[str, Any]) -> TipRecord | None:
+    """The SLA view of a `tips/{ref}` document (None without `created_at`).
+
+    `step_reached` is `ladder.step` (the last step notified in the current
+    cycle; a release starts a new cycle at 0, so a released tip counts its
+    current cycle only). `overdue` is `overdue_at` being set.
+    """
+    created = doc.get("created_at")
+    if not isinstance(created, datetime):
+        return None
+    ladder = doc.get("ladder") if isinstance(doc.get("ladder"), Mapping) else {}
+    step = ladder.get("step", doc.get("step"))
+    unreachable = doc.get("unreachable") or ()
+    return TipRecord(
+        unit_id=str(doc.get("unit_id") or ""),
+        created_at=created,
+        routed_at=_instant(doc.get("routed_at")),
+        taken_at=_instant(doc.get("taken_at")),
+        resolved_at=_instant(doc.get("resolved_at")),
+        overdue=doc.get("overdue_at") is not None,
+        step_reached=step if isinstance(step, int) and step > 0 else 0,
+        unreachable_officers=tuple(str(o) for o in unreachable),
+    )
+
+
+def _instant(value: Any) -> datetime | None:
+    return value if isinstance(value, datetime) else None
+
+
+def load_tip_records(
+    db: firestore.Client, since: datetime, unit: str | None = None
+) -> list[TipRecord]:
+    """Tips created at or after `since` (optionally of one unit only).
+
+    One single-field range query on `created_at` (no composite index); the unit
+    is filtered here, which a week of one district's tips makes cheap.
+    """
+    query = db.collection(TIPS).where(filter=firestore.FieldFilter("created_at", ">=", since))
+    records = [tip_record(snap.to_dict() or {}) for snap in query.stream()]
+    return [r for r in records if r is not None and (unit is None or r.unit_id == unit)]
+
+
+@dataclass(frozen=True)
+class TopicCount:
+    asked: int
+    unanswered: int
+
+
+@dataclass(frozen=True)
+class QuestionCounts:
+    # (topic, subtopic) -> counts; topic None: the classifier gave none
+    by_topic: Mapping[tuple[str | None, str | None], TopicCount] = field(default_factory=dict)
+    handoffs: int = 0  # hand-offs to the desk opened in the window
+    handoffs_open: int = 0  # of those, still open
+    handoffs_open_all: int = 0  # every open hand-off, however old: the desk's backlog
+
+    @property
+    def asked(self) -> int:
+        return sum(c.asked for c in self.by_topic.values())
+
+    @property
+    def unanswered(self) -> int:
+        return sum(c.unanswered for c in self.by_topic.values())
+
+
+def count_questions(
+    messages: Iterable[Mapping[str, Any]],
+    handoffs: Iterable[Mapping[str, Any]],
+    open_handoffs: int,
+) -> QuestionCounts:
+    """Questions per (topic, subtopic); a question is unanswered unless `answered` is true."""
+    asked: Counter[tuple[str | None, str | None]] = Counter()
+    unanswered: Counter[tuple[str | None, str | None]] = Counter()
+    for doc in messages:
+        if doc.get("kind") != "question":
+            continue
+        c = doc.get("classification") if isinstance(doc.get("classification"), Mapping) else {}
+        key = (c.get("topic"), c.get("subtopic"))
+        asked[key] += 1
+        if doc.get("answered") is not True:
+            unanswered[key] += 1
+    items = list(handoffs)
+    return QuestionCounts(
+        by_topic={k: TopicCount(n, unanswered[k]) for k, n in asked.items()},
+        handoffs=len(items),
+        handoffs_open=sum(1 for h in items if h.get("status") == "open"),
+        handoffs_open_all=open_handoffs,
+    )
+
+
+def question_counts(db: firestore.Client, since: datetime) -> QuestionCounts:
+    """Questions received and hand-offs opened since `since`, plus the open backlog.
+
+    Single-field queries only: `messages` by `received_at` (kind is filtered
+    here, reading only the fields counted), `questions` by `created_at` and by
+    `status`.
+    """
+    messages = (
+        db.collection(MESSAGES)
+        .where(filter=firestore.FieldFilter("received_at", ">=", since))
+        .select(["kind", "classification.topic", "classification.subtopic", "answered"])
+    )
+    handoffs = (
+        db.collection(QUESTIONS)
+        .where(filter=firestore.FieldFilter("created_at", ">=", since))
+        .select(["status"])
+    )
+    backlog = (
+        db.collection(QUESTIONS)
+        .where(filter=firestore.FieldFilter("status", "==", "open"))
+        .select(["status"])
+    )
+    return count_questions(
+        (s.to_dict() or {} for s in messages.stream()),
+        (s.to_dict() or {} for s in handoffs.stream()),
+        sum(1 for _ in backlog.stream()),
+    )
