@@ -25,6 +25,15 @@ REPORTERS = "reporters"
 MESSAGES = "messages"
 TIPS = "tips"
 EVENTS = "events"
+DUE = "due"
+# A message the router has not handled this long after intake is republished.
+UNHANDLED_AFTER = timedelta(minutes=2)
+
+
+def due_id(kind: str, key: str) -> str:
+    """`due/{id}`: m: a message to handle, t: a tip's next ladder action, a: an alert retry."""
+    return f"{kind}:{key}"
+
 
 CONFLICTS = (gexc.AlreadyExists, gexc.FailedPrecondition, gexc.Conflict, gexc.Aborted)
 
@@ -35,6 +44,7 @@ class IntakeResult:
     kind: str
     tip_id: str | None
     action: str  # open, join, none
+    event_kind: str = ""  # what is published: tip.created, tip.updated, question, ...
 
 
 def make_client(project: str) -> firestore.Client:
@@ -103,6 +113,19 @@ class Store:
                     },
                 )
             batch.create(msg_ref, _message_doc(msg, reporter, tip_id, now, expire_at))
+            # The outbox's safety net: if no router ever handles it, the escalator will.
+            batch.set(
+                self.db.collection(DUE).document(due_id("m", msg.key)),
+                {
+                    "at": now + UNHANDLED_AFTER,
+                    "kind": "message",
+                    "message_id": msg.key,
+                    "tip_id": tip_id,
+                    "event_kind": _event_kind_for(plan.action, msg.kind),
+                    "oa_id": msg.oa_id,
+                    "attempts": 0,
+                },
+            )
             reporter_update: dict[str, Any] = {
                 "zalo_user_id": user_id,
                 "oa_id": msg.oa_id,
@@ -130,7 +153,9 @@ class Store:
                 continue  # a concurrent delivery or change won: decide again on fresh state
             except gexc.NotFound:
                 continue  # the open tip vanished (TTL): decide again
-            return IntakeResult(False, msg.kind, tip_id, plan.action)
+            return IntakeResult(
+                False, msg.kind, tip_id, plan.action, _event_kind_for(plan.action, msg.kind)
+            )
         raise ConflictError(f"intake of {msg.key} kept conflicting")
 
     def record_follow(
@@ -178,14 +203,24 @@ class Store:
             return False
         return True
 
-    def mark_unpublished(self, tip_id: str | None, message_key: str) -> None:
-        """Outbox: the change is stored but Pub/Sub did not take it; a sweep republishes."""
-        target = (
-            self.db.collection(TIPS).document(tip_id)
-            if tip_id
-            else self.db.collection(MESSAGES).document(message_key)
-        )
-        target.update({"unpublished": True})
+    def mark_unpublished(self, tip_id: str | None, message_key: str, now: datetime) -> None:
+        """Outbox: the change is stored but Pub/Sub did not take it; the escalator's
+        next run republishes it (its `due` entry becomes due at once)."""
+        batch = self.db.batch()
+        batch.update(self.db.collection(DUE).document(due_id("m", message_key)), {"at": now})
+        if tip_id:
+            batch.update(self.db.collection(TIPS).document(tip_id), {"unpublished": True})
+        else:
+            batch.update(self.db.collection(MESSAGES).document(message_key), {"unpublished": True})
+        batch.commit()
+
+
+def _event_kind_for(action: str, kind: str) -> str:
+    if action == "open":
+        return "tip.created"
+    if action == "join":
+        return "tip.updated"
+    return kind
 
 
 def _new_tip(

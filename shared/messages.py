@@ -58,6 +58,8 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "alert_attachment": {"label", "url"},
         "alert_more_attachments": {"count"},
         "alert_take": {"ref"},
+        "alert_update": {"ref"},
+        "alert_update_take": {"ref"},
         "alert_cut": set(),
         "holder_reminder": {"ref", "minutes"},
         "confirm_take": {"ref"},
@@ -306,6 +308,28 @@ def _words_line(c: Catalog, text: str, budget: int) -> str:
     overhead = len(line) - len(words)
     keep = max(budget - overhead - len(c.text("alert_cut")), 0)
     return c.text("alert_words", text=words[:keep].rstrip() + c.text("alert_cut"))
+
+
+def tip_update(
+    ref: str,
+    text: str,
+    location: Location | None,
+    attachments: tuple[Attachment, ...],
+    held: bool,
+) -> str:
+    """A citizen added to a tip already before officers: what is new, nothing else."""
+    c = catalog()
+    lines = [c.text("alert_update", ref=ref)]
+    url = map_link(location.lat, location.lng) if location else None
+    if url:
+        lines.append(c.text("alert_map", url=url))
+    if attachments:
+        lines.extend(_attachment_lines(c, list(attachments[:8]), len(attachments)))
+    if not held:
+        lines.append(c.text("alert_update_take", ref=ref))
+    if text:
+        lines.append(_words_line(c, text, ZALO_TEXT_LIMIT - sum(len(x) + 1 for x in lines) - 16))
+    return _fit("\n".join(lines))
 
 
 def holder_reminder(ref: str, minutes: int) -> str:

@@ -562,3 +562,15 @@ def _minutes(value: Any, where: str, minimum: int) -> timedelta:
     if not _is_int(value) or value < minimum:
         raise PolicyError(f"{where}: expected whole minutes >= {minimum}")
     return timedelta(minutes=value)
+
+
+def current_alert_key(state: LadderState) -> str:
+    """The alert key of the step last notified (to re-deliver it idempotently)."""
+    return _current_key(state)
+
+
+def current_targets(snapshot: PolicySnapshot, state: LadderState) -> tuple[Target, ...]:
+    """Who the step last notified addresses; () before the first step."""
+    if state.step <= 0:
+        return ()
+    return snapshot.steps[_clamped_step(snapshot, state) - 1].targets

@@ -108,6 +108,33 @@ class Settings(BaseSettings):
             raise ValueError("must be positive")
         return value
 
+    def oa_units(self) -> dict[str, str]:
+        """OA id -> unit id, without touching any secret (the router and escalator
+        need the mapping, never the OA secret keys)."""
+        if self.tinbao_oas.strip():
+            try:
+                items = [OaEntry.model_validate(item) for item in json.loads(self.tinbao_oas)]
+            except (ValueError, TypeError, ValidationError) as exc:
+                raise ConfigError(f"TINBAO_OAS is not a JSON list of OA entries: {exc}") from exc
+            return {item.oa_id: item.unit for item in items if item.unit}
+        if self.zalo_oa_id and self.zalo_oa_unit:
+            return {self.zalo_oa_id: self.zalo_oa_unit}
+        return {}
+
+    def require(self, *names: str) -> None:
+        """Fail with the names of the settings a use needs and does not have."""
+        missing = [
+            name.upper()
+            for name in names
+            if not (
+                value.get_secret_value()
+                if isinstance(value := getattr(self, name), SecretStr)
+                else value
+            )
+        ]
+        if missing:
+            raise ConfigError(f"missing setting(s): {', '.join(missing)}")
+
     def oas(self) -> list[OaConfig]:
         """Every OA this deployment serves, with its secret key resolved."""
         entries: list[OaConfig] = []

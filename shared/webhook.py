@@ -24,7 +24,7 @@ from google.api_core import exceptions as gexc
 
 from shared import intake
 from shared.clock import Clock, SystemClock
-from shared.events import EventKind, TipEvent
+from shared.events import TipEvent
 from shared.firestore_store import ConflictError, IntakeResult, Store, make_client
 from shared.logs import Logger, get_logger
 from shared.pubsub import Publisher, PublishError
@@ -96,10 +96,13 @@ class Webhook:
             if result.duplicate:
                 self.log.info("webhook.duplicate", **fields)
                 return {"status": "duplicate", "tip": result.tip_id}, 200
-            kind = _event_kind(result)
             self._publish(
                 TipEvent(
-                    kind=kind, tip_id=result.tip_id, message_id=msg.key, oa_id=event.oa_id, at=now
+                    kind=result.event_kind,  # type: ignore[arg-type]
+                    tip_id=result.tip_id,
+                    message_id=msg.key,
+                    oa_id=event.oa_id,
+                    at=now,
                 ),
                 budget,
             )
@@ -143,7 +146,9 @@ class Webhook:
                 message_key=event.message_id,
                 reason=str(exc),
             )
-            mark = self.executor.submit(self.store.mark_unpublished, event.tip_id, event.message_id)
+            mark = self.executor.submit(
+                self.store.mark_unpublished, event.tip_id, event.message_id, event.at
+            )
             try:
                 mark.result(timeout=budget / 2)
             except STORAGE_FAILURES as mark_exc:
@@ -159,12 +164,6 @@ class Webhook:
             "webhook.storage_unavailable", event_name=event_name, reason=type(exc).__name__
         )
         return {"error": "storage unavailable, retry later"}, 503
-
-
-def _event_kind(result: IntakeResult) -> EventKind:
-    if result.tip_id:
-        return "tip.created" if result.action == "open" else "tip.updated"
-    return result.kind  # type: ignore[return-value]  # question, command or chat
 
 
 _lock = threading.Lock()

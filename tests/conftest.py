@@ -124,3 +124,8 @@ def env(emulator_stack: Stack, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]
 
 def load_sample(name: str) -> dict[str, Any]:
     return json.loads((FIXTURES / "zalo" / f"{name}.json").read_text())
+
+
+# The whole line on the emulators (webhook, Zalo stand-in, seed, router): a
+# fixture module of its own, registered here after the names it imports.
+from tests.line import line  # noqa: E402, F401

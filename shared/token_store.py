@@ -1,0 +1,95 @@
+"""The OA's tokens in Firestore (`oa_tokens/{oa_id}`), refreshed one at a time.
+
+A refresh token works once: two concurrent refreshes with it would leave the
+line without a token. A refresher first takes a lease in a transaction
+(`refreshing_until`), refreshes over HTTP outside it, then stores the new pair;
+anyone else who finds the stored token already changed simply uses it, and
+anyone who finds a live lease waits for the holder's result. A lease lapses,
+so a refresher that died cannot block the line.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from google.cloud import firestore
+from tenacity import retry, stop_after_attempt, wait_exponential
+
+from shared.zalo_client import TokenPair, TokenRefreshError
+
+TOKENS = "oa_tokens"
+LEASE = timedelta(seconds=30)
+
+
+class FirestoreTokenStore:
+    def __init__(
+        self,
+        db: firestore.Client,
+        oa_id: str,
+        refresher: Callable[[str], TokenPair],
+        now: Callable[[], datetime],
+        wait: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._ref = db.collection(TOKENS).document(oa_id)
+        self._db = db
+        self._refresher = refresher
+        self._now = now
+        self._wait = wait
+
+    def access_token(self) -> str:
+        snap = self._ref.get()
+        if not snap.exists or not (snap.to_dict() or {}).get("access_token"):
+            raise TokenRefreshError(
+                f"no token stored for OA {self._ref.id}: run `tinbao zalo authorize`"
+            )
+        return str(snap.get("access_token"))
+
+    def refresh(self, stale_access_token: str) -> str:
+        for _ in range(int(LEASE.total_seconds()) + 5):
+            outcome, value = self._take_lease(stale_access_token)
+            if outcome == "current":
+                return value
+            if outcome == "leased":
+                new = self._refresher(value)  # value: the refresh token, used exactly once
+                self._store(new)
+                return new.access_token
+            self._wait(1.0)  # someone else is refreshing: wait for their pair
+        raise TokenRefreshError("token refresh did not complete in time")
+
+    def _take_lease(self, stale: str) -> tuple[str, str]:
+        transaction = self._db.transaction()
+        now = self._now()
+
+        @firestore.transactional
+        def run(txn: Any) -> tuple[str, str]:
+            snap = self._ref.get(transaction=txn)
+            doc = snap.to_dict() or {}
+            if not doc.get("refresh_token"):
+                raise TokenRefreshError(f"no refresh token stored for OA {self._ref.id}")
+            if doc.get("access_token") != stale:
+                return "current", str(doc["access_token"])
+            lease = doc.get("refreshing_until")
+            if lease is not None and lease > now:
+                return "wait", ""
+            txn.update(self._ref, {"refreshing_until": now + LEASE})
+            return "leased", str(doc["refresh_token"])
+
+        return run(transaction)
+
+    @retry(stop=stop_after_attempt(5), wait=wait_exponential(multiplier=0.2, max=3), reraise=True)
+    def _store(self, pair: TokenPair) -> None:
+        # The old refresh token is dead now: storing the new pair must not be lost
+        # to a passing Firestore error, hence the retries.
+        now = self._now()
+        self._ref.update(
+            {
+                "access_token": pair.access_token,
+                "refresh_token": pair.refresh_token,
+                "expires_at": now + timedelta(seconds=pair.expires_in),
+                "updated_at": now,
+                "refreshing_until": None,
+            }
+        )
