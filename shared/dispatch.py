@@ -62,7 +62,16 @@ class Dispatcher:
     ) -> str | None:
         """Send once under a claim; the outcome (sent, unreachable, failed, rejected)
         or None when this send was already made or is being made."""
-        attempt = self.store.claim_send(collection, key, {**record, "oa_id": oa_id}, now)
+        # The record keeps what is needed to retry it later (the escalator's sweep):
+        # `replies` and `alerts` are confidential collections, like `reporters`.
+        stored = {
+            **record,
+            "oa_id": oa_id,
+            "user_id": user_id,
+            "text": text,
+            "buttons": [{"title": b.title, "payload": b.payload} for b in buttons],
+        }
+        attempt = self.store.claim_send(collection, key, stored, now)
         if not attempt:
             return None
         result: SendResult = self.clients(oa_id).send_text(user_id, text, buttons=buttons)
@@ -77,6 +86,23 @@ class Dispatcher:
             collection, key, "failed", now, retry_at=retry_at, error=result.error_code
         )
         return "failed" if retry_at else "given_up"
+
+    def resend(self, collection: str, key: str, now: datetime) -> str | None:
+        """Retry a send that failed for a passing reason, as recorded."""
+        record = self.store.get(collection, key)
+        if record is None or record.get("status") != "failed":
+            return None
+        buttons = [Button(b["title"], b["payload"]) for b in record.get("buttons") or []]
+        return self.send(
+            collection,
+            key,
+            record["oa_id"],
+            record["user_id"],
+            record["text"],
+            now,
+            {},
+            buttons,
+        )
 
     def reply(
         self,
@@ -116,7 +142,10 @@ class Dispatcher:
         ids: list[str] = []
         for target in targets:
             target_unit = unit_id
-            if target.unit == "parent":
+            if target.role == "desk":
+                # The line's desk is a unit of its own (beside the parent's leadership).
+                target_unit = self.profile.desk_id
+            elif target.unit == "parent":
                 parent = self.profile.parent_of(unit_id)
                 if parent is None:
                     continue

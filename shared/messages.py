@@ -59,6 +59,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "alert_more_attachments": {"count"},
         "alert_take": {"ref"},
         "alert_update": {"ref"},
+        "holder_released": {"ref"},
         "alert_update_take": {"ref"},
         "alert_cut": set(),
         "holder_reminder": {"ref", "minutes"},
@@ -330,6 +331,10 @@ def tip_update(
     if text:
         lines.append(_words_line(c, text, ZALO_TEXT_LIMIT - sum(len(x) + 1 for x in lines) - 16))
     return _fit("\n".join(lines))
+
+
+def holder_released(ref: str) -> str:
+    return _fit(catalog().text("holder_released", ref=ref))
 
 
 def holder_reminder(ref: str, minutes: int) -> str:

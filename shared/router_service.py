@@ -108,6 +108,24 @@ class Router:
         self.store.mark_handled(event.message_id, now)
         return tally
 
+    def route_to_desk(self, tip_id: str, now: datetime, reason: str) -> Tally:
+        """Routing this tip kept failing: the desk takes it as it is, now."""
+
+        def decide(tip: dict[str, Any]) -> TipChange | None:
+            if tip["status"] != "received":
+                return None
+            return self._assign(
+                tip, self.profile.desk_id, None, now, "routed_to_desk", routing_failure=reason
+            )
+
+        self.store.change_tip(tip_id, decide, now)
+        tip = self.store.get(TIPS, tip_id)
+        if tip is None or tip["status"] != "routed":
+            return Tally()
+        tally = self.dispatch.redeliver_current(tip, now)
+        self._inform_citizen(tip, now)
+        return tally
+
     def _route(self, tip: dict[str, Any], now: datetime) -> TipChange | None:
         if tip["status"] != "received":
             return None  # another delivery routed it first

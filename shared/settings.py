@@ -99,8 +99,18 @@ class Settings(BaseSettings):
         "503 (Zalo allows 2 s)",
     )
 
+    tinbao_escalator_budget_seconds: float = _field(
+        40,
+        "escalator",
+        description="Time one escalator run may spend before it stops and leaves the rest "
+        "to the next run (well under the function's timeout)",
+    )
+
     @field_validator(
-        "tinbao_intake_window_minutes", "tinbao_retention_days", "tinbao_webhook_budget_seconds"
+        "tinbao_intake_window_minutes",
+        "tinbao_retention_days",
+        "tinbao_webhook_budget_seconds",
+        "tinbao_escalator_budget_seconds",
     )
     @classmethod
     def _positive(cls, value: float) -> float:

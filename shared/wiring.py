@@ -21,6 +21,7 @@ from shared.token_store import FirestoreTokenStore
 from shared.zalo_client import ZaloClient, refresh_tokens
 
 if TYPE_CHECKING:  # the router imports this module's builders lazily
+    from shared.escalator_service import Escalator
     from shared.router_service import Router
 
 
@@ -81,4 +82,22 @@ def build_router(clock: Clock | None = None) -> Router:
         clock=clock,
         log=get_logger("router"),
         oa_units=settings.oa_units(),
+    )
+
+
+def build_escalator(clock: Clock | None = None) -> Escalator:
+    from shared.escalator_service import Escalator
+    from shared.pubsub import Publisher
+
+    settings = get_settings()
+    router = build_router(clock)
+    return Escalator(
+        store=router.store,
+        dispatch=router.dispatch,
+        router=router,
+        publisher=Publisher(settings.google_cloud_project, settings.tinbao_events_topic),
+        policies=router.policies,
+        clock=router.clock,
+        log=get_logger("escalator"),
+        budget_seconds=settings.tinbao_escalator_budget_seconds,
     )

@@ -33,7 +33,7 @@ def test_demo_seed_has_the_five_wards_three_departments_the_desk_and_the_command
     assert ids == {*WARDS, *DEPARTMENTS, "hcm-desk", "hcm-police"}
     assert {u.kind for u in seed.units if u.unit_id in WARDS} == {"ward"}
     assert {u.kind for u in seed.units if u.unit_id in DEPARTMENTS} == {"department"}
-    assert {r.unit_id for r in seed.rosters} == {*WARDS, *DEPARTMENTS, "hcm-desk"}
+    assert {r.unit_id for r in seed.rosters} == {*WARDS, *DEPARTMENTS, "hcm-desk", "hcm-police"}
 
 
 def test_every_demo_ward_has_someone_on_duty_at_every_hour_of_a_day() -> None:

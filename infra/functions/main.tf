@@ -90,6 +90,8 @@ locals {
       TINBAO_OAS           = local.tinbao_oas
       ZALO_API_BASE        = var.zalo_api_base
       ZALO_OAUTH_BASE      = var.zalo_oauth_base
+
+      TINBAO_ESCALATOR_BUDGET_SECONDS = tostring(var.escalator_budget_seconds)
     }
   }
 

@@ -85,6 +85,17 @@ variable "webhook_budget_seconds" {
   }
 }
 
+variable "escalator_budget_seconds" {
+  description = "Seconds one escalator run may spend; what is left waits for the next minute's run."
+  type        = number
+  default     = 40
+
+  validation {
+    condition     = var.escalator_budget_seconds > 0 && var.escalator_budget_seconds < 60
+    error_message = "escalator_budget_seconds must leave the run well inside its minute."
+  }
+}
+
 variable "runtime" {
   description = "Python runtime the code is tested on."
   type        = string

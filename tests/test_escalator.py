@@ -1,0 +1,183 @@
+"""`escalate` on the emulators: the ladder, takes, reminders, sweeps, cost."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+from typing import Any
+
+import functions_framework
+import pytest
+
+from shared import escalator_service
+from tests.line import ROOT, Line
+
+pytestmark = pytest.mark.emulators
+CITIZEN = "6001"
+TIP = "Có nhóm thanh niên sử dụng ma túy trong khách sạn ở phường Tân Sơn Nhì"
+URGENT = "Đang có người cầm dao đe dọa chém người ở phường Tân Sơn Nhì, cứu với"
+
+
+@pytest.fixture
+def run(line: Line) -> Any:
+    escalator_service.reset()
+    app = functions_framework.create_app(
+        target="escalate", source=str(ROOT / "functions" / "escalator" / "main.py")
+    ).test_client()
+    escalator = escalator_service.get_escalator()
+    escalator.clock = line.clock
+    escalator.router.clock = line.clock
+
+    def run_once() -> dict[str, Any]:
+        response = app.post("/")
+        assert response.status_code == 200, response.json
+        return response.json
+
+    yield run_once
+    escalator_service.reset()
+
+
+def steps_alerted(line: Line) -> Counter[str]:
+    return Counter(a["step"] for a in line.alerts() if a["status"] == "sent")
+
+
+def officers_at(line: Line, step: str) -> set[str]:
+    return {a["officer_id"] for a in line.alerts() if a["step"] == step and a["status"] == "sent"}
+
+
+def route_a_tip(line: Line, text: str = TIP) -> dict[str, Any]:
+    line.citizen_says(CITIZEN, text)
+    assert set(line.pump()) == {200}
+    return line.only_tip()
+
+
+def test_an_empty_run_costs_one_query(line: Line, run: Any) -> None:
+    summary = run()
+    assert summary["reads"] == 1 and summary["due"] == 0
+
+
+def test_normal_tip_climbs_the_default_ladder_then_goes_overdue(line: Line, run: Any) -> None:
+    tip = route_a_tip(line)
+    assert officers_at(line, "c0s1r0") and all(
+        o.startswith("cb-27019-") for o in officers_at(line, "c0s1r0")
+    )
+    line.clock.advance(minutes=4)
+    assert run()["steps"] == 0  # nothing due before 5 minutes
+    line.clock.advance(minutes=1)
+    run()
+    step2 = officers_at(line, "c0s2r0")
+    assert any(o.startswith("cb-27019-cmd") for o in step2), step2
+    line.clock.advance(minutes=10)
+    run()
+    step3 = officers_at(line, "c0s3r0")
+    assert "cb-27019-chief" in step3 and any(o.startswith("cb-desk") for o in step3), step3
+    line.clock.advance(minutes=15)
+    run()
+    step4 = officers_at(line, "c0s4r0")
+    assert "cb-hcm-chief" in step4 and any(o.startswith("cb-hcm-cmd") for o in step4), step4
+    for repeat in range(1, 6):
+        line.clock.advance(minutes=30)
+        run()
+        assert officers_at(line, f"c0s4r{repeat}") == step4
+    line.clock.advance(minutes=30)
+    run()
+    done = line.tip(tip["ref"])
+    assert done["overdue_at"] is not None and done["next_action_at"] is None
+    line.clock.advance(minutes=60)
+    before = len(line.alerts())
+    run()
+    assert len(line.alerts()) == before  # an overdue tip stops climbing
+
+
+def test_urgent_tip_climbs_every_two_minutes(line: Line, run: Any) -> None:
+    route_a_tip(line, URGENT)
+    for step in (2, 3, 4):
+        line.clock.advance(minutes=2)
+        run()
+        assert officers_at(line, f"c0s{step}r0"), (step, steps_alerted(line))
+
+
+def test_a_take_between_two_runs_stops_the_ladder(line: Line, run: Any) -> None:
+    tip = route_a_tip(line)
+    (officer,) = sorted(officers_at(line, "c0s1r0"))[:1]
+    zalo_id = "demo-officer-" + officer.removeprefix("cb-")
+    line.standin.send_text(zalo_id, f"NHAN {tip['ref']}")
+    line.pump()
+    assert line.tip(tip["ref"])["status"] == "acknowledged"
+    line.clock.advance(minutes=6)
+    run()
+    assert not officers_at(line, "c0s2r0")
+
+
+def test_a_taken_tip_left_unresolved_is_reminded_twice_then_released(line: Line, run: Any) -> None:
+    tip = route_a_tip(line)
+    officer = sorted(officers_at(line, "c0s1r0"))[0]
+    line.standin.send_text("demo-officer-" + officer.removeprefix("cb-"), f"NHAN {tip['ref']}")
+    line.pump()
+    line.clock.advance(hours=24)
+    run()
+    assert officers_at(line, "c0m1") == {officer}
+    line.clock.advance(hours=4)
+    run()
+    assert officers_at(line, "c0m2") == {officer}
+    line.clock.advance(hours=4)
+    run()
+    released = line.tip(tip["ref"])
+    assert released["status"] == "routed" and released["held_by"] is None
+    assert officers_at(line, "c1s1r0"), steps_alerted(line)  # the ladder starts again
+    holder_texts = line.texts("demo-officer-" + officer.removeprefix("cb-"))
+    assert any("giao lại cho ca trực" in t for t in holder_texts)
+
+
+def test_overlapping_runs_act_once_per_step(line: Line, run: Any) -> None:
+    import concurrent.futures
+
+    for i in range(3):
+        line.citizen_says(f"70{i}", f"{TIP} số {i}")
+    line.pump()
+    line.clock.advance(minutes=5)
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        list(pool.map(lambda _: escalator_service.get_escalator().run(line.clock.now()), range(3)))
+    keys = Counter((a["tip_id"], a["step"], a["officer_id"]) for a in line.alerts())
+    assert keys and max(keys.values()) == 1
+    assert len(line.standin.deliveries()["deliveries"]) >= 0
+    step2 = [k for k in keys if k[1] == "c0s2r0"]
+    assert len({k[0] for k in step2}) == 3
+
+
+def test_a_message_no_router_handled_is_republished_after_two_minutes(line: Line, run: Any) -> None:
+    line.citizen_says(CITIZEN, TIP)
+    lost = line.env.drain()  # the push never reached a router
+    assert len(lost) == 1
+    line.clock.advance(minutes=2)
+    assert run()["republished"] == 1
+    assert set(line.pump()) == {200}
+    assert line.only_tip()["status"] == "routed"
+
+
+def test_a_tip_the_router_keeps_failing_on_reaches_the_desk(line: Line, run: Any) -> None:
+    line.citizen_says(CITIZEN, TIP)
+    line.env.drain()
+    for _ in range(3):
+        line.clock.advance(minutes=30)
+        run()
+        line.env.drain()  # republished, and lost again
+    line.clock.advance(minutes=60)
+    summary = run()
+    assert summary["to_desk"] == 1
+    tip = line.only_tip()
+    assert tip["status"] == "routed" and tip["unit_id"] == "hcm-desk"
+    assert any(o.startswith("cb-desk") for o in officers_at(line, "c0s1r0"))
+
+
+def test_a_failed_alert_is_retried_with_backoff(line: Line, run: Any) -> None:
+    for officer in ("demo-officer-27019-1", "demo-officer-27019-2", "demo-officer-27019-3"):
+        line.standin.fault(officer, http_status=500, times=1)
+    line.citizen_says(CITIZEN, TIP)
+    statuses = line.pump()
+    assert 200 not in statuses[:1] or statuses  # the router asked for a redelivery
+    failed = [a for a in line.alerts() if a["status"] == "failed"]
+    assert failed and failed[0]["next_retry_at"] == line.clock.now() + timedelta(minutes=1)
+    line.clock.advance(minutes=1)
+    run()
+    assert {a["status"] for a in line.alerts() if a["step"] == "c0s1r0"} == {"sent"}
