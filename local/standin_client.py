@@ -56,6 +56,28 @@ class StandinClient:
     def texts(self, user_id: str) -> list[str]:
         return [m["text"] for m in self.inbox(user_id)]
 
+    def outbox(self, user_id: str) -> list[dict[str, Any]]:
+        """Every message this user sent, oldest first, with its webhook delivery state."""
+        messages: list[dict[str, Any]] = self._get(f"/_standin/outbox/{quote(user_id, safe='')}")[
+            "messages"
+        ]
+        return messages
+
+    def timeline(self, after: int = 0) -> dict[str, Any]:
+        """Messages either way after ``seq`` `after`: {"epoch", "last", "messages"}."""
+        return self._get(f"/_standin/timeline?after={int(after)}")
+
+    # --- the page's directory ---------------------------------------------------------
+
+    def directory(self) -> dict[str, Any]:
+        return self._get("/_standin/directory")
+
+    def set_directory(
+        self, officers: list[dict[str, Any]], wards: list[dict[str, Any]] | None = None
+    ) -> None:
+        """The officers (Zalo users of the OA) and ward location presets the page shows."""
+        self._post("/_standin/directory", {"officers": officers, "wards": wards or []})
+
     # --- faults, clock, tokens ------------------------------------------------------
 
     def fault(

@@ -23,6 +23,16 @@ Control API (JSON, for tests and the local stack):
                                            -> {"msg_id", "event_name", "status"}
     POST /_standin/users/{id}/interaction  record an interaction without a webhook call
     GET  /_standin/inbox/{id}              -> {"messages": [{"text", "message_id", ...}]}
+    GET  /_standin/outbox/{id}             -> {"messages": [...]}: what that user sent
+    GET  /_standin/timeline?after=N        -> {"epoch", "last", "messages": [...]}: every
+                                           message sent or received by anyone with
+                                           ``seq`` > N (plus user messages still being
+                                           retried), each with ``user_id`` and ``from``
+                                           ("user" or "oa"); ``epoch`` changes on reset
+    GET  /_standin/directory               -> {"oa_id", "officers": [...], "wards": [...]}
+    POST /_standin/directory               {"officers": [{"zalo_user_id", "name", "unit_id",
+                                           "unit_name", "role"}], "wards": [{"code", "name",
+                                           "lat", "lng"}]}: who the page shows (kept on reset)
     POST /_standin/faults                  {"user_id" ("*" = anyone), "error"? | "delay"?
                                            | "http_status"?, "times"? (null = always)}
                                            or {"rate_limit_per_minute": n | null}
@@ -34,9 +44,14 @@ Control API (JSON, for tests and the local stack):
     GET  /_standin/deliveries              -> {"deliveries": [...], "refreshes": n}
     POST /_standin/reset                   inboxes, faults, clock, interactions, tokens
 
+The page at ``/`` (static files in local/standin_static/) shows a citizen's chat
+and every officer's chat side by side on top of this control API.
+
 Run: ``python -m local.zalo_standin --port 8090 --webhook URL`` with the ids
 and secrets in ZALO_APP_ID, ZALO_OA_ID, ZALO_OA_SECRET_KEY, ZALO_APP_SECRET
-(or the matching flags, for throwaway values only: flags show in `ps`).
+(or the matching flags, for throwaway values only: flags show in `ps`);
+``--seed shared/data/seed-demo.yaml`` lists that seed's officers on the page.
+`make run` (local/stack.py) starts it on a thread with everything wired.
 """
 
 from __future__ import annotations
@@ -52,8 +67,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import httpx
 
@@ -65,6 +81,13 @@ ZALO_RETRY_SCHEDULE = (30.0, 300.0, 900.0, 1800.0, 3600.0)
 OAUTH_INVALID_SECRET = -14014
 OAUTH_INVALID_REFRESH = -14020
 OAUTH_INVALID_APP = -14001
+STATIC_DIR = Path(__file__).resolve().parent / "standin_static"
+# The page's files, by URL path (a fixed list: nothing else on disk is served).
+STATIC_FILES = {
+    "/": ("index.html", "text/html; charset=utf-8"),
+    "/static/app.js": ("app.js", "text/javascript; charset=utf-8"),
+    "/static/style.css": ("style.css", "text/css; charset=utf-8"),
+}
 
 
 @dataclass(frozen=True)
@@ -112,6 +135,10 @@ class _State:
     sends: list[datetime] = field(default_factory=list)
     deliveries: list[Delivery] = field(default_factory=list)
     refreshes: int = 0
+    # Every message either way, in order, for the page: inbox entries and user sends.
+    log: list[dict[str, Any]] = field(default_factory=list)
+    outboxes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    epoch: str = field(default_factory=lambda: secrets.token_hex(4))
 
 
 def signature(app_id: str, body: bytes, timestamp: str, oa_secret_key: str) -> str:
@@ -130,6 +157,7 @@ class Standin:
         self._lock = threading.RLock()
         self._state = self._fresh_state()
         self._http = httpx.Client(timeout=config.webhook_timeout)
+        self._directory: dict[str, Any] = {"officers": [], "wards": []}
 
     def _fresh_state(self) -> _State:
         return _State(
@@ -198,16 +226,16 @@ class Standin:
             state.sends.append(now)
             message_id = secrets.token_hex(10)
             sent_time = str(int(now.timestamp() * 1000))
-            state.inboxes.setdefault(user_id, []).append(
-                {
-                    "message_id": message_id,
-                    "text": text,
-                    "quote_message_id": message.get("quote_message_id"),
-                    "attachment": message.get("attachment"),
-                    "sent_time": sent_time,
-                    "delayed": delay > 0,
-                }
-            )
+            entry = {
+                "message_id": message_id,
+                "text": text,
+                "quote_message_id": message.get("quote_message_id"),
+                "attachment": message.get("attachment"),
+                "sent_time": sent_time,
+                "delayed": delay > 0,
+            }
+            state.inboxes.setdefault(user_id, []).append(entry)
+            self._append_log(user_id, "oa", now, entry)
             answer = {
                 "error": 0,
                 "message": "Success",
@@ -279,6 +307,89 @@ class Standin:
         with self._lock:
             return list(self._state.inboxes.get(user_id, []))
 
+    def outbox(self, user_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [self._with_delivery(m) for m in self._state.outboxes.get(user_id, [])]
+
+    def timeline(self, after: int = 0) -> dict[str, Any]:
+        """Messages either way with ``seq`` > after, and user messages still being retried."""
+        with self._lock:
+            state = self._state
+            out = [
+                self._with_delivery(m)
+                for m in state.log
+                if m["seq"] > after or (m["from"] == "user" and not self._settled(m))
+            ]
+            return {"epoch": state.epoch, "last": len(state.log), "messages": out}
+
+    def _append_log(self, user_id: str, sender: str, at: datetime, entry: dict[str, Any]) -> None:
+        """Call with the lock held."""
+        item = {
+            **entry,
+            "seq": len(self._state.log) + 1,
+            "user_id": user_id,
+            "from": sender,
+            "at": at.isoformat(),
+        }
+        self._state.log.append(item)
+        if sender == "user":
+            self._state.outboxes.setdefault(user_id, []).append(item)
+
+    def _delivery_of(self, msg_id: str) -> Delivery | None:
+        for delivery in reversed(self._state.deliveries):
+            if delivery.msg_id == msg_id:
+                return delivery
+        return None
+
+    def _settled(self, item: dict[str, Any]) -> bool:
+        delivery = self._delivery_of(item["msg_id"])
+        if delivery is None or delivery.delivered or self.config.webhook_url is None:
+            return True
+        return delivery.attempts > len(self.config.retry_schedule)
+
+    def _with_delivery(self, item: dict[str, Any]) -> dict[str, Any]:
+        if item["from"] != "user":
+            return dict(item)
+        delivery = self._delivery_of(item["msg_id"])
+        state = (
+            {
+                "delivered": delivery.delivered,
+                "attempts": delivery.attempts,
+                "status": delivery.status,
+            }
+            if delivery
+            else {}
+        )
+        return {**item, **state}
+
+    def set_directory(self, officers: list[dict[str, Any]], wards: list[dict[str, Any]]) -> None:
+        """Who the page shows: the officers (Zalo users of the OA) and ward location presets."""
+        clean_officers = [
+            {
+                "zalo_user_id": str(o["zalo_user_id"]),
+                "name": str(o.get("name") or o["zalo_user_id"]),
+                "unit_id": str(o.get("unit_id") or ""),
+                "unit_name": str(o.get("unit_name") or ""),
+                "role": str(o.get("role") or ""),
+            }
+            for o in officers
+        ]
+        clean_wards = [
+            {
+                "code": str(w["code"]),
+                "name": str(w["name"]),
+                "lat": str(w["lat"]),
+                "lng": str(w["lng"]),
+            }
+            for w in wards
+        ]
+        with self._lock:
+            self._directory = {"officers": clean_officers, "wards": clean_wards}
+
+    def directory(self) -> dict[str, Any]:
+        with self._lock:
+            return {"oa_id": self.config.oa_id, **self._directory}
+
     def deliveries(self) -> dict[str, Any]:
         with self._lock:
             return {
@@ -338,9 +449,11 @@ class Standin:
     def user_sends(self, user_id: str, request: dict[str, Any]) -> Delivery:
         event = self.build_event(user_id, request)
         with self._lock:
-            self._state.interactions[user_id] = self.now()
+            now = self.now()
+            self._state.interactions[user_id] = now
             delivery = Delivery(event["message"]["msg_id"], event["event_name"], user_id)
             self._state.deliveries.append(delivery)
+            self._append_log(user_id, "user", now, _sent_entry(event))
         body = json.dumps(event, ensure_ascii=False).encode("utf-8")
         if self.config.webhook_url is None:
             return delivery
@@ -378,6 +491,24 @@ class Standin:
                 return
 
 
+def _sent_entry(event: dict[str, Any]) -> dict[str, Any]:
+    """What a user sent, as the page shows it."""
+    message = event["message"]
+    entry: dict[str, Any] = {
+        "msg_id": message["msg_id"],
+        "event_name": event["event_name"],
+        "text": message.get("text") or None,
+    }
+    for attachment in message.get("attachments", []):
+        payload = attachment.get("payload", {})
+        if attachment.get("type") == "location":
+            coordinates = payload["coordinates"]
+            entry["location"] = {"lat": coordinates["latitude"], "lng": coordinates["longitude"]}
+        elif attachment.get("type") == "image":
+            entry["image"] = {"url": payload["url"], "thumbnail": payload.get("thumbnail")}
+    return entry
+
+
 def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -400,10 +531,38 @@ def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
+        def _static(self, name: str, content_type: str) -> None:
+            data = (STATIC_DIR / name).read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(data)
+
         def do_GET(self) -> None:
-            parts = [unquote(p) for p in self.path.split("?")[0].strip("/").split("/")]
-            if parts[:2] == ["_standin", "inbox"] and len(parts) == 3:
+            url = urlsplit(self.path)
+            parts = [unquote(p) for p in url.path.strip("/").split("/")]
+            query = parse_qs(url.query)
+            if url.path in STATIC_FILES:
+                self._static(*STATIC_FILES[url.path])
+            elif url.path == "/favicon.ico":
+                self.send_response(204)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            elif parts[:2] == ["_standin", "inbox"] and len(parts) == 3:
                 self._json(200, {"messages": standin.inbox(parts[2])})
+            elif parts[:2] == ["_standin", "outbox"] and len(parts) == 3:
+                self._json(200, {"messages": standin.outbox(parts[2])})
+            elif parts == ["_standin", "timeline"]:
+                try:
+                    after = int(query.get("after", ["0"])[0])
+                except ValueError:
+                    self._json(400, {"error": "after must be an integer"})
+                    return
+                self._json(200, standin.timeline(after))
+            elif parts == ["_standin", "directory"]:
+                self._json(200, standin.directory())
             elif parts == ["_standin", "deliveries"]:
                 self._json(200, standin.deliveries())
             else:
@@ -477,6 +636,9 @@ def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
                     str(body["access_token"]), str(body["refresh_token"]), body.get("expires_in")
                 )
                 self._json(200, {"ok": True})
+            elif parts == ["directory"]:
+                standin.set_directory(list(body.get("officers", [])), list(body.get("wards", [])))
+                self._json(200, {"ok": True})
             elif parts == ["reset"]:
                 standin.reset()
                 self._json(200, {"ok": True})
@@ -537,6 +699,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=",".join(str(s) for s in ZALO_RETRY_SCHEDULE),
         help="seconds between webhook retries, comma separated (Zalo: 30,300,900,1800,3600)",
     )
+    parser.add_argument("--seed", help="seed file (YAML) whose officers and wards the page shows")
     args = parser.parse_args(argv)
     missing = [
         n for n in ("app_id", "oa_id", "oa_secret_key", "app_secret") if not getattr(args, n)
@@ -554,6 +717,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         retry_schedule=tuple(float(s) for s in args.retry_schedule.split(",") if s.strip()),
     )
     running = serve_in_thread(config, args.host, args.port)
+    if args.seed:
+        from local.stack import demo_directory
+
+        with open(args.seed, encoding="utf-8") as seed:
+            directory = demo_directory(seed.read())
+        running.standin.set_directory(directory["officers"], directory["wards"])
     print(f"Zalo stand-in listening on {running.url}", flush=True)
     try:
         running.thread.join()
