@@ -206,11 +206,10 @@ def _padded(phrase: str) -> str:
 
 
 def _read_yaml(path: Path) -> Any:
-    import yaml  # imported on first use: keeps the module's import cheap
+    from shared import yaml_data  # imported on first use: keeps the module's import cheap
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader)
+        return yaml_data.load(handle)
 
 
 def _lines(raw: Iterable[Any], snippets: Mapping[str, Any], legal: Mapping[str, str], where: str):

@@ -292,10 +292,10 @@ def build_rules(data: Any) -> Rules:
 @cache
 def load_rules(path: str = RULES_PATH) -> Rules:
     """Parse, validate and index the rule file once (PyYAML is imported here only)."""
-    import yaml  # deferred: importing shared.classify must stay cheap
+    from shared import yaml_data  # deferred: importing shared.classify must stay cheap
 
     with open(path, encoding="utf-8") as f:
-        return build_rules(yaml.safe_load(f))
+        return build_rules(yaml_data.load(f))
 
 
 # --- matching ----------------------------------------------------------------

@@ -10,6 +10,8 @@ twice at once, stores one message.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -55,9 +57,37 @@ class ConflictError(RuntimeError):
     """Intake kept colliding with concurrent writers; the caller answers 503."""
 
 
+@dataclass(frozen=True)
+class _KnownReporter:
+    doc: dict[str, Any]
+    update_time: Any
+
+
 class Store:
-    def __init__(self, client: firestore.Client) -> None:
+    """Intake's Firestore. Keeps, per process, the last reporter state it wrote,
+    so the common case (a citizen's next message to the same instance) commits
+    in one round trip; the reporter's last-update-time precondition makes a
+    stale entry fail safely into the read-then-decide path."""
+
+    def __init__(self, client: firestore.Client, known_reporters: int = 10_000) -> None:
         self.db = client
+        self._known: OrderedDict[str, _KnownReporter] = OrderedDict()
+        self._known_max = known_reporters
+        self._known_lock = threading.Lock()
+
+    def _remember(self, reporter: str, entry: _KnownReporter | None) -> None:
+        with self._known_lock:
+            if entry is None:
+                self._known.pop(reporter, None)
+                return
+            self._known[reporter] = entry
+            self._known.move_to_end(reporter)
+            while len(self._known) > self._known_max:
+                self._known.popitem(last=False)
+
+    def _recall(self, reporter: str) -> _KnownReporter | None:
+        with self._known_lock:
+            return self._known.get(reporter)
 
     # --- intake -------------------------------------------------------------
 
@@ -76,13 +106,25 @@ class Store:
         msg_ref = self.db.collection(MESSAGES).document(msg.key)
         rep_ref = self.db.collection(REPORTERS).document(reporter)
         expire_at = now + timedelta(days=retention_days)
-        for _ in range(attempts):
-            snaps = {s.reference.path: s for s in self.db.get_all([msg_ref, rep_ref])}
-            msg_snap, rep_snap = snaps[msg_ref.path], snaps[rep_ref.path]
-            if msg_snap.exists:
-                known = msg_snap.to_dict() or {}
-                return IntakeResult(True, known.get("kind", msg.kind), known.get("tip_id"), "none")
-            rep = rep_snap.to_dict() or {} if rep_snap.exists else {}
+        for attempt in range(attempts):
+            known = self._recall(reporter) if attempt == 0 else None
+            if attempt == 0:
+                # Blind first try: the message's create precondition catches a
+                # duplicate, the reporter's precondition catches any change since.
+                rep_exists = known is not None
+                rep = dict(known.doc) if known else {}
+                rep_update_time = known.update_time if known else None
+            else:
+                snaps = {s.reference.path: s for s in self.db.get_all([msg_ref, rep_ref])}
+                msg_snap, rep_snap = snaps[msg_ref.path], snaps[rep_ref.path]
+                if msg_snap.exists:
+                    seen = msg_snap.to_dict() or {}
+                    return IntakeResult(
+                        True, seen.get("kind", msg.kind), seen.get("tip_id"), "none"
+                    )
+                rep_exists = rep_snap.exists
+                rep = rep_snap.to_dict() or {} if rep_exists else {}
+                rep_update_time = rep_snap.update_time if rep_exists else None
             open_tip = None
             if rep.get("open_tip_id"):
                 open_tip = intake.OpenTip(
@@ -139,20 +181,24 @@ class Store:
                     "received" if plan.action == "open" else rep.get("open_tip_status", "received")
                 )
                 reporter_update["open_until"] = intake.window_end(now, window_minutes)
-            if rep_snap.exists:
+            if rep_exists:
                 batch.update(
                     rep_ref,
                     reporter_update,
-                    option=self.db.write_option(last_update_time=rep_snap.update_time),
+                    option=self.db.write_option(last_update_time=rep_update_time),
                 )
+                new_rep = {**rep, **reporter_update}
             else:
-                batch.create(rep_ref, {**reporter_update, "first_seen_at": now})
+                new_rep = {**reporter_update, "first_seen_at": now}
+                batch.create(rep_ref, new_rep)
             try:
-                batch.commit()
-            except CONFLICTS:
-                continue  # a concurrent delivery or change won: decide again on fresh state
-            except gexc.NotFound:
-                continue  # the open tip vanished (TTL): decide again
+                results = batch.commit()
+            except (*CONFLICTS, gexc.NotFound):
+                # A duplicate, a concurrent delivery, a change by the router, or an
+                # open tip gone (TTL): decide again on what Firestore holds now.
+                self._remember(reporter, None)
+                continue
+            self._remember(reporter, _KnownReporter(new_rep, results[-1].update_time))
             return IntakeResult(
                 False, msg.kind, tip_id, plan.action, _event_kind_for(plan.action, msg.kind)
             )

@@ -173,10 +173,9 @@ def _assemble(profile: Profile) -> Profile:
 
 def read_data(relative: str) -> Any:
     """Parse a packaged YAML file under shared/data/ (yaml is imported here, lazily)."""
-    import yaml
+    from shared import yaml_data
 
-    text = (DATA_DIR / relative).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yaml_data.load((DATA_DIR / relative).read_text(encoding="utf-8"))
 
 
 def _unit(raw: Mapping[str, Any]) -> Unit:

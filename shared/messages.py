@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
+from shared import yaml_data
 
 ZALO_TEXT_LIMIT = 2000
 LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -106,7 +106,7 @@ class Catalog:
 
 def parse_catalog(text: str) -> Catalog:
     """The catalogue from the YAML text, checked against TEMPLATE_FIELDS."""
-    raw = yaml.safe_load(text)
+    raw = yaml_data.load(text)
     if not isinstance(raw, dict) or not isinstance(raw.get("templates"), dict):
         raise CatalogError("messages: a `templates` mapping is required")
     templates: dict[str, str] = {}

@@ -40,6 +40,7 @@ from typing import Any, Literal, get_args
 
 import yaml
 
+from shared import yaml_data
 from shared.alert_retry import RetrySettings
 
 Severity = Literal["normal", "urgent"]
@@ -415,7 +416,7 @@ def load_policies(source: str | Path) -> Policies:
     """Parse a policy file: a `Path` is read, a `str` is the YAML text itself."""
     text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml_data.load(text)
     except yaml.YAMLError as exc:
         raise PolicyError(f"policy: not YAML: {exc}") from exc
     top = _mapping(

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from shared import yaml_data
 from shared.roster import ROLES, Roster, RosterError, roster_from_dict
 
 UnitKind = Literal["ward", "team", "department", "desk", "command"]
@@ -111,7 +112,7 @@ def _path(loc: tuple[int | str, ...]) -> str:
 def load_seed(text: str) -> Seed:
     """Parse and check a seed file's text; raises SeedError naming every problem."""
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml_data.load(text)
     except yaml.YAMLError as exc:
         raise SeedError([f"(yaml): {exc}"]) from exc
     if not isinstance(raw, Mapping):
