@@ -89,7 +89,7 @@ class Settings(BaseSettings):
         30, "webhook", description="Messages of one citizen within this window join one tip"
     )
     tinbao_retention_days: int = _field(
-        365, "webhook", "router", description="Days before Firestore TTL removes a tip"
+        365, "webhook", description="Days before Firestore TTL removes a tip and its messages"
     )
 
     tinbao_webhook_budget_seconds: float = _field(

@@ -70,15 +70,14 @@ locals {
       TINBAO_WEBHOOK_BUDGET_SECONDS = tostring(var.webhook_budget_seconds)
     }
     router = {
-      GOOGLE_CLOUD_PROJECT  = var.project_id
-      TINBAO_PROFILE        = var.profile
-      ZALO_APP_ID           = var.zalo_app_id
-      ZALO_OA_ID            = local.single_oa ? var.oas[0].oa_id : ""
-      ZALO_OA_UNIT          = local.single_oa ? var.oas[0].unit : ""
-      TINBAO_OAS            = local.tinbao_oas
-      ZALO_API_BASE         = var.zalo_api_base
-      ZALO_OAUTH_BASE       = var.zalo_oauth_base
-      TINBAO_RETENTION_DAYS = tostring(var.retention_days)
+      GOOGLE_CLOUD_PROJECT = var.project_id
+      TINBAO_PROFILE       = var.profile
+      ZALO_APP_ID          = var.zalo_app_id
+      ZALO_OA_ID           = local.single_oa ? var.oas[0].oa_id : ""
+      ZALO_OA_UNIT         = local.single_oa ? var.oas[0].unit : ""
+      TINBAO_OAS           = local.tinbao_oas
+      ZALO_API_BASE        = var.zalo_api_base
+      ZALO_OAUTH_BASE      = var.zalo_oauth_base
     }
     escalator = {
       GOOGLE_CLOUD_PROJECT = var.project_id
