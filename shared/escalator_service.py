@@ -13,6 +13,7 @@ others find it no longer due.
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -46,6 +47,7 @@ class RunSummary:
     retried: int = 0
     to_desk: int = 0
     failures: int = 0
+    contended: int = 0
     stopped_early: bool = False
     reads: int = 0
 
@@ -64,6 +66,7 @@ class Escalator:
     log: Logger
     budget_seconds: float
     monotonic: Callable[[], float] = field(default=time.monotonic)
+    shuffle: Callable[[list[Any]], None] = field(default=random.shuffle)
 
     def handle(self, method: str) -> tuple[dict[str, Any], int]:
         if method not in ("POST", "GET"):
@@ -80,7 +83,11 @@ class Escalator:
         while True:
             page = self.store.due(now, PAGE, after)
             summary.reads += max(1, len(page))
-            for snap in page:
+            # Overlapping runs read the same page: taking it in different orders
+            # keeps them off each other's tips most of the time.
+            work = list(page)
+            self.shuffle(work)
+            for snap in work:
                 if self.monotonic() > deadline:
                     summary.stopped_early = True
                     break
@@ -90,6 +97,11 @@ class Escalator:
                 except (gexc.GoogleAPIError, PublishError) as exc:
                     summary.failures += 1
                     self.log.error("escalator.item_failed", due=snap.id, reason=type(exc).__name__)
+                except ValueError as exc:
+                    if "Failed to commit transaction" not in str(exc):
+                        raise
+                    # Another run holds this tip; it stays due for whoever is next.
+                    summary.contended += 1
             if len(page) < PAGE or summary.stopped_early:
                 break
             after = (page[-1].to_dict() or {})["at"]

@@ -26,6 +26,15 @@ ROSTERS = "rosters"
 INVITES = "invites"
 QUESTIONS = "questions"
 SEND_RETENTION = timedelta(days=90)
+# Overlapping escalator runs and redeliveries contend for the same tips; the
+# losers re-read and usually find nothing left to do.
+TRANSACTION_ATTEMPTS = 10
+
+
+class Contended(RuntimeError):
+    """A transaction kept losing to concurrent writers; the work stays due."""
+
+
 KEEP = object()  # change_tip: leave next_action_at as it is
 
 
@@ -74,7 +83,7 @@ class TipStore:
     ) -> TipChange | None:
         """Run `decide` on the tip as it is now, and write what it returns, atomically."""
         tip_ref = self.db.collection(TIPS).document(tip_id)
-        transaction = self.db.transaction()
+        transaction = self.db.transaction(max_attempts=TRANSACTION_ATTEMPTS)
 
         @firestore.transactional
         def run(txn: Any) -> TipChange | None:
@@ -85,6 +94,13 @@ class TipStore:
             change = decide(tip)
             if change is None:
                 return None
+            reporter_ref = None
+            if change.reporter and tip.get("reporter_key"):
+                # Only while this tip is still the citizen's open one (reads before writes).
+                reporter_ref = self.db.collection(REPORTERS).document(tip["reporter_key"])
+                reporter = reporter_ref.get(transaction=txn)
+                if not reporter.exists or reporter.get("open_tip_id") != tip_id:
+                    reporter_ref = None
             updates = {**change.updates, "updated_at": now}
             due_ref = self.db.collection(DUE).document(due_id("t", tip_id))
             if change.next_action_at is not KEEP:
@@ -93,13 +109,6 @@ class TipStore:
                     txn.delete(due_ref)
                 else:
                     txn.set(due_ref, {"at": change.next_action_at, "kind": "tip", "tip_id": tip_id})
-            reporter_ref = None
-            if change.reporter and tip.get("reporter_key"):
-                # Only while this tip is still the citizen's open one (reads before writes).
-                reporter_ref = self.db.collection(REPORTERS).document(tip["reporter_key"])
-                reporter = reporter_ref.get(transaction=txn)
-                if not reporter.exists or reporter.get("open_tip_id") != tip_id:
-                    reporter_ref = None
             txn.update(tip_ref, updates)
             txn.set(tip_ref.collection(EVENTS).document(), {"at": now, **change.event})
             if reporter_ref is not None:
@@ -115,7 +124,7 @@ class TipStore:
     def claim_send(self, collection: str, key: str, doc: dict[str, Any], now: datetime) -> bool:
         """Claim the right to send `key` once; False when it was sent or is being sent."""
         ref = self.db.collection(collection).document(key)
-        transaction = self.db.transaction()
+        transaction = self.db.transaction(max_attempts=TRANSACTION_ATTEMPTS)
 
         @firestore.transactional
         def run(txn: Any) -> int:
@@ -199,7 +208,7 @@ class TipStore:
         Returns (outcome, officer): ok, already, unknown_code, expired_code, used_code.
         """
         invite_ref = self.db.collection(INVITES).document(code)
-        transaction = self.db.transaction()
+        transaction = self.db.transaction(max_attempts=TRANSACTION_ATTEMPTS)
         existing = self.officer_by_zalo(zalo_user_id)
 
         @firestore.transactional
