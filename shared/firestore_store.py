@@ -152,6 +152,7 @@ class Store:
                         "actor": "citizen",
                         "kind": "zalo_event",
                         "data": {"event_name": msg.event_name, "raw": redacted_raw},
+                        "expire_at": expire_at,
                     },
                 )
             batch.create(msg_ref, _message_doc(msg, reporter, tip_id, now, expire_at))

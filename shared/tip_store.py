@@ -110,7 +110,11 @@ class TipStore:
                 else:
                     txn.set(due_ref, {"at": change.next_action_at, "kind": "tip", "tip_id": tip_id})
             txn.update(tip_ref, updates)
-            txn.set(tip_ref.collection(EVENTS).document(), {"at": now, **change.event})
+            # TTL does not cascade: each audit event expires with its tip.
+            txn.set(
+                tip_ref.collection(EVENTS).document(),
+                {"at": now, **change.event, "expire_at": tip.get("expire_at")},
+            )
             if reporter_ref is not None:
                 txn.update(reporter_ref, change.reporter)
             for collection, doc_id, doc in change.extra:

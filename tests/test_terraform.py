@@ -414,7 +414,8 @@ def test_every_query_has_its_index() -> None:
 def test_ttl_policies_on_expiry_fields() -> None:
     ttl = {(t["collection"], t["field"]) for t in tc.firestore_data()["ttl_fields"]}
     # docs/ARCHITECTURE.md: tips and messages carry expire_at; alerts too.
-    assert {("tips", "expire_at"), ("messages", "expire_at"), ("alerts", "expire_at")} <= ttl
+    written_with_expiry = {"tips", "messages", "alerts", "replies", "reporters", "events"}
+    assert {(c, "expire_at") for c in written_with_expiry} <= ttl
     field = tc.resources("firestore", "google_firestore_field")["ttl"]
     assert "var.ttl_fields" in tc.expr(field["for_each"])
     assert field.get("ttl_config") == [{"__is_block__": True}] or "ttl_config" in field
