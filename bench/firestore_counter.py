@@ -1,0 +1,266 @@
+"""Counts Firestore operations and Pub/Sub publishes as Google bills them, in process.
+
+`install()` wraps, at class level, the RPC methods of the GAPIC Firestore client
+that every `google.cloud.firestore.Client` goes through (`client._firestore_api`),
+and `PublisherClient.publish`. The calls are real and unchanged; only their
+requests and responses are looked at:
+
+- BatchGetDocuments (document gets, `get_all`, gets inside transactions): one
+  read per document found; documents asked for and missing are counted apart;
+- RunQuery: one read per document returned, and one for a query that returns
+  none (Firestore bills a minimum of one read per query);
+- RunAggregationQuery: one read (a count over up to 1,000 index entries);
+- Commit and BatchWrite: one write per `update`/`transform` write, one delete per
+  `delete` write (creates, i.e. writes with an `exists: false` precondition, are
+  also counted apart: each is a document that TTL may delete later);
+- BeginTransaction, Rollback and every other RPC: counted as round trips only
+  (no document charge).
+
+Counters are per *label*: `with counter.phase("webhook"): ...` attributes what
+runs inside to that label (phases are sequential in the benchmarks that use it).
+
+Nothing here changes what the application does; `uninstall()` restores the
+originals.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+_FIRESTORE_METHODS = (
+    "batch_get_documents",
+    "run_query",
+    "run_aggregation_query",
+    "commit",
+    "batch_write",
+    "begin_transaction",
+    "rollback",
+    "get_document",
+    "list_documents",
+    "list_collection_ids",
+    "create_document",
+    "update_document",
+    "delete_document",
+)
+# The floor Pub/Sub bills per publish request and per delivery (see bench_cost.py).
+PUBSUB_MIN_BILLABLE_BYTES = 1000
+
+
+def _pb(message: Any) -> Any:
+    """The protobuf under a proto-plus message (the GAPIC types), or the message itself."""
+    return getattr(message, "_pb", message)
+
+
+def _field(request: Any, name: str) -> Any:
+    if isinstance(request, dict):
+        return request.get(name, [])
+    return getattr(request, name, [])
+
+
+class OpCounter:
+    """Thread-safe counters by label and by kind (reads, writes, deletes, rpc:<name>, ...)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.label = "unlabelled"
+        self.enabled = True
+        self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def add(self, kind: str, n: int = 1) -> None:
+        if not self.enabled or not n:
+            return
+        with self._lock:
+            self.counts[self.label][kind] += n
+
+    @contextlib.contextmanager
+    def phase(self, label: str) -> Iterator[None]:
+        previous, self.label = self.label, label
+        try:
+            yield
+        finally:
+            self.label = previous
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        previous, self.enabled = self.enabled, False
+        try:
+            yield
+        finally:
+            self.enabled = previous
+
+    def total(self, labels: list[str] | None = None) -> Counter[str]:
+        out: Counter[str] = Counter()
+        with self._lock:
+            for label, counts in self.counts.items():
+                if labels is None or label in labels:
+                    out.update(counts)
+        return out
+
+    def snapshot(self) -> dict[str, dict[str, int]]:
+        with self._lock:
+            return {label: dict(sorted(c.items())) for label, c in self.counts.items()}
+
+    def reset(self) -> None:
+        with self._lock:
+            self.counts.clear()
+
+
+COUNTER = OpCounter()
+_originals: dict[tuple[type, str], Any] = {}
+
+
+def _count_commit(request: Any) -> None:
+    for write in _field(request, "writes"):
+        pb = _pb(write)
+        operation = pb.WhichOneof("operation")
+        if operation == "delete":
+            COUNTER.add("deletes")
+        else:
+            COUNTER.add("writes")
+            precondition = pb.current_document if pb.HasField("current_document") else None
+            if (
+                precondition is not None
+                and precondition.HasField("exists")
+                and not precondition.exists
+            ):
+                COUNTER.add("creates")
+
+
+def _wrap_stream(kind: str, responses: Any) -> Iterator[Any]:
+    documents = 0
+    try:
+        for response in responses:
+            pb = _pb(response)
+            if kind == "batch_get_documents":
+                result = pb.WhichOneof("result")
+                if result == "found":
+                    COUNTER.add("reads")
+                elif result == "missing":
+                    COUNTER.add("reads_missing")
+            elif kind == "run_query" and pb.HasField("document"):
+                documents += 1
+                COUNTER.add("reads")
+            yield response
+    finally:
+        if kind == "run_query":
+            COUNTER.add("queries")
+            if documents == 0:
+                COUNTER.add("reads")  # the minimum charge of a query that returns nothing
+                COUNTER.add("reads_empty_query")
+
+
+def _firestore_wrapper(name: str, original: Any) -> Any:
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        COUNTER.add(f"rpc:{name}")
+        request = kwargs.get("request", args[0] if args else None)
+        if name in ("commit", "batch_write"):
+            _count_commit(request)
+        elif name == "run_aggregation_query":
+            COUNTER.add("reads")
+        result = original(self, *args, **kwargs)
+        if name in ("batch_get_documents", "run_query"):
+            return _wrap_stream(name, result)
+        return result
+
+    wrapper.__wrapped__ = original  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _publish_wrapper(original: Any) -> Any:
+    def wrapper(self: Any, topic: str, data: bytes, ordering_key: str = "", **attrs: Any) -> Any:
+        size = (
+            len(data)
+            + len(ordering_key.encode())
+            + sum(len(str(k).encode()) + len(str(v).encode()) for k, v in attrs.items())
+        )
+        COUNTER.add("publishes")
+        COUNTER.add("publish_bytes", size)
+        COUNTER.add("publish_billable_bytes", max(size, PUBSUB_MIN_BILLABLE_BYTES))
+        return original(self, topic, data, ordering_key=ordering_key, **attrs)
+
+    wrapper.__wrapped__ = original  # type: ignore[attr-defined]
+    return wrapper
+
+
+class _LogSink:
+    """Where structured log lines go while counted: their bytes and lines, not the screen."""
+
+    def write(self, text: str) -> int:
+        COUNTER.add("log_lines", text.count("\n"))
+        COUNTER.add("log_bytes", len(text.encode()))
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def _log_wrapper(original: Any) -> Any:
+    sink = _LogSink()
+
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        saved, self._stream = self._stream, sink
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            self._stream = saved
+
+    wrapper.__wrapped__ = original  # type: ignore[attr-defined]
+    return wrapper
+
+
+def install(logs: bool = False) -> OpCounter:
+    """Wrap the Firestore GAPIC client and the Pub/Sub publisher (idempotent); with
+    `logs`, also count (and swallow) the structured log lines of shared.logs."""
+    from google.cloud.firestore_v1.services.firestore.client import FirestoreClient
+    from google.cloud.pubsub_v1 import PublisherClient
+
+    if logs:
+        from shared.logs import Logger
+
+        key = (Logger, "log")
+        if key not in _originals:
+            _originals[key] = Logger.log
+            Logger.log = _log_wrapper(_originals[key])  # type: ignore[method-assign]
+
+    for name in _FIRESTORE_METHODS:
+        key = (FirestoreClient, name)
+        if key not in _originals and hasattr(FirestoreClient, name):
+            _originals[key] = getattr(FirestoreClient, name)
+            setattr(FirestoreClient, name, _firestore_wrapper(name, _originals[key]))
+    key = (PublisherClient, "publish")
+    if key not in _originals:
+        _originals[key] = PublisherClient.publish
+        PublisherClient.publish = _publish_wrapper(_originals[key])  # type: ignore[method-assign]
+    return COUNTER
+
+
+def uninstall() -> None:
+    for (cls, name), original in _originals.items():
+        setattr(cls, name, original)
+    _originals.clear()
+
+
+def billed(counts: Counter[str] | dict[str, int]) -> dict[str, int]:
+    """The billed figures of a set of counts (reads include the empty-query minimum)."""
+    get = counts.get
+    return {
+        "reads": int(get("reads", 0)),
+        "reads_missing": int(get("reads_missing", 0)),
+        "writes": int(get("writes", 0)),
+        "deletes": int(get("deletes", 0)),
+        "creates": int(get("creates", 0)),
+        "queries": int(get("queries", 0)),
+        "firestore_rpcs": int(sum(v for k, v in counts.items() if k.startswith("rpc:"))),
+        "commits": int(get("rpc:commit", 0)),
+        "transactions": int(get("rpc:begin_transaction", 0)),
+        "rollbacks": int(get("rpc:rollback", 0)),
+        "publishes": int(get("publishes", 0)),
+        "publish_bytes": int(get("publish_bytes", 0)),
+        "publish_billable_bytes": int(get("publish_billable_bytes", 0)),
+        "log_lines": int(get("log_lines", 0)),
+        "log_bytes": int(get("log_bytes", 0)),
+    }
