@@ -156,6 +156,9 @@ class Router:
         updates: dict[str, Any] = {
             "status": "routed",
             "unit_id": unit_id,
+            # What the new unit's first alert carries: a follow-up of one of these
+            # messages (delivered after the routing) has nothing new to tell.
+            "routed_msgs": _message_ids(tip),
             "routed_at": tip.get("routed_at") or now,
             "policy": snapshot_to_doc(snapshot),
             "ladder": ladder_to_doc(first.state),
@@ -186,6 +189,8 @@ class Router:
     def _follow_up(self, tip: dict[str, Any], message_id: str, now: datetime) -> None:
         """A citizen added to an open tip: settle its ward if that was missing, and
         bring what is new to whoever has it before them."""
+        if message_id in (tip.get("routed_msgs") or ()):
+            return  # joined before the routing: the first alert carried it
         decision = routing.decide(self.profile, tip)
         desk = self.profile.desk_id
         if tip["unit_id"] == desk and decision.unit_id != desk and tip["status"] == "routed":
@@ -517,6 +522,12 @@ class Router:
         unit_id = self.oa_units.get(oa_id)
         unit = self.profile.units.get(unit_id or "") or self.profile.desk
         return assistant.ward_contact_of(unit)
+
+
+def _message_ids(tip: dict[str, Any]) -> list[str]:
+    """The citizen messages that make up the tip as it is now."""
+    items = [*tip.get("texts", []), *tip.get("locations", []), *tip.get("attachments", [])]
+    return sorted({item["msg"] for item in items if item.get("msg")})
 
 
 def _today(now: datetime) -> Any:

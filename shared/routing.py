@@ -106,7 +106,10 @@ def ward_name(profile: Profile, ward_code: str | None) -> str | None:
     if not ward_code:
         return None
     ward = profile.ward_by_code(ward_code)
-    return ward.name if ward else None
+    if ward is None:
+        return None
+    # The ward's own name ("Tân Sơn Nhì"), not its police unit's ("Công an phường ...").
+    return ward.names[0] if ward.names else ward.name
 
 
 def alert_input(profile: Profile, tip: dict[str, Any]) -> messages.AlertInput:
@@ -114,7 +117,6 @@ def alert_input(profile: Profile, tip: dict[str, Any]) -> messages.AlertInput:
     resolution = tip.get("resolution") or {}
     classification = tip.get("classification") or {}
     location = tip_location(tip)
-    evidence = resolution.get("evidence") or []
     method = resolution.get("method", "none")
     if resolution.get("outside"):
         method = "outside"
@@ -127,7 +129,9 @@ def alert_input(profile: Profile, tip: dict[str, Any]) -> messages.AlertInput:
         ward_name=ward_name(profile, tip.get("ward_code")),
         ward_evidence=EVIDENCE_KEY.get(method, method),
         citizen_text=tip_text(tip),
-        address_text=", ".join(evidence) or None,
+        # Not the resolver's `evidence`: those are internal notes in English (with
+        # the OA id), not an address the citizen wrote; their words are shown whole.
+        address_text=None,
         location=messages.Location(*location) if location else None,
         attachments=tuple(
             messages.Attachment(item.get("type") or "file", item["url"], item.get("name") or "")

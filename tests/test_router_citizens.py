@@ -1,0 +1,128 @@
+"""What citizens receive and what their follow-ups do, through the router on the
+emulators (helpers in test_router.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shared.seed import load_seed
+from tests.conftest import APP_ID
+from tests.line import SEED, Line
+from tests.test_router import CITIZEN, DUTY, DUTY_ID, alert_texts, command, pump, report
+
+pytestmark = pytest.mark.emulators
+NO_PLACE = "Có người bán ma túy ở quán cà phê đầu hẻm"
+TAN_PHU = ("10.7777", "106.6400")  # inside ward 27031 (Tân Phú)
+DESK_DUTY = "demo-officer-desk-2"  # the desk's duty officer at DAY
+
+
+def test_a_tip_naming_no_place_asks_the_citizen_for_the_location(line: Line) -> None:
+    ref = report(line, NO_PLACE)
+    tip = line.tip(ref)
+    assert tip["unit_id"] == "hcm-desk" and tip["ward_code"] is None
+    ack, ask = line.texts(CITIZEN)
+    assert ack.startswith("Tổ tiếp nhận tin báo khu vực Tân Phú đã tiếp nhận tin báo")
+    assert "gửi vị trí" in ask and "địa chỉ: số nhà, hẻm, tên đường, phường" in ask
+    assert ask.endswith(f"Mã tin báo: {ref}.")
+    assert len(alert_texts(line, DESK_DUTY, ref)) == 1
+
+
+def test_a_location_shared_later_moves_a_desk_tip_to_its_ward(line: Line) -> None:
+    ref = report(line, NO_PLACE)
+    line.citizen_shares(CITIZEN, *TAN_PHU)
+    assert pump(line) == [200]
+    tip = line.tip(ref)
+    assert tip["status"] == "routed" and tip["unit_id"] == "ward-27031"
+    assert tip["ward_code"] == "27031" and tip["ladder"]["step"] == 1
+    (alert,) = alert_texts(line, "demo-officer-27031-2", ref)
+    assert "Phường: Tân Phú (theo vị trí người báo chia sẻ)" in alert
+    assert f"https://maps.google.com/?q={TAN_PHU[0]},{TAN_PHU[1]}" in alert
+    assert "bán ma túy ở quán cà phê" in alert
+    assert len(line.texts(CITIZEN)) == 2  # not asked again
+
+
+def test_what_a_citizen_adds_to_a_taken_tip_reaches_only_the_officer_holding_it(
+    line: Line,
+) -> None:
+    ref = report(line)
+    command(line, DUTY, f"NHAN {ref}")
+    others = {
+        user: len(line.texts(user)) for user in ("demo-officer-27019-cmd-1", "demo-officer-27019-1")
+    }
+    line.citizen_says(CITIZEN, "Bọn họ vừa chuyển sang phòng 302, có xe máy biển số 59X1-23456")
+    assert pump(line) == [200]
+    update = line.texts(DUTY)[-1]
+    assert update.startswith(f"Tin báo {ref} có thêm thông tin từ người báo:")
+    assert "phòng 302" in update and "59X1-23456" in update
+    assert "NHAN" not in update  # it is already theirs
+    assert {user: len(line.texts(user)) for user in others} == others
+    assert line.tip(ref)["held_by"] == DUTY_ID
+
+
+def test_an_urgent_tip_is_acknowledged_with_the_emergency_numbers_first(line: Line) -> None:
+    ref = report(line, "Đang có người cầm dao chém nhau trước chợ, phường Tân Sơn Nhì")
+    assert line.tip(ref)["classification"]["severity"] == "urgent"
+    ack = line.texts(CITIZEN)[0]
+    assert ack.startswith("Nếu đang có nguy hiểm, anh/chị hãy gọi ngay 113 (Công an), 114")
+    assert "115 (Cấp cứu y tế)" in ack and f"Mã tin báo: {ref}" in ack
+
+
+def test_a_residence_tip_is_followed_by_the_short_rule(line: Line) -> None:
+    ref = report(
+        line,
+        "Nhà trọ số 12 đường Tân Sơn Nhì, phường Tân Sơn Nhì có nhiều người lạ ở "
+        "mà không đăng ký tạm trú",
+    )
+    ack, rule = line.texts(CITIZEN)
+    assert ref in ack
+    assert rule.startswith("Quy định liên quan:")
+    assert "đăng ký tạm trú" in rule and "Luật Cư trú" in rule
+
+
+def test_no_citizen_text_names_an_officer_and_no_alert_carries_the_citizen(line: Line) -> None:
+    officers = load_seed(Path(SEED).read_text(encoding="utf-8")).officers
+    ref = report(line)
+    command(line, DUTY, f"NHAN {ref}")
+    line.citizen_says(CITIZEN, "Họ vẫn còn ở đó")
+    pump(line)
+    command(line, DUTY, f"XONG {ref} đã xử lý, anh Huỳnh Thanh Phong hỗ trợ")
+    to_citizen = line.texts(CITIZEN)
+    assert len(to_citizen) == 3  # acknowledged, taken, resolved
+    for text in to_citizen:
+        for officer in officers:
+            assert officer.name not in text, (officer.name, text)
+            assert officer.officer_id not in text
+            assert not officer.zalo_user_id or officer.zalo_user_id not in text
+    to_officers = [t for o in officers if o.zalo_user_id for t in line.texts(o.zalo_user_id)]
+    assert len(to_officers) >= 4  # the alert, the confirmation, the update, the confirmation
+    assert all(CITIZEN not in text for text in to_officers)
+    reporter_key = line.tip(ref)["reporter_key"]
+    assert all(reporter_key not in text for text in to_officers)
+
+
+# --- questions -------------------------------------------------------------------------------
+
+
+def test_a_residence_question_is_answered_and_opens_no_tip(line: Line) -> None:
+    sent = line.citizen_says(CITIZEN, "Đăng ký tạm trú cần những giấy tờ gì?")
+    assert pump(line) == [200]
+    (answer,) = line.texts(CITIZEN)
+    assert answer.startswith("Đăng ký tạm trú")
+    assert "Giấy tờ cần chuẩn bị" in answer
+    assert list(line.db.collection("tips").stream()) == []
+    message = line.db.collection("messages").document(f"{APP_ID}:{sent['msg_id']}").get()
+    assert message.get("handled") is True and message.get("answered") is True
+
+
+def test_asking_for_an_officer_opens_a_question_for_the_desk(line: Line) -> None:
+    sent = line.citizen_says(CITIZEN, "gặp cán bộ")
+    assert pump(line) == [200]
+    (answer,) = line.texts(CITIZEN)
+    assert "đã được chuyển đến cán bộ" in answer
+    question = line.db.collection("questions").document(f"{APP_ID}:{sent['msg_id']}").get()
+    assert question.exists
+    assert question.get("status") == "open" and question.get("text") == "gặp cán bộ"
+    assert CITIZEN not in str(question.to_dict())
+    assert list(line.db.collection("tips").stream()) == []
