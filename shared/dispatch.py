@@ -259,9 +259,12 @@ class Dispatcher:
     def _notify(self, tip: dict[str, Any], decision: policy.StepDecision, now: datetime) -> Tally:
         assert decision.alert_key is not None
         officers = self.officers_for(tip["unit_id"], decision.targets, now)
+        waiting = routing.minutes_since(tip.get("routed_at") or now, now)
         context = messages.AlertContext(
-            step=max((decision.step or 1) - 1, 0) + decision.repeat,
-            minutes_waiting=routing.minutes_since(tip.get("routed_at") or now, now),
+            # A step reached at once (nobody before could be reached) is these
+            # officers' first alert, not a reminder after "0 minutes".
+            step=0 if waiting == 0 else max((decision.step or 1) - 1, 0) + decision.repeat,
+            minutes_waiting=waiting,
             from_unit=tip.get("transferred_from_name"),
             reason=tip.get("transfer_reason") or "",
         )

@@ -242,7 +242,8 @@ class Router:
         if classification.get("category") == "residence":
             rule = assistant.rule_for_tip("residence", _today(now), routing.tip_text(tip))
             if rule is not None:
-                self.dispatch.to_citizen(tip, f"rule:{ref}", rule.text, now)
+                buttons = [Button(b.title, b.payload) for b in rule.buttons]
+                self.dispatch.to_citizen(tip, f"rule:{ref}", rule.text, now, buttons)
 
     # --- officers' commands --------------------------------------------------------
 
