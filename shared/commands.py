@@ -36,6 +36,7 @@ class Verb(StrEnum):
     TRANSFER = "CHUYEN"
     REJECT = "KHONG"
     CHECK_IN = "TRUC"
+    ANSWER = "TL"  # answer a citizen's question handed to the desk: TL HD-XXXXX <answer>
 
 
 TIP_VERBS = frozenset({Verb.TAKE, Verb.RESOLVE, Verb.TRANSFER, Verb.REJECT})
@@ -43,7 +44,10 @@ TIP_VERBS = frozenset({Verb.TAKE, Verb.RESOLVE, Verb.TRANSFER, Verb.REJECT})
 _REF_BODY = f"[{REF_ALPHABET.lower()}]{{{REF_LENGTH}}}"
 # "tb-7k2q9", "tb7k2q9", "tb 7k2q9", "tb_7k2q9", then the end of the word.
 _REF = re.compile(rf"tb[\s\-_.:#]*({_REF_BODY})(?![0-9a-z])")
-_KEYWORD = re.compile(r"[^0-9a-z]*(dang\s*ky|dk|nhan|xong|chuyen|khong|truc)(?![0-9a-z])")
+_KEYWORD = re.compile(
+    r"[^0-9a-z]*(dang\s*ky|dk|nhan|xong|chuyen|khong|truc|tra\s*loi|tl)(?![0-9a-z])"
+)
+_QUESTION_REF = re.compile(rf"hd[\s\-_.:#]*({_REF_BODY})(?![0-9a-z])")
 _VERBS: dict[str, Verb] = {
     "dk": Verb.ENROL,
     "dangky": Verb.ENROL,
@@ -52,6 +56,8 @@ _VERBS: dict[str, Verb] = {
     "chuyen": Verb.TRANSFER,
     "khong": Verb.REJECT,
     "truc": Verb.CHECK_IN,
+    "tl": Verb.ANSWER,
+    "traloi": Verb.ANSWER,
 }
 # Invite codes are one token of letters and digits (issued by `tinbao officer invite`).
 _INVITE = re.compile(r"[^0-9a-z]*([0-9a-z]{4,16})[\s.,;:!?]*")
@@ -119,7 +125,14 @@ def parse_command(text: str) -> Command | None:
         code = _INVITE.fullmatch(rest)
         return Command(verb, code=code.group(1).upper()) if code else None
 
-    ref = _REF.match(folded, keyword.end() + len(rest) - len(rest.lstrip(_SEPARATORS)))
+    start = keyword.end() + len(rest) - len(rest.lstrip(_SEPARATORS))
+    if verb is Verb.ANSWER:
+        question = _QUESTION_REF.match(folded, start)
+        if question is None or question.end() >= len(folded):
+            return None  # an answer needs its question's code and some words
+        answer = original[origin[question.end()] :].lstrip(_SEPARATORS).rstrip()
+        return Command(verb, ref=f"HD-{question.group(1).upper()}", note=answer) if answer else None
+    ref = _REF.match(folded, start)
     if ref is None:
         return None
     note = original[origin[ref.end()] :] if ref.end() < len(folded) else ""
@@ -144,8 +157,8 @@ def authorize(
         return Decision(False, "not_enrolled")
     if not officer.active:
         return Decision(False, "inactive")
-    if command.verb is Verb.CHECK_IN:
-        return Decision(True, "ok")
+    if command.verb in (Verb.CHECK_IN, Verb.ANSWER):
+        return Decision(True, "ok")  # any active officer may answer the desk's questions
     if tip_holder_unit is None:
         return Decision(False, "no_tip")
     if officer.unit_id == tip_holder_unit or officer.unit_id in unit_ancestors:

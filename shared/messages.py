@@ -76,6 +76,10 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "refuse_already_taken": {"ref"},
         "refuse_finished": {"ref"},
         "refuse_no_parent": {"ref"},
+        "refuse_no_question": {"ref"},
+        "question_handoff": {"code", "text"},
+        "citizen_officer_answer": {"code", "unit", "answer"},
+        "confirm_answer": {"code"},
         "enrol_ok": {"name", "role", "unit"},
         "enrol_unknown_code": set(),
         "enrol_expired_code": set(),
@@ -388,6 +392,7 @@ def confirm_check_in(
 
 REFUSALS = frozenset(
     {
+        "no_question",
         "not_enrolled",
         "inactive",
         "no_tip",
@@ -404,6 +409,19 @@ def refusal(reason: str, ref: str | None = None) -> str:
     if reason not in REFUSALS:
         raise ValueError(f"unknown refusal reason {reason!r}")
     return _fit(catalog().text(f"refuse_{reason}", ref=ref or ""))
+
+
+def question_handoff(code: str, text: str) -> str:
+    """To the desk's officers on duty: a citizen asked to be put through."""
+    return _fit(catalog().text("question_handoff", code=code, text=text))
+
+
+def citizen_officer_answer(code: str, unit_name: str, answer: str) -> str:
+    return _fit(catalog().text("citizen_officer_answer", code=code, unit=unit_name, answer=answer))
+
+
+def confirm_answer(code: str) -> str:
+    return _fit(catalog().text("confirm_answer", code=code))
 
 
 def enrol_ok(officer_name: str, role: str, unit_name: str) -> str:

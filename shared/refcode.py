@@ -7,6 +7,7 @@ adapter checks for a collision inside the intake transaction.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from collections.abc import Callable
@@ -19,6 +20,13 @@ PATTERN = re.compile(rf"^TB-[{ALPHABET}]{{{LENGTH}}}$")
 
 def new_code(choice: Callable[[str], str] = secrets.choice) -> str:
     return PREFIX + "".join(choice(ALPHABET) for _ in range(LENGTH))
+
+
+def question_code(message_key: str) -> str:
+    """`HD-XXXXX` for a question handed to the desk: derived from the message, so
+    a redelivered message names the same question item."""
+    digest = hashlib.sha256(message_key.encode()).digest()
+    return "HD-" + "".join(ALPHABET[b % len(ALPHABET)] for b in digest[:LENGTH])
 
 
 def is_code(value: str) -> bool:

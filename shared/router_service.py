@@ -29,6 +29,7 @@ from shared.jurisdiction import Profile
 from shared.logs import Logger
 from shared.policy import Policies
 from shared.policy_storage import ladder_from_doc, ladder_to_doc, snapshot_from_doc, snapshot_to_doc
+from shared.refcode import question_code
 from shared.roster import ROLES, on_duty, roster_from_dict, shift_at
 from shared.tip_store import OFFICERS, QUESTIONS, ROSTERS, TipChange, TipStore
 from shared.zalo_client import Button
@@ -301,6 +302,11 @@ class Router:
             if not verdict.allowed or found is None:
                 return messages.refusal(verdict.reason), None
             return self._check_in(found[0], found[1], now), None
+        if command.verb is Verb.ANSWER:
+            verdict = authorize(command, officer, None, ())
+            if not verdict.allowed or found is None:
+                return messages.refusal(verdict.reason), None
+            return self._answer_question(command, found[1], now), None
         tip = self.store.get(TIPS, command.ref or "")
         holder = tip.get("unit_id") if tip else None
         verdict = authorize(command, officer, holder, self._ancestors(holder))
@@ -479,17 +485,7 @@ class Router:
                 )
                 tally.transient += outcome == "failed"
             if result.handoff:
-                self.store.create_doc(
-                    QUESTIONS,
-                    event.message_id,
-                    {
-                        "status": "open",
-                        "created_at": now,
-                        "text": text,
-                        "reporter_key": msg["sender_key"],
-                        "oa_id": msg["oa_id"],
-                    },
-                )
+                tally.transient += self._hand_to_desk(event.message_id, msg, text, now)
             answered = result.topic is not None
             last = result.state or state
             self.store.set_reporter(
@@ -497,6 +493,66 @@ class Router:
             )
         self.store.mark_handled(event.message_id, now, answered=answered)
         return tally
+
+    def _hand_to_desk(self, message_id: str, msg: dict[str, Any], text: str, now: datetime) -> int:
+        """Open a question item for the desk and alert its officers on duty; they
+        answer through the OA with `TL <code> <answer>`. Returns sends to retry."""
+        code = question_code(message_id)
+        self.store.create_doc(
+            QUESTIONS,
+            code,
+            {
+                "code": code,
+                "status": "open",
+                "created_at": now,
+                "text": text,
+                "message_id": message_id,
+                "reporter_key": msg["sender_key"],
+                "oa_id": msg["oa_id"],
+            },
+        )
+        desk = self.profile.desk_id
+        officers = self.dispatch.officers_for(
+            desk, (policy.Target("self", "duty_officer"), policy.Target("self", "desk")), now
+        )
+        tally = self.dispatch.alert_officers(
+            {"ref": code, "oa_id": msg["oa_id"]},
+            officers,
+            "handoff",
+            messages.question_handoff(code, text),
+            now,
+        )
+        return tally.transient
+
+    def _answer_question(self, command: Command, officer: dict[str, Any], now: datetime) -> str:
+        code = command.ref or ""
+        question = self.store.get(QUESTIONS, code)
+        if question is None or question.get("status") != "open":
+            return messages.refusal("no_question", code)
+        reporter = self.store.get(REPORTERS, question["reporter_key"]) or {}
+        if not reporter.get("zalo_user_id"):
+            return messages.refusal("no_question", code)
+        unit_name = self._unit_name(officer.get("unit_id"))
+        outcome = self.dispatch.reply(
+            f"answer:{code}",
+            question["oa_id"],
+            reporter["zalo_user_id"],
+            messages.citizen_officer_answer(code, unit_name, command.note),
+            now,
+            audience="citizen",
+        )
+        if outcome is None:
+            return messages.refusal("no_question", code)  # another officer answered first
+        self.store.set_doc(
+            QUESTIONS,
+            code,
+            {
+                "status": "answered",
+                "answered_at": now,
+                "answered_by_unit": officer.get("unit_id"),
+            },
+        )
+        return messages.confirm_answer(code)
 
     def on_follow(self, event: TipEvent, now: datetime) -> Tally:
         msg = self.store.get(MESSAGES, event.message_id)

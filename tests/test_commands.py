@@ -145,3 +145,30 @@ def test_check_in_needs_an_active_officer_but_no_tip() -> None:
 
 def test_enrolment_needs_no_officer_and_no_tip() -> None:
     assert authorize(Command(Verb.ENROL, code="48KQ2M"), None, None, ()).allowed
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "note"),
+    [
+        ("TL HD-7K2Q9 Anh chị mang CCCD đến trụ sở.", "HD-7K2Q9", "Anh chị mang CCCD đến trụ sở."),
+        ("trả lời hd7k2q9: được ạ", "HD-7K2Q9", "được ạ"),
+        ("tl hd 7k2q9 ok", "HD-7K2Q9", "ok"),
+    ],
+)
+def test_an_answer_to_a_desk_question_keeps_the_officers_words(
+    text: str, ref: str, note: str
+) -> None:
+    command = parse_command(text)
+    assert command == Command(Verb.ANSWER, ref=ref, note=note)
+
+
+@pytest.mark.parametrize("text", ["TL HD-7K2Q9", "TL TB-7K2Q9 ok", "Trả lời giúp tôi với", "tl"])
+def test_an_answer_needs_a_question_code_and_words(text: str) -> None:
+    assert parse_command(text) is None
+
+
+def test_any_active_officer_may_answer_a_desk_question() -> None:
+    command = Command(Verb.ANSWER, ref="HD-7K2Q9", note="ok")
+    assert authorize(command, Officer("cb-1", "ward-27013", True), None, ()).allowed
+    assert not authorize(command, Officer("cb-1", "ward-27013", False), None, ()).allowed
+    assert not authorize(command, None, None, ()).allowed

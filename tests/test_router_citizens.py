@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from shared.refcode import question_code
 from shared.seed import load_seed
 from tests.conftest import APP_ID
 from tests.line import SEED, Line
@@ -116,13 +117,32 @@ def test_a_residence_question_is_answered_and_opens_no_tip(line: Line) -> None:
     assert message.get("handled") is True and message.get("answered") is True
 
 
-def test_asking_for_an_officer_opens_a_question_for_the_desk(line: Line) -> None:
+def test_asking_for_an_officer_opens_a_question_the_desk_answers_through_the_oa(
+    line: Line,
+) -> None:
     sent = line.citizen_says(CITIZEN, "gặp cán bộ")
     assert pump(line) == [200]
     (answer,) = line.texts(CITIZEN)
     assert "đã được chuyển đến cán bộ" in answer
-    question = line.db.collection("questions").document(f"{APP_ID}:{sent['msg_id']}").get()
+    code = question_code(f"{APP_ID}:{sent['msg_id']}")
+    question = line.db.collection("questions").document(code).get()
     assert question.exists
     assert question.get("status") == "open" and question.get("text") == "gặp cán bộ"
     assert CITIZEN not in str(question.to_dict())
     assert list(line.db.collection("tips").stream()) == []
+    # The desk's officers on duty are asked, with the code to answer by.
+    asked = [a for a in line.alerts() if a["step"] == "handoff" and a["status"] == "sent"]
+    assert asked and all(a["officer_id"].startswith("cb-desk") for a in asked)
+    desk_officer = "demo-officer-" + asked[0]["officer_id"].removeprefix("cb-")
+    assert any(f"TL {code}" in t and "gặp cán bộ" in t for t in line.texts(desk_officer))
+    assert CITIZEN not in "".join(line.texts(desk_officer))
+    # One officer answers; the citizen hears it from the unit, once.
+    assert command(line, desk_officer, f"tl {code.lower()} Anh/chị mang CCCD đến trụ sở.") == [200]
+    told = line.texts(CITIZEN)[-1]
+    assert code in told and "Anh/chị mang CCCD đến trụ sở." in told
+    assert line.db.collection("questions").document(code).get().get("status") == "answered"
+    assert any("Đã gửi câu trả lời" in t for t in line.texts(desk_officer))
+    other = "demo-officer-" + asked[-1]["officer_id"].removeprefix("cb-")
+    assert command(line, other, f"TL {code} Trả lời lần hai") == [200]
+    assert "Không tìm thấy câu hỏi" in line.texts(other)[-1]
+    assert sum("Trả lời lần hai" in t for t in line.texts(CITIZEN)) == 0
