@@ -42,6 +42,7 @@ import yaml
 
 from shared import yaml_data
 from shared.alert_retry import RetrySettings
+from shared.classify import CATEGORIES as CLASSIFIER_CATEGORIES
 
 Severity = Literal["normal", "urgent"]
 UnitKind = Literal["ward", "team", "department", "desk", "command"]
@@ -59,21 +60,7 @@ UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
 ROLES: tuple[str, ...] = get_args(Role)
 UNIT_REFS: tuple[str, ...] = get_args(UnitRef)
 # The classifier's categories: a policy naming any other is a typo.
-CATEGORIES: tuple[str, ...] = (
-    "drugs",
-    "theft",
-    "robbery",
-    "violence",
-    "public_order",
-    "gambling",
-    "fraud",
-    "prostitution",
-    "weapons",
-    "traffic",
-    "fire",
-    "residence",
-    "other",
-)
+CATEGORIES: tuple[str, ...] = CLASSIFIER_CATEGORIES
 
 DEFAULT_POLICY_PATH = Path(__file__).parent / "data" / "policy.yaml"
 

@@ -112,33 +112,10 @@ def refresh_tokens(
     refresh_token: str,
 ) -> TokenPair:
     """Exchange a refresh token for a new pair (the old refresh token dies)."""
-    try:
-        response = http.post(
-            oauth_base.rstrip("/") + TOKEN_PATH,
-            headers={"secret_key": app_secret},
-            data={
-                "refresh_token": refresh_token,
-                "app_id": app_id,
-                "grant_type": "refresh_token",
-            },
-            timeout=DEFAULT_TIMEOUT,
-        )
-    except httpx.HTTPError as exc:
-        raise TokenRefreshError(f"token refresh failed: {type(exc).__name__}") from None
-    try:
-        body = response.json()
-    except ValueError:
-        raise TokenRefreshError(
-            f"token refresh answered HTTP {response.status_code} without JSON"
-        ) from None
-    if not isinstance(body, dict):
-        raise TokenRefreshError("token refresh answered an unexpected body")
-    access, refresh = body.get("access_token"), body.get("refresh_token")
-    if not isinstance(access, str) or not access or not isinstance(refresh, str) or not refresh:
-        code = _int_or_none(body.get("error"))
-        raise TokenRefreshError(f"token refresh refused (error {code})", code)
-    expires = _int_or_none(body.get("expires_in"))
-    return TokenPair(access, refresh, expires if expires is not None else 0)
+    form = {"refresh_token": refresh_token, "app_id": app_id, "grant_type": "refresh_token"}
+    return _token_request(
+        http, oauth_base, app_secret, form, TokenRefreshError, "token refresh", "token refresh"
+    )
 
 
 def exchange_code(
@@ -156,32 +133,50 @@ def exchange_code(
     notes what of Zalo's side is confirmed). Raises CodeExchangeError when no
     pair comes back; the message never holds the code, verifier or secret.
     """
+    form = {
+        "code": code,
+        "app_id": app_id,
+        "grant_type": "authorization_code",
+        "code_verifier": verifier,
+    }
+    return _token_request(
+        http, oauth_base, app_secret, form, CodeExchangeError, "the code exchange", "Zalo"
+    )
+
+
+def _token_request(
+    http: httpx.Client,
+    oauth_base: str,
+    app_secret: str,
+    form: dict[str, str],
+    error: type[TokenRefreshError] | type[CodeExchangeError],
+    what: str,
+    refuser: str,
+) -> TokenPair:
+    """POST the OAuth token endpoint (App Secret in `secret_key`); a pair or `error`.
+
+    Error messages name what failed and Zalo's error code, never the form's values.
+    """
     try:
         response = http.post(
             oauth_base.rstrip("/") + TOKEN_PATH,
             headers={"secret_key": app_secret},
-            data={
-                "code": code,
-                "app_id": app_id,
-                "grant_type": "authorization_code",
-                "code_verifier": verifier,
-            },
+            data=form,
             timeout=DEFAULT_TIMEOUT,
         )
     except httpx.HTTPError as exc:
-        raise CodeExchangeError(f"the code exchange failed: {type(exc).__name__}") from None
+        raise error(f"{what} failed: {type(exc).__name__}") from None
     try:
         body = response.json()
     except ValueError:
-        raise CodeExchangeError(
-            f"the code exchange answered HTTP {response.status_code} without JSON"
-        ) from None
+        raise error(f"{what} answered HTTP {response.status_code} without JSON") from None
     if not isinstance(body, dict):
-        raise CodeExchangeError("the code exchange answered an unexpected body")
+        raise error(f"{what} answered an unexpected body")
     access, refresh = body.get("access_token"), body.get("refresh_token")
     if not isinstance(access, str) or not access or not isinstance(refresh, str) or not refresh:
-        error = _int_or_none(body.get("error"))
-        raise CodeExchangeError(f"Zalo refused the code (error {error})", error)
+        code = _int_or_none(body.get("error"))
+        refused = "refused the code" if error is CodeExchangeError else "refused"
+        raise error(f"{refuser} {refused} (error {code})", code)
     expires = _int_or_none(body.get("expires_in"))
     return TokenPair(access, refresh, expires if expires is not None else 0)
 
