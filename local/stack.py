@@ -40,7 +40,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,7 @@ from local.zalo_standin import (
     StandinConfig,
     serve_in_thread,
 )
+from shared.clock import LOCAL_CLOCK_FILE, OffsetFileClock
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = "tinbao-local"
@@ -309,6 +310,7 @@ class Stack:
         standin_port: int = 0,
         retry_schedule: tuple[float, ...] = ZALO_RETRY_SCHEDULE,
         logdir: Path | None = None,
+        fast_clock: bool = False,
     ) -> None:
         self.tick = tick
         self.seed_file = seed_file
@@ -319,6 +321,11 @@ class Stack:
         self.logdir = logdir or Path(tempfile.mkdtemp(prefix="tinbao-stack-"))
         self.secrets = Secrets()
         self.topology = emulators.load_topology()
+        # fast_clock: the functions read the system clock plus the offset in this
+        # file (shared.clock.clock_from_env, local only); advance_clock() moves it
+        # and the stand-in's clock together.
+        self.clock_file: Path | None = self.logdir / "clock-offset" if fast_clock else None
+        self.clock_offset = 0.0
         self.firestore: emulators.Emulator | None = None
         self.pubsub: emulators.Emulator | None = None
         self.functions: dict[str, FunctionProcess] = {}
@@ -384,6 +391,7 @@ class Stack:
             "ZALO_API_BASE": self.standin_url,
             "ZALO_OAUTH_BASE": self.standin_url,
             "PYTHONUNBUFFERED": "1",
+            **({LOCAL_CLOCK_FILE: str(self.clock_file)} if self.clock_file else {}),
         }
 
     def process_groups(self) -> list[int]:
@@ -422,6 +430,8 @@ class Stack:
                 name, target, source, port, self.logdir / f"{name}.log"
             )
 
+        if self.clock_file is not None:
+            OffsetFileClock(self.clock_file).set_offset(0.0)
         with concurrent.futures.ThreadPoolExecutor(2) as pool:
             futures = [pool.submit(self._start_emulator, e) for e in (self.firestore, self.pubsub)]
             errors = [f.exception() for f in futures]
@@ -445,7 +455,7 @@ class Stack:
         )
 
         with _environ(self.emulator_env):
-            emulators.create_topology(self.project, router_push_endpoint=self.router_url)
+            self._create_topology()
             self._write_firestore()
 
         env = self.function_env()
@@ -475,6 +485,47 @@ class Stack:
         emulator.start()
         assert emulator.process is not None
         self._pgids.append(emulator.process.pid)
+
+    def _create_topology(self) -> None:
+        emulators.create_topology(self.project, router_push_endpoint=self.router_url)
+
+    # --- what the end-to-end tests and the demo do to a running stack ---------------
+
+    def now(self) -> datetime:
+        """The functions' time (the system's plus the fast clock's offset)."""
+        return datetime.now(UTC) + timedelta(seconds=self.clock_offset)
+
+    def advance_clock(self, seconds: float) -> datetime:
+        """Move the functions' clock and the stand-in's together (needs fast_clock)."""
+        if self.clock_file is None or self.standin is None:
+            raise StackError("advance_clock needs a started Stack(fast_clock=True)")
+        self.clock_offset += seconds
+        OffsetFileClock(self.clock_file).set_offset(self.clock_offset)
+        self.standin.standin.set_clock(seconds, None)
+        return self.now()
+
+    def escalate(self) -> tuple[int, dict[str, Any]]:
+        """One escalator run now, as Cloud Scheduler makes it: (HTTP status, summary)."""
+        response = httpx.post(self.escalator_url, json={}, timeout=60.0)
+        return response.status_code, response.json()
+
+    def stop_emulator(self, name: str) -> None:
+        """Kill the Firestore or Pub/Sub emulator (everything it held is lost)."""
+        emulator = {"firestore": self.firestore, "pubsub": self.pubsub}[name]
+        assert emulator is not None
+        emulator.stop()
+
+    def start_emulator(self, name: str) -> None:
+        """Start it again on the same port: Pub/Sub gets its topology back, Firestore
+        the demo seed and the token pair (an emulator keeps nothing across a restart)."""
+        emulator = {"firestore": self.firestore, "pubsub": self.pubsub}[name]
+        assert emulator is not None and emulator.process is None
+        self._start_emulator(emulator)
+        with _environ(self.emulator_env):
+            if name == "pubsub":
+                self._create_topology()
+            else:
+                self._write_firestore()
 
     def _write_firestore(self) -> None:
         """The initial token pair (the stand-in holds the same) and the demo seed."""

@@ -23,7 +23,7 @@ from typing import Any
 from google.api_core import exceptions as gexc
 
 from shared import intake
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_from_env
 from shared.events import TipEvent
 from shared.firestore_store import ConflictError, IntakeResult, Store, make_client
 from shared.logs import Logger, get_logger
@@ -184,7 +184,7 @@ def get_webhook() -> Webhook:
                 settings=settings,
                 store=Store(make_client(settings.google_cloud_project)),
                 publisher=Publisher(settings.google_cloud_project, settings.tinbao_events_topic),
-                clock=SystemClock(),
+                clock=clock_from_env(),
                 classify=classify,
                 parse_command=parse_command,
                 log=get_logger("webhook"),

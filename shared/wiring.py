@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_from_env
 from shared.dispatch import Dispatcher
 from shared.firestore_store import make_client
 from shared.jurisdiction import load_profile
@@ -72,7 +72,7 @@ def build_router(clock: Clock | None = None) -> Router:
     from shared.router_service import Router
 
     settings = get_settings()
-    clock = clock or SystemClock()
+    clock = clock or clock_from_env()
     dispatch = build_dispatcher(settings, clock)
     return Router(
         store=dispatch.store,
