@@ -13,15 +13,14 @@ others find it no longer due.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
-
-from google.api_core import exceptions as gexc
 
 from shared import messages, policy
 from shared.clock import Clock
@@ -36,7 +35,10 @@ from shared.router_service import Router
 from shared.tip_store import ALERTS, OFFICERS, TipChange, TipStore
 
 PAGE = 100
-REPUBLISH_ATTEMPTS = 3  # then the router is taken to be failing on it: the desk takes it
+REPUBLISH_ATTEMPTS = 3
+FAILED_ITEM_BACKOFF = timedelta(
+    minutes=5
+)  # then the router is taken to be failing on it: the desk takes it
 
 
 @dataclass
@@ -94,19 +96,27 @@ class Escalator:
                 summary.due += 1
                 try:
                     self._one(snap.id, snap.to_dict() or {}, now, summary)
-                except (gexc.GoogleAPIError, PublishError) as exc:
-                    summary.failures += 1
-                    self.log.error("escalator.item_failed", due=snap.id, reason=type(exc).__name__)
                 except ValueError as exc:
-                    if "Failed to commit transaction" not in str(exc):
-                        raise
-                    # Another run holds this tip; it stays due for whoever is next.
-                    summary.contended += 1
+                    if "Failed to commit transaction" in str(exc):
+                        # Another run holds this tip; it stays due for whoever is next.
+                        summary.contended += 1
+                        continue
+                    self._failed(snap.id, exc, now, summary)
+                except Exception as exc:  # one bad item must not stall every run after it
+                    self._failed(snap.id, exc, now, summary)
             if len(page) < PAGE or summary.stopped_early:
                 break
             after = (page[-1].to_dict() or {})["at"]
         self.log.info("escalator.run", **summary.as_dict())
         return summary
+
+    def _failed(self, due_id: str, exc: BaseException, now: datetime, summary: RunSummary) -> None:
+        """Counted (the run answers 500, alerting sees it); the item stays scheduled,
+        a little later, so that it cannot hold the head of every page."""
+        summary.failures += 1
+        self.log.error("escalator.item_failed", due=due_id, reason=type(exc).__name__)
+        with contextlib.suppress(Exception):
+            self.store.reschedule(due_id, now + FAILED_ITEM_BACKOFF)
 
     def _one(self, due_id: str, due: dict[str, Any], now: datetime, summary: RunSummary) -> None:
         kind = due.get("kind")

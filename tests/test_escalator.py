@@ -10,6 +10,7 @@ import functions_framework
 import pytest
 
 from shared import escalator_service
+from tests.line import DAY as DAY0
 from tests.line import ROOT, Line
 
 pytestmark = pytest.mark.emulators
@@ -279,3 +280,22 @@ def test_a_policy_changed_in_flight_leaves_routed_tips_on_their_snapshot(
     line.clock.advance(minutes=2)
     run()
     assert old["ref"] in {a["tip_id"] for a in line.alerts() if a["step"] == "c0s2r0"}
+
+
+def test_one_item_that_always_fails_does_not_stall_the_run(line: Line, run: Any) -> None:
+    from shared.firestore_store import DUE
+
+    refs = _plant_routed_tips(line, 3)
+    # A corrupt schedule entry: its tip cannot be read as a ladder.
+    line.db.collection("tips").document("TB-BROKE").set(
+        {"ref": "TB-BROKE", "ladder": "?", "policy": "?", "next_action_at": DAY0}
+    )
+    line.db.collection(DUE).document("t:TB-BROKE").set(
+        {"at": DAY0, "kind": "tip", "tip_id": "TB-BROKE"}
+    )
+    response = escalator_service.get_escalator().handle("POST")
+    assert response[1] == 500 and response[0]["failures"] == 1  # alerting sees it
+    stepped = {a["tip_id"] for a in line.alerts() if a["step"] == "c0s2r0"}
+    assert stepped == set(refs)  # the others went on
+    later = line.db.collection(DUE).document("t:TB-BROKE").get().get("at")
+    assert later == line.clock.now() + timedelta(minutes=5)
