@@ -224,6 +224,8 @@ class Router:
         location = (
             messages.Location(locations[-1]["lat"], locations[-1]["lng"]) if locations else None
         )
+        if not (new_text or location or attachments):
+            return  # a sticker, or thanks with no words: nothing new for the officers
         text = messages.tip_update(tip["ref"], new_text, location, attachments, held)
         self.dispatch.alert_officers(tip, officers, f"u-{message_id}", text, now)
 

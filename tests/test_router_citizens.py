@@ -9,9 +9,10 @@ import pytest
 
 from shared.refcode import question_code
 from shared.seed import load_seed
-from tests.conftest import APP_ID
+from tests.conftest import APP_ID, load_sample
 from tests.line import SEED, Line
 from tests.test_router import CITIZEN, DUTY, DUTY_ID, alert_texts, command, pump, report
+from tests.webhook_client import post, webhook_app
 
 pytestmark = pytest.mark.emulators
 NO_PLACE = "Có người bán ma túy ở quán cà phê đầu hẻm"
@@ -60,6 +61,18 @@ def test_what_a_citizen_adds_to_a_taken_tip_reaches_only_the_officer_holding_it(
     assert "NHAN" not in update  # it is already theirs
     assert {user: len(line.texts(user)) for user in others} == others
     assert line.tip(ref)["held_by"] == DUTY_ID
+
+
+def test_a_sticker_after_a_taken_tip_brings_the_officer_nothing(line: Line) -> None:
+    ref = report(line)
+    command(line, DUTY, f"NHAN {ref}")
+    before = len(line.texts(DUTY))
+    sticker = load_sample("user_send_sticker")
+    sticker["sender"]["id"] = CITIZEN
+    sticker["timestamp"] = str(int(line.clock.now().timestamp() * 1000))
+    assert post(webhook_app(), sticker).json["tip"] == ref  # it joined the tip
+    assert pump(line) == [200]
+    assert len(line.texts(DUTY)) == before
 
 
 def test_an_urgent_tip_is_acknowledged_with_the_emergency_numbers_first(line: Line) -> None:
