@@ -20,7 +20,6 @@ from shared.settings import OaConfig
 from shared.zalo_events import (
     CONSOLE_TEST_MSG_ID,
     BodyError,
-    FollowEvent,
     KnownEvent,
     LocationAttachment,
     MediaAttachment,
@@ -271,7 +270,3 @@ def plan(kind: Kind, open_tip: OpenTip | None, now: datetime) -> Plan:
 
 def window_end(now: datetime, minutes: int) -> datetime:
     return now + timedelta(minutes=minutes)
-
-
-def follow_user(event: FollowEvent) -> str:
-    return event.follower.id

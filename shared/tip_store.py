@@ -31,10 +31,6 @@ SEND_RETENTION = timedelta(days=90)
 TRANSACTION_ATTEMPTS = 10
 
 
-class Contended(RuntimeError):
-    """A transaction kept losing to concurrent writers; the work stays due."""
-
-
 KEEP = object()  # change_tip: leave next_action_at as it is
 
 
