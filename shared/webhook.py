@@ -28,7 +28,7 @@ from shared.events import TipEvent
 from shared.firestore_store import ConflictError, IntakeResult, Store, make_client
 from shared.logs import Logger, get_logger
 from shared.pubsub import Publisher, PublishError
-from shared.settings import ConfigError, Settings, get_settings
+from shared.settings import ConfigError, OaConfig, Settings, get_settings
 from shared.zalo_events import FollowEvent, LocationEvent, MediaEvent, TextEvent
 
 STORAGE_FAILURES = (gexc.GoogleAPIError, ConflictError, concurrent.futures.TimeoutError)
@@ -45,6 +45,7 @@ class Webhook:
     parse_command: Callable[[str], Any]
     log: Logger
     executor: concurrent.futures.ThreadPoolExecutor
+    oas: list[OaConfig]  # resolved once: the OAs and their keys do not change in a process
 
     def handle(self, method: str, headers: Any, read_body: Callable[[int], bytes]) -> Response:
         raw = read_body(intake.MAX_BODY_BYTES + 1)
@@ -52,7 +53,7 @@ class Webhook:
             method,
             headers,
             raw if len(raw) <= intake.MAX_BODY_BYTES else None,
-            self.settings.oas(),
+            self.oas,
         )
         if isinstance(verdict, intake.Rejection):
             self.log.warning(
@@ -179,7 +180,7 @@ def get_webhook() -> Webhook:
             from shared.commands import parse_command
 
             settings = get_settings()
-            settings.oas()  # fail now, with the setting's name, if the OAs are not configured
+            oas = settings.oas()  # fails now, naming the setting, if no OA is configured
             _instance = Webhook(
                 settings=settings,
                 store=Store(make_client(settings.google_cloud_project)),
@@ -189,6 +190,7 @@ def get_webhook() -> Webhook:
                 parse_command=parse_command,
                 log=get_logger("webhook"),
                 executor=concurrent.futures.ThreadPoolExecutor(max_workers=8),
+                oas=oas,
             )
         return _instance
 
