@@ -119,6 +119,8 @@ def judge(
         # Events we do not model carry no known OA field: the app and signature vouch.
         if oa.oa_id is None or oa_id is None or oa.oa_id == oa_id:
             return Accepted(event, oa, raw)
+    if any(oa.oa_id == oa_id for oa in candidates):
+        return Rejection(401, "signature does not match this OA's key")
     return Rejection(403, "unknown OA")
 
 

@@ -418,3 +418,34 @@ def test_missing_configuration_fails_on_first_use_naming_the_setting(
         webhook.get_webhook()
     assert post(client, load_sample("user_send_text")).status_code == 500
     assert nothing_stored()
+
+
+def test_several_oas_on_one_webhook_each_verify_with_their_own_key(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ward_oa, ward_key = "500000000000000001", "ward-oa-secret-key"
+    monkeypatch.setenv(
+        "TINBAO_OAS",
+        json.dumps(
+            [
+                {"oa_id": OA_ID, "unit": "hcm-desk"},
+                {"oa_id": ward_oa, "unit": "ward-27019", "secret_key_env": "ZALO_OA_KEY_TSN"},
+            ]
+        ),
+    )
+    monkeypatch.setenv("ZALO_OA_KEY_TSN", ward_key)
+    webhook.reset()
+    client = webhook_app()
+    to_ward = text_event("Có trộm xe máy ở phường Tân Sơn Nhì", "m-ward")
+    to_ward["recipient"]["id"] = ward_oa
+    assert post(client, to_ward, key=ward_key).status_code == 200
+    assert post(client, text_event("Có trộm xe máy", "m-desk")).status_code == 200
+    wrong = text_event("Có trộm xe máy", "m-wrong")
+    wrong["recipient"]["id"] = ward_oa
+    assert post(client, wrong).status_code == 401  # the desk's key does not sign for the ward
+    unknown = text_event("Có trộm xe máy", "m-unknown")
+    unknown["recipient"]["id"] = "500000000000000009"
+    assert post(client, unknown).status_code == 403
+    tips = {t.to_dict()["oa_id"] for t in db().collection("tips").stream()}
+    assert tips == {ward_oa, OA_ID}
+    assert webhook.get_webhook().settings.oa_units() == {OA_ID: "hcm-desk", ward_oa: "ward-27019"}
