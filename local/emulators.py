@@ -7,10 +7,7 @@ the wrapper leaves Java running, so stop() signals the whole group.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
@@ -22,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from local.processes import stop_group
 
 ROOT = Path(__file__).resolve().parents[1]
 TOPOLOGY = ROOT / "infra" / "topology.yaml"
@@ -94,17 +93,7 @@ class Emulator:
     def stop(self) -> None:
         if self.process is None:
             return
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=10)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
-        # The group may outlive the wrapper (Java ignores the first signal at times).
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
+        stop_group(self.process)
         self.process = None
 
     def restart(self) -> None:

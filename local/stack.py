@@ -47,6 +47,7 @@ from typing import Any
 import httpx
 
 from local import emulators
+from local.processes import stop_group
 from local.zalo_standin import (
     ACCESS_TOKEN_SECONDS,
     ZALO_RETRY_SCHEDULE,
@@ -185,17 +186,7 @@ class FunctionProcess:
     def stop(self) -> None:
         if self.process is None:
             return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
-        # gunicorn's worker may outlive its master by a moment: end the whole group.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
+        stop_group(self.process)
 
 
 def _tail(path: Path, size: int = 3000) -> str:

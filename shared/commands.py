@@ -36,7 +36,7 @@ class Verb(StrEnum):
     TRANSFER = "CHUYEN"
     REJECT = "KHONG"
     CHECK_IN = "TRUC"
-    ANSWER = "TL"  # answer a citizen's question handed to the desk: TL HD-XXXXX <answer>
+    ANSWER = "TL"  # answer a citizen's question handed to the desk: TL HD-7K2Q9 <answer>
 
 
 TIP_VERBS = frozenset({Verb.TAKE, Verb.RESOLVE, Verb.TRANSFER, Verb.REJECT})

@@ -23,7 +23,7 @@ def new_code(choice: Callable[[str], str] = secrets.choice) -> str:
 
 
 def question_code(message_key: str) -> str:
-    """`HD-XXXXX` for a question handed to the desk: derived from the message, so
+    """`HD-7K2Q9`-like code for a question handed to the desk: derived from the message, so
     a redelivered message names the same question item."""
     digest = hashlib.sha256(message_key.encode()).digest()
     return "HD-" + "".join(ALPHABET[b % len(ALPHABET)] for b in digest[:LENGTH])
