@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from inprocess_line import on_sigterm  # noqa: E402
+from common import group_cpu_seconds, on_sigterm, with_ratios  # noqa: E402
 
 from local.stack import Stack  # noqa: E402
 from local.standin_client import StandinClient  # noqa: E402
@@ -201,22 +201,6 @@ def pct(values: list[float], q: int) -> float | None:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def group_cpu_seconds(pgid: int) -> float:
-    """User + system CPU of every live process of a process group (Linux /proc)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid:
-            total += int(fields[11]) + int(fields[12])
-    return total / tick
-
-
 def stack_cpu(stack: Stack) -> dict[str, float]:
     """CPU seconds so far of each function and emulator, and of this process (the
     stand-in, the load generator and the poller)."""
@@ -364,15 +348,6 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "escalator_calls": escalator_calls,
         "targets": {"p95_ms_max_at_10_per_s": P95_TARGET_MS},
     }
-
-
-def with_ratios(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """bench/run.py prints a benchmark's own rows as they are: fill in value / baseline."""
-    for row in rows:
-        value, base = row.get("value"), row.get("baseline")
-        if row.get("ratio") is None and value is not None and base:
-            row["ratio"] = value / base
-    return rows
 
 
 def summary_rows(result: dict[str, Any]) -> list[dict[str, Any]]:

@@ -52,7 +52,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import firestore_counter  # noqa: E402
-from inprocess_line import DAY, Cleanup, Line, on_sigterm  # noqa: E402
+from common import Cleanup, on_sigterm, with_ratios  # noqa: E402
+from inprocess_line import DAY, Line  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "escalator.json"
 TIP = "Có nhóm thanh niên sử dụng ma túy trong khách sạn ở phường Tân Sơn Nhì"
@@ -279,15 +280,6 @@ def measure(line: Line, args: argparse.Namespace) -> dict[str, Any]:
         and len({r for s in sizes for r in s["with_due"]["billed_reads_all"]}) == 1,
         "targets": {"flat_ratio_max": FLAT_RATIO_TARGET, "empty_run_queries": 1},
     }
-
-
-def with_ratios(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """bench/run.py prints a benchmark's own rows as they are: fill in value / baseline."""
-    for row in rows:
-        value, base = row.get("value"), row.get("baseline")
-        if row.get("ratio") is None and value is not None and base:
-            row["ratio"] = value / base
-    return rows
 
 
 def summary_rows(result: dict[str, Any]) -> list[dict[str, Any]]:

@@ -41,7 +41,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import firestore_counter  # noqa: E402
-from inprocess_line import Cleanup, Line, on_sigterm  # noqa: E402
+from common import Cleanup, on_sigterm  # noqa: E402
+from inprocess_line import Line  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "lifecycle.json"
 CITIZEN = "bench-citizen-1"

@@ -45,14 +45,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from local.processes import stop_group
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import httpx  # noqa: E402
+from common import Cleanup, group_cpu_seconds  # noqa: E402
 
 from local import emulators  # noqa: E402
+from local.processes import stop_group  # noqa: E402
 from shared import signature  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "webhook.json"
@@ -210,41 +211,6 @@ class Server:
             return
         stop_group(self.process)
         self.process = None
-
-
-class Cleanup:
-    """Everything started, stopped in reverse order whatever happens."""
-
-    def __init__(self) -> None:
-        self._stops: list[Callable[[], None]] = []
-
-    def add(self, stop: Callable[[], None]) -> None:
-        self._stops.append(stop)
-
-    def run(self) -> None:
-        while self._stops:
-            stop = self._stops.pop()
-            try:
-                stop()
-            except Exception as exc:  # keep stopping the rest
-                print(f"cleanup: {exc!r}", file=sys.stderr)
-
-
-def group_cpu_seconds(pgid: int) -> float:
-    """User + system CPU of every live process of a process group (Linux /proc)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        # After the command: state ppid pgrp ... utime (12th) stime (13th).
-        if int(fields[2]) == pgid:
-            total += int(fields[11]) + int(fields[12])
-    return total / tick
 
 
 # --- load -------------------------------------------------------------------

@@ -14,11 +14,9 @@ Used by bench_lifecycle.py (operations per tip) and bench_escalator.py.
 
 from __future__ import annotations
 
-import base64
 import concurrent.futures
 import contextlib
 import os
-import signal
 import sys
 import threading
 import time
@@ -29,8 +27,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from common import Cleanup  # noqa: E402
 
 from local import emulators  # noqa: E402
+from local.emulators import push_body  # noqa: E402
 
 PROJECT = "tinbao-bench-line"
 APP_ID = "360846524940903967"
@@ -43,33 +45,6 @@ SEED = ROOT / "shared" / "data" / "seed-demo.yaml"
 DAY = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 
 
-class Cleanup:
-    """Everything started, stopped in reverse order whatever happens (also on SIGTERM)."""
-
-    def __init__(self) -> None:
-        self._stops: list[Callable[[], None]] = []
-
-    def add(self, stop: Callable[[], None]) -> None:
-        self._stops.append(stop)
-
-    def run(self) -> None:
-        while self._stops:
-            stop = self._stops.pop()
-            try:
-                stop()
-            except Exception as exc:  # keep stopping the rest
-                print(f"cleanup: {exc!r}", file=sys.stderr)
-
-
-def on_sigterm() -> None:
-    """Turn SIGTERM (bench/run.py's timeout) into KeyboardInterrupt, so `finally` runs."""
-
-    def handler(signum: int, _frame: Any) -> None:
-        raise KeyboardInterrupt(f"signal {signum}")
-
-    signal.signal(signal.SIGTERM, handler)
-
-
 def start_emulators(cleanup: Cleanup) -> tuple[emulators.Emulator, emulators.Emulator]:
     emulators.require_tools()
     fs, ps = emulators.firestore_emulator(), emulators.pubsub_emulator()
@@ -79,19 +54,6 @@ def start_emulators(cleanup: Cleanup) -> tuple[emulators.Emulator, emulators.Emu
         for future in [pool.submit(e.start) for e in (fs, ps)]:
             future.result()
     return fs, ps
-
-
-def push_body(message: Any, subscription: str) -> dict[str, Any]:
-    return {
-        "message": {
-            "data": base64.b64encode(message.data).decode(),
-            "attributes": dict(message.attributes),
-            "messageId": message.message_id,
-            "publishTime": message.publish_time.isoformat(),
-            "orderingKey": message.ordering_key,
-        },
-        "subscription": subscription,
-    }
 
 
 class Line:
@@ -285,4 +247,4 @@ def started_line() -> Any:
         cleanup.run()
 
 
-__all__ = ["DAY", "UTC", "Cleanup", "Line", "on_sigterm", "started_line", "wait_until"]
+__all__ = ["DAY", "UTC", "Line", "started_line", "wait_until"]

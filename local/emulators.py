@@ -7,6 +7,7 @@ the wrapper leaves Java running, so stop() signals the whole group.
 
 from __future__ import annotations
 
+import base64
 import shutil
 import socket
 import subprocess
@@ -169,3 +170,18 @@ def create_topology(
         }
     )
     return {"events": events, "dead_letter": dead, "router": router, "dead_letter_sub": dead_sub}
+
+
+def push_body(message: Any, subscription: str) -> dict[str, Any]:
+    """The body Pub/Sub posts to a push endpoint, for a pulled message (tests and
+    benchmarks deliver to the router this way, as often and in any order)."""
+    return {
+        "message": {
+            "data": base64.b64encode(message.data).decode(),
+            "attributes": dict(message.attributes),
+            "messageId": message.message_id,
+            "publishTime": message.publish_time.isoformat(),
+            "orderingKey": message.ordering_key,
+        },
+        "subscription": subscription,
+    }

@@ -9,7 +9,6 @@ duplicates and reordering are played.
 
 from __future__ import annotations
 
-import base64
 import random
 import threading
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ import pytest
 from google.cloud import firestore
 from werkzeug.serving import make_server
 
+from local.emulators import push_body
 from local.standin_client import StandinClient
 from local.zalo_standin import StandinConfig, serve_in_thread
 from shared import router_service, webhook
@@ -36,19 +36,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "shared" / "data" / "seed-demo.yaml"
 # Tuesday 1 December 2026, 09:00 in Ho Chi Minh City: a day shift.
 DAY = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
-
-
-def push_body(message: Any, subscription: str) -> dict[str, Any]:
-    return {
-        "message": {
-            "data": base64.b64encode(message.data).decode(),
-            "attributes": dict(message.attributes),
-            "messageId": message.message_id,
-            "publishTime": message.publish_time.isoformat(),
-            "orderingKey": message.ordering_key,
-        },
-        "subscription": subscription,
-    }
 
 
 @dataclass

@@ -26,10 +26,11 @@ import pytest
 from google.cloud import firestore, pubsub_v1
 from werkzeug.serving import make_server
 
+from local.emulators import push_body
 from shared.roster import on_duty as roster_on_duty
 from shared.roster import roster_from_dict
 from tests.conftest import APP_ID, APP_SECRET, OA_ID
-from tests.line import DAY, Line, push_body
+from tests.line import DAY, Line
 
 pytestmark = pytest.mark.emulators
 
