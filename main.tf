@@ -5,7 +5,7 @@ locals {
   # The Pub/Sub topology is data shared with the local stack (local/emulators.py),
   # so production and the emulators cannot drift.
   topology = yamldecode(file("${path.module}/infra/topology.yaml"))
-  # Composite indexes and TTL policies, held against shared/queries.py by tests/test_terraform.py.
+  # Composite indexes and TTL policies, held against shared/store/queries.py by tests/test_terraform.py.
   firestore = yamldecode(file("${path.module}/infra/firestore.yaml"))
 }
 

@@ -49,13 +49,14 @@ def _compiled_env(cache: str) -> dict[str, str]:
 
 def main() -> None:
     import_code = (
-        "import time; t=time.perf_counter(); import shared.assistant; print(time.perf_counter()-t)"
+        "import time; t=time.perf_counter(); import shared.core.assistant; "
+        "print(time.perf_counter()-t)"
     )
     baseline_code = (
-        "import time; t=time.perf_counter(); import shared.text; print(time.perf_counter()-t)"
+        "import time; t=time.perf_counter(); import shared.core.text; print(time.perf_counter()-t)"
     )
     first_call_code = (
-        "import shared.assistant as a, time; t=time.perf_counter(); a.match_topic('tam tru'); "
+        "import shared.core.assistant as a, time; t=time.perf_counter(); a.match_topic('tam tru'); "
         "print(time.perf_counter()-t)"
     )
     imports = [_fresh(import_code) for _ in range(RUNS)]
@@ -64,12 +65,12 @@ def main() -> None:
         _fresh(import_code, env)  # writes the bytecode
         compiled = [_fresh(import_code, env) for _ in range(RUNS)]
         after_classify = [
-            _fresh("import shared.classify; " + import_code, env) for _ in range(RUNS)
+            _fresh("import shared.core.classify; " + import_code, env) for _ in range(RUNS)
         ]
     baselines = [_fresh(baseline_code) for _ in range(RUNS)]
     first_calls = [_fresh(first_call_code) for _ in range(RUNS)]
 
-    from shared import assistant
+    from shared.core import assistant
 
     assistant.match_topic("warm up")
     contact = assistant.WardContact("Công an phường Tân Phú", None, "70A Thoại Ngọc Hầu")

@@ -20,13 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from shared.classify import classify  # noqa: E402
+from shared.core.classify import classify  # noqa: E402
 from tests.classify_generator import generate  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "classify.json"
 RUNS = 7
 PROBE = (
-    "import time; t0 = time.perf_counter(); import shared.classify as c; "
+    "import time; t0 = time.perf_counter(); import shared.core.classify as c; "
     "t1 = time.perf_counter(); c.classify('nhà trọ có người lạ'); t2 = time.perf_counter(); "
     "print(t1 - t0, t2 - t1)"
 )
@@ -102,9 +102,9 @@ def main() -> int:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     rows = [
-        ("import shared.classify (fresh, bytecode cached)", f"{result['import_ms']:.2f} ms"),
+        ("import shared.core.classify (fresh, bytecode cached)", f"{result['import_ms']:.2f} ms"),
         ("first call: load + index rules (bytecode)", f"{result['first_call_ms']:.2f} ms"),
-        ("import shared.classify (compiled from source)", f"{source_import_s * 1000:.2f} ms"),
+        ("import shared.core.classify (compiled from source)", f"{source_import_s * 1000:.2f} ms"),
         ("first call (compiled from source)", f"{source_first_call_s * 1000:.2f} ms"),
         ("per classification (rules loaded)", f"{result['per_call_us']:.1f} µs"),
         ("classifications per second", f"{result['classifications_per_s']:,}"),

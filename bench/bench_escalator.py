@@ -6,7 +6,7 @@ grow with the number of tips waiting for a later step.
 
 On the emulators, in one process (bench/inprocess_line.py): the demo seed, the
 Zalo stand-in serving the sends, and the escalator built by
-`shared.wiring.build_escalator` against them, on a fixed clock (a day shift).
+`shared.bootstrap.build_escalator` against them, on a fixed clock (a day shift).
 
 Open tips are written straight into Firestore in batches, as the router leaves
 them: one real tip is sent by a citizen and routed first, and its stored
@@ -80,7 +80,7 @@ class TipFactory:
     """Open tips as the router leaves them, from one real routed tip."""
 
     def __init__(self, line: Line, template_ref: str) -> None:
-        from shared import routing
+        from shared.core import routing
 
         self.line = line
         stored = line.tip(template_ref)

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from shared.resolve import _grid, resolve  # noqa: E402
+from shared.core.resolve import _grid, resolve  # noqa: E402
 
 TEXTS = [
     "Có người bán ma túy ở hẻm 12 đường Lũy Bán Bích, phường Tân Phú",
@@ -62,12 +62,12 @@ def import_ms(runs: int = 15) -> tuple[float, float]:
         cumulative = 0.0
         for line in done.stderr.splitlines():
             parts = line.split("|")
-            if len(parts) == 3 and parts[2].strip() == "shared.resolve":
+            if len(parts) == 3 and parts[2].strip() == "shared.core.resolve":
                 cumulative = int(parts[1]) / 1000
         return cumulative, wall
 
     bare = statistics.median(once("pass")[1] for _ in range(runs))
-    measured = [once("import shared.resolve") for _ in range(runs)]
+    measured = [once("import shared.core.resolve") for _ in range(runs)]
     cumulative = statistics.median(m[0] for m in measured)
     wall = statistics.median(m[1] for m in measured)
     return cumulative, (wall - bare) * 1000

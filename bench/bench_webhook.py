@@ -54,7 +54,7 @@ from common import Cleanup, group_cpu_seconds  # noqa: E402
 
 from local import emulators  # noqa: E402
 from local.processes import stop_group  # noqa: E402
-from shared import signature  # noqa: E402
+from shared.zalo import signature  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "webhook.json"
 PROJECT = "tinbao-bench"
@@ -419,7 +419,7 @@ def cold_pair(
 def probe(warm: int, burst: int, concurrency: int) -> dict[str, Any]:
     """Drive the webhook's handle() directly with a timer on each phase."""
     t0 = time.perf_counter()
-    import shared.webhook as sw
+    import shared.services.webhook as sw
     from shared.logs import Logger
 
     t1 = time.perf_counter()

@@ -3,7 +3,7 @@
 Like tests/line.py, without pytest: the Firestore and Pub/Sub emulators (own
 process groups), the demo seed, the webhook served by werkzeug on a thread, the
 Zalo stand-in on a thread posting to it, and the router and escalator built by
-`shared.wiring` in this process, all on one `FixedClock` (a Tuesday 09:00 in Ho
+`shared.bootstrap` in this process, all on one `FixedClock` (a Tuesday 09:00 in Ho
 Chi Minh City: a day shift with officers on duty). The router is fed through the
 functions framework (`route_event`), with the Pub/Sub push body Pub/Sub would
 send, from a pull subscription that `pump()` drains, so the benchmark knows when
@@ -99,11 +99,14 @@ class Line:
 
         from local.standin_client import StandinClient
         from local.zalo_standin import StandinConfig, serve_in_thread
-        from shared import escalator_service, router_service, settings, webhook
+        from shared import settings
         from shared.clock import FixedClock
-        from shared.firestore_admin import write_seed
-        from shared.jurisdiction import load_profile
-        from shared.seed import load_seed
+        from shared.core.jurisdiction import load_profile
+        from shared.core.seed import load_seed
+        from shared.services import escalator as escalator_service
+        from shared.services import router as router_service
+        from shared.services import webhook
+        from shared.store.admin import write_seed
 
         self.topics = emulators.create_topology(self.project)
         self.db = firestore.Client(project=self.project)

@@ -158,7 +158,7 @@ def assistant_rows(r: dict[str, Any]) -> list[Row]:
     return [
         row(
             "assistant",
-            "import (bytecode cached, vs shared.text)",
+            "import (bytecode cached, vs shared.core.text)",
             r["import_with_cached_bytecode_ms_median"],
             "ms",
             r.get("import_shared_text_ms_median"),

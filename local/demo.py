@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 from local.stack import Stack, StackError
 from local.standin_client import StandinClient
-from shared import messages
+from shared.core import messages
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 CITIZEN = "demo-citizen-1"

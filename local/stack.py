@@ -10,7 +10,7 @@
 - the Zalo stand-in (local/zalo_standin.py) on a thread: it signs webhook calls
   with the same OA secret key, answers the OA API and OAuth calls the functions
   make, and serves the page where a person writes as a citizen or an officer;
-- the demo seed (units, officers, rosters) through ``shared.firestore_admin``,
+- the demo seed (units, officers, rosters) through ``shared.store.admin``,
   the initial token pair in ``oa_tokens/{oa_id}`` and in the stand-in;
 - a scheduler thread that POSTs the escalator every ``tick`` seconds, as Cloud
   Scheduler does every minute.
@@ -246,7 +246,7 @@ def ward_presets(unit_names: dict[str, str]) -> list[dict[str, str]]:
 
 def demo_directory(seed_text: str) -> dict[str, list[dict[str, str]]]:
     """The stand-in page's directory from a seed: its pre-enrolled officers and ward presets."""
-    from shared.seed import load_seed
+    from shared.core.seed import load_seed
 
     seed = load_seed(seed_text)
     names = {u.unit_id: u.name for u in seed.units}
@@ -520,10 +520,10 @@ class Stack:
 
     def _write_firestore(self) -> None:
         """The initial token pair (the stand-in holds the same) and the demo seed."""
-        from shared import firestore_admin
-        from shared.jurisdiction import load_profile
-        from shared.seed import load_seed
-        from shared.zalo_client import TokenPair
+        from shared.core.jurisdiction import load_profile
+        from shared.core.seed import load_seed
+        from shared.store import admin as firestore_admin
+        from shared.zalo.client import TokenPair
 
         db = firestore_admin.connect(self.project)
         pair = TokenPair(

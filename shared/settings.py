@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from shared.zalo.oa import OaConfig
 
 ALL = ("webhook", "router", "escalator")
 
@@ -36,14 +37,6 @@ class OaEntry(BaseModel):
     unit: str
     app_id: str | None = None
     secret_key_env: str = "ZALO_OA_SECRET_KEY"
-
-
-@dataclass(frozen=True)
-class OaConfig:
-    oa_id: str | None  # None: any OA of the app (single-OA lines that leave ZALO_OA_ID unset)
-    app_id: str
-    unit: str
-    secret_key: str
 
 
 class ConfigError(RuntimeError):

@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from shared.text import fold
+from shared.core.text import fold
 
 
 @dataclass(frozen=True)

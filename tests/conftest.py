@@ -115,7 +115,7 @@ def env(emulator_stack: Stack, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]
     }.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("TINBAO_OAS", raising=False)
-    from shared import webhook
+    from shared.services import webhook
 
     webhook.reset()
     yield Env(emulator_stack, topics, suffix)

@@ -25,11 +25,12 @@ from werkzeug.serving import make_server
 from local.emulators import push_body
 from local.standin_client import StandinClient
 from local.zalo_standin import StandinConfig, serve_in_thread
-from shared import router_service, webhook
 from shared.clock import FixedClock
-from shared.firestore_admin import write_seed
-from shared.jurisdiction import load_profile
-from shared.seed import load_seed
+from shared.core.jurisdiction import load_profile
+from shared.core.seed import load_seed
+from shared.services import router as router_service
+from shared.services import webhook
+from shared.store.admin import write_seed
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, PROJECT, Env
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,12 +20,12 @@ import yaml
 from google.cloud import firestore
 
 from local.zalo_standin import StandinConfig, serve_in_thread
-from shared import firestore_admin
 from shared.cli import main
-from shared.commands import Verb, parse_command
-from shared.jurisdiction import load_profile
-from shared.roster import roster_from_dict
+from shared.core.commands import Verb, parse_command
+from shared.core.jurisdiction import load_profile
+from shared.core.roster import roster_from_dict
 from shared.settings import get_settings
+from shared.store import admin as firestore_admin
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, PROJECT
 
 pytestmark = pytest.mark.emulators
@@ -93,7 +93,7 @@ def test_seeding_the_demo_twice_writes_the_same_documents(db, capsys) -> None:  
 
 
 def test_stored_rosters_read_back_as_the_seed_rosters(db, capsys) -> None:  # type: ignore[no-untyped-def]
-    from shared.seed import load_seed
+    from shared.core.seed import load_seed
 
     assert run(capsys, "seed", str(DEMO))[0] == 0
     seed = load_seed(DEMO.read_text(encoding="utf-8"))
@@ -103,8 +103,8 @@ def test_stored_rosters_read_back_as_the_seed_rosters(db, capsys) -> None:  # ty
 
 
 def test_a_roster_crew_of_two_officers_is_stored_and_reads_back(db, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from shared.roster import on_duty
-    from shared.seed import load_seed
+    from shared.core.roster import on_duty
+    from shared.core.seed import load_seed
 
     def crew(d: dict[str, Any]) -> None:
         roster = next(r for r in d["rosters"] if r["unit"] == "ward-27019")
@@ -133,7 +133,7 @@ def test_a_roster_crew_of_two_officers_is_stored_and_reads_back(db, capsys, tmp_
 
 
 def test_the_demo_seed_covers_every_unit_that_category_routing_names() -> None:
-    from shared.seed import load_seed
+    from shared.core.seed import load_seed
 
     profile = load_profile("2025")
     seed = load_seed(DEMO.read_text(encoding="utf-8"))

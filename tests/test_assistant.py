@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shared import assistant
-from shared.assistant import (
+from shared.core import assistant
+from shared.core.assistant import (
     AssistantResult,
     ConversationState,
     WardContact,
@@ -26,7 +26,7 @@ from shared.assistant import (
     split_message,
     topics,
 )
-from shared.text import canonical, fold
+from shared.core.text import canonical, fold
 
 TODAY = date(2026, 11, 28)
 NOW = datetime(2026, 11, 28, 3, 0, tzinfo=UTC)
@@ -55,13 +55,13 @@ DATES = (
 TITLES = {topic: assistant.knowledge().buttons[topic] for topic in SEVEN}
 
 
-@pytest.fixture(params=["shared.classify", "own lists"])
+@pytest.fixture(params=["shared.core.classify", "own lists"])
 def classifier(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test with shared.classify (when present) and with the assistant's own lists."""
+    """Run a test with shared.core.classify (when present) and with the assistant's own lists."""
     if request.param == "own lists":
         monkeypatch.setattr(assistant, "_external_classify", lambda: None)
     elif assistant._external_classify() is None:
-        pytest.skip("shared.classify is not in this checkout")
+        pytest.skip("shared.core.classify is not in this checkout")
     return request.param
 
 
@@ -558,7 +558,7 @@ def test_rule_for_tip_takes_a_topic_or_the_residence_category():
 
 def test_a_tip_that_is_not_about_residence_gets_no_rule():
     if assistant._external_classify() is None:
-        pytest.skip("shared.classify is not in this checkout")
+        pytest.skip("shared.core.classify is not in this checkout")
     result = answer("Có nhóm thanh niên sử dụng ma túy tại khách sạn", TODAY, NO_PHONE)
     assert result.tip is True and result.replies == []
 
@@ -596,7 +596,7 @@ def test_every_topic_file_has_a_checked_date_a_basis_and_all_core_parts():
 
 
 def test_importing_the_assistant_loads_no_data_and_no_yaml():
-    code = "import sys, shared.assistant as a; print('yaml' in sys.modules)"
+    code = "import sys, shared.core.assistant as a; print('yaml' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

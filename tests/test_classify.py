@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shared.classify import (
+from shared.cli import main
+from shared.core.classify import (
     CATEGORIES,
     KINDS,
     SUBTOPICS,
@@ -24,8 +25,7 @@ from shared.classify import (
     is_urgent,
     load_rules,
 )
-from shared.cli import main
-from shared.text import fold
+from shared.core.text import fold
 from tests.classify_generator import generate, measure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -396,7 +396,7 @@ def test_aliases_spell_a_rule_the_way_citizens_type_it() -> None:
 
 def test_importing_the_classifier_is_cheap_and_loads_the_rules_lazily() -> None:
     code = (
-        "import sys, shared.classify as c; "
+        "import sys, shared.core.classify as c; "
         "print('yaml' in sys.modules, c.load_rules.cache_info().currsize); "
         "c.classify('ma túy'); print('yaml' in sys.modules, c.load_rules.cache_info().currsize)"
     )

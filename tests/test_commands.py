@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.commands import (
+from shared.core.commands import (
     Command,
     Decision,
     Officer,

@@ -44,7 +44,7 @@ from local.demo import (
 from local.stack import Stack
 from local.standin_client import StandinClient
 from local.zalo_standin import signature
-from shared import messages
+from shared.core import messages
 
 pytestmark = pytest.mark.e2e
 T = TypeVar("T")
@@ -377,10 +377,10 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
 ) -> None:
     from google.cloud import pubsub_v1
 
-    from shared.events import TipEvent
-    from shared.firestore_store import due_id
-    from shared.pubsub import Publisher
-    from shared.refcode import new_code
+    from shared.core.events import TipEvent
+    from shared.core.refcode import new_code
+    from shared.store.intake import due_id
+    from shared.store.pubsub import Publisher
 
     stack, db = start()
     client = StandinClient(stack.standin_url)

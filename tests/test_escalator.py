@@ -9,7 +9,7 @@ from typing import Any
 import functions_framework
 import pytest
 
-from shared import escalator_service
+from shared.services import escalator as escalator_service
 from tests.line import DAY as DAY0
 from tests.line import ROOT, Line
 
@@ -186,9 +186,10 @@ def test_a_failed_alert_is_retried_with_backoff(line: Line, run: Any) -> None:
 
 def _plant_routed_tips(line: Line, count: int) -> list[str]:
     """Tips already routed to ward-27019, their first step done and the second due now."""
-    from shared.firestore_store import DUE, due_id
-    from shared.policy import default_policies, next_action, policy_for, start_ladder
-    from shared.policy_storage import ladder_to_doc, snapshot_to_doc
+    from shared.core.ladder import next_action, start_ladder
+    from shared.core.policy_file import default_policies, policy_for
+    from shared.store.documents import ladder_to_doc, snapshot_to_doc
+    from shared.store.intake import DUE, due_id
 
     routed_at = line.clock.now() - timedelta(minutes=5)
     snapshot = policy_for(default_policies(), "ward", "normal", "drugs")
@@ -254,8 +255,8 @@ def test_three_overlapping_runs_over_hundreds_of_due_tips_act_once_per_step(
 def test_a_policy_changed_in_flight_leaves_routed_tips_on_their_snapshot(
     line: Line, run: Any
 ) -> None:
-    from shared.policy import load_policies
-    from shared.router_service import get_router
+    from shared.core.policy_file import load_policies
+    from shared.services.router import get_router
 
     old = route_a_tip(line)
     shipped = (ROOT / "shared" / "data" / "policy.yaml").read_text(encoding="utf-8")
@@ -283,7 +284,7 @@ def test_a_policy_changed_in_flight_leaves_routed_tips_on_their_snapshot(
 
 
 def test_one_item_that_always_fails_does_not_stall_the_run(line: Line, run: Any) -> None:
-    from shared.firestore_store import DUE
+    from shared.store.intake import DUE
 
     refs = _plant_routed_tips(line, 3)
     # A corrupt schedule entry: its tip cannot be read as a ladder.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from shared.jurisdiction import load_profile
+from shared.core.jurisdiction import load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 

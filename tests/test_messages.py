@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from shared import messages as m
-from shared.text import has_diacritics
+from shared.core import messages as m
+from shared.core.text import has_diacritics
 
 FIXTURES = Path(__file__).parent / "fixtures" / "zalo"
 SAMPLE = json.loads((FIXTURES / "user_send_text.json").read_text(encoding="utf-8"))

@@ -10,27 +10,29 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shared.policy import (
-    CATEGORIES,
-    DEFAULT_POLICY_PATH,
+from shared.core.ladder import (
     UNIT_KINDS,
     LadderState,
-    PolicyError,
     PolicySnapshot,
     Repeat,
     Step,
     StepDecision,
     Target,
-    default_policies,
     due_at,
-    load_policies,
     next_action,
     on_finished,
     on_released,
     on_taken,
     on_unreachable,
-    policy_for,
     start_ladder,
+)
+from shared.core.policy_file import (
+    CATEGORIES,
+    DEFAULT_POLICY_PATH,
+    PolicyError,
+    default_policies,
+    load_policies,
+    policy_for,
 )
 
 T0 = datetime(2025, 7, 1, 8, 0, tzinfo=UTC)

@@ -9,21 +9,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from shared.policy import (
-    CATEGORIES,
+from shared.core.ladder import (
     UNIT_KINDS,
     LadderState,
     PolicySnapshot,
     Repeat,
     Step,
     Target,
-    default_policies,
     next_action,
     on_taken,
-    policy_for,
     start_ladder,
 )
-from shared.policy_storage import (
+from shared.core.policy_file import CATEGORIES, default_policies, policy_for
+from shared.store.documents import (
     ladder_from_doc,
     ladder_to_doc,
     snapshot_from_doc,

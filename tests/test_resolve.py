@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
-from shared.jurisdiction import load_profile
-from shared.resolve import Resolution, resolve
+from shared.core.jurisdiction import load_profile
+from shared.core.resolve import Resolution, resolve
 from tests.locate_cases import (
     AREA,
     _features,
@@ -153,7 +153,7 @@ _FEATURES = _features()
 
 def test_import_reads_no_data_and_pulls_no_shapely() -> None:
     code = (
-        "import sys, shared.resolve; "
+        "import sys, shared.core.resolve; "
         "assert 'shapely' not in sys.modules and 'numpy' not in sys.modules; "
         "assert 'yaml' not in sys.modules"
     )

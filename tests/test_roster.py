@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shared.roster import (
+from shared.core.roster import (
     DUTY_COMMANDER,
     DUTY_OFFICER,
     Override,

@@ -27,8 +27,8 @@ from google.cloud import firestore, pubsub_v1
 from werkzeug.serving import make_server
 
 from local.emulators import push_body
-from shared.roster import on_duty as roster_on_duty
-from shared.roster import roster_from_dict
+from shared.core.roster import on_duty as roster_on_duty
+from shared.core.roster import roster_from_dict
 from tests.conftest import APP_ID, APP_SECRET, OA_ID
 from tests.line import DAY, Line
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from shared.refcode import question_code
-from shared.seed import load_seed
+from shared.core.refcode import question_code
+from shared.core.seed import load_seed
 from tests.conftest import APP_ID, load_sample
 from tests.line import SEED, Line
 from tests.test_router import CITIZEN, DUTY, DUTY_ID, alert_texts, command, pump, report

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from google.cloud.firestore_v1.base_query import FieldFilter
 
-from shared.firestore_admin import create_invite
+from shared.store.admin import create_invite
 from tests.line import Line
 from tests.test_router import (
     CITIZEN,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from shared.roster import duty_for_alert, on_duty
-from shared.seed import SeedError, load_seed
+from shared.core.roster import duty_for_alert, on_duty
+from shared.core.seed import SeedError, load_seed
 
 DEMO = Path(__file__).resolve().parents[1] / "shared" / "data" / "seed-demo.yaml"
 WARDS = ("ward-27013", "ward-27019", "ward-27022", "ward-27028", "ward-27031")

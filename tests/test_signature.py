@@ -5,7 +5,7 @@ import hashlib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shared import signature
+from shared.zalo import signature
 
 APP, TS, KEY = "360846524940903967", "1612345678901", "oa-secret"
 BODY = b'{"app_id": "360846524940903967", "timestamp": "1612345678901"}'

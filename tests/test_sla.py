@@ -9,7 +9,14 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shared.sla import SlaRow, TipRecord, aggregate, format_duration, nearest_rank, render_table
+from shared.core.sla import (
+    SlaRow,
+    TipRecord,
+    aggregate,
+    format_duration,
+    nearest_rank,
+    render_table,
+)
 
 DAY = datetime(2025, 7, 2, 0, 0, tzinfo=UTC)
 MIN = timedelta(minutes=1)

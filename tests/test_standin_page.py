@@ -153,7 +153,7 @@ def standin(webhook: RecordingWebhook) -> Iterator[RunningStandin]:
 
 def test_ward_presets_and_the_printed_example_resolve_by_gps_to_their_ward() -> None:
     from local.stack import EXAMPLE_LOCATION
-    from shared.resolve import resolve
+    from shared.core.resolve import resolve
 
     wards = demo_directory(SEED_FILE.read_text())["wards"]
     assert len(wards) == 5
@@ -477,7 +477,7 @@ def test_stack_seeds_the_demo_and_shares_one_token_pair_with_the_standin(
         assert stack.seeded, stack.seed_summary
         for name, value in stack.emulator_env.items():
             monkeypatch.setenv(name, value)
-        from shared import firestore_admin
+        from shared.store import admin as firestore_admin
 
         db = firestore_admin.connect(stack.project)
         tokens = db.collection("oa_tokens").document(stack.secrets.oa_id).get().to_dict()

@@ -14,8 +14,8 @@ import subprocess
 
 import pytest
 
-from shared.queries import INDEXES
 from shared.settings import setting_names
+from shared.store.queries import INDEXES
 
 try:
     from . import terraform_contract as tc

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from google.cloud import firestore
 
-from shared import webhook
 from shared.clock import FixedClock
-from shared.refcode import is_code
+from shared.core.refcode import is_code
+from shared.services import webhook
 from shared.settings import ConfigError
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, PROJECT, Env, load_sample
 from tests.webhook_client import (

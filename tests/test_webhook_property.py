@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from local import emulators
-from shared import signature, webhook
+from shared.services import webhook
+from shared.zalo import signature
 from tests.conftest import OA_SECRET_KEY, PROJECT, Env, load_sample
 from tests.webhook_client import webhook_app
 

@@ -15,7 +15,7 @@ import pytest
 
 from local.standin_client import StandinClient
 from local.zalo_standin import RunningStandin, StandinConfig, serve_in_thread
-from shared.zalo_client import (
+from shared.zalo.client import (
     Button,
     CodeExchangeError,
     InMemoryTokenStore,

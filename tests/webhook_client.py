@@ -8,7 +8,7 @@ from typing import Any
 
 import functions_framework
 
-from shared import signature
+from shared.zalo import signature
 from tests.conftest import APP_ID, OA_SECRET_KEY
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,7 +5,7 @@ one after another, each under a numbered separator, with its buttons listed
 below it (title and the text the button sends back). What the router does
 besides (open a tip, hand over to an officer) is said on stderr, so stdout
 holds only what the citizen reads. The ward's contact comes from the unit
-data of the current map (shared.jurisdiction, profile "2025").
+data of the current map (shared.core.jurisdiction, profile "2025").
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def format_replies(replies: list[Any], out: TextIO) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shared.assistant import answer, ward_contact_of
-    from shared.jurisdiction import load_profile
+    from shared.core.assistant import answer, ward_contact_of
+    from shared.core.jurisdiction import load_profile
 
     unit = load_profile().ward_by_code(args.ward)
     if unit is None:

@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-from shared.classify import classify
+from shared.core.classify import classify
 
 
 def register(subparsers: Any) -> None:

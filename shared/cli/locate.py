@@ -13,8 +13,8 @@ import json
 import sys
 from typing import Any
 
-from shared.jurisdiction import DEFAULT_PROFILE, PROFILES, Profile, load_profile
-from shared.resolve import resolve
+from shared.core.jurisdiction import DEFAULT_PROFILE, PROFILES, Profile, load_profile
+from shared.core.resolve import resolve
 
 
 def register(subparsers: Any) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from shared.roster import ROLES
+from shared.core.roster import ROLES
 
 
 def register(subparsers: Any) -> None:
@@ -37,7 +37,7 @@ def register(subparsers: Any) -> None:
 
 
 def _role_label(role: str) -> str:
-    from shared.messages import catalog
+    from shared.core.messages import catalog
 
     return catalog().label("roles", role)
 
@@ -50,10 +50,10 @@ def _check_unit(unit: str, profile: Any) -> str | None:
 
 
 def run_invite(args: argparse.Namespace) -> int:
-    from shared import firestore_admin
-    from shared.jurisdiction import load_profile
-    from shared.messages import format_time
+    from shared.core.jurisdiction import load_profile
+    from shared.core.messages import format_time
     from shared.settings import get_settings
+    from shared.store import admin as firestore_admin
 
     settings = get_settings()
     profile = load_profile(settings.tinbao_profile)
@@ -80,9 +80,9 @@ def run_invite(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from shared import firestore_admin
-    from shared.jurisdiction import load_profile
+    from shared.core.jurisdiction import load_profile
     from shared.settings import get_settings
+    from shared.store import admin as firestore_admin
 
     settings = get_settings()
     profile = load_profile(settings.tinbao_profile)

@@ -1,7 +1,7 @@
 """`tinbao report [--since YYYY-MM-DD] [--unit U]`: the desk's morning report, in Vietnamese.
 
 Two sections:
-1. the SLA table of `shared.sla` (tips created since the start of `--since`,
+1. the SLA table of `shared.core.sla` (tips created since the start of `--since`,
    per unit, with the profile's unit names);
 2. citizens' questions (issue 8): counts per topic and subtopic, how many are
    not marked answered, and the hand-offs to the desk ("Gặp cán bộ") opened in
@@ -137,10 +137,10 @@ def _width(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shared import firestore_admin
-    from shared.jurisdiction import load_profile
+    from shared.core.jurisdiction import load_profile
+    from shared.core.sla import aggregate, render_table
     from shared.settings import get_settings
-    from shared.sla import aggregate, render_table
+    from shared.store import admin as firestore_admin
 
     settings = get_settings()
     profile = load_profile(settings.tinbao_profile)

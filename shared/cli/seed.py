@@ -1,8 +1,8 @@
 """`tinbao seed FILE`: write a seed file's units, officers and rosters into Firestore.
 
-The file is parsed by `shared.seed.load_seed` (format: docs/seed-format.md) and
+The file is parsed by `shared.core.seed.load_seed` (format: docs/seed-format.md) and
 its units are checked against the deployment's profile (TINBAO_PROFILE), the
-source of truth for the unit tree; then `shared.firestore_admin.write_seed`
+source of truth for the unit tree; then `shared.store.admin.write_seed`
 writes it. Writing the same seed twice gives the same documents. Officers
 already in Firestore but not in the seed (those who enrolled with an invite)
 are left as they are and listed. Exit status 1 with every problem listed when
@@ -15,7 +15,7 @@ import argparse
 import sys
 from typing import Any
 
-from shared.seed import SeedError, load_seed
+from shared.core.seed import SeedError, load_seed
 
 
 def register(subparsers: Any) -> None:
@@ -25,9 +25,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shared import firestore_admin
-    from shared.jurisdiction import load_profile
+    from shared.core.jurisdiction import load_profile
     from shared.settings import get_settings
+    from shared.store import admin as firestore_admin
 
     settings = get_settings()
     try:

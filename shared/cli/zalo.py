@@ -61,7 +61,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from shared.zalo_client import CodeExchangeError, exchange_code
+from shared.zalo.client import CodeExchangeError, exchange_code
 
 PERMISSION_PATH = "/v4/oa/permission"
 _OA_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -212,7 +212,7 @@ def _start(args: argparse.Namespace, settings: Any) -> int:
 
 
 def _finish(args: argparse.Namespace, settings: Any) -> int:
-    from shared import firestore_admin
+    from shared.store import admin as firestore_admin
 
     grant = load_pending(args.oa_id)
     if grant is None:

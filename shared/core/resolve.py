@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from shared.jurisdiction import DATA_DIR, LegacyWard, Profile, load_profile, read_data
-from shared.text import canonical, fold
+from shared.core.jurisdiction import DATA_DIR, LegacyWard, Profile, load_profile, read_data
+from shared.core.text import canonical, fold
 
 OUTSIDE = "out"  # a place outside the area that no polygon of the file names
 

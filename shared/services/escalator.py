@@ -22,17 +22,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from shared import messages, policy
 from shared.clock import Clock
-from shared.dispatch import Dispatcher
-from shared.events import TipEvent
-from shared.firestore_store import MESSAGES, TIPS
+from shared.core import ladder as policy
+from shared.core import messages
+from shared.core.events import TipEvent
+from shared.core.policy_file import Policies
 from shared.logs import Logger
-from shared.policy import Policies
-from shared.policy_storage import ladder_from_doc, ladder_to_doc, snapshot_from_doc
-from shared.pubsub import Publisher, PublishError
-from shared.router_service import Router
-from shared.tip_store import ALERTS, OFFICERS, TipChange, TipStore
+from shared.services.dispatch import Dispatcher
+from shared.services.router import Router
+from shared.store.documents import ladder_from_doc, ladder_to_doc, snapshot_from_doc
+from shared.store.intake import MESSAGES, TIPS
+from shared.store.pubsub import Publisher, PublishError
+from shared.store.tips import ALERTS, OFFICERS, TipChange, TipStore
 
 PAGE = 100
 REPUBLISH_ATTEMPTS = 3
@@ -260,7 +261,7 @@ def get_escalator() -> Escalator:
     global _instance
     with _lock:
         if _instance is None:
-            from shared.wiring import build_escalator
+            from shared.bootstrap import build_escalator
 
             _instance = build_escalator()
         return _instance

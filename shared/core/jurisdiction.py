@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_PROFILE = "2025"
 PROFILES = ("2025", "2021")
 UNIT_KINDS = ("ward", "team", "department", "desk", "command")
@@ -173,7 +173,7 @@ def _assemble(profile: Profile) -> Profile:
 
 def read_data(relative: str) -> Any:
     """Parse a packaged YAML file under shared/data/ (yaml is imported here, lazily)."""
-    from shared import yaml_data
+    from shared.core import data_file as yaml_data
 
     return yaml_data.load((DATA_DIR / relative).read_text(encoding="utf-8"))
 

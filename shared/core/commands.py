@@ -1,7 +1,7 @@
 """Officer commands sent to the OA by message, and who may run them.
 
 Officers type on phones, so a command is matched on folded text (no
-diacritics, any case, `shared.text.fold`): ``NHẬN TB-7K2Q9``, ``nhan tb7k2q9``
+diacritics, any case, `shared.core.text.fold`): ``NHẬN TB-7K2Q9``, ``nhan tb7k2q9``
 and ``Nhan: TB 7K2Q9.`` are one command. A command is its keyword first, then
 (for tip commands) a reference code, then free text (a note or a reason).
 
@@ -24,9 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from shared.refcode import ALPHABET as REF_ALPHABET
-from shared.refcode import LENGTH as REF_LENGTH
-from shared.text import fold
+from shared.core.refcode import ALPHABET as REF_ALPHABET
+from shared.core.refcode import LENGTH as REF_LENGTH
+from shared.core.text import fold
 
 
 class Verb(StrEnum):

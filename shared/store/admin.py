@@ -13,7 +13,7 @@ Documents written (the router reads them exactly so):
   the profile, which is the source of truth for the unit tree).
 - `officers/{officer_id}`: `name`, `unit_id`, `role`, `active`,
   `zalo_user_id` (str or None), `enrolled_at` (datetime or None).
-- `rosters/{unit_id}`: `shared.roster.roster_to_dict` as it is (it holds
+- `rosters/{unit_id}`: `shared.core.roster.roster_to_dict` as it is (it holds
   `unit_id`; each rotation crew is a map `{"officers": [ids]}`, which
   Firestore can store, so crews of any size are written).
 - `invites/{code}`: `unit_id`, `name`, `role`, `created_at`, `expires_at`
@@ -41,12 +41,12 @@ from typing import Any
 from google.api_core import exceptions as gexc
 from google.cloud import firestore
 
-from shared.jurisdiction import Profile
-from shared.refcode import ALPHABET as CODE_ALPHABET
-from shared.roster import ROLES, roster_to_dict
-from shared.seed import Seed, SeedError, SeedOfficer
-from shared.sla import TipRecord
-from shared.zalo_client import TokenPair
+from shared.core.jurisdiction import Profile
+from shared.core.refcode import ALPHABET as CODE_ALPHABET
+from shared.core.roster import ROLES, roster_to_dict
+from shared.core.seed import Seed, SeedError, SeedOfficer
+from shared.core.sla import TipRecord
+from shared.zalo.client import TokenPair
 
 UNITS = "units"
 OFFICERS = "officers"

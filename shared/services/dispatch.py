@@ -17,14 +17,15 @@ from typing import Any
 
 from google.cloud import firestore
 
-from shared import alert_retry, messages, policy, routing
-from shared.jurisdiction import Profile
+from shared.core import delivery, messages, routing
+from shared.core import ladder as policy
+from shared.core.jurisdiction import Profile
+from shared.core.roster import on_duty as roster_on_duty
+from shared.core.roster import roster_from_dict
 from shared.logs import Logger
-from shared.policy_storage import ladder_from_doc, ladder_to_doc, snapshot_from_doc
-from shared.roster import on_duty as roster_on_duty
-from shared.roster import roster_from_dict
-from shared.tip_store import ALERTS, OFFICERS, REPLIES, ROSTERS, TipChange, TipStore
-from shared.zalo_client import Button, SendResult, ZaloClient
+from shared.store.documents import ladder_from_doc, ladder_to_doc, snapshot_from_doc
+from shared.store.tips import ALERTS, OFFICERS, REPLIES, ROSTERS, TipChange, TipStore
+from shared.zalo.client import Button, SendResult, ZaloClient
 
 SENT, UNREACHABLE = "sent", "unreachable"
 
@@ -43,7 +44,7 @@ class Dispatcher:
     store: TipStore
     profile: Profile
     clients: Callable[[str], ZaloClient]  # OA id -> its client
-    retry: alert_retry.RetrySettings
+    retry: delivery.RetrySettings
     log: Logger
     default_oa: str | None = None
 
@@ -81,7 +82,7 @@ class Dispatcher:
         if result.status in ("unreachable", "rejected"):
             self.store.finish_send(collection, key, result.status, now, error=result.error_code)
             return result.status
-        retry_at = alert_retry.next_retry_at(attempt, now, self.retry)
+        retry_at = delivery.next_retry_at(attempt, now, self.retry)
         self.store.finish_send(
             collection, key, "failed", now, retry_at=retry_at, error=result.error_code
         )

@@ -1,6 +1,6 @@
 """The storage form of a tip's policy snapshot and ladder state (Firestore maps).
 
-The values live in `shared.policy` as frozen dataclasses; this module is only
+The values live in `shared.core.ladder` as frozen dataclasses; this module is only
 their serializer (as Grafana OnCall keeps `serializers/` apart from
 `snapshot_classes/`). On the tip document:
 
@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from shared.policy import (
+from shared.core.ladder import (
     LadderState,
     Phase,
     PolicySnapshot,

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from shared import yaml_data
+from shared.core import data_file as yaml_data
 
 ZALO_TEXT_LIMIT = 2000
 LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-MESSAGES_FILE = Path(__file__).parent / "data" / "messages.yaml"
+MESSAGES_FILE = Path(__file__).parents[1] / "data" / "messages.yaml"
 MAX_ATTACHMENT_LINES = 8
 MAX_ADDRESS_CHARS = 300
 # Stands for the citizen's words while the rest of the alert is measured; a

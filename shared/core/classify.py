@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from shared.text import canonical, fold
+from shared.core.text import canonical, fold
 
-RULES_PATH = os.path.join(os.path.dirname(__file__), "data", "classify.yaml")
+RULES_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "classify.yaml")
 
 KINDS = ("tip", "question", "other")
 CATEGORIES = (
@@ -292,7 +292,9 @@ def build_rules(data: Any) -> Rules:
 @cache
 def load_rules(path: str = RULES_PATH) -> Rules:
     """Parse, validate and index the rule file once (PyYAML is imported here only)."""
-    from shared import yaml_data  # deferred: importing shared.classify must stay cheap
+    from shared.core import (
+        data_file as yaml_data,  # deferred: importing shared.core.classify must stay cheap
+    )
 
     with open(path, encoding="utf-8") as f:
         return build_rules(yaml_data.load(f))

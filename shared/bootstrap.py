@@ -10,19 +10,19 @@ from typing import TYPE_CHECKING
 import httpx
 
 from shared.clock import Clock, clock_from_env
-from shared.dispatch import Dispatcher
-from shared.firestore_store import make_client
-from shared.jurisdiction import load_profile
+from shared.core.jurisdiction import load_profile
+from shared.core.policy_file import default_policies
 from shared.logs import get_logger
-from shared.policy import default_policies
+from shared.services.dispatch import Dispatcher
 from shared.settings import Settings, get_settings
-from shared.tip_store import TipStore
-from shared.token_store import FirestoreTokenStore
-from shared.zalo_client import ZaloClient, refresh_tokens
+from shared.store.intake import make_client
+from shared.store.tips import TipStore
+from shared.store.tokens import FirestoreTokenStore
+from shared.zalo.client import ZaloClient, refresh_tokens
 
 if TYPE_CHECKING:  # the router imports this module's builders lazily
-    from shared.escalator_service import Escalator
-    from shared.router_service import Router
+    from shared.services.escalator import Escalator
+    from shared.services.router import Router
 
 
 def zalo_clients(
@@ -69,7 +69,7 @@ def build_dispatcher(settings: Settings, clock: Clock) -> Dispatcher:
 
 
 def build_router(clock: Clock | None = None) -> Router:
-    from shared.router_service import Router
+    from shared.services.router import Router
 
     settings = get_settings()
     clock = clock or clock_from_env()
@@ -86,8 +86,8 @@ def build_router(clock: Clock | None = None) -> Router:
 
 
 def build_escalator(clock: Clock | None = None) -> Escalator:
-    from shared.escalator_service import Escalator
-    from shared.pubsub import Publisher
+    from shared.services.escalator import Escalator
+    from shared.store.pubsub import Publisher
 
     settings = get_settings()
     router = build_router(clock)

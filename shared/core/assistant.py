@@ -22,7 +22,7 @@ What a message gets, in order:
 Every text is split into messages of at most 2,000 characters at paragraph,
 line or sentence boundaries (`split_message`).
 
-Kind and urgency come from `shared.classify` when that module is present (or
+Kind and urgency come from `shared.core.classify` when that module is present (or
 from the `classification` argument, so the router classifies once); without
 it, small phrase lists from `assistant.yaml` decide. Topics and answer parts
 are always matched here, over the seven procedures.
@@ -61,14 +61,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from shared.text import words
+from shared.core.text import words
 
 ZALO_TEXT_LIMIT = 2000
 MAX_BUTTONS = 5
 COMMON = "chung"
 CAN_CU = "can_cu"
 
-_DATA = Path(__file__).parent / "data"
+_DATA = Path(__file__).parents[1] / "data"
 
 
 # --------------------------------------------------------------------------
@@ -104,7 +104,7 @@ class WardContact:
 
 
 def ward_contact_of(unit: Any) -> WardContact:
-    """A WardContact from a unit of shared.jurisdiction (name, contact{phone, address, hours})."""
+    """A WardContact from a jurisdiction unit (name, contact{phone, address, hours})."""
     contact = getattr(unit, "contact", None)
     return WardContact(
         name=unit.name,
@@ -206,7 +206,9 @@ def _padded(phrase: str) -> str:
 
 
 def _read_yaml(path: Path) -> Any:
-    from shared import yaml_data  # imported on first use: keeps the module's import cheap
+    from shared.core import (
+        data_file as yaml_data,  # imported on first use: keeps the module's import cheap
+    )
 
     with path.open(encoding="utf-8") as handle:
         return yaml_data.load(handle)
@@ -491,11 +493,11 @@ class _Signal:
 
 @functools.cache
 def _external_classify() -> Callable[[str], Any] | None:
-    """shared.classify.classify when that module exists in this checkout."""
+    """shared.core.classify.classify when that module exists in this checkout."""
     try:
-        from shared import classify as module  # built separately; optional here
+        from shared.core import classify as module  # built separately; optional here
     except ModuleNotFoundError as exc:
-        if exc.name != "shared.classify":
+        if exc.name != "shared.core.classify":
             raise
         return None
     return getattr(module, "classify", None)
@@ -547,7 +549,7 @@ def answer(
 
     `today` picks the facts in force (the fee waiver, ...); `now` and `state`
     decide whether a bare "lệ phí bao nhiêu?" follows up the last topic.
-    `classification` is shared.classify's result when the caller already has it.
+    `classification` is shared.core.classify's result when the caller already has it.
     """
     k = knowledge()
     padded = normalise(text)

@@ -20,8 +20,8 @@ from typing import Any
 from google.api_core import exceptions as gexc
 from google.cloud import firestore
 
-from shared import intake
-from shared.refcode import new_code
+from shared.core import intake
+from shared.core.refcode import new_code
 
 REPORTERS = "reporters"
 MESSAGES = "messages"

@@ -22,14 +22,14 @@ from typing import Any
 
 from google.api_core import exceptions as gexc
 
-from shared import intake
 from shared.clock import Clock, clock_from_env
-from shared.events import TipEvent
-from shared.firestore_store import ConflictError, IntakeResult, Store, make_client
+from shared.core.events import TipEvent
 from shared.logs import Logger, get_logger
-from shared.pubsub import Publisher, PublishError
 from shared.settings import ConfigError, OaConfig, Settings, get_settings
-from shared.zalo_events import FollowEvent, LocationEvent, MediaEvent, TextEvent
+from shared.store.intake import ConflictError, IntakeResult, Store, make_client
+from shared.store.pubsub import Publisher, PublishError
+from shared.zalo import inbound
+from shared.zalo.events import FollowEvent, LocationEvent, MediaEvent, TextEvent
 
 STORAGE_FAILURES = (gexc.GoogleAPIError, ConflictError, concurrent.futures.TimeoutError)
 Response = tuple[dict[str, Any], int]
@@ -48,31 +48,31 @@ class Webhook:
     oas: list[OaConfig]  # resolved once: the OAs and their keys do not change in a process
 
     def handle(self, method: str, headers: Any, read_body: Callable[[int], bytes]) -> Response:
-        raw = read_body(intake.MAX_BODY_BYTES + 1)
-        verdict = intake.judge(
+        raw = read_body(inbound.MAX_BODY_BYTES + 1)
+        verdict = inbound.judge(
             method,
             headers,
-            raw if len(raw) <= intake.MAX_BODY_BYTES else None,
+            raw if len(raw) <= inbound.MAX_BODY_BYTES else None,
             self.oas,
         )
-        if isinstance(verdict, intake.Rejection):
+        if isinstance(verdict, inbound.Rejection):
             self.log.warning(
                 "webhook.rejected", status=verdict.status, reason=verdict.error, field=verdict.field
             )
             return verdict.body(), verdict.status
-        if isinstance(verdict, intake.ConsoleTest):
+        if isinstance(verdict, inbound.ConsoleTest):
             self.log.info("webhook.console_test")
             return {"status": "test event received, nothing stored"}, 200
         return self._accept(verdict)
 
-    def _accept(self, accepted: intake.Accepted) -> Response:
+    def _accept(self, accepted: inbound.Accepted) -> Response:
         event, oa = accepted.event, accepted.oa
         now = self.clock.now()
         budget = self.settings.tinbao_webhook_budget_seconds
         if isinstance(event, TextEvent | LocationEvent | MediaEvent):
-            reporter = intake.reporter_key(oa, event.oa_id, event.user_id)
-            msg = intake.to_inbound(event, self.classify, self.parse_command)
-            raw = intake.redact(accepted.raw, event.user_id, reporter)
+            reporter = inbound.reporter_key(oa, event.oa_id, event.user_id)
+            msg = inbound.to_inbound(event, self.classify, self.parse_command)
+            raw = inbound.redact(accepted.raw, event.user_id, reporter)
             store = partial(
                 self.store.intake,
                 msg,
@@ -110,7 +110,7 @@ class Webhook:
             self.log.info("webhook.stored", **fields)
             return {"status": "stored", "kind": result.kind, "tip": result.tip_id}, 200
         if isinstance(event, FollowEvent):
-            reporter = intake.reporter_key(oa, event.oa_id, event.user_id)
+            reporter = inbound.reporter_key(oa, event.oa_id, event.user_id)
             key = f"{event.event_name}:{event.oa_id}:{reporter}:{event.timestamp}"
             following = event.event_name == "follow"
             record = partial(
@@ -176,8 +176,8 @@ def get_webhook() -> Webhook:
     global _instance
     with _lock:
         if _instance is None:
-            from shared.classify import classify
-            from shared.commands import parse_command
+            from shared.core.classify import classify
+            from shared.core.commands import parse_command
 
             settings = get_settings()
             oas = settings.oas()  # fails now, naming the setting, if no OA is configured

@@ -10,10 +10,10 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from shared import messages
-from shared.classify import Classification, classify
-from shared.jurisdiction import Profile
-from shared.resolve import Resolution, resolve
+from shared.core import messages
+from shared.core.classify import Classification, classify
+from shared.core.jurisdiction import Profile
+from shared.core.resolve import Resolution, resolve
 
 # The resolver's method -> the evidence label shown to officers (messages.yaml).
 EVIDENCE_KEY = {

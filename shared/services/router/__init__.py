@@ -19,20 +19,26 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from shared import assistant, messages, policy, routing
 from shared.clock import Clock, SystemClock
-from shared.commands import Command, Officer, Verb, authorize, parse_command
-from shared.dispatch import Dispatcher, Tally
-from shared.events import TipEvent
-from shared.firestore_store import MESSAGES, REPORTERS, TIPS
-from shared.jurisdiction import Profile
+from shared.core import assistant, messages, policy_file, routing
+from shared.core import ladder as policy
+from shared.core.commands import Command, Officer, Verb, authorize, parse_command
+from shared.core.events import TipEvent
+from shared.core.jurisdiction import Profile
+from shared.core.policy_file import Policies
+from shared.core.refcode import question_code
+from shared.core.roster import ROLES, on_duty, roster_from_dict, shift_at
 from shared.logs import Logger
-from shared.policy import Policies
-from shared.policy_storage import ladder_from_doc, ladder_to_doc, snapshot_from_doc, snapshot_to_doc
-from shared.refcode import question_code
-from shared.roster import ROLES, on_duty, roster_from_dict, shift_at
-from shared.tip_store import OFFICERS, QUESTIONS, ROSTERS, TipChange, TipStore
-from shared.zalo_client import Button
+from shared.services.dispatch import Dispatcher, Tally
+from shared.store.documents import (
+    ladder_from_doc,
+    ladder_to_doc,
+    snapshot_from_doc,
+    snapshot_to_doc,
+)
+from shared.store.intake import MESSAGES, REPORTERS, TIPS
+from shared.store.tips import OFFICERS, QUESTIONS, ROSTERS, TipChange, TipStore
+from shared.zalo.client import Button
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 CHAT_WINDOW = timedelta(minutes=30)
@@ -147,7 +153,7 @@ class Router:
             decision.classification_doc() if decision else tip.get("classification") or {}
         )
         unit = self.profile.unit(unit_id)
-        snapshot = policy.policy_for(
+        snapshot = policy_file.policy_for(
             self.policies,
             unit.kind,
             classification.get("severity") or "normal",
@@ -602,7 +608,7 @@ def get_router() -> Router:
     global _instance
     with _lock:
         if _instance is None:
-            from shared.wiring import build_router
+            from shared.bootstrap import build_router
 
             _instance = build_router()
         return _instance

@@ -1,8 +1,8 @@
-"""The webhook's pure core: judge a request, turn an event into a message,
-and plan what the message does to the citizen's tip.
+"""A Zalo webhook request, judged and reduced to the message tinbao keeps.
 
-The adapter (`firestore_store`) runs the plan inside one transaction; nothing
-here reads the clock, Firestore or the network.
+`judge` decides a request (reject it, the console's test, or accept an event);
+`to_inbound` turns an accepted user message into a `shared.core.intake.Inbound`;
+`reporter_key` is the citizen's pseudonym. Pure: no clock, no storage, no network.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ import hashlib
 import hmac
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
-from shared import signature
-from shared.settings import OaConfig
-from shared.zalo_events import (
+from shared.core.intake import AttachmentRef, Inbound, Kind, Location
+from shared.zalo import signature
+from shared.zalo.events import (
     CONSOLE_TEST_MSG_ID,
     BodyError,
     KnownEvent,
@@ -29,10 +28,9 @@ from shared.zalo_events import (
     load_json,
     parse_event,
 )
+from shared.zalo.oa import OaConfig
 
 MAX_BODY_BYTES = 1024 * 1024
-OPEN_STATUSES = frozenset({"received", "routed", "acknowledged"})
-Kind = Literal["tip", "question", "command", "chat"]
 
 
 # --- judging a request ------------------------------------------------------
@@ -127,38 +125,6 @@ def judge(
 # --- from event to message --------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Location:
-    lat: str
-    lng: str
-
-
-@dataclass(frozen=True)
-class AttachmentRef:
-    type: str
-    url: str | None
-    thumbnail: str | None = None
-    name: str | None = None
-    size: str | None = None
-
-
-@dataclass(frozen=True)
-class Inbound:
-    """A citizen's (or officer's) message, reduced to what tinbao keeps."""
-
-    key: str  # app_id:msg_id, the de-duplication key
-    app_id: str
-    oa_id: str
-    msg_id: str
-    event_name: str
-    text: str
-    locations: tuple[Location, ...]
-    attachments: tuple[AttachmentRef, ...]
-    zalo_timestamp: str
-    kind: Kind
-    classification: dict[str, Any] = field(default_factory=dict)
-
-
 def reporter_key(oa: OaConfig, oa_id: str, user_id: str) -> str:
     """Pseudonymous, stable per OA and user, not reversible without the OA's secret."""
     mac = hmac.new(oa.secret_key.encode(), f"reporter:{oa_id}:{user_id}".encode(), hashlib.sha256)
@@ -234,41 +200,3 @@ def redact(raw: bytes, user_id: str, reporter: str) -> str:
     if "user_id_by_app" in data:
         data["user_id_by_app"] = reporter
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-
-# --- what a message does to the citizen's tip ------------------------------
-
-
-@dataclass(frozen=True)
-class OpenTip:
-    tip_id: str
-    status: str
-    open_until: datetime
-
-
-@dataclass(frozen=True)
-class Plan:
-    action: Literal["open", "join", "none"]
-    tip_id: str | None = None
-
-
-def plan(kind: Kind, open_tip: OpenTip | None, now: datetime) -> Plan:
-    """Tips gather one citizen's messages within the intake window.
-
-    Tip material (text classified as a tip, locations, photos, files) joins the
-    open tip or opens one; chat (greetings, thanks, stickers) joins an open tip
-    but never opens one; questions and commands never touch tips.
-    """
-    joinable = (
-        open_tip is not None and open_tip.status in OPEN_STATUSES and now < open_tip.open_until
-    )
-    if kind in ("question", "command"):
-        return Plan("none")
-    if joinable:
-        assert open_tip is not None
-        return Plan("join", open_tip.tip_id)
-    return Plan("open") if kind == "tip" else Plan("none")
-
-
-def window_end(now: datetime, minutes: int) -> datetime:
-    return now + timedelta(minutes=minutes)

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shared.alert_retry import RetrySettings, next_retry_at
-from shared.policy import default_policies
+from shared.core.delivery import RetrySettings, next_retry_at
+from shared.core.policy_file import default_policies
 
 T0 = datetime(2025, 7, 1, 8, 0, tzinfo=UTC)
 MIN = timedelta(minutes=1)

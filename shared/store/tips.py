@@ -16,8 +16,8 @@ from typing import Any
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
-from shared import delivery
-from shared.firestore_store import DUE, EVENTS, MESSAGES, REPORTERS, TIPS, due_id
+from shared.core import delivery
+from shared.store.intake import DUE, EVENTS, MESSAGES, REPORTERS, TIPS, due_id
 
 ALERTS = "alerts"
 REPLIES = "replies"

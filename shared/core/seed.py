@@ -17,8 +17,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from shared import yaml_data
-from shared.roster import ROLES, Roster, RosterError, roster_from_dict
+from shared.core import data_file as yaml_data
+from shared.core.roster import ROLES, Roster, RosterError, roster_from_dict
 
 UnitKind = Literal["ward", "team", "department", "desk", "command"]
 OfficerRole = Literal["duty_officer", "duty_commander", "chief", "desk"]

@@ -6,7 +6,7 @@ from typing import Any
 
 from google.cloud import pubsub_v1
 
-from shared.events import TipEvent
+from shared.core.events import TipEvent
 
 
 class PublishError(RuntimeError):

@@ -1,0 +1,1 @@
+"""The imperative shells: webhook, router, escalator, and the sending they share."""
