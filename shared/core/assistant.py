@@ -41,10 +41,16 @@ Data files (loaded once, on first use, so importing this module costs nothing):
   and `until` (dates, inclusive, both optional) bound the days on which the
   line is said and `refs` names the legal references the line relies on; or
   `{common: KEY}`, the lines of `snippets.KEY` in common.yaml.
+  A fact line also carries what the assistant does not read but
+  tests/test_legal_facts.py requires: `basis` (provisions, "nd_282 Điều 10
+  khoản 2 điểm d", or a portal procedure, "tthc 1.004222"), `checked` (the
+  date it was read), `values` (name to each amount or duration it states)
+  and, when part of it could not be read, `unconfirmed` (why; the text then
+  sends the citizen to the ward police). Sources: docs/legal-sources.md.
   common.yaml adds `legal` (key to the citation printed, with the document
-  number), `office_hours` (said when the ward's hours are unknown) and
-  `snippets` (key to lines); its own `sections` answer a part asked with no
-  topic known.
+  number), `office_hours` (said when the ward's hours are unknown) and its
+  `office_hours_fact` (basis, checked), and `snippets` (key to lines); its
+  own `sections` answer a part asked with no topic known.
 
 `shared/data/assistant.yaml`: matching phrases, menu, hand-off, follow-up
 window and every surrounding text; its format is described in the file.
