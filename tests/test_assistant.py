@@ -234,7 +234,7 @@ def test_every_answer_says_who_where_papers_time_fee_basis_date_and_contact(topi
     for title in ("Ai phải làm, khi nào", "Làm ở đâu", "Thời gian giải quyết", "Lệ phí"):
         assert title in body
     assert "Căn cứ pháp lý:" in body
-    assert "Thông tin được đối chiếu ngày 28/11/2026." in body
+    assert "Thông tin được đối chiếu ngày 30/11/2026." in body
     assert "028 0000 1111" in body and "200/12 Nguyễn Hữu Tiến" in body
     assert "7 giờ 30 - 17 giờ" in body
 
@@ -362,6 +362,22 @@ def test_unconfirmed_facts_are_never_asserted():
     assert not re.search(r"(1|một) năm|12 tháng|6 tháng", xac_nhan)  # CT07 validity [?]
     assert "trực tiếp tại trụ sở có còn được tiếp nhận" in tam_vang  # in person [?]: asked
     assert "57/2021" not in " ".join(every_text(TODAY))  # TT 57/2021 standing [?]
+
+
+@pytest.mark.parametrize("today", [d for d in DATES if d >= date(2026, 7, 1)])
+def test_from_july_2026_no_absence_threshold_is_said_without_sending_to_the_ward(today: date):
+    body = " ".join(whole("tam_vang", today).split())
+    assert "Luật Cư trú năm 2020 (áp dụng đến hết ngày 30/06/2026)" in body
+    assert "có phải khai báo hay không và sau bao lâu, xin hỏi Công an phường" in body
+    rule = " ".join(rule_for_tip("tam_vang", today).text.split())
+    assert "1 ngày" not in rule
+    assert "đi khỏi bao lâu thì phải khai báo, xin hỏi Công an phường" in rule
+
+
+def test_before_july_2026_the_absence_rule_states_the_2020_threshold():
+    rule = " ".join(rule_for_tip("tam_vang", date(2026, 6, 30)).text.split())
+    assert "từ 1 ngày trở lên (điểm a, b khoản 1 Điều 31)" in rule
+    assert "xin hỏi" not in rule
 
 
 def test_every_reply_is_vietnamese_with_diacritics_and_nfc():
