@@ -11,13 +11,13 @@ Zalo stand-in serving the sends, and the escalator built by
 Open tips are written straight into Firestore in batches, as the router leaves
 them: one real tip is sent by a citizen and routed first, and its stored
 document is the template; each open tip is that tip as received, given to its
-unit by the router's own `Router._assign` (policy snapshot, ladder at step one,
-classification, ward) and written as `TipStore.change_tip` writes it (the tip
-with `updated_at` and `next_action_at`, and `due/t:{tip}` with `at`, `kind`,
-`tip_id`). The router's audit event (`tips/{ref}/events/...`) is not written:
-nothing in a run reads it. The open tips were routed one minute before the run
-(their next step is four minutes away); the due ones six minutes before (their
-second step is one minute overdue).
+unit by the router's own transition (`shared.core.routing.plan_route`: policy
+snapshot, ladder at step one, classification, ward) and written as the store's
+`change_tip` writes it (the tip with `updated_at` and `next_action_at`, and
+`due/tip:{tip}` with `at`, `kind`, `tip_id`). The router's audit event
+(`tips/{ref}/events/...`) is not written: nothing in a run reads it. The open
+tips were routed one minute before the run (their next step is four minutes
+away); the due ones six minutes before (their second step is one minute overdue).
 
 Per size: `--idle-runs` runs with nothing due (the query alone), then `--runs`
 runs each with `--due` fresh due tips (each run steps them, alerting the next
@@ -55,6 +55,11 @@ import firestore_counter  # noqa: E402
 from common import Cleanup, on_sigterm, with_ratios  # noqa: E402
 from inprocess_line import DAY, Line  # noqa: E402
 
+from shared.core import routing  # noqa: E402
+from shared.core.tip import TipStatus  # noqa: E402
+from shared.store.collections import DueKind, due_id  # noqa: E402
+from shared.store.documents import tip_due_doc, tip_from_doc, tip_updates  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results" / "escalator.json"
 TIP = "Có nhóm thanh niên sử dụng ma túy trong khách sạn ở phường Tân Sơn Nhì"
 RUN_AT = DAY + timedelta(minutes=2)  # the template tip (routed at DAY) is not due yet
@@ -80,15 +85,12 @@ class TipFactory:
     """Open tips as the router leaves them, from one real routed tip."""
 
     def __init__(self, line: Line, template_ref: str) -> None:
-        from shared.core import routing
-
-        self.line = line
         stored = line.tip(template_ref)
+        self.line = line
         self.received = {k: v for k, v in stored.items() if k not in ROUTER_FIELDS}
-        self.received["status"] = "received"
-        router = line.escalator.router
-        self.router = router
-        self.decision = routing.decide(router.profile, self.received)
+        self.received["status"] = TipStatus.RECEIVED.value
+        self.profile = line.escalator.profile
+        self.policies = line.escalator.policies
         self.count = 0
 
     def routed(self, ref: str, routed_at: Any) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -103,11 +105,11 @@ class TipFactory:
                 {**t, "at": routed_at - timedelta(seconds=5)} for t in self.received["texts"]
             ],
         }
-        change = self.router._assign(tip, self.decision.unit_id, self.decision, routed_at, "routed")
-        tip.update(change.updates)
+        change = routing.plan_route(self.profile, self.policies, tip_from_doc(tip), routed_at)
+        assert change is not None
+        tip.update(tip_updates(tip, change.tip))
         tip["updated_at"] = routed_at
-        tip["next_action_at"] = change.next_action_at
-        due = {"at": change.next_action_at, "kind": "tip", "tip_id": ref}
+        due = tip_due_doc(ref, change.tip.next_action_at)
         return tip, due
 
     def write(self, count: int, routed_at: Any, prefix: str, threads: int = 4) -> list[str]:
@@ -120,7 +122,7 @@ class TipFactory:
             for ref in chunk:
                 tip, due = self.routed(ref, routed_at)
                 batch.set(db.collection("tips").document(ref), tip)
-                batch.set(db.collection("due").document(f"t:{ref}"), due)
+                batch.set(db.collection("due").document(due_id(DueKind.TIP, ref)), due)
             batch.commit()
 
         chunks = [refs[i : i + BATCH_TIPS] for i in range(0, len(refs), BATCH_TIPS)]
@@ -211,7 +213,7 @@ def measure(line: Line, args: argparse.Namespace) -> dict[str, Any]:
     template = next(
         s.id
         for s in line.db.collection("tips").stream()
-        if (s.to_dict() or {}).get("status") == "routed"
+        if (s.to_dict() or {}).get("status") == TipStatus.ROUTED
     )
     factory = TipFactory(line, template)
     line.clock.current = RUN_AT

@@ -44,6 +44,8 @@ import firestore_counter  # noqa: E402
 from common import Cleanup, on_sigterm  # noqa: E402
 from inprocess_line import Line  # noqa: E402
 
+from shared.core.tip import TipStatus  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results" / "lifecycle.json"
 CITIZEN = "bench-citizen-1"
 TIP = "Có nhóm thanh niên sử dụng ma túy trong khách sạn ở phường Tân Sơn Nhì"
@@ -126,7 +128,7 @@ def measure(line: Line) -> dict[str, Any]:
     with counter.paused():
         tip = line.tip(ref)
         after = line.all_paths()
-    if tip.get("status") != "resolved":
+    if tip.get("status") != TipStatus.RESOLVED:
         raise RuntimeError(f"the tip ended {tip.get('status')!r}, not resolved")
     tip_labels = list(timings)
 

@@ -99,13 +99,10 @@ class Line:
 
         from local.standin_client import StandinClient
         from local.zalo_standin import StandinConfig, serve_in_thread
-        from shared import settings
+        from shared import bootstrap, settings
         from shared.clock import FixedClock
         from shared.core.jurisdiction import load_profile
         from shared.core.seed import load_seed
-        from shared.services import escalator as escalator_service
-        from shared.services import router as router_service
-        from shared.services import webhook
         from shared.store.admin import write_seed
 
         self.topics = emulators.create_topology(self.project)
@@ -155,19 +152,16 @@ class Line:
             self.standin_state.record_interaction(officer)  # they wrote to the OA this week
 
         settings.get_settings.cache_clear()
-        webhook.reset()
-        router_service.reset()
-        escalator_service.reset()
+        bootstrap.reset()
         self.clock = FixedClock(DAY)
         self.router_app = functions_framework.create_app(
             target="route_event", source=str(ROOT / "functions" / "router" / "main.py")
         ).test_client()
-        self.router = router_service.get_router()
+        self.router = bootstrap.get_router()
         self.router.clock = self.clock
-        webhook.get_webhook().clock = self.clock
-        self.escalator = escalator_service.get_escalator()
+        bootstrap.get_webhook().clock = self.clock
+        self.escalator = bootstrap.get_escalator()
         self.escalator.clock = self.clock
-        self.escalator.router.clock = self.clock
         self._subscriber = pubsub_v1.SubscriberClient()
         self.cleanup.add(self._subscriber.close)
         return self

@@ -523,7 +523,7 @@ class Stack:
         from shared.core.jurisdiction import load_profile
         from shared.core.seed import load_seed
         from shared.store import admin as firestore_admin
-        from shared.zalo.client import TokenPair
+        from shared.zalo.tokens import TokenPair
 
         db = firestore_admin.connect(self.project)
         pair = TokenPair(

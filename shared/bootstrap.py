@@ -1,34 +1,173 @@
-"""Builds the router and the escalator from settings: the one place where the
-adapters are chosen. Called on first use, never at import."""
+"""Builds each function's service once per process, from the settings: the one
+place where adapters are chosen and wired to the shells.
+
+Nothing is built at import: a function that starts without a setting it needs
+fails on its first request, naming the setting. Each builder imports only what
+its function uses, so the webhook's cold start never pays for the router's.
+`reset()` forgets everything (tests change settings between cases).
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from shared.clock import Clock, clock_from_env
-from shared.core.jurisdiction import load_profile
-from shared.core.policy_file import default_policies
 from shared.logs import get_logger
-from shared.services.dispatch import Dispatcher
 from shared.settings import Settings, get_settings
-from shared.store.intake import make_client
-from shared.store.tips import TipStore
-from shared.store.tokens import FirestoreTokenStore
-from shared.zalo.client import ZaloClient, refresh_tokens
 
-if TYPE_CHECKING:  # the router imports this module's builders lazily
+if TYPE_CHECKING:
+    import httpx
+
+    from shared.core.jurisdiction import Profile
+    from shared.core.policy_file import Policies
     from shared.services.escalator import Escalator
+    from shared.services.paging import Pager
     from shared.services.router import Router
+    from shared.services.webhook import Webhook
+    from shared.zalo.client import ZaloClient
+
+_lock = threading.RLock()
+_built: dict[str, Any] = {}
+
+
+def get_webhook() -> Webhook:
+    """The process's webhook (`functions/webhook/main.py`)."""
+    return _once("webhook", build_webhook)
+
+
+def get_router() -> Router:
+    """The process's router (`functions/router/main.py`)."""
+    return _once("router", build_router)
+
+
+def get_escalator() -> Escalator:
+    """The process's escalator (`functions/escalator/main.py`)."""
+    return _once("escalator", build_escalator)
+
+
+def reset() -> None:
+    """Forget every built service. Storage still running from a webhook request that
+    already answered (a 503 after the time budget) is waited for, so it cannot land
+    after the reset."""
+    with _lock:
+        webhook = _built.pop("webhook", None)
+        if webhook is not None:
+            webhook.executor.shutdown(wait=True)
+        _built.clear()
+        get_settings.cache_clear()
+
+
+def _once(name: str, build: Callable[[], Any]) -> Any:
+    with _lock:
+        if name not in _built:
+            _built[name] = build()
+        return _built[name]
+
+
+# --- builders ---------------------------------------------------------------------------
+
+
+def build_webhook(clock: Clock | None = None) -> Webhook:
+    import concurrent.futures
+
+    from shared.core.classify import classify
+    from shared.core.commands import parse_command
+    from shared.services.webhook import Webhook
+    from shared.store.intake import FirestoreIntake
+    from shared.store.line import connect
+    from shared.store.pubsub import PubSubPublisher
+
+    settings = get_settings()
+    oas = settings.oas()  # fails now, naming the setting, if no OA is configured
+    return Webhook(
+        settings=settings,
+        store=FirestoreIntake(connect(settings.google_cloud_project)),
+        publisher=PubSubPublisher(settings.google_cloud_project, settings.tinbao_events_topic),
+        clock=clock or clock_from_env(),
+        classify=classify,
+        parse_command=parse_command,
+        log=get_logger("webhook"),
+        executor=concurrent.futures.ThreadPoolExecutor(max_workers=8),
+        oas=oas,
+    )
+
+
+def build_router(clock: Clock | None = None) -> Router:
+    from shared.services.notices import CitizenNotices
+    from shared.services.router import Router
+    from shared.services.router.commands import CommandHandler
+    from shared.services.router.conversation import ConversationHandler
+    from shared.services.router.tips import TipHandler
+
+    settings = get_settings()
+    clock = clock or clock_from_env()
+    pager = build_pager(settings, clock)
+    notices = CitizenNotices(pager.dispatch, pager.profile)
+    policies = _policies()
+    log = get_logger("router")
+    return Router(
+        tips=TipHandler(pager.store, pager, notices, pager.profile, policies, log),
+        commands=CommandHandler(pager.store, pager, notices, pager.profile, policies, log),
+        conversation=ConversationHandler(pager.store, pager, pager.profile, settings.oa_units()),
+        clock=clock,
+        log=log,
+    )
+
+
+def build_escalator(clock: Clock | None = None) -> Escalator:
+    from shared.services.escalator import Escalator
+    from shared.services.notices import CitizenNotices
+    from shared.store.pubsub import PubSubPublisher
+
+    settings = get_settings()
+    clock = clock or clock_from_env()
+    pager = build_pager(settings, clock)
+    return Escalator(
+        store=pager.store,
+        pager=pager,
+        notices=CitizenNotices(pager.dispatch, pager.profile),
+        publisher=PubSubPublisher(settings.google_cloud_project, settings.tinbao_events_topic),
+        profile=pager.profile,
+        policies=_policies(),
+        clock=clock,
+        log=get_logger("escalator"),
+        budget_seconds=settings.tinbao_escalator_budget_seconds,
+    )
+
+
+def build_pager(settings: Settings, clock: Clock) -> Pager:
+    """The sending half shared by the router and the escalator, on Firestore and Zalo."""
+    import httpx
+
+    from shared.services.dispatch import Dispatcher
+    from shared.services.paging import Pager
+    from shared.store.line import FirestoreLine, connect
+
+    settings.require("zalo_app_id", "zalo_app_secret")
+    db = connect(settings.google_cloud_project)
+    store = FirestoreLine(db)
+    profile = _profile(settings)
+    dispatch = Dispatcher(
+        store=store,
+        clients=zalo_clients(settings, db, clock, httpx.Client()),
+        retry=_policies().alert_retry,
+        log=get_logger("dispatch"),
+        default_oa=settings.zalo_oa_id or None,
+    )
+    return Pager(store, dispatch, profile, get_logger("dispatch"))
 
 
 def zalo_clients(
     settings: Settings, db: object, clock: Clock, http: httpx.Client
 ) -> Callable[[str], ZaloClient]:
     """OA id -> a client whose tokens live in Firestore (one per OA, made once)."""
+    from shared.store.tokens import FirestoreTokenStore
+    from shared.zalo.client import ZaloClient
+    from shared.zalo.tokens import refresh_tokens
+
     made: dict[str, ZaloClient] = {}
     refresher = partial(
         refresh_tokens,
@@ -47,57 +186,17 @@ def zalo_clients(
     return client
 
 
-def build_dispatcher(settings: Settings, clock: Clock) -> Dispatcher:
-    settings.require("zalo_app_id", "zalo_app_secret")
-    oa_units = settings.oa_units()
-    db = make_client(settings.google_cloud_project)
+def _profile(settings: Settings) -> Profile:
+    from shared.core.jurisdiction import load_profile
+
     profile = load_profile(settings.tinbao_profile)
     by_unit: dict[str, list[str]] = {}
-    for oa_id, unit in oa_units.items():
+    for oa_id, unit in settings.oa_units().items():
         by_unit.setdefault(unit, []).append(oa_id)
-    if by_unit:
-        profile = profile.with_oa_ids(by_unit)
-    policies = default_policies()
-    return Dispatcher(
-        store=TipStore(db),
-        profile=profile,
-        clients=zalo_clients(settings, db, clock, httpx.Client()),
-        retry=policies.alert_retry,
-        log=get_logger("dispatch"),
-        default_oa=settings.zalo_oa_id or None,
-    )
+    return profile.with_oa_ids(by_unit) if by_unit else profile
 
 
-def build_router(clock: Clock | None = None) -> Router:
-    from shared.services.router import Router
+def _policies() -> Policies:
+    from shared.core.policy_file import default_policies
 
-    settings = get_settings()
-    clock = clock or clock_from_env()
-    dispatch = build_dispatcher(settings, clock)
-    return Router(
-        store=dispatch.store,
-        dispatch=dispatch,
-        profile=dispatch.profile,
-        policies=default_policies(),
-        clock=clock,
-        log=get_logger("router"),
-        oa_units=settings.oa_units(),
-    )
-
-
-def build_escalator(clock: Clock | None = None) -> Escalator:
-    from shared.services.escalator import Escalator
-    from shared.store.pubsub import Publisher
-
-    settings = get_settings()
-    router = build_router(clock)
-    return Escalator(
-        store=router.store,
-        dispatch=router.dispatch,
-        router=router,
-        publisher=Publisher(settings.google_cloud_project, settings.tinbao_events_topic),
-        policies=router.policies,
-        clock=router.clock,
-        log=get_logger("escalator"),
-        budget_seconds=settings.tinbao_escalator_budget_seconds,
-    )
+    return default_policies()

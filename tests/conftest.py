@@ -115,11 +115,11 @@ def env(emulator_stack: Stack, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]
     }.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("TINBAO_OAS", raising=False)
-    from shared.services import webhook
+    from shared import bootstrap
 
-    webhook.reset()
+    bootstrap.reset()
     yield Env(emulator_stack, topics, suffix)
-    webhook.reset()
+    bootstrap.reset()
 
 
 def load_sample(name: str) -> dict[str, Any]:

@@ -25,11 +25,10 @@ from werkzeug.serving import make_server
 from local.emulators import push_body
 from local.standin_client import StandinClient
 from local.zalo_standin import StandinConfig, serve_in_thread
+from shared import bootstrap
 from shared.clock import FixedClock
 from shared.core.jurisdiction import load_profile
 from shared.core.seed import load_seed
-from shared.services import router as router_service
-from shared.services import webhook
 from shared.store.admin import write_seed
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, PROJECT, Env
 
@@ -130,18 +129,18 @@ def line(env: Env, monkeypatch: pytest.MonkeyPatch) -> Iterator[Line]:
     for officer in officer_ids(seed_text):
         client.record_interaction(officer)  # officers wrote to the OA this week (TRUC)
 
-    router_service.reset()
+    bootstrap.reset()
     clock = FixedClock(DAY)
     router_app = functions_framework.create_app(
         target="route_event", source=str(ROOT / "functions" / "router" / "main.py")
     ).test_client()
-    router = router_service.get_router()
+    router = bootstrap.get_router()
     router.clock = clock
-    webhook.get_webhook().clock = clock
+    bootstrap.get_webhook().clock = clock
     try:
         yield Line(env, client, running.url, router_app, clock, db)
     finally:
-        router_service.reset()
+        bootstrap.reset()
         client.close()
         running.stop()
         hook.shutdown()

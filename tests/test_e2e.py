@@ -379,8 +379,8 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
 
     from shared.core.events import TipEvent
     from shared.core.refcode import new_code
-    from shared.store.intake import due_id
-    from shared.store.pubsub import Publisher
+    from shared.store.collections import DueKind, due_id
+    from shared.store.pubsub import PubSubPublisher
 
     stack, db = start()
     client = StandinClient(stack.standin_url)
@@ -432,10 +432,10 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
         {"kind": "tip", "tip_id": ref, "sender_key": "r_poison", "received_at": now}
         | {"oa_id": stack.secrets.oa_id, "handled": False, "text": None}
     )
-    db.collection("due").document(due_id("m", key)).set(
+    db.collection("due").document(due_id(DueKind.MESSAGE, key)).set(
         {
             "at": now + timedelta(minutes=2),
-            "kind": "message",
+            "kind": DueKind.MESSAGE.value,
             "message_id": key,
             "tip_id": ref,
             "event_kind": "tip.created",
@@ -443,7 +443,7 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
             "attempts": 0,
         }
     )
-    Publisher(stack.project, stack.topology["events_topic"]).publish(
+    PubSubPublisher(stack.project, stack.topology["events_topic"]).publish(
         TipEvent(kind="tip.created", tip_id=ref, message_id=key, oa_id=stack.secrets.oa_id, at=now),
         timeout=10,
     )

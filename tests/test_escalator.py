@@ -9,7 +9,7 @@ from typing import Any
 import functions_framework
 import pytest
 
-from shared.services import escalator as escalator_service
+from shared import bootstrap
 from tests.line import DAY as DAY0
 from tests.line import ROOT, Line
 
@@ -21,21 +21,19 @@ URGENT = "Đang có người cầm dao đe dọa chém người ở phường T�
 
 @pytest.fixture
 def run(line: Line) -> Any:
-    escalator_service.reset()
+    # The line fixture built this process's services afresh (and resets them after).
     app = functions_framework.create_app(
         target="escalate", source=str(ROOT / "functions" / "escalator" / "main.py")
     ).test_client()
-    escalator = escalator_service.get_escalator()
+    escalator = bootstrap.get_escalator()
     escalator.clock = line.clock
-    escalator.router.clock = line.clock
 
     def run_once() -> dict[str, Any]:
         response = app.post("/")
         assert response.status_code == 200, response.json
         return response.json
 
-    yield run_once
-    escalator_service.reset()
+    return run_once
 
 
 def steps_alerted(line: Line) -> Counter[str]:
@@ -138,7 +136,7 @@ def test_overlapping_runs_act_once_per_step(line: Line, run: Any) -> None:
     line.pump()
     line.clock.advance(minutes=5)
     with concurrent.futures.ThreadPoolExecutor(3) as pool:
-        list(pool.map(lambda _: escalator_service.get_escalator().run(line.clock.now()), range(3)))
+        list(pool.map(lambda _: bootstrap.get_escalator().run(line.clock.now()), range(3)))
     keys = Counter((a["tip_id"], a["step"], a["officer_id"]) for a in line.alerts())
     assert keys and max(keys.values()) == 1
     assert len(line.standin.deliveries()["deliveries"]) >= 0
@@ -188,8 +186,8 @@ def _plant_routed_tips(line: Line, count: int) -> list[str]:
     """Tips already routed to ward-27019, their first step done and the second due now."""
     from shared.core.ladder import next_action, start_ladder
     from shared.core.policy_file import default_policies, policy_for
+    from shared.store.collections import DUE, DueKind, due_id
     from shared.store.documents import ladder_to_doc, snapshot_to_doc
-    from shared.store.intake import DUE, due_id
 
     routed_at = line.clock.now() - timedelta(minutes=5)
     snapshot = policy_for(default_policies(), "ward", "normal", "drugs")
@@ -217,8 +215,8 @@ def _plant_routed_tips(line: Line, count: int) -> list[str]:
         }
         batch.set(line.db.collection("tips").document(ref), tip)
         batch.set(
-            line.db.collection(DUE).document(due_id("t", ref)),
-            {"at": first.next_action_at, "kind": "tip", "tip_id": ref},
+            line.db.collection(DUE).document(due_id(DueKind.TIP, ref)),
+            {"at": first.next_action_at, "kind": DueKind.TIP.value, "tip_id": ref},
         )
         if n % 200 == 199:
             batch.commit()
@@ -233,7 +231,7 @@ def test_three_overlapping_runs_over_hundreds_of_due_tips_act_once_per_step(
     import concurrent.futures
 
     refs = _plant_routed_tips(line, 150)
-    escalator = escalator_service.get_escalator()
+    escalator = bootstrap.get_escalator()
     escalator.budget_seconds = 600  # this test is about overlap, not the budget
     with concurrent.futures.ThreadPoolExecutor(3) as pool:
         summaries = list(pool.map(lambda _: escalator.run(line.clock.now()), range(3)))
@@ -256,7 +254,6 @@ def test_a_policy_changed_in_flight_leaves_routed_tips_on_their_snapshot(
     line: Line, run: Any
 ) -> None:
     from shared.core.policy_file import load_policies
-    from shared.services.router import get_router
 
     old = route_a_tip(line)
     shipped = (ROOT / "shared" / "data" / "policy.yaml").read_text(encoding="utf-8")
@@ -264,7 +261,7 @@ def test_a_policy_changed_in_flight_leaves_routed_tips_on_their_snapshot(
         "        - after: 5  # 5 min after routing", "        - after: 3  # changed", 1
     )
     assert faster != shipped
-    get_router().policies = load_policies(faster)
+    bootstrap.get_router().tips.policies = load_policies(faster)
     line.citizen_says("6999", "Có người bán ma túy ở phường Tân Sơn Nhì")
     line.pump()
     new = next(
@@ -284,19 +281,19 @@ def test_a_policy_changed_in_flight_leaves_routed_tips_on_their_snapshot(
 
 
 def test_one_item_that_always_fails_does_not_stall_the_run(line: Line, run: Any) -> None:
-    from shared.store.intake import DUE
+    from shared.store.collections import DUE, DueKind, due_id
 
     refs = _plant_routed_tips(line, 3)
     # A corrupt schedule entry: its tip cannot be read as a ladder.
     line.db.collection("tips").document("TB-BROKE").set(
         {"ref": "TB-BROKE", "ladder": "?", "policy": "?", "next_action_at": DAY0}
     )
-    line.db.collection(DUE).document("t:TB-BROKE").set(
-        {"at": DAY0, "kind": "tip", "tip_id": "TB-BROKE"}
+    line.db.collection(DUE).document(due_id(DueKind.TIP, "TB-BROKE")).set(
+        {"at": DAY0, "kind": DueKind.TIP.value, "tip_id": "TB-BROKE"}
     )
-    response = escalator_service.get_escalator().handle("POST")
+    response = bootstrap.get_escalator().handle("POST")
     assert response[1] == 500 and response[0]["failures"] == 1  # alerting sees it
     stepped = {a["tip_id"] for a in line.alerts() if a["step"] == "c0s2r0"}
     assert stepped == set(refs)  # the others went on
-    later = line.db.collection(DUE).document("t:TB-BROKE").get().get("at")
+    later = line.db.collection(DUE).document(due_id(DueKind.TIP, "TB-BROKE")).get().get("at")
     assert later == line.clock.now() + timedelta(minutes=5)

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from google.cloud import firestore
 
+from shared import bootstrap
 from shared.clock import FixedClock
 from shared.core.refcode import is_code
-from shared.services import webhook
 from shared.settings import ConfigError
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, PROJECT, Env, load_sample
 from tests.webhook_client import (
@@ -49,7 +49,7 @@ def nothing_stored() -> bool:
 
 def fixed_clock() -> FixedClock:
     clock = FixedClock()
-    webhook.get_webhook().clock = clock
+    bootstrap.get_webhook().clock = clock
     return clock
 
 
@@ -412,10 +412,10 @@ def test_missing_configuration_fails_on_first_use_naming_the_setting(
     env: Env, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("ZALO_OA_SECRET_KEY")
-    webhook.reset()
+    bootstrap.reset()
     client = webhook_app()  # importing the entry point needs no setting
     with pytest.raises(ConfigError, match="ZALO_OA_SECRET_KEY"):
-        webhook.get_webhook()
+        bootstrap.get_webhook()
     assert post(client, load_sample("user_send_text")).status_code == 500
     assert nothing_stored()
 
@@ -434,7 +434,7 @@ def test_several_oas_on_one_webhook_each_verify_with_their_own_key(
         ),
     )
     monkeypatch.setenv("ZALO_OA_KEY_TSN", ward_key)
-    webhook.reset()
+    bootstrap.reset()
     client = webhook_app()
     to_ward = text_event("Có trộm xe máy ở phường Tân Sơn Nhì", "m-ward")
     to_ward["recipient"]["id"] = ward_oa
@@ -448,4 +448,4 @@ def test_several_oas_on_one_webhook_each_verify_with_their_own_key(
     assert post(client, unknown).status_code == 403
     tips = {t.to_dict()["oa_id"] for t in db().collection("tips").stream()}
     assert tips == {ward_oa, OA_ID}
-    assert webhook.get_webhook().settings.oa_units() == {OA_ID: "hcm-desk", ward_oa: "ward-27019"}
+    assert bootstrap.get_webhook().settings.oa_units() == {OA_ID: "hcm-desk", ward_oa: "ward-27019"}

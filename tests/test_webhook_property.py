@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from local import emulators
-from shared.services import webhook
+from shared import bootstrap
 from shared.zalo import signature
 from tests.conftest import OA_SECRET_KEY, PROJECT, Env, load_sample
 from tests.webhook_client import webhook_app
@@ -123,7 +123,7 @@ def test_arbitrary_requests_never_5xx_and_store_only_when_validly_signed(
         assert "error" in response.json
     if signed:
         # Let any storage still running finish before wiping what it wrote.
-        webhook.reset()
+        bootstrap.reset()
         emulators.reset_firestore(env.stack.firestore.host, PROJECT)
     else:
         assert _stored() == 0

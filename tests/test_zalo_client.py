@@ -15,14 +15,12 @@ import pytest
 
 from local.standin_client import StandinClient
 from local.zalo_standin import RunningStandin, StandinConfig, serve_in_thread
-from shared.zalo.client import (
-    Button,
+from shared.zalo.client import Button, ZaloClient, build_cs_body
+from shared.zalo.tokens import (
     CodeExchangeError,
     InMemoryTokenStore,
     TokenPair,
     TokenRefreshError,
-    ZaloClient,
-    build_cs_body,
     exchange_code,
     refresh_tokens,
 )

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import functions_framework
 from flask import Request
 
-from shared.services.escalator import get_escalator
+from shared.bootstrap import get_escalator
 
 
 @functions_framework.http

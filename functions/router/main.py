@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import functions_framework
 from cloudevents.http import CloudEvent
 
-from shared.services.router import get_router
+from shared.bootstrap import get_router
 
 
 @functions_framework.cloud_event

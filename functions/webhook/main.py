@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import functions_framework
 from flask import Request
 
-from shared.services.webhook import get_webhook
+from shared.bootstrap import get_webhook
 
 
 @functions_framework.http

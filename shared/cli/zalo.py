@@ -61,7 +61,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from shared.zalo.client import CodeExchangeError, exchange_code
+from shared.zalo.tokens import CodeExchangeError, exchange_code
 
 PERMISSION_PATH = "/v4/oa/permission"
 _OA_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

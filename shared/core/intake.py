@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-OPEN_STATUSES = frozenset({"received", "routed", "acknowledged"})
+from shared.core.tip import OPEN
+
 Kind = Literal["tip", "question", "command", "chat"]
 
 
@@ -71,9 +72,7 @@ def plan(kind: Kind, open_tip: OpenTip | None, now: datetime) -> Plan:
     open tip or opens one; chat (greetings, thanks, stickers) joins an open tip
     but never opens one; questions and commands never touch tips.
     """
-    joinable = (
-        open_tip is not None and open_tip.status in OPEN_STATUSES and now < open_tip.open_until
-    )
+    joinable = open_tip is not None and open_tip.status in OPEN and now < open_tip.open_until
     if kind in ("question", "command"):
         return Plan("none")
     if joinable:

@@ -1,19 +1,23 @@
 """The router's pure decisions: where a tip goes and what its alert says.
 
-Plain values in, plain values out: the tip as stored (a dict), the profile,
-the resolver's and the classifier's answers. The adapters write the result.
+Plain values in, plain values out: the tip, the profile, the policy, the
+resolver's and the classifier's answers. `plan_*` decide a transition of
+`shared.core.tip` on the tip as it is; the store writes what they return.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from shared.core import messages
+from shared.core import tip as tip_core
 from shared.core.classify import Classification, classify
 from shared.core.jurisdiction import Profile
+from shared.core.ladder import PolicySnapshot
+from shared.core.policy_file import Policies, policy_for
 from shared.core.resolve import Resolution, resolve
+from shared.core.tip import Placement, Tip, TipChange, TipStatus
 
 # The resolver's method -> the evidence label shown to officers (messages.yaml).
 EVIDENCE_KEY = {
@@ -26,6 +30,7 @@ EVIDENCE_KEY = {
     "conflict": "conflict",
     "none": "none",
 }
+UNCLASSIFIED = Classification("tip", "other", "normal", None, None, ())
 
 
 @dataclass(frozen=True)
@@ -44,38 +49,22 @@ class RoutingDecision:
     def severity(self) -> str:
         return self.classification.severity
 
-    def resolution_doc(self) -> dict[str, Any]:
-        return asdict(self.resolution)
-
-    def classification_doc(self) -> dict[str, Any]:
-        doc = asdict(self.classification)
-        doc["reasons"] = list(doc["reasons"])
-        doc["category"] = self.category
-        return doc
+    def placement(self) -> Placement:
+        verdict = replace(self.classification, category=self.category)
+        return Placement(self.unit_id, self.ward_code, self.map, self.resolution.as_dict(), verdict)
 
 
-def tip_text(tip: dict[str, Any]) -> str:
-    return "\n".join(item["text"] for item in tip.get("texts", []) if item.get("text"))
-
-
-def tip_location(tip: dict[str, Any]) -> tuple[str, str] | None:
-    """The latest location the citizen shared (a later one corrects an earlier one)."""
-    locations = tip.get("locations") or []
-    if not locations:
-        return None
-    last = max(locations, key=lambda item: item.get("at") or datetime.min)
-    return (last["lat"], last["lng"])
-
-
-def decide(profile: Profile, tip: dict[str, Any]) -> RoutingDecision:
+def decide(profile: Profile, tip: Tip) -> RoutingDecision:
     """Resolve and classify a tip and choose the unit that takes it.
 
     The ward's unit, or the team or department of its category; without a ward
     (unresolved, conflicting, outside), the department when the category has a
     city-wide one (fire, traffic), else the desk of the parent.
     """
-    text = tip_text(tip)
-    resolution = resolve(text, tip_location(tip), tip.get("oa_id"), profile)
+    text = tip.text
+    location = tip.location
+    point = (location.lat, location.lng) if location else None
+    resolution = resolve(text, point, tip.oa_id, profile)
     verdict = classify(text) if text else None
     if verdict is None or verdict.kind != "tip":
         # Photos or a location alone, or words the rules do not know: still a tip.
@@ -97,9 +86,62 @@ def decide(profile: Profile, tip: dict[str, Any]) -> RoutingDecision:
     return RoutingDecision(unit_id, resolution.ward_code, resolution.map, resolution, verdict)
 
 
-def needs_location(decision: RoutingDecision, tip: dict[str, Any]) -> bool:
-    """Ask the citizen for a location or exact address when none could be resolved."""
-    return decision.ward_code is None and not tip.get("locations")
+def snapshot_for(
+    profile: Profile, policies: Policies, unit_id: str, classification: Classification | None
+) -> PolicySnapshot:
+    """The ladder a tip runs under once it is given to `unit_id`."""
+    verdict = classification or UNCLASSIFIED
+    severity = "urgent" if verdict.severity == "urgent" else "normal"
+    return policy_for(policies, profile.unit(unit_id).kind, severity, verdict.category or "other")
+
+
+# --- the transitions routing makes, decided on the tip as it is --------------------------
+
+
+def plan_route(profile: Profile, policies: Policies, tip: Tip, now: datetime) -> TipChange | None:
+    """A received tip goes to the unit routing chooses; None once another delivery routed it."""
+    if tip.status is not TipStatus.RECEIVED:
+        return None
+    decision = decide(profile, tip)
+    snapshot = snapshot_for(profile, policies, decision.unit_id, decision.classification)
+    return tip_core.route(tip, decision.placement(), snapshot, now)
+
+
+def plan_reroute(profile: Profile, policies: Policies, tip: Tip, now: datetime) -> TipChange | None:
+    """A tip the desk holds moves to its ward once the ward can be resolved."""
+    if tip.status is not TipStatus.ROUTED or tip.unit_id != profile.desk_id:
+        return None
+    decision = decide(profile, tip)
+    snapshot = snapshot_for(profile, policies, decision.unit_id, decision.classification)
+    return tip_core.reroute(tip, decision.placement(), snapshot, now, profile.desk_id)
+
+
+def plan_to_desk(
+    profile: Profile, policies: Policies, tip: Tip, now: datetime, reason: str
+) -> TipChange | None:
+    """Routing kept failing: the desk takes the tip as it is, with what is known of it."""
+    desk = profile.desk_id
+    verdict = tip.classification or UNCLASSIFIED
+    placement = Placement(desk, tip.ward_code, tip.map, tip.resolution, verdict)
+    snapshot = snapshot_for(profile, policies, desk, tip.classification)
+    return tip_core.to_desk(tip, placement, snapshot, now, reason)
+
+
+def plan_transfer(
+    profile: Profile, policies: Policies, tip: Tip, now: datetime, officer_id: str, reason: str
+) -> TipChange:
+    """CHUYEN: up to the parent unit (never to the desk: it is not a unit above)."""
+    parent = profile.parent_of(tip.unit_id) if tip.unit_id else None
+    if parent is not None and parent.kind == "desk":
+        parent = None
+    snapshot = snapshot_for(profile, policies, parent.id, tip.classification) if parent else None
+    from_name = profile.unit(tip.unit_id).name if tip.unit_id in profile.units else ""
+    return tip_core.transfer(
+        tip, parent.id if parent else None, snapshot, now, officer_id, from_name, reason
+    )
+
+
+# --- what officers are shown ---------------------------------------------------------------
 
 
 def ward_name(profile: Profile, ward_code: str | None) -> str | None:
@@ -112,31 +154,30 @@ def ward_name(profile: Profile, ward_code: str | None) -> str | None:
     return ward.names[0] if ward.names else ward.name
 
 
-def alert_input(profile: Profile, tip: dict[str, Any]) -> messages.AlertInput:
-    """What an officer's alert shows; the tip as stored holds no citizen identity."""
-    resolution = tip.get("resolution") or {}
-    classification = tip.get("classification") or {}
-    location = tip_location(tip)
+def alert_input(profile: Profile, tip: Tip) -> messages.AlertInput:
+    """What an officer's alert shows; the tip holds no citizen identity."""
+    resolution = tip.resolution or {}
     method = resolution.get("method", "none")
     if resolution.get("outside"):
         method = "outside"
+    location = tip.location
     return messages.AlertInput(
-        ref=tip["ref"],
-        unit_name=profile.unit(tip["unit_id"]).name,
-        received_at=tip["created_at"],
-        category=classification.get("category") or "other",
-        severity=classification.get("severity") or "normal",
-        ward_name=ward_name(profile, tip.get("ward_code")),
+        ref=tip.ref,
+        unit_name=profile.unit(tip.unit_id or profile.desk_id).name,
+        received_at=tip.created_at,
+        category=tip.category,
+        severity=tip.severity,
+        ward_name=ward_name(profile, tip.ward_code),
         ward_evidence=EVIDENCE_KEY.get(method, method),
-        citizen_text=tip_text(tip),
+        citizen_text=tip.text,
         # Not the resolver's `evidence`: those are internal notes in English (with
         # the OA id), not an address the citizen wrote; their words are shown whole.
         address_text=None,
-        location=messages.Location(*location) if location else None,
+        location=messages.Location(location.lat, location.lng) if location else None,
         attachments=tuple(
-            messages.Attachment(item.get("type") or "file", item["url"], item.get("name") or "")
-            for item in tip.get("attachments", [])
-            if item.get("url")
+            messages.Attachment(item.type or "file", item.url, item.name or "")
+            for item in tip.attachments
+            if item.url
         ),
     )
 

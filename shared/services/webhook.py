@@ -14,31 +14,27 @@ item is marked unpublished for the escalator's sweep (the outbox).
 from __future__ import annotations
 
 import concurrent.futures
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from google.api_core import exceptions as gexc
-
-from shared.clock import Clock, clock_from_env
+from shared.clock import Clock
 from shared.core.events import TipEvent
-from shared.logs import Logger, get_logger
-from shared.settings import ConfigError, OaConfig, Settings, get_settings
-from shared.store.intake import ConflictError, IntakeResult, Store, make_client
-from shared.store.pubsub import Publisher, PublishError
+from shared.logs import Logger
+from shared.settings import OaConfig, Settings
+from shared.store.ports import IntakeResult, IntakeStore, Publisher, PublishError, StorageError
 from shared.zalo import inbound
 from shared.zalo.events import FollowEvent, LocationEvent, MediaEvent, TextEvent
 
-STORAGE_FAILURES = (gexc.GoogleAPIError, ConflictError, concurrent.futures.TimeoutError)
+STORAGE_FAILURES = (StorageError, concurrent.futures.TimeoutError)
 Response = tuple[dict[str, Any], int]
 
 
 @dataclass
 class Webhook:
     settings: Settings
-    store: Store
+    store: IntakeStore
     publisher: Publisher
     clock: Clock
     classify: Callable[[str], Any]
@@ -165,48 +161,3 @@ class Webhook:
             "webhook.storage_unavailable", event_name=event_name, reason=type(exc).__name__
         )
         return {"error": "storage unavailable, retry later"}, 503
-
-
-_lock = threading.Lock()
-_instance: Webhook | None = None
-
-
-def get_webhook() -> Webhook:
-    """The process's webhook, built on first use: a missing setting fails then, not at import."""
-    global _instance
-    with _lock:
-        if _instance is None:
-            from shared.core.classify import classify
-            from shared.core.commands import parse_command
-
-            settings = get_settings()
-            oas = settings.oas()  # fails now, naming the setting, if no OA is configured
-            _instance = Webhook(
-                settings=settings,
-                store=Store(make_client(settings.google_cloud_project)),
-                publisher=Publisher(settings.google_cloud_project, settings.tinbao_events_topic),
-                clock=clock_from_env(),
-                classify=classify,
-                parse_command=parse_command,
-                log=get_logger("webhook"),
-                executor=concurrent.futures.ThreadPoolExecutor(max_workers=8),
-                oas=oas,
-            )
-        return _instance
-
-
-def reset() -> None:
-    """Forget the process's webhook (tests change settings between cases).
-
-    Storage still running from a request that already answered (a 503 after the
-    time budget) is waited for, so it cannot land after the reset.
-    """
-    global _instance
-    with _lock:
-        if _instance is not None:
-            _instance.executor.shutdown(wait=True)
-        _instance = None
-        get_settings.cache_clear()
-
-
-__all__ = ["ConfigError", "Webhook", "get_webhook", "reset"]

@@ -46,7 +46,7 @@ from shared.core.refcode import ALPHABET as CODE_ALPHABET
 from shared.core.roster import ROLES, roster_to_dict
 from shared.core.seed import Seed, SeedError, SeedOfficer
 from shared.core.sla import TipRecord
-from shared.zalo.client import TokenPair
+from shared.zalo.tokens import TokenPair
 
 UNITS = "units"
 OFFICERS = "officers"

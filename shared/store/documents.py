@@ -1,8 +1,10 @@
-"""The storage form of a tip's policy snapshot and ladder state (Firestore maps).
+"""The storage form of tinbao's documents: pydantic models of what Firestore holds,
+and their conversion to and from the plain values the core and services use.
 
-The values live in `shared.core.ladder` as frozen dataclasses; this module is only
-their serializer (as Grafana OnCall keeps `serializers/` apart from
-`snapshot_classes/`). On the tip document:
+The values live in `shared.core` (the tip, its policy snapshot and ladder state)
+and `shared.store.ports` (records); this module is only their serializer (as
+Grafana OnCall keeps `serializers/` apart from `snapshot_classes/`). A tip's
+policy snapshot and ladder state are maps on the tip document:
 
     policy: {version, digest, unit_kind, severity, category,
              steps: [{after_s, targets: [{unit, role}]}],
@@ -21,11 +23,12 @@ older reader survives a newer writer during a deploy.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from shared.core.classify import Classification
 from shared.core.ladder import (
     LadderState,
     Phase,
@@ -36,6 +39,17 @@ from shared.core.ladder import (
     Step,
     Target,
     UnitRef,
+)
+from shared.core.tip import AuditEvent, Tip, TipAttachment, TipLocation, TipStatus, TipText
+from shared.store.collections import DueKind, SendKind
+from shared.store.ports import (
+    DeliveryStatus,
+    DueItem,
+    MessageRecord,
+    OfficerRecord,
+    Question,
+    Reporter,
+    SendRecord,
 )
 
 
@@ -162,3 +176,426 @@ def ladder_from_doc(data: Mapping[str, Any]) -> LadderState:
         reminders_sent=doc.reminders_sent,
         overdue_at=doc.overdue_at,
     )
+
+
+# --- tips -----------------------------------------------------------------------------
+
+
+class TextDoc(_Doc):
+    msg: str = ""
+    text: str = ""
+    at: AwareDatetime | None = None
+
+
+class LocationDoc(_Doc):
+    msg: str = ""
+    lat: str
+    lng: str
+    at: AwareDatetime | None = None
+
+
+class AttachmentDoc(_Doc):
+    msg: str = ""
+    type: str = "file"
+    url: str | None = None
+    thumbnail: str | None = None
+    name: str | None = None
+    size: str | None = None
+
+    @field_validator("size", mode="before")
+    @classmethod
+    def _size_as_text(cls, value: Any) -> Any:
+        return (
+            str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+        )
+
+
+class ClassificationDoc(_Doc):
+    kind: str = "tip"
+    category: str | None = None
+    severity: str = "normal"
+    topic: str | None = None
+    subtopic: str | None = None
+    reasons: list[str] = Field(default_factory=list)
+
+
+class TipDoc(_Doc):
+    """`tips/{ref}` as stored (the fields the core reads; intake's own are left alone)."""
+
+    ref: str
+    status: TipStatus
+    reporter_key: str
+    oa_id: str
+    created_at: AwareDatetime
+    texts: list[TextDoc] = Field(default_factory=list)
+    locations: list[LocationDoc] = Field(default_factory=list)
+    attachments: list[AttachmentDoc] = Field(default_factory=list)
+    expire_at: AwareDatetime | None = None
+    unit_id: str | None = None
+    ward_code: str | None = None
+    map: str | None = None
+    resolution: dict[str, Any] | None = None
+    classification: ClassificationDoc | None = None
+    routed_at: AwareDatetime | None = None
+    routed_msgs: list[str] = Field(default_factory=list)
+    routing_failure: str | None = None
+    policy: dict[str, Any] | None = None
+    ladder: dict[str, Any] | None = None
+    next_action_at: AwareDatetime | None = None
+    held_by: str | None = None
+    taken_at: AwareDatetime | None = None
+    resolved_at: AwareDatetime | None = None
+    resolved_by: str | None = None
+    closed_at: AwareDatetime | None = None
+    closed_by: str | None = None
+    outcome_note: str | None = None
+    overdue_at: AwareDatetime | None = None
+    unreachable: list[str] = Field(default_factory=list)
+    released_from: str | None = None
+    transferred_from: str | None = None
+    transferred_from_name: str | None = None
+    transfer_reason: str | None = None
+
+
+def tip_from_doc(data: Mapping[str, Any]) -> Tip:
+    """The core's view of a stored tip; pydantic's ValidationError if malformed."""
+    doc = TipDoc.model_validate(dict(data))
+    c = doc.classification
+    return Tip(
+        ref=doc.ref,
+        status=doc.status,
+        reporter_key=doc.reporter_key,
+        oa_id=doc.oa_id,
+        created_at=doc.created_at,
+        texts=tuple(TipText(t.msg, t.text, t.at) for t in doc.texts),
+        locations=tuple(TipLocation(x.msg, x.lat, x.lng, x.at) for x in doc.locations),
+        attachments=tuple(
+            TipAttachment(a.msg, a.type, a.url, a.thumbnail, a.name, a.size)
+            for a in doc.attachments
+        ),
+        expire_at=doc.expire_at,
+        unit_id=doc.unit_id,
+        ward_code=doc.ward_code,
+        map=doc.map,
+        resolution=doc.resolution,
+        classification=Classification(
+            c.kind, c.category, c.severity, c.topic, c.subtopic, tuple(c.reasons)
+        )
+        if c
+        else None,
+        routed_at=doc.routed_at,
+        routed_msgs=tuple(doc.routed_msgs),
+        routing_failure=doc.routing_failure,
+        policy=snapshot_from_doc(doc.policy) if doc.policy else None,
+        ladder=ladder_from_doc(doc.ladder) if doc.ladder else None,
+        next_action_at=doc.next_action_at,
+        held_by=doc.held_by,
+        taken_at=doc.taken_at,
+        resolved_at=doc.resolved_at,
+        resolved_by=doc.resolved_by,
+        closed_at=doc.closed_at,
+        closed_by=doc.closed_by,
+        outcome_note=doc.outcome_note,
+        overdue_at=doc.overdue_at,
+        unreachable=tuple(doc.unreachable),
+        released_from=doc.released_from,
+        transferred_from=doc.transferred_from,
+        transferred_from_name=doc.transferred_from_name,
+        transfer_reason=doc.transfer_reason,
+    )
+
+
+def salvage_tip(ref: str, data: Mapping[str, Any], now: datetime) -> tuple[Tip, dict[str, Any]]:
+    """A damaged tip made readable, for the desk's last resort: each top-level field
+    that fails validation takes its default (the identity fields a neutral value).
+    Returns the tip and the repaired fields in their stored form, to write back."""
+    doc = dict(data)
+    repairs: dict[str, Any] = {}
+    for _ in range(len(TipDoc.model_fields) + 1):
+        try:
+            return tip_from_doc(doc), repairs
+        except ValidationError as exc:
+            bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]} - set(repairs)
+            if not bad:
+                raise
+            for name in bad:
+                repairs[name] = doc[name] = _repaired(name, ref, now)
+    raise AssertionError("unreachable: every field repaired")
+
+
+def _repaired(name: str, ref: str, now: datetime) -> Any:
+    neutral = {
+        "ref": ref,
+        "status": TipStatus.RECEIVED.value,
+        "reporter_key": "",
+        "oa_id": "",
+        "created_at": now,
+    }
+    if name in neutral:
+        return neutral[name]
+    info = TipDoc.model_fields.get(name)
+    if info is not None and info.default_factory is not None:
+        return info.default_factory()  # type: ignore[call-arg]
+    return None
+
+
+# The fields a transition may change; the rest (the citizen's messages, intake's
+# bookkeeping) belong to intake and are never written back from a decision.
+_DECIDED = (
+    "status",
+    "unit_id",
+    "ward_code",
+    "map",
+    "resolution",
+    "classification",
+    "routed_at",
+    "routed_msgs",
+    "routing_failure",
+    "policy",
+    "ladder",
+    "next_action_at",
+    "held_by",
+    "taken_at",
+    "resolved_at",
+    "resolved_by",
+    "closed_at",
+    "closed_by",
+    "outcome_note",
+    "overdue_at",
+    "unreachable",
+    "released_from",
+    "transferred_from",
+    "transferred_from_name",
+    "transfer_reason",
+)
+
+
+def _decided_fields(tip: Tip) -> dict[str, Any]:
+    return {
+        "status": tip.status.value,
+        "unit_id": tip.unit_id,
+        "ward_code": tip.ward_code,
+        "map": tip.map,
+        "resolution": dict(tip.resolution) if tip.resolution is not None else None,
+        "classification": tip.classification.as_dict() if tip.classification else None,
+        "routed_at": tip.routed_at,
+        "routed_msgs": list(tip.routed_msgs),
+        "routing_failure": tip.routing_failure,
+        "policy": snapshot_to_doc(tip.policy) if tip.policy else None,
+        "ladder": ladder_to_doc(tip.ladder) if tip.ladder else None,
+        "next_action_at": tip.next_action_at,
+        "held_by": tip.held_by,
+        "taken_at": tip.taken_at,
+        "resolved_at": tip.resolved_at,
+        "resolved_by": tip.resolved_by,
+        "closed_at": tip.closed_at,
+        "closed_by": tip.closed_by,
+        "outcome_note": tip.outcome_note,
+        "overdue_at": tip.overdue_at,
+        "unreachable": list(tip.unreachable),
+        "released_from": tip.released_from,
+        "transferred_from": tip.transferred_from,
+        "transferred_from_name": tip.transferred_from_name,
+        "transfer_reason": tip.transfer_reason,
+    }
+
+
+def tip_updates(stored: Mapping[str, Any], after: Tip) -> dict[str, Any]:
+    """The decided fields whose stored form differs from the document as read (a
+    field never written yet is written, so a routed tip carries every field)."""
+    absent = object()
+    new = _decided_fields(after)
+    return {name: new[name] for name in _DECIDED if stored.get(name, absent) != new[name]}
+
+
+def event_doc(event: AuditEvent, at: datetime, expire_at: datetime | None) -> dict[str, Any]:
+    # TTL does not cascade: each audit event expires with its tip.
+    return {
+        "at": at,
+        "actor": event.actor,
+        "kind": event.kind,
+        "data": dict(event.data),
+        "expire_at": expire_at,
+    }
+
+
+# --- people and messages ------------------------------------------------------------------
+
+
+class _Conversation(_Doc):
+    last_topic: str | None = None
+    last_at: AwareDatetime | None = None
+
+
+class ReporterDoc(_Doc):
+    zalo_user_id: str | None = None
+    oa_id: str | None = None
+    open_tip_id: str | None = None
+    conversation: _Conversation | None = None
+
+
+def reporter_from_doc(key: str, data: Mapping[str, Any]) -> Reporter:
+    doc = ReporterDoc.model_validate(dict(data))
+    talk = doc.conversation or _Conversation()
+    return Reporter(
+        key, doc.zalo_user_id, doc.oa_id, doc.open_tip_id, talk.last_topic, talk.last_at
+    )
+
+
+class MessageDoc(_Doc):
+    kind: str
+    tip_id: str | None = None
+    sender_key: str
+    oa_id: str
+    text: str | None = None
+    handled: bool = False
+    classification: dict[str, Any] | None = None
+
+
+def message_from_doc(key: str, data: Mapping[str, Any]) -> MessageRecord:
+    doc = MessageDoc.model_validate(dict(data))
+    return MessageRecord(
+        key,
+        doc.kind,
+        doc.tip_id,
+        doc.sender_key,
+        doc.oa_id,
+        doc.text,
+        doc.handled,
+        doc.classification,
+    )
+
+
+class OfficerDoc(_Doc):
+    name: str = ""
+    unit_id: str = ""
+    role: str = ""
+    active: bool = False
+    zalo_user_id: str | None = None
+    oa_id: str | None = None
+
+
+def officer_from_doc(officer_id: str, data: Mapping[str, Any]) -> OfficerRecord:
+    doc = OfficerDoc.model_validate(dict(data))
+    return OfficerRecord(
+        officer_id, doc.name, doc.unit_id, doc.role, doc.active, doc.zalo_user_id, doc.oa_id
+    )
+
+
+class QuestionDoc(_Doc):
+    code: str
+    status: str
+    text: str = ""
+    message_id: str
+    reporter_key: str
+    oa_id: str
+    created_at: AwareDatetime
+
+
+def question_from_doc(data: Mapping[str, Any]) -> Question:
+    doc = QuestionDoc.model_validate(dict(data))
+    return Question(
+        doc.code, doc.status, doc.text, doc.message_id, doc.reporter_key, doc.oa_id, doc.created_at
+    )
+
+
+def question_doc(question: Question) -> dict[str, Any]:
+    return {
+        "code": question.code,
+        "status": question.status,
+        "created_at": question.created_at,
+        "text": question.text,
+        "message_id": question.message_id,
+        "reporter_key": question.reporter_key,
+        "oa_id": question.oa_id,
+    }
+
+
+# --- sends and the schedule ------------------------------------------------------------------
+
+
+class _Button(_Doc):
+    title: str
+    payload: str
+
+
+class SendDoc(_Doc):
+    oa_id: str
+    user_id: str
+    text: str
+    buttons: list[_Button] = Field(default_factory=list)
+    tip_id: str | None = None
+    step: str | None = None
+    officer_id: str | None = None
+    audience: str | None = None
+    status: DeliveryStatus | None = None
+    attempts: int = 0
+    claimed_at: AwareDatetime | None = None
+
+
+def send_from_doc(data: Mapping[str, Any]) -> SendRecord:
+    doc = SendDoc.model_validate(dict(data))
+    return SendRecord(
+        oa_id=doc.oa_id,
+        user_id=doc.user_id,
+        text=doc.text,
+        buttons=tuple((b.title, b.payload) for b in doc.buttons),
+        tip_id=doc.tip_id,
+        step=doc.step,
+        officer_id=doc.officer_id,
+        audience=doc.audience,
+        status=doc.status,
+        attempts=doc.attempts,
+        claimed_at=doc.claimed_at,
+    )
+
+
+def send_doc(record: SendRecord) -> dict[str, Any]:
+    """What a claim writes besides its status (kept so the send can be retried)."""
+    doc: dict[str, Any] = {
+        "oa_id": record.oa_id,
+        "user_id": record.user_id,
+        "text": record.text,
+        "buttons": [{"title": t, "payload": p} for t, p in record.buttons],
+    }
+    for name in ("tip_id", "step", "officer_id", "audience"):
+        value = getattr(record, name)
+        if value is not None:
+            doc[name] = value
+    return doc
+
+
+class DueDoc(_Doc):
+    at: AwareDatetime
+    kind: str
+    tip_id: str | None = None
+    message_id: str | None = None
+    event_kind: str | None = None
+    oa_id: str | None = None
+    attempts: int = 0
+    collection: SendKind | None = None
+    key: str | None = None
+
+
+def due_from_doc(due_id: str, data: Mapping[str, Any]) -> DueItem:
+    doc = DueDoc.model_validate(dict(data))
+    return DueItem(
+        due_id,
+        doc.kind,
+        doc.at,
+        doc.tip_id,
+        doc.message_id,
+        doc.event_kind,
+        doc.oa_id,
+        doc.attempts,
+        doc.collection,
+        doc.key,
+    )
+
+
+def tip_due_doc(ref: str, at: datetime) -> dict[str, Any]:
+    return {"at": at, "kind": DueKind.TIP.value, "tip_id": ref}
+
+
+def send_due_doc(kind: SendKind, key: str, at: datetime) -> dict[str, Any]:
+    return {"at": at, "kind": DueKind.SEND.value, "collection": kind.value, "key": key}

@@ -1,4 +1,4 @@
-"""Every Firestore read and write of tinbao: the only module that imports the client.
+"""The webhook's Firestore: each message stored once, joined to its citizen's tip.
 
 Intake uses optimistic concurrency rather than a locking transaction: one batch
 read (the message's de-duplication record and the reporter), then one commit
@@ -22,39 +22,16 @@ from google.cloud import firestore
 
 from shared.core import intake
 from shared.core.refcode import new_code
+from shared.core.tip import TipStatus
+from shared.store.collections import DUE, EVENTS, MESSAGES, REPORTERS, TIPS, DueKind, due_id
+from shared.store.ports import Contended, IntakeResult
+from shared.store.transactions import as_storage_errors
 
-REPORTERS = "reporters"
-MESSAGES = "messages"
-TIPS = "tips"
-EVENTS = "events"
-DUE = "due"
 # A message the router has not handled this long after intake is republished.
 UNHANDLED_AFTER = timedelta(minutes=2)
 
 
-def due_id(kind: str, key: str) -> str:
-    """`due/{id}`: m: a message to handle, t: a tip's next ladder action, a: an alert retry."""
-    return f"{kind}:{key}"
-
-
 CONFLICTS = (gexc.AlreadyExists, gexc.FailedPrecondition, gexc.Conflict, gexc.Aborted)
-
-
-@dataclass(frozen=True)
-class IntakeResult:
-    duplicate: bool
-    kind: str
-    tip_id: str | None
-    action: str  # open, join, none
-    event_kind: str = ""  # what is published: tip.created, tip.updated, question, ...
-
-
-def make_client(project: str) -> firestore.Client:
-    return firestore.Client(project=project)
-
-
-class ConflictError(RuntimeError):
-    """Intake kept colliding with concurrent writers; the caller answers 503."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +40,7 @@ class _KnownReporter:
     update_time: Any
 
 
-class Store:
+class FirestoreIntake:
     """Intake's Firestore. Keeps, per process, the last reporter state it wrote,
     so the common case (a citizen's next message to the same instance) commits
     in one round trip; the reporter's last-update-time precondition makes a
@@ -91,6 +68,7 @@ class Store:
 
     # --- intake -------------------------------------------------------------
 
+    @as_storage_errors
     def intake(
         self,
         msg: intake.Inbound,
@@ -128,7 +106,9 @@ class Store:
             open_tip = None
             if rep.get("open_tip_id"):
                 open_tip = intake.OpenTip(
-                    rep["open_tip_id"], rep.get("open_tip_status", "received"), rep["open_until"]
+                    rep["open_tip_id"],
+                    rep.get("open_tip_status", TipStatus.RECEIVED.value),
+                    rep["open_until"],
                 )
             plan = intake.plan(msg.kind, open_tip, now)
             batch = self.db.batch()
@@ -158,10 +138,10 @@ class Store:
             batch.create(msg_ref, _message_doc(msg, reporter, tip_id, now, expire_at))
             # The outbox's safety net: if no router ever handles it, the escalator will.
             batch.set(
-                self.db.collection(DUE).document(due_id("m", msg.key)),
+                self.db.collection(DUE).document(due_id(DueKind.MESSAGE, msg.key)),
                 {
                     "at": now + UNHANDLED_AFTER,
-                    "kind": "message",
+                    "kind": DueKind.MESSAGE.value,
                     "message_id": msg.key,
                     "tip_id": tip_id,
                     "event_kind": _event_kind_for(plan.action, msg.kind),
@@ -179,7 +159,9 @@ class Store:
             if tip_id:
                 reporter_update["open_tip_id"] = tip_id
                 reporter_update["open_tip_status"] = (
-                    "received" if plan.action == "open" else rep.get("open_tip_status", "received")
+                    TipStatus.RECEIVED.value
+                    if plan.action == "open"
+                    else rep.get("open_tip_status", TipStatus.RECEIVED.value)
                 )
                 reporter_update["open_until"] = intake.window_end(now, window_minutes)
             if rep_exists:
@@ -203,8 +185,9 @@ class Store:
             return IntakeResult(
                 False, msg.kind, tip_id, plan.action, _event_kind_for(plan.action, msg.kind)
             )
-        raise ConflictError(f"intake of {msg.key} kept conflicting")
+        raise Contended(f"intake of {msg.key} kept conflicting")
 
+    @as_storage_errors
     def record_follow(
         self,
         key: str,
@@ -250,11 +233,14 @@ class Store:
             return False
         return True
 
+    @as_storage_errors
     def mark_unpublished(self, tip_id: str | None, message_key: str, now: datetime) -> None:
         """Outbox: the change is stored but Pub/Sub did not take it; the escalator's
         next run republishes it (its `due` entry becomes due at once)."""
         batch = self.db.batch()
-        batch.update(self.db.collection(DUE).document(due_id("m", message_key)), {"at": now})
+        batch.update(
+            self.db.collection(DUE).document(due_id(DueKind.MESSAGE, message_key)), {"at": now}
+        )
         if tip_id:
             batch.update(self.db.collection(TIPS).document(tip_id), {"unpublished": True})
         else:
@@ -275,7 +261,7 @@ def _new_tip(
 ) -> dict[str, Any]:
     return {
         "ref": tip_id,
-        "status": "received",
+        "status": TipStatus.RECEIVED.value,
         "reporter_key": reporter,
         "oa_id": msg.oa_id,
         "app_id": msg.app_id,

@@ -7,13 +7,10 @@ from typing import Any
 from google.cloud import pubsub_v1
 
 from shared.core.events import TipEvent
+from shared.store.ports import PublishError
 
 
-class PublishError(RuntimeError):
-    """The message was not confirmed by Pub/Sub within the time allowed."""
-
-
-class Publisher:
+class PubSubPublisher:
     def __init__(self, project: str, topic: str, client: Any | None = None) -> None:
         self._client = client or pubsub_v1.PublisherClient(
             publisher_options=pubsub_v1.types.PublisherOptions(enable_message_ordering=True),

@@ -1,255 +1,138 @@
-"""Firestore for the router and the escalator: tips, their audit trail, sends,
-rosters and officers, and the `due` schedule.
+"""Tips, their messages and reporters, and the `due` schedule, in Firestore.
 
 Every change of a tip's state goes through `change_tip`: a transaction that
-re-reads the tip and lets a pure function decide on what it finds, so two
-routers, or a router and an escalator run, never both act on the same state.
+reads the tip, lets a pure transition (`shared.core.tip`) decide on what it
+found, and writes the tip, its audit event and its schedule entry together.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
-from shared.core import delivery
-from shared.store.intake import DUE, EVENTS, MESSAGES, REPORTERS, TIPS, due_id
-
-ALERTS = "alerts"
-REPLIES = "replies"
-OFFICERS = "officers"
-ROSTERS = "rosters"
-INVITES = "invites"
-QUESTIONS = "questions"
-SEND_RETENTION = timedelta(days=90)
-# Overlapping escalator runs and redeliveries contend for the same tips; the
-# losers re-read and usually find nothing left to do.
-TRANSACTION_ATTEMPTS = 10
-
-
-KEEP = object()  # change_tip: leave next_action_at as it is
+from shared.core.tip import Tip
+from shared.store import transactions
+from shared.store.collections import DUE, EVENTS, MESSAGES, REPORTERS, TIPS, DueKind, due_id
+from shared.store.documents import (
+    due_from_doc,
+    event_doc,
+    message_from_doc,
+    reporter_from_doc,
+    salvage_tip,
+    tip_due_doc,
+    tip_from_doc,
+    tip_updates,
+)
+from shared.store.ports import Applied, Decide, DueItem, MessageRecord, Reporter
 
 
-@dataclass
-class TipChange:
-    """What a decision wants written to a tip, in one transaction."""
+class TipsStore:
+    db: firestore.Client
 
-    updates: dict[str, Any]
-    event: dict[str, Any]
-    next_action_at: datetime | object | None = KEEP
-    reporter: dict[str, Any] | None = None  # updates of the citizen's reporter document
-    result: Any = None
-    extra: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (coll, id, doc)
+    # --- tips -----------------------------------------------------------------------
 
-
-class TipStore:
-    def __init__(self, client: firestore.Client) -> None:
-        self.db = client
-
-    # --- reads ------------------------------------------------------------------
-
-    def get(self, collection: str, doc_id: str) -> dict[str, Any] | None:
-        snap = self.db.collection(collection).document(doc_id).get()
-        return snap.to_dict() if snap.exists else None
-
-    def get_many(self, collection: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        refs = [self.db.collection(collection).document(i) for i in dict.fromkeys(ids)]
-        if not refs:
-            return {}
-        return {s.id: s.to_dict() or {} for s in self.db.get_all(refs) if s.exists}
-
-    def officer_by_zalo(self, zalo_user_id: str) -> tuple[str, dict[str, Any]] | None:
-        query = (
-            self.db.collection(OFFICERS)
-            .where(filter=FieldFilter("zalo_user_id", "==", zalo_user_id))
-            .limit(1)
-        )
-        for snap in query.stream():
-            return snap.id, snap.to_dict() or {}
-        return None
-
-    # --- tip state ------------------------------------------------------------
+    def tip(self, ref: str) -> Tip | None:
+        snap = self.db.collection(TIPS).document(ref).get()
+        return tip_from_doc(snap.to_dict() or {}) if snap.exists else None
 
     def change_tip(
-        self, tip_id: str, decide: Callable[[dict[str, Any]], TipChange | None], now: datetime
-    ) -> TipChange | None:
-        """Run `decide` on the tip as it is now, and write what it returns, atomically."""
-        tip_ref = self.db.collection(TIPS).document(tip_id)
-        transaction = self.db.transaction(max_attempts=TRANSACTION_ATTEMPTS)
+        self, ref: str, decide: Decide, now: datetime, *, salvage: bool = False
+    ) -> Applied:
+        """Run `decide` on the tip as it is now, and write what it returns, atomically.
 
-        @firestore.transactional
-        def run(txn: Any) -> TipChange | None:
+        `salvage`: a tip that cannot be read is repaired field by field (see
+        `shared.store.documents.salvage_tip`) rather than refused, and the repair is
+        written with the change and named in its audit event.
+        """
+        tip_ref = self.db.collection(TIPS).document(ref)
+
+        def body(txn: Any) -> Applied:
             snap = tip_ref.get(transaction=txn)
             if not snap.exists:
-                return None
-            tip = snap.to_dict() or {}
-            change = decide(tip)
+                return Applied(None)
+            stored = snap.to_dict() or {}
+            repairs: dict[str, Any] = {}
+            if salvage:
+                before, repairs = salvage_tip(ref, stored, now)
+            else:
+                before = tip_from_doc(stored)
+            change = decide(before)
             if change is None:
-                return None
+                return Applied(before)
+            after = change.tip
             reporter_ref = None
-            if change.reporter and tip.get("reporter_key"):
+            if change.finishes_conversation:
                 # Only while this tip is still the citizen's open one (reads before writes).
-                reporter_ref = self.db.collection(REPORTERS).document(tip["reporter_key"])
+                reporter_ref = self.db.collection(REPORTERS).document(before.reporter_key)
                 reporter = reporter_ref.get(transaction=txn)
-                if not reporter.exists or reporter.get("open_tip_id") != tip_id:
+                if not reporter.exists or reporter.get("open_tip_id") != ref:
                     reporter_ref = None
-            updates = {**change.updates, "updated_at": now}
-            due_ref = self.db.collection(DUE).document(due_id("t", tip_id))
-            if change.next_action_at is not KEEP:
-                updates["next_action_at"] = change.next_action_at
-                if change.next_action_at is None:
+            updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
+            txn.update(tip_ref, {**updates, "updated_at": now})
+            event = event_doc(change.event, now, before.expire_at)
+            if repairs:
+                event["data"]["repaired"] = sorted(repairs)
+            txn.set(tip_ref.collection(EVENTS).document(), event)
+            if after.next_action_at != before.next_action_at:
+                due_ref = self.db.collection(DUE).document(due_id(DueKind.TIP, ref))
+                if after.next_action_at is None:
                     txn.delete(due_ref)
                 else:
-                    txn.set(due_ref, {"at": change.next_action_at, "kind": "tip", "tip_id": tip_id})
-            txn.update(tip_ref, updates)
-            # TTL does not cascade: each audit event expires with its tip.
-            txn.set(
-                tip_ref.collection(EVENTS).document(),
-                {"at": now, **change.event, "expire_at": tip.get("expire_at")},
-            )
+                    txn.set(due_ref, tip_due_doc(ref, after.next_action_at))
             if reporter_ref is not None:
-                txn.update(reporter_ref, change.reporter)
-            for collection, doc_id, doc in change.extra:
-                txn.set(self.db.collection(collection).document(doc_id), doc, merge=True)
-            return change
+                txn.update(
+                    reporter_ref, {"open_tip_id": None, "open_tip_status": after.status.value}
+                )
+            return Applied(after, change)
 
-        return run(transaction)
+        return transactions.run(self.db, body)
 
-    # --- sends (alerts, replies) ---------------------------------------------------
+    # --- messages and reporters --------------------------------------------------------
 
-    def claim_send(self, collection: str, key: str, doc: dict[str, Any], now: datetime) -> bool:
-        """Claim the right to send `key` once; False when it was sent or is being sent."""
-        ref = self.db.collection(collection).document(key)
-        transaction = self.db.transaction(max_attempts=TRANSACTION_ATTEMPTS)
+    def message(self, key: str) -> MessageRecord | None:
+        snap = self.db.collection(MESSAGES).document(key).get()
+        return message_from_doc(key, snap.to_dict() or {}) if snap.exists else None
 
-        @firestore.transactional
-        def run(txn: Any) -> int:
-            snap = ref.get(transaction=txn)
-            record = snap.to_dict() if snap.exists else None
-            if not delivery.may_send(record, now):
-                return 0
-            attempts = (record or {}).get("attempts", 0) + 1
-            txn.set(
-                ref,
-                {
-                    **doc,
-                    "status": "sending",
-                    "claimed_at": now,
-                    "attempts": attempts,
-                    "expire_at": now + SEND_RETENTION,
-                },
-                merge=True,
-            )
-            return attempts
-
-        return int(run(transaction))
-
-    def finish_send(
-        self,
-        collection: str,
-        key: str,
-        status: str,
-        now: datetime,
-        retry_at: datetime | None = None,
-        **fields: Any,
+    def mark_handled(
+        self, key: str, now: datetime, *, answered: bool | None = None, gave_up: bool = False
     ) -> None:
-        batch = self.db.batch()
-        batch.update(
-            self.db.collection(collection).document(key),
-            {"status": status, "finished_at": now, "next_retry_at": retry_at, **fields},
-        )
-        retry_ref = self.db.collection(DUE).document(due_id("a", f"{collection}|{key}"))
-        if retry_at is not None:
-            batch.set(
-                retry_ref, {"at": retry_at, "kind": "send", "collection": collection, "key": key}
-            )
-        else:
-            batch.delete(retry_ref)
-        batch.commit()
-
-    # --- messages --------------------------------------------------------------------
-
-    def mark_handled(self, message_key: str, now: datetime, **fields: Any) -> None:
         """The router is done with a message: it leaves the sweep's schedule."""
+        fields: dict[str, Any] = {"handled": True, "handled_at": now}
+        if answered is not None:
+            fields["answered"] = answered
+        if gave_up:
+            fields["gave_up"] = True
         batch = self.db.batch()
-        batch.update(
-            self.db.collection(MESSAGES).document(message_key),
-            {"handled": True, "handled_at": now, **fields},
-        )
-        batch.delete(self.db.collection(DUE).document(due_id("m", message_key)))
+        batch.update(self.db.collection(MESSAGES).document(key), fields)
+        batch.delete(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, key)))
         batch.commit()
 
-    def set_reporter(self, reporter_key: str, fields: dict[str, Any]) -> None:
-        self.db.collection(REPORTERS).document(reporter_key).set(fields, merge=True)
+    def reporter(self, key: str) -> Reporter | None:
+        snap = self.db.collection(REPORTERS).document(key).get()
+        return reporter_from_doc(key, snap.to_dict() or {}) if snap.exists else None
 
-    def set_doc(self, collection: str, doc_id: str, fields: dict[str, Any]) -> None:
-        self.db.collection(collection).document(doc_id).set(fields, merge=True)
-
-    def create_doc(self, collection: str, doc_id: str, fields: dict[str, Any]) -> bool:
-        from google.api_core.exceptions import AlreadyExists
-
-        try:
-            self.db.collection(collection).document(doc_id).create(fields)
-        except AlreadyExists:
-            return False
-        return True
-
-    # --- officers ---------------------------------------------------------------------
-
-    def enrol(
-        self, code: str, zalo_user_id: str, oa_id: str, now: datetime
-    ) -> tuple[str, dict[str, Any]]:
-        """Consume an invite once and bind the officer's Zalo id (a transaction).
-
-        Returns (outcome, officer): ok, already, unknown_code, expired_code, used_code.
-        """
-        invite_ref = self.db.collection(INVITES).document(code)
-        transaction = self.db.transaction(max_attempts=TRANSACTION_ATTEMPTS)
-        existing = self.officer_by_zalo(zalo_user_id)
-
-        @firestore.transactional
-        def run(txn: Any) -> tuple[str, dict[str, Any]]:
-            snap = invite_ref.get(transaction=txn)
-            if not snap.exists:
-                return "unknown_code", {}
-            invite = snap.to_dict() or {}
-            if invite.get("used_at") is not None:
-                if existing and existing[0] == invite.get("officer_id"):
-                    return "already", existing[1]
-                return "used_code", {}
-            if invite["expires_at"] <= now:
-                return "expired_code", {}
-            officer_id = f"cb-{code.lower()}"
-            officer = {
-                "name": invite["name"],
-                "unit_id": invite["unit_id"],
-                "role": invite["role"],
-                "active": True,
-                "zalo_user_id": zalo_user_id,
-                "oa_id": oa_id,
-                "enrolled_at": now,
-            }
-            txn.set(self.db.collection(OFFICERS).document(officer_id), officer)
-            txn.update(invite_ref, {"used_at": now, "officer_id": officer_id})
-            return "ok", officer
-
-        return run(transaction)
+    def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None:
+        self.db.collection(REPORTERS).document(reporter_key).set(
+            {"conversation": {"last_topic": topic, "last_at": now}}, merge=True
+        )
 
     # --- the schedule -----------------------------------------------------------------
 
-    def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[Any]:
+    def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]:
         """Due work, oldest first: the escalator's one query."""
         query = self.db.collection(DUE).where(filter=FieldFilter("at", "<=", now)).order_by("at")
         if after is not None:
             query = query.start_after({"at": after})
-        return list(query.limit(limit).stream())
+        return [due_from_doc(s.id, s.to_dict() or {}) for s in query.limit(limit).stream()]
 
-    def reschedule(self, due_doc_id: str, at: datetime, **fields: Any) -> None:
-        self.db.collection(DUE).document(due_doc_id).update({"at": at, **fields})
+    def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None:
+        fields: dict[str, Any] = {"at": at}
+        if attempts is not None:
+            fields["attempts"] = attempts
+        self.db.collection(DUE).document(due_id).update(fields)
 
-    def drop_due(self, due_doc_id: str) -> None:
-        self.db.collection(DUE).document(due_doc_id).delete()
+    def drop_due(self, due_id: str) -> None:
+        self.db.collection(DUE).document(due_id).delete()

@@ -18,7 +18,7 @@ from typing import Any
 from google.cloud import firestore
 from tenacity import retry, stop_after_attempt, wait_exponential
 
-from shared.zalo.client import TokenPair, TokenRefreshError
+from shared.zalo.tokens import TokenPair, TokenRefreshError
 
 TOKENS = "oa_tokens"
 LEASE = timedelta(seconds=30)

@@ -1,4 +1,4 @@
-"""The Zalo OA API client: consultation messages, token refresh and the code exchange.
+"""The Zalo OA API client: consultation messages (tokens: `shared.zalo.tokens`).
 
 Zalo answers HTTP 200 for most failures and puts the outcome in `error`
 (docs: /v3.0/oa/message/cs), so every answer is read for `error` and mapped to
@@ -24,26 +24,32 @@ Tokens and user ids never reach a log; only error codes and HTTP statuses do.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 import httpx
 
 from shared.logs import get_logger
+from shared.zalo.tokens import TokenRefreshError, TokenStore
 
 log = get_logger("zalo_client")
 
 SEND_PATH = "/v3.0/oa/message/cs"
-TOKEN_PATH = "/v4/oa/access_token"
 DEFAULT_TIMEOUT = httpx.Timeout(5.0)
 
 TOKEN_REFUSED = frozenset({-216, -220})
 UNREACHABLE = frozenset({-213, -227, -230, -232, -244})
 RATE_LIMITED = -32
 
-SendStatus = Literal["sent", "unreachable", "transient", "rate_limited", "rejected"]
+
+class SendStatus(StrEnum):
+    SENT = "sent"
+    UNREACHABLE = "unreachable"  # this recipient cannot be messaged: move on
+    TRANSIENT = "transient"  # retry later
+    RATE_LIMITED = "rate_limited"  # -32: back off
+    REJECTED = "rejected"  # the request itself is refused: retrying will not help
 
 
 @dataclass(frozen=True)
@@ -56,154 +62,11 @@ class SendResult:
 
 
 @dataclass(frozen=True)
-class TokenPair:
-    # repr=False: a dataclass repr in a traceback or log line must not show tokens.
-    access_token: str = field(repr=False)
-    refresh_token: str = field(repr=False)
-    expires_in: int  # seconds (Zalo sends a string; parsed here)
-
-
-class TokenRefreshError(RuntimeError):
-    """Zalo refused the refresh; ``error_code`` is Zalo's error, when it gave one."""
-
-    def __init__(self, message: str, error_code: int | None = None) -> None:
-        super().__init__(message)
-        self.error_code = error_code
-
-
-class CodeExchangeError(RuntimeError):
-    """Zalo did not give a token pair for the code; ``error_code`` is Zalo's, when given."""
-
-    def __init__(self, message: str, error_code: int | None = None) -> None:
-        super().__init__(message)
-        self.error_code = error_code
-
-
-class TokenStore(Protocol):
-    """Where one OA's access and refresh tokens live.
-
-    ``refresh(stale)`` must run under a lock shared by every process (the
-    Firestore implementation uses a transaction on ``oa_tokens/{oa_id}``): if
-    the stored access token is no longer ``stale``, another caller already
-    refreshed and the stored token is returned without refreshing again,
-    because a refresh token works only once and a second refresh with it would
-    kill the line. Otherwise it refreshes, stores the new pair atomically and
-    returns the new access token. Raises TokenRefreshError when Zalo refuses.
-    """
-
-    def access_token(self) -> str: ...
-
-    def refresh(self, stale_access_token: str) -> str: ...
-
-
-@dataclass(frozen=True)
 class Button:
     """An ``oa.query.show`` button: tapping it sends ``payload`` back as the user's text."""
 
     title: str
     payload: str
-
-
-def refresh_tokens(
-    http: httpx.Client,
-    oauth_base: str,
-    app_id: str,
-    app_secret: str,
-    refresh_token: str,
-) -> TokenPair:
-    """Exchange a refresh token for a new pair (the old refresh token dies)."""
-    form = {"refresh_token": refresh_token, "app_id": app_id, "grant_type": "refresh_token"}
-    return _token_request(
-        http, oauth_base, app_secret, form, TokenRefreshError, "token refresh", "token refresh"
-    )
-
-
-def exchange_code(
-    http: httpx.Client,
-    oauth_base: str,
-    app_id: str,
-    app_secret: str,
-    code: str,
-    verifier: str,
-) -> TokenPair:
-    """The first token pair for an authorization code (the counterpart of refresh_tokens).
-
-    The OA admin's one-time grant with PKCE: `verifier` is the one whose
-    challenge was on the permission URL (`tinbao zalo authorize`, which also
-    notes what of Zalo's side is confirmed). Raises CodeExchangeError when no
-    pair comes back; the message never holds the code, verifier or secret.
-    """
-    form = {
-        "code": code,
-        "app_id": app_id,
-        "grant_type": "authorization_code",
-        "code_verifier": verifier,
-    }
-    return _token_request(
-        http, oauth_base, app_secret, form, CodeExchangeError, "the code exchange", "Zalo"
-    )
-
-
-def _token_request(
-    http: httpx.Client,
-    oauth_base: str,
-    app_secret: str,
-    form: dict[str, str],
-    error: type[TokenRefreshError] | type[CodeExchangeError],
-    what: str,
-    refuser: str,
-) -> TokenPair:
-    """POST the OAuth token endpoint (App Secret in `secret_key`); a pair or `error`.
-
-    Error messages name what failed and Zalo's error code, never the form's values.
-    """
-    try:
-        response = http.post(
-            oauth_base.rstrip("/") + TOKEN_PATH,
-            headers={"secret_key": app_secret},
-            data=form,
-            timeout=DEFAULT_TIMEOUT,
-        )
-    except httpx.HTTPError as exc:
-        raise error(f"{what} failed: {type(exc).__name__}") from None
-    try:
-        body = response.json()
-    except ValueError:
-        raise error(f"{what} answered HTTP {response.status_code} without JSON") from None
-    if not isinstance(body, dict):
-        raise error(f"{what} answered an unexpected body")
-    access, refresh = body.get("access_token"), body.get("refresh_token")
-    if not isinstance(access, str) or not access or not isinstance(refresh, str) or not refresh:
-        code = _int_or_none(body.get("error"))
-        refused = "refused the code" if error is CodeExchangeError else "refused"
-        raise error(f"{refuser} {refused} (error {code})", code)
-    expires = _int_or_none(body.get("expires_in"))
-    return TokenPair(access, refresh, expires if expires is not None else 0)
-
-
-class InMemoryTokenStore:
-    """A TokenStore in one process (tests, local tools): a lock instead of a transaction."""
-
-    def __init__(self, pair: TokenPair, refresher: Callable[[str], TokenPair]) -> None:
-        self._pair = pair
-        self._refresher = refresher  # refresh token -> new pair
-        self._lock = threading.Lock()
-        self.refresh_count = 0
-
-    def access_token(self) -> str:
-        return self._pair.access_token
-
-    def refresh(self, stale_access_token: str) -> str:
-        with self._lock:
-            if self._pair.access_token != stale_access_token:
-                return self._pair.access_token
-            self._pair = self._refresher(self._pair.refresh_token)
-            self.refresh_count += 1
-            return self._pair.access_token
-
-    @property
-    def refresh_token(self) -> str:
-        return self._pair.refresh_token
 
 
 class ZaloClient:
@@ -240,12 +103,14 @@ class ZaloClient:
             fresh = self._tokens.refresh(token)
         except TokenRefreshError as exc:
             log.error("zalo.token_refresh_failed", error_code=exc.error_code)
-            return SendResult("transient", result.error_code, None, result.http_status)
+            return SendResult(SendStatus.TRANSIENT, result.error_code, None, result.http_status)
         retried = self._post(body, fresh)
         if retried.error_code in TOKEN_REFUSED:
             # Still refused after a fresh token: not this message's fault, and
             # resending again would loop; report it for a later retry.
-            return SendResult("transient", retried.error_code, None, retried.http_status, True)
+            return SendResult(
+                SendStatus.TRANSIENT, retried.error_code, None, retried.http_status, True
+            )
         return SendResult(
             retried.status, retried.error_code, retried.message_id, retried.http_status, True
         )
@@ -257,24 +122,24 @@ class ZaloClient:
             )
         except httpx.TimeoutException:
             log.warning("zalo.send_timeout")
-            return SendResult("transient", None)
+            return SendResult(SendStatus.TRANSIENT, None)
         except httpx.HTTPError as exc:
             log.warning("zalo.send_failed", error=type(exc).__name__)
-            return SendResult("transient", None)
+            return SendResult(SendStatus.TRANSIENT, None)
         if response.status_code >= 500:
             log.warning("zalo.send_http_error", http_status=response.status_code)
-            return SendResult("transient", None, None, response.status_code)
+            return SendResult(SendStatus.TRANSIENT, None, None, response.status_code)
         try:
             answer = response.json()
             code = int(answer["error"])
         except (ValueError, KeyError, TypeError):
             log.warning("zalo.send_unreadable", http_status=response.status_code)
-            return SendResult("transient", None, None, response.status_code)
+            return SendResult(SendStatus.TRANSIENT, None, None, response.status_code)
         status = classify_error(code)
-        if status != "sent":
+        if status is not SendStatus.SENT:
             log.info("zalo.send_error", error_code=code, status=status)
         data = answer.get("data") if isinstance(answer.get("data"), dict) else {}
-        message_id = data.get("message_id") if status == "sent" else None
+        message_id = data.get("message_id") if status is SendStatus.SENT else None
         return SendResult(
             status,
             code,
@@ -286,14 +151,14 @@ class ZaloClient:
 def classify_error(code: int) -> SendStatus:
     """The send status for Zalo's `error` value (token errors are handled by the caller)."""
     if code == 0:
-        return "sent"
+        return SendStatus.SENT
     if code in UNREACHABLE:
-        return "unreachable"
+        return SendStatus.UNREACHABLE
     if code == RATE_LIMITED:
-        return "rate_limited"
+        return SendStatus.RATE_LIMITED
     if code in TOKEN_REFUSED:
-        return "transient"
-    return "rejected"
+        return SendStatus.TRANSIENT
+    return SendStatus.REJECTED
 
 
 def build_cs_body(
@@ -322,10 +187,3 @@ def build_cs_body(
             },
         }
     return {"recipient": {"user_id": user_id}, "message": message}
-
-
-def _int_or_none(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

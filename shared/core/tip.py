@@ -1,0 +1,412 @@
+"""A tip's lifecycle: its statuses, its typed view, and every transition.
+
+    received ──route / to desk──▶ routed ──take──▶ acknowledged ──resolve──▶ resolved
+                                   │  ▲                │
+                                   │  └───release──────┤ (holder silent, or unreachable)
+                                   │                   └──close──▶ closed
+                                   ├──reroute (the desk's tip gets its ward)
+                                   ├──transfer (sent up; the ladder restarts there)
+                                   └──step / climb (the ladder moves on)
+
+Each transition takes the tip as stored and returns a `TipChange`: the tip as it
+is to be written, its audit event, and the ladder step (if any) the shell must
+carry out once it is written. The store writes a change in one transaction that
+read the tip it was decided on, so two routers, or a router and an escalator
+run, never both act on the same state. Nothing here reads the clock or storage.
+
+The status literals are written in this module only; everything else names
+`TipStatus` members.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from shared.core import ladder
+from shared.core.classify import Classification
+from shared.core.ladder import LadderState, PolicySnapshot, StepDecision
+
+
+class TipStatus(StrEnum):
+    RECEIVED = "received"  # stored by the webhook, not yet routed
+    ROUTED = "routed"  # before a unit's officers; nobody holds it
+    ACKNOWLEDGED = "acknowledged"  # an officer took it (NHAN)
+    RESOLVED = "resolved"  # the holder dealt with it (XONG)
+    CLOSED = "closed"  # not a tip after all (KHONG)
+
+
+# Not finished: a citizen's new messages may join it, officers may act on it.
+OPEN = frozenset({TipStatus.RECEIVED, TipStatus.ROUTED, TipStatus.ACKNOWLEDGED})
+
+
+@dataclass(frozen=True)
+class TipText:
+    msg: str  # the message key it came in
+    text: str
+    at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class TipLocation:
+    msg: str
+    lat: str  # decimal strings, as Zalo sent them
+    lng: str
+    at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class TipAttachment:
+    msg: str
+    type: str
+    url: str | None
+    thumbnail: str | None = None
+    name: str | None = None
+    size: str | None = None
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where routing puts a tip and what it is (see `shared.core.routing.decide`)."""
+
+    unit_id: str
+    ward_code: str | None
+    map: str | None
+    resolution: Mapping[str, Any] | None
+    classification: Classification
+
+
+@dataclass(frozen=True)
+class Tip:
+    """A tip as the core sees it. No field carries the citizen's Zalo id."""
+
+    ref: str
+    status: TipStatus
+    reporter_key: str
+    oa_id: str
+    created_at: datetime
+    texts: tuple[TipText, ...] = ()
+    locations: tuple[TipLocation, ...] = ()
+    attachments: tuple[TipAttachment, ...] = ()
+    expire_at: datetime | None = None
+    # Written by routing:
+    unit_id: str | None = None
+    ward_code: str | None = None
+    map: str | None = None
+    resolution: Mapping[str, Any] | None = None
+    classification: Classification | None = None
+    routed_at: datetime | None = None
+    routed_msgs: tuple[str, ...] = ()  # the messages the current unit's first alert carried
+    routing_failure: str | None = None
+    policy: PolicySnapshot | None = None
+    ladder: LadderState | None = None
+    next_action_at: datetime | None = None
+    # Written by officers and the ladder:
+    held_by: str | None = None
+    taken_at: datetime | None = None
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+    outcome_note: str | None = None
+    overdue_at: datetime | None = None
+    unreachable: tuple[str, ...] = ()
+    released_from: str | None = None
+    transferred_from: str | None = None
+    transferred_from_name: str | None = None
+    transfer_reason: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN
+
+    @property
+    def is_assigned(self) -> bool:
+        """Before a unit's officers (routed or taken) and not finished."""
+        return self.is_open and self.status is not TipStatus.RECEIVED
+
+    @property
+    def is_held(self) -> bool:
+        return self.status is TipStatus.ACKNOWLEDGED
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t.text for t in self.texts if t.text)
+
+    @property
+    def location(self) -> TipLocation | None:
+        """The latest location the citizen shared (a later one corrects an earlier one)."""
+        if not self.locations:
+            return None
+        return max(self.locations, key=lambda x: x.at.timestamp() if x.at else float("-inf"))
+
+    @property
+    def message_ids(self) -> tuple[str, ...]:
+        """The citizen messages that make up the tip as it is now."""
+        items = (*self.texts, *self.locations, *self.attachments)
+        return tuple(sorted({item.msg for item in items if item.msg}))
+
+    @property
+    def severity(self) -> str:
+        return self.classification.severity if self.classification else "normal"
+
+    @property
+    def category(self) -> str:
+        return (self.classification.category if self.classification else None) or "other"
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One entry of the tip's append-only trail: who did what."""
+
+    actor: str  # citizen, router, escalator, officer:<id>
+    kind: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TipChange:
+    """What a transition wants written, in one transaction."""
+
+    tip: Tip  # the tip as it is to be written
+    event: AuditEvent
+    decision: StepDecision | None = None  # a ladder step to carry out once written
+    outcome: str = ""  # for the shell's answer: taken, resolved, closed, transferred, refused
+    reason: str = ""  # why it was refused
+    # The citizen's reporter record stops pointing at this tip as their open one.
+    finishes_conversation: bool = False
+
+
+# --- routing ------------------------------------------------------------------------
+
+
+def route(
+    tip: Tip, placement: Placement, snapshot: PolicySnapshot, now: datetime
+) -> TipChange | None:
+    """The router's first decision on a received tip; None once another delivery routed it."""
+    if tip.status is not TipStatus.RECEIVED:
+        return None
+    return _assign(tip, placement, snapshot, now, "routed", "router")
+
+
+def to_desk(
+    tip: Tip, placement: Placement, snapshot: PolicySnapshot, now: datetime, reason: str
+) -> TipChange | None:
+    """Routing kept failing on a received tip: the desk takes it as it is."""
+    if tip.status is not TipStatus.RECEIVED:
+        return None
+    return _assign(tip, placement, snapshot, now, "routed_to_desk", "escalator", reason=reason)
+
+
+def reroute(
+    tip: Tip, placement: Placement, snapshot: PolicySnapshot, now: datetime, desk_id: str
+) -> TipChange | None:
+    """A desk tip whose ward became known (a location arrived) moves to that ward."""
+    if tip.status is not TipStatus.ROUTED or tip.unit_id != desk_id:
+        return None
+    if placement.unit_id == desk_id:
+        return None
+    return _assign(tip, placement, snapshot, now, "rerouted", "router")
+
+
+def transfer(
+    tip: Tip,
+    to_unit: str | None,
+    snapshot: PolicySnapshot | None,
+    now: datetime,
+    officer_id: str,
+    from_name: str,
+    reason: str,
+) -> TipChange:
+    """An officer sends the tip up (CHUYEN); its ladder restarts at the new unit."""
+    actor = f"officer:{officer_id}"
+    if not tip.is_assigned:
+        return _refused(tip, actor, "transfer", "finished")
+    if to_unit is None or snapshot is None:
+        return _refused(tip, actor, "transfer", "no_parent")
+    assert tip.classification is not None
+    placement = Placement(to_unit, tip.ward_code, tip.map, tip.resolution, tip.classification)
+    change = _assign(tip, placement, snapshot, now, "transferred", actor)
+    moved = replace(
+        change.tip,
+        transferred_from=tip.unit_id,
+        transferred_from_name=from_name,
+        transfer_reason=reason,
+    )
+    return replace(change, tip=moved, outcome="transferred")
+
+
+def _assign(
+    tip: Tip,
+    placement: Placement,
+    snapshot: PolicySnapshot,
+    now: datetime,
+    kind: str,
+    actor: str,
+    reason: str | None = None,
+) -> TipChange:
+    """Give the tip to a unit under that unit's policy, its ladder at step one."""
+    first = ladder.next_action(snapshot, ladder.start_ladder(now), now)
+    written = replace(
+        tip,
+        status=TipStatus.ROUTED,
+        unit_id=placement.unit_id,
+        ward_code=placement.ward_code,
+        map=placement.map,
+        resolution=placement.resolution,
+        classification=placement.classification,
+        # What the new unit's first alert carries: a follow-up of one of these
+        # messages (delivered after the routing) has nothing new to tell.
+        routed_msgs=tip.message_ids,
+        routed_at=tip.routed_at or now,
+        routing_failure=reason if reason is not None else tip.routing_failure,
+        policy=snapshot,
+        ladder=first.state,
+        next_action_at=first.next_action_at,
+        held_by=None,
+    )
+    data = {
+        "unit_id": placement.unit_id,
+        "policy": snapshot.digest,
+        "ward_code": placement.ward_code,
+        "category": written.category,
+        "severity": written.severity,
+    }
+    return TipChange(written, AuditEvent(actor, kind, data), decision=first, outcome=kind)
+
+
+# --- officers -------------------------------------------------------------------------
+
+
+def take(tip: Tip, officer_id: str, now: datetime) -> TipChange:
+    """NHAN: the officer holds the tip; taking it again answers a reminder."""
+    actor = f"officer:{officer_id}"
+    if not tip.is_assigned:
+        return _refused(tip, actor, "take", "finished")
+    if tip.is_held and tip.held_by != officer_id:
+        return _refused(tip, actor, "take", "already_taken")
+    assert tip.policy is not None and tip.ladder is not None
+    decision = ladder.on_taken(tip.policy, tip.ladder, now, officer_id)
+    written = replace(
+        tip,
+        status=TipStatus.ACKNOWLEDGED,
+        held_by=officer_id,
+        taken_at=tip.taken_at or now,
+        ladder=decision.state,
+        next_action_at=decision.next_action_at,
+    )
+    return TipChange(written, AuditEvent(actor, "taken"), outcome="taken")
+
+
+def resolve(tip: Tip, officer_id: str, note: str, now: datetime) -> TipChange:
+    """XONG: dealt with."""
+    return _finish(tip, officer_id, TipStatus.RESOLVED, note, now)
+
+
+def close(tip: Tip, officer_id: str, note: str, now: datetime) -> TipChange:
+    """KHONG: not a tip after all."""
+    return _finish(tip, officer_id, TipStatus.CLOSED, note, now)
+
+
+def _finish(tip: Tip, officer_id: str, status: TipStatus, note: str, now: datetime) -> TipChange:
+    actor = f"officer:{officer_id}"
+    if not tip.is_assigned:
+        return _refused(tip, actor, status.value, "finished")
+    assert tip.policy is not None and tip.ladder is not None
+    decision = ladder.on_finished(tip.policy, tip.ladder, now)
+    stamps: dict[str, Any] = (
+        {"resolved_at": now, "resolved_by": officer_id}
+        if status is TipStatus.RESOLVED
+        else {"closed_at": now, "closed_by": officer_id}
+    )
+    written = replace(
+        tip,
+        status=status,
+        outcome_note=note,
+        ladder=decision.state,
+        next_action_at=None,
+        **stamps,
+    )
+    return TipChange(
+        written,
+        AuditEvent(actor, status.value, {"note": note}),
+        outcome=status.value,
+        finishes_conversation=True,
+    )
+
+
+def _refused(tip: Tip, actor: str, verb: str, reason: str) -> TipChange:
+    """Nothing changes but the trail, which records who tried what."""
+    event = AuditEvent(actor, "refused", {"verb": verb, "reason": reason})
+    return TipChange(tip, event, outcome="refused", reason=reason)
+
+
+# --- the ladder -------------------------------------------------------------------------
+
+
+def step(tip: Tip, now: datetime) -> TipChange | None:
+    """The escalator's transition: the one ladder action due at `now`, if any."""
+    due = tip.next_action_at
+    if due is None or due > now or tip.policy is None or tip.ladder is None:
+        return None  # taken, resolved, or already stepped by another run
+    decision = ladder.next_action(tip.policy, tip.ladder, now)
+    if decision.action == "nothing" and decision.state == tip.ladder:
+        return None
+    data = {
+        "action": decision.action,
+        "step": decision.step,
+        "repeat": decision.repeat,
+        "alert_key": decision.alert_key,
+    }
+    written = _moved(tip, decision)
+    return TipChange(
+        written, AuditEvent("escalator", decision.action, data), decision, decision.action
+    )
+
+
+def climb(
+    tip: Tip, alert_key: str, unreachable: tuple[str, ...], now: datetime, actor: str
+) -> TipChange | None:
+    """Nobody could be reached for `alert_key`: the next step, now."""
+    if tip.policy is None or tip.ladder is None:
+        return None
+    decision = ladder.on_unreachable(tip.policy, tip.ladder, now, alert_key)
+    if decision.state == tip.ladder:
+        return None
+    written = _moved(tip, decision)
+    if unreachable:
+        added = tuple(u for u in unreachable if u not in written.unreachable)
+        written = replace(written, unreachable=written.unreachable + added)
+    event = AuditEvent(actor, "climbed", {"from": alert_key, "unreachable": list(unreachable)})
+    return TipChange(written, event, decision, "climbed")
+
+
+def _moved(tip: Tip, decision: StepDecision) -> Tip:
+    """The tip with the ladder's new state; a release gives the tip back to its unit."""
+    written = replace(tip, ladder=decision.state, next_action_at=decision.next_action_at)
+    if decision.action == "overdue":
+        written = replace(written, overdue_at=decision.state.overdue_at)
+    if decision.action == "release":
+        written = replace(written, status=TipStatus.ROUTED, held_by=None, released_from=tip.held_by)
+    return written
+
+
+def current_step(tip: Tip) -> StepDecision | None:
+    """The step last decided, to carry out again when a delivery is repeated (idempotent)."""
+    if tip.policy is None or tip.ladder is None or tip.status is not TipStatus.ROUTED:
+        return None
+    state = tip.ladder
+    if state.phase != "open" or state.step <= 0:
+        return None
+    return StepDecision(
+        "notify",
+        state,
+        tip.next_action_at,
+        step=state.step,
+        repeat=state.repeats_done,
+        targets=ladder.current_targets(tip.policy, state),
+        alert_key=ladder.current_alert_key(state),
+    )

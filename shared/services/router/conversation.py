@@ -1,0 +1,112 @@
+"""The router's conversation use cases: residence questions answered by the
+assistant, chat, a new follower's welcome, and a citizen put through to the desk.
+
+Replies are keyed by the message (`q:<message>:<i>`), so a redelivery sends
+nothing twice; a question the assistant cannot answer is handed to the desk's
+officers on duty, who answer through the OA with `TL <HD-mã> <câu trả lời>`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from shared.core import assistant, messages
+from shared.core.events import TipEvent
+from shared.core.jurisdiction import Profile
+from shared.core.ladder import Target
+from shared.core.refcode import question_code
+from shared.services.dispatch import Tally
+from shared.services.notices import local_day
+from shared.services.paging import Pager
+from shared.store.ports import LineStore, MessageRecord, Question
+from shared.zalo.client import Button
+
+CHAT_WINDOW = timedelta(minutes=30)
+DESK_ON_DUTY = (Target("self", "duty_officer"), Target("self", "desk"))
+
+
+@dataclass
+class ConversationHandler:
+    store: LineStore
+    pager: Pager
+    profile: Profile
+    oa_units: Mapping[str, str] = field(default_factory=dict)  # OA id -> its unit
+
+    def on_question(self, event: TipEvent, now: datetime) -> Tally:
+        return self._converse(event, now, always=True)
+
+    def on_chat(self, event: TipEvent, now: datetime) -> Tally:
+        return self._converse(event, now, always=False)
+
+    def _converse(self, event: TipEvent, now: datetime, always: bool) -> Tally:
+        msg = self.store.message(event.message_id)
+        if msg is None or msg.handled:
+            return Tally()
+        reporter = self.store.reporter(msg.sender_key)
+        user_id = reporter.zalo_user_id if reporter else None
+        text = msg.text or ""
+        state = assistant.ConversationState(
+            reporter.last_topic if reporter else None, reporter.last_talk_at if reporter else None
+        )
+        recent = state.last_at is not None and now - state.last_at < CHAT_WINDOW
+        tally = Tally()
+        answered = False
+        if user_id and text and (always or not recent):
+            contact = self._contact(msg.oa_id)
+            result = assistant.answer(text, local_day(now), contact, state, now)
+            for i, reply in enumerate(result.replies):
+                buttons = [Button(b.title, b.payload) for b in reply.buttons]
+                key = f"q:{event.message_id}:{i}"
+                tally.count(
+                    self.pager.dispatch.reply(
+                        key, msg.oa_id, user_id, reply.text, now, buttons, audience="citizen"
+                    )
+                )
+            if result.handoff:
+                tally.add(self._hand_to_desk(msg, text, now))
+            answered = result.topic is not None
+            self.store.remember_topic(msg.sender_key, (result.state or state).last_topic, now)
+        self.store.mark_handled(event.message_id, now, answered=answered)
+        return tally
+
+    def _hand_to_desk(self, msg: MessageRecord, text: str, now: datetime) -> Tally:
+        """Open a question item for the desk and alert its officers on duty."""
+        code = question_code(msg.key)
+        self.store.open_question(
+            Question(code, "open", text, msg.key, msg.sender_key, msg.oa_id, now)
+        )
+        officers = self.pager.on_duty(self.profile.desk_id, DESK_ON_DUTY, now)
+        tally = self.pager.dispatch.alert_officers(
+            code, msg.oa_id, officers, "handoff", messages.question_handoff(code, text), now
+        )
+        return Tally(transient=tally.transient)
+
+    def on_follow(self, event: TipEvent, now: datetime) -> Tally:
+        msg = self.store.message(event.message_id)
+        if msg is None or msg.handled:
+            return Tally()
+        reporter = self.store.reporter(msg.sender_key)
+        tally = Tally()
+        if reporter and reporter.zalo_user_id:
+            for i, reply in enumerate(assistant.menu(self._contact(msg.oa_id))):
+                buttons = [Button(b.title, b.payload) for b in reply.buttons]
+                tally.count(
+                    self.pager.dispatch.reply(
+                        f"follow:{event.message_id}:{i}",
+                        msg.oa_id,
+                        reporter.zalo_user_id,
+                        reply.text,
+                        now,
+                        buttons,
+                        audience="citizen",
+                    )
+                )
+        self.store.mark_handled(event.message_id, now)
+        return tally
+
+    def _contact(self, oa_id: str) -> assistant.WardContact:
+        unit_id = self.oa_units.get(oa_id)
+        unit = self.profile.units.get(unit_id or "") or self.profile.desk
+        return assistant.ward_contact_of(unit)

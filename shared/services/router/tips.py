@@ -1,0 +1,82 @@
+"""The router's tip use cases: a citizen's tip routed and its officers paged; what
+the citizen adds later brought to whoever has the tip before them.
+
+One transaction reads the tip and decides (route it, or move a desk tip to its
+ward once a location makes the ward known); the first alert goes out from that
+decision, with no second read. A repeated delivery decides nothing and only
+resumes the current step, whose sends are claimed, so nothing goes out twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from shared.core import messages, routing
+from shared.core.events import TipEvent
+from shared.core.jurisdiction import Profile
+from shared.core.policy_file import Policies
+from shared.core.tip import Tip, TipChange, TipStatus
+from shared.logs import Logger
+from shared.services.dispatch import Tally
+from shared.services.notices import CitizenNotices
+from shared.services.paging import Pager
+from shared.store.ports import LineStore
+
+ACTOR = "router"
+
+
+@dataclass
+class TipHandler:
+    store: LineStore
+    pager: Pager
+    notices: CitizenNotices
+    profile: Profile
+    policies: Policies
+    log: Logger
+
+    def on_tip(self, event: TipEvent, now: datetime) -> Tally:
+        ref, message_id = event.tip_id or "", event.message_id
+        new = event.kind == "tip.updated"
+        applied = self.store.change_tip(ref, lambda t: self._decide(t, message_id, new, now), now)
+        tip = applied.tip
+        if tip is None:
+            self.log.error("router.unknown_tip", tip_id=ref)
+            return Tally()
+        tally = Tally()
+        if applied.change is not None and applied.change.decision is not None:
+            # Routed (or moved to its ward) just now: the new unit's first step.
+            tally = self.pager.carry_out(tip, applied.change.decision, now, ACTOR)
+        else:
+            if new and tip.is_assigned and message_id not in tip.routed_msgs:
+                tally.add(self._follow_up(tip, message_id, now))
+            if tip.status is TipStatus.ROUTED:
+                tally.add(self.pager.resume(tip, now, ACTOR))
+        self.notices.acknowledge(tip, now)
+        self.store.mark_handled(message_id, now)
+        return tally
+
+    def _decide(self, tip: Tip, message_id: str, new: bool, now: datetime) -> TipChange | None:
+        if tip.status is TipStatus.RECEIVED:
+            return routing.plan_route(self.profile, self.policies, tip, now)
+        if new and message_id not in tip.routed_msgs:
+            return routing.plan_reroute(self.profile, self.policies, tip, now)
+        return None
+
+    def _follow_up(self, tip: Tip, message_id: str, now: datetime) -> Tally:
+        """What the citizen added, to whoever has the tip before them now."""
+        text = "\n".join(t.text for t in tip.texts if t.msg == message_id)
+        locations = [x for x in tip.locations if x.msg == message_id]
+        attachments = tuple(
+            messages.Attachment(a.type or "file", a.url, a.name or "")
+            for a in tip.attachments
+            if a.msg == message_id and a.url
+        )
+        location = messages.Location(locations[-1].lat, locations[-1].lng) if locations else None
+        if not (text or location or attachments):
+            return Tally()  # a sticker, or thanks with no words: nothing new for the officers
+        update = messages.tip_update(tip.ref, text, location, attachments, tip.is_held)
+        officers = self.pager.current_officers(tip, now)
+        return self.pager.dispatch.alert_officers(
+            tip.ref, tip.oa_id, officers, f"u-{message_id}", update, now
+        )

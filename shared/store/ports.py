@@ -1,0 +1,239 @@
+"""The store as the services see it: plain records and the interface they call.
+
+Two implementations keep this contract: Firestore (`shared.store.line`, the
+real one, proven on the emulator) and memory (`shared.store.memory`, for use-case
+tests and benchmarks that need no emulator). Neither is a fake of Google's
+client: both implement tinbao's own interface. Nothing here imports google.*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+from shared.core.events import TipEvent
+from shared.core.intake import Inbound
+from shared.core.roster import Roster
+from shared.core.tip import Tip, TipChange
+from shared.store.collections import SendKind
+
+
+class StorageError(RuntimeError):
+    """The storage backend failed or did not answer: the caller may retry later."""
+
+
+class Contended(StorageError):
+    """Concurrent writers kept winning a transaction; the work is left for a retry."""
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What `change_tip` found and did: the tip as written (or as found when nothing
+    was decided; None when there is no such tip) and the change, if any."""
+
+    tip: Tip | None
+    change: TipChange | None = None
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """A citizen (or anyone who wrote to the OA), under a pseudonymous key. Confidential."""
+
+    key: str
+    zalo_user_id: str | None
+    oa_id: str | None
+    open_tip_id: str | None = None
+    last_topic: str | None = None  # the assistant's follow-up window
+    last_talk_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    """An inbound message as intake stored it (its de-duplication record)."""
+
+    key: str
+    kind: str  # tip, question, command, chat, follow, unfollow
+    tip_id: str | None
+    sender_key: str
+    oa_id: str
+    text: str | None
+    handled: bool
+    classification: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class OfficerRecord:
+    officer_id: str
+    name: str
+    unit_id: str
+    role: str
+    active: bool
+    zalo_user_id: str | None = None  # confidential: only for sending
+    oa_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A citizen's question handed to the desk (`questions/{HD-code}`)."""
+
+    code: str
+    status: str  # open, answered
+    text: str
+    message_id: str
+    reporter_key: str
+    oa_id: str
+    created_at: datetime
+
+
+class DeliveryStatus(StrEnum):
+    """A send record's state: claimed, then one of the outcomes."""
+
+    SENDING = "sending"
+    SENT = "sent"
+    UNREACHABLE = "unreachable"
+    REJECTED = "rejected"
+    FAILED = "failed"  # a passing failure; `next_retry_at` says when to try again
+
+
+@dataclass(frozen=True)
+class SendRecord:
+    """One outbound message, kept so that it is sent once and can be retried."""
+
+    oa_id: str
+    user_id: str  # confidential
+    text: str
+    buttons: tuple[tuple[str, str], ...] = ()  # (title, payload)
+    tip_id: str | None = None
+    step: str | None = None
+    officer_id: str | None = None
+    audience: str | None = None
+    status: DeliveryStatus | None = None
+    attempts: int = 0
+    claimed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """An entry of the `due` schedule (see `shared.store.collections.DueKind`)."""
+
+    id: str
+    kind: str
+    at: datetime
+    tip_id: str | None = None
+    message_id: str | None = None
+    event_kind: str | None = None
+    oa_id: str | None = None
+    attempts: int = 0
+    send_kind: SendKind | None = None
+    send_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    outcome: str  # ok, already, unknown_code, expired_code, used_code
+    officer: OfficerRecord | None = None
+
+
+Decide = Callable[[Tip], TipChange | None]
+
+
+class LineStore(Protocol):
+    """Everything the router and the escalator read and write."""
+
+    # tips
+    def tip(self, ref: str) -> Tip | None: ...
+    def change_tip(
+        self, ref: str, decide: Decide, now: datetime, *, salvage: bool = False
+    ) -> Applied: ...
+
+    # messages and the people who wrote them
+    def message(self, key: str) -> MessageRecord | None: ...
+    def mark_handled(
+        self, key: str, now: datetime, *, answered: bool | None = None, gave_up: bool = False
+    ) -> None: ...
+    def reporter(self, key: str) -> Reporter | None: ...
+    def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None: ...
+
+    # officers and their rosters
+    def officer(self, officer_id: str) -> OfficerRecord | None: ...
+    def officers(self, ids: Iterable[str]) -> dict[str, OfficerRecord]: ...
+    def officer_by_zalo(self, zalo_user_id: str) -> OfficerRecord | None: ...
+    def roster(self, unit_id: str) -> Roster | None: ...
+    def check_in(self, officer_id: str, now: datetime) -> None: ...
+    def enrol(self, code: str, zalo_user_id: str, oa_id: str, now: datetime) -> Enrolment: ...
+
+    # questions handed to the desk
+    def open_question(self, question: Question) -> bool: ...
+    def question(self, code: str) -> Question | None: ...
+    def answer_question(self, code: str, unit_id: str, now: datetime) -> None: ...
+
+    # sends
+    def claim_send(self, kind: SendKind, key: str, record: SendRecord, now: datetime) -> int: ...
+    def finish_send(
+        self,
+        kind: SendKind,
+        key: str,
+        status: DeliveryStatus,
+        now: datetime,
+        *,
+        retry_at: datetime | None = None,
+        message_id: str | None = None,
+        error: int | None = None,
+    ) -> None: ...
+    def send_record(self, kind: SendKind, key: str) -> SendRecord | None: ...
+
+    # the schedule
+    def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]: ...
+    def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None: ...
+    def drop_due(self, due_id: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    duplicate: bool
+    kind: str
+    tip_id: str | None
+    action: str  # open, join, none
+    event_kind: str = ""  # what is published: tip.created, tip.updated, question, ...
+
+
+class IntakeStore(Protocol):
+    """What the webhook writes: each message once, joined to its citizen's tip."""
+
+    def intake(
+        self,
+        msg: Inbound,
+        reporter: str,
+        user_id: str,
+        redacted_raw: str,
+        now: datetime,
+        window_minutes: int,
+        retention_days: int,
+    ) -> IntakeResult: ...
+
+    def record_follow(
+        self,
+        key: str,
+        oa_id: str,
+        app_id: str,
+        reporter: str,
+        user_id: str,
+        following: bool,
+        now: datetime,
+        retention_days: int,
+    ) -> bool: ...
+
+    def mark_unpublished(self, tip_id: str | None, message_key: str, now: datetime) -> None: ...
+
+
+class Publisher(Protocol):
+    """Publishes a stored change to `tinbao-events`; raises PublishError if not confirmed."""
+
+    def publish(self, event: TipEvent, timeout: float) -> str: ...
+
+
+class PublishError(RuntimeError):
+    """The message was not confirmed by Pub/Sub within the time allowed."""

@@ -1,0 +1,85 @@
+"""Send records in Firestore (`alerts/{tip}:{step}:{officer}`, `replies/{key}`).
+
+Every outbound message is claimed in a transaction before it is sent, by the
+rule of `shared.core.delivery.may_send`, so a redelivered Pub/Sub message or an
+overlapping escalator run sends nothing twice; a passing failure schedules its
+retry in `due` in the same write that records it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from google.cloud import firestore
+
+from shared.core import delivery
+from shared.store import transactions
+from shared.store.collections import DUE, DueKind, SendKind, due_id
+from shared.store.documents import send_doc, send_due_doc, send_from_doc
+from shared.store.ports import DeliveryStatus, SendRecord
+
+SEND_RETENTION = timedelta(days=90)
+
+
+class SendsStore:
+    db: firestore.Client
+
+    def claim_send(self, kind: SendKind, key: str, record: SendRecord, now: datetime) -> int:
+        """Claim the right to send `key` once: the attempt number, or 0 when it was sent
+        or is being sent by someone else."""
+        ref = self.db.collection(kind.value).document(key)
+
+        def body(txn: Any) -> int:
+            snap = ref.get(transaction=txn)
+            stored = snap.to_dict() if snap.exists else None
+            if not delivery.may_send(stored, now):
+                return 0
+            attempts = (stored or {}).get("attempts", 0) + 1
+            txn.set(
+                ref,
+                {
+                    **send_doc(record),
+                    "status": DeliveryStatus.SENDING.value,
+                    "claimed_at": now,
+                    "attempts": attempts,
+                    "expire_at": now + SEND_RETENTION,
+                },
+                merge=True,
+            )
+            return int(attempts)
+
+        return transactions.run(self.db, body)
+
+    def finish_send(
+        self,
+        kind: SendKind,
+        key: str,
+        status: DeliveryStatus,
+        now: datetime,
+        *,
+        retry_at: datetime | None = None,
+        message_id: str | None = None,
+        error: int | None = None,
+    ) -> None:
+        fields: dict[str, Any] = {
+            "status": status.value,
+            "finished_at": now,
+            "next_retry_at": retry_at,
+        }
+        if message_id is not None:
+            fields["message_id"] = message_id
+        if error is not None:
+            fields["error"] = error
+        batch = self.db.batch()
+        batch.update(self.db.collection(kind.value).document(key), fields)
+        retry_ref = self.db.collection(DUE).document(due_id(DueKind.SEND, f"{kind.value}|{key}"))
+        if retry_at is not None:
+            batch.set(retry_ref, send_due_doc(kind, key, retry_at))
+        else:
+            batch.delete(retry_ref)
+        batch.commit()
+
+    def send_record(self, kind: SendKind, key: str) -> SendRecord | None:
+        snap = self.db.collection(kind.value).document(key).get()
+        return send_from_doc(snap.to_dict() or {}) if snap.exists else None

@@ -1,0 +1,46 @@
+"""Firestore transactions that say when they lost (`Contended`, not a message to
+parse), and Google's errors turned into the store's own `StorageError`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from google.api_core import exceptions as gexc
+from google.cloud import firestore
+
+from shared.store.ports import Contended, StorageError
+
+T = TypeVar("T")
+# Overlapping escalator runs and redeliveries contend for the same tips; the
+# losers re-read and usually find nothing left to do.
+ATTEMPTS = 10
+
+
+def run(db: firestore.Client, body: Callable[[Any], T], attempts: int = ATTEMPTS) -> T:
+    """Run `body(transaction)` in a transaction, retried by the client on contention."""
+    transaction = db.transaction(max_attempts=attempts)
+    try:
+        return firestore.transactional(body)(transaction)
+    except ValueError as exc:
+        # The client wraps the last Aborted of its spent attempts in a ValueError.
+        if isinstance(exc.__cause__, gexc.Aborted):
+            raise Contended(f"transaction lost {attempts} times") from exc
+        raise
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def as_storage_errors(fn: F) -> F:
+    """Google's errors leave the store as `StorageError`: services never import google."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except gexc.GoogleAPIError as exc:
+            raise StorageError(f"{type(exc).__name__}") from exc
+
+    return wrapper  # type: ignore[return-value]
