@@ -512,6 +512,9 @@ def _sent_entry(event: dict[str, Any]) -> dict[str, Any]:
 def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in separate writes: without TCP_NODELAY each
+        # answer on a kept-alive connection waits out the client's delayed ACK (~40 ms).
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:
             # Quiet: request lines would print user ids in paths.

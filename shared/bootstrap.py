@@ -10,7 +10,7 @@ its function uses, so the webhook's cold start never pays for the router's.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -22,12 +22,13 @@ if TYPE_CHECKING:
     import httpx
 
     from shared.core.jurisdiction import Profile
-    from shared.core.policy_file import Policies
     from shared.services.escalator import Escalator
     from shared.services.paging import Pager
     from shared.services.router import Router
     from shared.services.webhook import Webhook
+    from shared.store.ports import IntakeStore, LineStore, Publisher
     from shared.zalo.client import ZaloClient
+    from shared.zalo.oa import OaConfig
 
 _lock = threading.RLock()
 _built: dict[str, Any] = {}
@@ -67,74 +68,41 @@ def _once(name: str, build: Callable[[], Any]) -> Any:
         return _built[name]
 
 
-# --- builders ---------------------------------------------------------------------------
+# --- builders: the deployed adapters, from the settings --------------------------------
 
 
 def build_webhook(clock: Clock | None = None) -> Webhook:
-    import concurrent.futures
-
-    from shared.core.classify import classify
-    from shared.core.commands import parse_command
-    from shared.services.webhook import Webhook
     from shared.store.intake import FirestoreIntake
     from shared.store.line import connect
     from shared.store.pubsub import PubSubPublisher
 
     settings = get_settings()
     oas = settings.oas()  # fails now, naming the setting, if no OA is configured
-    return Webhook(
-        settings=settings,
-        store=FirestoreIntake(connect(settings.google_cloud_project)),
-        publisher=PubSubPublisher(settings.google_cloud_project, settings.tinbao_events_topic),
-        clock=clock or clock_from_env(),
-        classify=classify,
-        parse_command=parse_command,
-        log=get_logger("webhook"),
-        executor=concurrent.futures.ThreadPoolExecutor(max_workers=8),
-        oas=oas,
+    return assemble_webhook(
+        settings,
+        FirestoreIntake(connect(settings.google_cloud_project)),
+        PubSubPublisher(settings.google_cloud_project, settings.tinbao_events_topic),
+        clock or clock_from_env(),
+        oas,
     )
 
 
 def build_router(clock: Clock | None = None) -> Router:
-    from shared.services.notices import CitizenNotices
-    from shared.services.router import Router
-    from shared.services.router.commands import CommandHandler
-    from shared.services.router.conversation import ConversationHandler
-    from shared.services.router.tips import TipHandler
-
     settings = get_settings()
     clock = clock or clock_from_env()
-    pager = build_pager(settings, clock)
-    notices = CitizenNotices(pager.dispatch, pager.profile)
-    policies = _policies()
-    log = get_logger("router")
-    return Router(
-        tips=TipHandler(pager.store, pager, notices, pager.profile, policies, log),
-        commands=CommandHandler(pager.store, pager, notices, pager.profile, policies, log),
-        conversation=ConversationHandler(pager.store, pager, pager.profile, settings.oa_units()),
-        clock=clock,
-        log=log,
-    )
+    return assemble_router(build_pager(settings, clock), clock, settings.oa_units())
 
 
 def build_escalator(clock: Clock | None = None) -> Escalator:
-    from shared.services.escalator import Escalator
-    from shared.services.notices import CitizenNotices
     from shared.store.pubsub import PubSubPublisher
 
     settings = get_settings()
     clock = clock or clock_from_env()
-    pager = build_pager(settings, clock)
-    return Escalator(
-        store=pager.store,
-        pager=pager,
-        notices=CitizenNotices(pager.dispatch, pager.profile),
-        publisher=PubSubPublisher(settings.google_cloud_project, settings.tinbao_events_topic),
-        profile=pager.profile,
-        policies=_policies(),
-        clock=clock,
-        log=get_logger("escalator"),
-        budget_seconds=settings.tinbao_escalator_budget_seconds,
+    return assemble_escalator(
+        build_pager(settings, clock),
+        PubSubPublisher(settings.google_cloud_project, settings.tinbao_events_topic),
+        clock,
+        settings.tinbao_escalator_budget_seconds,
     )
 
 
@@ -142,22 +110,16 @@ def build_pager(settings: Settings, clock: Clock) -> Pager:
     """The sending half shared by the router and the escalator, on Firestore and Zalo."""
     import httpx
 
-    from shared.services.dispatch import Dispatcher
-    from shared.services.paging import Pager
     from shared.store.line import FirestoreLine, connect
 
     settings.require("zalo_app_id", "zalo_app_secret")
     db = connect(settings.google_cloud_project)
-    store = FirestoreLine(db)
-    profile = _profile(settings)
-    dispatch = Dispatcher(
-        store=store,
-        clients=zalo_clients(settings, db, clock, httpx.Client()),
-        retry=_policies().alert_retry,
-        log=get_logger("dispatch"),
-        default_oa=settings.zalo_oa_id or None,
+    return assemble_pager(
+        FirestoreLine(db),
+        zalo_clients(settings, db, clock, httpx.Client()),
+        profile_with_oas(settings.tinbao_profile, settings.oa_units()),
+        settings.zalo_oa_id or None,
     )
-    return Pager(store, dispatch, profile, get_logger("dispatch"))
 
 
 def zalo_clients(
@@ -186,17 +148,102 @@ def zalo_clients(
     return client
 
 
-def _profile(settings: Settings) -> Profile:
+def profile_with_oas(name: str, oa_units: Mapping[str, str]) -> Profile:
+    """The jurisdiction profile, each unit knowing the OAs that belong to it."""
     from shared.core.jurisdiction import load_profile
 
-    profile = load_profile(settings.tinbao_profile)
+    profile = load_profile(name)
     by_unit: dict[str, list[str]] = {}
-    for oa_id, unit in settings.oa_units().items():
+    for oa_id, unit in oa_units.items():
         by_unit.setdefault(unit, []).append(oa_id)
     return profile.with_oa_ids(by_unit) if by_unit else profile
 
 
-def _policies() -> Policies:
-    from shared.core.policy_file import default_policies
+# --- assembly: the shells wired to whatever adapters they are given ----------------------
+# (the deployed ones above; the in-memory store and a local Zalo in use-case tests)
 
-    return default_policies()
+
+def assemble_webhook(
+    settings: Settings,
+    store: IntakeStore,
+    publisher: Publisher,
+    clock: Clock,
+    oas: list[OaConfig],
+) -> Webhook:
+    import concurrent.futures
+
+    from shared.core.classify import classify
+    from shared.core.commands import parse_command
+    from shared.services.webhook import Webhook
+
+    return Webhook(
+        settings=settings,
+        store=store,
+        publisher=publisher,
+        clock=clock,
+        classify=classify,
+        parse_command=parse_command,
+        log=get_logger("webhook"),
+        executor=concurrent.futures.ThreadPoolExecutor(max_workers=8),
+        oas=oas,
+    )
+
+
+def assemble_pager(
+    store: LineStore,
+    clients: Callable[[str], ZaloClient],
+    profile: Profile,
+    default_oa: str | None,
+) -> Pager:
+    from shared.core.policy_file import default_policies
+    from shared.services.dispatch import Dispatcher
+    from shared.services.paging import Pager
+
+    dispatch = Dispatcher(
+        store=store,
+        clients=clients,
+        retry=default_policies().alert_retry,
+        log=get_logger("dispatch"),
+        default_oa=default_oa,
+    )
+    return Pager(store, dispatch, profile, get_logger("dispatch"))
+
+
+def assemble_router(pager: Pager, clock: Clock, oa_units: Mapping[str, str]) -> Router:
+    from shared.core.policy_file import default_policies
+    from shared.services.notices import CitizenNotices
+    from shared.services.router import Router
+    from shared.services.router.commands import CommandHandler
+    from shared.services.router.conversation import ConversationHandler
+    from shared.services.router.tips import TipHandler
+
+    store, profile, policies = pager.store, pager.profile, default_policies()
+    notices = CitizenNotices(pager.dispatch, profile)
+    log = get_logger("router")
+    return Router(
+        tips=TipHandler(store, pager, notices, profile, policies, log),
+        commands=CommandHandler(store, pager, notices, profile, policies, log),
+        conversation=ConversationHandler(store, pager, profile, dict(oa_units)),
+        clock=clock,
+        log=log,
+    )
+
+
+def assemble_escalator(
+    pager: Pager, publisher: Publisher | None, clock: Clock, budget_seconds: float
+) -> Escalator:
+    from shared.core.policy_file import default_policies
+    from shared.services.escalator import Escalator
+    from shared.services.notices import CitizenNotices
+
+    return Escalator(
+        store=pager.store,
+        pager=pager,
+        notices=CitizenNotices(pager.dispatch, pager.profile),
+        publisher=publisher,
+        profile=pager.profile,
+        policies=default_policies(),
+        clock=clock,
+        log=get_logger("escalator"),
+        budget_seconds=budget_seconds,
+    )

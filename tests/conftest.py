@@ -126,6 +126,7 @@ def load_sample(name: str) -> dict[str, Any]:
     return json.loads((FIXTURES / "zalo" / f"{name}.json").read_text())
 
 
-# The whole line on the emulators (webhook, Zalo stand-in, seed, router): a
-# fixture module of its own, registered here after the names it imports.
+# The whole line on the emulators (webhook, Zalo stand-in, seed, router), and the
+# same line on the in-memory store: fixture modules of their own, registered here.
 from tests.line import line  # noqa: E402, F401
+from tests.memory_line import _memory_servers, memory_line  # noqa: E402, F401

@@ -1,5 +1,5 @@
 """What citizens receive and what their follow-ups do, through the router on the
-emulators (helpers in test_router.py)."""
+emulators (helpers in tests/helpers.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from shared.core.refcode import question_code
 from shared.core.seed import load_seed
 from tests.conftest import APP_ID, load_sample
+from tests.helpers import CITIZEN, DUTY, DUTY_ID, alert_texts, command, pump, report
 from tests.line import SEED, Line
-from tests.test_router import CITIZEN, DUTY, DUTY_ID, alert_texts, command, pump, report
 from tests.webhook_client import post, webhook_app
 
 pytestmark = pytest.mark.emulators

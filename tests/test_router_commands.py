@@ -1,5 +1,5 @@
 """Officers' commands through the router: officers write to the OA through the Zalo
-stand-in, the webhook publishes, the router answers (helpers in test_router.py)."""
+stand-in, the webhook publishes, the router answers (helpers in tests/helpers.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.store.admin import create_invite
 from shared.store.collections import DueKind, due_id
-from tests.line import Line
-from tests.test_router import (
+from tests.helpers import (
     CITIZEN,
     CITY_COMMANDER,
     COMMANDER,
@@ -23,6 +22,7 @@ from tests.test_router import (
     command,
     report,
 )
+from tests.line import Line
 
 pytestmark = pytest.mark.emulators
 NEW_OFFICER = "7310000000000000042"

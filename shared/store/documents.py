@@ -22,13 +22,16 @@ older reader survives a newer writer during a deploy.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from shared.core.classify import Classification
+from shared.core.intake import Inbound, OpenTip, window_end
+from shared.core.intake import plan as plan_intake
 from shared.core.ladder import (
     LadderState,
     Phase,
@@ -45,6 +48,7 @@ from shared.store.collections import DueKind, SendKind
 from shared.store.ports import (
     DeliveryStatus,
     DueItem,
+    IntakeResult,
     MessageRecord,
     OfficerRecord,
     Question,
@@ -550,19 +554,42 @@ def send_from_doc(data: Mapping[str, Any]) -> SendRecord:
     )
 
 
-def send_doc(record: SendRecord) -> dict[str, Any]:
-    """What a claim writes besides its status (kept so the send can be retried)."""
+# Long enough for the report's windows; a send record is confidential (a user id).
+SEND_RETENTION = timedelta(days=90)
+
+
+def send_claim_doc(record: SendRecord, now: datetime, attempts: int) -> dict[str, Any]:
+    """What a claim writes: the message (kept so it can be retried) and the claim."""
     doc: dict[str, Any] = {
         "oa_id": record.oa_id,
         "user_id": record.user_id,
         "text": record.text,
         "buttons": [{"title": t, "payload": p} for t, p in record.buttons],
+        "status": DeliveryStatus.SENDING.value,
+        "claimed_at": now,
+        "attempts": attempts,
+        "expire_at": now + SEND_RETENTION,
     }
     for name in ("tip_id", "step", "officer_id", "audience"):
         value = getattr(record, name)
         if value is not None:
             doc[name] = value
     return doc
+
+
+def send_finish_fields(
+    status: DeliveryStatus,
+    now: datetime,
+    retry_at: datetime | None,
+    message_id: str | None,
+    error: int | None,
+) -> dict[str, Any]:
+    fields: dict[str, Any] = {"status": status.value, "finished_at": now, "next_retry_at": retry_at}
+    if message_id is not None:
+        fields["message_id"] = message_id
+    if error is not None:
+        fields["error"] = error
+    return fields
 
 
 class DueDoc(_Doc):
@@ -599,3 +626,166 @@ def tip_due_doc(ref: str, at: datetime) -> dict[str, Any]:
 
 def send_due_doc(kind: SendKind, key: str, at: datetime) -> dict[str, Any]:
     return {"at": at, "kind": DueKind.SEND.value, "collection": kind.value, "key": key}
+
+
+# --- intake -------------------------------------------------------------------------------
+
+# A message the router has not handled this long after intake is republished.
+UNHANDLED_AFTER = timedelta(minutes=2)
+TIP_ITEMS = ("texts", "locations", "attachments")
+
+
+@dataclass(frozen=True)
+class IntakeWrites:
+    """What storing one inbound message writes, decided on the reporter as read."""
+
+    result: IntakeResult
+    tip_id: str | None
+    new_tip: dict[str, Any] | None  # the whole tip, when the message opens one
+    joined: dict[str, list[dict[str, Any]]] | None  # items appended, when it joins one
+    event: dict[str, Any] | None  # the raw Zalo event on the tip's audit trail
+    message: dict[str, Any]  # messages/{key}: the de-duplication record
+    due: dict[str, Any]  # due/message:{key}: the outbox's safety net
+    reporter: dict[str, Any]  # fields of reporters/{key}
+
+
+def intake_writes(
+    msg: Inbound,
+    reporter: str,
+    user_id: str,
+    redacted_raw: str,
+    now: datetime,
+    window_minutes: int,
+    retention_days: int,
+    stored_reporter: Mapping[str, Any],
+    new_ref: Callable[[], str],
+) -> IntakeWrites:
+    expire_at = now + timedelta(days=retention_days)
+    open_tip = None
+    if stored_reporter.get("open_tip_id"):
+        status = stored_reporter.get("open_tip_status", TipStatus.RECEIVED.value)
+        open_tip = OpenTip(stored_reporter["open_tip_id"], status, stored_reporter["open_until"])
+    plan = plan_intake(msg.kind, open_tip, now)
+    tip_id = new_ref() if plan.action == "open" else plan.tip_id
+    items = {
+        "texts": [{"msg": msg.key, "text": msg.text, "at": now}] if msg.text else [],
+        "locations": [
+            {"msg": msg.key, "lat": x.lat, "lng": x.lng, "at": now} for x in msg.locations
+        ],
+        "attachments": [
+            {
+                "msg": msg.key,
+                "type": a.type,
+                "url": a.url,
+                "thumbnail": a.thumbnail,
+                "name": a.name,
+                "size": a.size,
+            }
+            for a in msg.attachments
+        ],
+    }
+    new_tip = None
+    if plan.action == "open":
+        new_tip = {
+            "ref": tip_id,
+            "status": TipStatus.RECEIVED.value,
+            "reporter_key": reporter,
+            "oa_id": msg.oa_id,
+            "app_id": msg.app_id,
+            "created_at": now,
+            "updated_at": now,
+            "last_message_at": now,
+            **items,
+            "message_count": 1,
+            "intake_classification": msg.classification or None,
+            "unpublished": False,
+            "expire_at": expire_at,
+        }
+    event_kind = {"open": "tip.created", "join": "tip.updated"}.get(plan.action, msg.kind)
+    reporter_fields: dict[str, Any] = {
+        "zalo_user_id": user_id,
+        "oa_id": msg.oa_id,
+        "app_id": msg.app_id,
+        "last_interaction_at": now,
+        "expire_at": expire_at,
+    }
+    if tip_id:
+        reporter_fields["open_tip_id"] = tip_id
+        reporter_fields["open_tip_status"] = (
+            TipStatus.RECEIVED.value
+            if plan.action == "open"
+            else stored_reporter.get("open_tip_status", TipStatus.RECEIVED.value)
+        )
+        reporter_fields["open_until"] = window_end(now, window_minutes)
+    return IntakeWrites(
+        result=IntakeResult(False, msg.kind, tip_id, plan.action, event_kind),
+        tip_id=tip_id,
+        new_tip=new_tip,
+        joined=items if plan.action == "join" else None,
+        event={
+            "at": now,
+            "actor": "citizen",
+            "kind": "zalo_event",
+            "data": {"event_name": msg.event_name, "raw": redacted_raw},
+            "expire_at": expire_at,
+        }
+        if tip_id
+        else None,
+        message={
+            "kind": msg.kind,
+            "tip_id": tip_id,
+            "sender_key": reporter,
+            "oa_id": msg.oa_id,
+            "app_id": msg.app_id,
+            "event_name": msg.event_name,
+            # Tip texts live on the tip; questions and commands keep theirs here.
+            "text": None if tip_id else msg.text,
+            "classification": msg.classification or None,
+            "zalo_timestamp": msg.zalo_timestamp,
+            "received_at": now,
+            "handled": False,
+            "expire_at": expire_at,
+        },
+        due={
+            "at": now + UNHANDLED_AFTER,
+            "kind": DueKind.MESSAGE.value,
+            "message_id": msg.key,
+            "tip_id": tip_id,
+            "event_kind": event_kind,
+            "oa_id": msg.oa_id,
+            "attempts": 0,
+        },
+        reporter=reporter_fields,
+    )
+
+
+def follow_writes(
+    key: str,
+    oa_id: str,
+    app_id: str,
+    reporter: str,
+    user_id: str,
+    following: bool,
+    now: datetime,
+    retention_days: int,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(messages/{key}, reporter fields) of a follow or unfollow."""
+    expire_at = now + timedelta(days=retention_days)
+    message = {
+        "kind": "follow" if following else "unfollow",
+        "tip_id": None,
+        "sender_key": reporter,
+        "oa_id": oa_id,
+        "received_at": now,
+        "handled": not following,
+        "expire_at": expire_at,
+    }
+    fields = {
+        "zalo_user_id": user_id,
+        "oa_id": oa_id,
+        "app_id": app_id,
+        "following": following,
+        "last_interaction_at": now,
+        "expire_at": expire_at,
+    }
+    return message, fields

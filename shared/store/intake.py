@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from google.api_core import exceptions as gexc
@@ -22,14 +22,10 @@ from google.cloud import firestore
 
 from shared.core import intake
 from shared.core.refcode import new_code
-from shared.core.tip import TipStatus
 from shared.store.collections import DUE, EVENTS, MESSAGES, REPORTERS, TIPS, DueKind, due_id
+from shared.store.documents import follow_writes, intake_writes
 from shared.store.ports import Contended, IntakeResult
 from shared.store.transactions import as_storage_errors
-
-# A message the router has not handled this long after intake is republished.
-UNHANDLED_AFTER = timedelta(minutes=2)
-
 
 CONFLICTS = (gexc.AlreadyExists, gexc.FailedPrecondition, gexc.Conflict, gexc.Aborted)
 
@@ -83,7 +79,6 @@ class FirestoreIntake:
     ) -> IntakeResult:
         msg_ref = self.db.collection(MESSAGES).document(msg.key)
         rep_ref = self.db.collection(REPORTERS).document(reporter)
-        expire_at = now + timedelta(days=retention_days)
         for attempt in range(attempts):
             known = self._recall(reporter) if attempt == 0 else None
             if attempt == 0:
@@ -103,67 +98,30 @@ class FirestoreIntake:
                 rep_exists = rep_snap.exists
                 rep = rep_snap.to_dict() or {} if rep_exists else {}
                 rep_update_time = rep_snap.update_time if rep_exists else None
-            open_tip = None
-            if rep.get("open_tip_id"):
-                open_tip = intake.OpenTip(
-                    rep["open_tip_id"],
-                    rep.get("open_tip_status", TipStatus.RECEIVED.value),
-                    rep["open_until"],
-                )
-            plan = intake.plan(msg.kind, open_tip, now)
-            batch = self.db.batch()
-            tip_id = plan.tip_id
-            if plan.action == "open":
-                tip_id = new_ref()
-                batch.create(
-                    self.db.collection(TIPS).document(tip_id),
-                    _new_tip(tip_id, msg, reporter, now, expire_at),
-                )
-            elif plan.action == "join":
-                batch.update(self.db.collection(TIPS).document(tip_id), _join_tip(msg, now))
-            if tip_id:
-                batch.create(
-                    self.db.collection(TIPS)
-                    .document(tip_id)
-                    .collection(EVENTS)
-                    .document(f"zalo-{msg.key}"),
-                    {
-                        "at": now,
-                        "actor": "citizen",
-                        "kind": "zalo_event",
-                        "data": {"event_name": msg.event_name, "raw": redacted_raw},
-                        "expire_at": expire_at,
-                    },
-                )
-            batch.create(msg_ref, _message_doc(msg, reporter, tip_id, now, expire_at))
-            # The outbox's safety net: if no router ever handles it, the escalator will.
-            batch.set(
-                self.db.collection(DUE).document(due_id(DueKind.MESSAGE, msg.key)),
-                {
-                    "at": now + UNHANDLED_AFTER,
-                    "kind": DueKind.MESSAGE.value,
-                    "message_id": msg.key,
-                    "tip_id": tip_id,
-                    "event_kind": _event_kind_for(plan.action, msg.kind),
-                    "oa_id": msg.oa_id,
-                    "attempts": 0,
-                },
+            w = intake_writes(
+                msg,
+                reporter,
+                user_id,
+                redacted_raw,
+                now,
+                window_minutes,
+                retention_days,
+                rep,
+                new_ref,
             )
-            reporter_update: dict[str, Any] = {
-                "zalo_user_id": user_id,
-                "oa_id": msg.oa_id,
-                "app_id": msg.app_id,
-                "last_interaction_at": now,
-                "expire_at": expire_at,
-            }
-            if tip_id:
-                reporter_update["open_tip_id"] = tip_id
-                reporter_update["open_tip_status"] = (
-                    TipStatus.RECEIVED.value
-                    if plan.action == "open"
-                    else rep.get("open_tip_status", TipStatus.RECEIVED.value)
-                )
-                reporter_update["open_until"] = intake.window_end(now, window_minutes)
+            batch = self.db.batch()
+            tips = self.db.collection(TIPS)
+            if w.new_tip is not None:
+                batch.create(tips.document(w.tip_id), w.new_tip)
+            elif w.joined is not None:
+                batch.update(tips.document(w.tip_id), _join_tip(w.joined, now))
+            if w.event is not None:
+                events = tips.document(w.tip_id).collection(EVENTS)
+                batch.create(events.document(f"zalo-{msg.key}"), w.event)
+            batch.create(msg_ref, w.message)
+            # The outbox's safety net: if no router ever handles it, the escalator will.
+            batch.set(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, msg.key)), w.due)
+            reporter_update = w.reporter
             if rep_exists:
                 batch.update(
                     rep_ref,
@@ -182,9 +140,7 @@ class FirestoreIntake:
                 self._remember(reporter, None)
                 continue
             self._remember(reporter, _KnownReporter(new_rep, results[-1].update_time))
-            return IntakeResult(
-                False, msg.kind, tip_id, plan.action, _event_kind_for(plan.action, msg.kind)
-            )
+            return w.result
         raise Contended(f"intake of {msg.key} kept conflicting")
 
     @as_storage_errors
@@ -200,33 +156,12 @@ class FirestoreIntake:
         retention_days: int,
     ) -> bool:
         """Record a follow or unfollow once; False when this delivery was already seen."""
-        msg_ref = self.db.collection(MESSAGES).document(key)
-        expire_at = now + timedelta(days=retention_days)
+        message, fields = follow_writes(
+            key, oa_id, app_id, reporter, user_id, following, now, retention_days
+        )
         batch = self.db.batch()
-        batch.create(
-            msg_ref,
-            {
-                "kind": "follow" if following else "unfollow",
-                "tip_id": None,
-                "sender_key": reporter,
-                "oa_id": oa_id,
-                "received_at": now,
-                "handled": not following,
-                "expire_at": expire_at,
-            },
-        )
-        batch.set(
-            self.db.collection(REPORTERS).document(reporter),
-            {
-                "zalo_user_id": user_id,
-                "oa_id": oa_id,
-                "app_id": app_id,
-                "following": following,
-                "last_interaction_at": now,
-                "expire_at": expire_at,
-            },
-            merge=True,
-        )
+        batch.create(self.db.collection(MESSAGES).document(key), message)
+        batch.set(self.db.collection(REPORTERS).document(reporter), fields, merge=True)
         try:
             batch.commit()
         except gexc.AlreadyExists:
@@ -248,85 +183,13 @@ class FirestoreIntake:
         batch.commit()
 
 
-def _event_kind_for(action: str, kind: str) -> str:
-    if action == "open":
-        return "tip.created"
-    if action == "join":
-        return "tip.updated"
-    return kind
-
-
-def _new_tip(
-    tip_id: str, msg: intake.Inbound, reporter: str, now: datetime, expire_at: datetime
-) -> dict[str, Any]:
-    return {
-        "ref": tip_id,
-        "status": TipStatus.RECEIVED.value,
-        "reporter_key": reporter,
-        "oa_id": msg.oa_id,
-        "app_id": msg.app_id,
-        "created_at": now,
-        "updated_at": now,
-        "last_message_at": now,
-        "texts": [_text(msg, now)] if msg.text else [],
-        "locations": [_location(msg, loc, now) for loc in msg.locations],
-        "attachments": [_attachment(msg, a) for a in msg.attachments],
-        "message_count": 1,
-        "intake_classification": msg.classification or None,
-        "unpublished": False,
-        "expire_at": expire_at,
-    }
-
-
-def _join_tip(msg: intake.Inbound, now: datetime) -> dict[str, Any]:
+def _join_tip(items: Mapping[str, list[dict[str, Any]]], now: datetime) -> dict[str, Any]:
     update: dict[str, Any] = {
         "updated_at": now,
         "last_message_at": now,
         "message_count": firestore.Increment(1),
     }
-    if msg.text:
-        update["texts"] = firestore.ArrayUnion([_text(msg, now)])
-    if msg.locations:
-        update["locations"] = firestore.ArrayUnion([_location(msg, x, now) for x in msg.locations])
-    if msg.attachments:
-        update["attachments"] = firestore.ArrayUnion([_attachment(msg, a) for a in msg.attachments])
+    for name, added in items.items():
+        if added:
+            update[name] = firestore.ArrayUnion(added)
     return update
-
-
-def _text(msg: intake.Inbound, now: datetime) -> dict[str, Any]:
-    return {"msg": msg.key, "text": msg.text, "at": now}
-
-
-def _location(msg: intake.Inbound, loc: intake.Location, now: datetime) -> dict[str, Any]:
-    return {"msg": msg.key, "lat": loc.lat, "lng": loc.lng, "at": now}
-
-
-def _attachment(msg: intake.Inbound, a: intake.AttachmentRef) -> dict[str, Any]:
-    return {
-        "msg": msg.key,
-        "type": a.type,
-        "url": a.url,
-        "thumbnail": a.thumbnail,
-        "name": a.name,
-        "size": a.size,
-    }
-
-
-def _message_doc(
-    msg: intake.Inbound, reporter: str, tip_id: str | None, now: datetime, expire_at: datetime
-) -> dict[str, Any]:
-    return {
-        "kind": msg.kind,
-        "tip_id": tip_id,
-        "sender_key": reporter,
-        "oa_id": msg.oa_id,
-        "app_id": msg.app_id,
-        "event_name": msg.event_name,
-        # Tip texts live on the tip; questions and commands keep theirs here for the router.
-        "text": None if tip_id else msg.text,
-        "classification": msg.classification or None,
-        "zalo_timestamp": msg.zalo_timestamp,
-        "received_at": now,
-        "handled": False,
-        "expire_at": expire_at,
-    }

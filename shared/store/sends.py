@@ -8,7 +8,7 @@ retry in `due` in the same write that records it.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from google.cloud import firestore
@@ -16,10 +16,13 @@ from google.cloud import firestore
 from shared.core import delivery
 from shared.store import transactions
 from shared.store.collections import DUE, DueKind, SendKind, due_id
-from shared.store.documents import send_doc, send_due_doc, send_from_doc
+from shared.store.documents import (
+    send_claim_doc,
+    send_due_doc,
+    send_finish_fields,
+    send_from_doc,
+)
 from shared.store.ports import DeliveryStatus, SendRecord
-
-SEND_RETENTION = timedelta(days=90)
 
 
 class SendsStore:
@@ -35,19 +38,9 @@ class SendsStore:
             stored = snap.to_dict() if snap.exists else None
             if not delivery.may_send(stored, now):
                 return 0
-            attempts = (stored or {}).get("attempts", 0) + 1
-            txn.set(
-                ref,
-                {
-                    **send_doc(record),
-                    "status": DeliveryStatus.SENDING.value,
-                    "claimed_at": now,
-                    "attempts": attempts,
-                    "expire_at": now + SEND_RETENTION,
-                },
-                merge=True,
-            )
-            return int(attempts)
+            attempts = int((stored or {}).get("attempts", 0)) + 1
+            txn.set(ref, send_claim_doc(record, now, attempts), merge=True)
+            return attempts
 
         return transactions.run(self.db, body)
 
@@ -62,15 +55,7 @@ class SendsStore:
         message_id: str | None = None,
         error: int | None = None,
     ) -> None:
-        fields: dict[str, Any] = {
-            "status": status.value,
-            "finished_at": now,
-            "next_retry_at": retry_at,
-        }
-        if message_id is not None:
-            fields["message_id"] = message_id
-        if error is not None:
-            fields["error"] = error
+        fields = send_finish_fields(status, now, retry_at, message_id, error)
         batch = self.db.batch()
         batch.update(self.db.collection(kind.value).document(key), fields)
         retry_ref = self.db.collection(DUE).document(due_id(DueKind.SEND, f"{kind.value}|{key}"))

@@ -23,7 +23,7 @@ from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
 from shared.core.policy_file import Policies
 from shared.core.roster import ROLES, on_duty, shift_at
-from shared.core.tip import Tip, TipChange
+from shared.core.tip import Tip, TipChange, TipStatus
 from shared.logs import Logger
 from shared.services.dispatch import SendOutcome, Tally
 from shared.services.notices import CitizenNotices
@@ -117,8 +117,8 @@ class CommandHandler:
         # A notice that fails for a passing reason is retried by the escalator's sweep.
         confirmations = {
             "taken": (messages.confirm_take, notices.taken),
-            "resolved": (messages.confirm_resolve, notices.resolved),
-            "closed": (messages.confirm_reject, notices.closed),
+            TipStatus.RESOLVED: (messages.confirm_resolve, notices.resolved),
+            TipStatus.CLOSED: (messages.confirm_reject, notices.closed),
         }
         if change.outcome in confirmations:
             confirm, notice = confirmations[change.outcome]

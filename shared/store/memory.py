@@ -1,0 +1,404 @@
+"""The whole store in one process's memory: `LineStore`, `IntakeStore` and a
+`Publisher` for use-case tests and benchmarks that need no emulator.
+
+It is tinbao's own interface implemented over dicts, not a fake of Google's
+client: documents are kept in exactly the form the Firestore implementation
+writes (the same `shared.store.documents` builders), one lock stands in for
+transactions, and what Firestore would refuse (a duplicate message, a second
+claim) is refused here by the same rules. The emulator suite proves the real
+store; this one keeps the router's and escalator's use cases testable in
+milliseconds. Never used by a deployed function.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from shared.core import delivery
+from shared.core.events import TipEvent
+from shared.core.intake import Inbound
+from shared.core.refcode import new_code
+from shared.core.roster import Roster, roster_from_dict
+from shared.core.tip import Tip
+from shared.store.collections import (
+    DUE,
+    INVITES,
+    MESSAGES,
+    OFFICERS,
+    QUESTIONS,
+    REPORTERS,
+    ROSTERS,
+    TIPS,
+    DueKind,
+    SendKind,
+    due_id,
+)
+from shared.store.documents import (
+    due_from_doc,
+    event_doc,
+    follow_writes,
+    intake_writes,
+    message_from_doc,
+    officer_from_doc,
+    question_doc,
+    question_from_doc,
+    reporter_from_doc,
+    salvage_tip,
+    send_claim_doc,
+    send_due_doc,
+    send_finish_fields,
+    send_from_doc,
+    tip_due_doc,
+    tip_from_doc,
+    tip_updates,
+)
+from shared.store.ports import (
+    Applied,
+    Decide,
+    DeliveryStatus,
+    DueItem,
+    Enrolment,
+    IntakeResult,
+    MessageRecord,
+    OfficerRecord,
+    PublishError,
+    Question,
+    Reporter,
+    SendRecord,
+)
+
+
+@dataclass
+class _Documents:
+    """Collections of documents (id -> dict); `events[ref]` is a tip's audit trail."""
+
+    docs: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
+    events: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    new_ref: Callable[[], str] = new_code
+    _lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def get(self, collection: str, doc_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            found = self.docs[collection].get(doc_id)
+            return copy.deepcopy(found) if found is not None else None
+
+    def put(self, collection: str, doc_id: str, doc: dict[str, Any]) -> None:
+        with self._lock:
+            self.docs[collection][doc_id] = copy.deepcopy(doc)
+
+    def _merge(self, collection: str, doc_id: str, fields: dict[str, Any]) -> None:
+        self.docs[collection].setdefault(doc_id, {}).update(copy.deepcopy(fields))
+
+
+class _Intake(_Documents):
+    # --- intake --------------------------------------------------------------------------
+
+    def intake(
+        self,
+        msg: Inbound,
+        reporter: str,
+        user_id: str,
+        redacted_raw: str,
+        now: datetime,
+        window_minutes: int,
+        retention_days: int,
+    ) -> IntakeResult:
+        with self._lock:
+            seen = self.docs[MESSAGES].get(msg.key)
+            if seen is not None:
+                return IntakeResult(True, seen["kind"], seen.get("tip_id"), "none")
+            stored = self.docs[REPORTERS].get(reporter, {})
+            if stored.get("open_tip_id") not in self.docs[TIPS]:
+                stored = {k: v for k, v in stored.items() if k != "open_tip_id"}  # gone (TTL)
+            w = intake_writes(
+                msg,
+                reporter,
+                user_id,
+                redacted_raw,
+                now,
+                window_minutes,
+                retention_days,
+                stored,
+                self.new_ref,
+            )
+            if w.new_tip is not None and w.tip_id:
+                self.docs[TIPS][w.tip_id] = copy.deepcopy(w.new_tip)
+            elif w.joined is not None and w.tip_id:
+                tip = self.docs[TIPS][w.tip_id]
+                for name, added in w.joined.items():
+                    tip[name] = [*tip.get(name, []), *copy.deepcopy(added)]
+                tip.update(updated_at=now, last_message_at=now)
+                tip["message_count"] = tip.get("message_count", 0) + 1
+            if w.event is not None and w.tip_id:
+                self.events[w.tip_id].append(copy.deepcopy(w.event))
+            self.docs[MESSAGES][msg.key] = copy.deepcopy(w.message)
+            self.docs[DUE][due_id(DueKind.MESSAGE, msg.key)] = copy.deepcopy(w.due)
+            if reporter not in self.docs[REPORTERS]:
+                self.docs[REPORTERS][reporter] = {"first_seen_at": now}
+            self._merge(REPORTERS, reporter, w.reporter)
+            return w.result
+
+    def record_follow(
+        self,
+        key: str,
+        oa_id: str,
+        app_id: str,
+        reporter: str,
+        user_id: str,
+        following: bool,
+        now: datetime,
+        retention_days: int,
+    ) -> bool:
+        with self._lock:
+            if key in self.docs[MESSAGES]:
+                return False
+            message, fields = follow_writes(
+                key, oa_id, app_id, reporter, user_id, following, now, retention_days
+            )
+            self.docs[MESSAGES][key] = message
+            self._merge(REPORTERS, reporter, fields)
+            return True
+
+    def mark_unpublished(self, tip_id: str | None, message_key: str, now: datetime) -> None:
+        with self._lock:
+            self.docs[DUE][due_id(DueKind.MESSAGE, message_key)]["at"] = now
+            if tip_id:
+                self.docs[TIPS][tip_id]["unpublished"] = True
+            else:
+                self.docs[MESSAGES][message_key]["unpublished"] = True
+
+
+class _Tips(_Documents):
+    # --- tips ------------------------------------------------------------------------------
+
+    def tip(self, ref: str) -> Tip | None:
+        found = self.get(TIPS, ref)
+        return tip_from_doc(found) if found is not None else None
+
+    def change_tip(
+        self, ref: str, decide: Decide, now: datetime, *, salvage: bool = False
+    ) -> Applied:
+        with self._lock:
+            stored = self.docs[TIPS].get(ref)
+            if stored is None:
+                return Applied(None)
+            repairs: dict[str, Any] = {}
+            if salvage:
+                before, repairs = salvage_tip(ref, stored, now)
+            else:
+                before = tip_from_doc(stored)
+            change = decide(before)
+            if change is None:
+                return Applied(before)
+            after = change.tip
+            stored.update(repairs)
+            stored.update(copy.deepcopy(tip_updates(stored, after)), updated_at=now)
+            event = event_doc(change.event, now, before.expire_at)
+            if repairs:
+                event["data"]["repaired"] = sorted(repairs)
+            self.events[ref].append(event)
+            entry = due_id(DueKind.TIP, ref)
+            if after.next_action_at != before.next_action_at:
+                if after.next_action_at is None:
+                    self.docs[DUE].pop(entry, None)
+                else:
+                    self.docs[DUE][entry] = tip_due_doc(ref, after.next_action_at)
+            reporter = self.docs[REPORTERS].get(before.reporter_key)
+            if change.finishes_conversation and reporter and reporter.get("open_tip_id") == ref:
+                reporter.update(open_tip_id=None, open_tip_status=after.status.value)
+            return Applied(after, change)
+
+    # --- messages and reporters --------------------------------------------------------------
+
+    def message(self, key: str) -> MessageRecord | None:
+        found = self.get(MESSAGES, key)
+        return message_from_doc(key, found) if found is not None else None
+
+    def mark_handled(
+        self, key: str, now: datetime, *, answered: bool | None = None, gave_up: bool = False
+    ) -> None:
+        with self._lock:
+            fields: dict[str, Any] = {"handled": True, "handled_at": now}
+            if answered is not None:
+                fields["answered"] = answered
+            if gave_up:
+                fields["gave_up"] = True
+            self.docs[MESSAGES][key].update(fields)
+            self.docs[DUE].pop(due_id(DueKind.MESSAGE, key), None)
+
+    def reporter(self, key: str) -> Reporter | None:
+        found = self.get(REPORTERS, key)
+        return reporter_from_doc(key, found) if found is not None else None
+
+    def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None:
+        with self._lock:
+            self._merge(
+                REPORTERS, reporter_key, {"conversation": {"last_topic": topic, "last_at": now}}
+            )
+
+    # --- the schedule ------------------------------------------------------------------------
+
+    def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]:
+        with self._lock:
+            entries = sorted(
+                (doc["at"], entry_id, doc)
+                for entry_id, doc in self.docs[DUE].items()
+                if doc["at"] <= now and (after is None or doc["at"] > after)
+            )
+            return [due_from_doc(entry_id, doc) for _, entry_id, doc in entries[:limit]]
+
+    def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None:
+        with self._lock:
+            entry = self.docs[DUE][due_id]
+            entry["at"] = at
+            if attempts is not None:
+                entry["attempts"] = attempts
+
+    def drop_due(self, due_id: str) -> None:
+        with self._lock:
+            self.docs[DUE].pop(due_id, None)
+
+
+class _People(_Documents):
+    # --- officers ----------------------------------------------------------------------------
+
+    def officer(self, officer_id: str) -> OfficerRecord | None:
+        found = self.get(OFFICERS, officer_id)
+        return officer_from_doc(officer_id, found) if found is not None else None
+
+    def officers(self, ids: Iterable[str]) -> dict[str, OfficerRecord]:
+        out = {}
+        for officer_id in dict.fromkeys(ids):
+            found = self.officer(officer_id)
+            if found is not None:
+                out[officer_id] = found
+        return out
+
+    def officer_by_zalo(self, zalo_user_id: str) -> OfficerRecord | None:
+        with self._lock:
+            for officer_id, doc in self.docs[OFFICERS].items():
+                if doc.get("zalo_user_id") == zalo_user_id:
+                    return officer_from_doc(officer_id, doc)
+        return None
+
+    def roster(self, unit_id: str) -> Roster | None:
+        found = self.get(ROSTERS, unit_id)
+        return roster_from_dict(found) if found is not None else None
+
+    def check_in(self, officer_id: str, now: datetime) -> None:
+        with self._lock:
+            self._merge(OFFICERS, officer_id, {"last_check_in_at": now})
+
+    def enrol(self, code: str, zalo_user_id: str, oa_id: str, now: datetime) -> Enrolment:
+        with self._lock:
+            existing = self.officer_by_zalo(zalo_user_id)
+            invite = self.docs[INVITES].get(code)
+            if invite is None:
+                return Enrolment("unknown_code")
+            if invite.get("used_at") is not None:
+                if existing and existing.officer_id == invite.get("officer_id"):
+                    return Enrolment("already", existing)
+                return Enrolment("used_code")
+            if invite["expires_at"] <= now:
+                return Enrolment("expired_code")
+            officer_id = f"cb-{code.lower()}"
+            doc = {
+                "name": invite["name"],
+                "unit_id": invite["unit_id"],
+                "role": invite["role"],
+                "active": True,
+                "zalo_user_id": zalo_user_id,
+                "oa_id": oa_id,
+                "enrolled_at": now,
+            }
+            self.docs[OFFICERS][officer_id] = doc
+            invite.update(used_at=now, officer_id=officer_id)
+            return Enrolment("ok", officer_from_doc(officer_id, doc))
+
+    # --- questions ---------------------------------------------------------------------------
+
+    def open_question(self, question: Question) -> bool:
+        with self._lock:
+            if question.code in self.docs[QUESTIONS]:
+                return False
+            self.docs[QUESTIONS][question.code] = question_doc(question)
+            return True
+
+    def question(self, code: str) -> Question | None:
+        found = self.get(QUESTIONS, code)
+        return question_from_doc(found) if found is not None else None
+
+    def answer_question(self, code: str, unit_id: str, now: datetime) -> None:
+        with self._lock:
+            self._merge(
+                QUESTIONS,
+                code,
+                {"status": "answered", "answered_at": now, "answered_by_unit": unit_id},
+            )
+
+
+class _Sends(_Documents):
+    # --- sends -------------------------------------------------------------------------------
+
+    def claim_send(self, kind: SendKind, key: str, record: SendRecord, now: datetime) -> int:
+        with self._lock:
+            stored = self.docs[kind.value].get(key)
+            if not delivery.may_send(stored, now):
+                return 0
+            attempts = int((stored or {}).get("attempts", 0)) + 1
+            self._merge(kind.value, key, send_claim_doc(record, now, attempts))
+            return attempts
+
+    def finish_send(
+        self,
+        kind: SendKind,
+        key: str,
+        status: DeliveryStatus,
+        now: datetime,
+        *,
+        retry_at: datetime | None = None,
+        message_id: str | None = None,
+        error: int | None = None,
+    ) -> None:
+        with self._lock:
+            fields = send_finish_fields(status, now, retry_at, message_id, error)
+            self.docs[kind.value][key].update(fields)
+            entry = due_id(DueKind.SEND, f"{kind.value}|{key}")
+            if retry_at is not None:
+                self.docs[DUE][entry] = send_due_doc(kind, key, retry_at)
+            else:
+                self.docs[DUE].pop(entry, None)
+
+    def send_record(self, kind: SendKind, key: str) -> SendRecord | None:
+        found = self.get(kind.value, key)
+        return send_from_doc(found) if found is not None else None
+
+
+@dataclass
+class MemoryStore(_Intake, _Tips, _People, _Sends):
+    """`LineStore` and `IntakeStore` over one set of documents."""
+
+
+@dataclass
+class MemoryPublisher:
+    """Pub/Sub in memory: what was published, in order, for a test to deliver."""
+
+    published: list[TipEvent] = field(default_factory=list)
+    fail: bool = False  # a test turns Pub/Sub off
+
+    def publish(self, event: TipEvent, timeout: float) -> str:
+        if self.fail:
+            raise PublishError("publish not confirmed: the test turned Pub/Sub off")
+        self.published.append(event)
+        return str(len(self.published))
+
+    def take(self) -> list[TipEvent]:
+        """Everything published since the last take."""
+        taken, self.published = self.published, []
+        return taken

@@ -1,0 +1,215 @@
+"""The router's and the escalator's use cases on the in-memory store, in milliseconds.
+
+Each story goes in through the webhook as Zalo would deliver it (the stand-in
+signs and posts), and the test reads what each person received. The same
+stories run on the Firestore and Pub/Sub emulators in tests/test_router*.py and
+tests/test_escalator.py; these pin the use cases without the emulators' cost.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from shared.store.collections import DUE, DueKind, due_id
+from tests.memory_line import MemoryLine
+
+CITIZEN = "8471209356612347001"
+TIP = "Co nhom thanh nien dung ma tuy o khach san duong Tan Son Nhi, phuong Tan Son Nhi"
+DUTY_ID, DUTY = "cb-27019-2", "demo-officer-27019-2"
+COMMANDER = "demo-officer-27019-cmd-1"
+OTHER_WARD = "demo-officer-27013-2"
+DESK_DUTY = "demo-officer-desk-2"
+
+
+def report(line: MemoryLine, text: str = TIP, user: str = CITIZEN) -> str:
+    line.citizen_says(user, text)
+    assert line.pump() == [200]
+    return str(line.only_tip()["ref"])
+
+
+def command(line: MemoryLine, user: str, text: str, times: int = 1) -> list[int]:
+    line.standin.send_text(user, text)
+    return line.pump(times=times)
+
+
+def sent_steps(line: MemoryLine) -> Counter[str]:
+    return Counter(a["step"] for a in line.alerts() if a["status"] == "sent")
+
+
+def test_a_tip_without_diacritics_reaches_the_ward_duty_officer_once(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    tip = memory_line.tip(ref)
+    assert tip["status"] == "routed" and tip["unit_id"] == "ward-27019"
+    (alert,) = memory_line.texts(DUTY)
+    assert alert.startswith(f"🔔 TIN BÁO MỚI {ref}") and f"NHAN {ref}" in alert
+    (ack,) = memory_line.texts(CITIZEN)
+    assert f"Mã tin báo: {ref}" in ack
+
+
+def test_the_first_alert_goes_out_from_the_routing_decision_in_one_change(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    kinds = [e["kind"] for e in memory_line.store.events[ref]]
+    assert kinds == ["zalo_event", "routed"]  # routed once; no second decision
+    assert memory_line.tip(ref)["ladder"]["step"] == 1
+
+
+def test_a_message_delivered_three_times_out_of_order_alerts_each_officer_once(
+    memory_line: MemoryLine,
+) -> None:
+    memory_line.citizen_says(CITIZEN, TIP)
+    memory_line.citizen_shares(CITIZEN, "10.7987", "106.6301")
+    assert set(memory_line.pump(times=3, shuffle=True)) == {200}
+    assert len(memory_line.texts(DUTY)) == 1
+    assert len(memory_line.texts(CITIZEN)) == 1
+    assert [a["officer_id"] for a in memory_line.alerts()] == [DUTY_ID]
+
+
+def test_a_tip_naming_no_place_goes_to_the_desk_and_moves_to_its_ward_with_a_location(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line, "co nguoi ban ma tuy o quan ca phe dau hem")
+    assert memory_line.tip(ref)["unit_id"] == "hcm-desk"
+    assert any(ref in t for t in memory_line.texts(DESK_DUTY))
+    _ack, ask = memory_line.texts(CITIZEN)
+    assert "gửi vị trí" in ask
+    memory_line.citizen_shares(CITIZEN, "10.7777", "106.6400")
+    assert memory_line.pump() == [200]
+    tip = memory_line.tip(ref)
+    assert tip["unit_id"] == "ward-27031" and tip["ladder"]["step"] == 1
+    assert [e["kind"] for e in memory_line.store.events[ref]][-1] == "rerouted"
+    assert any(ref in t for t in memory_line.texts("demo-officer-27031-2"))
+
+
+def test_an_unreachable_duty_officer_moves_the_ladder_to_the_commander_at_once(
+    memory_line: MemoryLine,
+) -> None:
+    memory_line.standin.fault(DUTY, error=-230)
+    ref = report(memory_line)
+    tip = memory_line.tip(ref)
+    assert tip["unreachable"] == [DUTY_ID] and tip["ladder"]["step"] == 2
+    assert any(ref in t for t in memory_line.texts(COMMANDER))
+    assert "climbed" in [e["kind"] for e in memory_line.store.events[ref]]
+
+
+def test_a_passing_zalo_failure_asks_for_redelivery_then_sends_once(
+    memory_line: MemoryLine,
+) -> None:
+    memory_line.standin.fault(DUTY, http_status=500, times=1)
+    memory_line.citizen_says(CITIZEN, TIP)
+    (event,) = memory_line.publisher.take()
+    assert memory_line.deliver(event) == 500
+    assert memory_line.deliver(event) == 200
+    assert memory_line.deliver(event) == 200
+    assert len(memory_line.texts(DUTY)) == 1
+    (alert,) = memory_line.alerts()
+    assert alert["status"] == "sent" and alert["attempts"] == 2
+
+
+def test_take_then_resolve_tells_the_citizen_and_ends_the_ladder(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    assert command(memory_line, DUTY, f"nhan {ref.lower()}", times=2) == [200, 200]
+    assert memory_line.texts(DUTY)[-1].startswith(f"Đã ghi nhận: đồng chí nhận xử lý tin báo {ref}")
+    assert command(memory_line, DUTY, f"XONG {ref} da xu ly") == [200]
+    tip = memory_line.tip(ref)
+    assert tip["status"] == "resolved" and tip["resolved_by"] == DUTY_ID
+    assert due_id(DueKind.TIP, ref) not in memory_line.store.docs[DUE]
+    citizen = memory_line.texts(CITIZEN)
+    assert len(citizen) == 3 and ref in citizen[1] and ref in citizen[2]
+
+
+def test_an_officer_of_another_ward_is_refused_and_the_trail_records_nothing_else(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, OTHER_WARD, f"NHAN {ref}")
+    assert memory_line.texts(OTHER_WARD)[-1].startswith(f"Tin báo {ref} thuộc đơn vị khác")
+    assert memory_line.tip(ref)["status"] == "routed"
+
+
+def test_a_second_officer_cannot_take_a_taken_tip(memory_line: MemoryLine) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"NHAN {ref}")
+    command(memory_line, COMMANDER, f"NHAN {ref}")
+    assert memory_line.tip(ref)["held_by"] == DUTY_ID
+    refused = [e for e in memory_line.store.events[ref] if e["kind"] == "refused"]
+    assert refused and refused[0]["data"]["reason"] == "already_taken"
+
+
+def test_a_transfer_sends_the_tip_up_and_pages_the_parent_unit(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"CHUYEN {ref} vuot tham quyen")
+    tip = memory_line.tip(ref)
+    assert tip["unit_id"] == "hcm-police" and tip["transferred_from"] == "ward-27019"
+    # The city police has no duty officer of its own on the demo roster: its
+    # ladder climbs at once to the duty commander.
+    assert tip["ladder"]["cycle"] == 0 and tip["ladder"]["step"] == 2
+    assert any(ref in t for t in memory_line.texts("demo-officer-hcm-cmd-1"))
+    assert any(ref in t for t in memory_line.texts(CITIZEN)[1:])
+
+
+def test_the_escalator_climbs_each_step_once_and_overdue_at_the_end(
+    memory_line: MemoryLine,
+) -> None:
+    report(memory_line)
+    for minutes in (5, 10, 15, *([30] * 5)):
+        memory_line.advance(minutes=minutes)
+        assert memory_line.escalate().failures == 0
+    memory_line.advance(minutes=30)
+    memory_line.escalate()
+    steps = sent_steps(memory_line)
+    assert {s for s in steps if s.endswith("r0")} == {"c0s1r0", "c0s2r0", "c0s3r0", "c0s4r0"}
+    assert memory_line.only_tip()["overdue_at"] is not None
+
+
+def test_two_escalator_runs_at_the_same_minute_act_once(memory_line: MemoryLine) -> None:
+    report(memory_line)
+    memory_line.advance(minutes=5)
+    first, second = memory_line.escalate(), memory_line.escalate()
+    assert first.steps == 1 and second.steps == 0
+    assert sent_steps(memory_line)["c0s2r0"] == 2  # the duty officer and the commander
+
+
+def test_a_taken_tip_left_unresolved_is_reminded_then_released(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"NHAN {ref}")
+    for hours in (24, 4, 4):  # the resolve time, then two reminders' worth
+        memory_line.advance(hours=hours)
+        memory_line.escalate()
+    tip = memory_line.tip(ref)
+    assert tip["status"] == "routed" and tip["released_from"] == DUTY_ID
+    assert {"c0m1", "c0m2", "c1s1r0"} <= set(sent_steps(memory_line))
+    assert any("giao lại cho ca trực" in t for t in memory_line.texts(DUTY))
+
+
+def test_a_message_no_router_handled_is_republished_then_handed_to_the_desk(
+    memory_line: MemoryLine,
+) -> None:
+    memory_line.citizen_says(CITIZEN, TIP)
+    memory_line.publisher.take()  # lost: the router never sees it
+    for minutes in (3, 3, 5, 9):
+        memory_line.advance(minutes=minutes)
+        memory_line.escalate()
+        memory_line.publisher.take()  # and the republished copies are lost too
+    tip = memory_line.only_tip()
+    assert tip["status"] == "routed" and tip["unit_id"] == "hcm-desk"
+    assert tip["routing_failure"] == "routing failed repeatedly"
+
+
+def test_a_residence_question_gets_the_assistant_and_changes_no_tip(
+    memory_line: MemoryLine,
+) -> None:
+    memory_line.citizen_says(CITIZEN, "cho hoi dang ky tam tru can giay to gi vay?")
+    assert memory_line.pump() == [200]
+    answer = memory_line.texts(CITIZEN)
+    assert answer and "tạm trú" in answer[0].lower()
+    assert not memory_line.store.docs["tips"]
