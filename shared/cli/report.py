@@ -1,6 +1,6 @@
-"""`tinbao report [--since YYYY-MM-DD] [--unit U]`: the desk's morning report, in Vietnamese.
+"""`tinbao report [--since YYYY-MM-DD] [--unit U] [--html FILE]`: the desk's morning report.
 
-Two sections:
+In the terminal, two sections in Vietnamese:
 1. the SLA table of `shared.core.sla` (tips created since the start of `--since`,
    per unit, with the profile's unit names);
 2. citizens' questions (issue 8): counts per topic and subtopic, how many are
@@ -12,15 +12,22 @@ Two sections:
 The default is seven days before today's local date. `--unit` narrows the SLA
 table to one unit of the profile; the question counts are the whole line's
 (questions are not routed to units).
+
+`--html FILE` writes the same window as one self-contained page instead
+(`shared.core.report_page`: a map of the wards, charts beside the figures),
+for people who read maps and charts rather than terminals. The file is
+written whole or not at all.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import unicodedata
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -49,6 +56,9 @@ def register(subparsers: Any) -> None:
         "--since", help="first local date of the window, YYYY-MM-DD (default: 7 days ago)"
     )
     parser.add_argument("--unit", help="only this unit (an id of the profile)")
+    parser.add_argument(
+        "--html", metavar="FILE", help="write the page with map and charts to FILE instead"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -137,6 +147,7 @@ def _width(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from shared.clock import clock_from_env
     from shared.core.jurisdiction import load_profile
     from shared.core.sla import aggregate, render_table
     from shared.settings import get_settings
@@ -158,10 +169,37 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    start = window_start(since, datetime.now(UTC))
+    html = Path(args.html) if args.html else None
+    if html is not None and not html.parent.is_dir():
+        print(f"Không có thư mục {str(html.parent)!r} để ghi {str(html)!r}.", file=sys.stderr)
+        return 2
+    now = clock_from_env().now()  # the system clock; the local stack's when it plays time
+    start = window_start(since, now)
     db = firestore_admin.connect(settings.google_cloud_project)
-    records = firestore_admin.load_tip_records(db, start, args.unit)
     units = [u.id for u in profile.units.values() if u.kind in REPORTED_KINDS]
+    if html is not None:
+        records, events = firestore_admin.load_page_records(db, start, args.unit)
+        rows = order_like_profile(
+            aggregate(records, since=start, unit=args.unit, units=units), units
+        )
+        page = render_html(
+            records,
+            events,
+            rows,
+            firestore_admin.question_counts(db, start),
+            profile=profile,
+            start=start,
+            now=now,
+            unit=args.unit,
+        )
+        try:
+            size = write_whole(html, page)
+        except OSError as exc:
+            print(f"Không ghi được {str(html)!r}: {exc.strerror}.", file=sys.stderr)
+            return 2
+        print(f"Đã ghi báo cáo {html} ({size} byte).")
+        return 0
+    records = firestore_admin.load_tip_records(db, start, args.unit)
     rows = order_like_profile(aggregate(records, since=start, unit=args.unit, units=units), units)
     names: Mapping[str, str] = {u.id: u.name for u in profile.units.values()}
     table = render_table(rows, names)
@@ -169,3 +207,70 @@ def run(args: argparse.Namespace) -> int:
     unit_name = names[args.unit] if args.unit else None
     print(render_report(start, table, questions, unit_name), end="")
     return 0
+
+
+# --- the page -------------------------------------------------------------------------
+
+
+def question_figures(counts: Any) -> Any:
+    """The page's view of `shared.store.admin.QuestionCounts`, labelled like the text."""
+    from shared.core.report_figures import QuestionFigures
+
+    topics = sorted(
+        ((topic_label(*key), c.asked, c.unanswered) for key, c in counts.by_topic.items()),
+        key=lambda r: (-r[1], r[0]),
+    )
+    return QuestionFigures(
+        topics=tuple(topics),
+        handoffs=counts.handoffs,
+        handoffs_open=counts.handoffs_open,
+        handoffs_open_all=counts.handoffs_open_all,
+    )
+
+
+def render_html(
+    records: list[Any],
+    events: list[Any],
+    rows: list[Any],
+    counts: Any,
+    *,
+    profile: Any,
+    start: datetime,
+    now: datetime,
+    unit: str | None,
+) -> str:
+    """The page for the window: figures, the profile's polygons, the policy's targets."""
+    from shared.core.report_figures import page_figures, take_target
+    from shared.core.report_page import render_page
+    from shared.core.jurisdiction import DATA_DIR
+    from shared.core.policy_file import default_policies, policy_for
+
+    policies = default_policies()
+    targets = {
+        u.id: (
+            take_target(policy_for(policies, u.kind, "normal", "other")),
+            take_target(policy_for(policies, u.kind, "urgent", "other")),
+        )
+        for u in profile.units.values()
+    }
+    figures = page_figures(records, events, rows, start=start, now=now, targets=targets)
+    polygons = profile.polygons or profile.outer_polygons
+    geojson = json.loads((DATA_DIR / polygons).read_text(encoding="utf-8")) if polygons else None
+    ward_ladder = policies.ladders.get("ward", policies.ladders["default"])["normal"]
+    return render_page(
+        figures,
+        question_figures(counts),
+        profile=profile,
+        geojson=geojson,
+        ladder=ward_ladder,
+        unit=unit,
+    )
+
+
+def write_whole(path: Path, text: str) -> int:
+    """Write `text` to `path` through a temporary file renamed over it; its size in bytes."""
+    data = text.encode("utf-8")
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return len(data)

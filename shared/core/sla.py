@@ -38,6 +38,11 @@ class TipRecord:
     overdue: bool = False
     step_reached: int = 0  # highest ladder step notified, 1-based; 0: none
     unreachable_officers: tuple[str, ...] = ()  # officer ids, one per unreachable event
+    # What the HTML page adds (shared.core.report_figures): never an identifier.
+    category: str | None = None  # the classifier's category (None: not classified)
+    ward_code: str | None = None  # the ward the tip concerns (None: not found)
+    coarse_location: tuple[float, float] | None = None  # last shared point, ≈100 m grid
+    take_target: timedelta | None = None  # the tip's own ladder: when it first climbs
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,12 @@ from google.cloud import firestore
 
 from shared.core.jurisdiction import Profile
 from shared.core.refcode import ALPHABET as CODE_ALPHABET
+from shared.core.report_figures import LadderEvent, coarse_point, take_target
 from shared.core.roster import ROLES, roster_to_dict
 from shared.core.seed import Seed, SeedError, SeedOfficer
 from shared.core.sla import TipRecord
+from shared.store.collections import EVENTS
+from shared.store.documents import snapshot_from_doc
 from shared.zalo.tokens import TokenPair
 
 UNITS = "units"
@@ -295,14 +298,18 @@ def tip_record(doc: Mapping[str, Any]) -> TipRecord | None:
 
     `step_reached` is `ladder.step` (the last step notified in the current
     cycle; a release starts a new cycle at 0, so a released tip counts its
-    current cycle only). `overdue` is `overdue_at` being set.
+    current cycle only). `overdue` is `overdue_at` being set. The category is
+    the router's classification (the webhook's before routing); the location
+    the last one shared, already coarse: the exact point never leaves here.
     """
     created = doc.get("created_at")
     if not isinstance(created, datetime):
         return None
-    ladder = doc.get("ladder") if isinstance(doc.get("ladder"), Mapping) else {}
+    ladder = _map(doc.get("ladder"))
     step = ladder.get("step", doc.get("step"))
     unreachable = doc.get("unreachable") or ()
+    classified = _map(doc.get("classification")) or _map(doc.get("intake_classification"))
+    located = [_map(x) for x in doc.get("locations") or ()]
     return TipRecord(
         unit_id=str(doc.get("unit_id") or ""),
         created_at=created,
@@ -312,11 +319,28 @@ def tip_record(doc: Mapping[str, Any]) -> TipRecord | None:
         overdue=doc.get("overdue_at") is not None,
         step_reached=step if isinstance(step, int) and step > 0 else 0,
         unreachable_officers=tuple(str(o) for o in unreachable),
+        category=classified.get("category") or None,
+        ward_code=str(doc["ward_code"]) if doc.get("ward_code") else None,
+        coarse_location=coarse_point(located[-1].get("lat"), located[-1].get("lng"))
+        if located
+        else None,
+        take_target=_take_target(doc.get("policy")),
     )
 
 
 def _instant(value: Any) -> datetime | None:
     return value if isinstance(value, datetime) else None
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _take_target(policy: Any) -> timedelta | None:
+    try:
+        return take_target(snapshot_from_doc(_map(policy)))
+    except ValueError:  # pydantic's ValidationError: no snapshot, or not one this reads
+        return None
 
 
 def load_tip_records(
@@ -330,6 +354,71 @@ def load_tip_records(
     query = db.collection(TIPS).where(filter=firestore.FieldFilter("created_at", ">=", since))
     records = [tip_record(snap.to_dict() or {}) for snap in query.stream()]
     return [r for r in records if r is not None and (unit is None or r.unit_id == unit)]
+
+
+# The audit events that move a ladder past its first step.
+LADDER_EVENTS = ("notify", "climbed", "overdue")
+
+
+def ladder_event(doc: Mapping[str, Any], unit_id: str) -> LadderEvent | None:
+    """The ladder view of a `tips/{ref}/events` document (None without `at`)."""
+    at = doc.get("at")
+    if not isinstance(at, datetime):
+        return None
+    data = _map(doc.get("data"))
+    step, repeat = data.get("step"), data.get("repeat")
+    return LadderEvent(
+        at=at,
+        unit_id=unit_id,
+        kind=str(doc.get("kind")),
+        step=step if isinstance(step, int) else None,
+        repeat=repeat if isinstance(repeat, int) else 0,
+        climbed_from=str(data["from"]) if data.get("from") else None,
+    )
+
+
+def _climbed(doc: Mapping[str, Any]) -> bool:
+    # Only these tips have events the page counts: a ladder past its first step,
+    # restarted by a release, or run out.
+    ladder = _map(doc.get("ladder"))
+    step, cycle = ladder.get("step"), ladder.get("cycle")
+    return (
+        (isinstance(step, int) and step >= 2)
+        or (isinstance(cycle, int) and cycle > 0)
+        or doc.get("overdue_at") is not None
+    )
+
+
+def load_page_records(
+    db: firestore.Client, since: datetime, unit: str | None = None
+) -> tuple[list[TipRecord], list[LadderEvent]]:
+    """The tips of `load_tip_records`, and the ladder events of those that climbed.
+
+    One query on `tips`, then one on the `events` of each tip that climbed
+    (an equality on `kind`, which Firestore indexes by itself). The tips'
+    reference codes are used for the reads and dropped: neither value holds one.
+    """
+    query = db.collection(TIPS).where(filter=firestore.FieldFilter("created_at", ">=", since))
+    records: list[TipRecord] = []
+    events: list[LadderEvent] = []
+    for snap in query.stream():
+        doc = snap.to_dict() or {}
+        record = tip_record(doc)
+        if record is None or (unit is not None and record.unit_id != unit):
+            continue
+        records.append(record)
+        if not _climbed(doc):
+            continue
+        trail = (
+            snap.reference.collection(EVENTS)
+            .where(filter=firestore.FieldFilter("kind", "in", list(LADDER_EVENTS)))
+            .select(["at", "kind", "data.step", "data.repeat", "data.from"])
+        )
+        for event in trail.stream():
+            found = ladder_event(event.to_dict() or {}, record.unit_id)
+            if found is not None:
+                events.append(found)
+    return records, events
 
 
 @dataclass(frozen=True)
