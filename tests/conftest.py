@@ -126,7 +126,9 @@ def load_sample(name: str) -> dict[str, Any]:
     return json.loads((FIXTURES / "zalo" / f"{name}.json").read_text())
 
 
-# The whole line on the emulators (webhook, Zalo stand-in, seed, router), and the
-# same line on the in-memory store: fixture modules of their own, registered here.
+# Fixture modules of their own, registered here: the whole line on the emulators
+# (webhook, Zalo stand-in, seed, router), the same line on the in-memory store,
+# and Debian's headless Chromium for the page tests.
+from tests.chromium import browser  # noqa: E402, F401
 from tests.line import line  # noqa: E402, F401
 from tests.memory_line import _memory_servers, memory_line  # noqa: E402, F401

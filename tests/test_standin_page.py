@@ -1,7 +1,7 @@
 """The Zalo stand-in's page in a real headless Chromium, and `make run` started and stopped.
 
-The browser tests drive Debian's chromium through Debian's chromedriver with
-Selenium (never a downloaded browser): the page writes as a citizen and as an
+The browser tests drive Debian's chromium (the `browser` fixture of
+tests/chromium.py): the page writes as a citizen and as an
 officer through the stand-in, whose signed webhook calls land in a small
 recording webhook here; the OA's messages are injected through the stand-in's
 own OA API with the valid access token. The end-to-end version with the real
@@ -46,9 +46,6 @@ APP_SECRET = "test-app-secret-9876543210"
 ACCESS_TOKEN = "standin-access-page-test"
 CITIZEN = "demo-citizen-page-test"
 OFFICER = "demo-officer-27019-1"
-CHROMIUM = "/usr/lib/chromium/chromium"  # the binary behind Debian's /usr/bin/chromium wrapper
-CHROMEDRIVER = "/usr/bin/chromedriver"
-APT = "apt-get install -y chromium chromium-driver"
 
 T = TypeVar("T")
 
@@ -165,40 +162,6 @@ def test_ward_presets_and_the_printed_example_resolve_by_gps_to_their_ward() -> 
 
 
 # --- the browser ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not Path(p).exists()]
-    if missing:
-        pytest.fail(f"missing {', '.join(missing)}: {APT}")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        pytest.fail("selenium is not installed: pip install -r requirements-dev.txt")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--disable-default-apps",
-        "--no-first-run",
-        "--window-size=1400,900",
-    ):
-        options.add_argument(arg)
-    # Both paths given: Selenium Manager (which would download drivers) never runs.
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture

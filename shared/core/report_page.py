@@ -278,7 +278,7 @@ def render_page(
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     csp = (
         f"default-src 'none'; style-src 'sha256-{digest}'; "
-        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        "base-uri 'none'; form-action 'none'"
     )
     return (
         "<!doctype html>\n"

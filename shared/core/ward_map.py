@@ -148,7 +148,6 @@ def ward_map(
             f'<tspan x="{x:.0f}" dy="-0.2em">{escape(region.label)}</tspan>'
             f'<tspan class="ward-count" x="{x:.0f}" dy="1.25em">{region.count}</tspan></text>'
         )
-    parts += labels
     drawn = outside = 0
     for lat, lng, n in points:
         x, y = xy(lng, lat)
@@ -157,6 +156,7 @@ def ward_map(
             continue
         drawn += n
         parts.append(f'<circle class="tip-point" cx="{x:.1f}" cy="{y:.1f}" r="{_radius(n):.1f}"/>')
+    parts += labels  # over the points: a name stays readable where tips crowd
     parts.append("</svg>")
     return WardMap("".join(parts), tuple(classes), drawn, outside)
 
