@@ -276,10 +276,7 @@ def render_page(
     ]
     style = page_style()
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
-    csp = (
-        f"default-src 'none'; style-src 'sha256-{digest}'; "
-        "base-uri 'none'; form-action 'none'"
-    )
+    csp = f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
     return (
         "<!doctype html>\n"
         '<html lang="vi"><head><meta charset="utf-8">'

@@ -31,7 +31,7 @@ def _open(name: str, label: str, width: float, height: float, extra: str = "") -
     return (
         f'<svg class="chart{extra}" data-chart="{escape(name)}" role="img" '
         f'aria-label="{escape(label)}" viewBox="0 0 {width:g} {height:g}" '
-        f'width="{width:g}" height="{height:g}" xmlns="http://www.w3.org/2000/svg">'
+        f'width="{width:g}" height="{height:g}">'
         f"<title>{escape(label)}</title>"
     )
 

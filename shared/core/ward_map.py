@@ -125,8 +125,8 @@ def ward_map(
     classes = shade_classes(r.count for r in regions)
     parts = [
         f'<svg class="map" data-chart="map" role="img" aria-label="{escape(label)}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>'
+        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}">'
+        f"<title>{escape(label)}</title>"
     ]
     for code, name in context.items():
         for polygon in features.get(code, []):
