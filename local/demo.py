@@ -5,7 +5,9 @@ shares a location; the ward's duty officer is alerted; nobody answers, and the
 ladder climbs (duty commander at 5 minutes, the desk and the ward chief at 15,
 the city command at 30); an officer takes the tip with NHAN and resolves it with
 XONG, and the citizen hears both. Then another citizen asks how to register a
-temporary residence, and the assistant answers.
+temporary residence, and the assistant answers. Last, the commander's page of
+what happened (`tinbao report --html`, run as an operator would against this
+stack) is written to ``--report`` (default: bao-cao.html in the logs folder).
 
 Everything runs for real (local/stack.py): the emulators, the three functions
 on the functions framework, the Zalo stand-in. Time is the only thing played:
@@ -26,11 +28,13 @@ from __future__ import annotations
 import argparse
 import re
 import signal
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -247,6 +251,23 @@ class Story:
             lambda: [t for t in self.client.texts(ASKER) if t.startswith(QUESTION_ANSWER_TITLE)],
         )
 
+    def write_report(self, path: Path) -> str:
+        """The commander's page of the story, written by `tinbao report --html` with
+        this stack's settings (its emulators, its fast clock); what the command said."""
+        self.say(f"The commander's page: tinbao report --html {path}")
+        entry = "import sys; from shared.cli import main; sys.exit(main())"
+        done = subprocess.run(
+            [sys.executable, "-c", entry, "report", "--html", str(path)],
+            env=self.stack.function_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if done.returncode != 0:
+            raise DemoError(f"tinbao report --html failed: {done.stderr.strip()}")
+        self.out(f"  {done.stdout.strip()}")
+        return done.stdout.strip()
+
     def play(self) -> dict[str, Any]:
         """The whole story; what each step produced."""
         ref = self.report()
@@ -276,6 +297,9 @@ def main(argv: list[str] | None = None) -> int:
         "--pace", type=float, default=0.7, help="real seconds per simulated minute (default 0.7)"
     )
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds allowed per step")
+    parser.add_argument(
+        "--report", type=Path, help="where to write the page (default: bao-cao.html in the logs)"
+    )
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     began = time.monotonic()
@@ -293,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
             stack, client, out=lambda s: print(s, flush=True), pace=args.pace, timeout=args.timeout
         )
         result = story.play()
+        page = (args.report or stack.logdir / "bao-cao.html").resolve()
+        story.write_report(page)
         client.close()
     except KeyboardInterrupt:
         print("\nInterrupted.", flush=True)
@@ -304,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
         stack.stop()
     print(
         f"\nTip {result['ref']}: reported, climbed {len(result['climbed'])} steps, taken, "
-        f"resolved; a residence question answered. {time.monotonic() - began:.0f} s in all.",
+        f"resolved; a residence question answered. {time.monotonic() - began:.0f} s in all.\n"
+        f"The commander's page: {page.as_uri()}",
         flush=True,
     )
     return 0

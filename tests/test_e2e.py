@@ -25,6 +25,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -36,6 +37,7 @@ from local.demo import (
     LADDER,
     QUESTION_ANSWER_TITLE,
     REF,
+    TIP_TEXT,
     WARD_CODE,
     WARD_NAME,
     WARD_UNIT,
@@ -134,7 +136,9 @@ def escalate(stack: Stack) -> dict[str, Any]:
 # --- the demo story --------------------------------------------------------------------
 
 
-def test_the_demo_story_step_by_step(start: Callable[..., tuple[Stack, Any]]) -> None:
+def test_the_demo_story_step_by_step(
+    start: Callable[..., tuple[Stack, Any]], tmp_path: Path
+) -> None:
     stack, db = start()
     client = StandinClient(stack.standin_url)
     printed: list[str] = []
@@ -168,6 +172,15 @@ def test_the_demo_story_step_by_step(start: Callable[..., tuple[Stack, Any]]) ->
 
     answer = story.ask()
     assert answer[0].startswith(QUESTION_ANSWER_TITLE) and "Căn cứ:" in answer[0]
+
+    # The commander's page of the story: one tip, taken, resolved; one question.
+    said = story.write_report(tmp_path / "bao-cao.html")
+    page = (tmp_path / "bao-cao.html").read_text(encoding="utf-8")
+    assert said.startswith("Đã ghi báo cáo") and str(tmp_path) in said
+    for kpi, value in (("received", 1), ("taken", 1), ("resolved", 1), ("questions", 1)):
+        assert f'data-kpi="{kpi}"><span class="kpi-value">{value}<' in page, kpi
+    assert "<title>Tân Sơn Nhì: 1</title>" in page and 'class="tip-point"' in page
+    assert ref not in page and TIP_TEXT not in page and CITIZEN not in page
 
     # What officers read is Vietnamese for them: no internal ids or resolver notes.
     for officer in story.officers:

@@ -37,6 +37,7 @@ from shared import escalator_service
 from shared.cli import main
 from shared.clock import LOCAL_CLOCK_FILE
 from shared.escalator_service import Escalator
+from tests.conftest import PROJECT
 from tests.line import Line
 
 pytestmark = pytest.mark.emulators
@@ -180,7 +181,9 @@ def week(line: Line) -> Iterator[Week]:
 def play_the_week(w: Week) -> dict[str, Any]:
     """The week's story; what the page must show of it."""
     # Tuesday
-    ref = w.tip("co nhom thanh nien chich hut ma tuy trong nha nghi hem 12 tan son nhi", "27019")
+    ref = w.tip(
+        "co nhom thanh nien chich hut ma tuy trong nha nghi hem 12 tan son nhi", "27019", (5, -4)
+    )
     w.resolve(ref, w.take(ref, 3), 95, "da kiem tra, lap bien ban 3 doi tuong")
     w.at(0, 11, 0)
     w.asks("dang ky tam tru can giay to gi vay")
@@ -188,14 +191,14 @@ def play_the_week(w: Week) -> dict[str, Any]:
     ref = w.tip("bi trom xe may truoc nha luc sang nay o phuong tay thanh")
     w.resolve(ref, w.take(ref, 7, "nhan {low}"), 180)  # the ladder reached the commander
     w.at(0, 22, 40)
-    ref = w.tip("may thang dua xe lang lach ko cho ai ngu o phu tho hoa", "27022")
+    ref = w.tip("may thang dua xe lang lach ko cho ai ngu o phu tho hoa", "27022", (-5, 4))
     w.resolve(ref, w.take(ref, 2), 40, "da giai tan")
     # Wednesday
     w.at(1, 8, 5)
-    ref = w.tip("chay nha o hem 45 phuong tan phu khoi nhieu lam", "27031", (1, 1))
+    ref = w.tip("chay nha o hem 45 phuong tan phu khoi nhieu lam", "27031", (6, 1))
     w.resolve(ref, w.take(ref, 1), 60)  # the fire department's, urgent
     w.at(1, 11, 30)
-    ref = w.tip("co song bai danh bac o quan ca phe phu thanh", "27028")
+    ref = w.tip("co song bai danh bac o quan ca phe phu thanh", "27028", (5, -3))
     w.resolve(ref, w.take(ref, 33), 150)  # nobody for half an hour: up to the city
     w.at(1, 15, 0)
     w.asks("gia han tam tru o dau a")
@@ -204,7 +207,7 @@ def play_the_week(w: Week) -> dict[str, Any]:
     w.resolve(ref, w.take(ref, 6), 120)
     # Thursday
     w.at(2, 2, 15)
-    ref = w.tip("vua bi cuop giat dien thoai o duong luy ban bich tan son nhi", "27019", (-2, 1))
+    ref = w.tip("vua bi cuop giat dien thoai o duong luy ban bich tan son nhi", "27019", (-5, 5))
     w.resolve(ref, w.take(ref, 4), 90)
     w.at(2, 10, 0)
     ref = w.tip("xe tai dau chan het duong tan son nhi ket xe")  # traffic: the department
@@ -221,26 +224,26 @@ def play_the_week(w: Week) -> dict[str, Any]:
     w.resolve(ref, w.take(ref, 3), 200)
     # Friday
     w.at(3, 9, 30)
-    ref = w.tip("hang xom mo nhac to qua troi khuya ko ngu duoc o phu tho hoa", "27022")
+    ref = w.tip("hang xom mo nhac to qua troi khuya ko ngu duoc o phu tho hoa", "27022", (-5, 4))
     w.resolve(ref, w.take(ref, 2), 30)
     w.at(3, 14, 0)
     w.asks("cho e hoi dang ky thuong tru cho con moi sinh can gi")
     w.at(3, 21, 10)
-    ref = w.tip("2 nhom danh nhau co cam dao o tan son nhi", "27019", (1, -1))
+    ref = w.tip("2 nhom danh nhau co cam dao o tan son nhi", "27019", (-6, -3))
     w.resolve(ref, w.take(ref, 5), 60)  # urgent: its ladder climbs every 2 minutes
     # Saturday
     w.at(4, 9, 0)
     w.asks("khai bao tam vang the nao a")
     w.at(4, 13, 0)
-    overdue = w.tip("mat xe dap truoc tiem tap hoa phu thanh", "27028", (0, 2))
+    overdue = w.tip("mat xe dap truoc tiem tap hoa phu thanh", "27028", (-6, 2))
     w.at(4, 17, 0)  # nobody takes it: the ladder runs out at 3 h 30
     assert w.line.tip(overdue)["overdue_at"] is not None
     w.at(4, 23, 50)
-    ref = w.tip("nhom nguoi tu tap danh bai o nha kho tay thanh", "27013")
+    ref = w.tip("nhom nguoi tu tap danh bai o nha kho tay thanh", "27013", (-5, 4))
     w.resolve(ref, w.take(ref, 10), 120)
     # Sunday
     w.at(5, 10, 20)
-    ref = w.tip("co thanh nien hut bong cuoi o cong vien tan phu", "27031")
+    ref = w.tip("co thanh nien hut bong cuoi o cong vien tan phu", "27031", (-6, -2))
     w.resolve(ref, w.take(ref, 8), 70)
     w.at(5, 16, 0)
     w.asks("gap can bo")  # a request for an officer, left open
@@ -249,7 +252,7 @@ def play_the_week(w: Week) -> dict[str, Any]:
     w.resolve(ref, w.take(ref, 4), 90)
     # Monday
     w.at(6, 7, 40)
-    ref = w.tip("sang nay bi trom dien thoai o cho tan son nhi", "27019")
+    ref = w.tip("sang nay bi trom dien thoai o cho tan son nhi", "27019", (5, -4))
     w.take(ref, 2)  # still being handled at the report
     w.at(6, 10, 0)
     w.asks("cho gap can bo")
@@ -261,7 +264,7 @@ def play_the_week(w: Week) -> dict[str, Any]:
     w.after(20)
     w.officer_says("cb-desk-1", f"TL {question} Anh/chị mang CCCD đến trụ sở phường.")
     w.at(6, 15, 0)
-    ref = w.tip("co dam thanh nien chich ma tuy o phong tro phu thanh", "27028", (-1, -1))
+    ref = w.tip("co dam thanh nien chich ma tuy o phong tro phu thanh", "27028", (-4, -4))
     w.take(ref, 12)
     # Tuesday morning: the report.
     w.at(7, 7, 30)
@@ -401,3 +404,48 @@ def screenshot(driver: Any, path: Path) -> Path:
     path.write_bytes(base64.b64decode(shot["data"]))
     assert path.stat().st_size > 10_000
     return path
+
+
+# --- the command's edges ----------------------------------------------------------------
+
+
+def test_the_page_for_one_unit_counts_only_its_tips(
+    env: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from google.cloud import firestore
+
+    db = firestore.Client(project=PROJECT)
+    morning = datetime(2026, 12, 2, 9, 0, tzinfo=LOCAL)
+    for n, (unit, ward) in enumerate([("ward-27019", "27019")] * 2 + [("dept-fire", "27031")]):
+        created = morning + timedelta(hours=n)
+        db.document(f"tips/TB-UNIT{n}").set(
+            {
+                "ref": f"TB-UNIT{n}",
+                "status": "acknowledged",
+                "unit_id": unit,
+                "ward_code": ward,
+                "created_at": created,
+                "taken_at": created + timedelta(minutes=4),
+                "locations": [{"msg": "m", "lat": "10.8021", "lng": "106.6179", "at": created}],
+                "ladder": {"step": 1, "cycle": 0},
+            }
+        )
+    page = tmp_path / "phuong.html"
+    argv = ["report", "--since", "2026-12-01", "--unit", "ward-27019", "--html", str(page)]
+    assert main(argv) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Đơn vị: Công an phường Tân Sơn Nhì" in html
+    assert 'data-kpi="received"><span class="kpi-value">2<' in html
+    assert 'data-unit="dept-fire"' not in html and "TB-UNIT" not in html
+    assert "<title>Tân Sơn Nhì: 2</title>" in html and "<title>Tân Phú: 0</title>" in html
+
+
+def test_a_page_into_a_missing_folder_is_refused_and_nothing_is_written(
+    env: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "khong-co" / "bao-cao.html"
+    assert main(["report", "--html", str(target)]) == 2
+    assert "khong-co" in capsys.readouterr().err
+    assert not target.parent.exists()
+    assert main(["report", "--html", str(tmp_path)]) == 2  # a folder is not a file
+    assert list(tmp_path.iterdir()) == [] and not list(tmp_path.parent.glob(".*.tmp"))

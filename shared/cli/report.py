@@ -170,8 +170,11 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     html = Path(args.html) if args.html else None
-    if html is not None and not html.parent.is_dir():
-        print(f"Không có thư mục {str(html.parent)!r} để ghi {str(html)!r}.", file=sys.stderr)
+    if html is not None and (html.is_dir() or not html.parent.is_dir()):
+        print(
+            f"Không ghi được {str(html)!r}: cần đường dẫn tệp trong một thư mục có sẵn.",
+            file=sys.stderr,
+        )
         return 2
     now = clock_from_env().now()  # the system clock; the local stack's when it plays time
     start = window_start(since, now)
@@ -271,6 +274,9 @@ def write_whole(path: Path, text: str) -> int:
     """Write `text` to `path` through a temporary file renamed over it; its size in bytes."""
     data = text.encode("utf-8")
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return len(data)

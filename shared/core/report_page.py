@@ -328,7 +328,8 @@ def _kpis(figures: PageFigures, questions: QuestionFigures, t: PageTexts) -> str
         ("questions", t.kpi_questions, str(questions.asked)),
     ]
     cells = "".join(
-        f'<div class="kpi" data-kpi="{key}"><span class="kpi-value">{_e(value)}</span>'
+        f'<div class="kpi{" alarm" if key == "overdue" and figures.overdue else ""}" '
+        f'data-kpi="{key}"><span class="kpi-value">{_e(value)}</span>'
         f'<span class="kpi-label">{_e(label)}</span></div>'
         for key, label, value in tiles
     )
@@ -375,7 +376,7 @@ def _map_section(
         figures.points,
         context=profile.outside_polygons,
         width=360,
-        height=500,
+        height=560,
         label=t.map_label,
     )
     swatches = "".join(
