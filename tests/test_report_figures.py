@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from shared.core.policy_file import default_policies, policy_for
 from shared.core.report_figures import (
     OVERDUE,
     REPEAT,
@@ -18,10 +19,9 @@ from shared.core.report_figures import (
     page_figures,
     take_target,
 )
-from shared.firestore_admin import ladder_event, tip_record
-from shared.policy import default_policies, policy_for
-from shared.policy_storage import snapshot_to_doc
-from shared.sla import TipRecord, aggregate
+from shared.core.sla import TipRecord, aggregate
+from shared.store.admin import ladder_event, tip_record
+from shared.store.documents import snapshot_to_doc
 
 START = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)  # 01/12/2026 00:00 in Ho Chi Minh City
 NOW = START + timedelta(days=7, hours=7)

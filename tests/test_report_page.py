@@ -33,10 +33,10 @@ import pytest
 
 from local.emulators import push_body
 from local.stack import ward_presets
-from shared import escalator_service
 from shared.cli import main
 from shared.clock import LOCAL_CLOCK_FILE
-from shared.escalator_service import Escalator
+from shared.services import escalator as escalator_service
+from shared.services.escalator import Escalator
 from tests.conftest import PROJECT
 from tests.line import Line
 

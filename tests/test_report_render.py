@@ -16,6 +16,8 @@ import pytest
 import yaml
 
 from shared.core import svg_charts
+from shared.core.jurisdiction import DATA_DIR, load_profile
+from shared.core.policy_file import default_policies
 from shared.core.report_figures import PageFigures, QuestionFigures, page_figures
 from shared.core.report_page import (
     TEXTS_FILE,
@@ -26,10 +28,8 @@ from shared.core.report_page import (
     parse_texts,
     render_page,
 )
+from shared.core.sla import TipRecord, aggregate
 from shared.core.ward_map import Region, shade_classes, ward_map
-from shared.jurisdiction import DATA_DIR, load_profile
-from shared.policy import default_policies
-from shared.sla import TipRecord, aggregate
 
 START = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)
 NOW = START + timedelta(days=7, hours=7)

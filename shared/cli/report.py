@@ -243,10 +243,10 @@ def render_html(
     unit: str | None,
 ) -> str:
     """The page for the window: figures, the profile's polygons, the policy's targets."""
-    from shared.core.report_figures import page_figures, take_target
-    from shared.core.report_page import render_page
     from shared.core.jurisdiction import DATA_DIR
     from shared.core.policy_file import default_policies, policy_for
+    from shared.core.report_figures import page_figures, take_target
+    from shared.core.report_page import render_page
 
     policies = default_policies()
     targets = {

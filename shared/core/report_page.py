@@ -30,6 +30,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from shared.core import data_file, svg_charts
+from shared.core.jurisdiction import Profile
+from shared.core.messages import catalog
+from shared.core.policy_file import Ladder, step_offsets
 from shared.core.report_figures import (
     LOCAL,
     OVERDUE,
@@ -39,9 +42,6 @@ from shared.core.report_figures import (
     UnitFigures,
 )
 from shared.core.ward_map import Region, WardMap, ward_map
-from shared.core.jurisdiction import Profile
-from shared.core.messages import catalog
-from shared.core.policy_file import Ladder, step_offsets
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TEXTS_FILE = DATA / "report-page.yaml"
