@@ -375,8 +375,8 @@ def _map_section(
         regions,
         figures.points,
         context=profile.outside_polygons,
-        width=360,
-        height=560,
+        width=320,
+        height=540,
         label=t.map_label,
     )
     swatches = "".join(
