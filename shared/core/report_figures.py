@@ -16,6 +16,10 @@ Definitions, beyond those of `shared.core.sla`:
   or at once because nobody of the step before could be reached (`forced`), a
   repeat of the last step, or the tip going overdue; dated when it happened;
 - hour of day and days are local (Asia/Ho_Chi_Minh).
+
+Not stored, so not shown: the unit a climb happened under. `notify` events
+carry no unit, so a climb counts for the unit holding the tip when read (a
+transferred tip brings its earlier climbs along).
 """
 
 from __future__ import annotations
