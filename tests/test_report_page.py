@@ -33,9 +33,9 @@ import pytest
 
 from local.emulators import push_body
 from local.stack import ward_presets
+from shared import bootstrap
 from shared.cli import main
 from shared.clock import LOCAL_CLOCK_FILE
-from shared.services import escalator as escalator_service
 from shared.services.escalator import Escalator
 from tests.conftest import PROJECT
 from tests.line import Line
@@ -169,13 +169,11 @@ class Week:
 
 
 @pytest.fixture
-def week(line: Line) -> Iterator[Week]:
-    escalator_service.reset()
-    escalator = escalator_service.get_escalator()
+def week(line: Line) -> Week:
+    # The line fixture built this process's services afresh (and resets them after).
+    escalator = bootstrap.get_escalator()
     escalator.clock = line.clock
-    escalator.router.clock = line.clock
-    yield Week(line, escalator)
-    escalator_service.reset()
+    return Week(line, escalator)
 
 
 def play_the_week(w: Week) -> dict[str, Any]:
