@@ -177,7 +177,7 @@ def test_the_demo_story_step_by_step(
     said = story.write_report(tmp_path / "bao-cao.html")
     page = (tmp_path / "bao-cao.html").read_text(encoding="utf-8")
     assert said.startswith("Đã ghi báo cáo") and str(tmp_path) in said
-    for kpi, value in (("received", 1), ("taken", 1), ("resolved", 1), ("questions", 1)):
+    for kpi, value in (("tips", 1), ("taken", 1), ("done", 1), ("questions", 1)):
         assert f'data-kpi="{kpi}"><span class="kpi-value">{value}<' in page, kpi
     assert "<title>Tân Sơn Nhì: 1</title>" in page and 'class="tip-point"' in page
     assert ref not in page and TIP_TEXT not in page and CITIZEN not in page

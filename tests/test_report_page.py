@@ -362,7 +362,7 @@ def test_a_week_on_the_line_makes_a_page_that_draws_everything_offline_and_names
         e.get_attribute("data-kpi"): e.find_element("css selector", ".kpi-value").text
         for e in browser.find_elements("css selector", ".kpi")
     }
-    assert kpi["received"] == str(expected["tips"]) and kpi["overdue"] == "1"
+    assert kpi["tips"] == str(expected["tips"]) and kpi["overdue"] == "1"
     assert kpi["questions"] == "5"
     tan_phu = browser.find_element("css selector", 'tr[data-unit="ward-27031"]')
     assert tan_phu.find_elements("css selector", "td.alarm")  # its officers unreachable
@@ -433,7 +433,7 @@ def test_the_page_for_one_unit_counts_only_its_tips(
     assert main(argv) == 0
     html = page.read_text(encoding="utf-8")
     assert "Đơn vị: Công an phường Tân Sơn Nhì" in html
-    assert 'data-kpi="received"><span class="kpi-value">2<' in html
+    assert 'data-kpi="tips"><span class="kpi-value">2<' in html
     assert 'data-unit="dept-fire"' not in html and "TB-UNIT" not in html
     assert "<title>Tân Sơn Nhì: 2</title>" in html and "<title>Tân Phú: 0</title>" in html
 

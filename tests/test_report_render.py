@@ -196,7 +196,7 @@ def test_the_page_shows_the_window_the_profile_and_when_it_was_made() -> None:
     assert "Kỳ báo cáo: từ 00:00 ngày 01/12/2026 đến 07:00 ngày 08/12/2026 (giờ Việt Nam)" in html
     assert "Lập lúc 07:00 ngày 08/12/2026" in html
     assert "5 phường thay quận Tân Phú" in html and "Đơn vị: Toàn đường dây" in html
-    assert 'data-kpi="received"><span class="kpi-value">3<' in html
+    assert 'data-kpi="tips"><span class="kpi-value">3<' in html
     for section in ("map", "units", "categories", "hours", "climbs", "questions", "definitions"):
         assert f'<section id="{section}"' in html, section
     assert "bậc 2 (phút thứ 5): cán bộ trực, chỉ huy trực" in html  # the ladder, from the policy

@@ -56,12 +56,12 @@ PLACEHOLDERS: Mapping[str, set[str]] = {
     "map_points": {"n"},
     "map_without_ward": {"n"},
     "map_points_outside": {"n"},
-    "flow_figures": {"received", "taken", "resolved"},
+    "flow_figures": {"tips", "taken", "done"},
     "take_figures": {"median", "p95"},
     "take_target": {"target", "urgent"},
     "take_within": {"within", "taken"},
     "steps_figures": {"steps", "counts"},
-    "flow_label": {"received", "taken", "resolved"},
+    "flow_label": {"tips", "taken", "done"},
     "take_label": {"median", "p95", "target"},
     "steps_label": {"counts"},
     "hour": {"h"},
@@ -320,9 +320,9 @@ def _header(
 
 def _kpis(figures: PageFigures, questions: QuestionFigures, t: PageTexts) -> str:
     tiles = [
-        ("received", t.kpi_received, str(figures.received)),
+        ("tips", t.kpi_received, str(figures.received)),
         ("taken", t.kpi_taken, str(figures.taken)),
-        ("resolved", t.kpi_resolved, str(figures.resolved)),
+        ("done", t.kpi_resolved, str(figures.resolved)),
         ("overdue", t.kpi_overdue, str(figures.overdue)),
         ("median", t.kpi_median, duration(figures.take_median, t)),
         ("questions", t.kpi_questions, str(questions.asked)),
@@ -436,7 +436,7 @@ def _units_section(units: Sequence[UnitFigures], names: Mapping[str, str], t: Pa
             r.taken,
             r.resolved,
             flow_max,
-            label=t.flow_label.format(received=r.received, taken=r.taken, resolved=r.resolved),
+            label=t.flow_label.format(tips=r.received, taken=r.taken, done=r.resolved),
         )
         median, p95 = duration(r.take_median, t), duration(r.take_p95, t)
         target = duration(u.target, t)
@@ -457,9 +457,7 @@ def _units_section(units: Sequence[UnitFigures], names: Mapping[str, str], t: Pa
         bars = svg_charts.step_bars(
             counts, steps, step_max, label=t.steps_label.format(counts=shown)
         )
-        figures_text = t.flow_figures.format(
-            received=r.received, taken=r.taken, resolved=r.resolved
-        )
+        figures_text = t.flow_figures.format(tips=r.received, taken=r.taken, done=r.resolved)
         take_text = "<br>".join(_e(x) for x in lines)
         steps_text = t.steps_figures.format(steps=steps, counts=shown)
         rows.append(
