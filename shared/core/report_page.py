@@ -257,7 +257,7 @@ def render_page(
     under the climbs chart; `unit`: the unit the page is narrowed to."""
     t = texts or page_texts()
     names = {u.id: u.name for u in profile.units.values()}
-    title = f"{t.title} – {_short_window(figures, t)}"
+    title = f"{t.title} – {_short_window(figures)}"
     body = [
         _header(figures, profile, unit, names, t),
         _kpis(figures, questions, t),
@@ -289,7 +289,7 @@ def render_page(
     )
 
 
-def _short_window(figures: PageFigures, t: PageTexts) -> str:
+def _short_window(figures: PageFigures) -> str:
     start, end = figures.start.astimezone(LOCAL), figures.now.astimezone(LOCAL)
     return f"{start:%d/%m/%Y}–{end:%d/%m/%Y}"
 
@@ -526,7 +526,7 @@ def _climbs_section(figures: PageFigures, ladder: Ladder, t: PageTexts) -> str:
         )
         for b in figures.climb_buckets
     ]
-    every = max(1, len(columns) // 14 + (1 if len(columns) % 14 else 0)) if len(columns) > 14 else 1
+    every = max(1, -(-len(columns) // 14))  # at most 14 day labels under the columns
     chart = svg_charts.column_chart(
         columns,
         name="climbs",
