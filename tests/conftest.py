@@ -12,8 +12,10 @@ import itertools
 import json
 import os
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +64,13 @@ def emulator_stack() -> Iterator[Stack]:
         ps.stop()
 
 
+@cache
+def _subscriber() -> Any:
+    from google.cloud import pubsub_v1
+
+    return pubsub_v1.SubscriberClient()
+
+
 @dataclass
 class Env:
     stack: Stack
@@ -69,25 +78,33 @@ class Env:
     suffix: str
 
     def pull(self, count: int, timeout: float = 10.0) -> list[Any]:
-        """Pull (and ack) at least `count` messages from the router subscription."""
-        from google.cloud import pubsub_v1
-
-        subscriber = pubsub_v1.SubscriberClient()
+        """Pull (and ack) at least `count` messages from the router subscription,
+        polling for at most `timeout` seconds (an empty pull answers at once: a
+        blocking one would hold every `drain` for the pull's whole deadline)."""
+        subscriber = _subscriber()
         got: list[Any] = []
         deadline = time.monotonic() + timeout
         while len(got) < count and time.monotonic() < deadline:
-            response = subscriber.pull(
-                request={"subscription": self.topics["router"], "max_messages": 100},
-                timeout=5,
-            )
-            if response.received_messages:
-                subscriber.acknowledge(
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)  # return_immediately
+                response = subscriber.pull(
                     request={
                         "subscription": self.topics["router"],
-                        "ack_ids": [m.ack_id for m in response.received_messages],
-                    }
+                        "max_messages": 100,
+                        "return_immediately": True,
+                    },
+                    timeout=5,
                 )
-                got.extend(m.message for m in response.received_messages)
+            if not response.received_messages:
+                time.sleep(0.05)
+                continue
+            subscriber.acknowledge(
+                request={
+                    "subscription": self.topics["router"],
+                    "ack_ids": [m.ack_id for m in response.received_messages],
+                }
+            )
+            got.extend(m.message for m in response.received_messages)
         return got
 
     def drain(self, settle: float = 1.5) -> list[Any]:
