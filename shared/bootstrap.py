@@ -220,10 +220,11 @@ def assemble_router(pager: Pager, clock: Clock, oa_units: Mapping[str, str]) -> 
     store, profile, policies = pager.store, pager.profile, default_policies()
     notices = CitizenNotices(pager.dispatch, profile)
     log = get_logger("router")
+    officers = CommandHandler(store, pager, notices, profile, policies, log)
     return Router(
-        tips=TipHandler(store, pager, notices, profile, policies, log),
-        commands=CommandHandler(store, pager, notices, profile, policies, log),
-        conversation=ConversationHandler(store, pager, profile, dict(oa_units)),
+        tips=TipHandler(store, pager, notices, profile, policies, log, officers),
+        commands=officers,
+        conversation=ConversationHandler(store, pager, profile, officers, dict(oa_units)),
         clock=clock,
         log=log,
     )

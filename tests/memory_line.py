@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import random
 import threading
+import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -106,6 +107,7 @@ class MemoryLine:
         try:
             self.router.handle(cloud_event)
         except Exception:
+            traceback.print_exc()  # shown with a failing test's output
             return 500
         return 200
 

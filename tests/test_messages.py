@@ -29,7 +29,9 @@ def alert_input(**changes: object) -> m.AlertInput:
         severity="urgent",
         ward_name="Tân Sơn Nhì",
         ward_evidence="gps",
-        citizen_text=SAMPLE["message"]["text"],
+        citizen_messages=(
+            m.CitizenMessage(datetime(2025, 9, 2, 14, 5, tzinfo=UTC), SAMPLE["message"]["text"]),
+        ),
         address_text="hẻm 12 đường Tân Sơn Nhì",
         location=m.Location("10.7987", "106.6301"),
         attachments=(
@@ -40,6 +42,17 @@ def alert_input(**changes: object) -> m.AlertInput:
         ),
     )
     return replace(base, **changes)  # type: ignore[arg-type]
+
+
+TIPS = (m.TipLine(REF, True, UNIT), m.TipLine("TB-K5N9C", False, UNIT))
+MANY = tuple(
+    m.CitizenMessage(datetime(2025, 9, 2, 14, i, tzinfo=UTC), f"tin nhắn số {i} " * (i * 20))
+    for i in range(1, 9)
+)
+NOTES = tuple(
+    m.NoteLine(datetime(2025, 9, 2, 15, i, tzinfo=UTC), "Ngô Minh Trí", UNIT, f"đã tới {i}")
+    for i in range(7)
+)
 
 
 def every_text() -> list[str]:
@@ -61,9 +74,29 @@ def every_text() -> list[str]:
         m.confirm_resolve(REF),
         m.confirm_transfer(REF, "Công an Thành phố Hồ Chí Minh"),
         m.confirm_reject(REF),
+        m.confirm_take_and_finish(REF, resolved=True),
+        m.confirm_take_and_finish(REF, resolved=False),
+        m.confirm_note(REF),
+        m.holder_finished_by_other(REF, "Ngô Minh Trí", UNIT, "resolved"),
+        m.holder_finished_by_other(REF, "Ngô Minh Trí", UNIT, "closed"),
+        m.forwarded_notice(REF, "Ngô Minh Trí", UNIT, "Phòng Cảnh sát hình sự"),
+        m.officer_help(TIPS),
+        m.did_you_mean(REF, f"NHAN {REF}"),
+        m.which_tip("take_any", f"NHAN {REF}", TIPS),
+        m.nothing_to("resolve_any", TIPS),
+        m.note_which(f"GHI {REF} đã tới nơi", TIPS),
+        m.note_needs_text(REF),
+        m.needs_code(m.usage("CHUYEN"), TIPS),
+        m.transfer_which_unit(REF),
+        m.transfer_ambiguous(REF, "Tân Phú", [UNIT, "Công an phường Tân Phú"]),
+        m.enrol_moved("Nguyễn Văn Hùng", "duty_officer", UNIT, "Công an phường Tây Thạnh"),
+        m.alert(alert_input(citizen_messages=MANY, notes=NOTES, notes_total=7)),
         m.confirm_check_in("Nguyễn Văn Hùng", UNIT, start, end),
         m.confirm_check_in("Nguyễn Văn Hùng", UNIT, start, None),
-        *[m.refusal(reason, REF) for reason in sorted(m.REFUSALS)],
+        *[
+            m.refusal(reason, REF, unit=UNIT, holder="Ngô Minh Trí", action="take")
+            for reason in sorted(m.REFUSALS)
+        ],
         m.enrol_ok("Nguyễn Văn Hùng", "duty_officer", UNIT),
         *[m.enrol_failed(reason) for reason in sorted(m.ENROL_FAILURES)],
         m.enrol_already("Nguyễn Văn Hùng", UNIT),
@@ -139,12 +172,12 @@ def test_unknown_category_is_shown_as_other() -> None:
     assert "Loại: Khác" in m.alert(alert_input(category="something-new"))
 
 
-def test_long_citizen_words_are_cut_so_the_alert_fits_and_keeps_the_reply_command() -> None:
+def test_long_citizen_words_are_shortened_with_a_count_and_keep_the_reply_command() -> None:
     long_text = "Có nhóm thanh niên tụ tập gây rối. " * 200
-    text = m.alert(alert_input(citizen_text=long_text))
+    text = m.alert(alert_input(citizen_messages=(m.CitizenMessage(None, long_text),)))
     assert len(text) <= m.ZALO_TEXT_LIMIT
-    assert len(text) > m.ZALO_TEXT_LIMIT - 50  # cut to fit, not dropped
-    assert "…»" in text
+    left = len(long_text.strip()) - (m.MAX_MESSAGE_CHARS - 1)
+    assert f"…» (còn {left} ký tự không hiển thị)" in text
     assert text.endswith("Trả lời: NHAN TB-7K2Q9 để nhận xử lý")
     assert "https://maps.google.com/?q=10.7987,106.6301" in text
 
@@ -153,10 +186,11 @@ def test_many_attachments_are_counted_rather_than_crowding_out_the_words() -> No
     many = tuple(
         m.Attachment("image", f"https://f6.photo.talk.zdn.vn/{i:040d}.jpg") for i in range(30)
     )
-    text = m.alert(alert_input(attachments=many, citizen_text="x " * 1500))
+    words = (m.CitizenMessage(None, "x " * 1500),)
+    text = m.alert(alert_input(attachments=many, citizen_messages=words))
     assert len(text) <= m.ZALO_TEXT_LIMIT
     assert "tệp khác" in text
-    assert "Nội dung: «x" in text
+    assert "Nội dung (--:--): «x" in text
     assert text.endswith("để nhận xử lý")
 
 
@@ -167,7 +201,7 @@ def test_repeat_alert_says_which_step_and_how_long_the_tip_waited() -> None:
 
 def test_transferred_alert_names_the_unit_it_came_from_and_the_reason() -> None:
     text = m.alert(alert_input(), m.AlertContext(from_unit=UNIT, reason="vượt thẩm quyền"))
-    assert f"được chuyển lên từ {UNIT}" in text
+    assert text.startswith(f"🔔 TIN BÁO TB-7K2Q9 được {UNIT} chuyển đến")
     assert "Lý do chuyển: vượt thẩm quyền" in text
 
 
@@ -207,6 +241,49 @@ def test_refusals_exist_for_every_authorisation_reason() -> None:
     assert REF in m.refusal("outside_unit", REF)
     with pytest.raises(ValueError):
         m.refusal("because", REF)
+
+
+def test_a_refusal_names_the_unit_the_holder_and_what_to_do_instead() -> None:
+    outside = m.refusal("outside_unit", REF, unit=UNIT, action="take")
+    assert outside.startswith(f"Tin báo {REF} do {UNIT} phụ trách nên đồng chí chưa thể nhận")
+    taken = m.refusal("already_taken", REF, unit=UNIT, holder="Ngô Minh Trí")
+    assert f"đồng chí Ngô Minh Trí ({UNIT})" in taken and f"GHI {REF} <nội dung>" in taken
+    held = m.refusal("held_by_other", REF, unit=UNIT, holder="Ngô Minh Trí", action="finish")
+    assert "báo xong hoặc khép lại" in held and "báo chỉ huy đơn vị" in held
+
+
+def test_the_citizens_messages_come_one_by_one_the_latest_last() -> None:
+    at = datetime(2025, 9, 2, 14, 5, tzinfo=UTC)
+    said = (
+        m.CitizenMessage(at.replace(minute=9), "đang đánh nhau"),
+        m.CitizenMessage(at, "có người say rượu"),
+        m.CitizenMessage(at.replace(minute=7), "y " * 600),
+    )
+    text = m.alert(alert_input(citizen_messages=said))
+    lines = text.splitlines()
+    start = lines.index("Nội dung (3 tin nhắn, mới nhất ở cuối):")
+    assert lines[start + 1] == "21:05 «có người say rượu»"
+    assert lines[start + 2].startswith("21:07 «y y")
+    assert lines[start + 2].endswith("…» (còn 800 ký tự không hiển thị)")
+    assert lines[start + 3] == "21:09 «đang đánh nhau»"
+
+
+def test_the_oldest_messages_give_way_and_are_counted_when_the_alert_is_full() -> None:
+    at = datetime(2025, 9, 2, 14, 0, tzinfo=UTC)
+    said = tuple(m.CitizenMessage(at.replace(minute=i), f"tin {i} " + "z" * 380) for i in range(9))
+    text = m.alert(alert_input(citizen_messages=said))
+    assert len(text) <= m.ZALO_TEXT_LIMIT
+    assert "Nội dung (9 tin nhắn, mới nhất ở cuối):" in text
+    hidden = next(x for x in text.splitlines() if x.startswith("("))
+    shown = [x for x in text.splitlines() if x.startswith("21:")]
+    assert hidden == f"({9 - len(shown)} tin nhắn trước không hiển thị)"
+    assert shown[-1].startswith("21:08 «tin 8")
+
+
+def test_officers_notes_travel_with_the_alert_the_latest_shown() -> None:
+    text = m.alert(alert_input(notes=NOTES, notes_total=7))
+    assert "Ghi chú của cán bộ:\n- và 2 ghi chú trước" in text
+    assert f"- 22:06 Ngô Minh Trí ({UNIT}): đã tới 6" in text
 
 
 def test_enrolment_confirmation_names_role_and_unit_in_vietnamese() -> None:

@@ -128,7 +128,9 @@ def test_an_officer_of_another_ward_is_refused_and_the_trail_records_nothing_els
 ) -> None:
     ref = report(memory_line)
     command(memory_line, OTHER_WARD, f"NHAN {ref}")
-    assert memory_line.texts(OTHER_WARD)[-1].startswith(f"Tin báo {ref} thuộc đơn vị khác")
+    assert memory_line.texts(OTHER_WARD)[-1].startswith(
+        f"Tin báo {ref} do Công an phường Tân Sơn Nhì phụ trách nên đồng chí chưa thể nhận"
+    )
     assert memory_line.tip(ref)["status"] == "routed"
 
 
@@ -145,12 +147,13 @@ def test_a_transfer_sends_the_tip_up_and_pages_the_parent_unit(
     memory_line: MemoryLine,
 ) -> None:
     ref = report(memory_line)
-    command(memory_line, DUTY, f"CHUYEN {ref} vuot tham quyen")
+    command(memory_line, DUTY, f"CHUYEN {ref} cap tren vuot tham quyen")
     tip = memory_line.tip(ref)
     assert tip["unit_id"] == "hcm-police" and tip["transferred_from"] == "ward-27019"
     # The city police has no duty officer of its own on the demo roster: its
     # ladder climbs at once to the duty commander.
-    assert tip["ladder"]["cycle"] == 0 and tip["ladder"]["step"] == 2
+    # A new ladder, a cycle on: its alerts' keys never repeat the ward's.
+    assert tip["ladder"]["cycle"] == 1 and tip["ladder"]["step"] == 2
     assert any(ref in t for t in memory_line.texts("demo-officer-hcm-cmd-1"))
     assert any(ref in t for t in memory_line.texts(CITIZEN)[1:])
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -26,6 +26,9 @@ LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 MESSAGES_FILE = Path(__file__).parents[1] / "data" / "messages.yaml"
 MAX_ATTACHMENT_LINES = 8
 MAX_ADDRESS_CHARS = 300
+MAX_MESSAGE_CHARS = 400  # one citizen message in an alert, before it is shortened
+MAX_NOTES_SHOWN = 5
+MAX_NOTE_CHARS = 300
 # Stands for the citizen's words while the rest of the alert is measured; a
 # control character cannot come from Zalo text, so it cannot collide.
 _WORDS_SLOT = "\x00words\x00"
@@ -53,7 +56,15 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "alert_address": {"address"},
         "alert_map": {"url"},
         "alert_words": {"text"},
+        "alert_words_one": {"time", "text"},
+        "alert_words_many": {"count"},
+        "alert_message": {"time", "text"},
+        "alert_messages_hidden": {"count"},
+        "alert_text_cut": {"count"},
         "alert_no_words": set(),
+        "alert_notes": set(),
+        "alert_note": {"time", "name", "unit", "text"},
+        "alert_notes_hidden": {"count"},
         "alert_attachments": set(),
         "alert_attachment": {"label", "url"},
         "alert_more_attachments": {"count"},
@@ -65,17 +76,38 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "holder_reminder": {"ref", "minutes"},
         "confirm_take": {"ref"},
         "confirm_resolve": {"ref"},
+        "confirm_take_resolve": {"ref"},
+        "confirm_take_reject": {"ref"},
         "confirm_transfer": {"ref", "unit"},
         "confirm_reject": {"ref"},
+        "confirm_note": {"ref"},
+        "holder_finished_by_other": {"ref", "name", "unit", "done"},
+        "forwarded_notice": {"ref", "name", "from_unit", "unit"},
+        "officer_help": set(),
+        "officer_tips": set(),
+        "officer_tip_held": {"ref"},
+        "officer_tip_waiting": {"ref", "unit"},
+        "officer_tips_more": {"count"},
+        "did_you_mean": {"ref", "example"},
+        "which_tip": {"count", "action", "example"},
+        "nothing_to": {"action"},
+        "note_which": {"count", "example"},
+        "note_needs_text": {"ref"},
+        "needs_code": {"example"},
+        "transfer_which_unit": {"ref"},
+        "transfer_ambiguous": {"ref", "name", "units"},
         "confirm_check_in": {"name", "start", "end", "date", "unit"},
         "confirm_check_in_off_duty": {"name", "time", "unit"},
         "refuse_not_enrolled": set(),
         "refuse_inactive": set(),
         "refuse_no_tip": {"ref"},
-        "refuse_outside_unit": {"ref"},
-        "refuse_already_taken": {"ref"},
-        "refuse_finished": {"ref"},
-        "refuse_no_parent": {"ref"},
+        "refuse_outside_unit": {"ref", "unit", "action"},
+        "refuse_already_taken": {"ref", "holder", "unit"},
+        "refuse_held_by_other": {"ref", "holder", "unit", "action"},
+        "refuse_finished": {"ref", "unit"},
+        "refuse_not_routed": {"ref"},
+        "refuse_same_unit": {"ref", "unit"},
+        "refuse_no_parent": {"ref", "unit"},
         "refuse_no_question": {"ref"},
         "question_handoff": {"code", "text"},
         "citizen_officer_answer": {"code", "unit", "answer"},
@@ -85,9 +117,19 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "enrol_expired_code": set(),
         "enrol_used_code": set(),
         "enrol_already": {"name", "unit"},
+        "enrol_moved": {"name", "role", "unit", "old_unit"},
     }.items()
 }
-_LABEL_SECTIONS = ("categories", "severities", "evidence", "attachments", "roles")
+_LABEL_SECTIONS = (
+    "categories",
+    "severities",
+    "evidence",
+    "attachments",
+    "roles",
+    "actions",
+    "done",
+    "usage",
+)
 _COORDINATE = re.compile(r"-?\d{1,3}(\.\d+)?")
 
 
@@ -211,6 +253,24 @@ class Location:
 
 
 @dataclass(frozen=True)
+class CitizenMessage:
+    """One message of the citizen's, as the alert shows it (the tip's `Tip.texts`)."""
+
+    at: datetime | None
+    text: str
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """An officer's field note, as the alert shows it."""
+
+    at: datetime
+    name: str
+    unit: str
+    text: str
+
+
+@dataclass(frozen=True)
 class AlertInput:
     """Everything an alert shows. Deliberately no field for the citizen's identity."""
 
@@ -221,10 +281,12 @@ class AlertInput:
     severity: str  # urgent, high, normal, low
     ward_name: str | None  # None: not resolved
     ward_evidence: str  # resolver evidence kind (evidence in messages.yaml)
-    citizen_text: str = ""
+    citizen_messages: tuple[CitizenMessage, ...] = ()
     address_text: str | None = None
     location: Location | None = None
     attachments: tuple[Attachment, ...] = ()
+    notes: tuple[NoteLine, ...] = ()  # the latest officers' notes the tip keeps
+    notes_total: int = 0  # every note written (older ones are counted, not shown)
 
 
 @dataclass(frozen=True)
@@ -238,7 +300,9 @@ class AlertContext:
 
 
 def alert(a: AlertInput, context: AlertContext | None = None) -> str:
-    """The officer alert; the citizen's words are cut so the whole fits 2,000 chars."""
+    """The officer alert. The citizen's messages come one by one with their times,
+    the most recent last; a long one is shortened with the count of what was left
+    out, and the oldest give way (counted) before the alert outgrows Zalo's limit."""
     c = catalog()
     ctx = context or AlertContext()
     if ctx.from_unit:
@@ -273,19 +337,91 @@ def alert(a: AlertInput, context: AlertContext | None = None) -> str:
         if url:
             facts.append(c.text("alert_map", url=url))
 
+    notes = _note_lines(c, a)
     tail = [c.text("alert_take", ref=a.ref)]
     attachments = list(a.attachments)
     # Attachment links are dropped from the end (with a count) before the
     # citizen's words are cut below a readable length.
     while True:
         files = _attachment_lines(c, attachments, len(a.attachments))
-        fixed = "\n".join([*head, *facts, _WORDS_SLOT, *files, *tail])
+        fixed = "\n".join([*head, *facts, _WORDS_SLOT, *notes, *files, *tail])
         budget = ZALO_TEXT_LIMIT - len(fixed) + len(_WORDS_SLOT)
         if budget >= 300 or not attachments:
             break
         attachments.pop()
-    words = _words_line(c, a.citizen_text, budget)
+    words = _citizen_lines(c, a.citizen_messages, budget, a.received_at)
     return _fit(fixed.replace(_WORDS_SLOT, words, 1))
+
+
+def _clock(at: datetime | None, day: datetime) -> str:
+    """'09:05', or '23:50 30/11' for a message of another day than the tip's first."""
+    if at is None:
+        return "--:--"
+    local = _local(at)
+    same_day = local.date() == _local(day).date()
+    return local.strftime("%H:%M" if same_day else "%H:%M %d/%m")
+
+
+def _shortened(c: Catalog, text: str, limit: int) -> tuple[str, str]:
+    """The words within `limit` characters, and what to say of the rest ('' if none)."""
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words, ""
+    keep = max(limit - 1, 0)
+    left = len(words) - keep
+    return words[:keep].rstrip() + c.text("alert_cut"), " " + c.text("alert_text_cut", count=left)
+
+
+def _citizen_lines(
+    c: Catalog, messages: tuple[CitizenMessage, ...], budget: int, day: datetime
+) -> str:
+    said = [m for m in messages if m.text.strip()]
+    said.sort(key=lambda m: m.at.timestamp() if m.at else float("-inf"))
+    if not said:
+        return c.text("alert_no_words")
+
+    def block(hidden: int, last_limit: int) -> str:
+        shown = said[hidden:]
+        lines: list[str] = []
+        for i, m in enumerate(shown):
+            limit = last_limit if i == len(shown) - 1 else MAX_MESSAGE_CHARS
+            words, rest = _shortened(c, m.text, limit)
+            if len(said) == 1:
+                return c.text("alert_words_one", time=_clock(m.at, day), text=words) + rest
+            lines.append(c.text("alert_message", time=_clock(m.at, day), text=words) + rest)
+        head = [c.text("alert_words_many", count=len(said))]
+        if hidden:
+            head.append(c.text("alert_messages_hidden", count=hidden))
+        return "\n".join([*head, *lines])
+
+    hidden = 0
+    text = block(hidden, MAX_MESSAGE_CHARS)
+    while len(text) > budget and hidden < len(said) - 1:
+        hidden += 1  # the oldest give way; the most recent is what the officer needs
+        text = block(hidden, MAX_MESSAGE_CHARS)
+    limit = min(MAX_MESSAGE_CHARS, len(" ".join(said[-1].text.split())))
+    while len(text) > budget and limit > 20:
+        # The most recent message alone is still too long: shorten it to what fits.
+        limit = max(limit - (len(text) - budget), 20)
+        text = block(hidden, limit)
+    return text
+
+
+def _note_lines(c: Catalog, a: AlertInput) -> list[str]:
+    if not a.notes:
+        return []
+    shown = a.notes[-MAX_NOTES_SHOWN:]
+    lines = [c.text("alert_notes")]
+    hidden = max(a.notes_total, len(a.notes)) - len(shown)
+    if hidden:
+        lines.append(c.text("alert_notes_hidden", count=hidden))
+    for note in shown:
+        words, rest = _shortened(c, note.text, MAX_NOTE_CHARS)
+        time = _clock(note.at, a.received_at)
+        lines.append(
+            c.text("alert_note", time=time, name=note.name, unit=note.unit, text=words) + rest
+        )
+    return lines
 
 
 def _attachment_lines(c: Catalog, shown: list[Attachment], total: int) -> list[str]:
@@ -337,6 +473,20 @@ def tip_update(
     return _fit("\n".join(lines))
 
 
+def field_extras(locations: Sequence[Location], attachments: Sequence[Attachment]) -> str:
+    """What an officer sent besides words (a location, photos), as lines of a note."""
+    c = catalog()
+    lines = [
+        c.text("alert_map", url=url)
+        for x in locations
+        if (url := map_link(x.lat, x.lng)) is not None
+    ]
+    for item in attachments:
+        label = c.label("attachments", item.kind, item.kind)
+        lines.append(c.text("alert_attachment", label=label, url=item.url).lstrip("- "))
+    return "\n".join(lines)
+
+
 def holder_released(ref: str) -> str:
     return _fit(catalog().text("holder_released", ref=ref))
 
@@ -356,8 +506,8 @@ def confirm_resolve(ref: str) -> str:
     return _fit(catalog().text("confirm_resolve", ref=ref))
 
 
-def confirm_transfer(ref: str, parent_unit_name: str) -> str:
-    return _fit(catalog().text("confirm_transfer", ref=ref, unit=parent_unit_name))
+def confirm_transfer(ref: str, unit_name: str) -> str:
+    return _fit(catalog().text("confirm_transfer", ref=ref, unit=unit_name))
 
 
 def confirm_reject(ref: str) -> str:
@@ -398,17 +548,131 @@ REFUSALS = frozenset(
         "no_tip",
         "outside_unit",
         "already_taken",
+        "held_by_other",
         "finished",
+        "not_routed",
+        "same_unit",
         "no_parent",
     }
 )
 
 
-def refusal(reason: str, ref: str | None = None) -> str:
-    """The polite refusal for an `authorize` reason or a router state reason."""
+def refusal(
+    reason: str, ref: str | None = None, *, unit: str = "", holder: str = "", action: str = ""
+) -> str:
+    """The polite refusal for an authority reason (`shared.core.authority`) or a
+    state of the tip: it names the unit (and the holder) and says what the officer
+    can do instead. `action` is a key of `actions` in messages.yaml."""
     if reason not in REFUSALS:
         raise ValueError(f"unknown refusal reason {reason!r}")
-    return _fit(catalog().text(f"refuse_{reason}", ref=ref or ""))
+    c = catalog()
+    doing = c.label("actions", action, "") if action else ""
+    return _fit(c.text(f"refuse_{reason}", ref=ref or "", unit=unit, holder=holder, action=doing))
+
+
+def confirm_take_and_finish(ref: str, resolved: bool) -> str:
+    """XONG or KHONG on a tip nobody had taken: taken and finished in one step."""
+    name = "confirm_take_resolve" if resolved else "confirm_take_reject"
+    return _fit(catalog().text(name, ref=ref))
+
+
+def confirm_note(ref: str) -> str:
+    return _fit(catalog().text("confirm_note", ref=ref))
+
+
+def holder_finished_by_other(ref: str, name: str, unit: str, status: str) -> str:
+    """To the holder: a commander (or the desk) resolved or closed their tip."""
+    done = catalog().label("done", status)
+    return _fit(
+        catalog().text("holder_finished_by_other", ref=ref, name=name, unit=unit, done=done)
+    )
+
+
+def forwarded_notice(ref: str, name: str, from_unit: str, unit: str) -> str:
+    """To the holder and the officers paged: the tip went to another unit."""
+    return _fit(
+        catalog().text("forwarded_notice", ref=ref, name=name, from_unit=from_unit, unit=unit)
+    )
+
+
+@dataclass(frozen=True)
+class TipLine:
+    """One of an officer's open tips, as a list in an answer shows it."""
+
+    ref: str
+    held: bool  # the officer holds it; else it waits to be taken
+    unit: str  # the unit it is at
+
+
+MAX_TIP_LINES = 8
+
+
+def _with_tips(text: str, tips: Sequence[TipLine]) -> str:
+    if not tips:
+        return _fit(text)
+    c = catalog()
+    lines = [text, c.text("officer_tips")]
+    for tip in tips[:MAX_TIP_LINES]:
+        if tip.held:
+            lines.append(c.text("officer_tip_held", ref=tip.ref))
+        else:
+            lines.append(c.text("officer_tip_waiting", ref=tip.ref, unit=tip.unit))
+    if len(tips) > MAX_TIP_LINES:
+        lines.append(c.text("officer_tips_more", count=len(tips) - MAX_TIP_LINES))
+    return _fit("\n".join(lines))
+
+
+def officer_help(tips: Sequence[TipLine] = ()) -> str:
+    """To an officer whose message was not understood: the commands, and their tips.
+    Never the citizens' menu."""
+    return _with_tips(catalog().text("officer_help"), tips)
+
+
+def usage(verb: str) -> str:
+    """How a command is written ("CHUYEN <mã> <đơn vị> [lý do]")."""
+    return catalog().label("usage", verb)
+
+
+def did_you_mean(ref: str, example: str) -> str:
+    return _fit(catalog().text("did_you_mean", ref=ref, example=example))
+
+
+def which_tip(action: str, example: str, tips: Sequence[TipLine]) -> str:
+    """A command without a code fitting several tips: which one?"""
+    c = catalog()
+    text = c.text("which_tip", count=len(tips), action=c.label("actions", action), example=example)
+    return _with_tips(text, tips)
+
+
+def nothing_to(action: str, tips: Sequence[TipLine] = ()) -> str:
+    c = catalog()
+    return _with_tips(c.text("nothing_to", action=c.label("actions", action)), tips)
+
+
+def note_which(example: str, tips: Sequence[TipLine]) -> str:
+    return _with_tips(catalog().text("note_which", count=len(tips), example=example), tips)
+
+
+def note_needs_text(ref: str) -> str:
+    return _fit(catalog().text("note_needs_text", ref=ref))
+
+
+def needs_code(example: str, tips: Sequence[TipLine] = ()) -> str:
+    return _with_tips(catalog().text("needs_code", example=example), tips)
+
+
+def with_tips(text: str, tips: Sequence[TipLine]) -> str:
+    """Any answer, followed by the officer's open tips."""
+    return _with_tips(text, tips)
+
+
+def transfer_which_unit(ref: str) -> str:
+    return _fit(catalog().text("transfer_which_unit", ref=ref))
+
+
+def transfer_ambiguous(ref: str, name: str, unit_names: Sequence[str]) -> str:
+    units = "; ".join(unit_names)
+    return _fit(catalog().text("transfer_ambiguous", ref=ref, name=name, units=units))
 
 
 def question_handoff(code: str, text: str) -> str:
@@ -441,3 +705,17 @@ def enrol_failed(reason: str) -> str:
 
 def enrol_already(officer_name: str, unit_name: str) -> str:
     return _fit(catalog().text("enrol_already", name=officer_name, unit=unit_name))
+
+
+def enrol_moved(officer_name: str, role: str, unit_name: str, old_unit_name: str) -> str:
+    """Enrolled with a new code: the Zalo account's earlier officer record is retired."""
+    role_label = catalog().label("roles", role)
+    return _fit(
+        catalog().text(
+            "enrol_moved",
+            name=officer_name,
+            role=role_label,
+            unit=unit_name,
+            old_unit=old_unit_name,
+        )
+    )

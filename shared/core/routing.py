@@ -128,17 +128,18 @@ def plan_to_desk(
 
 
 def plan_transfer(
-    profile: Profile, policies: Policies, tip: Tip, now: datetime, officer_id: str, reason: str
+    profile: Profile,
+    policies: Policies,
+    tip: Tip,
+    now: datetime,
+    officer_id: str,
+    to_unit: str,
+    reason: str,
 ) -> TipChange:
-    """CHUYEN: up to the parent unit (never to the desk: it is not a unit above)."""
-    parent = profile.parent_of(tip.unit_id) if tip.unit_id else None
-    if parent is not None and parent.kind == "desk":
-        parent = None
-    snapshot = snapshot_for(profile, policies, parent.id, tip.classification) if parent else None
+    """CHUYEN: to any unit of the profile, under that unit's ladder."""
+    snapshot = snapshot_for(profile, policies, to_unit, tip.classification)
     from_name = profile.unit(tip.unit_id).name if tip.unit_id in profile.units else ""
-    return tip_core.transfer(
-        tip, parent.id if parent else None, snapshot, now, officer_id, from_name, reason
-    )
+    return tip_core.transfer(tip, to_unit, snapshot, now, officer_id, from_name, reason)
 
 
 # --- what officers are shown ---------------------------------------------------------------
@@ -169,7 +170,7 @@ def alert_input(profile: Profile, tip: Tip) -> messages.AlertInput:
         severity=tip.severity,
         ward_name=ward_name(profile, tip.ward_code),
         ward_evidence=EVIDENCE_KEY.get(method, method),
-        citizen_text=tip.text,
+        citizen_messages=tuple(messages.CitizenMessage(t.at, t.text) for t in tip.texts),
         # Not the resolver's `evidence`: those are internal notes in English (with
         # the OA id), not an address the citizen wrote; their words are shown whole.
         address_text=None,
@@ -179,7 +180,17 @@ def alert_input(profile: Profile, tip: Tip) -> messages.AlertInput:
             for item in tip.attachments
             if item.url
         ),
+        notes=tuple(
+            messages.NoteLine(n.at, n.name, unit_name(profile, n.unit_id), n.text)
+            for n in tip.notes
+        ),
+        notes_total=tip.note_count,
     )
+
+
+def unit_name(profile: Profile, unit_id: str | None) -> str:
+    """The unit's name ("Công an phường Tây Thạnh"); '' for an id the profile lacks."""
+    return profile.unit(unit_id).name if unit_id in profile.units else ""
 
 
 def minutes_since(start: datetime, now: datetime) -> int:

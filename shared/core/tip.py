@@ -1,12 +1,18 @@
 """A tip's lifecycle: its statuses, its typed view, and every transition.
 
     received ──route / to desk──▶ routed ──take──▶ acknowledged ──resolve──▶ resolved
-                                   │  ▲                │
-                                   │  └───release──────┤ (holder silent, or unreachable)
-                                   │                   └──close──▶ closed
-                                   ├──reroute (the desk's tip gets its ward)
-                                   ├──transfer (sent up; the ladder restarts there)
-                                   └──step / climb (the ladder moves on)
+       │                           │  ▲                │
+       │                           │  └───release──────┤ (holder silent, or unreachable)
+       │                           │                   └──close──▶ closed
+       │                           ├──resolve / close without take (taken and finished at once)
+       │                           ├──reroute (the desk's tip gets its ward)
+       │                           ├──transfer (to any unit; the ladder restarts there)
+       │                           └──step / climb (the ladder moves on)
+       └──withdraw──▶ withdrawn (an officer's own message, not a citizen's tip)
+
+Officers' notes join a tip in any status but received (`note`). Who may make
+which transition is `shared.core.authority`'s business, asked in the same
+decision; these functions only keep the lifecycle consistent.
 
 Each transition takes the tip as stored and returns a `TipChange`: the tip as it
 is to be written, its audit event, and the ladder step (if any) the shell must
@@ -37,6 +43,7 @@ class TipStatus(StrEnum):
     ACKNOWLEDGED = "acknowledged"  # an officer took it (NHAN)
     RESOLVED = "resolved"  # the holder dealt with it (XONG)
     CLOSED = "closed"  # not a tip after all (KHONG)
+    WITHDRAWN = "withdrawn"  # an officer wrote it: handled as the officer's message, not routed
 
 
 # Not finished: a citizen's new messages may join it, officers may act on it.
@@ -66,6 +73,24 @@ class TipAttachment:
     thumbnail: str | None = None
     name: str | None = None
     size: str | None = None
+
+
+@dataclass(frozen=True)
+class TipNote:
+    """An officer's field note (GHI, or free text from the officer holding the tip)."""
+
+    officer_id: str
+    name: str
+    unit_id: str
+    at: datetime
+    text: str
+    msg: str = ""  # the officer's message it came in (a redelivery adds nothing)
+
+
+# The tip keeps its latest notes, each cut to a length an alert can show; the
+# audit trail keeps every note whole. A tip document stays bounded.
+NOTES_KEPT = 20
+NOTE_CHARS_KEPT = 1000
 
 
 @dataclass(frozen=True)
@@ -106,6 +131,7 @@ class Tip:
     next_action_at: datetime | None = None
     # Written by officers and the ladder:
     held_by: str | None = None
+    holder_unit: str | None = None  # the holder's unit when they took it
     taken_at: datetime | None = None
     resolved_at: datetime | None = None
     resolved_by: str | None = None
@@ -118,6 +144,8 @@ class Tip:
     transferred_from: str | None = None
     transferred_from_name: str | None = None
     transfer_reason: str | None = None
+    notes: tuple[TipNote, ...] = ()  # the latest NOTES_KEPT
+    note_count: int = 0  # every note ever written (the trail has them all)
 
     @property
     def is_open(self) -> bool:
@@ -178,6 +206,12 @@ class TipChange:
     reason: str = ""  # why it was refused
     # The citizen's reporter record stops pointing at this tip as their open one.
     finishes_conversation: bool = False
+    preceded_by: tuple[AuditEvent, ...] = ()  # events written before `event`, in order
+
+    @property
+    def events(self) -> tuple[AuditEvent, ...]:
+        """Every audit event of the change, in the order they happened."""
+        return (*self.preceded_by, self.event)
 
 
 # --- routing ------------------------------------------------------------------------
@@ -214,19 +248,19 @@ def reroute(
 
 def transfer(
     tip: Tip,
-    to_unit: str | None,
-    snapshot: PolicySnapshot | None,
+    to_unit: str,
+    snapshot: PolicySnapshot,
     now: datetime,
     officer_id: str,
     from_name: str,
     reason: str,
 ) -> TipChange:
-    """An officer sends the tip up (CHUYEN); its ladder restarts at the new unit."""
+    """CHUYEN: the tip goes to another unit (any unit); its ladder restarts there."""
     actor = f"officer:{officer_id}"
     if not tip.is_assigned:
-        return _refused(tip, actor, "transfer", "finished")
-    if to_unit is None or snapshot is None:
-        return _refused(tip, actor, "transfer", "no_parent")
+        return refused(tip, actor, "transfer", "finished")
+    if to_unit == tip.unit_id:
+        return refused(tip, actor, "transfer", "same_unit")
     assert tip.classification is not None
     placement = Placement(to_unit, tip.ward_code, tip.map, tip.resolution, tip.classification)
     change = _assign(tip, placement, snapshot, now, "transferred", actor)
@@ -236,7 +270,20 @@ def transfer(
         transferred_from_name=from_name,
         transfer_reason=reason,
     )
-    return replace(change, tip=moved, outcome="transferred")
+    data = {**change.event.data, "from_unit": tip.unit_id, "held_by": tip.held_by}
+    if reason:
+        data["reason"] = reason
+    event = AuditEvent(actor, "transferred", data)
+    return replace(change, tip=moved, event=event, outcome="transferred")
+
+
+def withdraw(tip: Tip) -> TipChange | None:
+    """An officer's message opened a tip: it is the officer's, never routed as a citizen's."""
+    if tip.status is not TipStatus.RECEIVED:
+        return None
+    written = replace(tip, status=TipStatus.WITHDRAWN, next_action_at=None)
+    event = AuditEvent("router", "withdrawn", {"reason": "sent_by_officer"})
+    return TipChange(written, event, outcome="withdrawn", finishes_conversation=True)
 
 
 def _assign(
@@ -248,8 +295,16 @@ def _assign(
     actor: str,
     reason: str | None = None,
 ) -> TipChange:
-    """Give the tip to a unit under that unit's policy, its ladder at step one."""
-    first = ladder.next_action(snapshot, ladder.start_ladder(now), now)
+    """Give the tip to a unit under that unit's policy, its ladder at step one.
+
+    A tip that had a ladder starts the new one a cycle later, so the keys of its
+    alerts (`alerts/{tip}:c{cycle}s{step}...`) never repeat those already sent:
+    the desk paged for the first unit is paged again for the next.
+    """
+    start = ladder.start_ladder(now)
+    if tip.ladder is not None:
+        start = replace(start, cycle=tip.ladder.cycle + 1)
+    first = ladder.next_action(snapshot, start, now)
     written = replace(
         tip,
         status=TipStatus.ROUTED,
@@ -267,6 +322,7 @@ def _assign(
         ladder=first.state,
         next_action_at=first.next_action_at,
         held_by=None,
+        holder_unit=None,
     )
     data = {
         "unit_id": placement.unit_id,
@@ -281,19 +337,20 @@ def _assign(
 # --- officers -------------------------------------------------------------------------
 
 
-def take(tip: Tip, officer_id: str, now: datetime) -> TipChange:
+def take(tip: Tip, officer_id: str, unit_id: str, now: datetime) -> TipChange:
     """NHAN: the officer holds the tip; taking it again answers a reminder."""
     actor = f"officer:{officer_id}"
     if not tip.is_assigned:
-        return _refused(tip, actor, "take", "finished")
+        return refused(tip, actor, "take", "finished")
     if tip.is_held and tip.held_by != officer_id:
-        return _refused(tip, actor, "take", "already_taken")
+        return refused(tip, actor, "take", "already_taken")
     assert tip.policy is not None and tip.ladder is not None
     decision = ladder.on_taken(tip.policy, tip.ladder, now, officer_id)
     written = replace(
         tip,
         status=TipStatus.ACKNOWLEDGED,
         held_by=officer_id,
+        holder_unit=unit_id,
         taken_at=tip.taken_at or now,
         ladder=decision.state,
         next_action_at=decision.next_action_at,
@@ -301,20 +358,27 @@ def take(tip: Tip, officer_id: str, now: datetime) -> TipChange:
     return TipChange(written, AuditEvent(actor, "taken"), outcome="taken")
 
 
-def resolve(tip: Tip, officer_id: str, note: str, now: datetime) -> TipChange:
-    """XONG: dealt with."""
-    return _finish(tip, officer_id, TipStatus.RESOLVED, note, now)
+def resolve(tip: Tip, officer_id: str, unit_id: str, note: str, now: datetime) -> TipChange:
+    """XONG: dealt with. A tip nobody held is taken in the same step."""
+    return _finish(tip, officer_id, unit_id, TipStatus.RESOLVED, note, now)
 
 
-def close(tip: Tip, officer_id: str, note: str, now: datetime) -> TipChange:
-    """KHONG: not a tip after all."""
-    return _finish(tip, officer_id, TipStatus.CLOSED, note, now)
+def close(tip: Tip, officer_id: str, unit_id: str, note: str, now: datetime) -> TipChange:
+    """KHONG: not a tip after all. A tip nobody held is taken in the same step."""
+    return _finish(tip, officer_id, unit_id, TipStatus.CLOSED, note, now)
 
 
-def _finish(tip: Tip, officer_id: str, status: TipStatus, note: str, now: datetime) -> TipChange:
+def _finish(
+    tip: Tip, officer_id: str, unit_id: str, status: TipStatus, note: str, now: datetime
+) -> TipChange:
     actor = f"officer:{officer_id}"
     if not tip.is_assigned:
-        return _refused(tip, actor, status.value, "finished")
+        return refused(tip, actor, status.value, "finished")
+    before: tuple[AuditEvent, ...] = ()
+    if not tip.is_held:
+        # Finished without NHAN: taken now, so the time to take is what it was.
+        taken = take(tip, officer_id, unit_id, now)
+        tip, before = taken.tip, (taken.event,)
     assert tip.policy is not None and tip.ladder is not None
     decision = ladder.on_finished(tip.policy, tip.ladder, now)
     stamps: dict[str, Any] = (
@@ -335,10 +399,29 @@ def _finish(tip: Tip, officer_id: str, status: TipStatus, note: str, now: dateti
         AuditEvent(actor, status.value, {"note": note}),
         outcome=status.value,
         finishes_conversation=True,
+        preceded_by=before,
     )
 
 
-def _refused(tip: Tip, actor: str, verb: str, reason: str) -> TipChange:
+def note(tip: Tip, written_note: TipNote) -> TipChange | None:
+    """GHI: an officer's field note joins the tip (never the citizen's view of it);
+    None when this message's note is already there."""
+    actor = f"officer:{written_note.officer_id}"
+    if tip.status in (TipStatus.RECEIVED, TipStatus.WITHDRAWN):
+        return refused(tip, actor, "note", "not_routed")
+    if written_note.msg and any(n.msg == written_note.msg for n in tip.notes):
+        return None
+    kept = replace(written_note, text=_cut(written_note.text, NOTE_CHARS_KEPT))
+    written = replace(tip, notes=(*tip.notes, kept)[-NOTES_KEPT:], note_count=tip.note_count + 1)
+    data = {"text": written_note.text, "unit_id": written_note.unit_id}
+    return TipChange(written, AuditEvent(actor, "note", data), outcome="noted")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def refused(tip: Tip, actor: str, verb: str, reason: str) -> TipChange:
     """Nothing changes but the trail, which records who tried what."""
     event = AuditEvent(actor, "refused", {"verb": verb, "reason": reason})
     return TipChange(tip, event, outcome="refused", reason=reason)
@@ -390,7 +473,13 @@ def _moved(tip: Tip, decision: StepDecision) -> Tip:
     if decision.action == "overdue":
         written = replace(written, overdue_at=decision.state.overdue_at)
     if decision.action == "release":
-        written = replace(written, status=TipStatus.ROUTED, held_by=None, released_from=tip.held_by)
+        written = replace(
+            written,
+            status=TipStatus.ROUTED,
+            held_by=None,
+            holder_unit=None,
+            released_from=tip.held_by,
+        )
     return written
 
 

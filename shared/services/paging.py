@@ -14,6 +14,7 @@ from datetime import datetime
 
 from shared.core import ladder, messages, routing
 from shared.core import tip as tip_core
+from shared.core.authority import addressed_unit
 from shared.core.jurisdiction import Profile
 from shared.core.ladder import StepDecision, Target
 from shared.core.roster import on_duty
@@ -38,15 +39,10 @@ class Pager:
         """Active officers the targets name at `now`, each once, in target order."""
         ids: list[str] = []
         for target in targets:
-            target_unit = unit_id
-            if target.role == "desk":
-                # The line's desk is a unit of its own (beside the parent's leadership).
-                target_unit = self.profile.desk_id
-            elif target.unit == "parent":
-                parent = self.profile.parent_of(unit_id)
-                if parent is None:
-                    continue
-                target_unit = parent.id
+            # The same reading of a target as the authority model's "paged".
+            target_unit = addressed_unit(self.profile, unit_id, target)
+            if target_unit is None:
+                continue
             roster = self.store.roster(target_unit)
             if roster is not None:
                 ids.extend(on_duty(roster, target.role, now))

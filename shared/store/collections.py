@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 TIPS = "tips"
-EVENTS = "events"  # tips/{ref}/events: the audit trail
+EVENTS = "events"  # tips/{ref}/events and officers/{id}/events: the audit trails
 MESSAGES = "messages"
 REPORTERS = "reporters"
 DUE = "due"

@@ -22,9 +22,9 @@ older reader survives a newer writer during a deploy.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -43,11 +43,20 @@ from shared.core.ladder import (
     Target,
     UnitRef,
 )
-from shared.core.tip import AuditEvent, Tip, TipAttachment, TipLocation, TipStatus, TipText
+from shared.core.tip import (
+    AuditEvent,
+    Tip,
+    TipAttachment,
+    TipLocation,
+    TipNote,
+    TipStatus,
+    TipText,
+)
 from shared.store.collections import DueKind, SendKind
 from shared.store.ports import (
     DeliveryStatus,
     DueItem,
+    Enrolment,
     IntakeResult,
     MessageRecord,
     OfficerRecord,
@@ -214,6 +223,15 @@ class AttachmentDoc(_Doc):
         )
 
 
+class NoteDoc(_Doc):
+    officer_id: str
+    name: str = ""
+    unit_id: str = ""
+    at: AwareDatetime
+    text: str = ""
+    msg: str = ""
+
+
 class ClassificationDoc(_Doc):
     kind: str = "tip"
     category: str | None = None
@@ -247,6 +265,7 @@ class TipDoc(_Doc):
     ladder: dict[str, Any] | None = None
     next_action_at: AwareDatetime | None = None
     held_by: str | None = None
+    holder_unit: str | None = None
     taken_at: AwareDatetime | None = None
     resolved_at: AwareDatetime | None = None
     resolved_by: str | None = None
@@ -259,6 +278,8 @@ class TipDoc(_Doc):
     transferred_from: str | None = None
     transferred_from_name: str | None = None
     transfer_reason: str | None = None
+    notes: list[NoteDoc] = Field(default_factory=list)
+    note_count: int = 0
 
 
 def tip_from_doc(data: Mapping[str, Any]) -> Tip:
@@ -294,6 +315,7 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         ladder=ladder_from_doc(doc.ladder) if doc.ladder else None,
         next_action_at=doc.next_action_at,
         held_by=doc.held_by,
+        holder_unit=doc.holder_unit,
         taken_at=doc.taken_at,
         resolved_at=doc.resolved_at,
         resolved_by=doc.resolved_by,
@@ -306,6 +328,10 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         transferred_from=doc.transferred_from,
         transferred_from_name=doc.transferred_from_name,
         transfer_reason=doc.transfer_reason,
+        notes=tuple(
+            TipNote(n.officer_id, n.name, n.unit_id, n.at, n.text, n.msg) for n in doc.notes
+        ),
+        note_count=max(doc.note_count, len(doc.notes)),
     )
 
 
@@ -359,6 +385,7 @@ _DECIDED = (
     "ladder",
     "next_action_at",
     "held_by",
+    "holder_unit",
     "taken_at",
     "resolved_at",
     "resolved_by",
@@ -371,6 +398,8 @@ _DECIDED = (
     "transferred_from",
     "transferred_from_name",
     "transfer_reason",
+    "notes",
+    "note_count",
 )
 
 
@@ -389,6 +418,7 @@ def _decided_fields(tip: Tip) -> dict[str, Any]:
         "ladder": ladder_to_doc(tip.ladder) if tip.ladder else None,
         "next_action_at": tip.next_action_at,
         "held_by": tip.held_by,
+        "holder_unit": tip.holder_unit,
         "taken_at": tip.taken_at,
         "resolved_at": tip.resolved_at,
         "resolved_by": tip.resolved_by,
@@ -401,6 +431,12 @@ def _decided_fields(tip: Tip) -> dict[str, Any]:
         "transferred_from": tip.transferred_from,
         "transferred_from_name": tip.transferred_from_name,
         "transfer_reason": tip.transfer_reason,
+        "notes": [
+            {"officer_id": n.officer_id, "name": n.name, "unit_id": n.unit_id, "at": n.at}
+            | {"text": n.text, "msg": n.msg}
+            for n in tip.notes
+        ],
+        "note_count": tip.note_count,
     }
 
 
@@ -477,6 +513,7 @@ class OfficerDoc(_Doc):
     active: bool = False
     zalo_user_id: str | None = None
     oa_id: str | None = None
+    enrolled_at: AwareDatetime | None = None
 
 
 def officer_from_doc(officer_id: str, data: Mapping[str, Any]) -> OfficerRecord:
@@ -484,6 +521,93 @@ def officer_from_doc(officer_id: str, data: Mapping[str, Any]) -> OfficerRecord:
     return OfficerRecord(
         officer_id, doc.name, doc.unit_id, doc.role, doc.active, doc.zalo_user_id, doc.oa_id
     )
+
+
+def the_officer(found: Iterable[tuple[str, Mapping[str, Any]]]) -> OfficerRecord | None:
+    """The one officer a Zalo account acts as, among the records that carry its id:
+    the active one (the latest enrolled, should older data hold two), else the
+    latest inactive one (whose commands are refused as inactive)."""
+    epoch = datetime.min.replace(tzinfo=UTC)
+
+    def rank(item: tuple[str, Mapping[str, Any]]) -> tuple[bool, datetime, str]:
+        doc = OfficerDoc.model_validate(dict(item[1]))
+        return (doc.active, doc.enrolled_at or epoch, item[0])
+
+    ordered = sorted(found, key=rank)
+    return officer_from_doc(*ordered[-1]) if ordered else None
+
+
+@dataclass(frozen=True)
+class EnrolmentWrites:
+    """What an enrolment writes, decided on what was read in its transaction."""
+
+    result: Enrolment
+    officer_id: str | None = None  # the new officer record, with `officer`
+    officer: dict[str, Any] | None = None
+    retired: tuple[str, ...] = ()  # earlier records of the same Zalo account, made inactive
+    retire_fields: dict[str, Any] = field(default_factory=dict)
+    retire_event: dict[str, Any] = field(default_factory=dict)
+    invite_used: dict[str, Any] | None = None
+
+
+def enrolment_writes(
+    code: str,
+    invite: Mapping[str, Any] | None,
+    existing: list[tuple[str, Mapping[str, Any]]],
+    zalo_user_id: str,
+    oa_id: str,
+    now: datetime,
+) -> EnrolmentWrites:
+    """DK <code>: consume the invite once and bind the account to a new officer record.
+    A Zalo account is one officer: its other active records are retired (kept,
+    inactive, with an audit event naming the record that replaced them)."""
+    current = the_officer(existing)
+    if invite is None:
+        return EnrolmentWrites(Enrolment("unknown_code"))
+    if invite.get("used_at") is not None:
+        if current and current.officer_id == invite.get("officer_id"):
+            return EnrolmentWrites(Enrolment("already", current))
+        return EnrolmentWrites(Enrolment("used_code"))
+    if invite["expires_at"] <= now:
+        return EnrolmentWrites(Enrolment("expired_code"))
+    officer_id = f"cb-{code.lower()}"
+    doc = {
+        "name": invite["name"],
+        "unit_id": invite["unit_id"],
+        "role": invite["role"],
+        "active": True,
+        "zalo_user_id": zalo_user_id,
+        "oa_id": oa_id,
+        "enrolled_at": now,
+    }
+    retired = tuple(i for i, d in existing if d.get("active") and i != officer_id)
+    previous = current if current and current.officer_id in retired else None
+    return EnrolmentWrites(
+        Enrolment("moved" if previous else "ok", officer_from_doc(officer_id, doc), previous),
+        officer_id,
+        doc,
+        retired,
+        retired_officer_fields(now, "enrolled_again", officer_id),
+        officer_event_doc(now, "enrolment", "retired", {"replaced_by": officer_id}),
+        {"used_at": now, "officer_id": officer_id},
+    )
+
+
+def retired_officer_fields(now: datetime, reason: str, replaced_by: str | None) -> dict[str, Any]:
+    """An officer record made inactive: kept for the audit, never deleted."""
+    return {
+        "active": False,
+        "deactivated_at": now,
+        "deactivated_reason": reason,
+        "replaced_by": replaced_by,
+    }
+
+
+def officer_event_doc(
+    at: datetime, actor: str, kind: str, data: Mapping[str, Any]
+) -> dict[str, Any]:
+    """An entry of `officers/{id}/events`: who changed the record, how, when."""
+    return {"at": at, "actor": actor, "kind": kind, "data": dict(data)}
 
 
 class QuestionDoc(_Doc):

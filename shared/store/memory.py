@@ -25,8 +25,9 @@ from shared.core.events import TipEvent
 from shared.core.intake import Inbound
 from shared.core.refcode import new_code
 from shared.core.roster import Roster, roster_from_dict
-from shared.core.tip import Tip
+from shared.core.tip import Tip, TipStatus
 from shared.store.collections import (
+    ALERTS,
     DUE,
     INVITES,
     MESSAGES,
@@ -41,6 +42,7 @@ from shared.store.collections import (
 )
 from shared.store.documents import (
     due_from_doc,
+    enrolment_writes,
     event_doc,
     follow_writes,
     intake_writes,
@@ -54,6 +56,7 @@ from shared.store.documents import (
     send_due_doc,
     send_finish_fields,
     send_from_doc,
+    the_officer,
     tip_due_doc,
     tip_from_doc,
     tip_updates,
@@ -80,6 +83,10 @@ class _Documents:
 
     docs: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
     events: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    # officers/{id}/events: the officers' own audit trail
+    officer_trails: dict[str, list[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     new_ref: Callable[[], str] = new_code
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -181,6 +188,24 @@ class _Tips(_Documents):
         found = self.get(TIPS, ref)
         return tip_from_doc(found) if found is not None else None
 
+    def tips_held_by(self, officer_id: str) -> list[Tip]:
+        with self._lock:
+            return [
+                tip_from_doc(copy.deepcopy(d))
+                for d in self.docs[TIPS].values()
+                if d.get("held_by") == officer_id and d.get("status") == TipStatus.ACKNOWLEDGED
+            ]
+
+    def unheld_tips(self, unit_id: str | None, limit: int) -> list[Tip]:
+        with self._lock:
+            found = [
+                tip_from_doc(copy.deepcopy(d))
+                for d in self.docs[TIPS].values()
+                if d.get("status") == TipStatus.ROUTED
+                and (unit_id is None or d.get("unit_id") == unit_id)
+            ]
+        return sorted(found, key=lambda t: t.created_at)[:limit]
+
     def change_tip(
         self, ref: str, decide: Decide, now: datetime, *, salvage: bool = False
     ) -> Applied:
@@ -199,10 +224,11 @@ class _Tips(_Documents):
             after = change.tip
             stored.update(repairs)
             stored.update(copy.deepcopy(tip_updates(stored, after)), updated_at=now)
-            event = event_doc(change.event, now, before.expire_at)
-            if repairs:
-                event["data"]["repaired"] = sorted(repairs)
-            self.events[ref].append(event)
+            for audit in change.events:
+                event = event_doc(audit, now, before.expire_at)
+                if repairs and audit is change.event:
+                    event["data"]["repaired"] = sorted(repairs)
+                self.events[ref].append(event)
             entry = due_id(DueKind.TIP, ref)
             if after.next_action_at != before.next_action_at:
                 if after.next_action_at is None:
@@ -282,10 +308,19 @@ class _People(_Documents):
 
     def officer_by_zalo(self, zalo_user_id: str) -> OfficerRecord | None:
         with self._lock:
-            for officer_id, doc in self.docs[OFFICERS].items():
-                if doc.get("zalo_user_id") == zalo_user_id:
-                    return officer_from_doc(officer_id, doc)
-        return None
+            return the_officer(self._with_zalo(zalo_user_id))
+
+    def _with_zalo(self, zalo_user_id: str) -> list[tuple[str, dict[str, Any]]]:
+        return [
+            (officer_id, copy.deepcopy(doc))
+            for officer_id, doc in self.docs[OFFICERS].items()
+            if doc.get("zalo_user_id") == zalo_user_id
+        ]
+
+    def officer_events(self, officer_id: str) -> list[dict[str, Any]]:
+        """`officers/{id}/events`, for tests."""
+        with self._lock:
+            return copy.deepcopy(self.officer_trails[officer_id])
 
     def roster(self, unit_id: str) -> Roster | None:
         found = self.get(ROSTERS, unit_id)
@@ -297,29 +332,18 @@ class _People(_Documents):
 
     def enrol(self, code: str, zalo_user_id: str, oa_id: str, now: datetime) -> Enrolment:
         with self._lock:
-            existing = self.officer_by_zalo(zalo_user_id)
             invite = self.docs[INVITES].get(code)
-            if invite is None:
-                return Enrolment("unknown_code")
-            if invite.get("used_at") is not None:
-                if existing and existing.officer_id == invite.get("officer_id"):
-                    return Enrolment("already", existing)
-                return Enrolment("used_code")
-            if invite["expires_at"] <= now:
-                return Enrolment("expired_code")
-            officer_id = f"cb-{code.lower()}"
-            doc = {
-                "name": invite["name"],
-                "unit_id": invite["unit_id"],
-                "role": invite["role"],
-                "active": True,
-                "zalo_user_id": zalo_user_id,
-                "oa_id": oa_id,
-                "enrolled_at": now,
-            }
-            self.docs[OFFICERS][officer_id] = doc
-            invite.update(used_at=now, officer_id=officer_id)
-            return Enrolment("ok", officer_from_doc(officer_id, doc))
+            found = self._with_zalo(zalo_user_id)
+            w = enrolment_writes(code, invite, found, zalo_user_id, oa_id, now)
+            if w.officer_id is None or w.officer is None or w.invite_used is None:
+                return w.result
+            assert invite is not None
+            self.docs[OFFICERS][w.officer_id] = copy.deepcopy(w.officer)
+            invite.update(w.invite_used)
+            for old in w.retired:
+                self.docs[OFFICERS][old].update(copy.deepcopy(w.retire_fields))
+                self.officer_trails[old].append(copy.deepcopy(w.retire_event))
+            return w.result
 
     # --- questions ---------------------------------------------------------------------------
 
@@ -378,6 +402,17 @@ class _Sends(_Documents):
     def send_record(self, kind: SendKind, key: str) -> SendRecord | None:
         found = self.get(kind.value, key)
         return send_from_doc(found) if found is not None else None
+
+    def officers_alerted(self, ref: str) -> list[str]:
+        reached = (DeliveryStatus.SENT, DeliveryStatus.SENDING, DeliveryStatus.FAILED)
+        with self._lock:
+            return sorted(
+                {
+                    str(d["officer_id"])
+                    for d in self.docs[ALERTS].values()
+                    if d.get("tip_id") == ref and d.get("officer_id") and d.get("status") in reached
+                }
+            )
 
 
 @dataclass

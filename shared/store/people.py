@@ -12,8 +12,14 @@ from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.core.roster import Roster, roster_from_dict
 from shared.store import transactions
-from shared.store.collections import INVITES, OFFICERS, QUESTIONS, ROSTERS
-from shared.store.documents import officer_from_doc, question_doc, question_from_doc
+from shared.store.collections import EVENTS, INVITES, OFFICERS, QUESTIONS, ROSTERS
+from shared.store.documents import (
+    enrolment_writes,
+    officer_from_doc,
+    question_doc,
+    question_from_doc,
+    the_officer,
+)
 from shared.store.ports import Enrolment, OfficerRecord, Question
 
 
@@ -37,14 +43,18 @@ class PeopleStore:
         }
 
     def officer_by_zalo(self, zalo_user_id: str) -> OfficerRecord | None:
-        query = (
+        """The officer this Zalo account is (one person, one officer: see `the_officer`)."""
+        return the_officer(
+            (s.id, s.to_dict() or {}) for s in self._with_zalo(zalo_user_id).stream()
+        )
+
+    def _with_zalo(self, zalo_user_id: str) -> Any:
+        # Moves leave inactive records behind; a person has a handful at most.
+        return (
             self.db.collection(OFFICERS)
             .where(filter=FieldFilter("zalo_user_id", "==", zalo_user_id))
-            .limit(1)
+            .limit(20)
         )
-        for snap in query.stream():
-            return officer_from_doc(snap.id, snap.to_dict() or {})
-        return None
 
     def roster(self, unit_id: str) -> Roster | None:
         snap = self.db.collection(ROSTERS).document(unit_id).get()
@@ -54,34 +64,24 @@ class PeopleStore:
         self.db.collection(OFFICERS).document(officer_id).set({"last_check_in_at": now}, merge=True)
 
     def enrol(self, code: str, zalo_user_id: str, oa_id: str, now: datetime) -> Enrolment:
-        """Consume an invite once and bind the officer's Zalo id (a transaction)."""
+        """Consume an invite once and bind the officer's Zalo id, retiring the account's
+        earlier records (one transaction; see `documents.enrolment_writes`)."""
         invite_ref = self.db.collection(INVITES).document(code)
-        existing = self.officer_by_zalo(zalo_user_id)
+        officers = self.db.collection(OFFICERS)
 
         def body(txn: Any) -> Enrolment:
             snap = invite_ref.get(transaction=txn)
-            if not snap.exists:
-                return Enrolment("unknown_code")
-            invite = snap.to_dict() or {}
-            if invite.get("used_at") is not None:
-                if existing and existing.officer_id == invite.get("officer_id"):
-                    return Enrolment("already", existing)
-                return Enrolment("used_code")
-            if invite["expires_at"] <= now:
-                return Enrolment("expired_code")
-            officer_id = f"cb-{code.lower()}"
-            doc = {
-                "name": invite["name"],
-                "unit_id": invite["unit_id"],
-                "role": invite["role"],
-                "active": True,
-                "zalo_user_id": zalo_user_id,
-                "oa_id": oa_id,
-                "enrolled_at": now,
-            }
-            txn.set(self.db.collection(OFFICERS).document(officer_id), doc)
-            txn.update(invite_ref, {"used_at": now, "officer_id": officer_id})
-            return Enrolment("ok", officer_from_doc(officer_id, doc))
+            found = [(s.id, s.to_dict() or {}) for s in self._with_zalo(zalo_user_id).stream(txn)]
+            invite = (snap.to_dict() or {}) if snap.exists else None
+            w = enrolment_writes(code, invite, found, zalo_user_id, oa_id, now)
+            if w.officer_id is None or w.officer is None or w.invite_used is None:
+                return w.result
+            txn.set(officers.document(w.officer_id), w.officer)
+            txn.update(invite_ref, w.invite_used)
+            for old in w.retired:
+                txn.update(officers.document(old), w.retire_fields)
+                txn.set(officers.document(old).collection(EVENTS).document(), w.retire_event)
+            return w.result
 
         return transactions.run(self.db, body)
 

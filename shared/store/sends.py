@@ -12,10 +12,11 @@ from datetime import datetime
 from typing import Any
 
 from google.cloud import firestore
+from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.core import delivery
 from shared.store import transactions
-from shared.store.collections import DUE, DueKind, SendKind, due_id
+from shared.store.collections import ALERTS, DUE, DueKind, SendKind, due_id
 from shared.store.documents import (
     send_claim_doc,
     send_due_doc,
@@ -27,6 +28,16 @@ from shared.store.ports import DeliveryStatus, SendRecord
 
 class SendsStore:
     db: firestore.Client
+
+    def officers_alerted(self, ref: str) -> list[str]:
+        """The officers an alert about the tip reached (or is reaching), in no order."""
+        query = (
+            self.db.collection(ALERTS)
+            .where(filter=FieldFilter("tip_id", "==", ref))
+            .select(["officer_id", "status"])
+        )
+        found = (s.to_dict() or {} for s in query.stream())
+        return sorted({str(d["officer_id"]) for d in found if _reached(d)})
 
     def claim_send(self, kind: SendKind, key: str, record: SendRecord, now: datetime) -> int:
         """Claim the right to send `key` once: the attempt number, or 0 when it was sent
@@ -68,3 +79,9 @@ class SendsStore:
     def send_record(self, kind: SendKind, key: str) -> SendRecord | None:
         snap = self.db.collection(kind.value).document(key).get()
         return send_from_doc(snap.to_dict() or {}) if snap.exists else None
+
+
+def _reached(doc: dict[str, Any]) -> bool:
+    """An alert that went out, or may still (an unreachable one did not)."""
+    reached = (DeliveryStatus.SENT.value, DeliveryStatus.SENDING.value, DeliveryStatus.FAILED.value)
+    return bool(doc.get("officer_id")) and doc.get("status") in reached

@@ -13,7 +13,7 @@ from typing import Any
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
-from shared.core.tip import Tip
+from shared.core.tip import Tip, TipStatus
 from shared.store import transactions
 from shared.store.collections import DUE, EVENTS, MESSAGES, REPORTERS, TIPS, DueKind, due_id
 from shared.store.documents import (
@@ -37,6 +37,25 @@ class TipsStore:
     def tip(self, ref: str) -> Tip | None:
         snap = self.db.collection(TIPS).document(ref).get()
         return tip_from_doc(snap.to_dict() or {}) if snap.exists else None
+
+    def tips_held_by(self, officer_id: str) -> list[Tip]:
+        """The open tips an officer holds (two equalities: no composite index)."""
+        query = (
+            self.db.collection(TIPS)
+            .where(filter=FieldFilter("held_by", "==", officer_id))
+            .where(filter=FieldFilter("status", "==", TipStatus.ACKNOWLEDGED.value))
+        )
+        return [tip_from_doc(s.to_dict() or {}) for s in query.stream()]
+
+    def unheld_tips(self, unit_id: str | None, limit: int) -> list[Tip]:
+        """Tips waiting to be taken, at one unit or (None) anywhere, oldest first."""
+        query: Any = self.db.collection(TIPS).where(
+            filter=FieldFilter("status", "==", TipStatus.ROUTED.value)
+        )
+        if unit_id is not None:
+            query = query.where(filter=FieldFilter("unit_id", "==", unit_id))
+        tips = [tip_from_doc(s.to_dict() or {}) for s in query.limit(limit).stream()]
+        return sorted(tips, key=lambda t: t.created_at)
 
     def change_tip(
         self, ref: str, decide: Decide, now: datetime, *, salvage: bool = False
@@ -72,10 +91,11 @@ class TipsStore:
                     reporter_ref = None
             updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
             txn.update(tip_ref, {**updates, "updated_at": now})
-            event = event_doc(change.event, now, before.expire_at)
-            if repairs:
-                event["data"]["repaired"] = sorted(repairs)
-            txn.set(tip_ref.collection(EVENTS).document(), event)
+            for audit in change.events:
+                event = event_doc(audit, now, before.expire_at)
+                if repairs and audit is change.event:
+                    event["data"]["repaired"] = sorted(repairs)
+                txn.set(tip_ref.collection(EVENTS).document(), event)
             if after.next_action_at != before.next_action_at:
                 due_ref = self.db.collection(DUE).document(due_id(DueKind.TIP, ref))
                 if after.next_action_at is None:

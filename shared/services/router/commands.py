@@ -1,36 +1,55 @@
-"""The router's officer use cases: commands sent to the OA by message.
+"""The router's officer use cases: everything an officer writes to the OA.
 
-    DK <code>    enrol          TRUC            check in at the start of a shift
-    NHAN <mã>    take           XONG <mã>       resolve
-    KHONG <mã>   close          CHUYEN <mã>     send up to the parent unit
-    TL <HD-mã>   answer a citizen's question handed to the desk
+    DK <code>    enrol          TRUC                    check in at the start of a shift
+    NHAN <mã>    take           XONG <mã> [kết quả]      resolve (takes it too, if nobody had)
+    GHI <mã> …   field note     CHUYEN <mã> <đơn vị> …  forward to any unit
+    KHONG <mã>   close          TL <HD-mã> …            answer a citizen's question
 
-Each command gets one answer (keyed by the message, so a redelivery answers
-nothing twice). A tip command changes the tip in one transaction
-(`shared.core.tip`), then the citizen hears of it, once.
+A message reaches here as a `command` (the webhook recognised the strict form,
+from anyone), or from the other use cases when its sender is an officer (a tip,
+a question or chat the webhook could not tell from a citizen's). Officers get
+the forgiving reading (`shared.core.commands.read`): codes without `TB-`, a
+character off, the command word alone; free text is a note on the one tip they
+hold; anything not understood gets the officers' help, never the citizens'
+menu. Each message gets one answer (keyed by the message, so a redelivery
+answers nothing twice).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from shared.core import messages, routing
-from shared.core import tip as tip_core
-from shared.core.commands import Command, Officer, Verb, authorize, parse_command
+from shared.core import commands, messages, routing
+from shared.core.commands import Reading, Verb
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
 from shared.core.policy_file import Policies
 from shared.core.roster import ROLES, on_duty, shift_at
-from shared.core.tip import Tip, TipChange, TipStatus
 from shared.logs import Logger
 from shared.services.dispatch import SendOutcome, Tally
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
+from shared.services.router.acts import After, Deed, TipActs
+from shared.services.router.reading import Answer, FreeText, TipFinder
 from shared.store.ports import LineStore, OfficerRecord
 
-After = Callable[[], Tally]  # what to do once the officer has their answer
+
+@dataclass(frozen=True)
+class Sender:
+    """An officer who wrote to the OA, and where to answer them (confidential)."""
+
+    officer: OfficerRecord
+    user_id: str
+
+
+@dataclass(frozen=True)
+class Said:
+    """An officer's message as it came: words, what came with them, its key."""
+
+    text: str
+    extras: str  # a location or files sent with it, as lines of text
+    message_id: str
 
 
 @dataclass
@@ -41,6 +60,12 @@ class CommandHandler:
     profile: Profile
     policies: Policies
     log: Logger
+    acts: TipActs = field(init=False)
+    finder: TipFinder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.acts = TipActs(self.store, self.pager, self.notices, self.profile, self.policies)
+        self.finder = TipFinder(self.store, self.profile)
 
     def on_command(self, event: TipEvent, now: datetime) -> Tally:
         msg = self.store.message(event.message_id)
@@ -48,108 +73,109 @@ class CommandHandler:
             return Tally()
         reporter = self.store.reporter(msg.sender_key)
         user_id = reporter.zalo_user_id if reporter else None
-        command = parse_command(msg.text or "")
-        if command is None or not user_id:
+        if not user_id:
             self.store.mark_handled(event.message_id, now)
             return Tally()
         officer = self.store.officer_by_zalo(user_id)
-        text, after = self._run(command, officer, user_id, msg.oa_id, now)
+        return self.answer(msg.key, msg.oa_id, user_id, officer, msg.text or "", now)
+
+    def sender(self, reporter_key: str) -> Sender | None:
+        """The officer who wrote under this reporter key, if an officer did."""
+        reporter = self.store.reporter(reporter_key)
+        if reporter is None or not reporter.zalo_user_id:
+            return None
+        officer = self.store.officer_by_zalo(reporter.zalo_user_id)
+        return Sender(officer, reporter.zalo_user_id) if officer else None
+
+    def answer(
+        self,
+        message_id: str,
+        oa_id: str,
+        user_id: str,
+        officer: OfficerRecord | None,
+        text: str,
+        now: datetime,
+        extras: str = "",
+    ) -> Tally:
+        """Read an officer's message (or a command from anyone), act, answer once."""
+        reading = commands.read(text)
+        said = Said(text, extras, message_id)
+        reply, after = self._run(reading, officer, user_id, oa_id, said, now)
         outcome = self.pager.dispatch.reply(
-            f"cmd:{event.message_id}", msg.oa_id, user_id, text, now, audience="officer"
+            f"cmd:{message_id}", oa_id, user_id, reply, now, audience="officer"
         )
         tally = after() if after else Tally()
         tally.count(outcome)
-        self.store.mark_handled(event.message_id, now)
+        self.store.mark_handled(message_id, now)
         self.log.info(
             "router.command",
-            verb=command.verb.value,
-            ref=command.ref,
+            verb=reading.verb.value if reading.verb else None,
+            ref=reading.code.ref if reading.code else None,
             officer_id=officer.officer_id if officer else None,
         )
         return tally
 
     def _run(
         self,
-        command: Command,
+        reading: Reading,
         officer: OfficerRecord | None,
         user_id: str,
         oa_id: str,
+        said: Said,
         now: datetime,
     ) -> tuple[str, After | None]:
-        who = Officer(officer.officer_id, officer.unit_id, officer.active) if officer else None
-        if command.verb is Verb.ENROL:
-            return self._enrol(command, user_id, oa_id, now), None
-        if command.verb in (Verb.CHECK_IN, Verb.ANSWER):
-            verdict = authorize(command, who, None, ())
-            if not verdict.allowed or officer is None:
-                return messages.refusal(verdict.reason), None
-            if command.verb is Verb.CHECK_IN:
-                return self._check_in(officer, now), None
-            return self._answer(command, officer, now), None
-        tip = self.store.tip(command.ref or "")
-        holder = tip.unit_id if tip else None
-        verdict = authorize(command, who, holder, self._ancestors(holder))
-        if not verdict.allowed or officer is None:
-            return messages.refusal(verdict.reason, command.ref), None
-        return self._on_tip(command, officer.officer_id, now)
+        if reading.command is not None and reading.verb is Verb.ENROL:
+            return self._enrol(reading.command.code or "", user_id, oa_id, now), None
+        if officer is None:
+            return messages.refusal("not_enrolled"), None
+        if not officer.active:
+            return messages.refusal("inactive"), None
+        if reading.command is not None and reading.verb is Verb.CHECK_IN:
+            return self._check_in(officer, now), None
+        if reading.command is not None and reading.verb is Verb.ANSWER:
+            return self._answer(reading.command, officer, now), None
+        if reading.verb is None:
+            return self._free_text(officer, said, now)
+        found = self.finder.find(reading, officer)
+        if isinstance(found, Answer):
+            return found.text, None
+        if isinstance(found, FreeText):
+            return self._free_text(officer, said, now)
+        deed = Deed(reading.verb, found.ref, found.words, said.message_id)
+        return self.acts.carry_out(deed, officer, now)
 
-    def _on_tip(self, command: Command, officer_id: str, now: datetime) -> tuple[str, After | None]:
-        ref = command.ref or ""
+    def _free_text(
+        self, officer: OfficerRecord, said: Said, now: datetime
+    ) -> tuple[str, After | None]:
+        """Words that are no command: a note on the one open tip the officer holds."""
+        note = "\n".join(x for x in (said.text.strip(), said.extras) if x)
+        held = self.store.tips_held_by(officer.officer_id)
+        if note and len(held) == 1:
+            deed = Deed(Verb.NOTE, held[0].ref, note, said.message_id)
+            return self.acts.carry_out(deed, officer, now)
+        tips = self.finder.tips_of(officer)
+        if note and len(held) > 1:
+            sample = f"GHI {held[0].ref} {note[:40]}".rstrip()
+            return messages.note_which(sample, tips.lines(self.profile)), None
+        return messages.officer_help(tips.lines(self.profile)), None
 
-        def decide(tip: Tip) -> TipChange:
-            if command.verb is Verb.TAKE:
-                return tip_core.take(tip, officer_id, now)
-            if command.verb is Verb.RESOLVE:
-                return tip_core.resolve(tip, officer_id, command.note, now)
-            if command.verb is Verb.REJECT:
-                return tip_core.close(tip, officer_id, command.note, now)
-            return routing.plan_transfer(
-                self.profile, self.policies, tip, now, officer_id, command.note
-            )
-
-        applied = self.store.change_tip(ref, decide, now)
-        change, tip = applied.change, applied.tip
-        if change is None or tip is None:
-            return messages.refusal("finished", ref), None
-        if change.outcome == "refused":
-            return messages.refusal(change.reason, ref), None
-        notices = self.notices
-        # A notice that fails for a passing reason is retried by the escalator's sweep.
-        confirmations = {
-            "taken": (messages.confirm_take, notices.taken),
-            TipStatus.RESOLVED: (messages.confirm_resolve, notices.resolved),
-            TipStatus.CLOSED: (messages.confirm_reject, notices.closed),
-        }
-        if change.outcome in confirmations:
-            confirm, notice = confirmations[change.outcome]
-
-            def tell() -> Tally:
-                notice(tip, now)
-                return Tally()
-
-            return confirm(ref), tell
-
-        def transferred() -> Tally:
-            notices.transferred(tip, now)
-            assert change.decision is not None
-            return self.pager.carry_out(tip, change.decision, now, f"officer:{officer_id}")
-
-        return messages.confirm_transfer(ref, notices.unit_name(tip.unit_id)), transferred
-
-    def _enrol(self, command: Command, user_id: str, oa_id: str, now: datetime) -> str:
-        enrolment = self.store.enrol(command.code or "", user_id, oa_id, now)
+    def _enrol(self, code: str, user_id: str, oa_id: str, now: datetime) -> str:
+        enrolment = self.store.enrol(code, user_id, oa_id, now)
         officer = enrolment.officer
+        name = routing.unit_name(self.profile, officer.unit_id) if officer else ""
+        if enrolment.outcome == "moved" and officer and enrolment.previous:
+            old = routing.unit_name(self.profile, enrolment.previous.unit_id)
+            return messages.enrol_moved(officer.name, officer.role, name, old)
         if enrolment.outcome == "ok" and officer:
-            name = self.notices.unit_name(officer.unit_id)
             return messages.enrol_ok(officer.name, officer.role, name)
         if enrolment.outcome == "already" and officer:
-            return messages.enrol_already(officer.name, self.notices.unit_name(officer.unit_id))
+            return messages.enrol_already(officer.name, name)
         return messages.enrol_failed(enrolment.outcome)
 
     def _check_in(self, officer: OfficerRecord, now: datetime) -> str:
         self.store.check_in(officer.officer_id, now)
         roster = self.store.roster(officer.unit_id)
-        unit_name = self.notices.unit_name(officer.unit_id)
+        unit_name = routing.unit_name(self.profile, officer.unit_id)
         if roster is None:
             return messages.confirm_check_in(officer.name, unit_name, now, None)
         shift = shift_at(roster, now)
@@ -158,7 +184,7 @@ class CommandHandler:
             officer.name, unit_name, shift.start if on else now, shift.end if on else None
         )
 
-    def _answer(self, command: Command, officer: OfficerRecord, now: datetime) -> str:
+    def _answer(self, command: commands.Command, officer: OfficerRecord, now: datetime) -> str:
         """TL: the officer's answer goes to the citizen who asked, through the OA."""
         code = command.ref or ""
         question = self.store.question(code)
@@ -167,7 +193,7 @@ class CommandHandler:
         reporter = self.store.reporter(question.reporter_key)
         if reporter is None or not reporter.zalo_user_id:
             return messages.refusal("no_question", code)
-        unit_name = self.notices.unit_name(officer.unit_id)
+        unit_name = routing.unit_name(self.profile, officer.unit_id)
         outcome = self.pager.dispatch.reply(
             f"answer:{code}",
             question.oa_id,
@@ -180,11 +206,3 @@ class CommandHandler:
             return messages.refusal("no_question", code)  # another officer answered first
         self.store.answer_question(code, officer.unit_id, now)
         return messages.confirm_answer(code)
-
-    def _ancestors(self, unit_id: str | None) -> list[str]:
-        out: list[str] = []
-        current = self.profile.parent_of(unit_id) if unit_id else None
-        while current is not None:
-            out.append(current.id)
-            current = self.profile.parent_of(current.id)
-        return out

@@ -4,6 +4,8 @@ assistant, chat, a new follower's welcome, and a citizen put through to the desk
 Replies are keyed by the message (`q:<message>:<i>`), so a redelivery sends
 nothing twice; a question the assistant cannot answer is handed to the desk's
 officers on duty, who answer through the OA with `TL <HD-mã> <câu trả lời>`.
+An officer is never answered as a citizen: their questions and chat go to the
+officers' use case, and following the OA brings them no citizen's menu.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from shared.core.refcode import question_code
 from shared.services.dispatch import Tally
 from shared.services.notices import local_day
 from shared.services.paging import Pager
+from shared.services.router.commands import CommandHandler
 from shared.store.ports import LineStore, MessageRecord, Question
 from shared.zalo.client import Button
 
@@ -32,6 +35,7 @@ class ConversationHandler:
     store: LineStore
     pager: Pager
     profile: Profile
+    officers: CommandHandler
     oa_units: Mapping[str, str] = field(default_factory=dict)  # OA id -> its unit
 
     def on_question(self, event: TipEvent, now: datetime) -> Tally:
@@ -47,6 +51,9 @@ class ConversationHandler:
         reporter = self.store.reporter(msg.sender_key)
         user_id = reporter.zalo_user_id if reporter else None
         text = msg.text or ""
+        officer = self.store.officer_by_zalo(user_id) if user_id else None
+        if user_id and officer is not None:
+            return self.officers.answer(msg.key, msg.oa_id, user_id, officer, text, now)
         state = assistant.ConversationState(
             reporter.last_topic if reporter else None, reporter.last_talk_at if reporter else None
         )
@@ -89,14 +96,15 @@ class ConversationHandler:
             return Tally()
         reporter = self.store.reporter(msg.sender_key)
         tally = Tally()
-        if reporter and reporter.zalo_user_id:
+        user_id = reporter.zalo_user_id if reporter else None
+        if user_id and self.store.officer_by_zalo(user_id) is None:
             for i, reply in enumerate(assistant.menu(self._contact(msg.oa_id))):
                 buttons = [Button(b.title, b.payload) for b in reply.buttons]
                 tally.count(
                     self.pager.dispatch.reply(
                         f"follow:{event.message_id}:{i}",
                         msg.oa_id,
-                        reporter.zalo_user_id,
+                        user_id,
                         reply.text,
                         now,
                         buttons,

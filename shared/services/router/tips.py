@@ -5,6 +5,11 @@ One transaction reads the tip and decides (route it, or move a desk tip to its
 ward once a location makes the ward known); the first alert goes out from that
 decision, with no second read. A repeated delivery decides nothing and only
 resumes the current step, whose sends are claimed, so nothing goes out twice.
+
+Before a tip is routed, its sender is looked up (the reporter, then the officer
+with that Zalo account: two reads, once per tip): a tip an officer's message
+opened is withdrawn and the message goes to the officers' use case (a field
+note, a command written loosely), never to the desk as a citizen's tip.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from shared.core import messages, routing
+from shared.core import tip as tip_core
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
 from shared.core.policy_file import Policies
@@ -21,6 +27,7 @@ from shared.logs import Logger
 from shared.services.dispatch import Tally
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
+from shared.services.router.commands import CommandHandler, Sender
 from shared.store.ports import LineStore
 
 ACTOR = "router"
@@ -34,15 +41,34 @@ class TipHandler:
     profile: Profile
     policies: Policies
     log: Logger
+    officers: CommandHandler
 
     def on_tip(self, event: TipEvent, now: datetime) -> Tally:
         ref, message_id = event.tip_id or "", event.message_id
         new = event.kind == "tip.updated"
-        applied = self.store.change_tip(ref, lambda t: self._decide(t, message_id, new, now), now)
+
+        def decide(tip: Tip) -> TipChange | None:
+            if tip.status in (TipStatus.RECEIVED, TipStatus.WITHDRAWN):
+                return None  # whose it is comes first (below)
+            return self._decide(tip, message_id, new, now)
+
+        applied = self.store.change_tip(ref, decide, now)
         tip = applied.tip
         if tip is None:
             self.log.error("router.unknown_tip", tip_id=ref)
             return Tally()
+        if tip.status in (TipStatus.RECEIVED, TipStatus.WITHDRAWN):
+            sender = self.officers.sender(tip.reporter_key)
+            if sender is not None:
+                return self._from_officer(tip, message_id, sender, now)
+            if tip.status is TipStatus.WITHDRAWN:
+                self.store.mark_handled(message_id, now)  # its officer is gone: nothing to do
+                return Tally()
+            applied = self.store.change_tip(
+                ref, lambda t: self._decide(t, message_id, new, now), now
+            )
+            tip = applied.tip
+            assert tip is not None
         tally = Tally()
         if applied.change is not None and applied.change.decision is not None:
             # Routed (or moved to its ward) just now: the new unit's first step.
@@ -55,6 +81,25 @@ class TipHandler:
         self.notices.acknowledge(tip, now)
         self.store.mark_handled(message_id, now)
         return tally
+
+    def _from_officer(self, tip: Tip, message_id: str, sender: Sender, now: datetime) -> Tally:
+        """An officer wrote this: not a citizen's tip, but the officer's message."""
+        self.store.change_tip(tip.ref, tip_core.withdraw, now)
+        msg = self.store.message(message_id)
+        if msg is None or msg.handled:
+            return Tally()
+        text = "\n".join(t.text for t in tip.texts if t.msg == message_id and t.text)
+        extras = messages.field_extras(
+            [messages.Location(x.lat, x.lng) for x in tip.locations if x.msg == message_id],
+            [
+                messages.Attachment(a.type or "file", a.url, a.name or "")
+                for a in tip.attachments
+                if a.msg == message_id and a.url
+            ],
+        )
+        return self.officers.answer(
+            message_id, tip.oa_id, sender.user_id, sender.officer, text, now, extras
+        )
 
     def _decide(self, tip: Tip, message_id: str, new: bool, now: datetime) -> TipChange | None:
         if tip.status is TipStatus.RECEIVED:

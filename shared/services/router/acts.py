@@ -1,0 +1,206 @@
+"""What an officer does to a tip (take, resolve, close, note, forward), under the
+authority model, in one transaction; then who is told.
+
+The decision is taken inside `store.change_tip` on the tip as that transaction
+read it: `shared.core.authority.may` first, then the lifecycle's transition
+(`shared.core.tip`). A refusal changes nothing but the trail, and its answer
+names the unit (and the holder) and what the officer can do instead. After a
+change: the officer's answer, the citizen's notice (each once), the holder's
+news when someone else finished their tip, and after a forward the receiving
+unit's paging and a word to everyone the tip had reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from shared.core import messages, routing
+from shared.core import tip as tip_core
+from shared.core.authority import Act, may
+from shared.core.commands import Verb
+from shared.core.jurisdiction import Profile
+from shared.core.policy_file import Policies
+from shared.core.tip import Tip, TipChange, TipNote, TipStatus
+from shared.core.unit_names import find_unit
+from shared.services.dispatch import Tally
+from shared.services.notices import CitizenNotices
+from shared.services.paging import Pager
+from shared.services.router.reading import actor_of
+from shared.store.ports import LineStore, OfficerRecord
+
+After = Callable[[], Tally]  # what to do once the officer has their answer
+
+ACTS = {
+    Verb.TAKE: Act.TAKE,
+    Verb.RESOLVE: Act.FINISH,
+    Verb.REJECT: Act.FINISH,
+    Verb.TRANSFER: Act.FORWARD,
+    Verb.NOTE: Act.NOTE,
+}
+NOTIFY_KEY = "fwd"  # alerts/{tip}:fwd-c{cycle}:{officer}: the word that a tip moved on
+
+
+@dataclass(frozen=True)
+class Deed:
+    """One officer's command on one tip, as the router read it."""
+
+    verb: Verb
+    ref: str
+    words: str  # note, reason, or unit and reason (CHUYEN)
+    message_id: str  # the officer's message: a redelivery adds no second note
+
+
+@dataclass
+class TipActs:
+    store: LineStore
+    pager: Pager
+    notices: CitizenNotices
+    profile: Profile
+    policies: Policies
+
+    def carry_out(
+        self, deed: Deed, officer: OfficerRecord, now: datetime
+    ) -> tuple[str, After | None]:
+        """The officer's answer, and what to do after it is sent."""
+        act = ACTS[deed.verb]
+        to_unit: str | None = None
+        up = False
+        reason = deed.words
+        if deed.verb is Verb.TRANSFER:
+            named = find_unit(self.profile, deed.words)
+            if len(named.unit_ids) > 1:
+                names = [self.profile.unit(u).name for u in named.unit_ids]
+                return messages.transfer_ambiguous(deed.ref, deed.words, names), None
+            if not named.unit_ids and not named.parent:
+                return messages.transfer_which_unit(deed.ref), None
+            to_unit = named.unit_ids[0] if named.unit_ids else None
+            up, reason = named.parent, named.rest
+        actor = actor_of(officer)
+
+        def decide(tip: Tip) -> TipChange | None:
+            verdict = may(actor, act, tip, self.profile)
+            who = f"officer:{officer.officer_id}"
+            if not verdict.allowed:
+                return tip_core.refused(tip, who, act.value, verdict.reason)
+            if deed.verb is Verb.TAKE:
+                return tip_core.take(tip, officer.officer_id, officer.unit_id, now)
+            if deed.verb is Verb.RESOLVE:
+                return tip_core.resolve(tip, officer.officer_id, officer.unit_id, reason, now)
+            if deed.verb is Verb.REJECT:
+                return tip_core.close(tip, officer.officer_id, officer.unit_id, reason, now)
+            if deed.verb is Verb.NOTE:
+                written = TipNote(
+                    officer.officer_id, officer.name, officer.unit_id, now, reason, deed.message_id
+                )
+                return tip_core.note(tip, written)
+            target = to_unit
+            if up:
+                parent = self.profile.parent_of(tip.unit_id) if tip.unit_id else None
+                if parent is None:
+                    return tip_core.refused(tip, who, act.value, "no_parent")
+                target = parent.id
+            assert target is not None
+            return routing.plan_transfer(
+                self.profile, self.policies, tip, now, officer.officer_id, target, reason
+            )
+
+        applied = self.store.change_tip(deed.ref, decide, now)
+        tip, change = applied.tip, applied.change
+        if tip is None:
+            return messages.refusal("no_tip", deed.ref), None
+        if change is None:
+            return messages.confirm_note(deed.ref), None  # this note was written already
+        if change.outcome == "refused":
+            return self._refused(tip, change, act, now)
+        return self._done(tip, change, officer, now)
+
+    def _refused(
+        self, tip: Tip, change: TipChange, act: Act, now: datetime
+    ) -> tuple[str, After | None]:
+        reason, ref = change.reason, tip.ref
+        unit = routing.unit_name(self.profile, tip.unit_id)
+        if reason in ("already_taken", "held_by_other"):
+            holder = self.store.officer(tip.held_by) if tip.held_by else None
+            name = holder.name if holder else ""
+            held_at = routing.unit_name(self.profile, tip.holder_unit) or unit
+            return messages.refusal(reason, ref, unit=held_at, holder=name, action=act.value), None
+        after: After | None = None
+        if reason == "same_unit":
+            # A repeated forward: the tip is there already; finish its paging if need be.
+            def after() -> Tally:
+                return self.pager.resume(tip, now, "router")
+
+        return messages.refusal(reason, ref, unit=unit, action=act.value), after
+
+    def _done(
+        self, tip: Tip, change: TipChange, officer: OfficerRecord, now: datetime
+    ) -> tuple[str, After | None]:
+        ref, notices = tip.ref, self.notices
+        if change.outcome == "noted":
+            return messages.confirm_note(ref), None
+        if change.outcome == "taken":
+            return messages.confirm_take(ref), lambda: _quietly(notices.taken(tip, now))
+        if change.outcome == "transferred":
+            return self._forwarded(tip, change, officer, now)
+        resolved = tip.status is TipStatus.RESOLVED
+        tell = notices.resolved if resolved else notices.closed
+        if change.preceded_by:
+            text = messages.confirm_take_and_finish(ref, resolved)
+        else:
+            text = messages.confirm_resolve(ref) if resolved else messages.confirm_reject(ref)
+        holder = tip.held_by if not change.preceded_by else None
+
+        def after() -> Tally:
+            tell(tip, now)
+            if holder and holder != officer.officer_id:
+                return self._tell_holder(tip, holder, officer, now)
+            return Tally()
+
+        return text, after
+
+    def _tell_holder(
+        self, tip: Tip, holder_id: str, officer: OfficerRecord, now: datetime
+    ) -> Tally:
+        """A commander (or the desk) finished a tip someone else held: the holder hears."""
+        holder = self.store.officer(holder_id)
+        if holder is None:
+            return Tally()
+        unit = routing.unit_name(self.profile, officer.unit_id)
+        text = messages.holder_finished_by_other(tip.ref, officer.name, unit, tip.status.value)
+        key = f"done-{tip.status.value}"
+        return self.pager.dispatch.alert_officers(tip.ref, tip.oa_id, [holder], key, text, now)
+
+    def _forwarded(
+        self, tip: Tip, change: TipChange, officer: OfficerRecord, now: datetime
+    ) -> tuple[str, After | None]:
+        unit = routing.unit_name(self.profile, tip.unit_id)
+        from_unit = tip.transferred_from_name or ""
+        previous_holder = change.event.data.get("held_by")
+
+        def after() -> Tally:
+            self.notices.transferred(tip, now)
+            assert change.decision is not None
+            tally = self.pager.carry_out(tip, change.decision, now, f"officer:{officer.officer_id}")
+            # Everyone the tip had reached before, but the sender, hears where it went.
+            told = set(self.store.officers_alerted(tip.ref)) | {previous_holder or ""}
+            told -= {officer.officer_id, ""}
+            paged_now = {o.officer_id for o in self.pager.current_officers(tip, now)}
+            found = self.store.officers(sorted(told - paged_now))
+            text = messages.forwarded_notice(tip.ref, officer.name, from_unit, unit)
+            cycle = tip.ladder.cycle if tip.ladder else 0
+            key = f"{NOTIFY_KEY}-c{cycle}"
+            tally.add(
+                self.pager.dispatch.alert_officers(
+                    tip.ref, tip.oa_id, list(found.values()), key, text, now
+                )
+            )
+            return tally
+
+        return messages.confirm_transfer(tip.ref, unit), after
+
+
+def _quietly(_outcome: object) -> Tally:
+    # A notice that fails for a passing reason is retried by the escalator's sweep.
+    return Tally()
