@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import time
 import warnings
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+import functions_framework
 from google.cloud import pubsub_v1
 
 from local.emulators import push_body
+from shared import bootstrap
 from shared.core.roster import on_duty as roster_on_duty
 from shared.core.roster import roster_from_dict
-from tests.line import Line
+from tests.line import ROOT, Line
 
 # Zalo user ids are long numbers; a distinctive one cannot turn up in a text by chance.
 CITIZEN = "8471209356612347001"
@@ -112,3 +115,19 @@ def poll(check: Any, timeout: float = 20.0, every: float = 0.1) -> Any:
 def on_duty(line: Line, unit: str, role: str) -> list[str]:
     roster = line.db.collection("rosters").document(unit).get().to_dict() or {}
     return roster_on_duty(roster_from_dict(roster), role, line.clock.now())
+
+
+def escalator(line: Line) -> Callable[[], dict[str, Any]]:
+    """The escalator through the functions framework on the line's clock: one run a call
+    (the line fixture built this process's services afresh and resets them after)."""
+    app = functions_framework.create_app(
+        target="escalate", source=str(ROOT / "functions" / "escalator" / "main.py")
+    ).test_client()
+    bootstrap.get_escalator().clock = line.clock
+
+    def run_once() -> dict[str, Any]:
+        response = app.post("/")
+        assert response.status_code == 200, response.json
+        return dict(response.json)
+
+    return run_once

@@ -228,10 +228,10 @@ def test_codes_one_edit_away(written: str, found: list[str]) -> None:
 
 
 def test_the_vocabulary_names_the_place_of_a_problem() -> None:
-    with pytest.raises(ValueError, match="verbs.pickup: unknown command"):
+    with pytest.raises(ValueError, match=r"verbs\.pickup: unknown command"):
         parse_vocabulary(
             "before: []\nafter: []\nverbs: {pickup: [lay]}\nparent: []\n"
             "towards: []\nunit_markers: []\n"
         )
-    with pytest.raises(ValueError, match="officer_words.yaml: parent"):
+    with pytest.raises(ValueError, match=r"officer_words\.yaml: parent"):
         parse_vocabulary("before: []\nafter: []\nverbs: {}\ntowards: []\nunit_markers: []\n")

@@ -6,10 +6,10 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
-import functions_framework
 import pytest
 
 from shared import bootstrap
+from tests.helpers import escalator
 from tests.line import DAY as DAY0
 from tests.line import ROOT, Line
 
@@ -21,19 +21,7 @@ URGENT = "Đang có người cầm dao đe dọa chém người ở phường T�
 
 @pytest.fixture
 def run(line: Line) -> Any:
-    # The line fixture built this process's services afresh (and resets them after).
-    app = functions_framework.create_app(
-        target="escalate", source=str(ROOT / "functions" / "escalator" / "main.py")
-    ).test_client()
-    escalator = bootstrap.get_escalator()
-    escalator.clock = line.clock
-
-    def run_once() -> dict[str, Any]:
-        response = app.post("/")
-        assert response.status_code == 200, response.json
-        return response.json
-
-    return run_once
+    return escalator(line)
 
 
 def steps_alerted(line: Line) -> Counter[str]:

@@ -61,7 +61,9 @@ def test_a_second_officer_of_the_ward_is_told_politely_that_the_tip_is_taken(lin
     command(line, DUTY, f"NHAN {ref}")
     assert command(line, OTHER_27019, f"NHAN {ref}") == [200]
     assert line.texts(OTHER_27019) == [
-        f"Tin báo {ref} đã có cán bộ khác nhận xử lý. Cảm ơn đồng chí."
+        f"Tin báo {ref} đã được đồng chí Bùi Thị Ngọc Lan (Công an phường Tân Sơn Nhì) nhận "
+        "xử lý. Cảm ơn đồng chí. Nếu có thêm thông tin, đồng chí có thể gửi: "
+        f"GHI {ref} <nội dung>."
     ]
     assert line.tip(ref)["held_by"] == DUTY_ID
     assert len(line.texts(CITIZEN)) == 2  # the acknowledgement and one "taken"
@@ -72,7 +74,11 @@ def test_an_officer_of_another_ward_is_refused_and_nothing_changes(line: Line) -
     before = line.tip(ref)
     assert command(line, OTHER_WARD, f"NHAN {ref}") == [200]
     (refusal,) = line.texts(OTHER_WARD)
-    assert refusal.startswith(f"Tin báo {ref} thuộc đơn vị khác")
+    assert refusal == (
+        f"Tin báo {ref} do Công an phường Tân Sơn Nhì phụ trách nên đồng chí chưa thể nhận tin "
+        "báo này. Nếu có thông tin về vụ việc, đồng chí vui lòng báo trực ban của Công an "
+        "phường Tân Sơn Nhì."
+    )
     after = line.tip(ref)
     assert after["status"] == "routed" and after["held_by"] is None
     assert after["updated_at"] == before["updated_at"]
@@ -107,16 +113,16 @@ def test_resolving_a_taken_tip_tells_the_citizen_and_stops_the_ladder(line: Line
 def test_a_tip_sent_up_goes_to_the_city_command_and_its_commander_is_alerted(line: Line) -> None:
     ref = report(line)
     reason = "Liên quan đường dây ma túy nhiều phường"
-    assert command(line, DUTY, f"CHUYỂN {ref} {reason}") == [200]
+    assert command(line, DUTY, f"CHUYỂN {ref} cấp trên: {reason}") == [200]
     tip = line.tip(ref)
     assert tip["status"] == "routed" and tip["unit_id"] == "hcm-police"
     assert tip["transferred_from"] == "ward-27019" and tip["transfer_reason"] == reason
     assert line.texts(DUTY)[-1] == (
-        f"Đã ghi nhận: tin báo {ref} đã được chuyển lên Công an Thành phố Hồ Chí Minh."
+        f"Đã ghi nhận: tin báo {ref} đã được chuyển đến Công an Thành phố Hồ Chí Minh."
     )
     # The command has no duty officer: its ladder climbs to the commander at once.
     (alert,) = alert_texts(line, CITY_COMMANDER, ref)
-    assert alert.startswith(f"🔔 TIN BÁO {ref} được chuyển lên từ Công an phường Tân Sơn Nhì")
+    assert alert.startswith(f"🔔 TIN BÁO {ref} được Công an phường Tân Sơn Nhì chuyển đến")
     assert f"Lý do chuyển: {reason}" in alert
     assert line.texts(CITIZEN)[-1] == (
         f"Tin báo {ref} đã được chuyển đến Công an Thành phố Hồ Chí Minh để tiếp tục xử lý. "
@@ -135,12 +141,16 @@ def test_rejecting_a_tip_closes_it(line: Line) -> None:
     assert command(line, COMMANDER, f"KHÔNG {ref} tin nhắn quảng cáo") == [200]
     tip = line.tip(ref)
     assert tip["status"] == "closed" and tip["closed_by"] == "cb-27019-cmd-1"
+    # Nobody had taken it: KHONG takes it and closes it in one step.
     assert line.texts(COMMANDER)[-1] == (
-        f"Đã ghi nhận: tin báo {ref} được khép lại, không phải tin báo."
+        f"Đã ghi nhận: đồng chí nhận tin báo {ref} và khép lại, không phải tin báo."
     )
+    assert tip["taken_at"] == tip["closed_at"]
     assert line.texts(CITIZEN)[-1].startswith(f"Tin báo {ref} đã được xem xét và khép lại.")
     assert command(line, DUTY, f"NHAN {ref}") == [200]
-    assert line.texts(DUTY)[-1].startswith(f"Tin báo {ref} đã được xử lý xong hoặc đã khép lại")
+    assert line.texts(DUTY)[-1].startswith(
+        f"Tin báo {ref} đã được Công an phường Tân Sơn Nhì xử lý xong hoặc đã khép lại"
+    )
 
 
 def test_commands_are_understood_without_diacritics_and_in_lower_case(line: Line) -> None:
@@ -150,10 +160,12 @@ def test_commands_are_understood_without_diacritics_and_in_lower_case(line: Line
 
 
 def test_a_command_on_an_unknown_reference_is_refused(line: Line) -> None:
-    report(line)
+    ref = report(line)
     assert command(line, DUTY, "NHAN TB-22222") == [200]
     assert line.texts(DUTY)[-1] == (
-        "Không tìm thấy tin báo TB-22222. Đồng chí vui lòng kiểm tra lại mã tin báo."
+        "Không tìm thấy tin báo TB-22222. Đồng chí vui lòng kiểm tra lại mã tin báo.\n"
+        "Tin báo của đồng chí:\n"
+        f"- {ref}: chờ nhận (Công an phường Tân Sơn Nhì)"
     )
 
 

@@ -57,9 +57,9 @@ def test_every_profiles_aliases_name_its_own_units_once(name: str) -> None:
 
 
 def test_an_alias_of_an_unknown_unit_or_of_two_units_is_refused_with_its_place() -> None:
-    with pytest.raises(AliasError, match="aliases.yaml: dept-nowhere: not a unit"):
+    with pytest.raises(AliasError, match=r"aliases\.yaml: dept-nowhere: not a unit"):
         parse_aliases({"dept-nowhere": ["xa"]}, P2025, "aliases.yaml")
-    with pytest.raises(AliasError, match="'HS' also names dept-criminal"):
+    with pytest.raises(AliasError, match=r"'HS' also names dept-criminal"):
         parse_aliases({"dept-criminal": ["hs"], "dept-fire": ["HS"]}, P2025, "aliases.yaml")
-    with pytest.raises(AliasError, match="dept-fire.0"):
+    with pytest.raises(AliasError, match=r"dept-fire\.0"):
         parse_aliases({"dept-fire": [3]}, P2025, "aliases.yaml")

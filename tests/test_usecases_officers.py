@@ -30,6 +30,7 @@ def last(line: MemoryLine, user: str) -> str:
 
 def two_tips(line: MemoryLine) -> tuple[str, str]:
     first = report(line)
+    line.advance(minutes=1)
     line.citizen_says(SECOND_CITIZEN, SECOND_TIP)
     assert line.pump() == [200]
     (second,) = {t["ref"] for t in line.store.docs[TIPS].values()} - {first}

@@ -235,6 +235,7 @@ function quickCommands(userId, text) {
     box.append(take);
     for (const [label, keyword] of [
       ["XONG", "XONG"],
+      ["GHI", "GHI"],
       ["CHUYỂN", "CHUYEN"],
       ["KHÔNG", "KHONG"],
     ]) {

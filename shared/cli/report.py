@@ -1,12 +1,15 @@
 """`tinbao report [--since YYYY-MM-DD] [--unit U] [--html FILE]`: the desk's morning report.
 
-In the terminal, two sections in Vietnamese:
+In the terminal, three sections in Vietnamese:
 1. the SLA table of `shared.core.sla` (tips created since the start of `--since`,
-   per unit, with the profile's unit names);
+   per unit, with the profile's unit names); a tip resolved without NHAN was
+   taken in the same step, so it counts as taken;
 2. citizens' questions (issue 8): counts per topic and subtopic, how many are
    not marked answered, and the hand-offs to the desk ("Gặp cán bộ") opened in
    the window, with the ones still open, plus every open hand-off however old
-   (the desk's backlog).
+   (the desk's backlog);
+3. officers' field notes on the window's tips (never sent to citizens), the
+   latest each tip keeps, with the count of older ones (all are in the trail).
 
 `--since` is a local date (Asia/Ho_Chi_Minh): the window starts at its 00:00.
 The default is seven days before today's local date. `--unit` narrows the SLA
@@ -25,7 +28,7 @@ import argparse
 import json
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -122,17 +125,38 @@ def render_questions(counts: Any) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_notes(tips: Sequence[Any], unit_names: Mapping[str, str]) -> str:
+    """The field notes section: each tip's notes in order, with who wrote them when."""
+    out = ["GHI CHÚ HIỆN TRƯỜNG CỦA CÁN BỘ", ""]
+    if not tips:
+        out.append("(không có ghi chú)")
+    for tip in tips:
+        unit = unit_names.get(tip.unit_id, tip.unit_id)
+        out.append(_nfc(f"{tip.ref} – {unit} ({tip.total} ghi chú)"))
+        if tip.total > len(tip.notes):
+            out.append(f"  (và {tip.total - len(tip.notes)} ghi chú trước, xem nhật ký tin báo)")
+        for note in tip.notes:
+            at = note.at.astimezone(LOCAL)
+            text = " ".join(note.text.split())
+            out.append(_nfc(f"  {at:%H:%M %d/%m} {note.name}: {text}"))
+    return "\n".join(out) + "\n"
+
+
 def render_report(
     start: datetime,
     table: str,
     questions: str,
     unit_name: str | None,
+    notes: str = "",
 ) -> str:
     local = start.astimezone(LOCAL)
     title = f"BÁO CÁO TIN BÁO từ 00:00 ngày {local:%d/%m/%Y} (giờ Việt Nam)"
     if unit_name:
         title += f" – {unit_name}"
-    return "\n".join([_nfc(title), "", table.rstrip("\n"), "", questions.rstrip("\n")]) + "\n"
+    sections = [_nfc(title), "", table.rstrip("\n"), "", questions.rstrip("\n")]
+    if notes:
+        sections += ["", notes.rstrip("\n")]
+    return "\n".join(sections) + "\n"
 
 
 def _nfc(text: str) -> str:
@@ -207,8 +231,9 @@ def run(args: argparse.Namespace) -> int:
     names: Mapping[str, str] = {u.id: u.name for u in profile.units.values()}
     table = render_table(rows, names)
     questions = render_questions(firestore_admin.question_counts(db, start))
+    notes = render_notes(firestore_admin.load_tip_notes(db, start, args.unit), names)
     unit_name = names[args.unit] if args.unit else None
-    print(render_report(start, table, questions, unit_name), end="")
+    print(render_report(start, table, questions, unit_name, notes), end="")
     return 0
 
 

@@ -417,6 +417,17 @@ def note(tip: Tip, written_note: TipNote) -> TipChange | None:
     return TipChange(written, AuditEvent(actor, "note", data), outcome="noted")
 
 
+def give_back(tip: Tip, now: datetime, actor: str, reason: str) -> TipChange | None:
+    """The holder can no longer act (moved to another unit, deactivated): the tip goes
+    back to its unit and its ladder starts again there; None when nobody holds it."""
+    if not tip.is_held or tip.policy is None or tip.ladder is None:
+        return None
+    decision = ladder.on_released(tip.policy, tip.ladder, now)
+    written = _moved(tip, decision)
+    event = AuditEvent(actor, "released", {"from": tip.held_by, "reason": reason})
+    return TipChange(written, event, decision, "released")
+
+
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -12,7 +12,10 @@ Documents written (the router reads them exactly so):
 - `units/{unit_id}`: `name`, `kind`, `parent` (from the seed, checked against
   the profile, which is the source of truth for the unit tree).
 - `officers/{officer_id}`: `name`, `unit_id`, `role`, `active`,
-  `zalo_user_id` (str or None), `enrolled_at` (datetime or None).
+  `zalo_user_id` (str or None), `enrolled_at` (datetime or None); a record
+  retired by a move or a deactivation keeps everything, with `active` false,
+  `deactivated_at`, `deactivated_reason`, `replaced_by`, and an entry in
+  `officers/{officer_id}/events`.
 - `rosters/{unit_id}`: `shared.core.roster.roster_to_dict` as it is (it holds
   `unit_id`; each rotation crew is a map `{"officers": [ids]}`, which
   Firestore can store, so crews of any size are written).
@@ -34,21 +37,29 @@ from __future__ import annotations
 import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from google.api_core import exceptions as gexc
 from google.cloud import firestore
 
+from shared.core import tip as tip_core
 from shared.core.jurisdiction import Profile
 from shared.core.refcode import ALPHABET as CODE_ALPHABET
 from shared.core.report_figures import LadderEvent, coarse_point, take_target
 from shared.core.roster import ROLES, roster_to_dict
 from shared.core.seed import Seed, SeedError, SeedOfficer
 from shared.core.sla import TipRecord
+from shared.core.tip import TipNote, TipStatus
 from shared.store.collections import EVENTS
-from shared.store.documents import snapshot_from_doc
+from shared.store.documents import (
+    officer_event_doc,
+    retired_officer_fields,
+    snapshot_from_doc,
+    tip_from_doc,
+)
+from shared.store.line import FirestoreLine
 from shared.zalo.tokens import TokenPair
 
 UNITS = "units"
@@ -273,6 +284,110 @@ def list_officers(db: firestore.Client, unit: str | None = None) -> list[Officer
     return sorted(rows, key=lambda r: (r.unit_id, r.officer_id))
 
 
+@dataclass(frozen=True)
+class Retired:
+    """What retiring an officer record did: the record that replaced it (a move),
+    and the tips it held, given back to their units."""
+
+    officer_id: str
+    name: str
+    replaced_by: str | None
+    given_back: tuple[str, ...]
+
+
+class UnknownOfficer(LookupError):
+    """No officer record with that id."""
+
+
+def move_officer(
+    db: firestore.Client,
+    officer_id: str,
+    unit_id: str,
+    role: str | None,
+    now: datetime,
+    code_factory: Callable[[], str] = new_invite_code,
+) -> Retired:
+    """The officer moves to `unit_id`: a new record there (same person, same Zalo
+    account), the old one retired and kept. Rosters name records, so the new
+    record is on no roster until the unit puts it there."""
+    old_ref = db.collection(OFFICERS).document(officer_id)
+    new_id = f"cb-{code_factory().lower()}"
+
+    @firestore.transactional
+    def body(txn: Any) -> Retired:
+        snap = old_ref.get(transaction=txn)
+        if not snap.exists:
+            raise UnknownOfficer(officer_id)
+        old = snap.to_dict() or {}
+        new_ref = db.collection(OFFICERS).document(new_id)
+        txn.create(
+            new_ref,
+            {
+                "name": old.get("name", ""),
+                "unit_id": unit_id,
+                "role": role or old.get("role", ""),
+                "active": True,
+                "zalo_user_id": old.get("zalo_user_id"),
+                "oa_id": old.get("oa_id"),
+                "enrolled_at": old.get("enrolled_at"),
+                "moved_from": officer_id,
+            },
+        )
+        txn.set(
+            new_ref.collection(EVENTS).document(),
+            officer_event_doc(now, "operator", "moved_in", {"from": officer_id}),
+        )
+        _retire(txn, old_ref, now, "moved", new_id, {"to": new_id, "unit_id": unit_id})
+        return Retired(officer_id, str(old.get("name", "")), new_id, ())
+
+    done = body(db.transaction())
+    return replace(done, given_back=_give_back(db, officer_id, now, "moved"))
+
+
+def deactivate_officer(
+    db: firestore.Client, officer_id: str, reason: str, now: datetime
+) -> Retired:
+    """The record stops acting (kept, inactive, with an audit event); its tips go back."""
+    ref = db.collection(OFFICERS).document(officer_id)
+
+    @firestore.transactional
+    def body(txn: Any) -> Retired:
+        snap = ref.get(transaction=txn)
+        if not snap.exists:
+            raise UnknownOfficer(officer_id)
+        old = snap.to_dict() or {}
+        if old.get("active"):
+            _retire(txn, ref, now, reason or "deactivated", None, {"reason": reason})
+        return Retired(officer_id, str(old.get("name", "")), None, ())
+
+    done = body(db.transaction())
+    return replace(done, given_back=_give_back(db, officer_id, now, "deactivated"))
+
+
+def _retire(
+    txn: Any, ref: Any, now: datetime, reason: str, replaced_by: str | None, data: dict[str, Any]
+) -> None:
+    txn.update(ref, retired_officer_fields(now, reason, replaced_by))
+    kind = "moved" if replaced_by else "deactivated"
+    txn.set(ref.collection(EVENTS).document(), officer_event_doc(now, "operator", kind, data))
+
+
+def _give_back(
+    db: firestore.Client, officer_id: str, now: datetime, reason: str
+) -> tuple[str, ...]:
+    """The open tips the retired record held go back to their units (their ladders
+    restart at once: the escalator's next run pages the unit)."""
+    line = FirestoreLine(db)
+    given: list[str] = []
+    for tip in line.tips_held_by(officer_id):
+        applied = line.change_tip(
+            tip.ref, lambda t: tip_core.give_back(t, now, "operator", reason), now
+        )
+        if applied.change is not None:
+            given.append(tip.ref)
+    return tuple(sorted(given))
+
+
 # --- OA tokens ---------------------------------------------------------------------
 
 
@@ -303,8 +418,8 @@ def tip_record(doc: Mapping[str, Any]) -> TipRecord | None:
     the last one shared, already coarse: the exact point never leaves here.
     """
     created = doc.get("created_at")
-    if not isinstance(created, datetime):
-        return None
+    if not isinstance(created, datetime) or doc.get("status") == TipStatus.WITHDRAWN.value:
+        return None  # a withdrawn tip was an officer's own message, never a citizen's tip
     ladder = _map(doc.get("ladder"))
     step = ladder.get("step", doc.get("step"))
     unreachable = doc.get("unreachable") or ()
@@ -419,6 +534,37 @@ def load_page_records(
             if found is not None:
                 events.append(found)
     return records, events
+
+
+@dataclass(frozen=True)
+class TipNotes:
+    """A tip's field notes for the report (the latest the tip keeps; all are in its trail)."""
+
+    ref: str
+    unit_id: str
+    notes: tuple[TipNote, ...]
+    total: int
+
+
+def tip_notes(doc: Mapping[str, Any]) -> TipNotes | None:
+    """The notes of a `tips/{ref}` document, None when it has none (or cannot be read)."""
+    if not doc.get("notes"):
+        return None
+    try:
+        tip = tip_from_doc(doc)
+    except ValueError:
+        return None
+    return TipNotes(tip.ref, tip.unit_id or "", tip.notes, tip.note_count)
+
+
+def load_tip_notes(
+    db: firestore.Client, since: datetime, unit: str | None = None
+) -> list[TipNotes]:
+    """Field notes on the tips created since `since` (the report's window), oldest tip first."""
+    query = db.collection(TIPS).where(filter=firestore.FieldFilter("created_at", ">=", since))
+    found = [tip_notes(snap.to_dict() or {}) for snap in query.stream()]
+    kept = [n for n in found if n is not None and (unit is None or n.unit_id == unit)]
+    return sorted(kept, key=lambda n: (n.notes[0].at, n.ref))
 
 
 @dataclass(frozen=True)

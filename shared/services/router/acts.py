@@ -176,7 +176,7 @@ class TipActs:
         self, tip: Tip, change: TipChange, officer: OfficerRecord, now: datetime
     ) -> tuple[str, After | None]:
         unit = routing.unit_name(self.profile, tip.unit_id)
-        from_unit = tip.transferred_from_name or ""
+        from_unit = routing.unit_name(self.profile, officer.unit_id)
         previous_holder = change.event.data.get("held_by")
 
         def after() -> Tally:

@@ -149,7 +149,7 @@ class CommandHandler:
     ) -> tuple[str, After | None]:
         """Words that are no command: a note on the one open tip the officer holds."""
         note = "\n".join(x for x in (said.text.strip(), said.extras) if x)
-        held = self.store.tips_held_by(officer.officer_id)
+        held = self.finder.held_by(officer)
         if note and len(held) == 1:
             deed = Deed(Verb.NOTE, held[0].ref, note, said.message_id)
             return self.acts.carry_out(deed, officer, now)

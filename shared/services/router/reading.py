@@ -10,6 +10,7 @@ needs them: a command with a code that exists needs no list.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from shared.core import authority, messages
 from shared.core.authority import Act, Actor
@@ -73,15 +74,19 @@ class TipFinder:
     store: LineStore
     profile: Profile
 
+    def held_by(self, officer: OfficerRecord) -> list[Tip]:
+        """The open tips the officer holds, oldest first."""
+        return sorted(self.store.tips_held_by(officer.officer_id), key=_age)
+
     def tips_of(self, officer: OfficerRecord) -> OfficerTips:
         actor = actor_of(officer)
-        held = sorted(self.store.tips_held_by(officer.officer_id), key=lambda t: t.created_at)
+        held = self.held_by(officer)
         waiting = {t.ref: t for t in self.store.unheld_tips(officer.unit_id, UNIT_LIMIT)}
         if authority.reaches_beyond_unit(self.profile, officer.unit_id):
             waiting |= {t.ref: t for t in self.store.unheld_tips(None, LINE_LIMIT)}
         mine = [
             t
-            for t in sorted(waiting.values(), key=lambda t: t.created_at)
+            for t in sorted(waiting.values(), key=_age)
             if authority.may(actor, Act.TAKE, t, self.profile).allowed
         ]
         return OfficerTips(held, mine)
@@ -141,6 +146,10 @@ class TipFinder:
         if verb is Verb.NOTE:
             return Answer(messages.note_which(sample, lines))
         return Answer(messages.which_tip(action, sample, lines))
+
+
+def _age(tip: Tip) -> tuple[datetime, str]:
+    return (tip.created_at, tip.ref)  # oldest first; the code breaks a tie
 
 
 def actor_of(officer: OfficerRecord) -> Actor:
