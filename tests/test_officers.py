@@ -67,12 +67,18 @@ def report_again(line: Line) -> str:
 # --- "Desk officers paged at the 15-minute step are refused" ------------------------------
 
 
-def test_the_desk_paged_at_fifteen_minutes_takes_the_tip(line: Line) -> None:
+def reported_and_climbed_to_the_desk(line: Line) -> str:
+    """A tip nobody takes for 15 minutes: its ladder's third step pages the desk."""
     run = escalator(line)
     ref = report(line)
     for minutes in (5, 10):
         line.clock.advance(minutes=minutes)
         run()
+    return ref
+
+
+def test_the_desk_paged_at_fifteen_minutes_takes_the_tip(line: Line) -> None:
+    ref = reported_and_climbed_to_the_desk(line)
     assert any(t.startswith("🔔 NHẮC LẦN 2") and ref in t for t in line.texts(DESK))
     assert command(line, DESK, f"NHẬN {ref}") == [200]
     assert last(line, DESK).startswith(f"Đã ghi nhận: đồng chí nhận xử lý tin báo {ref}.")
@@ -241,11 +247,7 @@ def test_a_ward_hands_a_tip_to_the_neighbouring_ward(line: Line) -> None:
 
 
 def test_the_desk_paged_hands_a_ward_tip_to_the_criminal_police(line: Line) -> None:
-    run = escalator(line)
-    ref = report(line)
-    for minutes in (5, 10):
-        line.clock.advance(minutes=minutes)
-        run()
+    ref = reported_and_climbed_to_the_desk(line)
     assert command(line, DESK, f"CHUYỂN {ref} hình sự — đường dây nhiều phường") == [200]
     assert line.tip(ref)["unit_id"] == "dept-criminal"
     assert any(ref in t for t in line.texts("demo-officer-criminal-2"))
@@ -364,3 +366,19 @@ def test_the_alert_lists_the_messages_with_times_and_the_report_the_notes(
     assert "GHI CHÚ HIỆN TRƯỜNG CỦA CÁN BỘ" in out
     assert f"{ref} – {TSN} (1 ghi chú)" in out
     assert "  09:02 01/12 Bùi Thị Ngọc Lan: Đã tới nơi, lập biên bản 3 đối tượng" in out
+
+
+# --- nothing twice ----------------------------------------------------------------------------
+
+
+def test_a_note_and_a_forward_delivered_again_change_the_tip_once(line: Line) -> None:
+    ref = report(line)
+    command(line, DUTY, f"NHAN {ref}")
+    assert command(line, DUTY, "Đã tới hiện trường", times=3) == [200] * 3
+    assert len(line.tip(ref)["notes"]) == 1
+    assert command(line, DUTY, f"CHUYEN {ref} Tây Thạnh", times=2) == [200, 200]
+    assert trail(line, ref).count("transferred") == 1
+    assert len([t for t in line.texts(OTHER_WARD) if ref in t]) == 1
+    assert len([t for t in line.texts(CITIZEN) if "chuyển đến" in t]) == 1
+    answers = [t for t in line.texts(DUTY) if t.startswith("Đã ghi")]
+    assert len(answers) == 3  # take, note, forward: each answered once

@@ -312,3 +312,54 @@ def test_the_alert_shows_each_message_with_its_time_the_latest_last(
     assert lines[first + 2] == "09:03 «nhanh len cac anh oi»"
     stored = memory_line.only_tip()["texts"]
     assert len(stored[1]["text"]) > 1000  # the whole text stays stored
+
+
+# --- nothing twice ----------------------------------------------------------------------------
+
+
+def test_a_field_note_delivered_three_times_out_of_order_is_written_once(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"NHAN {ref}")
+    memory_line.standin.send_text(DUTY, "Đã tới nơi")
+    memory_line.standin.send_text(DUTY, "Đối tượng đã bỏ đi")
+    assert set(memory_line.pump(times=3, shuffle=True)) == {200}
+    notes = memory_line.tip(ref)["notes"]
+    assert sorted(n["text"] for n in notes) == ["Đã tới nơi", "Đối tượng đã bỏ đi"]
+    answers = [t for t in memory_line.texts(DUTY) if t.startswith(f"Đã ghi vào {ref}")]
+    assert len(answers) == 2
+
+
+def test_xong_without_nhan_delivered_twice_resolves_once(memory_line: MemoryLine) -> None:
+    ref = report(memory_line)
+    assert command(memory_line, DUTY, f"XONG {ref}", times=2) == [200, 200]
+    kinds = [e["kind"] for e in memory_line.store.events[ref]]
+    assert kinds.count("taken") == 1 and kinds.count("resolved") == 1
+    told = [t for t in memory_line.texts(CITIZEN) if "xử lý xong" in t]
+    assert len(told) == 1
+
+
+def test_a_forward_delivered_three_times_moves_the_tip_once(memory_line: MemoryLine) -> None:
+    ref = report(memory_line)
+    assert command(memory_line, DUTY, f"CHUYEN {ref} Tây Thạnh", times=3) == [200] * 3
+    kinds = [e["kind"] for e in memory_line.store.events[ref]]
+    assert kinds.count("transferred") == 1
+    assert len([t for t in memory_line.texts(WARD_27013) if ref in t]) == 1
+    assert len([t for t in memory_line.texts(CITIZEN) if "chuyển đến" in t]) == 1
+
+
+def test_an_answer_zalo_failed_to_deliver_comes_later_and_the_note_stays_single(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"NHAN {ref}")
+    memory_line.standin.fault(DUTY, http_status=500, times=1)
+    memory_line.standin.send_text(DUTY, "Đã tới hiện trường")
+    (event,) = memory_line.publisher.take()
+    assert memory_line.deliver(event) == 500  # Pub/Sub will deliver it again
+    assert memory_line.deliver(event) == 200
+    memory_line.advance(minutes=2)
+    memory_line.escalate()  # the escalator's sweep retries the failed answer
+    assert len(memory_line.tip(ref)["notes"]) == 1
+    assert last(memory_line, DUTY).startswith(f"Đã ghi vào {ref}.")
