@@ -60,6 +60,7 @@ def test_notes_and_reasons_keep_the_officers_diacritics() -> None:
         "nhan 7k2q9",  # no TB prefix
         "nhanh len TB-7K2Q9",  # "nhanh" is not "nhan"
         "Có người bán ma túy ở TB-7K2Q9",  # a ref alone is not a command
+        "Ghi TB-7K2Q9 thêm: có 3 người",  # GHI is an officer's word, read for officers only
         "Trực ban hôm nay là ai?",
         "dk",
         "ĐK",

@@ -17,6 +17,8 @@ and ``Nhan: TB 7K2Q9.`` are one command. A command is its keyword first, then
 `parse_command` is strict (the webhook's test for "this is a command" on any
 sender's message): a tip command without a valid reference code is not a
 command, so "Nhận được tin nhắn lạ" from a citizen stays a citizen's message.
+GHI is not in it, as it was not before: a citizen's "ghi TB-…" stays theirs,
+and an officer's reaches the router as any message of theirs does.
 
 `read` is forgiving, and only ever applied to a message from an officer (the
 router knows the sender): command words after "ok", "đã", "em"… and before
@@ -63,7 +65,7 @@ _REF_BODY = f"[{REF_ALPHABET.lower()}]{{{REF_LENGTH}}}"
 # "tb-7k2q9", "tb7k2q9", "tb 7k2q9", "tb_7k2q9", then the end of the word.
 _REF = re.compile(rf"tb[\s\-_.:#]*({_REF_BODY})(?![0-9a-z])")
 _KEYWORD = re.compile(
-    r"[^0-9a-z]*(dang\s*ky|dk|nhan|xong|chuyen|khong|ghi\s*chu|ghi|truc|tra\s*loi|tl)(?![0-9a-z])"
+    r"[^0-9a-z]*(dang\s*ky|dk|nhan|xong|chuyen|khong|truc|tra\s*loi|tl)(?![0-9a-z])"
 )
 _QUESTION_REF = re.compile(rf"hd[\s\-_.:#]*({_REF_BODY})(?![0-9a-z])")
 _VERBS: dict[str, Verb] = {
@@ -73,8 +75,6 @@ _VERBS: dict[str, Verb] = {
     "xong": Verb.RESOLVE,
     "chuyen": Verb.TRANSFER,
     "khong": Verb.REJECT,
-    "ghi": Verb.NOTE,
-    "ghichu": Verb.NOTE,
     "truc": Verb.CHECK_IN,
     "tl": Verb.ANSWER,
     "traloi": Verb.ANSWER,

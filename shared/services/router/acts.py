@@ -65,6 +65,8 @@ class TipActs:
     ) -> tuple[str, After | None]:
         """The officer's answer, and what to do after it is sent."""
         act = ACTS[deed.verb]
+        if deed.verb is Verb.NOTE and not deed.words.strip():
+            return messages.note_needs_text(deed.ref), None
         to_unit: str | None = None
         up = False
         reason = deed.words

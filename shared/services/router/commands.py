@@ -80,12 +80,13 @@ class CommandHandler:
         return self.answer(msg.key, msg.oa_id, user_id, officer, msg.text or "", now)
 
     def sender(self, reporter_key: str) -> Sender | None:
-        """The officer who wrote under this reporter key, if an officer did."""
+        """The active officer who wrote under this reporter key, if one did."""
         reporter = self.store.reporter(reporter_key)
         if reporter is None or not reporter.zalo_user_id:
             return None
         officer = self.store.officer_by_zalo(reporter.zalo_user_id)
-        return Sender(officer, reporter.zalo_user_id) if officer else None
+        # A retired record's person writes as anyone does; their commands are refused.
+        return Sender(officer, reporter.zalo_user_id) if officer and officer.active else None
 
     def answer(
         self,

@@ -52,7 +52,7 @@ class ConversationHandler:
         user_id = reporter.zalo_user_id if reporter else None
         text = msg.text or ""
         officer = self.store.officer_by_zalo(user_id) if user_id else None
-        if user_id and officer is not None:
+        if user_id and officer is not None and officer.active:
             return self.officers.answer(msg.key, msg.oa_id, user_id, officer, text, now)
         state = assistant.ConversationState(
             reporter.last_topic if reporter else None, reporter.last_talk_at if reporter else None
@@ -97,7 +97,8 @@ class ConversationHandler:
         reporter = self.store.reporter(msg.sender_key)
         tally = Tally()
         user_id = reporter.zalo_user_id if reporter else None
-        if user_id and self.store.officer_by_zalo(user_id) is None:
+        officer = self.store.officer_by_zalo(user_id) if user_id else None
+        if user_id and (officer is None or not officer.active):
             for i, reply in enumerate(assistant.menu(self._contact(msg.oa_id))):
                 buttons = [Button(b.title, b.payload) for b in reply.buttons]
                 tally.count(
