@@ -419,11 +419,11 @@ def cold_pair(
 def probe(warm: int, burst: int, concurrency: int) -> dict[str, Any]:
     """Drive the webhook's handle() directly with a timer on each phase."""
     t0 = time.perf_counter()
-    import shared.services.webhook as sw
+    from shared.bootstrap import get_webhook
     from shared.logs import Logger
 
     t1 = time.perf_counter()
-    hook = sw.get_webhook()
+    hook = get_webhook()
     t2 = time.perf_counter()
 
     timings: dict[str, float] = defaultdict(float)
