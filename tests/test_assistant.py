@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +29,7 @@ from shared.core.assistant import (
     split_message,
     topics,
 )
+from shared.core.assistant_file import KnowledgeError, load_knowledge
 from shared.core.text import canonical, fold
 
 TODAY = date(2026, 11, 28)
@@ -611,8 +615,11 @@ def test_every_topic_file_has_a_checked_date_a_basis_and_all_core_parts():
             assert proc.sections.get(key), (topic, key)
 
 
-def test_importing_the_assistant_loads_no_data_and_no_yaml():
-    code = "import sys, shared.core.assistant as a; print('yaml' in sys.modules)"
+def test_importing_the_assistant_loads_no_data_no_yaml_and_no_pydantic():
+    code = (
+        "import sys, shared.core.assistant as a; "
+        "print('yaml' in sys.modules, 'pydantic' in sys.modules)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -620,7 +627,107 @@ def test_importing_the_assistant_loads_no_data_and_no_yaml():
         check=True,
         cwd=Path(__file__).resolve().parents[1],
     )
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False False"
+
+
+DATA = Path(__file__).resolve().parents[1] / "shared" / "data"
+
+
+def _data_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.geojson", "profiles"))
+    return data
+
+
+def _edit(path: Path, change: Any) -> None:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(raw)
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+
+
+def test_the_shipped_data_files_load_from_any_folder(tmp_path: Path):
+    assert load_knowledge(_data_copy(tmp_path)) == assistant.knowledge()
+
+
+def test_broken_data_files_are_rejected_with_every_problem_and_its_place(tmp_path: Path):
+    data = _data_copy(tmp_path)
+
+    def tam_tru(raw: dict) -> None:
+        raw["checked"] = "hôm qua"
+        raw["sections"]["ai_khi"][0] = {"txt": "x"}
+
+    _edit(data / "procedures" / "tam_tru.yaml", tam_tru)
+    (data / "procedures" / "tam_vang.yaml").unlink()
+    (data / "procedures" / "luu_tru.yaml").write_text("id: [luu_tru", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        load_knowledge(data)
+    problems = err.value.problems
+    for expected in (
+        "procedures/tam_vang.yaml: missing file",
+        "procedures/luu_tru.yaml: (yaml)",
+        "procedures/tam_tru.yaml: checked: ",
+        "procedures/tam_tru.yaml: sections.ai_khi[0].txt: unknown key",
+    ):
+        assert any(p.startswith(expected) for p in problems), (expected, problems)
+
+
+def test_a_broken_assistant_file_names_each_place(tmp_path: Path):
+    data = _data_copy(tmp_path)
+
+    def conf(raw: dict) -> None:
+        del raw["texts"]["handoff"]
+        raw["topics"]["luu_tru"]["colour"] = "red"
+        raw["follow_up_minutes"] = 0
+
+    _edit(data / "assistant.yaml", conf)
+    with pytest.raises(KnowledgeError) as err:
+        load_knowledge(data)
+    assert [p.split(":")[1].strip() for p in err.value.problems] == [
+        "follow_up_minutes",
+        "topics.luu_tru.colour",
+        "texts.handoff",
+    ]
+
+
+def test_references_snippets_and_sections_are_checked_across_files(tmp_path: Path):
+    data = _data_copy(tmp_path)
+
+    def tam_tru(raw: dict) -> None:
+        raw["sections"]["ai_khi"][0] = {"text": "x", "refs": ["luat_khong_co"]}
+        raw["sections"]["giay_to"].append({"common": "khong_co"})
+        raw["sections"]["ghi_chu"] = ["x"]
+        raw["id"] = "tam-tru"
+
+    _edit(data / "procedures" / "tam_tru.yaml", tam_tru)
+    _edit(data / "assistant.yaml", lambda raw: raw["ambiguous"]["tt"].append("ho_chieu"))
+    with pytest.raises(KnowledgeError) as err:
+        load_knowledge(data)
+    assert sorted(err.value.problems) == sorted(
+        [
+            "assistant.yaml: ambiguous.tt[2]: unknown topic 'ho_chieu'",
+            "procedures/tam_tru.yaml: id: expected 'tam_tru', not 'tam-tru'",
+            "procedures/tam_tru.yaml: sections.ai_khi[0].refs[0]: "
+            "unknown legal reference 'luat_khong_co'",
+            f"procedures/tam_tru.yaml: sections.giay_to[{_len_giay_to(data)}].common: "
+            "unknown snippet 'khong_co'",
+            "procedures/tam_tru.yaml: sections.ghi_chu: unknown section (see assistant.yaml)",
+        ]
+    )
+
+
+def _len_giay_to(data: Path) -> int:
+    raw = yaml.safe_load((data / "procedures" / "tam_tru.yaml").read_text(encoding="utf-8"))
+    return len(raw["sections"]["giay_to"]) - 1
+
+
+def test_a_line_is_text_or_a_snippet_never_both(tmp_path: Path):
+    data = _data_copy(tmp_path)
+    _edit(
+        data / "procedures" / "tam_tru.yaml",
+        lambda raw: raw["sections"]["le_phi"].append({"common": "mien_le_phi", "text": "x"}),
+    )
+    with pytest.raises(KnowledgeError, match=r"sections\.le_phi\[\d+\]: a `common` line"):
+        load_knowledge(data)
 
 
 def test_matching_a_question_costs_microseconds():

@@ -379,9 +379,31 @@ def test_rule_file_rejects_an_unknown_category() -> None:
         build_rules({"categories": [{"category": "littering", "phrases": ["xả rác"]}]})
 
 
-def test_rule_file_rejects_an_unknown_key() -> None:
-    with pytest.raises(ValueError, match="unknown keys"):
+def test_rule_file_rejects_an_unknown_key_naming_its_place() -> None:
+    with pytest.raises(ValueError, match=r"categories\[0\]\.phrase: unknown key"):
         build_rules({"categories": [{"category": "drugs", "phrase": ["ma túy"]}]})
+
+
+def test_rule_file_reports_every_problem_at_once_with_its_path() -> None:
+    with pytest.raises(ValueError) as err:
+        build_rules(
+            {
+                "default_tip_min_words": "many",
+                "topics": [{"topic": "tam_tru", "subtopic": "renewal", "phrases": ["tạm trú"]}],
+                "categories": [
+                    {"category": "drugs", "phrases": "ma túy"},
+                    {"category": "theft", "weak": ["trộm", "!!!"]},
+                ],
+                "severity": {"urgent": {"phrases": [3]}},
+            }
+        )
+    problems = err.value.problems  # type: ignore[attr-defined]
+    assert any(p.startswith("default_tip_min_words: ") for p in problems), problems
+    assert any(p.startswith("topics[0].subtopic: subtopic must be one of") for p in problems)
+    assert any(p.startswith("categories[0].phrases: ") for p in problems), problems
+    assert any(p.startswith("severity.urgent.phrases[0]: ") for p in problems), problems
+    with pytest.raises(ValueError, match=r"categories\[1\]\.weak\[0\]: no word in '!!!'"):
+        build_rules({"categories": [{"category": "drugs"}, {"category": "theft", "weak": ["!!!"]}]})
 
 
 def test_aliases_spell_a_rule_the_way_citizens_type_it() -> None:

@@ -27,51 +27,31 @@ from the `classification` argument, so the router classifies once); without
 it, small phrase lists from `assistant.yaml` decide. Topics and answer parts
 are always matched here, over the seven procedures.
 
-Data files (loaded once, on first use, so importing this module costs nothing):
-
-`shared/data/procedures/<topic>.yaml`, one per procedure, and `common.yaml`:
-  - `id`: the topic key (the file name); `title`; `code`: the procedure code
-    on the national portal (optional); `checked`: the date the facts were
-    checked against the official texts;
-  - `refs`: keys of the procedure's legal basis (into `legal` of common.yaml);
-  - `sections`: part key (ai_khi, noi_nop, giay_to, thoi_gian, le_phi,
-    muc_phat) to a list of lines;
-  - `rule` (optional): lines of the short rule sent after a residence tip.
-  A line is a string; or a mapping `{text, from, until, refs}` where `from`
-  and `until` (dates, inclusive, both optional) bound the days on which the
-  line is said and `refs` names the legal references the line relies on; or
-  `{common: KEY}`, the lines of `snippets.KEY` in common.yaml.
-  A fact line also carries what the assistant does not read but
-  tests/test_legal_facts.py requires: `basis` (provisions, "nd_282 Điều 10
-  khoản 2 điểm d", or a portal procedure, "tthc 1.004222"), `checked` (the
-  date it was read), `values` (name to each amount or duration it states)
-  and, when part of it could not be read, `unconfirmed` (why; the text then
-  sends the citizen to the ward police). Sources: docs/legal-sources.md.
-  common.yaml adds `legal` (key to the citation printed, with the document
-  number), `office_hours` (said when the ward's hours are unknown) and its
-  `office_hours_fact` (basis, checked), and `snippets` (key to lines); its
-  own `sections` answer a part asked with no topic known.
-
-`shared/data/assistant.yaml`: matching phrases, menu, hand-off, follow-up
-window and every surrounding text; its format is described in the file.
+Data files (loaded and checked once, on first use, by `shared.core.assistant_file`,
+whose docstring describes the procedure files; importing this module costs
+nothing): `shared/data/procedures/<topic>.yaml` and `common.yaml` (the facts),
+`shared/data/assistant.yaml` (matching phrases, menu, hand-off, follow-up
+window and every surrounding text; its format is described in the file).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shared.core.text import words
 
+if TYPE_CHECKING:
+    from shared.core.assistant_file import Knowledge, Procedure
+
 ZALO_TEXT_LIMIT = 2000
 MAX_BUTTONS = 5
-COMMON = "chung"
+COMMON = "chung"  # the common facts (procedures/common.yaml)
 CAN_CU = "can_cu"
 
 _DATA = Path(__file__).parents[1] / "data"
@@ -151,167 +131,12 @@ class AssistantResult:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Line:
-    text: str
-    refs: tuple[str, ...] = ()
-    valid_from: date | None = None
-    valid_until: date | None = None
-
-    def said_on(self, today: date) -> bool:
-        if self.valid_from is not None and today < self.valid_from:
-            return False
-        return self.valid_until is None or today <= self.valid_until
-
-
-@dataclass(frozen=True)
-class Procedure:
-    id: str
-    title: str
-    code: str | None
-    checked: date
-    refs: tuple[str, ...]
-    sections: Mapping[str, tuple[Line, ...]]
-    rule: tuple[Line, ...] = ()
-
-
-@dataclass(frozen=True)
-class Knowledge:
-    procedures: Mapping[str, Procedure]
-    topics: tuple[str, ...]  # menu order, common excluded
-    buttons: Mapping[str, str]  # topic -> button title (also its payload)
-    legal: Mapping[str, str]
-    office_hours: str
-    typos: tuple[tuple[str, str], ...]  # padded folded words
-    topic_phrases: tuple[tuple[str, bool, tuple[tuple[str, int], ...]], ...]
-    ambiguous: Mapping[str, tuple[str, ...]]
-    section_order: tuple[str, ...]
-    section_titles: Mapping[str, str]
-    section_strong: tuple[tuple[str, tuple[str, ...]], ...]
-    section_weak: tuple[tuple[str, tuple[str, ...]], ...]
-    menu_words: frozenset[str]
-    handoff_button: str
-    handoff_phrases: tuple[str, ...]
-    urgent_phrases: tuple[str, ...]
-    tip_negations: tuple[str, ...]
-    tip_third_parties: tuple[str, ...]
-    residence_categories: frozenset[str]
-    catch_all_categories: frozenset[str | None]
-    default_rule_topic: str
-    follow_up: timedelta
-    stale_after: timedelta
-    texts: Mapping[str, str]
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(str(text).split()))
-
-
-def _padded(phrase: str) -> str:
-    return " " + " ".join(words(phrase)) + " "
-
-
-def _read_yaml(path: Path) -> Any:
-    from shared.core import (
-        data_file as yaml_data,  # imported on first use: keeps the module's import cheap
-    )
-
-    with path.open(encoding="utf-8") as handle:
-        return yaml_data.load(handle)
-
-
-def _lines(raw: Iterable[Any], snippets: Mapping[str, Any], legal: Mapping[str, str], where: str):
-    out: list[Line] = []
-    for item in raw:
-        if isinstance(item, str):
-            out.append(Line(_nfc(item)))
-        elif "common" in item:
-            out.extend(_lines(snippets[item["common"]], snippets, legal, where))
-        else:
-            refs = tuple(item.get("refs", ()))
-            for ref in refs:
-                if ref not in legal:
-                    raise ValueError(f"{where}: unknown legal reference {ref!r}")
-            out.append(Line(_nfc(item["text"]), refs, item.get("from"), item.get("until")))
-    return tuple(out)
-
-
-def _procedure(raw: Mapping[str, Any], snippets: Mapping[str, Any], legal: Mapping[str, str]):
-    where = f"procedures/{raw['id']}.yaml"
-    for ref in raw.get("refs", ()):
-        if ref not in legal:
-            raise ValueError(f"{where}: unknown legal reference {ref!r}")
-    sections = {
-        key: _lines(lines, snippets, legal, where) for key, lines in raw["sections"].items()
-    }
-    return Procedure(
-        id=raw["id"],
-        title=_nfc(raw["title"]),
-        code=raw.get("code"),
-        checked=raw["checked"],
-        refs=tuple(raw.get("refs", ())),
-        sections=sections,
-        rule=_lines(raw.get("rule", ()), snippets, legal, where),
-    )
-
-
 @functools.cache
 def knowledge() -> Knowledge:
     """Load and check every data file of the assistant (once per process)."""
-    common = _read_yaml(_DATA / "procedures" / "common.yaml")
-    conf = _read_yaml(_DATA / "assistant.yaml")
-    legal = {key: _nfc(value) for key, value in common["legal"].items()}
-    snippets = common["snippets"]
-    procedures = {COMMON: _procedure(common, snippets, legal)}
-    for topic in conf["topics"]:
-        raw = _read_yaml(_DATA / "procedures" / f"{topic}.yaml")
-        if raw["id"] != topic:
-            raise ValueError(f"procedures/{topic}.yaml: id is {raw['id']!r}")
-        procedures[topic] = _procedure(raw, snippets, legal)
-    sections = conf["sections"]
-    for proc in procedures.values():
-        unknown = set(proc.sections) - set(sections)
-        if unknown:
-            raise ValueError(f"procedures/{proc.id}.yaml: unknown sections {sorted(unknown)}")
-    texts = {key: _nfc(value) for key, value in conf["texts"].items()}
-    return Knowledge(
-        procedures=procedures,
-        topics=tuple(conf["topics"]),
-        buttons={topic: _nfc(spec["button"]) for topic, spec in conf["topics"].items()},
-        legal=legal,
-        office_hours=_nfc(common["office_hours"]),
-        typos=tuple((_padded(src), _padded(dst)) for src, dst in conf["typos"]),
-        topic_phrases=tuple(
-            (
-                topic,
-                bool(spec["narrow"]),
-                tuple((_padded(p), len(words(p))) for p in spec["phrases"]),
-            )
-            for topic, spec in conf["topics"].items()
-        ),
-        ambiguous={_padded(w): tuple(ts) for w, ts in conf["ambiguous"].items()},
-        section_order=tuple(sections),
-        section_titles={key: _nfc(spec["title"]) for key, spec in sections.items()},
-        section_strong=tuple(
-            (key, tuple(_padded(p) for p in spec.get("phrases", ())))
-            for key, spec in sections.items()
-        ),
-        section_weak=tuple(
-            (key, tuple(_padded(p) for p in spec.get("weak", ()))) for key, spec in sections.items()
-        ),
-        menu_words=frozenset(_padded(w) for w in conf["menu_words"]),
-        handoff_button=_nfc(conf["handoff"]["button"]),
-        handoff_phrases=tuple(_padded(p) for p in conf["handoff"]["phrases"]),
-        urgent_phrases=tuple(_padded(p) for p in conf["urgent_phrases"]),
-        tip_negations=tuple(_padded(p) for p in conf["tip_negations"]),
-        tip_third_parties=tuple(_padded(p) for p in conf["tip_third_parties"]),
-        residence_categories=frozenset(conf["residence_categories"]),
-        catch_all_categories=frozenset([None, *conf["catch_all_categories"]]),
-        default_rule_topic=conf["default_rule_topic"],
-        follow_up=timedelta(minutes=conf["follow_up_minutes"]),
-        stale_after=timedelta(days=conf["stale_after_days"]),
-        texts=texts,
-    )
+    from shared.core import assistant_file  # deferred with pydantic: importing this stays cheap
+
+    return assistant_file.load_knowledge(_DATA)
 
 
 def topics() -> tuple[str, ...]:

@@ -2,7 +2,8 @@
 
 `classify(text)` is pure and cheap (tens of microseconds): the webhook calls it on
 every message. The rules live in `shared/data/classify.yaml` and are loaded,
-validated and indexed on the first call (PyYAML is imported only then), so
+validated and indexed on the first call (PyYAML, pydantic and the file's models
+in `shared.core.classify_file` are imported only then), so
 importing this module costs almost nothing.
 
 How a message is decided (the rule file says which phrases do what):
@@ -146,131 +147,66 @@ def _expand_aliases(
     return variants
 
 
-def _str_list(node: Any, where: str) -> list[str]:
-    if node is None:
-        return []
-    if not isinstance(node, list) or not all(isinstance(x, str) for x in node):
-        raise ValueError(f"{where}: expected a list of strings")
-    return node
-
-
-def _check_keys(node: Any, allowed: set[str], where: str) -> dict[str, Any]:
-    if not isinstance(node, dict):
-        raise ValueError(f"{where}: expected a mapping")
-    unknown = set(node) - allowed
-    if unknown:
-        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
-    return node
-
-
 def build_rules(data: Any) -> Rules:
-    """Validate the parsed rule file and index its phrases.
+    """Validate the parsed rule file (`shared.core.classify_file`) and index its phrases.
 
-    Format (see the comments at the top of `shared/data/classify.yaml`):
-    `default_tip_min_words` (int); `aliases` (folded word(s) -> list of other
-    spellings); `other`, `question`, each rule of `topics` and `categories`, and
-    `severity.urgent` / `severity.in_progress` hold `phrases` (matched folded)
-    and `exact` (matched with diacritics only); categories also hold `weak`,
-    `requires` and `urgent`; `question` holds `final`, `trailing` and
-    `punctuation`; `severity` holds `negations`, `now`, `past`, `not_urgent`
-    and `negation_window`.
+    Raises RulesError (a ValueError) naming the place of every problem. The
+    format is described at the top of `shared/data/classify.yaml`.
     """
-    top = _check_keys(
-        data,
-        {
-            "default_tip_min_words",
-            "aliases",
-            "other",
-            "question",
-            "topics",
-            "categories",
-            "severity",
-        },
-        "rules",
-    )
-    aliases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
-    alias_node = top.get("aliases") or {}
-    if not isinstance(alias_node, dict):
-        raise ValueError("aliases: expected a mapping")
-    for key, alts in alias_node.items():
-        aliases[_folded_words(key)] = tuple(
-            _folded_words(a) for a in _str_list(alts, f"aliases.{key}")
-        )
+    from shared.core import classify_file  # deferred with pydantic: importing this stays cheap
+
+    vocabulary = {"categories": CATEGORIES, "topics": TOPICS, "subtopics": SUBTOPICS}
+    top = classify_file.parse(data, vocabulary)
+    aliases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
+        _folded_words(key): tuple(_folded_words(a) for a in alts)
+        for key, alts in top.aliases.items()
+    }
 
     folded: dict[str, list[Phrase]] = {}
     exact: dict[str, list[Phrase]] = {}
 
-    def add(group: str, node: dict[str, Any], where: str, key: str = "phrases") -> None:
-        for label in _str_list(node.get(key), f"{where}.{key}"):
-            if key == "exact":
+    def add(group: str, labels: list[str], matched_exact: bool = False) -> None:
+        for label in labels:
+            if matched_exact:
                 words = _words_of(label)
-                if not words:
-                    raise ValueError(f"{where}: empty phrase {label!r}")
                 exact.setdefault(words[0], []).append(Phrase(words, group, label))
                 continue
-            base = _folded_words(label)
-            if not base:
-                raise ValueError(f"{where}: empty phrase {label!r}")
-            for words in _expand_aliases(base, aliases):
+            for words in _expand_aliases(_folded_words(label), aliases):
                 folded.setdefault(words[0], []).append(Phrase(words, group, label))
 
-    other = _check_keys(top.get("other") or {}, {"phrases", "exact"}, "other")
-    add("other", other, "other")
-    add("other", other, "other", "exact")
+    def add_both(group: str, node: classify_file.PhrasesIn) -> None:
+        add(group, node.phrases)
+        add(group, node.exact, matched_exact=True)
 
-    question = _check_keys(
-        top.get("question") or {},
-        {"phrases", "exact", "final", "trailing", "punctuation"},
-        "question",
-    )
-    add("question", question, "question")
-    add("question", question, "question", "exact")
+    add_both("other", top.other)
+    add_both("question", top.question)
 
-    def single_words(key: str) -> frozenset[str]:
+    def single_words(items: list[str]) -> frozenset[str]:
         found: set[str] = set()
-        for word in _str_list(question.get(key), f"question.{key}"):
+        for word in items:
             for variant in _expand_aliases(_folded_words(word), aliases):
                 if len(variant) == 1:
                     found.add(variant[0])
         return frozenset(found)
 
     topics: list[TopicRule] = []
-    for i, node in enumerate(top.get("topics") or []):
-        rule = _check_keys(node, {"topic", "subtopic", "phrases", "exact"}, f"topics[{i}]")
-        if rule.get("topic") not in TOPICS:
-            raise ValueError(f"topics[{i}]: topic must be one of {TOPICS}")
-        if rule.get("subtopic") is not None and rule["subtopic"] not in SUBTOPICS:
-            raise ValueError(f"topics[{i}]: subtopic must be one of {SUBTOPICS}")
-        topics.append(TopicRule(rule["topic"], rule.get("subtopic")))
-        add(f"topic:{i}", rule, f"topics[{i}]")
-        add(f"topic:{i}", rule, f"topics[{i}]", "exact")
+    for i, rule in enumerate(top.topics):
+        topics.append(TopicRule(rule.topic, rule.subtopic))
+        add_both(f"topic:{i}", rule)
 
     categories: list[CategoryRule] = []
-    for i, node in enumerate(top.get("categories") or []):
-        where = f"categories[{i}]"
-        rule = _check_keys(
-            node, {"category", "phrases", "exact", "weak", "requires", "urgent"}, where
-        )
-        name = rule.get("category")
-        if name not in CATEGORIES:
-            raise ValueError(f"{where}: category must be one of {CATEGORIES}")
-        categories.append(CategoryRule(name, bool(rule.get("urgent")), bool(rule.get("requires"))))
-        add(f"cat:{name}", rule, where)
-        add(f"cat:{name}", rule, where, "exact")
-        add(f"weak:{name}", rule, where, "weak")
-        add(f"req:{name}", rule, where, "requires")
+    for rule in top.categories:
+        name = rule.category
+        categories.append(CategoryRule(name, rule.urgent, bool(rule.requires)))
+        add_both(f"cat:{name}", rule)
+        add(f"weak:{name}", rule.weak)
+        add(f"req:{name}", rule.requires)
 
-    severity = _check_keys(
-        top.get("severity") or {},
-        {"negations", "now", "past", "not_urgent", "urgent", "in_progress", "negation_window"},
-        "severity",
-    )
+    severity = top.severity
     for group in ("negations", "now", "past", "not_urgent"):
-        add(group, {"phrases": severity.get(group)}, f"severity.{group}")
-    for group in ("urgent", "in_progress"):
-        node = _check_keys(severity.get(group) or {}, {"phrases", "exact"}, f"severity.{group}")
-        add(group, node, f"severity.{group}")
-        add(group, node, f"severity.{group}", "exact")
+        add(group, getattr(severity, group))
+    add_both("urgent", severity.urgent)
+    add_both("in_progress", severity.in_progress)
 
     def frozen(index: dict[str, list[Phrase]]) -> dict[str, tuple[Phrase, ...]]:
         # longest first, so a reason shows the fullest phrase
@@ -281,11 +217,11 @@ def build_rules(data: Any) -> Rules:
         exact=frozen(exact),
         categories=tuple(categories),
         topics=tuple(topics),
-        question_final=single_words("final"),
-        question_trailing=single_words("trailing"),
-        question_punctuation=tuple(_str_list(question.get("punctuation"), "question.punctuation")),
-        negation_window=int(severity.get("negation_window", 2)),
-        default_tip_min_words=int(top.get("default_tip_min_words", 6)),
+        question_final=single_words(top.question.final),
+        question_trailing=single_words(top.question.trailing),
+        question_punctuation=tuple(top.question.punctuation),
+        negation_window=severity.negation_window,
+        default_tip_min_words=top.default_tip_min_words,
     )
 
 

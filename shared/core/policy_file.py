@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Literal
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from shared.core import data_file as yaml_data
 from shared.core.classify import CATEGORIES as CLASSIFIER_CATEGORIES
 from shared.core.delivery import RetrySettings
 from shared.core.ladder import (
     ROLES,
-    SEVERITIES,
     UNIT_KINDS,
     UNIT_REFS,
     PolicySnapshot,
@@ -36,8 +36,11 @@ CATEGORIES: tuple[str, ...] = CLASSIFIER_CATEGORIES
 DEFAULT_POLICY_PATH = Path(__file__).parents[1] / "data" / "policy.yaml"
 
 
-class PolicyError(ValueError):
-    """The policy file is malformed; the message names the offending place."""
+class PolicyError(yaml_data.DataFileError):
+    """The policy file is malformed; ``problems`` names every offending place."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("policy", problems)
 
 
 @dataclass(frozen=True)
@@ -124,71 +127,119 @@ def step_offsets(steps: tuple[Step, ...]) -> tuple[timedelta, ...]:
     return tuple(offsets)
 
 
+# --- the file as written (boundary models) ---------------------------------------
+
+
+class _Strict(BaseModel):
+    # defer_build: the schemas are built on the first load, not when the
+    # router's cold start imports this module.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+# Whole minutes, never a bool or a string ("5m"); strict so YAML's `true` is no 1.
+Minutes0 = Annotated[int, Field(strict=True, ge=0)]
+Minutes1 = Annotated[int, Field(strict=True, ge=1)]
+Count = Annotated[int, Field(strict=True, ge=0)]
+
+
+class TargetIn(_Strict):
+    unit: Literal[UNIT_REFS]  # type: ignore[valid-type]
+    role: Literal[ROLES]  # type: ignore[valid-type]
+
+
+class StepIn(_Strict):
+    after: Minutes0
+    targets: list[TargetIn] = Field(min_length=1)
+
+
+class RepeatIn(_Strict):
+    # every >= 1: a zero wait would repeat the top step in one sweep, times over.
+    every: Minutes1
+    times: Count
+
+
+class LadderIn(_Strict):
+    steps: list[StepIn] = Field(min_length=1)
+    repeat: RepeatIn
+
+
+class LadderPairIn(_Strict):
+    normal: LadderIn
+    urgent: LadderIn
+
+
+class PerSeverityIn(_Strict):
+    normal: Minutes1
+    urgent: Minutes1
+
+
+class ResolveIn(_Strict):
+    default: PerSeverityIn
+    categories: dict[Literal[CATEGORIES], PerSeverityIn] | None = None  # type: ignore[valid-type]
+
+
+class RemindersIn(_Strict):
+    count: Count
+    every: PerSeverityIn
+
+
+class SweepsIn(_Strict):
+    unpublished_after: Minutes1
+    unrouted_after: Minutes1
+
+
+class AlertRetryIn(_Strict):
+    delays: list[Minutes0]
+
+
+class PolicyIn(_Strict):
+    model_config = ConfigDict(coerce_numbers_to_str=True)  # `version: 3` is "3"
+
+    version: str = Field(min_length=1)
+    # unit kind or "default" -> its pair of ladders; "default" checked below
+    ladders: dict[Literal[("default", *UNIT_KINDS)], LadderPairIn]  # type: ignore[misc]
+    resolve: ResolveIn
+    reminders: RemindersIn
+    sweeps: SweepsIn
+    alert_retry: AlertRetryIn
+
+
 # --- loading ----------------------------------------------------------------
 
 
 def load_policies(source: str | Path) -> Policies:
-    """Parse a policy file: a `Path` is read, a `str` is the YAML text itself."""
+    """Parse a policy file: a `Path` is read, a `str` is the YAML text itself.
+
+    Raises PolicyError listing every problem, each with its place in the file.
+    """
     text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
     try:
         raw = yaml_data.load(text)
     except yaml.YAMLError as exc:
-        raise PolicyError(f"policy: not YAML: {exc}") from exc
-    top = _mapping(
-        raw,
-        "policy",
-        required=("version", "ladders", "resolve", "reminders", "sweeps", "alert_retry"),
-    )
-    version = top["version"]
-    if not isinstance(version, str | int) or isinstance(version, bool) or str(version) == "":
-        raise PolicyError("policy.version: expected a non-empty string")
-
-    ladders_raw = _mapping(top["ladders"], "ladders", required=("default",), optional=UNIT_KINDS)
-    ladders: dict[str, dict[str, Ladder]] = {}
-    for kind, entry in ladders_raw.items():
-        pair = _mapping(entry, f"ladders.{kind}", required=SEVERITIES)
-        ladders[kind] = {sev: _ladder(pair[sev], f"ladders.{kind}.{sev}") for sev in SEVERITIES}
-        _check_urgent_not_slower(ladders[kind], f"ladders.{kind}")
-
-    resolve_raw = _mapping(
-        top["resolve"], "resolve", required=("default",), optional=("categories",)
-    )
-    resolve_default = _per_severity(resolve_raw["default"], "resolve.default")
-    categories = _mapping(
-        resolve_raw.get("categories") or {}, "resolve.categories", optional=CATEGORIES
-    )
-    resolve_by_category = {
-        cat: _per_severity(value, f"resolve.categories.{cat}") for cat, value in categories.items()
-    }
-
-    reminders_raw = _mapping(top["reminders"], "reminders", required=("count", "every"))
-    count = reminders_raw["count"]
-    if not _is_int(count) or count < 0:
-        raise PolicyError("reminders.count: expected a whole number >= 0")
-    reminders = Reminders(count, _per_severity(reminders_raw["every"], "reminders.every"))
-
-    sweeps_raw = _mapping(top["sweeps"], "sweeps", required=("unpublished_after", "unrouted_after"))
-    sweeps = SweepSettings(
-        _minutes(sweeps_raw["unpublished_after"], "sweeps.unpublished_after", minimum=1),
-        _minutes(sweeps_raw["unrouted_after"], "sweeps.unrouted_after", minimum=1),
-    )
-
-    retry_raw = _mapping(top["alert_retry"], "alert_retry", required=("delays",))
-    delays = retry_raw["delays"]
-    if not isinstance(delays, list):
-        raise PolicyError("alert_retry.delays: expected a list of minutes")
-    retry = RetrySettings(
-        tuple(_minutes(d, f"alert_retry.delays[{i}]", minimum=0) for i, d in enumerate(delays))
-    )
-
+        raise PolicyError([f"(yaml): not YAML: {exc}"]) from exc
+    try:
+        policy = PolicyIn.model_validate(raw)
+    except ValidationError as exc:
+        raise PolicyError(yaml_data.problems_of(exc.errors())) from exc
+    problems = _invariants(policy)
+    if problems:
+        raise PolicyError(problems)
     return Policies(
-        version=str(version),
-        ladders=ladders,
-        resolve_default=resolve_default,
-        resolve_by_category=resolve_by_category,
-        reminders=reminders,
-        sweeps=sweeps,
-        alert_retry=retry,
+        version=policy.version,
+        ladders={
+            kind: {"normal": _ladder(pair.normal), "urgent": _ladder(pair.urgent)}
+            for kind, pair in policy.ladders.items()
+        },
+        resolve_default=_per_severity(policy.resolve.default),
+        resolve_by_category={
+            cat: _per_severity(value) for cat, value in (policy.resolve.categories or {}).items()
+        },
+        reminders=Reminders(policy.reminders.count, _per_severity(policy.reminders.every)),
+        sweeps=SweepSettings(
+            timedelta(minutes=policy.sweeps.unpublished_after),
+            timedelta(minutes=policy.sweeps.unrouted_after),
+        ),
+        alert_retry=RetrySettings(tuple(timedelta(minutes=d) for d in policy.alert_retry.delays)),
     )
 
 
@@ -198,83 +249,50 @@ def default_policies() -> Policies:
     return load_policies(DEFAULT_POLICY_PATH)
 
 
-def _ladder(raw: Any, where: str) -> Ladder:
-    body = _mapping(raw, where, required=("steps", "repeat"))
-    steps_raw = body["steps"]
-    if not isinstance(steps_raw, list) or not steps_raw:
-        raise PolicyError(f"{where}.steps: expected a non-empty list")
-    steps = tuple(_step(s, f"{where}.steps[{i}]") for i, s in enumerate(steps_raw))
-    repeat_raw = _mapping(body["repeat"], f"{where}.repeat", required=("every", "times"))
-    times = repeat_raw["times"]
-    if not _is_int(times) or times < 0:
-        raise PolicyError(f"{where}.repeat.times: expected a whole number >= 0")
-    # every >= 1: a zero wait would repeat the top step in one sweep, times over.
-    every = _minutes(repeat_raw["every"], f"{where}.repeat.every", minimum=1)
-    return Ladder(steps, Repeat(every, times))
+def _ladder(raw: LadderIn) -> Ladder:
+    steps = tuple(
+        Step(timedelta(minutes=s.after), tuple(Target(t.unit, t.role) for t in s.targets))
+        for s in raw.steps
+    )
+    return Ladder(steps, Repeat(timedelta(minutes=raw.repeat.every), raw.repeat.times))
 
 
-def _step(raw: Any, where: str) -> Step:
-    body = _mapping(raw, where, required=("after", "targets"))
-    targets_raw = body["targets"]
-    if not isinstance(targets_raw, list) or not targets_raw:
-        raise PolicyError(f"{where}.targets: expected a non-empty list")
-    targets = []
-    for i, t in enumerate(targets_raw):
-        target = _mapping(t, f"{where}.targets[{i}]", required=("unit", "role"))
-        if target["unit"] not in UNIT_REFS:
-            raise PolicyError(f"{where}.targets[{i}].unit: expected one of {UNIT_REFS}")
-        if target["role"] not in ROLES:
-            raise PolicyError(f"{where}.targets[{i}].role: expected one of {ROLES}")
-        targets.append(Target(target["unit"], target["role"]))
-    return Step(_minutes(body["after"], f"{where}.after", minimum=0), tuple(targets))
+def _per_severity(raw: PerSeverityIn) -> PerSeverity:
+    return PerSeverity(timedelta(minutes=raw.normal), timedelta(minutes=raw.urgent))
 
 
-def _check_urgent_not_slower(pair: dict[str, Ladder], where: str) -> None:
-    # The promise of severity: an urgent tip reaches every rung at least as
-    # soon, and at least as high, as a normal one. Checked here so a careless
-    # edit of the file cannot break it silently.
-    normal, urgent = pair["normal"], pair["urgent"]
+def _invariants(policy: PolicyIn) -> list[str]:
+    """The promises of severity, checked so a careless edit cannot break them silently."""
+    problems: list[str] = []
+    if "default" not in policy.ladders:
+        problems.append("ladders.default: missing")
+    for kind, pair in policy.ladders.items():
+        problems += _urgent_not_slower(
+            _ladder(pair.normal), _ladder(pair.urgent), f"ladders.{kind}"
+        )
+    per_severity = [("resolve.default", policy.resolve.default)]
+    per_severity += [
+        (f"resolve.categories.{cat}", value)
+        for cat, value in (policy.resolve.categories or {}).items()
+    ]
+    per_severity.append(("reminders.every", policy.reminders.every))
+    for where, value in per_severity:
+        if value.urgent > value.normal:
+            problems.append(f"{where}.urgent: longer than normal")
+    return problems
+
+
+def _urgent_not_slower(normal: Ladder, urgent: Ladder, where: str) -> list[str]:
+    # An urgent tip reaches every rung at least as soon, and at least as high,
+    # as a normal one.
+    problems: list[str] = []
     if len(urgent.steps) < len(normal.steps):
-        raise PolicyError(f"{where}.urgent: fewer steps than normal")
+        problems.append(f"{where}.urgent: fewer steps than normal")
     for i, (u, n) in enumerate(
         zip(step_offsets(urgent.steps), step_offsets(normal.steps), strict=False)
     ):
         if u > n:
-            raise PolicyError(f"{where}.urgent.steps[{i}]: later than the normal ladder's")
+            problems.append(f"{where}.urgent.steps[{i}]: later than the normal ladder's")
     if urgent.repeat.every > normal.repeat.every:
-        raise PolicyError(f"{where}.urgent.repeat.every: longer than the normal ladder's")
-
-
-def _per_severity(raw: Any, where: str) -> PerSeverity:
-    body = _mapping(raw, where, required=SEVERITIES)
-    value = PerSeverity(
-        normal=_minutes(body["normal"], f"{where}.normal", minimum=1),
-        urgent=_minutes(body["urgent"], f"{where}.urgent", minimum=1),
-    )
-    if value.urgent > value.normal:
-        raise PolicyError(f"{where}.urgent: longer than normal")
-    return value
-
-
-def _mapping(
-    raw: Any, where: str, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()
-) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise PolicyError(f"{where}: expected a mapping")
-    for key in required:
-        if key not in raw:
-            raise PolicyError(f"{where}.{key}: missing")
-    for key in raw:
-        if key not in required and key not in optional:
-            raise PolicyError(f"{where}.{key}: unknown key")
-    return raw
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _minutes(value: Any, where: str, minimum: int) -> timedelta:
-    if not _is_int(value) or value < minimum:
-        raise PolicyError(f"{where}: expected whole minutes >= {minimum}")
-    return timedelta(minutes=value)
+        problems.append(f"{where}.urgent.repeat.every: longer than the normal ladder's")
+    return problems

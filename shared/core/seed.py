@@ -25,12 +25,11 @@ OfficerRole = Literal["duty_officer", "duty_commander", "chief", "desk"]
 _ID_PATTERN = r"^[a-z0-9][a-z0-9\-_]*$"
 
 
-class SeedError(ValueError):
+class SeedError(yaml_data.DataFileError):
     """The seed is invalid; ``problems`` lists 'path: message' lines."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("invalid seed:\n" + "\n".join(f"  {p}" for p in problems))
+        super().__init__("seed", problems)
 
 
 # --- boundary models (the YAML as written) ---------------------------------------
@@ -102,13 +101,6 @@ class Seed:
     rosters: tuple[Roster, ...]
 
 
-def _path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top)"
-
-
 def load_seed(text: str) -> Seed:
     """Parse and check a seed file's text; raises SeedError naming every problem."""
     try:
@@ -120,7 +112,7 @@ def load_seed(text: str) -> Seed:
     try:
         seed = SeedIn.model_validate(raw)
     except ValidationError as exc:
-        raise SeedError([f"{_path(e['loc'])}: {e['msg']}" for e in exc.errors()]) from exc
+        raise SeedError(yaml_data.problems_of(exc.errors())) from exc
     return _check(seed)
 
 

@@ -1,0 +1,408 @@
+"""The assistant's data files, validated into the plain values it answers from.
+
+`load_knowledge(data_dir)` reads `assistant.yaml` (matching phrases, menu,
+hand-off, texts) and `procedures/<topic>.yaml` with `procedures/common.yaml`
+(the facts), checks them against the models below and across files (a legal
+reference, a snippet or a section that does not exist), and returns a
+`Knowledge`, or raises KnowledgeError listing every problem as
+``procedures/tam_tru.yaml: sections.ai_khi[2].refs[0]: unknown legal reference``.
+`shared.core.assistant` imports this module on its first answer only, so its
+own import stays cheap.
+
+Procedure files (one per topic, and `common.yaml`):
+  - `id`: the topic key (the file name); `title`; `code`: the procedure code
+    on the national portal (optional); `checked`: the date the facts were
+    checked against the official texts;
+  - `refs`: keys of the procedure's legal basis (into `legal` of common.yaml);
+  - `sections`: part key (ai_khi, noi_nop, giay_to, thoi_gian, le_phi,
+    muc_phat) to a list of lines;
+  - `rule` (optional): lines of the short rule sent after a residence tip.
+  A line is a string; or a mapping `{text, from, until, refs}` where `from`
+  and `until` (dates, inclusive, both optional) bound the days on which the
+  line is said and `refs` names the legal references the line relies on; or
+  `{common: KEY}`, the lines of `snippets.KEY` in common.yaml.
+  A fact line also carries what the assistant does not read but
+  tests/test_legal_facts.py requires: `basis` (provisions, "nd_282 Điều 10
+  khoản 2 điểm d", or a portal procedure, "tthc 1.004222"), `checked` (the
+  date it was read), `values` (name to each amount or duration it states)
+  and, when part of it could not be read, `unconfirmed` (why; the text then
+  sends the citizen to the ward police). Sources: docs/legal-sources.md.
+  common.yaml adds `legal` (key to the citation printed, with the document
+  number), `office_hours` (said when the ward's hours are unknown) and its
+  `office_hours_fact` (basis, checked), and `snippets` (key to lines); its
+  own `sections` answer a part asked with no topic known.
+
+`assistant.yaml` describes its own format in its comments.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from shared.core import data_file
+from shared.core.text import words
+
+COMMON = "chung"
+COMMON_FILE = "procedures/common.yaml"
+CONF_FILE = "assistant.yaml"
+
+
+class KnowledgeError(data_file.DataFileError):
+    """The assistant's data files are invalid; ``problems`` names every place."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("assistant data", problems)
+
+
+# --------------------------------------------------------------------------
+# Plain values (what the assistant reads)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    refs: tuple[str, ...] = ()
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+    def said_on(self, today: date) -> bool:
+        if self.valid_from is not None and today < self.valid_from:
+            return False
+        return self.valid_until is None or today <= self.valid_until
+
+
+@dataclass(frozen=True)
+class Procedure:
+    id: str
+    title: str
+    code: str | None
+    checked: date
+    refs: tuple[str, ...]
+    sections: Mapping[str, tuple[Line, ...]]
+    rule: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    procedures: Mapping[str, Procedure]
+    topics: tuple[str, ...]  # menu order, common excluded
+    buttons: Mapping[str, str]  # topic -> button title (also its payload)
+    legal: Mapping[str, str]
+    office_hours: str
+    typos: tuple[tuple[str, str], ...]  # padded folded words
+    topic_phrases: tuple[tuple[str, bool, tuple[tuple[str, int], ...]], ...]
+    ambiguous: Mapping[str, tuple[str, ...]]
+    section_order: tuple[str, ...]
+    section_titles: Mapping[str, str]
+    section_strong: tuple[tuple[str, tuple[str, ...]], ...]
+    section_weak: tuple[tuple[str, tuple[str, ...]], ...]
+    menu_words: frozenset[str]
+    handoff_button: str
+    handoff_phrases: tuple[str, ...]
+    urgent_phrases: tuple[str, ...]
+    tip_negations: tuple[str, ...]
+    tip_third_parties: tuple[str, ...]
+    residence_categories: frozenset[str]
+    catch_all_categories: frozenset[str | None]
+    default_rule_topic: str
+    follow_up: timedelta
+    stale_after: timedelta
+    texts: Mapping[str, str]
+
+
+# --------------------------------------------------------------------------
+# The files as written (boundary models)
+# --------------------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+class LineIn(_Strict):
+    """A string, `{text, from, until, refs}`, or `{common: KEY}`."""
+
+    text: str | None = Field(default=None, min_length=1)
+    common: str | None = None
+    valid_from: date | None = Field(default=None, alias="from")
+    until: date | None = None
+    refs: list[str] = Field(default_factory=list)
+    # the fact's provenance, held by tests/test_legal_facts.py, not said
+    basis: list[str] = Field(default_factory=list)
+    checked: date | None = None
+    values: dict[str, str] = Field(default_factory=dict)
+    unconfirmed: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> LineIn:
+        if self.common is not None:
+            provenance = self.basis or self.checked or self.values or self.unconfirmed
+            if self.text is not None or self.refs or self.valid_from or self.until or provenance:
+                raise ValueError("a `common` line holds nothing else")
+        elif self.text is None:
+            raise ValueError("a line needs `text` (or `common`)")
+        if self.valid_from and self.until and self.until < self.valid_from:
+            raise ValueError("`until` is before `from`")
+        return self
+
+
+class ProcedureIn(_Strict):
+    id: str
+    title: str = Field(min_length=1)
+    code: str | None = None
+    checked: date
+    refs: list[str] = Field(default_factory=list)
+    sections: dict[str, list[LineIn]]
+    rule: list[LineIn] = Field(default_factory=list)
+
+
+class FactIn(_Strict):
+    """Where a fact stated outside a line was read (office hours)."""
+
+    basis: list[str] = Field(min_length=1)
+    checked: date
+
+
+class CommonIn(ProcedureIn):
+    legal: dict[str, str]
+    office_hours: str = Field(min_length=1)
+    office_hours_fact: FactIn | None = None
+    snippets: dict[str, list[LineIn]] = Field(default_factory=dict)
+
+
+class TopicIn(_Strict):
+    button: str = Field(min_length=1, max_length=100)
+    narrow: bool
+    phrases: list[str] = Field(min_length=1)
+
+
+class SectionIn(_Strict):
+    title: str = Field(min_length=1)
+    phrases: list[str] = Field(default_factory=list)
+    weak: list[str] = Field(default_factory=list)
+
+
+class HandoffIn(_Strict):
+    button: str = Field(min_length=1, max_length=100)
+    phrases: list[str] = Field(min_length=1)
+
+
+class TextsIn(_Strict):
+    """Every text the assistant says around its answers (placeholders in braces)."""
+
+    emergency: str
+    title: str
+    title_with_code: str
+    refs_line: str
+    checked: str
+    stale: str
+    contact_phone: str
+    contact_no_phone: str
+    contact_no_address: str
+    confirm: str
+    menu_contact: str
+    see_full: str
+    rule_intro: str
+    menu_first: str
+    menu_unknown: str
+    menu_second: str
+    ask_back: str
+    handoff: str
+
+
+class ConfIn(_Strict):
+    follow_up_minutes: int = Field(ge=1)
+    stale_after_days: int = Field(ge=1)
+    typos: list[tuple[str, str]] = Field(default_factory=list)
+    topics: dict[str, TopicIn] = Field(min_length=1)
+    ambiguous: dict[str, list[str]] = Field(default_factory=dict)
+    sections: dict[str, SectionIn]
+    menu_words: list[str]
+    handoff: HandoffIn
+    urgent_phrases: list[str]
+    residence_categories: list[str]
+    default_rule_topic: str
+    catch_all_categories: list[str]
+    tip_negations: list[str]
+    tip_third_parties: list[str]
+    texts: TextsIn
+
+
+# --------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(str(text).split()))
+
+
+def _padded(phrase: str) -> str:
+    return " " + " ".join(words(phrase)) + " "
+
+
+class _Reader:
+    """Reads and validates files, gathering every problem instead of stopping."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.problems: list[str] = []
+
+    def read(self, name: str, model: type[BaseModel]) -> Any:
+        path = self.data_dir / name
+        try:
+            with path.open(encoding="utf-8") as handle:
+                raw = data_file.load(handle)
+        except FileNotFoundError:
+            self.problems.append(f"{name}: missing file")
+            return None
+        except yaml.YAMLError as exc:
+            self.problems.append(f"{name}: (yaml): {exc}")
+            return None
+        try:
+            return model.model_validate(raw)
+        except ValidationError as exc:
+            self.problems += data_file.problems_of(exc.errors(), prefix=f"{name}: ")
+            return None
+
+
+def _check_lines(
+    lines: list[LineIn], where: str, common: CommonIn, problems: list[str], *, snippet: bool
+) -> None:
+    for i, line in enumerate(lines):
+        if line.common is not None:
+            if snippet:
+                problems.append(f"{where}[{i}].common: a snippet cannot include another")
+            elif line.common not in common.snippets:
+                problems.append(f"{where}[{i}].common: unknown snippet {line.common!r}")
+        for j, ref in enumerate(line.refs):
+            if ref not in common.legal:
+                problems.append(f"{where}[{i}].refs[{j}]: unknown legal reference {ref!r}")
+
+
+def _check_procedure(
+    name: str, proc: ProcedureIn, common: CommonIn, sections: set[str], problems: list[str]
+) -> None:
+    for i, ref in enumerate(proc.refs):
+        if ref not in common.legal:
+            problems.append(f"{name}: refs[{i}]: unknown legal reference {ref!r}")
+    for key, lines in proc.sections.items():
+        if key not in sections:
+            problems.append(f"{name}: sections.{key}: unknown section (see {CONF_FILE})")
+        _check_lines(lines, f"{name}: sections.{key}", common, problems, snippet=False)
+    _check_lines(proc.rule, f"{name}: rule", common, problems, snippet=False)
+
+
+def _lines(raw: list[LineIn], common: CommonIn) -> tuple[Line, ...]:
+    out: list[Line] = []
+    for item in raw:
+        if item.common is not None:
+            out.extend(_lines(common.snippets[item.common], common))
+        else:
+            out.append(Line(_nfc(item.text or ""), tuple(item.refs), item.valid_from, item.until))
+    return tuple(out)
+
+
+def _procedure(proc: ProcedureIn, common: CommonIn) -> Procedure:
+    return Procedure(
+        id=proc.id,
+        title=_nfc(proc.title),
+        code=proc.code,
+        checked=proc.checked,
+        refs=tuple(proc.refs),
+        sections={key: _lines(lines, common) for key, lines in proc.sections.items()},
+        rule=_lines(proc.rule, common),
+    )
+
+
+def _check_conf(conf: ConfIn, problems: list[str]) -> None:
+    for word, choices in conf.ambiguous.items():
+        for i, topic in enumerate(choices):
+            if topic not in conf.topics:
+                problems.append(f"{CONF_FILE}: ambiguous.{word}[{i}]: unknown topic {topic!r}")
+    if conf.default_rule_topic not in conf.topics:
+        problems.append(
+            f"{CONF_FILE}: default_rule_topic: unknown topic {conf.default_rule_topic!r}"
+        )
+    if COMMON in conf.topics:
+        problems.append(f"{CONF_FILE}: topics.{COMMON}: reserved for {COMMON_FILE}")
+
+
+def load_knowledge(data_dir: Path) -> Knowledge:
+    """Read and check every data file of the assistant under `data_dir`."""
+    reader = _Reader(data_dir)
+    conf: ConfIn | None = reader.read(CONF_FILE, ConfIn)
+    common: CommonIn | None = reader.read(COMMON_FILE, CommonIn)
+    problems = reader.problems
+    if conf is None or common is None:
+        raise KnowledgeError(problems)
+    _check_conf(conf, problems)
+    sections = set(conf.sections)
+    for key, lines in common.snippets.items():
+        _check_lines(lines, f"{COMMON_FILE}: snippets.{key}", common, problems, snippet=True)
+    if common.id != COMMON:
+        problems.append(f"{COMMON_FILE}: id: expected {COMMON!r}, not {common.id!r}")
+    _check_procedure(COMMON_FILE, common, common, sections, problems)
+    topic_files: dict[str, ProcedureIn] = {}
+    for topic in conf.topics:
+        name = f"procedures/{topic}.yaml"
+        proc: ProcedureIn | None = reader.read(name, ProcedureIn)
+        if proc is None:
+            continue
+        if proc.id != topic:
+            problems.append(f"{name}: id: expected {topic!r}, not {proc.id!r}")
+        _check_procedure(name, proc, common, sections, problems)
+        topic_files[topic] = proc
+    if problems:
+        raise KnowledgeError(problems)
+
+    procedures = {COMMON: _procedure(common, common)}
+    procedures.update({topic: _procedure(p, common) for topic, p in topic_files.items()})
+    texts = {key: _nfc(value) for key, value in conf.texts.model_dump().items()}
+    return Knowledge(
+        procedures=procedures,
+        topics=tuple(conf.topics),
+        buttons={topic: _nfc(spec.button) for topic, spec in conf.topics.items()},
+        legal={key: _nfc(value) for key, value in common.legal.items()},
+        office_hours=_nfc(common.office_hours),
+        typos=tuple((_padded(src), _padded(dst)) for src, dst in conf.typos),
+        topic_phrases=tuple(
+            (topic, spec.narrow, tuple((_padded(p), len(words(p))) for p in spec.phrases))
+            for topic, spec in conf.topics.items()
+        ),
+        ambiguous={_padded(w): tuple(ts) for w, ts in conf.ambiguous.items()},
+        section_order=tuple(conf.sections),
+        section_titles={key: _nfc(spec.title) for key, spec in conf.sections.items()},
+        section_strong=tuple(
+            (key, tuple(_padded(p) for p in spec.phrases)) for key, spec in conf.sections.items()
+        ),
+        section_weak=tuple(
+            (key, tuple(_padded(p) for p in spec.weak)) for key, spec in conf.sections.items()
+        ),
+        menu_words=frozenset(_padded(w) for w in conf.menu_words),
+        handoff_button=_nfc(conf.handoff.button),
+        handoff_phrases=tuple(_padded(p) for p in conf.handoff.phrases),
+        urgent_phrases=tuple(_padded(p) for p in conf.urgent_phrases),
+        tip_negations=tuple(_padded(p) for p in conf.tip_negations),
+        tip_third_parties=tuple(_padded(p) for p in conf.tip_third_parties),
+        residence_categories=frozenset(conf.residence_categories),
+        catch_all_categories=frozenset([None, *conf.catch_all_categories]),
+        default_rule_topic=conf.default_rule_topic,
+        follow_up=timedelta(minutes=conf.follow_up_minutes),
+        stale_after=timedelta(days=conf.stale_after_days),
+        texts=texts,
+    )
