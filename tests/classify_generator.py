@@ -65,7 +65,7 @@ TIP_EVENTS: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("một thanh niên bị đánh hội đồng", None),
         ("một phụ nữ bị bạo hành", "normal"),
         ("có người bị chém bị thương", "urgent"),
-        ("có đứa trẻ bị xâm hại", "normal"),
+        ("có đứa trẻ bị xâm hại", None),  # a child in danger may be urgent
         ("hàng xóm đe dọa giết cả nhà tôi", "urgent"),
     ),
     "public_order": (
@@ -129,6 +129,13 @@ TIP_EVENTS: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("kho hàng bốc cháy dữ dội", "urgent"),
         ("có vụ nổ bình gas", "urgent"),
         ("có đám cháy", "urgent"),
+    ),
+    "lost_property": (
+        ("em đánh rơi ví có căn cước", "normal"),
+        ("nhặt được một chiếc điện thoại", "normal"),
+        ("để quên túi xách trên taxi", "normal"),
+        ("làm rơi mất bóp tiền ở chợ", "normal"),
+        ("thất lạc giấy tờ xe", "normal"),
     ),
     "residence": (
         ("nhà trọ cho người ở không khai báo tạm trú", "normal"),

@@ -267,7 +267,8 @@ def test_questions_and_chat_are_never_urgent() -> None:
 
 def _all_labels() -> set[str]:
     rules = load_rules()
-    labels = {p.label for index in (rules.folded, rules.exact) for ps in index.values() for p in ps}
+    index = (*rules.words.values(), *rules.pairs.values())
+    labels = {p.label for ps in index for p in ps}
     return labels | set(rules.question_punctuation) | set(rules.question_final)
 
 
@@ -394,14 +395,15 @@ def test_rule_file_reports_every_problem_at_once_with_its_path() -> None:
                     {"category": "drugs", "phrases": "ma túy"},
                     {"category": "theft", "weak": ["trộm", "!!!"]},
                 ],
-                "severity": {"urgent": {"phrases": [3]}},
+                "severity": {"rules": [{"id": "x", "why": "y", "phrases": [3]}]},
             }
         )
     problems = err.value.problems  # type: ignore[attr-defined]
     assert any(p.startswith("default_tip_min_words: ") for p in problems), problems
     assert any(p.startswith("topics[0].subtopic: subtopic must be one of") for p in problems)
     assert any(p.startswith("categories[0].phrases: ") for p in problems), problems
-    assert any(p.startswith("severity.urgent.phrases[0]: ") for p in problems), problems
+    assert any(p.startswith("severity.rules[0].phrases[0]: ") for p in problems), problems
+    assert any(p.startswith("severity.rules[0].examples: missing") for p in problems), problems
     with pytest.raises(ValueError, match=r"categories\[1\]\.weak\[0\]: no word in '!!!'"):
         build_rules({"categories": [{"category": "drugs"}, {"category": "theft", "weak": ["!!!"]}]})
 
@@ -413,7 +415,7 @@ def test_aliases_spell_a_rule_the_way_citizens_type_it() -> None:
             "topics": [{"topic": "tam_tru", "phrases": ["đăng ký tạm trú"]}],
         }
     )
-    assert ("dk", "tam", "tru") in {p.words for p in rules.folded["dk"]}
+    assert ("dk", "tam", "tru") in {p.words for p in rules.pairs["dk", "tam"]}
 
 
 def test_importing_the_classifier_is_cheap_and_loads_the_rules_lazily() -> None:

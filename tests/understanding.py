@@ -21,7 +21,8 @@ buttons; `handoff`. `never_say`: phrases an answer must not contain (a
 citizens' deadline given to a foreigner's host, residence law cited for a
 driving licence).
 
-Run `python -m tests.understanding` for the scores of all four sets.
+Run `python -m tests.understanding` for the scores of all four sets (the misses of
+the tuning set only; `--blind-misses` shows the blind set's, for the report).
 """
 
 from __future__ import annotations
@@ -230,18 +231,24 @@ def score_questions(
     return score
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Scores of both sets; the misses of the tuning set only, unless asked for
+    (`--blind-misses`): the blind set is measured, never worked on."""
+    import sys
+
     from shared.core import assistant
     from shared.core.classify import classify
 
+    show_blind = "--blind-misses" in (sys.argv[1:] if argv is None else argv)
     for which in ("blind", "tuning"):
         messages = score_messages(cases(f"messages_{which}.jsonl"), classify)
         questions = score_questions(cases(f"questions_{which}.jsonl"), classify, assistant)
+        details = which == "tuning" or show_blind
         print(f"== {which}: messages: {messages.summary()}")
-        for miss in messages.misses:
+        for miss in messages.misses if details else ():
             print("   ", miss)
         print(f"== {which}: questions: {questions.summary()}")
-        for miss in questions.wrong + questions.misses:
+        for miss in questions.wrong + questions.misses if details else ():
             print("   ", miss)
 
 

@@ -3,33 +3,44 @@
 `classify(text)` is pure and cheap (tens of microseconds): the webhook calls it on
 every message. The rules live in `shared/data/classify.yaml` and are loaded,
 validated and indexed on the first call (PyYAML, pydantic and the file's models
-in `shared.core.classify_file` are imported only then), so
-importing this module costs almost nothing.
+in `shared.core.classify_file` are imported only then), so importing this
+module costs almost nothing.
 
 How a message is decided (the rule file says which phrases do what):
 
 1. No word at all (a photo, a sticker, an emoji): kind "other", no reasons.
-2. Every phrase of the rules is looked up on whole words, once over the folded
-   words (no diacritics) and, when the message was typed with diacritics, once
-   over the canonical words for the phrases that are ambiguous once folded.
-3. A tip category with strong evidence, or an urgent phrase, makes a tip; a
-   message that is both a question and a tip is a tip ("nhà trọ không khai báo
-   tạm trú"). A tip made only of weak phrases gives way to a question signal.
-4. Otherwise a question signal (marker, "?", final "không", or a topic phrase)
-   makes a question; its topic is the first topic rule that matches.
-5. Otherwise a greeting or thanks makes "other"; a long message that matched
+2. Abbreviations are spelled out ("cccd"), then every phrase of the rules is
+   looked up on whole words. Diacritics are evidence: a word typed with marks
+   matches only the same word with the same marks ("chạy" is not "cháy"); a
+   word typed without matches every word that folds to it, and a phrase that
+   is ambiguous once folded ("chay xe") then needs its rule's context.
+3. Advertising (enough `spam` phrases, more than the tip's): kind "other",
+   `spam` true: no tip, no answer.
+4. A tip category with strong evidence, or a danger that makes a tip (a cry
+   for help, a person down), makes a tip; a message that is both a question
+   and a tip is a tip ("nhà trọ không khai báo tạm trú"). A tip made only of
+   weak phrases gives way to a question signal.
+5. Otherwise a question signal (marker, "?", final "không", or a topic phrase)
+   makes a question, unless the only signal is a final word and the message
+   is chat ("alo có ai trực không"); its topic is the first topic rule that
+   matches.
+6. Otherwise a greeting or thanks makes "other"; a long message that matched
    nothing is a tip of category "other" (read by an officer, never dropped).
 
-`reasons` are the matched phrases, as written in the rule file, that decided
-the result: an officer sees why.
+Severity: each rule of `severity.rules` names a danger (a weapon in hand, a
+person down, a child missing, a fire...); a tip is urgent when one applies,
+not negated ("không có súng") and not in the past ("hôm qua") unless something
+is going on now. `reasons` are the matched phrases, as written in the rule
+file, that decided the result: an officer sees why.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from shared.core.text import canonical, fold
@@ -50,12 +61,15 @@ CATEGORIES = (
     "traffic",
     "fire",
     "residence",
+    "lost_property",
     "other",
 )
 TOPICS = ("tam_tru", "tam_vang", "thuong_tru", "luu_tru", "other")
 SUBTOPICS = ("gia_han", "xoa_dang_ky", "xac_nhan_cu_tru")
 
 _TOKEN = re.compile(r"[^\W_]+")
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])y$|(?<=^qu)y$")
 
 
 @dataclass(frozen=True)
@@ -66,6 +80,7 @@ class Classification:
     topic: str | None  # one of TOPICS when kind is question, else None
     subtopic: str | None  # one of SUBTOPICS, only with a question
     reasons: tuple[str, ...]  # matched phrases, as written in the rules
+    spam: bool = False  # advertising sent to the line: kind other, nothing follows
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +90,7 @@ class Classification:
             "topic": self.topic,
             "subtopic": self.subtopic,
             "reasons": list(self.reasons),
+            "spam": self.spam,
         }
 
 
@@ -83,67 +99,131 @@ class Classification:
 
 @dataclass(frozen=True)
 class Phrase:
-    """One indexed phrase: its words, the group it belongs to, its label."""
+    """One indexed spelling of a phrase: its folded words and their marks."""
 
-    words: tuple[str, ...]
-    group: str  # e.g. "cat:drugs", "weak:drugs", "req:residence", "topic:3", "urgent"
+    words: tuple[str, ...]  # folded
+    marks: tuple[str, ...]  # mark key of each word (the word itself when written without)
+    group: str  # e.g. "cat:drugs", "weak:drugs", "ctx:fire", "sev:person_down", "topic:3"
     label: str  # the phrase as written in the rule file (shown as a reason)
+    ambiguous: bool  # from an `exact` list: sure only when typed with its marks
+
+
+@dataclass(frozen=True)
+class Groups:
+    """The index groups of one rule: its evidence, what confirms it, what cancels it."""
+
+    evidence: str
+    context: str
+    cancel: str
+
+    @classmethod
+    def of(cls, name: str) -> Groups:
+        return cls(name, f"ctx:{name}", f"not:{name}")
 
 
 @dataclass(frozen=True)
 class CategoryRule:
     category: str
-    urgent: bool
     has_requires: bool
+    beats: frozenset[str]
+    groups: Groups
+    weak: str
+    requires: str
+
+    @classmethod
+    def of(cls, category: str, has_requires: bool, beats: frozenset[str]) -> CategoryRule:
+        groups = Groups.of(f"cat:{category}")
+        return cls(category, has_requires, beats, groups, f"weak:{category}", f"req:{category}")
+
+
+@dataclass(frozen=True)
+class SeverityRule:
+    id: str
+    category: str | None  # sure evidence of this category is the danger
+    has_with: bool
+    needs_now: bool
+    makes_tip: bool
+    groups: Groups
+    with_: str
 
 
 @dataclass(frozen=True)
 class TopicRule:
     topic: str
     subtopic: str | None
+    group: str
 
 
 @dataclass(frozen=True)
 class Rules:
-    folded: dict[str, tuple[Phrase, ...]]  # first folded word -> phrases
-    exact: dict[str, tuple[Phrase, ...]]  # first canonical word -> phrases
+    words: dict[str, tuple[Phrase, ...]]  # one-word phrases by their folded word
+    pairs: dict[tuple[str, str], tuple[Phrase, ...]]  # longer ones by their first two words
+    abbreviations: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # -> (words, folded)
     categories: tuple[CategoryRule, ...]
+    severity: tuple[SeverityRule, ...]
     topics: tuple[TopicRule, ...]
     question_final: frozenset[str]
     question_trailing: frozenset[str]
     question_punctuation: tuple[str, ...]
     negation_window: int
     default_tip_min_words: int
+    spam_min_phrases: int
+
+
+@lru_cache(maxsize=65536)
+def _mark_key(word: str) -> str:
+    """A marked word as compared: its letters and its tone, wherever the tone sits.
+
+    "hoà"/"hòa" and "ngừoi"/"người" compare equal (tone placement), as do
+    "kí"/"ký" and "cuớp"/"cướp" (spellings people type).
+    """
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(sorted(c for c in decomposed if c in _TONES))
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    base = _FINAL_Y.sub("i", base.replace("uơ", "ươ"))
+    return base + tones
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """A word folded (cached: citizens use a few thousand words, over and over)."""
+    return fold(word) or word
+
+
+def _spelling(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Canonical words as (folded, mark key); a word without marks is its own key."""
+    out = []
+    for word in words:
+        folded = fold(word) or word
+        out.append((folded, _mark_key(word) if folded != word else word))
+    return tuple(out)
 
 
 def _words_of(phrase: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(canonical(phrase)))
 
 
-def _folded_words(phrase: str) -> tuple[str, ...]:
-    return tuple(fold(w) for w in _words_of(phrase))
+Spelled = tuple[tuple[str, str], ...]
+Aliases = dict[str, list[tuple[tuple[str, ...], tuple[Spelled, ...]]]]  # first word -> keys
 
 
-def _expand_aliases(
-    words: tuple[str, ...], aliases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
-) -> set[tuple[str, ...]]:
-    """Every spelling of a folded phrase once each alias key is swapped for its aliases."""
-    variants = {words}
-    for key, alts in aliases.items():
-        n = len(key)
-        for variant in list(variants):
-            for i in range(len(variant) - n + 1):
-                if variant[i : i + n] == key:
-                    for alt in alts:
-                        variants.add(variant[:i] + alt + variant[i + n :])
-    # a second pass picks up phrases holding two different keys
-    for key, alts in aliases.items():
-        n = len(key)
-        for variant in list(variants):
-            for i in range(len(variant) - n + 1):
-                if variant[i : i + n] == key:
-                    for alt in alts:
-                        variants.add(variant[:i] + alt + variant[i + n :])
+def _expand_aliases(spelled: Spelled, aliases: Aliases) -> set[Spelled]:
+    """Every spelling of a phrase once each alias key is swapped for its aliases."""
+    variants = {spelled}
+    todo = [spelled]
+    for _ in range(2):  # a second pass picks up phrases holding two different keys
+        found: list[Spelled] = []
+        for variant in todo:
+            folded = tuple(f for f, _ in variant)
+            for i, word in enumerate(folded):
+                for key, alts in aliases.get(word, ()):
+                    if folded[i : i + len(key)] == key:
+                        for alt in alts:
+                            new = variant[:i] + alt + variant[i + len(key) :]
+                            if new not in variants:
+                                variants.add(new)
+                                found.append(new)
+        todo = found
     return variants
 
 
@@ -157,71 +237,97 @@ def build_rules(data: Any) -> Rules:
 
     vocabulary = {"categories": CATEGORIES, "topics": TOPICS, "subtopics": SUBTOPICS}
     top = classify_file.parse(data, vocabulary)
-    aliases: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
-        _folded_words(key): tuple(_folded_words(a) for a in alts)
-        for key, alts in top.aliases.items()
-    }
+    aliases: Aliases = {}
+    for key, alts in top.aliases.items():
+        folded_key = tuple(f for f, _ in _spelling(_words_of(key)))
+        spellings = tuple(_spelling(_words_of(alt)) for alt in alts)
+        aliases.setdefault(folded_key[0], []).append((folded_key, spellings))
+    index: dict[str | tuple[str, str], list[Phrase]] = {}
 
-    folded: dict[str, list[Phrase]] = {}
-    exact: dict[str, list[Phrase]] = {}
-
-    def add(group: str, labels: list[str], matched_exact: bool = False) -> None:
+    def add(group: str, labels: list[str], ambiguous: bool = False) -> None:
         for label in labels:
-            if matched_exact:
-                words = _words_of(label)
-                exact.setdefault(words[0], []).append(Phrase(words, group, label))
-                continue
-            for words in _expand_aliases(_folded_words(label), aliases):
-                folded.setdefault(words[0], []).append(Phrase(words, group, label))
+            for variant in _expand_aliases(_spelling(_words_of(label)), aliases):
+                words = tuple(f for f, _ in variant)
+                marks = tuple(m for _, m in variant)
+                key = words[0] if len(words) == 1 else (words[0], words[1])
+                index.setdefault(key, []).append(Phrase(words, marks, group, label, ambiguous))
 
-    def add_both(group: str, node: classify_file.PhrasesIn) -> None:
+    def add_evidence(group: str, node: Any) -> None:
         add(group, node.phrases)
-        add(group, node.exact, matched_exact=True)
+        add(group, node.exact, ambiguous=True)
+        add(f"ctx:{group}", node.context)
+        add(f"not:{group}", node.not_)
 
-    add_both("other", top.other)
-    add_both("question", top.question)
+    add("other", top.other.phrases)
+    add("other", top.other.exact, ambiguous=True)
+    add("spam", top.spam.phrases)
+    add("question", top.question.phrases)
+    add("question", top.question.exact, ambiguous=True)
 
     def single_words(items: list[str]) -> frozenset[str]:
         found: set[str] = set()
         for word in items:
-            for variant in _expand_aliases(_folded_words(word), aliases):
+            for variant in _expand_aliases(_spelling(_words_of(word)), aliases):
                 if len(variant) == 1:
-                    found.add(variant[0])
+                    found.add(variant[0][0])
         return frozenset(found)
 
     topics: list[TopicRule] = []
     for i, rule in enumerate(top.topics):
-        topics.append(TopicRule(rule.topic, rule.subtopic))
-        add_both(f"topic:{i}", rule)
+        topics.append(TopicRule(rule.topic, rule.subtopic, f"topic:{i}"))
+        add(f"topic:{i}", rule.phrases)
+        add(f"topic:{i}", rule.exact, ambiguous=True)
 
     categories: list[CategoryRule] = []
     for rule in top.categories:
-        name = rule.category
-        categories.append(CategoryRule(name, rule.urgent, bool(rule.requires)))
-        add_both(f"cat:{name}", rule)
-        add(f"weak:{name}", rule.weak)
-        add(f"req:{name}", rule.requires)
+        category = CategoryRule.of(rule.category, bool(rule.requires), frozenset(rule.beats))
+        categories.append(category)
+        add_evidence(category.groups.evidence, rule)
+        add(category.weak, rule.weak)
+        add(category.requires, rule.requires)
+    for name, slang in top.slang.items():
+        category = CategoryRule.of(name, False, frozenset())
+        add_evidence(category.groups.evidence, slang)
+        add(category.weak, slang.weak)
 
     severity = top.severity
     for group in ("negations", "now", "past", "not_urgent"):
         add(group, getattr(severity, group))
-    add_both("urgent", severity.urgent)
-    add_both("in_progress", severity.in_progress)
+    severity_rules: list[SeverityRule] = []
+    for rule in severity.rules:
+        groups = Groups.of(f"sev:{rule.id}")
+        severity_rules.append(
+            SeverityRule(
+                rule.id,
+                rule.category,
+                bool(rule.with_),
+                rule.needs_now,
+                rule.makes_tip,
+                groups,
+                f"with:{rule.id}",
+            )
+        )
+        add_evidence(groups.evidence, rule)
+        add(f"with:{rule.id}", rule.with_)
 
-    def frozen(index: dict[str, list[Phrase]]) -> dict[str, tuple[Phrase, ...]]:
-        # longest first, so a reason shows the fullest phrase
-        return {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in index.items()}
+    abbreviations = {}
+    for key, expansion in top.abbreviations.items():
+        words = _words_of(expansion)
+        abbreviations[fold(key)] = (words, tuple(fold(w) or w for w in words))
 
     return Rules(
-        folded=frozen(folded),
-        exact=frozen(exact),
+        words={k: tuple(v) for k, v in index.items() if isinstance(k, str)},
+        pairs={k: tuple(v) for k, v in index.items() if isinstance(k, tuple)},
+        abbreviations=abbreviations,
         categories=tuple(categories),
+        severity=tuple(severity_rules),
         topics=tuple(topics),
         question_final=single_words(top.question.final),
         question_trailing=single_words(top.question.trailing),
         question_punctuation=tuple(top.question.punctuation),
         negation_window=severity.negation_window,
         default_tip_min_words=top.default_tip_min_words,
+        spam_min_phrases=top.spam.min_phrases,
     )
 
 
@@ -245,29 +351,68 @@ class Hit:
     label: str
     start: int
     end: int  # exclusive, in words
+    sure: bool  # False: an ambiguous phrase typed without its marks
 
 
-def _scan(words: tuple[str, ...], index: dict[str, tuple[Phrase, ...]], hits: list[Hit]) -> None:
+@dataclass(frozen=True)
+class _Message:
+    folded: tuple[str, ...]
+    marks: tuple[str | None, ...]  # mark key of each word typed with marks, else None
+    typed_with_marks: bool  # any word carries marks: an unmarked word then means no marks
+
+
+def _tokenise(text: str, rules: Rules) -> _Message:
+    """The folded words of a text with the marks they were typed with, abbreviations spelled out."""
+    folded_words: list[str] = []
+    marks: list[str | None] = []
+    for word in _TOKEN.findall(canonical(text)):
+        folded = _fold_word(word)
+        expansion = rules.abbreviations.get(folded)
+        if expansion is not None:
+            for written, flat in zip(*expansion, strict=True):
+                folded_words.append(flat)
+                marks.append(_mark_key(written) if flat != written else None)
+            continue
+        folded_words.append(folded)
+        marks.append(_mark_key(word) if folded != word else None)
+    typed_with_marks = any(m is not None for m in marks)
+    return _Message(tuple(folded_words), tuple(marks), typed_with_marks)
+
+
+def _scan(message: _Message, rules: Rules) -> list[Hit]:
+    hits: list[Hit] = []
+    words, marks = message.folded, message.marks
+    last = len(words) - 1
     for i, word in enumerate(words):
-        for phrase in index.get(word, ()):
+        candidates = rules.words.get(word, ())
+        if i < last:
+            pair = rules.pairs.get((word, words[i + 1]))
+            if pair:
+                candidates = (*candidates, *pair)
+        for phrase in candidates:
             n = len(phrase.words)
-            if n == 1 or words[i : i + n] == phrase.words:
-                hits.append(Hit(phrase.group, phrase.label, i, i + n))
-
-
-def _tokenise(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The canonical words and the folded words of a text, aligned one to one."""
-    exact = tuple(_TOKEN.findall(canonical(text)))
-    if not exact:
-        return (), ()
-    folded = tuple(fold(" ".join(exact)).split(" "))
-    if len(folded) != len(exact):  # a word that folds to nothing or splits: go word by word
-        folded = tuple(fold(w) or w for w in exact)
-    return exact, folded
+            if n > 2 and words[i : i + n] != phrase.words:
+                continue
+            if not message.typed_with_marks:  # every word may be any word folding to it
+                hits.append(Hit(phrase.group, phrase.label, i, i + n, not phrase.ambiguous))
+                continue
+            sure = True
+            for j, want in enumerate(phrase.marks):
+                typed = marks[i + j]
+                if typed is None:
+                    # typed without marks: it may be any word folding to it, unless
+                    # the citizen types marks elsewhere and the rule's word has none
+                    if want != words[i + j] or not message.typed_with_marks:
+                        sure = False
+                elif typed != want:
+                    break  # typed with other marks: another word ("chạy" is not "cháy")
+            else:
+                hits.append(Hit(phrase.group, phrase.label, i, i + n, sure or not phrase.ambiguous))
+    return hits
 
 
 def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
-    """Hits per group, dropping a hit that lies inside another hit of its group."""
+    """Hits per group, dropping a hit that lies inside a longer hit of its group."""
     groups: dict[str, list[Hit]] = {}
     for hit in hits:
         groups.setdefault(hit.group, []).append(hit)
@@ -310,6 +455,36 @@ def _inside(hit: Hit, others: list[Hit]) -> bool:
     return any(o.start <= hit.start and hit.end <= o.end for o in others)
 
 
+def _overlaps(hit: Hit, other: Hit) -> bool:
+    return hit.start < other.end and other.start < hit.end
+
+
+def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
+    """The hits that count for a rule: not inside its `not` phrases; an ambiguous
+    phrase typed without marks only beside a sure hit or a context phrase."""
+    hits = groups.get(names.evidence)
+    if not hits:
+        return []
+    cancel = groups.get(names.cancel)
+    if cancel:
+        hits = [h for h in hits if not _inside(h, cancel)]
+    if all(h.sure for h in hits):
+        return hits
+    sure = [h for h in hits if h.sure]
+    context = groups.get(names.context, [])
+    return [
+        h
+        for h in hits
+        if h.sure
+        or any(not _overlaps(h, o) for o in sure)
+        or any(not _overlaps(h, c) for c in context)
+    ]
+
+
+def _sure(groups: dict[str, list[Hit]], name: str) -> list[Hit]:
+    return [h for h in groups.get(name, []) if h.sure]
+
+
 def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
     """The final question word ("... không"), looking past polite endings ("... không anh")."""
     for word in reversed(words):
@@ -320,93 +495,126 @@ def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
     return None
 
 
+@dataclass
+class _Danger:
+    hits: list[Hit]
+    makes_tip: bool
+
+
+def _danger(
+    rules: Rules,
+    groups: dict[str, list[Hit]],
+    best: CategoryRule | None,
+    category_hits: list[Hit],
+) -> _Danger:
+    """The severity rules that apply (see the module docstring)."""
+    negations = groups.get("negations", [])
+    not_urgent = groups.get("not_urgent", [])
+    now = groups.get("now", [])
+
+    def live(hits: list[Hit]) -> list[Hit]:
+        return [
+            h
+            for h in hits
+            if not _negated(h, negations, rules.negation_window) and not _inside(h, not_urgent)
+        ]
+
+    found: list[Hit] = []
+    makes_tip = False
+    for rule in rules.severity:
+        if rule.category is None and rule.groups.evidence not in groups:
+            continue
+        if rule.category is not None:
+            hits = live(category_hits) if best and best.category == rule.category else []
+            hits = [h for h in hits if h.sure or any(o.sure for o in hits)]
+        else:
+            hits = live(_evidence(groups, rule.groups))
+        if not hits:
+            continue
+        with_hits = live(groups.get(rule.with_, []))
+        if (rule.has_with and not with_hits) or (rule.needs_now and not now):
+            continue
+        found += hits + with_hits
+        makes_tip = makes_tip or rule.makes_tip
+    if found and "past" in groups and not now:
+        return _Danger([], False)
+    return _Danger(found, makes_tip)
+
+
 def classify(text: str) -> Classification:
     """Classify one citizen message (see the module docstring for the decision)."""
-    exact_words, folded_words = _tokenise(text)
-    if not folded_words:
+    if not _TOKEN.search(text):
         return Classification("other", None, "normal", None, None, ())
     rules = load_rules()
-    hits: list[Hit] = []
-    _scan(folded_words, rules.folded, hits)
-    if exact_words != folded_words:  # typed with diacritics: the exact phrases apply
-        _scan(exact_words, rules.exact, hits)
-    groups = _by_group(hits)
+    message = _tokenise(text, rules)
+    if not message.folded:
+        return Classification("other", None, "normal", None, None, ())
+    groups = _by_group(_scan(message, rules))
 
     # tip evidence
     best: CategoryRule | None = None
-    best_score = 0.0
-    best_strong = 0
+    best_score, best_strong, best_hits = 0.0, 0, []
+    scored: list[tuple[CategoryRule, int, list[Hit]]] = []
     for rule in rules.categories:
-        if rule.has_requires and f"req:{rule.category}" not in groups:
+        if rule.has_requires and rule.requires not in groups:
             continue
-        strong = len(_labels(groups.get(f"cat:{rule.category}", [])))
-        score = strong + 0.5 * len(_labels(groups.get(f"weak:{rule.category}", [])))
+        hits = _evidence(groups, rule.groups)
+        if not hits and rule.weak not in groups:
+            continue
+        strong = len(_labels(hits))
+        scored.append((rule, strong, hits))
+        score = strong + 0.5 * len(_labels(groups.get(rule.weak, [])))
         if score > best_score:
-            best, best_score, best_strong = rule, score, strong
+            best, best_score, best_strong, best_hits = rule, score, strong, hits
+    if best is not None:
+        for rule, strong, hits in scored:
+            if strong and best.category in rule.beats:
+                best, best_strong, best_hits = rule, strong, hits
+                break
 
-    # severity
-    negations = groups.get("negations", [])
-    window = rules.negation_window
-    now = groups.get("now", [])
-    not_urgent = groups.get("not_urgent", [])
-    urgent_hits = [
-        h
-        for h in groups.get("urgent", [])
-        if not _negated(h, negations, window) and not _inside(h, not_urgent)
-    ]
-    if now:
-        urgent_hits += [
-            h for h in groups.get("in_progress", []) if not _negated(h, negations, window)
-        ]
-    if best is not None and best.urgent:
-        urgent_hits += [
-            h for h in groups.get(f"cat:{best.category}", []) if not _negated(h, negations, window)
-        ]
-    if urgent_hits and "past" in groups and not now:
-        urgent_hits = []
-    urgent = bool(urgent_hits)
+    danger = _danger(rules, groups, best, best_hits)
+
+    spam = _labels(_sure(groups, "spam"))
+    if len(spam) >= rules.spam_min_phrases and len(spam) > best_strong and not danger.makes_tip:
+        return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
 
     # question evidence
-    topic_index = next((i for i in range(len(rules.topics)) if f"topic:{i}" in groups), None)
-    question_hits = groups.get("question", [])
-    final_word = _ends_as_question(folded_words, rules)
-    asks = (
-        topic_index is not None
-        or bool(question_hits)
-        or final_word is not None
-        or any(p in text for p in rules.question_punctuation)
-    )
+    topic_index = next((i for i, t in enumerate(rules.topics) if _sure(groups, t.group)), None)
+    question_hits = _sure(groups, "question")
+    final_word = _ends_as_question(message.folded, rules)
+    punctuation = [p for p in rules.question_punctuation if p in text]
+    asks = topic_index is not None or bool(question_hits) or final_word is not None or punctuation
+    chat = _sure(groups, "other")
 
-    if urgent or best_strong or (best is not None and not asks):
+    if danger.makes_tip or best_strong or (best is not None and not asks):
         category = best.category if best is not None else "other"
-        reasons: list[str] = []
+        reasons: list[str] = _labels(best_hits)
         if best is not None:
-            for prefix in ("cat", "weak", "req"):
-                reasons += _labels(groups.get(f"{prefix}:{category}", []))
-        reasons += _labels(sorted(urgent_hits, key=lambda h: h.start))
-        if urgent_hits and now:
-            reasons += _labels(now)
-        severity = "urgent" if urgent else "normal"
+            for name in (best.weak, best.requires):
+                reasons += _labels(groups.get(name, []))
+        reasons += _labels(sorted(danger.hits, key=lambda h: h.start))
+        if danger.hits:
+            reasons += _labels(groups.get("now", []))
+        severity = "urgent" if danger.hits else "normal"
         return Classification("tip", category, severity, None, None, _unique(reasons))
 
-    if asks:
+    only_final_word = topic_index is None and not question_hits
+    if asks and not (only_final_word and chat):
         reasons = []
         topic, subtopic = "other", None
         if topic_index is not None:
             topic = rules.topics[topic_index].topic
             subtopic = rules.topics[topic_index].subtopic
-            reasons += _labels(groups[f"topic:{topic_index}"])
+            reasons += _labels(_sure(groups, rules.topics[topic_index].group))
         reasons += _labels(question_hits)
-        reasons += [p for p in rules.question_punctuation if p in text]
+        reasons += punctuation
         if final_word is not None and not reasons:
             reasons.append(final_word)
         return Classification("question", None, "normal", topic, subtopic, _unique(reasons))
 
-    if "other" in groups:
-        return Classification(
-            "other", None, "normal", None, None, _unique(_labels(groups["other"]))
-        )
-    if len(folded_words) >= rules.default_tip_min_words:
+    if chat:
+        return Classification("other", None, "normal", None, None, _unique(_labels(chat)))
+    if len(message.folded) >= rules.default_tip_min_words:
         return Classification("tip", "other", "normal", None, None, ())
     return Classification("other", None, "normal", None, None, ())
 

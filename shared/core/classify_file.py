@@ -14,7 +14,15 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from shared.core import data_file
 from shared.core.text import canonical
@@ -43,16 +51,32 @@ class _Strict(BaseModel):
 
 
 class PhrasesIn(_Strict):
-    """`phrases` are matched folded (no diacritics); `exact` only as typed with them."""
+    """`phrases` unambiguous once folded; `exact` ambiguous without diacritics."""
 
     phrases: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
+
+
+class EvidenceIn(PhrasesIn):
+    """Phrases of a rule with the words that confirm or cancel them."""
+
+    context: list[str] = Field(default_factory=list)
+    not_: list[str] = Field(default_factory=list, alias="not")
+
+
+class SlangIn(EvidenceIn):
+    weak: list[str] = Field(default_factory=list)
 
 
 class QuestionIn(PhrasesIn):
     final: list[str] = Field(default_factory=list)
     trailing: list[str] = Field(default_factory=list)
     punctuation: list[str] = Field(default_factory=list)
+
+
+class SpamIn(_Strict):
+    min_phrases: int = Field(default=2, ge=1)
+    phrases: list[str] = Field(default_factory=list)
 
 
 class TopicRuleIn(PhrasesIn):
@@ -70,16 +94,48 @@ class TopicRuleIn(PhrasesIn):
         return None if value is None else _one_of(value, info, "subtopics", "subtopic")
 
 
-class CategoryRuleIn(PhrasesIn):
+class CategoryRuleIn(SlangIn):
     category: str
-    weak: list[str] = Field(default_factory=list)
     requires: list[str] = Field(default_factory=list)
-    urgent: bool = False
+    beats: list[str] = Field(default_factory=list)
 
     @field_validator("category")
     @classmethod
     def _category(cls, value: str, info: ValidationInfo) -> str:
         return _one_of(value, info, "categories", "category")
+
+    @field_validator("beats")
+    @classmethod
+    def _beats(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        return [_one_of(v, info, "categories", "beats") for v in value]
+
+
+class ExamplesIn(_Strict):
+    urgent: list[str] = Field(min_length=1)
+    normal: list[str] = Field(min_length=1)
+
+
+class SeverityRuleIn(EvidenceIn):
+    """One reason a tip is urgent: its phrases, or sure evidence of a `category`."""
+
+    id: str = Field(pattern=r"^[a-z][a-z_]*$")
+    why: str = Field(min_length=1)
+    category: str | None = None
+    with_: list[str] = Field(default_factory=list, alias="with")
+    needs_now: bool = False
+    makes_tip: bool = True
+    examples: ExamplesIn
+
+    @field_validator("category")
+    @classmethod
+    def _category(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else _one_of(value, info, "categories", "category")
+
+    @model_validator(mode="after")
+    def _has_evidence(self) -> SeverityRuleIn:
+        if not (self.category or self.phrases or self.exact):
+            raise ValueError("a rule needs phrases, exact phrases or a category")
+        return self
 
 
 class SeverityIn(_Strict):
@@ -88,18 +144,27 @@ class SeverityIn(_Strict):
     now: list[str] = Field(default_factory=list)
     past: list[str] = Field(default_factory=list)
     not_urgent: list[str] = Field(default_factory=list)
-    urgent: PhrasesIn = PhrasesIn()
-    in_progress: PhrasesIn = PhrasesIn()
+    rules: list[SeverityRuleIn] = Field(default_factory=list)
 
 
 class RulesIn(_Strict):
     default_tip_min_words: int = Field(default=6, ge=1)
     aliases: dict[str, list[str]] = Field(default_factory=dict)
+    abbreviations: dict[str, str] = Field(default_factory=dict)
     other: PhrasesIn = PhrasesIn()
+    spam: SpamIn = SpamIn()
     question: QuestionIn = QuestionIn()
     topics: list[TopicRuleIn] = Field(default_factory=list)
     categories: list[CategoryRuleIn] = Field(default_factory=list)
+    slang: dict[str, SlangIn] = Field(default_factory=dict)
     severity: SeverityIn = SeverityIn()
+
+    @field_validator("slang")
+    @classmethod
+    def _slang(cls, value: dict[str, SlangIn], info: ValidationInfo) -> dict[str, SlangIn]:
+        for name in value:
+            _one_of(name, info, "categories", "slang category")
+        return value
 
 
 def parse(data: Any, vocabulary: Mapping[str, Sequence[str]]) -> RulesIn:
@@ -115,6 +180,16 @@ def parse(data: Any, vocabulary: Mapping[str, Sequence[str]]) -> RulesIn:
         for where, phrase in _phrases(rules)
         if not _TOKEN.search(canonical(phrase))
     ]
+    seen: dict[str, str] = {}
+    for where, names in (
+        ("categories", [c.category for c in rules.categories]),
+        ("severity.rules", [r.id for r in rules.severity.rules]),
+    ):
+        seen.clear()
+        for i, name in enumerate(names):
+            if name in seen:
+                problems.append(f"{where}[{i}]: {name!r} again (first at {seen[name]})")
+            seen.setdefault(name, f"{where}[{i}]")
     if problems:
         raise RulesError(problems)
     return rules
@@ -127,22 +202,29 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     def add(where: str, items: list[str]) -> None:
         found.extend((f"{where}[{i}]", phrase) for i, phrase in enumerate(items))
 
+    def lists(where: str, node: BaseModel) -> None:
+        for key, value in node:
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                if key in ("punctuation", "beats"):
+                    continue  # characters and category names, not phrases
+                alias = type(node).model_fields[key].alias or key
+                add(f"{where}.{alias}", value)
+
     for key, alts in rules.aliases.items():
         found.append((f"aliases.{key}", key))
         add(f"aliases.{key}", alts)
-    for name, node in (("other", rules.other), ("question", rules.question)):
-        add(f"{name}.phrases", node.phrases)
-        add(f"{name}.exact", node.exact)
+    for key, expansion in rules.abbreviations.items():
+        found.append((f"abbreviations.{key}", key))
+        found.append((f"abbreviations.{key}", expansion))
+    for name in ("other", "spam", "question"):
+        lists(name, getattr(rules, name))
     for i, topic in enumerate(rules.topics):
-        add(f"topics[{i}].phrases", topic.phrases)
-        add(f"topics[{i}].exact", topic.exact)
+        lists(f"topics[{i}]", topic)
     for i, cat in enumerate(rules.categories):
-        for key in ("phrases", "exact", "weak", "requires"):
-            add(f"categories[{i}].{key}", getattr(cat, key))
-    severity = rules.severity
-    for key in ("negations", "now", "past", "not_urgent"):
-        add(f"severity.{key}", getattr(severity, key))
-    for key in ("urgent", "in_progress"):
-        add(f"severity.{key}.phrases", getattr(severity, key).phrases)
-        add(f"severity.{key}.exact", getattr(severity, key).exact)
+        lists(f"categories[{i}]", cat)
+    for name, slang in rules.slang.items():
+        lists(f"slang.{name}", slang)
+    lists("severity", rules.severity)
+    for i, rule in enumerate(rules.severity.rules):
+        lists(f"severity.rules[{i}]", rule)
     return found
