@@ -5,6 +5,9 @@ Four labelled sets live in tests/fixtures:
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
   tune a rule. tests/test_understanding.py holds them to the targets.
+- `messages_blind2.jsonl`, `questions_blind2.jsonl`: a second blind pair, written
+  once the rules were nearly done (a few misses of the first had been seen in a
+  stray print while working), scored only at the end.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 
@@ -21,8 +24,8 @@ buttons; `handoff`. `never_say`: phrases an answer must not contain (a
 citizens' deadline given to a foreigner's host, residence law cited for a
 driving licence).
 
-Run `python -m tests.understanding` for the scores of all four sets (the misses of
-the tuning set only; `--blind-misses` shows the blind set's, for the report).
+Run `python -m tests.understanding` for the scores of every set (the misses of the
+tuning set only; `--blind-misses` shows the blind sets' too, for the report).
 """
 
 from __future__ import annotations
@@ -240,7 +243,7 @@ def main(argv: list[str] | None = None) -> None:
     from shared.core.classify import classify
 
     show_blind = "--blind-misses" in (sys.argv[1:] if argv is None else argv)
-    for which in ("blind", "tuning"):
+    for which in ("blind", "blind2", "tuning"):
         messages = score_messages(cases(f"messages_{which}.jsonl"), classify)
         questions = score_questions(cases(f"questions_{which}.jsonl"), classify, assistant)
         details = which == "tuning" or show_blind
