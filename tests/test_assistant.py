@@ -47,6 +47,10 @@ SEVEN = (
     "xac_nhan_cu_tru",
     "xoa_dang_ky",
 )
+# The menu's topics, in order: the seven residence procedures and foreigners' stays.
+MENU = (*SEVEN[:5], "nuoc_ngoai", *SEVEN[5:])
+# Every topic answered, lost papers included (reached by its words, not the menu).
+ALL = (*MENU, "mat_giay_to")
 DATES = (
     date(2026, 7, 1),
     date(2026, 8, 14),
@@ -56,7 +60,7 @@ DATES = (
     date(2027, 3, 1),
     date(2028, 1, 1),
 )
-TITLES = {topic: assistant.knowledge().buttons[topic] for topic in SEVEN}
+TITLES = {topic: assistant.knowledge().buttons[topic] for topic in ALL}
 
 
 @pytest.fixture(params=["shared.core.classify", "own lists"])
@@ -79,15 +83,15 @@ def whole(topic: str, today: date = TODAY, contact: WardContact = NO_PHONE) -> s
 
 def every_text(today: date) -> list[str]:
     """Every text the assistant can send on that day: answers, parts, menu, rules."""
-    out = [whole(topic, today) for topic in SEVEN]
-    for topic in SEVEN:
+    out = [whole(topic, today) for topic in ALL]
+    for topic in ALL:
         for section in assistant.knowledge().section_order:
             proc = assistant.knowledge().procedures[topic]
             out.append(assistant._compose(proc, (section,), today, NO_PHONE))
     common = assistant.knowledge().procedures[assistant.COMMON]
     out.append(assistant._compose(common, (), today, NO_PHONE))
     out += [reply.text for reply in menu(NO_PHONE)]
-    out += [r.text for t in SEVEN if (r := rule_for_tip(t, today)) is not None]
+    out += [r.text for t in ALL if (r := rule_for_tip(t, today)) is not None]
     out.append(assistant.emergency().text)
     out.append(assistant.knowledge().texts["handoff"])
     return out
@@ -149,6 +153,8 @@ PHRASINGS = [
     ("đăng kí thường trú", "thuong_tru"),
     ("Thủ tục đăng ký tạm trú", "tam_tru"),
     ("luu chu cho nguoi nha", "luu_tru"),
+    ("khai báo tạm trú cho người nước ngoài", "nuoc_ngoai"),
+    ("nha co khach tay o lai qua dem thi bao sao", "nuoc_ngoai"),
 ]
 
 
@@ -168,8 +174,8 @@ def test_every_topic_is_reached_by_its_menu_button_and_answered_whole(topic: str
     assert "Căn cứ pháp lý:" in texts(result)
 
 
-def test_the_phrasings_cover_all_seven_topics():
-    assert {topic for _, topic in PHRASINGS} == set(SEVEN) == set(topics())
+def test_the_phrasings_cover_every_topic_of_the_menu():
+    assert {topic for _, topic in PHRASINGS} == set(MENU) == set(topics())
 
 
 def test_narrow_intents_win_over_broad_tam_tru():
@@ -513,11 +519,11 @@ def test_a_question_with_no_known_topic_gets_the_menu(text: str):
     assert "chưa rõ" in result.replies[0].text
 
 
-def test_the_menu_offers_seven_topics_and_an_officer_within_five_buttons_a_message():
+def test_the_menu_offers_eight_topics_and_an_officer_within_five_buttons_a_message():
     replies = menu(WITH_PHONE)
     assert all(1 <= len(r.buttons) <= 5 for r in replies)
     buttons = [b for r in replies for b in r.buttons]
-    assert len(buttons) == 8
+    assert len(buttons) == 9
     assert all(b.type == "oa.query.show" and len(b.title) <= 35 for b in buttons)
     assert "028 0000 1111" in replies[-1].text
 
@@ -525,7 +531,7 @@ def test_the_menu_offers_seven_topics_and_an_officer_within_five_buttons_a_messa
 def test_every_menu_button_comes_back_as_text_and_gets_its_answer():
     buttons = [b for r in menu(NO_PHONE) for b in r.buttons]
     reached = [answer(b.payload, TODAY, NO_PHONE).topic for b in buttons[:-1]]
-    assert reached == list(SEVEN)
+    assert reached == list(MENU)
     assert answer(buttons[-1].payload, TODAY, NO_PHONE).handoff is True
 
 
@@ -740,3 +746,158 @@ def test_matching_a_question_costs_microseconds():
             match_sections(text)
     per_call = (time.perf_counter() - start) / (20 * len(samples))
     assert per_call < 200e-6  # measured around 10 µs; generous against slow CI
+
+
+# --- issue 17: an assistant that knows its edges --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("đổi bằng lái xe ở đâu", "driving_licence"),
+        ("lam giay phep lai xe may o dau", "driving_licence"),
+        ("cho em hỏi nhà em bị cúp điện từ sáng tới giờ thì gọi số nào", "electricity"),
+        ("nước nhà em bị cúp 3 ngày rồi", "water"),
+        ("lam so do nha dat o dau a, can giay to gi", "land"),
+        ("làm hộ chiếu ở đâu anh", "passport"),
+        ("đăng ký kết hôn cần mang theo gì", "civil_status"),
+        ("đăng ký xe máy mới mua ở đâu", "vehicle_registration"),
+        ("bao nhieu tuoi thi phai lam can cuoc", "identity_card"),
+        ("nộp phạt nguội xe máy ở đâu vậy ad", "traffic_fine"),
+    ],
+)
+def test_what_this_line_does_not_handle_gets_where_to_ask_never_residence_text(
+    text: str, service: str
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.out_of_scope, result.topic, result.tip) == (service, None, False)
+    (reply,) = result.replies
+    assert reply.text.startswith("Xin lỗi anh/chị, đường dây này tiếp nhận tin báo")
+    assert "Thông tin được đối chiếu ngày" in reply.text
+    assert "Luật Cư trú" not in reply.text and "tạm trú" not in reply.text
+
+
+def test_a_lost_identity_card_is_a_lost_paper_a_lost_licence_goes_to_its_issuer():
+    card = answer("em mat can cuoc roi lam lai o dau vay", TODAY, NO_PHONE)
+    assert (card.topic, card.out_of_scope) == ("mat_giay_to", None)
+    assert "cấp lại" in texts(card) and "VNeID" in texts(card)
+    licence = answer("mất bằng lái xe thì làm lại ở đâu", TODAY, NO_PHONE)
+    assert (licence.topic, licence.out_of_scope) == (None, "driving_licence")
+
+
+def test_a_question_about_nothing_known_gets_the_menu_not_residence_facts():
+    result = answer("xin giấy phép kinh doanh quán ăn thì nộp ở đâu vậy anh", TODAY, NO_PHONE)
+    assert result.replies == menu(NO_PHONE, unknown=True)
+    assert answer("lệ phí bao nhiêu?", TODAY, NO_PHONE).sections == ("le_phi",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "khai báo lưu trú cho người nước ngoài ở homestay",
+        "nhà em có ông bà người Pháp ở nhờ 2 đêm, cần khai báo không",
+        "khach san mini cua em co khach tay o lai thi bao luu tru sao anh",
+        "nguoi nuoc ngoai thue nha thi chu nha phai lam gi",
+    ],
+)
+def test_a_foreigners_stay_gets_its_own_rule_never_the_citizens(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",)
+    body = texts(result)
+    assert "12 giờ" in body and "Điều 33 Luật số 47/2014/QH13" in body
+    assert "23 giờ" not in body and "08 giờ" not in body
+    assert "Thông tin được đối chiếu ngày 30/11/2026" in body
+
+
+def test_a_two_part_question_gets_both_parts_answered():
+    result = answer(
+        "Cho hỏi làm tạm trú cho em gái với báo tạm vắng cho bố đi làm xa thì làm thế nào",
+        TODAY,
+        NO_PHONE,
+    )
+    assert result.topics == ("tam_tru", "tam_vang")
+    assert texts(result).count("Thông tin được đối chiếu ngày") == 2
+    both = answer("làm tạm trú cho vợ và thường trú cho con cần giấy tờ gì", TODAY, NO_PHONE)
+    assert both.topics == ("tam_tru", "thuong_tru")
+    assert texts(both).count("Giấy tờ cần chuẩn bị") == 2 and "Lệ phí" not in texts(both)
+
+
+def test_one_topic_with_two_parts_stays_one_answer():
+    result = answer("đăng ký tạm trú cần giấy tờ gì và lệ phí bao nhiêu", TODAY, NO_PHONE)
+    assert (result.topics, result.sections) == (("tam_tru",), ("giay_to", "le_phi"))
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Mẹ em ở quê lên chơi 1 tuần có phải báo công an không ạ", "luu_tru"),
+        ("ban den o choi vai hom co can bao khong", "luu_tru"),
+        ("lên thành phố ở chơi với con 2 tháng có phải làm gì không", "tam_tru"),
+        ("đăng ký tạm trú cho mẹ lên chơi 5 ngày", "luu_tru"),
+    ],
+)
+def test_a_family_stay_is_lưu_trú_under_30_days_and_tạm_trú_from_then(text: str, topic: str):
+    assert answer(text, TODAY, NO_PHONE).topics == (topic,)
+
+
+def test_a_family_stay_with_no_length_asks_which_case_with_buttons():
+    result = answer("mẹ em ở quê lên chơi có cần báo không", TODAY, NO_PHONE)
+    (reply,) = result.replies
+    assert "dưới 30 ngày" in reply.text and result.topic is None
+    assert [b.title for b in reply.buttons] == [TITLES["luu_tru"], TITLES["tam_tru"]]
+
+
+def test_the_household_book_question_says_its_end_then_how_to_prove_residence():
+    result = answer("sổ hộ khẩu bỏ rồi đúng không, giờ chứng minh nơi ở bằng gì", TODAY, NO_PHONE)
+    assert (result.topic, result.tip) == ("xac_nhan_cu_tru", False)
+    assert "đến hết ngày 31/12/2022 (khoản 3 Điều 38 Luật Cư trú)" in texts(result)
+    assert "31/12/2022" not in whole("xac_nhan_cu_tru")  # said only when asked
+
+
+@pytest.mark.parametrize(
+    "text", ["cắt khẩu ở quê để nhập về TP thì làm sao", "nhập khẩu cho vợ về nhà chồng cần gì"]
+)
+def test_moving_ones_registration_here_is_thường_trú(text: str):
+    assert answer(text, TODAY, NO_PHONE).topic == "thuong_tru"
+
+
+def test_advertising_gets_no_answer_at_all():
+    result = answer(
+        "Vay tiền nhanh chỉ cần CCCD, giải ngân trong ngày, lãi suất thấp", TODAY, NO_PHONE
+    )
+    assert (result.replies, result.spam, result.tip) == ([], True, False)
+
+
+def test_a_lost_property_tip_is_followed_by_how_to_report_and_reissue_papers():
+    rule = rule_for_tip("lost_property", TODAY, "em đánh rơi ví có căn cước")
+    assert rule is not None and rule.text.startswith("Quy định liên quan:")
+    assert "cấp lại" in rule.text and "Điều 230 Bộ luật Dân sự" in rule.text
+    assert "Thông tin được đối chiếu ngày 30/11/2026" in rule.text
+    assert [b.title for b in rule.buttons] == [TITLES["mat_giay_to"]]
+    assert rule_for_tip("drugs", TODAY, "có người bán ma túy") is None
+
+
+def test_every_new_topic_has_a_checked_date_a_basis_who_and_where():
+    k = assistant.knowledge()
+    for topic in ("nuoc_ngoai", "mat_giay_to"):
+        proc = k.procedures[topic]
+        assert proc.checked == date(2026, 11, 30) and proc.refs
+        assert proc.sections.get("ai_khi") and proc.sections.get("noi_nop")
+
+
+def test_data_naming_an_unknown_topic_is_rejected(tmp_path: Path):
+    data = _data_copy(tmp_path)
+
+    def conf(raw: dict) -> None:
+        raw["tip_topics"]["lost_property"] = "mat_tai_san"
+        raw["intents"][0]["topic"] = "so_ho_khau"
+        raw["topics"]["nuoc_ngoai"]["beats"].append("lưu trú")
+
+    _edit(data / "assistant.yaml", conf)
+    with pytest.raises(KnowledgeError) as err:
+        load_knowledge(data)
+    assert sorted(err.value.problems) == [
+        "assistant.yaml: intents[0].topic: unknown topic 'so_ho_khau'",
+        "assistant.yaml: tip_topics.lost_property: unknown topic 'mat_tai_san'",
+        "assistant.yaml: topics.nuoc_ngoai.beats[3]: unknown topic 'lưu trú'",
+    ]

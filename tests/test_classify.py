@@ -479,3 +479,188 @@ def test_installed_console_command_classifies() -> None:
     ).stdout
     result = json.loads(out)
     assert (result["kind"], result["category"], result["severity"]) == ("tip", "fire", "urgent")
+
+
+# --- issue 17: diacritics as evidence ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có 2 thanh niên lạ mặt chạy xe exciter không biển số lạng lách ở đường Âu Cơ",
+        "co 2 thanh nien la mat chay xe exciter khong bien so lang lach o duong Au Co",
+        "hàng xóm hút thuốc khói bay qua nhà tôi suốt",
+        "tui no chay xe khoi hem roi",
+        "em chạy xe ngang thấy xe cứu thương đậu ở đây",
+    ],
+)
+def test_running_a_motorbike_or_cigarette_smoke_is_no_fire(text: str) -> None:
+    got = classify(text)
+    assert got.category != "fire" and got.severity == "normal", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cháy xe máy trước cửa hàng, lửa bùng lên rồi",
+        "nha ben canh bi chay, lua lon lam",
+        "chay nha o hem 12, khoi den boc len",
+        "Kho hàng đang cháy, khói đen nghi ngút",
+    ],
+)
+def test_a_fire_with_its_context_is_an_urgent_fire(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
+
+
+def test_a_word_typed_with_marks_matches_only_itself() -> None:
+    assert classify("thằng đó đứng bán hàng đá ở đầu hẻm").category == "drugs"
+    assert classify("tiệm đó bán hàng da thuộc rất đẹp ở đầu hẻm nè").category != "drugs"
+    # without marks, "hang da" alone is leather as much as meth: context decides
+    assert classify("tiem do ban hang da o dau hem").category != "drugs"
+    assert classify("tiem do ban hang da cho dan nghien o dau hem").category == "drugs"
+
+
+def test_the_tone_may_sit_on_either_vowel_and_y_or_i_is_the_same_spelling() -> None:
+    assert classify("ngừoi ta đang cuớp giựt điện thoại").category == "robbery"
+    assert classify("không đăng kí tạm trú, nhà trọ số 5 có nhiều người lạ").category == (
+        "residence"
+    )
+
+
+def test_the_household_book_being_abolished_is_not_an_abandoned_child() -> None:
+    for text in ("sổ hộ khẩu bỏ rồi đúng không", "so ho khau bo roi dung khong"):
+        got = classify(text)
+        assert got.kind == "question", got
+    assert classify("có đứa trẻ bị bỏ rơi trước cổng chùa").kind == "tip"
+
+
+# --- issue 17: severity rules, each with its examples -------------------------------
+
+
+def _severity_rules() -> list[Any]:
+    from shared.core import classify_file, data_file
+    from shared.core.classify import RULES_PATH, SUBTOPICS
+
+    with open(RULES_PATH, encoding="utf-8") as f:
+        raw = data_file.load(f)
+    vocabulary = {"categories": CATEGORIES, "topics": TOPICS, "subtopics": SUBTOPICS}
+    return list(classify_file.parse(raw, vocabulary).severity.rules)
+
+
+@pytest.mark.parametrize("rule", _severity_rules(), ids=lambda r: r.id)
+def test_every_severity_rule_raises_its_urgent_examples_and_stops_at_its_normal_ones(
+    rule: Any,
+) -> None:
+    own = {*rule.phrases, *rule.exact, *rule.with_}
+    for text in rule.examples.urgent:
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+        said = [f" {r} " for r in got.reasons]
+        ours = any(f" {o} " in r for o in own for r in said) or got.category == rule.category
+        assert ours, (text, got.reasons)  # urgent because of this rule, not another
+    for text in rule.examples.normal:
+        assert classify(text).severity == "normal", (text, classify(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thằng chồng say xỉn về đánh vợ, chị ấy la quá trời, các anh tới gấp giùm",
+        "có 1 người nằm bất động chưa ai gọi cấp cứu ở trước chợ",
+        "con toi 8 tuoi di hoc chua ve, tim khap noi khong thay",
+        "Cứu với, có người đang rượt chém nhau trong hẻm",
+    ],
+)
+def test_a_person_in_danger_is_never_normal(text: str) -> None:
+    assert classify(text).severity == "urgent", classify(text)
+
+
+def test_a_plea_raises_a_tip_but_never_makes_a_tip_of_a_question() -> None:
+    assert classify("cần làm tạm trú gấp thì làm sao").kind == "question"
+    assert classify("có người bán ma túy ở hẻm 5, các anh tới gấp").severity == "urgent"
+
+
+# --- issue 17: the words people use -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("thằng đó lại đứng bán hàng đá ở đây nè anh", "drugs"),
+        ("mấy đứa trong phòng trọ bay lắc tới sáng", "drugs"),
+        ("quán bar bán kẹo ke cho khách", "drugs"),
+        ("nhà số 9 chiều nào cũng ghi lô đề", "gambling"),
+        ("nghe nói nhà đó cất hàng nóng trong kho", "weapons"),
+        ("bị chôm xe đạp ở trước tiệm net", "theft"),
+    ],
+)
+def test_street_words_name_their_category(text: str, category: str) -> None:
+    assert classify(text).category == category, classify(text)
+
+
+def test_abbreviations_are_spelled_out_before_matching() -> None:
+    assert "chỉ cần căn cước" in classify("Vay nhanh chỉ cần CCCD, giải ngân 5 phút").reasons
+    assert classify("có sòng xóc đĩa sau KCN Tân Bình").category == "gambling"
+
+
+# --- issue 17: categories people need --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Em đánh rơi cái bóp có CCCD với bằng lái ở gần siêu thị",
+        "nhặt được một chiếc iPhone ở trạm xe buýt, muốn gửi lại công an",
+        "rot dien thoai tren taxi, tai xe khong tra",
+    ],
+)
+def test_lost_or_found_property_is_a_tip_of_its_own(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "lost_property", "normal"), got
+
+
+def test_how_to_reissue_a_lost_card_is_a_question() -> None:
+    assert classify("em mat can cuoc roi lam lai o dau vay").kind == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vay tiền nhanh chỉ cần CCCD, giải ngân trong ngày, không thế chấp",
+        "SALE SẬP SÀN 50% toàn bộ mỹ phẩm, inbox shop ngay",
+        "Tuyển nhân viên bán hàng online tại nhà, thu nhập 500k/ngày, kết bạn zalo",
+    ],
+)
+def test_advertising_is_spam_of_kind_other(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam, got.category) == ("other", True, None), got
+
+
+def test_a_citizen_reporting_a_loan_shark_is_no_spam() -> None:
+    got = classify("bọn cho vay nặng lãi tới tạt sơn nhà tôi, đòi nợ thuê suốt")
+    assert got.kind == "tip" and not got.spam
+
+
+@pytest.mark.parametrize("text", ["alo alo test thử coi có ai đọc không", "alo có ai trực không"])
+def test_testing_the_line_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+def test_a_boarding_house_not_declared_and_noisy_is_a_residence_tip() -> None:
+    got = classify(
+        "Nhà trọ kế bên có cả chục người ở không khai báo tạm trú, đêm nào cũng ồn ào nhậu nhẹt"
+    )
+    assert got.category == "residence", got
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=60))
+def test_words_fold_word_by_word_as_the_whole_text_folds(text: str) -> None:
+    import re
+    import unicodedata
+
+    from shared.core.text import words
+
+    for variant in (text, unicodedata.normalize("NFD", text), "Đường " + text + " hẻm 5"):
+        assert words(variant) == re.findall(r"[0-9a-z]+", fold(variant))

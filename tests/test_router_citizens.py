@@ -95,6 +95,54 @@ def test_a_residence_tip_is_followed_by_the_short_rule(line: Line) -> None:
     assert "đăng ký tạm trú" in rule and "Luật Cư trú" in rule
 
 
+def test_a_lost_wallet_goes_to_the_ward_and_the_citizen_learns_how_to_reissue_papers(
+    line: Line,
+) -> None:
+    ref = report(
+        line,
+        "Em đánh rơi cái bóp có CCCD với bằng lái ở gần chợ, phường Tân Sơn Nhì, "
+        "ai nhặt được cho em xin lại",
+    )
+    tip = line.tip(ref)
+    assert tip["classification"]["category"] == "lost_property"
+    assert tip["unit_id"] == "ward-27019" and tip["classification"]["severity"] == "normal"
+    (alert,) = alert_texts(line, DUTY, ref)
+    assert "Mất hoặc nhặt được tài sản, giấy tờ" in alert
+    ack, advice = line.texts(CITIZEN)
+    assert ref in ack
+    assert advice.startswith("Quy định liên quan:")
+    assert "cấp lại" in advice and "VNeID" in advice and "Bộ luật Dân sự" in advice
+
+
+def test_advertising_opens_no_tip_and_gets_no_answer(line: Line) -> None:
+    sent = line.citizen_says(
+        CITIZEN, "Vay tiền nhanh trong ngày, chỉ cần CCCD, không thẩm định, LH 0909 123 456"
+    )
+    assert pump(line) == [200]
+    assert line.texts(CITIZEN) == []
+    assert list(line.db.collection("tips").stream()) == []
+    message = line.db.collection("messages").document(f"{APP_ID}:{sent['msg_id']}").get()
+    assert message.get("handled") is True and message.get("kind") == "chat"
+
+
+def test_a_question_this_line_does_not_handle_is_told_where_to_ask(line: Line) -> None:
+    line.citizen_says(CITIZEN, "doi bang lai xe o dau vay anh")
+    assert pump(line) == [200]
+    (answer,) = line.texts(CITIZEN)
+    assert "không giải quyết việc cấp, đổi giấy phép lái xe" in answer
+    assert "Cảnh sát giao thông" in answer and "Luật Cư trú" not in answer
+    assert list(line.db.collection("tips").stream()) == []
+
+
+def test_a_foreign_guest_gets_the_foreigners_rule_never_the_citizens(line: Line) -> None:
+    line.citizen_says(CITIZEN, "Nhà em có bạn người Hàn Quốc ở lại 2 đêm thì khai báo sao ạ")
+    assert pump(line) == [200]
+    answer = "\n".join(line.texts(CITIZEN))
+    assert answer.startswith("Khai báo tạm trú cho người nước ngoài")
+    assert "12 giờ" in answer and "Luật số 47/2014/QH13" in answer
+    assert "23 giờ" not in answer
+
+
 def test_no_citizen_text_names_an_officer_and_no_alert_carries_the_citizen(line: Line) -> None:
     officers = load_seed(Path(SEED).read_text(encoding="utf-8")).officers
     ref = report(line)

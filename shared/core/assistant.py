@@ -44,10 +44,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from shared.core.text import words
+from shared.core import questions
 
 if TYPE_CHECKING:
-    from shared.core.assistant_file import Knowledge, Procedure
+    from shared.core.assistant_file import Knowledge, Line, OutOfScope, Procedure
 
 ZALO_TEXT_LIMIT = 2000
 MAX_BUTTONS = 5
@@ -113,12 +113,15 @@ class AssistantResult:
     """What to send, what was understood, and the state to keep."""
 
     replies: list[Reply]
-    topic: str | None = None
-    sections: tuple[str, ...] = ()
+    topic: str | None = None  # the first topic answered
+    sections: tuple[str, ...] = ()  # the parts of the first topic given alone
     handoff: bool = False
     tip: bool = False
     urgent: bool = False
     state: ConversationState | None = None
+    topics: tuple[str, ...] = ()  # every topic answered (a two-part question: two)
+    out_of_scope: str | None = None  # the service this line said it does not handle
+    spam: bool = False  # advertising: nothing is sent
 
     @property
     def section(self) -> str | None:
@@ -140,8 +143,8 @@ def knowledge() -> Knowledge:
 
 
 def topics() -> tuple[str, ...]:
-    """The seven procedure topics, in menu order."""
-    return knowledge().topics
+    """The procedure topics offered in the menu, in menu order."""
+    return knowledge().menu_topics
 
 
 # --------------------------------------------------------------------------
@@ -151,44 +154,21 @@ def topics() -> tuple[str, ...]:
 
 def normalise(text: str) -> str:
     """Folded words, space-padded, typos rewritten: what every phrase is matched on."""
-    padded = " " + " ".join(words(text)) + " "
-    for wrong, right in knowledge().typos:
-        if wrong in padded:
-            padded = padded.replace(wrong, right)
-    return padded
+    return questions.normalise(text, knowledge())
 
 
 def _any(padded: str, phrases: Iterable[str]) -> bool:
-    return any(p in padded for p in phrases)
-
-
-def _topic(padded: str) -> str | None:
-    best: tuple[bool, int, int] | None = None
-    found = None
-    for index, (topic, narrow, phrases) in enumerate(knowledge().topic_phrases):
-        weight = max((n for p, n in phrases if p in padded), default=0)
-        if weight:
-            key = (narrow, weight, -index)
-            if best is None or key > best:
-                best, found = key, topic
-    return found
-
-
-def _sections(padded: str) -> tuple[str, ...]:
-    k = knowledge()
-    strong = {key for key, phrases in k.section_strong if _any(padded, phrases)}
-    chosen = strong or {key for key, phrases in k.section_weak if _any(padded, phrases)}
-    return tuple(key for key in k.section_order if key in chosen)
+    return questions.has_any(padded, phrases)
 
 
 def match_topic(text: str) -> str | None:
     """The procedure a message is about, or None."""
-    return _topic(normalise(text))
+    return questions.topic(normalise(text), knowledge())
 
 
 def match_sections(text: str) -> tuple[str, ...]:
     """The answer parts a message asks for (ai_khi, le_phi, ...), in answer order."""
-    return _sections(normalise(text))
+    return questions.sections(normalise(text), knowledge())
 
 
 # --------------------------------------------------------------------------
@@ -224,13 +204,24 @@ def _footer(proc: Procedure, today: date, contact: WardContact) -> str:
     return checked + "\n" + k.texts["confirm"].format(contact=contact_text(contact))
 
 
-def _compose(proc: Procedure, asked: tuple[str, ...], today: date, contact: WardContact) -> str:
-    """The answer text: every part when `asked` is empty, else those parts."""
+def _compose(
+    proc: Procedure,
+    asked: tuple[str, ...],
+    today: date,
+    contact: WardContact,
+    notes: tuple[Line, ...] = (),
+) -> str:
+    """The answer text: every part when `asked` is empty, else those parts;
+    `notes` are said first (an everyday phrasing's lines)."""
     k = knowledge()
     whole = not asked
     title = k.texts["title_with_code" if proc.code and whole else "title"]
     parts = [title.format(title=proc.title, code=proc.code)]
     refs: list[str] = list(proc.refs) if whole or CAN_CU in asked else []
+    for note in notes:
+        if note.said_on(today):
+            parts.append(note.text)
+            refs.extend(note.refs)
     for key in k.section_order:
         if key == CAN_CU or not (whole or key in asked):
             continue
@@ -263,7 +254,7 @@ def _topic_button(topic: str) -> Button:
 def menu(contact: WardContact, unknown: bool = False) -> list[Reply]:
     """The topics as buttons over two messages (5 buttons at most each) and the contact."""
     k = knowledge()
-    buttons = [_topic_button(t) for t in k.topics]
+    buttons = [_topic_button(t) for t in k.menu_topics]
     buttons.append(Button(title=k.handoff_button, payload=k.handoff_button))
     first = k.texts["menu_unknown" if unknown else "menu_first"]
     second = (
@@ -283,11 +274,12 @@ def emergency() -> Reply:
 
 
 def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> Reply | None:
-    """The short rule to send after a residence tip's acknowledgement, or None.
+    """The short rule to send after a tip's acknowledgement, or None.
 
     Takes a topic (tam_tru, luu_tru, ...) or a classifier category: for a
     residence category the topic is read from the tip's text, defaulting to
-    the tạm trú rule; other categories get no rule.
+    the tạm trú rule; a category of `tip_topics` (lost property) gets its
+    topic's rule (how to report and re-issue papers); others get none.
     """
     k = knowledge()
     if category_or_topic in k.residence_categories or category_or_topic is None:
@@ -296,6 +288,8 @@ def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> 
             if category_or_topic is None:
                 return None
             topic = k.default_rule_topic
+    elif category_or_topic in k.tip_topics:
+        topic = k.tip_topics[category_or_topic]
     elif category_or_topic in k.procedures:
         topic = category_or_topic
     else:
@@ -320,6 +314,7 @@ class _Signal:
     tip: bool
     urgent: bool
     category: str | None = None
+    spam: bool = False
 
 
 @functools.cache
@@ -344,6 +339,7 @@ def _signal(text: str, padded: str, topic: str | None, classification: Any) -> _
             tip=getattr(classification, "kind", None) == "tip",
             urgent=getattr(classification, "severity", None) == "urgent",
             category=getattr(classification, "category", None),
+            spam=bool(getattr(classification, "spam", False)),
         )
     k = knowledge()
     urgent = _any(padded, k.urgent_phrases)
@@ -384,15 +380,17 @@ def answer(
     """
     k = knowledge()
     padded = normalise(text)
-    topic = _topic(padded)
-    signal = _signal(text, padded, topic, classification)
+    understood = questions.understand(padded, k)
+    parts = list(understood.parts)
+    first = parts[0].topic if parts else None
+    signal = _signal(text, padded, first, classification)
     replies: list[Reply] = [emergency()] if signal.urgent else []
 
     def result(
-        topic: str | None = topic,
+        topic: str | None = first,
         sections: tuple[str, ...] = (),
         new_state: ConversationState | None = state,
-        **flags: bool,
+        **flags: Any,
     ) -> AssistantResult:
         return AssistantResult(
             replies=replies,
@@ -404,7 +402,8 @@ def answer(
             **flags,
         )
 
-    answered = ConversationState(topic, now) if topic and now else state
+    if signal.spam:
+        return result(topic=None, spam=True)  # advertising: no answer at all
 
     handoff = _any(padded, k.handoff_phrases)
     if handoff and signal.category in k.catch_all_categories:
@@ -415,45 +414,79 @@ def answer(
         rule = rule_for_tip(signal.category, today, text)
         if rule is not None:
             replies.append(rule)
-        return result(new_state=answered)
+        return result(new_state=ConversationState(first, now) if first and now else state)
 
     if handoff:
         replies.append(Reply(k.texts["handoff"]))
         return result(handoff=True)
 
     is_menu_word = padded in k.menu_words
-    asked = _sections(padded)
+    asked = questions.sections(padded, k)
     recent = _recent(state, now)
-    if topic is None and not is_menu_word:
+    outside = understood.out_of_scope
+    if not parts and not is_menu_word:
         choices = next((ts for w, ts in k.ambiguous.items() if w in padded), None)
+        if understood.ask_stay:
+            stays = k.stays
+            assert stays is not None  # ask_stay comes only from the stays rule
+            buttons = tuple(_topic_button(t) for t in (stays.short, stays.long))
+            replies.append(Reply(k.texts["ask_stay"].format(days=stays.threshold_days), buttons))
+            return result()
+        if outside is not None:
+            replies.append(_out_of_scope_reply(outside))
+            return result(out_of_scope=outside.service)
         if choices and recent in choices:
-            topic = recent
+            parts = [questions.Part(recent, asked)]
         elif choices:
             buttons = tuple(_topic_button(t) for t in choices)
             replies.append(Reply(k.texts["ask_back"], buttons))
             return result()
         elif asked and recent:
-            topic = recent
-        elif asked:
+            parts = [questions.Part(recent, asked)]
+        elif asked and _common_question(padded):
             proc = k.procedures[COMMON]
             present = tuple(s for s in asked if s in proc.sections or s == CAN_CU)
             if present:
                 replies.extend(_as_replies(_compose(proc, present, today, contact)))
                 return result(topic=None, sections=present)
 
-    if topic is None:
+    if not parts:
         if signal.urgent and not is_menu_word:
             return result()
         replies.extend(menu(contact, unknown=not is_menu_word and bool(padded.strip())))
         return result()
 
-    proc = k.procedures[topic]
-    present = tuple(s for s in asked if s in proc.sections or s == CAN_CU)
-    text_out = _compose(proc, present, today, contact)
-    buttons = (Button(k.texts["see_full"], k.buttons[topic]),) if present else ()
-    replies.extend(_as_replies(text_out, buttons))
-    answered = ConversationState(topic, now) if now else state
-    return result(topic=topic, sections=present, new_state=answered)
+    answered: list[tuple[str, tuple[str, ...]]] = []
+    for part in parts:
+        proc = k.procedures[part.topic]
+        present = tuple(s for s in part.sections if s in proc.sections or s == CAN_CU)
+        text_out = _compose(proc, present, today, contact, part.notes)
+        buttons = (Button(k.texts["see_full"], k.buttons[part.topic]),) if present else ()
+        replies.extend(_as_replies(text_out, buttons))
+        answered.append((part.topic, present))
+    if outside is not None:
+        replies.append(_out_of_scope_reply(outside))
+    topic, present = answered[0]
+    return result(
+        topic=topic,
+        sections=present,
+        new_state=ConversationState(topic, now) if now else state,
+        topics=tuple(t for t, _ in answered),
+        out_of_scope=outside.service if outside else None,
+    )
+
+
+def _common_question(padded: str) -> bool:
+    """A part asked alone ("lệ phí bao nhiêu?") or about residence in general: the common
+    facts answer it. A longer question about something else gets the menu instead."""
+    k = knowledge()
+    return len(padded.split()) <= k.common_max_words or _any(padded, k.common_phrases)
+
+
+def _out_of_scope_reply(service: OutOfScope) -> Reply:
+    """This line does not handle it; where to ask, with the date that was checked."""
+    checked = knowledge().texts["checked"].format(date=_date(service.checked))
+    return Reply(f"{service.text}\n\n{checked}")
 
 
 # --------------------------------------------------------------------------

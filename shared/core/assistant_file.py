@@ -51,6 +51,7 @@ from shared.core import data_file
 from shared.core.text import words
 
 COMMON = "chung"
+MAX_BUTTONS = 5  # Zalo's limit per message
 COMMON_FILE = "procedures/common.yaml"
 CONF_FILE = "assistant.yaml"
 
@@ -92,9 +93,42 @@ class Procedure:
 
 
 @dataclass(frozen=True)
+class Intent:
+    """An everyday phrasing that names a topic, and the line said first."""
+
+    phrases: tuple[str, ...]  # padded folded words
+    topic: str
+    notes: tuple[Line, ...]  # said before the topic's answer
+
+
+@dataclass(frozen=True)
+class Stays:
+    """A stay with a family: the topic by its length (see assistant.yaml)."""
+
+    phrases: tuple[str, ...]
+    threshold_days: int
+    short: str
+    long: str
+    units: Mapping[str, int]
+    numbers: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class OutOfScope:
+    """A service this line does not handle, and where to ask."""
+
+    service: str
+    phrases: tuple[str, ...]
+    text: str
+    checked: date
+
+
+@dataclass(frozen=True)
 class Knowledge:
     procedures: Mapping[str, Procedure]
-    topics: tuple[str, ...]  # menu order, common excluded
+    topics: tuple[str, ...]  # every topic, in the file's order, common excluded
+    menu_topics: tuple[str, ...]  # the topics offered as menu buttons
+    beats: Mapping[str, frozenset[str]]  # topic -> topics it silences
     buttons: Mapping[str, str]  # topic -> button title (also its payload)
     legal: Mapping[str, str]
     office_hours: str
@@ -112,11 +146,18 @@ class Knowledge:
     tip_negations: tuple[str, ...]
     tip_third_parties: tuple[str, ...]
     residence_categories: frozenset[str]
+    tip_topics: Mapping[str, str]  # tip category -> topic whose rule follows its acknowledgement
     catch_all_categories: frozenset[str | None]
     default_rule_topic: str
     follow_up: timedelta
     stale_after: timedelta
     texts: Mapping[str, str]
+    intents: tuple[Intent, ...] = ()
+    stays: Stays | None = None
+    conjunctions: tuple[str, ...] = ()
+    common_max_words: int = 6
+    common_phrases: tuple[str, ...] = ()
+    out_of_scope: tuple[OutOfScope, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -185,9 +226,38 @@ class CommonIn(ProcedureIn):
 
 
 class TopicIn(_Strict):
-    button: str = Field(min_length=1, max_length=100)
+    button: str = Field(min_length=1, max_length=35)
     narrow: bool
+    in_menu: bool = True
+    beats: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(min_length=1)
+
+
+class IntentIn(_Strict):
+    topic: str
+    phrases: list[str] = Field(min_length=1)
+    note: LineIn | None = None
+
+
+class StaysIn(_Strict):
+    phrases: list[str] = Field(min_length=1)
+    threshold_days: int = Field(ge=1)
+    short: str
+    long: str
+    units: dict[str, int]
+    numbers: dict[str, int]
+
+
+class CommonAnswerIn(_Strict):
+    max_words: int = Field(ge=1)
+    phrases: list[str] = Field(default_factory=list)
+
+
+class OutOfScopeIn(_Strict):
+    phrases: list[str] = Field(min_length=1)
+    what: str = Field(min_length=1)
+    where: str = Field(min_length=1)
+    checked: date
 
 
 class SectionIn(_Strict):
@@ -221,6 +291,8 @@ class TextsIn(_Strict):
     menu_unknown: str
     menu_second: str
     ask_back: str
+    ask_stay: str
+    out_of_scope: str
     handoff: str
 
 
@@ -235,10 +307,16 @@ class ConfIn(_Strict):
     handoff: HandoffIn
     urgent_phrases: list[str]
     residence_categories: list[str]
+    tip_topics: dict[str, str] = Field(default_factory=dict)
     default_rule_topic: str
     catch_all_categories: list[str]
     tip_negations: list[str]
     tip_third_parties: list[str]
+    intents: list[IntentIn] = Field(default_factory=list)
+    stays: StaysIn | None = None
+    conjunctions: list[str] = Field(default_factory=list)
+    common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
+    out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
     texts: TextsIn
 
 
@@ -330,10 +408,28 @@ def _procedure(proc: ProcedureIn, common: CommonIn) -> Procedure:
 
 
 def _check_conf(conf: ConfIn, problems: list[str]) -> None:
+    def known(topic: str, where: str) -> None:
+        if topic not in conf.topics:
+            problems.append(f"{CONF_FILE}: {where}: unknown topic {topic!r}")
+
     for word, choices in conf.ambiguous.items():
         for i, topic in enumerate(choices):
-            if topic not in conf.topics:
-                problems.append(f"{CONF_FILE}: ambiguous.{word}[{i}]: unknown topic {topic!r}")
+            known(topic, f"ambiguous.{word}[{i}]")
+    for name, spec in conf.topics.items():
+        for i, topic in enumerate(spec.beats):
+            known(topic, f"topics.{name}.beats[{i}]")
+    for i, intent in enumerate(conf.intents):
+        known(intent.topic, f"intents[{i}].topic")
+    for category, topic in conf.tip_topics.items():
+        known(topic, f"tip_topics.{category}")
+    if conf.stays is not None:
+        known(conf.stays.short, "stays.short")
+        known(conf.stays.long, "stays.long")
+    menu = [t for t, spec in conf.topics.items() if spec.in_menu]
+    if len(menu) + 1 > 2 * MAX_BUTTONS:  # the menu is two messages, the officer button last
+        problems.append(
+            f"{CONF_FILE}: topics: {len(menu)} in the menu, at most {2 * MAX_BUTTONS - 1}"
+        )
     if conf.default_rule_topic not in conf.topics:
         problems.append(
             f"{CONF_FILE}: default_rule_topic: unknown topic {conf.default_rule_topic!r}"
@@ -367,6 +463,10 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             problems.append(f"{name}: id: expected {topic!r}, not {proc.id!r}")
         _check_procedure(name, proc, common, sections, problems)
         topic_files[topic] = proc
+    for i, intent in enumerate(conf.intents):
+        if intent.note is not None:
+            where = f"{CONF_FILE}: intents[{i}].note"
+            _check_lines([intent.note], where, common, problems, snippet=False)
     if problems:
         raise KnowledgeError(problems)
 
@@ -376,6 +476,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
     return Knowledge(
         procedures=procedures,
         topics=tuple(conf.topics),
+        menu_topics=tuple(t for t, spec in conf.topics.items() if spec.in_menu),
+        beats={t: frozenset(spec.beats) for t, spec in conf.topics.items()},
         buttons={topic: _nfc(spec.button) for topic, spec in conf.topics.items()},
         legal={key: _nfc(value) for key, value in common.legal.items()},
         office_hours=_nfc(common.office_hours),
@@ -400,9 +502,44 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         tip_negations=tuple(_padded(p) for p in conf.tip_negations),
         tip_third_parties=tuple(_padded(p) for p in conf.tip_third_parties),
         residence_categories=frozenset(conf.residence_categories),
+        tip_topics=dict(conf.tip_topics),
         catch_all_categories=frozenset([None, *conf.catch_all_categories]),
         default_rule_topic=conf.default_rule_topic,
         follow_up=timedelta(minutes=conf.follow_up_minutes),
         stale_after=timedelta(days=conf.stale_after_days),
         texts=texts,
+        intents=tuple(
+            Intent(
+                tuple(_padded(p) for p in intent.phrases),
+                intent.topic,
+                _lines([intent.note], common) if intent.note else (),
+            )
+            for intent in conf.intents
+        ),
+        stays=_stays(conf.stays),
+        conjunctions=tuple(_padded(c) for c in conf.conjunctions),
+        common_max_words=conf.common_answer.max_words,
+        common_phrases=tuple(_padded(p) for p in conf.common_answer.phrases),
+        out_of_scope=tuple(
+            OutOfScope(
+                service,
+                tuple(_padded(p) for p in spec.phrases),
+                _nfc(texts["out_of_scope"].format(what=spec.what, where=_nfc(spec.where))),
+                spec.checked,
+            )
+            for service, spec in conf.out_of_scope.items()
+        ),
+    )
+
+
+def _stays(raw: StaysIn | None) -> Stays | None:
+    if raw is None:
+        return None
+    return Stays(
+        phrases=tuple(_padded(p) for p in raw.phrases),
+        threshold_days=raw.threshold_days,
+        short=raw.short,
+        long=raw.long,
+        units={" ".join(words(k)): v for k, v in raw.units.items()},
+        numbers={" ".join(words(k)): v for k, v in raw.numbers.items()},
     )

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[0-9a-z]+")
+_TOKEN = re.compile(r"[^\W_]+")
 
 # Old-style tone placement (hòa) to new style (hoà): only for oa/oe/uy ending a
 # syllable; "hoàng" and "khuyên" carry the tone on the second vowel either way.
@@ -42,4 +44,13 @@ def has_diacritics(text: str) -> bool:
 
 def words(text: str) -> list[str]:
     """The folded words of a text, punctuation dropped."""
-    return _WORD.findall(fold(text))
+    folded: list[str] = []
+    for token in _TOKEN.findall(unicodedata.normalize("NFC", text)):
+        folded.extend(_folded_token(token))
+    return folded
+
+
+@lru_cache(maxsize=65536)
+def _folded_token(token: str) -> tuple[str, ...]:
+    # Citizens use a few thousand words over and over: each is folded once.
+    return tuple(_WORD.findall(fold(token)))

@@ -40,11 +40,12 @@ class CitizenNotices:
             self.dispatch.to_citizen(
                 tip, f"askloc:{ref}", messages.citizen_request_location(ref), now
             )
-        if tip.category == "residence":
-            rule = assistant.rule_for_tip("residence", local_day(now), tip.text)
-            if rule is not None:
-                buttons = [Button(b.title, b.payload) for b in rule.buttons]
-                self.dispatch.to_citizen(tip, f"rule:{ref}", rule.text, now, buttons)
+        # the rule that applies to what was reported (residence), or what to do
+        # next (lost papers: how to report and re-issue them); None for the rest
+        rule = assistant.rule_for_tip(tip.category, local_day(now), tip.text)
+        if rule is not None:
+            buttons = [Button(b.title, b.payload) for b in rule.buttons]
+            self.dispatch.to_citizen(tip, f"rule:{ref}", rule.text, now, buttons)
 
     def taken(self, tip: Tip, now: datetime) -> SendOutcome | None:
         text = messages.citizen_taken(tip.ref, self.unit_name(tip.unit_id))

@@ -1,0 +1,265 @@
+"""What a citizen's question asks: its topics and their parts, read from folded words.
+
+Pure functions over the assistant's `Knowledge` (loaded by
+`shared.core.assistant`), matching phrases as whole folded words in a
+space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
+
+- a topic's phrase inside a longer phrase of another topic does not count
+  ("tạm trú" inside "tạm trú hết hạn"); a topic `beats` others (a foreigner's
+  stay silences the citizens' lưu trú);
+- one topic: a narrow one wins over the broad ones, else the longest phrase,
+  ties to the earlier topic; two topics joined by a conjunction ("tạm trú cho
+  em với tạm vắng cho bố") are both answered, each with the parts asked next
+  to it;
+- an everyday phrasing (`intents`, "sổ hộ khẩu bỏ rồi") names its topic and
+  may bring a line said first;
+- a stay with a family ("mẹ lên chơi 1 tuần") is lưu trú under 30 days and
+  tạm trú from then on; with no length said, the citizen is asked;
+- a service this line does not handle (`out_of_scope`, "đổi bằng lái") is named
+  so the assistant can say where to ask, unless its words belong to a topic's
+  phrase ("mất bằng lái" is a lost paper).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from shared.core.text import words
+
+if TYPE_CHECKING:
+    from shared.core.assistant_file import Knowledge, Line, OutOfScope, Stays
+
+MAX_PARTS = 3
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One topic asked, the parts of its answer asked for, and a line to say first."""
+
+    topic: str
+    sections: tuple[str, ...]
+    notes: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True)
+class Understanding:
+    parts: tuple[Part, ...]  # empty: no topic understood
+    ask_stay: bool = False  # a family stay with no length: ask which case
+    out_of_scope: OutOfScope | None = None  # a service this line does not handle
+
+
+@dataclass(frozen=True)
+class _Match:
+    topic: str
+    start: int
+    end: int
+    weight: int  # words in the phrase
+    narrow: bool
+    order: int  # the topic's place in the file
+
+
+def _typo_rewriter(typos: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """One pass over the text for every typo, longest spelling first."""
+    fixes = {wrong.strip(): right.strip() for wrong, right in typos}
+    spelled = sorted(fixes, key=len, reverse=True)
+    pattern = re.compile(r"(?<= )(?:" + "|".join(map(re.escape, spelled)) + r")(?= )")
+    return lambda padded: pattern.sub(lambda m: fixes[m.group(0)], padded)
+
+
+def normalise(text: str, k: Knowledge) -> str:
+    """Folded words, space-padded, typos rewritten: what every phrase is matched on."""
+    padded = " " + " ".join(words(text)) + " "
+    return _cached(k.typos, _typo_rewriter)(padded) if k.typos else padded
+
+
+_CACHE: dict[int, tuple[object, Any]] = {}
+
+
+def _cached(source: T, build: Callable[[T], Any]) -> Any:
+    """`build(source)`, computed once per source object (the knowledge is loaded once)."""
+    hit = _CACHE.get(id(source))
+    if hit is None or hit[0] is not source:
+        hit = (source, build(source))
+        _CACHE[id(source)] = hit
+    return hit[1]
+
+
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in phrases) or r"(?!)")
+
+
+def has_any(padded: str, phrases: tuple[str, ...]) -> bool:
+    """Whether any of the (padded) phrases is in the text: one regular-expression search."""
+    return _cached(phrases, _alternation).search(padded) is not None
+
+
+def _section_patterns(
+    k: Knowledge,
+) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[str, re.Pattern[str]], ...]]:
+    strong = tuple((key, _alternation(p)) for key, p in k.section_strong if p)
+    weak = tuple((key, _alternation(p)) for key, p in k.section_weak if p)
+    return strong, weak
+
+
+def sections(padded: str, k: Knowledge) -> tuple[str, ...]:
+    """The answer parts a text asks for, in answer order."""
+    strong_patterns, weak_patterns = _cached(k, _section_patterns)
+    strong = {key for key, pattern in strong_patterns if pattern.search(padded)}
+    chosen = strong or {key for key, pattern in weak_patterns if pattern.search(padded)}
+    return tuple(key for key in k.section_order if key in chosen)
+
+
+def _positions(padded: str, phrase: str) -> Iterable[int]:
+    at = padded.find(phrase)
+    while at != -1:
+        yield at
+        at = padded.find(phrase, at + 1)
+
+
+Entry = tuple[str, str, int, bool, int]  # phrase, topic, weight, narrow, order
+
+
+def _by_first_word(topic_phrases: tuple[tuple[str, bool, tuple[tuple[str, int], ...]], ...]):
+    index: dict[str, list[Entry]] = {}
+    for order, (topic, narrow, phrases) in enumerate(topic_phrases):
+        for phrase, weight in phrases:
+            index.setdefault(phrase.split()[0], []).append((phrase, topic, weight, narrow, order))
+    return index
+
+
+def _matches(padded: str, k: Knowledge) -> list[_Match]:
+    index: dict[str, list[Entry]] = _cached(k.topic_phrases, _by_first_word)
+    found: list[_Match] = []
+    for word in set(padded.split()):
+        for phrase, topic, weight, narrow, order in index.get(word, ()):
+            at = padded.find(phrase)
+            while at != -1:
+                found.append(_Match(topic, at, at + len(phrase), weight, narrow, order))
+                at = padded.find(phrase, at + 1)
+    return found
+
+
+def _inside(m: _Match | tuple[int, int], others: Iterable[_Match]) -> bool:
+    start, end = (m.start, m.end) if isinstance(m, _Match) else m
+    return any(o.start <= start and end <= o.end and o.end - o.start > end - start for o in others)
+
+
+def _kept(found: list[_Match], k: Knowledge) -> list[_Match]:
+    kept = [m for m in found if not _inside(m, (o for o in found if o.topic != m.topic))]
+    beaten = {b for m in kept for b in k.beats.get(m.topic, ())}
+    return [m for m in kept if m.topic not in beaten]
+
+
+def _best(matches: list[_Match]) -> str:
+    return max(matches, key=lambda m: (m.narrow, m.weight, -m.order)).topic
+
+
+def topic(padded: str, k: Knowledge) -> str | None:
+    """The one topic a text is about (the first part of `understand`), or None."""
+    found = understand(padded, k, scope=False).parts
+    return found[0].topic if found else None
+
+
+def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | None:
+    """Two or more topics joined by a conjunction, each with the parts asked next to it."""
+    order = list(dict.fromkeys(m.topic for m in sorted(matches, key=lambda m: m.start)))
+    if len(order) < 2:
+        return None
+
+    def joins(start: int, end: int) -> bool:
+        left = {m.topic for m in matches if m.end <= start + 1}
+        right = {m.topic for m in matches if m.start >= end - 1}
+        return any(a != b for a in left for b in right)
+
+    cuts = sorted(
+        at for c in k.conjunctions for at in _positions(padded, c) if joins(at, at + len(c))
+    )
+    if not cuts:
+        return None
+    bounds = [0, *cuts, len(padded)]
+    asked: dict[str, list[str]] = {t: [] for t in order}
+    carry: list[str] = []  # parts asked before any topic is named
+    last: list[str] = []
+    for start, end in pairwise(bounds):
+        here = list(dict.fromkeys(m.topic for m in matches if start <= m.start < end))
+        said = list(sections(" " + padded[start:end].strip() + " ", k))
+        if here:
+            for t in here:
+                asked[t] += carry + said
+            carry, last = [], here
+        elif last:
+            for t in last:
+                asked[t] += said
+        else:
+            carry += said
+    # "tạm trú cho vợ và thường trú cho con cần giấy tờ gì": the parts asked at the
+    # end go to every topic that asked none of its own
+    tail = asked[order[-1]] if order else []
+    return [Part(t, tuple(dict.fromkeys(asked[t] or tail))) for t in order[:MAX_PARTS]]
+
+
+def _days(padded: str, stays: Stays) -> int | None:
+    """The longest stay said ("2 tháng", "một tuần", "vài hôm"), in days."""
+    said = padded.split()
+    longest = None
+    for count, unit in pairwise(said):
+        if unit not in stays.units:
+            continue
+        number = int(count) if count.isdigit() else stays.numbers.get(count)
+        if number is not None:
+            days = number * stays.units[unit]
+            longest = days if longest is None else max(longest, days)
+    return longest
+
+
+def _stay(padded: str, parts: list[Part], k: Knowledge) -> tuple[list[Part], bool]:
+    """A family stay decides between lưu trú and tạm trú by its length."""
+    stays = k.stays
+    if stays is None:
+        return parts, False
+    said = has_any(padded, stays.phrases)
+    named = {p.topic for p in parts}
+    if not said and not (len(parts) == 1 and named <= {stays.short, stays.long}):
+        return parts, False
+    if named - {stays.short, stays.long}:
+        return parts, False
+    days = _days(padded, stays)
+    if days is None:
+        return parts, said and not parts
+    chosen = stays.long if days >= stays.threshold_days else stays.short
+    return [Part(chosen, parts[0].sections if parts else sections(padded, k))], False
+
+
+def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope | None:
+    for service in k.out_of_scope:
+        if not has_any(padded, service.phrases):
+            continue
+        for phrase in service.phrases:
+            for at in _positions(padded, phrase):
+                # words shared with a topic's phrase are the topic's ("mất bằng lái xe")
+                if not any(m.start < at + len(phrase) - 1 and at < m.end - 1 for m in found):
+                    return service
+    return None
+
+
+def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
+    """The topics a (normalised) text asks about, in order, with their parts; with
+    `scope`, also a service the text names that this line does not handle."""
+    found = _matches(padded, k)
+    matches = _kept(found, k)
+    intent = next((i for i in k.intents if has_any(padded, i.phrases)), None)
+    parts: list[Part]
+    if intent is not None:
+        parts = [Part(intent.topic, sections(padded, k), intent.notes)]
+    elif not matches:
+        parts = []
+    else:
+        parts = _split(padded, matches, k) or [Part(_best(matches), sections(padded, k))]
+    parts, ask_stay = _stay(padded, parts, k) if intent is None else (parts, False)
+    outside = _out_of_scope(padded, found, k) if scope else None
+    return Understanding(tuple(parts), ask_stay, outside)
