@@ -149,7 +149,15 @@ def classify_rows(r: dict[str, Any]) -> list[Row]:
     return [
         row("classify", "import (bytecode cached)", r["import_ms"], "ms"),
         row("classify", "first call (rule loading)", r["first_call_ms"], "ms"),
-        row("classify", "per classification", r["per_call_us"], "µs"),
+        row("classify", "first call in the webhook", r.get("first_call_in_webhook_ms"), "ms"),
+        row(
+            "classify",
+            "per classification",
+            r["per_call_us"],
+            "µs",
+            target=f"< {r.get('target_per_call_us', 100)} µs",
+            met=r["per_call_us"] < r.get("target_per_call_us", 100),
+        ),
         row("classify", "classifications", r["classifications_per_s"], "/s"),
     ]
 

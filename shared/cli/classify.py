@@ -3,7 +3,7 @@
 One message: `tinbao classify [TEXT]` (no TEXT: the message is read from stdin).
 Many: `tinbao classify --jsonl FILE` (FILE "-" is stdin), one object a line with
 `id` and `text`; one result a line with its `id`. Each result holds `kind`,
-`category`, `severity`, `topic`, `subtopic` and `reasons`.
+`category`, `severity`, `topic`, `subtopic`, `reasons` and `spam`.
 """
 
 from __future__ import annotations

@@ -194,7 +194,7 @@ def _spelling(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Canonical words as (folded, mark key); a word without marks is its own key."""
     out = []
     for word in words:
-        folded = fold(word) or word
+        folded = _fold_word(word)
         out.append((folded, _mark_key(word) if folded != word else word))
     return tuple(out)
 
@@ -244,9 +244,13 @@ def build_rules(data: Any) -> Rules:
         aliases.setdefault(folded_key[0], []).append((folded_key, spellings))
     index: dict[str | tuple[str, str], list[Phrase]] = {}
 
+    spelled: dict[str, Spelled] = {}
+
     def add(group: str, labels: list[str], ambiguous: bool = False) -> None:
         for label in labels:
-            for variant in _expand_aliases(_spelling(_words_of(label)), aliases):
+            if label not in spelled:
+                spelled[label] = _spelling(_words_of(label))
+            for variant in _expand_aliases(spelled[label], aliases):
                 words = tuple(f for f, _ in variant)
                 marks = tuple(m for _, m in variant)
                 key = words[0] if len(words) == 1 else (words[0], words[1])
