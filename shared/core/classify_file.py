@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     ValidationError,
     ValidationInfo,
-    field_validator,
     model_validator,
 )
 
@@ -44,6 +44,18 @@ def _one_of(value: str, info: ValidationInfo, vocabulary: str, name: str) -> str
     if value not in allowed:
         raise ValueError(f"{name} must be one of {', '.join(allowed)}")
     return value
+
+
+def _named(vocabulary: str, name: str) -> AfterValidator:
+    """A name that must be one of the classifier's (categories, topics, subtopics)."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        return _one_of(value, info, vocabulary, name)
+
+    return AfterValidator(check)
+
+
+Category = Annotated[str, _named("categories", "category")]
 
 
 class _Strict(BaseModel):
@@ -80,34 +92,14 @@ class SpamIn(_Strict):
 
 
 class TopicRuleIn(PhrasesIn):
-    topic: str
-    subtopic: str | None = None
-
-    @field_validator("topic")
-    @classmethod
-    def _topic(cls, value: str, info: ValidationInfo) -> str:
-        return _one_of(value, info, "topics", "topic")
-
-    @field_validator("subtopic")
-    @classmethod
-    def _subtopic(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return None if value is None else _one_of(value, info, "subtopics", "subtopic")
+    topic: Annotated[str, _named("topics", "topic")]
+    subtopic: Annotated[str, _named("subtopics", "subtopic")] | None = None
 
 
 class CategoryRuleIn(SlangIn):
-    category: str
+    category: Category
     requires: list[str] = Field(default_factory=list)
-    beats: list[str] = Field(default_factory=list)
-
-    @field_validator("category")
-    @classmethod
-    def _category(cls, value: str, info: ValidationInfo) -> str:
-        return _one_of(value, info, "categories", "category")
-
-    @field_validator("beats")
-    @classmethod
-    def _beats(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        return [_one_of(v, info, "categories", "beats") for v in value]
+    beats: list[Annotated[str, _named("categories", "beats")]] = Field(default_factory=list)
 
 
 class ExamplesIn(_Strict):
@@ -120,16 +112,11 @@ class SeverityRuleIn(EvidenceIn):
 
     id: str = Field(pattern=r"^[a-z][a-z_]*$")
     why: str = Field(min_length=1)
-    category: str | None = None
+    category: Category | None = None
     with_: list[str] = Field(default_factory=list, alias="with")
     needs_now: bool = False
     makes_tip: bool = True
     examples: ExamplesIn
-
-    @field_validator("category")
-    @classmethod
-    def _category(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return None if value is None else _one_of(value, info, "categories", "category")
 
     @model_validator(mode="after")
     def _has_evidence(self) -> SeverityRuleIn:
@@ -156,15 +143,10 @@ class RulesIn(_Strict):
     question: QuestionIn = QuestionIn()
     topics: list[TopicRuleIn] = Field(default_factory=list)
     categories: list[CategoryRuleIn] = Field(default_factory=list)
-    slang: dict[str, SlangIn] = Field(default_factory=dict)
+    slang: dict[Annotated[str, _named("categories", "slang category")], SlangIn] = Field(
+        default_factory=dict
+    )
     severity: SeverityIn = SeverityIn()
-
-    @field_validator("slang")
-    @classmethod
-    def _slang(cls, value: dict[str, SlangIn], info: ValidationInfo) -> dict[str, SlangIn]:
-        for name in value:
-            _one_of(name, info, "categories", "slang category")
-        return value
 
 
 def parse(data: Any, vocabulary: Mapping[str, Sequence[str]]) -> RulesIn:
