@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -134,9 +135,19 @@ class AssistantResult:
 # --------------------------------------------------------------------------
 
 
+_LOADING = threading.Lock()
+
+
 @functools.cache
 def knowledge() -> Knowledge:
-    """Load and check every data file of the assistant (once per process)."""
+    """Load and check every data file of the assistant (once per process, under a lock:
+    concurrent first questions would otherwise each load it)."""
+    with _LOADING:
+        return _load_knowledge()
+
+
+@functools.cache
+def _load_knowledge() -> Knowledge:
     from shared.core import assistant_file  # deferred with pydantic: importing this stays cheap
 
     return assistant_file.load_knowledge(_DATA)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -335,9 +336,22 @@ def build_rules(data: Any) -> Rules:
     )
 
 
+_LOADING = threading.Lock()
+
+
 @cache
 def load_rules(path: str = RULES_PATH) -> Rules:
-    """Parse, validate and index the rule file once (PyYAML is imported here only)."""
+    """Parse, validate and index the rule file once (PyYAML is imported here only).
+
+    Under a lock: the webhook's first requests arrive together on several
+    threads, and each would otherwise build the rules again, all competing for
+    the instance's CPU while their writes wait."""
+    with _LOADING:
+        return _read_rules(path)
+
+
+@cache
+def _read_rules(path: str) -> Rules:
     from shared.core import (
         data_file as yaml_data,  # deferred: importing shared.core.classify must stay cheap
     )
