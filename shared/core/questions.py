@@ -121,26 +121,31 @@ def _positions(padded: str, phrase: str) -> Iterable[int]:
         at = padded.find(phrase, at + 1)
 
 
-Entry = tuple[str, str, int, bool, int]  # phrase, topic, weight, narrow, order
+Entry = tuple[str, int, bool, int]  # topic, weight, narrow, order
 
 
-def _by_first_word(topic_phrases: tuple[tuple[str, bool, tuple[tuple[str, int], ...]], ...]):
-    index: dict[str, list[Entry]] = {}
+def _topic_scanner(
+    topic_phrases: tuple[tuple[str, bool, tuple[tuple[str, int], ...]], ...],
+) -> tuple[re.Pattern[str], dict[str, list[Entry]]]:
+    """One pattern finding, at every position, the longest topic phrase starting there."""
+    entries: dict[str, list[Entry]] = {}
     for order, (topic, narrow, phrases) in enumerate(topic_phrases):
         for phrase, weight in phrases:
-            index.setdefault(phrase.split()[0], []).append((phrase, topic, weight, narrow, order))
-    return index
+            entries.setdefault(phrase, []).append((topic, weight, narrow, order))
+    longest_first = sorted(entries, key=len, reverse=True)
+    pattern = re.compile("(?=(" + "|".join(map(re.escape, longest_first)) + "))")
+    return pattern, entries
 
 
 def _matches(padded: str, k: Knowledge) -> list[_Match]:
-    index: dict[str, list[Entry]] = _cached(k.topic_phrases, _by_first_word)
+    # A shorter phrase starting where a longer one does lies inside it: it would
+    # not count (see _kept), so only the longest at each position is needed.
+    pattern, entries = _cached(k.topic_phrases, _topic_scanner)
     found: list[_Match] = []
-    for word in set(padded.split()):
-        for phrase, topic, weight, narrow, order in index.get(word, ()):
-            at = padded.find(phrase)
-            while at != -1:
-                found.append(_Match(topic, at, at + len(phrase), weight, narrow, order))
-                at = padded.find(phrase, at + 1)
+    for hit in pattern.finditer(padded):
+        phrase, at = hit.group(1), hit.start()
+        for topic, weight, narrow, order in entries[phrase]:
+            found.append(_Match(topic, at, at + len(phrase), weight, narrow, order))
     return found
 
 
