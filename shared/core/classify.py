@@ -19,7 +19,7 @@ How a message is decided (the rule file says which phrases do what):
 4. A tip category with strong evidence, or a danger that makes a tip (a cry
    for help, a person down), makes a tip; a message that is both a question
    and a tip is a tip ("nhà trọ không khai báo tạm trú"). A tip made only of
-   weak phrases gives way to a question signal.
+   weak phrases gives way to a question signal or to a request for an officer.
 5. Otherwise a question signal (marker, "?", final "không", or a topic phrase)
    makes a question, unless the only signal is a final word and the message
    is chat ("alo có ai trực không"); its topic is the first topic rule that
@@ -265,6 +265,7 @@ def build_rules(data: Any) -> Rules:
 
     add("other", top.other.phrases)
     add("other", top.other.exact, ambiguous=True)
+    add("officer", top.officer.phrases)
     add("spam", top.spam.phrases)
     add("question", top.question.phrases)
     add("question", top.question.exact, ambiguous=True)
@@ -602,9 +603,10 @@ def classify(text: str) -> Classification:
     final_word = _ends_as_question(message.folded, rules)
     punctuation = [p for p in rules.question_punctuation if p in text]
     asks = topic_index is not None or bool(question_hits) or final_word is not None or punctuation
-    chat = _sure(groups, "other")
+    officer = _sure(groups, "officer")
+    chat = _sure(groups, "other") + officer
 
-    if danger.makes_tip or best_strong or (best is not None and not asks):
+    if danger.makes_tip or best_strong or (best is not None and not asks and not officer):
         category = best.category if best is not None else "other"
         reasons: list[str] = _labels(best_hits)
         if best is not None:

@@ -139,6 +139,7 @@ class RulesIn(_Strict):
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     abbreviations: dict[str, str] = Field(default_factory=dict)
     other: PhrasesIn = PhrasesIn()
+    officer: PhrasesIn = PhrasesIn()
     spam: SpamIn = SpamIn()
     question: QuestionIn = QuestionIn()
     topics: list[TopicRuleIn] = Field(default_factory=list)
@@ -198,7 +199,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     for key, expansion in rules.abbreviations.items():
         found.append((f"abbreviations.{key}", key))
         found.append((f"abbreviations.{key}", expansion))
-    for name in ("other", "spam", "question"):
+    for name in ("other", "officer", "spam", "question"):
         lists(name, getattr(rules, name))
     for i, topic in enumerate(rules.topics):
         lists(f"topics[{i}]", topic)

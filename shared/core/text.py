@@ -14,7 +14,8 @@ from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[0-9a-z]+")
-_TOKEN = re.compile(r"[^\W_]+")
+# A word, with the combining marks NFC leaves uncomposed (fold drops them).
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f\ufe00-\ufe0f\U000e0100-\U000e01ef])+")
 
 # Old-style tone placement (hòa) to new style (hoà): only for oa/oe/uy ending a
 # syllable; "hoàng" and "khuyên" carry the tone on the second vowel either way.
