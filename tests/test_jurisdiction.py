@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_current_map_has_five_wards_under_the_city_police_with_polygons() -> None:
-    profile = load_profile()
+    profile = load_profile("2025")
     wards = profile.wards()
     assert sorted(w.code for w in wards) == ["27013", "27019", "27022", "27028", "27031"]
     assert all(profile.parent_of(w.id).id == "hcm-police" for w in wards)
@@ -47,7 +47,7 @@ def test_codes_are_only_found_on_their_own_map() -> None:
     ],
 )
 def test_categories_beyond_a_ward_go_to_a_department(category: str, unit: str) -> None:
-    assert load_profile().unit_for_category("ward-27013", category) == unit
+    assert load_profile("2025").unit_for_category("ward-27013", category) == unit
 
 
 def test_seed_era_routes_fire_to_the_district_team() -> None:
@@ -56,11 +56,11 @@ def test_seed_era_routes_fire_to_the_district_team() -> None:
 
 
 def test_oa_ids_come_from_configuration_and_must_be_unique() -> None:
-    profile = load_profile().with_oa_ids({"ward-27031": ["111"], "hcm-desk": ["222"]})
+    profile = load_profile("2025").with_oa_ids({"ward-27031": ["111"], "hcm-desk": ["222"]})
     assert profile.unit_for_oa("111").id == "ward-27031"
     assert profile.unit_for_oa("222").kind == "desk"
     assert profile.unit_for_oa("333") is None
-    assert load_profile().unit_for_oa("111") is None  # the cached profile is untouched
+    assert load_profile("2025").unit_for_oa("111") is None  # the cached profile is untouched
     with pytest.raises(ValueError):
         profile.with_oa_ids({"ward-27013": ["111"]})
     with pytest.raises(KeyError):
@@ -68,7 +68,7 @@ def test_oa_ids_come_from_configuration_and_must_be_unique() -> None:
 
 
 def test_wards_have_a_seat_address_and_no_invented_phone() -> None:
-    for ward in load_profile().wards():
+    for ward in load_profile("2025").wards():
         assert ward.contact is not None and ward.contact.address
         assert ward.contact.phone is None
 
@@ -79,7 +79,7 @@ def test_unknown_profile_is_refused() -> None:
 
 
 def test_legacy_split_wards_list_successors_largest_share_first() -> None:
-    legacy = {w.name: w for w in load_profile().legacy}
+    legacy = {w.name: w for w in load_profile("2025").legacy}
     shares = [s.share for s in legacy["Sơn Kỳ"].successors]
     assert shares == sorted(shares, reverse=True) and len(shares) == 3
     assert all(len(legacy[n].successors) == 1 for n in ("Hòa Thạnh", "Phú Trung", "Hiệp Tân"))

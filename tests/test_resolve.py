@@ -1,4 +1,6 @@
-"""Ward resolution: the briefing's labelled cases, generated cases, traps, the grid."""
+"""Ward resolution on the Tân Phú map (profile "2025", pinned below): the briefing's
+labelled cases, generated cases, traps, the ward index. The whole city's are in
+test_resolve_hcm.py."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
-from shared.core.jurisdiction import load_profile
-from shared.core.resolve import Resolution, resolve
+from shared.core.jurisdiction import Profile, load_profile
+from shared.core.resolve import Resolution
+from shared.core.resolve import resolve as resolve_on
 from tests.locate_cases import (
     AREA,
     _features,
@@ -29,6 +32,16 @@ from tests.locate_cases import (
 ROOT = Path(__file__).resolve().parent.parent
 TINBAO = str(Path(sys.executable).parent / "tinbao")
 FIXTURES = [json.loads(line) for line in (ROOT / "tests/fixtures/locate.jsonl").open()]
+
+
+def resolve(
+    text: str,
+    location: tuple[Any, Any] | None = None,
+    oa_id: str | None = None,
+    profile: Profile | None = None,
+) -> Resolution:
+    """The resolver on the profile these cases were written for ("2025") unless told."""
+    return resolve_on(text, location, oa_id, profile or load_profile("2025"))
 
 
 def run(case: dict[str, Any]) -> Resolution:
@@ -162,7 +175,17 @@ def test_import_reads_no_data_and_pulls_no_shapely() -> None:
 
 def test_cli_locate_prints_one_json_object() -> None:
     out = subprocess.run(
-        [TINBAO, "locate", "--lat", "10.805369", "--lng", "106.621743", "phường Sơn Kỳ"],
+        [
+            TINBAO,
+            "locate",
+            "--profile",
+            "2025",
+            "--lat",
+            "10.805369",
+            "--lng",
+            "106.621743",
+            "phường Sơn Kỳ",
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -178,7 +201,7 @@ def test_cli_locate_jsonl_keeps_each_id(tmp_path: Path) -> None:
         "\n".join(json.dumps(c, ensure_ascii=False) for c in FIXTURES[:3]), encoding="utf-8"
     )
     out = subprocess.run(
-        [TINBAO, "locate", "--jsonl", str(source)],
+        [TINBAO, "locate", "--profile", "2025", "--jsonl", str(source)],
         check=True,
         capture_output=True,
         text=True,

@@ -1,17 +1,23 @@
-"""Jurisdiction profiles: the unit tree, category to unit, OA to unit.
+"""Jurisdiction profiles: the unit tree, category to unit, OA to unit, place names.
 
 A profile is one map of the area as data (`shared/data/profiles/<name>/`):
-"2025" (default, the five wards under the city police) and "2021" (the
-district, its teams and its eleven wards). Files are read on first use and
-cached; nothing is read at import, so the router's cold start stays small.
+"hcm" (default: the whole city, its 168 wards and communes under the city
+police), "2025" (the five wards that replaced Tân Phú district, under the city
+police) and "2021" (Tân Phú district, its teams and its eleven wards). Files
+are read on first use and cached, by `profile_file` (pydantic models that name
+the place of every problem); nothing is read at import, so the router's cold
+start stays small.
 
 `units.yaml` (format documented in its header): `profile`, `map`, `root`,
-`desk`, `polygons`, `outer_polygons`, `near_boundary_m`, `outside_polygons` and `units`, each
-with `id`, `name`, `kind`, `parent`, `codes` ([{code, map}]), `names`,
-`polygon`, `oa_ids`, `contact` ({phone, address, hours}).
+`desk`, `polygons`, `outer_polygons`, `near_boundary_m`,
+`uncertain_boundaries_m`, `outside_polygons`, `max_candidates`, `places`,
+`legacy_from`, `wards_from` and `units`, each with `id`, `name`, `kind`,
+`parent`, `codes` ([{code, map}]), `names`, `ward_kind`, `polygon`, `oa_ids`,
+`contact` ({phone, address, hours}).
 `routing.yaml`: `categories`, `default` ("ward" or a unit id), `routes`
 ({category: unit id or "ward"}), `ward_overrides` ({ward id: {category: id}}).
-`legacy.yaml`: old ward names with their successors; read by the resolver.
+`legacy.yaml` (or the CSV named by `legacy_from`): old wards with their
+successors; `places.yaml`: the words of addresses. Both are read by the resolver.
 """
 
 from __future__ import annotations
@@ -23,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-DEFAULT_PROFILE = "2025"
-PROFILES = ("2025", "2021")
+DEFAULT_PROFILE = "hcm"
+PROFILES = ("hcm", "2025", "2021")
 UNIT_KINDS = ("ward", "team", "department", "desk", "command")
 WARD = "ward"  # routing target meaning "the ward the tip resolved to"
 
@@ -52,6 +58,7 @@ class Unit:
     parent: str | None
     codes: tuple[Code, ...] = ()
     names: tuple[str, ...] = ()
+    ward_kind: str = "phường"  # wards: phường, xã or đặc khu
     polygon: str | None = None
     oa_ids: tuple[str, ...] = ()
     contact: Contact | None = None
@@ -78,10 +85,53 @@ class Successor:
 
 @dataclass(frozen=True, slots=True)
 class LegacyWard:
-    code: str  # the old code, on map "2021"
-    name: str
-    names: tuple[str, ...]
-    successors: tuple[Successor, ...]
+    """A unit of an earlier map and the wards of this profile's map that took it."""
+
+    code: str  # the old code (never compare it with a code of the current map)
+    name: str  # without its kind: "Sơn Kỳ", "14"
+    names: tuple[str, ...]  # other spellings
+    successors: tuple[Successor, ...]  # largest share first; empty: not known
+    kind: str = "phường"  # phường, xã, thị trấn
+    districts: tuple[tuple[str, str | None], ...] = ()  # (name, kind): "Tân Phú", "quận"
+    province: str | None = None
+    era: str = "2025"  # the list it comes from: in force on 30 June 2025, or mid-2024
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.kind.capitalize()} {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    """An old district (or city, town), as addresses name it."""
+
+    name: str  # without its kind: "Tân Phú", "1", "Thủ Đức"
+    kind: str | None  # quận, huyện, thành phố, thị xã; None: any marker names it
+    codes: tuple[str, ...]  # the wards of this profile's map covering it
+    outside: bool = False  # wholly outside the area (the profile knows no more)
+    province: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    name: str  # as in the legacy list: "Tỉnh Bình Dương"
+    names: tuple[str, ...]  # as citizens write it
+    codes: tuple[str, ...]  # the wards of this profile's map covering it
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The words of addresses: markers (by the kind they introduce), districts,
+    provinces, city names that close an address, ward names outside the area."""
+
+    ward_markers: Mapping[str, tuple[str, ...]]  # phường -> (phường, phuong, p, ...)
+    district_markers: Mapping[str, tuple[str, ...]]
+    province_markers: tuple[str, ...]
+    districts: tuple[District, ...]
+    provinces: tuple[Province, ...]
+    cities: tuple[str, ...]
+    outside_wards: tuple[str, ...]
+    numbered_outside: bool  # the area never had numbered wards or districts
 
 
 @dataclass(frozen=True, eq=False)
@@ -94,11 +144,14 @@ class Profile:
     desk_id: str
     polygons: str | None  # ward boundaries: GPS resolves to a ward
     outer_polygons: str | None  # only the area's outline: GPS tells inside from outside
-    near_boundary_m: float
+    near_boundary_m: int
+    uncertain_boundaries_m: Mapping[str, int]  # wider margins where polygons are uncertain
     outside_polygons: Mapping[str, str]
+    max_candidates: int  # an abstention names at most this many wards of one evidence
     units: Mapping[str, Unit]
     routing: Routing
     legacy: tuple[LegacyWard, ...]
+    places: Places
     _by_code: Mapping[str, Unit] = field(repr=False, default_factory=dict)
     _by_oa: Mapping[str, Unit] = field(repr=False, default_factory=dict)
 
@@ -145,13 +198,17 @@ class Profile:
             if unit_id not in units:
                 raise KeyError(f"unknown unit {unit_id!r} in OA mapping")
             units[unit_id] = replace(units[unit_id], oa_ids=tuple(oa_ids))
-        return _assemble(replace(self, units=units))
+        return assemble(replace(self, units=units))
 
 
-def _assemble(profile: Profile) -> Profile:
-    """Fill the lookup tables and check the tree: parents exist, OA ids unique."""
+def assemble(profile: Profile) -> Profile:
+    """Fill the lookup tables and check the tree: root and desk exist, parents exist,
+    ward codes and OA ids unique."""
     by_code: dict[str, Unit] = {}
     by_oa: dict[str, Unit] = {}
+    for role, unit_id in (("root", profile.root_id), ("desk", profile.desk_id)):
+        if unit_id not in profile.units:
+            raise ValueError(f"{role}: unknown unit {unit_id!r}")
     for unit in profile.units.values():
         if unit.kind not in UNIT_KINDS:
             raise ValueError(f"unit {unit.id}: unknown kind {unit.kind!r}")
@@ -160,6 +217,8 @@ def _assemble(profile: Profile) -> Profile:
         if unit.kind == "ward":
             for code in unit.codes:
                 if code.map == profile.map:
+                    if code.code in by_code:
+                        raise ValueError(f"ward code {code.code} belongs to two units")
                     by_code[code.code] = unit
         for oa_id in unit.oa_ids:
             if oa_id in by_oa:
@@ -178,59 +237,15 @@ def read_data(relative: str) -> Any:
     return yaml_data.load((DATA_DIR / relative).read_text(encoding="utf-8"))
 
 
-def _unit(raw: Mapping[str, Any]) -> Unit:
-    contact = raw.get("contact")
-    return Unit(
-        id=raw["id"],
-        name=raw["name"],
-        kind=raw["kind"],
-        parent=raw.get("parent"),
-        codes=tuple(Code(str(c["code"]), str(c["map"])) for c in raw.get("codes") or ()),
-        names=tuple(raw.get("names") or ()),
-        polygon=None if raw.get("polygon") is None else str(raw["polygon"]),
-        oa_ids=tuple(str(o) for o in raw.get("oa_ids") or ()),
-        contact=Contact(contact.get("phone"), contact.get("address"), contact.get("hours"))
-        if contact
-        else None,
-    )
-
-
 @functools.cache
 def load_profile(name: str = DEFAULT_PROFILE) -> Profile:
-    """The profile `name` ("2025" or "2021"), read once and cached."""
+    """The profile `name` (one of PROFILES), read once and cached.
+
+    Raises ValueError for an unknown name and `profile_file.ProfileError` (a
+    ValueError) naming every problem of its files.
+    """
     if name not in PROFILES:
         raise ValueError(f"unknown profile {name!r}; known: {', '.join(PROFILES)}")
-    raw = read_data(f"profiles/{name}/units.yaml")
-    routing = read_data(f"profiles/{name}/routing.yaml")
-    legacy = read_data(f"profiles/{name}/legacy.yaml") or []
-    units = {u.id: u for u in map(_unit, raw["units"])}
-    return _assemble(
-        Profile(
-            name=str(raw["profile"]),
-            map=str(raw["map"]),
-            root_id=raw["root"],
-            desk_id=raw["desk"],
-            polygons=raw.get("polygons"),
-            outer_polygons=raw.get("outer_polygons"),
-            near_boundary_m=float(raw["near_boundary_m"]),
-            outside_polygons={str(k): v for k, v in (raw.get("outside_polygons") or {}).items()},
-            units=units,
-            routing=Routing(
-                categories=tuple(routing["categories"]),
-                default=routing["default"],
-                routes=dict(routing["routes"] or {}),
-                ward_overrides={k: dict(v) for k, v in (routing["ward_overrides"] or {}).items()},
-            ),
-            legacy=tuple(
-                LegacyWard(
-                    code=str(entry["code"]),
-                    name=entry["name"],
-                    names=tuple(entry.get("names") or ()),
-                    successors=tuple(
-                        Successor(str(s["code"]), float(s["share"])) for s in entry["successors"]
-                    ),
-                )
-                for entry in legacy
-            ),
-        )
-    )
+    from shared.core.profile_file import read_profile
+
+    return read_profile(name, DATA_DIR)
