@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,79 @@ def test_legacy_split_wards_list_successors_largest_share_first() -> None:
     shares = [s.share for s in legacy["Sơn Kỳ"].successors]
     assert shares == sorted(shares, reverse=True) and len(shares) == 3
     assert all(len(legacy[n].successors) == 1 for n in ("Hòa Thạnh", "Phú Trung", "Hiệp Tân"))
+
+
+# --- the whole city ------------------------------------------------------------
+
+
+def test_the_whole_city_has_168_units_under_the_city_police_the_desk_and_departments() -> None:
+    profile = load_profile("hcm")
+    wards = profile.wards()
+    assert len(wards) == 168
+    kinds = sorted(w.ward_kind for w in wards)
+    assert (kinds.count("phường"), kinds.count("xã"), kinds.count("đặc khu")) == (113, 54, 1)
+    assert all(w.parent == "hcm-police" for w in wards)
+    assert profile.desk.parent == "hcm-police" and profile.root.id == "hcm-police"
+    assert profile.unit("ward-27019").name == "Công an phường Tân Sơn Nhì"
+    assert profile.unit("ward-27577").name == "Công an xã Xuân Thới Sơn"
+    assert profile.unit("ward-26732").name == "Công an đặc khu Côn Đảo"
+    for ward in wards:
+        assert ward.contact is not None and ward.contact.address and ward.contact.phone is None
+    assert profile.unit_for_category("ward-26732", "fire") == "dept-fire"
+    assert profile.unit_for_category("ward-26732", "theft") == "ward-26732"
+
+
+def test_the_whole_city_keeps_the_tan_phu_unit_ids() -> None:
+    # The demo seed's units (profile "2025") are units of the whole city too.
+    city, tan_phu = load_profile("hcm"), load_profile("2025")
+    for unit in tan_phu.units.values():
+        if unit.kind != "desk":
+            assert city.unit(unit.id).name == unit.name, unit.id
+
+
+def test_every_old_unit_goes_to_wards_of_the_city_and_every_district_is_covered() -> None:
+    profile = load_profile("hcm")
+    codes = {w.code for w in profile.wards()}
+    assert len(profile.legacy) == 505  # every row but the district of Côn Đảo
+    assert all({s.code for s in old.successors} <= codes for old in profile.legacy)
+    unknown = [old for old in profile.legacy if not old.successors]
+    assert len(unknown) == 44 and all(old.era == "2024" for old in unknown)
+    for district in profile.places.districts:
+        assert district.codes and set(district.codes) <= codes, district
+    assert {p.name for p in profile.places.provinces} == {
+        "Tỉnh Bình Dương",
+        "Tỉnh Bà Rịa - Vũng Tàu",
+    }
+
+
+def test_a_broken_profile_names_every_problem_with_its_place(tmp_path: Path) -> None:
+    from shared.core.jurisdiction import DATA_DIR
+    from shared.core.profile_file import ProfileError, read_profile
+
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    folder = tmp_path / "data" / "profiles" / "hcm"
+    units = (folder / "units.yaml").read_text(encoding="utf-8")
+    units = units.replace("kind: department", "kind: departmnt", 1)
+    units = units.replace("near_boundary_m: 30", "near_boundary_m: -3")
+    (folder / "units.yaml").write_text(units, encoding="utf-8")
+    legacy = tmp_path / "data" / "hcm" / "legacy-hcm.csv"
+    rows = legacy.read_text(encoding="utf-8").splitlines()
+    rows[3] = rows[3].replace(",26740,", ",2674,")  # Phường Bến Nghé: a code cut short
+    rows[5] = rows[5].replace("Phường Bến Thành", "Phường Bến Thanh")  # new name mismatch
+    legacy.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    with pytest.raises(ProfileError) as raised:
+        read_profile("hcm", tmp_path / "data")
+    problems = raised.value.problems
+    assert any("units.yaml" in p and "units[2].kind" in p for p in problems), problems
+    assert any("units.yaml" in p and "near_boundary_m" in p for p in problems), problems
+
+    (folder / "units.yaml").write_text(
+        units.replace("kind: departmnt", "kind: department").replace("-3", "30"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ProfileError) as raised:
+        read_profile("hcm", tmp_path / "data")
+    problems = raised.value.problems
+    assert any("legacy-hcm.csv: row 4" in p and "new_codes" in p for p in problems), problems
+    assert any("legacy-hcm.csv: row 6" in p and "new_names" in p for p in problems), problems
