@@ -25,6 +25,14 @@ module "firestore" {
   depends_on = [module.apis]
 }
 
+# The OAs as the functions read them, checked against the profile's units.
+module "oas" {
+  source   = "./infra/oas"
+  oas      = var.oas
+  profile  = var.profile
+  data_dir = "${path.module}/shared/data"
+}
+
 module "functions" {
   source                = "./infra/functions"
   project_id            = var.project_id
@@ -33,7 +41,10 @@ module "functions" {
   source_dir            = path.module
   events_topic          = local.topology.events_topic
   zalo_app_id           = var.zalo_app_id
-  oas                   = var.oas
+  tinbao_oas            = module.oas.tinbao_oas
+  single_oa_id          = module.oas.single_oa_id
+  single_oa_unit        = module.oas.single_oa_unit
+  oa_keys_secret_id     = var.oa_keys_secret_id
   app_secret_id         = var.app_secret_id
   secret_values         = var.secret_values
   profile               = var.profile

@@ -45,3 +45,8 @@ output "source_object" {
   description = "Source archive deployed to the three functions, named by its content hash."
   value       = module.functions.source_object
 }
+
+output "wards_without_oa" {
+  description = "Wards of the profile that no OA belongs to (their tips come through another OA)."
+  value       = module.oas.wards_without_oa
+}

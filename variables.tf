@@ -42,14 +42,13 @@ variable "zalo_app_id" {
 
 variable "oas" {
   description = <<-EOT
-    Official Accounts served by this line: the Zalo OA id, the unit (jurisdiction id)
-    that owns it, and the Secret Manager secret id that will hold that OA's Secret Key
-    (webhook signatures). The first OA's key is exposed as ZALO_OA_SECRET_KEY.
+    Official Accounts served by this line: the Zalo OA id and the unit (an id of the
+    profile: hcm-desk, ward-27019, ...) that owns it. One OA, or the desk's and one per
+    ward (169 for the whole city). Their Secret Keys are one secret (oa_keys_secret_id).
   EOT
   type = list(object({
-    oa_id     = string
-    unit      = string
-    secret_id = string
+    oa_id = string
+    unit  = string
   }))
 
   validation {
@@ -66,10 +65,19 @@ variable "oas" {
     condition     = length(distinct([for oa in var.oas : oa.oa_id])) == length(var.oas)
     error_message = "Each oa_id must appear once."
   }
+}
+
+variable "oa_keys_secret_id" {
+  description = <<-EOT
+    Secret Manager secret id that will hold every OA's Secret Key (webhook signatures) as
+    one JSON object {"<oa_id>": "<key>"}. Up to 64 KiB: about a thousand OAs.
+  EOT
+  type        = string
+  default     = "tinbao-oa-keys"
 
   validation {
-    condition     = alltrue([for oa in var.oas : can(regex("^[a-zA-Z][a-zA-Z0-9_-]{0,254}$", oa.secret_id))])
-    error_message = "Each secret_id must be a valid Secret Manager secret id."
+    condition     = can(regex("^[a-zA-Z][a-zA-Z0-9_-]{0,254}$", var.oa_keys_secret_id))
+    error_message = "oa_keys_secret_id must be a valid Secret Manager secret id."
   }
 }
 
@@ -96,13 +104,13 @@ variable "secret_values" {
 }
 
 variable "profile" {
-  description = "Jurisdiction profile: 2025 (the current map) or 2021 (the seed-era map)."
+  description = "Jurisdiction profile: hcm (the whole city, 168 wards; new lines), 2025 (the five wards of former Tân Phú) or 2021 (Tân Phú district as in 2021)."
   type        = string
-  default     = "2025"
+  default     = "hcm"
 
   validation {
-    condition     = contains(["2025", "2021"], var.profile)
-    error_message = "profile must be 2025 or 2021."
+    condition     = contains(["hcm", "2025", "2021"], var.profile)
+    error_message = "profile must be hcm, 2025 or 2021."
   }
 }
 

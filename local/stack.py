@@ -655,7 +655,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run tinbao locally (make run)")
     parser.add_argument("--tick", type=float, default=60.0, help="escalator period, seconds")
     parser.add_argument("--seed", type=Path, default=SEED_FILE, help="seed file (YAML)")
-    parser.add_argument("--profile", default="2025", help="jurisdiction profile: 2025 or 2021")
+    # The demo's story is Tân Phú's: the local stack pins that profile unless told.
+    parser.add_argument(
+        "--profile", default="2025", help="jurisdiction profile: 2025 (default), hcm or 2021"
+    )
     parser.add_argument("--standin-port", type=int, default=0, help="stand-in port (0: free)")
     parser.add_argument(
         "--retry-schedule",

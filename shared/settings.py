@@ -2,8 +2,10 @@
 
 Read lazily through `get_settings()`, never at import: a function that starts
 without a setting it needs fails on first use with a message naming it.
-Each field records which functions read it (`functions`) and whether it is a
-secret (`secret`); the Terraform contract tests hold the deployment to this.
+Each field records which functions read it (`functions`), whether it is a
+secret (`secret`) and whether Terraform sets it (`deployed`: false for the
+single-key shortcut of the local stack); the Terraform contract tests hold the
+deployment to this.
 Secret values come from the environment only (Secret Manager in production).
 """
 
@@ -17,26 +19,33 @@ from typing import Any
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from shared.core.jurisdiction import PROFILES
 from shared.zalo.oa import OaConfig
 
 ALL = ("webhook", "router", "escalator")
 
 
-def _field(default: Any, *functions: str, secret: bool = False, description: str) -> Any:
+def _field(
+    default: Any, *functions: str, secret: bool = False, deployed: bool = True, description: str
+) -> Any:
     return Field(
         default,
         description=description,
-        json_schema_extra={"functions": list(functions), "secret": secret},
+        json_schema_extra={"functions": list(functions), "secret": secret, "deployed": deployed},
     )
 
 
 class OaEntry(BaseModel):
-    """One Official Account served by this webhook (an item of TINBAO_OAS)."""
+    """One Official Account served by this webhook (an item of TINBAO_OAS).
+
+    Its key: the variable `secret_key_env` names when given; else its entry in
+    ZALO_OA_SECRET_KEYS (one secret for every OA of a city-wide line); else
+    ZALO_OA_SECRET_KEY."""
 
     oa_id: str
     unit: str
     app_id: str | None = None
-    secret_key_env: str = "ZALO_OA_SECRET_KEY"
+    secret_key_env: str | None = None
 
 
 class ConfigError(RuntimeError):
@@ -53,7 +62,10 @@ class Settings(BaseSettings):
         "tinbao-events", "webhook", "escalator", description="Pub/Sub topic of stored changes"
     )
     tinbao_profile: str = _field(
-        "2025", *ALL, description="Jurisdiction profile: 2025 (current map) or 2021 (seed era)"
+        "hcm",
+        *ALL,
+        description="Jurisdiction profile: hcm (the whole city, 168 wards), 2025 (the five "
+        "wards of former Tân Phú) or 2021 (Tân Phú district as in 2021)",
     )
     zalo_app_id: str = _field("", *ALL, description="Zalo app id of a single-OA line")
     zalo_oa_id: str = _field(
@@ -61,7 +73,19 @@ class Settings(BaseSettings):
     )
     zalo_oa_unit: str = _field("", *ALL, description="Unit of that OA (empty: the desk)")
     zalo_oa_secret_key: SecretStr = _field(
-        SecretStr(""), "webhook", secret=True, description="OA Secret Key (webhook signatures)"
+        SecretStr(""),
+        "webhook",
+        secret=True,
+        deployed=False,
+        description="OA Secret Key (webhook signatures) of a single-OA line (local stack; "
+        "Terraform sets ZALO_OA_SECRET_KEYS)",
+    )
+    zalo_oa_secret_keys: SecretStr = _field(
+        SecretStr(""),
+        "webhook",
+        secret=True,
+        description='Every OA\'s Secret Key as one JSON object {"<oa id>": "<key>"} '
+        "(one Secret Manager secret for the whole line)",
     )
     tinbao_oas: str = _field(
         "",
@@ -98,6 +122,13 @@ class Settings(BaseSettings):
         description="Time one escalator run may spend before it stops and leaves the rest "
         "to the next run (well under the function's timeout)",
     )
+
+    @field_validator("tinbao_profile")
+    @classmethod
+    def _known_profile(cls, value: str) -> str:
+        if value not in PROFILES:
+            raise ValueError(f"unknown profile; known: {', '.join(PROFILES)}")
+        return value
 
     @field_validator(
         "tinbao_intake_window_minutes",
@@ -138,6 +169,22 @@ class Settings(BaseSettings):
         if missing:
             raise ConfigError(f"missing setting(s): {', '.join(missing)}")
 
+    def oa_keys(self) -> dict[str, str]:
+        """ZALO_OA_SECRET_KEYS as {OA id: key} (empty when unset). Never logged."""
+        raw = self.zalo_oa_secret_keys.get_secret_value().strip()
+        if not raw:
+            return {}
+        try:
+            keys = json.loads(raw)
+        except ValueError:
+            keys = None
+        if not isinstance(keys, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v for k, v in keys.items()
+        ):
+            # The value itself is never repeated: it is a secret.
+            raise ConfigError('ZALO_OA_SECRET_KEYS is not a JSON object {"<oa id>": "<key>"}')
+        return keys
+
     def oas(self) -> list[OaConfig]:
         """Every OA this deployment serves, with its secret key resolved."""
         entries: list[OaConfig] = []
@@ -147,15 +194,22 @@ class Settings(BaseSettings):
                 items = [OaEntry.model_validate(item) for item in raw]
             except (ValueError, TypeError, ValidationError) as exc:
                 raise ConfigError(f"TINBAO_OAS is not a JSON list of OA entries: {exc}") from exc
+            keys = self.oa_keys()
+            missing = []
             for item in items:
                 app_id = item.app_id or self.zalo_app_id
-                secret = os.environ.get(item.secret_key_env, "")
+                if item.secret_key_env:
+                    secret = os.environ.get(item.secret_key_env, "")
+                else:
+                    secret = keys.get(item.oa_id) or self.zalo_oa_secret_key.get_secret_value()
                 if not app_id or not secret:
-                    raise ConfigError(
-                        f"TINBAO_OAS entry {item.oa_id} needs an app id and the secret "
-                        f"in {item.secret_key_env}"
-                    )
+                    missing.append(f"{item.oa_id} ({item.secret_key_env or 'ZALO_OA_SECRET_KEYS'})")
+                    continue
                 entries.append(OaConfig(item.oa_id, app_id, item.unit, secret))
+            if missing:
+                raise ConfigError(
+                    "TINBAO_OAS entries without an app id or a key: " + ", ".join(missing)
+                )
         elif self.zalo_app_id:
             secret = self.zalo_oa_secret_key.get_secret_value()
             if not secret:
@@ -177,7 +231,7 @@ def get_settings() -> Settings:
 
 
 def setting_names() -> dict[str, dict[str, Any]]:
-    """ENV_NAME -> {functions, secret, default, description}: for docs and contract tests."""
+    """ENV_NAME -> {functions, secret, deployed, default, description}: for docs and tests."""
     out: dict[str, dict[str, Any]] = {}
     for name, info in Settings.model_fields.items():
         extra = info.json_schema_extra or {}
@@ -188,6 +242,7 @@ def setting_names() -> dict[str, dict[str, Any]]:
         out[name.upper()] = {
             "functions": list(extra.get("functions", [])),  # type: ignore[arg-type]
             "secret": bool(extra.get("secret")),
+            "deployed": bool(extra.get("deployed", True)),
             "default": default,
             "description": info.description,
         }

@@ -17,7 +17,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 INFRA = ROOT / "infra"
-MODULES = ("apis", "firestore", "functions", "pubsub", "scheduler", "monitoring")
+MODULES = ("apis", "firestore", "oas", "functions", "pubsub", "scheduler", "monitoring")
 FUNCTIONS = ("webhook", "router", "escalator")
 
 

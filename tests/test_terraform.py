@@ -36,10 +36,12 @@ def _functions_local() -> dict:
 
 
 def _reads(function: str, *, secret: bool) -> set[str]:
+    """What a deployed function reads (settings marked `deployed: false` are the local
+    stack's shortcuts, such as the single ZALO_OA_SECRET_KEY)."""
     return {
         name
         for name, meta in setting_names().items()
-        if function in meta["functions"] and meta["secret"] is secret
+        if function in meta["functions"] and meta["secret"] is secret and meta["deployed"]
     }
 
 
@@ -144,20 +146,24 @@ def test_functions_take_their_settings_from_those_maps() -> None:
     assert tc.expr(service["environment_variables"]) == "local.env[each.key]"
     dyn = tc.dynamic(service, "secret_environment_variables")
     assert dyn is not None, "secrets must come through secret_environment_variables"
-    assert tc.expr(dyn["for_each"]) == "local.secret_env_all[each.key]"
+    assert tc.expr(dyn["for_each"]) == "local.secret_env[each.key]"
     content = tc.block(dyn, "content")
     # From Secret Manager, never a literal value.
     assert "google_secret_manager_secret.secret" in tc.expr(content["secret"])
     assert "value" not in content
 
 
-def test_multi_oa_keys_follow_tinbao_oas() -> None:
+def test_oa_keys_are_one_secret_whatever_the_number_of_oas() -> None:
     local = tc.locals_of("functions")
-    # The first OA uses OaEntry's default secret_key_env; every OA's key travels with it.
-    assert '"ZALO_OA_SECRET_KEY"' in tc.expr(local["oa_key_env"])
-    assert "secret_key_env = local.oa_key_env[i]" in tc.expr(local["tinbao_oas"])
-    assert "merge(m, local.oa_secret_env)" in tc.expr(local["secret_env_all"])
-    assert "ZALO_OA_SECRET_KEY" in tc.expr(local["secret_env_all"])
+    # No expression over the OAs: one variable and one secret for one OA or 169.
+    assert tc.keys(local["secret_env"]["webhook"]) == {"ZALO_OA_SECRET_KEYS"}
+    assert tc.expr(local["secret_env"]["webhook"]["ZALO_OA_SECRET_KEYS"]) == "var.oa_keys_secret_id"
+    assert "oas" not in tc.blocks("functions", "variable")
+    assert tc.expr(local["secret_ids"]) == "toset([var.oa_keys_secret_id, var.app_secret_id])"
+    oas = tc.blocks(None, "module")["oas"]
+    functions = tc.blocks(None, "module")["functions"]
+    assert tc.expr(oas["oas"]) == "var.oas"
+    assert tc.expr(functions["tinbao_oas"]) == "module.oas.tinbao_oas"
 
 
 # --- functions ---------------------------------------------------------------------
@@ -240,7 +246,7 @@ def test_function_roles_are_least_privilege() -> None:
     assert tc.expr(accessor["for_each"]) == "local.secret_access"
     assert tc.unquote(accessor["role"]) == "roles/secretmanager.secretAccessor"
     # Only the functions that mount a secret may read it.
-    assert "local.secret_env_all" in tc.expr(tc.locals_of("functions")["secret_access"])
+    assert "local.secret_env" in tc.expr(tc.locals_of("functions")["secret_access"])
 
 
 def test_only_the_webhook_is_public() -> None:

@@ -41,18 +41,6 @@ locals {
     }
   }
 
-  # First OA keeps OaEntry's default secret_key_env; the others get one variable each.
-  oa_key_env    = [for i, oa in var.oas : i == 0 ? "ZALO_OA_SECRET_KEY" : "ZALO_OA_SECRET_KEY_${oa.oa_id}"]
-  oa_secret_env = { for i, oa in var.oas : local.oa_key_env[i] => oa.secret_id }
-  single_oa     = length(var.oas) == 1
-
-  tinbao_oas = jsonencode([for i, oa in var.oas : {
-    oa_id          = oa.oa_id
-    unit           = oa.unit
-    app_id         = var.zalo_app_id
-    secret_key_env = local.oa_key_env[i]
-  }])
-
   # Plain settings each function reads (shared/settings.py `functions`); every one is
   # set explicitly, defaults included, so a deployment never depends on a code default.
   # tests/test_terraform.py holds these keys to setting_names().
@@ -62,9 +50,9 @@ locals {
       TINBAO_EVENTS_TOPIC           = var.events_topic
       TINBAO_PROFILE                = var.profile
       ZALO_APP_ID                   = var.zalo_app_id
-      ZALO_OA_ID                    = local.single_oa ? var.oas[0].oa_id : ""
-      ZALO_OA_UNIT                  = local.single_oa ? var.oas[0].unit : ""
-      TINBAO_OAS                    = local.tinbao_oas
+      ZALO_OA_ID                    = var.single_oa_id
+      ZALO_OA_UNIT                  = var.single_oa_unit
+      TINBAO_OAS                    = var.tinbao_oas
       TINBAO_INTAKE_WINDOW_MINUTES  = tostring(var.intake_window_minutes)
       TINBAO_RETENTION_DAYS         = tostring(var.retention_days)
       TINBAO_WEBHOOK_BUDGET_SECONDS = tostring(var.webhook_budget_seconds)
@@ -73,9 +61,9 @@ locals {
       GOOGLE_CLOUD_PROJECT = var.project_id
       TINBAO_PROFILE       = var.profile
       ZALO_APP_ID          = var.zalo_app_id
-      ZALO_OA_ID           = local.single_oa ? var.oas[0].oa_id : ""
-      ZALO_OA_UNIT         = local.single_oa ? var.oas[0].unit : ""
-      TINBAO_OAS           = local.tinbao_oas
+      ZALO_OA_ID           = var.single_oa_id
+      ZALO_OA_UNIT         = var.single_oa_unit
+      TINBAO_OAS           = var.tinbao_oas
       ZALO_API_BASE        = var.zalo_api_base
       ZALO_OAUTH_BASE      = var.zalo_oauth_base
     }
@@ -84,9 +72,9 @@ locals {
       TINBAO_EVENTS_TOPIC  = var.events_topic
       TINBAO_PROFILE       = var.profile
       ZALO_APP_ID          = var.zalo_app_id
-      ZALO_OA_ID           = local.single_oa ? var.oas[0].oa_id : ""
-      ZALO_OA_UNIT         = local.single_oa ? var.oas[0].unit : ""
-      TINBAO_OAS           = local.tinbao_oas
+      ZALO_OA_ID           = var.single_oa_id
+      ZALO_OA_UNIT         = var.single_oa_unit
+      TINBAO_OAS           = var.tinbao_oas
       ZALO_API_BASE        = var.zalo_api_base
       ZALO_OAUTH_BASE      = var.zalo_oauth_base
 
@@ -95,9 +83,11 @@ locals {
   }
 
   # Secret settings each function reads: environment variable => Secret Manager secret id.
+  # Every OA's key is in one secret (a JSON object {oa_id: key}): one OA or 169, the
+  # webhook mounts one variable and the project holds one secret for them.
   secret_env = {
     webhook = {
-      ZALO_OA_SECRET_KEY = var.oas[0].secret_id
+      ZALO_OA_SECRET_KEYS = var.oa_keys_secret_id
     }
     router = {
       ZALO_APP_SECRET = var.app_secret_id
@@ -107,16 +97,11 @@ locals {
     }
   }
 
-  # Every OA's key goes wherever the first OA's key goes (TINBAO_OAS names them).
-  secret_env_all = {
-    for f, m in local.secret_env : f => contains(keys(m), "ZALO_OA_SECRET_KEY") ? merge(m, local.oa_secret_env) : m
-  }
-
-  secret_ids = toset(concat([for oa in var.oas : oa.secret_id], [var.app_secret_id]))
+  secret_ids = toset([var.oa_keys_secret_id, var.app_secret_id])
 
   # Which runtime account may read which secret: exactly the secrets it mounts.
   secret_access = merge([
-    for f, m in local.secret_env_all : { for env, sid in m : "${f}/${sid}" => { function = f, secret = sid } }
+    for f, m in local.secret_env : { for env, sid in m : "${f}/${sid}" => { function = f, secret = sid } }
   ]...)
 }
 
@@ -303,7 +288,7 @@ resource "google_cloudfunctions2_function" "function" {
     environment_variables            = local.env[each.key]
 
     dynamic "secret_environment_variables" {
-      for_each = local.secret_env_all[each.key]
+      for_each = local.secret_env[each.key]
       content {
         key        = secret_environment_variables.key
         project_id = var.project_id

@@ -28,18 +28,24 @@ variable "zalo_app_id" {
   type        = string
 }
 
-variable "oas" {
-  description = "Official Accounts served: oa_id, unit, and the secret id of the OA Secret Key."
-  type = list(object({
-    oa_id     = string
-    unit      = string
-    secret_id = string
-  }))
+variable "tinbao_oas" {
+  description = "TINBAO_OAS: the OAs served, a JSON list of {oa_id, unit} (made by infra/oas)."
+  type        = string
+}
 
-  validation {
-    condition     = length(var.oas) >= 1
-    error_message = "oas needs at least one Official Account."
-  }
+variable "single_oa_id" {
+  description = "ZALO_OA_ID: the OA of a single-OA line, empty when there are several."
+  type        = string
+}
+
+variable "single_oa_unit" {
+  description = "ZALO_OA_UNIT: the unit of that OA, empty when there are several."
+  type        = string
+}
+
+variable "oa_keys_secret_id" {
+  description = "Secret id of the OA Secret Keys, one JSON object {oa_id: key} for every OA."
+  type        = string
 }
 
 variable "app_secret_id" {
@@ -55,7 +61,7 @@ variable "secret_values" {
 }
 
 variable "profile" {
-  description = "Jurisdiction profile (2025 or 2021)."
+  description = "Jurisdiction profile (hcm, 2025 or 2021)."
   type        = string
 }
 

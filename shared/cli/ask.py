@@ -5,7 +5,8 @@ one after another, each under a numbered separator, with its buttons listed
 below it (title and the text the button sends back). What the router does
 besides (open a tip, hand over to an officer) is said on stderr, so stdout
 holds only what the citizen reads. The ward's contact comes from the unit
-data of the current map (shared.core.jurisdiction, profile "2025").
+data of the whole city (shared.core.jurisdiction, profile "hcm": any of the
+168 ward codes of the 2025 map).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from shared.core.assistant import answer, ward_contact_of
     from shared.core.jurisdiction import load_profile
 
-    unit = load_profile().ward_by_code(args.ward)
+    unit = load_profile("hcm").ward_by_code(args.ward)
     if unit is None:
         print(f"tinbao ask: unknown ward code {args.ward!r} on the 2025 map", file=sys.stderr)
         return 2
