@@ -124,3 +124,62 @@ def test_not_yaml_and_not_a_mapping_are_clear_errors() -> None:
         load_seed("units: [")
     with pytest.raises(SeedError, match="expected a mapping"):
         load_seed("- 1\n- 2\n")
+
+
+# --- skeletons: a seed file per unit, made from the profile ------------------------
+
+
+def test_skeletons_cover_every_unit_of_the_city_and_each_loads_as_it_is() -> None:
+    from datetime import date
+
+    from shared.core.jurisdiction import load_profile
+    from shared.core.seed import skeletons
+    from shared.store.admin import profile_problems
+
+    profile = load_profile("hcm")
+    files = skeletons(profile, date(2026, 1, 1))
+    assert len(files) == 1 + 168 + 1 + 3  # the tree, the wards, the desk, the departments
+    tree = load_seed(files["units.yaml"])
+    assert len(tree.units) == len(profile.units) and not tree.officers
+    assert profile_problems(tree, profile) == []
+    for name, text in files.items():
+        seed = load_seed(text)
+        assert profile_problems(seed, profile) == [], name
+    ward = load_seed(files["ward-26732.yaml"])
+    assert [u.unit_id for u in ward.units] == ["hcm-police", "ward-26732"]
+    assert [r.unit_id for r in ward.rosters] == ["ward-26732"]
+    assert "Công an đặc khu Côn Đảo" in files["ward-26732.yaml"]
+
+
+def test_a_ward_fills_in_its_skeleton_and_it_names_who_is_on_duty() -> None:
+    from datetime import date
+
+    from shared.core.jurisdiction import load_profile
+    from shared.core.seed import skeletons
+
+    text = skeletons(load_profile("hcm"), date(2026, 1, 1))["ward-27577.yaml"]
+    filled = text.replace(
+        "officers: []",
+        "officers:\n"
+        "  - {id: cb-27577-1, name: Lê Thị Hồng, unit: ward-27577, role: duty_officer}\n"
+        "  - {id: cb-27577-2, name: Trần Văn Bảy, unit: ward-27577, role: duty_officer}",
+    ).replace("duty_officer: []", "duty_officer: [cb-27577-1, cb-27577-2]")
+    seed = load_seed(filled)
+    roster = seed.rosters[0]
+    day = datetime(2026, 1, 1, 8, tzinfo=HCM)
+    assert on_duty(roster, "duty_officer", day) == ["cb-27577-1"]
+    assert on_duty(roster, "duty_officer", day + timedelta(hours=12)) == ["cb-27577-2"]
+    assert duty_for_alert(load_seed(text).rosters[0], day).fallback_to_desk
+
+
+def test_tinbao_seed_skeleton_writes_the_files_and_keeps_those_already_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from shared.cli import main
+
+    (tmp_path / "ward-27019.yaml").write_text("# filled in by the ward\n", encoding="utf-8")
+    assert main(["seed", "--skeleton", str(tmp_path), "--profile", "hcm"]) == 0
+    assert len(list(tmp_path.glob("*.yaml"))) == 173
+    assert (tmp_path / "ward-27019.yaml").read_text(encoding="utf-8") == "# filled in by the ward\n"
+    assert "1 already there" in capsys.readouterr().out
+    assert main(["seed"]) == 2

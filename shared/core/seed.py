@@ -1,14 +1,17 @@
 """The seed file: units, officers and rosters, parsed and checked into plain values.
 
 `tinbao seed FILE` writes what `load_seed` returns into Firestore (`units/`,
-`officers/`, `rosters/`). The format is documented in docs/seed-format.md;
-`shared/data/seed-demo.yaml` is a complete example. Parsing is pure: every
+`officers/`, `rosters/`); `tinbao seed --skeleton DIR` writes what `skeletons`
+makes from a profile: a seed file per unit, for each unit to fill in. The
+format is documented in docs/seed-format.md; `shared/data/seed-demo.yaml` is a
+complete example. Parsing is pure: every
 error names the path of the offending value (``officers[3].unit``) and all
 errors are reported at once, so a seed is fixed in one pass.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +21,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from shared.core import data_file as yaml_data
+from shared.core.jurisdiction import Profile
+from shared.core.jurisdiction import Unit as ProfileUnit
 from shared.core.roster import ROLES, Roster, RosterError, roster_from_dict
 
 UnitKind = Literal["ward", "team", "department", "desk", "command"]
@@ -196,3 +201,97 @@ def _cycles(units: list[UnitIn]) -> list[str]:
             seen.add(node)
             node = parents[node]
     return problems
+
+
+# --- skeletons: a seed file per unit, to be filled in by the unit -------------------
+
+
+def skeletons(profile: Profile, anchor: date) -> dict[str, str]:
+    """Seed files made from a profile: `units.yaml` (the whole unit tree, no officer)
+    and one `<unit id>.yaml` per unit that receives alerts (wards, desk, departments),
+    with its place in the tree and an empty roster for the unit to fill in.
+
+    Every file is a valid seed as it is (`load_seed`), agreeing with the profile: a
+    unit seeded before it fills in its officers simply has nobody on duty, and its
+    alerts go to the desk, as with no roster at all.
+    """
+    files = {"units.yaml": _tree_file(profile)}
+    for unit in profile.units.values():
+        if unit.kind in ("ward", "desk", "department", "team"):
+            files[f"{unit.id}.yaml"] = _unit_file(profile, unit, anchor)
+    return files
+
+
+def _quoted(text: str | None) -> str:
+    return "null" if text is None else json.dumps(text, ensure_ascii=False)
+
+
+def _unit_lines(units: list[ProfileUnit]) -> list[str]:
+    lines = []
+    for unit in units:
+        lines += [
+            f"  - id: {unit.id}",
+            f"    name: {_quoted(unit.name)}",
+            f"    kind: {unit.kind}",
+            f"    parent: {_quoted(unit.parent)}",
+        ]
+    return lines
+
+
+def _tree_file(profile: Profile) -> str:
+    lines = [
+        f"# Cây đơn vị của hồ sơ {profile.name} ({len(profile.units)} đơn vị), sinh từ",
+        f"# shared/data/profiles/{profile.name}/ bằng `tinbao seed --skeleton`. Nạp bằng",
+        "# `tinbao seed units.yaml` trước các tệp của từng đơn vị. Định dạng:",
+        "# docs/seed-format.md.",
+        "version: 1",
+        "units:",
+        *_unit_lines(list(profile.units.values())),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _unit_file(profile: Profile, unit: ProfileUnit, anchor: date) -> str:
+    chain = [unit]
+    while chain[-1].parent is not None:
+        chain.append(profile.units[chain[-1].parent])
+    number = unit.code or unit.id
+    lines = [
+        f"# Danh sách cán bộ và lịch trực của {unit.name} ({unit.id}), hồ sơ {profile.name}.",
+        "# Đơn vị điền cán bộ và lịch trực rồi gửi tệp cho bàn trực nạp bằng lệnh",
+        f"# `tinbao seed {unit.id}.yaml`. Định dạng đầy đủ: docs/seed-format.md.",
+        "#",
+        "# officers: thay [] bằng danh sách cán bộ, mỗi người một mục như mẫu bên dưới:",
+        f"#   id: mã không dấu, không trùng (ví dụ cb-{number}-1)",
+        "#   name: họ và tên đầy đủ, có dấu",
+        f"#   unit: giữ nguyên {unit.id}",
+        "#   role: duty_officer (cán bộ trực), duty_commander (chỉ huy trực),",
+        "#         chief (trưởng đơn vị) hoặc desk (bàn trực)",
+        "#   Không ghi mã Zalo: cán bộ tự đăng ký bằng tin nhắn DK <mã> gửi OA.",
+        "# rosters: shifts là giờ bắt đầu các ca (ví dụ hai ca 12 tiếng); ca đầu tiên",
+        "#   của ngày anchor là ca số 0; ca thứ n do mục thứ n (quay vòng) của mỗi",
+        "#   danh sách rotation đảm nhận; static là người luôn có mặt.",
+        "#   Để trống: không ai trực, tin báo chuyển ngay cho bàn trực.",
+        "version: 1",
+        "units:",
+        *_unit_lines(chain[::-1]),
+        "officers: []",
+        f"#  - id: cb-{number}-1",
+        "#    name: Nguyễn Văn A",
+        f"#    unit: {unit.id}",
+        "#    role: duty_officer",
+        "rosters:",
+        f"  - unit: {unit.id}",
+        "    timezone: Asia/Ho_Chi_Minh",
+        '    shifts: ["07:00", "19:00"]',
+        f"    anchor: {anchor.isoformat()}",
+        "    rotation:",
+        f"      duty_officer: []   # ví dụ: [cb-{number}-1, cb-{number}-2, cb-{number}-3]",
+        "      duty_commander: []",
+        "    static:",
+        "      chief: []",
+        "      desk: []",
+        "",
+    ]
+    return "\n".join(lines)
