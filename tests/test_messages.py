@@ -303,3 +303,17 @@ def test_catalog_rejects_a_missing_template() -> None:
     text = m.MESSAGES_FILE.read_text(encoding="utf-8").replace("  citizen_closed:", "  closed:", 1)
     with pytest.raises(m.CatalogError, match="citizen_closed"):
         m.parse_catalog(text)
+
+
+def test_an_unresolved_alert_names_the_wards_it_may_be_in() -> None:
+    text = m.alert(
+        alert_input(
+            ward_name=None,
+            ward_evidence="conflict",
+            candidate_wards=("phường Bến Thành", "phường An Khánh"),
+        )
+    )
+    assert "Phường: chưa xác định" in text
+    assert "Có thể thuộc: phường Bến Thành, phường An Khánh" in text
+    resolved = m.alert(alert_input(candidate_wards=("phường Bến Thành",)))
+    assert "Có thể thuộc" not in resolved

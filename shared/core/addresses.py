@@ -39,8 +39,8 @@ from shared.core.text import canonical, fold
 OUTSIDE = "out"  # a place outside the area that no polygon of the file names
 _TOWNS = frozenset(("thành phố", "thị xã"))  # a town was a thị xã before it was a city
 _GAP = re.compile(r"^[\s.,;:\-–()/]*(?:(?:cu|thuoc)(?![a-z0-9])[\s.,;:\-–()/]*)*$")
-_SEGMENT = re.compile(r"[,;\n]|\s-\s")
-_STRIP = " .:!?()\"'"
+_STRIP = " \t.:!?()\"'"
+_LABELLED = 4  # readings named in an evidence label ("phường 2" has 22)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,8 @@ class _Vocabulary:
     district_markers: Mapping[str, str]
     province_markers: frozenset[str]
     numbered_outside: bool
+    written: Mapping[str, str]  # district name -> canonical spelling
+    keys: Mapping[str, str]  # district name -> its key (folded, numbers unpadded)
     pattern: re.Pattern[str]
     landmark_pattern: re.Pattern[str] | None
     landmarks: Mapping[str, tuple[str, tuple[str, ...], str, str]] = field(default_factory=dict)
@@ -116,6 +118,9 @@ def _fold_table() -> dict[int, str]:
 
 def folds(text: str) -> tuple[str, str]:
     """(canonical text, its fold), of equal length."""
+    if text.isascii():  # typed without diacritics: nothing to fold
+        written = " ".join(text.lower().split())
+        return written, written
     written = canonical(text)
     folded = written.translate(_fold_table())
     if len(folded) != len(written):  # stray combining marks: spans cannot be compared
@@ -126,6 +131,8 @@ def folds(text: str) -> tuple[str, str]:
 
 def _syllables_agree(written: str, expected: str) -> bool:
     """Each syllable typed without marks, or with exactly the name's marks (Thành is not Thạnh)."""
+    if written.isascii():
+        return True
     for w, e in zip(written.split(), expected.split(), strict=False):
         if w != e and not w.isascii():
             return False
@@ -133,7 +140,12 @@ def _syllables_agree(written: str, expected: str) -> bool:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", fold(name)).strip()
+    return " ".join(fold(name).split())
+
+
+def _squash(folded: str) -> str:
+    """A span of folded text with its spaces made single (it is already folded)."""
+    return " ".join(folded.split())
 
 
 def _number(name: str) -> str:
@@ -275,6 +287,8 @@ def vocabulary(profile: Profile) -> _Vocabulary:
             | {_key(f) for f in places.province_markers}
         ),
         numbered_outside=places.numbered_outside,
+        written={d.name: canonical(d.name) for d in places.districts},
+        keys={d.name: _number(_key(d.name)) for d in places.districts},
         pattern=pattern,
         landmark_pattern=landmark_pattern,
         landmarks=marks,
@@ -342,7 +356,7 @@ def _items(vocab: _Vocabulary, written: str, folded: str) -> list[_Item]:
             item = _district_item(vocab, match, written)
         elif match.group("pm") is not None:
             marker = written[match.start("pm") : match.end("pm")]
-            name = _key(match.group("pn"))
+            name = _squash(match.group("pn"))
             item = None
             if marker in vocab.province_markers:
                 item = _Item(
@@ -364,10 +378,10 @@ def _items(vocab: _Vocabulary, written: str, folded: str) -> list[_Item]:
 
 def _ward_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _Item | None:
     marker = written[match.start("wm") : match.end("wm")]
-    kind = vocab.ward_markers.get(re.sub(r"\s+", " ", marker))
+    kind = vocab.ward_markers.get(" ".join(marker.split()))
     if kind is None:
         return None  # "phương", not "phường"
-    name = _number(_key(match.group("wn")))
+    name = _number(_squash(match.group("wn")))
     span = written[match.start("wn") : match.end("wn")]
     readings = tuple(
         r
@@ -391,15 +405,15 @@ def _ward_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _Item 
 
 def _district_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _Item | None:
     marker = written[match.start("dm") : match.end("dm")]
-    kind = vocab.district_markers.get(re.sub(r"\s+", " ", marker))
+    kind = vocab.district_markers.get(" ".join(marker.split()))
     if kind is None:
         return None  # "quán", "quan" (an official) with diacritics
-    name = _number(_key(match.group("dn")))
+    name = _number(_squash(match.group("dn")))
     span = written[match.start("dn") : match.end("dn")]
     districts = tuple(
         d
         for d in vocab.districts.get(name, ())
-        if _same_kind(d.kind, kind) and _syllables_agree(span, canonical(d.name))
+        if _same_kind(d.kind, kind) and _syllables_agree(span, vocab.written[d.name])
     )
     outside = not districts and name.isdigit() and vocab.numbered_outside
     if not districts and not outside:
@@ -416,10 +430,10 @@ def _district_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _I
 
 
 def _bare_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _Item | None:
-    name = _key(match.group("bare"))
+    name = _squash(match.group("bare"))
     span = written[match.start() : match.end()]
     districts = tuple(
-        d for d in vocab.districts.get(name, ()) if _syllables_agree(span, canonical(d.name))
+        d for d in vocab.districts.get(name, ()) if _syllables_agree(span, vocab.written[d.name])
     )
     if districts:
         return _Item("district", match.start(), match.end(), True, span, districts=districts)
@@ -438,10 +452,32 @@ def _same_kind(a: str | None, b: str | None) -> bool:
 
 
 def _fills_segment(folded: str, start: int, end: int) -> bool:
-    """The item is a whole comma-separated segment of the text."""
-    before = _SEGMENT.split(folded[:start])[-1]
-    after = _SEGMENT.split(folded[end:])[0]
-    return not before.strip(_STRIP) and not after.strip(_STRIP)
+    """The item is a whole comma-separated segment of the text: between it and the
+    nearest separators (`,` `;` a new line, ` - `) only spaces and punctuation."""
+    i = start
+    while i > 0 and folded[i - 1] in _STRIP:
+        i -= 1
+    if (
+        i > 0
+        and folded[i - 1] not in ",;\n"
+        and not (
+            folded[i - 1] == "-" and i >= 2 and folded[i - 2].isspace() and folded[i].isspace()
+        )
+    ):
+        return False
+    j = end
+    while j < len(folded) and folded[j] in _STRIP:
+        j += 1
+    return (
+        j == len(folded)
+        or folded[j] in ",;\n"
+        or (
+            folded[j] == "-"
+            and j > end
+            and folded[j - 1].isspace()
+            and folded[j + 1 : j + 2].isspace()
+        )
+    )
 
 
 def _chains(items: list[_Item], written: str, folded: str) -> list[list[_Item]]:
@@ -502,7 +538,7 @@ def _ward_evidence(
     how = f"{'address ward' if ward.bare else 'ward named'} '{where}'"
     readings = ward.readings
     if district is not None:
-        keys = {(_key(d.name), d.kind) for d in district.districts}
+        keys = {(vocab.keys[d.name], d.kind) for d in district.districts}
         old = [r for r in readings if r.era == "old" and _in_districts(r, keys)]
         if old:
             return _readings_evidence(vocab, old, how)
@@ -554,7 +590,10 @@ def _readings_evidence(vocab: _Vocabulary, readings: list[_Reading], how: str) -
             )
         places.extend(c for c in codes if c not in places)
     method = "ward_name" if all(r.era == "current" for r in readings) else "legacy_name"
-    return Evidence(method, tuple(places), f"{how}: " + "; ".join(r.label for r in readings))
+    labels = "; ".join(r.label for r in readings[:_LABELLED])
+    if len(readings) > _LABELLED:
+        labels += f"; and {len(readings) - _LABELLED} more old units of that name"
+    return Evidence(method, tuple(places), f"{how}: {labels}")
 
 
 def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
@@ -569,7 +608,7 @@ def _landmark_evidence(vocab: _Vocabulary, written: str, folded: str) -> list[Ev
         return []
     found = []
     for match in vocab.landmark_pattern.finditer(folded):
-        kind, places, expected, label = vocab.landmarks[_key(match.group("name"))]
+        kind, places, expected, label = vocab.landmarks[_squash(match.group("name"))]
         span = written[match.start() : match.end()]
         if _syllables_agree(span, expected):
             method = "outside_landmark" if places == (OUTSIDE,) else kind

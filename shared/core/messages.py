@@ -53,6 +53,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "alert_category": {"category", "severity"},
         "alert_ward": {"ward", "evidence"},
         "alert_ward_unknown": {"evidence"},
+        "alert_candidates": {"wards"},
         "alert_address": {"address"},
         "alert_map": {"url"},
         "alert_words": {"text"},
@@ -281,6 +282,7 @@ class AlertInput:
     severity: str  # urgent, high, normal, low
     ward_name: str | None  # None: not resolved
     ward_evidence: str  # resolver evidence kind (evidence in messages.yaml)
+    candidate_wards: tuple[str, ...] = ()  # not resolved: the wards it may be in ("phường X")
     citizen_messages: tuple[CitizenMessage, ...] = ()
     address_text: str | None = None
     location: Location | None = None
@@ -327,6 +329,8 @@ def alert(a: AlertInput, context: AlertContext | None = None) -> str:
         if a.ward_name
         else c.text("alert_ward_unknown", evidence=evidence),
     ]
+    if not a.ward_name and a.candidate_wards:
+        facts.append(c.text("alert_candidates", wards=", ".join(a.candidate_wards)))
     if a.address_text and a.address_text.strip():
         address = " ".join(a.address_text.split())
         if len(address) > MAX_ADDRESS_CHARS:

@@ -25,6 +25,7 @@ EVIDENCE_KEY = {
     "ward_name": "text",
     "address": "text",
     "legacy_name": "legacy_ward",
+    "district": "legacy_address",
     "landmark": "landmark",
     "oa": "oa",
     "conflict": "conflict",
@@ -169,6 +170,12 @@ def alert_input(profile: Profile, tip: Tip) -> messages.AlertInput:
         category=tip.category,
         severity=tip.severity,
         ward_name=ward_name(profile, tip.ward_code),
+        # The desk decides between the wards the evidence left (both sides of a conflict).
+        candidate_wards=tuple(
+            f"{ward.ward_kind} {ward.names[0]}"
+            for code in resolution.get("candidates") or ()
+            if (ward := profile.ward_by_code(code)) is not None and ward.names
+        ),
         ward_evidence=EVIDENCE_KEY.get(method, method),
         citizen_messages=tuple(messages.CitizenMessage(t.at, t.text) for t in tip.texts),
         # Not the resolver's `evidence`: those are internal notes in English (with
