@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -66,7 +67,7 @@ class _Reading:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every place named, and frozen init is slow
 class _Item:
     """A place named at [start, end) of the text."""
 
@@ -86,7 +87,9 @@ class _Item:
 class _Vocabulary:
     area: frozenset[str]
     max_candidates: int
-    names: Mapping[str, tuple[_Reading, ...]]  # folded ward name or number -> readings
+    # Folded ward name or number -> its readings, grouped by (kind, spelling), so a
+    # name with many readings ("14": seventeen old wards) is checked once per spelling.
+    groups: Mapping[str, tuple[tuple[str | None, str, tuple[_Reading, ...]], ...]]
     districts: Mapping[str, tuple[District, ...]]  # folded name -> districts
     provinces: Mapping[str, tuple[str, tuple[str, ...]]]  # folded name -> (name, codes)
     ward_markers: Mapping[str, str]  # written form -> kind
@@ -117,20 +120,22 @@ def _fold_table() -> dict[int, str]:
 
 
 def folds(text: str) -> tuple[str, str]:
-    """(canonical text, its fold), of equal length."""
-    if text.isascii():  # typed without diacritics: nothing to fold
-        written = " ".join(text.lower().split())
-        return written, written
-    written = canonical(text)
-    folded = written.translate(_fold_table())
-    if len(folded) != len(written):  # stray combining marks: spans cannot be compared
-        folded = fold(written)
-        written = folded
-    return written, folded
+    """(the text in NFC and lower case, its fold), one character each. Tone placement
+    is left as typed: only the few spans compared with a name are made canonical."""
+    written = unicodedata.normalize("NFC", text).lower()
+    return written, written.translate(_fold_table())
+
+
+@functools.lru_cache(maxsize=4096)
+def _typed(span: str) -> str:
+    """A span of the text as `_syllables_agree` compares it: canonical (tones placed
+    in the new style, Hoà). Kept: citizens write the same few hundred names."""
+    return span if span.isascii() else canonical(span)
 
 
 def _syllables_agree(written: str, expected: str) -> bool:
-    """Each syllable typed without marks, or with exactly the name's marks (Thành is not Thạnh)."""
+    """Each syllable typed without marks, or with exactly the name's marks (Thành is not
+    Thạnh); both canonical (`_typed`)."""
     if written.isascii():
         return True
     for w, e in zip(written.split(), expected.split(), strict=False):
@@ -277,7 +282,7 @@ def vocabulary(profile: Profile) -> _Vocabulary:
     return _Vocabulary(
         area=area,
         max_candidates=profile.max_candidates,
-        names={k: tuple(v) for k, v in names.items()},
+        groups={k: _grouped(v) for k, v in names.items()},
         districts={k: tuple(v) for k, v in districts.items()},
         provinces=provinces,
         ward_markers={**ward_markers, **written_forms(places.ward_markers)},
@@ -293,6 +298,15 @@ def vocabulary(profile: Profile) -> _Vocabulary:
         landmark_pattern=landmark_pattern,
         landmarks=marks,
     )
+
+
+def _grouped(
+    readings: list[_Reading],
+) -> tuple[tuple[str | None, str, tuple[_Reading, ...]], ...]:
+    groups: dict[tuple[str | None, str], list[_Reading]] = {}
+    for reading in readings:
+        groups.setdefault((reading.kind, reading.written), []).append(reading)
+    return tuple((kind, written, tuple(rs)) for (kind, written), rs in groups.items())
 
 
 def _landmarks(
@@ -382,11 +396,12 @@ def _ward_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _Item 
     if kind is None:
         return None  # "phương", not "phường"
     name = _number(_squash(match.group("wn")))
-    span = written[match.start("wn") : match.end("wn")]
+    span = _typed(written[match.start("wn") : match.end("wn")])
     readings = tuple(
         r
-        for r in vocab.names.get(name, ())
-        if (r.kind is None or r.kind == kind) and _syllables_agree(span, r.written)
+        for group_kind, spelled, group in vocab.groups.get(name, ())
+        if (group_kind is None or group_kind == kind) and _syllables_agree(span, spelled)
+        for r in group
     )
     outside = not readings and name.isdigit() and vocab.numbered_outside
     if not readings and not outside:
@@ -409,7 +424,7 @@ def _district_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _I
     if kind is None:
         return None  # "quán", "quan" (an official) with diacritics
     name = _number(_squash(match.group("dn")))
-    span = written[match.start("dn") : match.end("dn")]
+    span = _typed(written[match.start("dn") : match.end("dn")])
     districts = tuple(
         d
         for d in vocab.districts.get(name, ())
@@ -432,8 +447,9 @@ def _district_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _I
 def _bare_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _Item | None:
     name = _squash(match.group("bare"))
     span = written[match.start() : match.end()]
+    typed = _typed(span)
     districts = tuple(
-        d for d in vocab.districts.get(name, ()) if _syllables_agree(span, vocab.written[d.name])
+        d for d in vocab.districts.get(name, ()) if _syllables_agree(typed, vocab.written[d.name])
     )
     if districts:
         return _Item("district", match.start(), match.end(), True, span, districts=districts)
@@ -441,7 +457,12 @@ def _bare_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _Item 
         return _Item(
             "province", match.start(), match.end(), True, span, province=vocab.provinces[name]
         )
-    readings = tuple(r for r in vocab.names.get(name, ()) if _syllables_agree(span, r.written))
+    readings = tuple(
+        r
+        for _, spelled, group in vocab.groups.get(name, ())
+        if _syllables_agree(typed, spelled)
+        for r in group
+    )
     if readings:
         return _Item("ward", match.start(), match.end(), True, span, readings=readings)
     return None
@@ -610,7 +631,7 @@ def _landmark_evidence(vocab: _Vocabulary, written: str, folded: str) -> list[Ev
     for match in vocab.landmark_pattern.finditer(folded):
         kind, places, expected, label = vocab.landmarks[_squash(match.group("name"))]
         span = written[match.start() : match.end()]
-        if _syllables_agree(span, expected):
+        if _syllables_agree(_typed(span), expected):
             method = "outside_landmark" if places == (OUTSIDE,) else kind
             found.append(Evidence(method, places, f"{kind} '{span}' ({label})"))
     return found
