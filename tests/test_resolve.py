@@ -168,7 +168,7 @@ def test_import_reads_no_data_and_pulls_no_shapely() -> None:
     code = (
         "import sys, shared.core.resolve; "
         "assert 'shapely' not in sys.modules and 'numpy' not in sys.modules; "
-        "assert 'yaml' not in sys.modules"
+        "assert 'yaml' not in sys.modules and 'pydantic' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 

@@ -397,6 +397,7 @@ def _legacy_csv(
 ) -> tuple[list[LegacyWard], tuple[District, ...], dict[str, set[str]]]:
     """Old units, the districts (with the wards covering each) and provinces' wards."""
     names = {c.code: u.names[0] for u in units if u.kind == "ward" for c in u.codes}
+    kinds = {c.code: u.ward_kind for u in units if u.kind == "ward" for c in u.codes}
     legacy: list[LegacyWard] = []
     district_codes: dict[tuple[str, str | None], list[str]] = {}
     district_province: dict[tuple[str, str | None], str] = {}
@@ -408,7 +409,7 @@ def _legacy_csv(
             if code not in ward_codes:
                 reader.problem(relative, f"{where}: new_codes: {code} is no ward of the profile")
         written = tuple(row.new_names.split(";")) if row.new_names else ()
-        expected = tuple(f"{_kind_of(units, c).capitalize()} {names.get(c, '?')}" for c in codes)
+        expected = tuple(f"{kinds.get(c, '?').capitalize()} {names.get(c, '?')}" for c in codes)
         if written != expected:
             reader.problem(relative, f"{where}: new_names {written} do not name {expected}")
         if (row.split == "yes") != (len(codes) > 1) and codes:
@@ -454,13 +455,6 @@ def _legacy_csv(
         for (name, kind), codes in district_codes.items()
     )
     return legacy, districts_out, province_codes
-
-
-def _kind_of(units: list[Unit], code: str) -> str:
-    for unit in units:
-        if unit.kind == "ward" and any(c.code == code for c in unit.codes):
-            return unit.ward_kind
-    return "?"
 
 
 def _places(

@@ -32,9 +32,7 @@ and lengths), then each array's bytes in header order.
 
 from __future__ import annotations
 
-import json
 import math
-import struct
 import sys
 from array import array
 from bisect import bisect_right
@@ -220,6 +218,9 @@ def distance2(
 
 def read_index(data: bytes) -> WardIndex:
     """The index in `data` (the bytes of a file written by `build_index`)."""
+    import json  # here, not at import: the resolver's import is the router's cold start
+    import struct
+
     if not data.startswith(MAGIC):
         raise WardIndexError("not a ward index of this version (rebuild it)")
     offset = len(MAGIC)
