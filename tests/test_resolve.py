@@ -127,7 +127,7 @@ def test_unusable_coordinates_are_ignored_not_fatal(location: tuple[Any, Any]) -
 
 
 def test_ward_oa_decides_only_when_nothing_else_does() -> None:
-    profile = load_profile().with_oa_ids({"ward-27022": ["oa-ptn"]})
+    profile = load_profile("2025").with_oa_ids({"ward-27022": ["oa-ptn"]})
     alone = resolve("có trộm", oa_id="oa-ptn", profile=profile)
     assert (alone.ward_code, alone.method) == ("27022", "oa")
     assert alone.confidence < resolve("phường Phú Thọ Hòa").confidence

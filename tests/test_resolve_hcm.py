@@ -396,21 +396,26 @@ def test_an_uncertain_boundary_abstains_on_both_sides() -> None:
 
 
 def test_a_conflict_goes_to_the_desk_whose_alert_names_both_wards() -> None:
+    from dataclasses import replace
     from datetime import UTC, datetime
 
     from shared.core import messages, routing
+    from shared.core.tip import Tip, TipLocation, TipStatus, TipText
 
     inside = features()["26743"].representative_point()  # Bến Thành
-    tip: dict[str, Any] = {
-        "ref": "TB-7K2Q9",
-        "created_at": datetime(2026, 11, 28, 8, 0, tzinfo=UTC),
-        "texts": [{"text": "có trộm ở phường Thảo Điền quận 2"}],
-        "locations": [{"lat": f"{inside.y:.6f}", "lng": f"{inside.x:.6f}", "at": None}],
-    }
+    tip = Tip(
+        ref="TB-7K2Q9",
+        status=TipStatus.RECEIVED,
+        reporter_key="r_test",
+        oa_id="4000000000000000000",
+        created_at=datetime(2026, 11, 28, 8, 0, tzinfo=UTC),
+        texts=(TipText("m1", "có trộm ở phường Thảo Điền quận 2"),),
+        locations=(TipLocation("m2", f"{inside.y:.6f}", f"{inside.x:.6f}"),),
+    )
     decision = routing.decide(city(), tip)
     assert (decision.unit_id, decision.ward_code) == ("hcm-desk", None)
-    tip |= {"unit_id": decision.unit_id, "resolution": decision.resolution_doc()}
-    alert = messages.alert(routing.alert_input(city(), tip))
+    routed = replace(tip, unit_id=decision.unit_id, resolution=decision.resolution.as_dict())
+    alert = messages.alert(routing.alert_input(city(), routed))
     assert "Có thể thuộc: phường Bến Thành, phường An Khánh" in alert
     assert "không khớp" in alert  # the conflict is said, and the map link is there
     assert "Vị trí chia sẻ:" in alert

@@ -1,4 +1,4 @@
-"""Reading a jurisdiction profile's files into the plain values of `jurisdiction`.
+"""Reading a jurisdiction profile's files into the plain values of `profile`.
 
 Every file is validated by a pydantic model of the file as written (the
 boundary), then turned into frozen dataclasses; every problem of every file is
@@ -27,7 +27,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from shared.core import data_file as yaml_data
-from shared.core.jurisdiction import (
+from shared.core.profile import (
     Code,
     Contact,
     District,
