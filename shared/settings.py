@@ -19,7 +19,6 @@ from typing import Any
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from shared.core.jurisdiction import PROFILES
 from shared.zalo.oa import OaConfig
 
 ALL = ("webhook", "router", "escalator")
@@ -122,13 +121,6 @@ class Settings(BaseSettings):
         description="Time one escalator run may spend before it stops and leaves the rest "
         "to the next run (well under the function's timeout)",
     )
-
-    @field_validator("tinbao_profile")
-    @classmethod
-    def _known_profile(cls, value: str) -> str:
-        if value not in PROFILES:
-            raise ValueError(f"unknown profile; known: {', '.join(PROFILES)}")
-        return value
 
     @field_validator(
         "tinbao_intake_window_minutes",

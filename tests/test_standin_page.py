@@ -150,15 +150,17 @@ def standin(webhook: RecordingWebhook) -> Iterator[RunningStandin]:
 
 def test_ward_presets_and_the_printed_example_resolve_by_gps_to_their_ward() -> None:
     from local.stack import EXAMPLE_LOCATION
+    from shared.core.jurisdiction import load_profile
     from shared.core.resolve import resolve
 
+    tan_phu = load_profile("2025")  # the local stack's profile
     wards = demo_directory(SEED_FILE.read_text())["wards"]
     assert len(wards) == 5
     for ward in wards:
-        resolution = resolve("", (ward["lat"], ward["lng"]))
+        resolution = resolve("", (ward["lat"], ward["lng"]), None, tan_phu)
         assert (resolution.unit_id, resolution.method) == (f"ward-{ward['code']}", "gps")
         assert not resolution.near_boundary, ward
-    assert resolve("", EXAMPLE_LOCATION).unit_id == "ward-27019"
+    assert resolve("", EXAMPLE_LOCATION, None, tan_phu).unit_id == "ward-27019"
 
 
 # --- the browser ----------------------------------------------------------------------

@@ -106,3 +106,20 @@ def test_the_build_refuses_margins_for_unknown_codes() -> None:
     data = json.loads((DATA_DIR / "wards-2025.geojson").read_text(encoding="utf-8"))
     with pytest.raises(WardIndexError, match="99999"):
         build_index(data, source="x", source_sha256="0", near_m=30, margins={"99999": 300})
+
+
+def test_the_deploy_archive_carries_every_index() -> None:
+    import fnmatch
+
+    from tests import terraform_contract as tc
+
+    (archive,) = [
+        named
+        for block in tc.load(tc.module_dir("functions")).get("data", [])
+        for named in block.values()
+    ]
+    (body,) = archive.values()
+    excludes = [tc.unquote(pattern) for pattern in body["excludes"]]
+    for path in ("wards-2025.geojson", "hcm/wards-hcm-2025.geojson"):
+        shipped = index_path(path).relative_to(Path(__file__).resolve().parents[1]).as_posix()
+        assert not any(fnmatch.fnmatch(shipped, pattern) for pattern in excludes), shipped
