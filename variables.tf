@@ -51,19 +51,10 @@ variable "oas" {
     unit  = string
   }))
 
+  # infra/oas checks each entry (numeric ids, each once, units of the profile).
   validation {
     condition     = length(var.oas) >= 1
     error_message = "oas needs at least one Official Account."
-  }
-
-  validation {
-    condition     = alltrue([for oa in var.oas : can(regex("^[0-9]+$", oa.oa_id))])
-    error_message = "Each oa_id must be a numeric Zalo OA id."
-  }
-
-  validation {
-    condition     = length(distinct([for oa in var.oas : oa.oa_id])) == length(var.oas)
-    error_message = "Each oa_id must appear once."
   }
 }
 

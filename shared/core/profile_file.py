@@ -182,13 +182,6 @@ class LegacyRowIn(_Strict):
 # --- reading ---------------------------------------------------------------------
 
 
-def _where(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top)"
-
-
 class _Reader:
     """Reads files under one data folder, collecting every problem."""
 
@@ -223,8 +216,8 @@ class _Reader:
         try:
             return model.model_validate(raw)
         except ValidationError as exc:
-            for error in exc.errors():
-                self.problem(where, f"{prefix}{_where(error['loc'])}: {error['msg']}")
+            for line in yaml_data.problems_of(exc.errors(), prefix):
+                self.problem(where, line)
             return None
 
     def rows(self, relative: str, model: type[_Model]) -> list[tuple[int, _Model]]:
