@@ -34,24 +34,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from shared.core.evidence import OUTSIDE, Evidence
 from shared.core.jurisdiction import District, Profile, read_data
 from shared.core.text import canonical, fold
 
-OUTSIDE = "out"  # a place outside the area that no polygon of the file names
 _TOWNS = frozenset(("thành phố", "thị xã"))  # a town was a thị xã before it was a city
 _GAP = re.compile(r"^[\s.,;:\-–()/]*(?:(?:cu|thuoc)(?![a-z0-9])[\s.,;:\-–()/]*)*$")
 _STRIP = " \t.:!?()\"'"
 _LABELLED = 4  # readings named in an evidence label ("phường 2" has 22)
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    method: str  # gps, ward_name, legacy_name, district, landmark, address, outside, ...
-    places: tuple[str, ...]  # codes of the profile's map, or OUTSIDE; likeliest first
-    label: str
-    # False: it may narrow other evidence but never names a ward alone (an old
-    # numbered ward without its district: only its district gives it a meaning).
-    decides: bool = True
 
 
 @dataclass(frozen=True, slots=True)

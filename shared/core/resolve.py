@@ -32,11 +32,16 @@ import functools
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shared.core.addresses import OUTSIDE, Evidence, text_evidence
-from shared.core.jurisdiction import DATA_DIR, Profile
-from shared.core.ward_index import WardIndex, WardIndexError, read_index
+from shared.core.evidence import OUTSIDE, Evidence
+
+if TYPE_CHECKING:
+    from shared.core.jurisdiction import Profile
+    from shared.core.ward_index import WardIndex
+
+# The address reader, the ward index and the profiles are imported on first use,
+# not here: this module's import is on the router's cold start.
 
 # Confidence of a decision by each method; agreeing methods add _AGREEMENT.
 _CONFIDENCE = {
@@ -50,6 +55,7 @@ _CONFIDENCE = {
 }
 _AGREEMENT = 0.04
 _OUTSIDE_TEXT_CONFIDENCE = 0.6
+_ROUNDED = {c: round(min(c, 0.99), 2) for c in _CONFIDENCE.values()}  # the usual confidences
 # Strength order of the methods, for the method reported when several agree.
 _RANK = ("gps", "ward_name", "legacy_name", "address", "landmark", "district", "oa")
 
@@ -88,12 +94,16 @@ class Resolution:
 
 def index_path(polygons: str) -> Path:
     """The ward index built from a polygon file: same folder and stem, `.index`."""
+    from shared.core.jurisdiction import DATA_DIR
+
     return (DATA_DIR / polygons).with_suffix(".index")
 
 
 @functools.cache
 def ward_index(polygons: str, near_m: int, margins: tuple[tuple[str, int], ...] = ()) -> WardIndex:
     """The shipped index of `polygons`, checked to be built with these margins."""
+    from shared.core.ward_index import WardIndexError, read_index
+
     path = index_path(polygons)
     try:
         index = read_index(path.read_bytes())
@@ -109,6 +119,7 @@ def ward_index(polygons: str, near_m: int, margins: tuple[tuple[str, int], ...] 
     return index
 
 
+@functools.cache
 def profile_index(profile: Profile) -> WardIndex | None:
     path = profile.polygons or profile.outer_polygons
     if path is None:
@@ -146,13 +157,14 @@ def _gps_evidence(profile: Profile, lat: float, lng: float) -> tuple[Evidence | 
         return code
 
     inside, near = index.locate(lng, lat)
-    places = tuple(dict.fromkeys([place(inside), *(place(n) for n in near)]))
     near_boundary = bool(near)
-    note = f"{where}: in {_describe(profile, places[0])}"
     if near_boundary:
-        note += ", within the boundary margin of " + ", ".join(
-            _describe(profile, p) for p in places[1:]
-        )
+        places = tuple(dict.fromkeys([place(inside), *(place(n) for n in near)]))
+        note = f"{where}: in {_describe(profile, places[0])}, within the boundary margin of "
+        note += ", ".join(_describe(profile, p) for p in places[1:])
+    else:  # most points: one ward, far from its edges
+        places = (place(inside),)
+        note = f"{where}: in {_describe(profile, places[0])}"
     if places == ("area",):
         return None, False, note + "; no ward polygons: the desk decides"
     if "area" in places:  # any ward of the map, or just outside it
@@ -199,6 +211,8 @@ def resolve(
         else:
             strong.append(evidence)
 
+    from shared.core.addresses import text_evidence
+
     found, set_aside = text_evidence(profile, text)
     for evidence in found:
         (weak_outside if evidence.method == "outside_landmark" else strong).append(evidence)
@@ -232,8 +246,13 @@ def _combine(
     if not evidence:
         return Resolution(None, profile.map, [], "none", 0.0, False, near_boundary, labels)
 
-    common = [p for p in evidence[0].places if all(p in e.places for e in evidence[1:])]
-    methods = sorted({_method(e) for e in evidence}, key=_rank)
+    if len(evidence) == 1:  # the usual case (GPS alone, or one address): nothing to intersect
+        common = list(evidence[0].places)
+        methods = [_method(evidence[0])]
+    else:
+        rest = evidence[1:]
+        common = [p for p in evidence[0].places if all(p in e.places for e in rest)]
+        methods = sorted({_method(e) for e in evidence}, key=_rank)
     in_area = [p for p in common if p in area]
 
     if common and not in_area:  # everything points outside the area
@@ -253,7 +272,7 @@ def _combine(
             profile.map,
             [code],
             methods[0],
-            round(min(confidence, 0.99), 2),
+            _ROUNDED.get(confidence) or round(min(confidence, 0.99), 2),
             False,
             near_boundary,
             labels,
