@@ -11,7 +11,7 @@ from dataclasses import dataclass
 OUTSIDE = "out"  # a place outside the area that no polygon of the file names
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # never changed once made; not frozen: made on every lookup
 class Evidence:
     method: str  # gps, ward_name, legacy_name, district, landmark, address, outside, oa, ...
     places: tuple[str, ...]  # codes of the profile's map, or OUTSIDE; likeliest first

@@ -150,20 +150,14 @@ def _gps_evidence(profile: Profile, lat: float, lng: float) -> tuple[Evidence | 
     if index is None:
         return None, False, f"{where}: no polygons in profile {profile.name}"
 
-    def place(feature: int) -> str:
-        code = OUTSIDE if feature < 0 else index.codes[feature]
-        if profile.polygons is None and code != OUTSIDE and code not in profile.outside_polygons:
-            return "area"  # inside the outline of a map without ward polygons
-        return code
-
     inside, near = index.locate(lng, lat)
     near_boundary = bool(near)
     if near_boundary:
-        places = tuple(dict.fromkeys([place(inside), *(place(n) for n in near)]))
+        places = tuple(dict.fromkeys(_place(profile, index, f) for f in (inside, *near)))
         note = f"{where}: in {_describe(profile, places[0])}, within the boundary margin of "
         note += ", ".join(_describe(profile, p) for p in places[1:])
     else:  # most points: one ward, far from its edges
-        places = (place(inside),)
+        places = (_place(profile, index, inside),)
         note = f"{where}: in {_describe(profile, places[0])}"
     if places == ("area",):
         return None, False, note + "; no ward polygons: the desk decides"
@@ -171,6 +165,13 @@ def _gps_evidence(profile: Profile, lat: float, lng: float) -> tuple[Evidence | 
         wards = tuple(profile._by_code)
         places = tuple(c for p in places for c in (wards if p == "area" else (p,)))
     return Evidence("gps", places, note), near_boundary, note
+
+
+def _place(profile: Profile, index: WardIndex, feature: int) -> str:
+    code = OUTSIDE if feature < 0 else index.codes[feature]
+    if profile.polygons is None and code != OUTSIDE and code not in profile.outside_polygons:
+        return "area"  # inside the outline of a map without ward polygons
+    return code
 
 
 def _describe(profile: Profile, place: str) -> str:
@@ -211,19 +212,21 @@ def resolve(
         else:
             strong.append(evidence)
 
-    from shared.core.addresses import text_evidence
+    if text and not text.isspace():
+        from shared.core.addresses import text_evidence
 
-    found, set_aside = text_evidence(profile, text)
-    for evidence in found:
-        (weak_outside if evidence.method == "outside_landmark" else strong).append(evidence)
-    notes.extend(set_aside)
+        found, set_aside = text_evidence(profile, text)
+        for evidence in found:
+            (weak_outside if evidence.method == "outside_landmark" else strong).append(evidence)
+        notes.extend(set_aside)
 
-    oa_unit = profile.unit_for_oa(oa_id)
     oa_evidence = None
-    if oa_unit is not None and oa_unit.kind == "ward" and oa_unit.code:
-        oa_evidence = Evidence("oa", (oa_unit.code,), f"OA {oa_id}: {oa_unit.name}")
-    elif oa_id:
-        notes.append(f"OA {oa_id}: " + (oa_unit.name if oa_unit else "not a ward's OA"))
+    if oa_id:
+        oa_unit = profile.unit_for_oa(oa_id)
+        if oa_unit is not None and oa_unit.kind == "ward" and oa_unit.code:
+            oa_evidence = Evidence("oa", (oa_unit.code,), f"OA {oa_id}: {oa_unit.name}")
+        else:
+            notes.append(f"OA {oa_id}: " + (oa_unit.name if oa_unit else "not a ward's OA"))
 
     if not strong:
         if oa_evidence is not None:
