@@ -419,3 +419,16 @@ def test_a_conflict_goes_to_the_desk_whose_alert_names_both_wards() -> None:
     assert "Có thể thuộc: phường Bến Thành, phường An Khánh" in alert
     assert "không khớp" in alert  # the conflict is said, and the map link is there
     assert "Vị trí chia sẻ:" in alert
+
+
+def test_answers_do_not_depend_on_what_the_reader_remembers(monkeypatch: Any) -> None:
+    # The address reader keeps what it looked up; forgetting it every few lookups
+    # must change nothing.
+    from shared.core import addresses
+
+    texts = [c for c in LABELLED if "lat" not in c]
+    before = [locate(c["text"]).as_dict() for c in texts]
+    monkeypatch.setattr(addresses, "_MEMO_SIZE", 3)
+    addresses.vocabulary(city()).memo.clear()
+    after = [locate(c["text"]).as_dict() for c in texts for _ in range(2)][::2]
+    assert after == before

@@ -33,12 +33,15 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import Any
 
 from shared.core.evidence import OUTSIDE, Evidence
 from shared.core.jurisdiction import District, Profile, read_data
 from shared.core.text import canonical, fold
 
 _TOWNS = frozenset(("thành phố", "thị xã"))  # a town was a thị xã before it was a city
+_GROUPS = ("quận", "huyện", "town")  # district kinds a marker may name: town = either of _TOWNS
+_MEMO_SIZE = 20_000  # names and readings looked up, kept (citizens write the same few hundred)
 _GAP = re.compile(r"^[\s.,;:\-–()/]*(?:(?:cu|thuoc)(?![a-z0-9])[\s.,;:\-–()/]*)*$")
 _STRIP = " \t.:!?()\"'"
 _LABELLED = 4  # readings named in an evidence label ("phường 2" has 22)
@@ -52,6 +55,7 @@ class _Reading:
     era: str  # current, old, outside
     kind: str | None  # phường, xã, thị trấn, đặc khu; None: any marker
     districts: tuple[tuple[str, str | None], ...]  # (folded name, kind) of an old unit
+    district_keys: frozenset[tuple[str, str]]  # the same as (name, kind group), for lookups
     province: str | None
     written: str  # canonical spelling, for the diacritics check
     label: str
@@ -71,6 +75,7 @@ class _Item:
     province: tuple[str, tuple[str, ...]] | None = None  # (name, codes)
     outside: bool = False  # a district or number the profile places outside the area
     numbered: bool = False  # "phường 14": a number, meaningful only with its district
+    key: tuple[str, ...] = ()  # what its readings were found by (memo key, stable)
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ class _Vocabulary:
     pattern: re.Pattern[str]
     landmark_pattern: re.Pattern[str] | None
     landmarks: Mapping[str, tuple[str, tuple[str, ...], str, str]] = field(default_factory=dict)
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # see _remember
 
 
 # --------------------------------------------------------------------------
@@ -216,9 +222,10 @@ def vocabulary(profile: Profile) -> _Vocabulary:
         code = ward.code or ""
         for name in ward.names:
             label = f"ward {code} {ward.names[0]}"
-            add(
-                name, _Reading((code,), "current", ward.ward_kind, (), None, canonical(name), label)
+            reading = _Reading(
+                (code,), "current", ward.ward_kind, (), frozenset(), None, canonical(name), label
             )
+            add(name, reading)
     for old in profile.legacy:
         districts = tuple((_key(n), k) for n, k in old.districts)
         where = ", ".join(f"{k or ''} {n}".strip() for n, k in old.districts)
@@ -227,12 +234,22 @@ def vocabulary(profile: Profile) -> _Vocabulary:
         label = f"old {old.full_name} ({where}; {old.code}/{old.era}) -> {shares}"
         for name in (old.name, *old.names):
             reading = _Reading(
-                successors, "old", old.kind, districts, old.province, canonical(name), label
+                successors,
+                "old",
+                old.kind,
+                districts,
+                _district_keys(districts),
+                old.province,
+                canonical(name),
+                label,
             )
             add(name, reading)
     for name in places.outside_wards:
         if _key(name) not in names:
-            add(name, _Reading((OUTSIDE,), "outside", None, (), None, canonical(name), name))
+            outside = _Reading(
+                (OUTSIDE,), "outside", None, (), frozenset(), None, canonical(name), name
+            )
+            add(name, outside)
 
     districts: dict[str, list[District]] = {}
     for district in places.districts:
@@ -387,12 +404,16 @@ def _ward_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _Item 
         return None  # "phương", not "phường"
     name = _number(_squash(match.group("wn")))
     span = _typed(written[match.start("wn") : match.end("wn")])
-    readings = tuple(
-        r
-        for group_kind, spelled, group in vocab.groups.get(name, ())
-        if (group_kind is None or group_kind == kind) and _syllables_agree(span, spelled)
-        for r in group
-    )
+    key = ("ward", name, kind, span)
+    readings = vocab.memo.get(key)
+    if readings is None:
+        readings = tuple(
+            r
+            for group_kind, spelled, group in vocab.groups.get(name, ())
+            if (group_kind is None or group_kind == kind) and _syllables_agree(span, spelled)
+            for r in group
+        )
+        _remember(vocab, key, readings)
     outside = not readings and name.isdigit() and vocab.numbered_outside
     if not readings and not outside:
         return None
@@ -405,6 +426,7 @@ def _ward_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _Item 
         readings=readings,
         outside=outside,
         numbered=name.isdigit(),
+        key=key,
     )
 
 
@@ -415,11 +437,15 @@ def _district_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _I
         return None  # "quán", "quan" (an official) with diacritics
     name = _number(_squash(match.group("dn")))
     span = _typed(written[match.start("dn") : match.end("dn")])
-    districts = tuple(
-        d
-        for d in vocab.districts.get(name, ())
-        if _same_kind(d.kind, kind) and _syllables_agree(span, vocab.written[d.name])
-    )
+    key = ("district", name, kind, span)
+    districts = vocab.memo.get(key)
+    if districts is None:
+        districts = tuple(
+            d
+            for d in vocab.districts.get(name, ())
+            if _same_kind(d.kind, kind) and _syllables_agree(span, vocab.written[d.name])
+        )
+        _remember(vocab, key, districts)
     outside = not districts and name.isdigit() and vocab.numbered_outside
     if not districts and not outside:
         return None
@@ -437,25 +463,49 @@ def _district_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _I
 def _bare_item(vocab: _Vocabulary, match: re.Match[str], written: str) -> _Item | None:
     name = _squash(match.group("bare"))
     span = written[match.start() : match.end()]
-    typed = _typed(span)
+    key = ("bare", name, span)
+    meaning = vocab.memo.get(key)
+    if meaning is None:
+        meaning = _bare_meaning(vocab, name, _typed(span))
+        _remember(vocab, key, meaning)
+    kind, found = meaning
+    if kind == "district":
+        return _Item("district", match.start(), match.end(), True, span, districts=found)
+    if kind == "province":
+        return _Item("province", match.start(), match.end(), True, span, province=found)
+    if kind == "ward":
+        return _Item("ward", match.start(), match.end(), True, span, readings=found, key=key)
+    return None
+
+
+def _bare_meaning(vocab: _Vocabulary, name: str, typed: str) -> tuple[str, Any]:
+    """What a bare name is: a district before a province before a ward (a district is
+    never the ward of the same name), or nothing."""
     districts = tuple(
         d for d in vocab.districts.get(name, ()) if _syllables_agree(typed, vocab.written[d.name])
     )
     if districts:
-        return _Item("district", match.start(), match.end(), True, span, districts=districts)
+        return "district", districts
     if name in vocab.provinces:
-        return _Item(
-            "province", match.start(), match.end(), True, span, province=vocab.provinces[name]
-        )
+        return "province", vocab.provinces[name]
     readings = tuple(
         r
         for _, spelled, group in vocab.groups.get(name, ())
         if _syllables_agree(typed, spelled)
         for r in group
     )
-    if readings:
-        return _Item("ward", match.start(), match.end(), True, span, readings=readings)
-    return None
+    return ("ward", readings) if readings else ("none", None)
+
+
+def _group(kind: str | None) -> tuple[str, ...]:
+    """The kind groups a district kind stands for (None: any marker names it)."""
+    if kind is None:
+        return _GROUPS
+    return ("town",) if kind in _TOWNS else (kind,)
+
+
+def _district_keys(districts: Iterable[tuple[str, str | None]]) -> frozenset[tuple[str, str]]:
+    return frozenset((name, group) for name, kind in districts for group in _group(kind))
 
 
 def _same_kind(a: str | None, b: str | None) -> bool:
@@ -549,14 +599,15 @@ def _ward_evidence(
     how = f"{'address ward' if ward.bare else 'ward named'} '{where}'"
     readings = ward.readings
     if district is not None:
-        keys = {(vocab.keys[d.name], d.kind) for d in district.districts}
-        old = [r for r in readings if r.era == "old" and _in_districts(r, keys)]
-        if old:
-            return _readings_evidence(vocab, old, how)
-        area = set(_union(d.codes for d in district.districts))
-        current = [r for r in readings if r.era == "current" and r.places[0] in area]
-        if current:
-            return _readings_evidence(vocab, current, how)
+        # Keyed by what the readings were found by and the districts (which live as
+        # long as the profile): never by the id of an object that may be freed.
+        key = ("pair", *ward.key, *map(id, district.districts))
+        there = vocab.memo.get(key)
+        if there is None:
+            there = _in_district(vocab, readings, district.districts)
+            _remember(vocab, key, there)
+        if there:
+            return _readings_evidence(vocab, there, how)
         if ward.outside or district.outside or any(r.era == "outside" for r in readings):
             return Evidence("outside", (OUTSIDE,), f"{how}: not the area")
         return _district_evidence(vocab, district, f"{how}: no such ward there; district")
@@ -578,17 +629,34 @@ def _ward_evidence(
     return evidence
 
 
-def _in_districts(reading: _Reading, keys: set[tuple[str, str | None]]) -> bool:
-    return any(
-        name == other and _same_kind(kind, other_kind)
-        for name, kind in reading.districts
-        for other, other_kind in keys
-    )
+def _in_district(
+    vocab: _Vocabulary, readings: tuple[_Reading, ...], districts: tuple[District, ...]
+) -> list[_Reading]:
+    """What a ward name means in a district: its old units there; else the current
+    ward of that name lying in the district's area (a new ward inside an old district,
+    "phường Tân Phú, quận Tân Phú"); else nothing."""
+    keys = _district_keys((vocab.keys[d.name], d.kind) for d in districts)
+    old = [r for r in readings if r.era == "old" and not r.district_keys.isdisjoint(keys)]
+    if old:
+        return old
+    area = set(_union(d.codes for d in districts))
+    return [r for r in readings if r.era == "current" and r.places[0] in area]
 
 
 def _readings_evidence(vocab: _Vocabulary, readings: list[_Reading], how: str) -> Evidence:
+    key = ("summary", *map(id, readings))  # readings live as long as the vocabulary
+    summary = vocab.memo.get(key)
+    if summary is None:
+        summary = _summary(vocab, readings)
+        _remember(vocab, key, summary)
+    method, places, labels = summary
+    return Evidence(method, places, f"{how}: {labels}")
+
+
+def _summary(vocab: _Vocabulary, readings: list[_Reading]) -> tuple[str, tuple[str, ...], str]:
+    """(method, wards, label) of what a name may mean."""
     if all(r.era == "outside" for r in readings):
-        return Evidence("outside", (OUTSIDE,), f"{how}: outside ward {readings[0].label}")
+        return "outside", (OUTSIDE,), f"outside ward {readings[0].label}"
     places: list[str] = []
     for reading in readings:
         codes = reading.places
@@ -604,7 +672,13 @@ def _readings_evidence(vocab: _Vocabulary, readings: list[_Reading], how: str) -
     labels = "; ".join(r.label for r in readings[:_LABELLED])
     if len(readings) > _LABELLED:
         labels += f"; and {len(readings) - _LABELLED} more old units of that name"
-    return Evidence(method, tuple(places), f"{how}: {labels}")
+    return method, tuple(places), labels
+
+
+def _remember(vocab: _Vocabulary, key: tuple[Any, ...], value: Any) -> None:
+    if len(vocab.memo) >= _MEMO_SIZE:
+        vocab.memo.clear()
+    vocab.memo[key] = value
 
 
 def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -213,9 +214,7 @@ def resolve(
             strong.append(evidence)
 
     if text and not text.isspace():
-        from shared.core.addresses import text_evidence
-
-        found, set_aside = text_evidence(profile, text)
+        found, set_aside = _address_reader()(profile, text)
         for evidence in found:
             (weak_outside if evidence.method == "outside_landmark" else strong).append(evidence)
         notes.extend(set_aside)
@@ -239,6 +238,15 @@ def resolve(
         notes.append(evidence.label + " (a reference point; not used)")
 
     return _combine(profile, strong, notes, near_boundary)
+
+
+@functools.cache
+def _address_reader() -> Callable[[Profile, str], tuple[list[Evidence], list[str]]]:
+    """`addresses.text_evidence`, imported on the first text (an import statement in
+    `resolve` would cost more than reading a short text)."""
+    from shared.core.addresses import text_evidence
+
+    return text_evidence
 
 
 def _combine(
