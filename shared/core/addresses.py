@@ -45,6 +45,8 @@ _MEMO_SIZE = 20_000  # names and readings looked up, kept (citizens write the sa
 _GAP = re.compile(r"^[\s.,;:\-–()/]*(?:(?:cu|thuoc)(?![a-z0-9])[\s.,;:\-–()/]*)*$")
 _STRIP = " \t.:!?()\"'"
 _LABELLED = 4  # readings named in an evidence label ("phường 2" has 22)
+_BEFORE_NAME = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/")  # no landmark starts after
+_ALLEYS = ("hem ", "ngo ", "kiet ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,12 +337,10 @@ def _landmarks(
             marks[_key(name)] = (kind, codes or (OUTSIDE,), canonical(name), entry["names"][0])
     if not marks:
         return marks, None
-    alternation = "|".join(
-        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(marks, key=lambda n: (-len(n), n))
-    )
-    return marks, re.compile(
-        rf"(?<![0-9a-z/])(?<!hem )(?<!ngo )(?<!kiet )(?P<name>{alternation})(?![0-9a-z/])"
-    )
+    # What may not come before a name is checked in Python (`_landmark_evidence`): a
+    # pattern that begins with its names is found by a fast scan, one that begins with
+    # lookbehinds is tried at every character.
+    return marks, re.compile(rf"(?P<name>{_trie(marks)})(?![0-9a-z/])")
 
 
 # --------------------------------------------------------------------------
@@ -370,26 +370,19 @@ def text_evidence(profile: Profile, text: str) -> tuple[list[Evidence], list[str
 def _items(vocab: _Vocabulary, written: str, folded: str) -> list[_Item]:
     items: list[_Item] = []
     for match in vocab.pattern.finditer(folded):
-        span = written[match.start() : match.end()]
-        if match.group("wm") is not None:
+        group = match.lastgroup  # wn, dn, pn, city or bare: what was named
+        if group == "wn":
             item = _ward_item(vocab, match, written)
-        elif match.group("dm") is not None:
+        elif group == "dn":
             item = _district_item(vocab, match, written)
-        elif match.group("pm") is not None:
-            marker = written[match.start("pm") : match.end("pm")]
-            name = _squash(match.group("pn"))
+        elif group == "pn":
             item = None
-            if marker in vocab.province_markers:
-                item = _Item(
-                    "province",
-                    match.start(),
-                    match.end(),
-                    False,
-                    span,
-                    province=vocab.provinces[name],
-                )
-        elif match.group("city") is not None:
-            item = _Item("city", match.start(), match.end(), True, span)
+            if written[match.start("pm") : match.end("pm")] in vocab.province_markers:
+                province = vocab.provinces[_squash(match.group("pn"))]
+                span = written[match.start() : match.end()]
+                item = _Item("province", match.start(), match.end(), False, span, province=province)
+        elif group == "city":
+            item = _Item("city", match.start(), match.end(), True, match.group())
         else:
             item = _bare_item(vocab, match, written)
         if item is not None:
@@ -692,7 +685,15 @@ def _landmark_evidence(vocab: _Vocabulary, written: str, folded: str) -> list[Ev
     if vocab.landmark_pattern is None:
         return []
     found = []
-    for match in vocab.landmark_pattern.finditer(folded):
+    pos = 0
+    while (match := vocab.landmark_pattern.search(folded, pos)) is not None:
+        start = match.start()
+        # Not inside a word or a number, nor an alley's number: "1140 Lê Trọng Tấn",
+        # "hẻm 140 Lê Trọng Tấn", "48/3 Tân Quý" are not the address 140 Lê Trọng Tấn.
+        if (start and folded[start - 1] in _BEFORE_NAME) or folded.endswith(_ALLEYS, 0, start):
+            pos = start + 1
+            continue
+        pos = match.end()
         kind, places, expected, label = vocab.landmarks[_squash(match.group("name"))]
         span = written[match.start() : match.end()]
         if _syllables_agree(_typed(span), expected):
