@@ -121,6 +121,8 @@ def folds(text: str) -> tuple[str, str]:
     """(the text in NFC and lower case, its fold), one character each. Tone placement
     is left as typed: only the few spans compared with a name are made canonical."""
     written = unicodedata.normalize("NFC", text).lower()
+    if written.isascii():  # typed without diacritics: nothing to fold
+        return written, written
     return written, written.translate(_fold_table())
 
 
@@ -537,6 +539,8 @@ def _fills_segment(folded: str, start: int, end: int) -> bool:
 def _chains(items: list[_Item], written: str, folded: str) -> list[list[_Item]]:
     """Addresses: places one after another with only separators between, bare
     names kept only in their place in an address."""
+    if len(items) == 1 and not items[0].bare:  # the usual "phường X" alone
+        return [items]
     adjacent = [bool(_GAP.match(folded[a.end : b.start])) for a, b in pairwise(items)]
     keep = [not item.bare for item in items]
     for k, item in enumerate(items):
@@ -564,10 +568,19 @@ def _chains(items: list[_Item], written: str, folded: str) -> list[list[_Item]]:
 
 
 def _chain_evidence(vocab: _Vocabulary, chain: list[_Item]) -> list[Evidence]:
-    district = next((i for i in chain if i.type == "district"), None)
-    province = next((i for i in chain if i.type == "province"), None)
-    wards = [i for i in chain if i.type == "ward"]
-    where = " ".join(i.span for i in chain if i.type != "city")
+    district = province = None
+    wards: list[_Item] = []
+    parts: list[str] = []
+    for item in chain:
+        if item.type == "ward":
+            wards.append(item)
+        elif item.type == "district":
+            district = district or item
+        elif item.type == "province":
+            province = province or item
+        if item.type != "city":
+            parts.append(item.span)
+    where = " ".join(parts)
     if not wards:
         if district is not None:
             return [_district_evidence(vocab, district, f"district '{where}'")]
