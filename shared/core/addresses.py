@@ -44,6 +44,7 @@ _GROUPS = ("quận", "huyện", "town")  # district kinds a marker may name: tow
 _MEMO_SIZE = 20_000  # names and readings looked up, kept (citizens write the same few hundred)
 _GAP = re.compile(r"^[\s.,;:\-–()/]*(?:(?:cu|thuoc)(?![a-z0-9])[\s.,;:\-–()/]*)*$")
 _STRIP = " \t.:!?()\"'"
+_SEPARATORS = " \t\n.,;:-–()/"  # what _GAP allows between two places of one address
 _LABELLED = 4  # readings named in an evidence label ("phường 2" has 22)
 _BEFORE_NAME = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/")  # no landmark starts after
 _ALLEYS = ("hem ", "ngo ", "kiet ")
@@ -541,7 +542,7 @@ def _chains(items: list[_Item], written: str, folded: str) -> list[list[_Item]]:
     names kept only in their place in an address."""
     if len(items) == 1 and not items[0].bare:  # the usual "phường X" alone
         return [items]
-    adjacent = [bool(_GAP.match(folded[a.end : b.start])) for a, b in pairwise(items)]
+    adjacent = [_adjacent(folded[a.end : b.start]) for a, b in pairwise(items)]
     keep = [not item.bare for item in items]
     for k, item in enumerate(items):
         if not item.bare:
@@ -565,6 +566,11 @@ def _chains(items: list[_Item], written: str, folded: str) -> list[list[_Item]]:
         else:
             chains.append([item])
     return chains
+
+
+def _adjacent(gap: str) -> bool:
+    """Only separators (and "cũ", "thuộc") between two places: one address."""
+    return not gap.strip(_SEPARATORS) or _GAP.match(gap) is not None
 
 
 def _chain_evidence(vocab: _Vocabulary, chain: list[_Item]) -> list[Evidence]:

@@ -61,7 +61,7 @@ _ROUNDED = {c: round(min(c, 0.99), 2) for c in _CONFIDENCE.values()}  # the usua
 _RANK = ("gps", "ward_name", "legacy_name", "address", "landmark", "district", "oa")
 
 
-@dataclass
+@dataclass(slots=True)
 class Resolution:
     """Where a tip is: a ward of `map`, or none with the candidates and why."""
 
