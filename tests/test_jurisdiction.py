@@ -51,6 +51,15 @@ def test_categories_beyond_a_ward_go_to_a_department(category: str, unit: str) -
     assert load_profile("2025").unit_for_category("ward-27013", category) == unit
 
 
+@pytest.mark.parametrize("name", ["hcm", "2025", "2021"])
+def test_every_profile_lists_the_classifier_s_categories(name: str) -> None:
+    # A category the classifier gives and a profile does not list is one nobody
+    # checked the routing of (lost_property came in after the whole city's profile).
+    from shared.core.classify import CATEGORIES
+
+    assert load_profile(name).routing.categories == CATEGORIES
+
+
 def test_seed_era_routes_fire_to_the_district_team() -> None:
     assert load_profile("2021").unit_for_category("tp-ward-27040", "fire") == "tp-team-fire"
     assert load_profile("2021").unit_for_category("tp-ward-27040", "theft") == "tp-ward-27040"
