@@ -110,6 +110,8 @@ def test_the_map_holds_only_firestore_friendly_values():
         "held_by": "cb-01",
         "reminders_sent": 0,
         "overdue_at": None,
+        "held_since": None,
+        "holds": 0,
     }
 
 

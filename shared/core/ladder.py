@@ -21,15 +21,28 @@ release) anchor on `now`, since they are not scheduled.
 Running the ladder. A decision may leave the next action due at once (a step
 with `after: 0`, a release that restarts the ladder): the escalator should call
 `next_action` again while `next_action_at <= now`; each call does one thing.
+
+Holding through a Zalo outage. Before the ladder moves past a step (or a
+reminder) it asks how that step's sends fared (`shared.core.delivery.
+StepDelivery`, read by the shell): while nobody of the step has been reached
+and some send still waits on Zalo, the ladder holds (`hold`: the state is kept,
+`held_since` set, and it is looked at again `recheck` later) rather than climb
+past people merely because Zalo was down. When the step's alerts are delivered
+at last, the wait for the next action counts from that delivery (`resume`), so
+the duty officer alerted after an hour's outage still has the step's minutes
+before their commander is paged. A step that reached nobody climbs as before.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Literal, get_args
+
+from shared.core.delivery import StepDelivery
 
 Severity = Literal["normal", "urgent"]
 UnitKind = Literal["ward", "team", "department", "desk", "command"]
@@ -40,7 +53,10 @@ UnitRef = Literal["self", "parent"]
 # closed or transferred. Kept apart from the tip's workflow status on purpose:
 # the ladder only cares whether someone holds the tip.
 Phase = Literal["open", "overdue", "held", "done"]
-Action = Literal["notify", "overdue", "remind", "release", "nothing"]
+Action = Literal["notify", "overdue", "remind", "release", "hold", "resume", "nothing"]
+
+# How soon a holding ladder is looked at again (the escalator's pace).
+HOLD_RECHECK = timedelta(minutes=1)
 
 SEVERITIES: tuple[str, ...] = get_args(Severity)
 UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
@@ -103,6 +119,10 @@ class LadderState:
     held_by: str | None = None  # officer id of the holder
     reminders_sent: int = 0
     overdue_at: datetime | None = None  # first time the ladder ran out; stays set
+    # Since when the ladder holds, waiting for Zalo to deliver the current step
+    # (None: not holding), and how many holds this tip has had.
+    held_since: datetime | None = None
+    holds: int = 0
 
 
 @dataclass(frozen=True)
@@ -112,7 +132,8 @@ class StepDecision:
     `action`: notify `targets` for `step` (its `repeat`-th repeat when > 0),
     mark the tip overdue, send reminder number `reminder` to the holder,
     release the tip (tell the holder, clear `held_by`; the ladder restarts),
-    or nothing besides writing the state.
+    hold (the current step still waits on Zalo), resume (it was delivered
+    late: the next action moves with it), or nothing besides writing the state.
     """
 
     action: Action
@@ -154,11 +175,35 @@ def due_at(snapshot: PolicySnapshot, state: LadderState) -> datetime | None:
     return None  # overdue or done: only an officer's command moves it
 
 
-def next_action(snapshot: PolicySnapshot, state: LadderState, now: datetime) -> StepDecision:
-    """The one thing due at `now`, if any, and the state after it."""
+def next_action(
+    snapshot: PolicySnapshot,
+    state: LadderState,
+    now: datetime,
+    delivery: StepDelivery | None = None,
+    recheck: timedelta = HOLD_RECHECK,
+) -> StepDecision:
+    """The one thing due at `now`, if any, and the state after it.
+
+    `delivery`: how the sends of the current step (`current_send_key`) fared;
+    None when the caller does not know (the ladder then moves as scheduled).
+    """
     due = due_at(snapshot, state)
     if due is None or now < due:
         return StepDecision("nothing", state, due)
+    if delivery is not None and current_send_key(state) is not None:
+        if delivery.waiting:
+            held = replace(
+                state,
+                held_since=state.held_since or now,
+                holds=state.holds + (1 if state.held_since is None else 0),
+            )
+            return StepDecision("hold", held, now + recheck)
+        if state.held_since is not None:
+            state = _resumed(snapshot, state, delivery.delivered_at)
+            resumed_due = due_at(snapshot, state)
+            if resumed_due is not None and now < resumed_due:
+                return StepDecision("resume", state, resumed_due)
+            due = resumed_due or due
     if state.phase == "held":
         if state.reminders_sent < snapshot.reminder_count:
             n = state.reminders_sent + 1
@@ -177,6 +222,36 @@ def next_action(snapshot: PolicySnapshot, state: LadderState, now: datetime) -> 
         )
     new = replace(state, phase="overdue", overdue_at=state.overdue_at or due)
     return StepDecision("overdue", new, None)
+
+
+def _resumed(
+    snapshot: PolicySnapshot, state: LadderState, delivered_at: datetime | None
+) -> LadderState:
+    """The hold is over: the current step's wait counts from its delivery (if later
+    than when it fell due), so the next action keeps its full wait."""
+    done = replace(state, held_since=None)
+    fell_due = _current_due(snapshot, done)
+    if delivered_at is None or fell_due is None or delivered_at <= fell_due:
+        return done
+    late = delivered_at - fell_due
+    if done.phase == "held":
+        taken_at = (done.taken_at or done.last_step_at) + late
+        return replace(done, taken_at=taken_at)
+    return replace(done, last_step_at=done.last_step_at + late)
+
+
+def _current_due(snapshot: PolicySnapshot, state: LadderState) -> datetime | None:
+    """When the current step (or reminder) fell due."""
+    if state.phase == "open" and state.step > 0:
+        return state.last_step_at
+    if state.phase == "held" and state.reminders_sent > 0:
+        taken_at = state.taken_at or state.last_step_at
+        return (
+            taken_at
+            + snapshot.resolve_within
+            + (state.reminders_sent - 1) * snapshot.reminder_every
+        )
+    return None
 
 
 def on_unreachable(
@@ -289,6 +364,25 @@ def _canonical(snapshot: PolicySnapshot) -> str:
         ],
         separators=(",", ":"),
     )
+
+
+def current_send_key(state: LadderState) -> str | None:
+    """The alert key whose sends the next action depends on: the step last notified
+    while the ladder is open, the reminder last sent while it is held; None before
+    any (nothing to wait for)."""
+    if state.phase == "open" and state.step > 0:
+        return _current_key(state)
+    if state.phase == "held" and state.reminders_sent > 0:
+        return _reminder_key(state)
+    return None
+
+
+_STEP_KEY = re.compile(r"^c\d+s\d+r\d+$")
+
+
+def is_step_key(alert_key: str) -> bool:
+    """Is this the alert key of a ladder step (not a reminder, an update, a release)?"""
+    return bool(_STEP_KEY.match(alert_key))
 
 
 def current_alert_key(state: LadderState) -> str:

@@ -68,6 +68,13 @@ class Reminders:
 class SweepSettings:
     unpublished_after: timedelta
     unrouted_after: timedelta
+    republish_at_most: timedelta = timedelta(minutes=30)  # the cap of the doubling wait
+    give_up_after: timedelta = timedelta(days=7)  # the sweep stops; the message stays unhandled
+    late_after: timedelta = timedelta(minutes=5)  # handled later than this: say it came late
+
+    def republish_wait(self, attempts: int) -> timedelta:
+        """The wait after republishing a message for the `attempts`-th time (0-based)."""
+        return min(self.unrouted_after * (2 ** min(attempts, 16)), self.republish_at_most)
 
     def unpublished_before(self, now: datetime) -> datetime:
         """Tips flagged unpublished and last written before this are republished."""
@@ -186,10 +193,20 @@ class RemindersIn(_Strict):
 class SweepsIn(_Strict):
     unpublished_after: Minutes1
     unrouted_after: Minutes1
+    republish_at_most: Minutes1 = 30
+    give_up_after: Minutes1 = 7 * 24 * 60
+    late_after: Minutes1 = 5
+
+
+class OutageIn(_Strict):
+    every: Minutes1 = 1
+    # Different people failing in a row: one person's failures must never look like an outage.
+    after: Annotated[int, Field(strict=True, ge=2)] = 2
 
 
 class AlertRetryIn(_Strict):
     delays: list[Minutes0]
+    outage: OutageIn = OutageIn()
 
 
 class PolicyIn(_Strict):
@@ -238,8 +255,15 @@ def load_policies(source: str | Path) -> Policies:
         sweeps=SweepSettings(
             timedelta(minutes=policy.sweeps.unpublished_after),
             timedelta(minutes=policy.sweeps.unrouted_after),
+            republish_at_most=timedelta(minutes=policy.sweeps.republish_at_most),
+            give_up_after=timedelta(minutes=policy.sweeps.give_up_after),
+            late_after=timedelta(minutes=policy.sweeps.late_after),
         ),
-        alert_retry=RetrySettings(tuple(timedelta(minutes=d) for d in policy.alert_retry.delays)),
+        alert_retry=RetrySettings(
+            tuple(timedelta(minutes=d) for d in policy.alert_retry.delays),
+            outage_every=timedelta(minutes=policy.alert_retry.outage.every),
+            outage_after=policy.alert_retry.outage.after,
+        ),
     )
 
 

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from shared.core import ladder
 from shared.core.classify import Classification
+from shared.core.delivery import StepDelivery
 from shared.core.ladder import LadderState, PolicySnapshot, StepDecision
 
 
@@ -48,6 +49,8 @@ class TipStatus(StrEnum):
 
 # Not finished: a citizen's new messages may join it, officers may act on it.
 OPEN = frozenset({TipStatus.RECEIVED, TipStatus.ROUTED, TipStatus.ACKNOWLEDGED})
+# The outcomes that first put a tip before a unit: the citizen is told its code.
+FIRST_ASSIGNED = frozenset({"routed", "routed_to_desk"})
 
 
 @dataclass(frozen=True)
@@ -200,7 +203,7 @@ class TipChange:
     """What a transition wants written, in one transaction."""
 
     tip: Tip  # the tip as it is to be written
-    event: AuditEvent
+    event: AuditEvent | None  # None: nothing worth a line in the trail (a hold rechecked)
     decision: StepDecision | None = None  # a ladder step to carry out once written
     outcome: str = ""  # for the shell's answer: taken, resolved, closed, transferred, refused
     reason: str = ""  # why it was refused
@@ -211,7 +214,7 @@ class TipChange:
     @property
     def events(self) -> tuple[AuditEvent, ...]:
         """Every audit event of the change, in the order they happened."""
-        return (*self.preceded_by, self.event)
+        return (*self.preceded_by, *((self.event,) if self.event is not None else ()))
 
 
 # --- routing ------------------------------------------------------------------------
@@ -441,12 +444,22 @@ def refused(tip: Tip, actor: str, verb: str, reason: str) -> TipChange:
 # --- the ladder -------------------------------------------------------------------------
 
 
-def step(tip: Tip, now: datetime) -> TipChange | None:
-    """The escalator's transition: the one ladder action due at `now`, if any."""
+def step(
+    tip: Tip,
+    now: datetime,
+    delivery: StepDelivery | None = None,
+    recheck: timedelta = ladder.HOLD_RECHECK,
+) -> TipChange | None:
+    """The escalator's transition: the one ladder action due at `now`, if any.
+
+    `delivery`: how the sends of the current step fared (see `ladder.next_action`);
+    while they wait on Zalo the ladder holds, and only the start of a hold goes
+    in the trail.
+    """
     due = tip.next_action_at
     if due is None or due > now or tip.policy is None or tip.ladder is None:
         return None  # taken, resolved, or already stepped by another run
-    decision = ladder.next_action(tip.policy, tip.ladder, now)
+    decision = ladder.next_action(tip.policy, tip.ladder, now, delivery, recheck)
     if decision.action == "nothing" and decision.state == tip.ladder:
         return None
     data = {
@@ -455,17 +468,31 @@ def step(tip: Tip, now: datetime) -> TipChange | None:
         "repeat": decision.repeat,
         "alert_key": decision.alert_key,
     }
+    if decision.action in ("hold", "resume"):
+        data = {"alert_key": ladder.current_send_key(decision.state)}
+    event: AuditEvent | None = AuditEvent("escalator", decision.action, data)
+    if decision.action == "hold" and tip.ladder.held_since is not None:
+        event = None  # still holding: the trail already says since when
     written = _moved(tip, decision)
-    return TipChange(
-        written, AuditEvent("escalator", decision.action, data), decision, decision.action
-    )
+    return TipChange(written, event, decision, decision.action)
 
 
 def climb(
-    tip: Tip, alert_key: str, unreachable: tuple[str, ...], now: datetime, actor: str
+    tip: Tip,
+    alert_key: str,
+    unreachable: tuple[str, ...],
+    now: datetime,
+    actor: str,
+    delivery: StepDelivery | None = None,
 ) -> TipChange | None:
-    """Nobody could be reached for `alert_key`: the next step, now."""
+    """Nobody could be reached for `alert_key`: the next step, now.
+
+    `delivery`: the step's sends as stored, when the caller read them: a step
+    someone of which was reached, or whose sends still wait on Zalo, does not climb.
+    """
     if tip.policy is None or tip.ladder is None:
+        return None
+    if delivery is not None and not delivery.unreached:
         return None
     decision = ladder.on_unreachable(tip.policy, tip.ladder, now, alert_key)
     if decision.state == tip.ladder:
