@@ -52,7 +52,7 @@ TIP = "Có nhóm thanh niên sử dụng ma túy trong khách sạn ở phườn
 LOCATION = ("10.7987", "106.6301")  # inside Tân Sơn Nhì (local/stack.py's example)
 QUESTION = "Cho hỏi đăng ký tạm trú cần giấy tờ gì ạ"
 CHAT = "Xin chào"
-REF = re.compile(r"TB-[0-9A-Z]{5}")
+REF = re.compile(r"TB-[0-9A-Z]{5,6}")
 TTL_COLLECTIONS = ("tips", "messages", "alerts")  # infra/firestore.yaml ttl_fields
 
 

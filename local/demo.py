@@ -26,7 +26,6 @@ and asserts each step.
 from __future__ import annotations
 
 import argparse
-import re
 import signal
 import subprocess
 import sys
@@ -41,6 +40,7 @@ from zoneinfo import ZoneInfo
 from local.stack import Stack, StackError
 from local.standin_client import StandinClient
 from shared.core import messages
+from shared.core.refcode import IN_TEXT
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 CITIZEN = "demo-citizen-1"
@@ -52,7 +52,7 @@ WARD_NAME = "Công an phường Tân Sơn Nhì"
 RESOLVE_NOTE = "Đã kiểm tra khách sạn, lập biên bản 5 đối tượng sử dụng trái phép chất ma túy"
 QUESTION = "Cho tôi hỏi thủ tục đăng ký tạm trú cần những giấy tờ gì?"
 QUESTION_ANSWER_TITLE = "Đăng ký tạm trú"
-REF = re.compile(r"\bTB-[0-9A-Z]{5}\b")
+REF = IN_TEXT  # a tip's code in a text
 # The ward ladder of shared/data/policy.yaml (normal severity): minutes after
 # routing -> who is added, as (unit, role) of the stand-in's directory.
 LADDER: tuple[tuple[int, str, tuple[tuple[str, str], ...]], ...] = (

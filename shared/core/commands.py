@@ -43,6 +43,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from shared.core import data_file
 from shared.core.refcode import ALPHABET as REF_ALPHABET
 from shared.core.refcode import LENGTH as REF_LENGTH
+from shared.core.refcode import SHORTEST as REF_SHORTEST
 from shared.core.text import fold
 
 WORDS_FILE = Path(__file__).parents[1] / "data" / "officer_words.yaml"
@@ -61,7 +62,7 @@ class Verb(StrEnum):
 
 TIP_VERBS = frozenset({Verb.TAKE, Verb.RESOLVE, Verb.TRANSFER, Verb.REJECT, Verb.NOTE})
 
-_REF_BODY = f"[{REF_ALPHABET.lower()}]{{{REF_LENGTH}}}"
+_REF_BODY = f"[{REF_ALPHABET.lower()}]{{{REF_SHORTEST},{REF_LENGTH}}}"
 # "tb-7k2q9", "tb7k2q9", "tb 7k2q9", "tb_7k2q9", then the end of the word.
 _REF = re.compile(rf"tb[\s\-_.:#]*({_REF_BODY})(?![0-9a-z])")
 _KEYWORD = re.compile(
@@ -229,7 +230,7 @@ class Written:
     """A reference code as an officer wrote it."""
 
     body: str  # upper case, without TB-, pieces joined: "K5N9C", "K5N9"
-    valid: bool  # a code's shape: REF_LENGTH characters of the alphabet
+    valid: bool  # a code's shape: REF_LENGTH (or, issued earlier, REF_SHORTEST) characters
     sure: bool  # written as a code (after TB, or with a digit): never a word
 
     @property
@@ -346,7 +347,7 @@ def _code(tokens: list[Span], i: int) -> tuple[Written | None, int]:
         return None, i
     for n in range(1, len(pieces) + 1):
         body = "".join(pieces[:n]).upper()
-        near = REF_LENGTH - 1 <= len(body) <= REF_LENGTH + 1
+        near = REF_SHORTEST - 1 <= len(body) <= REF_LENGTH + 1
         if near and (prefixed or _has_digit(body)):
             used = n - (1 if prefixed and head != "tb" else 0)
             return Written(body, False, True), i + used
@@ -354,7 +355,7 @@ def _code(tokens: list[Span], i: int) -> tuple[Written | None, int]:
 
 
 def _valid(body: str) -> bool:
-    return len(body) == REF_LENGTH and all(c in REF_ALPHABET for c in body)
+    return len(body) in (REF_SHORTEST, REF_LENGTH) and all(c in REF_ALPHABET for c in body)
 
 
 def _has_digit(body: str) -> bool:
