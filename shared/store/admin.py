@@ -50,9 +50,9 @@ from shared.core.refcode import ALPHABET as CODE_ALPHABET
 from shared.core.report_figures import LadderEvent, coarse_point, take_target
 from shared.core.roster import ROLES, roster_to_dict
 from shared.core.seed import Seed, SeedError, SeedOfficer
-from shared.core.sla import TipRecord
+from shared.core.sla import SendFact, TipRecord
 from shared.core.tip import TipNote, TipStatus
-from shared.store.collections import EVENTS
+from shared.store.collections import ALERTS, EVENTS, REPLIES
 from shared.store.documents import (
     officer_event_doc,
     retired_officer_fields,
@@ -534,6 +534,42 @@ def load_page_records(
             if found is not None:
                 events.append(found)
     return records, events
+
+
+def load_delivery(db: firestore.Client, since: datetime) -> tuple[list[SendFact], list[datetime]]:
+    """Sends recorded since `since` (alerts and replies, without their recipients) and
+    the outage holds of the tips created since then (when each hold began).
+
+    Single-field queries: each send collection by `created_at`; the tips by
+    `created_at`, reading the hold events only of tips whose ladder held.
+    """
+    sends: list[SendFact] = []
+    for collection in (ALERTS, REPLIES):
+        query = (
+            db.collection(collection)
+            .where(filter=firestore.FieldFilter("created_at", ">=", since))
+            .select(["created_at", "status", "attempts"])
+        )
+        for snap in query.stream():
+            doc = snap.to_dict() or {}
+            created = _instant(doc.get("created_at"))
+            if created is not None:
+                sends.append(SendFact(created, str(doc.get("status")), int(doc.get("attempts", 0))))
+    holds: list[datetime] = []
+    tips = (
+        db.collection(TIPS)
+        .where(filter=firestore.FieldFilter("created_at", ">=", since))
+        .select(["ladder.holds"])
+    )
+    for snap in tips.stream():
+        ladder = (snap.to_dict() or {}).get("ladder") or {}
+        if not ladder.get("holds"):
+            continue
+        trail = snap.reference.collection(EVENTS).where(
+            filter=firestore.FieldFilter("kind", "==", "hold")
+        )
+        holds += [at for e in trail.stream() if (at := _instant((e.to_dict() or {}).get("at")))]
+    return sends, holds
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ policy snapshot and ladder state are maps on the tip document:
              repeat_every_s, repeat_times, resolve_within_s,
              reminder_count, reminder_every_s}
     ladder: {phase, routed_at, last_step_at, cycle, step, repeats_done,
-             taken_at, held_by, reminders_sent, overdue_at}
+             taken_at, held_by, reminders_sent, overdue_at, held_since, holds}
 
 Durations are whole seconds (ints), so any duration survives the trip;
 instants are timezone-aware datetimes (Firestore timestamps). `digest` is
@@ -29,6 +29,7 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from shared.core import delivery
 from shared.core.classify import Classification
 from shared.core.intake import Inbound, OpenTip, window_end
 from shared.core.intake import plan as plan_intake
@@ -105,6 +106,8 @@ class LadderStateDoc(_Doc):
     held_by: str | None = None
     reminders_sent: int = Field(0, ge=0)
     overdue_at: AwareDatetime | None = None
+    held_since: AwareDatetime | None = None
+    holds: int = Field(0, ge=0)
 
 
 def _seconds(d: timedelta) -> int:
@@ -170,6 +173,8 @@ def ladder_to_doc(state: LadderState) -> dict[str, Any]:
         held_by=state.held_by,
         reminders_sent=state.reminders_sent,
         overdue_at=state.overdue_at,
+        held_since=state.held_since,
+        holds=state.holds,
     )
     return doc.model_dump(mode="python")
 
@@ -188,6 +193,8 @@ def ladder_from_doc(data: Mapping[str, Any]) -> LadderState:
         held_by=doc.held_by,
         reminders_sent=doc.reminders_sent,
         overdue_at=doc.overdue_at,
+        held_since=doc.held_since,
+        holds=doc.holds,
     )
 
 
@@ -490,6 +497,8 @@ class MessageDoc(_Doc):
     text: str | None = None
     handled: bool = False
     classification: dict[str, Any] | None = None
+    received_at: AwareDatetime | None = None
+    gave_up: bool = False
 
 
 def message_from_doc(key: str, data: Mapping[str, Any]) -> MessageRecord:
@@ -503,6 +512,8 @@ def message_from_doc(key: str, data: Mapping[str, Any]) -> MessageRecord:
         doc.text,
         doc.handled,
         doc.classification,
+        doc.received_at,
+        doc.gave_up,
     )
 
 
@@ -659,6 +670,11 @@ class SendDoc(_Doc):
     status: DeliveryStatus | None = None
     attempts: int = 0
     claimed_at: AwareDatetime | None = None
+    strikes: int = 0
+    created_at: AwareDatetime | None = None
+    finished_at: AwareDatetime | None = None
+    next_retry_at: AwareDatetime | None = None
+    outage: bool = False
 
 
 def send_from_doc(data: Mapping[str, Any]) -> SendRecord:
@@ -675,24 +691,32 @@ def send_from_doc(data: Mapping[str, Any]) -> SendRecord:
         status=doc.status,
         attempts=doc.attempts,
         claimed_at=doc.claimed_at,
+        strikes=doc.strikes,
+        created_at=doc.created_at,
+        finished_at=doc.finished_at,
+        next_retry_at=doc.next_retry_at,
+        outage=doc.outage,
     )
+
+
+def alert_reached(doc: Mapping[str, Any]) -> bool:
+    """An alert that went out, or may still (one recorded and not yet done counts;
+    an unreachable, given up or superseded one does not)."""
+    reached = {s.value for s in (*delivery.WAITING, DeliveryStatus.SENT)}
+    return bool(doc.get("officer_id")) and doc.get("status") in reached
 
 
 # Long enough for the report's windows; a send record is confidential (a user id).
 SEND_RETENTION = timedelta(days=90)
 
 
-def send_claim_doc(record: SendRecord, now: datetime, attempts: int) -> dict[str, Any]:
-    """What a claim writes: the message (kept so it can be retried) and the claim."""
+def _send_fields(record: SendRecord) -> dict[str, Any]:
+    """The message itself, kept so that any sender can (re)try it."""
     doc: dict[str, Any] = {
         "oa_id": record.oa_id,
         "user_id": record.user_id,
         "text": record.text,
         "buttons": [{"title": t, "payload": p} for t, p in record.buttons],
-        "status": DeliveryStatus.SENDING.value,
-        "claimed_at": now,
-        "attempts": attempts,
-        "expire_at": now + SEND_RETENTION,
     }
     for name in ("tip_id", "step", "officer_id", "audience"):
         value = getattr(record, name)
@@ -701,18 +725,50 @@ def send_claim_doc(record: SendRecord, now: datetime, attempts: int) -> dict[str
     return doc
 
 
+def send_pending_doc(record: SendRecord, now: datetime) -> dict[str, Any]:
+    """A send recorded with the change that calls for it, not tried yet."""
+    return {
+        **_send_fields(record),
+        "status": DeliveryStatus.PENDING.value,
+        "attempts": 0,
+        "strikes": 0,
+        "created_at": now,
+        "expire_at": now + SEND_RETENTION,
+    }
+
+
+def send_claim_doc(
+    record: SendRecord, now: datetime, attempts: int, created_at: datetime
+) -> dict[str, Any]:
+    """What a claim writes: the message (kept so it can be retried) and the claim."""
+    return {
+        **_send_fields(record),
+        "status": DeliveryStatus.SENDING.value,
+        "claimed_at": now,
+        "attempts": attempts,
+        "created_at": created_at,
+        "expire_at": created_at + SEND_RETENTION,
+    }
+
+
 def send_finish_fields(
     status: DeliveryStatus,
     now: datetime,
     retry_at: datetime | None,
     message_id: str | None,
     error: int | None,
+    strikes: int | None = None,
+    outage: bool | None = None,
 ) -> dict[str, Any]:
     fields: dict[str, Any] = {"status": status.value, "finished_at": now, "next_retry_at": retry_at}
+    if outage is not None:
+        fields["outage"] = outage
     if message_id is not None:
         fields["message_id"] = message_id
     if error is not None:
         fields["error"] = error
+    if strikes is not None:
+        fields["strikes"] = strikes
     return fields
 
 
@@ -726,6 +782,7 @@ class DueDoc(_Doc):
     attempts: int = 0
     collection: SendKind | None = None
     key: str | None = None
+    rank: int | None = None
 
 
 def due_from_doc(due_id: str, data: Mapping[str, Any]) -> DueItem:
@@ -741,6 +798,7 @@ def due_from_doc(due_id: str, data: Mapping[str, Any]) -> DueItem:
         doc.attempts,
         doc.collection,
         doc.key,
+        doc.rank,
     )
 
 
@@ -748,8 +806,17 @@ def tip_due_doc(ref: str, at: datetime) -> dict[str, Any]:
     return {"at": at, "kind": DueKind.TIP.value, "tip_id": ref}
 
 
-def send_due_doc(kind: SendKind, key: str, at: datetime) -> dict[str, Any]:
-    return {"at": at, "kind": DueKind.SEND.value, "collection": kind.value, "key": key}
+def send_due_doc(kind: SendKind, key: str, at: datetime, rank: int | None = None) -> dict[str, Any]:
+    """`due/send:{kind}|{key}`, written with merge: a reschedule keeps the rank."""
+    doc: dict[str, Any] = {
+        "at": at,
+        "kind": DueKind.SEND.value,
+        "collection": kind.value,
+        "key": key,
+    }
+    if rank is not None:
+        doc["rank"] = rank
+    return doc
 
 
 # --- intake -------------------------------------------------------------------------------
@@ -892,8 +959,12 @@ def follow_writes(
     following: bool,
     now: datetime,
     retention_days: int,
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(messages/{key}, reporter fields) of a follow or unfollow."""
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]:
+    """(messages/{key}, reporter fields, due/message:{key}) of a follow or unfollow.
+
+    A follow is a stored change like any other: its outbox entry brings the
+    welcome to the router even if the publish fails. An unfollow has nothing to
+    do (it is stored handled) and no entry."""
     expire_at = now + timedelta(days=retention_days)
     message = {
         "kind": "follow" if following else "unfollow",
@@ -912,4 +983,17 @@ def follow_writes(
         "last_interaction_at": now,
         "expire_at": expire_at,
     }
-    return message, fields
+    due = (
+        {
+            "at": now + UNHANDLED_AFTER,
+            "kind": DueKind.MESSAGE.value,
+            "message_id": key,
+            "tip_id": None,
+            "event_kind": "follow",
+            "oa_id": oa_id,
+            "attempts": 0,
+        }
+        if following
+        else None
+    )
+    return message, fields, due

@@ -42,8 +42,14 @@ class FirestoreIntake:
     in one round trip; the reporter's last-update-time precondition makes a
     stale entry fail safely into the read-then-decide path."""
 
-    def __init__(self, client: firestore.Client, known_reporters: int = 10_000) -> None:
+    def __init__(
+        self,
+        client: firestore.Client,
+        known_reporters: int = 10_000,
+        new_ref: Callable[[], str] = new_code,
+    ) -> None:
         self.db = client
+        self.new_ref = new_ref  # draws a tip's code; the tip's create precondition checks it
         self._known: OrderedDict[str, _KnownReporter] = OrderedDict()
         self._known_max = known_reporters
         self._known_lock = threading.Lock()
@@ -74,7 +80,7 @@ class FirestoreIntake:
         now: datetime,
         window_minutes: int,
         retention_days: int,
-        new_ref: Callable[[], str] = new_code,
+        new_ref: Callable[[], str] | None = None,
         attempts: int = 6,
     ) -> IntakeResult:
         msg_ref = self.db.collection(MESSAGES).document(msg.key)
@@ -107,7 +113,7 @@ class FirestoreIntake:
                 window_minutes,
                 retention_days,
                 rep,
-                new_ref,
+                new_ref or self.new_ref,
             )
             batch = self.db.batch()
             tips = self.db.collection(TIPS)
@@ -156,12 +162,14 @@ class FirestoreIntake:
         retention_days: int,
     ) -> bool:
         """Record a follow or unfollow once; False when this delivery was already seen."""
-        message, fields = follow_writes(
+        message, fields, due = follow_writes(
             key, oa_id, app_id, reporter, user_id, following, now, retention_days
         )
         batch = self.db.batch()
         batch.create(self.db.collection(MESSAGES).document(key), message)
         batch.set(self.db.collection(REPORTERS).document(reporter), fields, merge=True)
+        if due is not None:  # the outbox: the welcome is not lost with a failed publish
+            batch.set(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, key)), due)
         try:
             batch.commit()
         except gexc.AlreadyExists:

@@ -16,14 +16,14 @@ import copy
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from shared.core import delivery
 from shared.core.events import TipEvent
 from shared.core.intake import Inbound
-from shared.core.refcode import new_code
+from shared.core.refcode import CODE_ATTEMPTS, new_code
 from shared.core.roster import Roster, roster_from_dict
 from shared.core.tip import Tip, TipStatus
 from shared.store.collections import (
@@ -41,6 +41,7 @@ from shared.store.collections import (
     due_id,
 )
 from shared.store.documents import (
+    alert_reached,
     due_from_doc,
     enrolment_writes,
     event_doc,
@@ -56,6 +57,7 @@ from shared.store.documents import (
     send_due_doc,
     send_finish_fields,
     send_from_doc,
+    send_pending_doc,
     the_officer,
     tip_due_doc,
     tip_from_doc,
@@ -63,6 +65,8 @@ from shared.store.documents import (
 )
 from shared.store.ports import (
     Applied,
+    Claim,
+    Contended,
     Decide,
     DeliveryStatus,
     DueItem,
@@ -70,10 +74,12 @@ from shared.store.ports import (
     IntakeResult,
     MessageRecord,
     OfficerRecord,
+    Plan,
     PublishError,
     Question,
     Reporter,
     SendRecord,
+    StorageError,
 )
 
 
@@ -132,7 +138,7 @@ class _Intake(_Documents):
                 window_minutes,
                 retention_days,
                 stored,
-                self.new_ref,
+                self._free_ref,
             )
             if w.new_tip is not None and w.tip_id:
                 self.docs[TIPS][w.tip_id] = copy.deepcopy(w.new_tip)
@@ -151,6 +157,14 @@ class _Intake(_Documents):
             self._merge(REPORTERS, reporter, w.reporter)
             return w.result
 
+    def _free_ref(self) -> str:
+        """A tip code not taken yet: Firestore's create precondition, played here."""
+        for _ in range(CODE_ATTEMPTS):
+            ref = self.new_ref()
+            if ref not in self.docs[TIPS]:
+                return ref
+        raise Contended(f"no free tip code after {CODE_ATTEMPTS} draws")
+
     def record_follow(
         self,
         key: str,
@@ -165,11 +179,13 @@ class _Intake(_Documents):
         with self._lock:
             if key in self.docs[MESSAGES]:
                 return False
-            message, fields = follow_writes(
+            message, fields, due = follow_writes(
                 key, oa_id, app_id, reporter, user_id, following, now, retention_days
             )
             self.docs[MESSAGES][key] = message
             self._merge(REPORTERS, reporter, fields)
+            if due is not None:
+                self.docs[DUE][due_id(DueKind.MESSAGE, key)] = due
             return True
 
     def mark_unpublished(self, tip_id: str | None, message_key: str, now: datetime) -> None:
@@ -207,7 +223,13 @@ class _Tips(_Documents):
         return sorted(found, key=lambda t: t.created_at)[:limit]
 
     def change_tip(
-        self, ref: str, decide: Decide, now: datetime, *, salvage: bool = False
+        self,
+        ref: str,
+        decide: Decide,
+        now: datetime,
+        *,
+        salvage: bool = False,
+        plan: Plan | None = None,
     ) -> Applied:
         with self._lock:
             stored = self.docs[TIPS].get(ref)
@@ -222,6 +244,7 @@ class _Tips(_Documents):
             if change is None:
                 return Applied(before)
             after = change.tip
+            sends = tuple(plan(after, change)) if plan is not None else ()
             stored.update(repairs)
             stored.update(copy.deepcopy(tip_updates(stored, after)), updated_at=now)
             for audit in change.events:
@@ -229,6 +252,13 @@ class _Tips(_Documents):
                 if repairs and audit is change.event:
                     event["data"]["repaired"] = sorted(repairs)
                 self.events[ref].append(event)
+            for send in sends:
+                if send.key in self.docs[send.kind.value]:
+                    continue  # recorded already: left as it is
+                self.docs[send.kind.value][send.key] = send_pending_doc(send.record, now)
+                self.docs[DUE][due_id(DueKind.SEND, f"{send.kind.value}|{send.key}")] = (
+                    send_due_doc(send.kind, send.key, now + delivery.CLAIM_LAPSES_AFTER, send.rank)
+                )
             entry = due_id(DueKind.TIP, ref)
             if after.next_action_at != before.next_action_at:
                 if after.next_action_at is None:
@@ -238,7 +268,7 @@ class _Tips(_Documents):
             reporter = self.docs[REPORTERS].get(before.reporter_key)
             if change.finishes_conversation and reporter and reporter.get("open_tip_id") == ref:
                 reporter.update(open_tip_id=None, open_tip_status=after.status.value)
-            return Applied(after, change)
+            return Applied(after, change, sends)
 
     # --- messages and reporters --------------------------------------------------------------
 
@@ -246,16 +276,17 @@ class _Tips(_Documents):
         found = self.get(MESSAGES, key)
         return message_from_doc(key, found) if found is not None else None
 
-    def mark_handled(
-        self, key: str, now: datetime, *, answered: bool | None = None, gave_up: bool = False
-    ) -> None:
+    def mark_handled(self, key: str, now: datetime, *, answered: bool | None = None) -> None:
         with self._lock:
             fields: dict[str, Any] = {"handled": True, "handled_at": now}
             if answered is not None:
                 fields["answered"] = answered
-            if gave_up:
-                fields["gave_up"] = True
             self.docs[MESSAGES][key].update(fields)
+            self.docs[DUE].pop(due_id(DueKind.MESSAGE, key), None)
+
+    def give_up_message(self, key: str, now: datetime) -> None:
+        with self._lock:
+            self.docs[MESSAGES][key].update(gave_up=True, gave_up_at=now)
             self.docs[DUE].pop(due_id(DueKind.MESSAGE, key), None)
 
     def reporter(self, key: str) -> Reporter | None:
@@ -347,12 +378,22 @@ class _People(_Documents):
 
     # --- questions ---------------------------------------------------------------------------
 
-    def open_question(self, question: Question) -> bool:
+    def open_question(self, question: Question, new_code: Callable[[], str]) -> Question:
         with self._lock:
-            if question.code in self.docs[QUESTIONS]:
-                return False
-            self.docs[QUESTIONS][question.code] = question_doc(question)
-            return True
+            message = self.docs[MESSAGES].get(question.message_id)
+            opened = (message or {}).get("question_code")
+            if opened and opened in self.docs[QUESTIONS]:
+                return question_from_doc(self.docs[QUESTIONS][opened])
+            for _ in range(CODE_ATTEMPTS):
+                code = new_code()
+                if code in self.docs[QUESTIONS]:
+                    continue
+                created = replace(question, code=code)
+                self.docs[QUESTIONS][code] = question_doc(created)
+                if message is not None:
+                    message["question_code"] = code
+                return created
+            raise StorageError(f"no free question code after {CODE_ATTEMPTS} draws")
 
     def question(self, code: str) -> Question | None:
         found = self.get(QUESTIONS, code)
@@ -370,14 +411,18 @@ class _People(_Documents):
 class _Sends(_Documents):
     # --- sends -------------------------------------------------------------------------------
 
-    def claim_send(self, kind: SendKind, key: str, record: SendRecord, now: datetime) -> int:
+    def claim_send(
+        self, kind: SendKind, key: str, record: SendRecord, now: datetime
+    ) -> Claim | None:
         with self._lock:
             stored = self.docs[kind.value].get(key)
             if not delivery.may_send(stored, now):
-                return 0
-            attempts = int((stored or {}).get("attempts", 0)) + 1
-            self._merge(kind.value, key, send_claim_doc(record, now, attempts))
-            return attempts
+                return None
+            stored = stored or {}
+            attempts = int(stored.get("attempts", 0)) + 1
+            created_at = stored.get("created_at") or now
+            self._merge(kind.value, key, send_claim_doc(record, now, attempts, created_at))
+            return Claim(attempts, int(stored.get("strikes", 0)), created_at)
 
     def finish_send(
         self,
@@ -389,30 +434,51 @@ class _Sends(_Documents):
         retry_at: datetime | None = None,
         message_id: str | None = None,
         error: int | None = None,
+        strikes: int | None = None,
+        outage: bool | None = None,
     ) -> None:
         with self._lock:
-            fields = send_finish_fields(status, now, retry_at, message_id, error)
+            fields = send_finish_fields(status, now, retry_at, message_id, error, strikes, outage)
             self.docs[kind.value][key].update(fields)
             entry = due_id(DueKind.SEND, f"{kind.value}|{key}")
             if retry_at is not None:
-                self.docs[DUE][entry] = send_due_doc(kind, key, retry_at)
+                self._merge(DUE, entry, send_due_doc(kind, key, retry_at))
             else:
                 self.docs[DUE].pop(entry, None)
+
+    def hold_send(
+        self, kind: SendKind, key: str, record: SendRecord, now: datetime, at: datetime
+    ) -> None:
+        with self._lock:
+            if key in self.docs[kind.value]:
+                return
+            self.docs[kind.value][key] = send_pending_doc(record, now)
+            self.docs[DUE][due_id(DueKind.SEND, f"{kind.value}|{key}")] = send_due_doc(
+                kind, key, at
+            )
 
     def send_record(self, kind: SendKind, key: str) -> SendRecord | None:
         found = self.get(kind.value, key)
         return send_from_doc(found) if found is not None else None
 
     def officers_alerted(self, ref: str) -> list[str]:
-        reached = (DeliveryStatus.SENT, DeliveryStatus.SENDING, DeliveryStatus.FAILED)
         with self._lock:
             return sorted(
                 {
                     str(d["officer_id"])
                     for d in self.docs[ALERTS].values()
-                    if d.get("tip_id") == ref and d.get("officer_id") and d.get("status") in reached
+                    if d.get("tip_id") == ref and d.get("officer_id") and alert_reached(d)
                 }
             )
+
+    def step_sends(self, ref: str, alert_key: str) -> list[SendRecord]:
+        prefix = f"{ref}:{alert_key}:"
+        with self._lock:
+            return [
+                send_from_doc(copy.deepcopy(doc))
+                for key, doc in sorted(self.docs[ALERTS].items())
+                if key.startswith(prefix)
+            ]
 
 
 @dataclass

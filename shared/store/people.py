@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from google.api_core.exceptions import AlreadyExists
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
+from shared.core.refcode import CODE_ATTEMPTS
 from shared.core.roster import Roster, roster_from_dict
 from shared.store import transactions
-from shared.store.collections import EVENTS, INVITES, OFFICERS, QUESTIONS, ROSTERS
+from shared.store.collections import EVENTS, INVITES, MESSAGES, OFFICERS, QUESTIONS, ROSTERS
 from shared.store.documents import (
     enrolment_writes,
     officer_from_doc,
@@ -20,7 +21,7 @@ from shared.store.documents import (
     question_from_doc,
     the_officer,
 )
-from shared.store.ports import Enrolment, OfficerRecord, Question
+from shared.store.ports import Enrolment, OfficerRecord, Question, StorageError
 
 
 class PeopleStore:
@@ -87,13 +88,36 @@ class PeopleStore:
 
     # --- questions handed to the desk ------------------------------------------------------
 
-    def open_question(self, question: Question) -> bool:
-        """Create the question item once; False when it already exists."""
-        try:
-            self.db.collection(QUESTIONS).document(question.code).create(question_doc(question))
-        except AlreadyExists:
-            return False
-        return True
+    def open_question(self, question: Question, new_code: Callable[[], str]) -> Question:
+        """The question item of `question.message_id`, created once under a fresh code.
+
+        One transaction: the message says whether an earlier delivery already
+        opened its question (then that one is returned); otherwise codes are
+        drawn until one is free, and the question is created under it and linked
+        from the message, together. Two citizens never share a code.
+        """
+        message_ref = self.db.collection(MESSAGES).document(question.message_id)
+
+        def body(txn: Any) -> Question:
+            message = message_ref.get(transaction=txn)
+            opened = (message.to_dict() or {}).get("question_code") if message.exists else None
+            if opened:
+                snap = self.db.collection(QUESTIONS).document(opened).get(transaction=txn)
+                if snap.exists:
+                    return question_from_doc(snap.to_dict() or {})
+            for _ in range(CODE_ATTEMPTS):
+                code = new_code()
+                ref = self.db.collection(QUESTIONS).document(code)
+                if ref.get(transaction=txn).exists:
+                    continue  # taken: draw again
+                created = replace(question, code=code)
+                txn.create(ref, question_doc(created))
+                if message.exists:
+                    txn.update(message_ref, {"question_code": code})
+                return created
+            raise StorageError(f"no free question code after {CODE_ATTEMPTS} draws")
+
+        return transactions.run(self.db, body)
 
     def question(self, code: str) -> Question | None:
         snap = self.db.collection(QUESTIONS).document(code).get()

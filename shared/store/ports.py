@@ -8,12 +8,12 @@ client: both implement tinbao's own interface. Nothing here imports google.*.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Any, Protocol
 
+from shared.core.delivery import DeliveryStatus
 from shared.core.events import TipEvent
 from shared.core.intake import Inbound
 from shared.core.roster import Roster
@@ -32,10 +32,12 @@ class Contended(StorageError):
 @dataclass(frozen=True)
 class Applied:
     """What `change_tip` found and did: the tip as written (or as found when nothing
-    was decided; None when there is no such tip) and the change, if any."""
+    was decided; None when there is no such tip), the change, if any, and the sends
+    recorded as pending with it (the change's consequences, to carry out now)."""
 
     tip: Tip | None
     change: TipChange | None = None
+    sends: tuple[PlannedSend, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class MessageRecord:
     text: str | None
     handled: bool
     classification: Mapping[str, Any] | None = None
+    received_at: datetime | None = None
+    gave_up: bool = False  # the sweep stopped republishing it (it was never handled)
 
 
 @dataclass(frozen=True)
@@ -88,16 +92,6 @@ class Question:
     created_at: datetime
 
 
-class DeliveryStatus(StrEnum):
-    """A send record's state: claimed, then one of the outcomes."""
-
-    SENDING = "sending"
-    SENT = "sent"
-    UNREACHABLE = "unreachable"
-    REJECTED = "rejected"
-    FAILED = "failed"  # a passing failure; `next_retry_at` says when to try again
-
-
 @dataclass(frozen=True)
 class SendRecord:
     """One outbound message, kept so that it is sent once and can be retried."""
@@ -113,6 +107,33 @@ class SendRecord:
     status: DeliveryStatus | None = None
     attempts: int = 0
     claimed_at: datetime | None = None
+    strikes: int = 0  # passing failures while Zalo answered others
+    created_at: datetime | None = None  # first recorded: Zalo's window counts from here
+    finished_at: datetime | None = None
+    next_retry_at: datetime | None = None
+    outage: bool = False  # its last failure was the platform's, not the person's
+
+
+@dataclass(frozen=True)
+class PlannedSend:
+    """A send a tip change calls for, recorded as pending in the change's transaction.
+
+    `rank` orders a backlog (lower first): the ward's duty officer and the
+    citizen's acknowledgement before the leadership's alerts."""
+
+    kind: SendKind
+    key: str
+    record: SendRecord
+    rank: int = 1
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The right to attempt a send once now."""
+
+    attempt: int  # this attempt's number, the first 1
+    strikes: int  # passing failures so far while Zalo answered others
+    created_at: datetime  # when the send was first recorded
 
 
 @dataclass(frozen=True)
@@ -129,6 +150,7 @@ class DueItem:
     attempts: int = 0
     send_kind: SendKind | None = None
     send_key: str | None = None
+    rank: int | None = None  # sends: the order of a backlog (lower first)
 
 
 @dataclass(frozen=True)
@@ -140,6 +162,8 @@ class Enrolment:
 
 
 Decide = Callable[[Tip], TipChange | None]
+# What a change must send: given the tip as it is to be written and the change.
+Plan = Callable[[Tip, TipChange], Sequence[PlannedSend]]
 
 
 class LineStore(Protocol):
@@ -150,14 +174,19 @@ class LineStore(Protocol):
     def tips_held_by(self, officer_id: str) -> list[Tip]: ...
     def unheld_tips(self, unit_id: str | None, limit: int) -> list[Tip]: ...
     def change_tip(
-        self, ref: str, decide: Decide, now: datetime, *, salvage: bool = False
+        self,
+        ref: str,
+        decide: Decide,
+        now: datetime,
+        *,
+        salvage: bool = False,
+        plan: Plan | None = None,
     ) -> Applied: ...
 
     # messages and the people who wrote them
     def message(self, key: str) -> MessageRecord | None: ...
-    def mark_handled(
-        self, key: str, now: datetime, *, answered: bool | None = None, gave_up: bool = False
-    ) -> None: ...
+    def mark_handled(self, key: str, now: datetime, *, answered: bool | None = None) -> None: ...
+    def give_up_message(self, key: str, now: datetime) -> None: ...
     def reporter(self, key: str) -> Reporter | None: ...
     def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None: ...
 
@@ -171,12 +200,14 @@ class LineStore(Protocol):
     def enrol(self, code: str, zalo_user_id: str, oa_id: str, now: datetime) -> Enrolment: ...
 
     # questions handed to the desk
-    def open_question(self, question: Question) -> bool: ...
+    def open_question(self, question: Question, new_code: Callable[[], str]) -> Question: ...
     def question(self, code: str) -> Question | None: ...
     def answer_question(self, code: str, unit_id: str, now: datetime) -> None: ...
 
     # sends
-    def claim_send(self, kind: SendKind, key: str, record: SendRecord, now: datetime) -> int: ...
+    def claim_send(
+        self, kind: SendKind, key: str, record: SendRecord, now: datetime
+    ) -> Claim | None: ...
     def finish_send(
         self,
         kind: SendKind,
@@ -187,8 +218,14 @@ class LineStore(Protocol):
         retry_at: datetime | None = None,
         message_id: str | None = None,
         error: int | None = None,
+        strikes: int | None = None,
+        outage: bool | None = None,
+    ) -> None: ...
+    def hold_send(
+        self, kind: SendKind, key: str, record: SendRecord, now: datetime, at: datetime
     ) -> None: ...
     def send_record(self, kind: SendKind, key: str) -> SendRecord | None: ...
+    def step_sends(self, ref: str, alert_key: str) -> list[SendRecord]: ...
 
     # the schedule
     def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]: ...

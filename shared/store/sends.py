@@ -3,7 +3,9 @@
 Every outbound message is claimed in a transaction before it is sent, by the
 rule of `shared.core.delivery.may_send`, so a redelivered Pub/Sub message or an
 overlapping escalator run sends nothing twice; a passing failure schedules its
-retry in `due` in the same write that records it.
+retry in `due` in the same write that records it. A send recorded as pending
+(with the tip change that calls for it, `TipsStore.change_tip`) has its `due`
+entry from the start, so whatever crashes where, the sweep finds it.
 """
 
 from __future__ import annotations
@@ -18,40 +20,46 @@ from shared.core import delivery
 from shared.store import transactions
 from shared.store.collections import ALERTS, DUE, DueKind, SendKind, due_id
 from shared.store.documents import (
+    alert_reached,
     send_claim_doc,
     send_due_doc,
     send_finish_fields,
     send_from_doc,
+    send_pending_doc,
 )
-from shared.store.ports import DeliveryStatus, SendRecord
+from shared.store.ports import Claim, DeliveryStatus, SendRecord
 
 
 class SendsStore:
     db: firestore.Client
 
     def officers_alerted(self, ref: str) -> list[str]:
-        """The officers an alert about the tip reached (or is reaching), in no order."""
+        """The officers an alert about the tip reached (or may still), in no order."""
         query = (
             self.db.collection(ALERTS)
             .where(filter=FieldFilter("tip_id", "==", ref))
             .select(["officer_id", "status"])
         )
         found = (s.to_dict() or {} for s in query.stream())
-        return sorted({str(d["officer_id"]) for d in found if _reached(d)})
+        return sorted({str(d["officer_id"]) for d in found if alert_reached(d)})
 
-    def claim_send(self, kind: SendKind, key: str, record: SendRecord, now: datetime) -> int:
-        """Claim the right to send `key` once: the attempt number, or 0 when it was sent
-        or is being sent by someone else."""
+    def claim_send(
+        self, kind: SendKind, key: str, record: SendRecord, now: datetime
+    ) -> Claim | None:
+        """Claim the right to send `key` once now; None when it was sent, is being
+        sent by someone else, or waits for its retry time."""
         ref = self.db.collection(kind.value).document(key)
 
-        def body(txn: Any) -> int:
+        def body(txn: Any) -> Claim | None:
             snap = ref.get(transaction=txn)
             stored = snap.to_dict() if snap.exists else None
             if not delivery.may_send(stored, now):
-                return 0
-            attempts = int((stored or {}).get("attempts", 0)) + 1
-            txn.set(ref, send_claim_doc(record, now, attempts), merge=True)
-            return attempts
+                return None
+            stored = stored or {}
+            attempts = int(stored.get("attempts", 0)) + 1
+            created_at = stored.get("created_at") or now
+            txn.set(ref, send_claim_doc(record, now, attempts, created_at), merge=True)
+            return Claim(attempts, int(stored.get("strikes", 0)), created_at)
 
         return transactions.run(self.db, body)
 
@@ -65,23 +73,47 @@ class SendsStore:
         retry_at: datetime | None = None,
         message_id: str | None = None,
         error: int | None = None,
+        strikes: int | None = None,
+        outage: bool | None = None,
     ) -> None:
-        fields = send_finish_fields(status, now, retry_at, message_id, error)
+        """Record the outcome; a retry keeps (or gets) its `due` entry, anything
+        else leaves the schedule."""
+        fields = send_finish_fields(status, now, retry_at, message_id, error, strikes, outage)
         batch = self.db.batch()
         batch.update(self.db.collection(kind.value).document(key), fields)
         retry_ref = self.db.collection(DUE).document(due_id(DueKind.SEND, f"{kind.value}|{key}"))
         if retry_at is not None:
-            batch.set(retry_ref, send_due_doc(kind, key, retry_at))
+            batch.set(retry_ref, send_due_doc(kind, key, retry_at), merge=True)
         else:
             batch.delete(retry_ref)
         batch.commit()
+
+    def hold_send(
+        self, kind: SendKind, key: str, record: SendRecord, now: datetime, at: datetime
+    ) -> None:
+        """A send not attempted now (Zalo is down, or the run's time is spent):
+        recorded as pending if it was not recorded yet, and due at `at`."""
+        ref = self.db.collection(kind.value).document(key)
+        due_ref = self.db.collection(DUE).document(due_id(DueKind.SEND, f"{kind.value}|{key}"))
+
+        def body(txn: Any) -> None:
+            if ref.get(transaction=txn).exists:
+                return  # recorded: its own `due` entry brings it back
+            txn.set(ref, send_pending_doc(record, now))
+            txn.set(due_ref, send_due_doc(kind, key, at))
+
+        transactions.run(self.db, body)
 
     def send_record(self, kind: SendKind, key: str) -> SendRecord | None:
         snap = self.db.collection(kind.value).document(key).get()
         return send_from_doc(snap.to_dict() or {}) if snap.exists else None
 
-
-def _reached(doc: dict[str, Any]) -> bool:
-    """An alert that went out, or may still (an unreachable one did not)."""
-    reached = (DeliveryStatus.SENT.value, DeliveryStatus.SENDING.value, DeliveryStatus.FAILED.value)
-    return bool(doc.get("officer_id")) and doc.get("status") in reached
+    def step_sends(self, ref: str, alert_key: str) -> list[SendRecord]:
+        """The alerts of one step of a tip (`alerts/{ref}:{alert_key}:*`): a range
+        of document ids, which Firestore's built-in index serves."""
+        alerts = self.db.collection(ALERTS)
+        prefix = f"{ref}:{alert_key}:"
+        query = alerts.where(filter=FieldFilter("__name__", ">=", alerts.document(prefix))).where(
+            filter=FieldFilter("__name__", "<", alerts.document(prefix + "\uf8ff"))
+        )
+        return [send_from_doc(s.to_dict() or {}) for s in query.stream()]

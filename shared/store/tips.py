@@ -13,6 +13,7 @@ from typing import Any
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
+from shared.core.delivery import CLAIM_LAPSES_AFTER
 from shared.core.tip import Tip, TipStatus
 from shared.store import transactions
 from shared.store.collections import DUE, EVENTS, MESSAGES, REPORTERS, TIPS, DueKind, due_id
@@ -22,11 +23,13 @@ from shared.store.documents import (
     message_from_doc,
     reporter_from_doc,
     salvage_tip,
+    send_due_doc,
+    send_pending_doc,
     tip_due_doc,
     tip_from_doc,
     tip_updates,
 )
-from shared.store.ports import Applied, Decide, DueItem, MessageRecord, Reporter
+from shared.store.ports import Applied, Decide, DueItem, MessageRecord, Plan, Reporter
 
 
 class TipsStore:
@@ -58,13 +61,22 @@ class TipsStore:
         return sorted(tips, key=lambda t: t.created_at)
 
     def change_tip(
-        self, ref: str, decide: Decide, now: datetime, *, salvage: bool = False
+        self,
+        ref: str,
+        decide: Decide,
+        now: datetime,
+        *,
+        salvage: bool = False,
+        plan: Plan | None = None,
     ) -> Applied:
         """Run `decide` on the tip as it is now, and write what it returns, atomically.
 
         `salvage`: a tip that cannot be read is repaired field by field (see
         `shared.store.documents.salvage_tip`) rather than refused, and the repair is
         written with the change and named in its audit event.
+        `plan`: the sends the change calls for, recorded as pending in the same
+        transaction (each once: one already recorded is left as it is), each with
+        its `due` entry, so a crash after the commit leaves them to the sweep.
         """
         tip_ref = self.db.collection(TIPS).document(ref)
 
@@ -89,6 +101,17 @@ class TipsStore:
                 reporter = reporter_ref.get(transaction=txn)
                 if not reporter.exists or reporter.get("open_tip_id") != ref:
                     reporter_ref = None
+            sends = tuple(plan(after, change)) if plan is not None else ()
+            send_refs = [self.db.collection(s.kind.value).document(s.key) for s in sends]
+            recorded = (
+                {
+                    snap.reference.path
+                    for snap in self.db.get_all(send_refs, transaction=txn)
+                    if snap.exists
+                }
+                if send_refs
+                else set()
+            )
             updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
             txn.update(tip_ref, {**updates, "updated_at": now})
             for audit in change.events:
@@ -96,6 +119,16 @@ class TipsStore:
                 if repairs and audit is change.event:
                     event["data"]["repaired"] = sorted(repairs)
                 txn.set(tip_ref.collection(EVENTS).document(), event)
+            for send, send_ref in zip(sends, send_refs, strict=True):
+                if send_ref.path in recorded:
+                    continue
+                txn.set(send_ref, send_pending_doc(send.record, now))
+                txn.set(
+                    self.db.collection(DUE).document(
+                        due_id(DueKind.SEND, f"{send.kind.value}|{send.key}")
+                    ),
+                    send_due_doc(send.kind, send.key, now + CLAIM_LAPSES_AFTER, send.rank),
+                )
             if after.next_action_at != before.next_action_at:
                 due_ref = self.db.collection(DUE).document(due_id(DueKind.TIP, ref))
                 if after.next_action_at is None:
@@ -106,7 +139,7 @@ class TipsStore:
                 txn.update(
                     reporter_ref, {"open_tip_id": None, "open_tip_status": after.status.value}
                 )
-            return Applied(after, change)
+            return Applied(after, change, sends)
 
         return transactions.run(self.db, body)
 
@@ -116,17 +149,23 @@ class TipsStore:
         snap = self.db.collection(MESSAGES).document(key).get()
         return message_from_doc(key, snap.to_dict() or {}) if snap.exists else None
 
-    def mark_handled(
-        self, key: str, now: datetime, *, answered: bool | None = None, gave_up: bool = False
-    ) -> None:
+    def mark_handled(self, key: str, now: datetime, *, answered: bool | None = None) -> None:
         """The router is done with a message: it leaves the sweep's schedule."""
         fields: dict[str, Any] = {"handled": True, "handled_at": now}
         if answered is not None:
             fields["answered"] = answered
-        if gave_up:
-            fields["gave_up"] = True
         batch = self.db.batch()
         batch.update(self.db.collection(MESSAGES).document(key), fields)
+        batch.delete(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, key)))
+        batch.commit()
+
+    def give_up_message(self, key: str, now: datetime) -> None:
+        """The sweep stops republishing a message no router handled. It stays
+        unhandled: a router that gets to it later still acts on it."""
+        batch = self.db.batch()
+        batch.update(
+            self.db.collection(MESSAGES).document(key), {"gave_up": True, "gave_up_at": now}
+        )
         batch.delete(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, key)))
         batch.commit()
 

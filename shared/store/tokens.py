@@ -47,8 +47,10 @@ class FirestoreTokenStore:
             )
         return str(snap.get("access_token"))
 
-    def refresh(self, stale_access_token: str) -> str:
+    def refresh(self, stale_access_token: str, deadline: float | None = None) -> str:
         for _ in range(int(LEASE.total_seconds()) + 5):
+            if deadline is not None and time.monotonic() >= deadline:
+                raise TokenRefreshError("no time left to wait for the token refresh")
             outcome, value = self._take_lease(stale_access_token)
             if outcome == "current":
                 return value

@@ -12,19 +12,29 @@ and this module never raises for a Zalo-level error:
   officer at once; retrying will not help.
 - ``rate_limited``: -32 (4,000 requests a minute per app). Back off.
 - ``transient``: timeouts, connection errors, HTTP 5xx, unreadable answers,
-  and a token that is still refused after one refresh. Retry later.
+  a token that cannot be refreshed or is still refused after one refresh, and
+  no time left to try. Retry later.
 - ``rejected``: any other error (bad field, OA disabled, quota, ...): retrying
   the same request will not help; the error code says why.
 
+``rate_limited`` and ``transient`` are failures of the platform, not of the
+person (`SendResult.outage`): while they last, nobody is given up on.
+
 On -216 (invalid token) or -220 (expired token) the client asks the
 `TokenStore` for a refresh and resends once.
+
+A send may be given a `deadline` (a `time.monotonic()` instant): no HTTP call
+starts without `MIN_CALL_SECONDS` left, each call's timeouts share what is
+left, and a refresh starts only with `REFRESH_NEEDS_SECONDS` left, so the send
+is over by then (the escalator's run must end before its function's timeout).
 
 Tokens and user ids never reach a log; only error codes and HTTP statuses do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -38,6 +48,10 @@ log = get_logger("zalo_client")
 
 SEND_PATH = "/v3.0/oa/message/cs"
 DEFAULT_TIMEOUT = httpx.Timeout(5.0)
+TIMEOUT_SECONDS = 5.0  # per phase (connect, write, read, pool) of one call
+MIN_CALL_SECONDS = 0.5
+# A refresh (its own call, 5 s per phase: connect and read) and the resend after it.
+REFRESH_NEEDS_SECONDS = 2 * TIMEOUT_SECONDS + 1.0
 
 TOKEN_REFUSED = frozenset({-216, -220})
 UNREACHABLE = frozenset({-213, -227, -230, -232, -244})
@@ -60,6 +74,11 @@ class SendResult:
     http_status: int | None = None
     refreshed: bool = False  # the token was refreshed during this send
 
+    @property
+    def outage(self) -> bool:
+        """A failure of the platform itself (5xx, timeout, -32, token): not the person's."""
+        return self.status in (SendStatus.TRANSIENT, SendStatus.RATE_LIMITED)
+
 
 @dataclass(frozen=True)
 class Button:
@@ -79,11 +98,13 @@ class ZaloClient:
         api_base: str,
         tokens: TokenStore,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._http = http
         self._url = api_base.rstrip("/") + SEND_PATH
         self._tokens = tokens
         self._timeout = timeout
+        self._monotonic = monotonic
 
     def send_text(
         self,
@@ -92,19 +113,27 @@ class ZaloClient:
         *,
         quote_message_id: str | None = None,
         buttons: Sequence[Button] = (),
+        deadline: float | None = None,
     ) -> SendResult:
         body = build_cs_body(user_id, text, quote_message_id=quote_message_id, buttons=buttons)
-        token = self._tokens.access_token()
-        result = self._post(body, token)
+        try:
+            token = self._tokens.access_token()
+        except TokenRefreshError as exc:
+            log.error("zalo.no_token", error_code=exc.error_code)
+            return SendResult(SendStatus.TRANSIENT, None)
+        result = self._post(body, token, deadline)
         if result.error_code not in TOKEN_REFUSED:
             return result
         log.info("zalo.token_refused", error_code=result.error_code)
+        if self._left(deadline) < REFRESH_NEEDS_SECONDS:
+            log.warning("zalo.no_time_to_refresh")
+            return SendResult(SendStatus.TRANSIENT, result.error_code, None, result.http_status)
         try:
-            fresh = self._tokens.refresh(token)
+            fresh = self._tokens.refresh(token, deadline=deadline)
         except TokenRefreshError as exc:
             log.error("zalo.token_refresh_failed", error_code=exc.error_code)
             return SendResult(SendStatus.TRANSIENT, result.error_code, None, result.http_status)
-        retried = self._post(body, fresh)
+        retried = self._post(body, fresh, deadline)
         if retried.error_code in TOKEN_REFUSED:
             # Still refused after a fresh token: not this message's fault, and
             # resending again would loop; report it for a later retry.
@@ -115,10 +144,21 @@ class ZaloClient:
             retried.status, retried.error_code, retried.message_id, retried.http_status, True
         )
 
-    def _post(self, body: dict[str, Any], token: str) -> SendResult:
+    def _left(self, deadline: float | None) -> float:
+        return float("inf") if deadline is None else deadline - self._monotonic()
+
+    def _post(self, body: dict[str, Any], token: str, deadline: float | None) -> SendResult:
+        left = self._left(deadline)
+        if left < MIN_CALL_SECONDS:
+            log.warning("zalo.no_time_to_send")
+            return SendResult(SendStatus.TRANSIENT, None)
+        # The phases of one call share what is left (connect, write, read, pool).
+        timeout = (
+            self._timeout if left == float("inf") else httpx.Timeout(min(TIMEOUT_SECONDS, left / 4))
+        )
         try:
             response = self._http.post(
-                self._url, json=body, headers={"access_token": token}, timeout=self._timeout
+                self._url, json=body, headers={"access_token": token}, timeout=timeout
             )
         except httpx.TimeoutException:
             log.warning("zalo.send_timeout")

@@ -53,12 +53,14 @@ class TokenStore(Protocol):
     refreshed and the stored token is returned without refreshing again,
     because a refresh token works only once and a second refresh with it would
     kill the line. Otherwise it refreshes, stores the new pair atomically and
-    returns the new access token. Raises TokenRefreshError when Zalo refuses.
+    returns the new access token. Raises TokenRefreshError when Zalo refuses,
+    or when `deadline` (a `time.monotonic()` instant) passes while it waits for
+    another caller's refresh.
     """
 
     def access_token(self) -> str: ...
 
-    def refresh(self, stale_access_token: str) -> str: ...
+    def refresh(self, stale_access_token: str, deadline: float | None = None) -> str: ...
 
 
 def refresh_tokens(
@@ -150,7 +152,8 @@ class InMemoryTokenStore:
     def access_token(self) -> str:
         return self._pair.access_token
 
-    def refresh(self, stale_access_token: str) -> str:
+    def refresh(self, stale_access_token: str, deadline: float | None = None) -> str:
+        del deadline  # one process: the lock is never held for long
         with self._lock:
             if self._pair.access_token != stale_access_token:
                 return self._pair.access_token
