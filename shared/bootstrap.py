@@ -87,26 +87,30 @@ def build_webhook(clock: Clock | None = None) -> Webhook:
     )
 
 
-def build_router(clock: Clock | None = None) -> Router:
+# A hand on the deployed store: tests wrap it to inject faults (a crash on cue).
+Wrap = Callable[["LineStore"], "LineStore"]
+
+
+def build_router(clock: Clock | None = None, wrap: Wrap | None = None) -> Router:
     settings = get_settings()
     clock = clock or clock_from_env()
-    return assemble_router(build_pager(settings, clock), clock, settings.oa_units())
+    return assemble_router(build_pager(settings, clock, wrap), clock, settings.oa_units())
 
 
-def build_escalator(clock: Clock | None = None) -> Escalator:
+def build_escalator(clock: Clock | None = None, wrap: Wrap | None = None) -> Escalator:
     from shared.store.pubsub import PubSubPublisher
 
     settings = get_settings()
     clock = clock or clock_from_env()
     return assemble_escalator(
-        build_pager(settings, clock),
+        build_pager(settings, clock, wrap),
         PubSubPublisher(settings.google_cloud_project, settings.tinbao_events_topic),
         clock,
         settings.tinbao_escalator_budget_seconds,
     )
 
 
-def build_pager(settings: Settings, clock: Clock) -> Pager:
+def build_pager(settings: Settings, clock: Clock, wrap: Wrap | None = None) -> Pager:
     """The sending half shared by the router and the escalator, on Firestore and Zalo."""
     import httpx
 
@@ -114,8 +118,9 @@ def build_pager(settings: Settings, clock: Clock) -> Pager:
 
     settings.require("zalo_app_id", "zalo_app_secret")
     db = connect(settings.google_cloud_project)
+    store: LineStore = FirestoreLine(db)
     return assemble_pager(
-        FirestoreLine(db),
+        wrap(store) if wrap else store,
         zalo_clients(settings, db, clock, httpx.Client()),
         profile_with_oas(settings.tinbao_profile, settings.oa_units()),
         settings.zalo_oa_id or None,
@@ -197,6 +202,7 @@ def assemble_pager(
 ) -> Pager:
     from shared.core.policy_file import default_policies
     from shared.services.dispatch import Dispatcher
+    from shared.services.notices import CitizenNotices
     from shared.services.paging import Pager
 
     dispatch = Dispatcher(
@@ -206,7 +212,9 @@ def assemble_pager(
         log=get_logger("dispatch"),
         default_oa=default_oa,
     )
-    return Pager(store, dispatch, profile, get_logger("dispatch"))
+    # What the citizen is told of a change is recorded with it, like the alerts.
+    notices = CitizenNotices(dispatch, profile)
+    return Pager(store, dispatch, profile, get_logger("dispatch"), also=notices.plan)
 
 
 def assemble_router(pager: Pager, clock: Clock, oa_units: Mapping[str, str]) -> Router:
@@ -224,7 +232,9 @@ def assemble_router(pager: Pager, clock: Clock, oa_units: Mapping[str, str]) -> 
     return Router(
         tips=TipHandler(store, pager, notices, profile, policies, log, officers),
         commands=officers,
-        conversation=ConversationHandler(store, pager, profile, officers, dict(oa_units)),
+        conversation=ConversationHandler(
+            store, pager, profile, officers, dict(oa_units), late_after=policies.sweeps.late_after
+        ),
         clock=clock,
         log=log,
     )
@@ -235,16 +245,18 @@ def assemble_escalator(
 ) -> Escalator:
     from shared.core.policy_file import default_policies
     from shared.services.escalator import Escalator
-    from shared.services.notices import CitizenNotices
+    from shared.services.republish import Republisher
+    from shared.services.resends import Resends
 
+    policies, log = default_policies(), get_logger("escalator")
     return Escalator(
         store=pager.store,
         pager=pager,
-        notices=CitizenNotices(pager.dispatch, pager.profile),
-        publisher=publisher,
+        resends=Resends(pager.store, pager),
+        republisher=Republisher(pager.store, pager, publisher, pager.profile, policies, log),
         profile=pager.profile,
-        policies=default_policies(),
+        policies=policies,
         clock=clock,
-        log=get_logger("escalator"),
+        log=log,
         budget_seconds=budget_seconds,
     )

@@ -3,7 +3,8 @@
 Fed by Terraform's push subscription (the framework turns the raw push body into
 a `google.cloud.pubsub.topic.v1.messagePublished` CloudEvent) or by Eventarc.
 Returning acknowledges the message; raising makes Pub/Sub redeliver it, which is
-what a transient failure (Firestore, Zalo timeouts) wants.
+what a Firestore failure wants. A send Zalo did not take is acknowledged: its
+retry is recorded, and the escalator's sweep owns it.
 """
 
 import sys

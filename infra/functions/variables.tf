@@ -92,13 +92,13 @@ variable "webhook_budget_seconds" {
 }
 
 variable "escalator_budget_seconds" {
-  description = "Seconds one escalator run may spend; what is left waits for the next minute's run."
+  description = "Seconds after which an escalator run takes no new work (what is left waits for the next minute's run); a send already started ends within 20 s more."
   type        = number
-  default     = 40
+  default     = 25
 
   validation {
-    condition     = var.escalator_budget_seconds > 0 && var.escalator_budget_seconds < 60
-    error_message = "escalator_budget_seconds must leave the run well inside its minute."
+    condition     = var.escalator_budget_seconds > 0 && var.escalator_budget_seconds <= 30
+    error_message = "escalator_budget_seconds plus a send's 20 s must stay well under the escalator's 55 s timeout: at most 30."
   }
 }
 

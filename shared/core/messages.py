@@ -119,6 +119,8 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "enrol_used_code": set(),
         "enrol_already": {"name", "unit"},
         "enrol_moved": {"name", "role", "unit", "old_unit"},
+        "late_reply": set(),
+        "late_command": {"sent", "handled"},
     }.items()
 }
 _LABEL_SECTIONS = (
@@ -723,3 +725,19 @@ def enrol_moved(officer_name: str, role: str, unit_name: str, old_unit_name: str
             old_unit=old_unit_name,
         )
     )
+
+
+# --- late answers (after an outage) ---------------------------------------------------
+
+
+def late_reply(text: str) -> str:
+    """A citizen's answer that comes late, with an apology before it."""
+    return _fit(catalog().text("late_reply") + "\n" + text)
+
+
+def late_command(text: str, sent_at: datetime, handled_at: datetime) -> str:
+    """An officer's answer to a command carried out late, saying when each happened."""
+    note = catalog().text(
+        "late_command", sent=format_time(sent_at), handled=format_time(handled_at)
+    )
+    return _fit(note + "\n" + text)

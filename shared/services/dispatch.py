@@ -2,56 +2,149 @@
 
 Every send is claimed first (`alerts/{tip}:{step}:{officer}` or
 `replies/{key}`), so a redelivered Pub/Sub message or an overlapping escalator
-run sends nothing twice; the record keeps what a retry needs. What to send and
-to whom is decided elsewhere (`shared.services.paging`, the router's handlers).
+run sends nothing twice; the record keeps what a retry needs, and its `due`
+entry brings it back until it is done (`shared.core.delivery` has its states).
+What to send and to whom is decided elsewhere (`shared.services.paging`,
+`shared.services.notices`, the router's handlers).
+
+Outage is not unreachability. `ZaloHealth` is what this process has seen of
+Zalo: a passing failure right after Zalo answered someone counts against the
+send's budget (a "strike": Zalo is up, this person is the problem); a failure
+after failures does not (Zalo itself is down). After `outage_after` such
+failures in a row the sender stops calling Zalo: sends are left pending (held)
+for the sweep, and one send every `outage_every` probes whether Zalo answers
+again. Every attempt is bounded in time (`SEND_LIMIT`), and a sender given a
+stop time (`stop_at`, the escalator's budget) starts no send after it.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from shared.core import delivery
 from shared.core.tip import Tip
 from shared.logs import Logger
 from shared.store.collections import SendKind
-from shared.store.ports import DeliveryStatus, LineStore, OfficerRecord, SendRecord
+from shared.store.ports import DeliveryStatus, LineStore, OfficerRecord, PlannedSend, SendRecord
 from shared.zalo.client import Button, SendStatus, ZaloClient
+
+# One attempt's whole time (a post, a token refresh and the resend after it);
+# the escalator's budget plus this stays under its function's timeout.
+SEND_LIMIT = timedelta(seconds=20)
 
 
 class SendOutcome(StrEnum):
     SENT = "sent"
     UNREACHABLE = "unreachable"  # Zalo will not let us message this person
     REJECTED = "rejected"  # Zalo refused the request itself
-    FAILED = "failed"  # a passing failure; a retry is scheduled
-    GIVEN_UP = "given_up"  # a passing failure, and the retries are spent
-    ALREADY = "already"  # sent, or being sent, by an earlier delivery
+    FAILED = "failed"  # a passing failure; its retry is recorded
+    GIVEN_UP = "given_up"  # passing failures past the budget, or past Zalo's window
+    HELD = "held"  # not attempted (Zalo is down, or no time left): recorded for the sweep
+    SUPERSEDED = "superseded"  # no longer wanted
+    ALREADY = "already"  # sent, being sent, or waiting for its retry time
 
 
 # Outcomes that mean the officer was not reached (the ladder moves on).
 NOT_REACHED = frozenset({SendOutcome.UNREACHABLE, SendOutcome.REJECTED, SendOutcome.GIVEN_UP})
+# Not delivered yet, and the sweep will try again.
+WAITING = frozenset({SendOutcome.FAILED, SendOutcome.HELD})
 
 
 @dataclass
 class Tally:
-    """What a round of sends achieved; `transient` means someone must retry."""
+    """What a round of sends achieved; `waiting`: sends the sweep will retry."""
 
     sent: int = 0
     unreachable: list[str] = field(default_factory=list)
-    transient: int = 0
+    waiting: int = 0
+    held: int = 0  # of the waiting: not even attempted (Zalo down, or no time left)
+    given_up: int = 0
 
     def add(self, other: Tally) -> Tally:
         self.sent += other.sent
         self.unreachable.extend(other.unreachable)
-        self.transient += other.transient
+        self.waiting += other.waiting
+        self.held += other.held
+        self.given_up += other.given_up
         return self
 
     def count(self, outcome: SendOutcome | None) -> Tally:
         """Count a single reply's outcome (None: there was nobody to send to)."""
-        self.transient += outcome is SendOutcome.FAILED
+        self.sent += outcome in (SendOutcome.SENT, SendOutcome.ALREADY)
+        self.waiting += outcome in WAITING
+        self.held += outcome is SendOutcome.HELD
+        self.given_up += outcome is SendOutcome.GIVEN_UP
         return self
+
+
+@dataclass
+class ZaloHealth:
+    """What this process has seen of Zalo lately, per OA (thread-safe: the router
+    serves several requests at once).
+
+    Zalo is down once `after` different people's sends failed in a row, with no
+    answer between: one person's failures, however many, never make an outage.
+    A passing failure while Zalo is down is the platform's; otherwise it is a
+    strike against the send (the first failure of an outage is one too, as
+    nothing tells it apart yet). While it is down, one send every `every` is
+    tried (a probe); any answer means it is up again.
+    """
+
+    after: int  # different people failing in a row that mean Zalo is down
+    every: timedelta  # between probes while it is down
+    log: Logger
+    _streak: dict[str, set[str]] = field(default_factory=dict)  # OA -> people failing in a row
+    _probe_at: dict[str, datetime] = field(default_factory=dict)
+    _down_since: dict[str, datetime] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def allows(self, oa_id: str, now: datetime) -> bool:
+        """May a send to Zalo be tried now? Not while it is down, but for a probe."""
+        with self._lock:
+            probe = self._probe_at.get(oa_id)
+            if probe is None or now >= probe:
+                if probe is not None:
+                    self._probe_at[oa_id] = now + self.every  # one probe at a time
+                return True
+            return False
+
+    def down(self, oa_id: str) -> bool:
+        with self._lock:
+            return oa_id in self._down_since
+
+    def any_down(self) -> bool:
+        with self._lock:
+            return bool(self._down_since)
+
+    def answered(self, oa_id: str, now: datetime) -> None:
+        """Zalo answered (sent, or refused this person): it is up."""
+        with self._lock:
+            self._streak.pop(oa_id, None)
+            self._probe_at.pop(oa_id, None)
+            since = self._down_since.pop(oa_id, None)
+        if since is not None:
+            minutes = round((now - since).total_seconds() / 60, 1)
+            self.log.warning("zalo.outage_over", oa_id=oa_id, minutes=minutes)
+
+    def failed(self, oa_id: str, user_id: str, now: datetime) -> bool:
+        """A passing failure of a send to `user_id`; True when it is the platform's
+        (an outage), False when it is a strike against the send."""
+        with self._lock:
+            streak = self._streak.setdefault(oa_id, set())
+            streak.add(user_id)
+            if len(streak) < self.after:
+                return False
+            began = oa_id not in self._down_since
+            self._down_since.setdefault(oa_id, now)
+            self._probe_at[oa_id] = now + self.every
+        if began:
+            self.log.warning("zalo.outage", oa_id=oa_id, people=len(streak))
+        return True
 
 
 @dataclass
@@ -61,6 +154,18 @@ class Dispatcher:
     retry: delivery.RetrySettings
     log: Logger
     default_oa: str | None = None
+    health: ZaloHealth | None = None
+    stop_at: float | None = None  # time.monotonic(): start no send after it
+    monotonic: Callable[[], float] = time.monotonic
+
+    def __post_init__(self) -> None:
+        if self.health is None:
+            self.health = ZaloHealth(self.retry.outage_after, self.retry.outage_every, self.log)
+
+    @property
+    def zalo(self) -> ZaloHealth:
+        assert self.health is not None
+        return self.health
 
     def send(
         self,
@@ -69,34 +174,85 @@ class Dispatcher:
         record: SendRecord,
         now: datetime,
         buttons: Sequence[Button] = (),
+        *,
+        recorded: bool = False,
     ) -> SendOutcome:
-        """Send once under a claim."""
-        attempt = self.store.claim_send(kind, key, record, now)
-        if not attempt:
+        """Send once under a claim. `recorded`: the record (and its `due` entry) exist
+        already, so a send not attempted now needs no write."""
+        out_of_time = self.stop_at is not None and self.monotonic() >= self.stop_at
+        if out_of_time or not self.zalo.allows(record.oa_id, now):
+            if not recorded:
+                self.store.hold_send(kind, key, record, now, now)
+            return SendOutcome.HELD
+        claim = self.store.claim_send(kind, key, record, now)
+        if claim is None:
             return SendOutcome.ALREADY
-        result = self.clients(record.oa_id).send_text(record.user_id, record.text, buttons=buttons)
+        if now >= claim.created_at + delivery.WINDOW:
+            self.store.finish_send(kind, key, DeliveryStatus.GIVEN_UP, now)
+            self.log.error("dispatch.given_up", send=kind.value, reason="window_closed")
+            return SendOutcome.GIVEN_UP
+        deadline = self.monotonic() + SEND_LIMIT.total_seconds()
+        result = self.clients(record.oa_id).send_text(
+            record.user_id, record.text, buttons=buttons, deadline=deadline
+        )
         if result.status is SendStatus.SENT:
+            self.zalo.answered(record.oa_id, now)
             self.store.finish_send(
                 kind, key, DeliveryStatus.SENT, now, message_id=result.message_id
             )
             return SendOutcome.SENT
         if result.status in (SendStatus.UNREACHABLE, SendStatus.REJECTED):
+            self.zalo.answered(record.oa_id, now)
             status = DeliveryStatus(result.status.value)
             self.store.finish_send(kind, key, status, now, error=result.error_code)
             return SendOutcome(result.status.value)
-        retry_at = delivery.next_retry_at(attempt, now, self.retry)
-        self.store.finish_send(
-            kind, key, DeliveryStatus.FAILED, now, retry_at=retry_at, error=result.error_code
+        outage = self.zalo.failed(record.oa_id, record.user_id, now)
+        strikes = claim.strikes + (0 if outage else 1)
+        retry_at = delivery.retry_after_failure(
+            strikes=strikes,
+            outage=outage,
+            created_at=claim.created_at,
+            now=now,
+            settings=self.retry,
+            until_window=record.audience == "citizen",
         )
-        return SendOutcome.FAILED if retry_at else SendOutcome.GIVEN_UP
+        if retry_at is None:
+            self.store.finish_send(
+                kind, key, DeliveryStatus.GIVEN_UP, now, error=result.error_code, strikes=strikes
+            )
+            self.log.error("dispatch.given_up", send=kind.value, reason="strikes", strikes=strikes)
+            return SendOutcome.GIVEN_UP
+        self.store.finish_send(
+            kind,
+            key,
+            DeliveryStatus.FAILED,
+            now,
+            retry_at=retry_at,
+            error=result.error_code,
+            strikes=strikes,
+            outage=outage,
+        )
+        return SendOutcome.FAILED
+
+    def send_planned(self, planned: PlannedSend, now: datetime) -> SendOutcome:
+        """A send recorded with its tip change."""
+        buttons = [Button(title, payload) for title, payload in planned.record.buttons]
+        return self.send(planned.kind, planned.key, planned.record, now, buttons, recorded=True)
 
     def resend(self, kind: SendKind, key: str, now: datetime) -> SendOutcome | None:
-        """Retry a send that failed for a passing reason, as recorded."""
+        """Try again a send that is not done (pending, failed, or a lapsed claim), as
+        recorded; None when there is no such record."""
         record = self.store.send_record(kind, key)
-        if record is None or record.status is not DeliveryStatus.FAILED:
+        if record is None:
             return None
+        if record.status in delivery.FINAL:
+            return SendOutcome.ALREADY
         buttons = [Button(title, payload) for title, payload in record.buttons]
-        return self.send(kind, key, record, now, buttons)
+        return self.send(kind, key, record, now, buttons, recorded=True)
+
+    def supersede(self, kind: SendKind, key: str, now: datetime) -> None:
+        """A retry no longer wanted (its tip is finished or taken)."""
+        self.store.finish_send(kind, key, DeliveryStatus.SUPERSEDED, now)
 
     def reply(
         self,
@@ -110,33 +266,44 @@ class Dispatcher:
         audience: str,
         tip_id: str | None = None,
     ) -> SendOutcome:
-        record = SendRecord(
-            oa_id,
-            user_id,
-            text,
-            tuple((b.title, b.payload) for b in buttons),
-            tip_id=tip_id,
-            audience=audience,
+        return self.send(
+            SendKind.REPLY,
+            key,
+            reply_record(oa_id, user_id, text, buttons, audience, tip_id),
+            now,
+            buttons,
         )
-        return self.send(SendKind.REPLY, key, record, now, buttons)
 
-    def to_citizen(
-        self, tip: Tip, key: str, text: str, now: datetime, buttons: Sequence[Button] = ()
-    ) -> SendOutcome | None:
+    def citizen_record(
+        self, tip: Tip, text: str, buttons: Sequence[Button] = ()
+    ) -> SendRecord | None:
         """A reply to the informant of `tip`; None when their record is gone."""
         reporter = self.store.reporter(tip.reporter_key)
         if reporter is None or not reporter.zalo_user_id:
             self.log.error("dispatch.no_reporter", tip_id=tip.ref)
             return None
-        return self.reply(
-            key,
-            tip.oa_id,
-            reporter.zalo_user_id,
+        return reply_record(tip.oa_id, reporter.zalo_user_id, text, buttons, "citizen", tip.ref)
+
+    def to_citizen(
+        self, tip: Tip, key: str, text: str, now: datetime, buttons: Sequence[Button] = ()
+    ) -> SendOutcome | None:
+        """A reply to the informant of `tip`; None when their record is gone."""
+        record = self.citizen_record(tip, text, buttons)
+        if record is None:
+            return None
+        return self.send(SendKind.REPLY, key, record, now, buttons)
+
+    def alert_record(
+        self, ref: str, oa_id: str, officer: OfficerRecord, step_key: str, text: str
+    ) -> SendRecord:
+        assert officer.zalo_user_id is not None
+        return SendRecord(
+            officer.oa_id or self.default_oa or oa_id,
+            officer.zalo_user_id,
             text,
-            now,
-            buttons,
-            audience="citizen",
-            tip_id=tip.ref,
+            tip_id=ref,
+            step=step_key,
+            officer_id=officer.officer_id,
         )
 
     def alert_officers(
@@ -154,20 +321,40 @@ class Dispatcher:
             if not officer.zalo_user_id:
                 tally.unreachable.append(officer.officer_id)  # not enrolled on Zalo yet
                 continue
-            record = SendRecord(
-                officer.oa_id or self.default_oa or oa_id,
-                officer.zalo_user_id,
-                text,
-                tip_id=ref,
-                step=step_key,
-                officer_id=officer.officer_id,
-            )
+            record = self.alert_record(ref, oa_id, officer, step_key, text)
             key = f"{ref}:{step_key}:{officer.officer_id}"
             outcome = self.send(SendKind.ALERT, key, record, now)
-            if outcome in NOT_REACHED:
-                tally.unreachable.append(officer.officer_id)
-            elif outcome is SendOutcome.FAILED:
-                tally.transient += 1
-            else:
-                tally.sent += 1  # sent now, or by an earlier delivery
+            tally.add(outcome_tally(outcome, officer.officer_id))
         return tally
+
+
+def outcome_tally(outcome: SendOutcome, officer_id: str | None = None) -> Tally:
+    """The tally of one alert's outcome."""
+    tally = Tally()
+    if outcome in NOT_REACHED:
+        tally.unreachable.append(officer_id or "")
+        tally.given_up += outcome is SendOutcome.GIVEN_UP
+    elif outcome in WAITING:
+        tally.waiting += 1
+        tally.held += outcome is SendOutcome.HELD
+    elif outcome is not SendOutcome.SUPERSEDED:
+        tally.sent += 1  # sent now, or by (or for) an earlier delivery
+    return tally
+
+
+def reply_record(
+    oa_id: str,
+    user_id: str,
+    text: str,
+    buttons: Sequence[Button],
+    audience: str,
+    tip_id: str | None = None,
+) -> SendRecord:
+    return SendRecord(
+        oa_id,
+        user_id,
+        text,
+        tuple((b.title, b.payload) for b in buttons),
+        tip_id=tip_id,
+        audience=audience,
+    )

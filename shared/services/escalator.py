@@ -1,15 +1,26 @@
 """The escalator: one run over the work that is due.
 
-Each run reads `due` (one query, oldest first, in pages) within a time budget:
+Each run reads `due` (one query, oldest first, in pages) within a time budget,
+and takes each page in this order:
+- sends not done (pending since their tip change, failed for a passing reason,
+  or left claimed by a sender that died), the ward's duty officers and the
+  citizens' acknowledgements first (`rank`): retried with backoff, an alert
+  that keeps failing while Zalo answers others counts as an officer not
+  reached (the ladder climbs); a retry of a finished or taken tip is dropped
+  (`shared.services.resends`);
 - a tip's next ladder action: decided in a transaction that acts only if the
-  tip is still due (`shared.core.tip.step`), then its officers are paged;
-- a message no router has handled: republished, and after repeated failures
-  its tip goes to the desk as it is (`shared.core.routing.plan_to_desk`, the
-  same transition and store call the router uses);
-- a send that failed for a passing reason: retried with backoff; an alert that
-  keeps failing counts as an officer not reached (the ladder climbs).
-Overlapping runs are safe: whoever commits a tip's step first wins, and the
-others find it no longer due (or lose the transaction: `Contended`).
+  tip is still due (`shared.core.tip.step`), knowing how the current step's
+  sends fared: while they wait on Zalo the ladder holds instead of climbing;
+  the next step's sends are recorded in the same transaction, then sent;
+- a message no router has handled: republished (with a doubling wait, capped),
+  and after repeated failures its tip goes to the desk as it is
+  (`shared.services.republish`). The sweep never marks a message handled: a
+  router that gets to it late still acts on it.
+While Zalo is down (`shared.services.dispatch.ZaloHealth`) a run sends a probe
+and holds the rest; a run starts no work after its budget, and each send is
+bounded (`dispatch.SEND_LIMIT`), so the run ends well inside its function's
+timeout. Overlapping runs are safe: whoever commits a tip's step first wins,
+and the others find it no longer due (or lose the transaction: `Contended`).
 """
 
 from __future__ import annotations
@@ -23,26 +34,25 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from shared.clock import Clock
-from shared.core import messages, routing
+from shared.core import delivery, ladder
 from shared.core import tip as tip_core
-from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
-from shared.core.ladder import current_alert_key
 from shared.core.policy_file import Policies
 from shared.core.tip import Tip
 from shared.logs import Logger
-from shared.services.dispatch import NOT_REACHED, Tally
-from shared.services.notices import CitizenNotices
+from shared.services.dispatch import SendOutcome, Tally
 from shared.services.paging import Pager
+from shared.services.republish import Republisher
+from shared.services.resends import Resends
 from shared.store.collections import DueKind, SendKind, due_id
-from shared.store.ports import Contended, DueItem, LineStore, Publisher, PublishError
+from shared.store.ports import Contended, DueItem, LineStore
 
 ACTOR = "escalator"
 PAGE = 100
-REPUBLISH_ATTEMPTS = 3
-# Then the router is taken to be failing on it: the desk takes it.
 FAILED_ITEM_BACKOFF = timedelta(minutes=5)
 MAX_ACTIONS = 8  # a release restarts the ladder with its first step due at once
+# The order of a page: sends (by rank), then ladders, then messages.
+_ORDER = {DueKind.SEND.value: 0, DueKind.TIP.value: 1, DueKind.MESSAGE.value: 2}
 
 
 @dataclass
@@ -50,7 +60,12 @@ class RunSummary:
     due: int = 0
     steps: int = 0
     republished: int = 0
-    retried: int = 0
+    retried: int = 0  # sends not done that this run took up again
+    sent: int = 0  # sends that went out in this run (retries and new steps)
+    pending: int = 0  # sends this run left waiting (failed again, or held)
+    given_up: int = 0  # sends given up (strikes spent, or Zalo's window closed)
+    held: int = 0  # ladders held because their step still waits on Zalo
+    outage: bool = False  # Zalo was down when the run ended
     to_desk: int = 0
     failures: int = 0
     contended: int = 0
@@ -60,13 +75,18 @@ class RunSummary:
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
+    def count(self, tally: Tally) -> None:
+        self.sent += tally.sent
+        self.pending += tally.waiting
+        self.given_up += tally.given_up
+
 
 @dataclass
 class Escalator:
     store: LineStore
     pager: Pager
-    notices: CitizenNotices
-    publisher: Publisher | None
+    resends: Resends
+    republisher: Republisher
     profile: Profile
     policies: Policies
     clock: Clock
@@ -86,31 +106,50 @@ class Escalator:
     def run(self, now: datetime) -> RunSummary:
         summary = RunSummary()
         deadline = self.monotonic() + self.budget_seconds
+        dispatch = self.pager.dispatch
+        dispatch.stop_at = deadline  # no send starts after the budget
         after: datetime | None = None
-        while True:
-            page = self.store.due(now, PAGE, after)
-            summary.reads += max(1, len(page))
-            # Overlapping runs read the same page: taking it in different orders
-            # keeps them off each other's tips most of the time.
-            work = list(page)
-            self.shuffle(work)
-            for item in work:
-                if self.monotonic() > deadline:
-                    summary.stopped_early = True
+        try:
+            while True:
+                page = self.store.due(now, PAGE, after)
+                summary.reads += max(1, len(page))
+                for item in self._ordered(page):
+                    if self.monotonic() > deadline:
+                        summary.stopped_early = True
+                        break
+                    summary.due += 1
+                    try:
+                        self._one(item, now, summary)
+                    except Contended:
+                        # Another run holds this tip; it stays due for whoever is next.
+                        summary.contended += 1
+                    except Exception as exc:  # one bad item must not stall every run after it
+                        self._failed(item.id, exc, now, summary)
+                if len(page) < PAGE or summary.stopped_early:
                     break
-                summary.due += 1
-                try:
-                    self._one(item, now, summary)
-                except Contended:
-                    # Another run holds this tip; it stays due for whoever is next.
-                    summary.contended += 1
-                except Exception as exc:  # one bad item must not stall every run after it
-                    self._failed(item.id, exc, now, summary)
-            if len(page) < PAGE or summary.stopped_early:
-                break
-            after = page[-1].at
+                after = page[-1].at
+        finally:
+            dispatch.stop_at = None
+        summary.outage = dispatch.zalo.any_down()
+        if summary.outage or summary.held:
+            self.log.warning("escalator.zalo_down", held=summary.held, pending=summary.pending)
         self.log.info("escalator.run", **summary.as_dict())
         return summary
+
+    def _ordered(self, page: list[DueItem]) -> list[DueItem]:
+        # Overlapping runs read the same page: taking it in different orders keeps
+        # them off each other's tips most of the time; the sort is stable, so the
+        # order within one kind and rank stays shuffled.
+        work = list(page)
+        self.shuffle(work)
+        work.sort(
+            key=lambda i: (
+                _ORDER.get(i.kind, 3),
+                i.rank if i.rank is not None else 9,
+                i.send_kind is not SendKind.ALERT,  # an officer's alert before a reply
+            )
+        )
+        return work
 
     def _failed(self, item_id: str, exc: BaseException, now: datetime, summary: RunSummary) -> None:
         """Counted (the run answers 500, alerting sees it); the item stays scheduled,
@@ -122,34 +161,61 @@ class Escalator:
 
     def _one(self, item: DueItem, now: datetime, summary: RunSummary) -> None:
         if item.kind == DueKind.TIP and item.tip_id:
-            summary.steps += self.step(item.tip_id, now)
+            summary.steps += self.step(item.tip_id, now, summary)
         elif item.kind == DueKind.MESSAGE and item.message_id:
-            self._sweep_message(item, now, summary)
+            swept = self.republisher.sweep(item, now)
+            summary.republished += swept.republished
+            summary.to_desk += swept.to_desk
+            summary.count(swept.tally)
         elif item.kind == DueKind.SEND and item.send_kind and item.send_key:
-            summary.retried += 1
-            self._retry_send(item.send_kind, item.send_key, now)
+            self._retry_send(item, item.send_kind, item.send_key, now, summary)
         else:
             self.store.drop_due(item.id)
 
     # --- the ladder -----------------------------------------------------------------
 
-    def step(self, ref: str, now: datetime) -> int:
+    def step(self, ref: str, now: datetime, summary: RunSummary | None = None) -> int:
         """Take every action of this tip that is due at `now`; how many were taken."""
+        summary = summary if summary is not None else RunSummary()
+        recheck = self.policies.alert_retry.outage_every
         taken = 0
         for _ in range(MAX_ACTIONS):
-            applied = self.store.change_tip(ref, lambda t: tip_core.step(t, now), now)
+            applied = self.pager.change(
+                ref, lambda t: tip_core.step(t, now, self._delivery(t, now), recheck), now
+            )
             change, tip = applied.change, applied.tip
             if change is None or tip is None or change.decision is None:
-                self._resync_due(ref, tip)
+                if not taken:  # an action taken wrote the schedule with the tip
+                    self._resync_due(ref, tip)
+                return taken
+            action = change.decision.action
+            if action == "hold":
+                summary.held += 1
+                held = tip.ladder.held_since if tip.ladder else None
+                self.log.warning(
+                    "escalator.outage_hold",
+                    tip_id=ref,
+                    step=ladder.current_send_key(change.decision.state),
+                    held_minutes=round((now - held).total_seconds() / 60) if held else 0,
+                )
+                return taken
+            if action == "resume":
+                self.log.info("escalator.resumed", tip_id=ref, next_at=str(tip.next_action_at))
                 return taken
             taken += 1
-            if change.decision.action == "release":
-                self._tell_released(tip, now)
+            summary.count(self.pager.carry_out(applied, now, ACTOR))
+            if action == "release":
                 continue
-            self.pager.carry_out(tip, change.decision, now, ACTOR)
-            if change.decision.action == "overdue":
+            if action == "overdue":
                 return taken
         return taken
+
+    def _delivery(self, tip: Tip, now: datetime) -> delivery.StepDelivery | None:
+        """How the sends of the tip's current step fared, when its next action is due."""
+        if tip.ladder is None or tip.next_action_at is None or tip.next_action_at > now:
+            return None
+        key = ladder.current_send_key(tip.ladder)
+        return self.resends.step_delivery(tip.ref, key) if key else None
 
     def _resync_due(self, ref: str, tip: Tip | None) -> None:
         # The schedule entry said due, the tip disagrees: the tip is the truth.
@@ -159,79 +225,16 @@ class Escalator:
         else:
             self.store.reschedule(entry, tip.next_action_at)
 
-    def _tell_released(self, tip: Tip, now: datetime) -> None:
-        holder = self.store.officer(tip.released_from) if tip.released_from else None
-        if holder is None or not holder.zalo_user_id or tip.ladder is None:
-            return
-        key = f"release-{current_alert_key(tip.ladder)}"
-        text = messages.holder_released(tip.ref)
-        self.pager.dispatch.alert_officers(tip.ref, tip.oa_id, [holder], key, text, now)
+    # --- sends ------------------------------------------------------------------------
 
-    # --- sweeps ----------------------------------------------------------------------
-
-    def _sweep_message(self, item: DueItem, now: datetime, summary: RunSummary) -> None:
-        assert item.message_id is not None
-        msg = self.store.message(item.message_id)
-        if msg is None or msg.handled:
-            self.store.drop_due(item.id)
+    def _retry_send(
+        self, item: DueItem, kind: SendKind, key: str, now: datetime, summary: RunSummary
+    ) -> None:
+        outcome, tally = self.resends.retry(item, kind, key, now)
+        if outcome is None:
             return
-        if item.attempts >= REPUBLISH_ATTEMPTS:
-            # Routing keeps failing on it (a poison message): never leave it in silence.
-            if item.tip_id:
-                self._to_desk(item.tip_id, now, "routing failed repeatedly")
-                summary.to_desk += 1
-            self.log.error(
-                "escalator.gave_up_on_message",
-                message_key=item.message_id,
-                tip_id=item.tip_id,
-                kind=item.event_kind,
-            )
-            self.store.mark_handled(item.message_id, now, gave_up=True)
-            return
-        if self.publisher is None:
-            raise PublishError("no publisher configured")
-        self.publisher.publish(
-            TipEvent(
-                kind=item.event_kind,  # type: ignore[arg-type]
-                tip_id=item.tip_id,
-                message_id=item.message_id,
-                oa_id=item.oa_id or "",
-                at=now,
-            ),
-            timeout=10,
-        )
-        summary.republished += 1
-        wait = self.policies.sweeps.unrouted_after * (2**item.attempts)
-        self.store.reschedule(item.id, now + wait, attempts=item.attempts + 1)
-
-    def _to_desk(self, ref: str, now: datetime, reason: str) -> Tally:
-        """Routing kept failing: the desk takes the tip as it is, now."""
-        # As it is: a tip too damaged to read is repaired enough for the desk to see it.
-        applied = self.store.change_tip(
-            ref,
-            lambda t: routing.plan_to_desk(self.profile, self.policies, t, now, reason),
-            now,
-            salvage=True,
-        )
-        tip = applied.tip
-        if tip is None or applied.change is None or applied.change.decision is None:
-            return Tally()
-        tally = self.pager.carry_out(tip, applied.change.decision, now, ACTOR)
-        self.notices.acknowledge(tip, now)
-        return tally
-
-    def _retry_send(self, kind: SendKind, key: str, now: datetime) -> None:
-        outcome = self.pager.dispatch.resend(kind, key, now)
-        if outcome not in NOT_REACHED or kind is not SendKind.ALERT:
-            return
-        record = self.store.send_record(kind, key)
-        if record is None or not record.tip_id or not record.step:
-            return
-        # Counted as an officer not reached: the ladder moves on towards the desk.
-        step_key, officers = record.step, (record.officer_id or "",)
-        applied = self.store.change_tip(
-            record.tip_id, lambda t: tip_core.climb(t, step_key, officers, now, ACTOR), now
-        )
-        decision = applied.change.decision if applied.change else None
-        if applied.tip is not None and decision and decision.action in ("notify", "remind"):
-            self.pager.carry_out(applied.tip, decision, now, ACTOR)
+        summary.retried += 1
+        summary.sent += outcome is SendOutcome.SENT
+        summary.pending += outcome in (SendOutcome.FAILED, SendOutcome.HELD)
+        summary.given_up += outcome is SendOutcome.GIVEN_UP
+        summary.count(tally)

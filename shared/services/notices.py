@@ -2,19 +2,27 @@
 
 The citizen learns their code and who has the tip, is asked for a location
 when none could be resolved, and hears when the tip is taken, resolved, closed
-or sent up. Officers' names never appear; units' names do.
+or sent up. Officers' names never appear; units' names do. `plan` gives these
+notices as sends to record with the tip change that calls for them (so the
+citizen's code survives a crash and an outage: it is retried until delivered
+or Zalo's 7-day window closes); the other methods send one now (the claim rule
+makes a notice already recorded go once).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from shared.core import assistant, messages
 from shared.core.jurisdiction import Profile
-from shared.core.tip import Tip
+from shared.core.tip import FIRST_ASSIGNED, Tip, TipChange, TipStatus
 from shared.services.dispatch import Dispatcher, SendOutcome
+from shared.store.collections import SendKind
+from shared.store.ports import PlannedSend
 from shared.zalo.client import Button
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -29,40 +37,78 @@ class CitizenNotices:
     dispatch: Dispatcher
     profile: Profile
 
+    def plan(self, tip: Tip, change: TipChange, now: datetime) -> list[PlannedSend]:
+        """What the citizen must be told of `change` (the tip as written), to record with it."""
+        if change.outcome in FIRST_ASSIGNED:
+            notices = self._acknowledgement(tip, now)
+        elif change.outcome in self._NOTICES:
+            key, text = self._NOTICES[change.outcome](self, tip)
+            notices = [(key, text, ())]
+        else:
+            return []
+        planned = []
+        for key, text, buttons in notices:
+            record = self.dispatch.citizen_record(tip, text, buttons)
+            if record is not None:
+                planned.append(PlannedSend(SendKind.REPLY, key, record, rank=1))
+        return planned
+
     def acknowledge(self, tip: Tip, now: datetime) -> None:
         """The tip is before a unit: its code, and what the citizen can add."""
         if not tip.is_assigned:
             return
+        for key, text, buttons in self._acknowledgement(tip, now):
+            self.dispatch.to_citizen(tip, key, text, now, buttons)
+
+    def _acknowledgement(self, tip: Tip, now: datetime) -> list[tuple[str, str, Sequence[Button]]]:
         ref, unit = tip.ref, self.unit_name(tip.unit_id)
         urgent = tip.severity == "urgent"
-        self.dispatch.to_citizen(tip, f"ack:{ref}", messages.citizen_ack(ref, unit, urgent), now)
+        out: list[tuple[str, str, Sequence[Button]]] = [
+            (f"ack:{ref}", messages.citizen_ack(ref, unit, urgent), ())
+        ]
         if not tip.ward_code and not tip.locations:
-            self.dispatch.to_citizen(
-                tip, f"askloc:{ref}", messages.citizen_request_location(ref), now
-            )
+            out.append((f"askloc:{ref}", messages.citizen_request_location(ref), ()))
         # the rule that applies to what was reported (residence), or what to do
         # next (lost papers: how to report and re-issue them); None for the rest
         rule = assistant.rule_for_tip(tip.category, local_day(now), tip.text)
         if rule is not None:
             buttons = [Button(b.title, b.payload) for b in rule.buttons]
-            self.dispatch.to_citizen(tip, f"rule:{ref}", rule.text, now, buttons)
+            out.append((f"rule:{ref}", rule.text, buttons))
+        return out
 
     def taken(self, tip: Tip, now: datetime) -> SendOutcome | None:
-        text = messages.citizen_taken(tip.ref, self.unit_name(tip.unit_id))
-        return self.dispatch.to_citizen(tip, f"taken:{tip.ref}", text, now)
+        return self.dispatch.to_citizen(tip, *self._taken(tip), now)
 
     def resolved(self, tip: Tip, now: datetime) -> SendOutcome | None:
-        text = messages.citizen_resolved(tip.ref, self.unit_name(tip.unit_id))
-        return self.dispatch.to_citizen(tip, f"resolved:{tip.ref}", text, now)
+        return self.dispatch.to_citizen(tip, *self._resolved(tip), now)
 
     def closed(self, tip: Tip, now: datetime) -> SendOutcome | None:
-        return self.dispatch.to_citizen(
-            tip, f"closed:{tip.ref}", messages.citizen_closed(tip.ref), now
-        )
+        return self.dispatch.to_citizen(tip, *self._closed(tip), now)
 
     def transferred(self, tip: Tip, now: datetime) -> SendOutcome | None:
+        return self.dispatch.to_citizen(tip, *self._transferred(tip), now)
+
+    def _taken(self, tip: Tip) -> tuple[str, str]:
+        return f"taken:{tip.ref}", messages.citizen_taken(tip.ref, self.unit_name(tip.unit_id))
+
+    def _resolved(self, tip: Tip) -> tuple[str, str]:
+        text = messages.citizen_resolved(tip.ref, self.unit_name(tip.unit_id))
+        return f"resolved:{tip.ref}", text
+
+    def _closed(self, tip: Tip) -> tuple[str, str]:
+        return f"closed:{tip.ref}", messages.citizen_closed(tip.ref)
+
+    def _transferred(self, tip: Tip) -> tuple[str, str]:
         text = messages.citizen_transferred(tip.ref, self.unit_name(tip.unit_id))
-        return self.dispatch.to_citizen(tip, f"transferred:{tip.ref}:{tip.unit_id}", text, now)
+        return f"transferred:{tip.ref}:{tip.unit_id}", text
+
+    # The notice of each outcome of a change (the routing's acknowledgement aside).
+    _NOTICES: ClassVar[dict[str, Callable[[CitizenNotices, Tip], tuple[str, str]]]] = {
+        "taken": _taken,
+        TipStatus.RESOLVED.value: _resolved,
+        TipStatus.CLOSED.value: _closed,
+        "transferred": _transferred,
+    }
 
     def unit_name(self, unit_id: str | None) -> str:
         return self.profile.unit(unit_id).name if unit_id in self.profile.units else ""

@@ -1,10 +1,13 @@
 """The router: one Pub/Sub message of `tinbao-events` in, handled by its use case.
 
-Returning acknowledges the message. `TransientDeliveryError` (and any storage
-error) propagates, so Pub/Sub redelivers; every handler is idempotent (tips move
-under transactions, every send is claimed), so a redelivery only finishes what
-the first delivery left undone. A malformed message is acknowledged and logged:
-redelivering it cannot make it valid.
+Returning acknowledges the message. A storage error propagates, so Pub/Sub
+redelivers; every handler is idempotent (tips move under transactions, every
+send is claimed), so a redelivery only finishes what the first delivery left
+undone. A send Zalo did not take is no reason to redeliver: it is recorded with
+its retry in `due` (the escalator's sweep owns it, at its own pace), and asking
+Pub/Sub again through a long Zalo outage would only send the event to the
+dead-letter topic. A malformed message is acknowledged and logged: redelivering
+it cannot make it valid.
 
     tip.created, tip.updated   -> router/tips.py          route, page, follow-ups
     command                    -> router/commands.py      officers' commands
@@ -28,10 +31,6 @@ from shared.services.dispatch import Tally
 from shared.services.router.commands import CommandHandler
 from shared.services.router.conversation import ConversationHandler
 from shared.services.router.tips import TipHandler
-
-
-class TransientDeliveryError(RuntimeError):
-    """Some send failed for a passing reason: raise so Pub/Sub redelivers."""
 
 
 def decode_pubsub(cloud_event: Any) -> TipEvent | None:
@@ -71,7 +70,6 @@ class Router:
             kind=event.kind,
             tip_id=event.tip_id,
             sent=tally.sent,
-            transient=tally.transient,
+            waiting=tally.waiting,
+            held=tally.held,
         )
-        if tally.transient:
-            raise TransientDeliveryError(f"{tally.transient} send(s) to retry")

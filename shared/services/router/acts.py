@@ -28,7 +28,7 @@ from shared.services.dispatch import Tally
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
 from shared.services.router.reading import actor_of
-from shared.store.ports import LineStore, OfficerRecord
+from shared.store.ports import Applied, LineStore, OfficerRecord
 
 After = Callable[[], Tally]  # what to do once the officer has their answer
 
@@ -108,7 +108,7 @@ class TipActs:
                 self.profile, self.policies, tip, now, officer.officer_id, target, reason
             )
 
-        applied = self.store.change_tip(deed.ref, decide, now)
+        applied = self.pager.change(deed.ref, decide, now)  # the citizen's notice with it
         tip, change = applied.tip, applied.change
         if tip is None:
             return messages.refusal("no_tip", deed.ref), None
@@ -116,7 +116,7 @@ class TipActs:
             return messages.confirm_note(deed.ref), None  # this note was written already
         if change.outcome == "refused":
             return self._refused(tip, change, act, now)
-        return self._done(tip, change, officer, now)
+        return self._done(applied, tip, change, officer, now)
 
     def _refused(
         self, tip: Tip, change: TipChange, act: Act, now: datetime
@@ -137,7 +137,7 @@ class TipActs:
         return messages.refusal(reason, ref, unit=unit, action=act.value), after
 
     def _done(
-        self, tip: Tip, change: TipChange, officer: OfficerRecord, now: datetime
+        self, applied: Applied, tip: Tip, change: TipChange, officer: OfficerRecord, now: datetime
     ) -> tuple[str, After | None]:
         ref, notices = tip.ref, self.notices
         if change.outcome == "noted":
@@ -145,7 +145,7 @@ class TipActs:
         if change.outcome == "taken":
             return messages.confirm_take(ref), lambda: _quietly(notices.taken(tip, now))
         if change.outcome == "transferred":
-            return self._forwarded(tip, change, officer, now)
+            return self._forwarded(applied, tip, change, officer, now)
         resolved = tip.status is TipStatus.RESOLVED
         tell = notices.resolved if resolved else notices.closed
         if change.preceded_by:
@@ -175,7 +175,7 @@ class TipActs:
         return self.pager.dispatch.alert_officers(tip.ref, tip.oa_id, [holder], key, text, now)
 
     def _forwarded(
-        self, tip: Tip, change: TipChange, officer: OfficerRecord, now: datetime
+        self, applied: Applied, tip: Tip, change: TipChange, officer: OfficerRecord, now: datetime
     ) -> tuple[str, After | None]:
         unit = routing.unit_name(self.profile, tip.unit_id)
         from_unit = routing.unit_name(self.profile, officer.unit_id)
@@ -184,7 +184,7 @@ class TipActs:
         def after() -> Tally:
             self.notices.transferred(tip, now)
             assert change.decision is not None
-            tally = self.pager.carry_out(tip, change.decision, now, f"officer:{officer.officer_id}")
+            tally = self.pager.carry_out(applied, now, f"officer:{officer.officer_id}")
             # Everyone the tip had reached before, but the sender, hears where it went.
             told = set(self.store.officers_alerted(tip.ref)) | {previous_holder or ""}
             told -= {officer.officer_id, ""}

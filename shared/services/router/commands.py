@@ -77,7 +77,9 @@ class CommandHandler:
             self.store.mark_handled(event.message_id, now)
             return Tally()
         officer = self.store.officer_by_zalo(user_id)
-        return self.answer(msg.key, msg.oa_id, user_id, officer, msg.text or "", now)
+        return self.answer(
+            msg.key, msg.oa_id, user_id, officer, msg.text or "", now, received_at=msg.received_at
+        )
 
     def sender(self, reporter_key: str) -> Sender | None:
         """The active officer who wrote under this reporter key, if one did."""
@@ -97,11 +99,16 @@ class CommandHandler:
         text: str,
         now: datetime,
         extras: str = "",
+        *,
+        received_at: datetime | None = None,
     ) -> Tally:
         """Read an officer's message (or a command from anyone), act, answer once."""
         reading = commands.read(text)
         said = Said(text, extras, message_id)
         reply, after = self._run(reading, officer, user_id, oa_id, said, now)
+        if received_at and now - received_at > self.policies.sweeps.late_after:
+            # Carried out late (the line was down): the officer learns when, not only what.
+            reply = messages.late_command(reply, received_at, now)
         outcome = self.pager.dispatch.reply(
             f"cmd:{message_id}", oa_id, user_id, reply, now, audience="officer"
         )

@@ -6,11 +6,15 @@ nothing twice; a question the assistant cannot answer is handed to the desk's
 officers on duty, who answer through the OA with `TL <HD-mã> <câu trả lời>`.
 An officer is never answered as a citizen: their questions and chat go to the
 officers' use case, and following the OA brings them no citizen's menu.
+A hand-off's code is drawn at random and created if absent, linked from its
+message in the same transaction: a redelivery finds the same question, and two
+citizens never share one. A question handled late (after a router outage) is
+still answered, with an apology for the wait.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -18,7 +22,7 @@ from shared.core import assistant, messages
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
 from shared.core.ladder import Target
-from shared.core.refcode import question_code
+from shared.core.refcode import new_question_code
 from shared.services.dispatch import Tally
 from shared.services.notices import local_day
 from shared.services.paging import Pager
@@ -37,6 +41,8 @@ class ConversationHandler:
     profile: Profile
     officers: CommandHandler
     oa_units: Mapping[str, str] = field(default_factory=dict)  # OA id -> its unit
+    late_after: timedelta = timedelta(minutes=5)  # handled later than this: apologise
+    new_code: Callable[[], str] = new_question_code  # a hand-off's code (tests inject)
 
     def on_question(self, event: TipEvent, now: datetime) -> Tally:
         return self._converse(event, now, always=True)
@@ -53,7 +59,9 @@ class ConversationHandler:
         text = msg.text or ""
         officer = self.store.officer_by_zalo(user_id) if user_id else None
         if user_id and officer is not None and officer.active:
-            return self.officers.answer(msg.key, msg.oa_id, user_id, officer, text, now)
+            return self.officers.answer(
+                msg.key, msg.oa_id, user_id, officer, text, now, received_at=msg.received_at
+            )
         state = assistant.ConversationState(
             reporter.last_topic if reporter else None, reporter.last_talk_at if reporter else None
         )
@@ -63,12 +71,14 @@ class ConversationHandler:
         if user_id and text and (always or not recent):
             contact = self._contact(msg.oa_id)
             result = assistant.answer(text, local_day(now), contact, state, now)
+            late = msg.received_at is not None and now - msg.received_at > self.late_after
             for i, reply in enumerate(result.replies):
                 buttons = [Button(b.title, b.payload) for b in reply.buttons]
                 key = f"q:{event.message_id}:{i}"
+                words = messages.late_reply(reply.text) if late and i == 0 else reply.text
                 tally.count(
                     self.pager.dispatch.reply(
-                        key, msg.oa_id, user_id, reply.text, now, buttons, audience="citizen"
+                        key, msg.oa_id, user_id, words, now, buttons, audience="citizen"
                     )
                 )
             if result.handoff:
@@ -80,15 +90,15 @@ class ConversationHandler:
 
     def _hand_to_desk(self, msg: MessageRecord, text: str, now: datetime) -> Tally:
         """Open a question item for the desk and alert its officers on duty."""
-        code = question_code(msg.key)
-        self.store.open_question(
-            Question(code, "open", text, msg.key, msg.sender_key, msg.oa_id, now)
+        question = self.store.open_question(
+            Question("", "open", text, msg.key, msg.sender_key, msg.oa_id, now), self.new_code
         )
+        code = question.code
         officers = self.pager.on_duty(self.profile.desk_id, DESK_ON_DUTY, now)
         tally = self.pager.dispatch.alert_officers(
             code, msg.oa_id, officers, "handoff", messages.question_handoff(code, text), now
         )
-        return Tally(transient=tally.transient)
+        return Tally(waiting=tally.waiting, held=tally.held)
 
     def on_follow(self, event: TipEvent, now: datetime) -> Tally:
         msg = self.store.message(event.message_id)

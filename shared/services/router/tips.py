@@ -2,9 +2,10 @@
 the citizen adds later brought to whoever has the tip before them.
 
 One transaction reads the tip and decides (route it, or move a desk tip to its
-ward once a location makes the ward known); the first alert goes out from that
-decision, with no second read. A repeated delivery decides nothing and only
-resumes the current step, whose sends are claimed, so nothing goes out twice.
+ward once a location makes the ward known) and records the sends that decision
+calls for (the first step's alerts, the citizen's acknowledgement); they go out
+from that decision, with no second read. A repeated delivery decides nothing and
+only resumes the current step, whose sends are claimed, so nothing goes out twice.
 
 Before a tip is routed, its sender is looked up (the reporter, then the officer
 with that Zalo account: two reads, once per tip): a tip an officer's message
@@ -52,7 +53,7 @@ class TipHandler:
                 return None  # whose it is comes first (below)
             return self._decide(tip, message_id, new, now)
 
-        applied = self.store.change_tip(ref, decide, now)
+        applied = self.pager.change(ref, decide, now)
         tip = applied.tip
         if tip is None:
             self.log.error("router.unknown_tip", tip_id=ref)
@@ -64,20 +65,19 @@ class TipHandler:
             if tip.status is TipStatus.WITHDRAWN:
                 self.store.mark_handled(message_id, now)  # its officer is gone: nothing to do
                 return Tally()
-            applied = self.store.change_tip(
-                ref, lambda t: self._decide(t, message_id, new, now), now
-            )
+            applied = self.pager.change(ref, lambda t: self._decide(t, message_id, new, now), now)
             tip = applied.tip
             assert tip is not None
         tally = Tally()
         if applied.change is not None and applied.change.decision is not None:
             # Routed (or moved to its ward) just now: the new unit's first step.
-            tally = self.pager.carry_out(tip, applied.change.decision, now, ACTOR)
+            tally = self.pager.carry_out(applied, now, ACTOR)
         else:
             if new and tip.is_assigned and message_id not in tip.routed_msgs:
                 tally.add(self._follow_up(tip, message_id, now))
             if tip.status is TipStatus.ROUTED:
                 tally.add(self.pager.resume(tip, now, ACTOR))
+        # Recorded with the routing; sent here again only if that delivery died.
         self.notices.acknowledge(tip, now)
         self.store.mark_handled(message_id, now)
         return tally
@@ -98,7 +98,14 @@ class TipHandler:
             ],
         )
         return self.officers.answer(
-            message_id, tip.oa_id, sender.user_id, sender.officer, text, now, extras
+            message_id,
+            tip.oa_id,
+            sender.user_id,
+            sender.officer,
+            text,
+            now,
+            extras,
+            received_at=msg.received_at,
         )
 
     def _decide(self, tip: Tip, message_id: str, new: bool, now: datetime) -> TipChange | None:
