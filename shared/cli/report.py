@@ -1,6 +1,6 @@
 """`tinbao report [--since YYYY-MM-DD] [--unit U] [--html FILE]`: the desk's morning report.
 
-In the terminal, three sections in Vietnamese:
+In the terminal, four sections in Vietnamese:
 1. the SLA table of `shared.core.sla` (tips created since the start of `--since`,
    per unit, with the profile's unit names); a tip resolved without NHAN was
    taken in the same step, so it counts as taken;
@@ -9,7 +9,10 @@ In the terminal, three sections in Vietnamese:
    the window, with the ones still open, plus every open hand-off however old
    (the desk's backlog);
 3. officers' field notes on the window's tips (never sent to citizens), the
-   latest each tip keeps, with the count of older ones (all are in the trail).
+   latest each tip keeps, with the count of older ones (all are in the trail);
+4. the sends to Zalo per local day (`shared.core.sla.delivery_by_day`): sends
+   recorded, delivered, still pending, retried, given up, and the ladders that
+   held because Zalo was down.
 
 `--since` is a local date (Asia/Ho_Chi_Minh): the window starts at its 00:00.
 The default is seven days before today's local date. `--unit` narrows the SLA
@@ -148,14 +151,16 @@ def render_report(
     questions: str,
     unit_name: str | None,
     notes: str = "",
+    delivery: str = "",
 ) -> str:
     local = start.astimezone(LOCAL)
     title = f"BÁO CÁO TIN BÁO từ 00:00 ngày {local:%d/%m/%Y} (giờ Việt Nam)"
     if unit_name:
         title += f" – {unit_name}"
     sections = [_nfc(title), "", table.rstrip("\n"), "", questions.rstrip("\n")]
-    if notes:
-        sections += ["", notes.rstrip("\n")]
+    for extra in (notes, delivery):
+        if extra:
+            sections += ["", extra.rstrip("\n")]
     return "\n".join(sections) + "\n"
 
 
@@ -173,7 +178,7 @@ def _width(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from shared.clock import clock_from_env
     from shared.core.jurisdiction import load_profile
-    from shared.core.sla import aggregate, render_table
+    from shared.core.sla import aggregate, delivery_by_day, render_delivery, render_table
     from shared.settings import get_settings
     from shared.store import admin as firestore_admin
 
@@ -233,7 +238,9 @@ def run(args: argparse.Namespace) -> int:
     questions = render_questions(firestore_admin.question_counts(db, start))
     notes = render_notes(firestore_admin.load_tip_notes(db, start, args.unit), names)
     unit_name = names[args.unit] if args.unit else None
-    print(render_report(start, table, questions, unit_name, notes), end="")
+    sends, holds = firestore_admin.load_delivery(db, start)
+    delivery = render_delivery(delivery_by_day(sends, holds, start, max(now, start)))
+    print(render_report(start, table, questions, unit_name, notes, delivery), end="")
     return 0
 
 
