@@ -93,6 +93,15 @@ def command(line: Line, user: str, text: str, times: int = 1) -> list[int]:
     return pump(line, times=times)
 
 
+def escalate(line: Line) -> Any:
+    """One escalator run at the line's clock (the process's escalator, as deployed)."""
+    from shared import bootstrap
+
+    escalator = bootstrap.get_escalator()
+    escalator.clock = line.clock
+    return escalator.run(line.clock.now())
+
+
 def alerts_to(line: Line, officer_id: str) -> list[dict[str, Any]]:
     return [a for a in line.alerts() if a["officer_id"] == officer_id]
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import functions_framework
 import pytest
+from cloudevents.http import CloudEvent
 from google.cloud import firestore
 from werkzeug.serving import make_server
 
@@ -31,6 +32,7 @@ from shared.core.jurisdiction import load_profile
 from shared.core.seed import load_seed
 from shared.store.admin import write_seed
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, PROJECT, Env
+from tests.crash import CrashingStore
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "shared" / "data" / "seed-demo.yaml"
@@ -82,6 +84,35 @@ class Line:
 
     def alerts(self) -> list[dict[str, Any]]:
         return [s.to_dict() or {} for s in self.db.collection("alerts").stream()]
+
+    def advance(self, **delta: float) -> datetime:
+        """Move the line's clock and Zalo's together."""
+        now = self.clock.advance(**delta)
+        self.standin.set_clock(now)
+        return now
+
+    def crashing(self) -> tuple[Any, Any, CrashingStore]:
+        """A router and an escalator as deployed, on one Firestore store that dies on
+        cue (`CrashingStore.arm`); a body is handed to the router with `push_to`."""
+        stores: list[CrashingStore] = []
+
+        def wrap(store: Any) -> Any:
+            if not stores:
+                stores.append(CrashingStore(store))
+            return stores[0]
+
+        router = bootstrap.build_router(self.clock, wrap)
+        escalator = bootstrap.build_escalator(self.clock, wrap)
+        return router, escalator, stores[0]
+
+
+def push_to(router: Any, body: dict[str, Any]) -> None:
+    """Hand a Pub/Sub push body to a router as the functions framework would."""
+    attributes = {
+        "type": "google.cloud.pubsub.topic.v1.messagePublished",
+        "source": "//pubsub.googleapis.com/projects/tinbao-test/topics/tinbao-events",
+    }
+    router.handle(CloudEvent(attributes, body))
 
 
 def officer_ids(seed_text: str) -> list[str]:

@@ -45,6 +45,8 @@ from shared.store.collections import ALERTS, OFFICERS, ROSTERS, TIPS, UNITS
 from shared.store.memory import MemoryPublisher, MemoryStore
 from shared.zalo.client import ZaloClient
 from shared.zalo.tokens import InMemoryTokenStore, TokenPair, refresh_tokens
+from tests.crash import CrashingStore
+from tests.webhook_client import encode, signed_headers
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "shared" / "data" / "seed-demo.yaml"
@@ -70,6 +72,7 @@ class MemoryLine:
     router: Router
     escalator: Escalator
     clock: FixedClock
+    crashes: CrashingStore  # the store the router and escalator see: it can die on cue
 
     # --- people ------------------------------------------------------------------------
 
@@ -81,6 +84,11 @@ class MemoryLine:
 
     def texts(self, user: str) -> list[str]:
         return self.standin.texts(user)
+
+    def zalo_posts(self, event: dict[str, Any]) -> tuple[dict[str, Any], int]:
+        """An event the stand-in does not play (a follow), posted signed as Zalo would."""
+        raw = encode(event)
+        return self.webhook.handle("POST", signed_headers(raw), lambda _n: raw)
 
     # --- Pub/Sub and the scheduler ---------------------------------------------------------
 
@@ -216,8 +224,12 @@ def memory_line(_memory_servers: _Servers) -> Iterator[MemoryLine]:
         partial(refresh_tokens, servers.http, servers.standin_url, APP_ID, APP_SECRET),
     )
     client = ZaloClient(servers.http, servers.standin_url, tokens)
+    crashes = CrashingStore(store)
     pager = bootstrap.assemble_pager(
-        store, lambda _oa: client, bootstrap.profile_with_oas("2025", {}), OA_ID
+        crashes,  # type: ignore[arg-type]
+        lambda _oa: client,
+        bootstrap.profile_with_oas("2025", {}),
+        OA_ID,
     )
     line = MemoryLine(
         store=store,
@@ -225,8 +237,9 @@ def memory_line(_memory_servers: _Servers) -> Iterator[MemoryLine]:
         standin=standin,
         webhook=webhook,
         router=bootstrap.assemble_router(pager, clock, {}),
-        escalator=bootstrap.assemble_escalator(pager, publisher, clock, 40),
+        escalator=bootstrap.assemble_escalator(pager, publisher, clock, 25),
         clock=clock,
+        crashes=crashes,
     )
     try:
         yield line

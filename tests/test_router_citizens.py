@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from shared.core.refcode import question_code
+from shared.core.refcode import is_question_code
 from shared.core.seed import load_seed
 from tests.conftest import APP_ID, load_sample
 from tests.helpers import CITIZEN, DUTY, DUTY_ID, alert_texts, command, pump, report
@@ -185,7 +185,10 @@ def test_asking_for_an_officer_opens_a_question_the_desk_answers_through_the_oa(
     assert pump(line) == [200]
     (answer,) = line.texts(CITIZEN)
     assert "đã được chuyển đến cán bộ" in answer
-    code = question_code(f"{APP_ID}:{sent['msg_id']}")
+    # The hand-off's code is drawn at random and linked from the message.
+    message = line.db.collection("messages").document(f"{APP_ID}:{sent['msg_id']}").get()
+    code = message.get("question_code")
+    assert is_question_code(code)
     question = line.db.collection("questions").document(code).get()
     assert question.exists
     assert question.get("status") == "open" and question.get("text") == "gặp cán bộ"

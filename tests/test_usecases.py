@@ -95,15 +95,20 @@ def test_an_unreachable_duty_officer_moves_the_ladder_to_the_commander_at_once(
     assert "climbed" in [e["kind"] for e in memory_line.store.events[ref]]
 
 
-def test_a_passing_zalo_failure_asks_for_redelivery_then_sends_once(
+def test_a_passing_zalo_failure_keeps_its_retry_time_through_redeliveries_then_sends_once(
     memory_line: MemoryLine,
 ) -> None:
     memory_line.standin.fault(DUTY, http_status=500, times=1)
     memory_line.citizen_says(CITIZEN, TIP)
     (event,) = memory_line.publisher.take()
-    assert memory_line.deliver(event) == 500
-    assert memory_line.deliver(event) == 200
-    assert memory_line.deliver(event) == 200
+    # The failed alert's retry is recorded: the router acknowledges, and
+    # redeliveries before its retry time try nothing (no attempt is burnt).
+    assert [memory_line.deliver(event) for _ in range(3)] == [200, 200, 200]
+    (alert,) = memory_line.alerts()
+    assert alert["status"] == "failed" and alert["attempts"] == 1
+    assert memory_line.texts(DUTY) == []
+    memory_line.advance(minutes=1)
+    assert memory_line.escalate().sent == 1
     assert len(memory_line.texts(DUTY)) == 1
     (alert,) = memory_line.alerts()
     assert alert["status"] == "sent" and alert["attempts"] == 2
