@@ -3,19 +3,24 @@ store makes of stored documents for them: pure, figures computed by hand."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from shared.cli.report import render_delivery
 from shared.core.policy_file import default_policies, policy_for
 from shared.core.report_figures import (
     OVERDUE,
     REPEAT,
     Climb,
     LadderEvent,
+    SendFact,
     climbs,
     coarse_point,
+    delivery_by_day,
     page_figures,
     take_target,
 )
@@ -214,3 +219,47 @@ def test_a_tip_before_routing_or_with_odd_fields_still_reads() -> None:
 )
 def test_audit_events_read_as_ladder_events(doc: dict[str, object], expected: object) -> None:
     assert ladder_event(doc, "u") == expected
+
+
+# --- sends to Zalo per day (the text report) ---------------------------------------
+
+# Local days (Asia/Ho_Chi_Minh, UTC+7): 2 July 00:00 local is 1 July 17:00 UTC.
+JULY_2 = datetime(2025, 7, 1, 17, 0, tzinfo=UTC)
+
+
+def test_sends_and_holds_are_counted_per_local_day_quiet_days_included():
+    sends = [
+        SendFact(JULY_2 + 2 * MIN, "sent", 1),
+        SendFact(JULY_2 + 3 * MIN, "sent", 3),  # delivered after two retries
+        SendFact(JULY_2 + 4 * MIN, "failed", 2),  # still being retried
+        SendFact(JULY_2 + 5 * MIN, "pending", 0),
+        SendFact(JULY_2 + 6 * MIN, "given_up", 5),
+        SendFact(JULY_2 - MIN, "sent", 1),  # 23:59 on 1 July, local: the day before
+        SendFact(JULY_2 + timedelta(days=2), "unreachable", 1),
+    ]
+    holds = [JULY_2 + 10 * MIN, JULY_2 + 11 * MIN, JULY_2 + timedelta(days=2, hours=3)]
+    days = delivery_by_day(sends, holds, JULY_2 - timedelta(days=1), JULY_2 + timedelta(days=2))
+    assert [
+        (d.day.day, d.sends, d.sent, d.pending, d.retried, d.given_up, d.holds) for d in days
+    ] == [
+        (1, 1, 1, 0, 0, 0, 0),
+        (2, 5, 2, 2, 3, 1, 2),
+        (3, 0, 0, 0, 0, 0, 0),  # a quiet day shows as quiet
+        (4, 1, 0, 0, 0, 0, 1),
+    ]
+
+
+def test_a_long_window_lists_only_the_days_something_happened():
+    sends = [SendFact(JULY_2, "sent", 1), SendFact(JULY_2 + timedelta(days=60), "sent", 1)]
+    days = delivery_by_day(sends, [], JULY_2, JULY_2 + timedelta(days=90))
+    assert [d.day.isoformat() for d in days] == ["2025-07-02", "2025-08-31"]
+
+
+def test_the_delivery_table_speaks_vietnamese():
+    days = delivery_by_day([SendFact(JULY_2, "given_up", 5)], [JULY_2], JULY_2, JULY_2)
+    text = render_delivery(days)
+    assert text.startswith("GỬI TIN QUA ZALO")
+    row = next(line for line in text.splitlines() if line.startswith("02/07/2025"))
+    assert re.split(r"\s+", row) == ["02/07/2025", "1", "0", "0", "1", "1", "1"]
+    assert "Bỏ cuộc" in text and "Tạm dừng" in text
+    assert text == unicodedata.normalize("NFC", text)

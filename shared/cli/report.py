@@ -10,7 +10,7 @@ In the terminal, four sections in Vietnamese:
    (the desk's backlog);
 3. officers' field notes on the window's tips (never sent to citizens), the
    latest each tip keeps, with the count of older ones (all are in the trail);
-4. the sends to Zalo per local day (`shared.core.sla.delivery_by_day`): sends
+4. the sends to Zalo per local day (`shared.core.report_figures.delivery_by_day`): sends
    recorded, delivered, still pending, retried, given up, and the ladders that
    held because Zalo was down.
 
@@ -31,7 +31,7 @@ import argparse
 import json
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -145,6 +145,39 @@ def render_notes(tips: Sequence[Any], unit_names: Mapping[str, str]) -> str:
     return "\n".join(out) + "\n"
 
 
+_DELIVERY_HEADERS = ("Ngày", "Tin gửi", "Đã gửi", "Đang chờ", "Gửi lại", "Bỏ cuộc", "Tạm dừng")
+_DELIVERY_LEGEND = (
+    "Tin gửi: cảnh báo và tin trả lời được ghi nhận để gửi qua Zalo trong ngày; "
+    "Đã gửi: số tin Zalo đã nhận; Đang chờ: số tin chưa gửi được, hệ thống vẫn đang gửi lại.",
+    "Gửi lại: số tin phải gửi nhiều lần; Bỏ cuộc: số tin không gửi được sau các lần thử "
+    "hoặc đã quá thời hạn 7 ngày của Zalo.",
+    "Tạm dừng: số lần thang leo thang dừng lại chờ Zalo hoạt động trở lại "
+    "(không chuyển lên cấp trên chỉ vì Zalo gián đoạn).",
+)
+
+
+def render_delivery(days: Iterable[Any]) -> str:
+    """The sends to Zalo per day (`shared.core.report_figures.DeliveryDay`), with a legend."""
+    lines = [
+        [
+            f"{d.day:%d/%m/%Y}",
+            *(str(n) for n in (d.sends, d.sent, d.pending, d.retried, d.given_up, d.holds)),
+        ]
+        for d in days
+    ]
+    cells = [[_nfc(c) for c in line] for line in [list(_DELIVERY_HEADERS), *lines]]
+    widths = [max(_width(line[i]) for line in cells) for i in range(len(_DELIVERY_HEADERS))]
+
+    def fmt(line: list[str]) -> str:
+        first = line[0] + " " * (widths[0] - _width(line[0]))
+        rest = [" " * (w - _width(c)) + c for c, w in zip(line[1:], widths[1:], strict=True)]
+        return "  ".join([first, *rest]).rstrip()
+
+    table = ["GỬI TIN QUA ZALO", "", fmt(cells[0]), "  ".join("-" * w for w in widths)]
+    table += [fmt(line) for line in cells[1:]]
+    return "\n".join([*table, "", *_DELIVERY_LEGEND]) + "\n"
+
+
 def render_report(
     start: datetime,
     table: str,
@@ -178,7 +211,8 @@ def _width(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from shared.clock import clock_from_env
     from shared.core.jurisdiction import load_profile
-    from shared.core.sla import aggregate, delivery_by_day, render_delivery, render_table
+    from shared.core.report_figures import delivery_by_day
+    from shared.core.sla import aggregate, render_table
     from shared.settings import get_settings
     from shared.store import admin as firestore_admin
 

@@ -17,6 +17,10 @@ Definitions, beyond those of `shared.core.sla`:
   repeat of the last step, or the tip going overdue; dated when it happened;
 - hour of day and days are local (Asia/Ho_Chi_Minh).
 
+The sends to Zalo are counted per local day too (`delivery_by_day`, for the
+text report): sends recorded each day, delivered, still pending, retried,
+given up, and the ladders that began to hold because Zalo was down.
+
 Not stored, so not shown: the unit a climb happened under. `notify` events
 carry no unit, so a climb counts for the unit holding the tip when read (a
 transferred tip brings its earlier climbs along).
@@ -248,3 +252,66 @@ def _buckets(
         ClimbBucket(first + timedelta(days=i * width), width, tuple(row))
         for i, row in enumerate(table)
     )
+
+
+# --- sends to Zalo, per day ---------------------------------------------------------
+
+QUIET_DAYS_SHOWN = 31
+# Send states (shared.core.delivery) that are not done yet.
+_WAITING = frozenset({"pending", "sending", "failed"})
+
+
+@dataclass(frozen=True)
+class SendFact:
+    """One send record (an alert or a reply), without who it went to."""
+
+    created_at: datetime
+    status: str
+    attempts: int = 0
+
+
+@dataclass(frozen=True)
+class DeliveryDay:
+    """A local day's sends (by the day each was recorded) and outage holds."""
+
+    day: date
+    sends: int  # alerts and replies recorded that day
+    sent: int  # of those, delivered
+    pending: int  # of those, not done yet: still being retried
+    retried: int  # of those, tried more than once
+    given_up: int  # of those, given up (strikes spent, or Zalo's 7-day window closed)
+    holds: int  # ladders that began to hold that day because Zalo was down
+
+
+def delivery_by_day(
+    sends: Iterable[SendFact], holds: Iterable[datetime], since: datetime, until: datetime
+) -> list[DeliveryDay]:
+    """One row per local day from `since` to `until`; quiet days too in a window of
+    at most `QUIET_DAYS_SHOWN` days (a longer one lists the days something happened)."""
+    first, last = since.astimezone(LOCAL).date(), until.astimezone(LOCAL).date()
+    facts: dict[date, list[SendFact]] = {}
+    for fact in sends:
+        facts.setdefault(fact.created_at.astimezone(LOCAL).date(), []).append(fact)
+    held: dict[date, int] = {}
+    for at in holds:
+        day = at.astimezone(LOCAL).date()
+        held[day] = held.get(day, 0) + 1
+    rows = []
+    quiet_too = (last - first).days < QUIET_DAYS_SHOWN
+    for n in range((last - first).days + 1):
+        day = first + timedelta(days=n)
+        day_facts = facts.get(day, [])
+        if not (day_facts or day in held or quiet_too):
+            continue
+        rows.append(
+            DeliveryDay(
+                day=day,
+                sends=len(day_facts),
+                sent=sum(f.status == "sent" for f in day_facts),
+                pending=sum(f.status in _WAITING for f in day_facts),
+                retried=sum(f.attempts > 1 for f in day_facts),
+                given_up=sum(f.status == "given_up" for f in day_facts),
+                holds=held.get(day, 0),
+            )
+        )
+    return rows

@@ -1,8 +1,7 @@
 """The SLA view the desk reads each morning (`tinbao report`): pure figures.
 
 The adapter turns tip documents into `TipRecord`s; `aggregate` counts them
-per unit and `render_table` prints the table in Vietnamese. The sends to Zalo
-are counted per local day apart (`delivery_by_day`, `render_delivery`).
+per unit and `render_table` prints the table in Vietnamese.
 
 Definitions (each column of the table):
 - received: tips created at or after `since` (the window is by creation, so a
@@ -26,10 +25,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
-
-LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
+from datetime import datetime, timedelta
 
 
 @dataclass(frozen=True)
@@ -199,99 +195,3 @@ def _width(text: str) -> int:
 def _pad(text: str, width: int, *, left: bool) -> str:
     fill = " " * (width - _width(text))
     return text + fill if left else fill + text
-
-
-# --- sends to Zalo, per day ---------------------------------------------------------
-
-QUIET_DAYS_SHOWN = 31
-# Send states (shared.core.delivery) that are not done yet.
-_WAITING = frozenset({"pending", "sending", "failed"})
-
-
-@dataclass(frozen=True)
-class SendFact:
-    """One send record (an alert or a reply), without who it went to."""
-
-    created_at: datetime
-    status: str
-    attempts: int = 0
-
-
-@dataclass(frozen=True)
-class DeliveryDay:
-    """A local day's sends (by the day each was recorded) and outage holds."""
-
-    day: date
-    sends: int  # alerts and replies recorded that day
-    sent: int  # of those, delivered
-    pending: int  # of those, not done yet: still being retried
-    retried: int  # of those, tried more than once
-    given_up: int  # of those, given up (strikes spent, or Zalo's 7-day window closed)
-    holds: int  # ladders that began to hold that day because Zalo was down
-
-
-def delivery_by_day(
-    sends: Iterable[SendFact], holds: Iterable[datetime], since: datetime, until: datetime
-) -> list[DeliveryDay]:
-    """One row per local day from `since` to `until`; quiet days too in a window of
-    at most `QUIET_DAYS_SHOWN` days (a longer one lists the days something happened)."""
-    first, last = since.astimezone(LOCAL).date(), until.astimezone(LOCAL).date()
-    facts: dict[date, list[SendFact]] = {}
-    for fact in sends:
-        facts.setdefault(fact.created_at.astimezone(LOCAL).date(), []).append(fact)
-    held: dict[date, int] = {}
-    for at in holds:
-        day = at.astimezone(LOCAL).date()
-        held[day] = held.get(day, 0) + 1
-    rows = []
-    quiet_too = (last - first).days < QUIET_DAYS_SHOWN
-    for n in range((last - first).days + 1):
-        day = first + timedelta(days=n)
-        day_facts = facts.get(day, [])
-        if not (day_facts or day in held or quiet_too):
-            continue
-        rows.append(
-            DeliveryDay(
-                day=day,
-                sends=len(day_facts),
-                sent=sum(f.status == "sent" for f in day_facts),
-                pending=sum(f.status in _WAITING for f in day_facts),
-                retried=sum(f.attempts > 1 for f in day_facts),
-                given_up=sum(f.status == "given_up" for f in day_facts),
-                holds=held.get(day, 0),
-            )
-        )
-    return rows
-
-
-_DELIVERY_HEADERS = ("Ngày", "Tin gửi", "Đã gửi", "Đang chờ", "Gửi lại", "Bỏ cuộc", "Tạm dừng")
-_DELIVERY_LEGEND = (
-    "Tin gửi: cảnh báo và tin trả lời được ghi nhận để gửi qua Zalo trong ngày; "
-    "Đã gửi: số tin Zalo đã nhận; Đang chờ: số tin chưa gửi được, hệ thống vẫn đang gửi lại.",
-    "Gửi lại: số tin phải gửi nhiều lần; Bỏ cuộc: số tin không gửi được sau các lần thử "
-    "hoặc đã quá thời hạn 7 ngày của Zalo.",
-    "Tạm dừng: số lần thang leo thang dừng lại chờ Zalo hoạt động trở lại "
-    "(không chuyển lên cấp trên chỉ vì Zalo gián đoạn).",
-)
-
-
-def render_delivery(days: Iterable[DeliveryDay]) -> str:
-    """The per-day table of sends to Zalo, in Vietnamese, with its legend."""
-    lines = [
-        [
-            f"{d.day:%d/%m/%Y}",
-            *(str(n) for n in (d.sends, d.sent, d.pending, d.retried, d.given_up, d.holds)),
-        ]
-        for d in days
-    ]
-    cells = [[_nfc(c) for c in line] for line in [list(_DELIVERY_HEADERS), *lines]]
-    widths = [max(_width(line[i]) for line in cells) for i in range(len(_DELIVERY_HEADERS))]
-
-    def fmt(line: list[str]) -> str:
-        out = [_pad(line[0], widths[0], left=True)]
-        out += [_pad(c, w, left=False) for c, w in zip(line[1:], widths[1:], strict=True)]
-        return "  ".join(out).rstrip()
-
-    table = ["GỬI TIN QUA ZALO", "", fmt(cells[0]), "  ".join("-" * w for w in widths)]
-    table += [fmt(line) for line in cells[1:]]
-    return "\n".join([*table, "", *_DELIVERY_LEGEND]) + "\n"

@@ -47,10 +47,10 @@ from google.cloud import firestore
 from shared.core import tip as tip_core
 from shared.core.jurisdiction import Profile
 from shared.core.refcode import ALPHABET as CODE_ALPHABET
-from shared.core.report_figures import LadderEvent, coarse_point, take_target
+from shared.core.report_figures import LadderEvent, SendFact, coarse_point, take_target
 from shared.core.roster import ROLES, roster_to_dict
 from shared.core.seed import Seed, SeedError, SeedOfficer
-from shared.core.sla import SendFact, TipRecord
+from shared.core.sla import TipRecord
 from shared.core.tip import TipNote, TipStatus
 from shared.store.collections import ALERTS, EVENTS, REPLIES
 from shared.store.documents import (
