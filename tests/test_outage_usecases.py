@@ -10,16 +10,19 @@ Cloud Scheduler would.
 
 from __future__ import annotations
 
-import re
+import time
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 
 from shared.core.roster import on_duty, roster_from_dict
+from shared.logs import get_logger
+from shared.services.dispatch import ZaloHealth
 from shared.store.collections import ALERTS, DUE, MESSAGES, QUESTIONS, REPLIES, ROSTERS, TIPS
 from tests.conftest import load_sample
 from tests.crash import ESCALATOR_COMMITS, ROUTER_COMMITS, Crash, commit_ids
-from tests.memory_line import MemoryLine
+from tests.memory_line import DAY, MemoryLine
 
 WARDS = {
     "ward-27013": "Tay Thanh",
@@ -31,8 +34,7 @@ WARDS = {
 CITIZEN = "8471209356612347001"
 TIP = "Co nhom thanh nien dung ma tuy o khach san duong Tan Son Nhi, phuong Tan Son Nhi"
 DUTY_ID, DUTY = "cb-27019-2", "demo-officer-27019-2"
-COMMANDER_ID, COMMANDER = "cb-27019-cmd-1", "demo-officer-27019-cmd-1"
-CODE = re.compile(r"TB-[0-9A-Z]{6}")
+COMMANDER = "demo-officer-27019-cmd-1"
 
 
 def zalo_id(officer_id: str) -> str:
@@ -84,9 +86,7 @@ def test_a_60_minute_zalo_outage_holds_every_ladder_then_pages_each_ward_first(
         citizens[unit] = f"84712093566123471{n:02d}"
         line.citizen_says(citizens[unit], f"co nguoi ban ma tuy o quan karaoke phuong {ward} nha")
         assert line.pump() == [200]  # the router acknowledges: the retries are recorded
-        refs[unit] = next(
-            ref for ref, t in line.store.docs[TIPS].items() if ref not in refs.values()
-        )
+        refs[unit] = next(ref for ref in line.store.docs[TIPS] if ref not in refs.values())
         minutes(line, 12)
     # An hour of outage: nobody heard anything, nothing was given up, no ladder climbed.
     for unit, ref in refs.items():
@@ -352,3 +352,46 @@ def test_a_follow_whose_publish_failed_still_gets_its_welcome(memory_line: Memor
     assert memory_line.texts(follower)  # the outbox brought it to the router
     (message,) = memory_line.store.docs[MESSAGES].values()
     assert message["handled"] is True
+
+
+# --- a run inside its time ----------------------------------------------------------------
+
+
+def test_a_run_takes_no_work_after_its_budget_and_the_next_run_sends_what_it_left(
+    memory_line: MemoryLine,
+) -> None:
+    for n in range(3):
+        memory_line.citizen_says(f"84712093566123473{n:02d}", f"{TIP}, lan {n}")
+    memory_line.pump()
+    memory_line.advance(minutes=5)  # three ladders due at step 2
+    ticks = iter(range(10_000))  # a monotonic clock that moves one second a look
+    escalator, dispatch = memory_line.escalator, memory_line.escalator.pager.dispatch
+    escalator.monotonic = dispatch.monotonic = lambda: float(next(ticks))
+    escalator.budget_seconds = 2
+    run = escalator.run(memory_line.clock.now())
+    assert run.stopped_early and run.steps == 1 and run.sent == 0
+    pending = [a for a in memory_line.store.docs[ALERTS].values() if a["status"] == "pending"]
+    assert len(pending) == 2  # the step was taken, its alerts recorded, none sent late
+    escalator.monotonic = dispatch.monotonic = time.monotonic
+    minutes(memory_line, 2)
+    sent = Counter(
+        a["step"] for a in memory_line.store.docs[ALERTS].values() if a["status"] == "sent"
+    )
+    assert sent["c0s2r0"] == 6  # every ladder's second step, each officer once
+    assert_nothing_twice(memory_line)
+
+
+# --- what the sender knows of Zalo ----------------------------------------------------------
+
+
+def test_one_persons_failures_never_make_an_outage_two_peoples_do() -> None:
+    health = ZaloHealth(after=2, every=timedelta(minutes=1), log=get_logger("test"))
+    t0 = DAY
+    assert [health.failed("oa", "officer-1", t0) for _ in range(5)] == [False] * 5  # strikes
+    assert not health.down("oa") and health.allows("oa", t0)
+    assert health.failed("oa", "citizen-1", t0) is True  # a second person: Zalo is down
+    assert health.down("oa")
+    assert health.allows("oa", t0 + timedelta(minutes=1))  # one probe a minute ...
+    assert not health.allows("oa", t0 + timedelta(minutes=1, seconds=1))  # ... and no more
+    health.answered("oa", t0 + timedelta(minutes=2))
+    assert not health.down("oa") and health.allows("oa", t0 + timedelta(minutes=2))

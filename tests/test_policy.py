@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from shared.core.delivery import StepDelivery
 from shared.core.ladder import (
     UNIT_KINDS,
     LadderState,
@@ -18,6 +19,7 @@ from shared.core.ladder import (
     Step,
     StepDecision,
     Target,
+    current_send_key,
     due_at,
     next_action,
     on_finished,
@@ -162,6 +164,76 @@ def test_after_an_outage_the_missed_steps_come_due_one_after_the_other():
     decisions, state = run_until_quiet(snap(), start_ladder(T0), T0 + 20 * MIN)
     assert [d.step for d in decisions] == [1, 2, 3]
     assert due_at(snap(), state) == T0 + 30 * MIN
+
+
+# --- holding through a Zalo outage ------------------------------------------------------
+
+WAITING = StepDelivery(reached=False, waiting=True)
+UNREACHED = StepDelivery(reached=False, waiting=False)
+
+
+def delivered(at: datetime) -> StepDelivery:
+    return StepDelivery(reached=True, waiting=False, delivered_at=at)
+
+
+def test_a_step_whose_alerts_wait_on_zalo_holds_instead_of_climbing():
+    snapshot = snap()
+    first = next_action(snapshot, start_ladder(T0), T0)
+    assert current_send_key(first.state) == first.alert_key
+    held = next_action(snapshot, first.state, T0 + 5 * MIN, WAITING)
+    assert held.action == "hold" and held.state.step == 1
+    assert held.state.held_since == T0 + 5 * MIN and held.state.holds == 1
+    assert held.next_action_at == T0 + 6 * MIN  # looked at again a minute later
+    again = next_action(snapshot, held.state, T0 + 50 * MIN, WAITING)
+    assert again.action == "hold" and again.state.held_since == T0 + 5 * MIN
+    assert again.state.holds == 1  # one hold, however long
+
+
+def test_a_step_delivered_after_an_outage_keeps_the_next_steps_full_wait():
+    snapshot = snap()
+    first = next_action(snapshot, start_ladder(T0), T0)
+    held = next_action(snapshot, first.state, T0 + 5 * MIN, WAITING).state
+    # Zalo came back: the duty officer was alerted at minute 61.
+    resumed = next_action(snapshot, held, T0 + 62 * MIN, delivered(T0 + 61 * MIN))
+    assert resumed.action == "resume" and resumed.state.held_since is None
+    assert resumed.next_action_at == T0 + 66 * MIN  # five minutes after the delivery
+    step2 = next_action(snapshot, resumed.state, T0 + 66 * MIN, delivered(T0 + 61 * MIN))
+    assert step2.action == "notify" and step2.step == 2
+    assert step2.next_action_at == T0 + 76 * MIN  # and the ladder moved with it
+
+
+def test_a_step_delivered_on_time_climbs_on_time():
+    snapshot = snap()
+    first = next_action(snapshot, start_ladder(T0), T0)
+    step2 = next_action(snapshot, first.state, T0 + 5 * MIN, delivered(T0 + MIN // 2))
+    assert step2.action == "notify" and step2.step == 2
+
+
+def test_a_step_that_reached_nobody_climbs_as_scheduled_even_after_a_hold():
+    snapshot = snap()
+    first = next_action(snapshot, start_ladder(T0), T0)
+    held = next_action(snapshot, first.state, T0 + 5 * MIN, WAITING).state
+    step2 = next_action(snapshot, held, T0 + 9 * MIN, UNREACHED)
+    assert step2.action == "notify" and step2.step == 2 and step2.state.held_since is None
+
+
+def test_a_reminder_waiting_on_zalo_holds_the_release():
+    snapshot = snap(category="theft")
+    state = next_action(snapshot, start_ladder(T0), T0).state
+    taken = on_taken(snapshot, state, T0, "cb-01").state
+    due = T0 + snapshot.resolve_within
+    reminded = next_action(snapshot, taken, due)
+    assert reminded.action == "remind"
+    assert current_send_key(reminded.state) == reminded.alert_key
+    later = due + snapshot.reminder_every * 3
+    state = reminded.state
+    for _ in range(3):
+        decision = next_action(snapshot, state, later, WAITING)
+        assert decision.action == "hold"
+        state = decision.state
+    resumed = next_action(snapshot, state, later, delivered(later))
+    assert resumed.action == "resume"
+    assert resumed.next_action_at == later + snapshot.reminder_every
 
 
 def test_unreachable_officer_moves_the_ladder_on_at_once():
@@ -341,6 +413,10 @@ STEP0 = ("ladders", "default", "normal", "steps", 0)
         (_set(("resolve", "default", "urgent"), 2000), r"resolve\.default\.urgent"),
         (_set(("reminders", "count"), True), r"reminders\.count"),
         (_set(("alert_retry", "delays"), 5), r"alert_retry\.delays"),
+        # One person's failures must never look like an outage.
+        (_set(("alert_retry", "outage", "after"), 1), r"alert_retry\.outage\.after"),
+        (_set(("alert_retry", "outage", "every"), 0), r"alert_retry\.outage\.every"),
+        (_set(("sweeps", "late_after"), "5m"), r"sweeps\.late_after"),
         (_set(("version",), ""), "version"),
     ],
 )

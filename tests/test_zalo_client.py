@@ -15,7 +15,7 @@ import pytest
 
 from local.standin_client import StandinClient
 from local.zalo_standin import RunningStandin, StandinConfig, serve_in_thread
-from shared.zalo.client import Button, ZaloClient, build_cs_body
+from shared.zalo.client import REFRESH_NEEDS_SECONDS, Button, ZaloClient, build_cs_body
 from shared.zalo.tokens import (
     CodeExchangeError,
     InMemoryTokenStore,
@@ -352,3 +352,40 @@ def test_failed_webhook_delivery_is_retried_with_num_retry() -> None:
     finally:
         running.stop()
         hook.stop()
+
+
+# --- a send bounded in time (the escalator's run must end before its timeout) ------------
+
+
+class Ticks:
+    """A monotonic clock the test moves."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_no_call_starts_without_time_left_and_the_send_is_retried_later(
+    standin, control, http
+) -> None:  # type: ignore[no-untyped-def]
+    ticks = Ticks()
+    client, _ = make_client(standin, http, monotonic=ticks)
+    result = client.send_text(OFFICER, "Tin báo", deadline=ticks.now + 0.2)
+    assert result.status == "transient" and result.outage
+    assert control.texts(OFFICER) == []  # nothing reached Zalo
+    assert client.send_text(OFFICER, "Tin báo", deadline=ticks.now + 20).status == "sent"
+
+
+def test_a_token_refresh_is_not_started_without_time_for_it_and_the_resend(
+    standin, control, http
+) -> None:  # type: ignore[no-untyped-def]
+    control.set_tokens("rotated-elsewhere", "standin-refresh-0")
+    ticks = Ticks()
+    client, store = make_client(standin, http, monotonic=ticks)
+    result = client.send_text(OFFICER, "x", deadline=ticks.now + REFRESH_NEEDS_SECONDS - 1)
+    assert result.status == "transient" and result.error_code == -216
+    assert store.refresh_count == 0  # the single-use refresh token was not spent
+    result = client.send_text(OFFICER, "x", deadline=ticks.now + REFRESH_NEEDS_SECONDS + 1)
+    assert result.status == "sent" and store.refresh_count == 1
