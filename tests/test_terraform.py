@@ -450,6 +450,11 @@ def test_alerts_and_overdue_metric() -> None:
     assert "var.escalator_service" in tc.unquote(esc["filter"])
     metric = tc.resources("monitoring", "google_logging_metric")["tips_overdue"]
     assert 'jsonPayload.event = \\"tip.overdue\\"' in tc.unquote(metric["filter"])
+    # The escalator's outage holds (shared/services/escalator.py logs the event).
+    holds = tc.resources("monitoring", "google_logging_metric")["outage_holds"]
+    assert 'jsonPayload.event = \\"escalator.outage_hold\\"' in tc.unquote(holds["filter"])
+    assert '"escalator.outage_hold"' in (ROOT / "shared/services/escalator.py").read_text()
+    assert "outage_holds" in policies
     for body in policies.values():
         assert tc.expr(body["notification_channels"]) == "local.channels"
 

@@ -140,3 +140,46 @@ resource "google_monitoring_alert_policy" "tips_overdue" {
     content   = "A tip reached the end of its escalation ladder without being taken. Open the tip and find its unit's duty commander."
   }
 }
+
+# Counts the escalator's {"event": "escalator.outage_hold", ...} lines: one per
+# ladder per run that holds because its step still waits on Zalo (a Zalo outage,
+# in ladder-minutes).
+resource "google_logging_metric" "outage_holds" {
+  project = var.project_id
+  name    = var.outage_hold_metric_name
+  filter  = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"${var.escalator_service}\" AND jsonPayload.event = \"escalator.outage_hold\""
+
+  metric_descriptor {
+    metric_kind  = "DELTA"
+    value_type   = "INT64"
+    unit         = "1"
+    display_name = "tinbao ladders held for Zalo"
+  }
+}
+
+resource "google_monitoring_alert_policy" "outage_holds" {
+  project               = var.project_id
+  display_name          = "tinbao: ladders held, Zalo is not delivering"
+  combiner              = "OR"
+  notification_channels = local.channels
+
+  conditions {
+    display_name = "A ladder held for Zalo over five minutes"
+    condition_threshold {
+      filter          = "resource.type = \"cloud_run_revision\" AND metric.type = \"logging.googleapis.com/user/${google_logging_metric.outage_holds.name}\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "300s"
+      aggregations {
+        alignment_period     = "60s"
+        per_series_aligner   = "ALIGN_DELTA"
+        cross_series_reducer = "REDUCE_SUM"
+      }
+    }
+  }
+
+  documentation {
+    mime_type = "text/markdown"
+    content   = "Zalo is not delivering the line's alerts (an outage, a rate limit, or a token that cannot be refreshed): ladders hold at their current step and nothing is given up. Check status of Zalo's OA API and the `zalo.*` log lines; once Zalo answers, the held alerts go out, the wards' first. Meanwhile, call the wards' duty desks by phone."
+  }
+}

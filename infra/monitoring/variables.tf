@@ -39,3 +39,9 @@ variable "overdue_metric_name" {
   type        = string
   default     = "tinbao_tips_overdue"
 }
+
+variable "outage_hold_metric_name" {
+  description = "Name of the log-based metric counting ladders held because Zalo did not deliver."
+  type        = string
+  default     = "tinbao_outage_holds"
+}
