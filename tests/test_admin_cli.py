@@ -430,6 +430,43 @@ def test_report_figures_match_hand_computed_ones(db, capsys) -> None:  # type: i
     assert "đang chờ trả lời (kể cả trước kỳ): 2." in out
 
 
+def seed_sends(db: firestore.Client) -> None:
+    """Sends of two local days, and a tip whose ladder held twice for Zalo."""
+    day1, day2 = START + timedelta(hours=9), START + timedelta(days=1, hours=9)
+    sends = {
+        "alerts/TB-DDDDD2:c0s1r0:cb-27019-2": {"created_at": day1, "status": "sent", "attempts": 1},
+        "alerts/TB-DDDDD2:c0s2r0:cb-27019-2": {"created_at": day1, "status": "sent", "attempts": 4},
+        "alerts/TB-DDDDD2:c0s2r0:cb-27019-cmd-1": {
+            "created_at": day1,
+            "status": "given_up",
+            "attempts": 5,
+        },
+        "replies/ack:TB-DDDDD2": {"created_at": day1, "status": "failed", "attempts": 2},
+        "replies/ack:TB-DDDDD3": {"created_at": day2, "status": "pending", "attempts": 0},
+        "replies/old": {"created_at": START - timedelta(minutes=1), "status": "sent"},
+    }
+    batch = db.batch()
+    for path, doc in sends.items():
+        batch.set(db.document(path), {**doc, "user_id": "secret-zalo-id"})
+    ref, held = tip("TB-DDDDD2", day1, ladder={"step": 2, "holds": 2})
+    batch.set(db.document(f"tips/{ref}"), held)
+    for n, at in enumerate((day1 + timedelta(minutes=5), day2)):
+        batch.set(db.document(f"tips/{ref}/events/h{n}"), {"at": at, "kind": "hold"})
+    batch.commit()
+
+
+def test_report_shows_the_sends_to_zalo_per_day(db, capsys) -> None:  # type: ignore[no-untyped-def]
+    seed_sends(db)
+    code, out, _ = run(capsys, "report", "--since", SINCE)
+    assert code == 0
+    section = out.split("GỬI TIN QUA ZALO")[1]
+    # day, recorded, delivered, pending, retried, given up, holds
+    assert cells(section, "20/11/2026") == ["20/11/2026", "4", "2", "1", "3", "1", "1"]
+    assert cells(section, "21/11/2026") == ["21/11/2026", "1", "0", "1", "0", "0", "1"]
+    assert cells(section, "22/11/2026")[1:] == ["0"] * 6  # a quiet day shows as quiet
+    assert "secret-zalo-id" not in out
+
+
 def test_report_for_one_unit_shows_only_that_unit(db, capsys) -> None:  # type: ignore[no-untyped-def]
     seed_tips(db)
     code, out, _ = run(capsys, "report", "--since", SINCE, "--unit", "dept-fire")
