@@ -496,7 +496,7 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
         timeout=30,
     )
 
-    # The escalator's sweep republishes it, and after REPUBLISH_ATTEMPTS gives up:
+    # The escalator's sweep republishes it, and after three republishes gives up:
     # the desk takes the tip as it is.
     summaries = []
     for minutes in (3, 3, 5, 9):
@@ -513,8 +513,10 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
         if o["unit_id"] == "hcm-desk" and any(ref in t for t in client.texts(o["zalo_user_id"]))
     ]
     assert desk, "a desk officer alerted"
-    handled = db.collection("messages").document(key).get().to_dict()
-    assert handled["handled"] is True and handled["gave_up"] is True
+    # The sweep stopped on it without marking it handled (only a router that gets to
+    # it does: late is not lost).
+    swept = db.collection("messages").document(key).get().to_dict()
+    assert swept["gave_up"] is True
     assert routed_events(db)[ref] == 1
     # Pub/Sub's copies still in flight now find the tip routed: the router acks them.
     failures = router_log.read_text().count("Exception on / [POST]")
