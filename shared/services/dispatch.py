@@ -8,13 +8,14 @@ What to send and to whom is decided elsewhere (`shared.services.paging`,
 `shared.services.notices`, the router's handlers).
 
 Outage is not unreachability. `ZaloHealth` is what this process has seen of
-Zalo: a passing failure right after Zalo answered someone counts against the
-send's budget (a "strike": Zalo is up, this person is the problem); a failure
-after failures does not (Zalo itself is down). After `outage_after` such
-failures in a row the sender stops calling Zalo: sends are left pending (held)
-for the sweep, and one send every `outage_every` probes whether Zalo answers
-again. Every attempt is bounded in time (`SEND_LIMIT`), and a sender given a
-stop time (`stop_at`, the escalator's budget) starts no send after it.
+Zalo: once `outage_after` different people's sends failed in a row with no
+answer between, Zalo is down. A passing failure then is the platform's and
+spends no budget; otherwise it is a strike against the send (this person is
+the trouble). While Zalo is down the sender stops calling it: sends are left
+pending (held) for the sweep, and one send every `outage_every` probes whether
+Zalo answers again. Every attempt is bounded in time (`SEND_LIMIT`), and a
+sender given a stop time (`stop_at`, the escalator's budget) starts no send
+after it.
 """
 
 from __future__ import annotations
