@@ -172,12 +172,17 @@ def test_one_officer_failing_while_zalo_answers_others_is_given_up_and_the_ladde
     assert any(first["ref"] in t for t in memory_line.texts(COMMANDER))
 
 
+def a_tip_whose_citizen_zalo_fails_to_reach(line: MemoryLine) -> None:
+    """Zalo answers 500 to every send to the citizen (and delivers the rest)."""
+    line.standin.fault(CITIZEN, http_status=500)
+    line.citizen_says(CITIZEN, TIP)
+    line.pump()
+
+
 def test_the_citizens_code_is_retried_until_delivered_past_the_alerts_budget(
     memory_line: MemoryLine,
 ) -> None:
-    memory_line.standin.fault(CITIZEN, http_status=500)
-    memory_line.citizen_says(CITIZEN, TIP)
-    memory_line.pump()
+    a_tip_whose_citizen_zalo_fails_to_reach(memory_line)
     minutes(memory_line, 90)  # far past the five strikes an alert would get
     (ack,) = memory_line.store.docs[REPLIES].values()
     assert ack["status"] == "failed" and ack["strikes"] > 5
@@ -190,9 +195,7 @@ def test_the_citizens_code_is_retried_until_delivered_past_the_alerts_budget(
 def test_the_citizens_code_is_given_up_when_zalos_window_closes(
     memory_line: MemoryLine,
 ) -> None:
-    memory_line.standin.fault(CITIZEN, http_status=500)
-    memory_line.citizen_says(CITIZEN, TIP)
-    memory_line.pump()
+    a_tip_whose_citizen_zalo_fails_to_reach(memory_line)
     for _ in range(7 * 24 + 1):
         memory_line.advance(hours=1)
         memory_line.escalate()
