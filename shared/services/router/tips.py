@@ -77,8 +77,8 @@ class TipHandler:
                 tally.add(self._follow_up(tip, message_id, now))
             if tip.status is TipStatus.ROUTED:
                 tally.add(self.pager.resume(tip, now, ACTOR))
-        # Recorded with the routing; sent here again only if that delivery died.
-        self.notices.acknowledge(tip, now)
+            # Recorded with the routing and sent then; again here (once) if that died.
+            self.notices.acknowledge(tip, now)
         self.store.mark_handled(message_id, now)
         return tally
 
