@@ -36,6 +36,7 @@ from local.stack import ward_presets
 from shared import bootstrap
 from shared.cli import main
 from shared.clock import LOCAL_CLOCK_FILE
+from shared.core import refcode
 from shared.services.escalator import Escalator
 from tests.conftest import PROJECT
 from tests.line import Line
@@ -45,7 +46,7 @@ pytestmark = pytest.mark.emulators
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 WEEK_START = date(2026, 12, 1)  # Tuesday; tests.line's clock starts at 09:00 that day
 SCREENSHOT_ENV = "TINBAO_REPORT_SCREENSHOT"
-REF = re.compile(r"\bTB-[0-9A-Z]{5}\b")
+REF = refcode.IN_TEXT
 PRESETS = {
     p["code"]: (float(p["lat"]), float(p["lng"]))
     for p in ward_presets({f"ward-{c}": c for c in ("27013", "27019", "27022", "27028", "27031")})

@@ -5,7 +5,8 @@
 "use strict";
 
 const POLL_MS = 1000;
-const REF = /TB-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}/g;
+// Five-character codes (older tips) and six (shared/core/refcode.py); whole codes only.
+const REF = /\bTB-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5,6}\b/g;
 const ROLE_LABELS = {
   duty_officer: "Cán bộ trực",
   duty_commander: "Chỉ huy trực",
