@@ -5,7 +5,8 @@ locals {
   # The Pub/Sub topology is data shared with the local stack (local/emulators.py),
   # so production and the emulators cannot drift.
   topology = yamldecode(file("${path.module}/infra/topology.yaml"))
-  # Composite indexes and TTL policies, held against shared/store/queries.py by tests/test_terraform.py.
+  # The databases, where each collection lives, composite indexes (held against
+  # shared/store/queries.py) and TTL policies.
   firestore = yamldecode(file("${path.module}/infra/firestore.yaml"))
 }
 
@@ -18,6 +19,8 @@ module "firestore" {
   source            = "./infra/firestore"
   project_id        = var.project_id
   location          = var.region
+  name_prefix       = var.name_prefix
+  databases         = local.firestore.databases
   indexes           = local.firestore.indexes
   ttl_fields        = local.firestore.ttl_fields
   delete_protection = var.firestore_delete_protection
@@ -40,6 +43,7 @@ module "functions" {
   name_prefix           = var.name_prefix
   source_dir            = path.module
   events_topic          = local.topology.events_topic
+  databases             = module.firestore.databases
   zalo_app_id           = var.zalo_app_id
   tinbao_oas            = module.oas.tinbao_oas
   single_oa_id          = module.oas.single_oa_id
@@ -89,8 +93,8 @@ module "monitoring" {
   project_id               = var.project_id
   alert_emails             = var.alert_emails
   dead_letter_subscription = local.topology.dead_letter_subscription.name
-  webhook_service          = module.functions.run_services["webhook"]
-  escalator_service        = module.functions.run_services["escalator"]
+  run_services             = module.functions.run_services
+  overdue_metric_name      = "${var.name_prefix}_tips_overdue"
 
   depends_on = [module.apis]
 }

@@ -8,6 +8,10 @@ test_terraform.py read like the rules they check.
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -129,3 +133,69 @@ def tf_files() -> list[Path]:
     return [ROOT / f for f in ("main.tf", "variables.tf", "outputs.tf", "versions.tf")] + sorted(
         INFRA.glob("*/*.tf")
     )
+
+
+def source(value: Any) -> str:
+    """HCL text of an attribute value as python-hcl2 keeps it: a quoted string or
+    template stays as written, '${expr}' becomes expr, numbers, booleans, objects and
+    tuples as HCL."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str) and value.startswith("${") and value.endswith("}"):
+        return value[2:-1]
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "[" + ", ".join(source(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = (f"{k} = {source(v)}" for k, v in value.items() if not k.startswith("__"))
+        return "{\n" + "\n".join(items) + "\n}"
+    raise TypeError(f"no HCL text for {value!r}")
+
+
+def evaluate(
+    workdir: Path,
+    outputs: dict[str, str],
+    variables: dict[str, Any],
+    local_values: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Evaluate HCL expressions with the real Terraform, in a scratch root module that
+    declares `variables` (given values), `local_values` and one output per expression.
+    Needs no provider, so it runs offline; raises with Terraform's error otherwise."""
+    terraform = shutil.which("terraform")
+    if terraform is None:
+        raise RuntimeError("terraform is not on PATH: install Terraform >= 1.5")
+    workdir.mkdir(parents=True, exist_ok=True)
+    lines = [f'variable "{name}" {{\n  type = any\n}}' for name in variables]
+    if local_values:
+        lines.append(
+            "locals {\n" + "\n".join(f"  {k} = {v}" for k, v in local_values.items()) + "\n}"
+        )
+    lines += [f'output "{name}" {{\n  value = {text}\n}}' for name, text in outputs.items()]
+    (workdir / "main.tf").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    (workdir / "test.tfvars.json").write_text(json.dumps(variables), encoding="utf-8")
+    env = {**os.environ, "TF_IN_AUTOMATION": "1", "TF_INPUT": "0", "CHECKPOINT_DISABLE": "1"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [terraform, *args, "-no-color"],
+            cwd=workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    for args in (
+        ("init", "-backend=false"),
+        ("apply", "-auto-approve", "-var-file=test.tfvars.json"),
+    ):
+        done = run(*args)
+        if done.returncode != 0:
+            raise RuntimeError(f"terraform {args[0]} failed:\n{done.stderr}{done.stdout}")
+    shown = run("output", "-json")
+    if shown.returncode != 0:
+        raise RuntimeError(f"terraform output failed:\n{shown.stderr}")
+    return {k: v["value"] for k, v in json.loads(shown.stdout).items()}

@@ -1,5 +1,19 @@
 locals {
   channels = [for c in google_monitoring_notification_channel.email : c.id]
+
+  # Cloud Run's `service_name` label holds the service's short name, while the
+  # functions module hands over each service's full resource name
+  # (projects/P/locations/R/services/NAME, as google_cloudfunctions2_function reports it).
+  # tests/test_terraform_monitoring.py evaluates this with Terraform.
+  service_name = { for fn, path in var.run_services : fn => regex("[^/]+$", path) }
+
+  # Every filter below is built from these, so each names a real label value.
+  revisions = { for fn, name in local.service_name : fn => "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"${name}\"" }
+  requests  = { for fn, f in local.revisions : fn => "${f} AND metric.type = \"run.googleapis.com/request_count\"" }
+
+  # The escalator's structured log line {"event": "tip.overdue", ...}; paging runs in the
+  # router too (a ladder that climbs at once when nobody is reachable).
+  overdue_log_filter = "resource.type = \"cloud_run_revision\" AND (resource.labels.service_name = \"${local.service_name["router"]}\" OR resource.labels.service_name = \"${local.service_name["escalator"]}\") AND jsonPayload.event = \"tip.overdue\""
 }
 
 resource "google_monitoring_notification_channel" "email" {
@@ -35,7 +49,7 @@ resource "google_monitoring_alert_policy" "dead_letters" {
 
   documentation {
     mime_type = "text/markdown"
-    content   = "The router failed an event after every retry: a tip may not have been routed. Pull the subscription `${var.dead_letter_subscription}`, read the router logs for the tip id, fix, and republish to tinbao-events."
+    content   = "The router failed an event after every retry: a tip may not have been routed. See docs/OPERATIONS.md, \"Events in the dead-letter topic\"."
   }
 }
 
@@ -46,10 +60,10 @@ resource "google_monitoring_alert_policy" "webhook_5xx" {
   notification_channels = local.channels
 
   conditions {
-    display_name = "Share of 5xx answers from ${var.webhook_service}"
+    display_name = "Share of 5xx answers from ${local.service_name["webhook"]}"
     condition_threshold {
-      filter             = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"${var.webhook_service}\" AND metric.type = \"run.googleapis.com/request_count\" AND metric.labels.response_code_class = \"5xx\""
-      denominator_filter = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"${var.webhook_service}\" AND metric.type = \"run.googleapis.com/request_count\""
+      filter             = "${local.requests["webhook"]} AND metric.labels.response_code_class = \"5xx\""
+      denominator_filter = local.requests["webhook"]
       comparison         = "COMPARISON_GT"
       threshold_value    = var.webhook_5xx_ratio
       duration           = "300s"
@@ -68,7 +82,59 @@ resource "google_monitoring_alert_policy" "webhook_5xx" {
 
   documentation {
     mime_type = "text/markdown"
-    content   = "The webhook answers Zalo with 5xx: citizens' messages may be lost once Zalo stops retrying. Check the webhook logs (Firestore, Pub/Sub or secret errors)."
+    content   = "The webhook answers Zalo with 5xx: citizens' messages may be lost once Zalo stops retrying. See docs/OPERATIONS.md, \"Webhook 5xx rate\"."
+  }
+}
+
+# A rotated OA key, an OA missing from `oas` or a changed app id makes the webhook
+# refuse every message with 401/403 while Zalo sees nothing wrong. Both conditions
+# must hold: most answers are 4xx, and there are enough of them that a scanner's few
+# requests to the public URL on a quiet night do not page anyone.
+resource "google_monitoring_alert_policy" "webhook_4xx" {
+  project               = var.project_id
+  display_name          = "tinbao: webhook refuses most requests (4xx)"
+  combiner              = "AND"
+  notification_channels = local.channels
+
+  conditions {
+    display_name = "Share of 4xx answers from ${local.service_name["webhook"]}"
+    condition_threshold {
+      filter             = "${local.requests["webhook"]} AND metric.labels.response_code_class = \"4xx\""
+      denominator_filter = local.requests["webhook"]
+      comparison         = "COMPARISON_GT"
+      threshold_value    = var.webhook_4xx_ratio
+      duration           = "0s"
+      aggregations {
+        alignment_period     = "600s"
+        per_series_aligner   = "ALIGN_RATE"
+        cross_series_reducer = "REDUCE_SUM"
+      }
+      denominator_aggregations {
+        alignment_period     = "600s"
+        per_series_aligner   = "ALIGN_RATE"
+        cross_series_reducer = "REDUCE_SUM"
+      }
+    }
+  }
+
+  conditions {
+    display_name = "More than ${var.webhook_4xx_min_count} 4xx answers from ${local.service_name["webhook"]} in 10 minutes"
+    condition_threshold {
+      filter          = "${local.requests["webhook"]} AND metric.labels.response_code_class = \"4xx\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = var.webhook_4xx_min_count
+      duration        = "0s"
+      aggregations {
+        alignment_period     = "600s"
+        per_series_aligner   = "ALIGN_DELTA"
+        cross_series_reducer = "REDUCE_SUM"
+      }
+    }
+  }
+
+  documentation {
+    mime_type = "text/markdown"
+    content   = "The webhook refuses most of what reaches it: citizens' messages are not being taken. See docs/OPERATIONS.md, \"Webhook refuses most requests\"."
   }
 }
 
@@ -79,10 +145,10 @@ resource "google_monitoring_alert_policy" "escalator_failures" {
   notification_channels = local.channels
 
   conditions {
-    display_name = "5xx answers from ${var.escalator_service}"
+    display_name = "5xx answers from ${local.service_name["escalator"]}"
     condition_threshold {
       # The escalator answers 5xx when a run fails; two failed runs in five minutes alert.
-      filter          = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"${var.escalator_service}\" AND metric.type = \"run.googleapis.com/request_count\" AND metric.labels.response_code_class = \"5xx\""
+      filter          = "${local.requests["escalator"]} AND metric.labels.response_code_class = \"5xx\""
       comparison      = "COMPARISON_GT"
       threshold_value = 1
       duration        = "0s"
@@ -96,15 +162,15 @@ resource "google_monitoring_alert_policy" "escalator_failures" {
 
   documentation {
     mime_type = "text/markdown"
-    content   = "The escalator is failing: overdue tips are not re-alerted or sent up. Check the escalator logs."
+    content   = "The escalator is failing: overdue tips are not re-alerted or sent up. See docs/OPERATIONS.md, \"Escalator failures\"."
   }
 }
 
-# Counts the escalator's structured log lines {"event": "tip.overdue", ...}.
+# Counts tips gone overdue, for charts and the monthly review.
 resource "google_logging_metric" "tips_overdue" {
   project = var.project_id
   name    = var.overdue_metric_name
-  filter  = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"${var.escalator_service}\" AND jsonPayload.event = \"tip.overdue\""
+  filter  = local.overdue_log_filter
 
   metric_descriptor {
     metric_kind  = "DELTA"
@@ -114,6 +180,11 @@ resource "google_logging_metric" "tips_overdue" {
   }
 }
 
+# The alert matches the log line itself rather than thresholding the metric above: an
+# alert on a log-based metric created in the same apply fails with 404 "Cannot find
+# metric(s)" for up to ten minutes (hashicorp/terraform-provider-google#11102, open and
+# seen with 7.28), and the provider does not retry it. A log-match condition needs no
+# metric, so one apply creates both and the alert can fire from the first overdue tip.
 resource "google_monitoring_alert_policy" "tips_overdue" {
   project               = var.project_id
   display_name          = "tinbao: tips overdue"
@@ -122,22 +193,27 @@ resource "google_monitoring_alert_policy" "tips_overdue" {
 
   conditions {
     display_name = "A tip went overdue"
-    condition_threshold {
-      filter          = "resource.type = \"cloud_run_revision\" AND metric.type = \"logging.googleapis.com/user/${google_logging_metric.tips_overdue.name}\""
-      comparison      = "COMPARISON_GT"
-      threshold_value = 0
-      duration        = "0s"
-      aggregations {
-        alignment_period     = "300s"
-        per_series_aligner   = "ALIGN_DELTA"
-        cross_series_reducer = "REDUCE_SUM"
+    condition_matched_log {
+      filter = local.overdue_log_filter
+      # The tip's code and unit only: never a Zalo id or a citizen's words.
+      label_extractors = {
+        tip_id  = "EXTRACT(jsonPayload.tip_id)"
+        unit_id = "EXTRACT(jsonPayload.unit_id)"
       }
     }
   }
 
+  alert_strategy {
+    # Log-match alerts must be rate-limited; five minutes is the shortest period allowed.
+    notification_rate_limit {
+      period = "300s"
+    }
+    auto_close = "1800s"
+  }
+
   documentation {
     mime_type = "text/markdown"
-    content   = "A tip reached the end of its escalation ladder without being taken. Open the tip and find its unit's duty commander."
+    content   = "A tip reached the end of its escalation ladder without being taken. See docs/OPERATIONS.md, \"Tips overdue\"."
   }
 }
 

@@ -13,14 +13,14 @@ variable "dead_letter_subscription" {
   type        = string
 }
 
-variable "webhook_service" {
-  description = "Cloud Run service behind the webhook."
-  type        = string
-}
+variable "run_services" {
+  description = "Cloud Run service behind each function, as google_cloudfunctions2_function reports it (projects/P/locations/R/services/NAME, or the bare NAME)."
+  type        = map(string)
 
-variable "escalator_service" {
-  description = "Cloud Run service behind the escalator."
-  type        = string
+  validation {
+    condition     = alltrue([for fn in ["webhook", "router", "escalator"] : can(regex("^([a-z0-9-]+/)*[a-z]([-a-z0-9]*[a-z0-9])?$", lookup(var.run_services, fn, "")))])
+    error_message = "run_services needs the webhook's, router's and escalator's Cloud Run services (each ending in a service name)."
+  }
 }
 
 variable "webhook_5xx_ratio" {
@@ -31,6 +31,28 @@ variable "webhook_5xx_ratio" {
   validation {
     condition     = var.webhook_5xx_ratio > 0 && var.webhook_5xx_ratio < 1
     error_message = "webhook_5xx_ratio must be between 0 and 1."
+  }
+}
+
+variable "webhook_4xx_ratio" {
+  description = "Share of webhook requests answered 4xx over 10 minutes that raises an alert (with at least webhook_4xx_min_count of them)."
+  type        = number
+  default     = 0.5
+
+  validation {
+    condition     = var.webhook_4xx_ratio > 0 && var.webhook_4xx_ratio < 1
+    error_message = "webhook_4xx_ratio must be between 0 and 1."
+  }
+}
+
+variable "webhook_4xx_min_count" {
+  description = "4xx answers in 10 minutes below which the 4xx alert stays quiet (a scanner's few requests)."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.webhook_4xx_min_count >= 0 && floor(var.webhook_4xx_min_count) == var.webhook_4xx_min_count
+    error_message = "webhook_4xx_min_count must be a whole number of requests."
   }
 }
 

@@ -1,0 +1,209 @@
+"""Alerts that can fire: every monitoring filter, evaluated by Terraform, names real labels.
+
+The filters are evaluated with the real Terraform (no provider needed) from the
+module's own locals, with the Cloud Run services given as
+google_cloudfunctions2_function reports them: the full resource name
+`projects/P/locations/R/services/NAME`. Cloud Run's `service_name` label holds
+NAME alone, so a filter that compared it with the full name would match nothing
+and its alert would never fire.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+try:
+    from . import terraform_contract as tc
+except ImportError:
+    import terraform_contract as tc
+
+PROJECT = "tinbao-prod"
+REGION = "asia-southeast1"
+SHORT = {fn: f"tinbao-{fn}" for fn in tc.FUNCTIONS}
+FULL = {fn: f"projects/{PROJECT}/locations/{REGION}/services/{name}" for fn, name in SHORT.items()}
+DEAD_LETTER_SUBSCRIPTION = "tinbao-events-dead-letter-sweep"
+
+# Labels of the monitored resources and metrics the filters use, from Google's lists
+# (cloud.google.com/monitoring/api/resources: cloud_run_revision, pubsub_subscription;
+# cloud.google.com/monitoring/api/metrics_gcp: run.googleapis.com/request_count).
+RESOURCE_LABELS = {
+    "cloud_run_revision": {
+        "project_id",
+        "service_name",
+        "revision_name",
+        "location",
+        "configuration_name",
+    },
+    "pubsub_subscription": {"project_id", "subscription_id"},
+}
+METRIC_LABELS = {
+    "run.googleapis.com/request_count": {"response_code", "response_code_class", "route_type"},
+    "pubsub.googleapis.com/subscription/num_undelivered_messages": set(),
+}
+RESPONSE_CODE_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"}
+CLAUSE = re.compile(r'([\w.]+)\s*=\s*"([^"]*)"')
+
+
+def _policies() -> dict[str, dict[str, Any]]:
+    return tc.resources("monitoring", "google_monitoring_alert_policy")
+
+
+def _filters() -> dict[str, str]:
+    """name -> HCL text of every filter in the monitoring module."""
+    found: dict[str, str] = {}
+    for name, body in _policies().items():
+        for i, cond in enumerate(body["conditions"]):
+            for kind in ("condition_threshold", "condition_matched_log"):
+                for block in cond.get(kind, []):
+                    for key in ("filter", "denominator_filter"):
+                        if key in block:
+                            found[f"{name}_{i}_{key}"] = tc.source(block[key])
+    for name, body in tc.resources("monitoring", "google_logging_metric").items():
+        found[f"metric_{name}"] = tc.source(body["filter"])
+    return found
+
+
+def _evaluate(tmp_path: Path, run_services: dict[str, str]) -> dict[str, Any]:
+    local_values = {
+        k: tc.source(v)
+        for k, v in tc.locals_of("monitoring").items()
+        if "google_" not in tc.source(v)  # resources cannot be evaluated without a provider
+    }
+    variables = {"run_services": run_services, "dead_letter_subscription": DEAD_LETTER_SUBSCRIPTION}
+    for name, body in tc.blocks("monitoring", "variable").items():
+        if name not in variables and "default" in body:
+            variables[name] = body["default"]
+    return tc.evaluate(tmp_path, _filters(), variables, local_values)
+
+
+@pytest.fixture(scope="module")
+def evaluated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return _evaluate(tmp_path_factory.mktemp("monitoring"), FULL)
+
+
+def test_every_alert_and_metric_has_a_filter_to_check() -> None:
+    filters = _filters()
+    for name in (
+        "dead_letters",
+        "webhook_5xx",
+        "webhook_4xx",
+        "escalator_failures",
+        "tips_overdue",
+    ):
+        assert any(key.startswith(f"{name}_") for key in filters), f"no filter found for {name}"
+    assert "metric_tips_overdue" in filters
+
+
+def test_filters_name_the_services_by_their_short_name(evaluated: dict[str, str]) -> None:
+    for name, text in evaluated.items():
+        assert "projects/" not in text, f"{name} compares a label with a resource path: {text}"
+        for key, value in CLAUSE.findall(text):
+            if key == "resource.labels.service_name":
+                assert value in SHORT.values(), f"{name}: no Cloud Run service is named {value!r}"
+
+
+def test_filters_use_only_labels_their_resource_and_metric_have(evaluated: dict[str, str]) -> None:
+    for name, text in evaluated.items():
+        clauses = CLAUSE.findall(text)
+        kinds = {v for k, v in clauses if k == "resource.type"}
+        assert len(kinds) == 1, f"{name}: one resource.type expected, got {kinds}"
+        (kind,) = kinds
+        assert kind in RESOURCE_LABELS, f"{name}: unknown resource type {kind}"
+        metrics = {v for k, v in clauses if k == "metric.type"}
+        for metric in metrics:
+            assert metric in METRIC_LABELS, f"{name}: unknown metric {metric}"
+        for key, value in clauses:
+            if key.startswith("resource.labels."):
+                label = key.removeprefix("resource.labels.")
+                assert label in RESOURCE_LABELS[kind], f"{name}: {kind} has no label {label}"
+            elif key.startswith("metric.labels."):
+                label = key.removeprefix("metric.labels.")
+                assert any(label in METRIC_LABELS[m] for m in metrics), f"{name}: {label}"
+                if label == "response_code_class":
+                    assert value in RESPONSE_CODE_CLASSES, f"{name}: {value}"
+            elif key == "resource.labels.subscription_id":
+                assert value == DEAD_LETTER_SUBSCRIPTION
+
+
+def test_each_alert_watches_its_own_service(evaluated: dict[str, str]) -> None:
+    def services(prefix: str) -> set[str]:
+        return {
+            v
+            for name, text in evaluated.items()
+            if name.startswith(prefix)
+            for k, v in CLAUSE.findall(text)
+            if k == "resource.labels.service_name"
+        }
+
+    assert services("webhook_5xx_") == {SHORT["webhook"]}
+    assert services("webhook_4xx_") == {SHORT["webhook"]}
+    assert services("escalator_failures_") == {SHORT["escalator"]}
+    # Paging, which logs tip.overdue, runs in the router and the escalator.
+    assert services("tips_overdue_") == {SHORT["router"], SHORT["escalator"]}
+    assert services("metric_tips_overdue") == {SHORT["router"], SHORT["escalator"]}
+    assert 'jsonPayload.event = "tip.overdue"' in evaluated["metric_tips_overdue"]
+
+
+def test_a_bare_service_name_gives_the_same_filters(
+    evaluated: dict[str, str], tmp_path: Path
+) -> None:
+    assert _evaluate(tmp_path, SHORT) == evaluated
+
+
+def test_the_webhook_4xx_alert_needs_a_high_share_and_a_real_volume(
+    evaluated: dict[str, str],
+) -> None:
+    policy = _policies()["webhook_4xx"]
+    assert tc.unquote(policy["combiner"]) == "AND"
+    ratio, volume = (tc.block(c, "condition_threshold") for c in policy["conditions"])
+    assert 'response_code_class = "4xx"' in evaluated["webhook_4xx_0_filter"]
+    assert 'response_code_class = "4xx"' in evaluated["webhook_4xx_1_filter"]
+    assert "response_code_class" not in evaluated["webhook_4xx_0_denominator_filter"]
+    assert tc.expr(ratio["threshold_value"]) == "var.webhook_4xx_ratio"
+    assert tc.expr(volume["threshold_value"]) == "var.webhook_4xx_min_count"
+    assert "denominator_filter" not in volume
+    variables = tc.blocks("monitoring", "variable")
+    assert 0 < variables["webhook_4xx_ratio"]["default"] < 1
+    assert variables["webhook_4xx_min_count"]["default"] >= 1
+
+
+def test_the_overdue_alert_does_not_wait_for_its_metric() -> None:
+    """A threshold on a log-based metric created in the same apply fails with 404 "Cannot
+    find metric(s)"; a log-match condition on the same filter needs no metric."""
+    policy = _policies()["tips_overdue"]
+    condition = tc.block(policy["conditions"][0], "condition_matched_log")
+    assert tc.source(condition["filter"]) == "local.overdue_log_filter"
+    metric = tc.resources("monitoring", "google_logging_metric")["tips_overdue"]
+    assert tc.source(metric["filter"]) == "local.overdue_log_filter"
+    assert "google_logging_metric" not in str(policy)
+    strategy = tc.block(policy, "alert_strategy")
+    assert tc.block(strategy, "notification_rate_limit")["period"] == '"300s"'
+    extracted = set(condition["label_extractors"])
+    assert extracted == {"tip_id", "unit_id"}, "an alert carries the tip's code and unit only"
+
+
+def test_the_overdue_log_line_carries_what_the_alert_extracts() -> None:
+    logged = [
+        path
+        for path in (tc.ROOT / "shared").rglob("*.py")
+        if re.search(r'"tip\.overdue",\s*tip_id=\w', path.read_text(encoding="utf-8"))
+    ]
+    assert logged, 'no log line {"event": "tip.overdue", "tip_id": ...} left for the alert'
+    for path in logged:
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r'"tip\.overdue",\s*tip_id=[^)]*unit_id=', text), path
+
+
+def test_every_alert_points_to_its_runbook_section() -> None:
+    runbook = (tc.ROOT / "docs" / "OPERATIONS.md").read_text(encoding="utf-8")
+    headings = set(re.findall(r"^#+ (.+)$", runbook, re.M))
+    for name, body in _policies().items():
+        content = tc.unquote(tc.block(body, "documentation")["content"])
+        sections = re.findall(r'docs/OPERATIONS\.md, \\"([^"\\]+)\\"', content)
+        assert sections, f"{name}: its documentation does not name a runbook section"
+        for section in sections:
+            assert section in headings, f"{name}: docs/OPERATIONS.md has no section {section!r}"
