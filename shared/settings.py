@@ -101,6 +101,21 @@ class Settings(BaseSettings):
     zalo_oauth_base: str = _field(
         "https://oauth.zaloapp.com", "router", "escalator", description="Zalo OAuth base URL"
     )
+    # Provisioned by Terraform (infra/firestore.yaml says which collection lives where);
+    # the store does not read them yet: every collection is still in (default).
+    tinbao_contacts_database: str = _field(
+        "(default)",
+        *ALL,
+        description="Firestore database of reporters' Zalo ids (provisioned; the store "
+        "does not use it yet)",
+    )
+    tinbao_identity_database: str = _field(
+        "(default)",
+        "router",
+        "escalator",
+        description="Firestore database of officers, invites, units, rosters and OA tokens "
+        "(provisioned; the store does not use it yet)",
+    )
     tinbao_intake_window_minutes: int = _field(
         30, "webhook", description="Messages of one citizen within this window join one tip"
     )

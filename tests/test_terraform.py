@@ -230,18 +230,22 @@ def test_each_function_has_its_own_service_account() -> None:
 def test_function_roles_are_least_privilege() -> None:
     project_roles = tc.resources("functions", "google_project_iam_member")
     assert set(project_roles) == {"firestore", "build"}
-    # Runtime accounts: Firestore only, at project level (one database per project).
+    # Runtime accounts: Firestore only, one database per grant (tests/test_terraform_access.py).
     firestore = project_roles["firestore"]
-    assert tc.unquote(firestore["role"]) == "roles/datastore.user"
-    assert tc.expr(firestore["member"]) == "google_service_account.function[each.key].member"
-    # The build account: logs, the image, the staged source.
+    assert tc.expr(firestore["member"]) == (
+        "google_service_account.function[each.value.function].member"
+    )
+    assert "condition" in firestore
+    # The build account: Google's list for a user-specified Cloud Build service account
+    # building Cloud Run functions: logs, the image, the staged source.
     build = project_roles["build"]
     assert tc.expr(build["member"]) == "google_service_account.build.member"
     assert {tc.unquote(r) for r in re.findall(r'"[^"]+"', tc.expr(build["for_each"]))} == {
         "roles/logging.logWriter",
         "roles/artifactregistry.writer",
-        "roles/storage.objectViewer",
+        "roles/storage.objectAdmin",
     }
+    assert "condition" not in build
     accessor = tc.resources("functions", "google_secret_manager_secret_iam_member")["accessor"]
     assert tc.expr(accessor["for_each"]) == "local.secret_access"
     assert tc.unquote(accessor["role"]) == "roles/secretmanager.secretAccessor"
@@ -428,7 +432,8 @@ def test_ttl_policies_on_expiry_fields() -> None:
 
 
 def test_firestore_native_in_the_region_and_kept_on_destroy() -> None:
-    db = tc.resources("firestore", "google_firestore_database")["main"]
+    db = tc.resources("firestore", "google_firestore_database")["db"]
+    assert tc.expr(db["for_each"]) == "var.databases"
     assert tc.unquote(db["type"]) == "FIRESTORE_NATIVE"
     assert tc.expr(db["location_id"]) == "var.location"
     assert tc.expr(tc.blocks(None, "module")["firestore"]["location"]) == "var.region"
@@ -439,17 +444,21 @@ def test_firestore_native_in_the_region_and_kept_on_destroy() -> None:
 
 
 def test_alerts_and_overdue_metric() -> None:
+    """What each alert watches; tests/test_terraform_monitoring.py evaluates the filters."""
     policies = tc.resources("monitoring", "google_monitoring_alert_policy")
-    assert {"dead_letters", "webhook_5xx", "escalator_failures"} <= set(policies)
+    assert {"dead_letters", "webhook_5xx", "webhook_4xx", "escalator_failures", "tips_overdue"} <= (
+        set(policies)
+    )
     dead = tc.block(tc.block(policies["dead_letters"], "conditions"), "condition_threshold")
     assert "num_undelivered_messages" in tc.unquote(dead["filter"])
     assert "var.dead_letter_subscription" in tc.unquote(dead["filter"])
     web = tc.block(tc.block(policies["webhook_5xx"], "conditions"), "condition_threshold")
     assert "5xx" in tc.unquote(web["filter"]) and "denominator_filter" in web
     esc = tc.block(tc.block(policies["escalator_failures"], "conditions"), "condition_threshold")
-    assert "var.escalator_service" in tc.unquote(esc["filter"])
-    metric = tc.resources("monitoring", "google_logging_metric")["tips_overdue"]
-    assert 'jsonPayload.event = \\"tip.overdue\\"' in tc.unquote(metric["filter"])
+    assert 'local.requests["escalator"]' in tc.unquote(esc["filter"])
+    assert (
+        'jsonPayload.event = \\"tip.overdue\\"' in tc.locals_of("monitoring")["overdue_log_filter"]
+    )
     # The escalator's outage holds (shared/services/escalator.py logs the event).
     holds = tc.resources("monitoring", "google_logging_metric")["outage_holds"]
     assert 'jsonPayload.event = \\"escalator.outage_hold\\"' in tc.unquote(holds["filter"])
@@ -457,6 +466,8 @@ def test_alerts_and_overdue_metric() -> None:
     assert "outage_holds" in policies
     for body in policies.values():
         assert tc.expr(body["notification_channels"]) == "local.channels"
+    call = tc.blocks(None, "module")["monitoring"]
+    assert tc.expr(call["run_services"]) == "module.functions.run_services"
 
 
 # --- checkov -----------------------------------------------------------------------

@@ -1,6 +1,14 @@
-resource "google_firestore_database" "main" {
+locals {
+  # main is the client libraries' (default) database; the others carry the line's prefix
+  # so that two lines can share a project.
+  database_ids = { for key, _ in var.databases : key => key == "main" ? "(default)" : "${var.name_prefix}-${key}" }
+}
+
+resource "google_firestore_database" "db" {
+  for_each = var.databases
+
   project     = var.project_id
-  name        = "(default)" # the client libraries' default: the code names no database
+  name        = local.database_ids[each.key]
   location_id = var.location
   type        = "FIRESTORE_NATIVE"
 
@@ -9,7 +17,7 @@ resource "google_firestore_database" "main" {
   # Tips are evidence: a mistaken write can be read back for seven days.
   point_in_time_recovery_enablement = "POINT_IN_TIME_RECOVERY_ENABLED"
   delete_protection_state           = var.delete_protection ? "DELETE_PROTECTION_ENABLED" : "DELETE_PROTECTION_DISABLED"
-  # `terraform destroy` forgets the database and keeps its data: tips outlive the stack.
+  # `terraform destroy` forgets the databases and keeps their data: tips outlive the stack.
   deletion_policy = "ABANDON"
 }
 
@@ -17,7 +25,7 @@ resource "google_firestore_index" "composite" {
   for_each = { for i in var.indexes : i.name => i }
 
   project    = var.project_id
-  database   = google_firestore_database.main.name
+  database   = google_firestore_database.db[each.value.database].name
   collection = each.value.collection
 
   dynamic "fields" {
@@ -30,10 +38,10 @@ resource "google_firestore_index" "composite" {
 }
 
 resource "google_firestore_field" "ttl" {
-  for_each = { for t in var.ttl_fields : "${t.collection}.${t.field}" => t }
+  for_each = { for t in var.ttl_fields : "${t.database}/${t.collection}.${t.field}" => t }
 
   project    = var.project_id
-  database   = google_firestore_database.main.name
+  database   = google_firestore_database.db[each.value.database].name
   collection = each.value.collection
   field      = each.value.field
 

@@ -1,6 +1,11 @@
 output "database" {
-  description = "Firestore database id."
-  value       = google_firestore_database.main.name
+  description = "Id of the main (operational) database."
+  value       = google_firestore_database.db["main"].name
+}
+
+output "databases" {
+  description = "Id of each database by its key in infra/firestore.yaml (main, contacts, identity)."
+  value       = { for key, db in google_firestore_database.db : key => db.name }
 }
 
 output "indexes" {
@@ -9,6 +14,6 @@ output "indexes" {
 }
 
 output "ttl_fields" {
-  description = "Fields carrying a TTL policy."
+  description = "Fields carrying a TTL policy, as database/collection.field."
   value       = keys(google_firestore_field.ttl)
 }

@@ -56,6 +56,7 @@ locals {
       TINBAO_INTAKE_WINDOW_MINUTES  = tostring(var.intake_window_minutes)
       TINBAO_RETENTION_DAYS         = tostring(var.retention_days)
       TINBAO_WEBHOOK_BUDGET_SECONDS = tostring(var.webhook_budget_seconds)
+      TINBAO_CONTACTS_DATABASE      = var.databases["contacts"]
     }
     router = {
       GOOGLE_CLOUD_PROJECT = var.project_id
@@ -66,6 +67,9 @@ locals {
       TINBAO_OAS           = var.tinbao_oas
       ZALO_API_BASE        = var.zalo_api_base
       ZALO_OAUTH_BASE      = var.zalo_oauth_base
+
+      TINBAO_CONTACTS_DATABASE = var.databases["contacts"]
+      TINBAO_IDENTITY_DATABASE = var.databases["identity"]
     }
     escalator = {
       GOOGLE_CLOUD_PROJECT = var.project_id
@@ -79,6 +83,8 @@ locals {
       ZALO_OAUTH_BASE      = var.zalo_oauth_base
 
       TINBAO_ESCALATOR_BUDGET_SECONDS = tostring(var.escalator_budget_seconds)
+      TINBAO_CONTACTS_DATABASE        = var.databases["contacts"]
+      TINBAO_IDENTITY_DATABASE        = var.databases["identity"]
     }
   }
 
@@ -123,20 +129,16 @@ resource "google_service_account" "build" {
   description  = "Builds the three functions' images instead of the default compute account."
 }
 
-# Firestore has one database per line and its roles are granted on the project.
-resource "google_project_iam_member" "firestore" {
-  for_each = local.functions
-
-  project = var.project_id
-  role    = "roles/datastore.user"
-  member  = google_service_account.function[each.key].member
-}
-
+# The build account's roles as Google documents them for a user-specified Cloud Build
+# service account building Cloud Run functions ("Custom Service Account for Cloud
+# Build"): build logs, the image pushed to gcf-artifacts, and the staged source
+# (Storage Object Admin, which holds Storage Object Viewer's permissions). The
+# runtime accounts' Firestore grants are in access.tf.
 resource "google_project_iam_member" "build" {
   for_each = toset([
     "roles/logging.logWriter",       # build logs
     "roles/artifactregistry.writer", # push the built image to gcf-artifacts
-    "roles/storage.objectViewer",    # read the staged source archive
+    "roles/storage.objectAdmin",     # read the staged source, write the build's objects
   ])
 
   project = var.project_id
@@ -300,6 +302,7 @@ resource "google_cloudfunctions2_function" "function" {
 
   depends_on = [
     google_project_iam_member.build,
+    google_project_iam_member.firestore,
     google_secret_manager_secret_iam_member.accessor,
     google_secret_manager_secret_version.initial,
   ]

@@ -23,6 +23,16 @@ variable "events_topic" {
   type        = string
 }
 
+variable "databases" {
+  description = "Firestore database ids by key (main, contacts, identity), from infra/firestore."
+  type        = map(string)
+
+  validation {
+    condition     = length(setsubtract(["main", "contacts", "identity"], keys(var.databases))) == 0
+    error_message = "databases needs the main, contacts and identity databases."
+  }
+}
+
 variable "zalo_app_id" {
   description = "Zalo app id."
   type        = string
