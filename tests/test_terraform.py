@@ -498,3 +498,18 @@ def test_checkov_passes() -> None:
     output = result.stdout[-6000:] + result.stderr[-3000:]
     assert result.returncode == 0, f"checkov failed:\n{output}"
     assert "Failed checks: 0" in result.stdout, result.stdout[-3000:]
+
+
+def test_documents_the_terraform_points_to_exist() -> None:
+    runbook = (ROOT / "docs" / "OPERATIONS.md").read_text(encoding="utf-8")
+    slugs = {
+        re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-")
+        for h in re.findall(r"^#+ (.+)$", runbook, re.M)
+    }
+    texts = [p.read_text(encoding="utf-8") for p in tc.tf_files()]
+    texts.append((ROOT / "README.md").read_text(encoding="utf-8"))
+    for text in texts:
+        for doc in re.findall(r"docs/[\w-]+\.md", text):
+            assert (ROOT / doc).is_file(), f"{doc} is referenced but does not exist"
+        for anchor in re.findall(r"docs/OPERATIONS\.md#([\w-]+)", text):
+            assert anchor in slugs, f"docs/OPERATIONS.md has no section #{anchor}"
