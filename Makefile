@@ -1,12 +1,14 @@
 # The two commands that matter: `make run` (the line on the emulators) and
-# `make test` (what CI runs). Both set up their own virtual environment.
+# `make test` (what CI runs). Both first check the machine (scripts/system-deps.sh:
+# Java, Chromium and ChromeDriver come from Debian when run as root; what Debian does
+# not carry is named), then set up their own virtual environment.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run demo test lint bench clean
+.PHONY: setup system-run system-test run demo test lint bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,17 +19,23 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 setup: $(STAMP)
 
-run: setup
+system-run:
+	@bash scripts/system-deps.sh run
+
+system-test:
+	@bash scripts/system-deps.sh test
+
+run: system-run setup
 	$(BIN)/python -m local.stack
 
-demo: setup
+demo: system-run setup
 	$(BIN)/python -m local.demo
 
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: system-test lint
 	$(BIN)/python -m pytest
 
 bench: setup
