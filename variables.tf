@@ -160,7 +160,7 @@ variable "webhook_max_instances" {
 }
 
 variable "firestore_delete_protection" {
-  description = "Refuse to delete the Firestore database, even from the console, while true."
+  description = "Refuse to delete the Firestore databases, even from the console, while true."
   type        = bool
   default     = true
 }

@@ -49,7 +49,8 @@ if [[ "$target" == test ]]; then
   have chromedriver || packages+=(chromium-driver)
 fi
 if ! have "$python"; then
-  packages+=(python3)
+  packages+=(python3 python3-venv)
+  provides[python3-venv]=""
 elif [[ ! -x .venv/bin/python ]] && ! "$python" -c 'import ensurepip' >/dev/null 2>&1; then
   # Debian's python3 creates virtual environments only with python3-venv.
   packages+=(python3-venv)
