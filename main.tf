@@ -49,6 +49,7 @@ module "functions" {
   single_oa_id          = module.oas.single_oa_id
   single_oa_unit        = module.oas.single_oa_unit
   oa_keys_secret_id     = var.oa_keys_secret_id
+  zalo_appsecret_proof  = var.zalo_appsecret_proof
   app_secret_id         = var.app_secret_id
   secret_values         = var.secret_values
   profile               = var.profile

@@ -40,6 +40,12 @@ variable "zalo_app_id" {
   }
 }
 
+variable "zalo_appsecret_proof" {
+  description = "True when the Zalo app requires appsecret_proof (else Zalo answers -242); docs/OPERATIONS.md."
+  type        = bool
+  default     = false
+}
+
 variable "oas" {
   description = <<-EOT
     Official Accounts served by this line: the Zalo OA id and the unit (an id of the

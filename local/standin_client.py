@@ -88,16 +88,22 @@ class StandinClient:
         delay: float | None = None,
         http_status: int | None = None,
         times: int | None = None,
+        with_attachment: bool = False,
     ) -> None:
-        """Make sends to ``user_id`` ("*": anyone) fail; ``times`` None: every time."""
+        """Make sends to ``user_id`` ("*": anyone) fail; ``times`` None: every time;
+        ``with_attachment``: only messages carrying buttons or another attachment."""
         body = {
             "user_id": user_id,
             "error": error,
             "delay": delay,
             "http_status": http_status,
             "times": times,
+            "with_attachment": with_attachment,
         }
         self._post("/_standin/faults", body)
+
+    def require_appsecret_proof(self, required: bool = True) -> None:
+        self._post("/_standin/appsecret_proof", {"required": required})
 
     def rate_limit(self, per_minute: int | None) -> None:
         self._post("/_standin/faults", {"rate_limit_per_minute": per_minute})

@@ -34,13 +34,20 @@ Control API (JSON, for tests and the local stack):
                                            "unit_name", "role"}], "wards": [{"code", "name",
                                            "lat", "lng"}]}: who the page shows (kept on reset)
     POST /_standin/faults                  {"user_id" ("*" = anyone), "error"? | "delay"?
-                                           | "http_status"?, "times"? (null = always)}
+                                           | "http_status"?, "times"? (null = always),
+                                           "with_attachment"? (true: only messages that
+                                           carry buttons or another attachment, as Zalo
+                                           refusing a shape with -201 or -233)}
                                            or {"rate_limit_per_minute": n | null}
                                            or {"clear": true}
     POST /_standin/clock                   {"advance_seconds": s} | {"set": ISO 8601}
                                            -> {"now"}
     POST /_standin/tokens                  {"access_token", "refresh_token",
                                            "expires_in"?}: the current pair
+    POST /_standin/appsecret_proof         {"required": bool}: the app's option; when on,
+                                           a send without the right ``appsecret_proof``
+                                           header (HMAC-SHA256 of the token by the App
+                                           Secret) answers -242 (kept until reset)
     GET  /_standin/deliveries              -> {"deliveries": [...], "refreshes": n}
     POST /_standin/reset                   inboxes, faults, clock, interactions, tokens
 
@@ -58,6 +65,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -110,6 +118,7 @@ class Fault:
     delay: float | None = None
     http_status: int | None = None
     times: int | None = None  # None: every time
+    with_attachment: bool = False  # only messages with buttons or another attachment
 
 
 @dataclass
@@ -132,6 +141,7 @@ class _State:
     interactions: dict[str, datetime] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
     rate_limit: int | None = None
+    appsecret_proof_required: bool = False
     sends: list[datetime] = field(default_factory=list)
     deliveries: list[Delivery] = field(default_factory=list)
     refreshes: int = 0
@@ -187,13 +197,21 @@ class Standin:
 
     # --- Zalo API --------------------------------------------------------------
 
-    def send_cs(self, token: str | None, body: Any) -> tuple[int, dict[str, Any], float]:
+    def send_cs(
+        self, token: str | None, body: Any, proof: str | None = None
+    ) -> tuple[int, dict[str, Any], float]:
         """(HTTP status, JSON answer, delay before answering) for a consultation message."""
         with self._lock:
             state = self._state
             now = self.now()
             if token != state.access_token:
                 return 200, {"error": -216, "message": "Access token is invalid"}, 0.0
+            if state.appsecret_proof_required:
+                expected = hmac.new(
+                    self.config.app_secret.encode(), str(token).encode(), hashlib.sha256
+                ).hexdigest()
+                if not proof or not hmac.compare_digest(proof, expected):
+                    return 200, {"error": -242, "message": "appsecret_proof is required"}, 0.0
             if now >= state.access_expires_at:
                 return 200, {"error": -220, "message": "Access token has expired"}, 0.0
             try:
@@ -204,7 +222,7 @@ class Standin:
                 return 200, {"error": -201, "message": "Parameters are invalid"}, 0.0
             if not isinstance(text, str) or not text or len(text) > 2000:
                 return 200, {"error": -201, "message": "Text is invalid"}, 0.0
-            fault = self._take_fault(user_id)
+            fault = self._take_fault(user_id, message.get("attachment") is not None)
             delay = fault.delay if fault and fault.delay else 0.0
             if fault and fault.http_status:
                 return fault.http_status, {"message": "Internal Server Error"}, delay
@@ -236,15 +254,30 @@ class Standin:
             }
             state.inboxes.setdefault(user_id, []).append(entry)
             self._append_log(user_id, "oa", now, entry)
+            # The quota object of a reply: 8 free messages in the 48 h after the
+            # user's message (shape from integrators quoting Zalo's docs).
+            replies = sum(
+                1
+                for e in state.inboxes[user_id]
+                if int(e["sent_time"]) >= int(last.timestamp() * 1000)
+            )
+            quota = {"quota_type": "reply", "remain": str(max(0, 8 - replies)), "total": "8"}
             answer = {
                 "error": 0,
                 "message": "Success",
-                "data": {"message_id": message_id, "user_id": user_id, "sent_time": sent_time},
+                "data": {
+                    "message_id": message_id,
+                    "user_id": user_id,
+                    "sent_time": sent_time,
+                    "quota": quota,
+                },
             }
             return 200, answer, delay
 
-    def _take_fault(self, user_id: str) -> Fault | None:
+    def _take_fault(self, user_id: str, with_attachment: bool) -> Fault | None:
         for fault in self._state.faults:
+            if fault.with_attachment and not with_attachment:
+                continue
             if fault.user_id in (user_id, "*") and (fault.times is None or fault.times > 0):
                 if fault.times is not None:
                     fault.times -= 1
@@ -290,6 +323,10 @@ class Standin:
         with self._lock:
             self._state.faults.clear()
             self._state.rate_limit = None
+
+    def require_appsecret_proof(self, required: bool) -> None:
+        with self._lock:
+            self._state.appsecret_proof_required = required
 
     def set_rate_limit(self, per_minute: int | None) -> None:
         with self._lock:
@@ -593,7 +630,9 @@ def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
                 body = json.loads(raw)
             except ValueError:
                 body = None
-            status, answer, delay = standin.send_cs(self.headers.get("access_token"), body)
+            status, answer, delay = standin.send_cs(
+                self.headers.get("access_token"), body, self.headers.get("appsecret_proof")
+            )
             if delay:
                 time.sleep(delay)
             headers = {"X-RateLimit-Limit": str(standin.rate_limit or 4000)}
@@ -627,6 +666,7 @@ def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
                             delay=body.get("delay"),
                             http_status=body.get("http_status"),
                             times=body.get("times"),
+                            with_attachment=bool(body.get("with_attachment")),
                         )
                     )
                 self._json(200, {"ok": True})
@@ -638,6 +678,9 @@ def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
                 standin.set_tokens(
                     str(body["access_token"]), str(body["refresh_token"]), body.get("expires_in")
                 )
+                self._json(200, {"ok": True})
+            elif parts == ["appsecret_proof"]:
+                standin.require_appsecret_proof(bool(body["required"]))
                 self._json(200, {"ok": True})
             elif parts == ["directory"]:
                 standin.set_directory(list(body.get("officers", [])), list(body.get("wards", [])))

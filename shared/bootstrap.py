@@ -136,18 +136,22 @@ def zalo_clients(
     from shared.zalo.tokens import refresh_tokens
 
     made: dict[str, ZaloClient] = {}
+    secret = settings.zalo_app_secret.get_secret_value()
+    proof_key = secret if settings.zalo_appsecret_proof else None
     refresher = partial(
         refresh_tokens,
         http,
         settings.zalo_oauth_base,
         settings.zalo_app_id,
-        settings.zalo_app_secret.get_secret_value(),
+        secret,
     )
 
     def client(oa_id: str) -> ZaloClient:
         if oa_id not in made:
             tokens = FirestoreTokenStore(db, oa_id, refresher, clock.now)  # type: ignore[arg-type]
-            made[oa_id] = ZaloClient(http, settings.zalo_api_base, tokens)
+            made[oa_id] = ZaloClient(
+                http, settings.zalo_api_base, tokens, appsecret_proof_key=proof_key
+            )
         return made[oa_id]
 
     return client

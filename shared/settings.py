@@ -95,6 +95,13 @@ class Settings(BaseSettings):
     zalo_app_secret: SecretStr = _field(
         SecretStr(""), "router", "escalator", secret=True, description="App Secret (token refresh)"
     )
+    zalo_appsecret_proof: bool = _field(
+        False,
+        "router",
+        "escalator",
+        description="Send appsecret_proof with each OA API call (the app's 'require "
+        "appsecret_proof' option; without it Zalo answers -242)",
+    )
     zalo_api_base: str = _field(
         "https://openapi.zalo.me", "router", "escalator", description="Zalo OA API base URL"
     )

@@ -93,6 +93,7 @@ def test_every_alert_and_metric_has_a_filter_to_check() -> None:
         "webhook_4xx",
         "escalator_failures",
         "tips_overdue",
+        "zalo_account",
     ):
         assert any(key.startswith(f"{name}_") for key in filters), f"no filter found for {name}"
     assert "metric_tips_overdue" in filters
@@ -146,6 +147,16 @@ def test_each_alert_watches_its_own_service(evaluated: dict[str, str]) -> None:
     assert services("tips_overdue_") == {SHORT["router"], SHORT["escalator"]}
     assert services("metric_tips_overdue") == {SHORT["router"], SHORT["escalator"]}
     assert 'jsonPayload.event = "tip.overdue"' in evaluated["metric_tips_overdue"]
+    # The Zalo client, which logs quota and appsecret_proof refusals, runs in both too.
+    assert services("zalo_account_") == {SHORT["router"], SHORT["escalator"]}
+
+
+def test_the_zalo_account_alert_matches_the_client_log_lines(evaluated: dict[str, str]) -> None:
+    text = evaluated["zalo_account_0_filter"]
+    client = (tc.ROOT / "shared" / "zalo" / "client.py").read_text(encoding="utf-8")
+    for event in ("zalo.quota_exhausted", "zalo.appsecret_proof_required"):
+        assert f'jsonPayload.event = "{event}"' in text
+        assert re.search(rf'log\.error\(\s*"{re.escape(event)}",\s*error_code=', client), event
 
 
 def test_a_bare_service_name_gives_the_same_filters(

@@ -221,3 +221,17 @@ def test_a_residence_question_gets_the_assistant_and_changes_no_tip(
     answer = memory_line.texts(CITIZEN)
     assert answer and "tạm trú" in answer[0].lower()
     assert not memory_line.store.docs["tips"]
+
+
+def test_buttons_zalo_refuses_are_dropped_and_the_question_back_still_arrives(
+    memory_line: MemoryLine,
+) -> None:
+    # Buttons on a consultation message are unconfirmed: if Zalo refuses the shape
+    # (-233 message type invalid), the same text goes again without them.
+    memory_line.standin.fault(error=-233, with_attachment=True)
+    memory_line.citizen_says(CITIZEN, "cho hoi lam tt can giay to gi")
+    assert memory_line.pump() == [200]
+    (received,) = memory_line.standin.inbox(CITIZEN)
+    assert received["attachment"] is None
+    # The text alone says what to type, since no button may be under it.
+    assert '"tạm trú"' in received["text"] and '"thường trú"' in received["text"]

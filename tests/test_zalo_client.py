@@ -389,3 +389,63 @@ def test_a_token_refresh_is_not_started_without_time_for_it_and_the_resend(
     assert store.refresh_count == 0  # the single-use refresh token was not spent
     result = client.send_text(OFFICER, "x", deadline=ticks.now + REFRESH_NEEDS_SECONDS + 1)
     assert result.status == "sent" and store.refresh_count == 1
+
+
+# --- shapes, quota and appsecret_proof (issue 16) -------------------------------------
+
+
+def test_buttons_refused_as_a_bad_field_resend_the_text_alone(standin, control, http) -> None:  # type: ignore[no-untyped-def]
+    control.fault(OFFICER, error=-201, with_attachment=True)
+    client, _ = make_client(standin, http)
+    result = client.send_text(OFFICER, "Chon mot muc", buttons=[Button("Nhận", "NHAN TB-1")])
+    assert result.status == "sent" and result.without_buttons
+    (received,) = control.inbox(OFFICER)
+    assert received["text"] == "Chon mot muc" and received["attachment"] is None
+
+
+def test_a_refusal_of_plain_text_is_not_retried_as_plain_text(standin, control, http) -> None:  # type: ignore[no-untyped-def]
+    control.fault(OFFICER, error=-201)
+    client, _ = make_client(standin, http)
+    result = client.send_text(OFFICER, "Xin chào")
+    assert result.status == "rejected" and result.error_code == -201
+    assert not result.without_buttons
+    assert control.inbox(OFFICER) == []
+
+
+@pytest.mark.parametrize("code", [-211, -218, -320, -321])
+def test_quota_and_billing_codes_are_rejected_once_and_logged_apart(  # type: ignore[no-untyped-def]
+    standin, control, http, capsys, code
+) -> None:
+    control.fault(OFFICER, error=code)
+    client, store = make_client(standin, http)
+    result = client.send_text(OFFICER, "Tin báo mới", buttons=[Button("Nhận", "NHAN")])
+    assert result.status == "rejected" and result.error_code == code
+    assert control.inbox(OFFICER) == [] and store.refresh_count == 0
+    logged = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line]
+    quota = [entry for entry in logged if entry.get("event") == "zalo.quota_exhausted"]
+    assert [(e["severity"], e["error_code"]) for e in quota] == [("ERROR", code)]
+    assert OFFICER not in json.dumps(logged)
+
+
+def test_each_accepted_send_carries_zalo_quota(standin, control, http) -> None:  # type: ignore[no-untyped-def]
+    client, _ = make_client(standin, http)
+    first = client.send_text(OFFICER, "Một")
+    second = client.send_text(OFFICER, "Hai")
+    assert first.quota is not None and first.quota["quota_type"] == "reply"
+    assert second.quota is not None
+    assert int(second.quota["remain"]) == int(first.quota["remain"]) - 1
+
+
+def test_an_app_requiring_appsecret_proof_answers_242_until_the_setting_is_on(  # type: ignore[no-untyped-def]
+    standin, control, http, capsys
+) -> None:
+    control.require_appsecret_proof()
+    without, _ = make_client(standin, http)
+    refused = without.send_text(OFFICER, "Xin chào")
+    assert refused.status == "rejected" and refused.error_code == -242
+    assert '"zalo.appsecret_proof_required"' in capsys.readouterr().out
+    with_proof, _ = make_client(standin, http, appsecret_proof_key=APP_SECRET)
+    assert with_proof.send_text(OFFICER, "Xin chào").status == "sent"
+    assert control.texts(OFFICER) == ["Xin chào"]
+    wrong, _ = make_client(standin, http, appsecret_proof_key="not-the-app-secret")
+    assert wrong.send_text(OFFICER, "Lần nữa").error_code == -242

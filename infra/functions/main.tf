@@ -67,6 +67,7 @@ locals {
       TINBAO_OAS           = var.tinbao_oas
       ZALO_API_BASE        = var.zalo_api_base
       ZALO_OAUTH_BASE      = var.zalo_oauth_base
+      ZALO_APPSECRET_PROOF = tostring(var.zalo_appsecret_proof)
 
       TINBAO_CONTACTS_DATABASE = var.databases["contacts"]
       TINBAO_IDENTITY_DATABASE = var.databases["identity"]
@@ -81,6 +82,7 @@ locals {
       TINBAO_OAS           = var.tinbao_oas
       ZALO_API_BASE        = var.zalo_api_base
       ZALO_OAUTH_BASE      = var.zalo_oauth_base
+      ZALO_APPSECRET_PROOF = tostring(var.zalo_appsecret_proof)
 
       TINBAO_ESCALATOR_BUDGET_SECONDS = tostring(var.escalator_budget_seconds)
       TINBAO_CONTACTS_DATABASE        = var.databases["contacts"]

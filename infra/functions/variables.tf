@@ -43,6 +43,12 @@ variable "tinbao_oas" {
   type        = string
 }
 
+variable "zalo_appsecret_proof" {
+  description = "Send appsecret_proof with each OA API call (the Zalo app's option)."
+  type        = bool
+  default     = false
+}
+
 variable "single_oa_id" {
   description = "ZALO_OA_ID: the OA of a single-OA line, empty when there are several."
   type        = string

@@ -14,6 +14,10 @@ locals {
   # The escalator's structured log line {"event": "tip.overdue", ...}; paging runs in the
   # router too (a ladder that climbs at once when nobody is reachable).
   overdue_log_filter = "resource.type = \"cloud_run_revision\" AND (resource.labels.service_name = \"${local.service_name["router"]}\" OR resource.labels.service_name = \"${local.service_name["escalator"]}\") AND jsonPayload.event = \"tip.overdue\""
+
+  # shared/zalo/client.py's error lines for what only a person can fix: the OA's or app's
+  # quota or billing (-211, -218, -320, -321) and the app requiring appsecret_proof (-242).
+  zalo_account_log_filter = "resource.type = \"cloud_run_revision\" AND (resource.labels.service_name = \"${local.service_name["router"]}\" OR resource.labels.service_name = \"${local.service_name["escalator"]}\") AND (jsonPayload.event = \"zalo.quota_exhausted\" OR jsonPayload.event = \"zalo.appsecret_proof_required\")"
 }
 
 resource "google_monitoring_notification_channel" "email" {
@@ -223,7 +227,7 @@ resource "google_monitoring_alert_policy" "tips_overdue" {
 resource "google_logging_metric" "outage_holds" {
   project = var.project_id
   name    = var.outage_hold_metric_name
-  filter  = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"${var.escalator_service}\" AND jsonPayload.event = \"escalator.outage_hold\""
+  filter  = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"${local.service_name["escalator"]}\" AND jsonPayload.event = \"escalator.outage_hold\""
 
   metric_descriptor {
     metric_kind  = "DELTA"
@@ -257,5 +261,37 @@ resource "google_monitoring_alert_policy" "outage_holds" {
   documentation {
     mime_type = "text/markdown"
     content   = "Zalo is not delivering the line's alerts (an outage, a rate limit, or a token that cannot be refreshed): ladders hold at their current step and nothing is given up. Check status of Zalo's OA API and the `zalo.*` log lines; once Zalo answers, the held alerts go out, the wards' first. Meanwhile, call the wards' duty desks by phone."
+  }
+}
+
+# Zalo refuses every send for a reason the ladder cannot fix (no retry helps): pages a
+# person at the first occurrence, from the log line itself.
+resource "google_monitoring_alert_policy" "zalo_account" {
+  project               = var.project_id
+  display_name          = "tinbao: Zalo refuses sends (quota, billing or appsecret_proof)"
+  combiner              = "OR"
+  notification_channels = local.channels
+
+  conditions {
+    display_name = "Zalo answered a quota, billing or appsecret_proof error"
+    condition_matched_log {
+      filter = local.zalo_account_log_filter
+      label_extractors = {
+        event      = "EXTRACT(jsonPayload.event)"
+        error_code = "EXTRACT(jsonPayload.error_code)"
+      }
+    }
+  }
+
+  alert_strategy {
+    notification_rate_limit {
+      period = "300s"
+    }
+    auto_close = "1800s"
+  }
+
+  documentation {
+    mime_type = "text/markdown"
+    content   = "Zalo refuses the OA's messages for its quota, billing or appsecret_proof: officers and citizens receive nothing until an admin acts. See docs/OPERATIONS.md, \"Zalo refuses sends\"."
   }
 }

@@ -15,13 +15,22 @@ and this module never raises for a Zalo-level error:
   a token that cannot be refreshed or is still refused after one refresh, and
   no time left to try. Retry later.
 - ``rejected``: any other error (bad field, OA disabled, quota, ...): retrying
-  the same request will not help; the error code says why.
+  the same request will not help; the error code says why. Two kinds are
+  logged apart because a person must act, not the ladder: the OA's or app's
+  quota or billing (-211, -218, -320, -321: ``zalo.quota_exhausted``) and
+  -242, the app requiring ``appsecret_proof`` (``zalo.appsecret_proof_required``;
+  set ``ZALO_APPSECRET_PROOF``). Both are errors with an alert on them, and
+  neither is retried, so a spent quota never becomes a retry storm.
 
 ``rate_limited`` and ``transient`` are failures of the platform, not of the
 person (`SendResult.outage`): while they last, nobody is given up on.
 
 On -216 (invalid token) or -220 (expired token) the client asks the
-`TokenStore` for a refresh and resends once.
+`TokenStore` for a refresh and resends once. Buttons are not confirmed for
+consultation messages (Zalo's PHP SDK builds none for `/message/cs`): when
+Zalo refuses a message with buttons as a bad field or message type (-201,
+-233), the same text is sent again without them, so the text always goes.
+The ``quota`` object of each accepted send is kept on the `SendResult`.
 
 A send may be given a `deadline` (a `time.monotonic()` instant): no HTTP call
 starts without `MIN_CALL_SECONDS` left, each call's timeouts share what is
@@ -33,6 +42,8 @@ Tokens and user ids never reach a log; only error codes and HTTP statuses do.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -56,6 +67,9 @@ REFRESH_NEEDS_SECONDS = 2 * TIMEOUT_SECONDS + 1.0
 TOKEN_REFUSED = frozenset({-216, -220})
 UNREACHABLE = frozenset({-213, -227, -230, -232, -244})
 RATE_LIMITED = -32
+QUOTA_EXHAUSTED = frozenset({-211, -218, -320, -321})
+APPSECRET_PROOF_REQUIRED = -242
+SHAPE_REFUSED = frozenset({-201, -233})  # bad field, bad message type
 
 
 class SendStatus(StrEnum):
@@ -73,6 +87,8 @@ class SendResult:
     message_id: str | None = None
     http_status: int | None = None
     refreshed: bool = False  # the token was refreshed during this send
+    quota: dict[str, Any] | None = None  # Zalo's `data.quota` of an accepted send
+    without_buttons: bool = False  # the buttons were refused and the text went alone
 
     @property
     def outage(self) -> bool:
@@ -99,12 +115,15 @@ class ZaloClient:
         tokens: TokenStore,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         monotonic: Callable[[], float] = time.monotonic,
+        appsecret_proof_key: str | None = None,
     ) -> None:
         self._http = http
         self._url = api_base.rstrip("/") + SEND_PATH
         self._tokens = tokens
         self._timeout = timeout
         self._monotonic = monotonic
+        # The App Secret, when the app requires appsecret_proof (else None).
+        self._proof_key = appsecret_proof_key
 
     def send_text(
         self,
@@ -116,6 +135,23 @@ class ZaloClient:
         deadline: float | None = None,
     ) -> SendResult:
         body = build_cs_body(user_id, text, quote_message_id=quote_message_id, buttons=buttons)
+        result = self._send(body, deadline)
+        if not buttons or result.error_code not in SHAPE_REFUSED:
+            return result
+        log.warning("zalo.buttons_refused", error_code=result.error_code)
+        plain = build_cs_body(user_id, text, quote_message_id=quote_message_id)
+        again = self._send(plain, deadline)
+        return SendResult(
+            again.status,
+            again.error_code,
+            again.message_id,
+            again.http_status,
+            result.refreshed or again.refreshed,
+            again.quota,
+            without_buttons=True,
+        )
+
+    def _send(self, body: dict[str, Any], deadline: float | None) -> SendResult:
         try:
             token = self._tokens.access_token()
         except TokenRefreshError as exc:
@@ -141,8 +177,19 @@ class ZaloClient:
                 SendStatus.TRANSIENT, retried.error_code, None, retried.http_status, True
             )
         return SendResult(
-            retried.status, retried.error_code, retried.message_id, retried.http_status, True
+            retried.status,
+            retried.error_code,
+            retried.message_id,
+            retried.http_status,
+            True,
+            retried.quota,
         )
+
+    def _headers(self, token: str) -> dict[str, str]:
+        headers = {"access_token": token}
+        if self._proof_key:
+            headers["appsecret_proof"] = appsecret_proof(self._proof_key, token)
+        return headers
 
     def _left(self, deadline: float | None) -> float:
         return float("inf") if deadline is None else deadline - self._monotonic()
@@ -158,7 +205,7 @@ class ZaloClient:
         )
         try:
             response = self._http.post(
-                self._url, json=body, headers={"access_token": token}, timeout=timeout
+                self._url, json=body, headers=self._headers(token), timeout=timeout
             )
         except httpx.TimeoutException:
             log.warning("zalo.send_timeout")
@@ -176,16 +223,30 @@ class ZaloClient:
             log.warning("zalo.send_unreadable", http_status=response.status_code)
             return SendResult(SendStatus.TRANSIENT, None, None, response.status_code)
         status = classify_error(code)
-        if status is not SendStatus.SENT:
+        if code in QUOTA_EXHAUSTED:
+            log.error("zalo.quota_exhausted", error_code=code)
+        elif code == APPSECRET_PROOF_REQUIRED:
+            log.error("zalo.appsecret_proof_required", error_code=code)
+        elif status is not SendStatus.SENT:
             log.info("zalo.send_error", error_code=code, status=status)
         data = answer.get("data") if isinstance(answer.get("data"), dict) else {}
         message_id = data.get("message_id") if status is SendStatus.SENT else None
+        quota = data.get("quota") if isinstance(data.get("quota"), dict) else None
+        if quota is not None:
+            log.info("zalo.quota", quota_type=quota.get("quota_type"), remain=quota.get("remain"))
         return SendResult(
             status,
             code,
             str(message_id) if message_id is not None else None,
             response.status_code,
+            quota=quota,
         )
+
+
+def appsecret_proof(app_secret: str, access_token: str) -> str:
+    """HMAC-SHA256 of the access token keyed by the App Secret, in hex (Zalo's Java
+    SDK, `AppSecretProofUtil`)."""
+    return hmac.new(app_secret.encode(), access_token.encode(), hashlib.sha256).hexdigest()
 
 
 def classify_error(code: int) -> SendStatus:
