@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import re
 import stat
@@ -670,3 +671,37 @@ def test_the_zalo_standin_refuses_the_code_and_nothing_is_stored(  # type: ignor
     assert "Zalo refused the code" in err and "nothing was stored" in err
     assert not db.document(f"oa_tokens/{OA_ID}").get().exists
     assert (config_home / f"zalo-pkce-{OA_ID}.json").exists()  # the operator may retry
+
+
+def test_authorize_requires_the_registered_https_callback(env, capsys, config_home) -> None:  # type: ignore[no-untyped-def]
+    for extra in ((), ("--redirect-uri", "http://tinbao.example.vn/cb")):
+        code, out, err = run(capsys, "zalo", "authorize", "--oa-id", OA_ID, *extra)
+        assert code == 2 and "-14003" in err and "http" not in out
+    assert not (config_home / f"zalo-pkce-{OA_ID}.json").exists()
+
+
+def test_a_code_from_the_console_link_is_exchanged_with_its_verifier_from_stdin(  # type: ignore[no-untyped-def]
+    db, fake_oauth, capsys, config_home, monkeypatch
+) -> None:
+    verifier = "Console-made-verifier_" + "x" * 30
+    monkeypatch.setattr("sys.stdin", io.StringIO(verifier + "\n"))
+    code, out, err = run(
+        capsys, "zalo", "authorize", "--oa-id", OA_ID, "--code", "console-code", "--verifier", "-"
+    )
+    assert code == 0, err
+    [(_, form)] = fake_oauth.requests
+    assert form["code_verifier"] == verifier and form["code"] == "console-code"
+    assert form["app_id"] == APP_ID
+    assert db.document(f"oa_tokens/{OA_ID}").get().exists
+    assert verifier not in out + err
+
+
+def test_a_verifier_that_is_not_pkce_is_refused_before_calling_zalo(  # type: ignore[no-untyped-def]
+    db, fake_oauth, capsys, config_home, monkeypatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    code, _, err = run(
+        capsys, "zalo", "authorize", "--oa-id", OA_ID, "--code", "c", "--verifier", "-"
+    )
+    assert code == 2 and "RFC 7636" in err
+    assert fake_oauth.requests == []

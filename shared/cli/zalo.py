@@ -2,12 +2,18 @@
 
 Two steps, on the same machine and account:
 
-    tinbao zalo authorize --oa-id ID [--redirect-uri URI] [--app-id APP]
+    tinbao zalo authorize --oa-id ID --redirect-uri URI [--app-id APP]
         prints the permission URL for the OA admin to open; Zalo then redirects
         to the app's callback URL with ?code=...&oa_id=...&state=...
+        The URI must be the callback URL registered in the app's console, byte
+        for byte: Zalo answers -14003 otherwise, so it is required.
     tinbao zalo authorize --oa-id ID --code CODE [--state STATE]
         exchanges the code for the first access/refresh pair and stores it in
         Firestore `oa_tokens/{oa_id}`; from then on the router refreshes it.
+    tinbao zalo authorize --oa-id ID --code CODE --verifier - [--app-id APP]
+        the same exchange for a code obtained from a link the developer console
+        made (with its own PKCE pair): the verifier is read from standard input
+        ("-"), so it stays out of the shell history; no pending grant is needed.
 
 PKCE (RFC 7636, S256): the verifier is 43 random URL-safe characters, the
 challenge is base64url(sha256(verifier)) without padding.
@@ -26,8 +32,8 @@ tool; no primary Zalo page was available):
 Not confirmed: whether Zalo accepts or needs `code_challenge_method=S256`
 (some integrations send it, the v4 documentation's URL does not: it is left
 out, S256 being the only method Zalo describes); whether `redirect_uri` may be
-omitted (then the app's registered callback would apply; it is sent only when
-given); the error codes of a refused exchange (only the absence of an access
+omitted (it is required: integrators report -14003 when it does not match
+the console's callback); the error codes of a refused exchange (only the absence of an access
 token is relied on).
 
 The verifier is kept in a file, not printed: `~/.config/tinbao/` (or
@@ -65,6 +71,7 @@ from shared.zalo.tokens import CodeExchangeError, exchange_code
 
 PERMISSION_PATH = "/v4/oa/permission"
 _OA_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_VERIFIER = re.compile(r"[A-Za-z0-9._~-]{43,128}")
 
 
 # --- pure -------------------------------------------------------------------------
@@ -145,12 +152,19 @@ def register(subparsers: Any) -> None:
         "authorize", help="print the OA permission URL, or exchange its code for tokens"
     )
     auth.add_argument("--oa-id", required=True, help="the OA id")
-    auth.add_argument("--redirect-uri", help="the app's OA callback URL (step 1)")
+    auth.add_argument(
+        "--redirect-uri",
+        help="the callback URL registered in the app's console, exactly (step 1, required)",
+    )
     auth.add_argument(
         "--app-id", help="Zalo app id (default: the OA's in TINBAO_OAS, or ZALO_APP_ID)"
     )
     auth.add_argument("--code", help="the code Zalo put on the callback URL (step 2)")
     auth.add_argument("--state", help="the state on the callback URL, checked when given (step 2)")
+    auth.add_argument(
+        "--verifier",
+        help="'-': read the PKCE verifier of a console-made link from standard input (step 2)",
+    )
     auth.set_defaults(handler=run_authorize)
 
 
@@ -185,6 +199,13 @@ def _start(args: argparse.Namespace, settings: Any) -> int:
     if not app_id:
         print("authorize: no app id: pass --app-id or set ZALO_APP_ID", file=sys.stderr)
         return 2
+    if not args.redirect_uri or not args.redirect_uri.startswith("https://"):
+        print(
+            "authorize: --redirect-uri must be the https callback URL registered in the "
+            "app's console (Zalo answers -14003 when it does not match)",
+            file=sys.stderr,
+        )
+        return 2
     grant = PendingGrant(
         oa_id=args.oa_id,
         app_id=app_id,
@@ -211,10 +232,34 @@ def _start(args: argparse.Namespace, settings: Any) -> int:
     return 0
 
 
+def _console_grant(args: argparse.Namespace, settings: Any) -> PendingGrant | None:
+    """A grant for a code from the console's own link: its verifier comes on stdin."""
+    if args.verifier != "-":
+        print("authorize: --verifier takes '-' (the verifier on standard input)", file=sys.stderr)
+        return None
+    verifier = sys.stdin.readline().strip()
+    if not _VERIFIER.fullmatch(verifier):
+        print(
+            "authorize: the verifier must be 43 to 128 of A-Z a-z 0-9 - . _ ~ (RFC 7636)",
+            file=sys.stderr,
+        )
+        return None
+    app_id = args.app_id or _app_id_for(args.oa_id, settings)
+    if not app_id:
+        print("authorize: no app id: pass --app-id or set ZALO_APP_ID", file=sys.stderr)
+        return None
+    return PendingGrant(args.oa_id, app_id, verifier, "", None, datetime.now(UTC).isoformat())
+
+
 def _finish(args: argparse.Namespace, settings: Any) -> int:
     from shared.store import admin as firestore_admin
 
-    grant = load_pending(args.oa_id)
+    if args.verifier is not None:
+        grant = _console_grant(args, settings)
+        if grant is None:
+            return 2
+    else:
+        grant = load_pending(args.oa_id)
     if grant is None:
         print(
             f"authorize: no pending grant for OA {args.oa_id} in {config_dir()}: run "
@@ -222,7 +267,11 @@ def _finish(args: argparse.Namespace, settings: Any) -> int:
             file=sys.stderr,
         )
         return 1
-    if args.state is not None and not secrets.compare_digest(args.state, grant.state):
+    if (
+        args.verifier is None
+        and args.state is not None
+        and not secrets.compare_digest(args.state, grant.state)
+    ):
         print(
             "authorize: the state does not match the pending grant (an old or foreign "
             "callback?); start again without --code",
