@@ -42,6 +42,11 @@ class StandinClient:
         body = {"image": {"url": url}, "text": caption}
         return self._post(f"/_standin/users/{quote(user_id, safe='')}/send", body)
 
+    def send_business_card(self, user_id: str, phone: str, qr_url: str) -> dict[str, Any]:
+        """The user shares a contact (user_send_business_card)."""
+        body = {"business_card": {"phone": phone, "qr_url": qr_url}}
+        return self._post(f"/_standin/users/{quote(user_id, safe='')}/send", body)
+
     def record_interaction(self, user_id: str) -> None:
         """Open the 7-day window for a user without calling the webhook."""
         self._post(f"/_standin/users/{quote(user_id, safe='')}/interaction", {})

@@ -465,11 +465,27 @@ class Standin:
                     },
                 }
             ]
+        elif "business_card" in request:
+            # Shape from notes on Zalo's webhook docs: a "link" attachment whose
+            # description is JSON with the shared contact's phone and QR code.
+            card = request["business_card"]
+            event_name = "user_send_business_card"
+            description = {"phone": str(card["phone"]), "qrCodeUrl": str(card["qr_url"])}
+            message["attachments"] = [
+                {
+                    "type": "link",
+                    "payload": {
+                        "url": str(card["qr_url"]),
+                        "thumbnail": str(card.get("avatar", card["qr_url"])),
+                        "description": json.dumps(description),
+                    },
+                }
+            ]
         elif isinstance(request.get("text"), str) and request["text"]:
             event_name = "user_send_text"
             message["text"] = request["text"]
         else:
-            raise ValueError("send needs text, location or image")
+            raise ValueError("send needs text, location, image or business_card")
         by_app = str(
             int(hashlib.sha256(f"{self.config.app_id}:{user_id}".encode()).hexdigest()[:15], 16)
         )

@@ -235,3 +235,28 @@ def test_buttons_zalo_refuses_are_dropped_and_the_question_back_still_arrives(
     assert received["attachment"] is None
     # The text alone says what to type, since no button may be under it.
     assert '"tạm trú"' in received["text"] and '"thường trú"' in received["text"]
+
+
+def test_a_shared_contact_joins_the_tip_as_evidence_with_its_phone(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    memory_line.standin.send_business_card(CITIZEN, "0912345678", "https://qr.zalo.me/x/abc")
+    assert memory_line.pump() == [200]
+    tip = memory_line.tip(ref)
+    assert len(memory_line.store.docs["tips"]) == 1
+    # The duty officer's update names the card by its phone, with its link.
+    update = [t for t in memory_line.texts(DUTY) if "Danh thiếp 0912345678" in t]
+    assert update and "https://qr.zalo.me/x/abc" in update[0], memory_line.texts(DUTY)
+    assert tip["ref"] == ref
+
+
+def test_a_contact_shared_alone_twice_is_one_tip_naming_the_phone(memory_line: MemoryLine) -> None:
+    sent = memory_line.standin.send_business_card(CITIZEN, "0987000111", "https://qr.zalo.me/x/q")
+    assert sent["status"] == 200
+    assert set(memory_line.pump(times=2)) == {200}
+    tip = memory_line.only_tip()
+    assert tip["status"] != "open" or tip.get("unit_id")  # routed like any tip
+    assert any(
+        "0987000111" in t for officer in (DESK_DUTY, DUTY) for t in memory_line.texts(officer)
+    )

@@ -79,7 +79,7 @@ class MediaPayload(_Model):
 
 
 class MediaAttachment(_Model):
-    type: Literal["image", "gif", "file", "sticker", "link", "audio", "video"]
+    type: Literal["image", "gif", "file", "sticker", "link", "audio", "video", "business_card"]
     payload: MediaPayload
 
 
@@ -140,6 +140,10 @@ class MediaEvent(_UserMessageEvent):
         "user_send_link",
         "user_send_audio",
         "user_send_video",
+        # A shared contact (often of a suspect): evidence. Its 1-1 shape is not in
+        # Zalo's samples; notes on the docs show a "link" attachment whose
+        # description is JSON {"phone", "qrCodeUrl"}.
+        "user_send_business_card",
     ]
 
 

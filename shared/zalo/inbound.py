@@ -150,8 +150,13 @@ def to_inbound(
         for a in message.attachments
         if isinstance(a, LocationAttachment)
     )
+    card = event.event_name == "user_send_business_card"
     attachments = tuple(
-        AttachmentRef(a.type, a.payload.url, a.payload.thumbnail, a.payload.name, a.payload.size)
+        _business_card(a)
+        if card
+        else AttachmentRef(
+            a.type, a.payload.url, a.payload.thumbnail, a.payload.name, a.payload.size
+        )
         for a in message.attachments
         # A shared link is evidence (a fraud page, a post): tip material like a photo.
         if isinstance(a, MediaAttachment) and a.type != "sticker"
@@ -188,6 +193,19 @@ def to_inbound(
         kind=kind,
         classification=classification,
     )
+
+
+def _business_card(attachment: MediaAttachment) -> AttachmentRef:
+    """A shared contact: its phone, when the description carries it, names the card."""
+    phone = None
+    try:
+        described = json.loads(attachment.payload.description or "")
+        if isinstance(described, dict) and isinstance(described.get("phone"), str | int):
+            phone = str(described["phone"])[:32]
+    except ValueError:
+        pass  # a description that is not JSON: the card keeps its link only
+    payload = attachment.payload
+    return AttachmentRef("business_card", payload.url, payload.thumbnail, phone, None)
 
 
 def redact(raw: bytes, user_id: str, reporter: str) -> str:
