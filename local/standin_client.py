@@ -42,6 +42,18 @@ class StandinClient:
         body = {"image": {"url": url}, "text": caption}
         return self._post(f"/_standin/users/{quote(user_id, safe='')}/send", body)
 
+    def send_anonymous(self, anonymous_id: str, text: str) -> dict[str, Any]:
+        """A message from Zalo's anonymous chat (anonymous_send_text)."""
+        body = {"text": text, "anonymous": True}
+        return self._post(f"/_standin/users/{quote(anonymous_id, safe='')}/send", body)
+
+    def oa_chat_reply(
+        self, user_id: str, text: str, admin_id: str | None = "admin-1"
+    ) -> dict[str, Any]:
+        """An OA admin answers from the OA's chat tool (oa_send_text with admin_id)."""
+        body = {"text": text, "admin_id": admin_id}
+        return self._post(f"/_standin/users/{quote(user_id, safe='')}/oa_chat", body)
+
     def send_business_card(self, user_id: str, phone: str, qr_url: str) -> dict[str, Any]:
         """The user shares a contact (user_send_business_card)."""
         body = {"business_card": {"phone": phone, "qr_url": qr_url}}

@@ -20,6 +20,9 @@ Control API (JSON, for tests and the local stack):
 
     POST /_standin/users/{id}/send         {"text"} | {"location": {"lat","lng"}}
                                            | {"image": {"url","thumbnail"?}, "text"?}
+                                           | {"business_card": {"phone", "qr_url"}}
+                                           (+ "anonymous": true: Zalo's anonymous chat,
+                                           anonymous_send_* with a conversation_id)
                                            -> {"msg_id", "event_name", "status"}
     POST /_standin/users/{id}/interaction  record an interaction without a webhook call
     GET  /_standin/inbox/{id}              -> {"messages": [{"text", "message_id", ...}]}
@@ -44,6 +47,11 @@ Control API (JSON, for tests and the local stack):
                                            -> {"now"}
     POST /_standin/tokens                  {"access_token", "refresh_token",
                                            "expires_in"?}: the current pair
+    POST /_standin/users/{id}/oa_chat      {"text", "admin_id"? (null: an API send's
+                                           echo, without one)}: an OA admin answers the
+                                           user from the OA's chat tool: the user receives
+                                           it and the webhook gets ``oa_send_text`` with
+                                           ``sender.admin_id`` -> {"msg_id", "status"}
     POST /_standin/appsecret_proof         {"required": bool}: the app's option; when on,
                                            a send without the right ``appsecret_proof``
                                            header (HMAC-SHA256 of the token by the App
@@ -486,6 +494,18 @@ class Standin:
             message["text"] = request["text"]
         else:
             raise ValueError("send needs text, location, image or business_card")
+        if request.get("anonymous"):
+            # Zalo's anonymous chat: the same kinds of message under anonymous_send_*,
+            # with a conversation id and no id by app (notes on Zalo's webhook docs).
+            message["conversation_id"] = hashlib.sha256(f"conv:{user_id}".encode()).hexdigest()
+            return {
+                "app_id": self.config.app_id,
+                "sender": {"id": user_id},
+                "recipient": {"id": self.config.oa_id},
+                "event_name": event_name.replace("user_send_", "anonymous_send_"),
+                "message": message,
+                "timestamp": str(int(now.timestamp() * 1000)),
+            }
         by_app = str(
             int(hashlib.sha256(f"{self.config.app_id}:{user_id}".encode()).hexdigest()[:15], 16)
         )
@@ -515,6 +535,40 @@ class Standin:
             threading.Thread(
                 target=self._retry_loop, args=(delivery, body, event), daemon=True
             ).start()
+        return delivery
+
+    def oa_chat_reply(self, user_id: str, text: str, admin_id: str | None) -> Delivery:
+        """An OA admin answers ``user_id`` from the OA's chat tool: the user receives
+        it, and Zalo posts ``oa_send_text`` with ``sender.admin_id`` to the webhook
+        (``admin_id`` None: the echo of an API send, which carries none)."""
+        with self._lock:
+            now = self.now()
+            message_id = secrets.token_hex(10)
+            sent_time = str(int(now.timestamp() * 1000))
+            entry = {
+                "message_id": message_id,
+                "text": text,
+                "quote_message_id": None,
+                "attachment": None,
+                "sent_time": sent_time,
+                "delayed": False,
+                "admin_id": admin_id,
+            }
+            self._state.inboxes.setdefault(user_id, []).append(entry)
+            self._append_log(user_id, "oa", now, entry)
+            delivery = Delivery(message_id, "oa_send_text", user_id)
+            self._state.deliveries.append(delivery)
+        event = {
+            "app_id": self.config.app_id,
+            "sender": {"id": self.config.oa_id} | ({"admin_id": admin_id} if admin_id else {}),
+            "recipient": {"id": user_id},
+            "event_name": "oa_send_text",
+            "message": {"msg_id": message_id, "text": text},
+            "timestamp": sent_time,
+        }
+        body = json.dumps(event, ensure_ascii=False).encode("utf-8")
+        if self.config.webhook_url is not None:
+            self._deliver(delivery, body, event, retry=0)
         return delivery
 
     def _deliver(self, delivery: Delivery, body: bytes, event: dict[str, Any], retry: int) -> None:
@@ -666,6 +720,12 @@ def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
                         "delivered": delivery.delivered,
                     },
                 )
+            elif len(parts) == 3 and parts[0] == "users" and parts[2] == "oa_chat":
+                admin = body.get("admin_id", "admin-1")
+                delivery = standin.oa_chat_reply(
+                    parts[1], str(body["text"]), str(admin) if admin else None
+                )
+                self._json(200, {"msg_id": delivery.msg_id, "status": delivery.status})
             elif len(parts) == 3 and parts[0] == "users" and parts[2] == "interaction":
                 standin.record_interaction(parts[1])
                 self._json(200, {"ok": True})

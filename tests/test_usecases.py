@@ -260,3 +260,66 @@ def test_a_contact_shared_alone_twice_is_one_tip_naming_the_phone(memory_line: M
     assert any(
         "0987000111" in t for officer in (DESK_DUTY, DUTY) for t in memory_line.texts(officer)
     )
+
+
+# --- Zalo's anonymous chat and the OA's own chat tool (issue 16) -------------------------
+
+ANONYMOUS = "anon-5c1e0a9f7d"
+
+
+def test_an_anonymous_tip_reaches_the_ward_whose_officers_learn_nobody_can_answer(
+    memory_line: MemoryLine,
+) -> None:
+    sent = memory_line.standin.send_anonymous(ANONYMOUS, TIP)
+    assert sent["event_name"] == "anonymous_send_text" and sent["status"] == 200
+    assert set(memory_line.pump(times=2)) == {200}
+    tip = memory_line.only_tip()
+    assert tip["unit_id"] == "ward-27019"
+    (alert,) = memory_line.texts(DUTY)
+    assert "ẩn danh" in alert and "không thể nhắn lại" in alert
+    # Nothing is sent to the anonymous id: the consultation API cannot reach it.
+    assert memory_line.texts(ANONYMOUS) == []
+    # A question from the anonymous chat goes to the desk as words, never to the
+    # assistant, whose answer could not reach its sender.
+    memory_line.standin.send_anonymous("anon-77aa", "cho hoi dang ky tam tru can giay to gi")
+    assert memory_line.pump() == [200]
+    assert len(memory_line.store.docs["tips"]) == 2
+    assert memory_line.texts("anon-77aa") == []
+
+
+def test_a_reply_from_the_oa_chat_joins_the_tip_and_stops_the_ladder(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    before = len(memory_line.texts(DUTY))
+    reply = "Cam on ban, cong an phuong dang xuong kiem tra. Ban dung gan do khong?"
+    assert memory_line.standin.oa_chat_reply(CITIZEN, reply)["status"] == 200
+    assert set(memory_line.pump(times=2)) == {200}
+    tip = memory_line.tip(ref)
+    assert tip["held_by"] == "oa-chat" and tip["status"] == "acknowledged"
+    (note,) = tip["notes"]
+    assert note["text"] == reply and note["name"] == "Cán bộ trả lời trên trang quản lý OA"
+    # The desk answered: nobody is paged again for it.
+    memory_line.advance(minutes=30)
+    memory_line.escalate()
+    memory_line.pump()
+    assert len(memory_line.texts(DUTY)) == before
+    assert not memory_line.texts(COMMANDER)
+    # The trail says how it was answered.
+    kinds = [e.get("kind") for e in memory_line.store.events[ref]]
+    assert kinds.count("answered_in_oa_chat") == 1
+
+
+def test_an_echo_of_what_tinbao_sent_and_a_reply_to_someone_without_a_tip_change_nothing(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    tip = memory_line.tip(ref)
+    # What tinbao sends comes back as oa_send_text without admin_id: not a person.
+    echo = memory_line.standin.oa_chat_reply(CITIZEN, "Tin báo đã nhận", admin_id=None)
+    assert echo["status"] == 200
+    assert memory_line.publisher.take() == []
+    # A person's reply to someone with no tip is forwarded and changes nothing.
+    assert memory_line.standin.oa_chat_reply("9990001112223334445", "Chao ban")["status"] == 200
+    assert memory_line.pump() == [200]
+    assert memory_line.tip(ref) == tip

@@ -11,7 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-EventKind = Literal["tip.created", "tip.updated", "question", "command", "chat", "follow"]
+EventKind = Literal[
+    "tip.created", "tip.updated", "question", "command", "chat", "follow", "oa_reply"
+]
 
 
 class TipEvent(BaseModel):
@@ -23,6 +25,10 @@ class TipEvent(BaseModel):
     message_id: str
     oa_id: str
     at: datetime
+    # oa_reply only (a person answered from the OA chat; nothing was stored for it):
+    # the citizen's pseudonym, never their Zalo id, and what was answered.
+    reporter_key: str | None = None
+    text: str | None = None
 
     @property
     def ordering_key(self) -> str:

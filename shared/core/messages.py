@@ -70,6 +70,9 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "alert_attachment": {"label", "url"},
         "alert_more_attachments": {"count"},
         "alert_take": {"ref"},
+        "alert_anonymous": set(),
+        "oa_chat_name": set(),
+        "oa_chat_no_words": set(),
         "alert_update": {"ref"},
         "holder_released": {"ref"},
         "alert_update_take": {"ref"},
@@ -291,6 +294,7 @@ class AlertInput:
     attachments: tuple[Attachment, ...] = ()
     notes: tuple[NoteLine, ...] = ()  # the latest officers' notes the tip keeps
     notes_total: int = 0  # every note written (older ones are counted, not shown)
+    anonymous: bool = False  # from Zalo's anonymous chat: nobody can answer the informant
 
 
 @dataclass(frozen=True)
@@ -342,6 +346,8 @@ def alert(a: AlertInput, context: AlertContext | None = None) -> str:
         url = map_link(a.location.lat, a.location.lng)
         if url:
             facts.append(c.text("alert_map", url=url))
+    if a.anonymous:
+        facts.append(c.text("alert_anonymous"))
 
     notes = _note_lines(c, a)
     tail = [c.text("alert_take", ref=a.ref)]
@@ -491,6 +497,12 @@ def field_extras(locations: Sequence[Location], attachments: Sequence[Attachment
         label = c.label("attachments", item.kind, item.kind)
         lines.append(c.text("alert_attachment", label=label, url=item.url).lstrip("- "))
     return "\n".join(lines)
+
+
+def oa_chat_reply_note(text: str) -> tuple[str, str]:
+    """(who, what) of a reply written in the OA's chat tool, as a note on the tip."""
+    c = catalog()
+    return c.text("oa_chat_name"), text.strip() or c.text("oa_chat_no_words")
 
 
 def holder_released(ref: str) -> str:

@@ -192,6 +192,7 @@ def alert_input(profile: Profile, tip: Tip) -> messages.AlertInput:
             for n in tip.notes
         ),
         notes_total=tip.note_count,
+        anonymous=tip.is_anonymous,
     )
 
 

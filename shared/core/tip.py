@@ -52,6 +52,10 @@ OPEN = frozenset({TipStatus.RECEIVED, TipStatus.ROUTED, TipStatus.ACKNOWLEDGED})
 # The outcomes that first put a tip before a unit: the citizen is told its code.
 FIRST_ASSIGNED = frozenset({"routed", "routed_to_desk"})
 
+# Reporter keys of informants from Zalo's anonymous chat start with this (others
+# with "r_"): nobody can message them later, which officers are told.
+ANONYMOUS_KEY_PREFIX = "a_"
+
 
 @dataclass(frozen=True)
 class TipText:
@@ -162,6 +166,11 @@ class Tip:
     @property
     def is_held(self) -> bool:
         return self.status is TipStatus.ACKNOWLEDGED
+
+    @property
+    def is_anonymous(self) -> bool:
+        """From Zalo's anonymous chat: the informant cannot be messaged back."""
+        return self.reporter_key.startswith(ANONYMOUS_KEY_PREFIX)
 
     @property
     def text(self) -> str:
@@ -418,6 +427,38 @@ def note(tip: Tip, written_note: TipNote) -> TipChange | None:
     written = replace(tip, notes=(*tip.notes, kept)[-NOTES_KEPT:], note_count=tip.note_count + 1)
     data = {"text": written_note.text, "unit_id": written_note.unit_id}
     return TipChange(written, AuditEvent(actor, "note", data), outcome="noted")
+
+
+# Who holds a tip a person answered from the OA's own chat tool (oa.zalo.me), not
+# from tinbao: no officer record, so no reminder reaches them and the ladder's hold
+# limit gives the tip back to its unit if nobody closes it.
+OA_CHAT = "oa-chat"
+
+
+def answered_in_oa_chat(tip: Tip, reply: TipNote, now: datetime) -> TipChange | None:
+    """Someone answered the citizen from the OA chat: the reply joins the tip as a note
+    and, if nobody held the tip, the desk counts as having taken it (its ladder stops
+    paging). None when this reply is already there, or the tip is not being worked."""
+    if not tip.is_assigned or (reply.msg and any(n.msg == reply.msg for n in tip.notes)):
+        return None
+    kept = replace(reply, text=_cut(reply.text, NOTE_CHARS_KEPT))
+    written = replace(tip, notes=(*tip.notes, kept)[-NOTES_KEPT:], note_count=tip.note_count + 1)
+    data = {"text": reply.text, "msg": reply.msg}
+    event = AuditEvent(f"oa:{OA_CHAT}", "answered_in_oa_chat", data)
+    if tip.is_held:
+        return TipChange(written, event, outcome="noted")
+    assert tip.policy is not None and tip.ladder is not None
+    decision = ladder.on_taken(tip.policy, tip.ladder, now, OA_CHAT)
+    written = replace(
+        written,
+        status=TipStatus.ACKNOWLEDGED,
+        held_by=OA_CHAT,
+        holder_unit=tip.unit_id,
+        taken_at=tip.taken_at or now,
+        ladder=decision.state,
+        next_action_at=decision.next_action_at,
+    )
+    return TipChange(written, event, outcome="taken")
 
 
 def give_back(tip: Tip, now: datetime, actor: str, reason: str) -> TipChange | None:

@@ -278,7 +278,11 @@ class Dispatcher:
     def citizen_record(
         self, tip: Tip, text: str, buttons: Sequence[Button] = ()
     ) -> SendRecord | None:
-        """A reply to the informant of `tip`; None when their record is gone."""
+        """A reply to the informant of `tip`; None when their record is gone or they
+        wrote from Zalo's anonymous chat (the consultation API cannot reach them)."""
+        if tip.is_anonymous:
+            self.log.info("dispatch.anonymous_informant", tip_id=tip.ref)
+            return None
         reporter = self.store.reporter(tip.reporter_key)
         if reporter is None or not reporter.zalo_user_id:
             self.log.error("dispatch.no_reporter", tip_id=tip.ref)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import concurrent.futures
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -25,7 +26,14 @@ from shared.logs import Logger
 from shared.settings import OaConfig, Settings
 from shared.store.ports import IntakeResult, IntakeStore, Publisher, PublishError, StorageError
 from shared.zalo import inbound
-from shared.zalo.events import FollowEvent, LocationEvent, MediaEvent, TextEvent
+from shared.zalo.events import (
+    AnonymousEvent,
+    FollowEvent,
+    LocationEvent,
+    MediaEvent,
+    OaSendEvent,
+    TextEvent,
+)
 
 STORAGE_FAILURES = (StorageError, concurrent.futures.TimeoutError)
 Response = tuple[dict[str, Any], int]
@@ -65,8 +73,13 @@ class Webhook:
         event, oa = accepted.event, accepted.oa
         now = self.clock.now()
         budget = self.settings.tinbao_webhook_budget_seconds
-        if isinstance(event, TextEvent | LocationEvent | MediaEvent):
-            reporter = inbound.reporter_key(oa, event.oa_id, event.user_id)
+        if isinstance(event, TextEvent | LocationEvent | MediaEvent | AnonymousEvent):
+            key_of = (
+                inbound.anonymous_reporter_key
+                if isinstance(event, AnonymousEvent)
+                else inbound.reporter_key
+            )
+            reporter = key_of(oa, event.oa_id, event.user_id)
             msg = inbound.to_inbound(event, self.classify, self.parse_command)
             raw = inbound.redact(accepted.raw, event.user_id, reporter)
             store = partial(
@@ -130,8 +143,35 @@ class Webhook:
                 )
             self.log.info("webhook.follow", event_name=event.event_name, duplicate=not new)
             return {"status": "recorded" if new else "duplicate"}, 200
+        if isinstance(event, OaSendEvent) and event.oa_id is not None:
+            return self._oa_chat_reply(event, oa, now, budget)
         self.log.info("webhook.ignored", event_name=event.event_name)
         return {"status": "ignored", "event_name": event.event_name}, 200
+
+    def _oa_chat_reply(
+        self, event: OaSendEvent, oa: OaConfig, now: datetime, budget: float
+    ) -> Response:
+        """A person answered a citizen from the OA's chat tool: the router records it on
+        the citizen's open tip. Nothing is stored here, so when Pub/Sub fails the answer
+        is 503 and Zalo's retry (if any) is safe; the message key de-duplicates."""
+        assert event.oa_id is not None
+        reporter = inbound.reporter_key(oa, event.oa_id, event.user_id)
+        key = "oa:" + inbound.message_key(event.app_id, event.message.msg_id)
+        reply = TipEvent(
+            kind="oa_reply",
+            message_id=key,
+            oa_id=event.oa_id,
+            at=now,
+            reporter_key=reporter,
+            text=(event.message.text or "").strip()[:2000],
+        )
+        try:
+            self.publisher.publish(reply, timeout=max(0.3, budget / 2))
+        except PublishError as exc:
+            self.log.error("webhook.oa_reply_unpublished", message_key=key, reason=str(exc))
+            return {"error": "event queue unavailable, retry later"}, 503
+        self.log.info("webhook.oa_reply", event_name=event.event_name, message_key=key)
+        return {"status": "forwarded"}, 200
 
     def _publish(self, event: TipEvent, budget: float) -> None:
         try:

@@ -147,6 +147,68 @@ class MediaEvent(_UserMessageEvent):
     ]
 
 
+class AnonymousMessage(UserMessage):
+    conversation_id: Id | None = None
+
+
+class AnonymousEvent(_UserMessageEvent):
+    """A message from Zalo's anonymous chat: the sender is not a follower and its id
+    is not a user id the consultation API can answer (notes on Zalo's webhook docs:
+    `anonymous_send_*`, with `message.conversation_id`)."""
+
+    event_name: Literal[
+        "anonymous_send_text",
+        "anonymous_send_image",
+        "anonymous_send_gif",
+        "anonymous_send_file",
+        "anonymous_send_sticker",
+        "anonymous_send_link",
+        "anonymous_send_location",
+        "anonymous_send_audio",
+        "anonymous_send_video",
+    ]
+    message: AnonymousMessage
+
+
+class OaParty(Party):
+    # Present only when a person sent the message from the OA's chat tool
+    # (oa.zalo.me/chatv2), absent on echoes of what the API sent.
+    admin_id: Id | None = None
+
+
+class OaMessage(_Model):
+    msg_id: Id
+    text: Annotated[str, Field(max_length=20000, strict=True)] | None = None
+
+
+class OaSendEvent(_Model):
+    """What the OA sent, echoed: sender is the OA, recipient the user."""
+
+    event_name: Literal[
+        "oa_send_text",
+        "oa_send_image",
+        "oa_send_gif",
+        "oa_send_list",
+        "oa_send_file",
+        "oa_send_sticker",
+    ]
+    app_id: Id
+    sender: OaParty
+    recipient: Party
+    message: OaMessage
+    timestamp: Timestamp
+
+    @property
+    def oa_id(self) -> str | None:
+        # Only a person's reply is acted on, so only then must the OA match;
+        # echoes are ignored whatever their roles say (the console swaps them).
+        return self.sender.id if self.sender.admin_id else None
+
+    @property
+    def user_id(self) -> str:
+        return self.recipient.id
+
+
 class FollowEvent(_Model):
     event_name: Literal["follow", "unfollow"]
     app_id: Id
@@ -208,11 +270,13 @@ class SubmitInfoEvent(_Model):
         return self.recipient.id
 
 
-UserMessageEvent = TextEvent | LocationEvent | MediaEvent
+UserMessageEvent = TextEvent | LocationEvent | MediaEvent | AnonymousEvent
 KnownEvent = Annotated[
     TextEvent
     | LocationEvent
     | MediaEvent
+    | AnonymousEvent
+    | OaSendEvent
     | FollowEvent
     | ReceivedEvent
     | SeenEvent
@@ -225,6 +289,8 @@ KNOWN_EVENT_NAMES = frozenset(
         "user_send_text",
         "user_send_location",
         *MediaEvent.model_fields["event_name"].annotation.__args__,  # type: ignore[union-attr]
+        *AnonymousEvent.model_fields["event_name"].annotation.__args__,  # type: ignore[union-attr]
+        *OaSendEvent.model_fields["event_name"].annotation.__args__,  # type: ignore[union-attr]
         "follow",
         "unfollow",
         "user_received_message",
@@ -235,7 +301,7 @@ KNOWN_EVENT_NAMES = frozenset(
 
 
 class OtherEvent(_Model):
-    """An event we accept and ignore: OA echoes (`oa_send_*`), anonymous chat, new names."""
+    """An event we accept and ignore: receipts we do not model, new names."""
 
     event_name: str
     app_id: Id

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from shared.core.intake import AttachmentRef, Inbound, Kind, Location
+from shared.core.tip import ANONYMOUS_KEY_PREFIX
 from shared.zalo import signature
 from shared.zalo.events import (
     CONSOLE_TEST_MSG_ID,
+    AnonymousEvent,
     BodyError,
     KnownEvent,
     LocationAttachment,
@@ -131,6 +133,14 @@ def reporter_key(oa: OaConfig, oa_id: str, user_id: str) -> str:
     return "r_" + mac.hexdigest()[:32]
 
 
+def anonymous_reporter_key(oa: OaConfig, oa_id: str, anonymous_id: str) -> str:
+    """The pseudonym of an anonymous-chat sender: apart from any follower's."""
+    mac = hmac.new(
+        oa.secret_key.encode(), f"anonymous:{oa_id}:{anonymous_id}".encode(), hashlib.sha256
+    )
+    return ANONYMOUS_KEY_PREFIX + mac.hexdigest()[:32]
+
+
 def message_key(app_id: str, msg_id: str) -> str:
     # Document ids may not contain "/": Zalo's ids are alphanumeric, but escape defensively.
     return f"{app_id}:{msg_id}".replace("/", "%2F")
@@ -165,6 +175,7 @@ def to_inbound(
     classification: dict[str, Any] = {}
     if isinstance(event, TextEvent) and parse_command(text) is not None:
         kind = "command"
+
     elif locations or attachments:
         kind = "tip"
     elif text:
@@ -180,6 +191,10 @@ def to_inbound(
         kind = {"tip": "tip", "question": "question"}.get(verdict.kind, "chat")  # type: ignore[assignment]
     else:
         kind = "chat"  # a sticker, or an empty message
+    if isinstance(event, AnonymousEvent) and (text or locations or attachments):
+        # Nobody can answer an anonymous sender: whatever they wrote goes to the desk
+        # as a tip, not to the assistant, whose answer could not reach them.
+        kind = "tip"
     return Inbound(
         key=message_key(event.app_id, message.msg_id),
         app_id=event.app_id,

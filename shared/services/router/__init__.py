@@ -63,6 +63,7 @@ class Router:
             "question": self.conversation.on_question,
             "chat": self.conversation.on_chat,
             "follow": self.conversation.on_follow,
+            "oa_reply": self.tips.on_oa_reply,
         }
         tally = handlers[event.kind](event, self.clock.now())
         self.log.info(

@@ -82,6 +82,26 @@ class TipHandler:
         self.store.mark_handled(message_id, now)
         return tally
 
+    def on_oa_reply(self, event: TipEvent, now: datetime) -> Tally:
+        """Someone answered the citizen from the OA's chat tool: the reply joins their
+        open tip, which counts as taken by the desk if nobody held it."""
+        reporter = self.store.reporter(event.reporter_key) if event.reporter_key else None
+        if reporter is None or not reporter.open_tip_id:
+            self.log.info("router.oa_reply_without_tip", message_key=event.message_id)
+            return Tally()
+        name, text = messages.oa_chat_reply_note(event.text or "")
+
+        def decide(tip: Tip) -> TipChange | None:
+            reply = tip_core.TipNote(
+                tip_core.OA_CHAT, name, tip.unit_id or "", now, text, event.message_id
+            )
+            return tip_core.answered_in_oa_chat(tip, reply, now)
+
+        applied = self.store.change_tip(reporter.open_tip_id, decide, now)
+        outcome = applied.change.outcome if applied.change else "unchanged"
+        self.log.info("router.oa_reply", tip_id=reporter.open_tip_id, outcome=outcome)
+        return Tally()
+
     def _from_officer(self, tip: Tip, message_id: str, sender: Sender, now: datetime) -> Tally:
         """An officer wrote this: not a citizen's tip, but the officer's message."""
         self.store.change_tip(tip.ref, tip_core.withdraw, now)
