@@ -210,3 +210,32 @@ def test_asking_for_an_officer_opens_a_question_the_desk_answers_through_the_oa(
     assert command(line, other, f"TL {code} Trả lời lần hai") == [200]
     assert "Không tìm thấy câu hỏi" in line.texts(other)[-1]
     assert sum("Trả lời lần hai" in t for t in line.texts(CITIZEN)) == 0
+
+
+# --- Zalo's anonymous chat and the OA's own chat tool (issue 16), on the emulators -------
+
+
+def test_a_reply_from_the_oa_chat_is_kept_on_the_tip_and_in_its_trail(line: Line) -> None:
+    ref = report(line)
+    reply = "Chung toi da nhan tin, ban co the gui them hinh anh khong?"
+    assert line.standin.oa_chat_reply(CITIZEN, reply)["status"] == 200
+    assert set(pump(line, times=2)) == {200}
+    tip = line.tip(ref)
+    assert tip["held_by"] == "oa-chat" and tip["status"] == "acknowledged"
+    assert [n["text"] for n in tip["notes"]] == [reply]
+    trail = [e.to_dict() or {} for e in line.db.collection(f"tips/{ref}/events").stream()]
+    answered = [e for e in trail if e.get("kind") == "answered_in_oa_chat"]
+    assert len(answered) == 1 and answered[0]["data"]["text"] == reply
+
+
+def test_an_anonymous_tip_is_stored_under_its_own_pseudonym_and_nothing_goes_back(
+    line: Line,
+) -> None:
+    anonymous = "anon-31f0c2"
+    assert line.standin.send_anonymous(anonymous, "co nguoi ban ma tuy o hem 12")["status"] == 200
+    assert pump(line) == [200]
+    tip = line.only_tip()
+    assert tip["reporter_key"].startswith("a_")
+    (alert,) = alert_texts(line, DESK_DUTY, tip["ref"])
+    assert "ẩn danh" in alert
+    assert line.texts(anonymous) == []
