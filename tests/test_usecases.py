@@ -323,3 +323,14 @@ def test_an_echo_of_what_tinbao_sent_and_a_reply_to_someone_without_a_tip_change
     assert memory_line.standin.oa_chat_reply("9990001112223334445", "Chao ban")["status"] == 200
     assert memory_line.pump() == [200]
     assert memory_line.tip(ref) == tip
+
+
+def test_typing_what_the_menu_says_reaches_an_officer_without_its_buttons(
+    memory_line: MemoryLine,
+) -> None:
+    # The menu's second message tells citizens to type "gặp cán bộ" when no button shows.
+    memory_line.citizen_says(CITIZEN, "gặp cán bộ")
+    memory_line.pump()
+    assert any("chuyển đến cán bộ" in t for t in memory_line.texts(CITIZEN)), memory_line.texts(
+        CITIZEN
+    )
