@@ -356,18 +356,24 @@ def take(tip: Tip, officer_id: str, unit_id: str, now: datetime) -> TipChange:
         return refused(tip, actor, "take", "finished")
     if tip.is_held and tip.held_by != officer_id:
         return refused(tip, actor, "take", "already_taken")
+    return TipChange(
+        _held(tip, officer_id, unit_id, now), AuditEvent(actor, "taken"), outcome="taken"
+    )
+
+
+def _held(tip: Tip, holder: str, unit_id: str | None, now: datetime) -> Tip:
+    """The tip as `holder` takes it: its ladder stops paging and its hold clock runs."""
     assert tip.policy is not None and tip.ladder is not None
-    decision = ladder.on_taken(tip.policy, tip.ladder, now, officer_id)
-    written = replace(
+    decision = ladder.on_taken(tip.policy, tip.ladder, now, holder)
+    return replace(
         tip,
         status=TipStatus.ACKNOWLEDGED,
-        held_by=officer_id,
+        held_by=holder,
         holder_unit=unit_id,
         taken_at=tip.taken_at or now,
         ladder=decision.state,
         next_action_at=decision.next_action_at,
     )
-    return TipChange(written, AuditEvent(actor, "taken"), outcome="taken")
 
 
 def resolve(tip: Tip, officer_id: str, unit_id: str, note: str, now: datetime) -> TipChange:
@@ -447,18 +453,7 @@ def answered_in_oa_chat(tip: Tip, reply: TipNote, now: datetime) -> TipChange | 
     event = AuditEvent(f"oa:{OA_CHAT}", "answered_in_oa_chat", data)
     if tip.is_held:
         return TipChange(written, event, outcome="noted")
-    assert tip.policy is not None and tip.ladder is not None
-    decision = ladder.on_taken(tip.policy, tip.ladder, now, OA_CHAT)
-    written = replace(
-        written,
-        status=TipStatus.ACKNOWLEDGED,
-        held_by=OA_CHAT,
-        holder_unit=tip.unit_id,
-        taken_at=tip.taken_at or now,
-        ladder=decision.state,
-        next_action_at=decision.next_action_at,
-    )
-    return TipChange(written, event, outcome="taken")
+    return TipChange(_held(written, OA_CHAT, tip.unit_id, now), event, outcome="taken")
 
 
 def give_back(tip: Tip, now: datetime, actor: str, reason: str) -> TipChange | None:
