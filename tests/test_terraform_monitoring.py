@@ -43,6 +43,8 @@ RESOURCE_LABELS = {
 METRIC_LABELS = {
     "run.googleapis.com/request_count": {"response_code", "response_code_class", "route_type"},
     "pubsub.googleapis.com/subscription/num_undelivered_messages": set(),
+    # The line's own log-based metric (infra/monitoring: outage_holds), no labels.
+    "logging.googleapis.com/user/tinbao_outage_holds": set(),
 }
 RESPONSE_CODE_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"}
 CLAUSE = re.compile(r'([\w.]+)\s*=\s*"([^"]*)"')
@@ -76,7 +78,8 @@ def _evaluate(tmp_path: Path, run_services: dict[str, str]) -> dict[str, Any]:
     variables = {"run_services": run_services, "dead_letter_subscription": DEAD_LETTER_SUBSCRIPTION}
     for name, body in tc.blocks("monitoring", "variable").items():
         if name not in variables and "default" in body:
-            variables[name] = body["default"]
+            default = body["default"]  # a string default comes as its HCL source, quoted
+            variables[name] = tc.unquote(default) if isinstance(default, str) else default
     return tc.evaluate(tmp_path, _filters(), variables, local_values)
 
 

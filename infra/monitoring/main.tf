@@ -238,6 +238,10 @@ resource "google_logging_metric" "outage_holds" {
 }
 
 resource "google_monitoring_alert_policy" "outage_holds" {
+  # The filter names the metric by its variable (so the tests can evaluate it);
+  # the policy can only be created once the metric exists.
+  depends_on = [google_logging_metric.outage_holds]
+
   project               = var.project_id
   display_name          = "tinbao: ladders held, Zalo is not delivering"
   combiner              = "OR"
@@ -246,7 +250,7 @@ resource "google_monitoring_alert_policy" "outage_holds" {
   conditions {
     display_name = "A ladder held for Zalo over five minutes"
     condition_threshold {
-      filter          = "resource.type = \"cloud_run_revision\" AND metric.type = \"logging.googleapis.com/user/${google_logging_metric.outage_holds.name}\""
+      filter          = "resource.type = \"cloud_run_revision\" AND metric.type = \"logging.googleapis.com/user/${var.outage_hold_metric_name}\""
       comparison      = "COMPARISON_GT"
       threshold_value = 0
       duration        = "300s"
@@ -260,7 +264,7 @@ resource "google_monitoring_alert_policy" "outage_holds" {
 
   documentation {
     mime_type = "text/markdown"
-    content   = "Zalo is not delivering the line's alerts (an outage, a rate limit, or a token that cannot be refreshed): ladders hold at their current step and nothing is given up. Check status of Zalo's OA API and the `zalo.*` log lines; once Zalo answers, the held alerts go out, the wards' first. Meanwhile, call the wards' duty desks by phone."
+    content   = "Zalo is not delivering the line's alerts (an outage, a rate limit, or a token that cannot be refreshed): ladders hold at their current step and nothing is given up. Call the wards' duty desks by phone meanwhile. See docs/OPERATIONS.md, \"Ladders held, Zalo is not delivering\"."
   }
 }
 
