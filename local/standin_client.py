@@ -146,6 +146,10 @@ class StandinClient:
         }
         self._post("/_standin/tokens", body)
 
+    def webhook_retry(self, on_status: bool) -> None:
+        """Retry answers other than 200 too (Zalo, as documented today, does not)."""
+        self._post("/_standin/webhook_retry", {"on_status": on_status})
+
     def deliveries(self) -> dict[str, Any]:
         return self._get("/_standin/deliveries")
 

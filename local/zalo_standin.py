@@ -12,9 +12,14 @@ It answers as Zalo's OA API does (per the team's Zalo contract notes):
   new pair (``expires_in`` a string, 90000 seconds).
 - Users "send" through the control API: the stand-in builds the webhook event
   like Zalo's samples, signs it (``X-ZEvent-Signature: mac=`` + SHA-256 of
-  app_id + body + timestamp + OA secret key) and POSTs it to the webhook,
-  retrying on connection failures and non-200 answers on a schedule with a
-  ``num_retry`` header, like Zalo (the schedule is configurable for tests).
+  app_id + body + timestamp + OA secret key) and POSTs it to the webhook. Like
+  Zalo as documented today (with the app's "Webhook Retry" switch on), it
+  retries only when the webhook could not be reached, on a schedule with a
+  ``num_retry`` header (configurable for tests); an answer other than 200 is
+  NOT retried: the message is lost unless the webhook made it durable. The
+  switch ``retry_on_status`` (``--retry-non-200``, or the control API) brings
+  back retries of non-200 answers, as an older account of Zalo describes
+  (docs/zalo-contract.md: the sources disagree).
 
 Control API (JSON, for tests and the local stack):
 
@@ -57,6 +62,8 @@ Control API (JSON, for tests and the local stack):
                                            header (HMAC-SHA256 of the token by the App
                                            Secret) answers -242 (kept until reset)
     GET  /_standin/deliveries              -> {"deliveries": [...], "refreshes": n}
+    POST /_standin/webhook_retry           {"on_status": bool}: retry non-200 answers too
+                                           (default false; reset restores the configured value)
     POST /_standin/reset                   inboxes, faults, clock, interactions, tokens
 
 The page at ``/`` (static files in local/standin_static/) shows a citizen's chat
@@ -115,8 +122,10 @@ class StandinConfig:
     webhook_url: str | None = None
     access_token: str = "standin-access-0"
     refresh_token: str = "standin-refresh-0"
-    retry_schedule: tuple[float, ...] = ZALO_RETRY_SCHEDULE
+    retry_schedule: tuple[float, ...] = ZALO_RETRY_SCHEDULE  # after connection failures
     webhook_timeout: float = 5.0
+    # Also retry an answer other than 200 (Zalo, as documented today, does not).
+    retry_on_status: bool = False
 
 
 @dataclass
@@ -157,6 +166,7 @@ class _State:
     log: list[dict[str, Any]] = field(default_factory=list)
     outboxes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     epoch: str = field(default_factory=lambda: secrets.token_hex(4))
+    retry_on_status: bool = False
 
 
 def signature(app_id: str, body: bytes, timestamp: str, oa_secret_key: str) -> str:
@@ -182,7 +192,12 @@ class Standin:
             access_token=self.config.access_token,
             refresh_token=self.config.refresh_token,
             access_expires_at=datetime.now(UTC) + timedelta(seconds=ACCESS_TOKEN_SECONDS),
+            retry_on_status=self.config.retry_on_status,
         )
+
+    def set_retry_on_status(self, on: bool) -> None:
+        with self._lock:
+            self._state.retry_on_status = on
 
     # --- clock ---------------------------------------------------------------
 
@@ -390,6 +405,8 @@ class Standin:
         delivery = self._delivery_of(item["msg_id"])
         if delivery is None or delivery.delivered or self.config.webhook_url is None:
             return True
+        if delivery.status is not None and not self._state.retry_on_status:
+            return True  # answered, not 200: Zalo does not try again
         return delivery.attempts > len(self.config.retry_schedule)
 
     def _with_delivery(self, item: dict[str, Any]) -> dict[str, Any]:
@@ -531,7 +548,7 @@ class Standin:
         if self.config.webhook_url is None:
             return delivery
         self._deliver(delivery, body, event, retry=0)
-        if not delivery.delivered and self.config.retry_schedule:
+        if self._will_retry(delivery) and self.config.retry_schedule:
             threading.Thread(
                 target=self._retry_loop, args=(delivery, body, event), daemon=True
             ).start()
@@ -571,6 +588,13 @@ class Standin:
             self._deliver(delivery, body, event, retry=0)
         return delivery
 
+    def _will_retry(self, delivery: Delivery) -> bool:
+        """Zalo tries again when it could not reach the webhook; after an answer
+        other than 200 only with the `retry_on_status` switch."""
+        if delivery.delivered:
+            return False
+        return delivery.status is None or self._state.retry_on_status
+
     def _deliver(self, delivery: Delivery, body: bytes, event: dict[str, Any], retry: int) -> None:
         assert self.config.webhook_url is not None
         headers = {
@@ -594,7 +618,7 @@ class Standin:
         for retry, wait in enumerate(self.config.retry_schedule, start=1):
             time.sleep(wait)
             self._deliver(delivery, body, event, retry)
-            if delivery.delivered:
+            if not self._will_retry(delivery):
                 return
 
 
@@ -761,6 +785,9 @@ def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
             elif parts == ["directory"]:
                 standin.set_directory(list(body.get("officers", [])), list(body.get("wards", [])))
                 self._json(200, {"ok": True})
+            elif parts == ["webhook_retry"]:
+                standin.set_retry_on_status(bool(body["on_status"]))
+                self._json(200, {"ok": True})
             elif parts == ["reset"]:
                 standin.reset()
                 self._json(200, {"ok": True})
@@ -821,6 +848,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=",".join(str(s) for s in ZALO_RETRY_SCHEDULE),
         help="seconds between webhook retries, comma separated (Zalo: 30,300,900,1800,3600)",
     )
+    parser.add_argument(
+        "--retry-non-200",
+        action="store_true",
+        help="also retry answers other than 200 (Zalo, as documented today, does not)",
+    )
     parser.add_argument("--seed", help="seed file (YAML) whose officers and wards the page shows")
     args = parser.parse_args(argv)
     missing = [
@@ -837,6 +869,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         access_token=args.access_token,
         refresh_token=args.refresh_token,
         retry_schedule=tuple(float(s) for s in args.retry_schedule.split(",") if s.strip()),
+        retry_on_status=args.retry_non_200,
     )
     running = serve_in_thread(config, args.host, args.port)
     if args.seed:

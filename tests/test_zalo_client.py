@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -270,7 +271,7 @@ def test_request_body_matches_zalos_sample_and_carries_buttons() -> None:
 class _Webhook:
     """A tiny webhook that records signed calls and fails the first ``fail`` of them."""
 
-    def __init__(self, fail: int = 0) -> None:
+    def __init__(self, fail: int = 0, port: int = 0) -> None:
         self.calls: list[tuple[dict[str, str], bytes]] = []
         self.fail = fail
         hook = self
@@ -287,7 +288,7 @@ class _Webhook:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/webhook"
 
@@ -328,7 +329,30 @@ def test_user_message_reaches_the_webhook_signed_like_zalo_and_opens_the_window(
         hook.stop()
 
 
-def test_failed_webhook_delivery_is_retried_with_num_retry() -> None:
+def test_an_answer_other_than_200_is_not_retried_as_zalo_documents_today() -> None:
+    hook = _Webhook(fail=1)
+    running = serve_in_thread(
+        StandinConfig(
+            APP_ID, OA_ID, OA_SECRET_KEY, APP_SECRET, webhook_url=hook.url, retry_schedule=(0.05,)
+        )
+    )
+    try:
+        control = StandinClient(running.url)
+        answer = control.send_text("citizen-1", "alo")
+        assert (answer["status"], answer["delivered"]) == (500, False)
+        threading.Event().wait(0.3)  # longer than the retry schedule: nothing comes
+        assert len(hook.calls) == 1
+        (delivery,) = control.deliveries()["deliveries"]
+        assert (delivery["attempts"], delivery["delivered"]) == (1, False)
+        # The page shows the message settled (lost), not still being retried.
+        assert control.timeline(0)["messages"][0]["delivered"] is False
+    finally:
+        running.stop()
+        hook.stop()
+
+
+@pytest.mark.parametrize("switch", ["config", "control"])
+def test_with_retry_on_status_a_failed_delivery_is_retried_with_num_retry(switch: str) -> None:
     hook = _Webhook(fail=2)
     running = serve_in_thread(
         StandinConfig(
@@ -338,10 +362,13 @@ def test_failed_webhook_delivery_is_retried_with_num_retry() -> None:
             APP_SECRET,
             webhook_url=hook.url,
             retry_schedule=(0.05, 0.05, 0.05),
+            retry_on_status=switch == "config",
         )
     )
     try:
         control = StandinClient(running.url)
+        if switch == "control":
+            control.webhook_retry(on_status=True)
         assert control.send_text("citizen-1", "alo")["delivered"] is False
         for _ in range(100):
             if control.deliveries()["deliveries"][0]["delivered"]:
@@ -352,6 +379,38 @@ def test_failed_webhook_delivery_is_retried_with_num_retry() -> None:
     finally:
         running.stop()
         hook.stop()
+
+
+def test_an_unreachable_webhook_is_retried_with_num_retry() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    running = serve_in_thread(
+        StandinConfig(
+            APP_ID,
+            OA_ID,
+            OA_SECRET_KEY,
+            APP_SECRET,
+            webhook_url=f"http://127.0.0.1:{port}/webhook",
+            retry_schedule=(0.5, 0.5, 0.5, 0.5),
+        )
+    )
+    hook = None
+    try:
+        control = StandinClient(running.url)
+        answer = control.send_text("citizen-1", "alo")
+        assert (answer["status"], answer["delivered"]) == (None, False)
+        hook = _Webhook(port=port)  # the webhook comes up
+        for _ in range(200):
+            if control.deliveries()["deliveries"][0]["delivered"]:
+                break
+            threading.Event().wait(0.02)
+        assert control.deliveries()["deliveries"][0]["delivered"] is True
+        assert hook.calls and hook.calls[0][0].get("num_retry") in {"1", "2", "3", "4"}
+    finally:
+        running.stop()
+        if hook is not None:
+            hook.stop()
 
 
 # --- a send bounded in time (the escalator's run must end before its timeout) ------------
