@@ -8,7 +8,9 @@ the wrapper leaves Java running, so stop() signals the whole group.
 from __future__ import annotations
 
 import base64
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -90,6 +92,16 @@ class Emulator:
                 return response.status == 200
         except (urllib.error.URLError, OSError):
             return False
+
+    def freeze(self) -> None:
+        """Pause the emulator (its whole group): it accepts connections and answers
+        nothing, as a backend that has become slow does. `thaw()` resumes it."""
+        assert self.process is not None
+        os.killpg(self.process.pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        assert self.process is not None
+        os.killpg(self.process.pid, signal.SIGCONT)
 
     def stop(self) -> None:
         if self.process is None:
