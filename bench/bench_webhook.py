@@ -443,7 +443,8 @@ def probe(warm: int, burst: int, concurrency: int) -> dict[str, Any]:
 
         return wrapper
 
-    db = hook.store.db
+    store = hook.door.store
+    db = store.db
     db.get_all = timed("firestore_get_all", db.get_all, consume=True)  # type: ignore[method-assign]
     original_batch = db.batch
 
@@ -453,9 +454,9 @@ def probe(warm: int, burst: int, concurrency: int) -> dict[str, Any]:
         return made
 
     db.batch = batch  # type: ignore[method-assign]
-    hook.classify = timed("classify", hook.classify)
-    hook.parse_command = timed("parse_command", hook.parse_command)
-    hook.store.intake = timed("intake_total", hook.store.intake)  # type: ignore[method-assign]
+    hook.door.classify = timed("classify", hook.door.classify)
+    hook.door.parse_command = timed("parse_command", hook.door.parse_command)
+    store.intake = timed("intake_total", store.intake)  # type: ignore[method-assign]
     hook.publisher.publish = timed("publish", hook.publisher.publish)  # type: ignore[method-assign]
     with open(os.devnull, "w") as devnull:
         hook.log = Logger("webhook", stream=devnull)
@@ -652,6 +653,7 @@ def server_env(base: dict[str, str], fs: str, ps: str, project: str, topic: str)
             "ZALO_APP_ID": APP_ID,
             "ZALO_OA_ID": OA_ID,
             "ZALO_OA_SECRET_KEY": OA_SECRET_KEY,
+            "TINBAO_PSEUDONYM_KEY": "bench-pseudonym-key",
         }
     )
     return env

@@ -85,6 +85,7 @@ class Line:
                 "ZALO_APP_ID": APP_ID,
                 "ZALO_OA_ID": OA_ID,
                 "ZALO_OA_SECRET_KEY": OA_SECRET_KEY,
+                "TINBAO_PSEUDONYM_KEY": "bench-pseudonym-key",
                 "ZALO_APP_SECRET": APP_SECRET,
             }
         )

@@ -280,6 +280,7 @@ class Secrets:
     oa_id: str = field(default_factory=_numeric_id)
     oa_secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
     app_secret: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
+    pseudonym_key: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
     access_token: str = field(
         default_factory=lambda: f"local-access-{secrets.token_hex(12)}", repr=False
     )
@@ -379,6 +380,7 @@ class Stack:
             "ZALO_OA_ID": s.oa_id,
             "ZALO_OA_SECRET_KEY": s.oa_secret_key,
             "ZALO_APP_SECRET": s.app_secret,
+            "TINBAO_PSEUDONYM_KEY": s.pseudonym_key,
             "ZALO_API_BASE": self.standin_url,
             "ZALO_OAUTH_BASE": self.standin_url,
             "PYTHONUNBUFFERED": "1",

@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from shared.clock import Clock, clock_from_env
 from shared.logs import get_logger
-from shared.settings import Settings, get_settings
+from shared.settings import Settings, get_settings, intake_rules, pseudonym_keys
 
 if TYPE_CHECKING:
     import httpx
 
     from shared.core.jurisdiction import Profile
     from shared.services.escalator import Escalator
+    from shared.services.followups import FollowUps
+    from shared.services.intake import Door
     from shared.services.paging import Pager
     from shared.services.router import Router
     from shared.services.webhook import Webhook
@@ -78,6 +80,7 @@ def build_webhook(clock: Clock | None = None) -> Webhook:
 
     settings = get_settings()
     oas = settings.oas()  # fails now, naming the setting, if no OA is configured
+    pseudonym_keys(settings)  # likewise for the pseudonym key
     return assemble_webhook(
         settings,
         FirestoreIntake(connect(settings.google_cloud_project)),
@@ -92,9 +95,20 @@ Wrap = Callable[["LineStore"], "LineStore"]
 
 
 def build_router(clock: Clock | None = None, wrap: Wrap | None = None) -> Router:
+    from shared.store.intake import FirestoreIntake
+
     settings = get_settings()
     clock = clock or clock_from_env()
-    return assemble_router(build_pager(settings, clock, wrap), clock, settings.oa_units())
+    pager = build_pager(settings, clock, wrap)
+    # Deferred events are stored through the same Firestore client as the rest.
+    intake = FirestoreIntake(pager.store.db)  # type: ignore[attr-defined]
+    return assemble_router(
+        pager,
+        clock,
+        settings.oa_units(),
+        assemble_door(settings, intake),
+        settings.tinbao_update_every_minutes,
+    )
 
 
 def build_escalator(clock: Clock | None = None, wrap: Wrap | None = None) -> Escalator:
@@ -107,6 +121,7 @@ def build_escalator(clock: Clock | None = None, wrap: Wrap | None = None) -> Esc
         PubSubPublisher(settings.google_cloud_project, settings.tinbao_events_topic),
         clock,
         settings.tinbao_escalator_budget_seconds,
+        settings.tinbao_update_every_minutes,
     )
 
 
@@ -172,6 +187,22 @@ def profile_with_oas(name: str, oa_units: Mapping[str, str]) -> Profile:
 # (the deployed ones above; the in-memory store and a local Zalo in use-case tests)
 
 
+def assemble_door(settings: Settings, store: IntakeStore) -> Door:
+    """Intake's door, shared by the webhook and the router (deferred events)."""
+    from shared.core.classify import classify
+    from shared.core.commands import parse_command
+    from shared.services.intake import Door
+
+    return Door(
+        store=store,
+        classify=classify,
+        parse_command=parse_command,
+        rules=intake_rules(settings),
+        quarantine_days=settings.tinbao_quarantine_days,
+        log=get_logger("intake"),
+    )
+
+
 def assemble_webhook(
     settings: Settings,
     store: IntakeStore,
@@ -181,20 +212,19 @@ def assemble_webhook(
 ) -> Webhook:
     import concurrent.futures
 
-    from shared.core.classify import classify
-    from shared.core.commands import parse_command
     from shared.services.webhook import Webhook
 
     return Webhook(
         settings=settings,
-        store=store,
+        door=assemble_door(settings, store),
         publisher=publisher,
         clock=clock,
-        classify=classify,
-        parse_command=parse_command,
         log=get_logger("webhook"),
-        executor=concurrent.futures.ThreadPoolExecutor(max_workers=8),
+        # As many as the requests an instance takes at once (Cloud Run's concurrency
+        # is 20): a queued store would eat into the budget the fallback needs.
+        executor=concurrent.futures.ThreadPoolExecutor(max_workers=24),
         oas=oas,
+        pseudonym_keys=pseudonym_keys(settings),
     )
 
 
@@ -221,31 +251,48 @@ def assemble_pager(
     return Pager(store, dispatch, profile, get_logger("dispatch"), also=notices.plan)
 
 
-def assemble_router(pager: Pager, clock: Clock, oa_units: Mapping[str, str]) -> Router:
+def assemble_followups(pager: Pager, every_minutes: float) -> FollowUps:
+    from datetime import timedelta
+
+    from shared.services.followups import FollowUps
+
+    return FollowUps(pager.store, pager, timedelta(minutes=every_minutes), get_logger("router"))
+
+
+def assemble_router(
+    pager: Pager, clock: Clock, oa_units: Mapping[str, str], door: Door, update_every: float = 5
+) -> Router:
     from shared.core.policy_file import default_policies
     from shared.services.notices import CitizenNotices
     from shared.services.router import Router
     from shared.services.router.commands import CommandHandler
     from shared.services.router.conversation import ConversationHandler
+    from shared.services.router.intake import IntakeHandler
     from shared.services.router.tips import TipHandler
 
     store, profile, policies = pager.store, pager.profile, default_policies()
     notices = CitizenNotices(pager.dispatch, profile)
     log = get_logger("router")
     officers = CommandHandler(store, pager, notices, profile, policies, log)
+    followups = assemble_followups(pager, update_every)
     return Router(
-        tips=TipHandler(store, pager, notices, profile, policies, log, officers),
+        tips=TipHandler(store, pager, notices, profile, policies, followups, log, officers),
         commands=officers,
         conversation=ConversationHandler(
             store, pager, profile, officers, dict(oa_units), late_after=policies.sweeps.late_after
         ),
+        intake=IntakeHandler(door, store, pager.dispatch, log),
         clock=clock,
         log=log,
     )
 
 
 def assemble_escalator(
-    pager: Pager, publisher: Publisher | None, clock: Clock, budget_seconds: float
+    pager: Pager,
+    publisher: Publisher | None,
+    clock: Clock,
+    budget_seconds: float,
+    update_every: float = 5,
 ) -> Escalator:
     from shared.core.policy_file import default_policies
     from shared.services.escalator import Escalator
@@ -263,4 +310,5 @@ def assemble_escalator(
         clock=clock,
         log=log,
         budget_seconds=budget_seconds,
+        followups=assemble_followups(pager, update_every),
     )

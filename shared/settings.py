@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from shared.core.intake import FairUse, IntakeRules
 from shared.zalo.oa import OaConfig
 
 ALL = ("webhook", "router", "escalator")
@@ -124,17 +126,77 @@ class Settings(BaseSettings):
         "(provisioned; the store does not use it yet)",
     )
     tinbao_intake_window_minutes: int = _field(
-        30, "webhook", description="Messages of one citizen within this window join one tip"
+        30,
+        "webhook",
+        "router",
+        description="Messages of one citizen within this window join one tip",
     )
     tinbao_retention_days: int = _field(
-        365, "webhook", description="Days before Firestore TTL removes a tip and its messages"
+        365,
+        "webhook",
+        "router",
+        description="Days before Firestore TTL removes a tip and its messages",
     )
 
     tinbao_webhook_budget_seconds: float = _field(
         1.5,
         "webhook",
-        description="Time the webhook may spend storing and publishing before it answers "
-        "503 (Zalo allows 2 s)",
+        description="Time the webhook may spend making an event durable before it answers "
+        "(Zalo allows 2 s)",
+    )
+    tinbao_webhook_fallback_seconds: float = _field(
+        0.4,
+        "webhook",
+        description="Part of the budget kept for handing the raw signed event to Pub/Sub "
+        "when Firestore fails or is slow",
+    )
+    tinbao_max_event_age_hours: float = _field(
+        24,
+        "webhook",
+        description="A signed event older than this is refused as a replay (longer than "
+        "Zalo's retries, shorter than the retention)",
+    )
+    tinbao_quarantine_days: int = _field(
+        30,
+        "webhook",
+        "router",
+        description="Days a signed event kept raw in the quarantine stays before TTL removes it",
+    )
+    tinbao_fair_burst_messages: int = _field(
+        20,
+        "webhook",
+        "router",
+        description="A citizen's messages beyond this many within TINBAO_FAIR_BURST_MINUTES "
+        "are stored and summarised, not answered or alerted one by one",
+    )
+    tinbao_fair_burst_minutes: int = _field(
+        10, "webhook", "router", description="The window of TINBAO_FAIR_BURST_MESSAGES"
+    )
+    tinbao_fair_tips_per_day: int = _field(
+        5,
+        "webhook",
+        "router",
+        description="New tips one citizen may open in 24 hours; beyond, their tip material "
+        "joins their open tip whatever the intake window",
+    )
+    tinbao_update_every_minutes: float = _field(
+        5,
+        "router",
+        "escalator",
+        description="Officers get at most one update per tip in this time; what a citizen "
+        "adds meanwhile is grouped into the next",
+    )
+    tinbao_pseudonym_key: SecretStr = _field(
+        SecretStr(""),
+        "webhook",
+        secret=True,
+        description="Key of the reporter pseudonym (HMAC of the citizen's Zalo id)",
+    )
+    tinbao_pseudonym_key_previous: SecretStr = _field(
+        SecretStr(""),
+        "webhook",
+        secret=True,
+        description="The key before the last rotation: pseudonyms it made stay resolvable",
     )
 
     tinbao_escalator_budget_seconds: float = _field(
@@ -149,6 +211,13 @@ class Settings(BaseSettings):
         "tinbao_intake_window_minutes",
         "tinbao_retention_days",
         "tinbao_webhook_budget_seconds",
+        "tinbao_webhook_fallback_seconds",
+        "tinbao_max_event_age_hours",
+        "tinbao_quarantine_days",
+        "tinbao_fair_burst_messages",
+        "tinbao_fair_burst_minutes",
+        "tinbao_fair_tips_per_day",
+        "tinbao_update_every_minutes",
         "tinbao_escalator_budget_seconds",
     )
     @classmethod
@@ -156,6 +225,15 @@ class Settings(BaseSettings):
         if value <= 0:
             raise ValueError("must be positive")
         return value
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Settings:
+        if self.tinbao_webhook_fallback_seconds >= self.tinbao_webhook_budget_seconds:
+            raise ValueError("TINBAO_WEBHOOK_FALLBACK_SECONDS must be below the budget")
+        # Older than any Zalo retry (about 2 hours), younger than the de-duplication record.
+        if not 3 <= self.tinbao_max_event_age_hours < self.tinbao_retention_days * 24:
+            raise ValueError("TINBAO_MAX_EVENT_AGE_HOURS must be 3 or more, below the retention")
+        return self
 
     def oa_units(self) -> dict[str, str]:
         """OA id -> unit id, without touching any secret (the router and escalator
@@ -235,6 +313,26 @@ class Settings(BaseSettings):
         else:
             raise ConfigError("set ZALO_APP_ID and ZALO_OA_SECRET_KEY, or TINBAO_OAS")
         return entries
+
+
+def intake_rules(settings: Settings) -> IntakeRules:
+    """What intake decides by (the webhook's and the router's, alike)."""
+    return IntakeRules(
+        window=timedelta(minutes=settings.tinbao_intake_window_minutes),
+        retention=timedelta(days=settings.tinbao_retention_days),
+        fair=FairUse(
+            burst_messages=settings.tinbao_fair_burst_messages,
+            burst_window=timedelta(minutes=settings.tinbao_fair_burst_minutes),
+            tips_per_day=settings.tinbao_fair_tips_per_day,
+        ),
+    )
+
+
+def pseudonym_keys(settings: Settings) -> tuple[str, ...]:
+    """The pseudonym keys, newest first; fails naming the setting when it is unset."""
+    settings.require("tinbao_pseudonym_key")
+    keys = (settings.tinbao_pseudonym_key, settings.tinbao_pseudonym_key_previous)
+    return tuple(dict.fromkeys(k.get_secret_value() for k in keys if k.get_secret_value()))
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,7 @@ OA_ID = "388613280878808645"
 # Test-only keys: the real ones live in Secret Manager and never in the repository.
 OA_SECRET_KEY = "test-oa-secret-key-0123456789"
 APP_SECRET = "test-app-secret-9876543210"
+PSEUDONYM_KEY = "test-pseudonym-key-5555"
 
 _counter = itertools.count()
 
@@ -131,6 +132,10 @@ def env(emulator_stack: Stack, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]
         "ZALO_OA_ID": OA_ID,
         "ZALO_OA_SECRET_KEY": OA_SECRET_KEY,
         "ZALO_APP_SECRET": APP_SECRET,
+        "TINBAO_PSEUDONYM_KEY": PSEUDONYM_KEY,
+        # A loaded machine must not turn a slow emulator into the webhook's fallback
+        # path (Pub/Sub): tests of that path stop or freeze Firestore on purpose.
+        "TINBAO_WEBHOOK_BUDGET_SECONDS": "20",
     }.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("TINBAO_OAS", raising=False)

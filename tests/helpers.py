@@ -140,3 +140,27 @@ def escalator(line: Line) -> Callable[[], dict[str, Any]]:
         return dict(response.json)
 
     return run_once
+
+
+def firestore_size(path: str, data: Any) -> int:
+    """A document's stored size by Firestore's rules (firebase.google.com/docs/firestore/
+    storage-size): the name, each field name and value, and 32 bytes. `path` is
+    "collection/id[/collection/id...]"."""
+
+    def value(v: Any) -> int:
+        if v is None or isinstance(v, bool):
+            return 1
+        if isinstance(v, int | float):
+            return 8
+        if isinstance(v, str):
+            return len(v.encode("utf-8")) + 1
+        if isinstance(v, bytes):
+            return len(v)
+        if isinstance(v, list | tuple):
+            return sum(value(x) for x in v)
+        if isinstance(v, dict):
+            return sum(value(k) + value(x) for k, x in v.items())
+        return 8  # a timestamp (datetime, DatetimeWithNanoseconds)
+
+    name = sum(value(segment) for segment in path.split("/")) + 16
+    return name + value(dict(data)) + 32

@@ -143,9 +143,12 @@ def line(env: Env, monkeypatch: pytest.MonkeyPatch) -> Iterator[Line]:
             app_secret=APP_SECRET,
             webhook_url=f"http://127.0.0.1:{hook.server_port}/",
             retry_schedule=(0.2, 0.5, 1.0),
+            # Longer than the tests' webhook budget (conftest): the stand-in waits for
+            # the answer rather than retrying a delivery still being stored.
+            webhook_timeout=30.0,
         )
     )
-    client = StandinClient(running.url)
+    client = StandinClient(running.url, timeout=60.0)
     for name, value in {"ZALO_API_BASE": running.url, "ZALO_OAUTH_BASE": running.url}.items():
         monkeypatch.setenv(name, value)
     db.collection("oa_tokens").document(OA_ID).set(

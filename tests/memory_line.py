@@ -46,7 +46,7 @@ from shared.store.memory import MemoryPublisher, MemoryStore
 from shared.zalo.client import ZaloClient
 from shared.zalo.tokens import InMemoryTokenStore, TokenPair, refresh_tokens
 from tests.crash import CrashingStore
-from tests.webhook_client import encode, signed_headers
+from tests.webhook_client import encode, fresh, signed_headers
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "shared" / "data" / "seed-demo.yaml"
@@ -55,6 +55,7 @@ OA_ID = "388613280878808645"
 # Test-only keys: the real ones live in Secret Manager and never in the repository.
 OA_SECRET_KEY = "test-oa-secret-key-0123456789"
 APP_SECRET = "test-app-secret-9876543210"
+PSEUDONYM_KEY = "test-pseudonym-key-5555"  # tests.conftest's
 # Tuesday 1 December 2026, 09:00 in Ho Chi Minh City: a day shift.
 DAY = datetime.fromisoformat("2026-12-01T02:00:00+00:00")
 
@@ -86,8 +87,9 @@ class MemoryLine:
         return self.standin.texts(user)
 
     def zalo_posts(self, event: dict[str, Any]) -> tuple[dict[str, Any], int]:
-        """An event the stand-in does not play (a follow), posted signed as Zalo would."""
-        raw = encode(event)
+        """An event the stand-in does not play (a follow), posted signed as Zalo would
+        send it now, on the line's clock."""
+        raw = encode(fresh(event, self.clock.now()))
         return self.webhook.handle("POST", signed_headers(raw), lambda _n: raw)
 
     # --- Pub/Sub and the scheduler ---------------------------------------------------------
@@ -210,6 +212,7 @@ def memory_line(_memory_servers: _Servers) -> Iterator[MemoryLine]:
         zalo_oa_id=OA_ID,
         zalo_oa_secret_key=SecretStr(OA_SECRET_KEY),
         zalo_app_secret=SecretStr(APP_SECRET),
+        tinbao_pseudonym_key=SecretStr(PSEUDONYM_KEY),
         tinbao_profile="2025",
     )
     webhook = bootstrap.assemble_webhook(settings, store, publisher, clock, settings.oas())
@@ -236,7 +239,9 @@ def memory_line(_memory_servers: _Servers) -> Iterator[MemoryLine]:
         publisher=publisher,
         standin=standin,
         webhook=webhook,
-        router=bootstrap.assemble_router(pager, clock, {}),
+        router=bootstrap.assemble_router(
+            pager, clock, {}, bootstrap.assemble_door(settings, store)
+        ),
         escalator=bootstrap.assemble_escalator(pager, publisher, clock, 25),
         clock=clock,
         crashes=crashes,

@@ -10,7 +10,9 @@ fixed time except the quiet period that shows no late, second send arrives.
 - a flood: 200 tips from 50 citizens, 30 % of the deliveries duplicated, the
   order shuffled, posted concurrently and signed, straight to the webhook;
 - the Pub/Sub emulator killed and restarted in the middle;
-- the Firestore emulator restarted in the middle (Zalo's retries deliver);
+- the Firestore emulator stopped for a minute while citizens write: every
+  message answered 200 (it waits in Pub/Sub), stored when Firestore is back,
+  routed once; nothing relies on Zalo retrying (the stand-in does not);
 - a message the router fails on every time: the escalator's sweep gives up on
   it and the desk takes its tip, while the other tips flow on. (The Pub/Sub
   emulator cannot play the dead-letter topic: see that test.)
@@ -148,6 +150,31 @@ def escalate_as_scheduled(stack: Stack, runs: int = 3) -> tuple[dict[str, Any], 
     raise AssertionError(f"the escalator still failed after {runs} runs: {summary}")
 
 
+def redeliver_quickly(stack: Stack) -> None:
+    """The router's push subscription made again without its dead-letter policy and
+    with seconds of backoff. The emulator's dead-letter forwarding is broken: when a
+    push subscription's message runs out of attempts it throws (NullPointerException,
+    publisherService is null, in MessageBacklog.pull) and its push loop dies, so
+    NOTHING is pushed afterwards; and 10 s to 10 min of backoff would make a test
+    wait minutes. Pub/Sub then redelivers a failing message every second or two."""
+    from google.cloud import pubsub_v1
+
+    sub_conf = stack.topology["router_subscription"]
+    subscriber = pubsub_v1.SubscriberClient()
+    router_sub = subscriber.subscription_path(stack.project, sub_conf["name"])
+    subscriber.delete_subscription(request={"subscription": router_sub})
+    subscriber.create_subscription(
+        request={
+            "name": router_sub,
+            "topic": subscriber.topic_path(stack.project, stack.topology["events_topic"]),
+            "ack_deadline_seconds": sub_conf["ack_deadline_seconds"],
+            "enable_message_ordering": True,
+            "retry_policy": {"minimum_backoff": {"seconds": 1}, "maximum_backoff": {"seconds": 2}},
+            "push_config": {"push_endpoint": stack.router_url},
+        }
+    )
+
+
 # --- the demo story --------------------------------------------------------------------
 
 
@@ -224,7 +251,7 @@ def test_200_tips_from_50_citizens_duplicated_and_shuffled_are_stored_and_routed
     retries: Counter[int] = Counter()
 
     def deliver(event: dict[str, Any]) -> str:
-        """POST signed like Zalo, retrying what fails like Zalo (quicker)."""
+        """POST signed like Zalo; retry what fails (which the webhook must never need)."""
         body = json.dumps(event, ensure_ascii=False).encode()
         headers = {
             "Content-Type": "application/json",
@@ -266,7 +293,11 @@ def test_200_tips_from_50_citizens_duplicated_and_shuffled_are_stored_and_routed
             rng.shuffle(deliveries)
             outcomes.update(pool.map(deliver, deliveries))
     posted = time.monotonic() - began
-    assert outcomes == {"stored": 200, "duplicate": 60}, outcomes
+    # Each delivery answered 200 at once: stored, found stored, or (Firestore slow
+    # under this load) handed to Pub/Sub for the router to store.
+    assert set(retries) == {200}, retries
+    assert set(outcomes) <= {"stored", "duplicate", "deferred"}, outcomes
+    assert sum(outcomes.values()) == 260 and outcomes["duplicate"] <= 60, outcomes
 
     def all_handled() -> bool:
         handled = [m for m in docs(db, "messages").values() if m.get("handled")]
@@ -352,51 +383,51 @@ def test_pubsub_killed_and_restarted_nothing_lost_every_tip_routed_after(
     client.close()
 
 
-# --- Firestore restarted ------------------------------------------------------------------
+# --- Firestore stopped for a minute ---------------------------------------------------------
 
 
-def test_firestore_restarted_webhook_answers_503_and_zalos_retries_deliver_once(
+def test_firestore_stopped_for_a_minute_every_message_answered_200_then_stored_and_routed_once(
     start: Callable[..., tuple[Stack, Any]],
 ) -> None:
-    # Zalo retries after 30 s, 5 min, ...: the same schedule, shorter.
-    stack, db = start(retry_schedule=(2.0, 4.0, 8.0, 16.0, 32.0))
+    stack, db = start()
+    redeliver_quickly(stack)
     client = StandinClient(stack.standin_url)
-    users = [f"fs-citizen-{i}" for i in range(5)]
+    users = [f"fs-citizen-{i}" for i in range(6)]
 
     stack.stop_emulator("firestore")
-    sent = [
-        client.send_text(user, TEMPLATES[n % 3].format(ward=WARDS[n % 5], n=1))
-        for n, user in enumerate(users)
-    ]
-    assert [s["status"] for s in sent] == [503] * 5 and not any(s["delivered"] for s in sent)
+    began = time.monotonic()
+    sent = []
+    for n, user in enumerate(users):
+        # Citizens keep writing through the minute Firestore is away.
+        pause = began + 10 * n - time.monotonic()
+        if pause > 0:
+            time.sleep(pause)
+        sent.append(client.send_text(user, TEMPLATES[n % 3].format(ward=WARDS[n % 5], n=1)))
+    pause = began + 60 - time.monotonic()
+    if pause > 0:
+        time.sleep(pause)
+    assert [s["status"] for s in sent] == [200] * 6, sent  # none lost, none retried
+    assert client.deliveries()["deliveries"] and all(
+        d["attempts"] == 1 for d in client.deliveries()["deliveries"]
+    )
     # The emulator comes back empty; the seed and the token pair are written again
     # (production Firestore keeps its data: only what was sent in the outage counts).
     stack.start_emulator("firestore")
 
-    def delivered() -> bool:
-        mine = [d for d in client.deliveries()["deliveries"] if d["user_id"] in users]
-        return len(mine) == 5 and all(d["delivered"] for d in mine)
-
-    poll(delivered, "Zalo's retries to get a 200", timeout=90)
-    # An intake that outlived its 503 may have stored the message without publishing
-    # it: the retry then finds a duplicate, and the outbox sweep publishes it.
-    stack.advance_clock(3 * 60)
-    escalate(stack)
-
     def everyone_acked() -> bool:
         return all(any("đã tiếp nhận tin báo" in t for t in client.texts(user)) for user in users)
 
-    poll(everyone_acked, "every citizen's acknowledgement", timeout=60)
+    poll(everyone_acked, "every citizen's acknowledgement", timeout=180)
     quiet(stack, client)
     stored = docs(db, "messages")
-    assert len(stored) == 5, "each message stored once"
+    assert {f"{stack.secrets.app_id}:{s['msg_id']}" for s in sent} == set(stored)
     tips = docs(db, "tips")
-    assert len(tips) == 5 and {t["status"] for t in tips.values()} == {"routed"}
+    assert len(tips) == 6 and {t["status"] for t in tips.values()} == {"routed"}
     assert routed_events(db) == Counter(dict.fromkeys(tips, 1))
     assert_sent_once(db, client)
-    attempts = {d["msg_id"]: d["attempts"] for d in client.deliveries()["deliveries"]}
-    assert all(n >= 2 for n in attempts.values()), attempts
-    print(f"\nfirestore restart: webhook attempts per message {sorted(attempts.values())}")
+    for user in users:
+        assert len([t for t in client.texts(user) if "đã tiếp nhận tin báo" in t]) == 1
+    print(f"\nfirestore stopped {time.monotonic() - began:.0f} s: 6 messages deferred, all stored")
     client.close()
 
 
@@ -406,7 +437,6 @@ def test_firestore_restarted_webhook_answers_503_and_zalos_retries_deliver_once(
 def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_flow_on(
     start: Callable[..., tuple[Stack, Any]],
 ) -> None:
-    from google.cloud import pubsub_v1
 
     from shared.core.events import TipEvent
     from shared.core.refcode import new_code
@@ -415,27 +445,10 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
 
     stack, db = start()
     client = StandinClient(stack.standin_url)
-    # The emulator's dead-letter forwarding is broken: when a push subscription's
-    # message runs out of attempts it throws (NullPointerException, publisherService
-    # is null, in MessageBacklog.pull) and its push loop dies, so NOTHING is pushed
-    # afterwards. Here the router subscription is made again without the
-    # dead-letter policy (and with seconds of backoff instead of 10 s to 10 min):
-    # Pub/Sub redelivers the poison forever, and the line's own dead-letter path,
-    # the escalator's sweep, must take it to the desk while the others flow on.
-    sub_conf = stack.topology["router_subscription"]
-    subscriber = pubsub_v1.SubscriberClient()
-    router_sub = subscriber.subscription_path(stack.project, sub_conf["name"])
-    subscriber.delete_subscription(request={"subscription": router_sub})
-    subscriber.create_subscription(
-        request={
-            "name": router_sub,
-            "topic": subscriber.topic_path(stack.project, stack.topology["events_topic"]),
-            "ack_deadline_seconds": sub_conf["ack_deadline_seconds"],
-            "enable_message_ordering": True,
-            "retry_policy": {"minimum_backoff": {"seconds": 1}, "maximum_backoff": {"seconds": 2}},
-            "push_config": {"push_endpoint": stack.router_url},
-        }
-    )
+    # Pub/Sub redelivers the poison forever (redeliver_quickly: no dead-letter policy,
+    # which the emulator cannot play), and the line's own dead-letter path, the
+    # escalator's sweep, must take it to the desk while the others flow on.
+    redeliver_quickly(stack)
 
     # A tip stored with corrupt data (its OA id a map, as a bad migration might
     # leave it): routing it raises, so the router answers 500 every time.
@@ -492,7 +505,7 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
     router_log = stack.logdir / "router.log"
     poll(
         lambda: router_log.read_text().count("Exception on / [POST]") >= 5,
-        "the router to fail on the poison 5 times (max_delivery_attempts)",
+        "the router to fail on the poison 5 times (Pub/Sub keeps redelivering it)",
         timeout=30,
     )
 

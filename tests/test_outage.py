@@ -24,7 +24,7 @@ from tests.conftest import PROJECT, load_sample
 from tests.crash import ESCALATOR_COMMITS, ROUTER_COMMITS, Crash, commit_ids
 from tests.helpers import CITIZEN, COMMANDER, DUTY, DUTY_ID, TIP, deliver, escalate, take
 from tests.line import Line, push_to
-from tests.webhook_client import post, webhook_app
+from tests.webhook_client import fresh, post, webhook_app
 
 pytestmark = pytest.mark.emulators
 WARDS = {
@@ -165,7 +165,7 @@ def test_two_citizens_drawing_the_same_codes_are_both_served(line: Line) -> None
     from shared import bootstrap
 
     tips = iter(["TB-AAAAAA", "TB-AAAAAA", "TB-BBBBBB"])
-    bootstrap.get_webhook().store.new_ref = lambda: next(tips)  # type: ignore[attr-defined]
+    bootstrap.get_webhook().door.store.new_ref = lambda: next(tips)  # type: ignore[attr-defined]
     handoffs = iter(["HD-AAAAAA", "HD-AAAAAA", "HD-BBBBBB"])
     bootstrap.get_router().conversation.new_code = lambda: next(handoffs)
     other = "8471209356612347999"
@@ -243,7 +243,7 @@ def test_a_follow_whose_publish_failed_still_gets_its_welcome(line: Line) -> Non
     line.standin.record_interaction(follower)  # following opens Zalo's window
     line.env.stack.pubsub.stop()
     try:
-        assert post(webhook_app(), follow).status_code == 200
+        assert post(webhook_app(), fresh(follow, line.clock.now())).status_code == 200
     finally:
         line.env.stack.pubsub.start()
         # The emulator forgets its topics when it stops: the same names again, empty.

@@ -15,6 +15,7 @@ import subprocess
 import pytest
 
 from shared.settings import setting_names
+from shared.store.collections import EXPIRING
 from shared.store.queries import INDEXES
 
 try:
@@ -423,9 +424,9 @@ def test_every_query_has_its_index() -> None:
 
 def test_ttl_policies_on_expiry_fields() -> None:
     ttl = {(t["collection"], t["field"]) for t in tc.firestore_data()["ttl_fields"]}
-    # docs/ARCHITECTURE.md: tips and messages carry expire_at; alerts too.
-    written_with_expiry = {"tips", "messages", "alerts", "replies", "reporters", "events"}
-    assert {(c, "expire_at") for c in written_with_expiry} <= ttl
+    # Every collection written with an expiry (shared/store/collections.py EXPIRING,
+    # which tests/test_usecases.py holds to what the line writes) has its policy.
+    assert ttl == {(c, "expire_at") for c in EXPIRING}
     field = tc.resources("firestore", "google_firestore_field")["ttl"]
     assert "var.ttl_fields" in tc.expr(field["for_each"])
     assert field.get("ttl_config") == [{"__is_block__": True}] or "ttl_config" in field
@@ -468,6 +469,47 @@ def test_alerts_and_overdue_metric() -> None:
         assert tc.expr(body["notification_channels"]) == "local.channels"
     call = tc.blocks(None, "module")["monitoring"]
     assert tc.expr(call["run_services"]) == "module.functions.run_services"
+
+
+def test_quarantined_events_are_counted_and_alerted() -> None:
+    """The intake's `intake.quarantined` log line (shared/services/intake.py), from the
+    webhook and the router, feeds a log-based metric and its alert."""
+    metric = tc.resources("monitoring", "google_logging_metric")["quarantined"]
+    where = tc.unquote(metric["filter"])
+    assert 'jsonPayload.event = \\"intake.quarantined\\"' in where
+    assert "var.webhook_service" in where and "var.router_service" in where
+    source = (ROOT / "shared" / "services" / "intake.py").read_text(encoding="utf-8")
+    assert '"intake.quarantined"' in source
+    policy = tc.resources("monitoring", "google_monitoring_alert_policy")["quarantined"]
+    condition = tc.block(tc.block(policy, "conditions"), "condition_threshold")
+    assert "google_logging_metric.quarantined.name" in tc.unquote(condition["filter"])
+    calls = tc.blocks(None, "module")
+    assert (
+        tc.expr(calls["monitoring"]["router_service"]) == 'module.functions.run_services["router"]'
+    )
+
+
+def test_the_pseudonym_key_is_its_own_secret_read_by_the_webhook_only() -> None:
+    secret_env = tc.locals_of("functions")["secret_env"]
+    webhook = {tc.unquote(k): tc.expr(v) for k, v in secret_env["webhook"].items()}
+    assert webhook["TINBAO_PSEUDONYM_KEY"] == "var.pseudonym_secret_id"
+    assert webhook["TINBAO_PSEUDONYM_KEY_PREVIOUS"] == "var.pseudonym_secret_id"
+    for function in ("router", "escalator"):
+        assert not {k for k in tc.keys(secret_env[function]) if "PSEUDONYM" in k}
+    # The previous key is a version of the same secret, mounted by number.
+    versions = tc.locals_of("functions")["secret_versions"]
+    assert tc.expr(versions["TINBAO_PSEUDONYM_KEY_PREVIOUS"]) == "var.pseudonym_previous_version"
+    content = tc.block(
+        tc.dynamic(
+            tc.block(_function_resource(), "service_config"), "secret_environment_variables"
+        ),  # type: ignore[arg-type]
+        "content",
+    )
+    assert "local.secret_versions" in tc.expr(content["version"])
+    assert "var.pseudonym_secret_id" in tc.expr(tc.locals_of("functions")["secret_ids"])
+    root = tc.blocks(None, "variable")
+    assert tc.unquote(root["pseudonym_previous_version"]["default"]) == "latest"
+    assert root["pseudonym_previous_version"].get("validation")
 
 
 # --- checkov -----------------------------------------------------------------------

@@ -334,3 +334,104 @@ def test_typing_what_the_menu_says_reaches_an_officer_without_its_buttons(
     assert any("chuyển đến cán bộ" in t for t in memory_line.texts(CITIZEN)), memory_line.texts(
         CITIZEN
     )
+
+
+# --- the door: durable first, fair use ------------------------------------------------------
+
+KEPT = "Tin nhắn của anh/chị đã được lưu lại nhưng hệ thống chưa đọc được tự động."
+BUSY = "Anh/chị đã gửi nhiều tin nhắn trong thời gian ngắn."
+
+
+def test_storage_down_the_citizen_is_answered_200_and_the_router_stores_it_later(
+    memory_line: MemoryLine,
+) -> None:
+    memory_line.store.down = True
+    sent = memory_line.citizen_says(CITIZEN, TIP)
+    assert sent["status"] == 200 and not memory_line.store.docs["messages"]
+    (deferred,) = memory_line.publisher.published
+    assert deferred.kind == "intake.deferred"
+    assert memory_line.deliver(deferred) == 500  # still down: Pub/Sub redelivers
+    memory_line.store.down = False
+    assert memory_line.deliver(deferred) == 200
+    assert memory_line.deliver(deferred) == 200  # a redelivery stores and routes nothing twice
+    tip = memory_line.only_tip()
+    assert tip["status"] == "routed" and len(memory_line.texts(DUTY)) == 1
+    assert len(memory_line.texts(CITIZEN)) == 1
+
+
+def test_storage_and_pubsub_both_down_is_the_only_503(memory_line: MemoryLine) -> None:
+    memory_line.store.down = True
+    memory_line.publisher.fail = True
+    assert memory_line.citizen_says(CITIZEN, TIP)["status"] == 503
+
+
+def test_thirty_follow_ups_bring_the_duty_officer_one_update_then_one_grouped_update(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    memory_line.citizen_says(CITIZEN, "nguoi ta van dang dung o day, lan 0")
+    assert memory_line.pump() == [200]
+    _alert, update = memory_line.texts(DUTY)
+    assert update.startswith(f"Tin báo {ref} có thêm thông tin") and "lan 0" in update
+    for n in range(1, 30):
+        memory_line.citizen_says(CITIZEN, f"nguoi ta van dang dung o day, lan {n}")
+    assert set(memory_line.pump()) == {200}
+    assert len(memory_line.texts(DUTY)) == 2  # held back during the pause
+    memory_line.advance(minutes=5)
+    memory_line.escalate()
+    grouped = [t for t in memory_line.texts(DUTY) if "được gộp" in t]
+    assert len(grouped) == 1 and "gửi thêm 29 tin nhắn" in grouped[0]
+    assert "lan 29" in grouped[0]  # the latest words first
+    memory_line.advance(minutes=5)
+    memory_line.escalate()
+    assert len([t for t in memory_line.texts(DUTY) if ref in t and "thêm" in t]) == 2
+    assert memory_line.tip(ref)["told_count"] == 31
+
+
+def test_ten_requests_for_an_officer_open_one_hand_off(memory_line: MemoryLine) -> None:
+    for n in range(10):
+        memory_line.citizen_says(CITIZEN, "cho toi gap can bo de hoi ve tam tru" + "!" * n)
+    assert set(memory_line.pump()) == {200}
+    (question,) = memory_line.store.docs["questions"].values()
+    assert question["more"] == 9 and question["expire_at"] is not None
+    handoffs = [t for t in memory_line.texts(DESK_DUTY) if question["code"] in t]
+    assert len(handoffs) == 1
+
+
+def test_beyond_fair_use_messages_are_kept_and_the_citizen_told_once(
+    memory_line: MemoryLine,
+) -> None:
+    for n in range(25):
+        memory_line.citizen_says(CITIZEN, f"cho hoi dang ky tam tru can giay to gi, lan {n}")
+    assert set(memory_line.pump()) == {200}
+    assert len(memory_line.store.docs["messages"]) == 25
+    throttled = [m for m in memory_line.store.docs["messages"].values() if m["throttled"]]
+    assert len(throttled) == 5
+    texts = memory_line.texts(CITIZEN)
+    assert len([t for t in texts if t.startswith(BUSY)]) == 1
+
+
+def test_a_message_of_a_kind_zalo_added_is_kept_raw_and_the_citizen_answered(
+    memory_line: MemoryLine,
+) -> None:
+    from shared.core.events import TipEvent
+    from shared.store.ports import Quarantined
+
+    memory_line.standin.record_interaction(CITIZEN)
+    item = Quarantined(
+        key="app:m-card",
+        reason="unknown_event",
+        detail="user_send_business_card",
+        received_at=memory_line.clock.now(),
+        raw=b"{}",
+        event_name="user_send_business_card",
+        oa_id="388613280878808645",
+        user_id=CITIZEN,
+    )
+    assert memory_line.store.quarantine(item, 30)
+    event = TipEvent(
+        kind="quarantined", message_id=item.key, oa_id=item.oa_id, at=memory_line.clock.now()
+    )
+    assert memory_line.deliver(event) == 200 and memory_line.deliver(event) == 200
+    (answer,) = memory_line.texts(CITIZEN)
+    assert answer.startswith(KEPT)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import functions_framework
 
 from shared.zalo import signature
-from tests.conftest import APP_ID, OA_SECRET_KEY
+from tests.conftest import APP_ID, OA_SECRET_KEY, load_sample
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,6 +36,22 @@ def signed_headers(raw: bytes, key: str = OA_SECRET_KEY) -> dict[str, str]:
     }
 
 
+def now_ms(at: datetime | None = None) -> str:
+    """Zalo's timestamp of an event sent now, or `at` on a line's clock (the
+    webhook refuses stale ones)."""
+    return str(int((at.timestamp() if at else time.time()) * 1000))
+
+
+def fresh(event: dict[str, Any], at: datetime | None = None) -> dict[str, Any]:
+    """`event` as Zalo would send it now (or `at`)."""
+    return {**event, "timestamp": now_ms(at)} if "timestamp" in event else event
+
+
+def sample(name: str) -> dict[str, Any]:
+    """A sample event of tests/fixtures/zalo, sent now."""
+    return fresh(load_sample(name))
+
+
 def post(client: Any, event: dict[str, Any] | bytes, key: str = OA_SECRET_KEY, **kw: Any) -> Any:
     raw = event if isinstance(event, bytes) else encode(event)
     headers = kw.pop("headers", None) or signed_headers(raw, key)
@@ -41,7 +59,7 @@ def post(client: Any, event: dict[str, Any] | bytes, key: str = OA_SECRET_KEY, *
 
 
 def text_event(
-    text: str, msg_id: str, user: str = "246845883529197922", timestamp: str = "1764205200000"
+    text: str, msg_id: str, user: str = "246845883529197922", timestamp: str | None = None
 ) -> dict[str, Any]:
     return {
         "app_id": APP_ID,
@@ -50,7 +68,7 @@ def text_event(
         "recipient": {"id": "388613280878808645"},
         "event_name": "user_send_text",
         "message": {"text": text, "msg_id": msg_id},
-        "timestamp": timestamp,
+        "timestamp": timestamp or now_ms(),
     }
 
 
@@ -72,5 +90,5 @@ def location_event(
                 }
             ],
         },
-        "timestamp": "1764205200000",
+        "timestamp": now_ms(),
     }

@@ -1,19 +1,36 @@
-"""The Pub/Sub message schema of `tinbao-events` (one message per stored change).
+"""The Pub/Sub messages of `tinbao-events`.
 
-Data is this model as JSON; attributes repeat `kind` and `tip_id` so that
-subscribers can filter without parsing. No Zalo user id ever travels here.
+Two shapes share the topic, told apart by `kind`:
+
+- `TipEvent`, one per stored change: ids only. Attributes repeat `kind` and
+  `tip_id` so that subscribers can filter without parsing. No Zalo user id and
+  no citizen's words travel in it.
+- `DeferredEvent` (`intake.deferred`): a validly signed Zalo event the webhook
+  could not store in time (Firestore failed or was slow). It carries the raw
+  event as Zalo sent it, the citizen's Zalo id and words included, because the
+  only alternative is to lose the message; the router stores it later (by its
+  message id, once) and routes it as usual. docs/ARCHITECTURE.md says who can
+  read it and for how long.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 EventKind = Literal[
-    "tip.created", "tip.updated", "question", "command", "chat", "follow", "oa_reply"
+    "tip.created",
+    "tip.updated",
+    "question",
+    "command",
+    "chat",
+    "follow",
+    "oa_reply",
+    "quarantined",
 ]
+DEFERRED = "intake.deferred"
 
 
 class TipEvent(BaseModel):
@@ -30,6 +47,9 @@ class TipEvent(BaseModel):
     reporter_key: str | None = None
     text: str | None = None
 
+    # Beyond the citizen's fair-use rate: stored and summarised, not acted on one by one.
+    throttled: bool = False
+
     @property
     def ordering_key(self) -> str:
         # Changes of one tip are delivered in order; items without a tip stand alone.
@@ -40,3 +60,39 @@ class TipEvent(BaseModel):
 
     def encode(self) -> bytes:
         return self.model_dump_json().encode()
+
+
+class DeferredEvent(BaseModel):
+    """A signed Zalo event kept in Pub/Sub until Firestore takes it (confidential)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    v: Literal[1] = 1
+    kind: Literal["intake.deferred"] = DEFERRED
+    message_id: str  # the de-duplication key the consumer stores it under
+    oa_id: str
+    at: datetime  # when the webhook received it: the message's time
+    raw: str  # the body exactly as Zalo sent it (UTF-8 JSON)
+    # The citizen's pseudonym under each key in use, newest first: the router holds
+    # no pseudonym key, so the webhook works them out.
+    pseudonyms: tuple[str, ...] = ()
+
+    @property
+    def ordering_key(self) -> str:
+        # One citizen's deferred messages are stored in the order they came.
+        return self.pseudonyms[0] if self.pseudonyms else self.message_id
+
+    def attributes(self) -> dict[str, str]:
+        return {"kind": self.kind, "tip_id": "", "message_id": self.message_id}
+
+    def encode(self) -> bytes:
+        return self.model_dump_json().encode()
+
+
+LineEvent = Annotated[TipEvent | DeferredEvent, Field(discriminator="kind")]
+_LINE_EVENT: TypeAdapter[TipEvent | DeferredEvent] = TypeAdapter(LineEvent)
+
+
+def decode(payload: bytes) -> TipEvent | DeferredEvent:
+    """A message of `tinbao-events`; pydantic's ValidationError when it is not one."""
+    return _LINE_EVENT.validate_json(payload)

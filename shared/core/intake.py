@@ -1,20 +1,38 @@
-"""What a citizen's (or officer's) message does to their tip: join it, open one,
-or leave tips alone, as a plan the intake store writes in one commit.
+"""What a citizen's (or officer's) message does at the door: which tip it joins or
+opens, its number on that tip, whether it is beyond the citizen's fair use, and
+how the tip's bounded summary takes it in.
 
 `Inbound` is the message reduced to what tinbao keeps; `shared.zalo.inbound`
-makes it from a Zalo webhook event. Nothing here reads the clock, Firestore or
-the network.
+makes it from a Zalo webhook event. `plan` decides on the citizen's intake state
+(`SenderState`) as read; `fold` adds the message to the tip's summary. Nothing
+here reads the clock, Firestore or the network.
+
+A tip never grows with what one citizen sends: each message lives in its own
+document (kept whole); the tip keeps counts, its first and latest texts (cut to
+`SHOWN_TEXT_CHARS`), its latest locations and a bounded set of evidence.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from shared.core.tip import OPEN
+from shared.core.tip import OPEN, TipAttachment, TipLocation, TipStatus, TipText
 
 Kind = Literal["tip", "question", "command", "chat"]
+
+# The tip's summary: enough for routing and alerts, bounded whatever one citizen sends.
+FIRST_TEXTS = 3  # what the tip is about: routing classifies and resolves these
+LATEST_TEXTS = 5
+SHOWN_TEXT_CHARS = 1000  # a text on the tip; the message document keeps it whole
+LATEST_LOCATIONS = 3  # the latest decides (a later location corrects an earlier one)
+FIRST_ATTACHMENTS = 5
+LATEST_ATTACHMENTS = 5
+SHOWN_URL_CHARS = 2048  # a longer link stays in its message document only
+SHOWN_NAME_CHARS = 200
+CUT = "…"
 
 
 @dataclass(frozen=True)
@@ -41,7 +59,7 @@ class Inbound:
     oa_id: str
     msg_id: str
     event_name: str
-    text: str
+    text: str  # whole, however long
     locations: tuple[Location, ...]
     attachments: tuple[AttachmentRef, ...]
     zalo_timestamp: str
@@ -49,37 +67,190 @@ class Inbound:
     classification: dict[str, Any] = field(default_factory=dict)
 
 
-# --- what a message does to the citizen's tip ------------------------------
+# --- fair use ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class OpenTip:
-    tip_id: str
-    status: str
-    open_until: datetime
+class FairUse:
+    """What one citizen's messages may set off; every message is stored regardless."""
+
+    burst_messages: int = 20  # beyond this many within `burst_window`: summarised
+    burst_window: timedelta = timedelta(minutes=10)
+    tips_per_day: int = 5  # beyond: tip material joins the open tip, whatever the window
+
+
+DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class IntakeRules:
+    """The settings intake decides by (the webhook's and the router's, alike)."""
+
+    window: timedelta = timedelta(minutes=30)
+    retention: timedelta = timedelta(days=365)
+    fair: FairUse = FairUse()
+
+
+@dataclass(frozen=True)
+class SenderState:
+    """A citizen's intake state (`senders/{reporter_key}`): pseudonymous, no identity."""
+
+    open_tip_id: str | None = None
+    open_tip_status: str = TipStatus.RECEIVED.value
+    open_until: datetime | None = None
+    tip_messages: int = 0  # messages on the open tip: the last one's number
+    burst_start: datetime | None = None
+    burst_count: int = 0
+    tips_since: datetime | None = None
+    tips_opened: int = 0
 
 
 @dataclass(frozen=True)
 class Plan:
     action: Literal["open", "join", "none"]
-    tip_id: str | None = None
+    tip_id: str | None
+    seq: int  # the message's number on its tip (1 opens it); 0 without a tip
+    throttled: bool  # beyond the burst: stored and summarised, not acted on one by one
+    state: SenderState  # the citizen's state as it is to be written
 
 
-def plan(kind: Kind, open_tip: OpenTip | None, now: datetime) -> Plan:
+def plan(
+    kind: Kind,
+    state: SenderState,
+    now: datetime,
+    window: timedelta,
+    fair: FairUse,
+    new_tip_id: Callable[[], str],
+) -> Plan:
     """Tips gather one citizen's messages within the intake window.
 
     Tip material (text classified as a tip, locations, photos, files) joins the
     open tip or opens one; chat (greetings, thanks, stickers) joins an open tip
-    but never opens one; questions and commands never touch tips.
+    but never opens one; questions and commands never touch tips. A citizen who
+    opened `tips_per_day` tips in a day has tip material join the open tip even
+    after its window. Officers' commands are never throttled. `new_tip_id` draws
+    a new tip's code, only when the message opens one.
     """
-    joinable = open_tip is not None and open_tip.status in OPEN and now < open_tip.open_until
+    counted = kind != "command"
+    fresh_burst = (
+        state.burst_start is None
+        or not state.burst_start <= now < state.burst_start + fair.burst_window
+    )
+    burst_start = now if fresh_burst else state.burst_start
+    burst_count = (0 if fresh_burst else state.burst_count) + (1 if counted else 0)
+    fresh_day = state.tips_since is None or not state.tips_since <= now < state.tips_since + DAY
+    tips_since = now if fresh_day else state.tips_since
+    tips_opened = 0 if fresh_day else state.tips_opened
+
+    has_open = state.open_tip_id is not None and state.open_tip_status in OPEN
+    within = has_open and state.open_until is not None and now < state.open_until
+    capped = tips_opened >= fair.tips_per_day
+    action: Literal["open", "join", "none"]
     if kind in ("question", "command"):
-        return Plan("none")
-    if joinable:
-        assert open_tip is not None
-        return Plan("join", open_tip.tip_id)
-    return Plan("open") if kind == "tip" else Plan("none")
+        action = "none"
+    elif within or (has_open and capped and kind == "tip"):
+        action = "join"
+    elif kind == "tip":
+        action = "open"
+    else:
+        action = "none"
+
+    written = replace(
+        state,
+        burst_start=burst_start,
+        burst_count=burst_count,
+        tips_since=tips_since,
+        tips_opened=tips_opened + (action == "open"),
+    )
+    tip_id, seq = None, 0
+    if action == "open":
+        tip_id, seq = new_tip_id(), 1
+        written = replace(
+            written, open_tip_id=tip_id, open_tip_status=TipStatus.RECEIVED.value, tip_messages=1
+        )
+    elif action == "join":
+        tip_id, seq = state.open_tip_id, state.tip_messages + 1
+        written = replace(written, tip_messages=seq)
+    if tip_id is not None:
+        written = replace(written, open_until=now + window)
+    return Plan(action, tip_id, seq, counted and burst_count > fair.burst_messages, written)
 
 
-def window_end(now: datetime, minutes: int) -> datetime:
-    return now + timedelta(minutes=minutes)
+# --- the tip's bounded summary ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the tip keeps of its messages: bounded, however many there are."""
+
+    texts: tuple[TipText, ...] = ()
+    locations: tuple[TipLocation, ...] = ()
+    attachments: tuple[TipAttachment, ...] = ()
+    messages: int = 0
+    texts_total: int = 0
+    locations_total: int = 0
+    attachments_total: int = 0
+
+
+def shown(text: str, limit: int = SHOWN_TEXT_CHARS) -> str:
+    """A text as a place that shows it keeps it: cut, marked, never split inside a word
+    when a space is near."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - len(CUT)]
+    space = head.rfind(" ")
+    if space >= limit * 0.8:
+        head = head[:space]
+    return head.rstrip() + CUT
+
+
+def _keep(items: tuple[Any, ...], first: int, latest: int) -> tuple[Any, ...]:
+    """The first `first` and the latest `latest` items (items arrive in order)."""
+    if len(items) <= first + latest:
+        return items
+    return items[:first] + items[len(items) - latest :]
+
+
+def _fits(value: str | None, limit: int) -> str | None:
+    return value if value is not None and len(value) <= limit else None
+
+
+def fold(summary: Summary, msg: Inbound, seq: int, at: datetime) -> Summary:
+    """The summary with message `seq` taken in."""
+    texts = summary.texts
+    if msg.text:
+        texts = _keep(
+            (*texts, TipText(msg.key, shown(msg.text), at, seq)), FIRST_TEXTS, LATEST_TEXTS
+        )
+    locations = (
+        *summary.locations,
+        *(TipLocation(msg.key, x.lat, x.lng, at, seq) for x in msg.locations),
+    )[-LATEST_LOCATIONS:]
+    attachments = _keep(
+        (
+            *summary.attachments,
+            *(
+                TipAttachment(
+                    msg.key,
+                    a.type[:40],
+                    _fits(a.url, SHOWN_URL_CHARS),
+                    _fits(a.thumbnail, SHOWN_URL_CHARS),
+                    shown(a.name, SHOWN_NAME_CHARS) if a.name else None,
+                    a.size[:40] if a.size else None,
+                    seq,
+                )
+                for a in msg.attachments
+            ),
+        ),
+        FIRST_ATTACHMENTS,
+        LATEST_ATTACHMENTS,
+    )
+    return Summary(
+        texts=texts,
+        locations=tuple(locations),
+        attachments=attachments,
+        messages=max(summary.messages, seq),
+        texts_total=summary.texts_total + (1 if msg.text else 0),
+        locations_total=summary.locations_total + len(msg.locations),
+        attachments_total=summary.attachments_total + len(msg.attachments),
+    )

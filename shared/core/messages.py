@@ -114,6 +114,10 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "refuse_no_parent": {"ref", "unit"},
         "refuse_no_question": {"ref"},
         "question_handoff": {"code", "text"},
+        "alert_update_grouped": {"ref", "count"},
+        "alert_update_latest": set(),
+        "citizen_kept": set(),
+        "citizen_busy": set(),
         "citizen_officer_answer": {"code", "unit", "answer"},
         "confirm_answer": {"code"},
         "enrol_ok": {"name", "role", "unit"},
@@ -505,6 +509,38 @@ def oa_chat_reply_note(text: str) -> tuple[str, str]:
     return c.text("oa_chat_name"), text.strip() or c.text("oa_chat_no_words")
 
 
+def tip_update_grouped(
+    ref: str,
+    count: int,
+    texts: tuple[str, ...],
+    location: Location | None,
+    attachments: tuple[Attachment, ...],
+    held: bool,
+) -> str:
+    """Several messages a citizen added during the pause between updates, in one:
+    how many were grouped, the latest location, files and words."""
+    c = catalog()
+    lines = [c.text("alert_update_grouped", ref=ref, count=count)]
+    url = map_link(location.lat, location.lng) if location else None
+    if url:
+        lines.append(c.text("alert_map", url=url))
+    if attachments:
+        lines.extend(_attachment_lines(c, list(attachments[:8]), len(attachments)))
+    if not held:
+        lines.append(c.text("alert_update_take", ref=ref))
+    if texts:
+        lines.append(c.text("alert_update_latest"))
+        budget = ZALO_TEXT_LIMIT - sum(len(x) + 1 for x in lines) - 16
+        # The latest words first: they are what changed most recently.
+        for text in reversed(texts):
+            line = _words_line(c, text, max(budget, 0))
+            if budget - len(line) - 1 < 0:
+                break
+            lines.append(line)
+            budget -= len(line) + 1
+    return _fit("\n".join(lines))
+
+
 def holder_released(ref: str) -> str:
     return _fit(catalog().text("holder_released", ref=ref))
 
@@ -691,6 +727,16 @@ def transfer_which_unit(ref: str) -> str:
 def transfer_ambiguous(ref: str, name: str, unit_names: Sequence[str]) -> str:
     units = "; ".join(unit_names)
     return _fit(catalog().text("transfer_ambiguous", ref=ref, name=name, units=units))
+
+
+def citizen_kept() -> str:
+    """To a citizen whose message could not be read automatically: it was kept."""
+    return _fit(catalog().text("citizen_kept"))
+
+
+def citizen_busy() -> str:
+    """To a citizen writing faster than anyone can read: everything is kept."""
+    return _fit(catalog().text("citizen_busy"))
 
 
 def question_handoff(code: str, text: str) -> str:

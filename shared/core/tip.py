@@ -60,8 +60,9 @@ ANONYMOUS_KEY_PREFIX = "a_"
 @dataclass(frozen=True)
 class TipText:
     msg: str  # the message key it came in
-    text: str
+    text: str  # as the tip shows it (cut); the message document keeps it whole
     at: datetime | None = None
+    seq: int = 0  # the message's number on the tip
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class TipLocation:
     lat: str  # decimal strings, as Zalo sent them
     lng: str
     at: datetime | None = None
+    seq: int = 0
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class TipAttachment:
     thumbnail: str | None = None
     name: str | None = None
     size: str | None = None
+    seq: int = 0
 
 
 @dataclass(frozen=True)
@@ -120,9 +123,11 @@ class Tip:
     reporter_key: str
     oa_id: str
     created_at: datetime
+    # A bounded summary of the citizen's messages (shared.core.intake.fold):
     texts: tuple[TipText, ...] = ()
     locations: tuple[TipLocation, ...] = ()
     attachments: tuple[TipAttachment, ...] = ()
+    message_count: int = 0  # every message the tip has taken in
     expire_at: datetime | None = None
     # Written by routing:
     unit_id: str | None = None
@@ -153,6 +158,17 @@ class Tip:
     transfer_reason: str | None = None
     notes: tuple[TipNote, ...] = ()  # the latest NOTES_KEPT
     note_count: int = 0  # every note ever written (the trail has them all)
+    # What the officers before the tip have been told of (messages 1..told_count):
+    told_count: int = 0
+    told_from: int = 0  # the last update carried messages told_from+1..told_count
+    told_at: datetime | None = None  # when that update was decided
+    told_updates: int = 0  # updates decided so far (an update's send key)
+    told_by: str | None = None  # the message (or flush) whose handling decided it
+
+    @property
+    def pending(self) -> int:
+        """Messages the officers have not been told of yet."""
+        return max(0, self.message_count - self.told_count)
 
     @property
     def is_open(self) -> bool:
@@ -329,6 +345,9 @@ def _assign(
         # messages (delivered after the routing) has nothing new to tell.
         routed_msgs=tip.message_ids,
         routed_at=tip.routed_at or now,
+        # The first alert shows the tip as it is: nothing is left to tell.
+        told_count=tip.message_count,
+        told_from=tip.message_count,
         routing_failure=reason if reason is not None else tip.routing_failure,
         policy=snapshot,
         ladder=first.state,
@@ -344,6 +363,29 @@ def _assign(
         "severity": written.severity,
     }
     return TipChange(written, AuditEvent(actor, kind, data), decision=first, outcome=kind)
+
+
+# --- what the citizen adds -------------------------------------------------------------
+
+
+def tell(tip: Tip, now: datetime, by: str, every: timedelta, actor: str) -> TipChange | None:
+    """The officers are brought up to date with what the citizen added since they
+    were last told, in one update, at most once per `every`: what arrives meanwhile
+    waits for the next update. None when there is nothing to tell yet."""
+    if not tip.is_assigned or tip.pending == 0:
+        return None
+    if tip.told_at is not None and now < tip.told_at + every:
+        return None
+    written = replace(
+        tip,
+        told_from=tip.told_count,
+        told_count=tip.message_count,
+        told_at=now,
+        told_updates=tip.told_updates + 1,
+        told_by=by,
+    )
+    data = {"from": tip.told_count, "to": tip.message_count, "update": written.told_updates}
+    return TipChange(written, AuditEvent(actor, "officers_updated", data), outcome="updated")
 
 
 # --- officers -------------------------------------------------------------------------

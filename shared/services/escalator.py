@@ -15,7 +15,9 @@ and takes each page in this order:
 - a message no router has handled: republished (with a doubling wait, capped),
   and after repeated failures its tip goes to the desk as it is
   (`shared.services.republish`). The sweep never marks a message handled: a
-  router that gets to it late still acts on it.
+  router that gets to it late still acts on it;
+- what a citizen added to a tip during the pause between updates: told to its
+  officers in one update (`shared.services.followups`).
 While Zalo is down (`shared.services.dispatch.ZaloHealth`) a run sends a probe
 and holds the rest; a run starts no work after its budget, and each send is
 bounded (`dispatch.SEND_LIMIT`), so the run ends well inside its function's
@@ -41,6 +43,7 @@ from shared.core.policy_file import Policies
 from shared.core.tip import Tip
 from shared.logs import Logger
 from shared.services.dispatch import SendOutcome, Tally
+from shared.services.followups import FollowUps
 from shared.services.paging import Pager
 from shared.services.republish import Republisher
 from shared.services.resends import Resends
@@ -92,6 +95,7 @@ class Escalator:
     clock: Clock
     log: Logger
     budget_seconds: float
+    followups: FollowUps | None = None
     monotonic: Callable[[], float] = field(default=time.monotonic)
     shuffle: Callable[[list[Any]], None] = field(default=random.shuffle)
 
@@ -169,6 +173,8 @@ class Escalator:
             summary.count(swept.tally)
         elif item.kind == DueKind.SEND and item.send_kind and item.send_key:
             self._retry_send(item, item.send_kind, item.send_key, now, summary)
+        elif item.kind == DueKind.UPDATE and item.tip_id and self.followups is not None:
+            summary.count(self.followups.flush(item.tip_id, now, ACTOR))
         else:
             self.store.drop_due(item.id)
 

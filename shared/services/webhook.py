@@ -1,30 +1,40 @@
-"""The webhook's imperative shell: judge the request, store, publish, answer.
+"""The webhook's imperative shell: judge the request, make the event durable,
+publish, answer.
 
-Zalo allows 2 seconds and retries what fails, so the webhook makes no outbound
-HTTP call, bounds its storage time (the Firestore client would otherwise retry
-an unreachable backend for a minute) and answers:
-- 200 for what is stored, a duplicate, the console's test, or an event we ignore;
-- 4xx for bad input (nothing is written);
-- 503 when Firestore failed: nothing is half-written, and Zalo's retry is safe
-  because the message's de-duplication record decides.
-If Pub/Sub fails after Firestore took the write, the answer is still 200 and the
-item is marked unpublished for the escalator's sweep (the outbox).
+Zalo allows 2 seconds and may never send an event again (its retry is a switch
+in the app's settings, and documented for connection failures only), so a
+validly signed event is answered 200 as soon as it is durable somewhere:
+
+1. in Firestore (`Door.take`), within the budget less what the fallback needs;
+2. else, when Firestore failed or was slow, as the raw signed event on
+   `tinbao-events` (`intake.deferred`): the router stores it later, by its
+   message id, once, and routes it as usual;
+3. 503 only when neither took it.
+
+A signed event whose shape we do not model, or that Firestore refuses for good,
+is kept raw in the quarantine (step 1 or, deferred, in the router): never a 400
+or a 503. Other answers: 200 for a duplicate, the console's test, or an event
+we ignore; 4xx for what is not validly signed, and for a stale event (a replay:
+older than any retry of Zalo's), with nothing written. If Pub/Sub fails after
+Firestore took the message, the answer is still 200 and the message is marked
+unpublished for the escalator's sweep (the outbox).
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from functools import partial
+from datetime import timedelta
 from typing import Any
 
 from shared.clock import Clock
-from shared.core.events import TipEvent
+from shared.core.events import DeferredEvent, TipEvent
 from shared.logs import Logger
+from shared.services.intake import Arrival, Door
 from shared.settings import OaConfig, Settings
-from shared.store.ports import IntakeResult, IntakeStore, Publisher, PublishError, StorageError
+from shared.store.ports import Publisher, PublishError, StorageError
 from shared.zalo import inbound
 from shared.zalo.events import (
     AnonymousEvent,
@@ -42,22 +52,26 @@ Response = tuple[dict[str, Any], int]
 @dataclass
 class Webhook:
     settings: Settings
-    store: IntakeStore
+    door: Door
     publisher: Publisher
     clock: Clock
-    classify: Callable[[str], Any]
-    parse_command: Callable[[str], Any]
     log: Logger
     executor: concurrent.futures.ThreadPoolExecutor
     oas: list[OaConfig]  # resolved once: the OAs and their keys do not change in a process
+    pseudonym_keys: tuple[str, ...]  # newest first
+    monotonic: Callable[[], float] = time.monotonic
 
     def handle(self, method: str, headers: Any, read_body: Callable[[int], bytes]) -> Response:
+        started = self.monotonic()
         raw = read_body(inbound.MAX_BODY_BYTES + 1)
+        now = self.clock.now()
         verdict = inbound.judge(
             method,
             headers,
             raw if len(raw) <= inbound.MAX_BODY_BYTES else None,
             self.oas,
+            now,
+            timedelta(hours=self.settings.tinbao_max_event_age_hours),
         )
         if isinstance(verdict, inbound.Rejection):
             self.log.warning(
@@ -67,115 +81,78 @@ class Webhook:
         if isinstance(verdict, inbound.ConsoleTest):
             self.log.info("webhook.console_test")
             return {"status": "test event received, nothing stored"}, 200
-        return self._accept(verdict)
+        arrival = Arrival(
+            verdict.raw,
+            verdict.data,
+            verdict.event,
+            verdict.problem,
+            now,
+            self._pseudonyms(verdict),
+        )
+        return self._accept(arrival, started)
 
-    def _accept(self, accepted: inbound.Accepted) -> Response:
-        event, oa = accepted.event, accepted.oa
-        now = self.clock.now()
-        budget = self.settings.tinbao_webhook_budget_seconds
-        if isinstance(event, TextEvent | LocationEvent | MediaEvent | AnonymousEvent):
-            key_of = (
-                inbound.anonymous_reporter_key
-                if isinstance(event, AnonymousEvent)
-                else inbound.reporter_key
-            )
-            reporter = key_of(oa, event.oa_id, event.user_id)
-            msg = inbound.to_inbound(event, self.classify, self.parse_command)
-            raw = inbound.redact(accepted.raw, event.user_id, reporter)
-            store = partial(
-                self.store.intake,
-                msg,
-                reporter,
-                event.user_id,
-                raw,
-                now,
-                self.settings.tinbao_intake_window_minutes,
-                self.settings.tinbao_retention_days,
-            )
-            try:
-                result: IntakeResult = self.executor.submit(store).result(timeout=budget)
-            except STORAGE_FAILURES as exc:
-                return self._unavailable(exc, event.event_name)
-            fields = {
-                "event_name": event.event_name,
-                "message_key": msg.key,
-                "kind": result.kind,
-                "tip_id": result.tip_id,
-                "action": result.action,
-            }
-            if result.duplicate:
-                self.log.info("webhook.duplicate", **fields)
-                return {"status": "duplicate", "tip": result.tip_id}, 200
-            self._publish(
-                TipEvent(
-                    kind=result.event_kind,  # type: ignore[arg-type]
-                    tip_id=result.tip_id,
-                    message_id=msg.key,
-                    oa_id=event.oa_id,
-                    at=now,
-                ),
-                budget,
-            )
-            self.log.info("webhook.stored", **fields)
-            return {"status": "stored", "kind": result.kind, "tip": result.tip_id}, 200
-        if isinstance(event, FollowEvent):
-            reporter = inbound.reporter_key(oa, event.oa_id, event.user_id)
-            key = f"{event.event_name}:{event.oa_id}:{reporter}:{event.timestamp}"
-            following = event.event_name == "follow"
-            record = partial(
-                self.store.record_follow,
-                key,
-                event.oa_id,
-                event.app_id,
-                reporter,
-                event.user_id,
-                following,
-                now,
-                self.settings.tinbao_retention_days,
-            )
-            try:
-                new = self.executor.submit(record).result(timeout=budget)
-            except STORAGE_FAILURES as exc:
-                return self._unavailable(exc, event.event_name)
-            if new and following:
-                self._publish(
-                    TipEvent(kind="follow", message_id=key, oa_id=event.oa_id, at=now), budget
-                )
-            self.log.info("webhook.follow", event_name=event.event_name, duplicate=not new)
-            return {"status": "recorded" if new else "duplicate"}, 200
+    def _pseudonyms(self, accepted: inbound.Accepted) -> tuple[str, ...]:
+        event = accepted.event
+        if isinstance(event, AnonymousEvent):
+            return inbound.anonymous_pseudonyms(self.pseudonym_keys, event.oa_id, event.user_id)
+        if isinstance(event, TextEvent | LocationEvent | MediaEvent | FollowEvent):
+            return inbound.pseudonyms(self.pseudonym_keys, event.oa_id, event.user_id)
         if isinstance(event, OaSendEvent) and event.oa_id is not None:
-            return self._oa_chat_reply(event, oa, now, budget)
-        self.log.info("webhook.ignored", event_name=event.event_name)
-        return {"status": "ignored", "event_name": event.event_name}, 200
+            # A person's reply from the OA chat: the citizen it went to.
+            return inbound.pseudonyms(self.pseudonym_keys, event.oa_id, event.user_id)
+        return ()
 
-    def _oa_chat_reply(
-        self, event: OaSendEvent, oa: OaConfig, now: datetime, budget: float
-    ) -> Response:
-        """A person answered a citizen from the OA's chat tool: the router records it on
-        the citizen's open tip. Nothing is stored here, so when Pub/Sub fails the answer
-        is 503 and Zalo's retry (if any) is safe; the message key de-duplicates."""
-        assert event.oa_id is not None
-        reporter = inbound.reporter_key(oa, event.oa_id, event.user_id)
-        key = "oa:" + inbound.message_key(event.app_id, event.message.msg_id)
-        reply = TipEvent(
-            kind="oa_reply",
-            message_id=key,
-            oa_id=event.oa_id,
-            at=now,
-            reporter_key=reporter,
-            text=(event.message.text or "").strip()[:2000],
+    def _accept(self, arrival: Arrival, started: float) -> Response:
+        budget = self.settings.tinbao_webhook_budget_seconds
+        store_budget = budget - self.settings.tinbao_webhook_fallback_seconds
+        deadline = started + store_budget
+        try:
+            future = self.executor.submit(self.door.take, arrival, deadline)
+            taken = future.result(timeout=max(0.0, deadline - self.monotonic()))
+        except STORAGE_FAILURES as exc:
+            return self._defer(arrival, exc, started + budget)
+        if taken.new and taken.event is not None:
+            published = self._publish(taken.event, started + budget)
+            if not published and taken.event.kind == "oa_reply":
+                # Nothing is stored for an OA-chat reply: only Zalo's retry, if any,
+                # brings it back (the ladder then pages as if nobody had answered).
+                return {"error": "event queue unavailable, retry later"}, 503
+        if taken.status == "ignored":
+            self.log.info("webhook.ignored", **taken.fields)
+            return {"status": "ignored", **taken.fields}, 200
+        self.log.info(f"webhook.{taken.status}", **taken.fields)
+        body: dict[str, Any] = {"status": taken.status}
+        if "kind" in taken.fields:
+            body |= {"kind": taken.fields["kind"], "tip": taken.fields["tip_id"]}
+        return body, 200
+
+    def _defer(self, arrival: Arrival, exc: BaseException, until: float) -> Response:
+        """Firestore failed or was slow: the raw signed event goes to Pub/Sub."""
+        reason = type(exc).__name__
+        deferred = DeferredEvent(
+            message_id=arrival.key,
+            oa_id=arrival.oa_id,
+            at=arrival.received_at,
+            raw=arrival.raw.decode("utf-8"),
+            pseudonyms=arrival.pseudonyms,
         )
         try:
-            self.publisher.publish(reply, timeout=max(0.3, budget / 2))
-        except PublishError as exc:
-            self.log.error("webhook.oa_reply_unpublished", message_key=key, reason=str(exc))
-            return {"error": "event queue unavailable, retry later"}, 503
-        self.log.info("webhook.oa_reply", event_name=event.event_name, message_key=key)
-        return {"status": "forwarded"}, 200
+            self.publisher.publish(deferred, timeout=max(0.05, until - self.monotonic()))
+        except PublishError as publish_exc:
+            self.log.error(
+                "webhook.unavailable",
+                message_key=arrival.key,
+                storage=reason,
+                publish=str(publish_exc),
+            )
+            return {"error": "storage unavailable, retry later"}, 503
+        self.log.warning("webhook.deferred", message_key=arrival.key, storage=reason)
+        return {"status": "deferred"}, 200
 
-    def _publish(self, event: TipEvent, budget: float) -> None:
+    def _publish(self, event: TipEvent, until: float) -> bool:
+        """Whether it was published; what was stored and not published goes to the outbox."""
         try:
-            self.publisher.publish(event, timeout=max(0.3, budget / 2))
+            self.publisher.publish(event, timeout=max(0.1, until - self.monotonic()))
         except PublishError as exc:
             self.log.warning(
                 "webhook.unpublished",
@@ -183,11 +160,15 @@ class Webhook:
                 message_key=event.message_id,
                 reason=str(exc),
             )
+            if event.kind in ("quarantined", "oa_reply"):
+                # Nothing is scheduled for these: the quarantine's metric already alerts;
+                # an OA-chat reply stored nothing (the caller answers 503).
+                return False
             mark = self.executor.submit(
-                self.store.mark_unpublished, event.tip_id, event.message_id, event.at
+                self.door.store.mark_unpublished, event.tip_id, event.message_id, event.at
             )
             try:
-                mark.result(timeout=budget / 2)
+                mark.result(timeout=0.5)
             except STORAGE_FAILURES as mark_exc:
                 # The sweep of items received but unhandled after 2 minutes still finds it.
                 self.log.error(
@@ -195,9 +176,5 @@ class Webhook:
                     tip_id=event.tip_id,
                     reason=type(mark_exc).__name__,
                 )
-
-    def _unavailable(self, exc: BaseException, event_name: str) -> Response:
-        self.log.error(
-            "webhook.storage_unavailable", event_name=event_name, reason=type(exc).__name__
-        )
-        return {"error": "storage unavailable, retry later"}, 503
+            return False
+        return True

@@ -22,7 +22,7 @@ older reader survives a newer writer during a deploy.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,8 +31,6 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from shared.core import delivery
 from shared.core.classify import Classification
-from shared.core.intake import Inbound, OpenTip, window_end
-from shared.core.intake import plan as plan_intake
 from shared.core.ladder import (
     LadderState,
     Phase,
@@ -58,7 +56,6 @@ from shared.store.ports import (
     DeliveryStatus,
     DueItem,
     Enrolment,
-    IntakeResult,
     MessageRecord,
     OfficerRecord,
     Question,
@@ -205,6 +202,7 @@ class TextDoc(_Doc):
     msg: str = ""
     text: str = ""
     at: AwareDatetime | None = None
+    seq: int = 0
 
 
 class LocationDoc(_Doc):
@@ -212,6 +210,7 @@ class LocationDoc(_Doc):
     lat: str
     lng: str
     at: AwareDatetime | None = None
+    seq: int = 0
 
 
 class AttachmentDoc(_Doc):
@@ -221,6 +220,7 @@ class AttachmentDoc(_Doc):
     thumbnail: str | None = None
     name: str | None = None
     size: str | None = None
+    seq: int = 0
 
     @field_validator("size", mode="before")
     @classmethod
@@ -259,6 +259,7 @@ class TipDoc(_Doc):
     texts: list[TextDoc] = Field(default_factory=list)
     locations: list[LocationDoc] = Field(default_factory=list)
     attachments: list[AttachmentDoc] = Field(default_factory=list)
+    message_count: int = 0
     expire_at: AwareDatetime | None = None
     unit_id: str | None = None
     ward_code: str | None = None
@@ -287,6 +288,11 @@ class TipDoc(_Doc):
     transfer_reason: str | None = None
     notes: list[NoteDoc] = Field(default_factory=list)
     note_count: int = 0
+    told_count: int = 0
+    told_from: int = 0
+    told_at: AwareDatetime | None = None
+    told_updates: int = 0
+    told_by: str | None = None
 
 
 def tip_from_doc(data: Mapping[str, Any]) -> Tip:
@@ -299,12 +305,13 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         reporter_key=doc.reporter_key,
         oa_id=doc.oa_id,
         created_at=doc.created_at,
-        texts=tuple(TipText(t.msg, t.text, t.at) for t in doc.texts),
-        locations=tuple(TipLocation(x.msg, x.lat, x.lng, x.at) for x in doc.locations),
+        texts=tuple(TipText(t.msg, t.text, t.at, t.seq) for t in doc.texts),
+        locations=tuple(TipLocation(x.msg, x.lat, x.lng, x.at, x.seq) for x in doc.locations),
         attachments=tuple(
-            TipAttachment(a.msg, a.type, a.url, a.thumbnail, a.name, a.size)
+            TipAttachment(a.msg, a.type, a.url, a.thumbnail, a.name, a.size, a.seq)
             for a in doc.attachments
         ),
+        message_count=doc.message_count,
         expire_at=doc.expire_at,
         unit_id=doc.unit_id,
         ward_code=doc.ward_code,
@@ -339,6 +346,11 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
             TipNote(n.officer_id, n.name, n.unit_id, n.at, n.text, n.msg) for n in doc.notes
         ),
         note_count=max(doc.note_count, len(doc.notes)),
+        told_count=doc.told_count,
+        told_from=doc.told_from,
+        told_at=doc.told_at,
+        told_updates=doc.told_updates,
+        told_by=doc.told_by,
     )
 
 
@@ -407,6 +419,11 @@ _DECIDED = (
     "transfer_reason",
     "notes",
     "note_count",
+    "told_count",
+    "told_from",
+    "told_at",
+    "told_updates",
+    "told_by",
 )
 
 
@@ -444,6 +461,11 @@ def _decided_fields(tip: Tip) -> dict[str, Any]:
             for n in tip.notes
         ],
         "note_count": tip.note_count,
+        "told_count": tip.told_count,
+        "told_from": tip.told_from,
+        "told_at": tip.told_at,
+        "told_updates": tip.told_updates,
+        "told_by": tip.told_by,
     }
 
 
@@ -499,6 +521,8 @@ class MessageDoc(_Doc):
     classification: dict[str, Any] | None = None
     received_at: AwareDatetime | None = None
     gave_up: bool = False
+    throttled: bool = False
+    expire_at: AwareDatetime | None = None
 
 
 def message_from_doc(key: str, data: Mapping[str, Any]) -> MessageRecord:
@@ -514,6 +538,8 @@ def message_from_doc(key: str, data: Mapping[str, Any]) -> MessageRecord:
         doc.classification,
         doc.received_at,
         doc.gave_up,
+        doc.throttled,
+        doc.expire_at,
     )
 
 
@@ -629,16 +655,27 @@ class QuestionDoc(_Doc):
     reporter_key: str
     oa_id: str
     created_at: AwareDatetime
+    expire_at: AwareDatetime | None = None
+    more: int = 0
 
 
 def question_from_doc(data: Mapping[str, Any]) -> Question:
     doc = QuestionDoc.model_validate(dict(data))
     return Question(
-        doc.code, doc.status, doc.text, doc.message_id, doc.reporter_key, doc.oa_id, doc.created_at
+        doc.code,
+        doc.status,
+        doc.text,
+        doc.message_id,
+        doc.reporter_key,
+        doc.oa_id,
+        doc.created_at,
+        doc.expire_at,
+        doc.more,
     )
 
 
 def question_doc(question: Question) -> dict[str, Any]:
+    # The citizen's words and pseudonym: expires like the message it came from.
     return {
         "code": question.code,
         "status": question.status,
@@ -647,6 +684,8 @@ def question_doc(question: Question) -> dict[str, Any]:
         "message_id": question.message_id,
         "reporter_key": question.reporter_key,
         "oa_id": question.oa_id,
+        "expire_at": question.expire_at,
+        "more": question.more,
     }
 
 
@@ -806,6 +845,10 @@ def tip_due_doc(ref: str, at: datetime) -> dict[str, Any]:
     return {"at": at, "kind": DueKind.TIP.value, "tip_id": ref}
 
 
+def update_due_doc(ref: str, at: datetime) -> dict[str, Any]:
+    return {"at": at, "kind": DueKind.UPDATE.value, "tip_id": ref}
+
+
 def send_due_doc(kind: SendKind, key: str, at: datetime, rank: int | None = None) -> dict[str, Any]:
     """`due/send:{kind}|{key}`, written with merge: a reschedule keeps the rank."""
     doc: dict[str, Any] = {
@@ -817,183 +860,3 @@ def send_due_doc(kind: SendKind, key: str, at: datetime, rank: int | None = None
     if rank is not None:
         doc["rank"] = rank
     return doc
-
-
-# --- intake -------------------------------------------------------------------------------
-
-# A message the router has not handled this long after intake is republished.
-UNHANDLED_AFTER = timedelta(minutes=2)
-TIP_ITEMS = ("texts", "locations", "attachments")
-
-
-@dataclass(frozen=True)
-class IntakeWrites:
-    """What storing one inbound message writes, decided on the reporter as read."""
-
-    result: IntakeResult
-    tip_id: str | None
-    new_tip: dict[str, Any] | None  # the whole tip, when the message opens one
-    joined: dict[str, list[dict[str, Any]]] | None  # items appended, when it joins one
-    event: dict[str, Any] | None  # the raw Zalo event on the tip's audit trail
-    message: dict[str, Any]  # messages/{key}: the de-duplication record
-    due: dict[str, Any]  # due/message:{key}: the outbox's safety net
-    reporter: dict[str, Any]  # fields of reporters/{key}
-
-
-def intake_writes(
-    msg: Inbound,
-    reporter: str,
-    user_id: str,
-    redacted_raw: str,
-    now: datetime,
-    window_minutes: int,
-    retention_days: int,
-    stored_reporter: Mapping[str, Any],
-    new_ref: Callable[[], str],
-) -> IntakeWrites:
-    expire_at = now + timedelta(days=retention_days)
-    open_tip = None
-    if stored_reporter.get("open_tip_id"):
-        status = stored_reporter.get("open_tip_status", TipStatus.RECEIVED.value)
-        open_tip = OpenTip(stored_reporter["open_tip_id"], status, stored_reporter["open_until"])
-    plan = plan_intake(msg.kind, open_tip, now)
-    tip_id = new_ref() if plan.action == "open" else plan.tip_id
-    items = {
-        "texts": [{"msg": msg.key, "text": msg.text, "at": now}] if msg.text else [],
-        "locations": [
-            {"msg": msg.key, "lat": x.lat, "lng": x.lng, "at": now} for x in msg.locations
-        ],
-        "attachments": [
-            {
-                "msg": msg.key,
-                "type": a.type,
-                "url": a.url,
-                "thumbnail": a.thumbnail,
-                "name": a.name,
-                "size": a.size,
-            }
-            for a in msg.attachments
-        ],
-    }
-    new_tip = None
-    if plan.action == "open":
-        new_tip = {
-            "ref": tip_id,
-            "status": TipStatus.RECEIVED.value,
-            "reporter_key": reporter,
-            "oa_id": msg.oa_id,
-            "app_id": msg.app_id,
-            "created_at": now,
-            "updated_at": now,
-            "last_message_at": now,
-            **items,
-            "message_count": 1,
-            "intake_classification": msg.classification or None,
-            "unpublished": False,
-            "expire_at": expire_at,
-        }
-    event_kind = {"open": "tip.created", "join": "tip.updated"}.get(plan.action, msg.kind)
-    reporter_fields: dict[str, Any] = {
-        "zalo_user_id": user_id,
-        "oa_id": msg.oa_id,
-        "app_id": msg.app_id,
-        "last_interaction_at": now,
-        "expire_at": expire_at,
-    }
-    if tip_id:
-        reporter_fields["open_tip_id"] = tip_id
-        reporter_fields["open_tip_status"] = (
-            TipStatus.RECEIVED.value
-            if plan.action == "open"
-            else stored_reporter.get("open_tip_status", TipStatus.RECEIVED.value)
-        )
-        reporter_fields["open_until"] = window_end(now, window_minutes)
-    return IntakeWrites(
-        result=IntakeResult(False, msg.kind, tip_id, plan.action, event_kind),
-        tip_id=tip_id,
-        new_tip=new_tip,
-        joined=items if plan.action == "join" else None,
-        event={
-            "at": now,
-            "actor": "citizen",
-            "kind": "zalo_event",
-            "data": {"event_name": msg.event_name, "raw": redacted_raw},
-            "expire_at": expire_at,
-        }
-        if tip_id
-        else None,
-        message={
-            "kind": msg.kind,
-            "tip_id": tip_id,
-            "sender_key": reporter,
-            "oa_id": msg.oa_id,
-            "app_id": msg.app_id,
-            "event_name": msg.event_name,
-            # Tip texts live on the tip; questions and commands keep theirs here.
-            "text": None if tip_id else msg.text,
-            "classification": msg.classification or None,
-            "zalo_timestamp": msg.zalo_timestamp,
-            "received_at": now,
-            "handled": False,
-            "expire_at": expire_at,
-        },
-        due={
-            "at": now + UNHANDLED_AFTER,
-            "kind": DueKind.MESSAGE.value,
-            "message_id": msg.key,
-            "tip_id": tip_id,
-            "event_kind": event_kind,
-            "oa_id": msg.oa_id,
-            "attempts": 0,
-        },
-        reporter=reporter_fields,
-    )
-
-
-def follow_writes(
-    key: str,
-    oa_id: str,
-    app_id: str,
-    reporter: str,
-    user_id: str,
-    following: bool,
-    now: datetime,
-    retention_days: int,
-) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]:
-    """(messages/{key}, reporter fields, due/message:{key}) of a follow or unfollow.
-
-    A follow is a stored change like any other: its outbox entry brings the
-    welcome to the router even if the publish fails. An unfollow has nothing to
-    do (it is stored handled) and no entry."""
-    expire_at = now + timedelta(days=retention_days)
-    message = {
-        "kind": "follow" if following else "unfollow",
-        "tip_id": None,
-        "sender_key": reporter,
-        "oa_id": oa_id,
-        "received_at": now,
-        "handled": not following,
-        "expire_at": expire_at,
-    }
-    fields = {
-        "zalo_user_id": user_id,
-        "oa_id": oa_id,
-        "app_id": app_id,
-        "following": following,
-        "last_interaction_at": now,
-        "expire_at": expire_at,
-    }
-    due = (
-        {
-            "at": now + UNHANDLED_AFTER,
-            "kind": DueKind.MESSAGE.value,
-            "message_id": key,
-            "tip_id": None,
-            "event_kind": "follow",
-            "oa_id": oa_id,
-            "attempts": 0,
-        }
-        if following
-        else None
-    )
-    return message, fields, due

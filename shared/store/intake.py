@@ -1,74 +1,176 @@
 """The webhook's Firestore: each message stored once, joined to its citizen's tip.
 
 Intake uses optimistic concurrency rather than a locking transaction: one batch
-read (the message's de-duplication record and the reporter), then one commit
-whose preconditions (create on the message, last-update-time on the reporter,
-create or update on the tip) fail if anything moved, in which case the whole
-decision is taken again. Two round trips, and the same delivery twice, or
-twice at once, stores one message.
+read (the message's de-duplication record and the citizen's intake state,
+`senders/{key}`), then one commit whose preconditions (create on the message,
+last-update-time on the sender, create or update on the tip) fail if anything
+moved, in which case the whole decision is taken again after a jittered,
+growing pause (one citizen's simultaneous photos otherwise collide in lockstep),
+until the caller's deadline. The same delivery twice, or twice at once, stores
+one message.
+
+Every intake write of a tip's summary carries the sender's precondition, so the
+summary a process last wrote (kept per process with the sender's state) is the
+current one exactly when that precondition holds: the common case commits with
+no read at all.
 """
 
 from __future__ import annotations
 
+import random
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from google.api_core import exceptions as gexc
 from google.cloud import firestore
 
 from shared.core import intake
+from shared.core.intake import IntakeRules, SenderState, Summary
 from shared.core.refcode import new_code
-from shared.store.collections import DUE, EVENTS, MESSAGES, REPORTERS, TIPS, DueKind, due_id
-from shared.store.documents import follow_writes, intake_writes
-from shared.store.ports import Contended, IntakeResult
+from shared.store.collections import (
+    DUE,
+    EVENTS,
+    MESSAGES,
+    PARTS,
+    QUARANTINE,
+    REPORTERS,
+    SENDERS,
+    TIPS,
+    DueKind,
+    due_id,
+)
+from shared.store.intake_documents import (
+    IntakeWrites,
+    duplicate_result,
+    follow_writes,
+    intake_writes,
+    quarantine_docs,
+    sender_from_doc,
+    summary_from_doc,
+)
+from shared.store.ports import Contended, IntakeResult, Quarantined
 from shared.store.transactions import as_storage_errors
 
 CONFLICTS = (gexc.AlreadyExists, gexc.FailedPrecondition, gexc.Conflict, gexc.Aborted)
+# The citizen's identity document is refreshed (last interaction, expiry) at most
+# this often by one process: it never changes, so it need not be written each time.
+IDENTITY_REFRESH = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
-class _KnownReporter:
-    doc: dict[str, Any]
+class Backoff:
+    """Full-jitter exponential backoff between intake attempts."""
+
+    first: float = 0.01
+    cap: float = 0.2
+    attempts: int = 40  # without a deadline (the router's deferred intake)
+
+    def pause(self, attempt: int, rand: Callable[[], float]) -> float:
+        return rand() * min(self.cap, self.first * 2**attempt)
+
+
+@dataclass(frozen=True)
+class _Known:
+    state: SenderState
     update_time: Any
+    summary: Summary | None  # of state.open_tip_id, as this process last wrote it
+    identity_at: datetime | None
+
+
+class _Remembered:
+    """What one process remembers between messages, bounded (least recently used
+    goes first): each citizen's state as it last wrote it, and which pseudonym a
+    citizen resolved to."""
+
+    def __init__(self, size: int) -> None:
+        self._known: OrderedDict[str, _Known] = OrderedDict()
+        self._resolved: OrderedDict[tuple[str, ...], str] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def _put(self, table: OrderedDict[Any, Any], key: Any, value: Any) -> None:
+        with self._lock:
+            if value is None:
+                table.pop(key, None)
+                return
+            table[key] = value
+            table.move_to_end(key)
+            while len(table) > self._size:
+                table.popitem(last=False)
+
+    def remember(self, reporter: str, entry: _Known | None) -> None:
+        self._put(self._known, reporter, entry)
+
+    def recall(self, reporter: str) -> _Known | None:
+        with self._lock:
+            return self._known.get(reporter)
+
+    def resolved(self, pseudonyms: tuple[str, ...]) -> str | None:
+        with self._lock:
+            return self._resolved.get(pseudonyms)
+
+    def resolve(self, pseudonyms: tuple[str, ...], chosen: str) -> None:
+        self._put(self._resolved, pseudonyms, chosen)
 
 
 class FirestoreIntake:
-    """Intake's Firestore. Keeps, per process, the last reporter state it wrote,
-    so the common case (a citizen's next message to the same instance) commits
-    in one round trip; the reporter's last-update-time precondition makes a
-    stale entry fail safely into the read-then-decide path."""
+    """Intake's Firestore. Keeps, per process, the last sender state it wrote, so
+    the common case (a citizen's next message to the same instance) commits in
+    one round trip; the sender's last-update-time precondition makes a stale
+    entry fail safely into the read-then-decide path."""
 
     def __init__(
         self,
         client: firestore.Client,
         known_reporters: int = 10_000,
+        backoff: Backoff = Backoff(),
+        sleep: Callable[[float], None] = time.sleep,
+        rand: Callable[[], float] = random.random,
+        monotonic: Callable[[], float] = time.monotonic,
         new_ref: Callable[[], str] = new_code,
     ) -> None:
         self.db = client
         self.new_ref = new_ref  # draws a tip's code; the tip's create precondition checks it
-        self._known: OrderedDict[str, _KnownReporter] = OrderedDict()
-        self._known_max = known_reporters
-        self._known_lock = threading.Lock()
+        self._memory = _Remembered(known_reporters)
+        self._backoff, self._sleep, self._rand, self._monotonic = backoff, sleep, rand, monotonic
 
-    def _remember(self, reporter: str, entry: _KnownReporter | None) -> None:
-        with self._known_lock:
-            if entry is None:
-                self._known.pop(reporter, None)
-                return
-            self._known[reporter] = entry
-            self._known.move_to_end(reporter)
-            while len(self._known) > self._known_max:
-                self._known.popitem(last=False)
+    # --- pseudonyms ----------------------------------------------------------------------
 
-    def _recall(self, reporter: str) -> _KnownReporter | None:
-        with self._known_lock:
-            return self._known.get(reporter)
+    @as_storage_errors
+    def resolve_reporter(self, pseudonyms: tuple[str, ...]) -> str:
+        if len(pseudonyms) <= 1:
+            return pseudonyms[0]
+        chosen = self._memory.resolved(pseudonyms)
+        if chosen is None:
+            refs = [
+                self.db.collection(c).document(p) for p in pseudonyms for c in (SENDERS, REPORTERS)
+            ]
+            found = {s.reference.id for s in self.db.get_all(refs) if s.exists}
+            chosen = next((p for p in pseudonyms if p in found), pseudonyms[0])
+            self._memory.resolve(pseudonyms, chosen)
+        return chosen
 
-    # --- intake -------------------------------------------------------------
+    # --- intake ----------------------------------------------------------------------------
+
+    def _rpc(self, deadline: float | None) -> dict[str, Any]:
+        """Within the webhook's budget: one try per call, bounded by what is left
+        (Firestore unreachable fails at once, and the event goes to Pub/Sub instead
+        of waiting out the client's own retries)."""
+        if deadline is None:
+            return {}
+        return {"retry": None, "timeout": max(0.05, deadline - self._monotonic())}
+
+    def _wait(self, attempt: int, deadline: float | None, key: str) -> None:
+        pause = self._backoff.pause(attempt, self._rand)
+        out_of_time = deadline is not None and self._monotonic() + pause > deadline
+        if out_of_time or (deadline is None and attempt >= self._backoff.attempts):
+            raise Contended(f"intake of {key} kept conflicting")
+        self._sleep(pause)
 
     @as_storage_errors
     def intake(
@@ -78,76 +180,84 @@ class FirestoreIntake:
         user_id: str,
         redacted_raw: str,
         now: datetime,
-        window_minutes: int,
-        retention_days: int,
+        rules: IntakeRules,
+        deadline: float | None = None,
         new_ref: Callable[[], str] | None = None,
-        attempts: int = 6,
     ) -> IntakeResult:
         msg_ref = self.db.collection(MESSAGES).document(msg.key)
-        rep_ref = self.db.collection(REPORTERS).document(reporter)
-        for attempt in range(attempts):
-            known = self._recall(reporter) if attempt == 0 else None
-            if attempt == 0:
+        sender_ref = self.db.collection(SENDERS).document(reporter)
+        tips = self.db.collection(TIPS)
+        draw = new_ref or self.new_ref
+        last_tip: str | None = None
+        attempt = 0
+        while True:
+            if attempt:
+                self._wait(attempt, deadline, msg.key)
+            attempt += 1
+            known = self._memory.recall(reporter) if attempt == 1 else None
+            tip_snap: Any = None
+            if attempt == 1:
                 # Blind first try: the message's create precondition catches a
-                # duplicate, the reporter's precondition catches any change since.
-                rep_exists = known is not None
-                rep = dict(known.doc) if known else {}
-                rep_update_time = known.update_time if known else None
+                # duplicate, the sender's precondition catches any change since.
+                state = known.state if known else SenderState()
+                update_time = known.update_time if known else None
             else:
-                snaps = {s.reference.path: s for s in self.db.get_all([msg_ref, rep_ref])}
-                msg_snap, rep_snap = snaps[msg_ref.path], snaps[rep_ref.path]
-                if msg_snap.exists:
-                    seen = msg_snap.to_dict() or {}
-                    return IntakeResult(
-                        True, seen.get("kind", msg.kind), seen.get("tip_id"), "none"
-                    )
-                rep_exists = rep_snap.exists
-                rep = rep_snap.to_dict() or {} if rep_exists else {}
-                rep_update_time = rep_snap.update_time if rep_exists else None
-            w = intake_writes(
-                msg,
-                reporter,
-                user_id,
-                redacted_raw,
-                now,
-                window_minutes,
-                retention_days,
-                rep,
-                new_ref or self.new_ref,
+                refs = [msg_ref, sender_ref] + ([tips.document(last_tip)] if last_tip else [])
+                snaps = {s.reference.path: s for s in self.db.get_all(refs, **self._rpc(deadline))}
+                if snaps[msg_ref.path].exists:
+                    return duplicate_result(snaps[msg_ref.path].to_dict() or {}, msg.kind)
+                sender = snaps[sender_ref.path]
+                state = sender_from_doc(sender.to_dict() if sender.exists else None)
+                update_time = sender.update_time if sender.exists else None
+                tip_snap = snaps.get(tips.document(last_tip).path) if last_tip else None
+            plan = intake.plan(msg.kind, state, now, rules.window, rules.fair, draw)
+            summary: Summary | None = None
+            if plan.action == "join":
+                assert plan.tip_id is not None
+                last_tip = plan.tip_id
+                if known is not None and known.summary is not None:
+                    summary = known.summary
+                else:
+                    if tip_snap is None or tip_snap.reference.id != plan.tip_id:
+                        tip_snap = tips.document(plan.tip_id).get(**self._rpc(deadline))
+                    if not tip_snap.exists:
+                        # The open tip is gone (TTL): decide as if there were none.
+                        state = replace(state, open_tip_id=None)
+                        plan = intake.plan(msg.kind, state, now, rules.window, rules.fair, draw)
+                    else:
+                        summary = summary_from_doc(tip_snap.to_dict() or {})
+            w = intake_writes(msg, reporter, user_id, redacted_raw, now, rules, plan, summary)
+            refresh = (
+                known is None
+                or known.identity_at is None
+                or (now - known.identity_at >= IDENTITY_REFRESH)
             )
-            batch = self.db.batch()
-            tips = self.db.collection(TIPS)
-            if w.new_tip is not None:
-                batch.create(tips.document(w.tip_id), w.new_tip)
-            elif w.joined is not None:
-                batch.update(tips.document(w.tip_id), _join_tip(w.joined, now))
-            if w.event is not None:
-                events = tips.document(w.tip_id).collection(EVENTS)
-                batch.create(events.document(f"zalo-{msg.key}"), w.event)
-            batch.create(msg_ref, w.message)
-            # The outbox's safety net: if no router ever handles it, the escalator will.
-            batch.set(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, msg.key)), w.due)
-            reporter_update = w.reporter
-            if rep_exists:
-                batch.update(
-                    rep_ref,
-                    reporter_update,
-                    option=self.db.write_option(last_update_time=rep_update_time),
-                )
-                new_rep = {**rep, **reporter_update}
-            else:
-                new_rep = {**reporter_update, "first_seen_at": now}
-                batch.create(rep_ref, new_rep)
             try:
-                results = batch.commit()
+                update_time = _commit(
+                    self.db, msg, w, sender_ref, update_time, now, refresh, self._rpc(deadline)
+                )
             except (*CONFLICTS, gexc.NotFound):
-                # A duplicate, a concurrent delivery, a change by the router, or an
-                # open tip gone (TTL): decide again on what Firestore holds now.
-                self._remember(reporter, None)
+                # A duplicate, a concurrent message of the same citizen, a change by
+                # the router, or an open tip gone: decide again on what is there now.
+                self._memory.remember(reporter, None)
                 continue
-            self._remember(reporter, _KnownReporter(new_rep, results[-1].update_time))
+            identity_at = now if refresh else known.identity_at  # type: ignore[union-attr]
+            self._memory.remember(reporter, _Known(plan.state, update_time, w.summary, identity_at))
             return w.result
-        raise Contended(f"intake of {msg.key} kept conflicting")
+
+    @as_storage_errors
+    def quarantine(self, item: Quarantined, retention_days: int) -> bool:
+        main, parts = quarantine_docs(item, retention_days)
+        ref = self.db.collection(QUARANTINE).document(item.key)
+        batch = self.db.batch()
+        batch.create(ref, main)
+        for part in parts:
+            batch.create(ref.collection(PARTS).document(str(part["n"])), part)
+        try:
+            batch.commit()
+        except gexc.AlreadyExists:
+            return False
+        return True
 
     @as_storage_errors
     def record_follow(
@@ -191,13 +301,36 @@ class FirestoreIntake:
         batch.commit()
 
 
-def _join_tip(items: Mapping[str, list[dict[str, Any]]], now: datetime) -> dict[str, Any]:
-    update: dict[str, Any] = {
-        "updated_at": now,
-        "last_message_at": now,
-        "message_count": firestore.Increment(1),
-    }
-    for name, added in items.items():
-        if added:
-            update[name] = firestore.ArrayUnion(added)
-    return update
+def _commit(
+    db: firestore.Client,
+    msg: intake.Inbound,
+    w: IntakeWrites,
+    sender_ref: Any,
+    sender_update_time: Any,
+    now: datetime,
+    identity: bool,
+    rpc: dict[str, Any],
+) -> Any:
+    """One commit of everything `w` writes; the sender's new update time."""
+    tips = db.collection(TIPS)
+    batch = db.batch()
+    if w.new_tip is not None:
+        batch.create(tips.document(w.tip_id), w.new_tip)
+    elif w.joined is not None:
+        batch.update(tips.document(w.tip_id), w.joined)
+    if w.event is not None:
+        events = tips.document(w.tip_id).collection(EVENTS)
+        batch.create(events.document(f"zalo-{msg.key}"), w.event)
+    batch.create(db.collection(MESSAGES).document(msg.key), w.message)
+    # The outbox's safety net: if no router ever handles it, the escalator will.
+    batch.set(db.collection(DUE).document(due_id(DueKind.MESSAGE, msg.key)), w.due)
+    if identity:
+        # Apart from the rest: who the citizen is could live in a database of its own.
+        batch.set(db.collection(REPORTERS).document(sender_ref.id), w.identity, merge=True)
+    # Last, so that its result is the last one.
+    if sender_update_time is not None:
+        option = db.write_option(last_update_time=sender_update_time)
+        batch.update(sender_ref, w.sender, option=option)
+    else:
+        batch.create(sender_ref, {**w.sender, "first_seen_at": now})
+    return batch.commit(**rpc)[-1].update_time

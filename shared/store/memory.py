@@ -21,8 +21,9 @@ from datetime import datetime
 from typing import Any
 
 from shared.core import delivery
-from shared.core.events import TipEvent
-from shared.core.intake import Inbound
+from shared.core.events import DeferredEvent, TipEvent
+from shared.core.intake import Inbound, IntakeRules
+from shared.core.intake import plan as plan_intake
 from shared.core.refcode import CODE_ATTEMPTS, new_code
 from shared.core.roster import Roster, roster_from_dict
 from shared.core.tip import Tip, TipStatus
@@ -32,9 +33,11 @@ from shared.store.collections import (
     INVITES,
     MESSAGES,
     OFFICERS,
+    QUARANTINE,
     QUESTIONS,
     REPORTERS,
     ROSTERS,
+    SENDERS,
     TIPS,
     DueKind,
     SendKind,
@@ -45,8 +48,6 @@ from shared.store.documents import (
     due_from_doc,
     enrolment_writes,
     event_doc,
-    follow_writes,
-    intake_writes,
     message_from_doc,
     officer_from_doc,
     question_doc,
@@ -62,6 +63,17 @@ from shared.store.documents import (
     tip_due_doc,
     tip_from_doc,
     tip_updates,
+    update_due_doc,
+)
+from shared.store.intake_documents import (
+    duplicate_result,
+    follow_writes,
+    intake_writes,
+    open_tip,
+    quarantine_docs,
+    quarantined_from_doc,
+    sender_from_doc,
+    summary_from_doc,
 )
 from shared.store.ports import (
     Applied,
@@ -76,6 +88,7 @@ from shared.store.ports import (
     OfficerRecord,
     Plan,
     PublishError,
+    Quarantined,
     Question,
     Reporter,
     SendRecord,
@@ -112,6 +125,20 @@ class _Documents:
 class _Intake(_Documents):
     # --- intake --------------------------------------------------------------------------
 
+    down: bool = False  # a test turns intake's storage off (Firestore unreachable)
+
+    def _reachable(self) -> None:
+        if self.down:
+            raise StorageError("the test turned storage off")
+
+    def resolve_reporter(self, pseudonyms: tuple[str, ...]) -> str:
+        self._reachable()
+        with self._lock:
+            for key in pseudonyms:
+                if key in self.docs[SENDERS] or key in self.docs[REPORTERS]:
+                    return key
+        return pseudonyms[0]
+
     def intake(
         self,
         msg: Inbound,
@@ -119,42 +146,33 @@ class _Intake(_Documents):
         user_id: str,
         redacted_raw: str,
         now: datetime,
-        window_minutes: int,
-        retention_days: int,
+        rules: IntakeRules,
+        deadline: float | None = None,
     ) -> IntakeResult:
+        self._reachable()
         with self._lock:
             seen = self.docs[MESSAGES].get(msg.key)
             if seen is not None:
-                return IntakeResult(True, seen["kind"], seen.get("tip_id"), "none")
-            stored = self.docs[REPORTERS].get(reporter, {})
-            if stored.get("open_tip_id") not in self.docs[TIPS]:
-                stored = {k: v for k, v in stored.items() if k != "open_tip_id"}  # gone (TTL)
-            w = intake_writes(
-                msg,
-                reporter,
-                user_id,
-                redacted_raw,
-                now,
-                window_minutes,
-                retention_days,
-                stored,
-                self._free_ref,
-            )
+                return duplicate_result(seen, msg.kind)
+            state = sender_from_doc(self.docs[SENDERS].get(reporter))
+            if state.open_tip_id not in self.docs[TIPS]:
+                state = replace(state, open_tip_id=None)  # gone (TTL)
+            plan = plan_intake(msg.kind, state, now, rules.window, rules.fair, self._free_ref)
+            stored_tip = self.docs[TIPS].get(plan.tip_id or "")
+            summary = summary_from_doc(stored_tip) if plan.action == "join" and stored_tip else None
+            w = intake_writes(msg, reporter, user_id, redacted_raw, now, rules, plan, summary)
             if w.new_tip is not None and w.tip_id:
                 self.docs[TIPS][w.tip_id] = copy.deepcopy(w.new_tip)
             elif w.joined is not None and w.tip_id:
-                tip = self.docs[TIPS][w.tip_id]
-                for name, added in w.joined.items():
-                    tip[name] = [*tip.get(name, []), *copy.deepcopy(added)]
-                tip.update(updated_at=now, last_message_at=now)
-                tip["message_count"] = tip.get("message_count", 0) + 1
+                self.docs[TIPS][w.tip_id].update(copy.deepcopy(w.joined))
             if w.event is not None and w.tip_id:
                 self.events[w.tip_id].append(copy.deepcopy(w.event))
             self.docs[MESSAGES][msg.key] = copy.deepcopy(w.message)
             self.docs[DUE][due_id(DueKind.MESSAGE, msg.key)] = copy.deepcopy(w.due)
-            if reporter not in self.docs[REPORTERS]:
-                self.docs[REPORTERS][reporter] = {"first_seen_at": now}
-            self._merge(REPORTERS, reporter, w.reporter)
+            if reporter not in self.docs[SENDERS]:
+                self.docs[SENDERS][reporter] = {"first_seen_at": now}
+            self._merge(SENDERS, reporter, w.sender)
+            self._merge(REPORTERS, reporter, w.identity)
             return w.result
 
     def _free_ref(self) -> str:
@@ -164,6 +182,15 @@ class _Intake(_Documents):
             if ref not in self.docs[TIPS]:
                 return ref
         raise Contended(f"no free tip code after {CODE_ATTEMPTS} draws")
+
+    def quarantine(self, item: Quarantined, retention_days: int) -> bool:
+        self._reachable()
+        with self._lock:
+            if item.key in self.docs[QUARANTINE]:
+                return False
+            main, parts = quarantine_docs(item, retention_days)
+            self.docs[QUARANTINE][item.key] = {**main, "parts": [p["raw"] for p in parts]}
+            return True
 
     def record_follow(
         self,
@@ -176,6 +203,7 @@ class _Intake(_Documents):
         now: datetime,
         retention_days: int,
     ) -> bool:
+        self._reachable()
         with self._lock:
             if key in self.docs[MESSAGES]:
                 return False
@@ -265,9 +293,9 @@ class _Tips(_Documents):
                     self.docs[DUE].pop(entry, None)
                 else:
                     self.docs[DUE][entry] = tip_due_doc(ref, after.next_action_at)
-            reporter = self.docs[REPORTERS].get(before.reporter_key)
-            if change.finishes_conversation and reporter and reporter.get("open_tip_id") == ref:
-                reporter.update(open_tip_id=None, open_tip_status=after.status.value)
+            sender = self.docs[SENDERS].get(before.reporter_key)
+            if change.finishes_conversation and sender and sender.get("open_tip_id") == ref:
+                sender.update(open_tip_id=None, open_tip_status=after.status.value)
             return Applied(after, change, sends)
 
     # --- messages and reporters --------------------------------------------------------------
@@ -292,6 +320,9 @@ class _Tips(_Documents):
     def reporter(self, key: str) -> Reporter | None:
         found = self.get(REPORTERS, key)
         return reporter_from_doc(key, found) if found is not None else None
+
+    def open_tip_of(self, reporter_key: str) -> str | None:
+        return open_tip(self.get(SENDERS, reporter_key))
 
     def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None:
         with self._lock:
@@ -320,6 +351,22 @@ class _Tips(_Documents):
     def drop_due(self, due_id: str) -> None:
         with self._lock:
             self.docs[DUE].pop(due_id, None)
+
+    def schedule_update(self, ref: str, at: datetime) -> None:
+        with self._lock:
+            self.docs[DUE][due_id(DueKind.UPDATE, ref)] = update_due_doc(ref, at)
+
+    # --- events kept raw ---------------------------------------------------------------------
+
+    def quarantined(self, key: str) -> Quarantined | None:
+        found = self.get(QUARANTINE, key)
+        if found is None:
+            return None
+        return quarantined_from_doc(key, found, list(found.get("parts", [])))
+
+    def mark_quarantine_answered(self, key: str, now: datetime) -> None:
+        with self._lock:
+            self.docs[QUARANTINE][key].update(answered=True, answered_at=now)
 
 
 class _People(_Documents):
@@ -398,6 +445,18 @@ class _People(_Documents):
     def question(self, code: str) -> Question | None:
         found = self.get(QUESTIONS, code)
         return question_from_doc(found) if found is not None else None
+
+    def open_question_of(self, reporter_key: str) -> Question | None:
+        with self._lock:
+            for doc in self.docs[QUESTIONS].values():
+                if doc.get("reporter_key") == reporter_key and doc.get("status") == "open":
+                    return question_from_doc(doc)
+        return None
+
+    def add_to_question(self, code: str, now: datetime) -> None:
+        with self._lock:
+            doc = self.docs[QUESTIONS][code]
+            doc.update(more=doc.get("more", 0) + 1, last_asked_at=now)
 
     def answer_question(self, code: str, unit_id: str, now: datetime) -> None:
         with self._lock:
@@ -490,16 +549,16 @@ class MemoryStore(_Intake, _Tips, _People, _Sends):
 class MemoryPublisher:
     """Pub/Sub in memory: what was published, in order, for a test to deliver."""
 
-    published: list[TipEvent] = field(default_factory=list)
+    published: list[TipEvent | DeferredEvent] = field(default_factory=list)
     fail: bool = False  # a test turns Pub/Sub off
 
-    def publish(self, event: TipEvent, timeout: float) -> str:
+    def publish(self, event: TipEvent | DeferredEvent, timeout: float) -> str:
         if self.fail:
             raise PublishError("publish not confirmed: the test turned Pub/Sub off")
         self.published.append(event)
         return str(len(self.published))
 
-    def take(self) -> list[TipEvent]:
+    def take(self) -> list[TipEvent | DeferredEvent]:
         """Everything published since the last take."""
         taken, self.published = self.published, []
         return taken

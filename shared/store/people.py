@@ -123,6 +123,24 @@ class PeopleStore:
         snap = self.db.collection(QUESTIONS).document(code).get()
         return question_from_doc(snap.to_dict() or {}) if snap.exists else None
 
+    def open_question_of(self, reporter_key: str) -> Question | None:
+        """The citizen's hand-off still open, if any (one at a time per citizen)."""
+        query = (
+            self.db.collection(QUESTIONS)
+            .where(filter=FieldFilter("reporter_key", "==", reporter_key))
+            .where(filter=FieldFilter("status", "==", "open"))
+            .limit(1)
+        )
+        for snap in query.stream():
+            return question_from_doc(snap.to_dict() or {})
+        return None
+
+    def add_to_question(self, code: str, now: datetime) -> None:
+        """The citizen asked again while their hand-off was open: counted on it."""
+        self.db.collection(QUESTIONS).document(code).update(
+            {"more": firestore.Increment(1), "last_asked_at": now}
+        )
+
     def answer_question(self, code: str, unit_id: str, now: datetime) -> None:
         self.db.collection(QUESTIONS).document(code).set(
             {"status": "answered", "answered_at": now, "answered_by_unit": unit_id}, merge=True

@@ -14,8 +14,8 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from shared.core.delivery import DeliveryStatus
-from shared.core.events import TipEvent
-from shared.core.intake import Inbound
+from shared.core.events import DeferredEvent, TipEvent
+from shared.core.intake import Inbound, IntakeRules
 from shared.core.roster import Roster
 from shared.core.tip import Tip, TipChange
 from shared.store.collections import SendKind
@@ -27,6 +27,11 @@ class StorageError(RuntimeError):
 
 class Contended(StorageError):
     """Concurrent writers kept winning a transaction; the work is left for a retry."""
+
+
+class StorageRefused(StorageError):
+    """The backend refused the write for good (an invalid value, a document over its
+    size limit): retrying cannot help, so the caller keeps the input elsewhere."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class MessageRecord:
     classification: Mapping[str, Any] | None = None
     received_at: datetime | None = None
     gave_up: bool = False  # the sweep stopped republishing it (it was never handled)
+    throttled: bool = False  # beyond the citizen's fair use: summarised, not answered
+    expire_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,25 @@ class Question:
     reporter_key: str
     oa_id: str
     created_at: datetime
+    expire_at: datetime | None = None
+    more: int = 0  # the citizen's later requests while this one was open
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """A validly signed event kept raw because it could not be stored as a message
+    (`quarantine/{key}`). Confidential: the raw event holds the citizen's Zalo id."""
+
+    key: str
+    reason: str  # shape, unknown_event, refused
+    detail: str  # the field that did not fit, or the storage error
+    received_at: datetime
+    raw: bytes
+    event_name: str | None = None
+    app_id: str | None = None
+    oa_id: str | None = None
+    user_id: str | None = None  # confidential: only to answer the citizen
+    answered: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,6 +214,10 @@ class LineStore(Protocol):
     def mark_handled(self, key: str, now: datetime, *, answered: bool | None = None) -> None: ...
     def give_up_message(self, key: str, now: datetime) -> None: ...
     def reporter(self, key: str) -> Reporter | None: ...
+    def open_tip_of(self, reporter_key: str) -> str | None:
+        """The citizen's open tip, as intake last recorded it (None: none open)."""
+        ...
+
     def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None: ...
 
     # officers and their rosters
@@ -202,7 +232,13 @@ class LineStore(Protocol):
     # questions handed to the desk
     def open_question(self, question: Question, new_code: Callable[[], str]) -> Question: ...
     def question(self, code: str) -> Question | None: ...
+    def open_question_of(self, reporter_key: str) -> Question | None: ...
+    def add_to_question(self, code: str, now: datetime) -> None: ...
     def answer_question(self, code: str, unit_id: str, now: datetime) -> None: ...
+
+    # events kept raw
+    def quarantined(self, key: str) -> Quarantined | None: ...
+    def mark_quarantine_answered(self, key: str, now: datetime) -> None: ...
 
     # sends
     def claim_send(
@@ -231,6 +267,7 @@ class LineStore(Protocol):
     def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]: ...
     def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None: ...
     def drop_due(self, due_id: str) -> None: ...
+    def schedule_update(self, ref: str, at: datetime) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -240,10 +277,18 @@ class IntakeResult:
     tip_id: str | None
     action: str  # open, join, none
     event_kind: str = ""  # what is published: tip.created, tip.updated, question, ...
+    seq: int = 0  # the message's number on its tip
+    throttled: bool = False
 
 
 class IntakeStore(Protocol):
-    """What the webhook writes: each message once, joined to its citizen's tip."""
+    """What the webhook (and the router, for deferred events) writes: each message
+    once, joined to its citizen's tip; events that cannot be messages, raw."""
+
+    def resolve_reporter(self, pseudonyms: tuple[str, ...]) -> str:
+        """The pseudonym the citizen is known by: the newest one, unless only an
+        older key's pseudonym has documents (a key rotation)."""
+        ...
 
     def intake(
         self,
@@ -252,9 +297,17 @@ class IntakeStore(Protocol):
         user_id: str,
         redacted_raw: str,
         now: datetime,
-        window_minutes: int,
-        retention_days: int,
-    ) -> IntakeResult: ...
+        rules: IntakeRules,
+        deadline: float | None = None,
+    ) -> IntakeResult:
+        """Store `msg` once. Contention is retried with jittered backoff until the
+        monotonic `deadline` (then `Contended`); `StorageRefused` when Firestore
+        refuses the write for good."""
+        ...
+
+    def quarantine(self, item: Quarantined, retention_days: int) -> bool:
+        """Keep an event raw, once; False when it was already kept."""
+        ...
 
     def record_follow(
         self,
@@ -272,9 +325,9 @@ class IntakeStore(Protocol):
 
 
 class Publisher(Protocol):
-    """Publishes a stored change to `tinbao-events`; raises PublishError if not confirmed."""
+    """Publishes to `tinbao-events`; raises PublishError if not confirmed in time."""
 
-    def publish(self, event: TipEvent, timeout: float) -> str: ...
+    def publish(self, event: TipEvent | DeferredEvent, timeout: float) -> str: ...
 
 
 class PublishError(RuntimeError):

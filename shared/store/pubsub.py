@@ -6,7 +6,7 @@ from typing import Any
 
 from google.cloud import pubsub_v1
 
-from shared.core.events import TipEvent
+from shared.core.events import DeferredEvent, TipEvent
 from shared.store.ports import PublishError
 
 
@@ -19,7 +19,7 @@ class PubSubPublisher:
         )
         self.topic_path = self._client.topic_path(project, topic)
 
-    def publish(self, event: TipEvent, timeout: float) -> str:
+    def publish(self, event: TipEvent | DeferredEvent, timeout: float) -> str:
         future = self._client.publish(
             self.topic_path,
             event.encode(),

@@ -16,7 +16,18 @@ from google.cloud.firestore_v1.base_query import FieldFilter
 from shared.core.delivery import CLAIM_LAPSES_AFTER
 from shared.core.tip import Tip, TipStatus
 from shared.store import transactions
-from shared.store.collections import DUE, EVENTS, MESSAGES, REPORTERS, TIPS, DueKind, due_id
+from shared.store.collections import (
+    DUE,
+    EVENTS,
+    MESSAGES,
+    PARTS,
+    QUARANTINE,
+    REPORTERS,
+    SENDERS,
+    TIPS,
+    DueKind,
+    due_id,
+)
 from shared.store.documents import (
     due_from_doc,
     event_doc,
@@ -28,8 +39,18 @@ from shared.store.documents import (
     tip_due_doc,
     tip_from_doc,
     tip_updates,
+    update_due_doc,
 )
-from shared.store.ports import Applied, Decide, DueItem, MessageRecord, Plan, Reporter
+from shared.store.intake_documents import open_tip, quarantined_from_doc
+from shared.store.ports import (
+    Applied,
+    Decide,
+    DueItem,
+    MessageRecord,
+    Plan,
+    Quarantined,
+    Reporter,
+)
 
 
 class TipsStore:
@@ -94,13 +115,13 @@ class TipsStore:
             if change is None:
                 return Applied(before)
             after = change.tip
-            reporter_ref = None
+            sender_ref = None
             if change.finishes_conversation:
                 # Only while this tip is still the citizen's open one (reads before writes).
-                reporter_ref = self.db.collection(REPORTERS).document(before.reporter_key)
-                reporter = reporter_ref.get(transaction=txn)
-                if not reporter.exists or reporter.get("open_tip_id") != ref:
-                    reporter_ref = None
+                sender_ref = self.db.collection(SENDERS).document(before.reporter_key)
+                sender = sender_ref.get(transaction=txn)
+                if not sender.exists or sender.get("open_tip_id") != ref:
+                    sender_ref = None
             sends = tuple(plan(after, change)) if plan is not None else ()
             send_refs = [self.db.collection(s.kind.value).document(s.key) for s in sends]
             recorded = (
@@ -135,10 +156,8 @@ class TipsStore:
                     txn.delete(due_ref)
                 else:
                     txn.set(due_ref, tip_due_doc(ref, after.next_action_at))
-            if reporter_ref is not None:
-                txn.update(
-                    reporter_ref, {"open_tip_id": None, "open_tip_status": after.status.value}
-                )
+            if sender_ref is not None:
+                txn.update(sender_ref, {"open_tip_id": None, "open_tip_status": after.status.value})
             return Applied(after, change, sends)
 
         return transactions.run(self.db, body)
@@ -173,10 +192,31 @@ class TipsStore:
         snap = self.db.collection(REPORTERS).document(key).get()
         return reporter_from_doc(key, snap.to_dict() or {}) if snap.exists else None
 
+    def open_tip_of(self, reporter_key: str) -> str | None:
+        snap = self.db.collection(SENDERS).document(reporter_key).get()
+        return open_tip(snap.to_dict() if snap.exists else None)
+
     def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None:
         self.db.collection(REPORTERS).document(reporter_key).set(
             {"conversation": {"last_topic": topic, "last_at": now}}, merge=True
         )
+
+    # --- events kept raw -----------------------------------------------------------------
+
+    def quarantined(self, key: str) -> Quarantined | None:
+        ref = self.db.collection(QUARANTINE).document(key)
+        snap = ref.get()
+        if not snap.exists:
+            return None
+        data = snap.to_dict() or {}
+        parts: list[bytes] = []
+        if int(data.get("raw_parts") or 1) > 1:
+            found = sorted(ref.collection(PARTS).stream(), key=lambda s: int(s.id))
+            parts = [bytes((s.to_dict() or {}).get("raw") or b"") for s in found]
+        return quarantined_from_doc(key, data, parts)
+
+    def mark_quarantine_answered(self, key: str, now: datetime) -> None:
+        self.db.collection(QUARANTINE).document(key).update({"answered": True, "answered_at": now})
 
     # --- the schedule -----------------------------------------------------------------
 
@@ -195,3 +235,7 @@ class TipsStore:
 
     def drop_due(self, due_id: str) -> None:
         self.db.collection(DUE).document(due_id).delete()
+
+    def schedule_update(self, ref: str, at: datetime) -> None:
+        """What the citizen added is told to the tip's officers at `at` (one entry a tip)."""
+        self.db.collection(DUE).document(due_id(DueKind.UPDATE, ref)).set(update_due_doc(ref, at))

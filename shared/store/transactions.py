@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from google.api_core import exceptions as gexc
 from google.cloud import firestore
 
-from shared.store.ports import Contended, StorageError
+from shared.store.ports import Contended, StorageError, StorageRefused
 
 T = TypeVar("T")
 # Overlapping escalator runs and redeliveries contend for the same tips; the
@@ -31,15 +31,21 @@ def run(db: firestore.Client, body: Callable[[Any], T], attempts: int = ATTEMPTS
 
 
 F = TypeVar("F", bound=Callable[..., Any])
+# What Firestore refuses for good: a value it cannot hold (a document over 1 MiB,
+# a string that is not UTF-8). Retrying the same write cannot succeed.
+REFUSED = (gexc.InvalidArgument, gexc.OutOfRange, UnicodeEncodeError)
 
 
 def as_storage_errors(fn: F) -> F:
-    """Google's errors leave the store as `StorageError`: services never import google."""
+    """Google's errors leave the store as `StorageError` (`StorageRefused` when
+    permanent): services never import google."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
+        except REFUSED as exc:
+            raise StorageRefused(f"{type(exc).__name__}") from exc
         except gexc.GoogleAPIError as exc:
             raise StorageError(f"{type(exc).__name__}") from exc
 

@@ -3,8 +3,11 @@
 Ids and timestamps are JSON strings and stay strings (ids exceed 2^53).
 Coordinates stay exact decimals: the body is parsed with `parse_float=Decimal`
 and strings are kept as sent, so nothing goes through a float. Unknown fields
-are ignored (Zalo adds fields); wrong types and missing fields are errors that
-name the field.
+are ignored (Zalo adds fields). Lenient where others' payloads vary (see
+tests/fixtures/zalo/others/): a file's `size` as a number, an empty
+`user_id_by_app`, an attachment type we do not know (kept as a generic
+attachment), text of any length. What still does not fit is an error naming
+the field, which the webhook turns into a quarantined event, never a lost one.
 """
 
 from __future__ import annotations
@@ -13,11 +16,20 @@ import json
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
 
 Id = Annotated[str, Field(min_length=1, max_length=128, strict=True)]
 Timestamp = Annotated[str, Field(pattern=r"^[0-9]{1,16}$", strict=True)]
-Url = Annotated[str, Field(max_length=4096, strict=True)]
+Url = Annotated[str, Field(strict=True)]
 
 CONSOLE_TEST_MSG_ID = "This is message id"
 
@@ -77,18 +89,37 @@ class MediaPayload(_Model):
     type: str | None = None
     id: str | None = None
 
+    @field_validator("size", mode="before")
+    @classmethod
+    def _size_as_text(cls, value: Any) -> Any:
+        # Some payloads send the file size as a number.
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            return str(value)
+        return value
+
 
 class MediaAttachment(_Model):
-    type: Literal["image", "gif", "file", "sticker", "link", "audio", "video", "business_card"]
-    payload: MediaPayload
+    """A photo, file, link, sticker, business card, ... or a type Zalo adds later (kept
+    as it comes)."""
+
+    type: Annotated[str, Field(min_length=1, max_length=64, strict=True)]
+    payload: MediaPayload = MediaPayload()
 
 
-Attachment = Annotated[LocationAttachment | MediaAttachment, Field(discriminator="type")]
+def _attachment_tag(value: Any) -> str:
+    kind = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
+    return "location" if kind == "location" else "media"
+
+
+Attachment = Annotated[
+    Annotated[LocationAttachment, Tag("location")] | Annotated[MediaAttachment, Tag("media")],
+    Discriminator(_attachment_tag),
+]
 
 
 class UserMessage(_Model):
     msg_id: Id
-    text: Annotated[str, Field(max_length=20000, strict=True)] | None = None
+    text: Annotated[str, Field(strict=True)] | None = None  # any length: kept whole
     attachments: list[Attachment] = []
 
 
@@ -96,7 +127,7 @@ class _UserMessageEvent(_Model):
     app_id: Id
     sender: Party
     recipient: Party
-    user_id_by_app: Id | None = None
+    user_id_by_app: str | None = None  # sometimes empty
     message: UserMessage
     timestamp: Timestamp
 
@@ -214,7 +245,7 @@ class FollowEvent(_Model):
     app_id: Id
     oa_id: Id
     follower: Party
-    user_id_by_app: Id | None = None
+    user_id_by_app: str | None = None
     source: str | None = None
     timestamp: Timestamp
 

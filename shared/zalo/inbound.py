@@ -2,7 +2,12 @@
 
 `judge` decides a request (reject it, the console's test, or accept an event);
 `to_inbound` turns an accepted user message into a `shared.core.intake.Inbound`;
-`reporter_key` is the citizen's pseudonym. Pure: no clock, no storage, no network.
+`pseudonyms` are the citizen's pseudonymous keys. Pure: no clock, no storage,
+no network (the time is passed in).
+
+A validly signed event is accepted even when its shape is not what we model:
+`Accepted.problem` names what did not fit, and the webhook keeps it raw in the
+quarantine rather than refusing it (Zalo may never send it again).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import hmac
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from shared.core.intake import AttachmentRef, Inbound, Kind, Location
@@ -33,6 +39,10 @@ from shared.zalo.events import (
 from shared.zalo.oa import OaConfig
 
 MAX_BODY_BYTES = 1024 * 1024
+# What decides a message's kind is its opening (a command's keyword and code, a
+# tip's words): reading a very long text whole would cost seconds of CPU.
+CLASSIFY_CHARS = 2000
+COMMAND_CHARS = 2000
 
 
 # --- judging a request ------------------------------------------------------
@@ -58,9 +68,14 @@ class ConsoleTest:
 
 @dataclass(frozen=True)
 class Accepted:
-    event: KnownEvent | OtherEvent
+    """A validly signed, fresh event; `event` is None when its shape did not fit
+    (`problem` says where), and the event goes to the quarantine as it came."""
+
+    event: KnownEvent | OtherEvent | None
     oa: OaConfig
     raw: bytes
+    data: dict[str, Any]
+    problem: BodyError | None = None
 
 
 def _str_at(data: Mapping[str, Any], *path: str) -> Any:
@@ -76,13 +91,48 @@ def _event_oa_id(event: KnownEvent | OtherEvent) -> str | None:
     return getattr(event, "oa_id", None)
 
 
+def raw_oa_id(data: Mapping[str, Any]) -> str | None:
+    """The OA of an event whose shape did not fit, where it can be told."""
+    for path in (("recipient", "id"), ("oa_id",)):
+        value = _str_at(data, *path)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def raw_user_id(data: Mapping[str, Any]) -> str | None:
+    """The citizen of an event whose shape did not fit, where it can be told."""
+    for path in (("sender", "id"), ("follower", "id")):
+        value = _str_at(data, *path)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def event_time(timestamp: str) -> datetime | None:
+    """The instant of Zalo's `timestamp`: epoch milliseconds (a 10-digit value is
+    read as seconds, as some older payloads send); None when it is not a number."""
+    if not timestamp.isdigit():
+        return None
+    value = int(timestamp)
+    seconds = value if value < 10**11 else value / 1000
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def judge(
     method: str,
     headers: Mapping[str, str],
     raw: bytes | None,
     oas: list[OaConfig],
+    now: datetime,
+    max_age: timedelta,
 ) -> Rejection | ConsoleTest | Accepted:
-    """Decide a webhook request. `raw` is None when the body exceeded MAX_BODY_BYTES."""
+    """Decide a webhook request. `raw` is None when the body exceeded MAX_BODY_BYTES.
+    A signed event older than `max_age` is refused: Zalo's retries end within
+    hours, so an old one is a replay (the de-duplication record may be gone)."""
     if method != "POST":
         return Rejection(405, "method not allowed: Zalo posts events")
     if raw is None or len(raw) > MAX_BODY_BYTES:
@@ -110,15 +160,20 @@ def judge(
     ]
     if not verified:
         return Rejection(401, "signature does not match")
+    sent_at = event_time(timestamp)  # type: ignore[arg-type]
+    if sent_at is None or now - sent_at > max_age:
+        hours = max_age / timedelta(hours=1)
+        return Rejection(403, f"stale event: older than {hours:g} hours (a replay?)", "timestamp")
     try:
-        event = parse_event(data)
+        event: KnownEvent | OtherEvent | None = parse_event(data)
+        problem = None
     except BodyError as exc:
-        return Rejection(400, exc.reason, exc.field)
-    oa_id = _event_oa_id(event)
+        event, problem = None, exc
+    oa_id = _event_oa_id(event) if event is not None else raw_oa_id(data)
     for oa in verified:
         # Events we do not model carry no known OA field: the app and signature vouch.
         if oa.oa_id is None or oa_id is None or oa.oa_id == oa_id:
-            return Accepted(event, oa, raw)
+            return Accepted(event, oa, raw, data, problem)
     if any(oa.oa_id == oa_id for oa in candidates):
         return Rejection(401, "signature does not match this OA's key")
     return Rejection(403, "unknown OA")
@@ -127,23 +182,42 @@ def judge(
 # --- from event to message --------------------------------------------------
 
 
-def reporter_key(oa: OaConfig, oa_id: str, user_id: str) -> str:
-    """Pseudonymous, stable per OA and user, not reversible without the OA's secret."""
-    mac = hmac.new(oa.secret_key.encode(), f"reporter:{oa_id}:{user_id}".encode(), hashlib.sha256)
+def reporter_key(key: str, oa_id: str, user_id: str) -> str:
+    """Pseudonymous, stable per OA and user, not reversible without the pseudonym key."""
+    mac = hmac.new(key.encode(), f"reporter:{oa_id}:{user_id}".encode(), hashlib.sha256)
     return "r_" + mac.hexdigest()[:32]
 
 
-def anonymous_reporter_key(oa: OaConfig, oa_id: str, anonymous_id: str) -> str:
-    """The pseudonym of an anonymous-chat sender: apart from any follower's."""
-    mac = hmac.new(
-        oa.secret_key.encode(), f"anonymous:{oa_id}:{anonymous_id}".encode(), hashlib.sha256
-    )
-    return ANONYMOUS_KEY_PREFIX + mac.hexdigest()[:32]
+def anonymous_pseudonyms(keys: tuple[str, ...], oa_id: str, anonymous_id: str) -> tuple[str, ...]:
+    """An anonymous-chat sender's pseudonyms, apart from any follower's (newest key first)."""
+    out = []
+    for key in keys:
+        if key:
+            mac = hmac.new(
+                key.encode(), f"anonymous:{oa_id}:{anonymous_id}".encode(), hashlib.sha256
+            )
+            out.append(ANONYMOUS_KEY_PREFIX + mac.hexdigest()[:32])
+    return tuple(dict.fromkeys(out))
+
+
+def pseudonyms(keys: tuple[str, ...], oa_id: str, user_id: str) -> tuple[str, ...]:
+    """The citizen's pseudonym under each pseudonym key, newest key first (a rotated
+    key keeps the pseudonyms it made resolvable until their documents expire)."""
+    return tuple(dict.fromkeys(reporter_key(k, oa_id, user_id) for k in keys if k))
 
 
 def message_key(app_id: str, msg_id: str) -> str:
     # Document ids may not contain "/": Zalo's ids are alphanumeric, but escape defensively.
     return f"{app_id}:{msg_id}".replace("/", "%2F")
+
+
+def raw_key(data: Mapping[str, Any], raw: bytes) -> str:
+    """The key of an event whose shape did not fit: its message's key when it names
+    one (a redelivery meets the same key), else the hash of the raw event."""
+    app_id, msg_id = data.get("app_id"), _str_at(data, "message", "msg_id")
+    if isinstance(app_id, str) and app_id and isinstance(msg_id, str) and msg_id:
+        return message_key(app_id, msg_id)
+    return "sha256-" + hashlib.sha256(raw).hexdigest()[:40]
 
 
 Classifier = Callable[[str], Any]
@@ -173,13 +247,13 @@ def to_inbound(
     )
     kind: Kind
     classification: dict[str, Any] = {}
-    if isinstance(event, TextEvent) and parse_command(text) is not None:
+    if isinstance(event, TextEvent) and parse_command(text[:COMMAND_CHARS]) is not None:
         kind = "command"
 
     elif locations or attachments:
         kind = "tip"
     elif text:
-        verdict = classify(text)
+        verdict = classify(text[:CLASSIFY_CHARS])
         classification = {
             "kind": verdict.kind,
             "category": verdict.category,

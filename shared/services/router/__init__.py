@@ -12,6 +12,9 @@ it cannot make it valid.
     tip.created, tip.updated   -> router/tips.py          route, page, follow-ups
     command                    -> router/commands.py      officers' commands
     question, chat, follow     -> router/conversation.py  the assistant, hand-offs
+    intake.deferred            -> router/intake.py        store what the webhook could not,
+                                                          then route it as above
+    quarantined                -> router/intake.py        answer the citizen of a kept event
 """
 
 from __future__ import annotations
@@ -25,20 +28,21 @@ from typing import Any
 from pydantic import ValidationError
 
 from shared.clock import Clock
-from shared.core.events import TipEvent
+from shared.core.events import DeferredEvent, TipEvent, decode
 from shared.logs import Logger
 from shared.services.dispatch import Tally
 from shared.services.router.commands import CommandHandler
 from shared.services.router.conversation import ConversationHandler
+from shared.services.router.intake import IntakeHandler
 from shared.services.router.tips import TipHandler
 
 
-def decode_pubsub(cloud_event: Any) -> TipEvent | None:
-    """The TipEvent inside a messagePublished CloudEvent; None when it is malformed."""
+def decode_pubsub(cloud_event: Any) -> TipEvent | DeferredEvent | None:
+    """The event inside a messagePublished CloudEvent; None when it is malformed."""
     data = cloud_event.get_data() if hasattr(cloud_event, "get_data") else cloud_event.data
     try:
         payload = base64.b64decode(data["message"]["data"], validate=True)
-        return TipEvent.model_validate_json(payload)
+        return decode(payload)
     except (KeyError, TypeError, ValueError, ValidationError):
         return None
 
@@ -48,6 +52,7 @@ class Router:
     tips: TipHandler
     commands: CommandHandler
     conversation: ConversationHandler
+    intake: IntakeHandler
     clock: Clock
     log: Logger
 
@@ -56,6 +61,22 @@ class Router:
         if event is None:
             self.log.error("router.malformed_message", id=cloud_event["id"])
             return
+        now = self.clock.now()
+        if isinstance(event, DeferredEvent):
+            # Stored now (or found stored), then routed like any stored change.
+            tally = self.intake.on_deferred(event, self.route, now)
+        else:
+            tally = self.route(event, now)
+        self.log.info(
+            "router.handled",
+            kind=event.kind,
+            tip_id=getattr(event, "tip_id", None),
+            sent=tally.sent,
+            waiting=tally.waiting,
+            held=tally.held,
+        )
+
+    def route(self, event: TipEvent, now: datetime) -> Tally:
         handlers: dict[str, Callable[[TipEvent, datetime], Tally]] = {
             "tip.created": self.tips.on_tip,
             "tip.updated": self.tips.on_tip,
@@ -64,13 +85,6 @@ class Router:
             "chat": self.conversation.on_chat,
             "follow": self.conversation.on_follow,
             "oa_reply": self.tips.on_oa_reply,
+            "quarantined": self.intake.on_quarantined,
         }
-        tally = handlers[event.kind](event, self.clock.now())
-        self.log.info(
-            "router.handled",
-            kind=event.kind,
-            tip_id=event.tip_id,
-            sent=tally.sent,
-            waiting=tally.waiting,
-            held=tally.held,
-        )
+        return handlers[event.kind](event, now)

@@ -10,6 +10,10 @@ A hand-off's code is drawn at random and created if absent, linked from its
 message in the same transaction: a redelivery finds the same question, and two
 citizens never share one. A question handled late (after a router outage) is
 still answered, with an apology for the wait.
+A citizen has one open hand-off at a time: asking again while it is open is
+counted on it, not alerted again. Messages beyond the citizen's fair use are
+stored and not answered one by one: the citizen is told once an hour that
+everything was kept.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from shared.core import assistant, messages
+from shared.core import assistant, intake, messages
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
 from shared.core.ladder import Target
@@ -56,6 +60,8 @@ class ConversationHandler:
             return Tally()
         reporter = self.store.reporter(msg.sender_key)
         user_id = reporter.zalo_user_id if reporter else None
+        if msg.throttled:
+            return self._summarised(msg, user_id, now)
         text = msg.text or ""
         officer = self.store.officer_by_zalo(user_id) if user_id else None
         if user_id and officer is not None and officer.active:
@@ -88,15 +94,43 @@ class ConversationHandler:
         self.store.mark_handled(event.message_id, now, answered=answered)
         return tally
 
+    def _summarised(self, msg: MessageRecord, user_id: str | None, now: datetime) -> Tally:
+        """Beyond fair use: kept, not answered; the citizen hears so once an hour."""
+        tally = Tally()
+        if user_id:
+            key = f"busy:{msg.sender_key}:{now:%Y%m%d%H}"
+            text = messages.citizen_busy()
+            tally.count(
+                self.pager.dispatch.reply(key, msg.oa_id, user_id, text, now, audience="citizen")
+            )
+        self.store.mark_handled(msg.key, now, answered=False)
+        return tally
+
     def _hand_to_desk(self, msg: MessageRecord, text: str, now: datetime) -> Tally:
-        """Open a question item for the desk and alert its officers on duty."""
+        """Open a question item for the desk and alert its officers on duty; one open
+        hand-off per citizen (asking again is counted on it)."""
+        already = self.store.open_question_of(msg.sender_key)
+        if already is not None and already.message_id != msg.key:
+            self.store.add_to_question(already.code, now)
+            return Tally()
         question = self.store.open_question(
-            Question("", "open", text, msg.key, msg.sender_key, msg.oa_id, now), self.new_code
+            Question(
+                "",
+                "open",
+                text,
+                msg.key,
+                msg.sender_key,
+                msg.oa_id,
+                now,
+                expire_at=msg.expire_at,
+            ),
+            self.new_code,
         )
         code = question.code
         officers = self.pager.on_duty(self.profile.desk_id, DESK_ON_DUTY, now)
+        shown = intake.shown(text)  # the question keeps it whole; the alert shows it cut
         tally = self.pager.dispatch.alert_officers(
-            code, msg.oa_id, officers, "handoff", messages.question_handoff(code, text), now
+            code, msg.oa_id, officers, "handoff", messages.question_handoff(code, shown), now
         )
         return Tally(waiting=tally.waiting, held=tally.held)
 

@@ -1,5 +1,7 @@
 """The router's tip use cases: a citizen's tip routed and its officers paged; what
-the citizen adds later brought to whoever has the tip before them.
+the citizen adds later brought to whoever has the tip before them, in updates
+that never come faster than one per tip every few minutes
+(`shared.services.followups`).
 
 One transaction reads the tip and decides (route it, or move a desk tip to its
 ward once a location makes the ward known) and records the sends that decision
@@ -26,6 +28,7 @@ from shared.core.policy_file import Policies
 from shared.core.tip import Tip, TipChange, TipStatus
 from shared.logs import Logger
 from shared.services.dispatch import Tally
+from shared.services.followups import FollowUps
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
 from shared.services.router.commands import CommandHandler, Sender
@@ -41,6 +44,7 @@ class TipHandler:
     notices: CitizenNotices
     profile: Profile
     policies: Policies
+    followups: FollowUps
     log: Logger
     officers: CommandHandler
 
@@ -73,20 +77,24 @@ class TipHandler:
             # Routed (or moved to its ward) just now: the new unit's first step.
             tally = self.pager.carry_out(applied, now, ACTOR)
         else:
-            if new and tip.is_assigned and message_id not in tip.routed_msgs:
-                tally.add(self._follow_up(tip, message_id, now))
-            if tip.status is TipStatus.ROUTED:
+            if new and tip.is_assigned:
+                tally.add(self.followups.on_message(tip, message_id, event.throttled, now, ACTOR))
+            if tip.status is TipStatus.ROUTED and not event.throttled:
+                # A step a crashed delivery left undone (beyond fair use: the escalator's).
                 tally.add(self.pager.resume(tip, now, ACTOR))
             # Recorded with the routing and sent then; again here (once) if that died.
-            self.notices.acknowledge(tip, now)
+            # Beyond fair use nothing new is owed to the citizen (a crashed notice
+            # is retried by the escalator).
+            if applied.change is not None or not event.throttled:
+                self.notices.acknowledge(tip, now)
         self.store.mark_handled(message_id, now)
         return tally
 
     def on_oa_reply(self, event: TipEvent, now: datetime) -> Tally:
         """Someone answered the citizen from the OA's chat tool: the reply joins their
         open tip, which counts as taken by the desk if nobody held it."""
-        reporter = self.store.reporter(event.reporter_key) if event.reporter_key else None
-        if reporter is None or not reporter.open_tip_id:
+        open_tip = self.store.open_tip_of(event.reporter_key) if event.reporter_key else None
+        if open_tip is None:
             self.log.info("router.oa_reply_without_tip", message_key=event.message_id)
             return Tally()
         name, text = messages.oa_chat_reply_note(event.text or "")
@@ -97,9 +105,9 @@ class TipHandler:
             )
             return tip_core.answered_in_oa_chat(tip, reply, now)
 
-        applied = self.store.change_tip(reporter.open_tip_id, decide, now)
+        applied = self.store.change_tip(open_tip, decide, now)
         outcome = applied.change.outcome if applied.change else "unchanged"
-        self.log.info("router.oa_reply", tip_id=reporter.open_tip_id, outcome=outcome)
+        self.log.info("router.oa_reply", tip_id=open_tip, outcome=outcome)
         return Tally()
 
     def _from_officer(self, tip: Tip, message_id: str, sender: Sender, now: datetime) -> Tally:
@@ -131,24 +139,6 @@ class TipHandler:
     def _decide(self, tip: Tip, message_id: str, new: bool, now: datetime) -> TipChange | None:
         if tip.status is TipStatus.RECEIVED:
             return routing.plan_route(self.profile, self.policies, tip, now)
-        if new and message_id not in tip.routed_msgs:
+        if new and tip.pending:
             return routing.plan_reroute(self.profile, self.policies, tip, now)
         return None
-
-    def _follow_up(self, tip: Tip, message_id: str, now: datetime) -> Tally:
-        """What the citizen added, to whoever has the tip before them now."""
-        text = "\n".join(t.text for t in tip.texts if t.msg == message_id)
-        locations = [x for x in tip.locations if x.msg == message_id]
-        attachments = tuple(
-            messages.Attachment(a.type or "file", a.url, a.name or "")
-            for a in tip.attachments
-            if a.msg == message_id and a.url
-        )
-        location = messages.Location(locations[-1].lat, locations[-1].lng) if locations else None
-        if not (text or location or attachments):
-            return Tally()  # a sticker, or thanks with no words: nothing new for the officers
-        update = messages.tip_update(tip.ref, text, location, attachments, tip.is_held)
-        officers = self.pager.current_officers(tip, now)
-        return self.pager.dispatch.alert_officers(
-            tip.ref, tip.oa_id, officers, f"u-{message_id}", update, now
-        )

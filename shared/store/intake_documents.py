@@ -1,0 +1,376 @@
+"""What intake writes, as pure plans both stores carry out alike (Firestore in
+`shared.store.intake`, memory in `shared.store.memory`):
+
+    messages/{key}    the message, kept whole: its de-duplication record and the
+                      home of its text and evidence
+    tips/{ref}        a new tip, or the bounded summary of the one it joins
+    tips/{ref}/events the raw Zalo event (ids replaced) on the tip's audit trail
+    senders/{key}     the citizen's intake state: open tip, window, fair use
+    reporters/{key}   who the citizen is (their Zalo id): written apart from the
+                      rest (`IntakeWrites.identity`), so that it can live in a
+                      database of its own
+    due/message:{key} the outbox's safety net
+    quarantine/{key}  an event kept raw (confidential), with `parts/{n}` when the
+                      raw event is too big for one document
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from shared.core.intake import Inbound, IntakeRules, Plan, SenderState, Summary, fold
+from shared.core.tip import OPEN, TipAttachment, TipLocation, TipStatus, TipText
+from shared.store.collections import DueKind
+from shared.store.documents import AttachmentDoc, LocationDoc, TextDoc
+from shared.store.ports import IntakeResult, Quarantined
+
+# A message the router has not handled this long after intake is republished.
+UNHANDLED_AFTER = timedelta(minutes=2)
+# A raw event is kept in pieces of this size: a Firestore document holds at most 1 MiB.
+RAW_PART_BYTES = 900_000
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+# --- the citizen's intake state -----------------------------------------------------------
+
+
+def open_tip(data: Mapping[str, Any] | None) -> str | None:
+    """The open tip a sender document names (None when it names none or a finished one)."""
+    if not data:
+        return None
+    doc = SenderDoc.model_validate(dict(data))
+    return doc.open_tip_id if doc.open_tip_status in OPEN else None
+
+
+class SenderDoc(_Doc):
+    open_tip_id: str | None = None
+    open_tip_status: str = TipStatus.RECEIVED.value
+    open_until: AwareDatetime | None = None
+    tip_messages: int = 0
+    burst_start: AwareDatetime | None = None
+    burst_count: int = 0
+    tips_since: AwareDatetime | None = None
+    tips_opened: int = 0
+
+
+def sender_from_doc(data: Mapping[str, Any] | None) -> SenderState:
+    doc = SenderDoc.model_validate(dict(data or {}))
+    return SenderState(**doc.model_dump())
+
+
+def sender_fields(state: SenderState, now: datetime, expire_at: datetime) -> dict[str, Any]:
+    return {
+        **SenderDoc.model_validate(state.__dict__).model_dump(),
+        "last_message_at": now,
+        "expire_at": expire_at,
+    }
+
+
+# --- the tip's summary ------------------------------------------------------------------
+
+
+class SummaryDoc(_Doc):
+    texts: list[TextDoc] = Field(default_factory=list)
+    locations: list[LocationDoc] = Field(default_factory=list)
+    attachments: list[AttachmentDoc] = Field(default_factory=list)
+    message_count: int = 0
+    texts_total: int = 0
+    locations_total: int = 0
+    attachments_total: int = 0
+
+
+def summary_from_doc(tip: Mapping[str, Any]) -> Summary:
+    """The summary as a tip document holds it (a tip written before summaries were
+    bounded is read as it is, and bounded by the next message that joins it)."""
+    doc = SummaryDoc.model_validate(dict(tip))
+    return Summary(
+        texts=tuple(TipText(t.msg, t.text, t.at, t.seq) for t in doc.texts),
+        locations=tuple(TipLocation(x.msg, x.lat, x.lng, x.at, x.seq) for x in doc.locations),
+        attachments=tuple(
+            TipAttachment(a.msg, a.type, a.url, a.thumbnail, a.name, a.size, a.seq)
+            for a in doc.attachments
+        ),
+        messages=doc.message_count,
+        texts_total=doc.texts_total or len(doc.texts),
+        locations_total=doc.locations_total or len(doc.locations),
+        attachments_total=doc.attachments_total or len(doc.attachments),
+    )
+
+
+def summary_fields(summary: Summary) -> dict[str, Any]:
+    return {
+        "texts": [{"msg": t.msg, "text": t.text, "at": t.at, "seq": t.seq} for t in summary.texts],
+        "locations": [
+            {"msg": x.msg, "lat": x.lat, "lng": x.lng, "at": x.at, "seq": x.seq}
+            for x in summary.locations
+        ],
+        "attachments": [
+            {
+                "msg": a.msg,
+                "type": a.type,
+                "url": a.url,
+                "thumbnail": a.thumbnail,
+                "name": a.name,
+                "size": a.size,
+                "seq": a.seq,
+            }
+            for a in summary.attachments
+        ],
+        "message_count": summary.messages,
+        "texts_total": summary.texts_total,
+        "locations_total": summary.locations_total,
+        "attachments_total": summary.attachments_total,
+    }
+
+
+# --- one message -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IntakeWrites:
+    """What storing one inbound message writes, decided on the citizen's state as read."""
+
+    result: IntakeResult
+    tip_id: str | None
+    new_tip: dict[str, Any] | None  # the whole tip, when the message opens one
+    joined: dict[str, Any] | None  # the summary fields of the tip it joins
+    summary: Summary | None  # the tip's summary as written
+    event: dict[str, Any] | None  # the raw Zalo event on the tip's audit trail
+    message: dict[str, Any]  # messages/{key}
+    due: dict[str, Any]  # due/message:{key}
+    sender: dict[str, Any]  # senders/{key}
+    identity: dict[str, Any]  # reporters/{key}
+
+
+def intake_writes(
+    msg: Inbound,
+    reporter: str,
+    user_id: str,
+    redacted_raw: str,
+    now: datetime,
+    rules: IntakeRules,
+    plan: Plan,
+    summary: Summary | None,
+) -> IntakeWrites:
+    """`summary`: the joined tip's summary as stored (None when the plan opens one)."""
+    expire_at = now + rules.retention
+    tip_id = plan.tip_id
+    written = fold(summary or Summary(), msg, plan.seq, now) if tip_id else None
+    new_tip = None
+    if plan.action == "open" and written is not None:
+        new_tip = {
+            "ref": tip_id,
+            "status": TipStatus.RECEIVED.value,
+            "reporter_key": reporter,
+            "oa_id": msg.oa_id,
+            "app_id": msg.app_id,
+            "created_at": now,
+            "updated_at": now,
+            "last_message_at": now,
+            **summary_fields(written),
+            "intake_classification": msg.classification or None,
+            "unpublished": False,
+            "expire_at": expire_at,
+        }
+    joined = None
+    if plan.action == "join" and written is not None:
+        joined = {**summary_fields(written), "updated_at": now, "last_message_at": now}
+    event_kind = {"open": "tip.created", "join": "tip.updated"}.get(plan.action, msg.kind)
+    return IntakeWrites(
+        result=IntakeResult(
+            False, msg.kind, tip_id, plan.action, event_kind, plan.seq, plan.throttled
+        ),
+        tip_id=tip_id,
+        new_tip=new_tip,
+        joined=joined,
+        summary=written,
+        event={
+            "at": now,
+            "actor": "citizen",
+            "kind": "zalo_event",
+            "data": {"event_name": msg.event_name, "raw": redacted_raw, "seq": plan.seq},
+            "expire_at": expire_at,
+        }
+        if tip_id
+        else None,
+        message={
+            "kind": msg.kind,
+            "tip_id": tip_id,
+            "seq": plan.seq,
+            "sender_key": reporter,
+            "oa_id": msg.oa_id,
+            "app_id": msg.app_id,
+            "event_name": msg.event_name,
+            "event_kind": event_kind,
+            "text": msg.text,  # whole: places that show it cut it
+            "locations": [{"lat": x.lat, "lng": x.lng} for x in msg.locations],
+            "attachments": [
+                {
+                    "type": a.type,
+                    "url": a.url,
+                    "thumbnail": a.thumbnail,
+                    "name": a.name,
+                    "size": a.size,
+                }
+                for a in msg.attachments
+            ],
+            "classification": msg.classification or None,
+            "zalo_timestamp": msg.zalo_timestamp,
+            "received_at": now,
+            "handled": False,
+            "throttled": plan.throttled,
+            "expire_at": expire_at,
+        },
+        due={
+            "at": now + UNHANDLED_AFTER,
+            "kind": DueKind.MESSAGE.value,
+            "message_id": msg.key,
+            "tip_id": tip_id,
+            "event_kind": event_kind,
+            "oa_id": msg.oa_id,
+            "attempts": 0,
+        },
+        sender=sender_fields(plan.state, now, expire_at),
+        identity={
+            "zalo_user_id": user_id,
+            "oa_id": msg.oa_id,
+            "app_id": msg.app_id,
+            "last_interaction_at": now,
+            "expire_at": expire_at,
+        },
+    )
+
+
+def duplicate_result(stored: Mapping[str, Any], fallback_kind: str) -> IntakeResult:
+    """What intake answers for a message it already holds."""
+    kind = str(stored.get("kind") or fallback_kind)
+    return IntakeResult(
+        True,
+        kind,
+        stored.get("tip_id"),
+        "none",
+        str(stored.get("event_kind") or kind),
+        int(stored.get("seq") or 0),
+        bool(stored.get("throttled")),
+    )
+
+
+def follow_writes(
+    key: str,
+    oa_id: str,
+    app_id: str,
+    reporter: str,
+    user_id: str,
+    following: bool,
+    now: datetime,
+    retention_days: int,
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]:
+    """(messages/{key}, reporter fields, due/message:{key}) of a follow or unfollow.
+
+    A follow is a stored change like any other: its outbox entry brings the
+    welcome to the router even if the publish fails. An unfollow has nothing to
+    do (it is stored handled) and no entry."""
+    expire_at = now + timedelta(days=retention_days)
+    message = {
+        "kind": "follow" if following else "unfollow",
+        "event_kind": "follow",
+        "tip_id": None,
+        "sender_key": reporter,
+        "oa_id": oa_id,
+        "received_at": now,
+        "handled": not following,
+        "expire_at": expire_at,
+    }
+    fields = {
+        "zalo_user_id": user_id,
+        "oa_id": oa_id,
+        "app_id": app_id,
+        "following": following,
+        "last_interaction_at": now,
+        "expire_at": expire_at,
+    }
+    due = (
+        {
+            "at": now + UNHANDLED_AFTER,
+            "kind": DueKind.MESSAGE.value,
+            "message_id": key,
+            "tip_id": None,
+            "event_kind": "follow",
+            "oa_id": oa_id,
+            "attempts": 0,
+        }
+        if following
+        else None
+    )
+    return message, fields, due
+
+
+# --- the quarantine ----------------------------------------------------------------------
+
+
+def quarantine_docs(
+    item: Quarantined, retention_days: int
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """(quarantine/{key}, its parts): the raw event whole, in pieces that fit."""
+    expire_at = item.received_at + timedelta(days=retention_days)
+    pieces = [
+        item.raw[i : i + RAW_PART_BYTES] for i in range(0, len(item.raw), RAW_PART_BYTES)
+    ] or [b""]
+    main = {
+        "reason": item.reason,
+        "detail": item.detail,
+        "received_at": item.received_at,
+        "event_name": item.event_name,
+        "app_id": item.app_id,
+        "oa_id": item.oa_id,
+        "user_id": item.user_id,
+        "raw": pieces[0],
+        "raw_parts": len(pieces),
+        "raw_bytes": len(item.raw),
+        "raw_sha256": hashlib.sha256(item.raw).hexdigest(),
+        "answered": False,
+        "expire_at": expire_at,
+    }
+    parts = [
+        {"raw": piece, "n": n, "expire_at": expire_at} for n, piece in enumerate(pieces[1:], 1)
+    ]
+    return main, parts
+
+
+class QuarantineDoc(_Doc):
+    reason: str
+    detail: str = ""
+    received_at: AwareDatetime
+    event_name: str | None = None
+    app_id: str | None = None
+    oa_id: str | None = None
+    user_id: str | None = None
+    raw: bytes = b""
+    answered: bool = False
+
+
+def quarantined_from_doc(
+    key: str, data: Mapping[str, Any], parts: list[bytes] | None = None
+) -> Quarantined:
+    doc = QuarantineDoc.model_validate(dict(data))
+    return Quarantined(
+        key=key,
+        reason=doc.reason,
+        detail=doc.detail,
+        received_at=doc.received_at,
+        raw=doc.raw + b"".join(parts or []),
+        event_name=doc.event_name,
+        app_id=doc.app_id,
+        oa_id=doc.oa_id,
+        user_id=doc.user_id,
+        answered=doc.answered,
+    )
