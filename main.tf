@@ -57,6 +57,13 @@ module "functions" {
   intake_window_minutes = var.intake_window_minutes
   webhook_max_instances = var.webhook_max_instances
 
+  pseudonym_secret_id        = var.pseudonym_secret_id
+  pseudonym_previous_version = var.pseudonym_previous_version
+  quarantine_days            = var.quarantine_days
+  fair_use                   = var.fair_use
+  webhook_fallback_seconds   = var.webhook_fallback_seconds
+  max_event_age_hours        = var.max_event_age_hours
+
   depends_on = [module.apis, module.firestore]
 }
 

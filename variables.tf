@@ -170,3 +170,90 @@ variable "firestore_delete_protection" {
   type        = bool
   default     = true
 }
+
+variable "pseudonym_secret_id" {
+  description = "Secret Manager secret id that will hold the reporter pseudonym key (HMAC of each citizen's Zalo id): a secret of its own, never an OA key."
+  type        = string
+  default     = "tinbao-pseudonym-key"
+
+  validation {
+    condition     = can(regex("^[a-zA-Z][a-zA-Z0-9_-]{0,254}$", var.pseudonym_secret_id))
+    error_message = "pseudonym_secret_id must be a valid Secret Manager secret id."
+  }
+}
+
+variable "pseudonym_previous_version" {
+  description = <<-EOT
+    Version number of the pseudonym key before its last rotation, mounted beside the
+    latest so that pseudonyms made with it stay resolvable (a citizen's open tip and
+    conversation survive the rotation). "latest" while no rotation is in progress; set
+    it back to "latest" once retention_days have passed since the rotation.
+  EOT
+  type        = string
+  default     = "latest"
+
+  validation {
+    condition     = can(regex("^(latest|[1-9][0-9]*)$", var.pseudonym_previous_version))
+    error_message = "pseudonym_previous_version must be \"latest\" or a version number."
+  }
+}
+
+variable "quarantine_days" {
+  description = "Days a signed event kept raw in the quarantine (it could not be stored as a message) stays before Firestore TTL removes it."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.quarantine_days >= 1 && var.quarantine_days <= 365 && floor(var.quarantine_days) == var.quarantine_days
+    error_message = "quarantine_days must be a whole number between 1 and 365."
+  }
+}
+
+variable "fair_use" {
+  description = <<-EOT
+    What one citizen's messages may set off (every message is stored regardless):
+    beyond burst_messages within burst_minutes they are summarised, not answered or
+    alerted one by one; beyond tips_per_day new tips in 24 hours, tip material joins
+    the citizen's open tip; officers get at most one update per tip every
+    update_every_minutes.
+  EOT
+  type = object({
+    burst_messages       = number
+    burst_minutes        = number
+    tips_per_day         = number
+    update_every_minutes = number
+  })
+  default = {
+    burst_messages       = 20
+    burst_minutes        = 10
+    tips_per_day         = 5
+    update_every_minutes = 5
+  }
+
+  validation {
+    condition     = alltrue([for v in values(var.fair_use) : v >= 1])
+    error_message = "Every fair_use limit must be at least 1."
+  }
+}
+
+variable "webhook_fallback_seconds" {
+  description = "Part of the webhook's 1.5 s budget kept for handing the raw signed event to Pub/Sub when Firestore fails or is slow."
+  type        = number
+  default     = 0.4
+
+  validation {
+    condition     = var.webhook_fallback_seconds > 0 && var.webhook_fallback_seconds < 1.5
+    error_message = "webhook_fallback_seconds must be positive and below the webhook's budget."
+  }
+}
+
+variable "max_event_age_hours" {
+  description = "A signed Zalo event older than this is refused as a replay: longer than Zalo's retries (about 2 hours), shorter than retention_days."
+  type        = number
+  default     = 24
+
+  validation {
+    condition     = var.max_event_age_hours >= 3
+    error_message = "max_event_age_hours must be at least 3 (Zalo retries for about 2 hours)."
+  }
+}

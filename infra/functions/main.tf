@@ -46,17 +46,23 @@ locals {
   # tests/test_terraform.py holds these keys to setting_names().
   env = {
     webhook = {
-      GOOGLE_CLOUD_PROJECT          = var.project_id
-      TINBAO_EVENTS_TOPIC           = var.events_topic
-      TINBAO_PROFILE                = var.profile
-      ZALO_APP_ID                   = var.zalo_app_id
-      ZALO_OA_ID                    = var.single_oa_id
-      ZALO_OA_UNIT                  = var.single_oa_unit
-      TINBAO_OAS                    = var.tinbao_oas
-      TINBAO_INTAKE_WINDOW_MINUTES  = tostring(var.intake_window_minutes)
-      TINBAO_RETENTION_DAYS         = tostring(var.retention_days)
-      TINBAO_WEBHOOK_BUDGET_SECONDS = tostring(var.webhook_budget_seconds)
-      TINBAO_CONTACTS_DATABASE      = var.databases["contacts"]
+      GOOGLE_CLOUD_PROJECT            = var.project_id
+      TINBAO_EVENTS_TOPIC             = var.events_topic
+      TINBAO_PROFILE                  = var.profile
+      ZALO_APP_ID                     = var.zalo_app_id
+      ZALO_OA_ID                      = var.single_oa_id
+      ZALO_OA_UNIT                    = var.single_oa_unit
+      TINBAO_OAS                      = var.tinbao_oas
+      TINBAO_WEBHOOK_BUDGET_SECONDS   = tostring(var.webhook_budget_seconds)
+      TINBAO_WEBHOOK_FALLBACK_SECONDS = tostring(var.webhook_fallback_seconds)
+      TINBAO_MAX_EVENT_AGE_HOURS      = tostring(var.max_event_age_hours)
+      TINBAO_INTAKE_WINDOW_MINUTES    = tostring(var.intake_window_minutes)
+      TINBAO_RETENTION_DAYS           = tostring(var.retention_days)
+      TINBAO_QUARANTINE_DAYS          = tostring(var.quarantine_days)
+      TINBAO_FAIR_BURST_MESSAGES      = tostring(var.fair_use.burst_messages)
+      TINBAO_FAIR_BURST_MINUTES       = tostring(var.fair_use.burst_minutes)
+      TINBAO_FAIR_TIPS_PER_DAY        = tostring(var.fair_use.tips_per_day)
+      TINBAO_CONTACTS_DATABASE        = var.databases["contacts"]
     }
     router = {
       GOOGLE_CLOUD_PROJECT = var.project_id
@@ -71,6 +77,14 @@ locals {
 
       TINBAO_CONTACTS_DATABASE = var.databases["contacts"]
       TINBAO_IDENTITY_DATABASE = var.databases["identity"]
+      # The router stores what the webhook deferred to Pub/Sub: intake's settings too.
+      TINBAO_INTAKE_WINDOW_MINUTES = tostring(var.intake_window_minutes)
+      TINBAO_RETENTION_DAYS        = tostring(var.retention_days)
+      TINBAO_QUARANTINE_DAYS       = tostring(var.quarantine_days)
+      TINBAO_FAIR_BURST_MESSAGES   = tostring(var.fair_use.burst_messages)
+      TINBAO_FAIR_BURST_MINUTES    = tostring(var.fair_use.burst_minutes)
+      TINBAO_FAIR_TIPS_PER_DAY     = tostring(var.fair_use.tips_per_day)
+      TINBAO_UPDATE_EVERY_MINUTES  = tostring(var.fair_use.update_every_minutes)
     }
     escalator = {
       GOOGLE_CLOUD_PROJECT = var.project_id
@@ -87,15 +101,20 @@ locals {
       TINBAO_ESCALATOR_BUDGET_SECONDS = tostring(var.escalator_budget_seconds)
       TINBAO_CONTACTS_DATABASE        = var.databases["contacts"]
       TINBAO_IDENTITY_DATABASE        = var.databases["identity"]
+      TINBAO_UPDATE_EVERY_MINUTES     = tostring(var.fair_use.update_every_minutes)
     }
   }
 
   # Secret settings each function reads: environment variable => Secret Manager secret id.
   # Every OA's key is in one secret (a JSON object {oa_id: key}): one OA or 169, the
-  # webhook mounts one variable and the project holds one secret for them.
+  # webhook mounts one variable and the project holds one secret for them. The
+  # pseudonym key is mounted twice: its latest version, and the one before the last
+  # rotation (`pseudonym_previous_version`), which keeps old pseudonyms resolvable.
   secret_env = {
     webhook = {
-      ZALO_OA_SECRET_KEYS = var.oa_keys_secret_id
+      ZALO_OA_SECRET_KEYS           = var.oa_keys_secret_id
+      TINBAO_PSEUDONYM_KEY          = var.pseudonym_secret_id
+      TINBAO_PSEUDONYM_KEY_PREVIOUS = var.pseudonym_secret_id
     }
     router = {
       ZALO_APP_SECRET = var.app_secret_id
@@ -105,11 +124,17 @@ locals {
     }
   }
 
-  secret_ids = toset([var.oa_keys_secret_id, var.app_secret_id])
+  secret_ids = toset([var.oa_keys_secret_id, var.app_secret_id, var.pseudonym_secret_id])
 
-  # Which runtime account may read which secret: exactly the secrets it mounts.
+  # Every secret is mounted at its latest version but the pseudonym key's previous one.
+  secret_versions = {
+    TINBAO_PSEUDONYM_KEY_PREVIOUS = var.pseudonym_previous_version
+  }
+
+  # Which runtime account may read which secret: exactly the secrets it mounts
+  # (once each: the pseudonym key is mounted twice).
   secret_access = merge([
-    for f, m in local.secret_env : { for env, sid in m : "${f}/${sid}" => { function = f, secret = sid } }
+    for f, m in local.secret_env : { for sid in distinct(values(m)) : "${f}/${sid}" => { function = f, secret = sid } }
   ]...)
 }
 
@@ -297,7 +322,7 @@ resource "google_cloudfunctions2_function" "function" {
         key        = secret_environment_variables.key
         project_id = var.project_id
         secret     = google_secret_manager_secret.secret[secret_environment_variables.value].secret_id
-        version    = "latest"
+        version    = lookup(local.secret_versions, secret_environment_variables.key, "latest")
       }
     }
   }

@@ -69,6 +69,16 @@ variable "app_secret_id" {
   type        = string
 }
 
+variable "pseudonym_secret_id" {
+  description = "Secret id of the reporter pseudonym key (its own secret, never an OA key)."
+  type        = string
+}
+
+variable "pseudonym_previous_version" {
+  description = "Version of the pseudonym key before the last rotation (\"latest\": no rotation in progress)."
+  type        = string
+}
+
 variable "secret_values" {
   description = "Optional first secret values keyed by secret id (kept in state: prefer gcloud)."
   type        = map(string)
@@ -88,6 +98,31 @@ variable "retention_days" {
 
 variable "intake_window_minutes" {
   description = "Messages of one citizen within this window join one tip."
+  type        = number
+}
+
+variable "quarantine_days" {
+  description = "Days an event kept raw in the quarantine stays before Firestore TTL removes it."
+  type        = number
+}
+
+variable "fair_use" {
+  description = "Per-citizen limits on what messages set off (shared/settings.py TINBAO_FAIR_* and TINBAO_UPDATE_EVERY_MINUTES)."
+  type = object({
+    burst_messages       = number
+    burst_minutes        = number
+    tips_per_day         = number
+    update_every_minutes = number
+  })
+}
+
+variable "webhook_fallback_seconds" {
+  description = "Part of the webhook's budget kept for handing the raw event to Pub/Sub when Firestore fails or is slow."
+  type        = number
+}
+
+variable "max_event_age_hours" {
+  description = "A signed event older than this is refused as a replay."
   type        = number
 }
 

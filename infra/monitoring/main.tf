@@ -86,7 +86,7 @@ resource "google_monitoring_alert_policy" "webhook_5xx" {
 
   documentation {
     mime_type = "text/markdown"
-    content   = "The webhook answers Zalo with 5xx: citizens' messages may be lost once Zalo stops retrying. See docs/OPERATIONS.md, \"Webhook 5xx rate\"."
+    content   = "The webhook answers Zalo with 5xx: it could store a signed event neither in Firestore nor in Pub/Sub, and Zalo may never send it again (it retries only unreachable webhooks, with Webhook Retry on). See docs/OPERATIONS.md, \"Webhook 5xx rate\"."
   }
 }
 
@@ -297,5 +297,53 @@ resource "google_monitoring_alert_policy" "zalo_account" {
   documentation {
     mime_type = "text/markdown"
     content   = "Zalo refuses the OA's messages for its quota, billing or appsecret_proof: officers and citizens receive nothing until an admin acts. See docs/OPERATIONS.md, \"Zalo refuses sends\"."
+  }
+}
+
+# Counts the intake's structured log lines {"event": "intake.quarantined", ...}: a
+# validly signed event kept raw because it could not be stored as a message (a
+# shape we do not model, or a write Firestore refused for good). Webhook and router
+# both write them (the router for events the webhook deferred to Pub/Sub).
+resource "google_logging_metric" "quarantined" {
+  project = var.project_id
+  name    = var.quarantine_metric_name
+  filter  = "resource.type = \"cloud_run_revision\" AND (resource.labels.service_name = \"${local.service_name["webhook"]}\" OR resource.labels.service_name = \"${local.service_name["router"]}\") AND jsonPayload.event = \"intake.quarantined\""
+
+  metric_descriptor {
+    metric_kind  = "DELTA"
+    value_type   = "INT64"
+    unit         = "1"
+    display_name = "tinbao events quarantined"
+  }
+}
+
+resource "google_monitoring_alert_policy" "quarantined" {
+  # The filter names the metric by its variable (so the tests can evaluate it);
+  # the policy can only be created once the metric exists.
+  depends_on = [google_logging_metric.quarantined]
+
+  project               = var.project_id
+  display_name          = "tinbao: events kept in the quarantine"
+  combiner              = "OR"
+  notification_channels = local.channels
+
+  conditions {
+    display_name = "A signed event was quarantined"
+    condition_threshold {
+      filter          = "resource.type = \"cloud_run_revision\" AND metric.type = \"logging.googleapis.com/user/${var.quarantine_metric_name}\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+      aggregations {
+        alignment_period     = "300s"
+        per_series_aligner   = "ALIGN_DELTA"
+        cross_series_reducer = "REDUCE_SUM"
+      }
+    }
+  }
+
+  documentation {
+    mime_type = "text/markdown"
+    content   = "A citizen's event could not be stored as a message and was kept raw in the Firestore collection `quarantine` (confidential: it holds the citizen's Zalo id). The citizen was told it was received. Read the `intake.quarantined` log line (reason, detail, quarantine_key), open the document, and pass its content to the desk if it is a tip; it expires after quarantine_days. See docs/OPERATIONS.md, \"Events quarantined\"."
   }
 }

@@ -67,3 +67,9 @@ variable "outage_hold_metric_name" {
   type        = string
   default     = "tinbao_outage_holds"
 }
+
+variable "quarantine_metric_name" {
+  description = "Name of the log-based metric counting events kept raw in the quarantine."
+  type        = string
+  default     = "tinbao_quarantined"
+}
