@@ -9,7 +9,9 @@ every figure is reported beside the floor measured in the same run.
 Measured:
 - load: N signed `user_send_text` events from ~50 citizens posted by C concurrent
   clients (httpx): p50/p95/p99 latency and throughput, and p50(webhook)/p50(floor);
-  every answer must be 200 "stored" and the stored and published counts must match;
+  every answer must be 200 "stored" (or "deferred": Firestore slower than the
+  budget, the event handed to Pub/Sub; counted apart) and the stored and
+  published counts must match;
 - import (cold start): fresh interpreters, median of several runs, of the bare
   imports (functions_framework + the two Google clients), of the framework
   loading the floor, and of the framework loading the webhook;
@@ -216,12 +218,16 @@ class Server:
 # --- load -------------------------------------------------------------------
 
 
+DEFERRED = "deferred"  # not a failure: counted apart (the webhook's fallback path)
+
+
 @dataclass
 class RoundResult:
     latencies: list[float]
     wall: float
     failures: list[str]
     cpu: dict[str, float] = field(default_factory=dict)  # seconds, per process group
+    deferred: int = 0
 
 
 def post_one(client: httpx.Client, url: str, post: Post) -> tuple[float, str | None]:
@@ -234,6 +240,8 @@ def post_one(client: httpx.Client, url: str, post: Post) -> tuple[float, str | N
     if response.status_code != 200:
         return elapsed, f"HTTP {response.status_code}: {response.text[:200]}"
     status = response.json().get("status")
+    if status == "deferred":
+        return elapsed, DEFERRED  # 200: Firestore was slow, the event went to Pub/Sub
     if status != "stored":
         return elapsed, f"answered {status!r}, not 'stored'"
     return elapsed, None
@@ -243,6 +251,7 @@ def run_round(url: str, posts: list[Post], concurrency: int) -> RoundResult:
     """Post everything from `concurrency` clients, each with its own keep-alive connection."""
     latencies: list[float] = []
     failures: list[str] = []
+    deferred: list[int] = []
     lock = threading.Lock()
     indices = iter(range(len(posts)))
 
@@ -256,14 +265,16 @@ def run_round(url: str, posts: list[Post], concurrency: int) -> RoundResult:
                 elapsed, failure = post_one(client, url, posts[i])
                 with lock:
                     latencies.append(elapsed)
-                    if failure:
+                    if failure == DEFERRED:
+                        deferred.append(i)
+                    elif failure:
                         failures.append(failure)
 
     start = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
         for future in [pool.submit(client_loop) for _ in range(concurrency)]:
             future.result()
-    return RoundResult(latencies, time.perf_counter() - start, failures)
+    return RoundResult(latencies, time.perf_counter() - start, failures, deferred=len(deferred))
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -288,6 +299,7 @@ def summarise(rounds: list[RoundResult]) -> dict[str, Any]:
         "per_round_rps": [len(r.latencies) / r.wall for r in rounds],
         "failures": [f for r in rounds for f in r.failures][:10],
         "failure_count": sum(len(r.failures) for r in rounds),
+        "deferred_count": sum(r.deferred for r in rounds),
         "cpu_ms_per_request": {
             name: sum(r.cpu.get(name, 0.0) for r in rounds) * 1000 / len(latencies)
             for name in sorted({k for r in rounds for k in r.cpu})
@@ -403,9 +415,11 @@ def cold_pair(
             for step, index in (("first", 0), ("second", 1)):
                 for server in order:
                     elapsed, failure = post_one(client, server.url, posts[server.name][index])
-                    if failure:
+                    if failure and failure != DEFERRED:
                         raise RuntimeError(f"{server.name} {step} request failed: {failure}")
                     out[f"{server.name}_{step}_ms"] = elapsed * 1000
+                    # A cold first request slower than the storage budget is deferred.
+                    out[f"{server.name}_{step}_deferred"] = failure == DEFERRED
     except BaseException:
         webhook.stop()
         floor.stop()
@@ -822,8 +836,16 @@ def measure(args: argparse.Namespace, cleanup: Cleanup) -> dict[str, Any]:
         "webhook": pull_count(webhook_topics["router"], posted["webhook"]),
         "floor": pull_count(floor_topics["router"], posted["floor"]),
     }
+    # A deferred answer's event went to Pub/Sub (no router stores it here); its
+    # write may still have landed after the budget.
+    validation["deferred_answers"] = {name: s["deferred_count"] for name, s in stats.items()}
     validation["ok"] = (
-        validation["stored"] == posted
+        all(
+            posted[name] - validation["deferred_answers"][name]
+            <= validation["stored"][name]
+            <= posted[name]
+            for name in posted
+        )
         and validation["published"] == posted
         and not any(validation["failed_answers"].values())
     )
@@ -831,7 +853,13 @@ def measure(args: argparse.Namespace, cleanup: Cleanup) -> dict[str, Any]:
     webhook.stop()
     floor.stop()
     print(f"breakdown: {args.probe_runs} fresh interpreters driving handle()...", flush=True)
-    probe_env = {**env_webhook, "GOOGLE_CLOUD_PROJECT": PROBE_PROJECT}
+    # The breakdown times the Firestore path's phases: a slow first call on this
+    # machine must not take the fallback path (bench_intake_paths.py times that).
+    probe_env = {
+        **env_webhook,
+        "GOOGLE_CLOUD_PROJECT": PROBE_PROJECT,
+        "TINBAO_WEBHOOK_BUDGET_SECONDS": "30",
+    }
     breakdown = run_probes(probe_env, args.probe_runs, args.concurrency)
 
     def cold_median(key: str) -> float:
@@ -946,6 +974,7 @@ def report(result: dict[str, Any]) -> None:
     v = result["validation"]
     print(
         f"validation {'OK' if v['ok'] else 'FAILED'}: posted {v['posted']}, "
+        f"deferred {v.get('deferred_answers')}, "
         f"stored {v['stored']}, published {v['published']}, failed answers "
         f"{v['failed_answers']}"
     )

@@ -8,10 +8,14 @@ tests/test_escalator.py; these pin the use cases without the emulators' cost.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
-from shared.store.collections import DUE, DueKind, due_id
-from tests.memory_line import MemoryLine
+from shared.core.events import TipEvent
+from shared.store.collections import DUE, EXPIRING, DueKind, due_id
+from shared.store.ports import Quarantined
+from shared.zalo import signature
+from tests.memory_line import APP_ID, OA_ID, OA_SECRET_KEY, MemoryLine
 
 CITIZEN = "8471209356612347001"
 TIP = "Co nhom thanh nien dung ma tuy o khach san duong Tan Son Nhi, phuong Tan Son Nhi"
@@ -414,9 +418,6 @@ def test_beyond_fair_use_messages_are_kept_and_the_citizen_told_once(
 def test_a_message_of_a_kind_zalo_added_is_kept_raw_and_the_citizen_answered(
     memory_line: MemoryLine,
 ) -> None:
-    from shared.core.events import TipEvent
-    from shared.store.ports import Quarantined
-
     memory_line.standin.record_interaction(CITIZEN)
     item = Quarantined(
         key="app:m-card",
@@ -435,3 +436,47 @@ def test_a_message_of_a_kind_zalo_added_is_kept_raw_and_the_citizen_answered(
     assert memory_line.deliver(event) == 200 and memory_line.deliver(event) == 200
     (answer,) = memory_line.texts(CITIZEN)
     assert answer.startswith(KEPT)
+
+
+def signed_event(line: MemoryLine, changes: dict[str, object]) -> tuple[bytes, dict[str, str]]:
+    """A text event signed like Zalo (with `changes`), sent at the line's time."""
+    event = {
+        "app_id": APP_ID,
+        "sender": {"id": CITIZEN},
+        "recipient": {"id": OA_ID},
+        "event_name": "user_send_text",
+        "message": {"msg_id": "m-odd", "text": "alo"},
+        "timestamp": str(int(line.clock.now().timestamp() * 1000)),
+        **changes,
+    }
+    raw = json.dumps(event).encode()
+    header = signature.header_for(APP_ID, raw, str(event["timestamp"]), OA_SECRET_KEY)
+    return raw, {"X-ZEvent-Signature": header}
+
+
+def test_every_document_of_an_expiring_collection_carries_its_expiry(
+    memory_line: MemoryLine,
+) -> None:
+    """What infra/firestore.yaml puts a TTL policy on (collections.EXPIRING) is what
+    the line writes with `expire_at`; everything else it writes is kept on purpose."""
+    ref = report(memory_line)
+    memory_line.citizen_says(CITIZEN, "ho dang o phong 302")
+    command(memory_line, DUTY, f"NHAN {ref}")
+    memory_line.citizen_says(CITIZEN, "cho toi gap can bo de hoi ve tam tru")
+    memory_line.pump()
+    memory_line.store.down = True
+    memory_line.citizen_says("8471209356612347002", "co danh nhau o hem 5")
+    memory_line.store.down = False
+    memory_line.pump()
+    odd = signed_event(memory_line, {"sender": {"id": 8471209356612347003}})
+    assert memory_line.webhook.handle("POST", odd[1], lambda _n: odd[0])[0]["status"] == (
+        "quarantined"
+    )
+    written = {c for c, found in memory_line.store.docs.items() if found}
+    kept = {"units", "officers", "rosters", "due"}  # the seed, and the schedule's own lifetime
+    assert written - kept <= set(EXPIRING), written
+    for collection in written - kept:
+        for key, doc in memory_line.store.docs[collection].items():
+            assert doc.get("expire_at") is not None, (collection, key)
+    for trail in memory_line.store.events.values():
+        assert all(e["expire_at"] is not None for e in trail)

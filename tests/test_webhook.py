@@ -8,6 +8,7 @@ import io
 import json
 from contextlib import redirect_stdout
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +27,9 @@ from tests.webhook_client import (
     signed_headers,
     text_event,
     webhook_app,
+)
+from tests.webhook_client import (
+    fresh as sample_now,
 )
 
 pytestmark = pytest.mark.emulators
@@ -117,6 +121,41 @@ def test_unknown_event_names_are_accepted_logged_and_not_stored(env: Env) -> Non
     assert any(
         json.loads(line)["event"] == "webhook.ignored" for line in out.getvalue().splitlines()
     )
+
+
+OTHERS = sorted((Path(__file__).parent / "fixtures" / "zalo" / "others").glob("*.json"))
+
+
+def as_ours(event: dict[str, Any]) -> dict[str, Any]:
+    """Another project's payload as Zalo would send it to our app and OA, now."""
+    event = sample_now(copy.deepcopy(event))
+    event["app_id"] = APP_ID
+    if event["event_name"] in ("user_received_message", "user_seen_message"):
+        event["sender"]["id"] = OA_ID  # receipts come from the OA's side
+    elif "recipient" in event:
+        event["recipient"]["id"] = OA_ID
+    if "oa_id" in event:
+        event["oa_id"] = OA_ID
+    return event
+
+
+@pytest.mark.parametrize("path", OTHERS, ids=lambda p: p.stem)
+def test_payloads_others_send_are_taken_never_refused(env: Env, path: Path) -> None:
+    event = as_ours(json.loads(path.read_text(encoding="utf-8")))
+    response = post(webhook_app(), event)
+    assert response.status_code == 200, response.json
+    name = event["event_name"]
+    if event.get("message", {}).get("msg_id") == "This is message id":
+        assert nothing_stored()  # the console's Test button
+    elif name.startswith("user_send_"):
+        assert response.json["status"] == "stored", response.json
+        (message,) = [s.to_dict() for s in db().collection("messages").stream()]
+        assert message["text"] == (event["message"].get("text") or "").strip()
+    elif name == "follow":
+        assert response.json["status"] == "recorded"
+    else:
+        assert response.json["status"] == "ignored"
+    assert count("quarantine") == 0
 
 
 # --- signatures ---------------------------------------------------------------------
