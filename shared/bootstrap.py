@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from shared.clock import Clock, clock_from_env
 from shared.logs import get_logger
-from shared.settings import Settings, get_settings, intake_rules, pseudonym_keys
+from shared.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     import httpx
 
+    from shared.core.intake import IntakeRules
     from shared.core.jurisdiction import Profile
     from shared.services.escalator import Escalator
     from shared.services.followups import FollowUps
@@ -181,6 +182,30 @@ def profile_with_oas(name: str, oa_units: Mapping[str, str]) -> Profile:
     for oa_id, unit in oa_units.items():
         by_unit.setdefault(unit, []).append(oa_id)
     return profile.with_oa_ids(by_unit) if by_unit else profile
+
+
+def intake_rules(settings: Settings) -> IntakeRules:
+    """What intake decides by (the webhook's and the router's, alike)."""
+    from datetime import timedelta
+
+    from shared.core.intake import FairUse, IntakeRules
+
+    return IntakeRules(
+        window=timedelta(minutes=settings.tinbao_intake_window_minutes),
+        retention=timedelta(days=settings.tinbao_retention_days),
+        fair=FairUse(
+            burst_messages=settings.tinbao_fair_burst_messages,
+            burst_window=timedelta(minutes=settings.tinbao_fair_burst_minutes),
+            tips_per_day=settings.tinbao_fair_tips_per_day,
+        ),
+    )
+
+
+def pseudonym_keys(settings: Settings) -> tuple[str, ...]:
+    """The pseudonym keys, newest first; fails naming the setting when it is unset."""
+    settings.require("tinbao_pseudonym_key")
+    keys = (settings.tinbao_pseudonym_key, settings.tinbao_pseudonym_key_previous)
+    return tuple(dict.fromkeys(k.get_secret_value() for k in keys if k.get_secret_value()))
 
 
 # --- assembly: the shells wired to whatever adapters they are given ----------------------

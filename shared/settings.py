@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from shared.core.intake import FairUse, IntakeRules
 from shared.zalo.oa import OaConfig
 
 ALL = ("webhook", "router", "escalator")
@@ -313,26 +311,6 @@ class Settings(BaseSettings):
         else:
             raise ConfigError("set ZALO_APP_ID and ZALO_OA_SECRET_KEY, or TINBAO_OAS")
         return entries
-
-
-def intake_rules(settings: Settings) -> IntakeRules:
-    """What intake decides by (the webhook's and the router's, alike)."""
-    return IntakeRules(
-        window=timedelta(minutes=settings.tinbao_intake_window_minutes),
-        retention=timedelta(days=settings.tinbao_retention_days),
-        fair=FairUse(
-            burst_messages=settings.tinbao_fair_burst_messages,
-            burst_window=timedelta(minutes=settings.tinbao_fair_burst_minutes),
-            tips_per_day=settings.tinbao_fair_tips_per_day,
-        ),
-    )
-
-
-def pseudonym_keys(settings: Settings) -> tuple[str, ...]:
-    """The pseudonym keys, newest first; fails naming the setting when it is unset."""
-    settings.require("tinbao_pseudonym_key")
-    keys = (settings.tinbao_pseudonym_key, settings.tinbao_pseudonym_key_previous)
-    return tuple(dict.fromkeys(k.get_secret_value() for k in keys if k.get_secret_value()))
 
 
 @lru_cache(maxsize=1)

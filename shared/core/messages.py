@@ -476,7 +476,22 @@ def tip_update(
 ) -> str:
     """A citizen added to a tip already before officers: what is new, nothing else."""
     c = catalog()
-    lines = [c.text("alert_update", ref=ref)]
+    lines = _update_lines(c, c.text("alert_update", ref=ref), ref, location, attachments, held)
+    if text:
+        lines.append(_words_line(c, text, ZALO_TEXT_LIMIT - sum(len(x) + 1 for x in lines) - 16))
+    return _fit("\n".join(lines))
+
+
+def _update_lines(
+    c: Catalog,
+    head: str,
+    ref: str,
+    location: Location | None,
+    attachments: tuple[Attachment, ...],
+    held: bool,
+) -> list[str]:
+    """An update's lines before the citizen's words: what, where, files, how to take it."""
+    lines = [head]
     url = map_link(location.lat, location.lng) if location else None
     if url:
         lines.append(c.text("alert_map", url=url))
@@ -484,9 +499,7 @@ def tip_update(
         lines.extend(_attachment_lines(c, list(attachments[:8]), len(attachments)))
     if not held:
         lines.append(c.text("alert_update_take", ref=ref))
-    if text:
-        lines.append(_words_line(c, text, ZALO_TEXT_LIMIT - sum(len(x) + 1 for x in lines) - 16))
-    return _fit("\n".join(lines))
+    return lines
 
 
 def field_extras(locations: Sequence[Location], attachments: Sequence[Attachment]) -> str:
@@ -520,14 +533,8 @@ def tip_update_grouped(
     """Several messages a citizen added during the pause between updates, in one:
     how many were grouped, the latest location, files and words."""
     c = catalog()
-    lines = [c.text("alert_update_grouped", ref=ref, count=count)]
-    url = map_link(location.lat, location.lng) if location else None
-    if url:
-        lines.append(c.text("alert_map", url=url))
-    if attachments:
-        lines.extend(_attachment_lines(c, list(attachments[:8]), len(attachments)))
-    if not held:
-        lines.append(c.text("alert_update_take", ref=ref))
+    head = c.text("alert_update_grouped", ref=ref, count=count)
+    lines = _update_lines(c, head, ref, location, attachments, held)
     if texts:
         lines.append(c.text("alert_update_latest"))
         budget = ZALO_TEXT_LIMIT - sum(len(x) + 1 for x in lines) - 16

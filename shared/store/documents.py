@@ -239,6 +239,20 @@ class NoteDoc(_Doc):
     msg: str = ""
 
 
+def texts_from_docs(items: list[TextDoc]) -> tuple[TipText, ...]:
+    return tuple(TipText(t.msg, t.text, t.at, t.seq) for t in items)
+
+
+def locations_from_docs(items: list[LocationDoc]) -> tuple[TipLocation, ...]:
+    return tuple(TipLocation(x.msg, x.lat, x.lng, x.at, x.seq) for x in items)
+
+
+def attachments_from_docs(items: list[AttachmentDoc]) -> tuple[TipAttachment, ...]:
+    return tuple(
+        TipAttachment(a.msg, a.type, a.url, a.thumbnail, a.name, a.size, a.seq) for a in items
+    )
+
+
 class ClassificationDoc(_Doc):
     kind: str = "tip"
     category: str | None = None
@@ -305,12 +319,9 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         reporter_key=doc.reporter_key,
         oa_id=doc.oa_id,
         created_at=doc.created_at,
-        texts=tuple(TipText(t.msg, t.text, t.at, t.seq) for t in doc.texts),
-        locations=tuple(TipLocation(x.msg, x.lat, x.lng, x.at, x.seq) for x in doc.locations),
-        attachments=tuple(
-            TipAttachment(a.msg, a.type, a.url, a.thumbnail, a.name, a.size, a.seq)
-            for a in doc.attachments
-        ),
+        texts=texts_from_docs(doc.texts),
+        locations=locations_from_docs(doc.locations),
+        attachments=attachments_from_docs(doc.attachments),
         message_count=doc.message_count,
         expire_at=doc.expire_at,
         unit_id=doc.unit_id,

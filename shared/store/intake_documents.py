@@ -25,9 +25,16 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from shared.core.intake import Inbound, IntakeRules, Plan, SenderState, Summary, fold
-from shared.core.tip import OPEN, TipAttachment, TipLocation, TipStatus, TipText
+from shared.core.tip import OPEN, TipStatus
 from shared.store.collections import DueKind
-from shared.store.documents import AttachmentDoc, LocationDoc, TextDoc
+from shared.store.documents import (
+    AttachmentDoc,
+    LocationDoc,
+    TextDoc,
+    attachments_from_docs,
+    locations_from_docs,
+    texts_from_docs,
+)
 from shared.store.ports import IntakeResult, Quarantined
 
 # A message the router has not handled this long after intake is republished.
@@ -93,12 +100,9 @@ def summary_from_doc(tip: Mapping[str, Any]) -> Summary:
     bounded is read as it is, and bounded by the next message that joins it)."""
     doc = SummaryDoc.model_validate(dict(tip))
     return Summary(
-        texts=tuple(TipText(t.msg, t.text, t.at, t.seq) for t in doc.texts),
-        locations=tuple(TipLocation(x.msg, x.lat, x.lng, x.at, x.seq) for x in doc.locations),
-        attachments=tuple(
-            TipAttachment(a.msg, a.type, a.url, a.thumbnail, a.name, a.size, a.seq)
-            for a in doc.attachments
-        ),
+        texts=texts_from_docs(doc.texts),
+        locations=locations_from_docs(doc.locations),
+        attachments=attachments_from_docs(doc.attachments),
         messages=doc.message_count,
         texts_total=doc.texts_total or len(doc.texts),
         locations_total=doc.locations_total or len(doc.locations),
