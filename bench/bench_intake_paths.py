@@ -156,21 +156,8 @@ def main() -> int:
 
         paths["stale"] = measure(hook, stale, args.n, 403, "")
 
-        fs.stop()
-        try:
-            paths["deferred"] = measure(hook, fresh, args.n, 200, "deferred")
-            ps.stop()
-            try:
-                paths["unavailable"] = measure(hook, fresh, args.slow, 503, "")
-            finally:
-                ps.start()
-                emulators.create_topology(PROJECT)
-        finally:
-            fs.start()
-        bootstrap.reset()
-        hook = bootstrap.get_webhook()
-        hook.log = hook.door.log = Logger("webhook", stream=open(os.devnull, "w"))  # noqa: SIM115
-        measure(hook, fresh, 10, 200, "")  # reconnected
+        # Frozen first: a stopped emulator leaves the client's connection backing off,
+        # and a frozen one must be waited for, which is what this path measures.
         seen = io.StringIO()
         hook.log = hook.door.log = Logger("webhook", stream=seen)
         fs.freeze()
@@ -178,11 +165,18 @@ def main() -> int:
             paths["deferred-slow"] = measure(hook, fresh, args.slow, 200, "deferred")
         finally:
             fs.thaw()
-        bootstrap.reset()
-        # Frozen, Firestore must have been waited for (not refused at once).
+        # Waited for (the client's deadline, StorageError, or the webhook's, TimeoutError).
         reasons = {json.loads(x).get("storage") for x in seen.getvalue().splitlines()}
-        if reasons != {"TimeoutError"}:
-            raise RuntimeError(f"deferred-slow was not slow: {reasons}")
+        if min(paths["deferred-slow"]) < 0.8 * (1.5 - 0.4) * 1000:
+            raise RuntimeError(f"deferred-slow was not slow: {paths['deferred-slow']} {reasons}")
+        measure(hook, fresh, 10, 200, "")  # Firestore answers again
+        fs.stop()
+        try:
+            paths["deferred"] = measure(hook, fresh, args.n, 200, "deferred")
+            ps.stop()
+            paths["unavailable"] = measure(hook, fresh, args.slow, 503, "")
+        finally:
+            bootstrap.reset()
 
         figures = {name: summary(times) for name, times in paths.items()}
         base = figures["stored"]["median_ms"]
