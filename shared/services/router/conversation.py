@@ -60,14 +60,15 @@ class ConversationHandler:
             return Tally()
         reporter = self.store.reporter(msg.sender_key)
         user_id = reporter.zalo_user_id if reporter else None
-        if msg.throttled:
-            return self._summarised(msg, user_id, now)
         text = msg.text or ""
         officer = self.store.officer_by_zalo(user_id) if user_id else None
         if user_id and officer is not None and officer.active:
+            # An officer's words are never throttled as a citizen's (notes come fast).
             return self.officers.answer(
                 msg.key, msg.oa_id, user_id, officer, text, now, received_at=msg.received_at
             )
+        if msg.throttled:
+            return self._summarised(msg, user_id, now)
         state = assistant.ConversationState(
             reporter.last_topic if reporter else None, reporter.last_talk_at if reporter else None
         )
