@@ -367,3 +367,22 @@ def test_an_answer_zalo_failed_to_deliver_comes_later_and_the_note_stays_single(
     memory_line.escalate()  # the escalator's sweep retries the failed answer
     assert len(memory_line.tip(ref)["notes"]) == 1
     assert last(memory_line, DUTY).startswith(f"Đã ghi vào {ref}.")
+
+
+def test_an_officer_writing_notes_faster_than_a_citizens_fair_use_is_answered_every_time(
+    memory_line: MemoryLine,
+) -> None:
+    # Fair use (issue 14) throttles a citizen beyond 20 messages in 10 minutes;
+    # an officer's field notes from the scene are never throttled.
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"NHAN {ref}")
+    for n in range(25):
+        memory_line.standin.send_text(DUTY, f"ok da ro, toi noi roi {n + 1}")
+        assert memory_line.pump() == [200]
+    answers = [t for t in memory_line.texts(DUTY) if t.startswith(f"Đã ghi vào {ref}")]
+    assert len(answers) == 25
+    assert memory_line.tip(ref)["note_count"] == 25
+    notes = [
+        m for m in memory_line.store.docs["messages"].values() if m["text"].startswith("ok da ro")
+    ]
+    assert {m["kind"] for m in notes} == {"chat"} and sum(m["throttled"] for m in notes) == 5
