@@ -343,7 +343,9 @@ class _Tips(_Documents):
 
     def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None:
         with self._lock:
-            entry = self.docs[DUE][due_id]
+            entry = self.docs[DUE].get(due_id)
+            if entry is None:  # removed meanwhile (its message handled): as Firestore
+                return
             entry["at"] = at
             if attempts is not None:
                 entry["attempts"] = attempts

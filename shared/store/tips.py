@@ -7,9 +7,11 @@ found, and writes the tip, its audit event and its schedule entry together.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from typing import Any
 
+from google.api_core import exceptions as gexc
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
@@ -231,7 +233,10 @@ class TipsStore:
         fields: dict[str, Any] = {"at": at}
         if attempts is not None:
             fields["attempts"] = attempts
-        self.db.collection(DUE).document(due_id).update(fields)
+        # Removed meanwhile: the router handled its message as the escalator
+        # republished it. Nothing is left to schedule; never write it back.
+        with contextlib.suppress(gexc.NotFound):
+            self.db.collection(DUE).document(due_id).update(fields)
 
     def drop_due(self, due_id: str) -> None:
         self.db.collection(DUE).document(due_id).delete()
