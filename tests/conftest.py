@@ -118,9 +118,20 @@ class Env:
             out.extend(batch)
 
 
+def _reach_firestore() -> None:
+    """Return once this process reaches Firestore over gRPC. A test that stopped the
+    emulator leaves gRPC's shared connection to it backing off for seconds after it
+    is back, and the next test's first write would fail at once (the webhook would
+    defer it to Pub/Sub). The read retries UNAVAILABLE until the connection is up."""
+    from google.cloud import firestore
+
+    firestore.Client(project=PROJECT).collection("probe").document("probe").get(timeout=60)
+
+
 @pytest.fixture
 def env(emulator_stack: Stack, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]:
     emulators.reset_firestore(emulator_stack.firestore.host, PROJECT)
+    _reach_firestore()
     suffix = f"-t{os.getpid()}-{next(_counter)}"
     topics = emulators.create_topology(PROJECT, suffix=suffix)
     for name, value in {
