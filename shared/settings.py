@@ -51,78 +51,19 @@ class ConfigError(RuntimeError):
     """A setting a function needs is missing or malformed."""
 
 
-class Settings(BaseSettings):
+def _positive(value: float) -> float:
+    if value <= 0:
+        raise ValueError("must be positive")
+    return value
+
+
+class IntakeSettings(BaseSettings):
+    """What the door reads (the webhook, and the router for deferred events): the
+    intake window and budget, replays, the quarantine, fair use per citizen, the
+    pseudonym keys. `Settings` holds these and the rest."""
+
     model_config = SettingsConfigDict(extra="ignore", frozen=True)
 
-    google_cloud_project: str = _field(
-        "tinbao-local", *ALL, description="Google Cloud project holding Firestore and Pub/Sub"
-    )
-    tinbao_events_topic: str = _field(
-        "tinbao-events", "webhook", "escalator", description="Pub/Sub topic of stored changes"
-    )
-    tinbao_profile: str = _field(
-        "hcm",
-        *ALL,
-        description="Jurisdiction profile: hcm (the whole city, 168 wards), 2025 (the five "
-        "wards of former Tân Phú) or 2021 (Tân Phú district as in 2021)",
-    )
-    zalo_app_id: str = _field("", *ALL, description="Zalo app id of a single-OA line")
-    zalo_oa_id: str = _field(
-        "", *ALL, description="OA id of a single-OA line (empty: any OA of the app)"
-    )
-    zalo_oa_unit: str = _field("", *ALL, description="Unit of that OA (empty: the desk)")
-    zalo_oa_secret_key: SecretStr = _field(
-        SecretStr(""),
-        "webhook",
-        secret=True,
-        deployed=False,
-        description="OA Secret Key (webhook signatures) of a single-OA line (local stack; "
-        "Terraform sets ZALO_OA_SECRET_KEYS)",
-    )
-    zalo_oa_secret_keys: SecretStr = _field(
-        SecretStr(""),
-        "webhook",
-        secret=True,
-        description='Every OA\'s Secret Key as one JSON object {"<oa id>": "<key>"} '
-        "(one Secret Manager secret for the whole line)",
-    )
-    tinbao_oas: str = _field(
-        "",
-        *ALL,
-        description="JSON list of OAs on one webhook: "
-        '[{"oa_id", "unit", "app_id"?, "secret_key_env"?}]',
-    )
-    zalo_app_secret: SecretStr = _field(
-        SecretStr(""), "router", "escalator", secret=True, description="App Secret (token refresh)"
-    )
-    zalo_appsecret_proof: bool = _field(
-        False,
-        "router",
-        "escalator",
-        description="Send appsecret_proof with each OA API call (the app's 'require "
-        "appsecret_proof' option; without it Zalo answers -242)",
-    )
-    zalo_api_base: str = _field(
-        "https://openapi.zalo.me", "router", "escalator", description="Zalo OA API base URL"
-    )
-    zalo_oauth_base: str = _field(
-        "https://oauth.zaloapp.com", "router", "escalator", description="Zalo OAuth base URL"
-    )
-    # Provisioned by Terraform (infra/firestore.yaml says which collection lives where);
-    # the store does not read them yet: every collection is still in (default).
-    tinbao_contacts_database: str = _field(
-        "(default)",
-        *ALL,
-        description="Firestore database of reporters' Zalo ids (provisioned; the store "
-        "does not use it yet)",
-    )
-    tinbao_identity_database: str = _field(
-        "(default)",
-        "router",
-        "escalator",
-        description="Firestore database of officers, invites, units, rosters and OA tokens "
-        "(provisioned; the store does not use it yet)",
-    )
     tinbao_intake_window_minutes: int = _field(
         30,
         "webhook",
@@ -197,14 +138,6 @@ class Settings(BaseSettings):
         description="The key before the last rotation: pseudonyms it made stay resolvable",
     )
 
-    tinbao_escalator_budget_seconds: float = _field(
-        25,
-        "escalator",
-        description="Time after which an escalator run takes no new work and leaves the rest "
-        "to the next run; a send already started ends within 20 s more, so budget + 20 s "
-        "stays well under the function's 55 s timeout",
-    )
-
     @field_validator(
         "tinbao_intake_window_minutes",
         "tinbao_retention_days",
@@ -216,22 +149,105 @@ class Settings(BaseSettings):
         "tinbao_fair_burst_minutes",
         "tinbao_fair_tips_per_day",
         "tinbao_update_every_minutes",
-        "tinbao_escalator_budget_seconds",
     )
     @classmethod
-    def _positive(cls, value: float) -> float:
-        if value <= 0:
-            raise ValueError("must be positive")
-        return value
+    def _intake_positive(cls, value: float) -> float:
+        return _positive(value)
 
     @model_validator(mode="after")
-    def _coherent(self) -> Settings:
+    def _coherent(self) -> IntakeSettings:
         if self.tinbao_webhook_fallback_seconds >= self.tinbao_webhook_budget_seconds:
             raise ValueError("TINBAO_WEBHOOK_FALLBACK_SECONDS must be below the budget")
         # Older than any Zalo retry (about 2 hours), younger than the de-duplication record.
         if not 3 <= self.tinbao_max_event_age_hours < self.tinbao_retention_days * 24:
             raise ValueError("TINBAO_MAX_EVENT_AGE_HOURS must be 3 or more, below the retention")
         return self
+
+
+class Settings(IntakeSettings):
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    google_cloud_project: str = _field(
+        "tinbao-local", *ALL, description="Google Cloud project holding Firestore and Pub/Sub"
+    )
+    tinbao_events_topic: str = _field(
+        "tinbao-events", "webhook", "escalator", description="Pub/Sub topic of stored changes"
+    )
+    tinbao_profile: str = _field(
+        "hcm",
+        *ALL,
+        description="Jurisdiction profile: hcm (the whole city, 168 wards), 2025 (the five "
+        "wards of former Tân Phú) or 2021 (Tân Phú district as in 2021)",
+    )
+    zalo_app_id: str = _field("", *ALL, description="Zalo app id of a single-OA line")
+    zalo_oa_id: str = _field(
+        "", *ALL, description="OA id of a single-OA line (empty: any OA of the app)"
+    )
+    zalo_oa_unit: str = _field("", *ALL, description="Unit of that OA (empty: the desk)")
+    zalo_oa_secret_key: SecretStr = _field(
+        SecretStr(""),
+        "webhook",
+        secret=True,
+        deployed=False,
+        description="OA Secret Key (webhook signatures) of a single-OA line (local stack; "
+        "Terraform sets ZALO_OA_SECRET_KEYS)",
+    )
+    zalo_oa_secret_keys: SecretStr = _field(
+        SecretStr(""),
+        "webhook",
+        secret=True,
+        description='Every OA\'s Secret Key as one JSON object {"<oa id>": "<key>"} '
+        "(one Secret Manager secret for the whole line)",
+    )
+    tinbao_oas: str = _field(
+        "",
+        *ALL,
+        description="JSON list of OAs on one webhook: "
+        '[{"oa_id", "unit", "app_id"?, "secret_key_env"?}]',
+    )
+    zalo_app_secret: SecretStr = _field(
+        SecretStr(""), "router", "escalator", secret=True, description="App Secret (token refresh)"
+    )
+    zalo_appsecret_proof: bool = _field(
+        False,
+        "router",
+        "escalator",
+        description="Send appsecret_proof with each OA API call (the app's 'require "
+        "appsecret_proof' option; without it Zalo answers -242)",
+    )
+    zalo_api_base: str = _field(
+        "https://openapi.zalo.me", "router", "escalator", description="Zalo OA API base URL"
+    )
+    zalo_oauth_base: str = _field(
+        "https://oauth.zaloapp.com", "router", "escalator", description="Zalo OAuth base URL"
+    )
+    # Provisioned by Terraform (infra/firestore.yaml says which collection lives where);
+    # the store does not read them yet: every collection is still in (default).
+    tinbao_contacts_database: str = _field(
+        "(default)",
+        *ALL,
+        description="Firestore database of reporters' Zalo ids (provisioned; the store "
+        "does not use it yet)",
+    )
+    tinbao_identity_database: str = _field(
+        "(default)",
+        "router",
+        "escalator",
+        description="Firestore database of officers, invites, units, rosters and OA tokens "
+        "(provisioned; the store does not use it yet)",
+    )
+    tinbao_escalator_budget_seconds: float = _field(
+        25,
+        "escalator",
+        description="Time after which an escalator run takes no new work and leaves the rest "
+        "to the next run; a send already started ends within 20 s more, so budget + 20 s "
+        "stays well under the function's 55 s timeout",
+    )
+
+    @field_validator("tinbao_escalator_budget_seconds")
+    @classmethod
+    def _positive(cls, value: float) -> float:
+        return _positive(value)
 
     def oa_units(self) -> dict[str, str]:
         """OA id -> unit id, without touching any secret (the router and escalator
