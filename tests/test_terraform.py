@@ -157,10 +157,17 @@ def test_functions_take_their_settings_from_those_maps() -> None:
 def test_oa_keys_are_one_secret_whatever_the_number_of_oas() -> None:
     local = tc.locals_of("functions")
     # No expression over the OAs: one variable and one secret for one OA or 169.
-    assert tc.keys(local["secret_env"]["webhook"]) == {"ZALO_OA_SECRET_KEYS"}
+    # (The webhook's other secret is the pseudonym key, at two versions: issue 14.)
+    assert tc.keys(local["secret_env"]["webhook"]) == {
+        "ZALO_OA_SECRET_KEYS",
+        "TINBAO_PSEUDONYM_KEY",
+        "TINBAO_PSEUDONYM_KEY_PREVIOUS",
+    }
     assert tc.expr(local["secret_env"]["webhook"]["ZALO_OA_SECRET_KEYS"]) == "var.oa_keys_secret_id"
     assert "oas" not in tc.blocks("functions", "variable")
-    assert tc.expr(local["secret_ids"]) == "toset([var.oa_keys_secret_id, var.app_secret_id])"
+    assert tc.expr(local["secret_ids"]) == (
+        "toset([var.oa_keys_secret_id, var.app_secret_id, var.pseudonym_secret_id])"
+    )
     oas = tc.blocks(None, "module")["oas"]
     functions = tc.blocks(None, "module")["functions"]
     assert tc.expr(oas["oas"]) == "var.oas"
