@@ -467,11 +467,16 @@ def test_alerts_and_overdue_metric() -> None:
     assert (
         'jsonPayload.event = \\"tip.overdue\\"' in tc.locals_of("monitoring")["overdue_log_filter"]
     )
-    # The escalator's outage holds (shared/services/escalator.py logs the event).
+    # The escalator's outage holds (shared/services/escalator.py logs the event, with
+    # held_minutes): the metric counts them, the alert matches the line held 5 minutes.
+    hold_filter = tc.locals_of("monitoring")["outage_hold_log_filter"]
+    assert 'jsonPayload.event = \\"escalator.outage_hold\\"' in hold_filter
     holds = tc.resources("monitoring", "google_logging_metric")["outage_holds"]
-    assert 'jsonPayload.event = \\"escalator.outage_hold\\"' in tc.unquote(holds["filter"])
-    assert '"escalator.outage_hold"' in (ROOT / "shared/services/escalator.py").read_text()
-    assert "outage_holds" in policies
+    assert tc.expr(holds["filter"]) == "local.outage_hold_log_filter"
+    escalator_source = (ROOT / "shared/services/escalator.py").read_text()
+    assert '"escalator.outage_hold"' in escalator_source and "held_minutes=" in escalator_source
+    held = tc.block(tc.block(policies["outage_holds"], "conditions"), "condition_matched_log")
+    assert "jsonPayload.held_minutes >= 5" in tc.unquote(held["filter"])
     for body in policies.values():
         assert tc.expr(body["notification_channels"]) == "local.channels"
     call = tc.blocks(None, "module")["monitoring"]
@@ -480,20 +485,17 @@ def test_alerts_and_overdue_metric() -> None:
 
 def test_quarantined_events_are_counted_and_alerted() -> None:
     """The intake's `intake.quarantined` log line (shared/services/intake.py), from the
-    webhook and the router, feeds a log-based metric and its alert."""
-    metric = tc.resources("monitoring", "google_logging_metric")["quarantined"]
-    where = tc.unquote(metric["filter"])
+    webhook and the router, feeds a log-based metric and an alert on the line itself."""
+    where = tc.locals_of("monitoring")["quarantined_log_filter"]
     assert 'jsonPayload.event = \\"intake.quarantined\\"' in where
-    assert "var.webhook_service" in where and "var.router_service" in where
+    assert 'local.service_name["webhook"]' in where and 'local.service_name["router"]' in where
+    metric = tc.resources("monitoring", "google_logging_metric")["quarantined"]
+    assert tc.expr(metric["filter"]) == "local.quarantined_log_filter"
     source = (ROOT / "shared" / "services" / "intake.py").read_text(encoding="utf-8")
     assert '"intake.quarantined"' in source
     policy = tc.resources("monitoring", "google_monitoring_alert_policy")["quarantined"]
-    condition = tc.block(tc.block(policy, "conditions"), "condition_threshold")
-    assert "google_logging_metric.quarantined.name" in tc.unquote(condition["filter"])
-    calls = tc.blocks(None, "module")
-    assert (
-        tc.expr(calls["monitoring"]["router_service"]) == 'module.functions.run_services["router"]'
-    )
+    condition = tc.block(tc.block(policy, "conditions"), "condition_matched_log")
+    assert tc.expr(condition["filter"]) == "local.quarantined_log_filter"
 
 
 def test_the_pseudonym_key_is_its_own_secret_read_by_the_webhook_only() -> None:

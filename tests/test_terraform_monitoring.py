@@ -43,9 +43,6 @@ RESOURCE_LABELS = {
 METRIC_LABELS = {
     "run.googleapis.com/request_count": {"response_code", "response_code_class", "route_type"},
     "pubsub.googleapis.com/subscription/num_undelivered_messages": set(),
-    # The line's own log-based metric (infra/monitoring: outage_holds), no labels.
-    "logging.googleapis.com/user/tinbao_outage_holds": set(),
-    "logging.googleapis.com/user/tinbao_quarantined": set(),
 }
 RESPONSE_CODE_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"}
 CLAUSE = re.compile(r'([\w.]+)\s*=\s*"([^"]*)"')

@@ -17,6 +17,14 @@ locals {
 
   # shared/zalo/client.py's error lines for what only a person can fix: the OA's or app's
   # quota or billing (-211, -218, -320, -321) and the app requiring appsecret_proof (-242).
+  # The escalator's {"event": "escalator.outage_hold", "held_minutes": n} line: a ladder
+  # held because its step still waits on Zalo.
+  outage_hold_log_filter = "${local.revisions["escalator"]} AND jsonPayload.event = \"escalator.outage_hold\""
+
+  # The door's {"event": "intake.quarantined", ...} line (webhook, and the router for
+  # deferred events): a signed event kept raw because it could not be stored as a message.
+  quarantined_log_filter = "resource.type = \"cloud_run_revision\" AND (resource.labels.service_name = \"${local.service_name["webhook"]}\" OR resource.labels.service_name = \"${local.service_name["router"]}\") AND jsonPayload.event = \"intake.quarantined\""
+
   zalo_account_log_filter = "resource.type = \"cloud_run_revision\" AND (resource.labels.service_name = \"${local.service_name["router"]}\" OR resource.labels.service_name = \"${local.service_name["escalator"]}\") AND (jsonPayload.event = \"zalo.quota_exhausted\" OR jsonPayload.event = \"zalo.appsecret_proof_required\")"
 }
 
@@ -227,7 +235,7 @@ resource "google_monitoring_alert_policy" "tips_overdue" {
 resource "google_logging_metric" "outage_holds" {
   project = var.project_id
   name    = var.outage_hold_metric_name
-  filter  = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"${local.service_name["escalator"]}\" AND jsonPayload.event = \"escalator.outage_hold\""
+  filter  = local.outage_hold_log_filter
 
   metric_descriptor {
     metric_kind  = "DELTA"
@@ -238,28 +246,29 @@ resource "google_logging_metric" "outage_holds" {
 }
 
 resource "google_monitoring_alert_policy" "outage_holds" {
-  # The filter names the metric by its variable (so the tests can evaluate it);
-  # the policy can only be created once the metric exists.
-  depends_on = [google_logging_metric.outage_holds]
-
   project               = var.project_id
   display_name          = "tinbao: ladders held, Zalo is not delivering"
   combiner              = "OR"
   notification_channels = local.channels
 
+  # On the log line itself, not on the metric: an alert on a log-based metric created in
+  # the same apply fails with 404 for minutes (docs/OPERATIONS.md, "Apply order").
   conditions {
-    display_name = "A ladder held for Zalo over five minutes"
-    condition_threshold {
-      filter          = "resource.type = \"cloud_run_revision\" AND metric.type = \"logging.googleapis.com/user/${var.outage_hold_metric_name}\""
-      comparison      = "COMPARISON_GT"
-      threshold_value = 0
-      duration        = "300s"
-      aggregations {
-        alignment_period     = "60s"
-        per_series_aligner   = "ALIGN_DELTA"
-        cross_series_reducer = "REDUCE_SUM"
+    display_name = "A ladder held for Zalo five minutes or more"
+    condition_matched_log {
+      filter = "${local.outage_hold_log_filter} AND jsonPayload.held_minutes >= 5"
+      label_extractors = {
+        tip_id = "EXTRACT(jsonPayload.tip_id)"
       }
     }
+  }
+
+  alert_strategy {
+    # Log-match alerts must be rate-limited; five minutes is the shortest period allowed.
+    notification_rate_limit {
+      period = "300s"
+    }
+    auto_close = "1800s"
   }
 
   documentation {
@@ -307,7 +316,7 @@ resource "google_monitoring_alert_policy" "zalo_account" {
 resource "google_logging_metric" "quarantined" {
   project = var.project_id
   name    = var.quarantine_metric_name
-  filter  = "resource.type = \"cloud_run_revision\" AND (resource.labels.service_name = \"${local.service_name["webhook"]}\" OR resource.labels.service_name = \"${local.service_name["router"]}\") AND jsonPayload.event = \"intake.quarantined\""
+  filter  = local.quarantined_log_filter
 
   metric_descriptor {
     metric_kind  = "DELTA"
@@ -318,28 +327,28 @@ resource "google_logging_metric" "quarantined" {
 }
 
 resource "google_monitoring_alert_policy" "quarantined" {
-  # The filter names the metric by its variable (so the tests can evaluate it);
-  # the policy can only be created once the metric exists.
-  depends_on = [google_logging_metric.quarantined]
-
   project               = var.project_id
   display_name          = "tinbao: events kept in the quarantine"
   combiner              = "OR"
   notification_channels = local.channels
 
+  # On the log line itself, not on the metric (see outage_holds).
   conditions {
     display_name = "A signed event was quarantined"
-    condition_threshold {
-      filter          = "resource.type = \"cloud_run_revision\" AND metric.type = \"logging.googleapis.com/user/${var.quarantine_metric_name}\""
-      comparison      = "COMPARISON_GT"
-      threshold_value = 0
-      duration        = "0s"
-      aggregations {
-        alignment_period     = "300s"
-        per_series_aligner   = "ALIGN_DELTA"
-        cross_series_reducer = "REDUCE_SUM"
+    condition_matched_log {
+      filter = local.quarantined_log_filter
+      label_extractors = {
+        reason = "EXTRACT(jsonPayload.reason)"
       }
     }
+  }
+
+  alert_strategy {
+    # Log-match alerts must be rate-limited; five minutes is the shortest period allowed.
+    notification_rate_limit {
+      period = "300s"
+    }
+    auto_close = "1800s"
   }
 
   documentation {
