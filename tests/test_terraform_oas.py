@@ -13,6 +13,7 @@ import os
 import random
 import shutil
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,10 @@ import pytest
 from shared.core.jurisdiction import load_profile
 from shared.settings import ConfigError, Settings
 from shared.zalo import inbound, signature
+
+# The events below carry 1732760000000 (2024-11-28): judged a minute after it was sent.
+NOW = datetime(2024, 11, 28, 2, 14, tzinfo=UTC)
+MAX_AGE = timedelta(hours=24)
 
 try:
     from . import terraform_contract as tc
@@ -92,9 +97,15 @@ def test_169_oas_make_one_setting_and_one_key_secret(tmp_path: Path) -> None:
         "ZALO_OA_UNIT": out["single_oa_unit"],
         "TINBAO_OAS": out["tinbao_oas"],
     }
-    secret = {"ZALO_OA_SECRET_KEYS": json.dumps(keys)}
+    pseudonym_key = f"{random.Random(-1).getrandbits(256):064x}"
+    secret = {
+        "ZALO_OA_SECRET_KEYS": json.dumps(keys),
+        "TINBAO_PSEUDONYM_KEY": pseudonym_key,
+        "TINBAO_PSEUDONYM_KEY_PREVIOUS": pseudonym_key,
+    }
     locals_ = tc.locals_of("functions")
-    assert tc.keys(locals_["secret_env"]["webhook"]) == set(secret)  # one secret variable
+    # One secret variable for every OA key, whatever their number (and the pseudonym key).
+    assert tc.keys(locals_["secret_env"]["webhook"]) == set(secret)
     # Even counting the mounted secret, well inside the 32 KiB a function may have.
     total = sum(len(k) + len(v.encode()) for k, v in {**plain, **secret}.items())
     assert total < ENV_LIMIT, total
@@ -131,11 +142,11 @@ def test_a_message_to_any_of_169_oas_is_verified_with_that_oas_key() -> None:
         }
         raw = json.dumps(body).encode()
         good = signature.header_for(APP_ID, raw, body["timestamp"], keys[oa_id])
-        verdict = inbound.judge("POST", {"X-ZEvent-Signature": good}, raw, served)
+        verdict = inbound.judge("POST", {"X-ZEvent-Signature": good}, raw, served, NOW, MAX_AGE)
         assert isinstance(verdict, inbound.Accepted), verdict
         assert (verdict.oa.oa_id, verdict.oa.unit) == (oa_id, oas[pick]["unit"])
         other = signature.header_for(APP_ID, raw, body["timestamp"], keys[oas[pick - 1]["oa_id"]])
-        refused = inbound.judge("POST", {"X-ZEvent-Signature": other}, raw, served)
+        refused = inbound.judge("POST", {"X-ZEvent-Signature": other}, raw, served, NOW, MAX_AGE)
         assert isinstance(refused, inbound.Rejection) and refused.status == 401
 
 
