@@ -208,6 +208,17 @@ GENERAL_QUESTIONS = (
     "hỏi đáp",
     "số điện thoại trực ban là bao nhiêu",
 )
+# A citizen asking where their own tip stands (answered from their tips).
+STATUS_QUESTIONS = (
+    "tin báo của tôi sao rồi",
+    "tin báo của em xử lý tới đâu rồi ạ",
+    "công an tới chưa vậy",
+    "có ai tới chưa anh",
+    "mã TB-K5N9C xử lý sao rồi",
+    "tbk5n9c",
+    "tb-7k2q9 công an có đến chưa",
+    "cho hỏi tin báo lúc nãy sao rồi",
+)
 OTHERS = (
     "xin chào",
     "chào anh",
@@ -235,7 +246,11 @@ def _variants(rng: random.Random, text: str) -> str:
 
 
 def generate(
-    seed: int = 20261127, tips: int = 1500, questions: int = 800, others: int = 200
+    seed: int = 20261127,
+    tips: int = 1500,
+    questions: int = 800,
+    others: int = 200,
+    statuses: int = 80,
 ) -> list[GeneratedCase]:
     rng = random.Random(seed)
     cases: list[GeneratedCase] = []
@@ -263,6 +278,9 @@ def generate(
         )
     for _ in range(others):
         cases.append(GeneratedCase(_variants(rng, rng.choice(OTHERS)), "other"))
+    for _ in range(statuses):  # last: the cases drawn before keep their seed's order
+        text = rng.choice(STATUS_QUESTIONS)
+        cases.append(GeneratedCase(_variants(rng, text), "question", topic="tip_status"))
     return cases
 
 

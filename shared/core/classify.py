@@ -23,7 +23,8 @@ How a message is decided (the rule file says which phrases do what):
 5. Otherwise a question signal (marker, "?", final "không", or a topic phrase)
    makes a question, unless the only signal is a final word and the message
    is chat ("alo có ai trực không"); its topic is the first topic rule that
-   matches.
+   matches. A tip code in the message (`TB-K5N9CX`, `tbk5n9cx`) asks where
+   that tip stands.
 6. Otherwise a greeting or thanks makes "other"; a long message that matched
    nothing is a tip of category "other" (read by an officer, never dropped).
 
@@ -44,6 +45,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from shared.core.refcode import find_code
 from shared.core.text import canonical, fold
 
 RULES_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "classify.yaml")
@@ -65,7 +67,7 @@ CATEGORIES = (
     "lost_property",
     "other",
 )
-TOPICS = ("tam_tru", "tam_vang", "thuong_tru", "luu_tru", "other")
+TOPICS = ("tip_status", "tam_tru", "tam_vang", "thuong_tru", "luu_tru", "other")
 SUBTOPICS = ("gia_han", "xoa_dang_ky", "xac_nhan_cu_tru")
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -602,7 +604,14 @@ def classify(text: str) -> Classification:
     question_hits = _sure(groups, "question")
     final_word = _ends_as_question(message.folded, rules)
     punctuation = [p for p in rules.question_punctuation if p in text]
-    asks = topic_index is not None or bool(question_hits) or final_word is not None or punctuation
+    code = find_code(text)  # a citizen quoting their tip's code asks about it
+    asks = (
+        code is not None
+        or topic_index is not None
+        or bool(question_hits)
+        or final_word is not None
+        or bool(punctuation)
+    )
     officer = _sure(groups, "officer")
     chat = _sure(groups, "other") + officer
 
@@ -618,7 +627,7 @@ def classify(text: str) -> Classification:
         severity = "urgent" if danger.hits else "normal"
         return Classification("tip", category, severity, None, None, _unique(reasons))
 
-    only_final_word = topic_index is None and not question_hits
+    only_final_word = topic_index is None and not question_hits and code is None
     if asks and not (only_final_word and chat):
         reasons = []
         topic, subtopic = "other", None
@@ -626,6 +635,9 @@ def classify(text: str) -> Classification:
             topic = rules.topics[topic_index].topic
             subtopic = rules.topics[topic_index].subtopic
             reasons += _labels(_sure(groups, rules.topics[topic_index].group))
+        elif code is not None:
+            topic = "tip_status"
+            reasons.append(code)
         reasons += _labels(question_hits)
         reasons += punctuation
         if final_word is not None and not reasons:

@@ -44,6 +44,15 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "citizen_resolved": {"ref", "unit"},
         "citizen_transferred": {"ref", "unit"},
         "citizen_closed": {"ref"},
+        "status_received": {"ref", "sent"},
+        "status_routed": {"ref", "sent", "unit", "when"},
+        "status_acknowledged": {"ref", "sent", "unit", "when"},
+        "status_resolved": {"ref", "sent", "unit", "when"},
+        "status_closed": {"ref", "sent", "unit", "when"},
+        "status_next_open": set(),
+        "status_next_finished": set(),
+        "status_unknown_code": {"ref"},
+        "status_no_tip": set(),
         "alert_header_new": {"ref"},
         "alert_header_repeat": {"ref", "step", "minutes"},
         "alert_header_transferred": {"ref", "from_unit"},
@@ -244,6 +253,26 @@ def citizen_transferred(ref: str, unit_name: str) -> str:
 
 def citizen_closed(ref: str) -> str:
     return _fit(catalog().text("citizen_closed", ref=ref))
+
+
+def citizen_status(
+    ref: str, status: str, finished: bool, unit_name: str, sent: datetime, when: datetime
+) -> str:
+    """Where the citizen's tip stands (its status, as `TipStatus` names it), and what next."""
+    c = catalog()
+    head = c.text(
+        f"status_{status}", ref=ref, sent=format_time(sent), unit=unit_name, when=format_time(when)
+    )
+    nxt = c.text("status_next_finished" if finished else "status_next_open")
+    return _fit(f"{head}\n{nxt}")
+
+
+def citizen_status_unknown(ref: str) -> str:
+    return _fit(catalog().text("status_unknown_code", ref=ref))
+
+
+def citizen_status_none() -> str:
+    return _fit(catalog().text("status_no_tip"))
 
 
 # --- alerts -----------------------------------------------------------------------

@@ -60,3 +60,18 @@ def is_code(value: str) -> bool:
 
 def is_question_code(value: str) -> bool:
     return bool(QUESTION_PATTERN.match(value))
+
+
+# A code as citizens type it: "TB-K5N9CX", "tb-k5n9cx", "TBK5N9CX", "tb k5n9cx" (a
+# space only before a group with a digit: "tb nhanh" is words, not a code);
+# five-character codes still live (`SHORTEST`).
+_IN_TEXT = re.compile(
+    rf"(?<![0-9A-Z])TB(?:\s*[-_.:]\s*|\s+(?=[{ALPHABET}]*[2-9])|)({BODY})(?![0-9A-Z])",
+    re.IGNORECASE,
+)
+
+
+def find_code(text: str) -> str | None:
+    """The first tip code written in a citizen's text, as the code (`TB-K5N9CX`)."""
+    found = _IN_TEXT.search(text.upper())
+    return PREFIX + found.group(1) if found else None

@@ -240,6 +240,14 @@ class _Tips(_Documents):
                 if d.get("held_by") == officer_id and d.get("status") == TipStatus.ACKNOWLEDGED
             ]
 
+    def tips_of_reporter(self, reporter_key: str) -> list[Tip]:
+        with self._lock:
+            return [
+                tip_from_doc(copy.deepcopy(d))
+                for d in self.docs[TIPS].values()
+                if d.get("reporter_key") == reporter_key
+            ]
+
     def unheld_tips(self, unit_id: str | None, limit: int) -> list[Tip]:
         with self._lock:
             found = [

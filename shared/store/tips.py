@@ -73,6 +73,14 @@ class TipsStore:
         )
         return [tip_from_doc(s.to_dict() or {}) for s in query.stream()]
 
+    def tips_of_reporter(self, reporter_key: str) -> list[Tip]:
+        """A citizen's tips, in no order (one equality: no composite index). Their
+        number is bounded by fair use and the tips' retention."""
+        query = self.db.collection(TIPS).where(
+            filter=FieldFilter("reporter_key", "==", reporter_key)
+        )
+        return [tip_from_doc(s.to_dict() or {}) for s in query.stream()]
+
     def unheld_tips(self, unit_id: str | None, limit: int) -> list[Tip]:
         """Tips waiting to be taken, at one unit or (None) anywhere, oldest first."""
         query: Any = self.db.collection(TIPS).where(

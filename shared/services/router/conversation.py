@@ -1,5 +1,7 @@
 """The router's conversation use cases: residence questions answered by the
-assistant, chat, a new follower's welcome, and a citizen put through to the desk.
+assistant, chat, a new follower's welcome, a citizen put through to the desk,
+and a citizen told where their own tip stands (by code or in words; only the
+informant's own tips are looked at, and no officer is ever named).
 
 Replies are keyed by the message (`q:<message>:<i>`), so a redelivery sends
 nothing twice; a question the assistant cannot answer is handed to the desk's
@@ -22,11 +24,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from shared.core import assistant, intake, messages
+from shared.core import assistant, intake, messages, tip_status
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
 from shared.core.ladder import Target
-from shared.core.refcode import new_question_code
+from shared.core.refcode import find_code, new_question_code
 from shared.services.dispatch import Tally
 from shared.services.notices import local_day
 from shared.services.paging import Pager
@@ -69,6 +71,8 @@ class ConversationHandler:
             )
         if msg.throttled:
             return self._summarised(msg, user_id, now)
+        if user_id and (msg.classification or {}).get("topic") == "tip_status":
+            return self._status(msg, user_id, text, now)
         state = assistant.ConversationState(
             reporter.last_topic if reporter else None, reporter.last_talk_at if reporter else None
         )
@@ -106,6 +110,27 @@ class ConversationHandler:
             )
         self.store.mark_handled(msg.key, now, answered=False)
         return tally
+
+    def _status(self, msg: MessageRecord, user_id: str, text: str, now: datetime) -> Tally:
+        """Where the citizen's tip stands: the one they name, else their latest."""
+        tips = self.store.tips_of_reporter(msg.sender_key)
+        asked = tip_status.asked(tips, msg.sender_key, find_code(text))
+        if asked.tip is not None:
+            v = tip_status.view(asked.tip)
+            unit = self.profile.units.get(v.unit_id or "")
+            name = unit.name if unit is not None else ""
+            reply = messages.citizen_status(
+                v.ref, v.status.value, v.finished, name, v.sent_at, v.since
+            )
+        elif asked.unknown_code is not None:
+            reply = messages.citizen_status_unknown(asked.unknown_code)
+        else:
+            reply = messages.citizen_status_none()
+        outcome = self.pager.dispatch.reply(
+            f"status:{msg.key}", msg.oa_id, user_id, reply, now, audience="citizen"
+        )
+        self.store.mark_handled(msg.key, now, answered=True)
+        return Tally().count(outcome)
 
     def _hand_to_desk(self, msg: MessageRecord, text: str, now: datetime) -> Tally:
         """Open a question item for the desk and alert its officers on duty; one open

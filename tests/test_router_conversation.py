@@ -1,0 +1,36 @@
+"""The citizen's conversation (issue 12) through the webhook and the router on the
+emulators: the same stories as tests/test_usecases_conversation.py, on the real
+Firestore and Pub/Sub, each message delivered twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import CITIZEN, DUTY, command, report
+from tests.line import Line
+
+pytestmark = pytest.mark.emulators
+NEIGHBOUR = "8471209356612347999"
+WARD = "Công an phường Tân Sơn Nhì"
+
+
+def ask(line: Line, text: str, user: str = CITIZEN) -> str:
+    before = len(line.texts(user))
+    line.citizen_says(user, text)
+    assert set(line.pump(times=2)) == {200}
+    after = line.texts(user)
+    assert len(after) == before + 1, after[before:]
+    return after[-1]
+
+
+def test_status_by_code_or_in_words_only_for_the_informant(line: Line) -> None:
+    ref = report(line)
+    code = ref.removeprefix("TB-").lower()
+    routed = ask(line, f"tb{code} sao roi")
+    assert routed.startswith(f"Tin báo {ref} anh/chị gửi lúc") and WARD in routed
+    command(line, DUTY, f"NHAN {ref}")
+    taken = ask(line, "Công an tới chưa vậy?")
+    assert f"{WARD} tiếp nhận xử lý lúc" in taken
+    stranger = ask(line, f"TB-{code.upper()} xu ly toi dau roi", user=NEIGHBOUR)
+    assert stranger.startswith(f"Không tìm thấy tin báo mã {ref}") and WARD not in stranger
+    assert line.tip(ref)["message_count"] == 1
