@@ -34,3 +34,10 @@ def test_status_by_code_or_in_words_only_for_the_informant(line: Line) -> None:
     stranger = ask(line, f"TB-{code.upper()} xu ly toi dau roi", user=NEIGHBOUR)
     assert stranger.startswith(f"Không tìm thấy tin báo mã {ref}") and WARD not in stranger
     assert line.tip(ref)["message_count"] == 1
+
+
+def test_the_citizen_is_thanked_on_resolve_and_told_they_may_write_back(line: Line) -> None:
+    ref = report(line)
+    command(line, DUTY, f"xong {ref} da xu ly", times=2)
+    (told,) = [t for t in line.texts(CITIZEN) if "xử lý xong" in t]
+    assert "Cảm ơn anh/chị" in told and "tin báo sẽ được mở lại" in told

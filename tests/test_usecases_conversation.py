@@ -78,3 +78,17 @@ def test_a_residence_question_still_gets_the_assistant_from_a_citizen_with_a_tip
     report(memory_line)
     answer = ask(memory_line, "cho hoi dang ky tam tru can giay to gi vay?")
     assert "tạm trú" in answer.lower() and "Tin báo" not in answer
+
+
+def test_a_resolved_tip_thanks_the_citizen_and_says_they_may_write_back(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"XONG {ref} da xu ly, giai tan nhom thanh nien", times=2)
+    resolved = [t for t in memory_line.texts(CITIZEN) if "xử lý xong" in t]
+    assert len(resolved) == 1  # told once, though the command came twice
+    (told,) = resolved
+    assert told.startswith(f"Tin báo {ref} đã được {WARD} xử lý xong.")
+    assert "Cảm ơn anh/chị" in told and "nhắn lại trong cuộc trò chuyện này" in told
+    assert "giai tan" not in told  # the officer's outcome note is theirs, not the citizen's
+    no_officer_in(told)
