@@ -287,11 +287,12 @@ def assemble_followups(pager: Pager, every_minutes: float) -> FollowUps:
 def assemble_router(
     pager: Pager, clock: Clock, oa_units: Mapping[str, str], door: Door, update_every: float = 5
 ) -> Router:
+    from shared.core.conversation import rules as conversation_rules
     from shared.core.policy_file import default_policies
     from shared.services.notices import CitizenNotices
     from shared.services.router import Router
     from shared.services.router.commands import CommandHandler
-    from shared.services.router.conversation import ConversationHandler
+    from shared.services.router.conversation import ConversationHandler, TipTalk
     from shared.services.router.intake import IntakeHandler
     from shared.services.router.tips import TipHandler
 
@@ -300,11 +301,20 @@ def assemble_router(
     log = get_logger("router")
     officers = CommandHandler(store, pager, notices, profile, policies, log)
     followups = assemble_followups(pager, update_every)
+    talk = TipTalk(store, pager, notices, conversation_rules().window)
     return Router(
-        tips=TipHandler(store, pager, notices, profile, policies, followups, log, officers),
+        tips=TipHandler(
+            store, pager, notices, profile, policies, followups, log, officers, talk=talk
+        ),
         commands=officers,
         conversation=ConversationHandler(
-            store, pager, profile, officers, dict(oa_units), late_after=policies.sweeps.late_after
+            store,
+            pager,
+            profile,
+            officers,
+            dict(oa_units),
+            late_after=policies.sweeps.late_after,
+            talk=talk,
         ),
         intake=IntakeHandler(door, store, pager.dispatch, log),
         clock=clock,

@@ -41,3 +41,36 @@ def test_the_citizen_is_thanked_on_resolve_and_told_they_may_write_back(line: Li
     command(line, DUTY, f"xong {ref} da xu ly", times=2)
     (told,) = [t for t in line.texts(CITIZEN) if "xử lý xong" in t]
     assert "Cảm ơn anh/chị" in told and "tin báo sẽ được mở lại" in told
+
+
+def test_a_closed_tip_is_reopened_by_nobody_came_and_taken_again(line: Line) -> None:
+    ref = report(line)
+    command(line, DUTY, f"KHONG {ref} khong phat hien gi")
+    line.clock.advance(hours=1)
+    line.standin.set_clock(line.clock.now())
+    line.citizen_says(CITIZEN, "Công an không tới, nó lại đánh vợ nữa rồi")
+    assert set(line.pump(times=2)) == {200}
+    tip = line.tip(ref)
+    assert tip["status"] == "routed" and tip["ladder"]["cycle"] == 1
+    assert tip["reopened"]["finished_by"] == "cb-27019-2" and tip["reopened"]["was"] == "closed"
+    trail = [
+        e.to_dict() or {}
+        for e in line.db.collection("tips").document(ref).collection("events").stream()
+    ]
+    (reopened,) = [e for e in trail if e["kind"] == "reopened"]
+    assert reopened["actor"] == "citizen" and reopened["data"]["finished_by"] == "cb-27019-2"
+    assert len([t for t in line.texts(DUTY) if "MỞ LẠI" in t]) == 1
+    assert line.texts(CITIZEN)[-1].startswith(f"Tin báo {ref} đã được mở lại")
+    command(line, DUTY, f"nhan {ref}")
+    assert line.tip(ref)["status"] == "acknowledged"
+
+
+def test_a_word_to_a_taken_tip_reaches_its_holder_not_the_menu(line: Line) -> None:
+    ref = report(line)
+    command(line, DUTY, f"NHAN {ref}")
+    line.clock.advance(minutes=45)
+    line.standin.set_clock(line.clock.now())
+    line.citizen_says(CITIZEN, "anh oi cho em hoi them, bao lau nua cac anh toi?")
+    assert set(line.pump(times=2)) == {200}
+    assert len([t for t in line.texts(DUTY) if "bao lau nua" in t]) == 1
+    assert line.texts(CITIZEN)[-1].startswith("Tin nhắn của anh/chị đã được chuyển đến")

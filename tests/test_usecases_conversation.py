@@ -92,3 +92,97 @@ def test_a_resolved_tip_thanks_the_citizen_and_says_they_may_write_back(
     assert "Cảm ơn anh/chị" in told and "nhắn lại trong cuộc trò chuyện này" in told
     assert "giai tan" not in told  # the officer's outcome note is theirs, not the citizen's
     no_officer_in(told)
+
+
+# --- (1) the conversation around a tip -------------------------------------------------
+
+COMMANDER = "demo-officer-27019-cmd-1"
+
+
+def events(line: MemoryLine, ref: str) -> list[dict]:
+    return list(line.store.events[ref])
+
+
+def test_a_tip_closed_too_early_is_reopened_when_the_citizen_writes_nobody_came(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"KHONG {ref} khong thay gi")
+    memory_line.advance(hours=2)
+    memory_line.citizen_says(CITIZEN, "cong an ko toi, no lai danh vo nua roi")
+    assert set(memory_line.pump(times=2)) == {200}
+    tip = memory_line.tip(ref)
+    assert tip["status"] == "routed" and tip["held_by"] is None
+    assert tip["ladder"]["cycle"] == 1 and tip["ladder"]["step"] == 1  # restarted
+    reopened = [e for e in events(memory_line, ref) if e["kind"] == "reopened"]
+    assert len(reopened) == 1
+    assert reopened[0]["data"]["finished_by"] == "cb-27019-2"
+    assert reopened[0]["data"]["was"] == "closed"
+    (alert,) = [t for t in memory_line.texts(DUTY) if "MỞ LẠI" in t]
+    assert alert.startswith(f"🔁 TIN BÁO MỞ LẠI {ref}")
+    assert "no lai danh vo nua" in alert and "đã khép lại" in alert and f"NHAN {ref}" in alert
+    told = memory_line.texts(CITIZEN)[-1]
+    assert told.startswith(f"Tin báo {ref} đã được mở lại") and "113" in told
+    assert not any("tạm trú" in t.lower() for t in memory_line.texts(CITIZEN))  # no menu
+    # The message's own tip is never routed: it joined the tip it reopened.
+    others = [t for r, t in memory_line.store.docs["tips"].items() if r != ref]
+    assert [(t["status"], t["joined_into"]) for t in others] == [("withdrawn", ref)]
+    # And the ward takes it again.
+    command(memory_line, DUTY, f"nhan {ref}")
+    assert memory_line.tip(ref)["status"] == "acknowledged"
+
+
+def test_it_is_back_in_words_reopens_a_resolved_tip_from_a_question(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"XONG {ref} da giai tan")
+    memory_line.advance(hours=5)
+    memory_line.citizen_says(CITIZEN, "sao chua thay ai toi vay")
+    assert set(memory_line.pump(times=2)) == {200}
+    assert memory_line.tip(ref)["status"] == "routed"
+    assert len(memory_line.store.docs["tips"]) == 1  # a question opens no tip
+    assert any("MỞ LẠI" in t and "đã báo xử lý xong" in t for t in memory_line.texts(DUTY))
+
+
+def test_past_the_window_nobody_came_is_a_new_tip(memory_line: MemoryLine) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"XONG {ref}")
+    memory_line.advance(hours=25)
+    memory_line.citizen_says(CITIZEN, "cong an ko toi, no lai danh vo nua roi")
+    assert memory_line.pump() == [200]
+    assert memory_line.tip(ref)["status"] == "resolved"
+    (new,) = [t for r, t in memory_line.store.docs["tips"].items() if r != ref]
+    assert new["status"] == "routed"
+
+
+def test_what_a_citizen_writes_to_a_taken_tip_after_the_intake_window_reaches_its_holder(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"NHAN {ref}")
+    memory_line.advance(minutes=45)
+    memory_line.citizen_says(CITIZEN, "anh oi cho em hoi them chut, bao lau nua cac anh toi")
+    assert set(memory_line.pump(times=2)) == {200}
+    updates = [t for t in memory_line.texts(DUTY) if "bao lau nua" in t]
+    assert len(updates) == 1 and updates[0].startswith(f"Tin báo {ref} có thêm thông tin")
+    told = memory_line.texts(CITIZEN)[-1]
+    assert told.startswith("Tin nhắn của anh/chị đã được chuyển đến cán bộ phụ trách")
+    assert not any("tạm trú" in t.lower() for t in memory_line.texts(CITIZEN))
+
+
+def test_after_a_resolve_a_word_reaches_the_officer_who_resolved_and_thanks_reach_nobody(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"XONG {ref} da xu ly")
+    before = len(memory_line.texts(CITIZEN))
+    memory_line.citizen_says(CITIZEN, "Cảm ơn anh nhiều ạ")
+    memory_line.pump()
+    assert len(memory_line.texts(CITIZEN)) == before  # no menu
+    memory_line.citizen_says(CITIZEN, "anh oi cho em hoi, nguoi do co bi phat khong")
+    memory_line.pump()
+    (update,) = [t for t in memory_line.texts(DUTY) if "co bi phat" in t]
+    assert update.startswith(f"Tin báo {ref} (đồng chí đã báo xử lý xong)")
+    assert memory_line.tip(ref)["status"] == "resolved"
+    assert not any("Cảm ơn anh" in t for t in memory_line.texts(DUTY))

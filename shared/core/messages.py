@@ -56,6 +56,12 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "alert_header_new": {"ref"},
         "alert_header_repeat": {"ref", "step", "minutes"},
         "alert_header_transferred": {"ref", "from_unit"},
+        "alert_header_reopened": {"ref"},
+        "alert_reopened_words": {"time", "text"},
+        "alert_reopened_before": {"name", "done", "time"},
+        "citizen_reopened": {"ref", "unit"},
+        "citizen_forwarded": {"ref"},
+        "alert_update_finished": {"ref", "done"},
         "alert_transfer_reason": {"reason"},
         "alert_unit": {"unit"},
         "alert_received": {"time"},
@@ -267,6 +273,14 @@ def citizen_status(
     return _fit(f"{head}\n{nxt}")
 
 
+def citizen_reopened(ref: str, unit_name: str) -> str:
+    return _fit(catalog().text("citizen_reopened", ref=ref, unit=unit_name))
+
+
+def citizen_forwarded(ref: str) -> str:
+    return _fit(catalog().text("citizen_forwarded", ref=ref))
+
+
 def citizen_status_unknown(ref: str) -> str:
     return _fit(catalog().text("status_unknown_code", ref=ref))
 
@@ -338,6 +352,19 @@ class AlertContext:
     minutes_waiting: int = 0
     from_unit: str | None = None  # set when the tip was sent up by CHUYEN
     reason: str = ""
+    reopened: ReopenLine | None = None  # set while the ladder a reopening started runs
+
+
+@dataclass(frozen=True)
+class ReopenLine:
+    """The citizen wrote that nobody came or it is back: their words, and who had
+    finished the tip (officers see this; the citizen never does)."""
+
+    at: datetime
+    text: str
+    finished_status: str  # a key of `done` in messages.yaml
+    finished_by_name: str
+    finished_at: datetime | None
 
 
 def alert(a: AlertInput, context: AlertContext | None = None) -> str:
@@ -346,7 +373,26 @@ def alert(a: AlertInput, context: AlertContext | None = None) -> str:
     out, and the oldest give way (counted) before the alert outgrows Zalo's limit."""
     c = catalog()
     ctx = context or AlertContext()
-    if ctx.from_unit:
+    if ctx.reopened is not None and not ctx.from_unit:
+        r = ctx.reopened
+        head = [
+            c.text("alert_header_reopened", ref=a.ref)
+            if ctx.step == 0
+            else c.text(
+                "alert_header_repeat", ref=a.ref, step=ctx.step, minutes=ctx.minutes_waiting
+            ),
+            c.text(
+                "alert_reopened_words",
+                time=_clock(r.at, r.at),
+                text=_shortened(c, r.text, MAX_MESSAGE_CHARS)[0],
+            ),
+        ]
+        if r.finished_at is not None:
+            done = c.label("done", r.finished_status)
+            name = r.finished_by_name or c.label("roles", "duty_officer")
+            when = format_time(r.finished_at)
+            head.append(c.text("alert_reopened_before", name=name, done=done, time=when))
+    elif ctx.from_unit:
         head = [c.text("alert_header_transferred", ref=a.ref, from_unit=ctx.from_unit)]
         if ctx.reason.strip():
             head.append(c.text("alert_transfer_reason", reason=ctx.reason.strip()))
@@ -575,6 +621,14 @@ def tip_update_grouped(
             lines.append(line)
             budget -= len(line) + 1
     return _fit("\n".join(lines))
+
+
+def tip_update_finished(ref: str, finished_status: str, text: str) -> str:
+    """To the officer who finished a tip: its informant wrote again (not to reopen it)."""
+    c = catalog()
+    head = c.text("alert_update_finished", ref=ref, done=c.label("done", finished_status))
+    budget = ZALO_TEXT_LIMIT - len(head) - 17
+    return _fit("\n".join([head, _words_line(c, text, budget)]))
 
 
 def holder_released(ref: str) -> str:

@@ -8,7 +8,9 @@
        │                           ├──reroute (the desk's tip gets its ward)
        │                           ├──transfer (to any unit; the ladder restarts there)
        │                           └──step / climb (the ladder moves on)
-       └──withdraw──▶ withdrawn (an officer's own message, not a citizen's tip)
+       └──withdraw──▶ withdrawn (an officer's own message, not a citizen's tip;
+                                or a citizen's message that reopened their earlier tip)
+    resolved / closed ──reopen──▶ routed (the citizen writes that nobody came or it is back)
 
 Officers' notes join a tip in any status but received (`note`). Who may make
 which transition is `shared.core.authority`'s business, asked in the same
@@ -104,6 +106,24 @@ NOTE_CHARS_KEPT = 1000
 
 
 @dataclass(frozen=True)
+class Reopened:
+    """The citizen wrote that nobody came, or the problem is back: the latest reopening."""
+
+    at: datetime
+    msg: str  # the citizen's message that reopened it (a redelivery reopens nothing)
+    text: str  # their words, cut to what an alert shows
+    was: TipStatus  # resolved or closed
+    finished_by: str | None  # the officer id who resolved or closed it
+    finished_by_name: str  # their name, for the officers' alert (never the citizen's)
+    finished_at: datetime | None
+    cycle: int  # the ladder cycle the reopening started
+    count: int = 1  # how many times the tip was reopened
+
+
+REOPEN_CHARS_KEPT = 400
+
+
+@dataclass(frozen=True)
 class Placement:
     """Where routing puts a tip and what it is (see `shared.core.routing.decide`)."""
 
@@ -169,6 +189,9 @@ class Tip:
     def pending(self) -> int:
         """Messages the officers have not been told of yet."""
         return max(0, self.message_count - self.told_count)
+
+    reopened: Reopened | None = None
+    joined_into: str | None = None  # withdrawn: its message reopened this earlier tip
 
     @property
     def is_open(self) -> bool:
@@ -311,6 +334,67 @@ def withdraw(tip: Tip) -> TipChange | None:
         return None
     written = replace(tip, status=TipStatus.WITHDRAWN, next_action_at=None)
     event = AuditEvent("router", "withdrawn", {"reason": "sent_by_officer"})
+    return TipChange(written, event, outcome="withdrawn", finishes_conversation=True)
+
+
+def reopen(tip: Tip, msg: str, text: str, finished_by_name: str, now: datetime) -> TipChange | None:
+    """The citizen writes that nobody came, or that the problem is back: a resolved or
+    closed tip goes back before its unit, its ladder restarted a cycle on (so its
+    alerts' keys never repeat those sent), nobody holding it. The trail and the
+    officers' alert say who finished it and when. None when this message already
+    reopened it (a redelivery) or the tip is not finished."""
+    if tip.status not in (TipStatus.RESOLVED, TipStatus.CLOSED) or tip.policy is None:
+        return None
+    if tip.reopened is not None and tip.reopened.msg == msg:
+        return None
+    was = tip.status
+    by = tip.resolved_by if was is TipStatus.RESOLVED else tip.closed_by
+    at = tip.resolved_at if was is TipStatus.RESOLVED else tip.closed_at
+    start = ladder.start_ladder(now)
+    if tip.ladder is not None:
+        start = replace(start, cycle=tip.ladder.cycle + 1)
+    first = ladder.next_action(tip.policy, start, now)
+    count = tip.reopened.count + 1 if tip.reopened is not None else 1
+    reopened = Reopened(
+        now,
+        msg,
+        _cut(text, REOPEN_CHARS_KEPT),
+        was,
+        by,
+        finished_by_name,
+        at,
+        first.state.cycle,
+        count,
+    )
+    written = replace(
+        tip,
+        status=TipStatus.ROUTED,
+        ladder=first.state,
+        next_action_at=first.next_action_at,
+        held_by=None,
+        holder_unit=None,
+        overdue_at=None,
+        reopened=reopened,
+    )
+    data = {
+        "was": was.value,
+        "finished_by": by,
+        "finished_at": at.isoformat() if at else None,
+        "msg": msg,
+        "unit_id": tip.unit_id,
+    }
+    return TipChange(
+        written, AuditEvent("citizen", "reopened", data), decision=first, outcome="reopened"
+    )
+
+
+def join_into(tip: Tip, into: str) -> TipChange | None:
+    """A received tip whose message reopened the citizen's earlier tip `into`: it is
+    never routed on its own (its words reach `into`'s officers)."""
+    if tip.status is not TipStatus.RECEIVED:
+        return None
+    written = replace(tip, status=TipStatus.WITHDRAWN, next_action_at=None, joined_into=into)
+    event = AuditEvent("router", "withdrawn", {"reason": "reopened_earlier_tip", "into": into})
     return TipChange(written, event, outcome="withdrawn", finishes_conversation=True)
 
 

@@ -1,8 +1,8 @@
 """What the informant is told about their tip, each notice once (keyed by the tip).
 
 The citizen learns their code and who has the tip, is asked for a location
-when none could be resolved, and hears when the tip is taken, resolved, closed
-or sent up. Officers' names never appear; units' names do. `plan` gives these
+when none could be resolved, and hears when the tip is taken, resolved, closed,
+sent up or reopened. Officers' names never appear; units' names do. `plan` gives these
 notices as sends to record with the tip change that calls for them (so the
 citizen's code survives a crash and an outage: it is retried until delivered
 or Zalo's 7-day window closes); the other methods send one now (the claim rule
@@ -88,6 +88,9 @@ class CitizenNotices:
     def transferred(self, tip: Tip, now: datetime) -> SendOutcome | None:
         return self.dispatch.to_citizen(tip, *self._transferred(tip), now)
 
+    def reopened(self, tip: Tip, now: datetime) -> SendOutcome | None:
+        return self.dispatch.to_citizen(tip, *self._reopened(tip), now)
+
     def _taken(self, tip: Tip) -> tuple[str, str]:
         return f"taken:{tip.ref}", messages.citizen_taken(tip.ref, self.unit_name(tip.unit_id))
 
@@ -102,12 +105,19 @@ class CitizenNotices:
         text = messages.citizen_transferred(tip.ref, self.unit_name(tip.unit_id))
         return f"transferred:{tip.ref}:{tip.unit_id}", text
 
+    def _reopened(self, tip: Tip) -> tuple[str, str]:
+        """The citizen's words reopened the tip: it is before its unit again."""
+        count = tip.reopened.count if tip.reopened is not None else 0
+        text = messages.citizen_reopened(tip.ref, self.unit_name(tip.unit_id))
+        return f"reopened:{tip.ref}:{count}", text
+
     # The notice of each outcome of a change (the routing's acknowledgement aside).
     _NOTICES: ClassVar[dict[str, Callable[[CitizenNotices, Tip], tuple[str, str]]]] = {
         "taken": _taken,
         TipStatus.RESOLVED.value: _resolved,
         TipStatus.CLOSED.value: _closed,
         "transferred": _transferred,
+        "reopened": _reopened,
     }
 
     def unit_name(self, unit_id: str | None) -> str:

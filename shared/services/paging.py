@@ -109,7 +109,9 @@ class Pager:
         ]
 
     def _context(self, tip: Tip, decision: StepDecision, now: datetime) -> messages.AlertContext:
-        waiting = routing.minutes_since(tip.routed_at or now, now)
+        reopened = _reopen_line(tip)
+        since = tip.reopened.at if reopened is not None and tip.reopened else tip.routed_at
+        waiting = routing.minutes_since(since or now, now)
         return messages.AlertContext(
             # A step reached at once (nobody before could be reached) is these
             # officers' first alert, not a reminder after "0 minutes".
@@ -117,6 +119,7 @@ class Pager:
             minutes_waiting=waiting,
             from_unit=tip.transferred_from_name,
             reason=tip.transfer_reason or "",
+            reopened=reopened,
         )
 
     # --- action ---------------------------------------------------------------------
@@ -203,3 +206,11 @@ class Pager:
         if tip.policy is None or tip.ladder is None or tip.unit_id is None:
             return []
         return self.on_duty(tip.unit_id, ladder.current_targets(tip.policy, tip.ladder), now)
+
+
+def _reopen_line(tip: Tip) -> messages.ReopenLine | None:
+    """What the alerts of the ladder a reopening started say of it (not a later one's)."""
+    r = tip.reopened
+    if r is None or tip.ladder is None or tip.ladder.cycle != r.cycle:
+        return None
+    return messages.ReopenLine(r.at, r.text, r.was.value, r.finished_by_name, r.finished_at)

@@ -44,6 +44,7 @@ from shared.core.ladder import (
 )
 from shared.core.tip import (
     AuditEvent,
+    Reopened,
     Tip,
     TipAttachment,
     TipLocation,
@@ -262,6 +263,18 @@ class ClassificationDoc(_Doc):
     reasons: list[str] = Field(default_factory=list)
 
 
+class ReopenedDoc(_Doc):
+    at: AwareDatetime
+    msg: str
+    text: str = ""
+    was: TipStatus
+    finished_by: str | None = None
+    finished_by_name: str = ""
+    finished_at: AwareDatetime | None = None
+    cycle: int = 0
+    count: int = 1
+
+
 class TipDoc(_Doc):
     """`tips/{ref}` as stored (the fields the core reads; intake's own are left alone)."""
 
@@ -307,6 +320,8 @@ class TipDoc(_Doc):
     told_at: AwareDatetime | None = None
     told_updates: int = 0
     told_by: str | None = None
+    reopened: ReopenedDoc | None = None
+    joined_into: str | None = None
 
 
 def tip_from_doc(data: Mapping[str, Any]) -> Tip:
@@ -362,6 +377,8 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         told_at=doc.told_at,
         told_updates=doc.told_updates,
         told_by=doc.told_by,
+        reopened=Reopened(**doc.reopened.model_dump()) if doc.reopened else None,
+        joined_into=doc.joined_into,
     )
 
 
@@ -435,6 +452,8 @@ _DECIDED = (
     "told_at",
     "told_updates",
     "told_by",
+    "reopened",
+    "joined_into",
 )
 
 
@@ -477,6 +496,24 @@ def _decided_fields(tip: Tip) -> dict[str, Any]:
         "told_at": tip.told_at,
         "told_updates": tip.told_updates,
         "told_by": tip.told_by,
+        "reopened": _reopened_doc(tip.reopened),
+        "joined_into": tip.joined_into,
+    }
+
+
+def _reopened_doc(r: Reopened | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {
+        "at": r.at,
+        "msg": r.msg,
+        "text": r.text,
+        "was": r.was.value,
+        "finished_by": r.finished_by,
+        "finished_by_name": r.finished_by_name,
+        "finished_at": r.finished_at,
+        "cycle": r.cycle,
+        "count": r.count,
     }
 
 

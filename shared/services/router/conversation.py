@@ -3,6 +3,11 @@ assistant, chat, a new follower's welcome, a citizen put through to the desk,
 and a citizen told where their own tip stands (by code or in words; only the
 informant's own tips are looked at, and no officer is ever named).
 
+While a citizen has a current tip (open, or finished within the conversation
+window, `shared/core/conversation.py`), what they write that is not a residence
+question reaches that tip's officers (`TipTalk`), never the menu; a message
+saying nobody came or the problem is back reopens a finished tip.
+
 Replies are keyed by the message (`q:<message>:<i>`), so a redelivery sends
 nothing twice; a question the assistant cannot answer is handed to the desk's
 officers on duty, who answer through the OA with `TL <HD-mã> <câu trả lời>`.
@@ -24,13 +29,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from shared.core import assistant, intake, messages, tip_status
+from shared.core import assistant, conversation, intake, messages, tip_status
+from shared.core import tip as tip_core
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
 from shared.core.ladder import Target
 from shared.core.refcode import find_code, new_question_code
+from shared.core.tip import Tip, TipStatus
 from shared.services.dispatch import Tally
-from shared.services.notices import local_day
+from shared.services.notices import CitizenNotices, local_day
 from shared.services.paging import Pager
 from shared.services.router.commands import CommandHandler
 from shared.store.ports import LineStore, MessageRecord, Question
@@ -49,6 +56,7 @@ class ConversationHandler:
     oa_units: Mapping[str, str] = field(default_factory=dict)  # OA id -> its unit
     late_after: timedelta = timedelta(minutes=5)  # handled later than this: apologise
     new_code: Callable[[], str] = new_question_code  # a hand-off's code (tests inject)
+    talk: TipTalk | None = None  # the citizen's current tip (None: the assistant only)
 
     def on_question(self, event: TipEvent, now: datetime) -> Tally:
         return self._converse(event, now, always=True)
@@ -71,8 +79,20 @@ class ConversationHandler:
             )
         if msg.throttled:
             return self._summarised(msg, user_id, now)
-        if user_id and (msg.classification or {}).get("topic") == "tip_status":
+        topic = (msg.classification or {}).get("topic")
+        if user_id and topic == "tip_status":
             return self._status(msg, user_id, text, now)
+        if user_id and text and self.talk is not None:
+            current = self.talk.current(msg.sender_key, now)
+            way = conversation.route(msg.kind, topic, text, current)
+            if current is not None and way != "assistant":
+                tally = Tally()
+                if way == "reopen":
+                    tally = self.talk.reopen(current, msg.key, text, now)
+                elif way == "to_tip":
+                    tally = self.talk.forward(current, msg.key, msg.oa_id, user_id, text, now)
+                self.store.mark_handled(msg.key, now)  # courtesy: no news, and no menu
+                return tally
         state = assistant.ConversationState(
             reporter.last_topic if reporter else None, reporter.last_talk_at if reporter else None
         )
@@ -189,3 +209,62 @@ class ConversationHandler:
         unit_id = self.oa_units.get(oa_id)
         unit = self.profile.units.get(unit_id or "") or self.profile.desk
         return assistant.ward_contact_of(unit)
+
+
+@dataclass
+class TipTalk:
+    """What a citizen writes about their current tip: it reaches the tip's officers,
+    and "nobody came" or "it is back" reopens a finished tip before its unit."""
+
+    store: LineStore
+    pager: Pager
+    notices: CitizenNotices
+    window: timedelta
+
+    def current(self, reporter_key: str, now: datetime, besides: str = "") -> Tip | None:
+        tips = self.store.tips_of_reporter(reporter_key)
+        return conversation.current_tip(tips, reporter_key, now, self.window, besides=besides)
+
+    def reopen(self, tip: Tip, msg_key: str, text: str, now: datetime) -> Tally:
+        """Reopen `tip` for the message `msg_key`; a redelivery finishes what the first
+        delivery left (the alerts and the citizen's notice are claimed sends)."""
+        finisher = tip.resolved_by if tip.status is TipStatus.RESOLVED else tip.closed_by
+        officer = self.store.officer(finisher) if finisher else None
+        name = officer.name if officer is not None else ""
+        # The first step's alerts and the citizen's notice are recorded with the reopening.
+        applied = self.pager.change(
+            tip.ref, lambda t: tip_core.reopen(t, msg_key, text, name, now), now
+        )
+        written = applied.tip
+        if written is None or written.reopened is None or written.reopened.msg != msg_key:
+            return Tally()  # finished again since, or reopened by another message
+        if applied.change is not None and applied.change.decision is not None:
+            return self.pager.carry_out(applied, now, "citizen")
+        tally = self.pager.resume(written, now, "citizen")
+        tally.count(self.notices.reopened(written, now))  # recorded then: sent once
+        return tally
+
+    def forward(
+        self, tip: Tip, msg_key: str, oa_id: str, user_id: str, text: str, now: datetime
+    ) -> Tally:
+        """The citizen's words to whoever has the tip (or, finished, whoever finished it)."""
+        if tip.is_open:
+            officers = self.pager.current_officers(tip, now)
+            update = messages.tip_update(tip.ref, text, None, (), tip.is_held)
+        else:
+            finisher = tip.resolved_by or tip.closed_by
+            found = self.store.officer(finisher) if finisher else None
+            officers = [found] if found is not None else []
+            update = messages.tip_update_finished(tip.ref, tip.status.value, text)
+        tally = self.pager.dispatch.alert_officers(
+            tip.ref, tip.oa_id, officers, f"u-{msg_key}", update, now
+        )
+        if tip.is_anonymous:
+            return tally  # Zalo's anonymous chat: nobody can be written back
+        told = messages.citizen_forwarded(tip.ref)
+        tally.count(
+            self.pager.dispatch.reply(
+                f"fwd:{msg_key}", oa_id, user_id, told, now, audience="citizen"
+            )
+        )
+        return tally

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from shared.core import messages, routing
+from shared.core import conversation, messages, routing
 from shared.core import tip as tip_core
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
@@ -32,6 +32,7 @@ from shared.services.followups import FollowUps
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
 from shared.services.router.commands import CommandHandler, Sender
+from shared.services.router.conversation import TipTalk
 from shared.store.ports import LineStore
 
 ACTOR = "router"
@@ -47,6 +48,7 @@ class TipHandler:
     followups: FollowUps
     log: Logger
     officers: CommandHandler
+    talk: TipTalk | None = None  # the citizen's earlier tip a new one may reopen
 
     def on_tip(self, event: TipEvent, now: datetime) -> Tally:
         ref, message_id = event.tip_id or "", event.message_id
@@ -67,8 +69,16 @@ class TipHandler:
             if sender is not None:
                 return self._from_officer(tip, message_id, sender, now)
             if tip.status is TipStatus.WITHDRAWN:
+                tally = self._joined(tip, message_id, new, now)
                 self.store.mark_handled(message_id, now)  # its officer is gone: nothing to do
-                return Tally()
+                return tally
+            reopening = self._reopens(tip, now)
+            if reopening is not None:
+                self.store.change_tip(ref, lambda t: tip_core.join_into(t, reopening.ref), now)
+                assert self.talk is not None
+                tally = self.talk.reopen(reopening, message_id, tip.text, now)
+                self.store.mark_handled(message_id, now)
+                return tally
             applied = self.pager.change(ref, lambda t: self._decide(t, message_id, new, now), now)
             tip = applied.tip
             assert tip is not None
@@ -109,6 +119,30 @@ class TipHandler:
         outcome = applied.change.outcome if applied.change else "unchanged"
         self.log.info("router.oa_reply", tip_id=open_tip, outcome=outcome)
         return Tally()
+
+    def _reopens(self, tip: Tip, now: datetime) -> Tip | None:
+        """The citizen's finished tip this new tip's first message reopens, if any: it
+        says nobody came or the problem is back, within the conversation window."""
+        if self.talk is None or not conversation.says_again(tip.text):
+            return None
+        current = self.talk.current(tip.reporter_key, now, besides=tip.ref)
+        return current if current is not None and not current.is_open else None
+
+    def _joined(self, tip: Tip, message_id: str, new: bool, now: datetime) -> Tally:
+        """A tip withdrawn into the earlier tip it reopened: a redelivery finishes the
+        reopening; what joined it later goes to the earlier tip's officers."""
+        if tip.joined_into is None or self.talk is None:
+            return Tally()
+        earlier = self.store.tip(tip.joined_into)
+        if earlier is None:
+            return Tally()
+        if not new:
+            return self.talk.reopen(earlier, message_id, tip.text, now)
+        text = "\n".join(t.text for t in tip.texts if t.msg == message_id and t.text)
+        reporter = self.store.reporter(tip.reporter_key)
+        if not text or reporter is None or not reporter.zalo_user_id:
+            return Tally()
+        return self.talk.forward(earlier, message_id, tip.oa_id, reporter.zalo_user_id, text, now)
 
     def _from_officer(self, tip: Tip, message_id: str, sender: Sender, now: datetime) -> Tally:
         """An officer wrote this: not a citizen's tip, but the officer's message."""

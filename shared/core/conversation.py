@@ -1,0 +1,163 @@
+"""The citizen's conversation with the line around their tip.
+
+A citizen's current tip is their latest one that is open, or was resolved or
+closed within the conversation window (`shared/data/conversation.yaml`). What
+they write that is not a residence question belongs to it: it reaches its
+officers, and a message saying nobody came or the problem is back reopens it.
+`route` decides, from plain values, what one message does; nothing here reads
+the clock, storage or the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from shared.core import data_file as yaml_data
+from shared.core.text import fold, words
+from shared.core.tip import Tip, TipStatus
+
+CONVERSATION_FILE = Path(__file__).parents[1] / "data" / "conversation.yaml"
+RESIDENCE_TOPICS = frozenset({"tam_tru", "tam_vang", "thuong_tru", "luu_tru"})
+
+Route = Literal["assistant", "status", "to_tip", "reopen", "courtesy"]
+
+
+class ConversationFileError(ValueError):
+    """conversation.yaml is malformed; the message names the path of the problem."""
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    window_hours: float = Field(gt=0, le=24 * 7)
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
+    reopen: list[str] = Field(min_length=1)
+    courtesy: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rules:
+    window: timedelta
+    reopen: tuple[tuple[str, ...], ...]  # folded phrases, aliases swapped for their word
+    courtesy: frozenset[tuple[str, ...]]
+    aliases: dict[str, tuple[str, ...]]  # folded alias word(s) -> the folded word(s)
+
+
+def parse_rules(text: str) -> Rules:
+    try:
+        raw: Any = yaml_data.load(text)
+        parsed = _File.model_validate(raw)
+    except ValidationError as exc:
+        where = "; ".join(
+            ".".join(str(p) for p in e["loc"]) + ": " + e["msg"] for e in exc.errors()
+        )
+        raise ConversationFileError(f"conversation.yaml: {where}") from exc
+    aliases: dict[str, tuple[str, ...]] = {}
+    for word, spellings in parsed.aliases.items():
+        for spelling in spellings:
+            aliases[" ".join(words(fold(spelling)))] = tuple(words(fold(word)))
+    return Rules(
+        window=timedelta(hours=parsed.window_hours),
+        reopen=tuple(tuple(words(fold(p))) for p in parsed.reopen),
+        courtesy=frozenset(tuple(words(fold(p))) for p in parsed.courtesy),
+        aliases=aliases,
+    )
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The shipped rules (a package data file, read once)."""
+    return parse_rules(CONVERSATION_FILE.read_text(encoding="utf-8"))
+
+
+def _folded(text: str, r: Rules) -> tuple[str, ...]:
+    """The message's folded words, each alias (one or two words) swapped for its word."""
+    out: list[str] = []
+    ws = words(fold(text))
+    i = 0
+    while i < len(ws):
+        pair = " ".join(ws[i : i + 2])
+        if i + 1 < len(ws) and pair in r.aliases:
+            out.extend(r.aliases[pair])
+            i += 2
+        else:
+            out.extend(r.aliases.get(ws[i], (ws[i],)))
+            i += 1
+    return tuple(out)
+
+
+def _has(phrase: tuple[str, ...], ws: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(ws[i : i + n] == phrase for i in range(len(ws) - n + 1))
+
+
+def says_again(text: str, r: Rules | None = None) -> bool:
+    """The message says nobody came, or the problem is back."""
+    r = r or rules()
+    ws = _folded(text, r)
+    return any(_has(p, ws) for p in r.reopen)
+
+
+def only_courtesy(text: str, r: Rules | None = None) -> bool:
+    """Thanks or a greeting and nothing else (no news for the officers)."""
+    r = r or rules()
+    ws = _folded(text, r)
+    if not ws:
+        return True
+    i = 0
+    while i < len(ws):
+        match = next((p for p in r.courtesy if ws[i : i + len(p)] == p), None)
+        if match is None and ws[i] not in ("anh", "chi", "a", "nhe", "nha", "em", "nhieu", "ad"):
+            return False
+        i += len(match) if match else 1
+    return True
+
+
+def finished_at(tip: Tip) -> datetime | None:
+    if tip.status is TipStatus.RESOLVED:
+        return tip.resolved_at
+    if tip.status is TipStatus.CLOSED:
+        return tip.closed_at
+    return None
+
+
+def current_tip(
+    tips: Sequence[Tip], reporter_key: str, now: datetime, window: timedelta, *, besides: str = ""
+) -> Tip | None:
+    """The citizen's latest tip (other than `besides`) if it is before a unit, or was
+    finished within `window`; None otherwise."""
+    mine = [
+        t
+        for t in tips
+        if t.reporter_key == reporter_key
+        and t.ref != besides
+        and t.unit_id is not None
+        and t.status is not TipStatus.WITHDRAWN
+    ]
+    if not mine:
+        return None
+    latest = max(mine, key=lambda t: t.created_at)
+    if latest.is_assigned:
+        return latest
+    done = finished_at(latest)
+    return latest if done is not None and now - done < window else None
+
+
+def route(kind: str, topic: str | None, text: str, current: Tip | None) -> Route:
+    """What a citizen's question or chat does, given their current tip."""
+    if topic == "tip_status":
+        return "status"
+    if current is None or (kind == "question" and topic in RESIDENCE_TOPICS):
+        return "assistant"  # a real residence question is never swallowed
+    if not current.is_open and says_again(text):
+        return "reopen"
+    if only_courtesy(text):
+        return "courtesy"
+    return "to_tip"

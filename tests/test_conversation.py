@@ -1,0 +1,99 @@
+"""Pure: a citizen's current tip, what their question or chat does to it, and the
+reopen transition."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from shared.core.conversation import (
+    ConversationFileError,
+    current_tip,
+    only_courtesy,
+    parse_rules,
+    route,
+    says_again,
+)
+from shared.core.ladder import LadderState
+from shared.core.policy_file import default_policies, policy_for
+from shared.core.tip import Tip, TipStatus, reopen
+
+T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+DAY = timedelta(hours=24)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cong an ko toi, no lai danh vo nua",
+        "Công an chưa tới, nó lại đánh vợ nữa rồi",
+        "chua thay ai toi het",
+        "tui bao roi ma van chua ai xu ly",
+        "bọn nó lại tụ tập nhậu ở hẻm",
+        "ca chua toi",
+    ],
+)
+def test_nobody_came_or_it_is_back_is_read_however_it_is_typed(text: str) -> None:
+    assert says_again(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["cảm ơn anh nhiều", "xe nó đậu lại rồi", "đã xong rồi, cảm ơn", "nó bỏ chạy rồi"]
+)
+def test_other_words_do_not_reopen(text: str) -> None:
+    assert not says_again(text)
+
+
+def test_thanks_alone_is_courtesy_but_news_is_not() -> None:
+    assert only_courtesy("Cam on anh nhieu a") and only_courtesy("ok")
+    assert not only_courtesy("cam on, no vua chay ve huong cho")
+
+
+def tip(status: TipStatus, minutes: int = 0, **kw: object) -> Tip:
+    return Tip(
+        "TB-AAAAA", status, "r1", "oa", T0 + timedelta(minutes=minutes), unit_id="ward-1", **kw
+    )  # type: ignore[arg-type]
+
+
+def test_the_current_tip_is_open_or_finished_within_the_window() -> None:
+    done = tip(TipStatus.RESOLVED, resolved_at=T0)
+    assert current_tip([done], "r1", T0 + DAY - timedelta(seconds=1), DAY) == done
+    assert current_tip([done], "r1", T0 + DAY, DAY) is None
+    assert current_tip([done], "r2", T0, DAY) is None  # only the informant's own
+    assert current_tip([done], "r1", T0, DAY, besides="TB-AAAAA") is None
+
+
+def test_a_residence_question_always_gets_the_assistant() -> None:
+    open_tip = tip(TipStatus.ACKNOWLEDGED)
+    assert route("question", "tam_tru", "dk tam tru can gi", open_tip) == "assistant"
+    assert route("question", "other", "bao lau nua cac anh toi", open_tip) == "to_tip"
+    assert route("question", "tip_status", "tb-aaaaa", None) == "status"
+    assert route("chat", None, "chao anh", None) == "assistant"
+    done = tip(TipStatus.CLOSED, closed_at=T0)
+    assert route("question", "other", "sao chua thay ai toi vay", done) == "reopen"
+    assert route("chat", None, "cam on anh", done) == "courtesy"
+
+
+def test_reopen_restarts_the_ladder_a_cycle_on_and_a_redelivery_reopens_nothing() -> None:
+    snapshot = policy_for(default_policies(), "ward", "normal", "other")
+    closed = tip(
+        TipStatus.CLOSED,
+        policy=snapshot,
+        ladder=LadderState("done", T0, T0, cycle=0, step=1),
+        closed_at=T0,
+        closed_by="cb-1",
+        held_by="cb-1",
+    )
+    change = reopen(closed, "m2", "khong ai toi", "Nguyễn Văn A", T0 + DAY / 2)
+    assert change is not None and change.decision is not None
+    t = change.tip
+    assert t.status is TipStatus.ROUTED and t.held_by is None and t.ladder is not None
+    assert t.ladder.cycle == 1 and t.ladder.step == 1
+    assert change.event.data["finished_by"] == "cb-1" and change.event.data["was"] == "closed"
+    assert reopen(t, "m2", "khong ai toi", "", T0 + DAY) is None  # not finished now
+
+
+def test_the_conversation_file_names_the_path_of_a_problem() -> None:
+    with pytest.raises(ConversationFileError, match="window_hours"):
+        parse_rules("window_hours: -1\nreopen: [x]\n")
