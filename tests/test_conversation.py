@@ -97,3 +97,25 @@ def test_reopen_restarts_the_ladder_a_cycle_on_and_a_redelivery_reopens_nothing(
 def test_the_conversation_file_names_the_path_of_a_problem() -> None:
     with pytest.raises(ConversationFileError, match="window_hours"):
         parse_rules("window_hours: -1\nreopen: [x]\n")
+
+
+def test_severity_rises_to_urgent_once_and_never_falls() -> None:
+    from shared.core.classify import classify
+    from shared.core.tip import raise_to_urgent
+
+    normal = policy_for(default_policies(), "ward", "normal", "other")
+    urgent = policy_for(default_policies(), "ward", "urgent", "other")
+    routed = tip(
+        TipStatus.ROUTED,
+        policy=normal,
+        ladder=LadderState("open", T0, T0, step=1),
+        classification=classify("co nguoi o hem"),
+    )
+    later = T0 + timedelta(minutes=1)
+    change = raise_to_urgent(routed, urgent, "m2", ("cứu với",), later)
+    assert change is not None
+    t = change.tip
+    assert t.severity == "urgent" and t.policy == urgent and t.urgent_msg == "m2"
+    assert t.ladder is not None and t.ladder.step == 1  # nobody paged again for step 1
+    assert t.next_action_at is not None and t.next_action_at - later < timedelta(minutes=5)
+    assert raise_to_urgent(t, urgent, "m3", ("rút dao",), later) is None

@@ -74,3 +74,18 @@ def test_a_word_to_a_taken_tip_reaches_its_holder_not_the_menu(line: Line) -> No
     assert set(line.pump(times=2)) == {200}
     assert len([t for t in line.texts(DUTY) if "bao lau nua" in t]) == 1
     assert line.texts(CITIZEN)[-1].startswith("Tin nhắn của anh/chị đã được chuyển đến")
+
+
+def test_a_plea_after_a_pin_turns_the_tip_urgent_once(line: Line) -> None:
+    line.citizen_shares(CITIZEN, "10.7777", "106.6400")
+    assert line.pump() == [200]
+    ref = line.only_tip()["ref"]
+    line.citizen_says(CITIZEN, "Hàng xóm đang đánh vợ, cứu với các anh ơi!!")
+    assert set(line.pump(times=2)) == {200}
+    tip = line.tip(ref)
+    assert tip["classification"]["severity"] == "urgent" and tip["urgent_msg"]
+    assert tip["policy"]["severity"] == "urgent"
+    due = line.db.collection("due").document(f"tip:{ref}").get().to_dict() or {}
+    assert due["at"] == tip["next_action_at"]
+    assert len([t for t in line.texts("demo-officer-27031-2") if "KHẨN CẤP" in t]) == 1
+    assert len([t for t in line.texts(CITIZEN) if "khẩn cấp" in t]) == 1

@@ -61,6 +61,8 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "alert_reopened_before": {"name", "done", "time"},
         "citizen_reopened": {"ref", "unit"},
         "citizen_forwarded": {"ref"},
+        "citizen_now_urgent": {"ref"},
+        "alert_now_urgent": {"ref", "unit"},
         "alert_update_finished": {"ref", "done"},
         "alert_transfer_reason": {"reason"},
         "alert_unit": {"unit"},
@@ -275,6 +277,21 @@ def citizen_status(
 
 def citizen_reopened(ref: str, unit_name: str) -> str:
     return _fit(catalog().text("citizen_reopened", ref=ref, unit=unit_name))
+
+
+def citizen_now_urgent(ref: str) -> str:
+    return _fit(catalog().text("citizen_now_urgent", ref=ref))
+
+
+def now_urgent(ref: str, unit_name: str, text: str, held: bool) -> str:
+    """To everyone a tip has paged: a later message of the citizen made it urgent."""
+    c = catalog()
+    lines = [c.text("alert_now_urgent", ref=ref, unit=unit_name)]
+    if not held:
+        lines.append(c.text("alert_update_take", ref=ref))
+    budget = ZALO_TEXT_LIMIT - sum(len(x) + 1 for x in lines) - 16
+    lines.append(_words_line(c, text, budget))
+    return _fit("\n".join(lines))
 
 
 def citizen_forwarded(ref: str) -> str:

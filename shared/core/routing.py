@@ -117,6 +117,20 @@ def plan_reroute(profile: Profile, policies: Policies, tip: Tip, now: datetime) 
     return tip_core.reroute(tip, decision.placement(), snapshot, now, profile.desk_id)
 
 
+def plan_urgency(
+    profile: Profile, policies: Policies, tip: Tip, msg: str, text: str, now: datetime
+) -> TipChange | None:
+    """Severity judged again on a later message of the tip: it can rise, never fall."""
+    verdict = classify(text) if text else None
+    if verdict is None or verdict.severity != "urgent" or tip.unit_id is None:
+        return None
+    if tip.classification is None:
+        return None
+    urgent = replace(tip.classification, severity="urgent")
+    snapshot = snapshot_for(profile, policies, tip.unit_id, urgent)
+    return tip_core.raise_to_urgent(tip, snapshot, msg, verdict.reasons, now)
+
+
 def plan_to_desk(
     profile: Profile, policies: Policies, tip: Tip, now: datetime, reason: str
 ) -> TipChange | None:

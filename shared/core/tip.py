@@ -7,7 +7,8 @@
        │                           ├──resolve / close without take (taken and finished at once)
        │                           ├──reroute (the desk's tip gets its ward)
        │                           ├──transfer (to any unit; the ladder restarts there)
-       │                           └──step / climb (the ladder moves on)
+       │                           ├──step / climb (the ladder moves on)
+       │                           └──raise to urgent (a later message reports danger)
        └──withdraw──▶ withdrawn (an officer's own message, not a citizen's tip;
                                 or a citizen's message that reopened their earlier tip)
     resolved / closed ──reopen──▶ routed (the citizen writes that nobody came or it is back)
@@ -192,6 +193,7 @@ class Tip:
 
     reopened: Reopened | None = None
     joined_into: str | None = None  # withdrawn: its message reopened this earlier tip
+    urgent_msg: str | None = None  # the later message that made the tip urgent
 
     @property
     def is_open(self) -> bool:
@@ -386,6 +388,41 @@ def reopen(tip: Tip, msg: str, text: str, finished_by_name: str, now: datetime) 
     return TipChange(
         written, AuditEvent("citizen", "reopened", data), decision=first, outcome="reopened"
     )
+
+
+def raise_to_urgent(
+    tip: Tip, snapshot: PolicySnapshot, msg: str, reasons: tuple[str, ...], now: datetime
+) -> TipChange | None:
+    """A later message of an open tip reports danger now: the tip becomes urgent and its
+    ladder follows the urgent schedule (`snapshot`) from this moment; the step it is at
+    stays, so nobody already paged is paged again for it. Severity never falls on its
+    own: None when the tip is already urgent, finished, or not yet before a unit."""
+    if not tip.is_assigned or tip.severity == "urgent" or tip.classification is None:
+        return None
+    assert tip.ladder is not None
+    state = tip.ladder
+    if state.phase == "open":
+        state = replace(state, last_step_at=now)  # the next step comes at the urgent pace
+    kept = tuple(r for r in tip.classification.reasons if r not in reasons)
+    verdict = replace(tip.classification, severity="urgent", reasons=(*kept, *reasons))
+    written = replace(
+        tip,
+        classification=verdict,
+        policy=snapshot,
+        ladder=state,
+        next_action_at=ladder.due_at(snapshot, state),
+        urgent_msg=msg,
+        # The update marked urgent goes out now, whatever the pause between updates,
+        # and carries everything not yet told: it counts as the next update.
+        told_from=tip.told_count,
+        told_count=tip.message_count,
+        told_at=now,
+        told_updates=tip.told_updates + 1,
+        told_by=msg,
+    )
+    data = {"from": tip.severity, "to": "urgent", "msg": msg, "reasons": list(reasons)}
+    data["policy"] = snapshot.digest
+    return TipChange(written, AuditEvent("router", "severity_raised", data), outcome="urgent")
 
 
 def join_into(tip: Tip, into: str) -> TipChange | None:

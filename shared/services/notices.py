@@ -88,6 +88,9 @@ class CitizenNotices:
     def transferred(self, tip: Tip, now: datetime) -> SendOutcome | None:
         return self.dispatch.to_citizen(tip, *self._transferred(tip), now)
 
+    def now_urgent(self, tip: Tip, now: datetime) -> SendOutcome | None:
+        return self.dispatch.to_citizen(tip, *self._now_urgent(tip), now)
+
     def reopened(self, tip: Tip, now: datetime) -> SendOutcome | None:
         return self.dispatch.to_citizen(tip, *self._reopened(tip), now)
 
@@ -105,6 +108,10 @@ class CitizenNotices:
         text = messages.citizen_transferred(tip.ref, self.unit_name(tip.unit_id))
         return f"transferred:{tip.ref}:{tip.unit_id}", text
 
+    def _now_urgent(self, tip: Tip) -> tuple[str, str]:
+        """The tip turned urgent on a later message: the emergency numbers, once."""
+        return f"urgent:{tip.ref}", messages.citizen_now_urgent(tip.ref)
+
     def _reopened(self, tip: Tip) -> tuple[str, str]:
         """The citizen's words reopened the tip: it is before its unit again."""
         count = tip.reopened.count if tip.reopened is not None else 0
@@ -118,6 +125,7 @@ class CitizenNotices:
         TipStatus.CLOSED.value: _closed,
         "transferred": _transferred,
         "reopened": _reopened,
+        "urgent": _now_urgent,
     }
 
     def unit_name(self, unit_id: str | None) -> str:

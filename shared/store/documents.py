@@ -322,6 +322,7 @@ class TipDoc(_Doc):
     told_by: str | None = None
     reopened: ReopenedDoc | None = None
     joined_into: str | None = None
+    urgent_msg: str | None = None
 
 
 def tip_from_doc(data: Mapping[str, Any]) -> Tip:
@@ -379,6 +380,7 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         told_by=doc.told_by,
         reopened=Reopened(**doc.reopened.model_dump()) if doc.reopened else None,
         joined_into=doc.joined_into,
+        urgent_msg=doc.urgent_msg,
     )
 
 
@@ -454,6 +456,7 @@ _DECIDED = (
     "told_by",
     "reopened",
     "joined_into",
+    "urgent_msg",
 )
 
 
@@ -498,6 +501,7 @@ def _decided_fields(tip: Tip) -> dict[str, Any]:
         "told_by": tip.told_by,
         "reopened": _reopened_doc(tip.reopened),
         "joined_into": tip.joined_into,
+        "urgent_msg": tip.urgent_msg,
     }
 
 

@@ -88,7 +88,16 @@ class TipHandler:
             tally = self.pager.carry_out(applied, now, ACTOR)
         else:
             if new and tip.is_assigned:
-                tally.add(self.followups.on_message(tip, message_id, event.throttled, now, ACTOR))
+                # A plea that makes the tip urgent is told at once, whatever the pause
+                # between updates (and once only: severity never rises twice).
+                urgent = self._severity.rejudged(tip, message_id, now)
+                if urgent is not None:
+                    tally.add(urgent)  # the update marked urgent carries what was pending
+                    tip = self.store.tip(ref) or tip
+                else:
+                    tally.add(
+                        self.followups.on_message(tip, message_id, event.throttled, now, ACTOR)
+                    )
             if tip.status is TipStatus.ROUTED and not event.throttled:
                 # A step a crashed delivery left undone (beyond fair use: the escalator's).
                 tally.add(self.pager.resume(tip, now, ACTOR))
@@ -119,6 +128,10 @@ class TipHandler:
         outcome = applied.change.outcome if applied.change else "unchanged"
         self.log.info("router.oa_reply", tip_id=open_tip, outcome=outcome)
         return Tally()
+
+    @property
+    def _severity(self) -> Severity:
+        return Severity(self.store, self.pager, self.notices, self.profile, self.policies)
 
     def _reopens(self, tip: Tip, now: datetime) -> Tip | None:
         """The citizen's finished tip this new tip's first message reopens, if any: it
@@ -176,3 +189,49 @@ class TipHandler:
         if new and tip.pending:
             return routing.plan_reroute(self.profile, self.policies, tip, now)
         return None
+
+
+@dataclass
+class Severity:
+    """A tip's severity judged again on each later message: it can rise, never fall."""
+
+    store: LineStore
+    pager: Pager
+    notices: CitizenNotices
+    profile: Profile
+    policies: Policies
+
+    def rejudged(self, tip: Tip, message_id: str, now: datetime) -> Tally | None:
+        """Severity judged again on this message: when it makes the tip urgent, the
+        ladder has switched to the urgent schedule, everyone the tip has paged gets
+        an update marked urgent, and the citizen the emergency numbers (once each;
+        a redelivery finishes what the first delivery left). None: not urgent now."""
+        text = "\n".join(t.text for t in tip.texts if t.msg == message_id and t.text)
+        # The citizen's emergency numbers are recorded with the change (an outage holds them).
+        applied = self.pager.change(
+            tip.ref,
+            lambda t: routing.plan_urgency(self.profile, self.policies, t, message_id, text, now),
+            now,
+        )
+        raised = applied.tip
+        if raised is None or raised.urgent_msg != message_id:
+            return None
+        ids = {*self.store.officers_alerted(raised.ref), *filter(None, [raised.held_by])}
+        officers = [o for o in self.store.officers(ids).values() if o.active]
+        unit = self.notices.unit_name(raised.unit_id)
+        # Everything the officers had not been told yet (this plea last), as update
+        # number `told_updates`: its key is the grouped path's, so neither repeats it.
+        # (A redelivery after a later update: this plea's words alone, keyed by it.)
+        key, told = f"urgent-{message_id}", text
+        if raised.told_by == message_id:
+            first, last = raised.told_from + 1, raised.told_count
+            key = f"u{raised.told_updates}"
+            told = "\n".join(t.text for t in raised.texts if first <= t.seq <= last and t.text)
+        update = messages.now_urgent(raised.ref, unit, told or text, raised.is_held)
+        tally = self.pager.dispatch.alert_officers(
+            raised.ref, raised.oa_id, officers, key, update, now
+        )
+        if applied.change is not None:
+            return tally.add(self.pager.carry_out(applied, now, ACTOR))
+        tally.count(self.notices.now_urgent(raised, now))  # a redelivery: recorded, sent once
+        return tally
