@@ -119,3 +119,21 @@ def test_severity_rises_to_urgent_once_and_never_falls() -> None:
     assert t.ladder is not None and t.ladder.step == 1  # nobody paged again for step 1
     assert t.next_action_at is not None and t.next_action_at - later < timedelta(minutes=5)
     assert raise_to_urgent(t, urgent, "m3", ("rút dao",), later) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("cong an phuong nay khong lam gi het, goi hoai khong ai toi", True),
+        ("Cán bộ trực thái độ rất hách dịch, quát nạt dân", True),
+        ("may ong cong an lam ngo, ko them giai quyet", True),
+        ("no lai danh vo nua", False),
+        ("cam on cac anh da toi nhanh", False),
+    ],
+)
+def test_a_complaint_about_the_police_is_read_however_it_is_typed(
+    text: str, complaint: bool
+) -> None:
+    from shared.core.conversation import complains
+
+    assert complains(text) is complaint

@@ -60,7 +60,10 @@ def test_a_closed_tip_is_reopened_by_nobody_came_and_taken_again(line: Line) -> 
     (reopened,) = [e for e in trail if e["kind"] == "reopened"]
     assert reopened["actor"] == "citizen" and reopened["data"]["finished_by"] == "cb-27019-2"
     assert len([t for t in line.texts(DUTY) if "MỞ LẠI" in t]) == 1
-    assert line.texts(CITIZEN)[-1].startswith(f"Tin báo {ref} đã được mở lại")
+    reopened_told, complaint_told = line.texts(CITIZEN)[-2:]
+    assert reopened_told.startswith(f"Tin báo {ref} đã được mở lại")
+    assert complaint_told.startswith(f"Phản ánh của anh/chị về việc xử lý tin báo {ref}")
+    assert len([t for t in line.texts("demo-officer-desk-2") if "PHẢN ÁNH" in t]) == 1
     command(line, DUTY, f"nhan {ref}")
     assert line.tip(ref)["status"] == "acknowledged"
 

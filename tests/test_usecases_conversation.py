@@ -31,7 +31,7 @@ def test_a_citizen_asks_by_code_in_any_spelling_and_hears_the_stage_unit_and_tim
 ) -> None:
     ref = report(memory_line)
     code = ref.removeprefix("TB-")
-    for asked in (ref, f"tb{code.lower()} sao roi", f"Tin báo TB {code} của tôi sao rồi ạ?"):
+    for asked in (ref, f"tb{code.lower()} sao roi", f"Tin báo TB - {code} của tôi sao rồi ạ?"):
         answer = ask(memory_line, asked)
         assert answer.startswith(f"Tin báo {ref} anh/chị gửi lúc 09:00 ngày 01/12/2026")
         assert f"chuyển đến {WARD}" in answer and "113" in answer
@@ -97,6 +97,7 @@ def test_a_resolved_tip_thanks_the_citizen_and_says_they_may_write_back(
 # --- (1) the conversation around a tip -------------------------------------------------
 
 COMMANDER = "demo-officer-27019-cmd-1"
+DESK_DUTY = "demo-officer-desk-2"
 
 
 def events(line: MemoryLine, ref: str) -> list[dict]:
@@ -121,8 +122,14 @@ def test_a_tip_closed_too_early_is_reopened_when_the_citizen_writes_nobody_came(
     (alert,) = [t for t in memory_line.texts(DUTY) if "MỞ LẠI" in t]
     assert alert.startswith(f"🔁 TIN BÁO MỞ LẠI {ref}")
     assert "no lai danh vo nua" in alert and "đã khép lại" in alert and f"NHAN {ref}" in alert
-    told = memory_line.texts(CITIZEN)[-1]
-    assert told.startswith(f"Tin báo {ref} đã được mở lại") and "113" in told
+    reopened_told, complaint_told = memory_line.texts(CITIZEN)[-2:]
+    assert reopened_told.startswith(f"Tin báo {ref} đã được mở lại") and "113" in reopened_told
+    # "Nobody came" is also a complaint about the ward: the desk and the unit above hear it.
+    assert complaint_told.startswith(f"Phản ánh của anh/chị về việc xử lý tin báo {ref}")
+    assert "lãnh đạo Công an Thành phố Hồ Chí Minh" in complaint_told
+    for officer in (DESK_DUTY, "demo-officer-hcm-cmd-1"):
+        (complaint,) = [t for t in memory_line.texts(officer) if "PHẢN ÁNH" in t]
+        assert f"{WARD} xử lý tin báo {ref}" in complaint and "no lai danh vo" in complaint
     assert not any("tạm trú" in t.lower() for t in memory_line.texts(CITIZEN))  # no menu
     # The message's own tip is never routed: it joined the tip it reopened.
     others = [t for r, t in memory_line.store.docs["tips"].items() if r != ref]
@@ -186,3 +193,25 @@ def test_after_a_resolve_a_word_reaches_the_officer_who_resolved_and_thanks_reac
     assert update.startswith(f"Tin báo {ref} (đồng chí đã báo xử lý xong)")
     assert memory_line.tip(ref)["status"] == "resolved"
     assert not any("Cảm ơn anh" in t for t in memory_line.texts(DUTY))
+
+
+# --- (5) complaints about the police -------------------------------------------------
+
+
+def test_a_complaint_about_rude_officers_reaches_the_desk_and_the_unit_above(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"nhan {ref}")
+    memory_line.advance(hours=1)
+    memory_line.citizen_says(CITIZEN, "Cán bộ trực thái độ rất hách dịch, quát nạt dân")
+    assert set(memory_line.pump(times=2)) == {200}
+    for officer in (DESK_DUTY, "demo-officer-hcm-cmd-1"):
+        (complaint,) = [t for t in memory_line.texts(officer) if "PHẢN ÁNH" in t]
+        assert "hách dịch" in complaint and ref in complaint
+    # The holder still sees what the citizen wrote about their tip.
+    assert any("hách dịch" in t for t in memory_line.texts(DUTY))
+    assert len(memory_line.store.docs["tips"]) == 2  # the message's own tip joined the first
+    told = memory_line.texts(CITIZEN)[-1]
+    assert told.startswith(f"Phản ánh của anh/chị về việc xử lý tin báo {ref}")
+    no_officer_in(told)

@@ -3,7 +3,8 @@
 A citizen's current tip is their latest one that is open, or was resolved or
 closed within the conversation window (`shared/data/conversation.yaml`). What
 they write that is not a residence question belongs to it: it reaches its
-officers, and a message saying nobody came or the problem is back reopens it.
+officers, and a message saying nobody came or the problem is back reopens it;
+a complaint about the police handling it also reaches the desk and the unit above.
 `route` decides, from plain values, what one message does; nothing here reads
 the clock, storage or the network.
 """
@@ -39,6 +40,7 @@ class _File(BaseModel):
     window_hours: float = Field(gt=0, le=24 * 7)
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     reopen: list[str] = Field(min_length=1)
+    complaint: list[str] = Field(default_factory=list)
     courtesy: list[str] = Field(default_factory=list)
 
 
@@ -47,6 +49,7 @@ class Rules:
     window: timedelta
     reopen: tuple[tuple[str, ...], ...]  # folded phrases, aliases swapped for their word
     courtesy: frozenset[tuple[str, ...]]
+    complaint: tuple[tuple[str, ...], ...]
     aliases: dict[str, tuple[str, ...]]  # folded alias word(s) -> the folded word(s)
 
 
@@ -67,6 +70,7 @@ def parse_rules(text: str) -> Rules:
         window=timedelta(hours=parsed.window_hours),
         reopen=tuple(tuple(words(fold(p))) for p in parsed.reopen),
         courtesy=frozenset(tuple(words(fold(p))) for p in parsed.courtesy),
+        complaint=tuple(tuple(words(fold(p))) for p in parsed.complaint),
         aliases=aliases,
     )
 
@@ -103,6 +107,13 @@ def says_again(text: str, r: Rules | None = None) -> bool:
     r = r or rules()
     ws = _folded(text, r)
     return any(_has(p, ws) for p in r.reopen)
+
+
+def complains(text: str, r: Rules | None = None) -> bool:
+    """The message complains about the police (nobody came, rude or idle officers)."""
+    r = r or rules()
+    ws = _folded(text, r)
+    return any(_has(p, ws) for p in r.complaint)
 
 
 def only_courtesy(text: str, r: Rules | None = None) -> bool:

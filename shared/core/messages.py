@@ -62,6 +62,9 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "citizen_reopened": {"ref", "unit"},
         "citizen_forwarded": {"ref"},
         "citizen_now_urgent": {"ref"},
+        "complaint_alert": {"ref", "unit"},
+        "citizen_complaint": {"ref"},
+        "citizen_complaint_above": {"ref", "above"},
         "alert_now_urgent": {"ref", "unit"},
         "alert_update_finished": {"ref", "done"},
         "alert_transfer_reason": {"reason"},
@@ -277,6 +280,21 @@ def citizen_status(
 
 def citizen_reopened(ref: str, unit_name: str) -> str:
     return _fit(catalog().text("citizen_reopened", ref=ref, unit=unit_name))
+
+
+def complaint_alert(ref: str, unit_name: str, text: str) -> str:
+    """To the desk and the unit above: a citizen complains about the unit handling a tip."""
+    c = catalog()
+    head = c.text("complaint_alert", ref=ref, unit=unit_name)
+    budget = ZALO_TEXT_LIMIT - len(head) - 17
+    return _fit("\n".join([head, _words_line(c, text, budget)]))
+
+
+def citizen_complaint(ref: str, above_name: str) -> str:
+    c = catalog()
+    if above_name:
+        return _fit(c.text("citizen_complaint_above", ref=ref, above=above_name))
+    return _fit(c.text("citizen_complaint", ref=ref))
 
 
 def citizen_now_urgent(ref: str) -> str:

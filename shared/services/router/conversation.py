@@ -45,6 +45,7 @@ from shared.zalo.client import Button
 
 CHAT_WINDOW = timedelta(minutes=30)
 DESK_ON_DUTY = (Target("self", "duty_officer"), Target("self", "desk"))
+UNIT_ABOVE = (Target("parent", "duty_commander"), Target("parent", "chief"))
 
 
 @dataclass
@@ -91,6 +92,8 @@ class ConversationHandler:
                     tally = self.talk.reopen(current, msg.key, text, now)
                 elif way == "to_tip":
                     tally = self.talk.forward(current, msg.key, msg.oa_id, user_id, text, now)
+                if way != "courtesy" and conversation.complains(text):
+                    tally.add(self.talk.complain(current, msg.key, msg.oa_id, user_id, text, now))
                 self.store.mark_handled(msg.key, now)  # courtesy: no news, and no menu
                 return tally
         state = assistant.ConversationState(
@@ -265,6 +268,32 @@ class TipTalk:
         tally.count(
             self.pager.dispatch.reply(
                 f"fwd:{msg_key}", oa_id, user_id, told, now, audience="citizen"
+            )
+        )
+        return tally
+
+    def complain(
+        self, tip: Tip, msg_key: str, oa_id: str, user_id: str, text: str, now: datetime
+    ) -> Tally:
+        """A complaint about the unit handling `tip`: to the desk's officers on duty and
+        the leaders of the unit above it, not only to the unit complained about."""
+        profile = self.pager.profile
+        unit_id = tip.unit_id or profile.desk_id
+        officers = self.pager.on_duty(profile.desk_id, DESK_ON_DUTY, now)
+        above = self.pager.on_duty(unit_id, UNIT_ABOVE, now)
+        officers += [o for o in above if o.officer_id not in {x.officer_id for x in officers}]
+        unit = profile.units.get(unit_id)
+        parent = profile.parent_of(unit_id)
+        alert = messages.complaint_alert(tip.ref, unit.name if unit else "", text)
+        tally = self.pager.dispatch.alert_officers(
+            tip.ref, tip.oa_id, officers, f"complaint-{msg_key}", alert, now
+        )
+        if tip.is_anonymous:
+            return tally  # Zalo's anonymous chat: nobody can be written back
+        told = messages.citizen_complaint(tip.ref, parent.name if parent else "")
+        tally.count(
+            self.pager.dispatch.reply(
+                f"complaint:{msg_key}", oa_id, user_id, told, now, audience="citizen"
             )
         )
         return tally

@@ -72,11 +72,10 @@ class TipHandler:
                 tally = self._joined(tip, message_id, new, now)
                 self.store.mark_handled(message_id, now)  # its officer is gone: nothing to do
                 return tally
-            reopening = self._reopens(tip, now)
-            if reopening is not None:
-                self.store.change_tip(ref, lambda t: tip_core.join_into(t, reopening.ref), now)
-                assert self.talk is not None
-                tally = self.talk.reopen(reopening, message_id, tip.text, now)
+            earlier = self._earlier(tip, now)
+            if earlier is not None:
+                self.store.change_tip(ref, lambda t: tip_core.join_into(t, earlier.ref), now)
+                tally = self._into_earlier(tip, earlier, message_id, now)
                 self.store.mark_handled(message_id, now)
                 return tally
             applied = self.pager.change(ref, lambda t: self._decide(t, message_id, new, now), now)
@@ -133,29 +132,51 @@ class TipHandler:
     def _severity(self) -> Severity:
         return Severity(self.store, self.pager, self.notices, self.profile, self.policies)
 
-    def _reopens(self, tip: Tip, now: datetime) -> Tip | None:
-        """The citizen's finished tip this new tip's first message reopens, if any: it
-        says nobody came or the problem is back, within the conversation window."""
-        if self.talk is None or not conversation.says_again(tip.text):
+    def _earlier(self, tip: Tip, now: datetime) -> Tip | None:
+        """The citizen's current tip this new tip's first message is about, if any: it
+        says nobody came or the problem is back (a finished tip), or complains about
+        the police (any current tip), within the conversation window."""
+        text = tip.text
+        if self.talk is None or not (conversation.says_again(text) or conversation.complains(text)):
             return None
         current = self.talk.current(tip.reporter_key, now, besides=tip.ref)
-        return current if current is not None and not current.is_open else None
+        if current is None or (current.is_open and not conversation.complains(text)):
+            return None
+        return current
 
     def _joined(self, tip: Tip, message_id: str, new: bool, now: datetime) -> Tally:
-        """A tip withdrawn into the earlier tip it reopened: a redelivery finishes the
-        reopening; what joined it later goes to the earlier tip's officers."""
+        """A tip withdrawn into the earlier tip its message was about: a redelivery
+        finishes what the first delivery left; what joined it later goes to the earlier
+        tip's officers."""
         if tip.joined_into is None or self.talk is None:
             return Tally()
         earlier = self.store.tip(tip.joined_into)
         if earlier is None:
             return Tally()
         if not new:
-            return self.talk.reopen(earlier, message_id, tip.text, now)
+            return self._into_earlier(tip, earlier, message_id, now)
         text = "\n".join(t.text for t in tip.texts if t.msg == message_id and t.text)
         reporter = self.store.reporter(tip.reporter_key)
         if not text or reporter is None or not reporter.zalo_user_id:
             return Tally()
         return self.talk.forward(earlier, message_id, tip.oa_id, reporter.zalo_user_id, text, now)
+
+    def _into_earlier(self, tip: Tip, earlier: Tip, message_id: str, now: datetime) -> Tally:
+        """The new tip's words, about the earlier tip: they reopen it (nobody came, it
+        is back) or reach its officers, and a complaint the desk and the unit above."""
+        assert self.talk is not None
+        text = tip.text
+        reporter = self.store.reporter(tip.reporter_key)
+        user_id = reporter.zalo_user_id if reporter else None
+        reopened_by_this = earlier.reopened is not None and earlier.reopened.msg == message_id
+        tally = Tally()
+        if reopened_by_this or (not earlier.is_open and conversation.says_again(text)):
+            tally.add(self.talk.reopen(earlier, message_id, text, now))
+        elif user_id:
+            tally.add(self.talk.forward(earlier, message_id, tip.oa_id, user_id, text, now))
+        if user_id and conversation.complains(text):
+            tally.add(self.talk.complain(earlier, message_id, tip.oa_id, user_id, text, now))
+        return tally
 
     def _from_officer(self, tip: Tip, message_id: str, sender: Sender, now: datetime) -> Tally:
         """An officer wrote this: not a citizen's tip, but the officer's message."""
