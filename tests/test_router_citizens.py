@@ -42,7 +42,14 @@ def test_a_location_shared_later_moves_a_desk_tip_to_its_ward(line: Line) -> Non
     assert "Phường: Tân Phú (theo vị trí người báo chia sẻ)" in alert
     assert f"https://maps.google.com/?q={TAN_PHU[0]},{TAN_PHU[1]}" in alert
     assert "bán ma túy ở quán cà phê" in alert
-    assert len(line.texts(CITIZEN)) == 2  # not asked again
+    told = line.texts(CITIZEN)
+    assert sum("gửi vị trí" in t for t in told) == 1  # not asked again
+    assert told[-1] == (
+        f"Tin báo {ref} đã được chuyển đến Công an phường Tân Phú để tiếp tục xử lý. "
+        "Xin cảm ơn anh/chị."
+    )
+    (moved,) = [t for t in line.texts(DESK_DUTY) if "theo vị trí người báo chia sẻ" in t]
+    assert moved.startswith(f"Tin báo {ref} đã được chuyển từ Tổ tiếp nhận tin báo")
 
 
 def test_what_a_citizen_adds_to_a_taken_tip_reaches_only_the_officer_holding_it(

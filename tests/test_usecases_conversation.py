@@ -215,3 +215,25 @@ def test_a_complaint_about_rude_officers_reaches_the_desk_and_the_unit_above(
     told = memory_line.texts(CITIZEN)[-1]
     assert told.startswith(f"Phản ánh của anh/chị về việc xử lý tin báo {ref}")
     no_officer_in(told)
+
+
+# --- (7) everyone knows where a tip went --------------------------------------------------
+
+
+def test_a_desk_tip_moving_to_its_ward_is_told_to_the_desk_and_the_citizen(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line, "co nguoi ban ma tuy o quan ca phe dau hem")
+    assert memory_line.tip(ref)["unit_id"] == "hcm-desk"
+    memory_line.citizen_shares(CITIZEN, "10.7777", "106.6400")
+    assert set(memory_line.pump(times=2)) == {200}
+    assert memory_line.tip(ref)["unit_id"] == "ward-27031"
+    (moved,) = [t for t in memory_line.texts(DESK_DUTY) if "theo vị trí" in t]
+    assert "đến Công an phường Tân Phú" in moved and "không cần xử lý tiếp" in moved
+    told = [t for t in memory_line.texts(CITIZEN) if "được chuyển đến" in t]
+    assert told == [
+        f"Tin báo {ref} đã được chuyển đến Công an phường Tân Phú để tiếp tục xử lý. "
+        "Xin cảm ơn anh/chị."
+    ]
+    # The ward's officers get the tip itself, not the notice that it moved.
+    assert not any("không cần xử lý tiếp" in t for t in memory_line.texts("demo-officer-27031-2"))

@@ -62,6 +62,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "citizen_reopened": {"ref", "unit"},
         "citizen_forwarded": {"ref"},
         "citizen_now_urgent": {"ref"},
+        "moved_notice": {"ref", "from_unit", "unit"},
         "complaint_alert": {"ref", "unit"},
         "citizen_complaint": {"ref"},
         "citizen_complaint_above": {"ref", "above"},
@@ -295,6 +296,11 @@ def citizen_complaint(ref: str, above_name: str) -> str:
     if above_name:
         return _fit(c.text("citizen_complaint_above", ref=ref, above=above_name))
     return _fit(c.text("citizen_complaint", ref=ref))
+
+
+def moved_notice(ref: str, from_unit: str, unit_name: str) -> str:
+    """To the officers a tip had paged: it moved to its ward once its place was known."""
+    return _fit(catalog().text("moved_notice", ref=ref, from_unit=from_unit, unit=unit_name))
 
 
 def citizen_now_urgent(ref: str) -> str:

@@ -124,6 +124,7 @@ class CitizenNotices:
         TipStatus.RESOLVED.value: _resolved,
         TipStatus.CLOSED.value: _closed,
         "transferred": _transferred,
+        "rerouted": _transferred,  # a desk tip moved to its ward: who handles it now
         "reopened": _reopened,
         "urgent": _now_urgent,
     }

@@ -85,6 +85,8 @@ class TipHandler:
         if applied.change is not None and applied.change.decision is not None:
             # Routed (or moved to its ward) just now: the new unit's first step.
             tally = self.pager.carry_out(applied, now, ACTOR)
+            if applied.change.outcome == "rerouted":
+                tally.add(self._tell_moved(tip, now))
         else:
             if new and tip.is_assigned:
                 # A plea that makes the tip urgent is told at once, whatever the pause
@@ -131,6 +133,25 @@ class TipHandler:
     @property
     def _severity(self) -> Severity:
         return Severity(self.store, self.pager, self.notices, self.profile, self.policies)
+
+    def _tell_moved(self, tip: Tip, now: datetime) -> Tally:
+        """A desk tip moved to its ward: the officers it had paged hear where it went
+        (and that it is no longer theirs), the citizen which unit handles it now."""
+        paged_now = {o.officer_id for o in self.pager.current_officers(tip, now)}
+        told = sorted(set(self.store.officers_alerted(tip.ref)) - paged_now)
+        found = self.store.officers(told)
+        desk = self.notices.unit_name(self.profile.desk_id)
+        text = messages.moved_notice(tip.ref, desk, self.notices.unit_name(tip.unit_id))
+        cycle = tip.ladder.cycle if tip.ladder else 0
+        # The citizen's notice was recorded with the move and sent by carry_out.
+        return self.pager.dispatch.alert_officers(
+            tip.ref,
+            tip.oa_id,
+            [o for o in found.values() if o.active],
+            f"moved-c{cycle}",
+            text,
+            now,
+        )
 
     def _earlier(self, tip: Tip, now: datetime) -> Tip | None:
         """The citizen's current tip this new tip's first message is about, if any: it
