@@ -92,3 +92,17 @@ def test_a_plea_after_a_pin_turns_the_tip_urgent_once(line: Line) -> None:
     assert due["at"] == tip["next_action_at"]
     assert len([t for t in line.texts("demo-officer-27031-2") if "KHẨN CẤP" in t]) == 1
     assert len([t for t in line.texts(CITIZEN) if "khẩn cấp" in t]) == 1
+
+
+def test_a_fire_tip_without_a_place_learns_its_ward_and_tells_it(line: Line) -> None:
+    ref = report(line, "chay nha lon lam, khoi mu mit")
+    assert line.tip(ref)["unit_id"] == "dept-fire" and line.tip(ref)["ward_code"] is None
+    paged = {a["officer_id"] for a in line.alerts()}
+    line.citizen_shares(CITIZEN, "10.7777", "106.6400")
+    assert set(line.pump(times=2)) == {200}
+    tip = line.tip(ref)
+    assert tip["unit_id"] == "dept-fire" and tip["ward_code"] == "27031"
+    found = [a for a in line.alerts() if a["step"] == "located-27031"]
+    assert paged and {a["officer_id"] for a in found} == paged
+    copies = [t for t in line.texts("demo-officer-27031-2") if t.startswith(f"📍 TIN BÁO {ref}")]
+    assert len(copies) == 1

@@ -237,3 +237,38 @@ def test_a_desk_tip_moving_to_its_ward_is_told_to_the_desk_and_the_citizen(
     ]
     # The ward's officers get the tip itself, not the notice that it moved.
     assert not any("không cần xử lý tiếp" in t for t in memory_line.texts("demo-officer-27031-2"))
+
+
+# --- (6) department tips keep their ward ----------------------------------------------------
+
+
+def test_a_fire_tip_alerts_the_department_and_its_ward_for_information(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(
+        memory_line, "Cháy nhà ở hẻm 12 đường Tân Sơn Nhì, phường Tân Sơn Nhì, khói lớn lắm"
+    )
+    assert memory_line.tip(ref)["unit_id"] == "dept-fire"
+    (copy,) = [t for t in memory_line.texts(DUTY) if ref in t]
+    assert copy.startswith(f"📍 TIN BÁO {ref} trên địa bàn phường")
+    assert "không cần nhận" in copy and f"NHAN {ref}" not in copy
+
+
+def test_a_location_after_a_department_tip_tells_every_alert_its_ward(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line, "chay nha lon lam, khoi mu mit")
+    tip = memory_line.tip(ref)
+    assert tip["unit_id"] == "dept-fire" and tip["ward_code"] is None
+    paged = {a["officer_id"] for a in memory_line.alerts()}
+    assert paged
+    memory_line.citizen_shares(CITIZEN, "10.7777", "106.6400")
+    assert set(memory_line.pump(times=2)) == {200}
+    tip = memory_line.tip(ref)
+    assert tip["unit_id"] == "dept-fire" and tip["ward_code"] == "27031"
+    assert [e["kind"] for e in memory_line.store.events[ref]].count("located") == 1
+    found = [a for a in memory_line.alerts() if a["step"] == "located-27031"]
+    assert {a["officer_id"] for a in found} == paged
+    assert all("thuộc phường Tân Phú" in a["text"] for a in found)
+    (copy,) = [t for t in memory_line.texts("demo-officer-27031-2") if ref in t]
+    assert copy.startswith(f"📍 TIN BÁO {ref}")

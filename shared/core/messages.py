@@ -63,6 +63,9 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "citizen_forwarded": {"ref"},
         "citizen_now_urgent": {"ref"},
         "moved_notice": {"ref", "from_unit", "unit"},
+        "alert_header_ward_copy": {"ref", "unit"},
+        "alert_ward_copy_tail": {"unit"},
+        "ward_found": {"ref", "ward"},
         "complaint_alert": {"ref", "unit"},
         "citizen_complaint": {"ref"},
         "citizen_complaint_above": {"ref", "above"},
@@ -298,6 +301,11 @@ def citizen_complaint(ref: str, above_name: str) -> str:
     return _fit(c.text("citizen_complaint", ref=ref))
 
 
+def ward_found(ref: str, ward_name: str) -> str:
+    """To the officers a tip has reached: its ward is known now (from a later location)."""
+    return _fit(catalog().text("ward_found", ref=ref, ward=ward_name))
+
+
 def moved_notice(ref: str, from_unit: str, unit_name: str) -> str:
     """To the officers a tip had paged: it moved to its ward once its place was known."""
     return _fit(catalog().text("moved_notice", ref=ref, from_unit=from_unit, unit=unit_name))
@@ -394,6 +402,7 @@ class AlertContext:
     from_unit: str | None = None  # set when the tip was sent up by CHUYEN
     reason: str = ""
     reopened: ReopenLine | None = None  # set while the ladder a reopening started runs
+    copy_for: str | None = None  # to the ward where it happens: the unit that has the tip
 
 
 @dataclass(frozen=True)
@@ -414,7 +423,9 @@ def alert(a: AlertInput, context: AlertContext | None = None) -> str:
     out, and the oldest give way (counted) before the alert outgrows Zalo's limit."""
     c = catalog()
     ctx = context or AlertContext()
-    if ctx.reopened is not None and not ctx.from_unit:
+    if ctx.copy_for:
+        head = [c.text("alert_header_ward_copy", ref=a.ref, unit=ctx.copy_for)]
+    elif ctx.reopened is not None and not ctx.from_unit:
         r = ctx.reopened
         head = [
             c.text("alert_header_reopened", ref=a.ref)
@@ -470,7 +481,11 @@ def alert(a: AlertInput, context: AlertContext | None = None) -> str:
         facts.append(c.text("alert_anonymous"))
 
     notes = _note_lines(c, a)
-    tail = [c.text("alert_take", ref=a.ref)]
+    tail = [
+        c.text("alert_ward_copy_tail", unit=ctx.copy_for)
+        if ctx.copy_for
+        else c.text("alert_take", ref=a.ref)
+    ]
     attachments = list(a.attachments)
     # Attachment links are dropped from the end (with a count) before the
     # citizen's words are cut below a readable length.

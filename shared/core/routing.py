@@ -117,6 +117,23 @@ def plan_reroute(profile: Profile, policies: Policies, tip: Tip, now: datetime) 
     return tip_core.reroute(tip, decision.placement(), snapshot, now, profile.desk_id)
 
 
+def plan_locate(profile: Profile, tip: Tip) -> TipChange | None:
+    """A tip a department (or team) holds, its ward unknown, learns its ward from a
+    later location; the desk's tips move instead (`plan_reroute`)."""
+    if not tip.is_assigned or tip.unit_id == profile.desk_id or tip.ward_code:
+        return None
+    decision = decide(profile, tip)
+    if not decision.ward_code:
+        return None
+    return tip_core.locate(tip, decision.ward_code, decision.map, decision.resolution.as_dict())
+
+
+def ward_unit(profile: Profile, tip: Tip) -> str | None:
+    """The ward where a tip happens when another unit (a department, a team) has it."""
+    ward = profile.ward_by_code(tip.ward_code) if tip.ward_code else None
+    return ward.id if ward is not None and ward.id != tip.unit_id else None
+
+
 def plan_urgency(
     profile: Profile, policies: Policies, tip: Tip, msg: str, text: str, now: datetime
 ) -> TipChange | None:

@@ -425,6 +425,18 @@ def raise_to_urgent(
     return TipChange(written, AuditEvent("router", "severity_raised", data), outcome="urgent")
 
 
+def locate(
+    tip: Tip, ward_code: str, map_name: str | None, resolution: Mapping[str, Any] | None
+) -> TipChange | None:
+    """A department's tip whose ward was unknown learns it from a later location: the
+    tip keeps its unit and ladder; only where it happens is written."""
+    if not tip.is_assigned or tip.ward_code == ward_code:
+        return None
+    written = replace(tip, ward_code=ward_code, map=map_name, resolution=resolution)
+    data = {"ward_code": ward_code, "before": tip.ward_code, "unit_id": tip.unit_id}
+    return TipChange(written, AuditEvent("router", "located", data), outcome="located")
+
+
 def join_into(tip: Tip, into: str) -> TipChange | None:
     """A received tip whose message reopened the citizen's earlier tip `into`: it is
     never routed on its own (its words reach `into`'s officers)."""

@@ -24,6 +24,7 @@ from shared.core import conversation, messages, routing
 from shared.core import tip as tip_core
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
+from shared.core.ladder import Target
 from shared.core.policy_file import Policies
 from shared.core.tip import Tip, TipChange, TipStatus
 from shared.logs import Logger
@@ -36,6 +37,7 @@ from shared.services.router.conversation import TipTalk
 from shared.store.ports import LineStore
 
 ACTOR = "router"
+WARD_ON_DUTY = (Target("self", "duty_officer"),)
 
 
 @dataclass
@@ -86,7 +88,11 @@ class TipHandler:
             # Routed (or moved to its ward) just now: the new unit's first step.
             tally = self.pager.carry_out(applied, now, ACTOR)
             if applied.change.outcome == "rerouted":
-                tally.add(self._tell_moved(tip, now))
+                tally.add(self._news.moved(tip, now))
+            tally.add(self._news.ward(tip, now))
+        elif applied.change is not None and applied.change.outcome == "located":
+            tally.add(self._news.ward(tip, now))
+            tally.add(self._news.located(tip, now))
         else:
             if new and tip.is_assigned:
                 # A plea that makes the tip urgent is told at once, whatever the pause
@@ -131,27 +137,12 @@ class TipHandler:
         return Tally()
 
     @property
+    def _news(self) -> MoveNews:
+        return MoveNews(self.store, self.pager, self.notices, self.profile)
+
+    @property
     def _severity(self) -> Severity:
         return Severity(self.store, self.pager, self.notices, self.profile, self.policies)
-
-    def _tell_moved(self, tip: Tip, now: datetime) -> Tally:
-        """A desk tip moved to its ward: the officers it had paged hear where it went
-        (and that it is no longer theirs), the citizen which unit handles it now."""
-        paged_now = {o.officer_id for o in self.pager.current_officers(tip, now)}
-        told = sorted(set(self.store.officers_alerted(tip.ref)) - paged_now)
-        found = self.store.officers(told)
-        desk = self.notices.unit_name(self.profile.desk_id)
-        text = messages.moved_notice(tip.ref, desk, self.notices.unit_name(tip.unit_id))
-        cycle = tip.ladder.cycle if tip.ladder else 0
-        # The citizen's notice was recorded with the move and sent by carry_out.
-        return self.pager.dispatch.alert_officers(
-            tip.ref,
-            tip.oa_id,
-            [o for o in found.values() if o.active],
-            f"moved-c{cycle}",
-            text,
-            now,
-        )
 
     def _earlier(self, tip: Tip, now: datetime) -> Tip | None:
         """The citizen's current tip this new tip's first message is about, if any: it
@@ -229,7 +220,8 @@ class TipHandler:
         if tip.status is TipStatus.RECEIVED:
             return routing.plan_route(self.profile, self.policies, tip, now)
         if new and tip.pending:
-            return routing.plan_reroute(self.profile, self.policies, tip, now)
+            moved = routing.plan_reroute(self.profile, self.policies, tip, now)
+            return moved or routing.plan_locate(self.profile, tip)
         return None
 
 
@@ -277,3 +269,59 @@ class Severity:
             return tally.add(self.pager.carry_out(applied, now, ACTOR))
         tally.count(self.notices.now_urgent(raised, now))  # a redelivery: recorded, sent once
         return tally
+
+
+@dataclass
+class MoveNews:
+    """Who hears where a tip is: the ward where a department's tip happens, everyone
+    it reached once its ward is known, and whoever it leaves when it moves."""
+
+    store: LineStore
+    pager: Pager
+    notices: CitizenNotices
+    profile: Profile
+
+    def ward(self, tip: Tip, now: datetime) -> Tally:
+        """A tip another unit (a department) has, told to the ward where it happens, once."""
+        ward = routing.ward_unit(self.profile, tip)
+        if ward is None:
+            return Tally()
+        officers = self.pager.on_duty(ward, WARD_ON_DUTY, now)
+        context = messages.AlertContext(copy_for=self.notices.unit_name(tip.unit_id))
+        text = messages.alert(routing.alert_input(self.profile, tip), context)
+        return self.pager.dispatch.alert_officers(
+            tip.ref, tip.oa_id, officers, f"ward-{ward}", text, now
+        )
+
+    def located(self, tip: Tip, now: datetime) -> Tally:
+        """Everyone the tip had reached hears the ward now known (their alert said unknown)."""
+        ward = self.profile.ward_by_code(tip.ward_code or "")
+        if ward is None:
+            return Tally()
+        found = self.store.officers(self.store.officers_alerted(tip.ref))
+        ward_officers = {o.officer_id for o in self.pager.on_duty(ward.id, WARD_ON_DUTY, now)}
+        officers = [o for o in found.values() if o.active and o.officer_id not in ward_officers]
+        name = routing.ward_name(self.profile, tip.ward_code) or ward.name
+        text = messages.ward_found(tip.ref, name)
+        return self.pager.dispatch.alert_officers(
+            tip.ref, tip.oa_id, officers, f"located-{tip.ward_code}", text, now
+        )
+
+    def moved(self, tip: Tip, now: datetime) -> Tally:
+        """A desk tip moved to its ward: the officers it had paged hear where it went
+        (and that it is no longer theirs), the citizen which unit handles it now."""
+        paged_now = {o.officer_id for o in self.pager.current_officers(tip, now)}
+        told = sorted(set(self.store.officers_alerted(tip.ref)) - paged_now)
+        found = self.store.officers(told)
+        desk = self.notices.unit_name(self.profile.desk_id)
+        text = messages.moved_notice(tip.ref, desk, self.notices.unit_name(tip.unit_id))
+        cycle = tip.ladder.cycle if tip.ladder else 0
+        # The citizen's notice was recorded with the move and sent by carry_out.
+        return self.pager.dispatch.alert_officers(
+            tip.ref,
+            tip.oa_id,
+            [o for o in found.values() if o.active],
+            f"moved-c{cycle}",
+            text,
+            now,
+        )
