@@ -106,3 +106,16 @@ def test_a_fire_tip_without_a_place_learns_its_ward_and_tells_it(line: Line) -> 
     assert paged and {a["officer_id"] for a in found} == paged
     copies = [t for t in line.texts("demo-officer-27031-2") if t.startswith(f"📍 TIN BÁO {ref}")]
     assert len(copies) == 1
+
+
+def test_an_officer_asks_the_informant_through_the_oa_and_hears_the_answer(line: Line) -> None:
+    ref = report(line)
+    command(line, DUTY, f"NHAN {ref}")
+    command(line, DUTY, f"HOI {ref} Nhà số mấy?", times=2)
+    (asked,) = [t for t in line.texts(CITIZEN) if "cần hỏi thêm" in t]
+    assert asked.startswith(f"{WARD} cần hỏi thêm về tin báo {ref}") and "Nhà số mấy" in asked
+    line.clock.advance(hours=2)
+    line.standin.set_clock(line.clock.now())
+    line.citizen_says(CITIZEN, "nha so 45 hem 12 duong tan son nhi")
+    assert set(line.pump(times=2)) == {200}
+    assert len([t for t in line.texts(DUTY) if "nha so 45" in t]) == 1

@@ -272,3 +272,48 @@ def test_a_location_after_a_department_tip_tells_every_alert_its_ward(
     assert all("thuộc phường Tân Phú" in a["text"] for a in found)
     (copy,) = [t for t in memory_line.texts("demo-officer-27031-2") if ref in t]
     assert copy.startswith(f"📍 TIN BÁO {ref}")
+
+
+# --- (8) two-way and anonymous --------------------------------------------------------------
+
+
+def test_an_officer_asks_the_informant_and_the_answer_reaches_them_anonymously(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"NHAN {ref}")
+    command(memory_line, DUTY, f"hoi {ref.lower()} Nha so may, co may nguoi?", times=2)
+    asked = [t for t in memory_line.texts(CITIZEN) if "cần hỏi thêm" in t]
+    assert len(asked) == 1
+    assert asked[0].startswith(f"{WARD} cần hỏi thêm về tin báo {ref}")
+    assert "\nNha so may, co may nguoi\n" in asked[0]
+    no_officer_in(asked[0])
+    assert memory_line.texts(DUTY)[-1].startswith(f"Đã gửi câu hỏi đến người báo tin {ref}")
+    memory_line.advance(hours=2)  # past the intake window: the answer still joins the tip
+    memory_line.citizen_says(CITIZEN, "nha so 45 hem 12, khoang 5 6 thanh nien dang hut")
+    assert set(memory_line.pump(times=2)) == {200}
+    (answer,) = [t for t in memory_line.texts(DUTY) if "nha so 45" in t]
+    assert answer.startswith(f"Tin báo {ref} có thêm thông tin từ người báo")
+    assert CITIZEN not in answer
+    tips = memory_line.store.docs["tips"]
+    assert [t["status"] for r, t in tips.items() if r != ref] == ["withdrawn"]
+    asked_events = [e for e in memory_line.store.events[ref] if e["kind"] == "asked"]
+    assert len(asked_events) == 1
+
+
+def test_an_informant_out_of_zalos_window_cannot_be_asked_and_the_officer_is_told(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"NHAN {ref}")
+    memory_line.standin.fault(CITIZEN, error=-213)  # Zalo: the user has not interacted lately
+    command(memory_line, DUTY, f"HOI {ref} anh con o do khong?")
+    assert memory_line.texts(DUTY)[-1].startswith(f"Chưa gửi được câu hỏi đến người báo tin {ref}")
+
+
+def test_asking_needs_the_tips_code(memory_line: MemoryLine) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"NHAN {ref}")
+    before = len(memory_line.texts(CITIZEN))
+    command(memory_line, DUTY, "hoi lai chi huy roi bao sau")
+    assert len(memory_line.texts(CITIZEN)) == before  # nothing reached the citizen

@@ -58,9 +58,12 @@ class Verb(StrEnum):
     NOTE = "GHI"
     CHECK_IN = "TRUC"
     ANSWER = "TL"  # answer a citizen's question handed to the desk: TL HD-7K2Q9 <answer>
+    # Ask the informant through the OA: HOI TB-7K2Q9 <question>. Like GHI, only an
+    # officer's message is read for it (a citizen's "hỏi TB-…" is their own question).
+    ASK = "HOI"
 
 
-TIP_VERBS = frozenset({Verb.TAKE, Verb.RESOLVE, Verb.TRANSFER, Verb.REJECT, Verb.NOTE})
+TIP_VERBS = frozenset({Verb.TAKE, Verb.RESOLVE, Verb.TRANSFER, Verb.REJECT, Verb.NOTE, Verb.ASK})
 
 _REF_BODY = f"[{REF_ALPHABET.lower()}]{{{REF_SHORTEST},{REF_LENGTH}}}"
 # "tb-7k2q9", "tb7k2q9", "tb 7k2q9", "tb_7k2q9", then the end of the word.
@@ -166,6 +169,7 @@ _VERB_KEYS = {
     "close": Verb.REJECT,
     "forward": Verb.TRANSFER,
     "note": Verb.NOTE,
+    "ask": Verb.ASK,
 }
 
 Phrase = tuple[str, ...]  # folded words

@@ -62,6 +62,10 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "citizen_reopened": {"ref", "unit"},
         "citizen_forwarded": {"ref"},
         "citizen_now_urgent": {"ref"},
+        "citizen_question": {"ref", "unit", "question"},
+        "confirm_ask": {"ref"},
+        "ask_unreachable": {"ref"},
+        "ask_needs_text": {"ref"},
         "moved_notice": {"ref", "from_unit", "unit"},
         "alert_header_ward_copy": {"ref", "unit"},
         "alert_ward_copy_tail": {"unit"},
@@ -309,6 +313,19 @@ def ward_found(ref: str, ward_name: str) -> str:
 def moved_notice(ref: str, from_unit: str, unit_name: str) -> str:
     """To the officers a tip had paged: it moved to its ward once its place was known."""
     return _fit(catalog().text("moved_notice", ref=ref, from_unit=from_unit, unit=unit_name))
+
+
+def citizen_question(ref: str, unit_name: str, question: str) -> str:
+    """An officer's question to the informant, in the unit's name (never the officer's)."""
+    return _fit(catalog().text("citizen_question", ref=ref, unit=unit_name, question=question))
+
+
+def confirm_ask(ref: str, reached: bool) -> str:
+    return _fit(catalog().text("confirm_ask" if reached else "ask_unreachable", ref=ref))
+
+
+def ask_needs_text(ref: str) -> str:
+    return _fit(catalog().text("ask_needs_text", ref=ref))
 
 
 def citizen_now_urgent(ref: str) -> str:

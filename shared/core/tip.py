@@ -194,6 +194,9 @@ class Tip:
     reopened: Reopened | None = None
     joined_into: str | None = None  # withdrawn: its message reopened this earlier tip
     urgent_msg: str | None = None  # the later message that made the tip urgent
+    asked_at: datetime | None = None  # an officer's latest question to the informant (HOI)
+    asked_by: str | None = None
+    asked_msg: str | None = None  # the officer's message that asked it
 
     @property
     def is_open(self) -> bool:
@@ -423,6 +426,16 @@ def raise_to_urgent(
     data = {"from": tip.severity, "to": "urgent", "msg": msg, "reasons": list(reasons)}
     data["policy"] = snapshot.digest
     return TipChange(written, AuditEvent("router", "severity_raised", data), outcome="urgent")
+
+
+def ask(tip: Tip, officer_id: str, question: str, msg: str, now: datetime) -> TipChange | None:
+    """HOI: an officer asks the informant through the OA; their answer joins the tip
+    and reaches this officer. None when this message already asked (a redelivery)."""
+    if tip.asked_msg == msg:
+        return None
+    written = replace(tip, asked_at=now, asked_by=officer_id, asked_msg=msg)
+    event = AuditEvent(f"officer:{officer_id}", "asked", {"text": question, "msg": msg})
+    return TipChange(written, event, outcome="asked")
 
 
 def locate(

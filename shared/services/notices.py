@@ -41,6 +41,9 @@ class CitizenNotices:
         """What the citizen must be told of `change` (the tip as written), to record with it."""
         if change.outcome in FIRST_ASSIGNED:
             notices = self._acknowledgement(tip, now)
+        elif change.outcome == "asked" and tip.asked_msg is not None:
+            question = self.question_text(tip, str(change.event.data.get("text", "")))
+            notices = [(self.question_key(tip.asked_msg), question, ())]
         elif change.outcome in self._NOTICES:
             key, text = self._NOTICES[change.outcome](self, tip)
             notices = [(key, text, ())]
@@ -93,6 +96,14 @@ class CitizenNotices:
 
     def reopened(self, tip: Tip, now: datetime) -> SendOutcome | None:
         return self.dispatch.to_citizen(tip, *self._reopened(tip), now)
+
+    @staticmethod
+    def question_key(msg: str) -> str:
+        """An officer's question to the informant (HOI), keyed by the officer's message."""
+        return f"ask:{msg}"
+
+    def question_text(self, tip: Tip, question: str) -> str:
+        return messages.citizen_question(tip.ref, self.unit_name(tip.unit_id), question.strip())
 
     def _taken(self, tip: Tip) -> tuple[str, str]:
         return f"taken:{tip.ref}", messages.citizen_taken(tip.ref, self.unit_name(tip.unit_id))

@@ -323,6 +323,9 @@ class TipDoc(_Doc):
     reopened: ReopenedDoc | None = None
     joined_into: str | None = None
     urgent_msg: str | None = None
+    asked_at: AwareDatetime | None = None
+    asked_by: str | None = None
+    asked_msg: str | None = None
 
 
 def tip_from_doc(data: Mapping[str, Any]) -> Tip:
@@ -381,6 +384,9 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         reopened=Reopened(**doc.reopened.model_dump()) if doc.reopened else None,
         joined_into=doc.joined_into,
         urgent_msg=doc.urgent_msg,
+        asked_at=doc.asked_at,
+        asked_by=doc.asked_by,
+        asked_msg=doc.asked_msg,
     )
 
 
@@ -457,6 +463,9 @@ _DECIDED = (
     "reopened",
     "joined_into",
     "urgent_msg",
+    "asked_at",
+    "asked_by",
+    "asked_msg",
 )
 
 
@@ -502,6 +511,9 @@ def _decided_fields(tip: Tip) -> dict[str, Any]:
         "reopened": _reopened_doc(tip.reopened),
         "joined_into": tip.joined_into,
         "urgent_msg": tip.urgent_msg,
+        "asked_at": tip.asked_at,
+        "asked_by": tip.asked_by,
+        "asked_msg": tip.asked_msg,
     }
 
 

@@ -24,7 +24,7 @@ from shared.core.jurisdiction import Profile
 from shared.core.policy_file import Policies
 from shared.core.tip import Tip, TipChange, TipNote, TipStatus
 from shared.core.unit_names import find_unit
-from shared.services.dispatch import Tally
+from shared.services.dispatch import NOT_REACHED, SendOutcome, Tally
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
 from shared.services.router.reading import actor_of
@@ -38,6 +38,7 @@ ACTS = {
     Verb.REJECT: Act.FINISH,
     Verb.TRANSFER: Act.FORWARD,
     Verb.NOTE: Act.NOTE,
+    Verb.ASK: Act.FORWARD,  # who may ask the informant: as who may forward the tip
 }
 NOTIFY_KEY = "fwd"  # alerts/{tip}:fwd-c{cycle}:{officer}: the word that a tip moved on
 
@@ -67,6 +68,8 @@ class TipActs:
         act = ACTS[deed.verb]
         if deed.verb is Verb.NOTE and not deed.words.strip():
             return messages.note_needs_text(deed.ref), None
+        if deed.verb is Verb.ASK and not deed.words.strip():
+            return messages.ask_needs_text(deed.ref), None
         to_unit: str | None = None
         up = False
         reason = deed.words
@@ -92,6 +95,8 @@ class TipActs:
                 return tip_core.resolve(tip, officer.officer_id, officer.unit_id, reason, now)
             if deed.verb is Verb.REJECT:
                 return tip_core.close(tip, officer.officer_id, officer.unit_id, reason, now)
+            if deed.verb is Verb.ASK:
+                return tip_core.ask(tip, officer.officer_id, reason, deed.message_id, now)
             if deed.verb is Verb.NOTE:
                 written = TipNote(
                     officer.officer_id, officer.name, officer.unit_id, now, reason, deed.message_id
@@ -112,14 +117,30 @@ class TipActs:
         tip, change = applied.tip, applied.change
         if tip is None:
             return messages.refusal("no_tip", deed.ref), None
+        if deed.verb is Verb.ASK and (change is None or change.outcome == "asked"):
+            return self._ask(applied, tip, deed, now), None  # a redelivery sends nothing twice
         if change is None:
             return messages.confirm_note(deed.ref), None  # this note was written already
         if change.outcome == "refused":
-            return self._refused(tip, change, act, now)
+            action = "ask" if deed.verb is Verb.ASK else act.value
+            return self._refused(tip, change, act, now, action)
         return self._done(applied, tip, change, officer, now)
 
+    def _ask(self, applied: Applied, tip: Tip, deed: Deed, now: datetime) -> str:
+        """The question to the informant, in the unit's name (recorded with the tip's
+        change, so an outage holds it); the officer hears whether Zalo let it through
+        (it does only within a while of the citizen's last message)."""
+        key = self.notices.question_key(deed.message_id)
+        planned = next((p for p in applied.sends if p.key == key), None)
+        if planned is not None:
+            outcome: SendOutcome | None = self.pager.dispatch.send_planned(planned, now)
+        else:  # a redelivery: the recorded question goes once (the claim rule)
+            text = self.notices.question_text(tip, deed.words)
+            outcome = self.notices.dispatch.to_citizen(tip, key, text, now)
+        return messages.confirm_ask(tip.ref, outcome is not None and outcome not in NOT_REACHED)
+
     def _refused(
-        self, tip: Tip, change: TipChange, act: Act, now: datetime
+        self, tip: Tip, change: TipChange, act: Act, now: datetime, action: str = ""
     ) -> tuple[str, After | None]:
         reason, ref = change.reason, tip.ref
         unit = routing.unit_name(self.profile, tip.unit_id)
@@ -127,14 +148,16 @@ class TipActs:
             holder = self.store.officer(tip.held_by) if tip.held_by else None
             name = holder.name if holder else ""
             held_at = routing.unit_name(self.profile, tip.holder_unit) or unit
-            return messages.refusal(reason, ref, unit=held_at, holder=name, action=act.value), None
+            return messages.refusal(
+                reason, ref, unit=held_at, holder=name, action=action or act.value
+            ), None
         after: After | None = None
         if reason == "same_unit":
             # A repeated forward: the tip is there already; finish its paging if need be.
             def after() -> Tally:
                 return self.pager.resume(tip, now, "router")
 
-        return messages.refusal(reason, ref, unit=unit, action=act.value), after
+        return messages.refusal(reason, ref, unit=unit, action=action or act.value), after
 
     def _done(
         self, applied: Applied, tip: Tip, change: TipChange, officer: OfficerRecord, now: datetime

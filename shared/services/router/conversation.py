@@ -228,6 +228,10 @@ class TipTalk:
         tips = self.store.tips_of_reporter(reporter_key)
         return conversation.current_tip(tips, reporter_key, now, self.window, besides=besides)
 
+    def asked(self, tip: Tip, now: datetime) -> bool:
+        """An officer asked the informant something within the window (HOI)."""
+        return tip.asked_at is not None and now - tip.asked_at < self.window
+
     def reopen(self, tip: Tip, msg_key: str, text: str, now: datetime) -> Tally:
         """Reopen `tip` for the message `msg_key`; a redelivery finishes what the first
         delivery left (the alerts and the citizen's notice are claimed sends)."""
@@ -259,6 +263,9 @@ class TipTalk:
             found = self.store.officer(finisher) if finisher else None
             officers = [found] if found is not None else []
             update = messages.tip_update_finished(tip.ref, tip.status.value, text)
+        if self.asked(tip, now) and tip.asked_by not in {o.officer_id for o in officers}:
+            asker = self.store.officer(tip.asked_by or "")
+            officers += [asker] if asker is not None and asker.active else []
         tally = self.pager.dispatch.alert_officers(
             tip.ref, tip.oa_id, officers, f"u-{msg_key}", update, now
         )

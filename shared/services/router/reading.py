@@ -127,8 +127,9 @@ class TipFinder:
             return FreeText()  # "Nhận được phản ánh thêm…": words, not NHAN
         tips = tips or self.tips_of(officer)
         lines = tips.lines(self.profile)
-        if verb in (Verb.REJECT, Verb.TRANSFER):
-            # Never guessed: closing or moving a tip needs its code.
+        if verb in (Verb.REJECT, Verb.TRANSFER, Verb.ASK):
+            # Never guessed: closing or moving a tip, or writing to its informant, needs
+            # its code ("hỏi lại chỉ huy" is no question for a citizen).
             return Answer(messages.needs_code(messages.usage(verb.value), lines))
         if verb is Verb.NOTE:
             pool, action = tips.held, "note_any"

@@ -148,13 +148,18 @@ class TipHandler:
         """The citizen's current tip this new tip's first message is about, if any: it
         says nobody came or the problem is back (a finished tip), or complains about
         the police (any current tip), within the conversation window."""
+        if self.talk is None:
+            return None
         text = tip.text
-        if self.talk is None or not (conversation.says_again(text) or conversation.complains(text)):
-            return None
+        again, complaint = conversation.says_again(text), conversation.complains(text)
         current = self.talk.current(tip.reporter_key, now, besides=tip.ref)
-        if current is None or (current.is_open and not conversation.complains(text)):
+        if current is None:
             return None
-        return current
+        if self.talk.asked(current, now):
+            return current  # the answer to an officer's question (HOI)
+        if complaint or (again and not current.is_open):
+            return current
+        return None
 
     def _joined(self, tip: Tip, message_id: str, new: bool, now: datetime) -> Tally:
         """A tip withdrawn into the earlier tip its message was about: a redelivery
