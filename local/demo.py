@@ -5,9 +5,15 @@ shares a location; the ward's duty officer is alerted; nobody answers, and the
 ladder climbs (duty commander at 5 minutes, the desk and the ward chief at 15,
 the city command at 30); an officer takes the tip with NHAN and resolves it with
 XONG, and the citizen hears both. Then another citizen asks how to register a
-temporary residence, and the assistant answers. Last, the commander's page of
-what happened (`tinbao report --html`, run as an operator would against this
-stack) is written to ``--report`` (default: bao-cao.html in the logs folder).
+temporary residence, and the assistant answers. A second story follows (issue
+12): a citizen in phường Tân Phú shares a pin, then pleads for help (the
+neighbour is beating his wife): the tip turns urgent, the ward's duty officer
+gets an update marked urgent and the citizen the emergency numbers; an officer
+closes the tip too early; the citizen writes back that nobody came, and the tip
+is reopened before the ward, its alert naming who closed it, and taken again.
+Last, the commander's page of what happened (`tinbao report --html`, run as an
+operator would against this stack) is written to ``--report`` (default:
+bao-cao.html in the logs folder).
 
 Everything runs for real (local/stack.py): the emulators, the three functions
 on the functions framework, the Zalo stand-in. Time is the only thing played:
@@ -52,6 +58,14 @@ WARD_NAME = "Công an phường Tân Sơn Nhì"
 RESOLVE_NOTE = "Đã kiểm tra khách sạn, lập biên bản 5 đối tượng sử dụng trái phép chất ma túy"
 QUESTION = "Cho tôi hỏi thủ tục đăng ký tạm trú cần những giấy tờ gì?"
 QUESTION_ANSWER_TITLE = "Đăng ký tạm trú"
+# The second story: a pin, a plea, a tip closed too early, the citizen writing back.
+PLEADER = "demo-citizen-3"
+PLEA_WARD_CODE = "27031"
+PLEA_UNIT = "ward-27031"
+PLEA_UNIT_NAME = "Công an phường Tân Phú"
+PLEA = "Hàng xóm đang đánh vợ, cứu với các anh ơi, chị ấy la khóc dữ lắm"
+TOO_EARLY = "không thấy gì"
+NOBODY_CAME = "cong an ko toi, no lai danh vo nua roi, cuu voi"
 REF = IN_TEXT  # a tip's code in a text
 # The ward ladder of shared/data/policy.yaml (normal severity): minutes after
 # routing -> who is added, as (unit, role) of the stand-in's directory.
@@ -251,6 +265,60 @@ class Story:
             lambda: [t for t in self.client.texts(ASKER) if t.startswith(QUESTION_ANSWER_TITLE)],
         )
 
+    def pin_then_plea(self) -> tuple[str, list[str]]:
+        """A citizen shares a pin, then pleads for help: the tip turns urgent. The
+        tip's code and the ward's duty officers."""
+        preset = next(w for w in self.client.directory()["wards"] if w["code"] == PLEA_WARD_CODE)
+        self.say(f"A second citizen shares a pin in {preset['name']}, without a word")
+        self.client.send_location(PLEADER, preset["lat"], preset["lng"])
+        ack = self.wait(
+            "the pin's acknowledgement", lambda: self.received(PLEADER, "đã tiếp nhận tin báo")
+        )
+        match = REF.search(ack[0])
+        if match is None:
+            raise DemoError(f"no reference code in {ack[0]!r}")
+        ref = match.group(0)
+        duty = self.wait(
+            "the ward's duty officer alert", lambda: self.alerted(ref, PLEA_UNIT, "duty_officer")
+        )
+        self.say("…then pleads for help: the neighbour is beating his wife")
+        self.client.send_text(PLEADER, PLEA)
+        self.wait("the emergency numbers", lambda: self.received(PLEADER, "mức khẩn cấp"))
+        self.wait(
+            "the update marked urgent",
+            lambda: all(self.received(o, "KHẨN CẤP") for o in duty),
+        )
+        return ref, duty
+
+    def closed_too_early(self, ref: str, officer: str) -> str:
+        """An officer closes the tip as nothing; what the citizen hears."""
+        self.stack.advance_clock(3 * 60)
+        self.say(f"+3 min: {self.who(officer)} closes it too early: KHONG {ref}")
+        self.client.send_text(officer, f"KHONG {ref} {TOO_EARLY}")
+        expected = messages.citizen_closed(ref)
+        self.wait("the citizen told it is closed", lambda: expected in self.received(PLEADER, ref))
+        return expected
+
+    def written_back(self, ref: str, officer: str) -> str:
+        """The citizen writes that nobody came: the tip is reopened before the ward, its
+        alert naming who closed it; the officer takes it again."""
+        self.stack.advance_clock(20 * 60)
+        self.say("+20 min: the citizen writes back that nobody came")
+        self.client.send_text(PLEADER, NOBODY_CAME)
+        self.wait("the tip reopened", lambda: self.received(PLEADER, "đã được mở lại"))
+        self.wait("the reopened alert", lambda: self.received(officer, "TIN BÁO MỞ LẠI"))
+        self.say(f"{self.who(officer)} takes it again: NHAN {ref}")
+        self.client.send_text(officer, f"NHAN {ref}")
+        expected = messages.citizen_taken(ref, PLEA_UNIT_NAME)
+        self.wait("the tip taken again", lambda: expected in self.received(PLEADER, ref))
+        return expected
+
+    def second_story(self) -> dict[str, Any]:
+        ref, duty = self.pin_then_plea()
+        closed = self.closed_too_early(ref, duty[0])
+        taken = self.written_back(ref, duty[0])
+        return {"ref": ref, "duty": duty, "closed": closed, "taken": taken}
+
     def write_report(self, path: Path) -> str:
         """The commander's page of the story, written by `tinbao report --html` with
         this stack's settings (its emulators, its fast clock); what the command said."""
@@ -276,6 +344,7 @@ class Story:
         taken = self.take(ref, duty[0])
         resolved = self.resolve(ref, duty[0])
         answer = self.ask()
+        second = self.second_story()
         self.say("The story is complete")
         return {
             "ref": ref,
@@ -284,6 +353,7 @@ class Story:
             "taken": taken,
             "resolved": resolved,
             "answer": answer,
+            "second": second,
         }
 
 
@@ -330,7 +400,9 @@ def main(argv: list[str] | None = None) -> int:
         stack.stop()
     print(
         f"\nTip {result['ref']}: reported, climbed {len(result['climbed'])} steps, taken, "
-        f"resolved; a residence question answered. {time.monotonic() - began:.0f} s in all.\n"
+        f"resolved; a residence question answered. Tip {result['second']['ref']}: urgent on "
+        f"the plea, closed too early, reopened when the citizen wrote back, taken again. "
+        f"{time.monotonic() - began:.0f} s in all.\n"
         f"The commander's page: {page.as_uri()}",
         flush=True,
     )

@@ -37,6 +37,7 @@ from google.cloud import firestore
 from local.demo import (
     CITIZEN,
     LADDER,
+    PLEADER,
     QUESTION_ANSWER_TITLE,
     REF,
     TIP_TEXT,
@@ -544,4 +545,23 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
     time.sleep(3)  # a few more backoff periods: no new failure (the poison is settled)
     assert router_log.read_text().count("Exception on / [POST]") == failures
     assert all(n == 1 for n in routed_events(db).values())
+    client.close()
+
+
+def test_the_demo_second_story_a_plea_turns_urgent_a_tip_closed_too_early_is_reopened(
+    start: Callable[..., tuple[Stack, Any]],
+) -> None:
+    stack, db = start()
+    client = StandinClient(stack.standin_url)
+    story = Story(stack, client, out=lambda _s: None, pace=0.0, timeout=30.0)
+    second = story.second_story()
+    ref = second["ref"]
+    tip = db.collection("tips").document(ref).get().to_dict()
+    assert tip["status"] == "acknowledged" and tip["classification"]["severity"] == "urgent"
+    assert tip["reopened"]["was"] == "closed" and tip["ladder"]["cycle"] == 1
+    trail = db.collection("tips").document(ref).collection("events").stream()
+    kinds = [(e.to_dict() or {})["kind"] for e in trail]
+    assert {"severity_raised", "closed", "reopened", "taken"} <= set(kinds)
+    assert len([t for t in client.texts(PLEADER) if "mức khẩn cấp" in t]) == 1
+    assert_sent_once(db, client)
     client.close()

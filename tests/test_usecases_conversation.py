@@ -317,3 +317,16 @@ def test_asking_needs_the_tips_code(memory_line: MemoryLine) -> None:
     before = len(memory_line.texts(CITIZEN))
     command(memory_line, DUTY, "hoi lai chi huy roi bao sau")
     assert len(memory_line.texts(CITIZEN)) == before  # nothing reached the citizen
+
+
+def test_a_reopened_tip_taken_and_resolved_again_is_told_again(memory_line: MemoryLine) -> None:
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"NHAN {ref}")
+    command(memory_line, DUTY, f"XONG {ref}")
+    memory_line.citizen_says(CITIZEN, "van chua ai xu ly, bon no van con do")
+    memory_line.pump()
+    command(memory_line, DUTY, f"NHAN {ref}")
+    command(memory_line, DUTY, f"XONG {ref} da bat giu")
+    told = memory_line.texts(CITIZEN)
+    assert sum("tiếp nhận xử lý" in t for t in told) == 2
+    assert sum("xử lý xong" in t for t in told) == 2

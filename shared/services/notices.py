@@ -106,14 +106,14 @@ class CitizenNotices:
         return messages.citizen_question(tip.ref, self.unit_name(tip.unit_id), question.strip())
 
     def _taken(self, tip: Tip) -> tuple[str, str]:
-        return f"taken:{tip.ref}", messages.citizen_taken(tip.ref, self.unit_name(tip.unit_id))
+        return _again(tip, "taken"), messages.citizen_taken(tip.ref, self.unit_name(tip.unit_id))
 
     def _resolved(self, tip: Tip) -> tuple[str, str]:
         text = messages.citizen_resolved(tip.ref, self.unit_name(tip.unit_id))
-        return f"resolved:{tip.ref}", text
+        return _again(tip, TipStatus.RESOLVED.value), text
 
     def _closed(self, tip: Tip) -> tuple[str, str]:
-        return f"closed:{tip.ref}", messages.citizen_closed(tip.ref)
+        return _again(tip, TipStatus.CLOSED.value), messages.citizen_closed(tip.ref)
 
     def _transferred(self, tip: Tip) -> tuple[str, str]:
         text = messages.citizen_transferred(tip.ref, self.unit_name(tip.unit_id))
@@ -142,3 +142,9 @@ class CitizenNotices:
 
     def unit_name(self, unit_id: str | None) -> str:
         return self.profile.unit(unit_id).name if unit_id in self.profile.units else ""
+
+
+def _again(tip: Tip, kind: str) -> str:
+    """A notice's key: a reopened tip taken or finished again is told again."""
+    suffix = f":r{tip.reopened.count}" if tip.reopened is not None else ""
+    return f"{kind}:{tip.ref}{suffix}"
