@@ -91,6 +91,8 @@ def test_reopen_restarts_the_ladder_a_cycle_on_and_a_redelivery_reopens_nothing(
     assert t.status is TipStatus.ROUTED and t.held_by is None and t.ladder is not None
     assert t.ladder.cycle == 1 and t.ladder.step == 1
     assert change.event.data["finished_by"] == "cb-1" and change.event.data["was"] == "closed"
+    assert t.closed_at is None and t.closed_by is None  # the report counts it open again
+    assert t.reopened is not None and t.reopened.finished_by == "cb-1"
     assert reopen(t, "m2", "khong ai toi", "", T0 + DAY) is None  # not finished now
 
 

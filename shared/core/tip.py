@@ -380,6 +380,12 @@ def reopen(tip: Tip, msg: str, text: str, finished_by_name: str, now: datetime) 
         holder_unit=None,
         overdue_at=None,
         reopened=reopened,
+        # Open again: the report counts it as not finished; `reopened` and the trail
+        # keep who finished it and when.
+        resolved_at=None,
+        resolved_by=None,
+        closed_at=None,
+        closed_by=None,
     )
     data = {
         "was": was.value,
