@@ -97,23 +97,31 @@ def _folded(text: str, r: Rules) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _has(phrase: tuple[str, ...], ws: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(ws[i : i + n] == phrase for i in range(len(ws) - n + 1))
+def _any(phrases: tuple[tuple[str, ...], ...], ws: tuple[str, ...]) -> bool:
+    """Whether one of `phrases` stands among the words (first words looked up in a set,
+    so a message costs its length, not its length times the phrases)."""
+    firsts = _firsts(phrases)
+    for i, w in enumerate(ws):
+        if w in firsts and any(ws[i : i + len(p)] == p for p in phrases if p[0] == w):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _firsts(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if p)
 
 
 def says_again(text: str, r: Rules | None = None) -> bool:
     """The message says nobody came, or the problem is back."""
     r = r or rules()
-    ws = _folded(text, r)
-    return any(_has(p, ws) for p in r.reopen)
+    return _any(r.reopen, _folded(text, r))
 
 
 def complains(text: str, r: Rules | None = None) -> bool:
     """The message complains about the police (nobody came, rude or idle officers)."""
     r = r or rules()
-    ws = _folded(text, r)
-    return any(_has(p, ws) for p in r.complaint)
+    return _any(r.complaint, _folded(text, r))
 
 
 def only_courtesy(text: str, r: Rules | None = None) -> bool:
