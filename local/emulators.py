@@ -56,12 +56,19 @@ def load_topology() -> dict[str, Any]:
     return yaml.safe_load(TOPOLOGY.read_text())
 
 
+class PortTaken(Exception):
+    """The emulator exited because another process holds its port."""
+
+
 @dataclass
 class Emulator:
     name: str
     args: list[str]
     port: int
     process: subprocess.Popen[bytes] | None = None
+    # A port picked by free_port() may be taken by another process before the emulator
+    # binds it: such a port may move, until the first start (a restart keeps its port).
+    movable: bool = False
     log_path: Path = field(default_factory=lambda: Path(tempfile.mkstemp(suffix=".log")[1]))
 
     @property
@@ -69,6 +76,17 @@ class Emulator:
         return f"127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 90.0) -> None:
+        for _ in range(3):
+            try:
+                self._start(timeout)
+            except PortTaken:
+                self.port = free_port()
+                continue
+            self.movable = False
+            return
+        raise EmulatorError(f"{self.name}: every port tried was taken before it bound")
+
+    def _start(self, timeout: float) -> None:
         log = self.log_path.open("wb")
         self.process = subprocess.Popen(
             [*self.args, f"--host-port={self.host}"],
@@ -79,7 +97,11 @@ class Emulator:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise EmulatorError(f"{self.name} exited: {self.log_path.read_text()[-2000:]}")
+                said = self.log_path.read_text()[-2000:]
+                self.process = None
+                if self.movable and "Address already in use" in said:
+                    raise PortTaken(self.port)
+                raise EmulatorError(f"{self.name} exited: {said}")
             if self.ready():
                 return
             time.sleep(0.2)
@@ -116,13 +138,19 @@ class Emulator:
 
 def firestore_emulator(port: int | None = None) -> Emulator:
     return Emulator(
-        "firestore", ["gcloud", "emulators", "firestore", "start", "--quiet"], port or free_port()
+        "firestore",
+        ["gcloud", "emulators", "firestore", "start", "--quiet"],
+        port or free_port(),
+        movable=port is None,
     )
 
 
 def pubsub_emulator(port: int | None = None) -> Emulator:
     return Emulator(
-        "pubsub", ["gcloud", "beta", "emulators", "pubsub", "start", "--quiet"], port or free_port()
+        "pubsub",
+        ["gcloud", "beta", "emulators", "pubsub", "start", "--quiet"],
+        port or free_port(),
+        movable=port is None,
     )
 
 
