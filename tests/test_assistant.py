@@ -89,7 +89,8 @@ def every_text(today: date) -> list[str]:
             out.append(assistant._compose(proc, (section,), today, NO_PHONE))
     common = assistant.knowledge().procedures[assistant.COMMON]
     out.append(assistant._compose(common, (), today, NO_PHONE))
-    out += [reply.text for reply in menu(NO_PHONE)]
+    for opening in ("menu_first", "welcome"):
+        out += [reply.text for reply in menu(NO_PHONE, opening)]
     out += [r.text for t in ALL if (r := rule_for_tip(t, today)) is not None]
     out.append(assistant.emergency().text)
     out.append(assistant.knowledge().texts["handoff"])
@@ -356,8 +357,8 @@ def test_no_answer_on_any_date_mentions_a_household_book_or_district_police(toda
         folded = fold(body)
         assert "ho khau" not in folded
         assert "so tam tru" not in folded
-        assert "quận" not in canonical(body)
-        assert "huyện" not in canonical(body)
+        # whole words: "chuyện" is not "huyện"
+        assert not re.search(r"\b(quận|huyện)\b", canonical(body)), body
         assert "cong an quan" not in folded and "cong an huyen" not in folded
 
 
@@ -514,8 +515,52 @@ def test_menu_words_get_the_menu(text: str):
 @pytest.mark.parametrize("text", ["cho hỏi cái này làm sao?", "abc", "xin hỏi thủ tục gì đó"])
 def test_a_question_with_no_known_topic_gets_the_menu(text: str):
     result = answer(text, TODAY, NO_PHONE)
-    assert result.replies == menu(NO_PHONE, unknown=True)
+    assert result.replies == menu(NO_PHONE, "menu_unknown")
     assert "chưa rõ" in result.replies[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alo",
+        "Alo alo",
+        "chao ad",
+        "Xin chào",
+        "hello",
+        "alo co ai truc ko",
+        "có ai đọc không ạ",
+        "ad oi",
+        "test",
+    ],
+)
+def test_a_greeting_is_told_how_to_report_then_shown_the_menu(text: str):
+    """Someone checking whether the line is read is often about to report."""
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.replies == menu(NO_PHONE, "welcome")
+    first = result.replies[0].text
+    assert "Để báo tin" in first and "113" in first and "chưa rõ" not in first
+    assert result.topic is None and not result.tip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lam sao de bao tin cho cong an",
+        "báo tin ở đâu vậy",
+        "muon to giac thi lam the nao a",
+        "gửi tin báo bằng cách nào",
+    ],
+)
+def test_asking_how_to_report_gets_the_welcome_not_a_residence_office(text: str):
+    state = ConversationState("tam_tru", NOW)  # a residence answer just before
+    result = answer(text, TODAY, NO_PHONE, state, NOW)
+    assert result.replies == menu(NO_PHONE, "welcome"), [r.text for r in result.replies]
+    assert result.topic is None
+
+
+def test_a_greeting_with_a_real_question_gets_the_answer():
+    result = answer("chào anh, cho hỏi đăng ký tạm trú ở đâu", TODAY, NO_PHONE)
+    assert result.topic == "tam_tru" and "Xin chào anh/chị" not in texts(result)
 
 
 def test_the_menu_offers_eight_topics_and_an_officer_within_five_buttons_a_message():
@@ -774,7 +819,7 @@ def test_a_lost_identity_card_is_a_lost_paper_a_lost_licence_goes_to_its_issuer(
 
 def test_a_question_about_nothing_known_gets_the_menu_not_residence_facts():
     result = answer("xin giấy phép kinh doanh quán ăn thì nộp ở đâu vậy anh", TODAY, NO_PHONE)
-    assert result.replies == menu(NO_PHONE, unknown=True)
+    assert result.replies == menu(NO_PHONE, "menu_unknown")
     assert answer("lệ phí bao nhiêu?", TODAY, NO_PHONE).sections == ("le_phi",)
 
 

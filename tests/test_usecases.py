@@ -227,6 +227,19 @@ def test_a_residence_question_gets_the_assistant_and_changes_no_tip(
     assert not memory_line.store.docs["tips"]
 
 
+def test_a_citizen_checking_the_line_is_told_how_to_report_and_changes_no_tip(
+    memory_line: MemoryLine,
+) -> None:
+    for text in ("alo co ai truc ko ad", "lam sao de bao tin cho cong an vay"):
+        before = len(memory_line.texts(CITIZEN))
+        memory_line.citizen_says(CITIZEN, text)
+        assert memory_line.pump(times=2) == [200, 200]  # delivered twice: answered once
+        welcome, menu = memory_line.texts(CITIZEN)[before:]
+        assert welcome.startswith("Xin chào anh/chị. Đây là kênh Zalo tiếp nhận tin báo")
+        assert "Để báo tin" in welcome and "113" in welcome and "Tổ tiếp nhận" in menu
+    assert not memory_line.store.docs["tips"]
+
+
 def test_buttons_zalo_refuses_are_dropped_and_the_question_back_still_arrives(
     memory_line: MemoryLine,
 ) -> None:

@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from shared.core import questions
 
@@ -262,12 +262,17 @@ def _topic_button(topic: str) -> Button:
     return Button(title=title, payload=title)
 
 
-def menu(contact: WardContact, unknown: bool = False) -> list[Reply]:
-    """The topics as buttons over two messages (5 buttons at most each) and the contact."""
+MenuOpening = Literal["menu_first", "menu_unknown", "welcome"]
+
+
+def menu(contact: WardContact, opening: MenuOpening = "menu_first") -> list[Reply]:
+    """The topics as buttons over two messages (5 buttons at most each) and the contact;
+    `opening` is the first message's text: the plain menu, "not understood", or the
+    welcome that first says how to report a tip."""
     k = knowledge()
     buttons = [_topic_button(t) for t in k.menu_topics]
     buttons.append(Button(title=k.handoff_button, payload=k.handoff_button))
-    first = k.texts["menu_unknown" if unknown else "menu_first"]
+    first = k.texts[opening]
     second = (
         k.texts["menu_second"]
         + "\n\n"
@@ -435,6 +440,7 @@ def answer(
     asked = questions.sections(padded, k)
     recent = _recent(state, now)
     outside = understood.out_of_scope
+    how_to_report = _any(padded, k.report_phrases)
     if not parts and not is_menu_word:
         choices = next((ts for w, ts in k.ambiguous.items() if w in padded), None)
         if understood.ask_stay:
@@ -446,7 +452,9 @@ def answer(
         if outside is not None:
             replies.append(_out_of_scope_reply(outside))
             return result(out_of_scope=outside.service)
-        if choices and recent in choices:
+        if how_to_report:
+            pass  # "báo tin ở đâu": how to report here, not a residence office's address
+        elif choices and recent in choices:
             parts = [questions.Part(recent, asked)]
         elif choices:
             buttons = tuple(_topic_button(t) for t in choices)
@@ -464,7 +472,13 @@ def answer(
     if not parts:
         if signal.urgent and not is_menu_word:
             return result()
-        replies.extend(menu(contact, unknown=not is_menu_word and bool(padded.strip())))
+        if how_to_report or _any(padded, k.greetings):
+            opening: MenuOpening = "welcome"
+        elif is_menu_word or not padded.strip():
+            opening = "menu_first"
+        else:
+            opening = "menu_unknown"
+        replies.extend(menu(contact, opening))
         return result()
 
     answered: list[tuple[str, tuple[str, ...]]] = []

@@ -140,6 +140,8 @@ class Knowledge:
     section_strong: tuple[tuple[str, tuple[str, ...]], ...]
     section_weak: tuple[tuple[str, tuple[str, ...]], ...]
     menu_words: frozenset[str]
+    greetings: tuple[str, ...]
+    report_phrases: tuple[str, ...]
     handoff_button: str
     handoff_phrases: tuple[str, ...]
     urgent_phrases: tuple[str, ...]
@@ -288,12 +290,18 @@ class TextsIn(_Strict):
     see_full: str
     rule_intro: str
     menu_first: str
+    welcome: str
     menu_unknown: str
     menu_second: str
     ask_back: str
     ask_stay: str
     out_of_scope: str
     handoff: str
+
+
+class WelcomeIn(_Strict):
+    greetings: list[str] = Field(default_factory=list)
+    report_phrases: list[str] = Field(default_factory=list)
 
 
 class ConfIn(_Strict):
@@ -304,6 +312,7 @@ class ConfIn(_Strict):
     ambiguous: dict[str, list[str]] = Field(default_factory=dict)
     sections: dict[str, SectionIn]
     menu_words: list[str]
+    welcome: WelcomeIn = WelcomeIn()
     handoff: HandoffIn
     urgent_phrases: list[str]
     residence_categories: list[str]
@@ -496,6 +505,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             (key, tuple(_padded(p) for p in spec.weak)) for key, spec in conf.sections.items()
         ),
         menu_words=frozenset(_padded(w) for w in conf.menu_words),
+        greetings=tuple(_padded(p) for p in conf.welcome.greetings),
+        report_phrases=tuple(_padded(p) for p in conf.welcome.report_phrases),
         handoff_button=_nfc(conf.handoff.button),
         handoff_phrases=tuple(_padded(p) for p in conf.handoff.phrases),
         urgent_phrases=tuple(_padded(p) for p in conf.urgent_phrases),
