@@ -67,6 +67,36 @@ def resources(module: str | None, rtype: str) -> dict[str, dict[str, Any]]:
     return out
 
 
+def instances(module: str | None, rtype: str) -> dict[str, dict[str, Any]]:
+    """Like `resources`, with each `for_each` resource expanded into one body per key,
+    named by its key: `each.key` becomes the quoted key and `each.value` the for_each
+    expression indexed by it, so each instance's attributes evaluate like any other.
+    The keys are read from the for_each map itself or from the local it names."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, body in resources(module, rtype).items():
+        if "for_each" not in body:
+            out[name] = body
+            continue
+        each = body["for_each"]
+        mapping = each if isinstance(each, dict) else locals_of(module)[expr(each)[len("local.") :]]
+        for key in keys(mapping):
+            value = f'({source(each)})["{key}"]'
+            out[key] = _substitute(body, {"each.key": f'"{key}"', "each.value": value})
+    return out
+
+
+def _substitute(value: Any, words: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        for word, replacement in words.items():
+            value = value.replace(word, replacement)
+        return value
+    if isinstance(value, list):
+        return [_substitute(v, words) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == "for_each" else _substitute(v, words) for k, v in value.items()}
+    return value
+
+
 def all_resources(module: str | None) -> list[tuple[str, str, dict[str, Any]]]:
     """(type, name, body) of every resource of a module."""
     out = []
@@ -139,6 +169,8 @@ def source(value: Any) -> str:
     """HCL text of an attribute value as python-hcl2 keeps it: a quoted string or
     template stays as written, '${expr}' becomes expr, numbers, booleans, objects and
     tuples as HCL."""
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):

@@ -453,7 +453,7 @@ def test_firestore_native_in_the_region_and_kept_on_destroy() -> None:
 
 def test_alerts_and_overdue_metric() -> None:
     """What each alert watches; tests/test_terraform_monitoring.py evaluates the filters."""
-    policies = tc.resources("monitoring", "google_monitoring_alert_policy")
+    policies = tc.instances("monitoring", "google_monitoring_alert_policy")
     assert {"dead_letters", "webhook_5xx", "webhook_4xx", "escalator_failures", "tips_overdue"} <= (
         set(policies)
     )
@@ -464,19 +464,22 @@ def test_alerts_and_overdue_metric() -> None:
     assert "5xx" in tc.unquote(web["filter"]) and "denominator_filter" in web
     esc = tc.block(tc.block(policies["escalator_failures"], "conditions"), "condition_threshold")
     assert 'local.requests["escalator"]' in tc.unquote(esc["filter"])
-    assert (
-        'jsonPayload.event = \\"tip.overdue\\"' in tc.locals_of("monitoring")["overdue_log_filter"]
-    )
+    # The structured log lines that page a person, each from the services that write it
+    # (tests/test_terraform_monitoring.py evaluates the filters built from them).
+    lines = tc.locals_of("monitoring")["log_lines"]
+    assert lines["tips_overdue"]["events"] == ['"tip.overdue"']
     # The escalator's outage holds (shared/services/escalator.py logs the event, with
     # held_minutes): the metric counts them, the alert matches the line held 5 minutes.
-    hold_filter = tc.locals_of("monitoring")["outage_hold_log_filter"]
-    assert 'jsonPayload.event = \\"escalator.outage_hold\\"' in hold_filter
-    holds = tc.resources("monitoring", "google_logging_metric")["outage_holds"]
-    assert tc.expr(holds["filter"]) == "local.outage_hold_log_filter"
+    assert lines["outage_holds"]["events"] == ['"escalator.outage_hold"']
+    assert lines["outage_holds"]["services"] == ['"escalator"']
     escalator_source = (ROOT / "shared/services/escalator.py").read_text()
     assert '"escalator.outage_hold"' in escalator_source and "held_minutes=" in escalator_source
-    held = tc.block(tc.block(policies["outage_holds"], "conditions"), "condition_matched_log")
-    assert "jsonPayload.held_minutes >= 5" in tc.unquote(held["filter"])
+    alerts = tc.locals_of("monitoring")["log_alerts"]
+    assert alerts["outage_holds"]["also"] == '"jsonPayload.held_minutes >= 5"'
+    metrics = tc.instances("monitoring", "google_logging_metric")
+    assert set(metrics) == {"tips_overdue", "outage_holds", "quarantined"}
+    policies = tc.instances("monitoring", "google_monitoring_alert_policy")
+    assert set(alerts) <= set(policies)
     for body in policies.values():
         assert tc.expr(body["notification_channels"]) == "local.channels"
     call = tc.blocks(None, "module")["monitoring"]
@@ -486,16 +489,15 @@ def test_alerts_and_overdue_metric() -> None:
 def test_quarantined_events_are_counted_and_alerted() -> None:
     """The intake's `intake.quarantined` log line (shared/services/intake.py), from the
     webhook and the router, feeds a log-based metric and an alert on the line itself."""
-    where = tc.locals_of("monitoring")["quarantined_log_filter"]
-    assert 'jsonPayload.event = \\"intake.quarantined\\"' in where
-    assert 'local.service_name["webhook"]' in where and 'local.service_name["router"]' in where
-    metric = tc.resources("monitoring", "google_logging_metric")["quarantined"]
-    assert tc.expr(metric["filter"]) == "local.quarantined_log_filter"
+    line = tc.locals_of("monitoring")["log_lines"]["quarantined"]
+    assert line == {"services": ['"webhook"', '"router"'], "events": ['"intake.quarantined"']}
     source = (ROOT / "shared" / "services" / "intake.py").read_text(encoding="utf-8")
     assert '"intake.quarantined"' in source
-    policy = tc.resources("monitoring", "google_monitoring_alert_policy")["quarantined"]
+    metric = tc.instances("monitoring", "google_logging_metric")["quarantined"]
+    assert tc.expr(metric["filter"]) == 'local.log_filters["quarantined"]'
+    policy = tc.instances("monitoring", "google_monitoring_alert_policy")["quarantined"]
     condition = tc.block(tc.block(policy, "conditions"), "condition_matched_log")
-    assert tc.expr(condition["filter"]) == "local.quarantined_log_filter"
+    assert 'local.log_filters["quarantined"]' in tc.expr(condition["filter"])
 
 
 def test_the_pseudonym_key_is_its_own_secret_read_by_the_webhook_only() -> None:

@@ -11,21 +11,32 @@ locals {
   revisions = { for fn, name in local.service_name : fn => "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"${name}\"" }
   requests  = { for fn, f in local.revisions : fn => "${f} AND metric.type = \"run.googleapis.com/request_count\"" }
 
-  # The escalator's structured log line {"event": "tip.overdue", ...}; paging runs in the
-  # router too (a ladder that climbs at once when nobody is reachable).
-  overdue_log_filter = "resource.type = \"cloud_run_revision\" AND (resource.labels.service_name = \"${local.service_name["router"]}\" OR resource.labels.service_name = \"${local.service_name["escalator"]}\") AND jsonPayload.event = \"tip.overdue\""
-
-  # shared/zalo/client.py's error lines for what only a person can fix: the OA's or app's
-  # quota or billing (-211, -218, -320, -321) and the app requiring appsecret_proof (-242).
-  # The escalator's {"event": "escalator.outage_hold", "held_minutes": n} line: a ladder
-  # held because its step still waits on Zalo.
-  outage_hold_log_filter = "${local.revisions["escalator"]} AND jsonPayload.event = \"escalator.outage_hold\""
-
-  # The door's {"event": "intake.quarantined", ...} line (webhook, and the router for
-  # deferred events): a signed event kept raw because it could not be stored as a message.
-  quarantined_log_filter = "resource.type = \"cloud_run_revision\" AND (resource.labels.service_name = \"${local.service_name["webhook"]}\" OR resource.labels.service_name = \"${local.service_name["router"]}\") AND jsonPayload.event = \"intake.quarantined\""
-
-  zalo_account_log_filter = "resource.type = \"cloud_run_revision\" AND (resource.labels.service_name = \"${local.service_name["router"]}\" OR resource.labels.service_name = \"${local.service_name["escalator"]}\") AND (jsonPayload.event = \"zalo.quota_exhausted\" OR jsonPayload.event = \"zalo.appsecret_proof_required\")"
+  # The structured log lines ({"event": ..., "severity": ...}) that page a person, and
+  # the Cloud Run services that write each. Every log-line filter, metric and alert
+  # below is built from this table, so each names a real service and a real event.
+  log_lines = {
+    # Paging logs it, in the escalator and in the router (a ladder that climbs at once
+    # when nobody is reachable).
+    tips_overdue = { services = ["router", "escalator"], events = ["tip.overdue"] }
+    # The escalator, once a run per ladder held because its step still waits on Zalo.
+    outage_holds = { services = ["escalator"], events = ["escalator.outage_hold"] }
+    # The door: a signed event kept raw because it could not be stored as a message
+    # (the webhook, and the router for events the webhook deferred to Pub/Sub).
+    quarantined = { services = ["webhook", "router"], events = ["intake.quarantined"] }
+    # shared/zalo/client.py, for what only a person can fix: the OA's or app's quota or
+    # billing (-211, -218, -320, -321) and the app requiring appsecret_proof (-242).
+    zalo_account = {
+      services = ["router", "escalator"]
+      events   = ["zalo.quota_exhausted", "zalo.appsecret_proof_required"]
+    }
+  }
+  log_filters = {
+    for name, line in local.log_lines : name => join(" AND ", [
+      "resource.type = \"cloud_run_revision\"",
+      "(${join(" OR ", [for fn in line.services : "resource.labels.service_name = \"${local.service_name[fn]}\""])})",
+      "(${join(" OR ", [for event in line.events : "jsonPayload.event = \"${event}\""])})",
+    ])
+  }
 }
 
 resource "google_monitoring_notification_channel" "email" {
@@ -178,40 +189,81 @@ resource "google_monitoring_alert_policy" "escalator_failures" {
   }
 }
 
-# Counts tips gone overdue, for charts and the monthly review.
-resource "google_logging_metric" "tips_overdue" {
+# Log-based metrics for charts and the monthly review: tips gone overdue, ladders held
+# for Zalo (one per ladder per escalator run), events quarantined.
+resource "google_logging_metric" "log_line" {
+  for_each = {
+    tips_overdue = { name = var.overdue_metric_name, display_name = "tinbao tips overdue" }
+    outage_holds = { name = var.outage_hold_metric_name, display_name = "tinbao ladders held for Zalo" }
+    quarantined  = { name = var.quarantine_metric_name, display_name = "tinbao events quarantined" }
+  }
+
   project = var.project_id
-  name    = var.overdue_metric_name
-  filter  = local.overdue_log_filter
+  name    = each.value.name
+  filter  = local.log_filters[each.key]
 
   metric_descriptor {
     metric_kind  = "DELTA"
     value_type   = "INT64"
     unit         = "1"
-    display_name = "tinbao tips overdue"
+    display_name = each.value.display_name
   }
 }
 
-# The alert matches the log line itself rather than thresholding the metric above: an
-# alert on a log-based metric created in the same apply fails with 404 "Cannot find
+# The alerts match the log lines themselves rather than thresholding the metrics above:
+# an alert on a log-based metric created in the same apply fails with 404 "Cannot find
 # metric(s)" for up to ten minutes (hashicorp/terraform-provider-google#11102, open and
 # seen with 7.28), and the provider does not retry it. A log-match condition needs no
-# metric, so one apply creates both and the alert can fire from the first overdue tip.
-resource "google_monitoring_alert_policy" "tips_overdue" {
+# metric, so one apply creates everything and each alert can fire from its first line.
+# `also` narrows the line; `labels` are what the notification shows: codes, units and
+# reasons only, never a Zalo id or a citizen's words.
+locals {
+  log_alerts = {
+    tips_overdue = {
+      display_name = "tinbao: tips overdue"
+      condition    = "A tip went overdue"
+      also         = null
+      labels       = { tip_id = "EXTRACT(jsonPayload.tip_id)", unit_id = "EXTRACT(jsonPayload.unit_id)" }
+      content      = "A tip reached the end of its escalation ladder without being taken. See docs/OPERATIONS.md, \"Tips overdue\"."
+    }
+    outage_holds = {
+      display_name = "tinbao: ladders held, Zalo is not delivering"
+      condition    = "A ladder held for Zalo five minutes or more"
+      also         = "jsonPayload.held_minutes >= 5"
+      labels       = { tip_id = "EXTRACT(jsonPayload.tip_id)" }
+      content      = "Zalo is not delivering the line's alerts (an outage, a rate limit, or a token that cannot be refreshed): ladders hold at their current step and nothing is given up. Call the wards' duty desks by phone meanwhile. See docs/OPERATIONS.md, \"Ladders held, Zalo is not delivering\"."
+    }
+    # Zalo refuses every send for a reason the ladder cannot fix (no retry helps).
+    zalo_account = {
+      display_name = "tinbao: Zalo refuses sends (quota, billing or appsecret_proof)"
+      condition    = "Zalo answered a quota, billing or appsecret_proof error"
+      also         = null
+      labels       = { event = "EXTRACT(jsonPayload.event)", error_code = "EXTRACT(jsonPayload.error_code)" }
+      content      = "Zalo refuses the OA's messages for its quota, billing or appsecret_proof: officers and citizens receive nothing until an admin acts. See docs/OPERATIONS.md, \"Zalo refuses sends\"."
+    }
+    quarantined = {
+      display_name = "tinbao: events kept in the quarantine"
+      condition    = "A signed event was quarantined"
+      also         = null
+      labels       = { reason = "EXTRACT(jsonPayload.reason)" }
+      content      = "A citizen's event could not be stored as a message and was kept raw in the Firestore collection `quarantine` (confidential: it holds the citizen's Zalo id). The citizen was told it was received. Read the `intake.quarantined` log line (reason, detail, quarantine_key), open the document, and pass its content to the desk if it is a tip; it expires after quarantine_days. See docs/OPERATIONS.md, \"Events quarantined\"."
+    }
+  }
+}
+
+resource "google_monitoring_alert_policy" "log_line" {
+  for_each = local.log_alerts
+
   project               = var.project_id
-  display_name          = "tinbao: tips overdue"
+  display_name          = each.value.display_name
   combiner              = "OR"
   notification_channels = local.channels
 
   conditions {
-    display_name = "A tip went overdue"
+    display_name = each.value.condition
     condition_matched_log {
-      filter = local.overdue_log_filter
-      # The tip's code and unit only: never a Zalo id or a citizen's words.
-      label_extractors = {
-        tip_id  = "EXTRACT(jsonPayload.tip_id)"
-        unit_id = "EXTRACT(jsonPayload.unit_id)"
-      }
+      filter           = join(" AND ", compact([local.log_filters[each.key], each.value.also]))
+      label_extractors = each.value.labels
     }
   }
 
@@ -225,134 +277,42 @@ resource "google_monitoring_alert_policy" "tips_overdue" {
 
   documentation {
     mime_type = "text/markdown"
-    content   = "A tip reached the end of its escalation ladder without being taken. See docs/OPERATIONS.md, \"Tips overdue\"."
+    content   = each.value.content
   }
 }
 
-# Counts the escalator's {"event": "escalator.outage_hold", ...} lines: one per
-# ladder per run that holds because its step still waits on Zalo (a Zalo outage,
-# in ladder-minutes).
-resource "google_logging_metric" "outage_holds" {
-  project = var.project_id
-  name    = var.outage_hold_metric_name
-  filter  = local.outage_hold_log_filter
-
-  metric_descriptor {
-    metric_kind  = "DELTA"
-    value_type   = "INT64"
-    unit         = "1"
-    display_name = "tinbao ladders held for Zalo"
-  }
+# Each of these had a resource of its own before: state follows the new addresses.
+moved {
+  from = google_logging_metric.tips_overdue
+  to   = google_logging_metric.log_line["tips_overdue"]
 }
 
-resource "google_monitoring_alert_policy" "outage_holds" {
-  project               = var.project_id
-  display_name          = "tinbao: ladders held, Zalo is not delivering"
-  combiner              = "OR"
-  notification_channels = local.channels
-
-  # On the log line itself, not on the metric: an alert on a log-based metric created in
-  # the same apply fails with 404 for minutes (docs/OPERATIONS.md, "Apply order").
-  conditions {
-    display_name = "A ladder held for Zalo five minutes or more"
-    condition_matched_log {
-      filter = "${local.outage_hold_log_filter} AND jsonPayload.held_minutes >= 5"
-      label_extractors = {
-        tip_id = "EXTRACT(jsonPayload.tip_id)"
-      }
-    }
-  }
-
-  alert_strategy {
-    # Log-match alerts must be rate-limited; five minutes is the shortest period allowed.
-    notification_rate_limit {
-      period = "300s"
-    }
-    auto_close = "1800s"
-  }
-
-  documentation {
-    mime_type = "text/markdown"
-    content   = "Zalo is not delivering the line's alerts (an outage, a rate limit, or a token that cannot be refreshed): ladders hold at their current step and nothing is given up. Call the wards' duty desks by phone meanwhile. See docs/OPERATIONS.md, \"Ladders held, Zalo is not delivering\"."
-  }
+moved {
+  from = google_logging_metric.outage_holds
+  to   = google_logging_metric.log_line["outage_holds"]
 }
 
-# Zalo refuses every send for a reason the ladder cannot fix (no retry helps): pages a
-# person at the first occurrence, from the log line itself.
-resource "google_monitoring_alert_policy" "zalo_account" {
-  project               = var.project_id
-  display_name          = "tinbao: Zalo refuses sends (quota, billing or appsecret_proof)"
-  combiner              = "OR"
-  notification_channels = local.channels
-
-  conditions {
-    display_name = "Zalo answered a quota, billing or appsecret_proof error"
-    condition_matched_log {
-      filter = local.zalo_account_log_filter
-      label_extractors = {
-        event      = "EXTRACT(jsonPayload.event)"
-        error_code = "EXTRACT(jsonPayload.error_code)"
-      }
-    }
-  }
-
-  alert_strategy {
-    notification_rate_limit {
-      period = "300s"
-    }
-    auto_close = "1800s"
-  }
-
-  documentation {
-    mime_type = "text/markdown"
-    content   = "Zalo refuses the OA's messages for its quota, billing or appsecret_proof: officers and citizens receive nothing until an admin acts. See docs/OPERATIONS.md, \"Zalo refuses sends\"."
-  }
+moved {
+  from = google_logging_metric.quarantined
+  to   = google_logging_metric.log_line["quarantined"]
 }
 
-# Counts the intake's structured log lines {"event": "intake.quarantined", ...}: a
-# validly signed event kept raw because it could not be stored as a message (a
-# shape we do not model, or a write Firestore refused for good). Webhook and router
-# both write them (the router for events the webhook deferred to Pub/Sub).
-resource "google_logging_metric" "quarantined" {
-  project = var.project_id
-  name    = var.quarantine_metric_name
-  filter  = local.quarantined_log_filter
-
-  metric_descriptor {
-    metric_kind  = "DELTA"
-    value_type   = "INT64"
-    unit         = "1"
-    display_name = "tinbao events quarantined"
-  }
+moved {
+  from = google_monitoring_alert_policy.tips_overdue
+  to   = google_monitoring_alert_policy.log_line["tips_overdue"]
 }
 
-resource "google_monitoring_alert_policy" "quarantined" {
-  project               = var.project_id
-  display_name          = "tinbao: events kept in the quarantine"
-  combiner              = "OR"
-  notification_channels = local.channels
+moved {
+  from = google_monitoring_alert_policy.outage_holds
+  to   = google_monitoring_alert_policy.log_line["outage_holds"]
+}
 
-  # On the log line itself, not on the metric (see outage_holds).
-  conditions {
-    display_name = "A signed event was quarantined"
-    condition_matched_log {
-      filter = local.quarantined_log_filter
-      label_extractors = {
-        reason = "EXTRACT(jsonPayload.reason)"
-      }
-    }
-  }
+moved {
+  from = google_monitoring_alert_policy.zalo_account
+  to   = google_monitoring_alert_policy.log_line["zalo_account"]
+}
 
-  alert_strategy {
-    # Log-match alerts must be rate-limited; five minutes is the shortest period allowed.
-    notification_rate_limit {
-      period = "300s"
-    }
-    auto_close = "1800s"
-  }
-
-  documentation {
-    mime_type = "text/markdown"
-    content   = "A citizen's event could not be stored as a message and was kept raw in the Firestore collection `quarantine` (confidential: it holds the citizen's Zalo id). The citizen was told it was received. Read the `intake.quarantined` log line (reason, detail, quarantine_key), open the document, and pass its content to the desk if it is a tip; it expires after quarantine_days. See docs/OPERATIONS.md, \"Events quarantined\"."
-  }
+moved {
+  from = google_monitoring_alert_policy.quarantined
+  to   = google_monitoring_alert_policy.log_line["quarantined"]
 }

@@ -5,5 +5,5 @@ output "notification_channels" {
 
 output "overdue_metric" {
   description = "Metric type of the overdue-tips log-based metric."
-  value       = "logging.googleapis.com/user/${google_logging_metric.tips_overdue.name}"
+  value       = "logging.googleapis.com/user/${google_logging_metric.log_line["tips_overdue"].name}"
 }
