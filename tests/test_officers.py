@@ -178,7 +178,7 @@ def test_words_an_officer_sends_that_are_no_command_get_the_officers_help(line: 
     ref = report(line)
     assert command(line, DUTY, "cho hỏi thủ tục đăng ký tạm trú") == [200]
     assert last(line, DUTY) == (
-        "Đồng chí gửi lệnh theo mẫu (mã tin báo có dạng TB-K5N9C):\n"
+        "Đồng chí gửi lệnh theo mẫu (mã tin báo có dạng TB-K5N9CX):\n"
         "NHAN <mã>: nhận xử lý\n"
         "XONG <mã> [kết quả]: báo xử lý xong\n"
         "GHI <mã> <nội dung>: ghi chú hiện trường\n"
