@@ -154,15 +154,34 @@ def pubsub_emulator(port: int | None = None) -> Emulator:
     )
 
 
+# The local stack's and the tests' Firestore databases: distinct names (as deployed,
+# where contacts and identity are "<prefix>-contacts" and "<prefix>-identity"), so that
+# a collection read or written in the wrong database fails a test.
+LOCAL_DATABASES = {
+    "main": "(default)",
+    "contacts": "tinbao-contacts",
+    "identity": "tinbao-identity",
+}
+
+
+def database_env() -> dict[str, str]:
+    """The settings naming the local databases (the emulator creates them on first use)."""
+    return {
+        "TINBAO_CONTACTS_DATABASE": LOCAL_DATABASES["contacts"],
+        "TINBAO_IDENTITY_DATABASE": LOCAL_DATABASES["identity"],
+    }
+
+
 def reset_firestore(host: str, project: str) -> None:
-    """Delete every document (the emulator's own endpoint)."""
-    url = f"http://{host}/emulator/v1/projects/{project}/databases/(default)/documents"
-    request = urllib.request.Request(url, method="DELETE")
-    # The first reset after the emulator starts waits for its JVM to warm up: on a
-    # loaded machine that took over 10 s. A wait, not an assertion.
-    with urllib.request.urlopen(request, timeout=60) as response:
-        if response.status != 200:
-            raise EmulatorError(f"Firestore reset answered {response.status}")
+    """Delete every document of every local database (the emulator's own endpoint)."""
+    for database in LOCAL_DATABASES.values():
+        url = f"http://{host}/emulator/v1/projects/{project}/databases/{database}/documents"
+        request = urllib.request.Request(url, method="DELETE")
+        # The first reset after the emulator starts waits for its JVM to warm up: on a
+        # loaded machine that took over 10 s. A wait, not an assertion.
+        with urllib.request.urlopen(request, timeout=60) as response:
+            if response.status != 200:
+                raise EmulatorError(f"Firestore reset answered {response.status}")
 
 
 def create_topology(

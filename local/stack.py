@@ -361,6 +361,7 @@ class Stack:
             "FIRESTORE_EMULATOR_HOST": self.firestore.host,
             "PUBSUB_EMULATOR_HOST": self.pubsub.host,
             "GOOGLE_CLOUD_PROJECT": self.project,
+            **emulators.database_env(),
         }
 
     def function_env(self) -> dict[str, str]:
@@ -527,7 +528,7 @@ class Stack:
         from shared.store import admin as firestore_admin
         from shared.zalo.tokens import TokenPair
 
-        db = firestore_admin.connect(self.project)
+        db = firestore_admin.connect(self.project, emulators.LOCAL_DATABASES)
         pair = TokenPair(
             self.secrets.access_token, self.secrets.refresh_token, ACCESS_TOKEN_SECONDS
         )

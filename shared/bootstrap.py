@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from shared.services.paging import Pager
     from shared.services.router import Router
     from shared.services.webhook import Webhook
+    from shared.store.databases import Databases
     from shared.store.ports import IntakeStore, LineStore, Publisher
     from shared.zalo.client import ZaloClient
     from shared.zalo.oa import OaConfig
@@ -76,7 +77,6 @@ def _once(name: str, build: Callable[[], Any]) -> Any:
 
 def build_webhook(clock: Clock | None = None) -> Webhook:
     from shared.store.intake import FirestoreIntake
-    from shared.store.line import connect
     from shared.store.pubsub import PubSubPublisher
 
     settings = get_settings()
@@ -84,7 +84,7 @@ def build_webhook(clock: Clock | None = None) -> Webhook:
     pseudonym_keys(settings)  # likewise for the pseudonym key
     return assemble_webhook(
         settings,
-        FirestoreIntake(connect(settings.google_cloud_project)),
+        FirestoreIntake(databases(settings, "webhook")),
         PubSubPublisher(settings.google_cloud_project, settings.tinbao_events_topic),
         clock or clock_from_env(),
         oas,
@@ -101,8 +101,8 @@ def build_router(clock: Clock | None = None, wrap: Wrap | None = None) -> Router
     settings = get_settings()
     clock = clock or clock_from_env()
     pager = build_pager(settings, clock, wrap)
-    # Deferred events are stored through the same Firestore client as the rest.
-    intake = FirestoreIntake(pager.store.db)  # type: ignore[attr-defined]
+    # Deferred events are stored through the same Firestore clients as the rest.
+    intake = FirestoreIntake(pager.store.dbs)  # type: ignore[attr-defined]
     return assemble_router(
         pager,
         clock,
@@ -118,7 +118,7 @@ def build_escalator(clock: Clock | None = None, wrap: Wrap | None = None) -> Esc
     settings = get_settings()
     clock = clock or clock_from_env()
     return assemble_escalator(
-        build_pager(settings, clock, wrap),
+        build_pager(settings, clock, wrap, "escalator"),
         PubSubPublisher(settings.google_cloud_project, settings.tinbao_events_topic),
         clock,
         settings.tinbao_escalator_budget_seconds,
@@ -126,27 +126,39 @@ def build_escalator(clock: Clock | None = None, wrap: Wrap | None = None) -> Esc
     )
 
 
-def build_pager(settings: Settings, clock: Clock, wrap: Wrap | None = None) -> Pager:
+def build_pager(
+    settings: Settings, clock: Clock, wrap: Wrap | None = None, function: str = "router"
+) -> Pager:
     """The sending half shared by the router and the escalator, on Firestore and Zalo."""
     import httpx
 
-    from shared.store.line import FirestoreLine, connect
+    from shared.store.collections import OA_TOKENS
+    from shared.store.line import FirestoreLine
 
     settings.require("zalo_app_id", "zalo_app_secret")
-    db = connect(settings.google_cloud_project)
-    store: LineStore = FirestoreLine(db)
+    dbs = databases(settings, function)
+    store: LineStore = FirestoreLine(dbs)
     return assemble_pager(
         wrap(store) if wrap else store,
-        zalo_clients(settings, db, clock, httpx.Client()),
+        zalo_clients(settings, dbs.of(OA_TOKENS), clock, httpx.Client()),
         profile_with_oas(settings.tinbao_profile, settings.oa_units()),
         settings.zalo_oa_id or None,
     )
 
 
+def databases(settings: Settings, function: str) -> Databases:
+    """The Firestore clients of `function`: the databases it is granted, no other
+    (`shared.store.collections.REACH`, held equal to infra/functions/access.tf)."""
+    from shared.store.databases import connect
+
+    return connect(settings.google_cloud_project, settings.database_names(), function)
+
+
 def zalo_clients(
     settings: Settings, db: object, clock: Clock, http: httpx.Client
 ) -> Callable[[str], ZaloClient]:
-    """OA id -> a client whose tokens live in Firestore (one per OA, made once)."""
+    """OA id -> a client whose tokens live in Firestore (`db`: the identity database's
+    client; one per OA, made once)."""
     from shared.store.tokens import FirestoreTokenStore
     from shared.zalo.client import ZaloClient
     from shared.zalo.tokens import refresh_tokens

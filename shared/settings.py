@@ -221,20 +221,20 @@ class Settings(IntakeSettings):
     zalo_oauth_base: str = _field(
         "https://oauth.zaloapp.com", "router", "escalator", description="Zalo OAuth base URL"
     )
-    # Provisioned by Terraform (infra/firestore.yaml says which collection lives where);
-    # the store does not read them yet: every collection is still in (default).
+    # Provisioned by Terraform (infra/firestore.yaml says which collection lives where,
+    # shared/store/collections.py HOME is the code's copy); main is always (default).
     tinbao_contacts_database: str = _field(
         "(default)",
         *ALL,
-        description="Firestore database of reporters' Zalo ids (provisioned; the store "
-        "does not use it yet)",
+        description="Firestore database of reporters' Zalo ids and the events kept raw "
+        "(`reporters`, `quarantine`); the webhook only creates documents there",
     )
     tinbao_identity_database: str = _field(
         "(default)",
         "router",
         "escalator",
         description="Firestore database of officers, invites, units, rosters and OA tokens "
-        "(provisioned; the store does not use it yet)",
+        "(the webhook never reaches it)",
     )
     tinbao_escalator_budget_seconds: float = _field(
         25,
@@ -248,6 +248,14 @@ class Settings(IntakeSettings):
     @classmethod
     def _positive(cls, value: float) -> float:
         return _positive(value)
+
+    def database_names(self) -> dict[str, str]:
+        """Firestore database id by its key in infra/firestore.yaml `databases`."""
+        return {
+            "main": "(default)",
+            "contacts": self.tinbao_contacts_database,
+            "identity": self.tinbao_identity_database,
+        }
 
     def oa_units(self) -> dict[str, str]:
         """OA id -> unit id, without touching any secret (the router and escalator

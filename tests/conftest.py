@@ -147,6 +147,8 @@ def env(emulator_stack: Stack, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]
         # A loaded machine must not turn a slow emulator into the webhook's fallback
         # path (Pub/Sub): tests of that path stop or freeze Firestore on purpose.
         "TINBAO_WEBHOOK_BUDGET_SECONDS": "20",
+        # Contacts and identity in databases of their own, named apart from (default).
+        **emulators.database_env(),
     }.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("TINBAO_OAS", raising=False)
@@ -155,6 +157,19 @@ def env(emulator_stack: Stack, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]
     bootstrap.reset()
     yield Env(emulator_stack, topics, suffix)
     bootstrap.reset()
+
+
+def databases() -> Any:
+    """Clients of the three local databases for a test's own reads and writes:
+    `collection(name)` finds a collection where it lives (`HOME`); anything else
+    (`batch()`, `transaction()`, ...) is the main database's."""
+    from shared.store.databases import Databases, connect
+
+    class _Databases(Databases):
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.main, name)
+
+    return _Databases(connect(PROJECT, emulators.LOCAL_DATABASES)._clients)
 
 
 def load_sample(name: str) -> dict[str, Any]:

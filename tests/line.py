@@ -20,7 +20,6 @@ from typing import Any
 import functions_framework
 import pytest
 from cloudevents.http import CloudEvent
-from google.cloud import firestore
 from werkzeug.serving import make_server
 
 from local.emulators import push_body
@@ -31,7 +30,7 @@ from shared.clock import FixedClock
 from shared.core.jurisdiction import load_profile
 from shared.core.seed import load_seed
 from shared.store.admin import write_seed
-from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, PROJECT, Env
+from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, Env, databases
 from tests.crash import CrashingStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +46,7 @@ class Line:
     standin_url: str
     router: Any  # the router's Flask test client (the real functions framework)
     clock: FixedClock
-    db: firestore.Client
+    db: Any  # conftest.databases(): each collection where it lives
 
     def citizen_says(self, user: str, text: str) -> dict[str, Any]:
         return self.standin.send_text(user, text)
@@ -122,7 +121,7 @@ def officer_ids(seed_text: str) -> list[str]:
 
 @pytest.fixture
 def line(env: Env, monkeypatch: pytest.MonkeyPatch) -> Iterator[Line]:
-    db = firestore.Client(project=PROJECT)
+    db = databases()
     seed_text = SEED.read_text(encoding="utf-8")
     write_seed(db, load_seed(seed_text), load_profile("2025"))
 

@@ -85,7 +85,7 @@ def run_invite(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 2
-    db = firestore_admin.connect(settings.google_cloud_project)
+    db = firestore_admin.connect(settings.google_cloud_project, settings.database_names())
     invite = firestore_admin.create_invite(db, args.unit, name, args.role, datetime.now(UTC))
     unit_name = profile.unit(args.unit).name
     print(f"Mã mời: {invite.code}")
@@ -107,7 +107,7 @@ def run_list(args: argparse.Namespace) -> int:
     if args.unit is not None and (problem := _check_unit(args.unit, profile)):
         print(problem, file=sys.stderr)
         return 2
-    db = firestore_admin.connect(settings.google_cloud_project)
+    db = firestore_admin.connect(settings.google_cloud_project, settings.database_names())
     rows = firestore_admin.list_officers(db, args.unit)
     names = {u.id: u.name for u in profile.units.values()}
     print(render_officers(rows, names, _role_label))
@@ -128,7 +128,7 @@ def run_move(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 2
-    db = firestore_admin.connect(settings.google_cloud_project)
+    db = firestore_admin.connect(settings.google_cloud_project, settings.database_names())
     try:
         moved = firestore_admin.move_officer(
             db, args.officer, args.unit, args.role, datetime.now(UTC)
@@ -148,7 +148,7 @@ def run_deactivate(args: argparse.Namespace) -> int:
     from shared.store import admin as firestore_admin
 
     settings = get_settings()
-    db = firestore_admin.connect(settings.google_cloud_project)
+    db = firestore_admin.connect(settings.google_cloud_project, settings.database_names())
     reason = " ".join(unicodedata.normalize("NFC", args.reason).split())
     try:
         retired = firestore_admin.deactivate_officer(db, args.officer, reason, datetime.now(UTC))

@@ -241,7 +241,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     now = clock_from_env().now()  # the system clock; the local stack's when it plays time
     start = window_start(since, now)
-    db = firestore_admin.connect(settings.google_cloud_project)
+    db = firestore_admin.connect(settings.google_cloud_project, settings.database_names())
     units = [u.id for u in profile.units.values() if u.kind in REPORTED_KINDS]
     if html is not None:
         records, events = firestore_admin.load_page_records(db, start, args.unit)

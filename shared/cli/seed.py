@@ -93,7 +93,7 @@ def write_seed(args: argparse.Namespace) -> int:
     profile = load_profile(settings.tinbao_profile)
     try:
         seed = load_seed(text)
-        db = firestore_admin.connect(settings.google_cloud_project)
+        db = firestore_admin.connect(settings.google_cloud_project, settings.database_names())
         summary = firestore_admin.write_seed(db, seed, profile)
     except SeedError as exc:
         print(f"seed: {args.file} was not written:", file=sys.stderr)

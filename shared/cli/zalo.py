@@ -291,7 +291,7 @@ def _finish(args: argparse.Namespace, settings: Any) -> int:
             print(f"authorize: {exc}; nothing was stored", file=sys.stderr)
             return 1
     now = datetime.now(UTC)
-    db = firestore_admin.connect(settings.google_cloud_project)
+    db = firestore_admin.connect(settings.google_cloud_project, settings.database_names())
     expires_at = firestore_admin.store_token_pair(db, args.oa_id, pair, now)
     pending_path(args.oa_id).unlink(missing_ok=True)  # a verifier works once
     print(

@@ -1,8 +1,9 @@
 """Firestore reads and writes of the admin commands (`tinbao seed|officer|zalo|report`).
 
-The router and webhook go through `shared/firestore_store.py`; the operator's
-tools go through this module, so the CLI modules never touch Firestore. Each
-adapter function takes a `google.cloud.firestore.Client`; what to write is
+The router and webhook go through `shared.store.line` and `shared.store.intake`;
+the operator's tools go through this module, so the CLI modules never touch
+Firestore. Each adapter function takes the operator's `Databases` (officers,
+invites, units, rosters and OA tokens live in the identity database); what to write is
 decided by the pure functions next to them (`profile_problems`,
 `officer_doc`, `tip_record`, `count_questions`), which the tests exercise on
 plain dicts.
@@ -52,7 +53,21 @@ from shared.core.roster import ROLES, roster_to_dict
 from shared.core.seed import Seed, SeedError, SeedOfficer
 from shared.core.sla import TipRecord
 from shared.core.tip import TipNote, TipStatus
-from shared.store.collections import ALERTS, EVENTS, REPLIES
+from shared.store.collections import (
+    ALERTS,
+    EVENTS,
+    INVITES,
+    MESSAGES,
+    OA_TOKENS,
+    OFFICERS,
+    QUESTIONS,
+    REPLIES,
+    ROSTERS,
+    TIPS,
+    UNITS,
+)
+from shared.store.databases import Databases
+from shared.store.databases import connect as connect_databases
 from shared.store.documents import (
     officer_event_doc,
     retired_officer_fields,
@@ -62,24 +77,16 @@ from shared.store.documents import (
 from shared.store.line import FirestoreLine
 from shared.zalo.tokens import TokenPair
 
-UNITS = "units"
-OFFICERS = "officers"
-ROSTERS = "rosters"
-INVITES = "invites"
-OA_TOKENS = "oa_tokens"
-TIPS = "tips"
-MESSAGES = "messages"
-QUESTIONS = "questions"
-
 INVITE_LIFETIME = timedelta(hours=24)
 INVITE_CODE_LENGTH = 8  # 31^8 ≈ 8.5e11 codes; DK accepts 4-16 letters and digits
 _BATCH_LIMIT = 500  # Firestore's limit of writes in one batch
 _INVITE_ATTEMPTS = 5
 
 
-def connect(project: str) -> firestore.Client:
-    """A Firestore client (the emulator when FIRESTORE_EMULATOR_HOST is set)."""
-    return firestore.Client(project=project)
+def connect(project: str, names: Mapping[str, str]) -> Databases:
+    """The operator's clients, one per database (`Settings.database_names`; the
+    emulator when FIRESTORE_EMULATOR_HOST is set)."""
+    return connect_databases(project, names)
 
 
 # --- seed -------------------------------------------------------------------------
@@ -161,7 +168,7 @@ def officer_doc(
 
 
 def write_seed(
-    db: firestore.Client, seed: Seed, profile: Profile, *, now: datetime | None = None
+    db: Databases, seed: Seed, profile: Profile, *, now: datetime | None = None
 ) -> SeedSummary:
     """Write the seed's units, officers and rosters; raises SeedError if the profile disagrees."""
     problems = profile_problems(seed, profile)
@@ -185,7 +192,7 @@ def write_seed(
         writes.append((db.collection(ROSTERS).document(roster.unit_id), roster_to_dict(roster)))
 
     for start in range(0, len(writes), _BATCH_LIMIT):
-        batch = db.batch()
+        batch = db.of(OFFICERS).batch()  # units, officers, rosters: identity
         for ref, doc in writes[start : start + _BATCH_LIMIT]:
             batch.set(ref, doc)  # the whole document: a second run writes the same
         batch.commit()
@@ -232,7 +239,7 @@ def new_invite_code(choice: Callable[[str], str] = secrets.choice) -> str:
 
 
 def create_invite(
-    db: firestore.Client,
+    db: Databases,
     unit_id: str,
     name: str,
     role: str,
@@ -264,7 +271,7 @@ def create_invite(
     raise RuntimeError(f"no free invite code after {_INVITE_ATTEMPTS} attempts")
 
 
-def list_officers(db: firestore.Client, unit: str | None = None) -> list[OfficerRow]:
+def list_officers(db: Databases, unit: str | None = None) -> list[OfficerRow]:
     query: Any = db.collection(OFFICERS)
     if unit is not None:
         query = query.where(filter=firestore.FieldFilter("unit_id", "==", unit))
@@ -300,7 +307,7 @@ class UnknownOfficer(LookupError):
 
 
 def move_officer(
-    db: firestore.Client,
+    db: Databases,
     officer_id: str,
     unit_id: str,
     role: str | None,
@@ -340,13 +347,11 @@ def move_officer(
         _retire(txn, old_ref, now, "moved", new_id, {"to": new_id, "unit_id": unit_id})
         return Retired(officer_id, str(old.get("name", "")), new_id, ())
 
-    done = body(db.transaction())
+    done = body(db.of(OFFICERS).transaction())
     return replace(done, given_back=_give_back(db, officer_id, now, "moved"))
 
 
-def deactivate_officer(
-    db: firestore.Client, officer_id: str, reason: str, now: datetime
-) -> Retired:
+def deactivate_officer(db: Databases, officer_id: str, reason: str, now: datetime) -> Retired:
     """The record stops acting (kept, inactive, with an audit event); its tips go back."""
     ref = db.collection(OFFICERS).document(officer_id)
 
@@ -360,7 +365,7 @@ def deactivate_officer(
             _retire(txn, ref, now, reason or "deactivated", None, {"reason": reason})
         return Retired(officer_id, str(old.get("name", "")), None, ())
 
-    done = body(db.transaction())
+    done = body(db.of(OFFICERS).transaction())
     return replace(done, given_back=_give_back(db, officer_id, now, "deactivated"))
 
 
@@ -372,9 +377,7 @@ def _retire(
     txn.set(ref.collection(EVENTS).document(), officer_event_doc(now, "operator", kind, data))
 
 
-def _give_back(
-    db: firestore.Client, officer_id: str, now: datetime, reason: str
-) -> tuple[str, ...]:
+def _give_back(db: Databases, officer_id: str, now: datetime, reason: str) -> tuple[str, ...]:
     """The open tips the retired record held go back to their units (their ladders
     restart at once: the escalator's next run pages the unit)."""
     line = FirestoreLine(db)
@@ -391,7 +394,7 @@ def _give_back(
 # --- OA tokens ---------------------------------------------------------------------
 
 
-def store_token_pair(db: firestore.Client, oa_id: str, pair: TokenPair, now: datetime) -> datetime:
+def store_token_pair(db: Databases, oa_id: str, pair: TokenPair, now: datetime) -> datetime:
     """Store the OA's pair in `oa_tokens/{oa_id}`; returns when the access token expires."""
     expires_at = now + timedelta(seconds=pair.expires_in)
     db.collection(OA_TOKENS).document(oa_id).set(
@@ -458,9 +461,7 @@ def _take_target(policy: Any) -> timedelta | None:
         return None
 
 
-def load_tip_records(
-    db: firestore.Client, since: datetime, unit: str | None = None
-) -> list[TipRecord]:
+def load_tip_records(db: Databases, since: datetime, unit: str | None = None) -> list[TipRecord]:
     """Tips created at or after `since` (optionally of one unit only).
 
     One single-field range query on `created_at` (no composite index); the unit
@@ -505,7 +506,7 @@ def _climbed(doc: Mapping[str, Any]) -> bool:
 
 
 def load_page_records(
-    db: firestore.Client, since: datetime, unit: str | None = None
+    db: Databases, since: datetime, unit: str | None = None
 ) -> tuple[list[TipRecord], list[LadderEvent]]:
     """The tips of `load_tip_records`, and the ladder events of those that climbed.
 
@@ -536,7 +537,7 @@ def load_page_records(
     return records, events
 
 
-def load_delivery(db: firestore.Client, since: datetime) -> tuple[list[SendFact], list[datetime]]:
+def load_delivery(db: Databases, since: datetime) -> tuple[list[SendFact], list[datetime]]:
     """Sends recorded since `since` (alerts and replies, without their recipients) and
     the outage holds of the tips created since then (when each hold began).
 
@@ -593,9 +594,7 @@ def tip_notes(doc: Mapping[str, Any]) -> TipNotes | None:
     return TipNotes(tip.ref, tip.unit_id or "", tip.notes, tip.note_count)
 
 
-def load_tip_notes(
-    db: firestore.Client, since: datetime, unit: str | None = None
-) -> list[TipNotes]:
+def load_tip_notes(db: Databases, since: datetime, unit: str | None = None) -> list[TipNotes]:
     """Field notes on the tips created since `since` (the report's window), oldest tip first."""
     query = db.collection(TIPS).where(filter=firestore.FieldFilter("created_at", ">=", since))
     found = [tip_notes(snap.to_dict() or {}) for snap in query.stream()]
@@ -651,7 +650,7 @@ def count_questions(
     )
 
 
-def question_counts(db: firestore.Client, since: datetime) -> QuestionCounts:
+def question_counts(db: Databases, since: datetime) -> QuestionCounts:
     """Questions received and hand-offs opened since `since`, plus the open backlog.
 
     Single-field queries only: `messages` by `received_at` (kind is filtered

@@ -66,3 +66,67 @@ class SendKind(StrEnum):
 
     ALERT = ALERTS
     REPLY = REPLIES
+
+
+class Database(StrEnum):
+    """The Firestore databases, by their key in infra/firestore.yaml `databases`.
+
+    Firestore's IAM resource is the database: keeping citizens' Zalo ids (contacts)
+    and the line's officers and OA tokens (identity) apart from the operational data
+    (main, the `(default)` database) lets each function reach only what it needs.
+    """
+
+    MAIN = "main"
+    CONTACTS = "contacts"
+    IDENTITY = "identity"
+
+
+# Where each collection lives: the code's half of infra/firestore.yaml `collections`
+# (tests/test_terraform_access.py holds them equal). `events` is the audit trail of
+# tips (main); officers' own trail (officers/{id}/events) follows its parent.
+HOME: dict[str, Database] = {
+    TIPS: Database.MAIN,
+    EVENTS: Database.MAIN,
+    MESSAGES: Database.MAIN,
+    DUE: Database.MAIN,
+    ALERTS: Database.MAIN,
+    REPLIES: Database.MAIN,
+    QUESTIONS: Database.MAIN,
+    SENDERS: Database.MAIN,
+    REPORTERS: Database.CONTACTS,
+    QUARANTINE: Database.CONTACTS,
+    PARTS: Database.CONTACTS,
+    OFFICERS: Database.IDENTITY,
+    INVITES: Database.IDENTITY,
+    UNITS: Database.IDENTITY,
+    ROSTERS: Database.IDENTITY,
+    OA_TOKENS: Database.IDENTITY,
+}
+
+
+class Access(StrEnum):
+    """How a function reaches a database (infra/functions/access.tf's roles).
+
+    CREATE: documents that do not exist yet, nothing else (no read, no update)."""
+
+    USER = "user"
+    VIEWER = "viewer"
+    CREATE = "contact_writer"
+
+
+# Who reaches which database, and how: the code's half of infra/functions/access.tf
+# `firestore_access` (held equal by tests/test_terraform_access.py). bootstrap gives
+# each function clients of these databases only, so code that strays fails at once.
+REACH: dict[str, dict[Database, Access]] = {
+    "webhook": {Database.MAIN: Access.USER, Database.CONTACTS: Access.CREATE},
+    "router": {
+        Database.MAIN: Access.USER,
+        Database.CONTACTS: Access.USER,
+        Database.IDENTITY: Access.USER,
+    },
+    "escalator": {
+        Database.MAIN: Access.USER,
+        Database.CONTACTS: Access.VIEWER,
+        Database.IDENTITY: Access.USER,
+    },
+}

@@ -62,6 +62,7 @@ from shared.store.ports import (
     Question,
     Reporter,
     SendRecord,
+    Talk,
 )
 
 
@@ -561,18 +562,38 @@ class _Conversation(_Doc):
 
 
 class ReporterDoc(_Doc):
+    """`reporters/{key}` in the contacts database: who the pseudonym is, nothing else."""
+
     zalo_user_id: str | None = None
     oa_id: str | None = None
-    open_tip_id: str | None = None
-    conversation: _Conversation | None = None
 
 
 def reporter_from_doc(key: str, data: Mapping[str, Any]) -> Reporter:
     doc = ReporterDoc.model_validate(dict(data))
-    talk = doc.conversation or _Conversation()
-    return Reporter(
-        key, doc.zalo_user_id, doc.oa_id, doc.open_tip_id, talk.last_topic, talk.last_at
-    )
+    return Reporter(key, doc.zalo_user_id, doc.oa_id)
+
+
+class _TalkDoc(_Doc):
+    conversation: _Conversation | None = None
+
+
+def talk_from_doc(data: Mapping[str, Any] | None) -> Talk:
+    """The assistant's follow-up window, kept on `senders/{key}` (main)."""
+    talk = _TalkDoc.model_validate(dict(data or {})).conversation or _Conversation()
+    return Talk(talk.last_topic, talk.last_at)
+
+
+def contact_doc(
+    user_id: str, oa_id: str, app_id: str, now: datetime, expire_at: datetime
+) -> dict[str, Any]:
+    """`reporters/{key}` as created once, before intake's commit (contacts database)."""
+    return {
+        "zalo_user_id": user_id,
+        "oa_id": oa_id,
+        "app_id": app_id,
+        "first_seen_at": now,
+        "expire_at": expire_at,
+    }
 
 
 class MessageDoc(_Doc):

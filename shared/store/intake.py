@@ -13,10 +13,20 @@ Every intake write of a tip's summary carries the sender's precondition, so the
 summary a process last wrote (kept per process with the sender's state) is the
 current one exactly when that precondition holds: the common case commits with
 no read at all.
+
+Who the citizen is (their Zalo id, `reporters/{key}`) lives in the contacts
+database, which the webhook may only create documents in. A commit cannot span
+two databases, so the contact is created first, with an exists=false
+precondition (`AlreadyExists` counts as done), and the rest committed after: a
+crash between the two leaves a contact keyed by a pseudonym (expiring by TTL)
+that Zalo's retry finds already there, and no message the router could see
+without its contact. A process creates a citizen's contact once an hour at most
+(a contact deleted by TTL comes back with the next message after that).
 """
 
 from __future__ import annotations
 
+import contextlib
 import random
 import threading
 import time
@@ -44,6 +54,8 @@ from shared.store.collections import (
     DueKind,
     due_id,
 )
+from shared.store.databases import Databases
+from shared.store.documents import contact_doc
 from shared.store.intake_documents import (
     IntakeWrites,
     duplicate_result,
@@ -126,7 +138,7 @@ class FirestoreIntake:
 
     def __init__(
         self,
-        client: firestore.Client,
+        databases: Databases,
         known_reporters: int = 10_000,
         backoff: Backoff = Backoff(),
         sleep: Callable[[float], None] = time.sleep,
@@ -134,7 +146,8 @@ class FirestoreIntake:
         monotonic: Callable[[], float] = time.monotonic,
         new_ref: Callable[[], str] = new_code,
     ) -> None:
-        self.db = client
+        self.db = databases.main
+        self.dbs = databases
         self.new_ref = new_ref  # draws a tip's code; the tip's create precondition checks it
         self._memory = _Remembered(known_reporters)
         self._backoff, self._sleep, self._rand, self._monotonic = backoff, sleep, rand, monotonic
@@ -147,9 +160,8 @@ class FirestoreIntake:
             return pseudonyms[0]
         chosen = self._memory.resolved(pseudonyms)
         if chosen is None:
-            refs = [
-                self.db.collection(c).document(p) for p in pseudonyms for c in (SENDERS, REPORTERS)
-            ]
+            # Senders only: the contacts database is not the webhook's to read.
+            refs = [self.db.collection(SENDERS).document(p) for p in pseudonyms]
             found = {s.reference.id for s in self.db.get_all(refs) if s.exists}
             chosen = next((p for p in pseudonyms if p in found), pseudonyms[0])
             self._memory.resolve(pseudonyms, chosen)
@@ -190,6 +202,20 @@ class FirestoreIntake:
         draw = new_ref or self.new_ref
         last_tip: str | None = None
         attempt = 0
+        remembered = self._memory.recall(reporter)
+        refresh = (
+            remembered is None
+            or remembered.identity_at is None
+            or now - remembered.identity_at >= IDENTITY_REFRESH
+        )
+        if refresh:
+            expire_at = now + rules.retention
+            self._create_contact(
+                reporter,
+                contact_doc(user_id, msg.oa_id, msg.app_id, now, expire_at),
+                self._rpc(deadline),
+            )
+        identity_at = now if refresh else remembered.identity_at  # type: ignore[union-attr]
         while True:
             if attempt:
                 self._wait(attempt, deadline, msg.key)
@@ -227,29 +253,29 @@ class FirestoreIntake:
                     else:
                         summary = summary_from_doc(tip_snap.to_dict() or {})
             w = intake_writes(msg, reporter, user_id, redacted_raw, now, rules, plan, summary)
-            refresh = (
-                known is None
-                or known.identity_at is None
-                or (now - known.identity_at >= IDENTITY_REFRESH)
-            )
             try:
                 update_time = _commit(
-                    self.db, msg, w, sender_ref, update_time, now, refresh, self._rpc(deadline)
+                    self.db, msg, w, sender_ref, update_time, now, self._rpc(deadline)
                 )
             except (*CONFLICTS, gexc.NotFound):
                 # A duplicate, a concurrent message of the same citizen, a change by
                 # the router, or an open tip gone: decide again on what is there now.
                 self._memory.remember(reporter, None)
                 continue
-            identity_at = now if refresh else known.identity_at  # type: ignore[union-attr]
             self._memory.remember(reporter, _Known(plan.state, update_time, w.summary, identity_at))
             return w.result
+
+    def _create_contact(self, reporter: str, doc: dict[str, Any], rpc: dict[str, Any]) -> None:
+        """Create `reporters/{reporter}` in contacts unless it exists (create only: the
+        webhook cannot read or update it)."""
+        with contextlib.suppress(gexc.AlreadyExists):
+            self.dbs.collection(REPORTERS).document(reporter).create(doc, **rpc)
 
     @as_storage_errors
     def quarantine(self, item: Quarantined, retention_days: int) -> bool:
         main, parts = quarantine_docs(item, retention_days)
-        ref = self.db.collection(QUARANTINE).document(item.key)
-        batch = self.db.batch()
+        ref = self.dbs.collection(QUARANTINE).document(item.key)
+        batch = self.dbs.of(QUARANTINE).batch()
         batch.create(ref, main)
         for part in parts:
             batch.create(ref.collection(PARTS).document(str(part["n"])), part)
@@ -272,12 +298,13 @@ class FirestoreIntake:
         retention_days: int,
     ) -> bool:
         """Record a follow or unfollow once; False when this delivery was already seen."""
-        message, fields, due = follow_writes(
+        message, contact, sender, due = follow_writes(
             key, oa_id, app_id, reporter, user_id, following, now, retention_days
         )
+        self._create_contact(reporter, contact, {})  # first: see the module's docstring
         batch = self.db.batch()
         batch.create(self.db.collection(MESSAGES).document(key), message)
-        batch.set(self.db.collection(REPORTERS).document(reporter), fields, merge=True)
+        batch.set(self.db.collection(SENDERS).document(reporter), sender, merge=True)
         if due is not None:  # the outbox: the welcome is not lost with a failed publish
             batch.set(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, key)), due)
         try:
@@ -308,7 +335,6 @@ def _commit(
     sender_ref: Any,
     sender_update_time: Any,
     now: datetime,
-    identity: bool,
     rpc: dict[str, Any],
 ) -> Any:
     """One commit of everything `w` writes; the sender's new update time."""
@@ -324,9 +350,6 @@ def _commit(
     batch.create(db.collection(MESSAGES).document(msg.key), w.message)
     # The outbox's safety net: if no router ever handles it, the escalator will.
     batch.set(db.collection(DUE).document(due_id(DueKind.MESSAGE, msg.key)), w.due)
-    if identity:
-        # Apart from the rest: who the citizen is could live in a database of its own.
-        batch.set(db.collection(REPORTERS).document(sender_ref.id), w.identity, merge=True)
     # Last, so that its result is the last one.
     if sender_update_time is not None:
         option = db.write_option(last_update_time=sender_update_time)

@@ -6,9 +6,10 @@
     tips/{ref}        a new tip, or the bounded summary of the one it joins
     tips/{ref}/events the raw Zalo event (ids replaced) on the tip's audit trail
     senders/{key}     the citizen's intake state: open tip, window, fair use
-    reporters/{key}   who the citizen is (their Zalo id): written apart from the
-                      rest (`IntakeWrites.identity`), so that it can live in a
-                      database of its own
+    reporters/{key}   who the citizen is (their Zalo id), in the contacts
+                      database: created once, before the commit of the rest
+                      (`IntakeWrites.identity`); a Firestore commit cannot span
+                      two databases
     due/message:{key} the outbox's safety net
     quarantine/{key}  an event kept raw (confidential), with `parts/{n}` when the
                       raw event is too big for one document
@@ -32,6 +33,7 @@ from shared.store.documents import (
     LocationDoc,
     TextDoc,
     attachments_from_docs,
+    contact_doc,
     locations_from_docs,
     texts_from_docs,
 )
@@ -152,7 +154,7 @@ class IntakeWrites:
     message: dict[str, Any]  # messages/{key}
     due: dict[str, Any]  # due/message:{key}
     sender: dict[str, Any]  # senders/{key}
-    identity: dict[str, Any]  # reporters/{key}
+    identity: dict[str, Any]  # reporters/{key} (contacts), created if missing
 
 
 def intake_writes(
@@ -244,13 +246,7 @@ def intake_writes(
             "attempts": 0,
         },
         sender=sender_fields(plan.state, now, expire_at),
-        identity={
-            "zalo_user_id": user_id,
-            "oa_id": msg.oa_id,
-            "app_id": msg.app_id,
-            "last_interaction_at": now,
-            "expire_at": expire_at,
-        },
+        identity=contact_doc(user_id, msg.oa_id, msg.app_id, now, expire_at),
     )
 
 
@@ -277,8 +273,9 @@ def follow_writes(
     following: bool,
     now: datetime,
     retention_days: int,
-) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]:
-    """(messages/{key}, reporter fields, due/message:{key}) of a follow or unfollow.
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any] | None]:
+    """(messages/{key}, reporters/{key} to create, senders/{key} fields,
+    due/message:{key}) of a follow or unfollow.
 
     A follow is a stored change like any other: its outbox entry brings the
     welcome to the router even if the publish fails. An unfollow has nothing to
@@ -294,14 +291,8 @@ def follow_writes(
         "handled": not following,
         "expire_at": expire_at,
     }
-    fields = {
-        "zalo_user_id": user_id,
-        "oa_id": oa_id,
-        "app_id": app_id,
-        "following": following,
-        "last_interaction_at": now,
-        "expire_at": expire_at,
-    }
+    contact = contact_doc(user_id, oa_id, app_id, now, expire_at)
+    sender = {"following": following, "last_interaction_at": now, "expire_at": expire_at}
     due = (
         {
             "at": now + UNHANDLED_AFTER,
@@ -315,7 +306,7 @@ def follow_writes(
         if following
         else None
     )
-    return message, fields, due
+    return message, contact, sender, due
 
 
 # --- the quarantine ----------------------------------------------------------------------

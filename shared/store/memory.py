@@ -45,6 +45,7 @@ from shared.store.collections import (
 )
 from shared.store.documents import (
     alert_reached,
+    contact_doc,
     due_from_doc,
     enrolment_writes,
     event_doc,
@@ -59,6 +60,7 @@ from shared.store.documents import (
     send_finish_fields,
     send_from_doc,
     send_pending_doc,
+    talk_from_doc,
     the_officer,
     tip_due_doc,
     tip_from_doc,
@@ -93,6 +95,7 @@ from shared.store.ports import (
     Reporter,
     SendRecord,
     StorageError,
+    Talk,
 )
 
 
@@ -135,7 +138,7 @@ class _Intake(_Documents):
         self._reachable()
         with self._lock:
             for key in pseudonyms:
-                if key in self.docs[SENDERS] or key in self.docs[REPORTERS]:
+                if key in self.docs[SENDERS]:  # as the webhook: contacts are not its to read
                     return key
         return pseudonyms[0]
 
@@ -151,6 +154,9 @@ class _Intake(_Documents):
     ) -> IntakeResult:
         self._reachable()
         with self._lock:
+            # The contact first, created once (Firestore: another database, another commit).
+            contact = contact_doc(user_id, msg.oa_id, msg.app_id, now, now + rules.retention)
+            self.docs[REPORTERS].setdefault(reporter, contact)
             seen = self.docs[MESSAGES].get(msg.key)
             if seen is not None:
                 return duplicate_result(seen, msg.kind)
@@ -172,7 +178,6 @@ class _Intake(_Documents):
             if reporter not in self.docs[SENDERS]:
                 self.docs[SENDERS][reporter] = {"first_seen_at": now}
             self._merge(SENDERS, reporter, w.sender)
-            self._merge(REPORTERS, reporter, w.identity)
             return w.result
 
     def _free_ref(self) -> str:
@@ -207,11 +212,12 @@ class _Intake(_Documents):
         with self._lock:
             if key in self.docs[MESSAGES]:
                 return False
-            message, fields, due = follow_writes(
+            message, contact, sender, due = follow_writes(
                 key, oa_id, app_id, reporter, user_id, following, now, retention_days
             )
+            self.docs[REPORTERS].setdefault(reporter, contact)
             self.docs[MESSAGES][key] = message
-            self._merge(REPORTERS, reporter, fields)
+            self._merge(SENDERS, reporter, sender)
             if due is not None:
                 self.docs[DUE][due_id(DueKind.MESSAGE, key)] = due
             return True
@@ -332,10 +338,13 @@ class _Tips(_Documents):
     def open_tip_of(self, reporter_key: str) -> str | None:
         return open_tip(self.get(SENDERS, reporter_key))
 
+    def last_talk(self, reporter_key: str) -> Talk:
+        return talk_from_doc(self.get(SENDERS, reporter_key))
+
     def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None:
         with self._lock:
             self._merge(
-                REPORTERS, reporter_key, {"conversation": {"last_topic": topic, "last_at": now}}
+                SENDERS, reporter_key, {"conversation": {"last_topic": topic, "last_at": now}}
             )
 
     # --- the schedule ------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Officers, their rosters and enrolment, and the questions handed to the desk, in Firestore."""
+"""Citizens (their contact and conversation), officers, their rosters and enrolment,
+and the questions handed to the desk, in Firestore."""
 
 from __future__ import annotations
 
@@ -13,33 +14,66 @@ from google.cloud.firestore_v1.base_query import FieldFilter
 from shared.core.refcode import CODE_ATTEMPTS
 from shared.core.roster import Roster, roster_from_dict
 from shared.store import transactions
-from shared.store.collections import EVENTS, INVITES, MESSAGES, OFFICERS, QUESTIONS, ROSTERS
+from shared.store.collections import (
+    EVENTS,
+    INVITES,
+    MESSAGES,
+    OFFICERS,
+    QUESTIONS,
+    REPORTERS,
+    ROSTERS,
+    SENDERS,
+)
+from shared.store.databases import Databases
 from shared.store.documents import (
     enrolment_writes,
     officer_from_doc,
     question_doc,
     question_from_doc,
+    reporter_from_doc,
+    talk_from_doc,
     the_officer,
 )
-from shared.store.ports import Enrolment, OfficerRecord, Question, StorageError
+from shared.store.intake_documents import open_tip
+from shared.store.ports import Enrolment, OfficerRecord, Question, Reporter, StorageError, Talk
 
 
 class PeopleStore:
-    db: firestore.Client
+    db: firestore.Client  # main
+    dbs: Databases
+
+    # --- citizens: the contact (contacts database), the rest pseudonymous (main) ----
+
+    def reporter(self, key: str) -> Reporter | None:
+        snap = self.dbs.collection(REPORTERS).document(key).get()
+        return reporter_from_doc(key, snap.to_dict() or {}) if snap.exists else None
+
+    def open_tip_of(self, reporter_key: str) -> str | None:
+        snap = self.db.collection(SENDERS).document(reporter_key).get()
+        return open_tip(snap.to_dict() if snap.exists else None)
+
+    def last_talk(self, reporter_key: str) -> Talk:
+        snap = self.db.collection(SENDERS).document(reporter_key).get()
+        return talk_from_doc(snap.to_dict() if snap.exists else None)
+
+    def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None:
+        self.db.collection(SENDERS).document(reporter_key).set(
+            {"conversation": {"last_topic": topic, "last_at": now}}, merge=True
+        )
 
     # --- officers -----------------------------------------------------------------------
 
     def officer(self, officer_id: str) -> OfficerRecord | None:
-        snap = self.db.collection(OFFICERS).document(officer_id).get()
+        snap = self.dbs.collection(OFFICERS).document(officer_id).get()
         return officer_from_doc(officer_id, snap.to_dict() or {}) if snap.exists else None
 
     def officers(self, ids: Iterable[str]) -> dict[str, OfficerRecord]:
-        refs = [self.db.collection(OFFICERS).document(i) for i in dict.fromkeys(ids)]
+        refs = [self.dbs.collection(OFFICERS).document(i) for i in dict.fromkeys(ids)]
         if not refs:
             return {}
         return {
             s.id: officer_from_doc(s.id, s.to_dict() or {})
-            for s in self.db.get_all(refs)
+            for s in self.dbs.of(OFFICERS).get_all(refs)
             if s.exists
         }
 
@@ -52,23 +86,25 @@ class PeopleStore:
     def _with_zalo(self, zalo_user_id: str) -> Any:
         # Moves leave inactive records behind; a person has a handful at most.
         return (
-            self.db.collection(OFFICERS)
+            self.dbs.collection(OFFICERS)
             .where(filter=FieldFilter("zalo_user_id", "==", zalo_user_id))
             .limit(20)
         )
 
     def roster(self, unit_id: str) -> Roster | None:
-        snap = self.db.collection(ROSTERS).document(unit_id).get()
+        snap = self.dbs.collection(ROSTERS).document(unit_id).get()
         return roster_from_dict(snap.to_dict() or {}) if snap.exists else None
 
     def check_in(self, officer_id: str, now: datetime) -> None:
-        self.db.collection(OFFICERS).document(officer_id).set({"last_check_in_at": now}, merge=True)
+        self.dbs.collection(OFFICERS).document(officer_id).set(
+            {"last_check_in_at": now}, merge=True
+        )
 
     def enrol(self, code: str, zalo_user_id: str, oa_id: str, now: datetime) -> Enrolment:
         """Consume an invite once and bind the officer's Zalo id, retiring the account's
         earlier records (one transaction; see `documents.enrolment_writes`)."""
-        invite_ref = self.db.collection(INVITES).document(code)
-        officers = self.db.collection(OFFICERS)
+        invite_ref = self.dbs.collection(INVITES).document(code)
+        officers = self.dbs.collection(OFFICERS)
 
         def body(txn: Any) -> Enrolment:
             snap = invite_ref.get(transaction=txn)
@@ -84,7 +120,7 @@ class PeopleStore:
                 txn.set(officers.document(old).collection(EVENTS).document(), w.retire_event)
             return w.result
 
-        return transactions.run(self.db, body)
+        return transactions.run(self.dbs.of(INVITES), body)
 
     # --- questions handed to the desk ------------------------------------------------------
 

@@ -47,14 +47,20 @@ class Applied:
 
 @dataclass(frozen=True)
 class Reporter:
-    """A citizen (or anyone who wrote to the OA), under a pseudonymous key. Confidential."""
+    """A citizen (or anyone who wrote to the OA), under a pseudonymous key: their
+    contact, kept apart from everything else (the contacts database). Confidential."""
 
     key: str
     zalo_user_id: str | None
     oa_id: str | None
-    open_tip_id: str | None = None
-    last_topic: str | None = None  # the assistant's follow-up window
-    last_talk_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Talk:
+    """The assistant's follow-up window with a citizen (pseudonymous, main database)."""
+
+    last_topic: str | None = None
+    last_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +225,7 @@ class LineStore(Protocol):
         """The citizen's open tip, as intake last recorded it (None: none open)."""
         ...
 
+    def last_talk(self, reporter_key: str) -> Talk: ...
     def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None: ...
 
     # officers and their rosters

@@ -1,4 +1,4 @@
-"""Tips, their messages and reporters, and the `due` schedule, in Firestore.
+"""Tips, their messages, the events kept raw, and the `due` schedule, in Firestore.
 
 Every change of a tip's state goes through `change_tip`: a transaction that
 reads the tip, lets a pure transition (`shared.core.tip`) decide on what it
@@ -24,17 +24,16 @@ from shared.store.collections import (
     MESSAGES,
     PARTS,
     QUARANTINE,
-    REPORTERS,
     SENDERS,
     TIPS,
     DueKind,
     due_id,
 )
+from shared.store.databases import Databases
 from shared.store.documents import (
     due_from_doc,
     event_doc,
     message_from_doc,
-    reporter_from_doc,
     salvage_tip,
     send_due_doc,
     send_pending_doc,
@@ -43,7 +42,7 @@ from shared.store.documents import (
     tip_updates,
     update_due_doc,
 )
-from shared.store.intake_documents import open_tip, quarantined_from_doc
+from shared.store.intake_documents import quarantined_from_doc
 from shared.store.ports import (
     Applied,
     Decide,
@@ -51,12 +50,12 @@ from shared.store.ports import (
     MessageRecord,
     Plan,
     Quarantined,
-    Reporter,
 )
 
 
 class TipsStore:
-    db: firestore.Client
+    db: firestore.Client  # main
+    dbs: Databases
 
     # --- tips -----------------------------------------------------------------------
 
@@ -198,23 +197,10 @@ class TipsStore:
         batch.delete(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, key)))
         batch.commit()
 
-    def reporter(self, key: str) -> Reporter | None:
-        snap = self.db.collection(REPORTERS).document(key).get()
-        return reporter_from_doc(key, snap.to_dict() or {}) if snap.exists else None
-
-    def open_tip_of(self, reporter_key: str) -> str | None:
-        snap = self.db.collection(SENDERS).document(reporter_key).get()
-        return open_tip(snap.to_dict() if snap.exists else None)
-
-    def remember_topic(self, reporter_key: str, topic: str | None, now: datetime) -> None:
-        self.db.collection(REPORTERS).document(reporter_key).set(
-            {"conversation": {"last_topic": topic, "last_at": now}}, merge=True
-        )
-
     # --- events kept raw -----------------------------------------------------------------
 
     def quarantined(self, key: str) -> Quarantined | None:
-        ref = self.db.collection(QUARANTINE).document(key)
+        ref = self.dbs.collection(QUARANTINE).document(key)
         snap = ref.get()
         if not snap.exists:
             return None
@@ -226,7 +212,7 @@ class TipsStore:
         return quarantined_from_doc(key, data, parts)
 
     def mark_quarantine_answered(self, key: str, now: datetime) -> None:
-        self.db.collection(QUARANTINE).document(key).update({"answered": True, "answered_at": now})
+        self.dbs.collection(QUARANTINE).document(key).update({"answered": True, "answered_at": now})
 
     # --- the schedule -----------------------------------------------------------------
 

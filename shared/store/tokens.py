@@ -18,22 +18,22 @@ from typing import Any
 from google.cloud import firestore
 from tenacity import retry, stop_after_attempt, wait_exponential
 
+from shared.store.collections import OA_TOKENS
 from shared.zalo.tokens import TokenPair, TokenRefreshError
 
-TOKENS = "oa_tokens"
 LEASE = timedelta(seconds=30)
 
 
 class FirestoreTokenStore:
     def __init__(
         self,
-        db: firestore.Client,
+        db: firestore.Client,  # the identity database's client (`Databases.of(OA_TOKENS)`)
         oa_id: str,
         refresher: Callable[[str], TokenPair],
         now: Callable[[], datetime],
         wait: Callable[[float], None] = time.sleep,
     ) -> None:
-        self._ref = db.collection(TOKENS).document(oa_id)
+        self._ref = db.collection(OA_TOKENS).document(oa_id)
         self._db = db
         self._refresher = refresher
         self._now = now

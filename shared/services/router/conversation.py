@@ -96,9 +96,8 @@ class ConversationHandler:
                     tally.add(self.talk.complain(current, msg.key, msg.oa_id, user_id, text, now))
                 self.store.mark_handled(msg.key, now)  # courtesy: no news, and no menu
                 return tally
-        state = assistant.ConversationState(
-            reporter.last_topic if reporter else None, reporter.last_talk_at if reporter else None
-        )
+        window = self.store.last_talk(msg.sender_key)
+        state = assistant.ConversationState(window.last_topic, window.last_at)
         recent = state.last_at is not None and now - state.last_at < CHAT_WINDOW
         tally = Tally()
         answered = False
