@@ -33,6 +33,7 @@ from common import Cleanup  # noqa: E402
 
 from local import emulators  # noqa: E402
 from local.emulators import push_body  # noqa: E402
+from shared.store.collections import Database  # noqa: E402
 
 PROJECT = "tinbao-bench-line"
 APP_ID = "360846524940903967"
@@ -87,6 +88,7 @@ class Line:
                 "ZALO_OA_SECRET_KEY": OA_SECRET_KEY,
                 "TINBAO_PSEUDONYM_KEY": "bench-pseudonym-key",
                 "ZALO_APP_SECRET": APP_SECRET,
+                **emulators.database_env(),
             }
         )
         os.environ.pop("TINBAO_OAS", None)
@@ -95,7 +97,7 @@ class Line:
         import logging
 
         import functions_framework
-        from google.cloud import firestore, pubsub_v1
+        from google.cloud import pubsub_v1
         from werkzeug.serving import make_server
 
         from local.standin_client import StandinClient
@@ -104,10 +106,11 @@ class Line:
         from shared.clock import FixedClock
         from shared.core.jurisdiction import load_profile
         from shared.core.seed import load_seed
+        from shared.store.admin import connect as admin_connect
         from shared.store.admin import write_seed
 
         self.topics = emulators.create_topology(self.project)
-        self.db = firestore.Client(project=self.project)
+        self.db = admin_connect(self.project, emulators.LOCAL_DATABASES)
         seed_text = SEED.read_text(encoding="utf-8")
         seed = load_seed(seed_text)
         write_seed(self.db, seed, load_profile("2025"))
@@ -222,8 +225,9 @@ class Line:
                 for sub in ref.collections():
                     walk(sub)
 
-        for collection in self.db.collections():
-            walk(collection)
+        for database in Database:  # every document of the line, in each database
+            for collection in self.db.client(database).collections():
+                walk(collection)
         return paths
 
 

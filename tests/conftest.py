@@ -159,7 +159,7 @@ def env(emulator_stack: Stack, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]
     bootstrap.reset()
 
 
-def databases() -> Any:
+def databases(project: str = PROJECT) -> Any:
     """Clients of the three local databases for a test's own reads and writes:
     `collection(name)` finds a collection where it lives (`HOME`); anything else
     (`batch()`, `transaction()`, ...) is the main database's."""
@@ -169,7 +169,7 @@ def databases() -> Any:
         def __getattr__(self, name: str) -> Any:
             return getattr(self.main, name)
 
-    return _Databases(connect(PROJECT, emulators.LOCAL_DATABASES)._clients)
+    return _Databases(connect(project, emulators.LOCAL_DATABASES)._clients)
 
 
 def load_sample(name: str) -> dict[str, Any]:

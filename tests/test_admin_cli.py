@@ -27,7 +27,7 @@ from shared.core.jurisdiction import load_profile
 from shared.core.roster import roster_from_dict
 from shared.settings import get_settings
 from shared.store import admin as firestore_admin
-from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, PROJECT
+from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, databases
 
 pytestmark = pytest.mark.emulators
 
@@ -35,8 +35,8 @@ DEMO = Path(__file__).resolve().parents[1] / "shared" / "data" / "seed-demo.yaml
 
 
 @pytest.fixture
-def db(env: Any) -> firestore.Client:
-    return firestore.Client(project=PROJECT)
+def db(env: Any) -> Any:
+    return databases()
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

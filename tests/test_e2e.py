@@ -51,6 +51,7 @@ from local.standin_client import StandinClient
 from local.zalo_standin import signature
 from shared.core import messages
 from shared.services.escalator import FAILED_ITEM_BACKOFF
+from tests.conftest import databases
 
 pytestmark = pytest.mark.e2e
 T = TypeVar("T")
@@ -101,7 +102,7 @@ def start(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., tuple[Stack
         assert stack.seeded, stack.seed_summary
         for name, value in stack.emulator_env.items():
             monkeypatch.setenv(name, value)
-        return stack, firestore.Client(project=stack.project)
+        return stack, databases(stack.project)
 
     yield make
     for stack in stacks:

@@ -38,7 +38,7 @@ from shared.cli import main
 from shared.clock import LOCAL_CLOCK_FILE
 from shared.core import refcode
 from shared.services.escalator import Escalator
-from tests.conftest import PROJECT
+from tests.conftest import databases
 from tests.line import Line
 
 pytestmark = pytest.mark.emulators
@@ -411,9 +411,8 @@ def screenshot(driver: Any, path: Path) -> Path:
 def test_the_page_for_one_unit_counts_only_its_tips(
     env: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from google.cloud import firestore
 
-    db = firestore.Client(project=PROJECT)
+    db = databases()
     morning = datetime(2026, 12, 2, 9, 0, tzinfo=LOCAL)
     for n, (unit, ward) in enumerate([("ward-27019", "27019")] * 2 + [("dept-fire", "27031")]):
         created = morning + timedelta(hours=n)

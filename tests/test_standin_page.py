@@ -442,9 +442,10 @@ def test_stack_seeds_the_demo_and_shares_one_token_pair_with_the_standin(
         assert stack.seeded, stack.seed_summary
         for name, value in stack.emulator_env.items():
             monkeypatch.setenv(name, value)
+        from local import emulators
         from shared.store import admin as firestore_admin
 
-        db = firestore_admin.connect(stack.project)
+        db = firestore_admin.connect(stack.project, emulators.LOCAL_DATABASES)
         tokens = db.collection("oa_tokens").document(stack.secrets.oa_id).get().to_dict()
         officer = db.collection("officers").document("cb-27019-1").get().to_dict()
         assert officer is not None and officer["zalo_user_id"] == OFFICER

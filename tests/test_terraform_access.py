@@ -148,8 +148,8 @@ def test_ttl_policies_follow_their_collections() -> None:
     where = _collections()
     for entry in tc.firestore_data()["ttl_fields"]:
         if entry.get("legacy"):
-            # Where today's code writes contacts' collections (reporters, the quarantine)
-            # until it uses the contacts database.
+            # Where older code wrote contacts' collections (reporters, the quarantine):
+            # what it left there still expires.
             assert entry["database"] == "main" and where[entry["collection"]] == "contacts", entry
             continue
         assert entry["database"] == where[entry["collection"]], entry
@@ -233,3 +233,69 @@ def test_each_function_is_told_the_databases_it_may_reach(
 def test_functions_start_with_their_grants_in_place() -> None:
     function = tc.resources("functions", "google_cloudfunctions2_function")["function"]
     assert "google_project_iam_member.firestore" in str(function["depends_on"])
+
+
+# --- the code keeps to the same map ----------------------------------------------------
+
+
+def test_the_code_puts_each_collection_where_terraform_does() -> None:
+    """shared/store/collections.py HOME (what the store's clients use) is
+    infra/firestore.yaml `collections` (what Terraform provisions and grants)."""
+    assert {name: db.value for name, db in store_collections.HOME.items()} == _collections()
+
+
+def test_each_function_holds_clients_for_its_grants_only(
+    grants: dict[str, dict[str, Any]],
+) -> None:
+    """shared/store/collections.py REACH (which clients bootstrap gives each function)
+    is infra/functions/access.tf `firestore_access`, role for role."""
+    granted = {(g["function"], g["database"]): g["role"] for g in grants.values()}
+    coded = {
+        (function, db.value): access.value
+        for function, reach in store_collections.REACH.items()
+        for db, access in reach.items()
+    }
+    assert coded == granted
+
+
+def test_the_webhook_gets_no_identity_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bootstrap connects the webhook to main and contacts only: a read of an officer,
+    an invite or a token from its clients fails before any request is made."""
+    from shared import bootstrap
+    from shared.settings import Settings
+    from shared.store.databases import Unreachable
+
+    monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", "127.0.0.1:9")  # no call is made
+    settings = Settings(
+        google_cloud_project="p",
+        tinbao_contacts_database="p-contacts",
+        tinbao_identity_database="p-identity",
+    )
+    dbs = bootstrap.databases(settings, "webhook")
+    assert dbs.of("reporters")._database == "p-contacts"
+    assert dbs.of("tips")._database == "(default)"
+    for collection in ("officers", "invites", "oa_tokens", "rosters", "units"):
+        with pytest.raises(Unreachable):
+            dbs.collection(collection)
+
+
+STORE = tc.ROOT / "shared" / "store"
+# `self.db.collection(NAME)`: the main database's client in the store's classes.
+ON_MAIN = re.compile(r"\bself\.db\.collection\(\s*([A-Z_]+)\b")
+
+
+def test_no_store_module_reaches_another_database_through_the_main_client() -> None:
+    """The store's main client (`self.db`) names only main collections; the others
+    go through `Databases` (`dbs.collection`, `dbs.of`), which finds their database."""
+    home = {
+        key: store_collections.HOME[value]
+        for key, value in vars(store_collections).items()
+        if key.isupper() and isinstance(value, str)
+    }
+    strays = [
+        f"{path.name}: {name}"
+        for path in sorted(STORE.glob("*.py"))
+        for name in ON_MAIN.findall(path.read_text())
+        if name in home and home[name] is not store_collections.Database.MAIN
+    ]
+    assert not strays

@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from google.cloud import firestore
 
 from shared import bootstrap
 from shared.clock import FixedClock
 from shared.core.refcode import is_code
 from shared.settings import ConfigError
-from tests.conftest import APP_ID, APP_SECRET, OA_ID, PROJECT, Env, load_sample
+from tests.conftest import APP_ID, APP_SECRET, OA_ID, Env, databases, load_sample
 from tests.webhook_client import (
     encode,
     location_event,
@@ -39,8 +38,8 @@ TIP_TEXT = (
 USER = "246845883529197922"
 
 
-def db() -> firestore.Client:
-    return firestore.Client(project=PROJECT)
+def db() -> Any:
+    return databases()
 
 
 def count(collection: str) -> int:

@@ -12,14 +12,13 @@ import json
 from typing import Any
 
 import pytest
-from google.cloud import firestore
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from local import emulators
 from shared import bootstrap
 from shared.zalo import signature
-from tests.conftest import OA_SECRET_KEY, PROJECT, Env, load_sample
+from tests.conftest import OA_SECRET_KEY, PROJECT, Env, databases, load_sample
 from tests.webhook_client import fresh, webhook_app
 
 pytestmark = pytest.mark.emulators
@@ -75,7 +74,7 @@ bodies = st.one_of(
 
 
 def _stored() -> int:
-    db = firestore.Client(project=PROJECT)
+    db = databases()
     return sum(
         len(list(db.collection(c).limit(1).stream()))
         for c in ("messages", "tips", "reporters", "senders", "quarantine")

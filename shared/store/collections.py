@@ -1,7 +1,9 @@
-"""Every Firestore collection tinbao writes, and the `due` schedule's kinds, named once.
+"""Every Firestore collection tinbao writes, the database it lives in and who
+reaches that database, and the `due` schedule's kinds, named once.
 
 Confidential collections hold Zalo user ids or secrets and are never shown to
-officers: `reporters`, `replies`, `alerts`, `oa_tokens`, `quarantine`. The
+officers: `reporters`, `replies`, `alerts`, `oa_tokens`, `quarantine`. Those that
+hold nothing the line needs in one transaction with a tip live apart (`HOME`). The
 layout of each document is in docs/ARCHITECTURE.md; its typed form in
 `shared.store.documents`.
 """
