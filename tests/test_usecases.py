@@ -254,6 +254,22 @@ def test_buttons_zalo_refuses_are_dropped_and_the_question_back_still_arrives(
     assert '"tạm trú"' in received["text"] and '"thường trú"' in received["text"]
 
 
+def test_the_stay_question_without_its_buttons_says_what_to_type_and_typing_it_works(
+    memory_line: MemoryLine,
+) -> None:
+    memory_line.standin.fault(error=-201, with_attachment=True)
+    memory_line.citizen_says(CITIZEN, "nha e co dua em ho len choi thi co phai khai bao gi ko a")
+    assert memory_line.pump() == [200]
+    (asked,) = memory_line.standin.inbox(CITIZEN)
+    assert asked["attachment"] is None and "30 ngày" in asked["text"]
+    assert '"lưu trú"' in asked["text"] and '"tạm trú"' in asked["text"]
+    memory_line.standin.clear_faults()
+    memory_line.citizen_says(CITIZEN, "luu tru")
+    assert memory_line.pump() == [200]
+    answer = memory_line.texts(CITIZEN)[-1].lower()
+    assert "lưu trú" in answer and "xin chọn trường hợp" not in answer
+
+
 def test_a_shared_contact_joins_the_tip_as_evidence_with_its_phone(
     memory_line: MemoryLine,
 ) -> None:
