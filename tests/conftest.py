@@ -166,6 +166,9 @@ def databases(project: str = PROJECT) -> Any:
     from shared.store.databases import Databases, connect
 
     class _Databases(Databases):
+        def document(self, path: str) -> Any:
+            return self.of(path.split("/", 1)[0]).document(path)
+
         def __getattr__(self, name: str) -> Any:
             return getattr(self.main, name)
 

@@ -270,6 +270,14 @@ def test_the_stay_question_without_its_buttons_says_what_to_type_and_typing_it_w
     assert "lưu trú" in answer and "xin chọn trường hợp" not in answer
 
 
+def test_each_accepted_send_keeps_the_quota_zalo_answered_with(memory_line: MemoryLine) -> None:
+    ref = report(memory_line)
+    (ack,) = [r for k, r in memory_line.store.docs["replies"].items() if k == f"ack:{ref}"]
+    # The stand-in gives 8 free replies in the 48 h after the citizen wrote.
+    assert ack["status"] == "sent"
+    assert ack["quota"] == {"quota_type": "reply", "remain": "7", "total": "8"}
+
+
 def test_a_shared_contact_joins_the_tip_as_evidence_with_its_phone(
     memory_line: MemoryLine,
 ) -> None:

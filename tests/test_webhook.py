@@ -99,8 +99,11 @@ def test_follow_records_the_interaction_once_and_publishes_a_follow(env: Env) ->
     messages = env.drain()
     assert [m.attributes["kind"] for m in messages] == ["follow"]
     assert post(client, sample("unfollow")).json["status"] == "recorded"
-    reporter = next(iter(db().collection("reporters").stream())).to_dict()
-    assert reporter["following"] is False
+    (contact,) = [s.to_dict() or {} for s in db().collection("reporters").stream()]
+    (sender,) = [s.to_dict() or {} for s in db().collection("senders").stream()]
+    # Who they are in contacts (created once); whether they follow, pseudonymous, in main.
+    assert contact["zalo_user_id"] and "following" not in contact
+    assert sender["following"] is False and "zalo_user_id" not in sender
 
 
 def test_console_test_event_gets_200_unsigned_and_stores_nothing(env: Env) -> None:

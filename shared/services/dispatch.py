@@ -199,7 +199,12 @@ class Dispatcher:
         if result.status is SendStatus.SENT:
             self.zalo.answered(record.oa_id, now)
             self.store.finish_send(
-                kind, key, DeliveryStatus.SENT, now, message_id=result.message_id
+                kind,
+                key,
+                DeliveryStatus.SENT,
+                now,
+                message_id=result.message_id,
+                quota=result.quota,
             )
             return SendOutcome.SENT
         if result.status in (SendStatus.UNREACHABLE, SendStatus.REJECTED):

@@ -875,6 +875,11 @@ def send_claim_doc(
     }
 
 
+# At most this many of the quota's fields are kept (its shape beyond `quota_type` and
+# `remain` is not confirmed by Zalo's documents: its scalar fields are kept as text).
+QUOTA_FIELDS = 10
+
+
 def send_finish_fields(
     status: DeliveryStatus,
     now: datetime,
@@ -883,8 +888,14 @@ def send_finish_fields(
     error: int | None,
     strikes: int | None = None,
     outage: bool | None = None,
+    quota: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     fields: dict[str, Any] = {"status": status.value, "finished_at": now, "next_retry_at": retry_at}
+    if quota:
+        # Zalo's `data.quota` of the accepted send, kept on its record for ops to read
+        # (how many free replies are left): scalar fields as text, nothing nested.
+        scalars = [(str(k), v) for k, v in quota.items() if isinstance(v, str | int | float)]
+        fields["quota"] = {k: str(v) for k, v in scalars[:QUOTA_FIELDS]}
     if outage is not None:
         fields["outage"] = outage
     if message_id is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -514,9 +514,12 @@ class _Sends(_Documents):
         error: int | None = None,
         strikes: int | None = None,
         outage: bool | None = None,
+        quota: Mapping[str, Any] | None = None,
     ) -> None:
         with self._lock:
-            fields = send_finish_fields(status, now, retry_at, message_id, error, strikes, outage)
+            fields = send_finish_fields(
+                status, now, retry_at, message_id, error, strikes, outage, quota
+            )
             self.docs[kind.value][key].update(fields)
             entry = due_id(DueKind.SEND, f"{kind.value}|{key}")
             if retry_at is not None:

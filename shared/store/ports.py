@@ -264,7 +264,11 @@ class LineStore(Protocol):
         error: int | None = None,
         strikes: int | None = None,
         outage: bool | None = None,
-    ) -> None: ...
+        quota: Mapping[str, Any] | None = None,
+    ) -> None:
+        """`quota`: Zalo's quota of an accepted send, kept on the send's record."""
+        ...
+
     def hold_send(
         self, kind: SendKind, key: str, record: SendRecord, now: datetime, at: datetime
     ) -> None: ...

@@ -10,6 +10,7 @@ entry from the start, so whatever crashes where, the sweep finds it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -75,10 +76,13 @@ class SendsStore:
         error: int | None = None,
         strikes: int | None = None,
         outage: bool | None = None,
+        quota: Mapping[str, Any] | None = None,
     ) -> None:
         """Record the outcome; a retry keeps (or gets) its `due` entry, anything
         else leaves the schedule."""
-        fields = send_finish_fields(status, now, retry_at, message_id, error, strikes, outage)
+        fields = send_finish_fields(
+            status, now, retry_at, message_id, error, strikes, outage, quota
+        )
         batch = self.db.batch()
         batch.update(self.db.collection(kind.value).document(key), fields)
         retry_ref = self.db.collection(DUE).document(due_id(DueKind.SEND, f"{kind.value}|{key}"))
