@@ -31,7 +31,10 @@ How a message is decided (the rule file says which phrases do what):
 Severity: each rule of `severity.rules` names a danger (a weapon in hand, a
 person down, a child missing, a fire...); a tip is urgent when one applies,
 not negated ("không có súng") and not in the past ("hôm qua") unless something
-is going on now. `reasons` are the matched phrases, as written in the rule
+is going on now. A rule may need a `now` phrase ("đang cạy khóa"), or hold
+unless the message says it happens regularly (a fight: "đánh nhau" is going
+on, "tối nào cũng đánh nhau" is not), or skip tips of some categories (a
+scam's "chuyển tiền gấp" is the scammer's hurry, not the citizen's). `reasons` are the matched phrases, as written in the rule
 file, that decided the result: an officer sees why.
 """
 
@@ -145,6 +148,8 @@ class SeverityRule:
     category: str | None  # sure evidence of this category is the danger
     has_with: bool
     needs_now: bool
+    ongoing: bool  # going on unless said to be habitual
+    unless: frozenset[str]  # categories whose tips this rule never raises
     makes_tip: bool
     groups: Groups
     with_: str
@@ -299,7 +304,7 @@ def build_rules(data: Any) -> Rules:
         add(category.weak, slang.weak)
 
     severity = top.severity
-    for group in ("negations", "now", "past", "not_urgent"):
+    for group in ("negations", "now", "past", "habitual", "not_urgent"):
         add(group, getattr(severity, group))
     severity_rules: list[SeverityRule] = []
     for rule in severity.rules:
@@ -310,6 +315,8 @@ def build_rules(data: Any) -> Rules:
                 rule.category,
                 bool(rule.with_),
                 rule.needs_now,
+                rule.ongoing,
+                frozenset(rule.unless_category),
                 rule.makes_tip,
                 groups,
                 f"with:{rule.id}",
@@ -542,8 +549,13 @@ def _danger(
 
     found: list[Hit] = []
     makes_tip = False
+    habitual = "habitual" in groups
     for rule in rules.severity:
         if rule.category is None and rule.groups.evidence not in groups:
+            continue
+        if best is not None and best.category in rule.unless:
+            continue
+        if rule.ongoing and habitual and not now:
             continue
         if rule.category is not None:
             hits = live(category_hits) if best and best.category == rule.category else []

@@ -115,6 +115,11 @@ class SeverityRuleIn(EvidenceIn):
     category: Category | None = None
     with_: list[str] = Field(default_factory=list, alias="with")
     needs_now: bool = False
+    # Said without a `now` phrase, it is still going on unless a `habitual`
+    # phrase says it happens regularly ("đánh nhau" vs "tối nào cũng đánh nhau").
+    ongoing: bool = False
+    # Not for tips of these categories: a scam's "chuyển tiền gấp" is the scammer's hurry.
+    unless_category: list[Category] = Field(default_factory=list)
     makes_tip: bool = True
     examples: ExamplesIn
 
@@ -130,6 +135,7 @@ class SeverityIn(_Strict):
     negations: list[str] = Field(default_factory=list)
     now: list[str] = Field(default_factory=list)
     past: list[str] = Field(default_factory=list)
+    habitual: list[str] = Field(default_factory=list)
     not_urgent: list[str] = Field(default_factory=list)
     rules: list[SeverityRuleIn] = Field(default_factory=list)
 
