@@ -510,7 +510,8 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
 
 
 def _sure(groups: dict[str, list[Hit]], name: str) -> list[Hit]:
-    return [h for h in groups.get(name, []) if h.sure]
+    hits = groups.get(name)  # most groups are absent: no list built for them
+    return [h for h in hits if h.sure] if hits else []
 
 
 def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
