@@ -791,6 +791,8 @@ def test_a_line_is_text_or_a_snippet_never_both(tmp_path: Path):
         ("cho em hỏi nhà em bị cúp điện từ sáng tới giờ thì gọi số nào", "electricity"),
         ("nước nhà em bị cúp 3 ngày rồi", "water"),
         ("lam so do nha dat o dau a, can giay to gi", "land"),
+        ("nhà bên xây lấn ranh giới đất nhà em thì làm đơn gửi đâu", "land"),
+        ("tranh chap loi di chung voi hang xom thi cong an phuong giai quyet duoc khong", "land"),
         ("làm hộ chiếu ở đâu anh", "passport"),
         ("đăng ký kết hôn cần mang theo gì", "civil_status"),
         ("đăng ký xe máy mới mua ở đâu", "vehicle_registration"),

@@ -394,7 +394,12 @@ def test_rule_file_reports_every_problem_at_once_with_its_path() -> None:
                     {"category": "drugs", "phrases": "ma túy"},
                     {"category": "theft", "weak": ["trộm", "!!!"]},
                 ],
-                "severity": {"rules": [{"id": "x", "why": "y", "phrases": [3]}]},
+                "severity": {
+                    "rules": [
+                        {"id": "x", "why": "y", "phrases": [3]},
+                        {"id": "z", "why": "y", "phrases": ["gấp"], "unless_category": ["scam"]},
+                    ]
+                },
             }
         )
     problems = err.value.problems  # type: ignore[attr-defined]
@@ -403,6 +408,8 @@ def test_rule_file_reports_every_problem_at_once_with_its_path() -> None:
     assert any(p.startswith("categories[0].phrases: ") for p in problems), problems
     assert any(p.startswith("severity.rules[0].phrases[0]: ") for p in problems), problems
     assert any(p.startswith("severity.rules[0].examples: missing") for p in problems), problems
+    unknown = "severity.rules[1].unless_category[0]: category must"
+    assert any(p.startswith(unknown) for p in problems), problems
     with pytest.raises(ValueError, match=r"categories\[1\]\.weak\[0\]: no word in '!!!'"):
         build_rules({"categories": [{"category": "drugs"}, {"category": "theft", "weak": ["!!!"]}]})
 
@@ -562,6 +569,53 @@ def test_every_severity_rule_raises_its_urgent_examples_and_stops_at_its_normal_
 )
 def test_a_person_in_danger_is_never_normal(text: str) -> None:
     assert classify(text).severity == "urgent", classify(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("có đánh nhau trước tiệm net, tụi nó đông lắm", True),
+        ("mấy thằng say xỉn đánh lộn ngoài bãi giữ xe", True),
+        ("đêm nào tụi nó cũng đánh nhau ở bãi đất trống", False),
+        ("quán đó thường xuyên xô xát với khách", False),
+        ("tuần trước có vụ hỗn chiến ở bến xe", False),
+    ],
+)
+def test_a_fight_is_going_on_unless_said_to_be_past_or_habitual(text: str, urgent: bool) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent" if urgent else "normal"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tụi nó hối em nạp tiền gấp mới rút được lợi nhuận, em mất 30 triệu rồi",
+        "người tự xưng công an bắt mẹ tôi chuyển khoản gấp, tới liền kẻo bị bắt",
+    ],
+)
+def test_a_scams_hurry_never_makes_its_report_urgent(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "fraud", "normal"), got
+
+
+def test_a_scam_reported_with_a_cry_for_help_is_still_urgent() -> None:
+    got = classify("cứu với, tụi lừa đảo giữ em trong phòng không cho về")
+    assert got.severity == "urgent" and "cứu với" in got.reasons, got
+
+
+def test_a_word_read_as_slang_is_not_also_a_past_marker() -> None:
+    # "choi da xong" is "chơi đá xong" (after using meth), not "đã xong" (all over)
+    got = classify("thang cha phong ben choi da xong dap pha do dac, vo con no so qua")
+    assert (got.category, got.severity) == ("drugs", "urgent"), got
+    assert classify("vụ cãi nhau đã xong, hai bên về nhà rồi").severity == "normal"
+
+
+def test_a_land_dispute_is_a_question_never_a_tip() -> None:
+    for text in (
+        "nhà kế bên xây lấn đất qua nhà em, tranh chấp ranh giới thì làm đơn gửi đâu",
+        "tranh chap loi di chung voi hang xom thi cong an phuong giai quyet duoc khong",
+    ):
+        assert classify(text).kind == "question", classify(text)
 
 
 def test_a_plea_raises_a_tip_but_never_makes_a_tip_of_a_question() -> None:

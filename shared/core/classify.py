@@ -34,8 +34,9 @@ not negated ("không có súng") and not in the past ("hôm qua") unless somethi
 is going on now. A rule may need a `now` phrase ("đang cạy khóa"), or hold
 unless the message says it happens regularly (a fight: "đánh nhau" is going
 on, "tối nào cũng đánh nhau" is not), or skip tips of some categories (a
-scam's "chuyển tiền gấp" is the scammer's hurry, not the citizen's). `reasons` are the matched phrases, as written in the rule
-file, that decided the result: an officer sees why.
+scam's "chuyển tiền gấp" is the scammer's hurry, not the citizen's).
+`reasons` are the matched phrases, as written in the rule file, that decided
+the result: an officer sees why.
 """
 
 from __future__ import annotations
