@@ -43,7 +43,8 @@ TODAY = date(2026, 11, 30)
 
 def cases(name: str) -> list[dict[str, Any]]:
     with (FIXTURES / name).open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+        # lines starting with "#" are the set's header (when written, scores measured)
+        return [json.loads(line) for line in f if line.strip() and not line.startswith("#")]
 
 
 def _names(value: str | list[str]) -> list[str]:
