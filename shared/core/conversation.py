@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from shared.core import data_file as yaml_data
+from shared.core.incidents import IncidentRules, IncidentRulesFile
 from shared.core.text import fold, words
 from shared.core.tip import Tip, TipStatus
 
@@ -42,6 +43,7 @@ class _File(BaseModel):
     reopen: list[str] = Field(min_length=1)
     complaint: list[str] = Field(default_factory=list)
     courtesy: list[str] = Field(default_factory=list)
+    incidents: IncidentRulesFile
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Rules:
     courtesy: frozenset[tuple[str, ...]]
     complaint: tuple[tuple[str, ...], ...]
     aliases: dict[str, tuple[str, ...]]  # folded alias word(s) -> the folded word(s)
+    incidents: IncidentRules  # when a new message is another incident (core/incidents)
 
 
 def parse_rules(text: str) -> Rules:
@@ -72,6 +75,7 @@ def parse_rules(text: str) -> Rules:
         courtesy=frozenset(tuple(words(fold(p))) for p in parsed.courtesy),
         complaint=tuple(tuple(words(fold(p))) for p in parsed.complaint),
         aliases=aliases,
+        incidents=IncidentRules.from_file(parsed.incidents),
     )
 
 

@@ -40,6 +40,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "citizen_ack": {"ref", "unit"},
         "citizen_ack_urgent": {"ref", "unit"},
         "citizen_request_location": {"ref"},
+        "citizen_split": {"ref", "earlier"},
         "citizen_taken": {"ref", "unit"},
         "citizen_resolved": {"ref", "unit"},
         "citizen_transferred": {"ref", "unit"},
@@ -99,6 +100,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "alert_more_attachments": {"count"},
         "alert_take": {"ref"},
         "alert_anonymous": set(),
+        "alert_related": {"refs"},
         "oa_chat_name": set(),
         "oa_chat_no_words": set(),
         "alert_update": {"ref"},
@@ -252,6 +254,10 @@ def map_link(lat: str, lng: str) -> str | None:
 def citizen_ack(ref: str, unit_name: str, urgent: bool) -> str:
     name = "citizen_ack_urgent" if urgent else "citizen_ack"
     return _fit(catalog().text(name, ref=ref, unit=unit_name))
+
+
+def citizen_split(ref: str, earlier: str) -> str:
+    return _fit(catalog().text("citizen_split", ref=ref, earlier=earlier))
 
 
 def citizen_request_location(ref: str) -> str:
@@ -408,6 +414,7 @@ class AlertInput:
     notes: tuple[NoteLine, ...] = ()  # the latest officers' notes the tip keeps
     notes_total: int = 0  # every note written (older ones are counted, not shown)
     anonymous: bool = False  # from Zalo's anonymous chat: nobody can answer the informant
+    related: tuple[str, ...] = ()  # the same citizen's tips about other incidents, linked
 
 
 @dataclass(frozen=True)
@@ -494,6 +501,8 @@ def alert(a: AlertInput, context: AlertContext | None = None) -> str:
         url = map_link(a.location.lat, a.location.lng)
         if url:
             facts.append(c.text("alert_map", url=url))
+    if a.related:
+        facts.append(c.text("alert_related", refs=", ".join(a.related)))
     if a.anonymous:
         facts.append(c.text("alert_anonymous"))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from shared.core import messages
+from shared.core import incidents, messages
 from shared.core import tip as tip_core
 from shared.core.classify import Classification, classify
 from shared.core.jurisdiction import Profile
@@ -134,6 +134,35 @@ def ward_unit(profile: Profile, tip: Tip) -> str | None:
     return ward.id if ward is not None and ward.id != tip.unit_id else None
 
 
+def incident(
+    profile: Profile, rules: incidents.IncidentRules, tip: Tip, msg: str
+) -> incidents.Verdict | None:
+    """Whether message `msg`, which joined the citizen's open tip, tells another
+    incident (a place in another ward; another kind of incident once the tip was
+    taken; an incident split off this tip before). None: it stays."""
+    if not tip.is_assigned and tip.status not in rules.other_kind_after:
+        return None  # not routed yet: its ward and kind are what its messages say
+    text = "\n".join(t.text for t in tip.texts if t.msg == msg and t.text)
+    pins = [x for x in tip.locations if x.msg == msg]
+    point = (pins[-1].lat, pins[-1].lng) if pins else None
+    if not text and point is None:
+        return None  # a photo or a file: nothing tells another incident
+    where = resolve(text, point, None, profile)
+    verdict = classify(text) if text else None
+    message = incidents.NewMessage(
+        category=verdict.category if verdict is not None and verdict.kind == "tip" else None,
+        ward_code=where.ward_code,
+        method=where.method,
+        near_boundary=where.near_boundary,
+    )
+    found = incidents.decide(incidents.incident_of(tip), message, rules)
+    return found if found.split else None
+
+
+def split_off(found: incidents.Verdict, msg: str, ref: str, now: datetime) -> tip_core.SplitOff:
+    return tip_core.SplitOff(msg, ref, found.reason, now, found.ward_code, found.category)
+
+
 def plan_urgency(
     profile: Profile, policies: Policies, tip: Tip, msg: str, text: str, now: datetime
 ) -> TipChange | None:
@@ -224,6 +253,7 @@ def alert_input(profile: Profile, tip: Tip) -> messages.AlertInput:
         ),
         notes_total=tip.note_count,
         anonymous=tip.is_anonymous,
+        related=tip.related,
     )
 
 

@@ -136,6 +136,18 @@ class Placement:
 
 
 @dataclass(frozen=True)
+class SplitOff:
+    """A message of this tip that told another incident, and the tip it started."""
+
+    msg: str
+    ref: str
+    reason: str  # other_ward, other_kind, related (shared.core.incidents)
+    at: datetime | None = None
+    ward_code: str | None = None  # where the message placed that incident, if it did
+    category: str | None = None  # what kind of incident its words told, if they did
+
+
+@dataclass(frozen=True)
 class Tip:
     """A tip as the core sees it. No field carries the citizen's Zalo id."""
 
@@ -197,6 +209,19 @@ class Tip:
     asked_at: datetime | None = None  # an officer's latest question to the informant (HOI)
     asked_by: str | None = None
     asked_msg: str | None = None  # the officer's message that asked it
+    # Another incident than this tip's, told in one of its messages: that message
+    # started a tip of its own (`split`). The new tip names where it came from.
+    split_off: tuple[SplitOff, ...] = ()
+    split_from: str | None = None
+
+    @property
+    def related(self) -> tuple[str, ...]:
+        """The tips linked to this one as the same citizen's other incidents."""
+        return (*((self.split_from,) if self.split_from else ()), *(s.ref for s in self.split_off))
+
+    def split_to(self, msg: str) -> str | None:
+        """The tip message `msg` started, when it was another incident."""
+        return next((s.ref for s in self.split_off if s.msg == msg), None)
 
     @property
     def is_open(self) -> bool:
@@ -263,6 +288,12 @@ class TipChange:
     # The citizen's reporter record stops pointing at this tip as their open one.
     finishes_conversation: bool = False
     preceded_by: tuple[AuditEvent, ...] = ()  # events written before `event`, in order
+    # A tip this change starts (created with it, never over an existing one), and
+    # the first line of its own trail.
+    spawned: Tip | None = None
+    spawned_event: AuditEvent | None = None
+    # A message another tip gave up to this one: the store writes the summary too.
+    takes_in: str | None = None
 
     @property
     def events(self) -> tuple[AuditEvent, ...]:
@@ -464,6 +495,83 @@ def join_into(tip: Tip, into: str) -> TipChange | None:
     written = replace(tip, status=TipStatus.WITHDRAWN, next_action_at=None, joined_into=into)
     event = AuditEvent("router", "withdrawn", {"reason": "reopened_earlier_tip", "into": into})
     return TipChange(written, event, outcome="withdrawn", finishes_conversation=True)
+
+
+def split(tip: Tip, off: SplitOff, existing: bool = False) -> TipChange | None:
+    """Message `off.msg` of an open tip tells another incident: it leaves this tip
+    for tip `off.ref`, which it starts (received, to be routed on its own), or joins
+    when `existing` (a tip split off this one before, about that incident); each tip
+    names the other. None when the message is split off already (a redelivery), or
+    is not this tip's."""
+    msg, new_ref, reason, now = off.msg, off.ref, off.reason, off.at
+    if not tip.is_open or tip.split_to(msg) is not None or now is None:
+        return None
+    texts = tuple(t for t in tip.texts if t.msg == msg)
+    locations = tuple(x for x in tip.locations if x.msg == msg)
+    attachments = tuple(a for a in tip.attachments if a.msg == msg)
+    if not (texts or locations or attachments):
+        return None
+    written = replace(
+        tip,
+        texts=tuple(t for t in tip.texts if t.msg != msg),
+        locations=tuple(x for x in tip.locations if x.msg != msg),
+        attachments=tuple(a for a in tip.attachments if a.msg != msg),
+        split_off=(*tip.split_off, off),
+    )
+    data = {"msg": msg, "reason": reason}
+    if existing:
+        return TipChange(
+            written, AuditEvent("router", "split", {**data, "to": new_ref}), outcome="split"
+        )
+    first = 1  # the message is the new tip's first
+    new = Tip(
+        ref=new_ref,
+        status=TipStatus.RECEIVED,
+        reporter_key=tip.reporter_key,
+        oa_id=tip.oa_id,
+        created_at=now,
+        texts=tuple(replace(t, seq=first) for t in texts),
+        locations=tuple(replace(x, seq=first) for x in locations),
+        attachments=tuple(replace(a, seq=first) for a in attachments),
+        message_count=first,
+        expire_at=tip.expire_at,
+        split_from=tip.ref,
+    )
+    return TipChange(
+        written,
+        AuditEvent("router", "split", {**data, "to": new_ref}),
+        outcome="split",
+        spawned=new,
+        spawned_event=AuditEvent("router", "split_from", {**data, "from": tip.ref}),
+    )
+
+
+def take_in(tip: Tip, moved: Tip, msg: str, now: datetime) -> TipChange | None:
+    """Message `msg`, split off the citizen's open tip `moved` as being about this
+    tip's incident, joins this tip as its next message. None once it has (a
+    redelivery) or when this tip is finished."""
+    if not tip.is_open or msg in tip.message_ids:
+        return None
+    seq = tip.message_count + 1
+
+    def mine(items: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(replace(item, seq=seq, at=item.at or now) for item in items if item.msg == msg)
+
+    texts, locations = mine(moved.texts), mine(moved.locations)
+    attachments = tuple(replace(a, seq=seq) for a in moved.attachments if a.msg == msg)
+    if not (texts or locations or attachments):
+        return None
+    written = replace(
+        tip,
+        texts=(*tip.texts, *texts),
+        locations=(*tip.locations, *locations),
+        attachments=(*tip.attachments, *attachments),
+        message_count=seq,
+    )
+    data = {"msg": msg, "from": moved.ref, "seq": seq}
+    return TipChange(
+        written, AuditEvent("router", "taken_in", data), outcome="taken_in", takes_in=msg
+    )
 
 
 def _assign(

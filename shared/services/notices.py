@@ -66,9 +66,11 @@ class CitizenNotices:
     def _acknowledgement(self, tip: Tip, now: datetime) -> list[tuple[str, str, Sequence[Button]]]:
         ref, unit = tip.ref, self.unit_name(tip.unit_id)
         urgent = tip.severity == "urgent"
-        out: list[tuple[str, str, Sequence[Button]]] = [
-            (f"ack:{ref}", messages.citizen_ack(ref, unit, urgent), ())
-        ]
+        out: list[tuple[str, str, Sequence[Button]]] = []
+        if tip.split_from:
+            # Another incident than their open tip's: why a second code (before it).
+            out.append((f"split:{ref}", messages.citizen_split(ref, tip.split_from), ()))
+        out.append((f"ack:{ref}", messages.citizen_ack(ref, unit, urgent), ()))
         if not tip.ward_code and not tip.locations:
             out.append((f"askloc:{ref}", messages.citizen_request_location(ref), ()))
         # the rule that applies to what was reported (residence), or what to do

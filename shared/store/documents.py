@@ -45,6 +45,7 @@ from shared.core.ladder import (
 from shared.core.tip import (
     AuditEvent,
     Reopened,
+    SplitOff,
     Tip,
     TipAttachment,
     TipLocation,
@@ -276,6 +277,15 @@ class ReopenedDoc(_Doc):
     count: int = 1
 
 
+class SplitOffDoc(_Doc):
+    msg: str
+    ref: str
+    reason: str
+    at: AwareDatetime | None = None
+    ward_code: str | None = None
+    category: str | None = None
+
+
 class TipDoc(_Doc):
     """`tips/{ref}` as stored (the fields the core reads; intake's own are left alone)."""
 
@@ -327,21 +337,26 @@ class TipDoc(_Doc):
     asked_at: AwareDatetime | None = None
     asked_by: str | None = None
     asked_msg: str | None = None
+    split_off: list[SplitOffDoc] = Field(default_factory=list)
+    split_from: str | None = None
 
 
 def tip_from_doc(data: Mapping[str, Any]) -> Tip:
     """The core's view of a stored tip; pydantic's ValidationError if malformed."""
     doc = TipDoc.model_validate(dict(data))
     c = doc.classification
+    # A message split off to a tip of its own is no part of this one (intake's
+    # summary, written apart from the router's fields, may still hold it).
+    gone = {s.msg for s in doc.split_off}
     return Tip(
         ref=doc.ref,
         status=doc.status,
         reporter_key=doc.reporter_key,
         oa_id=doc.oa_id,
         created_at=doc.created_at,
-        texts=texts_from_docs(doc.texts),
-        locations=locations_from_docs(doc.locations),
-        attachments=attachments_from_docs(doc.attachments),
+        texts=tuple(t for t in texts_from_docs(doc.texts) if t.msg not in gone),
+        locations=tuple(x for x in locations_from_docs(doc.locations) if x.msg not in gone),
+        attachments=tuple(a for a in attachments_from_docs(doc.attachments) if a.msg not in gone),
         message_count=doc.message_count,
         expire_at=doc.expire_at,
         unit_id=doc.unit_id,
@@ -388,6 +403,8 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         asked_at=doc.asked_at,
         asked_by=doc.asked_by,
         asked_msg=doc.asked_msg,
+        split_off=tuple(SplitOff(**s.model_dump()) for s in doc.split_off),
+        split_from=doc.split_from,
     )
 
 
@@ -467,6 +484,8 @@ _DECIDED = (
     "asked_at",
     "asked_by",
     "asked_msg",
+    "split_off",
+    "split_from",
 )
 
 
@@ -515,6 +534,12 @@ def _decided_fields(tip: Tip) -> dict[str, Any]:
         "asked_at": tip.asked_at,
         "asked_by": tip.asked_by,
         "asked_msg": tip.asked_msg,
+        "split_off": [
+            {"msg": x.msg, "ref": x.ref, "reason": x.reason, "at": x.at}
+            | {"ward_code": x.ward_code, "category": x.category}
+            for x in tip.split_off
+        ],
+        "split_from": tip.split_from,
     }
 
 

@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from shared.core.intake import Inbound, IntakeRules, Plan, SenderState, Summary, fold
-from shared.core.tip import OPEN, TipStatus
+from shared.core.tip import OPEN, Tip, TipStatus
 from shared.store.collections import DueKind
 from shared.store.documents import (
     AttachmentDoc,
@@ -36,6 +36,7 @@ from shared.store.documents import (
     contact_doc,
     locations_from_docs,
     texts_from_docs,
+    tip_updates,
 )
 from shared.store.ports import IntakeResult, Quarantined
 
@@ -136,6 +137,48 @@ def summary_fields(summary: Summary) -> dict[str, Any]:
         "locations_total": summary.locations_total,
         "attachments_total": summary.attachments_total,
     }
+
+
+def spawned_tip_doc(tip: Tip, now: datetime) -> dict[str, Any]:
+    """The whole document of a tip a change starts (a message split off to a tip of
+    its own): intake's fields as if the message had opened it, and the router's."""
+    summary = Summary(
+        texts=tip.texts,
+        locations=tip.locations,
+        attachments=tip.attachments,
+        messages=tip.message_count,
+        texts_total=len(tip.texts),
+        locations_total=len(tip.locations),
+        attachments_total=len(tip.attachments),
+    )
+    return {
+        "ref": tip.ref,
+        "reporter_key": tip.reporter_key,
+        "oa_id": tip.oa_id,
+        "created_at": tip.created_at,
+        "updated_at": now,
+        "last_message_at": now,
+        **summary_fields(summary),
+        "unpublished": False,
+        "expire_at": tip.expire_at,
+        **tip_updates({}, tip),
+    }
+
+
+def taken_in_fields(stored: Mapping[str, Any], tip: Tip, msg: str, now: datetime) -> dict[str, Any]:
+    """A tip's summary with message `msg` taken in from another tip (`take_in`): as
+    intake would have folded it, the counts carried on from the stored document."""
+    before = summary_from_doc(stored)
+    summary = Summary(
+        texts=tip.texts,
+        locations=tip.locations,
+        attachments=tip.attachments,
+        messages=tip.message_count,
+        texts_total=before.texts_total + sum(t.msg == msg for t in tip.texts),
+        locations_total=before.locations_total + sum(x.msg == msg for x in tip.locations),
+        attachments_total=before.attachments_total + sum(a.msg == msg for a in tip.attachments),
+    )
+    return {**summary_fields(summary), "last_message_at": now}
 
 
 # --- one message -------------------------------------------------------------------------

@@ -75,11 +75,14 @@ from shared.store.intake_documents import (
     quarantine_docs,
     quarantined_from_doc,
     sender_from_doc,
+    spawned_tip_doc,
     summary_from_doc,
+    taken_in_fields,
 )
 from shared.store.ports import (
     Applied,
     Claim,
+    CodeTaken,
     Contended,
     Decide,
     DeliveryStatus,
@@ -286,9 +289,20 @@ class _Tips(_Documents):
             if change is None:
                 return Applied(before)
             after = change.tip
+            spawned = change.spawned
+            if spawned is not None and spawned.ref in self.docs[TIPS]:
+                raise CodeTaken(spawned.ref)
             sends = tuple(plan(after, change)) if plan is not None else ()
+            if spawned is not None:
+                self.docs[TIPS][spawned.ref] = spawned_tip_doc(spawned, now)
+                if change.spawned_event is not None:
+                    event = event_doc(change.spawned_event, now, spawned.expire_at)
+                    self.events[spawned.ref].append(event)
             stored.update(repairs)
-            stored.update(copy.deepcopy(tip_updates(stored, after)), updated_at=now)
+            updates = tip_updates(stored, after)
+            if change.takes_in is not None:
+                updates.update(taken_in_fields(stored, after, change.takes_in, now))
+            stored.update(copy.deepcopy(updates), updated_at=now)
             for audit in change.events:
                 event = event_doc(audit, now, before.expire_at)
                 if repairs and audit is change.event:

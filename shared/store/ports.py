@@ -29,6 +29,10 @@ class Contended(StorageError):
     """Concurrent writers kept winning a transaction; the work is left for a retry."""
 
 
+class CodeTaken(StorageError):
+    """The code drawn for a tip a change starts is another tip's: draw again."""
+
+
 class StorageRefused(StorageError):
     """The backend refused the write for good (an invalid value, a document over its
     size limit): retrying cannot help, so the caller keeps the input elsewhere."""

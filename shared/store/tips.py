@@ -42,9 +42,14 @@ from shared.store.documents import (
     tip_updates,
     update_due_doc,
 )
-from shared.store.intake_documents import quarantined_from_doc
+from shared.store.intake_documents import (
+    quarantined_from_doc,
+    spawned_tip_doc,
+    taken_in_fields,
+)
 from shared.store.ports import (
     Applied,
+    CodeTaken,
     Decide,
     DueItem,
     MessageRecord,
@@ -124,6 +129,12 @@ class TipsStore:
             if change is None:
                 return Applied(before)
             after = change.tip
+            spawned_ref = None
+            if change.spawned is not None:
+                # A tip the change starts takes a code nobody has (reads before writes).
+                spawned_ref = self.db.collection(TIPS).document(change.spawned.ref)
+                if spawned_ref.get(transaction=txn).exists:
+                    raise CodeTaken(change.spawned.ref)
             sender_ref = None
             if change.finishes_conversation:
                 # Only while this tip is still the citizen's open one (reads before writes).
@@ -143,12 +154,22 @@ class TipsStore:
                 else set()
             )
             updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
+            if change.takes_in is not None:
+                updates.update(taken_in_fields(stored, after, change.takes_in, now))
             txn.update(tip_ref, {**updates, "updated_at": now})
             for audit in change.events:
                 event = event_doc(audit, now, before.expire_at)
                 if repairs and audit is change.event:
                     event["data"]["repaired"] = sorted(repairs)
                 txn.set(tip_ref.collection(EVENTS).document(), event)
+            if spawned_ref is not None and change.spawned is not None:
+                spawned = change.spawned
+                txn.create(spawned_ref, spawned_tip_doc(spawned, now))
+                if change.spawned_event is not None:
+                    txn.set(
+                        spawned_ref.collection(EVENTS).document(),
+                        event_doc(change.spawned_event, now, spawned.expire_at),
+                    )
             for send, send_ref in zip(sends, send_refs, strict=True):
                 if send_ref.path in recorded:
                     continue
