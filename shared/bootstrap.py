@@ -301,10 +301,12 @@ def assemble_router(
 ) -> Router:
     from shared.core.conversation import rules as conversation_rules
     from shared.core.policy_file import default_policies
+    from shared.core.refcode import new_code
     from shared.services.notices import CitizenNotices
     from shared.services.router import Router
     from shared.services.router.commands import CommandHandler
     from shared.services.router.conversation import ConversationHandler, TipTalk
+    from shared.services.router.incidents import Incidents
     from shared.services.router.intake import IntakeHandler
     from shared.services.router.tips import TipHandler
 
@@ -316,7 +318,18 @@ def assemble_router(
     talk = TipTalk(store, pager, notices, conversation_rules().window)
     return Router(
         tips=TipHandler(
-            store, pager, notices, profile, policies, followups, log, officers, talk=talk
+            store,
+            pager,
+            notices,
+            profile,
+            policies,
+            followups,
+            log,
+            officers,
+            talk=talk,
+            incidents=Incidents(
+                store, pager, followups, profile, conversation_rules().incidents, new_code, log
+            ),
         ),
         commands=officers,
         conversation=ConversationHandler(

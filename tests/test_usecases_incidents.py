@@ -94,7 +94,9 @@ def test_another_kind_of_incident_after_the_tip_was_taken_is_a_new_tip(
     first = fight(memory_line)
     command(memory_line, DUTY, f"nhan {first}")
     memory_line.advance(minutes=3)
-    says(memory_line, "con co dam ban ma tuy o hem 12 p tan son nhi nua a")  # same ward, another kind
+    says(
+        memory_line, "con co dam ban ma tuy o hem 12 p tan son nhi nua a"
+    )  # same ward, another kind
     a, b = tips(memory_line)
     assert a["split_off"][0]["reason"] == "other_kind" and b["split_from"] == first
     assert b["unit_id"] == "ward-27019" and b["status"] == "routed"
@@ -137,5 +139,5 @@ def test_the_escalator_finishes_a_split_the_router_never_handled(
     memory_line.advance(minutes=3)
     memory_line.escalate()
     assert set(memory_line.pump(times=2)) == {200}
-    a, b = tips(memory_line)
+    _, b = tips(memory_line)
     assert b["split_from"] == first and b["unit_id"] == "ward-27013"

@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from shared.core.intake import Inbound, IntakeRules, Plan, SenderState, Summary, fold
-from shared.core.tip import OPEN, Tip, TipStatus
+from shared.core.tip import OPEN, Tip, TipChange, TipStatus
 from shared.store.collections import DueKind
 from shared.store.documents import (
     AttachmentDoc,
@@ -165,9 +165,13 @@ def spawned_tip_doc(tip: Tip, now: datetime) -> dict[str, Any]:
     }
 
 
-def taken_in_fields(stored: Mapping[str, Any], tip: Tip, msg: str, now: datetime) -> dict[str, Any]:
-    """A tip's summary with message `msg` taken in from another tip (`take_in`): as
-    intake would have folded it, the counts carried on from the stored document."""
+def taken_in_fields(stored: Mapping[str, Any], change: TipChange, now: datetime) -> dict[str, Any]:
+    """A tip's summary with the message a change takes in from another tip (`take_in`):
+    as intake would have folded it, the counts carried on from the stored document.
+    Nothing when the change takes no message in."""
+    msg, tip = change.takes_in, change.tip
+    if msg is None:
+        return {}
     before = summary_from_doc(stored)
     summary = Summary(
         texts=tip.texts,

@@ -299,9 +299,7 @@ class _Tips(_Documents):
                     event = event_doc(change.spawned_event, now, spawned.expire_at)
                     self.events[spawned.ref].append(event)
             stored.update(repairs)
-            updates = tip_updates(stored, after)
-            if change.takes_in is not None:
-                updates.update(taken_in_fields(stored, after, change.takes_in, now))
+            updates = {**tip_updates(stored, after), **taken_in_fields(stored, change, now)}
             stored.update(copy.deepcopy(updates), updated_at=now)
             for audit in change.events:
                 event = event_doc(audit, now, before.expire_at)

@@ -16,7 +16,7 @@ from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.core.delivery import CLAIM_LAPSES_AFTER
-from shared.core.tip import Tip, TipStatus
+from shared.core.tip import Tip, TipChange, TipStatus
 from shared.store import transactions
 from shared.store.collections import (
     DUE,
@@ -129,12 +129,7 @@ class TipsStore:
             if change is None:
                 return Applied(before)
             after = change.tip
-            spawned_ref = None
-            if change.spawned is not None:
-                # A tip the change starts takes a code nobody has (reads before writes).
-                spawned_ref = self.db.collection(TIPS).document(change.spawned.ref)
-                if spawned_ref.get(transaction=txn).exists:
-                    raise CodeTaken(change.spawned.ref)
+            spawned_ref = _free_spawned(self.db, txn, change)  # reads before writes
             sender_ref = None
             if change.finishes_conversation:
                 # Only while this tip is still the citizen's open one (reads before writes).
@@ -154,22 +149,14 @@ class TipsStore:
                 else set()
             )
             updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
-            if change.takes_in is not None:
-                updates.update(taken_in_fields(stored, after, change.takes_in, now))
+            updates.update(taken_in_fields(stored, change, now))  # a message moved in
             txn.update(tip_ref, {**updates, "updated_at": now})
             for audit in change.events:
                 event = event_doc(audit, now, before.expire_at)
                 if repairs and audit is change.event:
                     event["data"]["repaired"] = sorted(repairs)
                 txn.set(tip_ref.collection(EVENTS).document(), event)
-            if spawned_ref is not None and change.spawned is not None:
-                spawned = change.spawned
-                txn.create(spawned_ref, spawned_tip_doc(spawned, now))
-                if change.spawned_event is not None:
-                    txn.set(
-                        spawned_ref.collection(EVENTS).document(),
-                        event_doc(change.spawned_event, now, spawned.expire_at),
-                    )
+            _write_spawned(txn, spawned_ref, change, now)
             for send, send_ref in zip(sends, send_refs, strict=True):
                 if send_ref.path in recorded:
                     continue
@@ -259,3 +246,23 @@ class TipsStore:
     def schedule_update(self, ref: str, at: datetime) -> None:
         """What the citizen added is told to the tip's officers at `at` (one entry a tip)."""
         self.db.collection(DUE).document(due_id(DueKind.UPDATE, ref)).set(update_due_doc(ref, at))
+
+
+def _free_spawned(db: firestore.Client, txn: Any, change: TipChange) -> Any:
+    """The document of the tip a change starts, once its code is known to be nobody's."""
+    if change.spawned is None:
+        return None
+    ref = db.collection(TIPS).document(change.spawned.ref)
+    if ref.get(transaction=txn).exists:
+        raise CodeTaken(change.spawned.ref)
+    return ref
+
+
+def _write_spawned(txn: Any, ref: Any, change: TipChange, now: datetime) -> None:
+    spawned = change.spawned
+    if ref is None or spawned is None:
+        return
+    txn.create(ref, spawned_tip_doc(spawned, now))
+    if change.spawned_event is not None:
+        event = event_doc(change.spawned_event, now, spawned.expire_at)
+        txn.set(ref.collection(EVENTS).document(), event)

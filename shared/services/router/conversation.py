@@ -250,6 +250,22 @@ class TipTalk:
         tally.count(self.notices.reopened(written, now))  # recorded then: sent once
         return tally
 
+    def into_earlier(self, tip: Tip, earlier: Tip, message_id: str, now: datetime) -> Tally:
+        """The new tip's words, about the earlier tip: they reopen it (nobody came, it
+        is back) or reach its officers, and a complaint the desk and the unit above."""
+        text = tip.text
+        reporter = self.store.reporter(tip.reporter_key)
+        user_id = reporter.zalo_user_id if reporter else None
+        reopened_by_this = earlier.reopened is not None and earlier.reopened.msg == message_id
+        tally = Tally()
+        if reopened_by_this or (not earlier.is_open and conversation.says_again(text)):
+            tally.add(self.reopen(earlier, message_id, text, now))
+        elif user_id:
+            tally.add(self.forward(earlier, message_id, tip.oa_id, user_id, text, now))
+        if user_id and conversation.complains(text):
+            tally.add(self.complain(earlier, message_id, tip.oa_id, user_id, text, now))
+        return tally
+
     def forward(
         self, tip: Tip, msg_key: str, oa_id: str, user_id: str, text: str, now: datetime
     ) -> Tally:

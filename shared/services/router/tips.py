@@ -17,14 +17,12 @@ note, a command written loosely), never to the desk as a citizen's tip.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import datetime
 
-from shared.core import conversation, messages, refcode, routing
+from shared.core import conversation, messages, routing
 from shared.core import tip as tip_core
 from shared.core.events import TipEvent
-from shared.core.incidents import IncidentRules
 from shared.core.jurisdiction import Profile
 from shared.core.ladder import Target
 from shared.core.policy_file import Policies
@@ -36,7 +34,8 @@ from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
 from shared.services.router.commands import CommandHandler, Sender
 from shared.services.router.conversation import TipTalk
-from shared.store.ports import Applied, CodeTaken, LineStore
+from shared.services.router.incidents import Incidents
+from shared.store.ports import Applied, LineStore
 
 ACTOR = "router"
 WARD_ON_DUTY = (Target("self", "duty_officer"),)
@@ -53,44 +52,31 @@ class TipHandler:
     log: Logger
     officers: CommandHandler
     talk: TipTalk | None = None  # the citizen's earlier tip a new one may reopen
-    # When a message that joined the open tip is another incident (conversation.yaml).
-    incidents: IncidentRules = field(default_factory=lambda: conversation.rules().incidents)
-    new_code: Callable[[], str] = refcode.new_code  # a split-off tip's code (tests inject)
+    incidents: Incidents | None = None  # a message that joined the open tip, elsewhere
 
     def on_tip(self, event: TipEvent, now: datetime) -> Tally:
         ref, message_id = event.tip_id or "", event.message_id
         new = event.kind == "tip.updated"
 
-        known: list[str] = []  # an incident split off before, that the message is about
+        def decide(tip: Tip) -> TipChange | None:
+            if tip.status in (TipStatus.RECEIVED, TipStatus.WITHDRAWN):
+                return None  # whose it is comes first (below)
+            return self._decide(tip, message_id, new, now)
 
-        def decide(code: str) -> Callable[[Tip], TipChange | None]:
-            def decision(tip: Tip) -> TipChange | None:
-                known.clear()
-                if tip.status in (TipStatus.RECEIVED, TipStatus.WITHDRAWN):
-                    return None  # whose it is comes first (below)
-                # Another incident leaves before it can move or locate this tip.
-                found = (
-                    routing.incident(self.profile, self.incidents, tip, message_id) if new else None
-                )
-                if found is not None and found.into is not None:
-                    known.append(found.into)  # it joins that tip first (below)
-                    return None
-                if found is not None:
-                    return tip_core.split(tip, routing.split_off(found, message_id, code, now))
-                return self._decide(tip, message_id, new, now)
-
-            return decision
-
-        applied = self._change_drawing(ref, decide, now)
+        split = self.incidents if new else None
+        applied, into = (
+            split.change(ref, message_id, new, decide, now)
+            if split
+            else (self.pager.change(ref, decide, now), None)
+        )
         tip = applied.tip
         if tip is None:
             self.log.error("router.unknown_tip", tip_id=ref)
             return Tally()
-        if known:
-            return self._into_related(tip, known[0], message_id, event, now)
-        split_to = tip.split_to(message_id) if new else None
-        if split_to is not None:
-            return self._split(tip, split_to, message_id, event, now)
+        # Another incident than this tip's: it goes to a tip of its own.
+        moved = split.follow(tip, into, event, now, self.on_tip, self._kept) if split else None
+        if moved is not None:
+            return moved
         if tip.status in (TipStatus.RECEIVED, TipStatus.WITHDRAWN):
             sender = self.officers.sender(tip.reporter_key)
             if sender is not None:
@@ -102,11 +88,18 @@ class TipHandler:
             earlier = self._earlier(tip, now)
             if earlier is not None:
                 self.store.change_tip(ref, lambda t: tip_core.join_into(t, earlier.ref), now)
-                tally = self._into_earlier(tip, earlier, message_id, now)
+                assert self.talk is not None  # an earlier tip is found through it
+                tally = self.talk.into_earlier(tip, earlier, message_id, now)
                 self.store.mark_handled(message_id, now)
                 return tally
             applied = self.pager.change(ref, lambda t: self._decide(t, message_id, new, now), now)
         return self._followed(applied, message_id, new, event, now)
+
+    def _kept(self, event: TipEvent, now: datetime) -> Tally:
+        """A message that stays with its tip after all (its incident's tip is finished)."""
+        decide = lambda t: self._decide(t, event.message_id, True, now)  # noqa: E731
+        applied = self.pager.change(event.tip_id or "", decide, now)
+        return self._followed(applied, event.message_id, True, event, now)
 
     def _followed(
         self, applied: Applied, message_id: str, new: bool, event: TipEvent, now: datetime
@@ -168,85 +161,6 @@ class TipHandler:
         self.log.info("router.oa_reply", tip_id=open_tip, outcome=outcome)
         return Tally()
 
-    def _split(
-        self, tip: Tip, split_to: str, message_id: str, event: TipEvent, now: datetime
-    ) -> Tally:
-        """The message left `tip` for `split_to` (now or in an earlier delivery), which
-        goes on as any tip would: routed if new (its own code to the citizen), its
-        officers told of the message if it joined one (each idempotent)."""
-        reason = next(s.reason for s in tip.split_off if s.msg == message_id)
-        self.log.info("router.split", tip_id=tip.ref, new_tip_id=split_to, reason=reason)
-        if reason == "related":
-            joined = self.store.tip(split_to)
-            tally = Tally()
-            if joined is not None and joined.is_assigned:
-                tally = self.followups.on_message(joined, message_id, event.throttled, now, ACTOR)
-            self.store.mark_handled(message_id, now)
-            return tally
-        return self.on_tip(
-            TipEvent(
-                kind="tip.created",
-                tip_id=split_to,
-                message_id=message_id,
-                oa_id=event.oa_id,
-                at=event.at,
-                throttled=event.throttled,
-            ),
-            now,
-        )
-
-    def _into_related(
-        self, tip: Tip, into: str, message_id: str, event: TipEvent, now: datetime
-    ) -> Tally:
-        """The message is about an incident split off `tip` before: it joins that tip
-        first (its words read from `tip` before they leave it), then leaves `tip`, so a
-        redelivery after a crash between the two still finds them."""
-        applied = self.store.change_tip(
-            into, lambda t: tip_core.take_in(t, tip, message_id, now), now
-        )
-        if applied.tip is not None and applied.tip.is_open:
-            found = routing.incident(self.profile, self.incidents, tip, message_id)
-            off = routing.split_off(found, message_id, into, now) if found else None
-            if off is not None:
-                done = self.store.change_tip(
-                    tip.ref, lambda t: tip_core.split(t, off, existing=True), now
-                )
-                return self._split(done.tip or tip, into, message_id, event, now)
-        # That tip is finished or gone: decided as if it had never been split off.
-        self.log.info("router.related_finished", tip_id=tip.ref, related=into)
-        rest = tuple(s for s in tip.split_off if s.ref != into)
-        found = routing.incident(
-            self.profile, self.incidents, replace(tip, split_off=rest), message_id
-        )
-        if found is None or found.into is not None:
-            applied = self.pager.change(
-                tip.ref, lambda t: self._decide(t, message_id, True, now), now
-            )
-            return self._followed(applied, message_id, True, event, now)
-        applied = self._change_drawing(
-            tip.ref,
-            lambda code: (
-                lambda t: tip_core.split(t, routing.split_off(found, message_id, code, now))
-            ),
-            now,
-        )
-        split_to = applied.tip.split_to(message_id) if applied.tip else None
-        if split_to is None:
-            return Tally()
-        return self._split(applied.tip or tip, split_to, message_id, event, now)
-
-    def _change_drawing(
-        self, ref: str, decide: Callable[[str], Callable[[Tip], TipChange | None]], now: datetime
-    ) -> Applied:
-        """`pager.change` with a fresh code for a tip the change may start, drawn
-        again while the code drawn is another tip's."""
-        for _ in range(refcode.CODE_ATTEMPTS - 1):
-            try:
-                return self.pager.change(ref, decide(self.new_code()), now)
-            except CodeTaken:
-                continue
-        return self.pager.change(ref, decide(self.new_code()), now)
-
     @property
     def _news(self) -> MoveNews:
         return MoveNews(self.store, self.pager, self.notices, self.profile)
@@ -282,29 +196,12 @@ class TipHandler:
         if earlier is None:
             return Tally()
         if not new:
-            return self._into_earlier(tip, earlier, message_id, now)
+            return self.talk.into_earlier(tip, earlier, message_id, now)
         text = "\n".join(t.text for t in tip.texts if t.msg == message_id and t.text)
         reporter = self.store.reporter(tip.reporter_key)
         if not text or reporter is None or not reporter.zalo_user_id:
             return Tally()
         return self.talk.forward(earlier, message_id, tip.oa_id, reporter.zalo_user_id, text, now)
-
-    def _into_earlier(self, tip: Tip, earlier: Tip, message_id: str, now: datetime) -> Tally:
-        """The new tip's words, about the earlier tip: they reopen it (nobody came, it
-        is back) or reach its officers, and a complaint the desk and the unit above."""
-        assert self.talk is not None
-        text = tip.text
-        reporter = self.store.reporter(tip.reporter_key)
-        user_id = reporter.zalo_user_id if reporter else None
-        reopened_by_this = earlier.reopened is not None and earlier.reopened.msg == message_id
-        tally = Tally()
-        if reopened_by_this or (not earlier.is_open and conversation.says_again(text)):
-            tally.add(self.talk.reopen(earlier, message_id, text, now))
-        elif user_id:
-            tally.add(self.talk.forward(earlier, message_id, tip.oa_id, user_id, text, now))
-        if user_id and conversation.complains(text):
-            tally.add(self.talk.complain(earlier, message_id, tip.oa_id, user_id, text, now))
-        return tally
 
     def _from_officer(self, tip: Tip, message_id: str, sender: Sender, now: datetime) -> Tally:
         """An officer wrote this: not a citizen's tip, but the officer's message."""
