@@ -315,7 +315,7 @@ def assemble_router(
     log = get_logger("router")
     officers = CommandHandler(store, pager, notices, profile, policies, log)
     followups = assemble_followups(pager, update_every)
-    talk = TipTalk(store, pager, notices, conversation_rules().window)
+    talk = TipTalk(store, pager, notices, conversation_rules().window, door.rules.window)
     return Router(
         tips=TipHandler(
             store,

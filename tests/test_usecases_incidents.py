@@ -141,3 +141,51 @@ def test_the_escalator_finishes_a_split_the_router_never_handled(
     assert set(memory_line.pump(times=2)) == {200}
     _, b = tips(memory_line)
     assert b["split_from"] == first and b["unit_id"] == "ward-27013"
+
+
+# --- the limits issue 12 left: a reopened tip, a question asked ------------------------
+
+
+def test_a_reopened_tip_is_the_citizens_open_tip_again_so_the_next_words_join_it(
+    memory_line: MemoryLine,
+) -> None:
+    first = fight(memory_line)
+    command(memory_line, DUTY, f"xong {first} da giai tan")
+    memory_line.advance(hours=2)
+    says(memory_line, "cong an ve roi tui no lai danh nhau tiep, ko ai toi het")
+    assert memory_line.tip(first)["status"] == "routed"
+    sender = memory_line.store.docs["senders"][memory_line.tip(first)["reporter_key"]]
+    assert sender["open_tip_id"] == first
+    memory_line.advance(minutes=2)
+    says(memory_line, "tui no co ca gay go nua, nhanh len")
+    tip = memory_line.tip(first)
+    assert any("ca gay go" in t["text"] for t in tip["texts"])  # joined, no third tip
+    assert [t["status"] for t in tips(memory_line)] == ["routed", "withdrawn"]
+    assert sum("ca gay go" in t for t in memory_line.texts(DUTY)) == 1
+
+
+def test_while_an_officer_asks_about_the_fight_a_theft_elsewhere_is_not_the_answer(
+    memory_line: MemoryLine,
+) -> None:
+    first = fight(memory_line)
+    command(memory_line, DUTY, f"NHAN {first}")
+    command(memory_line, DUTY, f"HOI {first} tui no con o do ko?")
+    memory_line.advance(hours=2)  # past the intake window: a new tip, not a joined message
+    says(memory_line, "phuong tay thanh co thang trom xe may, dang dat xe chay")
+    a, b = tips(memory_line)
+    assert a["ref"] == first and b["status"] == "routed" and b["unit_id"] == "ward-27013"
+    assert not any("trom xe" in t for t in memory_line.texts(DUTY))
+    assert any(b["ref"] in t and "trom xe" in t for t in memory_line.texts(OTHER_WARD))
+    assert sum(f"Mã tin báo: {b['ref']}" in t for t in memory_line.texts(CITIZEN)) == 1
+
+
+def test_an_answer_to_the_officers_question_still_joins_the_asked_tip(
+    memory_line: MemoryLine,
+) -> None:
+    first = fight(memory_line)
+    command(memory_line, DUTY, f"NHAN {first}")
+    command(memory_line, DUTY, f"HOI {first} tui no con o do ko?")
+    memory_line.advance(hours=2)
+    says(memory_line, "da con a, tui no dung truoc tiem tap hoa so 45")
+    assert [t["status"] for t in tips(memory_line)] == ["acknowledged", "withdrawn"]
+    assert sum("tiem tap hoa so 45" in t for t in memory_line.texts(DUTY)) == 1

@@ -144,19 +144,27 @@ def incident(
         return None  # not routed yet: its ward and kind are what its messages say
     text = "\n".join(t.text for t in tip.texts if t.msg == msg and t.text)
     pins = [x for x in tip.locations if x.msg == msg]
-    point = (pins[-1].lat, pins[-1].lng) if pins else None
-    if not text and point is None:
+    message = new_message(profile, text, pins[-1] if pins else None)
+    if message is None:
         return None  # a photo or a file: nothing tells another incident
-    where = resolve(text, point, None, profile)
+    found = incidents.decide(incidents.incident_of(tip), message, rules)
+    return found if found.split else None
+
+
+def new_message(
+    profile: Profile, text: str, pin: tip_core.TipLocation | None
+) -> incidents.NewMessage | None:
+    """A message's own kind and place, as its words and pin tell them (None: neither)."""
+    if not text and pin is None:
+        return None
+    where = resolve(text, (pin.lat, pin.lng) if pin else None, None, profile)
     verdict = classify(text) if text else None
-    message = incidents.NewMessage(
+    return incidents.NewMessage(
         category=verdict.category if verdict is not None and verdict.kind == "tip" else None,
         ward_code=where.ward_code,
         method=where.method,
         near_boundary=where.near_boundary,
     )
-    found = incidents.decide(incidents.incident_of(tip), message, rules)
-    return found if found.split else None
 
 
 def split_off(found: incidents.Verdict, msg: str, ref: str, now: datetime) -> tip_core.SplitOff:

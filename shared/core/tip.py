@@ -285,8 +285,10 @@ class TipChange:
     decision: StepDecision | None = None  # a ladder step to carry out once written
     outcome: str = ""  # for the shell's answer: taken, resolved, closed, transferred, refused
     reason: str = ""  # why it was refused
-    # The citizen's reporter record stops pointing at this tip as their open one.
+    # The citizen's intake state stops pointing at this tip as their open one.
     finishes_conversation: bool = False
+    # ... or points at it again, until then, when it names no other open tip.
+    resumes_conversation: datetime | None = None
     preceded_by: tuple[AuditEvent, ...] = ()  # events written before `event`, in order
     # A tip this change starts (created with it, never over an existing one), and
     # the first line of its own trail.
@@ -373,12 +375,20 @@ def withdraw(tip: Tip) -> TipChange | None:
     return TipChange(written, event, outcome="withdrawn", finishes_conversation=True)
 
 
-def reopen(tip: Tip, msg: str, text: str, finished_by_name: str, now: datetime) -> TipChange | None:
+def reopen(
+    tip: Tip,
+    msg: str,
+    text: str,
+    finished_by_name: str,
+    now: datetime,
+    open_until: datetime | None = None,
+) -> TipChange | None:
     """The citizen writes that nobody came, or that the problem is back: a resolved or
     closed tip goes back before its unit, its ladder restarted a cycle on (so its
     alerts' keys never repeat those sent), nobody holding it. The trail and the
-    officers' alert say who finished it and when. None when this message already
-    reopened it (a redelivery) or the tip is not finished."""
+    officers' alert say who finished it and when. It is the citizen's open tip again
+    (their next messages join it) until `open_until`, unless another is open. None
+    when this message already reopened it (a redelivery) or the tip is not finished."""
     if tip.status not in (TipStatus.RESOLVED, TipStatus.CLOSED) or tip.policy is None:
         return None
     if tip.reopened is not None and tip.reopened.msg == msg:
@@ -426,7 +436,11 @@ def reopen(tip: Tip, msg: str, text: str, finished_by_name: str, now: datetime) 
         "unit_id": tip.unit_id,
     }
     return TipChange(
-        written, AuditEvent("citizen", "reopened", data), decision=first, outcome="reopened"
+        written,
+        AuditEvent("citizen", "reopened", data),
+        decision=first,
+        outcome="reopened",
+        resumes_conversation=open_until,
     )
 
 

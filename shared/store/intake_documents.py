@@ -72,6 +72,28 @@ class SenderDoc(_Doc):
     tips_opened: int = 0
 
 
+def sender_change(
+    sender: Mapping[str, Any] | None, ref: str, change: TipChange
+) -> dict[str, Any] | None:
+    """What a tip's change writes to its citizen's intake state (`senders/{key}`), as
+    read in the same transaction: a finished tip stops being their open one; a
+    reopened tip is their open one again, unless they opened another meanwhile."""
+    if sender is None:
+        return None
+    current = sender.get("open_tip_id")
+    if change.finishes_conversation and current == ref:
+        return {"open_tip_id": None, "open_tip_status": change.tip.status.value}
+    until = change.resumes_conversation
+    if until is not None and (open_tip(sender) is None or current == ref):
+        return {
+            "open_tip_id": ref,
+            "open_tip_status": change.tip.status.value,
+            "open_until": until,
+            "tip_messages": change.tip.message_count,
+        }
+    return None
+
+
 def sender_from_doc(data: Mapping[str, Any] | None) -> SenderState:
     doc = SenderDoc.model_validate(dict(data or {}))
     return SenderState(**doc.model_dump())

@@ -74,6 +74,7 @@ from shared.store.intake_documents import (
     open_tip,
     quarantine_docs,
     quarantined_from_doc,
+    sender_change,
     sender_from_doc,
     spawned_tip_doc,
     summary_from_doc,
@@ -320,8 +321,9 @@ class _Tips(_Documents):
                 else:
                     self.docs[DUE][entry] = tip_due_doc(ref, after.next_action_at)
             sender = self.docs[SENDERS].get(before.reporter_key)
-            if change.finishes_conversation and sender and sender.get("open_tip_id") == ref:
-                sender.update(open_tip_id=None, open_tip_status=after.status.value)
+            written = sender_change(sender, ref, change)
+            if sender is not None and written is not None:
+                sender.update(written)
             return Applied(after, change, sends)
 
     # --- messages and reporters --------------------------------------------------------------

@@ -44,6 +44,7 @@ from shared.store.documents import (
 )
 from shared.store.intake_documents import (
     quarantined_from_doc,
+    sender_change,
     spawned_tip_doc,
     taken_in_fields,
 )
@@ -130,13 +131,10 @@ class TipsStore:
                 return Applied(before)
             after = change.tip
             spawned_ref = _free_spawned(self.db, txn, change)  # reads before writes
-            sender_ref = None
-            if change.finishes_conversation:
-                # Only while this tip is still the citizen's open one (reads before writes).
-                sender_ref = self.db.collection(SENDERS).document(before.reporter_key)
-                sender = sender_ref.get(transaction=txn)
-                if not sender.exists or sender.get("open_tip_id") != ref:
-                    sender_ref = None
+            sender_ref, sender = self.db.collection(SENDERS).document(before.reporter_key), None
+            if change.finishes_conversation or change.resumes_conversation:
+                found = sender_ref.get(transaction=txn)  # reads before writes
+                sender = sender_change(found.to_dict() if found.exists else None, ref, change)
             sends = tuple(plan(after, change)) if plan is not None else ()
             send_refs = [self.db.collection(s.kind.value).document(s.key) for s in sends]
             recorded = (
@@ -173,8 +171,8 @@ class TipsStore:
                     txn.delete(due_ref)
                 else:
                     txn.set(due_ref, tip_due_doc(ref, after.next_action_at))
-            if sender_ref is not None:
-                txn.update(sender_ref, {"open_tip_id": None, "open_tip_status": after.status.value})
+            if sender is not None:
+                txn.update(sender_ref, sender)
             return Applied(after, change, sends)
 
         return transactions.run(self.db, body)

@@ -222,6 +222,9 @@ class TipTalk:
     pager: Pager
     notices: CitizenNotices
     window: timedelta
+    # Intake's window: a reopened tip is the citizen's open tip again this long
+    # (their next messages join it), as a new tip is (TINBAO_INTAKE_WINDOW_MINUTES).
+    intake_window: timedelta = timedelta(minutes=30)
 
     def current(self, reporter_key: str, now: datetime, besides: str = "") -> Tip | None:
         tips = self.store.tips_of_reporter(reporter_key)
@@ -239,7 +242,9 @@ class TipTalk:
         name = officer.name if officer is not None else ""
         # The first step's alerts and the citizen's notice are recorded with the reopening.
         applied = self.pager.change(
-            tip.ref, lambda t: tip_core.reopen(t, msg_key, text, name, now), now
+            tip.ref,
+            lambda t: tip_core.reopen(t, msg_key, text, name, now, now + self.intake_window),
+            now,
         )
         written = applied.tip
         if written is None or written.reopened is None or written.reopened.msg != msg_key:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from shared.core import incidents as incidents_core
 from shared.core import refcode, routing
 from shared.core import tip as tip_core
 from shared.core.events import TipEvent
@@ -85,6 +86,14 @@ class Incidents:
         if split_to is None:
             return None
         return self._split(tip, split_to, event, now, route)
+
+    def separate(self, current: Tip, new: Tip) -> bool:
+        """Whether a new tip's first message tells another incident than `current`'s
+        (a tip it would otherwise join: the one an officer asked the citizen about)."""
+        message = routing.new_message(self.profile, new.text, new.location)
+        if message is None:
+            return False
+        return incidents_core.decide(incidents_core.incident_of(current), message, self.rules).split
 
     def _incident(self, tip: Tip, message_id: str) -> Verdict | None:
         return routing.incident(self.profile, self.rules, tip, message_id)

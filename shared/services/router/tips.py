@@ -181,7 +181,9 @@ class TipHandler:
         if current is None:
             return None
         if self.talk.asked(current, now):
-            return current  # the answer to an officer's question (HOI)
+            # The answer to an officer's question (HOI), unless it tells another incident.
+            split = self.incidents is not None and self.incidents.separate(current, tip)
+            return None if split else current
         if complaint or (again and not current.is_open):
             return current
         return None
