@@ -119,3 +119,17 @@ def test_an_officer_asks_the_informant_through_the_oa_and_hears_the_answer(line:
     line.citizen_says(CITIZEN, "nha so 45 hem 12 duong tan son nhi")
     assert set(line.pump(times=2)) == {200}
     assert len([t for t in line.texts(DUTY) if "nha so 45" in t]) == 1
+
+
+def test_why_nobody_came_on_an_open_tip_is_answered_once_and_reaches_the_holder(
+    line: Line,
+) -> None:
+    ref = report(line)
+    command(line, DUTY, f"nhan {ref}")
+    before = len(line.texts(CITIZEN))
+    line.citizen_says(CITIZEN, "nhan roi ma sao lau qua vay, chua thay ai toi het")
+    assert set(line.pump(times=2)) == {200}  # delivered twice: answered once
+    (where,) = line.texts(CITIZEN)[before:]
+    assert where.startswith(f"Tin báo {ref} anh/chị gửi lúc") and f"{WARD} tiếp nhận" in where
+    assert any("chua thay ai toi het" in t for t in line.texts(DUTY))
+    assert line.tip(ref)["status"] == "acknowledged"

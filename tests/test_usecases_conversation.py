@@ -330,3 +330,46 @@ def test_a_reopened_tip_taken_and_resolved_again_is_told_again(memory_line: Memo
     told = memory_line.texts(CITIZEN)
     assert sum("tiếp nhận xử lý" in t for t in told) == 2
     assert sum("xử lý xong" in t for t in told) == 2
+
+
+def test_an_impatient_citizen_hears_where_the_tip_stands_and_a_withdrawal_goes_to_officers(
+    memory_line: MemoryLine,
+) -> None:
+    """Words joining an open tip are news for its officers; the citizen, told to send
+    more, hears nothing back — unless they ask why nobody came yet, or to withdraw it."""
+    ref = report(memory_line)
+    acknowledged = len(memory_line.texts(CITIZEN))
+    memory_line.advance(minutes=4)
+    memory_line.citizen_says(CITIZEN, "no van dang o do, dung truoc cua khach san")
+    assert set(memory_line.pump(times=2)) == {200}
+    assert len(memory_line.texts(CITIZEN)) == acknowledged  # news: nothing owed back
+
+    memory_line.citizen_says(CITIZEN, "sao chua thay ai toi vay troi")
+    assert set(memory_line.pump(times=2)) == {200}  # delivered twice: answered once
+    (where,) = memory_line.texts(CITIZEN)[acknowledged:]
+    assert where.startswith(f"Tin báo {ref} anh/chị gửi lúc 09:00 ngày 01/12/2026")
+    assert f"chuyển đến {WARD}" in where and "113" in where
+    no_officer_in(where)
+
+    memory_line.citizen_says(CITIZEN, "thoi huy tin bao giup em, em nham nha")
+    assert set(memory_line.pump(times=2)) == {200}
+    withdraw = memory_line.texts(CITIZEN)[-1]
+    assert withdraw.startswith(f"Yêu cầu hủy tin báo {ref} của anh/chị đã được chuyển")
+    assert len(memory_line.texts(CITIZEN)) == acknowledged + 2
+    assert memory_line.tip(ref)["status"] == "routed"  # only an officer closes a tip
+    memory_line.advance(minutes=6)
+    memory_line.escalate()
+    memory_line.pump()
+    told = "\n".join(memory_line.texts(DUTY))
+    assert "sao chua thay ai toi vay troi" in told and "huy tin bao giup em" in told
+
+
+def test_asked_as_a_question_it_is_answered_the_same_and_still_reaches_the_officers(
+    memory_line: MemoryLine,
+) -> None:
+    ref = report(memory_line)
+    where = ask(memory_line, "cong an dau het roi?")
+    assert where.startswith(f"Tin báo {ref} anh/chị gửi lúc") and f"chuyển đến {WARD}" in where
+    assert ask(memory_line, "huy tin bao duoc khong a?").startswith(f"Yêu cầu hủy tin báo {ref}")
+    told = "\n".join(memory_line.texts(DUTY))
+    assert "cong an dau het roi?" in told and "huy tin bao duoc khong a?" in told

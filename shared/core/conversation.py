@@ -43,6 +43,8 @@ class _File(BaseModel):
     reopen: list[str] = Field(min_length=1)
     complaint: list[str] = Field(default_factory=list)
     courtesy: list[str] = Field(default_factory=list)
+    waiting: list[str] = Field(default_factory=list)
+    withdraw: list[str] = Field(default_factory=list)
     incidents: IncidentRulesFile
 
 
@@ -52,6 +54,8 @@ class Rules:
     reopen: tuple[tuple[str, ...], ...]  # folded phrases, aliases swapped for their word
     courtesy: frozenset[tuple[str, ...]]
     complaint: tuple[tuple[str, ...], ...]
+    waiting: tuple[tuple[str, ...], ...]
+    withdraw: tuple[tuple[str, ...], ...]
     aliases: dict[str, tuple[str, ...]]  # folded alias word(s) -> the folded word(s)
     incidents: IncidentRules  # when a new message is another incident (core/incidents)
 
@@ -74,6 +78,8 @@ def parse_rules(text: str) -> Rules:
         reopen=tuple(tuple(words(fold(p))) for p in parsed.reopen),
         courtesy=frozenset(tuple(words(fold(p))) for p in parsed.courtesy),
         complaint=tuple(tuple(words(fold(p))) for p in parsed.complaint),
+        waiting=tuple(tuple(words(fold(p))) for p in parsed.waiting),
+        withdraw=tuple(tuple(words(fold(p))) for p in parsed.withdraw),
         aliases=aliases,
         incidents=IncidentRules.from_file(parsed.incidents),
     )
@@ -126,6 +132,23 @@ def complains(text: str, r: Rules | None = None) -> bool:
     """The message complains about the police (nobody came, rude or idle officers)."""
     r = r or rules()
     return _any(r.complaint, _folded(text, r))
+
+
+FollowUpAnswer = Literal["status", "withdraw"]
+
+
+def follow_up_answer(text: str, r: Rules | None = None) -> FollowUpAnswer | None:
+    """What a citizen is owed back for words that joined their open tip: where it
+    stands when they ask why nobody came yet, or that an officer will see their wish
+    to withdraw it; None for news (the officers get it, the citizen was told to send
+    more). Withdrawal wins: "nhầm rồi, chưa ai tới thì thôi hủy đi" asks for that."""
+    r = r or rules()
+    ws = _folded(text, r)
+    if _any(r.withdraw, ws):
+        return "withdraw"
+    if _any(r.waiting, ws):
+        return "status"
+    return None
 
 
 def only_courtesy(text: str, r: Rules | None = None) -> bool:

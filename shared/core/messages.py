@@ -62,6 +62,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "alert_reopened_before": {"name", "done", "time"},
         "citizen_reopened": {"ref", "unit"},
         "citizen_forwarded": {"ref"},
+        "citizen_withdraw_asked": {"ref"},
         "citizen_now_urgent": {"ref"},
         "citizen_question": {"ref", "unit", "question"},
         "confirm_ask": {"ref"},
@@ -290,6 +291,10 @@ def citizen_status(
     )
     nxt = c.text("status_next_finished" if finished else "status_next_open")
     return _fit(f"{head}\n{nxt}")
+
+
+def citizen_withdraw_asked(ref: str) -> str:
+    return _fit(catalog().text("citizen_withdraw_asked", ref=ref))
 
 
 def citizen_reopened(ref: str, unit_name: str) -> str:

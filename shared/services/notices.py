@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
-from shared.core import assistant, messages
+from shared.core import assistant, conversation, messages, tip_status
 from shared.core.jurisdiction import Profile
 from shared.core.tip import FIRST_ASSIGNED, Tip, TipChange, TipStatus
 from shared.services.dispatch import Dispatcher, SendOutcome
@@ -98,6 +98,26 @@ class CitizenNotices:
 
     def reopened(self, tip: Tip, now: datetime) -> SendOutcome | None:
         return self.dispatch.to_citizen(tip, *self._reopened(tip), now)
+
+    def follow_up(self, tip: Tip, msg_key: str, text: str, now: datetime) -> SendOutcome | None:
+        """Words that joined the open tip and ask something back (see `follow_up_text`);
+        None for news: the acknowledgement asked for more."""
+        reply = self.follow_up_text(tip, text)
+        if reply is None:
+            return None
+        return self.dispatch.to_citizen(tip, f"follow-up:{msg_key}", reply, now)
+
+    def follow_up_text(self, tip: Tip, text: str) -> str | None:
+        """What a citizen asking why nobody came yet hears (where the tip stands), or one
+        asking to withdraw it (its officers will see that: only they close a tip)."""
+        wanted = conversation.follow_up_answer(text)
+        if wanted is None:
+            return None
+        if wanted == "withdraw":
+            return messages.citizen_withdraw_asked(tip.ref)
+        v = tip_status.view(tip)
+        unit = self.unit_name(v.unit_id)
+        return messages.citizen_status(v.ref, v.status.value, v.finished, unit, v.sent_at, v.since)
 
     @staticmethod
     def question_key(msg: str) -> str:

@@ -291,7 +291,8 @@ class TipTalk:
         )
         if tip.is_anonymous:
             return tally  # Zalo's anonymous chat: nobody can be written back
-        told = messages.citizen_forwarded(tip.ref)
+        answer = self.notices.follow_up_text(tip, text) if tip.is_open else None
+        told = answer or messages.citizen_forwarded(tip.ref)
         tally.count(
             self.pager.dispatch.reply(
                 f"fwd:{msg_key}", oa_id, user_id, told, now, audience="citizen"

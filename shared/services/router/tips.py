@@ -130,6 +130,9 @@ class TipHandler:
                     tally.add(
                         self.followups.on_message(tip, message_id, event.throttled, now, ACTOR)
                     )
+                    if not event.throttled:
+                        words = "\n".join(t.text for t in tip.texts if t.msg == message_id)
+                        tally.count(self.notices.follow_up(tip, message_id, words, now))
             if tip.status is TipStatus.ROUTED and not event.throttled:
                 # A step a crashed delivery left undone (beyond fair use: the escalator's).
                 tally.add(self.pager.resume(tip, now, ACTOR))
