@@ -133,3 +133,23 @@ def test_why_nobody_came_on_an_open_tip_is_answered_once_and_reaches_the_holder(
     assert where.startswith(f"Tin báo {ref} anh/chị gửi lúc") and f"{WARD} tiếp nhận" in where
     assert any("chua thay ai toi het" in t for t in line.texts(DUTY))
     assert line.tip(ref)["status"] == "acknowledged"
+
+
+def test_a_first_message_complaining_about_a_ward_goes_to_the_desk_and_above(
+    line: Line,
+) -> None:
+    line.citizen_says(CITIZEN, "bao cong an p tan son nhi hoai ma ko ai xuong")
+    assert set(line.pump(times=2)) == {200}  # a duplicate delivery: acted on once
+    (doc,) = [d.to_dict() or {} for d in line.db.collection("tips").stream()]
+    ref = doc["ref"]
+    assert doc["unit_id"] == "hcm-desk" and doc["complaint_about"] == "ward-27019"
+    line.citizen_shares(CITIZEN, "10.8012", "106.6285")  # a pin in that very ward
+    assert set(line.pump(times=2)) == {200}
+    assert line.tip(ref)["unit_id"] == "hcm-desk"  # not moved to the unit complained about
+    assert line.texts(DUTY) == []
+    for officer in ("demo-officer-desk-2", "demo-officer-hcm-cmd-1"):
+        (alert,) = [t for t in line.texts(officer) if "PHẢN ÁNH" in t]  # once
+        assert alert.startswith(f"📣 PHẢN ÁNH VỀ {WARD}") and ref in alert
+    assert len(line.texts("demo-officer-hcm-cmd-1")) == 1  # the pin is the desk's news
+    (told,) = line.texts(CITIZEN)
+    assert told.startswith(f"Phản ánh của anh/chị về {WARD} đã được tiếp nhận với mã {ref}")

@@ -42,6 +42,7 @@ class _File(BaseModel):
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     reopen: list[str] = Field(min_length=1)
     complaint: list[str] = Field(default_factory=list)
+    police: list[str] = Field(default_factory=list)
     courtesy: list[str] = Field(default_factory=list)
     waiting: list[str] = Field(default_factory=list)
     withdraw: list[str] = Field(default_factory=list)
@@ -56,6 +57,7 @@ class Rules:
     complaint: tuple[tuple[str, ...], ...]
     waiting: tuple[tuple[str, ...], ...]
     withdraw: tuple[tuple[str, ...], ...]
+    police: tuple[tuple[str, ...], ...]  # words naming the police
     aliases: dict[str, tuple[str, ...]]  # folded alias word(s) -> the folded word(s)
     incidents: IncidentRules  # when a new message is another incident (core/incidents)
 
@@ -80,6 +82,7 @@ def parse_rules(text: str) -> Rules:
         complaint=tuple(tuple(words(fold(p))) for p in parsed.complaint),
         waiting=tuple(tuple(words(fold(p))) for p in parsed.waiting),
         withdraw=tuple(tuple(words(fold(p))) for p in parsed.withdraw),
+        police=tuple(tuple(_swap(words(fold(p)), aliases)) for p in parsed.police),
         aliases=aliases,
         incidents=IncidentRules.from_file(parsed.incidents),
     )
@@ -93,16 +96,19 @@ def rules() -> Rules:
 
 def _folded(text: str, r: Rules) -> tuple[str, ...]:
     """The message's folded words, each alias (one or two words) swapped for its word."""
+    return _swap(words(fold(text)), r.aliases)
+
+
+def _swap(ws: list[str], aliases: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     out: list[str] = []
-    ws = words(fold(text))
     i = 0
     while i < len(ws):
         pair = " ".join(ws[i : i + 2])
-        if i + 1 < len(ws) and pair in r.aliases:
-            out.extend(r.aliases[pair])
+        if i + 1 < len(ws) and pair in aliases:
+            out.extend(aliases[pair])
             i += 2
         else:
-            out.extend(r.aliases.get(ws[i], (ws[i],)))
+            out.extend(aliases.get(ws[i], (ws[i],)))
             i += 1
     return tuple(out)
 
@@ -149,6 +155,14 @@ def follow_up_answer(text: str, r: Rules | None = None) -> FollowUpAnswer | None
     if _any(r.waiting, ws):
         return "status"
     return None
+
+
+def about_police(text: str, r: Rules | None = None) -> bool:
+    """A complaint that names the police ("công an phường X không làm gì hết"): what a
+    first message must say to be a complaint rather than a tip (`police` in the file)."""
+    r = r or rules()
+    ws = _folded(text, r)
+    return _any(r.complaint, ws) and _any(r.police, ws)
 
 
 def only_courtesy(text: str, r: Rules | None = None) -> bool:

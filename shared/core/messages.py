@@ -75,6 +75,10 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "complaint_alert": {"ref", "unit"},
         "citizen_complaint": {"ref"},
         "citizen_complaint_above": {"ref", "above"},
+        "citizen_complaint_received": {"ref", "about", "above"},
+        "citizen_complaint_received_desk": {"ref"},
+        "alert_complaint_about": {"unit"},
+        "alert_complaint_unnamed": set(),
         "alert_now_urgent": {"ref", "unit"},
         "alert_update_finished": {"ref", "done"},
         "alert_transfer_reason": {"reason"},
@@ -316,6 +320,15 @@ def citizen_complaint(ref: str, above_name: str) -> str:
     return _fit(c.text("citizen_complaint", ref=ref))
 
 
+def citizen_complaint_received(ref: str, about: str, above: str) -> str:
+    """A first message complaining about the police: who will look into it (the desk,
+    and the leaders of the unit above the one complained about when it was named)."""
+    c = catalog()
+    if about and above:
+        return _fit(c.text("citizen_complaint_received", ref=ref, about=about, above=above))
+    return _fit(c.text("citizen_complaint_received_desk", ref=ref))
+
+
 def ward_found(ref: str, ward_name: str) -> str:
     """To the officers a tip has reached: its ward is known now (from a later location)."""
     return _fit(catalog().text("ward_found", ref=ref, ward=ward_name))
@@ -420,6 +433,8 @@ class AlertInput:
     notes_total: int = 0  # every note written (older ones are counted, not shown)
     anonymous: bool = False  # from Zalo's anonymous chat: nobody can answer the informant
     related: tuple[str, ...] = ()  # the same citizen's tips about other incidents, linked
+    # A complaint about the police: the unit complained about ('' when none was named).
+    complaint_about: str | None = None
 
 
 @dataclass(frozen=True)
@@ -483,6 +498,11 @@ def alert(a: AlertInput, context: AlertContext | None = None) -> str:
         ]
     else:
         head = [c.text("alert_header_new", ref=a.ref)]
+    if a.complaint_about is not None:
+        # What it is comes first: a complaint, and about whom (never sent to them).
+        about = a.complaint_about
+        top = c.text("alert_complaint_about", unit=about) if about else None
+        head.insert(0, top or c.text("alert_complaint_unnamed"))
 
     category = c.label("categories", a.category, c.label("categories", "other"))
     severity = c.label("severities", a.severity)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from shared.core import incidents, messages
+from shared.core import conversation, incidents, messages
 from shared.core import tip as tip_core
 from shared.core.classify import Classification, classify
 from shared.core.jurisdiction import Profile
@@ -41,6 +41,8 @@ class RoutingDecision:
     map: str
     resolution: Resolution
     classification: Classification
+    complaint: bool = False
+    complaint_about: str | None = None  # the unit complained about (the ward named)
 
     @property
     def category(self) -> str:
@@ -52,15 +54,26 @@ class RoutingDecision:
 
     def placement(self) -> Placement:
         verdict = replace(self.classification, category=self.category)
-        return Placement(self.unit_id, self.ward_code, self.map, self.resolution.as_dict(), verdict)
+        resolution = self.resolution.as_dict()
+        return Placement(
+            self.unit_id,
+            self.ward_code,
+            self.map,
+            resolution,
+            verdict,
+            self.complaint,
+            self.complaint_about,
+        )
 
 
-def decide(profile: Profile, tip: Tip) -> RoutingDecision:
+def decide(profile: Profile, tip: Tip, *, complaint: bool = False) -> RoutingDecision:
     """Resolve and classify a tip and choose the unit that takes it.
 
     The ward's unit, or the team or department of its category; without a ward
     (unresolved, conflicting, outside), the department when the category has a
-    city-wide one (fire, traffic), else the desk of the parent.
+    city-wide one (fire, traffic), else the desk of the parent. A `complaint` about
+    the police goes to the desk: the ward it names is the unit complained about, not
+    the incident's place (no ward code, so nothing pages that ward as where it happens).
     """
     text = tip.text
     location = tip.location
@@ -78,6 +91,12 @@ def decide(profile: Profile, tip: Tip) -> RoutingDecision:
             verdict.reasons if verdict else (),
         )
     category = verdict.category or "other"
+    if complaint:
+        ward = profile.ward_by_code(resolution.ward_code) if resolution.ward_code else None
+        about = ward.id if ward is not None else None
+        return RoutingDecision(
+            profile.desk_id, None, resolution.map, resolution, verdict, True, about
+        )
     if resolution.ward_code:
         ward = profile.ward_by_code(resolution.ward_code)
         unit_id = profile.unit_for_category(ward.id, category) if ward else profile.desk_id
@@ -103,7 +122,8 @@ def plan_route(profile: Profile, policies: Policies, tip: Tip, now: datetime) ->
     """A received tip goes to the unit routing chooses; None once another delivery routed it."""
     if tip.status is not TipStatus.RECEIVED:
         return None
-    decision = decide(profile, tip)
+    # Only a first message complains rather than reports: later ones add to a tip.
+    decision = decide(profile, tip, complaint=conversation.about_police(tip.text))
     snapshot = snapshot_for(profile, policies, decision.unit_id, decision.classification)
     return tip_core.route(tip, decision.placement(), snapshot, now)
 
@@ -262,6 +282,7 @@ def alert_input(profile: Profile, tip: Tip) -> messages.AlertInput:
         notes_total=tip.note_count,
         anonymous=tip.is_anonymous,
         related=tip.related,
+        complaint_about=unit_name(profile, tip.complaint_about) if tip.complaint else None,
     )
 
 

@@ -133,6 +133,10 @@ class Placement:
     map: str | None
     resolution: Mapping[str, Any] | None
     classification: Classification
+    # A complaint about the police: the desk holds it, never the unit complained
+    # about (`complaint_about`, the ward the citizen named, if they named one).
+    complaint: bool = False
+    complaint_about: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,10 @@ class Tip:
     policy: PolicySnapshot | None = None
     ladder: LadderState | None = None
     next_action_at: datetime | None = None
+    # A complaint about the police (first message): held by the desk, never moved to
+    # the unit complained about (`complaint_about`, kept for the report) by a location.
+    complaint: bool = False
+    complaint_about: str | None = None
     # Written by officers and the ladder:
     held_by: str | None = None
     holder_unit: str | None = None  # the holder's unit when they took it
@@ -327,8 +335,9 @@ def to_desk(
 def reroute(
     tip: Tip, placement: Placement, snapshot: PolicySnapshot, now: datetime, desk_id: str
 ) -> TipChange | None:
-    """A desk tip whose ward became known (a location arrived) moves to that ward."""
-    if tip.status is not TipStatus.ROUTED or tip.unit_id != desk_id:
+    """A desk tip whose ward became known (a location arrived) moves to that ward;
+    a complaint about the police stays with the desk (only an officer moves it)."""
+    if tip.status is not TipStatus.ROUTED or tip.unit_id != desk_id or tip.complaint:
         return None
     if placement.unit_id == desk_id:
         return None
@@ -628,6 +637,8 @@ def _assign(
         next_action_at=first.next_action_at,
         held_by=None,
         holder_unit=None,
+        complaint=placement.complaint or tip.complaint,
+        complaint_about=placement.complaint_about or tip.complaint_about,
     )
     data = {
         "unit_id": placement.unit_id,
@@ -636,6 +647,8 @@ def _assign(
         "category": written.category,
         "severity": written.severity,
     }
+    if written.complaint:
+        data["complaint_about"] = written.complaint_about
     return TipChange(written, AuditEvent(actor, kind, data), decision=first, outcome=kind)
 
 

@@ -70,6 +70,14 @@ class CitizenNotices:
         if tip.split_from:
             # Another incident than their open tip's: why a second code (before it).
             out.append((f"split:{ref}", messages.citizen_split(ref, tip.split_from), ()))
+        if tip.complaint:
+            # A complaint: who looks into it; no location asked, no rule told.
+            about = self.unit_name(tip.complaint_about)
+            known = tip.complaint_about in self.profile.units
+            parent = self.profile.parent_of(tip.complaint_about or "") if known else None
+            above = parent.name if parent is not None else ""
+            told = messages.citizen_complaint_received(ref, about, above)
+            return [*out, (f"ack:{ref}", told, ())]
         out.append((f"ack:{ref}", messages.citizen_ack(ref, unit, urgent), ()))
         if not tip.ward_code and not tip.locations:
             out.append((f"askloc:{ref}", messages.citizen_request_location(ref), ()))

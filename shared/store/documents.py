@@ -310,6 +310,8 @@ class TipDoc(_Doc):
     policy: dict[str, Any] | None = None
     ladder: dict[str, Any] | None = None
     next_action_at: AwareDatetime | None = None
+    complaint: bool = False
+    complaint_about: str | None = None
     held_by: str | None = None
     holder_unit: str | None = None
     taken_at: AwareDatetime | None = None
@@ -374,6 +376,8 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         policy=snapshot_from_doc(doc.policy) if doc.policy else None,
         ladder=ladder_from_doc(doc.ladder) if doc.ladder else None,
         next_action_at=doc.next_action_at,
+        complaint=doc.complaint,
+        complaint_about=doc.complaint_about,
         held_by=doc.held_by,
         holder_unit=doc.holder_unit,
         taken_at=doc.taken_at,
@@ -457,6 +461,8 @@ _DECIDED = (
     "policy",
     "ladder",
     "next_action_at",
+    "complaint",
+    "complaint_about",
     "held_by",
     "holder_unit",
     "taken_at",
@@ -503,6 +509,8 @@ def _decided_fields(tip: Tip) -> dict[str, Any]:
         "policy": snapshot_to_doc(tip.policy) if tip.policy else None,
         "ladder": ladder_to_doc(tip.ladder) if tip.ladder else None,
         "next_action_at": tip.next_action_at,
+        "complaint": tip.complaint,
+        "complaint_about": tip.complaint_about,
         "held_by": tip.held_by,
         "holder_unit": tip.holder_unit,
         "taken_at": tip.taken_at,

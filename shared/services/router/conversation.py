@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from shared.core import assistant, conversation, intake, messages, tip_status
+from shared.core import assistant, conversation, intake, messages, routing, tip_status
 from shared.core import tip as tip_core
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
@@ -325,3 +325,18 @@ class TipTalk:
             )
         )
         return tally
+
+    def complaint_above(self, tip: Tip, now: datetime) -> Tally:
+        """A tip complaining about a unit (its first message): its first alert also goes
+        to the leaders of the unit above that unit (the desk's ladder pages the desk).
+        Keyed by the tip: a redelivery sends nothing twice."""
+        profile = self.pager.profile
+        if not tip.complaint or tip.complaint_about not in profile.units:
+            return Tally()
+        paged = {o.officer_id for o in self.pager.current_officers(tip, now)}
+        above = self.pager.on_duty(tip.complaint_about or "", UNIT_ABOVE, now)
+        officers = [o for o in above if o.officer_id not in paged]
+        alert = messages.alert(routing.alert_input(profile, tip))
+        return self.pager.dispatch.alert_officers(
+            tip.ref, tip.oa_id, officers, "complaint-above", alert, now
+        )
