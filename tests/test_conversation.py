@@ -139,3 +139,20 @@ def test_a_complaint_about_the_police_is_read_however_it_is_typed(
     from shared.core.conversation import complains
 
     assert complains(text) is complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("bao cong an p tan son nhi hoai ma ko ai xuong", True),
+        ("cán bộ phường tây thạnh thái độ hách dịch quá", True),
+        ("ca phuong nay lam ngo, bao che cho tui no", True),
+        ("co nhom thanh nien doi tien bao ke quan nhau o phuong tan son nhi", False),
+        ("danh nhau to lam ma ko ai toi", False),
+        ("cong an phuong tan son nhi oi co trom xe", False),
+    ],
+)
+def test_a_first_message_complains_only_when_it_names_the_police(text: str, about: bool) -> None:
+    from shared.core.conversation import about_police
+
+    assert about_police(text) is about

@@ -326,12 +326,15 @@ class TipTalk:
         )
         return tally
 
-    def complaint_above(self, tip: Tip, now: datetime) -> Tally:
+    def complaint_above(self, tip: Tip, message_id: str, now: datetime) -> Tally:
         """A tip complaining about a unit (its first message): its first alert also goes
         to the leaders of the unit above that unit (the desk's ladder pages the desk).
-        Keyed by the tip: a redelivery sends nothing twice."""
+        Only for the message that routed it (a later one is an update); keyed by the
+        tip, so a redelivery finishes what a crash left and sends nothing twice."""
         profile = self.pager.profile
-        if not tip.complaint or tip.complaint_about not in profile.units:
+        if not tip.complaint or message_id not in tip.routed_msgs:
+            return Tally()
+        if tip.complaint_about not in profile.units:
             return Tally()
         paged = {o.officer_id for o in self.pager.current_officers(tip, now)}
         above = self.pager.on_duty(tip.complaint_about or "", UNIT_ABOVE, now)

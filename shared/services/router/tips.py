@@ -95,13 +95,6 @@ class TipHandler:
             applied = self.pager.change(ref, lambda t: self._decide(t, message_id, new, now), now)
         return self._followed(applied, message_id, new, event, now)
 
-    def _above(self, tip: Tip, message_id: str, now: datetime) -> Tally:
-        """A complaint's first alert to the leaders above the unit complained about
-        (for the message that routed it, or its redelivery; later ones are updates)."""
-        if not tip.complaint or message_id not in tip.routed_msgs or self.talk is None:
-            return Tally()
-        return self.talk.complaint_above(tip, now)
-
     def _kept(self, event: TipEvent, now: datetime) -> Tally:
         """A message that stays with its tip after all (its incident's tip is finished)."""
         decide = lambda t: self._decide(t, event.message_id, True, now)  # noqa: E731
@@ -122,7 +115,7 @@ class TipHandler:
             if applied.change.outcome == "rerouted":
                 tally.add(self._news.moved(tip, now))
             tally.add(self._news.ward(tip, now))
-            tally.add(self._above(tip, message_id, now))
+            tally.add(self.talk.complaint_above(tip, message_id, now) if self.talk else Tally())
         elif applied.change is not None and applied.change.outcome == "located":
             tally.add(self._news.ward(tip, now))
             tally.add(self._news.located(tip, now))
@@ -149,7 +142,7 @@ class TipHandler:
             # is retried by the escalator).
             if applied.change is not None or not event.throttled:
                 self.notices.acknowledge(tip, now)
-            tally.add(self._above(tip, message_id, now))  # what a crashed routing left
+            tally.add(self.talk.complaint_above(tip, message_id, now) if self.talk else Tally())
         self.store.mark_handled(message_id, now)
         return tally
 
