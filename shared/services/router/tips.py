@@ -115,7 +115,6 @@ class TipHandler:
             if applied.change.outcome == "rerouted":
                 tally.add(self._news.moved(tip, now))
             tally.add(self._news.ward(tip, now))
-            tally.add(self.talk.complaint_above(tip, message_id, now) if self.talk else Tally())
         elif applied.change is not None and applied.change.outcome == "located":
             tally.add(self._news.ward(tip, now))
             tally.add(self._news.located(tip, now))
@@ -142,7 +141,7 @@ class TipHandler:
             # is retried by the escalator).
             if applied.change is not None or not event.throttled:
                 self.notices.acknowledge(tip, now)
-            tally.add(self.talk.complaint_above(tip, message_id, now) if self.talk else Tally())
+        tally.add(self.talk.complaint_above(tip, message_id, now) if self.talk else Tally())
         self.store.mark_handled(message_id, now)
         return tally
 
