@@ -61,3 +61,21 @@ def test_a_genuine_tip_naming_a_ward_still_goes_to_that_ward(memory_line: Memory
     assert tip["unit_id"] == "ward-27019" and not tip["complaint"]
     assert any(ref in t for t in memory_line.texts(DUTY))
     assert memory_line.texts(ABOVE[0]) == []
+
+
+def test_a_complaint_read_as_a_question_is_handed_to_the_desk_and_the_unit_above(
+    memory_line: MemoryLine,
+) -> None:
+    # "gì" makes it a question: no tip is opened, but it never gets the residence menu.
+    memory_line.citizen_says(
+        CITIZEN, "công an phường Tân Sơn Nhì không làm gì hết, báo mấy lần rồi mà không ai tới"
+    )
+    assert set(memory_line.pump(times=2)) == {200}
+    assert memory_line.texts(DUTY) == []  # not the ward complained about
+    for officer in (DESK_DUTY, *ABOVE):
+        (alert,) = memory_line.texts(officer)
+        assert alert.startswith("📣 PHẢN ÁNH VỀ Công an phường Tân Sơn Nhì")
+        assert "không làm gì hết" in alert and "TL HD-" in alert
+    (told,) = memory_line.texts(CITIZEN)
+    assert told.startswith("Phản ánh của anh/chị về Công an phường Tân Sơn Nhì đã được chuyển")
+    assert "lãnh đạo Công an Thành phố Hồ Chí Minh" in told

@@ -79,6 +79,10 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
         "citizen_complaint_received_desk": {"ref"},
         "alert_complaint_about": {"unit"},
         "alert_complaint_unnamed": set(),
+        "complaint_handoff": {"code", "about", "text"},
+        "complaint_unnamed_unit": set(),
+        "citizen_complaint_handed": {"about", "above"},
+        "citizen_complaint_handed_desk": set(),
         "alert_now_urgent": {"ref", "unit"},
         "alert_update_finished": {"ref", "done"},
         "alert_transfer_reason": {"reason"},
@@ -939,6 +943,21 @@ def citizen_busy() -> str:
 def question_handoff(code: str, text: str) -> str:
     """To the desk's officers on duty: a citizen asked to be put through."""
     return _fit(catalog().text("question_handoff", code=code, text=text))
+
+
+def complaint_handoff(code: str, about: str, text: str) -> str:
+    """To the desk (and the leaders above the unit complained about): a complaint about
+    the police that reached no tip, answered through the OA like a hand-off."""
+    c = catalog()
+    unit = about or c.text("complaint_unnamed_unit")
+    return _fit(c.text("complaint_handoff", code=code, about=unit, text=text))
+
+
+def citizen_complaint_handed(about: str, above: str) -> str:
+    c = catalog()
+    if about and above:
+        return _fit(c.text("citizen_complaint_handed", about=about, above=above))
+    return _fit(c.text("citizen_complaint_handed_desk"))
 
 
 def citizen_officer_answer(code: str, unit_name: str, answer: str) -> str:

@@ -106,6 +106,13 @@ def decide(profile: Profile, tip: Tip, *, complaint: bool = False) -> RoutingDec
     return RoutingDecision(unit_id, resolution.ward_code, resolution.map, resolution, verdict)
 
 
+def complained_unit(profile: Profile, text: str) -> str | None:
+    """The ward unit a complaint's words name ("công an p tân sơn nhì"); None if none."""
+    where = resolve(text, None, None, profile)
+    ward = profile.ward_by_code(where.ward_code) if where.ward_code else None
+    return ward.id if ward is not None else None
+
+
 def snapshot_for(
     profile: Profile, policies: Policies, unit_id: str, classification: Classification | None
 ) -> PolicySnapshot:

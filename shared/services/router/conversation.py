@@ -25,7 +25,7 @@ everything was kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -40,7 +40,7 @@ from shared.services.dispatch import Tally
 from shared.services.notices import CitizenNotices, local_day
 from shared.services.paging import Pager
 from shared.services.router.commands import CommandHandler
-from shared.store.ports import LineStore, MessageRecord, Question
+from shared.store.ports import LineStore, MessageRecord, OfficerRecord, Question
 from shared.zalo.client import Button
 
 CHAT_WINDOW = timedelta(minutes=30)
@@ -83,8 +83,8 @@ class ConversationHandler:
         topic = (msg.classification or {}).get("topic")
         if user_id and topic == "tip_status":
             return self._status(msg, user_id, text, now)
+        current = self.talk.current(msg.sender_key, now) if user_id and text and self.talk else None
         if user_id and text and self.talk is not None:
-            current = self.talk.current(msg.sender_key, now)
             way = conversation.route(msg.kind, topic, text, current)
             if current is not None and way != "assistant":
                 tally = Tally()
@@ -96,6 +96,9 @@ class ConversationHandler:
                     tally.add(self.talk.complain(current, msg.key, msg.oa_id, user_id, text, now))
                 self.store.mark_handled(msg.key, now)  # courtesy: no news, and no menu
                 return tally
+        residence = topic in conversation.RESIDENCE_TOPICS
+        if user_id and current is None and not residence and conversation.about_police(text):
+            return self._complaint(msg, user_id, text, now)
         window = self.store.last_talk(msg.sender_key)
         state = assistant.ConversationState(window.last_topic, window.last_at)
         recent = state.last_at is not None and now - state.last_at < CHAT_WINDOW
@@ -154,9 +157,36 @@ class ConversationHandler:
         self.store.mark_handled(msg.key, now, answered=True)
         return Tally().count(outcome)
 
-    def _hand_to_desk(self, msg: MessageRecord, text: str, now: datetime) -> Tally:
-        """Open a question item for the desk and alert its officers on duty; one open
-        hand-off per citizen (asking again is counted on it)."""
+    def _complaint(self, msg: MessageRecord, user_id: str, text: str, now: datetime) -> Tally:
+        """A complaint about the police, read as a question, from a citizen with no
+        current tip: the desk's hand-off, also before the leaders of the unit above the
+        one it names (never that unit); the citizen is told to whom."""
+        about = routing.complained_unit(self.profile, text)
+        unit = self.profile.units.get(about or "")
+        parent = self.profile.parent_of(about) if about else None
+        told = messages.citizen_complaint_handed(
+            unit.name if unit else "", parent.name if parent else ""
+        )
+        key = f"q:{msg.key}:0"
+        tally = Tally().count(
+            self.pager.dispatch.reply(key, msg.oa_id, user_id, told, now, audience="citizen")
+        )
+        above = self.pager.on_duty(about, UNIT_ABOVE, now) if about else []
+        tally.add(self._hand_to_desk(msg, text, now, above, unit.name if unit else ""))
+        self.store.mark_handled(msg.key, now, answered=True)
+        return tally
+
+    def _hand_to_desk(
+        self,
+        msg: MessageRecord,
+        text: str,
+        now: datetime,
+        above: Sequence[OfficerRecord] = (),
+        about: str | None = None,
+    ) -> Tally:
+        """Open a question item for the desk and alert its officers on duty (and `above`,
+        for a complaint about unit `about`); one open hand-off per citizen (asking again
+        is counted on it)."""
         already = self.store.open_question_of(msg.sender_key)
         if already is not None and already.message_id != msg.key:
             self.store.add_to_question(already.code, now)
@@ -176,10 +206,14 @@ class ConversationHandler:
         )
         code = question.code
         officers = self.pager.on_duty(self.profile.desk_id, DESK_ON_DUTY, now)
+        officers += [o for o in above if o.officer_id not in {x.officer_id for x in officers}]
         shown = intake.shown(text)  # the question keeps it whole; the alert shows it cut
-        tally = self.pager.dispatch.alert_officers(
-            code, msg.oa_id, officers, "handoff", messages.question_handoff(code, shown), now
+        alert = (
+            messages.question_handoff(code, shown)
+            if about is None
+            else messages.complaint_handoff(code, about, shown)
         )
+        tally = self.pager.dispatch.alert_officers(code, msg.oa_id, officers, "handoff", alert, now)
         return Tally(waiting=tally.waiting, held=tally.held)
 
     def on_follow(self, event: TipEvent, now: datetime) -> Tally:
