@@ -156,3 +156,21 @@ def test_a_first_message_complains_only_when_it_names_the_police(text: str, abou
     from shared.core.conversation import about_police
 
     assert about_police(text) is about
+
+
+def test_a_complaint_tip_stays_with_the_desk_when_its_ward_becomes_known() -> None:
+    from dataclasses import replace
+
+    from shared.core.classify import classify
+    from shared.core.tip import Placement, reroute
+
+    desk = policy_for(default_policies(), "desk", "normal", "other")
+    ward = policy_for(default_policies(), "ward", "normal", "other")
+    held = replace(
+        tip(TipStatus.ROUTED, policy=desk, ladder=LadderState("open", T0, T0, step=1)),
+        unit_id="desk",
+    )
+    to_ward = Placement("ward-1", "27019", "2025", {}, classify("co trom xe"))
+    assert reroute(held, to_ward, ward, T0, "desk") is not None  # a plain desk tip moves
+    complaint = replace(held, complaint=True, complaint_about="ward-1")
+    assert reroute(complaint, to_ward, ward, T0, "desk") is None  # a complaint never does

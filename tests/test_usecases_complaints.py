@@ -5,6 +5,12 @@ Messages are written as citizens write (no diacritics, typos); each is delivered
 
 from __future__ import annotations
 
+import contextlib
+
+import pytest
+
+from shared.core.delivery import CLAIM_LAPSES_AFTER
+from tests.crash import Crash
 from tests.memory_line import MemoryLine
 from tests.test_usecases import CITIZEN, DESK_DUTY, DUTY, OTHER_WARD
 
@@ -79,3 +85,39 @@ def test_a_complaint_read_as_a_question_is_handed_to_the_desk_and_the_unit_above
     (told,) = memory_line.texts(CITIZEN)
     assert told.startswith("Phản ánh của anh/chị về Công an phường Tân Sơn Nhì đã được chuyển")
     assert "lãnh đạo Công an Thành phố Hồ Chí Minh" in told
+
+
+def test_a_complaint_naming_no_unit_goes_to_the_desk_only_and_stays_there(
+    memory_line: MemoryLine,
+) -> None:
+    ref = complain(memory_line, "ca khu nay lam ngo het, bao che cho bon no")
+    tip = memory_line.tip(ref)
+    assert tip["unit_id"] == "hcm-desk" and tip["complaint"] and tip["complaint_about"] is None
+    (alert,) = memory_line.texts(DESK_DUTY)
+    assert alert.startswith("📣 PHẢN ÁNH VỀ CÔNG AN") and ref in alert
+    assert memory_line.texts(ABOVE[0]) == []  # no unit named: nobody above to tell
+    (told,) = memory_line.texts(CITIZEN)
+    assert told.startswith(f"Phản ánh của anh/chị đã được tiếp nhận với mã {ref}")
+    memory_line.advance(minutes=2)
+    memory_line.citizen_shares(CITIZEN, *TSN_PIN)
+    assert set(memory_line.pump(times=2)) == {200}
+    assert memory_line.tip(ref)["unit_id"] == "hcm-desk" and memory_line.texts(DUTY) == []
+
+
+@pytest.mark.parametrize("after", range(1, 10))
+def test_a_router_crash_after_any_commit_of_a_complaint_loses_and_doubles_nothing(
+    memory_line: MemoryLine, after: int
+) -> None:
+    memory_line.crashes.arm(after)
+    memory_line.citizen_says(CITIZEN, "bao cong an p tan son nhi hoai ma ko ai xuong")
+    (event,) = memory_line.publisher.take()
+    with contextlib.suppress(Crash):  # died right after that commit
+        memory_line.deliver(event)
+    memory_line.crashes.arm(None)
+    # Pub/Sub redelivers once a dead instance's claim on a send has lapsed.
+    memory_line.advance(seconds=CLAIM_LAPSES_AFTER.total_seconds())
+    assert memory_line.deliver(event) == 200
+    for officer in (DESK_DUTY, *ABOVE):
+        assert len([t for t in memory_line.texts(officer) if "PHẢN ÁNH VỀ" in t]) == 1
+    assert len(memory_line.texts(CITIZEN)) == 1
+    assert memory_line.texts(DUTY) == []
