@@ -23,7 +23,11 @@ Every published message is delivered once to the router (push), so deliveries
 equal publishes here. Also the documents the tip left behind and which of them
 carry a TTL field (each is a billed delete later), and Zalo API sends.
 
-Run: .venv/bin/python bench/bench_lifecycle.py  (writes bench/results/lifecycle.json)
+Each phase's reads, writes and deletes are also printed by collection, and with
+`--rpcs` every Firestore RPC in order (`get (txn) tips`, `commit (txn)
+tips+due+tips/*/events`, `query senders -> 1`): where each read and write goes.
+
+Run: .venv/bin/python bench/bench_lifecycle.py [--rpcs]  (writes bench/results/lifecycle.json)
 """
 
 from __future__ import annotations
@@ -139,7 +143,12 @@ def measure(line: Line) -> dict[str, Any]:
     line.advance(hours=2)
     idle = phase("escalator run, nothing due", lambda: line.escalator.run(line.clock.now()))
 
-    per_phase = {label: firestore_counter.billed(c) for label, c in counter.snapshot().items()}
+    snapshot = counter.snapshot()
+    per_phase = {label: firestore_counter.billed(c) for label, c in snapshot.items()}
+    where = {
+        label: {"by_collection": firestore_counter.by_collection(c), "rpcs": counter.trace(label)}
+        for label, c in snapshot.items()
+    }
     for label, figures in per_phase.items():
         figures["wall_ms_on_emulators"] = round(timings[label], 1)
         figures["zalo_sends"] = sends[label]
@@ -173,6 +182,7 @@ def measure(line: Line) -> dict[str, Any]:
         "escalator_idle_summary": idle.as_dict(),
         "escalation_summary": summary.as_dict(),
         "per_phase": per_phase,
+        "where": where,
         "ref": ref,
     }
 
@@ -206,6 +216,20 @@ def print_table(result: dict[str, Any]) -> None:
         f"{life['documents_left']} documents, {life['documents_with_ttl']} with a TTL field"
     )
     print(f"documents left by collection: {result['documents_left_by_collection']}")
+
+
+def print_where(result: dict[str, Any], rpcs: bool) -> None:
+    """Per phase: reads, writes and deletes by collection, and (with `rpcs`) each RPC in order."""
+    for label, where in result["where"].items():
+        print(f"\n{label}")
+        for kind in ("reads", "reads_missing", "writes", "deletes"):
+            counts = where["by_collection"].get(kind)
+            if counts:
+                listed = ", ".join(f"{c} {n}" for c, n in counts.items())
+                print(f"  {kind:<14}{sum(counts.values()):>3}  {listed}")
+        if rpcs:
+            for line in where["rpcs"]:
+                print(f"    {line}")
 
 
 def summary_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -246,6 +270,7 @@ def main() -> int:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_table(result)
+    print_where(result, rpcs="--rpcs" in sys.argv)
     print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
     return 0
 

@@ -18,6 +18,10 @@ requests and responses are looked at:
 
 Counters are per *label*: `with counter.phase("webhook"): ...` attributes what
 runs inside to that label (phases are sequential in the benchmarks that use it).
+Each document charge is also counted by collection path (`reads@tips`,
+`writes@tips/*/events`, ...) and every RPC is appended to the label's `trace`
+(`get tips`, `commit tips+due+tips/*/events`, ...) so a reader sees where each
+read and write goes.
 
 Nothing here changes what the application does; `uninstall()` restores the
 originals.
@@ -69,12 +73,20 @@ class OpCounter:
         self.label = "unlabelled"
         self.enabled = True
         self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.traces: dict[str, list[str]] = defaultdict(list)
 
     def add(self, kind: str, n: int = 1) -> None:
         if not self.enabled or not n:
             return
         with self._lock:
             self.counts[self.label][kind] += n
+
+    def note(self, line: str) -> None:
+        """Append one RPC's summary to the current label's trace."""
+        if not self.enabled:
+            return
+        with self._lock:
+            self.traces[self.label].append(line)
 
     @contextlib.contextmanager
     def phase(self, label: str) -> Iterator[None]:
@@ -104,23 +116,46 @@ class OpCounter:
         with self._lock:
             return {label: dict(sorted(c.items())) for label, c in self.counts.items()}
 
+    def trace(self, label: str) -> list[str]:
+        with self._lock:
+            return list(self.traces.get(label, []))
+
     def reset(self) -> None:
         with self._lock:
             self.counts.clear()
+            self.traces.clear()
 
 
 COUNTER = OpCounter()
 _originals: dict[tuple[type, str], Any] = {}
 
 
+def collection_of(name: str) -> str:
+    """`projects/p/databases/d/documents/tips/T1/events/E` -> `tips/*/events`."""
+    _, _, path = name.partition("/documents/")
+    parts = (path or name).split("/")
+    return "/*/".join(parts[0::2][: (len(parts) + 1) // 2]) if parts[0] else "?"
+
+
+def _collections(names: list[str]) -> str:
+    seen: Counter[str] = Counter(collection_of(n) for n in names)
+    return "+".join(c if n == 1 else f"{c}x{n}" for c, n in seen.items()) or "-"
+
+
 def _count_commit(request: Any) -> None:
+    names: list[str] = []
     for write in _field(request, "writes"):
         pb = _pb(write)
         operation = pb.WhichOneof("operation")
         if operation == "delete":
             COUNTER.add("deletes")
+            COUNTER.add(f"deletes@{collection_of(pb.delete)}")
+            names.append("-" + pb.delete)
         else:
+            name = pb.update.name if operation == "update" else pb.transform.document
             COUNTER.add("writes")
+            COUNTER.add(f"writes@{collection_of(name)}")
+            names.append(name)
             precondition = pb.current_document if pb.HasField("current_document") else None
             if (
                 precondition is not None
@@ -128,10 +163,28 @@ def _count_commit(request: Any) -> None:
                 and not precondition.exists
             ):
                 COUNTER.add("creates")
+    written = [n for n in names if not n.startswith("-")]
+    deleted = [n[1:] for n in names if n.startswith("-")]
+    in_txn = " (txn)" if _field(request, "transaction") else ""
+    removed = f" del {_collections(deleted)}" if deleted else ""
+    COUNTER.note(f"commit{in_txn} {_collections(written)}{removed}")
 
 
-def _wrap_stream(kind: str, responses: Any) -> Iterator[Any]:
+def _query_collection(request: Any) -> str:
+    if request is None:
+        return "?"
+    parent = _field(request, "parent") or ""
+    query = _field(request, "structured_query")
+    sources = list(_pb(query).from_) if query else []
+    name = sources[0].collection_id if sources else "?"
+    _, _, under = parent.partition("/documents/")
+    return f"{collection_of(under)}/*/{name}" if under else name
+
+
+def _wrap_stream(kind: str, responses: Any, what: str) -> Iterator[Any]:
     documents = 0
+    found: list[str] = []
+    missing: list[str] = []
     try:
         for response in responses:
             pb = _pb(response)
@@ -139,11 +192,16 @@ def _wrap_stream(kind: str, responses: Any) -> Iterator[Any]:
                 result = pb.WhichOneof("result")
                 if result == "found":
                     COUNTER.add("reads")
+                    COUNTER.add(f"reads@{collection_of(pb.found.name)}")
+                    found.append(pb.found.name)
                 elif result == "missing":
                     COUNTER.add("reads_missing")
+                    COUNTER.add(f"reads_missing@{collection_of(pb.missing)}")
+                    missing.append(pb.missing)
             elif kind == "run_query" and pb.HasField("document"):
                 documents += 1
                 COUNTER.add("reads")
+                COUNTER.add(f"reads@{what}")
             yield response
     finally:
         if kind == "run_query":
@@ -151,6 +209,13 @@ def _wrap_stream(kind: str, responses: Any) -> Iterator[Any]:
             if documents == 0:
                 COUNTER.add("reads")  # the minimum charge of a query that returns nothing
                 COUNTER.add("reads_empty_query")
+                COUNTER.add(f"reads@{what}")
+            COUNTER.note(f"query {what} -> {documents}")
+        else:
+            COUNTER.note(
+                f"get {what}{_collections(found)}"
+                + (f" missing {_collections(missing)}" if missing else "")
+            )
 
 
 def _firestore_wrapper(name: str, original: Any) -> Any:
@@ -162,8 +227,13 @@ def _firestore_wrapper(name: str, original: Any) -> Any:
         elif name == "run_aggregation_query":
             COUNTER.add("reads")
         result = original(self, *args, **kwargs)
-        if name in ("batch_get_documents", "run_query"):
-            return _wrap_stream(name, result)
+        if name == "run_query":
+            return _wrap_stream(name, result, _query_collection(request))
+        if name == "batch_get_documents":
+            in_txn = "(txn) " if _field(request, "transaction") else ""
+            return _wrap_stream(name, result, in_txn)
+        if name not in ("commit", "batch_write"):
+            COUNTER.note(name)
         return result
 
     wrapper.__wrapped__ = original  # type: ignore[attr-defined]
@@ -264,3 +334,13 @@ def billed(counts: Counter[str] | dict[str, int]) -> dict[str, int]:
         "log_lines": int(get("log_lines", 0)),
         "log_bytes": int(get("log_bytes", 0)),
     }
+
+
+def by_collection(counts: Counter[str] | dict[str, int]) -> dict[str, dict[str, int]]:
+    """`{"reads": {"tips": 3, ...}, "writes": {...}, ...}` from the `kind@collection` counts."""
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, value in sorted(counts.items()):
+        kind, at, collection = key.partition("@")
+        if at:
+            out[kind][collection] = int(value)
+    return dict(out)
