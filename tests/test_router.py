@@ -241,6 +241,28 @@ def test_the_emulator_pushes_a_tip_to_the_router_and_the_duty_officer_is_alerted
 # --- Zalo's answers -----------------------------------------------------------------------------
 
 
+def test_a_token_rotated_elsewhere_while_kept_in_memory_costs_one_refusal_not_a_refresh(
+    line: Line,
+) -> None:
+    # The router keeps the access token it read (no read per send); another
+    # instance then refreshes it: Zalo refuses the kept one, the router finds the
+    # stored token changed and sends with it, without spending the refresh token.
+    line.citizen_says(CITIZEN, TIP)
+    assert pump(line) == [200]
+    assert len(line.texts(DUTY)) == 1
+    line.standin.set_tokens("standin-access-elsewhere", "standin-refresh-elsewhere")
+    line.db.collection("oa_tokens").document(OA_ID).update(
+        {"access_token": "standin-access-elsewhere", "refresh_token": "standin-refresh-elsewhere"}
+    )
+    other = "8471209356612347999"
+    line.citizen_says(other, "co nguoi danh nhau truoc cho Tan Son Nhi, toi lam")
+    assert pump(line) == [200]
+    assert line.texts(other), "the second citizen's acknowledgement went out"
+    assert line.standin.deliveries()["refreshes"] == 0
+    stored = line.db.collection("oa_tokens").document(OA_ID).get().to_dict() or {}
+    assert stored["refresh_token"] == "standin-refresh-elsewhere"
+
+
 def test_a_refused_token_is_refreshed_stored_and_the_alert_sent_once(line: Line) -> None:
     line.standin.set_tokens("standin-access-0", "standin-refresh-0")  # valid on its clock
     line.standin.fault(DUTY, error=-216, times=1)

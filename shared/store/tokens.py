@@ -6,6 +6,11 @@ line without a token. A refresher first takes a lease in a transaction
 anyone else who finds the stored token already changed simply uses it, and
 anyone who finds a live lease waits for the holder's result. A lease lapses,
 so a refresher that died cannot block the line.
+
+The access token read is kept in memory for `CACHED` (a read per send was a
+sixth of a tip's reads): a token refused meanwhile (rotated by another
+instance, or re-authorized) costs one refusal, then `refresh(stale)` finds the
+stored token changed and uses it, exactly as for a token read a moment too early.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from shared.store.collections import OA_TOKENS
 from shared.zalo.tokens import TokenPair, TokenRefreshError
 
 LEASE = timedelta(seconds=30)
+CACHED = timedelta(minutes=5)
 
 
 class FirestoreTokenStore:
@@ -32,32 +38,43 @@ class FirestoreTokenStore:
         refresher: Callable[[str], TokenPair],
         now: Callable[[], datetime],
         wait: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._ref = db.collection(OA_TOKENS).document(oa_id)
         self._db = db
         self._refresher = refresher
         self._now = now
         self._wait = wait
+        self._monotonic = monotonic
+        self._cached: tuple[str, float] | None = None  # (access token, kept until)
 
     def access_token(self) -> str:
+        cached = self._cached
+        if cached is not None and self._monotonic() < cached[1]:
+            return cached[0]
         snap = self._ref.get()
         if not snap.exists or not (snap.to_dict() or {}).get("access_token"):
             raise TokenRefreshError(
                 f"no token stored for OA {self._ref.id}: run `tinbao zalo authorize`"
             )
-        return str(snap.get("access_token"))
+        return self._keep(str(snap.get("access_token")))
+
+    def _keep(self, token: str) -> str:
+        self._cached = (token, self._monotonic() + CACHED.total_seconds())
+        return token
 
     def refresh(self, stale_access_token: str, deadline: float | None = None) -> str:
+        self._cached = None
         for _ in range(int(LEASE.total_seconds()) + 5):
             if deadline is not None and time.monotonic() >= deadline:
                 raise TokenRefreshError("no time left to wait for the token refresh")
             outcome, value = self._take_lease(stale_access_token)
             if outcome == "current":
-                return value
+                return self._keep(value)
             if outcome == "leased":
                 new = self._refresher(value)  # value: the refresh token, used exactly once
                 self._store(new)
-                return new.access_token
+                return self._keep(new.access_token)
             self._wait(1.0)  # someone else is refreshing: wait for their pair
         raise TokenRefreshError("token refresh did not complete in time")
 
