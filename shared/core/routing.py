@@ -198,6 +198,13 @@ def split_off(found: incidents.Verdict, msg: str, ref: str, now: datetime) -> ti
     return tip_core.SplitOff(msg, ref, found.reason, now, found.ward_code, found.category)
 
 
+def reads_urgent(text: str) -> bool:
+    """Does this message, alone, read as urgent? (`plan_urgency`'s first question,
+    asked before any tip is read: most messages are not.)"""
+    verdict = classify(text) if text else None
+    return verdict is not None and verdict.severity == "urgent"
+
+
 def plan_urgency(
     profile: Profile, policies: Policies, tip: Tip, msg: str, text: str, now: datetime
 ) -> TipChange | None:

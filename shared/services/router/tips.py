@@ -260,6 +260,8 @@ class Severity:
         an update marked urgent, and the citizen the emergency numbers (once each;
         a redelivery finishes what the first delivery left). None: not urgent now."""
         text = "\n".join(t.text for t in tip.texts if t.msg == message_id and t.text)
+        if tip.urgent_msg != message_id and not routing.reads_urgent(text):
+            return None  # decided on the tip in hand: no second read of it
         # The citizen's emergency numbers are recorded with the change (an outage holds them).
         applied = self.pager.change(
             tip.ref,
