@@ -33,19 +33,12 @@ COMMITS = frozenset(
 
 
 # A tip's routing, as the router commits it: the route (with the first step's alert
-# and the citizen's code recorded as pending), the alert claimed and finished, the
-# code claimed and finished, the message handled.
-ROUTER_COMMITS = [
-    "change_tip",
-    "claim_send",
-    "finish_send",
-    "claim_send",
-    "finish_send",
-    "mark_handled",
-]
+# and the citizen's code recorded, claimed for the router in the same commit), the
+# alert finished, the code finished, the message handled.
+ROUTER_COMMITS = ["change_tip", "finish_send", "finish_send", "mark_handled"]
 # A ladder step, as the escalator commits it: the step (with its two alerts
-# recorded as pending), each alert claimed and finished.
-ESCALATOR_COMMITS = ["change_tip", "claim_send", "finish_send", "claim_send", "finish_send"]
+# recorded claimed for the escalator), each alert finished.
+ESCALATOR_COMMITS = ["change_tip", "finish_send", "finish_send"]
 
 
 def commit_ids(commits: list[str]) -> list[str]:

@@ -31,7 +31,14 @@ from shared.core import delivery
 from shared.core.tip import Tip
 from shared.logs import Logger
 from shared.store.collections import SendKind
-from shared.store.ports import DeliveryStatus, LineStore, OfficerRecord, PlannedSend, SendRecord
+from shared.store.ports import (
+    Claim,
+    DeliveryStatus,
+    LineStore,
+    OfficerRecord,
+    PlannedSend,
+    SendRecord,
+)
 from shared.zalo.client import Button, SendStatus, ZaloClient
 
 # One attempt's whole time (a post, a token refresh and the resend after it);
@@ -158,10 +165,39 @@ class Dispatcher:
     health: ZaloHealth | None = None
     stop_at: float | None = None  # time.monotonic(): start no send after it
     monotonic: Callable[[], float] = time.monotonic
+    # (kind, key) -> when a change recorded it claimed for this process (see `own`).
+    _owned: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    _owned_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         if self.health is None:
             self.health = ZaloHealth(self.retry.outage_after, self.retry.outage_every, self.log)
+
+    def own(self, sends: Sequence[PlannedSend], now: datetime) -> None:
+        """Sends a tip change just recorded already claimed for this process
+        (`PlannedSend.claimed`): whoever here sends one of them first, while the
+        claim holds, needs no claim transaction of its own (a read and a write
+        saved per send). Each is taken once; the rest lapse like any claim."""
+        with self._owned_lock:
+            lapsed = now - delivery.CLAIM_LAPSES_AFTER
+            for key in [k for k, at in self._owned.items() if at <= lapsed]:
+                del self._owned[key]
+            for planned in sends:
+                if planned.claimed:
+                    self._owned[(planned.kind.value, planned.key)] = now
+
+    def will_attempt(self, oa_id: str) -> bool:
+        """Would a send to this OA be attempted now (time left, Zalo not down)? A
+        send that would only be held is recorded pending, not claimed."""
+        out_of_time = self.stop_at is not None and self.monotonic() >= self.stop_at
+        return not out_of_time and not self.zalo.down(oa_id)
+
+    def _own_claim(self, kind: SendKind, key: str, now: datetime) -> Claim | None:
+        with self._owned_lock:
+            claimed_at = self._owned.pop((kind.value, key), None)
+        if claimed_at is None or claimed_at + delivery.CLAIM_LAPSES_AFTER <= now:
+            return None  # not ours, or our claim has lapsed: claim as anyone would
+        return Claim(1, 0, claimed_at)
 
     @property
     def zalo(self) -> ZaloHealth:
@@ -184,8 +220,15 @@ class Dispatcher:
         if out_of_time or not self.zalo.allows(record.oa_id, now):
             if not recorded:
                 self.store.hold_send(kind, key, record, now, now)
+            elif (owned := self._own_claim(kind, key, now)) is not None:
+                # Claimed with its change, then Zalo went down: pending again, due
+                # when the claim would have lapsed, as if it had never been claimed.
+                retry_at = owned.created_at + delivery.CLAIM_LAPSES_AFTER
+                self.store.finish_send(kind, key, DeliveryStatus.PENDING, now, retry_at=retry_at)
             return SendOutcome.HELD
-        claim = self.store.claim_send(kind, key, record, now)
+        claim = self._own_claim(kind, key, now)
+        if claim is None:
+            claim = self.store.claim_send(kind, key, record, now)
         if claim is None:
             return SendOutcome.ALREADY
         if now >= claim.created_at + delivery.WINDOW:

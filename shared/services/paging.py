@@ -14,7 +14,7 @@ steps; a step whose alerts wait on Zalo does not.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from shared.core import ladder, messages, routing
@@ -62,16 +62,22 @@ class Pager:
 
     def change(self, ref: str, decide: Decide, now: datetime, *, salvage: bool = False) -> Applied:
         """`store.change_tip` with the sends the change calls for recorded in it."""
-        return self.store.change_tip(
+        applied = self.store.change_tip(
             ref, decide, now, salvage=salvage, plan=lambda t, c: self.plan(t, c, now)
         )
+        self.dispatch.own(applied.sends, now)  # recorded claimed for us: sent without a claim
+        return applied
 
     def plan(self, tip: Tip, change: TipChange, now: datetime) -> list[PlannedSend]:
-        """Every send `change` calls for, the step's alerts first (ward before leadership)."""
+        """Every send `change` calls for, the step's alerts first (ward before leadership);
+        claimed with the change when this process will attempt them at once."""
         sends = self.plan_step(tip, change.decision, now) if change.decision else []
         if self.also is not None:
             sends.extend(self.also(tip, change, now))
-        return sends
+        return [
+            replace(s, claimed=True) if self.dispatch.will_attempt(s.record.oa_id) else s
+            for s in sends
+        ]
 
     def plan_step(self, tip: Tip, decision: StepDecision, now: datetime) -> list[PlannedSend]:
         """The alerts of a ladder decision, to officers who can be messaged."""

@@ -894,6 +894,13 @@ def send_pending_doc(record: SendRecord, now: datetime) -> dict[str, Any]:
     }
 
 
+def send_recorded_claimed_doc(record: SendRecord, now: datetime) -> dict[str, Any]:
+    """A send recorded with the change that calls for it and claimed in the same
+    write by the change's caller, who attempts it next: a claim's document
+    (`send_claim_doc`, first attempt) with the pending record's counters."""
+    return {**send_claim_doc(record, now, 1, now), "strikes": 0}
+
+
 def send_claim_doc(
     record: SendRecord, now: datetime, attempts: int, created_at: datetime
 ) -> dict[str, Any]:

@@ -60,6 +60,7 @@ from shared.store.documents import (
     send_finish_fields,
     send_from_doc,
     send_pending_doc,
+    send_recorded_claimed_doc,
     talk_from_doc,
     the_officer,
     tip_due_doc,
@@ -93,6 +94,7 @@ from shared.store.ports import (
     MessageRecord,
     OfficerRecord,
     Plan,
+    PlannedSend,
     PublishError,
     Quarantined,
     Question,
@@ -307,10 +309,14 @@ class _Tips(_Documents):
                 if repairs and audit is change.event:
                     event["data"]["repaired"] = sorted(repairs)
                 self.events[ref].append(event)
+            carried: list[PlannedSend] = []
             for send in sends:
                 if send.key in self.docs[send.kind.value]:
+                    carried.append(replace(send, claimed=False))  # someone else's record
                     continue  # recorded already: left as it is
-                self.docs[send.kind.value][send.key] = send_pending_doc(send.record, now)
+                carried.append(send)
+                written = send_recorded_claimed_doc if send.claimed else send_pending_doc
+                self.docs[send.kind.value][send.key] = written(send.record, now)
                 self.docs[DUE][due_id(DueKind.SEND, f"{send.kind.value}|{send.key}")] = (
                     send_due_doc(send.kind, send.key, now + delivery.CLAIM_LAPSES_AFTER, send.rank)
                 )
@@ -324,7 +330,7 @@ class _Tips(_Documents):
             written = sender_change(sender, ref, change)
             if sender is not None and written is not None:
                 sender.update(written)
-            return Applied(after, change, sends)
+            return Applied(after, change, tuple(carried))
 
     # --- messages and reporters --------------------------------------------------------------
 

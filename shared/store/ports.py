@@ -155,12 +155,17 @@ class PlannedSend:
     """A send a tip change calls for, recorded as pending in the change's transaction.
 
     `rank` orders a backlog (lower first): the ward's duty officer and the
-    citizen's acknowledgement before the leadership's alerts."""
+    citizen's acknowledgement before the leadership's alerts. `claimed`: to be
+    recorded already claimed by the change's caller (`sending`, as a claim writes
+    it), who sends it next: no separate claim transaction. If the caller dies the
+    claim lapses when the send's `due` entry falls due. `change_tip` returns it
+    with `claimed` False when it was recorded before (not this change's claim)."""
 
     kind: SendKind
     key: str
     record: SendRecord
     rank: int = 1
+    claimed: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ found, and writes the tip, its audit event and its schedule entry together.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -37,6 +38,7 @@ from shared.store.documents import (
     salvage_tip,
     send_due_doc,
     send_pending_doc,
+    send_recorded_claimed_doc,
     tip_due_doc,
     tip_from_doc,
     tip_updates,
@@ -55,6 +57,7 @@ from shared.store.ports import (
     DueItem,
     MessageRecord,
     Plan,
+    PlannedSend,
     Quarantined,
 )
 
@@ -155,10 +158,14 @@ class TipsStore:
                     event["data"]["repaired"] = sorted(repairs)
                 txn.set(tip_ref.collection(EVENTS).document(), event)
             _write_spawned(txn, spawned_ref, change, now)
+            carried: list[PlannedSend] = []
             for send, send_ref in zip(sends, send_refs, strict=True):
                 if send_ref.path in recorded:
+                    carried.append(replace(send, claimed=False))  # someone else's record
                     continue
-                txn.set(send_ref, send_pending_doc(send.record, now))
+                carried.append(send)
+                claimed = send_recorded_claimed_doc if send.claimed else send_pending_doc
+                txn.set(send_ref, claimed(send.record, now))
                 txn.set(
                     self.db.collection(DUE).document(
                         due_id(DueKind.SEND, f"{send.kind.value}|{send.key}")
@@ -173,7 +180,7 @@ class TipsStore:
                     txn.set(due_ref, tip_due_doc(ref, after.next_action_at))
             if sender is not None:
                 txn.update(sender_ref, sender)
-            return Applied(after, change, sends)
+            return Applied(after, change, tuple(carried))
 
         return transactions.run(self.db, body)
 
