@@ -44,6 +44,9 @@ from shared.zalo.client import Button, SendStatus, ZaloClient
 # One attempt's whole time (a post, a token refresh and the resend after it);
 # the escalator's budget plus this stays under its function's timeout.
 SEND_LIMIT = timedelta(seconds=20)
+# A citizen's Zalo id read for one handler's notices serves the next few seconds'.
+INFORMANT_SECONDS = 60.0
+INFORMANTS_KEPT = 10_000
 
 
 class SendOutcome(StrEnum):
@@ -168,6 +171,8 @@ class Dispatcher:
     # (kind, key) -> when a change recorded it claimed for this process (see `own`).
     _owned: dict[tuple[str, str], datetime] = field(default_factory=dict)
     _owned_lock: threading.Lock = field(default_factory=threading.Lock)
+    # reporter key -> (Zalo id, kept until time.monotonic()), see `_informant`.
+    _informants: dict[str, tuple[str, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.health is None:
@@ -331,11 +336,29 @@ class Dispatcher:
         if tip.is_anonymous:
             self.log.info("dispatch.anonymous_informant", tip_id=tip.ref)
             return None
-        reporter = self.store.reporter(tip.reporter_key)
-        if reporter is None or not reporter.zalo_user_id:
+        user_id = self._informant(tip.reporter_key)
+        if user_id is None:
             self.log.error("dispatch.no_reporter", tip_id=tip.ref)
             return None
-        return reply_record(tip.oa_id, reporter.zalo_user_id, text, buttons, "citizen", tip.ref)
+        return reply_record(tip.oa_id, user_id, text, buttons, "citizen", tip.ref)
+
+    def _informant(self, reporter_key: str) -> str | None:
+        """The Zalo id under a pseudonymous key, kept a little while: a handler tells
+        the same citizen two or three things (recorded with the change, then sent),
+        and a key's Zalo id never changes (the key is derived from it)."""
+        at = self.monotonic()
+        with self._owned_lock:
+            kept = self._informants.get(reporter_key)
+        if kept is not None and at < kept[1]:
+            return kept[0]
+        reporter = self.store.reporter(reporter_key)
+        if reporter is None or not reporter.zalo_user_id:
+            return None
+        with self._owned_lock:
+            if len(self._informants) >= INFORMANTS_KEPT:
+                self._informants.clear()  # a bound, not a policy: refilled on demand
+            self._informants[reporter_key] = (reporter.zalo_user_id, at + INFORMANT_SECONDS)
+        return reporter.zalo_user_id
 
     def to_citizen(
         self, tip: Tip, key: str, text: str, now: datetime, buttons: Sequence[Button] = ()
