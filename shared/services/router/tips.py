@@ -133,13 +133,18 @@ class TipHandler:
                     if not event.throttled:
                         words = "\n".join(t.text for t in tip.texts if t.msg == message_id)
                         tally.count(self.notices.follow_up(tip, message_id, words, now))
-            if tip.status is TipStatus.ROUTED and not event.throttled:
+            # The routing's own event again (a redelivery): finish what its first
+            # delivery left. A later message does not: the routing's sends were
+            # recorded with it and the escalator's sweep retries any not done, so
+            # checking them on every message only cost reads.
+            again = not new and not event.throttled
+            if tip.status is TipStatus.ROUTED and again:
                 # A step a crashed delivery left undone (beyond fair use: the escalator's).
                 tally.add(self.pager.resume(tip, now, ACTOR))
             # Recorded with the routing and sent then; again here (once) if that died.
             # Beyond fair use nothing new is owed to the citizen (a crashed notice
             # is retried by the escalator).
-            if applied.change is not None or not event.throttled:
+            if applied.change is not None or again:
                 self.notices.acknowledge(tip, now)
         tally.add(self.talk.complaint_above(tip, message_id, now) if self.talk else Tally())
         self.store.mark_handled(message_id, now)
