@@ -214,6 +214,8 @@ class Escalator:
                 continue
             if action == "overdue":
                 return taken
+            if tip.next_action_at is None or tip.next_action_at > now:
+                return taken  # the tip as written has nothing more due: no re-read
         return taken
 
     def _delivery(self, tip: Tip, now: datetime) -> delivery.StepDelivery | None:
