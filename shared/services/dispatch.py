@@ -159,6 +159,56 @@ class ZaloHealth:
 
 
 @dataclass
+class Kept:
+    """What a dispatcher keeps in memory a little while (thread-safe), to spare reads.
+
+    - Sends a tip change just recorded already claimed for this process
+      (`PlannedSend.claimed`): whoever here sends one of them first, while the
+      claim holds, needs no claim transaction of its own (a read and a write saved
+      per send). Each is taken once; the rest lapse like any claim.
+    - A citizen's Zalo id under their pseudonymous key: a handler tells the same
+      citizen two or three things (recorded with the change, then sent), and a
+      key's Zalo id never changes (the key is derived from it).
+    """
+
+    _owned: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    _informants: dict[str, tuple[str, float]] = field(default_factory=dict)  # -> (id, until)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def own(self, sends: Sequence[PlannedSend], now: datetime) -> None:
+        with self._lock:
+            lapsed = now - delivery.CLAIM_LAPSES_AFTER
+            for key in [k for k, at in self._owned.items() if at <= lapsed]:
+                del self._owned[key]
+            for planned in sends:
+                if planned.claimed:
+                    self._owned[(planned.kind.value, planned.key)] = now
+
+    def take(self, kind: SendKind, key: str, now: datetime) -> Claim | None:
+        """Our claim on this send, once; None when it is not ours or has lapsed."""
+        with self._lock:
+            claimed_at = self._owned.pop((kind.value, key), None)
+        if claimed_at is None or claimed_at + delivery.CLAIM_LAPSES_AFTER <= now:
+            return None
+        return Claim(1, 0, claimed_at)
+
+    def informant(self, reporter_key: str, store: LineStore, at: float) -> str | None:
+        """The Zalo id under `reporter_key` (None: no record); `at`: time.monotonic()."""
+        with self._lock:
+            kept = self._informants.get(reporter_key)
+        if kept is not None and at < kept[1]:
+            return kept[0]
+        reporter = store.reporter(reporter_key)
+        if reporter is None or not reporter.zalo_user_id:
+            return None
+        with self._lock:
+            if len(self._informants) >= INFORMANTS_KEPT:
+                self._informants.clear()  # a bound, not a policy: refilled on demand
+            self._informants[reporter_key] = (reporter.zalo_user_id, at + INFORMANT_SECONDS)
+        return reporter.zalo_user_id
+
+
+@dataclass
 class Dispatcher:
     store: LineStore
     clients: Callable[[str], ZaloClient]  # OA id -> its client
@@ -168,41 +218,21 @@ class Dispatcher:
     health: ZaloHealth | None = None
     stop_at: float | None = None  # time.monotonic(): start no send after it
     monotonic: Callable[[], float] = time.monotonic
-    # (kind, key) -> when a change recorded it claimed for this process (see `own`).
-    _owned: dict[tuple[str, str], datetime] = field(default_factory=dict)
-    _owned_lock: threading.Lock = field(default_factory=threading.Lock)
-    # reporter key -> (Zalo id, kept until time.monotonic()), see `_informant`.
-    _informants: dict[str, tuple[str, float]] = field(default_factory=dict)
+    kept: Kept = field(default_factory=lambda: Kept())
 
     def __post_init__(self) -> None:
         if self.health is None:
             self.health = ZaloHealth(self.retry.outage_after, self.retry.outage_every, self.log)
 
     def own(self, sends: Sequence[PlannedSend], now: datetime) -> None:
-        """Sends a tip change just recorded already claimed for this process
-        (`PlannedSend.claimed`): whoever here sends one of them first, while the
-        claim holds, needs no claim transaction of its own (a read and a write
-        saved per send). Each is taken once; the rest lapse like any claim."""
-        with self._owned_lock:
-            lapsed = now - delivery.CLAIM_LAPSES_AFTER
-            for key in [k for k, at in self._owned.items() if at <= lapsed]:
-                del self._owned[key]
-            for planned in sends:
-                if planned.claimed:
-                    self._owned[(planned.kind.value, planned.key)] = now
+        """Sends a tip change just recorded claimed for this process (see `Kept`)."""
+        self.kept.own(sends, now)
 
     def will_attempt(self, oa_id: str) -> bool:
         """Would a send to this OA be attempted now (time left, Zalo not down)? A
         send that would only be held is recorded pending, not claimed."""
         out_of_time = self.stop_at is not None and self.monotonic() >= self.stop_at
         return not out_of_time and not self.zalo.down(oa_id)
-
-    def _own_claim(self, kind: SendKind, key: str, now: datetime) -> Claim | None:
-        with self._owned_lock:
-            claimed_at = self._owned.pop((kind.value, key), None)
-        if claimed_at is None or claimed_at + delivery.CLAIM_LAPSES_AFTER <= now:
-            return None  # not ours, or our claim has lapsed: claim as anyone would
-        return Claim(1, 0, claimed_at)
 
     @property
     def zalo(self) -> ZaloHealth:
@@ -225,13 +255,13 @@ class Dispatcher:
         if out_of_time or not self.zalo.allows(record.oa_id, now):
             if not recorded:
                 self.store.hold_send(kind, key, record, now, now)
-            elif (owned := self._own_claim(kind, key, now)) is not None:
+            elif (owned := self.kept.take(kind, key, now)) is not None:
                 # Claimed with its change, then Zalo went down: pending again, due
                 # when the claim would have lapsed, as if it had never been claimed.
                 retry_at = owned.created_at + delivery.CLAIM_LAPSES_AFTER
                 self.store.finish_send(kind, key, DeliveryStatus.PENDING, now, retry_at=retry_at)
             return SendOutcome.HELD
-        claim = self._own_claim(kind, key, now)
+        claim = self.kept.take(kind, key, now)
         if claim is None:
             claim = self.store.claim_send(kind, key, record, now)
         if claim is None:
@@ -336,29 +366,11 @@ class Dispatcher:
         if tip.is_anonymous:
             self.log.info("dispatch.anonymous_informant", tip_id=tip.ref)
             return None
-        user_id = self._informant(tip.reporter_key)
+        user_id = self.kept.informant(tip.reporter_key, self.store, self.monotonic())
         if user_id is None:
             self.log.error("dispatch.no_reporter", tip_id=tip.ref)
             return None
         return reply_record(tip.oa_id, user_id, text, buttons, "citizen", tip.ref)
-
-    def _informant(self, reporter_key: str) -> str | None:
-        """The Zalo id under a pseudonymous key, kept a little while: a handler tells
-        the same citizen two or three things (recorded with the change, then sent),
-        and a key's Zalo id never changes (the key is derived from it)."""
-        at = self.monotonic()
-        with self._owned_lock:
-            kept = self._informants.get(reporter_key)
-        if kept is not None and at < kept[1]:
-            return kept[0]
-        reporter = self.store.reporter(reporter_key)
-        if reporter is None or not reporter.zalo_user_id:
-            return None
-        with self._owned_lock:
-            if len(self._informants) >= INFORMANTS_KEPT:
-                self._informants.clear()  # a bound, not a policy: refilled on demand
-            self._informants[reporter_key] = (reporter.zalo_user_id, at + INFORMANT_SECONDS)
-        return reporter.zalo_user_id
 
     def to_citizen(
         self, tip: Tip, key: str, text: str, now: datetime, buttons: Sequence[Button] = ()

@@ -894,10 +894,12 @@ def send_pending_doc(record: SendRecord, now: datetime) -> dict[str, Any]:
     }
 
 
-def send_recorded_claimed_doc(record: SendRecord, now: datetime) -> dict[str, Any]:
-    """A send recorded with the change that calls for it and claimed in the same
-    write by the change's caller, who attempts it next: a claim's document
-    (`send_claim_doc`, first attempt) with the pending record's counters."""
+def send_recorded_doc(record: SendRecord, now: datetime, claimed: bool) -> dict[str, Any]:
+    """A send recorded with the change that calls for it: pending, or (`claimed`)
+    claimed in the same write by the change's caller, who attempts it next: a
+    claim's document (`send_claim_doc`, first attempt) with no strikes yet."""
+    if not claimed:
+        return send_pending_doc(record, now)
     return {**send_claim_doc(record, now, 1, now), "strikes": 0}
 
 

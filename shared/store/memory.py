@@ -60,7 +60,7 @@ from shared.store.documents import (
     send_finish_fields,
     send_from_doc,
     send_pending_doc,
-    send_recorded_claimed_doc,
+    send_recorded_doc,
     talk_from_doc,
     the_officer,
     tip_due_doc,
@@ -315,8 +315,9 @@ class _Tips(_Documents):
                     carried.append(replace(send, claimed=False))  # someone else's record
                     continue  # recorded already: left as it is
                 carried.append(send)
-                written = send_recorded_claimed_doc if send.claimed else send_pending_doc
-                self.docs[send.kind.value][send.key] = written(send.record, now)
+                self.docs[send.kind.value][send.key] = send_recorded_doc(
+                    send.record, now, send.claimed
+                )
                 self.docs[DUE][due_id(DueKind.SEND, f"{send.kind.value}|{send.key}")] = (
                     send_due_doc(send.kind, send.key, now + delivery.CLAIM_LAPSES_AFTER, send.rank)
                 )

@@ -37,8 +37,7 @@ from shared.store.documents import (
     message_from_doc,
     salvage_tip,
     send_due_doc,
-    send_pending_doc,
-    send_recorded_claimed_doc,
+    send_recorded_doc,
     tip_due_doc,
     tip_from_doc,
     tip_updates,
@@ -161,11 +160,10 @@ class TipsStore:
             carried: list[PlannedSend] = []
             for send, send_ref in zip(sends, send_refs, strict=True):
                 if send_ref.path in recorded:
-                    carried.append(replace(send, claimed=False))  # someone else's record
+                    carried.append(replace(send, claimed=False))  # not this change's claim
                     continue
                 carried.append(send)
-                claimed = send_recorded_claimed_doc if send.claimed else send_pending_doc
-                txn.set(send_ref, claimed(send.record, now))
+                txn.set(send_ref, send_recorded_doc(send.record, now, send.claimed))
                 txn.set(
                     self.db.collection(DUE).document(
                         due_id(DueKind.SEND, f"{send.kind.value}|{send.key}")
