@@ -1,0 +1,81 @@
+"""The Firestore work of a tip's life, pinned: a change that adds reads or writes fails here.
+
+The story and the counting are bench/bench_lifecycle.py's (a tip text, a location,
+one escalation step, take, resolve; then a question and a chat line), on emulators
+of its own, counted at the client's RPC layer by bench/firestore_counter.py. Counts
+are exact and deterministic, unlike timings: a ceiling is a fact about the code.
+When a change lowers a figure, lower its ceiling here (and say so in bench/README.md);
+when a change must raise one, say why in the commit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.emulators
+
+# Ceilings measured on this branch (issue 18); before it: 55 reads (+9 missing),
+# 66 writes, 14 deletes, 37 commits, 20 transactions for the tip's life.
+TIP_LIFE = {
+    "reads": 32,
+    "reads_missing": 9,
+    "writes": 60,
+    "deletes": 14,
+    "commits": 27,
+    "transactions": 10,
+    "publishes": 4,
+}
+QUESTION = {"reads": 4, "reads_missing": 1, "writes": 8, "deletes": 2}
+CHAT = {"reads": 4, "reads_missing": 2, "writes": 10, "deletes": 3}
+
+
+@pytest.fixture(scope="module")
+def counted() -> Iterator[dict[str, Any]]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_lifecycle
+    import firestore_counter
+    from common import Cleanup
+    from inprocess_line import Line
+
+    from shared import bootstrap
+
+    saved = dict(os.environ)
+    firestore_counter.install(logs=True)
+    cleanup = Cleanup()
+    try:
+        line = Line(cleanup).start()
+        yield bench_lifecycle.measure(line)
+    finally:
+        with firestore_counter.COUNTER.paused():
+            cleanup.run()
+        firestore_counter.uninstall()
+        firestore_counter.COUNTER.reset()
+        os.environ.clear()
+        os.environ.update(saved)
+        bootstrap.reset()
+
+
+def over(figures: dict[str, int], ceilings: dict[str, int]) -> dict[str, tuple[int, int]]:
+    return {k: (figures[k], c) for k, c in ceilings.items() if figures[k] > c}
+
+
+def test_a_tips_life_costs_no_more_reads_and_writes_than_pinned(counted: dict[str, Any]) -> None:
+    assert over(counted["tip_life"], TIP_LIFE) == {}, counted["where"]
+
+
+def test_a_question_and_a_chat_line_cost_no_more_than_pinned(counted: dict[str, Any]) -> None:
+    assert over(counted["question"], QUESTION) == {}
+    assert over(counted["chat"], CHAT) == {}
+
+
+def test_an_escalator_run_with_nothing_due_reads_one_query(counted: dict[str, Any]) -> None:
+    assert counted["escalator_idle_run"]["reads"] == 1
+    assert counted["escalator_idle_run"]["writes"] == 0
