@@ -224,13 +224,8 @@ class Dispatcher:
         if self.health is None:
             self.health = ZaloHealth(self.retry.outage_after, self.retry.outage_every, self.log)
 
-    def own(self, sends: Sequence[PlannedSend], now: datetime) -> None:
-        """Sends a tip change just recorded claimed for this process (see `Kept`)."""
-        self.kept.own(sends, now)
-
     def will_attempt(self, oa_id: str) -> bool:
-        """Would a send to this OA be attempted now (time left, Zalo not down)? A
-        send that would only be held is recorded pending, not claimed."""
+        """Would a send be attempted now (time left, Zalo up)? Else: recorded pending."""
         out_of_time = self.stop_at is not None and self.monotonic() >= self.stop_at
         return not out_of_time and not self.zalo.down(oa_id)
 

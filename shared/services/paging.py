@@ -65,7 +65,7 @@ class Pager:
         applied = self.store.change_tip(
             ref, decide, now, salvage=salvage, plan=lambda t, c: self.plan(t, c, now)
         )
-        self.dispatch.own(applied.sends, now)  # recorded claimed for us: sent without a claim
+        self.dispatch.kept.own(applied.sends, now)  # recorded claimed for us: sent without a claim
         return applied
 
     def plan(self, tip: Tip, change: TipChange, now: datetime) -> list[PlannedSend]:

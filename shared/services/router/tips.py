@@ -133,10 +133,8 @@ class TipHandler:
                     if not event.throttled:
                         words = "\n".join(t.text for t in tip.texts if t.msg == message_id)
                         tally.count(self.notices.follow_up(tip, message_id, words, now))
-            # The routing's own event again (a redelivery): finish what its first
-            # delivery left. A later message does not: the routing's sends were
-            # recorded with it and the escalator's sweep retries any not done, so
-            # checking them on every message only cost reads.
+            # A redelivery finishes what the routing left; a later message need not
+            # (its sends were recorded with it, and the escalator's sweep retries them).
             again = not new and not event.throttled
             if tip.status is TipStatus.ROUTED and again:
                 # A step a crashed delivery left undone (beyond fair use: the escalator's).
