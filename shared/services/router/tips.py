@@ -133,15 +133,13 @@ class TipHandler:
                     if not event.throttled:
                         words = "\n".join(t.text for t in tip.texts if t.msg == message_id)
                         tally.count(self.notices.follow_up(tip, message_id, words, now))
-            # A redelivery finishes what the routing left; a later message need not
-            # (its sends were recorded with it, and the escalator's sweep retries them).
+            # A redelivery finishes what the routing left; for later messages, the sweep.
             again = not new and not event.throttled
             if tip.status is TipStatus.ROUTED and again:
                 # A step a crashed delivery left undone (beyond fair use: the escalator's).
                 tally.add(self.pager.resume(tip, now, ACTOR))
             # Recorded with the routing and sent then; again here (once) if that died.
-            # Beyond fair use nothing new is owed to the citizen (a crashed notice
-            # is retried by the escalator).
+            # Beyond fair use nothing new is owed (the escalator retries a crashed notice).
             if applied.change is not None or again:
                 self.notices.acknowledge(tip, now)
         tally.add(self.talk.complaint_above(tip, message_id, now) if self.talk else Tally())
