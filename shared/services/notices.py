@@ -107,10 +107,12 @@ class CitizenNotices:
     def reopened(self, tip: Tip, now: datetime) -> SendOutcome | None:
         return self.dispatch.to_citizen(tip, *self._reopened(tip), now)
 
-    def follow_up(self, tip: Tip, msg_key: str, text: str, now: datetime) -> SendOutcome | None:
-        """Words that joined the open tip and ask something back (see `follow_up_text`);
-        None for news: the acknowledgement asked for more."""
-        reply = self.follow_up_text(tip, text)
+    def follow_up(self, tip: Tip, msg_key: str, now: datetime) -> SendOutcome | None:
+        """The words of message `msg_key` joined the open tip: when they ask something
+        back (see `follow_up_text`), the answer; None for news (the acknowledgement
+        asked for more)."""
+        words = "\n".join(t.text for t in tip.texts if t.msg == msg_key)
+        reply = self.follow_up_text(tip, words)
         if reply is None:
             return None
         return self.dispatch.to_citizen(tip, f"follow-up:{msg_key}", reply, now)

@@ -131,8 +131,7 @@ class TipHandler:
                         self.followups.on_message(tip, message_id, event.throttled, now, ACTOR)
                     )
                     if not event.throttled:
-                        words = "\n".join(t.text for t in tip.texts if t.msg == message_id)
-                        tally.count(self.notices.follow_up(tip, message_id, words, now))
+                        tally.count(self.notices.follow_up(tip, message_id, now))
             # A redelivery finishes what the routing left; for later messages, the sweep.
             again = not new and not event.throttled
             if tip.status is TipStatus.ROUTED and again:
