@@ -188,10 +188,13 @@ def _memory_servers() -> Iterator[_Servers]:
             app_secret=APP_SECRET,
             webhook_url=f"http://127.0.0.1:{server.server_port}/",
             retry_schedule=(),  # Zalo's retries are not this harness's business
+            # As tests/line.py: on a loaded machine the webhook may take longer than
+            # Zalo's few seconds, and a use case is not a timing test (it flaked).
+            webhook_timeout=30.0,
         )
     )
     http = httpx.Client()
-    standin = StandinClient(running.url)
+    standin = StandinClient(running.url, timeout=60.0)
     try:
         yield _Servers(standin, running.url, http, target)
     finally:
