@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from shared.core import conversation
 from shared.core.conversation import (
     ConversationFileError,
     current_tip,
@@ -174,3 +175,21 @@ def test_a_complaint_tip_stays_with_the_desk_when_its_ward_becomes_known() -> No
     assert reroute(held, to_ward, ward, T0, "desk") is not None  # a plain desk tip moves
     complaint = replace(held, complaint=True, complaint_about="ward-1")
     assert reroute(complaint, to_ward, ward, T0, "desk") is None  # a complaint never does
+
+
+@pytest.mark.parametrize(
+    ("text", "open_tip", "about", "complaint"),
+    [
+        ("sao chua thay ai toi vay", True, True, False),  # impatience: answered, not escalated
+        ("sao chua thay ai toi vay", False, True, True),  # finished: nobody came
+        ("can bo thai do hach dich qua", True, True, True),  # conduct, open or not
+        ("huy tin bao giup em", True, True, False),
+        ("huy tin bao giup em", False, False, False),  # nothing to withdraw
+        ("co them 1 thang nua toi", True, False, False),  # news: a tip of its own words
+    ],
+)
+def test_words_about_the_current_tip_depend_on_whether_it_is_still_open(
+    text: str, open_tip: bool, about: bool, complaint: bool
+) -> None:
+    assert conversation.about_current(text, open_tip) is about
+    assert conversation.complains(text, open_tip=open_tip) is complaint

@@ -217,6 +217,25 @@ def test_a_complaint_about_rude_officers_reaches_the_desk_and_the_unit_above(
     no_officer_in(told)
 
 
+def test_a_complaint_joining_the_open_tip_minutes_later_also_reaches_the_desk_and_above(
+    memory_line: MemoryLine,
+) -> None:
+    """Within intake's window the words join the tip as news for its own officers; a
+    complaint about them must still reach the desk and the unit above."""
+    ref = report(memory_line)
+    command(memory_line, DUTY, f"nhan {ref}")
+    memory_line.advance(minutes=5)
+    memory_line.citizen_says(CITIZEN, "can bo nhan roi ma thai do hach dich, quat nat dan")
+    assert set(memory_line.pump(times=2)) == {200}  # delivered twice: sent once
+    assert len(memory_line.store.docs["tips"]) == 1  # it joined the tip
+    for officer in (DESK_DUTY, "demo-officer-hcm-cmd-1"):
+        (complaint,) = [t for t in memory_line.texts(officer) if "PHẢN ÁNH" in t]
+        assert "hach dich" in complaint and ref in complaint
+    told = [t for t in memory_line.texts(CITIZEN) if t.startswith("Phản ánh của anh/chị")]
+    assert len(told) == 1 and ref in told[0]
+    no_officer_in(told[0])
+
+
 # --- (7) everyone knows where a tip went --------------------------------------------------
 
 

@@ -42,6 +42,7 @@ class _File(BaseModel):
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     reopen: list[str] = Field(min_length=1)
     complaint: list[str] = Field(default_factory=list)
+    nobody_came: list[str] = Field(default_factory=list)
     police: list[str] = Field(default_factory=list)
     courtesy: list[str] = Field(default_factory=list)
     waiting: list[str] = Field(default_factory=list)
@@ -54,7 +55,8 @@ class Rules:
     window: timedelta
     reopen: tuple[tuple[str, ...], ...]  # folded phrases, aliases swapped for their word
     courtesy: frozenset[tuple[str, ...]]
-    complaint: tuple[tuple[str, ...], ...]
+    complaint: tuple[tuple[str, ...], ...]  # about conduct, and that nobody came
+    conduct: tuple[tuple[str, ...], ...]  # about conduct only
     waiting: tuple[tuple[str, ...], ...]
     withdraw: tuple[tuple[str, ...], ...]
     police: tuple[tuple[str, ...], ...]  # words naming the police
@@ -79,7 +81,8 @@ def parse_rules(text: str) -> Rules:
         window=timedelta(hours=parsed.window_hours),
         reopen=tuple(tuple(words(fold(p))) for p in parsed.reopen),
         courtesy=frozenset(tuple(words(fold(p))) for p in parsed.courtesy),
-        complaint=tuple(tuple(words(fold(p))) for p in parsed.complaint),
+        complaint=tuple(tuple(words(fold(p))) for p in parsed.complaint + parsed.nobody_came),
+        conduct=tuple(tuple(words(fold(p))) for p in parsed.complaint),
         waiting=tuple(tuple(words(fold(p))) for p in parsed.waiting),
         withdraw=tuple(tuple(words(fold(p))) for p in parsed.withdraw),
         police=tuple(tuple(_swap(words(fold(p)), aliases)) for p in parsed.police),
@@ -134,10 +137,20 @@ def says_again(text: str, r: Rules | None = None) -> bool:
     return _any(r.reopen, _folded(text, r))
 
 
-def complains(text: str, r: Rules | None = None) -> bool:
-    """The message complains about the police (nobody came, rude or idle officers)."""
+def complains(text: str, r: Rules | None = None, *, open_tip: bool = False) -> bool:
+    """The message complains about the police: rude or idle officers, or nobody came —
+    except about a tip still open, where nobody came YET is impatience (`waiting`)."""
     r = r or rules()
-    return _any(r.complaint, _folded(text, r))
+    return _any(r.conduct if open_tip else r.complaint, _folded(text, r))
+
+
+def about_current(text: str, open_tip: bool, r: Rules | None = None) -> bool:
+    """A new tip's first words that are about the citizen's current tip instead: a
+    complaint about it, nobody came or it is back (finished), or asking why nobody
+    came yet or to withdraw it (open)."""
+    if complains(text, r, open_tip=open_tip):
+        return True
+    return follow_up_answer(text, r) is not None if open_tip else says_again(text, r)
 
 
 FollowUpAnswer = Literal["status", "withdraw"]

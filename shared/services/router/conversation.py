@@ -92,7 +92,8 @@ class ConversationHandler:
                     tally = self.talk.reopen(current, msg.key, text, now)
                 elif way == "to_tip":
                     tally = self.talk.forward(current, msg.key, msg.oa_id, user_id, text, now)
-                if way != "courtesy" and conversation.complains(text):
+                open_tip = current.is_open
+                if way != "courtesy" and conversation.complains(text, open_tip=open_tip):
                     tally.add(self.talk.complain(current, msg.key, msg.oa_id, user_id, text, now))
                 self.store.mark_handled(msg.key, now)  # courtesy: no news, and no menu
                 return tally
@@ -301,7 +302,7 @@ class TipTalk:
             tally.add(self.reopen(earlier, message_id, text, now))
         elif user_id:
             tally.add(self.forward(earlier, message_id, tip.oa_id, user_id, text, now))
-        if user_id and conversation.complains(text):
+        if user_id and conversation.complains(text, open_tip=earlier.is_open):
             tally.add(self.complain(earlier, message_id, tip.oa_id, user_id, text, now))
         return tally
 
@@ -350,8 +351,8 @@ class TipTalk:
         tally = self.pager.dispatch.alert_officers(
             tip.ref, tip.oa_id, officers, f"complaint-{msg_key}", alert, now
         )
-        if tip.is_anonymous:
-            return tally  # Zalo's anonymous chat: nobody can be written back
+        if tip.is_anonymous or not user_id:
+            return tally  # Zalo's anonymous chat (or their record gone): nobody to tell
         told = messages.citizen_complaint(tip.ref, parent.name if parent else "")
         tally.count(
             self.pager.dispatch.reply(
@@ -359,6 +360,17 @@ class TipTalk:
             )
         )
         return tally
+
+    def joined(self, tip: Tip, msg_key: str, now: datetime) -> Tally:
+        """Words that joined the open tip (grouped into the officers' updates): a
+        complaint about the police handling it also goes to the desk and the unit above,
+        as when it comes as a question; words asking something back are answered."""
+        words = "\n".join(t.text for t in tip.texts if t.msg == msg_key)
+        if not conversation.complains(words, open_tip=tip.is_open):
+            return Tally().count(self.notices.follow_up(tip, msg_key, now))
+        reporter = None if tip.is_anonymous else self.store.reporter(tip.reporter_key)
+        user_id = reporter.zalo_user_id if reporter is not None else None
+        return self.complain(tip, msg_key, tip.oa_id, user_id or "", words, now)
 
     def complaint_above(self, tip: Tip, message_id: str, now: datetime) -> Tally:
         """A tip complaining about a unit (its first message): its first alert also goes

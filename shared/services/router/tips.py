@@ -130,8 +130,8 @@ class TipHandler:
                     tally.add(
                         self.followups.on_message(tip, message_id, event.throttled, now, ACTOR)
                     )
-                    if not event.throttled:
-                        tally.count(self.notices.follow_up(tip, message_id, now))
+                    if not event.throttled and self.talk is not None:
+                        tally.add(self.talk.joined(tip, message_id, now))
             # A redelivery finishes what the routing left; for later messages, the sweep.
             again = not new and not event.throttled
             if tip.status is TipStatus.ROUTED and again:
@@ -175,12 +175,11 @@ class TipHandler:
 
     def _earlier(self, tip: Tip, now: datetime) -> Tip | None:
         """The citizen's current tip this new tip's first message is about, if any: it
-        says nobody came or the problem is back (a finished tip), or complains about
-        the police (any current tip), within the conversation window."""
+        says nobody came or the problem is back (a finished tip), asks why nobody came
+        yet or to withdraw it (an open tip), or complains about the police, within the
+        conversation window (core/conversation.about_current)."""
         if self.talk is None or tip.split_from is not None:
             return None  # split off: another incident than the earlier tip's
-        text = tip.text
-        again, complaint = conversation.says_again(text), conversation.complains(text)
         current = self.talk.current(tip.reporter_key, now, besides=tip.ref)
         if current is None:
             return None
@@ -188,9 +187,7 @@ class TipHandler:
             # The answer to an officer's question (HOI), unless it tells another incident.
             split = self.incidents is not None and self.incidents.separate(current, tip)
             return None if split else current
-        if complaint or (again and not current.is_open):
-            return current
-        return None
+        return current if conversation.about_current(tip.text, current.is_open) else None
 
     def _joined(self, tip: Tip, message_id: str, new: bool, now: datetime) -> Tally:
         """A tip withdrawn into the earlier tip its message was about: a redelivery
