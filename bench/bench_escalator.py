@@ -113,7 +113,7 @@ class TipFactory:
         return tip, due
 
     def write(self, count: int, routed_at: Any, prefix: str, threads: int = 4) -> list[str]:
-        db = self.line.db
+        db = self.line.db.main  # tips and due live in (default); a batch spans one database
         refs = [f"{prefix}{self.count + i:06d}" for i in range(count)]
         self.count += count
 
@@ -278,8 +278,10 @@ def measure(line: Line, args: argparse.Namespace) -> dict[str, Any]:
         / first["nothing_due"]["median_ms"],
         "emulator_query_growth": last["emulator_empty_range_query_ms"]
         / first["emulator_empty_range_query_ms"],
+        # Medians: a process's first run also reads the OA token it then keeps in memory
+        # for five minutes (one more read, whatever the collection's size).
         "reads_flat": len({r for s in sizes for r in s["with_due"]["summary_reads"]}) == 1
-        and len({r for s in sizes for r in s["with_due"]["billed_reads_all"]}) == 1,
+        and len({s["with_due"]["billed_reads_median"] for s in sizes}) == 1,
         "targets": {"flat_ratio_max": FLAT_RATIO_TARGET, "empty_run_queries": 1},
     }
 
