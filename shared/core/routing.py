@@ -169,7 +169,7 @@ def incident(
     taken; an incident split off this tip before). None: it stays."""
     if not tip.is_assigned and tip.status not in rules.other_kind_after:
         return None  # not routed yet: its ward and kind are what its messages say
-    text = "\n".join(t.text for t in tip.texts if t.msg == msg and t.text)
+    text = tip.words_of(msg)
     pins = [x for x in tip.locations if x.msg == msg]
     message = new_message(profile, text, pins[-1] if pins else None)
     if message is None:

@@ -253,6 +253,10 @@ class Tip:
     def text(self) -> str:
         return "\n".join(t.text for t in self.texts if t.text)
 
+    def words_of(self, msg: str) -> str:
+        """What message `msg` said, as the tip shows it ("" for a pin or a photo)."""
+        return "\n".join(t.text for t in self.texts if t.msg == msg and t.text)
+
     @property
     def location(self) -> TipLocation | None:
         """The latest location the citizen shared (a later one corrects an earlier one)."""

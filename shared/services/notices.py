@@ -111,7 +111,7 @@ class CitizenNotices:
         """The words of message `msg_key` joined the open tip: when they ask something
         back (see `follow_up_text`), the answer; None for news (the acknowledgement
         asked for more)."""
-        words = "\n".join(t.text for t in tip.texts if t.msg == msg_key)
+        words = tip.words_of(msg_key)
         reply = self.follow_up_text(tip, words)
         if reply is None:
             return None
@@ -125,9 +125,7 @@ class CitizenNotices:
             return None
         if wanted == "withdraw":
             return messages.citizen_withdraw_asked(tip.ref)
-        v = tip_status.view(tip)
-        unit = self.unit_name(v.unit_id)
-        return messages.citizen_status(v.ref, v.status.value, v.finished, unit, v.sent_at, v.since)
+        return status_text(tip, self.profile)
 
     @staticmethod
     def question_key(msg: str) -> str:
@@ -174,6 +172,14 @@ class CitizenNotices:
 
     def unit_name(self, unit_id: str | None) -> str:
         return self.profile.unit(unit_id).name if unit_id in self.profile.units else ""
+
+
+def status_text(tip: Tip, profile: Profile) -> str:
+    """Where `tip` stands, as its informant is told: stage, unit, since when, what next."""
+    v = tip_status.view(tip)
+    unit = profile.units.get(v.unit_id or "")
+    name = unit.name if unit is not None else ""
+    return messages.citizen_status(v.ref, v.status.value, v.finished, name, v.sent_at, v.since)
 
 
 def _again(tip: Tip, kind: str) -> str:

@@ -37,7 +37,7 @@ from shared.core.ladder import Target
 from shared.core.refcode import find_code, new_question_code
 from shared.core.tip import Tip, TipStatus
 from shared.services.dispatch import Tally
-from shared.services.notices import CitizenNotices, local_day
+from shared.services.notices import CitizenNotices, local_day, status_text
 from shared.services.paging import Pager
 from shared.services.router.commands import CommandHandler
 from shared.store.ports import LineStore, MessageRecord, OfficerRecord, Question
@@ -142,12 +142,7 @@ class ConversationHandler:
         tips = self.store.tips_of_reporter(msg.sender_key)
         asked = tip_status.asked(tips, msg.sender_key, find_code(text))
         if asked.tip is not None:
-            v = tip_status.view(asked.tip)
-            unit = self.profile.units.get(v.unit_id or "")
-            name = unit.name if unit is not None else ""
-            reply = messages.citizen_status(
-                v.ref, v.status.value, v.finished, name, v.sent_at, v.since
-            )
+            reply = status_text(asked.tip, self.profile)
         elif asked.unknown_code is not None:
             reply = messages.citizen_status_unknown(asked.unknown_code)
         else:
@@ -365,7 +360,7 @@ class TipTalk:
         """Words that joined the open tip (grouped into the officers' updates): a
         complaint about the police handling it also goes to the desk and the unit above,
         as when it comes as a question; words asking something back are answered."""
-        words = "\n".join(t.text for t in tip.texts if t.msg == msg_key)
+        words = tip.words_of(msg_key)
         if not conversation.complains(words, open_tip=tip.is_open):
             return Tally().count(self.notices.follow_up(tip, msg_key, now))
         reporter = None if tip.is_anonymous else self.store.reporter(tip.reporter_key)

@@ -200,7 +200,7 @@ class TipHandler:
             return Tally()
         if not new:
             return self.talk.into_earlier(tip, earlier, message_id, now)
-        text = "\n".join(t.text for t in tip.texts if t.msg == message_id and t.text)
+        text = tip.words_of(message_id)
         reporter = self.store.reporter(tip.reporter_key)
         if not text or reporter is None or not reporter.zalo_user_id:
             return Tally()
@@ -212,7 +212,7 @@ class TipHandler:
         msg = self.store.message(message_id)
         if msg is None or msg.handled:
             return Tally()
-        text = "\n".join(t.text for t in tip.texts if t.msg == message_id and t.text)
+        text = tip.words_of(message_id)
         extras = messages.field_extras(
             [messages.Location(x.lat, x.lng) for x in tip.locations if x.msg == message_id],
             [
@@ -256,7 +256,7 @@ class Severity:
         ladder has switched to the urgent schedule, everyone the tip has paged gets
         an update marked urgent, and the citizen the emergency numbers (once each;
         a redelivery finishes what the first delivery left). None: not urgent now."""
-        text = "\n".join(t.text for t in tip.texts if t.msg == message_id and t.text)
+        text = tip.words_of(message_id)
         if tip.urgent_msg != message_id and not routing.reads_urgent(text):
             return None  # decided on the tip in hand: no second read of it
         # The citizen's emergency numbers are recorded with the change (an outage holds them).
