@@ -158,6 +158,21 @@ class Story:
                 raise DemoError(f"timed out after {self.timeout:.0f} s waiting for {what}")
             time.sleep(0.1)
 
+    def jump(self, seconds: float, settle: float = 1.5) -> None:
+        """Move the line's clock on once nothing has moved for `settle` seconds: a send
+        still in flight when its 90 s claim lapses on the jumped clock would be sent
+        again by the escalator's sweep (one message twice)."""
+        last, since = -1, time.monotonic()
+        deadline = since + self.timeout
+        while time.monotonic() < deadline:
+            now = int(self.client.timeline(10**9)["last"])
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= settle:
+                break
+            time.sleep(0.2)
+        self.stack.advance_clock(seconds)
+
     # --- what people see ---------------------------------------------------------------
 
     def received(self, user_id: str, needle: str) -> list[str]:
@@ -247,7 +262,7 @@ class Story:
 
     def resolve(self, ref: str, officer: str, minutes: int = 45) -> str:
         """`minutes` later the officer resolves it with XONG; what the citizen hears."""
-        self.stack.advance_clock(minutes * 60)
+        self.jump(minutes * 60)
         self.say(f"+{minutes} min: the officer is back from the hotel: XONG {ref}")
         self.client.send_text(officer, f"XONG {ref} {RESOLVE_NOTE}")
         expected = messages.citizen_resolved(ref, WARD_NAME)
@@ -292,7 +307,7 @@ class Story:
 
     def closed_too_early(self, ref: str, officer: str) -> str:
         """An officer closes the tip as nothing; what the citizen hears."""
-        self.stack.advance_clock(3 * 60)
+        self.jump(3 * 60)
         self.say(f"+3 min: {self.who(officer)} closes it too early: KHONG {ref}")
         self.client.send_text(officer, f"KHONG {ref} {TOO_EARLY}")
         expected = messages.citizen_closed(ref)
@@ -302,7 +317,7 @@ class Story:
     def written_back(self, ref: str, officer: str) -> str:
         """The citizen writes that nobody came: the tip is reopened before the ward, its
         alert naming who closed it; the officer takes it again."""
-        self.stack.advance_clock(20 * 60)
+        self.jump(20 * 60)
         self.say("+20 min: the citizen writes back that nobody came")
         self.client.send_text(PLEADER, NOBODY_CAME)
         self.wait("the tip reopened", lambda: self.received(PLEADER, "đã được mở lại"))
