@@ -136,11 +136,28 @@ class CategoryRule:
     groups: Groups
     weak: str
     requires: str
+    happened: str  # weak phrases that are strong once the event is said to have happened
+    background_when_past: bool
 
     @classmethod
-    def of(cls, category: str, has_requires: bool, beats: frozenset[str]) -> CategoryRule:
+    def of(
+        cls,
+        category: str,
+        has_requires: bool,
+        beats: frozenset[str],
+        background_when_past: bool = False,
+    ) -> CategoryRule:
         groups = Groups.of(f"cat:{category}")
-        return cls(category, has_requires, beats, groups, f"weak:{category}", f"req:{category}")
+        return cls(
+            category,
+            has_requires,
+            beats,
+            groups,
+            f"weak:{category}",
+            f"req:{category}",
+            f"hap:{category}",
+            background_when_past,
+        )
 
 
 @dataclass(frozen=True)
@@ -177,6 +194,8 @@ class Rules:
     negation_window: int
     default_tip_min_words: int
     spam_min_phrases: int
+    officer_gap: int  # words allowed between a `talk` word and the person asked for
+    hypothetical_lead: int  # words an event may follow and still open the message
 
 
 @lru_cache(maxsize=65536)
@@ -274,6 +293,21 @@ def build_rules(data: Any) -> Rules:
     add("other", top.other.phrases)
     add("other", top.other.exact, ambiguous=True)
     add("officer", top.officer.phrases)
+    add("talk", top.officer.talk)
+    add("people", top.officer.people)
+    line = top.about_line
+    for group, items in (
+        ("praise", line.praise),
+        ("thanks", line.thanks),
+        ("done", line.done),
+        ("line", line.complaints),
+        ("line_unless", line.unless),
+        ("if", top.hypothetical.if_),
+        ("then", top.hypothetical.then),
+        ("happened", top.happened),
+        ("not:question", top.question.not_),
+    ):
+        add(group, items)
     add("spam", top.spam.phrases)
     add("question", top.question.phrases)
     add("question", top.question.exact, ambiguous=True)
@@ -294,11 +328,15 @@ def build_rules(data: Any) -> Rules:
 
     categories: list[CategoryRule] = []
     for rule in top.categories:
-        category = CategoryRule.of(rule.category, bool(rule.requires), frozenset(rule.beats))
+        category = CategoryRule.of(
+            rule.category, bool(rule.requires), frozenset(rule.beats), rule.background_when_past
+        )
         categories.append(category)
         add_evidence(category.groups.evidence, rule)
         add(category.weak, rule.weak)
         add(category.requires, rule.requires)
+        add(category.happened, rule.if_happened)
+        add(f"ask:{rule.category}", rule.unless_asked)
     for name, slang in top.slang.items():
         category = CategoryRule.of(name, False, frozenset())
         add_evidence(category.groups.evidence, slang)
@@ -344,6 +382,8 @@ def build_rules(data: Any) -> Rules:
         negation_window=severity.negation_window,
         default_tip_min_words=top.default_tip_min_words,
         spam_min_phrases=top.spam.min_phrases,
+        officer_gap=top.officer.gap,
+        hypothetical_lead=top.hypothetical.lead,
     )
 
 
@@ -590,24 +630,34 @@ def classify(text: str) -> Classification:
     groups = _by_group(_scan(message, rules))
 
     # tip evidence
+    over = "past" in groups and "now" not in groups  # told as over ("hôm qua")
+    happened = over or "happened" in groups  # told as having happened ("mất ... rồi")
     best: CategoryRule | None = None
-    best_score, best_strong, best_hits = 0.0, 0, []
+    best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
     scored: list[tuple[CategoryRule, int, list[Hit]]] = []
     for rule in rules.categories:
         if rule.has_requires and rule.requires not in groups:
             continue
         hits = _evidence(groups, rule.groups)
-        if not hits and rule.weak not in groups:
+        weak = groups.get(rule.weak, [])
+        if rule.happened in groups:
+            if happened and f"ask:{rule.category}" not in groups:
+                hits = hits + _sure(groups, rule.happened)
+            else:
+                weak = weak + groups[rule.happened]
+        if not hits and not weak:
             continue
         strong = len(_labels(hits))
         scored.append((rule, strong, hits))
-        score = strong + 0.5 * len(_labels(groups.get(rule.weak, [])))
+        # a fire that is over is the background of what the message reports now
+        weight = 0.5 if rule.background_when_past and over else 1.0
+        score = weight * strong + 0.5 * len(_labels(weak))
         if score > best_score:
-            best, best_score, best_strong, best_hits = rule, score, strong, hits
+            best, best_score, best_strong, best_hits, best_weak = rule, score, strong, hits, weak
     if best is not None:
         for rule, strong, hits in scored:
             if strong and best.category in rule.beats:
-                best, best_strong, best_hits = rule, strong, hits
+                best, best_strong, best_hits, best_weak = rule, strong, hits, []
                 break
 
     danger = _danger(rules, groups, best, best_hits)
@@ -618,7 +668,8 @@ def classify(text: str) -> Classification:
 
     # question evidence
     topic_index = next((i for i, t in enumerate(rules.topics) if _sure(groups, t.group)), None)
-    question_hits = _sure(groups, "question")
+    statements = groups.get("not:question", [])
+    question_hits = [h for h in _sure(groups, "question") if not _inside(h, statements)]
     final_word = _ends_as_question(message.folded, rules)
     punctuation = [p for p in rules.question_punctuation if p in text]
     code = find_code(text)  # a citizen quoting their tip's code asks about it
@@ -629,14 +680,22 @@ def classify(text: str) -> Classification:
         or final_word is not None
         or bool(punctuation)
     )
-    officer = _sure(groups, "officer")
+    officer = _asks_for_officer(groups, rules.officer_gap)
     chat = _sure(groups, "other") + officer
 
-    if danger.makes_tip or best_strong or (best is not None and not asks and not officer):
+    about_line = _about_line(groups, bool(punctuation), best_strong)
+    if about_line and not danger.makes_tip:
+        return Classification("other", None, "normal", None, None, _unique(_labels(about_line)))
+
+    event = best_hits + best_weak + danger.hits
+    supposed = asks and _hypothetical(rules, groups, event)
+    if not supposed and (
+        danger.makes_tip or best_strong or (best is not None and not asks and not officer)
+    ):
         category = best.category if best is not None else "other"
         reasons: list[str] = _labels(best_hits)
         if best is not None:
-            for name in (best.weak, best.requires):
+            for name in (best.weak, best.requires, best.happened):
                 reasons += _labels(groups.get(name, []))
         reasons += _labels(sorted(danger.hits, key=lambda h: h.start))
         if danger.hits:
@@ -666,6 +725,44 @@ def classify(text: str) -> Classification:
     if len(message.folded) >= rules.default_tip_min_words:
         return Classification("tip", "other", "normal", None, None, ())
     return Classification("other", None, "normal", None, None, ())
+
+
+def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:
+    """A phrase asking for an officer, or a `talk` word followed within `gap` words by
+    a person ("nói chuyện trực tiếp với cán bộ", "chat với người thật")."""
+    hits = _sure(groups, "officer")
+    talk, people = _sure(groups, "talk"), _sure(groups, "people")
+    if talk and people:
+        hits += [p for p in people if any(t.end <= p.start <= t.end + gap for t in talk)]
+    return hits
+
+
+def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) -> list[Hit]:
+    """Words about the line itself that make the message chat: praise or thanks for
+    something done (even beside a tip's words: "cảm ơn các anh đã bắt được thằng
+    trộm"), a complaint that nobody answers (only when nothing is reported). Never
+    beside "nhưng" or "cho hỏi"; praise never beside "?" or something going on now."""
+    if "line_unless" in groups:
+        return []
+    praise = _sure(groups, "praise")
+    if "done" in groups:
+        praise += _sure(groups, "thanks")
+    if praise and not question_mark and "now" not in groups:
+        return praise
+    return [] if strong else _sure(groups, "line")
+
+
+def _hypothetical(rules: Rules, groups: dict[str, list[Hit]], event: list[Hit]) -> bool:
+    """An event asked about, not reported: "nếu bị trộm xe thì báo ai", "nhặt được
+    giấy tờ của người khác thì nộp ở đâu" (the event opens the message, nobody says
+    it happened), never with a past or a now phrase."""
+    if not event or "now" in groups or "past" in groups:
+        return False
+    first = min(h.start for h in event)
+    supposed = any(h.end <= first for h in groups.get("if", ()))
+    if not supposed and (first > rules.hypothetical_lead or "happened" in groups):
+        return False
+    return any(h.start > first for h in groups.get("then", ()))
 
 
 def is_urgent(text: str) -> bool:

@@ -81,9 +81,40 @@ class SlangIn(EvidenceIn):
 
 
 class QuestionIn(PhrasesIn):
+    # a question phrase inside one of these is a statement ("mấy ngày nay": for days)
+    not_: list[str] = Field(default_factory=list, alias="not")
     final: list[str] = Field(default_factory=list)
     trailing: list[str] = Field(default_factory=list)
     punctuation: list[str] = Field(default_factory=list)
+
+
+class OfficerIn(PhrasesIn):
+    """Asking for an officer: a phrase, or a `talk` word followed within `gap` words
+    by one of `people` ("nói chuyện trực tiếp với cán bộ")."""
+
+    talk: list[str] = Field(default_factory=list)
+    people: list[str] = Field(default_factory=list)
+    gap: int = Field(default=4, ge=0)
+
+
+class AboutLineIn(_Strict):
+    """What citizens say about the line itself: praise, or thanks for something done
+    (`thanks` with a `done` phrase); `complaints` that nobody answers."""
+
+    praise: list[str] = Field(default_factory=list)
+    thanks: list[str] = Field(default_factory=list)
+    done: list[str] = Field(default_factory=list)
+    complaints: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+
+
+class HypotheticalIn(_Strict):
+    """An event asked about rather than reported: `if_` before it, or the event
+    opening the message (after at most `lead` words), then `then` and a question."""
+
+    if_: list[str] = Field(default_factory=list, alias="if")
+    then: list[str] = Field(default_factory=list)
+    lead: int = Field(default=1, ge=0)
 
 
 class SpamIn(_Strict):
@@ -100,6 +131,12 @@ class CategoryRuleIn(SlangIn):
     category: Category
     requires: list[str] = Field(default_factory=list)
     beats: list[Annotated[str, _named("categories", "beats")]] = Field(default_factory=list)
+    # weak phrases that are strong once the message says the loss happened
+    if_happened: list[str] = Field(default_factory=list)
+    # ... unless the message asks the procedure itself ("làm lại ở đâu"): a question
+    unless_asked: list[str] = Field(default_factory=list)
+    # said as over (a past phrase, nothing now), its evidence counts as weak
+    background_when_past: bool = False
 
 
 class ExamplesIn(_Strict):
@@ -145,7 +182,10 @@ class RulesIn(_Strict):
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     abbreviations: dict[str, str] = Field(default_factory=dict)
     other: PhrasesIn = PhrasesIn()
-    officer: PhrasesIn = PhrasesIn()
+    officer: OfficerIn = OfficerIn()
+    about_line: AboutLineIn = AboutLineIn()
+    hypothetical: HypotheticalIn = HypotheticalIn()
+    happened: list[str] = Field(default_factory=list)
     spam: SpamIn = SpamIn()
     question: QuestionIn = QuestionIn()
     topics: list[TopicRuleIn] = Field(default_factory=list)
@@ -205,8 +245,9 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     for key, expansion in rules.abbreviations.items():
         found.append((f"abbreviations.{key}", key))
         found.append((f"abbreviations.{key}", expansion))
-    for name in ("other", "officer", "spam", "question"):
+    for name in ("other", "officer", "about_line", "hypothetical", "spam", "question"):
         lists(name, getattr(rules, name))
+    add("happened", rules.happened)
     for i, topic in enumerate(rules.topics):
         lists(f"topics[{i}]", topic)
     for i, cat in enumerate(rules.categories):
