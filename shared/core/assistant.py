@@ -262,13 +262,13 @@ def _topic_button(topic: str) -> Button:
     return Button(title=title, payload=title)
 
 
-MenuOpening = Literal["menu_first", "menu_unknown", "welcome"]
+MenuOpening = Literal["menu_first", "menu_unknown", "welcome", "about_line"]
 
 
 def menu(contact: WardContact, opening: MenuOpening = "menu_first") -> list[Reply]:
     """The topics as buttons over two messages (5 buttons at most each) and the contact;
-    `opening` is the first message's text: the plain menu, "not understood", or the
-    welcome that first says how to report a tip."""
+    `opening` is the first message's text: the plain menu, "not understood", the
+    welcome that first says how to report a tip, or thanks for words about the line."""
     k = knowledge()
     buttons = [_topic_button(t) for t in k.menu_topics]
     buttons.append(Button(title=k.handoff_button, payload=k.handoff_button))
@@ -331,6 +331,7 @@ class _Signal:
     urgent: bool
     category: str | None = None
     spam: bool = False
+    about_line: bool = False  # thanks, praise or a complaint about the line itself
 
 
 @functools.cache
@@ -356,6 +357,7 @@ def _signal(text: str, padded: str, topic: str | None, classification: Any) -> _
             urgent=getattr(classification, "severity", None) == "urgent",
             category=getattr(classification, "category", None),
             spam=bool(getattr(classification, "spam", False)),
+            about_line=bool(getattr(classification, "about_line", False)),
         )
     k = knowledge()
     urgent = _any(padded, k.urgent_phrases)
@@ -421,7 +423,7 @@ def answer(
     if signal.spam:
         return result(topic=None, spam=True)  # advertising: no answer at all
 
-    handoff = _any(padded, k.handoff_phrases)
+    handoff = _any(padded, k.handoff_phrases) or questions.near(padded, k.handoff_near)
     if handoff and signal.category in k.catch_all_categories:
         # "gặp cán bộ" with nothing else the classifier knows: a request, not a tip
         signal = _Signal(tip=False, urgent=signal.urgent)
@@ -435,6 +437,15 @@ def answer(
     if handoff:
         replies.append(Reply(k.texts["handoff"]))
         return result(handoff=True)
+
+    if signal.about_line:  # thanks or "nobody answers": how to report, the menu
+        replies.extend(menu(contact, "about_line"))
+        return result(topic=None)
+
+    if understood.doubt is not None:  # never another procedure's facts: ask which
+        buttons = tuple(_topic_button(t) for t in understood.doubt)
+        replies.append(Reply(k.texts["ask_which"], buttons))
+        return result(topic=None)
 
     is_menu_word = padded in k.menu_words
     asked = questions.sections(padded, k)

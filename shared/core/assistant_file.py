@@ -99,6 +99,7 @@ class Intent:
     phrases: tuple[str, ...]  # padded folded words
     topic: str
     notes: tuple[Line, ...]  # said before the topic's answer
+    with_: tuple[str, ...] = ()  # also needs one of these ("hộ khẩu" ... "bị xóa")
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class Knowledge:
     report_phrases: tuple[str, ...]
     handoff_button: str
     handoff_phrases: tuple[str, ...]
+    handoff_near: tuple[tuple[str, ...], tuple[str, ...], int]  # talk, people, gap
     urgent_phrases: tuple[str, ...]
     tip_negations: tuple[str, ...]
     tip_third_parties: tuple[str, ...]
@@ -160,6 +162,7 @@ class Knowledge:
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
     out_of_scope: tuple[OutOfScope, ...] = ()
+    doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
 
 
 # --------------------------------------------------------------------------
@@ -238,6 +241,7 @@ class TopicIn(_Strict):
 class IntentIn(_Strict):
     topic: str
     phrases: list[str] = Field(min_length=1)
+    with_: list[str] = Field(default_factory=list, alias="with")
     note: LineIn | None = None
 
 
@@ -271,6 +275,9 @@ class SectionIn(_Strict):
 class HandoffIn(_Strict):
     button: str = Field(min_length=1, max_length=100)
     phrases: list[str] = Field(min_length=1)
+    talk: list[str] = Field(default_factory=list)
+    people: list[str] = Field(default_factory=list)
+    gap: int = Field(default=4, ge=0)
 
 
 class TextsIn(_Strict):
@@ -297,6 +304,8 @@ class TextsIn(_Strict):
     ask_stay: str
     out_of_scope: str
     handoff: str
+    ask_which: str
+    about_line: str
 
 
 class WelcomeIn(_Strict):
@@ -326,6 +335,7 @@ class ConfIn(_Strict):
     conjunctions: list[str] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
+    doubts: dict[str, list[str]] = Field(default_factory=dict)
     texts: TextsIn
 
 
@@ -429,6 +439,8 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
             known(topic, f"topics.{name}.beats[{i}]")
     for i, intent in enumerate(conf.intents):
         known(intent.topic, f"intents[{i}].topic")
+    for topic in conf.doubts:
+        known(topic, f"doubts.{topic}")
     for category, topic in conf.tip_topics.items():
         known(topic, f"tip_topics.{category}")
     if conf.stays is not None:
@@ -509,6 +521,11 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         report_phrases=tuple(_padded(p) for p in conf.welcome.report_phrases),
         handoff_button=_nfc(conf.handoff.button),
         handoff_phrases=tuple(_padded(p) for p in conf.handoff.phrases),
+        handoff_near=(
+            tuple(" ".join(words(p)) for p in conf.handoff.talk),
+            tuple(" ".join(words(p)) for p in conf.handoff.people),
+            conf.handoff.gap,
+        ),
         urgent_phrases=tuple(_padded(p) for p in conf.urgent_phrases),
         tip_negations=tuple(_padded(p) for p in conf.tip_negations),
         tip_third_parties=tuple(_padded(p) for p in conf.tip_third_parties),
@@ -524,6 +541,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 tuple(_padded(p) for p in intent.phrases),
                 intent.topic,
                 _lines([intent.note], common) if intent.note else (),
+                tuple(_padded(p) for p in intent.with_),
             )
             for intent in conf.intents
         ),
@@ -539,6 +557,9 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 spec.checked,
             )
             for service, spec in conf.out_of_scope.items()
+        ),
+        doubts=tuple(
+            (topic, tuple(_padded(p) for p in signals)) for topic, signals in conf.doubts.items()
         ),
     )
 

@@ -88,6 +88,7 @@ class Classification:
     subtopic: str | None  # one of SUBTOPICS, only with a question
     reasons: tuple[str, ...]  # matched phrases, as written in the rules
     spam: bool = False  # advertising sent to the line: kind other, nothing follows
+    about_line: bool = False  # thanks, praise or a complaint about the line: kind other
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +99,7 @@ class Classification:
             "subtopic": self.subtopic,
             "reasons": list(self.reasons),
             "spam": self.spam,
+            "about_line": self.about_line,
         }
 
 
@@ -685,7 +687,8 @@ def classify(text: str) -> Classification:
 
     about_line = _about_line(groups, bool(punctuation), best_strong)
     if about_line and not danger.makes_tip:
-        return Classification("other", None, "normal", None, None, _unique(_labels(about_line)))
+        said = _unique(_labels(about_line))
+        return Classification("other", None, "normal", None, None, said, about_line=True)
 
     event = best_hits + best_weak + danger.hits
     supposed = asks and _hypothetical(rules, groups, event)

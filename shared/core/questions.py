@@ -12,12 +12,16 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   em với tạm vắng cho bố") are both answered, each with the parts asked next
   to it;
 - an everyday phrasing (`intents`, "sổ hộ khẩu bỏ rồi") names its topic and
-  may bring a line said first;
+  may bring a line said first; one made of words apart (`with`: "hộ khẩu có bị
+  xóa không") counts only when no phrase names its topic;
 - a stay with a family ("mẹ lên chơi 1 tuần") is lưu trú under 30 days and
   tạm trú from then on; with no length said, the citizen is asked;
 - a service this line does not handle (`out_of_scope`, "đổi bằng lái") is named
   so the assistant can say where to ask, unless its words belong to a topic's
-  phrase ("mất bằng lái" is a lost paper).
+  phrase ("mất bằng lái" is a lost paper);
+- a word pointing to another procedure than the one matched (`doubts`: "hộ khẩu
+  có bị gạch tên không" matches thường trú, "gạch tên" points to deregistration)
+  makes a doubt: the citizen is asked which, never given the wrong one's facts.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ class Understanding:
     parts: tuple[Part, ...]  # empty: no topic understood
     ask_stay: bool = False  # a family stay with no length: ask which case
     out_of_scope: OutOfScope | None = None  # a service this line does not handle
+    doubt: tuple[str, str] | None = None  # the topic matched, and the one a word points to
 
 
 @dataclass(frozen=True)
@@ -257,7 +262,17 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     `scope`, also a service the text names that this line does not handle."""
     found = _matches(padded, k)
     matches = _kept(found, k)
-    intent = next((i for i in k.intents if has_any(padded, i.phrases)), None)
+    named = {m.topic for m in matches}
+    intent = next(
+        (
+            i
+            for i in k.intents
+            if has_any(padded, i.phrases)
+            # words apart ("hộ khẩu ... bị xóa"): only when no phrase names that topic
+            and (not i.with_ or (has_any(padded, i.with_) and i.topic not in named))
+        ),
+        None,
+    )
     parts: list[Part]
     if intent is not None:
         parts = [Part(intent.topic, sections(padded, k), intent.notes)]
@@ -267,4 +282,30 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         parts = _split(padded, matches, k) or [Part(_best(matches), sections(padded, k))]
     parts, ask_stay = _stay(padded, parts, k) if intent is None else (parts, False)
     outside = _out_of_scope(padded, found, k) if scope else None
-    return Understanding(tuple(parts), ask_stay, outside)
+    doubt = _doubt(padded, parts, k) if intent is None else None
+    return Understanding(tuple(parts), ask_stay, outside, doubt)
+
+
+def _doubt(padded: str, parts: list[Part], k: Knowledge) -> tuple[str, str] | None:
+    """The topic matched and another one a word of the question points to, if any."""
+    named = {p.topic for p in parts}
+    for topic, signals in k.doubts if parts else ():
+        if topic not in named and has_any(padded, signals):
+            return parts[0].topic, topic
+    return None
+
+
+def near(padded: str, spec: tuple[tuple[str, ...], tuple[str, ...], int]) -> bool:
+    """Whether one of the first words of `spec` is followed, at most its gap words
+    later, by one of the second ("nói chuyện trực tiếp với cán bộ"). `spec` is a
+    tuple the knowledge holds (its pattern is built once)."""
+    if not spec[0] or not spec[1]:
+        return False
+    return _cached(spec, _near_pattern).search(padded) is not None
+
+
+def _near_pattern(spec: tuple[tuple[str, ...], tuple[str, ...], int]) -> re.Pattern[str]:
+    first, then, gap = spec
+    either = "|".join(map(re.escape, first))
+    other = "|".join(map(re.escape, then))
+    return re.compile(rf" (?:{either})(?: \S+){{0,{gap}}} (?:{other}) ")
