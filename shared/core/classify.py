@@ -652,7 +652,8 @@ def classify(text: str) -> Classification:
         strong = len(_labels(hits))
         scored.append((rule, strong, hits))
         # a fire that is over is the background of what the message reports now
-        weight = 0.5 if rule.background_when_past and over else 1.0
+        # (a quarter: less than one weak phrase of what is reported now)
+        weight = 0.25 if rule.background_when_past and over else 1.0
         score = weight * strong + 0.5 * len(_labels(weak))
         if score > best_score:
             best, best_score, best_strong, best_hits, best_weak = rule, score, strong, hits, weak
