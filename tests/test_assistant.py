@@ -596,6 +596,69 @@ def test_asking_for_an_officer_hands_over_to_the_desk(text: str, classifier: str
     assert "cán bộ sẽ trả lời" in texts(result)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em muốn nói chuyện trực tiếp với cán bộ phường",
+        "cho e gap truc tiep 1 anh can bo duoc ko",
+        "chat với người thật được không ad",
+        "mình cần trao đổi với cán bộ phụ trách",
+    ],
+)
+def test_a_way_of_talking_followed_by_an_officer_hands_over(text: str, classifier: str):
+    # the words need not stand together: a person named a few words after the way of talking
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff is True and result.tip is False, result
+
+
+def test_an_officer_named_before_the_talking_is_no_request_for_one():
+    result = answer("cán bộ phường nói chuyện thô lỗ lắm", TODAY, NO_PHONE)
+    assert result.handoff is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bán nhà cho người ta rồi thì thường trú ở đó có bị xóa không",
+        "ông nội mất lâu rồi, hộ khẩu còn tên thì gạch tên sao",
+        "tam tru o phong cu minh don di roi co can huy khong",
+    ],
+)
+def test_a_registration_said_removed_with_words_apart_is_deregistration(text: str):
+    assert answer(text, TODAY, NO_PHONE).topics == ("xoa_dang_ky",)
+
+
+@pytest.mark.parametrize(
+    ("text", "doubt"),
+    [
+        ("phòng trọ cũ của em có phải xóa gì không", ("tam_tru", "xoa_dang_ky")),
+        ("ở trọ 2 năm rồi giờ hết hạn thì sao", ("tam_tru", "gia_han_tam_tru")),
+    ],
+)
+def test_a_word_pointing_to_another_procedure_asks_which_never_answers_one(
+    text: str, doubt: tuple[str, str]
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topic is None and result.topics == (), result
+    buttons = [b.title for reply in result.replies for b in reply.buttons]
+    assert buttons == [TITLES[t] for t in doubt]
+    assert "Căn cứ" not in texts(result)  # no procedure's facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cảm ơn các anh trực đã hướng dẫn em làm tạm trú rất tận tình",
+        "nhắn từ trưa tới giờ chẳng thấy ai rep hết",
+    ],
+)
+def test_thanks_or_nobody_answering_get_a_thank_you_and_the_menu_not_an_answer(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topic is None and not result.tip and not result.handoff
+    assert result.replies[0].text.startswith("Cảm ơn anh/chị đã nhắn cho đường dây")
+    assert "113" in result.replies[0].text
+
+
 # --- tips and urgency ----------------------------------------------------------
 
 

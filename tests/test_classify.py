@@ -718,3 +718,84 @@ def test_words_fold_word_by_word_as_the_whole_text_folds(text: str) -> None:
 
     for variant in (text, unicodedata.normalize("NFD", text), "Đường " + text + " hẻm 5"):
         assert words(variant) == re.findall(r"[0-9a-z]+", fold(variant))
+
+
+# --- issue 17, round 4: principles behind set 3's misses, in other words -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cám ơn công an phường đã xuống giải quyết nhanh chóng",
+        "xin khen anh trực ca đêm qua, rất nhiệt tình",
+        "sao ad không rep tin nhắn của em",
+        "tui nhan nay gio ko ai tra loi",
+    ],
+)
+def test_thanks_praise_or_nobody_answering_is_chat_about_the_line(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("cảm ơn, nhà tôi đã bị trộm xe 2 lần rồi", "theft"),  # thanks for nothing done
+        ("cảm ơn các anh đã tới nhưng tụi nó lại đánh nhau tiếp", "violence"),
+        ("nhắn hoài không ai trả lời, tụi nó lại vô trộm đồ nữa", "theft"),
+    ],
+)
+def test_words_about_the_line_beside_a_report_leave_it_a_tip(text: str, category: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.about_line) == ("tip", category, False), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nếu thấy người lạ cầm dao thì gọi số nào",
+        "bị giật điện thoại thì báo ở đâu",
+        "nếu có cháy thì báo ai",
+        "luom duoc giay to cua nguoi khac thi nop cho ai",
+    ],
+)
+def test_an_event_asked_about_is_a_question_never_an_alarm(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("question", "normal"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("tui bị giật điện thoại rồi thì báo ở đâu", "robbery"),
+        ("mất cà vẹt xe hôm qua rồi giờ sao đây", "lost_property"),
+        ("sáng nay e bị mất thẻ căn cước ở bến xe, giờ phải làm sao", "lost_property"),
+    ],
+)
+def test_an_event_told_as_having_happened_is_a_tip(text: str, category: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_a_lost_paper_asked_about_or_its_reissue_asked_is_a_question() -> None:
+    assert classify("mất cà vẹt xe thì làm lại ở đâu").kind == "question"
+    assert classify("e mat the can cuoc roi, cap lai o dau vay").kind == "question"
+
+
+def test_a_fire_that_is_over_is_background_to_what_is_reported_now() -> None:
+    now = classify("tuần trước cháy kho, giờ họ lại đậu xe chắn hết lối đi")
+    assert (now.kind, now.category, now.severity) == ("tip", "traffic", "normal"), now
+    alone = classify("tối qua cháy nhà bà Năm, nghi có người đốt")
+    assert (alone.kind, alone.category, alone.severity) == ("tip", "fire", "normal"), alone
+
+
+def test_a_child_shut_in_a_car_is_an_urgent_rescue_not_violence() -> None:
+    got = classify("có con nít bị nhốt trong xe ô tô ngoài bãi giữ xe, trời nắng")
+    assert (got.kind, got.category, got.severity) == ("tip", "other", "urgent"), got
+    held = classify("tụi nó nhốt người trong phòng, không cho ra")
+    assert (held.category, held.severity) == ("violence", "urgent"), held
+
+
+def test_a_beating_names_who_is_beaten() -> None:
+    got = classify("thằng đó đánh chị nó bầm mặt, tuần nào cũng vậy")
+    assert (got.kind, got.category, got.severity) == ("tip", "violence", "normal"), got
