@@ -488,6 +488,8 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     for hit in hits:
         groups.setdefault(hit.group, []).append(hit)
     for group, items in groups.items():
+        if len(items) == 1:
+            continue  # most groups: one hit, nothing to drop or sort
         kept = [
             h
             for h in items
@@ -638,6 +640,8 @@ def classify(text: str) -> Classification:
     best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
     scored: list[tuple[CategoryRule, int, list[Hit]]] = []
     for rule in rules.categories:
+        if not (rule.groups.evidence in groups or rule.weak in groups or rule.happened in groups):
+            continue  # most rules: nothing of theirs in the message
         if rule.has_requires and rule.requires not in groups:
             continue
         hits = _evidence(groups, rule.groups)
@@ -670,7 +674,10 @@ def classify(text: str) -> Classification:
         return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
 
     # question evidence
-    topic_index = next((i for i, t in enumerate(rules.topics) if _sure(groups, t.group)), None)
+    topic_index = next(
+        (i for i, t in enumerate(rules.topics) if t.group in groups and _sure(groups, t.group)),
+        None,
+    )
     statements = groups.get("not:question", [])
     question_hits = [h for h in _sure(groups, "question") if not _inside(h, statements)]
     final_word = _ends_as_question(message.folded, rules)
