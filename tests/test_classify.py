@@ -799,3 +799,8 @@ def test_a_child_shut_in_a_car_is_an_urgent_rescue_not_violence() -> None:
 def test_a_beating_names_who_is_beaten() -> None:
     got = classify("thằng đó đánh chị nó bầm mặt, tuần nào cũng vậy")
     assert (got.kind, got.category, got.severity) == ("tip", "violence", "normal"), got
+
+
+def test_praise_beside_a_report_leaves_it_a_tip() -> None:
+    got = classify("thằng bán ma túy ở hẻm 9 mời khách nhiệt tình lắm")
+    assert (got.kind, got.category) == ("tip", "drugs"), got

@@ -749,18 +749,20 @@ def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:
 
 
 def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) -> list[Hit]:
-    """Words about the line itself that make the message chat: praise or thanks for
-    something done (even beside a tip's words: "cảm ơn các anh đã bắt được thằng
-    trộm"), a complaint that nobody answers (only when nothing is reported). Never
-    beside "nhưng" or "cho hỏi"; praise never beside "?" or something going on now."""
+    """Words about the line itself that make the message chat: thanks for something
+    done, even beside a tip's words ("cảm ơn các anh đã bắt được thằng trộm"); praise
+    or a complaint that nobody answers only when nothing is reported besides. Never
+    beside "nhưng" or "cho hỏi"; thanks and praise never beside "?" or something
+    going on now."""
     if "line_unless" in groups:
         return []
-    praise = _sure(groups, "praise")
-    if "done" in groups:
-        praise += _sure(groups, "thanks")
-    if praise and not question_mark and "now" not in groups:
-        return praise
-    return [] if strong else _sure(groups, "line")
+    kind_words = not question_mark and "now" not in groups
+    if kind_words and "done" in groups and "thanks" in groups:
+        return _sure(groups, "thanks") + _sure(groups, "praise")
+    if strong:
+        return []
+    praise = _sure(groups, "praise") if kind_words else []
+    return praise or _sure(groups, "line")
 
 
 def _hypothetical(rules: Rules, groups: dict[str, list[Hit]], event: list[Hit]) -> bool:
