@@ -11,8 +11,12 @@ What a message gets, in order:
 2. a tip (also a question-and-tip such as "nhà trọ không khai báo tạm trú"):
    `tip=True` (the router opens the tip and sends its acknowledgement) and, for
    a residence tip, the short rule that applies (`rule_for_tip`);
-3. "gặp cán bộ" and the like: `handoff=True` (the router opens a question item
-   for the desk) and a polite reply that an officer will answer;
+3. "gặp cán bộ" and the like (also a way of talking a few words before a person:
+   "nói chuyện trực tiếp với cán bộ"): `handoff=True` (the router opens a
+   question item for the desk) and a polite reply that an officer will answer;
+   thanks or "nobody answers" about the line: a thank-you with the menu; a
+   word pointing to another procedure than the one matched (`doubts`): which
+   of the two, as buttons, never one's facts for the other;
 4. a procedure topic: its whole answer, or only the parts asked for ("lệ phí",
    "online", ...) with a button to see the whole answer;
 5. no topic but a part asked for: that part of the last topic when the last

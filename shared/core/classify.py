@@ -15,11 +15,18 @@ How a message is decided (the rule file says which phrases do what):
    word typed without matches every word that folds to it, and a phrase that
    is ambiguous once folded ("chay xe") then needs its rule's context.
 3. Advertising (enough `spam` phrases, more than the tip's): kind "other",
-   `spam` true: no tip, no answer.
+   `spam` true: no tip, no answer. Words about the line itself (thanks for
+   something done, praise, "nobody answers": `about_line`) with no danger:
+   kind "other", `about_line` true.
 4. A tip category with strong evidence, or a danger that makes a tip (a cry
    for help, a person down), makes a tip; a message that is both a question
-   and a tip is a tip ("nhà trọ không khai báo tạm trú"). A tip made only of
+   and a tip is a tip ("nhà trọ không khai báo tạm trú"), unless the event is
+   only supposed ("nếu có cháy thì báo ai": `hypothetical`). A tip made only of
    weak phrases gives way to a question signal or to a request for an officer.
+   A category's `if_happened` phrases are strong once the message says the
+   event happened ("mất giấy đăng ký xe rồi"); a category that is
+   `background_when_past` weighs a quarter when told as over (a past fire
+   beside what is reported now).
 5. Otherwise a question signal (marker, "?", final "không", or a topic phrase)
    makes a question, unless the only signal is a final word and the message
    is chat ("alo có ai trực không"); its topic is the first topic rule that
