@@ -804,3 +804,14 @@ def test_a_beating_names_who_is_beaten() -> None:
 def test_praise_beside_a_report_leaves_it_a_tip() -> None:
     got = classify("thằng bán ma túy ở hẻm 9 mời khách nhiệt tình lắm")
     assert (got.kind, got.category) == ("tip", "drugs"), got
+
+
+def test_a_rumour_read_somewhere_and_asked_to_be_checked_is_a_question() -> None:
+    assert classify("nghe đồn tối nay có băng cướp về xóm, có thật không ạ").kind == "question"
+    told = classify("nghe nói thằng Tư bán ma túy ở hẻm 3")  # hearsay reported: a tip
+    assert (told.kind, told.category) == ("tip", "drugs"), told
+
+
+def test_a_danger_beside_only_weak_words_of_a_category_is_the_dangers_tip() -> None:
+    got = classify("có người nằm gục ở lề đường, lay không dậy")
+    assert (got.kind, got.category, got.severity) == ("tip", "other", "urgent"), got

@@ -313,6 +313,8 @@ def build_rules(data: Any) -> Rules:
         ("line_unless", line.unless),
         ("if", top.hypothetical.if_),
         ("then", top.hypothetical.then),
+        ("rumour", top.hypothetical.rumour),
+        ("checks", top.hypothetical.checks),
         ("happened", top.happened),
         ("not:question", top.question.not_),
     ):
@@ -710,7 +712,15 @@ def classify(text: str) -> Classification:
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
     ):
-        category = best.category if best is not None else "other"
+        # a danger beside only weak words of a category, none of them the danger's,
+        # is the danger's tip ("nằm gục ... lề đường" is a person down, not the sidewalk;
+        # "đang leo rào" stays a theft)
+        weak_only = (
+            danger.makes_tip
+            and not best_strong
+            and not any(_overlaps(d, w) for d in danger.hits for w in best_weak)
+        )
+        category = best.category if best is not None and not weak_only else "other"
         reasons: list[str] = _labels(best_hits)
         if best is not None:
             for name in (best.weak, best.requires, best.happened):
@@ -778,6 +788,8 @@ def _hypothetical(rules: Rules, groups: dict[str, list[Hit]], event: list[Hit]) 
     it happened), never with a past or a now phrase."""
     if not event or "now" in groups or "past" in groups:
         return False
+    if "rumour" in groups and "checks" in groups:
+        return True  # "thấy tin trên face nói sắp có cướp, có thật không"
     first = min(h.start for h in event)
     supposed = any(h.end <= first for h in groups.get("if", ()))
     if not supposed and (first > rules.hypothetical_lead or "happened" in groups):

@@ -115,6 +115,9 @@ class HypotheticalIn(_Strict):
     if_: list[str] = Field(default_factory=list, alias="if")
     then: list[str] = Field(default_factory=list)
     lead: int = Field(default=1, ge=0)
+    # a `rumour` read somewhere with one of `checks` ("có thật không") asks too
+    rumour: list[str] = Field(default_factory=list)
+    checks: list[str] = Field(default_factory=list)
 
 
 class SpamIn(_Strict):
