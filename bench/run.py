@@ -33,7 +33,7 @@ RESULTS = BENCH / "results"
 SUMMARY = RESULTS / "summary.md"
 # Result file of each benchmark script, when its name differs from the script's.
 RESULT_NAMES = {"bench_webhook": "webhook"}
-TIMEOUTS = {"bench_webhook": 420.0}  # seconds; the others get --timeout
+TIMEOUTS = {"bench_webhook": 420.0, "bench_e2e": 420.0}  # seconds; the others get --timeout
 GRACE_SECONDS = 30.0
 
 Row = dict[str, Any]

@@ -5,7 +5,7 @@ bench/bench_webhook.py runs it beside the real webhook, on the same emulators an
 the same server, to show what any function on this stack costs. It verifies no
 signature, classifies nothing and plans nothing: whatever the webhook spends above
 this floor is the webhook's own work. The publisher is configured like
-shared/pubsub.py (ordering on, BatchSettings(max_latency=0.001)) and the clients are
+shared/store/pubsub.py (ordering on, BatchSettings(max_latency=0.001)) and the clients are
 created on the first request, as the webhook does, so the first-request comparison
 is fair too.
 
