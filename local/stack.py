@@ -69,6 +69,12 @@ FUNCTIONS = (
     ("router", "route_event", "functions/router/main.py"),
     ("escalator", "escalate", "functions/escalator/main.py"),
 )
+# Requests each function's process serves at once: Cloud Run's concurrency per instance
+# in infra/functions/main.tf (tests/test_terraform.py holds them equal), handed to the
+# functions framework's gunicorn as THREADS (its default is 4 per CPU). The escalator
+# keeps the framework's default: overlapping local calls (tests, the scheduler) stand
+# for its two instances.
+CONCURRENCY = {"webhook": 20, "router": 10}
 # Variables of the parent's environment that must not leak into the functions.
 _FOREIGN_PREFIXES = ("ZALO_", "TINBAO_", "FIRESTORE_EMULATOR", "PUBSUB_EMULATOR")
 
@@ -141,6 +147,8 @@ class FunctionProcess:
         return f"http://127.0.0.1:{self.port}/"
 
     def start(self, env: dict[str, str]) -> None:
+        if self.name in CONCURRENCY:
+            env = {**env, "THREADS": str(CONCURRENCY[self.name]), "WORKERS": "1"}
         binary = Path(sys.executable).with_name("functions-framework")
         command = str(binary) if binary.exists() else shutil.which("functions-framework")
         if command is None:

@@ -797,6 +797,14 @@ def _handler(standin: Standin) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class StandinServer(ThreadingHTTPServer):
+    """The stand-in's server, with a listen backlog for bursts: bench_e2e opens dozens of
+    connections at once (a citizen's send, the functions' sends), more than the
+    standard library's backlog of 5 holds (the kernel reset the rest)."""
+
+    request_queue_size = 128
+
+
 @dataclass
 class RunningStandin:
     standin: Standin
@@ -819,7 +827,7 @@ def serve_in_thread(
 ) -> RunningStandin:
     """Start the stand-in on a thread (port 0: a free port); for tests."""
     standin = Standin(config)
-    server = ThreadingHTTPServer((host, port), _handler(standin))
+    server = StandinServer((host, port), _handler(standin))
     server.daemon_threads = True
     # A short poll interval makes stop() quick (tests start one stand-in per test).
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)

@@ -224,6 +224,14 @@ def test_webhook_warm_and_bounded() -> None:
     assert tc.expr(service["min_instance_count"]) == "each.value.min_instances"
 
 
+def test_the_local_stack_serves_each_function_with_its_cloud_run_concurrency() -> None:
+    from local.stack import CONCURRENCY
+
+    functions = _functions_local()
+    for name, threads in CONCURRENCY.items():
+        assert int(functions[name]["concurrency"]) == threads, name
+
+
 def test_each_function_has_its_own_service_account() -> None:
     service = tc.block(_function_resource(), "service_config")
     assert (

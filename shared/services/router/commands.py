@@ -82,13 +82,16 @@ class CommandHandler:
         )
 
     def sender(self, reporter_key: str) -> Sender | None:
-        """The active officer who wrote under this reporter key, if one did."""
-        reporter = self.store.reporter(reporter_key)
-        if reporter is None or not reporter.zalo_user_id:
+        """The active officer who wrote under this reporter key, if one did. The Zalo id
+        is read through the dispatcher's memory: a citizen's tip then needs it again for
+        the acknowledgement, within the same second."""
+        dispatch = self.pager.dispatch
+        user_id = dispatch.kept.informant(reporter_key, self.store, dispatch.monotonic())
+        if user_id is None:
             return None
-        officer = self.store.officer_by_zalo(reporter.zalo_user_id)
+        officer = self.store.officer_by_zalo(user_id)
         # A retired record's person writes as anyone does; their commands are refused.
-        return Sender(officer, reporter.zalo_user_id) if officer and officer.active else None
+        return Sender(officer, user_id) if officer and officer.active else None
 
     def answer(
         self,

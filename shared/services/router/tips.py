@@ -64,10 +64,11 @@ class TipHandler:
             return self._decide(tip, message_id, new, now)
 
         split = self.incidents if new else None
+        # Without a new message nothing is decided here: a read, not a transaction.
         applied, into = (
             split.change(ref, message_id, new, decide, now)
             if split
-            else (self.pager.change(ref, decide, now), None)
+            else (Applied(self.store.tip(ref)), None)
         )
         tip = applied.tip
         if tip is None:
