@@ -474,6 +474,7 @@ def profile_router(
     if not Path(binary).exists():
         return {"skipped": "py-spy is not installed (.venv/bin/pip install py-spy)"}
     raw = PROFILE_STACKS.with_suffix(".raw")
+    raw.parent.mkdir(parents=True, exist_ok=True)
     spy = subprocess.Popen(
         [
             binary,
