@@ -46,9 +46,11 @@ window, from /proc.
 
 Profile (`--profile`, needs py-spy: `.venv/bin/pip install py-spy`): after the
 sweep, the line runs once more at its crossing rate (the first it did not hold)
-with py-spy sampling the router's process; the summary (where the router's
-threads are, by our function and by library) goes to the result and the raw
-stacks to bench/results/e2e-router-profile.txt.
+with py-spy sampling the router's process in two views: every thread not idle
+(where a request's time goes, waits included) and only the thread holding the GIL
+(where its CPU goes). The summaries (by place: gRPC, the Firestore client, the
+Zalo send, our code...; by our function, inclusive; the innermost frames) go to
+the result, the raw stacks to bench/results/e2e-router-profile-{threads,cpu}.txt.
 
 Run: .venv/bin/python bench/bench_e2e.py [--sweep 2 4 6 8 10 12] [--window 8] [--profile]
 Writes bench/results/e2e.json.
@@ -86,7 +88,7 @@ from local.standin_client import StandinClient  # noqa: E402
 from local.zalo_standin import RunningStandin, StandinConfig, serve_in_thread  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "e2e.json"
-PROFILE_STACKS = ROOT / "bench" / "results" / "e2e-router-profile.txt"
+PROFILE_STACKS = ROOT / "bench" / "results" / "e2e-router-profile.txt"  # -threads, -cpu
 P95_LIMIT_MS = 1000.0
 # The load generator kept the rate if it achieved this share of it.
 KEPT_RATE = 0.9
@@ -466,47 +468,43 @@ def sustained(runs: list[dict[str, Any]]) -> dict[str, Any]:
 # --- the router's profile ------------------------------------------------------------
 
 
+# py-spy's two views of the router: every thread not idle (where a request's time
+# goes, waits included), and only the thread holding the GIL (where its CPU goes).
+PROFILE_VIEWS = {"threads": [], "cpu": ["--gil"]}
+
+
 def profile_router(
     line: Pipeline, router_pgid: int, rate: float, window: float, drain: float
 ) -> dict[str, Any]:
-    """The line at `rate` with py-spy sampling the router's process group."""
+    """The line at `rate` with py-spy sampling the router's process group, both views."""
     binary = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     if not Path(binary).exists():
         return {"skipped": "py-spy is not installed (.venv/bin/pip install py-spy)"}
-    raw = PROFILE_STACKS.with_suffix(".raw")
-    raw.parent.mkdir(parents=True, exist_ok=True)
-    spy = subprocess.Popen(
-        [
-            binary,
-            "record",
-            "--pid",
-            str(router_pgid),
-            "--subprocesses",
-            "--nonblocking",
-            "--rate",
-            "50",
-            "--format",
-            "raw",
-            "--output",
-            str(raw),
-            "--duration",
-            str(int(window + 3)),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    PROFILE_STACKS.parent.mkdir(parents=True, exist_ok=True)
+    spies = {}
+    for view, extra in PROFILE_VIEWS.items():
+        raw = PROFILE_STACKS.with_name(f"{PROFILE_STACKS.stem}-{view}.txt")
+        raw.unlink(missing_ok=True)
+        command = [binary, "record", "--pid", str(router_pgid), "--subprocesses"]
+        command += ["--nonblocking", "--rate", "50", "--format", "raw", "--output", str(raw)]
+        command += ["--duration", str(int(window + 3)), *extra]
+        spies[view] = (
+            raw,
+            subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE),
+        )
     time.sleep(1.0)
-    run = one_rate(line, f"P{rate:g}", rate, window, drain)
-    try:
-        _, err = spy.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        spy.kill()
-        _, err = spy.communicate()
-    if not raw.exists():
-        return {"skipped": f"py-spy wrote nothing: {err.decode(errors='replace')[-300:]}"}
-    stacks = parse_collapsed(raw.read_text(errors="replace"))
-    raw.replace(PROFILE_STACKS)
-    return {"run": run, **summarize_profile(stacks)}
+    out: dict[str, Any] = {"run": one_rate(line, f"P{rate:g}", rate, window, drain)}
+    for view, (raw, spy) in spies.items():
+        try:
+            _, err = spy.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            spy.kill()
+            _, err = spy.communicate()
+        if not raw.exists():
+            out[view] = {"skipped": f"py-spy wrote nothing: {err.decode(errors='replace')[-300:]}"}
+            continue
+        out[view] = summarize_profile(parse_collapsed(raw.read_text(errors="replace")))
+    return out
 
 
 def parse_collapsed(text: str) -> list[tuple[list[str], int]]:
@@ -520,8 +518,8 @@ def parse_collapsed(text: str) -> list[tuple[list[str], int]]:
 
 # Where a sampled thread is, judged from its stack, innermost matching first.
 PLACES = (
-    ("Firestore RPC (waiting on the emulator)", ("grpc/_channel.py", "google/api_core/grpc")),
-    ("Firestore client (building requests, decoding)", ("google/cloud/firestore",)),
+    ("Firestore RPC (gRPC: waiting, in the threads view)", ("grpc/", "google/api_core/grpc")),
+    ("Firestore client (requests, protobuf)", ("google/cloud/firestore", "proto/", "protobuf")),
     ("Zalo send (httpx, the stand-in)", ("httpx/", "httpcore/")),
     ("pydantic", ("pydantic",)),
     ("logging", ("shared/logs.py", "logging/")),
@@ -548,10 +546,12 @@ def summarize_profile(stacks: list[tuple[list[str], int]], top: int = 20) -> dic
         places[place] += n
         for frame in dict.fromkeys(f for f in frames if "shared/" in f):
             ours[frame.split(" (")[0] + " (" + frame.split("shared/")[-1].split(":")[0] + ")"] += n
+    selves = collections.Counter(frames[-1] for frames, n in stacks for _ in range(n))
     return {
         "samples": total,
         "by_place": {k: round(v / total, 3) for k, v in places.most_common()},
         "ours_inclusive": {k: round(v / total, 3) for k, v in ours.most_common(top)},
+        "innermost_frames": {k: round(v / total, 3) for k, v in selves.most_common(top)},
     }
 
 
@@ -675,18 +675,26 @@ def print_table(result: dict[str, Any]) -> None:
         f"{'-' if ratio is None else format(ratio, '.2f')}"
     )
     profile = result.get("profile") or {}
-    if "by_place" in profile:
+    for view in PROFILE_VIEWS:
+        found = profile.get(view) or {}
+        if "by_place" not in found:
+            if found:
+                print(f"\nrouter profile ({view}): {found.get('skipped')}")
+            continue
         print(
-            f"\nrouter profile at {profile['run']['target_rate']:g}/s "
-            f"({profile['samples']} samples):"
+            f"\nrouter profile at {profile['run']['target_rate']:g}/s, {view} "
+            f"({found['samples']} samples):"
         )
-        for k, v in profile["by_place"].items():
+        for title, key in ((None, "by_place"), ("ours, inclusive:", "ours_inclusive")):
+            if title:
+                print(f"  {title}")
+            for k, v in found[key].items():
+                print(f"  {v:6.1%}  {k}")
+        print("  innermost frames:")
+        for k, v in list(found["innermost_frames"].items())[:10]:
             print(f"  {v:6.1%}  {k}")
-        print("  ours, inclusive:")
-        for k, v in profile["ours_inclusive"].items():
-            print(f"  {v:6.1%}  {k}")
-    elif profile:
-        print(f"\nrouter profile: {profile.get('skipped')}")
+    if profile.get("skipped"):
+        print(f"\nrouter profile: {profile['skipped']}")
     print(
         f"stack start {result['stack_start_s']:.1f} s; "
         f"escalator calls {result['escalator_calls']}; "
