@@ -11,10 +11,14 @@ The access token read is kept in memory for `CACHED` (a read per send was a
 sixth of a tip's reads): a token refused meanwhile (rotated by another
 instance, or re-authorized) costs one refusal, then `refresh(stale)` finds the
 stored token changed and uses it, exactly as for a token read a moment too early.
+Within a process one thread reads or refreshes at a time (a handler sends to
+several people at once): the others wait for its token instead of reading, or
+refreshing, again.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -47,24 +51,45 @@ class FirestoreTokenStore:
         self._wait = wait
         self._monotonic = monotonic
         self._cached: tuple[str, float] | None = None  # (access token, kept until)
+        self._lock = threading.Lock()  # one reader or refresher at a time in this process
+
+    def _kept(self) -> str | None:
+        cached = self._cached
+        return cached[0] if cached is not None and self._monotonic() < cached[1] else None
 
     def access_token(self) -> str:
-        cached = self._cached
-        if cached is not None and self._monotonic() < cached[1]:
-            return cached[0]
-        snap = self._ref.get()
-        if not snap.exists or not (snap.to_dict() or {}).get("access_token"):
-            raise TokenRefreshError(
-                f"no token stored for OA {self._ref.id}: run `tinbao zalo authorize`"
-            )
-        return self._keep(str(snap.get("access_token")))
+        kept = self._kept()
+        if kept is not None:
+            return kept
+        with self._lock:
+            kept = self._kept()  # read by the thread this one waited for
+            if kept is not None:
+                return kept
+            snap = self._ref.get()
+            if not snap.exists or not (snap.to_dict() or {}).get("access_token"):
+                raise TokenRefreshError(
+                    f"no token stored for OA {self._ref.id}: run `tinbao zalo authorize`"
+                )
+            return self._keep(str(snap.get("access_token")))
 
     def _keep(self, token: str) -> str:
         self._cached = (token, self._monotonic() + CACHED.total_seconds())
         return token
 
     def refresh(self, stale_access_token: str, deadline: float | None = None) -> str:
-        self._cached = None
+        wait = -1.0 if deadline is None else max(0.0, deadline - time.monotonic())
+        if not self._lock.acquire(timeout=wait):
+            raise TokenRefreshError("no time left to wait for the token refresh")
+        try:
+            kept = self._kept()
+            if kept is not None and kept != stale_access_token:
+                return kept  # refreshed by the thread this one waited for
+            self._cached = None
+            return self._refresh(stale_access_token, deadline)
+        finally:
+            self._lock.release()
+
+    def _refresh(self, stale_access_token: str, deadline: float | None) -> str:
         for _ in range(int(LEASE.total_seconds()) + 5):
             if deadline is not None and time.monotonic() >= deadline:
                 raise TokenRefreshError("no time left to wait for the token refresh")
