@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SETS = ("blind", "blind2", "blind3", "tuning", "tuning4")
+SETS = ("blind", "blind2", "blind3", "blind4", "tuning", "tuning4")
 BLIND = ("blind",)  # never worked on: their misses are shown only when asked
 TODAY = date(2026, 11, 30)
 
