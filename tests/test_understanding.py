@@ -10,9 +10,13 @@ changed (scores then, in its header: kind 90.9 %, category 83.9 %, urgency
 83.9 %, 8 people in danger rated normal; questions 22/26, 1 wrong), scored
 once at the end of round 3 (kind 93.9 %, category 91.1 %, 1 wrong answer), and
 set 3 was tuned against in round 4: it is held to the full targets as a
-tuning set, which says nothing more about how the rules generalise. The
-fourth (tuning) set holds fresh phrasings written in round 4, each batch
-scored before the rules it drove (figures in its header). The issue's
+tuning set, which says nothing more about how the rules generalise. Blind
+set 4 was written in round 4 by someone who had not seen the rules, scored
+once blind (its two header lines: kind 97.6 %, category 90.5 %, urgency
+94.6 %, questions 85.7 % with 1 wrong after round 4's first pass), then tuned
+against in round 4's second pass: held to the full targets as a tuning set.
+The tuning4 set holds fresh phrasings written in round 4, each batch scored
+before the rules it drove (figures in its header). The issue's
 targets: kind >= 97 %, category >= 93 %, urgency >= 95 % with no urgent
 alarm on a calm tip and no person in danger rated normal; questions right or
 honestly "not handled here" >= 90 %, never wrong.
@@ -26,7 +30,12 @@ from shared.core import assistant
 from shared.core.classify import classify
 from tests.understanding import SETS, cases, score_messages, score_questions
 
-TUNED = ("messages_tuning.jsonl", "messages_blind2.jsonl", "messages_blind3.jsonl")
+TUNED = (
+    "messages_tuning.jsonl",
+    "messages_blind2.jsonl",
+    "messages_blind3.jsonl",
+    "messages_blind4.jsonl",
+)
 
 
 @pytest.mark.parametrize("name", ["messages_blind.jsonl", *TUNED, "messages_tuning4.jsonl"])
@@ -42,9 +51,14 @@ def test_messages_meet_the_kind_category_and_urgency_targets(name: str) -> None:
 
 
 def test_the_tuning_sets_of_rounds_3_and_4_have_no_miss_left() -> None:
-    # Set 3 (tuned against in round 4) and set 4's fresh phrasings: every verdict
+    # Sets 3 and 4 (tuned against in round 4) and the fresh phrasings: every verdict
     # right, so a rule change that breaks one of their principles shows here.
-    for name in ("messages_blind2.jsonl", "messages_blind3.jsonl", "messages_tuning4.jsonl"):
+    for name in (
+        "messages_blind2.jsonl",
+        "messages_blind3.jsonl",
+        "messages_blind4.jsonl",
+        "messages_tuning4.jsonl",
+    ):
         score = score_messages(cases(name), classify)
         assert score.misses == [], (name, score.misses)
 
@@ -56,6 +70,7 @@ def test_the_tuning_sets_of_rounds_3_and_4_have_no_miss_left() -> None:
         "questions_tuning.jsonl",
         "questions_blind2.jsonl",
         "questions_blind3.jsonl",
+        "questions_blind4.jsonl",
         "questions_tuning4.jsonl",
     ],
 )
@@ -68,7 +83,12 @@ def test_questions_are_answered_right_or_honestly_not_handled_and_never_wrong(na
 
 
 def test_the_tuning_sets_of_questions_are_all_right() -> None:
-    for name in ("questions_blind2.jsonl", "questions_blind3.jsonl", "questions_tuning4.jsonl"):
+    for name in (
+        "questions_blind2.jsonl",
+        "questions_blind3.jsonl",
+        "questions_blind4.jsonl",
+        "questions_tuning4.jsonl",
+    ):
         score = score_questions(cases(name), classify, assistant)
         detail = "\n".join(score.wrong + score.misses)
         assert score.right == score.total, (name, detail)

@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Five labelled sets live in tests/fixtures:
+Six labelled pairs of sets live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -13,11 +13,16 @@ Five labelled sets live in tests/fixtures:
   written in round 3 before any rule changed (its header holds the scores
   then), scored once at the end of round 3. Its misses were worked on in
   round 4 (set 3 was tuned against in round 4): a tuning set now.
+- `messages_blind4.jsonl`, `questions_blind4.jsonl`: the fourth blind pair,
+  written in round 4 by someone who had not seen the rules, scored before
+  round 4's rules and once after them (its two header lines), then tuned
+  against in round 4's second pass: a tuning set now.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning4.jsonl`, `questions_tuning4.jsonl`: fresh phrasings of
-  every category and topic written in round 4 in two batches, each scored
-  before the rules it then drove (figures in the headers).
+  every category and topic written in round 4 in four batches, each scored
+  before the rules it then drove (figures in the headers); the fourth holds
+  two or three phrasings of each principle behind blind set 4's misses.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`

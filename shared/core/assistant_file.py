@@ -103,6 +103,16 @@ class Intent:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A second topic a question about `when` also asks (a move: the new registration)."""
+
+    when: str
+    add: str
+    phrases: tuple[str, ...]  # padded folded words
+    with_: tuple[str, ...] = ()  # also needs one of these
+
+
+@dataclass(frozen=True)
 class Stays:
     """A stay with a family: the topic by its length (see assistant.yaml)."""
 
@@ -159,6 +169,7 @@ class Knowledge:
     intents: tuple[Intent, ...] = ()
     stays: Stays | None = None
     conjunctions: tuple[str, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
     out_of_scope: tuple[OutOfScope, ...] = ()
@@ -243,6 +254,13 @@ class IntentIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
     note: LineIn | None = None
+
+
+class FollowUpIn(_Strict):
+    when: str
+    add: str
+    phrases: list[str] = Field(min_length=1)
+    with_: list[str] = Field(default_factory=list, alias="with")
 
 
 class StaysIn(_Strict):
@@ -333,6 +351,7 @@ class ConfIn(_Strict):
     intents: list[IntentIn] = Field(default_factory=list)
     stays: StaysIn | None = None
     conjunctions: list[str] = Field(default_factory=list)
+    follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
@@ -441,6 +460,9 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         known(intent.topic, f"intents[{i}].topic")
     for topic in conf.doubts:
         known(topic, f"doubts.{topic}")
+    for i, follow in enumerate(conf.follow_ups):
+        known(follow.when, f"follow_ups[{i}].when")
+        known(follow.add, f"follow_ups[{i}].add")
     for category, topic in conf.tip_topics.items():
         known(topic, f"tip_topics.{category}")
     if conf.stays is not None:
@@ -547,6 +569,15 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         ),
         stays=_stays(conf.stays),
         conjunctions=tuple(_padded(c) for c in conf.conjunctions),
+        follow_ups=tuple(
+            FollowUp(
+                f.when,
+                f.add,
+                tuple(_padded(p) for p in f.phrases),
+                tuple(_padded(p) for p in f.with_),
+            )
+            for f in conf.follow_ups
+        ),
         common_max_words=conf.common_answer.max_words,
         common_phrases=tuple(_padded(p) for p in conf.common_answer.phrases),
         out_of_scope=tuple(

@@ -137,6 +137,10 @@ class Groups:
         return cls(name, f"ctx:{name}", f"not:{name}")
 
 
+# Words saying a danger is feared, not happening ("sợ con nít té xuống"): severity.fears
+FEARS = Groups.of("fears")
+
+
 @dataclass(frozen=True)
 class CategoryRule:
     category: str
@@ -180,6 +184,8 @@ class SeverityRule:
     makes_tip: bool
     groups: Groups
     with_: str
+    unless_said: str  # the group of phrases that stop the rule
+    feared: bool  # a hit said as feared does not count
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,7 @@ class Rules:
     question_trailing: frozenset[str]
     question_punctuation: tuple[str, ...]
     negation_window: int
+    fear_window: int
     default_tip_min_words: int
     spam_min_phrases: int
     officer_gap: int  # words allowed between a `talk` word and the person asked for
@@ -356,6 +363,7 @@ def build_rules(data: Any) -> Rules:
     severity = top.severity
     for group in ("negations", "now", "past", "habitual", "not_urgent"):
         add(group, getattr(severity, group))
+    add_evidence(FEARS.evidence, severity.fears)
     severity_rules: list[SeverityRule] = []
     for rule in severity.rules:
         groups = Groups.of(f"sev:{rule.id}")
@@ -370,10 +378,13 @@ def build_rules(data: Any) -> Rules:
                 rule.makes_tip,
                 groups,
                 f"with:{rule.id}",
+                f"unless:{rule.id}",
+                rule.feared,
             )
         )
         add_evidence(groups.evidence, rule)
         add(f"with:{rule.id}", rule.with_)
+        add(f"unless:{rule.id}", rule.unless)
 
     abbreviations = {}
     for key, expansion in top.abbreviations.items():
@@ -391,6 +402,7 @@ def build_rules(data: Any) -> Rules:
         question_trailing=single_words(top.question.trailing),
         question_punctuation=tuple(top.question.punctuation),
         negation_window=severity.negation_window,
+        fear_window=severity.fear_window,
         default_tip_min_words=top.default_tip_min_words,
         spam_min_phrases=top.spam.min_phrases,
         officer_gap=top.officer.gap,
@@ -602,6 +614,7 @@ def _danger(
             if not _negated(h, negations, rules.negation_window) and not _inside(h, not_urgent)
         ]
 
+    fears: list[Hit] | None = None  # found once, when a `feared` rule needs them
     found: list[Hit] = []
     makes_tip = False
     habitual = "habitual" in groups
@@ -610,6 +623,8 @@ def _danger(
             continue
         if best is not None and best.category in rule.unless:
             continue
+        if rule.unless_said in groups:
+            continue
         if rule.ongoing and habitual and not now:
             continue
         if rule.category is not None:
@@ -617,6 +632,10 @@ def _danger(
             hits = [h for h in hits if h.sure or any(o.sure for o in hits)]
         else:
             hits = live(_evidence(groups, rule.groups))
+        if rule.feared and hits:
+            if fears is None:
+                fears = _evidence(groups, FEARS)
+            hits = [h for h in hits if not _negated(h, fears, rules.fear_window)]
         if not hits:
             continue
         with_hits = live(groups.get(rule.with_, []))

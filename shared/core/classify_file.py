@@ -160,6 +160,10 @@ class SeverityRuleIn(EvidenceIn):
     ongoing: bool = False
     # Not for tips of these categories: a scam's "chuyển tiền gấp" is the scammer's hurry.
     unless_category: list[Category] = Field(default_factory=list)
+    # Not when the message says one of these (a weapon offered for sale online).
+    unless: list[str] = Field(default_factory=list)
+    # A hit said as feared (a `fears` phrase just before it) does not count.
+    feared: bool = False
     makes_tip: bool = True
     examples: ExamplesIn
 
@@ -177,6 +181,8 @@ class SeverityIn(_Strict):
     past: list[str] = Field(default_factory=list)
     habitual: list[str] = Field(default_factory=list)
     not_urgent: list[str] = Field(default_factory=list)
+    fear_window: int = Field(default=4, ge=0)
+    fears: EvidenceIn = EvidenceIn()
     rules: list[SeverityRuleIn] = Field(default_factory=list)
 
 

@@ -183,7 +183,8 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
 
     def joins(start: int, end: int) -> bool:
         left = {m.topic for m in matches if m.end <= start + 1}
-        right = {m.topic for m in matches if m.start >= end - 1}
+        # a conjunction may hold the first word of the next topic ("còn tạm trú ... thì")
+        right = {m.topic for m in matches if m.start >= start}
         return any(a != b for a in left for b in right)
 
     cuts = sorted(
@@ -281,9 +282,26 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     else:
         parts = _split(padded, matches, k) or [Part(_best(matches), sections(padded, k))]
     parts, ask_stay = _stay(padded, parts, k) if intent is None else (parts, False)
+    parts = _follow_ups(padded, parts, k)
     outside = _out_of_scope(padded, found, k) if scope else None
     doubt = _doubt(padded, parts, k) if intent is None else None
     return Understanding(tuple(parts), ask_stay, outside, doubt)
+
+
+def _follow_ups(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
+    """The second topic a question also asks ("tạm trú cũ có phải xóa không, chỗ mới làm
+    lại từ đầu hả": removing the old registration and making the new one)."""
+    for follow in k.follow_ups:
+        named = {p.topic for p in parts}
+        if (
+            follow.when in named
+            and follow.add not in named
+            and len(parts) < MAX_PARTS
+            and has_any(padded, follow.phrases)
+            and (not follow.with_ or has_any(padded, follow.with_))
+        ):
+            parts = [*parts, Part(follow.add, sections(padded, k))]
+    return parts
 
 
 def _doubt(padded: str, parts: list[Part], k: Knowledge) -> tuple[str, str] | None:
