@@ -49,6 +49,7 @@ from common import Cleanup, on_sigterm  # noqa: E402
 from inprocess_line import Line  # noqa: E402
 
 from shared.core.tip import TipStatus  # noqa: E402
+from shared.store.collections import SCHEDULED  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "lifecycle.json"
 CITIZEN = "bench-citizen-1"
@@ -249,8 +250,8 @@ def summary_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
             "metric": "escalator run, nothing due: reads",
             "value": idle["reads"],
             "unit": "",
-            "target": "== 1",
-            "met": idle["reads"] == 1,
+            "target": f"== {len(SCHEDULED)}",  # one query on each place the schedule is kept
+            "met": idle["reads"] == len(SCHEDULED),
         },
     ]
 

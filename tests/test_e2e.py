@@ -446,7 +446,6 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
 
     from shared.core.events import TipEvent
     from shared.core.refcode import new_code
-    from shared.store.collections import DueKind, due_id
     from shared.store.pubsub import PubSubPublisher
 
     stack, db = start()
@@ -478,20 +477,11 @@ def test_a_message_the_router_always_fails_on_goes_to_the_desk_and_the_others_fl
             "expire_at": now + timedelta(days=365),
         }
     )
+    # As intake writes it: unhandled, on the sweep's schedule two minutes out.
     db.collection("messages").document(key).set(
         {"kind": "tip", "tip_id": ref, "sender_key": "r_poison", "received_at": now}
         | {"oa_id": stack.secrets.oa_id, "handled": False, "text": None}
-    )
-    db.collection("due").document(due_id(DueKind.MESSAGE, key)).set(
-        {
-            "at": now + timedelta(minutes=2),
-            "kind": DueKind.MESSAGE.value,
-            "message_id": key,
-            "tip_id": ref,
-            "event_kind": "tip.created",
-            "oa_id": stack.secrets.oa_id,
-            "attempts": 0,
-        }
+        | {"event_kind": "tip.created", "due_at": now + timedelta(minutes=2)}
     )
     PubSubPublisher(stack.project, stack.topology["events_topic"]).publish(
         TipEvent(kind="tip.created", tip_id=ref, message_id=key, oa_id=stack.secrets.oa_id, at=now),

@@ -19,7 +19,7 @@ import pytest
 from shared.core.roster import on_duty, roster_from_dict
 from shared.logs import get_logger
 from shared.services.dispatch import ZaloHealth
-from shared.store.collections import ALERTS, DUE, MESSAGES, QUESTIONS, REPLIES, ROSTERS, TIPS
+from shared.store.collections import ALERTS, MESSAGES, QUESTIONS, REPLIES, ROSTERS, TIPS
 from tests.conftest import load_sample
 from tests.crash import ESCALATOR_COMMITS, ROUTER_COMMITS, Crash, commit_ids
 from tests.memory_line import DAY, MemoryLine
@@ -201,7 +201,8 @@ def test_the_citizens_code_is_given_up_when_zalos_window_closes(
         memory_line.escalate()
     (ack,) = memory_line.store.docs[REPLIES].values()
     assert ack["status"] == "given_up"
-    assert not [k for k in memory_line.store.docs[DUE] if k.startswith("send:")]
+    assert ack["due_at"] is None  # off the schedule
+    assert not [i for i in memory_line.store.due(memory_line.clock.now(), 100) if i.kind == "send"]
 
 
 # --- a crash after every commit ------------------------------------------------------------

@@ -12,7 +12,7 @@ message), and goes through these states:
     recorded with the change that calls for it (intent before action)
 
 - pending: recorded, not yet tried. The transaction that moves a tip to a
-  ladder step records that step's sends so (with a `due` entry), so a crash
+  ladder step records that step's sends so (on the schedule: `due_at`), so a crash
   between the commit and the send leaves work the sweep finds, never a step
   skipped in silence.
 - sending: claimed by one sender. A claim lapses after `CLAIM_LAPSES_AFTER`,

@@ -1,5 +1,5 @@
 """Messages stored but handled by no router, republished by the escalator's sweep
-(`due/message:…`, the outbox's safety net, written with the message itself).
+(a message's `due_at`, the outbox's safety net, written with the message itself).
 
 A message is republished after `sweeps.unrouted_after`, then after twice as
 long each time, at most every `sweeps.republish_at_most`, until a router

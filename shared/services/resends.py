@@ -1,4 +1,4 @@
-"""Sends not done, taken up again by the escalator's sweep (`due/send:…`).
+"""Sends not done, taken up again by the escalator's sweep (a send's `due_at`).
 
 A send is in the schedule from the moment it is recorded (pending with its tip
 change, or failed with its retry time) until it is done, so whatever crashed

@@ -1,5 +1,5 @@
 """Every Firestore collection tinbao writes, the database it lives in and who
-reaches that database, and the `due` schedule's kinds, named once.
+reaches that database, and the schedule's kinds, named once.
 
 Confidential collections hold Zalo user ids or secrets and are never shown to
 officers: `reporters`, `replies`, `alerts`, `oa_tokens`, `quarantine`. Those that
@@ -46,11 +46,16 @@ EXPIRING = (
 
 
 class DueKind(StrEnum):
-    """What a `due/{kind}:{key}` entry schedules; the value is also the id's prefix.
+    """What an entry of the schedule is; the value is also its id's prefix.
 
     message: a stored message no router has handled yet (the outbox's safety net);
-    tip: a tip's next ladder action; send: a send to retry; update: what a citizen
+    tip: a tip's next ladder action; send: a send not done; update: what a citizen
     added to a tip, held back to be told to its officers in one update.
+
+    tip and update entries are `due/{kind}:{key}` documents. A message's and a
+    send's entry is kept on its own document instead (`due_at`, see `due_home`):
+    written in the same write as the document it schedules, gone in the write that
+    finishes it, so neither costs a document of its own.
     """
 
     MESSAGE = "message"
@@ -63,11 +68,36 @@ def due_id(kind: DueKind, key: str) -> str:
     return f"{kind.value}:{key}"
 
 
+def send_due_id(collection: str, key: str) -> str:
+    return due_id(DueKind.SEND, f"{collection}|{key}")
+
+
+# The field that schedules a message or a send on its own document: a time while
+# it is due, null once handled or done (a range filter on it never matches null).
+DUE_AT = "due_at"
+
+
+def due_home(entry: str) -> tuple[str, str]:
+    """(collection, document id) where an entry of the schedule is kept: a message's
+    and a send's on their own document, the others in `due`."""
+    kind, _, key = entry.partition(":")
+    if kind == DueKind.MESSAGE.value:
+        return MESSAGES, key
+    if kind == DueKind.SEND.value:
+        collection, _, send_key = key.partition("|")
+        return collection, send_key
+    return DUE, entry
+
+
 class SendKind(StrEnum):
     """The two collections of sends: alerts to officers, replies to anyone."""
 
     ALERT = ALERTS
     REPLY = REPLIES
+
+
+# Where the schedule is kept: the escalator's run reads one range query on each.
+SCHEDULED = (DUE, MESSAGES, ALERTS, REPLIES)
 
 
 class Database(StrEnum):

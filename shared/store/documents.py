@@ -53,7 +53,7 @@ from shared.core.tip import (
     TipStatus,
     TipText,
 )
-from shared.store.collections import DueKind, SendKind
+from shared.store.collections import DUE, DUE_AT, DueKind, SendKind, due_id, send_due_id
 from shared.store.ports import (
     DeliveryStatus,
     DueItem,
@@ -932,7 +932,12 @@ def send_finish_fields(
     outage: bool | None = None,
     quota: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    fields: dict[str, Any] = {"status": status.value, "finished_at": now, "next_retry_at": retry_at}
+    fields: dict[str, Any] = {
+        "status": status.value,
+        "finished_at": now,
+        "next_retry_at": retry_at,
+        DUE_AT: retry_at,  # a retry stays scheduled; anything else leaves the schedule
+    }
     if quota:
         # Zalo's `data.quota` of the accepted send, kept on its record for ops to read
         # (how many free replies are left): scalar fields as text, nothing nested.
@@ -950,33 +955,18 @@ def send_finish_fields(
 
 
 class DueDoc(_Doc):
+    """`due/{kind}:{key}`: a ladder's next action or a tip's grouped update (a
+    message's and a send's entry live on their own documents)."""
+
     at: AwareDatetime
     kind: str
     tip_id: str | None = None
-    message_id: str | None = None
-    event_kind: str | None = None
-    oa_id: str | None = None
     attempts: int = 0
-    collection: SendKind | None = None
-    key: str | None = None
-    rank: int | None = None
 
 
 def due_from_doc(due_id: str, data: Mapping[str, Any]) -> DueItem:
     doc = DueDoc.model_validate(dict(data))
-    return DueItem(
-        due_id,
-        doc.kind,
-        doc.at,
-        doc.tip_id,
-        doc.message_id,
-        doc.event_kind,
-        doc.oa_id,
-        doc.attempts,
-        doc.collection,
-        doc.key,
-        doc.rank,
-    )
+    return DueItem(due_id, doc.kind, doc.at, doc.tip_id, attempts=doc.attempts)
 
 
 def tip_due_doc(ref: str, at: datetime) -> dict[str, Any]:
@@ -987,14 +977,53 @@ def update_due_doc(ref: str, at: datetime) -> dict[str, Any]:
     return {"at": at, "kind": DueKind.UPDATE.value, "tip_id": ref}
 
 
-def send_due_doc(kind: SendKind, key: str, at: datetime, rank: int | None = None) -> dict[str, Any]:
-    """`due/send:{kind}|{key}`, written with merge: a reschedule keeps the rank."""
-    doc: dict[str, Any] = {
-        "at": at,
-        "kind": DueKind.SEND.value,
-        "collection": kind.value,
-        "key": key,
-    }
+def send_due_fields(at: datetime, rank: int | None = None) -> dict[str, Any]:
+    """A send's entry of the schedule, on its own record (`due_at`): written with the
+    record, moved to a failure's retry time, null once done. `rank` orders a
+    backlog (lower first)."""
+    fields: dict[str, Any] = {DUE_AT: at}
     if rank is not None:
-        doc["rank"] = rank
-    return doc
+        fields["rank"] = rank
+    return fields
+
+
+def send_due_item(kind: SendKind, key: str, data: Mapping[str, Any]) -> DueItem:
+    """A send found due by the schedule's query on its collection."""
+    rank = data.get("rank")
+    return DueItem(
+        send_due_id(kind.value, key),
+        DueKind.SEND.value,
+        data[DUE_AT],
+        send_kind=kind,
+        send_key=key,
+        rank=int(rank) if rank is not None else None,
+    )
+
+
+def message_due_item(key: str, data: Mapping[str, Any]) -> DueItem:
+    """A message no router has handled, found due by the schedule's query on
+    `messages` (`due_at`, written with the message, null once handled)."""
+    return DueItem(
+        due_id(DueKind.MESSAGE, key),
+        DueKind.MESSAGE.value,
+        data[DUE_AT],
+        tip_id=data.get("tip_id"),
+        message_id=key,
+        event_kind=data.get("event_kind"),
+        oa_id=data.get("oa_id"),
+        attempts=int(data.get("republish_attempts") or 0),
+    )
+
+
+def rescheduled_fields(collection: str, at: datetime, attempts: int | None) -> dict[str, Any]:
+    """What moving an entry of the schedule writes where it is kept
+    (`shared.store.collections.due_home`)."""
+    if collection == DUE:
+        fields: dict[str, Any] = {"at": at}
+        if attempts is not None:
+            fields["attempts"] = attempts
+        return fields
+    fields = {DUE_AT: at}
+    if attempts is not None:
+        fields["republish_attempts"] = attempts
+    return fields

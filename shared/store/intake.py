@@ -43,7 +43,7 @@ from shared.core import intake
 from shared.core.intake import IntakeRules, SenderState, Summary
 from shared.core.refcode import new_code
 from shared.store.collections import (
-    DUE,
+    DUE_AT,
     EVENTS,
     MESSAGES,
     PARTS,
@@ -51,8 +51,6 @@ from shared.store.collections import (
     REPORTERS,
     SENDERS,
     TIPS,
-    DueKind,
-    due_id,
 )
 from shared.store.databases import Databases
 from shared.store.documents import contact_doc
@@ -298,15 +296,13 @@ class FirestoreIntake:
         retention_days: int,
     ) -> bool:
         """Record a follow or unfollow once; False when this delivery was already seen."""
-        message, contact, sender, due = follow_writes(
+        message, contact, sender = follow_writes(
             key, oa_id, app_id, reporter, user_id, following, now, retention_days
         )
         self._create_contact(reporter, contact, {})  # first: see the module's docstring
         batch = self.db.batch()
         batch.create(self.db.collection(MESSAGES).document(key), message)
         batch.set(self.db.collection(SENDERS).document(reporter), sender, merge=True)
-        if due is not None:  # the outbox: the welcome is not lost with a failed publish
-            batch.set(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, key)), due)
         try:
             batch.commit()
         except gexc.AlreadyExists:
@@ -316,15 +312,14 @@ class FirestoreIntake:
     @as_storage_errors
     def mark_unpublished(self, tip_id: str | None, message_key: str, now: datetime) -> None:
         """Outbox: the change is stored but Pub/Sub did not take it; the escalator's
-        next run republishes it (its `due` entry becomes due at once)."""
+        next run republishes it (its `due_at` becomes now)."""
+        message = self.db.collection(MESSAGES).document(message_key)
+        if not tip_id:
+            message.update({DUE_AT: now, "unpublished": True})
+            return
         batch = self.db.batch()
-        batch.update(
-            self.db.collection(DUE).document(due_id(DueKind.MESSAGE, message_key)), {"at": now}
-        )
-        if tip_id:
-            batch.update(self.db.collection(TIPS).document(tip_id), {"unpublished": True})
-        else:
-            batch.update(self.db.collection(MESSAGES).document(message_key), {"unpublished": True})
+        batch.update(message, {DUE_AT: now})
+        batch.update(self.db.collection(TIPS).document(tip_id), {"unpublished": True})
         batch.commit()
 
 
@@ -347,9 +342,7 @@ def _commit(
     if w.event is not None:
         events = tips.document(w.tip_id).collection(EVENTS)
         batch.create(events.document(f"zalo-{msg.key}"), w.event)
-    batch.create(db.collection(MESSAGES).document(msg.key), w.message)
-    # The outbox's safety net: if no router ever handles it, the escalator will.
-    batch.set(db.collection(DUE).document(due_id(DueKind.MESSAGE, msg.key)), w.due)
+    batch.create(db.collection(MESSAGES).document(msg.key), w.message)  # and its `due_at`
     # Last, so that its result is the last one.
     if sender_update_time is not None:
         option = db.write_option(last_update_time=sender_update_time)

@@ -2,7 +2,9 @@
 `shared.store.intake`, memory in `shared.store.memory`):
 
     messages/{key}    the message, kept whole: its de-duplication record and the
-                      home of its text and evidence
+                      home of its text and evidence; and the outbox's safety net
+                      (`due_at`: the escalator republishes it if no router has
+                      handled it by then; null once handled)
     tips/{ref}        a new tip, or the bounded summary of the one it joins
     tips/{ref}/events the raw Zalo event (ids replaced) on the tip's audit trail
     senders/{key}     the citizen's intake state: open tip, window, fair use
@@ -10,7 +12,6 @@
                       database: created once, before the commit of the rest
                       (`IntakeWrites.identity`); a Firestore commit cannot span
                       two databases
-    due/message:{key} the outbox's safety net
     quarantine/{key}  an event kept raw (confidential), with `parts/{n}` when the
                       raw event is too big for one document
 """
@@ -27,7 +28,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from shared.core.intake import Inbound, IntakeRules, Plan, SenderState, Summary, fold
 from shared.core.tip import OPEN, Tip, TipChange, TipStatus
-from shared.store.collections import DueKind
+from shared.store.collections import DUE_AT
 from shared.store.documents import (
     AttachmentDoc,
     LocationDoc,
@@ -220,8 +221,7 @@ class IntakeWrites:
     joined: dict[str, Any] | None  # the summary fields of the tip it joins
     summary: Summary | None  # the tip's summary as written
     event: dict[str, Any] | None  # the raw Zalo event on the tip's audit trail
-    message: dict[str, Any]  # messages/{key}
-    due: dict[str, Any]  # due/message:{key}
+    message: dict[str, Any]  # messages/{key}, with its entry of the schedule
     sender: dict[str, Any]  # senders/{key}
     identity: dict[str, Any]  # reporters/{key} (contacts), created if missing
 
@@ -304,15 +304,8 @@ def intake_writes(
             "handled": False,
             "throttled": plan.throttled,
             "expire_at": expire_at,
-        },
-        due={
-            "at": now + UNHANDLED_AFTER,
-            "kind": DueKind.MESSAGE.value,
-            "message_id": msg.key,
-            "tip_id": tip_id,
-            "event_kind": event_kind,
-            "oa_id": msg.oa_id,
-            "attempts": 0,
+            # The outbox's safety net: if no router handles it, the escalator will.
+            DUE_AT: now + UNHANDLED_AFTER,
         },
         sender=sender_fields(plan.state, now, expire_at),
         identity=contact_doc(user_id, msg.oa_id, msg.app_id, now, expire_at),
@@ -342,13 +335,13 @@ def follow_writes(
     following: bool,
     now: datetime,
     retention_days: int,
-) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any] | None]:
-    """(messages/{key}, reporters/{key} to create, senders/{key} fields,
-    due/message:{key}) of a follow or unfollow.
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """(messages/{key}, reporters/{key} to create, senders/{key} fields) of a
+    follow or unfollow.
 
-    A follow is a stored change like any other: its outbox entry brings the
-    welcome to the router even if the publish fails. An unfollow has nothing to
-    do (it is stored handled) and no entry."""
+    A follow is a stored change like any other: its entry of the schedule
+    (`due_at`) brings the welcome to the router even if the publish fails. An
+    unfollow has nothing to do (it is stored handled) and no entry."""
     expire_at = now + timedelta(days=retention_days)
     message = {
         "kind": "follow" if following else "unfollow",
@@ -359,23 +352,11 @@ def follow_writes(
         "received_at": now,
         "handled": not following,
         "expire_at": expire_at,
+        DUE_AT: now + UNHANDLED_AFTER if following else None,
     }
     contact = contact_doc(user_id, oa_id, app_id, now, expire_at)
     sender = {"following": following, "last_interaction_at": now, "expire_at": expire_at}
-    due = (
-        {
-            "at": now + UNHANDLED_AFTER,
-            "kind": DueKind.MESSAGE.value,
-            "message_id": key,
-            "tip_id": None,
-            "event_kind": "follow",
-            "oa_id": oa_id,
-            "attempts": 0,
-        }
-        if following
-        else None
-    )
-    return message, contact, sender, due
+    return message, contact, sender
 
 
 # --- the quarantine ----------------------------------------------------------------------

@@ -30,6 +30,7 @@ from shared.core.tip import Tip, TipStatus
 from shared.store.collections import (
     ALERTS,
     DUE,
+    DUE_AT,
     INVITES,
     MESSAGES,
     OFFICERS,
@@ -41,6 +42,7 @@ from shared.store.collections import (
     TIPS,
     DueKind,
     SendKind,
+    due_home,
     due_id,
 )
 from shared.store.documents import (
@@ -49,14 +51,17 @@ from shared.store.documents import (
     due_from_doc,
     enrolment_writes,
     event_doc,
+    message_due_item,
     message_from_doc,
     officer_from_doc,
     question_doc,
     question_from_doc,
     reporter_from_doc,
+    rescheduled_fields,
     salvage_tip,
     send_claim_doc,
-    send_due_doc,
+    send_due_fields,
+    send_due_item,
     send_finish_fields,
     send_from_doc,
     send_pending_doc,
@@ -180,7 +185,6 @@ class _Intake(_Documents):
             if w.event is not None and w.tip_id:
                 self.events[w.tip_id].append(copy.deepcopy(w.event))
             self.docs[MESSAGES][msg.key] = copy.deepcopy(w.message)
-            self.docs[DUE][due_id(DueKind.MESSAGE, msg.key)] = copy.deepcopy(w.due)
             if reporter not in self.docs[SENDERS]:
                 self.docs[SENDERS][reporter] = {"first_seen_at": now}
             self._merge(SENDERS, reporter, w.sender)
@@ -218,19 +222,17 @@ class _Intake(_Documents):
         with self._lock:
             if key in self.docs[MESSAGES]:
                 return False
-            message, contact, sender, due = follow_writes(
+            message, contact, sender = follow_writes(
                 key, oa_id, app_id, reporter, user_id, following, now, retention_days
             )
             self.docs[REPORTERS].setdefault(reporter, contact)
             self.docs[MESSAGES][key] = message
             self._merge(SENDERS, reporter, sender)
-            if due is not None:
-                self.docs[DUE][due_id(DueKind.MESSAGE, key)] = due
             return True
 
     def mark_unpublished(self, tip_id: str | None, message_key: str, now: datetime) -> None:
         with self._lock:
-            self.docs[DUE][due_id(DueKind.MESSAGE, message_key)]["at"] = now
+            self.docs[MESSAGES][message_key][DUE_AT] = now
             if tip_id:
                 self.docs[TIPS][tip_id]["unpublished"] = True
             else:
@@ -315,12 +317,10 @@ class _Tips(_Documents):
                     carried.append(replace(send, claimed=False))  # someone else's record
                     continue  # recorded already: left as it is
                 carried.append(send)
-                self.docs[send.kind.value][send.key] = send_recorded_doc(
-                    send.record, now, send.claimed
-                )
-                self.docs[DUE][due_id(DueKind.SEND, f"{send.kind.value}|{send.key}")] = (
-                    send_due_doc(send.kind, send.key, now + delivery.CLAIM_LAPSES_AFTER, send.rank)
-                )
+                self.docs[send.kind.value][send.key] = {
+                    **send_recorded_doc(send.record, now, send.claimed),
+                    **send_due_fields(now + delivery.CLAIM_LAPSES_AFTER, send.rank),
+                }
             entry = due_id(DueKind.TIP, ref)
             if after.next_action_at != before.next_action_at:
                 if after.next_action_at is None:
@@ -341,16 +341,14 @@ class _Tips(_Documents):
 
     def mark_handled(self, key: str, now: datetime, *, answered: bool | None = None) -> None:
         with self._lock:
-            fields: dict[str, Any] = {"handled": True, "handled_at": now}
+            fields: dict[str, Any] = {"handled": True, "handled_at": now, DUE_AT: None}
             if answered is not None:
                 fields["answered"] = answered
             self.docs[MESSAGES][key].update(fields)
-            self.docs[DUE].pop(due_id(DueKind.MESSAGE, key), None)
 
     def give_up_message(self, key: str, now: datetime) -> None:
         with self._lock:
-            self.docs[MESSAGES][key].update(gave_up=True, gave_up_at=now)
-            self.docs[DUE].pop(due_id(DueKind.MESSAGE, key), None)
+            self.docs[MESSAGES][key].update({"gave_up": True, "gave_up_at": now, DUE_AT: None})
 
     def reporter(self, key: str) -> Reporter | None:
         found = self.get(REPORTERS, key)
@@ -371,26 +369,45 @@ class _Tips(_Documents):
     # --- the schedule ------------------------------------------------------------------------
 
     def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]:
+        def due(at: datetime | None) -> bool:
+            return at is not None and at <= now and (after is None or at > after)
+
         with self._lock:
-            entries = sorted(
-                (doc["at"], entry_id, doc)
+            items = [
+                due_from_doc(entry_id, doc)
                 for entry_id, doc in self.docs[DUE].items()
-                if doc["at"] <= now and (after is None or doc["at"] > after)
+                if due(doc["at"])
+            ]
+            items.extend(
+                message_due_item(key, doc)
+                for key, doc in self.docs[MESSAGES].items()
+                if due(doc.get(DUE_AT))
             )
-            return [due_from_doc(entry_id, doc) for _, entry_id, doc in entries[:limit]]
+            for kind in (SendKind.ALERT, SendKind.REPLY):
+                items.extend(
+                    send_due_item(kind, key, doc)
+                    for key, doc in self.docs[kind.value].items()
+                    if due(doc.get(DUE_AT))
+                )
+            return sorted(items, key=lambda i: (i.at, i.id))[:limit]
 
     def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None:
+        collection, key = due_home(due_id)
         with self._lock:
-            entry = self.docs[DUE].get(due_id)
-            if entry is None:  # removed meanwhile (its message handled): as Firestore
+            entry = self.docs[collection].get(key)
+            if entry is None:  # removed meanwhile (its work done): as Firestore
                 return
-            entry["at"] = at
-            if attempts is not None:
-                entry["attempts"] = attempts
+            if collection != DUE and entry.get(DUE_AT) is None:  # handled or done meanwhile
+                return
+            entry.update(rescheduled_fields(collection, at, attempts))
 
     def drop_due(self, due_id: str) -> None:
+        collection, key = due_home(due_id)
         with self._lock:
-            self.docs[DUE].pop(due_id, None)
+            if collection == DUE:
+                self.docs[DUE].pop(key, None)
+            elif key in self.docs[collection]:
+                self.docs[collection][key][DUE_AT] = None
 
     def schedule_update(self, ref: str, at: datetime) -> None:
         with self._lock:
@@ -542,11 +559,6 @@ class _Sends(_Documents):
                 status, now, retry_at, message_id, error, strikes, outage, quota
             )
             self.docs[kind.value][key].update(fields)
-            entry = due_id(DueKind.SEND, f"{kind.value}|{key}")
-            if retry_at is not None:
-                self._merge(DUE, entry, send_due_doc(kind, key, retry_at))
-            else:
-                self.docs[DUE].pop(entry, None)
 
     def hold_send(
         self, kind: SendKind, key: str, record: SendRecord, now: datetime, at: datetime
@@ -554,10 +566,7 @@ class _Sends(_Documents):
         with self._lock:
             if key in self.docs[kind.value]:
                 return
-            self.docs[kind.value][key] = send_pending_doc(record, now)
-            self.docs[DUE][due_id(DueKind.SEND, f"{kind.value}|{key}")] = send_due_doc(
-                kind, key, at
-            )
+            self.docs[kind.value][key] = {**send_pending_doc(record, now), **send_due_fields(at)}
 
     def send_record(self, kind: SendKind, key: str) -> SendRecord | None:
         found = self.get(kind.value, key)

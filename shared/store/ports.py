@@ -158,7 +158,7 @@ class PlannedSend:
     citizen's acknowledgement before the leadership's alerts. `claimed`: to be
     recorded already claimed by the change's caller (`sending`, as a claim writes
     it), who sends it next: no separate claim transaction. If the caller dies the
-    claim lapses when the send's `due` entry falls due. `change_tip` returns it
+    claim lapses when the send falls due (its `due_at`). `change_tip` returns it
     with `claimed` False when it was recorded before (not this change's claim)."""
 
     kind: SendKind
@@ -179,7 +179,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class DueItem:
-    """An entry of the `due` schedule (see `shared.store.collections.DueKind`)."""
+    """An entry of the schedule (see `shared.store.collections.DueKind`)."""
 
     id: str
     kind: str

@@ -3,9 +3,9 @@
 Every outbound message is claimed in a transaction before it is sent, by the
 rule of `shared.core.delivery.may_send`, so a redelivered Pub/Sub message or an
 overlapping escalator run sends nothing twice; a passing failure schedules its
-retry in `due` in the same write that records it. A send recorded as pending
-(with the tip change that calls for it, `TipsStore.change_tip`) has its `due`
-entry from the start, so whatever crashes where, the sweep finds it.
+retry (`due_at` on the record) in the same write that records it. A send recorded
+as pending (with the tip change that calls for it, `TipsStore.change_tip`) is on
+the schedule from the start, so whatever crashes where, the sweep finds it.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.core import delivery
 from shared.store import transactions
-from shared.store.collections import ALERTS, DUE, DueKind, SendKind, due_id
+from shared.store.collections import ALERTS, SendKind
 from shared.store.documents import (
     alert_reached,
     send_claim_doc,
-    send_due_doc,
+    send_due_fields,
     send_finish_fields,
     send_from_doc,
     send_pending_doc,
@@ -78,19 +78,12 @@ class SendsStore:
         outage: bool | None = None,
         quota: Mapping[str, Any] | None = None,
     ) -> None:
-        """Record the outcome; a retry keeps (or gets) its `due` entry, anything
-        else leaves the schedule."""
+        """Record the outcome; a retry stays on the schedule at its time, anything
+        else leaves it (one write: the schedule is the record's `due_at`)."""
         fields = send_finish_fields(
             status, now, retry_at, message_id, error, strikes, outage, quota
         )
-        batch = self.db.batch()
-        batch.update(self.db.collection(kind.value).document(key), fields)
-        retry_ref = self.db.collection(DUE).document(due_id(DueKind.SEND, f"{kind.value}|{key}"))
-        if retry_at is not None:
-            batch.set(retry_ref, send_due_doc(kind, key, retry_at), merge=True)
-        else:
-            batch.delete(retry_ref)
-        batch.commit()
+        self.db.collection(kind.value).document(key).update(fields)
 
     def hold_send(
         self, kind: SendKind, key: str, record: SendRecord, now: datetime, at: datetime
@@ -98,13 +91,11 @@ class SendsStore:
         """A send not attempted now (Zalo is down, or the run's time is spent):
         recorded as pending if it was not recorded yet, and due at `at`."""
         ref = self.db.collection(kind.value).document(key)
-        due_ref = self.db.collection(DUE).document(due_id(DueKind.SEND, f"{kind.value}|{key}"))
 
         def body(txn: Any) -> None:
             if ref.get(transaction=txn).exists:
-                return  # recorded: its own `due` entry brings it back
-            txn.set(ref, send_pending_doc(record, now))
-            txn.set(due_ref, send_due_doc(kind, key, at))
+                return  # recorded: its own entry of the schedule brings it back
+            txn.set(ref, {**send_pending_doc(record, now), **send_due_fields(at)})
 
         transactions.run(self.db, body)
 

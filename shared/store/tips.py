@@ -1,4 +1,4 @@
-"""Tips, their messages, the events kept raw, and the `due` schedule, in Firestore.
+"""Tips, their messages, the events kept raw, and the schedule, in Firestore.
 
 Every change of a tip's state goes through `change_tip`: a transaction that
 reads the tip, lets a pure transition (`shared.core.tip`) decide on what it
@@ -21,6 +21,7 @@ from shared.core.tip import Tip, TipChange, TipStatus
 from shared.store import transactions
 from shared.store.collections import (
     DUE,
+    DUE_AT,
     EVENTS,
     MESSAGES,
     PARTS,
@@ -28,15 +29,20 @@ from shared.store.collections import (
     SENDERS,
     TIPS,
     DueKind,
+    SendKind,
+    due_home,
     due_id,
 )
 from shared.store.databases import Databases
 from shared.store.documents import (
     due_from_doc,
     event_doc,
+    message_due_item,
     message_from_doc,
+    rescheduled_fields,
     salvage_tip,
-    send_due_doc,
+    send_due_fields,
+    send_due_item,
     send_recorded_doc,
     tip_due_doc,
     tip_from_doc,
@@ -114,7 +120,8 @@ class TipsStore:
         written with the change and named in its audit event.
         `plan`: the sends the change calls for, recorded as pending in the same
         transaction (each once: one already recorded is left as it is), each with
-        its `due` entry, so a crash after the commit leaves them to the sweep.
+        its entry of the schedule (`due_at` on the send's own record), so a crash
+        after the commit leaves them to the sweep.
         """
         tip_ref = self.db.collection(TIPS).document(ref)
 
@@ -163,13 +170,8 @@ class TipsStore:
                     carried.append(replace(send, claimed=False))  # not this change's claim
                     continue
                 carried.append(send)
-                txn.set(send_ref, send_recorded_doc(send.record, now, send.claimed))
-                txn.set(
-                    self.db.collection(DUE).document(
-                        due_id(DueKind.SEND, f"{send.kind.value}|{send.key}")
-                    ),
-                    send_due_doc(send.kind, send.key, now + CLAIM_LAPSES_AFTER, send.rank),
-                )
+                due = send_due_fields(now + CLAIM_LAPSES_AFTER, send.rank)
+                txn.set(send_ref, {**send_recorded_doc(send.record, now, send.claimed), **due})
             if after.next_action_at != before.next_action_at:
                 due_ref = self.db.collection(DUE).document(due_id(DueKind.TIP, ref))
                 if after.next_action_at is None:
@@ -190,23 +192,17 @@ class TipsStore:
 
     def mark_handled(self, key: str, now: datetime, *, answered: bool | None = None) -> None:
         """The router is done with a message: it leaves the sweep's schedule."""
-        fields: dict[str, Any] = {"handled": True, "handled_at": now}
+        fields: dict[str, Any] = {"handled": True, "handled_at": now, DUE_AT: None}
         if answered is not None:
             fields["answered"] = answered
-        batch = self.db.batch()
-        batch.update(self.db.collection(MESSAGES).document(key), fields)
-        batch.delete(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, key)))
-        batch.commit()
+        self.db.collection(MESSAGES).document(key).update(fields)
 
     def give_up_message(self, key: str, now: datetime) -> None:
         """The sweep stops republishing a message no router handled. It stays
         unhandled: a router that gets to it later still acts on it."""
-        batch = self.db.batch()
-        batch.update(
-            self.db.collection(MESSAGES).document(key), {"gave_up": True, "gave_up_at": now}
+        self.db.collection(MESSAGES).document(key).update(
+            {"gave_up": True, "gave_up_at": now, DUE_AT: None}
         )
-        batch.delete(self.db.collection(DUE).document(due_id(DueKind.MESSAGE, key)))
-        batch.commit()
 
     # --- events kept raw -----------------------------------------------------------------
 
@@ -228,23 +224,44 @@ class TipsStore:
     # --- the schedule -----------------------------------------------------------------
 
     def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]:
-        """Due work, oldest first: the escalator's one query."""
-        query = self.db.collection(DUE).where(filter=FieldFilter("at", "<=", now)).order_by("at")
-        if after is not None:
-            query = query.start_after({"at": after})
-        return [due_from_doc(s.id, s.to_dict() or {}) for s in query.limit(limit).stream()]
+        """Due work, oldest first: one range query on each place the schedule is
+        kept (`collections.SCHEDULED`), merged."""
+        items: list[DueItem] = []
+        for snap in _due_query(self.db.collection(DUE), "at", now, after, limit):
+            items.append(due_from_doc(snap.id, snap.to_dict() or {}))
+        for snap in _due_query(self.db.collection(MESSAGES), DUE_AT, now, after, limit):
+            items.append(message_due_item(snap.id, snap.to_dict() or {}))
+        for kind in (SendKind.ALERT, SendKind.REPLY):
+            query = _due_query(self.db.collection(kind.value), DUE_AT, now, after, limit)
+            items.extend(send_due_item(kind, snap.id, snap.to_dict() or {}) for snap in query)
+        return sorted(items, key=lambda i: i.at)[:limit]
 
     def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None:
-        fields: dict[str, Any] = {"at": at}
-        if attempts is not None:
-            fields["attempts"] = attempts
-        # Removed meanwhile: the router handled its message as the escalator
-        # republished it. Nothing is left to schedule; never write it back.
-        with contextlib.suppress(gexc.NotFound):
-            self.db.collection(DUE).document(due_id).update(fields)
+        collection, key = due_home(due_id)
+        ref = self.db.collection(collection).document(key)
+        fields = rescheduled_fields(collection, at, attempts)
+        if collection == DUE:
+            # Removed meanwhile: the tip's work is done. Never write it back.
+            with contextlib.suppress(gexc.NotFound):
+                ref.update(fields)
+            return
+
+        def body(txn: Any) -> None:
+            # Handled or done meanwhile (its `due_at` is null): it stays off the schedule.
+            snap = ref.get(transaction=txn)
+            if snap.exists and (snap.to_dict() or {}).get(DUE_AT) is not None:
+                txn.update(ref, fields)
+
+        transactions.run(self.db, body)
 
     def drop_due(self, due_id: str) -> None:
-        self.db.collection(DUE).document(due_id).delete()
+        collection, key = due_home(due_id)
+        ref = self.db.collection(collection).document(key)
+        if collection == DUE:
+            ref.delete()
+            return
+        with contextlib.suppress(gexc.NotFound):  # gone (TTL): nothing is scheduled
+            ref.update({DUE_AT: None})
 
     def schedule_update(self, ref: str, at: datetime) -> None:
         """What the citizen added is told to the tip's officers at `at` (one entry a tip)."""
@@ -269,3 +286,14 @@ def _write_spawned(txn: Any, ref: Any, change: TipChange, now: datetime) -> None
     if change.spawned_event is not None:
         event = event_doc(change.spawned_event, now, spawned.expire_at)
         txn.set(ref.collection(EVENTS).document(), event)
+
+
+def _due_query(
+    collection: Any, field: str, now: datetime, after: datetime | None, limit: int
+) -> Any:
+    """A single-field range, oldest first (no composite index): a null `due_at`
+    (handled, done) never matches."""
+    query = collection.where(filter=FieldFilter(field, "<=", now)).order_by(field)
+    if after is not None:
+        query = query.start_after({field: after})
+    return query.limit(limit).stream()

@@ -4,7 +4,7 @@ Returning acknowledges the message. A storage error propagates, so Pub/Sub
 redelivers; every handler is idempotent (tips move under transactions, every
 send is claimed), so a redelivery only finishes what the first delivery left
 undone. A send Zalo did not take is no reason to redeliver: it is recorded with
-its retry in `due` (the escalator's sweep owns it, at its own pace), and asking
+its retry time on the schedule (the escalator's sweep owns it, at its own pace), and asking
 Pub/Sub again through a long Zalo outage would only send the event to the
 dead-letter topic. A malformed message is acknowledged and logged: redelivering
 it cannot make it valid.
