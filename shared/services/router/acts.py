@@ -63,8 +63,10 @@ class TipActs:
 
     def carry_out(
         self, deed: Deed, officer: OfficerRecord, now: datetime
-    ) -> tuple[str, After | None]:
-        """The officer's answer, and what to do after it is sent."""
+    ) -> tuple[str, After | None] | None:
+        """The officer's answer, and what to do after it is sent; None when there is
+        no tip of that code to act on (none, or a withdrawn one), read in the act's
+        own transaction."""
         act = ACTS[deed.verb]
         if deed.verb is Verb.NOTE and not deed.words.strip():
             return messages.note_needs_text(deed.ref), None
@@ -85,6 +87,8 @@ class TipActs:
         actor = actor_of(officer)
 
         def decide(tip: Tip) -> TipChange | None:
+            if tip.status is TipStatus.WITHDRAWN:
+                return None  # not a tip to act on: the code was meant otherwise
             verdict = may(actor, act, tip, self.profile)
             who = f"officer:{officer.officer_id}"
             if not verdict.allowed:
@@ -115,8 +119,8 @@ class TipActs:
 
         applied = self.pager.change(deed.ref, decide, now)  # the citizen's notice with it
         tip, change = applied.tip, applied.change
-        if tip is None:
-            return messages.refusal("no_tip", deed.ref), None
+        if tip is None or tip.status is TipStatus.WITHDRAWN:
+            return None
         if deed.verb is Verb.ASK and (change is None or change.outcome == "asked"):
             return self._ask(applied, tip, deed, now), None  # a redelivery sends nothing twice
         if change is None:

@@ -31,7 +31,7 @@ from shared.services.dispatch import SendOutcome, Tally
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
 from shared.services.router.acts import After, Deed, TipActs
-from shared.services.router.reading import Answer, FreeText, TipFinder
+from shared.services.router.reading import Answer, FreeText, Meant, TipFinder
 from shared.store.ports import LineStore, OfficerRecord
 
 
@@ -148,12 +148,22 @@ class CommandHandler:
         if reading.verb is None:
             return self._free_text(officer, said, now)
         found = self.finder.find(reading, officer)
+        if isinstance(found, Meant):
+            deed = Deed(reading.verb, found.ref, found.words, said.message_id)
+            done = self.acts.carry_out(deed, officer, now)
+            if done is not None:
+                return done
+            # No tip of that code (or a withdrawn one): a near miss, or no code at all.
+            found = self.finder.find(reading, officer, missed=True)
         if isinstance(found, Answer):
             return found.text, None
         if isinstance(found, FreeText):
             return self._free_text(officer, said, now)
-        deed = Deed(reading.verb, found.ref, found.words, said.message_id)
-        return self.acts.carry_out(deed, officer, now)
+        return self._act(Deed(reading.verb, found.ref, found.words, said.message_id), officer, now)
+
+    def _act(self, deed: Deed, officer: OfficerRecord, now: datetime) -> tuple[str, After | None]:
+        done = self.acts.carry_out(deed, officer, now)
+        return done if done is not None else (messages.refusal("no_tip", deed.ref), None)
 
     def _free_text(
         self, officer: OfficerRecord, said: Said, now: datetime
@@ -162,8 +172,7 @@ class CommandHandler:
         note = "\n".join(x for x in (said.text.strip(), said.extras) if x)
         held = self.finder.held_by(officer)
         if note and len(held) == 1:
-            deed = Deed(Verb.NOTE, held[0].ref, note, said.message_id)
-            return self.acts.carry_out(deed, officer, now)
+            return self._act(Deed(Verb.NOTE, held[0].ref, note, said.message_id), officer, now)
         tips = self.finder.tips_of(officer)
         if note and len(held) > 1:
             sample = f"GHI {held[0].ref} {note[:40]}".rstrip()

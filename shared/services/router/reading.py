@@ -4,7 +4,10 @@ no code at all when exactly one of the officer's tips fits the command.
 An officer's tips are the open tips they hold, and the tips waiting to be taken
 that the authority model lets them take (their unit's; for the desk and the
 units above, any the ladder paged them for). They are read only when a message
-needs them: a command with a code that exists needs no list.
+needs them: a command with a code that exists needs no list. A well-formed code
+is not read here either: the act's own transaction reads the tip, and only when
+it finds none (or a withdrawn one) is the code read again as a near miss
+(`find(..., missed=True)`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from shared.core import authority, messages
 from shared.core.authority import Act, Actor
 from shared.core.commands import Reading, Verb, near_codes
 from shared.core.jurisdiction import Profile
-from shared.core.tip import Tip, TipStatus
+from shared.core.tip import Tip
 from shared.store.ports import LineStore, OfficerRecord
 
 # How many tips waiting to be taken are read, at the officer's unit and line-wide.
@@ -91,16 +94,18 @@ class TipFinder:
         ]
         return OfficerTips(held, mine)
 
-    def find(self, reading: Reading, officer: OfficerRecord) -> Meant | Answer | FreeText:
-        """The tip `reading` is about, or what to ask the officer instead."""
+    def find(
+        self, reading: Reading, officer: OfficerRecord, *, missed: bool = False
+    ) -> Meant | Answer | FreeText:
+        """The tip `reading` is about, or what to ask the officer instead. A valid
+        code is taken as written, unread; `missed`: the act found no tip of that
+        code (or a withdrawn one), so it is a near miss or no code at all."""
         assert reading.verb is not None
         verb, code = reading.verb, reading.code
         words = "" if reading.alone else reading.rest
         if code is not None:
-            if code.valid:
-                tip = self.store.tip(code.ref)
-                if tip is not None and tip.status is not TipStatus.WITHDRAWN:
-                    return Meant(code.ref, words)
+            if code.valid and not missed:
+                return Meant(code.ref, words)
             tips = self.tips_of(officer)
             near = near_codes(code.body, tips.refs())
             if len(near) == 1:
