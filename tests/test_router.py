@@ -364,3 +364,32 @@ def test_at_night_the_night_shift_duty_officer_is_alerted(line: Line) -> None:
     ref = report(line)
     assert len(alert_texts(line, "demo-officer-27019-3", ref)) == 1
     assert line.texts(DUTY) == []
+
+
+def test_a_change_on_a_tip_read_before_keeps_what_another_process_wrote_since(
+    line: Line,
+) -> None:
+    """`change_tip(seen=...)` decides on the tip an earlier read found, without
+    reading it again (issue 18), and is written only if nobody changed the tip
+    since: here another process notes the tip in between, and neither note is lost."""
+    from shared.core import tip as tip_core
+    from shared.store.line import FirestoreLine
+    from tests.conftest import databases
+
+    line.citizen_says(CITIZEN, TIP)
+    assert set(line.pump()) == {200}
+    ref = line.only_tip()["ref"]
+    store, now = FirestoreLine(databases()), line.clock.now()
+
+    def noted(msg: str) -> Any:
+        written = tip_core.TipNote("cb-27019-01", "Trung úy A", "ward:27019", now, msg, msg)
+        return lambda t: tip_core.note(t, written)
+
+    looked = store.change_tip(ref, lambda t: None, now)  # decides nothing: the router's look
+    assert looked.seen is not None
+    store.change_tip(ref, noted("other"), now)  # another process, meanwhile
+    applied = store.change_tip(ref, noted("mine"), now, seen=looked.seen)
+
+    assert applied.change is not None and applied.tip is not None
+    assert [n.text for n in applied.tip.notes] == ["other", "mine"]
+    assert [n["text"] for n in line.tip(ref)["notes"]] == ["other", "mine"]

@@ -35,16 +35,28 @@ class FollowUps:
     log: Logger
 
     def on_message(
-        self, tip: Tip, message_id: str, throttled: bool, now: datetime, actor: str
+        self,
+        tip: Tip,
+        message_id: str,
+        throttled: bool,
+        now: datetime,
+        actor: str,
+        *,
+        seen: object | None = None,
     ) -> Tally:
-        """Message `message_id` joined `tip`, which is before officers."""
+        """Message `message_id` joined `tip`, which is before officers; `seen`: the
+        store's token of the read that found `tip` (`Applied.seen`), if nothing
+        changed it since."""
         if tip.pending == 0:
             # Already told (by the first alert or an update); a repeated delivery of
             # the message that decided the last update finishes its sends.
             return self._send(tip, now) if tip.told_by == message_id else Tally()
         if not throttled:
             applied = self.store.change_tip(
-                tip.ref, lambda t: tip_core.tell(t, now, message_id, self.every, actor), now
+                tip.ref,
+                lambda t: tip_core.tell(t, now, message_id, self.every, actor),
+                now,
+                seen=seen,
             )
             if applied.tip is not None and applied.change is not None:
                 return self._send(applied.tip, now)

@@ -22,7 +22,7 @@ from shared.core import tip as tip_core
 from shared.core.authority import addressed_unit
 from shared.core.jurisdiction import Profile
 from shared.core.ladder import StepDecision, Target
-from shared.core.roster import on_duty
+from shared.core.roster import Roster, on_duty
 from shared.core.tip import Tip, TipChange
 from shared.logs import Logger
 from shared.services.dispatch import Dispatcher, Tally, outcome_tally, send_together
@@ -47,12 +47,15 @@ class Pager:
     ) -> list[OfficerRecord]:
         """Active officers the targets name at `now`, each once, in target order."""
         ids: list[str] = []
+        rosters: dict[str, Roster | None] = {}  # a unit's roster read once for all its roles
         for target in targets:
             # The same reading of a target as the authority model's "paged".
             target_unit = addressed_unit(self.profile, unit_id, target)
             if target_unit is None:
                 continue
-            roster = self.store.roster(target_unit)
+            if target_unit not in rosters:
+                rosters[target_unit] = self.store.roster(target_unit)
+            roster = rosters[target_unit]
             if roster is not None:
                 ids.extend(on_duty(roster, target.role, now))
         found = self.store.officers(ids)
@@ -60,10 +63,18 @@ class Pager:
 
     # --- intent ---------------------------------------------------------------------
 
-    def change(self, ref: str, decide: Decide, now: datetime, *, salvage: bool = False) -> Applied:
+    def change(
+        self,
+        ref: str,
+        decide: Decide,
+        now: datetime,
+        *,
+        salvage: bool = False,
+        seen: object | None = None,
+    ) -> Applied:
         """`store.change_tip` with the sends the change calls for recorded in it."""
         applied = self.store.change_tip(
-            ref, decide, now, salvage=salvage, plan=lambda t, c: self.plan(t, c, now)
+            ref, decide, now, salvage=salvage, plan=lambda t, c: self.plan(t, c, now), seen=seen
         )
         self.dispatch.kept.own(applied.sends, now)  # recorded claimed for us: sent without a claim
         return applied

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from shared.store.databases import Databases
 from shared.store.people import PeopleStore
+from shared.store.schedule import ScheduleStore
 from shared.store.sends import SendsStore
 from shared.store.tips import TipsStore
 
 
-class FirestoreLine(TipsStore, SendsStore, PeopleStore):
+class FirestoreLine(TipsStore, ScheduleStore, SendsStore, PeopleStore):
     def __init__(self, databases: Databases) -> None:
         self.dbs = databases
         self.db = databases.main  # tips, messages, sends, the schedule

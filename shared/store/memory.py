@@ -280,6 +280,7 @@ class _Tips(_Documents):
         *,
         salvage: bool = False,
         plan: Plan | None = None,
+        seen: object | None = None,  # Firestore's token: one lock here, every call reads
     ) -> Applied:
         with self._lock:
             stored = self.docs[TIPS].get(ref)

@@ -47,6 +47,9 @@ class Applied:
     tip: Tip | None
     change: TipChange | None = None
     sends: tuple[PlannedSend, ...] = ()
+    # Nothing decided: the tip as read, for a next `change_tip(seen=...)` on it that
+    # needs no second read (the store's own token; None where it has none).
+    seen: object | None = None
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,7 @@ class LineStore(Protocol):
         *,
         salvage: bool = False,
         plan: Plan | None = None,
+        seen: object | None = None,
     ) -> Applied: ...
 
     # messages and the people who wrote them

@@ -1,4 +1,5 @@
-"""Tips, their messages, the events kept raw, and the schedule, in Firestore.
+"""Tips, their messages and the events kept raw, in Firestore (the schedule:
+`shared.store.schedule`).
 
 Every change of a tip's state goes through `change_tip`: a transaction that
 reads the tip, lets a pure transition (`shared.core.tip`) decide on what it
@@ -8,7 +9,7 @@ found, and writes the tip, its audit event and its schedule entry together.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -29,25 +30,18 @@ from shared.store.collections import (
     SENDERS,
     TIPS,
     DueKind,
-    SendKind,
-    due_home,
     due_id,
 )
 from shared.store.databases import Databases
 from shared.store.documents import (
-    due_from_doc,
     event_doc,
-    message_due_item,
     message_from_doc,
-    rescheduled_fields,
     salvage_tip,
     send_due_fields,
-    send_due_item,
     send_recorded_doc,
     tip_due_doc,
     tip_from_doc,
     tip_updates,
-    update_due_doc,
 )
 from shared.store.intake_documents import (
     quarantined_from_doc,
@@ -59,7 +53,6 @@ from shared.store.ports import (
     Applied,
     CodeTaken,
     Decide,
-    DueItem,
     MessageRecord,
     Plan,
     PlannedSend,
@@ -112,6 +105,7 @@ class TipsStore:
         *,
         salvage: bool = False,
         plan: Plan | None = None,
+        seen: object | None = None,
     ) -> Applied:
         """Run `decide` on the tip as it is now, and write what it returns, atomically.
 
@@ -122,11 +116,30 @@ class TipsStore:
         transaction (each once: one already recorded is left as it is), each with
         its entry of the schedule (`due_at` on the send's own record), so a crash
         after the commit leaves them to the sweep.
+        `seen`: what an earlier call that decided nothing found (`Applied.seen`): the
+        tip is not read again, and the change is written only if it is unchanged
+        since (a precondition on its update time); changed meanwhile, it is read
+        and decided again.
         """
+        if isinstance(seen, _Seen):
+            with contextlib.suppress(gexc.FailedPrecondition):  # changed meanwhile
+                return self._change(ref, decide, now, salvage, plan, seen)
+        return self._change(ref, decide, now, salvage, plan, None)
+
+    def _change(
+        self,
+        ref: str,
+        decide: Decide,
+        now: datetime,
+        salvage: bool,
+        plan: Plan | None,
+        seen: _Seen | None,
+    ) -> Applied:
         tip_ref = self.db.collection(TIPS).document(ref)
+        unchanged = self.db.write_option(last_update_time=seen.update_time) if seen else None
 
         def body(txn: Any) -> Applied:
-            snap = tip_ref.get(transaction=txn)
+            snap = seen.snap if seen else tip_ref.get(transaction=txn)
             if not snap.exists:
                 return Applied(None)
             stored = snap.to_dict() or {}
@@ -137,7 +150,7 @@ class TipsStore:
                 before = tip_from_doc(stored)
             change = decide(before)
             if change is None:
-                return Applied(before)
+                return Applied(before, seen=_Seen(snap, snap.update_time))
             after = change.tip
             spawned_ref = _free_spawned(self.db, txn, change)  # reads before writes
             sender_ref, sender = self.db.collection(SENDERS).document(before.reporter_key), None
@@ -157,7 +170,7 @@ class TipsStore:
             )
             updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
             updates.update(taken_in_fields(stored, change, now))  # a message moved in
-            txn.update(tip_ref, {**updates, "updated_at": now})
+            txn.update(tip_ref, {**updates, "updated_at": now}, option=unchanged)
             for audit in change.events:
                 event = event_doc(audit, now, before.expire_at)
                 if repairs and audit is change.event:
@@ -221,51 +234,13 @@ class TipsStore:
     def mark_quarantine_answered(self, key: str, now: datetime) -> None:
         self.dbs.collection(QUARANTINE).document(key).update({"answered": True, "answered_at": now})
 
-    # --- the schedule -----------------------------------------------------------------
 
-    def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]:
-        """Due work, oldest first: one range query on each place the schedule is
-        kept (`collections.SCHEDULED`), merged."""
-        items: list[DueItem] = []
-        for snap in _due_query(self.db.collection(DUE), "at", now, after, limit):
-            items.append(due_from_doc(snap.id, snap.to_dict() or {}))
-        for snap in _due_query(self.db.collection(MESSAGES), DUE_AT, now, after, limit):
-            items.append(message_due_item(snap.id, snap.to_dict() or {}))
-        for kind in (SendKind.ALERT, SendKind.REPLY):
-            query = _due_query(self.db.collection(kind.value), DUE_AT, now, after, limit)
-            items.extend(send_due_item(kind, snap.id, snap.to_dict() or {}) for snap in query)
-        return sorted(items, key=lambda i: i.at)[:limit]
+@dataclass(frozen=True)
+class _Seen:
+    """A tip as a transaction that decided nothing read it (`Applied.seen`)."""
 
-    def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None:
-        collection, key = due_home(due_id)
-        ref = self.db.collection(collection).document(key)
-        fields = rescheduled_fields(collection, at, attempts)
-        if collection == DUE:
-            # Removed meanwhile: the tip's work is done. Never write it back.
-            with contextlib.suppress(gexc.NotFound):
-                ref.update(fields)
-            return
-
-        def body(txn: Any) -> None:
-            # Handled or done meanwhile (its `due_at` is null): it stays off the schedule.
-            snap = ref.get(transaction=txn)
-            if snap.exists and (snap.to_dict() or {}).get(DUE_AT) is not None:
-                txn.update(ref, fields)
-
-        transactions.run(self.db, body)
-
-    def drop_due(self, due_id: str) -> None:
-        collection, key = due_home(due_id)
-        ref = self.db.collection(collection).document(key)
-        if collection == DUE:
-            ref.delete()
-            return
-        with contextlib.suppress(gexc.NotFound):  # gone (TTL): nothing is scheduled
-            ref.update({DUE_AT: None})
-
-    def schedule_update(self, ref: str, at: datetime) -> None:
-        """What the citizen added is told to the tip's officers at `at` (one entry a tip)."""
-        self.db.collection(DUE).document(due_id(DueKind.UPDATE, ref)).set(update_due_doc(ref, at))
+    snap: Any  # its DocumentSnapshot
+    update_time: Any
 
 
 def _free_spawned(db: firestore.Client, txn: Any, change: TipChange) -> Any:
@@ -286,14 +261,3 @@ def _write_spawned(txn: Any, ref: Any, change: TipChange, now: datetime) -> None
     if change.spawned_event is not None:
         event = event_doc(change.spawned_event, now, spawned.expire_at)
         txn.set(ref.collection(EVENTS).document(), event)
-
-
-def _due_query(
-    collection: Any, field: str, now: datetime, after: datetime | None, limit: int
-) -> Any:
-    """A single-field range, oldest first (no composite index): a null `due_at`
-    (handled, done) never matches."""
-    query = collection.where(filter=FieldFilter(field, "<=", now)).order_by(field)
-    if after is not None:
-        query = query.start_after({field: after})
-    return query.limit(limit).stream()

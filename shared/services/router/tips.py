@@ -93,7 +93,8 @@ class TipHandler:
                 tally = self.talk.into_earlier(tip, earlier, message_id, now)
                 self.store.mark_handled(message_id, now)
                 return tally
-            applied = self.pager.change(ref, lambda t: self._decide(t, message_id, new, now), now)
+            decide = lambda t: self._decide(t, message_id, new, now)  # noqa: E731
+            applied = self.pager.change(ref, decide, now, seen=applied.seen)  # no re-read
         return self._followed(applied, message_id, new, event, now)
 
     def _kept(self, event: TipEvent, now: datetime) -> Tally:
@@ -129,7 +130,9 @@ class TipHandler:
                     tip = self.store.tip(ref) or tip
                 else:
                     tally.add(
-                        self.followups.on_message(tip, message_id, event.throttled, now, ACTOR)
+                        self.followups.on_message(
+                            tip, message_id, event.throttled, now, ACTOR, seen=applied.seen
+                        )
                     )
                     if not event.throttled and self.talk is not None:
                         tally.add(self.talk.joined(tip, message_id, now))

@@ -1,0 +1,88 @@
+"""The schedule in Firestore: what the escalator's run finds due, moves and drops.
+
+An entry lives where `shared.store.collections.due_home` says: a ladder's next
+action and a tip's grouped update as `due/{kind}:{key}` documents; a message not
+yet handled and a send not done as the `due_at` of their own document, written and
+cleared in the writes that store and finish them (no document, no delete of
+their own). A run reads one single-field range on each (`SCHEDULED`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from typing import Any
+
+from google.api_core import exceptions as gexc
+from google.cloud import firestore
+from google.cloud.firestore_v1.base_query import FieldFilter
+
+from shared.store import transactions
+from shared.store.collections import DUE, DUE_AT, MESSAGES, DueKind, SendKind, due_home, due_id
+from shared.store.documents import (
+    due_from_doc,
+    message_due_item,
+    rescheduled_fields,
+    send_due_item,
+    update_due_doc,
+)
+from shared.store.ports import DueItem
+
+
+class ScheduleStore:
+    db: firestore.Client  # main
+
+    def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]:
+        """Due work, oldest first: one range query on each place the schedule is
+        kept (`collections.SCHEDULED`), merged."""
+        items: list[DueItem] = []
+        for snap in _due_query(self.db.collection(DUE), "at", now, after, limit):
+            items.append(due_from_doc(snap.id, snap.to_dict() or {}))
+        for snap in _due_query(self.db.collection(MESSAGES), DUE_AT, now, after, limit):
+            items.append(message_due_item(snap.id, snap.to_dict() or {}))
+        for kind in (SendKind.ALERT, SendKind.REPLY):
+            query = _due_query(self.db.collection(kind.value), DUE_AT, now, after, limit)
+            items.extend(send_due_item(kind, snap.id, snap.to_dict() or {}) for snap in query)
+        return sorted(items, key=lambda i: i.at)[:limit]
+
+    def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None:
+        collection, key = due_home(due_id)
+        ref = self.db.collection(collection).document(key)
+        fields = rescheduled_fields(collection, at, attempts)
+        if collection == DUE:
+            # Removed meanwhile: the tip's work is done. Never write it back.
+            with contextlib.suppress(gexc.NotFound):
+                ref.update(fields)
+            return
+
+        def body(txn: Any) -> None:
+            # Handled or done meanwhile (its `due_at` is null): it stays off the schedule.
+            snap = ref.get(transaction=txn)
+            if snap.exists and (snap.to_dict() or {}).get(DUE_AT) is not None:
+                txn.update(ref, fields)
+
+        transactions.run(self.db, body)
+
+    def drop_due(self, due_id: str) -> None:
+        collection, key = due_home(due_id)
+        ref = self.db.collection(collection).document(key)
+        if collection == DUE:
+            ref.delete()
+            return
+        with contextlib.suppress(gexc.NotFound):  # gone (TTL): nothing is scheduled
+            ref.update({DUE_AT: None})
+
+    def schedule_update(self, ref: str, at: datetime) -> None:
+        """What the citizen added is told to the tip's officers at `at` (one entry a tip)."""
+        self.db.collection(DUE).document(due_id(DueKind.UPDATE, ref)).set(update_due_doc(ref, at))
+
+
+def _due_query(
+    collection: Any, field: str, now: datetime, after: datetime | None, limit: int
+) -> Any:
+    """A single-field range, oldest first (no composite index): a null `due_at`
+    (handled, done) never matches."""
+    query = collection.where(filter=FieldFilter(field, "<=", now)).order_by(field)
+    if after is not None:
+        query = query.start_after({field: after})
+    return query.limit(limit).stream()
