@@ -15,7 +15,7 @@ import subprocess
 import pytest
 
 from shared.settings import setting_names
-from shared.store.collections import EXPIRING
+from shared.store.collections import DUE, DUE_AT, EXPIRING, SCHEDULED
 from shared.store.queries import INDEXES
 
 try:
@@ -445,6 +445,17 @@ def test_ttl_policies_on_expiry_fields() -> None:
     field = tc.resources("firestore", "google_firestore_field")["ttl"]
     assert "var.ttl_fields" in tc.expr(field["for_each"])
     assert field.get("ttl_config") == [{"__is_block__": True}] or "ttl_config" in field
+
+
+def test_the_schedules_ranges_keep_firestores_single_field_indexes() -> None:
+    # The escalator's queries are single-field ranges (`due.at`, and `due_at` on
+    # messages, alerts and replies: shared/store/schedule.py), served by Firestore's
+    # automatic index with no composite one. A field override on one of them (an
+    # `index_config {}`, as the TTL fields have) would leave the sweep without it.
+    assert list(tc.resources("firestore", "google_firestore_field")) == ["ttl"]
+    overridden = {(t["collection"], t["field"]) for t in tc.firestore_data()["ttl_fields"]}
+    schedule = {(DUE, "at")} | {(c, DUE_AT) for c in SCHEDULED if c != DUE}
+    assert len(schedule) == len(SCHEDULED) and not overridden & schedule
 
 
 def test_firestore_native_in_the_region_and_kept_on_destroy() -> None:
