@@ -93,8 +93,7 @@ class TipHandler:
                 tally = self.talk.into_earlier(tip, earlier, message_id, now)
                 self.store.mark_handled(message_id, now)
                 return tally
-            decide = lambda t: self._decide(t, message_id, new, now)  # noqa: E731
-            applied = self.pager.change(ref, decide, now, seen=applied.seen)  # no re-read
+            applied = self.pager.change(ref, lambda t: self._decide(t, message_id, new, now), now)
         return self._followed(applied, message_id, new, event, now)
 
     def _kept(self, event: TipEvent, now: datetime) -> Tally:
