@@ -558,6 +558,71 @@ def test_every_severity_rule_raises_its_urgent_examples_and_stops_at_its_normal_
         assert classify(text).severity == "normal", (text, classify(text))
 
 
+# --- everyday compounds and folded words (blind set 5's misses, round 4 third pass) ---
+
+
+def _rules_file() -> Any:
+    from shared.core import classify_file, data_file
+    from shared.core.classify import RULES_PATH, SUBTOPICS
+
+    with open(RULES_PATH, encoding="utf-8") as f:
+        raw = data_file.load(f)
+    vocabulary = {"categories": CATEGORIES, "topics": TOPICS, "subtopics": SUBTOPICS}
+    return classify_file.parse(raw, vocabulary)
+
+
+def test_the_compound_lexicon_is_broad() -> None:
+    phrases = [p for c in _rules_file().compounds for p in c.phrases]
+    assert len(phrases) >= 30, phrases
+
+
+@pytest.mark.parametrize("compound", _rules_file().compounds, ids=lambda c: c.phrases[0])
+def test_a_word_inside_an_everyday_compound_is_never_a_reason(compound: Any) -> None:
+    # the compound itself may be a reason ("cháy hàng" is advertising); a word of it never
+    held = [f" {fold(p)} " for p in compound.phrases]
+    for text in compound.examples:
+        got = classify(text)
+        inside = [
+            r
+            for r in got.reasons
+            if f" {fold(r)} " not in held and any(f" {fold(r)} " in h for h in held)
+        ]
+        assert inside == [], (text, got)
+        assert got.severity == "normal", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # typed without marks, "dang chay" is also "đang chạy": fire only with fire context
+        ("xe dang chay tren cau thi bi may thang dua xe tat dau", "public_order", "normal"),
+        ("nha ben canh dang chay, khoi den boc len nghi ngut", "fire", "urgent"),
+        # with marks the marks decide
+        ("Xe đang chạy trên cầu thì bị mấy thằng đua xe tạt đầu", "public_order", "normal"),
+        ("Nhà bên cạnh đang cháy", "fire", "urgent"),
+        # "chem" is also "chêm"; "bi chem" needs a blade's context without marks
+        ("thang do bi chem chay mau nhieu lam", "violence", "urgent"),
+    ],
+)
+def test_a_folded_word_reads_as_a_crime_only_with_context(
+    text: str, category: str, severity: str
+) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.severity) == ("tip", category, severity), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà bên nướng khô mực khói bay mù mịt, không phải cháy đâu mà ngộp quá",
+        "chuông báo cháy kêu cả đêm, ban quản lý nói hệ thống lỗi chứ không có cháy",
+    ],
+)
+def test_a_fire_said_not_to_be_one_is_no_fire(text: str) -> None:
+    got = classify(text)
+    assert got.category != "fire" and got.severity == "normal", got
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -15,6 +15,12 @@ set 4 was written in round 4 by someone who had not seen the rules, scored
 once blind (its two header lines: kind 97.6 %, category 90.5 %, urgency
 94.6 %, questions 85.7 % with 1 wrong after round 4's first pass), then tuned
 against in round 4's second pass: held to the full targets as a tuning set.
+Blind set 5 was written in round 4 by someone who had not seen the rules and
+scored blind twice (its header lines: after round 4's first and second passes,
+kind 97.9 %, category 81.7 %, urgency 85.4 % with 8 urgent on a calm tip and 3
+people in danger rated normal, questions 82.5 % with 3 wrong), then tuned
+against in round 4's third pass: held to the full targets as a tuning set,
+but for one label that contradicts four others (CONFLICTS).
 The tuning4 set holds fresh phrasings written in round 4, each batch scored
 before the rules it drove (figures in its header). The issue's
 targets: kind >= 97 %, category >= 93 %, urgency >= 95 % with no urgent
@@ -24,18 +30,41 @@ honestly "not handled here" >= 90 %, never wrong.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from shared.core import assistant
 from shared.core.classify import classify
-from tests.understanding import SETS, cases, score_messages, score_questions
+from tests.understanding import SETS, cases, score_messages, score_questions, understood
 
 TUNED = (
     "messages_tuning.jsonl",
     "messages_blind2.jsonl",
     "messages_blind3.jsonl",
     "messages_blind4.jsonl",
+    "messages_blind5.jsonl",
 )
+
+# Labels of a tuning set that contradict the same phrasing labelled in other sets; the
+# line keeps the majority reading, and the test says so rather than hide the case.
+CONFLICTS = {
+    # "mất ví mất luôn căn cước rồi, giờ làm sao" labelled a question here; the same
+    # "mất ... rồi, giờ (phải) làm sao" is a lost-property tip in mb55, mb3-25, mt7 and
+    # m4-38 (an officer sees it, and the citizen is told how to re-issue papers).
+    "qb5-21",
+}
+
+
+def _agreed(name: str) -> list[dict[str, Any]]:
+    return [case for case in cases(name) if case["id"] not in CONFLICTS]
+
+
+def test_a_conflicting_label_is_still_answered_with_its_topic() -> None:
+    # the line's reading of qb5-21: a lost-property tip, followed by how to re-issue papers
+    case = next(c for c in cases("questions_blind5.jsonl") if c["id"] == "qb5-21")
+    got = understood(case["text"], classify, assistant)
+    assert got.tip and got.topics == ("mat_giay_to",), got
 
 
 @pytest.mark.parametrize("name", ["messages_blind.jsonl", *TUNED, "messages_tuning4.jsonl"])
@@ -57,6 +86,7 @@ def test_the_tuning_sets_of_rounds_3_and_4_have_no_miss_left() -> None:
         "messages_blind2.jsonl",
         "messages_blind3.jsonl",
         "messages_blind4.jsonl",
+        "messages_blind5.jsonl",
         "messages_tuning4.jsonl",
     ):
         score = score_messages(cases(name), classify)
@@ -71,11 +101,12 @@ def test_the_tuning_sets_of_rounds_3_and_4_have_no_miss_left() -> None:
         "questions_blind2.jsonl",
         "questions_blind3.jsonl",
         "questions_blind4.jsonl",
+        "questions_blind5.jsonl",
         "questions_tuning4.jsonl",
     ],
 )
 def test_questions_are_answered_right_or_honestly_not_handled_and_never_wrong(name: str) -> None:
-    score = score_questions(cases(name), classify, assistant)
+    score = score_questions(_agreed(name), classify, assistant)
     detail = "\n".join(score.wrong + score.misses)
     assert len(cases(name)) >= 16
     assert score.right_or_honest >= 0.90, detail
@@ -87,9 +118,10 @@ def test_the_tuning_sets_of_questions_are_all_right() -> None:
         "questions_blind2.jsonl",
         "questions_blind3.jsonl",
         "questions_blind4.jsonl",
+        "questions_blind5.jsonl",
         "questions_tuning4.jsonl",
     ):
-        score = score_questions(cases(name), classify, assistant)
+        score = score_questions(_agreed(name), classify, assistant)
         detail = "\n".join(score.wrong + score.misses)
         assert score.right == score.total, (name, detail)
 

@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Six labelled pairs of sets live in tests/fixtures:
+Seven labelled pairs of sets live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -17,12 +17,17 @@ Six labelled pairs of sets live in tests/fixtures:
   written in round 4 by someone who had not seen the rules, scored before
   round 4's rules and once after them (its two header lines), then tuned
   against in round 4's second pass: a tuning set now.
+- `messages_blind5.jsonl`, `questions_blind5.jsonl`: the fifth blind pair,
+  written in round 4 by someone who had not seen the rules, scored blind twice
+  (its header lines: after round 4's first and second passes), then tuned
+  against in round 4's third pass: a tuning set now.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning4.jsonl`, `questions_tuning4.jsonl`: fresh phrasings of
-  every category and topic written in round 4 in four batches, each scored
-  before the rules it then drove (figures in the headers); the fourth holds
-  two or three phrasings of each principle behind blind set 4's misses.
+  every category and topic written in round 4 in five batches, each scored
+  before the rules it then drove (figures in the headers); the fourth and
+  fifth hold two or three phrasings of each principle behind blind sets 4's
+  and 5's misses.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -51,7 +56,7 @@ from pathlib import Path
 from typing import Any
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SETS = ("blind", "blind2", "blind3", "blind4", "tuning", "tuning4")
+SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "tuning", "tuning4")
 BLIND = ("blind",)  # never worked on: their misses are shown only when asked
 TODAY = date(2026, 11, 30)
 

@@ -122,6 +122,8 @@ class Stays:
     long: str
     units: Mapping[str, int]
     numbers: Mapping[str, int]
+    # who is staying, when the question also asks another topic (a second part)
+    family: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -270,6 +272,7 @@ class StaysIn(_Strict):
     long: str
     units: dict[str, int]
     numbers: dict[str, int]
+    family: list[str] = Field(default_factory=list)
 
 
 class CommonAnswerIn(_Strict):
@@ -605,4 +608,5 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         long=raw.long,
         units={" ".join(words(k)): v for k, v in raw.units.items()},
         numbers={" ".join(words(k)): v for k, v in raw.numbers.items()},
+        family=tuple(_padded(p) for p in raw.family),
     )

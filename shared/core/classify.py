@@ -13,7 +13,10 @@ How a message is decided (the rule file says which phrases do what):
    looked up on whole words. Diacritics are evidence: a word typed with marks
    matches only the same word with the same marks ("chạy" is not "cháy"); a
    word typed without matches every word that folds to it, and a phrase that
-   is ambiguous once folded ("chay xe") then needs its rule's context.
+   is ambiguous once folded ("chay xe") then needs its rule's context; so does
+   any phrase made only of a word that folds onto an everyday one and light
+   words ("dang chay": `folds`). A hit sharing a word with an everyday compound
+   ("đánh thức", "bê tông", "bắn cá": `compounds`) does not count.
 3. Advertising (enough `spam` phrases, more than the tip's): kind "other",
    `spam` true: no tip, no answer. Words about the line itself (thanks for
    something done, praise, "nobody answers": `about_line`) with no danger:
@@ -289,6 +292,13 @@ def build_rules(data: Any) -> Rules:
     index: dict[str | tuple[str, str], list[Phrase]] = {}
 
     spelled: dict[str, Spelled] = {}
+    # a phrase made only of ambiguous readings and light words is ambiguous once
+    # folded, whichever list holds it ("đang cháy" is also "đang chạy")
+    readings = {m for word in top.folds.ambiguous for _, m in _spelling(_words_of(word))}
+    light = {m for word in top.folds.light for _, m in _spelling(_words_of(word))}
+
+    def folds_onto_everyday(marks: tuple[str, ...]) -> bool:
+        return any(m in readings for m in marks) and all(m in readings or m in light for m in marks)
 
     def add(group: str, labels: list[str], ambiguous: bool = False) -> None:
         for label in labels:
@@ -297,8 +307,9 @@ def build_rules(data: Any) -> Rules:
             for variant in _expand_aliases(spelled[label], aliases):
                 words = tuple(f for f, _ in variant)
                 marks = tuple(m for _, m in variant)
+                unsure = ambiguous or folds_onto_everyday(marks)
                 key = words[0] if len(words) == 1 else (words[0], words[1])
-                index.setdefault(key, []).append(Phrase(words, marks, group, label, ambiguous))
+                index.setdefault(key, []).append(Phrase(words, marks, group, label, unsure))
 
     def add_evidence(group: str, node: Any) -> None:
         add(group, node.phrases)
@@ -306,6 +317,8 @@ def build_rules(data: Any) -> Rules:
         add(f"ctx:{group}", node.context)
         add(f"not:{group}", node.not_)
 
+    for compound in top.compounds:
+        add("compound", compound.phrases)
     add("other", top.other.phrases)
     add("other", top.other.exact, ambiguous=True)
     add("officer", top.officer.phrases)
@@ -503,6 +516,23 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     return hits
 
 
+def _without_compounds(hits: list[Hit]) -> list[Hit]:
+    """Drop every hit that shares a word with an everyday compound without holding it
+    whole ("đánh" in "đánh thức", "tông" in "bê tông", "cầm súng" in "cầm súng nước"):
+    the compound's words mean something else."""
+    compounds = [h for h in hits if h.group == "compound"]
+    if not compounds:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.group == "compound"
+        or not any(
+            _overlaps(h, c) and not (h.start <= c.start and c.end <= h.end) for c in compounds
+        )
+    ]
+
+
 def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     """Hits per group, dropping a hit that lies inside a longer hit of its group."""
     groups: dict[str, list[Hit]] = {}
@@ -659,7 +689,7 @@ def classify(text: str) -> Classification:
     message = _tokenise(text, rules)
     if not message.folded:
         return Classification("other", None, "normal", None, None, ())
-    groups = _by_group(_scan(message, rules))
+    groups = _by_group(_without_compounds(_scan(message, rules)))
 
     # tip evidence
     over = "past" in groups and "now" not in groups  # told as over ("hôm qua")
@@ -667,6 +697,7 @@ def classify(text: str) -> Classification:
     best: CategoryRule | None = None
     best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
     scored: list[tuple[CategoryRule, int, list[Hit]]] = []
+    asking = "?" in text or _ends_as_question(message.folded, rules) is not None
     for rule in rules.categories:
         if not (rule.groups.evidence in groups or rule.weak in groups or rule.happened in groups):
             continue  # most rules: nothing of theirs in the message
@@ -674,8 +705,13 @@ def classify(text: str) -> Classification:
             continue
         hits = _evidence(groups, rule.groups)
         weak = groups.get(rule.weak, [])
+        asked = f"ask:{rule.category}" in groups
+        if asked and hits and asking:
+            # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
+            # the loss is the question's premise, weak beside the question
+            hits, weak = [], weak + hits
         if rule.happened in groups:
-            if happened and f"ask:{rule.category}" not in groups:
+            if happened and not asked:
                 hits = hits + _sure(groups, rule.happened)
             else:
                 weak = weak + groups[rule.happened]

@@ -186,7 +186,29 @@ class SeverityIn(_Strict):
     rules: list[SeverityRuleIn] = Field(default_factory=list)
 
 
+class CompoundIn(_Strict):
+    """Everyday words that hold a crime or fire word and mean something else
+    ("đánh thức", "bê tông", "bắn cá"): a hit inside one of them does not count."""
+
+    means: str = Field(min_length=1)
+    phrases: list[str] = Field(min_length=1)
+    # messages holding the compound, none of whose reasons may lie inside it
+    examples: list[str] = Field(min_length=1)
+
+
+class FoldsIn(_Strict):
+    """Words that, typed without marks, fold onto an everyday word ("chay": chạy/cháy)."""
+
+    # the crime/fire readings ("cháy", "đánh", "bắn", "chém")
+    ambiguous: list[str] = Field(default_factory=list)
+    # words that confirm no reading ("đang", "bị"): a phrase of only these and
+    # ambiguous words is itself ambiguous once folded ("dang chay")
+    light: list[str] = Field(default_factory=list)
+
+
 class RulesIn(_Strict):
+    compounds: list[CompoundIn] = Field(default_factory=list)
+    folds: FoldsIn = FoldsIn()
     default_tip_min_words: int = Field(default=6, ge=1)
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     abbreviations: dict[str, str] = Field(default_factory=dict)
@@ -257,6 +279,9 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     for name in ("other", "officer", "about_line", "hypothetical", "spam", "question"):
         lists(name, getattr(rules, name))
     add("happened", rules.happened)
+    for i, compound in enumerate(rules.compounds):
+        add(f"compounds[{i}].phrases", compound.phrases)
+    lists("folds", rules.folds)
     for i, topic in enumerate(rules.topics):
         lists(f"topics[{i}]", topic)
     for i, cat in enumerate(rules.categories):

@@ -195,9 +195,15 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
     bounds = [0, *cuts, len(padded)]
     asked: dict[str, list[str]] = {t: [] for t in order}
     carry: list[str] = []  # parts asked before any topic is named
+    asked_in: set[str] = set()  # the topics asked in some clause
     last: list[str] = []
     for start, end in pairwise(bounds):
-        here = list(dict.fromkeys(m.topic for m in matches if start <= m.start < end))
+        inside = [m for m in matches if start <= m.start < end]
+        # in one clause a narrow topic is what is asked ("tạm trú còn 1 tháng hết hạn,
+        # muốn gia hạn": the extension, not the registration)
+        inside = [m for m in inside if m.narrow] or inside
+        here = list(dict.fromkeys(m.topic for m in inside))
+        asked_in.update(here)
         said = list(sections(" " + padded[start:end].strip() + " ", k))
         if here:
             for t in here:
@@ -211,7 +217,8 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
     # "tạm trú cho vợ và thường trú cho con cần giấy tờ gì": the parts asked at the
     # end go to every topic that asked none of its own
     tail = asked[order[-1]] if order else []
-    return [Part(t, tuple(dict.fromkeys(asked[t] or tail))) for t in order[:MAX_PARTS]]
+    named = [t for t in order if t in asked_in]
+    return [Part(t, tuple(dict.fromkeys(asked[t] or tail))) for t in named[:MAX_PARTS]]
 
 
 def _days(padded: str, stays: Stays) -> int | None:
@@ -237,9 +244,17 @@ def _stay(padded: str, parts: list[Part], k: Knowledge) -> tuple[list[Part], boo
     named = {p.topic for p in parts}
     if not said and not (len(parts) == 1 and named <= {stays.short, stays.long}):
         return parts, False
+    # the stay's length is the one said after the visit, not "đi làm xa 1 năm" before it
+    at = min((padded.find(p) for p in stays.phrases if p in padded), default=0)
+    days = _days(padded[at:], stays)
     if named - {stays.short, stays.long}:
+        # a relative's visit said beside another topic is its second part ("khách
+        # nước ngoài với cả họ hàng dưới quê lên ở vài hôm")
+        if days is not None and len(parts) < MAX_PARTS and has_any(padded, stays.family):
+            chosen = stays.long if days >= stays.threshold_days else stays.short
+            if chosen not in named:
+                return [*parts, Part(chosen, sections(padded, k))], False
         return parts, False
-    days = _days(padded, stays)
     if days is None:
         return parts, said and not parts
     chosen = stays.long if days >= stays.threshold_days else stays.short
