@@ -533,14 +533,18 @@ def test_the_household_book_being_abolished_is_not_an_abandoned_child() -> None:
 # --- issue 17: severity rules, each with its examples -------------------------------
 
 
-def _severity_rules() -> list[Any]:
+def _rules_file() -> Any:
     from shared.core import classify_file, data_file
     from shared.core.classify import RULES_PATH, SUBTOPICS
 
     with open(RULES_PATH, encoding="utf-8") as f:
         raw = data_file.load(f)
     vocabulary = {"categories": CATEGORIES, "topics": TOPICS, "subtopics": SUBTOPICS}
-    return list(classify_file.parse(raw, vocabulary).severity.rules)
+    return classify_file.parse(raw, vocabulary)
+
+
+def _severity_rules() -> list[Any]:
+    return list(_rules_file().severity.rules)
 
 
 @pytest.mark.parametrize("rule", _severity_rules(), ids=lambda r: r.id)
@@ -559,16 +563,6 @@ def test_every_severity_rule_raises_its_urgent_examples_and_stops_at_its_normal_
 
 
 # --- everyday compounds and folded words (blind set 5's misses, round 4 third pass) ---
-
-
-def _rules_file() -> Any:
-    from shared.core import classify_file, data_file
-    from shared.core.classify import RULES_PATH, SUBTOPICS
-
-    with open(RULES_PATH, encoding="utf-8") as f:
-        raw = data_file.load(f)
-    vocabulary = {"categories": CATEGORIES, "topics": TOPICS, "subtopics": SUBTOPICS}
-    return classify_file.parse(raw, vocabulary)
 
 
 def test_the_compound_lexicon_is_broad() -> None:
