@@ -21,6 +21,12 @@ kind 97.9 %, category 81.7 %, urgency 85.4 % with 8 urgent on a calm tip and 3
 people in danger rated normal, questions 82.5 % with 3 wrong), then tuned
 against in round 4's third pass: held to the full targets as a tuning set,
 but for one label that contradicts four others (CONFLICTS).
+Blind set 6 was written in round 4 by someone who had not seen the rules and
+scored before and after round 4's third pass (kind 91.9 -> 93.0 %, category
+85.5 -> 84.2 %, urgency 88.2 -> 86.8 %, 3 urgent on a calm tip, 2 -> 3 people
+in danger rated normal; questions 80.6 % with 2 wrong): it is the honest
+measure of how the rules generalise, it misses the targets, and it is held
+only to what it measured, so that a change that makes it worse fails.
 The tuning4 set holds fresh phrasings written in round 4, each batch scored
 before the rules it drove (figures in its header). The issue's
 targets: kind >= 97 %, category >= 93 %, urgency >= 95 % with no urgent
@@ -124,6 +130,18 @@ def test_the_tuning_sets_of_questions_are_all_right() -> None:
         score = score_questions(_agreed(name), classify, assistant)
         detail = "\n".join(score.wrong + score.misses)
         assert score.right == score.total, (name, detail)
+
+
+def test_the_sixth_blind_set_keeps_its_measured_scores() -> None:
+    # Never tuned against; under the targets (see the module docstring and the README).
+    messages = score_messages(cases("messages_blind6.jsonl"), classify)
+    assert len(cases("messages_blind6.jsonl")) >= 60
+    assert messages.kind >= 0.93 and messages.category >= 0.84, messages.summary()
+    assert messages.severity >= 0.868, messages.summary()
+    assert len(messages.false_alarms) <= 3 and len(messages.danger_missed) <= 3, messages.summary()
+    questions = score_questions(cases("questions_blind6.jsonl"), classify, assistant)
+    assert len(cases("questions_blind6.jsonl")) >= 25
+    assert questions.right_or_honest >= 0.80 and len(questions.wrong) <= 2, questions.summary()
 
 
 def test_spam_of_every_set_is_recognised() -> None:
