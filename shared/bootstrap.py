@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
+from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -143,7 +144,19 @@ def build_pager(
         zalo_clients(settings, dbs.of(OA_TOKENS), clock, httpx.Client()),
         profile_with_oas(settings.tinbao_profile, settings.oa_units()),
         settings.zalo_oa_id or None,
+        keep_contacts=contacts_kept(settings, function),
     )
+
+
+def contacts_kept(settings: Settings, function: str) -> timedelta | None:
+    """How long a contact `function` reads is kept alive (renewed when less than half
+    is left): the retention, for the function granted to write contacts (the router);
+    None for one that may only read them (the escalator)."""
+    from shared.store.collections import REACH, Access, Database
+
+    if REACH[function].get(Database.CONTACTS) is not Access.USER:
+        return None
+    return timedelta(days=settings.tinbao_retention_days)
 
 
 def databases(settings: Settings, function: str) -> Databases:
@@ -198,8 +211,6 @@ def profile_with_oas(name: str, oa_units: Mapping[str, str]) -> Profile:
 
 def intake_rules(settings: Settings) -> IntakeRules:
     """What intake decides by (the webhook's and the router's, alike)."""
-    from datetime import timedelta
-
     from shared.core.intake import FairUse, IntakeRules
 
     return IntakeRules(
@@ -270,17 +281,22 @@ def assemble_pager(
     clients: Callable[[str], ZaloClient],
     profile: Profile,
     default_oa: str | None,
+    keep_contacts: timedelta | None = None,
 ) -> Pager:
+    """`keep_contacts`: renew a citizen's contact read with less than half of it left
+    (`shared.services.recipients`); None: contacts are only read."""
     from shared.core.policy_file import default_policies
     from shared.services.dispatch import Dispatcher
     from shared.services.notices import CitizenNotices
     from shared.services.paging import Pager
+    from shared.services.recipients import Recipients
 
     dispatch = Dispatcher(
         store=store,
         clients=clients,
         retry=default_policies().alert_retry,
         log=get_logger("dispatch"),
+        recipients=Recipients(store, keep_contacts),
         default_oa=default_oa,
     )
     # What the citizen is told of a change is recorded with it, like the alerts.
@@ -289,7 +305,6 @@ def assemble_pager(
 
 
 def assemble_followups(pager: Pager, every_minutes: float) -> FollowUps:
-    from datetime import timedelta
 
     from shared.services.followups import FollowUps
 

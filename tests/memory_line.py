@@ -46,6 +46,7 @@ from shared.store.memory import MemoryPublisher, MemoryStore
 from shared.zalo.client import ZaloClient
 from shared.zalo.tokens import InMemoryTokenStore, TokenPair, refresh_tokens
 from tests.crash import CrashingStore
+from tests.recipients import recipient_user
 from tests.webhook_client import encode, fresh, signed_headers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,6 +144,10 @@ class MemoryLine:
     def alerts(self) -> list[dict[str, Any]]:
         return list(self.store.docs[ALERTS].values())
 
+    def user_of(self, send: dict[str, Any]) -> str:
+        """The Zalo id a send record's recipient (`to`) names, looked up as the line does."""
+        return recipient_user(send, self.store.get)
+
 
 def seed(store: MemoryStore, now: datetime) -> list[str]:
     """The demo seed's units, officers and rosters; the officers' stand-in user ids."""
@@ -236,6 +241,7 @@ def memory_line(_memory_servers: _Servers) -> Iterator[MemoryLine]:
         lambda _oa: client,
         bootstrap.profile_with_oas("2025", {}),
         OA_ID,
+        keep_contacts=bootstrap.intake_rules(settings).retention,  # the router's: renews them
     )
     line = MemoryLine(
         store=store,

@@ -18,8 +18,17 @@ from google.api_core import exceptions as gexc
 from shared import bootstrap
 from shared.store import intake as intake_store
 from shared.store.collections import Database
-from tests.helpers import CITIZEN, DUTY, DUTY_ID, alert_texts, command, pump, report
-from tests.line import Line
+from tests.helpers import (
+    CITIZEN,
+    DUTY,
+    DUTY_ID,
+    alert_texts,
+    command,
+    escalate,
+    pump,
+    report,
+)
+from tests.line import SEED, Line, officer_ids
 
 pytestmark = pytest.mark.emulators
 # Google's Firestore API calls that read documents.
@@ -88,9 +97,6 @@ def test_a_tips_life_writes_the_zalo_id_only_to_contacts(
     assert citizen["expire_at"] and citizen["first_seen_at"]
     main = dict(_documents(line, Database.MAIN))
     assert main, "the tip's documents are in (default)"
-    holding = [p for p, d in main.items() if CITIZEN in json.dumps(d, default=str)]
-    # Sends keep their recipient until they resolve it at send time (not built yet).
-    assert all(p.startswith(("replies/", "alerts/")) for p in holding), holding
     assert not any(p.startswith(("reporters/", "officers/", "oa_tokens/")) for p in main)
     identity = {p.split("/")[0] for p in dict(_documents(line, Database.IDENTITY))}
     assert {"officers", "oa_tokens", "rosters", "units"} <= identity
@@ -103,6 +109,47 @@ def test_a_tips_life_writes_the_zalo_id_only_to_contacts(
             precondition = getattr(write, "_pb", write).current_document
             # A create (exists=false), nothing else: no update, no delete.
             assert precondition.HasField("exists") and not precondition.exists, write
+
+
+def test_no_main_document_holds_a_zalo_id_after_a_tips_whole_life(line: Line) -> None:
+    """Routing, the alert, a ladder step, the take, an officer's question and the
+    citizen's answer, the resolve notice (failing once, so the escalator's sweep sends
+    it from its stored record): every send reached its person, and no document of
+    (default) holds the citizen's or any officer's Zalo id."""
+    ref = report(
+        line, "co may dua chich hut o hem 12 duong tan son nhi phuong tan son nhi, le len dum"
+    )
+    line.advance(minutes=5)
+    escalate(line)  # the ladder's second step pages the ward's commander
+    assert [a for a in line.alerts() if a["step"] == "c0s2r0" and a["status"] == "sent"]
+    command(line, DUTY, f"nhan {ref}")
+    command(line, DUTY, f"HOI {ref} nha so may vay a?")
+    line.advance(hours=2)  # past intake's window: the answer is forwarded, not grouped
+    line.citizen_says(CITIZEN, "nha so 45 hem 12 a, tui dung o dau hem")
+    assert set(pump(line)) == {200}
+    assert any("nha so 45" in t for t in line.texts(DUTY)), (
+        line.texts(DUTY)[-3:],
+        line.texts(CITIZEN),
+    )
+    line.standin.fault(CITIZEN, http_status=500, times=1)
+    command(line, DUTY, f"XONG {ref} da bat 2 doi tuong")
+    told = line.texts(CITIZEN)
+    assert not any("xử lý xong" in t for t in told)  # Zalo failed it: kept for the sweep
+    line.advance(minutes=2)
+    escalate(line)
+
+    told = line.texts(CITIZEN)
+    for said in ("đã tiếp nhận tin báo", "đã được", "cần hỏi thêm", "xử lý xong"):
+        assert any(said in t for t in told), (said, told)
+    assert len([t for t in told if "xử lý xong" in t]) == 1
+    replies = [d for p, d in _documents(line, Database.MAIN) if p.startswith("replies/")]
+    assert replies and all(r["status"] == "sent" for r in replies), replies
+    ids = {CITIZEN, *officer_ids(SEED.read_text(encoding="utf-8"))}
+    holding = {
+        p: sorted(i for i in ids if i in json.dumps(d, default=str))
+        for p, d in _documents(line, Database.MAIN)
+    }
+    assert {p: found for p, found in holding.items() if found} == {}
 
 
 def test_a_crash_between_the_contact_and_the_commit_loses_and_doubles_nothing(

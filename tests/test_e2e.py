@@ -52,6 +52,7 @@ from local.zalo_standin import signature
 from shared.core import messages
 from shared.services.escalator import FAILED_ITEM_BACKOFF
 from tests.conftest import databases
+from tests.recipients import in_firestore, recipient_user
 
 pytestmark = pytest.mark.e2e
 T = TypeVar("T")
@@ -127,7 +128,7 @@ def assert_sent_once(db: Any, client: StandinClient) -> None:
     for collection in ("alerts", "replies"):
         for record in docs(db, collection).values():
             assert record["status"] == "sent", record
-            sent[record["user_id"]] += 1
+            sent[recipient_user(record, in_firestore(db))] += 1
     for user_id, count in sent.items():
         assert len(client.inbox(user_id)) == count, user_id
 

@@ -24,6 +24,7 @@ from tests.conftest import PROJECT, load_sample
 from tests.crash import ESCALATOR_COMMITS, ROUTER_COMMITS, Crash, commit_ids
 from tests.helpers import CITIZEN, COMMANDER, DUTY, DUTY_ID, TIP, deliver, escalate, take
 from tests.line import Line, push_to
+from tests.recipients import in_firestore, recipient_user
 from tests.webhook_client import fresh, post, webhook_app
 
 pytestmark = pytest.mark.emulators
@@ -58,7 +59,8 @@ def duty_officer(line: Line, unit: str) -> str:
 def assert_nothing_twice(line: Line) -> None:
     """Zalo holds exactly what was recorded sent, and nobody got a text twice."""
     records = [*docs(line, "alerts").values(), *docs(line, "replies").values()]
-    sent = Counter(r["user_id"] for r in records if r["status"] == "sent")
+    find = in_firestore(line.db)
+    sent = Counter(recipient_user(r, find) for r in records if r["status"] == "sent")
     for user, count in sent.items():
         texts = line.texts(user)
         assert len(texts) == count, user

@@ -58,7 +58,7 @@ def minutes(line: MemoryLine, count: int) -> None:
 def sent_once(line: MemoryLine) -> Counter[tuple[str, str]]:
     """(user, text) of everything Zalo accepted: a count above one is a double send."""
     sent: Counter[tuple[str, str]] = Counter()
-    users = {d["user_id"] for c in (ALERTS, REPLIES) for d in line.store.docs[c].values()}
+    users = {line.user_of(d) for c in (ALERTS, REPLIES) for d in line.store.docs[c].values()}
     for user in users:
         sent.update((user, t) for t in line.texts(user))
     return sent

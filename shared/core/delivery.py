@@ -5,7 +5,7 @@ Every outbound Zalo message has a record keyed by what it is (the alert of a
 tip's step to one officer; the acknowledgement of a tip; the answer to a
 message), and goes through these states:
 
-    pending ──claim──▶ sending ──▶ sent | unreachable | rejected     (final)
+    pending ──claim──▶ sending ──▶ sent | unreachable | rejected | no_contact  (final)
        ▲                  │
        │                  └──▶ failed (next_retry_at) ──claim when due──▶ sending …
        │                               └──▶ given_up (final)
@@ -21,6 +21,9 @@ message), and goes through these states:
   it may be tried again. A redelivered Pub/Sub message or an overlapping sweep
   before that time sends nothing: the schedule holds however often the work is
   repeated.
+- no_contact: the recipient's Zalo id could not be looked up when it was to be
+  sent (`shared.core.recipients`: their contact expired or was deleted, the
+  officer's record is gone); nobody to retry for.
 - superseded: a retry no longer wanted (the tip it was about is finished or
   taken); final, and not counted as given up.
 
@@ -58,6 +61,7 @@ class DeliveryStatus(StrEnum):
     FAILED = "failed"  # a passing failure; `next_retry_at` says when to try again
     GIVEN_UP = "given_up"  # passing failures past the budget, or past Zalo's window
     SUPERSEDED = "superseded"  # no longer wanted (the tip is finished or taken)
+    NO_CONTACT = "no_contact"  # the recipient's Zalo id is gone (contact expired, officer removed)
 
 
 FINAL = frozenset(
@@ -67,6 +71,7 @@ FINAL = frozenset(
         DeliveryStatus.REJECTED,
         DeliveryStatus.GIVEN_UP,
         DeliveryStatus.SUPERSEDED,
+        DeliveryStatus.NO_CONTACT,
     }
 )
 # Not delivered yet, and still expected to be.

@@ -28,9 +28,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from shared.core import delivery
+from shared.core import delivery, recipients
+from shared.core.recipients import Recipient
 from shared.core.tip import Tip
 from shared.logs import Logger
+from shared.services.recipients import Recipients
 from shared.store.collections import SendKind
 from shared.store.ports import (
     Claim,
@@ -45,9 +47,6 @@ from shared.zalo.client import Button, SendStatus, ZaloClient
 # One attempt's whole time (a post, a token refresh and the resend after it);
 # the escalator's budget plus this stays under its function's timeout.
 SEND_LIMIT = timedelta(seconds=20)
-# A citizen's Zalo id read for one handler's notices serves the next few seconds'.
-INFORMANT_SECONDS = 60.0
-INFORMANTS_KEPT = 10_000
 # Threads for the sends of one change to different people (send_together), shared by
 # the process's concurrent handlers (the router serves 10 requests at once).
 SEND_THREADS = 16
@@ -56,6 +55,7 @@ SEND_THREADS = 16
 class SendOutcome(StrEnum):
     SENT = "sent"
     UNREACHABLE = "unreachable"  # Zalo will not let us message this person
+    NO_CONTACT = "no_contact"  # their Zalo id is gone (contact expired, officer removed)
     REJECTED = "rejected"  # Zalo refused the request itself
     FAILED = "failed"  # a passing failure; its retry is recorded
     GIVEN_UP = "given_up"  # passing failures past the budget, or past Zalo's window
@@ -65,7 +65,9 @@ class SendOutcome(StrEnum):
 
 
 # Outcomes that mean the officer was not reached (the ladder moves on).
-NOT_REACHED = frozenset({SendOutcome.UNREACHABLE, SendOutcome.REJECTED, SendOutcome.GIVEN_UP})
+NOT_REACHED = frozenset(
+    {SendOutcome.UNREACHABLE, SendOutcome.REJECTED, SendOutcome.GIVEN_UP, SendOutcome.NO_CONTACT}
+)
 # Not delivered yet, and the sweep will try again.
 WAITING = frozenset({SendOutcome.FAILED, SendOutcome.HELD})
 
@@ -146,12 +148,12 @@ class ZaloHealth:
             minutes = round((now - since).total_seconds() / 60, 1)
             self.log.warning("zalo.outage_over", oa_id=oa_id, minutes=minutes)
 
-    def failed(self, oa_id: str, user_id: str, now: datetime) -> bool:
-        """A passing failure of a send to `user_id`; True when it is the platform's
-        (an outage), False when it is a strike against the send."""
+    def failed(self, oa_id: str, person: str, now: datetime) -> bool:
+        """A passing failure of a send to `person` (its recipient's reference); True when
+        it is the platform's (an outage), False when it is a strike against the send."""
         with self._lock:
             streak = self._streak.setdefault(oa_id, set())
-            streak.add(user_id)
+            streak.add(person)
             if len(streak) < self.after:
                 return False
             began = oa_id not in self._down_since
@@ -164,19 +166,13 @@ class ZaloHealth:
 
 @dataclass
 class Kept:
-    """What a dispatcher keeps in memory a little while (thread-safe), to spare reads.
-
-    - Sends a tip change just recorded already claimed for this process
-      (`PlannedSend.claimed`): whoever here sends one of them first, while the
-      claim holds, needs no claim transaction of its own (a read and a write saved
-      per send). Each is taken once; the rest lapse like any claim.
-    - A citizen's Zalo id under their pseudonymous key: a handler tells the same
-      citizen two or three things (recorded with the change, then sent), and a
-      key's Zalo id never changes (the key is derived from it).
-    """
+    """Sends a tip change just recorded already claimed for this process
+    (`PlannedSend.claimed`), kept a little while (thread-safe): whoever here sends
+    one of them first, while the claim holds, needs no claim transaction of its own
+    (a read and a write saved per send). Each is taken once; the rest lapse like any
+    claim."""
 
     _owned: dict[tuple[str, str], datetime] = field(default_factory=dict)
-    _informants: dict[str, tuple[str, float]] = field(default_factory=dict)  # -> (id, until)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def own(self, sends: Sequence[PlannedSend], now: datetime) -> None:
@@ -196,21 +192,6 @@ class Kept:
             return None
         return Claim(1, 0, claimed_at)
 
-    def informant(self, reporter_key: str, store: LineStore, at: float) -> str | None:
-        """The Zalo id under `reporter_key` (None: no record); `at`: time.monotonic()."""
-        with self._lock:
-            kept = self._informants.get(reporter_key)
-        if kept is not None and at < kept[1]:
-            return kept[0]
-        reporter = store.reporter(reporter_key)
-        if reporter is None or not reporter.zalo_user_id:
-            return None
-        with self._lock:
-            if len(self._informants) >= INFORMANTS_KEPT:
-                self._informants.clear()  # a bound, not a policy: refilled on demand
-            self._informants[reporter_key] = (reporter.zalo_user_id, at + INFORMANT_SECONDS)
-        return reporter.zalo_user_id
-
 
 @dataclass
 class Dispatcher:
@@ -218,6 +199,7 @@ class Dispatcher:
     clients: Callable[[str], ZaloClient]  # OA id -> its client
     retry: delivery.RetrySettings
     log: Logger
+    recipients: Recipients  # who a send's `to` is, looked up when it is sent
     default_oa: str | None = None
     health: ZaloHealth | None = None
     stop_at: float | None = None  # time.monotonic(): start no send after it
@@ -269,9 +251,14 @@ class Dispatcher:
             self.store.finish_send(kind, key, DeliveryStatus.GIVEN_UP, now)
             self.log.error("dispatch.given_up", send=kind.value, reason="window_closed")
             return SendOutcome.GIVEN_UP
+        user_id = self.recipients.zalo_id(record.to, now)
+        if user_id is None:  # nobody to retry for: final, and the id is not logged
+            self.store.finish_send(kind, key, DeliveryStatus.NO_CONTACT, now)
+            self.log.warning("dispatch.no_contact", send=kind.value, to=record.to.kind.value)
+            return SendOutcome.NO_CONTACT
         deadline = self.monotonic() + SEND_LIMIT.total_seconds()
         result = self.clients(record.oa_id).send_text(
-            record.user_id, record.text, buttons=buttons, deadline=deadline
+            user_id, record.text, buttons=buttons, deadline=deadline
         )
         if result.status is SendStatus.SENT:
             self.zalo.answered(record.oa_id, now)
@@ -289,7 +276,7 @@ class Dispatcher:
             status = DeliveryStatus(result.status.value)
             self.store.finish_send(kind, key, status, now, error=result.error_code)
             return SendOutcome(result.status.value)
-        outage = self.zalo.failed(record.oa_id, record.user_id, now)
+        outage = self.zalo.failed(record.oa_id, record.to.ref, now)
         strikes = claim.strikes + (0 if outage else 1)
         retry_at = delivery.retry_after_failure(
             strikes=strikes,
@@ -341,7 +328,7 @@ class Dispatcher:
         self,
         key: str,
         oa_id: str,
-        user_id: str,
+        to: Recipient,
         text: str,
         now: datetime,
         buttons: Sequence[Button] = (),
@@ -349,32 +336,25 @@ class Dispatcher:
         audience: str,
         tip_id: str | None = None,
     ) -> SendOutcome:
-        return self.send(
-            SendKind.REPLY,
-            key,
-            reply_record(oa_id, user_id, text, buttons, audience, tip_id),
-            now,
-            buttons,
-        )
+        record = reply_record(oa_id, to, text, buttons, audience, tip_id)
+        return self.send(SendKind.REPLY, key, record, now, buttons)
 
     def citizen_record(
         self, tip: Tip, text: str, buttons: Sequence[Button] = ()
     ) -> SendRecord | None:
-        """A reply to the informant of `tip`; None when their record is gone or they
-        wrote from Zalo's anonymous chat (the consultation API cannot reach them)."""
+        """A reply to the informant of `tip` (their contact is read when it is sent);
+        None when they wrote from Zalo's anonymous chat (the consultation API cannot
+        reach them)."""
         if tip.is_anonymous:
             self.log.info("dispatch.anonymous_informant", tip_id=tip.ref)
             return None
-        user_id = self.kept.informant(tip.reporter_key, self.store, self.monotonic())
-        if user_id is None:
-            self.log.error("dispatch.no_reporter", tip_id=tip.ref)
-            return None
-        return reply_record(tip.oa_id, user_id, text, buttons, "citizen", tip.ref)
+        to = recipients.reporter(tip.reporter_key)
+        return reply_record(tip.oa_id, to, text, buttons, "citizen", tip.ref)
 
     def to_citizen(
         self, tip: Tip, key: str, text: str, now: datetime, buttons: Sequence[Button] = ()
     ) -> SendOutcome | None:
-        """A reply to the informant of `tip`; None when their record is gone."""
+        """A reply to the informant of `tip`; None when nobody can be written back."""
         record = self.citizen_record(tip, text, buttons)
         if record is None:
             return None
@@ -383,10 +363,9 @@ class Dispatcher:
     def alert_record(
         self, ref: str, oa_id: str, officer: OfficerRecord, step_key: str, text: str
     ) -> SendRecord:
-        assert officer.zalo_user_id is not None
         return SendRecord(
             officer.oa_id or self.default_oa or oa_id,
-            officer.zalo_user_id,
+            recipients.officer(officer.officer_id, officer.zalo_user_id),
             text,
             tip_id=ref,
             step=step_key,
@@ -425,7 +404,7 @@ def send_together(
     started has ended (each is claimed: a redelivery finishes the rest once)."""
     people: dict[str, list[int]] = {}
     for i, planned in enumerate(sends):
-        people.setdefault(planned.record.user_id, []).append(i)
+        people.setdefault(planned.record.to.ref, []).append(i)
     outcomes: list[SendOutcome | None] = [None] * len(sends)
 
     def send(indexes: list[int]) -> None:
@@ -477,7 +456,7 @@ def outcome_tally(outcome: SendOutcome, officer_id: str | None = None) -> Tally:
 
 def reply_record(
     oa_id: str,
-    user_id: str,
+    to: Recipient,
     text: str,
     buttons: Sequence[Button],
     audience: str,
@@ -485,7 +464,7 @@ def reply_record(
 ) -> SendRecord:
     return SendRecord(
         oa_id,
-        user_id,
+        to,
         text,
         tuple((b.title, b.payload) for b in buttons),
         tip_id=tip_id,

@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from shared.core import delivery
+from shared.core import delivery, recipients
 from shared.core.classify import Classification
 from shared.core.ladder import (
     LadderState,
@@ -42,6 +42,7 @@ from shared.core.ladder import (
     Target,
     UnitRef,
 )
+from shared.core.recipients import Recipient
 from shared.core.tip import (
     AuditEvent,
     Reopened,
@@ -599,11 +600,12 @@ class ReporterDoc(_Doc):
 
     zalo_user_id: str | None = None
     oa_id: str | None = None
+    expire_at: AwareDatetime | None = None
 
 
 def reporter_from_doc(key: str, data: Mapping[str, Any]) -> Reporter:
     doc = ReporterDoc.model_validate(dict(data))
-    return Reporter(key, doc.zalo_user_id, doc.oa_id)
+    return Reporter(key, doc.zalo_user_id, doc.oa_id, doc.expire_at)
 
 
 class _TalkDoc(_Doc):
@@ -817,7 +819,9 @@ class _Button(_Doc):
 
 class SendDoc(_Doc):
     oa_id: str
-    user_id: str
+    to: str | None = None
+    # Written by versions before `to` (the Zalo id itself): still sent to, until TTL.
+    user_id: str | None = None
     text: str
     buttons: list[_Button] = Field(default_factory=list)
     tip_id: str | None = None
@@ -838,7 +842,7 @@ def send_from_doc(data: Mapping[str, Any]) -> SendRecord:
     doc = SendDoc.model_validate(dict(data))
     return SendRecord(
         oa_id=doc.oa_id,
-        user_id=doc.user_id,
+        to=_recipient(doc),
         text=doc.text,
         buttons=tuple((b.title, b.payload) for b in doc.buttons),
         tip_id=doc.tip_id,
@@ -856,6 +860,15 @@ def send_from_doc(data: Mapping[str, Any]) -> SendRecord:
     )
 
 
+def _recipient(doc: SendDoc) -> Recipient:
+    if doc.to:
+        return recipients.parse(doc.to).knowing(doc.user_id)
+    # An older record: its own Zalo id, under the officer it alerts or no reference.
+    if doc.officer_id:
+        return recipients.officer(doc.officer_id, doc.user_id)
+    return recipients.reporter("", doc.user_id)
+
+
 def alert_reached(doc: Mapping[str, Any]) -> bool:
     """An alert that went out, or may still (one recorded and not yet done counts;
     an unreachable, given up or superseded one does not)."""
@@ -863,7 +876,8 @@ def alert_reached(doc: Mapping[str, Any]) -> bool:
     return bool(doc.get("officer_id")) and doc.get("status") in reached
 
 
-# Long enough for the report's windows; a send record is confidential (a user id).
+# Long enough for the report's windows (a send record keeps what an officer or a
+# citizen was told, under a pseudonymous recipient).
 SEND_RETENTION = timedelta(days=90)
 
 
@@ -871,10 +885,11 @@ def _send_fields(record: SendRecord) -> dict[str, Any]:
     """The message itself, kept so that any sender can (re)try it."""
     doc: dict[str, Any] = {
         "oa_id": record.oa_id,
-        "user_id": record.user_id,
         "text": record.text,
         "buttons": [{"title": t, "payload": p} for t, p in record.buttons],
     }
+    if record.to.key:  # an older record's reply names nobody: it keeps its `user_id`
+        doc["to"] = record.to.ref  # never the Zalo id (`shared.core.recipients`)
     for name in ("tip_id", "step", "officer_id", "audience"):
         value = getattr(record, name)
         if value is not None:

@@ -355,6 +355,11 @@ class _Tips(_Documents):
         found = self.get(REPORTERS, key)
         return reporter_from_doc(key, found) if found is not None else None
 
+    def keep_contact(self, key: str, expire_at: datetime) -> None:
+        with self._lock:
+            if key in self.docs[REPORTERS]:
+                self.docs[REPORTERS][key]["expire_at"] = expire_at
+
     def open_tip_of(self, reporter_key: str) -> str | None:
         return open_tip(self.get(SENDERS, reporter_key))
 

@@ -3,11 +3,13 @@ and the questions handed to the desk, in Firestore."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from google.api_core import exceptions as gexc
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
@@ -47,6 +49,11 @@ class PeopleStore:
     def reporter(self, key: str) -> Reporter | None:
         snap = self.dbs.collection(REPORTERS).document(key).get()
         return reporter_from_doc(key, snap.to_dict() or {}) if snap.exists else None
+
+    def keep_contact(self, key: str, expire_at: datetime) -> None:
+        # An update, never a set: a contact TTL removed is not made again from here.
+        with contextlib.suppress(gexc.NotFound):
+            self.dbs.collection(REPORTERS).document(key).update({"expire_at": expire_at})
 
     def open_tip_of(self, reporter_key: str) -> str | None:
         snap = self.db.collection(SENDERS).document(reporter_key).get()

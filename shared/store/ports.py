@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from shared.core.delivery import DeliveryStatus
 from shared.core.events import DeferredEvent, TipEvent
 from shared.core.intake import Inbound, IntakeRules
+from shared.core.recipients import Recipient
 from shared.core.roster import Roster
 from shared.core.tip import Tip, TipChange
 from shared.store.collections import SendKind
@@ -60,6 +61,7 @@ class Reporter:
     key: str
     zalo_user_id: str | None
     oa_id: str | None
+    expire_at: datetime | None = None  # TTL: the router renews it (`core.recipients.renewal`)
 
 
 @dataclass(frozen=True)
@@ -133,10 +135,12 @@ class Quarantined:
 
 @dataclass(frozen=True)
 class SendRecord:
-    """One outbound message, kept so that it is sent once and can be retried."""
+    """One outbound message, kept so that it is sent once and can be retried. Its
+    recipient is a reference (`shared.core.recipients`): the Zalo id is looked up
+    when it is sent, so no send record holds one."""
 
     oa_id: str
-    user_id: str  # confidential
+    to: Recipient
     text: str
     buttons: tuple[tuple[str, str], ...] = ()  # (title, payload)
     tip_id: str | None = None
@@ -234,6 +238,10 @@ class LineStore(Protocol):
     def mark_handled(self, key: str, now: datetime, *, answered: bool | None = None) -> None: ...
     def give_up_message(self, key: str, now: datetime) -> None: ...
     def reporter(self, key: str) -> Reporter | None: ...
+    def keep_contact(self, key: str, expire_at: datetime) -> None:
+        """Move the contact's expiry to `expire_at`; a contact gone stays gone."""
+        ...
+
     def open_tip_of(self, reporter_key: str) -> str | None:
         """The citizen's open tip, as intake last recorded it (None: none open)."""
         ...

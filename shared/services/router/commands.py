@@ -25,6 +25,7 @@ from shared.core.commands import Reading, Verb
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
 from shared.core.policy_file import Policies
+from shared.core.recipients import Recipient
 from shared.core.roster import ROLES, on_duty, shift_at
 from shared.logs import Logger
 from shared.services.dispatch import SendOutcome, Tally
@@ -37,10 +38,11 @@ from shared.store.ports import LineStore, OfficerRecord
 
 @dataclass(frozen=True)
 class Sender:
-    """An officer who wrote to the OA, and where to answer them (confidential)."""
+    """An officer who wrote to the OA, and where to answer them (the Zalo id it carries
+    in memory is confidential)."""
 
     officer: OfficerRecord
-    user_id: str
+    to: Recipient
 
 
 @dataclass(frozen=True)
@@ -71,33 +73,31 @@ class CommandHandler:
         msg = self.store.message(event.message_id)
         if msg is None or msg.handled:
             return Tally()
-        reporter = self.store.reporter(msg.sender_key)
-        user_id = reporter.zalo_user_id if reporter else None
-        if not user_id:
+        writer = self.pager.dispatch.recipients.writer(msg.sender_key, now)
+        if writer is None or writer.zalo_id is None:
             self.store.mark_handled(event.message_id, now)
             return Tally()
-        officer = self.store.officer_by_zalo(user_id)
+        officer = self.store.officer_by_zalo(writer.zalo_id)
         return self.answer(
-            msg.key, msg.oa_id, user_id, officer, msg.text or "", now, received_at=msg.received_at
+            msg.key, msg.oa_id, writer, officer, msg.text or "", now, received_at=msg.received_at
         )
 
-    def sender(self, reporter_key: str) -> Sender | None:
+    def sender(self, reporter_key: str, now: datetime) -> Sender | None:
         """The active officer who wrote under this reporter key, if one did. The Zalo id
-        is read through the dispatcher's memory: a citizen's tip then needs it again for
-        the acknowledgement, within the same second."""
-        dispatch = self.pager.dispatch
-        user_id = dispatch.kept.informant(reporter_key, self.store, dispatch.monotonic())
-        if user_id is None:
+        read serves the dispatcher a minute: a citizen's tip needs it again for the
+        acknowledgement, within the same second."""
+        writer = self.pager.dispatch.recipients.writer(reporter_key, now)
+        if writer is None or writer.zalo_id is None:
             return None
-        officer = self.store.officer_by_zalo(user_id)
+        officer = self.store.officer_by_zalo(writer.zalo_id)
         # A retired record's person writes as anyone does; their commands are refused.
-        return Sender(officer, user_id) if officer and officer.active else None
+        return Sender(officer, writer) if officer and officer.active else None
 
     def answer(
         self,
         message_id: str,
         oa_id: str,
-        user_id: str,
+        writer: Recipient,
         officer: OfficerRecord | None,
         text: str,
         now: datetime,
@@ -105,15 +105,16 @@ class CommandHandler:
         *,
         received_at: datetime | None = None,
     ) -> Tally:
-        """Read an officer's message (or a command from anyone), act, answer once."""
+        """Read an officer's message (or a command from anyone), act, answer its writer
+        once (`writer`: their reporter key, with their Zalo id)."""
         reading = commands.read(text)
         said = Said(text, extras, message_id)
-        reply, after = self._run(reading, officer, user_id, oa_id, said, now)
+        reply, after = self._run(reading, officer, writer.zalo_id or "", oa_id, said, now)
         if received_at and now - received_at > self.policies.sweeps.late_after:
             # Carried out late (the line was down): the officer learns when, not only what.
             reply = messages.late_command(reply, received_at, now)
         outcome = self.pager.dispatch.reply(
-            f"cmd:{message_id}", oa_id, user_id, reply, now, audience="officer"
+            f"cmd:{message_id}", oa_id, writer, reply, now, audience="officer"
         )
         tally = after() if after else Tally()
         tally.count(outcome)
@@ -210,14 +211,14 @@ class CommandHandler:
         question = self.store.question(code)
         if question is None or question.status != "open":
             return messages.refusal("no_question", code)
-        reporter = self.store.reporter(question.reporter_key)
-        if reporter is None or not reporter.zalo_user_id:
+        asker = self.pager.dispatch.recipients.writer(question.reporter_key, now)
+        if asker is None:
             return messages.refusal("no_question", code)
         unit_name = routing.unit_name(self.profile, officer.unit_id)
         outcome = self.pager.dispatch.reply(
             f"answer:{code}",
             question.oa_id,
-            reporter.zalo_user_id,
+            asker,
             messages.citizen_officer_answer(code, unit_name, command.note),
             now,
             audience="citizen",

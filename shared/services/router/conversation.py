@@ -29,11 +29,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from shared.core import assistant, conversation, intake, messages, routing, tip_status
+from shared.core import assistant, conversation, intake, messages, recipients, routing, tip_status
 from shared.core import tip as tip_core
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
 from shared.core.ladder import Target
+from shared.core.recipients import Recipient
 from shared.core.refcode import find_code, new_question_code
 from shared.core.tip import Tip, TipStatus
 from shared.services.dispatch import Tally
@@ -69,43 +70,42 @@ class ConversationHandler:
         msg = self.store.message(event.message_id)
         if msg is None or msg.handled:
             return Tally()
-        reporter = self.store.reporter(msg.sender_key)
-        user_id = reporter.zalo_user_id if reporter else None
+        writer = self.pager.dispatch.recipients.writer(msg.sender_key, now)
         text = msg.text or ""
-        officer = self.store.officer_by_zalo(user_id) if user_id else None
-        if user_id and officer is not None and officer.active:
+        officer = self.store.officer_by_zalo(writer.zalo_id) if writer and writer.zalo_id else None
+        if writer and officer is not None and officer.active:
             # An officer's words are never throttled as a citizen's (notes come fast).
             return self.officers.answer(
-                msg.key, msg.oa_id, user_id, officer, text, now, received_at=msg.received_at
+                msg.key, msg.oa_id, writer, officer, text, now, received_at=msg.received_at
             )
         if msg.throttled:
-            return self._summarised(msg, user_id, now)
+            return self._summarised(msg, writer, now)
         topic = (msg.classification or {}).get("topic")
-        if user_id and topic == "tip_status":
-            return self._status(msg, user_id, text, now)
-        current = self.talk.current(msg.sender_key, now) if user_id and text and self.talk else None
-        if user_id and text and self.talk is not None:
+        if writer and topic == "tip_status":
+            return self._status(msg, writer, text, now)
+        current = self.talk.current(msg.sender_key, now) if writer and text and self.talk else None
+        if writer and text and self.talk is not None:
             way = conversation.route(msg.kind, topic, text, current)
             if current is not None and way != "assistant":
                 tally = Tally()
                 if way == "reopen":
                     tally = self.talk.reopen(current, msg.key, text, now)
                 elif way == "to_tip":
-                    tally = self.talk.forward(current, msg.key, msg.oa_id, user_id, text, now)
+                    tally = self.talk.forward(current, msg.key, msg.oa_id, writer, text, now)
                 open_tip = current.is_open
                 if way != "courtesy" and conversation.complains(text, open_tip=open_tip):
-                    tally.add(self.talk.complain(current, msg.key, msg.oa_id, user_id, text, now))
+                    tally.add(self.talk.complain(current, msg.key, msg.oa_id, writer, text, now))
                 self.store.mark_handled(msg.key, now)  # courtesy: no news, and no menu
                 return tally
         residence = topic in conversation.RESIDENCE_TOPICS
-        if user_id and current is None and not residence and conversation.about_police(text):
-            return self._complaint(msg, user_id, text, now)
+        if writer and current is None and not residence and conversation.about_police(text):
+            return self._complaint(msg, writer, text, now)
         window = self.store.last_talk(msg.sender_key)
         state = assistant.ConversationState(window.last_topic, window.last_at)
         recent = state.last_at is not None and now - state.last_at < CHAT_WINDOW
         tally = Tally()
         answered = False
-        if user_id and text and (always or not recent):
+        if writer and text and (always or not recent):
             contact = self._contact(msg.oa_id)
             result = assistant.answer(text, local_day(now), contact, state, now)
             late = msg.received_at is not None and now - msg.received_at > self.late_after
@@ -115,7 +115,7 @@ class ConversationHandler:
                 words = messages.late_reply(reply.text) if late and i == 0 else reply.text
                 tally.count(
                     self.pager.dispatch.reply(
-                        key, msg.oa_id, user_id, words, now, buttons, audience="citizen"
+                        key, msg.oa_id, writer, words, now, buttons, audience="citizen"
                     )
                 )
             if result.handoff:
@@ -125,19 +125,19 @@ class ConversationHandler:
         self.store.mark_handled(event.message_id, now, answered=answered)
         return tally
 
-    def _summarised(self, msg: MessageRecord, user_id: str | None, now: datetime) -> Tally:
+    def _summarised(self, msg: MessageRecord, writer: Recipient | None, now: datetime) -> Tally:
         """Beyond fair use: kept, not answered; the citizen hears so once an hour."""
         tally = Tally()
-        if user_id:
+        if writer:
             key = f"busy:{msg.sender_key}:{now:%Y%m%d%H}"
             text = messages.citizen_busy()
             tally.count(
-                self.pager.dispatch.reply(key, msg.oa_id, user_id, text, now, audience="citizen")
+                self.pager.dispatch.reply(key, msg.oa_id, writer, text, now, audience="citizen")
             )
         self.store.mark_handled(msg.key, now, answered=False)
         return tally
 
-    def _status(self, msg: MessageRecord, user_id: str, text: str, now: datetime) -> Tally:
+    def _status(self, msg: MessageRecord, writer: Recipient, text: str, now: datetime) -> Tally:
         """Where the citizen's tip stands: the one they name, else their latest."""
         tips = self.store.tips_of_reporter(msg.sender_key)
         asked = tip_status.asked(tips, msg.sender_key, find_code(text))
@@ -148,12 +148,12 @@ class ConversationHandler:
         else:
             reply = messages.citizen_status_none()
         outcome = self.pager.dispatch.reply(
-            f"status:{msg.key}", msg.oa_id, user_id, reply, now, audience="citizen"
+            f"status:{msg.key}", msg.oa_id, writer, reply, now, audience="citizen"
         )
         self.store.mark_handled(msg.key, now, answered=True)
         return Tally().count(outcome)
 
-    def _complaint(self, msg: MessageRecord, user_id: str, text: str, now: datetime) -> Tally:
+    def _complaint(self, msg: MessageRecord, writer: Recipient, text: str, now: datetime) -> Tally:
         """A complaint about the police, read as a question, from a citizen with no
         current tip: the desk's hand-off, also before the leaders of the unit above the
         one it names (never that unit); the citizen is told to whom."""
@@ -165,7 +165,7 @@ class ConversationHandler:
         )
         key = f"q:{msg.key}:0"
         tally = Tally().count(
-            self.pager.dispatch.reply(key, msg.oa_id, user_id, told, now, audience="citizen")
+            self.pager.dispatch.reply(key, msg.oa_id, writer, told, now, audience="citizen")
         )
         above = self.pager.on_duty(about, UNIT_ABOVE, now) if about else []
         tally.add(self._hand_to_desk(msg, text, now, above, unit.name if unit else ""))
@@ -216,18 +216,17 @@ class ConversationHandler:
         msg = self.store.message(event.message_id)
         if msg is None or msg.handled:
             return Tally()
-        reporter = self.store.reporter(msg.sender_key)
+        writer = self.pager.dispatch.recipients.writer(msg.sender_key, now)
         tally = Tally()
-        user_id = reporter.zalo_user_id if reporter else None
-        officer = self.store.officer_by_zalo(user_id) if user_id else None
-        if user_id and (officer is None or not officer.active):
+        officer = self.store.officer_by_zalo(writer.zalo_id) if writer and writer.zalo_id else None
+        if writer and (officer is None or not officer.active):
             for i, reply in enumerate(assistant.menu(self._contact(msg.oa_id))):
                 buttons = [Button(b.title, b.payload) for b in reply.buttons]
                 tally.count(
                     self.pager.dispatch.reply(
                         f"follow:{event.message_id}:{i}",
                         msg.oa_id,
-                        user_id,
+                        writer,
                         reply.text,
                         now,
                         buttons,
@@ -289,20 +288,19 @@ class TipTalk:
         """The new tip's words, about the earlier tip: they reopen it (nobody came, it
         is back) or reach its officers, and a complaint the desk and the unit above."""
         text = tip.text
-        reporter = self.store.reporter(tip.reporter_key)
-        user_id = reporter.zalo_user_id if reporter else None
+        writer = self.pager.dispatch.recipients.writer(tip.reporter_key, now)
         reopened_by_this = earlier.reopened is not None and earlier.reopened.msg == message_id
         tally = Tally()
         if reopened_by_this or (not earlier.is_open and conversation.says_again(text)):
             tally.add(self.reopen(earlier, message_id, text, now))
-        elif user_id:
-            tally.add(self.forward(earlier, message_id, tip.oa_id, user_id, text, now))
-        if user_id and conversation.complains(text, open_tip=earlier.is_open):
-            tally.add(self.complain(earlier, message_id, tip.oa_id, user_id, text, now))
+        elif writer:
+            tally.add(self.forward(earlier, message_id, tip.oa_id, writer, text, now))
+        if writer and conversation.complains(text, open_tip=earlier.is_open):
+            tally.add(self.complain(earlier, message_id, tip.oa_id, writer, text, now))
         return tally
 
     def forward(
-        self, tip: Tip, msg_key: str, oa_id: str, user_id: str, text: str, now: datetime
+        self, tip: Tip, msg_key: str, oa_id: str, writer: Recipient, text: str, now: datetime
     ) -> Tally:
         """The citizen's words to whoever has the tip (or, finished, whoever finished it)."""
         if tip.is_open:
@@ -325,13 +323,19 @@ class TipTalk:
         told = answer or messages.citizen_forwarded(tip.ref)
         tally.count(
             self.pager.dispatch.reply(
-                f"fwd:{msg_key}", oa_id, user_id, told, now, audience="citizen"
+                f"fwd:{msg_key}", oa_id, writer, told, now, audience="citizen"
             )
         )
         return tally
 
     def complain(
-        self, tip: Tip, msg_key: str, oa_id: str, user_id: str, text: str, now: datetime
+        self,
+        tip: Tip,
+        msg_key: str,
+        oa_id: str,
+        writer: Recipient | None,
+        text: str,
+        now: datetime,
     ) -> Tally:
         """A complaint about the unit handling `tip`: to the desk's officers on duty and
         the leaders of the unit above it, not only to the unit complained about."""
@@ -346,12 +350,12 @@ class TipTalk:
         tally = self.pager.dispatch.alert_officers(
             tip.ref, tip.oa_id, officers, f"complaint-{msg_key}", alert, now
         )
-        if tip.is_anonymous or not user_id:
+        if tip.is_anonymous or writer is None:
             return tally  # Zalo's anonymous chat (or their record gone): nobody to tell
         told = messages.citizen_complaint(tip.ref, parent.name if parent else "")
         tally.count(
             self.pager.dispatch.reply(
-                f"complaint:{msg_key}", oa_id, user_id, told, now, audience="citizen"
+                f"complaint:{msg_key}", oa_id, writer, told, now, audience="citizen"
             )
         )
         return tally
@@ -363,9 +367,8 @@ class TipTalk:
         words = tip.words_of(msg_key)
         if not conversation.complains(words, open_tip=tip.is_open):
             return Tally().count(self.notices.follow_up(tip, msg_key, now))
-        reporter = None if tip.is_anonymous else self.store.reporter(tip.reporter_key)
-        user_id = reporter.zalo_user_id if reporter is not None else None
-        return self.complain(tip, msg_key, tip.oa_id, user_id or "", words, now)
+        writer = None if tip.is_anonymous else recipients.reporter(tip.reporter_key)
+        return self.complain(tip, msg_key, tip.oa_id, writer, words, now)
 
     def complaint_above(self, tip: Tip, message_id: str, now: datetime) -> Tally:
         """A tip complaining about a unit (its first message): its first alert also goes

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from shared.core import messages
+from shared.core import messages, recipients
 from shared.core.events import DeferredEvent, TipEvent
 from shared.logs import Logger
 from shared.services.dispatch import Dispatcher, Tally
@@ -46,7 +46,7 @@ class IntakeHandler:
         outcome = self.dispatch.reply(
             f"kept:{item.key}",
             item.oa_id,
-            item.user_id,
+            recipients.quarantined(item.key, item.user_id),
             messages.citizen_kept(),
             now,
             audience="citizen",

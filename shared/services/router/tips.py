@@ -79,7 +79,7 @@ class TipHandler:
         if moved is not None:
             return moved
         if tip.status in (TipStatus.RECEIVED, TipStatus.WITHDRAWN):
-            sender = self.officers.sender(tip.reporter_key)
+            sender = self.officers.sender(tip.reporter_key, now)
             if sender is not None:
                 return self._from_officer(tip, message_id, sender, now)
             if tip.status is TipStatus.WITHDRAWN:
@@ -204,10 +204,10 @@ class TipHandler:
         if not new:
             return self.talk.into_earlier(tip, earlier, message_id, now)
         text = tip.words_of(message_id)
-        reporter = self.store.reporter(tip.reporter_key)
-        if not text or reporter is None or not reporter.zalo_user_id:
+        writer = self.pager.dispatch.recipients.writer(tip.reporter_key, now)
+        if not text or writer is None:
             return Tally()
-        return self.talk.forward(earlier, message_id, tip.oa_id, reporter.zalo_user_id, text, now)
+        return self.talk.forward(earlier, message_id, tip.oa_id, writer, text, now)
 
     def _from_officer(self, tip: Tip, message_id: str, sender: Sender, now: datetime) -> Tally:
         """An officer wrote this: not a citizen's tip, but the officer's message."""
@@ -227,7 +227,7 @@ class TipHandler:
         return self.officers.answer(
             message_id,
             tip.oa_id,
-            sender.user_id,
+            sender.to,
             sender.officer,
             text,
             now,
