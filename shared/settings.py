@@ -74,7 +74,8 @@ class IntakeSettings(BaseSettings):
         365,
         "webhook",
         "router",
-        description="Days before Firestore TTL removes a tip and its messages",
+        description="Days before Firestore TTL removes a tip and its messages, and a "
+        "citizen's contact (the router renews one it reads with less than half left)",
     )
 
     tinbao_webhook_budget_seconds: float = _field(

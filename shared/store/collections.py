@@ -2,8 +2,10 @@
 reaches that database, and the schedule's kinds, named once.
 
 Confidential collections hold Zalo user ids or secrets and are never shown to
-officers: `reporters`, `replies`, `alerts`, `oa_tokens`, `quarantine`. Those that
-hold nothing the line needs in one transaction with a tip live apart (`HOME`). The
+officers: `reporters`, `officers`, `oa_tokens`, `quarantine`; they live apart from the
+main database (`HOME`). Sends (`alerts`, `replies`) name their recipient by
+reference (`shared.core.recipients`), so nothing in the main database holds a Zalo
+id. The
 layout of each document is in docs/ARCHITECTURE.md; its typed form in
 `shared.store.documents`.
 """
