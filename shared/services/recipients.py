@@ -15,6 +15,8 @@ has none (`shared.store.collections.REACH`).
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -22,8 +24,9 @@ from shared.core import recipients
 from shared.core.recipients import Recipient, RecipientKind
 from shared.store.ports import LineStore, Reporter
 
-# What was read serves the next minute's sends; a bound on memory, not a policy.
-KEPT_FOR = timedelta(minutes=1)
+# What was read serves the next minute's sends (real time: one handler's, or the
+# next delivery's); a bound on memory, not a policy.
+KEPT_SECONDS = 60.0
 KEPT_MAX = 10_000
 
 
@@ -31,7 +34,8 @@ KEPT_MAX = 10_000
 class Recipients:
     store: LineStore
     keep_for: timedelta | None = None  # renew contacts read with less than half of it left
-    _kept: dict[str, tuple[str, datetime]] = field(default_factory=dict)  # ref -> (id, until)
+    monotonic: Callable[[], float] = time.monotonic
+    _kept: dict[str, tuple[str, float]] = field(default_factory=dict)  # ref -> (id, until)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def zalo_id(self, to: Recipient, now: datetime) -> str | None:
@@ -40,11 +44,11 @@ class Recipients:
             return to.zalo_id
         with self._lock:
             kept = self._kept.get(to.ref)
-        if kept is not None and now < kept[1]:
+        if kept is not None and self.monotonic() < kept[1]:
             return kept[0]
         found = self._look_up(to, now)
         if found:
-            self._keep(to.ref, found, now)
+            self._keep(to.ref, found)
         return found
 
     def contact(self, key: str, now: datetime) -> Reporter | None:
@@ -58,7 +62,7 @@ class Recipients:
             if until is not None:
                 self.store.keep_contact(key, until)
         if found.zalo_user_id:
-            self._keep(recipients.reporter(key).ref, found.zalo_user_id, now)
+            self._keep(recipients.reporter(key).ref, found.zalo_user_id)
         return found
 
     def writer(self, key: str, now: datetime) -> Recipient | None:
@@ -78,8 +82,9 @@ class Recipients:
         item = self.store.quarantined(to.key)
         return item.user_id if item else None
 
-    def _keep(self, ref: str, zalo_id: str, now: datetime) -> None:
+    def _keep(self, ref: str, zalo_id: str) -> None:
+        until = self.monotonic() + KEPT_SECONDS
         with self._lock:
             if len(self._kept) >= KEPT_MAX:
                 self._kept.clear()  # refilled on demand
-            self._kept[ref] = (zalo_id, now + KEPT_FOR)
+            self._kept[ref] = (zalo_id, until)
