@@ -55,7 +55,7 @@ class DueKind(StrEnum):
     added to a tip, held back to be told to its officers in one update.
 
     tip and update entries are `due/{kind}:{key}` documents. A message's and a
-    send's entry is kept on its own document instead (`due_at`, see `due_home`):
+    send's entry is kept on its own document instead (`documents.DUE_AT`, see `due_home`):
     written in the same write as the document it schedules, gone in the write that
     finishes it, so neither costs a document of its own.
     """
@@ -72,11 +72,6 @@ def due_id(kind: DueKind, key: str) -> str:
 
 def send_due_id(collection: str, key: str) -> str:
     return due_id(DueKind.SEND, f"{collection}|{key}")
-
-
-# The field that schedules a message or a send on its own document: a time while
-# it is due, null once handled or done (a range filter on it never matches null).
-DUE_AT = "due_at"
 
 
 def due_home(entry: str) -> tuple[str, str]:

@@ -54,7 +54,7 @@ from shared.core.tip import (
     TipStatus,
     TipText,
 )
-from shared.store.collections import DUE, DUE_AT, DueKind, SendKind, due_id, send_due_id
+from shared.store.collections import DUE, DueKind, SendKind, due_id, send_due_id
 from shared.store.ports import (
     DeliveryStatus,
     DueItem,
@@ -66,6 +66,10 @@ from shared.store.ports import (
     SendRecord,
     Talk,
 )
+
+# The field that schedules a message or a send on its own document: a time while
+# it is due, null once handled or done (a range filter on it never matches null).
+DUE_AT = "due_at"
 
 
 class _Doc(BaseModel):

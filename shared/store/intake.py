@@ -43,7 +43,6 @@ from shared.core import intake
 from shared.core.intake import IntakeRules, SenderState, Summary
 from shared.core.refcode import new_code
 from shared.store.collections import (
-    DUE_AT,
     EVENTS,
     MESSAGES,
     PARTS,
@@ -53,7 +52,7 @@ from shared.store.collections import (
     TIPS,
 )
 from shared.store.databases import Databases
-from shared.store.documents import contact_doc
+from shared.store.documents import DUE_AT, contact_doc
 from shared.store.intake_documents import (
     IntakeWrites,
     duplicate_result,

@@ -28,8 +28,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from shared.core.intake import Inbound, IntakeRules, Plan, SenderState, Summary, fold
 from shared.core.tip import OPEN, Tip, TipChange, TipStatus
-from shared.store.collections import DUE_AT
 from shared.store.documents import (
+    DUE_AT,
     AttachmentDoc,
     LocationDoc,
     TextDoc,

@@ -30,7 +30,6 @@ from shared.core.tip import Tip, TipStatus
 from shared.store.collections import (
     ALERTS,
     DUE,
-    DUE_AT,
     INVITES,
     MESSAGES,
     OFFICERS,
@@ -46,6 +45,7 @@ from shared.store.collections import (
     due_id,
 )
 from shared.store.documents import (
+    DUE_AT,
     alert_reached,
     contact_doc,
     due_from_doc,

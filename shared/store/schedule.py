@@ -18,8 +18,9 @@ from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.store import transactions
-from shared.store.collections import DUE, DUE_AT, MESSAGES, DueKind, SendKind, due_home, due_id
+from shared.store.collections import DUE, MESSAGES, DueKind, SendKind, due_home, due_id
 from shared.store.documents import (
+    DUE_AT,
     due_from_doc,
     message_due_item,
     rescheduled_fields,

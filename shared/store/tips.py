@@ -22,7 +22,6 @@ from shared.core.tip import Tip, TipChange, TipStatus
 from shared.store import transactions
 from shared.store.collections import (
     DUE,
-    DUE_AT,
     EVENTS,
     MESSAGES,
     PARTS,
@@ -34,6 +33,7 @@ from shared.store.collections import (
 )
 from shared.store.databases import Databases
 from shared.store.documents import (
+    DUE_AT,
     event_doc,
     message_from_doc,
     salvage_tip,
