@@ -27,6 +27,10 @@ scored before and after round 4's third pass (kind 91.9 -> 93.0 %, category
 in danger rated normal; questions 80.6 % with 2 wrong): it is the honest
 measure of how the rules generalise, it misses the targets, and it is held
 only to what it measured, so that a change that makes it worse fails.
+Blind set 7, written the same way, was scored once on round 4's final rules
+(kind 94.7 %, category 87.9 %, urgency 93.9 %, 1 urgent on a calm tip, 1
+person in danger rated normal; questions 88.9 % with 2 wrong) and is held,
+like set 6, only to what it measured.
 The tuning4 set holds fresh phrasings written in round 4, each batch scored
 before the rules it drove (figures in its header). The issue's
 targets: kind >= 97 %, category >= 93 %, urgency >= 95 % with no urgent
@@ -144,7 +148,20 @@ def test_the_sixth_blind_set_keeps_its_measured_scores() -> None:
     assert questions.right_or_honest >= 0.80 and len(questions.wrong) <= 2, questions.summary()
 
 
+def test_the_seventh_blind_set_keeps_its_measured_scores() -> None:
+    # Never tuned against; under the targets (see the module docstring and the README).
+    messages = score_messages(cases("messages_blind7.jsonl"), classify)
+    assert len(cases("messages_blind7.jsonl")) >= 60
+    assert messages.kind_right >= 71 and messages.category_right >= 58, messages.summary()
+    assert messages.severity_right >= 62 and messages.spam_right >= 3, messages.summary()
+    assert len(messages.false_alarms) <= 1 and len(messages.danger_missed) <= 1, messages.summary()
+    questions = score_questions(cases("questions_blind7.jsonl"), classify, assistant)
+    assert len(cases("questions_blind7.jsonl")) >= 25
+    assert questions.right_or_honest >= 32 / 36 and len(questions.wrong) <= 2, questions.summary()
+
+
 def test_spam_of_every_set_is_recognised() -> None:
-    for which in SETS:
+    # blind set 7 measured 3 of its 4 ads (held in its own test)
+    for which in (s for s in SETS if s != "blind7"):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)
         assert score.spam and score.spam_right == score.spam, which

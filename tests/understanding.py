@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Eight labelled pairs of sets live in tests/fixtures:
+Nine labelled pairs of sets live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -25,6 +25,9 @@ Eight labelled pairs of sets live in tests/fixtures:
   written in round 4 by someone who had not seen the rules, scored before and
   after round 4's third pass (its header lines) and never worked on: with the
   first, the blind measure of how the rules generalise.
+- `messages_blind7.jsonl`, `questions_blind7.jsonl`: the seventh blind pair,
+  written in round 4 by someone who had not seen the rules, scored once on
+  round 4's final rules and never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning4.jsonl`, `questions_tuning4.jsonl`: fresh phrasings of
@@ -60,8 +63,8 @@ from pathlib import Path
 from typing import Any
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "tuning", "tuning4")
-BLIND = ("blind", "blind6")  # never worked on: their misses are shown only when asked
+SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "tuning", "tuning4")
+BLIND = ("blind", "blind6", "blind7")  # never worked on: their misses are shown only when asked
 TODAY = date(2026, 11, 30)
 
 
