@@ -335,8 +335,8 @@ def summary_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
         {
             "metric": "empty run: queries (RunSummary.reads)",
             "value": empty,
-            "target": "== 1",
-            "met": empty == 1,
+            "target": f"== {len(SCHEDULED)}",  # one query on each place the schedule is kept
+            "met": empty == len(SCHEDULED),
         }
     )
     return rows
