@@ -74,7 +74,7 @@ class Recipients:
 
     def _look_up(self, to: Recipient, now: datetime) -> str | None:
         if to.kind is RecipientKind.REPORTER:
-            contact = self.contact(to.key, now) if to.key else None
+            contact = self.contact(to.key, now)
             return contact.zalo_user_id if contact else None
         if to.kind is RecipientKind.OFFICER:
             officer = self.store.officer(to.key)

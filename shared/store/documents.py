@@ -42,7 +42,6 @@ from shared.core.ladder import (
     Target,
     UnitRef,
 )
-from shared.core.recipients import Recipient
 from shared.core.tip import (
     AuditEvent,
     Reopened,
@@ -823,9 +822,7 @@ class _Button(_Doc):
 
 class SendDoc(_Doc):
     oa_id: str
-    to: str | None = None
-    # Written by versions before `to` (the Zalo id itself): still sent to, until TTL.
-    user_id: str | None = None
+    to: str
     text: str
     buttons: list[_Button] = Field(default_factory=list)
     tip_id: str | None = None
@@ -846,7 +843,7 @@ def send_from_doc(data: Mapping[str, Any]) -> SendRecord:
     doc = SendDoc.model_validate(dict(data))
     return SendRecord(
         oa_id=doc.oa_id,
-        to=_recipient(doc),
+        to=recipients.parse(doc.to),
         text=doc.text,
         buttons=tuple((b.title, b.payload) for b in doc.buttons),
         tip_id=doc.tip_id,
@@ -862,15 +859,6 @@ def send_from_doc(data: Mapping[str, Any]) -> SendRecord:
         next_retry_at=doc.next_retry_at,
         outage=doc.outage,
     )
-
-
-def _recipient(doc: SendDoc) -> Recipient:
-    if doc.to:
-        return recipients.parse(doc.to).knowing(doc.user_id)
-    # An older record: its own Zalo id, under the officer it alerts or no reference.
-    if doc.officer_id:
-        return recipients.officer(doc.officer_id, doc.user_id)
-    return recipients.reporter("", doc.user_id)
 
 
 def alert_reached(doc: Mapping[str, Any]) -> bool:
@@ -891,9 +879,8 @@ def _send_fields(record: SendRecord) -> dict[str, Any]:
         "oa_id": record.oa_id,
         "text": record.text,
         "buttons": [{"title": t, "payload": p} for t, p in record.buttons],
+        "to": record.to.ref,  # never the Zalo id (`shared.core.recipients`)
     }
-    if record.to.key:  # an older record's reply names nobody: it keeps its `user_id`
-        doc["to"] = record.to.ref  # never the Zalo id (`shared.core.recipients`)
     for name in ("tip_id", "step", "officer_id", "audience"):
         value = getattr(record, name)
         if value is not None:
