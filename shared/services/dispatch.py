@@ -23,7 +23,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -47,9 +46,6 @@ from shared.zalo.client import Button, SendStatus, ZaloClient
 # One attempt's whole time (a post, a token refresh and the resend after it);
 # the escalator's budget plus this stays under its function's timeout.
 SEND_LIMIT = timedelta(seconds=20)
-# Threads for the sends of one change to different people (send_together), shared by
-# the process's concurrent handlers (the router serves 10 requests at once).
-SEND_THREADS = 16
 
 
 class SendOutcome(StrEnum):
@@ -392,52 +388,6 @@ class Dispatcher:
             outcome = self.send(SendKind.ALERT, key, record, now)
             tally.add(outcome_tally(outcome, officer.officer_id))
         return tally
-
-
-def send_together(
-    dispatch: Dispatcher, sends: Sequence[PlannedSend], now: datetime
-) -> list[SendOutcome]:
-    """The sends a change recorded, outcomes in their order: different people's at once,
-    each person's one after another in the order recorded (a citizen's notices read
-    in sequence). A handler then waits for its slowest person, not for the sum of
-    every post and finishing commit. Whatever one raises is raised once every send
-    started has ended (each is claimed: a redelivery finishes the rest once)."""
-    people: dict[str, list[int]] = {}
-    for i, planned in enumerate(sends):
-        people.setdefault(planned.record.to.ref, []).append(i)
-    outcomes: list[SendOutcome | None] = [None] * len(sends)
-
-    def send(indexes: list[int]) -> None:
-        for i in indexes:
-            outcomes[i] = dispatch.send_planned(sends[i], now)
-
-    groups = list(people.values())
-    others = [_senders().submit(send, group) for group in groups[1:]]
-    error: BaseException | None = None
-    try:
-        if groups:
-            send(groups[0])  # on this thread
-    except BaseException as exc:  # a crash included: the others still end first
-        error = exc
-    for future in others:
-        error = error or future.exception()
-    if error is not None:
-        raise error
-    return [o for o in outcomes if o is not None]
-
-
-_pool: ThreadPoolExecutor | None = None
-_pool_lock = threading.Lock()
-
-
-def _senders() -> ThreadPoolExecutor:
-    """Threads shared by this process's handlers for the sends of other people than
-    the first (a pool per call would start threads per request)."""
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(SEND_THREADS, thread_name_prefix="send")
-        return _pool
 
 
 def outcome_tally(outcome: SendOutcome, officer_id: str | None = None) -> Tally:

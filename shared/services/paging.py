@@ -25,7 +25,7 @@ from shared.core.ladder import StepDecision, Target
 from shared.core.roster import Roster, on_duty
 from shared.core.tip import Tip, TipChange
 from shared.logs import Logger
-from shared.services.dispatch import Dispatcher, Tally, outcome_tally, send_together
+from shared.services.dispatch import Dispatcher, Tally, outcome_tally
 from shared.store.collections import SendKind
 from shared.store.ports import Applied, Decide, LineStore, OfficerRecord, PlannedSend
 
@@ -148,8 +148,8 @@ class Pager:
             tip, change = applied.tip, applied.change
             decision = change.decision if change else None
             step = Tally()
-            outcomes = send_together(self.dispatch, applied.sends, now)
-            for planned, outcome in zip(applied.sends, outcomes, strict=True):
+            for planned in applied.sends:
+                outcome = self.dispatch.send_planned(planned, now)
                 if (
                     planned.kind is SendKind.ALERT
                     and decision is not None
