@@ -19,15 +19,22 @@ ATTEMPTS = 10
 
 
 def run(db: firestore.Client, body: Callable[[Any], T], attempts: int = ATTEMPTS) -> T:
-    """Run `body(transaction)` in a transaction, retried by the client on contention."""
-    transaction = db.transaction(max_attempts=attempts)
-    try:
-        return firestore.transactional(body)(transaction)
-    except ValueError as exc:
-        # The client wraps the last Aborted of its spent attempts in a ValueError.
-        if isinstance(exc.__cause__, gexc.Aborted):
-            raise Contended(f"transaction lost {attempts} times") from exc
-        raise
+    """Run `body(transaction)` in a transaction, retried on contention: by the client
+    when the commit is aborted, and here when a read inside the body is (the client
+    retries only the commit; Firestore also aborts a read that waited on another
+    transaction's lock)."""
+    for _ in range(attempts):
+        transaction = db.transaction(max_attempts=attempts)
+        try:
+            return firestore.transactional(body)(transaction)
+        except gexc.Aborted:
+            continue  # a read lost to another transaction: begin again
+        except ValueError as exc:
+            # The client wraps the last Aborted of its spent attempts in a ValueError.
+            if isinstance(exc.__cause__, gexc.Aborted):
+                raise Contended(f"transaction lost {attempts} times") from exc
+            raise
+    raise Contended(f"reads aborted {attempts} times")
 
 
 F = TypeVar("F", bound=Callable[..., Any])
