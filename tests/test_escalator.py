@@ -257,7 +257,7 @@ def test_three_overlapping_runs_over_hundreds_of_due_tips_act_once_per_step(
     # A tip a run lost to another stays due; the next minute's run takes it.
     summaries.append(escalator.run(line.clock.now()))
     assert sum(s.steps for s in summaries) == len(refs)  # each tip stepped by one run only
-    assert sum(s.failures for s in summaries) == 0
+    assert sum(s.failures for s in summaries) == 0, [s.failed_on for s in summaries]
     sends = Counter((a["tip_id"], a["step"], a["officer_id"]) for a in line.alerts())
     assert max(sends.values()) == 1
     stepped = {tip for tip, step, _ in sends if step == "c0s2r0"}

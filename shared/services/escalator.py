@@ -49,7 +49,7 @@ from shared.services.paging import Pager
 from shared.services.republish import Republisher
 from shared.services.resends import Resends
 from shared.store.collections import SCHEDULED, DueKind, SendKind, due_id
-from shared.store.ports import Contended, DueItem, LineStore
+from shared.store.ports import Contended, DueItem, LineStore, StorageError, StorageRefused
 
 ACTOR = "escalator"
 PAGE = 100
@@ -57,6 +57,13 @@ FAILED_ITEM_BACKOFF = timedelta(minutes=5)
 MAX_ACTIONS = 8  # a release restarts the ladder with its first step due at once
 # The order of a page: sends (by rank), then ladders, then messages.
 _ORDER = {DueKind.SEND.value: 0, DueKind.TIP.value: 1, DueKind.MESSAGE.value: 2}
+
+
+def _reason(exc: BaseException) -> str:
+    """The type and, for a store error, what it wraps (Google's error type), never
+    an exception's text: a message may quote a document."""
+    cause = exc.__cause__
+    return f"{type(exc).__name__}/{type(cause).__name__}" if cause else type(exc).__name__
 
 
 @dataclass
@@ -72,6 +79,8 @@ class RunSummary:
     outage: bool = False  # Zalo was down when the run ended
     to_desk: int = 0
     failures: int = 0
+    failed_on: list[str] = field(default_factory=list)  # what each failure was
+    recovered: int = 0  # items done on their one retry after a passing storage failure
     contended: int = 0
     stopped_early: bool = False
     reads: int = 0
@@ -125,7 +134,7 @@ class Escalator:
                         break
                     summary.due += 1
                     try:
-                        self._one(item, now, summary)
+                        self._attempt(item, now, summary)
                     except Contended:
                         # Another run holds this tip; it stays due for whoever is next.
                         summary.contended += 1
@@ -157,11 +166,25 @@ class Escalator:
         )
         return work
 
+    def _attempt(self, item: DueItem, now: datetime, summary: RunSummary) -> None:
+        """One item, tried again once after a passing storage failure (a timeout, an
+        unavailable backend): every action re-reads and claims, so a second try
+        finishes what the first left and repeats nothing."""
+        try:
+            self._one(item, now, summary)
+        except (Contended, StorageRefused):
+            raise
+        except StorageError as exc:
+            self.log.warning("escalator.item_retry", due=item.id, reason=_reason(exc))
+            self._one(item, now, summary)
+            summary.recovered += 1
+
     def _failed(self, item_id: str, exc: BaseException, now: datetime, summary: RunSummary) -> None:
         """Counted (the run answers 500, alerting sees it); the item stays scheduled,
         a little later, so that it cannot hold the head of every page."""
         summary.failures += 1
-        self.log.error("escalator.item_failed", due=item_id, reason=type(exc).__name__)
+        summary.failed_on.append(_reason(exc))
+        self.log.error("escalator.item_failed", due=item_id, reason=_reason(exc))
         with contextlib.suppress(Exception):
             self.store.reschedule(item_id, now + FAILED_ITEM_BACKOFF)
 
