@@ -160,8 +160,20 @@ def test_the_seventh_set_keeps_the_scores_of_round_5() -> None:
     assert questions.right_or_honest >= 32 / 36 and len(questions.wrong) <= 2, questions.summary()
 
 
+def test_the_eighth_set_keeps_its_blind_scores() -> None:
+    # Blind: measured, never worked on; a change that loses ground on it fails here.
+    messages = score_messages(cases("messages_blind8.jsonl"), classify)
+    assert len(cases("messages_blind8.jsonl")) >= 60
+    assert messages.kind_right >= 67 and messages.category_right >= 57, messages.summary()
+    assert messages.severity_right >= 54 and messages.spam_right >= 2, messages.summary()
+    assert len(messages.false_alarms) <= 2 and len(messages.danger_missed) <= 1, messages.summary()
+    questions = score_questions(cases("questions_blind8.jsonl"), classify, assistant)
+    assert len(cases("questions_blind8.jsonl")) >= 25
+    assert questions.right_or_honest >= 31 / 41 and len(questions.wrong) <= 2, questions.summary()
+
+
 def test_spam_of_every_set_is_recognised() -> None:
-    # blind set 7 measured 3 of its 4 ads (held in its own test)
-    for which in (s for s in SETS if s != "blind7"):
+    # blind sets 7 and 8 measured 3 of 4 and 2 of 3 ads (held in their own tests)
+    for which in (s for s in SETS if s not in ("blind7", "blind8")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)
         assert score.spam and score.spam_right == score.spam, which
