@@ -4,6 +4,8 @@ place where adapters are chosen and wired to the shells.
 Nothing is built at import: a function that starts without a setting it needs
 fails on its first request, naming the setting. Each builder imports only what
 its function uses, so the webhook's cold start never pays for the router's.
+What needs no setting and every request uses (the webhook's modules and the
+classifier's rules) is loaded by `prepare_webhook()` when the instance starts.
 `reset()` forgets everything (tests change settings between cases).
 """
 
@@ -42,6 +44,27 @@ _built: dict[str, Any] = {}
 def get_webhook() -> Webhook:
     """The process's webhook (`functions/webhook/main.py`)."""
     return _once("webhook", build_webhook)
+
+
+def prepare_webhook() -> None:
+    """Load, before the instance serves, what every webhook request needs and no
+    setting decides: the storage clients' modules, the webhook's own, the classifier's
+    rules and the command grammar (bench/README.md, "The cold first request").
+
+    Called at import by `functions/webhook/main.py`, so it runs while Cloud Run starts
+    the instance (before it listens, when CPU is allocated) and before gunicorn forks
+    its worker, which inherits it. No client is made here: a gRPC channel must not
+    cross that fork, and clients need settings (built on the first request)."""
+    import importlib
+
+    from shared.core.classify import load_rules
+    from shared.core.commands import parse_command
+
+    # The storage modules import google.cloud.firestore and google.cloud.pubsub_v1.
+    for module in ("shared.services.webhook", "shared.store.intake", "shared.store.pubsub"):
+        importlib.import_module(module)
+    load_rules()
+    parse_command("")
 
 
 def get_router() -> Router:

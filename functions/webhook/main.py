@@ -16,7 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import functions_framework
 from flask import Request
 
-from shared.bootstrap import get_webhook
+from shared.bootstrap import get_webhook, prepare_webhook
+
+# At start-up, not on a citizen's first message (bench/README.md, "The cold first
+# request"): needs no setting, so a missing one still fails on the first request.
+prepare_webhook()
 
 
 @functions_framework.http
