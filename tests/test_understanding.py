@@ -172,8 +172,20 @@ def test_the_eighth_set_keeps_its_blind_scores() -> None:
     assert questions.right_or_honest >= 31 / 41 and len(questions.wrong) <= 2, questions.summary()
 
 
+def test_the_ninth_set_keeps_its_blind_scores() -> None:
+    # Blind: measured, never worked on; a change that loses ground on it fails here.
+    messages = score_messages(cases("messages_blind9.jsonl"), classify)
+    assert len(cases("messages_blind9.jsonl")) >= 60
+    assert messages.kind_right >= 85 and messages.category_right >= 65, messages.summary()
+    assert messages.severity_right >= 72 and messages.spam_right >= 2, messages.summary()
+    assert messages.false_alarms == [] and len(messages.danger_missed) <= 3, messages.summary()
+    questions = score_questions(cases("questions_blind9.jsonl"), classify, assistant)
+    assert len(cases("questions_blind9.jsonl")) >= 25
+    assert questions.right_or_honest >= 37 / 44 and len(questions.wrong) <= 1, questions.summary()
+
+
 def test_spam_of_every_set_is_recognised() -> None:
-    # blind sets 7 and 8 measured 3 of 4 and 2 of 3 ads (held in their own tests)
-    for which in (s for s in SETS if s not in ("blind7", "blind8")):
+    # blind sets 7, 8 and 9 measured 3 of 4, 2 of 3 and 2 of 4 ads (held in their own tests)
+    for which in (s for s in SETS if s not in ("blind7", "blind8", "blind9")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)
         assert score.spam and score.spam_right == score.spam, which
