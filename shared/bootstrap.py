@@ -49,7 +49,7 @@ def get_webhook() -> Webhook:
 def prepare_webhook() -> None:
     """Load, before the instance serves, what every webhook request needs and no
     setting decides: the storage clients' modules, the webhook's own, the classifier's
-    rules and the command grammar (bench/README.md, "The cold first request").
+    rules and learned model, and the command grammar (bench/README.md, "The cold first request").
 
     Called at import by `functions/webhook/main.py`, so it runs while Cloud Run starts
     the instance (before it listens, when CPU is allocated) and before gunicorn forks
@@ -59,11 +59,13 @@ def prepare_webhook() -> None:
 
     from shared.core.classify import load_rules
     from shared.core.commands import parse_command
+    from shared.core.text_model import load_model
 
     # The storage modules import google.cloud.firestore and google.cloud.pubsub_v1.
     for module in ("shared.services.webhook", "shared.store.intake", "shared.store.pubsub"):
         importlib.import_module(module)
     load_rules()
+    load_model()  # the classifier's second opinion (10 ms)
     parse_command("")
 
 

@@ -37,6 +37,10 @@ How a message is decided (the rule file says which phrases do what):
    that tip stands.
 6. Otherwise a greeting or thanks makes "other"; a long message that matched
    nothing is a tip of category "other" (read by an officer, never dropped).
+7. A second opinion, learned from the labelled sets (`shared/core/text_model.py`),
+   then names a tip's category where the rules found none, and makes a tip of a
+   message nothing matched when it is sure (`with_opinion`); what the rules
+   recognised stays theirs.
 
 Severity: each rule of `severity.rules` names a danger (a weapon in hand, a
 person down, a child missing, a fire...); a tip is urgent when one applies,
@@ -55,12 +59,13 @@ import os
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
 from shared.core.refcode import find_code
 from shared.core.text import canonical, fold
+from shared.core.text_model import Opinion, load_model
 
 RULES_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "classify.yaml")
 
@@ -681,6 +686,19 @@ def _danger(
     return _Danger(found, makes_tip)
 
 
+def model_words(text: str) -> tuple[str, ...]:
+    """The words the learned model reads in a text (`_model_words`)."""
+    return _model_words(_tokenise(text, load_rules()))
+
+
+def _model_words(message: _Message) -> tuple[str, ...]:
+    """Folded words; in a message typed with marks, each as written ("hàng da" is
+    not "hàng đá"), as the rules read them: diacritics are evidence."""
+    if not message.typed_with_marks:
+        return message.folded
+    return tuple(m or f for f, m in zip(message.folded, message.marks, strict=True))
+
+
 def classify(text: str) -> Classification:
     """Classify one citizen message (see the module docstring for the decision)."""
     if not _TOKEN.search(text):
@@ -689,6 +707,47 @@ def classify(text: str) -> Classification:
     message = _tokenise(text, rules)
     if not message.folded:
         return Classification("other", None, "normal", None, None, ())
+    verdict = _by_rules(text, rules, message)
+    if not open_to_opinion(verdict):
+        return verdict  # the model is read only where the rules found nothing
+    return with_opinion(verdict, load_model().opinion(_model_words(message)), len(message.folded))
+
+
+def open_to_opinion(verdict: Classification) -> bool:
+    """Where the rules found nothing: a tip of category "other", or a message
+    nothing matched."""
+    if verdict.kind == "tip":
+        return verdict.category == "other"
+    return verdict.kind == "other" and not verdict.reasons and not verdict.spam
+
+
+def with_opinion(verdict: Classification, opinion: Opinion, words: int) -> Classification:
+    """The rules' verdict, completed by the learned model where the rules found nothing.
+
+    A tip the rules could give no category ("other": a long message nothing
+    matched) takes the model's from `category.other_from`; a message nothing
+    matched at all becomes a tip when the model is sure of it from
+    `kind.overrule_from`. A category, question, greeting or request the rules
+    recognised stays theirs (in a sentence typed with marks, they read the marks;
+    the model, trained on few such sentences, would overrule them wrongly), and no
+    tip is ever unmade. Never on a message shorter than `min_words`. Its opinion
+    joins the reasons: an officer sees why.
+    """
+    model = load_model()
+    if words < model.min_words or opinion.category_p < model.other_from:
+        return verdict
+    reason = opinion.reason("category")
+    if not open_to_opinion(verdict):
+        return verdict
+    if verdict.kind == "tip" and opinion.category != "other":
+        return replace(verdict, category=opinion.category, reasons=(*verdict.reasons, reason))
+    if verdict.kind == "other" and opinion.kind == "tip" and opinion.kind_p >= model.kind_from:
+        reasons = (opinion.reason("kind"), reason)
+        return Classification("tip", opinion.category, "normal", None, None, reasons)
+    return verdict
+
+
+def _by_rules(text: str, rules: Rules, message: _Message) -> Classification:
     groups = _by_group(_without_compounds(_scan(message, rules)))
 
     # tip evidence

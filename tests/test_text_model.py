@@ -1,0 +1,125 @@
+"""The classifier's learned second opinion (shared/core/text_model.py): what it was
+trained on, and where it may complete the rules' verdict (never overrule it)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from array import array
+from dataclasses import replace
+
+import pytest
+
+from shared.core.classify import Classification, classify, with_opinion
+from shared.core.text_model import MODEL_PATH, Opinion, build_model, load_model
+from tests.understanding import BLIND, FIXTURES, SETS
+
+MODEL = load_model()
+LONG = 12  # words: above every threshold of length
+
+
+def _fingerprint(name: str) -> str:
+    with (FIXTURES / name).open(encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return hashlib.sha256("".join(lines).encode()).hexdigest()
+
+
+def test_the_model_is_trained_on_todays_tuning_sets_and_never_on_a_blind_one() -> None:
+    tuning = [s for s in SETS if s not in BLIND]
+    expected = ["classify.jsonl"] + [
+        f"{k}_{s}.jsonl" for k in ("messages", "questions") for s in tuning
+    ]
+    assert sorted(MODEL.trained_on) == sorted(expected)
+    assert not any(f"_{b}." in name for name in MODEL.trained_on for b in BLIND)
+    stale = [n for n, digest in MODEL.trained_on.items() if _fingerprint(n) != digest]
+    assert stale == [], (
+        f"fixtures changed since training: run scripts/train_text_model.py ({stale})"
+    )
+
+
+def _opinion(kind: str, kind_p: float, category: str, category_p: float) -> Opinion:
+    return Opinion(kind, kind_p, category, category_p)
+
+
+TIP_OTHER = Classification("tip", "other", "normal", None, None, ())
+NOTHING = Classification("other", None, "normal", None, None, ())
+
+
+def test_a_tip_the_rules_gave_no_category_takes_the_models_when_it_is_sure_enough() -> None:
+    sure = _opinion("tip", 0.9, "fraud", MODEL.other_from)
+    got = with_opinion(TIP_OTHER, sure, LONG)
+    assert (got.kind, got.category, got.severity) == ("tip", "fraud", "normal")
+    assert got.reasons == (f"mô hình: fraud ({MODEL.other_from:.2f})",)
+    unsure = _opinion("tip", 0.9, "fraud", MODEL.other_from - 0.01)
+    assert with_opinion(TIP_OTHER, unsure, LONG) == TIP_OTHER
+
+
+def test_a_category_or_a_kind_the_rules_recognised_stays_theirs() -> None:
+    theft = Classification("tip", "theft", "urgent", None, None, ("trộm",))
+    assert with_opinion(theft, _opinion("tip", 0.99, "fraud", 0.99), LONG) == theft
+    question = Classification("question", None, "normal", "tam_tru", None, ("tạm trú",))
+    assert with_opinion(question, _opinion("tip", 0.99, "residence", 0.99), LONG) == question
+    greeting = Classification("other", None, "normal", None, None, ("chào",))
+    assert with_opinion(greeting, _opinion("tip", 0.99, "theft", 0.99), LONG) == greeting
+    spam = replace(NOTHING, spam=True)
+    assert with_opinion(spam, _opinion("tip", 0.99, "fraud", 0.99), LONG) == spam
+    # no tip is unmade, however sure the model is that it is chat
+    assert with_opinion(TIP_OTHER, _opinion("other", 0.99, "other", 0.99), LONG) == TIP_OTHER
+
+
+def test_a_message_nothing_matched_becomes_a_tip_only_when_the_model_is_sure() -> None:
+    sure = _opinion("tip", MODEL.kind_from, "drugs", 0.7)
+    got = with_opinion(NOTHING, sure, LONG)
+    assert (got.kind, got.category, got.severity) == ("tip", "drugs", "normal")
+    assert got.reasons == (f"mô hình: tip ({MODEL.kind_from:.2f})", "mô hình: drugs (0.70)")
+    assert (
+        with_opinion(NOTHING, _opinion("tip", MODEL.kind_from - 0.01, "drugs", 0.7), LONG)
+        == NOTHING
+    )
+    assert with_opinion(NOTHING, _opinion("question", 0.99, "other", 0.9), LONG) == NOTHING
+
+
+def test_a_short_message_is_the_rules_alone() -> None:
+    sure = _opinion("tip", 0.99, "fraud", 0.99)
+    assert with_opinion(TIP_OTHER, sure, MODEL.min_words - 1) == TIP_OTHER
+    assert with_opinion(NOTHING, sure, MODEL.min_words - 1) == NOTHING
+    # "hỏi đáp" once read as a violent tip ("đáp" ~ "đập") when the model could overrule
+    assert classify("hỏi đáp").kind == "question"
+
+
+def test_a_phrasing_no_rule_knows_gets_the_models_category_and_says_so() -> None:
+    # drugs smoked from a bamboo pipe ("ống tre"): no phrase of the rules, seen in
+    # no fixture in these words
+    got = classify(
+        "co may dua nho tu tap ngoai cong vien dem nao cung hut ong tre ban nuoc nong ngoai dat"
+    )
+    assert (got.kind, got.category) == ("tip", "drugs")
+    assert got.reasons[-1].startswith("mô hình: drugs (")
+
+
+def test_marks_are_evidence_for_the_model_too() -> None:
+    # typed with marks, "hàng da" (leather) is not "hàng đá" (methamphetamine)
+    got = classify("tiệm đó bán hàng da thuộc rất đẹp ở đầu hẻm nè")
+    assert got.category != "drugs", got
+
+
+def _file() -> dict[str, object]:
+    with open(MODEL_PATH, encoding="utf-8") as f:
+        data: dict[str, object] = json.load(f)
+    return data
+
+
+def test_a_model_file_missing_weights_is_refused_by_name() -> None:
+    data = _file()
+    short = array("f", base64.b64decode(str(data["weights"])))[:-1]
+    with pytest.raises(ValueError, match="numbers"):
+        build_model({**data, "weights": base64.b64encode(short.tobytes()).decode()})
+    with pytest.raises(ValueError, match="features"):
+        build_model({**data, "features": "nope"})
+
+
+def test_words_the_model_never_saw_give_its_priors() -> None:
+    got = MODEL.opinion(("zzzz", "qqqq"))
+    assert got == MODEL.opinion(())
+    assert 0 < got.kind_p <= 1 and 0 < got.category_p <= 1
