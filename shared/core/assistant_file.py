@@ -176,6 +176,7 @@ class Knowledge:
     common_phrases: tuple[str, ...] = ()
     out_of_scope: tuple[OutOfScope, ...] = ()
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
+    places: frozenset[str] = frozenset()  # topic phrases that only say where (padded)
 
 
 # --------------------------------------------------------------------------
@@ -357,6 +358,7 @@ class ConfIn(_Strict):
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
+    places: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     texts: TextsIn
 
@@ -482,6 +484,10 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         )
     if COMMON in conf.topics:
         problems.append(f"{CONF_FILE}: topics.{COMMON}: reserved for {COMMON_FILE}")
+    phrases = {_padded(p) for spec in conf.topics.values() for p in spec.phrases}
+    for i, place in enumerate(conf.places):
+        if _padded(place) not in phrases:  # a place silences a topic phrase, nothing else
+            problems.append(f"{CONF_FILE}: places[{i}]: {place!r} is no topic's phrase")
 
 
 def load_knowledge(data_dir: Path) -> Knowledge:
@@ -595,6 +601,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         doubts=tuple(
             (topic, tuple(_padded(p) for p in signals)) for topic, signals in conf.doubts.items()
         ),
+        places=frozenset(_padded(p) for p in conf.places),
     )
 
 

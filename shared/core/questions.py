@@ -18,7 +18,8 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   tạm trú from then on; with no length said, the citizen is asked;
 - a service this line does not handle (`out_of_scope`, "đổi bằng lái") is named
   so the assistant can say where to ask, unless its words belong to a topic's
-  phrase ("mất bằng lái" is a lost paper);
+  phrase ("mất bằng lái" is a lost paper); beside it, a topic phrase that only
+  says where (`places`: "phòng trọ bị cắt điện") names no topic;
 - a word pointing to another procedure than the one matched (`doubts`: "hộ khẩu
   có bị gạch tên không" matches thường trú, "gạch tên" points to deregistration)
   makes a doubt: the citizen is asked which, never given the wrong one's facts.
@@ -277,6 +278,10 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     """The topics a (normalised) text asks about, in order, with their parts; with
     `scope`, also a service the text names that this line does not handle."""
     found = _matches(padded, k)
+    outside = _out_of_scope(padded, found, k) if scope else None
+    if outside is not None and k.places:
+        # "phòng trọ bị cắt điện": the room is where, the electricity is what is asked
+        found = [m for m in found if padded[m.start : m.end] not in k.places]
     matches = _kept(found, k)
     named = {m.topic for m in matches}
     intent = next(
@@ -298,7 +303,6 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         parts = _split(padded, matches, k) or [Part(_best(matches), sections(padded, k))]
     parts, ask_stay = _stay(padded, parts, k) if intent is None else (parts, False)
     parts = _follow_ups(padded, parts, k)
-    outside = _out_of_scope(padded, found, k) if scope else None
     doubt = _doubt(padded, parts, k) if intent is None else None
     return Understanding(tuple(parts), ask_stay, outside, doubt)
 
