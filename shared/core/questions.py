@@ -236,7 +236,9 @@ def _days(padded: str, stays: Stays) -> int | None:
     return longest
 
 
-def _stay(padded: str, parts: list[Part], k: Knowledge) -> tuple[list[Part], bool]:
+def _stay(
+    padded: str, parts: list[Part], matches: list[_Match], k: Knowledge
+) -> tuple[list[Part], bool]:
     """A family stay decides between lưu trú and tạm trú by its length."""
     stays = k.stays
     if stays is None:
@@ -255,6 +257,11 @@ def _stay(padded: str, parts: list[Part], k: Knowledge) -> tuple[list[Part], boo
             chosen = stays.long if days >= stays.threshold_days else stays.short
             if chosen not in named:
                 return [*parts, Part(chosen, sections(padded, k))], False
+        return parts, False
+    if len(parts) > 1 and len({m.start < at for m in matches if m.topic in named}) > 1:
+        # the two named on either side of the visit are two matters ("em đăng ký tạm trú
+        # ở phòng mới, còn em trai lên ở 1 tuần thì báo lưu trú"); both on one side, the
+        # visit's length picks one ("tạm trú hay lưu trú, mẹ lên ở 2 tuần")
         return parts, False
     if days is None:
         return parts, said and not parts
@@ -301,7 +308,7 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         parts = []
     else:
         parts = _split(padded, matches, k) or [Part(_best(matches), sections(padded, k))]
-    parts, ask_stay = _stay(padded, parts, k) if intent is None else (parts, False)
+    parts, ask_stay = _stay(padded, parts, matches, k) if intent is None else (parts, False)
     parts = _follow_ups(padded, parts, k)
     doubt = _doubt(padded, parts, k) if intent is None else None
     return Understanding(tuple(parts), ask_stay, outside, doubt)
