@@ -851,6 +851,10 @@ def test_a_line_is_text_or_a_snippet_never_both(tmp_path: Path):
         ("đăng ký xe máy mới mua ở đâu", "vehicle_registration"),
         ("bao nhieu tuoi thi phai lam can cuoc", "identity_card"),
         ("nộp phạt nguội xe máy ở đâu vậy ad", "traffic_fine"),
+        # a rented room or a hotel says where; the service is what is asked
+        ("phòng trọ của em bị cắt điện từ hôm qua, báo cho ai", "electricity"),
+        ("chủ nhà trọ tính tiền nước 30k một khối có đúng không", "water"),
+        ("khach san gan nha bi cup nuoc ca tuan nay goi ai", "water"),
     ],
 )
 def test_what_this_line_does_not_handle_gets_where_to_ask_never_residence_text(
@@ -907,6 +911,56 @@ def test_a_two_part_question_gets_both_parts_answered():
     both = answer("làm tạm trú cho vợ và thường trú cho con cần giấy tờ gì", TODAY, NO_PHONE)
     assert both.topics == ("tam_tru", "thuong_tru")
     assert texts(both).count("Giấy tờ cần chuẩn bị") == 2 and "Lệ phí" not in texts(both)
+
+
+def test_a_residence_question_beside_a_service_not_handled_gets_both():
+    # a place word is silenced beside the service; a residence phrase is not
+    result = answer("phòng trọ bị cúp điện, nhân tiện hỏi đăng ký tạm trú ở đâu", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == (("tam_tru",), "electricity")
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # one step after another
+        (
+            "gia hạn tạm trú xong thì xin luôn giấy xác nhận cư trú được không",
+            ("gia_han_tam_tru", "xac_nhan_cu_tru"),
+        ),
+        ("bao tam vang o que xong roi len day dang ky tam tru", ("tam_vang", "tam_tru")),
+        # "còn" turning to another person or place
+        (
+            "em làm tạm trú rồi, còn em trai em ngủ lại 2 đêm thì báo lưu trú sao",
+            ("tam_tru", "luu_tru"),
+        ),
+        (
+            "bố đi làm xa nên báo tạm vắng, còn chỗ mới ở có phải đăng ký tạm trú không",
+            ("tam_vang", "tam_tru"),
+        ),
+    ],
+)
+def test_two_steps_or_two_people_get_both_answers(text: str, topics: tuple[str, ...]):
+    assert answer(text, TODAY, NO_PHONE).topics == topics
+
+
+def test_a_visit_between_two_procedures_is_a_second_matter_not_the_choice():
+    two = "em đăng ký tạm trú ở phòng mới, còn mẹ em lên ở chung 1 tuần thì báo lưu trú sao"
+    assert answer(two, TODAY, NO_PHONE).topics == ("tam_tru", "luu_tru")
+    which = "tạm trú hay lưu trú vậy, mẹ em lên ở chung 1 tuần"
+    assert answer(which, TODAY, NO_PHONE).topics == ("luu_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con em đang hưởng án treo, về quê 3 ngày có phải báo không",
+        "bi can dang duoc tai ngoai di khoi phuong thi khai bao gi",
+    ],
+)
+def test_someone_on_bail_or_a_suspended_sentence_going_away_is_tạm_vắng(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("tam_vang",)
+    assert "người được hưởng án treo" in texts(result)
 
 
 def test_one_topic_with_two_parts_stays_one_answer():
@@ -979,12 +1033,14 @@ def test_data_naming_an_unknown_topic_is_rejected(tmp_path: Path):
         raw["tip_topics"]["lost_property"] = "mat_tai_san"
         raw["intents"][0]["topic"] = "so_ho_khau"
         raw["topics"]["nuoc_ngoai"]["beats"].append("lưu trú")
+        raw["places"].append("phòng ngủ")  # a place must silence a topic's phrase
 
     _edit(data / "assistant.yaml", conf)
     with pytest.raises(KnowledgeError) as err:
         load_knowledge(data)
     assert sorted(err.value.problems) == [
         "assistant.yaml: intents[0].topic: unknown topic 'so_ho_khau'",
+        "assistant.yaml: places[10]: 'phòng ngủ' is no topic's phrase",
         "assistant.yaml: tip_topics.lost_property: unknown topic 'mat_tai_san'",
         "assistant.yaml: topics.nuoc_ngoai.beats[3]: unknown topic 'lưu trú'",
     ]

@@ -27,7 +27,8 @@ Eleven labelled pairs of sets live in tests/fixtures:
   round 5's first pass (its urgency misses): a tuning set now.
 - `messages_blind7.jsonl`, `questions_blind7.jsonl`: the seventh pair, written
   the same way, scored blind once on round 4's final rules, then tuned against
-  in round 5's first pass like set 6: a tuning set now.
+  in round 5's first pass like set 6: a tuning set now. The question misses of
+  both were worked on in round 6.
 - `messages_blind8.jsonl`, `questions_blind8.jsonl`: the eighth pair, written
   in round 5 by someone who had not seen the rules, scored blind before and
   after round 5's pass (its header lines), never worked on: with the first,
@@ -41,7 +42,8 @@ Eleven labelled pairs of sets live in tests/fixtures:
   every category and topic written in round 4 in five batches, each scored
   before the rules it then drove (figures in the headers); the fourth and
   fifth hold two or three phrasings of each principle behind blind sets 4's
-  and 5's misses; a sixth batch (round 5) those behind sets 6's and 7's.
+  and 5's misses; a sixth batch (round 5 for messages, round 6 for questions)
+  those behind sets 6's and 7's.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
