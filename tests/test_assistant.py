@@ -1018,6 +1018,15 @@ def test_a_lost_property_tip_is_followed_by_how_to_report_and_reissue_papers():
     assert rule_for_tip("drugs", TODAY, "có người bán ma túy") is None
 
 
+def test_a_theft_that_took_the_papers_is_followed_by_how_to_reissue_them():
+    took = "bị móc túi trên xe buýt, mất hết giấy tờ, giờ cấp lại căn cước sao"
+    rule = rule_for_tip("theft", TODAY, took)
+    assert rule is not None and "cấp lại trực tuyến" in rule.text
+    assert [b.title for b in rule.buttons] == [TITLES["mat_giay_to"]]
+    assert rule_for_tip("theft", TODAY, "bị trộm xe máy trước nhà đêm qua") is None
+    assert rule_for_tip("drugs", TODAY, "bán ma túy ở nhà trọ") is None  # a place, no rule
+
+
 def test_every_new_topic_has_a_checked_date_a_basis_who_and_where():
     k = assistant.knowledge()
     for topic in ("nuoc_ngoai", "mat_giay_to"):

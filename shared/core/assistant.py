@@ -299,7 +299,9 @@ def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> 
     Takes a topic (tam_tru, luu_tru, ...) or a classifier category: for a
     residence category the topic is read from the tip's text, defaulting to
     the tạm trú rule; a category of `tip_topics` (lost property) gets its
-    topic's rule (how to report and re-issue papers); others get none.
+    topic's rule (how to report and re-issue papers); another category gets
+    the rule of a `tip_text_topics` topic its text names (a pickpocketing that
+    took the papers: how to re-issue them), else none.
     """
     k = knowledge()
     if category_or_topic in k.residence_categories or category_or_topic is None:
@@ -312,6 +314,8 @@ def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> 
         topic = k.tip_topics[category_or_topic]
     elif category_or_topic in k.procedures:
         topic = category_or_topic
+    elif (named := match_topic(text)) in k.tip_text_topics:
+        topic = named
     else:
         return None
     proc = k.procedures[topic]

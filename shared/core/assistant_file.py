@@ -163,6 +163,7 @@ class Knowledge:
     tip_third_parties: tuple[str, ...]
     residence_categories: frozenset[str]
     tip_topics: Mapping[str, str]  # tip category -> topic whose rule follows its acknowledgement
+    tip_text_topics: frozenset[str]  # topics whose rule follows any tip naming them
     catch_all_categories: frozenset[str | None]
     default_rule_topic: str
     follow_up: timedelta
@@ -348,6 +349,7 @@ class ConfIn(_Strict):
     urgent_phrases: list[str]
     residence_categories: list[str]
     tip_topics: dict[str, str] = Field(default_factory=dict)
+    tip_text_topics: list[str] = Field(default_factory=list)
     default_rule_topic: str
     catch_all_categories: list[str]
     tip_negations: list[str]
@@ -470,6 +472,8 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         known(follow.add, f"follow_ups[{i}].add")
     for category, topic in conf.tip_topics.items():
         known(topic, f"tip_topics.{category}")
+    for i, topic in enumerate(conf.tip_text_topics):
+        known(topic, f"tip_text_topics[{i}]")
     if conf.stays is not None:
         known(conf.stays.short, "stays.short")
         known(conf.stays.long, "stays.long")
@@ -562,6 +566,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         tip_third_parties=tuple(_padded(p) for p in conf.tip_third_parties),
         residence_categories=frozenset(conf.residence_categories),
         tip_topics=dict(conf.tip_topics),
+        tip_text_topics=frozenset(conf.tip_text_topics),
         catch_all_categories=frozenset([None, *conf.catch_all_categories]),
         default_rule_topic=conf.default_rule_topic,
         follow_up=timedelta(minutes=conf.follow_up_minutes),

@@ -82,7 +82,8 @@ class CitizenNotices:
         if not tip.ward_code and not tip.locations:
             out.append((f"askloc:{ref}", messages.citizen_request_location(ref), ()))
         # the rule that applies to what was reported (residence), or what to do
-        # next (lost papers: how to report and re-issue them); None for the rest
+        # next (lost papers, or a theft that took them: how to report and re-issue
+        # them); None for the rest
         rule = assistant.rule_for_tip(tip.category, local_day(now), tip.text)
         if rule is not None:
             buttons = [Button(b.title, b.payload) for b in rule.buttons]
