@@ -6,7 +6,8 @@ Trained only on the sets the rules were tuned on (tests/understanding.py: every
 set but the blind ones) and tests/fixtures/classify.jsonl; never on a blind set
 or classify_blind/classify_heldout, which stay measures. Kind learns from every
 message and from the questions sets (each question a "question", except those
-asking for an officer); category from the tips (the first category each lists).
+asking for an officer); category from the tips (the first category each lists); urgency from the
+tips and the rule file's severity examples.
 
 scikit-learn (`pip install -r requirements-train.txt`; not needed to run or test
 the line) fits the weights; the line scores them in pure Python with the same
@@ -33,6 +34,7 @@ from tests.understanding import BLIND, FIXTURES, SETS  # noqa: E402
 
 C = 30.0  # weak regularisation: few examples a class; chosen on held-out sets 4-7
 KIND_FROM = 0.8  # a message nothing matched becomes a tip only when this sure
+RAISE_FROM = 0.7  # a tip the rules rated normal is urgent when the model is this sure
 OTHER_FROM = 0.4  # where the rules found no category ("other"), the model's from this
 MIN_WORDS = 6  # shorter messages are the rules' alone
 
@@ -55,10 +57,43 @@ def fingerprint(name: str) -> str:
     return hashlib.sha256("".join(labelled_lines(name)).encode()).hexdigest()
 
 
-def examples() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(text, kind) and (text, category) pairs."""
-    kinds: list[tuple[str, str]] = []
-    categories: list[tuple[str, str]] = []
+Pairs = list[tuple[str, str]]
+
+
+RULES_FILE = "classify.yaml (severity examples)"
+
+
+def severity_examples() -> Pairs:
+    """The rule file's own urgent and normal examples of each severity rule: where
+    each danger starts and stops ("đoàn cứu trợ" is no cry for help, "hôm qua"
+    is over), taught to the model's urgency too."""
+    import yaml
+
+    from shared.core.classify import RULES_PATH
+
+    with open(RULES_PATH, encoding="utf-8") as f:
+        rules = yaml.safe_load(f)["severity"]["rules"]
+    return [
+        (text, label)
+        for rule in rules
+        for label in ("urgent", "normal")
+        for text in rule.get("examples", {}).get(label, []) or []
+    ]
+
+
+def fingerprints() -> dict[str, str]:
+    """What the model was trained on: each source and a hash of its labelled content."""
+    found = {name: fingerprint(name) for name in training_files()}
+    pairs = json.dumps(severity_examples(), ensure_ascii=False)
+    found[RULES_FILE] = hashlib.sha256(pairs.encode()).hexdigest()
+    return found
+
+
+def examples() -> tuple[Pairs, Pairs, Pairs]:
+    """(text, kind), (text, category) and (text, severity) pairs."""
+    kinds: Pairs = []
+    categories: Pairs = []
+    severities: Pairs = []
     for name in training_files():
         for line in labelled_lines(name):
             case = json.loads(line)
@@ -68,19 +103,21 @@ def examples() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
                     kinds.append((case["text"], "question"))
                 continue
             kinds.append((case["text"], expect["kind"]))
+            if expect["kind"] == "tip" and "severity" in expect:
+                severities.append((case["text"], expect["severity"]))
             if expect["kind"] == "tip" and "category" in expect:
                 category = expect["category"]
                 categories.append(
                     (case["text"], category if isinstance(category, str) else category[0])
                 )
-    return kinds, categories
+    return kinds, categories, severities + severity_examples()
 
 
 def main() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    kinds, categories = examples()
+    kinds, categories, severities = examples()
 
     def analyse(text: str) -> list[str]:
         return features_of(model_words(text))
@@ -88,11 +125,12 @@ def main() -> None:
     vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
     vectoriser.fit([t for t, _ in kinds])
     heads = []
-    for pairs in (kinds, categories):
+    for pairs in (kinds, categories, severities):
         model = LogisticRegression(C=C, max_iter=5000)
         model.fit(vectoriser.transform([t for t, _ in pairs]), [label for _, label in pairs])
         heads.append(model)
-    kind, category = heads
+    kind, category, severity = heads
+    assert list(severity.classes_) == ["normal", "urgent"]  # coef_ is urgent's logit
     idf = vectoriser.idf_
     names = sorted(vectoriser.vocabulary_)
     packed = array("f")
@@ -101,11 +139,12 @@ def main() -> None:
         packed.append(float(idf[index]))
         packed.extend(float(idf[index] * w) for w in kind.coef_[:, index])
         packed.extend(float(idf[index] * w) for w in category.coef_[:, index])
+        packed.append(float(idf[index] * severity.coef_[0, index]))
     if sys.byteorder != "little":
         packed.byteswap()
     data = {
         "min_words": MIN_WORDS,
-        "trained_on": {name: fingerprint(name) for name in training_files()},
+        "trained_on": fingerprints(),
         "kind": {
             "classes": [str(c) for c in kind.classes_],
             "bias": [float(b) for b in kind.intercept_],
@@ -116,6 +155,7 @@ def main() -> None:
             "bias": [float(b) for b in category.intercept_],
             "other_from": OTHER_FROM,
         },
+        "severity": {"bias": float(severity.intercept_[0]), "raise_from": RAISE_FROM},
         "features": names,
         "weights": base64.b64encode(packed.tobytes()).decode(),
     }

@@ -50,6 +50,14 @@ class _CategoryHead(_Head):
     other_from: float = Field(gt=0, le=1)  # where the rules found no category
 
 
+class _SeverityHead(BaseModel):
+    """Urgent or not: one logit; it may raise a tip the rules rated normal, never lower one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    bias: float
+    raise_from: float = Field(gt=0, le=1)
+
+
 class _ModelFile(BaseModel):
     """The file's heads and provenance. Its features are a list of names and their
     weights one block of float32 (little-endian, base64; a row per feature: idf,
@@ -63,6 +71,7 @@ class _ModelFile(BaseModel):
     min_words: int = Field(ge=1)
     kind: _KindHead
     category: _CategoryHead
+    severity: _SeverityHead
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,10 @@ class Opinion:
     kind_p: float
     category: str
     category_p: float
+
+    @staticmethod
+    def urgency_reason(p: float) -> str:
+        return f"mô hình: urgent ({p:.2f})"
 
     def reason(self, head: str) -> str:
         """How the opinion shows among a decision's reasons (an officer sees it)."""
@@ -87,27 +100,34 @@ class TextModel:
     categories: tuple[str, ...]
     kind_bias: tuple[float, ...]
     category_bias: tuple[float, ...]
+    severity_bias: float
     kind_from: float
     other_from: float
+    raise_from: float
     min_words: int
     offsets: dict[str, int]  # feature -> where its row starts in `weights`
     weights: array  # type: ignore[type-arg]
-    width: int  # a row: idf, then the weights of every class
+    width: int  # a row: idf, the weight of every kind and category, then urgency's
     trained_on: dict[str, str]
 
-    def opinion(self, words: tuple[str, ...]) -> Opinion:
+    def _counts(self, words: tuple[str, ...]) -> dict[int, int]:
+        """Each known feature's row (its offset) and how often the message has it."""
         counts: dict[int, int] = {}
         for feature in features_of(words):
             offset = self.offsets.get(feature)
             if offset is not None:
                 counts[offset] = counts.get(offset, 0) + 1
-        k = len(self.kinds)
+        return counts
+
+    def opinion(self, words: tuple[str, ...]) -> Opinion:
+        counts = self._counts(words)
+        k, c = len(self.kinds), len(self.categories)
         if not counts:
             return _opinion(self, list(self.kind_bias), list(self.category_bias))
         scales = []
         vectors = []
         for offset, tf in counts.items():
-            row = self.weights[offset + 1 : offset + self.width]
+            row = self.weights[offset + 1 : offset + 1 + k + c]
             scale = 1.0 + math.log(tf)
             scales.append(scale * self.weights[offset])
             vectors.append(row if tf == 1 else [scale * v for v in row])
@@ -116,6 +136,20 @@ class TextModel:
         kind = [b + s for b, s in zip(self.kind_bias, scores[:k], strict=True)]
         category = [b + s for b, s in zip(self.category_bias, scores[k:], strict=True)]
         return _opinion(self, kind, category)
+
+    def urgent_p(self, words: tuple[str, ...]) -> float:
+        """How likely the message reports a danger now (only urgency's column is read:
+        every tip the rules rate normal asks this, so it must be cheap)."""
+        counts = self._counts(words)
+        z = self.severity_bias
+        if counts:
+            last = self.width - 1
+            scales = [(1.0 + math.log(tf)) for tf in counts.values()]
+            norm = math.sqrt(
+                sum((s * self.weights[o]) ** 2 for s, o in zip(scales, counts, strict=True))
+            )
+            z += sum(s * self.weights[o + last] for s, o in zip(scales, counts, strict=True)) / norm
+        return 1.0 / (1.0 + math.exp(-z))
 
 
 def features_of(words: tuple[str, ...]) -> list[str]:
@@ -152,7 +186,7 @@ def build_model(data: object) -> TextModel:
     for head in (file.kind, file.category):
         if len(head.bias) != len(head.classes):
             raise ValueError("a head's bias must have one value per class")
-    width = 1 + len(file.kind.classes) + len(file.category.classes)
+    width = 1 + len(file.kind.classes) + len(file.category.classes) + 1
     weights = array("f")
     weights.frombytes(base64.b64decode(packed, validate=True))
     if sys.byteorder != "little":
@@ -165,8 +199,10 @@ def build_model(data: object) -> TextModel:
         categories=file.category.classes,
         kind_bias=file.kind.bias,
         category_bias=file.category.bias,
+        severity_bias=file.severity.bias,
         kind_from=file.kind.overrule_from,
         other_from=file.category.other_from,
+        raise_from=file.severity.raise_from,
         min_words=file.min_words,
         offsets=offsets,
         weights=weights,
