@@ -160,6 +160,8 @@ class CategoryRule:
     requires: str
     happened: str  # weak phrases that are strong once the event is said to have happened
     background_when_past: bool
+    # pairs of groups that are evidence together: (first, then, gap in words)
+    near: tuple[tuple[str, str, int], ...] = ()
 
     @classmethod
     def of(
@@ -168,8 +170,12 @@ class CategoryRule:
         has_requires: bool,
         beats: frozenset[str],
         background_when_past: bool = False,
+        gaps: tuple[int, ...] = (),
     ) -> CategoryRule:
         groups = Groups.of(f"cat:{category}")
+        near = tuple(
+            (f"near:{category}:{i}", f"then:{category}:{i}", gap) for i, gap in enumerate(gaps)
+        )
         return cls(
             category,
             has_requires,
@@ -179,6 +185,7 @@ class CategoryRule:
             f"req:{category}",
             f"hap:{category}",
             background_when_past,
+            near,
         )
 
 
@@ -366,9 +373,16 @@ def build_rules(data: Any) -> Rules:
     categories: list[CategoryRule] = []
     for rule in top.categories:
         category = CategoryRule.of(
-            rule.category, bool(rule.requires), frozenset(rule.beats), rule.background_when_past
+            rule.category,
+            bool(rule.requires),
+            frozenset(rule.beats),
+            rule.background_when_past,
+            tuple(pair.gap for pair in rule.near),
         )
         categories.append(category)
+        for (first, then, _), pair in zip(category.near, rule.near, strict=True):
+            add(first, pair.first)
+            add(then, pair.then)
         add_evidence(category.groups.evidence, rule)
         add(category.weak, rule.weak)
         add(category.requires, rule.requires)
@@ -779,11 +793,17 @@ def _by_rules(text: str, rules: Rules, message: _Message) -> Classification:
     scored: list[tuple[CategoryRule, int, list[Hit]]] = []
     asking = "?" in text or _ends_as_question(message.folded, rules) is not None
     for rule in rules.categories:
-        if not (rule.groups.evidence in groups or rule.weak in groups or rule.happened in groups):
+        if not (
+            rule.groups.evidence in groups
+            or rule.weak in groups
+            or rule.happened in groups
+            or any(first in groups for first, _, _ in rule.near)
+        ):
             continue  # most rules: nothing of theirs in the message
         if rule.has_requires and rule.requires not in groups:
             continue
         hits = _evidence(groups, rule.groups)
+        pairs, paired = _near(groups, rule.near, groups.get(rule.groups.cancel, []))
         weak = groups.get(rule.weak, [])
         asked = f"ask:{rule.category}" in groups
         if asked and hits and asking:
@@ -795,9 +815,11 @@ def _by_rules(text: str, rules: Rules, message: _Message) -> Classification:
                 hits = hits + _sure(groups, rule.happened)
             else:
                 weak = weak + groups[rule.happened]
-        if not hits and not weak:
+        if not hits and not weak and not pairs:
             continue
-        strong = len(_labels(hits))
+        # a pair is one piece of evidence, its two phrases both reasons
+        strong = len(_labels(hits)) + pairs
+        hits = hits + paired
         scored.append((rule, strong, hits))
         # a fire that is over is the background of what the message reports now
         # (a quarter: less than one weak phrase of what is reported now)
@@ -888,6 +910,27 @@ def _by_rules(text: str, rules: Rules, message: _Message) -> Classification:
     if len(message.folded) >= rules.default_tip_min_words:
         return Classification("tip", "other", "normal", None, None, ())
     return Classification("other", None, "normal", None, None, ())
+
+
+def _near(
+    groups: dict[str, list[Hit]], near: tuple[tuple[str, str, int], ...], cancel: list[Hit]
+) -> tuple[int, list[Hit]]:
+    """The pairs of a category found: a `first` phrase followed within `gap` words by a
+    `then` phrase ("chặn mấy đứa nhỏ ... xin tiền"), neither inside one of the
+    category's `not` phrases ("bị chặn zalo"); their number and their hits."""
+    found, hits = 0, []
+    for first, then, gap in near:
+        if first not in groups or then not in groups:
+            continue
+        firsts = [h for h in _sure(groups, first) if not _inside(h, cancel)]
+        thens = [h for h in _sure(groups, then) if not _inside(h, cancel)]
+        pair = next(
+            ((f, t) for f in firsts for t in thens if f.end <= t.start <= f.end + gap), None
+        )
+        if pair is not None:
+            found += 1
+            hits += pair
+    return found, hits
 
 
 def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:

@@ -130,8 +130,21 @@ class TopicRuleIn(PhrasesIn):
     subtopic: Annotated[str, _named("subtopics", "subtopic")] | None = None
 
 
+class NearIn(_Strict):
+    """Two phrases that are evidence together though neither is alone: one of `first`
+    followed within `gap` words by one of `then` ("chặn mấy đứa nhỏ ... lấy tiền")."""
+
+    why: str = Field(min_length=1)
+    first: list[str] = Field(min_length=1)
+    then: list[str] = Field(min_length=1)
+    gap: int = Field(default=4, ge=0)
+    # messages the pair must make a tip of the rule's category (run by the tests)
+    examples: list[str] = Field(min_length=1)
+
+
 class CategoryRuleIn(SlangIn):
     category: Category
+    near: list[NearIn] = Field(default_factory=list)
     requires: list[str] = Field(default_factory=list)
     beats: list[Annotated[str, _named("categories", "beats")]] = Field(default_factory=list)
     # weak phrases that are strong once the message says the loss happened
@@ -286,6 +299,8 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
         lists(f"topics[{i}]", topic)
     for i, cat in enumerate(rules.categories):
         lists(f"categories[{i}]", cat)
+        for j, pair in enumerate(cat.near):
+            lists(f"categories[{i}].near[{j}]", pair)
     for name, slang in rules.slang.items():
         lists(f"slang.{name}", slang)
     lists("severity", rules.severity)
