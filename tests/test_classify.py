@@ -876,3 +876,53 @@ def test_a_rumour_read_somewhere_and_asked_to_be_checked_is_a_question() -> None
 def test_a_danger_beside_only_weak_words_of_a_category_is_the_dangers_tip() -> None:
     got = classify("có người nằm gục ở lề đường, lay không dậy")
     assert (got.kind, got.category, got.severity) == ("tip", "other", "urgent"), got
+
+
+# --- round 6: two phrases that are evidence together (a category's `near` pairs) ----
+
+
+def _near_pairs() -> list[tuple[str, Any]]:
+    return [(rule.category, pair) for rule in _rules_file().categories for pair in rule.near]
+
+
+@pytest.mark.parametrize(("category", "pair"), _near_pairs(), ids=lambda v: str(v)[:20])
+def test_every_near_pair_makes_its_examples_tips_of_its_category_naming_both_phrases(
+    category: str, pair: Any
+) -> None:
+    for text in pair.examples:
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", category), (text, got)
+        reasons = set(got.reasons)
+        assert reasons & set(pair.first) and reasons & set(pair.then), (text, got.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the money asked first, the stopping after, or too far apart: no pair
+        ("tụi nó đòi tiền bảo kê quán, ai không đưa thì bị chặn không cho bán", "other"),
+        # blocked online is a scam's ending, not someone stopped in the street
+        ("chuyển tiền mua hàng xong bị chặn zalo, nó lấy tiền rồi biến mất", "fraud"),
+        # a scam suspected, not a theft
+        ("nghi bị lừa, nó lấy 5 triệu của em rồi", "fraud"),
+    ],
+)
+def test_a_near_pair_needs_its_order_its_gap_and_no_cancelling_phrase(
+    text: str, category: str
+) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "category"),
+    [
+        ("co thang nho dang tam song, nuoc chay xiet", "tip", "other"),  # the river, no den
+        ("em lượm được cái ví ở chợ, muốn trả lại thì gửi đâu", "tip", "lost_property"),
+        ("gửi thử tin nhắn, bên mình có nhận được không ạ", "other", None),
+        ("bài cảnh báo giả shipper hữu ích quá, cảm ơn page", "other", None),
+    ],
+)
+def test_round_six_principles_in_other_words(text: str, kind: str, category: str | None) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == (kind, category), got

@@ -28,11 +28,11 @@ rated normal, questions 80.6 % with 2 wrong; set 7 once on round 4's final
 rules: kind 94.7 %, category 87.9 %, urgency 93.9 %, 1 and 1, questions
 88.9 % with 2 wrong), then tuned against in round 5's first pass on their
 urgency misses (after: set 6 urgency 98.7 %, set 7 98.5 %, none urgent on a
-calm tip, no person in danger rated normal). Their question misses were worked
-on in round 6 (set 6 80.6 % -> 91.7 %, set 7 88.9 % -> 97.2 %, wrong 2 -> 2 and
-2 -> 1: the wrong left are questions the classifier reads as tips); their kind
-and category misses not yet, so they are held to what rounds 5 and 6 reached
-rather than to the full targets.
+calm tip, no person in danger rated normal), and in round 6 on their kind,
+category and question misses (after: every message of set 6 right; set 7 all
+but one urgency label that contradicts another set; questions 80.6 % -> 91.7 %
+and 88.9 % -> 97.2 %, the wrong left being questions the classifier reads as
+tips).
 The tuning4 set holds fresh phrasings written in round 4, each batch scored
 before the rules it drove (figures in its header). The issue's
 targets: kind >= 97 %, category >= 93 %, urgency >= 95 % with no urgent
@@ -138,12 +138,11 @@ def test_the_tuning_sets_of_questions_are_all_right() -> None:
         assert score.right == score.total, (name, detail)
 
 
-def test_the_sixth_set_keeps_the_scores_of_rounds_5_and_6() -> None:
-    # Tuned against for urgency in round 5 and questions in round 6; kind, category not yet.
+def test_the_sixth_set_keeps_the_scores_of_round_6() -> None:
+    # Tuned against for urgency in round 5, for kind, category and questions in round 6.
     messages = score_messages(cases("messages_blind6.jsonl"), classify)
     assert len(cases("messages_blind6.jsonl")) >= 60
-    assert messages.kind_right >= 80 and messages.category_right >= 64, messages.summary()
-    assert messages.severity_right >= 75, messages.summary()
+    assert messages.misses == [], messages.misses
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind6.jsonl"), classify, assistant)
     assert len(cases("questions_blind6.jsonl")) >= 25
@@ -151,12 +150,14 @@ def test_the_sixth_set_keeps_the_scores_of_rounds_5_and_6() -> None:
     assert questions.right_or_honest >= 33 / 36 and len(questions.wrong) <= 2, questions.summary()
 
 
-def test_the_seventh_set_keeps_the_scores_of_rounds_5_and_6() -> None:
-    # Tuned against for urgency in round 5 and questions in round 6; kind, category not yet.
+def test_the_seventh_set_keeps_the_scores_of_round_6() -> None:
+    # Tuned against for urgency in round 5, for kind, category and questions in round 6;
+    # one urgency miss left (mb7-9: a snatcher fleeing, "em không sao", labelled normal,
+    # while m4-7 and the robbery_fleeing rule say a robber just gone is urgent).
     messages = score_messages(cases("messages_blind7.jsonl"), classify)
     assert len(cases("messages_blind7.jsonl")) >= 60
-    assert messages.kind_right >= 71 and messages.category_right >= 59, messages.summary()
-    assert messages.severity_right >= 65 and messages.spam_right >= 3, messages.summary()
+    assert messages.kind_right >= 75 and messages.category_right >= 66, messages.summary()
+    assert messages.severity_right >= 65 and messages.spam_right >= 4, messages.summary()
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind7.jsonl"), classify, assistant)
     assert len(cases("questions_blind7.jsonl")) >= 25

@@ -24,11 +24,12 @@ Eleven labelled pairs of sets live in tests/fixtures:
 - `messages_blind6.jsonl`, `questions_blind6.jsonl`: the sixth pair, written
   in round 4 by someone who had not seen the rules, scored blind before and
   after round 4's third pass (its header lines), then tuned against in
-  round 5's first pass (its urgency misses): a tuning set now.
+  round 5's first pass (its urgency misses) and round 6 (its kind and category
+  misses): a tuning set now.
 - `messages_blind7.jsonl`, `questions_blind7.jsonl`: the seventh pair, written
   the same way, scored blind once on round 4's final rules, then tuned against
-  in round 5's first pass like set 6: a tuning set now. The question misses of
-  both were worked on in round 6.
+  in round 5's first pass and round 6 like set 6: a tuning set now. The
+  question misses of both were worked on in round 6 too.
 - `messages_blind8.jsonl`, `questions_blind8.jsonl`: the eighth pair, written
   in round 5 by someone who had not seen the rules, scored blind before and
   after round 5's pass (its header lines), never worked on: with the first,
@@ -43,7 +44,8 @@ Eleven labelled pairs of sets live in tests/fixtures:
   before the rules it then drove (figures in the headers); the fourth and
   fifth hold two or three phrasings of each principle behind blind sets 4's
   and 5's misses; a sixth batch (round 5 for messages, round 6 for questions)
-  those behind sets 6's and 7's.
+  those behind sets 6's and 7's, a seventh and eighth (round 6) those behind
+  their kind and category misses.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`

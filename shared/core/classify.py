@@ -29,7 +29,8 @@ How a message is decided (the rule file says which phrases do what):
    A category's `if_happened` phrases are strong once the message says the
    event happened ("mất giấy đăng ký xe rồi"); a category that is
    `background_when_past` weighs a quarter when told as over (a past fire
-   beside what is reported now).
+   beside what is reported now). A category's `near` pair (two phrases within
+   a few words: "chặn ... lấy tiền") is one strong phrase.
 5. Otherwise a question signal (marker, "?", final "không", or a topic phrase)
    makes a question, unless the only signal is a final word and the message
    is chat ("alo có ai trực không"); its topic is the first topic rule that
