@@ -168,8 +168,8 @@ def test_the_eighth_set_keeps_its_blind_scores() -> None:
     # Blind: measured, never worked on; a change that loses ground on it fails here.
     messages = score_messages(cases("messages_blind8.jsonl"), classify)
     assert len(cases("messages_blind8.jsonl")) >= 60
-    assert messages.kind_right >= 67 and messages.category_right >= 57, messages.summary()
-    assert messages.severity_right >= 54 and messages.spam_right >= 2, messages.summary()
+    assert messages.kind_right >= 68 and messages.category_right >= 60, messages.summary()
+    assert messages.severity_right >= 56 and messages.spam_right >= 2, messages.summary()
     assert len(messages.false_alarms) <= 2 and len(messages.danger_missed) <= 1, messages.summary()
     questions = score_questions(cases("questions_blind8.jsonl"), classify, assistant)
     assert len(cases("questions_blind8.jsonl")) >= 25
@@ -180,8 +180,8 @@ def test_the_ninth_set_keeps_its_blind_scores() -> None:
     # Blind: measured, never worked on; a change that loses ground on it fails here.
     messages = score_messages(cases("messages_blind9.jsonl"), classify)
     assert len(cases("messages_blind9.jsonl")) >= 60
-    assert messages.kind_right >= 85 and messages.category_right >= 65, messages.summary()
-    assert messages.severity_right >= 72 and messages.spam_right >= 2, messages.summary()
+    assert messages.kind_right >= 86 and messages.category_right >= 67, messages.summary()
+    assert messages.severity_right >= 72 and messages.spam_right >= 3, messages.summary()
     assert messages.false_alarms == [] and len(messages.danger_missed) <= 3, messages.summary()
     questions = score_questions(cases("questions_blind9.jsonl"), classify, assistant)
     assert len(cases("questions_blind9.jsonl")) >= 25
