@@ -29,49 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from pydantic import BaseModel, ConfigDict, Field
-
 MODEL_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "text_model.json")
-
-
-class _Head(BaseModel):
-    """One classifier over the shared features: its classes and biases."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    classes: tuple[str, ...] = Field(min_length=2)
-    bias: tuple[float, ...]
-
-
-class _KindHead(_Head):
-    overrule_from: float = Field(gt=0, le=1)  # a message nothing matched becomes a tip
-
-
-class _CategoryHead(_Head):
-    other_from: float = Field(gt=0, le=1)  # where the rules found no category
-
-
-class _SeverityHead(BaseModel):
-    """Urgent or not: one logit; it may raise a tip the rules rated normal, never lower one."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    bias: float
-    raise_from: float = Field(gt=0, le=1)
-
-
-class _ModelFile(BaseModel):
-    """The file's heads and provenance. Its features are a list of names and their
-    weights one block of float32 (little-endian, base64; a row per feature: idf,
-    then each class's weight times that idf, kind's then category's): parsing
-    180,000 numbers from JSON would cost a cold start 0.2 s."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    trained_on: dict[str, str]  # fixture file -> sha256 of its labelled lines
-    # fewer words than this and the rules alone decide: a short message ("hỏi đáp")
-    # gives the model too little to weigh, and its prior is the commonest class
-    min_words: int = Field(ge=1)
-    kind: _KindHead
-    category: _CategoryHead
-    severity: _SeverityHead
 
 
 @dataclass(frozen=True)
@@ -106,6 +64,7 @@ class TextModel:
     raise_from: float
     min_words: int
     offsets: dict[str, int]  # feature -> where its row starts in `weights`
+    urgency: dict[str, tuple[float, float]]  # feature -> (idf, urgency's weight): the hot path
     weights: array  # type: ignore[type-arg]
     width: int  # a row: idf, the weight of every kind and category, then urgency's
     trained_on: dict[str, str]
@@ -138,17 +97,19 @@ class TextModel:
         return _opinion(self, kind, category)
 
     def urgent_p(self, words: tuple[str, ...]) -> float:
-        """How likely the message reports a danger now (only urgency's column is read:
-        every tip the rules rate normal asks this, so it must be cheap)."""
-        counts = self._counts(words)
-        z = self.severity_bias
-        if counts:
-            last = self.width - 1
-            scales = [(1.0 + math.log(tf)) for tf in counts.values()]
-            norm = math.sqrt(
-                sum((s * self.weights[o]) ** 2 for s, o in zip(scales, counts, strict=True))
-            )
-            z += sum(s * self.weights[o + last] for s, o in zip(scales, counts, strict=True)) / norm
+        """How likely the message reports a danger now. Every tip the rules rate normal
+        asks this, so it reads its own small table, not the rows of every class."""
+        counts: dict[str, int] = {}
+        for feature in features_of(words):
+            counts[feature] = counts.get(feature, 0) + 1
+        square = weighted = 0.0
+        for feature, tf in counts.items():
+            known = self.urgency.get(feature)
+            if known is not None:
+                scale = 1.0 if tf == 1 else 1.0 + math.log(tf)
+                square += (scale * known[0]) ** 2
+                weighted += scale * known[1]
+        z = self.severity_bias + (weighted / math.sqrt(square) if square else 0.0)
         return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -180,7 +141,9 @@ def build_model(data: object) -> TextModel:
         raise ValueError("`features` is a list of strings")
     if not isinstance(packed, str):
         raise ValueError("`weights` is base64 text")
-    file = _ModelFile.model_validate(
+    from shared.core.text_model_file import ModelFile
+
+    file = ModelFile.model_validate(
         {k: v for k, v in data.items() if k not in ("features", "weights")}
     )
     for head in (file.kind, file.category):
@@ -194,6 +157,7 @@ def build_model(data: object) -> TextModel:
     if len(weights) != width * len(names):
         raise ValueError(f"`weights` must hold {width} numbers (idf and weights) per feature")
     offsets = {name: i * width for i, name in enumerate(names)}
+    urgency = {name: (weights[o], weights[o + width - 1]) for name, o in offsets.items()}
     return TextModel(
         kinds=file.kind.classes,
         categories=file.category.classes,
@@ -205,6 +169,7 @@ def build_model(data: object) -> TextModel:
         raise_from=file.severity.raise_from,
         min_words=file.min_words,
         offsets=offsets,
+        urgency=urgency,
         weights=weights,
         width=width,
         trained_on=file.trained_on,

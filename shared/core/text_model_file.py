@@ -1,0 +1,46 @@
+"""The learned model's file as pydantic models (imported only when the file is read,
+so that importing the classifier costs no pydantic; as `classify_file.py`)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Head(BaseModel):
+    """One classifier over the shared features: its classes and biases."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    classes: tuple[str, ...] = Field(min_length=2)
+    bias: tuple[float, ...]
+
+
+class KindHead(Head):
+    overrule_from: float = Field(gt=0, le=1)  # a message nothing matched becomes a tip
+
+
+class CategoryHead(Head):
+    other_from: float = Field(gt=0, le=1)  # where the rules found no category
+
+
+class SeverityHead(BaseModel):
+    """Urgent or not: one logit; it may raise a tip the rules rated normal, never lower one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    bias: float
+    raise_from: float = Field(gt=0, le=1)
+
+
+class ModelFile(BaseModel):
+    """The file's heads and provenance. Its features are a list of names and their
+    weights one block of float32 (little-endian, base64; a row per feature: idf,
+    then each class's weight times that idf, kind's then category's): parsing
+    180,000 numbers from JSON would cost a cold start 0.2 s."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    trained_on: dict[str, str]  # fixture file -> sha256 of its labelled lines
+    # fewer words than this and the rules alone decide: a short message ("hỏi đáp")
+    # gives the model too little to weigh, and its prior is the commonest class
+    min_words: int = Field(ge=1)
+    kind: KindHead
+    category: CategoryHead
+    severity: SeverityHead
