@@ -164,8 +164,8 @@ def test_the_seventh_set_keeps_the_scores_of_round_6() -> None:
     assert questions.right_or_honest >= 35 / 36 and len(questions.wrong) <= 1, questions.summary()
 
 
-def test_the_eighth_set_keeps_its_blind_scores() -> None:
-    # Blind: measured, never worked on; a change that loses ground on it fails here.
+def test_the_eighth_set_keeps_its_scores() -> None:
+    # Blind until round 6's first pass; tuned against in its second pass.
     messages = score_messages(cases("messages_blind8.jsonl"), classify)
     assert len(cases("messages_blind8.jsonl")) >= 60
     assert messages.kind_right >= 68 and messages.category_right >= 60, messages.summary()
@@ -176,8 +176,8 @@ def test_the_eighth_set_keeps_its_blind_scores() -> None:
     assert questions.right_or_honest >= 31 / 41 and len(questions.wrong) <= 2, questions.summary()
 
 
-def test_the_ninth_set_keeps_its_blind_scores() -> None:
-    # Blind: measured, never worked on; a change that loses ground on it fails here.
+def test_the_ninth_set_keeps_its_scores() -> None:
+    # Blind until round 6's first pass; tuned against in its second pass.
     messages = score_messages(cases("messages_blind9.jsonl"), classify)
     assert len(cases("messages_blind9.jsonl")) >= 60
     assert messages.kind_right >= 86 and messages.category_right >= 67, messages.summary()
@@ -188,8 +188,20 @@ def test_the_ninth_set_keeps_its_blind_scores() -> None:
     assert questions.right_or_honest >= 37 / 44 and len(questions.wrong) <= 1, questions.summary()
 
 
+def test_the_tenth_set_keeps_its_blind_scores() -> None:
+    # Blind: measured, never worked on; a change that loses ground on it fails here.
+    messages = score_messages(cases("messages_blind10.jsonl"), classify)
+    assert len(cases("messages_blind10.jsonl")) >= 60
+    assert messages.kind_right >= 100 and messages.category_right >= 75, messages.summary()
+    assert messages.severity_right >= 76 and messages.spam_right >= 8, messages.summary()
+    assert len(messages.false_alarms) <= 1 and len(messages.danger_missed) <= 1, messages.summary()
+    questions = score_questions(cases("questions_blind10.jsonl"), classify, assistant)
+    assert len(cases("questions_blind10.jsonl")) >= 25
+    assert questions.right_or_honest >= 38 / 49 and len(questions.wrong) <= 2, questions.summary()
+
+
 def test_spam_of_every_set_is_recognised() -> None:
-    # blind sets 7, 8 and 9 measured 3 of 4, 2 of 3 and 2 of 4 ads (held in their own tests)
-    for which in (s for s in SETS if s not in ("blind7", "blind8", "blind9")):
+    # sets 7, 8, 9 and 10 measured 3 of 4, 2 of 3, 3 of 4 and 8 of 9 ads (held in their own tests)
+    for which in (s for s in SETS if s not in ("blind7", "blind8", "blind9", "blind10")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)
         assert score.spam and score.spam_right == score.spam, which

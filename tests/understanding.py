@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Eleven labelled pairs of sets live in tests/fixtures:
+Twelve labelled pairs of sets live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -32,11 +32,15 @@ Eleven labelled pairs of sets live in tests/fixtures:
   question misses of both were worked on in round 6 too.
 - `messages_blind8.jsonl`, `questions_blind8.jsonl`: the eighth pair, written
   in round 5 by someone who had not seen the rules, scored blind before and
-  after round 5's pass (its header lines), never worked on: with the first,
-  the blind measure of how the rules generalise.
+  after round 5's pass and after round 6's first pass (its header lines),
+  then tuned against in round 6's second pass.
 - `messages_blind9.jsonl`, `questions_blind9.jsonl`: the ninth pair, written
   in round 6 by someone who had not seen the rules, scored blind before
-  round 6's pass (its header lines) and once after it; never worked on.
+  round 6's first pass and once after it (its header lines); with set 8, tuned
+  against in round 6's second pass: both are tuning sets now.
+- `messages_blind10.jsonl`, `questions_blind10.jsonl`: the tenth pair, written
+  in round 6 by someone who had not seen the rules, scored blind before round
+  6's second pass and once after it (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning4.jsonl`, `questions_tuning4.jsonl`: fresh phrasings of
@@ -84,10 +88,11 @@ SETS = (
     "blind7",
     "blind8",
     "blind9",
+    "blind10",
     "tuning",
     "tuning4",
 )
-BLIND = ("blind", "blind8", "blind9")  # never worked on: its misses are shown only when asked
+BLIND = ("blind", "blind10")  # never worked on: its misses are shown only when asked
 TODAY = date(2026, 11, 30)
 
 
