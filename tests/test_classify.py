@@ -926,3 +926,9 @@ def test_a_near_pair_needs_its_order_its_gap_and_no_cancelling_phrase(
 def test_round_six_principles_in_other_words(text: str, kind: str, category: str | None) -> None:
     got = classify(text)
     assert (got.kind, got.category) == (kind, category), got
+
+
+def test_a_follow_up_saying_it_is_still_there_again_is_no_parked_lorry() -> None:
+    # folded, "do lan" is "đỗ lấn" (parked into the road) and "đó lần" (there, time n)
+    assert classify("tui no van con o do!! lan thu 37").category != "traffic"
+    assert classify("xe tai do lan ra het nua duong").category == "traffic"

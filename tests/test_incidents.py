@@ -56,3 +56,17 @@ def test_the_rules_file_names_the_path_of_a_problem() -> None:
         parse_rules(text.replace("other_kind_after: [acknowledged,", "other_kind_after: [taken,"))
     with pytest.raises(ConversationFileError, match="unknown categories"):
         parse_rules(text.replace("- [robbery, theft]", "- [robbery, thief]"))
+
+
+def test_a_category_only_the_learned_model_guessed_tells_no_other_incident() -> None:
+    from shared.core.classify import classify
+    from shared.core.jurisdiction import load_profile
+    from shared.core.routing import new_message
+
+    # no phrase of the rules; the second opinion guesses drugs ("hút ống tre")
+    text = "co may dua nho tu tap ngoai cong vien dem nao cung hut ong tre ban nuoc nong ngoai dat"
+    assert classify(text).category_learned
+    assert new_message(load_profile("2025"), text, None).category is None
+    # a phrase of the rules still tells its kind
+    said = new_message(load_profile("2025"), "thằng đó đang chích ma túy ngoài công viên", None)
+    assert said.category == "drugs"

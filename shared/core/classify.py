@@ -67,7 +67,7 @@ from typing import Any
 
 from shared.core.refcode import find_code
 from shared.core.text import canonical, fold
-from shared.core.text_model import Opinion, load_model
+from shared.core.text_model import Opinion, is_opinion_of, load_model
 
 RULES_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "classify.yaml")
 
@@ -106,6 +106,12 @@ class Classification:
     reasons: tuple[str, ...]  # matched phrases, as written in the rules
     spam: bool = False  # advertising sent to the line: kind other, nothing follows
     about_line: bool = False  # thanks, praise or a complaint about the line: kind other
+
+    @property
+    def category_learned(self) -> bool:
+        """The category is the learned model's guess, not a phrase of the rules: not
+        clear enough to tell another incident (`shared/core/routing.py`)."""
+        return self.category is not None and is_opinion_of(self.category, self.reasons)
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -186,8 +186,10 @@ def new_message(
         return None
     where = resolve(text, (pin.lat, pin.lng) if pin else None, None, profile)
     verdict = classify(text) if text else None
+    # a category only the learned model guessed is no clear sign of another incident
+    told = verdict is not None and verdict.kind == "tip" and not verdict.category_learned
     return incidents.NewMessage(
-        category=verdict.category if verdict is not None and verdict.kind == "tip" else None,
+        category=verdict.category if told else None,
         ward_code=where.ward_code,
         method=where.method,
         near_boundary=where.near_boundary,

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+OPINION = "mô hình: "  # how the model's opinions begin among a decision's reasons
 MODEL_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "text_model.json")
 
 
@@ -43,13 +44,13 @@ class Opinion:
 
     @staticmethod
     def urgency_reason(p: float) -> str:
-        return f"mô hình: urgent ({p:.2f})"
+        return f"{OPINION}urgent ({p:.2f})"
 
     def reason(self, head: str) -> str:
         """How the opinion shows among a decision's reasons (an officer sees it)."""
         if head == "kind":
-            return f"mô hình: {self.kind} ({self.kind_p:.2f})"
-        return f"mô hình: {self.category} ({self.category_p:.2f})"
+            return f"{OPINION}{self.kind} ({self.kind_p:.2f})"
+        return f"{OPINION}{self.category} ({self.category_p:.2f})"
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,11 @@ class TextModel:
                 weighted += scale * known[1]
         z = self.severity_bias + (weighted / math.sqrt(square) if square else 0.0)
         return 1.0 / (1.0 + math.exp(-z))
+
+
+def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
+    """Whether `reasons` hold the model's opinion for `label` (a category, a kind)."""
+    return any(r.startswith(f"{OPINION}{label} (") for r in reasons)
 
 
 def features_of(words: tuple[str, ...]) -> list[str]:
