@@ -18,7 +18,7 @@ from shared.core.events import DeferredEvent, TipEvent, decode
 from shared.core.intake import FairUse, Inbound, SenderState, Summary
 from shared.core.refcode import new_code
 from shared.core.tip import Tip, TipStatus
-from shared.store.intake_documents import summary_fields
+from shared.store.intake_documents import sender_from_doc, summary_fields
 from shared.zalo import inbound, signature
 from shared.zalo.events import MediaAttachment, parse_event
 from shared.zalo.oa import OaConfig
@@ -111,6 +111,29 @@ def test_a_citizen_who_opened_their_tips_for_the_day_has_tip_material_join_the_o
     # The next day counts afresh.
     tomorrow = intake.plan("tip", state, at + timedelta(days=1), WINDOW, FAIR, drawing("TB-10"))
     assert tomorrow.action == "open"
+
+
+def test_only_a_citizens_first_tip_is_marked_first_and_an_uncounted_state_never_is() -> None:
+    state, first = SenderState(), []
+    at = NOW
+    for n in range(3):
+        at += timedelta(minutes=31)
+        step = intake.plan("tip", state, at, WINDOW, FAIR, drawing(f"TB-{n}"))
+        joined = intake.plan("chat", step.state, at, WINDOW, FAIR, drawing("TB-X"))
+        first += [step.first_tip, joined.first_tip]
+        state = joined.state
+    assert first == [True, False, False, False, False, False]
+    assert state.tips_total == 3
+    # A state written before tips were counted: none of its tips is taken as the first.
+    unknown = replace(SenderState(), tips_total=None)
+    step = intake.plan("tip", unknown, NOW, WINDOW, FAIR, drawing("TB-Y"))
+    assert (step.action, step.first_tip, step.state.tips_total) == ("open", False, None)
+
+
+def test_a_sender_document_without_the_count_is_unknown_and_no_document_is_a_new_citizen() -> None:
+    assert sender_from_doc(None).tips_total == 0
+    assert sender_from_doc({"open_tip_id": None}).tips_total is None
+    assert sender_from_doc({"tips_total": 2}).tips_total == 2
 
 
 # --- the bounded summary ------------------------------------------------------------------

@@ -139,6 +139,24 @@ def test_a_tip_closed_too_early_is_reopened_when_the_citizen_writes_nobody_came(
     assert memory_line.tip(ref)["status"] == "acknowledged"
 
 
+def test_a_citizen_whose_tips_were_not_counted_yet_still_has_their_earlier_tip_found(
+    memory_line: MemoryLine,
+) -> None:
+    """A citizen's first tip is looked for no earlier tip (intake counted none); a
+    `senders` document written before tips were counted says nothing of the sort."""
+    ref = report(memory_line)
+    first = memory_line.tip(ref)
+    assert first["first_tip"] is True
+    command(memory_line, DUTY, f"KHONG {ref} khong thay gi")
+    del memory_line.store.docs["senders"][first["reporter_key"]]["tips_total"]
+    memory_line.advance(hours=2)
+    memory_line.citizen_says(CITIZEN, "cong an ko toi, no lai danh vo nua roi")
+    assert set(memory_line.pump(times=2)) == {200}
+    assert memory_line.tip(ref)["status"] == "routed"  # reopened by the new tip's words
+    (other,) = [t for r, t in memory_line.store.docs["tips"].items() if r != ref]
+    assert (other["first_tip"], other["status"], other["joined_into"]) == (False, "withdrawn", ref)
+
+
 def test_it_is_back_in_words_reopens_a_resolved_tip_from_a_question(
     memory_line: MemoryLine,
 ) -> None:

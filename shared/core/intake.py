@@ -103,6 +103,9 @@ class SenderState:
     burst_count: int = 0
     tips_since: datetime | None = None
     tips_opened: int = 0
+    # Every tip intake has opened for them: 0 for a citizen it has not seen yet (no
+    # `senders` document), None when unknown (a document written before it was counted).
+    tips_total: int | None = 0
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,8 @@ class Plan:
     seq: int  # the message's number on its tip (1 opens it); 0 without a tip
     throttled: bool  # beyond the burst: stored and summarised, not acted on one by one
     state: SenderState  # the citizen's state as it is to be written
+    # The tip it opens is the citizen's first: they have no earlier tip it could be about.
+    first_tip: bool = False
 
 
 def plan(
@@ -163,17 +168,23 @@ def plan(
         tips_opened=tips_opened + (action == "open"),
     )
     tip_id, seq = None, 0
+    total = state.tips_total
     if action == "open":
         tip_id, seq = new_tip_id(), 1
         written = replace(
-            written, open_tip_id=tip_id, open_tip_status=TipStatus.RECEIVED.value, tip_messages=1
+            written,
+            open_tip_id=tip_id,
+            open_tip_status=TipStatus.RECEIVED.value,
+            tip_messages=1,
+            tips_total=None if total is None else total + 1,
         )
     elif action == "join":
         tip_id, seq = state.open_tip_id, state.tip_messages + 1
         written = replace(written, tip_messages=seq)
     if tip_id is not None:
         written = replace(written, open_until=now + window)
-    return Plan(action, tip_id, seq, counted and burst_count > fair.burst_messages, written)
+    throttled = counted and burst_count > fair.burst_messages
+    return Plan(action, tip_id, seq, throttled, written, action == "open" and total == 0)
 
 
 # --- the tip's bounded summary ---------------------------------------------------------

@@ -166,6 +166,9 @@ class Tip:
     attachments: tuple[TipAttachment, ...] = ()
     message_count: int = 0  # every message the tip has taken in
     expire_at: datetime | None = None
+    # Intake opened it as the citizen's first tip (`senders` counts them): no earlier
+    # tip of theirs to find. False when unknown, and for a tip a split started.
+    first_tip: bool = False
     # Written by routing:
     unit_id: str | None = None
     ward_code: str | None = None

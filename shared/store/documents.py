@@ -303,6 +303,7 @@ class TipDoc(_Doc):
     attachments: list[AttachmentDoc] = Field(default_factory=list)
     message_count: int = 0
     expire_at: AwareDatetime | None = None
+    first_tip: bool = False
     unit_id: str | None = None
     ward_code: str | None = None
     map: str | None = None
@@ -365,6 +366,7 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         attachments=tuple(a for a in attachments_from_docs(doc.attachments) if a.msg not in gone),
         message_count=doc.message_count,
         expire_at=doc.expire_at,
+        first_tip=doc.first_tip,
         unit_id=doc.unit_id,
         ward_code=doc.ward_code,
         map=doc.map,

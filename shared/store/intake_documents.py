@@ -71,6 +71,7 @@ class SenderDoc(_Doc):
     burst_count: int = 0
     tips_since: AwareDatetime | None = None
     tips_opened: int = 0
+    tips_total: int | None = None  # absent: written before it was counted, unknown
 
 
 def sender_change(
@@ -96,7 +97,10 @@ def sender_change(
 
 
 def sender_from_doc(data: Mapping[str, Any] | None) -> SenderState:
-    doc = SenderDoc.model_validate(dict(data or {}))
+    """`data` None: no document, a citizen intake has not seen (no tip opened yet)."""
+    if data is None:
+        return SenderState()
+    doc = SenderDoc.model_validate(dict(data))
     return SenderState(**doc.model_dump())
 
 
@@ -253,6 +257,8 @@ def intake_writes(
             "last_message_at": now,
             **summary_fields(written),
             "intake_classification": msg.classification or None,
+            # The router looks for no earlier tip of the citizen's (a query on `tips`).
+            "first_tip": plan.first_tip,
             "unpublished": False,
             "expire_at": expire_at,
         }

@@ -13,6 +13,8 @@ Before a tip is routed, its sender is looked up (the reporter, then the officer
 with that Zalo account: two reads, once per tip): a tip an officer's message
 opened is withdrawn and the message goes to the officers' use case (a field
 note, a command written loosely), never to the desk as a citizen's tip.
+Then the citizen's earlier tip it may be about is looked for (a query on `tips`
+by reporter), unless intake opened it as the citizen's first (`Tip.first_tip`).
 """
 
 from __future__ import annotations
@@ -181,8 +183,8 @@ class TipHandler:
         says nobody came or the problem is back (a finished tip), asks why nobody came
         yet or to withdraw it (an open tip), or complains about the police, within the
         conversation window (core/conversation.about_current)."""
-        if self.talk is None or tip.split_from is not None:
-            return None  # split off: another incident than the earlier tip's
+        if self.talk is None or tip.split_from is not None or tip.first_tip:
+            return None  # split off (another incident), or the citizen's first: no query
         current = self.talk.current(tip.reporter_key, now, besides=tip.ref)
         if current is None:
             return None
