@@ -393,3 +393,32 @@ def test_a_change_on_a_tip_read_before_keeps_what_another_process_wrote_since(
     assert applied.change is not None and applied.tip is not None
     assert [n.text for n in applied.tip.notes] == ["other", "mine"]
     assert [n["text"] for n in line.tip(ref)["notes"]] == ["other", "mine"]
+
+
+def test_a_tip_read_without_a_transaction_is_changed_only_as_it_was_read(line: Line) -> None:
+    """`read_tip` (a new tip's first delivery, before it is routed) gives the token a
+    `change_tip(seen=...)` then decides on without reading the tip again; a change
+    written by another process in between is kept (the tip is read again)."""
+    from shared.core import tip as tip_core
+    from shared.store.line import FirestoreLine
+    from tests.conftest import databases
+
+    line.citizen_says(CITIZEN, TIP)
+    assert set(line.pump()) == {200}
+    ref = line.only_tip()["ref"]
+    store, now = FirestoreLine(databases()), line.clock.now()
+    assert store.read_tip("TB-AAAAAA").tip is None
+
+    def noted(msg: str) -> Any:
+        written = tip_core.TipNote("cb-27019-01", "Trung úy A", "ward:27019", now, msg, msg)
+        return lambda t: tip_core.note(t, written)
+
+    looked = store.read_tip(ref)
+    assert looked.tip is not None and looked.tip.ref == ref and looked.seen is not None
+    store.change_tip(ref, noted("other"), now)  # another process, meanwhile
+    applied = store.change_tip(ref, noted("mine"), now, seen=looked.seen)
+    assert applied.tip is not None
+    assert [n.text for n in applied.tip.notes] == ["other", "mine"]
+    unchanged = store.read_tip(ref)
+    applied = store.change_tip(ref, noted("again"), now, seen=unchanged.seen)
+    assert [n["text"] for n in line.tip(ref)["notes"]] == ["other", "mine", "again"]

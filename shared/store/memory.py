@@ -246,6 +246,9 @@ class _Tips(_Documents):
         found = self.get(TIPS, ref)
         return tip_from_doc(found) if found is not None else None
 
+    def read_tip(self, ref: str) -> Applied:
+        return Applied(self.tip(ref))  # no token: every change here reads under one lock
+
     def tips_held_by(self, officer_id: str) -> list[Tip]:
         with self._lock:
             return [

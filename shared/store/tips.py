@@ -70,6 +70,12 @@ class TipsStore:
         snap = self.db.collection(TIPS).document(ref).get()
         return tip_from_doc(snap.to_dict() or {}) if snap.exists else None
 
+    def read_tip(self, ref: str) -> Applied:
+        snap = self.db.collection(TIPS).document(ref).get()
+        if not snap.exists:
+            return Applied(None)
+        return Applied(tip_from_doc(snap.to_dict() or {}), seen=_Seen(snap, snap.update_time))
+
     def tips_held_by(self, officer_id: str) -> list[Tip]:
         """The open tips an officer holds (two equalities: no composite index)."""
         query = (

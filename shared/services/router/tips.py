@@ -66,11 +66,11 @@ class TipHandler:
             return self._decide(tip, message_id, new, now)
 
         split = self.incidents if new else None
-        # Without a new message nothing is decided here: a read, not a transaction.
+        # No new message: a read, no transaction (the routing writes it only unchanged).
         applied, into = (
             split.change(ref, message_id, new, decide, now)
             if split
-            else (Applied(self.store.tip(ref)), None)
+            else (self.store.read_tip(ref), None)
         )
         tip = applied.tip
         if tip is None:
@@ -95,7 +95,8 @@ class TipHandler:
                 tally = self.talk.into_earlier(tip, earlier, message_id, now)
                 self.store.mark_handled(message_id, now)
                 return tally
-            applied = self.pager.change(ref, lambda t: self._decide(t, message_id, new, now), now)
+            route = lambda t: self._decide(t, message_id, new, now)  # noqa: E731
+            applied = self.pager.change(ref, route, now, seen=applied.seen)
         return self._followed(applied, message_id, new, event, now)
 
     def _kept(self, event: TipEvent, now: datetime) -> Tally:
@@ -179,10 +180,9 @@ class TipHandler:
         return Severity(self.store, self.pager, self.notices, self.profile, self.policies)
 
     def _earlier(self, tip: Tip, now: datetime) -> Tip | None:
-        """The citizen's current tip this new tip's first message is about, if any: it
-        says nobody came or the problem is back (a finished tip), asks why nobody came
-        yet or to withdraw it (an open tip), or complains about the police, within the
-        conversation window (core/conversation.about_current)."""
+        """The citizen's current tip this new tip's first message is about, if any: nobody
+        came or it is back (finished), why nobody came yet or to withdraw it (open), a
+        complaint about the police, within the window (core/conversation.about_current)."""
         if self.talk is None or tip.split_from is not None or tip.first_tip:
             return None  # split off (another incident), or the citizen's first: no query
         current = self.talk.current(tip.reporter_key, now, besides=tip.ref)
