@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from shared.core.classify import Classification, classify, with_opinion
+from shared.core.classify import Classification, classify, with_opinion, with_urgency
 from shared.core.text_model import MODEL_PATH, Opinion, build_model, load_model
 from tests.understanding import BLIND, SETS
 
@@ -127,3 +127,17 @@ def test_words_the_model_never_saw_give_its_priors() -> None:
     got = MODEL.opinion(("zzzz", "qqqq"))
     assert got == MODEL.opinion(())
     assert 0 < got.kind_p <= 1 and 0 < got.category_p <= 1
+
+
+def test_urgency_is_raised_only_on_a_tip_whose_incident_the_rules_named() -> None:
+    fight = Classification("tip", "violence", "normal", None, None, ("đánh nhau",))
+    raised = with_urgency(fight, MODEL.raise_from)
+    assert raised.severity == "urgent"
+    assert raised.reasons == ("đánh nhau", f"mô hình: urgent ({MODEL.raise_from:.2f})")
+    assert with_urgency(fight, MODEL.raise_from - 0.01) == fight
+    # nothing named, or named only by the model: "đang" alone is no danger
+    assert with_urgency(TIP_OTHER, 0.99) == TIP_OTHER
+    guessed = Classification("tip", "drugs", "normal", None, None, ("mô hình: drugs (0.61)",))
+    assert with_urgency(guessed, 0.99) == guessed
+    for text in ("nguoi ta van dang dung o day, lan 0", "co 2 thang la mat dang dung truoc nha em"):
+        assert classify(text).severity == "normal", text
