@@ -165,24 +165,32 @@ def test_the_seventh_set_keeps_the_scores_of_round_6() -> None:
 
 
 def test_the_eighth_set_keeps_its_scores() -> None:
-    # Blind until round 6's first pass; tuned against in its second pass.
+    # Blind until round 6's first pass; tuned against in its second pass (kind 93.2 ->
+    # 98.6 %, category 95.2 -> 100 %, urgency 95.2 -> 100 %, none urgent on a calm tip).
+    # Left: mb8-65 "mat cccd roi gio lam sao", labelled a question, read as a lost-property
+    # tip as in mb55, mb3-25, mt7, m4-38 (see CONFLICTS).
     messages = score_messages(cases("messages_blind8.jsonl"), classify)
     assert len(cases("messages_blind8.jsonl")) >= 60
-    assert messages.kind_right >= 68 and messages.category_right >= 60, messages.summary()
-    assert messages.severity_right >= 56 and messages.spam_right >= 2, messages.summary()
-    assert len(messages.false_alarms) <= 2 and len(messages.danger_missed) <= 1, messages.summary()
+    assert messages.kind_right >= 72 and messages.category_right >= 63, messages.summary()
+    assert messages.severity_right >= 63 and messages.spam_right >= 3, messages.summary()
+    assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind8.jsonl"), classify, assistant)
     assert len(cases("questions_blind8.jsonl")) >= 25
     assert questions.right_or_honest >= 31 / 41 and len(questions.wrong) <= 2, questions.summary()
 
 
 def test_the_ninth_set_keeps_its_scores() -> None:
-    # Blind until round 6's first pass; tuned against in its second pass.
+    # Blind until round 6's first pass; tuned against in its second pass (kind 90.5 ->
+    # 95.8 %, category 89.6 -> 100 %, urgency 98.7 -> 100 %). Left: three messages
+    # labelled chat that the classifier reads as questions (a phone number asked, "hỏi
+    # chút" alone, fireworks tonight), where the assistant answers or shows its menu,
+    # and mb9-76, a complaint about an officer's manner labelled chat, read as a tip:
+    # the complaint flow needs a tip to carry it to the desk and the unit above.
     messages = score_messages(cases("messages_blind9.jsonl"), classify)
     assert len(cases("messages_blind9.jsonl")) >= 60
-    assert messages.kind_right >= 86 and messages.category_right >= 67, messages.summary()
-    assert messages.severity_right >= 72 and messages.spam_right >= 3, messages.summary()
-    assert messages.false_alarms == [] and len(messages.danger_missed) <= 3, messages.summary()
+    assert messages.kind_right >= 91 and messages.category_right >= 77, messages.summary()
+    assert messages.severity_right >= 77 and messages.spam_right >= 4, messages.summary()
+    assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind9.jsonl"), classify, assistant)
     assert len(cases("questions_blind9.jsonl")) >= 25
     assert questions.right_or_honest >= 37 / 44 and len(questions.wrong) <= 1, questions.summary()
