@@ -745,6 +745,16 @@ def test_a_citizen_reporting_a_loan_shark_is_no_spam() -> None:
     assert got.kind == "tip" and not got.spam
 
 
+def test_a_victim_quoting_the_ad_that_cheated_them_is_no_spam() -> None:
+    # the same ad words without the harm are spam (spam.unless)
+    ad = classify("Mở bán căn hộ ven sông chiết khấu 12%, nhận giữ chỗ 30 triệu, inbox em")
+    assert ad.spam, ad
+    got = classify(
+        "bị lừa mua căn hộ mở bán chiết khấu, đặt cọc 50 triệu giữ chỗ rồi công ty biến mất"
+    )
+    assert got.kind == "tip" and not got.spam, got
+
+
 @pytest.mark.parametrize("text", ["alo alo test thử coi có ai đọc không", "alo có ai trực không"])
 def test_testing_the_line_is_chat(text: str) -> None:
     assert classify(text).kind == "other"

@@ -17,7 +17,8 @@ How a message is decided (the rule file says which phrases do what):
    any phrase made only of a word that folds onto an everyday one and light
    words ("dang chay": `folds`). A hit sharing a word with an everyday compound
    ("đánh thức", "bê tông", "bắn cá": `compounds`) does not count.
-3. Advertising (enough `spam` phrases, more than the tip's): kind "other",
+3. Advertising (enough `spam` phrases, more than the tip's, and no word of the
+   writer's own harm: `spam.unless`): kind "other",
    `spam` true: no tip, no answer. Words about the line itself (thanks for
    something done, praise, "nobody answers": `about_line`) with no danger:
    kind "other", `about_line` true.
@@ -361,6 +362,7 @@ def build_rules(data: Any) -> Rules:
     ):
         add(group, items)
     add("spam", top.spam.phrases)
+    add("spam_unless", top.spam.unless)
     add("question", top.question.phrases)
     add("question", top.question.exact, ambiguous=True)
 
@@ -846,7 +848,9 @@ def _by_rules(text: str, rules: Rules, message: _Message) -> Classification:
     danger = _danger(rules, groups, best, best_hits)
 
     spam = _labels(_sure(groups, "spam"))
-    if len(spam) >= rules.spam_min_phrases and len(spam) > best_strong and not danger.makes_tip:
+    # a victim quoting the ad that cheated them ("bị lừa mua căn hộ mở bán chiết khấu") reports
+    ad = "spam_unless" not in groups and not danger.makes_tip
+    if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong:
         return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
 
     # question evidence

@@ -123,6 +123,7 @@ class HypotheticalIn(_Strict):
 class SpamIn(_Strict):
     min_phrases: int = Field(default=2, ge=1)
     phrases: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)  # the writer's own harm: never an ad
 
 
 class TopicRuleIn(PhrasesIn):
