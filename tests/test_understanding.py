@@ -147,7 +147,7 @@ def test_the_sixth_set_keeps_the_scores_of_round_6() -> None:
     questions = score_questions(cases("questions_blind6.jsonl"), classify, assistant)
     assert len(cases("questions_blind6.jsonl")) >= 25
     # round 6: no wrong answer of the assistant's own; the two left are read as tips
-    assert questions.right_or_honest >= 33 / 36 and len(questions.wrong) <= 2, questions.summary()
+    assert questions.right_or_honest >= 34 / 36 and len(questions.wrong) <= 2, questions.summary()
 
 
 def test_the_seventh_set_keeps_the_scores_of_round_6() -> None:
@@ -176,7 +176,7 @@ def test_the_eighth_set_keeps_its_scores() -> None:
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind8.jsonl"), classify, assistant)
     assert len(cases("questions_blind8.jsonl")) >= 25
-    assert questions.right_or_honest >= 31 / 41 and len(questions.wrong) <= 2, questions.summary()
+    assert questions.right_or_honest >= 38 / 41 and len(questions.wrong) <= 2, questions.summary()
 
 
 def test_the_ninth_set_keeps_its_scores() -> None:
@@ -193,7 +193,7 @@ def test_the_ninth_set_keeps_its_scores() -> None:
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind9.jsonl"), classify, assistant)
     assert len(cases("questions_blind9.jsonl")) >= 25
-    assert questions.right_or_honest >= 37 / 44 and len(questions.wrong) <= 1, questions.summary()
+    assert questions.right_or_honest >= 41 / 44 and len(questions.wrong) == 0, questions.summary()
 
 
 def test_the_tenth_set_keeps_its_blind_scores() -> None:

@@ -431,7 +431,11 @@ def answer(
     if signal.spam:
         return result(topic=None, spam=True)  # advertising: no answer at all
 
-    handoff = _any(padded, k.handoff_phrases) or questions.near(padded, k.handoff_near)
+    handoff = (
+        _any(padded, k.handoff_phrases)
+        or questions.near(padded, k.handoff_near)
+        or (understood.out_of_scope is None and _any(padded, k.handoff_complaints))
+    )
     if handoff and signal.category in k.catch_all_categories:
         # "gặp cán bộ" with nothing else the classifier knows: a request, not a tip
         signal = _Signal(tip=False, urgent=signal.urgent)
@@ -457,6 +461,10 @@ def answer(
 
     is_menu_word = padded in k.menu_words
     asked = questions.sections(padded, k)
+    vague = _vague(padded, bool(parts) and bool(asked)) if understood.out_of_scope is None else None
+    if vague is not None:  # only a subject named ("hỏi về hộ khẩu"): which procedure?
+        replies.append(Reply(k.texts["ask_which"], tuple(_topic_button(t) for t in vague)))
+        return result(topic=None)
     recent = _recent(state, now)
     outside = understood.out_of_scope
     how_to_report = _any(padded, k.report_phrases)
@@ -518,6 +526,16 @@ def answer(
         topics=tuple(t for t, _ in answered),
         out_of_scope=outside.service if outside else None,
     )
+
+
+def _vague(padded: str, asked_of_a_topic: bool) -> tuple[str, ...] | None:
+    """The procedures a short question naming only a subject may mean ("cho em hỏi về
+    hộ khẩu", "mới chuyển nhà thì làm gì với công an"); None when a part of a named
+    procedure is asked ("hộ khẩu lệ phí bao nhiêu") or the question is long."""
+    k = knowledge()
+    if asked_of_a_topic or len(padded.split()) > k.vague_max_words:
+        return None
+    return next((topics for phrases, topics in k.vague if _any(padded, phrases)), None)
 
 
 def _common_question(padded: str) -> bool:

@@ -134,6 +134,10 @@ class OutOfScope:
     phrases: tuple[str, ...]
     text: str
     checked: date
+    # topics a question also names that are papers this service asks for, when one
+    # of `beats_with` is said ("căn cước bị gãy, có cần giấy xác nhận cư trú không")
+    beats: frozenset[str] = frozenset()
+    beats_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,7 @@ class Knowledge:
     report_phrases: tuple[str, ...]
     handoff_button: str
     handoff_phrases: tuple[str, ...]
+    handoff_complaints: tuple[str, ...]  # a hand-off unless about an out-of-scope service
     handoff_near: tuple[tuple[str, ...], tuple[str, ...], int]  # talk, people, gap
     urgent_phrases: tuple[str, ...]
     tip_negations: tuple[str, ...]
@@ -178,6 +183,9 @@ class Knowledge:
     out_of_scope: tuple[OutOfScope, ...] = ()
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
     places: frozenset[str] = frozenset()  # topic phrases that only say where (padded)
+    # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
+    vague: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    vague_max_words: int = 12
 
 
 # --------------------------------------------------------------------------
@@ -287,6 +295,18 @@ class OutOfScopeIn(_Strict):
     what: str = Field(min_length=1)
     where: str = Field(min_length=1)
     checked: date
+    beats: list[str] = Field(default_factory=list)
+    beats_with: list[str] = Field(default_factory=list)
+
+
+class VagueAskIn(_Strict):
+    phrases: list[str] = Field(min_length=1)
+    topics: list[str] = Field(min_length=2)
+
+
+class VagueIn(_Strict):
+    max_words: int = Field(ge=1)
+    asks: list[VagueAskIn] = Field(min_length=1)
 
 
 class SectionIn(_Strict):
@@ -298,6 +318,7 @@ class SectionIn(_Strict):
 class HandoffIn(_Strict):
     button: str = Field(min_length=1, max_length=100)
     phrases: list[str] = Field(min_length=1)
+    complaints: list[str] = Field(default_factory=list)
     talk: list[str] = Field(default_factory=list)
     people: list[str] = Field(default_factory=list)
     gap: int = Field(default=4, ge=0)
@@ -362,6 +383,7 @@ class ConfIn(_Strict):
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
     places: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
+    vague: VagueIn | None = None
     texts: TextsIn
 
 
@@ -470,6 +492,12 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
     for i, follow in enumerate(conf.follow_ups):
         known(follow.when, f"follow_ups[{i}].when")
         known(follow.add, f"follow_ups[{i}].add")
+    for service, spec in conf.out_of_scope.items():
+        for i, topic in enumerate(spec.beats):
+            known(topic, f"out_of_scope.{service}.beats[{i}]")
+    for i, ask in enumerate(conf.vague.asks if conf.vague else ()):
+        for j, topic in enumerate(ask.topics):
+            known(topic, f"vague.asks[{i}].topics[{j}]")
     for category, topic in conf.tip_topics.items():
         known(topic, f"tip_topics.{category}")
     for i, topic in enumerate(conf.tip_text_topics):
@@ -556,6 +584,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         report_phrases=tuple(_padded(p) for p in conf.welcome.report_phrases),
         handoff_button=_nfc(conf.handoff.button),
         handoff_phrases=tuple(_padded(p) for p in conf.handoff.phrases),
+        handoff_complaints=tuple(_padded(p) for p in conf.handoff.complaints),
         handoff_near=(
             tuple(" ".join(words(p)) for p in conf.handoff.talk),
             tuple(" ".join(words(p)) for p in conf.handoff.people),
@@ -600,6 +629,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 tuple(_padded(p) for p in spec.phrases),
                 _nfc(texts["out_of_scope"].format(what=spec.what, where=_nfc(spec.where))),
                 spec.checked,
+                frozenset(spec.beats),
+                tuple(_padded(p) for p in spec.beats_with),
             )
             for service, spec in conf.out_of_scope.items()
         ),
@@ -607,6 +638,11 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             (topic, tuple(_padded(p) for p in signals)) for topic, signals in conf.doubts.items()
         ),
         places=frozenset(_padded(p) for p in conf.places),
+        vague=tuple(
+            (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics))
+            for ask in (conf.vague.asks if conf.vague else ())
+        ),
+        vague_max_words=conf.vague.max_words if conf.vague else 12,
     )
 
 

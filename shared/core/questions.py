@@ -289,6 +289,10 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     if outside is not None and k.places:
         # "phòng trọ bị cắt điện": the room is where, the electricity is what is asked
         found = [m for m in found if padded[m.start : m.end] not in k.places]
+    if outside is not None and outside.beats and has_any(padded, outside.beats_with):
+        # "căn cước bị gãy, làm lại có cần giấy xác nhận cư trú không": the card's
+        # office is asked, and the residence paper is one it asks for
+        found = [m for m in found if m.topic not in outside.beats]
     matches = _kept(found, k)
     named = {m.topic for m in matches}
     intent = next(
@@ -307,11 +311,28 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     elif not matches:
         parts = []
     else:
-        parts = _split(padded, matches, k) or [Part(_best(matches), sections(padded, k))]
+        parts = (
+            _split(padded, matches, k)
+            or _named_apart(padded, matches, k)
+            or [Part(_best(matches), sections(padded, k))]
+        )
     parts, ask_stay = _stay(padded, parts, matches, k) if intent is None else (parts, False)
     parts = _follow_ups(padded, parts, k)
     doubt = _doubt(padded, parts, k) if intent is None else None
     return Understanding(tuple(parts), ask_stay, outside, doubt)
+
+
+def _named_apart(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | None:
+    """Two narrow procedures each named by its own words with no conjunction between
+    ("mất căn cước thì xin giấy xác nhận cư trú tạm được không", "tạm trú hết hạn rồi,
+    xin xác nhận cư trú được không"): both are asked, so both are answered."""
+    narrow = list(
+        dict.fromkeys(m.topic for m in sorted(matches, key=lambda m: m.start) if m.narrow)
+    )
+    if len(narrow) < 2:
+        return None
+    asked = sections(padded, k)
+    return [Part(t, asked) for t in narrow[:MAX_PARTS]]
 
 
 def _follow_ups(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
