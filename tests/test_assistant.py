@@ -1043,13 +1043,66 @@ def test_data_naming_an_unknown_topic_is_rejected(tmp_path: Path):
         raw["intents"][0]["topic"] = "so_ho_khau"
         raw["topics"]["nuoc_ngoai"]["beats"].append("lưu trú")
         raw["places"].append("phòng ngủ")  # a place must silence a topic's phrase
+        raw["out_of_scope"]["identity_card"]["beats"].append("can_cuoc")
+        raw["vague"]["asks"][0]["topics"].append("ho_khau")
 
     _edit(data / "assistant.yaml", conf)
     with pytest.raises(KnowledgeError) as err:
         load_knowledge(data)
+    places = len(yaml.safe_load((data / "assistant.yaml").read_text(encoding="utf-8"))["places"])
     assert sorted(err.value.problems) == [
         "assistant.yaml: intents[0].topic: unknown topic 'so_ho_khau'",
-        "assistant.yaml: places[10]: 'phòng ngủ' is no topic's phrase",
+        "assistant.yaml: out_of_scope.identity_card.beats[2]: unknown topic 'can_cuoc'",
+        f"assistant.yaml: places[{places - 1}]: 'phòng ngủ' is no topic's phrase",
         "assistant.yaml: tip_topics.lost_property: unknown topic 'mat_tai_san'",
         "assistant.yaml: topics.nuoc_ngoai.beats[3]: unknown topic 'lưu trú'",
+        "assistant.yaml: vague.asks[0].topics[3]: unknown topic 'ho_khau'",
     ]
+
+
+# --------------------------------------------------------------------------
+# Edges (round 6, second pass): a subject only, a complaint, a damaged card,
+# a foreigner among citizens
+# --------------------------------------------------------------------------
+
+
+def _buttons(result: Any) -> list[str]:
+    return [b.title for reply in result.replies for b in reply.buttons]
+
+
+def test_a_question_naming_only_a_subject_asks_which_procedure():
+    result = answer("cho em hỏi về hộ khẩu", TODAY, NO_PHONE, classification=None)
+    assert result.topic is None and not result.sections
+    assert _buttons(result) == [
+        "Đăng ký thường trú",
+        "Xóa đăng ký cư trú",
+        "Xác nhận thông tin cư trú",
+    ]
+    # a part of the procedure it names is asked: that part is answered
+    fee = answer("hỏi về hộ khẩu, đăng ký thường trú lệ phí bao nhiêu", TODAY, NO_PHONE)
+    assert fee.topic == "thuong_tru" and fee.sections == ("le_phi",)
+
+
+def test_a_complaint_goes_to_a_person_unless_about_a_service_not_handled_here():
+    assert answer("hồ sơ tạm trú chậm quá, tôi muốn khiếu nại", TODAY, NO_PHONE).handoff
+    power = answer("tiền điện tăng gấp đôi, khiếu nại ở đâu", TODAY, NO_PHONE)
+    assert not power.handoff and power.out_of_scope == "electricity"
+
+
+def test_a_damaged_card_is_the_card_offices_never_the_residence_confirmations():
+    result = answer("làm lại căn cước bị gãy có cần giấy xác nhận cư trú không", TODAY, NO_PHONE)
+    assert result.out_of_scope == "identity_card" and result.topics == ()
+    # a lost card is still a lost paper, answered here
+    lost = answer("mất căn cước thì làm lại thế nào", TODAY, NO_PHONE)
+    assert lost.topic == "mat_giay_to"
+
+
+def test_a_foreigner_among_citizens_gets_both_topics():
+    result = answer(
+        "mấy đứa bạn của em vô chơi 4 hôm, trong đó có 1 bạn người Pháp, phải báo gì",
+        TODAY,
+        NO_PHONE,
+    )
+    assert set(result.topics) == {"luu_tru", "nuoc_ngoai"}
+    alone = answer("bạn em người Pháp vô chơi 4 hôm, phải báo gì", TODAY, NO_PHONE)
+    assert alone.topics == ("nuoc_ngoai",)

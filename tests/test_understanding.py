@@ -176,7 +176,7 @@ def test_the_eighth_set_keeps_its_scores() -> None:
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind8.jsonl"), classify, assistant)
     assert len(cases("questions_blind8.jsonl")) >= 25
-    assert questions.right_or_honest >= 38 / 41 and len(questions.wrong) <= 2, questions.summary()
+    assert questions.right_or_honest >= 39 / 41 and len(questions.wrong) <= 2, questions.summary()
 
 
 def test_the_ninth_set_keeps_its_scores() -> None:
@@ -193,7 +193,7 @@ def test_the_ninth_set_keeps_its_scores() -> None:
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind9.jsonl"), classify, assistant)
     assert len(cases("questions_blind9.jsonl")) >= 25
-    assert questions.right_or_honest >= 41 / 44 and len(questions.wrong) == 0, questions.summary()
+    assert questions.right_or_honest >= 42 / 44 and len(questions.wrong) == 0, questions.summary()
 
 
 def test_the_tenth_set_keeps_its_blind_scores() -> None:

@@ -160,8 +160,10 @@ def _inside(m: _Match | tuple[int, int], others: Iterable[_Match]) -> bool:
     return any(o.start <= start and end <= o.end and o.end - o.start > end - start for o in others)
 
 
-def _kept(found: list[_Match], k: Knowledge) -> list[_Match]:
+def _kept(found: list[_Match], k: Knowledge, mixed: bool = False) -> list[_Match]:
     kept = [m for m in found if not _inside(m, (o for o in found if o.topic != m.topic))]
+    if mixed:  # a foreigner among citizens: both are answered, each with its own facts
+        return kept
     beaten = {b for m in kept for b in k.beats.get(m.topic, ())}
     return [m for m in kept if m.topic not in beaten]
 
@@ -253,7 +255,10 @@ def _stay(
     if named - {stays.short, stays.long}:
         # a relative's visit said beside another topic is its second part ("khách
         # nước ngoài với cả họ hàng dưới quê lên ở vài hôm")
-        if days is not None and len(parts) < MAX_PARTS and has_any(padded, stays.family):
+        # (or anyone's, when a foreigner is said to be among citizens: "mấy đứa bạn của
+        # con về chơi 1 tuần, trong đó có 1 đứa người Hàn")
+        visitors = has_any(padded, stays.family) or has_any(padded, k.mixed_groups)
+        if days is not None and len(parts) < MAX_PARTS and visitors:
             chosen = stays.long if days >= stays.threshold_days else stays.short
             if chosen not in named:
                 return [*parts, Part(chosen, sections(padded, k))], False
@@ -293,7 +298,8 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         # "căn cước bị gãy, làm lại có cần giấy xác nhận cư trú không": the card's
         # office is asked, and the residence paper is one it asks for
         found = [m for m in found if m.topic not in outside.beats]
-    matches = _kept(found, k)
+    mixed = has_any(padded, k.mixed_groups)
+    matches = _kept(found, k, mixed)
     named = {m.topic for m in matches}
     intent = next(
         (
@@ -313,7 +319,7 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     else:
         parts = (
             _split(padded, matches, k)
-            or _named_apart(padded, matches, k)
+            or _named_apart(padded, matches, k, mixed)
             or [Part(_best(matches), sections(padded, k))]
         )
     parts, ask_stay = _stay(padded, parts, matches, k) if intent is None else (parts, False)
@@ -322,17 +328,19 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     return Understanding(tuple(parts), ask_stay, outside, doubt)
 
 
-def _named_apart(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | None:
+def _named_apart(
+    padded: str, matches: list[_Match], k: Knowledge, mixed: bool = False
+) -> list[Part] | None:
     """Two narrow procedures each named by its own words with no conjunction between
     ("mất căn cước thì xin giấy xác nhận cư trú tạm được không", "tạm trú hết hạn rồi,
-    xin xác nhận cư trú được không"): both are asked, so both are answered."""
-    narrow = list(
-        dict.fromkeys(m.topic for m in sorted(matches, key=lambda m: m.start) if m.narrow)
-    )
-    if len(narrow) < 2:
+    xin xác nhận cư trú được không"): both are asked, so both are answered. In a group
+    with a foreigner among citizens, every topic named counts (the citizens' tạm trú too)."""
+    counted = (m for m in sorted(matches, key=lambda m: m.start) if m.narrow or mixed)
+    named = list(dict.fromkeys(m.topic for m in counted))
+    if len(named) < 2:
         return None
     asked = sections(padded, k)
-    return [Part(t, asked) for t in narrow[:MAX_PARTS]]
+    return [Part(t, asked) for t in named[:MAX_PARTS]]
 
 
 def _follow_ups(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
