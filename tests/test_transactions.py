@@ -61,3 +61,44 @@ def test_real_contention_counts_every_winner_once(env: Env) -> None:
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         won = sum(pool.map(one, range(24)))
     assert won > 0 and db.main.document("probe/shared").get().get("n") == won
+
+
+class _AbortsReads:
+    """The token document, whose first `n` reads in a transaction are aborted as
+    Firestore aborts a read that waited on another transaction's lock."""
+
+    def __init__(self, ref: Any, n: int) -> None:
+        self._ref, self.left = ref, n
+
+    def get(self, transaction: Any = None) -> Any:
+        if transaction is not None and self.left > 0:
+            self.left -= 1
+            raise gexc.Aborted("transaction lock timeout")
+        return self._ref.get(transaction=transaction)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ref, name)
+
+
+def test_the_token_lease_begins_again_when_its_read_is_aborted(env: Env) -> None:
+    from datetime import UTC, datetime
+
+    from shared.store.collections import OA_TOKENS
+    from shared.store.tokens import FirestoreTokenStore
+    from shared.zalo.tokens import TokenPair
+
+    db = databases().of(OA_TOKENS)
+    db.collection(OA_TOKENS).document("oa-aborts").set(
+        {"access_token": "old", "refresh_token": "r1", "expires_at": datetime.now(UTC)}
+    )
+    used: list[str] = []
+
+    def refresher(refresh_token: str) -> TokenPair:
+        used.append(refresh_token)
+        return TokenPair(access_token="new", refresh_token="r2", expires_in=3600)
+
+    store = FirestoreTokenStore(db, "oa-aborts", refresher, lambda: datetime.now(UTC))
+    store._ref = _AbortsReads(store._ref, 2)  # type: ignore[assignment]
+    assert store.refresh("old") == "new"
+    assert used == ["r1"]  # the refresh token used once, no Google error escaped
+    assert db.collection(OA_TOKENS).document("oa-aborts").get().get("refresh_token") == "r2"

@@ -27,7 +27,9 @@ from typing import Any
 from google.cloud import firestore
 from tenacity import retry, stop_after_attempt, wait_exponential
 
+from shared.store import transactions
 from shared.store.collections import OA_TOKENS
+from shared.store.ports import Contended
 from shared.zalo.tokens import TokenPair, TokenRefreshError
 
 LEASE = timedelta(seconds=30)
@@ -104,11 +106,9 @@ class FirestoreTokenStore:
         raise TokenRefreshError("token refresh did not complete in time")
 
     def _take_lease(self, stale: str) -> tuple[str, str]:
-        transaction = self._db.transaction()
         now = self._now()
 
-        @firestore.transactional
-        def run(txn: Any) -> tuple[str, str]:
+        def body(txn: Any) -> tuple[str, str]:
             snap = self._ref.get(transaction=txn)
             doc = snap.to_dict() or {}
             if not doc.get("refresh_token"):
@@ -121,7 +121,11 @@ class FirestoreTokenStore:
             txn.update(self._ref, {"refreshing_until": now + LEASE})
             return "leased", str(doc["refresh_token"])
 
-        return run(transaction)
+        try:
+            # begun again when a read in it is aborted, not only its commit
+            return transactions.run(self._db, body)
+        except Contended:
+            return "wait", ""  # others are at the token right now: wait for their pair
 
     @retry(stop=stop_after_attempt(5), wait=wait_exponential(multiplier=0.2, max=3), reraise=True)
     def _store(self, pair: TokenPair) -> None:
