@@ -736,9 +736,16 @@ def classify(text: str) -> Classification:
     words = _model_words(message)
     if open_to_opinion(verdict):  # the model names a category only where the rules found none
         verdict = with_opinion(verdict, load_model().opinion(words), len(words))
-    if verdict.severity == "normal" and len(words) >= load_model().min_words:
+    if open_to_urgency(verdict) and len(words) >= load_model().min_words:
         verdict = with_urgency(verdict, load_model().urgent_p(words))
     return verdict
+
+
+def open_to_urgency(verdict: Classification) -> bool:
+    """A tip the rules rated normal whose incident they named (a category of theirs)."""
+    if verdict.kind != "tip" or verdict.severity == "urgent":
+        return False
+    return verdict.category not in (None, "other") and not verdict.category_learned
 
 
 def with_urgency(verdict: Classification, urgent_p: float) -> Classification:
@@ -750,11 +757,7 @@ def with_urgency(verdict: Classification, urgent_p: float) -> Classification:
     out in turn, restricted so: people in danger rated normal 11 -> 9 of 298 tips,
     calm tips rated urgent 13 -> 13 (unrestricted: 11 -> 2 and 13). Never lowers
     an urgent tip."""
-    if verdict.kind != "tip" or verdict.severity == "urgent":
-        return verdict
-    if verdict.category in (None, "other") or verdict.category_learned:
-        return verdict
-    if urgent_p < load_model().raise_from:
+    if not open_to_urgency(verdict) or urgent_p < load_model().raise_from:
         return verdict
     reasons = (*verdict.reasons, Opinion.urgency_reason(urgent_p))
     return replace(verdict, severity="urgent", reasons=reasons)
@@ -781,11 +784,11 @@ def with_opinion(verdict: Classification, opinion: Opinion, words: int) -> Class
     joins the reasons: an officer sees why.
     """
     model = load_model()
-    if words < model.min_words or opinion.category_p < model.other_from:
+    if not open_to_opinion(verdict) or words < model.min_words:
+        return verdict
+    if opinion.category_p < model.other_from:
         return verdict
     reason = opinion.reason("category")
-    if not open_to_opinion(verdict):
-        return verdict
     if verdict.kind == "tip" and opinion.category != "other":
         return replace(verdict, category=opinion.category, reasons=(*verdict.reasons, reason))
     if verdict.kind == "other" and opinion.kind == "tip" and opinion.kind_p >= model.kind_from:

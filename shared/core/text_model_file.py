@@ -3,7 +3,7 @@ so that importing the classifier costs no pydantic; as `classify_file.py`)."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Head(BaseModel):
@@ -12,6 +12,12 @@ class Head(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     classes: tuple[str, ...] = Field(min_length=2)
     bias: tuple[float, ...]
+
+    @model_validator(mode="after")
+    def _one_bias_per_class(self) -> Head:
+        if len(self.bias) != len(self.classes):
+            raise ValueError("a head's bias must have one value per class")
+        return self
 
 
 class KindHead(Head):
@@ -33,7 +39,8 @@ class SeverityHead(BaseModel):
 class ModelFile(BaseModel):
     """The file's heads and provenance. Its features are a list of names and their
     weights one block of float32 (little-endian, base64; a row per feature: idf,
-    then each class's weight times that idf, kind's then category's): parsing
+    then each class's weight times that idf, kind's, category's, then urgency's
+    single logit weight): parsing
     180,000 numbers from JSON would cost a cold start 0.2 s."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)

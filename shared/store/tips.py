@@ -67,8 +67,7 @@ class TipsStore:
     # --- tips -----------------------------------------------------------------------
 
     def tip(self, ref: str) -> Tip | None:
-        snap = self.db.collection(TIPS).document(ref).get()
-        return tip_from_doc(snap.to_dict() or {}) if snap.exists else None
+        return self.read_tip(ref).tip
 
     def read_tip(self, ref: str) -> Applied:
         snap = self.db.collection(TIPS).document(ref).get()
