@@ -115,6 +115,12 @@ class Classification:
         clear enough to tell another incident (`shared/core/routing.py`)."""
         return self.category is not None and is_opinion_of(self.category, self.reasons)
 
+    @property
+    def severity_learned(self) -> bool:
+        """Urgent on the learned model's word alone: no sign of a danger on a later
+        message of a tip (`shared/core/routing.py`)."""
+        return self.severity == "urgent" and is_opinion_of("urgent", self.reasons)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
@@ -734,29 +740,27 @@ def classify(text: str) -> Classification:
         return Classification("other", None, "normal", None, None, ())
     verdict = _by_rules(text, rules, message)
     words = _model_words(message)
-    if open_to_opinion(verdict):  # the model names a category only where the rules found none
-        verdict = with_opinion(verdict, load_model().opinion(words), len(words))
     if open_to_urgency(verdict) and len(words) >= load_model().min_words:
         verdict = with_urgency(verdict, load_model().urgent_p(words))
+    if open_to_opinion(verdict):  # the model names a category only where the rules found none
+        verdict = with_opinion(verdict, load_model().opinion(words), len(words))
     return verdict
 
 
 def open_to_urgency(verdict: Classification) -> bool:
-    """A tip the rules rated normal whose incident they named (a category of theirs)."""
-    if verdict.kind != "tip" or verdict.severity == "urgent":
-        return False
-    return verdict.category not in (None, "other") and not verdict.category_learned
+    """A tip of the rules' (not one the model made) that they rated normal."""
+    return verdict.kind == "tip" and verdict.severity == "normal"
 
 
 def with_urgency(verdict: Classification, urgent_p: float) -> Classification:
     """A tip the rules rated normal, raised to urgent when the learned model is sure
-    from `severity.raise_from` that it tells of a danger now, and only a tip whose
-    incident the rules named (a category of theirs). Unrestricted, the model read
-    "đang" as danger: "nguoi ta van dang dung o day" (they are still standing
-    here) or two strangers standing at the gate paged as urgent. On sets 4-7 held
-    out in turn, restricted so: people in danger rated normal 11 -> 9 of 298 tips,
-    calm tips rated urgent 13 -> 13 (unrestricted: 11 -> 2 and 13). Never lowers
-    an urgent tip."""
+    from `severity.raise_from` that it tells of a danger now. Never lowers an urgent
+    tip. On sets 4-7 held out in turn: people in danger rated normal 11 -> 4 of 298
+    tips, calm tips rated urgent 13 -> 13. The model reads "đang" (now) as danger,
+    which is right for a message that opens a tip and wrong for a follow-up ("nguoi
+    ta van dang dung o day": they are still standing here): a learned urgency
+    (`Classification.severity_learned`) never raises a tip on a later message
+    (`shared/core/routing.py`)."""
     if not open_to_urgency(verdict) or urgent_p < load_model().raise_from:
         return verdict
     reasons = (*verdict.reasons, Opinion.urgency_reason(urgent_p))

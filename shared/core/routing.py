@@ -203,8 +203,14 @@ def split_off(found: incidents.Verdict, msg: str, ref: str, now: datetime) -> ti
 def reads_urgent(text: str) -> bool:
     """Does this message, alone, read as urgent? (`plan_urgency`'s first question,
     asked before any tip is read: most messages are not.)"""
-    verdict = classify(text) if text else None
-    return verdict is not None and verdict.severity == "urgent"
+    return urgent_later(classify(text) if text else None)
+
+
+def urgent_later(verdict: Classification | None) -> bool:
+    """Urgent as a later message of a tip: by the rules' signs of danger, not the
+    learned model's word alone (it reads "đang" as danger: "nguoi ta van dang dung
+    o day", they are still standing here, is no plea)."""
+    return verdict is not None and verdict.severity == "urgent" and not verdict.severity_learned
 
 
 def plan_urgency(
@@ -212,7 +218,7 @@ def plan_urgency(
 ) -> TipChange | None:
     """Severity judged again on a later message of the tip: it can rise, never fall."""
     verdict = classify(text) if text else None
-    if verdict is None or verdict.severity != "urgent" or tip.unit_id is None:
+    if verdict is None or not urgent_later(verdict) or tip.unit_id is None:
         return None
     if tip.classification is None:
         return None
