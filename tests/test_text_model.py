@@ -22,7 +22,7 @@ from shared.core.classify import (
     with_urgency,
 )
 from shared.core.text_model import MODEL_PATH, Opinion, build_model, load_model
-from tests.understanding import BLIND, SETS
+from tests.understanding import BLIND, SETS, TRAINING
 
 MODEL = load_model()
 LONG = 12  # words: above every threshold of length
@@ -39,9 +39,11 @@ def _training_script() -> ModuleType:
 
 def test_the_model_is_trained_on_todays_tuning_sets_and_never_on_a_blind_one() -> None:
     tuning = [s for s in SETS if s not in BLIND]
-    expected = ["classify.jsonl", "classify.yaml (severity examples)"] + [
-        f"{k}_{s}.jsonl" for k in ("messages", "questions") for s in tuning
-    ]
+    expected = (
+        ["classify.jsonl", "classify.yaml (severity examples)"]
+        + [f"{k}_{s}.jsonl" for k in ("messages", "questions") for s in tuning]
+        + [f"messages_{s}.jsonl" for s in TRAINING]
+    )
     assert sorted(MODEL.trained_on) == sorted(expected)
     assert not any(f"_{b}." in name for name in MODEL.trained_on for b in BLIND)
     now = _training_script().fingerprints()

@@ -196,22 +196,22 @@ def test_the_ninth_set_keeps_its_scores() -> None:
     assert questions.right_or_honest >= 42 / 44 and len(questions.wrong) == 0, questions.summary()
 
 
-def test_the_tenth_set_keeps_its_blind_scores() -> None:
-    # Blind: measured, never worked on; a change that loses ground on it fails here.
+def test_the_tenth_set_keeps_its_scores() -> None:
+    # Blind through round 6 (its header lines); tuned against from round 7 on.
     messages = score_messages(cases("messages_blind10.jsonl"), classify)
     assert len(cases("messages_blind10.jsonl")) >= 60
     assert messages.kind_right >= 100 and messages.category_right >= 77, messages.summary()
-    assert messages.severity_right >= 76 and messages.spam_right >= 8, messages.summary()
-    # round 6's second pass: no calm tip urgent (was 1), but 2 in danger rated normal (was 1)
-    assert messages.false_alarms == [] and len(messages.danger_missed) <= 2, messages.summary()
+    assert messages.severity_right >= 78 and messages.spam_right >= 8, messages.summary()
+    assert messages.false_alarms == [] and len(messages.danger_missed) <= 1, messages.summary()
     questions = score_questions(cases("questions_blind10.jsonl"), classify, assistant)
     assert len(cases("questions_blind10.jsonl")) >= 25
-    # round 6's second pass: 38 -> 39 right, but 2 -> 3 wrong
     assert questions.right_or_honest >= 39 / 49 and len(questions.wrong) <= 3, questions.summary()
 
 
 def test_spam_of_every_set_is_recognised() -> None:
-    # sets 7, 8, 9 and 10 measured 3 of 4, 2 of 3, 3 of 4 and 8 of 9 ads (held in their own tests)
-    for which in (s for s in SETS if s not in ("blind7", "blind8", "blind9", "blind10")):
+    # sets 7, 8, 9 and 10 measured 3 of 4, 2 of 3, 3 of 4 and 8 of 9 ads (held in their own
+    # tests); set 11 is blind: held in its own test once measured
+    held = ("blind7", "blind8", "blind9", "blind10", "blind11")
+    for which in (s for s in SETS if s not in held):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)
         assert score.spam and score.spam_right == score.spam, which

@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Twelve labelled pairs of sets live in tests/fixtures:
+Thirteen labelled pairs of sets live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -40,7 +40,11 @@ Twelve labelled pairs of sets live in tests/fixtures:
   against in round 6's second pass: both are tuning sets now.
 - `messages_blind10.jsonl`, `questions_blind10.jsonl`: the tenth pair, written
   in round 6 by someone who had not seen the rules, scored blind before round
-  6's second pass and once after it (its header lines); never worked on.
+  6's second pass, once after it and once after round 7's change to the
+  learned urgency (its header lines); tuned against from round 7 on.
+- `messages_blind11.jsonl`, `questions_blind11.jsonl`: the eleventh pair,
+  written in round 7 by someone who had not seen the rules, scored blind
+  before round 7's changes (its header line); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning4.jsonl`, `questions_tuning4.jsonl`: fresh phrasings of
@@ -89,10 +93,15 @@ SETS = (
     "blind8",
     "blind9",
     "blind10",
+    "blind11",
     "tuning",
     "tuning4",
 )
-BLIND = ("blind", "blind10")  # never worked on: its misses are shown only when asked
+BLIND = ("blind", "blind11")  # never worked on: its misses are shown only when asked
+# Labelled messages written only to teach the learned second opinion (scripts/
+# train_text_model.py), by writers who had not seen the rules: never scored, never
+# tuned against, so a rule is never written to fit them.
+TRAINING = ("train11a", "train11b")
 TODAY = date(2026, 11, 30)
 
 
