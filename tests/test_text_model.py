@@ -68,10 +68,38 @@ def test_a_tip_the_rules_gave_no_category_takes_the_models_when_it_is_sure_enoug
     assert with_opinion(TIP_OTHER, unsure, LONG) == TIP_OTHER
 
 
-def test_a_category_or_a_kind_the_rules_recognised_stays_theirs() -> None:
+def test_a_category_the_rules_named_gives_way_only_to_a_sure_model() -> None:
     theft = Classification("tip", "theft", "urgent", None, None, ("trộm",))
-    assert with_opinion(theft, _opinion("tip", 0.99, "fraud", 0.99), LONG) == theft
-    question = Classification("question", None, "normal", "tam_tru", None, ("tạm trú",))
+    sure = _opinion("tip", 0.99, "fraud", MODEL.overrule_from)
+    got = with_opinion(theft, sure, LONG)
+    assert (got.category, got.severity) == ("fraud", "urgent") and got.category_learned
+    assert got.reasons == ("trộm", f"mô hình: fraud ({MODEL.overrule_from:.2f})")
+    unsure = _opinion("tip", 0.99, "fraud", MODEL.overrule_from - 0.01)
+    assert with_opinion(theft, unsure, LONG) == theft
+    # the model's own guess is never weighed again (a split incident reads it as unsure)
+    assert with_opinion(got, _opinion("tip", 0.99, "drugs", 0.99), LONG) == got
+
+
+def test_a_fire_is_named_only_by_the_rules_words() -> None:
+    assert "fire" in MODEL.rules_only
+    sure_fire = _opinion("tip", 0.99, "fire", 0.99)
+    theft = Classification("tip", "theft", "normal", None, None, ("trộm",))
+    assert with_opinion(theft, sure_fire, LONG) == theft
+    assert with_opinion(TIP_OTHER, sure_fire, LONG) == TIP_OTHER
+    made = with_opinion(NOTHING, sure_fire, LONG)
+    assert (made.kind, made.category) == ("tip", "other")
+    assert made.reasons == ("mô hình: tip (0.99)",)
+
+
+def test_where_the_rules_read_marks_the_model_must_be_surer() -> None:
+    assert MODEL.marked_from > MODEL.other_from
+    between = _opinion("tip", 0.9, "drugs", MODEL.marked_from - 0.01)
+    assert with_opinion(TIP_OTHER, between, LONG).category == "drugs"
+    assert with_opinion(TIP_OTHER, between, LONG, marked=True) == TIP_OTHER
+
+
+def test_a_question_a_greeting_or_an_ad_stays_the_rules() -> None:
+    question = Classification("question", None, "normal", "other", None, ("không",))
     assert with_opinion(question, _opinion("tip", 0.99, "residence", 0.99), LONG) == question
     greeting = Classification("other", None, "normal", None, None, ("chào",))
     assert with_opinion(greeting, _opinion("tip", 0.99, "theft", 0.99), LONG) == greeting
@@ -151,6 +179,14 @@ def test_urgency_is_raised_on_a_tip_of_the_rules_never_on_a_later_message() -> N
     assert not routing.urgent_later(with_urgency(TIP_OTHER, 0.99))
     plea = Classification("tip", "violence", "urgent", None, None, ("cứu",))
     assert routing.urgent_later(plea) and not plea.severity_learned
+    # and lowered when the model finds no danger in it
+    chase = Classification("tip", "weapons", "urgent", None, None, ("cầm dao",))
+    lowered = with_urgency(chase, MODEL.lower_below - 0.01)
+    assert lowered.severity == "normal" and lowered.reasons[-1].startswith("mô hình: normal (")
+    assert with_urgency(chase, MODEL.lower_below) == chase
+    # never raised when the rules read the event as over, a habit or no hurry
+    assert with_urgency(fight, 0.99, told_calm=True) == fight
+    assert classify("hom qua bi danh, gio em dang o nha ba me roi").severity == "normal"
     # a tip the model made, from a message nothing matched, is never raised
     assert with_opinion(NOTHING, Opinion("tip", 0.99, "theft", 0.9), LONG).kind == "tip"
     assert not open_to_urgency(NOTHING)

@@ -200,9 +200,9 @@ def test_the_tenth_set_keeps_its_scores() -> None:
     # Blind through round 6 (its header lines); tuned against from round 7 on.
     messages = score_messages(cases("messages_blind10.jsonl"), classify)
     assert len(cases("messages_blind10.jsonl")) >= 60
-    assert messages.kind_right >= 100 and messages.category_right >= 77, messages.summary()
-    assert messages.severity_right >= 78 and messages.spam_right >= 8, messages.summary()
-    assert messages.false_alarms == [] and len(messages.danger_missed) <= 1, messages.summary()
+    assert messages.kind_right >= 100 and messages.category_right >= 82, messages.summary()
+    assert messages.severity_right >= 84 and messages.spam_right >= 8, messages.summary()
+    assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind10.jsonl"), classify, assistant)
     assert len(cases("questions_blind10.jsonl")) >= 25
     assert questions.right_or_honest >= 39 / 49 and len(questions.wrong) <= 3, questions.summary()

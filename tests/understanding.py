@@ -99,9 +99,10 @@ SETS = (
 )
 BLIND = ("blind", "blind11")  # never worked on: its misses are shown only when asked
 # Labelled messages written only to teach the learned second opinion (scripts/
-# train_text_model.py), by writers who had not seen the rules: never scored, never
-# tuned against, so a rule is never written to fit them.
-TRAINING = ("train11a", "train11b")
+# train_text_model.py): never scored and never tuned against, so no rule is written to
+# fit them. a-f by writers who had not seen the rules; g by the lead, as fresh phrasings
+# of principles the issue names (its header says so).
+TRAINING = ("train11a", "train11b", "train11c", "train11d", "train11e", "train11f", "train11g")
 TODAY = date(2026, 11, 30)
 
 

@@ -45,7 +45,8 @@ class Opinion:
 
     @staticmethod
     def urgency_reason(p: float) -> str:
-        return f"{OPINION}urgent ({p:.2f})"
+        """The model's urgency, as the probability it gives a danger now."""
+        return f"{OPINION}urgent ({p:.2f})" if p >= 0.5 else f"{OPINION}normal ({1 - p:.2f})"
 
     def reason(self, head: str) -> str:
         """How the opinion shows among a decision's reasons (an officer sees it)."""
@@ -63,7 +64,11 @@ class TextModel:
     severity_bias: float
     kind_from: float
     other_from: float
+    marked_from: float
+    overrule_from: float
+    rules_only: frozenset[str]
     raise_from: float
+    lower_below: float
     min_words: int
     offsets: dict[str, int]  # feature -> where its row starts in `weights`
     urgency: dict[str, tuple[float, float]]  # feature -> (idf, urgency's weight): the hot path
@@ -165,7 +170,11 @@ def build_model(data: object) -> TextModel:
         severity_bias=file.severity.bias,
         kind_from=file.kind.overrule_from,
         other_from=file.category.other_from,
+        marked_from=file.category.marked_from,
+        overrule_from=file.category.overrule_from,
+        rules_only=frozenset(file.category.rules_only),
         raise_from=file.severity.raise_from,
+        lower_below=file.severity.lower_below,
         min_words=file.min_words,
         offsets=offsets,
         urgency=urgency,

@@ -26,6 +26,9 @@ class KindHead(Head):
 
 class CategoryHead(Head):
     other_from: float = Field(gt=0, le=1)  # where the rules found no category
+    marked_from: float = Field(gt=0, le=1)  # the same, in a message typed with marks
+    overrule_from: float = Field(gt=0, le=1)  # over a category the rules named
+    rules_only: tuple[str, ...] = ()  # categories only the rules' words may name
 
 
 class SeverityHead(BaseModel):
@@ -34,6 +37,7 @@ class SeverityHead(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     bias: float
     raise_from: float = Field(gt=0, le=1)
+    lower_below: float = Field(ge=0, lt=1)  # an urgent tip of the rules' is normal below this
 
 
 class ModelFile(BaseModel):
