@@ -17,6 +17,7 @@ from shared.core import routing
 from shared.core.classify import (
     Classification,
     classify,
+    model_words,
     open_to_urgency,
     with_opinion,
     with_urgency,
@@ -192,3 +193,17 @@ def test_urgency_is_raised_on_a_tip_of_the_rules_never_on_a_later_message() -> N
     assert not open_to_urgency(NOTHING)
     follow_up = "nguoi ta van dang dung o day"  # they are still standing here
     assert classify(follow_up).severity_learned and not routing.reads_urgent(follow_up)
+
+
+def test_a_tips_one_pass_reads_what_the_two_readings_read() -> None:
+    for text in (
+        "co thang cam dao dang duoi danh nguoi o hem 88 Luy Ban Bich",
+        "Tối qua có ông say nằm ngủ ở lề đường trước nhà tôi, con ổng ra chở về rồi",
+        "zzzz qqqq xxxx yyyy wwww vvvv",
+    ):
+        words = model_words(text)
+        opinion, urgent_p = MODEL.tip_reading(words)
+        both = MODEL.opinion(words)
+        assert (opinion.kind, opinion.category) == (None, both.category), text
+        assert opinion.category_p == pytest.approx(both.category_p, abs=1e-9), text
+        assert urgent_p == pytest.approx(MODEL.urgent_p(words), abs=1e-9), text

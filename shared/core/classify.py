@@ -737,12 +737,15 @@ def classify(text: str) -> Classification:
         return Classification("other", None, "normal", None, None, ())
     verdict, message, groups = read
     words = _model_words(message)
-    if open_to_urgency(verdict) and len(words) >= load_model().min_words:
-        verdict = with_urgency(verdict, load_model().urgent_p(words), _told_calm(groups))
-    if open_to_opinion(verdict):
-        opinion = load_model().opinion(words)
-        verdict = with_opinion(verdict, opinion, len(words), message.typed_with_marks)
-    return verdict
+    model = load_model()
+    if len(words) < model.min_words or not open_to_opinion(verdict):
+        return verdict  # a short message is the rules' alone
+    if verdict.kind == "tip":
+        opinion, urgent_p = model.tip_reading(words)
+        verdict = with_urgency(verdict, urgent_p, _told_calm(groups))
+    else:
+        opinion = model.opinion(words)
+    return with_opinion(verdict, opinion, len(words), message.typed_with_marks)
 
 
 def by_rules(text: str) -> Classification:

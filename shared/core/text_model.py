@@ -27,7 +27,7 @@ import os
 import sys
 from array import array
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 OPINION = "mô hình: "  # how the model's opinions begin among a decision's reasons
@@ -38,7 +38,7 @@ MODEL_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "t
 class Opinion:
     """The most probable class of each head, with its probability."""
 
-    kind: str
+    kind: str | None  # None: not read (the rules made it a tip: `TextModel.tip_reading`)
     kind_p: float
     category: str
     category_p: float
@@ -94,6 +94,29 @@ class TextModel:
         category = [b + s for b, s in zip(self.category_bias, scores[k:], strict=True)]
         return _opinion(self, kind, category)
 
+    def tip_reading(self, words: tuple[str, ...]) -> tuple[Opinion, float]:
+        """A tip of the rules': its category and how likely it reports a danger now,
+        in one pass over its rows (the kinds are not read)."""
+        k, c = len(self.kinds), len(self.categories)
+        scales = []
+        vectors = []
+        for feature, tf in _term_counts(words).items():
+            offset = self.offsets.get(feature)
+            if offset is None:
+                continue
+            row = self.weights[offset + 1 + k : offset + self.width]  # categories, urgency
+            scale = 1.0 + math.log(tf)
+            scales.append(scale * self.weights[offset])
+            vectors.append(row if tf == 1 else [scale * v for v in row])
+        if not vectors:
+            name, p = _softmax_best(self.categories, list(self.category_bias))
+            return Opinion(None, 0.0, name, p), _logistic(self.severity_bias)
+        norm = math.sqrt(sum(x * x for x in scales))
+        scores = [sum(column) / norm for column in zip(*vectors, strict=True)]
+        category = [b + s for b, s in zip(self.category_bias, scores[:c], strict=True)]
+        name, p = _softmax_best(self.categories, category)
+        return Opinion(None, 0.0, name, p), _logistic(self.severity_bias + scores[c])
+
     def urgent_p(self, words: tuple[str, ...]) -> float:
         """How likely the message reports a danger now. Every tip the rules rate normal
         asks this, so it reads its own small table, not the rows of every class."""
@@ -104,8 +127,7 @@ class TextModel:
                 scale = 1.0 if tf == 1 else 1.0 + math.log(tf)
                 square += (scale * known[0]) ** 2
                 weighted += scale * known[1]
-        z = self.severity_bias + (weighted / math.sqrt(square) if square else 0.0)
-        return 1.0 / (1.0 + math.exp(-z))
+        return _logistic(self.severity_bias + (weighted / math.sqrt(square) if square else 0.0))
 
 
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
@@ -118,11 +140,16 @@ def features_of(words: tuple[str, ...]) -> list[str]:
     return list(words) + [f"{a} {b}" for a, b in pairwise(words)]
 
 
+@lru_cache(maxsize=4)  # a tip's urgency and opinion read the same message's counts
 def _term_counts(words: tuple[str, ...]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for feature in features_of(words):
         counts[feature] = counts.get(feature, 0) + 1
     return counts
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _softmax_best(classes: tuple[str, ...], scores: list[float]) -> tuple[str, float]:
