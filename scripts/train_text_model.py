@@ -102,12 +102,13 @@ def fingerprints() -> dict[str, str]:
     return found
 
 
-def examples() -> tuple[Pairs, Pairs, Pairs]:
-    """(text, kind), (text, category) and (text, severity) pairs."""
+def examples(files: list[str] | None = None) -> tuple[Pairs, Pairs, Pairs]:
+    """(text, kind), (text, category) and (text, severity) pairs of `files` (all the
+    training files when None) and the rule file's severity examples."""
     kinds: Pairs = []
     categories: Pairs = []
     severities: Pairs = []
-    for name in training_files():
+    for name in training_files() if files is None else files:
         for line in labelled_lines(name):
             case = json.loads(line)
             expect = case["expect"]
