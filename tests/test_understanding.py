@@ -208,9 +208,8 @@ def test_the_tenth_set_keeps_its_scores() -> None:
     assert messages.false_alarms == [] and len(messages.danger_missed) <= 1, messages.summary()
     questions = score_questions(cases("questions_blind10.jsonl"), classify, assistant)
     assert len(cases("questions_blind10.jsonl")) >= 25
-    # round 7: questions 39/49 with 3 wrong -> 48/49 with none (the left miss asks back
-    # with other buttons than its label's: "cho hỏi thủ tục giấy tờ")
-    assert questions.right_or_honest >= 48 / 49 and questions.wrong == [], questions.summary()
+    # round 7: questions 39/49 with 3 wrong -> 49/49
+    assert questions.right_or_honest >= 49 / 49 and questions.wrong == [], questions.summary()
 
 
 def test_spam_of_every_set_is_recognised() -> None:
