@@ -963,6 +963,21 @@ def test_someone_on_bail_or_a_suspended_sentence_going_away_is_tạm_vắng(text
     assert "người được hưởng án treo" in texts(result)
 
 
+def test_a_registration_named_beside_its_renewal_is_what_is_renewed():
+    # the registration's own deadline (30 days) would answer another question
+    result = answer("đăng ký tạm trú xong thì bao lâu phải gia hạn", TODAY, NO_PHONE)
+    assert result.topics == ("gia_han_tam_tru",)
+    assert "ai_khi" in result.sections and "15 ngày trước" in texts(result)
+    # said as a separate matter ("hỏi luôn"), both are answered
+    two = "em muốn đăng ký tạm trú cho vợ và hỏi luôn thủ tục gia hạn tạm trú của em"
+    assert set(answer(two, TODAY, NO_PHONE).topics) == {"tam_tru", "gia_han_tam_tru"}
+
+
+def test_leaving_home_for_a_rented_place_gets_both_halves():
+    text = "ở quê có phải báo tạm vắng không, còn ở đây làm tạm trú thế nào"
+    assert answer(text, TODAY, NO_PHONE).topics == ("tam_vang", "tam_tru")
+
+
 def test_one_topic_with_two_parts_stays_one_answer():
     result = answer("đăng ký tạm trú cần giấy tờ gì và lệ phí bao nhiêu", TODAY, NO_PHONE)
     assert (result.topics, result.sections) == (("tam_tru",), ("giay_to", "le_phi"))

@@ -856,6 +856,48 @@ def test_a_lost_paper_asked_about_or_its_reissue_asked_is_a_question() -> None:
     assert classify("e mat the can cuoc roi, cap lai o dau vay").kind == "question"
 
 
+@pytest.mark.parametrize(
+    ("asked", "told", "category"),
+    [
+        # pickpocketed, the procedure asked: where and when make the report (papers_asked)
+        (
+            "bị móc túi mất hết giấy tờ, xin giấy xác nhận mất ở đâu",
+            "sáng nay bị móc túi ở chợ Bà Chiểu mất hết giấy tờ, xin giấy xác nhận mất ở đâu",
+            "theft",
+        ),
+        (
+            "em đánh rơi ví có căn cước, giờ xin giấy xác nhận mất ở đâu",
+            "sáng nay em đánh rơi ví có căn cước ở bến xe, giờ xin giấy xác nhận mất ở đâu",
+            "lost_property",
+        ),
+        (
+            "em danh roi vi co can cuoc, xin giay xac nhan mat o phuong co ton phi khong",
+            "hom qua em danh roi vi co can cuoc o cho, xin giay xac nhan mat co ton phi khong",
+            "lost_property",
+        ),
+    ],
+)
+def test_papers_lost_and_their_procedure_asked_are_a_tip_only_when_told_where_or_when(
+    asked: str, told: str, category: str
+) -> None:
+    assert classify(asked).kind == "question", classify(asked)
+    got = classify(told)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_a_friend_of_a_nationality_typed_without_marks_is_no_shot() -> None:
+    # "ban nguoi" folds to bắn/bạn/bán người: a shot only beside a gun
+    friend = classify("ban nguoi Han cua em den o nho 1 tuan, co phai khai bao khong")
+    assert friend.kind == "question", friend
+    shot = classify("no cam khau sung tu che ban nguoi o dau hem")
+    assert (shot.kind, shot.severity) == ("tip", "urgent"), shot
+
+
+def test_a_complaint_about_a_file_with_no_topic_word_is_a_question_not_a_tip() -> None:
+    got = classify("cán bộ hẹn tới hẹn lui mãi chưa xong giấy cho tôi, tôi muốn khiếu nại")
+    assert got.kind == "question", got
+
+
 def test_a_fire_that_is_over_is_background_to_what_is_reported_now() -> None:
     now = classify("tuần trước cháy kho, giờ họ lại đậu xe chắn hết lối đi")
     assert (now.kind, now.category, now.severity) == ("tip", "traffic", "normal"), now

@@ -146,8 +146,9 @@ def test_the_sixth_set_keeps_the_scores_of_round_6() -> None:
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind6.jsonl"), classify, assistant)
     assert len(cases("questions_blind6.jsonl")) >= 25
-    # round 6: no wrong answer of the assistant's own; the two left are read as tips
-    assert questions.right_or_honest >= 34 / 36 and len(questions.wrong) <= 2, questions.summary()
+    # round 7: the two wrong answers left by round 6 were questions read as tips ("ban
+    # nguoi My" folded to a shot; papers pickpocketed, the procedure asked): none left
+    assert questions.right_or_honest >= 36 / 36 and questions.wrong == [], questions.summary()
 
 
 def test_the_seventh_set_keeps_the_scores_of_round_6() -> None:
@@ -161,7 +162,7 @@ def test_the_seventh_set_keeps_the_scores_of_round_6() -> None:
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind7.jsonl"), classify, assistant)
     assert len(cases("questions_blind7.jsonl")) >= 25
-    assert questions.right_or_honest >= 35 / 36 and len(questions.wrong) <= 1, questions.summary()
+    assert questions.right_or_honest >= 36 / 36 and questions.wrong == [], questions.summary()
 
 
 def test_the_eighth_set_keeps_its_scores() -> None:
@@ -176,7 +177,9 @@ def test_the_eighth_set_keeps_its_scores() -> None:
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind8.jsonl"), classify, assistant)
     assert len(cases("questions_blind8.jsonl")) >= 25
-    assert questions.right_or_honest >= 39 / 41 and len(questions.wrong) <= 2, questions.summary()
+    # round 7: 39/41 with 2 wrong -> 41/41 (a pickpocketed citizen asking what to do first,
+    # a complaint about a file with no topic word: both were read as tips)
+    assert questions.right_or_honest >= 41 / 41 and questions.wrong == [], questions.summary()
 
 
 def test_the_ninth_set_keeps_its_scores() -> None:
@@ -205,7 +208,8 @@ def test_the_tenth_set_keeps_its_scores() -> None:
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind10.jsonl"), classify, assistant)
     assert len(cases("questions_blind10.jsonl")) >= 25
-    assert questions.right_or_honest >= 39 / 49 and len(questions.wrong) <= 3, questions.summary()
+    # round 7: questions 39/49 with 3 wrong -> 49/49
+    assert questions.right_or_honest >= 49 / 49 and questions.wrong == [], questions.summary()
 
 
 def test_spam_of_every_set_is_recognised() -> None:

@@ -53,7 +53,8 @@ Thirteen labelled pairs of sets live in tests/fixtures:
   fifth hold two or three phrasings of each principle behind blind sets 4's
   and 5's misses; a sixth batch (round 5 for messages, round 6 for questions)
   those behind sets 6's and 7's, a seventh and an eighth (round 6) those behind
-  their kind and category misses and the same principles probed in other words.
+  their kind and category misses and the same principles probed in other words;
+  question batches 9 and 10 (round 7) those behind the question misses of sets 5-10.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -187,6 +187,8 @@ class Knowledge:
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     vague_max_words: int = 12
+    # topic -> words that lift its `beats` (padded): two matters said apart
+    beats_unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------
@@ -259,6 +261,9 @@ class TopicIn(_Strict):
     narrow: bool
     in_menu: bool = True
     beats: list[str] = Field(default_factory=list)
+    # words saying the two are separate matters ("hỏi luôn", "nhân tiện"): then `beats`
+    # does not silence the other topic, and both are answered
+    beats_unless: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(min_length=1)
 
 
@@ -646,6 +651,11 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             for ask in (conf.vague.asks if conf.vague else ())
         ),
         vague_max_words=conf.vague.max_words if conf.vague else 12,
+        beats_unless={
+            t: tuple(_padded(p) for p in spec.beats_unless)
+            for t, spec in conf.topics.items()
+            if spec.beats_unless
+        },
     )
 
 

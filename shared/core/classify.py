@@ -243,6 +243,9 @@ class Rules:
     spam_min_phrases: int
     officer_gap: int  # words allowed between a `talk` word and the person asked for
     hypothetical_lead: int  # words an event may follow and still open the message
+    # categories whose evidence is a question's premise when papers lost are asked about
+    # with neither where nor when (papers_asked)
+    papers_categories: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -364,6 +367,9 @@ def build_rules(data: Any) -> Rules:
         ("rumour", top.hypothetical.rumour),
         ("checks", top.hypothetical.checks),
         ("happened", top.happened),
+        ("papers:lost", top.papers_asked.lost),
+        ("papers:ask", top.papers_asked.asks),
+        ("papers:told", top.papers_asked.told),
         ("not:question", top.question.not_),
     ):
         add(group, items)
@@ -456,6 +462,7 @@ def build_rules(data: Any) -> Rules:
         spam_min_phrases=top.spam.min_phrases,
         officer_gap=top.officer.gap,
         hypothetical_lead=top.hypothetical.lead,
+        papers_categories=frozenset(top.papers_asked.categories),
     )
 
 
@@ -870,6 +877,14 @@ def _by_rules(
     best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
     scored: list[tuple[CategoryRule, int, list[Hit]]] = []
     asking = "?" in text or _ends_as_question(message.folded, rules) is not None
+    # papers lost, their procedure asked, neither where nor when said ("bị móc túi mất
+    # hết giấy tờ, cấp lại có tốn phí không"): the loss is the premise of a question
+    premise = (
+        "papers:lost" in groups
+        and "papers:ask" in groups
+        and "papers:told" not in groups
+        and "past" not in groups
+    )
     for rule in rules.categories:
         if not (
             rule.groups.evidence in groups
@@ -884,12 +899,13 @@ def _by_rules(
         pairs, paired = _near(groups, rule.near, groups.get(rule.groups.cancel, []))
         weak = groups.get(rule.weak, [])
         asked = f"ask:{rule.category}" in groups
-        if asked and hits and asking:
+        papers = premise and rule.category in rules.papers_categories
+        if hits and (papers or (asked and asking)):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
             hits, weak = [], weak + hits
         if rule.happened in groups:
-            if happened and not asked:
+            if happened and not asked and not papers:
                 hits = hits + _sure(groups, rule.happened)
             else:
                 weak = weak + groups[rule.happened]

@@ -120,6 +120,16 @@ class HypotheticalIn(_Strict):
     checks: list[str] = Field(default_factory=list)
 
 
+class PapersAskedIn(_Strict):
+    """Papers lost (dropped, pickpocketed) with their procedure asked and neither where
+    nor when it happened said: the loss is the question's premise, not a report."""
+
+    categories: list[Category] = Field(default_factory=list)
+    lost: list[str] = Field(default_factory=list)
+    asks: list[str] = Field(default_factory=list)
+    told: list[str] = Field(default_factory=list)
+
+
 class SpamIn(_Strict):
     min_phrases: int = Field(default=2, ge=1)
     phrases: list[str] = Field(default_factory=list)
@@ -231,6 +241,7 @@ class RulesIn(_Strict):
     about_line: AboutLineIn = AboutLineIn()
     hypothetical: HypotheticalIn = HypotheticalIn()
     happened: list[str] = Field(default_factory=list)
+    papers_asked: PapersAskedIn = PapersAskedIn()
     spam: SpamIn = SpamIn()
     question: QuestionIn = QuestionIn()
     topics: list[TopicRuleIn] = Field(default_factory=list)

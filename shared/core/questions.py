@@ -160,11 +160,16 @@ def _inside(m: _Match | tuple[int, int], others: Iterable[_Match]) -> bool:
     return any(o.start <= start and end <= o.end and o.end - o.start > end - start for o in others)
 
 
-def _kept(found: list[_Match], k: Knowledge, mixed: bool = False) -> list[_Match]:
+def _kept(found: list[_Match], k: Knowledge, padded: str, mixed: bool = False) -> list[_Match]:
     kept = [m for m in found if not _inside(m, (o for o in found if o.topic != m.topic))]
     if mixed:  # a foreigner among citizens: both are answered, each with its own facts
         return kept
-    beaten = {b for m in kept for b in k.beats.get(m.topic, ())}
+    beaten = {
+        b
+        for m in kept
+        if not has_any(padded, k.beats_unless.get(m.topic, ()))
+        for b in k.beats.get(m.topic, ())
+    }
     return [m for m in kept if m.topic not in beaten]
 
 
@@ -299,7 +304,7 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         # office is asked, and the residence paper is one it asks for
         found = [m for m in found if m.topic not in outside.beats]
     mixed = has_any(padded, k.mixed_groups)
-    matches = _kept(found, k, mixed)
+    matches = _kept(found, k, padded, mixed)
     named = {m.topic for m in matches}
     intent = next(
         (
