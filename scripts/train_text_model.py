@@ -34,9 +34,9 @@ from shared.core.text_model import MODEL_PATH, features_of  # noqa: E402
 from tests.understanding import BLIND, FIXTURES, SETS, TRAINING  # noqa: E402
 
 C = 30.0  # weak regularisation: few examples a class; chosen on held-out sets 4-7
-# How far the model's word counts against the rules': chosen on 1,240 messages the rules
-# never saw (set 10 before it was worked on, and the six sets written only to train the
-# model), each held out in turn from the model's training (README, "The second opinion").
+# How far the model's word counts against the rules': chosen on messages the rules never
+# saw (set 10 before it was worked on, and the six sets written only to train the model),
+# each held out in turn from the model's training (scripts/heldout_opinion.py).
 KIND_FROM = 0.8  # a message nothing matched becomes a tip only when this sure
 OTHER_FROM = 0.3  # where the rules found no category: the model's, from this sure
 # the same in a message typed with marks, where the rules' silence says more: they read
