@@ -38,6 +38,7 @@ C = 30.0  # weak regularisation: few examples a class; chosen on held-out sets 4
 # saw (set 10 before it was worked on, and the six sets written only to train the model),
 # each held out in turn from the model's training (scripts/heldout_opinion.py).
 KIND_FROM = 0.8  # a message nothing matched becomes a tip only when this sure
+REPORT_FROM = 0.85  # a question naming no procedure is handed to an officer when this sure
 OTHER_FROM = 0.3  # where the rules found no category: the model's, from this sure
 # the same in a message typed with marks, where the rules' silence says more: they read
 # "hàng da" (leather) apart from "hàng đá" (meth); the model's words are less sure of it
@@ -163,6 +164,7 @@ def main() -> None:
             "classes": [str(c) for c in kind.classes_],
             "bias": [float(b) for b in kind.intercept_],
             "overrule_from": KIND_FROM,
+            "report_from": REPORT_FROM,
         },
         "category": {
             "classes": [str(c) for c in category.classes_],

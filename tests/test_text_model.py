@@ -19,6 +19,7 @@ from shared.core.classify import (
     classify,
     model_words,
     open_to_urgency,
+    report_opinion,
     with_opinion,
     with_urgency,
 )
@@ -207,3 +208,17 @@ def test_a_tips_one_pass_reads_what_the_two_readings_read() -> None:
         assert (opinion.kind, opinion.category) == (None, both.category), text
         assert opinion.category_p == pytest.approx(both.category_p, abs=1e-9), text
         assert urgent_p == pytest.approx(MODEL.urgent_p(words), abs=1e-9), text
+
+
+def test_a_question_naming_nothing_that_reads_as_a_report_says_so_and_stays_a_question() -> None:
+    asked = Classification("question", None, "normal", "other", None, ("sao",))
+    sure = _opinion("tip", MODEL.report_from, "fraud", 0.9)
+    got = report_opinion(asked, sure)
+    assert got.kind == "question" and got.reads_as_report
+    assert got.reasons == ("sao", f"mô hình: tip ({MODEL.report_from:.2f})")
+    assert report_opinion(asked, _opinion("tip", MODEL.report_from - 0.01, "fraud", 0.9)) == asked
+    assert report_opinion(asked, _opinion("question", 0.99, "other", 0.9)) == asked
+    # through classify: a procedure named is never asked about, a long report is
+    assert not classify("tạm trú cho sinh viên thuê trọ cần giấy tờ gì vậy ạ").reads_as_report
+    sold = "thằng bán xe cũ bán cho tui chiếc xe bị đục số khung, nó không chịu trả tiền, giờ sao"
+    assert classify(sold).reads_as_report

@@ -410,3 +410,15 @@ def test_asked_as_a_question_it_is_answered_the_same_and_still_reaches_the_offic
     assert ask(memory_line, "huy tin bao duoc khong a?").startswith(f"Yêu cầu hủy tin báo {ref}")
     told = "\n".join(memory_line.texts(DUTY))
     assert "cong an dau het roi?" in told and "huy tin bao duoc khong a?" in told
+
+
+def test_a_report_told_as_a_question_reaches_the_desk_not_the_menu(
+    memory_line: MemoryLine,
+) -> None:
+    text = "thằng bán xe cũ bán cho tui chiếc xe bị đục số khung, nó không chịu trả tiền, giờ sao"
+    memory_line.citizen_says(CITIZEN, text)
+    assert set(memory_line.pump(times=2)) == {200}
+    (question,) = memory_line.store.docs["questions"].values()
+    (alert,) = [t for t in memory_line.texts(DESK_DUTY) if question["code"] in t]
+    assert "đục số khung" in alert
+    assert any(t.startswith("Cảm ơn anh/chị đã báo tin.") for t in memory_line.texts(CITIZEN))

@@ -117,6 +117,12 @@ class Classification:
         return self.category is not None and is_opinion_of(self.category, self.reasons)
 
     @property
+    def reads_as_report(self) -> bool:
+        """A question naming no procedure that the learned model reads as a report
+        (`report_opinion`): the assistant hands it to an officer, not the menu."""
+        return self.kind == "question" and is_opinion_of("tip", self.reasons)
+
+    @property
     def severity_learned(self) -> bool:
         """Urgent on the learned model's word alone: no sign of a danger on a later
         message of a tip (`shared/core/routing.py`)."""
@@ -746,8 +752,12 @@ def classify(text: str) -> Classification:
     verdict, message, groups = read
     words = _model_words(message)
     model = load_model()
-    if len(words) < model.min_words or not open_to_opinion(verdict):
+    if len(words) < model.min_words:
         return verdict  # a short message is the rules' alone
+    if verdict.kind == "question" and verdict.topic == "other":
+        return report_opinion(verdict, model.opinion(words))
+    if not open_to_opinion(verdict):
+        return verdict
     if verdict.kind == "tip":
         opinion, urgent_p = model.tip_reading(words)
         verdict = with_urgency(verdict, urgent_p, _told_calm(groups))
@@ -855,6 +865,19 @@ def with_opinion(
         reasons = (opinion.reason("kind"), *_named(opinion))
         return Classification("tip", _category(opinion), "normal", None, None, reasons)
     return verdict
+
+
+def report_opinion(verdict: Classification, opinion: Opinion) -> Classification:
+    """A question naming no procedure stays a question (a complaint, "why has nobody
+    come", a request for an officer each have their conversation), but when the model
+    is sure from `kind.report_from` that it reports something, its opinion joins the
+    reasons (`Classification.reads_as_report`): the assistant hands it to an officer
+    instead of the menu. On the training-only sets, a tip the rules read as a question
+    is about one message in thirty ("chủ trọ ... đập cửa phòng tui đòi tiền, hết chịu
+    nổi rồi!!!")."""
+    if opinion.kind != "tip" or opinion.kind_p < load_model().report_from:
+        return verdict
+    return replace(verdict, reasons=(*verdict.reasons, opinion.reason("kind")))
 
 
 def _category(opinion: Opinion) -> str:

@@ -63,6 +63,7 @@ class TextModel:
     category_bias: tuple[float, ...]
     severity_bias: float
     kind_from: float
+    report_from: float
     other_from: float
     marked_from: float
     overrule_from: float
@@ -196,6 +197,7 @@ def build_model(data: object) -> TextModel:
         category_bias=file.category.bias,
         severity_bias=file.severity.bias,
         kind_from=file.kind.overrule_from,
+        report_from=file.kind.report_from,
         other_from=file.category.other_from,
         marked_from=file.category.marked_from,
         overrule_from=file.category.overrule_from,

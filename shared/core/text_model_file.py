@@ -22,6 +22,7 @@ class Head(BaseModel):
 
 class KindHead(Head):
     overrule_from: float = Field(gt=0, le=1)  # a message nothing matched becomes a tip
+    report_from: float = Field(gt=0, le=1)  # a question naming nothing reads as a report
 
 
 class CategoryHead(Head):
