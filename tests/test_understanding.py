@@ -48,7 +48,14 @@ import pytest
 
 from shared.core import assistant
 from shared.core.classify import classify
-from tests.understanding import SETS, cases, score_messages, score_questions, understood
+from tests.understanding import (
+    QUESTION_SETS,
+    SETS,
+    cases,
+    score_messages,
+    score_questions,
+    understood,
+)
 
 TUNED = (
     "messages_tuning.jsonl",
@@ -210,6 +217,27 @@ def test_the_tenth_set_keeps_its_scores() -> None:
     assert len(cases("questions_blind10.jsonl")) >= 25
     # round 7: questions 39/49 with 3 wrong -> 49/49
     assert questions.right_or_honest >= 49 / 49 and questions.wrong == [], questions.summary()
+
+
+# Sets of questions alone, held at what they measure: (right or honest, wrong at most).
+QUESTIONS_ALONE = {
+    # round 7: scored before any change (its header) 80/105 with 9 wrong
+    "tuning11": (80, 9),
+}
+
+
+def test_every_set_of_questions_alone_is_held() -> None:
+    assert set(QUESTIONS_ALONE) == set(QUESTION_SETS)
+
+
+@pytest.mark.parametrize("which", QUESTION_SETS)
+def test_the_sets_of_questions_alone_keep_their_scores(which: str) -> None:
+    name = f"questions_{which}.jsonl"
+    score = score_questions(cases(name), classify, assistant)
+    assert len(cases(name)) >= 100
+    held, wrong = QUESTIONS_ALONE[which]
+    assert score.right + score.honest >= held, score.summary()
+    assert len(score.wrong) <= wrong, "\n".join(score.wrong)
 
 
 def test_spam_of_every_set_is_recognised() -> None:
