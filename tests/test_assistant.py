@@ -1121,3 +1121,16 @@ def test_a_foreigner_among_citizens_gets_both_topics():
     assert set(result.topics) == {"luu_tru", "nuoc_ngoai"}
     alone = answer("bạn em người Pháp vô chơi 4 hôm, phải báo gì", TODAY, NO_PHONE)
     assert alone.topics == ("nuoc_ngoai",)
+
+
+def test_a_follow_up_never_adds_a_topic_that_one_named_silences():
+    # tạm vắng's second half (tạm trú where one goes) gives way to the stay's renewal:
+    # the registration's own deadline would answer another question
+    text = (
+        "Tôi về quê ăn tết 2 tháng thì có phải khai tạm vắng không, tạm trú ở trọ có bị "
+        "hết hạn không, có cần gia hạn"
+    )
+    assert answer(text, TODAY, NO_PHONE).topics == ("tam_vang", "gia_han_tam_tru")
+    # with no renewal named, both halves are still answered
+    both = "ở quê có phải báo tạm vắng không, còn ở đây làm tạm trú thế nào"
+    assert answer(both, TODAY, NO_PHONE).topics == ("tam_vang", "tam_tru")

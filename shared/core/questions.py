@@ -353,9 +353,16 @@ def _follow_ups(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
     lại từ đầu hả": removing the old registration and making the new one)."""
     for follow in k.follow_ups:
         named = {p.topic for p in parts}
+        # a topic named that silences the one to add is what is asked of it ("tạm trú ở
+        # trọ có bị hết hạn không, có cần gia hạn": its renewal, not a new registration)
+        silenced = any(
+            follow.add in k.beats.get(t, ()) and not has_any(padded, k.beats_unless.get(t, ()))
+            for t in named
+        )
         if (
             follow.when in named
             and follow.add not in named
+            and not silenced
             and len(parts) < MAX_PARTS
             and has_any(padded, follow.phrases)
             and (not follow.with_ or has_any(padded, follow.with_))
