@@ -1134,3 +1134,20 @@ def test_a_follow_up_never_adds_a_topic_that_one_named_silences():
     # with no renewal named, both halves are still answered
     both = "ở quê có phải báo tạm vắng không, còn ở đây làm tạm trú thế nào"
     assert answer(both, TODAY, NO_PHONE).topics == ("tam_vang", "tam_tru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "làm lại căn cước gắn chip bị sai ngày sinh thì làm sao",
+        "lam lai the can cuoc vi ghi sai ho ten o dau",
+    ],
+)
+def test_a_card_with_a_wrong_detail_is_its_offices_even_said_as_made_again(text: str):
+    # "làm lại căn cước" is a lost card's phrase; with a detail wrong it is corrected
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "identity_card"), result
+    # a lost card made again stays the lost papers' answer
+    assert answer("mất căn cước, làm lại căn cước ở đâu", TODAY, NO_PHONE).topics == (
+        "mat_giay_to",
+    )

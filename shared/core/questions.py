@@ -283,10 +283,14 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
     for service in k.out_of_scope:
         if not has_any(padded, service.phrases):
             continue
+        # a topic this service beats, said with its words ("làm lại căn cước gắn chip bị
+        # sai ngày sinh": a card to correct, not a lost one), keeps none of them
+        beaten = service.beats if has_any(padded, service.beats_with) else frozenset()
+        topics = [m for m in found if m.topic not in beaten]
         for phrase in service.phrases:
             for at in _positions(padded, phrase):
                 # words shared with a topic's phrase are the topic's ("mất bằng lái xe")
-                if not any(m.start < at + len(phrase) - 1 and at < m.end - 1 for m in found):
+                if not any(m.start < at + len(phrase) - 1 and at < m.end - 1 for m in topics):
                     return service
     return None
 
