@@ -1151,3 +1151,12 @@ def test_a_card_with_a_wrong_detail_is_its_offices_even_said_as_made_again(text:
     assert answer("mất căn cước, làm lại căn cước ở đâu", TODAY, NO_PHONE).topics == (
         "mat_giay_to",
     )
+
+
+def test_a_registration_asked_beside_the_books_end_is_what_is_answered():
+    result = answer("sổ hộ khẩu bỏ rồi thì giờ nhập hộ khẩu kiểu gì", TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",), result
+    assert "31/12/2022" in texts(result)  # the book's end still said first
+    # the book's end alone, or a proof of residence asked: the confirmation
+    proof = "sổ hộ khẩu bị thu rồi giờ muốn chứng minh nơi ở để nộp hồ sơ thì lấy giấy gì"
+    assert answer(proof, TODAY, NO_PHONE).topics == ("xac_nhan_cu_tru",)

@@ -100,6 +100,9 @@ class Intent:
     topic: str
     notes: tuple[Line, ...]  # said before the topic's answer
     with_: tuple[str, ...] = ()  # also needs one of these ("hộ khẩu" ... "bị xóa")
+    # another procedure asked by one of these, outside the phrasing's words, is what is
+    # asked ("sổ hộ khẩu bỏ rồi thì nhập hộ khẩu kiểu gì"); the line is still said first
+    yields_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -271,6 +274,7 @@ class IntentIn(_Strict):
     topic: str
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
+    yields_to: list[str] = Field(default_factory=list)
     note: LineIn | None = None
 
 
@@ -614,6 +618,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 intent.topic,
                 _lines([intent.note], common) if intent.note else (),
                 tuple(_padded(p) for p in intent.with_),
+                tuple(_padded(p) for p in intent.yields_to),
             )
             for intent in conf.intents
         ),

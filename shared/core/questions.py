@@ -13,7 +13,9 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   to it;
 - an everyday phrasing (`intents`, "sổ hộ khẩu bỏ rồi") names its topic and
   may bring a line said first; one made of words apart (`with`: "hộ khẩu có bị
-  xóa không") counts only when no phrase names its topic;
+  xóa không") counts only when no phrase names its topic; a procedure it
+  `yields_to`, asked outside its words ("sổ hộ khẩu bỏ rồi thì nhập hộ khẩu kiểu
+  gì"), is what is answered, its line said first;
 - a stay with a family ("mẹ lên chơi 1 tuần") is lưu trú under 30 days and
   tạm trú from then on; with no length said, the citizen is asked;
 - a service this line does not handle (`out_of_scope`, "đổi bằng lái") is named
@@ -320,6 +322,17 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         ),
         None,
     )
+    notes: tuple[Line, ...] = ()
+    if intent is not None and has_any(padded, intent.yields_to):
+        # another procedure named outside the everyday phrasing is what is asked ("sổ hộ
+        # khẩu bỏ rồi thì giờ nhập hộ khẩu kiểu gì": thường trú); the phrasing's line is
+        # still said first
+        spans = [(at, at + len(p)) for p in intent.phrases for at in _positions(padded, p)]
+        apart = [m for m in matches if not any(a < m.end - 1 and m.start < b - 1 for a, b in spans)]
+        if any(
+            m.topic != intent.topic and padded[m.start : m.end] in intent.yields_to for m in apart
+        ):
+            matches, notes, intent = apart, intent.notes, None
     parts: list[Part]
     if intent is not None:
         parts = [Part(intent.topic, sections(padded, k), intent.notes)]
@@ -333,6 +346,8 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         )
     parts, ask_stay = _stay(padded, parts, matches, k) if intent is None else (parts, False)
     parts = _follow_ups(padded, parts, k)
+    if notes and parts:
+        parts[0] = Part(parts[0].topic, parts[0].sections, notes)
     doubt = _doubt(padded, parts, k) if intent is None else None
     return Understanding(tuple(parts), ask_stay, outside, doubt)
 
