@@ -987,3 +987,17 @@ def test_a_follow_up_saying_it_is_still_there_again_is_no_parked_lorry() -> None
     # folded, "do lan" is "đỗ lấn" (parked into the road) and "đó lần" (there, time n)
     assert classify("tui no van con o do!! lan thu 37").category != "traffic"
     assert classify("xe tai do lan ra het nua duong").category == "traffic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ông bà ngoại từ miền Tây lên ở nhà tôi chừng 10 ngày để khám bệnh, phải báo công an"
+        " ko hay là thôi",
+        "me em o que len o vai hom thi phai di bao hay thoi a",
+    ],
+)
+def test_yes_or_no_with_the_other_way_said_is_a_question(text: str) -> None:
+    # nothing of a category said: the long message would otherwise be an unknown tip
+    got = by_rules(text)
+    assert got.kind == "question", got
