@@ -1160,3 +1160,8 @@ def test_a_registration_asked_beside_the_books_end_is_what_is_answered():
     # the book's end alone, or a proof of residence asked: the confirmation
     proof = "sổ hộ khẩu bị thu rồi giờ muốn chứng minh nơi ở để nộp hồ sơ thì lấy giấy gì"
     assert answer(proof, TODAY, NO_PHONE).topics == ("xac_nhan_cu_tru",)
+
+
+def test_ng_typed_for_nguoi_names_a_foreigner():
+    result = answer("cho thue can ho cho ng nuoc ngoai ko khai bao thi phat bn", TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",) and "muc_phat" in result.sections, result

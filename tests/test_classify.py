@@ -1001,3 +1001,12 @@ def test_yes_or_no_with_the_other_way_said_is_a_question(text: str) -> None:
     # nothing of a category said: the long message would otherwise be an unknown tip
     got = by_rules(text)
     assert got.kind == "question", got
+
+
+def test_the_words_a_category_requires_open_a_supposed_event_too() -> None:
+    # renting to a foreigner without declaring, asked about with "thì phạt bao nhiêu"
+    asked = by_rules("cho thue can ho cho ng nuoc ngoai ma ko khai bao thi phat bn")
+    assert asked.kind == "question", asked
+    # told about a place, it is still a residence tip
+    told = by_rules("căn hộ 12A chung cư Sơn Kỳ cho thuê người nước ngoài mà không khai báo")
+    assert (told.kind, told.category) == ("tip", "residence"), told
