@@ -1165,3 +1165,22 @@ def test_a_registration_asked_beside_the_books_end_is_what_is_answered():
 def test_ng_typed_for_nguoi_names_a_foreigner():
     result = answer("cho thue can ho cho ng nuoc ngoai ko khai bao thi phat bn", TODAY, NO_PHONE)
     assert result.topics == ("nuoc_ngoai",) and "muc_phat" in result.sections, result
+
+
+def test_a_move_of_permanent_residence_said_as_chuyen_thuong_tru_asks_both_steps():
+    text = (
+        "Thường trú của tôi ở Tân Phú, giờ mua nhà bên Gò Vấp muốn chuyển thường trú qua, "
+        "có phải cắt khẩu chỗ cũ trước không"
+    )
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"xoa_dang_ky", "thuong_tru"}
+
+
+def test_weak_water_pressure_is_the_water_companys():
+    result = answer("nuoc yeu qua may ngay nay bao o dau", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "water"), result
+
+
+def test_the_channel_asked_is_where_it_is_done():
+    text = "Homestay nhỏ 3 phòng thì khai báo lưu trú cho khách qua đâu, trễ giờ có bị phạt không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("luu_tru",) and {"noi_nop", "muc_phat"} <= set(result.sections)
