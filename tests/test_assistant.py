@@ -1184,3 +1184,16 @@ def test_the_channel_asked_is_where_it_is_done():
     text = "Homestay nhỏ 3 phòng thì khai báo lưu trú cho khách qua đâu, trễ giờ có bị phạt không"
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == ("luu_tru",) and {"noi_nop", "muc_phat"} <= set(result.sections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "e nop tam tru tren vneid bi tu choi ma ko noi ly do, ai giai quyet cho e vay",
+        "Hồ sơ đăng ký thường trú tôi nộp 1 tháng rồi mà chưa ai trả lời, gọi điện không ai bắt"
+        " máy, tôi muốn gặp người phụ trách",
+    ],
+)
+def test_a_file_refused_without_reason_or_its_person_in_charge_asked_is_a_hand_off(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff and not result.topics, result
