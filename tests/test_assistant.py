@@ -1197,3 +1197,12 @@ def test_the_channel_asked_is_where_it_is_done():
 def test_a_file_refused_without_reason_or_its_person_in_charge_asked_is_a_hand_off(text: str):
     result = answer(text, TODAY, NO_PHONE)
     assert result.handoff and not result.topics, result
+
+
+def test_the_other_case_of_a_stay_after_con_is_a_second_part():
+    text = (
+        "Tôi là chủ trọ, khách thuê ở 2-3 ngày thì báo lưu trú, còn ở lâu thì đăng ký tạm trú"
+        " đúng không, mỗi loại nộp ở đâu"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("luu_tru", "tam_tru") and result.sections == ("noi_nop",), result
