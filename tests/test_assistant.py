@@ -1206,3 +1206,15 @@ def test_the_other_case_of_a_stay_after_con_is_a_second_part():
     )
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == ("luu_tru", "tam_tru") and result.sections == ("noi_nop",), result
+
+
+def test_a_land_paper_beside_a_registration_is_its_papers_not_the_land_office():
+    text = (
+        "e ở nhờ nhà chị họ đc 2 tháng r, có phải làm tạm trú ko ạ, chị e ko có sổ đỏ chỉ có"
+        " hợp đồng mua bán giấy tay thì e đăng ký đc ko"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and result.out_of_scope is None, result
+    assert "giay_to" in result.sections
+    # alone, the land paper is the land office's
+    assert answer("làm lại sổ đỏ bị mất ở đâu", TODAY, NO_PHONE).out_of_scope == "land"

@@ -186,6 +186,8 @@ class Knowledge:
     out_of_scope: tuple[OutOfScope, ...] = ()
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
     places: frozenset[str] = frozenset()  # topic phrases that only say where (padded)
+    # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
+    proofs: tuple[str, ...] = ()
     mixed_groups: tuple[str, ...] = ()  # a foreigner said to be among citizens (padded)
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
@@ -392,6 +394,7 @@ class ConfIn(_Strict):
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
     places: list[str] = Field(default_factory=list)
+    proofs: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     vague: VagueIn | None = None
@@ -650,6 +653,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             (topic, tuple(_padded(p) for p in signals)) for topic, signals in conf.doubts.items()
         ),
         places=frozenset(_padded(p) for p in conf.places),
+        proofs=tuple(_padded(p) for p in conf.proofs),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         vague=tuple(
             (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics))

@@ -21,7 +21,8 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
 - a service this line does not handle (`out_of_scope`, "đổi bằng lái") is named
   so the assistant can say where to ask, unless its words belong to a topic's
   phrase ("mất bằng lái" is a lost paper); beside it, a topic phrase that only
-  says where (`places`: "phòng trọ bị cắt điện") names no topic;
+  says where (`places`: "phòng trọ bị cắt điện") names no topic; a paper proving
+  a lawful place (`proofs`: "sổ đỏ") beside a topic is that topic's papers;
 - a word pointing to another procedure than the one matched (`doubts`: "hộ khẩu
   có bị gạch tên không" matches thường trú, "gạch tên" points to deregistration)
   makes a doubt: the citizen is asked which, never given the wrong one's facts.
@@ -290,6 +291,8 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
         beaten = service.beats if has_any(padded, service.beats_with) else frozenset()
         topics = [m for m in found if m.topic not in beaten]
         for phrase in service.phrases:
+            if found and phrase in k.proofs:
+                continue  # "chị em không có sổ đỏ ... đăng ký được không": the topic's papers
             for at in _positions(padded, phrase):
                 # words shared with a topic's phrase are the topic's ("mất bằng lái xe")
                 if not any(m.start < at + len(phrase) - 1 and at < m.end - 1 for m in topics):
