@@ -1218,3 +1218,15 @@ def test_a_land_paper_beside_a_registration_is_its_papers_not_the_land_office():
     assert "giay_to" in result.sections
     # alone, the land paper is the land office's
     assert answer("làm lại sổ đỏ bị mất ở đâu", TODAY, NO_PHONE).out_of_scope == "land"
+
+
+def test_the_old_tam_tru_book_said_expired_is_the_renewal_with_the_books_end_first():
+    result = answer("KT3 cua me em het han roi, muon lam lai thi sao", TODAY, NO_PHONE)
+    assert result.topics == ("gia_han_tam_tru",), result
+    assert "31/12/2022" in texts(result)
+
+
+def test_a_floor_area_asked_is_a_condition_never_a_fee():
+    text = "nghe noi o thue cung dc dang ky thuong tru dung ko a, dien tich phai bao nhieu m2"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",) and result.sections == ("ai_khi",), result
