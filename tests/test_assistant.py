@@ -1230,3 +1230,11 @@ def test_a_floor_area_asked_is_a_condition_never_a_fee():
     text = "nghe noi o thue cung dc dang ky thuong tru dung ko a, dien tich phai bao nhieu m2"
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == ("thuong_tru",) and result.sections == ("ai_khi",), result
+
+
+def test_a_fine_asked_for_lost_papers_is_pointed_to_the_ward_police_never_invented():
+    result = answer("mất giấy tờ thì trình báo ở đâu, có bị phạt ko", TODAY, NO_PHONE)
+    assert result.topics == ("mat_giay_to",) and result.sections == ("noi_nop", "muc_phat")
+    said = texts(result)
+    assert "có bị xử phạt hay không, xin hỏi Công an phường" in said
+    assert "đồng" not in said  # no amount

@@ -246,8 +246,8 @@ def test_the_tenth_set_keeps_its_scores() -> None:
 # labels (CONFLICTS left out), never wrong there.
 QUESTIONS_ALONE = {
     # round 7: scored before any change (its header) 80/105 with 9 wrong; after round 7's
-    # second assistant pass 93/105 with 4 wrong, all four in CONFLICTS (93/100 agreed)
-    "tuning11": 93,
+    # second assistant pass 94/105 with 4 wrong, all four in CONFLICTS (94/100 agreed)
+    "tuning11": 94,
 }
 
 
