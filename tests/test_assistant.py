@@ -1143,3 +1143,120 @@ def test_a_question_that_reads_as_a_report_goes_to_an_officer_not_the_menu():
     # a procedure named is answered as ever, whatever the model reads
     named = answer("tạm trú cần giấy tờ gì", TODAY, NO_PHONE, classification=report)
     assert named.topic == "tam_tru" and named.handoff is False
+
+
+def test_a_follow_up_never_adds_a_topic_that_one_named_silences():
+    # tạm vắng's second half (tạm trú where one goes) gives way to the stay's renewal:
+    # the registration's own deadline would answer another question
+    text = (
+        "Tôi về quê ăn tết 2 tháng thì có phải khai tạm vắng không, tạm trú ở trọ có bị "
+        "hết hạn không, có cần gia hạn"
+    )
+    assert answer(text, TODAY, NO_PHONE).topics == ("tam_vang", "gia_han_tam_tru")
+    # with no renewal named, both halves are still answered
+    both = "ở quê có phải báo tạm vắng không, còn ở đây làm tạm trú thế nào"
+    assert answer(both, TODAY, NO_PHONE).topics == ("tam_vang", "tam_tru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "làm lại căn cước gắn chip bị sai ngày sinh thì làm sao",
+        "lam lai the can cuoc vi ghi sai ho ten o dau",
+    ],
+)
+def test_a_card_with_a_wrong_detail_is_its_offices_even_said_as_made_again(text: str):
+    # "làm lại căn cước" is a lost card's phrase; with a detail wrong it is corrected
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "identity_card"), result
+    # a lost card made again stays the lost papers' answer
+    assert answer("mất căn cước, làm lại căn cước ở đâu", TODAY, NO_PHONE).topics == (
+        "mat_giay_to",
+    )
+
+
+def test_a_registration_asked_beside_the_books_end_is_what_is_answered():
+    result = answer("sổ hộ khẩu bỏ rồi thì giờ nhập hộ khẩu kiểu gì", TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",), result
+    assert "31/12/2022" in texts(result)  # the book's end still said first
+    # the book's end alone, or a proof of residence asked: the confirmation
+    proof = "sổ hộ khẩu bị thu rồi giờ muốn chứng minh nơi ở để nộp hồ sơ thì lấy giấy gì"
+    assert answer(proof, TODAY, NO_PHONE).topics == ("xac_nhan_cu_tru",)
+
+
+def test_ng_typed_for_nguoi_names_a_foreigner():
+    result = answer("cho thue can ho cho ng nuoc ngoai ko khai bao thi phat bn", TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",) and "muc_phat" in result.sections, result
+
+
+def test_a_move_of_permanent_residence_said_as_chuyen_thuong_tru_asks_both_steps():
+    text = (
+        "Thường trú của tôi ở Tân Phú, giờ mua nhà bên Gò Vấp muốn chuyển thường trú qua, "
+        "có phải cắt khẩu chỗ cũ trước không"
+    )
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"xoa_dang_ky", "thuong_tru"}
+
+
+def test_weak_water_pressure_is_the_water_companys():
+    result = answer("nuoc yeu qua may ngay nay bao o dau", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "water"), result
+
+
+def test_the_channel_asked_is_where_it_is_done():
+    text = "Homestay nhỏ 3 phòng thì khai báo lưu trú cho khách qua đâu, trễ giờ có bị phạt không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("luu_tru",) and {"noi_nop", "muc_phat"} <= set(result.sections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "e nop tam tru tren vneid bi tu choi ma ko noi ly do, ai giai quyet cho e vay",
+        "Hồ sơ đăng ký thường trú tôi nộp 1 tháng rồi mà chưa ai trả lời, gọi điện không ai bắt"
+        " máy, tôi muốn gặp người phụ trách",
+    ],
+)
+def test_a_file_refused_without_reason_or_its_person_in_charge_asked_is_a_hand_off(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff and not result.topics, result
+
+
+def test_the_other_case_of_a_stay_after_con_is_a_second_part():
+    text = (
+        "Tôi là chủ trọ, khách thuê ở 2-3 ngày thì báo lưu trú, còn ở lâu thì đăng ký tạm trú"
+        " đúng không, mỗi loại nộp ở đâu"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("luu_tru", "tam_tru") and result.sections == ("noi_nop",), result
+
+
+def test_a_land_paper_beside_a_registration_is_its_papers_not_the_land_office():
+    text = (
+        "e ở nhờ nhà chị họ đc 2 tháng r, có phải làm tạm trú ko ạ, chị e ko có sổ đỏ chỉ có"
+        " hợp đồng mua bán giấy tay thì e đăng ký đc ko"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and result.out_of_scope is None, result
+    assert "giay_to" in result.sections
+    # alone, the land paper is the land office's
+    assert answer("làm lại sổ đỏ bị mất ở đâu", TODAY, NO_PHONE).out_of_scope == "land"
+
+
+def test_the_old_tam_tru_book_said_expired_is_the_renewal_with_the_books_end_first():
+    result = answer("KT3 cua me em het han roi, muon lam lai thi sao", TODAY, NO_PHONE)
+    assert result.topics == ("gia_han_tam_tru",), result
+    assert "31/12/2022" in texts(result)
+
+
+def test_a_floor_area_asked_is_a_condition_never_a_fee():
+    text = "nghe noi o thue cung dc dang ky thuong tru dung ko a, dien tich phai bao nhieu m2"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",) and result.sections == ("ai_khi",), result
+
+
+def test_a_fine_asked_for_lost_papers_is_pointed_to_the_ward_police_never_invented():
+    result = answer("mất giấy tờ thì trình báo ở đâu, có bị phạt ko", TODAY, NO_PHONE)
+    assert result.topics == ("mat_giay_to",) and result.sections == ("noi_nop", "muc_phat")
+    said = texts(result)
+    assert "có bị xử phạt hay không, xin hỏi Công an phường" in said
+    assert "đồng" not in said  # no amount

@@ -987,3 +987,26 @@ def test_a_follow_up_saying_it_is_still_there_again_is_no_parked_lorry() -> None
     # folded, "do lan" is "đỗ lấn" (parked into the road) and "đó lần" (there, time n)
     assert classify("tui no van con o do!! lan thu 37").category != "traffic"
     assert classify("xe tai do lan ra het nua duong").category == "traffic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ông bà ngoại từ miền Tây lên ở nhà tôi chừng 10 ngày để khám bệnh, phải báo công an"
+        " ko hay là thôi",
+        "me em o que len o vai hom thi phai di bao hay thoi a",
+    ],
+)
+def test_yes_or_no_with_the_other_way_said_is_a_question(text: str) -> None:
+    # nothing of a category said: the long message would otherwise be an unknown tip
+    got = by_rules(text)
+    assert got.kind == "question", got
+
+
+def test_the_words_a_category_requires_open_a_supposed_event_too() -> None:
+    # renting to a foreigner without declaring, asked about with "thì phạt bao nhiêu"
+    asked = by_rules("cho thue can ho cho ng nuoc ngoai ma ko khai bao thi phat bn")
+    assert asked.kind == "question", asked
+    # told about a place, it is still a residence tip
+    told = by_rules("căn hộ 12A chung cư Sơn Kỳ cho thuê người nước ngoài mà không khai báo")
+    assert (told.kind, told.category) == ("tip", "residence"), told

@@ -24,7 +24,7 @@ from shared.core.classify import (
     with_urgency,
 )
 from shared.core.text_model import MODEL_PATH, Opinion, build_model, load_model
-from tests.understanding import BLIND, SETS, TRAINING
+from tests.understanding import BLIND, QUESTION_SETS, SETS, TRAINING
 
 MODEL = load_model()
 LONG = 12  # words: above every threshold of length
@@ -44,6 +44,7 @@ def test_the_model_is_trained_on_todays_tuning_sets_and_never_on_a_blind_one() -
     expected = (
         ["classify.jsonl", "classify.yaml (severity examples)"]
         + [f"{k}_{s}.jsonl" for k in ("messages", "questions") for s in tuning]
+        + [f"questions_{s}.jsonl" for s in QUESTION_SETS]
         + [f"messages_{s}.jsonl" for s in TRAINING]
     )
     assert sorted(MODEL.trained_on) == sorted(expected)

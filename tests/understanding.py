@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Thirteen labelled pairs of sets live in tests/fixtures:
+Thirteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -56,6 +56,11 @@ Thirteen labelled pairs of sets live in tests/fixtures:
   their kind and category misses and the same principles probed in other words;
   question batches 9 and 10 (round 7) those behind the question misses of sets 5-10.
 
+Questions alone (`QUESTION_SETS`, no messages file):
+
+- `questions_tuning11.jsonl`: 105 questions written in round 7 by someone who had
+  not seen the rules, scored before any change (its header); tuned against from then on.
+
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
 marks a person in danger (never "normal"), `calm: true` a clearly non-urgent
@@ -98,6 +103,9 @@ SETS = (
     "tuning",
     "tuning4",
 )
+# Tuning sets of questions alone (no messages file): scored and trained on like the
+# questions of a pair.
+QUESTION_SETS = ("tuning11",)
 BLIND = ("blind", "blind11")  # never worked on: its misses are shown only when asked
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
@@ -319,6 +327,11 @@ def main(argv: list[str] | None = None) -> None:
             print("   ", miss)
         print(f"== {which}: questions: {questions.summary()}")
         for miss in questions.wrong + questions.misses if details else ():
+            print("   ", miss)
+    for which in QUESTION_SETS:
+        questions = score_questions(cases(f"questions_{which}.jsonl"), classify, assistant)
+        print(f"== {which}: questions: {questions.summary()}")
+        for miss in questions.wrong + questions.misses:
             print("   ", miss)
 
 

@@ -100,6 +100,9 @@ class Intent:
     topic: str
     notes: tuple[Line, ...]  # said before the topic's answer
     with_: tuple[str, ...] = ()  # also needs one of these ("hộ khẩu" ... "bị xóa")
+    # another procedure asked by one of these, outside the phrasing's words, is what is
+    # asked ("sổ hộ khẩu bỏ rồi thì nhập hộ khẩu kiểu gì"); the line is still said first
+    yields_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,8 @@ class Knowledge:
     out_of_scope: tuple[OutOfScope, ...] = ()
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
     places: frozenset[str] = frozenset()  # topic phrases that only say where (padded)
+    # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
+    proofs: tuple[str, ...] = ()
     mixed_groups: tuple[str, ...] = ()  # a foreigner said to be among citizens (padded)
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
@@ -271,6 +276,7 @@ class IntentIn(_Strict):
     topic: str
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
+    yields_to: list[str] = Field(default_factory=list)
     note: LineIn | None = None
 
 
@@ -389,6 +395,7 @@ class ConfIn(_Strict):
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
     places: list[str] = Field(default_factory=list)
+    proofs: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     vague: VagueIn | None = None
@@ -615,6 +622,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 intent.topic,
                 _lines([intent.note], common) if intent.note else (),
                 tuple(_padded(p) for p in intent.with_),
+                tuple(_padded(p) for p in intent.yields_to),
             )
             for intent in conf.intents
         ),
@@ -646,6 +654,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             (topic, tuple(_padded(p) for p in signals)) for topic, signals in conf.doubts.items()
         ),
         places=frozenset(_padded(p) for p in conf.places),
+        proofs=tuple(_padded(p) for p in conf.proofs),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         vague=tuple(
             (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics))

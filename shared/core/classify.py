@@ -984,7 +984,10 @@ def _by_rules(
         said = _unique(_labels(about_line))
         return Classification("other", None, "normal", None, None, said, about_line=True)
 
-    event = best_hits + best_weak + danger.hits
+    # the words a category requires are the event's too ("cho thuê căn hộ cho người nước
+    # ngoài mà không khai báo thì phạt bao nhiêu": the renting opens the supposed event)
+    required = groups.get(best.requires, []) if best is not None and best.has_requires else []
+    event = best_hits + best_weak + danger.hits + required
     supposed = asks and _hypothetical(rules, groups, event)
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)

@@ -13,13 +13,16 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   to it;
 - an everyday phrasing (`intents`, "sổ hộ khẩu bỏ rồi") names its topic and
   may bring a line said first; one made of words apart (`with`: "hộ khẩu có bị
-  xóa không") counts only when no phrase names its topic;
+  xóa không") counts only when no phrase names its topic; a procedure it
+  `yields_to`, asked outside its words ("sổ hộ khẩu bỏ rồi thì nhập hộ khẩu kiểu
+  gì"), is what is answered, its line said first;
 - a stay with a family ("mẹ lên chơi 1 tuần") is lưu trú under 30 days and
   tạm trú from then on; with no length said, the citizen is asked;
 - a service this line does not handle (`out_of_scope`, "đổi bằng lái") is named
   so the assistant can say where to ask, unless its words belong to a topic's
   phrase ("mất bằng lái" is a lost paper); beside it, a topic phrase that only
-  says where (`places`: "phòng trọ bị cắt điện") names no topic;
+  says where (`places`: "phòng trọ bị cắt điện") names no topic; a paper proving
+  a lawful place (`proofs`: "sổ đỏ") beside a topic is that topic's papers;
 - a word pointing to another procedure than the one matched (`doubts`: "hộ khẩu
   có bị gạch tên không" matches thường trú, "gạch tên" points to deregistration)
   makes a doubt: the citizen is asked which, never given the wrong one's facts.
@@ -283,10 +286,16 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
     for service in k.out_of_scope:
         if not has_any(padded, service.phrases):
             continue
+        # a topic this service beats, said with its words ("làm lại căn cước gắn chip bị
+        # sai ngày sinh": a card to correct, not a lost one), keeps none of them
+        beaten = service.beats if has_any(padded, service.beats_with) else frozenset()
+        topics = [m for m in found if m.topic not in beaten]
         for phrase in service.phrases:
+            if found and phrase in k.proofs:
+                continue  # "chị em không có sổ đỏ ... đăng ký được không": the topic's papers
             for at in _positions(padded, phrase):
                 # words shared with a topic's phrase are the topic's ("mất bằng lái xe")
-                if not any(m.start < at + len(phrase) - 1 and at < m.end - 1 for m in found):
+                if not any(m.start < at + len(phrase) - 1 and at < m.end - 1 for m in topics):
                     return service
     return None
 
@@ -316,6 +325,17 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         ),
         None,
     )
+    notes: tuple[Line, ...] = ()
+    if intent is not None and has_any(padded, intent.yields_to):
+        # another procedure named outside the everyday phrasing is what is asked ("sổ hộ
+        # khẩu bỏ rồi thì giờ nhập hộ khẩu kiểu gì": thường trú); the phrasing's line is
+        # still said first
+        spans = [(at, at + len(p)) for p in intent.phrases for at in _positions(padded, p)]
+        apart = [m for m in matches if not any(a < m.end - 1 and m.start < b - 1 for a, b in spans)]
+        if any(
+            m.topic != intent.topic and padded[m.start : m.end] in intent.yields_to for m in apart
+        ):
+            matches, notes, intent = apart, intent.notes, None
     parts: list[Part]
     if intent is not None:
         parts = [Part(intent.topic, sections(padded, k), intent.notes)]
@@ -329,6 +349,8 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         )
     parts, ask_stay = _stay(padded, parts, matches, k) if intent is None else (parts, False)
     parts = _follow_ups(padded, parts, k)
+    if notes and parts:
+        parts[0] = Part(parts[0].topic, parts[0].sections, notes)
     doubt = _doubt(padded, parts, k) if intent is None else None
     return Understanding(tuple(parts), ask_stay, outside, doubt)
 
@@ -353,9 +375,16 @@ def _follow_ups(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
     lại từ đầu hả": removing the old registration and making the new one)."""
     for follow in k.follow_ups:
         named = {p.topic for p in parts}
+        # a topic named that silences the one to add is what is asked of it ("tạm trú ở
+        # trọ có bị hết hạn không, có cần gia hạn": its renewal, not a new registration)
+        silenced = any(
+            follow.add in k.beats.get(t, ()) and not has_any(padded, k.beats_unless.get(t, ()))
+            for t in named
+        )
         if (
             follow.when in named
             and follow.add not in named
+            and not silenced
             and len(parts) < MAX_PARTS
             and has_any(padded, follow.phrases)
             and (not follow.with_ or has_any(padded, follow.with_))
