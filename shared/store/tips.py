@@ -3,7 +3,8 @@
 
 Every change of a tip's state goes through `change_tip`: a transaction that
 reads the tip, lets a pure transition (`shared.core.tip`) decide on what it
-found, and writes the tip, its audit event and its schedule entry together.
+found, and writes the tip (its ladder's entry of the schedule, `due_at`, in it)
+and its audit event together.
 """
 
 from __future__ import annotations
@@ -21,15 +22,12 @@ from shared.core.delivery import CLAIM_LAPSES_AFTER
 from shared.core.tip import Tip, TipChange, TipStatus
 from shared.store import transactions
 from shared.store.collections import (
-    DUE,
     EVENTS,
     MESSAGES,
     PARTS,
     QUARANTINE,
     SENDERS,
     TIPS,
-    DueKind,
-    due_id,
 )
 from shared.store.databases import Databases
 from shared.store.documents import (
@@ -39,7 +37,7 @@ from shared.store.documents import (
     salvage_tip,
     send_due_fields,
     send_recorded_doc,
-    tip_due_doc,
+    tip_due_fields,
     tip_from_doc,
     tip_updates,
 )
@@ -175,6 +173,7 @@ class TipsStore:
             )
             updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
             updates.update(taken_in_fields(stored, change, now))  # a message moved in
+            updates.update(tip_due_fields(stored, before, after))  # its ladder's entry
             txn.update(tip_ref, {**updates, "updated_at": now}, option=unchanged)
             for audit in change.events:
                 event = event_doc(audit, now, before.expire_at)
@@ -190,12 +189,6 @@ class TipsStore:
                 carried.append(send)
                 due = send_due_fields(now + CLAIM_LAPSES_AFTER, send.rank)
                 txn.set(send_ref, {**send_recorded_doc(send.record, now, send.claimed), **due})
-            if after.next_action_at != before.next_action_at:
-                due_ref = self.db.collection(DUE).document(due_id(DueKind.TIP, ref))
-                if after.next_action_at is None:
-                    txn.delete(due_ref)
-                else:
-                    txn.set(due_ref, tip_due_doc(ref, after.next_action_at))
             if sender is not None:
                 txn.update(sender_ref, sender)
             return Applied(after, change, tuple(carried))
