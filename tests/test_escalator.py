@@ -331,3 +331,27 @@ def test_one_item_that_always_fails_does_not_stall_the_run(
     assert stepped == set(refs)  # the others went on
     later = entry.get().get("at") if legacy else line.tip("TB-BROKE")["due_at"]
     assert later == line.clock.now() + timedelta(minutes=5)
+
+
+def test_a_step_decided_on_the_tip_the_query_found_keeps_a_take_written_since(
+    line: Line,
+) -> None:
+    """The ladder's step decides on the tip the schedule's query returned (no read in
+    its transaction, issue 18) and is written only if the tip is unchanged since: an
+    officer who takes the tip between the query and the step keeps it, and nobody of
+    the next step is alerted about a tip already taken."""
+    from tests.helpers import DUTY, DUTY_ID, command
+
+    ref = route_a_tip(line)["ref"]
+    line.clock.advance(minutes=5)
+    escalator = bootstrap.get_escalator()
+    escalator.clock = line.clock
+    now = line.clock.now()
+    [item] = [i for i in escalator.store.due(now, 100) if i.tip_id == ref]
+    assert item.kind == "ladder" and item.seen is not None
+    assert command(line, DUTY, f"NHAN {ref}") == [200]  # meanwhile, the router
+    assert escalator.step(ref, now, seen=item.seen) == 0  # decided again: nothing due
+    tip = line.tip(ref)
+    assert tip["status"] == "acknowledged" and tip["held_by"] == DUTY_ID
+    assert tip["due_at"] == tip["next_action_at"] > now  # the holder's reminder
+    assert not [a for a in line.alerts() if a["step"] == "c0s2r0"]

@@ -195,7 +195,7 @@ class Escalator:
 
     def _one(self, item: DueItem, now: datetime, summary: RunSummary) -> None:
         if item.kind == DueKind.LADDER and item.tip_id:
-            summary.steps += self.step(item.tip_id, now, summary)
+            summary.steps += self.step(item.tip_id, now, summary, seen=item.seen)
         elif item.kind == DueKind.TIP and item.tip_id:
             # A `due/tip:` document an older release wrote: the ladder's step as ever,
             # then its entry kept on the tip alone (the step's change, or the resync,
@@ -216,15 +216,28 @@ class Escalator:
 
     # --- the ladder -----------------------------------------------------------------
 
-    def step(self, ref: str, now: datetime, summary: RunSummary | None = None) -> int:
-        """Take every action of this tip that is due at `now`; how many were taken."""
+    def step(
+        self,
+        ref: str,
+        now: datetime,
+        summary: RunSummary | None = None,
+        *,
+        seen: object | None = None,
+    ) -> int:
+        """Take every action of this tip that is due at `now`; how many were taken.
+        `seen`: the tip as the schedule's query found it; the first action is decided
+        on it and written only if the tip is unchanged since (else read again)."""
         summary = summary if summary is not None else RunSummary()
         recheck = self.policies.alert_retry.outage_every
         taken = 0
         for _ in range(MAX_ACTIONS):
             applied = self.pager.change(
-                ref, lambda t: tip_core.step(t, now, self._delivery(t, now), recheck), now
+                ref,
+                lambda t: tip_core.step(t, now, self._delivery(t, now), recheck),
+                now,
+                seen=seen,
             )
+            seen = None  # a later action decides on the tip as this one wrote it
             change, tip = applied.change, applied.tip
             if change is None or tip is None or change.decision is None:
                 if not taken:  # an action taken wrote the schedule with the tip

@@ -11,6 +11,7 @@ single-field range on each (`SCHEDULED`).
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +32,7 @@ from shared.store.documents import (
     update_due_doc,
 )
 from shared.store.ports import DueItem
+from shared.store.tips import Seen
 
 
 class ScheduleStore:
@@ -42,10 +44,11 @@ class ScheduleStore:
         items: list[DueItem] = []
         for snap in _due_query(self.db.collection(DUE), "at", now, after, limit):
             items.append(due_from_doc(snap.id, snap.to_dict() or {}))
-        # A tip's ladder (its `due_at`): the field alone, not the tip's summary.
-        tips = self.db.collection(TIPS).select([DUE_AT])
-        for snap in _due_query(tips, DUE_AT, now, after, limit):
-            items.append(ladder_due_item(snap.id, snap.to_dict() or {}))
+        # A tip's ladder (its `due_at`), the tip whole: its step decides on it as
+        # found (no read in the step's transaction; written only if unchanged since).
+        for snap in _due_query(self.db.collection(TIPS), DUE_AT, now, after, limit):
+            item = ladder_due_item(snap.id, snap.to_dict() or {})
+            items.append(replace(item, seen=Seen(snap, snap.update_time)))
         for snap in _due_query(self.db.collection(MESSAGES), DUE_AT, now, after, limit):
             items.append(message_due_item(snap.id, snap.to_dict() or {}))
         for kind in (SendKind.ALERT, SendKind.REPLY):

@@ -71,7 +71,7 @@ class TipsStore:
         snap = self.db.collection(TIPS).document(ref).get()
         if not snap.exists:
             return Applied(None)
-        return Applied(tip_from_doc(snap.to_dict() or {}), seen=_Seen(snap, snap.update_time))
+        return Applied(tip_from_doc(snap.to_dict() or {}), seen=Seen(snap, snap.update_time))
 
     def tips_held_by(self, officer_id: str) -> list[Tip]:
         """The open tips an officer holds (two equalities: no composite index)."""
@@ -124,7 +124,7 @@ class TipsStore:
         since (a precondition on its update time); changed meanwhile, it is read
         and decided again.
         """
-        if isinstance(seen, _Seen):
+        if isinstance(seen, Seen):
             with contextlib.suppress(gexc.FailedPrecondition):  # changed meanwhile
                 return self._change(ref, decide, now, salvage, plan, seen)
         return self._change(ref, decide, now, salvage, plan, None)
@@ -136,7 +136,7 @@ class TipsStore:
         now: datetime,
         salvage: bool,
         plan: Plan | None,
-        seen: _Seen | None,
+        seen: Seen | None,
     ) -> Applied:
         tip_ref = self.db.collection(TIPS).document(ref)
         unchanged = self.db.write_option(last_update_time=seen.update_time) if seen else None
@@ -153,7 +153,7 @@ class TipsStore:
                 before = tip_from_doc(stored)
             change = decide(before)
             if change is None:
-                return Applied(before, seen=_Seen(snap, snap.update_time))
+                return Applied(before, seen=Seen(snap, snap.update_time))
             after = change.tip
             spawned_ref = _free_spawned(self.db, txn, change)  # reads before writes
             sender_ref, sender = self.db.collection(SENDERS).document(before.reporter_key), None
@@ -234,8 +234,9 @@ class TipsStore:
 
 
 @dataclass(frozen=True)
-class _Seen:
-    """A tip as a transaction that decided nothing read it (`Applied.seen`)."""
+class Seen:
+    """A tip as read before a change (`Applied.seen`: by a transaction that decided
+    nothing, or a plain read; `DueItem.seen`: by the schedule's query)."""
 
     snap: Any  # its DocumentSnapshot
     update_time: Any
