@@ -2,8 +2,9 @@
 
 It must stay flat: one run reads the schedule (one range query on each place it
 is kept, `shared.store.collections.SCHEDULED`: `due.at`, and `due_at` on
-messages, alerts and replies; oldest first), never the open tips, so neither its
-time nor its reads should grow with the number of tips waiting for a later step.
+tips, messages, alerts and replies; oldest first), never the open tips that are
+not due, so neither its time nor its reads should grow with the number of tips
+waiting for a later step.
 
 On the emulators, in one process (bench/inprocess_line.py): the demo seed, the
 Zalo stand-in serving the sends, and the escalator built by
@@ -14,8 +15,8 @@ them: one real tip is sent by a citizen and routed first, and its stored
 document is the template; each open tip is that tip as received, given to its
 unit by the router's own transition (`shared.core.routing.plan_route`: policy
 snapshot, ladder at step one, classification, ward) and written as the store's
-`change_tip` writes it (the tip with `updated_at` and `next_action_at`, and
-`due/tip:{tip}` with `at`, `kind`, `tip_id`). The router's audit event
+`change_tip` writes it (the tip with `updated_at`, `next_action_at` and its
+ladder's entry of the schedule, `due_at`). The router's audit event
 (`tips/{ref}/events/...`) is not written: nothing in a run reads it. The open
 tips were routed one minute before the run (their next step is four minutes
 away); the due ones six minutes before (their second step is one minute overdue).
@@ -59,8 +60,8 @@ from inprocess_line import DAY, Line  # noqa: E402
 
 from shared.core import routing  # noqa: E402
 from shared.core.tip import TipStatus  # noqa: E402
-from shared.store.collections import SCHEDULED, DueKind, due_id  # noqa: E402
-from shared.store.documents import tip_due_doc, tip_from_doc, tip_updates  # noqa: E402
+from shared.store.collections import SCHEDULED  # noqa: E402
+from shared.store.documents import DUE_AT, tip_from_doc, tip_updates  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "escalator.json"
 TIP = "Có nhóm thanh niên sử dụng ma túy trong khách sạn ở phường Tân Sơn Nhì"
@@ -95,8 +96,8 @@ class TipFactory:
         self.policies = line.escalator.policies
         self.count = 0
 
-    def routed(self, ref: str, routed_at: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-        """(tip document, due document) of a tip routed at `routed_at`, as change_tip writes."""
+    def routed(self, ref: str, routed_at: Any) -> dict[str, Any]:
+        """The document of a tip routed at `routed_at`, as change_tip writes it."""
         tip = {
             **self.received,
             "ref": ref,
@@ -111,20 +112,18 @@ class TipFactory:
         assert change is not None
         tip.update(tip_updates(tip, change.tip))
         tip["updated_at"] = routed_at
-        due = tip_due_doc(ref, change.tip.next_action_at)
-        return tip, due
+        tip[DUE_AT] = change.tip.next_action_at
+        return tip
 
     def write(self, count: int, routed_at: Any, prefix: str, threads: int = 4) -> list[str]:
-        db = self.line.db.main  # tips and due live in (default); a batch spans one database
+        db = self.line.db.main  # tips live in (default); a batch spans one database
         refs = [f"{prefix}{self.count + i:06d}" for i in range(count)]
         self.count += count
 
         def commit(chunk: list[str]) -> None:
             batch = db.batch()
             for ref in chunk:
-                tip, due = self.routed(ref, routed_at)
-                batch.set(db.collection("tips").document(ref), tip)
-                batch.set(db.collection("due").document(due_id(DueKind.TIP, ref)), due)
+                batch.set(db.collection("tips").document(ref), self.routed(ref, routed_at))
             batch.commit()
 
         chunks = [refs[i : i + BATCH_TIPS] for i in range(0, len(refs), BATCH_TIPS)]

@@ -40,9 +40,9 @@ def route_a_tip(line: Line, text: str = TIP) -> dict[str, Any]:
 
 
 def test_an_empty_run_costs_one_query_where_the_schedule_is_kept(line: Line, run: Any) -> None:
-    # due (ladders, grouped updates), messages and the two send collections (`due_at`)
+    # due (grouped updates), tips (ladders), messages and the two send collections
     summary = run()
-    assert summary["reads"] == 4 and summary["due"] == 0
+    assert summary["reads"] == 5 and summary["due"] == 0
 
 
 def test_normal_tip_climbs_the_default_ladder_then_goes_overdue(line: Line, run: Any) -> None:
@@ -201,8 +201,10 @@ def test_a_failed_alert_is_retried_with_backoff(line: Line, run: Any) -> None:
     assert {a["status"] for a in line.alerts() if a["step"] == "c0s1r0"} == {"sent"}
 
 
-def _plant_routed_tips(line: Line, count: int) -> list[str]:
-    """Tips already routed to ward-27019, their first step done and the second due now."""
+def _plant_routed_tips(line: Line, count: int, *, legacy: bool = False) -> list[str]:
+    """Tips already routed to ward-27019, their first step done and the second due now.
+    `legacy`: as a release before issue 18 left them (the ladder's entry a `due/tip:`
+    document, no `due_at` on the tip)."""
     from shared.core.ladder import next_action, start_ladder
     from shared.core.policy_file import default_policies, policy_for
     from shared.store.collections import DUE, DueKind, due_id
@@ -232,11 +234,14 @@ def _plant_routed_tips(line: Line, count: int) -> list[str]:
             "ladder": ladder_to_doc(first.state),
             "next_action_at": first.next_action_at,
         }
+        if not legacy:
+            tip["due_at"] = first.next_action_at
         batch.set(line.db.collection("tips").document(ref), tip)
-        batch.set(
-            line.db.collection(DUE).document(due_id(DueKind.TIP, ref)),
-            {"at": first.next_action_at, "kind": DueKind.TIP.value, "tip_id": ref},
-        )
+        if legacy:
+            batch.set(
+                line.db.collection(DUE).document(due_id(DueKind.TIP, ref)),
+                {"at": first.next_action_at, "kind": DueKind.TIP.value, "tip_id": ref},
+            )
         if n % 200 == 199:
             batch.commit()
             batch = line.db.batch()
@@ -244,12 +249,13 @@ def _plant_routed_tips(line: Line, count: int) -> list[str]:
     return refs
 
 
+@pytest.mark.parametrize("legacy", [False, True], ids=["due_at", "due-documents"])
 def test_three_overlapping_runs_over_hundreds_of_due_tips_act_once_per_step(
-    line: Line, run: Any
+    line: Line, run: Any, legacy: bool
 ) -> None:
     import concurrent.futures
 
-    refs = _plant_routed_tips(line, 150)
+    refs = _plant_routed_tips(line, 150, legacy=legacy)
     escalator = bootstrap.get_escalator()
     escalator.budget_seconds = 600  # this test is about overlap, not the budget
     with concurrent.futures.ThreadPoolExecutor(3) as pool:
@@ -267,6 +273,11 @@ def test_three_overlapping_runs_over_hundreds_of_due_tips_act_once_per_step(
         for o in {officer for _, _, officer in sends}
     )
     assert inbox_total == len(sends)  # Zalo received exactly one message per alert
+    # An older release's `due/tip:` documents are gone; each tip carries its entry.
+    assert not list(line.db.collection("due").list_documents())
+    for ref in refs:
+        tip = line.tip(ref)
+        assert tip["due_at"] == tip["next_action_at"] > line.clock.now()
 
 
 def test_a_policy_changed_in_flight_leaves_routed_tips_on_their_snapshot(
@@ -299,20 +310,48 @@ def test_a_policy_changed_in_flight_leaves_routed_tips_on_their_snapshot(
     assert old["ref"] in {a["tip_id"] for a in line.alerts() if a["step"] == "c0s2r0"}
 
 
-def test_one_item_that_always_fails_does_not_stall_the_run(line: Line, run: Any) -> None:
+@pytest.mark.parametrize("legacy", [False, True], ids=["due_at", "due-document"])
+def test_one_item_that_always_fails_does_not_stall_the_run(
+    line: Line, run: Any, legacy: bool
+) -> None:
     from shared.store.collections import DUE, DueKind, due_id
 
     refs = _plant_routed_tips(line, 3)
     # A corrupt schedule entry: its tip cannot be read as a ladder.
+    broke = {"ref": "TB-BROKE", "ladder": "?", "policy": "?", "next_action_at": DAY0}
     line.db.collection("tips").document("TB-BROKE").set(
-        {"ref": "TB-BROKE", "ladder": "?", "policy": "?", "next_action_at": DAY0}
+        broke if legacy else {**broke, "due_at": DAY0}
     )
-    line.db.collection(DUE).document(due_id(DueKind.TIP, "TB-BROKE")).set(
-        {"at": DAY0, "kind": DueKind.TIP.value, "tip_id": "TB-BROKE"}
-    )
+    entry = line.db.collection(DUE).document(due_id(DueKind.TIP, "TB-BROKE"))
+    if legacy:
+        entry.set({"at": DAY0, "kind": DueKind.TIP.value, "tip_id": "TB-BROKE"})
     response = bootstrap.get_escalator().handle("POST")
     assert response[1] == 500 and response[0]["failures"] == 1  # alerting sees it
     stepped = {a["tip_id"] for a in line.alerts() if a["step"] == "c0s2r0"}
     assert stepped == set(refs)  # the others went on
-    later = line.db.collection(DUE).document(due_id(DueKind.TIP, "TB-BROKE")).get().get("at")
+    later = entry.get().get("at") if legacy else line.tip("TB-BROKE")["due_at"]
     assert later == line.clock.now() + timedelta(minutes=5)
+
+
+def test_a_step_decided_on_the_tip_the_query_found_keeps_a_take_written_since(
+    line: Line,
+) -> None:
+    """The ladder's step decides on the tip the schedule's query returned (no read in
+    its transaction, issue 18) and is written only if the tip is unchanged since: an
+    officer who takes the tip between the query and the step keeps it, and nobody of
+    the next step is alerted about a tip already taken."""
+    from tests.helpers import DUTY, DUTY_ID, command
+
+    ref = route_a_tip(line)["ref"]
+    line.clock.advance(minutes=5)
+    escalator = bootstrap.get_escalator()
+    escalator.clock = line.clock
+    now = line.clock.now()
+    [item] = [i for i in escalator.store.due(now, 100) if i.tip_id == ref]
+    assert item.kind == "ladder" and item.seen is not None
+    assert command(line, DUTY, f"NHAN {ref}") == [200]  # meanwhile, the router
+    assert escalator.step(ref, now, seen=item.seen) == 0  # decided again: nothing due
+    tip = line.tip(ref)
+    assert tip["status"] == "acknowledged" and tip["held_by"] == DUTY_ID
+    assert tip["due_at"] == tip["next_action_at"] > now  # the holder's reminder
+    assert not [a for a in line.alerts() if a["step"] == "c0s2r0"]

@@ -104,7 +104,7 @@ def test_a_colleague_cannot_bury_a_held_tip_and_the_ladder_keeps_running(line: L
     )
     tip = line.tip(ref)
     assert tip["status"] == "acknowledged" and tip["held_by"] == DUTY_ID
-    assert line.db.collection("due").document(f"tip:{ref}").get().exists  # reminders run
+    assert tip["due_at"] is not None  # reminders run
     assert len(line.texts(CITIZEN)) == told
     assert trail(line, ref).count("refused") == 1
 

@@ -30,6 +30,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from google.cloud.firestore_v1.base_query import FieldFilter
 
 from local.emulators import push_body
 from local.stack import ward_presets
@@ -78,8 +79,7 @@ class Week:
     def until(self, target: datetime) -> datetime:
         assert target >= self.line.clock.now(), "the story only moves forward"
         while True:
-            due = list(self.line.db.collection("due").order_by("at").limit(1).stream())
-            at = (due[0].to_dict() or {})["at"] if due else None
+            at = self._next_due()
             if at is None or at > target:
                 break
             minute = at.replace(second=0, microsecond=0)
@@ -88,6 +88,17 @@ class Week:
             assert summary.failures == 0, summary
         self._set(target)
         return target
+
+    def _next_due(self) -> datetime | None:
+        """The earliest entry of the schedule: a `due` document or a tip's ladder."""
+        found = []
+        for collection, field_name in (("due", "at"), ("tips", "due_at")):
+            query = self.line.db.collection(collection).where(
+                filter=FieldFilter(field_name, ">", datetime.min.replace(tzinfo=UTC))
+            )
+            first = list(query.order_by(field_name).limit(1).stream())
+            found += [(s.to_dict() or {})[field_name] for s in first]
+        return min(found, default=None)
 
     def after(self, minutes: float) -> datetime:
         return self.until(self.now() + timedelta(minutes=minutes))

@@ -9,7 +9,6 @@ import pytest
 from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.store.admin import create_invite
-from shared.store.collections import DueKind, due_id
 from tests.helpers import (
     CITIZEN,
     CITY_COMMANDER,
@@ -98,12 +97,14 @@ def test_a_command_from_a_citizen_is_refused_as_not_enrolled(line: Line) -> None
 def test_resolving_a_taken_tip_tells_the_citizen_and_stops_the_ladder(line: Line) -> None:
     ref = report(line)
     command(line, DUTY, f"NHAN {ref}")
-    assert due_id(DueKind.TIP, ref) in due_ids(line)  # the resolve reminder
+    taken = line.tip(ref)
+    assert taken["due_at"] == taken["next_action_at"] is not None  # the resolve reminder
     assert command(line, DUTY, f"XONG {ref} Đã kiểm tra, lập biên bản 3 đối tượng") == [200]
     tip = line.tip(ref)
     assert tip["status"] == "resolved" and tip["resolved_by"] == DUTY_ID
     assert tip["outcome_note"] == "Đã kiểm tra, lập biên bản 3 đối tượng"
-    assert tip["next_action_at"] is None and due_id(DueKind.TIP, ref) not in due_ids(line)
+    assert tip["next_action_at"] is None and tip["due_at"] is None
+    assert not due_ids(line)  # no `due` document either (the ladder's entry is on the tip)
     assert line.texts(DUTY)[-1] == f"Đã ghi nhận: tin báo {ref} đã xử lý xong. Cảm ơn đồng chí."
     told = line.texts(CITIZEN)[-1]
     assert told.startswith(f"Tin báo {ref} đã được Công an phường Tân Sơn Nhì xử lý xong.")

@@ -88,8 +88,7 @@ def test_a_plea_after_a_pin_turns_the_tip_urgent_once(line: Line) -> None:
     tip = line.tip(ref)
     assert tip["classification"]["severity"] == "urgent" and tip["urgent_msg"]
     assert tip["policy"]["severity"] == "urgent"
-    due = line.db.collection("due").document(f"tip:{ref}").get().to_dict() or {}
-    assert due["at"] == tip["next_action_at"]
+    assert tip["due_at"] == tip["next_action_at"]  # the urgent ladder's entry
     assert len([t for t in line.texts("demo-officer-27031-2") if "KHẨN CẤP" in t]) == 1
     assert len([t for t in line.texts(CITIZEN) if "khẩn cấp" in t]) == 1
 

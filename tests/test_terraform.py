@@ -450,7 +450,7 @@ def test_ttl_policies_on_expiry_fields() -> None:
 
 def test_the_schedules_ranges_keep_firestores_single_field_indexes() -> None:
     # The escalator's queries are single-field ranges (`due.at`, and `due_at` on
-    # messages, alerts and replies: shared/store/schedule.py), served by Firestore's
+    # tips, messages, alerts and replies: shared/store/schedule.py), served by Firestore's
     # automatic index with no composite one. A field override on one of them (an
     # `index_config {}`, as the TTL fields have) would leave the sweep without it.
     assert list(tc.resources("firestore", "google_firestore_field")) == ["ttl"]

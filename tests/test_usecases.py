@@ -12,7 +12,7 @@ import json
 from collections import Counter
 
 from shared.core.events import TipEvent
-from shared.store.collections import DUE, EXPIRING, DueKind, due_id
+from shared.store.collections import EXPIRING
 from shared.store.ports import Quarantined
 from shared.zalo import signature
 from tests.memory_line import APP_ID, OA_ID, OA_SECRET_KEY, MemoryLine
@@ -127,7 +127,7 @@ def test_take_then_resolve_tells_the_citizen_and_ends_the_ladder(
     assert command(memory_line, DUTY, f"XONG {ref} da xu ly") == [200]
     tip = memory_line.tip(ref)
     assert tip["status"] == "resolved" and tip["resolved_by"] == DUTY_ID
-    assert due_id(DueKind.TIP, ref) not in memory_line.store.docs[DUE]
+    assert tip["due_at"] is None  # off the schedule: the ladder has ended
     citizen = memory_line.texts(CITIZEN)
     assert len(citizen) == 3 and ref in citizen[1] and ref in citizen[2]
 

@@ -1,7 +1,7 @@
 """The escalator: one run over the work that is due.
 
 Each run reads the schedule (one range query on each place it is kept: `due`
-for ladders and grouped updates, `due_at` on messages and on sends; merged
+for grouped updates, `due_at` on tips (their ladders), on messages and on sends; merged
 oldest first, in pages) within a time budget, and takes each page in this order:
 - sends not done (pending since their tip change, failed for a passing reason,
   or left claimed by a sender that died), the ward's duty officers and the
@@ -56,7 +56,12 @@ PAGE = 100
 FAILED_ITEM_BACKOFF = timedelta(minutes=5)
 MAX_ACTIONS = 8  # a release restarts the ladder with its first step due at once
 # The order of a page: sends (by rank), then ladders, then messages.
-_ORDER = {DueKind.SEND.value: 0, DueKind.TIP.value: 1, DueKind.MESSAGE.value: 2}
+_ORDER = {
+    DueKind.SEND.value: 0,
+    DueKind.LADDER.value: 1,
+    DueKind.TIP.value: 1,
+    DueKind.MESSAGE.value: 2,
+}
 
 
 def _reason(exc: BaseException) -> str:
@@ -189,8 +194,14 @@ class Escalator:
             self.store.reschedule(item_id, now + FAILED_ITEM_BACKOFF)
 
     def _one(self, item: DueItem, now: datetime, summary: RunSummary) -> None:
-        if item.kind == DueKind.TIP and item.tip_id:
+        if item.kind == DueKind.LADDER and item.tip_id:
+            summary.steps += self.step(item.tip_id, now, summary, seen=item.seen)
+        elif item.kind == DueKind.TIP and item.tip_id:
+            # A `due/tip:` document an older release wrote: the ladder's step as ever,
+            # then its entry kept on the tip alone (the step's change, or the resync,
+            # wrote the tip's `due_at`), so the document goes.
             summary.steps += self.step(item.tip_id, now, summary)
+            self.store.drop_due(item.id)
         elif item.kind == DueKind.MESSAGE and item.message_id:
             swept = self.republisher.sweep(item, now)
             summary.republished += swept.republished
@@ -205,15 +216,28 @@ class Escalator:
 
     # --- the ladder -----------------------------------------------------------------
 
-    def step(self, ref: str, now: datetime, summary: RunSummary | None = None) -> int:
-        """Take every action of this tip that is due at `now`; how many were taken."""
+    def step(
+        self,
+        ref: str,
+        now: datetime,
+        summary: RunSummary | None = None,
+        *,
+        seen: object | None = None,
+    ) -> int:
+        """Take every action of this tip that is due at `now`; how many were taken.
+        `seen`: the tip as the schedule's query found it; the first action is decided
+        on it and written only if the tip is unchanged since (else read again)."""
         summary = summary if summary is not None else RunSummary()
         recheck = self.policies.alert_retry.outage_every
         taken = 0
         for _ in range(MAX_ACTIONS):
             applied = self.pager.change(
-                ref, lambda t: tip_core.step(t, now, self._delivery(t, now), recheck), now
+                ref,
+                lambda t: tip_core.step(t, now, self._delivery(t, now), recheck),
+                now,
+                seen=seen,
             )
+            seen = None  # a later action decides on the tip as this one wrote it
             change, tip = applied.change, applied.tip
             if change is None or tip is None or change.decision is None:
                 if not taken:  # an action taken wrote the schedule with the tip
@@ -252,7 +276,7 @@ class Escalator:
 
     def _resync_due(self, ref: str, tip: Tip | None) -> None:
         # The schedule entry said due, the tip disagrees: the tip is the truth.
-        entry = due_id(DueKind.TIP, ref)
+        entry = due_id(DueKind.LADDER, ref)
         if tip is None or tip.next_action_at is None:
             self.store.drop_due(entry)
         else:

@@ -51,16 +51,19 @@ class DueKind(StrEnum):
     """What an entry of the schedule is; the value is also its id's prefix.
 
     message: a stored message no router has handled yet (the outbox's safety net);
-    tip: a tip's next ladder action; send: a send not done; update: what a citizen
-    added to a tip, held back to be told to its officers in one update.
+    ladder: a tip's next ladder action; send: a send not done; update: what a citizen
+    added to a tip, held back to be told to its officers in one update; tip: a
+    ladder's entry as a `due/tip:{ref}` document, written before issue 18 moved it
+    onto the tip (still read, acted on and removed: documents an older release left).
 
-    tip and update entries are `due/{kind}:{key}` documents. A message's and a
-    send's entry is kept on its own document instead (`documents.DUE_AT`, see `due_home`):
-    written in the same write as the document it schedules, gone in the write that
-    finishes it, so neither costs a document of its own.
+    update entries are `due/{kind}:{key}` documents. A message's, a ladder's and a
+    send's entry is kept on its own document instead (`documents.DUE_AT`, see
+    `due_home`): written in the same write as the document it schedules, gone in the
+    write that finishes it, so none costs a document of its own.
     """
 
     MESSAGE = "message"
+    LADDER = "ladder"
     TIP = "tip"
     SEND = "send"
     UPDATE = "update"
@@ -75,11 +78,13 @@ def send_due_id(collection: str, key: str) -> str:
 
 
 def due_home(entry: str) -> tuple[str, str]:
-    """(collection, document id) where an entry of the schedule is kept: a message's
-    and a send's on their own document, the others in `due`."""
+    """(collection, document id) where an entry of the schedule is kept: a message's,
+    a ladder's (on its tip) and a send's on their own document, the others in `due`."""
     kind, _, key = entry.partition(":")
     if kind == DueKind.MESSAGE.value:
         return MESSAGES, key
+    if kind == DueKind.LADDER.value:
+        return TIPS, key
     if kind == DueKind.SEND.value:
         collection, _, send_key = key.partition("|")
         return collection, send_key
@@ -94,7 +99,7 @@ class SendKind(StrEnum):
 
 
 # Where the schedule is kept: the escalator's run reads one range query on each.
-SCHEDULED = (DUE, MESSAGES, ALERTS, REPLIES)
+SCHEDULED = (DUE, TIPS, MESSAGES, ALERTS, REPLIES)
 
 
 class Database(StrEnum):

@@ -66,8 +66,8 @@ from shared.store.ports import (
     Talk,
 )
 
-# The field that schedules a message or a send on its own document: a time while
-# it is due, null once handled or done (a range filter on it never matches null).
+# The field that schedules a message, a send or a tip's ladder on its own document:
+# a time while it is due, null once handled or done (a range never matches null).
 DUE_AT = "due_at"
 
 
@@ -977,8 +977,30 @@ def due_from_doc(due_id: str, data: Mapping[str, Any]) -> DueItem:
     return DueItem(due_id, doc.kind, doc.at, doc.tip_id, attempts=doc.attempts)
 
 
-def tip_due_doc(ref: str, at: datetime) -> dict[str, Any]:
-    return {"at": at, "kind": DueKind.TIP.value, "tip_id": ref}
+def tip_due_fields(stored: Mapping[str, Any], before: Tip, after: Tip) -> dict[str, Any]:
+    """A tip's ladder entry (`due_at` on the tip: its `next_action_at`, or a failed
+    run's backoff), written by the change that moves the next action. A tip written
+    before the entry moved onto it (no `due_at`, its entry a `due/tip:` document)
+    gets it with its first change, at no write of its own."""
+    moved = after.next_action_at != before.next_action_at
+    if moved or (DUE_AT not in stored and after.next_action_at is not None):
+        return {DUE_AT: after.next_action_at}
+    return {}
+
+
+def ladder_rescheduled(data: Mapping[str, Any], at: datetime | None) -> dict[str, Any]:
+    """What moving a tip's ladder entry writes, decided on the tip as read in the same
+    transaction (the tip is the truth): no entry once it has no next action; else
+    `at` (a failed run's backoff), never earlier than the next action; `at` None:
+    the next action's own time. Empty: nothing to write."""
+    next_at = data.get("next_action_at")
+    want = None if next_at is None else max(at, next_at) if at is not None else next_at
+    return {DUE_AT: want} if data.get(DUE_AT) != want or DUE_AT not in data else {}
+
+
+def ladder_due_item(ref: str, data: Mapping[str, Any]) -> DueItem:
+    """A tip whose next ladder action is due, found by the schedule's query on `tips`."""
+    return DueItem(due_id(DueKind.LADDER, ref), DueKind.LADDER.value, data[DUE_AT], ref)
 
 
 def update_due_doc(ref: str, at: datetime) -> dict[str, Any]:

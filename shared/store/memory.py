@@ -51,6 +51,8 @@ from shared.store.documents import (
     due_from_doc,
     enrolment_writes,
     event_doc,
+    ladder_due_item,
+    ladder_rescheduled,
     message_due_item,
     message_from_doc,
     officer_from_doc,
@@ -68,7 +70,7 @@ from shared.store.documents import (
     send_recorded_doc,
     talk_from_doc,
     the_officer,
-    tip_due_doc,
+    tip_due_fields,
     tip_from_doc,
     tip_updates,
     update_due_doc,
@@ -309,6 +311,7 @@ class _Tips(_Documents):
                     self.events[spawned.ref].append(event)
             stored.update(repairs)
             updates = {**tip_updates(stored, after), **taken_in_fields(stored, change, now)}
+            updates.update(tip_due_fields(stored, before, after))  # its ladder's entry
             stored.update(copy.deepcopy(updates), updated_at=now)
             for audit in change.events:
                 event = event_doc(audit, now, before.expire_at)
@@ -325,12 +328,6 @@ class _Tips(_Documents):
                     **send_recorded_doc(send.record, now, send.claimed),
                     **send_due_fields(now + delivery.CLAIM_LAPSES_AFTER, send.rank),
                 }
-            entry = due_id(DueKind.TIP, ref)
-            if after.next_action_at != before.next_action_at:
-                if after.next_action_at is None:
-                    self.docs[DUE].pop(entry, None)
-                else:
-                    self.docs[DUE][entry] = tip_due_doc(ref, after.next_action_at)
             sender = self.docs[SENDERS].get(before.reporter_key)
             written = sender_change(sender, ref, change)
             if sender is not None and written is not None:
@@ -388,6 +385,11 @@ class _Tips(_Documents):
                 if due(doc["at"])
             ]
             items.extend(
+                ladder_due_item(ref, doc)
+                for ref, doc in self.docs[TIPS].items()
+                if due(doc.get(DUE_AT))
+            )
+            items.extend(
                 message_due_item(key, doc)
                 for key, doc in self.docs[MESSAGES].items()
                 if due(doc.get(DUE_AT))
@@ -406,6 +408,9 @@ class _Tips(_Documents):
             entry = self.docs[collection].get(key)
             if entry is None:  # removed meanwhile (its work done): as Firestore
                 return
+            if collection == TIPS:
+                entry.update(ladder_rescheduled(entry, at))
+                return
             if collection != DUE and entry.get(DUE_AT) is None:  # handled or done meanwhile
                 return
             entry.update(rescheduled_fields(collection, at, attempts))
@@ -415,6 +420,8 @@ class _Tips(_Documents):
         with self._lock:
             if collection == DUE:
                 self.docs[DUE].pop(key, None)
+            elif collection == TIPS and key in self.docs[TIPS]:
+                self.docs[TIPS][key].update(ladder_rescheduled(self.docs[TIPS][key], None))
             elif key in self.docs[collection]:
                 self.docs[collection][key][DUE_AT] = None
 

@@ -199,6 +199,9 @@ class DueItem:
     send_kind: SendKind | None = None
     send_key: str | None = None
     rank: int | None = None  # sends: the order of a backlog (lower first)
+    # A ladder's: the tip as the schedule's query found it, for a first
+    # `change_tip(seen=...)` that needs no second read (the store's token; or None).
+    seen: object | None = None
 
 
 @dataclass(frozen=True)

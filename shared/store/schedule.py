@@ -1,15 +1,17 @@
 """The schedule in Firestore: what the escalator's run finds due, moves and drops.
 
-An entry lives where `shared.store.collections.due_home` says: a ladder's next
-action and a tip's grouped update as `due/{kind}:{key}` documents; a message not
-yet handled and a send not done as the `due_at` of their own document, written and
-cleared in the writes that store and finish them (no document, no delete of
-their own). A run reads one single-field range on each (`SCHEDULED`).
+An entry lives where `shared.store.collections.due_home` says: a tip's grouped
+update as a `due/{kind}:{key}` document (and a ladder's, as an older release wrote
+it); a tip's next ladder action, a message not yet handled and a send not done as
+the `due_at` of their own document, written and cleared in the writes that store
+and change them (no document, no delete of their own). A run reads one
+single-field range on each (`SCHEDULED`).
 """
 
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -18,16 +20,19 @@ from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.store import transactions
-from shared.store.collections import DUE, MESSAGES, DueKind, SendKind, due_home, due_id
+from shared.store.collections import DUE, MESSAGES, TIPS, DueKind, SendKind, due_home, due_id
 from shared.store.documents import (
     DUE_AT,
     due_from_doc,
+    ladder_due_item,
+    ladder_rescheduled,
     message_due_item,
     rescheduled_fields,
     send_due_item,
     update_due_doc,
 )
 from shared.store.ports import DueItem
+from shared.store.tips import Seen
 
 
 class ScheduleStore:
@@ -39,6 +44,11 @@ class ScheduleStore:
         items: list[DueItem] = []
         for snap in _due_query(self.db.collection(DUE), "at", now, after, limit):
             items.append(due_from_doc(snap.id, snap.to_dict() or {}))
+        # A tip's ladder (its `due_at`), the tip whole: its step decides on it as
+        # found (no read in the step's transaction; written only if unchanged since).
+        for snap in _due_query(self.db.collection(TIPS), DUE_AT, now, after, limit):
+            item = ladder_due_item(snap.id, snap.to_dict() or {})
+            items.append(replace(item, seen=Seen(snap, snap.update_time)))
         for snap in _due_query(self.db.collection(MESSAGES), DUE_AT, now, after, limit):
             items.append(message_due_item(snap.id, snap.to_dict() or {}))
         for kind in (SendKind.ALERT, SendKind.REPLY):
@@ -55,6 +65,9 @@ class ScheduleStore:
             with contextlib.suppress(gexc.NotFound):
                 ref.update(fields)
             return
+        if collection == TIPS:
+            self._move_ladder(ref, at)
+            return
 
         def body(txn: Any) -> None:
             # Handled or done meanwhile (its `due_at` is null): it stays off the schedule.
@@ -70,8 +83,23 @@ class ScheduleStore:
         if collection == DUE:
             ref.delete()
             return
+        if collection == TIPS:
+            self._move_ladder(ref, None)
+            return
         with contextlib.suppress(gexc.NotFound):  # gone (TTL): nothing is scheduled
             ref.update({DUE_AT: None})
+
+    def _move_ladder(self, ref: Any, at: datetime | None) -> None:
+        """A tip's ladder entry moved (a failed run's backoff) or dropped, decided on
+        the tip as it is now: a router's change meanwhile is not undone."""
+
+        def body(txn: Any) -> None:
+            snap = ref.get(transaction=txn)
+            fields = ladder_rescheduled(snap.to_dict() or {}, at) if snap.exists else {}
+            if fields:
+                txn.update(ref, fields)
+
+        transactions.run(self.db, body)
 
     def schedule_update(self, ref: str, at: datetime) -> None:
         """What the citizen added is told to the tip's officers at `at` (one entry a tip)."""

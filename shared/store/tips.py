@@ -3,7 +3,8 @@
 
 Every change of a tip's state goes through `change_tip`: a transaction that
 reads the tip, lets a pure transition (`shared.core.tip`) decide on what it
-found, and writes the tip, its audit event and its schedule entry together.
+found, and writes the tip (its ladder's entry of the schedule, `due_at`, in it)
+and its audit event together.
 """
 
 from __future__ import annotations
@@ -21,15 +22,12 @@ from shared.core.delivery import CLAIM_LAPSES_AFTER
 from shared.core.tip import Tip, TipChange, TipStatus
 from shared.store import transactions
 from shared.store.collections import (
-    DUE,
     EVENTS,
     MESSAGES,
     PARTS,
     QUARANTINE,
     SENDERS,
     TIPS,
-    DueKind,
-    due_id,
 )
 from shared.store.databases import Databases
 from shared.store.documents import (
@@ -39,7 +37,7 @@ from shared.store.documents import (
     salvage_tip,
     send_due_fields,
     send_recorded_doc,
-    tip_due_doc,
+    tip_due_fields,
     tip_from_doc,
     tip_updates,
 )
@@ -73,7 +71,7 @@ class TipsStore:
         snap = self.db.collection(TIPS).document(ref).get()
         if not snap.exists:
             return Applied(None)
-        return Applied(tip_from_doc(snap.to_dict() or {}), seen=_Seen(snap, snap.update_time))
+        return Applied(tip_from_doc(snap.to_dict() or {}), seen=Seen(snap, snap.update_time))
 
     def tips_held_by(self, officer_id: str) -> list[Tip]:
         """The open tips an officer holds (two equalities: no composite index)."""
@@ -126,7 +124,7 @@ class TipsStore:
         since (a precondition on its update time); changed meanwhile, it is read
         and decided again.
         """
-        if isinstance(seen, _Seen):
+        if isinstance(seen, Seen):
             with contextlib.suppress(gexc.FailedPrecondition):  # changed meanwhile
                 return self._change(ref, decide, now, salvage, plan, seen)
         return self._change(ref, decide, now, salvage, plan, None)
@@ -138,7 +136,7 @@ class TipsStore:
         now: datetime,
         salvage: bool,
         plan: Plan | None,
-        seen: _Seen | None,
+        seen: Seen | None,
     ) -> Applied:
         tip_ref = self.db.collection(TIPS).document(ref)
         unchanged = self.db.write_option(last_update_time=seen.update_time) if seen else None
@@ -155,7 +153,7 @@ class TipsStore:
                 before = tip_from_doc(stored)
             change = decide(before)
             if change is None:
-                return Applied(before, seen=_Seen(snap, snap.update_time))
+                return Applied(before, seen=Seen(snap, snap.update_time))
             after = change.tip
             spawned_ref = _free_spawned(self.db, txn, change)  # reads before writes
             sender_ref, sender = self.db.collection(SENDERS).document(before.reporter_key), None
@@ -175,6 +173,7 @@ class TipsStore:
             )
             updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
             updates.update(taken_in_fields(stored, change, now))  # a message moved in
+            updates.update(tip_due_fields(stored, before, after))  # its ladder's entry
             txn.update(tip_ref, {**updates, "updated_at": now}, option=unchanged)
             for audit in change.events:
                 event = event_doc(audit, now, before.expire_at)
@@ -190,12 +189,6 @@ class TipsStore:
                 carried.append(send)
                 due = send_due_fields(now + CLAIM_LAPSES_AFTER, send.rank)
                 txn.set(send_ref, {**send_recorded_doc(send.record, now, send.claimed), **due})
-            if after.next_action_at != before.next_action_at:
-                due_ref = self.db.collection(DUE).document(due_id(DueKind.TIP, ref))
-                if after.next_action_at is None:
-                    txn.delete(due_ref)
-                else:
-                    txn.set(due_ref, tip_due_doc(ref, after.next_action_at))
             if sender is not None:
                 txn.update(sender_ref, sender)
             return Applied(after, change, tuple(carried))
@@ -241,8 +234,9 @@ class TipsStore:
 
 
 @dataclass(frozen=True)
-class _Seen:
-    """A tip as a transaction that decided nothing read it (`Applied.seen`)."""
+class Seen:
+    """A tip as read before a change (`Applied.seen`: by a transaction that decided
+    nothing, or a plain read; `DueItem.seen`: by the schedule's query)."""
 
     snap: Any  # its DocumentSnapshot
     update_time: Any
