@@ -3,7 +3,7 @@
     .venv/bin/python scripts/heldout_opinion.py      # needs requirements-train.txt
 
 Each training-only set written by people who had not seen the rules (tests/
-understanding.py `TRAINING`, a-f; no rule was ever written to fit them) is held out in
+understanding.py `TRAINING`, all but g; no rule was ever written to fit them) is held out in
 turn: the model is trained
 as scripts/train_text_model.py trains it, on everything but that set, and the line's
 own decision (`with_urgency`, `with_opinion`, with the thresholds of today's model

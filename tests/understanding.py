@@ -109,9 +109,19 @@ QUESTION_SETS = ("tuning11",)
 BLIND = ("blind", "blind11")  # never worked on: its misses are shown only when asked
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
-# fit them. a-f by writers who had not seen the rules; g by the lead, as fresh phrasings
+# fit them. a-f, h and i by writers who had not seen the rules; g by the lead, as fresh phrasings
 # of principles the issue names (its header says so).
-TRAINING = ("train11a", "train11b", "train11c", "train11d", "train11e", "train11f", "train11g")
+TRAINING = (
+    "train11a",
+    "train11b",
+    "train11c",
+    "train11d",
+    "train11e",
+    "train11f",
+    "train11g",
+    "train11h",
+    "train11i",
+)
 TODAY = date(2026, 11, 30)
 
 
