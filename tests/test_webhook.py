@@ -374,8 +374,29 @@ def test_greetings_and_questions_do_not_open_tips(env: Env) -> None:
 
 
 def test_officer_commands_are_stored_as_commands_not_tips(env: Env) -> None:
-    response = post(webhook_app(), text_event("NHAN TB-7K2Q9", "m1")).json
+    client = webhook_app()
+    command = text_event("NHAN TB-7K2Q9", "m1")
+    response = post(client, command).json
     assert response["kind"] == "command" and count("tips") == 0
+    # A command changes nothing of its writer's intake state: none is written. Their
+    # contact is (the router finds the officer by it), and a retry is a duplicate.
+    assert count("senders") == 0 and count("reporters") == 1 and count("messages") == 1
+    again = post(client, command).json
+    assert again["status"] == "duplicate" and again["kind"] == "command"
+    assert count("messages") == 1 and len(env.drain()) == 1
+
+
+def test_a_command_leaves_the_writers_open_tip_as_it_was(env: Env) -> None:
+    client = webhook_app()
+    fixed_clock()
+    tip = post(client, text_event("Có trộm xe máy", "m1")).json["tip"]
+    (sender,) = [s.to_dict() or {} for s in db().collection("senders").stream()]
+    assert post(client, text_event("NHAN TB-7K2Q9", "m2")).json["kind"] == "command"
+    (after,) = [s.to_dict() or {} for s in db().collection("senders").stream()]
+    assert after == sender
+    # The next message still joins the open tip, in one commit on the state remembered.
+    joined = post(client, text_event("bọn nó vẫn ở đó", "m3")).json
+    assert joined["tip"] == tip and count("tips") == 1
 
 
 def test_a_new_tip_gets_a_reference_code_and_keeps_the_citizen_apart(env: Env) -> None:

@@ -88,16 +88,16 @@ class _Known:
     state: SenderState
     update_time: Any
     summary: Summary | None  # of state.open_tip_id, as this process last wrote it
-    identity_at: datetime | None
 
 
 class _Remembered:
     """What one process remembers between messages, bounded (least recently used
-    goes first): each citizen's state as it last wrote it, and which pseudonym a
-    citizen resolved to."""
+    goes first): each citizen's state as it last wrote it, when it last created
+    their contact, and which pseudonym a citizen resolved to."""
 
     def __init__(self, size: int) -> None:
         self._known: OrderedDict[str, _Known] = OrderedDict()
+        self._identified: OrderedDict[str, datetime] = OrderedDict()
         self._resolved: OrderedDict[tuple[str, ...], str] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
@@ -118,6 +118,13 @@ class _Remembered:
     def recall(self, reporter: str) -> _Known | None:
         with self._lock:
             return self._known.get(reporter)
+
+    def identified(self, reporter: str, at: datetime) -> None:
+        self._put(self._identified, reporter, at)
+
+    def identified_at(self, reporter: str) -> datetime | None:
+        with self._lock:
+            return self._identified.get(reporter)
 
     def resolved(self, pseudonyms: tuple[str, ...]) -> str | None:
         with self._lock:
@@ -199,20 +206,19 @@ class FirestoreIntake:
         draw = new_ref or self.new_ref
         last_tip: str | None = None
         attempt = 0
-        remembered = self._memory.recall(reporter)
-        refresh = (
-            remembered is None
-            or remembered.identity_at is None
-            or now - remembered.identity_at >= IDENTITY_REFRESH
-        )
-        if refresh:
+        identified_at = self._memory.identified_at(reporter)
+        if identified_at is None or now - identified_at >= IDENTITY_REFRESH:
             expire_at = now + rules.retention
             self._create_contact(
                 reporter,
                 contact_doc(user_id, msg.oa_id, msg.app_id, now, expire_at),
                 self._rpc(deadline),
             )
-        identity_at = now if refresh else remembered.identity_at  # type: ignore[union-attr]
+            self._memory.identified(reporter, now)
+        if msg.kind == "command":
+            plan = intake.plan(msg.kind, SenderState(), now, rules.window, rules.fair, draw)
+            w = intake_writes(msg, reporter, user_id, redacted_raw, now, rules, plan, None)
+            return _stateless(msg_ref, msg.kind, w, lambda: self._rpc(deadline))
         while True:
             if attempt:
                 self._wait(attempt, deadline, msg.key)
@@ -259,7 +265,7 @@ class FirestoreIntake:
                 # the router, or an open tip gone: decide again on what is there now.
                 self._memory.remember(reporter, None)
                 continue
-            self._memory.remember(reporter, _Known(plan.state, update_time, w.summary, identity_at))
+            self._memory.remember(reporter, _Known(plan.state, update_time, w.summary))
             return w.result
 
     def _create_contact(self, reporter: str, doc: dict[str, Any], rpc: dict[str, Any]) -> None:
@@ -322,6 +328,20 @@ class FirestoreIntake:
         batch.commit()
 
 
+def _stateless(
+    msg_ref: Any, kind: str, w: IntakeWrites, rpc: Callable[[], dict[str, Any]]
+) -> IntakeResult:
+    """A message that changes nothing of its writer's state (an officer's command):
+    the message's create alone, its precondition the de-duplication; no read, and no
+    precondition on the sender (what the process remembers of it stays true)."""
+    assert w.sender is None and w.tip_id is None
+    try:
+        msg_ref.create(w.message, **rpc())
+    except gexc.AlreadyExists:
+        return duplicate_result(msg_ref.get(**rpc()).to_dict() or {}, kind)
+    return w.result
+
+
 def _commit(
     db: firestore.Client,
     msg: intake.Inbound,
@@ -332,6 +352,7 @@ def _commit(
     rpc: dict[str, Any],
 ) -> Any:
     """One commit of everything `w` writes; the sender's new update time."""
+    assert w.sender is not None  # a message that writes no state is `_stateless`
     tips = db.collection(TIPS)
     batch = db.batch()
     if w.new_tip is not None:

@@ -7,7 +7,8 @@
                       handled it by then; null once handled)
     tips/{ref}        a new tip, or the bounded summary of the one it joins
     tips/{ref}/events the raw Zalo event (ids replaced) on the tip's audit trail
-    senders/{key}     the citizen's intake state: open tip, window, fair use
+    senders/{key}     the citizen's intake state: open tip, window, fair use (not
+                      written for an officer's command, which changes none of it)
     reporters/{key}   who the citizen is (their Zalo id), in the contacts
                       database: created once, before the commit of the rest
                       (`IntakeWrites.identity`); a Firestore commit cannot span
@@ -226,7 +227,9 @@ class IntakeWrites:
     summary: Summary | None  # the tip's summary as written
     event: dict[str, Any] | None  # the raw Zalo event on the tip's audit trail
     message: dict[str, Any]  # messages/{key}, with its entry of the schedule
-    sender: dict[str, Any]  # senders/{key}
+    # senders/{key}; None for an officer's command, which changes nothing of it (the
+    # router reads the officer's contact, not their intake state): no write at all.
+    sender: dict[str, Any] | None
     identity: dict[str, Any]  # reporters/{key} (contacts), created if missing
 
 
@@ -313,7 +316,7 @@ def intake_writes(
             # The outbox's safety net: if no router handles it, the escalator will.
             DUE_AT: now + UNHANDLED_AFTER,
         },
-        sender=sender_fields(plan.state, now, expire_at),
+        sender=None if msg.kind == "command" else sender_fields(plan.state, now, expire_at),
         identity=contact_doc(user_id, msg.oa_id, msg.app_id, now, expire_at),
     )
 

@@ -185,6 +185,8 @@ class _Intake(_Documents):
             if w.event is not None and w.tip_id:
                 self.events[w.tip_id].append(copy.deepcopy(w.event))
             self.docs[MESSAGES][msg.key] = copy.deepcopy(w.message)
+            if w.sender is None:  # an officer's command: their state is not written
+                return w.result
             if reporter not in self.docs[SENDERS]:
                 self.docs[SENDERS][reporter] = {"first_seen_at": now}
             self._merge(SENDERS, reporter, w.sender)
