@@ -64,6 +64,7 @@ from shared.store.intake_documents import (
 )
 from shared.store.ports import Contended, IntakeResult, Quarantined
 from shared.store.transactions import as_storage_errors
+from shared.store.write_pbs import create_writes, update_writes
 
 CONFLICTS = (gexc.AlreadyExists, gexc.FailedPrecondition, gexc.Conflict, gexc.Aborted)
 # The citizen's identity document is refreshed (last interaction, expiry) at most
@@ -351,22 +352,27 @@ def _commit(
     now: datetime,
     rpc: dict[str, Any],
 ) -> Any:
-    """One commit of everything `w` writes; the sender's new update time."""
+    """One commit of everything `w` writes; the sender's new update time. The writes
+    are built by `write_pbs` (the client's own, at a fifth of the CPU) and added as
+    `WriteBatch.create`/`update` add theirs."""
     assert w.sender is not None  # a message that writes no state is `_stateless`
     tips = db.collection(TIPS)
-    batch = db.batch()
+    writes = []
     if w.new_tip is not None:
-        batch.create(tips.document(w.tip_id), w.new_tip)
+        writes += create_writes(tips.document(w.tip_id)._document_path, w.new_tip)
     elif w.joined is not None:
-        batch.update(tips.document(w.tip_id), w.joined)
+        writes += update_writes(tips.document(w.tip_id)._document_path, w.joined)
     if w.event is not None:
-        events = tips.document(w.tip_id).collection(EVENTS)
-        batch.create(events.document(f"zalo-{msg.key}"), w.event)
-    batch.create(db.collection(MESSAGES).document(msg.key), w.message)  # and its `due_at`
+        event_ref = tips.document(w.tip_id).collection(EVENTS).document(f"zalo-{msg.key}")
+        writes += create_writes(event_ref._document_path, w.event)
+    message_ref = db.collection(MESSAGES).document(msg.key)
+    writes += create_writes(message_ref._document_path, w.message)  # and its `due_at`
     # Last, so that its result is the last one.
     if sender_update_time is not None:
         option = db.write_option(last_update_time=sender_update_time)
-        batch.update(sender_ref, w.sender, option=option)
+        writes += update_writes(sender_ref._document_path, w.sender, option)
     else:
-        batch.create(sender_ref, {**w.sender, "first_seen_at": now})
+        writes += create_writes(sender_ref._document_path, {**w.sender, "first_seen_at": now})
+    batch = db.batch()
+    batch._add_write_pbs(writes)
     return batch.commit(**rpc)[-1].update_time
