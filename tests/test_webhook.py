@@ -6,6 +6,7 @@ import concurrent.futures
 import copy
 import io
 import json
+import sys
 from contextlib import redirect_stdout
 from datetime import timedelta
 from pathlib import Path
@@ -321,6 +322,27 @@ def test_one_citizen_sending_many_messages_at_once_gets_one_tip(env: Env) -> Non
     tip = next(iter(db().collection("tips").stream())).to_dict()
     assert len(tip["texts"]) == 6 and tip["message_count"] == 6
     assert sorted(t["seq"] for t in tip["texts"]) == [1, 2, 3, 4, 5, 6]
+
+
+def test_one_citizens_messages_at_once_take_turns_in_a_process_and_none_conflicts(
+    env: Env,
+) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import firestore_counter
+
+    events = [text_event(f"Có trộm xe máy lần {i}", f"m-{i}") for i in range(6)]
+    counter = firestore_counter.install()
+    try:
+        with counter.phase("burst"), concurrent.futures.ThreadPoolExecutor(6) as pool:
+            responses = list(pool.map(lambda e: post(webhook_app(), e), events))
+        counts = counter.total(["burst"])
+    finally:
+        firestore_counter.uninstall()
+        counter.reset()
+    assert [r.json["status"] for r in responses] == ["stored"] * 6
+    # The contact once, then one commit a message: no precondition failed, nothing read.
+    assert counts["rpc:commit"] == 7 and counts["rpc:batch_get_documents"] == 0, counts
+    assert count("tips") == 1 and count("messages") == 6
 
 
 # --- the intake window --------------------------------------------------------------------
