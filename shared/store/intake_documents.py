@@ -106,8 +106,10 @@ def sender_from_doc(data: Mapping[str, Any] | None) -> SenderState:
 
 
 def sender_fields(state: SenderState, now: datetime, expire_at: datetime) -> dict[str, Any]:
+    # The state intake's core decided, written as it is: validated where it is read
+    # back (`sender_from_doc`), not again on every message's way out.
     return {
-        **SenderDoc.model_validate(state.__dict__).model_dump(),
+        **{name: getattr(state, name) for name in SenderDoc.model_fields},
         "last_message_at": now,
         "expire_at": expire_at,
     }
