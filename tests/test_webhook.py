@@ -434,9 +434,13 @@ def test_a_new_tip_gets_a_reference_code_and_keeps_the_citizen_apart(env: Env) -
     # Intake's own state of the citizen is pseudonymous: no identity in it.
     sender = db().collection("senders").document(tip["reporter_key"]).get().to_dict()
     assert sender["open_tip_id"] == response["tip"] and USER not in json.dumps(sender, default=str)
-    events = list(db().collection("tips").document(response["tip"]).collection("events").stream())
-    raw = json.loads(events[0].to_dict()["data"]["raw"])
+    # The event as it came is kept with the message, the ids replaced by the pseudonym.
+    (message,) = [m.to_dict() or {} for m in db().collection("messages").stream()]
+    assert message["tip_id"] == response["tip"] and message["seq"] == 1
+    raw = json.loads(message["raw"])
     assert raw["sender"]["id"] == tip["reporter_key"] and raw["message"]["text"] == TIP_TEXT
+    blob = json.dumps(message, default=str)
+    assert USER not in blob and "552177279717587730" not in blob
 
 
 def test_coordinates_are_stored_exactly_as_sent(env: Env) -> None:

@@ -64,7 +64,7 @@ def documents() -> list[dict[str, Any]]:
             lambda: "TB-AAAAAA",
         )
         w = intake_writes(msg, "rk", "uid", '{"raw": "sự kiện"}', NOW, RULES, plan, summary)
-        docs += [d for d in (w.new_tip, w.joined, w.event, w.message, w.sender) if d]
+        docs += [d for d in (w.new_tip, w.joined, w.message, w.sender) if d]
         state, summary = plan.state, w.summary or summary
     docs += [d for d in follow_writes("f", "oa", "app", "rk", "uid", True, NOW, 365)]
     docs.append({**sender_fields(state, READ_BACK, NOW), "first_seen_at": READ_BACK})

@@ -44,7 +44,6 @@ from shared.core import intake
 from shared.core.intake import IntakeRules, SenderState, Summary
 from shared.core.refcode import new_code
 from shared.store.collections import (
-    EVENTS,
     MESSAGES,
     PARTS,
     QUARANTINE,
@@ -390,9 +389,6 @@ def _commit(
         writes += create_writes(tips.document(w.tip_id)._document_path, w.new_tip)
     elif w.joined is not None:
         writes += update_writes(tips.document(w.tip_id)._document_path, w.joined)
-    if w.event is not None:
-        event_ref = tips.document(w.tip_id).collection(EVENTS).document(f"zalo-{msg.key}")
-        writes += create_writes(event_ref._document_path, w.event)
     message_ref = db.collection(MESSAGES).document(msg.key)
     writes += create_writes(message_ref._document_path, w.message)  # and its `due_at`
     # Last, so that its result is the last one.
