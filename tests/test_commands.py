@@ -3,18 +3,25 @@ and the forgiving reading an officer's message gets."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shared.core.commands import (
+    _KEYWORD,
     Command,
     Verb,
     Written,
+    _fold_with_origin,
     near_codes,
     normalize_ref,
     parse_command,
     parse_vocabulary,
     read,
 )
+from shared.core.text import fold
 
 
 @pytest.mark.parametrize(
@@ -239,3 +246,69 @@ def test_the_vocabulary_names_the_place_of_a_problem() -> None:
         )
     with pytest.raises(ValueError, match=r"officer_words\.yaml: parent"):
         parse_vocabulary("before: []\nafter: []\nverbs: {}\ntowards: []\nunit_markers: []\n")
+
+
+_PIECES = st.sampled_from(
+    [
+        "NHAN",
+        "nhận",
+        "Nhận",
+        "XONG",
+        "xong",
+        "DK",
+        "đk",
+        "Đăng ký",
+        "dang  ky",
+        "TL",
+        "trả lời",
+        "tra\u00a0loi",
+        "TRUC",
+        "trực",
+        "CHUYEN",
+        "chuyển",
+        "KHONG",
+        "không",
+        "TB-7K2Q9",
+        "HD-7K2Q9",
+        "tb 7k2q9",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\u00a0",
+        ".",
+        ",",
+        ":",
+        "-",
+        "!",
+        "?",
+        "🙏",
+        "👉",
+        "*",
+        "#",
+        "a",
+        "xe",
+        "ma túy",
+        "Có",
+        "ạ",
+        "9",
+        "\u0301",
+        "\u0323",
+        "o\u0300",
+        "Đ",
+        "ǆ",
+        "İ",
+        "ß",
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join))
+def test_the_quick_look_for_a_keyword_agrees_with_the_full_reading(text: str) -> None:
+    # parse_command's early None must never drop what the character-by-character
+    # folding would have read as a command's keyword.
+    original = unicodedata.normalize("NFC", text).strip()
+    quick = _KEYWORD.match(fold(original)) is not None
+    full = _KEYWORD.match(_fold_with_origin(original)[0]) is not None
+    assert quick == full, (text, fold(original), _fold_with_origin(original)[0])

@@ -57,7 +57,7 @@ def test_the_first_alert_goes_out_from_the_routing_decision_in_one_change(
 ) -> None:
     ref = report(memory_line)
     kinds = [e["kind"] for e in memory_line.store.events[ref]]
-    assert kinds == ["zalo_event", "routed"]  # routed once; no second decision
+    assert kinds == ["routed"]  # routed once; no second decision
     assert memory_line.tip(ref)["ladder"]["step"] == 1
 
 

@@ -6,6 +6,7 @@ import concurrent.futures
 import copy
 import io
 import json
+import sys
 from contextlib import redirect_stdout
 from datetime import timedelta
 from pathlib import Path
@@ -323,6 +324,27 @@ def test_one_citizen_sending_many_messages_at_once_gets_one_tip(env: Env) -> Non
     assert sorted(t["seq"] for t in tip["texts"]) == [1, 2, 3, 4, 5, 6]
 
 
+def test_one_citizens_messages_at_once_take_turns_in_a_process_and_none_conflicts(
+    env: Env,
+) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import firestore_counter
+
+    events = [text_event(f"Có trộm xe máy lần {i}", f"m-{i}") for i in range(6)]
+    counter = firestore_counter.install()
+    try:
+        with counter.phase("burst"), concurrent.futures.ThreadPoolExecutor(6) as pool:
+            responses = list(pool.map(lambda e: post(webhook_app(), e), events))
+        counts = counter.total(["burst"])
+    finally:
+        firestore_counter.uninstall()
+        counter.reset()
+    assert [r.json["status"] for r in responses] == ["stored"] * 6
+    # The contact once, then one commit a message: no precondition failed, nothing read.
+    assert counts["rpc:commit"] == 7 and counts["rpc:batch_get_documents"] == 0, counts
+    assert count("tips") == 1 and count("messages") == 6
+
+
 # --- the intake window --------------------------------------------------------------------
 
 
@@ -374,8 +396,29 @@ def test_greetings_and_questions_do_not_open_tips(env: Env) -> None:
 
 
 def test_officer_commands_are_stored_as_commands_not_tips(env: Env) -> None:
-    response = post(webhook_app(), text_event("NHAN TB-7K2Q9", "m1")).json
+    client = webhook_app()
+    command = text_event("NHAN TB-7K2Q9", "m1")
+    response = post(client, command).json
     assert response["kind"] == "command" and count("tips") == 0
+    # A command changes nothing of its writer's intake state: none is written. Their
+    # contact is (the router finds the officer by it), and a retry is a duplicate.
+    assert count("senders") == 0 and count("reporters") == 1 and count("messages") == 1
+    again = post(client, command).json
+    assert again["status"] == "duplicate" and again["kind"] == "command"
+    assert count("messages") == 1 and len(env.drain()) == 1
+
+
+def test_a_command_leaves_the_writers_open_tip_as_it_was(env: Env) -> None:
+    client = webhook_app()
+    fixed_clock()
+    tip = post(client, text_event("Có trộm xe máy", "m1")).json["tip"]
+    (sender,) = [s.to_dict() or {} for s in db().collection("senders").stream()]
+    assert post(client, text_event("NHAN TB-7K2Q9", "m2")).json["kind"] == "command"
+    (after,) = [s.to_dict() or {} for s in db().collection("senders").stream()]
+    assert after == sender
+    # The next message still joins the open tip, in one commit on the state remembered.
+    joined = post(client, text_event("bọn nó vẫn ở đó", "m3")).json
+    assert joined["tip"] == tip and count("tips") == 1
 
 
 def test_a_new_tip_gets_a_reference_code_and_keeps_the_citizen_apart(env: Env) -> None:
@@ -391,9 +434,13 @@ def test_a_new_tip_gets_a_reference_code_and_keeps_the_citizen_apart(env: Env) -
     # Intake's own state of the citizen is pseudonymous: no identity in it.
     sender = db().collection("senders").document(tip["reporter_key"]).get().to_dict()
     assert sender["open_tip_id"] == response["tip"] and USER not in json.dumps(sender, default=str)
-    events = list(db().collection("tips").document(response["tip"]).collection("events").stream())
-    raw = json.loads(events[0].to_dict()["data"]["raw"])
+    # The event as it came is kept with the message, the ids replaced by the pseudonym.
+    (message,) = [m.to_dict() or {} for m in db().collection("messages").stream()]
+    assert message["tip_id"] == response["tip"] and message["seq"] == 1
+    raw = json.loads(message["raw"])
     assert raw["sender"]["id"] == tip["reporter_key"] and raw["message"]["text"] == TIP_TEXT
+    blob = json.dumps(message, default=str)
+    assert USER not in blob and "552177279717587730" not in blob
 
 
 def test_coordinates_are_stored_exactly_as_sent(env: Env) -> None:

@@ -120,6 +120,12 @@ def _fold_with_origin(text: str) -> tuple[str, list[int]]:
 def parse_command(text: str) -> Command | None:
     """The officer command in a message, or None when the message is not one."""
     original = unicodedata.normalize("NFC", text).strip()
+    # Most messages are not commands: the keyword is looked for in the text folded
+    # whole (the same letters, spaces run together, which the keyword's `\s*` and
+    # leading `[^0-9a-z]*` allow) before folding it character by character (5x dearer:
+    # the webhook asks this of every text).
+    if _KEYWORD.match(fold(original)) is None:
+        return None
     folded, origin = _fold_with_origin(original)
     keyword = _KEYWORD.match(folded)
     if keyword is None:

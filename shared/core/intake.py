@@ -133,16 +133,20 @@ def plan(
     open tip or opens one; chat (greetings, thanks, stickers) joins an open tip
     but never opens one; questions and commands never touch tips. A citizen who
     opened `tips_per_day` tips in a day has tip material join the open tip even
-    after its window. Officers' commands are never throttled. `new_tip_id` draws
-    a new tip's code, only when the message opens one.
+    after its window. Officers' commands are never throttled and leave the state
+    as it was (`Plan.state` is `state`). `new_tip_id` draws a new tip's code, only
+    when the message opens one.
     """
-    counted = kind != "command"
+    if kind == "command":
+        # An officer's command is never throttled, counted or joined to a tip: it
+        # changes nothing of their state, which is then not written at all.
+        return Plan("none", None, 0, False, state)
     fresh_burst = (
         state.burst_start is None
         or not state.burst_start <= now < state.burst_start + fair.burst_window
     )
     burst_start = now if fresh_burst else state.burst_start
-    burst_count = (0 if fresh_burst else state.burst_count) + (1 if counted else 0)
+    burst_count = (0 if fresh_burst else state.burst_count) + 1
     fresh_day = state.tips_since is None or not state.tips_since <= now < state.tips_since + DAY
     tips_since = now if fresh_day else state.tips_since
     tips_opened = 0 if fresh_day else state.tips_opened
@@ -151,7 +155,7 @@ def plan(
     within = has_open and state.open_until is not None and now < state.open_until
     capped = tips_opened >= fair.tips_per_day
     action: Literal["open", "join", "none"]
-    if kind in ("question", "command"):
+    if kind == "question":
         action = "none"
     elif within or (has_open and capped and kind == "tip"):
         action = "join"
@@ -183,7 +187,7 @@ def plan(
         written = replace(written, tip_messages=seq)
     if tip_id is not None:
         written = replace(written, open_until=now + window)
-    throttled = counted and burst_count > fair.burst_messages
+    throttled = burst_count > fair.burst_messages
     return Plan(action, tip_id, seq, throttled, written, action == "open" and total == 0)
 
 

@@ -2,12 +2,16 @@
 `shared.store.intake`, memory in `shared.store.memory`):
 
     messages/{key}    the message, kept whole: its de-duplication record and the
-                      home of its text and evidence; and the outbox's safety net
-                      (`due_at`: the escalator republishes it if no router has
-                      handled it by then; null once handled)
-    tips/{ref}        a new tip, or the bounded summary of the one it joins
-    tips/{ref}/events the raw Zalo event (ids replaced) on the tip's audit trail
-    senders/{key}     the citizen's intake state: open tip, window, fair use
+                      home of its text and evidence, the raw Zalo event with the
+                      ids replaced (`raw`) among it; its tip and its number there
+                      (`tip_id`, `seq`) place it on that tip's record; and the
+                      outbox's safety net (`due_at`: the escalator republishes it
+                      if no router has handled it by then; null once handled)
+    tips/{ref}        a new tip, or the bounded summary of the one it joins (the
+                      tip's trail, `tips/{ref}/events`, holds what was decided
+                      about it; what the citizen sent is the messages naming it)
+    senders/{key}     the citizen's intake state: open tip, window, fair use (not
+                      written for an officer's command, which changes none of it)
     reporters/{key}   who the citizen is (their Zalo id), in the contacts
                       database: created once, before the commit of the rest
                       (`IntakeWrites.identity`); a Firestore commit cannot span
@@ -105,8 +109,10 @@ def sender_from_doc(data: Mapping[str, Any] | None) -> SenderState:
 
 
 def sender_fields(state: SenderState, now: datetime, expire_at: datetime) -> dict[str, Any]:
+    # The state intake's core decided, written as it is: validated where it is read
+    # back (`sender_from_doc`), not again on every message's way out.
     return {
-        **SenderDoc.model_validate(state.__dict__).model_dump(),
+        **{name: getattr(state, name) for name in SenderDoc.model_fields},
         "last_message_at": now,
         "expire_at": expire_at,
     }
@@ -224,9 +230,10 @@ class IntakeWrites:
     new_tip: dict[str, Any] | None  # the whole tip, when the message opens one
     joined: dict[str, Any] | None  # the summary fields of the tip it joins
     summary: Summary | None  # the tip's summary as written
-    event: dict[str, Any] | None  # the raw Zalo event on the tip's audit trail
     message: dict[str, Any]  # messages/{key}, with its entry of the schedule
-    sender: dict[str, Any]  # senders/{key}
+    # senders/{key}; None for an officer's command, which changes nothing of it (the
+    # router reads the officer's contact, not their intake state): no write at all.
+    sender: dict[str, Any] | None
     identity: dict[str, Any]  # reporters/{key} (contacts), created if missing
 
 
@@ -274,15 +281,6 @@ def intake_writes(
         new_tip=new_tip,
         joined=joined,
         summary=written,
-        event={
-            "at": now,
-            "actor": "citizen",
-            "kind": "zalo_event",
-            "data": {"event_name": msg.event_name, "raw": redacted_raw, "seq": plan.seq},
-            "expire_at": expire_at,
-        }
-        if tip_id
-        else None,
         message={
             "kind": msg.kind,
             "tip_id": tip_id,
@@ -293,6 +291,9 @@ def intake_writes(
             "event_name": msg.event_name,
             "event_kind": event_kind,
             "text": msg.text,  # whole: places that show it cut it
+            # The event as Zalo sent it, the ids replaced: evidence, kept with the
+            # message rather than as a document of its own on the tip's trail.
+            "raw": redacted_raw,
             "locations": [{"lat": x.lat, "lng": x.lng} for x in msg.locations],
             "attachments": [
                 {
@@ -313,7 +314,7 @@ def intake_writes(
             # The outbox's safety net: if no router handles it, the escalator will.
             DUE_AT: now + UNHANDLED_AFTER,
         },
-        sender=sender_fields(plan.state, now, expire_at),
+        sender=None if msg.kind == "command" else sender_fields(plan.state, now, expire_at),
         identity=contact_doc(user_id, msg.oa_id, msg.app_id, now, expire_at),
     )
 

@@ -184,9 +184,9 @@ class _Intake(_Documents):
                 self.docs[TIPS][w.tip_id] = copy.deepcopy(w.new_tip)
             elif w.joined is not None and w.tip_id:
                 self.docs[TIPS][w.tip_id].update(copy.deepcopy(w.joined))
-            if w.event is not None and w.tip_id:
-                self.events[w.tip_id].append(copy.deepcopy(w.event))
             self.docs[MESSAGES][msg.key] = copy.deepcopy(w.message)
+            if w.sender is None:  # an officer's command: their state is not written
+                return w.result
             if reporter not in self.docs[SENDERS]:
                 self.docs[SENDERS][reporter] = {"first_seen_at": now}
             self._merge(SENDERS, reporter, w.sender)

@@ -1,0 +1,122 @@
+"""Intake's writes built directly as protobufs are the Firestore client's own: for
+every document intake writes (a tip opened and joined, with texts, locations and
+files; the message with its classification; the sender's state under its
+precondition; a follow; an officer's command) and for the values the client
+encodes in its own way. No emulator: the client's encoding is pure."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from google.api_core.datetime_helpers import DatetimeWithNanoseconds
+from google.cloud.firestore_v1 import SERVER_TIMESTAMP, GeoPoint, _helpers
+
+from shared.core import intake
+from shared.core.intake import AttachmentRef, Inbound, IntakeRules, Location, SenderState
+from shared.store import write_pbs
+from shared.store.intake_documents import follow_writes, intake_writes, sender_fields
+from shared.store.write_pbs import create_writes, update_writes
+
+PATH = "projects/p/databases/(default)/documents/tips/TB-AAAAAA"
+NOW = datetime(2026, 12, 1, 2, 0, 0, 123456, tzinfo=UTC)
+RULES = IntakeRules()
+READ_BACK = DatetimeWithNanoseconds(2026, 12, 1, 1, 59, 58, nanosecond=123456789, tzinfo=UTC)
+
+
+def message(n: int, kind: str = "tip", **kw: Any) -> Inbound:
+    fields: dict[str, Any] = {
+        "key": f"app:m{n}",
+        "app_id": "app",
+        "oa_id": "oa",
+        "msg_id": f"m{n}",
+        "event_name": "user_send_text",
+        "text": f"Có người bán ma túy ở hẻm 12 đường Lũy Bán Bích ({n})",
+        "locations": (),
+        "attachments": (),
+        "zalo_timestamp": "1764554400000",
+        "kind": kind,
+        "classification": {"category": "ma_tuy", "confidence": 0.82, "terms": ["ma túy"]},
+    }
+    fields.update(kw)
+    return Inbound(**fields)
+
+
+def documents() -> list[dict[str, Any]]:
+    """Every document intake writes over a conversation: opened, joined, a command."""
+    docs: list[dict[str, Any]] = []
+    state, summary = SenderState(), None
+    inbounds = [
+        message(1),
+        message(2, locations=(Location("10.7987", "106.6301"),), text=""),
+        message(3, attachments=(AttachmentRef("image", "https://x/y.jpg", None, "ảnh", "12"),)),
+        *[message(n, kind="chat") for n in range(4, 14)],
+        message(14, kind="command", classification={}),
+    ]
+    for n, msg in enumerate(inbounds):
+        plan = intake.plan(
+            msg.kind,
+            state,
+            NOW + timedelta(seconds=n),
+            RULES.window,
+            RULES.fair,
+            lambda: "TB-AAAAAA",
+        )
+        w = intake_writes(msg, "rk", "uid", '{"raw": "sự kiện"}', NOW, RULES, plan, summary)
+        docs += [d for d in (w.new_tip, w.joined, w.message, w.sender) if d]
+        state, summary = plan.state, w.summary or summary
+    docs += [d for d in follow_writes("f", "oa", "app", "rk", "uid", True, NOW, 365)]
+    docs.append({**sender_fields(state, READ_BACK, NOW), "first_seen_at": READ_BACK})
+    docs.append(
+        {
+            "nothing": None,
+            "empty_list": [],
+            "empty_map": {},
+            "nested": {"a": [1, 2.5, True, False, None, b"\x00\xff", ("t", READ_BACK)]},
+            "naive": datetime(2026, 1, 2, 3, 4, 5, 6),
+            "big": 2**62,
+            "negative": -1.5,
+        }
+    )
+    return docs
+
+
+class _Str(str):
+    """A string of a subclass (an enum's member, say): the client's to encode."""
+
+
+def the_same(mine: list[Any], theirs: list[Any]) -> bool:
+    return [type(w).pb(w) for w in mine] == [type(w).pb(w) for w in theirs]
+
+
+@pytest.mark.parametrize("doc", documents(), ids=lambda d: ",".join(sorted(d))[:60])
+def test_a_create_is_the_clients_own(doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write_pbs, "_helpers", None)  # built here, not by the client
+    assert the_same(create_writes(PATH, doc), _helpers.pbs_for_create(PATH, doc))
+
+
+@pytest.mark.parametrize("doc", documents(), ids=lambda d: ",".join(sorted(d))[:60])
+def test_an_update_is_the_clients_own_with_and_without_a_precondition(
+    doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(write_pbs, "_helpers", None)  # built here, not by the client
+    for option in (None, _helpers.LastUpdateOption(READ_BACK), _helpers.ExistsOption(True)):
+        theirs = _helpers.pbs_for_update(PATH, doc, option)
+        assert the_same(update_writes(PATH, doc, option), theirs)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"ladder.step": 2},  # a dotted name is a field path to `update`
+        {"at": SERVER_TIMESTAMP},  # a transform
+        {"where": GeoPoint(10.8, 106.6)},
+        {"status": _Str("routed")},
+    ],
+    ids=["path", "transform", "geopoint", "str-subclass"],
+)
+def test_what_is_not_plain_goes_through_the_clients_encoding(doc: dict[str, Any]) -> None:
+    assert the_same(update_writes(PATH, doc), _helpers.pbs_for_update(PATH, doc, None))
+    if "." not in next(iter(doc)):
+        assert the_same(create_writes(PATH, doc), _helpers.pbs_for_create(PATH, doc))
