@@ -1260,3 +1260,12 @@ def test_a_fine_asked_for_lost_papers_is_pointed_to_the_ward_police_never_invent
     said = texts(result)
     assert "có bị xử phạt hay không, xin hỏi Công an phường" in said
     assert "đồng" not in said  # no amount
+
+
+def test_overdue_said_of_a_registration_never_made_is_its_deadline_not_a_renewal():
+    text = "toi o tro 2 thang roi chua dang ky tam tru, qua han vay co bi phat ko, phat bao nhieu"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and "muc_phat" in result.sections, result
+    # a registration that was made and ran out is still asked which
+    result = answer("tam tru qua han roi thi sao", TODAY, NO_PHONE)
+    assert "tam_tru" not in result.topics or "gia_han_tam_tru" in result.topics, result

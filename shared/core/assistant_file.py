@@ -185,6 +185,8 @@ class Knowledge:
     common_phrases: tuple[str, ...] = ()
     out_of_scope: tuple[OutOfScope, ...] = ()
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
+    # topic -> words that say its doubt's word is about something else (padded)
+    doubts_unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # topic phrases that only say where (padded)
     # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
     proofs: tuple[str, ...] = ()
@@ -398,6 +400,7 @@ class ConfIn(_Strict):
     proofs: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
+    doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
     vague: VagueIn | None = None
     texts: TextsIn
 
@@ -504,6 +507,8 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         known(intent.topic, f"intents[{i}].topic")
     for topic in conf.doubts:
         known(topic, f"doubts.{topic}")
+    for topic in conf.doubts_unless:
+        known(topic, f"doubts_unless.{topic}")
     for i, follow in enumerate(conf.follow_ups):
         known(follow.when, f"follow_ups[{i}].when")
         known(follow.add, f"follow_ups[{i}].add")
@@ -653,6 +658,9 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         doubts=tuple(
             (topic, tuple(_padded(p) for p in signals)) for topic, signals in conf.doubts.items()
         ),
+        doubts_unless={
+            topic: tuple(_padded(p) for p in words) for topic, words in conf.doubts_unless.items()
+        },
         places=frozenset(_padded(p) for p in conf.places),
         proofs=tuple(_padded(p) for p in conf.proofs),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),

@@ -397,7 +397,11 @@ def _doubt(padded: str, parts: list[Part], k: Knowledge) -> tuple[str, str] | No
     """The topic matched and another one a word of the question points to, if any."""
     named = {p.topic for p in parts}
     for topic, signals in k.doubts if parts else ():
-        if topic not in named and has_any(padded, signals):
+        if (
+            topic not in named
+            and has_any(padded, signals)
+            and not has_any(padded, k.doubts_unless.get(topic, ()))
+        ):
             return parts[0].topic, topic
     return None
 
