@@ -30,7 +30,7 @@ from shared.core.assistant import (
     topics,
 )
 from shared.core.assistant_file import KnowledgeError, load_knowledge
-from shared.core.classify import Classification
+from shared.core.classify import Classification, classify
 from shared.core.text import canonical, fold
 
 TODAY = date(2026, 11, 28)
@@ -1269,3 +1269,9 @@ def test_overdue_said_of_a_registration_never_made_is_its_deadline_not_a_renewal
     # a registration that was made and ran out is still asked which
     result = answer("tam tru qua han roi thi sao", TODAY, NO_PHONE)
     assert "tam_tru" not in result.topics or "gia_han_tam_tru" in result.topics, result
+
+
+def test_papers_lost_before_a_renewal_asked_get_both_answers():
+    text = "Mất giấy tờ hết rồi mà tạm trú cũng sắp hết hạn, giờ em gia hạn được không ạ?"
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert not result.tip and set(result.topics) == {"mat_giay_to", "gia_han_tam_tru"}, result

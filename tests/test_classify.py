@@ -1037,3 +1037,11 @@ def test_o_voi_without_marks_is_staying_with_not_a_pothole() -> None:
     # with its marks, or beside another hazard, it is still the road's hole
     assert by_rules("đường hẻm 12 có ổ voi sâu hoắm, xe té liên tục").category == "other"
     assert "ổ voi" in by_rules("duong hem 12 co o ga o voi nguy hiem qua").reasons
+
+
+def test_papers_lost_before_a_residence_procedure_asked_are_its_premise() -> None:
+    text = "Mất giấy tờ hết rồi mà tạm trú cũng sắp hết hạn, giờ em gia hạn được không ạ?"
+    assert classify(text).kind == "question"
+    # told where and when, the loss is a report the ward records
+    told = "sáng nay em làm rơi ví ở chợ Tân Hương mất hết giấy tờ, giờ gia hạn tạm trú sao"
+    assert (classify(told).kind, classify(told).category) == ("tip", "lost_property")
