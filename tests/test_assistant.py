@@ -1275,3 +1275,14 @@ def test_papers_lost_before_a_renewal_asked_get_both_answers():
     text = "Mất giấy tờ hết rồi mà tạm trú cũng sắp hết hạn, giờ em gia hạn được không ạ?"
     result = answer(text, TODAY, NO_PHONE, classification=classify(text))
     assert not result.tip and set(result.topics) == {"mat_giay_to", "gia_han_tam_tru"}, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ban gai em o lai phong tro em may dem thi co can khai bao j ko, chu tro ca nham qua",
+        "Bạn em ở nhà trọ của em vài đêm có phải báo không",
+    ],
+)
+def test_a_stay_counted_in_nights_is_a_short_one(text: str):
+    assert answer(text, TODAY, NO_PHONE).topics == ("luu_tru",)
