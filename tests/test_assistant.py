@@ -1286,3 +1286,11 @@ def test_papers_lost_before_a_renewal_asked_get_both_answers():
 )
 def test_a_stay_counted_in_nights_is_a_short_one(text: str):
     assert answer(text, TODAY, NO_PHONE).topics == ("luu_tru",)
+
+
+def test_a_stay_past_its_term_is_its_renewal_and_no_fine_is_asserted_the_data_lacks():
+    result = answer("tre han tam tru phat ko???", TODAY, NO_PHONE)
+    assert result.topics == ("gia_han_tam_tru",), result
+    # the data holds no fine for a renewal missed: none is said, the ward is pointed to
+    text = "\n".join(r.text for r in result.replies)
+    assert "500.000" not in text and "Để chắc chắn" in text, text
