@@ -1294,3 +1294,23 @@ def test_a_stay_past_its_term_is_its_renewal_and_no_fine_is_asserted_the_data_la
     # the data holds no fine for a renewal missed: none is said, the ward is pointed to
     text = "\n".join(r.text for r in result.replies)
     assert "500.000" not in text and "Để chắc chắn" in text, text
+
+
+def test_a_foreigner_a_civil_status_matter_concerns_names_no_stay():
+    result = answer("đăng ký kết hôn với người nước ngoài làm ở đâu ạ", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "civil_status"), result
+    # beside a passport the foreigner's stay is still answered (a paper it asks for)
+    result = answer("người nước ngoài ở nhà tôi có cần hộ chiếu không", TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+
+
+def test_a_relative_carrying_a_foreign_passport_is_a_foreigner_not_a_second_visitor():
+    text = (
+        "Em họ em là Việt kiều Mỹ, mang hộ chiếu Mỹ, về chơi ở nhà em 2 tuần tại Phú Thạnh, "
+        "nhà em phải khai báo gì không ạ?"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == (("nuoc_ngoai",), None), result
+    # a relative past a conjunction is someone else, whose stay is its second part
+    text = "Bố mẹ em ở quê lên chơi 1 tuần, với 1 anh bạn người Hàn Quốc, khai báo sao"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"nuoc_ngoai", "luu_tru"}

@@ -127,6 +127,9 @@ class Stays:
     numbers: Mapping[str, int]
     # who is staying, when the question also asks another topic (a second part)
     family: tuple[str, ...] = ()
+    # a relative followed within this many words by another topic's person is that
+    # person ("em họ em là Việt kiều Mỹ, mang hộ chiếu Mỹ"), not a second visitor
+    same_person_gap: int = 0
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,9 @@ class Knowledge:
     # topic -> words that say its doubt's word is about something else (padded)
     doubts_unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # topic phrases that only say where (padded)
+    # topic phrases that only say who, beside no other topic and one of these services
+    persons: frozenset[str] = frozenset()
+    persons_services: frozenset[str] = frozenset()
     # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
     proofs: tuple[str, ...] = ()
     mixed_groups: tuple[str, ...] = ()  # a foreigner said to be among citizens (padded)
@@ -297,6 +303,7 @@ class StaysIn(_Strict):
     units: dict[str, int]
     numbers: dict[str, int]
     family: list[str] = Field(default_factory=list)
+    same_person_gap: int = Field(default=0, ge=0)
 
 
 class CommonAnswerIn(_Strict):
@@ -397,6 +404,8 @@ class ConfIn(_Strict):
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
     places: list[str] = Field(default_factory=list)
+    persons: list[str] = Field(default_factory=list)
+    persons_services: list[str] = Field(default_factory=list)
     proofs: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
@@ -540,6 +549,12 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
     for i, place in enumerate(conf.places):
         if _padded(place) not in phrases:  # a place silences a topic phrase, nothing else
             problems.append(f"{CONF_FILE}: places[{i}]: {place!r} is no topic's phrase")
+    for i, person in enumerate(conf.persons):
+        if _padded(person) not in phrases:
+            problems.append(f"{CONF_FILE}: persons[{i}]: {person!r} is no topic's phrase")
+    for i, service in enumerate(conf.persons_services):
+        if service not in conf.out_of_scope:
+            problems.append(f"{CONF_FILE}: persons_services[{i}]: {service!r} is no service")
 
 
 def load_knowledge(data_dir: Path) -> Knowledge:
@@ -662,6 +677,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             topic: tuple(_padded(p) for p in words) for topic, words in conf.doubts_unless.items()
         },
         places=frozenset(_padded(p) for p in conf.places),
+        persons=frozenset(_padded(p) for p in conf.persons),
+        persons_services=frozenset(conf.persons_services),
         proofs=tuple(_padded(p) for p in conf.proofs),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         vague=tuple(
@@ -688,4 +705,5 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         units={" ".join(words(k)): v for k, v in raw.units.items()},
         numbers={" ".join(words(k)): v for k, v in raw.numbers.items()},
         family=tuple(_padded(p) for p in raw.family),
+        same_person_gap=raw.same_person_gap,
     )

@@ -265,7 +265,7 @@ def _stay(
         # nước ngoài với cả họ hàng dưới quê lên ở vài hôm")
         # (or anyone's, when a foreigner is said to be among citizens: "mấy đứa bạn của
         # con về chơi 1 tuần, trong đó có 1 đứa người Hàn")
-        visitors = has_any(padded, stays.family) or has_any(padded, k.mixed_groups)
+        visitors = _visitors(padded, matches, named, k) or has_any(padded, k.mixed_groups)
         if days is not None and len(parts) < MAX_PARTS and visitors:
             chosen = stays.long if days >= stays.threshold_days else stays.short
             if chosen not in named:
@@ -280,6 +280,25 @@ def _stay(
         return parts, said and not parts
     chosen = stays.long if days >= stays.threshold_days else stays.short
     return [Part(chosen, parts[0].sections if parts else sections(padded, k))], False
+
+
+def _visitors(padded: str, matches: list[_Match], named: set[str], k: Knowledge) -> bool:
+    """Whether a relative is said who is not the person of another topic named ("em họ
+    em là Việt kiều Mỹ, mang hộ chiếu Mỹ": the relative is the foreigner)."""
+    stays = k.stays
+    assert stays is not None
+    others = [m for m in matches if m.topic in named - {stays.short, stays.long}]
+    for phrase in stays.family:
+        for at in _positions(padded, phrase):
+            after = padded[at + len(phrase) - 1 :].split()[: stays.same_person_gap]
+            # up to a conjunction: past it is someone else ("ông chú ở quê lên, với ông
+            # bạn người Hàn")
+            joins = [i for i, w in enumerate(after) if f" {w} " in k.conjunctions]
+            after = after[: joins[0]] if joins else after
+            reach = at + len(phrase) + sum(len(w) + 1 for w in after)
+            if not any(at + len(phrase) - 1 <= m.start <= reach for m in others):
+                return True
+    return False
 
 
 def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope | None:
@@ -308,6 +327,11 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     if outside is not None and k.places:
         # "phòng trọ bị cắt điện": the room is where, the electricity is what is asked
         found = [m for m in found if padded[m.start : m.end] not in k.places]
+        if outside.service in k.persons_services and all(
+            padded[m.start : m.end] in k.persons for m in found
+        ):
+            # "đăng ký kết hôn với người nước ngoài": a person the service concerns, no stay
+            found = []
     if outside is not None and outside.beats and has_any(padded, outside.beats_with):
         # "căn cước bị gãy, làm lại có cần giấy xác nhận cư trú không": the card's
         # office is asked, and the residence paper is one it asks for
