@@ -1314,3 +1314,23 @@ def test_a_relative_carrying_a_foreign_passport_is_a_foreigner_not_a_second_visi
     # a relative past a conjunction is someone else, whose stay is its second part
     text = "Bố mẹ em ở quê lên chơi 1 tuần, với 1 anh bạn người Hàn Quốc, khai báo sao"
     assert set(answer(text, TODAY, NO_PHONE).topics) == {"nuoc_ngoai", "luu_tru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chủ nhà nói phải làm hộ khẩu tạm trú, cho em hỏi làm ở đâu ạ",
+        "ho khau tam tru lam o dau vay",
+    ],
+)
+def test_ho_khau_tam_tru_is_a_tam_tru_registration(text: str):
+    assert answer(text, TODAY, NO_PHONE).topics == ("tam_tru",)
+
+
+def test_a_lost_registration_paper_is_asked_again_as_a_confirmation():
+    result = answer(
+        "Mất giấy đăng ký tạm trú bản giấy thì có cần làm lại không ạ?", TODAY, NO_PHONE
+    )
+    assert result.topics == ("xac_nhan_cu_tru",), result
+    text = "\n".join(r.text for r in result.replies)
+    assert "Cơ sở dữ liệu về cư trú" in text and "căn cước" not in text.lower(), text
