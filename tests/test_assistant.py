@@ -1334,3 +1334,13 @@ def test_a_lost_registration_paper_is_asked_again_as_a_confirmation():
     assert result.topics == ("xac_nhan_cu_tru",), result
     text = "\n".join(r.text for r in result.replies)
     assert "Cơ sở dữ liệu về cư trú" in text and "căn cước" not in text.lower(), text
+
+
+def test_a_bare_loss_beside_a_registration_asked_is_its_premise():
+    text = "so xanh nha toi lam mat roi gio nhap khau cho con dau co can so ko"
+    assert answer(text, TODAY, NO_PHONE).topics == ("thuong_tru",)
+    # a paper named as lost is still answered beside the registration
+    text = "lam mat can cuoc roi gio dang ky tam tru duoc khong"
+    assert "mat_giay_to" in answer(text, TODAY, NO_PHONE).topics
+    # alone, the bare loss is still the lost-papers topic
+    assert answer("lam mat roi gio sao", TODAY, NO_PHONE).topics == ("mat_giay_to",)

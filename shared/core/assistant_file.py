@@ -194,6 +194,8 @@ class Knowledge:
     # topic phrases that only say who, beside no other topic and one of these services
     persons: frozenset[str] = frozenset()
     persons_services: frozenset[str] = frozenset()
+    # topic -> its phrases that only say something happened to a thing not named (padded)
+    bare: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
     proofs: tuple[str, ...] = ()
     mixed_groups: tuple[str, ...] = ()  # a foreigner said to be among citizens (padded)
@@ -406,6 +408,7 @@ class ConfIn(_Strict):
     places: list[str] = Field(default_factory=list)
     persons: list[str] = Field(default_factory=list)
     persons_services: list[str] = Field(default_factory=list)
+    bare: dict[str, list[str]] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
@@ -552,6 +555,11 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
     for i, person in enumerate(conf.persons):
         if _padded(person) not in phrases:
             problems.append(f"{CONF_FILE}: persons[{i}]: {person!r} is no topic's phrase")
+    for topic, bare in conf.bare.items():
+        known(topic, f"bare.{topic}")
+        for i, phrase in enumerate(bare):
+            if _padded(phrase) not in {_padded(p) for p in conf.topics[topic].phrases}:
+                problems.append(f"{CONF_FILE}: bare.{topic}[{i}]: {phrase!r} is not its phrase")
     for i, service in enumerate(conf.persons_services):
         if service not in conf.out_of_scope:
             problems.append(f"{CONF_FILE}: persons_services[{i}]: {service!r} is no service")
@@ -679,6 +687,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         places=frozenset(_padded(p) for p in conf.places),
         persons=frozenset(_padded(p) for p in conf.persons),
         persons_services=frozenset(conf.persons_services),
+        bare={t: frozenset(_padded(p) for p in ps) for t, ps in conf.bare.items()},
         proofs=tuple(_padded(p) for p in conf.proofs),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         vague=tuple(

@@ -338,6 +338,7 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         found = [m for m in found if m.topic not in outside.beats]
     mixed = has_any(padded, k.mixed_groups)
     matches = _kept(found, k, padded, mixed)
+    matches = _without_bare(padded, matches, k)
     named = {m.topic for m in matches}
     intent = next(
         (
@@ -377,6 +378,21 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         parts[0] = Part(parts[0].topic, parts[0].sections, notes)
     doubt = _doubt(padded, parts, k) if intent is None else None
     return Understanding(tuple(parts), ask_stay, outside, doubt)
+
+
+def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
+    """A topic named only by a bare word ("làm mất", the thing lost not named) beside
+    another topic is that other topic's premise ("sổ ... làm mất rồi, giờ nhập khẩu cho
+    con dâu có cần sổ không": the registration is asked)."""
+    bare = {
+        t
+        for t, phrases in k.bare.items()
+        if any(m.topic == t for m in matches)
+        and all(padded[m.start : m.end] in phrases for m in matches if m.topic == t)
+    }
+    if not bare or all(m.topic in bare for m in matches):
+        return matches
+    return [m for m in matches if m.topic not in bare]
 
 
 def _named_apart(
