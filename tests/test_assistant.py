@@ -1344,3 +1344,9 @@ def test_a_bare_loss_beside_a_registration_asked_is_its_premise():
     assert "mat_giay_to" in answer(text, TODAY, NO_PHONE).topics
     # alone, the bare loss is still the lost-papers topic
     assert answer("lam mat roi gio sao", TODAY, NO_PHONE).topics == ("mat_giay_to",)
+
+
+def test_the_price_asked_beside_another_part_is_the_fee():
+    text = "đăng ký tạm trú mất bao nhiêu tiền vậy, nộp online có rẻ hơn không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and "le_phi" in result.sections, result
