@@ -1350,3 +1350,14 @@ def test_the_price_asked_beside_another_part_is_the_fee():
     text = "đăng ký tạm trú mất bao nhiêu tiền vậy, nộp online có rẻ hơn không"
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == ("tam_tru",) and "le_phi" in result.sections, result
+
+
+def test_come_to_go_to_school_is_tam_tru_and_con_dua_turns_to_the_next_person():
+    text = (
+        "Nhà tôi có khách ở quê lên ngủ lại 2 đêm, còn đứa cháu thì lên ở hẳn để đi học, "
+        "mỗi người khai báo thế nào ạ"
+    )
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"luu_tru", "tam_tru"}
+    # staying for good with a registration asked stays thường trú
+    text = "ba noi em gio len o han voi em luon, muon nhap khau ba vao nha em thi lam sao"
+    assert answer(text, TODAY, NO_PHONE).topics == ("thuong_tru",)
