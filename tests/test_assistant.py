@@ -1361,3 +1361,8 @@ def test_come_to_go_to_school_is_tam_tru_and_con_dua_turns_to_the_next_person():
     # staying for good with a registration asked stays thường trú
     text = "ba noi em gio len o han voi em luon, muon nhap khau ba vao nha em thi lam sao"
     assert answer(text, TODAY, NO_PHONE).topics == ("thuong_tru",)
+
+
+def test_a_death_certificate_is_civil_status():
+    result = answer("giay chung tu cua ong em xin o dau", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "civil_status"), result
