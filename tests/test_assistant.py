@@ -1366,3 +1366,11 @@ def test_come_to_go_to_school_is_tam_tru_and_con_dua_turns_to_the_next_person():
 def test_a_death_certificate_is_civil_status():
     result = answer("giay chung tu cua ong em xin o dau", TODAY, NO_PHONE)
     assert (result.topics, result.out_of_scope) == ((), "civil_status"), result
+
+
+def test_a_card_named_with_its_wrong_detail_a_few_words_on_is_its_offices():
+    result = answer("cccd cua con em sai ngay sinh thi sua sao", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "identity_card"), result
+    # a wrong date with no card named is not the card office's
+    text = "so ho khau cu ghi sai ngay sinh, gio dang ky thuong tru cho con co sao khong"
+    assert answer(text, TODAY, NO_PHONE).out_of_scope is None

@@ -144,6 +144,9 @@ class OutOfScope:
     # of `beats_with` is said ("căn cước bị gãy, có cần giấy xác nhận cư trú không")
     beats: frozenset[str] = frozenset()
     beats_with: tuple[str, ...] = ()
+    # or one of the first words followed within gap words by one of the second ("cccd của
+    # con em sai ngày sinh"): the service named with words apart (questions.near)
+    near: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
 
 
 @dataclass(frozen=True)
@@ -313,6 +316,12 @@ class CommonAnswerIn(_Strict):
     phrases: list[str] = Field(default_factory=list)
 
 
+class ServiceNearIn(_Strict):
+    first: list[str] = Field(min_length=1)
+    then: list[str] = Field(min_length=1)
+    gap: int = Field(ge=0)
+
+
 class OutOfScopeIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     what: str = Field(min_length=1)
@@ -320,6 +329,7 @@ class OutOfScopeIn(_Strict):
     checked: date
     beats: list[str] = Field(default_factory=list)
     beats_with: list[str] = Field(default_factory=list)
+    near: ServiceNearIn | None = None
 
 
 class VagueAskIn(_Strict):
@@ -675,6 +685,13 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 spec.checked,
                 frozenset(spec.beats),
                 tuple(_padded(p) for p in spec.beats_with),
+                (
+                    tuple(" ".join(words(p)) for p in spec.near.first),
+                    tuple(" ".join(words(p)) for p in spec.near.then),
+                    spec.near.gap,
+                )
+                if spec.near
+                else ((), (), 0),
             )
             for service, spec in conf.out_of_scope.items()
         ),

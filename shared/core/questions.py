@@ -304,6 +304,8 @@ def _visitors(padded: str, matches: list[_Match], named: set[str], k: Knowledge)
 def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope | None:
     for service in k.out_of_scope:
         if not has_any(padded, service.phrases):
+            if near(padded, service.near) and not found:
+                return service  # "cccd của con em sai ngày sinh": named with words apart
             continue
         # a topic this service beats, said with its words ("làm lại căn cước gắn chip bị
         # sai ngày sinh": a card to correct, not a lost one), keeps none of them
