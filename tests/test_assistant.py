@@ -1374,3 +1374,12 @@ def test_a_card_named_with_its_wrong_detail_a_few_words_on_is_its_offices():
     # a wrong date with no card named is not the card office's
     text = "so ho khau cu ghi sai ngay sinh, gio dang ky thuong tru cho con co sao khong"
     assert answer(text, TODAY, NO_PHONE).out_of_scope is None
+
+
+def test_tam_tru_tam_vang_said_as_one_name_with_nothing_asked_asks_which():
+    result = answer("giấy tạm trú tạm vắng làm sao", TODAY, NO_PHONE)
+    buttons = {b.title for r in result.replies for b in r.buttons}
+    assert result.topics == () and buttons == {"Đăng ký tạm trú", "Khai báo tạm vắng"}, result
+    # a part of them asked: both are answered
+    result = answer("thủ tục tạm trú tạm vắng cần giấy tờ gì", TODAY, NO_PHONE)
+    assert set(result.topics) == {"tam_tru", "tam_vang"}, result
