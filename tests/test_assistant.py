@@ -1383,3 +1383,14 @@ def test_tam_tru_tam_vang_said_as_one_name_with_nothing_asked_asks_which():
     # a part of them asked: both are answered
     result = answer("thủ tục tạm trú tạm vắng cần giấy tờ gì", TODAY, NO_PHONE)
     assert set(result.topics) == {"tam_tru", "tam_vang"}, result
+
+
+def test_citizens_renting_beside_a_foreigner_get_their_tam_tru_too():
+    text = (
+        "chu tro cho nguoi VN thue, moi co them 1 anh nguoi Dai Loan thue phong, "
+        "vay khai bao sao cho ca 2"
+    )
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"nuoc_ngoai", "tam_tru"}
+    # a hotel's guests: the citizens' lưu trú is named, nothing is added
+    text = "khách sạn có khách người Việt với 1 người Nhật thuê phòng, khai báo sao"
+    assert "tam_tru" not in answer(text, TODAY, NO_PHONE).topics

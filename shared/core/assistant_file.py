@@ -130,6 +130,8 @@ class Stays:
     # a relative followed within this many words by another topic's person is that
     # person ("em họ em là Việt kiều Mỹ, mang hộ chiếu Mỹ"), not a second visitor
     same_person_gap: int = 0
+    # renting said of a group with a foreigner among citizens: the citizens' stay is long
+    rent: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -309,6 +311,7 @@ class StaysIn(_Strict):
     numbers: dict[str, int]
     family: list[str] = Field(default_factory=list)
     same_person_gap: int = Field(default=0, ge=0)
+    rent: list[str] = Field(default_factory=list)
 
 
 class CommonAnswerIn(_Strict):
@@ -732,4 +735,5 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         numbers={" ".join(words(k)): v for k, v in raw.numbers.items()},
         family=tuple(_padded(p) for p in raw.family),
         same_person_gap=raw.same_person_gap,
+        rent=tuple(_padded(p) for p in raw.rent),
     )

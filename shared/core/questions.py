@@ -282,6 +282,23 @@ def _stay(
     return [Part(chosen, parts[0].sections if parts else sections(padded, k))], False
 
 
+def _tenants(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
+    """Citizens renting beside a foreigner ("chủ trọ cho người VN thuê, mới có thêm 1 anh
+    người Đài Loan thuê phòng, khai báo sao cho cả 2"): their tạm trú is the second part
+    when no stay of theirs is named."""
+    stays = k.stays
+    named = {p.topic for p in parts}
+    if (
+        stays is None
+        or not parts
+        or named & {stays.short, stays.long}
+        or len(parts) >= MAX_PARTS
+        or not has_any(padded, stays.rent)
+    ):
+        return parts
+    return [*parts, Part(stays.long, sections(padded, k))]
+
+
 def _visitors(padded: str, matches: list[_Match], named: set[str], k: Knowledge) -> bool:
     """Whether a relative is said who is not the person of another topic named ("em họ
     em là Việt kiều Mỹ, mang hộ chiếu Mỹ": the relative is the foreigner)."""
@@ -375,6 +392,8 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
             or [Part(_best(matches), sections(padded, k))]
         )
     parts, ask_stay = _stay(padded, parts, matches, k) if intent is None else (parts, False)
+    if mixed and intent is None:
+        parts = _tenants(padded, parts, k)
     parts = _follow_ups(padded, parts, k)
     if notes and parts:
         parts[0] = Part(parts[0].topic, parts[0].sections, notes)
