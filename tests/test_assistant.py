@@ -30,7 +30,7 @@ from shared.core.assistant import (
     topics,
 )
 from shared.core.assistant_file import KnowledgeError, load_knowledge
-from shared.core.classify import Classification
+from shared.core.classify import Classification, classify
 from shared.core.text import canonical, fold
 
 TODAY = date(2026, 11, 28)
@@ -1260,3 +1260,137 @@ def test_a_fine_asked_for_lost_papers_is_pointed_to_the_ward_police_never_invent
     said = texts(result)
     assert "có bị xử phạt hay không, xin hỏi Công an phường" in said
     assert "đồng" not in said  # no amount
+
+
+def test_overdue_said_of_a_registration_never_made_is_its_deadline_not_a_renewal():
+    text = "toi o tro 2 thang roi chua dang ky tam tru, qua han vay co bi phat ko, phat bao nhieu"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and "muc_phat" in result.sections, result
+    # a registration that was made and ran out is still asked which
+    result = answer("tam tru qua han roi thi sao", TODAY, NO_PHONE)
+    assert "tam_tru" not in result.topics or "gia_han_tam_tru" in result.topics, result
+
+
+def test_papers_lost_before_a_renewal_asked_get_both_answers():
+    text = "Mất giấy tờ hết rồi mà tạm trú cũng sắp hết hạn, giờ em gia hạn được không ạ?"
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert not result.tip and set(result.topics) == {"mat_giay_to", "gia_han_tam_tru"}, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ban gai em o lai phong tro em may dem thi co can khai bao j ko, chu tro ca nham qua",
+        "Bạn em ở nhà trọ của em vài đêm có phải báo không",
+    ],
+)
+def test_a_stay_counted_in_nights_is_a_short_one(text: str):
+    assert answer(text, TODAY, NO_PHONE).topics == ("luu_tru",)
+
+
+def test_a_stay_past_its_term_is_its_renewal_and_no_fine_is_asserted_the_data_lacks():
+    result = answer("tre han tam tru phat ko???", TODAY, NO_PHONE)
+    assert result.topics == ("gia_han_tam_tru",), result
+    # the data holds no fine for a renewal missed: none is said, the ward is pointed to
+    text = "\n".join(r.text for r in result.replies)
+    assert "500.000" not in text and "Để chắc chắn" in text, text
+
+
+def test_a_foreigner_a_civil_status_matter_concerns_names_no_stay():
+    result = answer("đăng ký kết hôn với người nước ngoài làm ở đâu ạ", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "civil_status"), result
+    # beside a passport the foreigner's stay is still answered (a paper it asks for)
+    result = answer("người nước ngoài ở nhà tôi có cần hộ chiếu không", TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+
+
+def test_a_relative_carrying_a_foreign_passport_is_a_foreigner_not_a_second_visitor():
+    text = (
+        "Em họ em là Việt kiều Mỹ, mang hộ chiếu Mỹ, về chơi ở nhà em 2 tuần tại Phú Thạnh, "
+        "nhà em phải khai báo gì không ạ?"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == (("nuoc_ngoai",), None), result
+    # a relative past a conjunction is someone else, whose stay is its second part
+    text = "Bố mẹ em ở quê lên chơi 1 tuần, với 1 anh bạn người Hàn Quốc, khai báo sao"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"nuoc_ngoai", "luu_tru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chủ nhà nói phải làm hộ khẩu tạm trú, cho em hỏi làm ở đâu ạ",
+        "ho khau tam tru lam o dau vay",
+    ],
+)
+def test_ho_khau_tam_tru_is_a_tam_tru_registration(text: str):
+    assert answer(text, TODAY, NO_PHONE).topics == ("tam_tru",)
+
+
+def test_a_lost_registration_paper_is_asked_again_as_a_confirmation():
+    result = answer(
+        "Mất giấy đăng ký tạm trú bản giấy thì có cần làm lại không ạ?", TODAY, NO_PHONE
+    )
+    assert result.topics == ("xac_nhan_cu_tru",), result
+    text = "\n".join(r.text for r in result.replies)
+    assert "Cơ sở dữ liệu về cư trú" in text and "căn cước" not in text.lower(), text
+
+
+def test_a_bare_loss_beside_a_registration_asked_is_its_premise():
+    text = "so xanh nha toi lam mat roi gio nhap khau cho con dau co can so ko"
+    assert answer(text, TODAY, NO_PHONE).topics == ("thuong_tru",)
+    # a paper named as lost is still answered beside the registration
+    text = "lam mat can cuoc roi gio dang ky tam tru duoc khong"
+    assert "mat_giay_to" in answer(text, TODAY, NO_PHONE).topics
+    # alone, the bare loss is still the lost-papers topic
+    assert answer("lam mat roi gio sao", TODAY, NO_PHONE).topics == ("mat_giay_to",)
+
+
+def test_the_price_asked_beside_another_part_is_the_fee():
+    text = "đăng ký tạm trú mất bao nhiêu tiền vậy, nộp online có rẻ hơn không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and "le_phi" in result.sections, result
+
+
+def test_come_to_go_to_school_is_tam_tru_and_con_dua_turns_to_the_next_person():
+    text = (
+        "Nhà tôi có khách ở quê lên ngủ lại 2 đêm, còn đứa cháu thì lên ở hẳn để đi học, "
+        "mỗi người khai báo thế nào ạ"
+    )
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"luu_tru", "tam_tru"}
+    # staying for good with a registration asked stays thường trú
+    text = "ba noi em gio len o han voi em luon, muon nhap khau ba vao nha em thi lam sao"
+    assert answer(text, TODAY, NO_PHONE).topics == ("thuong_tru",)
+
+
+def test_a_death_certificate_is_civil_status():
+    result = answer("giay chung tu cua ong em xin o dau", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "civil_status"), result
+
+
+def test_a_card_named_with_its_wrong_detail_a_few_words_on_is_its_offices():
+    result = answer("cccd cua con em sai ngay sinh thi sua sao", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "identity_card"), result
+    # a wrong date with no card named is not the card office's
+    text = "so ho khau cu ghi sai ngay sinh, gio dang ky thuong tru cho con co sao khong"
+    assert answer(text, TODAY, NO_PHONE).out_of_scope is None
+
+
+def test_tam_tru_tam_vang_said_as_one_name_with_nothing_asked_asks_which():
+    result = answer("giấy tạm trú tạm vắng làm sao", TODAY, NO_PHONE)
+    buttons = {b.title for r in result.replies for b in r.buttons}
+    assert result.topics == () and buttons == {"Đăng ký tạm trú", "Khai báo tạm vắng"}, result
+    # a part of them asked: both are answered
+    result = answer("thủ tục tạm trú tạm vắng cần giấy tờ gì", TODAY, NO_PHONE)
+    assert set(result.topics) == {"tam_tru", "tam_vang"}, result
+
+
+def test_citizens_renting_beside_a_foreigner_get_their_tam_tru_too():
+    text = (
+        "chu tro cho nguoi VN thue, moi co them 1 anh nguoi Dai Loan thue phong, "
+        "vay khai bao sao cho ca 2"
+    )
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"nuoc_ngoai", "tam_tru"}
+    # a hotel's guests: the citizens' lưu trú is named, nothing is added
+    text = "khách sạn có khách người Việt với 1 người Nhật thuê phòng, khai báo sao"
+    assert "tam_tru" not in answer(text, TODAY, NO_PHONE).topics

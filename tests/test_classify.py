@@ -1010,3 +1010,38 @@ def test_the_words_a_category_requires_open_a_supposed_event_too() -> None:
     # told about a place, it is still a residence tip
     told = by_rules("căn hộ 12A chung cư Sơn Kỳ cho thuê người nước ngoài mà không khai báo")
     assert (told.kind, told.category) == ("tip", "residence"), told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "toi o tro 2 thang roi chua dang ky tam tru, qua han vay co bi phat ko, phat bao nhieu",
+        "co khach tay thue phong nha nghi cua toi ma toi chua khai bao, bi phat ko",
+        "Em thuê trọ 3 tháng nay mà chủ trọ chưa khai báo tạm trú cho em, mức phạt thế nào",
+    ],
+)
+def test_the_fine_of_an_omission_asked_is_a_question(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "question", got
+
+
+def test_an_omission_reported_without_a_fine_asked_stays_a_tip() -> None:
+    got = classify("nha tro so 15 hem 20 cho chuc nguoi o ma khong khai bao tam tru")
+    assert (got.kind, got.category) == ("tip", "residence"), got
+
+
+def test_o_voi_without_marks_is_staying_with_not_a_pothole() -> None:
+    text = "chong em nguoi Han Quoc, qua o voi em o Tan Phu, khai bao tam tru cho anh ay o dau"
+    assert "ổ voi" not in by_rules(text).reasons
+    assert classify(text).kind == "question"
+    # with its marks, or beside another hazard, it is still the road's hole
+    assert by_rules("đường hẻm 12 có ổ voi sâu hoắm, xe té liên tục").category == "other"
+    assert "ổ voi" in by_rules("duong hem 12 co o ga o voi nguy hiem qua").reasons
+
+
+def test_papers_lost_before_a_residence_procedure_asked_are_its_premise() -> None:
+    text = "Mất giấy tờ hết rồi mà tạm trú cũng sắp hết hạn, giờ em gia hạn được không ạ?"
+    assert classify(text).kind == "question"
+    # told where and when, the loss is a report the ward records
+    told = "sáng nay em làm rơi ví ở chợ Tân Hương mất hết giấy tờ, giờ gia hạn tạm trú sao"
+    assert (classify(told).kind, classify(told).category) == ("tip", "lost_property")

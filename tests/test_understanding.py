@@ -36,7 +36,9 @@ tips).
 The tuning4 set holds fresh phrasings written in round 4, each batch scored
 before the rules it drove (figures in its header). Tuning set 11 (questions alone,
 written in round 7 by someone who had not seen the rules) was scored before any
-change (80/105, 9 wrong) and tuned against in round 7's second assistant pass. The issue's
+change (80/105, 9 wrong) and tuned against in round 7's second assistant pass; tuning
+set 12 (the same, another writer) scored 79/100 with 11 wrong and was tuned against in
+round 7's third. The issue's
 targets: kind >= 97 %, category >= 93 %, urgency >= 95 % with no urgent
 alarm on a calm tip and no person in danger rated normal; questions right or
 honestly "not handled here" >= 90 %, never wrong.
@@ -95,6 +97,25 @@ CONFLICTS = {
     # days a stay is tạm trú (procedures/luu_tru.yaml: "mỗi lần lưu trú tối đa 30 ngày",
     # Thông tư 116/2026 Điều 14 khoản 4; tam_tru.yaml)
     "qt11-68",
+    # Tuning set 12 (round 7):
+    # a lost paper of a tạm trú registration: labelled mat_giay_to (the identity card's
+    # re-issue, found property); the registration lives in the database and proof of it
+    # is asked as a confirmation (xac_nhan_cu_tru), as for qt11-59
+    "qt12-52",
+    # "trước mấy giờ phải báo lưu trú": labelled thoi_gian; the deadline (before 23:00,
+    # procedures/luu_tru.yaml, khoản 3 Điều 30 Luật Cư trú) is ai_khi, when a step falls
+    # due, as "bao lâu phải" in qt11 and set 10; thoi_gian is how long handling takes
+    "qt12-36",
+    # a bare "hộ khẩu tạm trú làm sao": a question back here, tạm trú in qt12-2 ("chủ nhà
+    # nói phải làm hộ khẩu tạm trú"): the old everyday name of a tạm trú registration
+    "qt12-87",
+    # "mới dọn nhà, giờ phải làm giấy tờ gì với công an": deregistration offered too here;
+    # tạm trú and thường trú in qb8-37 ("em mới chuyển nhà thì phải làm gì với công an")
+    "qt12-86",
+    # "KT4 là gì, em có cần làm không": asked back with lưu trú here; KT4 was the old
+    # short-term tạm trú book (months, merged into one sổ tạm trú by the 2013 amendment of
+    # the Cư trú law), so the line answers tạm trú, as for KT3 (assistant.yaml)
+    "qt12-89",
 }
 
 
@@ -248,6 +269,9 @@ QUESTIONS_ALONE = {
     # round 7: scored before any change (its header) 80/105 with 9 wrong; after round 7's
     # second assistant pass 94/105 with 4 wrong, all four in CONFLICTS (94/100 agreed)
     "tuning11": 94,
+    # round 7: scored before any change (its header) 79/100 with 11 wrong; after round 7's
+    # third assistant pass 95/100 with 1 wrong, in CONFLICTS (95/95 agreed)
+    "tuning12": 95,
 }
 
 

@@ -60,6 +60,9 @@ Questions alone (`QUESTION_SETS`, no messages file):
 
 - `questions_tuning11.jsonl`: 105 questions written in round 7 by someone who had
   not seen the rules, scored before any change (its header); tuned against from then on.
+- `questions_tuning12.jsonl`: 100 questions written in round 7 by another writer who
+  had not seen the rules (context-heavy, follow-ups, wrong terms, online services),
+  scored before any change (its header); tuned against in round 7's third assistant pass.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -105,7 +108,7 @@ SETS = (
 )
 # Tuning sets of questions alone (no messages file): scored and trained on like the
 # questions of a pair.
-QUESTION_SETS = ("tuning11",)
+QUESTION_SETS = ("tuning11", "tuning12")
 BLIND = ("blind", "blind11")  # never worked on: its misses are shown only when asked
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to

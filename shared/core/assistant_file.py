@@ -127,6 +127,11 @@ class Stays:
     numbers: Mapping[str, int]
     # who is staying, when the question also asks another topic (a second part)
     family: tuple[str, ...] = ()
+    # a relative followed within this many words by another topic's person is that
+    # person ("em họ em là Việt kiều Mỹ, mang hộ chiếu Mỹ"), not a second visitor
+    same_person_gap: int = 0
+    # renting said of a group with a foreigner among citizens: the citizens' stay is long
+    rent: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,9 @@ class OutOfScope:
     # of `beats_with` is said ("căn cước bị gãy, có cần giấy xác nhận cư trú không")
     beats: frozenset[str] = frozenset()
     beats_with: tuple[str, ...] = ()
+    # or one of the first words followed within gap words by one of the second ("cccd của
+    # con em sai ngày sinh"): the service named with words apart (questions.near)
+    near: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
 
 
 @dataclass(frozen=True)
@@ -185,7 +193,14 @@ class Knowledge:
     common_phrases: tuple[str, ...] = ()
     out_of_scope: tuple[OutOfScope, ...] = ()
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
+    # topic -> words that say its doubt's word is about something else (padded)
+    doubts_unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # topic phrases that only say where (padded)
+    # topic phrases that only say who, beside no other topic and one of these services
+    persons: frozenset[str] = frozenset()
+    persons_services: frozenset[str] = frozenset()
+    # topic -> its phrases that only say something happened to a thing not named (padded)
+    bare: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
     proofs: tuple[str, ...] = ()
     mixed_groups: tuple[str, ...] = ()  # a foreigner said to be among citizens (padded)
@@ -295,11 +310,19 @@ class StaysIn(_Strict):
     units: dict[str, int]
     numbers: dict[str, int]
     family: list[str] = Field(default_factory=list)
+    same_person_gap: int = Field(default=0, ge=0)
+    rent: list[str] = Field(default_factory=list)
 
 
 class CommonAnswerIn(_Strict):
     max_words: int = Field(ge=1)
     phrases: list[str] = Field(default_factory=list)
+
+
+class ServiceNearIn(_Strict):
+    first: list[str] = Field(min_length=1)
+    then: list[str] = Field(min_length=1)
+    gap: int = Field(ge=0)
 
 
 class OutOfScopeIn(_Strict):
@@ -309,6 +332,7 @@ class OutOfScopeIn(_Strict):
     checked: date
     beats: list[str] = Field(default_factory=list)
     beats_with: list[str] = Field(default_factory=list)
+    near: ServiceNearIn | None = None
 
 
 class VagueAskIn(_Strict):
@@ -395,9 +419,13 @@ class ConfIn(_Strict):
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
     places: list[str] = Field(default_factory=list)
+    persons: list[str] = Field(default_factory=list)
+    persons_services: list[str] = Field(default_factory=list)
+    bare: dict[str, list[str]] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
+    doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
     vague: VagueIn | None = None
     texts: TextsIn
 
@@ -504,6 +532,8 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         known(intent.topic, f"intents[{i}].topic")
     for topic in conf.doubts:
         known(topic, f"doubts.{topic}")
+    for topic in conf.doubts_unless:
+        known(topic, f"doubts_unless.{topic}")
     for i, follow in enumerate(conf.follow_ups):
         known(follow.when, f"follow_ups[{i}].when")
         known(follow.add, f"follow_ups[{i}].add")
@@ -535,6 +565,17 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
     for i, place in enumerate(conf.places):
         if _padded(place) not in phrases:  # a place silences a topic phrase, nothing else
             problems.append(f"{CONF_FILE}: places[{i}]: {place!r} is no topic's phrase")
+    for i, person in enumerate(conf.persons):
+        if _padded(person) not in phrases:
+            problems.append(f"{CONF_FILE}: persons[{i}]: {person!r} is no topic's phrase")
+    for topic, bare in conf.bare.items():
+        known(topic, f"bare.{topic}")
+        for i, phrase in enumerate(bare):
+            if _padded(phrase) not in {_padded(p) for p in conf.topics[topic].phrases}:
+                problems.append(f"{CONF_FILE}: bare.{topic}[{i}]: {phrase!r} is not its phrase")
+    for i, service in enumerate(conf.persons_services):
+        if service not in conf.out_of_scope:
+            problems.append(f"{CONF_FILE}: persons_services[{i}]: {service!r} is no service")
 
 
 def load_knowledge(data_dir: Path) -> Knowledge:
@@ -647,13 +688,26 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 spec.checked,
                 frozenset(spec.beats),
                 tuple(_padded(p) for p in spec.beats_with),
+                (
+                    tuple(" ".join(words(p)) for p in spec.near.first),
+                    tuple(" ".join(words(p)) for p in spec.near.then),
+                    spec.near.gap,
+                )
+                if spec.near
+                else ((), (), 0),
             )
             for service, spec in conf.out_of_scope.items()
         ),
         doubts=tuple(
             (topic, tuple(_padded(p) for p in signals)) for topic, signals in conf.doubts.items()
         ),
+        doubts_unless={
+            topic: tuple(_padded(p) for p in words) for topic, words in conf.doubts_unless.items()
+        },
         places=frozenset(_padded(p) for p in conf.places),
+        persons=frozenset(_padded(p) for p in conf.persons),
+        persons_services=frozenset(conf.persons_services),
+        bare={t: frozenset(_padded(p) for p in ps) for t, ps in conf.bare.items()},
         proofs=tuple(_padded(p) for p in conf.proofs),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         vague=tuple(
@@ -680,4 +734,6 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         units={" ".join(words(k)): v for k, v in raw.units.items()},
         numbers={" ".join(words(k)): v for k, v in raw.numbers.items()},
         family=tuple(_padded(p) for p in raw.family),
+        same_person_gap=raw.same_person_gap,
+        rent=tuple(_padded(p) for p in raw.rent),
     )

@@ -417,6 +417,7 @@ def build_rules(data: Any) -> Rules:
         add(category.requires, rule.requires)
         add(category.happened, rule.if_happened)
         add(f"ask:{rule.category}", rule.unless_asked)
+        add(f"asks:{rule.category}", rule.asks)
     for name, slang in top.slang.items():
         category = CategoryRule.of(name, False, frozenset())
         add_evidence(category.groups.evidence, slang)
@@ -923,8 +924,10 @@ def _by_rules(
         pairs, paired = _near(groups, rule.near, groups.get(rule.groups.cancel, []))
         weak = groups.get(rule.weak, [])
         asked = f"ask:{rule.category}" in groups
+        # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not
+        fine_asked = f"asks:{rule.category}" in groups
         papers = premise and rule.category in rules.papers_categories
-        if hits and (papers or (asked and asking)):
+        if hits and (papers or (asked and asking) or fine_asked):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
             hits, weak = [], weak + hits

@@ -162,6 +162,9 @@ class CategoryRuleIn(SlangIn):
     if_happened: list[str] = Field(default_factory=list)
     # ... unless the message asks the procedure itself ("làm lại ở đâu"): a question
     unless_asked: list[str] = Field(default_factory=list)
+    # phrases that ask of the matter on their own, "?" or not ("chưa đăng ký tạm trú ...
+    # phạt bao nhiêu": the fine is asked): the category's evidence is the question's premise
+    asks: list[str] = Field(default_factory=list)
     # said as over (a past phrase, nothing now), its evidence counts as weak
     background_when_past: bool = False
 

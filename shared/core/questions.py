@@ -265,7 +265,7 @@ def _stay(
         # nước ngoài với cả họ hàng dưới quê lên ở vài hôm")
         # (or anyone's, when a foreigner is said to be among citizens: "mấy đứa bạn của
         # con về chơi 1 tuần, trong đó có 1 đứa người Hàn")
-        visitors = has_any(padded, stays.family) or has_any(padded, k.mixed_groups)
+        visitors = _visitors(padded, matches, named, k) or has_any(padded, k.mixed_groups)
         if days is not None and len(parts) < MAX_PARTS and visitors:
             chosen = stays.long if days >= stays.threshold_days else stays.short
             if chosen not in named:
@@ -282,9 +282,47 @@ def _stay(
     return [Part(chosen, parts[0].sections if parts else sections(padded, k))], False
 
 
+def _tenants(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
+    """Citizens renting beside a foreigner ("chủ trọ cho người VN thuê, mới có thêm 1 anh
+    người Đài Loan thuê phòng, khai báo sao cho cả 2"): their tạm trú is the second part
+    when no stay of theirs is named."""
+    stays = k.stays
+    named = {p.topic for p in parts}
+    if (
+        stays is None
+        or not parts
+        or named & {stays.short, stays.long}
+        or len(parts) >= MAX_PARTS
+        or not has_any(padded, stays.rent)
+    ):
+        return parts
+    return [*parts, Part(stays.long, sections(padded, k))]
+
+
+def _visitors(padded: str, matches: list[_Match], named: set[str], k: Knowledge) -> bool:
+    """Whether a relative is said who is not the person of another topic named ("em họ
+    em là Việt kiều Mỹ, mang hộ chiếu Mỹ": the relative is the foreigner)."""
+    stays = k.stays
+    assert stays is not None
+    others = [m for m in matches if m.topic in named - {stays.short, stays.long}]
+    for phrase in stays.family:
+        for at in _positions(padded, phrase):
+            after = padded[at + len(phrase) - 1 :].split()[: stays.same_person_gap]
+            # up to a conjunction: past it is someone else ("ông chú ở quê lên, với ông
+            # bạn người Hàn")
+            joins = [i for i, w in enumerate(after) if f" {w} " in k.conjunctions]
+            after = after[: joins[0]] if joins else after
+            reach = at + len(phrase) + sum(len(w) + 1 for w in after)
+            if not any(at + len(phrase) - 1 <= m.start <= reach for m in others):
+                return True
+    return False
+
+
 def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope | None:
     for service in k.out_of_scope:
         if not has_any(padded, service.phrases):
+            if near(padded, service.near) and not found:
+                return service  # "cccd của con em sai ngày sinh": named with words apart
             continue
         # a topic this service beats, said with its words ("làm lại căn cước gắn chip bị
         # sai ngày sinh": a card to correct, not a lost one), keeps none of them
@@ -308,12 +346,18 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     if outside is not None and k.places:
         # "phòng trọ bị cắt điện": the room is where, the electricity is what is asked
         found = [m for m in found if padded[m.start : m.end] not in k.places]
+        if outside.service in k.persons_services and all(
+            padded[m.start : m.end] in k.persons for m in found
+        ):
+            # "đăng ký kết hôn với người nước ngoài": a person the service concerns, no stay
+            found = []
     if outside is not None and outside.beats and has_any(padded, outside.beats_with):
         # "căn cước bị gãy, làm lại có cần giấy xác nhận cư trú không": the card's
         # office is asked, and the residence paper is one it asks for
         found = [m for m in found if m.topic not in outside.beats]
     mixed = has_any(padded, k.mixed_groups)
     matches = _kept(found, k, padded, mixed)
+    matches = _without_bare(padded, matches, k)
     named = {m.topic for m in matches}
     intent = next(
         (
@@ -348,11 +392,28 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
             or [Part(_best(matches), sections(padded, k))]
         )
     parts, ask_stay = _stay(padded, parts, matches, k) if intent is None else (parts, False)
+    if mixed and intent is None:
+        parts = _tenants(padded, parts, k)
     parts = _follow_ups(padded, parts, k)
     if notes and parts:
         parts[0] = Part(parts[0].topic, parts[0].sections, notes)
     doubt = _doubt(padded, parts, k) if intent is None else None
     return Understanding(tuple(parts), ask_stay, outside, doubt)
+
+
+def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
+    """A topic named only by a bare word ("làm mất", the thing lost not named) beside
+    another topic is that other topic's premise ("sổ ... làm mất rồi, giờ nhập khẩu cho
+    con dâu có cần sổ không": the registration is asked)."""
+    bare = {
+        t
+        for t, phrases in k.bare.items()
+        if any(m.topic == t for m in matches)
+        and all(padded[m.start : m.end] in phrases for m in matches if m.topic == t)
+    }
+    if not bare or all(m.topic in bare for m in matches):
+        return matches
+    return [m for m in matches if m.topic not in bare]
 
 
 def _named_apart(
@@ -397,7 +458,11 @@ def _doubt(padded: str, parts: list[Part], k: Knowledge) -> tuple[str, str] | No
     """The topic matched and another one a word of the question points to, if any."""
     named = {p.topic for p in parts}
     for topic, signals in k.doubts if parts else ():
-        if topic not in named and has_any(padded, signals):
+        if (
+            topic not in named
+            and has_any(padded, signals)
+            and not has_any(padded, k.doubts_unless.get(topic, ()))
+        ):
             return parts[0].topic, topic
     return None
 
