@@ -44,7 +44,8 @@ Thirteen labelled pairs of sets, and sets of questions alone, live in tests/fixt
   learned urgency (its header lines); tuned against from round 7 on.
 - `messages_blind11.jsonl`, `questions_blind11.jsonl`: the eleventh pair,
   written in round 7 by someone who had not seen the rules, scored blind
-  before round 7's changes (its header line); never worked on.
+  before round 7's changes and once after them (its header lines); never
+  worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning4.jsonl`, `questions_tuning4.jsonl`: fresh phrasings of
