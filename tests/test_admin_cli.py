@@ -705,3 +705,10 @@ def test_a_verifier_that_is_not_pkce_is_refused_before_calling_zalo(  # type: ig
     )
     assert code == 2 and "RFC 7636" in err
     assert fake_oauth.requests == []
+
+
+def test_the_state_an_operator_pastes_never_reads_as_an_option() -> None:
+    from shared.cli.zalo import new_state
+
+    states = {new_state() for _ in range(2000)}
+    assert len(states) == 2000 and not any(s.startswith("-") for s in states)

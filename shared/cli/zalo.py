@@ -82,6 +82,12 @@ def new_verifier() -> str:
     return secrets.token_urlsafe(32)
 
 
+def new_state() -> str:
+    """32 hex digits (16 random bytes): an operator pastes it after `--state`, where a
+    URL-safe token starting with "-" would be read as an option (one time in 64)."""
+    return secrets.token_hex(16)
+
+
 def code_challenge(verifier: str) -> str:
     """base64url(sha256(verifier)) without padding (PKCE S256)."""
     digest = hashlib.sha256(verifier.encode("ascii")).digest()
@@ -210,7 +216,7 @@ def _start(args: argparse.Namespace, settings: Any) -> int:
         oa_id=args.oa_id,
         app_id=app_id,
         verifier=new_verifier(),
-        state=secrets.token_urlsafe(16),
+        state=new_state(),
         redirect_uri=args.redirect_uri,
         created_at=datetime.now(UTC).isoformat(),
     )
