@@ -5,10 +5,10 @@ The phrase rules (`classify.yaml`) are exact and explain themselves, but they
 generalise slowly: on each fresh set written by someone who had not seen them,
 they got 80–90 % of categories right. A linear model over the message's words and
 word pairs, trained on the labelled sets the rules were tuned on, sees phrasings
-the rules have no entry for. Where `classify` lets it speak (only where the rules
-found nothing, and urgency only on a tip the rules named: see `with_opinion`
-and `with_urgency` there, with what each limit costs) is decided there; this
-module only scores it.
+the rules have no entry for. Where `classify` lets it speak (a tip's urgency and
+category within limits, a message nothing matched, a question read as a report:
+see `with_urgency`, `with_opinion` and `report_opinion` there) is decided there;
+this module only scores it, a tip in one pass (`tip_reading`).
 
 The model is data (`shared/data/text_model.json`, written by
 `scripts/train_text_model.py` from the tuning fixtures, never from a blind set):
@@ -27,7 +27,7 @@ import os
 import sys
 from array import array
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 
 OPINION = "mô hình: "  # how the model's opinions begin among a decision's reasons
@@ -72,7 +72,6 @@ class TextModel:
     lower_below: float
     min_words: int
     offsets: dict[str, int]  # feature -> where its row starts in `weights`
-    urgency: dict[str, tuple[float, float]]  # feature -> (idf, urgency's weight): the hot path
     weights: array  # type: ignore[type-arg]
     width: int  # a row: idf, the weight of every kind and category, then urgency's
     trained_on: dict[str, str]
@@ -118,18 +117,6 @@ class TextModel:
         name, p = _softmax_best(self.categories, category)
         return Opinion(None, 0.0, name, p), _logistic(self.severity_bias + scores[c])
 
-    def urgent_p(self, words: tuple[str, ...]) -> float:
-        """How likely the message reports a danger now. Every tip the rules rate normal
-        asks this, so it reads its own small table, not the rows of every class."""
-        square = weighted = 0.0
-        for feature, tf in _term_counts(words).items():
-            known = self.urgency.get(feature)
-            if known is not None:
-                scale = 1.0 if tf == 1 else 1.0 + math.log(tf)
-                square += (scale * known[0]) ** 2
-                weighted += scale * known[1]
-        return _logistic(self.severity_bias + (weighted / math.sqrt(square) if square else 0.0))
-
 
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
     """Whether `reasons` hold the model's opinion for `label` (a category, a kind)."""
@@ -141,7 +128,6 @@ def features_of(words: tuple[str, ...]) -> list[str]:
     return list(words) + [f"{a} {b}" for a, b in pairwise(words)]
 
 
-@lru_cache(maxsize=4)  # a tip's urgency and opinion read the same message's counts
 def _term_counts(words: tuple[str, ...]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for feature in features_of(words):
@@ -189,7 +175,6 @@ def build_model(data: object) -> TextModel:
     if len(weights) != width * len(names):
         raise ValueError(f"`weights` must hold {width} numbers (idf and weights) per feature")
     offsets = {name: i * width for i, name in enumerate(names)}
-    urgency = {name: (weights[o], weights[o + width - 1]) for name, o in offsets.items()}
     return TextModel(
         kinds=file.kind.classes,
         categories=file.category.classes,
@@ -206,7 +191,6 @@ def build_model(data: object) -> TextModel:
         lower_below=file.severity.lower_below,
         min_words=file.min_words,
         offsets=offsets,
-        urgency=urgency,
         weights=weights,
         width=width,
         trained_on=file.trained_on,
