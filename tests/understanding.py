@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Thirteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
+Fourteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -46,6 +46,9 @@ Thirteen labelled pairs of sets, and sets of questions alone, live in tests/fixt
   written in round 7 by someone who had not seen the rules, scored blind
   before round 7's changes and once after them (its header lines); never
   worked on.
+- `messages_blind12.jsonl`, `questions_blind12.jsonl`: the twelfth pair, written
+  in round 8 by someone who had not seen the rules, scored blind before round 8's
+  changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning4.jsonl`, `questions_tuning4.jsonl`: fresh phrasings of
@@ -104,13 +107,14 @@ SETS = (
     "blind9",
     "blind10",
     "blind11",
+    "blind12",
     "tuning",
     "tuning4",
 )
 # Tuning sets of questions alone (no messages file): scored and trained on like the
 # questions of a pair.
 QUESTION_SETS = ("tuning11", "tuning12")
-BLIND = ("blind", "blind11")  # never worked on: its misses are shown only when asked
+BLIND = ("blind", "blind11", "blind12")  # never worked on: its misses are shown only when asked
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
 # fit them. a-f, h and i by writers who had not seen the rules; g by the lead, as fresh phrasings
