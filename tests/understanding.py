@@ -67,6 +67,9 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning12.jsonl`: 100 questions written in round 7 by another writer who
   had not seen the rules (context-heavy, follow-ups, wrong terms, online services),
   scored before any change (its header); tuned against in round 7's third assistant pass.
+- `questions_tuning13.jsonl`: 120 questions written in round 8 by a writer who had not
+  seen the rules (landlords, newcomers, merged wards, foreigners' hosts, online
+  services), scored before any change (its header); tuned against from then on.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -113,11 +116,11 @@ SETS = (
 )
 # Tuning sets of questions alone (no messages file): scored and trained on like the
 # questions of a pair.
-QUESTION_SETS = ("tuning11", "tuning12")
+QUESTION_SETS = ("tuning11", "tuning12", "tuning13")
 BLIND = ("blind", "blind11", "blind12")  # never worked on: its misses are shown only when asked
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
-# fit them. a-f, h and i by writers who had not seen the rules; g by the lead, as fresh phrasings
+# fit them. 11a-f, 11h, 11i, 12a and 12b by writers who had not seen the rules; g by the lead, as fresh phrasings
 # of principles the issue names (its header says so).
 TRAINING = (
     "train11a",
@@ -129,6 +132,8 @@ TRAINING = (
     "train11g",
     "train11h",
     "train11i",
+    "train12a",
+    "train12b",
 )
 TODAY = date(2026, 11, 30)
 
