@@ -71,9 +71,23 @@ def _with_opinion_of(vectoriser: Any, heads: list[Any]) -> Any:
             return by_rules(text)
         verdict, message, groups = read
         words = rules_module._model_words(message)
-        if len(words) < model.min_words or not rules_module.open_to_opinion(verdict):
+        if len(words) < model.min_words:
             return verdict
         row = vectoriser.transform([text])
+        if verdict.kind == "question" and verdict.topic == "other":
+            opinion = Opinion(*best(kind_head, row), *best(category_head, row))
+            if not rules_module.reports(opinion) or rules_module.about_police(message.folded):
+                return verdict
+            urgent_p = float(severity_head.predict_proba(row)[0][1])
+            unsure = frozenset(
+                g.removeprefix("cat:")
+                for g, hits in groups.items()
+                if g.startswith("cat:") and not any(h.sure for h in hits)
+            )
+            calm = rules_module._told_calm(groups)
+            return rules_module.as_report(opinion, urgent_p, calm, unsure)
+        if not rules_module.open_to_opinion(verdict):
+            return verdict
         category, category_p = best(category_head, row)
         if verdict.kind == "tip":
             urgent_p = float(severity_head.predict_proba(row)[0][1])

@@ -6,7 +6,6 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from shared.core.assistant import (
     topics,
 )
 from shared.core.assistant_file import KnowledgeError, load_knowledge
-from shared.core.classify import Classification, classify
+from shared.core.classify import classify
 from shared.core.text import canonical, fold
 
 TODAY = date(2026, 11, 28)
@@ -1123,26 +1122,6 @@ def test_a_foreigner_among_citizens_gets_both_topics():
     assert set(result.topics) == {"luu_tru", "nuoc_ngoai"}
     alone = answer("bạn em người Pháp vô chơi 4 hôm, phải báo gì", TODAY, NO_PHONE)
     assert alone.topics == ("nuoc_ngoai",)
-
-
-def test_a_question_that_reads_as_a_report_goes_to_an_officer_not_the_menu():
-    text = "thằng bán xe cũ bán cho tui chiếc xe bị đục số khung, nó không chịu trả tiền, giờ sao"
-    asked = Classification("question", None, "normal", "other", None, ("sao",))
-    menu_only = answer(text, TODAY, NO_PHONE, classification=asked)
-    assert menu_only.handoff is False
-    report = replace(asked, reasons=(*asked.reasons, "mô hình: tip (0.99)"))
-    handed = answer(text, TODAY, NO_PHONE, classification=report)
-    assert handed.handoff is True and handed.tip is False
-    assert "Cảm ơn anh/chị đã báo tin." in texts(handed) and "113" in texts(handed)
-    # a vehicle named: the vehicle office's pointer stays, and an officer sees it too
-    assert handed.out_of_scope == "vehicle_registration"
-    story = "ông hàng xóm say rồi chửi bới đập phá đồ nhà tôi suốt, giờ phải làm sao đây"
-    assert answer(story, TODAY, NO_PHONE, classification=asked).handoff is False
-    alone = answer(story, TODAY, NO_PHONE, classification=report)
-    assert alone.handoff is True and texts(alone).startswith("Cảm ơn anh/chị đã báo tin.")
-    # a procedure named is answered as ever, whatever the model reads
-    named = answer("tạm trú cần giấy tờ gì", TODAY, NO_PHONE, classification=report)
-    assert named.topic == "tam_tru" and named.handoff is False
 
 
 def test_a_follow_up_never_adds_a_topic_that_one_named_silences():

@@ -17,10 +17,12 @@ import pytest
 from shared.core import routing
 from shared.core.classify import (
     Classification,
+    as_report,
+    by_rules,
     classify,
     model_words,
     open_to_urgency,
-    report_opinion,
+    reports,
     with_opinion,
     with_urgency,
 )
@@ -225,15 +227,30 @@ def _urgency(words: tuple[str, ...]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def test_a_question_naming_nothing_that_reads_as_a_report_says_so_and_stays_a_question() -> None:
-    asked = Classification("question", None, "normal", "other", None, ("sao",))
-    sure = _opinion("tip", MODEL.report_from, "fraud", 0.9)
-    got = report_opinion(asked, sure)
-    assert got.kind == "question" and got.reads_as_report
-    assert got.reasons == ("sao", f"mô hình: tip ({MODEL.report_from:.2f})")
-    assert report_opinion(asked, _opinion("tip", MODEL.report_from - 0.01, "fraud", 0.9)) == asked
-    assert report_opinion(asked, _opinion("question", 0.99, "other", 0.9)) == asked
-    # through classify: a procedure named is never asked about, a long report is
-    assert not classify("tạm trú cho sinh viên thuê trọ cần giấy tờ gì vậy ạ").reads_as_report
-    sold = "thằng bán xe cũ bán cho tui chiếc xe bị đục số khung, nó không chịu trả tiền, giờ sao"
-    assert classify(sold).reads_as_report
+def test_a_question_naming_no_procedure_that_the_model_is_sure_reports_something_is_a_tip() -> None:
+    sure = _opinion("tip", MODEL.report_from, "fraud", MODEL.other_from)
+    assert reports(sure)
+    assert not reports(_opinion("tip", MODEL.report_from - 0.01, "fraud", 0.9))
+    assert not reports(_opinion("question", 0.99, "other", 0.9))
+    made = as_report(sure, urgent_p=0.0, told_calm=False)
+    assert (made.kind, made.category, made.severity) == ("tip", "fraud", "normal")
+    assert made.reasons == (
+        f"mô hình: tip ({MODEL.report_from:.2f})",
+        f"mô hình: fraud ({MODEL.other_from:.2f})",
+    )
+    # a category the model is unsure of is "other", and not given as a reason
+    unsure = as_report(_opinion("tip", 0.99, "fraud", MODEL.other_from - 0.01), 0.0, False)
+    assert (unsure.category, unsure.reasons) == ("other", ("mô hình: tip (0.99)",))
+    # its urgency is the model's, unless told as over, a habit or no hurry
+    assert as_report(sure, MODEL.raise_from, told_calm=False).severity == "urgent"
+    assert as_report(sure, MODEL.raise_from, told_calm=True).severity == "normal"
+    # a fire is only ever the rules' (the fire department is paged)
+    assert as_report(_opinion("tip", 0.99, "fire", 0.99), 0.0, False).category == "other"
+    # through classify: a procedure named stays a question, a long report is a tip
+    assert classify("tạm trú cho sinh viên thuê trọ cần giấy tờ gì vậy ạ").kind == "question"
+    told = (
+        "Thằng cha chủ trọ gì mà tối nào cũng chửi, nhậu xong đập cửa phòng tui đòi tiền,"
+        " hết chịu nổi rồi!!!"
+    )
+    assert by_rules(told).kind == "question"
+    assert classify(told).kind == "tip"

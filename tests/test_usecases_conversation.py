@@ -412,13 +412,15 @@ def test_asked_as_a_question_it_is_answered_the_same_and_still_reaches_the_offic
     assert "cong an dau het roi?" in told and "huy tin bao duoc khong a?" in told
 
 
-def test_a_report_told_as_a_question_reaches_the_desk_not_the_menu(
-    memory_line: MemoryLine,
-) -> None:
+def test_a_report_told_as_a_question_is_a_tip_not_the_menu(memory_line: MemoryLine) -> None:
     text = "thằng bán xe cũ bán cho tui chiếc xe bị đục số khung, nó không chịu trả tiền, giờ sao"
     memory_line.citizen_says(CITIZEN, text)
     assert set(memory_line.pump(times=2)) == {200}
-    (question,) = memory_line.store.docs["questions"].values()
-    (alert,) = [t for t in memory_line.texts(DESK_DUTY) if question["code"] in t]
+    ((ref, tip),) = memory_line.store.docs["tips"].items()
+    assert tip["classification"]["reasons"][0].startswith("mô hình: tip")
+    alerts = [t for who in (DUTY, DESK_DUTY) for t in memory_line.texts(who) if ref in t]
+    (alert,) = alerts
     assert "đục số khung" in alert
-    assert any(t.startswith("Cảm ơn anh/chị đã báo tin.") for t in memory_line.texts(CITIZEN))
+    assert "questions" not in memory_line.store.docs or not memory_line.store.docs["questions"]
+    told = memory_line.texts(CITIZEN)
+    assert any(ref in t for t in told)  # the tip's acknowledgement, not the menu

@@ -120,8 +120,8 @@ QUESTION_SETS = ("tuning11", "tuning12", "tuning13")
 BLIND = ("blind", "blind11", "blind12")  # never worked on: its misses are shown only when asked
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
-# fit them. 11a-f, 11h, 11i, 12a and 12b by writers who had not seen the rules; g by the lead, as fresh phrasings
-# of principles the issue names (its header says so).
+# fit them. 11a-f, 11h, 11i, 12a and 12b by writers who had not seen the rules; 11g by the
+# lead, as fresh phrasings of principles the issue names (its header says so).
 TRAINING = (
     "train11a",
     "train11b",

@@ -340,7 +340,6 @@ class _Signal:
     category: str | None = None
     spam: bool = False
     about_line: bool = False  # thanks, praise or a complaint about the line itself
-    report: bool = False  # a question the classifier's second opinion reads as a report
 
 
 @functools.cache
@@ -367,7 +366,6 @@ def _signal(text: str, padded: str, topic: str | None, classification: Any) -> _
             category=getattr(classification, "category", None),
             spam=bool(getattr(classification, "spam", False)),
             about_line=bool(getattr(classification, "about_line", False)),
-            report=bool(getattr(classification, "reads_as_report", False)),
         )
     k = knowledge()
     urgent = _any(padded, k.urgent_phrases)
@@ -480,9 +478,7 @@ def answer(
             return result()
         if outside is not None:
             replies.append(_out_of_scope_reply(outside))
-            if signal.report:  # "bán cho tui chiếc xe bị đục số khung": an officer sees it too
-                replies.append(Reply(k.texts["report_handoff"]))
-            return result(out_of_scope=outside.service, handoff=signal.report)
+            return result(out_of_scope=outside.service)
         if how_to_report:
             pass  # "báo tin ở đâu": how to report here, not a residence office's address
         elif choices and recent in choices:
@@ -507,9 +503,6 @@ def answer(
             opening: MenuOpening = "welcome"
         elif is_menu_word or not padded.strip():
             opening = "menu_first"
-        elif signal.report:  # no procedure asked, and it reads as a report: to an officer
-            replies.append(Reply(k.texts["report_handoff"]))
-            return result(handoff=True)
         else:
             opening = "menu_unknown"
         replies.extend(menu(contact, opening))

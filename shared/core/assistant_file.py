@@ -384,7 +384,6 @@ class TextsIn(_Strict):
     ask_stay: str
     out_of_scope: str
     handoff: str
-    report_handoff: str
     ask_which: str
     about_line: str
 

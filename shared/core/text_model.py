@@ -7,7 +7,7 @@ they got 80–90 % of categories right. A linear model over the message's words 
 word pairs, trained on the labelled sets the rules were tuned on, sees phrasings
 the rules have no entry for. Where `classify` lets it speak (a tip's urgency and
 category within limits, a message nothing matched, a question read as a report:
-see `with_urgency`, `with_opinion` and `report_opinion` there) is decided there;
+see `with_urgency`, `with_opinion` and `as_report` there) is decided there;
 this module only scores it, a tip in one pass (`tip_reading`).
 
 The model is data (`shared/data/text_model.json`, written by
