@@ -1478,7 +1478,7 @@ def test_a_removal_asked_beside_another_procedure_joined_by_a_conjunction_is_a_s
 @pytest.mark.parametrize(
     ("text", "service"),
     [
-        ("thuế nhà đất năm nay nộp chỗ nào", "land"),
+        ("năm nay đóng thuế nhà đất chỗ nào", "land"),
         ("mua chiếc xe máy cũ không chính chủ, muốn đứng tên thì sao", "vehicle_registration"),
         ("cccd của mẹ tôi sắp hết hạn, đổi ở phường được không", "identity_card"),
         ("muốn đi xuất khẩu lao động Nhật thì làm hộ chiếu ở đâu", "passport"),
@@ -1489,6 +1489,23 @@ def test_a_service_this_line_does_not_handle_is_pointed_to_without_residence_fac
 ):
     result = answer(text, TODAY, NO_PHONE)
     assert (result.topics, result.out_of_scope) == ((), service), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thuê nhà không chính chủ có đăng ký tạm trú được không",
+        "em thuê đất cất phòng trọ cho công nhân, đăng ký tạm trú cho họ sao",
+    ],
+)
+def test_a_house_not_in_the_landlords_name_or_land_rented_is_no_other_office(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == (("tam_tru",), None), result
+
+
+def test_where_one_works_is_not_where_it_is_done():
+    result = answer("em làm ở đây 2 năm rồi có phải đăng ký tạm trú không", TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and "noi_nop" not in result.sections, result
 
 
 @pytest.mark.parametrize(
