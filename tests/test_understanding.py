@@ -116,6 +116,32 @@ CONFLICTS = {
     # short-term tạm trú book (months, merged into one sổ tạm trú by the 2013 amendment of
     # the Cư trú law), so the line answers tạm trú, as for KT3 (assistant.yaml)
     "qt12-89",
+    # Tuning set 13 (round 8):
+    # a lost residence book or registration paper ("mất sổ hộ khẩu", "làm mất sổ tạm trú
+    # cũ", "mất giấy đăng ký tạm trú"): labelled mat_giay_to, as qt11-59 and qt12-52; the
+    # book is void since 2023 and proof of residence is asked as a confirmation, the
+    # book's end said first (assistant.yaml intents)
+    "qt13-75",
+    "qt13-76",
+    "qt13-79",
+    "qt13-80",
+    "qt13-81",
+    # a lost confirmation: labelled mat_giay_to beside it; it is simply asked again
+    "qt13-77",
+    # a pickpocketing told with where ("ở chợ Tân Hương"): a question here, a tip the
+    # ward records in mb9-15 and mb8-23, as qt11-57 (the citizen is told how to re-issue)
+    "qt13-78",
+    # an officer's manner complained about: a hand-off here (and mb9-76); a tip of
+    # category other by design (classify.yaml), which the conversation rules
+    # (conversation.yaml, `complaint`) send to the desk and the unit above
+    "qt13-111",
+    # a deadline asked in hours ("trước mấy giờ", "trong vòng bao nhiêu tiếng"): labelled
+    # thoi_gian; when a step falls due is ai_khi, as qt12-36
+    "qt13-32",
+    "qt13-42",
+    # "cho hỏi về hộ khẩu" labelled with four buttons (lost papers too); more than three
+    # buttons is the menu to the scorer; the line asks with three (assistant.yaml vague)
+    "qt13-100",
 }
 
 
@@ -299,6 +325,9 @@ QUESTIONS_ALONE = {
     # round 7: scored before any change (its header) 79/100 with 11 wrong; after round 7's
     # third assistant pass 95/100 with 1 wrong, in CONFLICTS (95/95 agreed)
     "tuning12": 95,
+    # round 8: scored before any change (its header) 76/120 with 16 wrong; after round 8's
+    # assistant pass 109/120 with 7 wrong, all in CONFLICTS (109/109 agreed)
+    "tuning13": 109,
 }
 
 

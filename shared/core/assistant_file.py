@@ -205,7 +205,7 @@ class Knowledge:
     proofs: tuple[str, ...] = ()
     mixed_groups: tuple[str, ...] = ()  # a foreigner said to be among citizens (padded)
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
-    vague: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = ()
     vague_max_words: int = 12
     # topic -> words that lift its `beats` (padded): two matters said apart
     beats_unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -338,6 +338,9 @@ class OutOfScopeIn(_Strict):
 class VagueAskIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     topics: list[str] = Field(min_length=2)
+    # only when no topic is understood: its words are also said beside a named procedure
+    # ("tôi cần cái giấy xác nhận" asks which; "mất căn cước, xin giấy xác nhận" does not)
+    alone: bool = False
 
 
 class VagueIn(_Strict):
@@ -710,7 +713,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         proofs=tuple(_padded(p) for p in conf.proofs),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         vague=tuple(
-            (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics))
+            (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone)
             for ask in (conf.vague.asks if conf.vague else ())
         ),
         vague_max_words=conf.vague.max_words if conf.vague else 12,

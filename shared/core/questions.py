@@ -15,7 +15,9 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   may bring a line said first; one made of words apart (`with`: "hộ khẩu có bị
   xóa không") counts only when no phrase names its topic; a procedure it
   `yields_to`, asked outside its words ("sổ hộ khẩu bỏ rồi thì nhập hộ khẩu kiểu
-  gì"), is what is answered, its line said first;
+  gì"), is what is answered, its line said first; one of words apart joined by a
+  conjunction to a narrow procedure named before it ("khai tạm vắng sao, với lại hộ
+  khẩu có bị xóa không") is a second matter: both are answered;
 - a stay with a family ("mẹ lên chơi 1 tuần") is lưu trú under 30 days and
   tạm trú from then on; with no length said, the citizen is asked;
 - a service this line does not handle (`out_of_scope`, "đổi bằng lái") is named
@@ -383,6 +385,25 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     parts: list[Part]
     if intent is not None:
         parts = [Part(intent.topic, sections(padded, k), intent.notes)]
+        if intent.with_:
+            # a phrasing of words apart beside a narrow procedure named by its own phrase
+            # ("trước khi đi bao lâu phải khai tạm vắng, với lại hộ khẩu ở nhà có bị xóa
+            # không"): two matters, both answered
+            # (joined by a conjunction; "tạm trú hết hạn rồi có bị xóa không" is one matter)
+            said_at = min(at for p in intent.phrases for at in _positions(padded, p))
+            joined = [
+                m.topic
+                for m in sorted(matches, key=lambda m: m.start)
+                if m.narrow
+                and any(
+                    m.end - 1 <= at < said_at
+                    for c in k.conjunctions
+                    for at in _positions(padded, c)
+                )
+            ]
+            others = [t for t in dict.fromkeys(joined) if t != intent.topic]
+            asked = sections(padded, k)
+            parts = [Part(t, asked) for t in others[: MAX_PARTS - 1]] + parts
     elif not matches:
         parts = []
     else:
