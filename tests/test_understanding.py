@@ -53,6 +53,7 @@ import pytest
 from shared.core import assistant
 from shared.core.classify import classify
 from tests.understanding import (
+    BLIND,
     QUESTION_SETS,
     SETS,
     cases,
@@ -135,6 +136,10 @@ CONFLICTS = {
     # category other by design (classify.yaml), which the conversation rules
     # (conversation.yaml, `complaint`) send to the desk and the unit above
     "qt13-111",
+    # a citizen's own rejected online file, "kiểm tra giúp tôi": labelled a hand-off; the
+    # model reads it as a report (0.99) and, since round 8, such a question is a tip. An
+    # officer sees it either way; the tip also carries a ladder
+    "qt13-112",
     # a deadline asked in hours ("trước mấy giờ", "trong vòng bao nhiêu tiếng"): labelled
     # thoi_gian; when a step falls due is ai_khi, as qt12-36
     "qt13-32",
@@ -168,31 +173,43 @@ def test_messages_meet_the_kind_category_and_urgency_targets(name: str) -> None:
     assert score.danger_missed == [], detail
 
 
-def test_the_first_set_keeps_its_blind_scores() -> None:
-    # Blind, never worked on. It met the targets through round 6 (kind 98.6 %, category
-    # 93.5 %, urgency 95.2 %, none in danger rated normal). Scored once after round 7:
-    # kind 98.6 %, category 95.2 %, but urgency 93.5 % and one person in danger rated
-    # normal, the first miss of that kind on this set. Held there; only its aggregate
-    # is shown (its misses would be tuning against it).
-    messages = score_messages(cases("messages_blind.jsonl"), classify)
-    assert len(cases("messages_blind.jsonl")) >= 60
-    assert messages.kind_right >= 73 and messages.category_right >= 59, messages.summary()
-    assert messages.severity_right >= 58 and messages.spam_right >= 4, messages.summary()
-    assert messages.false_alarms == [] and len(messages.danger_missed) <= 1, messages.summary()
+# Blind sets, never worked on: each is held at what it measured last (its header lines),
+# so a later change that loses ground on it fails here; only aggregates are shown (its
+# misses would be tuning against it). Per set: messages right (kind, category, urgency),
+# ads recognised, people in danger rated normal at most; questions right or honest (of
+# the set), wrong answers at most. Calm tips rated urgent: none on any.
+BLIND_HELD = {
+    # met the targets through round 6; after round 7 kind 73, category 59, urgency 58 and
+    # one person in danger rated normal (the first on this set); round 8: kind 74, category 60
+    "blind": ((74, 60, 58), 4, 1, None, None),
+    # round 7: 113, 90, 94 and 53/61 questions with 2 wrong; round 8: 114, 91, 94, 54/61, 1
+    "blind11": ((114, 91, 94), 6, 2, 54, 1),
+    # written in round 8 before anything changed (122, 90, 102, 59/75, 2 wrong); after
+    # round 8: 126, 95, 103, 60/75 with 3 wrong
+    "blind12": ((126, 95, 103), 5, 1, 60, 3),
+}
 
 
-def test_the_eleventh_set_keeps_its_blind_scores() -> None:
-    # Blind, never worked on: scored before round 7 changed anything and once after it
-    # (its header lines). Only its aggregate is shown.
-    messages = score_messages(cases("messages_blind11.jsonl"), classify)
-    assert len(cases("messages_blind11.jsonl")) >= 60
-    assert messages.kind_right >= 113 and messages.category_right >= 90, messages.summary()
-    assert messages.severity_right >= 94 and messages.spam_right >= 6, messages.summary()
-    assert messages.false_alarms == [] and len(messages.danger_missed) <= 2, messages.summary()
-    questions = score_questions(cases("questions_blind11.jsonl"), classify, assistant)
-    assert len(cases("questions_blind11.jsonl")) >= 25
-    assert questions.right_or_honest >= 53 / 61, questions.summary()
-    assert len(questions.wrong) <= 2, questions.summary()
+def test_every_blind_set_is_held() -> None:
+    assert set(BLIND_HELD) == set(BLIND)
+
+
+@pytest.mark.parametrize("which", sorted(BLIND_HELD))
+def test_the_blind_sets_keep_their_scores(which: str) -> None:
+    (kind, category, severity), spam, danger, questions_held, wrong = BLIND_HELD[which]
+    messages = score_messages(cases(f"messages_{which}.jsonl"), classify)
+    assert len(cases(f"messages_{which}.jsonl")) >= 60
+    right = (messages.kind_right, messages.category_right, messages.severity_right)
+    held = (kind, category, severity)
+    assert all(g >= h for g, h in zip(right, held, strict=True)), messages.summary()
+    assert messages.spam_right >= spam, messages.summary()
+    assert messages.false_alarms == [] and len(messages.danger_missed) <= danger, messages.summary()
+    if questions_held is None:
+        return
+    questions = score_questions(cases(f"questions_{which}.jsonl"), classify, assistant)
+    assert len(cases(f"questions_{which}.jsonl")) >= 25
+    assert questions.right + questions.honest >= questions_held, questions.summary()
+    assert len(questions.wrong) <= wrong, questions.summary()
 
 
 def test_the_tuning_sets_of_rounds_3_and_4_have_no_miss_left() -> None:
@@ -326,8 +343,9 @@ QUESTIONS_ALONE = {
     # third assistant pass 95/100 with 1 wrong, in CONFLICTS (95/95 agreed)
     "tuning12": 95,
     # round 8: scored before any change (its header) 76/120 with 16 wrong; after round 8's
-    # assistant pass 109/120 with 7 wrong, all in CONFLICTS (109/109 agreed)
-    "tuning13": 109,
+    # assistant pass 109/120 with 7 wrong, all in CONFLICTS (109/109 agreed); then 108/120
+    # once a question read as a report is a tip (qt13-112, in CONFLICTS: 108/108 agreed)
+    "tuning13": 108,
 }
 
 
