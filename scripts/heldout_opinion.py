@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,59 +45,58 @@ def _heads(trainer: Any, leave_out: str) -> tuple[Any, list[Any]]:
     from sklearn.linear_model import LogisticRegression
 
     kept = [n for n in trainer.training_files() if f"_{leave_out}." not in n]
-    kinds, categories, severities = trainer.examples(kept)
-    vectoriser = TfidfVectorizer(
-        analyzer=lambda t: features_of(rules_module.model_words(t)), sublinear_tf=True
-    )
+    kinds, categories, severities, ads = trainer.examples(kept)
+
+    def analyse(doc: str | tuple[str, ...]) -> list[str]:
+        # texts when fitted; a message's model words when the line's `weigh` reads it
+        return features_of(doc if isinstance(doc, tuple) else rules_module.model_words(doc))
+
+    vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
     vectoriser.fit([t for t, _ in kinds])
     heads = []
-    for pairs in (kinds, categories, severities):
+    for pairs in (kinds, categories, severities, ads):
         head = LogisticRegression(C=trainer.C, max_iter=5000)
         heads.append(head.fit(vectoriser.transform([t for t, _ in pairs]), [y for _, y in pairs]))
     return vectoriser, heads
 
 
-def _with_opinion_of(vectoriser: Any, heads: list[Any]) -> Any:
-    """`classify`, with the held-out heads in place of the shipped model's weights."""
-    kind_head, category_head, severity_head = heads
-    model = rules_module.load_model()
+@dataclass(frozen=True)
+class _HeldOutReader:
+    """The line's `Reader` with the held-out heads in place of the shipped model's."""
 
-    def best(head: Any, row: Any) -> tuple[str, float]:
+    vectoriser: Any
+    heads: list[Any]
+    min_words: int
+
+    def _row(self, words: tuple[str, ...]) -> Any:
+        return self.vectoriser.transform([words])
+
+    @staticmethod
+    def _best(head: Any, row: Any) -> tuple[str, float]:
         p = head.predict_proba(row)[0]
         return str(head.classes_[p.argmax()]), float(p.max())
 
+    def opinion(self, words: tuple[str, ...]) -> Opinion:
+        kind, category, _, spam = self.heads
+        row = self._row(words)
+        spam_p = float(spam.predict_proba(row)[0][1])
+        return Opinion(*self._best(kind, row), *self._best(category, row), spam_p)
+
+    def tip_reading(self, words: tuple[str, ...]) -> tuple[Opinion, float]:
+        _, category, severity, spam = self.heads
+        row = self._row(words)
+        spam_p = float(spam.predict_proba(row)[0][1])
+        urgent_p = float(severity.predict_proba(row)[0][1])
+        return Opinion(None, 0.0, *self._best(category, row), spam_p), urgent_p
+
+
+def _with_opinion_of(vectoriser: Any, heads: list[Any]) -> Any:
+    """`classify`, with the held-out heads in place of the shipped model's weights."""
+    reader = _HeldOutReader(vectoriser, heads, rules_module.load_model().min_words)
+
     def decide(text: str) -> Classification:
         read = rules_module._read(text)
-        if read is None:
-            return by_rules(text)
-        verdict, message, groups = read
-        words = rules_module._model_words(message)
-        if len(words) < model.min_words:
-            return verdict
-        row = vectoriser.transform([text])
-        if verdict.kind == "question" and verdict.topic == "other":
-            opinion = Opinion(*best(kind_head, row), *best(category_head, row))
-            if not rules_module.reports(opinion) or rules_module.about_police(message.folded):
-                return verdict
-            urgent_p = float(severity_head.predict_proba(row)[0][1])
-            unsure = frozenset(
-                g.removeprefix("cat:")
-                for g, hits in groups.items()
-                if g.startswith("cat:") and not any(h.sure for h in hits)
-            )
-            calm = rules_module._told_calm(groups)
-            return rules_module.as_report(opinion, urgent_p, calm, unsure)
-        if not rules_module.open_to_opinion(verdict):
-            return verdict
-        category, category_p = best(category_head, row)
-        if verdict.kind == "tip":
-            urgent_p = float(severity_head.predict_proba(row)[0][1])
-            calm = rules_module._told_calm(groups)
-            verdict = rules_module.with_urgency(verdict, urgent_p, calm)
-            opinion = Opinion(None, 0.0, category, category_p)
-        else:
-            opinion = Opinion(*best(kind_head, row), category, category_p)
-        return rules_module.with_opinion(verdict, opinion, len(words), message.typed_with_marks)
+        return by_rules(text) if read is None else rules_module.weigh(*read, reader)
 
     return decide
 

@@ -8,7 +8,8 @@ to train it (`TRAINING`) and tests/fixtures/classify.jsonl; never on a blind set
 or classify_blind/classify_heldout, which stay measures. Kind learns from every
 message and from the questions sets (each question a "question", except those
 asking for an officer); category from the tips (the first category each lists); urgency from the
-tips and the rule file's severity examples.
+tips and the rule file's severity examples; advertising from every message and question
+(`spam: true` or not).
 
 scikit-learn (`pip install -r requirements-train.txt`; not needed to run or test
 the line) fits the weights; the line scores them in pure Python with the same
@@ -50,6 +51,9 @@ LOWER_BELOW = 0.2  # a tip the rules rated urgent is normal when the model gives
 # xe" is riding a motorbike, "khói thuốc" is a cigarette), never the model's guess.
 RULES_ONLY = ("fire",)
 MIN_WORDS = 6  # shorter messages are the rules' alone
+# An ad is kind other, spam, whatever the rules read, when the model is this sure (a
+# report of a scam uses an ad's words: "tuyển CTV online ... nộp tiền trước, scam rõ ràng")
+SPAM_FROM = 0.5
 
 
 def training_files() -> list[str]:
@@ -104,12 +108,13 @@ def fingerprints() -> dict[str, str]:
     return found
 
 
-def examples(files: list[str] | None = None) -> tuple[Pairs, Pairs, Pairs]:
-    """(text, kind), (text, category) and (text, severity) pairs of `files` (all the
-    training files when None) and the rule file's severity examples."""
+def examples(files: list[str] | None = None) -> tuple[Pairs, Pairs, Pairs, Pairs]:
+    """(text, kind), (text, category), (text, severity) and (text, spam) pairs of
+    `files` (all the training files when None) and the rule file's severity examples."""
     kinds: Pairs = []
     categories: Pairs = []
     severities: Pairs = []
+    ads: Pairs = []
     for name in training_files() if files is None else files:
         for line in labelled_lines(name):
             case = json.loads(line)
@@ -117,8 +122,10 @@ def examples(files: list[str] | None = None) -> tuple[Pairs, Pairs, Pairs]:
             if name.startswith("questions_"):
                 if expect.get("answer") != "handoff":
                     kinds.append((case["text"], "question"))
+                ads.append((case["text"], "not"))
                 continue
             kinds.append((case["text"], expect["kind"]))
+            ads.append((case["text"], "spam" if expect.get("spam") else "not"))
             if expect["kind"] == "tip" and "severity" in expect:
                 severities.append((case["text"], expect["severity"]))
             if expect["kind"] == "tip" and "category" in expect:
@@ -126,14 +133,14 @@ def examples(files: list[str] | None = None) -> tuple[Pairs, Pairs, Pairs]:
                 categories.append(
                     (case["text"], category if isinstance(category, str) else category[0])
                 )
-    return kinds, categories, severities + severity_examples()
+    return kinds, categories, severities + severity_examples(), ads
 
 
 def main() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    kinds, categories, severities = examples()
+    kinds, categories, severities, ads = examples()
 
     def analyse(text: str) -> list[str]:
         return features_of(model_words(text))
@@ -141,12 +148,13 @@ def main() -> None:
     vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
     vectoriser.fit([t for t, _ in kinds])
     heads = []
-    for pairs in (kinds, categories, severities):
+    for pairs in (kinds, categories, severities, ads):
         model = LogisticRegression(C=C, max_iter=5000)
         model.fit(vectoriser.transform([t for t, _ in pairs]), [label for _, label in pairs])
         heads.append(model)
-    kind, category, severity = heads
+    kind, category, severity, spam = heads
     assert list(severity.classes_) == ["normal", "urgent"]  # coef_ is urgent's logit
+    assert list(spam.classes_) == ["not", "spam"]  # coef_ is spam's logit
     idf = vectoriser.idf_
     names = sorted(vectoriser.vocabulary_)
     packed = array("f")
@@ -156,6 +164,7 @@ def main() -> None:
         packed.extend(float(idf[index] * w) for w in kind.coef_[:, index])
         packed.extend(float(idf[index] * w) for w in category.coef_[:, index])
         packed.append(float(idf[index] * severity.coef_[0, index]))
+        packed.append(float(idf[index] * spam.coef_[0, index]))
     if sys.byteorder != "little":
         packed.byteswap()
     data = {
@@ -180,6 +189,7 @@ def main() -> None:
             "raise_from": RAISE_FROM,
             "lower_below": LOWER_BELOW,
         },
+        "spam": {"bias": float(spam.intercept_[0]), "spam_from": SPAM_FROM},
         "features": names,
         "weights": base64.b64encode(packed.tobytes()).decode(),
     }

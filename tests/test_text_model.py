@@ -211,20 +211,39 @@ def test_a_tips_one_pass_reads_what_the_two_readings_read() -> None:
         both = MODEL.opinion(words)
         assert (opinion.kind, opinion.category) == (None, both.category), text
         assert opinion.category_p == pytest.approx(both.category_p, abs=1e-9), text
-        assert urgent_p == pytest.approx(_urgency(words), abs=1e-9), text
+        urgency = _logistic_head(words, MODEL.width - 2, MODEL.severity_bias)
+        assert urgent_p == pytest.approx(urgency, abs=1e-9), text
+        spam = _logistic_head(words, MODEL.width - 1, MODEL.spam_bias)
+        assert opinion.spam_p == pytest.approx(spam, abs=1e-9), text
+        assert both.spam_p == pytest.approx(spam, abs=1e-9), text
 
 
-def _urgency(words: tuple[str, ...]) -> float:
-    """The urgency head alone, read the long way: the reference for the one pass."""
+def _logistic_head(words: tuple[str, ...], column: int, bias: float) -> float:
+    """One logistic head (urgency, advertising), read the long way: the reference for
+    the one pass."""
     square = weighted = 0.0
     for feature in set(features_of(words)):
         offset = MODEL.offsets.get(feature)
         if offset is not None:
             scale = 1.0 + math.log(features_of(words).count(feature))
             square += (scale * MODEL.weights[offset]) ** 2
-            weighted += scale * MODEL.weights[offset + MODEL.width - 1]
-    z = MODEL.severity_bias + (weighted / math.sqrt(square) if square else 0.0)
+            weighted += scale * MODEL.weights[offset + column]
+    z = bias + (weighted / math.sqrt(square) if square else 0.0)
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def test_an_ad_the_model_is_sure_of_is_spam_unless_the_rules_read_a_danger() -> None:
+    ad = "app vay tien duyet nhanh 5 phut khong can the chap, tai app ngay hom nay"
+    assert by_rules(ad).kind == "tip" and not by_rules(ad).spam  # the rules read a loan app
+    got = classify(ad)
+    assert (got.kind, got.spam) == ("other", True), got
+    assert got.reasons[0].startswith("mô hình: spam (")
+    # a danger the rules read is never unmade, whatever the words around it
+    urgent = "cuu voi, tui bi bat nhot vi vay app online ko tra kip, tui no dang danh tui"
+    assert classify(urgent).kind == "tip" and classify(urgent).severity == "urgent"
+    # a report of a scam, told with the ad's words, stays a tip
+    told = "tui bi lua qua app vay tien online, no bat chuyen phi 3 trieu roi chan so tui"
+    assert classify(told).kind == "tip"
 
 
 def test_a_question_naming_no_procedure_that_the_model_is_sure_reports_something_is_a_tip() -> None:

@@ -13,7 +13,8 @@ this module only scores it, a tip in one pass (`tip_reading`).
 The model is data (`shared/data/text_model.json`, written by
 `scripts/train_text_model.py` from the tuning fixtures, never from a blind set):
 term frequency (1 + ln tf) times the stored idf, normalised to unit length,
-dotted with each class's weights, a softmax (a logistic for urgency). The file
+dotted with each class's weights, a softmax (a logistic for urgency and for
+advertising). The file
 keeps each weight already multiplied by its feature's idf, so a message whose
 words each occur once costs one column sum per class (in C, through `zip`).
 """
@@ -29,6 +30,7 @@ from array import array
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import Protocol
 
 OPINION = "mô hình: "  # how the model's opinions begin among a decision's reasons
 MODEL_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "text_model.json")
@@ -42,6 +44,7 @@ class Opinion:
     kind_p: float
     category: str
     category_p: float
+    spam_p: float = 0.0  # how likely it is advertising sent to the line
 
     @staticmethod
     def urgency_reason(p: float) -> str:
@@ -52,7 +55,21 @@ class Opinion:
         """How the opinion shows among a decision's reasons (an officer sees it)."""
         if head == "kind":
             return f"{OPINION}{self.kind} ({self.kind_p:.2f})"
+        if head == "spam":
+            return f"{OPINION}spam ({self.spam_p:.2f})"
         return f"{OPINION}{self.category} ({self.category_p:.2f})"
+
+
+class Reader(Protocol):
+    """What `shared.core.classify.weigh` reads a message with: the shipped model, or
+    one trained without a set (scripts/heldout_opinion.py)."""
+
+    @property
+    def min_words(self) -> int: ...
+
+    def opinion(self, words: tuple[str, ...]) -> Opinion: ...
+
+    def tip_reading(self, words: tuple[str, ...]) -> tuple[Opinion, float]: ...
 
 
 @dataclass(frozen=True)
@@ -70,33 +87,35 @@ class TextModel:
     rules_only: frozenset[str]
     raise_from: float
     lower_below: float
+    spam_bias: float
+    spam_from: float
     min_words: int
     offsets: dict[str, int]  # feature -> where its row starts in `weights`
     weights: array  # type: ignore[type-arg]
-    width: int  # a row: idf, the weight of every kind and category, then urgency's
+    width: int  # a row: idf, the weight of every kind and category, urgency's, spam's
     trained_on: dict[str, str]
 
     def opinion(self, words: tuple[str, ...]) -> Opinion:
         counts = {self.offsets[f]: tf for f, tf in _term_counts(words).items() if f in self.offsets}
         k, c = len(self.kinds), len(self.categories)
         if not counts:
-            return _opinion(self, list(self.kind_bias), list(self.category_bias))
+            return _opinion(self, list(self.kind_bias), list(self.category_bias), self.spam_bias)
         scales = []
         vectors = []
         for offset, tf in counts.items():
-            row = self.weights[offset + 1 : offset + 1 + k + c]
+            row = self.weights[offset + 1 : offset + self.width]
             scale = 1.0 + math.log(tf)
             scales.append(scale * self.weights[offset])
             vectors.append(row if tf == 1 else [scale * v for v in row])
         norm = math.sqrt(sum(x * x for x in scales))
         scores = [sum(column) / norm for column in zip(*vectors, strict=True)]
         kind = [b + s for b, s in zip(self.kind_bias, scores[:k], strict=True)]
-        category = [b + s for b, s in zip(self.category_bias, scores[k:], strict=True)]
-        return _opinion(self, kind, category)
+        category = [b + s for b, s in zip(self.category_bias, scores[k : k + c], strict=True)]
+        return _opinion(self, kind, category, self.spam_bias + scores[k + c + 1])
 
     def tip_reading(self, words: tuple[str, ...]) -> tuple[Opinion, float]:
-        """A tip of the rules': its category and how likely it reports a danger now,
-        in one pass over its rows (the kinds are not read)."""
+        """A tip of the rules': its category, how likely it is an ad and how likely it
+        reports a danger now, in one pass over its rows (the kinds are not read)."""
         k, c = len(self.kinds), len(self.categories)
         scales = []
         vectors = []
@@ -110,12 +129,14 @@ class TextModel:
             vectors.append(row if tf == 1 else [scale * v for v in row])
         if not vectors:
             name, p = _softmax_best(self.categories, list(self.category_bias))
-            return Opinion(None, 0.0, name, p), _logistic(self.severity_bias)
+            spam_p = _logistic(self.spam_bias)
+            return Opinion(None, 0.0, name, p, spam_p), _logistic(self.severity_bias)
         norm = math.sqrt(sum(x * x for x in scales))
         scores = [sum(column) / norm for column in zip(*vectors, strict=True)]
         category = [b + s for b, s in zip(self.category_bias, scores[:c], strict=True)]
         name, p = _softmax_best(self.categories, category)
-        return Opinion(None, 0.0, name, p), _logistic(self.severity_bias + scores[c])
+        spam_p = _logistic(self.spam_bias + scores[c + 1])
+        return Opinion(None, 0.0, name, p, spam_p), _logistic(self.severity_bias + scores[c])
 
 
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
@@ -146,10 +167,10 @@ def _softmax_best(classes: tuple[str, ...], scores: list[float]) -> tuple[str, f
     return classes[best], exps[best] / sum(exps)
 
 
-def _opinion(model: TextModel, kind: list[float], category: list[float]) -> Opinion:
+def _opinion(model: TextModel, kind: list[float], category: list[float], spam: float) -> Opinion:
     kind_name, kind_p = _softmax_best(model.kinds, kind)
     category_name, category_p = _softmax_best(model.categories, category)
-    return Opinion(kind_name, kind_p, category_name, category_p)
+    return Opinion(kind_name, kind_p, category_name, category_p, _logistic(spam))
 
 
 def build_model(data: object) -> TextModel:
@@ -167,7 +188,7 @@ def build_model(data: object) -> TextModel:
     file = ModelFile.model_validate(
         {k: v for k, v in data.items() if k not in ("features", "weights")}
     )
-    width = 1 + len(file.kind.classes) + len(file.category.classes) + 1
+    width = 1 + len(file.kind.classes) + len(file.category.classes) + 2
     weights = array("f")
     weights.frombytes(base64.b64decode(packed, validate=True))
     if sys.byteorder != "little":
@@ -189,6 +210,8 @@ def build_model(data: object) -> TextModel:
         rules_only=frozenset(file.category.rules_only),
         raise_from=file.severity.raise_from,
         lower_below=file.severity.lower_below,
+        spam_bias=file.spam.bias,
+        spam_from=file.spam.spam_from,
         min_words=file.min_words,
         offsets=offsets,
         weights=weights,

@@ -41,11 +41,20 @@ class SeverityHead(BaseModel):
     lower_below: float = Field(ge=0, lt=1)  # an urgent tip of the rules' is normal below this
 
 
+class SpamHead(BaseModel):
+    """Advertising sent to the line or not: one logit; from `spam_from` an ad is kind
+    other, spam, whatever the rules read (`shared.core.classify.as_spam`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    bias: float
+    spam_from: float = Field(gt=0, le=1)
+
+
 class ModelFile(BaseModel):
     """The file's heads and provenance. Its features are a list of names and their
     weights one block of float32 (little-endian, base64; a row per feature: idf,
     then each class's weight times that idf, kind's, category's, then urgency's
-    single logit weight): parsing
+    and advertising's single logit weights): parsing
     180,000 numbers from JSON would cost a cold start 0.2 s."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -56,3 +65,4 @@ class ModelFile(BaseModel):
     kind: KindHead
     category: CategoryHead
     severity: SeverityHead
+    spam: SpamHead
