@@ -342,7 +342,9 @@ def build_rules(data: Any) -> Rules:
         for label in labels:
             if label not in spelled:
                 spelled[label] = _spelling(_words_of(label))
-            for variant in _expand_aliases(spelled[label], aliases):
+            # sorted: the same index in every process (a set's order follows the hash
+            # seed), so the prebuilt rules are exactly what building gives
+            for variant in sorted(_expand_aliases(spelled[label], aliases)):
                 words = tuple(f for f, _ in variant)
                 marks = tuple(m for _, m in variant)
                 unsure = ambiguous or folds_onto_everyday(marks)
