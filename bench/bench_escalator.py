@@ -60,8 +60,8 @@ from inprocess_line import DAY, Line  # noqa: E402
 
 from shared.core import routing  # noqa: E402
 from shared.core.tip import TipStatus  # noqa: E402
-from shared.store.collections import SCHEDULED  # noqa: E402
-from shared.store.documents import DUE_AT, tip_from_doc, tip_updates  # noqa: E402
+from shared.store.collections import DUE_AT, SCHEDULED  # noqa: E402
+from shared.store.documents import tip_from_doc, tip_updates  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "escalator.json"
 TIP = "Có nhóm thanh niên sử dụng ma túy trong khách sạn ở phường Tân Sơn Nhì"

@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/train_text_model.py        # writes shared/data/text_model.json
 
+and then its prebuilt form (scripts/compile_data.py: shared/data/text_model.pickle).
+
 Trained only on the sets the rules were tuned on (tests/understanding.py: every
 set but the blind ones, and the sets of questions alone), the sets written only
 to train it (`TRAINING`) and tests/fixtures/classify.jsonl; never on a blind set
@@ -23,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import subprocess
 import sys
 from array import array
 from pathlib import Path
@@ -200,6 +203,8 @@ def main() -> None:
         f"{len(kinds)} kind and {len(categories)} category examples, "
         f"{len(names)} features -> {MODEL_PATH}"
     )
+    # The prebuilt model the line loads must follow the file (tests/test_prebuilt.py).
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "compile_data.py")], check=True)
 
 
 if __name__ == "__main__":

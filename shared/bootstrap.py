@@ -18,6 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from shared.clock import Clock, clock_from_env
+from shared.core import prebuilt
 from shared.logs import get_logger
 from shared.settings import Settings, get_settings
 
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
 
 _lock = threading.RLock()
 _built: dict[str, Any] = {}
+
+# A prebuilt form of the classifier's rules or model that cannot be used (stale,
+# unreadable) is built from its data file instead, and said once in the log.
+prebuilt.report_to(get_logger("prebuilt").warning)
 
 
 def get_webhook() -> Webhook:
@@ -64,8 +69,8 @@ def prepare_webhook() -> None:
     # The storage modules import google.cloud.firestore and google.cloud.pubsub_v1.
     for module in ("shared.services.webhook", "shared.store.intake", "shared.store.pubsub"):
         importlib.import_module(module)
-    load_rules()
-    load_model()  # the classifier's second opinion (10 ms)
+    load_rules()  # prebuilt while current (shared.core.prebuilt)
+    load_model()  # the classifier's second opinion
     parse_command("")
 
 

@@ -40,7 +40,8 @@ os.chdir(archive)
 import functions_framework
 functions_framework.create_app(target=target, source=os.path.join(archive, source))
 import shared
-print(json.dumps({"shared": os.path.realpath(shared.__file__)}))
+from shared.core import prebuilt
+print(json.dumps({"shared": os.path.realpath(shared.__file__), "fallbacks": prebuilt.fallbacks()}))
 """
 
 
@@ -94,3 +95,5 @@ def test_entry_point_loads_from_the_unpacked_archive(
     assert result.returncode == 0, result.stderr[-3000:]
     loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert loaded["shared"].startswith(str(unpacked.resolve())), loaded
+    # The webhook loads the classifier's rules and model at import: prebuilt, from the archive.
+    assert loaded["fallbacks"] == {}, loaded

@@ -18,7 +18,8 @@ from shared.core.events import DeferredEvent, TipEvent, decode
 from shared.core.intake import FairUse, Inbound, SenderState, Summary
 from shared.core.refcode import new_code
 from shared.core.tip import Tip, TipStatus
-from shared.store.intake_documents import sender_from_doc, summary_fields
+from shared.store.intake_documents import sender_from_doc
+from shared.store.summary_documents import summary_fields
 from shared.zalo import inbound, signature
 from shared.zalo.events import MediaAttachment, parse_event
 from shared.zalo.oa import OaConfig

@@ -15,8 +15,7 @@ import subprocess
 import pytest
 
 from shared.settings import setting_names
-from shared.store.collections import DUE, EXPIRING, SCHEDULED
-from shared.store.documents import DUE_AT
+from shared.store.collections import DUE, DUE_AT, EXPIRING, SCHEDULED
 from shared.store.queries import INDEXES
 
 try:

@@ -1,10 +1,11 @@
 """Classification of a citizen message: kind, tip category, severity, question topic.
 
 `classify(text)` is pure and cheap (tens of microseconds): the webhook calls it on
-every message. The rules live in `shared/data/classify.yaml` and are loaded,
-validated and indexed on the first call (PyYAML, pydantic and the file's models
-in `shared.core.classify_file` are imported only then), so importing this
-module costs almost nothing.
+every message. The rules live in `shared/data/classify.yaml` and are loaded on
+the first call, so importing this module costs almost nothing: prebuilt
+(`shared/data/classify.pickle`, while current: `load_rules`), else validated and
+indexed from the file (PyYAML, pydantic and the file's models in
+`shared.core.classify_file` are imported only then).
 
 How a message is decided (the rule file says which phrases do what):
 
@@ -70,11 +71,21 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from shared.core import prebuilt
 from shared.core.refcode import find_code
 from shared.core.text import canonical, fold
 from shared.core.text_model import Opinion, Reader, is_opinion_of, load_model
 
-RULES_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "classify.yaml")
+_CORE = os.path.dirname(__file__)
+RULES_PATH = os.path.join(os.path.dirname(_CORE), "data", "classify.yaml")
+# The rules as built from RULES_PATH, shipped prebuilt (`shared.core.prebuilt`)
+PREBUILT_RULES_PATH = os.path.join(os.path.dirname(_CORE), "data", "classify.pickle")
+# The code that defines, validates and indexes the rules: a change to any of it makes
+# the prebuilt rules stale, like a change to the rule file.
+RULES_CODE = tuple(
+    os.path.join(_CORE, name)
+    for name in ("classify.py", "classify_file.py", "data_file.py", "text.py")
+)
 
 KINDS = ("tip", "question", "other")
 CATEGORIES = (
@@ -338,7 +349,9 @@ def build_rules(data: Any) -> Rules:
         for label in labels:
             if label not in spelled:
                 spelled[label] = _spelling(_words_of(label))
-            for variant in _expand_aliases(spelled[label], aliases):
+            # sorted: the same index in every process (a set's order follows the hash
+            # seed), so the prebuilt rules are exactly what building gives
+            for variant in sorted(_expand_aliases(spelled[label], aliases)):
                 words = tuple(f for f, _ in variant)
                 marks = tuple(m for _, m in variant)
                 unsure = ambiguous or folds_onto_everyday(marks)
@@ -474,18 +487,33 @@ _LOADING = threading.Lock()
 
 
 @cache
-def load_rules(path: str = RULES_PATH) -> Rules:
-    """Parse, validate and index the rule file once (PyYAML is imported here only).
+def load_rules(path: str = RULES_PATH, prebuilt_path: str = PREBUILT_RULES_PATH) -> Rules:
+    """The rules, once: prebuilt when `prebuilt_path` was built from the rule file and
+    `RULES_CODE` as they are now, else parsed, validated and indexed from the rule
+    file (`rules_from_file`). The tests validate the rule file before a deploy
+    (tests/test_classify.py) and check the prebuilt rules are current
+    (tests/test_prebuilt.py): loading them skips YAML and pydantic, not validation.
 
     Under a lock: the webhook's first requests arrive together on several
     threads, and each would otherwise build the rules again, all competing for
     the instance's CPU while their writes wait."""
     with _LOADING:
-        return _read_rules(path)
+        return _read_rules(path, prebuilt_path)
 
 
 @cache
-def _read_rules(path: str) -> Rules:
+def _read_rules(path: str, prebuilt_path: str) -> Rules:
+    rules = prebuilt.load(prebuilt_path, rules_sources(path), Rules)
+    return rules if rules is not None else rules_from_file(path)
+
+
+def rules_sources(path: str = RULES_PATH) -> tuple[str, ...]:
+    """What the rules are built from: the rule file and the code (`RULES_CODE`)."""
+    return (path, *RULES_CODE)
+
+
+def rules_from_file(path: str = RULES_PATH) -> Rules:
+    """Parse, validate and index the rule file (PyYAML is imported here only)."""
     from shared.core import (
         data_file as yaml_data,  # deferred: importing shared.core.classify must stay cheap
     )

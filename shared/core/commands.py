@@ -40,7 +40,6 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from shared.core import data_file
 from shared.core.refcode import ALPHABET as REF_ALPHABET
 from shared.core.refcode import LENGTH as REF_LENGTH
 from shared.core.refcode import SHORTEST as REF_SHORTEST
@@ -203,6 +202,9 @@ def phrase(text: str) -> Phrase:
 
 
 def parse_vocabulary(text: str) -> Vocabulary:
+    # deferred with PyYAML: the webhook parses commands (`parse_command`), never reads them
+    from shared.core import data_file
+
     try:
         words = _Words.model_validate(data_file.load(text))
     except ValidationError as exc:

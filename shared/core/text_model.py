@@ -17,6 +17,7 @@ dotted with each class's weights, a softmax (a logistic for urgency and for
 advertising). The file
 keeps each weight already multiplied by its feature's idf, so a message whose
 words each occur once costs one column sum per class (in C, through `zip`).
+It is loaded prebuilt (`shared/data/text_model.pickle`) while that is current.
 """
 
 from __future__ import annotations
@@ -32,8 +33,15 @@ from functools import cache
 from itertools import pairwise
 from typing import Protocol
 
+from shared.core import prebuilt
+
 OPINION = "mô hình: "  # how the model's opinions begin among a decision's reasons
-MODEL_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "text_model.json")
+_CORE = os.path.dirname(__file__)
+MODEL_PATH = os.path.join(os.path.dirname(_CORE), "data", "text_model.json")
+# The model as built from MODEL_PATH, shipped prebuilt (`shared.core.prebuilt`)
+PREBUILT_MODEL_PATH = os.path.join(os.path.dirname(_CORE), "data", "text_model.pickle")
+# The code that defines and validates the model: a change makes the prebuilt one stale.
+MODEL_CODE = tuple(os.path.join(_CORE, name) for name in ("text_model.py", "text_model_file.py"))
 
 
 @dataclass(frozen=True)
@@ -221,6 +229,20 @@ def build_model(data: object) -> TextModel:
 
 
 @cache
-def load_model(path: str = MODEL_PATH) -> TextModel:
+def load_model(path: str = MODEL_PATH, prebuilt_path: str = PREBUILT_MODEL_PATH) -> TextModel:
+    """The model, once: prebuilt when `prebuilt_path` was built from the model file and
+    `MODEL_CODE` as they are now, else validated from the file (`model_from_file`).
+    The tests validate the file before a deploy (tests/test_text_model.py) and check
+    the prebuilt model is current (tests/test_prebuilt.py)."""
+    model = prebuilt.load(prebuilt_path, model_sources(path), TextModel)
+    return model if model is not None else model_from_file(path)
+
+
+def model_sources(path: str = MODEL_PATH) -> tuple[str, ...]:
+    """What the model is built from: the model file and the code (`MODEL_CODE`)."""
+    return (path, *MODEL_CODE)
+
+
+def model_from_file(path: str = MODEL_PATH) -> TextModel:
     with open(path, encoding="utf-8") as f:
         return build_model(json.load(f))

@@ -47,6 +47,11 @@ EXPIRING = (
 )
 
 
+# The field that schedules a message, a send or a tip's ladder on its own document:
+# a time while it is due, null once handled or done (a range never matches null).
+DUE_AT = "due_at"
+
+
 class DueKind(StrEnum):
     """What an entry of the schedule is; the value is also its id's prefix.
 
@@ -57,7 +62,7 @@ class DueKind(StrEnum):
     onto the tip (still read, acted on and removed: documents an older release left).
 
     update entries are `due/{kind}:{key}` documents. A message's, a ladder's and a
-    send's entry is kept on its own document instead (`documents.DUE_AT`, see
+    send's entry is kept on its own document instead (`DUE_AT`, see
     `due_home`): written in the same write as the document it schedules, gone in the
     write that finishes it, so none costs a document of its own.
     """

@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from shared.core import delivery, recipients
 from shared.core.classify import Classification
+from shared.core.intake import Summary
 from shared.core.ladder import (
     LadderState,
     Phase,
@@ -47,13 +48,10 @@ from shared.core.tip import (
     Reopened,
     SplitOff,
     Tip,
-    TipAttachment,
-    TipLocation,
     TipNote,
     TipStatus,
-    TipText,
 )
-from shared.store.collections import DUE, DueKind, SendKind, due_id, send_due_id
+from shared.store.collections import DUE, DUE_AT, DueKind, SendKind, due_id, send_due_id
 from shared.store.ports import (
     DeliveryStatus,
     DueItem,
@@ -65,10 +63,15 @@ from shared.store.ports import (
     SendRecord,
     Talk,
 )
-
-# The field that schedules a message, a send or a tip's ladder on its own document:
-# a time while it is due, null once handled or done (a range never matches null).
-DUE_AT = "due_at"
+from shared.store.summary_documents import (
+    AttachmentDoc,
+    LocationDoc,
+    TextDoc,
+    attachments_from_docs,
+    locations_from_docs,
+    summary_fields,
+    texts_from_docs,
+)
 
 
 class _Doc(BaseModel):
@@ -205,38 +208,6 @@ def ladder_from_doc(data: Mapping[str, Any]) -> LadderState:
 # --- tips -----------------------------------------------------------------------------
 
 
-class TextDoc(_Doc):
-    msg: str = ""
-    text: str = ""
-    at: AwareDatetime | None = None
-    seq: int = 0
-
-
-class LocationDoc(_Doc):
-    msg: str = ""
-    lat: str
-    lng: str
-    at: AwareDatetime | None = None
-    seq: int = 0
-
-
-class AttachmentDoc(_Doc):
-    msg: str = ""
-    type: str = "file"
-    url: str | None = None
-    thumbnail: str | None = None
-    name: str | None = None
-    size: str | None = None
-    seq: int = 0
-
-    @field_validator("size", mode="before")
-    @classmethod
-    def _size_as_text(cls, value: Any) -> Any:
-        return (
-            str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
-        )
-
-
 class NoteDoc(_Doc):
     officer_id: str
     name: str = ""
@@ -244,20 +215,6 @@ class NoteDoc(_Doc):
     at: AwareDatetime
     text: str = ""
     msg: str = ""
-
-
-def texts_from_docs(items: list[TextDoc]) -> tuple[TipText, ...]:
-    return tuple(TipText(t.msg, t.text, t.at, t.seq) for t in items)
-
-
-def locations_from_docs(items: list[LocationDoc]) -> tuple[TipLocation, ...]:
-    return tuple(TipLocation(x.msg, x.lat, x.lng, x.at, x.seq) for x in items)
-
-
-def attachments_from_docs(items: list[AttachmentDoc]) -> tuple[TipAttachment, ...]:
-    return tuple(
-        TipAttachment(a.msg, a.type, a.url, a.thumbnail, a.name, a.size, a.seq) for a in items
-    )
 
 
 class ClassificationDoc(_Doc):
@@ -581,6 +538,32 @@ def tip_updates(stored: Mapping[str, Any], after: Tip) -> dict[str, Any]:
     return {name: new[name] for name in _DECIDED if stored.get(name, absent) != new[name]}
 
 
+def spawned_tip_doc(tip: Tip, now: datetime) -> dict[str, Any]:
+    """The whole document of a tip a change starts (a message split off to a tip of
+    its own): intake's fields as if the message had opened it, and the router's."""
+    summary = Summary(
+        texts=tip.texts,
+        locations=tip.locations,
+        attachments=tip.attachments,
+        messages=tip.message_count,
+        texts_total=len(tip.texts),
+        locations_total=len(tip.locations),
+        attachments_total=len(tip.attachments),
+    )
+    return {
+        "ref": tip.ref,
+        "reporter_key": tip.reporter_key,
+        "oa_id": tip.oa_id,
+        "created_at": tip.created_at,
+        "updated_at": now,
+        "last_message_at": now,
+        **summary_fields(summary),
+        "unpublished": False,
+        "expire_at": tip.expire_at,
+        **tip_updates({}, tip),
+    }
+
+
 def event_doc(event: AuditEvent, at: datetime, expire_at: datetime | None) -> dict[str, Any]:
     # TTL does not cascade: each audit event expires with its tip.
     return {
@@ -621,19 +604,6 @@ def talk_from_doc(data: Mapping[str, Any] | None) -> Talk:
     """The assistant's follow-up window, kept on `senders/{key}` (main)."""
     talk = _TalkDoc.model_validate(dict(data or {})).conversation or _Conversation()
     return Talk(talk.last_topic, talk.last_at)
-
-
-def contact_doc(
-    user_id: str, oa_id: str, app_id: str, now: datetime, expire_at: datetime
-) -> dict[str, Any]:
-    """`reporters/{key}` as created once, before intake's commit (contacts database)."""
-    return {
-        "zalo_user_id": user_id,
-        "oa_id": oa_id,
-        "app_id": app_id,
-        "first_seen_at": now,
-        "expire_at": expire_at,
-    }
 
 
 class MessageDoc(_Doc):

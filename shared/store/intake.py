@@ -44,6 +44,7 @@ from shared.core import intake
 from shared.core.intake import IntakeRules, SenderState, Summary
 from shared.core.refcode import new_code
 from shared.store.collections import (
+    DUE_AT,
     MESSAGES,
     PARTS,
     QUARANTINE,
@@ -52,17 +53,17 @@ from shared.store.collections import (
     TIPS,
 )
 from shared.store.databases import Databases
-from shared.store.documents import DUE_AT, contact_doc
 from shared.store.intake_documents import (
     IntakeWrites,
+    contact_doc,
     duplicate_result,
     follow_writes,
     intake_writes,
     quarantine_docs,
     sender_from_doc,
-    summary_from_doc,
 )
 from shared.store.ports import Contended, IntakeResult, Quarantined
+from shared.store.summary_documents import summary_from_doc
 from shared.store.transactions import as_storage_errors
 from shared.store.write_pbs import create_writes, update_writes
 

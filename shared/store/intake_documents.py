@@ -28,22 +28,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from shared.core.intake import Inbound, IntakeRules, Plan, SenderState, Summary, fold
-from shared.core.tip import OPEN, Tip, TipChange, TipStatus
-from shared.store.documents import (
-    DUE_AT,
-    AttachmentDoc,
-    LocationDoc,
-    TextDoc,
-    attachments_from_docs,
-    contact_doc,
-    locations_from_docs,
-    texts_from_docs,
-    tip_updates,
-)
+from shared.core.tip import OPEN, TipChange, TipStatus
+from shared.store.collections import DUE_AT
 from shared.store.ports import IntakeResult, Quarantined
+from shared.store.summary_documents import summary_fields, summary_from_doc
 
 # A message the router has not handled this long after intake is republished.
 UNHANDLED_AFTER = timedelta(minutes=2)
@@ -119,83 +110,6 @@ def sender_fields(state: SenderState, now: datetime, expire_at: datetime) -> dic
 
 
 # --- the tip's summary ------------------------------------------------------------------
-
-
-class SummaryDoc(_Doc):
-    texts: list[TextDoc] = Field(default_factory=list)
-    locations: list[LocationDoc] = Field(default_factory=list)
-    attachments: list[AttachmentDoc] = Field(default_factory=list)
-    message_count: int = 0
-    texts_total: int = 0
-    locations_total: int = 0
-    attachments_total: int = 0
-
-
-def summary_from_doc(tip: Mapping[str, Any]) -> Summary:
-    """The summary as a tip document holds it (a tip written before summaries were
-    bounded is read as it is, and bounded by the next message that joins it)."""
-    doc = SummaryDoc.model_validate(dict(tip))
-    return Summary(
-        texts=texts_from_docs(doc.texts),
-        locations=locations_from_docs(doc.locations),
-        attachments=attachments_from_docs(doc.attachments),
-        messages=doc.message_count,
-        texts_total=doc.texts_total or len(doc.texts),
-        locations_total=doc.locations_total or len(doc.locations),
-        attachments_total=doc.attachments_total or len(doc.attachments),
-    )
-
-
-def summary_fields(summary: Summary) -> dict[str, Any]:
-    return {
-        "texts": [{"msg": t.msg, "text": t.text, "at": t.at, "seq": t.seq} for t in summary.texts],
-        "locations": [
-            {"msg": x.msg, "lat": x.lat, "lng": x.lng, "at": x.at, "seq": x.seq}
-            for x in summary.locations
-        ],
-        "attachments": [
-            {
-                "msg": a.msg,
-                "type": a.type,
-                "url": a.url,
-                "thumbnail": a.thumbnail,
-                "name": a.name,
-                "size": a.size,
-                "seq": a.seq,
-            }
-            for a in summary.attachments
-        ],
-        "message_count": summary.messages,
-        "texts_total": summary.texts_total,
-        "locations_total": summary.locations_total,
-        "attachments_total": summary.attachments_total,
-    }
-
-
-def spawned_tip_doc(tip: Tip, now: datetime) -> dict[str, Any]:
-    """The whole document of a tip a change starts (a message split off to a tip of
-    its own): intake's fields as if the message had opened it, and the router's."""
-    summary = Summary(
-        texts=tip.texts,
-        locations=tip.locations,
-        attachments=tip.attachments,
-        messages=tip.message_count,
-        texts_total=len(tip.texts),
-        locations_total=len(tip.locations),
-        attachments_total=len(tip.attachments),
-    )
-    return {
-        "ref": tip.ref,
-        "reporter_key": tip.reporter_key,
-        "oa_id": tip.oa_id,
-        "created_at": tip.created_at,
-        "updated_at": now,
-        "last_message_at": now,
-        **summary_fields(summary),
-        "unpublished": False,
-        "expire_at": tip.expire_at,
-        **tip_updates({}, tip),
-    }
 
 
 def taken_in_fields(stored: Mapping[str, Any], change: TipChange, now: datetime) -> dict[str, Any]:
@@ -317,6 +231,19 @@ def intake_writes(
         sender=None if msg.kind == "command" else sender_fields(plan.state, now, expire_at),
         identity=contact_doc(user_id, msg.oa_id, msg.app_id, now, expire_at),
     )
+
+
+def contact_doc(
+    user_id: str, oa_id: str, app_id: str, now: datetime, expire_at: datetime
+) -> dict[str, Any]:
+    """`reporters/{key}` as created once, before intake's commit (contacts database)."""
+    return {
+        "zalo_user_id": user_id,
+        "oa_id": oa_id,
+        "app_id": app_id,
+        "first_seen_at": now,
+        "expire_at": expire_at,
+    }
 
 
 def duplicate_result(stored: Mapping[str, Any], fallback_kind: str) -> IntakeResult:

@@ -30,6 +30,7 @@ from shared.core.tip import Tip, TipStatus
 from shared.store.collections import (
     ALERTS,
     DUE,
+    DUE_AT,
     INVITES,
     MESSAGES,
     OFFICERS,
@@ -45,9 +46,7 @@ from shared.store.collections import (
     due_id,
 )
 from shared.store.documents import (
-    DUE_AT,
     alert_reached,
-    contact_doc,
     due_from_doc,
     enrolment_writes,
     event_doc,
@@ -68,6 +67,7 @@ from shared.store.documents import (
     send_from_doc,
     send_pending_doc,
     send_recorded_doc,
+    spawned_tip_doc,
     talk_from_doc,
     the_officer,
     tip_due_fields,
@@ -76,6 +76,7 @@ from shared.store.documents import (
     update_due_doc,
 )
 from shared.store.intake_documents import (
+    contact_doc,
     duplicate_result,
     follow_writes,
     intake_writes,
@@ -84,8 +85,6 @@ from shared.store.intake_documents import (
     quarantined_from_doc,
     sender_change,
     sender_from_doc,
-    spawned_tip_doc,
-    summary_from_doc,
     taken_in_fields,
 )
 from shared.store.ports import (
@@ -110,6 +109,7 @@ from shared.store.ports import (
     StorageError,
     Talk,
 )
+from shared.store.summary_documents import summary_from_doc
 
 
 @dataclass

@@ -11,15 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from shared.core.delivery import DeliveryStatus
 from shared.core.events import DeferredEvent, TipEvent
 from shared.core.intake import Inbound, IntakeRules
-from shared.core.recipients import Recipient
-from shared.core.roster import Roster
 from shared.core.tip import Tip, TipChange
 from shared.store.collections import SendKind
+
+if TYPE_CHECKING:  # annotations only: the webhook, which imports this, uses neither
+    from shared.core.recipients import Recipient
+    from shared.core.roster import Roster
 
 
 class StorageError(RuntimeError):

@@ -20,9 +20,17 @@ from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.store import transactions
-from shared.store.collections import DUE, MESSAGES, TIPS, DueKind, SendKind, due_home, due_id
-from shared.store.documents import (
+from shared.store.collections import (
+    DUE,
     DUE_AT,
+    MESSAGES,
+    TIPS,
+    DueKind,
+    SendKind,
+    due_home,
+    due_id,
+)
+from shared.store.documents import (
     due_from_doc,
     ladder_due_item,
     ladder_rescheduled,

@@ -22,6 +22,7 @@ from shared.core.delivery import CLAIM_LAPSES_AFTER
 from shared.core.tip import Tip, TipChange, TipStatus
 from shared.store import transactions
 from shared.store.collections import (
+    DUE_AT,
     EVENTS,
     MESSAGES,
     PARTS,
@@ -31,12 +32,12 @@ from shared.store.collections import (
 )
 from shared.store.databases import Databases
 from shared.store.documents import (
-    DUE_AT,
     event_doc,
     message_from_doc,
     salvage_tip,
     send_due_fields,
     send_recorded_doc,
+    spawned_tip_doc,
     tip_due_fields,
     tip_from_doc,
     tip_updates,
@@ -44,7 +45,6 @@ from shared.store.documents import (
 from shared.store.intake_documents import (
     quarantined_from_doc,
     sender_change,
-    spawned_tip_doc,
     taken_in_fields,
 )
 from shared.store.ports import (

@@ -1,0 +1,135 @@
+"""Objects built from a data file, shipped prebuilt and used only while current.
+
+Building the classifier's rules from `classify.yaml` (YAML, the file's pydantic
+models, the phrase index) and its learned model from `text_model.json` cost a
+webhook's cold start ≈ 180 ms of CPU; unpickling what they build ≈ 20 ms
+(bench/README.md, round 8). A prebuilt file (`shared/data/*.pickle`, written by
+`scripts/compile_data.py`) records a digest of everything its object was built
+from: the data file and the source of the modules that define and build the
+object. It is used only when that digest matches the files beside it, so neither
+a changed data file nor changed code can load a stale object. On a mismatch or
+any failure to read it the caller builds from the data file, as before (correct,
+slower), and the fallback is told once to the reporter the shell sets
+(`report_to`: the structured log; the core imports no logger).
+
+Validation is not skipped, it is done before a deploy: the tests validate the
+data files (tests/test_classify.py, tests/test_text_model.py) and fail when a
+prebuilt file is not current (tests/test_prebuilt.py); a prebuilt object is what
+building the validated file gives. The files are the repository's own, shipped
+with the code they are checked against: unpickling them trusts them as the code.
+
+File layout: MAGIC, the digest (64 hex characters), a newline, the pickle.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+MAGIC = b"TINBAO-PREBUILT 1\n"
+_DIGEST_CHARS = 64
+T = TypeVar("T")
+
+# A structured logger's `warning(event, **fields)` (shared.logs.Logger.warning).
+Warn = Callable[..., None]
+
+_warn: Warn | None = None
+_fallbacks: dict[str, dict[str, str]] = {}  # prebuilt file -> why it was not used
+_told: set[str] = set()
+
+
+def digest(sources: Sequence[str]) -> str:
+    """SHA-256 over each source's name and bytes, and this module's (its format)."""
+    h = hashlib.sha256()
+    for path in (*sources, __file__):
+        with open(path, "rb") as f:
+            data = f.read()
+        # By name, not path: the deployed archive holds the same files elsewhere.
+        name = os.path.basename(path).encode()
+        h.update(len(name).to_bytes(4, "little") + name + len(data).to_bytes(8, "little") + data)
+    return h.hexdigest()
+
+
+def dumps(obj: object, sources: Sequence[str]) -> bytes:
+    """The prebuilt file of `obj`, built from `sources` as they are now."""
+    return MAGIC + digest(sources).encode() + b"\n" + pickle.dumps(obj, protocol=5)
+
+
+def recorded_digest(blob: bytes) -> str | None:
+    """The digest a prebuilt file records (None: not a prebuilt file)."""
+    end = len(MAGIC) + _DIGEST_CHARS
+    if not blob.startswith(MAGIC) or blob[end : end + 1] != b"\n":
+        return None
+    return blob[len(MAGIC) : end].decode("ascii", errors="replace")
+
+
+def current(path: str, sources: Sequence[str]) -> bool:
+    """Whether the prebuilt file at `path` was built from `sources` as they are now."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(MAGIC) + _DIGEST_CHARS + 1)
+    except OSError:
+        return False
+    return recorded_digest(head) == digest(sources)
+
+
+def load(path: str, sources: Sequence[str], kind: type[T]) -> T | None:
+    """The object prebuilt at `path` when it was built from `sources` as they are now;
+    None, told once, when the file is missing, stale or unreadable: build it then."""
+    try:
+        with open(path, "rb") as f:
+            blob = f.read()
+        recorded = recorded_digest(blob)
+        if recorded is None:
+            return _fell_back(path, "not a prebuilt file")
+        if recorded != digest(sources):
+            return _fell_back(path, "stale: its sources changed since it was built")
+        obj = _unpickle(blob[len(MAGIC) + _DIGEST_CHARS + 1 :])
+    except Exception as exc:  # whatever went wrong, building from the data file is right
+        return _fell_back(path, "unreadable", error=type(exc).__name__)
+    if not isinstance(obj, kind):
+        return _fell_back(path, f"holds a {type(obj).__name__}, not a {kind.__name__}")
+    return obj
+
+
+def _unpickle(data: bytes) -> object:
+    # Unpickling the rules makes ~17,000 containers the collector tracks at once: with
+    # the Google clients loaded, each full collection that triggers walks theirs as
+    # well (50 ms instead of 10 for the rules, measured). None of them is garbage.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def report_to(warn: Warn | None) -> None:
+    """Where a fallback is told (the shell's structured log); earlier ones are told now."""
+    global _warn
+    _warn = warn
+    _tell()
+
+
+def fallbacks() -> dict[str, dict[str, str]]:
+    """Prebuilt file -> why it was not used, in this process."""
+    return {path: dict(why) for path, why in _fallbacks.items()}
+
+
+def _fell_back(path: str, reason: str, **fields: Any) -> None:
+    _fallbacks.setdefault(path, {"reason": reason, **fields})
+    _tell()
+
+
+def _tell() -> None:
+    if _warn is None:
+        return
+    for path, why in list(_fallbacks.items()):
+        if path not in _told:
+            _told.add(path)
+            _warn("prebuilt.not_used", file=os.path.basename(path), built_instead=True, **why)

@@ -1,0 +1,198 @@
+"""The prebuilt classifier rules and learned model (`shared/core/prebuilt.py`):
+shipped current, exactly what building their data files gives, and never used
+when stale or unreadable (the loader then builds from the data file and says so
+once, in the structured log).
+
+The data files themselves are validated here as before, by building them: the rule
+file and its examples in tests/test_classify.py, the model in tests/test_text_model.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from shared.core import prebuilt
+from shared.core.classify import (
+    PREBUILT_RULES_PATH,
+    RULES_PATH,
+    Rules,
+    build_rules,
+    load_rules,
+    rules_from_file,
+    rules_sources,
+)
+from shared.core.text_model import (
+    MODEL_PATH,
+    TextModel,
+    load_model,
+    model_from_file,
+    model_sources,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = "run scripts/compile_data.py"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("compile_data", ROOT / "scripts/compile_data.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCRIPT = _script()
+TARGETS = sorted(SCRIPT.TARGETS)
+
+
+@pytest.fixture
+def told(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """What the loader tells, on a clean record of this process's fallbacks."""
+    said: list[dict[str, Any]] = []
+    monkeypatch.setattr(prebuilt, "_fallbacks", {})
+    monkeypatch.setattr(prebuilt, "_told", set())
+    monkeypatch.setattr(prebuilt, "_warn", lambda event, **fields: said.append(fields))
+    return said
+
+
+@pytest.fixture(scope="module")
+def built_rules() -> Rules:
+    return rules_from_file()
+
+
+# --- what is shipped -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", TARGETS, ids=os.path.basename)
+def test_each_prebuilt_file_is_current(path: str) -> None:
+    sources, _ = SCRIPT.TARGETS[path]
+    assert prebuilt.current(path, sources), f"{os.path.basename(path)} is stale: {FIX}"
+
+
+@pytest.mark.parametrize("path", TARGETS, ids=os.path.basename)
+def test_each_prebuilt_file_holds_what_building_its_data_file_gives(
+    path: str, told: list[dict[str, Any]]
+) -> None:
+    sources, build = SCRIPT.TARGETS[path]
+    loaded = prebuilt.load(path, sources, object)
+    assert loaded is not None, f"{told}: {FIX}"
+    assert loaded == build(), FIX
+    assert told == []
+
+
+def test_the_script_checks_and_writes_only_what_is_stale(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert SCRIPT.main(["--check"]) == 0, FIX
+    assert capsys.readouterr().out.count("up to date") == len(TARGETS)
+
+
+def test_a_change_to_the_data_file_or_the_code_that_builds_makes_it_stale(tmp_path: Path) -> None:
+    copies = []
+    for source in rules_sources():
+        copies.append(str(tmp_path / os.path.basename(source)))
+        shutil.copyfile(source, copies[-1])
+    target = tmp_path / "classify.pickle"
+    target.write_bytes(prebuilt.dumps({"any": "object"}, copies))
+    assert prebuilt.current(str(target), copies)
+    for copy in copies:  # the rule file, then each module that defines or builds the rules
+        original = Path(copy).read_bytes()
+        Path(copy).write_bytes(original + b"\n")
+        assert not prebuilt.current(str(target), copies), copy
+        Path(copy).write_bytes(original)
+
+
+# --- loading ---------------------------------------------------------------------------
+
+
+def test_a_current_prebuilt_file_is_what_is_loaded(
+    tmp_path: Path, told: list[dict[str, Any]]
+) -> None:
+    # Rules that are not the rule file's, recorded as built from it: the digest alone decides.
+    other = build_rules({"categories": [{"category": "drugs", "phrases": ["ma túy"]}]})
+    target = tmp_path / "classify.pickle"
+    target.write_bytes(prebuilt.dumps(other, rules_sources()))
+    assert load_rules(RULES_PATH, str(target)) == other
+    assert told == []
+
+
+def _stale(tmp_path: Path) -> bytes:
+    """Other rules, recorded as built from a rule file that differs from the shipped one."""
+    changed = tmp_path / "classify.yaml"
+    changed.write_bytes(Path(RULES_PATH).read_bytes() + b"\n# changed\n")
+    other = build_rules({"categories": [{"category": "drugs", "phrases": ["ma túy"]}]})
+    return prebuilt.dumps(other, rules_sources(str(changed)))
+
+
+def _current_header() -> bytes:
+    """A prebuilt file's header (MAGIC, digest, newline) for the shipped rule file."""
+    blob = prebuilt.dumps(None, rules_sources())
+    return blob[: blob.index(b"\n", len(prebuilt.MAGIC)) + 1]
+
+
+BROKEN = {
+    "stale": (_stale, "stale"),
+    "corrupt": (lambda _: _current_header() + b"\x80\x05not a pickle", "unreadable"),
+    "truncated": (lambda _: Path(PREBUILT_RULES_PATH).read_bytes()[:-1000], "unreadable"),
+    "another object": (lambda _: prebuilt.dumps({"rules": 1}, rules_sources()), "holds a dict"),
+    "not prebuilt": (lambda _: b"garbage", "not a prebuilt file"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_stale_or_unreadable_file_is_not_used_the_rules_are_built(
+    case: str, tmp_path: Path, told: list[dict[str, Any]], built_rules: Rules
+) -> None:
+    make, reason = BROKEN[case]
+    target = tmp_path / "classify.pickle"
+    target.write_bytes(make(tmp_path))
+    assert load_rules(RULES_PATH, str(target)) == built_rules
+    assert len(told) == 1 and told[0]["file"] == "classify.pickle", told
+    assert told[0]["reason"].startswith(reason) and told[0]["built_instead"] is True
+
+
+def test_a_missing_file_is_built_and_told_once(tmp_path: Path, told: list[dict[str, Any]]) -> None:
+    missing = str(tmp_path / "text_model.pickle")
+    assert load_model(MODEL_PATH, missing) == model_from_file()
+    assert prebuilt.load(missing, model_sources(), TextModel) is None  # again: told once
+    assert [t["error"] for t in told] == ["FileNotFoundError"]
+
+
+def test_a_stale_model_is_not_used(tmp_path: Path, told: list[dict[str, Any]]) -> None:
+    changed = tmp_path / "text_model.json"
+    changed.write_bytes(Path(MODEL_PATH).read_bytes().replace(b'"min_words":', b'"min_words" :'))
+    target = tmp_path / "text_model.pickle"
+    target.write_bytes(prebuilt.dumps(load_model(), model_sources(str(changed))))
+    assert load_model(MODEL_PATH, str(target)) == model_from_file()
+    assert [t["reason"][:5] for t in told] == ["stale"]
+
+
+def test_the_functions_say_a_fallback_in_the_structured_log(tmp_path: Path) -> None:
+    target = tmp_path / "classify.pickle"
+    target.write_bytes(_stale(tmp_path))
+    code = (
+        "import sys, shared.bootstrap; from shared.core import prebuilt, classify; "
+        "classify.load_rules(classify.RULES_PATH, sys.argv[1]); "
+        "classify.load_rules(classify.RULES_PATH, sys.argv[1])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert [(x["severity"], x["event"], x["file"]) for x in lines] == [
+        ("WARNING", "prebuilt.not_used", "classify.pickle")
+    ]
