@@ -35,7 +35,14 @@ sys.path.insert(0, str(ROOT))
 
 from shared.core.classify import model_words  # noqa: E402
 from shared.core.text_model import MODEL_PATH, features_of  # noqa: E402
-from tests.understanding import BLIND, FIXTURES, QUESTION_SETS, SETS, TRAINING  # noqa: E402
+from tests.understanding import (  # noqa: E402
+    ADS_ONLY,
+    BLIND,
+    FIXTURES,
+    QUESTION_SETS,
+    SETS,
+    TRAINING,
+)
 
 C = 30.0  # weak regularisation: few examples a class; chosen on held-out sets 4-7
 # How far the model's word counts against the rules': chosen on messages the rules never
@@ -54,9 +61,11 @@ LOWER_BELOW = 0.2  # a tip the rules rated urgent is normal when the model gives
 # xe" is riding a motorbike, "khói thuốc" is a cigarette), never the model's guess.
 RULES_ONLY = ("fire",)
 MIN_WORDS = 6  # shorter messages are the rules' alone
-# An ad is kind other, spam, whatever the rules read, when the model is this sure (a
-# report of a scam uses an ad's words: "tuyển CTV online ... nộp tiền trước, scam rõ ràng")
-SPAM_FROM = 0.5
+# An ad is kind other, spam, whatever the rules read, when the model is this sure. Held
+# out (2,353 messages, 218 ads): the rules alone recognise 97 ads; with the model from 0.9,
+# 109 and no tip lost; from 0.5 to 0.8, 143 to 115, but a scam reported in the ad's own
+# words ("tuyển CTV online ... phải nạp tiền trước ..., scam rõ ràng") is lost to it
+SPAM_FROM = 0.9
 
 
 def training_files() -> list[str]:
@@ -127,8 +136,10 @@ def examples(files: list[str] | None = None) -> tuple[Pairs, Pairs, Pairs, Pairs
                     kinds.append((case["text"], "question"))
                 ads.append((case["text"], "not"))
                 continue
-            kinds.append((case["text"], expect["kind"]))
             ads.append((case["text"], "spam" if expect.get("spam") else "not"))
+            if any(f"_{s}." in name for s in ADS_ONLY):
+                continue  # written for the advertising head alone
+            kinds.append((case["text"], expect["kind"]))
             if expect["kind"] == "tip" and "severity" in expect:
                 severities.append((case["text"], expect["severity"]))
             if expect["kind"] == "tip" and "category" in expect:

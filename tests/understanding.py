@@ -120,7 +120,7 @@ QUESTION_SETS = ("tuning11", "tuning12", "tuning13")
 BLIND = ("blind", "blind11", "blind12")  # never worked on: its misses are shown only when asked
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
-# fit them. 11a-f, 11h, 11i, 12a and 12b by writers who had not seen the rules; 11g by the
+# fit them. 11a-f, 11h, 11i and 12a-c by writers who had not seen the rules; 11g by the
 # lead, as fresh phrasings of principles the issue names (its header says so).
 TRAINING = (
     "train11a",
@@ -134,7 +134,11 @@ TRAINING = (
     "train11i",
     "train12a",
     "train12b",
+    "train12c",
 )
+# Written for one head: 12c (ads beside real tips about the same things, fraud and
+# betting-heavy) teaches advertising only; its tips would pull every category to fraud.
+ADS_ONLY = ("train12c",)
 TODAY = date(2026, 11, 30)
 
 

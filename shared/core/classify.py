@@ -921,7 +921,8 @@ def as_spam(opinion: Opinion) -> Classification:
     """An ad the rules' spam phrases missed ("keo bong da hom nay, vao ngay bet88 nhan
     888k" read as gambling; "cho thuê căn hộ ... liên hệ chính chủ" as a question): kind
     other, spam, so no officer is paged and no menu is sent. Never a tip the rules rated
-    urgent (`classify`)."""
+    urgent (`weigh`). Held out, it recognises 109 of 218 ads against the rules' 97, and
+    unmakes no tip (scripts/train_text_model.py, `SPAM_FROM`)."""
     return Classification("other", None, "normal", None, None, (opinion.reason("spam"),), True)
 
 
