@@ -1,5 +1,5 @@
-"""A second opinion on a message's kind, category and urgency, learned from labelled
-messages.
+"""A second opinion on a message's kind, category, urgency and whether it is an ad,
+learned from labelled messages.
 
 The phrase rules (`classify.yaml`) are exact and explain themselves, but they
 generalise slowly: on each fresh set written by someone who had not seen them,
