@@ -14,7 +14,6 @@ were chosen on these figures; the blind sets stay out of it.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,17 +25,14 @@ sys.path.insert(0, str(ROOT))
 from shared.core import classify as rules_module  # noqa: E402
 from shared.core.classify import Classification, by_rules  # noqa: E402
 from shared.core.text_model import Opinion, features_of  # noqa: E402
+from tests.scripts import load_script  # noqa: E402
 from tests.understanding import TRAINING, cases, score_messages  # noqa: E402
 
 HELD_OUT = tuple(s for s in TRAINING if s != "train11g")  # g: the lead's, who saw the rules
 
 
 def _trainer() -> Any:
-    spec = importlib.util.spec_from_file_location("trainer", ROOT / "scripts/train_text_model.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_text_model")
 
 
 def _heads(trainer: Any, leave_out: str) -> tuple[Any, list[Any]]:

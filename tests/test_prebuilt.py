@@ -9,7 +9,6 @@ file and its examples in tests/test_classify.py, the model in tests/test_text_mo
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -38,17 +37,14 @@ from shared.core.text_model import (
     model_from_file,
     model_sources,
 )
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = "run scripts/compile_data.py"
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("compile_data", ROOT / "scripts/compile_data.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("compile_data")
 
 
 SCRIPT = _script()

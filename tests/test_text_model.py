@@ -4,12 +4,10 @@ trained on, and where it may complete the rules' verdict (never overrule it)."""
 from __future__ import annotations
 
 import base64
-import importlib.util
 import json
 import math
 from array import array
 from dataclasses import replace
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -27,6 +25,7 @@ from shared.core.classify import (
     with_urgency,
 )
 from shared.core.text_model import MODEL_PATH, Opinion, build_model, features_of, load_model
+from tests.scripts import load_script
 from tests.understanding import BLIND, QUESTION_SETS, SETS, TRAINING
 
 MODEL = load_model()
@@ -34,12 +33,7 @@ LONG = 12  # words: above every threshold of length
 
 
 def _training_script() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "scripts" / "train_text_model.py"
-    spec = importlib.util.spec_from_file_location("train_text_model", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # scikit-learn is imported only when it trains
-    return module
+    return load_script("train_text_model")  # scikit-learn is imported only when it trains
 
 
 def test_the_model_is_trained_on_todays_tuning_sets_and_never_on_a_blind_one() -> None:

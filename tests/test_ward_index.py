@@ -7,7 +7,6 @@ the lookups are compared with shapely, an independent point-in-polygon.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 from pathlib import Path
@@ -21,18 +20,13 @@ from shared.core.jurisdiction import DATA_DIR, PROFILES, load_profile
 from shared.core.resolve import index_path, profile_index, ward_index
 from shared.core.ward_index import MAGIC, WardIndexError, read_index
 from shared.core.ward_index_build import build_index
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_ward_index", ROOT / "scripts/build_ward_index.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_ward_index")
 
 
 SCRIPT = build_script()
