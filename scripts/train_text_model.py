@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT))
 from shared.core.classify import model_words  # noqa: E402
 from shared.core.text_model import MODEL_PATH, features_of  # noqa: E402
 from tests.understanding import (  # noqa: E402
-    ADS_ONLY,
     BLIND,
     FIXTURES,
+    ONE_HEAD,
     QUESTION_SETS,
     SETS,
     TRAINING,
@@ -56,7 +56,12 @@ OTHER_FROM = 0.3  # where the rules found no category: the model's, from this su
 MARKED_FROM = 0.5
 OVERRULE_FROM = 0.6  # over a category the rules named, from this sure
 RAISE_FROM = 0.5  # a tip the rules rated normal is urgent when the model is this sure
-LOWER_BELOW = 0.2  # a tip the rules rated urgent is normal when the model gives it less
+# a tip the rules rated urgent is normal when the model gives it less. Round 8, with set
+# 12d (danger now beside the same events over) teaching urgency, held out on eleven sets:
+# 0.2 -> people in danger rated normal 18, calm tips urgent 13, but 1 in 9 of the rules'
+# generated fires and weapons told as "nhờ các anh kiểm tra" lowered; 0.15 -> 18, 18 and
+# the generated cases' urgency back at 0.90 (without 12d at 0.2: 23, 11)
+LOWER_BELOW = 0.15
 # A fire pages the city's fire department: only the rules' fire context names one ("chay
 # xe" is riding a motorbike, "khói thuốc" is a cigarette), never the model's guess.
 RULES_ONLY = ("fire",)
@@ -136,12 +141,14 @@ def examples(files: list[str] | None = None) -> tuple[Pairs, Pairs, Pairs, Pairs
                     kinds.append((case["text"], "question"))
                 ads.append((case["text"], "not"))
                 continue
-            ads.append((case["text"], "spam" if expect.get("spam") else "not"))
-            if any(f"_{s}." in name for s in ADS_ONLY):
-                continue  # written for the advertising head alone
-            kinds.append((case["text"], expect["kind"]))
-            if expect["kind"] == "tip" and "severity" in expect:
+            only = next((h for s, h in ONE_HEAD.items() if f"_{s}." in name), None)
+            if only in (None, "spam"):
+                ads.append((case["text"], "spam" if expect.get("spam") else "not"))
+            if expect["kind"] == "tip" and "severity" in expect and only in (None, "severity"):
                 severities.append((case["text"], expect["severity"]))
+            if only is not None:
+                continue  # written for one head alone
+            kinds.append((case["text"], expect["kind"]))
             if expect["kind"] == "tip" and "category" in expect:
                 category = expect["category"]
                 categories.append(

@@ -70,6 +70,9 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning13.jsonl`: 120 questions written in round 8 by a writer who had not
   seen the rules (landlords, newcomers, merged wards, foreigners' hosts, online
   services), scored before any change (its header); tuned against from then on.
+- `questions_tuning14.jsonl`: 117 questions written later in round 8 by another writer
+  who had not seen the rules (very short, long stories, old terms, follow-ups, mixed
+  scopes), scored before any change (its header); tuned against from then on.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -120,7 +123,7 @@ QUESTION_SETS = ("tuning11", "tuning12", "tuning13")
 BLIND = ("blind", "blind11", "blind12")  # never worked on: its misses are shown only when asked
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
-# fit them. 11a-f, 11h, 11i and 12a-c by writers who had not seen the rules; 11g by the
+# fit them. 11a-f, 11h, 11i and 12a-d by writers who had not seen the rules; 11g by the
 # lead, as fresh phrasings of principles the issue names (its header says so).
 TRAINING = (
     "train11a",
@@ -135,10 +138,13 @@ TRAINING = (
     "train12a",
     "train12b",
     "train12c",
+    "train12d",
 )
-# Written for one head: 12c (ads beside real tips about the same things, fraud and
-# betting-heavy) teaches advertising only; its tips would pull every category to fraud.
-ADS_ONLY = ("train12c",)
+# Sets written for one head teach only that head: 12c (ads beside real tips about the
+# same things, fraud- and betting-heavy) advertising, 12d (danger now beside the same
+# events over, mostly category "other") urgency; their other labels would pull the
+# kinds and categories toward what they were written to contrast.
+ONE_HEAD = {"train12c": "spam", "train12d": "severity"}
 TODAY = date(2026, 11, 30)
 
 

@@ -789,8 +789,8 @@ def weigh(
         opinion = model.opinion(words)
         if advertises(opinion):
             return as_spam(opinion)
-        if not reports(opinion) or about_police(message.folded):
-            return verdict
+        if not reports(opinion) or about_police(message.folded) or "if" in groups:
+            return verdict  # a complaint has its own path; "nếu ... thì" asks, reports nothing
         unsure = frozenset(
             group.removeprefix("cat:")
             for group, hits in groups.items()
