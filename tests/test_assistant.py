@@ -1600,3 +1600,61 @@ def test_a_fine_asked_with_whose_between_is_a_question_about_the_fine():
     result = answer(text, TODAY, NO_PHONE, classification=verdict)
     assert verdict.kind == "question" and not result.tip, verdict
     assert result.topics == ("nuoc_ngoai",) and "muc_phat" in result.sections, result
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        # who goes to do it
+        ("đăng ký tạm trú cho cháu thì ai đứng ra làm, mất mấy ngày", "ai_khi"),
+        # before or after leaving
+        ("con tôi đi du học thì khai tạm vắng trước khi đi hay khi nào", "ai_khi"),
+        # after how long a consequence falls, not how long handling takes
+        ("tạm trú hết hạn bao lâu thì bị xóa", "ai_khi"),
+        # whether a removal must be made, asked beside where
+        ("ông tôi mới mất, có cần xóa hộ khẩu cho ông không, làm ở đâu", "ai_khi"),
+    ],
+)
+def test_when_or_who_asked_in_everyday_words_is_that_part(text: str, section: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics and section in result.sections, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chủ nhà không cho tôi đăng ký tạm trú, còn bắt tôi đóng thêm tiền",
+        "hồ sơ thường trú em nộp tuần trước, anh kiểm tra giùm đến đâu rồi",
+    ],
+)
+def test_a_wrong_done_or_a_files_progress_said_with_words_between_is_handed_off(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff and not result.topics and not result.tip, result
+    # a fee asked is no wrong done
+    result = answer("có phải đóng thêm phí khi đăng ký tạm trú online không", TODAY, NO_PHONE)
+    assert not result.handoff and result.topics == ("tam_tru",), result
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("vượt đèn đỏ bị ghi hình thì nộp tiền ở đâu", "traffic_fine"),
+        ("đất nhà tôi nằm trong quy hoạch bị thu hồi, tiền bồi thường hỏi ai", "land"),
+    ],
+)
+def test_a_service_named_by_its_matter_not_its_office_is_pointed_to(text: str, service: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), service), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("nhà em có người mới tới ở thì sao ạ", {"Thông báo lưu trú", "Đăng ký tạm trú"}),
+        ("cho tôi hỏi thủ tục cho bé nhà tôi", {"Đăng ký thường trú", "Đăng ký tạm trú"}),
+    ],
+)
+def test_a_vague_question_said_with_a_word_between_asks_which(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and topics <= buttons_of(result), result
+    assert len(buttons_of(result)) <= 3

@@ -172,6 +172,10 @@ CONFLICTS = {
     # a foreign guest gone for two weeks, his passport left, "có ai xuống coi giùm ko":
     # labelled a hand-off; a person missing and an officer asked to come is a tip
     "qt14-89",
+    # a deadline asked ("trước mấy giờ", "khai báo ... trong bao lâu"): labelled thoi_gian;
+    # when a step falls due is ai_khi, as qt12-36 and qt13-42
+    "qt14-102",
+    "qt14-108",
 }
 
 
@@ -375,8 +379,8 @@ QUESTIONS_ALONE = {
     "tuning13": 108,
     # round 8: scored before any change (its header) 74/117 with 20 wrong; 75/117 with 18
     # wrong once trained on; after round 8's second assistant pass 84/117 with 8 wrong,
-    # all in CONFLICTS (84/109 agreed)
-    "tuning14": 84,
+    # all in CONFLICTS (84/109 agreed); 94/117 after its misses (94/107 agreed)
+    "tuning14": 94,
 }
 
 
