@@ -1658,3 +1658,19 @@ def test_a_vague_question_said_with_a_word_between_asks_which(text: str, topics:
     result = answer(text, TODAY, NO_PHONE)
     assert not result.topics and topics <= buttons_of(result), result
     assert len(buttons_of(result)) <= 3
+
+
+def test_a_short_stay_rental_platform_is_a_short_stay():
+    text = "tôi cho khách thuê căn hộ qua Agoda thì có phải khai báo gì không"
+    assert answer(text, TODAY, NO_PHONE).topics == ("luu_tru",)
+
+
+def test_a_house_sold_asks_which_registration_with_its_removal_among_them():
+    result = answer("nhà mình bán rồi thì đăng ký cư trú ra sao", TODAY, NO_PHONE)
+    assert not result.topics and "Xóa đăng ký cư trú" in buttons_of(result), result
+    assert len(buttons_of(result)) <= 3
+
+
+def test_the_household_joined_said_plainly_is_the_second_step_of_a_move():
+    text = "cắt khẩu ở nhà cũ xong thì nhập vô nhà con gái ở Tân Phú cần gì"
+    assert answer(text, TODAY, NO_PHONE).topics == ("xoa_dang_ky", "thuong_tru")
