@@ -1523,3 +1523,154 @@ def test_a_vague_ask_said_beside_a_named_procedure_answers_the_procedure():
 def test_a_case_of_ones_own_that_needs_a_person_is_handed_off(text: str):
     result = answer(text, TODAY, NO_PHONE)
     assert result.handoff and not result.topics and not result.tip, result
+
+
+def test_the_confirmation_called_by_its_everyday_name_is_the_confirmation():
+    result = answer(
+        "cần giấy chứng nhận nơi cư trú để nộp cho trường, làm thế nào", TODAY, NO_PHONE
+    )
+    assert result.topics == ("xac_nhan_cu_tru",), result
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # a passport renewed: its office, never a stay's renewal
+        ("hộ chiếu của con tôi sắp hết hạn, gia hạn ở phường được không", "passport"),
+        # a newborn is who a birth registration is for, no residence asked
+        ("đăng ký khai sinh cho em bé mới sinh cần giấy gì", "civil_status"),
+        # a vehicle's plate asked after a move: the move is its premise
+        (
+            "nhập khẩu về nhà mới ở quận khác thì có cần đổi biển số xe máy không",
+            "vehicle_registration",
+        ),
+    ],
+)
+def test_a_service_asked_with_a_residence_word_as_its_premise_is_that_service_alone(
+    text: str, service: str
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), service), result
+
+
+def test_a_residence_procedure_asked_beside_another_service_is_still_answered():
+    result = answer("làm khai sinh xong thì nhập khẩu cho con mới sinh thế nào", TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",), result
+    text = "Việt kiều về bằng hộ chiếu Việt Nam ở nhà em, tạm trú sắp hết hạn thì gia hạn sao"
+    assert answer(text, TODAY, NO_PHONE).topics == ("gia_han_tam_tru",)
+
+
+def test_a_citizen_living_abroad_is_no_foreigner():
+    text = (
+        "em là Việt kiều Mỹ, vẫn mang quốc tịch Việt Nam, về ở luôn thì nhập hộ khẩu"
+        " ở nhà ba mẹ cần gì"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",), result
+    # declaring "from" abroad ("khai từ bên Nhật") is no death registration (khai tử)
+    result = answer("tạm vắng có khai từ bên Nhật qua VNeID được không", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == (("tam_vang",), None), result
+    assert answer("giấy khai tử cho bà tôi xin ở đâu", TODAY, NO_PHONE).out_of_scope == (
+        "civil_status"
+    )
+
+
+def test_citizens_only_compared_with_are_no_mixed_group():
+    text = "khách thuê là người Hàn, nghe nói khai báo khác với người Việt, cần chuẩn bị giấy tờ gì"
+    assert answer(text, TODAY, NO_PHONE).topics == ("nuoc_ngoai",)
+
+
+def test_a_registration_made_again_after_its_removal_is_the_registration():
+    text = "hồi trước bị xóa thường trú vì ở nước ngoài lâu, nay về đăng ký lại thường trú thế nào"
+    assert answer(text, TODAY, NO_PHONE).topics == ("thuong_tru",)
+
+
+def test_tam_vang_said_of_a_rented_room_moved_into_is_its_tam_tru():
+    text = "mới dọn tới phòng trọ ở Tân Phú, chủ nhà trọ bảo em khai tạm vắng ở đây, cần mang gì"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and "giay_to" in result.sections, result
+    # said where one leaves, it is tạm vắng
+    text = "tôi sắp đi làm xa, có cần khai tạm vắng ở đây không"
+    assert answer(text, TODAY, NO_PHONE).topics == ("tam_vang",)
+
+
+def test_a_fine_asked_with_whose_between_is_a_question_about_the_fine():
+    text = "khách Hàn ở nhà mà không khai báo thì phạt chủ trọ bao nhiêu"
+    verdict = classify(text)
+    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    assert verdict.kind == "question" and not result.tip, verdict
+    assert result.topics == ("nuoc_ngoai",) and "muc_phat" in result.sections, result
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        # who goes to do it
+        ("đăng ký tạm trú cho cháu thì ai đứng ra làm, mất mấy ngày", "ai_khi"),
+        # before or after leaving
+        ("con tôi đi du học thì khai tạm vắng trước khi đi hay khi nào", "ai_khi"),
+        # after how long a consequence falls, not how long handling takes
+        ("tạm trú hết hạn bao lâu thì bị xóa", "ai_khi"),
+        # whether a removal must be made, asked beside where
+        ("ông tôi mới mất, có cần xóa hộ khẩu cho ông không, làm ở đâu", "ai_khi"),
+    ],
+)
+def test_when_or_who_asked_in_everyday_words_is_that_part(text: str, section: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics and section in result.sections, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chủ nhà không cho tôi đăng ký tạm trú, còn bắt tôi đóng thêm tiền",
+        "hồ sơ thường trú em nộp tuần trước, anh kiểm tra giùm đến đâu rồi",
+    ],
+)
+def test_a_wrong_done_or_a_files_progress_said_with_words_between_is_handed_off(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff and not result.topics and not result.tip, result
+    # a fee asked is no wrong done
+    result = answer("có phải đóng thêm phí khi đăng ký tạm trú online không", TODAY, NO_PHONE)
+    assert not result.handoff and result.topics == ("tam_tru",), result
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("vượt đèn đỏ bị ghi hình thì nộp tiền ở đâu", "traffic_fine"),
+        ("đất nhà tôi nằm trong quy hoạch bị thu hồi, tiền bồi thường hỏi ai", "land"),
+    ],
+)
+def test_a_service_named_by_its_matter_not_its_office_is_pointed_to(text: str, service: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), service), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("nhà em có người mới tới ở thì sao ạ", {"Thông báo lưu trú", "Đăng ký tạm trú"}),
+        ("cho tôi hỏi thủ tục cho bé nhà tôi", {"Đăng ký thường trú", "Đăng ký tạm trú"}),
+    ],
+)
+def test_a_vague_question_said_with_a_word_between_asks_which(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and topics <= buttons_of(result), result
+    assert len(buttons_of(result)) <= 3
+
+
+def test_a_short_stay_rental_platform_is_a_short_stay():
+    text = "tôi cho khách thuê căn hộ qua Agoda thì có phải khai báo gì không"
+    assert answer(text, TODAY, NO_PHONE).topics == ("luu_tru",)
+
+
+def test_a_house_sold_asks_which_registration_with_its_removal_among_them():
+    result = answer("nhà mình bán rồi thì đăng ký cư trú ra sao", TODAY, NO_PHONE)
+    assert not result.topics and "Xóa đăng ký cư trú" in buttons_of(result), result
+    assert len(buttons_of(result)) <= 3
+
+
+def test_the_household_joined_said_plainly_is_the_second_step_of_a_move():
+    text = "cắt khẩu ở nhà cũ xong thì nhập vô nhà con gái ở Tân Phú cần gì"
+    assert answer(text, TODAY, NO_PHONE).topics == ("xoa_dang_ky", "thuong_tru")

@@ -119,7 +119,7 @@ SETS = (
 )
 # Tuning sets of questions alone (no messages file): scored and trained on like the
 # questions of a pair.
-QUESTION_SETS = ("tuning11", "tuning12", "tuning13")
+QUESTION_SETS = ("tuning11", "tuning12", "tuning13", "tuning14")
 BLIND = ("blind", "blind11", "blind12")  # never worked on: its misses are shown only when asked
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to

@@ -103,6 +103,9 @@ class Intent:
     # another procedure asked by one of these, outside the phrasing's words, is what is
     # asked ("sổ hộ khẩu bỏ rồi thì nhập hộ khẩu kiểu gì"); the line is still said first
     yields_to: tuple[str, ...] = ()
+    # also needs one of these, even when they name the intent's own topic ("tạm vắng ở
+    # đây" beside a rented room moved into: the room's registration)
+    beside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ class OutOfScope:
     # or one of the first words followed within gap words by one of the second ("cccd của
     # con em sai ngày sinh"): the service named with words apart (questions.near)
     near: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    # or `beats` with words apart ("hộ chiếu của con tôi sắp hết hạn"), like `near`
+    beats_near: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
 
 
 @dataclass(frozen=True)
@@ -204,6 +209,9 @@ class Knowledge:
     # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
     proofs: tuple[str, ...] = ()
     mixed_groups: tuple[str, ...] = ()  # a foreigner said to be among citizens (padded)
+    # words saying a person abroad is a citizen: a topic phrase inside them names none
+    citizens: tuple[str, ...] = ()
+    mixed_unless: tuple[str, ...] = ()  # words comparing with citizens, none among them
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = ()
     vague_max_words: int = 12
@@ -292,6 +300,7 @@ class IntentIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
     yields_to: list[str] = Field(default_factory=list)
+    beside: list[str] = Field(default_factory=list)
     note: LineIn | None = None
 
 
@@ -325,6 +334,16 @@ class ServiceNearIn(_Strict):
     gap: int = Field(ge=0)
 
 
+def _near(spec: ServiceNearIn | None) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    if spec is None:
+        return ((), (), 0)
+    return (
+        tuple(" ".join(words(p)) for p in spec.first),
+        tuple(" ".join(words(p)) for p in spec.then),
+        spec.gap,
+    )
+
+
 class OutOfScopeIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     what: str = Field(min_length=1)
@@ -333,6 +352,7 @@ class OutOfScopeIn(_Strict):
     beats: list[str] = Field(default_factory=list)
     beats_with: list[str] = Field(default_factory=list)
     near: ServiceNearIn | None = None
+    beats_near: ServiceNearIn | None = None
 
 
 class VagueAskIn(_Strict):
@@ -426,6 +446,8 @@ class ConfIn(_Strict):
     bare: dict[str, list[str]] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
+    citizens: list[str] = Field(default_factory=list)
+    mixed_unless: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
     vague: VagueIn | None = None
@@ -666,6 +688,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 _lines([intent.note], common) if intent.note else (),
                 tuple(_padded(p) for p in intent.with_),
                 tuple(_padded(p) for p in intent.yields_to),
+                tuple(_padded(p) for p in intent.beside),
             )
             for intent in conf.intents
         ),
@@ -697,6 +720,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 )
                 if spec.near
                 else ((), (), 0),
+                _near(spec.beats_near),
             )
             for service, spec in conf.out_of_scope.items()
         ),
@@ -712,6 +736,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         bare={t: frozenset(_padded(p) for p in ps) for t, ps in conf.bare.items()},
         proofs=tuple(_padded(p) for p in conf.proofs),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
+        citizens=tuple(_padded(p) for p in conf.citizens),
+        mixed_unless=tuple(_padded(p) for p in conf.mixed_unless),
         vague=tuple(
             (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone)
             for ask in (conf.vague.asks if conf.vague else ())

@@ -267,7 +267,7 @@ def _stay(
         # nước ngoài với cả họ hàng dưới quê lên ở vài hôm")
         # (or anyone's, when a foreigner is said to be among citizens: "mấy đứa bạn của
         # con về chơi 1 tuần, trong đó có 1 đứa người Hàn")
-        visitors = _visitors(padded, matches, named, k) or has_any(padded, k.mixed_groups)
+        visitors = _visitors(padded, matches, named, k) or _mixed(padded, k)
         if days is not None and len(parts) < MAX_PARTS and visitors:
             chosen = stays.long if days >= stays.threshold_days else stays.short
             if chosen not in named:
@@ -320,6 +320,10 @@ def _visitors(padded: str, matches: list[_Match], named: set[str], k: Knowledge)
     return False
 
 
+def _beats(padded: str, service: OutOfScope) -> bool:
+    return has_any(padded, service.beats_with) or near(padded, service.beats_near)
+
+
 def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope | None:
     for service in k.out_of_scope:
         if not has_any(padded, service.phrases):
@@ -328,7 +332,7 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
             continue
         # a topic this service beats, said with its words ("làm lại căn cước gắn chip bị
         # sai ngày sinh": a card to correct, not a lost one), keeps none of them
-        beaten = service.beats if has_any(padded, service.beats_with) else frozenset()
+        beaten = service.beats if _beats(padded, service) else frozenset()
         topics = [m for m in found if m.topic not in beaten]
         for phrase in service.phrases:
             if found and phrase in k.proofs:
@@ -343,7 +347,7 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
 def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     """The topics a (normalised) text asks about, in order, with their parts; with
     `scope`, also a service the text names that this line does not handle."""
-    found = _matches(padded, k)
+    found = _without_citizens(padded, _matches(padded, k), k)
     outside = _out_of_scope(padded, found, k) if scope else None
     if outside is not None and k.places:
         # "phòng trọ bị cắt điện": the room is where, the electricity is what is asked
@@ -353,11 +357,14 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         ):
             # "đăng ký kết hôn với người nước ngoài": a person the service concerns, no stay
             found = []
-    if outside is not None and outside.beats and has_any(padded, outside.beats_with):
+    beaten: frozenset[str] = frozenset()
+    if outside is not None and outside.beats and _beats(padded, outside):
         # "căn cước bị gãy, làm lại có cần giấy xác nhận cư trú không": the card's
-        # office is asked, and the residence paper is one it asks for
-        found = [m for m in found if m.topic not in outside.beats]
-    mixed = has_any(padded, k.mixed_groups)
+        # office is asked, and the residence paper is one it asks for (an everyday
+        # phrasing of those topics too: "nhập khẩu về ... có phải đổi biển số không")
+        beaten = outside.beats
+        found = [m for m in found if m.topic not in beaten]
+    mixed = _mixed(padded, k)
     matches = _kept(found, k, padded, mixed)
     matches = _without_bare(padded, matches, k)
     named = {m.topic for m in matches}
@@ -365,9 +372,11 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         (
             i
             for i in k.intents
-            if has_any(padded, i.phrases)
+            if i.topic not in beaten
+            and has_any(padded, i.phrases)
             # words apart ("hộ khẩu ... bị xóa"): only when no phrase names that topic
             and (not i.with_ or (has_any(padded, i.with_) and i.topic not in named))
+            and (not i.beside or has_any(padded, i.beside))
         ),
         None,
     )
@@ -420,6 +429,18 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         parts[0] = Part(parts[0].topic, parts[0].sections, notes)
     doubt = _doubt(padded, parts, k) if intent is None else None
     return Understanding(tuple(parts), ask_stay, outside, doubt)
+
+
+def _mixed(padded: str, k: Knowledge) -> bool:
+    """Citizens said to be among a foreigner's group, not only compared with."""
+    return has_any(padded, k.mixed_groups) and not has_any(padded, k.mixed_unless)
+
+
+def _without_citizens(padded: str, found: list[_Match], k: Knowledge) -> list[_Match]:
+    """A topic phrase inside words saying a person is a citizen ("định cư ở Canada, vẫn
+    còn quốc tịch Việt Nam") names nothing: a citizen abroad is never a foreigner."""
+    spans = [(at, at + len(c)) for c in k.citizens for at in _positions(padded, c)]
+    return [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
 
 
 def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
