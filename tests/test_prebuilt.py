@@ -126,6 +126,8 @@ def _stale(tmp_path: Path) -> bytes:
     """Other rules, recorded as built from a rule file that differs from the shipped one."""
     changed = tmp_path / "classify.yaml"
     changed.write_bytes(Path(RULES_PATH).read_bytes() + b"\n# changed\n")
+    beside = Path(RULES_PATH).with_name("conversation.yaml")  # read with the rules
+    (tmp_path / beside.name).write_bytes(beside.read_bytes())
     other = build_rules({"categories": [{"category": "drugs", "phrases": ["ma túy"]}]})
     return prebuilt.dumps(other, rules_sources(str(changed)))
 

@@ -267,3 +267,11 @@ def test_a_question_naming_no_procedure_that_the_model_is_sure_reports_something
     )
     assert by_rules(told).kind == "question"
     assert classify(told).kind == "tip"
+    # a complaint about the police has its path (the desk and the unit above), unmarked too
+    for police in (
+        "công an phường Tân Sơn Nhì không làm gì hết, báo mấy lần rồi mà không ai tới",
+        "ca phuong tan son nhi ko lam gi het, bao may lan roi ma khong ai toi",
+    ):
+        assert classify(police).kind == "question", police
+    # a question told as "if ... then" asks; it reports nothing
+    assert classify("nếu thấy người lạ cầm dao đứng trước nhà thì gọi số nào").kind == "question"

@@ -260,6 +260,9 @@ class Rules:
     # categories whose evidence is a question's premise when papers lost are asked about
     # with neither where nor when (papers_asked)
     papers_categories: frozenset[str] = frozenset()
+    # the conversation's words of a complaint about the police (`about_police`), folded
+    police_complaint: frozenset[tuple[str, ...]] = frozenset()
+    police_names: frozenset[tuple[str, ...]] = frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -509,17 +512,25 @@ def _read_rules(path: str, prebuilt_path: str) -> Rules:
 
 def rules_sources(path: str = RULES_PATH) -> tuple[str, ...]:
     """What the rules are built from: the rule file and the code (`RULES_CODE`)."""
-    return (path, *RULES_CODE)
+    return (path, _conversation_path(path), *RULES_CODE)
 
 
 def rules_from_file(path: str = RULES_PATH) -> Rules:
-    """Parse, validate and index the rule file (PyYAML is imported here only)."""
+    """Parse, validate and index the rule file, with the conversation's words of a
+    complaint about the police beside it (PyYAML is imported here only)."""
     from shared.core import (
         data_file as yaml_data,  # deferred: importing shared.core.classify must stay cheap
     )
 
     with open(path, encoding="utf-8") as f:
-        return build_rules(yaml_data.load(f))
+        rules = build_rules(yaml_data.load(f))
+    with open(_conversation_path(path), encoding="utf-8") as f:
+        complaint, police = police_words(yaml_data.load(f))
+    return replace(rules, police_complaint=complaint, police_names=police)
+
+
+def _conversation_path(rules_path: str) -> str:
+    return os.path.join(os.path.dirname(rules_path), "conversation.yaml")
 
 
 # --- matching ----------------------------------------------------------------
@@ -789,7 +800,7 @@ def weigh(
         opinion = model.opinion(words)
         if advertises(opinion):
             return as_spam(opinion)
-        if not reports(opinion) or about_police(message.folded) or "if" in groups:
+        if not reports(opinion) or about_police(message.folded, load_rules()) or "if" in groups:
             return verdict  # a complaint has its own path; "nếu ... thì" asks, reports nothing
         unsure = frozenset(
             group.removeprefix("cat:")
@@ -931,20 +942,14 @@ def reports(opinion: Opinion) -> bool:
     return opinion.kind == "tip" and opinion.kind_p >= load_model().report_from
 
 
-CONVERSATION_PATH = os.path.join(os.path.dirname(RULES_PATH), "conversation.yaml")
-
-
-@cache
-def _police_words() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+def police_words(
+    conversation: Any,
+) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
     """The conversation's complaint and police phrases (`shared/data/conversation.yaml`,
     validated by `shared.core.conversation`, which this module cannot import: it
     imports the classifier), folded, its aliases spelled out."""
-    from shared.core import data_file
-
-    with open(CONVERSATION_PATH, encoding="utf-8") as f:
-        raw = data_file.load(f)
     spellings: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for word, aliases in (raw.get("aliases") or {}).items():
+    for word, aliases in (conversation.get("aliases") or {}).items():
         spellings[tuple(fold(word).split())] = [tuple(fold(a).split()) for a in aliases]
 
     def spelled(phrases: list[str]) -> frozenset[tuple[str, ...]]:
@@ -952,17 +957,17 @@ def _police_words() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ..
         for phrase in phrases:
             ws = tuple(fold(phrase).split())
             out.add(ws)
-            for word, aliases in spellings.items():
+            for word, aliases in sorted(spellings.items()):
                 for i in range(len(ws) - len(word) + 1):
                     if ws[i : i + len(word)] == word:
                         out.update(ws[:i] + a + ws[i + len(word) :] for a in aliases)
         return frozenset(out)
 
-    complaint = spelled(list(raw.get("complaint") or ()) + list(raw.get("nobody_came") or ()))
-    return complaint, spelled(list(raw.get("police") or ()))
+    said = list(conversation.get("complaint") or ()) + list(conversation.get("nobody_came") or ())
+    return spelled(said), spelled(list(conversation.get("police") or ()))
 
 
-def about_police(folded: tuple[str, ...]) -> bool:
+def about_police(folded: tuple[str, ...], rules: Rules) -> bool:
     """A complaint that names the police ("công an phường X không làm gì hết"): it has
     its own path (the desk and the unit above, `shared.core.conversation.about_police`),
     so the model never makes a tip of it."""
@@ -970,8 +975,7 @@ def about_police(folded: tuple[str, ...]) -> bool:
     def said(phrases: frozenset[tuple[str, ...]]) -> bool:
         return any(folded[i : i + len(p)] == p for p in phrases for i in range(len(folded)))
 
-    complaint, police = _police_words()
-    return said(complaint) and said(police)
+    return said(rules.police_complaint) and said(rules.police_names)
 
 
 def as_report(
