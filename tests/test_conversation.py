@@ -154,9 +154,15 @@ def test_a_complaint_about_the_police_is_read_however_it_is_typed(
     ],
 )
 def test_a_first_message_complains_only_when_it_names_the_police(text: str, about: bool) -> None:
+    from shared.core import classify
     from shared.core.conversation import about_police
 
     assert about_police(text) is about
+    # the classifier reads the same words (carried in its rules) and must agree: a
+    # complaint it made a tip of would miss the desk and the unit above
+    read = classify._read(text)
+    assert read is not None
+    assert classify.about_police(read[1].folded, classify.load_rules()) is about
 
 
 def test_a_complaint_tip_stays_with_the_desk_when_its_ward_becomes_known() -> None:
