@@ -229,6 +229,9 @@ BLIND_HELD = {
     # training, the model lowering an urgent tip only below 0.12) 128, 94, 103, 7/8, one
     # calm tip rated urgent, 60/75 with 3 wrong
     "blind12": ((128, 94, 103), 7, 1, 1, 60, 3),
+    # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
+    # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong
+    "blind13": ((120, 90, 96), 10, 1, 1, 56, 7),
 }
 
 

@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Fourteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
+Fifteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -48,6 +48,9 @@ Fourteen labelled pairs of sets, and sets of questions alone, live in tests/fixt
   worked on.
 - `messages_blind12.jsonl`, `questions_blind12.jsonl`: the twelfth pair, written
   in round 8 by someone who had not seen the rules, scored blind before round 8's
+  changes (its header lines); never worked on.
+- `messages_blind13.jsonl`, `questions_blind13.jsonl`: the thirteenth pair, written
+  in round 9 by someone who had not seen the rules, scored blind before round 9's
   changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
@@ -114,13 +117,15 @@ SETS = (
     "blind10",
     "blind11",
     "blind12",
+    "blind13",
     "tuning",
     "tuning4",
 )
 # Tuning sets of questions alone (no messages file): scored and trained on like the
 # questions of a pair.
 QUESTION_SETS = ("tuning11", "tuning12", "tuning13", "tuning14")
-BLIND = ("blind", "blind11", "blind12")  # never worked on: its misses are shown only when asked
+# Never worked on: their misses are shown only when asked.
+BLIND = ("blind", "blind11", "blind12", "blind13")
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
 # fit them. 11a-f, 11h, 11i and 12a-d by writers who had not seen the rules; 11g by the
