@@ -38,13 +38,15 @@ from shared.core.text_model import MODEL_PATH, features_of  # noqa: E402
 from tests.understanding import (  # noqa: E402
     BLIND,
     FIXTURES,
-    ONE_HEAD,
+    HEADS_TAUGHT,
     QUESTION_SETS,
     SETS,
     TRAINING,
 )
 
-C = 30.0  # weak regularisation: few examples a class; chosen on held-out sets 4-7
+# weak regularisation: few examples a class; chosen on held-out sets 4-7. Round 9: C = 300
+# with every threshold chosen again held out (13 sets) is no better than 30 chosen alike
+C = 30.0
 # How far the model's word counts against the rules': chosen on messages the rules never
 # saw (set 10 before it was worked on, and the six sets written only to train the model),
 # each held out in turn from the model's training (scripts/heldout_opinion.py).
@@ -52,7 +54,11 @@ KIND_FROM = 0.8  # a message nothing matched becomes a tip only when this sure
 REPORT_FROM = 0.85  # a question naming no procedure is handed to an officer when this sure
 OTHER_FROM = 0.3  # where the rules found no category: the model's, from this sure
 # the same in a message typed with marks, where the rules' silence says more: they read
-# "hàng da" (leather) apart from "hàng đá" (meth); the model's words are less sure of it
+# "hàng da" (leather) apart from "hàng đá" (meth); the model's words are less sure of it.
+# Round 9 chose the thresholds again together, each of 15 training sets held out in turn
+# (3,129 messages): 0.2 here would name 50 more categories right, but only by taking the
+# model's "drugs" for leather and "theft" for a child swept away by a flood; 0.2 for
+# OTHER_FROM and 0.5 for OVERRULE_FROM gain 0.6 points of category together: kept as were
 MARKED_FROM = 0.5
 OVERRULE_FROM = 0.6  # over a category the rules named, from this sure
 RAISE_FROM = 0.5  # a tip the rules rated normal is urgent when the model is this sure
@@ -62,7 +68,9 @@ RAISE_FROM = 0.5  # a tip the rules rated normal is urgent when the model is thi
 # generated fires and weapons told as "nhờ các anh kiểm tra" lowered; 0.15 -> 18, 18 and
 # the generated cases' urgency back at 0.90 (without 12d at 0.2: 23, 11). With questions
 # set 14 in training, 0.15 lowered three more of the rules' generated threats, fires and
-# explosions (0.899); 0.12 holds them (0.910), every tuning set unchanged
+# explosions (0.899); 0.12 holds them (0.910), every tuning set unchanged. Round 9, held
+# out on 15 sets: 0.15 rates 3 fewer calm tips urgent, but the generated cases fall to
+# 0.8998 again: kept
 LOWER_BELOW = 0.12
 # A fire pages the city's fire department: only the rules' fire context names one ("chay
 # xe" is riding a motorbike, "khói thuốc" is a cigarette), never the model's guess.
@@ -73,6 +81,9 @@ MIN_WORDS = 6  # shorter messages are the rules' alone
 # 109 and no tip lost; from 0.5 to 0.8, 143 to 115, but a scam reported in the ad's own
 # words ("tuyển CTV online ... phải nạp tiền trước ..., scam rõ ràng") is lost to it
 SPAM_FROM = 0.9
+
+
+ALL_HEADS = ("kind", "category", "severity", "spam")
 
 
 def training_files() -> list[str]:
@@ -143,15 +154,14 @@ def examples(files: list[str] | None = None) -> tuple[Pairs, Pairs, Pairs, Pairs
                     kinds.append((case["text"], "question"))
                 ads.append((case["text"], "not"))
                 continue
-            only = next((h for s, h in ONE_HEAD.items() if f"_{s}." in name), None)
-            if only in (None, "spam"):
+            heads = next((h for s, h in HEADS_TAUGHT.items() if f"_{s}." in name), ALL_HEADS)
+            if "spam" in heads:
                 ads.append((case["text"], "spam" if expect.get("spam") else "not"))
-            if expect["kind"] == "tip" and "severity" in expect and only in (None, "severity"):
+            if expect["kind"] == "tip" and "severity" in expect and "severity" in heads:
                 severities.append((case["text"], expect["severity"]))
-            if only is not None:
-                continue  # written for one head alone
-            kinds.append((case["text"], expect["kind"]))
-            if expect["kind"] == "tip" and "category" in expect:
+            if "kind" in heads:
+                kinds.append((case["text"], expect["kind"]))
+            if expect["kind"] == "tip" and "category" in expect and "category" in heads:
                 category = expect["category"]
                 categories.append(
                     (case["text"], category if isinstance(category, str) else category[0])

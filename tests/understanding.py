@@ -128,7 +128,7 @@ QUESTION_SETS = ("tuning11", "tuning12", "tuning13", "tuning14")
 BLIND = ("blind", "blind11", "blind12", "blind13")
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
-# fit them. 11a-f, 11h, 11i and 12a-d by writers who had not seen the rules; 11g by the
+# fit them. 11a-f, 11h, 11i, 12a-d and 13a-b by writers who had not seen the rules; 11g by the
 # lead, as fresh phrasings of principles the issue names (its header says so).
 TRAINING = (
     "train11a",
@@ -144,12 +144,22 @@ TRAINING = (
     "train12b",
     "train12c",
     "train12d",
+    "train13a",
+    "train13b",
 )
-# Sets written for one head teach only that head: 12c (ads beside real tips about the
-# same things, fraud- and betting-heavy) advertising, 12d (danger now beside the same
-# events over, mostly category "other") urgency; their other labels would pull the
-# kinds and categories toward what they were written to contrast.
-ONE_HEAD = {"train12c": "spam", "train12d": "severity"}
+# Sets that teach some heads only (every other set teaches all four: kind, category,
+# severity, spam): 12c (ads beside real tips about the same things, fraud- and
+# betting-heavy) advertising, 12d (danger now beside the same events over, mostly
+# category "other") urgency; their other labels would pull the kinds and categories
+# toward what they were written to contrast. 13a and 13b were written for the kind and
+# category boundaries; held out, their urgency labels (a crime in progress is urgent,
+# whoever is in danger) raise the people in danger rated normal on the other sets 42 -> 47.
+HEADS_TAUGHT = {
+    "train12c": ("spam",),
+    "train12d": ("severity",),
+    "train13a": ("kind", "category", "spam"),
+    "train13b": ("kind", "category", "spam"),
+}
 TODAY = date(2026, 11, 30)
 
 
