@@ -130,10 +130,13 @@ def test_a_short_message_is_the_rules_alone() -> None:
 
 
 def test_a_phrasing_no_rule_knows_gets_the_models_category_and_says_so() -> None:
-    # drugs smoked from a bamboo pipe ("ống tre"): no phrase of the rules, seen in
-    # no fixture in these words
+    # drugs passed round in a glass bottle with a straw (a meth pipe): no phrase of the
+    # rules; the model learned the bottle and straw from landlords' tips (training sets
+    # 11f, 12b), told otherwise. (Round 8 used a bamboo pipe, "ống tre": most often
+    # tobacco, which the model trained on sets 13a-b reads as public order.)
     got = classify(
-        "co may dua nho tu tap ngoai cong vien dem nao cung hut ong tre ban nuoc nong ngoai dat"
+        "toi nao may dua do cung ngoi trong hem chuyen tay nhau cai binh thuy tinh co ong hut,"
+        " xong dua nao cung do do"
     )
     assert (got.kind, got.category) == ("tip", "drugs")
     assert got.reasons[-1].startswith("mô hình: drugs (")
