@@ -45,7 +45,7 @@ from shared.store.ports import (
     PlannedSend,
     SendRecord,
 )
-from shared.zalo.client import Button, SendStatus, ZaloClient
+from shared.zalo.client import Button, SendResult, SendStatus, ZaloClient
 
 # One attempt's whole time (a post, a token refresh and the resend after it);
 # the escalator's budget plus this stays under its function's timeout.
@@ -177,6 +177,22 @@ class Finish:
     strikes: int | None = None
     outage: bool | None = None
     quota: Mapping[str, Any] | None = None
+
+    def write(self, store: LineStore, kind: SendKind, key: str) -> None:
+        """Record it on the send's record (one write: it leaves the schedule or keeps
+        its retry time)."""
+        store.finish_send(
+            kind,
+            key,
+            self.status,
+            self.at,
+            retry_at=self.retry_at,
+            message_id=self.message_id,
+            error=self.error,
+            strikes=self.strikes,
+            outage=self.outage,
+            quota=self.quota,
+        )
 
 
 @dataclass(frozen=True)
@@ -313,64 +329,23 @@ class Dispatcher:
         result = self.clients(record.oa_id).send_text(
             user_id, record.text, buttons=buttons, deadline=deadline
         )
-        if result.status is SendStatus.SENT:
+        if result.status in ANSWERED:
             self.zalo.answered(record.oa_id, now)
-            return Finish(
-                SendOutcome.SENT,
-                DeliveryStatus.SENT,
-                now,
-                message_id=result.message_id,
-                quota=result.quota,
-            )
-        if result.status in (SendStatus.UNREACHABLE, SendStatus.REJECTED):
-            self.zalo.answered(record.oa_id, now)
-            status = DeliveryStatus(result.status.value)
-            return Finish(SendOutcome(result.status.value), status, now, error=result.error_code)
+            return answered(result, now)
         outage = self.zalo.failed(record.oa_id, record.to.ref, now)
-        strikes = claim.strikes + (0 if outage else 1)
-        retry_at = delivery.retry_after_failure(
-            strikes=strikes,
-            outage=outage,
-            created_at=claim.created_at,
-            now=now,
-            settings=self.retry,
-            until_window=record.audience == "citizen",
-        )
-        if retry_at is None:
-            self.log.error("dispatch.given_up", send=kind.value, reason="strikes", strikes=strikes)
-            return Finish(
-                SendOutcome.GIVEN_UP,
-                DeliveryStatus.GIVEN_UP,
-                now,
-                error=result.error_code,
-                strikes=strikes,
+        until_window = record.audience == "citizen"
+        finish = after_failure(result, claim, outage, now, self.retry, until_window)
+        if finish.outcome is SendOutcome.GIVEN_UP:
+            self.log.error(
+                "dispatch.given_up", send=kind.value, reason="strikes", strikes=finish.strikes
             )
-        return Finish(
-            SendOutcome.FAILED,
-            DeliveryStatus.FAILED,
-            now,
-            retry_at=retry_at,
-            error=result.error_code,
-            strikes=strikes,
-            outage=outage,
-        )
+        return finish
 
     def _record(self, kind: SendKind, key: str, held: Held, finish: Finish) -> SendOutcome:
         """Record what the send came to. When that write fails, what Zalo answered
         stays with the claim, so the redelivery records it without sending again."""
         try:
-            self.store.finish_send(
-                kind,
-                key,
-                finish.status,
-                finish.at,
-                retry_at=finish.retry_at,
-                message_id=finish.message_id,
-                error=finish.error,
-                strikes=finish.strikes,
-                outage=finish.outage,
-                quota=finish.quota,
-            )
+            finish.write(self.store, kind, key)
         except Exception:
             self.kept.keep(kind, key, replace(held, finish=finish))
             raise
@@ -464,6 +439,62 @@ class Dispatcher:
             outcome = self.send(SendKind.ALERT, key, record, now)
             tally.add(outcome_tally(outcome, officer.officer_id))
         return tally
+
+
+# Zalo's answers about the person: it is up, whatever it said.
+ANSWERED = frozenset({SendStatus.SENT, SendStatus.UNREACHABLE, SendStatus.REJECTED})
+
+
+def answered(result: SendResult, now: datetime) -> Finish:
+    """What a send Zalo answered comes to: sent, or this person refused."""
+    if result.status is SendStatus.SENT:
+        return Finish(
+            SendOutcome.SENT,
+            DeliveryStatus.SENT,
+            now,
+            message_id=result.message_id,
+            quota=result.quota,
+        )
+    status = DeliveryStatus(result.status.value)
+    return Finish(SendOutcome(result.status.value), status, now, error=result.error_code)
+
+
+def after_failure(
+    result: SendResult,
+    claim: Claim,
+    outage: bool,
+    now: datetime,
+    settings: delivery.RetrySettings,
+    until_window: bool,
+) -> Finish:
+    """What a passing failure comes to: a retry at its time, or given up
+    (`shared.core.delivery.retry_after_failure`); `outage`: the platform's failure."""
+    strikes = claim.strikes + (0 if outage else 1)
+    retry_at = delivery.retry_after_failure(
+        strikes=strikes,
+        outage=outage,
+        created_at=claim.created_at,
+        now=now,
+        settings=settings,
+        until_window=until_window,
+    )
+    if retry_at is None:
+        return Finish(
+            SendOutcome.GIVEN_UP,
+            DeliveryStatus.GIVEN_UP,
+            now,
+            error=result.error_code,
+            strikes=strikes,
+        )
+    return Finish(
+        SendOutcome.FAILED,
+        DeliveryStatus.FAILED,
+        now,
+        retry_at=retry_at,
+        error=result.error_code,
+        strikes=strikes,
+        outage=outage,
+    )
 
 
 def outcome_tally(outcome: SendOutcome, officer_id: str | None = None) -> Tally:
