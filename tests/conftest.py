@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from local import emulators
+from tests.stack_logs import SHOW_ON_FAILURE
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -157,6 +158,17 @@ def env(emulator_stack: Stack, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]
     bootstrap.reset()
     yield Env(emulator_stack, topics, suffix)
     bootstrap.reset()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """A failed test's report carries what the test asked it to show then
+    (`tests.stack_logs.SHOW_ON_FAILURE`: the end-to-end stack's logs)."""
+    outcome = yield
+    report = outcome.get_result()
+    show = item.stash.get(SHOW_ON_FAILURE, None)
+    if report.when == "call" and report.failed and show is not None:
+        report.sections.extend(show())
 
 
 def databases(project: str = PROJECT) -> Any:

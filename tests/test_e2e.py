@@ -51,8 +51,10 @@ from local.standin_client import StandinClient
 from local.zalo_standin import signature
 from shared.core import messages
 from shared.services.escalator import FAILED_ITEM_BACKOFF
+from tests import stack_logs
 from tests.conftest import databases
 from tests.recipients import in_firestore, recipient_user
+from tests.stack_logs import SHOW_ON_FAILURE
 
 pytestmark = pytest.mark.e2e
 T = TypeVar("T")
@@ -92,9 +94,15 @@ def quiet(stack: Stack, client: StandinClient, seconds: float = 3.0) -> int:
 
 
 @pytest.fixture
-def start(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., tuple[Stack, Any]]]:
-    """Start a stack (fast clock, no scheduler); (stack, its Firestore client)."""
+def start(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., tuple[Stack, Any]]]:
+    """Start a stack (fast clock, no scheduler); (stack, its Firestore client). A
+    failed test's report shows the stack's logs (tests/stack_logs.py)."""
     stacks: list[Stack] = []
+    request.node.stash[SHOW_ON_FAILURE] = lambda: [
+        section for stack in stacks for section in stack_logs.sections(stack.logdir)
+    ]
 
     def make(**options: Any) -> tuple[Stack, Any]:
         stack = Stack(tick=3600, fast_clock=True, **options)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,10 @@ import pytest
 from google.cloud import firestore
 from werkzeug.serving import make_server
 
+from shared import bootstrap
+from shared.core.recipients import RecipientKind
+from shared.store.collections import SendKind
+from shared.store.ports import StorageError
 from tests.conftest import APP_ID, APP_SECRET, OA_ID
 from tests.helpers import (
     CITIZEN,
@@ -114,6 +118,57 @@ def test_the_same_message_delivered_concurrently_alerts_each_officer_once(line: 
     assert [a["officer_id"] for a in line.alerts()] == [DUTY_ID]
     assert len(line.texts(DUTY)) == 1
     assert len(line.texts(CITIZEN)) == 1
+
+
+def failing_once(method: Callable[..., Any], when: Callable[..., bool]) -> Callable[..., Any]:
+    """`method`, its first call that `when` accepts failing as the Firestore store
+    fails when Google's client gives up on a call (a StorageError); the rest pass."""
+    left = [1]
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if left[0] and when(*args):
+            left[0] = 0
+            raise StorageError("DeadlineExceeded")
+        return method(*args, **kwargs)
+
+    return call
+
+
+@pytest.mark.parametrize("fails", ["recording-what-zalo-took", "looking-up-the-citizen"], ids=str)
+def test_a_firestore_failure_in_the_citizens_code_is_finished_by_the_redelivery_once(
+    line: Line, monkeypatch: pytest.MonkeyPatch, fails: str
+) -> None:
+    """The code's send, claimed with the routing, breaks off on a Firestore failure
+    (the write that records what Zalo answered, or the citizen's contact read before
+    sending): the router answers 500 and Pub/Sub redelivers. The redelivery finishes
+    that send at once, never twice, rather than finding it claimed and leaving the
+    citizen waiting for the sweep until the claim lapses. (Redelivered to another
+    instance, the sweep takes it up then, as after a crash.)"""
+    dispatch = bootstrap.get_router().tips.pager.dispatch
+    reached_zalo = fails == "recording-what-zalo-took"
+    if reached_zalo:
+        to_reply = lambda kind, *_: kind is SendKind.REPLY  # noqa: E731
+        monkeypatch.setattr(
+            dispatch.store, "finish_send", failing_once(dispatch.store.finish_send, to_reply)
+        )
+    else:
+        to_citizen = lambda to, *_: to.kind is RecipientKind.REPORTER  # noqa: E731
+        lookup = failing_once(dispatch.recipients.zalo_id, to_citizen)
+        monkeypatch.setattr(dispatch.recipients, "zalo_id", lookup)
+    line.citizen_says(CITIZEN, TIP)
+    bodies = take(line, 1)
+    assert deliver(line, bodies) == [500]
+    ref = line.only_tip()["ref"]
+    code = line.db.collection("replies").document(f"ack:{ref}").get().to_dict()
+    assert code["status"] == "sending" and code["attempts"] == 1
+    assert len(line.texts(CITIZEN)) == (1 if reached_zalo else 0)
+
+    assert deliver(line, bodies) == [200]
+    code = line.db.collection("replies").document(f"ack:{ref}").get().to_dict()
+    assert code["status"] == "sent" and code["attempts"] == 1 and code["due_at"] is None
+    (text,) = line.texts(CITIZEN)
+    assert f"Mã tin báo: {ref}" in text
+    assert len(line.texts(DUTY)) == 1 and {a["status"] for a in line.alerts()} == {"sent"}
 
 
 # --- CloudEvents as the functions framework receives them -------------------------------------

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import concurrent.futures
 import copy
 import io
 import json
 import sys
+import threading
 from contextlib import redirect_stdout
 from datetime import timedelta
 from pathlib import Path
@@ -27,6 +29,7 @@ from tests.webhook_client import (
     signed_headers,
     text_event,
     webhook_app,
+    webhook_server,
 )
 from tests.webhook_client import (
     fresh as sample_now,
@@ -306,17 +309,45 @@ def test_same_delivery_twice_stores_one_message(env: Env) -> None:
 
 def test_same_delivery_eight_times_at_once_stores_one_message(env: Env) -> None:
     event = sample("user_send_text")
+    app = webhook_server()  # one app, built before the burst (webhook_server says why)
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
-        statuses = list(pool.map(lambda _: post(webhook_app(), event).json["status"], range(8)))
+        statuses = list(pool.map(lambda _: post(app.test_client(), event).json["status"], range(8)))
     assert statuses.count("stored") == 1 and statuses.count("duplicate") == 7
     assert count("messages") == 1 and count("tips") == 1
     assert len(env.drain()) == 1
 
 
+def test_the_webhook_app_parses_no_python_while_it_serves_requests_at_once(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CPython before 3.11.8 (this machine's 3.11.7) keeps one AST-building depth for
+    all threads: `ast.parse` in two threads at once can fail with "SystemError: AST
+    constructor recursion depth mismatch" (gh-106905). Werkzeug parses its URL rules
+    when the app is built, which the functions framework does once, before gunicorn's
+    threads serve; serving must parse nothing, or a burst of requests could trip it."""
+    parsed_in: list[str] = []
+    parse = ast.parse
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        parsed_in.append(threading.current_thread().name)
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(ast, "parse", recorded)
+    app = webhook_server()
+    assert parsed_in, "werkzeug no longer parses its rules: this test watches nothing"
+    parsed_in.clear()
+    events = [text_event(f"Có trộm xe máy lần {i}", f"m-{i}", f"{USER[:-1]}{i}") for i in range(8)]
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        responses = list(pool.map(lambda e: post(app.test_client(), e), events))
+    assert [r.status_code for r in responses] == [200] * 8
+    assert parsed_in == []
+
+
 def test_one_citizen_sending_many_messages_at_once_gets_one_tip(env: Env) -> None:
     events = [text_event(f"Có trộm xe máy lần {i}", f"m-{i}") for i in range(6)]
+    app = webhook_server()
     with concurrent.futures.ThreadPoolExecutor(6) as pool:
-        responses = list(pool.map(lambda e: post(webhook_app(), e), events))
+        responses = list(pool.map(lambda e: post(app.test_client(), e), events))
     assert all(r.status_code == 200 for r in responses)
     assert count("tips") == 1 and count("messages") == 6
     tip = next(iter(db().collection("tips").stream())).to_dict()
@@ -331,10 +362,11 @@ def test_one_citizens_messages_at_once_take_turns_in_a_process_and_none_conflict
     import firestore_counter
 
     events = [text_event(f"Có trộm xe máy lần {i}", f"m-{i}") for i in range(6)]
+    app = webhook_server()
     counter = firestore_counter.install()
     try:
         with counter.phase("burst"), concurrent.futures.ThreadPoolExecutor(6) as pool:
-            responses = list(pool.map(lambda e: post(webhook_app(), e), events))
+            responses = list(pool.map(lambda e: post(app.test_client(), e), events))
         counts = counter.total(["burst"])
     finally:
         firestore_counter.uninstall()

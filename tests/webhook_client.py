@@ -16,10 +16,23 @@ from tests.conftest import APP_ID, OA_SECRET_KEY, load_sample
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def webhook_app() -> Any:
+def webhook_server() -> Any:
+    """The webhook's Flask app, as the functions framework builds it once per instance.
+
+    Requests at once share one app, each thread with a test client of its own (the
+    client is not thread-safe; the app is, as gunicorn's threads share it). Never build
+    apps in several threads at once: werkzeug parses its URL rules with `ast.parse`
+    while an app is built, and CPython before 3.11.8 can fail parses in two threads
+    at once with "SystemError: AST constructor recursion depth mismatch" (gh-106905).
+    """
     return functions_framework.create_app(
         target="zalo_webhook", source=str(ROOT / "functions" / "webhook" / "main.py")
-    ).test_client()
+    )
+
+
+def webhook_app() -> Any:
+    """A test client of a new webhook app (one thread's)."""
+    return webhook_server().test_client()
 
 
 def encode(event: dict[str, Any]) -> bytes:

@@ -16,7 +16,10 @@ message), and goes through these states:
   between the commit and the send leaves work the sweep finds, never a step
   skipped in silence.
 - sending: claimed by one sender. A claim lapses after `CLAIM_LAPSES_AFTER`,
-  so a sender that died does not block the send forever.
+  so a sender that died does not block the send forever. A sender that lives on
+  after a storage failure broke its send off keeps the claim (and what Zalo
+  answered) in memory, so the redelivery it gets finishes the send at once
+  (`shared.services.dispatch.Kept`); another instance waits for the lapse.
 - failed: Zalo did not take it for a passing reason; `next_retry_at` says when
   it may be tried again. A redelivered Pub/Sub message or an overlapping sweep
   before that time sends nothing: the schedule holds however often the work is

@@ -4,6 +4,9 @@ Every send is claimed first (`alerts/{tip}:{step}:{officer}` or
 `replies/{key}`), so a redelivered Pub/Sub message or an overlapping escalator
 run sends nothing twice; the record keeps what a retry needs, and its `due`
 entry brings it back until it is done (`shared.core.delivery` has its states).
+A send a storage failure broke off after its claim stays this process's
+(`Kept`): the failure fails the Pub/Sub delivery, and its redelivery finishes
+the send (records what Zalo answered, or sends it) instead of finding it claimed.
 What to send and to whom is decided elsewhere (`shared.services.paging`,
 `shared.services.notices`, the router's handlers).
 
@@ -22,10 +25,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from shared.core import delivery, recipients
 from shared.core.recipients import Recipient
@@ -41,7 +45,7 @@ from shared.store.ports import (
     PlannedSend,
     SendRecord,
 )
-from shared.zalo.client import Button, SendStatus, ZaloClient
+from shared.zalo.client import Button, SendResult, SendStatus, ZaloClient
 
 # One attempt's whole time (a post, a token refresh and the resend after it);
 # the escalator's budget plus this stays under its function's timeout.
@@ -160,33 +164,82 @@ class ZaloHealth:
         return True
 
 
+@dataclass(frozen=True)
+class Finish:
+    """What a send came to, as its record is to keep it (`LineStore.finish_send`)."""
+
+    outcome: SendOutcome
+    status: DeliveryStatus
+    at: datetime
+    retry_at: datetime | None = None
+    message_id: str | None = None
+    error: int | None = None
+    strikes: int | None = None
+    outage: bool | None = None
+    quota: Mapping[str, Any] | None = None
+
+    def write(self, store: LineStore, kind: SendKind, key: str) -> None:
+        """Record it on the send's record (one write: it leaves the schedule or keeps
+        its retry time)."""
+        store.finish_send(
+            kind,
+            key,
+            self.status,
+            self.at,
+            retry_at=self.retry_at,
+            message_id=self.message_id,
+            error=self.error,
+            strikes=self.strikes,
+            outage=self.outage,
+            quota=self.quota,
+        )
+
+
+@dataclass(frozen=True)
+class Held:
+    """A claim this process holds on a send, since `claimed_at`; `finish`: what Zalo
+    answered, when the write that records it failed (the send is not made again)."""
+
+    claim: Claim
+    claimed_at: datetime
+    finish: Finish | None = None
+
+
 @dataclass
 class Kept:
-    """Sends a tip change just recorded already claimed for this process
-    (`PlannedSend.claimed`), kept a little while (thread-safe): whoever here sends
-    one of them first, while the claim holds, needs no claim transaction of its own
-    (a read and a write saved per send). Each is taken once; the rest lapse like any
-    claim."""
+    """Claims on sends this process holds but has not finished, kept a little while
+    (thread-safe): the sends a tip change just recorded claimed for it
+    (`PlannedSend.claimed`), and sends whose attempt a storage failure broke off
+    after their claim. Whoever here sends one of them first, while the claim holds,
+    needs no claim transaction of its own (a read and a write saved per send); and
+    a redelivery of the failed Pub/Sub message finishes a broken-off send at once,
+    rather than finding it claimed and leaving it to the sweep once the claim
+    lapses. Each is taken once; the rest lapse like any claim."""
 
-    _owned: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    _owned: dict[tuple[str, str], Held] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def own(self, sends: Sequence[PlannedSend], now: datetime) -> None:
         with self._lock:
             lapsed = now - delivery.CLAIM_LAPSES_AFTER
-            for key in [k for k, at in self._owned.items() if at <= lapsed]:
+            for key in [k for k, held in self._owned.items() if held.claimed_at <= lapsed]:
                 del self._owned[key]
             for planned in sends:
                 if planned.claimed:
-                    self._owned[(planned.kind.value, planned.key)] = now
+                    self._owned[(planned.kind.value, planned.key)] = Held(Claim(1, 0, now), now)
 
-    def take(self, kind: SendKind, key: str, now: datetime) -> Claim | None:
+    def keep(self, kind: SendKind, key: str, held: Held) -> None:
+        """A claim still ours after its attempt broke off (`held.finish`: Zalo answered)."""
+        with self._lock:
+            self._owned[(kind.value, key)] = held
+
+    def take(self, kind: SendKind, key: str, now: datetime) -> Held | None:
         """Our claim on this send, once; None when it is not ours or has lapsed."""
         with self._lock:
-            claimed_at = self._owned.pop((kind.value, key), None)
-        if claimed_at is None or claimed_at + delivery.CLAIM_LAPSES_AFTER <= now:
+            held = self._owned.pop((kind.value, key), None)
+        if held is None or held.claimed_at + delivery.CLAIM_LAPSES_AFTER <= now:
             return None
-        return Claim(1, 0, claimed_at)
+        return held
 
 
 @dataclass
@@ -228,77 +281,75 @@ class Dispatcher:
     ) -> SendOutcome:
         """Send once under a claim. `recorded`: the record (and its `due` entry) exist
         already, so a send not attempted now needs no write."""
+        held = self.kept.take(kind, key, now)
+        if held is not None and held.finish is not None:
+            # Zalo answered this send before, and recording that failed: recorded now.
+            return self._record(kind, key, held, held.finish)
         out_of_time = self.stop_at is not None and self.monotonic() >= self.stop_at
         if out_of_time or not self.zalo.allows(record.oa_id, now):
-            if not recorded:
-                self.store.hold_send(kind, key, record, now, now)
-            elif (owned := self.kept.take(kind, key, now)) is not None:
-                # Claimed with its change, then Zalo went down: pending again, due
-                # when the claim would have lapsed, as if it had never been claimed.
-                retry_at = owned.created_at + delivery.CLAIM_LAPSES_AFTER
+            if held is not None:
+                # Claimed by us, then Zalo went down: pending again, due when the
+                # claim would have lapsed, as if it had never been claimed.
+                retry_at = held.claimed_at + delivery.CLAIM_LAPSES_AFTER
                 self.store.finish_send(kind, key, DeliveryStatus.PENDING, now, retry_at=retry_at)
+            elif not recorded:
+                self.store.hold_send(kind, key, record, now, now)
             return SendOutcome.HELD
-        claim = self.kept.take(kind, key, now)
-        if claim is None:
+        if held is None:
             claim = self.store.claim_send(kind, key, record, now)
-        if claim is None:
-            return SendOutcome.ALREADY
+            if claim is None:
+                return SendOutcome.ALREADY
+            held = Held(claim, now)
+        try:
+            finish = self._attempt(kind, record, now, buttons, held.claim)
+        except Exception:
+            # Broken off before Zalo took it (a storage failure looking up the
+            # recipient or the token): the claim stays ours for the redelivery.
+            self.kept.keep(kind, key, held)
+            raise
+        return self._record(kind, key, held, finish)
+
+    def _attempt(
+        self,
+        kind: SendKind,
+        record: SendRecord,
+        now: datetime,
+        buttons: Sequence[Button],
+        claim: Claim,
+    ) -> Finish:
+        """One attempt under `claim`: what it came to, not recorded yet."""
         if now >= claim.created_at + delivery.WINDOW:
-            self.store.finish_send(kind, key, DeliveryStatus.GIVEN_UP, now)
             self.log.error("dispatch.given_up", send=kind.value, reason="window_closed")
-            return SendOutcome.GIVEN_UP
+            return Finish(SendOutcome.GIVEN_UP, DeliveryStatus.GIVEN_UP, now)
         user_id = self.recipients.zalo_id(record.to, now)
         if user_id is None:  # nobody to retry for: final, and the id is not logged
-            self.store.finish_send(kind, key, DeliveryStatus.NO_CONTACT, now)
             self.log.warning("dispatch.no_contact", send=kind.value, to=record.to.kind.value)
-            return SendOutcome.NO_CONTACT
+            return Finish(SendOutcome.NO_CONTACT, DeliveryStatus.NO_CONTACT, now)
         deadline = self.monotonic() + SEND_LIMIT.total_seconds()
         result = self.clients(record.oa_id).send_text(
             user_id, record.text, buttons=buttons, deadline=deadline
         )
-        if result.status is SendStatus.SENT:
+        if result.status in ANSWERED:
             self.zalo.answered(record.oa_id, now)
-            self.store.finish_send(
-                kind,
-                key,
-                DeliveryStatus.SENT,
-                now,
-                message_id=result.message_id,
-                quota=result.quota,
-            )
-            return SendOutcome.SENT
-        if result.status in (SendStatus.UNREACHABLE, SendStatus.REJECTED):
-            self.zalo.answered(record.oa_id, now)
-            status = DeliveryStatus(result.status.value)
-            self.store.finish_send(kind, key, status, now, error=result.error_code)
-            return SendOutcome(result.status.value)
+            return answered(result, now)
         outage = self.zalo.failed(record.oa_id, record.to.ref, now)
-        strikes = claim.strikes + (0 if outage else 1)
-        retry_at = delivery.retry_after_failure(
-            strikes=strikes,
-            outage=outage,
-            created_at=claim.created_at,
-            now=now,
-            settings=self.retry,
-            until_window=record.audience == "citizen",
-        )
-        if retry_at is None:
-            self.store.finish_send(
-                kind, key, DeliveryStatus.GIVEN_UP, now, error=result.error_code, strikes=strikes
+        until_window = record.audience == "citizen"
+        finish = after_failure(result, claim, outage, now, self.retry, until_window)
+        if finish.outcome is SendOutcome.GIVEN_UP:
+            self.log.error(
+                "dispatch.given_up", send=kind.value, reason="strikes", strikes=finish.strikes
             )
-            self.log.error("dispatch.given_up", send=kind.value, reason="strikes", strikes=strikes)
-            return SendOutcome.GIVEN_UP
-        self.store.finish_send(
-            kind,
-            key,
-            DeliveryStatus.FAILED,
-            now,
-            retry_at=retry_at,
-            error=result.error_code,
-            strikes=strikes,
-            outage=outage,
-        )
-        return SendOutcome.FAILED
+        return finish
+
+    def _record(self, kind: SendKind, key: str, held: Held, finish: Finish) -> SendOutcome:
+        """Record what the send came to. When that write fails, what Zalo answered
+        stays with the claim, so the redelivery records it without sending again."""
+        try:
+            finish.write(self.store, kind, key)
+        except Exception:
+            self.kept.keep(kind, key, replace(held, finish=finish))
+            raise
+        return finish.outcome
 
     def send_planned(self, planned: PlannedSend, now: datetime) -> SendOutcome:
         """A send recorded with its tip change."""
@@ -388,6 +439,62 @@ class Dispatcher:
             outcome = self.send(SendKind.ALERT, key, record, now)
             tally.add(outcome_tally(outcome, officer.officer_id))
         return tally
+
+
+# Zalo's answers about the person: it is up, whatever it said.
+ANSWERED = frozenset({SendStatus.SENT, SendStatus.UNREACHABLE, SendStatus.REJECTED})
+
+
+def answered(result: SendResult, now: datetime) -> Finish:
+    """What a send Zalo answered comes to: sent, or this person refused."""
+    if result.status is SendStatus.SENT:
+        return Finish(
+            SendOutcome.SENT,
+            DeliveryStatus.SENT,
+            now,
+            message_id=result.message_id,
+            quota=result.quota,
+        )
+    status = DeliveryStatus(result.status.value)
+    return Finish(SendOutcome(result.status.value), status, now, error=result.error_code)
+
+
+def after_failure(
+    result: SendResult,
+    claim: Claim,
+    outage: bool,
+    now: datetime,
+    settings: delivery.RetrySettings,
+    until_window: bool,
+) -> Finish:
+    """What a passing failure comes to: a retry at its time, or given up
+    (`shared.core.delivery.retry_after_failure`); `outage`: the platform's failure."""
+    strikes = claim.strikes + (0 if outage else 1)
+    retry_at = delivery.retry_after_failure(
+        strikes=strikes,
+        outage=outage,
+        created_at=claim.created_at,
+        now=now,
+        settings=settings,
+        until_window=until_window,
+    )
+    if retry_at is None:
+        return Finish(
+            SendOutcome.GIVEN_UP,
+            DeliveryStatus.GIVEN_UP,
+            now,
+            error=result.error_code,
+            strikes=strikes,
+        )
+    return Finish(
+        SendOutcome.FAILED,
+        DeliveryStatus.FAILED,
+        now,
+        retry_at=retry_at,
+        error=result.error_code,
+        strikes=strikes,
+        outage=outage,
+    )
 
 
 def outcome_tally(outcome: SendOutcome, officer_id: str | None = None) -> Tally:
