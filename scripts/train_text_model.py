@@ -39,6 +39,7 @@ from tests.understanding import (  # noqa: E402
     BLIND,
     FIXTURES,
     HEADS_TAUGHT,
+    KEPT_OUT,
     QUESTION_SETS,
     SETS,
     TRAINING,
@@ -92,7 +93,7 @@ def training_files() -> list[str]:
         ["classify.jsonl"]
         + [f"messages_{s}.jsonl" for s in tuning]
         + [f"questions_{s}.jsonl" for s in tuning]
-        + [f"questions_{s}.jsonl" for s in QUESTION_SETS]
+        + [f"questions_{s}.jsonl" for s in QUESTION_SETS if s not in KEPT_OUT]
         + [f"messages_{s}.jsonl" for s in TRAINING]
     )
 

@@ -76,6 +76,10 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning14.jsonl`: 117 questions written later in round 8 by another writer
   who had not seen the rules (very short, long stories, old terms, follow-ups, mixed
   scopes), scored before any change (its header); tuned against from then on.
+- `questions_tuning15.jsonl`, `questions_tuning16.jsonl`: 110 questions each, written in
+  round 9 by two writers who had not seen the rules, scored before any change (their
+  headers). Set 15 was worked on in round 9's assistant pass; set 16 was kept out of it
+  and scored after it, to see how far that pass reached questions it never saw.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -123,9 +127,12 @@ SETS = (
 )
 # Tuning sets of questions alone (no messages file): scored and trained on like the
 # questions of a pair.
-QUESTION_SETS = ("tuning11", "tuning12", "tuning13", "tuning14")
+QUESTION_SETS = ("tuning11", "tuning12", "tuning13", "tuning14", "tuning15", "tuning16")
 # Never worked on: their misses are shown only when asked.
 BLIND = ("blind", "blind11", "blind12", "blind13")
+# Question sets kept out of the round's assistant pass, to measure how far it reaches
+# questions it never saw: shown like the blind sets.
+KEPT_OUT = ("tuning16",)
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
 # fit them. 11a-f, 11h, 11i, 12a-d and 13a-b by writers who had not seen the rules; 11g by the
@@ -379,7 +386,9 @@ def main(argv: list[str] | None = None) -> None:
     for which in QUESTION_SETS:
         questions = score_questions(cases(f"questions_{which}.jsonl"), classify, assistant)
         print(f"== {which}: questions: {questions.summary()}")
-        for miss in questions.wrong + questions.misses:
+        for miss in (
+            questions.wrong + questions.misses if which not in KEPT_OUT or show_blind else ()
+        ):
             print("   ", miss)
 
 
