@@ -1674,3 +1674,22 @@ def test_a_house_sold_asks_which_registration_with_its_removal_among_them():
 def test_the_household_joined_said_plainly_is_the_second_step_of_a_move():
     text = "cắt khẩu ở nhà cũ xong thì nhập vô nhà con gái ở Tân Phú cần gì"
     assert answer(text, TODAY, NO_PHONE).topics == ("xoa_dang_ky", "thuong_tru")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("bố mẹ vợ lên ở với vợ chồng em nửa năm để trông con, làm tạm trú hay lưu trú", "tam_tru"),
+        ("em họ dưới quê lên chơi nửa tháng thì khai lưu trú hay tạm trú", "luu_tru"),
+    ],
+)
+def test_a_stays_length_said_with_no_count_picks_its_case(text: str, topic: str):
+    assert answer(text, TODAY, NO_PHONE).topics == (topic,)
+
+
+def test_a_nation_said_after_any_person_word_is_a_foreigner():
+    text = "nhà tôi cho một bà Hàn Quốc thuê phòng thì khai báo ra sao"
+    assert answer(text, TODAY, NO_PHONE).topics == ("nuoc_ngoai",)
+    # a name that is also a nation ("chị Mỹ") is a person, not a foreigner
+    text = "chị Mỹ ở trọ nhà tôi, đăng ký tạm trú cho chị ấy thế nào"
+    assert answer(text, TODAY, NO_PHONE).topics == ("tam_tru",)

@@ -135,6 +135,8 @@ class Stays:
     same_person_gap: int = 0
     # renting said of a group with a foreigner among citizens: the citizens' stay is long
     rent: tuple[str, ...] = ()
+    # lengths said with no count ("nửa năm"), in days: padded folded words
+    spans: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -293,6 +295,14 @@ class TopicIn(_Strict):
     # does not silence the other topic, and both are answered
     beats_unless: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(min_length=1)
+    # a person word followed by a nation ("ông Ấn Độ", "khách Hàn Quốc"): every pair is a
+    # phrase too (nations a name could not be: "anh Nhật", "chị Mỹ" are people's names)
+    people: list[str] = Field(default_factory=list)
+    nations: list[str] = Field(default_factory=list)
+
+    def all_phrases(self) -> list[str]:
+        pairs = (f"{who} {nation}" for who in self.people for nation in self.nations)
+        return [*self.phrases, *pairs]
 
 
 class IntentIn(_Strict):
@@ -321,6 +331,7 @@ class StaysIn(_Strict):
     family: list[str] = Field(default_factory=list)
     same_person_gap: int = Field(default=0, ge=0)
     rent: list[str] = Field(default_factory=list)
+    spans: dict[str, int] = Field(default_factory=dict)
 
 
 class CommonAnswerIn(_Strict):
@@ -585,7 +596,7 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         )
     if COMMON in conf.topics:
         problems.append(f"{CONF_FILE}: topics.{COMMON}: reserved for {COMMON_FILE}")
-    phrases = {_padded(p) for spec in conf.topics.values() for p in spec.phrases}
+    phrases = {_padded(p) for spec in conf.topics.values() for p in spec.all_phrases()}
     for i, place in enumerate(conf.places):
         if _padded(place) not in phrases:  # a place silences a topic phrase, nothing else
             problems.append(f"{CONF_FILE}: places[{i}]: {place!r} is no topic's phrase")
@@ -647,7 +658,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         office_hours=_nfc(common.office_hours),
         typos=tuple((_padded(src), _padded(dst)) for src, dst in conf.typos),
         topic_phrases=tuple(
-            (topic, spec.narrow, tuple((_padded(p), len(words(p))) for p in spec.phrases))
+            (topic, spec.narrow, tuple((_padded(p), len(words(p))) for p in spec.all_phrases()))
             for topic, spec in conf.topics.items()
         ),
         ambiguous={_padded(w): tuple(ts) for w, ts in conf.ambiguous.items()},
@@ -764,4 +775,5 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         family=tuple(_padded(p) for p in raw.family),
         same_person_gap=raw.same_person_gap,
         rent=tuple(_padded(p) for p in raw.rent),
+        spans={_padded(k): v for k, v in raw.spans.items()},
     )

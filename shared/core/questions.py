@@ -235,9 +235,10 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
 
 
 def _days(padded: str, stays: Stays) -> int | None:
-    """The longest stay said ("2 tháng", "một tuần", "vài hôm"), in days."""
+    """The longest stay said ("2 tháng", "một tuần", "vài hôm", "nửa năm"), in days."""
     said = padded.split()
-    longest = None
+    spans = [days for phrase, days in stays.spans.items() if phrase in padded]
+    longest = max(spans) if spans else None
     for count, unit in pairwise(said):
         if unit not in stays.units:
             continue
