@@ -1721,3 +1721,16 @@ def test_a_foreigner_asking_in_english_gets_the_foreigners_declaration():
 def test_a_confirmation_asked_before_any_registration_is_answered_with_the_registration():
     text = "em ở trọ chưa đăng ký tạm trú, giờ cần giấy xác nhận cư trú để nộp hồ sơ vay thì sao"
     assert answer(text, TODAY, NO_PHONE).topics == ("xac_nhan_cu_tru", "tam_tru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chủ nhà trọ không cho tôi xóa đăng ký tạm trú để chuyển đi, giờ tính sao",
+        "em nộp hồ sơ thường trú online cả tuần mà vẫn chờ duyệt, coi giúp em với",
+        "hàng xóm xây lấn sang đất nhà tôi, nhờ công an phường can thiệp được không",
+    ],
+)
+def test_a_removal_withheld_a_file_awaiting_approval_or_a_dispute_go_to_a_person(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff and not result.topics, result
