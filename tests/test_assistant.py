@@ -1734,3 +1734,26 @@ def test_a_confirmation_asked_before_any_registration_is_answered_with_the_regis
 def test_a_removal_withheld_a_file_awaiting_approval_or_a_dispute_go_to_a_person(text: str):
     result = answer(text, TODAY, NO_PHONE)
     assert result.handoff and not result.topics, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # a part's word inside the subject's words asks no part
+        ("giấy tờ phòng trọ làm thế nào", {"Đăng ký tạm trú", "Thông báo lưu trú"}),
+        ("nhà mình có khách thì khai báo sao", {"Thông báo lưu trú", "Người nước ngoài tạm trú"}),
+        ("đi làm xa thì phải khai báo gì ạ", {"Khai báo tạm vắng", "Đăng ký tạm trú"}),
+        ("muốn xin giấy tờ ở phường thì sao", {"Xác nhận thông tin cư trú", "Đăng ký tạm trú"}),
+        ("thủ tục cư trú", {"Đăng ký thường trú", "Đăng ký tạm trú"}),
+    ],
+)
+def test_a_subject_named_alone_asks_which_procedure(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and topics <= buttons_of(result), result
+    assert len(buttons_of(result)) <= 3
+    # a part of a named procedure asked outside the subject's words is answered
+    assert answer("giấy tờ phòng trọ, đăng ký tạm trú ở đâu", TODAY, NO_PHONE).topics
+
+
+def test_going_away_to_work_with_the_declaration_named_is_answered():
+    assert answer("đi làm xa thì khai tạm vắng ở đâu", TODAY, NO_PHONE).topics == ("tam_vang",)

@@ -461,7 +461,7 @@ def answer(
 
     is_menu_word = padded in k.menu_words
     asked = questions.sections(padded, k)
-    vague = _vague(padded, bool(parts), bool(asked)) if understood.out_of_scope is None else None
+    vague = _vague(padded, bool(parts)) if understood.out_of_scope is None else None
     if vague is not None:  # only a subject named ("hỏi về hộ khẩu"): which procedure?
         replies.append(Reply(k.texts["ask_which"], tuple(_topic_button(t) for t in vague)))
         return result(topic=None)
@@ -528,22 +528,23 @@ def answer(
     )
 
 
-def _vague(padded: str, named: bool, asked: bool) -> tuple[str, ...] | None:
+def _vague(padded: str, named: bool) -> tuple[str, ...] | None:
     """The procedures a short question naming only a subject may mean ("cho em hỏi về
     hộ khẩu", "mới chuyển nhà thì làm gì với công an"); None when a part of a named
-    procedure is asked ("hộ khẩu lệ phí bao nhiêu") or the question is long. An ask
+    procedure is asked ("hộ khẩu lệ phí bao nhiêu") or the question is long. A part's
+    word inside the subject's words asks no part ("làm giấy tờ nhà trọ sao"). An ask
     that is `alone` counts only when no procedure is named at all."""
     k = knowledge()
-    if (named and asked) or len(padded.split()) > k.vague_max_words:
+    if len(padded.split()) > k.vague_max_words:
         return None
-    return next(
-        (
-            topics
-            for phrases, topics, alone in k.vague
-            if not (alone and named) and _any(padded, phrases)
-        ),
-        None,
-    )
+    for phrases, topics, alone in k.vague:
+        if (alone and named) or not _any(padded, phrases):
+            continue
+        outside = functools.reduce(lambda text, p: text.replace(p, " "), phrases, padded)
+        if named and questions.sections(outside, k):
+            return None
+        return topics
+    return None
 
 
 def _common_question(padded: str) -> bool:
