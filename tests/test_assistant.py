@@ -1757,3 +1757,18 @@ def test_a_subject_named_alone_asks_which_procedure(text: str, topics: set[str])
 
 def test_going_away_to_work_with_the_declaration_named_is_answered():
     assert answer("đi làm xa thì khai tạm vắng ở đâu", TODAY, NO_PHONE).topics == ("tam_vang",)
+
+
+def test_two_procedures_set_against_each_other_are_both_answered_with_which_case():
+    result = answer("tạm trú nghĩa là gì, nó khác với lưu trú ra sao", TODAY, NO_PHONE)
+    assert set(result.topics) == {"tam_tru", "luu_tru"}, result
+    result = answer("thường trú khác tạm trú chỗ nào vậy", TODAY, NO_PHONE)
+    assert set(result.topics) == {"thuong_tru", "tam_tru"} and "ai_khi" in result.sections
+
+
+def test_the_items_of_a_list_are_each_answered():
+    text = "em hỏi hai việc: một là xin xác nhận cư trú ở đâu, hai là gia hạn tạm trú cần gì"
+    result = answer(text, TODAY, NO_PHONE)
+    assert set(result.topics) == {"xac_nhan_cu_tru", "gia_han_tam_tru"}, result
+    text = "cho hỏi 2 việc, đăng ký tạm trú cần gì, 2 là gia hạn tạm trú mất mấy ngày"
+    assert answer(text, TODAY, NO_PHONE).topics == ("tam_tru", "gia_han_tam_tru")
