@@ -1772,3 +1772,12 @@ def test_the_items_of_a_list_are_each_answered():
     assert set(result.topics) == {"xac_nhan_cu_tru", "gia_han_tam_tru"}, result
     text = "cho hỏi 2 việc, đăng ký tạm trú cần gì, 2 là gia hạn tạm trú mất mấy ngày"
     assert answer(text, TODAY, NO_PHONE).topics == ("tam_tru", "gia_han_tam_tru")
+
+
+def test_the_old_book_said_burnt_or_void_is_its_end_never_a_fire_or_a_registration():
+    text = "hộ khẩu giấy của ba mẹ tôi bị cháy mất rồi, luật nào nói nó hết giá trị vậy"
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.tip and result.topics == ("xac_nhan_cu_tru",), result
+    assert "31/12/2022" in result.replies[0].text
+    # a fire going on is still a tip
+    assert answer("cháy nhà ở hẻm 12, khói đen mù mịt, có người kẹt bên trong", TODAY, NO_PHONE).tip
