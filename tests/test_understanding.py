@@ -187,6 +187,42 @@ CONFLICTS = {
     # "mới chuyển nhà thì phải làm giấy gì": deregistration offered too here; tạm trú and
     # thường trú in qb8-37 (the same question), as qt12-86
     "qt14-98",
+    # Tuning set 15 (round 9):
+    # a pickpocketing told with where ("ở chợ Tân Hương"), papers lost: a question here, a
+    # tip the ward records when told where, as qt13-78 and qt14-79
+    "qt15-31",
+    # the old residence book burnt or lost ("sổ hộ khẩu ... bị cháy", "làm mất sổ hộ khẩu
+    # cũ"): labelled mat_giay_to, as qt13-75 and qt14-58; the book is void since 2023 and
+    # proof of residence is a confirmation, the book's end said first
+    "qt15-34",
+    "qt15-56",
+    # a lost confirmation labelled mat_giay_to beside it: it is simply asked again, as qt13-77
+    "qt15-57",
+    # a deadline asked ("trước mấy giờ", "phải báo trong bao lâu", "trước khi hết hạn bao
+    # lâu"): labelled thoi_gian; when a step falls due is ai_khi, as qt12-36 and qt14-108 (a
+    # lost paper's procedure holds no such part: its fine is what is said of waiting); in
+    # qt15-58 both procedures of the list are answered, each with its own part
+    "qt15-14",
+    "qt15-33",
+    "qt15-58",
+    # "cho hỏi về hộ khẩu" labelled with two buttons; the line asks with three (thường trú,
+    # its removal, its confirmation), as qt13-100 (labelled with four)
+    "qt15-91",
+    # "tam tru" alone labelled a question back; the procedure's own name gets its whole
+    # answer (test_assistant's long answer split, every menu title)
+    "qt15-93",
+    # a bare "khai báo cư trú" labelled with tạm vắng; thường trú, tạm trú and lưu trú in
+    # qb10-24, q4k-4 and q4k-5, as qt11-97
+    "qt15-94",
+    # "xin giấy xác nhận" labelled with lost papers; the confirmation, tạm trú and thường
+    # trú in qt13-105 ("tôi cần cái giấy xác nhận")
+    "qt15-95",
+    # "thủ tục cư trú" labelled with tạm vắng; thường trú, tạm trú and the confirmation in
+    # qt12-85 ("cho hoi thu tuc cu tru")
+    "qt15-97",
+    # "mới chuyển nhà" labelled with deregistration too; tạm trú and thường trú in qb8-37,
+    # as qt12-86 and qt14-98
+    "qt15-101",
 }
 
 
@@ -401,8 +437,9 @@ QUESTIONS_ALONE = {
     # wrong once trained on; after round 8's second assistant pass 84/117 with 8 wrong,
     # all in CONFLICTS (84/109 agreed); 97/117 after its misses (97/102 agreed)
     "tuning14": 97,
-    # round 9: scored before any change (its header) 79/110 with 5 wrong
-    "tuning15": (79, 5),
+    # round 9: scored before any change (its header) 79/110 with 5 wrong; after round 9's
+    # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed)
+    "tuning15": 96,
     # round 9, kept out of its assistant pass (`KEPT_OUT`): scored before any change (its
     # header) 70/110 with 14 wrong; held at what it measures, as a blind set is
     "tuning16": (70, 14),
