@@ -270,8 +270,9 @@ BLIND_HELD = {
     "blind12": ((128, 96, 103), 7, 1, 1, 60, 3),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
-    # after sets 13a-b taught the model kinds and categories 121, 93, 96
-    "blind13": ((121, 93, 96), 10, 1, 1, 56, 7),
+    # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
+    # assistant pass on question set 15 (a burnt paper's law asked is a question) 121, 94
+    "blind13": ((121, 94, 96), 10, 1, 1, 56, 7),
 }
 
 
@@ -441,8 +442,9 @@ QUESTIONS_ALONE = {
     # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed)
     "tuning15": 96,
     # round 9, kept out of its assistant pass (`KEPT_OUT`): scored before any change (its
-    # header) 70/110 with 14 wrong; held at what it measures, as a blind set is
-    "tuning16": (70, 14),
+    # header) 70/110 with 14 wrong; held at what it measures, as a blind set is; after
+    # the pass on set 15, 72/110 with 14 wrong
+    "tuning16": (72, 14),
 }
 
 
