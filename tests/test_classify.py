@@ -161,6 +161,29 @@ def test_a_long_message_matching_nothing_is_read_as_a_tip_of_category_other() ->
     assert (got.kind, got.category, got.reasons) == ("tip", "other", ())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xin loi nha, em gui lon nguoi roi, tin nay em tinh gui cho chi hai",
+        "ket qua xo so mien nam chieu nay giai dac biet 456789",
+        "chuc may anh ca truc toi nay binh an vui ve nha",
+    ],
+)
+def test_a_long_message_matching_nothing_the_model_reads_as_chat_is_other(text: str) -> None:
+    # a tip by default (the rules found nothing), made other by the model's sure reading,
+    # which the officer-facing reasons show
+    assert by_rules(text).kind == "tip" and by_rules(text).reasons == ()
+    got = classify(text)
+    assert (got.kind, got.category, got.spam) == ("other", None, False)
+    assert got.reasons[0].startswith("mô hình: other (")
+
+
+def test_a_long_message_matching_nothing_stays_a_tip_unless_the_model_is_sure() -> None:
+    # a parcel left in the street matches no rule; the model is not sure it is chat
+    got = classify("có một bao tải lạ ai bỏ ở gốc cây trước cổng trường từ tối qua tới giờ")
+    assert (got.kind, got.category) == ("tip", "other"), got
+
+
 def test_a_short_message_matching_nothing_is_other() -> None:
     assert classify("bác sĩ ơi").kind == "other"
 

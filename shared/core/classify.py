@@ -44,7 +44,8 @@ How a message is decided (the rule file says which phrases do what):
    then weighs a tip of six words or more: its urgency either way, unless the
    rules read it as over, a habit or no hurry (`with_urgency`); its category
    where the rules found none or, when sure, over theirs, never a fire; and it
-   makes a tip of a message nothing matched when it is sure (`with_opinion`), and
+   makes a tip of a message nothing matched when it is sure (`with_opinion`), other of
+   a long one, a tip by default, that it is sure is chat or an ad (`as_other`), and
    of a question naming no procedure that it is sure reports something
    (`as_report`: "thằng cha chủ trọ gì mà tối nào cũng chửi..."). Greetings,
    requests, ads and questions naming a procedure stay the rules'. `by_rules` is
@@ -810,6 +811,13 @@ def weigh(
         return as_report(opinion, model.tip_reading(words)[1], _told_calm(groups), unsure)
     if not open_to_opinion(verdict):
         return verdict
+    if verdict.kind == "tip" and not verdict.reasons:
+        # a tip only because nothing matched: the model's kind counts, not only its category
+        opinion = model.opinion(words)
+        if advertises(opinion):
+            return as_spam(opinion)
+        if reads_other(opinion) and model.tip_reading(words)[1] < load_model().raise_from:
+            return as_other(opinion)
     if verdict.kind == "tip":
         opinion, urgent_p = model.tip_reading(words)
         if verdict.severity != "urgent" and advertises(opinion):
@@ -935,6 +943,20 @@ def as_spam(opinion: Opinion) -> Classification:
     urgent (`weigh`). Held out, it recognises 109 of 218 ads against the rules' 97, and
     unmakes no tip (scripts/train_text_model.py, `SPAM_FROM`)."""
     return Classification("other", None, "normal", None, None, (opinion.reason("spam"),), True)
+
+
+def reads_other(opinion: Opinion) -> bool:
+    """The model is sure, from `kind.other_from`, that a message is no tip and no question:
+    weighed only for a long message nothing matched, a tip by default."""
+    return opinion.kind == "other" and opinion.kind_p >= load_model().unmatched_other_from
+
+
+def as_other(opinion: Opinion) -> Classification:
+    """A long message nothing matched that the model reads as chat, an ad below its spam
+    threshold or a word to the line ("thôi khỏi cần nữa, em xong rồi"): kind other, so
+    no officer is paged for it. Held out, no tip is lost to it (`UNMATCHED_OTHER_FROM`);
+    never one the model reads as a danger now."""
+    return Classification("other", None, "normal", None, None, (opinion.reason("kind"),))
 
 
 def reports(opinion: Opinion) -> bool:

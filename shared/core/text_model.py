@@ -89,6 +89,7 @@ class TextModel:
     severity_bias: float
     kind_from: float
     report_from: float
+    unmatched_other_from: float
     other_from: float
     marked_from: float
     overrule_from: float
@@ -212,6 +213,7 @@ def build_model(data: object) -> TextModel:
         severity_bias=file.severity.bias,
         kind_from=file.kind.overrule_from,
         report_from=file.kind.report_from,
+        unmatched_other_from=file.kind.other_from,
         other_from=file.category.other_from,
         marked_from=file.category.marked_from,
         overrule_from=file.category.overrule_from,

@@ -23,6 +23,7 @@ class Head(BaseModel):
 class KindHead(Head):
     overrule_from: float = Field(gt=0, le=1)  # a message nothing matched becomes a tip
     report_from: float = Field(gt=0, le=1)  # a question naming nothing reads as a report
+    other_from: float = Field(gt=0, le=1)  # a long message nothing matched is not a tip
 
 
 class CategoryHead(Head):
