@@ -260,19 +260,22 @@ BLIND_HELD = {
     "blind": ((74, 60, 58), 4, 1, 0, None, None),
     # round 7: 113, 90, 94 and 53/61 questions with 2 wrong; round 8: 114, 91, 94, 54/61, 1;
     # round 9 (sets 13a-b teaching kinds and categories): category 92, back to 91 once
-    # question set 15 joined the training (its lost papers asked as questions)
-    "blind11": ((114, 91, 94), 6, 2, 0, 54, 1),
+    # question set 15 joined the training (its lost papers asked as questions); kind 115
+    # once a long message nothing matched that the model is sure is chat is other
+    "blind11": ((115, 91, 94), 6, 2, 0, 54, 1),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
     # training, the model lowering an urgent tip only below 0.12) 128, 94, 103, 7/8, one
-    # calm tip rated urgent, 60/75 with 3 wrong; round 9 (sets 13a-b): category 96
-    "blind12": ((128, 96, 103), 7, 1, 1, 60, 3),
+    # calm tip rated urgent, 60/75 with 3 wrong; round 9 (sets 13a-b): category 96; kind
+    # 129 (a long message nothing matched, read as chat, is other)
+    "blind12": ((129, 96, 103), 7, 1, 1, 60, 3),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
-    # assistant pass on question set 15 (a burnt paper's law asked is a question) 121, 94
-    "blind13": ((121, 94, 96), 10, 1, 1, 56, 7),
+    # assistant pass on question set 15 (a burnt paper's law asked is a question) 121, 94;
+    # kind 122 (a long message nothing matched, read as chat, is other)
+    "blind13": ((122, 94, 96), 10, 1, 1, 56, 7),
 }
 
 
