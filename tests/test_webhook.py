@@ -421,6 +421,34 @@ def test_a_command_leaves_the_writers_open_tip_as_it_was(env: Env) -> None:
     assert joined["tip"] == tip and count("tips") == 1
 
 
+def test_a_tip_text_after_a_question_joins_the_open_tip_without_reading_it(env: Env) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import firestore_counter
+
+    client = webhook_app()
+    fixed_clock()
+    tip = post(client, text_event("Có người bán ma túy trong hẻm", "m1")).json["tip"]
+    question = text_event("Đăng ký tạm trú cần những giấy tờ gì?", "m2")
+    assert post(client, question).json["kind"] == "question"
+    counter = firestore_counter.install()
+    try:
+        with counter.phase("join"):
+            joined = post(client, text_event("bọn nó vẫn đang ở đó", "m3")).json
+        counts = counter.total(["join"])
+    finally:
+        firestore_counter.uninstall()
+        counter.reset()
+    assert joined["tip"] == tip
+    # The question touched no tip: the summary this process last wrote is still the tip's.
+    assert counts["rpc:commit"] == 1 and counts.get("rpc:batch_get_documents", 0) == 0, counts
+    stored = db().collection("tips").document(tip).get().to_dict() or {}
+    assert [t["text"] for t in stored["texts"]] == [
+        "Có người bán ma túy trong hẻm",
+        "bọn nó vẫn đang ở đó",
+    ]
+    assert stored["message_count"] == 2
+
+
 def test_a_new_tip_gets_a_reference_code_and_keeps_the_citizen_apart(env: Env) -> None:
     response = post(webhook_app(), sample("user_send_text")).json
     assert is_code(response["tip"])

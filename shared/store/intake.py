@@ -13,7 +13,8 @@ so that only messages to different processes, or a change by the router, conflic
 Every intake write of a tip's summary carries the sender's precondition, so the
 summary a process last wrote (kept per process with the sender's state) is the
 current one exactly when that precondition holds: the common case commits with
-no read at all.
+no read at all, a tip text after a question included (a message that touches no
+tip leaves the remembered summary as it was).
 
 Who the citizen is (their Zalo id, `reporters/{key}`) lives in the contacts
 database, which the webhook may only create documents in. A commit cannot span
@@ -294,7 +295,13 @@ class FirestoreIntake:
                     # the router, or an open tip gone: decide again on what is there now.
                     self._memory.remember(reporter, None)
                     continue
-                self._memory.remember(reporter, _Known(plan.state, update_time, w.summary))
+                kept = w.summary
+                if kept is None and known is not None and plan.tip_id is None:
+                    # A question (or chat with no tip) left the open tip as it was: its
+                    # summary is still the one last written, and the next tip text
+                    # joins it without reading the tip.
+                    kept = known.summary
+                self._memory.remember(reporter, _Known(plan.state, update_time, kept))
                 return w.result
 
     def _create_contact(self, reporter: str, doc: dict[str, Any], rpc: dict[str, Any]) -> None:
