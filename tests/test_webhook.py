@@ -449,6 +449,19 @@ def test_a_tip_text_after_a_question_joins_the_open_tip_without_reading_it(env: 
     assert stored["message_count"] == 2
 
 
+def test_a_citizen_new_to_the_instance_is_read_at_once_not_after_a_pause(env: Env) -> None:
+    tip = post(webhook_app(), text_event("Có trộm xe máy", "m1")).json["tip"]
+    bootstrap.reset()  # a new instance: it remembers nothing of the citizen
+    client = webhook_app()
+    pauses: list[float] = []
+    bootstrap.get_webhook().door.store._sleep = pauses.append  # type: ignore[attr-defined]
+    # Its blind first try fails (the citizen's state exists); what failed it is this
+    # instance's memory, not a concurrent writer: no backoff before reading.
+    joined = post(client, text_event("bọn nó vẫn ở đó", "m2")).json
+    assert joined["tip"] == tip and pauses == []
+    assert count("tips") == 1 and count("messages") == 2
+
+
 def test_a_new_tip_gets_a_reference_code_and_keeps_the_citizen_apart(env: Env) -> None:
     response = post(webhook_app(), sample("user_send_text")).json
     assert is_code(response["tip"])
