@@ -453,6 +453,47 @@ def test_a_command_leaves_the_writers_open_tip_as_it_was(env: Env) -> None:
     assert joined["tip"] == tip and count("tips") == 1
 
 
+def test_a_tip_text_after_a_question_joins_the_open_tip_without_reading_it(env: Env) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import firestore_counter
+
+    client = webhook_app()
+    fixed_clock()
+    tip = post(client, text_event("Có người bán ma túy trong hẻm", "m1")).json["tip"]
+    question = text_event("Đăng ký tạm trú cần những giấy tờ gì?", "m2")
+    assert post(client, question).json["kind"] == "question"
+    counter = firestore_counter.install()
+    try:
+        with counter.phase("join"):
+            joined = post(client, text_event("bọn nó vẫn đang ở đó", "m3")).json
+        counts = counter.total(["join"])
+    finally:
+        firestore_counter.uninstall()
+        counter.reset()
+    assert joined["tip"] == tip
+    # The question touched no tip: the summary this process last wrote is still the tip's.
+    assert counts["rpc:commit"] == 1 and counts.get("rpc:batch_get_documents", 0) == 0, counts
+    stored = db().collection("tips").document(tip).get().to_dict() or {}
+    assert [t["text"] for t in stored["texts"]] == [
+        "Có người bán ma túy trong hẻm",
+        "bọn nó vẫn đang ở đó",
+    ]
+    assert stored["message_count"] == 2
+
+
+def test_a_citizen_new_to_the_instance_is_read_at_once_not_after_a_pause(env: Env) -> None:
+    tip = post(webhook_app(), text_event("Có trộm xe máy", "m1")).json["tip"]
+    bootstrap.reset()  # a new instance: it remembers nothing of the citizen
+    client = webhook_app()
+    pauses: list[float] = []
+    bootstrap.get_webhook().door.store._sleep = pauses.append  # type: ignore[attr-defined]
+    # Its blind first try fails (the citizen's state exists); what failed it is this
+    # instance's memory, not a concurrent writer: no backoff before reading.
+    joined = post(client, text_event("bọn nó vẫn ở đó", "m2")).json
+    assert joined["tip"] == tip and pauses == []
+    assert count("tips") == 1 and count("messages") == 2
+
+
 def test_a_new_tip_gets_a_reference_code_and_keeps_the_citizen_apart(env: Env) -> None:
     response = post(webhook_app(), sample("user_send_text")).json
     assert is_code(response["tip"])

@@ -4,16 +4,18 @@ Intake uses optimistic concurrency rather than a locking transaction: one batch
 read (the message's de-duplication record and the citizen's intake state,
 `senders/{key}`), then one commit whose preconditions (create on the message,
 last-update-time on the sender, create or update on the tip) fail if anything
-moved, in which case the whole decision is taken again after a jittered,
-growing pause (one citizen's simultaneous photos otherwise collide in lockstep),
-until the caller's deadline. The same delivery twice, or twice at once, stores
+moved, in which case the whole decision is taken again: read at once the first
+time (the first try was blind), then after a jittered, growing pause (one
+citizen's simultaneous photos otherwise collide in lockstep), until the caller's
+deadline. The same delivery twice, or twice at once, stores
 one message. Within one process a citizen's messages take turns (`_Remembered.turn`),
 so that only messages to different processes, or a change by the router, conflict.
 
 Every intake write of a tip's summary carries the sender's precondition, so the
 summary a process last wrote (kept per process with the sender's state) is the
 current one exactly when that precondition holds: the common case commits with
-no read at all.
+no read at all, a tip text after a question included (a message that touches no
+tip leaves the remembered summary as it was).
 
 Who the citizen is (their Zalo id, `reporters/{key}`) lives in the contacts
 database, which the webhook may only create documents in. A commit cannot span
@@ -207,11 +209,15 @@ class FirestoreIntake:
         return {"retry": None, "timeout": max(0.05, deadline - self._monotonic())}
 
     def _wait(self, attempt: int, deadline: float | None, key: str) -> None:
-        pause = self._backoff.pause(attempt, self._rand)
+        # No pause before the first read: the first try was blind, and what fails it is
+        # most often this process's memory (a citizen it has not seen, or a change by the
+        # router), not a writer it would collide with again; the pauses begin after that.
+        pause = self._backoff.pause(attempt, self._rand) if attempt > 1 else 0.0
         out_of_time = deadline is not None and self._monotonic() + pause > deadline
         if out_of_time or (deadline is None and attempt >= self._backoff.attempts):
             raise Contended(f"intake of {key} kept conflicting")
-        self._sleep(pause)
+        if pause:
+            self._sleep(pause)
 
     @as_storage_errors
     def intake(
@@ -294,7 +300,13 @@ class FirestoreIntake:
                     # the router, or an open tip gone: decide again on what is there now.
                     self._memory.remember(reporter, None)
                     continue
-                self._memory.remember(reporter, _Known(plan.state, update_time, w.summary))
+                kept = w.summary
+                if kept is None and known is not None and plan.tip_id is None:
+                    # A question (or chat with no tip) left the open tip as it was: its
+                    # summary is still the one last written, and the next tip text
+                    # joins it without reading the tip.
+                    kept = known.summary
+                self._memory.remember(reporter, _Known(plan.state, update_time, kept))
                 return w.result
 
     def _create_contact(self, reporter: str, doc: dict[str, Any], rpc: dict[str, Any]) -> None:
