@@ -1781,3 +1781,33 @@ def test_the_old_book_said_burnt_or_void_is_its_end_never_a_fire_or_a_registrati
     assert "31/12/2022" in result.replies[0].text
     # a fire going on is still a tip
     assert answer("cháy nhà ở hẻm 12, khói đen mù mịt, có người kẹt bên trong", TODAY, NO_PHONE).tip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word folded onto a crime word: studying abroad (luring), a document (lottery
+        # betting), a country before "cần" (a ledge), lying awake with worry (noise)
+        "thang sau chau toi di du hoc nhat 3 nam thi co can khai tam vang ko",
+        "cho hoi van ban de nghi gia han tam tru mau nao",
+        "cho hoi di thai lan can ho chieu ko",
+        "tạm trú sắp hết hạn mà chưa gia hạn, lo quá không ngủ được, có bị phạt không",
+        # the tenant's own registration asked to be made oneself
+        "chu nha noi ko co so do nen ko dang ky tam tru cho em, em tu dang ky duoc khong",
+        # one's own offence: where its fine is paid, how the vehicle is got back
+        "xe máy bị tạm giữ do vượt đèn đỏ, đóng phạt ở đâu để lấy lại xe",
+        # the old residence book lost, proof of residence asked
+        "sổ hộ khẩu thất lạc từ hồi chuyển nhà, giờ cần chứng minh cư trú thì làm giấy gì",
+    ],
+)
+def test_a_question_whose_words_fold_onto_a_report_is_no_tip(text: str):
+    assert classify(text).kind == "question", classify(text)
+    assert not answer(text, TODAY, NO_PHONE).tip
+
+
+def test_an_officers_number_asked_is_a_request_for_one():
+    verdict = classify(
+        "xin số điện thoại cảnh sát khu vực phường Tây Thạnh, muốn trao đổi trực tiếp"
+    )
+    assert verdict.kind == "other", verdict
+    assert answer("cho em xin sđt cảnh sát khu vực ạ", TODAY, NO_PHONE).handoff
