@@ -1811,3 +1811,55 @@ def test_an_officers_number_asked_is_a_request_for_one():
     )
     assert verdict.kind == "other", verdict
     assert answer("cho em xin sđt cảnh sát khu vực ạ", TODAY, NO_PHONE).handoff
+
+
+def test_a_forms_code_spoken_to_a_voice_keyboard_is_the_code():
+    assert match_topic("cho hỏi làm mẫu xê tê không bảy mất mấy ngày") == "xac_nhan_cu_tru"
+    assert "giay_to" in match_sections("tờ khai ce te khong mot ghi sao")
+
+
+def test_ones_own_move_into_a_room_is_a_tenancy_whatever_its_length_so_far():
+    moved = answer(
+        "em mới chuyển tới phòng trọ được 5 ngày, có cần đăng ký tạm trú liền không",
+        TODAY,
+        NO_PHONE,
+    )
+    assert moved.topics == ("tam_tru",), moved
+    # a visit of the same length is still a guest's lưu trú
+    visit = answer("mẹ lên chơi 5 ngày có cần đăng ký tạm trú không", TODAY, NO_PHONE)
+    assert visit.topics == ("luu_tru",), visit
+
+
+def test_a_loss_reported_beside_the_old_book_is_the_loss_the_books_end_said_first():
+    result = answer(
+        "ví đựng sổ hộ khẩu cũ bị mất, trình báo mất ở phường thì bao lâu có giấy xác nhận mất",
+        TODAY,
+        NO_PHONE,
+    )
+    assert result.topics == ("mat_giay_to",), result
+    assert "31/12/2022" in result.replies[0].text
+
+
+def test_a_citizen_abroad_who_kept_citizenship_and_passport_is_no_foreigner():
+    result = answer(
+        "tôi định cư ở Úc nhưng vẫn giữ quốc tịch và hộ chiếu Việt Nam, về ở nhà mẹ 3 tháng "
+        "thì có phải đăng ký tạm trú không",
+        TODAY,
+        NO_PHONE,
+    )
+    assert result.topics == ("tam_tru",) and result.out_of_scope is None, result
+    # a Vietnamese passport itself asked is still its office's matter
+    assert answer("hộ chiếu VN hết hạn, gia hạn ở đâu", TODAY, NO_PHONE).out_of_scope == "passport"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuốn sổ hộ khẩu nhà tôi bị thất lạc lâu rồi, giờ chứng minh nơi ở bằng gì",
+        "tôi làm mất cái sổ KT3 ngày trước, có sao không",
+    ],
+)
+def test_the_old_book_lost_in_other_words_is_its_end_and_the_confirmation(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.tip and result.topics == ("xac_nhan_cu_tru",), result
+    assert "31/12/2022" in result.replies[0].text

@@ -223,6 +223,21 @@ CONFLICTS = {
     # "mới chuyển nhà" labelled with deregistration too; tạm trú and thường trú in qb8-37,
     # as qt12-86 and qt14-98
     "qt15-101",
+    # Tuning set 16 (round 9's second pass):
+    # the old residence book lost ("mất sổ hộ khẩu cũ ... xin cấp lại", "mất cái sổ tạm
+    # trú năm xưa", its original "bị thất lạc" with proof of residence asked): labelled
+    # mat_giay_to (alone or beside the confirmation), as qt13-75 and qt15-56; the book is
+    # void since 2023, never re-issued, and proof of residence is a confirmation, the
+    # book's end said first
+    "qt16-30",
+    "qt16-58",
+    "qt16-43",
+    # a lost confirmation labelled mat_giay_to: it is simply asked again, as qt13-77
+    "qt16-61",
+    # "tạm trú hay lưu trú", a stay of 4 months said: labelled with both; the stay's length
+    # picks one (from 30 days, tạm trú: procedures/luu_tru.yaml, tam_tru.yaml), as for
+    # "tạm trú hay lưu trú, mẹ lên ở 2 tuần" (questions.py `_stay`)
+    "qt16-33",
 }
 
 
