@@ -1863,3 +1863,30 @@ def test_the_old_book_lost_in_other_words_is_its_end_and_the_confirmation(text: 
     result = answer(text, TODAY, NO_PHONE)
     assert not result.tip and result.topics == ("xac_nhan_cu_tru",), result
     assert "31/12/2022" in result.replies[0].text
+
+
+def test_a_nation_spelled_by_a_voice_keyboard_is_a_foreigner():
+    result = answer("chồng tôi người phi líp pin, khai tạm trú cho anh ấy ở đâu", TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+
+
+def test_a_plot_divided_is_the_land_offices_matter():
+    result = answer("muốn tách thửa mảnh đất ở quê thì nộp hồ sơ chỗ nào", TODAY, NO_PHONE)
+    assert result.out_of_scope == "land" and not result.topics, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # going away, what to declare asked: where one leaves and where one goes
+        ("chồng tôi đi xa thì có phải khai báo gì không", {"Khai báo tạm vắng", "Đăng ký tạm trú"}),
+        # just moved to a ward, nothing more said: the new place's registration
+        (
+            "nhà em vừa dọn tới phường Tân Sơn Nhì thì cần khai báo gì",
+            {"Đăng ký tạm trú", "Đăng ký thường trú"},
+        ),
+    ],
+)
+def test_going_away_or_just_moved_asks_which_registration(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == topics, result

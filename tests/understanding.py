@@ -79,7 +79,8 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning15.jsonl`, `questions_tuning16.jsonl`: 110 questions each, written in
   round 9 by two writers who had not seen the rules, scored before any change (their
   headers). Set 15 was worked on in round 9's assistant pass; set 16 was kept out of it
-  and scored after it, to see how far that pass reached questions it never saw.
+  and scored after it, to see how far that pass reached questions it never saw, then
+  worked on (and trained on) in round 9's second pass.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
