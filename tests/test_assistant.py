@@ -1781,3 +1781,112 @@ def test_the_old_book_said_burnt_or_void_is_its_end_never_a_fire_or_a_registrati
     assert "31/12/2022" in result.replies[0].text
     # a fire going on is still a tip
     assert answer("cháy nhà ở hẻm 12, khói đen mù mịt, có người kẹt bên trong", TODAY, NO_PHONE).tip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word folded onto a crime word: studying abroad (luring), a document (lottery
+        # betting), a country before "cần" (a ledge), lying awake with worry (noise)
+        "thang sau chau toi di du hoc nhat 3 nam thi co can khai tam vang ko",
+        "cho hoi van ban de nghi gia han tam tru mau nao",
+        "cho hoi di thai lan can ho chieu ko",
+        "tạm trú sắp hết hạn mà chưa gia hạn, lo quá không ngủ được, có bị phạt không",
+        # the tenant's own registration asked to be made oneself
+        "chu nha noi ko co so do nen ko dang ky tam tru cho em, em tu dang ky duoc khong",
+        # one's own offence: where its fine is paid, how the vehicle is got back
+        "xe máy bị tạm giữ do vượt đèn đỏ, đóng phạt ở đâu để lấy lại xe",
+        # the old residence book lost, proof of residence asked
+        "sổ hộ khẩu thất lạc từ hồi chuyển nhà, giờ cần chứng minh cư trú thì làm giấy gì",
+    ],
+)
+def test_a_question_whose_words_fold_onto_a_report_is_no_tip(text: str):
+    assert classify(text).kind == "question", classify(text)
+    assert not answer(text, TODAY, NO_PHONE).tip
+
+
+def test_an_officers_number_asked_is_a_request_for_one():
+    verdict = classify(
+        "xin số điện thoại cảnh sát khu vực phường Tây Thạnh, muốn trao đổi trực tiếp"
+    )
+    assert verdict.kind == "other", verdict
+    assert answer("cho em xin sđt cảnh sát khu vực ạ", TODAY, NO_PHONE).handoff
+
+
+def test_a_forms_code_spoken_to_a_voice_keyboard_is_the_code():
+    assert match_topic("cho hỏi làm mẫu xê tê không bảy mất mấy ngày") == "xac_nhan_cu_tru"
+    assert "giay_to" in match_sections("tờ khai ce te khong mot ghi sao")
+
+
+def test_ones_own_move_into_a_room_is_a_tenancy_whatever_its_length_so_far():
+    moved = answer(
+        "em mới chuyển tới phòng trọ được 5 ngày, có cần đăng ký tạm trú liền không",
+        TODAY,
+        NO_PHONE,
+    )
+    assert moved.topics == ("tam_tru",), moved
+    # a visit of the same length is still a guest's lưu trú
+    visit = answer("mẹ lên chơi 5 ngày có cần đăng ký tạm trú không", TODAY, NO_PHONE)
+    assert visit.topics == ("luu_tru",), visit
+
+
+def test_a_loss_reported_beside_the_old_book_is_the_loss_the_books_end_said_first():
+    result = answer(
+        "ví đựng sổ hộ khẩu cũ bị mất, trình báo mất ở phường thì bao lâu có giấy xác nhận mất",
+        TODAY,
+        NO_PHONE,
+    )
+    assert result.topics == ("mat_giay_to",), result
+    assert "31/12/2022" in result.replies[0].text
+
+
+def test_a_citizen_abroad_who_kept_citizenship_and_passport_is_no_foreigner():
+    result = answer(
+        "tôi định cư ở Úc nhưng vẫn giữ quốc tịch và hộ chiếu Việt Nam, về ở nhà mẹ 3 tháng "
+        "thì có phải đăng ký tạm trú không",
+        TODAY,
+        NO_PHONE,
+    )
+    assert result.topics == ("tam_tru",) and result.out_of_scope is None, result
+    # a Vietnamese passport itself asked is still its office's matter
+    assert answer("hộ chiếu VN hết hạn, gia hạn ở đâu", TODAY, NO_PHONE).out_of_scope == "passport"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuốn sổ hộ khẩu nhà tôi bị thất lạc lâu rồi, giờ chứng minh nơi ở bằng gì",
+        "tôi làm mất cái sổ KT3 ngày trước, có sao không",
+    ],
+)
+def test_the_old_book_lost_in_other_words_is_its_end_and_the_confirmation(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.tip and result.topics == ("xac_nhan_cu_tru",), result
+    assert "31/12/2022" in result.replies[0].text
+
+
+def test_a_nation_spelled_by_a_voice_keyboard_is_a_foreigner():
+    result = answer("chồng tôi người phi líp pin, khai tạm trú cho anh ấy ở đâu", TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+
+
+def test_a_plot_divided_is_the_land_offices_matter():
+    result = answer("muốn tách thửa mảnh đất ở quê thì nộp hồ sơ chỗ nào", TODAY, NO_PHONE)
+    assert result.out_of_scope == "land" and not result.topics, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # going away, what to declare asked: where one leaves and where one goes
+        ("chồng tôi đi xa thì có phải khai báo gì không", {"Khai báo tạm vắng", "Đăng ký tạm trú"}),
+        # just moved to a ward, nothing more said: the new place's registration
+        (
+            "nhà em vừa dọn tới phường Tân Sơn Nhì thì cần khai báo gì",
+            {"Đăng ký tạm trú", "Đăng ký thường trú"},
+        ),
+    ],
+)
+def test_going_away_or_just_moved_asks_which_registration(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == topics, result

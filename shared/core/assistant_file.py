@@ -137,6 +137,9 @@ class Stays:
     rent: tuple[str, ...] = ()
     # lengths said with no count ("nửa năm"), in days: padded folded words
     spans: Mapping[str, int] = field(default_factory=dict)
+    # one's own move into a rented room ("mới dọn về trọ được 1 tuần"): the length said is
+    # how long one has lived there, not a visit's
+    moves: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -332,6 +335,7 @@ class StaysIn(_Strict):
     same_person_gap: int = Field(default=0, ge=0)
     rent: list[str] = Field(default_factory=list)
     spans: dict[str, int] = Field(default_factory=dict)
+    moves: list[str] = Field(default_factory=list)
 
 
 class CommonAnswerIn(_Strict):
@@ -776,4 +780,5 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         same_person_gap=raw.same_person_gap,
         rent=tuple(_padded(p) for p in raw.rent),
         spans={_padded(k): v for k, v in raw.spans.items()},
+        moves=tuple(_padded(p) for p in raw.moves),
     )

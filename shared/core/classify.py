@@ -1155,7 +1155,15 @@ def _by_rules(
         return Classification("tip", category, severity, None, None, _unique(reasons))
 
     only_final_word = topic_index is None and not question_hits and code is None
-    if asks and not (only_final_word and chat):
+    # a request for an officer whose only question words are the request's own ("cho tôi
+    # xin sđt cảnh sát khu vực"): a request, never a question the model may read as a report
+    officer_only = (
+        bool(officer)
+        and topic_index is None
+        and code is None
+        and all(_inside(q, _sure(groups, "talk")) for q in question_hits)
+    )
+    if asks and not ((only_final_word or officer_only) and chat):
         reasons = []
         topic, subtopic = "other", None
         if topic_index is not None:

@@ -260,6 +260,8 @@ def _stay(
     named = {p.topic for p in parts}
     if not said and not (len(parts) == 1 and named <= {stays.short, stays.long}):
         return parts, False
+    if not said and has_any(padded, stays.moves):
+        return parts, False  # one's own room, lived in so long: no visit to weigh
     # the stay's length is the one said after the visit, not "đi làm xa 1 năm" before it
     at = min((padded.find(p) for p in stays.phrases if p in padded), default=0)
     days = _days(padded[at:], stays)
@@ -326,6 +328,7 @@ def _beats(padded: str, service: OutOfScope) -> bool:
 
 
 def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope | None:
+    citizens = _citizen_spans(padded, k)
     for service in k.out_of_scope:
         if not has_any(padded, service.phrases):
             if near(padded, service.near) and not found:
@@ -339,8 +342,12 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
             if found and phrase in k.proofs:
                 continue  # "chị em không có sổ đỏ ... đăng ký được không": the topic's papers
             for at in _positions(padded, phrase):
-                # words shared with a topic's phrase are the topic's ("mất bằng lái xe")
-                if not any(m.start < at + len(phrase) - 1 and at < m.end - 1 for m in topics):
+                # words shared with a topic's phrase are the topic's ("mất bằng lái xe"),
+                # and a citizen's own passport says who they are ("vẫn còn quốc tịch và
+                # hộ chiếu Việt Nam"), not a passport asked for
+                if not any(
+                    m.start < at + len(phrase) - 1 and at < m.end - 1 for m in topics
+                ) and not any(s <= at and at + len(phrase) <= e for s, e in citizens):
                     return service
     return None
 
@@ -440,8 +447,12 @@ def _mixed(padded: str, k: Knowledge) -> bool:
 def _without_citizens(padded: str, found: list[_Match], k: Knowledge) -> list[_Match]:
     """A topic phrase inside words saying a person is a citizen ("định cư ở Canada, vẫn
     còn quốc tịch Việt Nam") names nothing: a citizen abroad is never a foreigner."""
-    spans = [(at, at + len(c)) for c in k.citizens for at in _positions(padded, c)]
+    spans = _citizen_spans(padded, k)
     return [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
+
+
+def _citizen_spans(padded: str, k: Knowledge) -> list[tuple[int, int]]:
+    return [(at, at + len(c)) for c in k.citizens for at in _positions(padded, c)]
 
 
 def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
