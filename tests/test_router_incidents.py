@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import CITIZEN, DUTY, OTHER_WARD
+from shared.store.documents import tip_from_doc
+from tests.helpers import CITIZEN, DUTY, OTHER_WARD, deliver, take
 from tests.line import Line
 from tests.memory_line import APP_ID
 from tests.webhook_client import location_event, now_ms, post, webhook_app
@@ -87,3 +88,37 @@ def test_a_pin_posted_twice_by_zalo_and_delivered_out_of_order_makes_one_new_tip
     firsts = [t for t in line.texts(OTHER_WARD) if t.startswith(f"🔔 TIN BÁO MỚI {b['ref']}")]
     assert len(firsts) == 1
     assert line.tip(fight["ref"])["unit_id"] == "ward-27019"
+
+
+def test_a_message_moved_into_the_tip_the_webhook_remembers_stays_in_its_summary(
+    line: Line,
+) -> None:
+    """The router takes a message into the citizen's open tip (a reopened tip split off
+    the one the message joined), writing its summary: the webhook that joined their
+    last message to it, whose memory of that summary is now stale, reads it again
+    before the next, so the moved words stay where officers read them."""
+    says(line, FIGHT)
+    (fight,) = tips(line)
+    line.advance(minutes=10)
+    says(line, "o ben phuong tay thanh co thang vua trom xe may cua nha hang xom")
+    _, theft = tips(line)
+    line.standin.send_text(OTHER_WARD, f"xong {theft['ref']} da bat duoc")
+    assert set(line.pump()) == {200}
+    line.advance(minutes=5)
+    moved = "phuong tay thanh thang trom xe may lai quay lai nua"
+    line.citizen_says(CITIZEN, moved)  # joins the fight, the open tip ...
+    late = take(line, 1)  # ... and reaches the router only at the end
+    line.advance(minutes=31)  # past the fight's intake window
+    says(line, "cong an ve roi ma thang trom xe lai quay lai, ko ai toi het")
+    sender = line.db.collection("senders").document(theft["reporter_key"]).get().to_dict()
+    assert sender is not None and sender["open_tip_id"] == theft["ref"]  # reopened: open
+    says(line, "no dang chay ve huong cho")  # the webhook remembers the theft's summary
+    assert deliver(line, late, times=2) == [200, 200]  # taken in: the summary rewritten
+    says(line, "nhanh len cac anh oi")
+
+    # What officers read: the moved words on the theft only, each message numbered once
+    # (the theft's words, "it runs", the moved one, "hurry"), none left untold.
+    fight_tip, kept = (tip_from_doc(line.tip(ref)) for ref in (fight["ref"], theft["ref"]))
+    assert not any(moved in t.text for t in fight_tip.texts)
+    assert sum(moved in t.text for t in kept.texts) == 1
+    assert [t.seq for t in kept.texts] == [1, 2, 3, 4] and kept.message_count == 4

@@ -189,3 +189,40 @@ def test_an_answer_to_the_officers_question_still_joins_the_asked_tip(
     says(memory_line, "da con a, tui no dung truoc tiem tap hoa so 45")
     assert [t["status"] for t in tips(memory_line)] == ["acknowledged", "withdrawn"]
     assert sum("tiem tap hoa so 45" in t for t in memory_line.texts(DUTY)) == 1
+
+
+# --- a message moved into the citizen's open tip (the router rewrites its summary) ---------
+
+THEFT = "o ben phuong tay thanh co thang vua trom xe may cua nha hang xom"
+MOVED = "phuong tay thanh thang trom xe may lai quay lai nua"  # about the theft, late routed
+AGAIN = "cong an ve roi ma thang trom xe lai quay lai, ko ai toi het"  # reopens the theft
+
+
+def test_a_message_moved_into_the_citizens_reopened_tip_is_kept_by_their_next_words(
+    memory_line: MemoryLine,
+) -> None:
+    """The router takes a message into the tip intake joins the citizen's messages to:
+    the citizen's next message is numbered after it and the summary keeps it."""
+    first = fight(memory_line)
+    memory_line.advance(minutes=10)
+    says(memory_line, THEFT)
+    _, theft = tips(memory_line)
+    command(memory_line, OTHER_WARD, f"xong {theft['ref']} da bat duoc")
+    memory_line.advance(minutes=5)
+    memory_line.citizen_says(CITIZEN, MOVED)  # joins the fight (the open tip) ...
+    late = memory_line.publisher.take()  # ... and reaches the router only at the end
+    memory_line.advance(minutes=31)  # past the fight's intake window
+    says(memory_line, AGAIN)
+    sender = memory_line.store.docs["senders"][theft["reporter_key"]]
+    assert sender["open_tip_id"] == theft["ref"]  # the reopened theft is the open tip
+    says(memory_line, "no dang chay ve huong cho")
+    assert [memory_line.deliver(e) for e in late for _ in range(2)] == [200] * 2 * len(late)
+    says(memory_line, "nhanh len cac anh oi")
+
+    # What officers read: the moved words on the theft only, each message numbered once
+    # (the theft's words, "it runs", the moved one, "hurry"), none left untold.
+    fight_tip, kept = (memory_line.store.tip(ref) for ref in (first, theft["ref"]))
+    assert fight_tip is not None and kept is not None
+    assert not any(MOVED in t.text for t in fight_tip.texts)
+    assert sum(MOVED in t.text for t in kept.texts) == 1
+    assert [t.seq for t in kept.texts] == [1, 2, 3, 4] and kept.message_count == 4

@@ -309,7 +309,8 @@ class TipChange:
     # the first line of its own trail.
     spawned: Tip | None = None
     spawned_event: AuditEvent | None = None
-    # A message another tip gave up to this one: the store writes the summary too.
+    # A message another tip gave up to this one: the store writes the summary too, and
+    # counts it on the citizen's intake state when this is their open tip.
     takes_in: str | None = None
 
     @property

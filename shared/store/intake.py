@@ -15,7 +15,9 @@ Every intake write of a tip's summary carries the sender's precondition, so the
 summary a process last wrote (kept per process with the sender's state) is the
 current one exactly when that precondition holds: the common case commits with
 no read at all, a tip text after a question included (a message that touches no
-tip leaves the remembered summary as it was).
+tip leaves the remembered summary as it was). The router keeps it too: when it
+rewrites the summary of the citizen's open tip (a message taken in from another
+tip), it writes the sender in the same transaction (`intake_documents.sender_change`).
 
 Who the citizen is (their Zalo id, `reporters/{key}`) lives in the contacts
 database, which the webhook may only create documents in. A commit cannot span

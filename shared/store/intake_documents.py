@@ -74,10 +74,15 @@ def sender_change(
 ) -> dict[str, Any] | None:
     """What a tip's change writes to its citizen's intake state (`senders/{key}`), as
     read in the same transaction: a finished tip stops being their open one; a
-    reopened tip is their open one again, unless they opened another meanwhile."""
+    reopened tip is their open one again, unless they opened another meanwhile; their
+    open tip that takes a message in counts it. That last write also keeps intake's
+    contract (`shared.store.intake`): the summary a webhook remembers of the open tip
+    is stale once the router rewrote it, so the sender's precondition must fail."""
     if sender is None:
         return None
     current = sender.get("open_tip_id")
+    if change.takes_in is not None and current == ref:
+        return {"tip_messages": change.tip.message_count}
     if change.finishes_conversation and current == ref:
         return {"open_tip_id": None, "open_tip_status": change.tip.status.value}
     until = change.resumes_conversation

@@ -157,7 +157,7 @@ class TipsStore:
             after = change.tip
             spawned_ref = _free_spawned(self.db, txn, change)  # reads before writes
             sender_ref, sender = self.db.collection(SENDERS).document(before.reporter_key), None
-            if change.finishes_conversation or change.resumes_conversation:
+            if change.finishes_conversation or change.resumes_conversation or change.takes_in:
                 found = sender_ref.get(transaction=txn)  # reads before writes
                 sender = sender_change(found.to_dict() if found.exists else None, ref, change)
             sends = tuple(plan(after, change)) if plan is not None else ()
