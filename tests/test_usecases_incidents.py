@@ -226,3 +226,26 @@ def test_a_message_moved_into_the_citizens_reopened_tip_is_kept_by_their_next_wo
     assert not any(MOVED in t.text for t in fight_tip.texts)
     assert sum(MOVED in t.text for t in kept.texts) == 1
     assert [t.seq for t in kept.texts] == [1, 2, 3, 4] and kept.message_count == 4
+
+
+def test_words_about_the_theft_routed_after_the_fight_was_finished_go_to_the_theft_once(
+    memory_line: MemoryLine,
+) -> None:
+    """A message intake joined to the open fight, about the theft split off it, reaches
+    the router after an officer finished the fight: it moves to the theft all the same
+    (the router never answers 500 for it), shown on the theft only."""
+    first = fight(memory_line)
+    memory_line.advance(minutes=10)
+    says(memory_line, THEFT)
+    _, theft = tips(memory_line)
+    memory_line.citizen_says(CITIZEN, MOVED)  # joins the fight (the open tip) ...
+    late = memory_line.publisher.take()  # ... and reaches the router only after
+    command(memory_line, DUTY, f"xong {first} da giai tan")
+    assert [memory_line.deliver(e) for e in late for _ in range(2)] == [200] * 2 * len(late)
+
+    fight_tip, kept = (memory_line.store.tip(ref) for ref in (first, theft["ref"]))
+    assert fight_tip is not None and kept is not None
+    assert fight_tip.status.value == "resolved"
+    assert not any(MOVED in t.text for t in fight_tip.texts)
+    assert sum(MOVED in t.text for t in kept.texts) == 1
+    assert "taken_in" in kinds(memory_line, theft["ref"])

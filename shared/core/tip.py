@@ -532,10 +532,12 @@ def split(tip: Tip, off: SplitOff, existing: bool = False) -> TipChange | None:
     """Message `off.msg` of an open tip tells another incident: it leaves this tip
     for tip `off.ref`, which it starts (received, to be routed on its own), or joins
     when `existing` (a tip split off this one before, about that incident); each tip
-    names the other. None when the message is split off already (a redelivery), or
-    is not this tip's."""
+    names the other. A message joining an existing tip leaves this one even if it was
+    finished meanwhile (the message was its while it was open; the other tip has
+    taken it in already). None when the message is split off already (a
+    redelivery), or is not this tip's."""
     msg, new_ref, reason, now = off.msg, off.ref, off.reason, off.at
-    if not tip.is_open or tip.split_to(msg) is not None or now is None:
+    if not (tip.is_open or existing) or tip.split_to(msg) is not None or now is None:
         return None
     texts = tuple(t for t in tip.texts if t.msg == msg)
     locations = tuple(x for x in tip.locations if x.msg == msg)
