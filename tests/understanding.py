@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Fifteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
+Sixteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -54,6 +54,10 @@ Fifteen labelled pairs of sets, and sets of questions alone, live in tests/fixtu
   changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
+- `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
+  written in round 9 by someone who had not seen the rules, on urgency (a person in
+  danger now told many ways, beside the same events over), scored before any change
+  (its header); tuned against in round 9's urgency pass.
 - `messages_tuning4.jsonl`, `questions_tuning4.jsonl`: fresh phrasings of
   every category and topic written in round 4 in five batches, each scored
   before the rules it then drove (figures in the headers); the fourth and
@@ -125,6 +129,7 @@ SETS = (
     "blind13",
     "tuning",
     "tuning4",
+    "tuning5",
 )
 # Tuning sets of questions alone (no messages file): scored and trained on like the
 # questions of a pair.
@@ -168,6 +173,9 @@ HEADS_TAUGHT = {
     "train12d": ("severity",),
     "train13a": ("kind", "category", "spam"),
     "train13b": ("kind", "category", "spam"),
+    # written to tune the urgency rules; teaching the urgency head it rates the rules'
+    # generated fires told calmly normal (their urgency 0.911 -> 0.897, under its gate)
+    "tuning5": ("kind", "category", "spam"),
 }
 TODAY = date(2026, 11, 30)
 
