@@ -211,9 +211,8 @@ class FirestoreIntake:
         return {"retry": None, "timeout": max(0.05, deadline - self._monotonic())}
 
     def _wait(self, attempt: int, deadline: float | None, key: str) -> None:
-        # No pause before the first read: the first try was blind, and what fails it is
-        # most often this process's memory (a citizen it has not seen, or a change by the
-        # router), not a writer it would collide with again; the pauses begin after that.
+        # None before the first read: the first try was blind, and what fails it is most
+        # often this process's memory (a citizen new to it, a change by the router).
         pause = self._backoff.pause(attempt, self._rand) if attempt > 1 else 0.0
         out_of_time = deadline is not None and self._monotonic() + pause > deadline
         if out_of_time or (deadline is None and attempt >= self._backoff.attempts):
@@ -302,12 +301,7 @@ class FirestoreIntake:
                     # the router, or an open tip gone: decide again on what is there now.
                     self._memory.remember(reporter, None)
                     continue
-                kept = w.summary
-                if kept is None and known is not None and plan.tip_id is None:
-                    # A question (or chat with no tip) left the open tip as it was: its
-                    # summary is still the one last written, and the next tip text
-                    # joins it without reading the tip.
-                    kept = known.summary
+                kept = _summary_kept(w.summary, known, plan.tip_id)
                 self._memory.remember(reporter, _Known(plan.state, update_time, kept))
                 return w.result
 
@@ -369,6 +363,17 @@ class FirestoreIntake:
         batch.update(message, {DUE_AT: now})
         batch.update(self.db.collection(TIPS).document(tip_id), {"unpublished": True})
         batch.commit()
+
+
+def _summary_kept(
+    written: Summary | None, known: _Known | None, tip_id: str | None
+) -> Summary | None:
+    """The tip summary to remember after a commit: the one written, or, when a question
+    (or chat with no tip) left the open tip as it was, the one last written, so the
+    next tip text joins it without reading the tip."""
+    if written is None and known is not None and tip_id is None:
+        return known.summary
+    return written
 
 
 def _stateless(
