@@ -57,7 +57,12 @@ not negated ("không có súng") and not in the past ("hôm qua") unless somethi
 is going on now. A rule may need a `now` phrase ("đang cạy khóa"), or hold
 unless the message says it happens regularly (a fight: "đánh nhau" is going
 on, "tối nào cũng đánh nhau" is not), or skip tips of some categories (a
-scam's "chuyển tiền gấp" is the scammer's hurry, not the citizen's).
+scam's "chuyển tiền gấp" is the scammer's hurry, not the citizen's). The
+offender gone ("bỏ chạy rồi") is over for a fight or a theft, not for a person
+left down or trapped (rules that `last`). A "now" inside a phrase of no hurry
+("đang rao bán" a phone robbed last week) is not the event's. A long message
+that matched no category keeps the urgency of a rule that makes no tip alone (a
+plea to come at once).
 `reasons` are the matched phrases, as written in the rule file, that decided
 the result: an officer sees why.
 """
@@ -232,6 +237,7 @@ class SeverityRule:
     with_: str
     unless_said: str  # the group of phrases that stop the rule
     feared: bool  # a hit said as feared does not count
+    lasts: bool = False  # a state that outlasts the offender's going ("bỏ chạy rồi")
 
 
 @dataclass(frozen=True)
@@ -437,8 +443,11 @@ def build_rules(data: Any) -> Rules:
         add(category.weak, slang.weak)
 
     severity = top.severity
-    for group in ("negations", "now", "past", "habitual", "not_urgent"):
+    for group in ("negations", "not_negations", "now", "past", "habitual", "not_urgent"):
         add(group, getattr(severity, group))
+    # the offender gone is a past marker everywhere but in the rules that `last`
+    add("past", severity.gone)
+    add("gone", severity.gone)
     add_evidence(FEARS.evidence, severity.fears)
     severity_rules: list[SeverityRule] = []
     for rule in severity.rules:
@@ -456,6 +465,7 @@ def build_rules(data: Any) -> Rules:
                 f"with:{rule.id}",
                 f"unless:{rule.id}",
                 rule.feared,
+                rule.lasts,
             )
         )
         add_evidence(groups.evidence, rule)
@@ -720,9 +730,12 @@ def _danger(
     category_hits: list[Hit],
 ) -> _Danger:
     """The severity rules that apply (see the module docstring)."""
-    negations = groups.get("negations", [])
+    vague = groups.get("not_negations", [])  # "không biết (súng thật hay giả)"
+    negations = [n for n in groups.get("negations", []) if not _inside(n, vague)]
     not_urgent = groups.get("not_urgent", [])
-    now = groups.get("now", [])
+    # a "now" inside a phrase of no hurry is not the event's ("giờ đang rao bán" the
+    # phone robbed last week)
+    now = [h for h in groups.get("now", []) if not _inside(h, not_urgent)]
 
     def live(hits: list[Hit]) -> list[Hit]:
         return [
@@ -733,7 +746,8 @@ def _danger(
 
     fears: list[Hit] | None = None  # found once, when a `feared` rule needs them
     found: list[Hit] = []
-    makes_tip = False
+    lasting: list[Hit] = []  # found by the rules that `last`
+    makes_tip = lasting_tip = False
     habitual = "habitual" in groups
     for rule in rules.severity:
         if rule.category is None and rule.groups.evidence not in groups:
@@ -759,11 +773,17 @@ def _danger(
         if (rule.has_with and not with_hits) or (rule.needs_now and not now):
             continue
         found += hits + with_hits
+        if rule.lasts:
+            lasting += hits + with_hits
+            lasting_tip = lasting_tip or rule.makes_tip
         makes_tip = makes_tip or rule.makes_tip
     # a word read as the tip's evidence is not also a past marker ("choi da xong":
     # "chơi đá xong", not "đã xong")
     past = [p for p in groups.get("past", []) if not any(_overlaps(p, h) for h in category_hits)]
     if found and past and not now:
+        gone = groups.get("gone", [])
+        if lasting and all(_inside(p, gone) for p in past):
+            return _Danger(lasting, lasting_tip)
         return _Danger([], False)
     return _Danger(found, makes_tip)
 
@@ -1182,7 +1202,9 @@ def _by_rules(
     if chat:
         return Classification("other", None, "normal", None, None, _unique(_labels(chat)))
     if len(message.folded) >= rules.default_tip_min_words:
-        return Classification("tip", "other", "normal", None, None, ())
+        # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
+        said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))
+        return Classification("tip", "other", "urgent" if said else "normal", None, None, said)
     return Classification("other", None, "normal", None, None, ())
 
 

@@ -191,6 +191,9 @@ class SeverityRuleIn(EvidenceIn):
     unless: list[str] = Field(default_factory=list)
     # A hit said as feared (a `fears` phrase just before it) does not count.
     feared: bool = False
+    # A state of the person in danger (down, trapped): it lasts when whoever caused it
+    # has gone (a `gone` phrase: "thằng kia bỏ chạy rồi"), unlike a fight or a theft.
+    lasts: bool = False
     makes_tip: bool = True
     examples: ExamplesIn
 
@@ -206,8 +209,12 @@ class SeverityIn(_Strict):
     negations: list[str] = Field(default_factory=list)
     now: list[str] = Field(default_factory=list)
     past: list[str] = Field(default_factory=list)
+    # the offender has left ("bỏ chạy rồi"): past, except for the rules that `last`
+    gone: list[str] = Field(default_factory=list)
     habitual: list[str] = Field(default_factory=list)
     not_urgent: list[str] = Field(default_factory=list)
+    # phrases whose negation word negates nothing after them ("không biết súng thật hay giả")
+    not_negations: list[str] = Field(default_factory=list)
     fear_window: int = Field(default=4, ge=0)
     fears: EvidenceIn = EvidenceIn()
     rules: list[SeverityRuleIn] = Field(default_factory=list)
