@@ -231,6 +231,36 @@ def test_a_phrase_never_matches_inside_a_longer_word() -> None:
     assert classify("ttt").kind == "other"
 
 
+@pytest.mark.parametrize("mark", [", ", ",", ". ", "; ", "! ", "? ", "\n", " - ", ": ", "... "])
+def test_a_phrase_never_spans_a_boundary_the_writer_typed(mark: str) -> None:
+    # a seizure, then her handbag: no bag snatched
+    joined = by_rules("cô ấy lên cơn co giật túi xách rơi ngoài chợ")
+    assert joined.category == "robbery" and "giật túi xách" in joined.reasons, joined
+    split = by_rules(f"cô ấy lên cơn co giật{mark}túi xách rơi ngoài chợ")
+    assert split.category != "robbery", split
+    assert not any("giật túi" in reason for reason in split.reasons), split
+
+
+def test_a_phrase_typed_without_marks_never_spans_a_comma() -> None:
+    # an old man crying in front of the house: no house on fire
+    assert "nhà cháy" in by_rules("thay ong cu ngoi truoc nha chay nuoc mat").reasons
+    assert "nhà cháy" not in by_rules("thay ong cu ngoi truoc nha, chay nuoc mat").reasons
+
+
+def test_a_mark_inside_a_number_or_an_abbreviation_is_no_boundary() -> None:
+    read = by_rules("nợ 1,5 triệu lúc 10:30 ở tp.hcm, nó cầm dao đứng trước cửa")
+    assert read.severity == "urgent" and "cầm dao" in read.reasons, read
+
+
+def test_a_negation_says_nothing_of_the_next_clause() -> None:
+    # "chưa trả" is the debt's; the knife is in hand now
+    assert by_rules("nợ tiền chưa trả nó cầm dao đứng trước cửa").severity == "normal"
+    assert by_rules("nợ tiền chưa trả, nó cầm dao đứng trước cửa").severity == "urgent"
+    assert by_rules("nợ tiền chưa trả. Nó cầm dao đứng trước cửa").severity == "urgent"
+    # in its own clause it still negates
+    assert by_rules("thằng đó chưa cầm dao, chỉ đứng trước cửa chửi").severity == "normal"
+
+
 def test_gambling_needs_the_gambling_word_not_silver() -> None:
     assert classify("Có sòng bạc hoạt động ở hẻm 5").category == "gambling"
     assert classify("Tiệm bạc đầu hẻm bán nhẫn bạc đẹp lắm các anh ạ").category != "gambling"

@@ -11,7 +11,10 @@ How a message is decided (the rule file says which phrases do what):
 
 1. No word at all (a photo, a sticker, an emoji): kind "other", no reasons.
 2. Abbreviations are spelled out ("cccd"), then every phrase of the rules is
-   looked up on whole words. Diacritics are evidence: a word typed with marks
+   looked up on whole words, within one clause: a phrase never spans a boundary
+   the writer typed (, . ; : ! ? … a bracket, a spaced dash, a line break: "biet
+   nha, chay mau" holds no "nhà cháy"), nor does a negation, a fear or a request
+   for an officer reach into the next clause. Diacritics are evidence: a word typed with marks
    matches only the same word with the same marks ("chạy" is not "cháy"); a
    word typed without matches every word that folds to it, and a phrase that
    is ambiguous once folded ("chay xe") then needs its rule's context; so does
@@ -114,6 +117,17 @@ TOPICS = ("tip_status", "tam_tru", "tam_vang", "thuong_tru", "luu_tru", "other")
 SUBTOPICS = ("gia_han", "xoa_dang_ky", "xac_nhan_cu_tru")
 
 _TOKEN = re.compile(r"[^\W_]+")
+# A word, or a boundary the writer typed between two clauses: , ; : ! ? . … brackets
+# and a spaced dash (line breaks become ";" first: `canonical` folds them into spaces).
+# Not a mark inside a word or a number: "1,5 triệu", "10.000", "10:30", "tp.hcm".
+_PIECE = re.compile(
+    r"[^\W_]+"
+    r"|[;!?…()\[\]]"
+    r"|,(?!(?<=\d,)\d)"
+    r"|(?<![^\W_])[.:]|[.:](?![^\W_])"
+    r"|(?<= )[-–—](?= )"
+)
+_BREAKS = frozenset(";!?…()[],.:-–—")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])y$|(?<=^qu)y$")
 
@@ -554,6 +568,7 @@ class Hit:
     start: int
     end: int  # exclusive, in words
     sure: bool  # False: an ambiguous phrase typed without its marks
+    clause: int = 0  # the clause it lies in (`_Message.clauses`)
 
 
 @dataclass(frozen=True)
@@ -561,42 +576,55 @@ class _Message:
     folded: tuple[str, ...]
     marks: tuple[str | None, ...]  # mark key of each word typed with marks, else None
     typed_with_marks: bool  # any word carries marks: an unmarked word then means no marks
+    # the clause of each word: a new one after every boundary the writer typed (_PIECE)
+    clauses: tuple[int, ...]
 
 
 def _tokenise(text: str, rules: Rules) -> _Message:
-    """The folded words of a text with the marks they were typed with, abbreviations spelled out."""
+    """The folded words of a text with the marks they were typed with, abbreviations
+    spelled out, and the clause each lies in: "biet nha, chay mau" holds no "nhà cháy"."""
     folded_words: list[str] = []
     marks: list[str | None] = []
-    for word in _TOKEN.findall(canonical(text)):
+    clauses: list[int] = []
+    clause = 0
+    for word in _PIECE.findall(canonical(text.replace("\n", " ; "))):
+        if word[0] in _BREAKS:
+            clause += 1
+            continue
         folded = _fold_word(word)
         expansion = rules.abbreviations.get(folded)
         if expansion is not None:
             for written, flat in zip(*expansion, strict=True):
                 folded_words.append(flat)
                 marks.append(_mark_key(written) if flat != written else None)
+                clauses.append(clause)
             continue
         folded_words.append(folded)
         marks.append(_mark_key(word) if folded != word else None)
+        clauses.append(clause)
     typed_with_marks = any(m is not None for m in marks)
-    return _Message(tuple(folded_words), tuple(marks), typed_with_marks)
+    return _Message(tuple(folded_words), tuple(marks), typed_with_marks, tuple(clauses))
 
 
 def _scan(message: _Message, rules: Rules) -> list[Hit]:
+    """Every phrase of the rules in the message, on whole words; a phrase of two words
+    or more only within one clause (a boundary the writer typed ends it)."""
     hits: list[Hit] = []
-    words, marks = message.folded, message.marks
+    words, marks, clauses = message.folded, message.marks, message.clauses
     last = len(words) - 1
     for i, word in enumerate(words):
         candidates = rules.words.get(word, ())
-        if i < last:
+        clause = clauses[i]
+        if i < last and clauses[i + 1] == clause:
             pair = rules.pairs.get((word, words[i + 1]))
             if pair:
                 candidates = (*candidates, *pair)
         for phrase in candidates:
             n = len(phrase.words)
-            if n > 2 and words[i : i + n] != phrase.words:
+            if n > 2 and (words[i : i + n] != phrase.words or clauses[i + n - 1] != clause):
                 continue
             if not message.typed_with_marks:  # every word may be any word folding to it
-                hits.append(Hit(phrase.group, phrase.label, i, i + n, not phrase.ambiguous))
+                hits.append(Hit(phrase.group, phrase.label, i, i + n, not phrase.ambiguous, clause))
                 continue
             sure = True
             for j, want in enumerate(phrase.marks):
@@ -609,7 +637,8 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                 elif typed != want:
                     break  # typed with other marks: another word ("chạy" is not "cháy")
             else:
-                hits.append(Hit(phrase.group, phrase.label, i, i + n, sure or not phrase.ambiguous))
+                sure = sure or not phrase.ambiguous
+                hits.append(Hit(phrase.group, phrase.label, i, i + n, sure, clause))
     return hits
 
 
@@ -669,7 +698,11 @@ def _unique(items: list[str]) -> tuple[str, ...]:
 
 
 def _negated(hit: Hit, negations: list[Hit], window: int) -> bool:
-    return any(hit.start - window <= n.end <= hit.start for n in negations)
+    """A negation (or a fear) within `window` words before the hit, in its clause: it
+    says nothing of the next one ("hết tiền, nó cầm dao đòi"; "không. nó cầm dao")."""
+    return any(
+        hit.start - window <= n.end <= hit.start and n.clause == hit.clause for n in negations
+    )
 
 
 def _inside(hit: Hit, others: list[Hit]) -> bool:
@@ -1235,7 +1268,12 @@ def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:
     hits = _sure(groups, "officer")
     talk, people = _sure(groups, "talk"), _sure(groups, "people")
     if talk and people:
-        hits += [p for p in people if any(t.end <= p.start <= t.end + gap for t in talk)]
+        # in one clause: "gặp mấy thằng đó, nhân viên quán nói" asks for nobody
+        hits += [
+            p
+            for p in people
+            if any(t.end <= p.start <= t.end + gap and t.clause == p.clause for t in talk)
+        ]
     return hits
 
 
