@@ -864,17 +864,15 @@ def weigh(
         return as_report(opinion, model.tip_reading(words)[1], _told_calm(groups), unsure)
     if not open_to_opinion(verdict):
         return verdict
-    if verdict.kind == "tip" and not verdict.reasons:
-        # a tip only because nothing matched: the model's kind counts, not only its category
-        opinion = model.opinion(words)
-        if advertises(opinion):
-            return as_spam(opinion)
-        if reads_other(opinion) and model.tip_reading(words)[1] < load_model().raise_from:
-            return as_other(opinion)
     if verdict.kind == "tip":
         opinion, urgent_p = model.tip_reading(words)
         if verdict.severity != "urgent" and advertises(opinion):
             return as_spam(opinion)  # a danger the rules read is never unmade
+        if not verdict.reasons and urgent_p < load_model().raise_from:
+            # a tip only because nothing matched: the model's kind counts too
+            kind = model.opinion(words)
+            if reads_other(kind):
+                return as_other(kind)
         verdict = with_urgency(verdict, urgent_p, _told_calm(groups))
     else:
         opinion = model.opinion(words)
