@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Sixteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
+Seventeen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -51,6 +51,9 @@ Sixteen labelled pairs of sets, and sets of questions alone, live in tests/fixtu
   changes (its header lines); never worked on.
 - `messages_blind13.jsonl`, `questions_blind13.jsonl`: the thirteenth pair, written
   in round 9 by someone who had not seen the rules, scored blind before round 9's
+  changes (its header lines); never worked on.
+- `messages_blind14.jsonl`, `questions_blind14.jsonl`: the fourteenth pair, written
+  in round 10 by someone who had not seen the rules, scored blind before round 10's
   changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
@@ -130,6 +133,7 @@ SETS = (
     "blind11",
     "blind12",
     "blind13",
+    "blind14",
     "tuning",
     "tuning4",
     "tuning5",
@@ -147,7 +151,7 @@ QUESTION_SETS = (
     "tuning18",
 )
 # Never worked on: their misses are shown only when asked.
-BLIND = ("blind", "blind11", "blind12", "blind13")
+BLIND = ("blind", "blind11", "blind12", "blind13", "blind14")
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: sets 17 and 18 until
 # they are worked on.
