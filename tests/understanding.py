@@ -153,6 +153,11 @@ BLIND = ("blind", "blind11", "blind12", "blind13")
 # questions it never saw: shown like the blind sets. Round 10: set 18 (set 17 was worked
 # on in round 10's assistant pass).
 KEPT_OUT: tuple[str, ...] = ("tuning18",)
+# Question sets worked on but not yet taught to the learned second opinion: trained on
+# them, the model moves the blind sets' aggregates (set 17 in round 10: blind11 kind
+# 116 -> 115, blind13 category 94 -> 93), which the assistant pass may not; the lead
+# retrains and empties this.
+UNTRAINED: tuple[str, ...] = ("tuning17",)
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
 # fit them. 11a-f, 11h, 11i, 12a-d and 13a-b by writers who had not seen the rules; 11g by the
