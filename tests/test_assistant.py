@@ -2008,3 +2008,9 @@ def test_what_a_paper_is_for_asks_no_part():
     text = "muốn xin xác nhận cư trú để nộp hồ sơ xin việc thì làm sao"
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == ("xac_nhan_cu_tru",) and result.sections == (), result
+
+
+def test_a_visa_held_beside_a_foreigners_stay_is_one_of_their_papers():
+    text = "ông khách người Đức có visa công tác thuê căn hộ 3 tháng, khai báo tạm trú sao"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",) and result.out_of_scope is None, result
