@@ -43,6 +43,7 @@ from tests.understanding import (  # noqa: E402
     QUESTION_SETS,
     SETS,
     TRAINING,
+    UNTRAINED,
 )
 
 # weak regularisation: few examples a class; chosen on held-out sets 4-7. Round 9: C = 300
@@ -98,7 +99,7 @@ def training_files() -> list[str]:
         ["classify.jsonl"]
         + [f"messages_{s}.jsonl" for s in tuning]
         + [f"questions_{s}.jsonl" for s in tuning]
-        + [f"questions_{s}.jsonl" for s in QUESTION_SETS if s not in KEPT_OUT]
+        + [f"questions_{s}.jsonl" for s in QUESTION_SETS if s not in (*KEPT_OUT, *UNTRAINED)]
         + [f"messages_{s}.jsonl" for s in TRAINING]
     )
 

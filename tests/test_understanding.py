@@ -167,15 +167,12 @@ CONFLICTS = {
     # "mất cccd làm lại bao lâu": labelled the card office; a lost card's re-issue is
     # mat_giay_to in q4-25 (the same question), qb3-11, qb4-8, qb5-19, qb7-21, qb9-10
     "qt14-100",
-    # a stranger registered at one's house unknown to the owner: labelled a hand-off; a
-    # registration made without the owner is a report (a tip an officer sees), as qt13-112
-    "qt14-37",
     # a foreign guest gone for two weeks, his passport left, "có ai xuống coi giùm ko":
     # labelled a hand-off; a person missing and an officer asked to come is a tip
     "qt14-89",
-    # a deadline asked ("trước mấy giờ", "khai báo ... trong bao lâu"): labelled thoi_gian;
-    # when a step falls due is ai_khi, as qt12-36 and qt13-42
-    "qt14-102",
+    # a deadline asked ("trước mấy giờ"): labelled thoi_gian; when a step falls due is
+    # ai_khi, as qt12-36 and qt13-42 (qt14-102, a foreigner's declaration "trong bao lâu",
+    # left in round 10: a part the procedure does not hold gets the whole answer)
     "qt14-108",
     # a bare question ("cho hỏi về cư trú", "vậy nộp ở đâu", "thế phạt bao nhiêu", back
     # from abroad "có phải khai báo gì") labelled with four buttons: more than three is
@@ -198,13 +195,11 @@ CONFLICTS = {
     "qt15-56",
     # a lost confirmation labelled mat_giay_to beside it: it is simply asked again, as qt13-77
     "qt15-57",
-    # a deadline asked ("trước mấy giờ", "phải báo trong bao lâu", "trước khi hết hạn bao
-    # lâu"): labelled thoi_gian; when a step falls due is ai_khi, as qt12-36 and qt14-108 (a
-    # lost paper's procedure holds no such part: its fine is what is said of waiting); in
-    # qt15-58 both procedures of the list are answered, each with its own part
+    # a deadline asked ("trước mấy giờ"): labelled thoi_gian; when a step falls due is
+    # ai_khi, as qt12-36 and qt14-108 (qt15-33, a lost paper's, and qt15-58, a counted list,
+    # left in round 10: a part the procedure does not hold gets the whole answer, and each
+    # counted item only the parts said with it)
     "qt15-14",
-    "qt15-33",
-    "qt15-58",
     # "cho hỏi về hộ khẩu" labelled with two buttons; the line asks with three (thường trú,
     # its removal, its confirmation), as qt13-100 (labelled with four)
     "qt15-91",
@@ -249,6 +244,34 @@ CONFLICTS = {
     # "nhà có người tới ở", nobody described, labelled with two buttons; a host's three
     # declarations (a foreigner's too) in set 15's pass (assistant.yaml vague, "người tới ở")
     "qt16-18",
+    # Tuning set 17 (round 10):
+    # the old residence book stolen, lost or burnt ("trộm lấy mất sổ hộ khẩu với sổ tạm trú",
+    # "mất sổ tạm trú có bị phạt", "sổ hộ khẩu bị cháy mất trong vụ cháy nhà"): labelled
+    # mat_giay_to, as qt13-75, qt14-20 and qt15-34; the book is void since 2023, never
+    # re-issued, and proof of residence is a confirmation, the book's end said first
+    "qt17-70",
+    "qt17-72",
+    "qt17-73",
+    # a deadline asked ("có hạn chót không", "phải báo trước mấy giờ", "trong vòng mấy
+    # tiếng"): labelled thoi_gian; when a step falls due is ai_khi, as qt12-36 and qt13-42
+    "qt17-24",
+    "qt17-50",
+    "qt17-58",
+    # "lưu trú hay tạm trú", a stay of 2 months said: labelled with both; the stay's length
+    # picks one (from 30 days, tạm trú), as qt16-33
+    "qt17-52",
+    # a bare question ("cho hỏi thủ tục", "làm giấy tờ sao vậy", "hỏi về cư trú") labelled
+    # with four buttons: more than three is the menu to the scorer, as qt13-100 and qt14-30
+    # (the second gets the common papers, a part asked with no topic, as qt14-50)
+    "qt17-93",
+    "qt17-94",
+    "qt17-98",
+    # "cần giấy xác nhận gì đó" labelled with two buttons; the confirmation, tạm trú and
+    # thường trú in qt13-105 ("tôi cần cái giấy xác nhận"), as qt15-95
+    "qt17-99",
+    # "giấy tờ cho con" labelled without tạm trú; a child's formalities are asked with the
+    # three in qt14-15 ("hoi thu tuc cho con", labelled so)
+    "qt17-103",
 }
 
 
@@ -290,8 +313,8 @@ BLIND_HELD = {
     # once a long message nothing matched that the model is sure is chat is other;
     # category 92 once question set 16 joined the training; kind 116 with tuning set 5's
     # kinds learned, and urgency 95 with one person in danger rated normal (was 2) after
-    # round 9's urgency pass on it
-    "blind11": ((116, 92, 95), 6, 1, 0, 54, 1),
+    # round 9's urgency pass on it; 55/61 questions after round 10's pass on question set 17
+    "blind11": ((116, 92, 95), 6, 1, 0, 55, 1),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -308,8 +331,9 @@ BLIND_HELD = {
     # set 16 joined the training kind 121 and category 92 (lower: the model's shared
     # words weighed again; held out on the fifteen training sets, kinds 93.1 -> 93.0 %,
     # category unchanged), and after the pass on it 57/75 questions with 6 wrong;
-    # category 94 again once tuning set 5 joined the training
-    "blind13": ((121, 94, 96), 10, 1, 1, 57, 6),
+    # category 94 again once tuning set 5 joined the training; 59/75 questions with 5 wrong
+    # after round 10's pass on question set 17
+    "blind13": ((121, 94, 96), 10, 1, 1, 59, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong
     "blind14": ((119, 84, 92), 11, 1, 0, 63, 0),
@@ -476,17 +500,26 @@ QUESTIONS_ALONE = {
     "tuning13": 108,
     # round 8: scored before any change (its header) 74/117 with 20 wrong; 75/117 with 18
     # wrong once trained on; after round 8's second assistant pass 84/117 with 8 wrong,
-    # all in CONFLICTS (84/109 agreed); 97/117 after its misses (97/102 agreed)
-    "tuning14": 97,
+    # all in CONFLICTS (84/109 agreed); 97/117 after its misses (97/102 agreed); 100/117
+    # and one honest after round 10's pass on set 17 (a stranger registered at one's
+    # address goes to a person; a part a procedure does not hold gets the whole answer:
+    # qt14-37 and qt14-102 answered as labelled, out of CONFLICTS; 100/104 agreed)
+    "tuning14": 101,
     # round 9: scored before any change (its header) 79/110 with 5 wrong; after round 9's
-    # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed)
-    "tuning15": 96,
+    # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed); 98/110 after
+    # round 10's pass on set 17 (qt15-33 and qt15-58 answered as labelled, out of
+    # CONFLICTS: 98/99 agreed)
+    "tuning15": 98,
     # round 9, kept out of its first assistant pass: scored before any change (its header)
     # 70/110 with 14 wrong; after the pass on set 15, 72/110 with 14 wrong; after round 9's
-    # second pass, on set 16 itself, 84/110 with 3 wrong, all in CONFLICTS (84/101 agreed)
-    "tuning16": 84,
-    # round 10: scored before any change (their headers), kept out until worked on
-    "tuning17": (77, 7),
+    # second pass, on set 16 itself, 84/110 with 3 wrong, all in CONFLICTS (84/101 agreed);
+    # 85/110 after round 10's pass on set 17 (85/101 agreed)
+    "tuning16": 85,
+    # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
+    # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed)
+    "tuning17": 98,
+    # round 10: scored before any change (its header), kept out of round 10's pass
+    # (83 right or honest with 7 wrong held; 85 with 6 after the pass on set 17)
     "tuning18": (83, 7),
 }
 

@@ -512,6 +512,13 @@ def answer(
     for part in parts:
         proc = k.procedures[part.topic]
         present = tuple(s for s in part.sections if s in proc.sections or s == CAN_CU)
+        # a part asked that the procedure does not hold ("khai báo cho khách nước ngoài
+        # trong mấy ngày": no handling time, its deadline is who and when): the whole
+        # answer, never the other parts alone as if it were answered (a part's word inside
+        # the topic's own words asks nothing: "mất giấy tờ")
+        unheld = set(part.sections) - set(present)
+        if unheld and unheld & set(questions.sections_outside(padded, part.topic, k)):
+            present = ()
         text_out = _compose(proc, present, today, contact, part.notes)
         buttons = (Button(k.texts["see_full"], k.buttons[part.topic]),) if present else ()
         replies.extend(_as_replies(text_out, buttons))

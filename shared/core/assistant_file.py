@@ -159,6 +159,9 @@ class OutOfScope:
     near: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     # or `beats` with words apart ("hộ chiếu của con tôi sắp hết hạn"), like `near`
     beats_near: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    # a hit inside one of these says something else, folded alike ("phạt người thuê" is
+    # not "phạt nguội")
+    unless_inside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,10 @@ class Knowledge:
     bare: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
     proofs: tuple[str, ...] = ()
+    # what a paper is for ("để nộp hồ sơ cho con vào lớp 1"): its words ask no part (padded)
+    purposes: tuple[str, ...] = ()
+    # a question counted as several matters ("cho hỏi 2 việc"): each item's parts its own
+    counted: tuple[str, ...] = ()
     mixed_groups: tuple[str, ...] = ()  # a foreigner said to be among citizens (padded)
     # words saying a person abroad is a citizen: a topic phrase inside them names none
     citizens: tuple[str, ...] = ()
@@ -368,6 +375,7 @@ class OutOfScopeIn(_Strict):
     beats_with: list[str] = Field(default_factory=list)
     near: ServiceNearIn | None = None
     beats_near: ServiceNearIn | None = None
+    unless_inside: list[str] = Field(default_factory=list)
 
 
 class VagueAskIn(_Strict):
@@ -460,6 +468,8 @@ class ConfIn(_Strict):
     persons_services: list[str] = Field(default_factory=list)
     bare: dict[str, list[str]] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
+    purposes: list[str] = Field(default_factory=list)
+    counted: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
     citizens: list[str] = Field(default_factory=list)
     mixed_unless: list[str] = Field(default_factory=list)
@@ -736,6 +746,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 if spec.near
                 else ((), (), 0),
                 _near(spec.beats_near),
+                tuple(_padded(p) for p in spec.unless_inside),
             )
             for service, spec in conf.out_of_scope.items()
         ),
@@ -750,6 +761,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         persons_services=frozenset(conf.persons_services),
         bare={t: frozenset(_padded(p) for p in ps) for t, ps in conf.bare.items()},
         proofs=tuple(_padded(p) for p in conf.proofs),
+        purposes=tuple(_padded(p) for p in conf.purposes),
+        counted=tuple(_padded(p) for p in conf.counted),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         citizens=tuple(_padded(p) for p in conf.citizens),
         mixed_unless=tuple(_padded(p) for p in conf.mixed_unless),

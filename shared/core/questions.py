@@ -25,6 +25,7 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   phrase ("mất bằng lái" is a lost paper); beside it, a topic phrase that only
   says where (`places`: "phòng trọ bị cắt điện") names no topic; a paper proving
   a lawful place (`proofs`: "sổ đỏ") beside a topic is that topic's papers;
+- what a paper is for (`purposes`: "để nộp hồ sơ xin việc") asks no part;
 - a word pointing to another procedure than the one matched (`doubts`: "hộ khẩu
   có bị gạch tên không" matches thường trú, "gạch tên" points to deregistration)
   makes a doubt: the citizen is asked which, never given the wrong one's facts.
@@ -118,11 +119,24 @@ def _section_patterns(
 
 
 def sections(padded: str, k: Knowledge) -> tuple[str, ...]:
-    """The answer parts a text asks for, in answer order."""
+    """The answer parts a text asks for, in answer order; words saying what a paper is
+    for (`purposes`: "để nộp hồ sơ cho con vào lớp 1") ask none."""
     strong_patterns, weak_patterns = _cached(k, _section_patterns)
+    if k.purposes:
+        padded = _masked(padded, k.purposes)
     strong = {key for key, pattern in strong_patterns if pattern.search(padded)}
     chosen = strong or {key for key, pattern in weak_patterns if pattern.search(padded)}
     return tuple(key for key in k.section_order if key in chosen)
+
+
+def sections_outside(padded: str, topic: str, k: Knowledge) -> tuple[str, ...]:
+    """The parts asked outside the words naming `topic`: "mất giấy tờ" names lost papers
+    and asks for no papers."""
+    text = padded
+    for m in _matches(padded, k):
+        if m.topic == topic:
+            text = text[: m.start + 1] + " " * (m.end - m.start - 2) + text[m.end - 1 :]
+    return sections(text, k)
 
 
 def _positions(padded: str, phrase: str) -> Iterable[int]:
@@ -228,8 +242,9 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
         else:
             carry += said
     # "tạm trú cho vợ và thường trú cho con cần giấy tờ gì": the parts asked at the
-    # end go to every topic that asked none of its own
-    tail = asked[order[-1]] if order else []
+    # end go to every topic that asked none of its own, unless the matters are counted
+    # ("cho hỏi 2 việc: ...": each item asks its own)
+    tail = asked[order[-1]] if order and not has_any(padded, k.counted) else []
     named = [t for t in order if t in asked_in]
     return [Part(t, tuple(dict.fromkeys(asked[t] or tail))) for t in named[:MAX_PARTS]]
 
@@ -273,6 +288,11 @@ def _stay(
         visitors = _visitors(padded, matches, named, k) or _mixed(padded, k)
         if days is not None and len(parts) < MAX_PARTS and visitors:
             chosen = stays.long if days >= stays.threshold_days else stays.short
+            if chosen not in named and len(parts) == 1 and has_any(padded, k.counted):
+                # "cho hỏi 2 việc: con mới sinh nhập khẩu sao, với em vợ lên ở 3 tháng thì
+                # phải đăng ký gì": each matter asks the parts said with it
+                first = Part(parts[0].topic, sections(padded[: at + 1], k), parts[0].notes)
+                return [first, Part(chosen, sections(padded[at:], k))], False
             if chosen not in named:
                 return [*parts, Part(chosen, sections(padded, k))], False
         return parts, False
@@ -330,7 +350,9 @@ def _beats(padded: str, service: OutOfScope) -> bool:
 def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope | None:
     citizens = _citizen_spans(padded, k)
     for service in k.out_of_scope:
-        if not has_any(padded, service.phrases):
+        # "phạt người thuê hay phạt chủ trọ": a fine's person, not "phạt nguội"
+        text = _masked(padded, service.unless_inside) if service.unless_inside else padded
+        if not has_any(text, service.phrases):
             if near(padded, service.near) and not found:
                 return service  # "cccd của con em sai ngày sinh": named with words apart
             continue
@@ -339,9 +361,9 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
         beaten = service.beats if _beats(padded, service) else frozenset()
         topics = [m for m in found if m.topic not in beaten]
         for phrase in service.phrases:
-            if found and phrase in k.proofs:
+            if topics and phrase in k.proofs:
                 continue  # "chị em không có sổ đỏ ... đăng ký được không": the topic's papers
-            for at in _positions(padded, phrase):
+            for at in _positions(text, phrase):
                 # words shared with a topic's phrase are the topic's ("mất bằng lái xe"),
                 # and a citizen's own passport says who they are ("vẫn còn quốc tịch và
                 # hộ chiếu Việt Nam"), not a passport asked for
@@ -350,6 +372,14 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
                 ) and not any(s <= at and at + len(phrase) <= e for s, e in citizens):
                     return service
     return None
+
+
+def _masked(padded: str, phrases: tuple[str, ...]) -> str:
+    """`padded` with each of `phrases` blanked out, its length kept (positions hold)."""
+    for phrase in phrases:
+        for at in list(_positions(padded, phrase)):
+            padded = padded[: at + 1] + " " * (len(phrase) - 2) + padded[at + len(phrase) - 1 :]
+    return padded
 
 
 def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
