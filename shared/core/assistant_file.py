@@ -119,6 +119,19 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class Premise:
+    """A topic's words said of what already is, not asked (a trip over, one's own
+    registration held, a foreign nationality taken): beside another topic asked they
+    name nothing."""
+
+    topic: str
+    phrases: tuple[str, ...]  # padded: a match of `topic` inside one is the premise
+    with_: tuple[str, ...] = ()  # also needs one of these, anywhere ("mới về")
+    # the topics that must be asked beside; empty: any other, or a stay with one's family
+    beside: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Stays:
     """A stay with a family: the topic by its length (see assistant.yaml)."""
 
@@ -212,6 +225,10 @@ class Knowledge:
     # topic phrases that only say who, beside no other topic and one of these services
     persons: frozenset[str] = frozenset()
     persons_services: frozenset[str] = frozenset()
+    # topics a person is a party to ("nhân viên người Philippines bị mất hộ chiếu"): beside
+    # them, the person's words name no stay of theirs
+    persons_topics: frozenset[str] = frozenset()
+    premises: tuple[Premise, ...] = ()
     # topic -> its phrases that only say something happened to a thing not named (padded)
     bare: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
@@ -329,6 +346,13 @@ class FollowUpIn(_Strict):
     add: str
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
+
+
+class PremiseIn(_Strict):
+    topic: str
+    phrases: list[str] = Field(min_length=1)
+    with_: list[str] = Field(default_factory=list, alias="with")
+    beside: list[str] = Field(default_factory=list)
 
 
 class StaysIn(_Strict):
@@ -466,6 +490,8 @@ class ConfIn(_Strict):
     places: list[str] = Field(default_factory=list)
     persons: list[str] = Field(default_factory=list)
     persons_services: list[str] = Field(default_factory=list)
+    persons_topics: list[str] = Field(default_factory=list)
+    premises: list[PremiseIn] = Field(default_factory=list)
     bare: dict[str, list[str]] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
     purposes: list[str] = Field(default_factory=list)
@@ -622,6 +648,12 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         for i, phrase in enumerate(bare):
             if _padded(phrase) not in {_padded(p) for p in conf.topics[topic].phrases}:
                 problems.append(f"{CONF_FILE}: bare.{topic}[{i}]: {phrase!r} is not its phrase")
+    for i, topic in enumerate(conf.persons_topics):
+        known(topic, f"persons_topics[{i}]")
+    for i, premise in enumerate(conf.premises):
+        known(premise.topic, f"premises[{i}].topic")
+        for j, topic in enumerate(premise.beside):
+            known(topic, f"premises[{i}].beside[{j}]")
     for i, service in enumerate(conf.persons_services):
         if service not in conf.out_of_scope:
             problems.append(f"{CONF_FILE}: persons_services[{i}]: {service!r} is no service")
@@ -759,6 +791,16 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         places=frozenset(_padded(p) for p in conf.places),
         persons=frozenset(_padded(p) for p in conf.persons),
         persons_services=frozenset(conf.persons_services),
+        persons_topics=frozenset(conf.persons_topics),
+        premises=tuple(
+            Premise(
+                p.topic,
+                tuple(_padded(x) for x in p.phrases),
+                tuple(_padded(x) for x in p.with_),
+                frozenset(p.beside),
+            )
+            for p in conf.premises
+        ),
         bare={t: frozenset(_padded(p) for p in ps) for t, ps in conf.bare.items()},
         proofs=tuple(_padded(p) for p in conf.proofs),
         purposes=tuple(_padded(p) for p in conf.purposes),

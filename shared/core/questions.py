@@ -26,6 +26,10 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   says where (`places`: "phòng trọ bị cắt điện") names no topic; a paper proving
   a lawful place (`proofs`: "sổ đỏ") beside a topic is that topic's papers;
 - what a paper is for (`purposes`: "để nộp hồ sơ xin việc") asks no part;
+- a topic's words said of what already is (`premises`: a trip over, one's own
+  registration held, a foreign nationality taken) name nothing beside another matter
+  asked; a person's words beside a matter they are a party to (`persons_topics`: a
+  foreigner's lost papers) say who, not a stay asked;
 - a word pointing to another procedure than the one matched (`doubts`: "hộ khẩu
   có bị gạch tên không" matches thường trú, "gạch tên" points to deregistration)
   makes a doubt: the citizen is asked which, never given the wrong one's facts.
@@ -405,6 +409,8 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     mixed = _mixed(padded, k)
     matches = _kept(found, k, padded, mixed)
     matches = _without_bare(padded, matches, k)
+    matches = _without_premises(padded, matches, k)
+    matches = _without_persons(padded, matches, k)
     named = {m.topic for m in matches}
     intent = next(
         (
@@ -498,6 +504,37 @@ def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Mat
     if not bare or all(m.topic in bare for m in matches):
         return matches
     return [m for m in matches if m.topic not in bare]
+
+
+def _without_premises(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
+    """A topic's words said of what already is ("đi xuất khẩu lao động 5 năm mới về",
+    "nhà em có thường trú ở đây rồi", "đã có quốc tịch Canada") name nothing beside
+    another matter asked: they are its premise."""
+    for premise in k.premises:
+        others = {m.topic for m in matches} - {premise.topic}
+        stay = k.stays is not None and has_any(padded, k.stays.phrases)
+        asked = others & premise.beside if premise.beside else (others or stay)
+        if not asked or (premise.with_ and not has_any(padded, premise.with_)):
+            continue
+        spans = [(at, at + len(p)) for p in premise.phrases for at in _positions(padded, p)]
+        matches = [
+            m
+            for m in matches
+            if m.topic != premise.topic or not any(s <= m.start and m.end <= e for s, e in spans)
+        ]
+    return matches
+
+
+def _without_persons(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
+    """A person's words beside a matter they are a party to ("nhân viên người Philippines
+    bị mất hộ chiếu") say who, not a stay asked, when nothing else names that stay."""
+    if not any(m.topic in k.persons_topics for m in matches):
+        return matches
+    said = {m.topic: True for m in matches}
+    for m in matches:
+        said[m.topic] = said[m.topic] and padded[m.start : m.end] in k.persons
+    only = {t for t, person in said.items() if person} - k.persons_topics
+    return [m for m in matches if m.topic not in only]
 
 
 def _named_apart(
