@@ -32,3 +32,9 @@ def test_loading_runs_no_collection_and_freezes_what_it_loaded_for_the_worker() 
     # makes, none of them garbage, over and over (≈ 65 ms of CPU of a cold start).
     report = "print(len(collections), gc.isenabled(), gc.get_freeze_count() > 50_000)"
     assert loaded(report) == "0 True True"
+
+
+def test_loading_leaves_out_what_only_the_router_and_the_escalator_use() -> None:
+    # The line's store interface and its eleven records (≈ 10 ms of a cold start).
+    report = "import sys; print('shared.store.ports.line' in sys.modules)"
+    assert loaded(report) == "False"
