@@ -21,7 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 # paused while they load, and what is loaded is frozen (kept out of every later
 # collection) before gunicorn forks its worker, as Python advises for a forking
 # server (https://docs.python.org/3/library/gc.html#gc.freeze). Once per process:
-# tests load this file many times.
+# tests load this file many times (the first load freezes the test process's objects
+# too; `gc.get_referrers` skips frozen objects, so Hypothesis warns once that it
+# cannot manage trio's random generator: harmless).
 gc.disable()
 try:
     import functions_framework
