@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from shared.services.router import Router
     from shared.services.webhook import Webhook
     from shared.store.databases import Databases
-    from shared.store.ports import IntakeStore, LineStore, Publisher
+    from shared.store.ports import IntakeStore, Publisher
+    from shared.store.ports.line import LineStore
     from shared.zalo.client import ZaloClient
     from shared.zalo.oa import OaConfig
 

@@ -6,6 +6,7 @@ verifies the signature, stores the message and publishes it; it answers 503
 only when Firestore failed, which is exactly when a retry is wanted.
 """
 
+import gc
 import sys
 from pathlib import Path
 
@@ -13,14 +14,30 @@ from pathlib import Path
 # deployed archive (and a checkout) holds the `shared` package two levels up.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import functions_framework
-from flask import Request
+# Loading makes ~130,000 objects that live as long as the instance (modules, the
+# Google clients' descriptors, pydantic's validators, the classifier's rules) and
+# almost no garbage (a few hundred): with the collector on, it walks them again
+# and again while they load (≈ 65 ms of CPU, bench/README.md, round 10). So it is
+# paused while they load, and what is loaded is frozen (kept out of every later
+# collection) before gunicorn forks its worker, as Python advises for a forking
+# server (https://docs.python.org/3/library/gc.html#gc.freeze). Once per process:
+# tests load this file many times (the first load freezes the test process's objects
+# too; `gc.get_referrers` skips frozen objects, so Hypothesis warns once that it
+# cannot manage trio's random generator: harmless).
+gc.disable()
+try:
+    import functions_framework
+    from flask import Request
 
-from shared.bootstrap import get_webhook, prepare_webhook
+    from shared.bootstrap import get_webhook, prepare_webhook
 
-# At start-up, not on a citizen's first message (bench/README.md, "The cold first
-# request"): needs no setting, so a missing one still fails on the first request.
-prepare_webhook()
+    # At start-up, not on a citizen's first message (bench/README.md, "The cold first
+    # request"): needs no setting, so a missing one still fails on the first request.
+    prepare_webhook()
+finally:
+    if not gc.get_freeze_count():
+        gc.freeze()
+    gc.enable()
 
 
 @functions_framework.http

@@ -37,7 +37,7 @@ from shared.core.tip import Tip
 from shared.logs import Logger
 from shared.services.recipients import Recipients
 from shared.store.collections import SendKind
-from shared.store.ports import (
+from shared.store.ports.line import (
     Claim,
     DeliveryStatus,
     LineStore,

@@ -49,7 +49,8 @@ from shared.services.paging import Pager
 from shared.services.republish import Republisher
 from shared.services.resends import Resends
 from shared.store.collections import SCHEDULED, DueKind, SendKind, due_id
-from shared.store.ports import Contended, DueItem, LineStore, StorageError, StorageRefused
+from shared.store.ports import Contended, StorageError, StorageRefused
+from shared.store.ports.line import DueItem, LineStore
 
 ACTOR = "escalator"
 PAGE = 100

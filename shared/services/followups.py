@@ -22,7 +22,7 @@ from shared.logs import Logger
 from shared.services.dispatch import Tally
 from shared.services.paging import Pager
 from shared.store.collections import DueKind, due_id
-from shared.store.ports import LineStore
+from shared.store.ports.line import LineStore
 
 FLUSH = "flush"
 

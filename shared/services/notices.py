@@ -22,7 +22,7 @@ from shared.core.jurisdiction import Profile
 from shared.core.tip import FIRST_ASSIGNED, Tip, TipChange, TipStatus
 from shared.services.dispatch import Dispatcher, SendOutcome
 from shared.store.collections import SendKind
-from shared.store.ports import PlannedSend
+from shared.store.ports.line import PlannedSend
 from shared.zalo.client import Button
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -27,7 +27,7 @@ from shared.core.tip import Tip, TipChange
 from shared.logs import Logger
 from shared.services.dispatch import Dispatcher, Tally, outcome_tally
 from shared.store.collections import SendKind
-from shared.store.ports import Applied, Decide, LineStore, OfficerRecord, PlannedSend
+from shared.store.ports.line import Applied, Decide, LineStore, OfficerRecord, PlannedSend
 
 MAX_CLIMBS = 12  # more than any ladder has steps
 # What else a change must send (what the informant is told: shared.services.notices).

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from shared.core import recipients
 from shared.core.recipients import Recipient, RecipientKind
-from shared.store.ports import LineStore, Reporter
+from shared.store.ports.line import LineStore, Reporter
 
 # What was read serves the next minute's sends (real time: one handler's, or the
 # next delivery's); a bound on memory, not a policy.

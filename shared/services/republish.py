@@ -23,7 +23,8 @@ from shared.core.policy_file import Policies
 from shared.logs import Logger
 from shared.services.dispatch import Tally
 from shared.services.paging import Pager
-from shared.store.ports import DueItem, LineStore, Publisher, PublishError
+from shared.store.ports import Publisher, PublishError
+from shared.store.ports.line import DueItem, LineStore
 
 ACTOR = "escalator"
 REPUBLISH_ATTEMPTS = 3

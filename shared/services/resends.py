@@ -18,7 +18,7 @@ from shared.core import tip as tip_core
 from shared.services.dispatch import NOT_REACHED, SendOutcome, Tally
 from shared.services.paging import Pager
 from shared.store.collections import SendKind
-from shared.store.ports import DueItem, LineStore, SendRecord
+from shared.store.ports.line import DueItem, LineStore, SendRecord
 
 ACTOR = "escalator"
 

@@ -52,7 +52,7 @@ from shared.core.tip import (
     TipStatus,
 )
 from shared.store.collections import DUE, DUE_AT, DueKind, SendKind, due_id, send_due_id
-from shared.store.ports import (
+from shared.store.ports.line import (
     DeliveryStatus,
     DueItem,
     Enrolment,

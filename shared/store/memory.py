@@ -88,25 +88,27 @@ from shared.store.intake_documents import (
     taken_in_fields,
 )
 from shared.store.ports import (
-    Applied,
-    Claim,
     CodeTaken,
     Contended,
+    IntakeResult,
+    PublishError,
+    Quarantined,
+    StorageError,
+)
+from shared.store.ports.line import (
+    Applied,
+    Claim,
     Decide,
     DeliveryStatus,
     DueItem,
     Enrolment,
-    IntakeResult,
     MessageRecord,
     OfficerRecord,
     Plan,
     PlannedSend,
-    PublishError,
-    Quarantined,
     Question,
     Reporter,
     SendRecord,
-    StorageError,
     Talk,
 )
 from shared.store.summary_documents import summary_from_doc

@@ -37,7 +37,8 @@ from shared.store.documents import (
     the_officer,
 )
 from shared.store.intake_documents import open_tip
-from shared.store.ports import Enrolment, OfficerRecord, Question, Reporter, StorageError, Talk
+from shared.store.ports import StorageError
+from shared.store.ports.line import Enrolment, OfficerRecord, Question, Reporter, Talk
 
 
 class PeopleStore:

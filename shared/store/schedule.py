@@ -39,7 +39,7 @@ from shared.store.documents import (
     send_due_item,
     update_due_doc,
 )
-from shared.store.ports import DueItem
+from shared.store.ports.line import DueItem
 from shared.store.tips import Seen
 
 

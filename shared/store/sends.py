@@ -28,7 +28,7 @@ from shared.store.documents import (
     send_from_doc,
     send_pending_doc,
 )
-from shared.store.ports import Claim, DeliveryStatus, SendRecord
+from shared.store.ports.line import Claim, DeliveryStatus, SendRecord
 
 
 class SendsStore:

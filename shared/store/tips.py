@@ -47,15 +47,8 @@ from shared.store.intake_documents import (
     sender_change,
     taken_in_fields,
 )
-from shared.store.ports import (
-    Applied,
-    CodeTaken,
-    Decide,
-    MessageRecord,
-    Plan,
-    PlannedSend,
-    Quarantined,
-)
+from shared.store.ports import CodeTaken, Quarantined
+from shared.store.ports.line import Applied, Decide, MessageRecord, Plan, PlannedSend
 
 
 class TipsStore:

@@ -28,7 +28,7 @@ from shared.services.dispatch import NOT_REACHED, SendOutcome, Tally
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
 from shared.services.router.reading import actor_of
-from shared.store.ports import Applied, LineStore, OfficerRecord
+from shared.store.ports.line import Applied, LineStore, OfficerRecord
 
 After = Callable[[], Tally]  # what to do once the officer has their answer
 

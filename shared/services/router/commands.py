@@ -33,7 +33,7 @@ from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
 from shared.services.router.acts import After, Deed, TipActs
 from shared.services.router.reading import Answer, FreeText, Meant, TipFinder
-from shared.store.ports import LineStore, OfficerRecord
+from shared.store.ports.line import LineStore, OfficerRecord
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from shared.services.dispatch import Tally
 from shared.services.notices import CitizenNotices, local_day, status_text
 from shared.services.paging import Pager
 from shared.services.router.commands import CommandHandler
-from shared.store.ports import LineStore, MessageRecord, OfficerRecord, Question
+from shared.store.ports.line import LineStore, MessageRecord, OfficerRecord, Question
 from shared.zalo.client import Button
 
 CHAT_WINDOW = timedelta(minutes=30)

@@ -28,7 +28,8 @@ from shared.logs import Logger
 from shared.services.dispatch import Tally
 from shared.services.followups import FollowUps
 from shared.services.paging import Pager
-from shared.store.ports import Applied, CodeTaken, LineStore
+from shared.store.ports import CodeTaken
+from shared.store.ports.line import Applied, LineStore
 
 ACTOR = "router"
 Decide = Callable[[Tip], TipChange | None]

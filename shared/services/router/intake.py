@@ -20,7 +20,7 @@ from shared.core.events import DeferredEvent, TipEvent
 from shared.logs import Logger
 from shared.services.dispatch import Dispatcher, Tally
 from shared.services.intake import Door, arrival_from_raw
-from shared.store.ports import LineStore
+from shared.store.ports.line import LineStore
 
 Route = Callable[[TipEvent, datetime], Tally]
 

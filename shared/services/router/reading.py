@@ -20,7 +20,7 @@ from shared.core.authority import Act, Actor
 from shared.core.commands import Reading, Verb, near_codes
 from shared.core.jurisdiction import Profile
 from shared.core.tip import Tip
-from shared.store.ports import LineStore, OfficerRecord
+from shared.store.ports.line import LineStore, OfficerRecord
 
 # How many tips waiting to be taken are read, at the officer's unit and line-wide.
 UNIT_LIMIT = 50

@@ -37,7 +37,7 @@ from shared.services.paging import Pager
 from shared.services.router.commands import CommandHandler, Sender
 from shared.services.router.conversation import TipTalk
 from shared.services.router.incidents import Incidents
-from shared.store.ports import Applied, LineStore
+from shared.store.ports.line import Applied, LineStore
 
 ACTOR = "router"
 WARD_ON_DUTY = (Target("self", "duty_officer"),)
