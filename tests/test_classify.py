@@ -1142,11 +1142,28 @@ def test_papers_stolen_and_where_to_report_the_loss_asked_are_a_question() -> No
     assert got.kind == "question", got
 
 
-def test_a_traffic_fine_of_ones_own_paid_online_or_a_jam_that_made_one_late_are_no_report() -> (
-    None
-):
+def test_a_traffic_fine_of_ones_own_paid_online_or_a_jam_that_made_one_late_are_no_report() -> None:
     fine = "tuan truoc bi lap bien ban chay nguoc chieu, dong phat online duoc khong"
     late = "hẹn nộp hồ sơ tạm trú lúc 9h mà kẹt xe nên trễ, chiều nay tới được không"
     assert classify(fine).kind == "question", classify(fine)
     assert classify(late).kind == "question", classify(late)
     assert by_rules("đường Âu Cơ kẹt xe cứng ngắc cả tiếng, không ai điều tiết").kind == "tip"
+
+
+def test_a_person_rescued_whose_papers_were_kept_asks_where_to_report_the_loss() -> None:
+    text = (
+        "em gái tôi bị lừa sang biên giới, vừa được giải cứu, giấy tờ bị bọn nó giữ hết,"
+        " giờ báo mất giấy tờ ở đâu"
+    )
+    assert classify(text).kind == "question", classify(text)
+
+
+def test_a_card_named_stolen_before_a_registration_asked_is_its_premise() -> None:
+    # "đang" of a registration held ("mình đang tạm trú ở đâu") is no event going on
+    text = (
+        "kẻ gian trộm căn cước của tôi rồi dùng đăng ký tạm trú,"
+        " làm sao biết mình đang cư trú ở đâu"
+    )
+    assert classify(text).kind == "question", classify(text)
+    told = "sáng nay ở chợ Tân Hương bị trộm căn cước, giờ làm tạm trú sao"
+    assert classify(told).kind == "tip", classify(told)

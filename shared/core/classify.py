@@ -759,10 +759,12 @@ class _Danger:
 
 def _held(rules: Rules, groups: dict[str, list[Hit]]) -> bool:
     """A person the authorities already hold, sentenced or sent away ("bị bắt vì đánh
-    bạc", "đưa đi cai nghiện bắt buộc", "án treo"), a registration asked of them: the
-    police have the case, it is over and the premise of the question."""
-    return "held" in groups and any(
-        _sure(groups, t.group) for t in rules.topics if t.topic != "tip_status"
+    bạc", "đưa đi cai nghiện bắt buộc", "án treo", "được giải cứu"), a registration or
+    lost papers' procedure asked of them: the police have the case, it is over and the
+    premise of the question."""
+    papers = "papers:lost" in groups and "papers:ask" in groups
+    return "held" in groups and (
+        papers or any(_sure(groups, t.group) for t in rules.topics if t.topic != "tip_status")
     )
 
 
