@@ -2150,3 +2150,46 @@ def test_a_decision_disputed_or_an_officer_asked_to_come_goes_to_a_person(text: 
 def test_a_plots_boundary_and_a_licence_held_for_a_fine_are_other_offices(text: str, service: str):
     result = answer(text, TODAY, NO_PHONE)
     assert result.out_of_scope == service and not result.topics, result
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("chủ trọ tính số điện 3 ngàn rưỡi, vậy có đúng quy định không", "electricity"),
+        ("phòng trọ tụi em điện chủ nhà tính mắc quá, khiếu nại ở đâu", "electricity"),
+        ("sang tên xe máy mua lại thì có cần hộ khẩu không, làm ở đâu", "vehicle_registration"),
+    ],
+)
+def test_an_electricity_price_or_a_vehicles_residence_paper_is_another_office(
+    text: str, service: str
+):
+    # a rented room is where the electricity is charged; a hộ khẩu asked for a vehicle's
+    # transfer is one of that procedure's papers
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.out_of_scope == service and not result.topics, result
+
+
+def test_a_foreign_student_of_a_neighbouring_country_is_a_foreigner():
+    text = "con là du học sinh Campuchia mới qua, ở ký túc xá thì ai khai báo tạm trú cho con"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+
+
+def test_ones_appointment_moved_goes_to_a_person():
+    text = "hẹn nộp hồ sơ tạm trú sáng nay mà con bị ốm, xin dời lịch hẹn sang thứ 2 được không"
+    assert answer(text, TODAY, NO_PHONE).handoff
+
+
+def test_the_place_ones_registration_says_is_where_another_matter_is_done():
+    text = "mất căn cước thì báo ở phường nơi tôi thường trú hay phường chỗ bị mất"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("mat_giay_to",), result
+
+
+def test_ones_own_registrations_looked_up_for_a_misuse_feared_are_a_confirmation():
+    text = (
+        "em muốn kiểm tra thông tin cư trú, xem có ai lấy tên em dùng để đăng ký tạm trú"
+        " chỗ khác không"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("xac_nhan_cu_tru",), result
