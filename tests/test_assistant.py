@@ -2193,3 +2193,28 @@ def test_ones_own_registrations_looked_up_for_a_misuse_feared_are_a_confirmation
     )
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == ("xac_nhan_cu_tru",), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bà nội về quê ở nửa năm, có phải khai tạm vắng cho bà không, làm ở đâu",
+        "ba má em lên thăm 1 tuần, có cần thông báo lưu trú cho ông bà không",
+    ],
+)
+def test_whether_one_must_declare_said_with_its_own_verb_asks_who_and_when(text: str):
+    assert "ai_khi" in answer(text, TODAY, NO_PHONE).sections
+
+
+def test_a_texts_number_or_place_asked_is_the_legal_basis():
+    text = "ở nhà người quen mà không đăng ký tạm trú thì phạt thế nào, thông tư số mấy quy định"
+    result = answer(text, TODAY, NO_PHONE)
+    assert {"muc_phat", "can_cu"} <= set(result.sections), result
+    text = "không khai báo lưu trú cho khách bị phạt bao nhiêu, quy định ở đâu vậy"
+    assert "can_cu" in answer(text, TODAY, NO_PHONE).sections
+
+
+def test_a_foreign_professional_named_by_trade_and_nation_is_a_foreigner():
+    text = "công ty cho 3 chuyên gia Nhật ở nhà tôi 2 tháng, tôi có phải khai báo không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
