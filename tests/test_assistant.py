@@ -2218,3 +2218,27 @@ def test_a_foreign_professional_named_by_trade_and_nation_is_a_foreigner():
     text = "công ty cho 3 chuyên gia Nhật ở nhà tôi 2 tháng, tôi có phải khai báo không"
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == ("nuoc_ngoai",), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "thủ tục hộ khẩu như thế nào vậy ạ",
+            {"Đăng ký thường trú", "Xóa đăng ký cư trú", "Xác nhận thông tin cư trú"},
+        ),
+        ("em hỏi về việc đăng ký cư trú ạ", {"Đăng ký thường trú", "Đăng ký tạm trú"}),
+        (
+            "vừa mua nhà ở Tân Phú thì cần làm gì với phường",
+            {"Đăng ký thường trú", "Đăng ký tạm trú"},
+        ),
+    ],
+)
+def test_a_subject_asked_whole_or_a_house_just_bought_asks_which(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == topics, result
+
+
+def test_a_house_just_bought_beside_a_named_procedure_answers_it():
+    result = answer("mới mua nhà riêng nên muốn tách hộ khẩu ra", TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",), result
