@@ -2242,3 +2242,15 @@ def test_a_subject_asked_whole_or_a_house_just_bought_asks_which(text: str, topi
 def test_a_house_just_bought_beside_a_named_procedure_answers_it():
     result = answer("mới mua nhà riêng nên muốn tách hộ khẩu ra", TODAY, NO_PHONE)
     assert result.topics == ("thuong_tru",), result
+
+
+def test_a_lodging_taking_both_kinds_of_guests_answers_both_and_asks_where():
+    text = "ks của chị nhận khách Việt lẫn khách nước ngoài, khai báo 2 loại trên web nào"
+    result = answer(text, TODAY, NO_PHONE)
+    assert set(result.topics) == {"luu_tru", "nuoc_ngoai"}, result
+    assert "noi_nop" in result.sections, result
+
+
+def test_come_to_the_city_to_live_with_nothing_said_of_the_stay_asks_which():
+    result = answer("con mới vào Sài Gòn ở thì phải làm giấy tờ gì ạ", TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {"Đăng ký tạm trú", "Thông báo lưu trú"}
