@@ -2254,3 +2254,9 @@ def test_a_lodging_taking_both_kinds_of_guests_answers_both_and_asks_where():
 def test_come_to_the_city_to_live_with_nothing_said_of_the_stay_asks_which():
     result = answer("con mới vào Sài Gòn ở thì phải làm giấy tờ gì ạ", TODAY, NO_PHONE)
     assert not result.topics and buttons_of(result) == {"Đăng ký tạm trú", "Thông báo lưu trú"}
+
+
+def test_a_removal_to_go_and_live_elsewhere_for_good_answers_the_new_registration_too():
+    text = "ba má tôi muốn xóa thường trú ở đây để về Long An ở hẳn, làm ở phường nào"
+    result = answer(text, TODAY, NO_PHONE)
+    assert set(result.topics) == {"xoa_dang_ky", "thuong_tru"}, result
