@@ -2155,7 +2155,7 @@ def test_a_plots_boundary_and_a_licence_held_for_a_fine_are_other_offices(text: 
 @pytest.mark.parametrize(
     ("text", "service"),
     [
-        ("chủ trọ tính số điện 3 ngàn rưỡi, vậy có đúng quy định không", "electricity"),
+        ("chủ trọ tính điện 3 ngàn rưỡi một ký, vậy có đúng quy định không", "electricity"),
         ("phòng trọ tụi em điện chủ nhà tính mắc quá, khiếu nại ở đâu", "electricity"),
         ("sang tên xe máy mua lại thì có cần hộ khẩu không, làm ở đâu", "vehicle_registration"),
     ],
@@ -2260,3 +2260,11 @@ def test_a_removal_to_go_and_live_elsewhere_for_good_answers_the_new_registratio
     text = "ba má tôi muốn xóa thường trú ở đây để về Long An ở hẳn, làm ở phường nào"
     result = answer(text, TODAY, NO_PHONE)
     assert set(result.topics) == {"xoa_dang_ky", "thuong_tru"}, result
+
+
+def test_a_phone_number_or_an_electronic_signature_is_no_electricity():
+    for text in (
+        "cho xin số điện thoại công an phường để hỏi đăng ký tạm trú",
+        "đăng ký thường trú online có cần chữ ký điện tử không",
+    ):
+        assert answer(text, TODAY, NO_PHONE).out_of_scope is None, text
