@@ -2268,3 +2268,12 @@ def test_a_phone_number_or_an_electronic_signature_is_no_electricity():
         "đăng ký thường trú online có cần chữ ký điện tử không",
     ):
         assert answer(text, TODAY, NO_PHONE).out_of_scope is None, text
+
+
+def test_the_declaration_procedure_asked_whole_of_nothing_asks_which_declaration():
+    result = answer("cho em hỏi thủ tục khai báo như thế nào ạ", TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {
+        "Đăng ký tạm trú",
+        "Thông báo lưu trú",
+        "Khai báo tạm vắng",
+    }, result
