@@ -1167,3 +1167,14 @@ def test_a_card_named_stolen_before_a_registration_asked_is_its_premise() -> Non
     assert classify(text).kind == "question", classify(text)
     told = "sáng nay ở chợ Tân Hương bị trộm căn cước, giờ làm tạm trú sao"
     assert classify(told).kind == "tip", classify(told)
+
+
+def test_a_relative_the_police_hold_asked_about_by_the_family_is_a_question() -> None:
+    text = (
+        "em trai tôi bị công an mời lên đồn vụ cãi nhau đánh lộn tối qua, giờ người nhà có"
+        " được vào thăm không"
+    )
+    assert classify(text).kind == "question", classify(text)
+    # a fight going on beside someone taken away is still a report
+    fight = by_rules("công an vừa bắt 1 thằng mà mấy đứa còn lại đang đánh nhau trước quán")
+    assert fight.kind == "tip", fight

@@ -408,6 +408,7 @@ def build_rules(data: Any) -> Rules:
         ("checks", top.hypothetical.checks),
         ("happened", top.happened),
         ("held", top.held),
+        ("held_asks", top.held_asks),
         ("papers:lost", top.papers_asked.lost),
         ("papers:ask", top.papers_asked.asks),
         ("papers:told", top.papers_asked.told),
@@ -759,12 +760,14 @@ class _Danger:
 
 def _held(rules: Rules, groups: dict[str, list[Hit]]) -> bool:
     """A person the authorities already hold, sentenced or sent away ("bị bắt vì đánh
-    bạc", "đưa đi cai nghiện bắt buộc", "án treo", "được giải cứu"), a registration or
-    lost papers' procedure asked of them: the police have the case, it is over and the
-    premise of the question."""
+    bạc", "đưa đi cai nghiện bắt buộc", "án treo", "được giải cứu"), a registration,
+    lost papers' procedure or what becomes of them (`held_asks`) asked: the police have
+    the case, it is over and the premise of the question."""
     papers = "papers:lost" in groups and "papers:ask" in groups
     return "held" in groups and (
-        papers or any(_sure(groups, t.group) for t in rules.topics if t.topic != "tip_status")
+        papers
+        or "held_asks" in groups
+        or any(_sure(groups, t.group) for t in rules.topics if t.topic != "tip_status")
     )
 
 
@@ -867,8 +870,16 @@ def weigh(
         opinion = model.opinion(words)
         if advertises(opinion):
             return as_spam(opinion)
-        if not reports(opinion) or about_police(message.folded, load_rules()) or "if" in groups:
-            return verdict  # a complaint has its own path; "nếu ... thì" asks, reports nothing
+        # a complaint has its own path; "nếu ... thì" asks, reports nothing; a held person's
+        # family asking what becomes of them asks the desk
+        held_asked = "held" in groups and "held_asks" in groups
+        if (
+            not reports(opinion)
+            or about_police(message.folded, load_rules())
+            or "if" in groups
+            or held_asked
+        ):
+            return verdict
         unsure = frozenset(
             group.removeprefix("cat:")
             for group, hits in groups.items()
