@@ -2277,3 +2277,8 @@ def test_the_declaration_procedure_asked_whole_of_nothing_asks_which_declaration
         "Thông báo lưu trú",
         "Khai báo tạm vắng",
     }, result
+
+
+def test_what_becomes_of_a_relative_the_police_hold_goes_to_a_person():
+    text = "chồng em bị công an mời về làm việc từ chiều, cho em hỏi có bị tạm giữ không"
+    assert answer(text, TODAY, NO_PHONE).handoff

@@ -562,10 +562,10 @@ QUESTIONS_ALONE = {
     "tuning18": 103,
     # round 10: scored before any change and after the passes on sets 17 and 18 (its
     # header: 65 -> 70 -> 72 right, 1 honest, 22 wrong), kept out of them; after round 10's
-    # third pass, on set 19 itself, 101/110 and 1 honest with 6 wrong, three in CONFLICTS
-    # (102/105 agreed, 3 wrong: a water outage, a relative held by the police and a stay
-    # beside a beating, each read as a report an officer sees; no wrong fact told)
-    "tuning19": (102, 3),
+    # third pass, on set 19 itself, 102/110 and 1 honest with 5 wrong, three in CONFLICTS
+    # (103/105 agreed, 2 wrong: a water outage and a stay beside a beating, each read as a
+    # report an officer sees; no wrong fact told)
+    "tuning19": (103, 2),
 }
 
 
