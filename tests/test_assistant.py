@@ -2150,3 +2150,135 @@ def test_a_decision_disputed_or_an_officer_asked_to_come_goes_to_a_person(text: 
 def test_a_plots_boundary_and_a_licence_held_for_a_fine_are_other_offices(text: str, service: str):
     result = answer(text, TODAY, NO_PHONE)
     assert result.out_of_scope == service and not result.topics, result
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("chủ trọ tính điện 3 ngàn rưỡi một ký, vậy có đúng quy định không", "electricity"),
+        ("phòng trọ tụi em điện chủ nhà tính mắc quá, khiếu nại ở đâu", "electricity"),
+        ("sang tên xe máy mua lại thì có cần hộ khẩu không, làm ở đâu", "vehicle_registration"),
+    ],
+)
+def test_an_electricity_price_or_a_vehicles_residence_paper_is_another_office(
+    text: str, service: str
+):
+    # a rented room is where the electricity is charged; a hộ khẩu asked for a vehicle's
+    # transfer is one of that procedure's papers
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.out_of_scope == service and not result.topics, result
+
+
+def test_a_foreign_student_of_a_neighbouring_country_is_a_foreigner():
+    text = "con là du học sinh Campuchia mới qua, ở ký túc xá thì ai khai báo tạm trú cho con"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+
+
+def test_ones_appointment_moved_goes_to_a_person():
+    text = "hẹn nộp hồ sơ tạm trú sáng nay mà con bị ốm, xin dời lịch hẹn sang thứ 2 được không"
+    assert answer(text, TODAY, NO_PHONE).handoff
+
+
+def test_the_place_ones_registration_says_is_where_another_matter_is_done():
+    text = "mất căn cước thì báo ở phường nơi tôi thường trú hay phường chỗ bị mất"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("mat_giay_to",), result
+
+
+def test_ones_own_registrations_looked_up_for_a_misuse_feared_are_a_confirmation():
+    text = (
+        "em muốn kiểm tra thông tin cư trú, xem có ai lấy tên em dùng để đăng ký tạm trú"
+        " chỗ khác không"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("xac_nhan_cu_tru",), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bà nội về quê ở nửa năm, có phải khai tạm vắng cho bà không, làm ở đâu",
+        "ba má em lên thăm 1 tuần, có cần thông báo lưu trú cho ông bà không",
+    ],
+)
+def test_whether_one_must_declare_said_with_its_own_verb_asks_who_and_when(text: str):
+    assert "ai_khi" in answer(text, TODAY, NO_PHONE).sections
+
+
+def test_a_texts_number_or_place_asked_is_the_legal_basis():
+    text = "ở nhà người quen mà không đăng ký tạm trú thì phạt thế nào, thông tư số mấy quy định"
+    result = answer(text, TODAY, NO_PHONE)
+    assert {"muc_phat", "can_cu"} <= set(result.sections), result
+    text = "không khai báo lưu trú cho khách bị phạt bao nhiêu, quy định ở đâu vậy"
+    assert "can_cu" in answer(text, TODAY, NO_PHONE).sections
+
+
+def test_a_foreign_professional_named_by_trade_and_nation_is_a_foreigner():
+    text = "công ty cho 3 chuyên gia Nhật ở nhà tôi 2 tháng, tôi có phải khai báo không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "thủ tục hộ khẩu như thế nào vậy ạ",
+            {"Đăng ký thường trú", "Xóa đăng ký cư trú", "Xác nhận thông tin cư trú"},
+        ),
+        ("em hỏi về việc đăng ký cư trú ạ", {"Đăng ký thường trú", "Đăng ký tạm trú"}),
+        (
+            "vừa mua nhà ở Tân Phú thì cần làm gì với phường",
+            {"Đăng ký thường trú", "Đăng ký tạm trú"},
+        ),
+    ],
+)
+def test_a_subject_asked_whole_or_a_house_just_bought_asks_which(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == topics, result
+
+
+def test_a_house_just_bought_beside_a_named_procedure_answers_it():
+    result = answer("mới mua nhà riêng nên muốn tách hộ khẩu ra", TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",), result
+
+
+def test_a_lodging_taking_both_kinds_of_guests_answers_both_and_asks_where():
+    text = "ks của chị nhận khách Việt lẫn khách nước ngoài, khai báo 2 loại trên web nào"
+    result = answer(text, TODAY, NO_PHONE)
+    assert set(result.topics) == {"luu_tru", "nuoc_ngoai"}, result
+    assert "noi_nop" in result.sections, result
+
+
+def test_come_to_the_city_to_live_with_nothing_said_of_the_stay_asks_which():
+    result = answer("con mới vào Sài Gòn ở thì phải làm giấy tờ gì ạ", TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {"Đăng ký tạm trú", "Thông báo lưu trú"}
+
+
+def test_a_removal_to_go_and_live_elsewhere_for_good_answers_the_new_registration_too():
+    text = "ba má tôi muốn xóa thường trú ở đây để về Long An ở hẳn, làm ở phường nào"
+    result = answer(text, TODAY, NO_PHONE)
+    assert set(result.topics) == {"xoa_dang_ky", "thuong_tru"}, result
+
+
+def test_a_phone_number_or_an_electronic_signature_is_no_electricity():
+    for text in (
+        "cho xin số điện thoại công an phường để hỏi đăng ký tạm trú",
+        "đăng ký thường trú online có cần chữ ký điện tử không",
+    ):
+        assert answer(text, TODAY, NO_PHONE).out_of_scope is None, text
+
+
+def test_the_declaration_procedure_asked_whole_of_nothing_asks_which_declaration():
+    result = answer("cho em hỏi thủ tục khai báo như thế nào ạ", TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {
+        "Đăng ký tạm trú",
+        "Thông báo lưu trú",
+        "Khai báo tạm vắng",
+    }, result
+
+
+def test_what_becomes_of_a_relative_the_police_hold_goes_to_a_person():
+    text = "chồng em bị công an mời về làm việc từ chiều, cho em hỏi có bị tạm giữ không"
+    assert answer(text, TODAY, NO_PHONE).handoff

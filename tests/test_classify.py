@@ -1103,3 +1103,78 @@ def test_papers_lost_before_a_residence_procedure_asked_are_its_premise() -> Non
     # told where and when, the loss is a report the ward records
     told = "sáng nay em làm rơi ví ở chợ Tân Hương mất hết giấy tờ, giờ gia hạn tạm trú sao"
     assert (classify(told).kind, classify(told).category) == ("tip", "lost_property")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con trai tôi đang bị tạm giam vì trộm cắp, tạm trú của nó ở phòng trọ có bị xóa không",
+        "ba em mới ra tù vì tội đánh bạc, giờ muốn nhập hộ khẩu lại về nhà thì làm sao",
+        "em ruot toi bi dua di cai nghien bat buoc 2 nam, co phai cat khau cua no khong",
+        "nguoi huong an tu treo co duoc dang ky tam tru o tinh khac khong",
+    ],
+)
+def test_a_person_the_authorities_already_hold_is_the_premise_of_a_registration_asked(
+    text: str,
+) -> None:
+    # arrested, detained, sentenced or sent to rehab: the police have the case
+    assert classify(text).kind == "question", classify(text)
+
+
+def test_a_person_held_with_no_registration_asked_is_still_a_report() -> None:
+    got = by_rules("thằng bán ma túy đầu hẻm bị bắt rồi mà giờ đồng bọn nó vẫn bán tiếp")
+    assert (got.kind, got.category) == ("tip", "drugs"), got
+
+
+def test_papers_destroyed_and_the_loss_confirmation_asked_are_a_question() -> None:
+    # soaked in a flood, burnt in a fire last month: the confirmation is the procedure
+    flood = "đợt lũ tuần rồi nhà em ngập, giấy tờ ướt nhòe hết, xin giấy xác nhận mất giấy tờ ở đâu"
+    fire = "nha bi chay thang truoc, giay to chay het, gio xin giay xac nhan mat giay to o dau"
+    assert classify(flood).kind == "question", classify(flood)
+    assert classify(fire).kind == "question", classify(fire)
+    # a loss told with where and when is still the ward's report
+    told = "sáng nay mất giấy tờ ở chợ Bà Chiểu, giờ xin giấy xác nhận mất giấy tờ ở đâu"
+    assert (classify(told).kind, classify(told).category) == ("tip", "lost_property")
+
+
+def test_papers_stolen_and_where_to_report_the_loss_asked_are_a_question() -> None:
+    got = classify("tụi trộm lấy mất cái bóp có căn cước, giờ trình báo mất giấy tờ ở đâu vậy")
+    assert got.kind == "question", got
+
+
+def test_a_traffic_fine_of_ones_own_paid_online_or_a_jam_that_made_one_late_are_no_report() -> None:
+    fine = "tuan truoc bi lap bien ban chay nguoc chieu, dong phat online duoc khong"
+    late = "hẹn nộp hồ sơ tạm trú lúc 9h mà kẹt xe nên trễ, chiều nay tới được không"
+    assert classify(fine).kind == "question", classify(fine)
+    assert classify(late).kind == "question", classify(late)
+    assert by_rules("đường Âu Cơ kẹt xe cứng ngắc cả tiếng, không ai điều tiết").kind == "tip"
+
+
+def test_a_person_rescued_whose_papers_were_kept_asks_where_to_report_the_loss() -> None:
+    text = (
+        "em gái tôi bị lừa sang biên giới, vừa được giải cứu, giấy tờ bị bọn nó giữ hết,"
+        " giờ báo mất giấy tờ ở đâu"
+    )
+    assert classify(text).kind == "question", classify(text)
+
+
+def test_a_card_named_stolen_before_a_registration_asked_is_its_premise() -> None:
+    # "đang" of a registration held ("mình đang tạm trú ở đâu") is no event going on
+    text = (
+        "kẻ gian trộm căn cước của tôi rồi dùng đăng ký tạm trú,"
+        " làm sao biết mình đang cư trú ở đâu"
+    )
+    assert classify(text).kind == "question", classify(text)
+    told = "sáng nay ở chợ Tân Hương bị trộm căn cước, giờ làm tạm trú sao"
+    assert classify(told).kind == "tip", classify(told)
+
+
+def test_a_relative_the_police_hold_asked_about_by_the_family_is_a_question() -> None:
+    text = (
+        "em trai tôi bị công an mời lên đồn vụ cãi nhau đánh lộn tối qua, giờ người nhà có"
+        " được vào thăm không"
+    )
+    assert classify(text).kind == "question", classify(text)
+    # a fight going on beside someone taken away is still a report
+    fight = by_rules("công an vừa bắt 1 thằng mà mấy đứa còn lại đang đánh nhau trước quán")
+    assert fight.kind == "tip", fight

@@ -290,6 +290,23 @@ CONFLICTS = {
     # asked with no topic gets that part of the common facts, as qt14-50 and qt16-45
     "qt18-79",
     "qt18-84",
+    # Tuning set 19 (round 10's third pass):
+    # a bag snatched or a motorbike robbed told with where ("hôm qua ... ở Âu Cơ", "ở Lê Trọng
+    # Tấn"), papers lost: a question here, a tip the ward records when told where, as
+    # qt13-78, qt14-79 and qt18-43 (the citizen is told how to re-issue, or to ask again)
+    "qt19-23",
+    "qt19-90",
+    # an officer's manner complained about ("cán bộ tiếp dân nói chuyện khó nghe ... tôi muốn
+    # phản ánh"): a hand-off here; a tip of category other by design, which the conversation
+    # rules send to the desk and the unit above, as qt13-111 (the hand-off is given too)
+    "qt19-84",
+    # a deadline asked in hours ("báo lưu trú trước mấy giờ"): labelled thoi_gian; when a step
+    # falls due is ai_khi, as qt12-36 and qt17-50
+    "qt19-63",
+    # a guest's stay "quá 30 ngày", "phải chuyển qua tạm trú": labelled with lưu trú and tạm
+    # trú; the stay's length picks one (from 30 days, tạm trú, whose answer says so), as
+    # qt16-33 and qt17-52
+    "qt19-67",
 }
 
 
@@ -532,8 +549,10 @@ QUESTIONS_ALONE = {
     # 70/110 with 14 wrong; after the pass on set 15, 72/110 with 14 wrong; after round 9's
     # second pass, on set 16 itself, 84/110 with 3 wrong, all in CONFLICTS (84/101 agreed);
     # 85/110 after round 10's pass on set 17 (85/101 agreed); 86/110 after its pass on set
-    # 18 (a registration's term asked beside its renewal answers both: qt16-82)
-    "tuning16": 86,
+    # 18 (a registration's term asked beside its renewal answers both: qt16-82); 87/110
+    # after its pass on set 19 (whether one must, said with the declaration's own verb
+    # "có phải khai lưu trú", asks who and when: qt16-29)
+    "tuning16": 87,
     # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
     # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed)
     "tuning17": 98,
@@ -542,8 +561,11 @@ QUESTIONS_ALONE = {
     # pass, on set 18 itself, 103/110 with 1 wrong, in CONFLICTS (103/104 agreed)
     "tuning18": 103,
     # round 10: scored before any change and after the passes on sets 17 and 18 (its
-    # header: 65 -> 70 -> 72 right, 1 honest), kept out until worked on
-    "tuning19": (73, 22),
+    # header: 65 -> 70 -> 72 right, 1 honest, 22 wrong), kept out of them; after round 10's
+    # third pass, on set 19 itself, 102/110 and 1 honest with 5 wrong, three in CONFLICTS
+    # (103/105 agreed, 2 wrong: a water outage and a stay beside a beating, each read as a
+    # report an officer sees; no wrong fact told)
+    "tuning19": (103, 2),
 }
 
 

@@ -407,6 +407,8 @@ def build_rules(data: Any) -> Rules:
         ("rumour", top.hypothetical.rumour),
         ("checks", top.hypothetical.checks),
         ("happened", top.happened),
+        ("held", top.held),
+        ("held_asks", top.held_asks),
         ("papers:lost", top.papers_asked.lost),
         ("papers:ask", top.papers_asked.asks),
         ("papers:told", top.papers_asked.told),
@@ -756,6 +758,19 @@ class _Danger:
     makes_tip: bool
 
 
+def _held(rules: Rules, groups: dict[str, list[Hit]]) -> bool:
+    """A person the authorities already hold, sentenced or sent away ("bị bắt vì đánh
+    bạc", "đưa đi cai nghiện bắt buộc", "án treo", "được giải cứu"), a registration,
+    lost papers' procedure or what becomes of them (`held_asks`) asked: the police have
+    the case, it is over and the premise of the question."""
+    papers = "papers:lost" in groups and "papers:ask" in groups
+    return "held" in groups and (
+        papers
+        or "held_asks" in groups
+        or any(_sure(groups, t.group) for t in rules.topics if t.topic != "tip_status")
+    )
+
+
 def _danger(
     rules: Rules,
     groups: dict[str, list[Hit]],
@@ -813,7 +828,8 @@ def _danger(
     # a word read as the tip's evidence is not also a past marker ("choi da xong":
     # "chơi đá xong", not "đã xong")
     past = [p for p in groups.get("past", []) if not any(_overlaps(p, h) for h in category_hits)]
-    if found and past and not now:
+    # a person already held, a registration asked of them: over, whatever "đang" says
+    if found and ((past and not now) or _held(rules, groups)):
         gone = groups.get("gone", [])
         if lasting and all(_inside(p, gone) for p in past):
             return _Danger(lasting, lasting_tip)
@@ -854,8 +870,16 @@ def weigh(
         opinion = model.opinion(words)
         if advertises(opinion):
             return as_spam(opinion)
-        if not reports(opinion) or about_police(message.folded, load_rules()) or "if" in groups:
-            return verdict  # a complaint has its own path; "nếu ... thì" asks, reports nothing
+        # a complaint has its own path; "nếu ... thì" asks, reports nothing; a held person's
+        # family asking what becomes of them asks the desk
+        held_asked = "held" in groups and "held_asks" in groups
+        if (
+            not reports(opinion)
+            or about_police(message.folded, load_rules())
+            or "if" in groups
+            or held_asked
+        ):
+            return verdict
         unsure = frozenset(
             group.removeprefix("cat:")
             for group, hits in groups.items()
@@ -1101,6 +1125,7 @@ def _by_rules(
         and "papers:told" not in groups
         and "past" not in groups
     )
+    held = _held(rules, groups)
     for rule in rules.categories:
         if not (
             rule.groups.evidence in groups
@@ -1118,7 +1143,7 @@ def _by_rules(
         # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not
         fine_asked = f"asks:{rule.category}" in groups
         papers = premise and rule.category in rules.papers_categories
-        if hits and (papers or (asked and asking) or fine_asked):
+        if hits and (papers or held or (asked and asking) or fine_asked):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
             hits, weak = [], weak + hits

@@ -251,6 +251,8 @@ class RulesIn(_Strict):
     about_line: AboutLineIn = AboutLineIn()
     hypothetical: HypotheticalIn = HypotheticalIn()
     happened: list[str] = Field(default_factory=list)
+    held: list[str] = Field(default_factory=list)
+    held_asks: list[str] = Field(default_factory=list)
     papers_asked: PapersAskedIn = PapersAskedIn()
     spam: SpamIn = SpamIn()
     question: QuestionIn = QuestionIn()
@@ -314,6 +316,8 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     for name in ("other", "officer", "about_line", "hypothetical", "spam", "question"):
         lists(name, getattr(rules, name))
     add("happened", rules.happened)
+    add("held", rules.held)
+    add("held_asks", rules.held_asks)
     for i, compound in enumerate(rules.compounds):
         add(f"compounds[{i}].phrases", compound.phrases)
     lists("folds", rules.folds)
