@@ -566,6 +566,9 @@ QUESTIONS_ALONE = {
     # (103/105 agreed, 2 wrong: a water outage and a stay beside a beating, each read as a
     # report an officer sees; no wrong fact told)
     "tuning19": (103, 2),
+    # round 10: scored before any change and after each pass (its header: 76 -> 79 -> 82
+    # right), kept out until worked on
+    "tuning20": (82, 14),
 }
 
 

@@ -88,8 +88,8 @@ Questions alone (`QUESTION_SETS`, no messages file):
   headers). Set 15 was worked on in round 9's assistant pass; set 16 was kept out of it
   and scored after it, to see how far that pass reached questions it never saw, then
   worked on (and trained on) in round 9's second pass.
-- `questions_tuning17.jsonl`, `questions_tuning18.jsonl`, `questions_tuning19.jsonl`: 110
-  questions each, written in round 10 by three writers who had not seen the rules, scored
+- `questions_tuning17.jsonl` to `questions_tuning20.jsonl`: 110
+  questions each, written in round 10 by four writers who had not seen the rules, scored
   before any change (their headers); each kept out of the passes before its own. Set 17
   was worked on in round 10's assistant pass; set 18 was kept out of it, to see how far
   that pass reached questions it never saw, then worked on in round 10's second pass; set
@@ -153,13 +153,14 @@ QUESTION_SETS = (
     "tuning17",
     "tuning18",
     "tuning19",
+    "tuning20",
 )
 # Never worked on: their misses are shown only when asked.
 BLIND = ("blind", "blind11", "blind12", "blind13", "blind14")
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
-# passes on sets 17 and 18, then worked on in the third.
-KEPT_OUT: tuple[str, ...] = ()
+# passes on sets 17 and 18, then worked on in the third; set 20 was kept out of all three.
+KEPT_OUT: tuple[str, ...] = ("tuning20",)
 # Question sets worked on but not yet taught to the learned second opinion: trained on
 # them, the model moves the blind sets' aggregates (set 17 in round 10: blind11 kind
 # 116 -> 115, blind13 category 94 -> 93), which the assistant pass may not; the lead
