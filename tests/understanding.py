@@ -161,15 +161,14 @@ BLIND = ("blind", "blind11", "blind12", "blind13", "blind14")
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
 # passes on sets 17 and 18, then worked on in the third; set 20 was kept out of all three.
 KEPT_OUT: tuple[str, ...] = ("tuning20",)
-# Question sets worked on but not yet taught to the learned second opinion: trained on
-# them, the model moves the blind sets' aggregates (set 17 in round 10: blind11 kind
-# 116 -> 115, blind13 category 94 -> 93), which the assistant pass may not; the lead
-# retrains and empties this. Sets 18 and 19 (round 10's second and third passes) wait for
-# that retraining too.
+# Question sets worked on but not taught to the learned second opinion: held out on the
+# fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
+# 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
+# kept-out set 20 the same and set 21 one lower, and tuning set 6's messages no better.
 UNTRAINED: tuple[str, ...] = ("tuning17", "tuning18", "tuning19")
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
-# fit them. 11a-f, 11h, 11i, 12a-d and 13a-b by writers who had not seen the rules; 11g by the
+# fit them. 11a-f, 11h, 11i, 12a-d, 13a-b and 14a by writers who had not seen the rules; 11g by the
 # lead, as fresh phrasings of principles the issue names (its header says so).
 TRAINING = (
     "train11a",
@@ -187,6 +186,7 @@ TRAINING = (
     "train12d",
     "train13a",
     "train13b",
+    "train14a",
 )
 # Sets that teach some heads only (every other set teaches all four: kind, category,
 # severity, spam): 12c (ads beside real tips about the same things, fraud- and
@@ -195,11 +195,13 @@ TRAINING = (
 # toward what they were written to contrast. 13a and 13b were written for the kind and
 # category boundaries; held out, their urgency labels (a crime in progress is urgent,
 # whoever is in danger) raise the people in danger rated normal on the other sets 42 -> 47.
+# 14a likewise: teaching urgency too, held out it rated one more person in danger normal.
 HEADS_TAUGHT = {
     "train12c": ("spam",),
     "train12d": ("severity",),
     "train13a": ("kind", "category", "spam"),
     "train13b": ("kind", "category", "spam"),
+    "train14a": ("kind", "category", "spam"),
     # written to tune the urgency rules; teaching the urgency head it rates the rules'
     # generated fires told calmly normal (their urgency 0.911 -> 0.897, under its gate)
     "tuning5": ("kind", "category", "spam"),
