@@ -1206,6 +1206,10 @@ def test_a_police_check_or_a_recovery_over_before_a_registration_asked_is_its_pr
         " chỗ trọ không"
     )
     assert classify(hurt).kind == "question", classify(hurt)
-    # drugs used now, a check asked for, is still a report
+    # drugs used now, or lodgers unregistered, a check asked for, is still a report
     drugs = by_rules("phòng trọ số 5 đang chích ma túy, mong công an kiểm tra hành chính")
     assert drugs.kind == "tip", drugs
+    lodgers = (
+        "dãy trọ kế bên chục người ở không đăng ký tạm trú gì, các anh kiểm tra hành chính giùm"
+    )
+    assert classify(lodgers).kind == "tip", classify(lodgers)
