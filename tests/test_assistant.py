@@ -2282,3 +2282,18 @@ def test_the_declaration_procedure_asked_whole_of_nothing_asks_which_declaration
 def test_what_becomes_of_a_relative_the_police_hold_goes_to_a_person():
     text = "chồng em bị công an mời về làm việc từ chiều, cho em hỏi có bị tạm giữ không"
     assert answer(text, TODAY, NO_PHONE).handoff
+
+
+def test_a_foreigner_at_a_citizen_spouses_home_or_of_vietnamese_origin_is_no_mixed_group():
+    # never the citizens' tạm trú for a foreigner: the spouse whose home it is is the host
+    spouse = "chồng em là người Việt, em quốc tịch Hàn, về ở nhà chồng ở Gò Vấp thì cần mang gì"
+    assert answer(spouse, TODAY, NO_PHONE).topics == ("nuoc_ngoai",)
+    origin = "nhà tôi cho mấy người Việt kiều quốc tịch Úc thuê 1 tháng, khai báo ở đâu"
+    assert answer(origin, TODAY, NO_PHONE).topics == ("nuoc_ngoai",)
+    # the citizens' procedure compared with, and the way of filing doubted
+    compared = "khách Hàn thuê phòng tôi 3 tháng, tôi khai như tạm trú cho người VN được không, hay làm cách khác"
+    result = answer(compared, TODAY, NO_PHONE)
+    assert (result.topics, "noi_nop" in result.sections) == (("nuoc_ngoai",), True), result
+    # citizens among the guests are still answered
+    both = answer("nhà trọ có mấy người Việt với 1 người Hàn, khai báo sao", TODAY, NO_PHONE)
+    assert set(both.topics) == {"tam_tru", "nuoc_ngoai"}, both
