@@ -2297,3 +2297,12 @@ def test_a_foreigner_at_a_citizen_spouses_home_or_of_vietnamese_origin_is_no_mix
     # citizens among the guests are still answered
     both = answer("nhà trọ có mấy người Việt với 1 người Hàn, khai báo sao", TODAY, NO_PHONE)
     assert set(both.topics) == {"tam_tru", "nuoc_ngoai"}, both
+
+
+def test_a_registration_named_as_the_thing_removed_asks_no_new_one():
+    # "tạm trú" inside "xóa tạm trú" is the removal's: tạm vắng and the removal, no tạm trú
+    text = "con tôi đi nghĩa vụ 2 năm, giờ khai tạm vắng hay là xóa tạm trú ở phòng trọ"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"tam_vang", "xoa_dang_ky"}
+    # said apart, the new registration is still asked beside the trip away
+    apart = "ở quê có phải báo tạm vắng không, còn ở đây làm tạm trú thế nào"
+    assert set(answer(apart, TODAY, NO_PHONE).topics) == {"tam_vang", "tam_tru"}
