@@ -1213,3 +1213,15 @@ def test_a_police_check_or_a_recovery_over_before_a_registration_asked_is_its_pr
         "dãy trọ kế bên chục người ở không đăng ký tạm trú gì, các anh kiểm tra hành chính giùm"
     )
     assert classify(lodgers).kind == "tip", classify(lodgers)
+
+
+def test_a_relative_hurt_come_to_stay_for_treatment_is_a_question() -> None:
+    text = (
+        "mẹ em dưới Long An bị xe tông gãy tay, lên ở nhà em chữa bệnh chừng 10 ngày, em có"
+        " phải báo gì không"
+    )
+    verdict = classify(text)
+    assert (verdict.kind, verdict.topic) == ("question", "luu_tru"), verdict
+    # a crash told, a victim being treated, is still a report
+    crash = by_rules("xe tải tông xe máy ở ngã tư Bốn Xã, người bị thương đang điều trị")
+    assert crash.kind == "tip", crash
