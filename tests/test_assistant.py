@@ -2306,3 +2306,46 @@ def test_a_registration_named_as_the_thing_removed_asks_no_new_one():
     # said apart, the new registration is still asked beside the trip away
     apart = "ở quê có phải báo tạm vắng không, còn ở đây làm tạm trú thế nào"
     assert set(answer(apart, TODAY, NO_PHONE).topics) == {"tam_vang", "tam_tru"}
+
+
+def test_a_plate_broken_or_reissued_is_the_vehicle_office_not_a_house_number():
+    plate = answer("té xe bể biển số, xin cấp lại biển số ở đâu ạ", TODAY, NO_PHONE)
+    assert (plate.topics, plate.out_of_scope) == ((), "vehicle_registration"), plate
+    house = answer("biển số nhà bị mất thì đăng ký tạm trú ghi địa chỉ sao", TODAY, NO_PHONE)
+    assert (house.topics, house.out_of_scope) == (("tam_tru",), None), house
+
+
+def test_a_trip_away_said_by_when_one_comes_back_is_tam_vang():
+    result = answer(
+        "chồng đi tàu viễn dương mấy tháng mới về, có phải báo gì không", TODAY, NO_PHONE
+    )
+    assert result.topics == ("tam_vang",) and "ai_khi" in result.sections, result
+
+
+def test_ones_tenants_nobody_described_ask_which_declaration():
+    result = answer("cho hỏi giấy tờ cho người thuê phòng", TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {
+        "Đăng ký tạm trú",
+        "Thông báo lưu trú",
+        "Người nước ngoài tạm trú",
+    }, result
+
+
+def test_whether_one_must_go_to_the_ward_asks_whether_and_where():
+    text = "con tôi mới sinh có phải ra phường đăng ký thường trú không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert {"ai_khi", "noi_nop"} <= set(result.sections), result
+
+
+def test_ones_record_not_updated_or_a_fine_disputed_goes_to_a_person():
+    for text in (
+        "thông tin cư trú trên app vẫn ghi địa chỉ cũ dù em chuyển rồi, ai sửa giúp em với",
+        "em bị phạt oan lỗi không khai báo lưu trú trong khi em khai rồi",
+        "tôi muốn gặp người giải quyết hồ sơ tạm trú của tôi",
+    ):
+        assert answer(text, TODAY, NO_PHONE).handoff, text
+
+
+def test_a_renewals_term_asked_is_no_new_registration():
+    result = answer("gia hạn tạm trú tối đa bao lâu vậy ạ", TODAY, NO_PHONE)
+    assert result.topics == ("gia_han_tam_tru",), result

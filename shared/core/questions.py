@@ -580,10 +580,13 @@ def _follow_ups(
 
 
 def _said_apart(padded: str, phrases: tuple[str, ...], others: list[_Match]) -> bool:
-    """Whether one of the phrases is said outside another topic's longer phrase ("tạm trú"
-    inside "xóa tạm trú" is the removal's, no new registration asked)."""
+    """Whether one of the phrases is said apart from another topic's phrase, sharing no word
+    with it ("tạm trú" in "xóa tạm trú" is the removal's, no new registration asked; "tạm
+    trú được tối đa" in "gia hạn tạm trú được tối đa" the renewal's)."""
     return any(
-        not _inside((at, at + len(p)), others) for p in phrases for at in _positions(padded, p)
+        not any(o.start < at + len(p) - 1 and at < o.end - 1 for o in others)
+        for p in phrases
+        for at in _positions(padded, p)
     )
 
 
