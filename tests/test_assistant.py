@@ -2291,7 +2291,10 @@ def test_a_foreigner_at_a_citizen_spouses_home_or_of_vietnamese_origin_is_no_mix
     origin = "nhà tôi cho mấy người Việt kiều quốc tịch Úc thuê 1 tháng, khai báo ở đâu"
     assert answer(origin, TODAY, NO_PHONE).topics == ("nuoc_ngoai",)
     # the citizens' procedure compared with, and the way of filing doubted
-    compared = "khách Hàn thuê phòng tôi 3 tháng, tôi khai như tạm trú cho người VN được không, hay làm cách khác"
+    compared = (
+        "khách Hàn thuê phòng tôi 3 tháng, tôi khai như tạm trú cho người VN được không, hay"
+        " làm cách khác"
+    )
     result = answer(compared, TODAY, NO_PHONE)
     assert (result.topics, "noi_nop" in result.sections) == (("nuoc_ngoai",), True), result
     # citizens among the guests are still answered
