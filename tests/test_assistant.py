@@ -2352,3 +2352,13 @@ def test_ones_record_not_updated_or_a_fine_disputed_goes_to_a_person():
 def test_a_renewals_term_asked_is_no_new_registration():
     result = answer("gia hạn tạm trú tối đa bao lâu vậy ạ", TODAY, NO_PHONE)
     assert result.topics == ("gia_han_tam_tru",), result
+
+
+def test_the_old_book_made_nothing_else_said_asks_registration_or_proof():
+    result = answer("Làm sổ hộ khẩu?", TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {
+        "Đăng ký thường trú",
+        "Xác nhận thông tin cư trú",
+    }, result
+    # said for someone, it is their registration
+    assert answer("làm hộ khẩu cho vợ", TODAY, NO_PHONE).topics == ("thuong_tru",)

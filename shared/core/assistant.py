@@ -544,8 +544,10 @@ def _vague(padded: str, named: bool) -> tuple[str, ...] | None:
     k = knowledge()
     if len(padded.split()) > k.vague_max_words:
         return None
-    for phrases, topics, alone in k.vague:
+    for phrases, topics, alone, max_words in k.vague:
         if (alone and named) or not _any(padded, phrases):
+            continue
+        if max_words is not None and len(padded.split()) > max_words:
             continue
         outside = functools.reduce(lambda text, p: text.replace(p, " "), phrases, padded)
         if named and questions.sections(outside, k):
