@@ -2362,3 +2362,12 @@ def test_the_old_book_made_nothing_else_said_asks_registration_or_proof():
     }, result
     # said for someone, it is their registration
     assert answer("làm hộ khẩu cho vợ", TODAY, NO_PHONE).topics == ("thuong_tru",)
+
+
+def test_a_move_from_another_city_said_with_its_places_asks_which_registration():
+    text = "gia đình tôi mới chuyển từ Đà Nẵng vào phường Tân Sơn Nhì, có cần báo gì không ạ"
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {
+        "Đăng ký tạm trú",
+        "Đăng ký thường trú",
+    }, result

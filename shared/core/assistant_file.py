@@ -408,8 +408,9 @@ class VagueAskIn(_Strict):
     # only when no topic is understood: its words are also said beside a named procedure
     # ("tôi cần cái giấy xác nhận" asks which; "mất căn cước, xin giấy xác nhận" does not)
     alone: bool = False
-    # only in a question this short: longer, its words say what is asked ("làm hộ khẩu"
-    # asks which; "làm hộ khẩu cho con mới sinh" registers the child)
+    # the longest question it holds in, instead of vague.max_words: shorter ("làm hộ khẩu"
+    # asks which; "làm hộ khẩu cho con mới sinh" registers the child), or longer (a move
+    # said with where from and to, no procedure named)
     max_words: int | None = None
 
 
