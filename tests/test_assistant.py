@@ -2282,3 +2282,92 @@ def test_the_declaration_procedure_asked_whole_of_nothing_asks_which_declaration
 def test_what_becomes_of_a_relative_the_police_hold_goes_to_a_person():
     text = "chồng em bị công an mời về làm việc từ chiều, cho em hỏi có bị tạm giữ không"
     assert answer(text, TODAY, NO_PHONE).handoff
+
+
+def test_a_foreigner_at_a_citizen_spouses_home_or_of_vietnamese_origin_is_no_mixed_group():
+    # never the citizens' tạm trú for a foreigner: the spouse whose home it is is the host
+    spouse = "chồng em là người Việt, em quốc tịch Hàn, về ở nhà chồng ở Gò Vấp thì cần mang gì"
+    assert answer(spouse, TODAY, NO_PHONE).topics == ("nuoc_ngoai",)
+    origin = "nhà tôi cho mấy người Việt kiều quốc tịch Úc thuê 1 tháng, khai báo ở đâu"
+    assert answer(origin, TODAY, NO_PHONE).topics == ("nuoc_ngoai",)
+    # the citizens' procedure compared with, and the way of filing doubted
+    compared = (
+        "khách Hàn thuê phòng tôi 3 tháng, tôi khai như tạm trú cho người VN được không, hay"
+        " làm cách khác"
+    )
+    result = answer(compared, TODAY, NO_PHONE)
+    assert (result.topics, "noi_nop" in result.sections) == (("nuoc_ngoai",), True), result
+    # citizens among the guests are still answered
+    both = answer("nhà trọ có mấy người Việt với 1 người Hàn, khai báo sao", TODAY, NO_PHONE)
+    assert set(both.topics) == {"tam_tru", "nuoc_ngoai"}, both
+
+
+def test_a_registration_named_as_the_thing_removed_asks_no_new_one():
+    # "tạm trú" inside "xóa tạm trú" is the removal's: tạm vắng and the removal, no tạm trú
+    text = "con tôi đi nghĩa vụ 2 năm, giờ khai tạm vắng hay là xóa tạm trú ở phòng trọ"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"tam_vang", "xoa_dang_ky"}
+    # said apart, the new registration is still asked beside the trip away
+    apart = "ở quê có phải báo tạm vắng không, còn ở đây làm tạm trú thế nào"
+    assert set(answer(apart, TODAY, NO_PHONE).topics) == {"tam_vang", "tam_tru"}
+
+
+def test_a_plate_broken_or_reissued_is_the_vehicle_office_not_a_house_number():
+    plate = answer("té xe bể biển số, xin cấp lại biển số ở đâu ạ", TODAY, NO_PHONE)
+    assert (plate.topics, plate.out_of_scope) == ((), "vehicle_registration"), plate
+    house = answer("biển số nhà bị mất thì đăng ký tạm trú ghi địa chỉ sao", TODAY, NO_PHONE)
+    assert (house.topics, house.out_of_scope) == (("tam_tru",), None), house
+
+
+def test_a_trip_away_said_by_when_one_comes_back_is_tam_vang():
+    result = answer(
+        "chồng đi tàu viễn dương mấy tháng mới về, có phải báo gì không", TODAY, NO_PHONE
+    )
+    assert result.topics == ("tam_vang",) and "ai_khi" in result.sections, result
+
+
+def test_ones_tenants_nobody_described_ask_which_declaration():
+    result = answer("cho hỏi giấy tờ cho người thuê phòng", TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {
+        "Đăng ký tạm trú",
+        "Thông báo lưu trú",
+        "Người nước ngoài tạm trú",
+    }, result
+
+
+def test_whether_one_must_go_to_the_ward_asks_whether_and_where():
+    text = "con tôi mới sinh có phải ra phường đăng ký thường trú không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert {"ai_khi", "noi_nop"} <= set(result.sections), result
+
+
+def test_ones_record_not_updated_or_a_fine_disputed_goes_to_a_person():
+    for text in (
+        "thông tin cư trú trên app vẫn ghi địa chỉ cũ dù em chuyển rồi, ai sửa giúp em với",
+        "em bị phạt oan lỗi không khai báo lưu trú trong khi em khai rồi",
+        "tôi muốn gặp người giải quyết hồ sơ tạm trú của tôi",
+    ):
+        assert answer(text, TODAY, NO_PHONE).handoff, text
+
+
+def test_a_renewals_term_asked_is_no_new_registration():
+    result = answer("gia hạn tạm trú tối đa bao lâu vậy ạ", TODAY, NO_PHONE)
+    assert result.topics == ("gia_han_tam_tru",), result
+
+
+def test_the_old_book_made_nothing_else_said_asks_registration_or_proof():
+    result = answer("Làm sổ hộ khẩu?", TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {
+        "Đăng ký thường trú",
+        "Xác nhận thông tin cư trú",
+    }, result
+    # said for someone, it is their registration
+    assert answer("làm hộ khẩu cho vợ", TODAY, NO_PHONE).topics == ("thuong_tru",)
+
+
+def test_a_move_from_another_city_said_with_its_places_asks_which_registration():
+    text = "gia đình tôi mới chuyển từ Đà Nẵng vào phường Tân Sơn Nhì, có cần báo gì không ạ"
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {
+        "Đăng ký tạm trú",
+        "Đăng ký thường trú",
+    }, result

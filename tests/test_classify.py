@@ -1178,3 +1178,50 @@ def test_a_relative_the_police_hold_asked_about_by_the_family_is_a_question() ->
     # a fight going on beside someone taken away is still a report
     fight = by_rules("công an vừa bắt 1 thằng mà mấy đứa còn lại đang đánh nhau trước quán")
     assert fight.kind == "tip", fight
+
+
+def test_ones_own_camera_fine_looked_up_or_a_plate_reissued_after_an_accident_asks() -> None:
+    camera = "cho hỏi xem phạt nguội ở đâu, hình như em bị chụp chạy ngược chiều trên Cộng Hòa"
+    assert classify(camera).kind == "question", classify(camera)
+    plate = "hôm trước té xe bể luôn biển số, giờ làm lại biển số thì đi đâu ạ"
+    assert classify(plate).kind == "question", classify(plate)
+    # an accident told, nothing of one's own asked, is still a report
+    crash = by_rules("tai nạn giao thông ở ngã tư Bà Quẹo, một người nằm dưới đường")
+    assert crash.kind == "tip", crash
+
+
+def test_a_fines_amount_heard_and_checked_is_a_question() -> None:
+    text = "người ta nói ở trọ mà không đăng ký tạm trú bị phạt lên tới 5 triệu, đúng không ạ"
+    assert classify(text).kind == "question", classify(text)
+
+
+def test_a_police_check_or_a_recovery_over_before_a_registration_asked_is_its_premise() -> None:
+    checked = (
+        "tháng rồi công an kiểm tra hành chính dãy trọ, bắt mấy người hút ma túy; giờ tôi"
+        " muốn đăng ký tạm trú cho khách thuê đầy đủ thì làm sao"
+    )
+    assert classify(checked).kind == "question", classify(checked)
+    hurt = (
+        "anh tôi té xe gãy tay nên về nhà dưỡng thương một tháng, có phải khai tạm vắng ở"
+        " chỗ trọ không"
+    )
+    assert classify(hurt).kind == "question", classify(hurt)
+    # drugs used now, or lodgers unregistered, a check asked for, is still a report
+    drugs = by_rules("phòng trọ số 5 đang chích ma túy, mong công an kiểm tra hành chính")
+    assert drugs.kind == "tip", drugs
+    lodgers = (
+        "dãy trọ kế bên chục người ở không đăng ký tạm trú gì, các anh kiểm tra hành chính giùm"
+    )
+    assert classify(lodgers).kind == "tip", classify(lodgers)
+
+
+def test_a_relative_hurt_come_to_stay_for_treatment_is_a_question() -> None:
+    text = (
+        "mẹ em dưới Long An bị xe tông gãy tay, lên ở nhà em chữa bệnh chừng 10 ngày, em có"
+        " phải báo gì không"
+    )
+    verdict = classify(text)
+    assert (verdict.kind, verdict.topic) == ("question", "luu_tru"), verdict
+    # a crash told, a victim being treated, is still a report
+    crash = by_rules("xe tải tông xe máy ở ngã tư Bốn Xã, người bị thương đang điều trị")
+    assert crash.kind == "tip", crash

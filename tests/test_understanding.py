@@ -307,6 +307,44 @@ CONFLICTS = {
     # trú; the stay's length picks one (from 30 days, tạm trú, whose answer says so), as
     # qt16-33 and qt17-52
     "qt19-67",
+    # Tuning set 20 (round 10's fourth pass):
+    # a bag snatched or a wallet dropped told with where ("hôm qua ... ở ngã tư Âu Cơ", "ở chợ
+    # Tân Hương"), papers lost: a question here, a tip the ward records when told where, as
+    # qt14-79, qt15-31 and qt19-23 (the citizen is told how to re-issue, or to ask again)
+    "qt20-15",
+    "qt20-84",
+    # a licence lost in a robbery told with when ("trong vụ cướp giật tuần rồi"), its re-issue
+    # asked: labelled the licence office; a loss told with where or when is a tip the ward
+    # records (classify.yaml papers_asked), as qt19-90 (a motorbike robbed)
+    "qt20-57",
+    # a card pickpocketed, "làm lại cccd thì cần gì, bao lâu": labelled the card office; a
+    # lost card's re-issue is mat_giay_to, as qt14-100 (the same question)
+    "qt20-16",
+    # an officer's manner complained about ("quát nạt người già ..., gửi phản ánh cho ai"): a
+    # hand-off here; a tip of category other by design, as qt13-111 and qt19-84 (the
+    # hand-off is given too)
+    "qt20-46",
+    # the old residence book burnt ("sổ hộ khẩu cũ cũng cháy luôn, có cần làm lại"): labelled
+    # mat_giay_to, as qt15-34 and qt17-73; the book is void since 2023, never re-issued, and
+    # proof of residence is a confirmation, the book's end said first
+    "qt20-81",
+    # a deadline asked in hours ("phải khai báo trong bao nhiêu tiếng kể từ lúc họ tới"):
+    # labelled thoi_gian; when a step falls due is ai_khi, as qt17-58 and qt18-31
+    "qt20-26",
+    # "cho hoi thu tuc cu tru" labelled with tạm vắng too; thường trú, tạm trú and the
+    # confirmation in qt12-85 (the same words), as qt15-97 and qt18-78
+    "qt20-40",
+    # a bare question ("khai báo ở đâu vậy ạ", "giấy tờ cần chuẩn bị là gì ạ", "giấy tạm
+    # trú") labelled with four buttons: more than three is the menu to the scorer, as
+    # qt14-30 and qt17-93 (the menu is given; "tạm trú" named gets its whole answer, as
+    # qt15-93)
+    "qt20-42",
+    "qt20-49",
+    "qt20-45",
+    # a part asked alone ("bao lâu thì có kết quả vậy ad") labelled with buttons; a part asked
+    # with no topic gets that part of the common facts, or the menu in a longer question, as
+    # qt16-45 and qt18-79
+    "qt20-50",
 }
 
 
@@ -358,8 +396,9 @@ BLIND_HELD = {
     # training, the model lowering an urgent tip only below 0.12) 128, 94, 103, 7/8, one
     # calm tip rated urgent, 60/75 with 3 wrong; round 9 (sets 13a-b): category 96; kind
     # 129 (a long message nothing matched, read as chat, is other); after the assistant
-    # pass on question set 16, 61/75 questions
-    "blind12": ((129, 96, 103), 7, 1, 1, 61, 3),
+    # pass on question set 16, 61/75 questions; 62/75 after round 10's pass on question
+    # set 20
+    "blind12": ((129, 96, 103), 7, 1, 1, 62, 3),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -553,8 +592,9 @@ QUESTIONS_ALONE = {
     # 85/110 after round 10's pass on set 17 (85/101 agreed); 86/110 after its pass on set
     # 18 (a registration's term asked beside its renewal answers both: qt16-82); 87/110
     # after its pass on set 19 (whether one must, said with the declaration's own verb
-    # "có phải khai lưu trú", asks who and when: qt16-29)
-    "tuning16": 87,
+    # "có phải khai lưu trú", asks who and when: qt16-29); 88/110 after its pass on set 20
+    # (a move said with no procedure, "mới dọn về phường ...", asks which: qt16-100)
+    "tuning16": 88,
     # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
     # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed)
     "tuning17": 98,
@@ -569,8 +609,10 @@ QUESTIONS_ALONE = {
     # report an officer sees; no wrong fact told)
     "tuning19": (103, 2),
     # round 10: scored before any change and after each pass (its header: 76 -> 79 -> 82
-    # right), kept out until worked on
-    "tuning20": (82, 14),
+    # right, 14 wrong), kept out of them; after round 10's fourth pass, on set 20 itself,
+    # 97/110 with 6 wrong, all in CONFLICTS (97/98 agreed; twelve labels against the line's
+    # conventions, each pointing to earlier entries; no wrong fact told)
+    "tuning20": 97,
 }
 
 

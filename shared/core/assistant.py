@@ -542,9 +542,10 @@ def _vague(padded: str, named: bool) -> tuple[str, ...] | None:
     word inside the subject's words asks no part ("làm giấy tờ nhà trọ sao"). An ask
     that is `alone` counts only when no procedure is named at all."""
     k = knowledge()
-    if len(padded.split()) > k.vague_max_words:
-        return None
-    for phrases, topics, alone in k.vague:
+    said = len(padded.split())
+    for phrases, topics, alone, max_words in k.vague:
+        if said > (k.vague_max_words if max_words is None else max_words):
+            continue
         if (alone and named) or not _any(padded, phrases):
             continue
         outside = functools.reduce(lambda text, p: text.replace(p, " "), phrases, padded)

@@ -242,7 +242,7 @@ class Knowledge:
     citizens: tuple[str, ...] = ()
     mixed_unless: tuple[str, ...] = ()  # words comparing with citizens, none among them
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
-    vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = ()
+    vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
     vague_max_words: int = 12
     # topic -> words that lift its `beats` (padded): two matters said apart
     beats_unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -408,6 +408,10 @@ class VagueAskIn(_Strict):
     # only when no topic is understood: its words are also said beside a named procedure
     # ("tôi cần cái giấy xác nhận" asks which; "mất căn cước, xin giấy xác nhận" does not)
     alone: bool = False
+    # the longest question it holds in, instead of vague.max_words: shorter ("làm hộ khẩu"
+    # asks which; "làm hộ khẩu cho con mới sinh" registers the child), or longer (a move
+    # said with where from and to, no procedure named)
+    max_words: int | None = None
 
 
 class VagueIn(_Strict):
@@ -809,7 +813,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         citizens=tuple(_padded(p) for p in conf.citizens),
         mixed_unless=tuple(_padded(p) for p in conf.mixed_unless),
         vague=tuple(
-            (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone)
+            (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone, ask.max_words)
             for ask in (conf.vague.asks if conf.vague else ())
         ),
         vague_max_words=conf.vague.max_words if conf.vague else 12,

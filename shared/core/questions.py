@@ -468,7 +468,7 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     parts, ask_stay = _stay(padded, parts, matches, k) if intent is None else (parts, False)
     if mixed and intent is None:
         parts = _tenants(padded, parts, k)
-    parts = _follow_ups(padded, parts, k)
+    parts = _follow_ups(padded, parts, k, matches)
     if notes and parts:
         parts[0] = Part(parts[0].topic, parts[0].sections, notes)
     doubt = _doubt(padded, parts, k) if intent is None else None
@@ -552,7 +552,9 @@ def _named_apart(
     return [Part(t, asked) for t in named[:MAX_PARTS]]
 
 
-def _follow_ups(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
+def _follow_ups(
+    padded: str, parts: list[Part], k: Knowledge, matches: list[_Match] | None = None
+) -> list[Part]:
     """The second topic a question also asks ("tạm trú cũ có phải xóa không, chỗ mới làm
     lại từ đầu hả": removing the old registration and making the new one)."""
     for follow in k.follow_ups:
@@ -568,11 +570,24 @@ def _follow_ups(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
             and follow.add not in named
             and not silenced
             and len(parts) < MAX_PARTS
-            and has_any(padded, follow.phrases)
+            and _said_apart(
+                padded, follow.phrases, [m for m in matches or () if m.topic != follow.add]
+            )
             and (not follow.with_ or has_any(padded, follow.with_))
         ):
             parts = [*parts, Part(follow.add, sections(padded, k))]
     return parts
+
+
+def _said_apart(padded: str, phrases: tuple[str, ...], others: list[_Match]) -> bool:
+    """Whether one of the phrases is said apart from another topic's phrase, sharing no word
+    with it ("tạm trú" in "xóa tạm trú" is the removal's, no new registration asked; "tạm
+    trú được tối đa" in "gia hạn tạm trú được tối đa" the renewal's)."""
+    return any(
+        not any(o.start < at + len(p) - 1 and at < o.end - 1 for o in others)
+        for p in phrases
+        for at in _positions(padded, p)
+    )
 
 
 def _doubt(padded: str, parts: list[Part], k: Knowledge) -> tuple[str, str] | None:
