@@ -409,6 +409,7 @@ def build_rules(data: Any) -> Rules:
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
+        ("guidance_visit", top.guidance_visit),
         ("papers:lost", top.papers_asked.lost),
         ("papers:ask", top.papers_asked.asks),
         ("papers:told", top.papers_asked.told),
@@ -871,13 +872,15 @@ def weigh(
         if advertises(opinion):
             return as_spam(opinion)
         # a complaint has its own path; "nếu ... thì" asks, reports nothing; a held person's
-        # family asking what becomes of them asks the desk
+        # family asking what becomes of them, or an officer asked to come and show how,
+        # asks the desk
         held_asked = "held" in groups and "held_asks" in groups
         if (
             not reports(opinion)
             or about_police(message.folded, load_rules())
             or "if" in groups
             or held_asked
+            or "guidance_visit" in groups
         ):
             return verdict
         unsure = frozenset(

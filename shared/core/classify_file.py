@@ -253,6 +253,7 @@ class RulesIn(_Strict):
     happened: list[str] = Field(default_factory=list)
     held: list[str] = Field(default_factory=list)
     held_asks: list[str] = Field(default_factory=list)
+    guidance_visit: list[str] = Field(default_factory=list)
     papers_asked: PapersAskedIn = PapersAskedIn()
     spam: SpamIn = SpamIn()
     question: QuestionIn = QuestionIn()
@@ -318,6 +319,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("happened", rules.happened)
     add("held", rules.held)
     add("held_asks", rules.held_asks)
+    add("guidance_visit", rules.guidance_visit)
     for i, compound in enumerate(rules.compounds):
         add(f"compounds[{i}].phrases", compound.phrases)
     lists("folds", rules.folds)
