@@ -720,7 +720,11 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     """Hits per group, dropping a hit that lies inside a longer hit of its group."""
     groups: dict[str, list[Hit]] = {}
     for hit in hits:
-        groups.setdefault(hit.group, []).append(hit)
+        items = groups.get(hit.group)
+        if items is None:
+            groups[hit.group] = [hit]
+        else:
+            items.append(hit)
     for group, items in groups.items():
         if len(items) == 1:
             continue  # most groups: one hit, nothing to drop or sort
@@ -748,9 +752,12 @@ def _labels(hits: list[Hit]) -> list[str]:
 def _unique(items: list[str]) -> tuple[str, ...]:
     """Distinct reasons in order, leaving out one already said by a longer one."""
     kept: list[str] = []
+    said: list[str] = []  # each kept, padded once: " giật " is in " giật điện thoại "
     for item in items:
-        if not any(f" {item} " in f" {k} " for k in kept):
+        padded = f" {item} "
+        if not any(padded in k for k in said):
             kept.append(item)
+            said.append(padded)
     return tuple(kept)
 
 

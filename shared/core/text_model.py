@@ -154,7 +154,8 @@ class TextModel:
 
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
     """Whether `reasons` hold the model's opinion for `label` (a category, a kind)."""
-    return any(r.startswith(f"{OPINION}{label} (") for r in reasons)
+    said = f"{OPINION}{label} ("
+    return any(r.startswith(said) for r in reasons)
 
 
 def features_of(words: tuple[str, ...]) -> list[str]:
