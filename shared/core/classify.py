@@ -76,9 +76,9 @@ import os
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from shared.core import prebuilt
 from shared.core.refcode import find_code
@@ -284,6 +284,15 @@ class Rules:
     # the conversation's words of a complaint about the police (`about_police`), folded
     police_complaint: frozenset[tuple[str, ...]] = frozenset()
     police_names: frozenset[tuple[str, ...]] = frozenset()
+    # Which rules a group of hits may open, indexed once (`_openers`): a message has
+    # hits in a few groups, so it looks at a few rules, not at every one in turn.
+    # group -> the categories its hits may make evidence of (in `categories`)
+    category_openers: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # group -> the severity rules without a category it is the evidence of
+    severity_openers: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # category -> the severity rules whose danger is that category's evidence
+    severity_of_category: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    topic_of: dict[str, int] = field(default_factory=dict)  # group -> index in `topics`
 
 
 @lru_cache(maxsize=65536)
@@ -494,23 +503,48 @@ def build_rules(data: Any) -> Rules:
         words = _words_of(expansion)
         abbreviations[fold(key)] = (words, tuple(fold(w) or w for w in words))
 
-    return Rules(
-        words={k: tuple(v) for k, v in index.items() if isinstance(k, str)},
-        pairs={k: tuple(v) for k, v in index.items() if isinstance(k, tuple)},
-        abbreviations=abbreviations,
-        categories=tuple(categories),
-        severity=tuple(severity_rules),
-        topics=tuple(topics),
-        question_final=single_words(top.question.final),
-        question_trailing=single_words(top.question.trailing),
-        question_punctuation=tuple(top.question.punctuation),
-        negation_window=severity.negation_window,
-        fear_window=severity.fear_window,
-        default_tip_min_words=top.default_tip_min_words,
-        spam_min_phrases=top.spam.min_phrases,
-        officer_gap=top.officer.gap,
-        hypothetical_lead=top.hypothetical.lead,
-        papers_categories=frozenset(top.papers_asked.categories),
+    return _openers(
+        Rules(
+            words={k: tuple(v) for k, v in index.items() if isinstance(k, str)},
+            pairs={k: tuple(v) for k, v in index.items() if isinstance(k, tuple)},
+            abbreviations=abbreviations,
+            categories=tuple(categories),
+            severity=tuple(severity_rules),
+            topics=tuple(topics),
+            question_final=single_words(top.question.final),
+            question_trailing=single_words(top.question.trailing),
+            question_punctuation=tuple(top.question.punctuation),
+            negation_window=severity.negation_window,
+            fear_window=severity.fear_window,
+            default_tip_min_words=top.default_tip_min_words,
+            spam_min_phrases=top.spam.min_phrases,
+            officer_gap=top.officer.gap,
+            hypothetical_lead=top.hypothetical.lead,
+            papers_categories=frozenset(top.papers_asked.categories),
+        )
+    )
+
+
+def _openers(rules: Rules) -> Rules:
+    """The rules with the index of which rules each group of hits may open."""
+    categories: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules.categories):
+        opening = (rule.groups.evidence, rule.weak, rule.happened, *(f for f, _, _ in rule.near))
+        for group in dict.fromkeys(opening):
+            categories.setdefault(group, []).append(i)
+    severity: dict[str, list[int]] = {}
+    of_category: dict[str, list[int]] = {}
+    for i, sev in enumerate(rules.severity):
+        if sev.category is None:
+            severity.setdefault(sev.groups.evidence, []).append(i)
+        else:
+            of_category.setdefault(sev.category, []).append(i)
+    return replace(
+        rules,
+        category_openers={k: tuple(v) for k, v in categories.items()},
+        severity_openers={k: tuple(v) for k, v in severity.items()},
+        severity_of_category={k: tuple(v) for k, v in of_category.items()},
+        topic_of={topic.group: i for i, topic in enumerate(rules.topics)},
     )
 
 
@@ -564,8 +598,9 @@ def _conversation_path(rules_path: str) -> str:
 # --- matching ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    # a tuple, not a frozen dataclass: a message makes several, and a frozen
+    # dataclass's __init__ costs about four times as much
     group: str
     label: str
     start: int
@@ -581,6 +616,8 @@ class _Message:
     typed_with_marks: bool  # any word carries marks: an unmarked word then means no marks
     # the clause of each word: a new one after every boundary the writer typed (_PIECE)
     clauses: tuple[int, ...]
+    # each word as the learned model reads it (`_model_words`): as written when marked
+    model_words: tuple[str, ...]
 
 
 def _tokenise(text: str, rules: Rules) -> _Message:
@@ -590,12 +627,13 @@ def _tokenise(text: str, rules: Rules) -> _Message:
     marks: list[str | None] = []
     clauses: list[int] = []
     clause = 0
+    abbreviations = rules.abbreviations
     for word in _PIECE.findall(canonical(text.replace("\n", " ; "))):
         if word[0] in _BREAKS:
             clause += 1
             continue
-        folded = _fold_word(word)
-        expansion = rules.abbreviations.get(folded)
+        folded, mark = _spelled_word(word)
+        expansion = abbreviations.get(folded)
         if expansion is not None:
             for written, flat in zip(*expansion, strict=True):
                 folded_words.append(flat)
@@ -603,10 +641,25 @@ def _tokenise(text: str, rules: Rules) -> _Message:
                 clauses.append(clause)
             continue
         folded_words.append(folded)
-        marks.append(_mark_key(word) if folded != word else None)
+        marks.append(mark)
         clauses.append(clause)
-    typed_with_marks = any(m is not None for m in marks)
-    return _Message(tuple(folded_words), tuple(marks), typed_with_marks, tuple(clauses))
+    typed_with_marks = marks.count(None) != len(marks)
+    model_words = (
+        tuple([m or f for f, m in zip(folded_words, marks, strict=True)])
+        if typed_with_marks
+        else tuple(folded_words)
+    )
+    return _Message(
+        tuple(folded_words), tuple(marks), typed_with_marks, tuple(clauses), model_words
+    )
+
+
+@lru_cache(maxsize=65536)
+def _spelled_word(word: str) -> tuple[str, str | None]:
+    """A canonical word as (folded, mark key), the key None when typed without marks:
+    one cached call a word where a message would otherwise make two."""
+    folded = _fold_word(word)
+    return folded, (_mark_key(word) if folded != word else None)
 
 
 def _scan(message: _Message, rules: Rules) -> list[Hit]:
@@ -614,19 +667,21 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     or more only within one clause (a boundary the writer typed ends it)."""
     hits: list[Hit] = []
     words, marks, clauses = message.folded, message.marks, message.clauses
+    marked = message.typed_with_marks
+    one_word, two_words = rules.words.get, rules.pairs.get
     last = len(words) - 1
     for i, word in enumerate(words):
-        candidates = rules.words.get(word, ())
+        candidates = one_word(word, ())
         clause = clauses[i]
         if i < last and clauses[i + 1] == clause:
-            pair = rules.pairs.get((word, words[i + 1]))
+            pair = two_words((word, words[i + 1]))
             if pair:
-                candidates = (*candidates, *pair)
+                candidates = (*candidates, *pair) if candidates else pair
         for phrase in candidates:
             n = len(phrase.words)
             if n > 2 and (words[i : i + n] != phrase.words or clauses[i + n - 1] != clause):
                 continue
-            if not message.typed_with_marks:  # every word may be any word folding to it
+            if not marked:  # every word may be any word folding to it
                 hits.append(Hit(phrase.group, phrase.label, i, i + n, not phrase.ambiguous, clause))
                 continue
             sure = True
@@ -635,7 +690,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                 if typed is None:
                     # typed without marks: it may be any word folding to it, unless
                     # the citizen types marks elsewhere and the rule's word has none
-                    if want != words[i + j] or not message.typed_with_marks:
+                    if want != words[i + j]:
                         sure = False
                 elif typed != want:
                     break  # typed with other marks: another word ("chạy" is not "cháy")
@@ -666,7 +721,11 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     """Hits per group, dropping a hit that lies inside a longer hit of its group."""
     groups: dict[str, list[Hit]] = {}
     for hit in hits:
-        groups.setdefault(hit.group, []).append(hit)
+        items = groups.get(hit.group)
+        if items is None:
+            groups[hit.group] = [hit]
+        else:
+            items.append(hit)
     for group, items in groups.items():
         if len(items) == 1:
             continue  # most groups: one hit, nothing to drop or sort
@@ -694,9 +753,12 @@ def _labels(hits: list[Hit]) -> list[str]:
 def _unique(items: list[str]) -> tuple[str, ...]:
     """Distinct reasons in order, leaving out one already said by a longer one."""
     kept: list[str] = []
+    said: list[str] = []  # each kept, padded once: " giật " is in " giật điện thoại "
     for item in items:
-        if not any(f" {item} " in f" {k} " for k in kept):
+        padded = f" {item} "
+        if not any(padded in k for k in said):
             kept.append(item)
+            said.append(padded)
     return tuple(kept)
 
 
@@ -798,9 +860,13 @@ def _danger(
     lasting: list[Hit] = []  # found by the rules that `last`
     makes_tip = lasting_tip = False
     habitual = "habitual" in groups
-    for rule in rules.severity:
-        if rule.category is None and rule.groups.evidence not in groups:
-            continue
+    # only the rules that may apply, in order: those whose evidence the message holds,
+    # and those whose danger is the best category's evidence
+    openers = rules.severity_openers
+    opened = {i for group in groups if group in openers for i in openers[group]}
+    if best is not None:
+        opened.update(rules.severity_of_category.get(best.category, ()))
+    for rule in [rules.severity[i] for i in sorted(opened)]:
         if best is not None and best.category in rule.unless:
             continue
         if rule.unless_said in groups:
@@ -846,9 +912,7 @@ def model_words(text: str) -> tuple[str, ...]:
 def _model_words(message: _Message) -> tuple[str, ...]:
     """Folded words; in a message typed with marks, each as written ("hàng da" is
     not "hàng đá"), as the rules read them: diacritics are evidence."""
-    if not message.typed_with_marks:
-        return message.folded
-    return tuple(m or f for f, m in zip(message.folded, message.marks, strict=True))
+    return message.model_words  # built by `_tokenise`, with the rest of the message
 
 
 def classify(text: str) -> Classification:
@@ -1119,7 +1183,8 @@ def _by_rules(
     best: CategoryRule | None = None
     best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
     scored: list[tuple[CategoryRule, int, list[Hit]]] = []
-    asking = "?" in text or _ends_as_question(message.folded, rules) is not None
+    final_word = _ends_as_question(message.folded, rules)
+    asking = "?" in text or final_word is not None
     # papers lost, their procedure asked, neither where nor when said ("bị móc túi mất
     # hết giấy tờ, cấp lại có tốn phí không"): the loss is the premise of a question
     premise = (
@@ -1129,14 +1194,10 @@ def _by_rules(
         and "past" not in groups
     )
     held = _held(rules, groups)
-    for rule in rules.categories:
-        if not (
-            rule.groups.evidence in groups
-            or rule.weak in groups
-            or rule.happened in groups
-            or any(first in groups for first, _, _ in rule.near)
-        ):
-            continue  # most rules: nothing of theirs in the message
+    # most rules have nothing of theirs in the message: only those a hit opens, in order
+    openers = rules.category_openers
+    opened = sorted({i for group in groups if group in openers for i in openers[group]})
+    for rule in [rules.categories[i] for i in opened]:
         if rule.has_requires and rule.requires not in groups:
             continue
         hits = _evidence(groups, rule.groups)
@@ -1182,13 +1243,13 @@ def _by_rules(
         return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
 
     # question evidence
-    topic_index = next(
-        (i for i, t in enumerate(rules.topics) if t.group in groups and _sure(groups, t.group)),
-        None,
+    topic_of = rules.topic_of
+    topic_index = min(
+        (topic_of[group] for group in groups if group in topic_of and _sure(groups, group)),
+        default=None,
     )
     statements = groups.get("not:question", [])
     question_hits = [h for h in _sure(groups, "question") if not _inside(h, statements)]
-    final_word = _ends_as_question(message.folded, rules)
     punctuation = [p for p in rules.question_punctuation if p in text]
     code = find_code(text)  # a citizen quoting their tip's code asks about it
     asks = (

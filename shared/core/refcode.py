@@ -73,5 +73,8 @@ _IN_TEXT = re.compile(
 
 def find_code(text: str) -> str | None:
     """The first tip code written in a citizen's text, as the code (`TB-K5N9CX`)."""
-    found = _IN_TEXT.search(text.upper())
+    upper = text.upper()
+    if "TB" not in upper:  # most texts: no code, and no regular expression to run
+        return None
+    found = _IN_TEXT.search(upper)
     return PREFIX + found.group(1) if found else None

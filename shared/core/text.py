@@ -26,9 +26,19 @@ _OLD_STYLE = re.compile(
 
 def canonical(text: str) -> str:
     """NFC, lower case, one space, tone marks in the new style (hoà)."""
-    decomposed = unicodedata.normalize("NFD", text).lower()
+    if text.isascii():  # typed without marks: nothing to normalise, no tone to move
+        return " ".join(text.lower().split())
+    # Word by word, each once (`_canonical_word`): whitespace neither composes nor
+    # decomposes, and no mark nor tone moves across it, so this is the whole text's form.
+    return " ".join(map(_canonical_word, text.split()))
+
+
+@lru_cache(maxsize=16384)
+def _canonical_word(word: str) -> str:
+    # Citizens use a few thousand words over and over: each is normalised once.
+    decomposed = unicodedata.normalize("NFD", word).lower()
     decomposed = _OLD_STYLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", decomposed)).strip()
+    return unicodedata.normalize("NFC", decomposed)
 
 
 def fold(text: str) -> str:

@@ -31,6 +31,7 @@ from array import array
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from operator import mul
 from typing import Protocol
 
 from shared.core import prebuilt
@@ -105,19 +106,10 @@ class TextModel:
     trained_on: dict[str, str]
 
     def opinion(self, words: tuple[str, ...]) -> Opinion:
-        counts = {self.offsets[f]: tf for f, tf in _term_counts(words).items() if f in self.offsets}
         k, c = len(self.kinds), len(self.categories)
-        if not counts:
+        scores = self._scores(words, 1)
+        if scores is None:
             return _opinion(self, list(self.kind_bias), list(self.category_bias), self.spam_bias)
-        scales = []
-        vectors = []
-        for offset, tf in counts.items():
-            row = self.weights[offset + 1 : offset + self.width]
-            scale = 1.0 + math.log(tf)
-            scales.append(scale * self.weights[offset])
-            vectors.append(row if tf == 1 else [scale * v for v in row])
-        norm = math.sqrt(sum(x * x for x in scales))
-        scores = [sum(column) / norm for column in zip(*vectors, strict=True)]
         kind = [b + s for b, s in zip(self.kind_bias, scores[:k], strict=True)]
         category = [b + s for b, s in zip(self.category_bias, scores[k : k + c], strict=True)]
         return _opinion(self, kind, category, self.spam_bias + scores[k + c + 1])
@@ -125,32 +117,45 @@ class TextModel:
     def tip_reading(self, words: tuple[str, ...]) -> tuple[Opinion, float]:
         """A tip of the rules': its category, how likely it is an ad and how likely it
         reports a danger now, in one pass over its rows (the kinds are not read)."""
-        k, c = len(self.kinds), len(self.categories)
-        scales = []
-        vectors = []
-        for feature, tf in _term_counts(words).items():
-            offset = self.offsets.get(feature)
-            if offset is None:
-                continue
-            row = self.weights[offset + 1 + k : offset + self.width]  # categories, urgency
-            scale = 1.0 + math.log(tf)
-            scales.append(scale * self.weights[offset])
-            vectors.append(row if tf == 1 else [scale * v for v in row])
-        if not vectors:
+        c = len(self.categories)
+        scores = self._scores(words, 1 + len(self.kinds))  # categories, urgency, spam
+        if scores is None:
             name, p = _softmax_best(self.categories, list(self.category_bias))
             spam_p = _logistic(self.spam_bias)
             return Opinion(None, 0.0, name, p, spam_p), _logistic(self.severity_bias)
-        norm = math.sqrt(sum(x * x for x in scales))
-        scores = [sum(column) / norm for column in zip(*vectors, strict=True)]
         category = [b + s for b, s in zip(self.category_bias, scores[:c], strict=True)]
         name, p = _softmax_best(self.categories, category)
         spam_p = _logistic(self.spam_bias + scores[c + 1])
         return Opinion(None, 0.0, name, p, spam_p), _logistic(self.severity_bias + scores[c])
 
+    def _scores(self, words: tuple[str, ...], first: int) -> list[float] | None:
+        """The columns from `first` on of the rows of a message's features, each row
+        weighted by (1 + ln tf) and the message's norm, summed (None: none is known)."""
+        weights, offsets, width = self.weights, self.offsets, self.width
+        scales = []
+        vectors = []
+        for feature, tf in _term_counts(words).items():
+            offset = offsets.get(feature)
+            if offset is None:
+                continue
+            row = weights[offset + first : offset + width]
+            if tf == 1:  # most features: 1 + ln 1 is 1, the row and its idf as they are
+                scales.append(weights[offset])
+                vectors.append(row)
+            else:
+                scale = 1.0 + math.log(tf)
+                scales.append(scale * weights[offset])
+                vectors.append([scale * v for v in row])
+        if not vectors:
+            return None
+        norm = math.sqrt(sum(map(mul, scales, scales)))
+        return [sum(column) / norm for column in zip(*vectors, strict=True)]
+
 
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
     """Whether `reasons` hold the model's opinion for `label` (a category, a kind)."""
-    return any(r.startswith(f"{OPINION}{label} (") for r in reasons)
+    said = f"{OPINION}{label} ("
+    return any(r.startswith(said) for r in reasons)
 
 
 def features_of(words: tuple[str, ...]) -> list[str]:
@@ -159,8 +164,12 @@ def features_of(words: tuple[str, ...]) -> list[str]:
 
 
 def _term_counts(words: tuple[str, ...]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for feature in features_of(words):
+    features = features_of(words)
+    counts = dict.fromkeys(features, 1)  # in order of first use, as counting gives
+    if len(counts) == len(features):
+        return counts  # most messages: no word nor pair said twice
+    counts = {}
+    for feature in features:
         counts[feature] = counts.get(feature, 0) + 1
     return counts
 
@@ -172,7 +181,7 @@ def _logistic(z: float) -> float:
 def _softmax_best(classes: tuple[str, ...], scores: list[float]) -> tuple[str, float]:
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
-    best = max(range(len(scores)), key=scores.__getitem__)
+    best = scores.index(top)  # the first highest, as max() picks it
     return classes[best], exps[best] / sum(exps)
 
 
