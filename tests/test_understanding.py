@@ -55,6 +55,7 @@ from shared.core.classify import classify
 from tests.understanding import (
     BLIND,
     KEPT_OUT,
+    MESSAGE_SETS,
     QUESTION_SETS,
     SETS,
     cases,
@@ -272,6 +273,12 @@ CONFLICTS = {
     # "giấy tờ cho con" labelled without tạm trú; a child's formalities are asked with the
     # three in qt14-15 ("hoi thu tuc cho con", labelled so)
     "qt17-103",
+    # Message tuning set 6 (round 10):
+    # cards played for money "ngay lúc này" labelled urgent; a game going on in a den is no
+    # danger now by the line's convention (classify.yaml fight_now `unless_category:
+    # gambling`, its normal example "sòng bài ... đang đánh, có canh cửa"): an officer
+    # reads it either way, the desk is not paged for it
+    "mt6-120",
 }
 
 
@@ -522,6 +529,35 @@ QUESTIONS_ALONE = {
     # (83 right or honest with 7 wrong held; 85 with 6 after the pass on set 17)
     "tuning18": (83, 7),
 }
+
+
+# Sets of messages alone, held at what they measure on their agreed labels (CONFLICTS left
+# out): (kind, category, urgency) right, ads recognised, calm tips rated urgent and people
+# in danger rated normal at most.
+MESSAGES_ALONE = {
+    # round 10: scored before any change (its header) 190, 141, 153, ads 17/21, one calm
+    # tip urgent, no person in danger normal; after round 10's classifier pass 207, 157, 155
+    # of 220 (206, 156, 155 of the 219 agreed: mt6-120 in CONFLICTS), 20/21, one and none
+    "tuning6": ((206, 156, 155), 20, 1, 0),
+}
+
+
+def test_every_set_of_messages_alone_is_held() -> None:
+    assert set(MESSAGES_ALONE) == set(MESSAGE_SETS)
+
+
+@pytest.mark.parametrize("which", MESSAGE_SETS)
+def test_the_sets_of_messages_alone_keep_their_scores(which: str) -> None:
+    name = f"messages_{which}.jsonl"
+    score = score_messages(_agreed(name), classify)
+    (kind, category, severity), spam, calm, danger = MESSAGES_ALONE[which]
+    right = (score.kind_right, score.category_right, score.severity_right)
+    assert len(cases(name)) >= 200
+    assert all(g >= h for g, h in zip(right, (kind, category, severity), strict=True)), "\n".join(
+        score.misses
+    )
+    assert score.spam_right >= spam, score.summary()
+    assert len(score.false_alarms) <= calm and len(score.danger_missed) <= danger, score.summary()
 
 
 def test_every_set_of_questions_alone_is_held() -> None:
