@@ -536,9 +536,9 @@ QUESTIONS_ALONE = {
 # in danger rated normal at most.
 MESSAGES_ALONE = {
     # round 10: scored before any change (its header) 190, 141, 153, ads 17/21, one calm
-    # tip urgent, no person in danger normal; after round 10's classifier pass 207, 157, 155
-    # of 220 (206, 156, 155 of the 219 agreed: mt6-120 in CONFLICTS), 20/21, one and none
-    "tuning6": ((206, 156, 155), 20, 1, 0),
+    # tip urgent, no person in danger normal; after round 10's classifier pass 204, 157, 155
+    # of 220 (203, 156, 155 of the 219 agreed: mt6-120 in CONFLICTS), 17/21, one and none
+    "tuning6": ((203, 156, 155), 17, 1, 0),
 }
 
 
