@@ -1188,7 +1188,7 @@ def test_nobody_hurt_said_to_calm_is_no_violence(text: str) -> None:
         ("hai thằng lôi một bé gái lên xe bán tải rồi chạy", "violence"),
         ("tụi giang hồ thu tiền bảo kê mấy sạp rau, ai không đưa là bị đập", "violence"),
         ("ba thằng chặn đường lấy xe của ông xe ôm ở dốc cầu tuần trước", "robbery"),
-        ("một thằng giả vờ mua vàng rồi ôm máy chạy mất", "theft"),
+        ("thằng đó hỏi xem điện thoại rồi ôm máy chạy mất", "theft"),
         ("có chiếc xe đạp điện bỏ ở gốc cây cả tuần, nghi xe gian", "theft"),
         ("quán massage cuối đường mời khách đi tàu nhanh", "prostitution"),
         ("nhà tôi bị lạc con mèo mướp từ sáng, ai thấy xin báo, có hậu tạ", "lost_property"),
