@@ -40,10 +40,12 @@ from tests.understanding import (  # noqa: E402
     FIXTURES,
     HEADS_TAUGHT,
     KEPT_OUT,
+    MESSAGE_SETS,
     QUESTION_SETS,
     SETS,
     TRAINING,
     UNTRAINED,
+    UNTRAINED_MESSAGES,
 )
 
 # weak regularisation: few examples a class; chosen on held-out sets 4-7. Round 9: C = 300
@@ -100,6 +102,7 @@ def training_files() -> list[str]:
         + [f"messages_{s}.jsonl" for s in tuning]
         + [f"questions_{s}.jsonl" for s in tuning]
         + [f"questions_{s}.jsonl" for s in QUESTION_SETS if s not in (*KEPT_OUT, *UNTRAINED)]
+        + [f"messages_{s}.jsonl" for s in MESSAGE_SETS if s not in UNTRAINED_MESSAGES]
         + [f"messages_{s}.jsonl" for s in TRAINING]
     )
 

@@ -25,6 +25,7 @@ from shared.core.classify import (
     classify,
     is_urgent,
     load_rules,
+    with_urgency,
 )
 from shared.core.text import fold
 from tests.classify_generator import generate, measure
@@ -1012,8 +1013,9 @@ def test_every_near_pair_makes_its_examples_tips_of_its_category_naming_both_phr
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        # the money asked first, the stopping after, or too far apart: no pair
-        ("tụi nó đòi tiền bảo kê quán, ai không đưa thì bị chặn không cho bán", "other"),
+        # the money asked first, the stopping after, or too far apart: no robbery pair
+        # (protection money is violence's own phrase since round 10)
+        ("tụi nó đòi tiền bảo kê quán, ai không đưa thì bị chặn không cho bán", "violence"),
         # blocked online is a scam's ending, not someone stopped in the street
         ("chuyển tiền mua hàng xong bị chặn zalo, nó lấy tiền rồi biến mất", "fraud"),
         # a scam suspected, not a theft
@@ -1238,3 +1240,131 @@ def test_a_relative_hurt_come_to_stay_for_treatment_is_a_question() -> None:
     # a crash told, a victim being treated, is still a report
     crash = by_rules("xe tải tông xe máy ở ngã tư Bốn Xã, người bị thương đang điều trị")
     assert crash.kind == "tip", crash
+
+
+# --- round 10, tuning set 6: principles, worded apart from the set -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KHẨN: có nhóm bắt cóc trẻ em bằng xe 16 chỗ ở các trường học, hãy chia sẻ cho mọi người",
+        "Tu thang sau CSGT phat nguoi khong mang CCCD 3 trieu, chia se gap cho ban be",
+        "gửi tin nhắn này cho 15 người thì sẽ gặp may, không gửi thì xui cả tháng",
+    ],
+)
+def test_a_chain_message_asking_to_be_passed_on_is_no_report(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category, got.severity) == ("other", None, "normal"), got
+
+
+def test_a_writer_passing_on_their_own_harm_still_reports_it() -> None:
+    got = by_rules("con tôi bị bắt cóc ở cổng trường sáng nay, mọi người hãy chia sẻ giúp")
+    assert got.kind == "tip", got
+
+
+def test_a_message_forwarded_to_the_line_for_handling_is_not_a_chain() -> None:
+    got = by_rules("chuyển tiếp tin nhắn này để các anh xử lý: số lạ nhắn tôi chuyển khoản gấp")
+    assert got.kind == "tip", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "căn nhà cuối hẻm cho thuê phòng theo giờ, không thấy trình báo khách gì cả",
+        "dãy trọ bà Tư có cả chục người mới tới, chẳng ai khai báo",
+        "chủ nhà số 8 không khai tạm trú cho người thuê nào",
+    ],
+)
+def test_lodgers_nobody_declares_are_a_residence_tip(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "residence"), got
+
+
+def test_the_model_never_makes_an_undeclared_lodger_urgent() -> None:
+    verdict = Classification("tip", "residence", "normal", None, None, ("không ai khai báo",))
+    calm = verdict.category in load_rules().calm_categories
+    assert calm and with_urgency(verdict, 0.99, calm).severity == "normal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mấy anh cảnh sát khu vực mình đẹp trai mà dễ thương ghê",
+        "trời nắng vậy mà mấy anh vẫn đứng phân luồng, vất vả quá",
+        "tôi có ý kiến là phường nên mở thêm giờ tiếp dân buổi tối",
+        "nhắn cho trang từ hôm kia rồi mà không thấy phản hồi",
+    ],
+)
+def test_words_about_the_police_or_the_line_themselves_are_not_a_report(text: str) -> None:
+    assert by_rules(text).kind == "other", by_rules(text)
+
+
+def test_a_day_of_the_week_gone_by_says_a_loss_happened() -> None:
+    got = by_rules("ba tôi mất thẻ căn cước ở bến xe Miền Tây hôm chủ nhật, có ai nhặt được không")
+    assert (got.kind, got.category) == ("tip", "lost_property"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bếp nhà hàng bị chập điện bốc khói hồi trưa, nhân viên dập được rồi, không ai bị thương",
+        "xe bồn lật ở đầu cầu, may không có ai bị thương, xe cứu hỏa tới rồi",
+    ],
+)
+def test_nobody_hurt_said_to_calm_is_no_violence(text: str) -> None:
+    assert by_rules(text).category != "violence", by_rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("thằng chồng say xỉn siết cổ vợ ngoài hiên", "violence"),
+        ("hai thằng lôi một bé gái lên xe bán tải rồi chạy", "violence"),
+        ("tụi giang hồ thu tiền bảo kê mấy sạp rau, ai không đưa là bị đập", "violence"),
+        ("ba thằng chặn đường lấy xe của ông xe ôm ở dốc cầu tuần trước", "robbery"),
+        ("thằng đó hỏi xem điện thoại rồi ôm máy chạy mất", "theft"),
+        ("có chiếc xe đạp điện bỏ ở gốc cây cả tuần, nghi xe gian", "theft"),
+        ("quán massage cuối đường mời khách đi tàu nhanh", "prostitution"),
+        ("nhà tôi bị lạc con mèo mướp từ sáng, ai thấy xin báo, có hậu tạ", "lost_property"),
+        ("ông cụ chạy xe té giữa ngã tư, máu chảy nhiều", "traffic"),
+        ("nhà bên chứa cả chục can xăng trong phòng trọ, sợ cháy lắm", "fire"),
+    ],
+)
+def test_tuning_set_6_categories_as_principles(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_an_offender_gone_ends_the_hurry() -> None:
+    got = by_rules("trưa nay có thằng cầm dao dọa mấy đứa nhỏ lấy tiền, giờ tụi nó đi rồi")
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mấy ông nhậu ở quán đầu ngõ lời qua tiếng lại, tôi lo tụi nó đánh nhau",
+        "hai chị bán cá đang chửi nhau om sòm giành chỗ, coi chừng lát nữa đánh",
+    ],
+)
+def test_a_fight_feared_is_no_fight_yet(text: str) -> None:
+    # the rules' reading (the model, which learns from the rule file's examples, may
+    # still weigh a loud quarrel as urgent)
+    assert by_rules(text).severity == "normal", by_rules(text)
+
+
+def test_a_fight_going_on_is_still_urgent_beside_a_fear() -> None:
+    assert by_rules("tụi nó đang đánh nhau trước quán, tôi sợ quá").severity == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_category"),
+    [
+        ("tối qua ngồi chém gió với ông hàng xóm tới khuya, vui ghê", "violence"),
+        ("xin lỗi cướp lời anh chút, họp chi bộ dời sang chiều mai", "robbery"),
+    ],
+)
+def test_idioms_holding_a_crime_word_are_no_crime(text: str, not_category: str) -> None:
+    got = by_rules(text)
+    assert got.category != not_category and got.severity == "normal", got

@@ -26,7 +26,16 @@ from shared.core.classify import (
 )
 from shared.core.text_model import MODEL_PATH, Opinion, build_model, features_of, load_model
 from tests.scripts import load_script
-from tests.understanding import BLIND, KEPT_OUT, QUESTION_SETS, SETS, TRAINING, UNTRAINED
+from tests.understanding import (
+    BLIND,
+    KEPT_OUT,
+    MESSAGE_SETS,
+    QUESTION_SETS,
+    SETS,
+    TRAINING,
+    UNTRAINED,
+    UNTRAINED_MESSAGES,
+)
 
 MODEL = load_model()
 LONG = 12  # words: above every threshold of length
@@ -42,6 +51,7 @@ def test_the_model_is_trained_on_todays_tuning_sets_and_never_on_a_blind_one() -
         ["classify.jsonl", "classify.yaml (severity examples)"]
         + [f"{k}_{s}.jsonl" for k in ("messages", "questions") for s in tuning]
         + [f"questions_{s}.jsonl" for s in QUESTION_SETS if s not in (*KEPT_OUT, *UNTRAINED)]
+        + [f"messages_{s}.jsonl" for s in MESSAGE_SETS if s not in UNTRAINED_MESSAGES]
         + [f"messages_{s}.jsonl" for s in TRAINING]
     )
     assert sorted(MODEL.trained_on) == sorted(expected)

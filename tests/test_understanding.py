@@ -55,6 +55,7 @@ from shared.core.classify import classify
 from tests.understanding import (
     BLIND,
     KEPT_OUT,
+    MESSAGE_SETS,
     QUESTION_SETS,
     SETS,
     cases,
@@ -345,6 +346,12 @@ CONFLICTS = {
     # with no topic gets that part of the common facts, or the menu in a longer question, as
     # qt16-45 and qt18-79
     "qt20-50",
+    # Message tuning set 6 (round 10):
+    # cards played for money "ngay lúc này" labelled urgent; a game going on in a den is no
+    # danger now by the line's convention (classify.yaml fight_now `unless_category:
+    # gambling`, its normal example "sòng bài ... đang đánh, có canh cửa"): an officer
+    # reads it either way, the desk is not paged for it
+    "mt6-120",
 }
 
 
@@ -616,6 +623,37 @@ QUESTIONS_ALONE = {
     # round 10: kept out of all four passes (its header: 72 -> 78 right, 14 -> 12 wrong)
     "tuning21": (78, 12),
 }
+
+
+# Sets of messages alone, held at what they measure on their agreed labels (CONFLICTS left
+# out): (kind, category, urgency) right, ads recognised, calm tips rated urgent and people
+# in danger rated normal at most.
+MESSAGES_ALONE = {
+    # round 10: scored before any change (its header) 190, 141, 153, ads 17/21, one calm
+    # tip urgent, no person in danger normal; after round 10's classifier pass 204, 157, 155
+    # of 220 (203, 156, 155 of the 219 agreed: mt6-120 in CONFLICTS), 17/21, one and none;
+    # merged with the model taught set 14a and the question passes on sets 17-20: 203, 156,
+    # 155 of 220 (202, 155, 155 agreed), 16/21
+    "tuning6": ((202, 155, 155), 16, 1, 0),
+}
+
+
+def test_every_set_of_messages_alone_is_held() -> None:
+    assert set(MESSAGES_ALONE) == set(MESSAGE_SETS)
+
+
+@pytest.mark.parametrize("which", MESSAGE_SETS)
+def test_the_sets_of_messages_alone_keep_their_scores(which: str) -> None:
+    name = f"messages_{which}.jsonl"
+    score = score_messages(_agreed(name), classify)
+    (kind, category, severity), spam, calm, danger = MESSAGES_ALONE[which]
+    right = (score.kind_right, score.category_right, score.severity_right)
+    assert len(cases(name)) >= 200
+    assert all(g >= h for g, h in zip(right, (kind, category, severity), strict=True)), "\n".join(
+        score.misses
+    )
+    assert score.spam_right >= spam, score.summary()
+    assert len(score.false_alarms) <= calm and len(score.danger_missed) <= danger, score.summary()
 
 
 def test_every_set_of_questions_alone_is_held() -> None:

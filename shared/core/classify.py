@@ -281,6 +281,8 @@ class Rules:
     # categories whose evidence is a question's premise when papers lost are asked about
     # with neither where nor when (papers_asked)
     papers_categories: frozenset[str] = frozenset()
+    # categories no danger now belongs to by itself: the model never raises their tips
+    calm_categories: frozenset[str] = frozenset()
     # the conversation's words of a complaint about the police (`about_police`), folded
     police_complaint: frozenset[tuple[str, ...]] = frozenset()
     police_names: frozenset[tuple[str, ...]] = frozenset()
@@ -419,6 +421,7 @@ def build_rules(data: Any) -> Rules:
         ("held", top.held),
         ("held_asks", top.held_asks),
         ("guidance_visit", top.guidance_visit),
+        ("chain", top.chain),
         ("papers:lost", top.papers_asked.lost),
         ("papers:ask", top.papers_asked.asks),
         ("papers:told", top.papers_asked.told),
@@ -521,6 +524,7 @@ def build_rules(data: Any) -> Rules:
             officer_gap=top.officer.gap,
             hypothetical_lead=top.hypothetical.lead,
             papers_categories=frozenset(top.papers_asked.categories),
+            calm_categories=frozenset(severity.calm_categories),
         )
     )
 
@@ -964,7 +968,9 @@ def weigh(
             kind = model.opinion(words)
             if reads_other(kind):
                 return as_other(kind)
-        verdict = with_urgency(verdict, urgent_p, _told_calm(groups))
+        # an omission (lodgers not declared) is no danger now, whatever its words
+        calm = _told_calm(groups) or verdict.category in load_rules().calm_categories
+        verdict = with_urgency(verdict, urgent_p, calm)
     else:
         opinion = model.opinion(words)
         if advertises(opinion):
@@ -1202,7 +1208,10 @@ def _by_rules(
             continue
         hits = _evidence(groups, rule.groups)
         pairs, paired = _near(groups, rule.near, groups.get(rule.groups.cancel, []))
-        weak = groups.get(rule.weak, [])
+        # a weak phrase inside the rule's `not` phrases counts no more than a strong one
+        # ("không ai bị thương" is said to calm, not a hurt)
+        cancel = groups.get(rule.groups.cancel, [])
+        weak = [h for h in groups.get(rule.weak, []) if not _inside(h, cancel)]
         asked = f"ask:{rule.category}" in groups
         # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not
         fine_asked = f"asks:{rule.category}" in groups
@@ -1235,6 +1244,13 @@ def _by_rules(
                 break
 
     danger = _danger(rules, groups, best, best_hits)
+
+    # a chain message asks the reader to pass a warning or a promise on: a rumour
+    # circulating, whatever it tells (a kidnapping, a new fine), not a report; a writer
+    # telling their own harm ("con tôi", "bị lừa") reports it, whatever else they ask
+    chain = _sure(groups, "chain")
+    if chain and "spam_unless" not in groups:
+        return Classification("other", None, "normal", None, None, _unique(_labels(chain)))
 
     spam = _labels(_sure(groups, "spam"))
     # a victim quoting the ad that cheated them ("bị lừa mua căn hộ mở bán chiết khấu") reports

@@ -217,6 +217,8 @@ class SeverityIn(_Strict):
     not_negations: list[str] = Field(default_factory=list)
     fear_window: int = Field(default=4, ge=0)
     fears: EvidenceIn = EvidenceIn()
+    # tips of these categories are never made urgent by the learned model alone
+    calm_categories: list[Category] = Field(default_factory=list)
     rules: list[SeverityRuleIn] = Field(default_factory=list)
 
 
@@ -254,6 +256,8 @@ class RulesIn(_Strict):
     held: list[str] = Field(default_factory=list)
     held_asks: list[str] = Field(default_factory=list)
     guidance_visit: list[str] = Field(default_factory=list)
+    # a chain message: the reader asked to pass it on ("hãy chia sẻ ngay cho người thân")
+    chain: list[str] = Field(default_factory=list)
     papers_asked: PapersAskedIn = PapersAskedIn()
     spam: SpamIn = SpamIn()
     question: QuestionIn = QuestionIn()
@@ -320,6 +324,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("held", rules.held)
     add("held_asks", rules.held_asks)
     add("guidance_visit", rules.guidance_visit)
+    add("chain", rules.chain)
     for i, compound in enumerate(rules.compounds):
         add(f"compounds[{i}].phrases", compound.phrases)
     lists("folds", rules.folds)
