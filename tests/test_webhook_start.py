@@ -35,6 +35,16 @@ def test_loading_runs_no_collection_and_freezes_what_it_loaded_for_the_worker() 
 
 
 def test_loading_leaves_out_what_only_the_router_and_the_escalator_use() -> None:
-    # The line's store interface and its eleven records (≈ 10 ms of a cold start).
-    report = "import sys; print('shared.store.ports.line' in sys.modules)"
-    assert loaded(report) == "False"
+    # The line's store interface and its eleven records (≈ 10 ms of a cold start), the
+    # ladder and the delivery it reads (a tip's transitions import them when they move
+    # it, ≈ 9 ms).
+    unused = ("shared.store.ports.line", "shared.core.ladder", "shared.core.delivery")
+    report = f"import sys; print(sorted(set({unused!r}) & set(sys.modules)))"
+    assert loaded(report) == "[]"
+
+
+def test_loading_needs_no_settings_library() -> None:
+    # Settings are a plain pydantic model read from the environment (shared/settings.py);
+    # pydantic-settings cost ≈ 15-20 ms of a cold start (bench/README.md, round 10).
+    report = "import sys; print([m for m in sys.modules if m.startswith('pydantic_settings')])"
+    assert loaded(report) == "[]"

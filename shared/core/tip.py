@@ -33,12 +33,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shared.core import ladder
 from shared.core.classify import Classification
-from shared.core.delivery import StepDelivery
-from shared.core.ladder import LadderState, PolicySnapshot, StepDecision
+
+if TYPE_CHECKING:
+    from shared.core.delivery import StepDelivery
+    from shared.core.ladder import LadderState, PolicySnapshot, StepDecision
+
+# The ladder (and the delivery it reads) is imported by the transitions that move it,
+# not here: the webhook uses this module's statuses and summary entries only, and
+# its cold start need not load the ladder (bench/README.md, round 10).
 
 
 class TipStatus(StrEnum):
@@ -406,6 +411,8 @@ def reopen(
     officers' alert say who finished it and when. It is the citizen's open tip again
     (their next messages join it) until `open_until`, unless another is open. None
     when this message already reopened it (a redelivery) or the tip is not finished."""
+    from shared.core import ladder
+
     if tip.status not in (TipStatus.RESOLVED, TipStatus.CLOSED) or tip.policy is None:
         return None
     if tip.reopened is not None and tip.reopened.msg == msg:
@@ -468,6 +475,8 @@ def raise_to_urgent(
     ladder follows the urgent schedule (`snapshot`) from this moment; the step it is at
     stays, so nobody already paged is paged again for it. Severity never falls on its
     own: None when the tip is already urgent, finished, or not yet before a unit."""
+    from shared.core import ladder
+
     if not tip.is_assigned or tip.severity == "urgent" or tip.classification is None:
         return None
     assert tip.ladder is not None
@@ -622,6 +631,8 @@ def _assign(
     alerts (`alerts/{tip}:c{cycle}s{step}...`) never repeat those already sent:
     the desk paged for the first unit is paged again for the next.
     """
+    from shared.core import ladder
+
     start = ladder.start_ladder(now)
     if tip.ladder is not None:
         start = replace(start, cycle=tip.ladder.cycle + 1)
@@ -702,6 +713,8 @@ def take(tip: Tip, officer_id: str, unit_id: str, now: datetime) -> TipChange:
 
 def _held(tip: Tip, holder: str, unit_id: str | None, now: datetime) -> Tip:
     """The tip as `holder` takes it: its ladder stops paging and its hold clock runs."""
+    from shared.core import ladder
+
     assert tip.policy is not None and tip.ladder is not None
     decision = ladder.on_taken(tip.policy, tip.ladder, now, holder)
     return replace(
@@ -728,6 +741,8 @@ def close(tip: Tip, officer_id: str, unit_id: str, note: str, now: datetime) -> 
 def _finish(
     tip: Tip, officer_id: str, unit_id: str, status: TipStatus, note: str, now: datetime
 ) -> TipChange:
+    from shared.core import ladder
+
     actor = f"officer:{officer_id}"
     if not tip.is_assigned:
         return refused(tip, actor, status.value, "finished")
@@ -798,6 +813,8 @@ def answered_in_oa_chat(tip: Tip, reply: TipNote, now: datetime) -> TipChange | 
 def give_back(tip: Tip, now: datetime, actor: str, reason: str) -> TipChange | None:
     """The holder can no longer act (moved to another unit, deactivated): the tip goes
     back to its unit and its ladder starts again there; None when nobody holds it."""
+    from shared.core import ladder
+
     if not tip.is_held or tip.policy is None or tip.ladder is None:
         return None
     decision = ladder.on_released(tip.policy, tip.ladder, now)
@@ -823,14 +840,19 @@ def step(
     tip: Tip,
     now: datetime,
     delivery: StepDelivery | None = None,
-    recheck: timedelta = ladder.HOLD_RECHECK,
+    recheck: timedelta | None = None,
 ) -> TipChange | None:
     """The escalator's transition: the one ladder action due at `now`, if any.
 
     `delivery`: how the sends of the current step fared (see `ladder.next_action`);
     while they wait on Zalo the ladder holds, and only the start of a hold goes
-    in the trail.
+    in the trail. `recheck`: how often a hold is looked at again (None:
+    `ladder.HOLD_RECHECK`).
     """
+    from shared.core import ladder
+
+    if recheck is None:
+        recheck = ladder.HOLD_RECHECK
     due = tip.next_action_at
     if due is None or due > now or tip.policy is None or tip.ladder is None:
         return None  # taken, resolved, or already stepped by another run
@@ -865,6 +887,8 @@ def climb(
     `delivery`: the step's sends as stored, when the caller read them: a step
     someone of which was reached, or whose sends still wait on Zalo, does not climb.
     """
+    from shared.core import ladder
+
     if tip.policy is None or tip.ladder is None:
         return None
     if delivery is not None and not delivery.unreached:
@@ -898,12 +922,14 @@ def _moved(tip: Tip, decision: StepDecision) -> Tip:
 
 def current_step(tip: Tip) -> StepDecision | None:
     """The step last decided, to carry out again when a delivery is repeated (idempotent)."""
+    from shared.core import ladder
+
     if tip.policy is None or tip.ladder is None or tip.status is not TipStatus.ROUTED:
         return None
     state = tip.ladder
     if state.phase != "open" or state.step <= 0:
         return None
-    return StepDecision(
+    return ladder.StepDecision(
         "notify",
         state,
         tip.next_action_at,
