@@ -843,8 +843,10 @@ def _danger(
     groups: dict[str, list[Hit]],
     best: CategoryRule | None,
     category_hits: list[Hit],
+    held: bool,
 ) -> _Danger:
-    """The severity rules that apply (see the module docstring)."""
+    """The severity rules that apply (see the module docstring); `held`: a person the
+    authorities already hold is asked about (`_held`)."""
     vague = groups.get("not_negations", [])  # "không biết (súng thật hay giả)"
     negations = [n for n in groups.get("negations", []) if not _inside(n, vague)]
     not_urgent = groups.get("not_urgent", [])
@@ -900,7 +902,7 @@ def _danger(
     # "chơi đá xong", not "đã xong")
     past = [p for p in groups.get("past", []) if not any(_overlaps(p, h) for h in category_hits)]
     # a person already held, a registration asked of them: over, whatever "đang" says
-    if found and ((past and not now) or _held(rules, groups)):
+    if found and ((past and not now) or held):
         gone = groups.get("gone", [])
         if lasting and all(_inside(p, gone) for p in past):
             return _Danger(lasting, lasting_tip)
@@ -1243,7 +1245,7 @@ def _by_rules(
                 best, best_strong, best_hits, best_weak = rule, strong, hits, []
                 break
 
-    danger = _danger(rules, groups, best, best_hits)
+    danger = _danger(rules, groups, best, best_hits, held)
 
     # a chain message asks the reader to pass a warning or a promise on: a rumour
     # circulating, whatever it tells (a kidnapping, a new fine), not a report; a writer

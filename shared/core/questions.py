@@ -139,7 +139,7 @@ def sections_outside(padded: str, topic: str, k: Knowledge) -> tuple[str, ...]:
     text = padded
     for m in _matches(padded, k):
         if m.topic == topic:
-            text = text[: m.start + 1] + " " * (m.end - m.start - 2) + text[m.end - 1 :]
+            text = _blanked(text, m.start, m.end)
     return sections(text, k)
 
 
@@ -382,8 +382,13 @@ def _masked(padded: str, phrases: tuple[str, ...]) -> str:
     """`padded` with each of `phrases` blanked out, its length kept (positions hold)."""
     for phrase in phrases:
         for at in list(_positions(padded, phrase)):
-            padded = padded[: at + 1] + " " * (len(phrase) - 2) + padded[at + len(phrase) - 1 :]
+            padded = _blanked(padded, at, at + len(phrase))
     return padded
+
+
+def _blanked(padded: str, start: int, end: int) -> str:
+    """The space-padded words in [start, end) blanked, their padding spaces kept."""
+    return padded[: start + 1] + " " * (end - start - 2) + padded[end - 1 :]
 
 
 def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
@@ -510,9 +515,9 @@ def _without_premises(padded: str, matches: list[_Match], k: Knowledge) -> list[
     """A topic's words said of what already is ("đi xuất khẩu lao động 5 năm mới về",
     "nhà em có thường trú ở đây rồi", "đã có quốc tịch Canada") name nothing beside
     another matter asked: they are its premise."""
+    stay = k.stays is not None and has_any(padded, k.stays.phrases)
     for premise in k.premises:
         others = {m.topic for m in matches} - {premise.topic}
-        stay = k.stays is not None and has_any(padded, k.stays.phrases)
         asked = others & premise.beside if premise.beside else (others or stay)
         if not asked or (premise.with_ and not has_any(padded, premise.with_)):
             continue
@@ -552,9 +557,7 @@ def _named_apart(
     return [Part(t, asked) for t in named[:MAX_PARTS]]
 
 
-def _follow_ups(
-    padded: str, parts: list[Part], k: Knowledge, matches: list[_Match] | None = None
-) -> list[Part]:
+def _follow_ups(padded: str, parts: list[Part], k: Knowledge, matches: list[_Match]) -> list[Part]:
     """The second topic a question also asks ("tạm trú cũ có phải xóa không, chỗ mới làm
     lại từ đầu hả": removing the old registration and making the new one)."""
     for follow in k.follow_ups:
@@ -570,9 +573,7 @@ def _follow_ups(
             and follow.add not in named
             and not silenced
             and len(parts) < MAX_PARTS
-            and _said_apart(
-                padded, follow.phrases, [m for m in matches or () if m.topic != follow.add]
-            )
+            and _said_apart(padded, follow.phrases, [m for m in matches if m.topic != follow.add])
             and (not follow.with_ or has_any(padded, follow.with_))
         ):
             parts = [*parts, Part(follow.add, sections(padded, k))]
