@@ -219,6 +219,32 @@ def test_asking_for_an_officer_opens_a_question_the_desk_answers_through_the_oa(
     assert sum("Trả lời lần hai" in t for t in line.texts(CITIZEN)) == 0
 
 
+def test_a_landlord_asking_an_officer_to_come_and_show_how_reaches_the_desk_not_a_ward(
+    line: Line,
+) -> None:
+    # Lodgers and "khai báo" read like a residence tip to the learned model, but nobody
+    # reports anything: the desk answers it as a question, and no ward is paged for a tip
+    # (classify.yaml's guidance_visit; without it this opens a residence tip).
+    sent = line.citizen_says(
+        CITIZEN,
+        "Nhà trọ em có 6 công nhân mới tới, nhờ anh công an khu vực xuống hướng dẫn "
+        "tụi nó khai báo giùm em",
+    )
+    # Pub/Sub delivers it twice: one question, one answer, one page to each desk officer.
+    assert line.pump(times=2) == [200, 200]
+    (answer,) = line.texts(CITIZEN)
+    assert "đã được chuyển đến cán bộ" in answer
+    assert list(line.db.collection("tips").stream()) == []
+    message = line.db.collection("messages").document(f"{APP_ID}:{sent['msg_id']}").get()
+    code = message.get("question_code")
+    assert is_question_code(code)
+    assert [q.id for q in line.db.collection("questions").stream()] == [code]
+    asked = line.alerts()
+    assert asked and {a["step"] for a in asked} == {"handoff"}
+    assert all(a["officer_id"].startswith("cb-desk") for a in asked)
+    assert len({a["officer_id"] for a in asked}) == len(asked)
+
+
 # --- Zalo's anonymous chat and the OA's own chat tool (issue 16), on the emulators -------
 
 
