@@ -420,6 +420,9 @@ BLIND_HELD = {
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong
     "blind14": ((119, 84, 92), 11, 1, 0, 63, 0),
+    # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
+    # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong
+    "blind15": ((120, 87, 97), 7, 1, 0, 61, 2),
 }
 
 
@@ -678,9 +681,19 @@ def test_the_sets_of_questions_alone_keep_their_scores(which: str) -> None:
 
 def test_spam_of_every_set_is_recognised() -> None:
     # sets 7, 8, 9 and 10 measured 3 of 4, 2 of 3, 3 of 4 and 8 of 9 ads (held in their own
-    # tests); sets 11 to 14 are blind, held in their own tests (their misses unshown);
+    # tests); sets 11 to 15 are blind, held in their own tests (their misses unshown);
     # tuning set 5 was written with tips alone (urgency)
-    held = ("blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14")
+    held = (
+        "blind7",
+        "blind8",
+        "blind9",
+        "blind10",
+        "blind11",
+        "blind12",
+        "blind13",
+        "blind14",
+        "blind15",
+    )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)
         assert score.spam and score.spam_right == score.spam, which

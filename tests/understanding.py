@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Seventeen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
+Eighteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -54,6 +54,9 @@ Seventeen labelled pairs of sets, and sets of questions alone, live in tests/fix
   changes (its header lines); never worked on.
 - `messages_blind14.jsonl`, `questions_blind14.jsonl`: the fourteenth pair, written
   in round 10 by someone who had not seen the rules, scored blind before round 10's
+  changes (its header lines); never worked on.
+- `messages_blind15.jsonl`, `questions_blind15.jsonl`: the fifteenth pair, written
+  in round 11 by someone who had not seen the rules, scored blind before round 11's
   changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
@@ -143,6 +146,7 @@ SETS = (
     "blind12",
     "blind13",
     "blind14",
+    "blind15",
     "tuning",
     "tuning4",
     "tuning5",
@@ -166,7 +170,7 @@ QUESTION_SETS = (
 # messages of a pair.
 MESSAGE_SETS = ("tuning6",)
 # Never worked on: their misses are shown only when asked.
-BLIND = ("blind", "blind11", "blind12", "blind13", "blind14")
+BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15")
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
 # passes on sets 17 and 18, then worked on in the third; set 20 was kept out of all three,
