@@ -665,6 +665,9 @@ QUESTIONS_ALONE = {
     # agreed; thirteen labels against the line's conventions, each pointing to earlier entries;
     # no wrong fact told)
     "tuning21": 97,
+    # round 11: scored before any change (its header) 83/110 with 4 wrong, kept out of round
+    # 11's pass on set 21 (85 right or honest with 4 wrong after it)
+    "tuning22": (85, 4),
 }
 
 
