@@ -1368,3 +1368,32 @@ def test_a_fight_going_on_is_still_urgent_beside_a_fear() -> None:
 def test_idioms_holding_a_crime_word_are_no_crime(text: str, not_category: str) -> None:
     got = by_rules(text)
     assert got.category != not_category and got.severity == "normal", got
+
+
+def test_a_temple_typed_without_marks_is_no_brothel() -> None:
+    # folded, "ở chùa" is "o chua", as "ổ chứa" is
+    text = "ong ngoai ve o chua luon roi, co phai xoa thuong tru o nha khong"
+    assert classify(text).kind == "question", classify(text)
+    # marked, or said with its trade, a brothel is still reported
+    for told in ("hẻm 5 có ổ chứa, tối nào khách cũng ra vào", "hem 5 co o chua gai, khach ra vao"):
+        verdict = by_rules(told)
+        assert (verdict.kind, verdict.category) == ("tip", "prostitution"), (told, verdict)
+
+
+def test_a_stay_in_bed_or_a_case_the_police_have_before_a_procedure_asked_is_its_premise() -> None:
+    laid_up = "bị té cầu thang gãy tay nằm nhà cả tháng, tạm trú hết hạn rồi gia hạn sao"
+    assert classify(laid_up).kind == "question", classify(laid_up)
+    statements = (
+        "vụ trộm xe tuần trước công an đã lấy lời khai của em rồi, giờ em cần xin xác nhận cư"
+        " trú để đi làm thì xin ở đâu"
+    )
+    assert classify(statements).kind == "question", classify(statements)
+    # with no procedure asked, the event is still reported
+    reported = by_rules("xe tông người ở ngã tư, người bị tông nằm viện, công an chưa lấy lời khai")
+    assert reported.kind == "tip", reported
+
+
+def test_a_fire_over_its_papers_asked_for_again_is_a_question() -> None:
+    text = "nhà cháy hồi tuần trước, giấy tờ cháy hết, xin lại giấy tờ ở đâu vậy"
+    assert classify(text).kind == "question", classify(text)
+    assert by_rules("nhà cháy hồi tuần trước, giờ còn âm ỉ").kind == "tip"

@@ -346,6 +346,46 @@ CONFLICTS = {
     # with no topic gets that part of the common facts, or the menu in a longer question, as
     # qt16-45 and qt18-79
     "qt20-50",
+    # Tuning set 21 (round 11's pass):
+    # a landlord reported for not declaring twelve rooms and threatening the tenants ("tố cáo
+    # chủ dãy trọ không khai báo tạm trú ..., cho tôi gặp cán bộ"): labelled a hand-off; a
+    # residence tip by the line's convention (issue 17: "nhà trọ không khai báo tạm trú"; mb4-61,
+    # mt8), which an officer on duty sees
+    "qt21-18",
+    # a bag snatched "ở chợ Tân Hương", or a card pickpocketed "trên xe buýt", papers lost, the
+    # report or re-issue asked: told with where, a tip the ward records, as qt20-15 and qt20-84;
+    # the card's re-issue labelled the card office, a lost card's is mat_giay_to (qt20-16,
+    # qt14-100)
+    "qt21-57",
+    "qt21-82",
+    # a licence lost in an accident "hôm qua", its re-issue asked: labelled the licence office;
+    # a loss told with when is a tip the ward records, as qt20-57 and qt19-90
+    "qt21-72",
+    # a confirmation asked by someone with no tạm trú at the new place ("chưa có tạm trú chỗ
+    # mới thì xin được không"): labelled the confirmation alone; the registration to make
+    # first is answered too, as qt15-68 (the same case, both labelled)
+    "qt21-51",
+    # a deadline asked as a time of day or in hours ("trong vòng bao nhiêu tiếng", "báo trước
+    # mấy giờ", "phải làm trước mấy giờ"): labelled thoi_gian; when a step falls due is
+    # ai_khi, as qt20-26, qt17-58 and qt18-31
+    "qt21-26",
+    "qt21-38",
+    "qt21-39",
+    # "cho hoi thu tuc cu tru a" labelled with tạm vắng and lưu trú: four buttons are the menu
+    # to the scorer; thường trú, tạm trú and the confirmation, as qt20-40 and qt12-85
+    "qt21-86",
+    # a bare papers question in seven words ("giay to can nhung gi vay ad") labelled with
+    # three buttons; the menu, as qt20-49 (the same question labelled with four)
+    "qt21-91",
+    # a part asked alone ("phat bao nhieu z", "dang ky online sao ad") labelled with buttons;
+    # that part of the common facts, as qt20-50, qt16-45 and qt18-79
+    "qt21-92",
+    "qt21-97",
+    # a birth coming, residence papers asked ("bầu sắp sinh, giấy tờ cư trú có cần làm gì"):
+    # labelled tạm vắng and thường trú, a trip home to give birth that is not said; the
+    # residence papers asked in general get their three buttons, the child's registration
+    # among them
+    "qt21-95",
     # Message tuning set 6 (round 10):
     # cards played for money "ngay lúc này" labelled urgent; a game going on in a den is no
     # danger now by the line's convention (classify.yaml fight_now `unless_category:
@@ -623,8 +663,14 @@ QUESTIONS_ALONE = {
     # 97/110 with 6 wrong, all in CONFLICTS (97/98 agreed; twelve labels against the line's
     # conventions, each pointing to earlier entries; no wrong fact told)
     "tuning20": 97,
-    # round 10: kept out of all four passes (its header: 72 -> 78 right, 14 -> 12 wrong)
-    "tuning21": (78, 12),
+    # round 10: kept out of all four passes (its header: 72 -> 78 right, 14 -> 12 wrong);
+    # after round 11's pass, on set 21 itself, 97/110 with 5 wrong, all in CONFLICTS (97/97
+    # agreed; thirteen labels against the line's conventions, each pointing to earlier entries;
+    # no wrong fact told)
+    "tuning21": 97,
+    # round 11: scored before any change (its header) 83/110 with 4 wrong, kept out of round
+    # 11's pass on set 21 (85 right or honest with 4 wrong after it)
+    "tuning22": (85, 4),
 }
 
 
