@@ -100,7 +100,8 @@ Questions alone (`QUESTION_SETS`, no messages file):
   assistant pass.
 - `questions_tuning22.jsonl`: 110 questions written in round 11 by a writer who had not
   seen the rules, scored before any change (its header), kept out of round 11's pass on
-  set 21 to see how far it reached questions it never saw.
+  set 21 to see how far it reached questions it never saw, then worked on in round 11's
+  second assistant pass.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -180,15 +181,22 @@ BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15")
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
 # passes on sets 17 and 18, then worked on in the third; set 20 was kept out of all three,
 # then worked on in the fourth; set 21 was kept out of all four, then worked on in round 11,
-# whose pass set 22 was kept out of.
-KEPT_OUT: tuple[str, ...] = ("tuning22",)
+# whose first pass set 22 was kept out of, then worked on in its second.
+KEPT_OUT: tuple[str, ...] = ()
 # Question sets worked on but not taught to the learned second opinion: held out on the
 # fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
 # kept-out set 20 the same and set 21 one lower, and tuning set 6's messages no better.
-# Set 20, worked on last, is left out alike, and set 21 (round 11's pass) until the lead
-# retrains.
-UNTRAINED: tuple[str, ...] = ("tuning17", "tuning18", "tuning19", "tuning20", "tuning21")
+# Set 20, worked on last, is left out alike, and sets 21 and 22 (round 11's passes) until
+# the lead retrains.
+UNTRAINED: tuple[str, ...] = (
+    "tuning17",
+    "tuning18",
+    "tuning19",
+    "tuning20",
+    "tuning21",
+    "tuning22",
+)
 # Message sets worked on but not taught to the learned second opinion: set 6 (round 10's
 # classifier pass) taught kinds, categories and ads, held out on the fifteen earlier
 # training sets: kinds 93.5 -> 93.6 %, ads 133 -> 137, one more person in danger rated
