@@ -987,6 +987,15 @@ def test_a_rumour_read_somewhere_and_asked_to_be_checked_is_a_question() -> None
     assert (told.kind, told.category) == ("tip", "drugs"), told
 
 
+def test_a_rule_heard_of_and_checked_is_a_question_whatever_time_it_tells() -> None:
+    # "giờ" and "dang ky" typed without marks ("đang") tell no event going on
+    heard = "nghe nói năm nay bỏ đăng ký tạm trú rồi, giờ thuê phòng trọ ko cần dang ky nữa phải ko"
+    assert classify(heard).kind == "question", classify(heard)
+    # a danger heard of and checked stays a tip: the desk sees it
+    danger = classify("nghe nói đang có đánh nhau ở đầu hẻm 7, đúng không anh")
+    assert (danger.kind, danger.severity) == ("tip", "urgent"), danger
+
+
 def test_a_danger_beside_only_weak_words_of_a_category_is_the_dangers_tip() -> None:
     got = classify("có người nằm gục ở lề đường, lay không dậy")
     assert (got.kind, got.category, got.severity) == ("tip", "other", "urgent"), got

@@ -1254,7 +1254,7 @@ def _by_rules(
     # ngoài mà không khai báo thì phạt bao nhiêu": the renting opens the supposed event)
     required = groups.get(best.requires, []) if best is not None and best.has_requires else []
     event = best_hits + best_weak + danger.hits + required
-    supposed = asks and _hypothetical(rules, groups, event)
+    supposed = asks and _hypothetical(rules, groups, event, bool(danger.hits))
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
     ):
@@ -1364,14 +1364,20 @@ def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) 
     return praise or _sure(groups, "line")
 
 
-def _hypothetical(rules: Rules, groups: dict[str, list[Hit]], event: list[Hit]) -> bool:
+def _hypothetical(
+    rules: Rules, groups: dict[str, list[Hit]], event: list[Hit], danger: bool = False
+) -> bool:
     """An event asked about, not reported: "nếu bị trộm xe thì báo ai", "nhặt được
     giấy tờ của người khác thì nộp ở đâu" (the event opens the message, nobody says
-    it happened), never with a past or a now phrase."""
-    if not event or "now" in groups or "past" in groups:
+    it happened), never with a past or a now phrase; a rule heard of and checked
+    ("nghe nói giờ ở trọ không cần đăng ký nữa đúng không") whatever time it tells,
+    unless it tells of danger."""
+    if not event:
         return False
-    if "rumour" in groups and "checks" in groups:
+    if "rumour" in groups and "checks" in groups and not danger:
         return True  # "thấy tin trên face nói sắp có cướp, có thật không"
+    if "now" in groups or "past" in groups:
+        return False
     first = min(h.start for h in event)
     supposed = any(h.end <= first for h in groups.get("if", ()))
     if not supposed and (first > rules.hypothetical_lead or "happened" in groups):
