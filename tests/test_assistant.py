@@ -2473,3 +2473,95 @@ def test_whether_one_must_too_and_the_software_are_parts_asked():
     assert (
         "noi_nop" in answer("khách sạn khai báo lưu trú bằng phần mềm gì", TODAY, NO_PHONE).sections
     )
+
+
+# --- round 11, second pass (question set 22's principles) ---------------------------
+
+
+def test_cat_said_of_the_registration_itself_is_its_removal():
+    result = answer("về quê làm ruộng nửa năm, có phải cắt tạm trú ở trọ không", TODAY, NO_PHONE)
+    assert "xoa_dang_ky" in result.topics and "tam_tru" not in result.topics, result
+
+
+def test_a_length_a_declaration_is_to_cover_is_no_stays_length():
+    # each visit lasts a few days: lưu trú, whatever the declaration is asked to cover
+    text = "cha mẹ vợ tuần nào cũng xuống chơi 2 ngày, báo lưu trú một lần cho cả năm được không"
+    assert answer(text, TODAY, NO_PHONE).topics == ("luu_tru",)
+    # the stay's own length still weighs ("ở 2 tháng")
+    assert answer("mẹ em lên ở 2 tháng thì khai gì", TODAY, NO_PHONE).topics == ("tam_tru",)
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        # a duty heard to be gone, checked: whether one must
+        ("có người nói thuê trọ giờ không phải khai báo tạm trú nữa, thật không", "ai_khi"),
+        # "cái" between the verb and "gì"
+        ("em gái lên ở với tôi 5 tháng thì phải khai báo cái gì", "ai_khi"),
+        # whether the removal must be made
+        ("cả nhà dọn về quê ở hẳn, có cần cắt hộ khẩu ở đây không, mất phí không", "ai_khi"),
+        # someone on a suspended sentence going away a few days: their duty is the question
+        ("chồng em đang hưởng án treo, đi Vũng Tàu 2 ngày thì khai tạm vắng ở đâu", "ai_khi"),
+        # late, or in time
+        ("khách tới lúc nửa đêm, sáng mai mới khai báo trễ về lưu trú thì sao", "ai_khi"),
+        # a form to write
+        ("mất sổ tạm trú cũ, có phải viết đơn gì không", "giay_to"),
+        # a minor's parents
+        ("cháu 17 tuổi thuê trọ đi học, đăng ký tạm trú có cần bố mẹ đồng ý không", "giay_to"),
+        # by what means
+        ("anh họ ngủ lại nhà tôi 2 đêm, báo lưu trú bằng cách nào", "noi_nop"),
+    ],
+)
+def test_a_part_asked_in_everyday_words(text: str, section: str):
+    assert section in answer(text, TODAY, NO_PHONE).sections
+
+
+def test_ones_own_record_asked_to_be_checked_again_goes_to_a_person():
+    text = "hộ khẩu nhà tôi tự nhiên bị xóa, nhờ các anh kiểm tra lại giùm"
+    assert answer(text, TODAY, NO_PHONE).handoff
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "cho hỏi khai báo trên vneid ở mục nào",
+            {"Đăng ký tạm trú", "Thông báo lưu trú", "Khai báo tạm vắng"},
+        ),
+        (
+            "vừa chuyển nhà sang phường khác thì cần làm gì với công an phường",
+            {"Đăng ký tạm trú", "Đăng ký thường trú"},
+        ),
+        # parents come to live with their children, no length: permanent residence too
+        (
+            "bố mẹ tôi ở quê lên ở luôn với con cháu thì khai báo gì",
+            {"Thông báo lưu trú", "Đăng ký tạm trú", "Đăng ký thường trú"},
+        ),
+        # anyone else come to live, no length: the two stays
+        ("thằng bạn ở quê lên ở chung thì khai sao", {"Thông báo lưu trú", "Đăng ký tạm trú"}),
+    ],
+)
+def test_a_declaration_or_a_move_said_of_nothing_asks_which(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == topics, result
+
+
+def test_kin_come_to_live_for_good_are_told_permanent_residence_may_be_registered():
+    result = answer("ba má già lên ở với con cháu luôn thì làm giấy tờ gì", TODAY, NO_PHONE)
+    assert "thường trú" in result.replies[-1].text, result
+
+
+def test_the_paper_a_registration_gives_is_answered_with_its_proof():
+    # no book or card is issued: the confirmation proves the registration
+    result = answer(
+        "đăng ký thường trú xong thì có được cấp sổ gì không, ngân hàng đòi nộp giấy gì",
+        TODAY,
+        NO_PHONE,
+    )
+    assert result.topics == ("thuong_tru", "xac_nhan_cu_tru"), result
+    assert result.out_of_scope is None, result  # "cấp sổ" here is no land title
+
+
+def test_a_registration_asked_beside_a_lost_card_answers_both():
+    text = "bị trộm mất căn cước, giờ muốn khai báo tạm trú chỗ mới thì sao"
+    assert answer(text, TODAY, NO_PHONE).topics == ("mat_giay_to", "tam_tru")

@@ -19,7 +19,8 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   conjunction to a narrow procedure named before it ("khai tạm vắng sao, với lại hộ
   khẩu có bị xóa không") is a second matter: both are answered;
 - a stay with a family ("mẹ lên chơi 1 tuần") is lưu trú under 30 days and
-  tạm trú from then on; with no length said, the citizen is asked;
+  tạm trú from then on; with no length said, the citizen is asked (and, for kin come
+  to live for good who may register there, "ông bà lên ở chung", thường trú too);
 - a service this line does not handle (`out_of_scope`, "đổi bằng lái") is named
   so the assistant can say where to ask, unless its words belong to a topic's
   phrase ("mất bằng lái" is a lost paper); beside it, a topic phrase that only
@@ -65,7 +66,8 @@ class Part:
 @dataclass(frozen=True)
 class Understanding:
     parts: tuple[Part, ...]  # empty: no topic understood
-    ask_stay: bool = False  # a family stay with no length: ask which case
+    # a family stay with no length: the topics to ask between (empty: none to ask)
+    ask_stay: tuple[str, ...] = ()
     out_of_scope: OutOfScope | None = None  # a service this line does not handle
     doubt: tuple[str, str] | None = None  # the topic matched, and the one a word points to
 
@@ -257,12 +259,22 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
 
 
 def _days(padded: str, stays: Stays) -> int | None:
-    """The longest stay said ("2 tháng", "một tuần", "vài hôm", "nửa năm"), in days."""
+    """The longest stay said ("2 tháng", "một tuần", "vài hôm", "nửa năm"), in days; a
+    length a declaration is to cover ("báo 1 lần cho cả năm") is no stay's."""
     said = padded.split()
-    spans = [days for phrase, days in stays.spans.items() if phrase in padded]
+    covered = [i + 1 for i, word in enumerate(said) if word in stays.covering]
+
+    def covers(at: int) -> bool:
+        return len(padded[:at].split()) in covered
+
+    spans = [
+        days
+        for phrase, days in stays.spans.items()
+        if any(not covers(at) for at in _positions(padded, phrase))
+    ]
     longest = max(spans) if spans else None
-    for count, unit in pairwise(said):
-        if unit not in stays.units:
+    for i, (count, unit) in enumerate(pairwise(said)):
+        if unit not in stays.units or i in covered:
             continue
         number = int(count) if count.isdigit() else stays.numbers.get(count)
         if number is not None:
@@ -312,6 +324,17 @@ def _stay(
         return parts, said and not parts
     chosen = stays.long if days >= stays.threshold_days else stays.short
     return [Part(chosen, parts[0].sections if parts else sections(padded, k))], False
+
+
+def _stay_choices(padded: str, k: Knowledge) -> tuple[str, ...]:
+    """What a stay of no length said may be: short or long, and, for kin come to live
+    with their family for good ("ông bà già lên ở chung"), a permanent registration."""
+    stays = k.stays
+    assert stays is not None  # asked only by the stays rule
+    settling = stays.settle is not None and has_any(padded, stays.settle.kin)
+    if settling and stays.settle is not None and has_any(padded, stays.settle.together):
+        return (stays.short, stays.long, stays.settle.topic)
+    return (stays.short, stays.long)
 
 
 def _tenants(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
@@ -473,7 +496,8 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
             or _named_apart(padded, matches, k, mixed)
             or [Part(_best(matches), sections(padded, k))]
         )
-    parts, ask_stay = _stay(padded, parts, matches, k) if intent is None else (parts, False)
+    parts, ask = _stay(padded, parts, matches, k) if intent is None else (parts, False)
+    ask_stay = _stay_choices(padded, k) if ask else ()
     if mixed and intent is None:
         parts = _tenants(padded, parts, k)
     parts = _follow_ups(padded, parts, k, matches)
