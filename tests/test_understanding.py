@@ -338,7 +338,8 @@ CONFLICTS = {
     # a bare question ("khai báo ở đâu vậy ạ", "giấy tờ cần chuẩn bị là gì ạ", "giấy tạm
     # trú") labelled with four buttons: more than three is the menu to the scorer, as
     # qt14-30 and qt17-93 (the menu is given; "tạm trú" named gets its whole answer, as
-    # qt15-93)
+    # qt15-93); since round 11's second pass "khai báo ở đâu" asks with the three
+    # declarations of a household, as qt22-66 labels the same question
     "qt20-42",
     "qt20-49",
     "qt20-45",
@@ -386,6 +387,28 @@ CONFLICTS = {
     # residence papers asked in general get their three buttons, the child's registration
     # among them
     "qt21-95",
+    # Tuning set 22 (round 11's second pass):
+    # a wallet pickpocketed "ở chợ Tân Hương", the card's re-issue asked: told with where, a
+    # tip the ward records, as qt21-57 and qt20-15 (the re-issue's rule follows the tip)
+    "qt22-33",
+    # a part asked alone ("phi bao nhieu vay ad") labelled with buttons; that part of the
+    # common facts, as qt21-92, qt16-45 and qt14-50
+    "qt22-36",
+    # a deadline asked as a time of day, or as making it in time ("báo lưu trú trước mấy giờ",
+    # "11h30 đêm thì báo sao kịp"): labelled thoi_gian; when a step falls due is ai_khi, as
+    # qt21-38, qt20-26 and qt13-32 (the second also gets its fine, as asked)
+    "qt22-41",
+    "qt22-95",
+    # "cho hoi thu tuc" labelled with four buttons: the menu to the scorer (the menu is
+    # given), as qt17-93 (the same words) and qt20-49
+    "qt22-51",
+    # "cắt khẩu cho ba làm sao, trong bao lâu phải làm" labelled giay_to and thoi_gian: "làm
+    # sao" names no part (qt13-24 and qt15-50 label it noi_nop, qt21-54 ai_khi) and the
+    # deadline is ai_khi, as qt20-26; ai_khi and thoi_gian are given
+    "qt22-30",
+    # a tạm trú expired two weeks ago, its renewal or fine asked: labelled with tạm trú too;
+    # the renewal alone in qb8-7 (the same question), qb4-21, qt12-11 and qt13-17
+    "qt22-68",
     # Message tuning set 6 (round 10):
     # cards played for money "ngay lúc này" labelled urgent; a game going on in a den is no
     # danger now by the line's convention (classify.yaml fight_now `unless_category:
@@ -643,8 +666,9 @@ QUESTIONS_ALONE = {
     # 18 (a registration's term asked beside its renewal answers both: qt16-82); 87/110
     # after its pass on set 19 (whether one must, said with the declaration's own verb
     # "có phải khai lưu trú", asks who and when: qt16-29); 88/110 after its pass on set 20
-    # (a move said with no procedure, "mới dọn về phường ...", asks which: qt16-100)
-    "tuning16": 88,
+    # (a move said with no procedure, "mới dọn về phường ...", asks which: qt16-100); 89/110
+    # after round 11's second pass (a minor's parents' consent asked is the papers: qt16-24)
+    "tuning16": 89,
     # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
     # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed)
     "tuning17": 98,
@@ -669,8 +693,11 @@ QUESTIONS_ALONE = {
     # no wrong fact told)
     "tuning21": 97,
     # round 11: scored before any change (its header) 83/110 with 4 wrong, kept out of round
-    # 11's pass on set 21 (85 right or honest with 4 wrong after it)
-    "tuning22": (85, 4),
+    # 11's pass on set 21 (85 right or honest with 4 wrong after it);
+    # after round 11's second pass, on set 22 itself, 101/110 with 1 wrong, in CONFLICTS
+    # (101/103 agreed; seven labels against the line's conventions, each pointing to earlier
+    # entries; no wrong fact told)
+    "tuning22": 101,
     # round 11: scored before any change (its header) 75/110 with 10 wrong, kept out of round
     # 11's second pass (on set 22)
     "tuning23": (75, 10),
