@@ -987,7 +987,7 @@ def test_a_rumour_read_somewhere_and_asked_to_be_checked_is_a_question() -> None
     assert (told.kind, told.category) == ("tip", "drugs"), told
 
 
-def test_a_rule_heard_of_and_checked_is_a_question_whatever_time_it_tells() -> None:
+def test_a_rule_heard_of_and_checked_is_a_question_even_said_of_now() -> None:
     # "giờ" and "dang ky" typed without marks ("đang") tell no event going on
     heard = "nghe nói năm nay bỏ đăng ký tạm trú rồi, giờ thuê phòng trọ ko cần dang ky nữa phải ko"
     assert classify(heard).kind == "question", classify(heard)

@@ -1370,13 +1370,13 @@ def _hypothetical(
     """An event asked about, not reported: "nếu bị trộm xe thì báo ai", "nhặt được
     giấy tờ của người khác thì nộp ở đâu" (the event opens the message, nobody says
     it happened), never with a past or a now phrase; a rule heard of and checked
-    ("nghe nói giờ ở trọ không cần đăng ký nữa đúng không") whatever time it tells,
-    unless it tells of danger."""
-    if not event:
+    ("nghe nói giờ ở trọ không cần đăng ký nữa đúng không") even with a now phrase
+    ("giờ", "dang ky" typed without marks), unless it tells of danger."""
+    if not event or "past" in groups:
         return False
     if "rumour" in groups and "checks" in groups and not danger:
         return True  # "thấy tin trên face nói sắp có cướp, có thật không"
-    if "now" in groups or "past" in groups:
+    if "now" in groups:
         return False
     first = min(h.start for h in event)
     supposed = any(h.end <= first for h in groups.get("if", ()))
