@@ -699,7 +699,7 @@ QUESTIONS_ALONE = {
     # entries; no wrong fact told)
     "tuning22": 101,
     # round 11: scored before any change (its header) 75/110 with 10 wrong, kept out of round
-    # 11's second pass (on set 22)
+    # 11's second pass (on set 22): the same after it
     "tuning23": (75, 10),
 }
 
