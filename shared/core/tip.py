@@ -112,6 +112,25 @@ NOTE_CHARS_KEPT = 1000
 
 
 @dataclass(frozen=True)
+class Acted:
+    """An officer's command applied to the tip: the message it came in and what it
+    did. A redelivery of that message finds it here: it acts not again and is
+    answered as the first delivery was (the message itself is not read for it)."""
+
+    msg: str
+    outcome: str  # the change's: taken, resolved, closed, transferred, noted, asked, refused
+    reason: str = ""  # why it was refused
+    took: bool = False  # a finish that took the tip in the same step
+    holder: str | None = None  # who held the tip before it (a finish or forward tells them)
+
+
+# The latest commands a tip remembers: a redelivery comes within minutes (Pub/Sub's
+# retries, the sweep's republish of a message no router handled), not after twenty
+# more commands on the same tip.
+ACTED_KEPT = 20
+
+
+@dataclass(frozen=True)
 class Reopened:
     """The citizen wrote that nobody came, or the problem is back: the latest reopening."""
 
@@ -225,6 +244,7 @@ class Tip:
     asked_at: datetime | None = None  # an officer's latest question to the informant (HOI)
     asked_by: str | None = None
     asked_msg: str | None = None  # the officer's message that asked it
+    acted: tuple[Acted, ...] = ()  # the latest ACTED_KEPT officers' commands applied
     # Another incident than this tip's, told in one of its messages: that message
     # started a tip of its own (`split`). The new tip names where it came from.
     split_off: tuple[SplitOff, ...] = ()
@@ -234,6 +254,10 @@ class Tip:
     def related(self) -> tuple[str, ...]:
         """The tips linked to this one as the same citizen's other incidents."""
         return (*((self.split_from,) if self.split_from else ()), *(s.ref for s in self.split_off))
+
+    def acted_on(self, msg: str) -> Acted | None:
+        """What officer's message `msg` did to the tip, if it was applied."""
+        return next((a for a in self.acted if a.msg == msg), None)
 
     def split_to(self, msg: str) -> str | None:
         """The tip message `msg` started, when it was another incident."""
@@ -825,6 +849,15 @@ def give_back(tip: Tip, now: datetime, actor: str, reason: str) -> TipChange | N
 
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def by_command(change: TipChange, msg: str, before: Tip) -> TipChange:
+    """`change` as officer's message `msg` made it on `before`: written with the
+    message remembered (`Tip.acted`), in the same write, so that a redelivery of it,
+    however late and whatever happened to the tip since, acts not twice."""
+    done = Acted(msg, change.outcome, change.reason, bool(change.preceded_by), before.held_by)
+    acted = (*change.tip.acted, done)[-ACTED_KEPT:]
+    return replace(change, tip=replace(change.tip, acted=acted))
 
 
 def refused(tip: Tip, actor: str, verb: str, reason: str) -> TipChange:

@@ -44,6 +44,7 @@ from shared.core.ladder import (
     UnitRef,
 )
 from shared.core.tip import (
+    Acted,
     AuditEvent,
     Reopened,
     SplitOff,
@@ -217,6 +218,14 @@ class NoteDoc(_Doc):
     msg: str = ""
 
 
+class ActedDoc(_Doc):
+    msg: str
+    outcome: str = ""
+    reason: str = ""
+    took: bool = False
+    holder: str | None = None
+
+
 class ClassificationDoc(_Doc):
     kind: str = "tip"
     category: str | None = None
@@ -301,6 +310,7 @@ class TipDoc(_Doc):
     asked_at: AwareDatetime | None = None
     asked_by: str | None = None
     asked_msg: str | None = None
+    acted: list[ActedDoc] = Field(default_factory=list)
     split_off: list[SplitOffDoc] = Field(default_factory=list)
     split_from: str | None = None
 
@@ -370,6 +380,7 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         asked_at=doc.asked_at,
         asked_by=doc.asked_by,
         asked_msg=doc.asked_msg,
+        acted=tuple(Acted(**a.model_dump()) for a in doc.acted),
         split_off=tuple(SplitOff(**s.model_dump()) for s in doc.split_off),
         split_from=doc.split_from,
     )
@@ -453,6 +464,7 @@ _DECIDED = (
     "asked_at",
     "asked_by",
     "asked_msg",
+    "acted",
     "split_off",
     "split_from",
 )
@@ -505,6 +517,11 @@ def _decided_fields(tip: Tip) -> dict[str, Any]:
         "asked_at": tip.asked_at,
         "asked_by": tip.asked_by,
         "asked_msg": tip.asked_msg,
+        "acted": [
+            {"msg": a.msg, "outcome": a.outcome, "reason": a.reason, "took": a.took}
+            | {"holder": a.holder}
+            for a in tip.acted
+        ],
         "split_off": [
             {"msg": x.msg, "ref": x.ref, "reason": x.reason, "at": x.at}
             | {"ward_code": x.ward_code, "category": x.category}
