@@ -180,9 +180,9 @@ class TipActs:
             return messages.confirm_take(ref), lambda: _quietly(notices.taken(tip, now))
         if done.outcome == "transferred":
             return self._forwarded(applied, tip, done, officer, now)
-        if done.outcome not in ("resolved", "closed"):
+        if done.outcome not in (TipStatus.RESOLVED, TipStatus.CLOSED):
             return messages.confirm_note(ref), None
-        resolved = done.outcome == "resolved"
+        resolved = done.outcome == TipStatus.RESOLVED
         tell = notices.resolved if resolved else notices.closed
         if done.took:
             text = messages.confirm_take_and_finish(ref, resolved)
