@@ -54,8 +54,8 @@ TIP_LIFE = {
 }
 QUESTION = {"reads": 5, "reads_missing": 1, "writes": 7, "deletes": 0}
 CHAT = {"reads": 5, "reads_missing": 2, "writes": 9, "deletes": 0}
-# One range query on each place the schedule is kept (due, tips, messages, alerts, replies).
-IDLE_RUN_READS = 5
+# One range query on each place the schedule is kept (tips, messages, alerts, replies).
+IDLE_RUN_READS = 4
 
 
 @pytest.fixture(scope="module")

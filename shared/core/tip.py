@@ -232,6 +232,10 @@ class Tip:
     told_at: datetime | None = None  # when that update was decided
     told_updates: int = 0  # updates decided so far (an update's send key)
     told_by: str | None = None  # the message (or flush) whose handling decided it
+    # When what the citizen added since (pending) is told to the officers in one update;
+    # None while nothing waits. The tip's entry of the schedule is the earlier of this
+    # and its ladder's next action.
+    update_at: datetime | None = None
 
     @property
     def pending(self) -> int:
@@ -700,10 +704,19 @@ def _assign(
 # --- what the citizen adds -------------------------------------------------------------
 
 
-def tell(tip: Tip, now: datetime, by: str, every: timedelta, actor: str) -> TipChange | None:
+def tell(
+    tip: Tip,
+    now: datetime,
+    by: str,
+    every: timedelta,
+    actor: str,
+    recheck: datetime | None = None,
+) -> TipChange | None:
     """The officers are brought up to date with what the citizen added since they
     were last told, in one update, at most once per `every`: what arrives meanwhile
-    waits for the next update. None when there is nothing to tell yet."""
+    waits for the next update. None when there is nothing to tell yet. `recheck`:
+    the tip's update entry stays until then, so that a run that dies before the
+    update's sends finishes them (a message's redelivery does for the router)."""
     if not tip.is_assigned or tip.pending == 0:
         return None
     if tip.told_at is not None and now < tip.told_at + every:
@@ -715,9 +728,26 @@ def tell(tip: Tip, now: datetime, by: str, every: timedelta, actor: str) -> TipC
         told_at=now,
         told_updates=tip.told_updates + 1,
         told_by=by,
+        update_at=recheck,
     )
     data = {"from": tip.told_count, "to": tip.message_count, "update": written.told_updates}
     return TipChange(written, AuditEvent(actor, "officers_updated", data), outcome="updated")
+
+
+def update_due(tip: Tip, at: datetime) -> TipChange | None:
+    """What the citizen added waits for the update at `at` (`update_at`), or for none
+    once nothing waits (told, or the tip no longer before officers). No line in the
+    trail: the update itself has one. None when the tip says so already."""
+    want = at if tip.is_assigned and tip.pending else None
+    if tip.update_at == want:
+        return None
+    return TipChange(replace(tip, update_at=want), None)
+
+
+def next_due(tip: Tip) -> datetime | None:
+    """The tip's entry of the schedule: the earlier of its ladder's next action and
+    its grouped update; None when neither is due."""
+    return min((t for t in (tip.next_action_at, tip.update_at) if t is not None), default=None)
 
 
 # --- officers -------------------------------------------------------------------------
