@@ -3,12 +3,15 @@ stand-in, the webhook publishes, the router answers (helpers in tests/helpers.py
 
 from __future__ import annotations
 
+import base64
 from datetime import timedelta
 
 import pytest
 from google.cloud.firestore_v1.base_query import FieldFilter
 
+from shared.core.events import TipEvent
 from shared.store.admin import create_invite
+from tests.crash import Crash
 from tests.helpers import (
     CITIZEN,
     CITY_COMMANDER,
@@ -19,9 +22,12 @@ from tests.helpers import (
     OTHER_WARD,
     alert_texts,
     command,
+    deliver,
+    escalate,
     report,
+    take,
 )
-from tests.line import Line
+from tests.line import Line, push_to
 
 pytestmark = pytest.mark.emulators
 NEW_OFFICER = "7310000000000000042"
@@ -168,6 +174,124 @@ def test_a_command_on_an_unknown_reference_is_refused(line: Line) -> None:
         "Tin báo của đồng chí:\n"
         f"- {ref}: chờ nhận (Công an phường Tân Sơn Nhì)"
     )
+
+
+# --- nothing twice: the tip remembers the commands applied to it -------------------------
+
+
+def trail(line: Line, ref: str) -> list[str]:
+    events = line.db.collection("tips").document(ref).collection("events").stream()
+    return [(s.to_dict() or {})["kind"] for s in events]
+
+
+def test_a_command_event_carries_its_words_and_writer_and_its_message_is_not_read(
+    line: Line,
+) -> None:
+    ref = report(line)
+    line.standin.send_text(DUTY, f"NHAN {ref}")
+    (body,) = take(line, 1)
+    event = TipEvent.model_validate_json(base64.b64decode(body["message"]["data"]))
+    assert event.kind == "command" and event.text == f"NHAN {ref}"
+    (key,) = [s.id for s in line.db.collection("messages").stream() if s.id == event.message_id]
+    stored = line.db.collection("messages").document(key).get().to_dict() or {}
+    assert event.reporter_key == stored["sender_key"] and DUTY not in body["message"]["data"]
+    # Its message says otherwise now: the router acts on the event as it came.
+    line.db.collection("messages").document(key).update({"text": f"XONG {ref}"})
+    assert deliver(line, [body]) == [200]
+    tip = line.tip(ref)
+    assert tip["status"] == "acknowledged" and tip["held_by"] == DUTY_ID
+
+
+def test_a_command_an_older_webhook_published_without_its_words_is_read_from_its_message(
+    line: Line,
+) -> None:
+    ref = report(line)
+    line.standin.send_text(DUTY, f"NHAN {ref}")
+    (body,) = take(line, 1)
+    event = TipEvent.model_validate_json(base64.b64decode(body["message"]["data"]))
+    bare = event.model_copy(update={"text": None, "reporter_key": None})
+    body["message"]["data"] = base64.b64encode(bare.encode()).decode()
+    assert deliver(line, [body], times=2) == [200, 200]
+    assert line.tip(ref)["held_by"] == DUTY_ID and trail(line, ref).count("taken") == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "outcome", "answer"),
+    [
+        ("NHAN {ref}", "taken", "Đã ghi nhận: đồng chí nhận xử lý tin báo {ref}."),
+        (
+            "XONG {ref} đã xử lý",
+            "resolved",
+            "Đã ghi nhận: đồng chí nhận và xử lý xong tin báo {ref}.",
+        ),
+    ],
+)
+def test_a_command_redelivered_after_a_crash_past_its_act_acts_once_answered_as_the_first(
+    line: Line, words: str, outcome: str, answer: str
+) -> None:
+    ref = report(line)
+    router, _escalator, crashes = line.crashing()
+    line.standin.send_text(DUTY, words.format(ref=ref))
+    (body,) = take(line, 1)
+    crashes.arm(1)  # the act's commit: the tip changed, nobody answered, nothing handled
+    with pytest.raises(Crash):
+        push_to(router, body)
+    # Pub/Sub redelivers it to a new instance, then once more after it was handled.
+    assert deliver(line, [body], times=2) == [200, 200]
+    assert trail(line, ref).count(outcome) == 1 and "refused" not in trail(line, ref)
+    (confirm,) = line.texts(DUTY)[1:]  # after the alert: one answer, the first's
+    assert confirm.startswith(answer.format(ref=ref))
+    # The citizen's notice was recorded claimed by the instance that died: the sweep
+    # sends it once the claim lapses.
+    line.advance(minutes=2)
+    assert escalate(line).failures == 0
+    assert len(line.texts(CITIZEN)) == 2  # the acknowledgement and one notice
+
+
+def test_a_forward_redelivered_after_the_tip_moved_on_forwards_nothing_again(
+    line: Line,
+) -> None:
+    ref = report(line)
+    router, _escalator, crashes = line.crashing()
+    line.standin.send_text(DUTY, f"CHUYEN {ref} cấp trên: đường dây nhiều phường")
+    (forward,) = take(line, 1)
+    crashes.arm(1)  # forwarded, then the instance died: nobody answered
+    with pytest.raises(Crash):
+        push_to(router, forward)
+    assert command(line, CITY_COMMANDER, f"NHAN {ref}") == [200]
+    # The forward comes again, out of order: after the receiving unit took the tip.
+    assert deliver(line, [forward], times=2) == [200, 200]
+    tip = line.tip(ref)
+    assert tip["unit_id"] == "hcm-police" and tip["held_by"] == "cb-hcm-cmd-1"
+    assert trail(line, ref).count("transferred") == 1 and "refused" not in trail(line, ref)
+    (confirm,) = line.texts(DUTY)[1:]
+    assert confirm.startswith(f"Đã ghi nhận: tin báo {ref} đã được chuyển đến")
+
+
+def test_a_refused_command_delivered_again_is_refused_once_in_the_trail(line: Line) -> None:
+    ref = report(line)
+    command(line, DUTY, f"NHAN {ref}")
+    assert command(line, OTHER_27019, f"NHAN {ref}", times=3) == [200, 200, 200]
+    assert trail(line, ref).count("refused") <= 1
+    assert len(line.texts(OTHER_27019)) == 1
+
+
+def test_a_command_answered_while_zalo_is_down_is_answered_once_when_it_is_back(
+    line: Line,
+) -> None:
+    ref = report(line)
+    line.standin.fault("*", http_status=500)
+    line.standin.send_text(DUTY, f"NHAN {ref}")
+    (body,) = take(line, 1)
+    assert deliver(line, [body], times=3) == [200, 200, 200]  # held: acknowledged each time
+    assert line.texts(DUTY)[1:] == [] and trail(line, ref).count("taken") == 1
+    line.standin.clear_faults()
+    line.advance(minutes=2)
+    assert escalate(line).failures == 0  # the sweep sends what was held
+    assert deliver(line, [body]) == [200]
+    (confirm,) = line.texts(DUTY)[1:]
+    assert confirm.startswith(f"Đã ghi nhận: đồng chí nhận xử lý tin báo {ref}.")
+    assert trail(line, ref).count("taken") == 1
 
 
 # --- enrolment ---------------------------------------------------------------------------

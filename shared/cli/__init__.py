@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-SUBCOMMANDS = ("locate", "classify", "ask", "seed", "officer", "report", "zalo")
+SUBCOMMANDS = ("locate", "classify", "ask", "seed", "officer", "report", "zalo", "schedule")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,8 +3,13 @@
 Two shapes share the topic, told apart by `kind`:
 
 - `TipEvent`, one per stored change: ids only. Attributes repeat `kind` and
-  `tip_id` so that subscribers can filter without parsing. No Zalo user id and
-  no citizen's words travel in it.
+  `tip_id` so that subscribers can filter without parsing. No Zalo user id
+  travels in it, and no citizen's words but in two kinds that carry what was
+  written, with its writer's pseudonym: `oa_reply` (a person's answer from the OA
+  chat, stored nowhere else) and `command` (an officer's command in the strict
+  form, so that the router acts on it without reading its message; a citizen who
+  writes in that form has those words carried too, as `intake.deferred` carries
+  them, and they are never logged).
 - `DeferredEvent` (`intake.deferred`): a validly signed Zalo event the webhook
   could not store in time (Firestore failed or was slow). It carries the raw
   event as Zalo sent it, the citizen's Zalo id and words included, because the
@@ -31,6 +36,9 @@ EventKind = Literal[
     "quarantined",
 ]
 DEFERRED = "intake.deferred"
+# The longest command text a `command` event carries (Zalo's texts are shorter; a
+# longer one is read from its message).
+COMMAND_TEXT_CARRIED = 4000
 
 
 class TipEvent(BaseModel):
@@ -41,9 +49,11 @@ class TipEvent(BaseModel):
     tip_id: str | None = None
     message_id: str
     oa_id: str
-    at: datetime
-    # oa_reply only (a person answered from the OA chat; nothing was stored for it):
-    # the citizen's pseudonym, never their Zalo id, and what was answered.
+    at: datetime  # when the message was received (a republish keeps it)
+    # oa_reply (a person answered from the OA chat; nothing was stored for it): the
+    # citizen's pseudonym, never their Zalo id, and what was answered. command: the
+    # writer's pseudonym and the command as written (its message need not be read;
+    # None when too long to carry, or published by an older release: then it is).
     reporter_key: str | None = None
     text: str | None = None
 

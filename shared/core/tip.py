@@ -112,6 +112,25 @@ NOTE_CHARS_KEPT = 1000
 
 
 @dataclass(frozen=True)
+class Acted:
+    """An officer's command applied to the tip: the message it came in and what it
+    did. A redelivery of that message finds it here: it acts not again and is
+    answered as the first delivery was (the message itself is not read for it)."""
+
+    msg: str
+    outcome: str  # the change's: taken, resolved, closed, transferred, noted, asked, refused
+    reason: str = ""  # why it was refused
+    took: bool = False  # a finish that took the tip in the same step
+    holder: str | None = None  # who held the tip before it (a finish or forward tells them)
+
+
+# The latest commands a tip remembers: a redelivery comes within minutes (Pub/Sub's
+# retries, the sweep's republish of a message no router handled), not after twenty
+# more commands on the same tip.
+ACTED_KEPT = 20
+
+
+@dataclass(frozen=True)
 class Reopened:
     """The citizen wrote that nobody came, or the problem is back: the latest reopening."""
 
@@ -213,6 +232,10 @@ class Tip:
     told_at: datetime | None = None  # when that update was decided
     told_updates: int = 0  # updates decided so far (an update's send key)
     told_by: str | None = None  # the message (or flush) whose handling decided it
+    # When what the citizen added since (pending) is told to the officers in one update;
+    # None while nothing waits. The tip's entry of the schedule is the earlier of this
+    # and its ladder's next action.
+    update_at: datetime | None = None
 
     @property
     def pending(self) -> int:
@@ -225,6 +248,7 @@ class Tip:
     asked_at: datetime | None = None  # an officer's latest question to the informant (HOI)
     asked_by: str | None = None
     asked_msg: str | None = None  # the officer's message that asked it
+    acted: tuple[Acted, ...] = ()  # the latest ACTED_KEPT officers' commands applied
     # Another incident than this tip's, told in one of its messages: that message
     # started a tip of its own (`split`). The new tip names where it came from.
     split_off: tuple[SplitOff, ...] = ()
@@ -234,6 +258,10 @@ class Tip:
     def related(self) -> tuple[str, ...]:
         """The tips linked to this one as the same citizen's other incidents."""
         return (*((self.split_from,) if self.split_from else ()), *(s.ref for s in self.split_off))
+
+    def acted_on(self, msg: str) -> Acted | None:
+        """What officer's message `msg` did to the tip, if it was applied."""
+        return next((a for a in self.acted if a.msg == msg), None)
 
     def split_to(self, msg: str) -> str | None:
         """The tip message `msg` started, when it was another incident."""
@@ -676,10 +704,19 @@ def _assign(
 # --- what the citizen adds -------------------------------------------------------------
 
 
-def tell(tip: Tip, now: datetime, by: str, every: timedelta, actor: str) -> TipChange | None:
+def tell(
+    tip: Tip,
+    now: datetime,
+    by: str,
+    every: timedelta,
+    actor: str,
+    recheck: datetime | None = None,
+) -> TipChange | None:
     """The officers are brought up to date with what the citizen added since they
     were last told, in one update, at most once per `every`: what arrives meanwhile
-    waits for the next update. None when there is nothing to tell yet."""
+    waits for the next update. None when there is nothing to tell yet. `recheck`:
+    the tip's update entry stays until then, so that a run that dies before the
+    update's sends finishes them (a message's redelivery does for the router)."""
     if not tip.is_assigned or tip.pending == 0:
         return None
     if tip.told_at is not None and now < tip.told_at + every:
@@ -691,9 +728,26 @@ def tell(tip: Tip, now: datetime, by: str, every: timedelta, actor: str) -> TipC
         told_at=now,
         told_updates=tip.told_updates + 1,
         told_by=by,
+        update_at=recheck,
     )
     data = {"from": tip.told_count, "to": tip.message_count, "update": written.told_updates}
     return TipChange(written, AuditEvent(actor, "officers_updated", data), outcome="updated")
+
+
+def update_due(tip: Tip, at: datetime) -> TipChange | None:
+    """What the citizen added waits for the update at `at` (`update_at`), or for none
+    once nothing waits (told, or the tip no longer before officers). No line in the
+    trail: the update itself has one. None when the tip says so already."""
+    want = at if tip.is_assigned and tip.pending else None
+    if tip.update_at == want:
+        return None
+    return TipChange(replace(tip, update_at=want), None)
+
+
+def next_due(tip: Tip) -> datetime | None:
+    """The tip's entry of the schedule: the earlier of its ladder's next action and
+    its grouped update; None when neither is due."""
+    return min((t for t in (tip.next_action_at, tip.update_at) if t is not None), default=None)
 
 
 # --- officers -------------------------------------------------------------------------
@@ -825,6 +879,15 @@ def give_back(tip: Tip, now: datetime, actor: str, reason: str) -> TipChange | N
 
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def by_command(change: TipChange, msg: str, before: Tip) -> TipChange:
+    """`change` as officer's message `msg` made it on `before`: written with the
+    message remembered (`Tip.acted`), in the same write, so that a redelivery of it,
+    however late and whatever happened to the tip since, acts not twice."""
+    done = Acted(msg, change.outcome, change.reason, bool(change.preceded_by), before.held_by)
+    acted = (*change.tip.acted, done)[-ACTED_KEPT:]
+    return replace(change, tip=replace(change.tip, acted=acted))
 
 
 def refused(tip: Tip, actor: str, verb: str, reason: str) -> TipChange:

@@ -1,7 +1,7 @@
 """The escalator: one run over the work that is due.
 
-Each run reads the schedule (one range query on each place it is kept: `due`
-for grouped updates, `due_at` on tips (their ladders), on messages and on sends; merged
+Each run reads the schedule (one range query on each place it is kept: `due_at`
+on tips (their ladders and grouped updates), on messages and on sends; merged
 oldest first, in pages) within a time budget, and takes each page in this order:
 - sends not done (pending since their tip change, failed for a passing reason,
   or left claimed by a sender that died), the ward's duty officers and the
@@ -60,7 +60,6 @@ MAX_ACTIONS = 8  # a release restarts the ladder with its first step due at once
 _ORDER = {
     DueKind.SEND.value: 0,
     DueKind.LADDER.value: 1,
-    DueKind.TIP.value: 1,
     DueKind.MESSAGE.value: 2,
 }
 
@@ -196,13 +195,12 @@ class Escalator:
 
     def _one(self, item: DueItem, now: datetime, summary: RunSummary) -> None:
         if item.kind == DueKind.LADDER and item.tip_id:
-            summary.steps += self.step(item.tip_id, now, summary, seen=item.seen)
-        elif item.kind == DueKind.TIP and item.tip_id:
-            # A `due/tip:` document an older release wrote: the ladder's step as ever,
-            # then its entry kept on the tip alone (the step's change, or the resync,
-            # wrote the tip's `due_at`), so the document goes.
-            summary.steps += self.step(item.tip_id, now, summary)
-            self.store.drop_due(item.id)
+            # The tip's entry is its ladder's or its grouped update's, the earlier.
+            updates = self.followups if item.update_at and item.update_at <= now else None
+            if updates is None or (item.next_action_at and item.next_action_at <= now):
+                summary.steps += self.step(item.tip_id, now, summary, seen=item.seen)
+            if updates is not None:  # what the citizen added during the pause, in one update
+                summary.count(updates.flush(item.tip_id, now, ACTOR))
         elif item.kind == DueKind.MESSAGE and item.message_id:
             swept = self.republisher.sweep(item, now)
             summary.republished += swept.republished
@@ -210,8 +208,6 @@ class Escalator:
             summary.count(swept.tally)
         elif item.kind == DueKind.SEND and item.send_kind and item.send_key:
             self._retry_send(item, item.send_kind, item.send_key, now, summary)
-        elif item.kind == DueKind.UPDATE and item.tip_id and self.followups is not None:
-            summary.count(self.followups.flush(item.tip_id, now, ACTOR))
         else:
             self.store.drop_due(item.id)
 
@@ -242,7 +238,7 @@ class Escalator:
             change, tip = applied.change, applied.tip
             if change is None or tip is None or change.decision is None:
                 if not taken:  # an action taken wrote the schedule with the tip
-                    self._resync_due(ref, tip)
+                    self._resync_due(ref)
                 return taken
             action = change.decision.action
             if action == "hold":
@@ -275,13 +271,10 @@ class Escalator:
         key = ladder.current_send_key(tip.ladder)
         return self.resends.step_delivery(tip.ref, key) if key else None
 
-    def _resync_due(self, ref: str, tip: Tip | None) -> None:
-        # The schedule entry said due, the tip disagrees: the tip is the truth.
-        entry = due_id(DueKind.LADDER, ref)
-        if tip is None or tip.next_action_at is None:
-            self.store.drop_due(entry)
-        else:
-            self.store.reschedule(entry, tip.next_action_at)
+    def _resync_due(self, ref: str) -> None:
+        # The schedule entry said due, the tip disagrees: the tip is the truth (its
+        # entry set to its own next action or waiting update, in a transaction on it).
+        self.store.drop_due(due_id(DueKind.LADDER, ref))
 
     # --- sends ------------------------------------------------------------------------
 

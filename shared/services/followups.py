@@ -1,7 +1,8 @@
 """What a citizen adds to a tip already before officers, told to them in updates
 that never come faster than one per tip every `every` (a setting): the first
 addition goes out at once; what arrives during the pause waits and goes out in
-one update when the pause is over (`due/update:{ref}`, run by the escalator),
+one update when the pause is over (the tip's `update_at`, its entry of the
+schedule with the ladder's: run by the escalator),
 saying how many messages it groups. Messages beyond the citizen's fair use never
 bring an update forward: they wait for the next one.
 
@@ -12,16 +13,17 @@ the escalator after a crash, sends only what was not sent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from shared.core import messages
 from shared.core import tip as tip_core
-from shared.core.tip import Tip
+from shared.core.delivery import CLAIM_LAPSES_AFTER
+from shared.core.tip import Tip, TipChange
 from shared.logs import Logger
 from shared.services.dispatch import Tally
 from shared.services.paging import Pager
-from shared.store.collections import DueKind, due_id
 from shared.store.ports.line import LineStore
 
 FLUSH = "flush"
@@ -60,28 +62,30 @@ class FollowUps:
             )
             if applied.tip is not None and applied.change is not None:
                 return self._send(applied.tip, now)
-            tip = applied.tip or tip
+            tip, seen = applied.tip or tip, applied.seen
         if tip.pending:
-            start = tip.told_at or now
-            self.store.schedule_update(tip.ref, max(start + self.every, now))
+            # Waits for the pause's end: on the tip, decided on the read above.
+            self.store.change_tip(tip.ref, self._waits(now), now, seen=seen)
         return Tally()
+
+    def _waits(self, now: datetime) -> Callable[[Tip], TipChange | None]:
+        """The tip's update entry: the pause's end, none once nothing waits."""
+        return lambda t: tip_core.update_due(t, max((t.told_at or now) + self.every, now))
 
     def flush(self, ref: str, now: datetime, actor: str) -> Tally:
         """The pause is over: whatever waited, in one update."""
+        recheck = now + CLAIM_LAPSES_AFTER  # a run that dies before sending: the next's
         applied = self.store.change_tip(
-            ref, lambda t: tip_core.tell(t, now, FLUSH, self.every, actor), now
+            ref, lambda t: tip_core.tell(t, now, FLUSH, self.every, actor, recheck), now
         )
         tip = applied.tip
-        entry = due_id(DueKind.UPDATE, ref)
         if tip is None:
-            self.store.drop_due(entry)
             return Tally()
         # Decided now, or by a run that stopped before sending: sends are keyed.
         tally = self._send(tip, now) if tip.told_updates else Tally()
-        if tip.pending and tip.is_assigned and tip.told_at is not None:
-            self.store.reschedule(entry, max(tip.told_at + self.every, now))
-        else:
-            self.store.drop_due(entry)
+        # Sent (or recorded for the sweep): the entry moves to the next pause's end if
+        # more waits, or goes; decided on the tip as read when nothing was told.
+        self.store.change_tip(ref, self._waits(now), now, seen=applied.seen)
         return tally
 
     def _send(self, tip: Tip, now: datetime) -> Tally:

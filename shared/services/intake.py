@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from shared.core.events import TipEvent
+from shared.core.events import COMMAND_TEXT_CARRIED, TipEvent
 from shared.core.intake import IntakeRules
 from shared.logs import Logger
 from shared.store.ports import IntakeStore, Quarantined, StorageRefused
@@ -154,13 +154,18 @@ class Door:
             "seq": result.seq,
             "throttled": result.throttled,
         }
+        kind = result.event_kind or result.kind
+        # A command carries its words and writer, so the router need not read it.
+        carried = kind == "command" and len(msg.text) <= COMMAND_TEXT_CARRIED
         routed = TipEvent(
-            kind=result.event_kind or result.kind,  # type: ignore[arg-type]
+            kind=kind,  # type: ignore[arg-type]
             tip_id=result.tip_id,
             message_id=msg.key,
             oa_id=event.oa_id,
             at=now,
             throttled=result.throttled,
+            reporter_key=reporter if carried else None,
+            text=msg.text if carried else None,
         )
         status = "duplicate" if result.duplicate else "stored"
         return Taken(status, not result.duplicate, routed, fields)

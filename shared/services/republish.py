@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from shared.core import routing
-from shared.core.events import TipEvent
+from shared.core.events import COMMAND_TEXT_CARRIED, TipEvent
 from shared.core.jurisdiction import Profile
 from shared.core.policy_file import Policies
 from shared.logs import Logger
@@ -63,13 +63,18 @@ class Republisher:
             return Swept()
         if self.publisher is None:
             raise PublishError("no publisher configured")
+        # A command goes out as the webhook published it: its words and writer with it
+        # (the router does not read its message), and when it came (a late one says so).
+        carried = item.event_kind == "command" and len(msg.text or "") <= COMMAND_TEXT_CARRIED
         self.publisher.publish(
             TipEvent(
                 kind=item.event_kind,  # type: ignore[arg-type]
                 tip_id=item.tip_id,
                 message_id=item.message_id,
                 oa_id=item.oa_id or "",
-                at=now,
+                at=msg.received_at or now,
+                reporter_key=msg.sender_key if carried else None,
+                text=(msg.text or "") if carried else None,
             ),
             timeout=10,
         )

@@ -53,8 +53,11 @@ from shared.core.roster import ROLES, roster_to_dict
 from shared.core.seed import Seed, SeedError, SeedOfficer
 from shared.core.sla import TipRecord
 from shared.core.tip import TipNote, TipStatus
+from shared.store import transactions
 from shared.store.collections import (
     ALERTS,
+    DUE,
+    DUE_AT,
     EVENTS,
     INVITES,
     MESSAGES,
@@ -65,6 +68,7 @@ from shared.store.collections import (
     ROSTERS,
     TIPS,
     UNITS,
+    DueKind,
 )
 from shared.store.databases import Databases
 from shared.store.databases import connect as connect_databases
@@ -677,3 +681,58 @@ def question_counts(db: Databases, since: datetime) -> QuestionCounts:
         (s.to_dict() or {} for s in handoffs.stream()),
         sum(1 for _ in backlog.stream()),
     )
+
+
+# --- the schedule's documents older releases left ------------------------------------
+
+
+@dataclass(frozen=True)
+class MovedSchedule:
+    """What `move_due_documents` did."""
+
+    ladders: int  # `due/tip:` documents: their time is the tip's `due_at` now
+    updates: int  # `due/update:` documents: their time is the tip's `update_at` now
+    dropped: int  # documents whose tip is gone (expired): removed
+    left: tuple[str, ...] = ()  # documents of a kind this does not know: left as they are
+
+
+def move_due_documents(db: Databases) -> MovedSchedule:
+    """Move every `due` document an older release wrote onto its tip, once: since issue
+    18's round 11 no escalator run reads the `due` collection (its query cost a read a
+    run). Each in a transaction on the document and its tip, so it may run while the
+    line runs, and again (a document moved is gone). A ladder's entry (`due/tip:`)
+    becomes the tip's `due_at` when earlier (or when it has none); a grouped update's
+    (`due/update:`) its `update_at`, and its `due_at` when earlier. Run it once the
+    router and the escalator of this release are deployed everywhere (docs/OPERATIONS.md)."""
+    client = db.of(DUE)
+    counts: Counter[str] = Counter()
+    left: list[str] = []
+    for entry in db.collection(DUE).list_documents():
+        kind, _, ref = entry.id.partition(":")
+        if kind not in (DueKind.TIP.value, DueKind.UPDATE.value) or not ref:
+            left.append(entry.id)
+            continue
+        counts[transactions.run(client, lambda txn, e=entry, r=ref: _move_due(db, txn, e, r))] += 1
+    return MovedSchedule(counts["tip"], counts["update"], counts["dropped"], tuple(left))
+
+
+def _move_due(db: Databases, txn: Any, entry: Any, ref: str) -> str:
+    """One `due` document onto its tip; what it was ("tip", "update", "dropped", or
+    "" when another run moved it first)."""
+    tip_ref = db.collection(TIPS).document(ref)
+    found, tip = entry.get(transaction=txn), tip_ref.get(transaction=txn)
+    if not found.exists:
+        return ""
+    data = found.to_dict() or {}
+    txn.delete(entry)
+    if not tip.exists:
+        return "dropped"
+    stored, at = tip.to_dict() or {}, data.get("at")
+    fields: dict[str, Any] = {}
+    if data.get("kind") == DueKind.UPDATE.value and at is not None:
+        fields["update_at"] = min(at, stored.get("update_at") or at)
+    if at is not None and (stored.get(DUE_AT) is None or at < stored[DUE_AT]):
+        fields[DUE_AT] = at
+    if fields:
+        txn.update(tip_ref, fields)
+    return str(data.get("kind") or "")

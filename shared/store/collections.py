@@ -59,15 +59,15 @@ class DueKind(StrEnum):
     """What an entry of the schedule is; the value is also its id's prefix.
 
     message: a stored message no router has handled yet (the outbox's safety net);
-    ladder: a tip's next ladder action; send: a send not done; update: what a citizen
-    added to a tip, held back to be told to its officers in one update; tip: a
-    ladder's entry as a `due/tip:{ref}` document, written before issue 18 moved it
-    onto the tip (still read, acted on and removed: documents an older release left).
+    ladder: a tip's next ladder action or its grouped update (what a citizen added,
+    held back to be told to its officers in one update), whichever is earlier; send:
+    a send not done. Each is kept on its own document (`DUE_AT`, see `due_home`):
+    written in the same write as the document it schedules, gone in the write that
+    finishes it, so none costs a document of its own.
 
-    update entries are `due/{kind}:{key}` documents. A message's, a ladder's and a
-    send's entry is kept on its own document instead (`DUE_AT`, see
-    `due_home`): written in the same write as the document it schedules, gone in the
-    write that finishes it, so none costs a document of its own.
+    update and tip: `due/{kind}:{key}` documents older releases wrote (a grouped
+    update; a ladder's entry before issue 18 moved it onto the tip). No run reads
+    them: `tinbao schedule migrate` moves them onto their tips once.
     """
 
     MESSAGE = "message"
@@ -106,8 +106,9 @@ class SendKind(StrEnum):
     REPLY = REPLIES
 
 
-# Where the schedule is kept: the escalator's run reads one range query on each.
-SCHEDULED = (DUE, TIPS, MESSAGES, ALERTS, REPLIES)
+# Where the schedule is kept: the escalator's run reads one range query on each. (`due`
+# documents older releases wrote are moved onto their tips by `tinbao schedule migrate`.)
+SCHEDULED = (TIPS, MESSAGES, ALERTS, REPLIES)
 
 
 class Database(StrEnum):

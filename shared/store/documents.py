@@ -30,6 +30,7 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from shared.core import delivery, recipients
+from shared.core import tip as tip_core
 from shared.core.classify import Classification
 from shared.core.intake import Summary
 from shared.core.ladder import (
@@ -44,6 +45,7 @@ from shared.core.ladder import (
     UnitRef,
 )
 from shared.core.tip import (
+    Acted,
     AuditEvent,
     Reopened,
     SplitOff,
@@ -217,6 +219,14 @@ class NoteDoc(_Doc):
     msg: str = ""
 
 
+class ActedDoc(_Doc):
+    msg: str
+    outcome: str = ""
+    reason: str = ""
+    took: bool = False
+    holder: str | None = None
+
+
 class ClassificationDoc(_Doc):
     kind: str = "tip"
     category: str | None = None
@@ -295,12 +305,14 @@ class TipDoc(_Doc):
     told_at: AwareDatetime | None = None
     told_updates: int = 0
     told_by: str | None = None
+    update_at: AwareDatetime | None = None
     reopened: ReopenedDoc | None = None
     joined_into: str | None = None
     urgent_msg: str | None = None
     asked_at: AwareDatetime | None = None
     asked_by: str | None = None
     asked_msg: str | None = None
+    acted: list[ActedDoc] = Field(default_factory=list)
     split_off: list[SplitOffDoc] = Field(default_factory=list)
     split_from: str | None = None
 
@@ -364,12 +376,14 @@ def tip_from_doc(data: Mapping[str, Any]) -> Tip:
         told_at=doc.told_at,
         told_updates=doc.told_updates,
         told_by=doc.told_by,
+        update_at=doc.update_at,
         reopened=Reopened(**doc.reopened.model_dump()) if doc.reopened else None,
         joined_into=doc.joined_into,
         urgent_msg=doc.urgent_msg,
         asked_at=doc.asked_at,
         asked_by=doc.asked_by,
         asked_msg=doc.asked_msg,
+        acted=tuple(Acted(**a.model_dump()) for a in doc.acted),
         split_off=tuple(SplitOff(**s.model_dump()) for s in doc.split_off),
         split_from=doc.split_from,
     )
@@ -447,12 +461,14 @@ _DECIDED = (
     "told_at",
     "told_updates",
     "told_by",
+    "update_at",
     "reopened",
     "joined_into",
     "urgent_msg",
     "asked_at",
     "asked_by",
     "asked_msg",
+    "acted",
     "split_off",
     "split_from",
 )
@@ -499,12 +515,18 @@ def _decided_fields(tip: Tip) -> dict[str, Any]:
         "told_at": tip.told_at,
         "told_updates": tip.told_updates,
         "told_by": tip.told_by,
+        "update_at": tip.update_at,
         "reopened": _reopened_doc(tip.reopened),
         "joined_into": tip.joined_into,
         "urgent_msg": tip.urgent_msg,
         "asked_at": tip.asked_at,
         "asked_by": tip.asked_by,
         "asked_msg": tip.asked_msg,
+        "acted": [
+            {"msg": a.msg, "outcome": a.outcome, "reason": a.reason, "took": a.took}
+            | {"holder": a.holder}
+            for a in tip.acted
+        ],
         "split_off": [
             {"msg": x.msg, "ref": x.ref, "reason": x.reason, "at": x.at}
             | {"ward_code": x.ward_code, "category": x.category}
@@ -932,49 +954,39 @@ def send_finish_fields(
     return fields
 
 
-class DueDoc(_Doc):
-    """`due/{kind}:{key}`: a ladder's next action or a tip's grouped update (a
-    message's and a send's entry live on their own documents)."""
-
-    at: AwareDatetime
-    kind: str
-    tip_id: str | None = None
-    attempts: int = 0
-
-
-def due_from_doc(due_id: str, data: Mapping[str, Any]) -> DueItem:
-    doc = DueDoc.model_validate(dict(data))
-    return DueItem(due_id, doc.kind, doc.at, doc.tip_id, attempts=doc.attempts)
-
-
 def tip_due_fields(stored: Mapping[str, Any], before: Tip, after: Tip) -> dict[str, Any]:
-    """A tip's ladder entry (`due_at` on the tip: its `next_action_at`, or a failed
-    run's backoff), written by the change that moves the next action. A tip written
-    before the entry moved onto it (no `due_at`, its entry a `due/tip:` document)
-    gets it with its first change, at no write of its own."""
-    moved = after.next_action_at != before.next_action_at
-    if moved or (DUE_AT not in stored and after.next_action_at is not None):
-        return {DUE_AT: after.next_action_at}
+    """A tip's entry of the schedule (`due_at` on the tip: the earlier of its
+    `next_action_at` and its grouped update's `update_at`, or a failed run's backoff),
+    written by the change that moves either. A tip written before the entry moved
+    onto it (no `due_at`) gets it with its first change, at no write of its own."""
+    entry = tip_core.next_due(after)
+    if entry != tip_core.next_due(before) or (DUE_AT not in stored and entry is not None):
+        return {DUE_AT: entry}
     return {}
 
 
 def ladder_rescheduled(data: Mapping[str, Any], at: datetime | None) -> dict[str, Any]:
-    """What moving a tip's ladder entry writes, decided on the tip as read in the same
-    transaction (the tip is the truth): no entry once it has no next action; else
-    `at` (a failed run's backoff), never earlier than the next action; `at` None:
-    the next action's own time. Empty: nothing to write."""
-    next_at = data.get("next_action_at")
+    """What moving a tip's entry writes, decided on the tip as read in the same
+    transaction (the tip is the truth): no entry once nothing is due on it (no next
+    action, no update waiting); else `at` (a failed run's backoff), never earlier than
+    the earlier of the two; `at` None: that one's own time. Empty: nothing to write."""
+    times = [data.get(f) for f in ("next_action_at", "update_at")]
+    next_at = min((t for t in times if t is not None), default=None)
     want = None if next_at is None else max(at, next_at) if at is not None else next_at
     return {DUE_AT: want} if data.get(DUE_AT) != want or DUE_AT not in data else {}
 
 
 def ladder_due_item(ref: str, data: Mapping[str, Any]) -> DueItem:
-    """A tip whose next ladder action is due, found by the schedule's query on `tips`."""
-    return DueItem(due_id(DueKind.LADDER, ref), DueKind.LADDER.value, data[DUE_AT], ref)
-
-
-def update_due_doc(ref: str, at: datetime) -> dict[str, Any]:
-    return {"at": at, "kind": DueKind.UPDATE.value, "tip_id": ref}
+    """A tip with something due (its ladder's next action, its grouped update), found
+    by the schedule's query on `tips`."""
+    return DueItem(
+        due_id(DueKind.LADDER, ref),
+        DueKind.LADDER.value,
+        data[DUE_AT],
+        ref,
+        next_action_at=data.get("next_action_at"),
+        update_at=data.get("update_at"),
+    )
 
 
 def send_due_fields(at: datetime, rank: int | None = None) -> dict[str, Any]:

@@ -40,14 +40,11 @@ from shared.store.collections import (
     ROSTERS,
     SENDERS,
     TIPS,
-    DueKind,
     SendKind,
     due_home,
-    due_id,
 )
 from shared.store.documents import (
     alert_reached,
-    due_from_doc,
     enrolment_writes,
     event_doc,
     ladder_due_item,
@@ -73,7 +70,6 @@ from shared.store.documents import (
     tip_due_fields,
     tip_from_doc,
     tip_updates,
-    update_due_doc,
 )
 from shared.store.intake_documents import (
     contact_doc,
@@ -381,12 +377,7 @@ class _Tips(_Documents):
             return at is not None and at <= now and (after is None or at > after)
 
         with self._lock:
-            items = [
-                due_from_doc(entry_id, doc)
-                for entry_id, doc in self.docs[DUE].items()
-                if due(doc["at"])
-            ]
-            items.extend(
+            items = list(
                 ladder_due_item(ref, doc)
                 for ref, doc in self.docs[TIPS].items()
                 if due(doc.get(DUE_AT))
@@ -426,10 +417,6 @@ class _Tips(_Documents):
                 self.docs[TIPS][key].update(ladder_rescheduled(self.docs[TIPS][key], None))
             elif key in self.docs[collection]:
                 self.docs[collection][key][DUE_AT] = None
-
-    def schedule_update(self, ref: str, at: datetime) -> None:
-        with self._lock:
-            self.docs[DUE][due_id(DueKind.UPDATE, ref)] = update_due_doc(ref, at)
 
     # --- events kept raw ---------------------------------------------------------------------
 

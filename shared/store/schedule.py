@@ -1,11 +1,11 @@
 """The schedule in Firestore: what the escalator's run finds due, moves and drops.
 
-An entry lives where `shared.store.collections.due_home` says: a tip's grouped
-update as a `due/{kind}:{key}` document (and a ladder's, as an older release wrote
-it); a tip's next ladder action, a message not yet handled and a send not done as
-the `due_at` of their own document, written and cleared in the writes that store
-and change them (no document, no delete of their own). A run reads one
-single-field range on each (`SCHEDULED`).
+An entry lives where `shared.store.collections.due_home` says: a tip's next ladder
+action or grouped update, a message not yet handled and a send not done as the
+`due_at` of their own document, written and cleared in the writes that store and
+change them (no document, no delete of their own). A run reads one single-field
+range on each (`SCHEDULED`). The `due` documents older releases wrote are moved
+onto their tips once, by `tinbao schedule migrate` (`shared.store.admin`).
 """
 
 from __future__ import annotations
@@ -25,19 +25,15 @@ from shared.store.collections import (
     DUE_AT,
     MESSAGES,
     TIPS,
-    DueKind,
     SendKind,
     due_home,
-    due_id,
 )
 from shared.store.documents import (
-    due_from_doc,
     ladder_due_item,
     ladder_rescheduled,
     message_due_item,
     rescheduled_fields,
     send_due_item,
-    update_due_doc,
 )
 from shared.store.ports.line import DueItem
 from shared.store.tips import Seen
@@ -50,10 +46,9 @@ class ScheduleStore:
         """Due work, oldest first: one range query on each place the schedule is
         kept (`collections.SCHEDULED`), merged."""
         items: list[DueItem] = []
-        for snap in _due_query(self.db.collection(DUE), "at", now, after, limit):
-            items.append(due_from_doc(snap.id, snap.to_dict() or {}))
-        # A tip's ladder (its `due_at`), the tip whole: its step decides on it as
-        # found (no read in the step's transaction; written only if unchanged since).
+        # A tip's ladder or grouped update (its `due_at`), the tip whole: its step
+        # decides on it as found (no read in the step's transaction; written only if
+        # unchanged since).
         for snap in _due_query(self.db.collection(TIPS), DUE_AT, now, after, limit):
             item = ladder_due_item(snap.id, snap.to_dict() or {})
             items.append(replace(item, seen=Seen(snap, snap.update_time)))
@@ -108,10 +103,6 @@ class ScheduleStore:
                 txn.update(ref, fields)
 
         transactions.run(self.db, body)
-
-    def schedule_update(self, ref: str, at: datetime) -> None:
-        """What the citizen added is told to the tip's officers at `at` (one entry a tip)."""
-        self.db.collection(DUE).document(due_id(DueKind.UPDATE, ref)).set(update_due_doc(ref, at))
 
 
 def _due_query(

@@ -22,7 +22,7 @@ from shared.core.authority import Act, may
 from shared.core.commands import Verb
 from shared.core.jurisdiction import Profile
 from shared.core.policy_file import Policies
-from shared.core.tip import Tip, TipChange, TipNote, TipStatus
+from shared.core.tip import Acted, Tip, TipChange, TipNote, TipStatus
 from shared.core.unit_names import find_unit
 from shared.services.dispatch import NOT_REACHED, SendOutcome, Tally
 from shared.services.notices import CitizenNotices
@@ -89,6 +89,12 @@ class TipActs:
         def decide(tip: Tip) -> TipChange | None:
             if tip.status is TipStatus.WITHDRAWN:
                 return None  # not a tip to act on: the code was meant otherwise
+            if tip.acted_on(deed.message_id) is not None:
+                return None  # a redelivery: this message acted already
+            change = act_on(tip)
+            return tip_core.by_command(change, deed.message_id, tip) if change else None
+
+        def act_on(tip: Tip) -> TipChange | None:
             verdict = may(actor, act, tip, self.profile)
             who = f"officer:{officer.officer_id}"
             if not verdict.allowed:
@@ -118,17 +124,20 @@ class TipActs:
             )
 
         applied = self.pager.change(deed.ref, decide, now)  # the citizen's notice with it
-        tip, change = applied.tip, applied.change
+        tip = applied.tip
         if tip is None or tip.status is TipStatus.WITHDRAWN:
             return None
-        if deed.verb is Verb.ASK and (change is None or change.outcome == "asked"):
-            return self._ask(applied, tip, deed, now), None  # a redelivery sends nothing twice
-        if change is None:
-            return messages.confirm_note(deed.ref), None  # this note was written already
-        if change.outcome == "refused":
+        # What this message did: decided now, or by an earlier delivery (answered alike;
+        # every send is keyed, so what went out then goes not twice).
+        done = tip.acted_on(deed.message_id)
+        if done is None:  # an older release's note or question (kept by its message)
+            done = Acted(deed.message_id, "asked" if deed.verb is Verb.ASK else "noted")
+        if done.outcome == "refused":
             action = "ask" if deed.verb is Verb.ASK else act.value
-            return self._refused(tip, change, act, now, action)
-        return self._done(applied, tip, change, officer, now)
+            return self._refused(tip, done.reason, act, now, action)
+        if done.outcome == "asked":
+            return self._ask(applied, tip, deed, now), None  # a redelivery sends nothing twice
+        return self._done(applied, tip, done, officer, now)
 
     def _ask(self, applied: Applied, tip: Tip, deed: Deed, now: datetime) -> str:
         """The question to the informant, in the unit's name (recorded with the tip's
@@ -144,9 +153,9 @@ class TipActs:
         return messages.confirm_ask(tip.ref, outcome is not None and outcome not in NOT_REACHED)
 
     def _refused(
-        self, tip: Tip, change: TipChange, act: Act, now: datetime, action: str = ""
+        self, tip: Tip, reason: str, act: Act, now: datetime, action: str = ""
     ) -> tuple[str, After | None]:
-        reason, ref = change.reason, tip.ref
+        ref = tip.ref
         unit = routing.unit_name(self.profile, tip.unit_id)
         if reason in ("already_taken", "held_by_other"):
             holder = self.store.officer(tip.held_by) if tip.held_by else None
@@ -164,22 +173,22 @@ class TipActs:
         return messages.refusal(reason, ref, unit=unit, action=action or act.value), after
 
     def _done(
-        self, applied: Applied, tip: Tip, change: TipChange, officer: OfficerRecord, now: datetime
+        self, applied: Applied, tip: Tip, done: Acted, officer: OfficerRecord, now: datetime
     ) -> tuple[str, After | None]:
         ref, notices = tip.ref, self.notices
-        if change.outcome == "noted":
-            return messages.confirm_note(ref), None
-        if change.outcome == "taken":
+        if done.outcome == "taken":
             return messages.confirm_take(ref), lambda: _quietly(notices.taken(tip, now))
-        if change.outcome == "transferred":
-            return self._forwarded(applied, tip, change, officer, now)
-        resolved = tip.status is TipStatus.RESOLVED
+        if done.outcome == "transferred":
+            return self._forwarded(applied, tip, done, officer, now)
+        if done.outcome not in (TipStatus.RESOLVED, TipStatus.CLOSED):
+            return messages.confirm_note(ref), None
+        resolved = done.outcome == TipStatus.RESOLVED
         tell = notices.resolved if resolved else notices.closed
-        if change.preceded_by:
+        if done.took:
             text = messages.confirm_take_and_finish(ref, resolved)
         else:
             text = messages.confirm_resolve(ref) if resolved else messages.confirm_reject(ref)
-        holder = tip.held_by if not change.preceded_by else None
+        holder = done.holder if not done.took else None
 
         def after() -> Tally:
             tell(tip, now)
@@ -202,16 +211,19 @@ class TipActs:
         return self.pager.dispatch.alert_officers(tip.ref, tip.oa_id, [holder], key, text, now)
 
     def _forwarded(
-        self, applied: Applied, tip: Tip, change: TipChange, officer: OfficerRecord, now: datetime
+        self, applied: Applied, tip: Tip, done: Acted, officer: OfficerRecord, now: datetime
     ) -> tuple[str, After | None]:
         unit = routing.unit_name(self.profile, tip.unit_id)
         from_unit = routing.unit_name(self.profile, officer.unit_id)
-        previous_holder = change.event.data.get("held_by")
+        previous_holder = done.holder
+        actor = f"officer:{officer.officer_id}"
 
         def after() -> Tally:
             self.notices.transferred(tip, now)
-            assert change.decision is not None
-            tally = self.pager.carry_out(applied, now, f"officer:{officer.officer_id}")
+            if applied.change is not None:
+                tally = self.pager.carry_out(applied, now, actor)
+            else:  # a redelivery: the receiving unit's step as recorded, nothing twice
+                tally = self.pager.resume(tip, now, actor)
             # Everyone the tip had reached before, but the sender, hears where it went.
             told = set(self.store.officers_alerted(tip.ref)) | {previous_holder or ""}
             told -= {officer.officer_id, ""}

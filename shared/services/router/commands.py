@@ -31,7 +31,7 @@ from shared.logs import Logger
 from shared.services.dispatch import SendOutcome, Tally
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
-from shared.services.router.acts import After, Deed, TipActs
+from shared.services.router.acts import ACTS, After, Deed, TipActs
 from shared.services.router.reading import Answer, FreeText, Meant, TipFinder
 from shared.store.ports.line import LineStore, OfficerRecord
 
@@ -43,6 +43,17 @@ class Sender:
 
     officer: OfficerRecord
     to: Recipient
+
+
+@dataclass(frozen=True)
+class Came:
+    """A command as it came: its message, OA, writer's pseudonym, words and time."""
+
+    message_id: str
+    oa_id: str
+    sender_key: str
+    text: str
+    at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -70,17 +81,34 @@ class CommandHandler:
         self.finder = TipFinder(self.store, self.profile)
 
     def on_command(self, event: TipEvent, now: datetime) -> Tally:
-        msg = self.store.message(event.message_id)
-        if msg is None or msg.handled:
+        came = self._came(event)
+        if came is None:
             return Tally()
-        writer = self.pager.dispatch.recipients.writer(msg.sender_key, now)
+        writer = self.pager.dispatch.recipients.writer(came.sender_key, now)
         if writer is None or writer.zalo_id is None:
             self.store.mark_handled(event.message_id, now)
             return Tally()
         officer = self.store.officer_by_zalo(writer.zalo_id)
         return self.answer(
-            msg.key, msg.oa_id, writer, officer, msg.text or "", now, received_at=msg.received_at
+            came.message_id, came.oa_id, writer, officer, came.text, now, received_at=came.at
         )
+
+    def _came(self, event: TipEvent) -> Came | None:
+        """The command as the event carries it; None when it was handled already.
+
+        An act on a tip (take, resolve, close, note, forward, ask) is not checked
+        against its message: the act's transaction reads the tip anyway, and the tip
+        remembers the messages applied to it (`Tip.acted`), so a redelivery acts not
+        twice. Any other command (enrol, check in, answer) is, as is a command the
+        event does not carry (an older release's, or too long): its message is read."""
+        if event.text is not None and event.reporter_key is not None:
+            came = Came(event.message_id, event.oa_id, event.reporter_key, event.text, event.at)
+            if commands.read(came.text).verb in ACTS:
+                return came
+        msg = self.store.message(event.message_id)
+        if msg is None or msg.handled:
+            return None
+        return Came(msg.key, msg.oa_id, msg.sender_key, msg.text or "", msg.received_at)
 
     def sender(self, reporter_key: str, now: datetime) -> Sender | None:
         """The active officer who wrote under this reporter key, if one did. The Zalo id

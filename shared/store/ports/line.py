@@ -165,6 +165,9 @@ class DueItem:
     send_kind: SendKind | None = None
     send_key: str | None = None
     rank: int | None = None  # sends: the order of a backlog (lower first)
+    # A tip's: its ladder's next action, and when its grouped update is due if one waits.
+    next_action_at: datetime | None = None
+    update_at: datetime | None = None
     # A ladder's: the tip as the schedule's query found it, for a first
     # `change_tip(seen=...)` that needs no second read (the store's token; or None).
     seen: object | None = None
@@ -277,4 +280,3 @@ class LineStore(Protocol):
         ...
 
     def drop_due(self, due_id: str) -> None: ...
-    def schedule_update(self, ref: str, at: datetime) -> None: ...
