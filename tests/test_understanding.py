@@ -635,6 +635,9 @@ MESSAGES_ALONE = {
     # merged with the model taught set 14a and the question passes on sets 17-20: 203, 156,
     # 155 of 220 (202, 155, 155 agreed), 16/21
     "tuning6": ((202, 155, 155), 16, 1, 0),
+    # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
+    # calm tip urgent, no person in danger normal
+    "tuning7": ((203, 142, 152), 7, 1, 0),
 }
 
 
