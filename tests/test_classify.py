@@ -991,6 +991,15 @@ def test_a_rumour_read_somewhere_and_asked_to_be_checked_is_a_question() -> None
     assert (told.kind, told.category) == ("tip", "drugs"), told
 
 
+def test_a_rule_heard_of_and_checked_is_a_question_even_said_of_now() -> None:
+    # "giờ" and "dang ky" typed without marks ("đang") tell no event going on
+    heard = "nghe nói năm nay bỏ đăng ký tạm trú rồi, giờ thuê phòng trọ ko cần dang ky nữa phải ko"
+    assert classify(heard).kind == "question", classify(heard)
+    # a danger heard of and checked stays a tip: the desk sees it
+    danger = classify("nghe nói đang có đánh nhau ở đầu hẻm 7, đúng không anh")
+    assert (danger.kind, danger.severity) == ("tip", "urgent"), danger
+
+
 def test_a_danger_beside_only_weak_words_of_a_category_is_the_dangers_tip() -> None:
     got = classify("có người nằm gục ở lề đường, lay không dậy")
     assert (got.kind, got.category, got.severity) == ("tip", "other", "urgent"), got
@@ -1539,3 +1548,32 @@ def test_papers_lost_in_a_robbery_already_reported_are_the_premise_of_a_question
 def test_papers_lost_in_a_robbery_told_without_a_report_stay_a_tip() -> None:
     got = by_rules("tuần rồi bị cướp giật mất ví ở chợ Bà Chiểu, giờ làm lại căn cước ở đâu")
     assert (got.kind, got.category) == ("tip", "robbery"), got
+
+
+def test_a_temple_typed_without_marks_is_no_brothel() -> None:
+    # folded, "ở chùa" is "o chua", as "ổ chứa" is
+    text = "ong ngoai ve o chua luon roi, co phai xoa thuong tru o nha khong"
+    assert classify(text).kind == "question", classify(text)
+    # marked, or said with its trade, a brothel is still reported
+    for told in ("hẻm 5 có ổ chứa, tối nào khách cũng ra vào", "hem 5 co o chua gai, khach ra vao"):
+        verdict = by_rules(told)
+        assert (verdict.kind, verdict.category) == ("tip", "prostitution"), (told, verdict)
+
+
+def test_a_stay_in_bed_or_a_case_the_police_have_before_a_procedure_asked_is_its_premise() -> None:
+    laid_up = "bị té cầu thang gãy tay nằm nhà cả tháng, tạm trú hết hạn rồi gia hạn sao"
+    assert classify(laid_up).kind == "question", classify(laid_up)
+    statements = (
+        "vụ trộm xe tuần trước công an đã lấy lời khai của em rồi, giờ em cần xin xác nhận cư"
+        " trú để đi làm thì xin ở đâu"
+    )
+    assert classify(statements).kind == "question", classify(statements)
+    # with no procedure asked, the event is still reported
+    reported = by_rules("xe tông người ở ngã tư, người bị tông nằm viện, công an chưa lấy lời khai")
+    assert reported.kind == "tip", reported
+
+
+def test_a_fire_over_its_papers_asked_for_again_is_a_question() -> None:
+    text = "nhà cháy hồi tuần trước, giấy tờ cháy hết, xin lại giấy tờ ở đâu vậy"
+    assert classify(text).kind == "question", classify(text)
+    assert by_rules("nhà cháy hồi tuần trước, giờ còn âm ỉ").kind == "tip"

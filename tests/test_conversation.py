@@ -148,6 +148,14 @@ def test_a_complaint_about_the_police_is_read_however_it_is_typed(
         ("bao cong an p tan son nhi hoai ma ko ai xuong", True),
         ("cán bộ phường tây thạnh thái độ hách dịch quá", True),
         ("ca phuong nay lam ngo, bao che cho tui no", True),
+        ("can bo phuong hen toi 3 lan roi van chua giai quyet, toi muon khieu nai", True),
+        ("CA p tây thạnh làm ngơ, gọi hoài ko ai tới", True),
+        # the money demanded and the police asked for help are two clauses
+        ("tui cho vay toi doi tien, dap pha nha em, nho cong an giup", False),
+        # "cá", "cà", "tan ca" are no "CA" ("ca" typed plain, with "phê", neither)
+        ("Tụi đòi nợ cá độ giữ em tôi ở quán cà phê, bắt gọi về đòi tiền", False),
+        ("tui no ngoi quan ca phe doi tien bao ke hoai", False),
+        ("toi nao tan ca cung bi tui no chan doi tien qua duong", False),
         ("co nhom thanh nien doi tien bao ke quan nhau o phuong tan son nhi", False),
         ("danh nhau to lam ma ko ai toi", False),
         ("cong an phuong tan son nhi oi co trom xe", False),
@@ -162,7 +170,7 @@ def test_a_first_message_complains_only_when_it_names_the_police(text: str, abou
     # complaint it made a tip of would miss the desk and the unit above
     read = classify._read(text)
     assert read is not None
-    assert classify.about_police(read[1].folded, classify.load_rules()) is about
+    assert classify.about_police(read[1].text, classify.load_rules()) is about
 
 
 def test_a_complaint_tip_stays_with_the_desk_when_its_ward_becomes_known() -> None:

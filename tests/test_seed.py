@@ -126,6 +126,16 @@ def test_not_yaml_and_not_a_mapping_are_clear_errors() -> None:
         load_seed("- 1\n- 2\n")
 
 
+def test_a_key_written_twice_is_refused_not_silently_the_last() -> None:
+    # YAML keeps the last of two keys; a seed edited by hand would lose the first unseen
+    demo = DEMO.read_text(encoding="utf-8")
+    name = "    name: Công an phường Tân Sơn Nhì\n"
+    assert name in demo
+    twice = demo.replace(name, name + "    name: Công an phường Tây Thạnh\n", 1)
+    with pytest.raises(SeedError, match="found the key 'name' twice"):
+        load_seed(twice)
+
+
 # --- skeletons: a seed file per unit, made from the profile ------------------------
 
 

@@ -338,7 +338,8 @@ CONFLICTS = {
     # a bare question ("khai báo ở đâu vậy ạ", "giấy tờ cần chuẩn bị là gì ạ", "giấy tạm
     # trú") labelled with four buttons: more than three is the menu to the scorer, as
     # qt14-30 and qt17-93 (the menu is given; "tạm trú" named gets its whole answer, as
-    # qt15-93)
+    # qt15-93); since round 11's second pass "khai báo ở đâu" asks with the three
+    # declarations of a household, as qt22-66 labels the same question
     "qt20-42",
     "qt20-49",
     "qt20-45",
@@ -346,6 +347,68 @@ CONFLICTS = {
     # with no topic gets that part of the common facts, or the menu in a longer question, as
     # qt16-45 and qt18-79
     "qt20-50",
+    # Tuning set 21 (round 11's pass):
+    # a landlord reported for not declaring twelve rooms and threatening the tenants ("tố cáo
+    # chủ dãy trọ không khai báo tạm trú ..., cho tôi gặp cán bộ"): labelled a hand-off; a
+    # residence tip by the line's convention (issue 17: "nhà trọ không khai báo tạm trú"; mb4-61,
+    # mt8), which an officer on duty sees
+    "qt21-18",
+    # a bag snatched "ở chợ Tân Hương", or a card pickpocketed "trên xe buýt", papers lost, the
+    # report or re-issue asked: told with where, a tip the ward records, as qt20-15 and qt20-84;
+    # the card's re-issue labelled the card office, a lost card's is mat_giay_to (qt20-16,
+    # qt14-100)
+    "qt21-57",
+    "qt21-82",
+    # a licence lost in an accident "hôm qua", its re-issue asked: labelled the licence office;
+    # a loss told with when is a tip the ward records, as qt20-57 and qt19-90
+    "qt21-72",
+    # a confirmation asked by someone with no tạm trú at the new place ("chưa có tạm trú chỗ
+    # mới thì xin được không"): labelled the confirmation alone; the registration to make
+    # first is answered too, as qt15-68 (the same case, both labelled)
+    "qt21-51",
+    # a deadline asked as a time of day or in hours ("trong vòng bao nhiêu tiếng", "báo trước
+    # mấy giờ", "phải làm trước mấy giờ"): labelled thoi_gian; when a step falls due is
+    # ai_khi, as qt20-26, qt17-58 and qt18-31
+    "qt21-26",
+    "qt21-38",
+    "qt21-39",
+    # "cho hoi thu tuc cu tru a" labelled with tạm vắng and lưu trú: four buttons are the menu
+    # to the scorer; thường trú, tạm trú and the confirmation, as qt20-40 and qt12-85
+    "qt21-86",
+    # a bare papers question in seven words ("giay to can nhung gi vay ad") labelled with
+    # three buttons; the menu, as qt20-49 (the same question labelled with four)
+    "qt21-91",
+    # a part asked alone ("phat bao nhieu z", "dang ky online sao ad") labelled with buttons;
+    # that part of the common facts, as qt20-50, qt16-45 and qt18-79
+    "qt21-92",
+    "qt21-97",
+    # a birth coming, residence papers asked ("bầu sắp sinh, giấy tờ cư trú có cần làm gì"):
+    # labelled tạm vắng and thường trú, a trip home to give birth that is not said; the
+    # residence papers asked in general get their three buttons, the child's registration
+    # among them
+    "qt21-95",
+    # Tuning set 22 (round 11's second pass):
+    # a wallet pickpocketed "ở chợ Tân Hương", the card's re-issue asked: told with where, a
+    # tip the ward records, as qt21-57 and qt20-15 (the re-issue's rule follows the tip)
+    "qt22-33",
+    # a part asked alone ("phi bao nhieu vay ad") labelled with buttons; that part of the
+    # common facts, as qt21-92, qt16-45 and qt14-50
+    "qt22-36",
+    # a deadline asked as a time of day, or as making it in time ("báo lưu trú trước mấy giờ",
+    # "11h30 đêm thì báo sao kịp"): labelled thoi_gian; when a step falls due is ai_khi, as
+    # qt21-38, qt20-26 and qt13-32 (the second also gets its fine, as asked)
+    "qt22-41",
+    "qt22-95",
+    # "cho hoi thu tuc" labelled with four buttons: the menu to the scorer (the menu is
+    # given), as qt17-93 (the same words) and qt20-49
+    "qt22-51",
+    # "cắt khẩu cho ba làm sao, trong bao lâu phải làm" labelled giay_to and thoi_gian: "làm
+    # sao" names no part (qt13-24 and qt15-50 label it noi_nop, qt21-54 ai_khi) and the
+    # deadline is ai_khi, as qt20-26; ai_khi and thoi_gian are given
+    "qt22-30",
+    # a tạm trú expired two weeks ago, its renewal or fine asked: labelled with tạm trú too;
+    # the renewal alone in qb8-7 (the same question), qb4-21, qt12-11 and qt13-17
+    "qt22-68",
     # Message tuning set 6 (round 10):
     # cards played for money "ngay lúc này" labelled urgent; a game going on in a den is no
     # danger now by the line's convention (classify.yaml fight_now `unless_category:
@@ -432,6 +495,9 @@ BLIND_HELD = {
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong
     "blind14": ((119, 84, 92), 11, 1, 0, 63, 0),
+    # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
+    # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong
+    "blind15": ((120, 87, 97), 7, 1, 0, 61, 2),
 }
 
 
@@ -612,8 +678,9 @@ QUESTIONS_ALONE = {
     # 18 (a registration's term asked beside its renewal answers both: qt16-82); 87/110
     # after its pass on set 19 (whether one must, said with the declaration's own verb
     # "có phải khai lưu trú", asks who and when: qt16-29); 88/110 after its pass on set 20
-    # (a move said with no procedure, "mới dọn về phường ...", asks which: qt16-100)
-    "tuning16": 88,
+    # (a move said with no procedure, "mới dọn về phường ...", asks which: qt16-100); 89/110
+    # after round 11's second pass (a minor's parents' consent asked is the papers: qt16-24)
+    "tuning16": 89,
     # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
     # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed)
     "tuning17": 98,
@@ -632,8 +699,20 @@ QUESTIONS_ALONE = {
     # 97/110 with 6 wrong, all in CONFLICTS (97/98 agreed; twelve labels against the line's
     # conventions, each pointing to earlier entries; no wrong fact told)
     "tuning20": 97,
-    # round 10: kept out of all four passes (its header: 72 -> 78 right, 14 -> 12 wrong)
-    "tuning21": (78, 12),
+    # round 10: kept out of all four passes (its header: 72 -> 78 right, 14 -> 12 wrong);
+    # after round 11's pass, on set 21 itself, 97/110 with 5 wrong, all in CONFLICTS (97/97
+    # agreed; thirteen labels against the line's conventions, each pointing to earlier entries;
+    # no wrong fact told)
+    "tuning21": 97,
+    # round 11: scored before any change (its header) 83/110 with 4 wrong, kept out of round
+    # 11's pass on set 21 (85 right or honest with 4 wrong after it);
+    # after round 11's second pass, on set 22 itself, 101/110 with 1 wrong, in CONFLICTS
+    # (101/103 agreed; seven labels against the line's conventions, each pointing to earlier
+    # entries; no wrong fact told)
+    "tuning22": 101,
+    # round 11: scored before any change (its header) 75/110 with 10 wrong, kept out of round
+    # 11's second pass (on set 22): the same after it
+    "tuning23": (75, 10),
 }
 
 
@@ -696,9 +775,19 @@ def test_the_sets_of_questions_alone_keep_their_scores(which: str) -> None:
 
 def test_spam_of_every_set_is_recognised() -> None:
     # sets 7, 8, 9 and 10 measured 3 of 4, 2 of 3, 3 of 4 and 8 of 9 ads (held in their own
-    # tests); sets 11 to 14 are blind, held in their own tests (their misses unshown);
+    # tests); sets 11 to 15 are blind, held in their own tests (their misses unshown);
     # tuning set 5 was written with tips alone (urgency)
-    held = ("blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14")
+    held = (
+        "blind7",
+        "blind8",
+        "blind9",
+        "blind10",
+        "blind11",
+        "blind12",
+        "blind13",
+        "blind14",
+        "blind15",
+    )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)
         assert score.spam and score.spam_right == score.spam, which

@@ -44,6 +44,28 @@ def test_a_complaint_naming_a_ward_goes_to_the_desk_and_the_unit_above_not_that_
     assert events.count("routed") == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the police are asked for help in another clause than the money demanded
+        "may thang bao ke toi doi tien cac sap o p tan son nhi, cong an xuong dep giup",
+        # "cá độ" and "cà phê" typed with their marks are no "CA"
+        "Tụi đòi nợ cá độ đang giữ em trai tôi ở quán cà phê phường Tân Sơn Nhì, "
+        "bắt gọi về đòi tiền",
+    ],
+)
+def test_a_tip_that_asks_the_police_for_help_goes_to_its_ward_not_to_the_desk(
+    memory_line: MemoryLine, text: str
+) -> None:
+    ref = complain(memory_line, text)
+    tip = memory_line.tip(ref)
+    assert tip["complaint"] is False and tip["unit_id"] == "ward-27019"
+    (alert,) = memory_line.texts(DUTY)
+    assert ref in alert and "PHẢN ÁNH" not in alert
+    for officer in ABOVE:
+        assert memory_line.texts(officer) == []
+
+
 def test_a_later_pin_does_not_move_a_complaint_to_the_ward_complained_about(
     memory_line: MemoryLine,
 ) -> None:

@@ -473,8 +473,10 @@ def answer(
         if understood.ask_stay:
             stays = k.stays
             assert stays is not None  # ask_stay comes only from the stays rule
-            buttons = tuple(_topic_button(t) for t in (stays.short, stays.long))
-            replies.append(Reply(k.texts["ask_stay"].format(days=stays.threshold_days), buttons))
+            buttons = tuple(_topic_button(t) for t in understood.ask_stay)
+            # kin come to live for good: permanent residence is a choice too
+            said = "ask_stay" if len(buttons) == 2 else "ask_stay_settle"
+            replies.append(Reply(k.texts[said].format(days=stays.threshold_days), buttons))
             return result()
         if outside is not None:
             replies.append(_out_of_scope_reply(outside))

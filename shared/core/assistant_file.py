@@ -153,6 +153,21 @@ class Stays:
     # one's own move into a rented room ("mới dọn về trọ được 1 tuần"): the length said is
     # how long one has lived there, not a visit's
     moves: tuple[str, ...] = ()
+    # words before a length saying what a declaration is to cover ("báo 1 lần cho cả
+    # năm"): that length is no stay's (folded words)
+    covering: frozenset[str] = frozenset()
+    # kin who may register where their family lives, come to live with it: with no length
+    # said, permanent residence is asked about too
+    settle: Settle | None = None
+
+
+@dataclass(frozen=True)
+class Settle:
+    """Kin said (`kin`) to come and live with their family (`together`): `topic` too."""
+
+    kin: tuple[str, ...]  # padded folded words
+    together: tuple[str, ...]
+    topic: str
 
 
 @dataclass(frozen=True)
@@ -355,6 +370,12 @@ class PremiseIn(_Strict):
     beside: list[str] = Field(default_factory=list)
 
 
+class SettleIn(_Strict):
+    kin: list[str] = Field(min_length=1)
+    together: list[str] = Field(min_length=1)
+    topic: str
+
+
 class StaysIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     threshold_days: int = Field(ge=1)
@@ -367,6 +388,8 @@ class StaysIn(_Strict):
     rent: list[str] = Field(default_factory=list)
     spans: dict[str, int] = Field(default_factory=dict)
     moves: list[str] = Field(default_factory=list)
+    covering: list[str] = Field(default_factory=list)
+    settle: SettleIn | None = None
 
 
 class CommonAnswerIn(_Strict):
@@ -456,6 +479,7 @@ class TextsIn(_Strict):
     menu_second: str
     ask_back: str
     ask_stay: str
+    ask_stay_settle: str
     out_of_scope: str
     handoff: str
     ask_which: str
@@ -629,6 +653,8 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
     if conf.stays is not None:
         known(conf.stays.short, "stays.short")
         known(conf.stays.long, "stays.long")
+        if conf.stays.settle is not None:
+            known(conf.stays.settle.topic, "stays.settle.topic")
     menu = [t for t, spec in conf.topics.items() if spec.in_menu]
     if len(menu) + 1 > 2 * MAX_BUTTONS:  # the menu is two messages, the officer button last
         problems.append(
@@ -840,4 +866,12 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         rent=tuple(_padded(p) for p in raw.rent),
         spans={_padded(k): v for k, v in raw.spans.items()},
         moves=tuple(_padded(p) for p in raw.moves),
+        covering=frozenset(" ".join(words(p)) for p in raw.covering),
+        settle=Settle(
+            tuple(_padded(p) for p in raw.settle.kin),
+            tuple(_padded(p) for p in raw.settle.together),
+            raw.settle.topic,
+        )
+        if raw.settle is not None
+        else None,
     )

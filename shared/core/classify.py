@@ -83,8 +83,9 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
+from shared.core.police_complaint import PoliceComplaint
 from shared.core.refcode import find_code
-from shared.core.text import canonical, fold
+from shared.core.text import CLAUSE_BREAK, canonical, fold
 from shared.core.text_model import Opinion, Reader, is_opinion_of, load_model
 
 _CORE = os.path.dirname(__file__)
@@ -119,16 +120,9 @@ TOPICS = ("tip_status", "tam_tru", "tam_vang", "thuong_tru", "luu_tru", "other")
 SUBTOPICS = ("gia_han", "xoa_dang_ky", "xac_nhan_cu_tru")
 
 _TOKEN = re.compile(r"[^\W_]+")
-# A word, or a boundary the writer typed between two clauses: , ; : ! ? . … brackets
-# and a spaced dash (line breaks become ";" first: `canonical` folds them into spaces).
-# Not a mark inside a word or a number: "1,5 triệu", "10.000", "10:30", "tp.hcm".
-_PIECE = re.compile(
-    r"[^\W_]+"
-    r"|[;!?…()\[\]]"
-    r"|,(?!(?<=\d,)\d)"
-    r"|(?<![^\W_])[.:]|[.:](?![^\W_])"
-    r"|(?<= )[-–—](?= )"
-)
+# A word, or a boundary the writer typed between two clauses (`CLAUSE_BREAK`; line breaks
+# become ";" first: `canonical` folds them into spaces).
+_PIECE = re.compile(r"[^\W_]+|" + CLAUSE_BREAK.pattern)
 _BREAKS = frozenset(";!?…()[],.:-–—")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])y$|(?<=^qu)y$")
@@ -287,9 +281,8 @@ class Rules:
     laughter_marks: tuple[str, ...] = ()
     # categories no danger now belongs to by itself: the model never raises their tips
     calm_categories: frozenset[str] = frozenset()
-    # the conversation's words of a complaint about the police (`about_police`), folded
-    police_complaint: frozenset[tuple[str, ...]] = frozenset()
-    police_names: frozenset[tuple[str, ...]] = frozenset()
+    # the conversation's rule of a complaint about the police (`about_police`)
+    police_complaint: PoliceComplaint | None = None
     # Which rules a group of hits may open, indexed once (`_openers`): a message has
     # hits in a few groups, so it looks at a few rules, not at every one in turn.
     # group -> the categories its hits may make evidence of (in `categories`)
@@ -599,8 +592,8 @@ def rules_from_file(path: str = RULES_PATH) -> Rules:
     with open(path, encoding="utf-8") as f:
         rules = build_rules(yaml_data.load(f))
     with open(_conversation_path(path), encoding="utf-8") as f:
-        complaint, police = police_words(yaml_data.load(f))
-    return replace(rules, police_complaint=complaint, police_names=police)
+        police_complaint = PoliceComplaint.from_file(yaml_data.load(f))
+    return replace(rules, police_complaint=police_complaint)
 
 
 def _conversation_path(rules_path: str) -> str:
@@ -630,6 +623,7 @@ class _Message:
     clauses: tuple[int, ...]
     # each word as the learned model reads it (`_model_words`): as written when marked
     model_words: tuple[str, ...]
+    text: str = ""  # as the citizen wrote it (`about_police` reads it as the router does)
 
 
 def _tokenise(text: str, rules: Rules) -> _Message:
@@ -662,7 +656,7 @@ def _tokenise(text: str, rules: Rules) -> _Message:
         else tuple(folded_words)
     )
     return _Message(
-        tuple(folded_words), tuple(marks), typed_with_marks, tuple(clauses), model_words
+        tuple(folded_words), tuple(marks), typed_with_marks, tuple(clauses), model_words, text
     )
 
 
@@ -955,7 +949,7 @@ def weigh(
         held_asked = "held" in groups and "held_asks" in groups
         if (
             not reports(opinion)
-            or about_police(message.folded, load_rules())
+            or about_police(message.text, load_rules())
             or "if" in groups
             or held_asked
             or "guidance_visit" in groups
@@ -1122,40 +1116,11 @@ def reports(opinion: Opinion) -> bool:
     return opinion.kind == "tip" and opinion.kind_p >= load_model().report_from
 
 
-def police_words(
-    conversation: Any,
-) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
-    """The conversation's complaint and police phrases (`shared/data/conversation.yaml`,
-    validated by `shared.core.conversation`, which this module cannot import: it
-    imports the classifier), folded, its aliases spelled out."""
-    spellings: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for word, aliases in (conversation.get("aliases") or {}).items():
-        spellings[tuple(fold(word).split())] = [tuple(fold(a).split()) for a in aliases]
-
-    def spelled(phrases: list[str]) -> frozenset[tuple[str, ...]]:
-        out: set[tuple[str, ...]] = set()
-        for phrase in phrases:
-            ws = tuple(fold(phrase).split())
-            out.add(ws)
-            for word, aliases in sorted(spellings.items()):
-                for i in range(len(ws) - len(word) + 1):
-                    if ws[i : i + len(word)] == word:
-                        out.update(ws[:i] + a + ws[i + len(word) :] for a in aliases)
-        return frozenset(out)
-
-    said = list(conversation.get("complaint") or ()) + list(conversation.get("nobody_came") or ())
-    return spelled(said), spelled(list(conversation.get("police") or ()))
-
-
-def about_police(folded: tuple[str, ...], rules: Rules) -> bool:
+def about_police(text: str, rules: Rules) -> bool:
     """A complaint that names the police ("công an phường X không làm gì hết"): it has
-    its own path (the desk and the unit above, `shared.core.conversation.about_police`),
-    so the model never makes a tip of it."""
-
-    def said(phrases: frozenset[tuple[str, ...]]) -> bool:
-        return any(folded[i : i + len(p)] == p for p in phrases for i in range(len(folded)))
-
-    return said(rules.police_complaint) and said(rules.police_names)
+    its own path (the desk and the unit above, `shared.core.conversation.about_police`,
+    the same rule), so the model never makes a tip of it."""
+    return rules.police_complaint is not None and rules.police_complaint.said_in(text)
 
 
 def as_report(
@@ -1303,7 +1268,7 @@ def _by_rules(
     # ngoài mà không khai báo thì phạt bao nhiêu": the renting opens the supposed event)
     required = groups.get(best.requires, []) if best is not None and best.has_requires else []
     event = best_hits + best_weak + danger.hits + required
-    supposed = asks and _hypothetical(rules, groups, event)
+    supposed = asks and _hypothetical(rules, groups, event, bool(danger.hits))
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
     ):
@@ -1416,14 +1381,20 @@ def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) 
     return praise or _sure(groups, "line")
 
 
-def _hypothetical(rules: Rules, groups: dict[str, list[Hit]], event: list[Hit]) -> bool:
+def _hypothetical(
+    rules: Rules, groups: dict[str, list[Hit]], event: list[Hit], danger: bool = False
+) -> bool:
     """An event asked about, not reported: "nếu bị trộm xe thì báo ai", "nhặt được
     giấy tờ của người khác thì nộp ở đâu" (the event opens the message, nobody says
-    it happened), never with a past or a now phrase."""
-    if not event or "now" in groups or "past" in groups:
+    it happened), never with a past or a now phrase; a rule heard of and checked
+    ("nghe nói giờ ở trọ không cần đăng ký nữa đúng không") even with a now phrase
+    ("giờ", "dang ky" typed without marks), unless it tells of danger."""
+    if not event or "past" in groups:
         return False
-    if "rumour" in groups and "checks" in groups:
+    if "rumour" in groups and "checks" in groups and not danger:
         return True  # "thấy tin trên face nói sắp có cướp, có thật không"
+    if "now" in groups:
+        return False
     first = min(h.start for h in event)
     supposed = any(h.end <= first for h in groups.get("if", ()))
     if not supposed and (first > rules.hypothetical_lead or "happened" in groups):

@@ -21,7 +21,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from shared.core import data_file as yaml_data
+from shared.core.aliases import Aliases
 from shared.core.incidents import IncidentRules, IncidentRulesFile
+from shared.core.police_complaint import PoliceComplaint
 from shared.core.text import fold, words
 from shared.core.tip import Tip, TipStatus
 
@@ -40,8 +42,10 @@ class _File(BaseModel):
 
     window_hours: float = Field(gt=0, le=24 * 7)
     aliases: dict[str, list[str]] = Field(default_factory=dict)
+    not_aliased: list[str] = Field(default_factory=list)
     reopen: list[str] = Field(min_length=1)
     complaint: list[str] = Field(default_factory=list)
+    filed: list[str] = Field(default_factory=list)
     nobody_came: list[str] = Field(default_factory=list)
     police: list[str] = Field(default_factory=list)
     courtesy: list[str] = Field(default_factory=list)
@@ -59,8 +63,8 @@ class Rules:
     conduct: tuple[tuple[str, ...], ...]  # about conduct only
     waiting: tuple[tuple[str, ...], ...]
     withdraw: tuple[tuple[str, ...], ...]
-    police: tuple[tuple[str, ...], ...]  # words naming the police
-    aliases: dict[str, tuple[str, ...]]  # folded alias word(s) -> the folded word(s)
+    police_complaint: PoliceComplaint  # a first message complaining about the police
+    aliases: Aliases  # the spellings citizens use for a word, swapped before matching
     incidents: IncidentRules  # when a new message is another incident (core/incidents)
 
 
@@ -73,20 +77,22 @@ def parse_rules(text: str) -> Rules:
             ".".join(str(p) for p in e["loc"]) + ": " + e["msg"] for e in exc.errors()
         )
         raise ConversationFileError(f"conversation.yaml: {where}") from exc
-    aliases: dict[str, tuple[str, ...]] = {}
-    for word, spellings in parsed.aliases.items():
-        for spelling in spellings:
-            aliases[" ".join(words(fold(spelling)))] = tuple(words(fold(word)))
+    try:
+        police_complaint = PoliceComplaint.from_file(raw)
+    except ValueError as exc:
+        raise ConversationFileError(f"conversation.yaml: {exc}") from exc
     return Rules(
         window=timedelta(hours=parsed.window_hours),
         reopen=tuple(tuple(words(fold(p))) for p in parsed.reopen),
         courtesy=frozenset(tuple(words(fold(p))) for p in parsed.courtesy),
-        complaint=tuple(tuple(words(fold(p))) for p in parsed.complaint + parsed.nobody_came),
-        conduct=tuple(tuple(words(fold(p))) for p in parsed.complaint),
+        complaint=tuple(
+            tuple(words(fold(p))) for p in parsed.complaint + parsed.filed + parsed.nobody_came
+        ),
+        conduct=tuple(tuple(words(fold(p))) for p in parsed.complaint + parsed.filed),
         waiting=tuple(tuple(words(fold(p))) for p in parsed.waiting),
         withdraw=tuple(tuple(words(fold(p))) for p in parsed.withdraw),
-        police=tuple(tuple(_swap(words(fold(p)), aliases)) for p in parsed.police),
-        aliases=aliases,
+        police_complaint=police_complaint,
+        aliases=police_complaint.aliases,
         incidents=IncidentRules.from_file(parsed.incidents),
     )
 
@@ -99,21 +105,7 @@ def rules() -> Rules:
 
 def _folded(text: str, r: Rules) -> tuple[str, ...]:
     """The message's folded words, each alias (one or two words) swapped for its word."""
-    return _swap(words(fold(text)), r.aliases)
-
-
-def _swap(ws: list[str], aliases: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    out: list[str] = []
-    i = 0
-    while i < len(ws):
-        pair = " ".join(ws[i : i + 2])
-        if i + 1 < len(ws) and pair in aliases:
-            out.extend(aliases[pair])
-            i += 2
-        else:
-            out.extend(aliases.get(ws[i], (ws[i],)))
-            i += 1
-    return tuple(out)
+    return r.aliases.folded(text)
 
 
 def _any(phrases: tuple[tuple[str, ...], ...], ws: tuple[str, ...]) -> bool:
@@ -173,9 +165,7 @@ def follow_up_answer(text: str, r: Rules | None = None) -> FollowUpAnswer | None
 def about_police(text: str, r: Rules | None = None) -> bool:
     """A complaint that names the police ("công an phường X không làm gì hết"): what a
     first message must say to be a complaint rather than a tip (`police` in the file)."""
-    r = r or rules()
-    ws = _folded(text, r)
-    return _any(r.complaint, ws) and _any(r.police, ws)
+    return (r or rules()).police_complaint.said_in(text)
 
 
 def only_courtesy(text: str, r: Rules | None = None) -> bool:

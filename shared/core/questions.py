@@ -9,8 +9,8 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   stay silences the citizens' lưu trú);
 - one topic: a narrow one wins over the broad ones, else the longest phrase,
   ties to the earlier topic; two topics joined by a conjunction ("tạm trú cho
-  em với tạm vắng cho bố") are both answered, each with the parts asked next
-  to it;
+  em với tạm vắng cho bố") are both answered in the order asked, each with the
+  parts asked next to it;
 - an everyday phrasing (`intents`, "sổ hộ khẩu bỏ rồi") names its topic and
   may bring a line said first; one made of words apart (`with`: "hộ khẩu có bị
   xóa không") counts only when no phrase names its topic; a procedure it
@@ -19,7 +19,8 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   conjunction to a narrow procedure named before it ("khai tạm vắng sao, với lại hộ
   khẩu có bị xóa không") is a second matter: both are answered;
 - a stay with a family ("mẹ lên chơi 1 tuần") is lưu trú under 30 days and
-  tạm trú from then on; with no length said, the citizen is asked;
+  tạm trú from then on; with no length said, the citizen is asked (and, for kin come
+  to live for good who may register there, "ông bà lên ở chung", thường trú too);
 - a service this line does not handle (`out_of_scope`, "đổi bằng lái") is named
   so the assistant can say where to ask, unless its words belong to a topic's
   phrase ("mất bằng lái" is a lost paper); beside it, a topic phrase that only
@@ -28,8 +29,9 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
 - what a paper is for (`purposes`: "để nộp hồ sơ xin việc") asks no part;
 - a topic's words said of what already is (`premises`: a trip over, one's own
   registration held, a foreign nationality taken) name nothing beside another matter
-  asked; a person's words beside a matter they are a party to (`persons_topics`: a
-  foreigner's lost papers) say who, not a stay asked;
+  asked, a service this line does not handle among them; a person's words beside a
+  matter they are a party to (`persons_topics`: a foreigner's lost papers) say who,
+  not a stay asked;
 - a word pointing to another procedure than the one matched (`doubts`: "hộ khẩu
   có bị gạch tên không" matches thường trú, "gạch tên" points to deregistration)
   makes a doubt: the citizen is asked which, never given the wrong one's facts.
@@ -64,7 +66,8 @@ class Part:
 @dataclass(frozen=True)
 class Understanding:
     parts: tuple[Part, ...]  # empty: no topic understood
-    ask_stay: bool = False  # a family stay with no length: ask which case
+    # a family stay with no length: the topics to ask between (empty: none to ask)
+    ask_stay: tuple[str, ...] = ()
     out_of_scope: OutOfScope | None = None  # a service this line does not handle
     doubt: tuple[str, str] | None = None  # the topic matched, and the one a word points to
 
@@ -226,7 +229,7 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
     bounds = [0, *cuts, len(padded)]
     asked: dict[str, list[str]] = {t: [] for t in order}
     carry: list[str] = []  # parts asked before any topic is named
-    asked_in: set[str] = set()  # the topics asked in some clause
+    asked_in: list[str] = []  # the topics asked in some clause, in the order asked
     last: list[str] = []
     for start, end in pairwise(bounds):
         inside = [m for m in matches if start <= m.start < end]
@@ -234,7 +237,7 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
         # muốn gia hạn": the extension, not the registration)
         inside = [m for m in inside if m.narrow] or inside
         here = list(dict.fromkeys(m.topic for m in inside))
-        asked_in.update(here)
+        asked_in.extend(here)
         said = list(sections(" " + padded[start:end].strip() + " ", k))
         if here:
             for t in here:
@@ -248,18 +251,30 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
     # "tạm trú cho vợ và thường trú cho con cần giấy tờ gì": the parts asked at the
     # end go to every topic that asked none of its own, unless the matters are counted
     # ("cho hỏi 2 việc: ...": each item asks its own)
-    tail = asked[order[-1]] if order and not has_any(padded, k.counted) else []
-    named = [t for t in order if t in asked_in]
+    # In the order asked: a place named first ("phòng trọ bị cháy tối qua, giờ xin lại giấy
+    # tờ ở đâu, rồi đăng ký tạm trú chỗ mới") asks nothing before the clause that asks it.
+    named = list(dict.fromkeys(asked_in))
+    tail = asked[named[-1]] if named and not has_any(padded, k.counted) else []
     return [Part(t, tuple(dict.fromkeys(asked[t] or tail))) for t in named[:MAX_PARTS]]
 
 
 def _days(padded: str, stays: Stays) -> int | None:
-    """The longest stay said ("2 tháng", "một tuần", "vài hôm", "nửa năm"), in days."""
+    """The longest stay said ("2 tháng", "một tuần", "vài hôm", "nửa năm"), in days; a
+    length a declaration is to cover ("báo 1 lần cho cả năm") is no stay's."""
     said = padded.split()
-    spans = [days for phrase, days in stays.spans.items() if phrase in padded]
+    covered = [i + 1 for i, word in enumerate(said) if word in stays.covering]
+
+    def covers(at: int) -> bool:
+        return len(padded[:at].split()) in covered
+
+    spans = [
+        days
+        for phrase, days in stays.spans.items()
+        if any(not covers(at) for at in _positions(padded, phrase))
+    ]
     longest = max(spans) if spans else None
-    for count, unit in pairwise(said):
-        if unit not in stays.units:
+    for i, (count, unit) in enumerate(pairwise(said)):
+        if unit not in stays.units or i in covered:
             continue
         number = int(count) if count.isdigit() else stays.numbers.get(count)
         if number is not None:
@@ -309,6 +324,17 @@ def _stay(
         return parts, said and not parts
     chosen = stays.long if days >= stays.threshold_days else stays.short
     return [Part(chosen, parts[0].sections if parts else sections(padded, k))], False
+
+
+def _stay_choices(padded: str, k: Knowledge) -> tuple[str, ...]:
+    """What a stay of no length said may be: short or long, and, for kin come to live
+    with their family for good ("ông bà già lên ở chung"), a permanent registration."""
+    stays = k.stays
+    assert stays is not None  # asked only by the stays rule
+    settling = stays.settle is not None and has_any(padded, stays.settle.kin)
+    if settling and stays.settle is not None and has_any(padded, stays.settle.together):
+        return (stays.short, stays.long, stays.settle.topic)
+    return (stays.short, stays.long)
 
 
 def _tenants(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
@@ -414,7 +440,7 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     mixed = _mixed(padded, k)
     matches = _kept(found, k, padded, mixed)
     matches = _without_bare(padded, matches, k)
-    matches = _without_premises(padded, matches, k)
+    matches = _without_premises(padded, matches, k, outside is not None)
     matches = _without_persons(padded, matches, k)
     named = {m.topic for m in matches}
     intent = next(
@@ -470,7 +496,8 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
             or _named_apart(padded, matches, k, mixed)
             or [Part(_best(matches), sections(padded, k))]
         )
-    parts, ask_stay = _stay(padded, parts, matches, k) if intent is None else (parts, False)
+    parts, ask = _stay(padded, parts, matches, k) if intent is None else (parts, False)
+    ask_stay = _stay_choices(padded, k) if ask else ()
     if mixed and intent is None:
         parts = _tenants(padded, parts, k)
     parts = _follow_ups(padded, parts, k, matches)
@@ -511,14 +538,17 @@ def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Mat
     return [m for m in matches if m.topic not in bare]
 
 
-def _without_premises(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
+def _without_premises(
+    padded: str, matches: list[_Match], k: Knowledge, outside: bool = False
+) -> list[_Match]:
     """A topic's words said of what already is ("đi xuất khẩu lao động 5 năm mới về",
     "nhà em có thường trú ở đây rồi", "đã có quốc tịch Canada") name nothing beside
-    another matter asked: they are its premise."""
+    another matter asked, a service this line does not handle (`outside`) among them
+    ("đăng ký kết hôn ở phường nào, em hộ khẩu Long An"): they are its premise."""
     stay = k.stays is not None and has_any(padded, k.stays.phrases)
     for premise in k.premises:
         others = {m.topic for m in matches} - {premise.topic}
-        asked = others & premise.beside if premise.beside else (others or stay)
+        asked = others & premise.beside if premise.beside else (others or stay or outside)
         if not asked or (premise.with_ and not has_any(padded, premise.with_)):
             continue
         spans = [(at, at + len(p)) for p in premise.phrases for at in _positions(padded, p)]

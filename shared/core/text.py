@@ -24,6 +24,22 @@ _OLD_STYLE = re.compile(
 )
 
 
+# A boundary the writer typed between two clauses: , ; : ! ? . … brackets and a spaced
+# dash. Not a mark inside a word or a number: "1,5 triệu", "10.000", "10:30", "tp.hcm".
+CLAUSE_BREAK = re.compile(
+    r"[;!?…()\[\]]"
+    r"|,(?!(?<=\d,)\d)"
+    r"|(?<![^\W_])[.:]|[.:](?![^\W_])"
+    r"|(?<= )[-–—](?= )"
+)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a text, split where the writer typed a boundary (a line break is
+    one): "tụi nó đòi tiền, nhờ công an giúp" holds two."""
+    return [c for c in CLAUSE_BREAK.split(text.replace("\n", " ; ")) if c.strip()]
+
+
 def canonical(text: str) -> str:
     """NFC, lower case, one space, tone marks in the new style (hoà)."""
     if text.isascii():  # typed without marks: nothing to normalise, no tone to move
@@ -59,6 +75,19 @@ def words(text: str) -> list[str]:
     for token in _TOKEN.findall(unicodedata.normalize("NFC", text)):
         folded.extend(_folded_token(token))
     return folded
+
+
+def typed_words(text: str) -> list[tuple[str, str]]:
+    """Each folded word with the form it was typed in (lower case, marks kept), so a
+    reader can tell "ca" from "cá" where that matters."""
+    out: list[tuple[str, str]] = []
+    for token in _TOKEN.findall(unicodedata.normalize("NFC", text)):
+        folded = _folded_token(token)
+        if len(folded) == 1:
+            out.append((folded[0], _canonical_word(token)))
+        else:
+            out.extend((w, w) for w in folded)
+    return out
 
 
 @lru_cache(maxsize=65536)
