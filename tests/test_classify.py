@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shared.cli import main
+from shared.core import classify as classify_module
 from shared.core.classify import (
     CATEGORIES,
     KINDS,
@@ -25,9 +27,11 @@ from shared.core.classify import (
     classify,
     is_urgent,
     load_rules,
+    weigh,
     with_urgency,
 )
 from shared.core.text import fold
+from shared.core.text_model import Opinion
 from tests.classify_generator import generate, measure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1377,6 +1381,173 @@ def test_a_fight_going_on_is_still_urgent_beside_a_fear() -> None:
 def test_idioms_holding_a_crime_word_are_no_crime(text: str, not_category: str) -> None:
     got = by_rules(text)
     assert got.category != not_category and got.severity == "normal", got
+
+
+# --- round 11, tuning set 7: principles, worded apart from the set -------------
+
+
+def test_a_weapon_usually_carried_is_for_the_ward_not_a_threat_now() -> None:
+    got = by_rules("thằng cháu ông Tư hay giắt dao bấm trong người đi nhậu, cả xóm ngại")
+    assert (got.kind, got.category, got.severity) == ("tip", "weapons", "normal"), got
+
+
+def test_a_weapon_usually_carried_is_urgent_when_it_is_out_now() -> None:
+    got = by_rules("nó hay cầm dao đi lòng vòng, giờ đang đứng trước cổng nhà tôi chửi")
+    assert got.severity == "urgent", got
+
+
+@dataclass(frozen=True)
+class _SureOfDanger:
+    """A learned opinion that reads every message as a danger now."""
+
+    min_words: int = 1
+
+    def opinion(self, words: tuple[str, ...]) -> Opinion:
+        return Opinion("tip", 0.99, "other", 0.2, 0.0)
+
+    def tip_reading(self, words: tuple[str, ...]) -> tuple[Opinion, float]:
+        return self.opinion(words), 0.99
+
+
+def _weighed(text: str) -> Classification:
+    read = classify_module._read(text)
+    assert read is not None
+    return weigh(*read, _SureOfDanger())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hai xe máy quẹt nhau ở vòng xoay, không ai bị thương, giờ hai bên đứng cự cãi",
+        "cây me gãy nhánh đè lên mái tôn quán nước, may không có ai bị thương",
+    ],
+)
+def test_nobody_hurt_said_by_the_writer_is_never_made_urgent_by_the_model(text: str) -> None:
+    assert _weighed(text).severity == "normal", _weighed(text)
+
+
+def test_a_rule_danger_stays_urgent_when_nobody_is_hurt_yet() -> None:
+    got = by_rules("xưởng gỗ đang cháy lớn, chưa ai bị thương nhưng lửa lan qua nhà bên")
+    assert got.severity == "urgent", got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("dây điện trên cột đầu hẻm đang xẹt tia lửa tóe tung, cả xóm sợ", "fire"),
+        ("tụi nó bắt nhốt thằng em tôi trong kho, đòi tiền chuộc 30 triệu", "violence"),
+        ("có thằng giả khách ghé tiệm vàng, đẩy bà chủ té rồi giật nhẫn chạy", "robbery"),
+        ("hai ông khuân cái két sắt ra xe ba gác, nhà đó về quê ăn đám giỗ mà", "theft"),
+        ("ông bán trái cây bị khách đánh tráo tờ 500 ngàn bằng tờ giấy giả", "fraud"),
+        ("mẹ tôi bị dụ mua nồi 12 triệu ở buổi hội thảo tặng quà ở nhà văn hóa", "fraud"),
+        ("mấy ông Hàn thuê căn hộ tầng 5 ở lâu lắm rồi, nghe nói visa hết hạn", "residence"),
+        ("tối nào tụi nhỏ cũng đốt pháo ở đầu hẻm, nổ đùng đùng", "public_order"),
+        ("quán đầu hẻm ngồi nhậu la het tới gần sáng, nói hoài không nghe", "public_order"),
+        ("có nick lạ nhắn mời tui mua cỏ, nói giao tận nhà", "drugs"),
+    ],
+)
+def test_tuning_set_7_categories_as_principles(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quý khách có 1 đơn hàng bị giữ, vui lòng thanh toán phí tại link để tránh hoàn hàng",
+        "Tài khoản ngân hàng của bạn sẽ bị khóa, vui lòng cập nhật tại trang bên dưới",
+        "Chúc mừng quý khách đã được chọn trong chương trình tri ân, nhấn vào link nhận thưởng",
+    ],
+)
+def test_a_phishers_own_voice_is_spam(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+def test_a_phish_passed_on_as_a_warning_is_a_report() -> None:
+    got = by_rules(
+        "tôi nhận được tin nhắn 'tài khoản của bạn sẽ bị khóa, vui lòng cập nhật tại link', "
+        "báo để bà con cảnh giác lừa đảo"
+    )
+    assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
+
+
+def test_a_sale_seen_to_be_fake_is_a_report_not_an_ad() -> None:
+    got = by_rules("có người đi bán đất nền giá rẻ ở chợ, thu cọc luôn, sổ đỏ nhìn là biết giả")
+    assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
+
+
+def test_a_chain_message_in_english_words_is_no_report() -> None:
+    got = by_rules("Từ tuần sau CSGT phạt 2 triệu nếu không mang căn cước, share gấp cho cả nhà")
+    assert (got.kind, got.category) == ("other", None), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng em tui dọa chém tui vì tui uống hết chai trà sữa của nó hahaha",
+        "bà xã cướp hết lương của tui rồi, công an xử giùm =))",
+        "con chó nhà tui ăn trộm đùi gà trên bàn, bắt nó đi mấy anh hihi",
+    ],
+)
+def test_the_writer_laughing_jokes(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("other", "normal"), got
+
+
+def test_a_procedure_asked_with_a_laugh_is_still_a_question() -> None:
+    got = by_rules("cho em hỏi đăng ký tạm trú online ở đâu vậy hihi")
+    assert (got.kind, got.topic) == ("question", "tam_tru"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tối qua tôi có nhắn báo vụ trộm xe ở hẻm 40, các anh đã nhận được chưa",
+        "em gửi hình thằng giật túi hồi trưa rồi đó, mấy anh có đọc chưa",
+    ],
+)
+def test_whether_a_report_sent_was_received_is_about_the_line(text: str) -> None:
+    assert by_rules(text).kind == "other", by_rules(text)
+
+
+def test_whether_a_report_was_received_beside_a_danger_now_is_still_urgent() -> None:
+    got = by_rules("nó đang cầm dao đứng trước nhà em, các anh nhận được chưa, tới gấp")
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "công an phường làm chậm như rùa, báo mất xe cả tháng chưa thấy ai gọi lại",
+        "xin chào, đây có phải trang của công an phường Phú Thạnh không",
+        "Cảm ơn mấy anh tuần tra mấy đêm nay, giờ hết tụi chích choác ngoài bãi rồi",
+    ],
+)
+def test_words_about_the_line_told_another_way_are_not_a_report(text: str) -> None:
+    assert by_rules(text).kind == "other", by_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ê mày, chủ nhật này đi nhậu không, kêu thêm thằng Tâm",
+        "nắng hôm nay nóng như cháy, ở nhà bật quạt cũng không đỡ",
+    ],
+)
+def test_chat_sent_here_by_mistake_is_no_report(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("other", "normal"), got
+
+
+def test_papers_lost_in_a_robbery_already_reported_are_the_premise_of_a_question() -> None:
+    got = by_rules("tuần rồi bị cướp giật mất ví, đã trình báo, giờ làm lại căn cước ở đâu")
+    assert got.kind == "question", got
+
+
+def test_papers_lost_in_a_robbery_told_without_a_report_stay_a_tip() -> None:
+    got = by_rules("tuần rồi bị cướp giật mất ví ở chợ Bà Chiểu, giờ làm lại căn cước ở đâu")
+    assert (got.kind, got.category) == ("tip", "robbery"), got
 
 
 def test_a_temple_typed_without_marks_is_no_brothel() -> None:

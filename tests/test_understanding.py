@@ -415,6 +415,18 @@ CONFLICTS = {
     # gambling`, its normal example "sòng bài ... đang đánh, có canh cửa"): an officer
     # reads it either way, the desk is not paged for it
     "mt6-120",
+    # Message tuning set 7 (round 11):
+    # a dog let loose that bit children labelled public_order only; the line files loose
+    # dogs under other (mt6's, tr12's and classify.jsonl's dogs: category other allowed)
+    "mt7-86",
+    # a girl of 15 held in a hostess bar "không cho về quê" labelled normal; a person kept
+    # from leaving is urgent by the line's convention (classify.yaml abduction: "chủ quán
+    # giữ em lại không cho về")
+    "mt7-199",
+    # a phone taken ten minutes ago, the thief riding off towards a named road, labelled
+    # normal; a theft just done with the thief still close is urgent by the line's
+    # convention (classify.yaml thief_fleeing: "trộm vừa dắt chiếc sh ..., nó chạy hướng")
+    "mt7-212",
 }
 
 
@@ -712,8 +724,14 @@ MESSAGES_ALONE = {
     # tip urgent, no person in danger normal; after round 10's classifier pass 204, 157, 155
     # of 220 (203, 156, 155 of the 219 agreed: mt6-120 in CONFLICTS), 17/21, one and none;
     # merged with the model taught set 14a and the question passes on sets 17-20: 203, 156,
-    # 155 of 220 (202, 155, 155 agreed), 16/21
-    "tuning6": ((202, 155, 155), 16, 1, 0),
+    # 155 of 220 (202, 155, 155 agreed), 16/21; after round 11's classifier pass on set 7
+    # 204, 156, 155 (203, 155, 155 agreed), 17/21
+    "tuning6": ((203, 155, 155), 17, 1, 0),
+    # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
+    # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
+    # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
+    # 10/10, none and none
+    "tuning7": ((215, 152, 154), 10, 0, 0),
 }
 
 

@@ -24,8 +24,10 @@ How a message is decided (the rule file says which phrases do what):
 3. Advertising (enough `spam` phrases, more than the tip's, and no word of the
    writer's own harm: `spam.unless`): kind "other",
    `spam` true: no tip, no answer. Words about the line itself (thanks for
-   something done, praise, "nobody answers": `about_line`) with no danger:
-   kind "other", `about_line` true.
+   something done, praise, "nobody answers", "did you get what I sent":
+   `about_line`) with no danger: kind "other", `about_line` true. The writer
+   laughing ("haha", "=))": `laughter`) jokes: kind "other", unless a procedure
+   is named.
 4. A tip category with strong evidence, or a danger that makes a tip (a cry
    for help, a person down), makes a tip; a message that is both a question
    and a tip is a tip ("nhà trọ không khai báo tạm trú"), unless the event is
@@ -275,6 +277,8 @@ class Rules:
     # categories whose evidence is a question's premise when papers lost are asked about
     # with neither where nor when (papers_asked)
     papers_categories: frozenset[str] = frozenset()
+    # strings of a message's text that say the writer is laughing ("=))"), besides words
+    laughter_marks: tuple[str, ...] = ()
     # categories no danger now belongs to by itself: the model never raises their tips
     calm_categories: frozenset[str] = frozenset()
     # the conversation's rule of a complaint about the police (`about_police`)
@@ -405,6 +409,7 @@ def build_rules(data: Any) -> Rules:
         ("thanks", line.thanks),
         ("done", line.done),
         ("line", line.complaints),
+        ("line_received", line.received),
         ("line_unless", line.unless),
         ("if", top.hypothetical.if_),
         ("then", top.hypothetical.then),
@@ -415,9 +420,11 @@ def build_rules(data: Any) -> Rules:
         ("held_asks", top.held_asks),
         ("guidance_visit", top.guidance_visit),
         ("chain", top.chain),
+        ("laughter", top.laughter.words),
         ("papers:lost", top.papers_asked.lost),
         ("papers:ask", top.papers_asked.asks),
         ("papers:told", top.papers_asked.told),
+        ("papers:reported", top.papers_asked.reported),
         ("not:question", top.question.not_),
     ):
         add(group, items)
@@ -517,6 +524,7 @@ def build_rules(data: Any) -> Rules:
             officer_gap=top.officer.gap,
             hypothetical_lead=top.hypothetical.lead,
             papers_categories=frozenset(top.papers_asked.categories),
+            laughter_marks=tuple(top.laughter.marks),
             calm_categories=frozenset(severity.calm_categories),
         )
     )
@@ -1159,12 +1167,12 @@ def _by_rules(
     final_word = _ends_as_question(message.folded, rules)
     asking = "?" in text or final_word is not None
     # papers lost, their procedure asked, neither where nor when said ("bị móc túi mất
-    # hết giấy tờ, cấp lại có tốn phí không"): the loss is the premise of a question
+    # hết giấy tờ, cấp lại có tốn phí không"), or the loss already reported ("trình báo
+    # rồi, giờ làm lại giấy tờ ở đâu"): the loss is the premise of a question
     premise = (
         "papers:lost" in groups
         and "papers:ask" in groups
-        and "papers:told" not in groups
-        and "past" not in groups
+        and (("papers:told" not in groups and "past" not in groups) or "papers:reported" in groups)
     )
     held = _held(rules, groups)
     # most rules have nothing of theirs in the message: only those a hit opens, in order
@@ -1244,6 +1252,12 @@ def _by_rules(
     )
     officer = _asks_for_officer(groups, rules.officer_gap)
     chat = _sure(groups, "other") + officer
+
+    # the writer laughing ("haha", "=))") jokes, whatever the words ("nó dọa giết tui vì
+    # tui ăn hết bánh kem haha"); a procedure or a tip's code named still asks
+    laughing = _labels(_sure(groups, "laughter")) + [m for m in rules.laughter_marks if m in text]
+    if laughing and topic_index is None and code is None:
+        return Classification("other", None, "normal", None, None, _unique(laughing))
 
     about_line = _about_line(groups, bool(punctuation), best_strong)
     if about_line and not danger.makes_tip:
@@ -1350,11 +1364,14 @@ def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:
 def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) -> list[Hit]:
     """Words about the line itself that make the message chat: thanks for something
     done, even beside a tip's words ("cảm ơn các anh đã bắt được thằng trộm"); praise
-    or a complaint that nobody answers only when nothing is reported besides. Never
+    or a complaint that nobody answers only when nothing is reported besides; whether
+    what one sent was received, even beside the report's words (sent already). Never
     beside "nhưng" or "cho hỏi"; thanks and praise never beside "?" or something
     going on now."""
     if "line_unless" in groups:
         return []
+    if "line_received" in groups:
+        return _sure(groups, "line_received")  # "hồi sáng em báo vụ ..., nhận được chưa"
     kind_words = not question_mark and "now" not in groups
     if kind_words and "done" in groups and "thanks" in groups:
         return _sure(groups, "thanks") + _sure(groups, "praise")

@@ -105,6 +105,9 @@ class AboutLineIn(_Strict):
     thanks: list[str] = Field(default_factory=list)
     done: list[str] = Field(default_factory=list)
     complaints: list[str] = Field(default_factory=list)
+    # whether something one reported was received ("mấy anh nhận được chưa"): about the
+    # line even beside the report's own words
+    received: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
 
 
@@ -128,6 +131,16 @@ class PapersAskedIn(_Strict):
     lost: list[str] = Field(default_factory=list)
     asks: list[str] = Field(default_factory=list)
     told: list[str] = Field(default_factory=list)
+    # the loss already reported to the police ("trình báo rồi"): only its papers are asked
+    reported: list[str] = Field(default_factory=list)
+
+
+class LaughterIn(_Strict):
+    """The writer laughing: `words` ("haha", "hihi") and `marks`, strings of the text
+    ("=))"): banter, not a report."""
+
+    words: list[str] = Field(default_factory=list)
+    marks: list[str] = Field(default_factory=list)
 
 
 class SpamIn(_Strict):
@@ -258,6 +271,7 @@ class RulesIn(_Strict):
     guidance_visit: list[str] = Field(default_factory=list)
     # a chain message: the reader asked to pass it on ("hãy chia sẻ ngay cho người thân")
     chain: list[str] = Field(default_factory=list)
+    laughter: LaughterIn = LaughterIn()
     papers_asked: PapersAskedIn = PapersAskedIn()
     spam: SpamIn = SpamIn()
     question: QuestionIn = QuestionIn()
@@ -325,6 +339,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("held_asks", rules.held_asks)
     add("guidance_visit", rules.guidance_visit)
     add("chain", rules.chain)
+    add("laughter.words", rules.laughter.words)
     for i, compound in enumerate(rules.compounds):
         add(f"compounds[{i}].phrases", compound.phrases)
     lists("folds", rules.folds)
