@@ -28,9 +28,9 @@ import math
 import os
 import sys
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from operator import mul
 from typing import Protocol
 
@@ -104,6 +104,10 @@ class TextModel:
     weights: array  # type: ignore[type-arg]
     width: int  # a row: idf, the weight of every kind and category, urgency's, spam's
     trained_on: dict[str, str]
+    # A feature's row as Python floats, made on its first use: summing a message's
+    # rows from the packed floats made every number an object again on every message.
+    # Only known features, so it holds at most one row per feature of the file.
+    rows: dict[str, tuple[float, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def opinion(self, words: tuple[str, ...]) -> Opinion:
         k, c = len(self.kinds), len(self.categories)
@@ -131,25 +135,35 @@ class TextModel:
     def _scores(self, words: tuple[str, ...], first: int) -> list[float] | None:
         """The columns from `first` on of the rows of a message's features, each row
         weighted by (1 + ln tf) and the message's norm, summed (None: none is known)."""
-        weights, offsets, width = self.weights, self.offsets, self.width
+        rows = self.rows
         scales = []
         vectors = []
         for feature, tf in _term_counts(words).items():
-            offset = offsets.get(feature)
-            if offset is None:
-                continue
-            row = weights[offset + first : offset + width]
+            row = rows.get(feature)
+            if row is None:
+                row = self._row(feature)
+                if row is None:
+                    continue
             if tf == 1:  # most features: 1 + ln 1 is 1, the row and its idf as they are
-                scales.append(weights[offset])
+                scales.append(row[0])
                 vectors.append(row)
             else:
                 scale = 1.0 + math.log(tf)
-                scales.append(scale * weights[offset])
+                scales.append(scale * row[0])
                 vectors.append([scale * v for v in row])
         if not vectors:
             return None
         norm = math.sqrt(sum(map(mul, scales, scales)))
-        return [sum(column) / norm for column in zip(*vectors, strict=True)]
+        columns = islice(zip(*vectors, strict=True), first, None)
+        return [sum(column) / norm for column in columns]
+
+    def _row(self, feature: str) -> tuple[float, ...] | None:
+        """A known feature's row as Python floats, kept (`rows`); None: not known."""
+        offset = self.offsets.get(feature)
+        if offset is None:
+            return None
+        row = self.rows[feature] = tuple(self.weights[offset : offset + self.width])
+        return row
 
 
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
