@@ -295,6 +295,12 @@ class Rules:
     # category -> the severity rules whose danger is that category's evidence
     severity_of_category: dict[str, tuple[int, ...]] = field(default_factory=dict)
     topic_of: dict[str, int] = field(default_factory=dict)  # group -> index in `topics`
+    # `words` and `pairs` by a phrase's first word, indexed once (`_openers`): most words
+    # of a message begin no phrase, and one lookup then says so, with no pair built.
+    # first word -> (its one-word phrases, second word -> the longer phrases)
+    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, tuple[Phrase, ...]]]] = field(
+        default_factory=dict
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -530,7 +536,8 @@ def build_rules(data: Any) -> Rules:
 
 
 def _openers(rules: Rules) -> Rules:
-    """The rules with the index of which rules each group of hits may open."""
+    """The rules with the index of which rules each group of hits may open, and their
+    phrases by first word (`starts`)."""
     categories: dict[str, list[int]] = {}
     for i, rule in enumerate(rules.categories):
         opening = (rule.groups.evidence, rule.weak, rule.happened, *(f for f, _, _ in rule.near))
@@ -543,8 +550,14 @@ def _openers(rules: Rules) -> Rules:
             severity.setdefault(sev.groups.evidence, []).append(i)
         else:
             of_category.setdefault(sev.category, []).append(i)
+    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, tuple[Phrase, ...]]]] = {
+        word: (phrases, {}) for word, phrases in rules.words.items()
+    }
+    for (first, second), phrases in rules.pairs.items():
+        starts.setdefault(first, ((), {}))[1][second] = phrases
     return replace(
         rules,
+        starts=starts,
         category_openers={k: tuple(v) for k, v in categories.items()},
         severity_openers={k: tuple(v) for k, v in severity.items()},
         severity_of_category={k: tuple(v) for k, v in of_category.items()},
@@ -672,13 +685,16 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     hits: list[Hit] = []
     words, marks, clauses = message.folded, message.marks, message.clauses
     marked = message.typed_with_marks
-    one_word, two_words = rules.words.get, rules.pairs.get
+    starts = rules.starts.get
     last = len(words) - 1
     for i, word in enumerate(words):
-        candidates = one_word(word, ())
+        start = starts(word)
+        if start is None:
+            continue  # most words: no phrase begins with them
+        candidates, seconds = start
         clause = clauses[i]
-        if i < last and clauses[i + 1] == clause:
-            pair = two_words((word, words[i + 1]))
+        if seconds and i < last and clauses[i + 1] == clause:
+            pair = seconds.get(words[i + 1])
             if pair:
                 candidates = (*candidates, *pair) if candidates else pair
         for phrase in candidates:
