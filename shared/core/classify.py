@@ -82,7 +82,7 @@ from typing import Any, NamedTuple
 
 from shared.core import prebuilt
 from shared.core.refcode import find_code
-from shared.core.text import canonical, fold
+from shared.core.text import canonical, canonical_word, fold
 from shared.core.text_model import Opinion, Reader, is_opinion_of, load_model
 
 _CORE = os.path.dirname(__file__)
@@ -128,6 +128,7 @@ _PIECE = re.compile(
     r"|(?<= )[-–—](?= )"
 )
 _BREAKS = frozenset(";!?…()[],.:-–—")
+_DASHES = frozenset("-–—")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])y$|(?<=^qu)y$")
 
@@ -645,11 +646,19 @@ def _tokenise(text: str, rules: Rules) -> _Message:
     clauses: list[int] = []
     clause = 0
     abbreviations = rules.abbreviations
-    for word in _PIECE.findall(canonical(text.replace("\n", " ; "))):
-        if word[0] in _BREAKS:
+    # Chunk by chunk (`_pieces`, each once): no piece of `_PIECE` spans whitespace, and
+    # what it finds in a chunk is what it finds there in the whole text, but for a
+    # dash standing alone: a boundary between two chunks, none opening or ending the text.
+    chunks = text.replace("\n", " ; ").split()
+    if chunks and chunks[0] in _DASHES:
+        del chunks[0]
+    if chunks and chunks[-1] in _DASHES:
+        del chunks[-1]
+    for piece in [piece for chunk in chunks for piece in _pieces(chunk)]:
+        if piece is None:
             clause += 1
             continue
-        folded, mark = _spelled_word(word)
+        folded, mark = piece
         expansion = abbreviations.get(folded)
         if expansion is not None:
             for written, flat in zip(*expansion, strict=True):
@@ -672,11 +681,19 @@ def _tokenise(text: str, rules: Rules) -> _Message:
 
 
 @lru_cache(maxsize=65536)
-def _spelled_word(word: str) -> tuple[str, str | None]:
-    """A canonical word as (folded, mark key), the key None when typed without marks:
-    one cached call a word where a message would otherwise make two."""
-    folded = _fold_word(word)
-    return folded, (_mark_key(word) if folded != word else None)
+def _pieces(chunk: str) -> tuple[tuple[str, str | None] | None, ...]:
+    """What a text's chunk between whitespace holds, canonical (`canonical_word`): each
+    word as (folded, mark key), the key None when typed without marks, and None for a
+    boundary (`_PIECE`, within spaces as in the text). Citizens write the same few
+    thousand chunks over and over: each is read once."""
+    found: list[tuple[str, str | None] | None] = []
+    for piece in _PIECE.findall(f" {canonical_word(chunk)} "):
+        if piece[0] in _BREAKS:
+            found.append(None)
+        else:
+            folded = _fold_word(piece)
+            found.append((folded, _mark_key(piece) if folded != piece else None))
+    return tuple(found)
 
 
 def _scan(message: _Message, rules: Rules) -> list[Hit]:

@@ -28,13 +28,14 @@ def canonical(text: str) -> str:
     """NFC, lower case, one space, tone marks in the new style (hoà)."""
     if text.isascii():  # typed without marks: nothing to normalise, no tone to move
         return " ".join(text.lower().split())
-    # Word by word, each once (`_canonical_word`): whitespace neither composes nor
+    # Word by word, each once (`canonical_word`): whitespace neither composes nor
     # decomposes, and no mark nor tone moves across it, so this is the whole text's form.
-    return " ".join(map(_canonical_word, text.split()))
+    return " ".join(map(canonical_word, text.split()))
 
 
 @lru_cache(maxsize=16384)
-def _canonical_word(word: str) -> str:
+def canonical_word(word: str) -> str:
+    """`canonical` of a text without whitespace (one word, its punctuation with it)."""
     # Citizens use a few thousand words over and over: each is normalised once.
     decomposed = unicodedata.normalize("NFD", word).lower()
     decomposed = _OLD_STYLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
