@@ -755,7 +755,8 @@ def _without_compounds(hits: list[Hit]) -> list[Hit]:
 
 
 def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
-    """Hits per group, dropping a hit that lies inside a longer hit of its group."""
+    """Hits per group, dropping a hit that lies inside a longer hit of its group; `hits`
+    in order of their start, as `_scan` finds them."""
     groups: dict[str, list[Hit]] = {}
     for hit in hits:
         items = groups.get(hit.group)
@@ -766,6 +767,10 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     for group, items in groups.items():
         if len(items) == 1:
             continue  # most groups: one hit, nothing to drop or sort
+        if len({h.end - h.start for h in items}) == 1:
+            # hits of one length: none lies inside a longer one, and they are in order
+            # already (`_scan` finds them by start, a start's phrases in the index's order)
+            continue
         kept = [
             h
             for h in items
