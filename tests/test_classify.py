@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 import subprocess
 import sys
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -1368,3 +1370,18 @@ def test_a_fight_going_on_is_still_urgent_beside_a_fear() -> None:
 def test_idioms_holding_a_crime_word_are_no_crime(text: str, not_category: str) -> None:
     got = by_rules(text)
     assert got.category != not_category and got.severity == "normal", got
+
+
+def test_a_classification_made_holds_every_field_as_given() -> None:
+    # Classification sets its fields at once in its own __init__ (one or two a message):
+    # a field added to the class and not there fails here.
+    names = [f.name for f in fields(Classification)]
+    assert list(inspect.signature(Classification).parameters) == names
+    defaults = {f.name: f.default for f in fields(Classification)}
+    for name, parameter in inspect.signature(Classification).parameters.items():
+        assert parameter.default is inspect.Parameter.empty or parameter.default == defaults[name]
+    values = {name: f"{name}!" for name in names}
+    made = Classification(**values)  # type: ignore[arg-type]
+    assert [getattr(made, name) for name in names] == list(values.values())
+    assert made == Classification(**values)  # type: ignore[arg-type]
+    assert replace(made, kind="tip").kind == "tip" and made.kind == "kind!"

@@ -144,6 +144,35 @@ class Classification:
     spam: bool = False  # advertising sent to the line: kind other, nothing follows
     about_line: bool = False  # thanks, praise or a complaint about the line: kind other
 
+    def __init__(
+        self,
+        kind: str,
+        category: str | None,
+        severity: str,
+        topic: str | None,
+        subtopic: str | None,
+        reasons: tuple[str, ...],
+        spam: bool = False,
+        about_line: bool = False,
+    ) -> None:
+        # The fields at once, where the frozen dataclass's own __init__ sets each through
+        # object.__setattr__: a message makes one or two, and that was a tenth of its cost.
+        # (Kept in step with the fields by tests/test_classify.py.)
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "kind": kind,
+                "category": category,
+                "severity": severity,
+                "topic": topic,
+                "subtopic": subtopic,
+                "reasons": reasons,
+                "spam": spam,
+                "about_line": about_line,
+            },
+        )
+
     @property
     def category_learned(self) -> bool:
         """The category is the learned model's guess, not a phrase of the rules: not

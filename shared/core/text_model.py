@@ -55,6 +55,21 @@ class Opinion:
     category_p: float
     spam_p: float = 0.0  # how likely it is advertising sent to the line
 
+    def __init__(
+        self,
+        kind: str | None,
+        kind_p: float,
+        category: str,
+        category_p: float,
+        spam_p: float = 0.0,
+    ) -> None:
+        # The fields at once, where the frozen dataclass's own __init__ sets each through
+        # object.__setattr__: one a message read (as `shared.core.classify.Classification`;
+        # kept in step with the fields by tests/test_text_model.py).
+        fields = {"kind": kind, "kind_p": kind_p, "category": category}
+        fields |= {"category_p": category_p, "spam_p": spam_p}
+        object.__setattr__(self, "__dict__", fields)
+
     @staticmethod
     def urgency_reason(p: float) -> str:
         """The model's urgency, as the probability it gives a danger now."""
