@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -1577,3 +1578,18 @@ def test_a_fire_over_its_papers_asked_for_again_is_a_question() -> None:
     text = "nhà cháy hồi tuần trước, giấy tờ cháy hết, xin lại giấy tờ ở đâu vậy"
     assert classify(text).kind == "question", classify(text)
     assert by_rules("nhà cháy hồi tuần trước, giờ còn âm ỉ").kind == "tip"
+
+
+def test_a_classification_made_holds_every_field_as_given() -> None:
+    # Classification sets its fields at once in its own __init__ (one or two a message):
+    # a field added to the class and not there fails here.
+    names = [f.name for f in fields(Classification)]
+    assert list(inspect.signature(Classification).parameters) == names
+    defaults = {f.name: f.default for f in fields(Classification)}
+    for name, parameter in inspect.signature(Classification).parameters.items():
+        assert parameter.default is inspect.Parameter.empty or parameter.default == defaults[name]
+    values = {name: f"{name}!" for name in names}
+    made = Classification(**values)  # type: ignore[arg-type]
+    assert [getattr(made, name) for name in names] == list(values.values())
+    assert made == Classification(**values)  # type: ignore[arg-type]
+    assert replace(made, kind="tip").kind == "tip" and made.kind == "kind!"

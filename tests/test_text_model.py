@@ -4,10 +4,11 @@ trained on, and where it may complete the rules' verdict (never overrule it)."""
 from __future__ import annotations
 
 import base64
+import inspect
 import json
 import math
 from array import array
-from dataclasses import replace
+from dataclasses import fields, replace
 from types import ModuleType
 
 import pytest
@@ -288,3 +289,17 @@ def test_a_question_naming_no_procedure_that_the_model_is_sure_reports_something
         assert classify(police).kind == "question", police
     # a question told as "if ... then" asks; it reports nothing
     assert classify("nếu thấy người lạ cầm dao đứng trước nhà thì gọi số nào").kind == "question"
+
+
+def test_an_opinion_made_holds_every_field_as_given() -> None:
+    # Opinion sets its fields at once in its own __init__ (one a message read): a field
+    # added to the class and not there fails here.
+    names = [f.name for f in fields(Opinion)]
+    assert list(inspect.signature(Opinion).parameters) == names
+    defaults = {f.name: f.default for f in fields(Opinion)}
+    for name, parameter in inspect.signature(Opinion).parameters.items():
+        assert parameter.default is inspect.Parameter.empty or parameter.default == defaults[name]
+    values = {name: f"{name}!" for name in names}
+    made = Opinion(**values)  # type: ignore[arg-type]
+    assert [getattr(made, name) for name in names] == list(values.values())
+    assert made == Opinion(**values) and replace(made, spam_p=0.5).spam_p == 0.5  # type: ignore[arg-type]

@@ -79,13 +79,13 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
 from shared.core.police_complaint import PoliceComplaint
 from shared.core.refcode import find_code
-from shared.core.text import CLAUSE_BREAK, canonical, fold
+from shared.core.text import CLAUSE_BREAK, canonical, canonical_word, fold
 from shared.core.text_model import Opinion, Reader, is_opinion_of, load_model
 
 _CORE = os.path.dirname(__file__)
@@ -124,6 +124,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 # become ";" first: `canonical` folds them into spaces).
 _PIECE = re.compile(r"[^\W_]+|" + CLAUSE_BREAK.pattern)
 _BREAKS = frozenset(";!?…()[],.:-–—")
+_DASHES = frozenset("-–—")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])y$|(?<=^qu)y$")
 
@@ -138,6 +139,35 @@ class Classification:
     reasons: tuple[str, ...]  # matched phrases, as written in the rules
     spam: bool = False  # advertising sent to the line: kind other, nothing follows
     about_line: bool = False  # thanks, praise or a complaint about the line: kind other
+
+    def __init__(
+        self,
+        kind: str,
+        category: str | None,
+        severity: str,
+        topic: str | None,
+        subtopic: str | None,
+        reasons: tuple[str, ...],
+        spam: bool = False,
+        about_line: bool = False,
+    ) -> None:
+        # The fields at once, where the frozen dataclass's own __init__ sets each through
+        # object.__setattr__: a message makes one or two, and that was a tenth of its cost.
+        # (Kept in step with the fields by tests/test_classify.py.)
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "kind": kind,
+                "category": category,
+                "severity": severity,
+                "topic": topic,
+                "subtopic": subtopic,
+                "reasons": reasons,
+                "spam": spam,
+                "about_line": about_line,
+            },
+        )
 
     @property
     def category_learned(self) -> bool:
@@ -292,6 +322,12 @@ class Rules:
     # category -> the severity rules whose danger is that category's evidence
     severity_of_category: dict[str, tuple[int, ...]] = field(default_factory=dict)
     topic_of: dict[str, int] = field(default_factory=dict)  # group -> index in `topics`
+    # `words` and `pairs` by a phrase's first word, indexed once (`_openers`): most words
+    # of a message begin no phrase, and one lookup then says so, with no pair built.
+    # first word -> (its one-word phrases, second word -> the longer phrases)
+    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, tuple[Phrase, ...]]]] = field(
+        default_factory=dict
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -531,7 +567,8 @@ def build_rules(data: Any) -> Rules:
 
 
 def _openers(rules: Rules) -> Rules:
-    """The rules with the index of which rules each group of hits may open."""
+    """The rules with the index of which rules each group of hits may open, and their
+    phrases by first word (`starts`)."""
     categories: dict[str, list[int]] = {}
     for i, rule in enumerate(rules.categories):
         opening = (rule.groups.evidence, rule.weak, rule.happened, *(f for f, _, _ in rule.near))
@@ -544,8 +581,14 @@ def _openers(rules: Rules) -> Rules:
             severity.setdefault(sev.groups.evidence, []).append(i)
         else:
             of_category.setdefault(sev.category, []).append(i)
+    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, tuple[Phrase, ...]]]] = {
+        word: (phrases, {}) for word, phrases in rules.words.items()
+    }
+    for (first, second), phrases in rules.pairs.items():
+        starts.setdefault(first, ((), {}))[1][second] = phrases
     return replace(
         rules,
+        starts=starts,
         category_openers={k: tuple(v) for k, v in categories.items()},
         severity_openers={k: tuple(v) for k, v in severity.items()},
         severity_of_category={k: tuple(v) for k, v in of_category.items()},
@@ -614,8 +657,8 @@ class Hit(NamedTuple):
     clause: int = 0  # the clause it lies in (`_Message.clauses`)
 
 
-@dataclass(frozen=True)
-class _Message:
+class _Message(NamedTuple):
+    # a tuple, not a frozen dataclass (as `Hit`): one a message, at a fifth of the cost
     folded: tuple[str, ...]
     marks: tuple[str | None, ...]  # mark key of each word typed with marks, else None
     typed_with_marks: bool  # any word carries marks: an unmarked word then means no marks
@@ -634,11 +677,19 @@ def _tokenise(text: str, rules: Rules) -> _Message:
     clauses: list[int] = []
     clause = 0
     abbreviations = rules.abbreviations
-    for word in _PIECE.findall(canonical(text.replace("\n", " ; "))):
-        if word[0] in _BREAKS:
+    # Chunk by chunk (`_pieces`, each once): no piece of `_PIECE` spans whitespace, and
+    # what it finds in a chunk is what it finds there in the whole text, but for a
+    # dash standing alone: a boundary between two chunks, none opening or ending the text.
+    chunks = text.replace("\n", " ; ").split()
+    if chunks and chunks[0] in _DASHES:
+        del chunks[0]
+    if chunks and chunks[-1] in _DASHES:
+        del chunks[-1]
+    for piece in [piece for chunk in chunks for piece in _pieces(chunk)]:
+        if piece is None:
             clause += 1
             continue
-        folded, mark = _spelled_word(word)
+        folded, mark = piece
         expansion = abbreviations.get(folded)
         if expansion is not None:
             for written, flat in zip(*expansion, strict=True):
@@ -661,11 +712,19 @@ def _tokenise(text: str, rules: Rules) -> _Message:
 
 
 @lru_cache(maxsize=65536)
-def _spelled_word(word: str) -> tuple[str, str | None]:
-    """A canonical word as (folded, mark key), the key None when typed without marks:
-    one cached call a word where a message would otherwise make two."""
-    folded = _fold_word(word)
-    return folded, (_mark_key(word) if folded != word else None)
+def _pieces(chunk: str) -> tuple[tuple[str, str | None] | None, ...]:
+    """What a text's chunk between whitespace holds, canonical (`canonical_word`): each
+    word as (folded, mark key), the key None when typed without marks, and None for a
+    boundary (`_PIECE`, within spaces as in the text). Citizens write the same few
+    thousand chunks over and over: each is read once."""
+    found: list[tuple[str, str | None] | None] = []
+    for piece in _PIECE.findall(f" {canonical_word(chunk)} "):
+        if piece[0] in _BREAKS:
+            found.append(None)
+        else:
+            folded = _fold_word(piece)
+            found.append((folded, _mark_key(piece) if folded != piece else None))
+    return tuple(found)
 
 
 def _scan(message: _Message, rules: Rules) -> list[Hit]:
@@ -674,13 +733,16 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     hits: list[Hit] = []
     words, marks, clauses = message.folded, message.marks, message.clauses
     marked = message.typed_with_marks
-    one_word, two_words = rules.words.get, rules.pairs.get
+    starts = rules.starts.get
     last = len(words) - 1
     for i, word in enumerate(words):
-        candidates = one_word(word, ())
+        start = starts(word)
+        if start is None:
+            continue  # a word beginning no phrase
+        candidates, seconds = start
         clause = clauses[i]
-        if i < last and clauses[i + 1] == clause:
-            pair = two_words((word, words[i + 1]))
+        if seconds and i < last and clauses[i + 1] == clause:
+            pair = seconds.get(words[i + 1])
             if pair:
                 candidates = (*candidates, *pair) if candidates else pair
         for phrase in candidates:
@@ -688,7 +750,12 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
             if n > 2 and (words[i : i + n] != phrase.words or clauses[i + n - 1] != clause):
                 continue
             if not marked:  # every word may be any word folding to it
-                hits.append(Hit(phrase.group, phrase.label, i, i + n, not phrase.ambiguous, clause))
+                hits.append(
+                    _hit((phrase.group, phrase.label, i, i + n, not phrase.ambiguous, clause))
+                )
+                continue
+            if marks[i : i + n] == phrase.marks:  # each word typed with the rule's marks
+                hits.append(_hit((phrase.group, phrase.label, i, i + n, True, clause)))
                 continue
             sure = True
             for j, want in enumerate(phrase.marks):
@@ -702,8 +769,13 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                     break  # typed with other marks: another word ("chạy" is not "cháy")
             else:
                 sure = sure or not phrase.ambiguous
-                hits.append(Hit(phrase.group, phrase.label, i, i + n, sure, clause))
+                hits.append(_hit((phrase.group, phrase.label, i, i + n, sure, clause)))
     return hits
+
+
+# `Hit`s as the scan makes them, several a message: a named tuple's own `__new__` is a
+# Python function around this one.
+_hit = partial(tuple.__new__, Hit)
 
 
 def _without_compounds(hits: list[Hit]) -> list[Hit]:
@@ -724,7 +796,8 @@ def _without_compounds(hits: list[Hit]) -> list[Hit]:
 
 
 def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
-    """Hits per group, dropping a hit that lies inside a longer hit of its group."""
+    """Hits per group, dropping a hit that lies inside a longer hit of its group; `hits`
+    in order of their start, as `_scan` finds them."""
     groups: dict[str, list[Hit]] = {}
     for hit in hits:
         items = groups.get(hit.group)
@@ -735,6 +808,10 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     for group, items in groups.items():
         if len(items) == 1:
             continue  # most groups: one hit, nothing to drop or sort
+        if len({h.end - h.start for h in items}) == 1:
+            # hits of one length: none lies inside a longer one, and they are in order
+            # already (`_scan` finds them by start, a start's phrases in the index's order)
+            continue
         kept = [
             h
             for h in items

@@ -44,13 +44,14 @@ def canonical(text: str) -> str:
     """NFC, lower case, one space, tone marks in the new style (hoà)."""
     if text.isascii():  # typed without marks: nothing to normalise, no tone to move
         return " ".join(text.lower().split())
-    # Word by word, each once (`_canonical_word`): whitespace neither composes nor
+    # Word by word, each once (`canonical_word`): whitespace neither composes nor
     # decomposes, and no mark nor tone moves across it, so this is the whole text's form.
-    return " ".join(map(_canonical_word, text.split()))
+    return " ".join(map(canonical_word, text.split()))
 
 
 @lru_cache(maxsize=16384)
-def _canonical_word(word: str) -> str:
+def canonical_word(word: str) -> str:
+    """`canonical` of a text without whitespace (one word, its punctuation with it)."""
     # Citizens use a few thousand words over and over: each is normalised once.
     decomposed = unicodedata.normalize("NFD", word).lower()
     decomposed = _OLD_STYLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
@@ -84,7 +85,7 @@ def typed_words(text: str) -> list[tuple[str, str]]:
     for token in _TOKEN.findall(unicodedata.normalize("NFC", text)):
         folded = _folded_token(token)
         if len(folded) == 1:
-            out.append((folded[0], _canonical_word(token)))
+            out.append((folded[0], canonical_word(token)))
         else:
             out.extend((w, w) for w in folded)
     return out

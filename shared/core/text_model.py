@@ -28,9 +28,9 @@ import math
 import os
 import sys
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from operator import mul
 from typing import Protocol
 
@@ -54,6 +54,21 @@ class Opinion:
     category: str
     category_p: float
     spam_p: float = 0.0  # how likely it is advertising sent to the line
+
+    def __init__(
+        self,
+        kind: str | None,
+        kind_p: float,
+        category: str,
+        category_p: float,
+        spam_p: float = 0.0,
+    ) -> None:
+        # The fields at once, where the frozen dataclass's own __init__ sets each through
+        # object.__setattr__: one a message read (as `shared.core.classify.Classification`;
+        # kept in step with the fields by tests/test_text_model.py).
+        fields = {"kind": kind, "kind_p": kind_p, "category": category}
+        fields |= {"category_p": category_p, "spam_p": spam_p}
+        object.__setattr__(self, "__dict__", fields)
 
     @staticmethod
     def urgency_reason(p: float) -> str:
@@ -104,6 +119,10 @@ class TextModel:
     weights: array  # type: ignore[type-arg]
     width: int  # a row: idf, the weight of every kind and category, urgency's, spam's
     trained_on: dict[str, str]
+    rows: _Rows = field(init=False, compare=False, repr=False)  # `_Rows`, made on first use
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rows", _Rows(self.offsets, self.weights, self.width))
 
     def opinion(self, words: tuple[str, ...]) -> Opinion:
         k, c = len(self.kinds), len(self.categories)
@@ -131,25 +150,62 @@ class TextModel:
     def _scores(self, words: tuple[str, ...], first: int) -> list[float] | None:
         """The columns from `first` on of the rows of a message's features, each row
         weighted by (1 + ln tf) and the message's norm, summed (None: none is known)."""
-        weights, offsets, width = self.weights, self.offsets, self.width
-        scales = []
-        vectors = []
-        for feature, tf in _term_counts(words).items():
-            offset = offsets.get(feature)
-            if offset is None:
-                continue
-            row = weights[offset + first : offset + width]
-            if tf == 1:  # most features: 1 + ln 1 is 1, the row and its idf as they are
-                scales.append(weights[offset])
-                vectors.append(row)
-            else:
-                scale = 1.0 + math.log(tf)
-                scales.append(scale * weights[offset])
-                vectors.append([scale * v for v in row])
+        features = [*words, *pairwise(words)]  # a pair as a tuple: see `_Rows`
+        counts = dict.fromkeys(features, 1)  # in order of first use, as counting gives
+        if len(counts) == len(features):
+            # most messages: no word nor pair said twice, and 1 + ln 1 is 1: each row and
+            # its idf as they are
+            vectors = [row for row in map(self.rows.__getitem__, counts) if row is not None]
+            scales = [row[0] for row in vectors]
+        else:
+            scales, vectors = self._counted(features)
         if not vectors:
             return None
         norm = math.sqrt(sum(map(mul, scales, scales)))
-        return [sum(column) / norm for column in zip(*vectors, strict=True)]
+        columns = islice(zip(*vectors, strict=True), first, None)
+        return [sum(column) / norm for column in columns]
+
+    def _counted(self, features: list[Feature]) -> tuple[list[float], list[Row]]:
+        """The idf and row of each known feature, scaled by 1 + ln tf, in order of first use."""
+        counts: dict[Feature, int] = {}
+        for feature in features:
+            counts[feature] = counts.get(feature, 0) + 1
+        scales, vectors = [], []
+        for feature, tf in counts.items():
+            row = self.rows[feature]
+            if row is None:
+                continue
+            if tf == 1:
+                scales.append(row[0])
+                vectors.append(row)
+            else:
+                scale = 1.0 + math.log(tf)
+                scales.append(scale * row[0])
+                vectors.append(tuple([scale * v for v in row]))
+        return scales, vectors
+
+
+Feature = str | tuple[str, str]  # a word, or two neighbours (`features_of` joins them)
+Row = tuple[float, ...]  # a feature's idf, then its weight in each column
+
+
+class _Rows(dict[Feature, Row | None]):
+    """Each known feature's row as Python floats, made on its first use: summing a
+    message's rows from the packed floats made every number an object again on every
+    message. A pair is looked up as the tuple `pairwise` gives, its text built only
+    the first time. Only known features are kept (at most one row per feature of the
+    file); an unknown one is None, looked up again each time."""
+
+    def __init__(self, offsets: dict[str, int], weights: array, width: int) -> None:  # type: ignore[type-arg]
+        super().__init__()
+        self.offsets, self.weights, self.width = offsets, weights, width
+
+    def __missing__(self, feature: Feature) -> Row | None:
+        offset = self.offsets.get(feature if isinstance(feature, str) else " ".join(feature))
+        if offset is None:
+            return None
+        row = self[feature] = tuple(self.weights[offset : offset + self.width])
+        return row
 
 
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
@@ -161,17 +217,6 @@ def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
 def features_of(words: tuple[str, ...]) -> list[str]:
     """The folded words and each pair of neighbours, as the model was trained on."""
     return list(words) + [f"{a} {b}" for a, b in pairwise(words)]
-
-
-def _term_counts(words: tuple[str, ...]) -> dict[str, int]:
-    features = features_of(words)
-    counts = dict.fromkeys(features, 1)  # in order of first use, as counting gives
-    if len(counts) == len(features):
-        return counts  # most messages: no word nor pair said twice
-    counts = {}
-    for feature in features:
-        counts[feature] = counts.get(feature, 0) + 1
-    return counts
 
 
 def _logistic(z: float) -> float:
