@@ -310,6 +310,7 @@ VARIANTS: dict[str, Variant] = {
     "base-C100": Variant("words", lr(100.0)),
     "base-C10": Variant("words", lr(10.0)),
     "folded": Variant("words+folded", lr()),
+    "folded-md2": Variant("words+folded", lr(), min_df=2),
     "trigrams": Variant("words+trigrams", lr()),
     "chars": Variant("chars", lr()),
     "words+chars": Variant("words+chars", lr()),
