@@ -460,8 +460,9 @@ def test_messages_meet_the_kind_category_and_urgency_targets(name: str) -> None:
 # questions right or honest (of the set), wrong answers at most.
 BLIND_HELD = {
     # met the targets through round 6; after round 7 kind 73, category 59, urgency 58 and
-    # one person in danger rated normal (the first on this set); round 8: kind 74, category 60
-    "blind": ((74, 60, 58), 4, 1, 0, None, None),
+    # one person in danger rated normal (the first on this set); round 8: kind 74, category 60;
+    # round 11: urgency 59 after the classifier pass on tuning set 7
+    "blind": ((74, 60, 59), 4, 1, 0, None, None),
     # round 7: 113, 90, 94 and 53/61 questions with 2 wrong; round 8: 114, 91, 94, 54/61, 1;
     # round 9 (sets 13a-b teaching kinds and categories): category 92, back to 91 once
     # question set 15 joined the training (its lost papers asked as questions); kind 115
@@ -479,8 +480,9 @@ BLIND_HELD = {
     # calm tip rated urgent, 60/75 with 3 wrong; round 9 (sets 13a-b): category 96; kind
     # 129 (a long message nothing matched, read as chat, is other); after the assistant
     # pass on question set 16, 61/75 questions; 62/75 after round 10's pass on question
-    # set 20
-    "blind12": ((129, 96, 103), 7, 1, 1, 62, 3),
+    # set 20; round 11: kind 130, category 97 after the assistant passes' classifier
+    # principles (questions on sets 21 and 22 read as reports)
+    "blind12": ((130, 97, 103), 7, 1, 1, 62, 3),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -490,14 +492,19 @@ BLIND_HELD = {
     # words weighed again; held out on the fifteen training sets, kinds 93.1 -> 93.0 %,
     # category unchanged), and after the pass on it 57/75 questions with 6 wrong;
     # category 94 again once tuning set 5 joined the training; 59/75 questions with 5 wrong
-    # after round 10's pass on question set 17
-    "blind13": ((121, 94, 96), 10, 1, 1, 59, 5),
+    # after round 10's pass on question set 17; round 11: kind 123, category 96 after the
+    # assistant passes' classifier principles
+    "blind13": ((123, 96, 96), 10, 1, 1, 59, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
-    # danger rated normal, none calm rated urgent, 63/75 questions with none wrong
-    "blind14": ((119, 84, 92), 11, 1, 0, 63, 0),
+    # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
+    # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
+    # classifier pass on tuning set 7
+    "blind14": ((120, 85, 92), 11, 1, 0, 67, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
-    # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong
-    "blind15": ((120, 87, 97), 7, 1, 0, 61, 2),
+    # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
+    # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
+    # classifier pass on tuning set 7
+    "blind15": ((123, 87, 97), 9, 1, 0, 62, 2),
 }
 
 
