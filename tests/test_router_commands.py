@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from google.cloud.firestore_v1.base_query import FieldFilter
@@ -184,13 +185,18 @@ def trail(line: Line, ref: str) -> list[str]:
     return [(s.to_dict() or {})["kind"] for s in events]
 
 
-def test_a_command_event_carries_its_words_and_writer_and_its_message_is_not_read(
-    line: Line,
-) -> None:
+def _take_published(line: Line) -> tuple[str, dict[str, Any], TipEvent]:
+    """A reported tip, and the duty officer's take as the webhook published it."""
     ref = report(line)
     line.standin.send_text(DUTY, f"NHAN {ref}")
     (body,) = take(line, 1)
-    event = TipEvent.model_validate_json(base64.b64decode(body["message"]["data"]))
+    return ref, body, TipEvent.model_validate_json(base64.b64decode(body["message"]["data"]))
+
+
+def test_a_command_event_carries_its_words_and_writer_and_its_message_is_not_read(
+    line: Line,
+) -> None:
+    ref, body, event = _take_published(line)
     assert event.kind == "command" and event.text == f"NHAN {ref}"
     (key,) = [s.id for s in line.db.collection("messages").stream() if s.id == event.message_id]
     stored = line.db.collection("messages").document(key).get().to_dict() or {}
@@ -205,10 +211,7 @@ def test_a_command_event_carries_its_words_and_writer_and_its_message_is_not_rea
 def test_a_command_an_older_webhook_published_without_its_words_is_read_from_its_message(
     line: Line,
 ) -> None:
-    ref = report(line)
-    line.standin.send_text(DUTY, f"NHAN {ref}")
-    (body,) = take(line, 1)
-    event = TipEvent.model_validate_json(base64.b64decode(body["message"]["data"]))
+    ref, body, event = _take_published(line)
     bare = event.model_copy(update={"text": None, "reporter_key": None})
     body["message"]["data"] = base64.b64encode(bare.encode()).decode()
     assert deliver(line, [body], times=2) == [200, 200]
