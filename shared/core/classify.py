@@ -96,7 +96,14 @@ PREBUILT_RULES_PATH = os.path.join(os.path.dirname(_CORE), "data", "classify.pic
 # the prebuilt rules stale, like a change to the rule file.
 RULES_CODE = tuple(
     os.path.join(_CORE, name)
-    for name in ("classify.py", "classify_file.py", "data_file.py", "text.py")
+    for name in (
+        "classify.py",
+        "classify_file.py",
+        "data_file.py",
+        "text.py",
+        "aliases.py",
+        "police_complaint.py",
+    )
 )
 
 KINDS = ("tip", "question", "other")
