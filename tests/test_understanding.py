@@ -480,8 +480,8 @@ BLIND_HELD = {
     # calm tip rated urgent, 60/75 with 3 wrong; round 9 (sets 13a-b): category 96; kind
     # 129 (a long message nothing matched, read as chat, is other); after the assistant
     # pass on question set 16, 61/75 questions; 62/75 after round 10's pass on question
-    # set 20; round 11: kind 130, category 97 after the assistant passes' classifier
-    # principles (questions on sets 21 and 22 read as reports)
+    # set 20; held at kind 130, category 97 in round 11, what it already scored at round
+    # 10's end
     "blind12": ((130, 97, 103), 7, 1, 1, 62, 3),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
@@ -492,8 +492,8 @@ BLIND_HELD = {
     # words weighed again; held out on the fifteen training sets, kinds 93.1 -> 93.0 %,
     # category unchanged), and after the pass on it 57/75 questions with 6 wrong;
     # category 94 again once tuning set 5 joined the training; 59/75 questions with 5 wrong
-    # after round 10's pass on question set 17; round 11: kind 123, category 96 after the
-    # assistant passes' classifier principles
+    # after round 10's pass on question set 17; held at kind 123, category 96 in round 11,
+    # what it already scored at round 10's end
     "blind13": ((123, 96, 96), 10, 1, 1, 59, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
