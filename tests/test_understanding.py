@@ -427,6 +427,10 @@ CONFLICTS = {
     # normal; a theft just done with the thief still close is urgent by the line's
     # convention (classify.yaml thief_fleeing: "trộm vừa dắt chiếc sh ..., nó chạy hướng")
     "mt7-212",
+    # a threat to kill told with a laugh ("... dọa giết tui vì tui ăn hết bánh kem ... haha")
+    # labelled chat; a laugh no longer hides a danger or a crime told (a fire, a knife and
+    # drugs were dropped with it): a joke reaching an officer costs less than a tip lost
+    "mt7-140",
 }
 
 
@@ -503,8 +507,9 @@ BLIND_HELD = {
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
-    # classifier pass on tuning set 7
-    "blind15": ((123, 87, 97), 9, 1, 0, 62, 2),
+    # classifier pass on tuning set 7; kind 122 once a laugh no longer hides a danger or a
+    # crime told (the pass's "haha" made "cứu với có cháy nhà hẻm 12 =))" chat, no tip)
+    "blind15": ((122, 87, 97), 9, 1, 0, 62, 2),
 }
 
 
@@ -737,8 +742,9 @@ MESSAGES_ALONE = {
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
-    # 10/10, none and none
-    "tuning7": ((215, 152, 154), 10, 0, 0),
+    # 10/10, none and none; kind 217 (214 agreed: mt7-140 in CONFLICTS) once a laugh no
+    # longer hides a danger or a crime told
+    "tuning7": ((214, 152, 154), 10, 0, 0),
 }
 
 
