@@ -1523,12 +1523,25 @@ def test_a_procedure_asked_with_a_laugh_is_still_a_question() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "tối qua tôi có nhắn báo vụ trộm xe ở hẻm 40, các anh đã nhận được chưa",
-        "em gửi hình thằng giật túi hồi trưa rồi đó, mấy anh có đọc chưa",
+        "tối qua tôi có gửi tin rồi, các anh đã nhận được chưa",
+        "em gui hinh hoi trua roi do, may anh co doc chua",
     ],
 )
 def test_whether_a_report_sent_was_received_is_about_the_line(text: str) -> None:
     assert by_rules(text).kind == "other", by_rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("tối qua tôi có nhắn báo vụ trộm xe ở hẻm 40, các anh đã nhận được chưa", "theft"),
+        ("hoi sang em bao vu tui no ban ma tuy o hem 45 go dau roi, nhan dc chua", "drugs"),
+    ],
+)
+def test_a_report_told_again_with_did_you_get_it_is_still_a_tip(text: str, category: str) -> None:
+    # the first may never have arrived; the router joins it to the tip it already has
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category), got
 
 
 def test_whether_a_report_was_received_beside_a_danger_now_is_still_urgent() -> None:

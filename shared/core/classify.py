@@ -1451,19 +1451,20 @@ def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:
 def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) -> list[Hit]:
     """Words about the line itself that make the message chat: thanks for something
     done, even beside a tip's words ("cảm ơn các anh đã bắt được thằng trộm"); praise
-    or a complaint that nobody answers only when nothing is reported besides; whether
-    what one sent was received, even beside the report's words (sent already). Never
-    beside "nhưng" or "cho hỏi"; thanks and praise never beside "?" or something
-    going on now."""
+    or a complaint that nobody answers, or whether what one sent was received, only
+    when nothing is reported besides: a citizen asking "hồi sáng em báo vụ ma túy ở
+    hẻm 45, nhận được chưa" may be asking because that report never arrived, and the
+    router joins a report to the tip it already has. Never beside "nhưng" or "cho
+    hỏi"; thanks and praise never beside "?" or something going on now."""
     if "line_unless" in groups:
         return []
-    if "line_received" in groups:
-        return _sure(groups, "line_received")  # "hồi sáng em báo vụ ..., nhận được chưa"
     kind_words = not question_mark and "now" not in groups
     if kind_words and "done" in groups and "thanks" in groups:
         return _sure(groups, "thanks") + _sure(groups, "praise")
     if strong:
         return []
+    if "line_received" in groups:
+        return _sure(groups, "line_received")
     praise = _sure(groups, "praise") if kind_words else []
     return praise or _sure(groups, "line")
 
