@@ -715,6 +715,24 @@ def test_a_fight_is_going_on_unless_said_to_be_past_or_habitual(text: str, urgen
 
 
 @pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        # "hay" offering an alternative after "không biết" is "or", not "usually": smoke
+        # pouring from a house that may be a fire is urgent
+        ("nhà đối diện bốc khói đen nghi ngút, không biết cháy hay đốt rác", True),
+        ("nha doi dien boc khoi den nghi ngut ko biet chay hay dot rac", True),
+        ("căn nhà cuối hẻm khói đen bốc lên, chưa biết cháy hay người ta đốt gì", True),
+        # the same words told as a habit stay a nuisance
+        ("ông nhà đối diện hay đốt rác, khói đen bay qua nhà tôi", False),
+        ("nha doi dien hay dot rac khoi den mu mit", False),
+    ],
+)
+def test_hay_after_khong_biet_is_or_not_a_habit(text: str, urgent: bool) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent" if urgent else "normal"), got
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "tụi nó hối em nạp tiền gấp mới rút được lợi nhuận, em mất 30 triệu rồi",

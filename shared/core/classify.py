@@ -951,7 +951,7 @@ def _danger(
     found: list[Hit] = []
     lasting: list[Hit] = []  # found by the rules that `last`
     makes_tip = lasting_tip = False
-    habitual = "habitual" in groups
+    habitual = _habitual(groups)
     # only the rules that may apply, in order: those whose evidence the message holds,
     # and those whose danger is the best category's evidence
     openers = rules.severity_openers
@@ -1089,7 +1089,20 @@ def _told_calm(groups: dict[str, list[Hit]]) -> bool:
     rules' signs that no danger is happening now, which the model's word never
     overrules."""
     over = "past" in groups and "now" not in groups
-    return over or "habitual" in groups or "not_urgent" in groups
+    return over or _habitual(groups) or "not_urgent" in groups
+
+
+def _habitual(groups: dict[str, list[Hit]]) -> bool:
+    """Told as a habit: a habitual phrase, but not "hay" offering an alternative after
+    "không biết" in its clause ("không biết cháy hay đốt rác": "or", not "usually")."""
+    vague = groups.get("not_negations", [])
+    return any(
+        not (
+            h.label.startswith("hay ")
+            and any(v.clause == h.clause and v.end <= h.start for v in vague)
+        )
+        for h in groups.get("habitual", [])
+    )
 
 
 def open_to_urgency(verdict: Classification) -> bool:
