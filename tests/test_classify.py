@@ -1643,3 +1643,24 @@ def test_a_classification_made_holds_every_field_as_given() -> None:
     assert [getattr(made, name) for name in names] == list(values.values())
     assert made == Classification(**values)  # type: ignore[arg-type]
     assert replace(made, kind="tip").kind == "tip" and made.kind == "kind!"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cái vụ em báo hồi nãy sao rồi anh",
+        "vu e bao luc nay sao roi a",
+        "vụ tôi báo sáng nay tới đâu rồi",
+        "viec minh bao hom qua co ai xu ly chua",
+    ],
+)
+def test_asking_about_ones_own_report_is_a_status_question(text: str) -> None:
+    # where the citizen's tip stands, answered from their tips; "e bao luc nay" is
+    # "em báo lúc nãy", not "bạo lực"
+    got = classify(text)
+    assert (got.kind, got.topic) == ("question", "tip_status"), got
+
+
+def test_what_the_citizen_reported_again_stays_a_tip() -> None:
+    got = classify("vụ em báo hôm qua đó, giờ tụi nó lại tụ tập chích choác đầu hẻm")
+    assert (got.kind, got.category) == ("tip", "drugs"), got
