@@ -514,6 +514,9 @@ BLIND_HELD = {
     # classifier pass on tuning set 7; kind 122 once a laugh no longer hides a danger or a
     # crime told (the pass's "haha" made "cứu với có cháy nhà hẻm 12 =))" chat, no tip)
     "blind15": ((122, 87, 97), 9, 1, 0, 62, 2),
+    # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
+    # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
+    "blind16": ((126, 91, 98), 7, 0, 0, 64, 0),
 }
 
 
@@ -793,7 +796,7 @@ def test_the_sets_of_questions_alone_keep_their_scores(which: str) -> None:
 
 def test_spam_of_every_set_is_recognised() -> None:
     # sets 7, 8, 9 and 10 measured 3 of 4, 2 of 3, 3 of 4 and 8 of 9 ads (held in their own
-    # tests); sets 11 to 15 are blind, held in their own tests (their misses unshown);
+    # tests); sets 11 to 16 are blind, held in their own tests (their misses unshown);
     # tuning set 5 was written with tips alone (urgency)
     held = (
         "blind7",
@@ -805,6 +808,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind13",
         "blind14",
         "blind15",
+        "blind16",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

@@ -58,6 +58,9 @@ Eighteen labelled pairs of sets, and sets of questions alone, live in tests/fixt
 - `messages_blind15.jsonl`, `questions_blind15.jsonl`: the fifteenth pair, written
   in round 11 by someone who had not seen the rules, scored blind before round 11's
   changes (its header lines); never worked on.
+- `messages_blind16.jsonl`, `questions_blind16.jsonl`: the sixteenth pair, written
+  in round 12 by someone who had not seen the rules, scored blind before round 12's
+  changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -158,6 +161,7 @@ SETS = (
     "blind13",
     "blind14",
     "blind15",
+    "blind16",
     "tuning",
     "tuning4",
     "tuning5",
@@ -183,7 +187,7 @@ QUESTION_SETS = (
 # messages of a pair.
 MESSAGE_SETS = ("tuning6", "tuning7")
 # Never worked on: their misses are shown only when asked.
-BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15")
+BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16")
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
 # passes on sets 17 and 18, then worked on in the third; set 20 was kept out of all three,
