@@ -753,6 +753,9 @@ MESSAGES_ALONE = {
     # longer hides a danger or a crime told; 216 (213 agreed: mt7-70 in CONFLICTS) once a
     # report told again with "nhận được chưa" stays a tip
     "tuning7": ((213, 152, 154), 10, 0, 0),
+    # round 12: scored before any change (its header) 203, 138, 146 of 220, ads 5/7, one
+    # calm tip urgent, three people in danger normal
+    "tuning8": ((203, 138, 146), 5, 1, 3),
 }
 
 
