@@ -1664,3 +1664,143 @@ def test_asking_about_ones_own_report_is_a_status_question(text: str) -> None:
 def test_what_the_citizen_reported_again_stays_a_tip() -> None:
     got = classify("vụ em báo hôm qua đó, giờ tụi nó lại tụ tập chích choác đầu hẻm")
     assert (got.kind, got.category) == ("tip", "drugs"), got
+
+
+# Round 12's classifier pass on message tuning set 8: each principle worded apart from it.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hôm qua nó nhắn tin dọa tối nay dẫn người qua chém chồng tôi",
+        "sáng nay chủ nợ gọi nói tối nay cho người tới đập nhà, chém cả nhà em",
+    ],
+)
+def test_harm_threatened_for_tonight_is_urgent_whenever_the_threat_came(text: str) -> None:
+    # the danger is ahead: the learned model, reading "hôm qua", may not lower it
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_harm_threatened_for_another_day_leaves_time_for_the_ward() -> None:
+    got = classify("hôm qua nó nhắn tin dọa mai sẽ qua chém chồng tôi")
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+def test_a_rabid_dog_biting_people_is_urgent_unless_told_as_over() -> None:
+    loose = classify("có con chó dại cắn bé hàng xóm ở đầu hẻm, giờ nó còn chạy ngoài đường")
+    assert (loose.kind, loose.severity) == ("tip", "urgent"), loose
+    over = classify("tháng trước bé nhà tôi bị chó dại cắn, đã tiêm ngừa rồi")
+    assert over.severity == "normal", over
+
+
+def test_petrol_filled_at_a_station_is_poured_on_nobody() -> None:
+    got = classify("đánh rơi cái ví lúc đi đổ xăng ở cây xăng ngã tư, ai thấy báo giùm")
+    assert (got.kind, got.category, got.severity) == ("tip", "lost_property", "normal"), got
+    poured = by_rules("thằng đó tưới xăng trước cửa nhà bà Sáu")
+    assert poured.severity == "urgent", poured
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhắn lại cho 10 người bạn sẽ gặp may mắn cả năm",
+        "hãy chuyển tiếp cho người thân: bọn lừa đảo giả nhân viên điện lực gọi điện đòi tiền",
+    ],
+)
+def test_a_chain_asking_to_be_forwarded_is_no_tip(text: str) -> None:
+    assert classify(text).kind == "other", classify(text)
+
+
+def test_money_demanded_or_else_is_extortion_not_a_chain() -> None:
+    got = classify("thằng đó dọa nếu không chuyển tiền thì tung clip của em lên mạng")
+    assert got.kind == "tip", got
+
+
+def test_a_scam_forwarded_to_the_line_is_still_reported() -> None:
+    got = classify(
+        "em chuyển tiếp tin nhắn lừa đảo này cho các anh xử lý, nó giả ngân hàng đòi mã OTP"
+    )
+    assert (got.kind, got.category) == ("tip", "fraud"), got
+
+
+def test_praise_of_an_officer_for_what_was_done_is_about_the_line() -> None:
+    got = classify("cho tôi khen mấy anh tuần tra hôm qua, tới nhanh lắm")
+    assert (got.kind, got.about_line) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CHÚC MỪNG số thuê bao của bạn đã trúng thưởng iPhone 16, nhận quà tại link abc.xyz",
+        "Tài khoản định danh của bạn sắp bị khóa, cập nhật ngay tại vneid-xacthuc.net",
+    ],
+)
+def test_a_prize_or_a_locked_account_claimed_at_a_link_is_a_phish(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+def test_a_family_errand_sent_by_mistake_is_chat_but_a_plea_stays_a_tip() -> None:
+    errand = classify("vk ơi tối nay anh về trễ, nhớ đón con giùm")
+    assert errand.kind == "other", errand
+    plea = classify("chồng ơi cứu em, thằng trộm đang cạy cửa")
+    assert (plea.kind, plea.severity) == ("tip", "urgent"), plea
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng kia cướp điểm 9 của tui trong giờ kiểm tra haha",
+        "trời hôm nay nóng như muốn cháy người",
+    ],
+)
+def test_figures_of_speech_hold_no_robbery_nor_fire(text: str) -> None:
+    assert classify(text).kind == "other", classify(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # an injury inflicted, its report asked how to make: a tip
+        ("năm ngoái tôi bị đánh gãy tay ở quán nhậu, giờ muốn tố cáo thì làm sao", "violence"),
+        ("tối qua em bị chồng đánh, giờ em sợ không dám về nhà", "violence"),
+        ("chủ trọ không bao giờ khai cho tụi em, ở cả năm rồi", "residence"),
+        ("công ty cho công nhân ở luôn trong xưởng, không đăng ký tạm trú", "residence"),
+        ("ô tô chạy zig zag giữa đường, suýt đụng người đi bộ", "traffic"),
+        ("có chiếc xe vô chủ đậu trước cổng chợ cả tháng nay", "traffic"),
+        ("thấy mấy em gái nhỏ bị dẫn vào phòng cùng khách ở nhà nghỉ", "prostitution"),
+        ("thấy ống thủy tinh với bình hút trong nhà vệ sinh quán", "drugs"),
+        ("lượm được mấy viên thuốc lạ trước cổng trường", "drugs"),
+        ("nhân viên thu ngân lấy tiền két rồi nghỉ luôn", "theft"),
+        ("mấy người lạ khuân sắt thép từ công trình lên xe lúc nửa đêm", "theft"),
+        ("đám đông hò hét trước nhà văn hóa khu phố", "public_order"),
+    ],
+)
+def test_round_12_categories(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quẹt nhẹ xe, chỉ trầy nhẹ, hai bên đang cãi nhau ngoài đường",
+        "cái xe máy trước nhà bốc cháy, chú bảo vệ xịt tắt rồi, chỉ còn chút khói",
+    ],
+)
+def test_a_scratch_or_a_fire_put_out_is_no_hurry(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+def test_someone_on_the_way_to_pay_a_scammer_can_still_be_stopped() -> None:
+    text = "ba tôi bị giả danh công an gọi bắt chuyển tiền, giờ ổng đang ra ngân hàng"
+    for got in (by_rules(text), classify(text)):
+        assert (got.kind, got.category, got.severity) == ("tip", "fraud", "urgent"), got
+
+
+def test_thang_cha_is_a_man_not_a_negation() -> None:
+    # "cha" typed without marks also folds onto "chả" (not)
+    got = by_rules("thang cha kia dang cay khoa xe truoc nha toi")
+    assert (got.kind, got.category, got.severity) == ("tip", "theft", "urgent"), got

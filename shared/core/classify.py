@@ -47,7 +47,8 @@ How a message is decided (the rule file says which phrases do what):
    nothing is a tip of category "other" (read by an officer, never dropped).
 7. A second opinion, learned from labelled messages (`shared/core/text_model.py`),
    then weighs a tip of six words or more: its urgency either way, unless the
-   rules read it as over, a habit or no hurry (`with_urgency`); its category
+   rules read it as over, a habit or no hurry (`with_urgency`), and never lowering a
+   danger read beside a `kept` phrase (harm threatened for tonight, a rabid dog); its category
    where the rules found none or, when sure, over theirs, never a fire; and it
    makes a tip of a message nothing matched when it is sure (`with_opinion`), other of
    a long one, a tip by default, that it is sure is chat or an ad (`as_other`), and
@@ -520,6 +521,9 @@ def build_rules(data: Any) -> Rules:
     # the offender gone is a past marker everywhere but in the rules that `last`
     add("past", severity.gone)
     add("gone", severity.gone)
+    add("now", severity.ahead)
+    add("kept", severity.ahead)
+    add("kept", severity.kept)
     add_evidence(FEARS.evidence, severity.fears)
     severity_rules: list[SeverityRule] = []
     for rule in severity.rules:
@@ -1058,7 +1062,8 @@ def weigh(
                 return as_other(kind)
         # an omission (lodgers not declared) is no danger now, whatever its words
         calm = _told_calm(groups) or verdict.category in load_rules().calm_categories
-        verdict = with_urgency(verdict, urgent_p, calm)
+        if not (verdict.severity == "urgent" and "kept" in groups):
+            verdict = with_urgency(verdict, urgent_p, calm)
     else:
         opinion = model.opinion(words)
         if advertises(opinion):

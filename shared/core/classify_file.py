@@ -228,6 +228,11 @@ class SeverityIn(_Strict):
     not_urgent: list[str] = Field(default_factory=list)
     # phrases whose negation word negates nothing after them ("không biết súng thật hay giả")
     not_negations: list[str] = Field(default_factory=list)
+    # harm threatened for later today ("dọa tối nay qua chém"): a `now` phrase, and `kept`
+    ahead: list[str] = Field(default_factory=list)
+    # beside these, a danger the rules read is never lowered by the learned model, whose
+    # words read it calm (a threat received yesterday, a rabid dog loose)
+    kept: list[str] = Field(default_factory=list)
     fear_window: int = Field(default=4, ge=0)
     fears: EvidenceIn = EvidenceIn()
     # tips of these categories are never made urgent by the learned model alone
