@@ -894,6 +894,20 @@ def test_thanks_praise_or_nobody_answering_is_chat_about_the_line(text: str) -> 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "nhà số 7 cả tuần nay đóng cửa, gõ cửa hoài không ai trả lời, bà cụ ở một mình",
+        "phong ke ben co mui hoi 2 3 ngay nay, go cua ko ai tra loi",
+        "dãy trọ cuối hẻm có đứa nhỏ khóc trong phòng từ sáng, khóa ngoài, kêu không ai trả lời",
+    ],
+)
+def test_nobody_answering_at_a_door_is_a_person_not_the_line(text: str) -> None:
+    # a welfare check: someone inside may be down, never a complaint about the line
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("tip", False), got
+
+
+@pytest.mark.parametrize(
     ("text", "category"),
     [
         ("cảm ơn, nhà tôi đã bị trộm xe 2 lần rồi", "theft"),  # thanks for nothing done
