@@ -840,6 +840,20 @@ def test_a_victim_quoting_the_ad_that_cheated_them_is_no_spam() -> None:
     assert got.kind == "tip" and not got.spam, got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mẹ em bấm vào link nhận quà tri ân, vui lòng cập nhật tại link, giờ bị trừ tiền",
+        "ba tui vay nhanh chỉ cần căn cước trên app, giờ tụi nó gọi khủng bố cả nhà",
+        "em vay vốn online giải ngân nhanh, giờ tụi nó đăng ảnh em lên face bôi nhọ",
+    ],
+)
+def test_the_harm_an_ad_did_since_is_no_spam(text: str) -> None:
+    # the ad's words quoted by the one it harmed: never dropped as an ad
+    got = classify(text)
+    assert not got.spam and got.kind != "other", got
+
+
 @pytest.mark.parametrize("text", ["alo alo test thử coi có ai đọc không", "alo có ai trực không"])
 def test_testing_the_line_is_chat(text: str) -> None:
     assert classify(text).kind == "other"
