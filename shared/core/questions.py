@@ -590,6 +590,7 @@ def _named_apart(
 def _follow_ups(padded: str, parts: list[Part], k: Knowledge, matches: list[_Match]) -> list[Part]:
     """The second topic a question also asks ("tạm trú cũ có phải xóa không, chỗ mới làm
     lại từ đầu hả": removing the old registration and making the new one)."""
+    said = {m.topic for m in matches}
     for follow in k.follow_ups:
         named = {p.topic for p in parts}
         # a topic named that silences the one to add is what is asked of it ("tạm trú ở
@@ -601,6 +602,8 @@ def _follow_ups(padded: str, parts: list[Part], k: Knowledge, matches: list[_Mat
         if (
             follow.when in named
             and follow.add not in named
+            # a topic that is the new registration, named anywhere, even added after
+            and not (named | said) & follow.unless
             and not silenced
             and len(parts) < MAX_PARTS
             and _said_apart(padded, follow.phrases, [m for m in matches if m.topic != follow.add])
