@@ -323,7 +323,22 @@ def _stay(
     if days is None:
         return parts, said and not parts
     chosen = stays.long if days >= stays.threshold_days else stays.short
-    return [Part(chosen, parts[0].sections if parts else sections(padded, k))], False
+    asked = parts[0].sections if parts else sections(padded, k)
+    if (
+        len(parts) == 1
+        and parts[0].topic != chosen
+        and _named_procedure(padded, parts[0], matches, k)
+    ):
+        # the citizen named the other procedure ("ở nhà bạn 45 ngày thì báo lưu trú là được
+        # phải không"): what they named, whose answer says when it applies, and what applies
+        # (a place named, "phòng trọ", names no procedure: the stay's length picks one)
+        return [parts[0], Part(chosen, asked)], False
+    return [Part(chosen, asked)], False
+
+
+def _named_procedure(padded: str, part: Part, matches: list[_Match], k: Knowledge) -> bool:
+    """Whether a part's topic is named by a phrase of its own, not only by a place."""
+    return any(m.topic == part.topic and padded[m.start : m.end] not in k.places for m in matches)
 
 
 def _stay_choices(padded: str, k: Knowledge) -> tuple[str, ...]:
