@@ -39,6 +39,7 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -455,15 +456,18 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     mixed = _mixed(padded, k)
     matches = _kept(found, k, padded, mixed)
     matches = _without_bare(padded, matches, k)
-    matches = _without_premises(padded, matches, k, outside is not None)
+    matches, said_done = _without_premises(padded, matches, k, outside is not None)
     matches = _without_persons(padded, matches, k)
     named = {m.topic for m in matches}
+    # an everyday phrasing overlapping a premise's words names nothing either ("vừa nhập hộ
+    # khẩu về nhà ngoại xong": "nhập hộ khẩu về" is done, not asked)
+    unsaid = functools.reduce(lambda text, span: _blanked(text, *span), said_done, padded)
     intent = next(
         (
             i
             for i in k.intents
             if i.topic not in beaten
-            and has_any(padded, i.phrases)
+            and has_any(unsaid, i.phrases)
             # words apart ("hộ khẩu ... bị xóa"): only when no phrase names that topic
             and (not i.with_ or (has_any(padded, i.with_) and i.topic not in named))
             and (not i.beside or has_any(padded, i.beside))
@@ -555,24 +559,27 @@ def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Mat
 
 def _without_premises(
     padded: str, matches: list[_Match], k: Knowledge, outside: bool = False
-) -> list[_Match]:
+) -> tuple[list[_Match], list[tuple[int, int]]]:
     """A topic's words said of what already is ("đi xuất khẩu lao động 5 năm mới về",
     "nhà em có thường trú ở đây rồi", "đã có quốc tịch Canada") name nothing beside
     another matter asked, a service this line does not handle (`outside`) among them
-    ("đăng ký kết hôn ở phường nào, em hộ khẩu Long An"): they are its premise."""
+    ("đăng ký kết hôn ở phường nào, em hộ khẩu Long An"): they are its premise. Also the
+    spans of the premises said, whose words name no everyday phrasing either."""
     stay = k.stays is not None and has_any(padded, k.stays.phrases)
+    said: list[tuple[int, int]] = []
     for premise in k.premises:
         others = {m.topic for m in matches} - {premise.topic}
         asked = others & premise.beside if premise.beside else (others or stay or outside)
         if not asked or (premise.with_ and not has_any(padded, premise.with_)):
             continue
         spans = [(at, at + len(p)) for p in premise.phrases for at in _positions(padded, p)]
+        said += spans
         matches = [
             m
             for m in matches
             if m.topic != premise.topic or not any(s <= m.start and m.end <= e for s, e in spans)
         ]
-    return matches
+    return matches, said
 
 
 def _without_persons(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
