@@ -1805,9 +1805,10 @@ def test_ones_own_move_into_a_room_is_a_tenancy_whatever_its_length_so_far():
         NO_PHONE,
     )
     assert moved.topics == ("tam_tru",), moved
-    # a visit of the same length is still a guest's lưu trú
+    # a visit of the same length is still a guest's lưu trú, answered first; whether the
+    # tạm trú named will do is answered too (its answer says from when it applies)
     visit = answer("mẹ lên chơi 5 ngày có cần đăng ký tạm trú không", TODAY, NO_PHONE)
-    assert visit.topics == ("luu_tru",), visit
+    assert visit.topics == ("luu_tru", "tam_tru"), visit
 
 
 def test_a_loss_reported_beside_the_old_book_is_the_loss_the_books_end_said_first():
@@ -2670,10 +2671,13 @@ def test_a_request_left_undone_money_to_be_quick_or_a_visit_goes_to_a_person(tex
 
 
 def test_a_stays_length_beside_the_other_procedure_named_answers_both():
-    text = "bạn em ở nhờ phòng em 2 tháng, em báo lưu trú là xong đúng không"
+    text = "bạn em ở nhờ phòng em 2 tháng, em chỉ báo lưu trú thôi có được không"
     assert set(answer(text, TODAY, NO_PHONE).topics) == {"luu_tru", "tam_tru"}
-    # a place named ("phòng trọ") names no procedure: the length picks one
+    # a place named ("phòng trọ") names no procedure, nor does a procedure named with no
+    # "whether" asked: the length picks one
     text = "em gái lên ở phòng trọ em 5 ngày thì khai sao"
+    assert answer(text, TODAY, NO_PHONE).topics == ("luu_tru",)
+    text = "làm tạm trú cho ba lên thăm 1 tuần"
     assert answer(text, TODAY, NO_PHONE).topics == ("luu_tru",)
 
 

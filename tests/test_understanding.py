@@ -300,6 +300,11 @@ CONFLICTS = {
     # a deadline asked in hours ("báo lưu trú trước mấy giờ"): labelled thoi_gian; when a step
     # falls due is ai_khi, as qt12-36 and qt17-50
     "qt19-63",
+    # a guest's stay "quá 30 ngày", "phải chuyển qua tạm trú": labelled with lưu trú and tạm
+    # trú; the stay's length picks one (from 30 days, tạm trú, whose answer says so), as
+    # qt16-33; since round 12 both are answered when whether the one named will do is asked
+    # ("có cần", "được không": qt18-28, qt23-13), which this "thì sao" does not
+    "qt19-67",
     # Tuning set 20 (round 10's fourth pass):
     # a bag snatched or a wallet dropped told with where ("hôm qua ... ở ngã tư Âu Cơ", "ở chợ
     # Tân Hương"), papers lost: a question here, a tip the ward records when told where, as
@@ -738,9 +743,8 @@ QUESTIONS_ALONE = {
     # header: 65 -> 70 -> 72 right, 1 honest, 22 wrong), kept out of them; after round 10's
     # third pass, on set 19 itself, 102/110 and 1 honest with 5 wrong, three in CONFLICTS
     # (103/105 agreed, 2 wrong: a water outage and a stay beside a beating, each read as a
-    # report an officer sees; no wrong fact told); 104/110 and 1 honest after round 12's pass
-    # on set 23 (qt19-67 answered as labelled, out of CONFLICTS: 104/106 agreed)
-    "tuning19": (104, 2),
+    # report an officer sees; no wrong fact told)
+    "tuning19": (103, 2),
     # round 10: scored before any change and after each pass (its header: 76 -> 79 -> 82
     # right, 14 wrong), kept out of them; after round 10's fourth pass, on set 20 itself,
     # 97/110 with 6 wrong, all in CONFLICTS (97/98 agreed; twelve labels against the line's

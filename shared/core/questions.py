@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from shared.core.assistant_file import Knowledge, Line, OutOfScope, Stays
 
 MAX_PARTS = 3
+WHETHER = "ai_khi"  # the answer part saying who must and when: whether a procedure applies
 T = TypeVar("T")
 
 
@@ -328,12 +329,14 @@ def _stay(
     if (
         len(parts) == 1
         and parts[0].topic != chosen
+        and WHETHER in asked
         and _named_procedure(padded, parts[0], matches, k)
     ):
-        # the citizen named the other procedure ("ở nhà bạn 45 ngày thì báo lưu trú là được
-        # phải không"): what they named, whose answer says when it applies, and what applies
-        # (a place named, "phòng trọ", names no procedure: the stay's length picks one)
-        return [parts[0], Part(chosen, asked)], False
+        # whether the other procedure, named by the citizen, will do ("ở nhà bạn 45 ngày thì
+        # báo lưu trú là được phải không"): what applies first, then what they named, whose
+        # answer says when it applies. Not asked whether ("đăng ký tạm trú cho mẹ lên chơi 5
+        # ngày"), or a place named ("phòng trọ", no procedure): the length picks one.
+        return [Part(chosen, asked), parts[0]], False
     return [Part(chosen, asked)], False
 
 
