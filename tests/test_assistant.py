@@ -2693,3 +2693,8 @@ def test_ones_own_fine_looked_up_is_a_question_not_a_report():
     text = "kiem tra phat nguoi o dau, thang truoc minh lan lan o duong Tan Ky Tan Quy"
     result = answer(text, TODAY, NO_PHONE)
     assert not result.tip and result.out_of_scope == "traffic_fine", result
+
+
+def test_kin_from_a_province_beside_a_foreigner_are_citizens_each_answered():
+    text = "tối nay họ hàng dưới Bến Tre lên cùng 2 bạn người Hàn Quốc ngủ lại nhà, khai báo sao"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"luu_tru", "nuoc_ngoai"}
