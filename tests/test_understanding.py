@@ -763,12 +763,12 @@ QUESTIONS_ALONE = {
     "tuning22": 101,
     # round 11: scored before any change (its header) 75/110 with 10 wrong, kept out of round
     # 11's second pass (on set 22): the same after it; after round 12's pass, on set 23
-    # itself, 94/110 with 3 wrong, all in CONFLICTS (94/98 agreed; twelve labels against the
+    # itself, 95/110 with 3 wrong, all in CONFLICTS (95/98 agreed; twelve labels against the
     # line's conventions, each pointing to earlier entries; no wrong fact told)
-    "tuning23": 94,
+    "tuning23": 95,
     # round 12: scored before any change (its header) 80/110 with 3 wrong, kept out of round
-    # 12's pass on set 23
-    "tuning24": (80, 3),
+    # 12's pass on set 23: 81/110 with 3 wrong after it
+    "tuning24": (81, 3),
 }
 
 
