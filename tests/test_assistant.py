@@ -1805,9 +1805,10 @@ def test_ones_own_move_into_a_room_is_a_tenancy_whatever_its_length_so_far():
         NO_PHONE,
     )
     assert moved.topics == ("tam_tru",), moved
-    # a visit of the same length is still a guest's lưu trú
+    # a visit of the same length is still a guest's lưu trú, answered first; whether the
+    # tạm trú named will do is answered too (its answer says from when it applies)
     visit = answer("mẹ lên chơi 5 ngày có cần đăng ký tạm trú không", TODAY, NO_PHONE)
-    assert visit.topics == ("luu_tru",), visit
+    assert visit.topics == ("luu_tru", "tam_tru"), visit
 
 
 def test_a_loss_reported_beside_the_old_book_is_the_loss_the_books_end_said_first():
@@ -2565,3 +2566,135 @@ def test_the_paper_a_registration_gives_is_answered_with_its_proof():
 def test_a_registration_asked_beside_a_lost_card_answers_both():
     text = "bị trộm mất căn cước, giờ muốn khai báo tạm trú chỗ mới thì sao"
     assert answer(text, TODAY, NO_PHONE).topics == ("mat_giay_to", "tam_tru")
+
+
+# --- round 12 (question set 23's principles) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # a registration just made ("vừa ... xong"): what comes next is asked
+        (
+            "con gái tôi vừa nhập hộ khẩu về nhà ngoại xong, bao giờ mới xin được giấy xác nhận"
+            " cư trú",
+            ("xac_nhan_cu_tru",),
+        ),
+        # a tạm trú held beside a permanent move: where one lives now
+        (
+            "em đã đăng ký tạm trú ở căn hộ mới mua, giờ muốn nhập khẩu vào đó thì cần những gì",
+            ("thuong_tru",),
+        ),
+    ],
+)
+def test_a_registration_said_done_is_the_premise_of_what_is_asked_next(
+    text: str, topics: tuple[str, ...]
+):
+    assert answer(text, TODAY, NO_PHONE).topics == topics
+
+
+def test_a_registration_planned_as_a_first_step_is_still_asked():
+    text = "nhập khẩu xong thì xin giấy xác nhận cư trú luôn ở đâu"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"thuong_tru", "xac_nhan_cu_tru"}
+
+
+def test_ones_registration_not_held_said_beside_another_office_matter_names_no_topic():
+    text = "tôi ở trọ, không phải thường trú ở phường này, xin giấy xác nhận độc thân ở đâu"
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "civil_status"), result
+
+
+def test_a_permanent_move_asks_no_new_temporary_registration():
+    text = (
+        "mua nhà ở Gò Vấp, em chuyển hẳn khẩu sang đó, còn tạm trú ở phòng trọ cũ có phải hủy không"
+    )
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"thuong_tru", "xoa_dang_ky"}
+
+
+def test_the_old_book_said_no_longer_held_asks_its_proof():
+    text = "công ty đòi bản sao sổ hộ khẩu mà nhà em không còn sổ nữa, giờ xin giấy gì"
+    assert answer(text, TODAY, NO_PHONE).topics == ("xac_nhan_cu_tru",)
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("khai báo cho khách nước ngoài ở homestay thì dùng mẫu nào", "giay_to"),
+        ("em họ ở lại nhà 3 hôm, thông báo lưu trú cách nào", "noi_nop"),
+        ("muốn nhập khẩu về Bình Tân, có phải về phường cũ xin cắt khẩu không", "noi_nop"),
+        ("xưởng có 25 công nhân ở tập thể, đăng ký tạm trú cho cả nhóm được không", "noi_nop"),
+        ("gia hạn tạm trú phải làm trước ngày hết hạn mấy ngày", "ai_khi"),
+    ],
+)
+def test_a_form_a_means_the_old_wards_office_a_group_and_a_renewals_lead_are_parts(
+    text: str, section: str
+):
+    assert section in answer(text, TODAY, NO_PHONE).sections
+
+
+def test_a_second_case_turned_to_with_con_and_anyone_answers_both():
+    text = "khách ngủ qua đêm thì báo lưu trú, còn người thuê cả năm thì đăng ký tạm trú đúng không"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"luu_tru", "tam_tru"}
+
+
+def test_since_a_month_is_no_stays_length():
+    text = "nghe nói từ tháng 7 thông báo lưu trú đổi, giờ theo văn bản nào"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("luu_tru",) and "can_cu" in result.sections, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("đăng ký tạm", {"Đăng ký tạm trú", "Khai báo tạm vắng"}),
+        ("hỏi đăng ký cho bé", {"Đăng ký thường trú", "Đăng ký tạm trú"}),
+        ("sap di xa thi phai bao cong an gi", {"Khai báo tạm vắng", "Đăng ký tạm trú"}),
+    ],
+)
+def test_a_name_cut_short_a_childs_registration_or_going_away_asks_which(
+    text: str, topics: set[str]
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == topics, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đã đề nghị từ tháng trước rồi mà phường vẫn chưa xóa thường trú của người bán nhà",
+        "anh công an đòi 300 ngàn mới làm nhanh giấy xác nhận, vậy có đúng không",
+        "nhờ cán bộ ghé nhà xác minh giúp, mẹ tôi già không đi lên phường được",
+    ],
+)
+def test_a_request_left_undone_money_to_be_quick_or_a_visit_goes_to_a_person(text: str):
+    assert answer(text, TODAY, NO_PHONE).handoff
+
+
+def test_a_stays_length_beside_the_other_procedure_named_answers_both():
+    text = "bạn em ở nhờ phòng em 2 tháng, em chỉ báo lưu trú thôi có được không"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"luu_tru", "tam_tru"}
+    # a place named ("phòng trọ") names no procedure, nor does a procedure named with no
+    # "whether" asked: the length picks one
+    text = "em gái lên ở phòng trọ em 5 ngày thì khai sao"
+    assert answer(text, TODAY, NO_PHONE).topics == ("luu_tru",)
+    text = "làm tạm trú cho ba lên thăm 1 tuần"
+    assert answer(text, TODAY, NO_PHONE).topics == ("luu_tru",)
+
+
+def test_so_de_typed_without_marks_needs_a_game_beside_it():
+    # folded "so de" is also "sợ để": a renewal asked, no gambling tip
+    result = answer("gia hạn tạm trú sớm được không, so de lau qua bi phat", TODAY, NO_PHONE)
+    assert not result.tip and result.topics == ("gia_han_tam_tru",), result
+    assert classify("đầu hẻm 9 có bà bán số đề công khai cả ngày").category == "gambling"
+    assert classify("quan nuoc dau hem co nguoi ghi so de moi chieu").category == "gambling"
+
+
+def test_ones_own_fine_looked_up_is_a_question_not_a_report():
+    text = "kiem tra phat nguoi o dau, thang truoc minh lan lan o duong Tan Ky Tan Quy"
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.tip and result.out_of_scope == "traffic_fine", result
+
+
+def test_kin_from_a_province_beside_a_foreigner_are_citizens_each_answered():
+    text = "tối nay họ hàng dưới Bến Tre lên cùng 2 bạn người Hàn Quốc ngủ lại nhà, khai báo sao"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"luu_tru", "nuoc_ngoai"}

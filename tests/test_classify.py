@@ -840,6 +840,20 @@ def test_a_victim_quoting_the_ad_that_cheated_them_is_no_spam() -> None:
     assert got.kind == "tip" and not got.spam, got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mẹ em bấm vào link nhận quà tri ân, vui lòng cập nhật tại link, giờ bị trừ tiền",
+        "ba tui vay nhanh chỉ cần căn cước trên app, giờ tụi nó gọi khủng bố cả nhà",
+        "em vay vốn online giải ngân nhanh, giờ tụi nó đăng ảnh em lên face bôi nhọ",
+    ],
+)
+def test_the_harm_an_ad_did_since_is_no_spam(text: str) -> None:
+    # the ad's words quoted by the one it harmed: never dropped as an ad
+    got = classify(text)
+    assert not got.spam and got.kind != "other", got
+
+
 @pytest.mark.parametrize("text", ["alo alo test thử coi có ai đọc không", "alo có ai trực không"])
 def test_testing_the_line_is_chat(text: str) -> None:
     assert classify(text).kind == "other"
@@ -891,6 +905,20 @@ def test_words_fold_word_by_word_as_the_whole_text_folds(text: str) -> None:
 def test_thanks_praise_or_nobody_answering_is_chat_about_the_line(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.about_line) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà số 7 cả tuần nay đóng cửa, gõ cửa hoài không ai trả lời, bà cụ ở một mình",
+        "phong ke ben co mui hoi 2 3 ngay nay, go cua ko ai tra loi",
+        "dãy trọ cuối hẻm có đứa nhỏ khóc trong phòng từ sáng, khóa ngoài, kêu không ai trả lời",
+    ],
+)
+def test_nobody_answering_at_a_door_is_a_person_not_the_line(text: str) -> None:
+    # a welfare check: someone inside may be down, never a complaint about the line
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("tip", False), got
 
 
 @pytest.mark.parametrize(

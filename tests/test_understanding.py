@@ -277,10 +277,6 @@ CONFLICTS = {
     # a pickpocketing told with where ("ở chợ Tân Hương hôm qua"), papers lost: a question
     # here, a tip the ward records when told where, as qt13-78, qt14-79 and qt15-31
     "qt18-43",
-    # a stay of 2 weeks, "có cần làm tạm trú": labelled with lưu trú and tạm trú; the stay's
-    # length picks one (under 30 days, lưu trú, whose answer says when it is tạm trú), as
-    # qt16-33 and qt17-52
-    "qt18-28",
     # a deadline asked in hours ("phải khai báo trong mấy tiếng"): labelled thoi_gian; when a
     # step falls due is ai_khi, as qt13-32 and qt17-58
     "qt18-31",
@@ -306,7 +302,8 @@ CONFLICTS = {
     "qt19-63",
     # a guest's stay "quá 30 ngày", "phải chuyển qua tạm trú": labelled with lưu trú and tạm
     # trú; the stay's length picks one (from 30 days, tạm trú, whose answer says so), as
-    # qt16-33 and qt17-52
+    # qt16-33; since round 12 both are answered when whether the one named will do is asked
+    # ("có cần", "được không": qt18-28, qt23-13), which this "thì sao" does not
     "qt19-67",
     # Tuning set 20 (round 10's fourth pass):
     # a bag snatched or a wallet dropped told with where ("hôm qua ... ở ngã tư Âu Cơ", "ở chợ
@@ -409,6 +406,41 @@ CONFLICTS = {
     # a tạm trú expired two weeks ago, its renewal or fine asked: labelled with tạm trú too;
     # the renewal alone in qb8-7 (the same question), qb4-21, qt12-11 and qt13-17
     "qt22-68",
+    # Tuning set 23 (round 12's pass):
+    # a wallet dropped "ở chợ Tân Hương", the card's re-issue asked; a passport lost "near Tan
+    # Huong market": told with where, a tip the ward records, as qt22-33, qt21-57 and qt21-72
+    # (the re-issue's rule follows the tip)
+    "qt23-31",
+    "qt23-54",
+    # an officer's manner complained about ("phản ánh cán bộ tiếp dân ... thái độ rất tệ"):
+    # labelled a hand-off; a tip of category other by the line's convention (classify.yaml
+    # question: "an officer's manner complained about stays a tip"; mb9-76), which the desk
+    # and the unit above see
+    "qt23-44",
+    # "Cho tôi hỏi về vấn đề cư trú ạ", "Cho hỏi thủ tục" labelled with five buttons: the menu
+    # to the scorer (the menu is given), as qt22-51 and qt20-40
+    "qt23-7",
+    "qt23-45",
+    # a deadline asked in hours or as a time of day ("trong mấy tiếng", "báo trước mấy giờ",
+    # "báo trước 23h phải không"): labelled thoi_gian; when a step falls due is ai_khi, as
+    # qt22-41, qt21-26 and qt20-26
+    "qt23-8",
+    "qt23-30",
+    "qt23-36",
+    # a tạm trú expired two months ago, its fine asked: labelled with tạm trú too; the renewal
+    # alone, as qt22-68 (the same case), qb8-7 and qb4-21
+    "qt23-26",
+    # "cắt khẩu cho ba làm sao, trong bao lâu phải làm" labelled noi_nop and thoi_gian: "làm
+    # sao" names no part and the deadline is ai_khi, as qt22-30 (the same question labelled
+    # giay_to and thoi_gian)
+    "qt23-65",
+    # "tách khẩu ... thì làm sao, phí bao nhiêu" labelled giay_to too: "làm sao" names no
+    # part, as qt22-30; the fee asked is given
+    "qt23-73",
+    # the old household book lost, "xin cấp lại sổ ở đâu": labelled mat_giay_to too, whose
+    # facts are the identity card's re-issue and found property; no book is re-issued since
+    # 2023 and proof of residence is a confirmation, the book's end said first, as qt11-59
+    "qt23-87",
     # Message tuning set 6 (round 10):
     # cards played for money "ngay lúc này" labelled urgent; a game going on in a den is no
     # danger now by the line's convention (classify.yaml fight_now `unless_category:
@@ -496,8 +528,8 @@ BLIND_HELD = {
     # 129 (a long message nothing matched, read as chat, is other); after the assistant
     # pass on question set 16, 61/75 questions; 62/75 after round 10's pass on question
     # set 20; held at kind 130, category 97 in round 11, what it already scored at round
-    # 10's end
-    "blind12": ((130, 97, 103), 7, 1, 1, 62, 3),
+    # 10's end; 63/75 after round 12's pass on question set 23
+    "blind12": ((130, 97, 103), 7, 1, 1, 63, 3),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -519,8 +551,9 @@ BLIND_HELD = {
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
     # classifier pass on tuning set 7; kind 122 once a laugh no longer hides a danger or a
-    # crime told (the pass's "haha" made "cứu với có cháy nhà hẻm 12 =))" chat, no tip)
-    "blind15": ((122, 87, 97), 9, 1, 0, 62, 2),
+    # crime told (the pass's "haha" made "cứu với có cháy nhà hẻm 12 =))" chat, no tip);
+    # 64/75 after round 12's pass on question set 23
+    "blind15": ((122, 87, 97), 9, 1, 0, 64, 2),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     "blind16": ((126, 91, 98), 7, 0, 0, 64, 0),
@@ -712,8 +745,10 @@ QUESTIONS_ALONE = {
     "tuning17": 98,
     # round 10: scored before any change (its header) 82/110 with 7 wrong, kept out of round
     # 10's first pass (85 right or honest with 6 wrong after it); after round 10's second
-    # pass, on set 18 itself, 103/110 with 1 wrong, in CONFLICTS (103/104 agreed)
-    "tuning18": 103,
+    # pass, on set 18 itself, 103/110 with 1 wrong, in CONFLICTS (103/104 agreed); 104/110
+    # after round 12's pass on set 23 (a stay's length beside the procedure the citizen named
+    # answers both: qt18-28 answered as labelled, out of CONFLICTS; 104/105 agreed)
+    "tuning18": 104,
     # round 10: scored before any change and after the passes on sets 17 and 18 (its
     # header: 65 -> 70 -> 72 right, 1 honest, 22 wrong), kept out of them; after round 10's
     # third pass, on set 19 itself, 102/110 and 1 honest with 5 wrong, three in CONFLICTS
@@ -737,8 +772,13 @@ QUESTIONS_ALONE = {
     # entries; no wrong fact told)
     "tuning22": 101,
     # round 11: scored before any change (its header) 75/110 with 10 wrong, kept out of round
-    # 11's second pass (on set 22): the same after it
-    "tuning23": (75, 10),
+    # 11's second pass (on set 22): the same after it; after round 12's pass, on set 23
+    # itself, 95/110 with 3 wrong, all in CONFLICTS (95/98 agreed; twelve labels against the
+    # line's conventions, each pointing to earlier entries; no wrong fact told)
+    "tuning23": 95,
+    # round 12: scored before any change (its header) 80/110 with 3 wrong, kept out of round
+    # 12's pass on set 23: 81/110 with 3 wrong after it
+    "tuning24": (81, 3),
 }
 
 

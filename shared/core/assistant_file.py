@@ -116,6 +116,7 @@ class FollowUp:
     add: str
     phrases: tuple[str, ...]  # padded folded words
     with_: tuple[str, ...] = ()  # also needs one of these
+    unless: frozenset[str] = frozenset()  # topics that, named, are the new registration asked
 
 
 @dataclass(frozen=True)
@@ -361,6 +362,7 @@ class FollowUpIn(_Strict):
     add: str
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
+    unless: list[str] = Field(default_factory=list)
 
 
 class PremiseIn(_Strict):
@@ -640,6 +642,8 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
     for i, follow in enumerate(conf.follow_ups):
         known(follow.when, f"follow_ups[{i}].when")
         known(follow.add, f"follow_ups[{i}].add")
+        for j, topic in enumerate(follow.unless):
+            known(topic, f"follow_ups[{i}].unless[{j}]")
     for service, spec in conf.out_of_scope.items():
         for i, topic in enumerate(spec.beats):
             known(topic, f"out_of_scope.{service}.beats[{i}]")
@@ -787,6 +791,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 f.add,
                 tuple(_padded(p) for p in f.phrases),
                 tuple(_padded(p) for p in f.with_),
+                frozenset(f.unless),
             )
             for f in conf.follow_ups
         ),

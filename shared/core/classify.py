@@ -463,6 +463,7 @@ def build_rules(data: Any) -> Rules:
         ("held", top.held),
         ("held_asks", top.held_asks),
         ("guidance_visit", top.guidance_visit),
+        ("own_fine", top.own_fine),
         ("chain", top.chain),
         ("laughter", top.laughter.words),
         ("papers:lost", top.papers_asked.lost),
@@ -1033,7 +1034,7 @@ def weigh(
             return as_spam(opinion)
         # a complaint has its own path; "nếu ... thì" asks, reports nothing; a held person's
         # family asking what becomes of them, or an officer asked to come and show how,
-        # asks the desk
+        # asks the desk; one's own fine looked up tells of one's own offence, no report
         held_asked = "held" in groups and "held_asks" in groups
         if (
             not reports(opinion)
@@ -1041,6 +1042,7 @@ def weigh(
             or "if" in groups
             or held_asked
             or "guidance_visit" in groups
+            or "own_fine" in groups
         ):
             return verdict
         unsure = frozenset(

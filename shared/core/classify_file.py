@@ -274,6 +274,8 @@ class RulesIn(_Strict):
     held: list[str] = Field(default_factory=list)
     held_asks: list[str] = Field(default_factory=list)
     guidance_visit: list[str] = Field(default_factory=list)
+    # the asker's own fine looked up or paid ("tra cứu phạt nguội ở đâu")
+    own_fine: list[str] = Field(default_factory=list)
     # a chain message: the reader asked to pass it on ("hãy chia sẻ ngay cho người thân")
     chain: list[str] = Field(default_factory=list)
     laughter: LaughterIn = LaughterIn()
@@ -343,6 +345,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("held", rules.held)
     add("held_asks", rules.held_asks)
     add("guidance_visit", rules.guidance_visit)
+    add("own_fine", rules.own_fine)
     add("chain", rules.chain)
     add("laughter.words", rules.laughter.words)
     for i, compound in enumerate(rules.compounds):

@@ -39,6 +39,7 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from shared.core.assistant_file import Knowledge, Line, OutOfScope, Stays
 
 MAX_PARTS = 3
+WHETHER = "ai_khi"  # the answer part saying who must and when: whether a procedure applies
 T = TypeVar("T")
 
 
@@ -323,7 +325,24 @@ def _stay(
     if days is None:
         return parts, said and not parts
     chosen = stays.long if days >= stays.threshold_days else stays.short
-    return [Part(chosen, parts[0].sections if parts else sections(padded, k))], False
+    asked = parts[0].sections if parts else sections(padded, k)
+    if (
+        len(parts) == 1
+        and parts[0].topic != chosen
+        and WHETHER in asked
+        and _named_procedure(padded, parts[0], matches, k)
+    ):
+        # whether the other procedure, named by the citizen, will do ("ở nhà bạn 45 ngày thì
+        # báo lưu trú là được phải không"): what applies first, then what they named, whose
+        # answer says when it applies. Not asked whether ("đăng ký tạm trú cho mẹ lên chơi 5
+        # ngày"), or a place named ("phòng trọ", no procedure): the length picks one.
+        return [Part(chosen, asked), parts[0]], False
+    return [Part(chosen, asked)], False
+
+
+def _named_procedure(padded: str, part: Part, matches: list[_Match], k: Knowledge) -> bool:
+    """Whether a part's topic is named by a phrase of its own, not only by a place."""
+    return any(m.topic == part.topic and padded[m.start : m.end] not in k.places for m in matches)
 
 
 def _stay_choices(padded: str, k: Knowledge) -> tuple[str, ...]:
@@ -440,15 +459,18 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     mixed = _mixed(padded, k)
     matches = _kept(found, k, padded, mixed)
     matches = _without_bare(padded, matches, k)
-    matches = _without_premises(padded, matches, k, outside is not None)
+    matches, said_done = _without_premises(padded, matches, k, outside is not None)
     matches = _without_persons(padded, matches, k)
     named = {m.topic for m in matches}
+    # an everyday phrasing overlapping a premise's words names nothing either ("vừa nhập hộ
+    # khẩu về nhà ngoại xong": "nhập hộ khẩu về" is done, not asked)
+    unsaid = functools.reduce(lambda text, span: _blanked(text, *span), said_done, padded)
     intent = next(
         (
             i
             for i in k.intents
             if i.topic not in beaten
-            and has_any(padded, i.phrases)
+            and has_any(unsaid, i.phrases)
             # words apart ("hộ khẩu ... bị xóa"): only when no phrase names that topic
             and (not i.with_ or (has_any(padded, i.with_) and i.topic not in named))
             and (not i.beside or has_any(padded, i.beside))
@@ -540,24 +562,27 @@ def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Mat
 
 def _without_premises(
     padded: str, matches: list[_Match], k: Knowledge, outside: bool = False
-) -> list[_Match]:
+) -> tuple[list[_Match], list[tuple[int, int]]]:
     """A topic's words said of what already is ("đi xuất khẩu lao động 5 năm mới về",
     "nhà em có thường trú ở đây rồi", "đã có quốc tịch Canada") name nothing beside
     another matter asked, a service this line does not handle (`outside`) among them
-    ("đăng ký kết hôn ở phường nào, em hộ khẩu Long An"): they are its premise."""
+    ("đăng ký kết hôn ở phường nào, em hộ khẩu Long An"): they are its premise. Also the
+    spans of the premises said, whose words name no everyday phrasing either."""
     stay = k.stays is not None and has_any(padded, k.stays.phrases)
+    said: list[tuple[int, int]] = []
     for premise in k.premises:
         others = {m.topic for m in matches} - {premise.topic}
         asked = others & premise.beside if premise.beside else (others or stay or outside)
         if not asked or (premise.with_ and not has_any(padded, premise.with_)):
             continue
         spans = [(at, at + len(p)) for p in premise.phrases for at in _positions(padded, p)]
+        said += spans
         matches = [
             m
             for m in matches
             if m.topic != premise.topic or not any(s <= m.start and m.end <= e for s, e in spans)
         ]
-    return matches
+    return matches, said
 
 
 def _without_persons(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
@@ -590,6 +615,7 @@ def _named_apart(
 def _follow_ups(padded: str, parts: list[Part], k: Knowledge, matches: list[_Match]) -> list[Part]:
     """The second topic a question also asks ("tạm trú cũ có phải xóa không, chỗ mới làm
     lại từ đầu hả": removing the old registration and making the new one)."""
+    said = {m.topic for m in matches}
     for follow in k.follow_ups:
         named = {p.topic for p in parts}
         # a topic named that silences the one to add is what is asked of it ("tạm trú ở
@@ -601,6 +627,8 @@ def _follow_ups(padded: str, parts: list[Part], k: Knowledge, matches: list[_Mat
         if (
             follow.when in named
             and follow.add not in named
+            # a topic that is the new registration, named anywhere, even added after
+            and not (named | said) & follow.unless
             and not silenced
             and len(parts) < MAX_PARTS
             and _said_apart(padded, follow.phrases, [m for m in matches if m.topic != follow.add])
