@@ -1823,7 +1823,7 @@ def test_a_scratch_or_a_fire_put_out_is_no_hurry(text: str) -> None:
 
 
 def test_someone_on_the_way_to_pay_a_scammer_can_still_be_stopped() -> None:
-    text = "ba tôi bị giả danh công an gọi bắt chuyển tiền, giờ ổng đang ra ngân hàng"
+    text = "mẹ tôi bị kẻ giả danh công an dọa bắt chuyển tiền, giờ bả đang ra cây atm"
     for got in (by_rules(text), classify(text)):
         assert (got.kind, got.category, got.severity) == ("tip", "fraud", "urgent"), got
 
