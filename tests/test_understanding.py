@@ -566,14 +566,18 @@ def test_the_blind_sets_keep_their_scores(which: str) -> None:
     held = (kind, category, severity)
     assert all(g >= h for g, h in zip(right, held, strict=True)), messages.summary()
     assert messages.spam_right >= spam, messages.summary()
-    assert len(messages.false_alarms) <= calm, messages.summary()
-    assert len(messages.danger_missed) <= danger, messages.summary()
+    # counts taken first: pytest would print the lists an assertion reads, and a blind
+    # set's misses are never shown
+    calm_urgent, danger_normal = len(messages.false_alarms), len(messages.danger_missed)
+    assert calm_urgent <= calm, messages.summary()
+    assert danger_normal <= danger, messages.summary()
     if questions_held is None:
         return
     questions = score_questions(cases(f"questions_{which}.jsonl"), classify, assistant)
     assert len(cases(f"questions_{which}.jsonl")) >= 25
     assert questions.right + questions.honest >= questions_held, questions.summary()
-    assert len(questions.wrong) <= wrong, questions.summary()
+    wrong_answers = len(questions.wrong)
+    assert wrong_answers <= wrong, questions.summary()
 
 
 def test_the_tuning_sets_of_rounds_3_and_4_have_no_miss_left() -> None:
@@ -829,7 +833,8 @@ def test_the_sets_of_questions_alone_keep_their_scores(which: str) -> None:
     assert len(cases(name)) >= 100
     assert score.right + score.honest >= least, score.summary()
     if which in KEPT_OUT:
-        assert len(score.wrong) <= wrong, score.summary()  # its misses stay unseen
+        wrong_answers = len(score.wrong)  # a count: pytest would print the list it reads
+        assert wrong_answers <= wrong, score.summary()  # its misses stay unseen
     else:
         assert len(score.wrong) <= wrong, "\n".join(score.wrong)
 
