@@ -1692,3 +1692,30 @@ def test_asking_about_ones_own_report_is_a_status_question(text: str) -> None:
 def test_what_the_citizen_reported_again_stays_a_tip() -> None:
     got = classify("vụ em báo hôm qua đó, giờ tụi nó lại tụ tập chích choác đầu hẻm")
     assert (got.kind, got.category) == ("tip", "drugs"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dạ em chào anh, em thấy có mấy người lạ đang khiêng đồ từ căn nhà đóng cửa số 14 lên"
+        " xe tải, chủ nhà đi vắng cả tháng nay",
+        "xin chao cac anh, toi ban tap hoa o cho, sang nay co nguoi tra tien bang to 200k gia,"
+        " toi con giu to tien",
+        "Hi, I live on Lũy Bán Bích, somebody broke the lock of my motorbike last night and"
+        " took it",
+    ],
+)
+def test_a_greeting_does_not_make_chat_of_the_report_it_opens(text: str) -> None:
+    assert classify(text).kind == "tip", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chào buổi sáng các anh công an phường Tây Thạnh",
+        "dạ vâng em cảm ơn anh nhiều ạ",
+        "ê mày tối nay đi nhậu hông, quán cũ trên Lũy Bán Bích nha, 7h",
+    ],
+)
+def test_a_greeting_or_a_friends_chat_alone_stays_chat(text: str) -> None:
+    assert classify(text).kind == "other", classify(text)
