@@ -1719,3 +1719,17 @@ def test_a_greeting_does_not_make_chat_of_the_report_it_opens(text: str) -> None
 )
 def test_a_greeting_or_a_friends_chat_alone_stays_chat(text: str) -> None:
     assert classify(text).kind == "other", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xe hơi đậu chắn đầu hẻm 9, xe cấp cứu không vô được, mẹ tôi đang nguy kịch",
+        "xe tai dau chan hem, xe cuu thuong ko vo duoc, ong noi em bi dot quy",
+        "ông hàng xóm lên cơn đau tim mà xe cứu thương kẹt ngoài đường vì tụi nó đậu xe chắn",
+    ],
+)
+def test_a_life_at_stake_behind_a_blocked_alley_is_urgent(text: str) -> None:
+    # a blocked alley is traffic, normal; the patient the ambulance cannot reach is urgent
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
