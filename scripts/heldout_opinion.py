@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from shared.core import classify as rules_module  # noqa: E402
 from shared.core.classify import Classification, by_rules  # noqa: E402
-from shared.core.text_model import Opinion, features_of  # noqa: E402
+from shared.core.text_model import Opinion  # noqa: E402
 from tests.scripts import load_script  # noqa: E402
 from tests.understanding import TRAINING, cases, score_messages  # noqa: E402
 
@@ -37,17 +37,11 @@ def _trainer() -> Any:
 
 def _heads(trainer: Any, leave_out: str) -> tuple[Any, list[Any]]:
     """The three heads, trained as the shipped model is, without `leave_out`."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     kept = [n for n in trainer.training_files() if f"_{leave_out}." not in n]
     kinds, categories, severities, ads = trainer.examples(kept)
-
-    def analyse(doc: str | tuple[str, ...]) -> list[str]:
-        # texts when fitted; a message's model words when the line's `weigh` reads it
-        return features_of(doc if isinstance(doc, tuple) else rules_module.model_words(doc))
-
-    vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
+    vectoriser = trainer.vectoriser()  # texts when fitted; model words when `weigh` reads
     vectoriser.fit([t for t, _ in kinds])
     heads = []
     for pairs in (kinds, categories, severities, ads):

@@ -7,10 +7,11 @@ Each training-only set (all of `TRAINING` but 11g, as heldout_opinion.py) left o
 each variant in turn; the line's own decision (`weigh`) reads the held-out messages
 with the variant's probabilities, computed in one batch per fold (the figures are the
 line's decisions, not the learner's speed). Also tuning set 6 (untaught) read by the
-variant trained on everything. Each variant's probabilities are kept in /tmp/
-reader11-tables (delete to train again), so "a&b" (the two averaged), "a|b" (a's heads
-with b's category) and `--sweep` (each threshold of train_text_model.py moved alone)
-cost no training. The results are appended to /tmp/reader11-results.jsonl.
+variant trained on everything. Each variant's probabilities are kept in
+$READER_TABLES (/tmp/reader11-tables by default; delete to train again), so "a&b" (the
+two averaged), "a|b" (a's heads with b's category) and `--sweep` (each threshold of
+train_text_model.py moved alone) cost no training. The results are appended to
+$READER_TABLES-results.jsonl.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +33,14 @@ sys.path.insert(0, str(ROOT))
 
 from shared.core import classify as rules_module  # noqa: E402
 from shared.core.text import fold  # noqa: E402
-from shared.core.text_model import Opinion, features_of  # noqa: E402
+from shared.core.text_model import Opinion  # noqa: E402
 from tests.scripts import load_script  # noqa: E402
 from tests.understanding import TRAINING, MessageScore, cases, score_messages  # noqa: E402
 
 trainer = load_script("train_text_model")
 HELD_OUT = tuple(s for s in TRAINING if s != "train11g")[: int(os.environ.get("FOLDS", "99"))]
 SHIPPED = rules_module.load_model()
-TABLES = Path("/tmp/reader11-tables")
+TABLES = Path(os.environ.get("READER_TABLES", "/tmp/reader11-tables"))
 
 _READ: dict[str, Any] = {}
 
@@ -65,16 +67,34 @@ def folded(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(w) or w for w in words)
 
 
+def words_and_pairs(words: tuple[str, ...]) -> list[str]:
+    """The shipped model's features until round 12 (the words and pairs as written)."""
+    return list(words) + [f"{a} {b}" for a, b in pairwise(words)]
+
+
 def f_words(words: tuple[str, ...]) -> list[str]:
-    return features_of(words)
+    return words_and_pairs(words)
 
 
 def f_words_folded(words: tuple[str, ...]) -> list[str]:
-    """As written (marked) and, in a marked message, folded too."""
+    """As written (marked) and, in a marked message, folded too: the shipped model's
+    features from round 12 (`features_of`)."""
     flat = folded(words)
     if flat == words:
-        return features_of(words)
-    return features_of(words) + features_of(flat)
+        return words_and_pairs(words)
+    return words_and_pairs(words) + words_and_pairs(flat)
+
+
+def f_words_marked_folded(words: tuple[str, ...]) -> list[str]:
+    """As written and, in a marked message, each word typed with marks folded, with
+    the pairs of two such neighbours: a word typed without marks beside others typed
+    with them is taken as written ("hàng da" is leather: no "hang da")."""
+    flat = folded(words)
+    if flat == words:
+        return words_and_pairs(words)
+    kept = [f if f != w else None for w, f in zip(words, flat, strict=True)]
+    pairs = [f"{a} {b}" for a, b in pairwise(kept) if a is not None and b is not None]
+    return [*words_and_pairs(words), *[f for f in kept if f is not None], *pairs]
 
 
 def chars(words: tuple[str, ...], lo: int = 3, hi: int = 5) -> list[str]:
@@ -87,7 +107,7 @@ def f_chars(words: tuple[str, ...]) -> list[str]:
 
 
 def f_words_chars(words: tuple[str, ...]) -> list[str]:
-    return features_of(words) + chars(words)
+    return words_and_pairs(words) + chars(words)
 
 
 def f_wordsf_chars(words: tuple[str, ...]) -> list[str]:
@@ -95,16 +115,17 @@ def f_wordsf_chars(words: tuple[str, ...]) -> list[str]:
 
 
 def f_words_chars4(words: tuple[str, ...]) -> list[str]:
-    return features_of(words) + chars(words, 4, 4)
+    return words_and_pairs(words) + chars(words, 4, 4)
 
 
 def f_words_trigrams(words: tuple[str, ...]) -> list[str]:
-    return features_of(words) + [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
+    return words_and_pairs(words) + [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
 
 
 FEATURES: dict[str, Callable[[tuple[str, ...]], list[str]]] = {
     "words": f_words,
     "words+folded": f_words_folded,
+    "words+marked-folded": f_words_marked_folded,
     "chars": f_chars,
     "words+chars": f_words_chars,
     "words+folded+chars": f_wordsf_chars,
@@ -311,6 +332,7 @@ VARIANTS: dict[str, Variant] = {
     "base-C10": Variant("words", lr(10.0)),
     "folded": Variant("words+folded", lr()),
     "folded-md2": Variant("words+folded", lr(), min_df=2),
+    "marked-folded-md2": Variant("words+marked-folded", lr(), min_df=2),
     "trigrams": Variant("words+trigrams", lr()),
     "chars": Variant("chars", lr()),
     "words+chars": Variant("words+chars", lr()),
@@ -344,7 +366,7 @@ SWEEPS: dict[str, list[float]] = {
     "lower_below": [0.08, 0.12, 0.2],
     "spam_from": [0.8, 0.9, 0.95],
     "unmatched_other_from": [0.5, 0.6, 0.7],
-    "marked_from": [0.4, 0.5, 0.6],
+    "marked_from": [0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9],
 }
 
 
@@ -418,7 +440,7 @@ def main() -> None:
                     print(line(f"  {name} {key}={value}, set 6", six_t), flush=True)
                     results[f"{name} {key}={value}"] = {"held": held_t, "set6": six_t}
             with_thresholds()
-    out = Path("/tmp/reader11-results.jsonl")
+    out = TABLES.with_name(f"{TABLES.name}-results.jsonl")
     with out.open("a", encoding="utf-8") as f:
         for key, value in results.items():
             f.write(json.dumps({"variant": key, **value}) + "\n")

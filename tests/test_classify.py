@@ -1694,6 +1694,84 @@ def test_what_the_citizen_reported_again_stays_a_tip() -> None:
     assert (got.kind, got.category) == ("tip", "drugs"), got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dạ em chào anh, em thấy có mấy người lạ đang khiêng đồ từ căn nhà đóng cửa số 14 lên"
+        " xe tải, chủ nhà đi vắng cả tháng nay",
+        "xin chao cac anh, toi ban tap hoa o cho, sang nay co nguoi tra tien bang to 200k gia,"
+        " toi con giu to tien",
+        "Hi, I live on Lũy Bán Bích, somebody broke the lock of my motorbike last night and"
+        " took it",
+    ],
+)
+def test_a_greeting_does_not_make_chat_of_the_report_it_opens(text: str) -> None:
+    assert classify(text).kind == "tip", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chào buổi sáng các anh công an phường Tây Thạnh",
+        "dạ vâng em cảm ơn anh nhiều ạ",
+        "ê mày tối nay đi nhậu hông, quán cũ trên Lũy Bán Bích nha, 7h",
+    ],
+)
+def test_a_greeting_or_a_friends_chat_alone_stays_chat(text: str) -> None:
+    assert classify(text).kind == "other", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xe hơi đậu chắn đầu hẻm 9, xe cấp cứu không vô được, mẹ tôi đang nguy kịch",
+        "xe tai dau chan hem, xe cuu thuong ko vo duoc, ong noi em bi dot quy",
+        "ông hàng xóm lên cơn đau tim mà xe cứu thương kẹt ngoài đường vì tụi nó đậu xe chắn",
+    ],
+)
+def test_a_life_at_stake_behind_a_blocked_alley_is_urgent(text: str) -> None:
+    # a blocked alley is traffic, normal; the patient the ambulance cannot reach is urgent
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ambulance that cannot get through to someone who needs it now
+        "xe cuu thuong vo khong duoc hem 12 vi xe hoi dau 2 ben, ba em dang kho tho",
+        # a child shut in or forgotten, still now ("từ hôm qua" is since yesterday)
+        "đứa nhỏ phòng bên khóc suốt, cửa khóa ngoài, không thấy người lớn",
+        "hai bé bị nhốt trong phòng trọ từ hôm qua, không ai cho ăn",
+        "có bé mẫu giáo bị bỏ quên trên xe đưa đón, tài xế khóa xe bỏ đi",
+        # forced into a car and driven off
+        "mấy thằng lạ mặt lôi lên xe chú Ba bán vé số, chở đi đâu không biết",
+        # hurt where they fell, or an ambulance asked for them
+        "xe máy tông ông cụ qua đường, ông nằm đó chảy máu",
+        "tai nan o cho, nguoi nam duoi duong, ai goi cap cuu gium voi",
+        "a man down, not moving!!!",
+    ],
+)
+def test_a_person_in_danger_now_is_urgent_however_told(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuần trước xe cứu thương không vô được hẻm vì xe đậu, may không sao",
+        "đám giỗ dựng rạp chắn hết hẻm, xe cứu thương không vào được",
+        "em để quên cái ba lô trên xe buýt số 14 hồi chiều",
+        "nhà bên hay khóa cửa ngoài đi làm, để chó sủa suốt",
+        "hôm qua có vụ tai nạn ở ngã tư, người bị thương đã chở đi viện",
+    ],
+)
+def test_the_same_words_told_as_over_or_harmless_stay_normal(text: str) -> None:
+    got = classify(text)
+    assert got.severity == "normal", got
+
+
 # Round 12's classifier pass on message tuning set 8: each principle worded apart from it.
 
 

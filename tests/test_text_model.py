@@ -8,6 +8,7 @@ import inspect
 import json
 import math
 from array import array
+from collections import Counter
 from dataclasses import fields, replace
 from types import ModuleType
 
@@ -25,7 +26,7 @@ from shared.core.classify import (
     with_opinion,
     with_urgency,
 )
-from shared.core.text_model import MODEL_PATH, Opinion, build_model, features_of, load_model
+from shared.core.text_model import MODEL_PATH, Opinion, build_model, load_model
 from tests.scripts import load_script
 from tests.understanding import (
     BLIND,
@@ -208,10 +209,22 @@ def test_urgency_is_raised_on_a_tip_of_the_rules_never_on_a_later_message() -> N
     assert classify(follow_up).severity_learned and not routing.reads_urgent(follow_up)
 
 
+def test_the_model_holds_each_feature_its_training_kept_and_no_other() -> None:
+    # what the trainer's analyser reads in its training messages, counted as the
+    # vectoriser counts them (in how many messages): a change to the features read, or
+    # to MIN_DF, not followed by a training fails here
+    trainer = _training_script()
+    kinds = trainer.examples()[0]
+    seen = Counter(feature for text, _ in kinds for feature in set(trainer.analyse(text)))
+    expected = {feature for feature, n in seen.items() if n >= trainer.MIN_DF}
+    assert set(MODEL.offsets) == expected
+
+
 def test_a_tips_one_pass_reads_what_the_two_readings_read() -> None:
     for text in (
         "co thang cam dao dang duoi danh nguoi o hem 88 Luy Ban Bich",
         "Tối qua có ông say nằm ngủ ở lề đường trước nhà tôi, con ổng ra chở về rồi",
+        "Có thằng cầm dao đuổi chém, dao dài, chém người ở hẻm 88, hẻm 88 Lý Thái Tổ",
         "zzzz qqqq xxxx yyyy wwww vvvv",
     ):
         words = model_words(text)
@@ -227,13 +240,15 @@ def test_a_tips_one_pass_reads_what_the_two_readings_read() -> None:
 
 
 def _logistic_head(words: tuple[str, ...], column: int, bias: float) -> float:
-    """One logistic head (urgency, advertising), read the long way: the reference for
-    the one pass."""
+    """One logistic head (urgency, advertising), read the long way from the features
+    the model was trained on (the training script's analyser): the reference for the
+    one pass, which must sum those features and no other."""
+    trained = _training_script().analyse(words)
     square = weighted = 0.0
-    for feature in set(features_of(words)):
+    for feature in set(trained):
         offset = MODEL.offsets.get(feature)
         if offset is not None:
-            scale = 1.0 + math.log(features_of(words).count(feature))
+            scale = 1.0 + math.log(trained.count(feature))
             square += (scale * MODEL.weights[offset]) ** 2
             weighted += scale * MODEL.weights[offset + column]
     z = bias + (weighted / math.sqrt(square) if square else 0.0)

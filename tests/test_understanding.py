@@ -573,14 +573,18 @@ def test_the_blind_sets_keep_their_scores(which: str) -> None:
     held = (kind, category, severity)
     assert all(g >= h for g, h in zip(right, held, strict=True)), messages.summary()
     assert messages.spam_right >= spam, messages.summary()
-    assert len(messages.false_alarms) <= calm, messages.summary()
-    assert len(messages.danger_missed) <= danger, messages.summary()
+    # counts taken first: pytest would print the lists an assertion reads, and a blind
+    # set's misses are never shown
+    calm_urgent, danger_normal = len(messages.false_alarms), len(messages.danger_missed)
+    assert calm_urgent <= calm, messages.summary()
+    assert danger_normal <= danger, messages.summary()
     if questions_held is None:
         return
     questions = score_questions(cases(f"questions_{which}.jsonl"), classify, assistant)
     assert len(cases(f"questions_{which}.jsonl")) >= 25
     assert questions.right + questions.honest >= questions_held, questions.summary()
-    assert len(questions.wrong) <= wrong, questions.summary()
+    wrong_answers = len(questions.wrong)
+    assert wrong_answers <= wrong, questions.summary()
 
 
 def test_the_tuning_sets_of_rounds_3_and_4_have_no_miss_left() -> None:
@@ -777,8 +781,11 @@ QUESTIONS_ALONE = {
     # line's conventions, each pointing to earlier entries; no wrong fact told)
     "tuning23": 95,
     # round 12: scored before any change (its header) 80/110 with 3 wrong, kept out of round
-    # 12's pass on set 23: 81/110 with 3 wrong after it
-    "tuning24": (81, 3),
+    # 12's pass on set 23: 81/110 with 3 wrong after it; 4 wrong once a greeting no longer
+    # makes chat of a long message (a foreigner's question in English opened with "Hi"
+    # reaches an officer as a tip rather than the menu; the failing test printed this
+    # set's wrong answers, cut short, which the lead saw: assertions print counts since)
+    "tuning24": (81, 4),
 }
 
 
@@ -791,8 +798,10 @@ MESSAGES_ALONE = {
     # of 220 (203, 156, 155 of the 219 agreed: mt6-120 in CONFLICTS), 17/21, one and none;
     # merged with the model taught set 14a and the question passes on sets 17-20: 203, 156,
     # 155 of 220 (202, 155, 155 agreed), 16/21; after round 11's classifier pass on set 7
-    # 204, 156, 155 (203, 155, 155 agreed), 17/21
-    "tuning6": ((203, 155, 155), 17, 1, 0),
+    # 204, 156, 155 (203, 155, 155 agreed), 17/21; kind 202 agreed in round 12 once a
+    # greeting no longer makes chat of a long message (mt6-187, a youth union's schedule
+    # sent here with "Xin chào", reaches an officer: a report it opens must not be lost)
+    "tuning6": ((202, 155, 155), 17, 1, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -841,7 +850,8 @@ def test_the_sets_of_questions_alone_keep_their_scores(which: str) -> None:
     assert len(cases(name)) >= 100
     assert score.right + score.honest >= least, score.summary()
     if which in KEPT_OUT:
-        assert len(score.wrong) <= wrong, score.summary()  # its misses stay unseen
+        wrong_answers = len(score.wrong)  # a count: pytest would print the list it reads
+        assert wrong_answers <= wrong, score.summary()  # its misses stay unseen
     else:
         assert len(score.wrong) <= wrong, "\n".join(score.wrong)
 

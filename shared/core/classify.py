@@ -43,8 +43,9 @@ How a message is decided (the rule file says which phrases do what):
    is chat ("alo có ai trực không"); its topic is the first topic rule that
    matches. A tip code in the message (`TB-K5N9CX`, `tbk5n9cx`) asks where
    that tip stands.
-6. Otherwise a greeting or thanks makes "other"; a long message that matched
-   nothing is a tip of category "other" (read by an officer, never dropped).
+6. Otherwise a greeting or thanks makes "other" (with enough words besides it, a
+   greeting opens a report: `courtesy_report_min_words`); a long message that
+   matched nothing is a tip of category "other" (read by an officer, never dropped).
 7. A second opinion, learned from labelled messages (`shared/core/text_model.py`),
    then weighs a tip of six words or more: its urgency either way, unless the
    rules read it as over, a habit or no hurry (`with_urgency`), and never lowering a
@@ -309,6 +310,7 @@ class Rules:
     negation_window: int
     fear_window: int
     default_tip_min_words: int
+    courtesy_report_min_words: int
     spam_min_phrases: int
     officer_gap: int  # words allowed between a `talk` word and the person asked for
     hypothetical_lead: int  # words an event may follow and still open the message
@@ -444,6 +446,9 @@ def build_rules(data: Any) -> Rules:
         add("compound", compound.phrases)
     add("other", top.other.phrases)
     add("other", top.other.exact, ambiguous=True)
+    for group in ("other", "courtesy"):
+        add(group, top.other.courtesy)
+        add(group, top.other.courtesy_exact, ambiguous=True)
     add("officer", top.officer.phrases)
     add("talk", top.officer.talk)
     add("people", top.officer.people)
@@ -568,6 +573,7 @@ def build_rules(data: Any) -> Rules:
             negation_window=severity.negation_window,
             fear_window=severity.fear_window,
             default_tip_min_words=top.default_tip_min_words,
+            courtesy_report_min_words=top.courtesy_report_min_words,
             spam_min_phrases=top.spam.min_phrases,
             officer_gap=top.officer.gap,
             hypothetical_lead=top.hypothetical.lead,
@@ -1423,13 +1429,27 @@ def _by_rules(
             reasons.append(final_word)
         return Classification("question", None, "normal", topic, subtopic, _unique(reasons))
 
-    if chat:
+    # a greeting or thanks makes chat of a short message, not of a report it opens
+    # ("Dạ em phát hiện một nhóm người đang bốc thùng hàng ra từ kho ..."): with words
+    # enough besides it, the message is read as one that matched nothing (a tip, which
+    # the model may read as chat)
+    courtesy = _sure(groups, "courtesy")
+    if chat and (
+        not all(_inside(h, courtesy) for h in chat)
+        or _words_besides(message, chat) < rules.courtesy_report_min_words
+    ):
         return Classification("other", None, "normal", None, None, _unique(_labels(chat)))
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))
         return Classification("tip", "other", "urgent" if said else "normal", None, None, said)
     return Classification("other", None, "normal", None, None, ())
+
+
+def _words_besides(message: _Message, hits: list[Hit]) -> int:
+    """How many of the message's words lie outside `hits`."""
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    return len(message.folded) - len(covered)
 
 
 def _near(

@@ -69,6 +69,14 @@ class PhrasesIn(_Strict):
     exact: list[str] = Field(default_factory=list)
 
 
+class OtherIn(PhrasesIn):
+    """Chat's phrases; `courtesy` (and `courtesy_exact`, ambiguous without diacritics)
+    make chat only of a short message."""
+
+    courtesy: list[str] = Field(default_factory=list)
+    courtesy_exact: list[str] = Field(default_factory=list)
+
+
 class EvidenceIn(PhrasesIn):
     """Phrases of a rule with the words that confirm or cancel them."""
 
@@ -264,9 +272,10 @@ class RulesIn(_Strict):
     compounds: list[CompoundIn] = Field(default_factory=list)
     folds: FoldsIn = FoldsIn()
     default_tip_min_words: int = Field(default=6, ge=1)
+    courtesy_report_min_words: int = Field(default=12, ge=1)
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     abbreviations: dict[str, str] = Field(default_factory=dict)
-    other: PhrasesIn = PhrasesIn()
+    other: OtherIn = OtherIn()
     officer: OfficerIn = OfficerIn()
     about_line: AboutLineIn = AboutLineIn()
     hypothetical: HypotheticalIn = HypotheticalIn()
