@@ -529,7 +529,8 @@ BLIND_HELD = {
     # pass on question set 16, 61/75 questions; 62/75 after round 10's pass on question
     # set 20; held at kind 130, category 97 in round 11, what it already scored at round
     # 10's end; 63/75 after round 12's pass on question set 23
-    "blind12": ((130, 97, 103), 7, 1, 1, 63, 3),
+    # round 12: urgency 104, no person in danger rated normal (the danger passes)
+    "blind12": ((130, 97, 104), 7, 0, 1, 63, 3),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -541,22 +542,26 @@ BLIND_HELD = {
     # category 94 again once tuning set 5 joined the training; 59/75 questions with 5 wrong
     # after round 10's pass on question set 17; held at kind 123, category 96 in round 11,
     # what it already scored at round 10's end
-    "blind13": ((123, 96, 96), 10, 1, 1, 59, 5),
+    # round 12: urgency 98, no person in danger rated normal (the danger passes)
+    "blind13": ((123, 96, 98), 10, 0, 1, 59, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
     # classifier pass on tuning set 7
-    "blind14": ((120, 85, 92), 11, 1, 0, 67, 0),
+    # round 12: urgency 93 (the danger passes)
+    "blind14": ((120, 85, 93), 11, 1, 0, 67, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
     # classifier pass on tuning set 7; kind 122 once a laugh no longer hides a danger or a
     # crime told (the pass's "haha" made "cứu với có cháy nhà hẻm 12 =))" chat, no tip);
     # 64/75 after round 12's pass on question set 23
-    "blind15": ((122, 87, 97), 9, 1, 0, 64, 2),
+    # kind 123 and category 88 after round 12's classifier pass on tuning set 8
+    "blind15": ((123, 88, 97), 9, 1, 0, 64, 2),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
-    "blind16": ((126, 91, 98), 7, 0, 0, 64, 0),
+    # after round 12's passes: kind 127, ads 8/11
+    "blind16": ((127, 91, 98), 8, 0, 0, 64, 0),
 }
 
 
