@@ -854,6 +854,19 @@ def test_the_harm_an_ad_did_since_is_no_spam(text: str) -> None:
     assert not got.spam and got.kind != "other", got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em nhận được tin nhắn 'quý khách có bưu phẩm chưa nhận, vui lòng thanh toán tại link',"
+        " báo để bà con cảnh giác",
+        "ba tui vay nhanh chỉ cần căn cước trên app, giờ tụi nó gọi khủng bố cả nhà",
+    ],
+)
+def test_an_ad_quoted_by_its_victim_or_as_a_warning_is_a_fraud_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
+
+
 @pytest.mark.parametrize("text", ["alo alo test thử coi có ai đọc không", "alo có ai trực không"])
 def test_testing_the_line_is_chat(text: str) -> None:
     assert classify(text).kind == "other"

@@ -1342,6 +1342,11 @@ def _by_rules(
     ad = "spam_unless" not in groups and not danger.makes_tip
     if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong:
         return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
+    if best is None and not danger.makes_tip and len(spam) >= rules.spam_min_phrases:
+        # an ad or a phish quoted by the one it harmed, or passed on as a warning ("em
+        # nhận được tin nhắn '... sẽ bị khóa, vui lòng truy cập link', báo để bà con cảnh
+        # giác"): the scam reported
+        return Classification("tip", "fraud", "normal", None, None, tuple(spam))
 
     # question evidence
     topic_of = rules.topic_of
