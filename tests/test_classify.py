@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 import re
 import subprocess
 import sys
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from shared.core.classify import (
 from shared.core.text import fold
 from shared.core.text_model import Opinion
 from tests.classify_generator import generate, measure
+from tests.frozen_init import assert_init_sets_every_field
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -1674,16 +1674,7 @@ def test_a_fire_over_its_papers_asked_for_again_is_a_question() -> None:
 def test_a_classification_made_holds_every_field_as_given() -> None:
     # Classification sets its fields at once in its own __init__ (one or two a message):
     # a field added to the class and not there fails here.
-    names = [f.name for f in fields(Classification)]
-    assert list(inspect.signature(Classification).parameters) == names
-    defaults = {f.name: f.default for f in fields(Classification)}
-    for name, parameter in inspect.signature(Classification).parameters.items():
-        assert parameter.default is inspect.Parameter.empty or parameter.default == defaults[name]
-    values = {name: f"{name}!" for name in names}
-    made = Classification(**values)  # type: ignore[arg-type]
-    assert [getattr(made, name) for name in names] == list(values.values())
-    assert made == Classification(**values)  # type: ignore[arg-type]
-    assert replace(made, kind="tip").kind == "tip" and made.kind == "kind!"
+    assert_init_sets_every_field(Classification)
 
 
 @pytest.mark.parametrize(

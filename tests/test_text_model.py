@@ -4,12 +4,11 @@ trained on, and where it may complete the rules' verdict (never overrule it)."""
 from __future__ import annotations
 
 import base64
-import inspect
 import json
 import math
 from array import array
 from collections import Counter
-from dataclasses import fields, replace
+from dataclasses import replace
 from types import ModuleType
 
 import pytest
@@ -27,6 +26,7 @@ from shared.core.classify import (
     with_urgency,
 )
 from shared.core.text_model import MODEL_PATH, Opinion, build_model, load_model
+from tests.frozen_init import assert_init_sets_every_field
 from tests.scripts import load_script
 from tests.understanding import (
     BLIND,
@@ -309,12 +309,4 @@ def test_a_question_naming_no_procedure_that_the_model_is_sure_reports_something
 def test_an_opinion_made_holds_every_field_as_given() -> None:
     # Opinion sets its fields at once in its own __init__ (one a message read): a field
     # added to the class and not there fails here.
-    names = [f.name for f in fields(Opinion)]
-    assert list(inspect.signature(Opinion).parameters) == names
-    defaults = {f.name: f.default for f in fields(Opinion)}
-    for name, parameter in inspect.signature(Opinion).parameters.items():
-        assert parameter.default is inspect.Parameter.empty or parameter.default == defaults[name]
-    values = {name: f"{name}!" for name in names}
-    made = Opinion(**values)  # type: ignore[arg-type]
-    assert [getattr(made, name) for name in names] == list(values.values())
-    assert made == Opinion(**values) and replace(made, spam_p=0.5).spam_p == 0.5  # type: ignore[arg-type]
+    assert_init_sets_every_field(Opinion)
