@@ -819,6 +819,9 @@ MESSAGES_ALONE = {
     # 151, 154 of 220 (214, 150, 154 of the 218 agreed: mt8-126, mt8-147 in CONFLICTS),
     # 7/7, none and none
     "tuning8": ((214, 150, 154), 7, 0, 0),
+    # round 13: scored before any change (its header) 201, 129, 145 of 220, ads 8/11, no
+    # calm tip urgent, five people in danger normal
+    "tuning9": ((201, 129, 145), 8, 0, 5),
 }
 
 
