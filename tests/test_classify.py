@@ -1914,3 +1914,21 @@ def test_thang_cha_is_a_man_not_a_negation() -> None:
     # "cha" typed without marks also folds onto "chả" (not)
     got = by_rules("thang cha kia dang cay khoa xe truoc nha toi")
     assert (got.kind, got.category, got.severity) == ("tip", "theft", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("Cứu!", "other"), ("cuu cuu", "other"), ("cuop", "robbery"), ("bat trom!!", "theft")],
+)
+def test_a_message_that_is_only_a_cry_is_urgent(text: str, category: str) -> None:
+    # someone who writes nothing else has no time to: "cuu" alone was chat
+    for got in (by_rules(text), classify(text)):
+        assert (got.kind, got.category, got.severity) == ("tip", category, "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text", ["khu này hay có trộm lắm", "cướp giật ở ngã tư năm ngoái giờ hết rồi", "trộm"]
+)
+def test_a_cry_inside_a_story_is_a_word_of_the_story(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), got

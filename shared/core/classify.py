@@ -287,6 +287,7 @@ class SeverityRule:
     unless_said: str  # the group of phrases that stop the rule
     feared: bool  # a hit said as feared does not count
     lasts: bool = False  # a state that outlasts the offender's going ("bỏ chạy rồi")
+    alone: bool = False  # counts only when its hits are the whole message ("có cướp")
 
 
 @dataclass(frozen=True)
@@ -548,6 +549,7 @@ def build_rules(data: Any) -> Rules:
                 f"unless:{rule.id}",
                 rule.feared,
                 rule.lasts,
+                rule.alone,
             )
         )
         add_evidence(groups.evidence, rule)
@@ -941,9 +943,11 @@ def _danger(
     best: CategoryRule | None,
     category_hits: list[Hit],
     held: bool,
+    words: int,
 ) -> _Danger:
     """The severity rules that apply (see the module docstring); `held`: a person the
-    authorities already hold is asked about (`_held`)."""
+    authorities already hold is asked about (`_held`); `words`: the message's length
+    (a rule said `alone` counts only when its hits cover it)."""
     vague = groups.get("not_negations", [])  # "không biết (súng thật hay giả)"
     negations = [n for n in groups.get("negations", []) if not _inside(n, vague)]
     not_urgent = groups.get("not_urgent", [])
@@ -981,6 +985,8 @@ def _danger(
             hits = [h for h in hits if h.sure or any(o.sure for o in hits)]
         else:
             hits = live(_evidence(groups, rule.groups))
+        if rule.alone and len({i for h in hits for i in range(h.start, h.end)}) < words:
+            continue
         if rule.feared and hits:
             if fears is None:
                 fears = _evidence(groups, FEARS)
@@ -1328,7 +1334,7 @@ def _by_rules(
                 best, best_strong, best_hits, best_weak = rule, strong, hits, []
                 break
 
-    danger = _danger(rules, groups, best, best_hits, held)
+    danger = _danger(rules, groups, best, best_hits, held, len(message.folded))
 
     # a chain message asks the reader to pass a warning or a promise on: a rumour
     # circulating, whatever it tells (a kidnapping, a new fine), not a report; a writer

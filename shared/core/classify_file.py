@@ -215,6 +215,9 @@ class SeverityRuleIn(EvidenceIn):
     # A state of the person in danger (down, trapped): it lasts when whoever caused it
     # has gone (a `gone` phrase: "thằng kia bỏ chạy rồi"), unlike a fight or a theft.
     lasts: bool = False
+    # A cry that is the whole message ("có cướp", "cuu"): it counts only when nothing
+    # else is said; beside a story it is a word of it ("xóm này có trộm").
+    alone: bool = False
     makes_tip: bool = True
     examples: ExamplesIn
 
