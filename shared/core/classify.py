@@ -320,6 +320,8 @@ class Rules:
     papers_categories: frozenset[str] = frozenset()
     # strings of a message's text that say the writer is laughing ("=))"), besides words
     laughter_marks: tuple[str, ...] = ()
+    # distinct English words (`english`) that make a message English (`in_english`)
+    english_min_words: int = 2
     # categories no danger now belongs to by itself: the model never raises their tips
     calm_categories: frozenset[str] = frozenset()
     # the conversation's rule of a complaint about the police (`about_police`)
@@ -472,6 +474,7 @@ def build_rules(data: Any) -> Rules:
         ("own_fine", top.own_fine),
         ("chain", top.chain),
         ("laughter", top.laughter.words),
+        ("english", top.english),
         ("papers:lost", top.papers_asked.lost),
         ("papers:ask", top.papers_asked.asks),
         ("papers:told", top.papers_asked.told),
@@ -581,6 +584,7 @@ def build_rules(data: Any) -> Rules:
             hypothetical_lead=top.hypothetical.lead,
             papers_categories=frozenset(top.papers_asked.categories),
             laughter_marks=tuple(top.laughter.marks),
+            english_min_words=top.english_min_words,
             calm_categories=frozenset(severity.calm_categories),
         )
     )
@@ -1038,8 +1042,8 @@ def weigh(
     """The rules' verdict weighed against the learned model's reading of the message
     (the shipped model, or one trained without a set: scripts/heldout_opinion.py)."""
     words = _model_words(message)
-    if len(words) < model.min_words:
-        return verdict  # a short message is the rules' alone
+    if len(words) < model.min_words or in_english(message, groups, load_rules()):
+        return verdict  # a short message, or one in English, is the rules' alone
     if verdict.kind == "question" and verdict.topic == "other":
         opinion = model.opinion(words)
         if advertises(opinion):
@@ -1082,6 +1086,17 @@ def weigh(
         if advertises(opinion):
             return as_spam(opinion)
     return with_opinion(verdict, opinion, len(words), message.typed_with_marks)
+
+
+def in_english(message: _Message, groups: dict[str, list[Hit]], rules: Rules) -> bool:
+    """A message written in English (a foreigner's): the learned model, trained on
+    Vietnamese, knows a place name or two of it and would lower its urgency on them
+    ("Fire in apartment building on Hoa Binh street ...": normal, 0.90). Not one typed
+    with Vietnamese marks: English words mixed into Vietnamese ("Please check giúp")
+    leave the model the Vietnamese to read."""
+    if message.typed_with_marks:
+        return False
+    return len(set(_labels(groups.get("english", [])))) >= rules.english_min_words
 
 
 def by_rules(text: str) -> Classification:

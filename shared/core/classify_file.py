@@ -291,6 +291,10 @@ class RulesIn(_Strict):
     # a chain message: the reader asked to pass it on ("hãy chia sẻ ngay cho người thân")
     chain: list[str] = Field(default_factory=list)
     laughter: LaughterIn = LaughterIn()
+    # words of English that no Vietnamese word folds onto: `english_min_words` of them
+    # make a message English, which the learned model (trained on Vietnamese) never weighs
+    english: list[str] = Field(default_factory=list)
+    english_min_words: int = Field(default=2, ge=1)
     papers_asked: PapersAskedIn = PapersAskedIn()
     spam: SpamIn = SpamIn()
     question: QuestionIn = QuestionIn()
@@ -360,6 +364,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("own_fine", rules.own_fine)
     add("chain", rules.chain)
     add("laughter.words", rules.laughter.words)
+    add("english", rules.english)
     for i, compound in enumerate(rules.compounds):
         add(f"compounds[{i}].phrases", compound.phrases)
     lists("folds", rules.folds)
