@@ -1983,3 +1983,10 @@ def test_only_a_message_in_english_is_kept_from_the_model(text: str) -> None:
     assert read is not None
     _, message, groups = read
     assert not in_english(message, groups, load_rules())
+
+
+def test_an_old_stranger_trembling_and_speechless_is_urgent_though_asked_politely() -> None:
+    # "cho em hỏi" opened it and it was a question: nobody paged for him
+    text = "cho minh hoi, co ba cu dung o tram xe buyt tu sang, run ray, hoi khong noi"
+    for got in (by_rules(text), classify(text)):
+        assert (got.kind, got.severity) == ("tip", "urgent"), got
