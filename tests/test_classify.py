@@ -1990,3 +1990,19 @@ def test_an_old_stranger_trembling_and_speechless_is_urgent_though_asked_politel
     text = "cho minh hoi, co ba cu dung o tram xe buyt tu sang, run ray, hoi khong noi"
     for got in (by_rules(text), classify(text)):
         assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ba ơi con về muộn nhé, xe buýt hư giữa đường", "chị ơi trưa nay ăn gì, để em ghé mua luôn"],
+)
+def test_a_message_to_ones_family_sent_here_is_chat(text: str) -> None:
+    # a bus broken down or "gì" made a tip or a question of it: an officer paged for a
+    # daughter late home
+    for got in (by_rules(text), classify(text)):
+        assert got.kind == "other", got
+
+
+def test_a_message_to_ones_family_that_tells_a_danger_is_a_tip() -> None:
+    got = by_rules("mẹ ơi con về trễ nha, có thằng cầm dao đang rượt con ở đầu hẻm")
+    assert (got.kind, got.severity) == ("tip", "urgent"), got

@@ -21,8 +21,9 @@ How a message is decided (the rule file says which phrases do what):
    any phrase made only of a word that folds onto an everyday one and light
    words ("dang chay": `folds`). A hit sharing a word with an everyday compound
    ("đánh thức", "bê tông", "bắn cá": `compounds`) does not count.
-3. Advertising (enough `spam` phrases, more than the tip's, and no word of the
-   writer's own harm: `spam.unless`): kind "other",
+3. A message to one's family or a friend sent here by mistake (`other.personal`)
+   with no danger in it: kind "other". Advertising (enough `spam` phrases, more
+   than the tip's, and no word of the writer's own harm: `spam.unless`): kind "other",
    `spam` true: no tip, no answer. Words about the line itself (thanks for
    something done, praise, "nobody answers", "did you get what I sent":
    `about_line`) with no danger: kind "other", `about_line` true. The writer
@@ -449,6 +450,7 @@ def build_rules(data: Any) -> Rules:
         add("compound", compound.phrases)
     add("other", top.other.phrases)
     add("other", top.other.exact, ambiguous=True)
+    add("personal", top.other.personal)
     for group in ("other", "courtesy"):
         add(group, top.other.courtesy)
         add(group, top.other.courtesy_exact, ambiguous=True)
@@ -1357,6 +1359,13 @@ def _by_rules(
     chain = _sure(groups, "chain")
     if chain and "spam_unless" not in groups:
         return Classification("other", None, "normal", None, None, _unique(_labels(chain)))
+
+    # a message to one's family sent here by mistake ("mẹ ơi con về trễ nha, đang kẹt xe",
+    # "tối nay ăn gì, em ghé mua luôn"): its traffic jam or its question is not the
+    # line's; a danger it tells still is
+    personal = _sure(groups, "personal")
+    if personal and not danger.hits:
+        return Classification("other", None, "normal", None, None, _unique(_labels(personal)))
 
     spam = _labels(_sure(groups, "spam"))
     # a victim quoting the ad that cheated them ("bị lừa mua căn hộ mở bán chiết khấu") reports

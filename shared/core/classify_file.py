@@ -75,6 +75,9 @@ class OtherIn(PhrasesIn):
 
     courtesy: list[str] = Field(default_factory=list)
     courtesy_exact: list[str] = Field(default_factory=list)
+    # said only to one's family or a friend (a message sent here by mistake): chat
+    # whatever else it holds, unless a danger is told
+    personal: list[str] = Field(default_factory=list)
 
 
 class EvidenceIn(PhrasesIn):
