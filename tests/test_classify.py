@@ -2006,3 +2006,38 @@ def test_a_message_to_ones_family_sent_here_is_chat(text: str) -> None:
 def test_a_message_to_ones_family_that_tells_a_danger_is_a_tip() -> None:
     got = by_rules("mẹ ơi con về trễ nha, có thằng cầm dao đang rượt con ở đầu hẻm")
     assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chúc mừng bạn được lì xì 520k từ Momo, bấm vào đường link để nhận ngay",
+        "soi cầu miễn phí mỗi ngày, vào nhóm VIP nhận số chuẩn",
+        "lắp máy lọc nước trọn gói 3 triệu, bảo hành 3 năm tận nhà",
+    ],
+)
+def test_lucky_money_phishing_lottery_tips_and_fitters_packages_are_ads(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ai đọc được tin này thì share cho 7 người để được may mắn cả năm",
+        "ủa đây là tin nhắn tự động hả anh",
+        "mấy anh công an phường làm việc nhanh quá, khen nha",
+        "chị công an ơi cho em xin làm quen nha",
+    ],
+)
+def test_chain_luck_a_machine_asked_praise_and_flirting_are_no_tip_nor_question(
+    text: str,
+) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.spam) == ("other", False), got
+
+
+def test_a_victim_telling_the_link_they_pressed_is_no_ad() -> None:
+    text = "có tin nhắn báo bưu phẩm chưa nhận, mẹ tôi bấm link thanh toán, sau đó bị trừ 8 triệu"
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "fraud"), got
