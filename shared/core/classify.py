@@ -127,6 +127,8 @@ CATEGORIES = (
     "other",
 )
 TOPICS = ("tip_status", "tam_tru", "tam_vang", "thuong_tru", "luu_tru", "other")
+# the residence procedures: reported about rather than asked, their matter is a residence tip
+RESIDENCE_TOPICS = frozenset({"tam_tru", "tam_vang", "thuong_tru", "luu_tru"})
 SUBTOPICS = ("gia_han", "xoa_dang_ky", "xac_nhan_cu_tru")
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -474,6 +476,7 @@ def build_rules(data: Any) -> Rules:
         ("held_asks", top.held_asks),
         ("guidance_visit", top.guidance_visit),
         ("own_fine", top.own_fine),
+        ("reporting", top.reporting),
         ("chain", top.chain),
         ("laughter", top.laughter.words),
         ("english", top.english),
@@ -1438,6 +1441,18 @@ def _by_rules(
             reasons += _labels(groups.get("now", []))
         severity = "urgent" if danger.hits else "normal"
         return Classification("tip", category, severity, None, None, _unique(reasons))
+
+    # a statement the writer says is a report ("có 2 người mới tới ở mà không chịu đưa
+    # giấy tờ để đăng ký tạm trú. Tôi báo trước cho công an biết"): a procedure's words
+    # name its matter, nothing is asked ("?" or a final question word would)
+    reporting = _sure(groups, "reporting")
+    if reporting and asks and not punctuation and final_word is None and code is None:
+        category = best.category if best is not None else "other"
+        if best is None and topic_index is not None:
+            topic = rules.topics[topic_index].topic
+            category = "residence" if topic in RESIDENCE_TOPICS else "other"
+        reasons = _labels(best_hits) + _labels(reporting)
+        return Classification("tip", category, "normal", None, None, _unique(reasons))
 
     only_final_word = topic_index is None and not question_hits and code is None
     # a request for an officer whose only question words are the request's own ("cho tôi
