@@ -2061,3 +2061,22 @@ def test_a_residence_matter_the_writer_says_they_report_is_a_residence_tip(text:
 def test_a_residence_matter_asked_stays_a_question_though_reported() -> None:
     got = by_rules("tôi báo cho phường biết là nhà có khách ở, đăng ký tạm trú ở đâu?")
     assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("khói bay ra từ cửa sổ căn hộ tầng trệt, gõ cửa mãi không ai mở", "fire"),
+        ("bãi rác cuối hẻm cháy, khói bay vô mấy nhà xung quanh", "fire"),
+        ("chủ nhà giữ hộ chiếu tụi tôi để khai báo, 2 tháng chưa thấy khai báo", "residence"),
+        ("thằng cháu tôi chơi cá độ qua mạng thua mấy chục triệu", "gambling"),
+    ],
+)
+def test_round_13_categories(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_smoke_drifting_into_ones_home_is_no_fire() -> None:
+    got = by_rules("nhà bên nướng thịt, khói bay vô nhà tôi ngộp quá")
+    assert got.category != "fire", got
