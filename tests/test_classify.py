@@ -2070,6 +2070,9 @@ def test_a_residence_matter_asked_stays_a_question_though_reported() -> None:
         ("bãi rác cuối hẻm cháy, khói bay vô mấy nhà xung quanh", "fire"),
         ("chủ nhà giữ hộ chiếu tụi tôi để khai báo, 2 tháng chưa thấy khai báo", "residence"),
         ("thằng cháu tôi chơi cá độ qua mạng thua mấy chục triệu", "gambling"),
+        ("sáng ra thấy khóa cổng bị cắt, mất chiếc xe đạp điện", "theft"),
+        ("nhỏ em họ tôi 15 tuổi đi làm tiếp viên quán hát ở Tân Phú", "prostitution"),
+        ("có thằng rút dao ra bắt chị bán vé số đưa hết tiền", "robbery"),
     ],
 )
 def test_round_13_categories(text: str, category: str) -> None:
