@@ -2083,3 +2083,21 @@ def test_round_13_categories(text: str, category: str) -> None:
 def test_smoke_drifting_into_ones_home_is_no_fire() -> None:
     got = by_rules("nhà bên nướng thịt, khói bay vô nhà tôi ngộp quá")
     assert got.category != "fire", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ba tôi đang nghe điện thoại của người tự xưng công an, bị dặn không được cúp máy",
+        "thằng kia đang bán cần sa cho mấy đứa nhỏ ở đây, ngay trước cổng trường",
+        "xe bồn rò dầu trên cầu Tân Hóa, nãy giờ xe máy ngã liên tiếp",
+    ],
+)
+def test_a_scam_call_a_drug_sale_or_falls_going_on_now_are_urgent(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_a_fight_told_as_yesterday_afternoons_is_over() -> None:
+    got = by_rules("mấy đứa nhỏ đánh hội đồng thằng bạn trước cổng trường, chuyện chiều qua")
+    assert (got.kind, got.severity) == ("tip", "normal"), got
