@@ -2101,3 +2101,14 @@ def test_a_scam_call_a_drug_sale_or_falls_going_on_now_are_urgent(text: str) -> 
 def test_a_fight_told_as_yesterday_afternoons_is_over() -> None:
     got = by_rules("mấy đứa nhỏ đánh hội đồng thằng bạn trước cổng trường, chuyện chiều qua")
     assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+def test_a_paper_said_lost_with_lam_mat_is_a_loss_told() -> None:
+    # "chuyển trọ" alone made a question of it
+    got = by_rules("con tôi làm mất thẻ sinh viên với bằng lái lúc chuyển phòng trọ")
+    assert (got.kind, got.category) == ("tip", "lost_property"), got
+
+
+def test_a_paper_lost_whose_report_is_asked_stays_a_question() -> None:
+    got = by_rules("ông tôi làm mất căn cước, đi báo mất thay được không, cần mang theo gì")
+    assert got.kind == "question", got
