@@ -2112,3 +2112,11 @@ def test_a_paper_said_lost_with_lam_mat_is_a_loss_told() -> None:
 def test_a_paper_lost_whose_report_is_asked_stays_a_question() -> None:
     got = by_rules("ông tôi làm mất căn cước, đi báo mất thay được không, cần mang theo gì")
     assert got.kind == "question", got
+
+
+def test_a_question_asked_in_english_is_a_question() -> None:
+    # opened by "hello" and asked only by "?", it was read as a report
+    got = by_rules(
+        "hello, my cousin from Japan sleeps at my apartment for 5 days, do I need to tell police?"
+    )
+    assert got.kind == "question", got
