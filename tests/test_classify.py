@@ -2120,3 +2120,11 @@ def test_a_question_asked_in_english_is_a_question() -> None:
         "hello, my cousin from Japan sleeps at my apartment for 5 days, do I need to tell police?"
     )
     assert got.kind == "question", got
+
+
+def test_a_man_wanted_elsewhere_is_no_emergency_by_the_model_alone() -> None:
+    # the model read "đang" as danger now (0.90)
+    text = "thằng thuê phòng 2 nhà bà Ba đang bị truy nã, nó mới tới ở hơn tháng nay"
+    assert classify(text).severity == "normal"
+    got = classify("thằng bị truy nã đang ở phòng 3 dãy trọ hẻm 7, các anh tới liền đi")
+    assert got.severity == "urgent", got
