@@ -2128,3 +2128,12 @@ def test_a_man_wanted_elsewhere_is_no_emergency_by_the_model_alone() -> None:
     assert classify(text).severity == "normal"
     got = classify("thằng bị truy nã đang ở phòng 3 dãy trọ hẻm 7, các anh tới liền đi")
     assert got.severity == "urgent", got
+
+
+def test_a_smell_beside_someone_unseen_for_days_is_a_persons_tip_not_a_nuisance() -> None:
+    text = "căn hộ 12B bốc mùi hôi thối 3 hôm nay, bà cụ ở một mình không thấy ra ngoài"
+    got = by_rules(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "other", "urgent"), got
+    # the same smell with nobody missing is the nuisance it was
+    got = by_rules("bãi rác đầu hẻm bốc mùi hôi thối 3 hôm nay, không ai dọn")
+    assert (got.kind, got.category) == ("tip", "public_order"), got

@@ -291,6 +291,9 @@ class SeverityRule:
     feared: bool  # a hit said as feared does not count
     lasts: bool = False  # a state that outlasts the offender's going ("bỏ chạy rồi")
     alone: bool = False  # counts only when its hits are the whole message ("có cướp")
+    # the tip's category when a category's evidence is only this rule's words (a smell
+    # beside someone unseen: `_Danger.signs`)
+    tip_category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -558,6 +561,7 @@ def build_rules(data: Any) -> Rules:
                 rule.feared,
                 rule.lasts,
                 rule.alone,
+                rule.tip_category,
             )
         )
         add_evidence(groups.evidence, rule)
@@ -931,6 +935,18 @@ def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
 class _Danger:
     hits: list[Hit]
     makes_tip: bool
+    # the category of a rule's `tip_category` that applies, with that rule's words
+    named: str | None = None
+    signs: list[Hit] = field(default_factory=list)
+
+    def names(self, category_hits: list[Hit]) -> str | None:
+        """The danger's own category when every word of the category read lies in its
+        signs ("bốc mùi hôi thối" beside an old man not seen for days)."""
+        if self.named is None or not category_hits or not self.hits:
+            return None
+        if all(any(_overlaps(h, s) for s in self.signs) for h in category_hits):
+            return self.named
+        return None
 
 
 def _held(rules: Rules, groups: dict[str, list[Hit]]) -> bool:
@@ -973,6 +989,8 @@ def _danger(
 
     fears: list[Hit] | None = None  # found once, when a `feared` rule needs them
     found: list[Hit] = []
+    named: str | None = None  # a `tip_category` of a rule that applies
+    signs: list[Hit] = []  # its words
     lasting: list[Hit] = []  # found by the rules that `last`
     makes_tip = lasting_tip = False
     habitual = _habitual(groups)
@@ -1006,6 +1024,9 @@ def _danger(
         if (rule.has_with and not with_hits) or (rule.needs_now and not now):
             continue
         found += hits + with_hits
+        if rule.tip_category is not None:
+            named = rule.tip_category
+            signs += hits + with_hits
         if rule.lasts:
             lasting += hits + with_hits
             lasting_tip = lasting_tip or rule.makes_tip
@@ -1019,7 +1040,7 @@ def _danger(
         if lasting and all(_inside(p, gone) for p in past):
             return _Danger(lasting, lasting_tip)
         return _Danger([], False)
-    return _Danger(found, makes_tip)
+    return _Danger(found, makes_tip, named, signs)
 
 
 def model_words(text: str) -> tuple[str, ...]:
@@ -1432,6 +1453,7 @@ def _by_rules(
             and not any(_overlaps(d, w) for d in danger.hits for w in best_weak)
         )
         category = best.category if best is not None and not weak_only else "other"
+        category = danger.names(best_hits) or category
         reasons: list[str] = _labels(best_hits)
         if best is not None:
             for name in (best.weak, best.requires, best.happened):

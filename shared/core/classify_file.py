@@ -221,6 +221,9 @@ class SeverityRuleIn(EvidenceIn):
     # A cry that is the whole message ("có cướp", "cuu"): it counts only when nothing
     # else is said; beside a story it is a word of it ("xóm này có trộm").
     alone: bool = False
+    # The tip's category when the rule applies and a category's evidence lies only in the
+    # rule's own words: a smell beside someone unseen for days is a person, not a nuisance.
+    tip_category: Category | None = None
     makes_tip: bool = True
     examples: ExamplesIn
 
