@@ -474,6 +474,17 @@ CONFLICTS = {
     # labelled urgent; a weapon kept at home, shown to nobody threatened now, is for the
     # ward (classify.yaml weapon_now: "nhà đó có súng tự chế, giấu dưới gầm giường")
     "mt8-147",
+    # "hoi sang tui co bao vu trom xe, co ai nhan chua vay" and "Did you receive my report
+    # yesterday about the stolen bike? No one reply" labelled chat; a report told again is a
+    # tip, as mt7-70 and mt8-126
+    "mt9-4",
+    "mt9-29",
+    # a son on drugs holding a knife, "đòi chém cả nhà", labelled violence or drugs but not
+    # weapons; every such tip of the other sets accepts weapons (a knife held to threaten)
+    "mt9-153",
+    # a dog let loose that bit two children labelled public order; a dog loose or vicious is
+    # category other in the rules and in 12 of the fixtures' 15 such tips
+    "mt9-173",
 }
 
 
@@ -820,8 +831,10 @@ MESSAGES_ALONE = {
     # 7/7, none and none
     "tuning8": ((214, 150, 154), 7, 0, 0),
     # round 13: scored before any change (its header) 201, 129, 145 of 220, ads 8/11, no
-    # calm tip urgent, five people in danger normal
-    "tuning9": ((201, 129, 145), 8, 0, 5),
+    # calm tip urgent, five people in danger normal; after round 13's classifier pass 217,
+    # 150, 157 of 220 (215, 151, 155 of the 216 agreed: mt9-4, mt9-29, mt9-153, mt9-173 in
+    # CONFLICTS), 11/11, none and none
+    "tuning9": ((215, 151, 155), 11, 0, 0),
 }
 
 
