@@ -1977,12 +1977,20 @@ def test_a_report_written_in_english_is_read_and_its_danger_kept(
     ],
 )
 def test_only_a_message_in_english_is_kept_from_the_model(text: str) -> None:
+    assert not _in_english(text)
+
+
+def test_an_english_report_naming_a_street_with_its_marks_is_english() -> None:
+    assert _in_english("crash on Lũy Bán Bích near the school, a boy is not moving")
+
+
+def _in_english(text: str) -> bool:
     from shared.core.classify import _read, in_english, load_rules
 
     read = _read(text)
     assert read is not None
     _, message, groups = read
-    assert not in_english(message, groups, load_rules())
+    return in_english(message, groups, load_rules())
 
 
 def test_an_old_stranger_trembling_and_speechless_is_urgent_though_asked_politely() -> None:

@@ -1117,12 +1117,14 @@ def weigh(
 def in_english(message: _Message, groups: dict[str, list[Hit]], rules: Rules) -> bool:
     """A message written in English (a foreigner's): the learned model, trained on
     Vietnamese, knows a place name or two of it and would lower its urgency on them
-    ("Fire in apartment building on Hoa Binh street ...": normal, 0.90). Not one typed
-    with Vietnamese marks: English words mixed into Vietnamese ("Please check giúp")
-    leave the model the Vietnamese to read."""
-    if message.typed_with_marks:
-        return False
-    return len(set(_labels(groups.get("english", [])))) >= rules.english_min_words
+    ("Fire in apartment building on Hoa Binh street ...": normal, 0.90). Not one with
+    more words typed with Vietnamese marks than English ones: English words mixed into
+    Vietnamese ("... selling 'keo' at the school gate on Tân Hương st, bọn nhỏ lớp 8 mua
+    roi. Please check giúp") leave the model the Vietnamese to read; a street name typed
+    with its marks ("accident on Tan Ky Tân Quý ..., girl not moving") does not."""
+    english = len(set(_labels(groups.get("english", []))))
+    marked = len(message.marks) - message.marks.count(None)
+    return english >= rules.english_min_words and english >= marked
 
 
 def by_rules(text: str) -> Classification:
