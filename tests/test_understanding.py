@@ -791,6 +791,9 @@ QUESTIONS_ALONE = {
     # reaches an officer as a tip rather than the menu; the failing test printed this
     # set's wrong answers, cut short, which the lead saw: assertions print counts since)
     "tuning24": (81, 4),
+    # round 13: scored before any change (its header) 70/110 with 14 wrong, kept out of
+    # round 13's pass on set 24
+    "tuning25": (70, 14),
 }
 
 

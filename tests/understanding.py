@@ -111,7 +111,11 @@ Questions alone (`QUESTION_SETS`, no messages file):
   round 12's assistant pass.
 - `questions_tuning24.jsonl`: 110 questions written in round 12 by a writer who had not
   seen the rules, scored before any change (its header), kept out of round 12's pass on
-  set 23 to see how far it reached questions it never saw.
+  set 23 to see how far it reached questions it never saw, then worked on in round 13's
+  assistant pass.
+- `questions_tuning25.jsonl`: 110 questions written in round 13 by a writer who had not
+  seen the rules, scored before any change (its header), kept out of round 13's pass on
+  set 24 to see how far it reached questions it never saw.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -190,6 +194,7 @@ QUESTION_SETS = (
     "tuning22",
     "tuning23",
     "tuning24",
+    "tuning25",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -201,14 +206,15 @@ BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15", "blind1
 # passes on sets 17 and 18, then worked on in the third; set 20 was kept out of all three,
 # then worked on in the fourth; set 21 was kept out of all four, then worked on in round 11,
 # whose first pass set 22 was kept out of, then worked on in its second, which set 23
-# was kept out of, then worked on in round 12's pass, which set 24 was kept out of.
-KEPT_OUT: tuple[str, ...] = ("tuning24",)
+# was kept out of, then worked on in round 12's pass, which set 24 was kept out of, then
+# worked on in round 13's pass, which set 25 was kept out of.
+KEPT_OUT: tuple[str, ...] = ("tuning25",)
 # Question sets worked on but not taught to the learned second opinion: held out on the
 # fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
 # kept-out set 20 the same and set 21 one lower, and tuning set 6's messages no better.
 # Set 20, worked on last, is left out alike, and so are sets 21 and 22 (round 11's passes)
-# and set 23 (round 12's).
+# and set 23 (round 12's), and set 24 (round 13's).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -217,6 +223,7 @@ UNTRAINED: tuple[str, ...] = (
     "tuning21",
     "tuning22",
     "tuning23",
+    "tuning24",
 )
 # Message sets worked on but not taught to the learned second opinion: set 6 (round 10's
 # classifier pass) taught kinds, categories and ads, held out on the fifteen earlier
@@ -430,7 +437,7 @@ def judge(expect: dict[str, Any], got: Understood) -> str:
     elif answer == "out_of_scope":
         if got.topics:
             return "wrong"  # residence text for what this line does not handle
-        if got.out_of_scope == expect["service"]:
+        if got.out_of_scope == expect.get("service"):  # a label naming no service: honest at best
             return "right"
     elif answer == "clarify":
         if set(got.clarify) == set(expect["topics"]):
