@@ -2698,3 +2698,120 @@ def test_ones_own_fine_looked_up_is_a_question_not_a_report():
 def test_kin_from_a_province_beside_a_foreigner_are_citizens_each_answered():
     text = "tối nay họ hàng dưới Bến Tre lên cùng 2 bạn người Hàn Quốc ngủ lại nhà, khai báo sao"
     assert set(answer(text, TODAY, NO_PHONE).topics) == {"luu_tru", "nuoc_ngoai"}
+
+
+# --- round 13 (question set 24's principles) -----------------------------------------
+
+
+def test_the_card_or_book_a_registration_gives_is_its_result_unless_proof_is_wanted():
+    # no book or card is issued: the registration's own result says so (its thoi_gian)
+    text = "khai tạm trú xong em có được cấp thẻ hay sổ gì không, mấy ngày thì xong"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and "thoi_gian" in result.sections, result
+    # someone asks for proof of it: the confirmation is what proves it
+    text = "đăng ký tạm trú xong có được cấp sổ gì không, trường bắt nộp để chứng minh"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"tam_tru", "xac_nhan_cu_tru"}
+
+
+def test_ones_own_temporary_registration_said_beside_another_office_matter_names_no_topic():
+    text = "xin trích lục khai sinh cho con ở đâu, tôi chỉ có tạm trú ở phường này"
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "civil_status"), result
+
+
+def test_a_foreigner_asking_in_english_who_must_register_them_gets_the_foreigners_stay():
+    text = "Hello, my friend from Japan stays with us for a week. Do we have to register him?"
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.tip and result.topics == ("nuoc_ngoai",), result
+    text = "I'm from Germany, staying with a Vietnamese family. Does my host need to do anything?"
+    assert "ai_khi" in answer(text, TODAY, NO_PHONE).sections
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        # nobody doing it: whose duty, and what happens then
+        ("ông tôi mất rồi mà nhà không ai làm thủ tục xóa thường trú thì sao", "ai_khi"),
+        # whose fine, "bị phạt" after each
+        ("khách ở lại không báo lưu trú thì khách bị phạt hay chủ nhà bị phạt", "ai_khi"),
+        # which of two procedures applies
+        ("sinh viên ở ghép thì đăng ký tạm trú hay thông báo lưu trú", "ai_khi"),
+        # the office closed: another way of filing
+        ("khách tới lúc 1h sáng, công an phường đóng cửa rồi, báo lưu trú được không", "noi_nop"),
+    ],
+)
+def test_nobody_doing_it_whose_fine_which_procedure_and_a_closed_office_are_parts(
+    text: str, section: str
+):
+    assert section in answer(text, TODAY, NO_PHONE).sections
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "cho hỏi khai báo như thế nào",
+            {"Đăng ký tạm trú", "Thông báo lưu trú", "Khai báo tạm vắng"},
+        ),
+        (
+            "con gái tôi sắp đi học xa thì có phải khai báo gì không",
+            {"Khai báo tạm vắng", "Đăng ký tạm trú"},
+        ),
+        (
+            "cho hỏi giấy tờ cư trú cho người thân ở quê lên",
+            {"Đăng ký thường trú", "Đăng ký tạm trú", "Thông báo lưu trú"},
+        ),
+        ("cho hỏi đăng ký làm sao ạ", {"Đăng ký tạm trú", "Đăng ký thường trú"}),
+    ],
+)
+def test_a_declaration_a_registration_or_going_away_to_study_asked_bare_asks_which(
+    text: str, topics: set[str]
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == topics, result
+
+
+def test_a_relatives_stay_of_no_length_asks_the_length_before_a_vague_ask():
+    result = answer("người thân dưới quê lên ở thì khai báo như thế nào", TODAY, NO_PHONE)
+    assert buttons_of(result) == {"Thông báo lưu trú", "Đăng ký tạm trú"}, result
+
+
+def test_a_vehicle_held_for_no_helmet_is_the_traffic_polices_fine():
+    text = "bị giữ xe do chạy không đội nón bảo hiểm, nộp tiền ở đâu"
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "traffic_fine"), result
+
+
+def test_a_card_lost_with_something_else_is_a_lost_card():
+    text = "bị móc ví mất cả thẻ căn cước, bao giờ làm lại được"
+    assert answer(text, TODAY, NO_PHONE).topics == ("mat_giay_to",)
+
+
+def test_a_lost_card_said_before_a_step_asks_what_the_step_needs():
+    text = "mất căn cước rồi mà muốn đăng ký tạm trú cho con thì có làm được không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("mat_giay_to", "tam_tru") and not result.sections, result
+
+
+def test_a_registrations_term_then_its_end_asks_the_renewal_too():
+    text = "đăng ký tạm trú thì có thời hạn bao lâu, hết hạn thì sao ạ"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"tam_tru", "gia_han_tam_tru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mẹ tôi già yếu, nhờ cán bộ xuống nhà làm thủ tục nhập khẩu được không",
+        "giấy xác nhận ghi sai tên đường, tôi báo 3 lần rồi vẫn chưa ai sửa",
+    ],
+)
+def test_an_officer_asked_to_come_home_or_a_record_left_wrong_goes_to_a_person(text: str):
+    assert answer(text, TODAY, NO_PHONE).handoff
+
+
+def test_how_it_is_done_asked_beside_a_part_gets_the_whole_answer():
+    result = answer("tách hộ ra riêng thì làm thế nào, mất phí bao nhiêu", TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",) and not result.sections, result
+    # the part alone, no how: that part
+    result = answer("tách hộ ra riêng mất phí bao nhiêu", TODAY, NO_PHONE)
+    assert result.sections == ("le_phi",), result

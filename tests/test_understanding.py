@@ -434,9 +434,6 @@ CONFLICTS = {
     # sao" names no part and the deadline is ai_khi, as qt22-30 (the same question labelled
     # giay_to and thoi_gian)
     "qt23-65",
-    # "tách khẩu ... thì làm sao, phí bao nhiêu" labelled giay_to too: "làm sao" names no
-    # part, as qt22-30; the fee asked is given
-    "qt23-73",
     # the old household book lost, "xin cấp lại sổ ở đâu": labelled mat_giay_to too, whose
     # facts are the identity card's re-issue and found property; no book is re-issued since
     # 2023 and proof of residence is a confirmation, the book's end said first, as qt11-59
@@ -474,6 +471,35 @@ CONFLICTS = {
     # labelled urgent; a weapon kept at home, shown to nobody threatened now, is for the
     # ward (classify.yaml weapon_now: "nhà đó có súng tự chế, giấu dưới gầm giường")
     "mt8-147",
+    # Tuning set 24 (round 13's pass):
+    # whether the old registration must be cut first, asked beside a permanent move ("có phải
+    # về quê cắt khẩu trước ko"): labelled thường trú alone; both procedures in qt11-75,
+    # qt12-67, qt17-30, qt18-58, qt19-78 and qt23-23 (the same question; the data says
+    # nothing of which comes first)
+    "qt24-36",
+    # a deadline asked as a time of day or in hours ("trước mấy giờ", "sao kịp", "trước 10h
+    # tối", "trước 11h đêm", "within how many hours"): labelled thoi_gian; when a step falls
+    # due is ai_khi, as qt12-36, qt18-31, qt19-63 and qt21-26
+    "qt24-9",
+    "qt24-23",
+    "qt24-61",
+    "qt24-79",
+    "qt24-81",
+    # a registration expired two months ago, its renewal asked ("giờ đi gia hạn còn kịp ko hay
+    # bị phạt luôn"): labelled with tạm trú too; the renewal alone in qb4-21 (the same
+    # question), qt11-12, qt12-11 and qt17-19
+    "qt24-39",
+    # a stay of a month and a half, "báo lưu trú hay đăng ký tạm trú": labelled both; the
+    # length picks one (from 30 days tạm trú, whose answer says when lưu trú applies), as
+    # q4g-15 ("tạm trú hay lưu trú vậy ad, bà ngoại em lên ở 10 ngày": lưu trú, never tạm trú)
+    "qt24-65",
+    # someone come to stay, nobody described ("nhà có người mới vô ở"): labelled with thường
+    # trú; the stay's two are asked (lưu trú or tạm trú, as qt16-18), the foreigner's too in
+    # qt13-102, qt14-41, qt17-96 and qt21-88; never a permanent registration
+    "qt24-37",
+    # "cho hỏi thủ tục" labelled with all five procedures as buttons: more than three is the
+    # menu to the scorer, which the line shows, as qt21-86 and qt13-100
+    "qt24-98",
 }
 
 
@@ -543,13 +569,14 @@ BLIND_HELD = {
     # after round 10's pass on question set 17; held at kind 123, category 96 in round 11,
     # what it already scored at round 10's end
     # round 12: urgency 98, no person in danger rated normal (the danger passes)
-    "blind13": ((123, 96, 98), 10, 0, 1, 59, 5),
+    # 60/75 after round 13's pass on question set 24
+    "blind13": ((123, 96, 98), 10, 0, 1, 60, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
     # classifier pass on tuning set 7
-    # round 12: urgency 93 (the danger passes)
-    "blind14": ((120, 85, 93), 11, 1, 0, 67, 0),
+    # round 12: urgency 93 (the danger passes); 68/75 after round 13's pass on question set 24
+    "blind14": ((120, 85, 93), 11, 1, 0, 68, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -557,7 +584,8 @@ BLIND_HELD = {
     # crime told (the pass's "haha" made "cứu với có cháy nhà hẻm 12 =))" chat, no tip);
     # 64/75 after round 12's pass on question set 23
     # kind 123 and category 88 after round 12's classifier pass on tuning set 8
-    "blind15": ((123, 88, 97), 9, 1, 0, 64, 2),
+    # 65/75 after round 13's pass on question set 24
+    "blind15": ((123, 88, 97), 9, 1, 0, 65, 2),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11
@@ -783,17 +811,22 @@ QUESTIONS_ALONE = {
     # round 11: scored before any change (its header) 75/110 with 10 wrong, kept out of round
     # 11's second pass (on set 22): the same after it; after round 12's pass, on set 23
     # itself, 95/110 with 3 wrong, all in CONFLICTS (95/98 agreed; twelve labels against the
-    # line's conventions, each pointing to earlier entries; no wrong fact told)
-    "tuning23": 95,
+    # line's conventions, each pointing to earlier entries; no wrong fact told); 96/110 after
+    # round 13's pass on set 24 (how it is done asked beside a fee gets the whole answer:
+    # qt23-73 answered as labelled, out of CONFLICTS; 96/99 agreed)
+    "tuning23": 96,
     # round 12: scored before any change (its header) 80/110 with 3 wrong, kept out of round
     # 12's pass on set 23: 81/110 with 3 wrong after it; 4 wrong once a greeting no longer
     # makes chat of a long message (a foreigner's question in English opened with "Hi"
     # reaches an officer as a tip rather than the menu; the failing test printed this
-    # set's wrong answers, cut short, which the lead saw: assertions print counts since)
-    "tuning24": (81, 4),
+    # set's wrong answers, cut short, which the lead saw: assertions print counts since);
+    # after round 13's pass, on set 24 itself, 98/110 with 1 wrong, in CONFLICTS (98/100
+    # agreed; ten labels against the line's conventions, each pointing to earlier entries; no
+    # wrong fact told)
+    "tuning24": 98,
     # round 13: scored before any change (its header) 70/110 with 14 wrong, kept out of
-    # round 13's pass on set 24
-    "tuning25": (70, 14),
+    # round 13's pass on set 24: 71/110 with 14 wrong after it
+    "tuning25": (71, 14),
 }
 
 

@@ -461,7 +461,12 @@ def answer(
 
     is_menu_word = padded in k.menu_words
     asked = questions.sections(padded, k)
-    vague = _vague(padded, bool(parts)) if understood.out_of_scope is None else None
+    # a relative's stay said with no length ("người nhà lên ở chung thì khai báo thế nào") is
+    # asked about first: kin are citizens, so the stay's length is all that is left to ask
+    kin_stay = bool(understood.ask_stay) and questions.kin_said(padded, k)
+    vague = (
+        _vague(padded, bool(parts)) if understood.out_of_scope is None and not kin_stay else None
+    )
     if vague is not None:  # only a subject named ("hỏi về hộ khẩu"): which procedure?
         replies.append(Reply(k.texts["ask_which"], tuple(_topic_button(t) for t in vague)))
         return result(topic=None)
@@ -511,9 +516,13 @@ def answer(
         return result()
 
     answered: list[tuple[str, tuple[str, ...]]] = []
+    # how it is done asked ("tách khẩu thì làm sao, có tốn phí không"): every part is asked,
+    # the one named beside among them
+    how = _any(padded, k.how)
     for part in parts:
         proc = k.procedures[part.topic]
-        present = tuple(s for s in part.sections if s in proc.sections or s == CAN_CU)
+        asked_here = () if how else part.sections
+        present = tuple(s for s in asked_here if s in proc.sections or s == CAN_CU)
         # a part asked that the procedure does not hold ("khai báo cho khách nước ngoài
         # trong mấy ngày": no handling time, its deadline is who and when): the whole
         # answer, never the other parts alone as if it were answered (a part's word inside

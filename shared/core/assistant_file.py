@@ -253,6 +253,8 @@ class Knowledge:
     purposes: tuple[str, ...] = ()
     # a question counted as several matters ("cho hỏi 2 việc"): each item's parts its own
     counted: tuple[str, ...] = ()
+    # how a procedure is done asked ("thì làm sao"): its whole answer, beside any part (padded)
+    how: tuple[str, ...] = ()
     mixed_groups: tuple[str, ...] = ()  # a foreigner said to be among citizens (padded)
     # words saying a person abroad is a citizen: a topic phrase inside them names none
     citizens: tuple[str, ...] = ()
@@ -526,6 +528,7 @@ class ConfIn(_Strict):
     proofs: list[str] = Field(default_factory=list)
     purposes: list[str] = Field(default_factory=list)
     counted: list[str] = Field(default_factory=list)
+    how: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
     citizens: list[str] = Field(default_factory=list)
     mixed_unless: list[str] = Field(default_factory=list)
@@ -840,6 +843,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         proofs=tuple(_padded(p) for p in conf.proofs),
         purposes=tuple(_padded(p) for p in conf.purposes),
         counted=tuple(_padded(p) for p in conf.counted),
+        how=tuple(_padded(p) for p in conf.how),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         citizens=tuple(_padded(p) for p in conf.citizens),
         mixed_unless=tuple(_padded(p) for p in conf.mixed_unless),
