@@ -18,7 +18,8 @@ What a message gets, in order:
    word pointing to another procedure than the one matched (`doubts`): which
    of the two, as buttons, never one's facts for the other;
 4. a procedure topic: its whole answer, or only the parts asked for ("lệ phí",
-   "online", ...) with a button to see the whole answer;
+   "online", ...) with a button to see the whole answer; how it is done asked
+   ("thì làm sao") keeps the whole answer, whatever part is asked beside;
 5. no topic but a part asked for: that part of the last topic when the last
    answer is recent (a follow-up), else that part of the common facts;
 6. anything else: the menu (`menu`), topics as `oa.query.show` buttons.

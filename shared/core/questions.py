@@ -10,7 +10,8 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
 - one topic: a narrow one wins over the broad ones, else the longest phrase,
   ties to the earlier topic; two topics joined by a conjunction ("tạm trú cho
   em với tạm vắng cho bố") are both answered in the order asked, each with the
-  parts asked next to it;
+  parts asked next to it (a part asked in words across the join, "đăng ký tạm trú
+  hay báo lưu trú": which applies, of both);
 - an everyday phrasing (`intents`, "sổ hộ khẩu bỏ rồi") names its topic and
   may bring a line said first; one made of words apart (`with`: "hộ khẩu có bị
   xóa không") counts only when no phrase names its topic; a procedure it
