@@ -590,6 +590,9 @@ BLIND_HELD = {
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11
     "blind16": ((127, 91, 98), 8, 0, 0, 64, 0),
+    # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
+    # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong
+    "blind17": ((120, 81, 95), 8, 2, 0, 61, 1),
 }
 
 
@@ -899,7 +902,7 @@ def test_the_sets_of_questions_alone_keep_their_scores(which: str) -> None:
 
 def test_spam_of_every_set_is_recognised() -> None:
     # sets 7, 8, 9 and 10 measured 3 of 4, 2 of 3, 3 of 4 and 8 of 9 ads (held in their own
-    # tests); sets 11 to 16 are blind, held in their own tests (their misses unshown);
+    # tests); sets 11 to 17 are blind, held in their own tests (their misses unshown);
     # tuning set 5 was written with tips alone (urgency)
     held = (
         "blind7",
@@ -912,6 +915,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind14",
         "blind15",
         "blind16",
+        "blind17",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

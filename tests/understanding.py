@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Eighteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
+Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -60,6 +60,9 @@ Eighteen labelled pairs of sets, and sets of questions alone, live in tests/fixt
   changes (its header lines); never worked on.
 - `messages_blind16.jsonl`, `questions_blind16.jsonl`: the sixteenth pair, written
   in round 12 by someone who had not seen the rules, scored blind before round 12's
+  changes (its header lines); never worked on.
+- `messages_blind17.jsonl`, `questions_blind17.jsonl`: the seventeenth pair, written
+  in round 13 by someone who had not seen the rules, scored blind before round 13's
   changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
@@ -173,6 +176,7 @@ SETS = (
     "blind14",
     "blind15",
     "blind16",
+    "blind17",
     "tuning",
     "tuning4",
     "tuning5",
@@ -200,7 +204,7 @@ QUESTION_SETS = (
 # messages of a pair.
 MESSAGE_SETS = ("tuning6", "tuning7", "tuning8")
 # Never worked on: their misses are shown only when asked.
-BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16")
+BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17")
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
 # passes on sets 17 and 18, then worked on in the third; set 20 was kept out of all three,
