@@ -209,7 +209,7 @@ def test_tt_right_after_a_tam_tru_answer_means_tam_tru():
         ("Đăng ký tạm trú cần những giấy tờ gì?", ("giay_to",)),
         ("tạm trú mất bao lâu", ("thoi_gian",)),
         ("không đăng ký tạm trú bị phạt bao nhiêu tiền", ("muc_phat",)),
-        ("nha nghi bao luu tru truoc may gio", ("ai_khi",)),
+        ("nha nghi bao luu tru truoc may gio", ("ai_khi", "thoi_gian")),
         ("tạm trú căn cứ luật nào", ("can_cu",)),
         ("tạm trú lệ phí và thời gian", ("thoi_gian", "le_phi")),
         ("dang ky tam tru can gi", ()),
@@ -217,6 +217,21 @@ def test_tt_right_after_a_tam_tru_answer_means_tam_tru():
 )
 def test_a_question_about_one_part_gets_that_part(text: str, sections: tuple[str, ...]):
     assert match_sections(text) == sections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "homestay nhận khách lúc 1 giờ sáng thì khai báo trong vòng mấy tiếng",
+        "em họ tới chơi, tôi báo lưu trú trước 22h có kịp không",
+        "khách tới khuya quá thì báo lưu trú lúc nào cho đúng",
+        "my cousin from Japan arrives at midnight, how soon must I declare her stay",
+    ],
+)
+def test_a_deadline_asked_gets_who_and_when_and_how_soon_it_is_taken(text: str):
+    # how long one has is the deadline (ai_khi) and how soon the declaration is taken
+    # (thoi_gian): the citizen asking is served by both
+    assert {"ai_khi", "thoi_gian"} <= set(match_sections(text)), match_sections(text)
 
 
 # --- answers -------------------------------------------------------------------

@@ -105,10 +105,6 @@ CONFLICTS = {
     # re-issue, found property); the registration lives in the database and proof of it
     # is asked as a confirmation (xac_nhan_cu_tru), as for qt11-59
     "qt12-52",
-    # "trước mấy giờ phải báo lưu trú": labelled thoi_gian; the deadline (before 23:00,
-    # procedures/luu_tru.yaml, khoản 3 Điều 30 Luật Cư trú) is ai_khi, when a step falls
-    # due, as "bao lâu phải" in qt11 and set 10; thoi_gian is how long handling takes
-    "qt12-36",
     # a bare "hộ khẩu tạm trú làm sao": a question back here, tạm trú in qt12-2 ("chủ nhà
     # nói phải làm hộ khẩu tạm trú"): the old everyday name of a tạm trú registration
     "qt12-87",
@@ -142,10 +138,6 @@ CONFLICTS = {
     # model reads it as a report (0.99) and, since round 8, such a question is a tip. An
     # officer sees it either way; the tip also carries a ladder
     "qt13-112",
-    # a deadline asked in hours ("trước mấy giờ", "trong vòng bao nhiêu tiếng"): labelled
-    # thoi_gian; when a step falls due is ai_khi, as qt12-36
-    "qt13-32",
-    "qt13-42",
     # "cho hỏi về hộ khẩu" labelled with four buttons (lost papers too); more than three
     # buttons is the menu to the scorer; the line asks with three (assistant.yaml vague)
     "qt13-100",
@@ -171,10 +163,6 @@ CONFLICTS = {
     # a foreign guest gone for two weeks, his passport left, "có ai xuống coi giùm ko":
     # labelled a hand-off; a person missing and an officer asked to come is a tip
     "qt14-89",
-    # a deadline asked ("trước mấy giờ"): labelled thoi_gian; when a step falls due is
-    # ai_khi, as qt12-36 and qt13-42 (qt14-102, a foreigner's declaration "trong bao lâu",
-    # left in round 10: a part the procedure does not hold gets the whole answer)
-    "qt14-108",
     # a bare question ("cho hỏi về cư trú", "vậy nộp ở đâu", "thế phạt bao nhiêu", back
     # from abroad "có phải khai báo gì") labelled with four buttons: more than three is
     # the menu to the scorer, as qt13-100
@@ -196,11 +184,6 @@ CONFLICTS = {
     "qt15-56",
     # a lost confirmation labelled mat_giay_to beside it: it is simply asked again, as qt13-77
     "qt15-57",
-    # a deadline asked ("trước mấy giờ"): labelled thoi_gian; when a step falls due is
-    # ai_khi, as qt12-36 and qt14-108 (qt15-33, a lost paper's, and qt15-58, a counted list,
-    # left in round 10: a part the procedure does not hold gets the whole answer, and each
-    # counted item only the parts said with it)
-    "qt15-14",
     # "cho hỏi về hộ khẩu" labelled with two buttons; the line asks with three (thường trú,
     # its removal, its confirmation), as qt13-100 (labelled with four)
     "qt15-91",
@@ -253,11 +236,6 @@ CONFLICTS = {
     "qt17-70",
     "qt17-72",
     "qt17-73",
-    # a deadline asked ("có hạn chót không", "phải báo trước mấy giờ", "trong vòng mấy
-    # tiếng"): labelled thoi_gian; when a step falls due is ai_khi, as qt12-36 and qt13-42
-    "qt17-24",
-    "qt17-50",
-    "qt17-58",
     # "lưu trú hay tạm trú", a stay of 2 months said: labelled with both; the stay's length
     # picks one (from 30 days, tạm trú), as qt16-33
     "qt17-52",
@@ -277,9 +255,6 @@ CONFLICTS = {
     # a pickpocketing told with where ("ở chợ Tân Hương hôm qua"), papers lost: a question
     # here, a tip the ward records when told where, as qt13-78, qt14-79 and qt15-31
     "qt18-43",
-    # a deadline asked in hours ("phải khai báo trong mấy tiếng"): labelled thoi_gian; when a
-    # step falls due is ai_khi, as qt13-32 and qt17-58
-    "qt18-31",
     # "thủ tục cư trú" labelled with tạm vắng; thường trú, tạm trú and the confirmation in
     # qt12-85, as qt15-97 (the same words)
     "qt18-78",
@@ -297,9 +272,6 @@ CONFLICTS = {
     # phản ánh"): a hand-off here; a tip of category other by design, which the conversation
     # rules send to the desk and the unit above, as qt13-111 (the hand-off is given too)
     "qt19-84",
-    # a deadline asked in hours ("báo lưu trú trước mấy giờ"): labelled thoi_gian; when a step
-    # falls due is ai_khi, as qt12-36 and qt17-50
-    "qt19-63",
     # a guest's stay "quá 30 ngày", "phải chuyển qua tạm trú": labelled with lưu trú and tạm
     # trú; the stay's length picks one (from 30 days, tạm trú, whose answer says so), as
     # qt16-33; since round 12 both are answered when whether the one named will do is asked
@@ -326,9 +298,6 @@ CONFLICTS = {
     # mat_giay_to, as qt15-34 and qt17-73; the book is void since 2023, never re-issued, and
     # proof of residence is a confirmation, the book's end said first
     "qt20-81",
-    # a deadline asked in hours ("phải khai báo trong bao nhiêu tiếng kể từ lúc họ tới"):
-    # labelled thoi_gian; when a step falls due is ai_khi, as qt17-58 and qt18-31
-    "qt20-26",
     # "cho hoi thu tuc cu tru" labelled with tạm vắng too; thường trú, tạm trú and the
     # confirmation in qt12-85 (the same words), as qt15-97 and qt18-78
     "qt20-40",
@@ -363,12 +332,6 @@ CONFLICTS = {
     # mới thì xin được không"): labelled the confirmation alone; the registration to make
     # first is answered too, as qt15-68 (the same case, both labelled)
     "qt21-51",
-    # a deadline asked as a time of day or in hours ("trong vòng bao nhiêu tiếng", "báo trước
-    # mấy giờ", "phải làm trước mấy giờ"): labelled thoi_gian; when a step falls due is
-    # ai_khi, as qt20-26, qt17-58 and qt18-31
-    "qt21-26",
-    "qt21-38",
-    "qt21-39",
     # "cho hoi thu tuc cu tru a" labelled with tạm vắng and lưu trú: four buttons are the menu
     # to the scorer; thường trú, tạm trú and the confirmation, as qt20-40 and qt12-85
     "qt21-86",
@@ -391,17 +354,12 @@ CONFLICTS = {
     # a part asked alone ("phi bao nhieu vay ad") labelled with buttons; that part of the
     # common facts, as qt21-92, qt16-45 and qt14-50
     "qt22-36",
-    # a deadline asked as a time of day, or as making it in time ("báo lưu trú trước mấy giờ",
-    # "11h30 đêm thì báo sao kịp"): labelled thoi_gian; when a step falls due is ai_khi, as
-    # qt21-38, qt20-26 and qt13-32 (the second also gets its fine, as asked)
-    "qt22-41",
-    "qt22-95",
     # "cho hoi thu tuc" labelled with four buttons: the menu to the scorer (the menu is
     # given), as qt17-93 (the same words) and qt20-49
     "qt22-51",
     # "cắt khẩu cho ba làm sao, trong bao lâu phải làm" labelled giay_to and thoi_gian: "làm
-    # sao" names no part (qt13-24 and qt15-50 label it noi_nop, qt21-54 ai_khi) and the
-    # deadline is ai_khi, as qt20-26; ai_khi and thoi_gian are given
+    # sao" names no part (qt13-24 and qt15-50 label it noi_nop, qt21-54 ai_khi); the deadline
+    # gets ai_khi and thoi_gian
     "qt22-30",
     # a tạm trú expired two weeks ago, its renewal or fine asked: labelled with tạm trú too;
     # the renewal alone in qb8-7 (the same question), qb4-21, qt12-11 and qt13-17
@@ -421,18 +379,11 @@ CONFLICTS = {
     # to the scorer (the menu is given), as qt22-51 and qt20-40
     "qt23-7",
     "qt23-45",
-    # a deadline asked in hours or as a time of day ("trong mấy tiếng", "báo trước mấy giờ",
-    # "báo trước 23h phải không"): labelled thoi_gian; when a step falls due is ai_khi, as
-    # qt22-41, qt21-26 and qt20-26
-    "qt23-8",
-    "qt23-30",
-    "qt23-36",
     # a tạm trú expired two months ago, its fine asked: labelled with tạm trú too; the renewal
     # alone, as qt22-68 (the same case), qb8-7 and qb4-21
     "qt23-26",
     # "cắt khẩu cho ba làm sao, trong bao lâu phải làm" labelled noi_nop and thoi_gian: "làm
-    # sao" names no part and the deadline is ai_khi, as qt22-30 (the same question labelled
-    # giay_to and thoi_gian)
+    # sao" names no part, as qt22-30 (the same question labelled giay_to and thoi_gian)
     "qt23-65",
     # the old household book lost, "xin cấp lại sổ ở đâu": labelled mat_giay_to too, whose
     # facts are the identity card's re-issue and found property; no book is re-issued since
@@ -477,14 +428,6 @@ CONFLICTS = {
     # qt12-67, qt17-30, qt18-58, qt19-78 and qt23-23 (the same question; the data says
     # nothing of which comes first)
     "qt24-36",
-    # a deadline asked as a time of day or in hours ("trước mấy giờ", "sao kịp", "trước 10h
-    # tối", "trước 11h đêm", "within how many hours"): labelled thoi_gian; when a step falls
-    # due is ai_khi, as qt12-36, qt18-31, qt19-63 and qt21-26
-    "qt24-9",
-    "qt24-23",
-    "qt24-61",
-    "qt24-79",
-    "qt24-81",
     # a registration expired two months ago, its renewal asked ("giờ đi gia hạn còn kịp ko hay
     # bị phạt luôn"): labelled with tạm trú too; the renewal alone in qb4-21 (the same
     # question), qt11-12, qt12-11 and qt17-19
