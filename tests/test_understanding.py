@@ -443,6 +443,22 @@ CONFLICTS = {
     # "cho hỏi thủ tục" labelled with all five procedures as buttons: more than three is the
     # menu to the scorer, which the line shows, as qt21-86 and qt13-100
     "qt24-98",
+    # Tuning set 25 (round 13's second pass):
+    # a theft told with where or when ("bị móc túi ở chợ Tân Hương", "hôm qua bị giật giỏ trên
+    # đường Âu Cơ", "nhà bị trộm đột nhập đêm qua", "bị giật túi trên Thoại Ngọc Hầu"), the
+    # papers taken, their re-issue asked: labelled a question; a tip the ward records by the
+    # line's convention (classify.yaml papers_asked), as qt13-78, qt20-15, qt20-57 and qt21-82;
+    # the re-issue's rule follows the tip, or, for a licence or a land title, where it is
+    # re-issued (tip_pointer_categories)
+    "qt25-9",
+    "qt25-81",
+    "qt25-85",
+    "qt25-91",
+    "qt25-104",
+    # an officer's manner complained about ("phản ánh thái độ cán bộ tiếp dân"): labelled a
+    # hand-off; a tip of category other by the line's convention, as qt13-111, qt20-46 and
+    # qt23-44 (the hand-off is given too)
+    "qt25-61",
 }
 
 

@@ -302,7 +302,9 @@ def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> 
     the tạm trú rule; a category of `tip_topics` (lost property) gets its
     topic's rule (how to report and re-issue papers); another category gets
     the rule of a `tip_text_topics` topic its text names (a pickpocketing that
-    took the papers: how to re-issue them), else none.
+    took the papers: how to re-issue them); a `tip_pointer_categories` category,
+    where to ask about a service this line does not handle its text names (a
+    driving licence snatched: the traffic police re-issue it); else none.
     """
     k = knowledge()
     if category_or_topic in k.residence_categories or category_or_topic is None:
@@ -317,6 +319,14 @@ def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> 
         topic = category_or_topic
     elif (named := match_topic(text)) in k.tip_text_topics:
         topic = named
+    elif category_or_topic in k.tip_pointer_categories:
+        # a licence or a land title taken in a theft, its re-issue asked ("làm lại ở
+        # đâu"): the theft is received, and where that paper is re-issued is said; a
+        # theft merely told ("trộm chiếc xe mới mua") asks nothing
+        padded = normalise(text)
+        service = questions.understand(padded, k).out_of_scope
+        asked = questions.sections(padded, k)
+        return _out_of_scope_reply(service) if service is not None and asked else None
     else:
         return None
     proc = k.procedures[topic]

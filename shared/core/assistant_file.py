@@ -157,6 +157,9 @@ class Stays:
     # words before a length saying what a declaration is to cover ("báo 1 lần cho cả
     # năm"): that length is no stay's (folded words)
     covering: frozenset[str] = frozenset()
+    # words before a length saying the stay is shorter ("dưới 30 ngày", "chưa tới 1 tháng"):
+    # a day less than the length said (folded words)
+    under: frozenset[str] = frozenset()
     # kin who may register where their family lives, come to live with it: with no length
     # said, permanent residence is asked about too
     settle: Settle | None = None
@@ -222,6 +225,8 @@ class Knowledge:
     residence_categories: frozenset[str]
     tip_topics: Mapping[str, str]  # tip category -> topic whose rule follows its acknowledgement
     tip_text_topics: frozenset[str]  # topics whose rule follows any tip naming them
+    # tip categories after whose acknowledgement a service named gets its pointer
+    tip_pointer_categories: frozenset[str]
     catch_all_categories: frozenset[str | None]
     default_rule_topic: str
     follow_up: timedelta
@@ -393,6 +398,7 @@ class StaysIn(_Strict):
     spans: dict[str, int] = Field(default_factory=dict)
     moves: list[str] = Field(default_factory=list)
     covering: list[str] = Field(default_factory=list)
+    under: list[str] = Field(default_factory=list)
     settle: SettleIn | None = None
 
 
@@ -509,6 +515,7 @@ class ConfIn(_Strict):
     residence_categories: list[str]
     tip_topics: dict[str, str] = Field(default_factory=dict)
     tip_text_topics: list[str] = Field(default_factory=list)
+    tip_pointer_categories: list[str] = Field(default_factory=list)
     default_rule_topic: str
     catch_all_categories: list[str]
     tip_negations: list[str]
@@ -770,6 +777,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         residence_categories=frozenset(conf.residence_categories),
         tip_topics=dict(conf.tip_topics),
         tip_text_topics=frozenset(conf.tip_text_topics),
+        tip_pointer_categories=frozenset(conf.tip_pointer_categories),
         catch_all_categories=frozenset([None, *conf.catch_all_categories]),
         default_rule_topic=conf.default_rule_topic,
         follow_up=timedelta(minutes=conf.follow_up_minutes),
@@ -876,6 +884,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         spans={_padded(k): v for k, v in raw.spans.items()},
         moves=tuple(_padded(p) for p in raw.moves),
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
+        under=frozenset(" ".join(words(p)) for p in raw.under),
         settle=Settle(
             tuple(_padded(p) for p in raw.settle.kin),
             tuple(_padded(p) for p in raw.settle.together),

@@ -287,7 +287,10 @@ def _days(padded: str, stays: Stays) -> int | None:
             continue
         number = int(count) if count.isdigit() else stays.numbers.get(count)
         if number is not None:
-            days = number * stays.units[unit]
+            # "dưới 30 ngày": shorter than the length said
+            before = said[max(i - 2, 0) : i]
+            under = bool(stays.under & set(before[-1:])) or " ".join(before) in stays.under
+            days = number * stays.units[unit] - (1 if under else 0)
             longest = days if longest is None else max(longest, days)
     return longest
 
