@@ -2904,3 +2904,56 @@ def test_a_foreigner_asking_in_english_who_makes_the_declaration_asks_no_officer
     )
     assert classify(text).kind != "tip"
     assert answer(text, TODAY, NO_PHONE, classification=classify(text)).topics == ("nuoc_ngoai",)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("sổ hộ khẩu", {"thuong_tru", "xoa_dang_ky", "xac_nhan_cu_tru"}),
+        ("khai báo ạ", {"tam_tru", "luu_tru", "tam_vang"}),
+        (
+            "chủ nhà hỏi em giấy cư trú để làm hợp đồng, mà giấy đó là giấy gì vậy",
+            {"xac_nhan_cu_tru", "tam_tru"},
+        ),
+    ],
+)
+def test_a_word_said_bare_or_a_paper_unknown_asks_which(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {TITLES[t] for t in topics}, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "section"),
+    [
+        (
+            "chồng em người Úc ở nhà em 2 tuần, em khai lưu trú trên VNeID như người trong nước"
+            " được không",
+            "nuoc_ngoai",
+            "ai_khi",
+        ),
+        ("tạm trú hết hạn thì có tự động gia hạn không", "gia_han_tam_tru", "ai_khi"),
+        ("khai tạm trú cho khách nước ngoài, mẫu NA17 lấy chỗ nào", "nuoc_ngoai", "giay_to"),
+        (
+            "đăng ký tạm trú cho cả xưởng 30 người, tiền bao nhiêu 1 người, nộp ở đâu",
+            "tam_tru",
+            "le_phi",
+        ),
+        ("What law requires my landlord to register me?", "nuoc_ngoai", "can_cu"),
+        ("chủ trọ chỉ làm hợp đồng viết tay thì đăng ký tạm trú được không", "tam_tru", "giay_to"),
+    ],
+)
+def test_a_part_asked_in_other_words_is_that_part(text: str, topic: str, section: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,) and section in result.sections, result
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("mua lại căn nhà, muốn sang tên hợp đồng nước thì liên hệ đâu", "water"),
+        ("hộ chiếu sắp hết hạn, làm lại có cần giấy xác nhận cư trú không", "passport"),
+    ],
+)
+def test_another_offices_matter_with_a_residence_word_is_that_office(text: str, service: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), service), result

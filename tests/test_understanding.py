@@ -459,6 +459,30 @@ CONFLICTS = {
     # hand-off; a tip of category other by the line's convention, as qt13-111, qt20-46 and
     # qt23-44 (the hand-off is given too)
     "qt25-61",
+    # "cho hoi thu tuc cu tru" labelled with five buttons: more than three is the menu to the
+    # scorer; thường trú, tạm trú and the confirmation, as qt20-40 and qt12-85 (the same words)
+    "qt25-7",
+    # "Chuyển nhà đi chỗ khác thì làm gì": deregistration offered too here; tạm trú and thường
+    # trú in qb8-37 (the same question), as qt14-98 and qt12-86
+    "qt25-39",
+    # "di xa thi sao" labelled tạm vắng and tạm trú; tạm vắng and the removal in qt13-103 ("di
+    # xa thi can lam giay gi") and qt21-90, the line's reading of going away said bare
+    "qt25-49",
+    # "dk tt cho nguoi nha" labelled with lưu trú too: "tt" is tạm trú or thường trú (qt25-2,
+    # the same writer: "tt" alone, those two), and "đăng ký" names a registration; lưu trú is
+    # a notification the host makes
+    "qt25-64",
+    # someone come to stay, nobody described ("nhà tôi có người mới tới ở thì phải khai báo
+    # gì"): labelled the stay's two; the foreigner's declaration is asked too, as qt13-102,
+    # qt14-41, qt17-96 and qt21-88 (the same case, labelled with it)
+    "qt25-74",
+    # "Mình muốn hỏi về giấy tờ ạ" labelled lost papers and the confirmation; "giấy tờ" names
+    # no procedure, and the menu is given, as qt20-40 and qt14-30 (papers asked bare, labelled
+    # with four buttons: the menu)
+    "qt25-101",
+    # "lam o dau vay ad" labelled a question back; a bare part asked gets the common facts
+    # (assistant.yaml vague: "lệ phí bao nhiêu"), where every residence procedure is made
+    "qt25-109",
 }
 
 
