@@ -141,9 +141,6 @@ CONFLICTS = {
     # "cho hỏi về hộ khẩu" labelled with four buttons (lost papers too); more than three
     # buttons is the menu to the scorer; the line asks with three (assistant.yaml vague)
     "qt13-100",
-    # a citizen's own file returned twice, "ai giải quyết": labelled a hand-off; read as a
-    # report since round 8's retraining on set 14, a tip an officer sees, as qt13-112
-    "qt12-92",
     # Tuning set 14 (round 8):
     # a lost residence book ("mất sổ tạm trú", "mất sổ hộ khẩu"): labelled mat_giay_to, as
     # qt13-75 and qt13-79; the book is void and proof of residence is a confirmation
@@ -527,8 +524,9 @@ BLIND_HELD = {
     # kinds learned, and urgency 95 with one person in danger rated normal (was 2) after
     # round 9's urgency pass on it; 55/61 questions after round 10's pass on question set 17;
     # kind 115 once training set 14a taught kinds and categories (held out on the fifteen
-    # earlier training sets: kinds 93.0 -> 93.3 %, category 81.9 -> 82.5 %)
-    "blind11": ((115, 92, 95), 6, 1, 0, 55, 1),
+    # earlier training sets: kinds 93.0 -> 93.3 %, category 81.9 -> 82.5 %); 56/61 after
+    # round 13's second pass (on question set 25)
+    "blind11": ((115, 92, 95), 6, 1, 0, 56, 1),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -539,7 +537,8 @@ BLIND_HELD = {
     # set 20; held at kind 130, category 97 in round 11, what it already scored at round
     # 10's end; 63/75 after round 12's pass on question set 23
     # round 12: urgency 104, no person in danger rated normal (the danger passes)
-    "blind12": ((130, 97, 104), 7, 0, 1, 63, 3),
+    # 66/75 with 2 wrong after round 13's second pass (on question set 25)
+    "blind12": ((130, 97, 104), 7, 0, 1, 66, 2),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -552,14 +551,15 @@ BLIND_HELD = {
     # after round 10's pass on question set 17; held at kind 123, category 96 in round 11,
     # what it already scored at round 10's end
     # round 12: urgency 98, no person in danger rated normal (the danger passes)
-    # 60/75 after round 13's pass on question set 24
-    "blind13": ((123, 96, 98), 10, 0, 1, 60, 5),
+    # 60/75 after round 13's pass on question set 24, 61/75 after its second (on set 25)
+    "blind13": ((123, 96, 98), 10, 0, 1, 61, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
     # classifier pass on tuning set 7
-    # round 12: urgency 93 (the danger passes); 68/75 after round 13's pass on question set 24
-    "blind14": ((120, 85, 93), 11, 1, 0, 68, 0),
+    # round 12: urgency 93 (the danger passes); 68/75 after round 13's pass on question set 24,
+    # 69/75 after its second (on set 25)
+    "blind14": ((120, 85, 93), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -567,15 +567,18 @@ BLIND_HELD = {
     # crime told (the pass's "haha" made "cứu với có cháy nhà hẻm 12 =))" chat, no tip);
     # 64/75 after round 12's pass on question set 23
     # kind 123 and category 88 after round 12's classifier pass on tuning set 8
-    # 65/75 after round 13's pass on question set 24
-    "blind15": ((123, 88, 97), 9, 1, 0, 65, 2),
+    # 65/75 after round 13's pass on question set 24, 67/75 with 1 wrong after its second (on
+    # set 25)
+    "blind15": ((123, 88, 97), 9, 1, 0, 67, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
-    # after round 12's passes: kind 127, ads 8/11
-    "blind16": ((127, 91, 98), 8, 0, 0, 64, 0),
+    # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
+    # pass (on question set 25)
+    "blind16": ((127, 91, 98), 8, 0, 0, 66, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
-    # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong
-    "blind17": ((120, 81, 95), 8, 2, 0, 61, 1),
+    # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
+    # with one wrong after round 13's second assistant pass (on question set 25)
+    "blind17": ((120, 81, 95), 8, 2, 0, 66, 1),
 }
 
 
@@ -732,27 +735,35 @@ def test_the_tenth_set_keeps_its_scores() -> None:
 QUESTIONS_ALONE = {
     # round 7: scored before any change (its header) 80/105 with 9 wrong; after round 7's
     # second assistant pass 94/105 with 4 wrong, all four in CONFLICTS (94/100 agreed)
-    "tuning11": 94,
+    # 95/100 after round 13's second pass (a deadline asked gets the processing time beside
+    # who must and when)
+    "tuning11": 95,
     # round 7: scored before any change (its header) 79/100 with 11 wrong; after round 7's
     # third assistant pass 95/100 with 1 wrong, in CONFLICTS (95/95 agreed); 94/100 once
-    # the model, retrained on set 14, reads qt12-92 as a report (in CONFLICTS: 94/94 agreed)
-    "tuning12": 94,
+    # the model, retrained on set 14, reads qt12-92 as a report (in CONFLICTS: 94/94 agreed);
+    # 96/100 in round 13's second pass: qt12-92 a hand-off again (out of CONFLICTS) and a
+    # deadline asked gets the processing time beside who must and when (96/96 agreed)
+    "tuning12": 96,
     # round 8: scored before any change (its header) 76/120 with 16 wrong; after round 8's
     # assistant pass 109/120 with 7 wrong, all in CONFLICTS (109/109 agreed); then 108/120
-    # once a question read as a report is a tip (qt13-112, in CONFLICTS: 108/108 agreed)
-    "tuning13": 108,
+    # once a question read as a report is a tip (qt13-112, in CONFLICTS: 108/108 agreed);
+    # 110/120 after round 13's second pass (a deadline asked gets the processing time beside
+    # who must and when: qt13-32 and qt13-42 out of CONFLICTS; 110/110 agreed)
+    "tuning13": 110,
     # round 8: scored before any change (its header) 74/117 with 20 wrong; 75/117 with 18
     # wrong once trained on; after round 8's second assistant pass 84/117 with 8 wrong,
     # all in CONFLICTS (84/109 agreed); 97/117 after its misses (97/102 agreed); 100/117
     # and one honest after round 10's pass on set 17 (a stranger registered at one's
     # address goes to a person; a part a procedure does not hold gets the whole answer:
-    # qt14-37 and qt14-102 answered as labelled, out of CONFLICTS; 100/104 agreed)
-    "tuning14": 101,
+    # qt14-37 and qt14-102 answered as labelled, out of CONFLICTS; 100/104 agreed); 102/105
+    # agreed after round 13's second pass (a deadline: qt14-108 out of CONFLICTS)
+    "tuning14": 102,
     # round 9: scored before any change (its header) 79/110 with 5 wrong; after round 9's
     # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed); 98/110 after
     # round 10's pass on set 17 (qt15-33 and qt15-58 answered as labelled, out of
-    # CONFLICTS: 98/99 agreed)
-    "tuning15": 98,
+    # CONFLICTS: 98/99 agreed); 99/100 agreed after round 13's second pass (a deadline:
+    # qt15-14 out of CONFLICTS)
+    "tuning15": 99,
     # round 9, kept out of its first assistant pass: scored before any change (its header)
     # 70/110 with 14 wrong; after the pass on set 15, 72/110 with 14 wrong; after round 9's
     # second pass, on set 16 itself, 84/110 with 3 wrong, all in CONFLICTS (84/101 agreed);
@@ -761,46 +772,54 @@ QUESTIONS_ALONE = {
     # after its pass on set 19 (whether one must, said with the declaration's own verb
     # "có phải khai lưu trú", asks who and when: qt16-29); 88/110 after its pass on set 20
     # (a move said with no procedure, "mới dọn về phường ...", asks which: qt16-100); 89/110
-    # after round 11's second pass (a minor's parents' consent asked is the papers: qt16-24)
-    "tuning16": 89,
+    # after round 11's second pass (a minor's parents' consent asked is the papers: qt16-24);
+    # 90/110 after round 13's second pass (a deadline asked gets the processing time too)
+    "tuning16": 90,
     # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
-    # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed)
-    "tuning17": 98,
+    # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed); 101/110 after
+    # round 13's second pass (a deadline: qt17-24, qt17-50, qt17-58 out of CONFLICTS)
+    "tuning17": 101,
     # round 10: scored before any change (its header) 82/110 with 7 wrong, kept out of round
     # 10's first pass (85 right or honest with 6 wrong after it); after round 10's second
     # pass, on set 18 itself, 103/110 with 1 wrong, in CONFLICTS (103/104 agreed); 104/110
     # after round 12's pass on set 23 (a stay's length beside the procedure the citizen named
-    # answers both: qt18-28 answered as labelled, out of CONFLICTS; 104/105 agreed)
-    "tuning18": 104,
+    # answers both: qt18-28 answered as labelled, out of CONFLICTS; 104/105 agreed); 105/106
+    # agreed after round 13's second pass (a deadline: qt18-31 out of CONFLICTS)
+    "tuning18": 105,
     # round 10: scored before any change and after the passes on sets 17 and 18 (its
     # header: 65 -> 70 -> 72 right, 1 honest, 22 wrong), kept out of them; after round 10's
     # third pass, on set 19 itself, 102/110 and 1 honest with 5 wrong, three in CONFLICTS
     # (103/105 agreed, 2 wrong: a water outage and a stay beside a beating, each read as a
-    # report an officer sees; no wrong fact told)
-    "tuning19": (103, 2),
+    # report an officer sees; no wrong fact told); 104/106 agreed after round 13's second
+    # pass (a deadline: qt19-63 out of CONFLICTS)
+    "tuning19": (104, 2),
     # round 10: scored before any change and after each pass (its header: 76 -> 79 -> 82
     # right, 14 wrong), kept out of them; after round 10's fourth pass, on set 20 itself,
     # 97/110 with 6 wrong, all in CONFLICTS (97/98 agreed; twelve labels against the line's
-    # conventions, each pointing to earlier entries; no wrong fact told)
-    "tuning20": 97,
+    # conventions, each pointing to earlier entries; no wrong fact told); 98/99 agreed after
+    # round 13's second pass (a deadline: qt20-26 out of CONFLICTS)
+    "tuning20": 98,
     # round 10: kept out of all four passes (its header: 72 -> 78 right, 14 -> 12 wrong);
     # after round 11's pass, on set 21 itself, 97/110 with 5 wrong, all in CONFLICTS (97/97
     # agreed; thirteen labels against the line's conventions, each pointing to earlier entries;
-    # no wrong fact told)
-    "tuning21": 97,
+    # no wrong fact told); 100/100 agreed after round 13's second pass (a deadline: qt21-26,
+    # qt21-38, qt21-39 out of CONFLICTS)
+    "tuning21": 100,
     # round 11: scored before any change (its header) 83/110 with 4 wrong, kept out of round
     # 11's pass on set 21 (85 right or honest with 4 wrong after it);
     # after round 11's second pass, on set 22 itself, 101/110 with 1 wrong, in CONFLICTS
     # (101/103 agreed; seven labels against the line's conventions, each pointing to earlier
-    # entries; no wrong fact told)
-    "tuning22": 101,
+    # entries; no wrong fact told); 103/105 agreed after round 13's second pass (a deadline:
+    # qt22-41, qt22-95 out of CONFLICTS)
+    "tuning22": 103,
     # round 11: scored before any change (its header) 75/110 with 10 wrong, kept out of round
     # 11's second pass (on set 22): the same after it; after round 12's pass, on set 23
     # itself, 95/110 with 3 wrong, all in CONFLICTS (95/98 agreed; twelve labels against the
     # line's conventions, each pointing to earlier entries; no wrong fact told); 96/110 after
     # round 13's pass on set 24 (how it is done asked beside a fee gets the whole answer:
-    # qt23-73 answered as labelled, out of CONFLICTS; 96/99 agreed)
-    "tuning23": 96,
+    # qt23-73 answered as labelled, out of CONFLICTS; 96/99 agreed); 99/102 agreed after
+    # round 13's second pass (a deadline: qt23-8, qt23-30, qt23-36 out of CONFLICTS)
+    "tuning23": 99,
     # round 12: scored before any change (its header) 80/110 with 3 wrong, kept out of round
     # 12's pass on set 23: 81/110 with 3 wrong after it; 4 wrong once a greeting no longer
     # makes chat of a long message (a foreigner's question in English opened with "Hi"
@@ -808,11 +827,15 @@ QUESTIONS_ALONE = {
     # set's wrong answers, cut short, which the lead saw: assertions print counts since);
     # after round 13's pass, on set 24 itself, 98/110 with 1 wrong, in CONFLICTS (98/100
     # agreed; ten labels against the line's conventions, each pointing to earlier entries; no
-    # wrong fact told)
-    "tuning24": 98,
+    # wrong fact told); 103/105 agreed after round 13's second pass (a deadline: qt24-9,
+    # qt24-23, qt24-61, qt24-79, qt24-81 out of CONFLICTS)
+    "tuning24": 103,
     # round 13: scored before any change (its header) 70/110 with 14 wrong, kept out of
-    # round 13's pass on set 24: 71/110 with 14 wrong after it
-    "tuning25": (71, 14),
+    # round 13's pass on set 24: 71/110 with 14 wrong after it; after round 13's second
+    # pass, on set 25 itself, 95/110 with 6 wrong, all in CONFLICTS (95/97 agreed; thirteen
+    # labels against the line's conventions, each pointing to earlier entries; no wrong fact
+    # told)
+    "tuning25": 95,
 }
 
 
