@@ -105,10 +105,6 @@ CONFLICTS = {
     # re-issue, found property); the registration lives in the database and proof of it
     # is asked as a confirmation (xac_nhan_cu_tru), as for qt11-59
     "qt12-52",
-    # "trước mấy giờ phải báo lưu trú": labelled thoi_gian; the deadline (before 23:00,
-    # procedures/luu_tru.yaml, khoản 3 Điều 30 Luật Cư trú) is ai_khi, when a step falls
-    # due, as "bao lâu phải" in qt11 and set 10; thoi_gian is how long handling takes
-    "qt12-36",
     # a bare "hộ khẩu tạm trú làm sao": a question back here, tạm trú in qt12-2 ("chủ nhà
     # nói phải làm hộ khẩu tạm trú"): the old everyday name of a tạm trú registration
     "qt12-87",
@@ -142,16 +138,9 @@ CONFLICTS = {
     # model reads it as a report (0.99) and, since round 8, such a question is a tip. An
     # officer sees it either way; the tip also carries a ladder
     "qt13-112",
-    # a deadline asked in hours ("trước mấy giờ", "trong vòng bao nhiêu tiếng"): labelled
-    # thoi_gian; when a step falls due is ai_khi, as qt12-36
-    "qt13-32",
-    "qt13-42",
     # "cho hỏi về hộ khẩu" labelled with four buttons (lost papers too); more than three
     # buttons is the menu to the scorer; the line asks with three (assistant.yaml vague)
     "qt13-100",
-    # a citizen's own file returned twice, "ai giải quyết": labelled a hand-off; read as a
-    # report since round 8's retraining on set 14, a tip an officer sees, as qt13-112
-    "qt12-92",
     # Tuning set 14 (round 8):
     # a lost residence book ("mất sổ tạm trú", "mất sổ hộ khẩu"): labelled mat_giay_to, as
     # qt13-75 and qt13-79; the book is void and proof of residence is a confirmation
@@ -171,10 +160,6 @@ CONFLICTS = {
     # a foreign guest gone for two weeks, his passport left, "có ai xuống coi giùm ko":
     # labelled a hand-off; a person missing and an officer asked to come is a tip
     "qt14-89",
-    # a deadline asked ("trước mấy giờ"): labelled thoi_gian; when a step falls due is
-    # ai_khi, as qt12-36 and qt13-42 (qt14-102, a foreigner's declaration "trong bao lâu",
-    # left in round 10: a part the procedure does not hold gets the whole answer)
-    "qt14-108",
     # a bare question ("cho hỏi về cư trú", "vậy nộp ở đâu", "thế phạt bao nhiêu", back
     # from abroad "có phải khai báo gì") labelled with four buttons: more than three is
     # the menu to the scorer, as qt13-100
@@ -196,11 +181,6 @@ CONFLICTS = {
     "qt15-56",
     # a lost confirmation labelled mat_giay_to beside it: it is simply asked again, as qt13-77
     "qt15-57",
-    # a deadline asked ("trước mấy giờ"): labelled thoi_gian; when a step falls due is
-    # ai_khi, as qt12-36 and qt14-108 (qt15-33, a lost paper's, and qt15-58, a counted list,
-    # left in round 10: a part the procedure does not hold gets the whole answer, and each
-    # counted item only the parts said with it)
-    "qt15-14",
     # "cho hỏi về hộ khẩu" labelled with two buttons; the line asks with three (thường trú,
     # its removal, its confirmation), as qt13-100 (labelled with four)
     "qt15-91",
@@ -253,11 +233,6 @@ CONFLICTS = {
     "qt17-70",
     "qt17-72",
     "qt17-73",
-    # a deadline asked ("có hạn chót không", "phải báo trước mấy giờ", "trong vòng mấy
-    # tiếng"): labelled thoi_gian; when a step falls due is ai_khi, as qt12-36 and qt13-42
-    "qt17-24",
-    "qt17-50",
-    "qt17-58",
     # "lưu trú hay tạm trú", a stay of 2 months said: labelled with both; the stay's length
     # picks one (from 30 days, tạm trú), as qt16-33
     "qt17-52",
@@ -277,9 +252,6 @@ CONFLICTS = {
     # a pickpocketing told with where ("ở chợ Tân Hương hôm qua"), papers lost: a question
     # here, a tip the ward records when told where, as qt13-78, qt14-79 and qt15-31
     "qt18-43",
-    # a deadline asked in hours ("phải khai báo trong mấy tiếng"): labelled thoi_gian; when a
-    # step falls due is ai_khi, as qt13-32 and qt17-58
-    "qt18-31",
     # "thủ tục cư trú" labelled with tạm vắng; thường trú, tạm trú and the confirmation in
     # qt12-85, as qt15-97 (the same words)
     "qt18-78",
@@ -297,9 +269,6 @@ CONFLICTS = {
     # phản ánh"): a hand-off here; a tip of category other by design, which the conversation
     # rules send to the desk and the unit above, as qt13-111 (the hand-off is given too)
     "qt19-84",
-    # a deadline asked in hours ("báo lưu trú trước mấy giờ"): labelled thoi_gian; when a step
-    # falls due is ai_khi, as qt12-36 and qt17-50
-    "qt19-63",
     # a guest's stay "quá 30 ngày", "phải chuyển qua tạm trú": labelled with lưu trú and tạm
     # trú; the stay's length picks one (from 30 days, tạm trú, whose answer says so), as
     # qt16-33; since round 12 both are answered when whether the one named will do is asked
@@ -326,9 +295,6 @@ CONFLICTS = {
     # mat_giay_to, as qt15-34 and qt17-73; the book is void since 2023, never re-issued, and
     # proof of residence is a confirmation, the book's end said first
     "qt20-81",
-    # a deadline asked in hours ("phải khai báo trong bao nhiêu tiếng kể từ lúc họ tới"):
-    # labelled thoi_gian; when a step falls due is ai_khi, as qt17-58 and qt18-31
-    "qt20-26",
     # "cho hoi thu tuc cu tru" labelled with tạm vắng too; thường trú, tạm trú and the
     # confirmation in qt12-85 (the same words), as qt15-97 and qt18-78
     "qt20-40",
@@ -363,12 +329,6 @@ CONFLICTS = {
     # mới thì xin được không"): labelled the confirmation alone; the registration to make
     # first is answered too, as qt15-68 (the same case, both labelled)
     "qt21-51",
-    # a deadline asked as a time of day or in hours ("trong vòng bao nhiêu tiếng", "báo trước
-    # mấy giờ", "phải làm trước mấy giờ"): labelled thoi_gian; when a step falls due is
-    # ai_khi, as qt20-26, qt17-58 and qt18-31
-    "qt21-26",
-    "qt21-38",
-    "qt21-39",
     # "cho hoi thu tuc cu tru a" labelled with tạm vắng and lưu trú: four buttons are the menu
     # to the scorer; thường trú, tạm trú and the confirmation, as qt20-40 and qt12-85
     "qt21-86",
@@ -391,17 +351,12 @@ CONFLICTS = {
     # a part asked alone ("phi bao nhieu vay ad") labelled with buttons; that part of the
     # common facts, as qt21-92, qt16-45 and qt14-50
     "qt22-36",
-    # a deadline asked as a time of day, or as making it in time ("báo lưu trú trước mấy giờ",
-    # "11h30 đêm thì báo sao kịp"): labelled thoi_gian; when a step falls due is ai_khi, as
-    # qt21-38, qt20-26 and qt13-32 (the second also gets its fine, as asked)
-    "qt22-41",
-    "qt22-95",
     # "cho hoi thu tuc" labelled with four buttons: the menu to the scorer (the menu is
     # given), as qt17-93 (the same words) and qt20-49
     "qt22-51",
     # "cắt khẩu cho ba làm sao, trong bao lâu phải làm" labelled giay_to and thoi_gian: "làm
-    # sao" names no part (qt13-24 and qt15-50 label it noi_nop, qt21-54 ai_khi) and the
-    # deadline is ai_khi, as qt20-26; ai_khi and thoi_gian are given
+    # sao" names no part (qt13-24 and qt15-50 label it noi_nop, qt21-54 ai_khi); the deadline
+    # gets ai_khi and thoi_gian
     "qt22-30",
     # a tạm trú expired two weeks ago, its renewal or fine asked: labelled with tạm trú too;
     # the renewal alone in qb8-7 (the same question), qb4-21, qt12-11 and qt13-17
@@ -421,22 +376,12 @@ CONFLICTS = {
     # to the scorer (the menu is given), as qt22-51 and qt20-40
     "qt23-7",
     "qt23-45",
-    # a deadline asked in hours or as a time of day ("trong mấy tiếng", "báo trước mấy giờ",
-    # "báo trước 23h phải không"): labelled thoi_gian; when a step falls due is ai_khi, as
-    # qt22-41, qt21-26 and qt20-26
-    "qt23-8",
-    "qt23-30",
-    "qt23-36",
     # a tạm trú expired two months ago, its fine asked: labelled with tạm trú too; the renewal
     # alone, as qt22-68 (the same case), qb8-7 and qb4-21
     "qt23-26",
     # "cắt khẩu cho ba làm sao, trong bao lâu phải làm" labelled noi_nop and thoi_gian: "làm
-    # sao" names no part and the deadline is ai_khi, as qt22-30 (the same question labelled
-    # giay_to and thoi_gian)
+    # sao" names no part, as qt22-30 (the same question labelled giay_to and thoi_gian)
     "qt23-65",
-    # "tách khẩu ... thì làm sao, phí bao nhiêu" labelled giay_to too: "làm sao" names no
-    # part, as qt22-30; the fee asked is given
-    "qt23-73",
     # the old household book lost, "xin cấp lại sổ ở đâu": labelled mat_giay_to too, whose
     # facts are the identity card's re-issue and found property; no book is re-issued since
     # 2023 and proof of residence is a confirmation, the book's end said first, as qt11-59
@@ -485,6 +430,67 @@ CONFLICTS = {
     # a dog let loose that bit two children labelled public order; a dog loose or vicious is
     # category other in the rules and in 12 of the fixtures' 15 such tips
     "mt9-173",
+    # Tuning set 24 (round 13's pass):
+    # whether the old registration must be cut first, asked beside a permanent move ("có phải
+    # về quê cắt khẩu trước ko"): labelled thường trú alone; both procedures in qt11-75,
+    # qt12-67, qt17-30, qt18-58, qt19-78 and qt23-23 (the same question; the data says
+    # nothing of which comes first)
+    "qt24-36",
+    # a registration expired two months ago, its renewal asked ("giờ đi gia hạn còn kịp ko hay
+    # bị phạt luôn"): labelled with tạm trú too; the renewal alone in qb4-21 (the same
+    # question), qt11-12, qt12-11 and qt17-19
+    "qt24-39",
+    # a stay of a month and a half, "báo lưu trú hay đăng ký tạm trú": labelled both; the
+    # length picks one (from 30 days tạm trú, whose answer says when lưu trú applies), as
+    # q4g-15 ("tạm trú hay lưu trú vậy ad, bà ngoại em lên ở 10 ngày": lưu trú, never tạm trú)
+    "qt24-65",
+    # someone come to stay, nobody described ("nhà có người mới vô ở"): labelled with thường
+    # trú; the stay's two are asked (lưu trú or tạm trú, as qt16-18), the foreigner's too in
+    # qt13-102, qt14-41, qt17-96 and qt21-88; never a permanent registration
+    "qt24-37",
+    # "cho hỏi thủ tục" labelled with all five procedures as buttons: more than three is the
+    # menu to the scorer, which the line shows, as qt21-86 and qt13-100
+    "qt24-98",
+    # Tuning set 25 (round 13's second pass):
+    # a theft told with where or when ("bị móc túi ở chợ Tân Hương", "hôm qua bị giật giỏ trên
+    # đường Âu Cơ", "nhà bị trộm đột nhập đêm qua", "bị giật túi trên Thoại Ngọc Hầu"), the
+    # papers taken, their re-issue asked: labelled a question; a tip the ward records by the
+    # line's convention (classify.yaml papers_asked), as qt13-78, qt20-15, qt20-57 and qt21-82;
+    # the re-issue's rule follows the tip, or, for a licence or a land title, where it is
+    # re-issued (tip_pointer_categories)
+    "qt25-9",
+    "qt25-81",
+    "qt25-85",
+    "qt25-91",
+    "qt25-104",
+    # an officer's manner complained about ("phản ánh thái độ cán bộ tiếp dân"): labelled a
+    # hand-off; a tip of category other by the line's convention, as qt13-111, qt20-46 and
+    # qt23-44 (the hand-off is given too)
+    "qt25-61",
+    # "cho hoi thu tuc cu tru" labelled with five buttons: more than three is the menu to the
+    # scorer; thường trú, tạm trú and the confirmation, as qt20-40 and qt12-85 (the same words)
+    "qt25-7",
+    # "Chuyển nhà đi chỗ khác thì làm gì": deregistration offered too here; tạm trú and thường
+    # trú in qb8-37 (the same question), as qt14-98 and qt12-86
+    "qt25-39",
+    # "di xa thi sao" labelled tạm vắng and tạm trú; tạm vắng and the removal in qt13-103 ("di
+    # xa thi can lam giay gi") and qt21-90, the line's reading of going away said bare
+    "qt25-49",
+    # "dk tt cho nguoi nha" labelled with lưu trú too: "tt" is tạm trú or thường trú (qt25-2,
+    # the same writer: "tt" alone, those two), and "đăng ký" names a registration; lưu trú is
+    # a notification the host makes
+    "qt25-64",
+    # someone come to stay, nobody described ("nhà tôi có người mới tới ở thì phải khai báo
+    # gì"): labelled the stay's two; the foreigner's declaration is asked too, as qt13-102,
+    # qt14-41, qt17-96 and qt21-88 (the same case, labelled with it)
+    "qt25-74",
+    # "Mình muốn hỏi về giấy tờ ạ" labelled lost papers and the confirmation; "giấy tờ" names
+    # no procedure, and the menu is given, as qt20-40 and qt14-30 (papers asked bare, labelled
+    # with four buttons: the menu)
+    "qt25-101",
+    # "lam o dau vay ad" labelled a question back; a bare part asked gets the common facts
+    # (assistant.yaml vague: "lệ phí bao nhiêu"), where every residence procedure is made
+    "qt25-109",
 }
 
 
@@ -529,8 +535,9 @@ BLIND_HELD = {
     # kinds learned, and urgency 95 with one person in danger rated normal (was 2) after
     # round 9's urgency pass on it; 55/61 questions after round 10's pass on question set 17;
     # kind 115 once training set 14a taught kinds and categories (held out on the fifteen
-    # earlier training sets: kinds 93.0 -> 93.3 %, category 81.9 -> 82.5 %)
-    "blind11": ((115, 92, 95), 6, 1, 0, 55, 1),
+    # earlier training sets: kinds 93.0 -> 93.3 %, category 81.9 -> 82.5 %); 56/61 after
+    # round 13's second pass (on question set 25)
+    "blind11": ((115, 92, 95), 6, 1, 0, 56, 1),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -541,7 +548,8 @@ BLIND_HELD = {
     # set 20; held at kind 130, category 97 in round 11, what it already scored at round
     # 10's end; 63/75 after round 12's pass on question set 23
     # round 12: urgency 104, no person in danger rated normal (the danger passes)
-    "blind12": ((130, 97, 104), 7, 0, 1, 63, 3),
+    # 66/75 with 2 wrong after round 13's second pass (on question set 25)
+    "blind12": ((130, 97, 104), 7, 0, 1, 66, 2),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -554,13 +562,15 @@ BLIND_HELD = {
     # after round 10's pass on question set 17; held at kind 123, category 96 in round 11,
     # what it already scored at round 10's end
     # round 12: urgency 98, no person in danger rated normal (the danger passes)
-    "blind13": ((123, 96, 98), 10, 0, 1, 59, 5),
+    # 60/75 after round 13's pass on question set 24, 61/75 after its second (on set 25)
+    "blind13": ((123, 96, 98), 10, 0, 1, 61, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
     # classifier pass on tuning set 7
-    # round 12: urgency 93 (the danger passes)
-    "blind14": ((120, 85, 93), 11, 1, 0, 67, 0),
+    # round 12: urgency 93 (the danger passes); 68/75 after round 13's pass on question set 24,
+    # 69/75 after its second (on set 25)
+    "blind14": ((120, 85, 93), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -568,11 +578,18 @@ BLIND_HELD = {
     # crime told (the pass's "haha" made "cứu với có cháy nhà hẻm 12 =))" chat, no tip);
     # 64/75 after round 12's pass on question set 23
     # kind 123 and category 88 after round 12's classifier pass on tuning set 8
-    "blind15": ((123, 88, 97), 9, 1, 0, 64, 2),
+    # 65/75 after round 13's pass on question set 24, 67/75 with 1 wrong after its second (on
+    # set 25)
+    "blind15": ((123, 88, 97), 9, 1, 0, 67, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
-    # after round 12's passes: kind 127, ads 8/11
-    "blind16": ((127, 91, 98), 8, 0, 0, 64, 0),
+    # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
+    # pass (on question set 25)
+    "blind16": ((127, 91, 98), 8, 0, 0, 66, 0),
+    # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
+    # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
+    # with one wrong after round 13's second assistant pass (on question set 25)
+    "blind17": ((120, 81, 95), 8, 2, 0, 66, 1),
 }
 
 
@@ -729,27 +746,35 @@ def test_the_tenth_set_keeps_its_scores() -> None:
 QUESTIONS_ALONE = {
     # round 7: scored before any change (its header) 80/105 with 9 wrong; after round 7's
     # second assistant pass 94/105 with 4 wrong, all four in CONFLICTS (94/100 agreed)
-    "tuning11": 94,
+    # 95/100 after round 13's second pass (a deadline asked gets the processing time beside
+    # who must and when)
+    "tuning11": 95,
     # round 7: scored before any change (its header) 79/100 with 11 wrong; after round 7's
     # third assistant pass 95/100 with 1 wrong, in CONFLICTS (95/95 agreed); 94/100 once
-    # the model, retrained on set 14, reads qt12-92 as a report (in CONFLICTS: 94/94 agreed)
-    "tuning12": 94,
+    # the model, retrained on set 14, reads qt12-92 as a report (in CONFLICTS: 94/94 agreed);
+    # 96/100 in round 13's second pass: qt12-92 a hand-off again (out of CONFLICTS) and a
+    # deadline asked gets the processing time beside who must and when (96/96 agreed)
+    "tuning12": 96,
     # round 8: scored before any change (its header) 76/120 with 16 wrong; after round 8's
     # assistant pass 109/120 with 7 wrong, all in CONFLICTS (109/109 agreed); then 108/120
-    # once a question read as a report is a tip (qt13-112, in CONFLICTS: 108/108 agreed)
-    "tuning13": 108,
+    # once a question read as a report is a tip (qt13-112, in CONFLICTS: 108/108 agreed);
+    # 110/120 after round 13's second pass (a deadline asked gets the processing time beside
+    # who must and when: qt13-32 and qt13-42 out of CONFLICTS; 110/110 agreed)
+    "tuning13": 110,
     # round 8: scored before any change (its header) 74/117 with 20 wrong; 75/117 with 18
     # wrong once trained on; after round 8's second assistant pass 84/117 with 8 wrong,
     # all in CONFLICTS (84/109 agreed); 97/117 after its misses (97/102 agreed); 100/117
     # and one honest after round 10's pass on set 17 (a stranger registered at one's
     # address goes to a person; a part a procedure does not hold gets the whole answer:
-    # qt14-37 and qt14-102 answered as labelled, out of CONFLICTS; 100/104 agreed)
-    "tuning14": 101,
+    # qt14-37 and qt14-102 answered as labelled, out of CONFLICTS; 100/104 agreed); 102/105
+    # agreed after round 13's second pass (a deadline: qt14-108 out of CONFLICTS)
+    "tuning14": 102,
     # round 9: scored before any change (its header) 79/110 with 5 wrong; after round 9's
     # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed); 98/110 after
     # round 10's pass on set 17 (qt15-33 and qt15-58 answered as labelled, out of
-    # CONFLICTS: 98/99 agreed)
-    "tuning15": 98,
+    # CONFLICTS: 98/99 agreed); 99/100 agreed after round 13's second pass (a deadline:
+    # qt15-14 out of CONFLICTS)
+    "tuning15": 99,
     # round 9, kept out of its first assistant pass: scored before any change (its header)
     # 70/110 with 14 wrong; after the pass on set 15, 72/110 with 14 wrong; after round 9's
     # second pass, on set 16 itself, 84/110 with 3 wrong, all in CONFLICTS (84/101 agreed);
@@ -758,50 +783,70 @@ QUESTIONS_ALONE = {
     # after its pass on set 19 (whether one must, said with the declaration's own verb
     # "có phải khai lưu trú", asks who and when: qt16-29); 88/110 after its pass on set 20
     # (a move said with no procedure, "mới dọn về phường ...", asks which: qt16-100); 89/110
-    # after round 11's second pass (a minor's parents' consent asked is the papers: qt16-24)
-    "tuning16": 89,
+    # after round 11's second pass (a minor's parents' consent asked is the papers: qt16-24);
+    # 90/110 after round 13's second pass (a deadline asked gets the processing time too)
+    "tuning16": 90,
     # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
-    # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed)
-    "tuning17": 98,
+    # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed); 101/110 after
+    # round 13's second pass (a deadline: qt17-24, qt17-50, qt17-58 out of CONFLICTS)
+    "tuning17": 101,
     # round 10: scored before any change (its header) 82/110 with 7 wrong, kept out of round
     # 10's first pass (85 right or honest with 6 wrong after it); after round 10's second
     # pass, on set 18 itself, 103/110 with 1 wrong, in CONFLICTS (103/104 agreed); 104/110
     # after round 12's pass on set 23 (a stay's length beside the procedure the citizen named
-    # answers both: qt18-28 answered as labelled, out of CONFLICTS; 104/105 agreed)
-    "tuning18": 104,
+    # answers both: qt18-28 answered as labelled, out of CONFLICTS; 104/105 agreed); 105/106
+    # agreed after round 13's second pass (a deadline: qt18-31 out of CONFLICTS)
+    "tuning18": 105,
     # round 10: scored before any change and after the passes on sets 17 and 18 (its
     # header: 65 -> 70 -> 72 right, 1 honest, 22 wrong), kept out of them; after round 10's
     # third pass, on set 19 itself, 102/110 and 1 honest with 5 wrong, three in CONFLICTS
     # (103/105 agreed, 2 wrong: a water outage and a stay beside a beating, each read as a
-    # report an officer sees; no wrong fact told)
-    "tuning19": (103, 2),
+    # report an officer sees; no wrong fact told); 104/106 agreed after round 13's second
+    # pass (a deadline: qt19-63 out of CONFLICTS)
+    "tuning19": (104, 2),
     # round 10: scored before any change and after each pass (its header: 76 -> 79 -> 82
     # right, 14 wrong), kept out of them; after round 10's fourth pass, on set 20 itself,
     # 97/110 with 6 wrong, all in CONFLICTS (97/98 agreed; twelve labels against the line's
-    # conventions, each pointing to earlier entries; no wrong fact told)
-    "tuning20": 97,
+    # conventions, each pointing to earlier entries; no wrong fact told); 98/99 agreed after
+    # round 13's second pass (a deadline: qt20-26 out of CONFLICTS)
+    "tuning20": 98,
     # round 10: kept out of all four passes (its header: 72 -> 78 right, 14 -> 12 wrong);
     # after round 11's pass, on set 21 itself, 97/110 with 5 wrong, all in CONFLICTS (97/97
     # agreed; thirteen labels against the line's conventions, each pointing to earlier entries;
-    # no wrong fact told)
-    "tuning21": 97,
+    # no wrong fact told); 100/100 agreed after round 13's second pass (a deadline: qt21-26,
+    # qt21-38, qt21-39 out of CONFLICTS)
+    "tuning21": 100,
     # round 11: scored before any change (its header) 83/110 with 4 wrong, kept out of round
     # 11's pass on set 21 (85 right or honest with 4 wrong after it);
     # after round 11's second pass, on set 22 itself, 101/110 with 1 wrong, in CONFLICTS
     # (101/103 agreed; seven labels against the line's conventions, each pointing to earlier
-    # entries; no wrong fact told)
-    "tuning22": 101,
+    # entries; no wrong fact told); 103/105 agreed after round 13's second pass (a deadline:
+    # qt22-41, qt22-95 out of CONFLICTS)
+    "tuning22": 103,
     # round 11: scored before any change (its header) 75/110 with 10 wrong, kept out of round
     # 11's second pass (on set 22): the same after it; after round 12's pass, on set 23
     # itself, 95/110 with 3 wrong, all in CONFLICTS (95/98 agreed; twelve labels against the
-    # line's conventions, each pointing to earlier entries; no wrong fact told)
-    "tuning23": 95,
+    # line's conventions, each pointing to earlier entries; no wrong fact told); 96/110 after
+    # round 13's pass on set 24 (how it is done asked beside a fee gets the whole answer:
+    # qt23-73 answered as labelled, out of CONFLICTS; 96/99 agreed); 99/102 agreed after
+    # round 13's second pass (a deadline: qt23-8, qt23-30, qt23-36 out of CONFLICTS)
+    "tuning23": 99,
     # round 12: scored before any change (its header) 80/110 with 3 wrong, kept out of round
     # 12's pass on set 23: 81/110 with 3 wrong after it; 4 wrong once a greeting no longer
     # makes chat of a long message (a foreigner's question in English opened with "Hi"
     # reaches an officer as a tip rather than the menu; the failing test printed this
-    # set's wrong answers, cut short, which the lead saw: assertions print counts since)
-    "tuning24": (81, 4),
+    # set's wrong answers, cut short, which the lead saw: assertions print counts since);
+    # after round 13's pass, on set 24 itself, 98/110 with 1 wrong, in CONFLICTS (98/100
+    # agreed; ten labels against the line's conventions, each pointing to earlier entries; no
+    # wrong fact told); 103/105 agreed after round 13's second pass (a deadline: qt24-9,
+    # qt24-23, qt24-61, qt24-79, qt24-81 out of CONFLICTS)
+    "tuning24": 103,
+    # round 13: scored before any change (its header) 70/110 with 14 wrong, kept out of
+    # round 13's pass on set 24: 71/110 with 14 wrong after it; after round 13's second
+    # pass, on set 25 itself, 95/110 with 6 wrong, all in CONFLICTS (95/97 agreed; thirteen
+    # labels against the line's conventions, each pointing to earlier entries; no wrong fact
+    # told)
+    "tuning25": 95,
 }
 
 
@@ -879,7 +924,7 @@ def test_the_sets_of_questions_alone_keep_their_scores(which: str) -> None:
 
 def test_spam_of_every_set_is_recognised() -> None:
     # sets 7, 8, 9 and 10 measured 3 of 4, 2 of 3, 3 of 4 and 8 of 9 ads (held in their own
-    # tests); sets 11 to 16 are blind, held in their own tests (their misses unshown);
+    # tests); sets 11 to 17 are blind, held in their own tests (their misses unshown);
     # tuning set 5 was written with tips alone (urgency)
     held = (
         "blind7",
@@ -892,6 +937,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind14",
         "blind15",
         "blind16",
+        "blind17",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

@@ -1,6 +1,6 @@
 """Scoring the line's understanding of real messages and questions (issue 17).
 
-Eighteen labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
+Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 
 - `messages_blind.jsonl`, `questions_blind.jsonl`: written before the rules of
   issue 17 were changed, scored once before and once after, and never used to
@@ -61,6 +61,9 @@ Eighteen labelled pairs of sets, and sets of questions alone, live in tests/fixt
 - `messages_blind16.jsonl`, `questions_blind16.jsonl`: the sixteenth pair, written
   in round 12 by someone who had not seen the rules, scored blind before round 12's
   changes (its header lines); never worked on.
+- `messages_blind17.jsonl`, `questions_blind17.jsonl`: the seventeenth pair, written
+  in round 13 by someone who had not seen the rules, scored blind before round 13's
+  changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -111,7 +114,11 @@ Questions alone (`QUESTION_SETS`, no messages file):
   round 12's assistant pass.
 - `questions_tuning24.jsonl`: 110 questions written in round 12 by a writer who had not
   seen the rules, scored before any change (its header), kept out of round 12's pass on
-  set 23 to see how far it reached questions it never saw.
+  set 23 to see how far it reached questions it never saw, then worked on in round 13's
+  assistant pass.
+- `questions_tuning25.jsonl`: 110 questions written in round 13 by a writer who had not
+  seen the rules, scored before any change (its header), kept out of round 13's pass on
+  set 24 to see how far it reached questions it never saw.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -172,6 +179,7 @@ SETS = (
     "blind14",
     "blind15",
     "blind16",
+    "blind17",
     "tuning",
     "tuning4",
     "tuning5",
@@ -193,25 +201,28 @@ QUESTION_SETS = (
     "tuning22",
     "tuning23",
     "tuning24",
+    "tuning25",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
 MESSAGE_SETS = ("tuning6", "tuning7", "tuning8", "tuning9")
 # Never worked on: their misses are shown only when asked.
-BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16")
+BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17")
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
 # passes on sets 17 and 18, then worked on in the third; set 20 was kept out of all three,
 # then worked on in the fourth; set 21 was kept out of all four, then worked on in round 11,
 # whose first pass set 22 was kept out of, then worked on in its second, which set 23
-# was kept out of, then worked on in round 12's pass, which set 24 was kept out of.
-KEPT_OUT: tuple[str, ...] = ("tuning24",)
+# was kept out of, then worked on in round 12's pass, which set 24 was kept out of, then
+# worked on in round 13's pass, which set 25 was kept out of, then worked on in round 13's
+# second pass, which blind set 17 measures.
+KEPT_OUT: tuple[str, ...] = ()
 # Question sets worked on but not taught to the learned second opinion: held out on the
 # fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
 # kept-out set 20 the same and set 21 one lower, and tuning set 6's messages no better.
 # Set 20, worked on last, is left out alike, and so are sets 21 and 22 (round 11's passes)
-# and set 23 (round 12's).
+# and set 23 (round 12's), and sets 24 and 25 (round 13's).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -220,6 +231,8 @@ UNTRAINED: tuple[str, ...] = (
     "tuning21",
     "tuning22",
     "tuning23",
+    "tuning24",
+    "tuning25",
 )
 # Message sets worked on but not taught to the learned second opinion: set 6 (round 10's
 # classifier pass) taught kinds, categories and ads, held out on the fifteen earlier
@@ -433,7 +446,7 @@ def judge(expect: dict[str, Any], got: Understood) -> str:
     elif answer == "out_of_scope":
         if got.topics:
             return "wrong"  # residence text for what this line does not handle
-        if got.out_of_scope == expect["service"]:
+        if got.out_of_scope == expect.get("service"):  # a label naming no service: honest at best
             return "right"
     elif answer == "clarify":
         if set(got.clarify) == set(expect["topics"]):

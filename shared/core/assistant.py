@@ -18,7 +18,8 @@ What a message gets, in order:
    word pointing to another procedure than the one matched (`doubts`): which
    of the two, as buttons, never one's facts for the other;
 4. a procedure topic: its whole answer, or only the parts asked for ("lệ phí",
-   "online", ...) with a button to see the whole answer;
+   "online", ...) with a button to see the whole answer; how it is done asked
+   ("thì làm sao") keeps the whole answer, whatever part is asked beside;
 5. no topic but a part asked for: that part of the last topic when the last
    answer is recent (a follow-up), else that part of the common facts;
 6. anything else: the menu (`menu`), topics as `oa.query.show` buttons.
@@ -301,7 +302,9 @@ def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> 
     the tạm trú rule; a category of `tip_topics` (lost property) gets its
     topic's rule (how to report and re-issue papers); another category gets
     the rule of a `tip_text_topics` topic its text names (a pickpocketing that
-    took the papers: how to re-issue them), else none.
+    took the papers: how to re-issue them); a `tip_pointer_categories` category,
+    where to ask about a service this line does not handle its text names (a
+    driving licence snatched: the traffic police re-issue it); else none.
     """
     k = knowledge()
     if category_or_topic in k.residence_categories or category_or_topic is None:
@@ -316,6 +319,14 @@ def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> 
         topic = category_or_topic
     elif (named := match_topic(text)) in k.tip_text_topics:
         topic = named
+    elif category_or_topic in k.tip_pointer_categories:
+        # a licence or a land title taken in a theft, its re-issue asked ("làm lại ở
+        # đâu"): the theft is received, and where that paper is re-issued is said; a
+        # theft merely told ("trộm chiếc xe mới mua") asks nothing
+        padded = normalise(text)
+        service = questions.understand(padded, k).out_of_scope
+        asked = questions.sections(padded, k)
+        return _out_of_scope_reply(service) if service is not None and asked else None
     else:
         return None
     proc = k.procedures[topic]
@@ -461,7 +472,12 @@ def answer(
 
     is_menu_word = padded in k.menu_words
     asked = questions.sections(padded, k)
-    vague = _vague(padded, bool(parts)) if understood.out_of_scope is None else None
+    # a relative's stay said with no length ("người nhà lên ở chung thì khai báo thế nào") is
+    # asked about first: kin are citizens, so the stay's length is all that is left to ask
+    kin_stay = bool(understood.ask_stay) and questions.kin_said(padded, k)
+    vague = (
+        _vague(padded, bool(parts)) if understood.out_of_scope is None and not kin_stay else None
+    )
     if vague is not None:  # only a subject named ("hỏi về hộ khẩu"): which procedure?
         replies.append(Reply(k.texts["ask_which"], tuple(_topic_button(t) for t in vague)))
         return result(topic=None)
@@ -511,9 +527,13 @@ def answer(
         return result()
 
     answered: list[tuple[str, tuple[str, ...]]] = []
+    # how it is done asked ("tách khẩu thì làm sao, có tốn phí không"): every part is asked,
+    # the one named beside among them
+    how = _any(padded, k.how)
     for part in parts:
         proc = k.procedures[part.topic]
-        present = tuple(s for s in part.sections if s in proc.sections or s == CAN_CU)
+        asked_here = () if how else part.sections
+        present = tuple(s for s in asked_here if s in proc.sections or s == CAN_CU)
         # a part asked that the procedure does not hold ("khai báo cho khách nước ngoài
         # trong mấy ngày": no handling time, its deadline is who and when): the whole
         # answer, never the other parts alone as if it were answered (a part's word inside

@@ -157,6 +157,9 @@ class Stays:
     # words before a length saying what a declaration is to cover ("báo 1 lần cho cả
     # năm"): that length is no stay's (folded words)
     covering: frozenset[str] = frozenset()
+    # words before a length saying the stay is shorter ("dưới 30 ngày", "chưa tới 1 tháng"):
+    # a day less than the length said (folded words)
+    under: frozenset[str] = frozenset()
     # kin who may register where their family lives, come to live with it: with no length
     # said, permanent residence is asked about too
     settle: Settle | None = None
@@ -222,6 +225,8 @@ class Knowledge:
     residence_categories: frozenset[str]
     tip_topics: Mapping[str, str]  # tip category -> topic whose rule follows its acknowledgement
     tip_text_topics: frozenset[str]  # topics whose rule follows any tip naming them
+    # tip categories after whose acknowledgement a service named gets its pointer
+    tip_pointer_categories: frozenset[str]
     catch_all_categories: frozenset[str | None]
     default_rule_topic: str
     follow_up: timedelta
@@ -253,6 +258,8 @@ class Knowledge:
     purposes: tuple[str, ...] = ()
     # a question counted as several matters ("cho hỏi 2 việc"): each item's parts its own
     counted: tuple[str, ...] = ()
+    # how a procedure is done asked ("thì làm sao"): its whole answer, beside any part (padded)
+    how: tuple[str, ...] = ()
     mixed_groups: tuple[str, ...] = ()  # a foreigner said to be among citizens (padded)
     # words saying a person abroad is a citizen: a topic phrase inside them names none
     citizens: tuple[str, ...] = ()
@@ -391,6 +398,7 @@ class StaysIn(_Strict):
     spans: dict[str, int] = Field(default_factory=dict)
     moves: list[str] = Field(default_factory=list)
     covering: list[str] = Field(default_factory=list)
+    under: list[str] = Field(default_factory=list)
     settle: SettleIn | None = None
 
 
@@ -507,6 +515,7 @@ class ConfIn(_Strict):
     residence_categories: list[str]
     tip_topics: dict[str, str] = Field(default_factory=dict)
     tip_text_topics: list[str] = Field(default_factory=list)
+    tip_pointer_categories: list[str] = Field(default_factory=list)
     default_rule_topic: str
     catch_all_categories: list[str]
     tip_negations: list[str]
@@ -526,6 +535,7 @@ class ConfIn(_Strict):
     proofs: list[str] = Field(default_factory=list)
     purposes: list[str] = Field(default_factory=list)
     counted: list[str] = Field(default_factory=list)
+    how: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
     citizens: list[str] = Field(default_factory=list)
     mixed_unless: list[str] = Field(default_factory=list)
@@ -767,6 +777,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         residence_categories=frozenset(conf.residence_categories),
         tip_topics=dict(conf.tip_topics),
         tip_text_topics=frozenset(conf.tip_text_topics),
+        tip_pointer_categories=frozenset(conf.tip_pointer_categories),
         catch_all_categories=frozenset([None, *conf.catch_all_categories]),
         default_rule_topic=conf.default_rule_topic,
         follow_up=timedelta(minutes=conf.follow_up_minutes),
@@ -840,6 +851,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         proofs=tuple(_padded(p) for p in conf.proofs),
         purposes=tuple(_padded(p) for p in conf.purposes),
         counted=tuple(_padded(p) for p in conf.counted),
+        how=tuple(_padded(p) for p in conf.how),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         citizens=tuple(_padded(p) for p in conf.citizens),
         mixed_unless=tuple(_padded(p) for p in conf.mixed_unless),
@@ -872,6 +884,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         spans={_padded(k): v for k, v in raw.spans.items()},
         moves=tuple(_padded(p) for p in raw.moves),
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
+        under=frozenset(" ".join(words(p)) for p in raw.under),
         settle=Settle(
             tuple(_padded(p) for p in raw.settle.kin),
             tuple(_padded(p) for p in raw.settle.together),

@@ -10,7 +10,8 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
 - one topic: a narrow one wins over the broad ones, else the longest phrase,
   ties to the earlier topic; two topics joined by a conjunction ("tạm trú cho
   em với tạm vắng cho bố") are both answered in the order asked, each with the
-  parts asked next to it;
+  parts asked next to it (a part asked in words across the join, "đăng ký tạm trú
+  hay báo lưu trú": which applies, of both);
 - an everyday phrasing (`intents`, "sổ hộ khẩu bỏ rồi") names its topic and
   may bring a line said first; one made of words apart (`with`: "hộ khẩu có bị
   xóa không") counts only when no phrase names its topic; a procedure it
@@ -257,7 +258,13 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
     # tờ ở đâu, rồi đăng ký tạm trú chỗ mới") asks nothing before the clause that asks it.
     named = list(dict.fromkeys(asked_in))
     tail = asked[named[-1]] if named and not has_any(padded, k.counted) else []
-    return [Part(t, tuple(dict.fromkeys(asked[t] or tail))) for t in named[:MAX_PARTS]]
+    # a part asked in words across a join ("đăng ký tạm trú hay báo lưu trú": which applies,
+    # who and when) is asked of every topic named
+    said_in_clauses = {s for t in asked for s in asked[t]} | set(carry)
+    across = [s for s in sections(padded, k) if s not in said_in_clauses]
+    return [
+        Part(t, tuple(dict.fromkeys([*(asked[t] or tail), *across]))) for t in named[:MAX_PARTS]
+    ]
 
 
 def _days(padded: str, stays: Stays) -> int | None:
@@ -280,7 +287,10 @@ def _days(padded: str, stays: Stays) -> int | None:
             continue
         number = int(count) if count.isdigit() else stays.numbers.get(count)
         if number is not None:
-            days = number * stays.units[unit]
+            # "dưới 30 ngày": shorter than the length said
+            before = said[max(i - 2, 0) : i]
+            under = bool(stays.under & set(before[-1:])) or " ".join(before) in stays.under
+            days = number * stays.units[unit] - (1 if under else 0)
             longest = days if longest is None else max(longest, days)
     return longest
 
@@ -343,6 +353,15 @@ def _stay(
 def _named_procedure(padded: str, part: Part, matches: list[_Match], k: Knowledge) -> bool:
     """Whether a part's topic is named by a phrase of its own, not only by a place."""
     return any(m.topic == part.topic and padded[m.start : m.end] not in k.places for m in matches)
+
+
+def kin_said(padded: str, k: Knowledge) -> bool:
+    """Whether a relative is said ("người nhà", "mẹ chồng", "ông bà"): a citizen's stay."""
+    stays = k.stays
+    if stays is None:
+        return False
+    kin = stays.settle.kin if stays.settle is not None else ()
+    return has_any(padded, stays.family) or has_any(padded, kin)
 
 
 def _stay_choices(padded: str, k: Knowledge) -> tuple[str, ...]:
