@@ -2081,6 +2081,7 @@ def test_a_residence_matter_asked_stays_a_question_though_reported() -> None:
         ("sáng ra thấy khóa cổng bị cắt, mất chiếc xe đạp điện", "theft"),
         ("nhỏ em họ tôi 15 tuổi đi làm tiếp viên quán hát ở Tân Phú", "prostitution"),
         ("có thằng rút dao ra bắt chị bán vé số đưa hết tiền", "robbery"),
+        ("ông xe ôm chở tôi vô hẻm vắng rồi lấy điện thoại, đuổi tôi xuống", "robbery"),
     ],
 )
 def test_round_13_categories(text: str, category: str) -> None:
