@@ -2146,3 +2146,10 @@ def test_a_smell_beside_someone_unseen_for_days_is_a_persons_tip_not_a_nuisance(
     # the same smell with nobody missing is the nuisance it was
     got = by_rules("bãi rác đầu hẻm bốc mùi hôi thối 3 hôm nay, không ai dọn")
     assert (got.kind, got.category) == ("tip", "public_order"), got
+
+
+def test_a_child_starved_is_urgent_unless_told_as_a_habit() -> None:
+    got = by_rules("đứa nhỏ nhà bên bị bỏ đói mấy bữa nay, khóc yếu lắm")
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+    got = by_rules("ông bà kia ngày nào cũng đánh con, còn bỏ đói đứa nhỏ nữa")
+    assert (got.kind, got.severity) == ("tip", "normal"), got
