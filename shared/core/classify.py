@@ -56,8 +56,9 @@ How a message is decided (the rule file says which phrases do what):
    a long one, a tip by default, that it is sure is chat or an ad (`as_other`), and
    of a question naming no procedure that it is sure reports something
    (`as_report`: "thằng cha chủ trọ gì mà tối nào cũng chửi..."). Greetings,
-   requests, ads and questions naming a procedure stay the rules'. `by_rules` is
-   the verdict before it.
+   requests, ads and questions naming a procedure stay the rules', and so does a
+   message in English (`in_english`: the model was trained on Vietnamese). `by_rules`
+   is the verdict before it.
 
 Severity: each rule of `severity.rules` names a danger (a weapon in hand, a
 person down, a child missing, a fire...); a tip is urgent when one applies,
@@ -70,7 +71,9 @@ offender gone ("bỏ chạy rồi") is over for a fight or a theft, not for a pe
 left down or trapped (rules that `last`). A "now" inside a phrase of no hurry
 ("đang rao bán" a phone robbed last week) is not the event's. A long message
 that matched no category keeps the urgency of a rule that makes no tip alone (a
-plea to come at once).
+plea to come at once). A rule said `alone` counts only when it is the whole
+message (a bare cry: "có cướp"); one with a `tip_category` names the tip's category
+when the category read lies only in its words (a smell beside someone unseen).
 `reasons` are the matched phrases, as written in the rule file, that decided
 the result: an officer sees why.
 """
