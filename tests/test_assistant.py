@@ -2957,3 +2957,53 @@ def test_a_part_asked_in_other_words_is_that_part(text: str, topic: str, section
 def test_another_offices_matter_with_a_residence_word_is_that_office(text: str, service: str):
     result = answer(text, TODAY, NO_PHONE)
     assert (result.topics, result.out_of_scope) == ((), service), result
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # the card made again because what it says changed, nothing lost
+        (
+            "thẻ căn cước của mẹ tôi vẫn ghi tên phường cũ trước sáp nhập, có cần làm lại căn"
+            " cước không",
+            "identity_card",
+        ),
+        # a foreigner's visa renewed, asked in English
+        ("I'm Japanese, my work visa is expiring soon, where do I renew it?", "passport"),
+    ],
+)
+def test_a_card_or_visa_to_renew_is_its_offices_matter(text: str, service: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), service), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # someone demands the old book: proof is wanted, the confirmation gives it
+        ("công ty yêu cầu nộp sổ hộ khẩu photo, tôi phải lấy giấy gì thay", "xac_nhan_cu_tru"),
+        # a registration still held at one's address after its people left: its removal
+        (
+            "người thuê cũ chuyển đi 3 tháng rồi mà tạm trú của họ vẫn còn ở địa chỉ nhà tôi",
+            "xoa_dang_ky",
+        ),
+        # the ward of one's own registration said as where: no registration asked
+        ("làm CT07 ở đâu cũng được hay phải về đúng phường thường trú", "xac_nhan_cu_tru"),
+        # asking in English about one's own stay declared: a foreigner's
+        ("We are staying with a Vietnamese family for ten days, is that allowed?", "nuoc_ngoai"),
+    ],
+)
+def test_who_asks_and_what_for_picks_the_procedure(text: str, topic: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,), result
+
+
+def test_who_declares_a_foreigner_and_how_fast_asked_in_english():
+    # no handling time is held for it: the whole answer, its deadline in who must and when
+    text = (
+        "My fiancée's parents will host me at their home for a week."
+        " Who has to declare me, and how fast?"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+    assert "Ai phải làm, khi nào" in result.replies[0].text, result

@@ -480,6 +480,15 @@ CONFLICTS = {
     # "lam o dau vay ad" labelled a question back; a bare part asked gets the common facts
     # (assistant.yaml vague: "lệ phí bao nhiêu"), where every residence procedure is made
     "qt25-109",
+    # Tuning set 26 (round 13's third pass):
+    # papers said lost, "giờ làm sao" ("mat giay to roi gio lam sao"): labelled a question back;
+    # a lost-property tip by the line's convention, as qb5-21 (the same words, "mất ... rồi,
+    # giờ làm sao"), mb55, mb3-25 and mt7; the re-issue's rule follows the tip
+    "qt26-69",
+    # a snatching told with when ("hôm qua bị giựt túi"), the card's re-issue asked: labelled a
+    # question; a tip the ward records by the line's convention, as qt25-9, qt25-81, qt13-78 and
+    # qt20-15; the re-issue's rule follows the tip
+    "qt26-71",
 }
 
 
@@ -836,8 +845,11 @@ QUESTIONS_ALONE = {
     # labels against the line's conventions, each pointing to earlier entries; no wrong fact
     # told)
     "tuning25": 95,
-    # round 13: scored before any change (its header) 77/110 with 8 wrong
-    "tuning26": (77, 8),
+    # round 13: scored before any change (its header) 77/110 with 8 wrong; after round 13's
+    # third pass, on set 26 itself, its wrong answers: 82/110 with 3 wrong, two in CONFLICTS
+    # (82/108 agreed); qt26-81, a foreigner's question in English read as a report, is the
+    # classifier's (msg-13 reads "do I have to" as a question)
+    "tuning26": (82, 1),
 }
 
 
