@@ -3007,3 +3007,75 @@ def test_who_declares_a_foreigner_and_how_fast_asked_in_english():
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == ("nuoc_ngoai",), result
     assert "Ai phải làm, khi nào" in result.replies[0].text, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "section"),
+    [
+        # a deadline heard of, checked
+        ("nghe nói dọn vô trọ thì có 30 ngày để khai báo tạm trú, đúng không", "tam_tru", "ai_khi"),
+        # who declares
+        ("khách ngủ lại 1 đêm mà chủ nhà đi vắng thì ai báo lưu trú", "luu_tru", "ai_khi"),
+        # a step not made yet, its fine asked
+        (
+            "sinh con 3 tháng rồi mà chưa nhập khẩu cho cháu, có bị phạt không",
+            "thuong_tru",
+            "ai_khi",
+        ),
+        # a room's people filed at once
+        ("ở ghép 4 đứa, đăng ký tạm trú làm cho cả phòng một lần được không", "tam_tru", "noi_nop"),
+        # by what means
+        ("homestay nhỏ thì khai bao luu tru bang gi", "luu_tru", "noi_nop"),
+        # whether one may, then what is needed
+        ("muốn đăng ký thường trú về nhà ngoại có được không, cần gì", "thuong_tru", "giay_to"),
+    ],
+)
+def test_who_when_how_or_what_said_plainly_is_that_part(text: str, topic: str, section: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,) and section in result.sections, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # the tenants' leaving, whether it must be told: their removal too
+        (
+            "chủ nhà đăng ký tạm trú cho người thuê, mà khi họ chuyển đi có phải báo gì không",
+            {"tam_tru", "xoa_dang_ky"},
+        ),
+        # the new place said "here"
+        (
+            "tạm trú ở quận cũ có phải hủy trước rồi mới đăng ký ở đây không",
+            {"xoa_dang_ky", "tam_tru"},
+        ),
+        # the removal and tạm vắng asked one after the other
+        (
+            "đi lao động ở Nhật 3 năm thì thường trú có bị xóa không, có cần báo tạm vắng không",
+            {"xoa_dang_ky", "tam_vang"},
+        ),
+    ],
+)
+def test_two_matters_asked_together_are_both_answered(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert set(result.topics) == topics, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("cho hỏi hồ sơ cư trú", {"thuong_tru", "tam_tru", "xac_nhan_cu_tru"}),
+        (
+            "làm giấy tại phường thì mang theo những gì",
+            {"thuong_tru", "tam_tru", "xac_nhan_cu_tru"},
+        ),
+        ("có nhà cho thuê thì cần làm gì với phường", {"luu_tru", "tam_tru", "nuoc_ngoai"}),
+    ],
+)
+def test_a_paper_or_a_rental_said_in_general_asks_which(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {TITLES[t] for t in topics}, result
+
+
+def test_a_registration_made_online_and_not_found_at_the_ward_goes_to_a_person():
+    text = "khai tạm trú trên app báo thành công rồi mà lên phường tra thì không có dữ liệu của em"
+    assert answer(text, TODAY, NO_PHONE).handoff
