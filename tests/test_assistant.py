@@ -3079,3 +3079,34 @@ def test_a_paper_or_a_rental_said_in_general_asks_which(text: str, topics: set[s
 def test_a_registration_made_online_and_not_found_at_the_ward_goes_to_a_person():
     text = "khai tạm trú trên app báo thành công rồi mà lên phường tra thì không có dữ liệu của em"
     assert answer(text, TODAY, NO_PHONE).handoff
+
+
+def test_how_it_is_done_for_someone_gets_the_whole_answer():
+    # "làm sao" after whom it is for: how, never only the part asked beside
+    result = answer("mẹ tôi mới mất, xóa thường trú cho mẹ làm sao, mất mấy ngày", TODAY, NO_PHONE)
+    assert result.topics == ("xoa_dang_ky",) and result.sections == (), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "sections"),
+    [
+        # the speaker's own duty asked
+        (
+            "em là chủ nhà, người thuê dọn đi rồi, xóa tạm trú cho họ thì em phải làm gì,"
+            " nộp ở đâu",
+            "xoa_dang_ky",
+            {"ai_khi", "noi_nop"},
+        ),
+        # whether one may, then what is needed
+        (
+            "muốn tách khẩu ra ở riêng với vợ con có được không cần giấy gì",
+            "thuong_tru",
+            {"ai_khi", "giay_to"},
+        ),
+    ],
+)
+def test_ones_own_duty_or_right_asked_beside_another_part_is_both(
+    text: str, topic: str, sections: set[str]
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,) and sections <= set(result.sections), result
