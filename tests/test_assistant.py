@@ -2957,3 +2957,156 @@ def test_a_part_asked_in_other_words_is_that_part(text: str, topic: str, section
 def test_another_offices_matter_with_a_residence_word_is_that_office(text: str, service: str):
     result = answer(text, TODAY, NO_PHONE)
     assert (result.topics, result.out_of_scope) == ((), service), result
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # the card made again because what it says changed, nothing lost
+        (
+            "thẻ căn cước của mẹ tôi vẫn ghi tên phường cũ trước sáp nhập, có cần làm lại căn"
+            " cước không",
+            "identity_card",
+        ),
+        # a foreigner's visa renewed, asked in English
+        ("I'm Japanese, my work visa is expiring soon, where do I renew it?", "passport"),
+    ],
+)
+def test_a_card_or_visa_to_renew_is_its_offices_matter(text: str, service: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), service), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # someone demands the old book: proof is wanted, the confirmation gives it
+        ("công ty yêu cầu nộp sổ hộ khẩu photo, tôi phải lấy giấy gì thay", "xac_nhan_cu_tru"),
+        # a registration still held at one's address after its people left: its removal
+        (
+            "người thuê cũ chuyển đi 3 tháng rồi mà tạm trú của họ vẫn còn ở địa chỉ nhà tôi",
+            "xoa_dang_ky",
+        ),
+        # the ward of one's own registration said as where: no registration asked
+        ("làm CT07 ở đâu cũng được hay phải về đúng phường thường trú", "xac_nhan_cu_tru"),
+        # asking in English about one's own stay declared: a foreigner's
+        ("We are staying with a Vietnamese family for ten days, is that allowed?", "nuoc_ngoai"),
+    ],
+)
+def test_who_asks_and_what_for_picks_the_procedure(text: str, topic: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,), result
+
+
+def test_who_declares_a_foreigner_and_how_fast_asked_in_english():
+    # no handling time is held for it: the whole answer, its deadline in who must and when
+    text = (
+        "My fiancée's parents will host me at their home for a week."
+        " Who has to declare me, and how fast?"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+    assert "Ai phải làm, khi nào" in result.replies[0].text, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "section"),
+    [
+        # a deadline heard of, checked
+        ("nghe nói dọn vô trọ thì có 30 ngày để khai báo tạm trú, đúng không", "tam_tru", "ai_khi"),
+        # who declares
+        ("khách ngủ lại 1 đêm mà chủ nhà đi vắng thì ai báo lưu trú", "luu_tru", "ai_khi"),
+        # a step not made yet, its fine asked
+        (
+            "sinh con 3 tháng rồi mà chưa nhập khẩu cho cháu, có bị phạt không",
+            "thuong_tru",
+            "ai_khi",
+        ),
+        # a room's people filed at once
+        ("ở ghép 4 đứa, đăng ký tạm trú làm cho cả phòng một lần được không", "tam_tru", "noi_nop"),
+        # by what means
+        ("homestay nhỏ thì khai bao luu tru bang gi", "luu_tru", "noi_nop"),
+        # whether one may, then what is needed
+        ("muốn đăng ký thường trú về nhà ngoại có được không, cần gì", "thuong_tru", "giay_to"),
+    ],
+)
+def test_who_when_how_or_what_said_plainly_is_that_part(text: str, topic: str, section: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,) and section in result.sections, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # the tenants' leaving, whether it must be told: their removal too
+        (
+            "chủ nhà đăng ký tạm trú cho người thuê, mà khi họ chuyển đi có phải báo gì không",
+            {"tam_tru", "xoa_dang_ky"},
+        ),
+        # the new place said "here"
+        (
+            "tạm trú ở quận cũ có phải hủy trước rồi mới đăng ký ở đây không",
+            {"xoa_dang_ky", "tam_tru"},
+        ),
+        # the removal and tạm vắng asked one after the other
+        (
+            "đi lao động ở Nhật 3 năm thì thường trú có bị xóa không, có cần báo tạm vắng không",
+            {"xoa_dang_ky", "tam_vang"},
+        ),
+    ],
+)
+def test_two_matters_asked_together_are_both_answered(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert set(result.topics) == topics, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("cho hỏi hồ sơ cư trú", {"thuong_tru", "tam_tru", "xac_nhan_cu_tru"}),
+        (
+            "làm giấy tại phường thì mang theo những gì",
+            {"thuong_tru", "tam_tru", "xac_nhan_cu_tru"},
+        ),
+        ("có nhà cho thuê thì cần làm gì với phường", {"luu_tru", "tam_tru", "nuoc_ngoai"}),
+    ],
+)
+def test_a_paper_or_a_rental_said_in_general_asks_which(text: str, topics: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.topics and buttons_of(result) == {TITLES[t] for t in topics}, result
+
+
+def test_a_registration_made_online_and_not_found_at_the_ward_goes_to_a_person():
+    text = "khai tạm trú trên app báo thành công rồi mà lên phường tra thì không có dữ liệu của em"
+    assert answer(text, TODAY, NO_PHONE).handoff
+
+
+def test_how_it_is_done_for_someone_gets_the_whole_answer():
+    # "làm sao" after whom it is for: how, never only the part asked beside
+    result = answer("mẹ tôi mới mất, xóa thường trú cho mẹ làm sao, mất mấy ngày", TODAY, NO_PHONE)
+    assert result.topics == ("xoa_dang_ky",) and result.sections == (), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "sections"),
+    [
+        # the speaker's own duty asked
+        (
+            "em là chủ nhà, người thuê dọn đi rồi, xóa tạm trú cho họ thì em phải làm gì,"
+            " nộp ở đâu",
+            "xoa_dang_ky",
+            {"ai_khi", "noi_nop"},
+        ),
+        # whether one may, then what is needed
+        (
+            "muốn tách khẩu ra ở riêng với vợ con có được không cần giấy gì",
+            "thuong_tru",
+            {"ai_khi", "giay_to"},
+        ),
+    ],
+)
+def test_ones_own_duty_or_right_asked_beside_another_part_is_both(
+    text: str, topic: str, sections: set[str]
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,) and sections <= set(result.sections), result

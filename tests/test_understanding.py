@@ -354,10 +354,6 @@ CONFLICTS = {
     # "cho hoi thu tuc" labelled with four buttons: the menu to the scorer (the menu is
     # given), as qt17-93 (the same words) and qt20-49
     "qt22-51",
-    # "cắt khẩu cho ba làm sao, trong bao lâu phải làm" labelled giay_to and thoi_gian: "làm
-    # sao" names no part (qt13-24 and qt15-50 label it noi_nop, qt21-54 ai_khi); the deadline
-    # gets ai_khi and thoi_gian
-    "qt22-30",
     # a tạm trú expired two weeks ago, its renewal or fine asked: labelled with tạm trú too;
     # the renewal alone in qb8-7 (the same question), qb4-21, qt12-11 and qt13-17
     "qt22-68",
@@ -379,9 +375,6 @@ CONFLICTS = {
     # a tạm trú expired two months ago, its fine asked: labelled with tạm trú too; the renewal
     # alone, as qt22-68 (the same case), qb8-7 and qb4-21
     "qt23-26",
-    # "cắt khẩu cho ba làm sao, trong bao lâu phải làm" labelled noi_nop and thoi_gian: "làm
-    # sao" names no part, as qt22-30 (the same question labelled giay_to and thoi_gian)
-    "qt23-65",
     # the old household book lost, "xin cấp lại sổ ở đâu": labelled mat_giay_to too, whose
     # facts are the identity card's re-issue and found property; no book is re-issued since
     # 2023 and proof of residence is a confirmation, the book's end said first, as qt11-59
@@ -491,6 +484,29 @@ CONFLICTS = {
     # "lam o dau vay ad" labelled a question back; a bare part asked gets the common facts
     # (assistant.yaml vague: "lệ phí bao nhiêu"), where every residence procedure is made
     "qt25-109",
+    # Tuning set 26 (round 13's third pass):
+    # papers said lost, "giờ làm sao" ("mat giay to roi gio lam sao"): labelled a question back;
+    # a lost-property tip by the line's convention, as qb5-21 (the same words, "mất ... rồi,
+    # giờ làm sao"), mb55, mb3-25 and mt7; the re-issue's rule follows the tip
+    "qt26-69",
+    # a snatching told with when ("hôm qua bị giựt túi"), the card's re-issue asked: labelled a
+    # question; a tip the ward records by the line's convention, as qt25-9, qt25-81, qt13-78 and
+    # qt20-15; the re-issue's rule follows the tip
+    "qt26-71",
+    # "thủ tục cư trú" labelled with four buttons: more than three is the menu to the scorer;
+    # thường trú, tạm trú and the confirmation, as qt25-7 and qt20-40 (the same words)
+    "qt26-20",
+    # a registration expired, "còn gia hạn được không hay phải làm lại từ đầu": labelled with
+    # tạm trú too; the renewal alone in q4j-2 ("đăng ký lại từ đầu hay gia hạn được"), qb4-21,
+    # qt11-12 and qt24-39 (whose answer says when a new registration is needed)
+    "qt26-24",
+    # a cousin come for 2 months, "báo lưu trú hay đăng ký tạm trú": labelled both; the length
+    # picks one (from 30 days tạm trú, whose answer says when lưu trú applies), as qt24-65
+    "qt26-98",
+    # "dang ky cho nguoi o chung nha", nobody described: labelled with thường trú; the stay's
+    # two and the foreigner's declaration, as qt24-37, qt25-74 and qt21-88; never a permanent
+    # registration for someone undescribed
+    "qt26-107",
 }
 
 
@@ -579,8 +595,8 @@ BLIND_HELD = {
     # 64/75 after round 12's pass on question set 23
     # kind 123 and category 88 after round 12's classifier pass on tuning set 8
     # 65/75 after round 13's pass on question set 24, 67/75 with 1 wrong after its second (on
-    # set 25)
-    "blind15": ((123, 88, 97), 9, 1, 0, 67, 1),
+    # set 25), 68/75 after its third (on set 26)
+    "blind15": ((123, 88, 97), 9, 1, 0, 68, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -773,8 +789,8 @@ QUESTIONS_ALONE = {
     # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed); 98/110 after
     # round 10's pass on set 17 (qt15-33 and qt15-58 answered as labelled, out of
     # CONFLICTS: 98/99 agreed); 99/100 agreed after round 13's second pass (a deadline:
-    # qt15-14 out of CONFLICTS)
-    "tuning15": 99,
+    # qt15-14 out of CONFLICTS); 100/100 after its third pass, on set 26
+    "tuning15": 100,
     # round 9, kept out of its first assistant pass: scored before any change (its header)
     # 70/110 with 14 wrong; after the pass on set 15, 72/110 with 14 wrong; after round 9's
     # second pass, on set 16 itself, 84/110 with 3 wrong, all in CONFLICTS (84/101 agreed);
@@ -821,8 +837,10 @@ QUESTIONS_ALONE = {
     # after round 11's second pass, on set 22 itself, 101/110 with 1 wrong, in CONFLICTS
     # (101/103 agreed; seven labels against the line's conventions, each pointing to earlier
     # entries; no wrong fact told); 103/105 agreed after round 13's second pass (a deadline:
-    # qt22-41, qt22-95 out of CONFLICTS)
-    "tuning22": 103,
+    # qt22-41, qt22-95 out of CONFLICTS); 105/106 agreed after its third pass, on set 26 (how
+    # it is done for someone, "cắt khẩu cho ba làm sao", gets the whole answer: qt22-30 answered
+    # as labelled, out of CONFLICTS)
+    "tuning22": 105,
     # round 11: scored before any change (its header) 75/110 with 10 wrong, kept out of round
     # 11's second pass (on set 22): the same after it; after round 12's pass, on set 23
     # itself, 95/110 with 3 wrong, all in CONFLICTS (95/98 agreed; twelve labels against the
@@ -830,7 +848,9 @@ QUESTIONS_ALONE = {
     # round 13's pass on set 24 (how it is done asked beside a fee gets the whole answer:
     # qt23-73 answered as labelled, out of CONFLICTS; 96/99 agreed); 99/102 agreed after
     # round 13's second pass (a deadline: qt23-8, qt23-30, qt23-36 out of CONFLICTS)
-    "tuning23": 99,
+    # 100/103 agreed after its third pass, on set 26 (qt23-65, the same as qt22-30, out of
+    # CONFLICTS)
+    "tuning23": 100,
     # round 12: scored before any change (its header) 80/110 with 3 wrong, kept out of round
     # 12's pass on set 23: 81/110 with 3 wrong after it; 4 wrong once a greeting no longer
     # makes chat of a long message (a foreigner's question in English opened with "Hi"
@@ -847,6 +867,12 @@ QUESTIONS_ALONE = {
     # labels against the line's conventions, each pointing to earlier entries; no wrong fact
     # told)
     "tuning25": 95,
+    # round 13: scored before any change (its header) 77/110 with 8 wrong; after round 13's
+    # third pass, on set 26 itself, 100/110 with 3 wrong, two in CONFLICTS (100/104 agreed; four
+    # labels against the line's conventions, each pointing to earlier entries; no wrong fact
+    # told); qt26-81, a foreigner's question in English read as a report, is the classifier's
+    # (msg-13 reads "do I have to" as a question), held at one wrong until merged
+    "tuning26": (100, 1),
 }
 
 
