@@ -555,6 +555,7 @@ def test_installed_console_command_classifies() -> None:
         "co 2 thanh nien la mat chay xe exciter khong bien so lang lach o duong Au Co",
         "hàng xóm hút thuốc khói bay qua nhà tôi suốt",
         "tui no chay xe khoi hem roi",
+        "may thang do chay ra khoi hem 14 roi",
         "em chạy xe ngang thấy xe cứu thương đậu ở đây",
     ],
 )
@@ -1754,6 +1755,9 @@ def test_a_life_at_stake_behind_a_blocked_alley_is_urgent(text: str) -> None:
         "xe máy tông ông cụ qua đường, ông nằm đó chảy máu",
         "tai nan o cho, nguoi nam duoi duong, ai goi cap cuu gium voi",
         "a man down, not moving!!!",
+        # a child taken into a room with a client is abused now, however calmly told
+        "nhà nghỉ đầu hẻm tối nay thấy dẫn 2 đứa nhỏ nhìn chừng 15 tuổi vô phòng với khách",
+        "nha nghi gan cho thay ma co dan may be hoc sinh vo phong cung khach",
     ],
 )
 def test_a_person_in_danger_now_is_urgent_however_told(text: str) -> None:
@@ -1769,6 +1773,8 @@ def test_a_person_in_danger_now_is_urgent_however_told(text: str) -> None:
         "em để quên cái ba lô trên xe buýt số 14 hồi chiều",
         "nhà bên hay khóa cửa ngoài đi làm, để chó sủa suốt",
         "hôm qua có vụ tai nạn ở ngã tư, người bị thương đã chở đi viện",
+        # grown women with clients: a tip for the ward, nobody in danger now
+        "quán massage đầu hẻm có mấy cô vô phòng với khách tới khuya",
     ],
 )
 def test_the_same_words_told_as_over_or_harmless_stay_normal(text: str) -> None:
