@@ -450,9 +450,10 @@ def seed_sends(db: firestore.Client) -> None:
     for path, doc in sends.items():
         batch.set(db.document(path), {**doc, "user_id": "secret-zalo-id"})
     ref, held = tip("TB-DDDDD2", day1, ladder={"step": 2, "holds": 2})
+    # One hold on the tip's trail list, one as an older release's trail document.
+    held["events"] = [{"at": day1 + timedelta(minutes=5), "kind": "hold"}]
     batch.set(db.document(f"tips/{ref}"), held)
-    for n, at in enumerate((day1 + timedelta(minutes=5), day2)):
-        batch.set(db.document(f"tips/{ref}/events/h{n}"), {"at": at, "kind": "hold"})
+    batch.set(db.document(f"tips/{ref}/events/h1"), {"at": day2, "kind": "hold"})
     batch.commit()
 
 

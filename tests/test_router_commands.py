@@ -11,7 +11,7 @@ import pytest
 from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.core.events import TipEvent
-from shared.store.admin import create_invite
+from shared.store.admin import create_invite, tip_trail
 from tests.crash import Crash
 from tests.helpers import (
     CITIZEN,
@@ -181,8 +181,7 @@ def test_a_command_on_an_unknown_reference_is_refused(line: Line) -> None:
 
 
 def trail(line: Line, ref: str) -> list[str]:
-    events = line.db.collection("tips").document(ref).collection("events").stream()
-    return [(s.to_dict() or {})["kind"] for s in events]
+    return [e["kind"] for e in tip_trail(line.db.collection("tips").document(ref).get())]
 
 
 def _take_published(line: Line) -> tuple[str, dict[str, Any], TipEvent]:

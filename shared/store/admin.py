@@ -73,6 +73,7 @@ from shared.store.collections import (
 from shared.store.databases import Databases
 from shared.store.databases import connect as connect_databases
 from shared.store.documents import (
+    TRAIL,
     officer_event_doc,
     retired_officer_fields,
     snapshot_from_doc,
@@ -529,16 +530,35 @@ def load_page_records(
         records.append(record)
         if not _climbed(doc):
             continue
-        trail = (
-            snap.reference.collection(EVENTS)
-            .where(filter=firestore.FieldFilter("kind", "in", list(LADDER_EVENTS)))
-            .select(["at", "kind", "data.step", "data.repeat", "data.from"])
-        )
-        for event in trail.stream():
-            found = ladder_event(event.to_dict() or {}, record.unit_id)
+        for event in tip_trail(snap, LADDER_EVENTS):
+            found = ladder_event(event, record.unit_id)
             if found is not None:
                 events.append(found)
     return records, events
+
+
+def tip_trail(snap: Any, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """A tip's audit trail (of `kinds`, or all), in order: the `events` list on the
+    tip (issue 18, round 13), then its `tips/{ref}/events` documents, which hold what
+    spilled past the list's bound and what older releases wrote (one query, an
+    equality on `kind` that Firestore indexes by itself; an older router may still
+    add documents to a tip during a rollout, so they are always looked for)."""
+    wanted = set(kinds) if kinds is not None else None
+    listed = [
+        dict(e)
+        for e in (snap.to_dict() or {}).get(TRAIL) or []
+        if isinstance(e, Mapping) and (wanted is None or e.get("kind") in wanted)
+    ]
+    query: Any = snap.reference.collection(EVENTS)
+    if wanted is not None:
+        query = query.where(filter=firestore.FieldFilter("kind", "in", sorted(wanted)))
+    epoch = datetime.min.replace(tzinfo=UTC)
+
+    def order(e: Any) -> tuple[datetime, str]:  # spilled ids keep one instant's order
+        at = (e.to_dict() or {}).get("at")
+        return (at if isinstance(at, datetime) else epoch, e.id)
+
+    return listed + [e.to_dict() or {} for e in sorted(query.stream(), key=order)]
 
 
 def load_delivery(db: Databases, since: datetime) -> tuple[list[SendFact], list[datetime]]:
@@ -564,16 +584,13 @@ def load_delivery(db: Databases, since: datetime) -> tuple[list[SendFact], list[
     tips = (
         db.collection(TIPS)
         .where(filter=firestore.FieldFilter("created_at", ">=", since))
-        .select(["ladder.holds"])
+        .select(["ladder.holds", TRAIL])
     )
     for snap in tips.stream():
         ladder = (snap.to_dict() or {}).get("ladder") or {}
         if not ladder.get("holds"):
             continue
-        trail = snap.reference.collection(EVENTS).where(
-            filter=firestore.FieldFilter("kind", "==", "hold")
-        )
-        holds += [at for e in trail.stream() if (at := _instant((e.to_dict() or {}).get("at")))]
+        holds += [at for e in tip_trail(snap, ("hold",)) if (at := _instant(e.get("at")))]
     return sends, holds
 
 

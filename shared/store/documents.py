@@ -560,9 +560,10 @@ def tip_updates(stored: Mapping[str, Any], after: Tip) -> dict[str, Any]:
     return {name: new[name] for name in _DECIDED if stored.get(name, absent) != new[name]}
 
 
-def spawned_tip_doc(tip: Tip, now: datetime) -> dict[str, Any]:
+def spawned_tip_doc(tip: Tip, now: datetime, event: AuditEvent | None = None) -> dict[str, Any]:
     """The whole document of a tip a change starts (a message split off to a tip of
-    its own): intake's fields as if the message had opened it, and the router's."""
+    its own): intake's fields as if the message had opened it, and the router's, and
+    the first entry of its trail."""
     summary = Summary(
         texts=tip.texts,
         locations=tip.locations,
@@ -583,18 +584,80 @@ def spawned_tip_doc(tip: Tip, now: datetime) -> dict[str, Any]:
         "unpublished": False,
         "expire_at": tip.expire_at,
         **tip_updates({}, tip),
+        **({TRAIL: [trail_entry(event, now)]} if event is not None else {}),
     }
 
 
 def event_doc(event: AuditEvent, at: datetime, expire_at: datetime | None) -> dict[str, Any]:
-    # TTL does not cascade: each audit event expires with its tip.
-    return {
-        "at": at,
-        "actor": event.actor,
-        "kind": event.kind,
-        "data": dict(event.data),
-        "expire_at": expire_at,
-    }
+    # TTL does not cascade: an event kept as a document of its own (spilled past the
+    # list's bound, or an older release's) expires with its tip.
+    return {**trail_entry(event, at), "expire_at": expire_at}
+
+
+def trail_entry(event: AuditEvent, at: datetime) -> dict[str, Any]:
+    """An entry of a tip's audit trail as the tip's `events` list keeps it."""
+    return {"at": at, "actor": event.actor, "kind": event.kind, "data": dict(event.data)}
+
+
+# A tip's audit trail is a list on the tip (`events`), written in the write of the
+# change it records (issue 18, round 13: one document written a change, not two).
+# Bounded so the tip stays far below Firestore's 1 MiB a document (the rest of a tip
+# is bounded too: `shared.core.tip.NOTES_KEPT`, the latest commands `acted`): past
+# either bound, the trail goes on as documents of `tips/{ref}/events`, as before, one
+# write each, numbered in order (`events_spilled` counts them). Nothing is dropped.
+TRAIL = "events"
+TRAIL_SPILLED = "events_spilled"
+TRAIL_MAX_EVENTS = 200
+TRAIL_MAX_BYTES = 256 * 1024
+
+
+def stored_size(value: Any) -> int:
+    """Firestore's storage size of a value (its documented rules: a string's UTF-8
+    bytes + 1, a number or timestamp 8, a map its keys and values)."""
+    if isinstance(value, str):
+        return len(value.encode()) + 1
+    if isinstance(value, bytes):
+        return len(value)
+    if isinstance(value, bool) or value is None:
+        return 1
+    if isinstance(value, Mapping):
+        return sum(len(str(k).encode()) + 1 + stored_size(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return sum(stored_size(v) for v in value)
+    return 8  # int, float, datetime
+
+
+def spilled_event_id(n: int) -> str:
+    """The id of the n-th trail document past the list (0-based): in the trail's
+    order, whatever the clock (an older release's documents have random ids)."""
+    return f"spilled-{n:06d}"
+
+
+def trail_appended(
+    stored: Mapping[str, Any], entries: list[dict[str, Any]]
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """A change's trail entries added to the tip as stored: the fields to write on the
+    tip, and the entries past the list's bound, by document id (`spilled_event_id`),
+    to write as documents of `tips/{ref}/events`. Once one spills, every later one
+    does (the trail keeps its order: the list, then the documents)."""
+    if not entries:
+        return {}, {}
+    kept = list(stored.get(TRAIL) or [])
+    spilled = int(stored.get(TRAIL_SPILLED) or 0)
+    size = stored_size(kept)
+    added: list[dict[str, Any]] = []
+    spill: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        size += stored_size(entry)
+        full = len(kept) + len(added) >= TRAIL_MAX_EVENTS or size > TRAIL_MAX_BYTES
+        if spilled or spill or full:
+            spill[spilled_event_id(spilled + len(spill))] = entry
+        else:
+            added.append(entry)
+    fields: dict[str, Any] = {TRAIL: kept + added} if added else {}
+    if spill:
+        fields[TRAIL_SPILLED] = spilled + len(spill)
+    return fields, spill
 
 
 # --- people and messages ------------------------------------------------------------------

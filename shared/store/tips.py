@@ -32,7 +32,6 @@ from shared.store.collections import (
 )
 from shared.store.databases import Databases
 from shared.store.documents import (
-    event_doc,
     message_from_doc,
     salvage_tip,
     send_due_fields,
@@ -41,6 +40,8 @@ from shared.store.documents import (
     tip_due_fields,
     tip_from_doc,
     tip_updates,
+    trail_appended,
+    trail_entry,
 )
 from shared.store.intake_documents import (
     quarantined_from_doc,
@@ -167,12 +168,10 @@ class TipsStore:
             updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
             updates.update(taken_in_fields(stored, change, now))  # a message moved in
             updates.update(tip_due_fields(stored, before, after))  # its ladder's entry
-            txn.update(tip_ref, {**updates, "updated_at": now}, option=unchanged)
-            for audit in change.events:
-                event = event_doc(audit, now, before.expire_at)
-                if repairs and audit is change.event:
-                    event["data"]["repaired"] = sorted(repairs)
-                txn.set(tip_ref.collection(EVENTS).document(), event)
+            trail, spill = trail_appended(stored, _trail_entries(change, now, repairs))
+            txn.update(tip_ref, {**updates, **trail, "updated_at": now}, option=unchanged)
+            for event_id, entry in spill.items():  # past the list's bound: documents
+                txn.set(tip_ref.collection(EVENTS).document(event_id), {**entry, **_expiry(before)})
             _write_spawned(txn, spawned_ref, change, now)
             carried: list[PlannedSend] = []
             for send, send_ref in zip(sends, send_refs, strict=True):
@@ -249,7 +248,20 @@ def _write_spawned(txn: Any, ref: Any, change: TipChange, now: datetime) -> None
     spawned = change.spawned
     if ref is None or spawned is None:
         return
-    txn.create(ref, spawned_tip_doc(spawned, now))
-    if change.spawned_event is not None:
-        event = event_doc(change.spawned_event, now, spawned.expire_at)
-        txn.set(ref.collection(EVENTS).document(), event)
+    txn.create(ref, spawned_tip_doc(spawned, now, change.spawned_event))
+
+
+def _trail_entries(
+    change: TipChange, now: datetime, repairs: dict[str, Any]
+) -> list[dict[str, Any]]:
+    entries = []
+    for audit in change.events:
+        entry = trail_entry(audit, now)
+        if repairs and audit is change.event:
+            entry["data"]["repaired"] = sorted(repairs)
+        entries.append(entry)
+    return entries
+
+
+def _expiry(tip: Tip) -> dict[str, Any]:
+    return {"expire_at": tip.expire_at}  # TTL does not cascade: it expires with its tip
