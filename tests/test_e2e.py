@@ -54,6 +54,7 @@ from shared.store.admin import tip_trail
 from tests import stack_logs
 from tests.conftest import databases
 from tests.recipients import in_firestore, recipient_user
+from tests.sends import firestore_sends
 from tests.stack_logs import SHOW_ON_FAILURE
 
 pytestmark = pytest.mark.e2e
@@ -119,6 +120,8 @@ def start(
 
 
 def docs(db: Any, collection: str) -> dict[str, dict[str, Any]]:
+    if collection in ("alerts", "replies"):  # a tip's sends are on the tip
+        return firestore_sends(db, collection)
     return {s.id: s.to_dict() or {} for s in db.collection(collection).stream()}
 
 

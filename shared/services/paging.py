@@ -71,20 +71,35 @@ class Pager:
         *,
         salvage: bool = False,
         seen: object | None = None,
+        also: Callable[[Tip, TipChange], Sequence[PlannedSend]] | None = None,
     ) -> Applied:
-        """`store.change_tip` with the sends the change calls for recorded in it."""
+        """`store.change_tip` with the sends the change calls for recorded in it (and
+        `also`'s: the answer to the officer whose command made it)."""
         applied = self.store.change_tip(
-            ref, decide, now, salvage=salvage, plan=lambda t, c: self.plan(t, c, now), seen=seen
+            ref,
+            decide,
+            now,
+            salvage=salvage,
+            plan=lambda t, c: self.plan(t, c, now, also),
+            seen=seen,
         )
         self.dispatch.kept.own(applied.sends, now)  # recorded claimed for us: sent without a claim
         return applied
 
-    def plan(self, tip: Tip, change: TipChange, now: datetime) -> list[PlannedSend]:
+    def plan(
+        self,
+        tip: Tip,
+        change: TipChange,
+        now: datetime,
+        also: Callable[[Tip, TipChange], Sequence[PlannedSend]] | None = None,
+    ) -> list[PlannedSend]:
         """Every send `change` calls for, the step's alerts first (ward before leadership);
         claimed with the change when this process will attempt them at once."""
         sends = self.plan_step(tip, change.decision, now) if change.decision else []
         if self.also is not None:
             sends.extend(self.also(tip, change, now))
+        if also is not None:
+            sends.extend(also(tip, change))
         return [
             replace(s, claimed=True) if self.dispatch.will_attempt(s.record.oa_id) else s
             for s in sends

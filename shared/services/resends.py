@@ -33,7 +33,7 @@ class Resends:
     ) -> tuple[SendOutcome | None, Tally]:
         """Take up one send again; its outcome (None: nothing was tried) and what a
         climb it caused sent."""
-        record = self.store.send_record(kind, key)
+        record = self.store.send_record(kind, key, item.tip_id)
         if record is None or record.status in delivery.FINAL:
             self.store.drop_due(item.id)  # done, or gone (TTL)
             return None, Tally()
@@ -44,9 +44,9 @@ class Resends:
             self.store.reschedule(item.id, lapses)
             return None, Tally()
         if kind is SendKind.ALERT and self._superseded(record):
-            self.pager.dispatch.supersede(kind, key, now)
+            self.pager.dispatch.supersede(kind, key, now, record.tip_id)
             return None, Tally()
-        outcome = self.pager.dispatch.resend(kind, key, now)
+        outcome = self.pager.dispatch.resend(kind, key, now, item.tip_id)
         tally = Tally()
         if outcome in NOT_REACHED and kind is SendKind.ALERT and record.tip_id and record.step:
             tally = self._settle_step(record.tip_id, record.step, record.officer_id or "", now)

@@ -80,6 +80,7 @@ from shared.store.documents import (
     tip_from_doc,
 )
 from shared.store.line import FirestoreLine
+from shared.store.tip_sends import SENDS, sends_of
 from shared.zalo.tokens import TokenPair
 
 INVITE_LIFETIME = timedelta(hours=24)
@@ -566,7 +567,8 @@ def load_delivery(db: Databases, since: datetime) -> tuple[list[SendFact], list[
     the outage holds of the tips created since then (when each hold began).
 
     Single-field queries: each send collection by `created_at`; the tips by
-    `created_at`, reading the hold events only of tips whose ladder held.
+    `created_at` (with their sends, kept on them: a send about a tip created before
+    `since` is not counted), reading the hold events only of tips whose ladder held.
     """
     sends: list[SendFact] = []
     for collection in (ALERTS, REPLIES):
@@ -584,10 +586,18 @@ def load_delivery(db: Databases, since: datetime) -> tuple[list[SendFact], list[
     tips = (
         db.collection(TIPS)
         .where(filter=firestore.FieldFilter("created_at", ">=", since))
-        .select(["ladder.holds", TRAIL])
+        .select(["ladder.holds", TRAIL, SENDS])
     )
     for snap in tips.stream():
-        ladder = (snap.to_dict() or {}).get("ladder") or {}
+        data = snap.to_dict() or {}
+        # A tip's sends are entries of the tip (issue 18, round 13), counted with it.
+        for send in sends_of(data).values():
+            created = _instant(send.get("created_at"))
+            if created is not None and created >= since:
+                sends.append(
+                    SendFact(created, str(send.get("status")), int(send.get("attempts", 0)))
+                )
+        ladder = data.get("ladder") or {}
         if not ladder.get("holds"):
             continue
         holds += [at for e in tip_trail(snap, ("hold",)) if (at := _instant(e.get("at")))]

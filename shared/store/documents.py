@@ -30,7 +30,6 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from shared.core import delivery, recipients
-from shared.core import tip as tip_core
 from shared.core.classify import Classification
 from shared.core.intake import Summary
 from shared.core.ladder import (
@@ -53,6 +52,7 @@ from shared.core.tip import (
     TipNote,
     TipStatus,
 )
+from shared.store import tip_sends
 from shared.store.collections import DUE, DUE_AT, DueKind, SendKind, due_id, send_due_id
 from shared.store.ports.line import (
     DeliveryStatus,
@@ -1017,39 +1017,52 @@ def send_finish_fields(
     return fields
 
 
-def tip_due_fields(stored: Mapping[str, Any], before: Tip, after: Tip) -> dict[str, Any]:
-    """A tip's entry of the schedule (`due_at` on the tip: the earlier of its
-    `next_action_at` and its grouped update's `update_at`, or a failed run's backoff),
-    written by the change that moves either. A tip written before the entry moved
-    onto it (no `due_at`) gets it with its first change, at no write of its own."""
-    entry = tip_core.next_due(after)
-    if entry != tip_core.next_due(before) or (DUE_AT not in stored and entry is not None):
-        return {DUE_AT: entry}
-    return {}
-
-
 def ladder_rescheduled(data: Mapping[str, Any], at: datetime | None) -> dict[str, Any]:
     """What moving a tip's entry writes, decided on the tip as read in the same
     transaction (the tip is the truth): no entry once nothing is due on it (no next
-    action, no update waiting); else `at` (a failed run's backoff), never earlier than
-    the earlier of the two; `at` None: that one's own time. Empty: nothing to write."""
-    times = [data.get(f) for f in ("next_action_at", "update_at")]
-    next_at = min((t for t in times if t is not None), default=None)
+    action, no update waiting, no send not done); else `at` (a failed run's backoff),
+    never earlier than the earliest of them; `at` None: that one's own time. Empty:
+    nothing to write."""
+    next_at = tip_sends.natural_due(data, tip_sends.sends_of(data))
     want = None if next_at is None else max(at, next_at) if at is not None else next_at
     return {DUE_AT: want} if data.get(DUE_AT) != want or DUE_AT not in data else {}
 
 
-def ladder_due_item(ref: str, data: Mapping[str, Any]) -> DueItem:
-    """A tip with something due (its ladder's next action, its grouped update), found
-    by the schedule's query on `tips`."""
-    return DueItem(
-        due_id(DueKind.LADDER, ref),
-        DueKind.LADDER.value,
-        data[DUE_AT],
-        ref,
-        next_action_at=data.get("next_action_at"),
-        update_at=data.get("update_at"),
-    )
+def tip_due_items(ref: str, data: Mapping[str, Any], now: datetime) -> list[DueItem]:
+    """What is due on a tip found by the schedule's query on `tips`: each of its sends
+    due (as a send's entry), and its ladder or grouped update (as the ladder's entry:
+    also when nothing on it is due any more, so that the run sets its `due_at` right)."""
+    items = []
+    for entry, send in sorted(tip_sends.sends_of(data).items()):
+        at = send.get(DUE_AT)
+        if at is not None and at <= now:
+            kind, key = tip_sends.entry_key(entry)
+            rank = send.get("rank")
+            items.append(
+                DueItem(
+                    tip_sends.tip_send_due_id(ref, kind, key),
+                    DueKind.SEND.value,
+                    at,
+                    ref,
+                    send_kind=kind,
+                    send_key=key,
+                    rank=int(rank) if rank is not None else None,
+                )
+            )
+    times = [data.get(f) for f in ("next_action_at", "update_at")]
+    ladder_due = any(t is not None and t <= now for t in times)
+    if ladder_due or not items:
+        items.append(
+            DueItem(
+                due_id(DueKind.LADDER, ref),
+                DueKind.LADDER.value,
+                data[DUE_AT],
+                ref,
+                next_action_at=data.get("next_action_at"),
+                update_at=data.get("update_at"),
+            )
+        )
+    return items
 
 
 def send_due_fields(at: datetime, rank: int | None = None) -> dict[str, Any]:

@@ -10,6 +10,8 @@ and its audit event together.
 from __future__ import annotations
 
 import contextlib
+import copy
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -37,7 +39,6 @@ from shared.store.documents import (
     send_due_fields,
     send_recorded_doc,
     spawned_tip_doc,
-    tip_due_fields,
     tip_from_doc,
     tip_updates,
     trail_appended,
@@ -50,11 +51,25 @@ from shared.store.intake_documents import (
 )
 from shared.store.ports import CodeTaken, Quarantined
 from shared.store.ports.line import Applied, Decide, MessageRecord, Plan, PlannedSend
+from shared.store.sends import KnownTips, entry_fields
+from shared.store.tip_sends import (
+    SENDS,
+    SENDS_ON_TIP,
+    KeptOutcomes,
+    apply_outcomes,
+    entry_id,
+    routed_now,
+    sends_of,
+    tip_due_fields,
+    tip_of,
+)
 
 
-class TipsStore:
+class TipsStore(KnownTips):
     db: firestore.Client  # main
     dbs: Databases
+    kept_outcomes: KeptOutcomes
+    settle_sends: Callable[[], bool]  # `SendsStore`'s
 
     # --- tips -----------------------------------------------------------------------
 
@@ -135,7 +150,13 @@ class TipsStore:
         tip_ref = self.db.collection(TIPS).document(ref)
         unchanged = self.db.write_option(last_update_time=seen.update_time) if seen else None
 
+        kept = self.kept_outcomes.of(ref)
+        txns: list[Any] = []
+        written: list[dict[str, Any]] = []  # the tip as this change wrote it
+
         def body(txn: Any) -> Applied:
+            txns.append(txn)
+            written.clear()
             snap = seen.snap if seen else tip_ref.get(transaction=txn)
             if not snap.exists:
                 return Applied(None)
@@ -154,36 +175,60 @@ class TipsStore:
             if change.finishes_conversation or change.resumes_conversation or change.takes_in:
                 found = sender_ref.get(transaction=txn)  # reads before writes
                 sender = sender_change(found.to_dict() if found.exists else None, ref, change)
-            sends = tuple(plan(after, change)) if plan is not None else ()
-            send_refs = [self.db.collection(s.kind.value).document(s.key) for s in sends]
+            planned = tuple(plan(after, change)) if plan is not None else ()
+            sends = sends_of(stored)
+            sends_before = copy.deepcopy(sends)
+            changed = apply_outcomes(sends, kept)  # outcomes kept back: written with it
+            on_tip = [tip_of(p.record.tip_id) == ref for p in planned]
+            doc_refs = [self.db.collection(p.kind.value).document(p.key) for p in planned]
+            # An older release's records are documents: looked for unless this release
+            # routed the tip (then every send of it is on it).
+            legacy = not stored.get(SENDS_ON_TIP) and not routed_now(before, after)
+            check = [r for r, t in zip(doc_refs, on_tip, strict=True) if legacy or not t]
             recorded = (
-                {
-                    snap.reference.path
-                    for snap in self.db.get_all(send_refs, transaction=txn)
-                    if snap.exists
-                }
-                if send_refs
+                {s.reference.path for s in self.db.get_all(check, transaction=txn) if s.exists}
+                if check
                 else set()
             )
-            updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
-            updates.update(taken_in_fields(stored, change, now))  # a message moved in
-            updates.update(tip_due_fields(stored, before, after))  # its ladder's entry
-            trail, spill = trail_appended(stored, _trail_entries(change, now, repairs))
-            txn.update(tip_ref, {**updates, **trail, "updated_at": now}, option=unchanged)
-            for event_id, entry in spill.items():  # past the list's bound: documents
-                txn.set(tip_ref.collection(EVENTS).document(event_id), {**entry, **_expiry(before)})
-            _write_spawned(txn, spawned_ref, change, now)
             carried: list[PlannedSend] = []
-            for send, send_ref in zip(sends, send_refs, strict=True):
-                if send_ref.path in recorded:
+            as_docs: list[tuple[PlannedSend, Any]] = []
+            for send, doc_ref, here in zip(planned, doc_refs, on_tip, strict=True):
+                eid = entry_id(send.kind, send.key)
+                if doc_ref.path in recorded or (here and eid in sends):
                     carried.append(replace(send, claimed=False))  # not this change's claim
                     continue
                 carried.append(send)
                 due = send_due_fields(now + CLAIM_LAPSES_AFTER, send.rank)
-                txn.set(send_ref, {**send_recorded_doc(send.record, now, send.claimed), **due})
+                entry = {**send_recorded_doc(send.record, now, send.claimed), **due}
+                if here:
+                    sends[eid] = changed[eid] = entry
+                else:
+                    as_docs.append((send, doc_ref))
+            updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
+            updates.update(taken_in_fields(stored, change, now))  # a message moved in
+            # Its entry of the schedule: the ladder's, the grouped update's, its sends'.
+            updates.update(tip_due_fields(stored, before, after, sends_before, sends))
+            if routed_now(before, after):
+                updates[SENDS_ON_TIP] = True
+            trail, spill = trail_appended(stored, _trail_entries(change, now, repairs))
+            plain = {**updates, **trail, "updated_at": now}
+            txn.update(tip_ref, {**plain, **entry_fields(changed)}, option=unchanged)
+            for event_id, entry in spill.items():  # past the list's bound: documents
+                txn.set(tip_ref.collection(EVENTS).document(event_id), {**entry, **_expiry(before)})
+            _write_spawned(txn, spawned_ref, change, now)
+            for send, doc_ref in as_docs:
+                due = send_due_fields(now + CLAIM_LAPSES_AFTER, send.rank)
+                txn.set(doc_ref, {**send_recorded_doc(send.record, now, send.claimed), **due})
             if sender is not None:
                 txn.update(sender_ref, sender)
+            written.append({**stored, **plain, SENDS: sends})
             return Applied(after, change, tuple(carried))
+
+        applied = transactions.run(self.db, body)
+        if applied.change is not None and written:
+            self.kept_outcomes.written(ref, kept)
+            self._know(ref, written[-1], txns[-1].write_results[0].update_time)
+        return applied
 
         return transactions.run(self.db, body)
 
@@ -194,7 +239,10 @@ class TipsStore:
         return message_from_doc(key, snap.to_dict() or {}) if snap.exists else None
 
     def mark_handled(self, key: str, now: datetime, *, answered: bool | None = None) -> None:
-        """The router is done with a message: it leaves the sweep's schedule."""
+        """The router is done with a message: it leaves the sweep's schedule. The
+        outcomes of its sends kept back are written first (a crash between the two
+        leaves the message to be handled again, which finds its sends done)."""
+        self.settle_sends()
         fields: dict[str, Any] = {"handled": True, "handled_at": now, DUE_AT: None}
         if answered is not None:
             fields["answered"] = answered
