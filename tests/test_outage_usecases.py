@@ -17,10 +17,13 @@ from typing import Any
 
 import pytest
 
+from shared.core import recipients
 from shared.core.roster import on_duty, roster_from_dict
 from shared.logs import get_logger
-from shared.services.dispatch import Kept, ZaloHealth
+from shared.services.dispatch import Kept, ZaloHealth, reply_record
+from shared.store import tip_sends
 from shared.store.collections import ALERTS, MESSAGES, QUESTIONS, REPLIES, ROSTERS, TIPS
+from shared.store.documents import send_due_fields, send_pending_doc
 from shared.store.tip_sends import KeptOutcomes
 from tests.conftest import load_sample
 from tests.crash import ESCALATOR_COMMITS, ROUTER_COMMITS, Crash, commit_ids
@@ -304,6 +307,59 @@ def test_a_crash_between_two_sends_of_a_handler_sends_the_first_again(
     assert len(memory_line.texts(CITIZEN)) == 1  # the acknowledgement, once
     sends = [*memory_sends(memory_line.store, ALERTS).values()]
     assert {s["status"] for s in sends} == {"sent"}
+
+
+def test_an_older_releases_send_documents_are_found_sent_and_finished_by_the_sweep(
+    memory_line: MemoryLine,
+) -> None:
+    # During a rollout a tip routed by an older release keeps its sends as documents of
+    # `alerts` and `replies`: the sweep still finds them (their own `due_at`), sends them
+    # once, finishes them there, and who was alerted is read from them.
+    memory_line.citizen_says(CITIZEN, TIP)
+    assert memory_line.pump() == [200]
+    (ref,) = memory_line.store.docs[TIPS]
+    tip = memory_line.store.docs[TIPS][ref]
+    older = tip.pop("sends")  # as an older release left it: its records are documents
+    tip.pop("sends_on_tip")
+    tip["due_at"] = tip["next_action_at"]
+    for entry, send in older.items():
+        kind, _, key = entry.partition("|")
+        memory_line.store.docs[kind][key] = send
+    now = memory_line.clock.now()
+    record = reply_record(
+        tip["oa_id"], recipients.reporter(tip["reporter_key"]), "Lời nhắn cũ", (), "citizen", ref
+    )
+    memory_line.store.docs[REPLIES][f"old:{ref}"] = {
+        **send_pending_doc(record, now),
+        **send_due_fields(now),
+    }
+    assert memory_line.store.officers_alerted(ref) == [DUTY_ID]
+    minutes(memory_line, 1)
+    assert memory_line.texts(CITIZEN).count("Lời nhắn cũ") == 1
+    done = memory_line.store.docs[REPLIES][f"old:{ref}"]
+    assert done["status"] == "sent" and done["due_at"] is None
+    assert "sends" not in memory_line.store.docs[TIPS][ref]  # left where it was
+    minutes(memory_line, 2)
+    assert memory_line.texts(CITIZEN).count("Lời nhắn cũ") == 1
+
+
+def test_a_tip_whose_sends_fill_their_bound_goes_on_with_documents(
+    memory_line: MemoryLine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sends map is bounded (the tip stays far below 1 MiB): past it a send is a
+    # document of its own, and everything that reads a tip's sends reads both.
+    monkeypatch.setattr(tip_sends, "SENDS_MAX_BYTES", 1)
+    memory_line.citizen_says(CITIZEN, TIP)
+    assert memory_line.pump() == [200]
+    (ref,) = memory_line.store.docs[TIPS]
+    tip = memory_line.store.docs[TIPS][ref]
+    assert len(tip["sends"]) == 1 and tip["sends_spilled"] is True  # the first fitted
+    assert len(memory_line.texts(CITIZEN)) == 1 and len(memory_line.texts(DUTY)) == 1
+    assert memory_line.store.officers_alerted(ref) == [DUTY_ID]
+    minutes(memory_line, 6)  # the next step: its alerts are documents
+    steps = {a["step"] for a in memory_sends(memory_line.store, ALERTS).values()}
+    assert {"c0s1r0", "c0s2r0"} <= steps
+    assert_nothing_twice(memory_line)
 
 
 # --- codes that collide ---------------------------------------------------------------

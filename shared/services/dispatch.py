@@ -291,9 +291,9 @@ class Dispatcher:
             if held is not None:
                 # Claimed by us, then Zalo went down: pending again, due when the
                 # claim would have lapsed, as if it had never been claimed.
-                retry_at = held.claimed_at + delivery.CLAIM_LAPSES_AFTER
-                self.store.finish_send(
-                    kind, key, DeliveryStatus.PENDING, now, retry_at=retry_at, tip_id=record.tip_id
+                lapse = held.claimed_at + delivery.CLAIM_LAPSES_AFTER
+                Finish(SendOutcome.HELD, DeliveryStatus.PENDING, now, lapse).write(
+                    self.store, kind, key, record.tip_id
                 )
             elif not recorded:
                 self.store.hold_send(kind, key, record, now, now)
@@ -360,23 +360,6 @@ class Dispatcher:
         """A send recorded with its tip change."""
         buttons = [Button(title, payload) for title, payload in planned.record.buttons]
         return self.send(planned.kind, planned.key, planned.record, now, buttons, recorded=True)
-
-    def resend(
-        self, kind: SendKind, key: str, now: datetime, tip_id: str | None = None
-    ) -> SendOutcome | None:
-        """Try again a send that is not done (pending, failed, or a lapsed claim), as
-        recorded (on tip `tip_id`, or a document); None when there is no such record."""
-        record = self.store.send_record(kind, key, tip_id)
-        if record is None:
-            return None
-        if record.status in delivery.FINAL:
-            return SendOutcome.ALREADY
-        buttons = [Button(title, payload) for title, payload in record.buttons]
-        return self.send(kind, key, record, now, buttons, recorded=True)
-
-    def supersede(self, kind: SendKind, key: str, now: datetime, tip_id: str | None) -> None:
-        """A retry no longer wanted (its tip is finished or taken)."""
-        self.store.finish_send(kind, key, DeliveryStatus.SUPERSEDED, now, tip_id=tip_id)
 
     def reply(
         self,

@@ -181,7 +181,7 @@ class Pager:
                 return total
             if decision.action not in ("notify", "remind") or decision.alert_key is None:
                 return total
-            self._log_step(tip, decision, step)
+            _log_step(self.log, tip, decision, step)
             if step.sent or step.waiting:
                 return total
             unreachable = (*step.unreachable, *self._not_enrolled(tip, decision, now))
@@ -219,17 +219,6 @@ class Pager:
         officers = self.on_duty(tip.unit_id, decision.targets, now)
         return [o.officer_id for o in officers if not o.zalo_user_id]
 
-    def _log_step(self, tip: Tip, decision: StepDecision, tally: Tally) -> None:
-        self.log.info(
-            "dispatch.step",
-            tip_id=tip.ref,
-            step=decision.alert_key,
-            sent=tally.sent,
-            unreachable=len(tally.unreachable),
-            waiting=tally.waiting,
-            held=tally.held,
-        )
-
     def current_officers(self, tip: Tip, now: datetime) -> list[OfficerRecord]:
         """Who has the tip before them now: its holder, or whom its current step pages."""
         if tip.is_held:
@@ -238,6 +227,18 @@ class Pager:
         if tip.policy is None or tip.ladder is None or tip.unit_id is None:
             return []
         return self.on_duty(tip.unit_id, ladder.current_targets(tip.policy, tip.ladder), now)
+
+
+def _log_step(log: Logger, tip: Tip, decision: StepDecision, tally: Tally) -> None:
+    log.info(
+        "dispatch.step",
+        tip_id=tip.ref,
+        step=decision.alert_key,
+        sent=tally.sent,
+        unreachable=len(tally.unreachable),
+        waiting=tally.waiting,
+        held=tally.held,
+    )
 
 
 def _reopen_line(tip: Tip) -> messages.ReopenLine | None:

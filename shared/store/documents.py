@@ -52,7 +52,6 @@ from shared.core.tip import (
     TipNote,
     TipStatus,
 )
-from shared.store import tip_sends
 from shared.store.collections import DUE, DUE_AT, DueKind, SendKind, due_id, send_due_id
 from shared.store.ports.line import (
     DeliveryStatus,
@@ -65,6 +64,7 @@ from shared.store.ports.line import (
     SendRecord,
     Talk,
 )
+from shared.store.sizes import stored_size
 from shared.store.summary_documents import (
     AttachmentDoc,
     LocationDoc,
@@ -611,22 +611,6 @@ TRAIL_MAX_EVENTS = 200
 TRAIL_MAX_BYTES = 256 * 1024
 
 
-def stored_size(value: Any) -> int:
-    """Firestore's storage size of a value (its documented rules: a string's UTF-8
-    bytes + 1, a number or timestamp 8, a map its keys and values)."""
-    if isinstance(value, str):
-        return len(value.encode()) + 1
-    if isinstance(value, bytes):
-        return len(value)
-    if isinstance(value, bool) or value is None:
-        return 1
-    if isinstance(value, Mapping):
-        return sum(len(str(k).encode()) + 1 + stored_size(v) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return sum(stored_size(v) for v in value)
-    return 8  # int, float, datetime
-
-
 def spilled_event_id(n: int) -> str:
     """The id of the n-th trail document past the list (0-based): in the trail's
     order, whatever the clock (an older release's documents have random ids)."""
@@ -1015,54 +999,6 @@ def send_finish_fields(
     if strikes is not None:
         fields["strikes"] = strikes
     return fields
-
-
-def ladder_rescheduled(data: Mapping[str, Any], at: datetime | None) -> dict[str, Any]:
-    """What moving a tip's entry writes, decided on the tip as read in the same
-    transaction (the tip is the truth): no entry once nothing is due on it (no next
-    action, no update waiting, no send not done); else `at` (a failed run's backoff),
-    never earlier than the earliest of them; `at` None: that one's own time. Empty:
-    nothing to write."""
-    next_at = tip_sends.natural_due(data, tip_sends.sends_of(data))
-    want = None if next_at is None else max(at, next_at) if at is not None else next_at
-    return {DUE_AT: want} if data.get(DUE_AT) != want or DUE_AT not in data else {}
-
-
-def tip_due_items(ref: str, data: Mapping[str, Any], now: datetime) -> list[DueItem]:
-    """What is due on a tip found by the schedule's query on `tips`: each of its sends
-    due (as a send's entry), and its ladder or grouped update (as the ladder's entry:
-    also when nothing on it is due any more, so that the run sets its `due_at` right)."""
-    items = []
-    for entry, send in sorted(tip_sends.sends_of(data).items()):
-        at = send.get(DUE_AT)
-        if at is not None and at <= now:
-            kind, key = tip_sends.entry_key(entry)
-            rank = send.get("rank")
-            items.append(
-                DueItem(
-                    tip_sends.tip_send_due_id(ref, kind, key),
-                    DueKind.SEND.value,
-                    at,
-                    ref,
-                    send_kind=kind,
-                    send_key=key,
-                    rank=int(rank) if rank is not None else None,
-                )
-            )
-    times = [data.get(f) for f in ("next_action_at", "update_at")]
-    ladder_due = any(t is not None and t <= now for t in times)
-    if ladder_due or not items:
-        items.append(
-            DueItem(
-                due_id(DueKind.LADDER, ref),
-                DueKind.LADDER.value,
-                data[DUE_AT],
-                ref,
-                next_action_at=data.get("next_action_at"),
-                update_at=data.get("update_at"),
-            )
-        )
-    return items
 
 
 def send_due_fields(at: datetime, rank: int | None = None) -> dict[str, Any]:

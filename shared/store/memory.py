@@ -48,7 +48,6 @@ from shared.store.documents import (
     alert_reached,
     enrolment_writes,
     event_doc,
-    ladder_rescheduled,
     message_due_item,
     message_from_doc,
     officer_from_doc,
@@ -63,11 +62,9 @@ from shared.store.documents import (
     send_finish_fields,
     send_from_doc,
     send_pending_doc,
-    send_recorded_doc,
     spawned_tip_doc,
     talk_from_doc,
     the_officer,
-    tip_due_items,
     tip_from_doc,
     tip_updates,
 )
@@ -101,7 +98,6 @@ from shared.store.ports.line import (
     MessageRecord,
     OfficerRecord,
     Plan,
-    PlannedSend,
     Question,
     Reporter,
     SendRecord,
@@ -110,15 +106,21 @@ from shared.store.ports.line import (
 from shared.store.summary_documents import summary_from_doc
 from shared.store.tip_sends import (
     SENDS,
-    SENDS_ON_TIP,
+    SENDS_SPILLED,
     KeptOutcomes,
     apply_outcomes,
+    documents_too,
     due_after_sends,
     entry_id,
     entry_key,
+    full,
+    ladder_rescheduled,
+    record_planned,
     routed_now,
+    sends_fields,
     sends_of,
     tip_due_fields,
+    tip_due_items,
     tip_of,
     tip_send_of_due,
 )
@@ -177,8 +179,14 @@ class _Documents:
             changed = apply_outcomes(sends, kept)
             eid = entry_id(kind, key)
             stored = sends.get(eid)
-            if stored is None and key in self.docs[kind.value]:
+            tip = self.docs[TIPS][ref]
+            if stored is None and documents_too(tip) and key in self.docs[kind.value]:
                 return False, None  # an older release's record
+            if stored is None and full(sends):  # no room on the tip: a document of its own
+                tip[SENDS_SPILLED] = True
+                if changed:
+                    self._write_sends(ref, sends, kept)
+                return False, None
             decided = decide(copy.deepcopy(stored) if stored is not None else None)
             result = None
             if decided is not None:
@@ -378,7 +386,7 @@ class _Tips(_Documents):
             sends = sends_of(stored)
             sends_before = copy.deepcopy(sends)
             apply_outcomes(sends, kept)
-            legacy = not stored.get(SENDS_ON_TIP) and not routed_now(before, after)
+            legacy = documents_too(stored) and not routed_now(before, after)
             if spawned is not None:
                 self.docs[TIPS][spawned.ref] = spawned_tip_doc(spawned, now)
                 if change.spawned_event is not None:
@@ -386,27 +394,17 @@ class _Tips(_Documents):
                     self.events[spawned.ref].append(event)
             stored.update(repairs)
             updates = {**tip_updates(stored, after), **taken_in_fields(stored, change, now)}
-            carried: list[PlannedSend] = []
-            for send in planned:
-                here = tip_of(send.record.tip_id) == ref
-                eid = entry_id(send.kind, send.key)
-                as_doc = send.key in self.docs[send.kind.value] and (legacy or not here)
-                if as_doc or (here and eid in sends):
-                    carried.append(replace(send, claimed=False))  # someone else's record
-                    continue  # recorded already: left as it is
-                carried.append(send)
-                entry = {
-                    **send_recorded_doc(send.record, now, send.claimed),
-                    **send_due_fields(now + delivery.CLAIM_LAPSES_AFTER, send.rank),
-                }
-                if here:
-                    sends[eid] = entry
-                else:
-                    self.docs[send.kind.value][send.key] = entry
+            documents = {
+                n
+                for n, p in enumerate(planned)
+                if (legacy or tip_of(p.record.tip_id) != ref) and p.key in self.docs[p.kind.value]
+            }
+            recorded = record_planned(ref, planned, sends, {}, documents, now)
+            for n, doc in recorded.as_docs:
+                self.docs[planned[n].kind.value][planned[n].key] = doc
             # Its entry of the schedule: the ladder's, the grouped update's, its sends'.
             updates.update(tip_due_fields(stored, before, after, sends_before, sends))
-            if routed_now(before, after):
-                updates[SENDS_ON_TIP] = True
+            updates.update(sends_fields(stored, before, after, recorded.spilled))
             updates[SENDS] = sends
             self.kept_outcomes.written(ref, kept)
             stored.update(copy.deepcopy(updates), updated_at=now)
@@ -419,7 +417,7 @@ class _Tips(_Documents):
             written = sender_change(sender, ref, change)
             if sender is not None and written is not None:
                 sender.update(written)
-            return Applied(after, change, tuple(carried))
+            return Applied(after, change, tuple(recorded.carried))
 
     # --- messages and reporters --------------------------------------------------------------
 
@@ -460,6 +458,20 @@ class _Tips(_Documents):
                 SENDERS, reporter_key, {"conversation": {"last_topic": topic, "last_at": now}}
             )
 
+    # --- events kept raw ---------------------------------------------------------------------
+
+    def quarantined(self, key: str) -> Quarantined | None:
+        found = self.get(QUARANTINE, key)
+        if found is None:
+            return None
+        return quarantined_from_doc(key, found, list(found.get("parts", [])))
+
+    def mark_quarantine_answered(self, key: str, now: datetime) -> None:
+        with self._lock:
+            self.docs[QUARANTINE][key].update(answered=True, answered_at=now)
+
+
+class _Schedule(_Documents):
     # --- the schedule ------------------------------------------------------------------------
 
     def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]:
@@ -527,18 +539,6 @@ class _Tips(_Documents):
                 self.docs[TIPS][key].update(ladder_rescheduled(self.docs[TIPS][key], None))
             elif key in self.docs[collection]:
                 self.docs[collection][key][DUE_AT] = None
-
-    # --- events kept raw ---------------------------------------------------------------------
-
-    def quarantined(self, key: str) -> Quarantined | None:
-        found = self.get(QUARANTINE, key)
-        if found is None:
-            return None
-        return quarantined_from_doc(key, found, list(found.get("parts", [])))
-
-    def mark_quarantine_answered(self, key: str, now: datetime) -> None:
-        with self._lock:
-            self.docs[QUARANTINE][key].update(answered=True, answered_at=now)
 
 
 class _People(_Documents):
@@ -717,7 +717,7 @@ class _Sends(_Documents):
                 for k, e in self._tip_sends(ref).items()
                 if entry_key(k)[0] is SendKind.ALERT and alert_reached(e)
             }
-            if not (self.docs[TIPS].get(ref) or {}).get(SENDS_ON_TIP):
+            if documents_too(self.docs[TIPS].get(ref) or {}):
                 found |= {
                     str(d["officer_id"])
                     for d in self.docs[ALERTS].values()
@@ -733,9 +733,9 @@ class _Sends(_Documents):
                 for k, e in sorted(self._tip_sends(ref).items())
                 if entry_key(k)[0] is SendKind.ALERT and entry_key(k)[1].startswith(prefix)
             ]
-            if on_tip:
+            if on_tip and not (self.docs[TIPS].get(ref) or {}).get(SENDS_SPILLED):
                 return on_tip
-            return [
+            return on_tip + [
                 send_from_doc(copy.deepcopy(doc))
                 for key, doc in sorted(self.docs[ALERTS].items())
                 if key.startswith(prefix)
@@ -756,7 +756,7 @@ def _claimed(
 
 
 @dataclass
-class MemoryStore(_Intake, _Tips, _People, _Sends):
+class MemoryStore(_Intake, _Tips, _Schedule, _People, _Sends):
     """`LineStore` and `IntakeStore` over one set of documents."""
 
 

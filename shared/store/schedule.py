@@ -30,14 +30,12 @@ from shared.store.collections import (
     due_home,
 )
 from shared.store.documents import (
-    ladder_rescheduled,
     message_due_item,
     rescheduled_fields,
     send_due_item,
-    tip_due_items,
 )
 from shared.store.ports.line import DueItem
-from shared.store.tip_sends import tip_send_of_due
+from shared.store.tip_sends import ladder_rescheduled, tip_due_items, tip_send_of_due
 from shared.store.tips import Seen
 
 

@@ -43,12 +43,14 @@ from shared.store.documents import (
 from shared.store.ports.line import Claim, DeliveryStatus, SendRecord
 from shared.store.tip_sends import (
     SENDS,
-    SENDS_ON_TIP,
+    SENDS_SPILLED,
     KeptOutcomes,
     apply_outcomes,
+    documents_too,
     due_after_sends,
     entry_id,
     entry_key,
+    full,
     sends_of,
     tip_of,
 )
@@ -109,7 +111,7 @@ class SendsStore(KnownTips):
             for k, e in sends.items()
             if entry_key(k)[0] is SendKind.ALERT and alert_reached(e)
         }
-        if data is None or not data.get(SENDS_ON_TIP):  # routed by an older release
+        if data is None or documents_too(data):  # routed by an older release, or spilled
             query = (
                 self.db.collection(ALERTS)
                 .where(filter=FieldFilter("tip_id", "==", ref))
@@ -134,19 +136,19 @@ class SendsStore(KnownTips):
         older release took, or one that alerted nobody) the documents
         `alerts/{ref}:{alert_key}:*`, a range of ids Firestore's built-in index serves."""
         prefix = f"{ref}:{alert_key}:"
-        _, sends = self._tip_sends(ref)
+        data, sends = self._tip_sends(ref)
         on_tip = [
             send_from_doc(e)
             for k, e in sorted(sends.items())
             if entry_key(k)[0] is SendKind.ALERT and entry_key(k)[1].startswith(prefix)
         ]
-        if on_tip:
+        if on_tip and not (data or {}).get(SENDS_SPILLED):
             return on_tip
         alerts = self.db.collection(ALERTS)
         query = alerts.where(filter=FieldFilter("__name__", ">=", alerts.document(prefix))).where(
             filter=FieldFilter("__name__", "<", alerts.document(prefix + "\uf8ff"))
         )
-        return [send_from_doc(s.to_dict() or {}) for s in query.stream()]
+        return [*on_tip, *(send_from_doc(s.to_dict() or {}) for s in query.stream())]
 
     # --- claims, holds, outcomes ---------------------------------------------------------
 
@@ -209,7 +211,7 @@ class SendsStore(KnownTips):
         eid = entry_id(kind, key)
         kept = self.kept_outcomes.of(ref)
         known = self._peek(ref)
-        if known is not None and known[0].get(SENDS_ON_TIP):  # no older record to look for
+        if known is not None and not documents_too(known[0]):  # no document to look for
             data, update_time = known
             on_tip, result, fields, written = _entry_decided(data, kept, eid, decide, None)
             if not fields:
@@ -267,6 +269,13 @@ class SendsStore(KnownTips):
             return False
         self.db.collection(kind.value).document(key).update(fields)
         return True
+
+
+class OutcomesStore(KnownTips):
+    """The outcomes of a tip's sends kept back, written one write a tip."""
+
+    db: firestore.Client
+    kept_outcomes: KeptOutcomes
 
     def settle_sends(self) -> bool:
         """Write the outcomes kept back, one write a tip; whether anything was written."""
@@ -350,8 +359,14 @@ def _entry_decided(
     before = copy.deepcopy(sends)
     changed = apply_outcomes(sends, kept)
     stored = sends.get(eid)
-    if stored is None and older is not None and older():
+    if stored is None and older is not None and documents_too(data) and older():
         return False, None, {}, {}  # an older release's record: it stays the record
+    if stored is None and full(sends):
+        # No room on the tip: a document of its own (the outcomes kept back written).
+        fields = {} if data.get(SENDS_SPILLED) else {SENDS_SPILLED: True}
+        if changed:
+            fields.update({**entry_fields(changed), **due_after_sends(data, before, sends)})
+        return False, None, fields, {**data, **_plain(fields), SENDS: sends}
     decided = decide(copy.deepcopy(stored) if stored is not None else None)
     result = None
     if decided is not None:

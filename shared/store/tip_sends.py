@@ -21,20 +21,39 @@ entry is absent is looked for there before it is claimed).
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from shared.core import tip as tip_core
+from shared.core.delivery import CLAIM_LAPSES_AFTER
 from shared.core.refcode import PREFIX
 from shared.core.tip import Tip, TipStatus
 from shared.store.collections import DUE_AT, DueKind, SendKind, due_id
+from shared.store.documents import send_due_fields, send_recorded_doc
+from shared.store.ports.line import DueItem, PlannedSend
+from shared.store.sizes import stored_size
 
 SENDS = "sends"
 # Set when the tip is routed by a release that keeps its sends on it: a tip without it
 # was routed by an older one, whose alerts are documents (`officers_alerted` reads them).
 SENDS_ON_TIP = "sends_on_tip"
+# The map is bounded so the tip stays far below Firestore's 1 MiB a document (with its
+# trail's 256 KiB, `documents.TRAIL_MAX_BYTES`): past it, a new send is a document of
+# its own, as before, and `sends_spilled` says to look there too.
+SENDS_SPILLED = "sends_spilled"
+SENDS_MAX_BYTES = 256 * 1024
+
+
+def documents_too(data: Mapping[str, Any]) -> bool:
+    """May a send of this tip be a document (routed by an older release, or spilled)?"""
+    return not data.get(SENDS_ON_TIP) or bool(data.get(SENDS_SPILLED))
+
+
+def full(sends: Mapping[str, Mapping[str, Any]]) -> bool:
+    """No new entry fits: the next send of the tip is a document."""
+    return stored_size(dict(sends)) > SENDS_MAX_BYTES
 
 
 def tip_of(tip_id: str | None) -> str | None:
@@ -167,3 +186,104 @@ class KeptOutcomes:
 
 def routed_now(before: Tip, after: Tip) -> bool:
     return before.status is TipStatus.RECEIVED and after.status is not TipStatus.RECEIVED
+
+
+def ladder_rescheduled(data: Mapping[str, Any], at: datetime | None) -> dict[str, Any]:
+    """What moving a tip's entry writes, decided on the tip as read in the same
+    transaction (the tip is the truth): no entry once nothing is due on it (no next
+    action, no update waiting, no send not done); else `at` (a failed run's backoff),
+    never earlier than the earliest of them; `at` None: that one's own time. Empty:
+    nothing to write."""
+    next_at = natural_due(data, sends_of(data))
+    want = None if next_at is None else max(at, next_at) if at is not None else next_at
+    return {DUE_AT: want} if data.get(DUE_AT) != want or DUE_AT not in data else {}
+
+
+def tip_due_items(ref: str, data: Mapping[str, Any], now: datetime) -> list[DueItem]:
+    """What is due on a tip found by the schedule's query on `tips`: each of its sends
+    due (as a send's entry), and its ladder or grouped update (as the ladder's entry:
+    also when nothing on it is due any more, so that the run sets its `due_at` right)."""
+    items = []
+    for entry, send in sorted(sends_of(data).items()):
+        at = send.get(DUE_AT)
+        if at is not None and at <= now:
+            kind, key = entry_key(entry)
+            rank = send.get("rank")
+            items.append(
+                DueItem(
+                    tip_send_due_id(ref, kind, key),
+                    DueKind.SEND.value,
+                    at,
+                    ref,
+                    send_kind=kind,
+                    send_key=key,
+                    rank=int(rank) if rank is not None else None,
+                )
+            )
+    times = [data.get(f) for f in ("next_action_at", "update_at")]
+    ladder_due = any(t is not None and t <= now for t in times)
+    if ladder_due or not items:
+        items.append(
+            DueItem(
+                due_id(DueKind.LADDER, ref),
+                DueKind.LADDER.value,
+                data[DUE_AT],
+                ref,
+                next_action_at=data.get("next_action_at"),
+                update_at=data.get("update_at"),
+            )
+        )
+    return items
+
+
+@dataclass
+class Recorded:
+    """Where a change's planned sends went: returned to the caller (`claimed` False for
+    one recorded before: not this change's claim), entries of the tip, documents."""
+
+    carried: list[PlannedSend] = field(default_factory=list)
+    as_docs: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (index, doc)
+    spilled: bool = False
+
+
+def record_planned(
+    ref: str,
+    planned: Sequence[PlannedSend],
+    sends: dict[str, dict[str, Any]],
+    changed: dict[str, dict[str, Any]],
+    documents: set[int],
+    now: datetime,
+) -> Recorded:
+    """Record a change's sends: each on the tip (into `sends` and `changed`), or as a
+    document when it is not about this tip or the map is full; one recorded already
+    (its entry, or its document: the indices `documents`) is left as it is."""
+    out = Recorded()
+    for n, send in enumerate(planned):
+        here = tip_of(send.record.tip_id) == ref
+        eid = entry_id(send.kind, send.key)
+        if n in documents or (here and eid in sends):
+            out.carried.append(replace(send, claimed=False))
+            continue
+        out.carried.append(send)
+        due = send_due_fields(now + CLAIM_LAPSES_AFTER, send.rank)
+        entry = {**send_recorded_doc(send.record, now, send.claimed), **due}
+        if here and full(sends):  # no room on the tip: a document of its own
+            out.spilled, here = True, False
+        if here:
+            sends[eid] = changed[eid] = entry
+        else:
+            out.as_docs.append((n, entry))
+    return out
+
+
+def sends_fields(
+    stored: Mapping[str, Any], before: Tip, after: Tip, spilled: bool
+) -> dict[str, Any]:
+    """The markers a change writes on the tip: routed by this release (its sends are on
+    it), and its map spilled."""
+    fields: dict[str, Any] = {}
+    if routed_now(before, after):
+        fields[SENDS_ON_TIP] = True
+    if spilled and not stored.get(SENDS_SPILLED):
+        fields[SENDS_SPILLED] = True
+    return fields

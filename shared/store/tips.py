@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -20,7 +20,6 @@ from google.api_core import exceptions as gexc
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
-from shared.core.delivery import CLAIM_LAPSES_AFTER
 from shared.core.tip import Tip, TipChange, TipStatus
 from shared.store import transactions
 from shared.store.collections import (
@@ -36,8 +35,6 @@ from shared.store.databases import Databases
 from shared.store.documents import (
     message_from_doc,
     salvage_tip,
-    send_due_fields,
-    send_recorded_doc,
     spawned_tip_doc,
     tip_from_doc,
     tip_updates,
@@ -50,15 +47,16 @@ from shared.store.intake_documents import (
     taken_in_fields,
 )
 from shared.store.ports import CodeTaken, Quarantined
-from shared.store.ports.line import Applied, Decide, MessageRecord, Plan, PlannedSend
+from shared.store.ports.line import Applied, Decide, MessageRecord, Plan
 from shared.store.sends import KnownTips, entry_fields
 from shared.store.tip_sends import (
     SENDS,
-    SENDS_ON_TIP,
     KeptOutcomes,
     apply_outcomes,
-    entry_id,
+    documents_too,
+    record_planned,
     routed_now,
+    sends_fields,
     sends_of,
     tip_due_fields,
     tip_of,
@@ -179,50 +177,32 @@ class TipsStore(KnownTips):
             sends = sends_of(stored)
             sends_before = copy.deepcopy(sends)
             changed = apply_outcomes(sends, kept)  # outcomes kept back: written with it
-            on_tip = [tip_of(p.record.tip_id) == ref for p in planned]
             doc_refs = [self.db.collection(p.kind.value).document(p.key) for p in planned]
             # An older release's records are documents: looked for unless this release
-            # routed the tip (then every send of it is on it).
-            legacy = not stored.get(SENDS_ON_TIP) and not routed_now(before, after)
-            check = [r for r, t in zip(doc_refs, on_tip, strict=True) if legacy or not t]
-            recorded = (
-                {s.reference.path for s in self.db.get_all(check, transaction=txn) if s.exists}
-                if check
-                else set()
-            )
-            carried: list[PlannedSend] = []
-            as_docs: list[tuple[PlannedSend, Any]] = []
-            for send, doc_ref, here in zip(planned, doc_refs, on_tip, strict=True):
-                eid = entry_id(send.kind, send.key)
-                if doc_ref.path in recorded or (here and eid in sends):
-                    carried.append(replace(send, claimed=False))  # not this change's claim
-                    continue
-                carried.append(send)
-                due = send_due_fields(now + CLAIM_LAPSES_AFTER, send.rank)
-                entry = {**send_recorded_doc(send.record, now, send.claimed), **due}
-                if here:
-                    sends[eid] = changed[eid] = entry
-                else:
-                    as_docs.append((send, doc_ref))
+            # routed the tip (then every send of it is on it, unless its map spilled).
+            legacy = documents_too(stored) and not routed_now(before, after)
+            check = [n for n, p in enumerate(planned) if legacy or tip_of(p.record.tip_id) != ref]
+            found = self.db.get_all([doc_refs[n] for n in check], transaction=txn) if check else []
+            paths = {s.reference.path for s in found if s.exists}
+            documents = {n for n in check if doc_refs[n].path in paths}
+            recorded = record_planned(ref, planned, sends, changed, documents, now)
             updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
             updates.update(taken_in_fields(stored, change, now))  # a message moved in
             # Its entry of the schedule: the ladder's, the grouped update's, its sends'.
             updates.update(tip_due_fields(stored, before, after, sends_before, sends))
-            if routed_now(before, after):
-                updates[SENDS_ON_TIP] = True
+            updates.update(sends_fields(stored, before, after, recorded.spilled))
             trail, spill = trail_appended(stored, _trail_entries(change, now, repairs))
             plain = {**updates, **trail, "updated_at": now}
             txn.update(tip_ref, {**plain, **entry_fields(changed)}, option=unchanged)
             for event_id, entry in spill.items():  # past the list's bound: documents
                 txn.set(tip_ref.collection(EVENTS).document(event_id), {**entry, **_expiry(before)})
             _write_spawned(txn, spawned_ref, change, now)
-            for send, doc_ref in as_docs:
-                due = send_due_fields(now + CLAIM_LAPSES_AFTER, send.rank)
-                txn.set(doc_ref, {**send_recorded_doc(send.record, now, send.claimed), **due})
+            for n, doc in recorded.as_docs:
+                txn.set(doc_refs[n], doc)
             if sender is not None:
                 txn.update(sender_ref, sender)
             written.append({**stored, **plain, SENDS: sends})
-            return Applied(after, change, tuple(carried))
+            return Applied(after, change, tuple(recorded.carried))
 
         applied = transactions.run(self.db, body)
         if applied.change is not None and written:

@@ -69,12 +69,59 @@ class ReplyTo:
 
 
 @dataclass
+class Answers:
+    """What an officer is answered about an act on a tip, decided on the tip as the act
+    left it: the same words whether recorded with the act's change or sent after it."""
+
+    store: LineStore
+    profile: Profile
+
+    def answer_of(self, tip: Tip, done: Acted, act: Act, verb: Verb) -> str | None:
+        """The officer's answer to what their message did to the tip; None when it
+        depends on what happens after the change (a question: whether Zalo took it)."""
+        if done.outcome == "refused":
+            return self.refusal(tip, done.reason, act, _action(act, verb))
+        if done.outcome == "asked":
+            return None
+        return self.done_text(tip, done)
+
+    def refusal(self, tip: Tip, reason: str, act: Act, action: str = "") -> str:
+        ref = tip.ref
+        unit = routing.unit_name(self.profile, tip.unit_id)
+        if reason in ("already_taken", "held_by_other"):
+            holder = self.store.officer(tip.held_by) if tip.held_by else None
+            name = holder.name if holder else ""
+            held_at = routing.unit_name(self.profile, tip.holder_unit) or unit
+            return messages.refusal(
+                reason, ref, unit=held_at, holder=name, action=action or act.value
+            )
+        return messages.refusal(reason, ref, unit=unit, action=action or act.value)
+
+    def done_text(self, tip: Tip, done: Acted) -> str:
+        ref = tip.ref
+        if done.outcome == "taken":
+            return messages.confirm_take(ref)
+        if done.outcome == "transferred":
+            return messages.confirm_transfer(ref, routing.unit_name(self.profile, tip.unit_id))
+        if done.outcome not in (TipStatus.RESOLVED, TipStatus.CLOSED):
+            return messages.confirm_note(ref)
+        resolved = done.outcome == TipStatus.RESOLVED
+        if done.took:
+            return messages.confirm_take_and_finish(ref, resolved)
+        return messages.confirm_resolve(ref) if resolved else messages.confirm_reject(ref)
+
+
+@dataclass
 class TipActs:
     store: LineStore
     pager: Pager
     notices: CitizenNotices
     profile: Profile
     policies: Policies
+
+    @property
+    def answers(self) -> Answers:
+        return Answers(self.store, self.profile)
 
     def carry_out(
         self, deed: Deed, officer: OfficerRecord, now: datetime, reply: ReplyTo | None = None
@@ -140,7 +187,7 @@ class TipActs:
 
         def answer(tip: Tip, _change: TipChange) -> list[PlannedSend]:
             done = tip.acted_on(deed.message_id)
-            text = self.answer_of(tip, done, act, deed.verb) if done and reply else None
+            text = self.answers.answer_of(tip, done, act, deed.verb) if done and reply else None
             if reply is None or text is None:
                 return []
             record = reply_record(
@@ -179,57 +226,23 @@ class TipActs:
             outcome = self.notices.dispatch.to_citizen(tip, key, text, now)
         return messages.confirm_ask(tip.ref, outcome is not None and outcome not in NOT_REACHED)
 
-    def answer_of(self, tip: Tip, done: Acted, act: Act, verb: Verb) -> str | None:
-        """The officer's answer to what their message did to the tip; None when it
-        depends on what happens after the change (a question: whether Zalo took it)."""
-        if done.outcome == "refused":
-            return self._refusal(tip, done.reason, act, _action(act, verb))
-        if done.outcome == "asked":
-            return None
-        return self._done_text(tip, done)
-
-    def _refusal(self, tip: Tip, reason: str, act: Act, action: str = "") -> str:
-        ref = tip.ref
-        unit = routing.unit_name(self.profile, tip.unit_id)
-        if reason in ("already_taken", "held_by_other"):
-            holder = self.store.officer(tip.held_by) if tip.held_by else None
-            name = holder.name if holder else ""
-            held_at = routing.unit_name(self.profile, tip.holder_unit) or unit
-            return messages.refusal(
-                reason, ref, unit=held_at, holder=name, action=action or act.value
-            )
-        return messages.refusal(reason, ref, unit=unit, action=action or act.value)
-
-    def _done_text(self, tip: Tip, done: Acted) -> str:
-        ref = tip.ref
-        if done.outcome == "taken":
-            return messages.confirm_take(ref)
-        if done.outcome == "transferred":
-            return messages.confirm_transfer(ref, routing.unit_name(self.profile, tip.unit_id))
-        if done.outcome not in (TipStatus.RESOLVED, TipStatus.CLOSED):
-            return messages.confirm_note(ref)
-        resolved = done.outcome == TipStatus.RESOLVED
-        if done.took:
-            return messages.confirm_take_and_finish(ref, resolved)
-        return messages.confirm_resolve(ref) if resolved else messages.confirm_reject(ref)
-
     def _refused(
         self, tip: Tip, reason: str, act: Act, now: datetime, action: str = ""
     ) -> tuple[str, After | None]:
         if reason in ("already_taken", "held_by_other"):
-            return self._refusal(tip, reason, act, action), None
+            return self.answers.refusal(tip, reason, act, action), None
         after: After | None = None
         if reason == "same_unit":
             # A repeated forward: the tip is there already; finish its paging if need be.
             def after() -> Tally:
                 return self.pager.resume(tip, now, "router")
 
-        return self._refusal(tip, reason, act, action), after
+        return self.answers.refusal(tip, reason, act, action), after
 
     def _done(
         self, applied: Applied, tip: Tip, done: Acted, officer: OfficerRecord, now: datetime
     ) -> tuple[str, After | None]:
-        notices, text = self.notices, self._done_text(tip, done)
+        notices, text = self.notices, self.answers.done_text(tip, done)
         if done.outcome == "taken":
             return text, lambda: _quietly(notices.taken(tip, now))
         if done.outcome == "transferred":
