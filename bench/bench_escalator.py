@@ -17,7 +17,7 @@ unit by the router's own transition (`shared.core.routing.plan_route`: policy
 snapshot, ladder at step one, classification, ward) and written as the store's
 `change_tip` writes it (the tip with `updated_at`, `next_action_at` and its
 ladder's entry of the schedule, `due_at`). The router's audit event
-(`tips/{ref}/events/...`) is not written: nothing in a run reads it. The open
+(an entry of the tip's `events` list) is not written: nothing in a run reads it. The open
 tips were routed one minute before the run (their next step is four minutes
 away); the due ones six minutes before (their second step is one minute overdue).
 

@@ -117,10 +117,11 @@ def measure(line: Line) -> dict[str, Any]:
     if summary.steps != 1:
         raise RuntimeError(f"expected one ladder step, the escalator did {summary.as_dict()}")
     with counter.paused():
+        on_tip = (line.db.collection("tips").document(ref).get().to_dict() or {})["sends"]
         alerted = sorted(
-            s.to_dict()["officer_id"]
-            for s in line.db.collection("alerts").stream()
-            if (s.to_dict() or {}).get("step") == "c0s1r0"
+            e["officer_id"]
+            for k, e in on_tip.items()
+            if k.startswith("alerts|") and e.get("step") == "c0s1r0"
         )
         officer = line.db.collection("officers").document(alerted[0]).get().to_dict() or {}
     officer_zalo = officer["zalo_user_id"]

@@ -363,6 +363,7 @@ def assemble_router(
     followups = assemble_followups(pager, update_every)
     talk = TipTalk(store, pager, notices, conversation_rules().window, door.rules.window)
     return Router(
+        store=store,
         tips=TipHandler(
             store,
             pager,

@@ -32,6 +32,7 @@ from shared.core.seed import load_seed
 from shared.store.admin import write_seed
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, Env, databases
 from tests.crash import CrashingStore
+from tests.sends import firestore_sends
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "shared" / "data" / "seed-demo.yaml"
@@ -82,7 +83,7 @@ class Line:
         return snap.to_dict() or {}
 
     def alerts(self) -> list[dict[str, Any]]:
-        return [s.to_dict() or {} for s in self.db.collection("alerts").stream()]
+        return list(firestore_sends(self.db, "alerts").values())
 
     def advance(self, **delta: float) -> datetime:
         """Move the line's clock and Zalo's together."""

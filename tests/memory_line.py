@@ -47,6 +47,7 @@ from shared.zalo.client import ZaloClient
 from shared.zalo.tokens import InMemoryTokenStore, TokenPair, refresh_tokens
 from tests.crash import CrashingStore
 from tests.recipients import recipient_user
+from tests.sends import memory_sends
 from tests.webhook_client import encode, fresh, signed_headers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,7 +143,7 @@ class MemoryLine:
         return tip
 
     def alerts(self) -> list[dict[str, Any]]:
-        return list(self.store.docs[ALERTS].values())
+        return list(memory_sends(self.store, ALERTS).values())
 
     def user_of(self, send: dict[str, Any]) -> str:
         """The Zalo id a send record's recipient (`to`) names, looked up as the line does."""

@@ -436,13 +436,6 @@ def seed_sends(db: firestore.Client) -> None:
     day1, day2 = START + timedelta(hours=9), START + timedelta(days=1, hours=9)
     sends = {
         "alerts/TB-DDDDD2:c0s1r0:cb-27019-2": {"created_at": day1, "status": "sent", "attempts": 1},
-        "alerts/TB-DDDDD2:c0s2r0:cb-27019-2": {"created_at": day1, "status": "sent", "attempts": 4},
-        "alerts/TB-DDDDD2:c0s2r0:cb-27019-cmd-1": {
-            "created_at": day1,
-            "status": "given_up",
-            "attempts": 5,
-        },
-        "replies/ack:TB-DDDDD2": {"created_at": day1, "status": "failed", "attempts": 2},
         "replies/ack:TB-DDDDD3": {"created_at": day2, "status": "pending", "attempts": 0},
         "replies/old": {"created_at": START - timedelta(minutes=1), "status": "sent"},
     }
@@ -450,9 +443,20 @@ def seed_sends(db: firestore.Client) -> None:
     for path, doc in sends.items():
         batch.set(db.document(path), {**doc, "user_id": "secret-zalo-id"})
     ref, held = tip("TB-DDDDD2", day1, ladder={"step": 2, "holds": 2})
+    # One hold on the tip's trail list, one as an older release's trail document; its
+    # later sends on the tip (an older release's are documents, above).
+    held["events"] = [{"at": day1 + timedelta(minutes=5), "kind": "hold"}]
+    held["sends"] = {
+        "alerts|TB-DDDDD2:c0s2r0:cb-27019-2": {"created_at": day1, "status": "sent", "attempts": 4},
+        "alerts|TB-DDDDD2:c0s2r0:cb-27019-cmd-1": {
+            "created_at": day1,
+            "status": "given_up",
+            "attempts": 5,
+        },
+        "replies|ack:TB-DDDDD2": {"created_at": day1, "status": "failed", "attempts": 2},
+    }
     batch.set(db.document(f"tips/{ref}"), held)
-    for n, at in enumerate((day1 + timedelta(minutes=5), day2)):
-        batch.set(db.document(f"tips/{ref}/events/h{n}"), {"at": at, "kind": "hold"})
+    batch.set(db.document(f"tips/{ref}/events/h1"), {"at": day2, "kind": "hold"})
     batch.commit()
 
 

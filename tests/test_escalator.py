@@ -280,7 +280,9 @@ def test_three_overlapping_runs_over_hundreds_of_due_tips_act_once_per_step(
     assert not list(line.db.collection("due").list_documents())
     for ref in refs:
         tip = line.tip(ref)
-        assert tip["due_at"] == tip["next_action_at"] > line.clock.now()
+        assert tip["due_at"] == tip["next_action_at"] > line.clock.now(), [
+            (e.get("status"), e.get("due_at")) for e in tip.get("sends", {}).values()
+        ]
 
 
 def test_a_policy_changed_in_flight_leaves_routed_tips_on_their_snapshot(

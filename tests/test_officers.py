@@ -12,7 +12,8 @@ import pytest
 from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.cli import main
-from shared.store.admin import create_invite
+from shared.store import documents
+from shared.store.admin import create_invite, tip_trail
 from tests.helpers import (
     CITIZEN,
     COMMANDER,
@@ -45,7 +46,7 @@ def tips(line: Line) -> dict[str, dict[str, Any]]:
 
 def trail(line: Line, ref: str) -> list[str]:
     """The kinds of the tip's audit events (one clock instant may hold several: no order)."""
-    events = line.db.collection("tips").document(ref).collection("events").stream()
+    events = tip_trail(line.db.collection("tips").document(ref).get())
     return sorted(e.get("kind") for e in events)
 
 
@@ -209,6 +210,25 @@ def test_a_field_report_is_a_note_on_the_officers_tip(line: Line) -> None:
     assert len(withdrawn) == 1
     assert not any("gửi vị trí" in t or "Mã tin báo" in t for t in line.texts(DUTY))
     assert len(line.texts(CITIZEN)) == 2  # the acknowledgement and "taken": no note
+
+
+def test_a_trail_past_its_bound_goes_on_as_documents_in_order(
+    line: Line, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tip's `events` list is bounded (issue 18, round 13); what comes after is
+    # written as `tips/{ref}/events` documents, and the trail reads both, in order.
+    monkeypatch.setattr(documents, "TRAIL_MAX_EVENTS", 2)
+    ref = report(line)
+    command(line, DUTY, f"NHAN {ref}")
+    for n in range(3):
+        assert command(line, DUTY, f"GHI {ref} ghi chú số {n}") == [200]
+    stored = line.tip(ref)
+    assert len(stored["events"]) == 2 and stored["events_spilled"] >= 3
+    snap = line.db.collection("tips").document(ref).get()
+    kinds = [e["kind"] for e in tip_trail(snap)]
+    assert kinds[:2] == [e["kind"] for e in stored["events"]] and len(kinds) >= 5
+    notes = [e["data"]["text"] for e in tip_trail(snap, ("note",))]
+    assert notes == [f"ghi chú số {n}" for n in range(3)]
 
 
 def test_a_field_report_from_an_officer_with_two_tips_asks_which(line: Line) -> None:

@@ -25,6 +25,7 @@ from tests.crash import ESCALATOR_COMMITS, ROUTER_COMMITS, Crash, commit_ids
 from tests.helpers import CITIZEN, COMMANDER, DUTY, DUTY_ID, TIP, deliver, escalate, take
 from tests.line import Line, push_to
 from tests.recipients import in_firestore, recipient_user
+from tests.sends import firestore_sends
 from tests.webhook_client import fresh, post, webhook_app
 
 pytestmark = pytest.mark.emulators
@@ -47,6 +48,8 @@ def minutes(line: Line, count: int, pump: bool = False) -> None:
 
 
 def docs(line: Line, collection: str) -> dict[str, dict[str, Any]]:
+    if collection in ("alerts", "replies"):  # a tip's sends are on the tip
+        return firestore_sends(line.db, collection)
     return {s.id: s.to_dict() or {} for s in line.db.collection(collection).stream()}
 
 

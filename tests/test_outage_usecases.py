@@ -13,16 +13,22 @@ from __future__ import annotations
 import time
 from collections import Counter
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
+from shared.core import recipients
 from shared.core.roster import on_duty, roster_from_dict
 from shared.logs import get_logger
-from shared.services.dispatch import ZaloHealth
+from shared.services.dispatch import Kept, ZaloHealth, reply_record
+from shared.store import tip_sends
 from shared.store.collections import ALERTS, MESSAGES, QUESTIONS, REPLIES, ROSTERS, TIPS
+from shared.store.documents import send_due_fields, send_pending_doc
+from shared.store.tip_sends import KeptOutcomes
 from tests.conftest import load_sample
 from tests.crash import ESCALATOR_COMMITS, ROUTER_COMMITS, Crash, commit_ids
 from tests.memory_line import DAY, MemoryLine
+from tests.sends import memory_sends
 
 WARDS = {
     "ward-27013": "Tay Thanh",
@@ -58,7 +64,9 @@ def minutes(line: MemoryLine, count: int) -> None:
 def sent_once(line: MemoryLine) -> Counter[tuple[str, str]]:
     """(user, text) of everything Zalo accepted: a count above one is a double send."""
     sent: Counter[tuple[str, str]] = Counter()
-    users = {line.user_of(d) for c in (ALERTS, REPLIES) for d in line.store.docs[c].values()}
+    users = {
+        line.user_of(d) for c in (ALERTS, REPLIES) for d in memory_sends(line.store, c).values()
+    }
     for user in users:
         sent.update((user, t) for t in line.texts(user))
     return sent
@@ -67,7 +75,7 @@ def sent_once(line: MemoryLine) -> Counter[tuple[str, str]]:
 def assert_nothing_twice(line: MemoryLine) -> None:
     sent = sent_once(line)
     assert sent and max(sent.values()) == 1
-    records = [d for c in (ALERTS, REPLIES) for d in line.store.docs[c].values()]
+    records = [d for c in (ALERTS, REPLIES) for d in memory_sends(line.store, c).values()]
     delivered = [d for d in records if d["status"] == "sent"]
     assert len(delivered) == sum(sent.values())  # Zalo holds exactly what was recorded sent
 
@@ -94,7 +102,7 @@ def test_a_60_minute_zalo_outage_holds_every_ladder_then_pages_each_ward_first(
         assert tip["unit_id"] == unit and tip["ladder"]["step"] == 1, tip["ladder"]
         assert tip["ladder"]["held_since"] is not None
         assert line.texts(citizens[unit]) == []
-    records = [d for c in (ALERTS, REPLIES) for d in line.store.docs[c].values()]
+    records = [d for c in (ALERTS, REPLIES) for d in memory_sends(line.store, c).values()]
     assert {d["status"] for d in records} <= {"pending", "failed"}
     run = line.escalate()
     assert run.outage and run.held == 0 and run.given_up == 0
@@ -109,18 +117,18 @@ def test_a_60_minute_zalo_outage_holds_every_ladder_then_pages_each_ward_first(
         assert first.startswith(f"🔔 TIN BÁO MỚI {ref}")
         (ack,) = line.texts(citizens[unit])
         assert f"Mã tin báo: {ref}" in ack
-    assert not [a for a in line.store.docs[ALERTS].values() if "c0s2" in a["step"]]
+    assert not [a for a in memory_sends(line.store, ALERTS).values() if "c0s2" in a["step"]]
     # The ladders resume from the delivery: the duty officers get their five minutes.
     minutes(line, 4)
-    assert not [a for a in line.store.docs[ALERTS].values() if "c0s2" in a["step"]]
+    assert not [a for a in memory_sends(line.store, ALERTS).values() if "c0s2" in a["step"]]
     minutes(line, 1)
     for ref in refs.values():
         assert line.tip(ref)["ladder"]["step"] == 2
     minutes(line, 40)
     for ref in refs.values():
-        steps = {a["step"] for a in line.store.docs[ALERTS].values() if a["tip_id"] == ref}
+        steps = {a["step"] for a in memory_sends(line.store, ALERTS).values() if a["tip_id"] == ref}
         assert {"c0s1r0", "c0s2r0", "c0s3r0", "c0s4r0"} <= steps  # no step skipped
-    assert {a["status"] for a in line.store.docs[ALERTS].values()} == {"sent"}
+    assert {a["status"] for a in memory_sends(line.store, ALERTS).values()} == {"sent"}
     assert_nothing_twice(line)
 
 
@@ -132,12 +140,12 @@ def test_a_failed_send_keeps_its_retry_time_however_often_pubsub_redelivers(
     (event,) = memory_line.publisher.take()
     for _ in range(20):
         assert memory_line.deliver(event) == 200
-    (alert,) = memory_line.store.docs[ALERTS].values()
+    (alert,) = memory_sends(memory_line.store, ALERTS).values()
     assert alert["attempts"] == 1 and alert["status"] == "failed"
     memory_line.advance(seconds=59)
     assert memory_line.escalate().retried == 0  # not before its time
     minutes(memory_line, 1)
-    (alert,) = memory_line.store.docs[ALERTS].values()
+    (alert,) = memory_sends(memory_line.store, ALERTS).values()
     assert alert["status"] == "sent" and alert["attempts"] == 2
 
 
@@ -165,7 +173,7 @@ def test_one_officer_failing_while_zalo_answers_others_is_given_up_and_the_ladde
     first = min(memory_line.store.docs[TIPS].values(), key=lambda t: t["created_at"])
     given_up = [
         a
-        for a in memory_line.store.docs[ALERTS].values()
+        for a in memory_sends(memory_line.store, ALERTS).values()
         if a["tip_id"] == first["ref"] and a["officer_id"] == DUTY_ID and a["step"] == "c0s1r0"
     ]
     assert [a["status"] for a in given_up] == ["given_up"]
@@ -184,7 +192,7 @@ def test_the_citizens_code_is_retried_until_delivered_past_the_alerts_budget(
 ) -> None:
     a_tip_whose_citizen_zalo_fails_to_reach(memory_line)
     minutes(memory_line, 90)  # far past the five strikes an alert would get
-    (ack,) = memory_line.store.docs[REPLIES].values()
+    (ack,) = memory_sends(memory_line.store, REPLIES).values()
     assert ack["status"] == "failed" and ack["strikes"] > 5
     memory_line.standin.clear_faults()
     minutes(memory_line, 10)
@@ -199,7 +207,7 @@ def test_the_citizens_code_is_given_up_when_zalos_window_closes(
     for _ in range(7 * 24 + 1):
         memory_line.advance(hours=1)
         memory_line.escalate()
-    (ack,) = memory_line.store.docs[REPLIES].values()
+    (ack,) = memory_sends(memory_line.store, REPLIES).values()
     assert ack["status"] == "given_up"
     assert ack["due_at"] is None  # off the schedule
     assert not [i for i in memory_line.store.due(memory_line.clock.now(), 100) if i.kind == "send"]
@@ -220,7 +228,9 @@ def test_the_router_commits_where_the_crash_tests_expect(memory_line: MemoryLine
 
 def assert_ladder_exactly_once(line: MemoryLine, ref: str) -> None:
     """Each step's alerts went out once each, in order, and the citizen heard once."""
-    by_step = Counter(a["step"] for a in line.store.docs[ALERTS].values() if a["status"] == "sent")
+    by_step = Counter(
+        a["step"] for a in memory_sends(line.store, ALERTS).values() if a["status"] == "sent"
+    )
     assert by_step["c0s1r0"] == 1  # the ward's duty officer
     assert by_step["c0s2r0"] == 2  # the duty officer and the commander
     assert by_step["c0s3r0"] >= 2  # the desk and the ward's chief
@@ -261,6 +271,97 @@ def test_an_escalator_crash_after_any_commit_loses_and_doubles_no_alert(
     assert_ladder_exactly_once(memory_line, ref)
 
 
+def test_a_crash_between_two_sends_of_a_handler_sends_the_first_again(
+    memory_line: MemoryLine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What keeping a tip's outcomes back for one write costs (issue 18, round 13): the
+    # routing's alert went out, the instance died before the acknowledgement and before
+    # any outcome was written; once the claims lapse the sweep sends both, the alert a
+    # second time. Before, each outcome was written after its post (nothing twice).
+    dispatch = memory_line.router.tips.pager.dispatch
+    real, posts = dispatch.clients, []
+
+    class Dying:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def send_text(self, *args: Any, **kwargs: Any) -> Any:
+            posts.append(args[0])
+            if len(posts) == 2:
+                raise Crash("killed between two sends")
+            return self.inner.send_text(*args, **kwargs)
+
+    monkeypatch.setattr(dispatch, "clients", lambda oa: Dying(real(oa)))
+    memory_line.citizen_says(CITIZEN, TIP)
+    (event,) = memory_line.publisher.take()
+    with pytest.raises(Crash):
+        memory_line.deliver(event)
+    monkeypatch.setattr(dispatch, "clients", real)
+    # A new instance: what the dead one kept in memory is gone.
+    monkeypatch.setattr(memory_line.store, "kept_outcomes", KeptOutcomes())
+    monkeypatch.setattr(dispatch, "kept", Kept())
+    assert len(memory_line.texts(DUTY)) == 1 and memory_line.texts(CITIZEN) == []
+    minutes(memory_line, 3)
+    (alert, again) = memory_line.texts(DUTY)
+    assert alert == again and alert.startswith("🔔 TIN BÁO MỚI")
+    assert len(memory_line.texts(CITIZEN)) == 1  # the acknowledgement, once
+    sends = [*memory_sends(memory_line.store, ALERTS).values()]
+    assert {s["status"] for s in sends} == {"sent"}
+
+
+def test_an_older_releases_send_documents_are_found_sent_and_finished_by_the_sweep(
+    memory_line: MemoryLine,
+) -> None:
+    # During a rollout a tip routed by an older release keeps its sends as documents of
+    # `alerts` and `replies`: the sweep still finds them (their own `due_at`), sends them
+    # once, finishes them there, and who was alerted is read from them.
+    memory_line.citizen_says(CITIZEN, TIP)
+    assert memory_line.pump() == [200]
+    (ref,) = memory_line.store.docs[TIPS]
+    tip = memory_line.store.docs[TIPS][ref]
+    older = tip.pop("sends")  # as an older release left it: its records are documents
+    tip.pop("sends_on_tip")
+    tip["due_at"] = tip["next_action_at"]
+    for entry, send in older.items():
+        kind, _, key = entry.partition("|")
+        memory_line.store.docs[kind][key] = send
+    now = memory_line.clock.now()
+    record = reply_record(
+        tip["oa_id"], recipients.reporter(tip["reporter_key"]), "Lời nhắn cũ", (), "citizen", ref
+    )
+    memory_line.store.docs[REPLIES][f"old:{ref}"] = {
+        **send_pending_doc(record, now),
+        **send_due_fields(now),
+    }
+    assert memory_line.store.officers_alerted(ref) == [DUTY_ID]
+    minutes(memory_line, 1)
+    assert memory_line.texts(CITIZEN).count("Lời nhắn cũ") == 1
+    done = memory_line.store.docs[REPLIES][f"old:{ref}"]
+    assert done["status"] == "sent" and done["due_at"] is None
+    assert "sends" not in memory_line.store.docs[TIPS][ref]  # left where it was
+    minutes(memory_line, 2)
+    assert memory_line.texts(CITIZEN).count("Lời nhắn cũ") == 1
+
+
+def test_a_tip_whose_sends_fill_their_bound_goes_on_with_documents(
+    memory_line: MemoryLine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sends map is bounded (the tip stays far below 1 MiB): past it a send is a
+    # document of its own, and everything that reads a tip's sends reads both.
+    monkeypatch.setattr(tip_sends, "SENDS_MAX_BYTES", 1)
+    memory_line.citizen_says(CITIZEN, TIP)
+    assert memory_line.pump() == [200]
+    (ref,) = memory_line.store.docs[TIPS]
+    tip = memory_line.store.docs[TIPS][ref]
+    assert len(tip["sends"]) == 1 and tip["sends_spilled"] is True  # the first fitted
+    assert len(memory_line.texts(CITIZEN)) == 1 and len(memory_line.texts(DUTY)) == 1
+    assert memory_line.store.officers_alerted(ref) == [DUTY_ID]
+    minutes(memory_line, 6)  # the next step: its alerts are documents
+    steps = {a["step"] for a in memory_sends(memory_line.store, ALERTS).values()}
+    assert {"c0s1r0", "c0s2r0"} <= steps
+    assert_nothing_twice(memory_line)
+
+
 # --- codes that collide ---------------------------------------------------------------
 
 
@@ -290,7 +391,7 @@ def test_two_citizens_drawing_the_same_handoff_code_are_both_put_through(
     assert {q["reporter_key"] for q in questions.values()} == {
         m["sender_key"] for m in memory_line.store.docs[MESSAGES].values()
     }
-    desk = [a for a in memory_line.store.docs[ALERTS].values() if a["step"] == "handoff"]
+    desk = [a for a in memory_sends(memory_line.store, ALERTS).values() if a["step"] == "handoff"]
     assert {a["tip_id"] for a in desk} == {"HD-AAAAAA", "HD-BBBBBB"}
 
 
@@ -374,12 +475,14 @@ def test_a_run_takes_no_work_after_its_budget_and_the_next_run_sends_what_it_lef
     escalator.budget_seconds = 2
     run = escalator.run(memory_line.clock.now())
     assert run.stopped_early and run.steps == 1 and run.sent == 0
-    pending = [a for a in memory_line.store.docs[ALERTS].values() if a["status"] == "pending"]
+    pending = [
+        a for a in memory_sends(memory_line.store, ALERTS).values() if a["status"] == "pending"
+    ]
     assert len(pending) == 2  # the step was taken, its alerts recorded, none sent late
     escalator.monotonic = dispatch.monotonic = time.monotonic
     minutes(memory_line, 2)
     sent = Counter(
-        a["step"] for a in memory_line.store.docs[ALERTS].values() if a["status"] == "sent"
+        a["step"] for a in memory_sends(memory_line.store, ALERTS).values() if a["status"] == "sent"
     )
     assert sent["c0s2r0"] == 6  # every ladder's second step, each officer once
     assert_nothing_twice(memory_line)

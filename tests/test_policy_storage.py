@@ -22,10 +22,13 @@ from shared.core.ladder import (
 )
 from shared.core.policy_file import CATEGORIES, default_policies, policy_for
 from shared.store.documents import (
+    TRAIL_MAX_BYTES,
+    TRAIL_MAX_EVENTS,
     ladder_from_doc,
     ladder_to_doc,
     snapshot_from_doc,
     snapshot_to_doc,
+    trail_appended,
 )
 
 T0 = datetime(2025, 7, 1, 8, 0, tzinfo=UTC)
@@ -149,3 +152,30 @@ def test_a_snapshot_map_without_steps_is_refused():
     doc = snapshot_to_doc(policy_for(default_policies(), "ward", "normal", "theft"))
     with pytest.raises(ValidationError):
         snapshot_from_doc(doc | {"steps": []})
+
+
+# --- a tip's audit trail on the tip (issue 18, round 13) ---------------------------------
+
+
+def _entry(n: int, text: str = "") -> dict[str, object]:
+    return {"at": T0 + timedelta(seconds=n), "actor": "router", "kind": "k", "data": {"t": text}}
+
+
+def test_a_trail_entry_goes_on_the_tip_until_the_list_is_full_then_to_documents() -> None:
+    stored = {"events": [_entry(n) for n in range(TRAIL_MAX_EVENTS - 1)]}
+    fields, spill = trail_appended(stored, [_entry(900), _entry(901), _entry(902)])
+    assert fields["events"][-1] == _entry(900) and len(fields["events"]) == TRAIL_MAX_EVENTS
+    assert spill == {"spilled-000000": _entry(901), "spilled-000001": _entry(902)}
+    assert fields["events_spilled"] == 2
+    # Once spilled, always: the list is not written again, the order is kept.
+    full = {"events": fields["events"], "events_spilled": 2}
+    later = ({"events_spilled": 3}, {"spilled-000002": _entry(903)})
+    assert trail_appended(full, [_entry(903)]) == later
+
+
+def test_a_trail_spills_by_size_before_the_tip_nears_its_one_mebibyte() -> None:
+    long = "đ" * (TRAIL_MAX_BYTES // 4)  # two bytes a letter: half the bound each
+    fields, spill = trail_appended({}, [_entry(1, long), _entry(2, long), _entry(3)])
+    assert fields["events"] == [_entry(1, long)]
+    assert list(spill.values()) == [_entry(2, long), _entry(3)]
+    assert trail_appended({}, []) == ({}, {})

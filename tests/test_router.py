@@ -47,6 +47,7 @@ from tests.helpers import (
     take,
 )
 from tests.line import DAY, Line
+from tests.sends import firestore_sends
 
 pytestmark = pytest.mark.emulators
 
@@ -159,12 +160,12 @@ def test_a_firestore_failure_in_the_citizens_code_is_finished_by_the_redelivery_
     bodies = take(line, 1)
     assert deliver(line, bodies) == [500]
     ref = line.only_tip()["ref"]
-    code = line.db.collection("replies").document(f"ack:{ref}").get().to_dict()
+    code = firestore_sends(line.db, "replies").get(f"ack:{ref}")
     assert code["status"] == "sending" and code["attempts"] == 1
     assert len(line.texts(CITIZEN)) == (1 if reached_zalo else 0)
 
     assert deliver(line, bodies) == [200]
-    code = line.db.collection("replies").document(f"ack:{ref}").get().to_dict()
+    code = firestore_sends(line.db, "replies").get(f"ack:{ref}")
     assert code["status"] == "sent" and code["attempts"] == 1 and code["due_at"] is None
     (text,) = line.texts(CITIZEN)
     assert f"Mã tin báo: {ref}" in text

@@ -9,6 +9,7 @@ import pytest
 
 from shared.core.refcode import is_question_code
 from shared.core.seed import load_seed
+from shared.store.admin import tip_trail
 from tests.conftest import APP_ID, load_sample
 from tests.helpers import CITIZEN, DUTY, DUTY_ID, alert_texts, command, pump, report
 from tests.line import SEED, Line
@@ -256,7 +257,7 @@ def test_a_reply_from_the_oa_chat_is_kept_on_the_tip_and_in_its_trail(line: Line
     tip = line.tip(ref)
     assert tip["held_by"] == "oa-chat" and tip["status"] == "acknowledged"
     assert [n["text"] for n in tip["notes"]] == [reply]
-    trail = [e.to_dict() or {} for e in line.db.collection(f"tips/{ref}/events").stream()]
+    trail = tip_trail(line.db.document(f"tips/{ref}").get())
     answered = [e for e in trail if e.get("kind") == "answered_in_oa_chat"]
     assert len(answered) == 1 and answered[0]["data"]["text"] == reply
 

@@ -11,7 +11,7 @@ import pytest
 from google.cloud.firestore_v1.base_query import FieldFilter
 
 from shared.core.events import TipEvent
-from shared.store.admin import create_invite
+from shared.store.admin import create_invite, tip_trail
 from tests.crash import Crash
 from tests.helpers import (
     CITIZEN,
@@ -181,8 +181,7 @@ def test_a_command_on_an_unknown_reference_is_refused(line: Line) -> None:
 
 
 def trail(line: Line, ref: str) -> list[str]:
-    events = line.db.collection("tips").document(ref).collection("events").stream()
-    return [(s.to_dict() or {})["kind"] for s in events]
+    return [e["kind"] for e in tip_trail(line.db.collection("tips").document(ref).get())]
 
 
 def _take_published(line: Line) -> tuple[str, dict[str, Any], TipEvent]:
@@ -242,12 +241,14 @@ def test_a_command_redelivered_after_a_crash_past_its_act_acts_once_answered_as_
     # Pub/Sub redelivers it to a new instance, then once more after it was handled.
     assert deliver(line, [body], times=2) == [200, 200]
     assert trail(line, ref).count(outcome) == 1 and "refused" not in trail(line, ref)
-    (confirm,) = line.texts(DUTY)[1:]  # after the alert: one answer, the first's
-    assert confirm.startswith(answer.format(ref=ref))
-    # The citizen's notice was recorded claimed by the instance that died: the sweep
-    # sends it once the claim lapses.
+    # The officer's answer and the citizen's notice were recorded with the act, claimed
+    # by the instance that died (issue 18, round 13): the sweep sends each once the
+    # claim lapses; the redeliveries sent nothing.
+    assert line.texts(DUTY)[1:] == []
     line.advance(minutes=2)
     assert escalate(line).failures == 0
+    (confirm,) = line.texts(DUTY)[1:]  # after the alert: one answer, the first's
+    assert confirm.startswith(answer.format(ref=ref))
     assert len(line.texts(CITIZEN)) == 2  # the acknowledgement and one notice
 
 
@@ -267,6 +268,10 @@ def test_a_forward_redelivered_after_the_tip_moved_on_forwards_nothing_again(
     tip = line.tip(ref)
     assert tip["unit_id"] == "hcm-police" and tip["held_by"] == "cb-hcm-cmd-1"
     assert trail(line, ref).count("transferred") == 1 and "refused" not in trail(line, ref)
+    # The answer was recorded with the forward, claimed by the instance that died: the
+    # sweep sends it, once, when the claim lapses.
+    line.advance(minutes=2)
+    assert escalate(line).failures == 0
     (confirm,) = line.texts(DUTY)[1:]
     assert confirm.startswith(f"Đã ghi nhận: tin báo {ref} đã được chuyển đến")
 

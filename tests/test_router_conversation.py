@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from shared.store.admin import tip_trail
 from tests.helpers import CITIZEN, DUTY, command, report
 from tests.line import Line
 
@@ -53,10 +54,7 @@ def test_a_closed_tip_is_reopened_by_nobody_came_and_taken_again(line: Line) -> 
     tip = line.tip(ref)
     assert tip["status"] == "routed" and tip["ladder"]["cycle"] == 1
     assert tip["reopened"]["finished_by"] == "cb-27019-2" and tip["reopened"]["was"] == "closed"
-    trail = [
-        e.to_dict() or {}
-        for e in line.db.collection("tips").document(ref).collection("events").stream()
-    ]
+    trail = tip_trail(line.db.collection("tips").document(ref).get())
     (reopened,) = [e for e in trail if e["kind"] == "reopened"]
     assert reopened["actor"] == "citizen" and reopened["data"]["finished_by"] == "cb-27019-2"
     assert len([t for t in line.texts(DUTY) if "MỞ LẠI" in t]) == 1

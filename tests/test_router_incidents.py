@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from shared.store.admin import tip_trail
 from shared.store.documents import tip_from_doc
 from tests.helpers import CITIZEN, DUTY, OTHER_WARD, deliver, take
 from tests.line import Line
@@ -33,8 +34,7 @@ def tips(line: Line) -> list[dict[str, Any]]:
 
 
 def trail(line: Line, ref: str) -> list[dict[str, Any]]:
-    events = line.db.collection("tips").document(ref).collection("events").stream()
-    return [e.to_dict() or {} for e in events]
+    return tip_trail(line.db.collection("tips").document(ref).get())
 
 
 def test_a_theft_pinned_in_another_ward_is_a_second_tip_and_the_fight_keeps_its_words(

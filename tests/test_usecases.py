@@ -16,6 +16,7 @@ from shared.store.collections import EXPIRING
 from shared.store.ports import Quarantined
 from shared.zalo import signature
 from tests.memory_line import APP_ID, OA_ID, OA_SECRET_KEY, MemoryLine
+from tests.sends import memory_sends
 
 CITIZEN = "8471209356612347001"
 TIP = "Co nhom thanh nien dung ma tuy o khach san duong Tan Son Nhi, phuong Tan Son Nhi"
@@ -272,7 +273,7 @@ def test_the_stay_question_without_its_buttons_says_what_to_type_and_typing_it_w
 
 def test_each_accepted_send_keeps_the_quota_zalo_answered_with(memory_line: MemoryLine) -> None:
     ref = report(memory_line)
-    (ack,) = [r for k, r in memory_line.store.docs["replies"].items() if k == f"ack:{ref}"]
+    (ack,) = [r for k, r in memory_sends(memory_line.store, "replies").items() if k == f"ack:{ref}"]
     # The stand-in gives 8 free replies in the 48 h after the citizen wrote.
     assert ack["status"] == "sent"
     assert ack["quota"] == {"quota_type": "reply", "remain": "7", "total": "8"}

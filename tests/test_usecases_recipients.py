@@ -24,6 +24,7 @@ from shared.store.collections import (
     due_id,
 )
 from tests.memory_line import MemoryLine
+from tests.sends import memory_sends
 from tests.test_usecases import CITIZEN, COMMANDER, DUTY, DUTY_ID, command, report
 
 RETENTION = timedelta(days=365)  # TINBAO_RETENTION_DAYS's default, the memory line's
@@ -45,7 +46,10 @@ def test_every_send_reaches_its_person_and_no_main_document_holds_a_zalo_id(
     memory_line.pump()
     command(memory_line, DUTY, f"XONG {ref} da xu ly xong")
 
-    sends = [*memory_line.store.docs[ALERTS].values(), *memory_line.store.docs[REPLIES].values()]
+    sends = [
+        *memory_sends(memory_line.store, ALERTS).values(),
+        *memory_sends(memory_line.store, REPLIES).values(),
+    ]
     assert {s["to"].split(":")[0] for s in sends} == {"reporter", "officer"}
     for send in sends:
         assert send["status"] == "sent", send
@@ -74,12 +78,12 @@ def test_a_notice_to_a_citizen_whose_contact_is_gone_ends_no_contact_once(
     command(memory_line, DUTY, f"XONG {ref} da xu ly", times=2)
 
     assert any(f"XONG {ref}" in t or ref in t for t in memory_line.texts(DUTY)[-1:])
-    notice = memory_line.store.docs[REPLIES][f"resolved:{ref}"]
+    notice = memory_sends(memory_line.store, REPLIES)[f"resolved:{ref}"]
     assert notice["status"] == "no_contact" and notice["to"].startswith("reporter:r_")
     assert due_id(DueKind.SEND, f"replies|resolved:{ref}") not in memory_line.store.docs[DUE]
     memory_line.advance(minutes=5)
     assert memory_line.escalate().failures == 0
-    assert memory_line.store.docs[REPLIES][f"resolved:{ref}"]["status"] == "no_contact"
+    assert memory_sends(memory_line.store, REPLIES)[f"resolved:{ref}"]["status"] == "no_contact"
     assert not any("xử lý xong" in t for t in memory_line.texts(CITIZEN))
     logged = capsys.readouterr().out
     assert logged.count('"event": "dispatch.no_contact"') == 1 and CITIZEN not in logged
@@ -93,7 +97,9 @@ def test_an_alert_whose_officer_is_gone_lets_the_ladder_climb(memory_line: Memor
     del memory_line.store.docs[OFFICERS][DUTY_ID]  # the officer's record was removed
     memory_line.advance(minutes=2)
     assert memory_line.escalate().failures == 0
-    assert memory_line.store.docs[ALERTS][f"{ref}:c0s1r0:{DUTY_ID}"]["status"] == "no_contact"
+    assert (
+        memory_sends(memory_line.store, ALERTS)[f"{ref}:c0s1r0:{DUTY_ID}"]["status"] == "no_contact"
+    )
     assert any(ref in t for t in memory_line.texts(COMMANDER))  # the next step, at once
     assert memory_line.texts(DUTY) == []
 

@@ -178,9 +178,9 @@ class Finish:
     outage: bool | None = None
     quota: Mapping[str, Any] | None = None
 
-    def write(self, store: LineStore, kind: SendKind, key: str) -> None:
-        """Record it on the send's record (one write: it leaves the schedule or keeps
-        its retry time)."""
+    def write(self, store: LineStore, kind: SendKind, key: str, tip_id: str | None) -> None:
+        """Record it on the send's record (it leaves the schedule or keeps its retry
+        time; a tip's send's with the tip's other outcomes, `LineStore.settle_sends`)."""
         store.finish_send(
             kind,
             key,
@@ -192,6 +192,7 @@ class Finish:
             strikes=self.strikes,
             outage=self.outage,
             quota=self.quota,
+            tip_id=tip_id,
         )
 
 
@@ -284,14 +285,16 @@ class Dispatcher:
         held = self.kept.take(kind, key, now)
         if held is not None and held.finish is not None:
             # Zalo answered this send before, and recording that failed: recorded now.
-            return self._record(kind, key, held, held.finish)
+            return self._record(kind, key, record.tip_id, held, held.finish)
         out_of_time = self.stop_at is not None and self.monotonic() >= self.stop_at
         if out_of_time or not self.zalo.allows(record.oa_id, now):
             if held is not None:
                 # Claimed by us, then Zalo went down: pending again, due when the
                 # claim would have lapsed, as if it had never been claimed.
-                retry_at = held.claimed_at + delivery.CLAIM_LAPSES_AFTER
-                self.store.finish_send(kind, key, DeliveryStatus.PENDING, now, retry_at=retry_at)
+                lapse = held.claimed_at + delivery.CLAIM_LAPSES_AFTER
+                Finish(SendOutcome.HELD, DeliveryStatus.PENDING, now, lapse).write(
+                    self.store, kind, key, record.tip_id
+                )
             elif not recorded:
                 self.store.hold_send(kind, key, record, now, now)
             return SendOutcome.HELD
@@ -307,7 +310,7 @@ class Dispatcher:
             # recipient or the token): the claim stays ours for the redelivery.
             self.kept.keep(kind, key, held)
             raise
-        return self._record(kind, key, held, finish)
+        return self._record(kind, key, record.tip_id, held, finish)
 
     def _attempt(
         self,
@@ -341,11 +344,13 @@ class Dispatcher:
             )
         return finish
 
-    def _record(self, kind: SendKind, key: str, held: Held, finish: Finish) -> SendOutcome:
+    def _record(
+        self, kind: SendKind, key: str, tip_id: str | None, held: Held, finish: Finish
+    ) -> SendOutcome:
         """Record what the send came to. When that write fails, what Zalo answered
         stays with the claim, so the redelivery records it without sending again."""
         try:
-            finish.write(self.store, kind, key)
+            finish.write(self.store, kind, key, tip_id)
         except Exception:
             self.kept.keep(kind, key, replace(held, finish=finish))
             raise
@@ -355,21 +360,6 @@ class Dispatcher:
         """A send recorded with its tip change."""
         buttons = [Button(title, payload) for title, payload in planned.record.buttons]
         return self.send(planned.kind, planned.key, planned.record, now, buttons, recorded=True)
-
-    def resend(self, kind: SendKind, key: str, now: datetime) -> SendOutcome | None:
-        """Try again a send that is not done (pending, failed, or a lapsed claim), as
-        recorded; None when there is no such record."""
-        record = self.store.send_record(kind, key)
-        if record is None:
-            return None
-        if record.status in delivery.FINAL:
-            return SendOutcome.ALREADY
-        buttons = [Button(title, payload) for title, payload in record.buttons]
-        return self.send(kind, key, record, now, buttons, recorded=True)
-
-    def supersede(self, kind: SendKind, key: str, now: datetime) -> None:
-        """A retry no longer wanted (its tip is finished or taken)."""
-        self.store.finish_send(kind, key, DeliveryStatus.SUPERSEDED, now)
 
     def reply(
         self,

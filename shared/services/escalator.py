@@ -150,6 +150,9 @@ class Escalator:
                 after = page[-1].at
         finally:
             dispatch.stop_at = None
+            # What an item that failed left kept back (a send Zalo took is recorded).
+            with contextlib.suppress(Exception):
+                self.store.settle_sends()
         summary.outage = dispatch.zalo.any_down()
         if summary.outage or summary.held:
             self.log.warning("escalator.zalo_down", held=summary.held, pending=summary.pending)
@@ -174,7 +177,8 @@ class Escalator:
     def _attempt(self, item: DueItem, now: datetime, summary: RunSummary) -> None:
         """One item, tried again once after a passing storage failure (a timeout, an
         unavailable backend): every action re-reads and claims, so a second try
-        finishes what the first left and repeats nothing."""
+        finishes what the first left and repeats nothing. Its sends' outcomes on a
+        tip are written once it is done, in one write a tip (`settle_sends`)."""
         try:
             self._one(item, now, summary)
         except (Contended, StorageRefused):
@@ -183,6 +187,7 @@ class Escalator:
             self.log.warning("escalator.item_retry", due=item.id, reason=_reason(exc))
             self._one(item, now, summary)
             summary.recovered += 1
+        self.store.settle_sends()
 
     def _failed(self, item_id: str, exc: BaseException, now: datetime, summary: RunSummary) -> None:
         """Counted (the run answers 500, alerting sees it); the item stays scheduled,

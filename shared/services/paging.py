@@ -71,20 +71,35 @@ class Pager:
         *,
         salvage: bool = False,
         seen: object | None = None,
+        also: Callable[[Tip, TipChange], Sequence[PlannedSend]] | None = None,
     ) -> Applied:
-        """`store.change_tip` with the sends the change calls for recorded in it."""
+        """`store.change_tip` with the sends the change calls for recorded in it (and
+        `also`'s: the answer to the officer whose command made it)."""
         applied = self.store.change_tip(
-            ref, decide, now, salvage=salvage, plan=lambda t, c: self.plan(t, c, now), seen=seen
+            ref,
+            decide,
+            now,
+            salvage=salvage,
+            plan=lambda t, c: self.plan(t, c, now, also),
+            seen=seen,
         )
         self.dispatch.kept.own(applied.sends, now)  # recorded claimed for us: sent without a claim
         return applied
 
-    def plan(self, tip: Tip, change: TipChange, now: datetime) -> list[PlannedSend]:
+    def plan(
+        self,
+        tip: Tip,
+        change: TipChange,
+        now: datetime,
+        also: Callable[[Tip, TipChange], Sequence[PlannedSend]] | None = None,
+    ) -> list[PlannedSend]:
         """Every send `change` calls for, the step's alerts first (ward before leadership);
         claimed with the change when this process will attempt them at once."""
         sends = self.plan_step(tip, change.decision, now) if change.decision else []
         if self.also is not None:
             sends.extend(self.also(tip, change, now))
+        if also is not None:
+            sends.extend(also(tip, change))
         return [
             replace(s, claimed=True) if self.dispatch.will_attempt(s.record.oa_id) else s
             for s in sends
@@ -166,7 +181,7 @@ class Pager:
                 return total
             if decision.action not in ("notify", "remind") or decision.alert_key is None:
                 return total
-            self._log_step(tip, decision, step)
+            _log_step(self.log, tip, decision, step)
             if step.sent or step.waiting:
                 return total
             unreachable = (*step.unreachable, *self._not_enrolled(tip, decision, now))
@@ -204,17 +219,6 @@ class Pager:
         officers = self.on_duty(tip.unit_id, decision.targets, now)
         return [o.officer_id for o in officers if not o.zalo_user_id]
 
-    def _log_step(self, tip: Tip, decision: StepDecision, tally: Tally) -> None:
-        self.log.info(
-            "dispatch.step",
-            tip_id=tip.ref,
-            step=decision.alert_key,
-            sent=tally.sent,
-            unreachable=len(tally.unreachable),
-            waiting=tally.waiting,
-            held=tally.held,
-        )
-
     def current_officers(self, tip: Tip, now: datetime) -> list[OfficerRecord]:
         """Who has the tip before them now: its holder, or whom its current step pages."""
         if tip.is_held:
@@ -223,6 +227,18 @@ class Pager:
         if tip.policy is None or tip.ladder is None or tip.unit_id is None:
             return []
         return self.on_duty(tip.unit_id, ladder.current_targets(tip.policy, tip.ladder), now)
+
+
+def _log_step(log: Logger, tip: Tip, decision: StepDecision, tally: Tally) -> None:
+    log.info(
+        "dispatch.step",
+        tip_id=tip.ref,
+        step=decision.alert_key,
+        sent=tally.sent,
+        unreachable=len(tally.unreachable),
+        waiting=tally.waiting,
+        held=tally.held,
+    )
 
 
 def _reopen_line(tip: Tip) -> messages.ReopenLine | None:

@@ -18,7 +18,8 @@ from shared.core import tip as tip_core
 from shared.services.dispatch import NOT_REACHED, SendOutcome, Tally
 from shared.services.paging import Pager
 from shared.store.collections import SendKind
-from shared.store.ports.line import DueItem, LineStore, SendRecord
+from shared.store.ports.line import DeliveryStatus, DueItem, LineStore, SendRecord
+from shared.zalo.client import Button
 
 ACTOR = "escalator"
 
@@ -33,7 +34,7 @@ class Resends:
     ) -> tuple[SendOutcome | None, Tally]:
         """Take up one send again; its outcome (None: nothing was tried) and what a
         climb it caused sent."""
-        record = self.store.send_record(kind, key)
+        record = self.store.send_record(kind, key, item.tip_id)
         if record is None or record.status in delivery.FINAL:
             self.store.drop_due(item.id)  # done, or gone (TTL)
             return None, Tally()
@@ -44,9 +45,13 @@ class Resends:
             self.store.reschedule(item.id, lapses)
             return None, Tally()
         if kind is SendKind.ALERT and self._superseded(record):
-            self.pager.dispatch.supersede(kind, key, now)
+            # No longer wanted (its tip is finished or taken).
+            status = DeliveryStatus.SUPERSEDED
+            self.store.finish_send(kind, key, status, now, tip_id=record.tip_id)
             return None, Tally()
-        outcome = self.pager.dispatch.resend(kind, key, now)
+        # Tried again as recorded (the claim rule decides; nothing is read twice).
+        buttons = [Button(title, payload) for title, payload in record.buttons]
+        outcome = self.pager.dispatch.send(kind, key, record, now, buttons, recorded=True)
         tally = Tally()
         if outcome in NOT_REACHED and kind is SendKind.ALERT and record.tip_id and record.step:
             tally = self._settle_step(record.tip_id, record.step, record.officer_id or "", now)

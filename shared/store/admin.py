@@ -73,12 +73,14 @@ from shared.store.collections import (
 from shared.store.databases import Databases
 from shared.store.databases import connect as connect_databases
 from shared.store.documents import (
+    TRAIL,
     officer_event_doc,
     retired_officer_fields,
     snapshot_from_doc,
     tip_from_doc,
 )
 from shared.store.line import FirestoreLine
+from shared.store.tip_sends import SENDS, sends_of
 from shared.zalo.tokens import TokenPair
 
 INVITE_LIFETIME = timedelta(hours=24)
@@ -529,16 +531,35 @@ def load_page_records(
         records.append(record)
         if not _climbed(doc):
             continue
-        trail = (
-            snap.reference.collection(EVENTS)
-            .where(filter=firestore.FieldFilter("kind", "in", list(LADDER_EVENTS)))
-            .select(["at", "kind", "data.step", "data.repeat", "data.from"])
-        )
-        for event in trail.stream():
-            found = ladder_event(event.to_dict() or {}, record.unit_id)
+        for event in tip_trail(snap, LADDER_EVENTS):
+            found = ladder_event(event, record.unit_id)
             if found is not None:
                 events.append(found)
     return records, events
+
+
+def tip_trail(snap: Any, kinds: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """A tip's audit trail (of `kinds`, or all), in order: the `events` list on the
+    tip (issue 18, round 13), then its `tips/{ref}/events` documents, which hold what
+    spilled past the list's bound and what older releases wrote (one query, an
+    equality on `kind` that Firestore indexes by itself; an older router may still
+    add documents to a tip during a rollout, so they are always looked for)."""
+    wanted = set(kinds) if kinds is not None else None
+    listed = [
+        dict(e)
+        for e in (snap.to_dict() or {}).get(TRAIL) or []
+        if isinstance(e, Mapping) and (wanted is None or e.get("kind") in wanted)
+    ]
+    query: Any = snap.reference.collection(EVENTS)
+    if wanted is not None:
+        query = query.where(filter=firestore.FieldFilter("kind", "in", sorted(wanted)))
+    epoch = datetime.min.replace(tzinfo=UTC)
+
+    def order(e: Any) -> tuple[datetime, str]:  # spilled ids keep one instant's order
+        at = (e.to_dict() or {}).get("at")
+        return (at if isinstance(at, datetime) else epoch, e.id)
+
+    return listed + [e.to_dict() or {} for e in sorted(query.stream(), key=order)]
 
 
 def load_delivery(db: Databases, since: datetime) -> tuple[list[SendFact], list[datetime]]:
@@ -546,7 +567,8 @@ def load_delivery(db: Databases, since: datetime) -> tuple[list[SendFact], list[
     the outage holds of the tips created since then (when each hold began).
 
     Single-field queries: each send collection by `created_at`; the tips by
-    `created_at`, reading the hold events only of tips whose ladder held.
+    `created_at` (with their sends, kept on them: a send about a tip created before
+    `since` is not counted), reading the hold events only of tips whose ladder held.
     """
     sends: list[SendFact] = []
     for collection in (ALERTS, REPLIES):
@@ -564,16 +586,21 @@ def load_delivery(db: Databases, since: datetime) -> tuple[list[SendFact], list[
     tips = (
         db.collection(TIPS)
         .where(filter=firestore.FieldFilter("created_at", ">=", since))
-        .select(["ladder.holds"])
+        .select(["ladder.holds", TRAIL, SENDS])
     )
     for snap in tips.stream():
-        ladder = (snap.to_dict() or {}).get("ladder") or {}
+        data = snap.to_dict() or {}
+        # A tip's sends are entries of the tip (issue 18, round 13), counted with it.
+        for send in sends_of(data).values():
+            created = _instant(send.get("created_at"))
+            if created is not None and created >= since:
+                sends.append(
+                    SendFact(created, str(send.get("status")), int(send.get("attempts", 0)))
+                )
+        ladder = data.get("ladder") or {}
         if not ladder.get("holds"):
             continue
-        trail = snap.reference.collection(EVENTS).where(
-            filter=firestore.FieldFilter("kind", "==", "hold")
-        )
-        holds += [at for e in trail.stream() if (at := _instant((e.to_dict() or {}).get("at")))]
+        holds += [at for e in tip_trail(snap, ("hold",)) if (at := _instant(e.get("at")))]
     return sends, holds
 
 

@@ -30,7 +30,6 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from shared.core import delivery, recipients
-from shared.core import tip as tip_core
 from shared.core.classify import Classification
 from shared.core.intake import Summary
 from shared.core.ladder import (
@@ -65,6 +64,7 @@ from shared.store.ports.line import (
     SendRecord,
     Talk,
 )
+from shared.store.sizes import stored_size
 from shared.store.summary_documents import (
     AttachmentDoc,
     LocationDoc,
@@ -560,9 +560,10 @@ def tip_updates(stored: Mapping[str, Any], after: Tip) -> dict[str, Any]:
     return {name: new[name] for name in _DECIDED if stored.get(name, absent) != new[name]}
 
 
-def spawned_tip_doc(tip: Tip, now: datetime) -> dict[str, Any]:
+def spawned_tip_doc(tip: Tip, now: datetime, event: AuditEvent | None = None) -> dict[str, Any]:
     """The whole document of a tip a change starts (a message split off to a tip of
-    its own): intake's fields as if the message had opened it, and the router's."""
+    its own): intake's fields as if the message had opened it, and the router's, and
+    the first entry of its trail."""
     summary = Summary(
         texts=tip.texts,
         locations=tip.locations,
@@ -583,18 +584,64 @@ def spawned_tip_doc(tip: Tip, now: datetime) -> dict[str, Any]:
         "unpublished": False,
         "expire_at": tip.expire_at,
         **tip_updates({}, tip),
+        **({TRAIL: [trail_entry(event, now)]} if event is not None else {}),
     }
 
 
 def event_doc(event: AuditEvent, at: datetime, expire_at: datetime | None) -> dict[str, Any]:
-    # TTL does not cascade: each audit event expires with its tip.
-    return {
-        "at": at,
-        "actor": event.actor,
-        "kind": event.kind,
-        "data": dict(event.data),
-        "expire_at": expire_at,
-    }
+    # TTL does not cascade: an event kept as a document of its own (spilled past the
+    # list's bound, or an older release's) expires with its tip.
+    return {**trail_entry(event, at), "expire_at": expire_at}
+
+
+def trail_entry(event: AuditEvent, at: datetime) -> dict[str, Any]:
+    """An entry of a tip's audit trail as the tip's `events` list keeps it."""
+    return {"at": at, "actor": event.actor, "kind": event.kind, "data": dict(event.data)}
+
+
+# A tip's audit trail is a list on the tip (`events`), written in the write of the
+# change it records (issue 18, round 13: one document written a change, not two).
+# Bounded so the tip stays far below Firestore's 1 MiB a document (the rest of a tip
+# is bounded too: `shared.core.tip.NOTES_KEPT`, the latest commands `acted`): past
+# either bound, the trail goes on as documents of `tips/{ref}/events`, as before, one
+# write each, numbered in order (`events_spilled` counts them). Nothing is dropped.
+TRAIL = "events"
+TRAIL_SPILLED = "events_spilled"
+TRAIL_MAX_EVENTS = 200
+TRAIL_MAX_BYTES = 256 * 1024
+
+
+def spilled_event_id(n: int) -> str:
+    """The id of the n-th trail document past the list (0-based): in the trail's
+    order, whatever the clock (an older release's documents have random ids)."""
+    return f"spilled-{n:06d}"
+
+
+def trail_appended(
+    stored: Mapping[str, Any], entries: list[dict[str, Any]]
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """A change's trail entries added to the tip as stored: the fields to write on the
+    tip, and the entries past the list's bound, by document id (`spilled_event_id`),
+    to write as documents of `tips/{ref}/events`. Once one spills, every later one
+    does (the trail keeps its order: the list, then the documents)."""
+    if not entries:
+        return {}, {}
+    kept = list(stored.get(TRAIL) or [])
+    spilled = int(stored.get(TRAIL_SPILLED) or 0)
+    size = stored_size(kept)
+    added: list[dict[str, Any]] = []
+    spill: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        size += stored_size(entry)
+        full = len(kept) + len(added) >= TRAIL_MAX_EVENTS or size > TRAIL_MAX_BYTES
+        if spilled or spill or full:
+            spill[spilled_event_id(spilled + len(spill))] = entry
+        else:
+            added.append(entry)
+    fields: dict[str, Any] = {TRAIL: kept + added} if added else {}
+    if spill:
+        fields[TRAIL_SPILLED] = spilled + len(spill)
+    return fields, spill
 
 
 # --- people and messages ------------------------------------------------------------------
@@ -952,41 +999,6 @@ def send_finish_fields(
     if strikes is not None:
         fields["strikes"] = strikes
     return fields
-
-
-def tip_due_fields(stored: Mapping[str, Any], before: Tip, after: Tip) -> dict[str, Any]:
-    """A tip's entry of the schedule (`due_at` on the tip: the earlier of its
-    `next_action_at` and its grouped update's `update_at`, or a failed run's backoff),
-    written by the change that moves either. A tip written before the entry moved
-    onto it (no `due_at`) gets it with its first change, at no write of its own."""
-    entry = tip_core.next_due(after)
-    if entry != tip_core.next_due(before) or (DUE_AT not in stored and entry is not None):
-        return {DUE_AT: entry}
-    return {}
-
-
-def ladder_rescheduled(data: Mapping[str, Any], at: datetime | None) -> dict[str, Any]:
-    """What moving a tip's entry writes, decided on the tip as read in the same
-    transaction (the tip is the truth): no entry once nothing is due on it (no next
-    action, no update waiting); else `at` (a failed run's backoff), never earlier than
-    the earlier of the two; `at` None: that one's own time. Empty: nothing to write."""
-    times = [data.get(f) for f in ("next_action_at", "update_at")]
-    next_at = min((t for t in times if t is not None), default=None)
-    want = None if next_at is None else max(at, next_at) if at is not None else next_at
-    return {DUE_AT: want} if data.get(DUE_AT) != want or DUE_AT not in data else {}
-
-
-def ladder_due_item(ref: str, data: Mapping[str, Any]) -> DueItem:
-    """A tip with something due (its ladder's next action, its grouped update), found
-    by the schedule's query on `tips`."""
-    return DueItem(
-        due_id(DueKind.LADDER, ref),
-        DueKind.LADDER.value,
-        data[DUE_AT],
-        ref,
-        next_action_at=data.get("next_action_at"),
-        update_at=data.get("update_at"),
-    )
 
 
 def send_due_fields(at: datetime, rank: int | None = None) -> dict[str, Any]:

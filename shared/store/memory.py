@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from shared.core import delivery
 from shared.core.events import DeferredEvent, TipEvent
@@ -40,6 +40,7 @@ from shared.store.collections import (
     ROSTERS,
     SENDERS,
     TIPS,
+    DueKind,
     SendKind,
     due_home,
 )
@@ -47,8 +48,6 @@ from shared.store.documents import (
     alert_reached,
     enrolment_writes,
     event_doc,
-    ladder_due_item,
-    ladder_rescheduled,
     message_due_item,
     message_from_doc,
     officer_from_doc,
@@ -63,11 +62,9 @@ from shared.store.documents import (
     send_finish_fields,
     send_from_doc,
     send_pending_doc,
-    send_recorded_doc,
     spawned_tip_doc,
     talk_from_doc,
     the_officer,
-    tip_due_fields,
     tip_from_doc,
     tip_updates,
 )
@@ -101,13 +98,32 @@ from shared.store.ports.line import (
     MessageRecord,
     OfficerRecord,
     Plan,
-    PlannedSend,
     Question,
     Reporter,
     SendRecord,
     Talk,
 )
 from shared.store.summary_documents import summary_from_doc
+from shared.store.tip_sends import (
+    SENDS,
+    SENDS_SPILLED,
+    KeptOutcomes,
+    apply_outcomes,
+    documents_too,
+    due_after_sends,
+    entry_id,
+    entry_key,
+    full,
+    ladder_rescheduled,
+    record_planned,
+    routed_now,
+    sends_fields,
+    sends_of,
+    tip_due_fields,
+    tip_due_items,
+    tip_of,
+    tip_send_of_due,
+)
 
 
 @dataclass
@@ -121,6 +137,8 @@ class _Documents:
         default_factory=lambda: defaultdict(list)
     )
     new_ref: Callable[[], str] = new_code
+    # A tip's sends' outcomes, kept back until the tip's next write or `settle_sends`.
+    kept_outcomes: KeptOutcomes = field(default_factory=KeptOutcomes)
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
     def get(self, collection: str, doc_id: str) -> dict[str, Any] | None:
@@ -134,6 +152,68 @@ class _Documents:
 
     def _merge(self, collection: str, doc_id: str, fields: dict[str, Any]) -> None:
         self.docs[collection].setdefault(doc_id, {}).update(copy.deepcopy(fields))
+
+    def _tip_sends(self, ref: str) -> dict[str, dict[str, Any]]:
+        """A tip's sends with the outcomes kept back applied (a copy)."""
+        sends = sends_of(self.docs[TIPS].get(ref) or {})
+        apply_outcomes(sends, self.kept_outcomes.of(ref))
+        return copy.deepcopy(sends)
+
+    def _write_sends(
+        self, ref: str, sends: dict[str, dict[str, Any]], kept: Mapping[str, Any]
+    ) -> None:
+        """The tip's sends written (its `due_at` with them), and the outcomes it took."""
+        tip = self.docs[TIPS][ref]
+        before = sends_of(tip)
+        tip.update(due_after_sends(tip, before, sends))
+        tip[SENDS] = copy.deepcopy(sends)
+        self.kept_outcomes.written(ref, kept)
+
+    def _on_tip(self, ref: str, kind: SendKind, key: str, decide: Any) -> tuple[bool, Any]:
+        """As `shared.store.sends.SendsStore._on_tip`."""
+        with self._lock:
+            if ref not in self.docs[TIPS]:
+                return False, None
+            kept = self.kept_outcomes.of(ref)
+            sends = sends_of(self.docs[TIPS][ref])
+            changed = apply_outcomes(sends, kept)
+            eid = entry_id(kind, key)
+            stored = sends.get(eid)
+            tip = self.docs[TIPS][ref]
+            if stored is None and documents_too(tip) and key in self.docs[kind.value]:
+                return False, None  # an older release's record
+            if stored is None and full(sends):  # no room on the tip: a document of its own
+                tip[SENDS_SPILLED] = True
+                if changed:
+                    self._write_sends(ref, sends, kept)
+                return False, None
+            decided = decide(copy.deepcopy(stored) if stored is not None else None)
+            result = None
+            if decided is not None:
+                entry, result = decided
+                sends[eid] = changed[eid] = {**(stored or {}), **entry}
+            if changed:
+                self._write_sends(ref, sends, kept)
+            return True, result
+
+    def settle_sends(self) -> bool:
+        with self._lock:
+            wrote = False
+            for ref in self.kept_outcomes.tips():
+                outcomes = self.kept_outcomes.of(ref)
+                tip = self.docs[TIPS].get(ref)
+                sends = sends_of(tip or {})
+                changed = apply_outcomes(sends, outcomes)
+                if changed and tip is not None:
+                    self._write_sends(ref, sends, outcomes)
+                    wrote = True
+                for entry, fields in outcomes.items():
+                    kind, key = entry_key(entry)
+                    if entry not in changed and key in self.docs[kind.value]:
+                        self.docs[kind.value][key].update(copy.deepcopy(fields))
+                        wrote = True
+                self.kept_outcomes.written(ref, outcomes)
+            return wrote
 
 
 class _Intake(_Documents):
@@ -301,7 +381,12 @@ class _Tips(_Documents):
             spawned = change.spawned
             if spawned is not None and spawned.ref in self.docs[TIPS]:
                 raise CodeTaken(spawned.ref)
-            sends = tuple(plan(after, change)) if plan is not None else ()
+            planned = tuple(plan(after, change)) if plan is not None else ()
+            kept = self.kept_outcomes.of(ref)
+            sends = sends_of(stored)
+            sends_before = copy.deepcopy(sends)
+            apply_outcomes(sends, kept)
+            legacy = documents_too(stored) and not routed_now(before, after)
             if spawned is not None:
                 self.docs[TIPS][spawned.ref] = spawned_tip_doc(spawned, now)
                 if change.spawned_event is not None:
@@ -309,28 +394,30 @@ class _Tips(_Documents):
                     self.events[spawned.ref].append(event)
             stored.update(repairs)
             updates = {**tip_updates(stored, after), **taken_in_fields(stored, change, now)}
-            updates.update(tip_due_fields(stored, before, after))  # its ladder's entry
+            documents = {
+                n
+                for n, p in enumerate(planned)
+                if (legacy or tip_of(p.record.tip_id) != ref) and p.key in self.docs[p.kind.value]
+            }
+            recorded = record_planned(ref, planned, sends, {}, documents, now)
+            for n, doc in recorded.as_docs:
+                self.docs[planned[n].kind.value][planned[n].key] = doc
+            # Its entry of the schedule: the ladder's, the grouped update's, its sends'.
+            updates.update(tip_due_fields(stored, before, after, sends_before, sends))
+            updates.update(sends_fields(stored, before, after, recorded.spilled))
+            updates[SENDS] = sends
+            self.kept_outcomes.written(ref, kept)
             stored.update(copy.deepcopy(updates), updated_at=now)
             for audit in change.events:
                 event = event_doc(audit, now, before.expire_at)
                 if repairs and audit is change.event:
                     event["data"]["repaired"] = sorted(repairs)
                 self.events[ref].append(event)
-            carried: list[PlannedSend] = []
-            for send in sends:
-                if send.key in self.docs[send.kind.value]:
-                    carried.append(replace(send, claimed=False))  # someone else's record
-                    continue  # recorded already: left as it is
-                carried.append(send)
-                self.docs[send.kind.value][send.key] = {
-                    **send_recorded_doc(send.record, now, send.claimed),
-                    **send_due_fields(now + delivery.CLAIM_LAPSES_AFTER, send.rank),
-                }
             sender = self.docs[SENDERS].get(before.reporter_key)
             written = sender_change(sender, ref, change)
             if sender is not None and written is not None:
                 sender.update(written)
-            return Applied(after, change, tuple(carried))
+            return Applied(after, change, tuple(recorded.carried))
 
     # --- messages and reporters --------------------------------------------------------------
 
@@ -339,6 +426,7 @@ class _Tips(_Documents):
         return message_from_doc(key, found) if found is not None else None
 
     def mark_handled(self, key: str, now: datetime, *, answered: bool | None = None) -> None:
+        self.settle_sends()  # the outcomes of its sends first, as Firestore
         with self._lock:
             fields: dict[str, Any] = {"handled": True, "handled_at": now, DUE_AT: None}
             if answered is not None:
@@ -370,6 +458,20 @@ class _Tips(_Documents):
                 SENDERS, reporter_key, {"conversation": {"last_topic": topic, "last_at": now}}
             )
 
+    # --- events kept raw ---------------------------------------------------------------------
+
+    def quarantined(self, key: str) -> Quarantined | None:
+        found = self.get(QUARANTINE, key)
+        if found is None:
+            return None
+        return quarantined_from_doc(key, found, list(found.get("parts", [])))
+
+    def mark_quarantine_answered(self, key: str, now: datetime) -> None:
+        with self._lock:
+            self.docs[QUARANTINE][key].update(answered=True, answered_at=now)
+
+
+class _Schedule(_Documents):
     # --- the schedule ------------------------------------------------------------------------
 
     def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]:
@@ -377,11 +479,12 @@ class _Tips(_Documents):
             return at is not None and at <= now and (after is None or at > after)
 
         with self._lock:
-            items = list(
-                ladder_due_item(ref, doc)
+            items = [
+                item
                 for ref, doc in self.docs[TIPS].items()
                 if due(doc.get(DUE_AT))
-            )
+                for item in tip_due_items(ref, doc, now)
+            ]
             items.extend(
                 message_due_item(key, doc)
                 for key, doc in self.docs[MESSAGES].items()
@@ -395,7 +498,24 @@ class _Tips(_Documents):
                 )
             return sorted(items, key=lambda i: (i.at, i.id))[:limit]
 
+    def _move_tip_send(self, due_id: str, at: datetime | None) -> bool:
+        kind, _, key = due_id.partition(":")
+        found = tip_send_of_due(key) if kind == DueKind.SEND.value else None
+        if found is None:
+            return False
+        ref, send_kind, send_key = found
+
+        def moved(stored: dict[str, Any] | None) -> tuple[dict[str, Any], None] | None:
+            if stored is None or stored.get(DUE_AT) is None or stored.get(DUE_AT) == at:
+                return None
+            return {DUE_AT: at}, None
+
+        self._on_tip(ref, send_kind, send_key, moved)
+        return True
+
     def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None:
+        if self._move_tip_send(due_id, at):
+            return
         collection, key = due_home(due_id)
         with self._lock:
             entry = self.docs[collection].get(key)
@@ -409,6 +529,8 @@ class _Tips(_Documents):
             entry.update(rescheduled_fields(collection, at, attempts))
 
     def drop_due(self, due_id: str) -> None:
+        if self._move_tip_send(due_id, None):
+            return
         collection, key = due_home(due_id)
         with self._lock:
             if collection == DUE:
@@ -417,18 +539,6 @@ class _Tips(_Documents):
                 self.docs[TIPS][key].update(ladder_rescheduled(self.docs[TIPS][key], None))
             elif key in self.docs[collection]:
                 self.docs[collection][key][DUE_AT] = None
-
-    # --- events kept raw ---------------------------------------------------------------------
-
-    def quarantined(self, key: str) -> Quarantined | None:
-        found = self.get(QUARANTINE, key)
-        if found is None:
-            return None
-        return quarantined_from_doc(key, found, list(found.get("parts", [])))
-
-    def mark_quarantine_answered(self, key: str, now: datetime) -> None:
-        with self._lock:
-            self.docs[QUARANTINE][key].update(answered=True, answered_at=now)
 
 
 class _People(_Documents):
@@ -530,20 +640,23 @@ class _People(_Documents):
 
 
 class _Sends(_Documents):
-    # --- sends -------------------------------------------------------------------------------
+    # --- sends (as `shared.store.sends`: a tip's on the tip, the others documents) -----------
 
     def claim_send(
         self, kind: SendKind, key: str, record: SendRecord, now: datetime
     ) -> Claim | None:
+        ref = tip_of(record.tip_id)
+        if ref is not None:
+            on_tip, claim = self._on_tip(ref, kind, key, lambda e: _claimed(e, record, now))
+            if on_tip:
+                return cast("Claim | None", claim)
         with self._lock:
-            stored = self.docs[kind.value].get(key)
-            if not delivery.may_send(stored, now):
+            decided = _claimed(self.docs[kind.value].get(key), record, now)
+            if decided is None:
                 return None
-            stored = stored or {}
-            attempts = int(stored.get("attempts", 0)) + 1
-            created_at = stored.get("created_at") or now
-            self._merge(kind.value, key, send_claim_doc(record, now, attempts, created_at))
-            return Claim(attempts, int(stored.get("strikes", 0)), created_at)
+            entry, claim = decided
+            self._merge(kind.value, key, entry)
+            return claim
 
     def finish_send(
         self,
@@ -558,47 +671,92 @@ class _Sends(_Documents):
         strikes: int | None = None,
         outage: bool | None = None,
         quota: Mapping[str, Any] | None = None,
-    ) -> None:
+        tip_id: str | None = None,
+    ) -> bool:
+        fields = send_finish_fields(
+            status, now, retry_at, message_id, error, strikes, outage, quota
+        )
+        ref = tip_of(tip_id)
+        if ref is not None:
+            self.kept_outcomes.add(ref, entry_id(kind, key), fields)
+            return False
         with self._lock:
-            fields = send_finish_fields(
-                status, now, retry_at, message_id, error, strikes, outage, quota
-            )
             self.docs[kind.value][key].update(fields)
+        return True
 
     def hold_send(
         self, kind: SendKind, key: str, record: SendRecord, now: datetime, at: datetime
     ) -> None:
+        def held(entry: dict[str, Any] | None) -> tuple[dict[str, Any], None] | None:
+            if entry is not None:
+                return None
+            return {**send_pending_doc(record, now), **send_due_fields(at)}, None
+
+        ref = tip_of(record.tip_id)
+        if ref is not None and self._on_tip(ref, kind, key, held)[0]:
+            return
         with self._lock:
             if key in self.docs[kind.value]:
                 return
             self.docs[kind.value][key] = {**send_pending_doc(record, now), **send_due_fields(at)}
 
-    def send_record(self, kind: SendKind, key: str) -> SendRecord | None:
+    def send_record(self, kind: SendKind, key: str, tip_id: str | None = None) -> SendRecord | None:
+        ref = tip_of(tip_id)
+        if ref is not None:
+            with self._lock:
+                entry = self._tip_sends(ref).get(entry_id(kind, key))
+            if entry is not None:
+                return send_from_doc(entry)
         found = self.get(kind.value, key)
         return send_from_doc(found) if found is not None else None
 
     def officers_alerted(self, ref: str) -> list[str]:
         with self._lock:
-            return sorted(
-                {
+            found = {
+                str(e["officer_id"])
+                for k, e in self._tip_sends(ref).items()
+                if entry_key(k)[0] is SendKind.ALERT and alert_reached(e)
+            }
+            if documents_too(self.docs[TIPS].get(ref) or {}):
+                found |= {
                     str(d["officer_id"])
                     for d in self.docs[ALERTS].values()
                     if d.get("tip_id") == ref and d.get("officer_id") and alert_reached(d)
                 }
-            )
+            return sorted(found)
 
     def step_sends(self, ref: str, alert_key: str) -> list[SendRecord]:
         prefix = f"{ref}:{alert_key}:"
         with self._lock:
-            return [
+            on_tip = [
+                send_from_doc(e)
+                for k, e in sorted(self._tip_sends(ref).items())
+                if entry_key(k)[0] is SendKind.ALERT and entry_key(k)[1].startswith(prefix)
+            ]
+            if on_tip and not (self.docs[TIPS].get(ref) or {}).get(SENDS_SPILLED):
+                return on_tip
+            return on_tip + [
                 send_from_doc(copy.deepcopy(doc))
                 for key, doc in sorted(self.docs[ALERTS].items())
                 if key.startswith(prefix)
             ]
 
 
+def _claimed(
+    stored: Mapping[str, Any] | None, record: SendRecord, now: datetime
+) -> tuple[dict[str, Any], Claim] | None:
+    """A claim by the one rule (`delivery.may_send`): what it writes and gives."""
+    if not delivery.may_send(stored, now):
+        return None
+    stored = stored or {}
+    attempts = int(stored.get("attempts", 0)) + 1
+    created_at = stored.get("created_at") or now
+    entry = send_claim_doc(record, now, attempts, created_at)
+    return entry, Claim(attempts, int(stored.get("strikes", 0)), created_at)
+
+
 @dataclass
-class MemoryStore(_Intake, _Tips, _People, _Sends):
+class MemoryStore(_Intake, _Tips, _Schedule, _People, _Sends):
     """`LineStore` and `IntakeStore` over one set of documents."""
 
 

@@ -25,22 +25,23 @@ from shared.store.collections import (
     DUE_AT,
     MESSAGES,
     TIPS,
+    DueKind,
     SendKind,
     due_home,
 )
 from shared.store.documents import (
-    ladder_due_item,
-    ladder_rescheduled,
     message_due_item,
     rescheduled_fields,
     send_due_item,
 )
 from shared.store.ports.line import DueItem
+from shared.store.tip_sends import ladder_rescheduled, tip_due_items, tip_send_of_due
 from shared.store.tips import Seen
 
 
 class ScheduleStore:
     db: firestore.Client  # main
+    _on_tip: Any  # `SendsStore`'s: a decision on a send's entry on its tip
 
     def due(self, now: datetime, limit: int, after: datetime | None = None) -> list[DueItem]:
         """Due work, oldest first: one range query on each place the schedule is
@@ -50,8 +51,9 @@ class ScheduleStore:
         # decides on it as found (no read in the step's transaction; written only if
         # unchanged since).
         for snap in _due_query(self.db.collection(TIPS), DUE_AT, now, after, limit):
-            item = ladder_due_item(snap.id, snap.to_dict() or {})
-            items.append(replace(item, seen=Seen(snap, snap.update_time)))
+            for item in tip_due_items(snap.id, snap.to_dict() or {}, now):
+                ladder = item.kind == DueKind.LADDER
+                items.append(replace(item, seen=Seen(snap, snap.update_time)) if ladder else item)
         for snap in _due_query(self.db.collection(MESSAGES), DUE_AT, now, after, limit):
             items.append(message_due_item(snap.id, snap.to_dict() or {}))
         for kind in (SendKind.ALERT, SendKind.REPLY):
@@ -60,6 +62,8 @@ class ScheduleStore:
         return sorted(items, key=lambda i: i.at)[:limit]
 
     def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None:
+        if self._move_tip_send(due_id, at):
+            return
         collection, key = due_home(due_id)
         ref = self.db.collection(collection).document(key)
         fields = rescheduled_fields(collection, at, attempts)
@@ -81,6 +85,8 @@ class ScheduleStore:
         transactions.run(self.db, body)
 
     def drop_due(self, due_id: str) -> None:
+        if self._move_tip_send(due_id, None):
+            return
         collection, key = due_home(due_id)
         ref = self.db.collection(collection).document(key)
         if collection == DUE:
@@ -91,6 +97,23 @@ class ScheduleStore:
             return
         with contextlib.suppress(gexc.NotFound):  # gone (TTL): nothing is scheduled
             ref.update({DUE_AT: None})
+
+    def _move_tip_send(self, due_id: str, at: datetime | None) -> bool:
+        """A send kept on its tip moved on the schedule (or off it: None), with the
+        tip's `due_at`; one done meanwhile stays off. False: not a tip's send."""
+        kind, _, key = due_id.partition(":")
+        found = tip_send_of_due(key) if kind == DueKind.SEND.value else None
+        if found is None:
+            return False
+        ref, send_kind, send_key = found
+
+        def moved(stored: dict[str, Any] | None) -> tuple[dict[str, Any], None] | None:
+            if stored is None or stored.get(DUE_AT) is None or stored.get(DUE_AT) == at:
+                return None
+            return {DUE_AT: at}, None
+
+        self._on_tip(ref, send_kind, send_key, moved)
+        return True
 
     def _move_ladder(self, ref: Any, at: datetime | None) -> None:
         """A tip's ladder entry moved (a failed run's backoff) or dropped, decided on

@@ -10,7 +10,9 @@ and its audit event together.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, replace
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,7 +20,6 @@ from google.api_core import exceptions as gexc
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
-from shared.core.delivery import CLAIM_LAPSES_AFTER
 from shared.core.tip import Tip, TipChange, TipStatus
 from shared.store import transactions
 from shared.store.collections import (
@@ -32,15 +33,13 @@ from shared.store.collections import (
 )
 from shared.store.databases import Databases
 from shared.store.documents import (
-    event_doc,
     message_from_doc,
     salvage_tip,
-    send_due_fields,
-    send_recorded_doc,
     spawned_tip_doc,
-    tip_due_fields,
     tip_from_doc,
     tip_updates,
+    trail_appended,
+    trail_entry,
 )
 from shared.store.intake_documents import (
     quarantined_from_doc,
@@ -48,12 +47,27 @@ from shared.store.intake_documents import (
     taken_in_fields,
 )
 from shared.store.ports import CodeTaken, Quarantined
-from shared.store.ports.line import Applied, Decide, MessageRecord, Plan, PlannedSend
+from shared.store.ports.line import Applied, Decide, MessageRecord, Plan
+from shared.store.sends import KnownTips, entry_fields
+from shared.store.tip_sends import (
+    SENDS,
+    KeptOutcomes,
+    apply_outcomes,
+    documents_too,
+    record_planned,
+    routed_now,
+    sends_fields,
+    sends_of,
+    tip_due_fields,
+    tip_of,
+)
 
 
-class TipsStore:
+class TipsStore(KnownTips):
     db: firestore.Client  # main
     dbs: Databases
+    kept_outcomes: KeptOutcomes
+    settle_sends: Callable[[], bool]  # `SendsStore`'s
 
     # --- tips -----------------------------------------------------------------------
 
@@ -134,7 +148,13 @@ class TipsStore:
         tip_ref = self.db.collection(TIPS).document(ref)
         unchanged = self.db.write_option(last_update_time=seen.update_time) if seen else None
 
+        kept = self.kept_outcomes.of(ref)
+        txns: list[Any] = []
+        written: list[dict[str, Any]] = []  # the tip as this change wrote it
+
         def body(txn: Any) -> Applied:
+            txns.append(txn)
+            written.clear()
             snap = seen.snap if seen else tip_ref.get(transaction=txn)
             if not snap.exists:
                 return Applied(None)
@@ -153,38 +173,42 @@ class TipsStore:
             if change.finishes_conversation or change.resumes_conversation or change.takes_in:
                 found = sender_ref.get(transaction=txn)  # reads before writes
                 sender = sender_change(found.to_dict() if found.exists else None, ref, change)
-            sends = tuple(plan(after, change)) if plan is not None else ()
-            send_refs = [self.db.collection(s.kind.value).document(s.key) for s in sends]
-            recorded = (
-                {
-                    snap.reference.path
-                    for snap in self.db.get_all(send_refs, transaction=txn)
-                    if snap.exists
-                }
-                if send_refs
-                else set()
-            )
+            planned = tuple(plan(after, change)) if plan is not None else ()
+            sends = sends_of(stored)
+            sends_before = copy.deepcopy(sends)
+            changed = apply_outcomes(sends, kept)  # outcomes kept back: written with it
+            doc_refs = [self.db.collection(p.kind.value).document(p.key) for p in planned]
+            # An older release's records are documents: looked for unless this release
+            # routed the tip (then every send of it is on it, unless its map spilled).
+            legacy = documents_too(stored) and not routed_now(before, after)
+            check = [n for n, p in enumerate(planned) if legacy or tip_of(p.record.tip_id) != ref]
+            found = self.db.get_all([doc_refs[n] for n in check], transaction=txn) if check else []
+            paths = {s.reference.path for s in found if s.exists}
+            documents = {n for n in check if doc_refs[n].path in paths}
+            recorded = record_planned(ref, planned, sends, changed, documents, now)
             updates = {**repairs, **tip_updates({**stored, **repairs}, after)}
             updates.update(taken_in_fields(stored, change, now))  # a message moved in
-            updates.update(tip_due_fields(stored, before, after))  # its ladder's entry
-            txn.update(tip_ref, {**updates, "updated_at": now}, option=unchanged)
-            for audit in change.events:
-                event = event_doc(audit, now, before.expire_at)
-                if repairs and audit is change.event:
-                    event["data"]["repaired"] = sorted(repairs)
-                txn.set(tip_ref.collection(EVENTS).document(), event)
+            # Its entry of the schedule: the ladder's, the grouped update's, its sends'.
+            updates.update(tip_due_fields(stored, before, after, sends_before, sends))
+            updates.update(sends_fields(stored, before, after, recorded.spilled))
+            trail, spill = trail_appended(stored, _trail_entries(change, now, repairs))
+            plain = {**updates, **trail, "updated_at": now}
+            txn.update(tip_ref, {**plain, **entry_fields(changed)}, option=unchanged)
+            for event_id, entry in spill.items():  # past the list's bound: documents
+                txn.set(tip_ref.collection(EVENTS).document(event_id), {**entry, **_expiry(before)})
             _write_spawned(txn, spawned_ref, change, now)
-            carried: list[PlannedSend] = []
-            for send, send_ref in zip(sends, send_refs, strict=True):
-                if send_ref.path in recorded:
-                    carried.append(replace(send, claimed=False))  # not this change's claim
-                    continue
-                carried.append(send)
-                due = send_due_fields(now + CLAIM_LAPSES_AFTER, send.rank)
-                txn.set(send_ref, {**send_recorded_doc(send.record, now, send.claimed), **due})
+            for n, doc in recorded.as_docs:
+                txn.set(doc_refs[n], doc)
             if sender is not None:
                 txn.update(sender_ref, sender)
-            return Applied(after, change, tuple(carried))
+            written.append({**stored, **plain, SENDS: sends})
+            return Applied(after, change, tuple(recorded.carried))
+
+        applied = transactions.run(self.db, body)
+        if applied.change is not None and written:
+            self.kept_outcomes.written(ref, kept)
+            self._know(ref, written[-1], txns[-1].write_results[0].update_time)
+        return applied
 
         return transactions.run(self.db, body)
 
@@ -195,7 +219,10 @@ class TipsStore:
         return message_from_doc(key, snap.to_dict() or {}) if snap.exists else None
 
     def mark_handled(self, key: str, now: datetime, *, answered: bool | None = None) -> None:
-        """The router is done with a message: it leaves the sweep's schedule."""
+        """The router is done with a message: it leaves the sweep's schedule. The
+        outcomes of its sends kept back are written first (a crash between the two
+        leaves the message to be handled again, which finds its sends done)."""
+        self.settle_sends()
         fields: dict[str, Any] = {"handled": True, "handled_at": now, DUE_AT: None}
         if answered is not None:
             fields["answered"] = answered
@@ -249,7 +276,20 @@ def _write_spawned(txn: Any, ref: Any, change: TipChange, now: datetime) -> None
     spawned = change.spawned
     if ref is None or spawned is None:
         return
-    txn.create(ref, spawned_tip_doc(spawned, now))
-    if change.spawned_event is not None:
-        event = event_doc(change.spawned_event, now, spawned.expire_at)
-        txn.set(ref.collection(EVENTS).document(), event)
+    txn.create(ref, spawned_tip_doc(spawned, now, change.spawned_event))
+
+
+def _trail_entries(
+    change: TipChange, now: datetime, repairs: dict[str, Any]
+) -> list[dict[str, Any]]:
+    entries = []
+    for audit in change.events:
+        entry = trail_entry(audit, now)
+        if repairs and audit is change.event:
+            entry["data"]["repaired"] = sorted(repairs)
+        entries.append(entry)
+    return entries
+
+
+def _expiry(tip: Tip) -> dict[str, Any]:
+    return {"expire_at": tip.expire_at}  # TTL does not cascade: it expires with its tip

@@ -35,6 +35,7 @@ from shared.services.router.commands import CommandHandler
 from shared.services.router.conversation import ConversationHandler
 from shared.services.router.intake import IntakeHandler
 from shared.services.router.tips import TipHandler
+from shared.store.ports.line import LineStore
 
 
 def decode_pubsub(cloud_event: Any) -> TipEvent | DeferredEvent | None:
@@ -49,6 +50,7 @@ def decode_pubsub(cloud_event: Any) -> TipEvent | DeferredEvent | None:
 
 @dataclass
 class Router:
+    store: LineStore
     tips: TipHandler
     commands: CommandHandler
     conversation: ConversationHandler
@@ -67,6 +69,9 @@ class Router:
             tally = self.intake.on_deferred(event, self.route, now)
         else:
             tally = self.route(event, now)
+        # The outcomes of sends on a tip a handler kept back (`mark_handled` writes
+        # them first; a handler that marks nothing, here).
+        self.store.settle_sends()
         self.log.info(
             "router.handled",
             kind=event.kind,

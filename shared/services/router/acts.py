@@ -22,13 +22,15 @@ from shared.core.authority import Act, may
 from shared.core.commands import Verb
 from shared.core.jurisdiction import Profile
 from shared.core.policy_file import Policies
+from shared.core.recipients import Recipient
 from shared.core.tip import Acted, Tip, TipChange, TipNote, TipStatus
 from shared.core.unit_names import find_unit
-from shared.services.dispatch import NOT_REACHED, SendOutcome, Tally
+from shared.services.dispatch import NOT_REACHED, SendOutcome, Tally, reply_record
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
 from shared.services.router.reading import actor_of
-from shared.store.ports.line import Applied, LineStore, OfficerRecord
+from shared.store.collections import SendKind
+from shared.store.ports.line import Applied, LineStore, OfficerRecord, PlannedSend
 
 After = Callable[[], Tally]  # what to do once the officer has their answer
 
@@ -54,6 +56,62 @@ class Deed:
 
 
 @dataclass
+class ReplyTo:
+    """The answer to an officer's message: recorded on the tip with the change the
+    message makes (issue 18, round 13: no claim and no record of its own), and sent
+    after it by `CommandHandler.answer` (`tip_id` set: kept on that tip)."""
+
+    key: str
+    oa_id: str
+    writer: Recipient
+    late: Callable[[str], str]  # the words as sent (a late command says when it came)
+    tip_id: str | None = None
+
+
+@dataclass
+class Answers:
+    """What an officer is answered about an act on a tip, decided on the tip as the act
+    left it: the same words whether recorded with the act's change or sent after it."""
+
+    store: LineStore
+    profile: Profile
+
+    def answer_of(self, tip: Tip, done: Acted, act: Act, verb: Verb) -> str | None:
+        """The officer's answer to what their message did to the tip; None when it
+        depends on what happens after the change (a question: whether Zalo took it)."""
+        if done.outcome == "refused":
+            return self.refusal(tip, done.reason, act, _action(act, verb))
+        if done.outcome == "asked":
+            return None
+        return self.done_text(tip, done)
+
+    def refusal(self, tip: Tip, reason: str, act: Act, action: str = "") -> str:
+        ref = tip.ref
+        unit = routing.unit_name(self.profile, tip.unit_id)
+        if reason in ("already_taken", "held_by_other"):
+            holder = self.store.officer(tip.held_by) if tip.held_by else None
+            name = holder.name if holder else ""
+            held_at = routing.unit_name(self.profile, tip.holder_unit) or unit
+            return messages.refusal(
+                reason, ref, unit=held_at, holder=name, action=action or act.value
+            )
+        return messages.refusal(reason, ref, unit=unit, action=action or act.value)
+
+    def done_text(self, tip: Tip, done: Acted) -> str:
+        ref = tip.ref
+        if done.outcome == "taken":
+            return messages.confirm_take(ref)
+        if done.outcome == "transferred":
+            return messages.confirm_transfer(ref, routing.unit_name(self.profile, tip.unit_id))
+        if done.outcome not in (TipStatus.RESOLVED, TipStatus.CLOSED):
+            return messages.confirm_note(ref)
+        resolved = done.outcome == TipStatus.RESOLVED
+        if done.took:
+            return messages.confirm_take_and_finish(ref, resolved)
+        return messages.confirm_resolve(ref) if resolved else messages.confirm_reject(ref)
+
+
+@dataclass
 class TipActs:
     store: LineStore
     pager: Pager
@@ -61,8 +119,12 @@ class TipActs:
     profile: Profile
     policies: Policies
 
+    @property
+    def answers(self) -> Answers:
+        return Answers(self.store, self.profile)
+
     def carry_out(
-        self, deed: Deed, officer: OfficerRecord, now: datetime
+        self, deed: Deed, officer: OfficerRecord, now: datetime, reply: ReplyTo | None = None
     ) -> tuple[str, After | None] | None:
         """The officer's answer, and what to do after it is sent; None when there is
         no tip of that code to act on (none, or a withdrawn one), read in the act's
@@ -123,18 +185,30 @@ class TipActs:
                 self.profile, self.policies, tip, now, officer.officer_id, target, reason
             )
 
-        applied = self.pager.change(deed.ref, decide, now)  # the citizen's notice with it
+        def answer(tip: Tip, _change: TipChange) -> list[PlannedSend]:
+            done = tip.acted_on(deed.message_id)
+            text = self.answers.answer_of(tip, done, act, deed.verb) if done and reply else None
+            if reply is None or text is None:
+                return []
+            record = reply_record(
+                reply.oa_id, reply.writer, reply.late(text), (), "officer", tip.ref
+            )
+            return [PlannedSend(SendKind.REPLY, reply.key, record, rank=1)]
+
+        # The citizen's notice and the officer's answer with it.
+        applied = self.pager.change(deed.ref, decide, now, also=answer)
         tip = applied.tip
         if tip is None or tip.status is TipStatus.WITHDRAWN:
             return None
+        if reply is not None:
+            reply.tip_id = tip.ref  # the answer is kept on the tip (recorded, or claimed)
         # What this message did: decided now, or by an earlier delivery (answered alike;
         # every send is keyed, so what went out then goes not twice).
         done = tip.acted_on(deed.message_id)
         if done is None:  # an older release's note or question (kept by its message)
             done = Acted(deed.message_id, "asked" if deed.verb is Verb.ASK else "noted")
         if done.outcome == "refused":
-            action = "ask" if deed.verb is Verb.ASK else act.value
-            return self._refused(tip, done.reason, act, now, action)
+            return self._refused(tip, done.reason, act, now, _action(act, deed.verb))
         if done.outcome == "asked":
             return self._ask(applied, tip, deed, now), None  # a redelivery sends nothing twice
         return self._done(applied, tip, done, officer, now)
@@ -155,39 +229,27 @@ class TipActs:
     def _refused(
         self, tip: Tip, reason: str, act: Act, now: datetime, action: str = ""
     ) -> tuple[str, After | None]:
-        ref = tip.ref
-        unit = routing.unit_name(self.profile, tip.unit_id)
         if reason in ("already_taken", "held_by_other"):
-            holder = self.store.officer(tip.held_by) if tip.held_by else None
-            name = holder.name if holder else ""
-            held_at = routing.unit_name(self.profile, tip.holder_unit) or unit
-            return messages.refusal(
-                reason, ref, unit=held_at, holder=name, action=action or act.value
-            ), None
+            return self.answers.refusal(tip, reason, act, action), None
         after: After | None = None
         if reason == "same_unit":
             # A repeated forward: the tip is there already; finish its paging if need be.
             def after() -> Tally:
                 return self.pager.resume(tip, now, "router")
 
-        return messages.refusal(reason, ref, unit=unit, action=action or act.value), after
+        return self.answers.refusal(tip, reason, act, action), after
 
     def _done(
         self, applied: Applied, tip: Tip, done: Acted, officer: OfficerRecord, now: datetime
     ) -> tuple[str, After | None]:
-        ref, notices = tip.ref, self.notices
+        notices, text = self.notices, self.answers.done_text(tip, done)
         if done.outcome == "taken":
-            return messages.confirm_take(ref), lambda: _quietly(notices.taken(tip, now))
+            return text, lambda: _quietly(notices.taken(tip, now))
         if done.outcome == "transferred":
             return self._forwarded(applied, tip, done, officer, now)
         if done.outcome not in (TipStatus.RESOLVED, TipStatus.CLOSED):
-            return messages.confirm_note(ref), None
-        resolved = done.outcome == TipStatus.RESOLVED
-        tell = notices.resolved if resolved else notices.closed
-        if done.took:
-            text = messages.confirm_take_and_finish(ref, resolved)
-        else:
-            text = messages.confirm_resolve(ref) if resolved else messages.confirm_reject(ref)
+            return text, None
+        tell = notices.resolved if done.outcome == TipStatus.RESOLVED else notices.closed
         holder = done.holder if not done.took else None
 
         def after() -> Tally:
@@ -240,6 +302,10 @@ class TipActs:
             return tally
 
         return messages.confirm_transfer(tip.ref, unit), after
+
+
+def _action(act: Act, verb: Verb) -> str:
+    return "ask" if verb is Verb.ASK else act.value
 
 
 def _quietly(_outcome: object) -> Tally:

@@ -31,7 +31,7 @@ from shared.logs import Logger
 from shared.services.dispatch import SendOutcome, Tally
 from shared.services.notices import CitizenNotices
 from shared.services.paging import Pager
-from shared.services.router.acts import ACTS, After, Deed, TipActs
+from shared.services.router.acts import ACTS, After, Deed, ReplyTo, TipActs
 from shared.services.router.reading import Answer, FreeText, Meant, TipFinder
 from shared.store.ports.line import LineStore, OfficerRecord
 
@@ -137,12 +137,18 @@ class CommandHandler:
         once (`writer`: their reporter key, with their Zalo id)."""
         reading = commands.read(text)
         said = Said(text, extras, message_id)
-        reply, after = self._run(reading, officer, writer.zalo_id or "", oa_id, said, now)
-        if received_at and now - received_at > self.policies.sweeps.late_after:
-            # Carried out late (the line was down): the officer learns when, not only what.
-            reply = messages.late_command(reply, received_at, now)
+
+        def late(reply: str) -> str:
+            if received_at and now - received_at > self.policies.sweeps.late_after:
+                # Carried out late (the line was down): the officer learns when, not only what.
+                return messages.late_command(reply, received_at, now)
+            return reply
+
+        # An act on a tip records this answer with its change, on the tip (`ReplyTo`).
+        to = ReplyTo(f"cmd:{message_id}", oa_id, writer, late)
+        reply, after = self._run(reading, officer, writer.zalo_id or "", oa_id, said, now, to)
         outcome = self.pager.dispatch.reply(
-            f"cmd:{message_id}", oa_id, writer, reply, now, audience="officer"
+            to.key, oa_id, writer, late(reply), now, audience="officer", tip_id=to.tip_id
         )
         tally = after() if after else Tally()
         tally.count(outcome)
@@ -163,6 +169,7 @@ class CommandHandler:
         oa_id: str,
         said: Said,
         now: datetime,
+        to: ReplyTo | None = None,
     ) -> tuple[str, After | None]:
         if reading.command is not None and reading.verb is Verb.ENROL:
             return self._enrol(reading.command.code or "", user_id, oa_id, now), None
@@ -175,11 +182,11 @@ class CommandHandler:
         if reading.command is not None and reading.verb is Verb.ANSWER:
             return self._answer(reading.command, officer, now), None
         if reading.verb is None:
-            return self._free_text(officer, said, now)
+            return self._free_text(officer, said, now, to)
         found = self.finder.find(reading, officer)
         if isinstance(found, Meant):
             deed = Deed(reading.verb, found.ref, found.words, said.message_id)
-            done = self.acts.carry_out(deed, officer, now)
+            done = self.acts.carry_out(deed, officer, now, to)
             if done is not None:
                 return done
             # No tip of that code (or a withdrawn one): a near miss, or no code at all.
@@ -187,21 +194,25 @@ class CommandHandler:
         if isinstance(found, Answer):
             return found.text, None
         if isinstance(found, FreeText):
-            return self._free_text(officer, said, now)
-        return self._act(Deed(reading.verb, found.ref, found.words, said.message_id), officer, now)
+            return self._free_text(officer, said, now, to)
+        deed = Deed(reading.verb, found.ref, found.words, said.message_id)
+        return self._act(deed, officer, now, to)
 
-    def _act(self, deed: Deed, officer: OfficerRecord, now: datetime) -> tuple[str, After | None]:
-        done = self.acts.carry_out(deed, officer, now)
+    def _act(
+        self, deed: Deed, officer: OfficerRecord, now: datetime, to: ReplyTo | None
+    ) -> tuple[str, After | None]:
+        done = self.acts.carry_out(deed, officer, now, to)
         return done if done is not None else (messages.refusal("no_tip", deed.ref), None)
 
     def _free_text(
-        self, officer: OfficerRecord, said: Said, now: datetime
+        self, officer: OfficerRecord, said: Said, now: datetime, to: ReplyTo | None
     ) -> tuple[str, After | None]:
         """Words that are no command: a note on the one open tip the officer holds."""
         note = "\n".join(x for x in (said.text.strip(), said.extras) if x)
         held = self.finder.held_by(officer)
         if note and len(held) == 1:
-            return self._act(Deed(Verb.NOTE, held[0].ref, note, said.message_id), officer, now)
+            deed = Deed(Verb.NOTE, held[0].ref, note, said.message_id)
+            return self._act(deed, officer, now, to)
         tips = self.finder.tips_of(officer)
         if note and len(held) > 1:
             sample = f"GHI {held[0].ref} {note[:40]}".rstrip()

@@ -263,14 +263,24 @@ class LineStore(Protocol):
         strikes: int | None = None,
         outage: bool | None = None,
         quota: Mapping[str, Any] | None = None,
-    ) -> None:
-        """`quota`: Zalo's quota of an accepted send, kept on the send's record."""
+        tip_id: str | None = None,
+    ) -> bool:
+        """`quota`: Zalo's quota of an accepted send, kept on the send's record.
+        `tip_id`: the send's record's, which says where it is kept (a tip's send's
+        outcome is kept back until `settle_sends`, or the tip's next write: False)."""
+        ...
+
+    def settle_sends(self) -> bool:
+        """Write the outcomes kept back (one write a tip), as `mark_handled` does first;
+        whether anything was written."""
         ...
 
     def hold_send(
         self, kind: SendKind, key: str, record: SendRecord, now: datetime, at: datetime
     ) -> None: ...
-    def send_record(self, kind: SendKind, key: str) -> SendRecord | None: ...
+    def send_record(
+        self, kind: SendKind, key: str, tip_id: str | None = None
+    ) -> SendRecord | None: ...
     def step_sends(self, ref: str, alert_key: str) -> list[SendRecord]: ...
 
     # the schedule
