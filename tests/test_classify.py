@@ -2159,3 +2159,42 @@ def test_a_child_starved_is_urgent_unless_told_as_a_habit() -> None:
     assert (got.kind, got.severity) == ("tip", "urgent"), got
     got = by_rules("ông bà kia ngày nào cũng đánh con, còn bỏ đói đứa nhỏ nữa")
     assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        (
+            "the guy downstairs is hitting his girlfriend right now, she keeps crying",
+            "violence",
+            "urgent",
+        ),
+        (
+            "two men in the next room smoking something from a glass pipe every evening, they look high",
+            "drugs",
+            "normal",
+        ),
+        (
+            "the bar opposite plays loud music every night until 2am, what can we do?",
+            "public_order",
+            "normal",
+        ),
+        (
+            "a truck has been parked on the sidewalk near the market for a week, blocking the way",
+            "traffic",
+            "normal",
+        ),
+        (
+            "five workers live in the garage behind our building, nobody registered them",
+            "residence",
+            "normal",
+        ),
+    ],
+)
+def test_a_report_in_english_names_its_matter_and_its_beating_now(
+    text: str, category: str, severity: str
+) -> None:
+    # a beating 'right now' was normal; a pipe smoked was a fire, urgent; a party's noise
+    # or a car on the sidewalk followed by a question was a question
+    for got in (by_rules(text), classify(text)):
+        assert (got.kind, got.category, got.severity) == ("tip", category, severity), got
