@@ -2198,3 +2198,50 @@ def test_a_report_in_english_names_its_matter_and_its_beating_now(
     # or a car on the sidewalk followed by a question was a question
     for got in (by_rules(text), classify(text)):
         assert (got.kind, got.category, got.severity) == ("tip", category, severity), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a charm before praising a child
+        "trộm vía bé nhà mình tháng này lên 2 ký",
+        # a game, a film or the news talked over with friends
+        "tối qua tụi tui chơi GTA cướp ngân hàng tới 2 giờ sáng",
+        "bộ phim hôm qua có cảnh cướp tiệm vàng y như thật",
+        "mọi người xem tin chưa, vụ trộm ở Quận 7 camera quay rõ mặt",
+        # the sender owning up in English
+        "oops wrong group, sorry everyone",
+        # praise for an officer's manner
+        "cả nhà tôi rất hài lòng với thái độ của cán bộ phường, xin khen ngợi anh Tâm",
+    ],
+)
+def test_chat_that_names_a_crime_nobody_saw_is_not_a_tip(text: str) -> None:
+    # each was a tip (theft, robbery, other): an officer alerted for a child's praise or a film
+    for got in (by_rules(text), classify(text)):
+        assert got.kind == "other", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cơ hội đầu tư vàng online lợi nhuận 5% mỗi tuần, vào nhóm Telegram nhận tín hiệu",
+        "soi cầu bạch thủ lô chính xác 99, nhận số free mỗi ngày",
+        "chào anh, em muốn làm quen, kết bạn zalo với em nha",
+    ],
+)
+def test_an_offer_of_gain_or_friendship_in_a_group_is_an_ad(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+def test_whether_a_thing_carried_counts_as_a_weapon_is_asked() -> None:
+    got = classify("cho mình hỏi mang theo con dao rọc giấy đi học có bị coi là vũ khí không")
+    assert got.kind == "question", got
+    # a weapon among people is still the tip it was
+    danger = classify("có thằng cầm dao đứng trước quán, không biết có bị coi là tội gì không")
+    assert (danger.kind, danger.severity) == ("tip", "urgent"), danger
+
+
+def test_a_fee_taken_for_a_registration_never_made_is_a_residence_tip() -> None:
+    got = classify("chủ trọ lấy của tôi 300 ngàn làm tạm trú, ra phường tra thì không có tên tôi")
+    assert (got.kind, got.category) == ("tip", "residence"), got
