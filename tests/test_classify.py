@@ -2245,3 +2245,33 @@ def test_whether_a_thing_carried_counts_as_a_weapon_is_asked() -> None:
 def test_a_fee_taken_for_a_registration_never_made_is_a_residence_tip() -> None:
     got = classify("chủ trọ lấy của tôi 300 ngàn làm tạm trú, ra phường tra thì không có tên tôi")
     assert (got.kind, got.category) == ("tip", "residence"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the sweetish burnt smell of drug smoke is no fire
+        ("phòng trọ cuối dãy tối nào cũng bay ra mùi khét ngọt, khách ra vô tới sáng", "drugs"),
+        # a passing rider snatching jewellery off the hand
+        ("bà ngoại tôi đứng chờ xe buýt thì bị 1 thằng chạy xe ngang giật chiếc nhẫn", "robbery"),
+        # a knife held to make a shop's staff or a driver hand over
+        ("thằng đó cầm dao xông vô tiệm điện thoại bắt nhân viên đưa tiền trong két", "robbery"),
+        ("khách đi xe ôm kề dao vào cổ anh tài xế đòi xe rồi chạy mất", "robbery"),
+        # bruises seen, a slap, a nose broken by a punch
+        ("chị hàng xóm tuần nào cũng có vết bầm ở tay, nói là té cầu thang", "violence"),
+        ("quản lý quán bị tát 2 cái trước mặt khách chỉ vì làm đổ ly", "violence"),
+        ("đêm qua ở quán nhậu có thằng đấm em tôi gãy mũi", "violence"),
+        # graffiti on a wall, a transformer blowing up, fire spreading to the next shop
+        ("mấy đứa nhỏ xịt sơn vẽ bậy lên cổng chùa đầu hẻm", "public_order"),
+        ("trạm biến áp đầu chợ vừa nổ, lửa tóe xuống mấy sạp trái cây", "fire"),
+        ("co chay kho vai, lua lan qua kho ben canh roi", "fire"),
+        # lottery tickets altered, an account offering itself, the boxes of parked bikes tried
+        ("bà bán vé số bị người ta đổi vé số sửa số lấy mất 1 triệu", "fraud"),
+        ("có trang facebook tự xưng sugar baby nhận đi khách khu Tân Phú", "prostitution"),
+        ("tối qua có người đi dọc bãi xe chung cư thử mở cốp từng chiếc", "theft"),
+    ],
+)
+def test_a_tip_is_read_by_what_was_done(text: str, category: str) -> None:
+    # each was read as a fire, a weapon, public order or other
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
