@@ -2275,3 +2275,25 @@ def test_a_tip_is_read_by_what_was_done(text: str, category: str) -> None:
     # each was read as a fire, a weapon, public order or other
     got = by_rules(text)
     assert (got.kind, got.category) == ("tip", category), got
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # a fire put out that flares again
+        ("đám cháy bãi ve chai hồi trưa dập rồi mà giờ lại bốc khói nữa, gió to lắm", "urgent"),
+        # robbers recognised where they are now
+        (
+            "vụ giật túi xách hôm kia ở chợ, giờ thằng đó đang đứng hút thuốc ở cổng chợ, "
+            "đúng xe đó luôn",
+            "urgent",
+        ),
+        # a beating filmed and posted is over
+        ("con tôi bị mấy đứa cùng lớp đánh hội đồng, tụi nó quay clip đăng lên tiktok", "normal"),
+        # a fight only threatened in a quarrel
+        ("hai ông hàng xóm đang chửi nhau, dọa đánh nhau vì chuyện đậu xe", "normal"),
+    ],
+)
+def test_urgency_follows_what_is_going_on_now(text: str, severity: str) -> None:
+    for got in (by_rules(text), classify(text)):
+        assert (got.kind, got.severity) == ("tip", severity), got
