@@ -2170,7 +2170,8 @@ def test_a_child_starved_is_urgent_unless_told_as_a_habit() -> None:
             "urgent",
         ),
         (
-            "two men in the next room smoking something from a glass pipe every evening, they look high",
+            "two men in the next room smoking something from a glass pipe every evening, "
+            "they look high",
             "drugs",
             "normal",
         ),
@@ -2297,3 +2298,23 @@ def test_a_tip_is_read_by_what_was_done(text: str, category: str) -> None:
 def test_urgency_follows_what_is_going_on_now(text: str, severity: str) -> None:
     for got in (by_rules(text), classify(text)):
         assert (got.kind, got.severity) == ("tip", severity), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a tree leaning, feared to fall in the next storm: a hazard for the ward
+        "cây me trước chợ nghiêng sắp ngã ra đường, gió to là đổ",
+        # a loan app's collectors threatening death by phone: pressure to pay
+        "em bị app vay tiền lừa, giờ tụi nó gọi điện dọa giết em với ba mẹ nếu ko trả 40 triệu",
+    ],
+)
+def test_a_hazard_feared_or_a_threat_to_make_one_pay_is_not_an_emergency(text: str) -> None:
+    # the retrained model read both urgent
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+def test_a_threat_to_come_tonight_stays_urgent() -> None:
+    got = classify("chồng cũ nhắn tin dọa giết em, nói đêm nay sẽ qua nhà, em ở một mình với con")
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
