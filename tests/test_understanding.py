@@ -906,6 +906,10 @@ MESSAGES_ALONE = {
     # 152, 158 of 220 (215, 152, 156 of the 216 agreed: mt9-4, mt9-29, mt9-153, mt9-173 in
     # CONFLICTS), 11/11, none and none
     "tuning9": ((215, 152, 156), 11, 0, 0),
+    # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
+    # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
+    # retrained) 216, 152, 157 of 220, 12/12, none and none
+    "tuning10": ((216, 152, 157), 12, 0, 0),
 }
 
 
