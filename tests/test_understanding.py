@@ -552,8 +552,8 @@ BLIND_HELD = {
     # round 9's urgency pass on it; 55/61 questions after round 10's pass on question set 17;
     # kind 115 once training set 14a taught kinds and categories (held out on the fifteen
     # earlier training sets: kinds 93.0 -> 93.3 %, category 81.9 -> 82.5 %); 56/61 after
-    # round 13's second pass (on question set 25)
-    "blind11": ((115, 92, 95), 6, 1, 0, 56, 1),
+    # round 13's second pass (on question set 25); category 93 after its classifier passes
+    "blind11": ((115, 93, 95), 6, 1, 0, 56, 1),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -585,8 +585,8 @@ BLIND_HELD = {
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
     # classifier pass on tuning set 7
     # round 12: urgency 93 (the danger passes); 68/75 after round 13's pass on question set 24,
-    # 69/75 after its second (on set 25)
-    "blind14": ((120, 85, 93), 11, 1, 0, 69, 0),
+    # 69/75 after its second (on set 25); 121, 86, 94 after its classifier passes
+    "blind14": ((121, 86, 94), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -595,8 +595,9 @@ BLIND_HELD = {
     # 64/75 after round 12's pass on question set 23
     # kind 123 and category 88 after round 12's classifier pass on tuning set 8
     # 65/75 after round 13's pass on question set 24, 67/75 with 1 wrong after its second (on
-    # set 25), 68/75 after its third (on set 26)
-    "blind15": ((123, 88, 97), 9, 1, 0, 68, 1),
+    # set 25), 68/75 after its third (on set 26); category 89, urgency 98 after its
+    # classifier passes
+    "blind15": ((123, 89, 98), 9, 1, 0, 68, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -604,8 +605,9 @@ BLIND_HELD = {
     "blind16": ((127, 91, 98), 8, 0, 0, 66, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
-    # with one wrong after round 13's second assistant pass (on question set 25)
-    "blind17": ((120, 81, 95), 8, 2, 0, 66, 1),
+    # with one wrong after round 13's second assistant pass (on question set 25); messages
+    # 123, 90, 98 with one person in danger rated normal after its classifier passes
+    "blind17": ((123, 90, 98), 8, 1, 0, 66, 1),
 }
 
 
