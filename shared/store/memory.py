@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, cast
 
-from shared.core import delivery
 from shared.core.events import DeferredEvent, TipEvent
 from shared.core.intake import Inbound, IntakeRules
 from shared.core.intake import plan as plan_intake
@@ -56,7 +55,6 @@ from shared.store.documents import (
     reporter_from_doc,
     rescheduled_fields,
     salvage_tip,
-    send_claim_doc,
     send_due_fields,
     send_due_item,
     send_finish_fields,
@@ -109,12 +107,14 @@ from shared.store.tip_sends import (
     SENDS_SPILLED,
     KeptOutcomes,
     apply_outcomes,
+    claimed,
     documents_too,
     due_after_sends,
     entry_id,
     entry_key,
     full,
     ladder_rescheduled,
+    moved_to,
     record_planned,
     routed_now,
     sends_fields,
@@ -504,13 +504,7 @@ class _Schedule(_Documents):
         if found is None:
             return False
         ref, send_kind, send_key = found
-
-        def moved(stored: dict[str, Any] | None) -> tuple[dict[str, Any], None] | None:
-            if stored is None or stored.get(DUE_AT) is None or stored.get(DUE_AT) == at:
-                return None
-            return {DUE_AT: at}, None
-
-        self._on_tip(ref, send_kind, send_key, moved)
+        self._on_tip(ref, send_kind, send_key, moved_to(at))
         return True
 
     def reschedule(self, due_id: str, at: datetime, attempts: int | None = None) -> None:
@@ -647,11 +641,11 @@ class _Sends(_Documents):
     ) -> Claim | None:
         ref = tip_of(record.tip_id)
         if ref is not None:
-            on_tip, claim = self._on_tip(ref, kind, key, lambda e: _claimed(e, record, now))
+            on_tip, claim = self._on_tip(ref, kind, key, lambda e: claimed(e, record, now))
             if on_tip:
                 return cast("Claim | None", claim)
         with self._lock:
-            decided = _claimed(self.docs[kind.value].get(key), record, now)
+            decided = claimed(self.docs[kind.value].get(key), record, now)
             if decided is None:
                 return None
             entry, claim = decided
@@ -740,19 +734,6 @@ class _Sends(_Documents):
                 for key, doc in sorted(self.docs[ALERTS].items())
                 if key.startswith(prefix)
             ]
-
-
-def _claimed(
-    stored: Mapping[str, Any] | None, record: SendRecord, now: datetime
-) -> tuple[dict[str, Any], Claim] | None:
-    """A claim by the one rule (`delivery.may_send`): what it writes and gives."""
-    if not delivery.may_send(stored, now):
-        return None
-    stored = stored or {}
-    attempts = int(stored.get("attempts", 0)) + 1
-    created_at = stored.get("created_at") or now
-    entry = send_claim_doc(record, now, attempts, created_at)
-    return entry, Claim(attempts, int(stored.get("strikes", 0)), created_at)
 
 
 @dataclass

@@ -35,7 +35,7 @@ from shared.store.documents import (
     send_due_item,
 )
 from shared.store.ports.line import DueItem
-from shared.store.tip_sends import ladder_rescheduled, tip_due_items, tip_send_of_due
+from shared.store.tip_sends import ladder_rescheduled, moved_to, tip_due_items, tip_send_of_due
 from shared.store.tips import Seen
 
 
@@ -106,13 +106,7 @@ class ScheduleStore:
         if found is None:
             return False
         ref, send_kind, send_key = found
-
-        def moved(stored: dict[str, Any] | None) -> tuple[dict[str, Any], None] | None:
-            if stored is None or stored.get(DUE_AT) is None or stored.get(DUE_AT) == at:
-                return None
-            return {DUE_AT: at}, None
-
-        self._on_tip(ref, send_kind, send_key, moved)
+        self._on_tip(ref, send_kind, send_key, moved_to(at))
         return True
 
     def _move_ladder(self, ref: Any, at: datetime | None) -> None:

@@ -29,12 +29,10 @@ from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 from google.cloud.firestore_v1.field_path import FieldPath
 
-from shared.core import delivery
 from shared.store import transactions
 from shared.store.collections import ALERTS, TIPS, SendKind
 from shared.store.documents import (
     alert_reached,
-    send_claim_doc,
     send_due_fields,
     send_finish_fields,
     send_from_doc,
@@ -46,6 +44,7 @@ from shared.store.tip_sends import (
     SENDS_SPILLED,
     KeptOutcomes,
     apply_outcomes,
+    claimed,
     documents_too,
     due_after_sends,
     entry_id,
@@ -159,7 +158,7 @@ class SendsStore(KnownTips):
         sent by someone else, or waits for its retry time."""
         ref = tip_of(record.tip_id)
         if ref is not None:
-            on_tip, claim = self._on_tip(ref, kind, key, lambda e: _claimed(e, record, now))
+            on_tip, claim = self._on_tip(ref, kind, key, lambda e: claimed(e, record, now))
             if on_tip:
                 return claim
         doc_ref = self.db.collection(kind.value).document(key)
@@ -167,7 +166,7 @@ class SendsStore(KnownTips):
         def body(txn: Any) -> Claim | None:
             snap = doc_ref.get(transaction=txn)
             stored = snap.to_dict() if snap.exists else None
-            decided = _claimed(stored, record, now)
+            decided = claimed(stored, record, now)
             if decided is None:
                 return None
             entry, claim = decided
@@ -381,16 +380,3 @@ def _entry_decided(
 def _plain(fields: Mapping[str, Any]) -> dict[str, Any]:
     """The top-level fields of an update (not the `sends.…` paths)."""
     return {k: v for k, v in fields.items() if "." not in k and "`" not in k}
-
-
-def _claimed(
-    stored: Mapping[str, Any] | None, record: SendRecord, now: datetime
-) -> tuple[dict[str, Any], Claim] | None:
-    """A claim by the one rule (`delivery.may_send`): what it writes and gives."""
-    if not delivery.may_send(stored, now):
-        return None
-    stored = stored or {}
-    attempts = int(stored.get("attempts", 0)) + 1
-    created_at = stored.get("created_at") or now
-    entry = send_claim_doc(record, now, attempts, created_at)
-    return entry, Claim(attempts, int(stored.get("strikes", 0)), created_at)

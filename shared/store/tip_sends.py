@@ -21,18 +21,19 @@ entry is absent is looked for there before it is claimed).
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from shared.core import delivery
 from shared.core import tip as tip_core
 from shared.core.delivery import CLAIM_LAPSES_AFTER
 from shared.core.refcode import PREFIX
 from shared.core.tip import Tip, TipStatus
 from shared.store.collections import DUE_AT, DueKind, SendKind, due_id
-from shared.store.documents import send_due_fields, send_recorded_doc
-from shared.store.ports.line import DueItem, PlannedSend
+from shared.store.documents import send_claim_doc, send_due_fields, send_recorded_doc
+from shared.store.ports.line import Claim, DueItem, PlannedSend, SendRecord
 from shared.store.sizes import stored_size
 
 SENDS = "sends"
@@ -287,3 +288,31 @@ def sends_fields(
     if spilled and not stored.get(SENDS_SPILLED):
         fields[SENDS_SPILLED] = True
     return fields
+
+
+def claimed(
+    stored: Mapping[str, Any] | None, record: SendRecord, now: datetime
+) -> tuple[dict[str, Any], Claim] | None:
+    """A claim by the one rule (`delivery.may_send`) on a send's entry or document:
+    what it writes and gives (None: sent, being sent, or waiting for its retry)."""
+    if not delivery.may_send(stored, now):
+        return None
+    stored = stored or {}
+    attempts = int(stored.get("attempts", 0)) + 1
+    created_at = stored.get("created_at") or now
+    entry = send_claim_doc(record, now, attempts, created_at)
+    return entry, Claim(attempts, int(stored.get("strikes", 0)), created_at)
+
+
+def moved_to(
+    at: datetime | None,
+) -> Callable[[Mapping[str, Any] | None], tuple[dict[str, Any], None] | None]:
+    """The change that moves a send's entry on the schedule to `at` (None: off it); an
+    entry done meanwhile (off the schedule) or already there is left as it is."""
+
+    def move(stored: Mapping[str, Any] | None) -> tuple[dict[str, Any], None] | None:
+        if stored is None or stored.get(DUE_AT) is None or stored.get(DUE_AT) == at:
+            return None
+        return {DUE_AT: at}, None
+
+    return move
