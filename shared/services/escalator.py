@@ -150,9 +150,13 @@ class Escalator:
                 after = page[-1].at
         finally:
             dispatch.stop_at = None
-            # What an item that failed left kept back (a send Zalo took is recorded).
-            with contextlib.suppress(Exception):
+            # What an item that failed left kept back (a send Zalo took is recorded). If
+            # this write fails too, those sends go again when their claims lapse: said,
+            # never silent.
+            try:
                 self.store.settle_sends()
+            except Exception as exc:  # the run's own outcome stands
+                self.log.warning("escalator.settle_failed", reason=_reason(exc))
         summary.outage = dispatch.zalo.any_down()
         if summary.outage or summary.held:
             self.log.warning("escalator.zalo_down", held=summary.held, pending=summary.pending)
