@@ -124,7 +124,9 @@ def officer_ids(seed_text: str) -> list[str]:
 def line(env: Env, monkeypatch: pytest.MonkeyPatch) -> Iterator[Line]:
     db = databases()
     seed_text = SEED.read_text(encoding="utf-8")
-    write_seed(db, load_seed(seed_text), load_profile("2025"))
+    # on the line's clock: enrolments stamped with the real time would outrank records
+    # a test dates from DAY (a test that passed until the real clock passed DAY + 1 day)
+    write_seed(db, load_seed(seed_text), load_profile("2025"), now=DAY)
 
     hook = make_server(
         "127.0.0.1",
