@@ -133,13 +133,25 @@ def routed_events(db: Any) -> Counter[str]:
     )
 
 
+def settled_sends(db: Any, within: float = 10.0) -> list[dict[str, Any]]:
+    """The `alerts` and `replies` records once none is in flight (pending or being
+    sent), or as they are after `within` seconds: a story's last answer can reach the
+    citizen while a hand-off's alert to the commander is still being sent."""
+    deadline = time.monotonic() + within
+    while True:
+        records = [r for c in ("alerts", "replies") for r in docs(db, c).values()]
+        in_flight = any(r["status"] in ("pending", "sending") for r in records)
+        if not in_flight or time.monotonic() > deadline:
+            return records
+        time.sleep(0.1)
+
+
 def assert_sent_once(db: Any, client: StandinClient) -> None:
     """Every alert and reply went out once: the stand-in holds exactly what was claimed."""
     sent: Counter[str] = Counter()
-    for collection in ("alerts", "replies"):
-        for record in docs(db, collection).values():
-            assert record["status"] == "sent", record
-            sent[recipient_user(record, in_firestore(db))] += 1
+    for record in settled_sends(db):
+        assert record["status"] == "sent", record
+        sent[recipient_user(record, in_firestore(db))] += 1
     for user_id, count in sent.items():
         assert len(client.inbox(user_id)) == count, user_id
 
