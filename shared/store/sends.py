@@ -215,7 +215,7 @@ class SendsStore(KnownTips):
             on_tip, result, fields, written = _entry_decided(data, kept, eid, decide, None)
             if not fields:
                 return on_tip, result
-            with contextlib.suppress(gexc.FailedPrecondition):  # written since: read it
+            with contextlib.suppress(*transactions.WRITTEN_SINCE):  # written since: read it
                 done = tip_ref.update(
                     fields, option=self.db.write_option(last_update_time=update_time)
                 )
@@ -298,7 +298,7 @@ class OutcomesStore(KnownTips):
             changed = apply_outcomes(sends, outcomes)
             fields = {**entry_fields(changed), **due_after_sends(data, before, sends)}
             if changed:
-                with contextlib.suppress(gexc.FailedPrecondition):  # written since: read it
+                with contextlib.suppress(*transactions.WRITTEN_SINCE):  # written since: read it
                     result = tip_ref.update(
                         fields, option=self.db.write_option(last_update_time=update_time)
                     )

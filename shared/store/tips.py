@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from google.api_core import exceptions as gexc
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import FieldFilter
 
@@ -132,7 +131,7 @@ class TipsStore(KnownTips):
         and decided again.
         """
         if isinstance(seen, Seen):
-            with contextlib.suppress(gexc.FailedPrecondition):  # changed meanwhile
+            with contextlib.suppress(*transactions.WRITTEN_SINCE):  # changed meanwhile
                 return self._change(ref, decide, now, salvage, plan, seen)
         return self._change(ref, decide, now, salvage, plan, None)
 

@@ -12,6 +12,11 @@ from google.cloud import firestore
 
 from shared.store.ports import Contended, StorageError, StorageRefused
 
+# A write under a precondition on the update time that did not happen: written since,
+# or refused while a transaction held the document (the emulator aborts it). Either
+# way the caller reads it and decides again, in a transaction.
+WRITTEN_SINCE = (gexc.FailedPrecondition, gexc.Aborted)
+
 T = TypeVar("T")
 # Overlapping escalator runs and redeliveries contend for the same tips; the
 # losers re-read and usually find nothing left to do.
