@@ -608,6 +608,9 @@ BLIND_HELD = {
     # with one wrong after round 13's second assistant pass (on question set 25); messages
     # 123, 90, 98 with one person in danger rated normal after its classifier passes
     "blind17": ((123, 90, 98), 8, 1, 0, 66, 1),
+    # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
+    # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
+    "blind18": ((122, 88, 96), 9, 0, 2, 68, 2),
 }
 
 
@@ -970,6 +973,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind15",
         "blind16",
         "blind17",
+        "blind18",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

@@ -64,6 +64,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind17.jsonl`, `questions_blind17.jsonl`: the seventeenth pair, written
   in round 13 by someone who had not seen the rules, scored blind before round 13's
   changes (its header lines); never worked on.
+- `messages_blind18.jsonl`, `questions_blind18.jsonl`: the eighteenth pair, written
+  in round 14 by someone who had not seen the rules, scored blind before round 14's
+  changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -187,6 +190,7 @@ SETS = (
     "blind15",
     "blind16",
     "blind17",
+    "blind18",
     "tuning",
     "tuning4",
     "tuning5",
@@ -215,7 +219,17 @@ QUESTION_SETS = (
 # messages of a pair.
 MESSAGE_SETS = ("tuning6", "tuning7", "tuning8", "tuning9", "tuning10")
 # Never worked on: their misses are shown only when asked.
-BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17")
+BLIND = (
+    "blind",
+    "blind11",
+    "blind12",
+    "blind13",
+    "blind14",
+    "blind15",
+    "blind16",
+    "blind17",
+    "blind18",
+)
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
 # passes on sets 17 and 18, then worked on in the third; set 20 was kept out of all three,
