@@ -3110,3 +3110,47 @@ def test_ones_own_duty_or_right_asked_beside_another_part_is_both(
 ):
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == (topic,) and sections <= set(result.sections), result
+
+
+def test_a_foreigners_permanent_residence_is_never_the_citizens_registration():
+    # the immigration law's, not Luật Cư trú's thường trú
+    text = "Vợ tôi người Nhật, đã ở với tôi 3 năm, làm thường trú cho cô ấy được không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("làm giấy khai sinh cho bé có cần giấy tạm trú không", "civil_status"),
+        ("lắp đồng hồ nước riêng có cần xác nhận cư trú không", "water"),
+    ],
+)
+def test_a_residence_paper_asked_for_another_offices_service_is_that_office(
+    text: str, service: str
+):
+    # the office says what it asks for; residence facts would answer another question
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), service), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the old book demanded, whatever verb demands it, and no longer held
+        ("cô giáo kêu nộp sổ hộ khẩu mà nhà đâu còn sổ", "xac_nhan_cu_tru"),
+        # one's own tạm trú held where one goes, "đăng ký" said between: tạm vắng alone
+        (
+            "tui đi làm Đồng Nai nửa năm, có phải báo tạm vắng không, ở đó tui có đăng ký tạm"
+            " trú rồi",
+            "tam_vang",
+        ),
+        # one's registration held elsewhere, a house rented here: the stay here
+        ("em thuê nhà ở Bình Tân, thường trú vẫn ở Long An, có cần đăng ký gì không", "tam_tru"),
+        # a house rented, a permanent registration into it asked: that registration
+        ("tôi thuê nhà 5 năm rồi, chủ đồng ý, nhập hộ khẩu vào được không", "thuong_tru"),
+    ],
+)
+def test_what_is_said_held_or_where_leaves_what_is_asked(text: str, topic: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,), result

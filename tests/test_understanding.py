@@ -507,6 +507,11 @@ CONFLICTS = {
     # two and the foreigner's declaration, as qt24-37, qt25-74 and qt21-88; never a permanent
     # registration for someone undescribed
     "qt26-107",
+    # Tuning set 27 (round 14's pass):
+    # a registration's book or card asked, then "lấy gì chứng minh": labelled tạm trú alone;
+    # proof asked is the confirmation beside the registration's result, as qt23-51 (the same
+    # book asked, proof wanted by an employer): follow_ups' proof_asked
+    "qt27-47",
 }
 
 
@@ -875,8 +880,10 @@ QUESTIONS_ALONE = {
     # told); qt26-81, a foreigner's question in English read as a report, is the classifier's
     # (msg-13 reads "do I have to" as a question), held at one wrong until merged
     "tuning26": (100, 1),
-    # round 14: scored before any change (its header) 79/110 with 9 wrong
-    "tuning27": (79, 9),
+    # round 14: scored before any change (its header) 79/110 with 9 wrong; after round 14's
+    # pass on its wrong answers 85/110 (85/109 agreed: qt27-47 in CONFLICTS) with 2 wrong,
+    # both the classifier's (a returned file and "là đủ" read as reports), held until fixed
+    "tuning27": (85, 2),
 }
 
 
