@@ -1093,7 +1093,7 @@ def test_data_naming_an_unknown_topic_is_rejected(tmp_path: Path):
         "assistant.yaml: out_of_scope.identity_card.beats[5]: unknown topic 'can_cuoc'",
         f"assistant.yaml: places[{places - 1}]: 'phòng ngủ' is no topic's phrase",
         "assistant.yaml: tip_topics.lost_property: unknown topic 'mat_tai_san'",
-        "assistant.yaml: topics.nuoc_ngoai.beats[3]: unknown topic 'lưu trú'",
+        "assistant.yaml: topics.nuoc_ngoai.beats[4]: unknown topic 'lưu trú'",
         "assistant.yaml: vague.asks[0].topics[3]: unknown topic 'ho_khau'",
     ]
 
@@ -3154,3 +3154,103 @@ def test_a_residence_paper_asked_for_another_offices_service_is_that_office(
 def test_what_is_said_held_or_where_leaves_what_is_asked(text: str, topic: str):
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == (topic,), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "asked"),
+    [
+        # late already: the deadline and the time it takes
+        (
+            "nhập khẩu cho bé mới sinh được 2 tháng, giờ mới làm có bị trễ hạn không",
+            ("thuong_tru",),
+            {"ai_khi", "thoi_gian"},
+        ),
+        # a wait before registering, heard of
+        (
+            "nghe nói phải ở đủ 1 tháng rồi mới đi khai tạm trú hả",
+            ("tam_tru",),
+            {"ai_khi", "thoi_gian"},
+        ),
+        # a group filed at once, said "luôn"
+        (
+            "công ty có 20 người ở ký túc xá, đăng ký tạm trú cho cả 20 người 1 lần luôn được"
+            " không",
+            ("tam_tru",),
+            {"noi_nop"},
+        ),
+        # done for a relative: who may, beside the papers
+        (
+            "tôi đi làm CT07 thay cho ba tôi thì cần mang theo gì",
+            ("xac_nhan_cu_tru",),
+            {"ai_khi", "giay_to"},
+        ),
+        # whether one goes oneself: how it is filed too
+        (
+            "con tôi ở ký túc xá trường, nó có phải tự đi khai tạm trú không",
+            ("tam_tru",),
+            {"ai_khi", "noi_nop"},
+        ),
+        # one step before another
+        (
+            "chuyển trọ thì phải xóa tạm trú bên cũ rồi mới làm bên mới hả",
+            ("xoa_dang_ky", "tam_tru"),
+            {"ai_khi"},
+        ),
+        # a minor's parents' signature: the papers
+        ("em 16 tuổi, làm tạm trú có cần bố mẹ ký không", ("tam_tru",), {"giay_to"}),
+        # what the confirmation needs, and how soon
+        ("xin CT07 cần gì, mấy ngày có", ("xac_nhan_cu_tru",), {"giay_to", "thoi_gian"}),
+        # the new registration named, the old one's removal asked before it
+        (
+            "đăng ký thường trú cho con rể ở nhà tôi, có cần cắt khẩu bên nội trước không",
+            ("xoa_dang_ky", "thuong_tru"),
+            {"ai_khi"},
+        ),
+        # the tenants leaving, the landlord's duty then
+        (
+            "người thuê trọ trả phòng thì tôi có phải làm gì không",
+            ("tam_tru", "xoa_dang_ky"),
+            {"ai_khi"},
+        ),
+    ],
+)
+def test_when_who_how_and_what_first_are_read_as_asked(
+    text: str, topics: tuple[str, ...], asked: set[str]
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == topics, result
+    assert asked <= set(result.sections), result
+
+
+def test_whether_a_child_must_have_the_card_is_the_card_offices():
+    result = answer("bé nhà tôi 10 tuổi, căn cước có bắt buộc làm không", TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "identity_card"), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hộ khẩu tôi bị cắt mà không ai thông báo, giờ tính sao",
+        "hồ sơ thường trú bị trả lại, tôi mong lãnh đạo xem lại hồ sơ giúp",
+    ],
+)
+def test_a_removal_unannounced_or_a_file_to_look_at_again_goes_to_a_person(text: str):
+    assert answer(text, TODAY, NO_PHONE).handoff
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        (
+            "cho hỏi về việc đăng ký",
+            ["Đăng ký thường trú", "Đăng ký tạm trú", "Thông báo lưu trú"],
+        ),
+        (
+            "tui muốn làm giấy cư trú",
+            ["Xác nhận thông tin cư trú", "Đăng ký tạm trú", "Đăng ký thường trú"],
+        ),
+    ],
+)
+def test_a_registration_or_residence_paper_named_bare_asks_which(text: str, buttons: list[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topic is None and _buttons(result) == buttons, result
