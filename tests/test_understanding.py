@@ -898,9 +898,10 @@ QUESTIONS_ALONE = {
     "tuning26": (100, 1),
     # round 14: scored before any change (its header) 79/110 with 9 wrong; after round 14's
     # pass 99/110 with 3 wrong (99/103 agreed: qt27-47 and six labels against the line's
-    # conventions in CONFLICTS, each pointing to earlier entries); the 2 wrong left are the
-    # classifier's (a returned file and "là đủ" read as reports), held until fixed
-    "tuning27": (99, 2),
+    # conventions in CONFLICTS, each pointing to earlier entries); 100/103 with 1 wrong once
+    # "đó là đủ" unmarked is enough, not a child lured (classify.yaml); the one left is the
+    # classifier's (a file returned, asking for its handler, read as a report by the model)
+    "tuning27": (100, 1),
 }
 
 
