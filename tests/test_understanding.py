@@ -902,6 +902,9 @@ QUESTIONS_ALONE = {
     # "đó là đủ" unmarked is enough, not a child lured (classify.yaml); the one left is the
     # classifier's (a file returned, asking for its handler, read as a report by the model)
     "tuning27": (100, 1),
+    # round 14: scored before any change (its header) 76/110 with 6 wrong, kept out of round
+    # 14's pass on set 27: 78/110 with 6 wrong after it
+    "tuning28": (78, 6),
 }
 
 
