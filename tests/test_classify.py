@@ -2328,3 +2328,8 @@ def test_enough_unmarked_is_never_a_child_lured() -> None:
     lured = classify("nguoi la du be nha toi len xe roi chay mat")
     assert enough.kind == "question", enough
     assert lured.kind == "tip", lured
+
+
+def test_bao_nhieu_typed_bao_nhiu_asks() -> None:
+    got = classify("bao nhiu ngay thi phai khai")
+    assert got.kind == "question", got
