@@ -3254,3 +3254,79 @@ def test_a_removal_unannounced_or_a_file_to_look_at_again_goes_to_a_person(text:
 def test_a_registration_or_residence_paper_named_bare_asks_which(text: str, buttons: list[str]):
     result = answer(text, TODAY, NO_PHONE)
     assert result.topic is None and _buttons(result) == buttons, result
+
+
+def test_ones_own_short_trip_is_declared_where_one_stays_never_a_tam_tru():
+    # under 30 days the host declares the stay (lưu trú); tạm vắng is answered beside
+    text = "tuần sau tôi đi công tác Đà Nẵng 5 ngày, có phải khai tạm trú hay tạm vắng không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert set(result.topics) == {"luu_tru", "tam_vang"}, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sum asked before the work is done
+        "cán bộ đòi 300 nghìn mới làm thường trú cho nhà tôi",
+        # the area officer asked a favour
+        "nhờ anh cảnh sát khu vực ghé nhà làm giấy cho mẹ tôi, mẹ tôi không đi được",
+        # a residence fine's record disputed: never the traffic fine's office
+        "tôi bị lập biên bản phạt không khai báo lưu trú nhưng tôi đã khai rồi, muốn khiếu nại",
+    ],
+)
+def test_money_asked_an_officer_asked_or_a_residence_fine_disputed_goes_to_a_person(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff and result.out_of_scope is None, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "asked"),
+    [
+        # how it is made again: the whole answer ("có căn cước" is no "có cần")
+        ("bị móc túi mất ví, trong đó có căn cước, giờ làm lại căn cước sao", "mat_giay_to", set()),
+        # "đem" for "mang"
+        ("xin CT07 phải đem theo gì", "xac_nhan_cu_tru", {"giay_to"}),
+        # a ward near or back home
+        ("làm tạm vắng ở phường gần nhà được không hay phải về quê", "tam_vang", {"noi_nop"}),
+        # the citizens' way asked of a foreigner: which applies and how it is filed
+        (
+            "bạn gái tôi người Hàn tới chơi 1 tuần, tôi khai lưu trú như người Việt được không",
+            "nuoc_ngoai",
+            {"ai_khi", "noi_nop"},
+        ),
+        # at once: when, and how soon it is done
+        ("ba em mất rồi, xóa thường trú có phải làm ngay không", "xoa_dang_ky", {"thoi_gian"}),
+        (
+            "nhà nghỉ của tôi khách nhận phòng 1h sáng thì nhập lúc nào là kịp",
+            "luu_tru",
+            {"thoi_gian"},
+        ),
+        # whether one must still go oneself
+        (
+            "công ty đăng ký tạm trú cho cả ký túc xá rồi, em có cần tự lên phường không",
+            "tam_tru",
+            {"ai_khi"},
+        ),
+    ],
+)
+def test_how_where_and_when_asked_in_other_words(text: str, topic: str, asked: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,), result
+    assert asked <= set(result.sections) if asked else result.sections == (), result
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        ("cho hỏi về khai báo", ["Đăng ký tạm trú", "Thông báo lưu trú", "Khai báo tạm vắng"]),
+        (
+            "mấy ngày thì phải khai vậy",
+            ["Đăng ký tạm trú", "Thông báo lưu trú", "Khai báo tạm vắng"],
+        ),
+        ("xin giấy tạm", ["Đăng ký tạm trú", "Khai báo tạm vắng"]),
+        ("ad ơi cho hỏi đăng ký", ["Đăng ký thường trú", "Đăng ký tạm trú", "Thông báo lưu trú"]),
+    ],
+)
+def test_a_declaration_or_registration_asked_of_nothing_asks_which(text: str, buttons: list[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topic is None and _buttons(result) == buttons, result

@@ -350,6 +350,23 @@ def _stay(
     return [Part(chosen, asked)], False
 
 
+def _trip(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
+    """One's own trip away of a length said, the long stay asked beside tạm vắng ("đi công
+    tác Hà Nội 1 tuần, khai tạm trú hay tạm vắng"): under the threshold, the stay where one
+    goes is the short one, declared by the host."""
+    stays = k.stays
+    if stays is None or not has_any(padded, stays.trips):
+        return parts
+    named = {p.topic for p in parts}
+    if stays.long not in named or stays.short in named:
+        return parts
+    at = min(padded.find(p) for p in stays.trips if p in padded)
+    days = _days(padded[at:], stays)
+    if days is None or days >= stays.threshold_days:
+        return parts
+    return [Part(stays.short, p.sections, p.notes) if p.topic == stays.long else p for p in parts]
+
+
 def _named_procedure(padded: str, part: Part, matches: list[_Match], k: Knowledge) -> bool:
     """Whether a part's topic is named by a phrase of its own, not only by a place."""
     return any(m.topic == part.topic and padded[m.start : m.end] not in k.places for m in matches)
@@ -544,6 +561,7 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     if mixed and intent is None:
         parts = _tenants(padded, parts, k)
     parts = _follow_ups(padded, parts, k, matches, unsaid)
+    parts = _trip(padded, parts, k)
     if notes and parts:
         parts[0] = Part(parts[0].topic, parts[0].sections, notes)
     doubt = _doubt(padded, parts, k) if intent is None else None
