@@ -2318,3 +2318,18 @@ def test_a_hazard_feared_or_a_threat_to_make_one_pay_is_not_an_emergency(text: s
 def test_a_threat_to_come_tonight_stays_urgent() -> None:
     got = classify("chồng cũ nhắn tin dọa giết em, nói đêm nay sẽ qua nhà, em ở một mình với con")
     assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_enough_unmarked_is_never_a_child_lured() -> None:
+    # folded, "đủ" is "dụ": a child's registration said to be enough is a question
+    enough = classify(
+        "con gai toi hoc cao dang o Can Tho, khai tam vang hay no dk tam tru the la du"
+    )
+    lured = classify("nguoi la du be nha toi len xe roi chay mat")
+    assert enough.kind == "question", enough
+    assert lured.kind == "tip", lured
+
+
+def test_bao_nhieu_typed_bao_nhiu_asks() -> None:
+    got = classify("bao nhiu ngay thi phai khai")
+    assert got.kind == "question", got

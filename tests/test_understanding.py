@@ -507,6 +507,50 @@ CONFLICTS = {
     # two and the foreigner's declaration, as qt24-37, qt25-74 and qt21-88; never a permanent
     # registration for someone undescribed
     "qt26-107",
+    # Tuning set 27 (round 14's pass):
+    # a registration's book or card asked, then "lấy gì chứng minh": labelled tạm trú alone;
+    # proof asked is the confirmation beside the registration's result, as qt23-51 (the same
+    # book asked, proof wanted by an employer): follow_ups' proof_asked
+    "qt27-47",
+    # a bare part asked ("phí bn", "hồ sơ cần gì ạ") labelled a question back; the common
+    # facts of that part, where every residence procedure is made, as qt25-109
+    "qt27-2",
+    "qt27-85",
+    # "cho hoi thu tuc giay to nha" labelled with the confirmation; "thủ tục giấy tờ" asks
+    # thường trú, tạm trú or tạm vắng, as q4l-1 and q4l-2 (the same words, agreed)
+    "qt27-51",
+    # parents come for 2 months, "báo lưu trú hay đăng ký tạm trú": labelled both; the length
+    # picks one (from 30 days tạm trú, whose answer says when lưu trú applies), as qt26-98
+    "qt27-73",
+    # a registration expired, "gia hạn được nữa ko hay đăng ký lại": labelled with tạm trú too;
+    # the renewal alone (its answer says when a new registration is needed), as qt26-24
+    "qt27-79",
+    # "thu tuc chuyen nha" labelled with deregistration too; tạm trú and thường trú, as
+    # qt15-101 (the same move, bare)
+    "qt27-80",
+    # Tuning set 28 (round 14's pass, after it was kept out of the one on set 27):
+    # a registration expired, "gia hạn được nữa hông hay làm lại từ đầu": labelled with tạm
+    # trú too; the renewal alone, as qt26-24 and qt27-79
+    "qt28-13",
+    # a passport and visa stolen "yesterday", told in English, a new one asked: labelled a
+    # question; a theft told, a tip the ward records by the line's convention, as qt26-71 and
+    # qt25-9; where the passport is made follows the tip
+    "qt28-75",
+    # "cho hoi ve ho khau" labelled without the removal; the three, as qt26-108, qt22-20 and
+    # qt18-75 (the same words)
+    "qt28-92",
+    # "Thủ tục cư trú" labelled with four buttons: more than three is the menu to the scorer;
+    # thường trú, tạm trú and the confirmation, as qt26-20
+    "qt28-93",
+    # "đi xa lâu thì phải làm gì" labelled with tạm trú; tạm vắng or the registration's removal
+    # after a long absence, as qt21-90 ("đi xa lâu thì giấy tờ cư trú tính sao")
+    "qt28-99",
+    # "het han roi lam sao day" labelled with tạm trú; the renewal or the confirmation's
+    # term, as qt13-107 ("het han roi thi sao ad")
+    "qt28-100",
+    # a bare fee asked ("phí bao nhiêu vậy ad") labelled a question back; the common facts
+    # of that part, as qt25-109 and qt27-2
+    "qt28-101",
 }
 
 
@@ -578,8 +622,9 @@ BLIND_HELD = {
     # after round 10's pass on question set 17; held at kind 123, category 96 in round 11,
     # what it already scored at round 10's end
     # round 12: urgency 98, no person in danger rated normal (the danger passes)
-    # 60/75 after round 13's pass on question set 24, 61/75 after its second (on set 25)
-    "blind13": ((123, 96, 98), 10, 0, 1, 61, 5),
+    # 60/75 after round 13's pass on question set 24, 61/75 after its second (on set 25);
+    # 62/75 after round 14's assistant pass on question set 28
+    "blind13": ((123, 96, 98), 10, 0, 1, 62, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
@@ -596,20 +641,22 @@ BLIND_HELD = {
     # kind 123 and category 88 after round 12's classifier pass on tuning set 8
     # 65/75 after round 13's pass on question set 24, 67/75 with 1 wrong after its second (on
     # set 25), 68/75 after its third (on set 26); category 89, urgency 98 after its
-    # classifier passes
-    "blind15": ((123, 89, 98), 9, 1, 0, 68, 1),
+    # classifier passes; 69/75 after round 14's assistant pass on question set 27
+    "blind15": ((123, 89, 98), 9, 1, 0, 69, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
-    # pass (on question set 25)
-    "blind16": ((127, 91, 98), 8, 0, 0, 66, 0),
+    # pass (on question set 25); 67/75 after round 14's assistant pass on question set 27
+    "blind16": ((127, 91, 98), 8, 0, 0, 67, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
-    # 123, 90, 98 with one person in danger rated normal after its classifier passes
-    "blind17": ((123, 90, 98), 8, 1, 0, 66, 1),
+    # 123, 90, 98 with one person in danger rated normal after its classifier passes; 67/75
+    # after round 14's assistant pass on question set 27
+    "blind17": ((123, 90, 98), 8, 1, 0, 67, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
-    # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
+    # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (68/75 after round 14's
+    # assistant pass on question set 27)
     "blind18": ((122, 88, 96), 9, 0, 2, 68, 2),
 }
 
@@ -805,8 +852,10 @@ QUESTIONS_ALONE = {
     # "có phải khai lưu trú", asks who and when: qt16-29); 88/110 after its pass on set 20
     # (a move said with no procedure, "mới dọn về phường ...", asks which: qt16-100); 89/110
     # after round 11's second pass (a minor's parents' consent asked is the papers: qt16-24);
-    # 90/110 after round 13's second pass (a deadline asked gets the processing time too)
-    "tuning16": 90,
+    # 90/110 after round 13's second pass (a deadline asked gets the processing time too);
+    # 91/110 after round 14's pass on set 28 (a ward near or back home asked is where:
+    # qt16-102)
+    "tuning16": 91,
     # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
     # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed); 101/110 after
     # round 13's second pass (a deadline: qt17-24, qt17-50, qt17-58 out of CONFLICTS)
@@ -876,8 +925,23 @@ QUESTIONS_ALONE = {
     # third pass, on set 26 itself, 100/110 with 3 wrong, two in CONFLICTS (100/104 agreed; four
     # labels against the line's conventions, each pointing to earlier entries; no wrong fact
     # told); qt26-81, a foreigner's question in English read as a report, is the classifier's
-    # (msg-13 reads "do I have to" as a question), held at one wrong until merged
-    "tuning26": (100, 1),
+    # (msg-13 reads "do I have to" as a question), held at one wrong until merged; 102/104
+    # agreed after round 14's pass on set 28 (the citizens' way asked of a foreigner is how it
+    # is filed too: qt26-80)
+    "tuning26": (102, 1),
+    # round 14: scored before any change (its header) 79/110 with 9 wrong; after round 14's
+    # pass 99/110 with 3 wrong (99/103 agreed: qt27-47 and six labels against the line's
+    # conventions in CONFLICTS, each pointing to earlier entries); 100/103 with 1 wrong once
+    # "đó là đủ" unmarked is enough, not a child lured (classify.yaml); the one left is the
+    # classifier's (a file returned, asking for its handler, read as a report by the model)
+    "tuning27": (100, 1),
+    # round 14: scored before any change (its header) 76/110 with 6 wrong, kept out of round
+    # 14's pass on set 27: 78/110 with 6 wrong after it; after the pass on set 28 itself,
+    # 95/110 with 4 wrong (95/103 agreed: qt28-75 and six labels against the line's
+    # conventions in CONFLICTS, each pointing to earlier entries); the 3 wrong left are the
+    # classifier's (a mother's weekly visit, a school transfer and an address used by a
+    # stranger read as reports), held until fixed
+    "tuning28": (95, 3),
 }
 
 

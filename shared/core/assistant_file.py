@@ -154,6 +154,9 @@ class Stays:
     # one's own move into a rented room ("mới dọn về trọ được 1 tuần"): the length said is
     # how long one has lived there, not a visit's
     moves: tuple[str, ...] = ()
+    # one's own trip away ("đi công tác Hà Nội 1 tuần"): the length said is the stay where
+    # one goes, so it picks lưu trú or tạm trú there beside the tạm vắng asked
+    trips: tuple[str, ...] = ()
     # words before a length saying what a declaration is to cover ("báo 1 lần cho cả
     # năm"): that length is no stay's (folded words)
     covering: frozenset[str] = frozenset()
@@ -397,6 +400,7 @@ class StaysIn(_Strict):
     rent: list[str] = Field(default_factory=list)
     spans: dict[str, int] = Field(default_factory=dict)
     moves: list[str] = Field(default_factory=list)
+    trips: list[str] = Field(default_factory=list)
     covering: list[str] = Field(default_factory=list)
     under: list[str] = Field(default_factory=list)
     settle: SettleIn | None = None
@@ -883,6 +887,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         rent=tuple(_padded(p) for p in raw.rent),
         spans={_padded(k): v for k, v in raw.spans.items()},
         moves=tuple(_padded(p) for p in raw.moves),
+        trips=tuple(_padded(p) for p in raw.trips),
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
         under=frozenset(" ".join(words(p)) for p in raw.under),
         settle=Settle(

@@ -350,6 +350,23 @@ def _stay(
     return [Part(chosen, asked)], False
 
 
+def _trip(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
+    """One's own trip away of a length said, the long stay asked beside tạm vắng ("đi công
+    tác Hà Nội 1 tuần, khai tạm trú hay tạm vắng"): under the threshold, the stay where one
+    goes is the short one, declared by the host."""
+    stays = k.stays
+    if stays is None or not has_any(padded, stays.trips):
+        return parts
+    named = {p.topic for p in parts}
+    if stays.long not in named or stays.short in named:
+        return parts
+    at = min(padded.find(p) for p in stays.trips if p in padded)
+    days = _days(padded[at:], stays)
+    if days is None or days >= stays.threshold_days:
+        return parts
+    return [Part(stays.short, p.sections, p.notes) if p.topic == stays.long else p for p in parts]
+
+
 def _named_procedure(padded: str, part: Part, matches: list[_Match], k: Knowledge) -> bool:
     """Whether a part's topic is named by a phrase of its own, not only by a place."""
     return any(m.topic == part.topic and padded[m.start : m.end] not in k.places for m in matches)
@@ -477,8 +494,10 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         found = [m for m in found if m.topic not in beaten]
     mixed = _mixed(padded, k)
     matches = _kept(found, k, padded, mixed)
-    matches = _without_bare(padded, matches, k)
+    # premises first: one's registration held elsewhere ("hộ khẩu vẫn ở Gò Vấp") leaves the
+    # house one rents here ("e thuê nhà ở Tân Phú") as what is asked, bare as it is
     matches, said_done = _without_premises(padded, matches, k, outside is not None)
+    matches = _without_bare(padded, matches, k)
     matches = _without_persons(padded, matches, k)
     named = {m.topic for m in matches}
     # an everyday phrasing overlapping a premise's words names nothing either ("vừa nhập hộ
@@ -541,7 +560,8 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     ask_stay = _stay_choices(padded, k) if ask else ()
     if mixed and intent is None:
         parts = _tenants(padded, parts, k)
-    parts = _follow_ups(padded, parts, k, matches)
+    parts = _follow_ups(padded, parts, k, matches, unsaid)
+    parts = _trip(padded, parts, k)
     if notes and parts:
         parts[0] = Part(parts[0].topic, parts[0].sections, notes)
     doubt = _doubt(padded, parts, k) if intent is None else None
@@ -631,9 +651,13 @@ def _named_apart(
     return [Part(t, asked) for t in named[:MAX_PARTS]]
 
 
-def _follow_ups(padded: str, parts: list[Part], k: Knowledge, matches: list[_Match]) -> list[Part]:
+def _follow_ups(
+    padded: str, parts: list[Part], k: Knowledge, matches: list[_Match], unsaid: str
+) -> list[Part]:
     """The second topic a question also asks ("tạm trú cũ có phải xóa không, chỗ mới làm
-    lại từ đầu hả": removing the old registration and making the new one)."""
+    lại từ đầu hả": removing the old registration and making the new one); its words said
+    of what already is (`unsaid` blanks the premises: "bên đó e có đk tạm trú rồi") ask
+    nothing."""
     said = {m.topic for m in matches}
     for follow in k.follow_ups:
         named = {p.topic for p in parts}
@@ -650,7 +674,7 @@ def _follow_ups(padded: str, parts: list[Part], k: Knowledge, matches: list[_Mat
             and not (named | said) & follow.unless
             and not silenced
             and len(parts) < MAX_PARTS
-            and _said_apart(padded, follow.phrases, [m for m in matches if m.topic != follow.add])
+            and _said_apart(unsaid, follow.phrases, [m for m in matches if m.topic != follow.add])
             and (not follow.with_ or has_any(padded, follow.with_))
         ):
             parts = [*parts, Part(follow.add, sections(padded, k))]
