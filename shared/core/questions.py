@@ -541,7 +541,7 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     ask_stay = _stay_choices(padded, k) if ask else ()
     if mixed and intent is None:
         parts = _tenants(padded, parts, k)
-    parts = _follow_ups(padded, parts, k, matches)
+    parts = _follow_ups(padded, parts, k, matches, unsaid)
     if notes and parts:
         parts[0] = Part(parts[0].topic, parts[0].sections, notes)
     doubt = _doubt(padded, parts, k) if intent is None else None
@@ -631,9 +631,13 @@ def _named_apart(
     return [Part(t, asked) for t in named[:MAX_PARTS]]
 
 
-def _follow_ups(padded: str, parts: list[Part], k: Knowledge, matches: list[_Match]) -> list[Part]:
+def _follow_ups(
+    padded: str, parts: list[Part], k: Knowledge, matches: list[_Match], unsaid: str
+) -> list[Part]:
     """The second topic a question also asks ("tạm trú cũ có phải xóa không, chỗ mới làm
-    lại từ đầu hả": removing the old registration and making the new one)."""
+    lại từ đầu hả": removing the old registration and making the new one); its words said
+    of what already is (`unsaid`, the premises blanked: "đã đăng ký tạm trú bên đó rồi, còn
+    phải báo tạm vắng không") ask nothing."""
     said = {m.topic for m in matches}
     for follow in k.follow_ups:
         named = {p.topic for p in parts}
@@ -650,7 +654,7 @@ def _follow_ups(padded: str, parts: list[Part], k: Knowledge, matches: list[_Mat
             and not (named | said) & follow.unless
             and not silenced
             and len(parts) < MAX_PARTS
-            and _said_apart(padded, follow.phrases, [m for m in matches if m.topic != follow.add])
+            and _said_apart(unsaid, follow.phrases, [m for m in matches if m.topic != follow.add])
             and (not follow.with_ or has_any(padded, follow.with_))
         ):
             parts = [*parts, Part(follow.add, sections(padded, k))]
