@@ -70,3 +70,96 @@ def test_a_confirmation_the_school_asks_for_is_still_answered():
     text = "trường tiểu học đòi giấy xác nhận cư trú để tuyển sinh lớp 1, xin ở đâu"
     result = answer(text, TODAY, WARD)
     assert result.topics == ("xac_nhan_cu_tru",), result
+
+
+def _buttons(result: object) -> set[str]:
+    from shared.core import assistant
+
+    titles = {title: topic for topic, title in assistant.knowledge().buttons.items()}
+    return {titles[b.title] for r in result.replies for b in r.buttons if b.title in titles}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "stay"),
+    [
+        ("chú em là Việt kiều Pháp về thăm, ở nhà em thì có phải khai báo không", "luu_tru"),
+        ("dì tôi Việt kiều Canada về ở với tôi chừng 3 tháng, khai báo kiểu gì", "tam_tru"),
+    ],
+)
+def test_a_vietnamese_abroad_whose_passport_is_unsaid_asks_citizen_or_foreigner(
+    text: str, stay: str
+):
+    # a citizen's stay or a foreigner's: their facts differ, so it is asked, never guessed
+    result = answer(text, TODAY, WARD)
+    assert not result.topics and _buttons(result) == {stay, "nuoc_ngoai"}, result
+
+
+def test_a_vietnamese_abroad_still_a_citizen_is_answered_as_one():
+    text = "anh tôi Việt kiều Đức nhưng vẫn giữ quốc tịch Việt Nam, về ở nhà tôi 10 ngày"
+    result = answer(text, TODAY, WARD)
+    assert result.topics == ("luu_tru",), result
+
+
+def test_a_length_said_as_a_guess_beside_not_known_is_asked():
+    text = (
+        "em trai tôi lên ở chung, chưa biết ở bao lâu, chắc 2 tuần mà cũng có thể ở luôn,"
+        " khai báo gì"
+    )
+    result = answer(text, TODAY, WARD)
+    assert not result.topics and _buttons(result) == {"luu_tru", "tam_tru"}, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a residence fine disputed, the fine's words those of a traffic one
+        (
+            "cán bộ lập biên bản phạt nhà tôi vì không báo lưu trú cho cháu, nhà tôi báo trên"
+            " VNeID rồi, tôi muốn khiếu nại"
+        ),
+        # a file sent back again and again
+        "hồ sơ tách hộ bị trả về 2 lần, lần nào cũng bắt thêm giấy khác, tôi phải làm sao",
+        # one's registration gone with no cause known
+        "thường trú của em tự nhiên bị xóa trên vneid, em vẫn ở đây, kiểm tra giúp em",
+    ],
+)
+def test_a_file_or_a_fine_to_look_at_goes_to_a_person(text: str):
+    assert answer(text, TODAY, WARD).handoff
+
+
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        (
+            "My husband is Vietnamese and we stay with his family. Do I need to register?",
+            {"ai_khi"},
+        ),
+        ("We host foreign visitors in our homestay. Is there a fee to declare them?", {"le_phi"}),
+    ],
+)
+def test_a_foreigner_asking_in_english_is_answered_the_foreigners_declaration(
+    text: str, sections: set[str]
+):
+    result = answer(text, TODAY, WARD)
+    assert result.topics == ("nuoc_ngoai",) and sections <= set(result.sections), result
+
+
+def test_someone_known_staying_nobody_described_asks_the_three_declarations():
+    result = answer("có người quen tới ở nhờ thì sao ạ", TODAY, WARD)
+    assert not result.topics and _buttons(result) == {"luu_tru", "tam_tru", "nuoc_ngoai"}, result
+
+
+def test_a_registration_for_the_child_of_ones_home_asks_which():
+    result = answer("hỏi chút, đăng ký cho con nhà mình thì làm sao ạ", TODAY, WARD)
+    assert not result.topics and _buttons(result) == {"thuong_tru", "tam_tru"}, result
+
+
+def test_a_camera_fine_looked_up_by_the_plate_is_the_traffic_fine():
+    result = answer("xem phạt nguội theo biển số xe ô tô ở trang nào", TODAY, WARD)
+    assert result.out_of_scope == "traffic_fine", result
+
+
+def test_a_paper_asked_for_after_a_registration_is_both():
+    text = "đăng ký thường trú cho vợ cần gì, rồi xin giấy xác nhận cư trú cho vợ luôn được không"
+    result = answer(text, TODAY, WARD)
+    assert set(result.topics) == {"thuong_tru", "xac_nhan_cu_tru"}, result
