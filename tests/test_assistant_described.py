@@ -195,3 +195,10 @@ def test_a_paper_asked_for_after_a_registration_is_both():
 def test_the_part_a_described_case_turns_on_is_answered(text: str, topic: str, part: str):
     result = answer(text, TODAY, WARD)
     assert result.topics == (topic,) and part in result.sections, result
+
+
+def test_the_guests_declaration_named_for_ones_own_rented_room_answers_its_registration():
+    # a tenancy of months is tạm trú; lưu trú, named, is answered after it (it says when)
+    text = "em mới thuê trọ được 4 tháng, báo lưu trú là đủ phải không"
+    result = answer(text, TODAY, WARD)
+    assert result.topics == ("tam_tru", "luu_tru"), result

@@ -307,7 +307,12 @@ def _stay(
     if not said and not (len(parts) == 1 and named <= {stays.short, stays.long}):
         return parts, False
     if not said and has_any(padded, stays.moves):
-        return parts, False  # one's own room, lived in so long: no visit to weigh
+        # one's own room, lived in so long: no visit to weigh; the guests' declaration named
+        # for it ("báo lưu trú cho em được không, em mới thuê trọ 6 tháng") is answered after
+        # the tenancy's registration, whose answer says when each applies
+        if named == {stays.short} and WHETHER in parts[0].sections:
+            return [Part(stays.long, parts[0].sections), parts[0]], False
+        return parts, False
     # the stay's length is the one said after the visit, not "đi làm xa 1 năm" before it
     at = min((padded.find(p) for p in stays.phrases if p in padded), default=0)
     # a length said as a guess beside "not known yet" is no length: the stay is asked
