@@ -551,6 +551,33 @@ CONFLICTS = {
     # a bare fee asked ("phí bao nhiêu vậy ad") labelled a question back; the common facts
     # of that part, as qt25-109 and qt27-2
     "qt28-101",
+    # Tuning set 29 (round 14's pass):
+    # a sister come for 5 days, "có phải đăng ký tạm trú cho nó ko": labelled lưu trú, never
+    # tạm trú; whether the procedure named will do is answered beside the one the length picks
+    # (qt18-28, qt23-13, qt26-32), and the tạm trú answer says under 30 days is lưu trú: no
+    # wrong fact told
+    "qt29-38",
+    # a bag snatched at a market named ("ở chợ Tân Hương"), the card lost, its re-issue's fee
+    # asked: a tip the ward records when told where, as qt13-78, qt15-31 and qt18-43 (the
+    # citizen is told how to re-issue)
+    "qt29-65",
+    # a registration expired two months ago, "còn gia hạn được không hay phải làm mới": labelled
+    # with tạm trú too; the renewal alone in qt24-39 and qt26-24 (the same question), whose
+    # answer says when a new registration is needed
+    "qt29-17",
+    # the old book lost, "xin cấp lại thế nào": labelled with mat_giay_to too; the book is void
+    # since 2023, never re-issued, and proof of residence is a confirmation, as qt15-34,
+    # qt17-73 and qt20-81
+    "qt29-66",
+    # "cho hoi thu tuc cu tru" labelled with five buttons: more than three is the menu to the
+    # scorer; thường trú, tạm trú and the confirmation, as qt12-85, qt20-40 and qt25-7
+    "qt29-74",
+    # a move, "chuyển nhà thì phải làm gì với phường": labelled with the removal too; tạm trú
+    # and thường trú in qb8-37, as qt12-86, qt14-98, qt15-101 and qt25-39
+    "qt29-79",
+    # "hỏi về tạm trú tạm vắng" labelled with the renewal too; the two the old name holds in
+    # qt18-85 and qt19-36 (the same words)
+    "qt29-84",
 }
 
 
@@ -623,7 +650,7 @@ BLIND_HELD = {
     # what it already scored at round 10's end
     # round 12: urgency 98, no person in danger rated normal (the danger passes)
     # 60/75 after round 13's pass on question set 24, 61/75 after its second (on set 25);
-    # 62/75 after round 14's assistant pass on question set 28
+    # 62/75 after round 14's assistant pass on question set 28 and its pass on set 29
     "blind13": ((123, 96, 98), 10, 0, 1, 62, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
@@ -647,7 +674,8 @@ BLIND_HELD = {
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
     # pass (on question set 25); 67/75 after round 14's assistant pass on question set 27
-    "blind16": ((127, 91, 98), 8, 0, 0, 67, 0),
+    # and after its pass on set 29, 68/75 with both merged
+    "blind16": ((127, 91, 98), 8, 0, 0, 68, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -655,8 +683,8 @@ BLIND_HELD = {
     # after round 14's assistant pass on question set 27
     "blind17": ((123, 90, 98), 8, 1, 0, 67, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
-    # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (68/75 after round 14's
-    # assistant pass on question set 27)
+    # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
+    # same after round 14's assistant passes on question sets 27 to 29)
     "blind18": ((122, 88, 96), 9, 0, 2, 68, 2),
 }
 
@@ -913,8 +941,9 @@ QUESTIONS_ALONE = {
     # after round 13's pass, on set 24 itself, 98/110 with 1 wrong, in CONFLICTS (98/100
     # agreed; ten labels against the line's conventions, each pointing to earlier entries; no
     # wrong fact told); 103/105 agreed after round 13's second pass (a deadline: qt24-9,
-    # qt24-23, qt24-61, qt24-79, qt24-81 out of CONFLICTS)
-    "tuning24": 103,
+    # qt24-23, qt24-61, qt24-79, qt24-81 out of CONFLICTS); 104/105 after round 14's pass on
+    # set 29 (a minor's registration asks the parents' consent: qt24-27)
+    "tuning24": 104,
     # round 13: scored before any change (its header) 70/110 with 14 wrong, kept out of
     # round 13's pass on set 24: 71/110 with 14 wrong after it; after round 13's second
     # pass, on set 25 itself, 95/110 with 6 wrong, all in CONFLICTS (95/97 agreed; thirteen
@@ -942,6 +971,10 @@ QUESTIONS_ALONE = {
     # classifier's (a mother's weekly visit, a school transfer and an address used by a
     # stranger read as reports), held until fixed
     "tuning28": (95, 3),
+    # round 14: scored before any change (its header) 80/110 with 8 wrong; after round 14's
+    # pass on it 99/110 with 2 wrong, both in CONFLICTS (99/103 agreed; five labels against the
+    # line's conventions, each pointing to earlier entries; no wrong fact told)
+    "tuning29": 99,
 }
 
 

@@ -445,7 +445,12 @@ def answer(
     handoff = (
         _any(padded, k.handoff_phrases)
         or questions.near(padded, k.handoff_near)
-        or (understood.out_of_scope is None and _any(padded, k.handoff_complaints))
+        # a complaint about another office's service is that office's, unless a residence
+        # matter is named beside it ("biên bản phạt vì không báo lưu trú ..., muốn khiếu nại")
+        or (
+            (understood.out_of_scope is None or bool(understood.parts))
+            and _any(padded, k.handoff_complaints)
+        )
     )
     if handoff and signal.category in k.catch_all_categories:
         # "gặp cán bộ" with nothing else the classifier knows: a request, not a tip

@@ -163,6 +163,9 @@ class Stays:
     # words before a length saying the stay is shorter ("dưới 30 ngày", "chưa tới 1 tháng"):
     # a day less than the length said (folded words)
     under: frozenset[str] = frozenset()
+    # words saying the length is not known yet ("chưa biết ở bao lâu, có thể vài tuần có thể
+    # ở luôn"): a length said beside them is a guess, and the stay is asked
+    unknown: tuple[str, ...] = ()
     # kin who may register where their family lives, come to live with it: with no length
     # said, permanent residence is asked about too
     settle: Settle | None = None
@@ -403,6 +406,7 @@ class StaysIn(_Strict):
     trips: list[str] = Field(default_factory=list)
     covering: list[str] = Field(default_factory=list)
     under: list[str] = Field(default_factory=list)
+    unknown: list[str] = Field(default_factory=list)
     settle: SettleIn | None = None
 
 
@@ -890,6 +894,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         trips=tuple(_padded(p) for p in raw.trips),
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
         under=frozenset(" ".join(words(p)) for p in raw.under),
+        unknown=tuple(_padded(p) for p in raw.unknown),
         settle=Settle(
             tuple(_padded(p) for p in raw.settle.kin),
             tuple(_padded(p) for p in raw.settle.together),

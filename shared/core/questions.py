@@ -307,10 +307,16 @@ def _stay(
     if not said and not (len(parts) == 1 and named <= {stays.short, stays.long}):
         return parts, False
     if not said and has_any(padded, stays.moves):
-        return parts, False  # one's own room, lived in so long: no visit to weigh
+        # one's own room, lived in so long: no visit to weigh; the guests' declaration named
+        # for it ("báo lưu trú cho em được không, em mới thuê trọ 6 tháng") is answered after
+        # the tenancy's registration, whose answer says when each applies
+        if named == {stays.short} and WHETHER in parts[0].sections:
+            return [Part(stays.long, parts[0].sections), parts[0]], False
+        return parts, False
     # the stay's length is the one said after the visit, not "đi làm xa 1 năm" before it
     at = min((padded.find(p) for p in stays.phrases if p in padded), default=0)
-    days = _days(padded[at:], stays)
+    # a length said as a guess beside "not known yet" is no length: the stay is asked
+    days = None if has_any(padded, stays.unknown) else _days(padded[at:], stays)
     if named - {stays.short, stays.long}:
         # a relative's visit said beside another topic is its second part ("khách
         # nước ngoài với cả họ hàng dưới quê lên ở vài hôm")
@@ -564,8 +570,11 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     parts = _trip(padded, parts, k)
     if notes and parts:
         parts[0] = Part(parts[0].topic, parts[0].sections, notes)
-    doubt = _doubt(padded, parts, k) if intent is None else None
-    return Understanding(tuple(parts), ask_stay, outside, doubt)
+    # a stay to ask about is a procedure matched too: a word may still point to another
+    # ("cô tui Việt kiều Úc về chơi": a citizen's stay or a foreigner's, asked which)
+    asked_stay = [Part(t, ()) for t in ask_stay[:1]]
+    doubt = _doubt(padded, parts or asked_stay, k) if intent is None else None
+    return Understanding(tuple(parts), () if doubt else ask_stay, outside, doubt)
 
 
 def _mixed(padded: str, k: Knowledge) -> bool:
