@@ -135,6 +135,9 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning29.jsonl`: 110 questions written in round 14 by a writer who had not
   seen the rules, leaning on questions easy to answer wrongly, scored before any change
   (its header), then worked on in round 14's assistant pass.
+- `questions_tuning30.jsonl`: 110 questions written in round 14 by a writer who had not
+  seen the rules, scored before any change (its header), then worked on in round 14's
+  third assistant pass.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -226,6 +229,7 @@ QUESTION_SETS = (
     "tuning27",
     "tuning28",
     "tuning29",
+    "tuning30",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -256,7 +260,8 @@ KEPT_OUT: tuple[str, ...] = ()
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
 # kept-out set 20 the same and set 21 one lower, and tuning set 6's messages no better.
 # Set 20, worked on last, is left out alike, and so are sets 21 and 22 (round 11's passes)
-# and set 23 (round 12's), and sets 24, 25 and 26 (round 13's), and sets 27, 28 and 29 (round 14's).
+# and set 23 (round 12's), and sets 24, 25 and 26 (round 13's), and sets 27 to 30 (round
+# 14's).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -271,6 +276,7 @@ UNTRAINED: tuple[str, ...] = (
     "tuning27",
     "tuning28",
     "tuning29",
+    "tuning30",
 )
 # Message sets worked on but not taught to the learned second opinion: set 6 (round 10's
 # classifier pass) taught kinds, categories and ads, held out on the fifteen earlier
