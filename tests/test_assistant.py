@@ -3330,3 +3330,21 @@ def test_how_where_and_when_asked_in_other_words(text: str, topic: str, asked: s
 def test_a_declaration_or_registration_asked_of_nothing_asks_which(text: str, buttons: list[str]):
     result = answer(text, TODAY, NO_PHONE)
     assert result.topic is None and _buttons(result) == buttons, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chồng Úc của em gái tôi qua chơi mấy hôm ở nhà tôi, có cần khai báo gì không",
+        "bạn trai Hàn của con gái tôi sang ở nhà tôi 10 ngày thì báo ai",
+        "vợ Pháp của cậu tôi về thăm quê, ngủ lại nhà tôi 3 đêm, không báo có bị phạt không",
+    ],
+)
+def test_a_spouse_or_partner_said_by_nation_is_a_foreigner(text: str):
+    # never the citizens' lưu trú: a foreigner's stay is declared on its own rules
+    assert answer(text, TODAY, NO_PHONE).topics == ("nuoc_ngoai",)
+
+
+def test_a_nation_folded_onto_a_common_word_names_no_foreigner():
+    # "vô hạn" folds onto "vợ Hàn": not a spouse
+    assert answer("tạm trú có thời hạn hay vô hạn", TODAY, NO_PHONE).topics == ("tam_tru",)
