@@ -3348,3 +3348,102 @@ def test_a_spouse_or_partner_said_by_nation_is_a_foreigner(text: str):
 def test_a_nation_folded_onto_a_common_word_names_no_foreigner():
     # "vô hạn" folds onto "vợ Hàn": not a spouse
     assert answer("tạm trú có thời hạn hay vô hạn", TODAY, NO_PHONE).topics == ("tam_tru",)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # the one asking names the Vietnamese one as theirs: the writer is the foreigner
+        ("Can I stay over at my Vietnamese girlfriend's place for a weekend?", set()),
+        (
+            "My Vietnamese husband and I will stay at his sister's for a month."
+            " Who reports it, by when?",
+            set(),
+        ),
+        # renting, written in English; "Where?" bare asks where
+        (
+            "We're renting a flat in Tan Binh for a year. Do we have to register? Where?",
+            {"ai_khi", "noi_nop"},
+        ),
+    ],
+)
+def test_a_foreigner_writing_in_english_of_their_own_stay(text: str, asked: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+    assert asked <= set(result.sections), result
+
+
+def test_a_record_written_wrong_goes_to_a_person():
+    result = answer(
+        "thường trú của mẹ tôi trên VNeID bị ghi sai ngày sinh, làm sao sửa", TODAY, NO_PHONE
+    )
+    assert result.handoff, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "asked"),
+    [
+        # what is declared: the papers' part (what the declaration holds)
+        ("chị họ đến ở nhờ phòng em 2 đêm, ai khai, khai những gì", "luu_tru", {"giay_to"}),
+        # in time asked after the step: how soon it is done
+        (
+            "chiều nay em lên phường xin giấy xác nhận cư trú thì mai nộp kịp không",
+            "xac_nhan_cu_tru",
+            {"thoi_gian"},
+        ),
+        # done in another's stead: who may, and the power of attorney the papers name
+        (
+            "mẹ tôi nằm viện, tôi làm thay mẹ đăng ký thường trú được không",
+            "thuong_tru",
+            {"ai_khi", "giay_to"},
+        ),
+        # no phone to file it on: how else it is filed
+        (
+            "ông ngoại tôi không rành điện thoại, gia hạn tạm trú cho ông cần mang gì",
+            "gia_han_tam_tru",
+            {"noi_nop", "giay_to"},
+        ),
+        # "làm sao" before the step: the whole answer
+        (
+            "người thuê phòng bỏ đi không báo, chủ nhà làm sao để xóa tạm trú cho họ, nộp ở đâu",
+            "xoa_dang_ky",
+            set(),
+        ),
+        # the old book's re-issue asked, the loss said apart: no book is issued, the proof is
+        # the confirmation
+        (
+            "cuốn sổ hộ khẩu của ba tôi bị mất, xin cấp lại sổ được không",
+            "xac_nhan_cu_tru",
+            {"ai_khi"},
+        ),
+    ],
+)
+def test_a_part_asked_in_yet_other_words(text: str, topic: str, asked: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,), result
+    assert asked <= set(result.sections) if asked else result.sections == (), result
+
+
+def test_the_card_said_lost_then_the_card_made_again_is_its_reissue():
+    text = "căn cước công dân của tôi bị mất, định đăng ký tạm trú ở chỗ trọ mới, làm lại thẻ ở đâu"
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"mat_giay_to", "tam_tru"}
+
+
+def test_a_card_made_again_with_no_identity_card_said_is_not_its_reissue():
+    result = answer("thẻ ngân hàng hỏng, làm lại thẻ ở đâu", TODAY, NO_PHONE)
+    assert "mat_giay_to" not in result.topics, result
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        ("mình muốn hỏi về tạm trú", ["Đăng ký tạm trú", "Gia hạn tạm trú", "Xóa đăng ký cư trú"]),
+        (
+            "người thân dưới quê lên thì phải làm gì ạ",
+            ["Đăng ký thường trú", "Đăng ký tạm trú", "Thông báo lưu trú"],
+        ),
+    ],
+)
+def test_a_subject_asked_of_nothing_asks_which(text: str, buttons: list[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topic is None and _buttons(result) == buttons, result

@@ -578,6 +578,34 @@ CONFLICTS = {
     # "hỏi về tạm trú tạm vắng" labelled with the renewal too; the two the old name holds in
     # qt18-85 and qt19-36 (the same words)
     "qt29-84",
+    # Tuning set 30 (round 14's third pass):
+    # a pocket picked at a market named ("bị móc túi ở chợ Tân Hương"), the card's re-issue
+    # asked: labelled a question; a tip the ward records when told where, as qt29-65, qt26-71
+    # and qt13-78 (the re-issue's rule follows the tip)
+    "qt30-4",
+    # papers said lost, "giờ làm sao" bare ("mất giấy tờ rồi làm sao đây"): labelled a question
+    # back; a lost-property tip by the line's convention, as qt26-69 and qb5-21 (the same words)
+    "qt30-64",
+    # a passport lost near a market named, told in English: labelled the passport office; a
+    # loss told where, a tip the ward records, as qt11-57 and qt28-75 (where other papers are
+    # made again follows the tip)
+    "qt30-78",
+    # a lost residence confirmation asked again: labelled with mat_giay_to too (the identity
+    # card's re-issue); a confirmation is simply asked again, as qt11-59 and qt12-52
+    "qt30-9",
+    # "đi xa thì sao ạ" labelled with tạm trú; tạm vắng or the removal after a long absence,
+    # as qt28-99 and qt21-90
+    "qt30-41",
+    # the old tạm trú book lost, its re-issue asked: labelled with tạm trú too; no book is
+    # issued since 2023 and the registration stands, proof of it is the confirmation, as
+    # qt12-52 and qt29-66
+    "qt30-45",
+    # a bare fee asked ("le phi bao nhieu") labelled a question back; the common facts of that
+    # part, as qt28-101, qt27-2 and qt25-109
+    "qt30-65",
+    # "thủ tục cư trú" labelled with five buttons: more than three is the menu to the scorer;
+    # thường trú, tạm trú and the confirmation, as qt29-74, qt28-93 and qt26-20
+    "qt30-67",
 }
 
 
@@ -680,11 +708,11 @@ BLIND_HELD = {
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
     # 123, 90, 98 with one person in danger rated normal after its classifier passes; 67/75
-    # after round 14's assistant pass on question set 27
-    "blind17": ((123, 90, 98), 8, 1, 0, 67, 1),
+    # after round 14's assistant pass on question set 27; 68/75 after its pass on set 30
+    "blind17": ((123, 90, 98), 8, 1, 0, 68, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
-    # same after round 14's assistant passes on question sets 27 to 29)
+    # same after round 14's assistant passes on question sets 27 to 30)
     "blind18": ((122, 88, 96), 9, 0, 2, 68, 2),
 }
 
@@ -893,8 +921,9 @@ QUESTIONS_ALONE = {
     # pass, on set 18 itself, 103/110 with 1 wrong, in CONFLICTS (103/104 agreed); 104/110
     # after round 12's pass on set 23 (a stay's length beside the procedure the citizen named
     # answers both: qt18-28 answered as labelled, out of CONFLICTS; 104/105 agreed); 105/106
-    # agreed after round 13's second pass (a deadline: qt18-31 out of CONFLICTS)
-    "tuning18": 105,
+    # agreed after round 13's second pass (a deadline: qt18-31 out of CONFLICTS); 106/106
+    # after round 14's pass on set 30 (a record written wrong goes to a person: qt18-80)
+    "tuning18": 106,
     # round 10: scored before any change and after the passes on sets 17 and 18 (its
     # header: 65 -> 70 -> 72 right, 1 honest, 22 wrong), kept out of them; after round 10's
     # third pass, on set 19 itself, 102/110 and 1 honest with 5 wrong, three in CONFLICTS
@@ -975,8 +1004,13 @@ QUESTIONS_ALONE = {
     # pass on it 99/110 with 2 wrong, both in CONFLICTS (99/103 agreed; five labels against the
     # line's conventions, each pointing to earlier entries; no wrong fact told)
     "tuning29": 99,
-    # round 14: scored before any change (its header) 85/110 with 7 wrong
-    "tuning30": (85, 7),
+    # round 14: scored before any change (its header) 85/110 with 7 wrong; after round 14's
+    # third pass, on set 30 itself, 98/110 with 6 wrong (98/102 agreed: eight labels against
+    # the line's conventions in CONFLICTS, each pointing to earlier entries, three of them
+    # wrong by the scorer, no wrong fact told); the 3 wrong left are the classifier's (a
+    # guesthouse's own late declaration, a fire a month ago and a quarrel with the landlord,
+    # each beside a residence question, read as reports), held until fixed
+    "tuning30": (98, 3),
 }
 
 
