@@ -2333,3 +2333,17 @@ def test_enough_unmarked_is_never_a_child_lured() -> None:
 def test_bao_nhieu_typed_bao_nhiu_asks() -> None:
     got = classify("bao nhiu ngay thi phai khai")
     assert got.kind == "question", got
+
+
+def test_bao_nhieu_typed_bnhieu_asks() -> None:
+    got = classify("homestay của chị lỡ quên ko khai lưu trú cho 2 khách, bị phạt bnhieu")
+    assert got.kind == "question", got
+
+
+def test_a_past_fire_before_a_procedures_papers_asked_is_its_premise() -> None:
+    asked = classify(
+        "tháng rồi nhà tôi bị cháy, sổ sách cháy hết, giờ tách hộ cho con trai thì cần gì"
+    )
+    burning = classify("nhà bên cạnh đang cháy lớn, khói đen nghi ngút")
+    assert asked.kind == "question", asked
+    assert burning.kind == "tip" and burning.severity == "urgent", burning

@@ -1007,10 +1007,11 @@ QUESTIONS_ALONE = {
     # round 14: scored before any change (its header) 85/110 with 7 wrong; after round 14's
     # third pass, on set 30 itself, 98/110 with 6 wrong (98/102 agreed: eight labels against
     # the line's conventions in CONFLICTS, each pointing to earlier entries, three of them
-    # wrong by the scorer, no wrong fact told); the 3 wrong left are the classifier's (a
-    # guesthouse's own late declaration, a fire a month ago and a quarrel with the landlord,
-    # each beside a residence question, read as reports), held until fixed
-    "tuning30": (98, 3),
+    # wrong by the scorer, no wrong fact told); 100/102 agreed with 1 wrong once "bnhieu" is
+    # "bao nhiêu" and a past fire before a procedure's papers asked is its premise
+    # (classify.yaml); the one left is the classifier's (a quarrel with the landlord over,
+    # the removal then asked, read as a report), held until fixed
+    "tuning30": (100, 1),
 }
 
 
