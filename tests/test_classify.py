@@ -2340,10 +2340,12 @@ def test_bao_nhieu_typed_bnhieu_asks() -> None:
     assert got.kind == "question", got
 
 
-def test_a_past_fire_before_a_procedures_papers_asked_is_its_premise() -> None:
-    asked = classify(
-        "tháng rồi nhà tôi bị cháy, sổ sách cháy hết, giờ tách hộ cho con trai thì cần gì"
-    )
-    burning = classify("nhà bên cạnh đang cháy lớn, khói đen nghi ngút")
-    assert asked.kind == "question", asked
-    assert burning.kind == "tip" and burning.severity == "urgent", burning
+def test_a_fire_burning_now_stays_a_fire_whatever_is_asked_after_it() -> None:
+    # round 14 tried "thì cần gì" as a burnt paper's procedure asked; after a fire burning
+    # now it turned the fire into a question that reaches nobody
+    for text in (
+        "nha ben canh dang chay, khoi den nghi ngut, thi can gi a",
+        "xưởng gỗ đang cháy lớn ở Tân Kỳ Tân Quý, cần giấy tờ gì thì tui gửi sau",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got

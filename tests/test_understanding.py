@@ -1010,8 +1010,10 @@ QUESTIONS_ALONE = {
     # wrong by the scorer, no wrong fact told); 100/102 agreed with 1 wrong once "bnhieu" is
     # "bao nhiêu" and a past fire before a procedure's papers asked is its premise
     # (classify.yaml); the one left is the classifier's (a quarrel with the landlord over,
-    # the removal then asked, read as a report), held until fixed
-    "tuning30": (100, 1),
+    # the removal then asked, read as a report), held until fixed. The lead took the fire's
+    # premise back ("thì cần gì" after a fire burning now made it a question): 99/102 with
+    # 2 wrong, qt30-42 (burnt papers, a registration's needs asked) read as a fire again
+    "tuning30": (99, 2),
 }
 
 
