@@ -27,6 +27,7 @@ from shared.core.jurisdiction import load_profile
 from shared.core.roster import roster_from_dict
 from shared.settings import get_settings
 from shared.store import admin as firestore_admin
+from tests.cli_clock import pin_cli_clock
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, databases
 
 pytestmark = pytest.mark.emulators
@@ -299,6 +300,15 @@ def test_officer_list_shows_enrolment_but_never_the_zalo_id(db, capsys) -> None:
 HCM = firestore_admin_zone()
 SINCE = "2026-11-20"
 START = datetime(2026, 11, 20, 0, 0, tzinfo=HCM)  # = 2026-11-19 17:00 UTC
+# The reports run on this clock, not the real one: their window ends at `now`, and one
+# over 31 days long leaves quiet days out (the real clock failed them from 21/12/2026).
+NOW = START + timedelta(days=8, hours=9)
+
+
+@pytest.fixture
+def report_clock(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> datetime:
+    pin_cli_clock(monkeypatch, tmp_path, NOW)
+    return NOW
 
 
 def tip(ref: str, created: datetime, **fields: Any) -> tuple[str, dict[str, Any]]:
@@ -397,7 +407,7 @@ def cells(out: str, starts: str) -> list[str]:
     return re.split(r"\s{2,}", line.strip())
 
 
-def test_report_figures_match_hand_computed_ones(db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_figures_match_hand_computed_ones(db, report_clock, capsys) -> None:  # type: ignore[no-untyped-def]
     seed_tips(db)
     seed_questions(db)
 
@@ -460,7 +470,7 @@ def seed_sends(db: firestore.Client) -> None:
     batch.commit()
 
 
-def test_report_shows_the_sends_to_zalo_per_day(db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_shows_the_sends_to_zalo_per_day(db, report_clock, capsys) -> None:  # type: ignore[no-untyped-def]
     seed_sends(db)
     code, out, _ = run(capsys, "report", "--since", SINCE)
     assert code == 0
@@ -472,7 +482,7 @@ def test_report_shows_the_sends_to_zalo_per_day(db, capsys) -> None:  # type: ig
     assert "secret-zalo-id" not in out
 
 
-def test_report_for_one_unit_shows_only_that_unit(db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_for_one_unit_shows_only_that_unit(db, report_clock, capsys) -> None:  # type: ignore[no-untyped-def]
     seed_tips(db)
     code, out, _ = run(capsys, "report", "--since", SINCE, "--unit", "dept-fire")
     assert code == 0
