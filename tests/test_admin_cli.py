@@ -178,6 +178,24 @@ def test_reseeding_keeps_invited_officers_and_enrolments_and_lists_them(  # type
     assert "Zalo enrolments kept: 1 officers" in out
 
 
+def test_a_seed_written_at_a_given_instant_stamps_every_enrolment_with_it(db) -> None:  # type: ignore[no-untyped-def]
+    """The tests' lines seed on their own clock: a stamp taken from the real clock
+    instead outranked the records a test dated after its clock's start, once the real
+    clock passed that date (round 13). An instant far ahead: no real-clock stamp equals it."""
+    from shared.core.seed import load_seed
+
+    far = datetime(2100, 1, 5, 2, 0, tzinfo=UTC)
+    firestore_admin.write_seed(
+        db, load_seed(DEMO.read_text(encoding="utf-8")), load_profile("2025"), now=far
+    )
+    stamps = {
+        snap.id: (snap.to_dict() or {})["enrolled_at"]
+        for snap in db.collection("officers").stream()
+        if (snap.to_dict() or {})["zalo_user_id"] is not None
+    }
+    assert stamps and set(stamps.values()) == {far}
+
+
 def test_a_seed_with_units_the_profile_does_not_know_is_refused_naming_them(  # type: ignore[no-untyped-def]
     db, capsys, tmp_path
 ) -> None:
