@@ -113,7 +113,9 @@ class Line:
         self.db = admin_connect(self.project, emulators.LOCAL_DATABASES)
         seed_text = SEED.read_text(encoding="utf-8")
         seed = load_seed(seed_text)
-        write_seed(self.db, seed, load_profile("2025"))
+        # on the line's clock (DAY), as tests.line: enrolments stamped with the real time
+        # would outrank whatever the run dates from DAY once the real clock passed it
+        write_seed(self.db, seed, load_profile("2025"), now=DAY)
         self.officers = [o.zalo_user_id for o in seed.officers if o.zalo_user_id and o.active]
 
         logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no request lines

@@ -27,6 +27,7 @@ from shared.core.jurisdiction import load_profile
 from shared.core.roster import roster_from_dict
 from shared.settings import get_settings
 from shared.store import admin as firestore_admin
+from tests.cli_clock import pin_cli_clock
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, databases
 
 pytestmark = pytest.mark.emulators
@@ -177,6 +178,24 @@ def test_reseeding_keeps_invited_officers_and_enrolments_and_lists_them(  # type
     assert "Zalo enrolments kept: 1 officers" in out
 
 
+def test_a_seed_written_at_a_given_instant_stamps_every_enrolment_with_it(db) -> None:  # type: ignore[no-untyped-def]
+    """The tests' lines seed on their own clock: a stamp taken from the real clock
+    instead outranked the records a test dated after its clock's start, once the real
+    clock passed that date (round 13). An instant far ahead: no real-clock stamp equals it."""
+    from shared.core.seed import load_seed
+
+    far = datetime(2100, 1, 5, 2, 0, tzinfo=UTC)
+    firestore_admin.write_seed(
+        db, load_seed(DEMO.read_text(encoding="utf-8")), load_profile("2025"), now=far
+    )
+    stamps = {
+        snap.id: (snap.to_dict() or {})["enrolled_at"]
+        for snap in db.collection("officers").stream()
+        if (snap.to_dict() or {})["zalo_user_id"] is not None
+    }
+    assert stamps and set(stamps.values()) == {far}
+
+
 def test_a_seed_with_units_the_profile_does_not_know_is_refused_naming_them(  # type: ignore[no-untyped-def]
     db, capsys, tmp_path
 ) -> None:
@@ -299,6 +318,15 @@ def test_officer_list_shows_enrolment_but_never_the_zalo_id(db, capsys) -> None:
 HCM = firestore_admin_zone()
 SINCE = "2026-11-20"
 START = datetime(2026, 11, 20, 0, 0, tzinfo=HCM)  # = 2026-11-19 17:00 UTC
+# The reports run on this clock, not the real one: their window ends at `now`, and one
+# over 31 days long leaves quiet days out (the real clock failed them from 21/12/2026).
+NOW = START + timedelta(days=8, hours=9)
+
+
+@pytest.fixture
+def report_clock(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> datetime:
+    pin_cli_clock(monkeypatch, tmp_path, NOW)
+    return NOW
 
 
 def tip(ref: str, created: datetime, **fields: Any) -> tuple[str, dict[str, Any]]:
@@ -397,7 +425,7 @@ def cells(out: str, starts: str) -> list[str]:
     return re.split(r"\s{2,}", line.strip())
 
 
-def test_report_figures_match_hand_computed_ones(db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_figures_match_hand_computed_ones(db, report_clock, capsys) -> None:  # type: ignore[no-untyped-def]
     seed_tips(db)
     seed_questions(db)
 
@@ -460,7 +488,7 @@ def seed_sends(db: firestore.Client) -> None:
     batch.commit()
 
 
-def test_report_shows_the_sends_to_zalo_per_day(db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_shows_the_sends_to_zalo_per_day(db, report_clock, capsys) -> None:  # type: ignore[no-untyped-def]
     seed_sends(db)
     code, out, _ = run(capsys, "report", "--since", SINCE)
     assert code == 0
@@ -472,7 +500,7 @@ def test_report_shows_the_sends_to_zalo_per_day(db, capsys) -> None:  # type: ig
     assert "secret-zalo-id" not in out
 
 
-def test_report_for_one_unit_shows_only_that_unit(db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_for_one_unit_shows_only_that_unit(db, report_clock, capsys) -> None:  # type: ignore[no-untyped-def]
     seed_tips(db)
     code, out, _ = run(capsys, "report", "--since", SINCE, "--unit", "dept-fire")
     assert code == 0

@@ -6,6 +6,7 @@ each person received, in Vietnamese."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from google.cloud.firestore_v1.base_query import FieldFilter
 from shared.cli import main
 from shared.store import documents
 from shared.store.admin import create_invite, tip_trail
+from tests.cli_clock import pin_cli_clock
 from tests.helpers import (
     CITIZEN,
     COMMANDER,
@@ -125,7 +127,10 @@ def test_the_commander_may_close_a_held_tip_and_the_holder_hears_of_it(line: Lin
 
 
 def test_xong_without_nhan_counts_as_taken_in_the_report(
-    line: Line, capsys: pytest.CaptureFixture[str]
+    line: Line,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     ref = report(line)
     line.clock.advance(minutes=4)
@@ -137,6 +142,7 @@ def test_xong_without_nhan_counts_as_taken_in_the_report(
     tip = line.tip(ref)
     assert tip["taken_at"] == tip["resolved_at"] and tip["held_by"] == DUTY_ID
     assert {"taken", "resolved"} <= set(trail(line, ref))
+    pin_cli_clock(monkeypatch, tmp_path, line.clock.now())  # the line's day, not the real one
     assert main(["report", "--since", "2026-12-01"]) == 0
     row = next(x for x in capsys.readouterr().out.splitlines() if x.startswith(TSN))
     assert row.split()[6:10] == ["1", "1", "1", "0:04"]  # received, taken, resolved, median
@@ -366,7 +372,10 @@ def test_a_refusal_names_the_unit_and_a_second_officer_learns_who_holds_it(line:
 
 
 def test_the_alert_lists_the_messages_with_times_and_the_report_the_notes(
-    line: Line, capsys: pytest.CaptureFixture[str]
+    line: Line,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     line.citizen_says(CITIZEN, "Có nhóm thanh niên hút ma túy ở phường Tân Sơn Nhì")
     line.clock.advance(minutes=2)
@@ -381,6 +390,7 @@ def test_the_alert_lists_the_messages_with_times_and_the_report_the_notes(
     ref = line.only_tip()["ref"]
     command(line, DUTY, f"NHAN {ref}")
     command(line, DUTY, "Đã tới nơi, lập biên bản 3 đối tượng")
+    pin_cli_clock(monkeypatch, tmp_path, line.clock.now())  # the line's day, not the real one
     assert main(["report", "--since", "2026-12-01"]) == 0
     out = capsys.readouterr().out
     assert "GHI CHÚ HIỆN TRƯỜNG CỦA CÁN BỘ" in out

@@ -36,9 +36,9 @@ from local.emulators import push_body
 from local.stack import ward_presets
 from shared import bootstrap
 from shared.cli import main
-from shared.clock import LOCAL_CLOCK_FILE
 from shared.core import refcode
 from shared.services.escalator import Escalator
+from tests.cli_clock import pin_cli_clock
 from tests.conftest import databases
 from tests.line import Line
 
@@ -291,9 +291,7 @@ def play_the_week(w: Week) -> dict[str, Any]:
 
 def write_page(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, now: datetime) -> Path:
     """`tinbao report --html` at the story's `now` (the local stack's clock file)."""
-    clock = tmp_path / "clock"
-    clock.write_text(f"{(now - datetime.now(UTC)).total_seconds()!r}\n")
-    monkeypatch.setenv(LOCAL_CLOCK_FILE, str(clock))
+    pin_cli_clock(monkeypatch, tmp_path, now)
     page = tmp_path / "bao-cao.html"
     assert main(["report", "--since", WEEK_START.isoformat(), "--html", str(page)]) == 0
     return page
@@ -440,6 +438,7 @@ def test_the_page_for_one_unit_counts_only_its_tips(
             }
         )
     page = tmp_path / "phuong.html"
+    pin_cli_clock(monkeypatch, tmp_path, morning + timedelta(hours=8))
     argv = ["report", "--since", "2026-12-01", "--unit", "ward-27019", "--html", str(page)]
     assert main(argv) == 0
     html = page.read_text(encoding="utf-8")
