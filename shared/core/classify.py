@@ -86,6 +86,8 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
+from itertools import compress
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
@@ -845,6 +847,9 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     return hits
 
 
+_LABEL = attrgetter("label")
+_SURE = attrgetter("sure")
+
 # `Hit`s as the scan makes them, several a message: a named tuple's own `__new__` is a
 # Python function around this one.
 _hit = partial(tuple.__new__, Hit)
@@ -884,25 +889,28 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
             # hits of one length: none lies inside a longer one, and they are in order
             # already (`_scan` finds them by start, a start's phrases in the index's order)
             continue
-        kept = [
-            h
-            for h in items
-            if not any(
-                o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
-                for o in items
-            )
-        ]
-        kept.sort(key=lambda h: (h.start, -h.end))
+        # In order of start, the longest first (a stable sort: the order kept for equal
+        # spans), a hit lies inside a longer one exactly when one before it reaches its
+        # end from an earlier start, or one of its start ends further: one pass.
+        kept: list[Hit] = []
+        reach = -1  # the furthest end of the hits starting before this start
+        start = first_end = -1  # this start, and the end of its longest hit
+        for h in sorted(items, key=_start_longest_first):
+            if h.start != start:
+                reach = max(reach, first_end)
+                start, first_end = h.start, h.end
+            if reach < h.end and first_end == h.end:
+                kept.append(h)
         groups[group] = kept
     return groups
 
 
+def _start_longest_first(hit: Hit) -> tuple[int, int]:
+    return hit.start, -hit.end
+
+
 def _labels(hits: list[Hit]) -> list[str]:
-    seen: list[str] = []
-    for h in hits:
-        if h.label not in seen:
-            seen.append(h.label)
-    return seen
+    return list(dict.fromkeys(map(_LABEL, hits)))  # each once, in order
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
@@ -957,7 +965,7 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
 
 def _sure(groups: dict[str, list[Hit]], name: str) -> list[Hit]:
     hits = groups.get(name)  # most groups are absent: no list built for them
-    return [h for h in hits if h.sure] if hits else []
+    return list(compress(hits, map(_SURE, hits))) if hits else []
 
 
 def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
