@@ -86,8 +86,6 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
-from itertools import compress
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
@@ -847,9 +845,6 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     return hits
 
 
-_LABEL = attrgetter("label")
-_SURE = attrgetter("sure")
-
 # `Hit`s as the scan makes them, several a message: a named tuple's own `__new__` is a
 # Python function around this one.
 _hit = partial(tuple.__new__, Hit)
@@ -910,7 +905,11 @@ def _start_longest_first(hit: Hit) -> tuple[int, int]:
 
 
 def _labels(hits: list[Hit]) -> list[str]:
-    return list(dict.fromkeys(map(_LABEL, hits)))  # each once, in order
+    seen: list[str] = []
+    for h in hits:
+        if h.label not in seen:
+            seen.append(h.label)
+    return seen
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
@@ -965,7 +964,7 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
 
 def _sure(groups: dict[str, list[Hit]], name: str) -> list[Hit]:
     hits = groups.get(name)  # most groups are absent: no list built for them
-    return list(compress(hits, map(_SURE, hits))) if hits else []
+    return [h for h in hits if h.sure] if hits else []
 
 
 def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
