@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice, pairwise, repeat
 from operator import add, itemgetter, mul, sub, truediv
-from typing import Any, Protocol
+from typing import Protocol
 
 from shared.core import prebuilt
 
@@ -126,24 +126,6 @@ class TextModel:
         object.__setattr__(
             self, "rows", _Rows(self.offsets, self.weights, self.width, len(self.kinds))
         )
-
-    # Pickled (the prebuilt model) with its features in order, not the dict of their
-    # offsets (each the feature's place times `width`, as `build_model` makes them):
-    # unpickling 43,000 strings and making the dict at once costs a cold start less
-    # than unpickling the dict entry by entry. `rows` is made again, empty.
-    def __getstate__(self) -> dict[str, Any]:
-        state = {k: v for k, v in self.__dict__.items() if k not in ("offsets", "rows")}
-        state["features"] = list(self.offsets)
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        fields = dict(state)
-        features: list[str] = fields.pop("features")
-        width: int = fields["width"]
-        places = range(0, len(features) * width, width)
-        fields["offsets"] = dict(zip(features, places, strict=True))
-        object.__setattr__(self, "__dict__", fields)
-        self.__post_init__()
 
     def opinion(self, words: tuple[str, ...]) -> Opinion:
         k, c = len(self.kinds), len(self.categories)
