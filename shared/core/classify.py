@@ -212,9 +212,10 @@ class Classification:
 # --- rules -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """One indexed spelling of a phrase: its folded words and their marks."""
+class Phrase(NamedTuple):
+    """One indexed spelling of a phrase: its folded words and their marks. A tuple, as
+    `Hit`: the scan unpacks ≈ 20 candidates a message (each field read as an attribute
+    of a frozen dataclass cost more), and the prebuilt rules' 11,000 unpickle faster."""
 
     words: tuple[str, ...]  # folded
     marks: tuple[str, ...]  # mark key of each word (the word itself when written without)
@@ -306,6 +307,10 @@ class TopicRule:
     group: str
 
 
+# a second word's phrases in `Rules.starts`: those of two words, and by third word the longer
+Seconds = tuple[tuple["Phrase", ...], dict[str, tuple["Phrase", ...]]]
+
+
 @dataclass(frozen=True)
 class Rules:
     words: dict[str, tuple[Phrase, ...]]  # one-word phrases by their folded word
@@ -346,10 +351,10 @@ class Rules:
     topic_of: dict[str, int] = field(default_factory=dict)  # group -> index in `topics`
     # `words` and `pairs` by a phrase's first word, indexed once (`_openers`): most words
     # of a message begin no phrase, and one lookup then says so, with no pair built.
-    # first word -> (its one-word phrases, second word -> the longer phrases)
-    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, tuple[Phrase, ...]]]] = field(
-        default_factory=dict
-    )
+    # first word -> (its one-word phrases, second word -> (the two-word phrases, third
+    # word -> the longer phrases)): most phrases of three words or more that share a
+    # message's first two words differ in the third, and are then never looked at
+    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, Seconds]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=65536)
@@ -427,6 +432,7 @@ def build_rules(data: Any) -> Rules:
     index: dict[str | tuple[str, str], list[Phrase]] = {}
 
     spelled: dict[str, Spelled] = {}
+    once: dict[Any, Any] = {}
     # a phrase made only of ambiguous readings and light words is ambiguous once
     # folded, whichever list holds it ("đang cháy" is also "đang chạy")
     readings = {m for word in top.folds.ambiguous for _, m in _spelling(_words_of(word))}
@@ -436,14 +442,19 @@ def build_rules(data: Any) -> Rules:
         return any(m in readings for m in marks) and all(m in readings or m in light for m in marks)
 
     def add(group: str, labels: list[str], ambiguous: bool = False) -> None:
-        for label in labels:
+        for written in labels:
+            # one object for equal labels and tuples: the prebuilt rules then hold
+            # each once (less to unpickle at a cold start)
+            label = once.setdefault(written, written)
             if label not in spelled:
                 spelled[label] = _spelling(_words_of(label))
             # sorted: the same index in every process (a set's order follows the hash
             # seed), so the prebuilt rules are exactly what building gives
             for variant in sorted(_expand_aliases(spelled[label], aliases)):
                 words = tuple(f for f, _ in variant)
+                words = once.setdefault(words, words)
                 marks = tuple(m for _, m in variant)
+                marks = once.setdefault(marks, marks)
                 unsure = ambiguous or folds_onto_everyday(marks)
                 key = words[0] if len(words) == 1 else (words[0], words[1])
                 index.setdefault(key, []).append(Phrase(words, marks, group, label, unsure))
@@ -617,11 +628,17 @@ def _openers(rules: Rules) -> Rules:
             severity.setdefault(sev.groups.evidence, []).append(i)
         else:
             of_category.setdefault(sev.category, []).append(i)
-    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, tuple[Phrase, ...]]]] = {
+    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, Seconds]]] = {
         word: (phrases, {}) for word, phrases in rules.words.items()
     }
     for (first, second), phrases in rules.pairs.items():
-        starts.setdefault(first, ((), {}))[1][second] = phrases
+        longer: dict[str, list[Phrase]] = {}
+        for phrase in phrases:
+            if len(phrase.words) > 2:
+                longer.setdefault(phrase.words[2], []).append(phrase)
+        two = tuple(phrase for phrase in phrases if len(phrase.words) == 2)
+        thirds = {third: tuple(found) for third, found in longer.items()}
+        starts.setdefault(first, ((), {}))[1][second] = (two, thirds)
     return replace(
         rules,
         starts=starts,
@@ -721,21 +738,27 @@ def _tokenise(text: str, rules: Rules) -> _Message:
         del chunks[0]
     if chunks and chunks[-1] in _DASHES:
         del chunks[-1]
-    for piece in [piece for chunk in chunks for piece in _pieces(chunk)]:
-        if piece is None:
-            clause += 1
+    no_abbreviation = abbreviations.keys().isdisjoint
+    for chunk in chunks:
+        folded, marked, before, breaks = _pieces(chunk)
+        if no_abbreviation(folded):  # most chunks: its words as they are, at once
+            folded_words += folded
+            marks += marked
+            clauses += [clause + b for b in before] if breaks else [clause] * len(folded)
+            clause += breaks
             continue
-        folded, mark = piece
-        expansion = abbreviations.get(folded)
-        if expansion is not None:
+        for word, mark, b in zip(folded, marked, before, strict=True):
+            expansion = abbreviations.get(word)
+            if expansion is None:
+                folded_words.append(word)
+                marks.append(mark)
+                clauses.append(clause + b)
+                continue
             for written, flat in zip(*expansion, strict=True):
                 folded_words.append(flat)
                 marks.append(_mark_key(written) if flat != written else None)
-                clauses.append(clause)
-            continue
-        folded_words.append(folded)
-        marks.append(mark)
-        clauses.append(clause)
+                clauses.append(clause + b)
+        clause += breaks
     typed_with_marks = marks.count(None) != len(marks)
     model_words = (
         tuple([m or f for f, m in zip(folded_words, marks, strict=True)])
@@ -748,19 +771,27 @@ def _tokenise(text: str, rules: Rules) -> _Message:
 
 
 @lru_cache(maxsize=65536)
-def _pieces(chunk: str) -> tuple[tuple[str, str | None] | None, ...]:
-    """What a text's chunk between whitespace holds, canonical (`canonical_word`): each
-    word as (folded, mark key), the key None when typed without marks, and None for a
-    boundary (`_PIECE`, within spaces as in the text). Citizens write the same few
-    thousand chunks over and over: each is read once."""
-    found: list[tuple[str, str | None] | None] = []
+def _pieces(
+    chunk: str,
+) -> tuple[tuple[str, ...], tuple[str | None, ...], tuple[int, ...], int]:
+    """What a text's chunk between whitespace holds, canonical (`canonical_word`): its
+    words folded, the mark key of each (None when typed without marks), how many
+    boundaries (`_PIECE`, within spaces as in the text) come before each word in the
+    chunk, and how many it holds. Citizens write the same few thousand chunks over
+    and over: each is read once."""
+    folded: list[str] = []
+    marks: list[str | None] = []
+    before: list[int] = []
+    breaks = 0
     for piece in _PIECE.findall(f" {canonical_word(chunk)} "):
         if piece[0] in _BREAKS:
-            found.append(None)
+            breaks += 1
         else:
-            folded = _fold_word(piece)
-            found.append((folded, _mark_key(piece) if folded != piece else None))
-    return tuple(found)
+            word = _fold_word(piece)
+            folded.append(word)
+            marks.append(_mark_key(piece) if word != piece else None)
+            before.append(breaks)
+    return tuple(folded), tuple(marks), tuple(before), breaks
 
 
 def _scan(message: _Message, rules: Rules) -> list[Hit]:
@@ -778,23 +809,29 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
         candidates, seconds = start
         clause = clauses[i]
         if seconds and i < last and clauses[i + 1] == clause:
-            pair = seconds.get(words[i + 1])
-            if pair:
-                candidates = (*candidates, *pair) if candidates else pair
-        for phrase in candidates:
-            n = len(phrase.words)
-            if n > 2 and (words[i : i + n] != phrase.words or clauses[i + n - 1] != clause):
+            second = seconds.get(words[i + 1])
+            if second is not None:
+                # a phrase of two words, then those of more whose third word follows
+                pair, thirds = second
+                if thirds and i + 1 < last and clauses[i + 2] == clause:
+                    longer = thirds.get(words[i + 2])
+                    if longer:
+                        pair = (*pair, *longer) if pair else longer
+                if pair:
+                    candidates = (*candidates, *pair) if candidates else pair
+        for phrase_words, phrase_marks, group, label, ambiguous in candidates:
+            n = len(phrase_words)
+            if n > 2 and (words[i : i + n] != phrase_words or clauses[i + n - 1] != clause):
                 continue
+            end = i + n
             if not marked:  # every word may be any word folding to it
-                hits.append(
-                    _hit((phrase.group, phrase.label, i, i + n, not phrase.ambiguous, clause))
-                )
+                hits.append(_hit((group, label, i, end, not ambiguous, clause)))
                 continue
-            if marks[i : i + n] == phrase.marks:  # each word typed with the rule's marks
-                hits.append(_hit((phrase.group, phrase.label, i, i + n, True, clause)))
+            if marks[i:end] == phrase_marks:  # each word typed with the rule's marks
+                hits.append(_hit((group, label, i, end, True, clause)))
                 continue
             sure = True
-            for j, want in enumerate(phrase.marks):
+            for j, want in enumerate(phrase_marks):
                 typed = marks[i + j]
                 if typed is None:
                     # typed without marks: it may be any word folding to it, unless
@@ -804,8 +841,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                 elif typed != want:
                     break  # typed with other marks: another word ("chạy" is not "cháy")
             else:
-                sure = sure or not phrase.ambiguous
-                hits.append(_hit((phrase.group, phrase.label, i, i + n, sure, clause)))
+                hits.append(_hit((group, label, i, end, sure or not ambiguous, clause)))
     return hits
 
 
@@ -848,17 +884,24 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
             # hits of one length: none lies inside a longer one, and they are in order
             # already (`_scan` finds them by start, a start's phrases in the index's order)
             continue
-        kept = [
-            h
-            for h in items
-            if not any(
-                o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
-                for o in items
-            )
-        ]
-        kept.sort(key=lambda h: (h.start, -h.end))
+        # In order of start, the longest first (a stable sort: the order kept for equal
+        # spans), a hit lies inside a longer one exactly when one before it reaches its
+        # end from an earlier start, or one of its start ends further: one pass.
+        kept: list[Hit] = []
+        reach = -1  # the furthest end of the hits starting before this start
+        start = first_end = -1  # this start, and the end of its longest hit
+        for h in sorted(items, key=_start_longest_first):
+            if h.start != start:
+                reach = max(reach, first_end)
+                start, first_end = h.start, h.end
+            if reach < h.end and first_end == h.end:
+                kept.append(h)
         groups[group] = kept
     return groups
+
+
+def _start_longest_first(hit: Hit) -> tuple[int, int]:
+    return hit.start, -hit.end
 
 
 def _labels(hits: list[Hit]) -> list[str]:
@@ -1125,7 +1168,10 @@ def in_english(message: _Message, groups: dict[str, list[Hit]], rules: Rules) ->
     Vietnamese ("... selling 'keo' at the school gate on Tân Hương st, bọn nhỏ lớp 8 mua
     roi. Please check giúp") leave the model the Vietnamese to read; a street name typed
     with its marks ("accident on Tan Ky Tân Quý ..., girl not moving") does not."""
-    english = len(set(_labels(groups.get("english", []))))
+    said = groups.get("english")
+    if not said and rules.english_min_words > 0:
+        return False  # most messages: no English word at all
+    english = len(set(_labels(said or [])))
     marked = len(message.marks) - message.marks.count(None)
     return english >= rules.english_min_words and english >= marked
 
@@ -1159,13 +1205,16 @@ def _told_calm(groups: dict[str, list[Hit]]) -> bool:
 def _habitual(groups: dict[str, list[Hit]]) -> bool:
     """Told as a habit: a habitual phrase, but not "hay" offering an alternative after
     "không biết" in its clause ("không biết cháy hay đốt rác": "or", not "usually")."""
+    habitual = groups.get("habitual")
+    if not habitual:  # most messages: read twice a message, so said at once
+        return False
     vague = groups.get("not_negations", [])
     return any(
         not (
             h.label.startswith("hay ")
             and any(v.clause == h.clause and v.end <= h.start for v in vague)
         )
-        for h in groups.get("habitual", [])
+        for h in habitual
     )
 
 
@@ -1432,9 +1481,11 @@ def _by_rules(
     # still reports: people laugh while telling one ("tụi nó đánh nhau, có đứa cầm dao
     # haha", "haha tụi bán ma túy lại về đầu hẻm rồi"), and a joke reaching an officer
     # costs less than a tip lost
-    laughing = _labels(_sure(groups, "laughter")) + [m for m in rules.laughter_marks if m in text]
-    if laughing and topic_index is None and code is None and not danger.hits and best is None:
-        return Classification("other", None, "normal", None, None, _unique(laughing))
+    if topic_index is None and code is None and not danger.hits and best is None:
+        laughing = _labels(_sure(groups, "laughter"))
+        laughing += [m for m in rules.laughter_marks if m in text]
+        if laughing:
+            return Classification("other", None, "normal", None, None, _unique(laughing))
 
     about_line = _about_line(groups, bool(punctuation), best_strong)
     if about_line and not danger.makes_tip:
