@@ -2318,3 +2318,31 @@ def test_a_hazard_feared_or_a_threat_to_make_one_pay_is_not_an_emergency(text: s
 def test_a_threat_to_come_tonight_stays_urgent() -> None:
     got = classify("chồng cũ nhắn tin dọa giết em, nói đêm nay sẽ qua nhà, em ở một mình với con")
     assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the model read it calm beside a loan app's debt
+        "vay app xong tụi nó gửi ảnh em cho cả công ty, em không muốn sống nữa",
+        # and a harm told as posted online read as over
+        "bị app tín dụng đen cắt ghép ảnh đăng lên facebook bêu riếu, giờ em không thiết sống nữa",
+    ],
+)
+def test_a_writer_who_says_they_will_not_go_on_living_is_in_danger(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("my neighbour is beating his wife, I hear her screaming, please come quickly", "urgent"),
+        ("there is a man hitting a child in front of the school, come now please", "urgent"),
+        # asked to come, not at once: a nuisance stays for the ward
+        ("there is a loud party upstairs every weekend, please come and check", "normal"),
+    ],
+)
+def test_a_plea_in_english_to_come_at_once_is_a_hurry(text: str, severity: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", severity), got
