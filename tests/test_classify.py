@@ -2346,3 +2346,65 @@ def test_a_writer_who_says_they_will_not_go_on_living_is_in_danger(text: str) ->
 def test_a_plea_in_english_to_come_at_once_is_a_hurry(text: str, severity: str) -> None:
     got = classify(text)
     assert (got.kind, got.severity) == ("tip", severity), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # diplomas made to order, a wallet "about to be locked" verified at a link, an
+        # adviser's gain promised in English
+        "nhận làm bằng đại học tại chỗ, bằng cấp các loại, inbox nhận giá",
+        "ví điện tử của bạn sắp bị khóa, vui lòng vào đường dẫn để xác thực ngay hôm nay",
+        "Hi friend, I am investment advisor, profit 300 USD per day, contact my WhatsApp",
+    ],
+)
+def test_papers_made_to_order_a_verification_at_a_link_and_a_gain_per_day_are_ads(
+    text: str,
+) -> None:
+    # each was a tip (other) an officer would have read
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+def test_a_shop_reported_for_making_fake_papers_stays_a_tip() -> None:
+    got = classify(
+        "tiệm in trên đường Âu Cơ nhận làm bằng đại học, có cả bằng lái giả, ai hỏi cũng bán"
+    )
+    assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kênh này tiện lợi quá, chờ có từ lâu rồi",
+        "hỏi cái gì bot cũng trả lời như cái máy, hỏi một đằng trả một nẻo",
+    ],
+)
+def test_the_line_welcomed_or_its_answers_likened_to_a_machine_is_about_the_line(
+    text: str,
+) -> None:
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("other", True), got
+
+
+def test_a_cost_risen_typed_without_marks_is_not_the_line_welcomed() -> None:
+    # "tien qua" is "tiền quá" as often as "tiện quá"
+    got = by_rules("hop dong cong chung moi dk tam tru dc dung ko, cong chung ton tien qua")
+    assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bài hát này nghe buồn, anh giết chết tình yêu của em rồi",
+        "nó giết thời gian bằng cách ngồi đầu hẻm cả ngày nhìn vô nhà người ta",
+    ],
+)
+def test_love_or_time_killed_is_no_killing(text: str) -> None:
+    got = by_rules(text)
+    assert got.category != "violence" and "giết" not in got.reasons, got
+
+
+def test_which_number_to_report_to_is_asked() -> None:
+    got = classify("nếu thấy tụi nhỏ đua xe trên cầu thì báo số nào, hay nhắn tin ở đây luôn")
+    assert got.kind == "question", got
