@@ -2408,3 +2408,29 @@ def test_love_or_time_killed_is_no_killing(text: str) -> None:
 def test_which_number_to_report_to_is_asked() -> None:
     got = classify("nếu thấy tụi nhỏ đua xe trên cầu thì báo số nào, hay nhắn tin ở đây luôn")
     assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mình học luật, cho hỏi tội trộm cắp tài sản khác tội lừa đảo chiếm đoạt ở chỗ nào",
+        "tôi là luật sư bào chữa, thân chủ tôi bị bắt vì đánh bạc, xin hỏi cơ quan nào thụ lý",
+        "mọi người ơi cho mình xin dàn ý bài văn về tác hại của cờ bạc với",
+    ],
+)
+def test_a_crime_studied_or_in_a_lawyers_file_is_the_law_asked(text: str) -> None:
+    # each was a tip (fraud, gambling) an officer would have read
+    for got in (by_rules(text), classify(text)):
+        assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thân chủ tôi vừa gọi báo đang bị mấy thằng cầm dao rượt ngoài chợ, tới gấp",
+        "con tôi đang viết bài văn thì thằng hàng xóm say rượu xông vô nhà đập phá",
+    ],
+)
+def test_a_danger_beside_a_lawyers_or_a_students_words_is_still_a_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
