@@ -2434,3 +2434,25 @@ def test_a_crime_studied_or_in_a_lawyers_file_is_the_law_asked(text: str) -> Non
 def test_a_danger_beside_a_lawyers_or_a_students_words_is_still_a_tip(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chain warning: "con em" is children in general, not the writer's own child
+        "CHIA SẺ NGAY: bọn buôn người giả làm shipper dụ trẻ em ở cổng trường, hãy chia sẻ để "
+        "bảo vệ con em chúng ta",
+        # a film asked about among friends, a game's boss
+        "phim mới ra có cảnh tụi nó trộm két sắt hay dữ, ai xem chưa",
+        "9h tối nay vô đánh boss nha mày, giết nó lấy đồ xịn",
+    ],
+)
+def test_a_chain_for_all_children_a_film_or_a_games_boss_is_not_a_tip(text: str) -> None:
+    # each was a tip (other, theft, violence)
+    got = classify(text)
+    assert got.kind == "other", got
+
+
+def test_a_chain_told_by_a_parent_whose_child_was_taken_is_a_tip() -> None:
+    got = classify("con em bị bắt cóc rồi, tụi nó nhắn đòi tiền chuộc, hãy chia sẻ giúp em tìm con")
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
