@@ -2456,3 +2456,25 @@ def test_a_chain_for_all_children_a_film_or_a_games_boss_is_not_a_tip(text: str)
 def test_a_chain_told_by_a_parent_whose_child_was_taken_is_a_tip() -> None:
     got = classify("con em bị bắt cóc rồi, tụi nó nhắn đòi tiền chuộc, hãy chia sẻ giúp em tìm con")
     assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_a_fire_put_out_typed_without_marks_is_no_blow() -> None:
+    # "da dap roi" is "đã dập rồi" (put out), read as "đập" (a blow): violence or a question
+    got = by_rules("trua nay o cho co sap quan ao bi chap dien chay, bao ve da dap roi")
+    assert (got.kind, got.category) == ("tip", "fire"), got
+    # a blow told with its marks is still one
+    blow = by_rules("tối qua thằng say rượu đã đập rồi bỏ đi, vợ nó bầm mặt")
+    assert blow.category == "violence", blow
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a girl standing on a balcony, about to jump: a person's tip, not street soliciting
+        ("có cô gái đứng ở ban công tầng 12 khóc nãy giờ, nói muốn nhảy xuống", "other"),
+        ("tối nào cũng có mấy cô gái đứng đường ở công viên mời khách", "prostitution"),
+    ],
+)
+def test_a_girl_standing_is_not_a_girl_soliciting(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
