@@ -2478,3 +2478,29 @@ def test_a_fire_put_out_typed_without_marks_is_no_blow() -> None:
 def test_a_girl_standing_is_not_a_girl_soliciting(text: str, category: str) -> None:
     got = by_rules(text)
     assert (got.kind, got.category) == ("tip", category), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # something unknown inhaled, or mixed into what is smoked
+        ("mấy đứa trong phòng trọ bên cạnh chuyền nhau hít gì đó trong bịch nilon", "drugs"),
+        ("thằng em tôi hút pod có pha gì đó xong nằm lừ đừ cả buổi", "drugs"),
+        # deposits taken, then gone; staff's clothes worn, the company knowing nobody; a loan
+        # app's doctored photo
+        ("anh môi giới căn phòng trọ lấy cọc hết rồi biến mất, gọi không bắt máy", "fraud"),
+        (
+            "hai người mặc áo giống nhân viên điện lực vô thu tiền thay công tơ, gọi tổng đài "
+            "thì công ty nói không có",
+            "fraud",
+        ),
+        (
+            "em vay tiền trên app, trễ hạn 2 ngày tụi nó ghép ảnh nhạy cảm của em gửi cho bạn bè",
+            "fraud",
+        ),
+    ],
+)
+def test_a_drug_or_a_scam_is_read_by_what_was_done(text: str, category: str) -> None:
+    # each was a question or a tip of category other to the rules
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
