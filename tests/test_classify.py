@@ -2504,3 +2504,12 @@ def test_a_drug_or_a_scam_is_read_by_what_was_done(text: str, category: str) -> 
     # each was a question or a tip of category other to the rules
     got = by_rules(text)
     assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_a_games_cries_and_blows_are_the_games() -> None:
+    # "pubg" is a game: friends ganging up in it, a cry for help in it, hurt nobody
+    got = classify("tối qua tụi tui chơi pubg, bị cả team bạn hội đồng, cứu tui không kịp luôn")
+    assert got.kind == "other", got
+    # a danger heard while playing is still one
+    danger = classify("đang chơi pubg thì nghe nhà bên có tiếng la cứu với, có người cầm dao")
+    assert (danger.kind, danger.severity) == ("tip", "urgent"), danger
