@@ -2513,3 +2513,25 @@ def test_a_games_cries_and_blows_are_the_games() -> None:
     # a danger heard while playing is still one
     danger = classify("đang chơi pubg thì nghe nhà bên có tiếng la cứu với, có người cầm dao")
     assert (danger.kind, danger.severity) == ("tip", "urgent"), danger
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # found, looking like an explosive, where children play: the model read it calm
+        (
+            "dọn bãi đất trống sau trường thấy một vật giống quả bom cũ rỉ sét, tụi nhỏ hay ra "
+            "đó đá banh",
+            "urgent",
+        ),
+        # one kept and known, a war souvenir on a shelf, stays for the ward
+        (
+            "ông chủ trọ để nguyên trái lựu đạn cũ thời chiến trên kệ làm kỷ niệm, "
+            "vậy có sao không",
+            "normal",
+        ),
+    ],
+)
+def test_something_found_that_looks_like_an_explosive_is_urgent(text: str, severity: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", severity), got
