@@ -2535,3 +2535,10 @@ def test_a_games_cries_and_blows_are_the_games() -> None:
 def test_something_found_that_looks_like_an_explosive_is_urgent(text: str, severity: str) -> None:
     got = classify(text)
     assert (got.kind, got.severity) == ("tip", severity), got
+
+
+def test_a_card_swapped_at_an_atm_told_in_english_is_a_scam() -> None:
+    got = by_rules(
+        "a man at the ATM near the market offered help and swapped her card, she lost 5 million"
+    )
+    assert (got.kind, got.category) == ("tip", "fraud"), got
