@@ -2472,12 +2472,19 @@ def test_a_fire_put_out_typed_without_marks_is_no_blow() -> None:
     [
         # a girl standing on a balcony, about to jump: a person's tip, not street soliciting
         ("có cô gái đứng ở ban công tầng 12 khóc nãy giờ, nói muốn nhảy xuống", "other"),
+        ("có cô gái đứng trên lan can cầu nãy giờ, khóc quá trời, không chịu xuống", "other"),
         ("tối nào cũng có mấy cô gái đứng đường ở công viên mời khách", "prostitution"),
+        (
+            "quán nước đầu hẻm có mấy cô gái đứng trước cửa vẫy khách, đón khách vô phòng sau",
+            "prostitution",
+        ),
     ],
 )
 def test_a_girl_standing_is_not_a_girl_soliciting(text: str, category: str) -> None:
     got = by_rules(text)
     assert (got.kind, got.category) == ("tip", category), got
+    # the height she stands on is still her danger
+    assert category != "other" or got.severity == "urgent", got
 
 
 @pytest.mark.parametrize(
