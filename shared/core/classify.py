@@ -493,6 +493,7 @@ def build_rules(data: Any) -> Rules:
         ("held_asks", top.held_asks),
         ("guidance_visit", top.guidance_visit),
         ("own_fine", top.own_fine),
+        ("law_asked", top.law_asked),
         ("reporting", top.reporting),
         ("chain", top.chain),
         ("laughter", top.laughter.words),
@@ -1122,7 +1123,8 @@ def weigh(
             return as_spam(opinion)
         # a complaint has its own path; "nếu ... thì" asks, reports nothing; a held person's
         # family asking what becomes of them, or an officer asked to come and show how,
-        # asks the desk; one's own fine looked up tells of one's own offence, no report
+        # asks the desk; one's own fine looked up tells of one's own offence, no report; a
+        # crime studied or in a lawyer's file is the law asked
         held_asked = "held" in groups and "held_asks" in groups
         if (
             not reports(opinion)
@@ -1131,6 +1133,7 @@ def weigh(
             or held_asked
             or "guidance_visit" in groups
             or "own_fine" in groups
+            or "law_asked" in groups
         ):
             return verdict
         unsure = frozenset(
@@ -1386,6 +1389,8 @@ def _by_rules(
         and (("papers:told" not in groups and "past" not in groups) or "papers:reported" in groups)
     )
     held = _held(rules, groups)
+    # a crime as a subject: the law asked of it by a student or a lawyer, an essay on it
+    studied = "law_asked" in groups
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     openers = rules.category_openers
     opened = sorted({i for group in groups if group in openers for i in openers[group]})
@@ -1402,7 +1407,7 @@ def _by_rules(
         # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not
         fine_asked = f"asks:{rule.category}" in groups
         papers = premise and rule.category in rules.papers_categories
-        if hits and (papers or held or (asked and asking) or fine_asked):
+        if hits and (papers or held or studied or (asked and asking) or fine_asked):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
             hits, weak = [], weak + hits
