@@ -912,6 +912,9 @@ MESSAGES_ALONE = {
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none
     "tuning10": ((216, 152, 157), 12, 0, 0),
+    # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
+    # calm tip urgent, one person in danger normal
+    "tuning11": ((206, 149, 150), 8, 1, 1),
 }
 
 

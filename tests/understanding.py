@@ -141,6 +141,9 @@ Messages alone (`MESSAGE_SETS`, no questions file):
 - `messages_tuning10.jsonl`: 220 messages written in round 13 by a writer who had not seen
   the rules, scored before any change (its header); worked on in round 13's second
   classifier pass.
+- `messages_tuning11.jsonl`: 220 messages written in round 14 by a writer who had not seen
+  the rules, scored before any change (its header); worked on in round 14's classifier
+  pass.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -213,7 +216,7 @@ QUESTION_SETS = (
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
-MESSAGE_SETS = ("tuning6", "tuning7", "tuning8", "tuning9", "tuning10")
+MESSAGE_SETS = ("tuning6", "tuning7", "tuning8", "tuning9", "tuning10", "tuning11")
 # Never worked on: their misses are shown only when asked.
 BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17")
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
@@ -255,7 +258,14 @@ UNTRAINED: tuple[str, ...] = (
 # set 12 turned a right answer wrong: left untaught. Set 8 (round 12's classifier pass) is
 # not taught either: teaching set 7 had made fresh sets worse, and sets 9 and 10 (round
 # 13's) alike.
-UNTRAINED_MESSAGES: tuple[str, ...] = ("tuning6", "tuning7", "tuning8", "tuning9", "tuning10")
+UNTRAINED_MESSAGES: tuple[str, ...] = (
+    "tuning6",
+    "tuning7",
+    "tuning8",
+    "tuning9",
+    "tuning10",
+    "tuning11",
+)
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
 # fit them. 11a-f, 11h, 11i, 12a-d, 13a-b and 14a by writers who had not seen the rules; 11g by the
