@@ -915,6 +915,10 @@ MESSAGES_ALONE = {
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal
     "tuning11": ((206, 149, 150), 8, 1, 1),
+    # round 14: kept out of the pass on set 11, scored before any change (its header) 207,
+    # 142, 144 of 220, ads 11/17, two calm tips urgent, four people in danger normal; the
+    # same after the pass on set 11
+    "tuning12": ((207, 142, 144), 11, 2, 4),
 }
 
 

@@ -144,6 +144,9 @@ Messages alone (`MESSAGE_SETS`, no questions file):
 - `messages_tuning11.jsonl`: 220 messages written in round 14 by a writer who had not seen
   the rules, scored before any change (its header); worked on in round 14's classifier
   pass.
+- `messages_tuning12.jsonl`: 220 messages written in round 14 by another writer who had not
+  seen the rules, kept out of the pass on set 11 and scored before and after it (its
+  header); then worked on in the same pass.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -216,7 +219,15 @@ QUESTION_SETS = (
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
-MESSAGE_SETS = ("tuning6", "tuning7", "tuning8", "tuning9", "tuning10", "tuning11")
+MESSAGE_SETS = (
+    "tuning6",
+    "tuning7",
+    "tuning8",
+    "tuning9",
+    "tuning10",
+    "tuning11",
+    "tuning12",
+)
 # Never worked on: their misses are shown only when asked.
 BLIND = ("blind", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17")
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
@@ -265,6 +276,7 @@ UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning9",
     "tuning10",
     "tuning11",
+    "tuning12",
 )
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
