@@ -2532,3 +2532,24 @@ def test_offers_to_men_gamblers_job_seekers_and_borrowers_are_ads(text: str) -> 
 def test_a_chain_a_word_on_the_app_or_a_payee_told_is_not_a_tip(text: str) -> None:
     for got in (by_rules(text), classify(text)):
         assert got.kind == "other", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past crime whose offender is not caught yet: a status, not the crime going on
+        "tháng trước có 2 thằng cướp tiệm điện thoại đầu chợ, tới giờ vẫn chưa bắt được",
+        # a fire or a blast feared: a hazard
+        "nhà kế bên chứa mấy chục bình gas trong hẻm, tụi tui sợ cháy nổ lắm",
+    ],
+)
+def test_a_status_or_a_fear_is_not_made_urgent_by_the_retrained_model(text: str) -> None:
+    # the model retrained on round 14's severity examples read such tips urgent (0.50, 0.52)
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+def test_a_vicious_dog_typed_without_marks_lures_no_child() -> None:
+    # "cho du" is "chó dữ": read as "dụ" (a child lured) it was urgent
+    got = by_rules("nha ben nuoi con cho du tha rong, con nit di ngang so lam")
+    assert "dụ" not in got.reasons, got
