@@ -72,7 +72,9 @@ left down or trapped (rules that `last`). A "now" inside a phrase of no hurry
 ("đang rao bán" a phone robbed last week) is not the event's. A long message
 that matched no category keeps the urgency of a rule that makes no tip alone (a
 plea to come at once). A rule said `alone` counts only when it is the whole
-message (a bare cry: "có cướp"); one with a `tip_category` names the tip's category
+message (a bare cry: "có cướp"), or its whole first clause with at most `alone_then`
+words after it and no habit (where: "cướp!!! đầu hẻm 256 Tân Hương"); one with a
+`tip_category` names the tip's category
 when the category read lies only in its words (a smell beside someone unseen).
 `reasons` are the matched phrases, as written in the rule file, that decided
 the result: an officer sees why.
