@@ -606,6 +606,35 @@ CONFLICTS = {
     # "thủ tục cư trú" labelled with five buttons: more than three is the menu to the scorer;
     # thường trú, tạm trú and the confirmation, as qt29-74, qt28-93 and qt26-20
     "qt30-67",
+    # Message tuning set 11 (round 14):
+    # where a report stands asked, the report named ("ad ơi tôi báo vụ đánh bạc hôm qua có ai
+    # nhận chưa", "tin tôi gửi sáng nay về cái xe bị trộm đã có ai xử lý chưa"): labelled chat;
+    # a report told again is a tip, as mt7-70, mt8-126 and mt9-29
+    "mt11-170",
+    "mt11-171",
+    # an officer's manner complained about ("cán bộ nói chuyện cộc lốc", "csgt thái độ hách
+    # dịch"): labelled chat; a tip of category other by the line's convention, as qt25-61
+    "mt11-190",
+    "mt11-191",
+    # an area officer's number asked: labelled a question; a wish to talk to one (classify.yaml
+    # officer), its own example
+    "mt11-212",
+    # Message tuning set 12 (round 14):
+    # "tin tui gửi hồi sáng ... có ai đọc chưa": labelled chat; where one's tip stands is asked
+    # (tip_status), answered from the citizen's tips
+    "mt12-167",
+    # street racing labelled traffic; public order in the rules and the other sets
+    "mt12-61",
+    # a dog let loose that bit children last week labelled public order; other, as mt9-173
+    "mt12-92",
+    # shots fired "tối qua" labelled urgent; over, a gun kept in the street is for the ward,
+    # as mt8-147
+    "mt12-140",
+    # an ad for drugs ("kẹo", "nước vui") or for sex ("dịch vụ em út") sent to the line
+    # labelled an ad; the trade it offers is the police's to act on: kept a tip (a tip lost
+    # costs more than an ad read)
+    "mt12-199",
+    "mt12-201",
 }
 
 
@@ -679,14 +708,16 @@ BLIND_HELD = {
     # round 12: urgency 98, no person in danger rated normal (the danger passes)
     # 60/75 after round 13's pass on question set 24, 61/75 after its second (on set 25);
     # 62/75 after round 14's assistant pass on question set 28 and its pass on set 29
-    "blind13": ((123, 96, 98), 10, 0, 1, 62, 5),
+    # round 14: kind 124, category 97, urgency 99 after its classifier passes (retrained)
+    "blind13": ((124, 97, 99), 10, 0, 1, 62, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
     # classifier pass on tuning set 7
     # round 12: urgency 93 (the danger passes); 68/75 after round 13's pass on question set 24,
     # 69/75 after its second (on set 25); 121, 86, 94 after its classifier passes
-    "blind14": ((121, 86, 94), 11, 1, 0, 69, 0),
+    # round 14: category 87 after its classifier passes
+    "blind14": ((121, 87, 94), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -703,17 +734,23 @@ BLIND_HELD = {
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
     # pass (on question set 25); 67/75 after round 14's assistant pass on question set 27
     # and after its pass on set 29, 68/75 with both merged
-    "blind16": ((127, 91, 98), 8, 0, 0, 68, 0),
+    # round 14: kind 128, ads 9/11 after its classifier pass on kinds
+    "blind16": ((128, 91, 98), 9, 0, 0, 68, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
     # 123, 90, 98 with one person in danger rated normal after its classifier passes; 67/75
     # after round 14's assistant pass on question set 27; 68/75 after its pass on set 30
-    "blind17": ((123, 90, 98), 8, 1, 0, 68, 1),
+    # round 14: kind 124, ads 9/11 after its classifier pass on kinds; urgency 98 -> 97 when
+    # the model was retrained on the pass on sets 11 and 12 (one reading the retrain moved,
+    # never looked at; blind13 gained one urgency, held out one person in danger fewer rated
+    # normal): held at 97, a loss taken on purpose
+    "blind17": ((124, 90, 97), 9, 1, 0, 68, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
-    "blind18": ((122, 88, 96), 9, 0, 2, 68, 2),
+    # kind 124, category 89 after round 14's classifier passes
+    "blind18": ((124, 89, 96), 9, 0, 2, 68, 2),
 }
 
 
@@ -1055,6 +1092,17 @@ MESSAGES_ALONE = {
     # ads 7/11, no calm tip urgent, two people in danger normal; after the pass (model
     # retrained, unchanged) 205, 130, 144 of 220, 10/11, none and none
     "tuning13": ((205, 130, 144), 10, 0, 0),
+    # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
+    # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
+    # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
+    # mt11-190, mt11-191, mt11-212 in CONFLICTS), 9/9, none and none
+    "tuning11": ((212, 157, 156), 9, 0, 0),
+    # round 14: kept out of the pass on set 11, scored before any change (its header) 207,
+    # 142, 144 of 220, ads 11/17, two calm tips urgent, four people in danger normal; the
+    # same after the pass on set 11; after the pass on it (model retrained) 216, 152, 152 of
+    # 220 (213, 151, 150 of the 214 agreed: mt12-61, mt12-92, mt12-140, mt12-167, mt12-199,
+    # mt12-201 in CONFLICTS), ads 15/17 (15/15 agreed), none and none
+    "tuning12": ((213, 151, 150), 15, 0, 0),
 }
 
 

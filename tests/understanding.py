@@ -159,6 +159,12 @@ Messages alone (`MESSAGE_SETS`, no questions file):
 - `messages_tuning13.jsonl`: 220 messages written in round 14 by a writer who had not seen
   the rules, leaning on the border between tips and chat, questions or ads, scored before
   any change (its header); worked on in round 14's classifier pass on kinds.
+- `messages_tuning11.jsonl`: 220 messages written in round 14 by a writer who had not seen
+  the rules, scored before any change (its header); worked on in round 14's classifier
+  pass.
+- `messages_tuning12.jsonl`: 220 messages written in round 14 by another writer who had not
+  seen the rules, kept out of the pass on set 11 and scored before and after it (its
+  header); then worked on in the same pass.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -236,7 +242,16 @@ QUESTION_SETS = (
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
-MESSAGE_SETS = ("tuning6", "tuning7", "tuning8", "tuning9", "tuning10", "tuning13")
+MESSAGE_SETS = (
+    "tuning6",
+    "tuning7",
+    "tuning8",
+    "tuning9",
+    "tuning10",
+    "tuning11",
+    "tuning12",
+    "tuning13",
+)
 # Never worked on: their misses are shown only when asked.
 BLIND = (
     "blind",
@@ -292,13 +307,15 @@ UNTRAINED: tuple[str, ...] = (
 # fire again (tests/test_classify.py), tuning set 1 lost a kind and a category and question
 # set 12 turned a right answer wrong: left untaught. Set 8 (round 12's classifier pass) is
 # not taught either: teaching set 7 had made fresh sets worse, and sets 9 and 10 (round
-# 13's) and 13 (round 14's) alike.
+# 13's) and 11, 12 and 13 (round 14's) alike.
 UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning6",
     "tuning7",
     "tuning8",
     "tuning9",
     "tuning10",
+    "tuning11",
+    "tuning12",
     "tuning13",
 )
 # Labelled messages written only to teach the learned second opinion (scripts/

@@ -72,7 +72,9 @@ left down or trapped (rules that `last`). A "now" inside a phrase of no hurry
 ("đang rao bán" a phone robbed last week) is not the event's. A long message
 that matched no category keeps the urgency of a rule that makes no tip alone (a
 plea to come at once). A rule said `alone` counts only when it is the whole
-message (a bare cry: "có cướp"); one with a `tip_category` names the tip's category
+message (a bare cry: "có cướp"), or its whole first clause with at most `alone_then`
+words after it and no habit (where: "cướp!!! đầu hẻm 256 Tân Hương"); one with a
+`tip_category` names the tip's category
 when the category read lies only in its words (a smell beside someone unseen).
 `reasons` are the matched phrases, as written in the rule file, that decided
 the result: an officer sees why.
@@ -295,6 +297,8 @@ class SeverityRule:
     feared: bool  # a hit said as feared does not count
     lasts: bool = False  # a state that outlasts the offender's going ("bỏ chạy rồi")
     alone: bool = False  # counts only when its hits are the whole message ("có cướp")
+    # or its whole first clause, with at most this many words after it (where)
+    alone_then: int = 0
     # the tip's category when a category's evidence is only this rule's words (a smell
     # beside someone unseen: `_Danger.signs`)
     tip_category: str | None = None
@@ -576,6 +580,7 @@ def build_rules(data: Any) -> Rules:
                 rule.feared,
                 rule.lasts,
                 rule.alone,
+                rule.alone_then,
                 rule.tip_category,
             )
         )
@@ -698,6 +703,17 @@ def _conversation_path(rules_path: str) -> str:
 
 
 # --- matching ----------------------------------------------------------------
+
+
+def _cried(hits: list[Hit], clauses: tuple[int, ...], then: int, habitual: bool) -> bool:
+    """A cry that is the whole message ("có cướp"), or its whole first clause followed by at
+    most `then` words, none of a habit: where it is ("cướp!!! đầu hẻm 256 Tân Hương"), not a
+    story ("có trộm, xóm này mất đồ hoài")."""
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    if len(covered) >= len(clauses):
+        return True
+    first = [i for i, clause in enumerate(clauses) if clause == clauses[0]]
+    return not habitual and covered >= set(first) and len(clauses) - len(first) <= then
 
 
 class Hit(NamedTuple):
@@ -1015,11 +1031,11 @@ def _danger(
     best: CategoryRule | None,
     category_hits: list[Hit],
     held: bool,
-    words: int,
+    clauses: tuple[int, ...],
 ) -> _Danger:
     """The severity rules that apply (see the module docstring); `held`: a person the
-    authorities already hold is asked about (`_held`); `words`: the message's length
-    (a rule said `alone` counts only when its hits cover it)."""
+    authorities already hold is asked about (`_held`); `clauses`: the clause of each of the
+    message's words (a rule said `alone` counts only when its hits cover it: `_cried`)."""
     vague = groups.get("not_negations", [])  # "không biết (súng thật hay giả)"
     negations = [n for n in groups.get("negations", []) if not _inside(n, vague)]
     not_urgent = groups.get("not_urgent", [])
@@ -1059,7 +1075,7 @@ def _danger(
             hits = [h for h in hits if h.sure or any(o.sure for o in hits)]
         else:
             hits = live(_evidence(groups, rule.groups))
-        if rule.alone and len({i for h in hits for i in range(h.start, h.end)}) < words:
+        if rule.alone and not _cried(hits, clauses, rule.alone_then, habitual):
             continue
         if rule.feared and hits:
             if fears is None:
@@ -1434,7 +1450,7 @@ def _by_rules(
                 best, best_strong, best_hits, best_weak = rule, strong, hits, []
                 break
 
-    danger = _danger(rules, groups, best, best_hits, held, len(message.folded))
+    danger = _danger(rules, groups, best, best_hits, held, message.clauses)
 
     # a chain message asks the reader to pass a warning or a promise on: a rumour
     # circulating, whatever it tells (a kidnapping, a new fine), not a report; a writer

@@ -221,6 +221,9 @@ class SeverityRuleIn(EvidenceIn):
     # A cry that is the whole message ("có cướp", "cuu"): it counts only when nothing
     # else is said; beside a story it is a word of it ("xóm này có trộm").
     alone: bool = False
+    # A cry that is the message's whole first clause counts too when at most this many
+    # words follow it: where it is ("cướp!!! đầu hẻm 256 Tân Hương"); a story is longer.
+    alone_then: int = Field(default=0, ge=0)
     # The tip's category when the rule applies and a category's evidence lies only in the
     # rule's own words: a smell beside someone unseen for days is a person, not a nuisance.
     tip_category: Category | None = None
