@@ -2815,3 +2815,16 @@ def test_a_vicious_dog_typed_without_marks_lures_no_child() -> None:
     # "cho du" is "chó dữ": read as "dụ" (a child lured) it was urgent
     got = by_rules("nha ben nuoi con cho du tha rong, con nit di ngang so lam")
     assert "dụ" not in got.reasons, got
+
+
+def test_a_lawyer_or_an_essay_named_beside_a_crime_now_keeps_its_category() -> None:
+    # the law asked weakens a crime's words only in a question or with nothing happening
+    # now: the robbery was "normal" with no reason and the fire "other" (no fire brigade)
+    robbed = classify("tôi là luật sư, thân chủ tôi vừa bị cướp giật điện thoại ở Âu Cơ")
+    fire = classify(
+        "con tôi đang làm bài văn thì nghe nhà bên la cứu, có mùi khét, khói đen bốc lên"
+    )
+    asked = classify("sinh vien luat hoi: toi trom cap va toi cuop giat khac nhau the nao")
+    assert (robbed.category, robbed.severity) == ("robbery", "urgent"), robbed
+    assert (fire.category, fire.severity) == ("fire", "urgent"), fire
+    assert asked.kind == "question", asked

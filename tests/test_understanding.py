@@ -1090,8 +1090,10 @@ MESSAGES_ALONE = {
     "tuning10": ((216, 152, 157), 12, 0, 0),
     # round 14's pass on kinds: scored before any change (its header) 195, 122, 141 of 220,
     # ads 7/11, no calm tip urgent, two people in danger normal; after the pass (model
-    # retrained, unchanged) 205, 130, 144 of 220, 10/11, none and none
-    "tuning13": ((205, 130, 144), 10, 0, 0),
+    # retrained, unchanged) 205, 130, 144 of 220, 10/11, none and none; 131, 145 after the
+    # merge (kept once a crime studied weakens a category only in a question or with nothing
+    # told happening now)
+    "tuning13": ((205, 131, 145), 10, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,

@@ -1405,8 +1405,10 @@ def _by_rules(
         and (("papers:told" not in groups and "past" not in groups) or "papers:reported" in groups)
     )
     held = _held(rules, groups)
-    # a crime as a subject: the law asked of it by a student or a lawyer, an essay on it
-    studied = "law_asked" in groups
+    # a crime as a subject: the law asked of it by a student or a lawyer, an essay on it;
+    # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
+    # nhà bên la cứu" reports a fire)
+    studied = "law_asked" in groups and (asking or "now" not in groups)
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     openers = rules.category_openers
     opened = sorted({i for group in groups if group in openers for i in openers[group]})
