@@ -751,6 +751,9 @@ BLIND_HELD = {
     # same after round 14's assistant passes on question sets 27 to 30)
     # kind 124, category 89 after round 14's classifier passes
     "blind18": ((124, 89, 96), 9, 0, 2, 68, 2),
+    # written in round 15 before anything changed: 121, 88, 93, ads 6/11, no person in
+    # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
+    "blind19": ((121, 88, 93), 6, 0, 2, 68, 2),
 }
 
 
@@ -1164,6 +1167,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind16",
         "blind17",
         "blind18",
+        "blind19",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

@@ -67,6 +67,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind18.jsonl`, `questions_blind18.jsonl`: the eighteenth pair, written
   in round 14 by someone who had not seen the rules, scored blind before round 14's
   changes (its header lines); never worked on.
+- `messages_blind19.jsonl`, `questions_blind19.jsonl`: the nineteenth pair, written
+  in round 15 by someone who had not seen the rules, scored blind before round 15's
+  changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -212,6 +215,7 @@ SETS = (
     "blind16",
     "blind17",
     "blind18",
+    "blind19",
     "tuning",
     "tuning4",
     "tuning5",
@@ -263,6 +267,7 @@ BLIND = (
     "blind16",
     "blind17",
     "blind18",
+    "blind19",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
