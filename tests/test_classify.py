@@ -2828,3 +2828,14 @@ def test_a_lawyer_or_an_essay_named_beside_a_crime_now_keeps_its_category() -> N
     assert (robbed.category, robbed.severity) == ("robbery", "urgent"), robbed
     assert (fire.category, fire.severity) == ("fire", "urgent"), fire
     assert asked.kind == "question", asked
+
+
+def test_a_registration_made_at_ones_address_for_someone_unknown_is_for_the_desk() -> None:
+    # "cho người lạ" read as a stranger prowling: a residence tip, nobody at the desk asked
+    got = classify(
+        "nhà tôi bị ai đó lấy địa chỉ đăng ký thường trú cho người lạ, tôi không hề đồng ý"
+    )
+    assert got.kind == "question", got
+    # a stranger seen breaking in beside it is still reported
+    broken_in = "ai đó đăng ký tạm trú cho người lạ vào nhà tôi, tối nay có thằng đang leo rào"
+    assert classify(broken_in).kind == "tip"
