@@ -2839,3 +2839,21 @@ def test_a_registration_made_at_ones_address_for_someone_unknown_is_for_the_desk
     # a stranger seen breaking in beside it is still reported
     broken_in = "ai đó đăng ký tạm trú cho người lạ vào nhà tôi, tối nay có thằng đang leo rào"
     assert classify(broken_in).kind == "tip"
+
+
+def test_a_fire_told_as_over_is_the_premise_of_a_residence_procedure_asked() -> None:
+    # it was a fire tip an officer read, the procedure asked unanswered
+    asked = classify(
+        "năm ngoái nhà bị cháy, giờ làm tạm trú cho người thuê trọ mới thì cần giấy tờ gì"
+    )
+    assert (asked.kind, asked.topic) == ("question", "tam_tru"), asked
+    # the same words beside a fire burning now, or just caught, still report it
+    for text in (
+        "nhà tôi đang cháy, khói đen bốc lên, giờ muốn đăng ký thường trú cho con dâu thì cần gì",
+        "nhà kế bên cháy rồi, khói đen bốc lên nhiều lắm, nhà đó có mấy người thuê trọ chưa "
+        "đăng ký tạm trú",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
+    # and a fire over, nothing asked, is still a fire's tip
+    assert classify("hồi sáng có vụ cháy ở chợ Tân Hương, giờ đã dập tắt").category == "fire"

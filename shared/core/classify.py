@@ -255,6 +255,8 @@ class CategoryRule:
     background_when_past: bool
     # pairs of groups that are evidence together: (first, then, gap in words)
     near: tuple[tuple[str, str, int], ...] = ()
+    # told as over beside a residence procedure asked: the question's premise
+    premise_when_over: bool = False
 
     @classmethod
     def of(
@@ -264,6 +266,7 @@ class CategoryRule:
         beats: frozenset[str],
         background_when_past: bool = False,
         gaps: tuple[int, ...] = (),
+        premise_when_over: bool = False,
     ) -> CategoryRule:
         groups = Groups.of(f"cat:{category}")
         near = tuple(
@@ -279,6 +282,7 @@ class CategoryRule:
             f"hap:{category}",
             background_when_past,
             near,
+            premise_when_over,
         )
 
 
@@ -536,6 +540,7 @@ def build_rules(data: Any) -> Rules:
             frozenset(rule.beats),
             rule.background_when_past,
             tuple(pair.gap for pair in rule.near),
+            rule.premise_when_over,
         )
         categories.append(category)
         for (first, then, _), pair in zip(category.near, rule.near, strict=True):
@@ -1409,6 +1414,24 @@ def _by_rules(
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
     studied = "law_asked" in groups and (asking or "now" not in groups)
+    # a residence procedure asked after an event told as over, nothing now ("nhà bị cháy hồi
+    # tháng trước, giờ muốn đăng ký thường trú cho con dâu thì cần gì"): for the categories
+    # whose event is then no one's to report (`premise_when_over`), the event is the
+    # question's premise. Not one told as just done ("cháy rồi, khói đen bốc lên" burns)
+    procedure_asked = (
+        over
+        and (
+            asking
+            or any(
+                not _inside(h, groups.get("not:question", [])) for h in _sure(groups, "question")
+            )
+        )
+        and any(
+            rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
+            for group, i in rules.topic_of.items()
+            if group in groups and _sure(groups, group)
+        )
+    )
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     openers = rules.category_openers
     opened = sorted({i for group in groups if group in openers for i in openers[group]})
@@ -1425,12 +1448,13 @@ def _by_rules(
         # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not
         fine_asked = f"asks:{rule.category}" in groups
         papers = premise and rule.category in rules.papers_categories
-        if hits and (papers or held or studied or (asked and asking) or fine_asked):
+        over_premise = procedure_asked and rule.premise_when_over
+        if hits and (papers or held or studied or (asked and asking) or fine_asked or over_premise):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
             hits, weak = [], weak + hits
         if rule.happened in groups:
-            if happened and not asked and not papers:
+            if happened and not asked and not papers and not over_premise:
                 hits = hits + _sure(groups, rule.happened)
             else:
                 weak = weak + groups[rule.happened]

@@ -191,6 +191,9 @@ class CategoryRuleIn(SlangIn):
     asks: list[str] = Field(default_factory=list)
     # said as over (a past phrase, nothing now), its evidence counts as weak
     background_when_past: bool = False
+    # said as over (a past phrase, nothing now), beside a residence procedure asked: its
+    # evidence is the question's premise
+    premise_when_over: bool = False
 
 
 class ExamplesIn(_Strict):
