@@ -2857,3 +2857,19 @@ def test_a_fire_told_as_over_is_the_premise_of_a_residence_procedure_asked() -> 
         assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
     # and a fire over, nothing asked, is still a fire's tip
     assert classify("hồi sáng có vụ cháy ở chợ Tân Hương, giờ đã dập tắt").category == "fire"
+
+
+def test_a_cry_for_help_beside_only_a_fine_asked_is_the_fine_asked() -> None:
+    # "cứu tôi với" made an urgent tip of a residence fine asked
+    got = classify(
+        "cứu tôi với, ông tổ trưởng nói nhà tôi chưa khai báo lưu trú cho khách là bị phạt, "
+        "phạt bao nhiêu vậy"
+    )
+    assert (got.kind, got.topic) == ("question", "luu_tru"), got
+    # a danger told beside the same words is still urgent
+    for text in (
+        "cứu em với, chủ trọ đang đánh em, ổng nói em chưa đăng ký tạm trú sẽ bị phạt",
+        "cứu với, ông chủ nhà nhốt em trong phòng không cho ra, làm vậy có bị phạt không",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), got
