@@ -2873,3 +2873,16 @@ def test_a_cry_for_help_beside_only_a_fine_asked_is_the_fine_asked() -> None:
     ):
         got = classify(text)
         assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_a_rule_heard_of_and_checked_is_asked_when_no_harm_is_told() -> None:
+    # the learned model made the first a report (0.95), the rules the second a residence tip
+    for text in (
+        "chị gái tôi tháng nào cũng về ở vài hôm, có người bảo báo một lần là xong, có đúng không",
+        "co nguoi noi o tro ko can dang ky nua, dung ko ad",
+    ):
+        asked = classify(text)
+        assert asked.kind == "question", asked
+    # a harm heard of and checked still reports it
+    heard = classify("nghe nói thằng hàng xóm đánh vợ nhập viện, có đúng không")
+    assert (heard.kind, heard.category) == ("tip", "violence"), heard

@@ -1145,8 +1145,12 @@ def weigh(
         # a complaint has its own path; "nếu ... thì" asks, reports nothing; a held person's
         # family asking what becomes of them, or an officer asked to come and show how,
         # asks the desk; one's own fine looked up tells of one's own offence, no report; a
-        # crime studied or in a lawyer's file is the law asked
+        # crime studied or in a lawyer's file is the law asked; a rule heard of and checked
+        # ("có người nói báo 1 lần là xong, đúng không") reports nothing when no harm is
+        # told beside it ("nghe nói thằng hàng xóm đánh vợ nhập viện, có đúng không" does)
         held_asked = "held" in groups and "held_asks" in groups
+        harmless = not any(group.startswith(("cat:", "with:")) for group in groups)
+        heard = "rumour" in groups and "checks" in groups and harmless
         if (
             not reports(opinion)
             or about_police(message.text, load_rules())
@@ -1155,6 +1159,7 @@ def weigh(
             or "guidance_visit" in groups
             or "own_fine" in groups
             or "law_asked" in groups
+            or heard
         ):
             return verdict
         unsure = frozenset(
