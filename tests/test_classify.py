@@ -2886,3 +2886,20 @@ def test_a_rule_heard_of_and_checked_is_asked_when_no_harm_is_told() -> None:
     # a harm heard of and checked still reports it
     heard = classify("nghe nói thằng hàng xóm đánh vợ nhập viện, có đúng không")
     assert (heard.kind, heard.category) == ("tip", "violence"), heard
+
+
+def test_another_offices_matter_asked_is_a_question_when_no_harm_is_told() -> None:
+    # the learned model made each a report (water cut, a school's transfer)
+    for text in (
+        "nuoc may o hem 45 bi mat tu toi qua toi gio, bao cho ai",
+        "chau toi muon chuyen truong ve gan nha, lien he truong cu hay truong moi",
+    ):
+        got = classify(text)
+        assert got.kind == "question", got
+    # beside a harm told, it still reports
+    for text in (
+        "con em bị bạn đánh ở trường, muốn chuyển trường thì liên hệ ai",
+        "cúp điện cả xóm, có mấy thằng trèo lên trụ điện cắt trộm dây, gọi số nào báo",
+    ):
+        got = classify(text)
+        assert got.kind == "tip", got
