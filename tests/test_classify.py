@@ -2903,3 +2903,19 @@ def test_another_offices_matter_asked_is_a_question_when_no_harm_is_told() -> No
     ):
         got = classify(text)
         assert got.kind == "tip", got
+
+
+def test_a_quarrel_told_as_over_is_no_disorder_going_on() -> None:
+    # the quarrel made a public order tip of a removal asked
+    got = classify(
+        "tui cãi nhau với chủ nhà xong bị đuổi ra rồi, bả không chịu báo xóa tạm trú cho tui, "
+        "tui tự đi xóa được hông"
+    )
+    assert got.kind == "question", got
+    # what follows the quarrel, going on now, still reports
+    smashing = classify("mấy ông nhậu cãi nhau xong giờ đang đập phá quán, chai lọ bể tùm lum")
+    assert (smashing.kind, smashing.category, smashing.severity) == (
+        "tip",
+        "public_order",
+        "urgent",
+    ), smashing
