@@ -503,6 +503,7 @@ def build_rules(data: Any) -> Rules:
         ("own_fine", top.own_fine),
         ("law_asked", top.law_asked),
         ("other_office", top.other_office),
+        ("own_file", top.own_file),
         ("reporting", top.reporting),
         ("chain", top.chain),
         ("laughter", top.laughter.words),
@@ -1148,8 +1149,9 @@ def weigh(
         # asks the desk; one's own fine looked up tells of one's own offence, no report; a
         # crime studied or in a lawyer's file is the law asked; a rule heard of and checked
         # ("có người nói báo 1 lần là xong, đúng không"), or another office's matter (water
-        # cut, a school), reports nothing when no harm is told beside it ("nghe nói thằng
-        # hàng xóm đánh vợ nhập viện, có đúng không" does)
+        # cut, a school), or one's own file sent back (the desk's), reports nothing when no
+        # harm is told beside it ("nghe nói thằng hàng xóm đánh vợ nhập viện, có đúng
+        # không" does)
         held_asked = "held" in groups and "held_asks" in groups
         harmless = not any(group.startswith(("cat:", "with:")) for group in groups)
         heard = "rumour" in groups and "checks" in groups and harmless
@@ -1163,6 +1165,7 @@ def weigh(
             or "law_asked" in groups
             or heard
             or ("other_office" in groups and harmless)
+            or ("own_file" in groups and harmless)
         ):
             return verdict
         unsure = frozenset(
