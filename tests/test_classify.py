@@ -2855,6 +2855,14 @@ def test_a_fire_told_as_over_is_the_premise_of_a_residence_procedure_asked() -> 
     ):
         got = classify(text)
         assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
+    # nor a fire told from when it began, its flames or smoke told after ("hồi tối"
+    # opens it, the fire is not over)
+    for text in (
+        "hồi tối dãy trọ kế bên cháy, giờ lửa lan qua nhà tôi rồi, tạm trú của tôi tính sao",
+        "tối qua nhà bên cháy, khói đen còn bốc lên, người thuê trọ ở đó có tạm trú không",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", "fire"), got
     # and a fire over, nothing asked, is still a fire's tip
     assert classify("hồi sáng có vụ cháy ở chợ Tân Hương, giờ đã dập tắt").category == "fire"
 

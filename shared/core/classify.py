@@ -255,7 +255,8 @@ class CategoryRule:
     background_when_past: bool
     # pairs of groups that are evidence together: (first, then, gap in words)
     near: tuple[tuple[str, str, int], ...] = ()
-    # told as over beside a residence procedure asked: the question's premise
+    # told as over with only these phrases (`over:` group), beside a residence procedure
+    # asked: the question's premise
     premise_when_over: bool = False
 
     @classmethod
@@ -542,9 +543,10 @@ def build_rules(data: Any) -> Rules:
             frozenset(rule.beats),
             rule.background_when_past,
             tuple(pair.gap for pair in rule.near),
-            rule.premise_when_over,
+            bool(rule.premise_when_over),
         )
         categories.append(category)
+        add(f"over:{rule.category}", rule.premise_when_over)
         for (first, then, _), pair in zip(category.near, rule.near, strict=True):
             add(first, pair.first)
             add(then, pair.then)
@@ -1459,7 +1461,13 @@ def _by_rules(
         # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not
         fine_asked = f"asks:{rule.category}" in groups
         papers = premise and rule.category in rules.papers_categories
-        over_premise = procedure_asked and rule.premise_when_over
+        # only the burning told, none of its flames or smoke ("lửa lan qua", "khói đen còn
+        # bốc lên" may be going on still)
+        over_premise = (
+            procedure_asked
+            and rule.premise_when_over
+            and all(_inside(h, groups.get(f"over:{rule.category}", [])) for h in hits + weak)
+        )
         if hits and (papers or held or studied or (asked and asking) or fine_asked or over_premise):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question

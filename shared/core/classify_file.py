@@ -191,9 +191,9 @@ class CategoryRuleIn(SlangIn):
     asks: list[str] = Field(default_factory=list)
     # said as over (a past phrase, nothing now), its evidence counts as weak
     background_when_past: bool = False
-    # said as over (a past phrase, nothing now), beside a residence procedure asked: its
-    # evidence is the question's premise
-    premise_when_over: bool = False
+    # said as over (a past phrase, nothing now) with only these of its phrases, beside a
+    # residence procedure asked: its evidence is the question's premise
+    premise_when_over: list[str] = Field(default_factory=list)
 
 
 class ExamplesIn(_Strict):
