@@ -3447,3 +3447,14 @@ def test_a_card_made_again_with_no_identity_card_said_is_not_its_reissue():
 def test_a_subject_asked_of_nothing_asks_which(text: str, buttons: list[str]):
     result = answer(text, TODAY, NO_PHONE)
     assert result.topic is None and _buttons(result) == buttons, result
+
+
+def test_a_registration_made_at_ones_address_for_someone_unknown_goes_to_a_person():
+    # it was answered with the thường trú procedure, as if the writer were registering
+    result = answer(
+        "nhà tôi bị ai đó lấy địa chỉ đăng ký thường trú cho người lạ, tôi không hề đồng ý",
+        TODAY,
+        NO_PHONE,
+    )
+    assert result.handoff and not result.tip, result
+    assert "Điều" not in "\n".join(reply.text for reply in result.replies), result

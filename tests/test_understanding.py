@@ -80,6 +80,13 @@ CONFLICTS = {
     # "mất ... rồi, giờ (phải) làm sao" is a lost-property tip in mb55, mb3-25, mt7 and
     # m4-38 (an officer sees it, and the citizen is told how to re-issue papers).
     "qb5-21",
+    # Tuning set 5 (round 15's pass on the wrong answers):
+    # a landlord holding one's card back for a deposit, "cứu em với", an officer asked:
+    # labelled a hand-off; the hand-off is given, and the model reads a report beside it
+    # (withholding another's identity card for money: an officer sees it, as a tip).
+    # Taking the cry away (a papers' matter) lost the hand-off to a fraud tip, so the plea's
+    # urgency is left
+    "q5-21",
     # Tuning set 11 (round 7):
     # papers lost "hôm qua ... ở chợ Tân Hương", where to report asked: a question here, a
     # lost-property tip in mb9-15 ("... ở chợ Tân Hương sáng nay rồi, giờ xin giấy trình
@@ -269,6 +276,11 @@ CONFLICTS = {
     # phản ánh"): a hand-off here; a tip of category other by design, which the conversation
     # rules send to the desk and the unit above, as qt13-111 (the hand-off is given too)
     "qt19-84",
+    # a beating that put someone in hospital, no time said, then a stay's lưu trú asked:
+    # labelled the question alone; a beating told is a violence tip by the line's convention
+    # (an officer reads it), and the lưu trú asked is answered beside it (topics luu_tru): no
+    # wrong fact told
+    "qt19-97",
     # a guest's stay "quá 30 ngày", "phải chuyển qua tạm trú": labelled with lưu trú and tạm
     # trú; the stay's length picks one (from 30 days, tạm trú, whose answer says so), as
     # qt16-33; since round 12 both are answered when whether the one named will do is asked
@@ -692,8 +704,9 @@ BLIND_HELD = {
     # set 20; held at kind 130, category 97 in round 11, what it already scored at round
     # 10's end; 63/75 after round 12's pass on question set 23
     # round 12: urgency 104, no person in danger rated normal (the danger passes)
-    # 66/75 with 2 wrong after round 13's second pass (on question set 25)
-    "blind12": ((130, 97, 104), 7, 0, 1, 66, 2),
+    # 66/75 with 2 wrong after round 13's second pass (on question set 25); 67/75 with 1
+    # wrong after round 15's pass on the wrong answers (its aggregate only seen)
+    "blind12": ((130, 97, 104), 7, 0, 1, 67, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -969,8 +982,10 @@ QUESTIONS_ALONE = {
     # third pass, on set 19 itself, 102/110 and 1 honest with 5 wrong, three in CONFLICTS
     # (103/105 agreed, 2 wrong: a water outage and a stay beside a beating, each read as a
     # report an officer sees; no wrong fact told); 104/106 agreed after round 13's second
-    # pass (a deadline: qt19-63 out of CONFLICTS)
-    "tuning19": (104, 2),
+    # pass (a deadline: qt19-63 out of CONFLICTS); 105/105 agreed after round 15's pass on
+    # the wrong answers (another office's matter asked is a question: qt19-43; qt19-97, a
+    # stay beside a beating, to CONFLICTS)
+    "tuning19": 105,
     # round 10: scored before any change and after each pass (its header: 76 -> 79 -> 82
     # right, 14 wrong), kept out of them; after round 10's fourth pass, on set 20 itself,
     # 97/110 with 6 wrong, all in CONFLICTS (97/98 agreed; twelve labels against the line's
@@ -1025,21 +1040,24 @@ QUESTIONS_ALONE = {
     # told); qt26-81, a foreigner's question in English read as a report, is the classifier's
     # (msg-13 reads "do I have to" as a question), held at one wrong until merged; 102/104
     # agreed after round 14's pass on set 28 (the citizens' way asked of a foreigner is how it
-    # is filed too: qt26-80)
-    "tuning26": (102, 1),
+    # is filed too: qt26-80); no wrong left since round 14's merges (held so in round 15)
+    "tuning26": 102,
     # round 14: scored before any change (its header) 79/110 with 9 wrong; after round 14's
     # pass 99/110 with 3 wrong (99/103 agreed: qt27-47 and six labels against the line's
     # conventions in CONFLICTS, each pointing to earlier entries); 100/103 with 1 wrong once
     # "đó là đủ" unmarked is enough, not a child lured (classify.yaml); the one left is the
-    # classifier's (a file returned, asking for its handler, read as a report by the model)
-    "tuning27": (100, 1),
+    # classifier's (a file returned, asking for its handler, read as a report by the model);
+    # 101/103 with none wrong after round 15's pass (one's own file asked after: qt27-45)
+    "tuning27": 101,
     # round 14: scored before any change (its header) 76/110 with 6 wrong, kept out of round
     # 14's pass on set 27: 78/110 with 6 wrong after it; after the pass on set 28 itself,
     # 95/110 with 4 wrong (95/103 agreed: qt28-75 and six labels against the line's
     # conventions in CONFLICTS, each pointing to earlier entries); the 3 wrong left are the
     # classifier's (a mother's weekly visit, a school transfer and an address used by a
-    # stranger read as reports), held until fixed
-    "tuning28": (95, 3),
+    # stranger read as reports), held until fixed; 98/103 with none wrong after round 15's
+    # pass (a rule heard of and checked, another office's matter, a registration made for
+    # someone unknown: qt28-33, qt28-90 honest, qt28-110)
+    "tuning28": 98,
     # round 14: scored before any change (its header) 80/110 with 8 wrong; after round 14's
     # pass on it 99/110 with 2 wrong, both in CONFLICTS (99/103 agreed; five labels against the
     # line's conventions, each pointing to earlier entries; no wrong fact told)
@@ -1052,8 +1070,10 @@ QUESTIONS_ALONE = {
     # (classify.yaml); the one left is the classifier's (a quarrel with the landlord over,
     # the removal then asked, read as a report), held until fixed. The lead took the fire's
     # premise back ("thì cần gì" after a fire burning now made it a question): 99/102 with
-    # 2 wrong, qt30-42 (burnt papers, a registration's needs asked) read as a fire again
-    "tuning30": (99, 2),
+    # 2 wrong, qt30-42 (burnt papers, a registration's needs asked) read as a fire again;
+    # 101/102 with none wrong after round 15's pass (a fire over told by its burning alone
+    # before a residence procedure asked, a quarrel told as over: qt30-42, qt30-95)
+    "tuning30": 101,
 }
 
 

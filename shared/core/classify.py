@@ -255,6 +255,9 @@ class CategoryRule:
     background_when_past: bool
     # pairs of groups that are evidence together: (first, then, gap in words)
     near: tuple[tuple[str, str, int], ...] = ()
+    # told as over with only these phrases (`over:` group), beside a residence procedure
+    # asked: the question's premise
+    premise_when_over: bool = False
 
     @classmethod
     def of(
@@ -264,6 +267,7 @@ class CategoryRule:
         beats: frozenset[str],
         background_when_past: bool = False,
         gaps: tuple[int, ...] = (),
+        premise_when_over: bool = False,
     ) -> CategoryRule:
         groups = Groups.of(f"cat:{category}")
         near = tuple(
@@ -279,6 +283,7 @@ class CategoryRule:
             f"hap:{category}",
             background_when_past,
             near,
+            premise_when_over,
         )
 
 
@@ -498,6 +503,8 @@ def build_rules(data: Any) -> Rules:
         ("guidance_visit", top.guidance_visit),
         ("own_fine", top.own_fine),
         ("law_asked", top.law_asked),
+        ("other_office", top.other_office),
+        ("own_file", top.own_file),
         ("reporting", top.reporting),
         ("chain", top.chain),
         ("laughter", top.laughter.words),
@@ -536,8 +543,10 @@ def build_rules(data: Any) -> Rules:
             frozenset(rule.beats),
             rule.background_when_past,
             tuple(pair.gap for pair in rule.near),
+            bool(rule.premise_when_over),
         )
         categories.append(category)
+        add(f"over:{rule.category}", rule.premise_when_over)
         for (first, then, _), pair in zip(category.near, rule.near, strict=True):
             add(first, pair.first)
             add(then, pair.then)
@@ -1140,8 +1149,14 @@ def weigh(
         # a complaint has its own path; "nếu ... thì" asks, reports nothing; a held person's
         # family asking what becomes of them, or an officer asked to come and show how,
         # asks the desk; one's own fine looked up tells of one's own offence, no report; a
-        # crime studied or in a lawyer's file is the law asked
+        # crime studied or in a lawyer's file is the law asked; a rule heard of and checked
+        # ("có người nói báo 1 lần là xong, đúng không"), or another office's matter (water
+        # cut, a school), or one's own file sent back (the desk's), reports nothing when no
+        # harm is told beside it ("nghe nói thằng hàng xóm đánh vợ nhập viện, có đúng
+        # không" does)
         held_asked = "held" in groups and "held_asks" in groups
+        harmless = not any(group.startswith(("cat:", "with:")) for group in groups)
+        heard = "rumour" in groups and "checks" in groups and harmless
         if (
             not reports(opinion)
             or about_police(message.text, load_rules())
@@ -1150,6 +1165,9 @@ def weigh(
             or "guidance_visit" in groups
             or "own_fine" in groups
             or "law_asked" in groups
+            or heard
+            or ("other_office" in groups and harmless)
+            or ("own_file" in groups and harmless)
         ):
             return verdict
         unsure = frozenset(
@@ -1409,6 +1427,24 @@ def _by_rules(
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
     studied = "law_asked" in groups and (asking or "now" not in groups)
+    # a residence procedure asked after an event told as over, nothing now ("nhà bị cháy hồi
+    # tháng trước, giờ muốn đăng ký thường trú cho con dâu thì cần gì"): for the categories
+    # whose event is then no one's to report (`premise_when_over`), the event is the
+    # question's premise. Not one told as just done ("cháy rồi, khói đen bốc lên" burns)
+    procedure_asked = (
+        over
+        and (
+            asking
+            or any(
+                not _inside(h, groups.get("not:question", [])) for h in _sure(groups, "question")
+            )
+        )
+        and any(
+            rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
+            for group, i in rules.topic_of.items()
+            if group in groups and _sure(groups, group)
+        )
+    )
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     openers = rules.category_openers
     opened = sorted({i for group in groups if group in openers for i in openers[group]})
@@ -1425,12 +1461,19 @@ def _by_rules(
         # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not
         fine_asked = f"asks:{rule.category}" in groups
         papers = premise and rule.category in rules.papers_categories
-        if hits and (papers or held or studied or (asked and asking) or fine_asked):
+        # only the burning told, none of its flames or smoke ("lửa lan qua", "khói đen còn
+        # bốc lên" may be going on still)
+        over_premise = (
+            procedure_asked
+            and rule.premise_when_over
+            and all(_inside(h, groups.get(f"over:{rule.category}", [])) for h in hits + weak)
+        )
+        if hits and (papers or held or studied or (asked and asking) or fine_asked or over_premise):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
             hits, weak = [], weak + hits
         if rule.happened in groups:
-            if happened and not asked and not papers:
+            if happened and not asked and not papers and not over_premise:
                 hits = hits + _sure(groups, rule.happened)
             else:
                 weak = weak + groups[rule.happened]

@@ -191,6 +191,9 @@ class CategoryRuleIn(SlangIn):
     asks: list[str] = Field(default_factory=list)
     # said as over (a past phrase, nothing now), its evidence counts as weak
     background_when_past: bool = False
+    # said as over (a past phrase, nothing now) with only these of its phrases, beside a
+    # residence procedure asked: its evidence is the question's premise
+    premise_when_over: list[str] = Field(default_factory=list)
 
 
 class ExamplesIn(_Strict):
@@ -299,6 +302,10 @@ class RulesIn(_Strict):
     own_fine: list[str] = Field(default_factory=list)
     # a crime as a subject of study or of a lawyer's file ("tội A khác tội B ở điểm nào")
     law_asked: list[str] = Field(default_factory=list)
+    # another office's matter asked ("cúp nước từ sáng, gọi số nào", "chuyển trường")
+    other_office: list[str] = Field(default_factory=list)
+    # one's own file asked after ("hồ sơ nhập khẩu của tôi bị trả về, muốn gặp người xử lý")
+    own_file: list[str] = Field(default_factory=list)
     # the writer saying they report what they told ("tôi báo để công an nắm")
     reporting: list[str] = Field(default_factory=list)
     # a chain message: the reader asked to pass it on ("hãy chia sẻ ngay cho người thân")
@@ -376,6 +383,8 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("guidance_visit", rules.guidance_visit)
     add("own_fine", rules.own_fine)
     add("law_asked", rules.law_asked)
+    add("other_office", rules.other_office)
+    add("own_file", rules.own_file)
     add("reporting", rules.reporting)
     add("chain", rules.chain)
     add("laughter.words", rules.laughter.words)
