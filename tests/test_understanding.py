@@ -1051,6 +1051,8 @@ QUESTIONS_ALONE = {
     # premise back ("thì cần gì" after a fire burning now made it a question): 99/102 with
     # 2 wrong, qt30-42 (burnt papers, a registration's needs asked) read as a fire again
     "tuning30": (99, 2),
+    # round 15: scored before any change (its header) 90/110 with 3 wrong
+    "tuning31": (90, 3),
 }
 
 
