@@ -1854,6 +1854,19 @@ def test_a_citizen_abroad_who_kept_citizenship_and_passport_is_no_foreigner():
     assert answer("hộ chiếu VN hết hạn, gia hạn ở đâu", TODAY, NO_PHONE).out_of_scope == "passport"
 
 
+def test_a_citizen_abroad_who_kept_the_passport_asking_which_declaration_is_a_citizen():
+    # the foreigners' declaration offered as the other choice names no foreigner
+    text = (
+        "chồng tôi sống ở Canada nhiều năm, vẫn giữ hộ chiếu Việt Nam, về thăm nhà 10 ngày "
+        "thì báo lưu trú hay khai báo người nước ngoài"
+    )
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("luu_tru",) and result.out_of_scope is None, result
+    # a foreigner's nationality named is still the foreigners' declaration
+    guest = "khách Nhật ở nhà tôi 3 đêm, báo lưu trú hay khai báo người nước ngoài"
+    assert answer(guest, TODAY, NO_PHONE).topics == ("nuoc_ngoai",)
+
+
 @pytest.mark.parametrize(
     "text",
     [
