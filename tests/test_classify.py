@@ -2828,3 +2828,11 @@ def test_a_lawyer_or_an_essay_named_beside_a_crime_now_keeps_its_category() -> N
     assert (robbed.category, robbed.severity) == ("robbery", "urgent"), robbed
     assert (fire.category, fire.severity) == ("fire", "urgent"), fire
     assert asked.kind == "question", asked
+
+
+def test_a_relative_by_blood_typed_without_marks_is_no_chase() -> None:
+    # "ruot" is "ruột" as much as "rượt": a niece at her aunt's was read as chased, urgent
+    asked = classify("chau gai toi o nha di ruot de di hoc, dang ky tam tru cho chau can gi")
+    chased = classify("thang nghien dang ruot danh con nit truoc nha chu ruot toi")
+    assert asked.kind == "question", asked
+    assert (chased.kind, chased.severity) == ("tip", "urgent"), chased
