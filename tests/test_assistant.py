@@ -3460,3 +3460,35 @@ def test_a_card_made_again_with_no_identity_card_said_is_not_its_reissue():
 def test_a_subject_asked_of_nothing_asks_which(text: str, buttons: list[str]):
     result = answer(text, TODAY, NO_PHONE)
     assert result.topic is None and _buttons(result) == buttons, result
+
+
+def test_a_time_asked_of_nothing_asks_which_procedure_unless_it_follows_an_answer():
+    # the common facts hold no handling time: each procedure's differs
+    result = answer("mất mấy ngày mới xong vậy ạ", TODAY, NO_PHONE)
+    assert result.topic is None, result
+    assert _buttons(result) == [
+        "Đăng ký tạm trú",
+        "Đăng ký thường trú",
+        "Xác nhận thông tin cư trú",
+    ], result
+    # a minute after an answer, the same words ask that topic's time
+    state = ConversationState("xoa_dang_ky", NOW)
+    later = answer(
+        "mất mấy ngày mới xong vậy ạ", TODAY, NO_PHONE, state, NOW + timedelta(minutes=1)
+    )
+    assert later.topic == "xoa_dang_ky" and later.sections == ("thoi_gian",), later
+    # a fee asked alike is in the common facts
+    assert answer("lệ phí bao nhiêu ạ", TODAY, NO_PHONE).sections == ("le_phi",)
+
+
+def test_a_childs_lodging_away_named_beside_the_tam_vang_asks_its_tam_tru_too():
+    # a tạm trú registered where the child lives spares the tạm vắng: the answer turns on it
+    away = "con gái tôi vào Cần Thơ học cao đẳng, thuê trọ gần trường, nhà có cần khai tạm vắng"
+    assert answer(away, TODAY, NO_PHONE).topics == ("tam_vang", "tam_tru")
+    # that tạm trú said held is the premise; one's own room left for a while names none
+    held = (
+        "con trai tôi ở ký túc xá trên Thủ Đức, đã đăng ký tạm trú rồi, nhà có phải khai tạm vắng"
+    )
+    own = "em thuê trọ ở Gò Vấp, về quê 2 tháng có cần khai tạm vắng không"
+    assert answer(held, TODAY, NO_PHONE).topics == ("tam_vang",)
+    assert answer(own, TODAY, NO_PHONE).topics == ("tam_vang",)

@@ -244,6 +244,9 @@ class Knowledge:
     follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
+    # a part the common facts do not hold, asked of nothing: the procedures to ask between
+    common_ask_which: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    common_ask_max_words: int = 6
     out_of_scope: tuple[OutOfScope, ...] = ()
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
     # topic -> words that say its doubt's word is about something else (padded)
@@ -413,6 +416,8 @@ class StaysIn(_Strict):
 class CommonAnswerIn(_Strict):
     max_words: int = Field(ge=1)
     phrases: list[str] = Field(default_factory=list)
+    ask_which: dict[str, list[str]] = Field(default_factory=dict)
+    ask_max_words: int = Field(default=6, ge=1)
 
 
 class ServiceNearIn(_Strict):
@@ -668,6 +673,11 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
     for i, ask in enumerate(conf.vague.asks if conf.vague else ()):
         for j, topic in enumerate(ask.topics):
             known(topic, f"vague.asks[{i}].topics[{j}]")
+    for key, choices in conf.common_answer.ask_which.items():
+        if key not in conf.sections:
+            problems.append(f"{CONF_FILE}: common_answer.ask_which.{key}: unknown section")
+        for i, topic in enumerate(choices):
+            known(topic, f"common_answer.ask_which.{key}[{i}]")
     for category, topic in conf.tip_topics.items():
         known(topic, f"tip_topics.{category}")
     for i, topic in enumerate(conf.tip_text_topics):
@@ -816,6 +826,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         ),
         common_max_words=conf.common_answer.max_words,
         common_phrases=tuple(_padded(p) for p in conf.common_answer.phrases),
+        common_ask_which={key: tuple(ts) for key, ts in conf.common_answer.ask_which.items()},
+        common_ask_max_words=conf.common_answer.ask_max_words,
         out_of_scope=tuple(
             OutOfScope(
                 service,
