@@ -445,6 +445,7 @@ def answer(
     handoff = (
         _any(padded, k.handoff_phrases)
         or questions.near(padded, k.handoff_near)
+        or questions.near(padded, k.handoff_number)
         # a complaint about another office's service is that office's, unless a residence
         # matter is named beside it ("biên bản phạt vì không báo lưu trú ..., muốn khiếu nại")
         or (

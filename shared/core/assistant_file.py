@@ -225,6 +225,8 @@ class Knowledge:
     handoff_phrases: tuple[str, ...]
     handoff_complaints: tuple[str, ...]  # a hand-off unless about an out-of-scope service
     handoff_near: tuple[tuple[str, ...], tuple[str, ...], int]  # talk, people, gap
+    # people, then their number asked ("anh nào phụ trách cho em xin sđt"), gap
+    handoff_number: tuple[tuple[str, ...], tuple[str, ...], int]
     urgent_phrases: tuple[str, ...]
     tip_negations: tuple[str, ...]
     tip_third_parties: tuple[str, ...]
@@ -478,6 +480,7 @@ class HandoffIn(_Strict):
     talk: list[str] = Field(default_factory=list)
     people: list[str] = Field(default_factory=list)
     gap: int = Field(default=4, ge=0)
+    numbers: list[str] = Field(default_factory=list)
 
 
 class TextsIn(_Strict):
@@ -787,6 +790,11 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         handoff_near=(
             tuple(" ".join(words(p)) for p in conf.handoff.talk),
             tuple(" ".join(words(p)) for p in conf.handoff.people),
+            conf.handoff.gap,
+        ),
+        handoff_number=(
+            tuple(" ".join(words(p)) for p in conf.handoff.people),
+            tuple(" ".join(words(p)) for p in conf.handoff.numbers),
             conf.handoff.gap,
         ),
         urgent_phrases=tuple(_padded(p) for p in conf.urgent_phrases),
