@@ -3554,3 +3554,15 @@ def test_a_vehicle_just_bought_its_plate_registered_is_the_vehicle_office():
         "vehicle_registration"
     )
     assert answer("đăng ký biển số nhà ở đâu", TODAY, NO_PHONE).out_of_scope is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em bị lập biên bản phạt vì chưa đăng ký tạm trú, mới dọn tới có 1 tuần, em muốn khiếu nại",
+        "có 2 người lạ hoắc đăng ký tạm trú vào nhà tôi lúc nào không hay, giờ tôi phải làm sao",
+    ],
+)
+def test_ones_own_fine_disputed_or_a_stranger_registered_at_home_goes_to_a_person(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff and not result.tip, result
