@@ -2846,8 +2846,13 @@ def test_ones_own_fine_disputed_is_a_question_a_neighbours_omission_still_a_tip(
     other = classify(
         "nhà trọ số 12 cho cả chục người ở mà không đăng ký tạm trú, tôi muốn khiếu nại"
     )
+    # the writer fined beside a landlord's fraud told: the landlord reported
+    fraud = classify(
+        "chủ trọ thu tiền mà không đăng ký tạm trú cho tụi em, công an kiểm tra em bị phạt 500k"
+    )
     assert own.kind == "question", own
     assert (other.kind, other.category) == ("tip", "residence"), other
+    assert (fraud.kind, fraud.category) == ("tip", "residence"), fraud
 
 
 def test_a_stranger_registered_at_ones_home_is_no_prowler_however_strange() -> None:
