@@ -3566,3 +3566,55 @@ def test_a_vehicle_just_bought_its_plate_registered_is_the_vehicle_office():
 def test_ones_own_fine_disputed_or_a_stranger_registered_at_home_goes_to_a_person(text: str):
     result = answer(text, TODAY, NO_PHONE)
     assert result.handoff and not result.tip, result
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        # a room to let said the other way round: whom it is let to picks the declaration
+        (
+            "nhà tôi có mấy phòng cho thuê thì cần làm gì với phường",
+            ["Thông báo lưu trú", "Đăng ký tạm trú", "Người nước ngoài tạm trú"],
+        ),
+        # one's own registration, what becomes of it: registered elsewhere or removed
+        ("khẩu của mình giờ tính sao đây ạ", ["Đăng ký thường trú", "Xóa đăng ký cư trú"]),
+        # the registration said bare
+        ("Đăng ký cư trú", ["Đăng ký thường trú", "Đăng ký tạm trú"]),
+    ],
+)
+def test_round_fifteens_subjects_asked_of_nothing_ask_which(text: str, buttons: list[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topic is None and _buttons(result) == buttons, result
+
+
+def test_a_file_returned_for_a_reason_disputed_goes_to_a_person():
+    text = "hồ sơ thường trú bị từ chối với lý do chưa đủ diện tích mà nhà 50m2, giờ sao"
+    assert answer(text, TODAY, NO_PHONE).handoff
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "asked"),
+    [
+        # another way asked when the owner refuses: whether one may register otherwise
+        (
+            "chị chủ nhà không chịu cho nhập khẩu, có cách nào khác không",
+            ("thuong_tru",),
+            {"ai_khi"},
+        ),
+        # a foreigner names the registration in English, whose job and the fee asked
+        (
+            "Do I need a residence registration myself or is it my host's job? Is there a fee?",
+            ("nuoc_ngoai",),
+            {"ai_khi", "le_phi"},
+        ),
+        # any hour said as the deadline
+        (
+            "khách tới lúc 2h sáng thì báo lưu trú trước 7h sáng được không",
+            ("luu_tru",),
+            {"ai_khi", "thoi_gian"},
+        ),
+    ],
+)
+def test_parts_asked_in_set_32s_words(text: str, topics: tuple[str, ...], asked: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == topics and asked <= set(result.sections), result

@@ -635,6 +635,41 @@ CONFLICTS = {
     # "thủ tục cư trú" labelled with five buttons: more than three is the menu to the scorer;
     # thường trú, tạm trú and the confirmation, as qt30-67 and qt29-74
     "qt31-105",
+    # Tuning set 32 (round 15, after the pass on set 31):
+    # a wallet dropped "hôm bữa", the papers in it lost, the re-issue's needs asked: labelled a
+    # question; a loss told with when is a report the ward records (classify.yaml
+    # papers_asked), as qt30-4 and qt29-65 (the re-issue's rule follows the tip)
+    "qt32-13",
+    # a room to let, "cần làm gì với công an phường": labelled with the removal; whom it is let
+    # to picks the declaration, as qt26-89 and qt30-37 (the same question)
+    "qt32-14",
+    # "thu tuc tren vneid lam sao", nothing named: labelled with four buttons (the menu to the
+    # scorer); the common facts of that part, as qt31-98
+    "qt32-42",
+    # "chuyển nhà rồi thì sao ạ": labelled with the removal too; tạm trú and thường trú, as
+    # qt29-79, qt12-86 and qt25-39
+    "qt32-57",
+    # a bare fee asked: labelled a question back; the common facts of that part, as qt31-87
+    # and qt30-65
+    "qt32-60",
+    # the old book lost, "có cần trình báo hay làm lại": labelled with mat_giay_to too; the
+    # book is void since 2023, never re-issued, proof of residence is a confirmation, as
+    # qt29-66 and qt30-45
+    "qt32-65",
+    # a grandmother come for 2 months, "báo lưu trú hay đăng ký tạm trú": labelled both; the
+    # length picks one (from 30 days tạm trú, whose answer says when lưu trú applies), as
+    # qt26-98 and qt24-65
+    "qt32-68",
+    # "đi xa lâu thì phải báo gì": labelled with tạm trú; tạm vắng or the removal after a long
+    # absence, as qt30-41, qt28-99 and qt21-90
+    "qt32-91",
+    # a Việt kiều on an Australian passport, "như người Việt hay như người nước ngoài":
+    # labelled with lưu trú too; a foreign passport is the foreigners' declaration, never the
+    # citizens' lưu trú, as qt21-64 and qt17-60 (the same question, labelled never lưu trú)
+    "qt32-95",
+    # a tạm trú expired last month, "gia hạn còn được không hay đăng ký lại, có bị phạt":
+    # labelled with tạm trú too; the renewal alone, as qt29-17 and qt31-4
+    "qt32-109",
     # Message tuning set 11 (round 14):
     # where a report stands asked, the report named ("ad ơi tôi báo vụ đánh bạc hôm qua có ai
     # nhận chưa", "tin tôi gửi sáng nay về cái xe bị trộm đã có ai xử lý chưa"): labelled chat;
@@ -721,8 +756,9 @@ BLIND_HELD = {
     # set 20; held at kind 130, category 97 in round 11, what it already scored at round
     # 10's end; 63/75 after round 12's pass on question set 23
     # round 12: urgency 104, no person in danger rated normal (the danger passes)
-    # 66/75 with 2 wrong after round 13's second pass (on question set 25)
-    "blind12": ((130, 97, 104), 7, 0, 1, 66, 2),
+    # 66/75 with 2 wrong after round 13's second pass (on question set 25); 67/75 after round
+    # 15's pass on question set 32
+    "blind12": ((130, 97, 104), 7, 0, 1, 67, 2),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -763,8 +799,9 @@ BLIND_HELD = {
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
     # pass (on question set 25); 67/75 after round 14's assistant pass on question set 27
     # and after its pass on set 29, 68/75 with both merged
-    # round 14: kind 128, ads 9/11 after its classifier pass on kinds
-    "blind16": ((128, 91, 98), 9, 0, 0, 68, 0),
+    # round 14: kind 128, ads 9/11 after its classifier pass on kinds; 69/75 after round 15's
+    # pass on question set 32
+    "blind16": ((128, 91, 98), 9, 0, 0, 69, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -778,8 +815,9 @@ BLIND_HELD = {
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
-    # kind 124, category 89 after round 14's classifier passes
-    "blind18": ((124, 89, 96), 9, 0, 2, 68, 2),
+    # kind 124, category 89 after round 14's classifier passes; 69/75 after round 15's pass
+    # on question set 32
+    "blind18": ((124, 89, 96), 9, 0, 2, 69, 2),
 }
 
 
@@ -1089,8 +1127,10 @@ QUESTIONS_ALONE = {
     # line's conventions, each pointing to earlier entries; no wrong fact told)
     "tuning31": 101,
     # round 15: scored before any change (its header) 89/110 with 4 wrong, kept out of round
-    # 15's pass on set 31: 90/110 with 4 wrong after it
-    "tuning32": (90, 4),
+    # 15's pass on set 31: 90/110 with 4 wrong after it; after the pass on set 32 itself
+    # 99/110 with 1 wrong, in CONFLICTS (99/100 agreed; ten labels against the line's
+    # conventions, each pointing to earlier entries; no wrong fact told)
+    "tuning32": 99,
 }
 
 
