@@ -2943,3 +2943,48 @@ def test_ones_own_file_sent_back_is_asked_when_no_harm_is_told() -> None:
         "tụi nó dùng mã hồ sơ của em để lừa em chuyển tiền phí xử lý hồ sơ, em mất 3 triệu rồi"
     )
     assert (scam.kind, scam.category) == ("tip", "fraud"), scam
+
+
+def test_a_relative_by_blood_typed_without_marks_is_no_chase() -> None:
+    # "ruot" is "ruột" as much as "rượt": a niece at her aunt's was read as chased, urgent
+    asked = classify("chau gai toi o nha di ruot de di hoc, dang ky tam tru cho chau can gi")
+    chased = classify("thang nghien dang ruot danh con nit truoc nha chu ruot toi")
+    assert asked.kind == "question", asked
+    assert (chased.kind, chased.severity) == ("tip", "urgent"), chased
+
+
+def test_ones_own_fine_disputed_is_a_question_a_neighbours_omission_still_a_tip() -> None:
+    # the writer fined, wanting to complain: their own matter, a person at the desk answers
+    own = classify(
+        "em bị lập biên bản phạt vì chưa đăng ký tạm trú, mới dọn tới có 1 tuần, em muốn khiếu nại"
+    )
+    other = classify(
+        "nhà trọ số 12 cho cả chục người ở mà không đăng ký tạm trú, tôi muốn khiếu nại"
+    )
+    # the writer fined beside a landlord's fraud told: the landlord reported
+    fraud = classify(
+        "chủ trọ thu tiền mà không đăng ký tạm trú cho tụi em, công an kiểm tra em bị phạt 500k"
+    )
+    assert own.kind == "question", own
+    assert (other.kind, other.category) == ("tip", "residence"), other
+    assert (fraud.kind, fraud.category) == ("tip", "residence"), fraud
+
+
+def test_a_stranger_registered_at_ones_home_is_no_prowler_however_strange() -> None:
+    # "lạ hoắc" between: the records asked about, not a stranger about the house
+    asked = classify(
+        "có 2 người lạ hoắc đăng ký tạm trú vào nhà tôi lúc nào không hay, giờ làm sao"
+    )
+    prowling = classify("2 người lạ hoắc đứng trước cửa nhà tôi nhìn vô, tối qua còn cạy khóa")
+    assert asked.kind == "question", asked
+    assert prowling.kind == "tip", prowling
+
+
+def test_papers_lost_beside_a_registration_asked_by_its_everyday_name_are_its_premise() -> None:
+    asked = classify(
+        "nhập hộ khẩu cho vợ về nhà tôi cần giấy tờ gì, giấy đăng ký kết hôn bị thất lạc rồi"
+    )
+    # told where and when, the loss is a report the ward records
+    told = classify("sáng nay bị móc túi ở bến xe mất hết giấy tờ, nhập khẩu cho con giờ làm sao")
+    assert asked.kind == "question", asked
+    assert told.kind == "tip", told

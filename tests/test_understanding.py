@@ -618,6 +618,70 @@ CONFLICTS = {
     # "thủ tục cư trú" labelled with five buttons: more than three is the menu to the scorer;
     # thường trú, tạm trú and the confirmation, as qt29-74, qt28-93 and qt26-20
     "qt30-67",
+    # Tuning set 31 (round 15's pass):
+    # a pocket picked at a market named ("bị móc túi mất căn cước ở chợ Tân Hương"), the card's
+    # re-issue asked: labelled a question; a tip the ward records when told where, as qt30-4,
+    # qt29-65 and qt13-78 (the re-issue's rule follows the tip)
+    "qt31-31",
+    # a tạm trú expired, not renewed, "thì sao, bị phạt không": labelled with tạm trú too; the
+    # renewal alone, as qt29-17, qt24-39 and qt26-24, whose answer says when a new registration
+    # is needed
+    "qt31-4",
+    # someone come to stay, nobody described ("nhà có người mới tới ở thì khai báo sao"):
+    # labelled the stay's two; the foreigner's declaration is asked too, as qt25-74, qt14-41
+    # and qt21-88
+    "qt31-9",
+    # the removal asked for a daughter going to live at her husband's ("cắt khẩu cho con theo
+    # chồng"): labelled with the removal too; registering at the new home removes the old one,
+    # the new registration is what is done, never the removal, as qt29-22 and qt29-21
+    "qt31-61",
+    # a bare fee asked ("phí bao nhiêu vậy ad") labelled a question back; the common facts of
+    # that part, as qt30-65, qt28-101 and qt27-2
+    "qt31-87",
+    # "cho em hoi ve giay to" labelled with four buttons: more than three is the menu to the
+    # scorer, as qt30-67 and qt28-93
+    "qt31-88",
+    # "dang ky online sao ad", nothing named: labelled with four buttons (the menu to the
+    # scorer); the common facts of that part (how it is filed online), as qt31-87 and qt30-65
+    "qt31-98",
+    # "thủ tục cư trú" labelled with five buttons: more than three is the menu to the scorer;
+    # thường trú, tạm trú and the confirmation, as qt30-67 and qt29-74
+    "qt31-105",
+    # Tuning set 32 (round 15, after the pass on set 31):
+    # a wallet dropped "hôm bữa", the papers in it lost, the re-issue's needs asked: labelled a
+    # question; a loss told with when is a report the ward records (classify.yaml
+    # papers_asked), as qt30-4 and qt29-65 (the re-issue's rule follows the tip)
+    "qt32-13",
+    # a room to let, "cần làm gì với công an phường": labelled with the removal; whom it is let
+    # to picks the declaration, as qt26-89 and qt30-37 (the same question)
+    "qt32-14",
+    # "thu tuc tren vneid lam sao", nothing named: labelled with four buttons (the menu to the
+    # scorer); the common facts of that part, as qt31-98
+    "qt32-42",
+    # "chuyển nhà rồi thì sao ạ": labelled with the removal too; tạm trú and thường trú, as
+    # qt29-79, qt12-86 and qt25-39
+    "qt32-57",
+    # a bare fee asked: labelled a question back; the common facts of that part, as qt31-87
+    # and qt30-65
+    "qt32-60",
+    # the old book lost, "có cần trình báo hay làm lại": labelled with mat_giay_to too; the
+    # book is void since 2023, never re-issued, proof of residence is a confirmation, as
+    # qt29-66 and qt30-45
+    "qt32-65",
+    # a grandmother come for 2 months, "báo lưu trú hay đăng ký tạm trú": labelled both; the
+    # length picks one (from 30 days tạm trú, whose answer says when lưu trú applies), as
+    # qt26-98 and qt24-65
+    "qt32-68",
+    # "đi xa lâu thì phải báo gì": labelled with tạm trú; tạm vắng or the removal after a long
+    # absence, as qt30-41, qt28-99 and qt21-90
+    "qt32-91",
+    # a Việt kiều on an Australian passport, "như người Việt hay như người nước ngoài":
+    # labelled with lưu trú too; a foreign passport is the foreigners' declaration, never the
+    # citizens' lưu trú, as qt21-64 and qt17-60 (the same question, labelled never lưu trú)
+    "qt32-95",
+    # a tạm trú expired last month, "gia hạn còn được không hay đăng ký lại, có bị phạt":
+    # labelled with tạm trú too; the renewal alone, as qt29-17 and qt31-4
+    "qt32-109",
     # Message tuning set 11 (round 14):
     # where a report stands asked, the report named ("ad ơi tôi báo vụ đánh bạc hôm qua có ai
     # nhận chưa", "tin tôi gửi sáng nay về cái xe bị trộm đã có ai xử lý chưa"): labelled chat;
@@ -706,7 +770,8 @@ BLIND_HELD = {
     # round 12: urgency 104, no person in danger rated normal (the danger passes)
     # 66/75 with 2 wrong after round 13's second pass (on question set 25); 67/75 with 1
     # wrong after round 15's pass on the wrong answers (its aggregate only seen)
-    "blind12": ((130, 97, 104), 7, 0, 1, 67, 1),
+    # 68/75 with 1 wrong after both of round 15's assistant passes merged
+    "blind12": ((130, 97, 104), 7, 0, 1, 68, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -747,8 +812,9 @@ BLIND_HELD = {
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
     # pass (on question set 25); 67/75 after round 14's assistant pass on question set 27
     # and after its pass on set 29, 68/75 with both merged
-    # round 14: kind 128, ads 9/11 after its classifier pass on kinds
-    "blind16": ((128, 91, 98), 9, 0, 0, 68, 0),
+    # round 14: kind 128, ads 9/11 after its classifier pass on kinds; 69/75 after round 15's
+    # pass on question set 32
+    "blind16": ((128, 91, 98), 9, 0, 0, 69, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -757,13 +823,14 @@ BLIND_HELD = {
     # round 14: kind 124, ads 9/11 after its classifier pass on kinds; urgency 98 -> 97 when
     # the model was retrained on the pass on sets 11 and 12 (one reading the retrain moved,
     # never looked at; blind13 gained one urgency, held out one person in danger fewer rated
-    # normal): held at 97, a loss taken on purpose
-    "blind17": ((124, 90, 97), 9, 1, 0, 68, 1),
+    # normal): held at 97, a loss taken on purpose; 69/75 after round 15's pass on set 31
+    "blind17": ((124, 90, 97), 9, 1, 0, 69, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
     # kind 124, category 89 after round 14's classifier passes
-    "blind18": ((124, 89, 96), 9, 0, 2, 68, 2),
+    # 69/75 after round 15's pass on question set 32
+    "blind18": ((124, 89, 96), 9, 0, 2, 69, 2),
     # written in round 15 before anything changed: 121, 88, 93, ads 6/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
     "blind19": ((121, 88, 93), 6, 0, 2, 68, 2),
@@ -924,8 +991,9 @@ QUESTIONS_ALONE = {
     # round 7: scored before any change (its header) 80/105 with 9 wrong; after round 7's
     # second assistant pass 94/105 with 4 wrong, all four in CONFLICTS (94/100 agreed)
     # 95/100 after round 13's second pass (a deadline asked gets the processing time beside
-    # who must and when)
-    "tuning11": 95,
+    # who must and when); 96/100 after round 15's pass on set 31 (the floor area asked gets
+    # the papers that show it beside the condition: qt11-23)
+    "tuning11": 96,
     # round 7: scored before any change (its header) 79/100 with 11 wrong; after round 7's
     # third assistant pass 95/100 with 1 wrong, in CONFLICTS (95/95 agreed); 94/100 once
     # the model, retrained on set 14, reads qt12-92 as a report (in CONFLICTS: 94/94 agreed);
@@ -1005,8 +1073,9 @@ QUESTIONS_ALONE = {
     # entries; no wrong fact told); 103/105 agreed after round 13's second pass (a deadline:
     # qt22-41, qt22-95 out of CONFLICTS); 105/106 agreed after its third pass, on set 26 (how
     # it is done for someone, "cắt khẩu cho ba làm sao", gets the whole answer: qt22-30 answered
-    # as labelled, out of CONFLICTS)
-    "tuning22": 105,
+    # as labelled, out of CONFLICTS); 106/106 after round 15's pass on set 31 (parts asked in a
+    # row)
+    "tuning22": 106,
     # round 11: scored before any change (its header) 75/110 with 10 wrong, kept out of round
     # 11's second pass (on set 22): the same after it; after round 12's pass, on set 23
     # itself, 95/110 with 3 wrong, all in CONFLICTS (95/98 agreed; twelve labels against the
@@ -1015,8 +1084,9 @@ QUESTIONS_ALONE = {
     # qt23-73 answered as labelled, out of CONFLICTS; 96/99 agreed); 99/102 agreed after
     # round 13's second pass (a deadline: qt23-8, qt23-30, qt23-36 out of CONFLICTS)
     # 100/103 agreed after its third pass, on set 26 (qt23-65, the same as qt22-30, out of
-    # CONFLICTS)
-    "tuning23": 100,
+    # CONFLICTS); 101/103 after round 15's pass on set 31 (a loss report asked as due before
+    # the re-issue: qt23-84, the same question as qt31-64)
+    "tuning23": 101,
     # round 12: scored before any change (its header) 80/110 with 3 wrong, kept out of round
     # 12's pass on set 23: 81/110 with 3 wrong after it; 4 wrong once a greeting no longer
     # makes chat of a long message (a foreigner's question in English opened with "Hi"
@@ -1048,7 +1118,8 @@ QUESTIONS_ALONE = {
     # "đó là đủ" unmarked is enough, not a child lured (classify.yaml); the one left is the
     # classifier's (a file returned, asking for its handler, read as a report by the model);
     # 101/103 with none wrong after round 15's pass (one's own file asked after: qt27-45)
-    "tuning27": 101,
+    # and qt27-62 ("cần gì, bao lâu" asked in a row) after its pass on set 31
+    "tuning27": 102,
     # round 14: scored before any change (its header) 76/110 with 6 wrong, kept out of round
     # 14's pass on set 27: 78/110 with 6 wrong after it; after the pass on set 28 itself,
     # 95/110 with 4 wrong (95/103 agreed: qt28-75 and six labels against the line's
@@ -1074,6 +1145,15 @@ QUESTIONS_ALONE = {
     # 101/102 with none wrong after round 15's pass (a fire over told by its burning alone
     # before a residence procedure asked, a quarrel told as over: qt30-42, qt30-95)
     "tuning30": 101,
+    # round 15: scored before any change (its header) 90/110 with 3 wrong; after round 15's
+    # pass on it 101/110 with 1 wrong, in CONFLICTS (101/102 agreed; eight labels against the
+    # line's conventions, each pointing to earlier entries; no wrong fact told)
+    "tuning31": 101,
+    # round 15: scored before any change (its header) 89/110 with 4 wrong, kept out of round
+    # 15's pass on set 31: 90/110 with 4 wrong after it; after the pass on set 32 itself
+    # 99/110 with 1 wrong, in CONFLICTS (99/100 agreed; ten labels against the line's
+    # conventions, each pointing to earlier entries; no wrong fact told)
+    "tuning32": 99,
 }
 
 

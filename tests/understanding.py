@@ -141,6 +141,12 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning30.jsonl`: 110 questions written in round 14 by a writer who had not
   seen the rules, scored before any change (its header), then worked on in round 14's
   third assistant pass.
+- `questions_tuning31.jsonl`: 110 questions written in round 15 by a writer who had not
+  seen the rules (an ordinary week), scored before any change (its header), then worked
+  on in round 15's assistant pass.
+- `questions_tuning32.jsonl`: 110 questions written in round 15 by a writer who had not
+  seen the rules (the edges of each topic), scored before any change, kept out of round
+  15's pass on set 31 and scored after it (its header lines), then worked on after it.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -243,6 +249,8 @@ QUESTION_SETS = (
     "tuning28",
     "tuning29",
     "tuning30",
+    "tuning31",
+    "tuning32",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -284,7 +292,7 @@ KEPT_OUT: tuple[str, ...] = ()
 # kept-out set 20 the same and set 21 one lower, and tuning set 6's messages no better.
 # Set 20, worked on last, is left out alike, and so are sets 21 and 22 (round 11's passes)
 # and set 23 (round 12's), and sets 24, 25 and 26 (round 13's), and sets 27 to 30 (round
-# 14's).
+# 14's), and sets 31 and 32 (round 15's).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -300,6 +308,8 @@ UNTRAINED: tuple[str, ...] = (
     "tuning28",
     "tuning29",
     "tuning30",
+    "tuning31",
+    "tuning32",
 )
 # Message sets worked on but not taught to the learned second opinion: set 6 (round 10's
 # classifier pass) taught kinds, categories and ads, held out on the fifteen earlier

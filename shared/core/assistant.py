@@ -445,6 +445,7 @@ def answer(
     handoff = (
         _any(padded, k.handoff_phrases)
         or questions.near(padded, k.handoff_near)
+        or questions.near(padded, k.handoff_number)
         # a complaint about another office's service is that office's, unless a residence
         # matter is named beside it ("biên bản phạt vì không báo lưu trú ..., muốn khiếu nại")
         or (
@@ -518,6 +519,11 @@ def answer(
             if present:
                 replies.extend(_as_replies(_compose(proc, present, today, contact)))
                 return result(topic=None, sections=present)
+        if asked and not parts and not how_to_report and (which := _part_of_which(padded, asked)):
+            # a part the common facts do not hold, of nothing ("bao lâu thì có kết quả"):
+            # each procedure answers it its own way, so which is asked
+            replies.append(Reply(k.texts["ask_which"], tuple(_topic_button(t) for t in which)))
+            return result()
 
     if not parts:
         if signal.urgent and not is_menu_word:
@@ -580,6 +586,18 @@ def _vague(padded: str, named: bool) -> tuple[str, ...] | None:
             return None
         return topics
     return None
+
+
+def _part_of_which(padded: str, asked: tuple[str, ...]) -> tuple[str, ...]:
+    """The procedures to ask between when a short message asks a part the common facts do
+    not hold (`common_answer.ask_which`) of nothing named; empty otherwise."""
+    k = knowledge()
+    if len(padded.split()) > k.common_ask_max_words:
+        return ()
+    common = k.procedures[COMMON].sections
+    held = [s for s in asked if s in common]
+    unheld = [k.common_ask_which[s] for s in asked if s in k.common_ask_which]
+    return () if held or not unheld else unheld[0]
 
 
 def _common_question(padded: str) -> bool:

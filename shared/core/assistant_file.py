@@ -225,6 +225,8 @@ class Knowledge:
     handoff_phrases: tuple[str, ...]
     handoff_complaints: tuple[str, ...]  # a hand-off unless about an out-of-scope service
     handoff_near: tuple[tuple[str, ...], tuple[str, ...], int]  # talk, people, gap
+    # people, then their number asked ("anh nào phụ trách cho em xin sđt"), gap
+    handoff_number: tuple[tuple[str, ...], tuple[str, ...], int]
     urgent_phrases: tuple[str, ...]
     tip_negations: tuple[str, ...]
     tip_third_parties: tuple[str, ...]
@@ -244,6 +246,9 @@ class Knowledge:
     follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
+    # a part the common facts do not hold, asked of nothing: the procedures to ask between
+    common_ask_which: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    common_ask_max_words: int = 6
     out_of_scope: tuple[OutOfScope, ...] = ()
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
     # topic -> words that say its doubt's word is about something else (padded)
@@ -413,6 +418,8 @@ class StaysIn(_Strict):
 class CommonAnswerIn(_Strict):
     max_words: int = Field(ge=1)
     phrases: list[str] = Field(default_factory=list)
+    ask_which: dict[str, list[str]] = Field(default_factory=dict)
+    ask_max_words: int = Field(default=6, ge=1)
 
 
 class ServiceNearIn(_Strict):
@@ -473,6 +480,7 @@ class HandoffIn(_Strict):
     talk: list[str] = Field(default_factory=list)
     people: list[str] = Field(default_factory=list)
     gap: int = Field(default=4, ge=0)
+    numbers: list[str] = Field(default_factory=list)
 
 
 class TextsIn(_Strict):
@@ -668,6 +676,11 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
     for i, ask in enumerate(conf.vague.asks if conf.vague else ()):
         for j, topic in enumerate(ask.topics):
             known(topic, f"vague.asks[{i}].topics[{j}]")
+    for key, choices in conf.common_answer.ask_which.items():
+        if key not in conf.sections:
+            problems.append(f"{CONF_FILE}: common_answer.ask_which.{key}: unknown section")
+        for i, topic in enumerate(choices):
+            known(topic, f"common_answer.ask_which.{key}[{i}]")
     for category, topic in conf.tip_topics.items():
         known(topic, f"tip_topics.{category}")
     for i, topic in enumerate(conf.tip_text_topics):
@@ -779,6 +792,11 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             tuple(" ".join(words(p)) for p in conf.handoff.people),
             conf.handoff.gap,
         ),
+        handoff_number=(
+            tuple(" ".join(words(p)) for p in conf.handoff.people),
+            tuple(" ".join(words(p)) for p in conf.handoff.numbers),
+            conf.handoff.gap,
+        ),
         urgent_phrases=tuple(_padded(p) for p in conf.urgent_phrases),
         tip_negations=tuple(_padded(p) for p in conf.tip_negations),
         tip_third_parties=tuple(_padded(p) for p in conf.tip_third_parties),
@@ -816,6 +834,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         ),
         common_max_words=conf.common_answer.max_words,
         common_phrases=tuple(_padded(p) for p in conf.common_answer.phrases),
+        common_ask_which={key: tuple(ts) for key, ts in conf.common_answer.ask_which.items()},
+        common_ask_max_words=conf.common_answer.ask_max_words,
         out_of_scope=tuple(
             OutOfScope(
                 service,
