@@ -2988,3 +2988,33 @@ def test_papers_lost_beside_a_registration_asked_by_its_everyday_name_are_its_pr
     told = classify("sáng nay bị móc túi ở bến xe mất hết giấy tờ, nhập khẩu cho con giờ làm sao")
     assert asked.kind == "question", asked
     assert told.kind == "tip", told
+
+
+def test_a_fire_spreading_now_is_urgent_whenever_it_began() -> None:
+    # "hồi tối" made it over: a fire reaching the writer's home rated normal
+    for text in (
+        "hồi tối dãy trọ kế bên cháy, giờ lửa lan qua nhà tôi rồi",
+        "hoi chieu nha ben chap dien chay, lua lan sang nha em roi moi nguoi oi",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
+    # one put out after spreading is over
+    over = classify("hôm qua cháy nhà ở hẻm 5, lửa lan qua 2 căn bên cạnh, giờ đã dập tắt")
+    assert (over.category, over.severity) == ("fire", "normal"), over
+
+
+def test_a_harm_heard_from_someone_and_checked_keeps_its_category() -> None:
+    # "người ta nói" asks a rule heard of; beside a gambling den named at a place it lost
+    # the category, a tip of other
+    got = classify("người ta nói hẻm 12 có đánh bạc, có thật không")
+    assert (got.kind, got.category) == ("tip", "gambling"), got
+    asked = classify("có người bảo báo một lần là xong, có đúng không")
+    assert asked.kind == "question", asked
+
+
+def test_money_asked_for_ones_own_file_is_no_plain_question() -> None:
+    # one's own file sent back is the desk's question; a bribe asked beside it was one too
+    got = classify("hồ sơ của tôi bị trả về, mà cán bộ đòi 2 triệu mới nhận")
+    assert got.kind == "tip", got
+    asked = classify("hồ sơ nhập khẩu của tôi bị trả về mà không nói lý do, tôi muốn gặp cán bộ")
+    assert asked.kind != "tip", asked

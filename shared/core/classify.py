@@ -496,6 +496,7 @@ def build_rules(data: Any) -> Rules:
         ("if", top.hypothetical.if_),
         ("then", top.hypothetical.then),
         ("rumour", top.hypothetical.rumour),
+        ("heard", top.hypothetical.heard),
         ("checks", top.hypothetical.checks),
         ("happened", top.happened),
         ("held", top.held),
@@ -505,6 +506,7 @@ def build_rules(data: Any) -> Rules:
         ("law_asked", top.law_asked),
         ("other_office", top.other_office),
         ("own_file", top.own_file),
+        ("bribe", top.bribe),
         ("reporting", top.reporting),
         ("chain", top.chain),
         ("laughter", top.laughter.words),
@@ -1155,8 +1157,10 @@ def weigh(
         # harm is told beside it ("nghe nói thằng hàng xóm đánh vợ nhập viện, có đúng
         # không" does)
         held_asked = "held" in groups and "held_asks" in groups
-        harmless = not any(group.startswith(("cat:", "with:")) for group in groups)
-        heard = "rumour" in groups and "checks" in groups and harmless
+        harmless = "bribe" not in groups and not any(
+            group.startswith(("cat:", "with:")) for group in groups
+        )
+        heard = ("rumour" in groups or "heard" in groups) and "checks" in groups and harmless
         if (
             not reports(opinion)
             or about_police(message.text, load_rules())
@@ -1562,7 +1566,10 @@ def _by_rules(
     # ngoài mà không khai báo thì phạt bao nhiêu": the renting opens the supposed event)
     required = groups.get(best.requires, []) if best is not None and best.has_requires else []
     event = best_hits + best_weak + danger.hits + required
-    supposed = asks and _hypothetical(rules, groups, event, bool(danger.hits))
+    # a rule heard from someone ("có người nói ở trọ không cần đăng ký nữa, đúng không") is
+    # asked of, a harm heard of ("người ta nói hẻm 12 có đánh bạc") a place's tip
+    rule_heard = best is not None and best.category in rules.calm_categories
+    supposed = asks and _hypothetical(rules, groups, event, bool(danger.hits), rule_heard)
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
     ):
@@ -1704,7 +1711,11 @@ def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) 
 
 
 def _hypothetical(
-    rules: Rules, groups: dict[str, list[Hit]], event: list[Hit], danger: bool = False
+    rules: Rules,
+    groups: dict[str, list[Hit]],
+    event: list[Hit],
+    danger: bool = False,
+    rule_heard: bool = False,
 ) -> bool:
     """An event asked about, not reported: "nếu bị trộm xe thì báo ai", "nhặt được
     giấy tờ của người khác thì nộp ở đâu" (the event opens the message, nobody says
@@ -1713,7 +1724,8 @@ def _hypothetical(
     ("giờ", "dang ky" typed without marks), unless it tells of danger."""
     if not event or "past" in groups:
         return False
-    if "rumour" in groups and "checks" in groups and not danger:
+    heard = "rumour" in groups or ("heard" in groups and rule_heard)
+    if heard and "checks" in groups and not danger:
         return True  # "thấy tin trên face nói sắp có cướp, có thật không"
     if "now" in groups:
         return False

@@ -131,6 +131,9 @@ class HypotheticalIn(_Strict):
     lead: int = Field(default=1, ge=0)
     # a `rumour` read somewhere with one of `checks` ("có thật không") asks too
     rumour: list[str] = Field(default_factory=list)
+    # a rule heard from someone and checked ("có người nói báo 1 lần là xong, đúng không"):
+    # asks when no harm is told beside it, but never makes a harm told asked of
+    heard: list[str] = Field(default_factory=list)
     checks: list[str] = Field(default_factory=list)
 
 
@@ -306,6 +309,8 @@ class RulesIn(_Strict):
     other_office: list[str] = Field(default_factory=list)
     # one's own file asked after ("hồ sơ nhập khẩu của tôi bị trả về, muốn gặp người xử lý")
     own_file: list[str] = Field(default_factory=list)
+    # money asked by whoever handles it ("cán bộ đòi 2 triệu mới nhận"): a harm told
+    bribe: list[str] = Field(default_factory=list)
     # the writer saying they report what they told ("tôi báo để công an nắm")
     reporting: list[str] = Field(default_factory=list)
     # a chain message: the reader asked to pass it on ("hãy chia sẻ ngay cho người thân")
@@ -385,6 +390,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("law_asked", rules.law_asked)
     add("other_office", rules.other_office)
     add("own_file", rules.own_file)
+    add("bribe", rules.bribe)
     add("reporting", rules.reporting)
     add("chain", rules.chain)
     add("laughter.words", rules.laughter.words)
