@@ -3018,3 +3018,10 @@ def test_money_asked_for_ones_own_file_is_no_plain_question() -> None:
     assert got.kind == "tip", got
     asked = classify("hồ sơ nhập khẩu của tôi bị trả về mà không nói lý do, tôi muốn gặp cán bộ")
     assert asked.kind != "tip", asked
+
+
+def test_a_stick_taken_up_against_someone_now_is_urgent_without_marks() -> None:
+    # "dam" unmarked is many words; after "cầm cây" it stabs: beside a parking ticket the
+    # message was a traffic tip, normal
+    got = classify("toi bi lap bien ban vi dau xe, ma thang cho xe om do dang cam cay dam toi")
+    assert (got.kind, got.category, got.severity) == ("tip", "weapons", "urgent"), got
