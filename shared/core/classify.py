@@ -83,6 +83,7 @@ the result: an officer sees why.
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import threading
 import unicodedata
@@ -313,6 +314,51 @@ class TopicRule:
 
 # a second word's phrases in `Rules.starts`: those of two words, and by third word the longer
 Seconds = tuple[tuple["Phrase", ...], dict[str, tuple["Phrase", ...]]]
+# a first word's phrases in `Rules.starts`: its one-word phrases, and by second word the longer
+Start = tuple[tuple["Phrase", ...], dict[str, Seconds]]
+
+
+class Starts(dict[str, Start]):
+    """`Rules.starts`: a word's phrases, None (not a KeyError) for a word that begins none.
+
+    Prebuilt (`shared.core.prebuilt`), each word's entry is pickled apart and unpickled
+    when a message first holds the word: all of them at once were most of the rules'
+    ≈ 20 ms at the webhook's start (bench/README.md, round 15), and a message holds some
+    twenty words. A word once read is a plain lookup, as before."""
+
+    def __init__(
+        self, entries: dict[str, Start] | None = None, pieces: dict[str, bytes] | None = None
+    ) -> None:
+        super().__init__(entries or {})
+        self.pieces = pieces or {}  # word -> its entry, pickled (prebuilt)
+
+    def __missing__(self, word: str) -> Start | None:
+        piece = self.pieces.get(word)
+        if piece is None:
+            return None  # a word beginning no phrase
+        # two threads may read one word at once: both find the first one's entry
+        return self.setdefault(word, pickle.loads(piece))
+
+    def whole(self) -> Starts:
+        """Every word's entry read (comparing, pickling)."""
+        for word, piece in self.pieces.items():
+            if word not in self:
+                self.setdefault(word, pickle.loads(piece))
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Starts):
+            other.whole()
+        return dict.__eq__(self.whole(), other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        pieces = {word: pickle.dumps(entry, protocol=5) for word, entry in self.whole().items()}
+        return (Starts, (None, pieces))
 
 
 @dataclass(frozen=True)
@@ -358,7 +404,29 @@ class Rules:
     # first word -> (its one-word phrases, second word -> (the two-word phrases, third
     # word -> the longer phrases)): most phrases of three words or more that share a
     # message's first two words differ in the third, and are then never looked at
-    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, Seconds]]] = field(default_factory=dict)
+    starts: Starts = field(default_factory=Starts)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Prebuilt, `words` and `pairs` (what `starts` indexes, read by tests and by
+        # building, never by a message) are one piece, unpickled on first use by name.
+        state = {k: v for k, v in self.__dict__.items() if k not in ("words", "pairs")}
+        later = state.pop("_later", None) or pickle.dumps((self.words, self.pairs), protocol=5)
+        return (_unpickled_rules, (state, later))
+
+    def __getattr__(self, name: str) -> object:
+        later = self.__dict__.get("_later")
+        if name not in ("words", "pairs") or later is None:
+            raise AttributeError(name)
+        words, pairs = pickle.loads(later)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "pairs", pairs)
+        return words if name == "words" else pairs
+
+
+def _unpickled_rules(state: dict[str, object], later: bytes) -> Rules:
+    rules = object.__new__(Rules)
+    object.__setattr__(rules, "__dict__", {**state, "_later": later})
+    return rules
 
 
 @lru_cache(maxsize=65536)
@@ -634,9 +702,7 @@ def _openers(rules: Rules) -> Rules:
             severity.setdefault(sev.groups.evidence, []).append(i)
         else:
             of_category.setdefault(sev.category, []).append(i)
-    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, Seconds]]] = {
-        word: (phrases, {}) for word, phrases in rules.words.items()
-    }
+    starts = Starts({word: (phrases, {}) for word, phrases in rules.words.items()})
     for (first, second), phrases in rules.pairs.items():
         longer: dict[str, list[Phrase]] = {}
         for phrase in phrases:
@@ -817,7 +883,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     hits: list[Hit] = []
     words, marks, clauses = message.folded, message.marks, message.clauses
     marked = message.typed_with_marks
-    starts = rules.starts.get
+    starts = rules.starts.__getitem__  # None for a word beginning no phrase (`Starts`)
     last = len(words) - 1
     for i, word in enumerate(words):
         start = starts(word)
