@@ -82,6 +82,7 @@ the result: an officer sees why.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import re
@@ -319,31 +320,40 @@ Start = tuple[tuple["Phrase", ...], dict[str, Seconds]]
 
 
 class Starts(dict[str, Start]):
-    """`Rules.starts`: a word's phrases, None (not a KeyError) for a word that begins none.
+    """`Rules.starts`: a word's phrases (`Start`), by the word.
 
-    Prebuilt (`shared.core.prebuilt`), each word's entry is pickled apart and unpickled
-    when a message first holds the word: all of them at once were most of the rules'
-    ≈ 20 ms at the webhook's start (bench/README.md, round 15), and a message holds some
-    twenty words. A word once read is a plain lookup, as before."""
+    Prebuilt (`shared.core.prebuilt`), each word's entry is pickled apart (`pieces`) and
+    unpickled when a message first holds the word (`read`): all of them at once were
+    most of the rules' ≈ 20 ms at the webhook's start (bench/README.md, round 15), and a
+    message holds some twenty words. A word once read is a plain lookup, as before; the
+    scan looks among the pieces only for a word it does not find (`_scan`). A piece's
+    phrases name their groups with the rules' own strings (`groups`), as built: the
+    decision looks groups up by the dozen a message, and one object compares at once."""
 
     def __init__(
-        self, entries: dict[str, Start] | None = None, pieces: dict[str, bytes] | None = None
+        self,
+        entries: dict[str, Start] | None = None,
+        pieces: dict[str, bytes] | None = None,
+        groups: tuple[str, ...] = (),
     ) -> None:
         super().__init__(entries or {})
-        self.pieces = pieces or {}  # word -> its entry, pickled (prebuilt)
+        self.pieces = pieces or {}  # word -> its entry, pickled (kept: read once a word)
+        self.groups = groups  # the strings a piece refers to by their place here
 
-    def __missing__(self, word: str) -> Start | None:
-        piece = self.pieces.get(word)
-        if piece is None:
-            return None  # a word beginning no phrase
-        # two threads may read one word at once: both find the first one's entry
-        return self.setdefault(word, pickle.loads(piece))
+    def read(self, word: str) -> Start:
+        """The word's entry, unpickled on its first use (two threads may both: the
+        first one's is kept)."""
+        entry = self.get(word)
+        if entry is not None:
+            return entry
+        unpickler = pickle.Unpickler(io.BytesIO(self.pieces[word]))
+        unpickler.persistent_load = self.groups.__getitem__  # type: ignore[assignment]
+        return self.setdefault(word, unpickler.load())
 
     def whole(self) -> Starts:
         """Every word's entry read (comparing, pickling)."""
-        for word, piece in self.pieces.items():
-            if word not in self:
-                self.setdefault(word, pickle.loads(piece))
+        for word in self.pieces:
+            self.read(word)
         return self
 
     def __eq__(self, other: object) -> bool:
@@ -357,8 +367,29 @@ class Starts(dict[str, Start]):
     __hash__ = None  # type: ignore[assignment]
 
     def __reduce__(self) -> tuple[object, ...]:
-        pieces = {word: pickle.dumps(entry, protocol=5) for word, entry in self.whole().items()}
-        return (Starts, (None, pieces))
+        entries = self.whole()
+        groups = tuple(
+            dict.fromkeys(
+                phrase.group
+                for candidates, seconds in entries.values()
+                for phrases in (candidates, *_longer(seconds))
+                for phrase in phrases
+            )
+        )
+        place = {group: i for i, group in enumerate(groups)}
+        pieces = {}
+        for word, entry in entries.items():
+            out = io.BytesIO()
+            pickler = pickle.Pickler(out, protocol=5)
+            pickler.persistent_id = lambda obj: place.get(obj) if type(obj) is str else None  # type: ignore[method-assign]
+            pickler.dump(entry)
+            pieces[word] = out.getvalue()
+        return (Starts, (None, pieces, groups))
+
+
+def _longer(seconds: dict[str, Seconds]) -> list[tuple[Phrase, ...]]:
+    """A first word's phrases of two words and more."""
+    return [phrases for two, thirds in seconds.values() for phrases in (two, *thirds.values())]
 
 
 @dataclass(frozen=True)
@@ -413,19 +444,41 @@ class Rules:
         later = state.pop("_later", None) or pickle.dumps((self.words, self.pairs), protocol=5)
         return (_unpickled_rules, (state, later))
 
-    def __getattr__(self, name: str) -> object:
-        later = self.__dict__.get("_later")
-        if name not in ("words", "pairs") or later is None:
-            raise AttributeError(name)
+
+class _ReadLater:
+    """`Rules.words` and `Rules.pairs` of rules unpickled without them: both read on the
+    first use of either. Set on the class after the dataclass is made, so it is no
+    field's default; an instance's own value (rules built, or read) comes first. (Not a
+    `__getattr__`: a class with one has every attribute read the slow way, ≈ 2 % of a
+    message's instructions.)"""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, rules: Rules | None, owner: type | None = None) -> object:
+        if rules is None:
+            return self
+        later = getattr(rules, "_later", None)
+        if later is None:
+            raise AttributeError(self.name)
         words, pairs = pickle.loads(later)
-        object.__setattr__(self, "words", words)
-        object.__setattr__(self, "pairs", pairs)
-        return words if name == "words" else pairs
+        object.__setattr__(rules, "words", words)
+        object.__setattr__(rules, "pairs", pairs)
+        return words if self.name == "words" else pairs
+
+
+Rules.words = _ReadLater("words")  # type: ignore[assignment]
+Rules.pairs = _ReadLater("pairs")  # type: ignore[assignment]
 
 
 def _unpickled_rules(state: dict[str, object], later: bytes) -> Rules:
     rules = object.__new__(Rules)
-    object.__setattr__(rules, "__dict__", {**state, "_later": later})
+    # attribute by attribute, not a __dict__ whole: names set so are interned, and a
+    # message reads the rules' attributes by the dozen (through the interpreter's fast
+    # path only when the name is the very object the code holds)
+    for name, value in state.items():
+        object.__setattr__(rules, name, value)
+    object.__setattr__(rules, "_later", later)
     return rules
 
 
@@ -883,12 +936,14 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     hits: list[Hit] = []
     words, marks, clauses = message.folded, message.marks, message.clauses
     marked = message.typed_with_marks
-    starts = rules.starts.__getitem__  # None for a word beginning no phrase (`Starts`)
+    starts, unread = rules.starts.get, rules.starts.pieces
     last = len(words) - 1
     for i, word in enumerate(words):
         start = starts(word)
         if start is None:
-            continue  # a word beginning no phrase
+            if word not in unread:
+                continue  # a word beginning no phrase
+            start = rules.starts.read(word)  # prebuilt: its phrases, read on first use
         candidates, seconds = start
         clause = clauses[i]
         if seconds and i < last and clauses[i + 1] == clause:

@@ -137,17 +137,6 @@ class TextModel:
         state = {k: v for k, v in self.__dict__.items() if k not in ("offsets", "rows")}
         return (_unpickled_model, (state, _pieces(self.offsets)))
 
-    def __getattr__(self, name: str) -> object:
-        # Only for a model unpickled in pieces: `offsets` whole, on its first use by name.
-        if name != "offsets" or "rows" not in self.__dict__:
-            raise AttributeError(name)
-        rows: _Rows = self.__dict__["rows"]
-        offsets = dict(rows.offsets)
-        for piece in list(rows.pieces.values()):
-            offsets.update(pickle.loads(piece))
-        object.__setattr__(self, "offsets", offsets)
-        return offsets
-
     def opinion(self, words: tuple[str, ...]) -> Opinion:
         k, c = len(self.kinds), len(self.categories)
         scores = self._scores(words, c + 2 + k)  # categories, urgency, spam, kinds
@@ -242,15 +231,13 @@ class _Rows(dict[Feature, Row | None]):
 
     def __missing__(self, feature: Feature) -> Row | None:
         key = feature if isinstance(feature, str) else " ".join(feature)
+        pieces = self.pieces
+        if pieces and (piece := pieces.get(key[:_PIECE])) is not None:
+            # read before it is dropped: a thread that finds it gone finds its offsets
+            # (the webhook's first requests arrive together)
+            self.offsets.update(pickle.loads(piece))
+            pieces.pop(key[:_PIECE], None)
         offset = self.offsets.get(key)
-        if offset is None and self.pieces:
-            piece = self.pieces.get(key[:_PIECE])
-            if piece is not None:
-                # read before it is dropped: a thread that finds it gone then finds
-                # its offsets (the webhook's first requests arrive together)
-                self.offsets.update(pickle.loads(piece))
-                self.pieces.pop(key[:_PIECE], None)
-            offset = self.offsets.get(key)
         if offset is None:
             return None
         packed = self.weights[offset : offset + self.width]
@@ -270,9 +257,33 @@ def _pieces(offsets: dict[str, int]) -> dict[str, bytes]:
     return {key: pickle.dumps(group, protocol=5) for key, group in grouped.items()}
 
 
+class _OffsetsWhole:
+    """`TextModel.offsets` of a model unpickled in pieces: made whole on its first use by
+    name. Set on the class after the dataclass is made, so it is no field's default; a
+    model's own value (built, or made whole) comes first. (Not a `__getattr__`: a class
+    with one has every attribute read the slow way.)"""
+
+    def __get__(self, model: TextModel | None, owner: type | None = None) -> object:
+        if model is None:
+            return self
+        rows = getattr(model, "rows", None)
+        if rows is None:
+            raise AttributeError("offsets")
+        offsets = dict(rows.offsets)
+        for piece in list(rows.pieces.values()):
+            offsets.update(pickle.loads(piece))
+        object.__setattr__(model, "offsets", offsets)
+        return offsets
+
+
+TextModel.offsets = _OffsetsWhole()  # type: ignore[assignment]
+
+
 def _unpickled_model(state: dict[str, object], pieces: dict[str, bytes]) -> TextModel:
     model = object.__new__(TextModel)
-    object.__setattr__(model, "__dict__", state)
+    # attribute by attribute, so their names are interned (`classify._unpickled_rules`)
+    for name, value in state.items():
+        object.__setattr__(model, name, value)
     rows = _Rows({}, model.weights, model.width, len(model.kinds), pieces)
     object.__setattr__(model, "rows", rows)
     return model
