@@ -82,7 +82,9 @@ the result: an officer sees why.
 
 from __future__ import annotations
 
+import io
 import os
+import pickle
 import re
 import threading
 import unicodedata
@@ -318,6 +320,81 @@ class TopicRule:
 
 # a second word's phrases in `Rules.starts`: those of two words, and by third word the longer
 Seconds = tuple[tuple["Phrase", ...], dict[str, tuple["Phrase", ...]]]
+# a first word's phrases in `Rules.starts`: its one-word phrases, and by second word the longer
+Start = tuple[tuple["Phrase", ...], dict[str, Seconds]]
+
+
+class Starts(dict[str, Start]):
+    """`Rules.starts`: a word's phrases (`Start`), by the word.
+
+    Prebuilt (`shared.core.prebuilt`), each word's entry is pickled apart (`pieces`) and
+    unpickled when a message first holds the word (`read`): all of them at once were
+    most of the rules' ≈ 20 ms at the webhook's start (bench/README.md, round 15), and a
+    message holds some twenty words. A word once read is a plain lookup, as before; the
+    scan looks among the pieces only for a word it does not find (`_scan`). A piece's
+    phrases name their groups with the rules' own strings (`groups`), as built: the
+    decision looks groups up by the dozen a message, and one object compares at once."""
+
+    def __init__(
+        self,
+        entries: dict[str, Start] | None = None,
+        pieces: dict[str, bytes] | None = None,
+        groups: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(entries or {})
+        self.pieces = pieces or {}  # word -> its entry, pickled (kept: read once a word)
+        self.groups = groups  # the strings a piece refers to by their place here
+
+    def read(self, word: str) -> Start:
+        """The word's entry, unpickled on its first use (two threads may both: the
+        first one's is kept)."""
+        entry = self.get(word)
+        if entry is not None:
+            return entry
+        unpickler = pickle.Unpickler(io.BytesIO(self.pieces[word]))
+        unpickler.persistent_load = self.groups.__getitem__  # type: ignore[assignment]
+        return self.setdefault(word, unpickler.load())
+
+    def whole(self) -> Starts:
+        """Every word's entry read (comparing, pickling)."""
+        for word in self.pieces:
+            self.read(word)
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Starts):
+            other.whole()
+        return dict.__eq__(self.whole(), other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        entries = self.whole()
+        groups = tuple(
+            dict.fromkeys(
+                phrase.group
+                for candidates, seconds in entries.values()
+                for phrases in (candidates, *_longer(seconds))
+                for phrase in phrases
+            )
+        )
+        place = {group: i for i, group in enumerate(groups)}
+        pieces = {}
+        for word, entry in entries.items():
+            out = io.BytesIO()
+            pickler = pickle.Pickler(out, protocol=5)
+            pickler.persistent_id = lambda obj: place.get(obj) if type(obj) is str else None  # type: ignore[method-assign]
+            pickler.dump(entry)
+            pieces[word] = out.getvalue()
+        return (Starts, (None, pieces, groups))
+
+
+def _longer(seconds: dict[str, Seconds]) -> list[tuple[Phrase, ...]]:
+    """A first word's phrases of two words and more."""
+    return [phrases for two, thirds in seconds.values() for phrases in (two, *thirds.values())]
 
 
 @dataclass(frozen=True)
@@ -363,7 +440,51 @@ class Rules:
     # first word -> (its one-word phrases, second word -> (the two-word phrases, third
     # word -> the longer phrases)): most phrases of three words or more that share a
     # message's first two words differ in the third, and are then never looked at
-    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, Seconds]]] = field(default_factory=dict)
+    starts: Starts = field(default_factory=Starts)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Prebuilt, `words` and `pairs` (what `starts` indexes, read by tests and by
+        # building, never by a message) are one piece, unpickled on first use by name.
+        state = {k: v for k, v in self.__dict__.items() if k not in ("words", "pairs")}
+        later = state.pop("_later", None) or pickle.dumps((self.words, self.pairs), protocol=5)
+        return (_unpickled_rules, (state, later))
+
+
+class _ReadLater:
+    """`Rules.words` and `Rules.pairs` of rules unpickled without them: both read on the
+    first use of either. Set on the class after the dataclass is made, so it is no
+    field's default; an instance's own value (rules built, or read) comes first. (Not a
+    `__getattr__`: a class with one has every attribute read the slow way, ≈ 2 % of a
+    message's instructions.)"""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, rules: Rules | None, owner: type | None = None) -> object:
+        if rules is None:
+            return self
+        later = getattr(rules, "_later", None)
+        if later is None:
+            raise AttributeError(self.name)
+        words, pairs = pickle.loads(later)
+        object.__setattr__(rules, "words", words)
+        object.__setattr__(rules, "pairs", pairs)
+        return words if self.name == "words" else pairs
+
+
+Rules.words = _ReadLater("words")  # type: ignore[assignment]
+Rules.pairs = _ReadLater("pairs")  # type: ignore[assignment]
+
+
+def _unpickled_rules(state: dict[str, object], later: bytes) -> Rules:
+    rules = object.__new__(Rules)
+    # attribute by attribute, not a __dict__ whole: names set so are interned, and a
+    # message reads the rules' attributes by the dozen (through the interpreter's fast
+    # path only when the name is the very object the code holds)
+    for name, value in state.items():
+        object.__setattr__(rules, name, value)
+    object.__setattr__(rules, "_later", later)
+    return rules
 
 
 @lru_cache(maxsize=65536)
@@ -645,9 +766,7 @@ def _openers(rules: Rules) -> Rules:
             severity.setdefault(sev.groups.evidence, []).append(i)
         else:
             of_category.setdefault(sev.category, []).append(i)
-    starts: dict[str, tuple[tuple[Phrase, ...], dict[str, Seconds]]] = {
-        word: (phrases, {}) for word, phrases in rules.words.items()
-    }
+    starts = Starts({word: (phrases, {}) for word, phrases in rules.words.items()})
     for (first, second), phrases in rules.pairs.items():
         longer: dict[str, list[Phrase]] = {}
         for phrase in phrases:
@@ -828,12 +947,14 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     hits: list[Hit] = []
     words, marks, clauses = message.folded, message.marks, message.clauses
     marked = message.typed_with_marks
-    starts = rules.starts.get
+    starts, unread = rules.starts.get, rules.starts.pieces
     last = len(words) - 1
     for i, word in enumerate(words):
         start = starts(word)
         if start is None:
-            continue  # a word beginning no phrase
+            if word not in unread:
+                continue  # a word beginning no phrase
+            start = rules.starts.read(word)  # prebuilt: its phrases, read on first use
         candidates, seconds = start
         clause = clauses[i]
         if seconds and i < last and clauses[i + 1] == clause:

@@ -26,6 +26,7 @@ import base64
 import json
 import math
 import os
+import pickle
 import sys
 from array import array
 from collections import Counter
@@ -127,6 +128,15 @@ class TextModel:
             self, "rows", _Rows(self.offsets, self.weights, self.width, len(self.kinds))
         )
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Prebuilt (`shared.core.prebuilt`), the features' offsets are pickled in small
+        # pieces by their first letters, each made a dict on the first lookup that needs
+        # it: the 43,000-entry dict was ≈ 12 ms of the webhook's start (bench/README.md,
+        # round 15), and a message looks up some thirty features. `offsets` is made whole
+        # only when asked for by name (tests, `==`), never by a message.
+        state = {k: v for k, v in self.__dict__.items() if k not in ("offsets", "rows")}
+        return (_unpickled_model, (state, _pieces(self.offsets)))
+
     def opinion(self, words: tuple[str, ...]) -> Opinion:
         k, c = len(self.kinds), len(self.categories)
         scores = self._scores(words, c + 2 + k)  # categories, urgency, spam, kinds
@@ -205,18 +215,78 @@ class _Rows(dict[Feature, Row | None]):
     categories, urgency, spam, kinds, idf: most messages are tips, whose reading wants
     neither the kinds nor the idf's column summed (`TextModel._scores`)."""
 
-    def __init__(self, offsets: dict[str, int], weights: array, width: int, kinds: int) -> None:  # type: ignore[type-arg]
+    def __init__(
+        self,
+        offsets: dict[str, int],
+        weights: array,  # type: ignore[type-arg]
+        width: int,
+        kinds: int,
+        pieces: dict[str, bytes] | None = None,
+    ) -> None:
         super().__init__()
         self.offsets, self.weights, self.width = offsets, weights, width
         self.split = 1 + kinds  # where the categories begin in the file's row
+        # the offsets not yet read, by the first letters of their features (`_pieces`)
+        self.pieces = pieces or {}
 
     def __missing__(self, feature: Feature) -> Row | None:
-        offset = self.offsets.get(feature if isinstance(feature, str) else " ".join(feature))
+        key = feature if isinstance(feature, str) else " ".join(feature)
+        pieces = self.pieces
+        if pieces and (piece := pieces.get(key[:_PIECE])) is not None:
+            # read before it is dropped: a thread that finds it gone finds its offsets
+            # (the webhook's first requests arrive together)
+            self.offsets.update(pickle.loads(piece))
+            pieces.pop(key[:_PIECE], None)
+        offset = self.offsets.get(key)
         if offset is None:
             return None
         packed = self.weights[offset : offset + self.width]
         row = self[feature] = (*packed[self.split :], *packed[1 : self.split], packed[0])
         return row
+
+
+# A feature's piece of the prebuilt offsets: its first three characters (≈ 2,300 pieces of
+# ≈ 19 features, the largest ≈ 620).
+_PIECE = 3
+
+
+def _pieces(offsets: dict[str, int]) -> dict[str, bytes]:
+    grouped: dict[str, dict[str, int]] = {}
+    for feature, offset in offsets.items():
+        grouped.setdefault(feature[:_PIECE], {})[feature] = offset
+    return {key: pickle.dumps(group, protocol=5) for key, group in grouped.items()}
+
+
+class _OffsetsWhole:
+    """`TextModel.offsets` of a model unpickled in pieces: made whole on its first use by
+    name. Set on the class after the dataclass is made, so it is no field's default; a
+    model's own value (built, or made whole) comes first. (Not a `__getattr__`: a class
+    with one has every attribute read the slow way.)"""
+
+    def __get__(self, model: TextModel | None, owner: type | None = None) -> object:
+        if model is None:
+            return self
+        rows = getattr(model, "rows", None)
+        if rows is None:
+            raise AttributeError("offsets")
+        offsets = dict(rows.offsets)
+        for piece in list(rows.pieces.values()):
+            offsets.update(pickle.loads(piece))
+        object.__setattr__(model, "offsets", offsets)
+        return offsets
+
+
+TextModel.offsets = _OffsetsWhole()  # type: ignore[assignment]
+
+
+def _unpickled_model(state: dict[str, object], pieces: dict[str, bytes]) -> TextModel:
+    model = object.__new__(TextModel)
+    # attribute by attribute, so their names are interned (`classify._unpickled_rules`)
+    for name, value in state.items():
+        object.__setattr__(model, name, value)
+    rows = _Rows({}, model.weights, model.width, len(model.kinds), pieces)
+    object.__setattr__(model, "rows", rows)
+    return model
 
 
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
