@@ -2828,3 +2828,156 @@ def test_a_lawyer_or_an_essay_named_beside_a_crime_now_keeps_its_category() -> N
     assert (robbed.category, robbed.severity) == ("robbery", "urgent"), robbed
     assert (fire.category, fire.severity) == ("fire", "urgent"), fire
     assert asked.kind == "question", asked
+
+
+# Round 15, tuning set 14's misses as principles, each worded apart from the set; beside
+# every rule that changes a kind or weakens a category or an urgency, a live report told
+# with the same words that must stay what it is.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hai ông tài xế xuống xe đấm đá nhau giữa ngã tư, người ta can không được",
+        "tui no dam da nhau truoc quan bida, co dua chay mau dau",
+    ],
+)
+def test_fists_and_kicks_traded_now_are_an_urgent_fight(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_a_face_clawed_open_in_a_quarrel_is_violence() -> None:
+    got = by_rules("hai bà bán cá giành chỗ, một bà bị cào rách mặt phải khâu mấy mũi")
+    assert got.category == "violence", got
+
+
+def test_a_flash_cut_at_the_breaker_with_its_smoke_gone_is_over() -> None:
+    over = classify("bếp từ nhà em chập cái bụp, em cúp cầu dao rồi, hết khói rồi, có sao không")
+    # the same words with the fire still burning
+    live = classify("ổ điện nổ, em cúp cầu dao rồi mà lửa vẫn đang cháy lan lên rèm, cứu em")
+    assert (over.category, over.severity) == ("fire", "normal"), over
+    assert (live.category, live.severity) == ("fire", "urgent"), live
+
+
+def test_what_a_fire_would_do_is_a_hazard_not_a_fire_now() -> None:
+    feared = classify("tiệm tạp hóa trữ mấy chục can xăng sát vách nhà trẻ, cháy là chết hết")
+    live = classify("nhà bên đang cháy lớn, khói đen mù mịt, cháy là chết hết cả dãy, cứu với")
+    assert (feared.kind, feared.severity) == ("tip", "normal"), feared
+    assert (live.category, live.severity) == ("fire", "urgent"), live
+
+
+def test_a_quarrel_where_nobody_has_laid_a_hand_is_not_urgent() -> None:
+    quarrel = classify("hai ông bán vé số chửi nhau giành chỗ trước chợ, chưa ai đụng tay")
+    armed = classify("hai ông chửi nhau trước chợ, chưa ai đụng tay thì một ông rút dao ra")
+    assert (quarrel.kind, quarrel.severity) == ("tip", "normal"), quarrel
+    assert armed.severity == "urgent", armed
+
+
+def test_a_plea_typed_without_marks_is_no_din() -> None:
+    # "lam on" is "làm ơn" as well as "làm ồn"
+    plea = by_rules("ong noi tui bi lan, di lac tu sang chua ve, lam on giup tim")
+    din = by_rules("phong tro ben canh lam on toi 2h sang, khong ai ngu duoc")
+    assert plea.category != "public_order", plea
+    assert din.category == "public_order", din
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a bag slashed in a crowd, a wallet picked from a sleeper
+        ("đi hội chợ về mới thấy ba lô bị rạch, mất cái điện thoại", "theft"),
+        ("thằng đó chuyên móc ví khách ngủ trên xe buýt đêm", "theft"),
+        # goods hidden by a customer pretending to choose
+        ("bà khách giả vờ lựa hàng rồi giấu 3 lọ nước hoa vô túi xách đi ra", "theft"),
+        # a vehicle left a few minutes, found gone
+        ("em đậu xe trước tiệm thuốc vô mua chai nước ra thì không thấy xe đâu", "theft"),
+        # beaten so what they have can be taken, snatched from the hand, cornered and searched
+        ("hai thằng đánh ông xe ôm để cướp tiền dưới chân cầu", "robbery"),
+        ("đang đứng chờ đèn đỏ thì thằng kia giật từ tay em cái điện thoại", "robbery"),
+        ("3 đứa vây em trai tui ở công viên, lục túi lấy hết tiền", "robbery"),
+        # goods handed to try, the taker gone
+        ("có người hỏi mua xe, xin chạy thử một vòng rồi không quay lại", "fraud"),
+        # small packets passed through a door or wrapped in black tape
+        ("nhà đó khuya nào cũng có xe ghé, đưa bịch nhỏ qua khe cửa rồi đi", "drugs"),
+        ("hàng gửi là mấy gói nhỏ quấn keo đen kín mít, người nhận trả ship gấp ba", "drugs"),
+        # a gas bottle leaking, a blast heard with smoke after it, a fire named as an event
+        ("bình ga quán phở bên cạnh bị rò, mùi nồng nặc", "fire"),
+        ("nghe tieng no lon ben kho, co khoi bay ra", "fire"),
+        ("hôm qua có vụ cháy ở xưởng gỗ đầu hẻm, không ai bị gì", "fire"),
+        # a long blade carried, stunt riding, a vehicle overturned, a plate fallen off
+        ("thằng say rượu cầm mác đi ngoài hẻm", "weapons"),
+        ("mấy đứa nhỏ bốc đầu lạng lách trên đại lộ mỗi tối", "traffic"),
+        ("xe container lật nghiêng ở vòng xoay, hàng đổ ra đường", "traffic"),
+        ("đi đường làm rơi biển số xe lúc nào không hay", "lost_property"),
+        # someone confused who wandered off
+        ("ông tôi bị lãng trí, đi từ trưa chưa thấy về", "other"),
+    ],
+)
+def test_what_was_done_names_the_category(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_a_lodging_house_that_hid_its_lodgers_last_time_is_reported() -> None:
+    # "thì" after what happened last time, or after what the owner answered, supposes nothing
+    hid = classify(
+        "nhà trọ cuối hẻm cho ở chui cả chục người không khai báo tạm trú, lần trước phường "
+        "kiểm tra thì chủ giấu họ trên gác"
+    )
+    answered = classify(
+        "chủ nhà số 9 cho người nhà ở cả năm không đăng ký gì, cảnh sát khu vực hỏi thì ổng "
+        "nói không có ai"
+    )
+    owner = classify("khu trọ mới ở Tân Quý, người thuê không ai được đăng ký, chủ không hợp tác")
+    assert (hid.kind, hid.category) == ("tip", "residence"), hid
+    assert (answered.kind, answered.category) == ("tip", "residence"), answered
+    assert (owner.kind, owner.category) == ("tip", "residence"), owner
+    # a rule heard and checked still asks
+    heard = classify("chủ trọ nói ở ngắn hạn khỏi đăng ký tạm trú, đúng không ad")
+    assert heard.kind == "question", heard
+
+
+def test_what_someone_is_not_seen_doing_is_said_not_asked() -> None:
+    got = by_rules(
+        "nhà kế bên có mấy thanh niên lạ ở cả tháng, không thấy đi làm gì, chủ nhà không khai báo"
+    )
+    assert got.kind == "tip", got
+
+
+def test_an_official_warning_forwarded_is_not_a_tip_but_the_writers_own_harm_is() -> None:
+    warning = classify(
+        "CẢNH BÁO thủ đoạn giả danh nhân viên ngân hàng nhắn tin nâng hạn mức. Người dân "
+        "tuyệt đối không cung cấp mã OTP."
+    )
+    harmed = classify(
+        "cảnh báo thủ đoạn giả danh nhân viên ngân hàng, mẹ tôi vừa bị lừa mất 20 triệu"
+    )
+    assert warning.kind == "other", warning
+    assert harmed.kind == "tip", harmed
+
+
+def test_a_refund_phish_and_an_investment_group_are_ads_but_a_victim_reports() -> None:
+    phish = classify(
+        "Thông báo hoàn thuế: quý khách vui lòng đăng nhập thue-vn.top để nhận tiền trong ngày"
+    )
+    group = classify("Tham gia nhóm đầu tư coin cùng chuyên gia dẫn dắt, link nhóm ở bio")
+    victim = classify(
+        "mẹ em bấm vào tin nhắn hoàn thuế, vui lòng đăng nhập để nhận tiền, giờ bị rút "
+        "tiền hết trong tài khoản"
+    )
+    assert (phish.kind, phish.spam) == ("other", True), phish
+    assert (group.kind, group.spam) == ("other", True), group
+    assert victim.kind == "tip", victim
+
+
+def test_the_pages_number_not_answered_is_about_the_line_unless_a_danger_is_told() -> None:
+    line = classify("số ghi trên trang gọi mãi không ai bắt máy, số đó còn dùng không")
+    fire = classify("số ghi trên trang gọi không ai nghe, nhà bên đang cháy lớn, khói đen")
+    assert (line.kind, line.about_line) == ("other", True), line
+    assert (fire.kind, fire.severity) == ("tip", "urgent"), fire
+
+
+def test_a_driver_passed_out_with_the_engine_running_is_urgent() -> None:
+    got = by_rules("xe hơi tông cột điện, ông tài xế xỉu trong xe, máy còn nổ")
+    assert got.severity == "urgent", got
