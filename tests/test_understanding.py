@@ -1106,8 +1106,13 @@ MESSAGES_ALONE = {
     # mt12-201 in CONFLICTS), ads 15/17 (15/15 agreed), none and none
     "tuning12": ((213, 151, 150), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
-    # calm tips urgent, one person in danger normal
-    "tuning14": ((208, 130, 148), 11, 4, 1),
+    # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
+    # 216, 150, 153 of 220, 13/13, two calm tips urgent, none in danger normal
+    "tuning14": ((216, 150, 153), 13, 2, 0),
+    # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
+    # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
+    # 142 after the pass on set 14, the rest the same
+    "tuning15": ((199, 133, 142), 6, 0, 2),
 }
 
 
