@@ -2981,3 +2981,144 @@ def test_the_pages_number_not_answered_is_about_the_line_unless_a_danger_is_told
 def test_a_driver_passed_out_with_the_engine_running_is_urgent() -> None:
     got = by_rules("xe hơi tông cột điện, ông tài xế xỉu trong xe, máy còn nổ")
     assert got.severity == "urgent", got
+
+
+# Round 15, tuning set 15's misses as principles (the set was kept out of the pass on set
+# 14, then worked on), each worded apart from the set, with live reports beside.
+
+
+def test_a_head_smashed_and_bleeding_now_is_urgent_though_the_man_left() -> None:
+    got = classify(
+        "ông chồng phòng 5 đập đầu vợ vào tường rồi bỏ đi rồi, chị ấy ngồi đó đầu chảy máu"
+    )
+    assert (got.category, got.severity) == ("violence", "urgent"), got
+
+
+def test_someone_kept_from_going_out_is_held_now_whenever_last_heard() -> None:
+    got = classify(
+        "căn nhà cuối hẻm có đứa bé gái không được ra ngoài, cửa khóa ngoài, hôm qua nghe nó "
+        "kêu cứu em qua cửa sổ"
+    )
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_a_child_lost_is_a_person_missing_not_a_thing_lost() -> None:
+    child = classify("con em bị lạc ở hội chợ, bé 6 tuổi mặc áo xanh, tìm nãy giờ không thấy")
+    essay = by_rules("em bị lạc đề bài văn rồi, buồn quá")
+    assert (child.category, child.severity) == ("other", "urgent"), child
+    assert essay.category != "other" or not essay.reasons, essay
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a strange smell, then people awake all night
+        ("phòng trọ bên cạnh có mùi lạ khét khét, mấy thằng trong đó thức trắng mấy đêm", "drugs"),
+        # injecting, then collapsed (typed without marks)
+        ("thay 1 nguoi dang chich duoi gam cau, gio nam guc luon", "drugs"),
+        # smoke out of a window
+        ("thấy khói trắng bay ra từ cửa sổ căn hộ tầng 5, không ai ở nhà", "fire"),
+        # gas bottles stacked in the sun, feared to blow
+        ("tiệm nước đầu hẻm chất mấy chục bình gas mini ngoài nắng, tui sợ nổ", "fire"),
+        # fake compulsory insurance sold
+        ("có người bán bảo hiểm xe máy giả trước cổng chợ, 30k một tờ", "fraud"),
+        # goods taken in hand by a would-be buyer who runs
+        ("thằng đó giả vờ mua trái cây, cầm bịch xoài rồi phóng xe chạy luôn", "theft"),
+        # women waiting for clients, drivers bargaining
+        ("mấy cô đứng đón khách ở công viên lúc khuya, xe máy dừng lại trả giá", "prostitution"),
+    ],
+)
+def test_what_is_done_names_the_category_too(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_a_bomb_only_wondered_about_is_no_weapon_but_one_seen_is() -> None:
+    wondered = by_rules("có cái ba lô ai bỏ quên ở trạm xe buýt từ sáng, có khi nào là bom không")
+    seen = by_rules("thấy quả bom bi rỉ sét ở bãi đất trống, có khi nào là bom thật không")
+    assert wondered.category != "weapons", wondered
+    assert seen.category == "weapons", seen
+
+
+def test_a_weapon_put_away_at_home_is_for_the_ward_but_one_taken_out_is_not() -> None:
+    kept = classify("ông chú tui cất mã tấu dưới gầm giường, say thì hay dọa, giờ ổng tỉnh rồi")
+    taken = classify("ổng đang cầm mã tấu rượt vợ ngoài hẻm, mới lôi từ dưới gầm giường ra")
+    assert kept.severity == "normal", kept
+    assert taken.severity == "urgent", taken
+
+
+def test_only_scratched_or_a_loud_quarrel_is_not_urgent_but_a_knife_drawn_is() -> None:
+    scratched = classify("em quẹt trúng ông cụ đi bộ, đang chở ổng đi trạm y tế, bị trầy tay thôi")
+    loud = classify("hai ông bán hàng chửi bới nhau um sùm ngoài chợ, đập cái ghế")
+    armed = classify("hai ông chửi bới nhau um sùm rồi một ông rút dao ra rượt")
+    assert scratched.severity == "normal", scratched
+    assert loud.severity == "normal", loud
+    assert armed.severity == "urgent", armed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chị ơi chiều đi chợ mua giùm em bó rau muống với 2 quả trứng nha",
+        "cho em 3 ly trà sữa size M ít đường, giao tới tiệm tóc đầu hẻm",
+        "có ai ở đây không",
+        "mình cần tìm phòng trọ gần chợ giá rẻ, ai có giới thiệu giúp",
+        "cả nhà vote giúp bé nhà em cuộc thi ảnh nhé, cảm ơn",
+    ],
+)
+def test_an_errand_an_order_a_room_sought_or_a_vote_is_chat(text: str) -> None:
+    assert classify(text).kind == "other", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words beside a crime told: a tip
+        "đi mua ly trà sữa đầu hẻm thì thấy 2 thằng giật túi bà cụ rồi chạy",
+        "tìm phòng trọ thì bị cò thu tiền cọc 2 triệu rồi chặn zalo",
+        "báo mấy lần không ai tới, giờ tụi nó lại đang đánh nhau trước nhà",
+        "vào nhóm gỡ nợ lấy lại vốn, bị lừa mất 50 triệu",
+        "vừa bị xe tông bỏ chạy ở ngã tư, em cần camera để làm bảo hiểm",
+    ],
+)
+def test_chat_complaint_ad_and_question_words_beside_a_crime_leave_it_a_tip(text: str) -> None:
+    assert classify(text).kind == "tip", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gọi số đường dây nóng mấy lần không ai bắt, lập ra làm gì",
+        "báo mấy lần không ai tới, làm ăn như vậy đó hả",
+        "ủa trang này là công an thật hả hay lừa đảo vậy",
+        "bot trả lời gì đâu không liên quan gì hết",
+    ],
+)
+def test_the_line_doubted_or_complained_of_is_about_the_line(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gỡ nợ cá độ, giúp anh em lấy lại vốn nhanh, vào nhóm ngay",
+        "Thu mua phế liệu tận nơi giá cao, có mặt sau 10 phút, gọi ngay",
+        "Bảo hiểm ô tô chỉ 300k, giao tận nhà, bấm link để mua",
+    ],
+)
+def test_a_gamblers_rescue_scrap_buying_and_insurance_by_link_are_ads(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+def test_an_accidents_papers_for_the_insurer_asked_is_a_question() -> None:
+    got = by_rules(
+        "tai nạn tuần trước ở vòng xoay, muốn xin camera để làm bảo hiểm thì làm đơn ở đâu"
+    )
+    assert got.kind == "question", got
+
+
+def test_an_officers_manner_complained_of_is_a_tip_for_the_desk() -> None:
+    got = classify("cán bộ tiếp dân ở phường thái độ lồi lõm, hỏi gì cũng quát")
+    assert (got.kind, got.category) == ("tip", "other"), got
