@@ -3122,3 +3122,10 @@ def test_an_accidents_papers_for_the_insurer_asked_is_a_question() -> None:
 def test_an_officers_manner_complained_of_is_a_tip_for_the_desk() -> None:
     got = classify("cán bộ tiếp dân ở phường thái độ lồi lõm, hỏi gì cũng quát")
     assert (got.kind, got.category) == ("tip", "other"), got
+
+
+def test_newcomers_told_of_then_their_registration_doubted_is_a_residence_tip() -> None:
+    got = by_rules(
+        "nhà kế bên mới dọn tới mấy người lạ, ra vô cả đêm, không biết có đăng ký tạm trú không"
+    )
+    assert (got.kind, got.category) == ("tip", "residence"), got
