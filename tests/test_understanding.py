@@ -1127,10 +1127,10 @@ MESSAGES_ALONE = {
     "tuning14": ((217, 150, 151), 13, 2, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
-    # 142 after the pass on set 14, the rest the same; after the pass on it 210, 142, 147 of
-    # 220 (209, 142, 146 of the 218 agreed: mt15-88, mt15-164 in CONFLICTS), ads 9/10, none
-    # and none
-    "tuning15": ((209, 142, 146), 9, 0, 0),
+    # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
+    # 211, 143, 147 of 220 (210, 143, 146 of the 218 agreed: mt15-88, mt15-164 in
+    # CONFLICTS), ads 9/10, none and none
+    "tuning15": ((210, 143, 146), 9, 0, 0),
 }
 
 
