@@ -3025,3 +3025,307 @@ def test_a_stick_taken_up_against_someone_now_is_urgent_without_marks() -> None:
     # message was a traffic tip, normal
     got = classify("toi bi lap bien ban vi dau xe, ma thang cho xe om do dang cam cay dam toi")
     assert (got.kind, got.category, got.severity) == ("tip", "weapons", "urgent"), got
+
+
+# Round 15, tuning set 14's misses as principles, each worded apart from the set; beside
+# every rule that changes a kind or weakens a category or an urgency, a live report told
+# with the same words that must stay what it is.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hai ông tài xế xuống xe đấm đá nhau giữa ngã tư, người ta can không được",
+        "tui no dam da nhau truoc quan bida, co dua chay mau dau",
+    ],
+)
+def test_fists_and_kicks_traded_now_are_an_urgent_fight(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_a_face_clawed_open_in_a_quarrel_is_violence() -> None:
+    got = by_rules("hai bà bán cá giành chỗ, một bà bị cào rách mặt phải khâu mấy mũi")
+    assert got.category == "violence", got
+
+
+def test_a_flash_cut_at_the_breaker_with_its_smoke_gone_is_over() -> None:
+    over = classify("bếp từ nhà em chập cái bụp, em cúp cầu dao rồi, hết khói rồi, có sao không")
+    # the same words with the fire still burning
+    live = classify("ổ điện nổ, em cúp cầu dao rồi mà lửa vẫn đang cháy lan lên rèm, cứu em")
+    assert (over.category, over.severity) == ("fire", "normal"), over
+    assert (live.category, live.severity) == ("fire", "urgent"), live
+
+
+def test_what_a_fire_would_do_is_a_hazard_not_a_fire_now() -> None:
+    # the rules read "cháy" typed with its marks as a fire burning, urgent
+    feared = by_rules(
+        "tiệm tạp hóa đầu hẻm chứa cả chục can xăng sát vách dãy trọ, cháy là chết hết"
+    )
+    live = classify("nhà bên đang cháy lớn, khói đen mù mịt, cháy là chết hết cả dãy, cứu với")
+    assert (feared.kind, feared.severity) == ("tip", "normal"), feared
+    assert (live.category, live.severity) == ("fire", "urgent"), live
+
+
+def test_a_quarrel_where_nobody_has_laid_a_hand_is_not_urgent() -> None:
+    # the model read it urgent (0.5)
+    quarrel = classify(
+        "2 bà đang chửi bới nhau om sòm giành chỗ bán rau, chưa ai đụng tay, người ta bu coi đông"
+    )
+    armed = classify("hai ông chửi nhau trước chợ, chưa ai đụng tay thì một ông rút dao ra")
+    assert (quarrel.kind, quarrel.severity) == ("tip", "normal"), quarrel
+    assert armed.severity == "urgent", armed
+
+
+def test_a_plea_typed_without_marks_is_no_din() -> None:
+    # "lam on" is "làm ơn" as well as "làm ồn"
+    plea = by_rules("ba tui bi lang tri, ba ra khoi nha tu sang, lam on giup tim")
+    din = by_rules("phong tro ben canh lam on toi 2h sang, khong ai ngu duoc")
+    assert plea.category != "public_order", plea
+    assert din.category == "public_order", din
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a bag slashed in a crowd, a wallet picked from a sleeper
+        ("đi hội chợ về mới thấy ba lô bị rạch, mất cái điện thoại", "theft"),
+        ("thằng đó chuyên móc ví khách ngủ trên xe buýt đêm", "theft"),
+        # goods hidden by a customer pretending to choose
+        ("bà khách giả vờ lựa hàng rồi giấu 3 lọ nước hoa vô túi xách đi ra", "theft"),
+        # a vehicle left a few minutes, found gone
+        ("em đậu xe trước tiệm thuốc vô mua chai nước ra thì không thấy xe đâu", "theft"),
+        # beaten so what they have can be taken, snatched from the hand, cornered and searched
+        ("đang đứng chờ đèn đỏ thì thằng kia giật từ tay em cái điện thoại", "robbery"),
+        ("3 đứa vây em trai tui ở công viên, lục túi lấy hết tiền", "robbery"),
+        # goods handed to try, the taker gone
+        ("có người hỏi mua xe, xin chạy thử một vòng rồi không quay lại", "fraud"),
+        # small packets passed through a door or wrapped in black tape
+        ("nhà đó khuya nào cũng có xe ghé, đưa bịch nhỏ qua khe cửa rồi đi", "drugs"),
+        ("hàng gửi là mấy gói nhỏ quấn keo đen kín mít, người nhận trả ship gấp ba", "drugs"),
+        # a gas bottle leaking, a blast heard with smoke after it, a fire named as an event
+        ("bình ga quán phở bên cạnh bị rò, mùi nồng nặc", "fire"),
+        ("nghe tieng no lon ben kho, co khoi bay ra", "fire"),
+        ("hom qua co vu chay o xuong go dau hem, khong ai bi gi", "fire"),
+        # a long blade carried, stunt riding, a vehicle overturned, a plate fallen off
+        ("thằng say rượu cầm mác đi ngoài hẻm", "weapons"),
+        ("mấy đứa nhỏ bốc đầu lạng lách trên đại lộ mỗi tối", "traffic"),
+        ("xe bồn chở xăng bị lật ở ngã tư, xăng chảy ra đường", "traffic"),
+        ("sáng nay rớt biển số xe ở đâu không biết, giờ chạy sợ bị phạt", "lost_property"),
+    ],
+)
+def test_what_was_done_names_the_category(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_a_lodging_house_that_hid_its_lodgers_last_time_is_reported() -> None:
+    # "thì" after what happened last time, or after what the owner answered, supposes nothing
+    hid = classify(
+        "nhà trọ cuối hẻm cho ở chui cả chục người không khai báo tạm trú, lần trước phường "
+        "kiểm tra thì chủ giấu họ trên gác"
+    )
+    answered = classify(
+        "chủ nhà số 9 cho người nhà ở cả năm không đăng ký gì, cảnh sát khu vực hỏi thì ổng "
+        "nói không có ai"
+    )
+    owner = classify("khu trọ mới ở Tân Quý, người thuê không ai được đăng ký, chủ không hợp tác")
+    assert (hid.kind, hid.category) == ("tip", "residence"), hid
+    assert (answered.kind, answered.category) == ("tip", "residence"), answered
+    assert (owner.kind, owner.category) == ("tip", "residence"), owner
+    # a rule heard and checked still asks
+    heard = classify("chủ trọ nói ở ngắn hạn khỏi đăng ký tạm trú, đúng không ad")
+    assert heard.kind == "question", heard
+
+
+def test_what_someone_is_not_seen_doing_is_said_not_asked() -> None:
+    got = by_rules(
+        "nhà kế bên có mấy thanh niên lạ ở cả tháng, không thấy đi làm gì, chủ nhà không khai báo"
+    )
+    assert got.kind == "tip", got
+
+
+def test_an_official_warning_forwarded_is_not_a_tip_but_the_writers_own_harm_is() -> None:
+    warning = classify(
+        "CẢNH BÁO thủ đoạn giả danh nhân viên ngân hàng nhắn tin nâng hạn mức. Người dân "
+        "tuyệt đối không cung cấp mã OTP."
+    )
+    harmed = classify(
+        "cảnh báo thủ đoạn giả danh nhân viên ngân hàng, mẹ tôi vừa bị lừa mất 20 triệu"
+    )
+    assert warning.kind == "other", warning
+    assert harmed.kind == "tip", harmed
+
+
+def test_a_refund_phish_and_an_investment_group_are_ads_but_a_victim_reports() -> None:
+    phish = classify(
+        "Thông báo hoàn thuế: quý khách vui lòng đăng nhập thue-vn.top để nhận tiền trong ngày"
+    )
+    group = classify("Tham gia nhóm đầu tư coin cùng chuyên gia dẫn dắt, link nhóm ở bio")
+    victim = classify(
+        "mẹ em bấm vào tin nhắn hoàn thuế, vui lòng đăng nhập để nhận tiền, giờ bị rút "
+        "tiền hết trong tài khoản"
+    )
+    assert (phish.kind, phish.spam) == ("other", True), phish
+    assert (group.kind, group.spam) == ("other", True), group
+    assert victim.kind == "tip", victim
+
+
+def test_the_pages_number_not_answered_is_about_the_line_unless_a_danger_is_told() -> None:
+    line = classify("số ghi trên trang gọi mãi không ai bắt máy, số đó còn dùng không")
+    fire = classify("số ghi trên trang gọi không ai nghe, nhà bên đang cháy lớn, khói đen")
+    assert (line.kind, line.about_line) == ("other", True), line
+    assert (fire.kind, fire.severity) == ("tip", "urgent"), fire
+
+
+def test_a_driver_passed_out_with_the_engine_running_is_urgent() -> None:
+    got = by_rules("xe hơi tông cột điện, ông tài xế xỉu trong xe, máy còn nổ")
+    assert got.severity == "urgent", got
+
+
+# Round 15, tuning set 15's misses as principles (the set was kept out of the pass on set
+# 14, then worked on), each worded apart from the set, with live reports beside.
+
+
+def test_a_head_smashed_and_bleeding_now_is_urgent_though_the_man_left() -> None:
+    got = classify(
+        "ông chồng phòng 5 đập đầu vợ vào tường rồi bỏ đi rồi, chị ấy ngồi đó đầu chảy máu"
+    )
+    assert (got.category, got.severity) == ("violence", "urgent"), got
+
+
+def test_someone_kept_from_going_out_is_held_now_whenever_last_heard() -> None:
+    got = classify(
+        "căn nhà cuối hẻm có đứa bé gái không được ra ngoài, cửa khóa ngoài, hôm qua nghe nó "
+        "kêu cứu em qua cửa sổ"
+    )
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_a_child_lost_is_a_person_missing_not_a_thing_lost() -> None:
+    child = classify("con em bị lạc ở hội chợ, bé 6 tuổi mặc áo xanh, tìm nãy giờ không thấy")
+    essay = by_rules("em bị lạc đề bài văn rồi, buồn quá")
+    assert (child.category, child.severity) == ("other", "urgent"), child
+    assert essay.category != "other" or not essay.reasons, essay
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a strange smell, then people awake all night
+        ("phòng trọ bên cạnh có mùi lạ khét khét, mấy thằng trong đó thức trắng mấy đêm", "drugs"),
+        # injecting, then collapsed (typed without marks)
+        ("thay 1 nguoi dang chich duoi gam cau, gio nam guc luon", "drugs"),
+        # smoke out of a window
+        ("thấy khói trắng bay ra từ cửa sổ căn hộ tầng 5, không ai ở nhà", "fire"),
+        # gas bottles stacked in the sun, feared to blow
+        ("tiệm nước đầu hẻm chất mấy chục bình gas mini ngoài nắng, tui sợ nổ", "fire"),
+        # fake compulsory insurance sold
+        ("có người bán bảo hiểm xe máy giả trước cổng chợ, 30k một tờ", "fraud"),
+        # goods taken in hand by a would-be buyer who runs
+        ("thằng đó giả vờ mua trái cây, cầm bịch xoài rồi phóng xe chạy luôn", "theft"),
+        # women waiting for clients, drivers bargaining
+        ("mấy cô đứng đón khách ở công viên lúc khuya, xe máy dừng lại trả giá", "prostitution"),
+    ],
+)
+def test_what_is_done_names_the_category_too(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_a_bomb_only_wondered_about_is_no_weapon_but_one_seen_is() -> None:
+    wondered = by_rules("có cái ba lô ai bỏ quên ở trạm xe buýt từ sáng, có khi nào là bom không")
+    seen = by_rules("thấy quả bom bi rỉ sét ở bãi đất trống, có khi nào là bom thật không")
+    assert wondered.category != "weapons", wondered
+    assert seen.category == "weapons", seen
+
+
+def test_a_weapon_put_away_at_home_is_for_the_ward_but_one_taken_out_is_not() -> None:
+    kept = classify("ông chú tui cất mã tấu dưới gầm giường, say thì hay dọa, giờ ổng tỉnh rồi")
+    taken = classify("ổng đang cầm mã tấu rượt vợ ngoài hẻm, mới lôi từ dưới gầm giường ra")
+    assert kept.severity == "normal", kept
+    assert taken.severity == "urgent", taken
+
+
+def test_only_scratched_or_a_loud_quarrel_is_not_urgent_but_a_knife_drawn_is() -> None:
+    scratched = classify("em quẹt trúng ông cụ đi bộ, đang chở ổng đi trạm y tế, bị trầy tay thôi")
+    loud = classify("hai ông bán hàng chửi bới nhau um sùm ngoài chợ, đập cái ghế")
+    armed = classify("hai ông chửi bới nhau um sùm rồi một ông rút dao ra rượt")
+    assert scratched.severity == "normal", scratched
+    assert loud.severity == "normal", loud
+    assert armed.severity == "urgent", armed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chị ơi chiều đi chợ mua giùm em bó rau muống với 2 quả trứng nha",
+        "cho em 3 ly trà sữa size M ít đường, giao tới tiệm tóc đầu hẻm",
+        "có ai ở đây không",
+        "mình cần tìm phòng trọ gần chợ giá rẻ, ai có giới thiệu giúp",
+        "cả nhà vote giúp bé nhà em cuộc thi ảnh nhé, cảm ơn",
+    ],
+)
+def test_an_errand_an_order_a_room_sought_or_a_vote_is_chat(text: str) -> None:
+    assert classify(text).kind == "other", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words beside a crime told: a tip
+        "đi mua ly trà sữa đầu hẻm thì thấy 2 thằng giật túi bà cụ rồi chạy",
+        "tìm phòng trọ thì bị cò thu tiền cọc 2 triệu rồi chặn zalo",
+        "báo mấy lần không ai tới, giờ tụi nó lại đang đánh nhau trước nhà",
+        "vào nhóm gỡ nợ lấy lại vốn, bị lừa mất 50 triệu",
+        "vừa bị xe tông bỏ chạy ở ngã tư, em cần camera để làm bảo hiểm",
+    ],
+)
+def test_chat_complaint_ad_and_question_words_beside_a_crime_leave_it_a_tip(text: str) -> None:
+    assert classify(text).kind == "tip", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gọi số đường dây nóng mấy lần không ai bắt, lập ra làm gì",
+        "báo mấy lần không ai tới, làm ăn như vậy đó hả",
+        "ủa trang này là công an thật hả hay lừa đảo vậy",
+        "bot trả lời gì đâu không liên quan gì hết",
+    ],
+)
+def test_the_line_doubted_or_complained_of_is_about_the_line(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gỡ nợ cá độ, giúp anh em lấy lại vốn nhanh, vào nhóm ngay",
+        "Thu mua phế liệu tận nơi giá cao, có mặt sau 10 phút, gọi ngay",
+        "Bảo hiểm ô tô chỉ 300k, giao tận nhà, bấm link để mua",
+    ],
+)
+def test_a_gamblers_rescue_scrap_buying_and_insurance_by_link_are_ads(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+def test_an_accidents_papers_for_the_insurer_asked_is_a_question() -> None:
+    got = by_rules(
+        "tai nạn tuần trước ở vòng xoay, muốn xin camera để làm bảo hiểm thì làm đơn ở đâu"
+    )
+    assert got.kind == "question", got
+
+
+def test_an_officers_manner_complained_of_is_a_tip_for_the_desk() -> None:
+    got = classify("cán bộ tiếp dân ở phường thái độ lồi lõm, hỏi gì cũng quát")
+    assert (got.kind, got.category) == ("tip", "other"), got
+
+
+def test_newcomers_told_of_then_their_registration_doubted_is_a_residence_tip() -> None:
+    got = by_rules(
+        "nhà kế bên mới dọn tới mấy người lạ, ra vô cả đêm, không biết có đăng ký tạm trú không"
+    )
+    assert (got.kind, got.category) == ("tip", "residence"), got

@@ -711,6 +711,21 @@ CONFLICTS = {
     # costs more than an ad read)
     "mt12-199",
     "mt12-201",
+    # Message tuning set 14 (round 15):
+    # strangers casing houses, the writer fearing they mean to steal ("nghi tụi nó dòm nhà để
+    # trộm"): labelled public order; the crime feared names the category, theft, as the
+    # desk would file it
+    "mt14-42",
+    # a landlord refusing the registration, the tenant asking what to do ("mà ko biết sao"):
+    # labelled a tip; asked what to do, the desk's question (classify.yaml residence), which
+    # the assistant answers with the tenant's own registration
+    "mt14-169",
+    # Message tuning set 15 (round 15):
+    # an officer's manner complained about: labelled chat; a tip of category other by the
+    # line's convention, as mt11-190
+    "mt15-88",
+    # street racing labelled traffic; public order in the rules and the briefing, as mt12-61
+    "mt15-164",
 }
 
 
@@ -1208,6 +1223,17 @@ MESSAGES_ALONE = {
     # 220 (213, 151, 150 of the 214 agreed: mt12-61, mt12-92, mt12-140, mt12-167, mt12-199,
     # mt12-201 in CONFLICTS), ads 15/17 (15/15 agreed), none and none
     "tuning12": ((213, 151, 150), 15, 0, 0),
+    # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
+    # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
+    # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
+    # 13/13, two calm tips urgent, none in danger normal
+    "tuning14": ((217, 150, 151), 13, 2, 0),
+    # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
+    # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
+    # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
+    # 211, 143, 147 of 220 (210, 143, 146 of the 218 agreed: mt15-88, mt15-164 in
+    # CONFLICTS), ads 9/10, none and none
+    "tuning15": ((210, 143, 146), 9, 0, 0),
 }
 
 

@@ -1854,7 +1854,9 @@ def _hypothetical(
     supposed = any(h.end <= first for h in groups.get("if", ()))
     if not supposed and (first > rules.hypothetical_lead or "happened" in groups):
         return False
-    return any(h.start > first for h in groups.get("then", ()))
+    # a "thì" inside the event's own words supposes nothing ("ra thì không thấy xe": found
+    # gone on coming back)
+    return any(h.start > first and not _inside(h, event) for h in groups.get("then", ()))
 
 
 def is_urgent(text: str) -> bool:
