@@ -96,10 +96,10 @@ def main() -> None:
         print(f"{name:9} today's model     {today[-1].line()}", flush=True)
         print(f"{name:9} taught the others {taught[-1].line()}", flush=True)
     for label, tallies in (("today's model    ", today), ("taught the others", taught)):
-        total = tallies[0]
-        for more in tallies[1:]:
-            total += more
-        print(f"all       {label} {total.line()}")
+        for total in tallies[:1]:  # none when every message set is taught
+            for more in tallies[1:]:
+                total += more
+            print(f"all       {label} {total.line()}")
 
 
 if __name__ == "__main__":
