@@ -319,27 +319,20 @@ UNTRAINED: tuple[str, ...] = (
     "tuning31",
     "tuning32",
 )
-# Message sets worked on but not taught to the learned second opinion: set 6 (round 10's
-# classifier pass) taught kinds, categories and ads, held out on the fifteen earlier
-# training sets: kinds 93.5 -> 93.6 %, ads 133 -> 137, one more person in danger rated
-# normal (40 -> 41). No clear gain, and that count is the one that must not rise. Set 7
-# (round 11's classifier pass) taught, held out on the same sets after that pass: kinds 93.8
-# % either way, category 83.4 -> 83.8 %, urgency 93.7 -> 93.8 %, calm tips rated urgent 35
-# -> 33, people in danger rated normal 41 either way, ads 148 -> 149 of 259: a small gain.
-# Retrained with it (after the round's merges), "tui no chay xe khoi hem roi" was read as a
-# fire again (tests/test_classify.py), tuning set 1 lost a kind and a category and question
-# set 12 turned a right answer wrong: left untaught. Set 8 (round 12's classifier pass) is
-# not taught either: teaching set 7 had made fresh sets worse, and sets 9 and 10 (round
-# 13's) and 11, 12 and 13 (round 14's) and 14 and 15 (round 15's) alike.
+# Message sets worked on but not taught to the learned second opinion. Round 10's set 6
+# taught every head, held out on the fifteen earlier training sets: one more person in
+# danger rated normal (40 -> 41); round 11's set 7 alike, a small gain held out but, retrained,
+# "tui no chay xe khoi hem roi" read as a fire again and a question answered wrong: sets 6
+# to 13 were left untaught. Round 15 (bench/README.md) measured all eight, each left out in
+# turn (scripts/heldout_message_sets.py, 1,760 messages) and on the training-only sets
+# (scripts/heldout_opinion.py): taught every head, people in danger rated normal 0 -> 1
+# and 28 -> 32; taught kind, category and ads too, urgency -1 and an ad lost, and retrained
+# six questions answered wrong and a blind set's urgency lower. Taught the category alone
+# (`HEADS_TAUGHT`), the rest of the model is unchanged (its words are fitted on the kinds'
+# texts): category 1,206 -> 1,214 of 1,267 left out in turn, 85.0 -> 86.3 % held out, a
+# fresh set 133 -> 135 of 150, nothing else moved. Sets written later start here until
+# measured alike (round 15's sets 14 and 15).
 UNTRAINED_MESSAGES: tuple[str, ...] = (
-    "tuning6",
-    "tuning7",
-    "tuning8",
-    "tuning9",
-    "tuning10",
-    "tuning11",
-    "tuning12",
-    "tuning13",
     "tuning14",
     "tuning15",
 )
@@ -382,6 +375,10 @@ HEADS_TAUGHT = {
     # written to tune the urgency rules; teaching the urgency head it rates the rules'
     # generated fires told calmly normal (their urgency 0.911 -> 0.897, under its gate)
     "tuning5": ("kind", "category", "spam"),
+    # the message tuning sets teach the category alone: their kinds, urgency and ads, taught
+    # too, rated people in danger normal, lost an ad and turned questions wrong (round 15,
+    # `UNTRAINED_MESSAGES`)
+    **{f"tuning{n}": ("category",) for n in range(6, 14)},
 }
 TODAY = date(2026, 11, 30)
 
