@@ -13,14 +13,11 @@ from shared.core.commands import (
     _KEYWORD,
     Command,
     Verb,
-    Written,
-    _fold_with_origin,
-    near_codes,
+    fold_with_origin,
     normalize_ref,
     parse_command,
-    parse_vocabulary,
-    read,
 )
+from shared.core.officer_reading import Written, near_codes, parse_vocabulary, read
 from shared.core.text import fold
 
 
@@ -310,5 +307,5 @@ def test_the_quick_look_for_a_keyword_agrees_with_the_full_reading(text: str) ->
     # folding would have read as a command's keyword.
     original = unicodedata.normalize("NFC", text).strip()
     quick = _KEYWORD.match(fold(original)) is not None
-    full = _KEYWORD.match(_fold_with_origin(original)[0]) is not None
-    assert quick == full, (text, fold(original), _fold_with_origin(original)[0])
+    full = _KEYWORD.match(fold_with_origin(original)[0]) is not None
+    assert quick == full, (text, fold(original), fold_with_origin(original)[0])

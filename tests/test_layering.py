@@ -181,12 +181,15 @@ def test_no_import_cycles_in_shared() -> None:
     assert real == []
 
 
-def test_a_tips_status_literals_are_written_in_the_lifecycle_module_only() -> None:
+def test_a_tips_status_literals_are_written_in_the_lifecycle_modules_only() -> None:
+    # The statuses (`tip_statuses`) and the transitions, whose audit kinds share words
+    # with them (`tip`).
     literal = re.compile(r"""["'](received|routed|acknowledged|resolved|closed|withdrawn)["']""")
+    lifecycle = {SHARED / "core" / "tip.py", SHARED / "core" / "tip_statuses.py"}
     offenders = [
         f"{path.relative_to(ROOT)}:{n}"
         for path in sorted([*SHARED.rglob("*.py"), *(ROOT / "bench").rglob("*.py")])
-        if path != SHARED / "core" / "tip.py"
+        if path not in lifecycle
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if literal.search(line)
     ]

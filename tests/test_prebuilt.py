@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -194,3 +195,17 @@ def test_the_functions_say_a_fallback_in_the_structured_log(tmp_path: Path) -> N
     assert [(x["severity"], x["event"], x["file"]) for x in lines] == [
         ("WARNING", "prebuilt.not_used", "classify.pickle")
     ]
+
+
+def test_a_model_pickled_on_a_machine_of_the_other_byte_order_has_the_same_weights() -> None:
+    # The weights are pickled as their bytes and read as a view of them (no copy); a
+    # pickle from a machine of the other byte order is read into an array, swapped.
+    model = load_model()
+    rebuild, (state, pieces) = model.__reduce__()
+    packed, byteorder = state["weights"]
+    swapped = array("f", packed)
+    swapped.byteswap()
+    other = "big" if byteorder == "little" else "little"
+    read = rebuild({**state, "weights": (swapped.tobytes(), other)}, pieces)
+    assert isinstance(read.weights, array) and not isinstance(model.weights, array)
+    assert read == model_from_file()

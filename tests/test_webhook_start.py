@@ -37,8 +37,16 @@ def test_loading_runs_no_collection_and_freezes_what_it_loaded_for_the_worker() 
 def test_loading_leaves_out_what_only_the_router_and_the_escalator_use() -> None:
     # The line's store interface and its eleven records (≈ 10 ms of a cold start), the
     # ladder and the delivery it reads (a tip's transitions import them when they move
-    # it, ≈ 9 ms).
-    unused = ("shared.store.ports.line", "shared.core.ladder", "shared.core.delivery")
+    # it, ≈ 9 ms); the tip's typed view and transitions (the webhook uses its statuses
+    # and summary entries alone, ≈ 11 ms) and the forgiving reading of an officer's
+    # message (round 15).
+    unused = (
+        "shared.store.ports.line",
+        "shared.core.ladder",
+        "shared.core.delivery",
+        "shared.core.tip",
+        "shared.core.officer_reading",
+    )
     report = f"import sys; print(sorted(set({unused!r}) & set(sys.modules)))"
     assert loaded(report) == "[]"
 
@@ -48,3 +56,10 @@ def test_loading_needs_no_settings_library() -> None:
     # pydantic-settings cost ≈ 15-20 ms of a cold start (bench/README.md, round 10).
     report = "import sys; print([m for m in sys.modules if m.startswith('pydantic_settings')])"
     assert loaded(report) == "[]"
+
+
+def test_loading_does_not_look_for_pydantic_plugins() -> None:
+    # Pydantic scans every installed distribution's entry points for plugins when it
+    # builds its first validator unless told there are none (≈ 3 ms, round 15).
+    report = "import pydantic.plugin._loader as loader; print(loader._plugins)"
+    assert loaded(report) == "None"

@@ -7,6 +7,7 @@ only when Firestore failed, which is exactly when a retry is wanted.
 """
 
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 # too; `gc.get_referrers` skips frozen objects, so Hypothesis warns once that it
 # cannot manage trio's random generator: harmless).
 gc.disable()
+# Pydantic looks for plugins among every installed distribution's entry points when it
+# builds its first validator (≈ 3 ms of the start, bench/README.md, round 15); tinbao
+# uses none. An environment that sets the variable keeps its own value.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
 try:
     import functions_framework
     from flask import Request

@@ -19,9 +19,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from shared.core.tip import OPEN, TipAttachment, TipLocation, TipStatus, TipText
+from shared.core.tip_entries import TipAttachment, TipLocation, TipText
+from shared.core.tip_statuses import OPEN, TipStatus
 
 Kind = Literal["tip", "question", "command", "chat"]
+
+# Reporter keys of informants from Zalo's anonymous chat start with this (others
+# with "r_"): nobody can message them later, which officers are told.
+ANONYMOUS_KEY_PREFIX = "a_"
 
 # The tip's summary: enough for routing and alerts, bounded whatever one citizen sends.
 FIRST_TEXTS = 3  # what the tip is about: routing classifies and resolves these

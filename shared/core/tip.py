@@ -1,4 +1,4 @@
-"""A tip's lifecycle: its statuses, its typed view, and every transition.
+"""A tip's lifecycle: its typed view and every transition between its statuses.
 
     received ──route / to desk──▶ routed ──take──▶ acknowledged ──resolve──▶ resolved
        │                           │  ▲                │
@@ -23,8 +23,8 @@ carry out once it is written. The store writes a change in one transaction that
 read the tip it was decided on, so two routers, or a router and an escalator
 run, never both act on the same state. Nothing here reads the clock or storage.
 
-The status literals are written in this module only; everything else names
-`TipStatus` members.
+The statuses are `shared.core.tip_statuses`, the summary's entries
+`shared.core.tip_entries` (the webhook uses those alone).
 """
 
 from __future__ import annotations
@@ -32,65 +32,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from shared.core.classify import Classification
+from shared.core.intake import ANONYMOUS_KEY_PREFIX
+from shared.core.tip_entries import TipAttachment, TipLocation, TipText
+from shared.core.tip_statuses import OPEN, TipStatus
 
 if TYPE_CHECKING:
     from shared.core.delivery import StepDelivery
     from shared.core.ladder import LadderState, PolicySnapshot, StepDecision
 
 # The ladder (and the delivery it reads) is imported by the transitions that move it,
-# not here: the webhook uses this module's statuses and summary entries only, and
-# its cold start need not load the ladder (bench/README.md, round 10).
+# not here (bench/README.md, round 10). The webhook loads none of this module: the
+# statuses and the summary's entries it uses are modules of their own (round 15).
 
 
-class TipStatus(StrEnum):
-    RECEIVED = "received"  # stored by the webhook, not yet routed
-    ROUTED = "routed"  # before a unit's officers; nobody holds it
-    ACKNOWLEDGED = "acknowledged"  # an officer took it (NHAN)
-    RESOLVED = "resolved"  # the holder dealt with it (XONG)
-    CLOSED = "closed"  # not a tip after all (KHONG)
-    WITHDRAWN = "withdrawn"  # an officer wrote it: handled as the officer's message, not routed
-
-
-# Not finished: a citizen's new messages may join it, officers may act on it.
-OPEN = frozenset({TipStatus.RECEIVED, TipStatus.ROUTED, TipStatus.ACKNOWLEDGED})
 # The outcomes that first put a tip before a unit: the citizen is told its code.
 FIRST_ASSIGNED = frozenset({"routed", "routed_to_desk"})
-
-# Reporter keys of informants from Zalo's anonymous chat start with this (others
-# with "r_"): nobody can message them later, which officers are told.
-ANONYMOUS_KEY_PREFIX = "a_"
-
-
-@dataclass(frozen=True)
-class TipText:
-    msg: str  # the message key it came in
-    text: str  # as the tip shows it (cut); the message document keeps it whole
-    at: datetime | None = None
-    seq: int = 0  # the message's number on the tip
-
-
-@dataclass(frozen=True)
-class TipLocation:
-    msg: str
-    lat: str  # decimal strings, as Zalo sent them
-    lng: str
-    at: datetime | None = None
-    seq: int = 0
-
-
-@dataclass(frozen=True)
-class TipAttachment:
-    msg: str
-    type: str
-    url: str | None
-    thumbnail: str | None = None
-    name: str | None = None
-    size: str | None = None
-    seq: int = 0
 
 
 @dataclass(frozen=True)

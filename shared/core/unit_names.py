@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from pydantic import TypeAdapter, ValidationError
 
-from shared.core import commands
-from shared.core.commands import Phrase, Vocabulary, phrase
+from shared.core import officer_reading
 from shared.core.jurisdiction import DATA_DIR, Profile, read_data
+from shared.core.officer_reading import Phrase, Vocabulary, phrase
 
 
 class AliasError(ValueError):
@@ -82,13 +82,13 @@ def _index(profile: Profile) -> Mapping[Phrase, tuple[str, ...]]:
 
 def find_unit(profile: Profile, text: str, words: Vocabulary | None = None) -> Named:
     """The unit `text` starts by naming (see the module's docstring)."""
-    words = words or commands.vocabulary()
-    tokens = commands.word_spans(text)
+    words = words or officer_reading.vocabulary()
+    tokens = officer_reading.word_spans(text)
     index = _index(profile)
     i = 0
-    skip = commands.longest(tokens, i, words.towards)
+    skip = officer_reading.longest(tokens, i, words.towards)
     i += len(skip)
-    up = commands.longest(tokens, i, words.parent)
+    up = officer_reading.longest(tokens, i, words.parent)
     best: tuple[int, tuple[str, ...]] = (0, ())
     # Try the name as written, then after up to two markers ("công an phường").
     start = i
@@ -97,7 +97,7 @@ def find_unit(profile: Profile, text: str, words: Vocabulary | None = None) -> N
             n = len(key)
             if n + i - start > best[0] and tuple(t.text for t in tokens[i : i + n]) == key:
                 best = (n + i - start, ids)
-        marker = commands.longest(tokens, i, words.unit_markers)
+        marker = officer_reading.longest(tokens, i, words.unit_markers)
         if not marker:
             break
         i += len(marker)
@@ -109,7 +109,7 @@ def find_unit(profile: Profile, text: str, words: Vocabulary | None = None) -> N
     return Named(ids, _after(text, tokens, start + used))
 
 
-def _after(text: str, tokens: list[commands.Span], k: int) -> str:
+def _after(text: str, tokens: list[officer_reading.Span], k: int) -> str:
     if k == 0:
         return text.strip()
-    return text[tokens[k - 1].end :].strip(commands.SEPARATORS + " ")
+    return text[tokens[k - 1].end :].strip(officer_reading.SEPARATORS + " ")

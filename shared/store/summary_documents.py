@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from shared.core.intake import Summary
-from shared.core.tip import TipAttachment, TipLocation, TipText
+from shared.core.tip_entries import TipAttachment, TipLocation, TipText
 
 
 class _Doc(BaseModel):

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from shared.core.intake import AttachmentRef, Inbound, Kind, Location
-from shared.core.tip import ANONYMOUS_KEY_PREFIX
+from shared.core.intake import ANONYMOUS_KEY_PREFIX, AttachmentRef, Inbound, Kind, Location
 from shared.zalo import signature
 from shared.zalo.events import (
     CONSOLE_TEST_MSG_ID,

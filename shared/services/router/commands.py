@@ -8,7 +8,7 @@
 A message reaches here as a `command` (the webhook recognised the strict form,
 from anyone), or from the other use cases when its sender is an officer (a tip,
 a question or chat the webhook could not tell from a citizen's). Officers get
-the forgiving reading (`shared.core.commands.read`): codes without `TB-`, a
+the forgiving reading (`shared.core.officer_reading.read`): codes without `TB-`, a
 character off, the command word alone; free text is a note on the one tip they
 hold; anything not understood gets the officers' help, never the citizens'
 menu. Each message gets one answer (keyed by the message, so a redelivery
@@ -20,10 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from shared.core import commands, messages, routing
-from shared.core.commands import Reading, Verb
+from shared.core import messages, officer_reading, routing
+from shared.core.commands import Command, Verb
 from shared.core.events import TipEvent
 from shared.core.jurisdiction import Profile
+from shared.core.officer_reading import Reading
 from shared.core.policy_file import Policies
 from shared.core.recipients import Recipient
 from shared.core.roster import ROLES, on_duty, shift_at
@@ -103,7 +104,7 @@ class CommandHandler:
         event does not carry (an older release's, or too long): its message is read."""
         if event.text is not None and event.reporter_key is not None:
             came = Came(event.message_id, event.oa_id, event.reporter_key, event.text, event.at)
-            if commands.read(came.text).verb in ACTS:
+            if officer_reading.read(came.text).verb in ACTS:
                 return came
         msg = self.store.message(event.message_id)
         if msg is None or msg.handled:
@@ -135,7 +136,7 @@ class CommandHandler:
     ) -> Tally:
         """Read an officer's message (or a command from anyone), act, answer its writer
         once (`writer`: their reporter key, with their Zalo id)."""
-        reading = commands.read(text)
+        reading = officer_reading.read(text)
         said = Said(text, extras, message_id)
 
         def late(reply: str) -> str:
@@ -244,7 +245,7 @@ class CommandHandler:
             officer.name, unit_name, shift.start if on else now, shift.end if on else None
         )
 
-    def _answer(self, command: commands.Command, officer: OfficerRecord, now: datetime) -> str:
+    def _answer(self, command: Command, officer: OfficerRecord, now: datetime) -> str:
         """TL: the officer's answer goes to the citizen who asked, through the OA."""
         code = command.ref or ""
         question = self.store.question(code)

@@ -17,8 +17,9 @@ from datetime import datetime
 
 from shared.core import authority, messages
 from shared.core.authority import Act, Actor
-from shared.core.commands import Reading, Verb, near_codes
+from shared.core.commands import Verb
 from shared.core.jurisdiction import Profile
+from shared.core.officer_reading import Reading, near_codes
 from shared.core.tip import Tip
 from shared.store.ports.line import LineStore, OfficerRecord
 
