@@ -1105,6 +1105,9 @@ MESSAGES_ALONE = {
     # 220 (213, 151, 150 of the 214 agreed: mt12-61, mt12-92, mt12-140, mt12-167, mt12-199,
     # mt12-201 in CONFLICTS), ads 15/17 (15/15 agreed), none and none
     "tuning12": ((213, 151, 150), 15, 0, 0),
+    # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
+    # of 220, ads 17/30, no calm tip urgent, two people in danger normal
+    "tuning16": ((186, 111, 114), 17, 0, 2),
 }
 
 
