@@ -2828,3 +2828,42 @@ def test_a_lawyer_or_an_essay_named_beside_a_crime_now_keeps_its_category() -> N
     assert (robbed.category, robbed.severity) == ("robbery", "urgent"), robbed
     assert (fire.category, fire.severity) == ("fire", "urgent"), fire
     assert asked.kind == "question", asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đầu tư crypto cùng chuyên gia, lãi mỗi tuần, rút bất cứ lúc nào, vào nhóm Telegram",
+        "Hỗ trợ nợ xấu, không cần chứng minh thu nhập, lãi thấp, gọi anh Tâm",
+        "TÒA ÁN: quý ông bà có giấy triệu tập chưa nhận, xem chi tiết tại trang toaan.site",
+        # the fake named in the seller's own offer is no report of one
+        "Chuyên cung cấp bằng lái giả như thật, ai cần ib",
+        # nor the harm it offers to undo
+        "Dịch vụ lấy lại tiền bị lừa qua mạng, chỉ thu phí sau khi có tiền, đội ngũ luật sư giỏi",
+        "Kiếm tiền bằng cách xem video, mỗi nhiệm vụ 20k, nhắn để nhận nhiệm vụ",
+        "Phòng cho thuê gần chợ, giờ giấc tự do, có máy lạnh, lh anh Ba",
+    ],
+)
+def test_an_ad_in_the_sellers_own_voice_is_spam(text: str) -> None:
+    # each was a tip or a question: one ad phrase, or the writer's harm read in the offer
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words, told as someone else's ad
+        "trong nhóm zalo chung cư có acc đăng 'hỗ trợ nợ xấu, không cần chứng minh thu nhập' kèm"
+        " số điện thoại, báo mấy anh xử lý",
+        "có mấy đứa dán quảng cáo 'vay trả góp ngày, không cần chủ nhà ký' đầy tường nhà dân",
+        # or the writer's own harm beside the offer quoted
+        "tôi bị lừa 40 triệu, giờ có trang 'hỗ trợ lấy lại tiền bị lừa, chỉ thu phí sau khi lấy"
+        " lại được' nhắn tôi",
+        "em nhận được tin nhắn 'yêu cầu truy cập link để xem lệnh triệu tập, quá 24h sẽ bị bắt'",
+        "tiệm photo đầu hẻm nhận làm bằng lái giả, căn cước giả, giá rẻ",
+    ],
+)
+def test_an_ad_told_by_the_one_who_saw_it_stays_a_tip(text: str) -> None:
+    for got in (by_rules(text), classify(text)):
+        assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
