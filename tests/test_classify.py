@@ -2867,3 +2867,50 @@ def test_an_ad_in_the_sellers_own_voice_is_spam(text: str) -> None:
 def test_an_ad_told_by_the_one_who_saw_it_stays_a_tip(text: str) -> None:
     for got in (by_rules(text), classify(text)):
         assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # doors tried one by one, a site's steel gone night after night
+        ("có thằng lạ đi dọc dãy trọ đẩy thử cửa từng phòng", "theft"),
+        ("kho vật liệu của công trình mất sắt thép mấy đêm liền", "theft"),
+        # a light searching a home whose people are away
+        ("nhà ông Sáu đi quê hết, mà giờ tui thấy ánh đèn pin rọi lung tung trong nhà", "theft"),
+        # a gas stove leaking, whose home it is told between
+        ("bếp gas nhà kế bên đang bị xì, mùi nồng lắm", "fire"),
+        # dressed like an officer to ask money
+        ("có ông mặc giống công an tới từng nhà thu tiền phạt", "fraud"),
+    ],
+)
+def test_a_tip_is_named_by_what_is_done_round_15(text: str, category: str) -> None:
+    # each was category other, or chat ("thử")
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_goods_selling_fast_are_no_din() -> None:
+    got = by_rules("shop đó bán thuốc giảm cân giả mà vẫn livestream bán ầm ầm")
+    assert got.category != "public_order", got
+
+
+def test_the_police_asked_to_come_and_check_is_a_report() -> None:
+    got = classify(
+        "tôi là tổ trưởng, nhà số 9 cho 5 người thuê mà không chịu đăng ký tạm trú, đề nghị"
+        " công an kiểm tra"
+    )
+    assert (got.kind, got.category) == ("tip", "residence"), got
+    # asked with "?", it is a question
+    asked = classify("đề nghị công an xuống kiểm tra tạm trú nhà tôi được không?")
+    assert asked.kind == "question", asked
+
+
+def test_how_to_do_it_right_after_a_fine_is_a_question() -> None:
+    got = classify(
+        "tháng trước bị phạt vì chưa khai báo tạm trú cho người thuê, giờ có người mới tới thì"
+        " khai sao cho đúng"
+    )
+    assert got.kind == "question", got
+    # a landlord's omission told beside "cho đúng" is still a report
+    told = classify("nhà số 5 không khai báo tạm trú cho khách, nhắc hoài không chịu làm cho đúng")
+    assert (told.kind, told.category) == ("tip", "residence"), told
