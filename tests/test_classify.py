@@ -2914,3 +2914,39 @@ def test_how_to_do_it_right_after_a_fine_is_a_question() -> None:
     # a landlord's omission told beside "cho đúng" is still a report
     told = classify("nhà số 5 không khai báo tạm trú cho khách, nhắc hoài không chịu làm cho đúng")
     assert (told.kind, told.category) == ("tip", "residence"), told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the line tried, its owner asked, its duty number or its bot complained of
+        "gửi tin nhắn coi có tới không",
+        "alo đây là công an phường Phú Thạnh phải không",
+        "zalo này của công an thật không vậy",
+        "gọi trực ban không ai nghe, bực ghê",
+        "hỏi thủ tục tạm vắng mà bot nó nói đâu đâu",
+        # a dish praised to friends
+        "tiệm hủ tiếu mới mở ngon bá cháy, mọi người ghé thử",
+    ],
+)
+def test_a_word_on_the_line_or_a_dish_is_not_a_tip(text: str) -> None:
+    for got in (by_rules(text), classify(text)):
+        assert got.kind == "other", got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the same words beside a report: the report reaches an officer
+        ("thử tin nhắn coi có tới không, đầu hẻm có mấy đứa lạ đứng rình nhà tôi từ chiều", None),
+        ("đây có phải công an phường Tây Thạnh không, hẻm 5 có tụi chích ma túy", "drugs"),
+        ("gọi số trực ban không ai nghe máy, nhà bên đang cháy", "fire"),
+        ("zalo này của công an phường hả, nhà tôi bị trộm xe hồi tối", "theft"),
+        ("quán nhậu ngon bá cháy mà tối nào cũng hát karaoke tới 2 giờ sáng", "public_order"),
+    ],
+)
+def test_a_report_beside_a_word_on_the_line_stays_a_tip(text: str, category: str | None) -> None:
+    # a line test typed with marks ("thử") made chat of any message before
+    got = by_rules(text)
+    assert got.kind == "tip", got
+    assert category is None or got.category == category, got
