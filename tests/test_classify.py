@@ -2950,3 +2950,13 @@ def test_a_report_beside_a_word_on_the_line_stays_a_tip(text: str, category: str
     got = by_rules(text)
     assert got.kind == "tip", got
     assert category is None or got.category == category, got
+
+
+def test_a_laughing_face_is_laughter() -> None:
+    joke = "đi làm về mệt xỉu mà vợ bắt rửa chén nguyên chồng 😂😂"
+    for got in (by_rules(joke), classify(joke)):
+        assert got.kind == "other", got
+    # a crime or a danger told beside it is still a tip
+    for text in ("tụi nó lại đá gà ăn tiền ở bãi đất trống sau chợ 🤣", "nhà bên đang cháy 😂"):
+        got = by_rules(text)
+        assert got.kind == "tip", got
