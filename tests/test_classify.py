@@ -2960,3 +2960,16 @@ def test_a_laughing_face_is_laughter() -> None:
     for text in ("tụi nó lại đá gà ăn tiền ở bãi đất trống sau chợ 🤣", "nhà bên đang cháy 😂"):
         got = by_rules(text)
         assert got.kind == "tip", got
+
+
+def test_a_pupils_knife_at_school_is_for_the_ward_unless_drawn_or_threatened_today() -> None:
+    told = by_rules("bạn cùng bàn em mang dao gấp vào trường hù tụi em, thầy cô chưa biết")
+    assert (told.kind, told.category, told.severity) == ("tip", "weapons", "normal"), told
+    for text in (
+        # drawn now
+        "thằng nhỏ lớp 8 mang dao vào lớp, nó đang cầm dao dí vô cổ bạn",
+        # threatened for the end of today's classes
+        "bạn nó mang dao vô trường, hẹn đâm thằng kia lúc tan trường chiều nay",
+    ):
+        got = by_rules(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), got
