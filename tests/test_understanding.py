@@ -635,6 +635,10 @@ CONFLICTS = {
     # costs more than an ad read)
     "mt12-199",
     "mt12-201",
+    # Message tuning set 16 (round 15):
+    # "vụ hôm qua tui báo vụ đua xe sao rồi mấy anh": labelled chat; a report told again is a
+    # tip, as mt7-70 and mt11-170
+    "mt16-215",
 }
 
 
@@ -1106,8 +1110,10 @@ MESSAGES_ALONE = {
     # mt12-201 in CONFLICTS), ads 15/17 (15/15 agreed), none and none
     "tuning12": ((213, 151, 150), 15, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
-    # of 220, ads 17/30, no calm tip urgent, two people in danger normal
-    "tuning16": ((186, 111, 114), 17, 0, 2),
+    # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
+    # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
+    # CONFLICTS), 30/30, none and none
+    "tuning16": ((207, 119, 120), 30, 0, 0),
 }
 
 
