@@ -726,6 +726,10 @@ CONFLICTS = {
     "mt15-88",
     # street racing labelled traffic; public order in the rules and the briefing, as mt12-61
     "mt15-164",
+    # Message tuning set 16 (round 15):
+    # "vụ hôm qua tui báo vụ đua xe sao rồi mấy anh": labelled chat; a report told again is a
+    # tip, as mt7-70 and mt11-170
+    "mt16-215",
 }
 
 
@@ -772,7 +776,9 @@ BLIND_HELD = {
     # kind 115 once training set 14a taught kinds and categories (held out on the fifteen
     # earlier training sets: kinds 93.0 -> 93.3 %, category 81.9 -> 82.5 %); 56/61 after
     # round 13's second pass (on question set 25); category 93 after its classifier passes
-    "blind11": ((115, 93, 95), 6, 1, 0, 56, 1),
+    # round 15, every pass merged and the model retrained (its category head taught message
+    # sets 6-13): ((115, 94, 95), 6, 1, 0, 56, 1)
+    "blind11": ((115, 94, 95), 6, 1, 0, 56, 1),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -786,7 +792,9 @@ BLIND_HELD = {
     # 66/75 with 2 wrong after round 13's second pass (on question set 25); 67/75 with 1
     # wrong after round 15's pass on the wrong answers (its aggregate only seen)
     # 68/75 with 1 wrong after both of round 15's assistant passes merged
-    "blind12": ((130, 97, 104), 7, 0, 1, 68, 1),
+    # round 15, every pass merged and the model retrained (its category head taught message
+    # sets 6-13): ((130, 99, 104), 8, 0, 1, 68, 1)
+    "blind12": ((130, 99, 104), 8, 0, 1, 68, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -810,7 +818,9 @@ BLIND_HELD = {
     # round 12: urgency 93 (the danger passes); 68/75 after round 13's pass on question set 24,
     # 69/75 after its second (on set 25); 121, 86, 94 after its classifier passes
     # round 14: category 87 after its classifier passes
-    "blind14": ((121, 87, 94), 11, 1, 0, 69, 0),
+    # round 15, every pass merged and the model retrained (its category head taught message
+    # sets 6-13): ((122, 89, 95), 11, 1, 0, 69, 0)
+    "blind14": ((122, 89, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -821,7 +831,9 @@ BLIND_HELD = {
     # 65/75 after round 13's pass on question set 24, 67/75 with 1 wrong after its second (on
     # set 25), 68/75 after its third (on set 26); category 89, urgency 98 after its
     # classifier passes; 69/75 after round 14's assistant pass on question set 27
-    "blind15": ((123, 89, 98), 9, 1, 0, 69, 1),
+    # round 15, every pass merged and the model retrained (its category head taught message
+    # sets 6-13): ((124, 91, 98), 10, 0, 0, 69, 1)
+    "blind15": ((124, 91, 98), 10, 0, 0, 69, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -829,7 +841,9 @@ BLIND_HELD = {
     # and after its pass on set 29, 68/75 with both merged
     # round 14: kind 128, ads 9/11 after its classifier pass on kinds; 69/75 after round 15's
     # pass on question set 32
-    "blind16": ((128, 91, 98), 9, 0, 0, 69, 0),
+    # round 15, every pass merged and the model retrained (its category head taught message
+    # sets 6-13): ((128, 92, 98), 9, 0, 0, 69, 0)
+    "blind16": ((128, 92, 98), 9, 0, 0, 69, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -839,16 +853,22 @@ BLIND_HELD = {
     # the model was retrained on the pass on sets 11 and 12 (one reading the retrain moved,
     # never looked at; blind13 gained one urgency, held out one person in danger fewer rated
     # normal): held at 97, a loss taken on purpose; 69/75 after round 15's pass on set 31
-    "blind17": ((124, 90, 97), 9, 1, 0, 69, 1),
+    # round 15, every pass merged and the model retrained (its category head taught message
+    # sets 6-13): ((124, 91, 97), 9, 1, 0, 69, 1)
+    "blind17": ((124, 91, 97), 9, 1, 0, 69, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
     # kind 124, category 89 after round 14's classifier passes
     # 69/75 after round 15's pass on question set 32
-    "blind18": ((124, 89, 96), 9, 0, 2, 69, 2),
+    # round 15, every pass merged and the model retrained (its category head taught message
+    # sets 6-13): ((126, 91, 96), 11, 0, 2, 69, 2)
+    "blind18": ((126, 91, 96), 11, 0, 2, 69, 2),
     # written in round 15 before anything changed: 121, 88, 93, ads 6/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
-    "blind19": ((121, 88, 93), 6, 0, 2, 68, 2),
+    # round 15, every pass merged and the model retrained (its category head taught message
+    # sets 6-13): ((124, 89, 94), 9, 0, 2, 68, 2)
+    "blind19": ((124, 89, 94), 9, 0, 2, 68, 2),
 }
 
 
@@ -1237,6 +1257,11 @@ MESSAGES_ALONE = {
     # "đổ trộm rác" (mt15-157) read a theft from 0.61 sure; OVERRULE_FROM 0.7 would keep it
     # and two more of sets 14 and 15, but lose two blind sets' categories: not taken
     "tuning15": ((211, 142, 146), 9, 0, 0),
+    # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
+    # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
+    # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
+    # CONFLICTS), 30/30, none and none
+    "tuning16": ((207, 119, 120), 30, 0, 0),
 }
 
 

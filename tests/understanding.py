@@ -180,6 +180,10 @@ Messages alone (`MESSAGE_SETS`, no questions file):
 - `messages_tuning15.jsonl`: 220 messages written in round 15 by another writer who had not
   seen the rules (an ordinary day's inbox), kept out of the pass on set 14 and scored before
   and after it (its header); then worked on in the same pass.
+- `messages_tuning16.jsonl`: 220 messages written in round 15 by a writer who had not seen
+  the rules, leaning on the border between ads and citizens reporting such ads, short tips
+  with no crime word and alarming chat, scored before any change (its header); worked on
+  in round 15's classifier pass on kinds and ads.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -271,6 +275,7 @@ MESSAGE_SETS = (
     "tuning13",
     "tuning14",
     "tuning15",
+    "tuning16",
 )
 # Never worked on: their misses are shown only when asked.
 BLIND = (
@@ -331,10 +336,11 @@ UNTRAINED: tuple[str, ...] = (
 # (`HEADS_TAUGHT`), the rest of the model is unchanged (its words are fitted on the kinds'
 # texts): category 1,206 -> 1,214 of 1,267 left out in turn, 85.0 -> 86.3 % held out, a
 # fresh set 133 -> 135 of 150, nothing else moved. Sets written later start here until
-# measured alike (round 15's sets 14 and 15).
+# measured alike (round 15's sets 14, 15 and 16).
 UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning14",
     "tuning15",
+    "tuning16",
 )
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to

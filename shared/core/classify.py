@@ -1636,9 +1636,18 @@ def _by_rules(
     if personal and not danger.hits:
         return Classification("other", None, "normal", None, None, _unique(_labels(personal)))
 
-    spam = _labels(_sure(groups, "spam"))
-    # a victim quoting the ad that cheated them ("bị lừa mua căn hộ mở bán chiết khấu") reports
-    ad = "spam_unless" not in groups and not danger.makes_tip
+    spam_hits = _sure(groups, "spam")
+    spam = _labels(spam_hits)
+    # a victim quoting the ad that cheated them ("bị lừa mua căn hộ mở bán chiết khấu")
+    # reports; harm or a fake named in the ad's own offer ("hỗ trợ lấy lại tiền bị lừa",
+    # "bằng lái giả như thật") is the ad's words, not the writer's; an ad's phrase held whole
+    # in the writer's ("dán quảng cáo") is still theirs
+    own_harm = [
+        h
+        for h in groups.get("spam_unless", ())
+        if not any(_overlaps(h, s) and not _inside(s, [h]) for s in spam_hits)
+    ]
+    ad = not own_harm and not danger.makes_tip
     if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong:
         return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
     if best is None and not danger.makes_tip and len(spam) >= rules.spam_min_phrases:
