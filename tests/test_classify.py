@@ -3474,3 +3474,14 @@ def test_a_pupils_knife_at_school_is_for_the_ward_unless_drawn_or_threatened_tod
     ):
         got = by_rules(text)
         assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_someone_at_the_door_in_an_officers_uniform_doubted_is_an_impostor_reported() -> None:
+    # "công an thật hả" made it the line doubted (chat): a man at the gate maybe an impostor
+    got = classify(
+        "công an thật hả, sao có người mặc đồ công an đang đứng ngoài cổng đòi vô nhà tôi"
+    )
+    assert (got.kind, got.category, got.severity) == ("tip", "fraud", "urgent"), got
+    # the line itself doubted is still about the line
+    line = classify("ủa trang này là công an thật hả hay lừa đảo vậy")
+    assert (line.kind, line.about_line) == ("other", True), line
