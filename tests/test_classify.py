@@ -3485,3 +3485,15 @@ def test_someone_at_the_door_in_an_officers_uniform_doubted_is_an_impostor_repor
     # the line itself doubted is still about the line
     line = classify("ủa trang này là công an thật hả hay lừa đảo vậy")
     assert (line.kind, line.about_line) == ("other", True), line
+
+
+def test_a_person_fainted_now_said_without_xiu_is_down() -> None:
+    # "ngất rồi" was no danger and "ly trà sữa" (a drink ordered from the wrong shop) made
+    # a child drugged and fainted chat
+    for text in (
+        "ly trà sữa nhà bên có người bỏ thuốc vô cho con tui uống giờ nó ngất rồi",
+        "con tui ngất rồi",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), got
+    assert classify("2 ly trà sữa size L ít đường giao hẻm 12").kind == "other"
