@@ -869,6 +869,10 @@ BLIND_HELD = {
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((124, 89, 94), 9, 0, 2, 68, 2)
     "blind19": ((124, 89, 94), 9, 0, 2, 68, 2),
+    # round 16: scored before any change (its header): kind 131/135, category 89/95,
+    # urgency 94/95, no calm tip urgent, no person in danger normal, ads 11/12; questions
+    # 61/75 with 4 wrong
+    "blind20": ((131, 89, 94), 11, 0, 0, 61, 4),
 }
 
 
@@ -1189,6 +1193,10 @@ QUESTIONS_ALONE = {
     # 99/110 with 1 wrong, in CONFLICTS (99/100 agreed; ten labels against the line's
     # conventions, each pointing to earlier entries; no wrong fact told)
     "tuning32": 99,
+    # round 16: scored before any change (their headers): 91/110 with 5 wrong; 73/110 with
+    # 19 wrong
+    "tuning33": (91, 5),
+    "tuning34": (73, 19),
 }
 
 
@@ -1262,6 +1270,10 @@ MESSAGES_ALONE = {
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
     # CONFLICTS), 30/30, none and none
     "tuning16": ((207, 119, 120), 30, 0, 0),
+    # round 16: scored before any change (their headers)
+    "tuning17": ((206, 131, 148), 12, 1, 1),
+    "tuning18": ((189, 102, 105), 10, 1, 0),
+    "tuning19": ((214, 170, 184), 3, 6, 0),
 }
 
 
@@ -1322,6 +1334,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind17",
         "blind18",
         "blind19",
+        "blind20",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

@@ -70,6 +70,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind19.jsonl`, `questions_blind19.jsonl`: the nineteenth pair, written
   in round 15 by someone who had not seen the rules, scored blind before round 15's
   changes (its header lines); never worked on.
+- `messages_blind20.jsonl`, `questions_blind20.jsonl`: the twentieth pair, written
+  in round 16 by someone who had not seen the rules, scored blind before round 16's
+  changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -147,6 +150,10 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning32.jsonl`: 110 questions written in round 15 by a writer who had not
   seen the rules (the edges of each topic), scored before any change, kept out of round
   15's pass on set 31 and scored after it (its header lines), then worked on after it.
+- `questions_tuning33.jsonl`, `questions_tuning34.jsonl`: 110 questions each, written in
+  round 16 by two writers who had not seen the rules (an ordinary month; questions easy
+  to answer wrongly), scored before any change (their headers); worked on in round 16's
+  assistant passes.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -184,6 +191,11 @@ Messages alone (`MESSAGE_SETS`, no questions file):
   the rules, leaning on the border between ads and citizens reporting such ads, short tips
   with no crime word and alarming chat, scored before any change (its header); worked on
   in round 15's classifier pass on kinds and ads.
+- `messages_tuning17.jsonl`, `messages_tuning18.jsonl`, `messages_tuning19.jsonl`: 220
+  messages each, written in round 16 by three writers who had not seen the rules (an
+  ordinary week's inbox; the borders between kinds; categories and urgency at their
+  edges), scored before any change (their headers); worked on in round 16's classifier
+  passes.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -232,6 +244,7 @@ SETS = (
     "blind17",
     "blind18",
     "blind19",
+    "blind20",
     "tuning",
     "tuning4",
     "tuning5",
@@ -261,6 +274,8 @@ QUESTION_SETS = (
     "tuning30",
     "tuning31",
     "tuning32",
+    "tuning33",
+    "tuning34",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -276,6 +291,9 @@ MESSAGE_SETS = (
     "tuning14",
     "tuning15",
     "tuning16",
+    "tuning17",
+    "tuning18",
+    "tuning19",
 )
 # Never worked on: their misses are shown only when asked.
 BLIND = (
@@ -289,6 +307,7 @@ BLIND = (
     "blind17",
     "blind18",
     "blind19",
+    "blind20",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
@@ -305,7 +324,7 @@ KEPT_OUT: tuple[str, ...] = ()
 # kept-out set 20 the same and set 21 one lower, and tuning set 6's messages no better.
 # Set 20, worked on last, is left out alike, and so are sets 21 and 22 (round 11's passes)
 # and set 23 (round 12's), and sets 24, 25 and 26 (round 13's), and sets 27 to 30 (round
-# 14's), and sets 31 and 32 (round 15's).
+# 14's), and sets 31 and 32 (round 15's), and sets 33 and 34 (round 16's).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -323,6 +342,8 @@ UNTRAINED: tuple[str, ...] = (
     "tuning30",
     "tuning31",
     "tuning32",
+    "tuning33",
+    "tuning34",
 )
 # Message sets worked on but not taught to the learned second opinion. Round 10's set 6
 # taught every head, held out on the fifteen earlier training sets: one more person in
@@ -336,11 +357,14 @@ UNTRAINED: tuple[str, ...] = (
 # (`HEADS_TAUGHT`), the rest of the model is unchanged (its words are fitted on the kinds'
 # texts): category 1,206 -> 1,214 of 1,267 left out in turn, 85.0 -> 86.3 % held out, a
 # fresh set 133 -> 135 of 150, nothing else moved. Sets written later start here until
-# measured alike (round 15's sets 14, 15 and 16).
+# measured alike (round 15's sets 14, 15 and 16, round 16's 17, 18 and 19).
 UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning14",
     "tuning15",
     "tuning16",
+    "tuning17",
+    "tuning18",
+    "tuning19",
 )
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
