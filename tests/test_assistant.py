@@ -3629,3 +3629,87 @@ def test_a_file_returned_for_a_reason_disputed_goes_to_a_person():
 def test_parts_asked_in_set_32s_words(text: str, topics: tuple[str, ...], asked: set[str]):
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == topics and asked <= set(result.sections), result
+
+
+# Round 16, question set 34 (procedures named wrongly, residence beside another office).
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # tạm vắng named for a visitor at one's home: the host's stay, by its length
+        ("nhà tôi có bà dì ở quê lên chơi 1 tuần, có cần khai tạm vắng không", ("luu_tru",)),
+        ("nha em co thang ban len choi 3 hom thi bao tam vang sao", ("luu_tru",)),
+        ("cho hỏi tạm vắng cho cháu ở nhà tôi 2 tháng được không", ("tam_tru",)),
+        ("me em len choi nha em 5 ngay co phai bao tam vang ko", ("luu_tru",)),
+    ],
+)
+def test_tam_vang_named_for_a_visitor_at_ones_home_is_the_hosts_stay(
+    text: str, topics: tuple[str, ...]
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == topics and not result.tip, result
+
+
+def test_tam_vang_named_for_a_visitor_with_no_length_asks_the_stay():
+    result = answer("khai tạm vắng cho đứa cháu ở nhà tôi thì sao", TODAY, NO_PHONE)
+    assert result.topic is None
+    assert _buttons(result) == ["Thông báo lưu trú", "Đăng ký tạm trú"], result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone of the home leaves: their tạm vắng is asked
+        "chồng tôi đi làm xa 6 tháng, ở nhà tôi có phải khai tạm vắng cho ổng không",
+        "con tôi đi du lịch ở nhà bạn 5 ngày có cần khai tạm vắng",
+        "tôi đi công tác 2 tuần, nhà tôi có ai phải khai tạm vắng không",
+    ],
+)
+def test_tam_vang_stays_for_someone_who_leaves(text: str):
+    assert answer(text, TODAY, NO_PHONE).topics == ("tam_vang",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the old book damaged or a new one asked: no book is issued, proof is a confirmation
+        "sổ hộ khẩu nhà em bị chó cắn nát hết, giờ sao",
+        "xin cấp sổ hộ khẩu mới được không, sổ cũ rách nát rồi",
+        "lam so ho khau moi o dau, so cu bi chuot can",
+        # a registration's paper lost, the words apart
+        "tui làm mất tờ giấy tạm trú hồi trước chủ nhà đưa, xin lại sao",
+        "giay dang ky tam tru bi mat roi, cong ty doi thi lam sao",
+    ],
+)
+def test_the_old_book_or_a_registration_paper_gone_is_a_confirmation(text: str):
+    assert answer(text, TODAY, NO_PHONE).topics == ("xac_nhan_cu_tru",)
+
+
+def test_a_registration_paper_lost_beside_the_renewal_asked_is_the_renewal():
+    text = "em lỡ làm mất tờ giấy tạm trú, giờ gia hạn được ko"
+    assert answer(text, TODAY, NO_PHONE).topics == ("gia_han_tam_tru",)
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # a residence paper asked as the licence file's, one's registration said of oneself
+        ("học bằng lái ở đây có cần tạm trú không, e hộ khẩu Thanh Hóa", "driving_licence"),
+        ("thi bang b2 co can so ho khau ko", "driving_licence"),
+        # one's own residence said against one's tạm trú beside a fine
+        (
+            "bị phạt vượt đèn đỏ, nộp phạt ở đâu, em chỉ tạm trú chứ không thường trú ở đây",
+            "traffic_fine",
+        ),
+        # a vehicle's papers asked to follow the new address after a move
+        ("mới chuyển khẩu qua quận khác, cà vẹt có phải đổi không", "vehicle_registration"),
+        (
+            "nhập khẩu về nhà chồng rồi, giấy đăng ký xe có phải đổi theo địa chỉ mới không",
+            "vehicle_registration",
+        ),
+    ],
+)
+def test_residence_said_beside_another_offices_matter_names_no_procedure(text: str, service: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == () and result.out_of_scope == service, result

@@ -166,6 +166,13 @@ class Stays:
     # words saying the length is not known yet ("chưa biết ở bao lâu, có thể vài tuần có thể
     # ở luôn"): a length said beside them is a guess, and the stay is asked
     unknown: tuple[str, ...] = ()
+    # a visit said to be at one's own home ("nhà em có ông chú lên chơi", "cho cháu ở nhà
+    # tôi 3 ngày"): the host asks, so a procedure of `leavers` named for it is misnamed
+    hosted: tuple[str, ...] = ()
+    # procedures declared by the one who leaves (tạm vắng), never by a host
+    leavers: frozenset[str] = frozenset()
+    # someone of the home said to leave ("chồng đi làm xa, ở nhà tôi ..."): no visit
+    leaving: tuple[str, ...] = ()
     # kin who may register where their family lives, come to live with it: with no length
     # said, permanent residence is asked about too
     settle: Settle | None = None
@@ -412,6 +419,9 @@ class StaysIn(_Strict):
     covering: list[str] = Field(default_factory=list)
     under: list[str] = Field(default_factory=list)
     unknown: list[str] = Field(default_factory=list)
+    hosted: list[str] = Field(default_factory=list)
+    leavers: list[str] = Field(default_factory=list)
+    leaving: list[str] = Field(default_factory=list)
     settle: SettleIn | None = None
 
 
@@ -915,6 +925,9 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
         under=frozenset(" ".join(words(p)) for p in raw.under),
         unknown=tuple(_padded(p) for p in raw.unknown),
+        hosted=tuple(_padded(p) for p in raw.hosted),
+        leavers=frozenset(raw.leavers),
+        leaving=tuple(_padded(p) for p in raw.leaving),
         settle=Settle(
             tuple(_padded(p) for p in raw.settle.kin),
             tuple(_padded(p) for p in raw.settle.together),

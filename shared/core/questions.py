@@ -303,6 +303,18 @@ def _stay(
     if stays is None:
         return parts, False
     said = has_any(padded, stays.phrases)
+    misnamed = [p for p in parts if p.topic in stays.leavers]
+    if (
+        misnamed
+        and has_any(padded, stays.hosted)
+        and not has_any(padded, stays.trips)
+        and not has_any(padded, stays.leaving)
+    ):
+        # a visit to one's own home, tạm vắng named for it ("ông chú lên chơi 4 hôm, có phải
+        # khai tạm vắng", "tạm vắng cho cháu ở nhà tôi 3 ngày"): the one who leaves declares
+        # that; the host's stay is what is asked, its length picking lưu trú or tạm trú
+        parts = [p for p in parts if p.topic not in stays.leavers]
+        said = True
     named = {p.topic for p in parts}
     if not said and not (len(parts) == 1 and named <= {stays.short, stays.long}):
         return parts, False
