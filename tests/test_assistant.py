@@ -3713,3 +3713,16 @@ def test_a_registration_paper_lost_beside_the_renewal_asked_is_the_renewal():
 def test_residence_said_beside_another_offices_matter_names_no_procedure(text: str, service: str):
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == () and result.out_of_scope == service, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the card said lost after it, whose it is between
+        "bà tôi già yếu, căn cước của bà mất, giờ làm lại cho bà sao",
+        "can cuoc cua ong mat roi, lam lai o dau",
+        "căn cước cũng mất luôn, giờ làm lại cần gì",
+    ],
+)
+def test_the_card_said_lost_after_it_is_the_lost_papers(text: str):
+    assert answer(text, TODAY, NO_PHONE).topics == ("mat_giay_to",)

@@ -682,6 +682,19 @@ CONFLICTS = {
     # a tạm trú expired last month, "gia hạn còn được không hay đăng ký lại, có bị phạt":
     # labelled with tạm trú too; the renewal alone, as qt29-17 and qt31-4
     "qt32-109",
+    # Tuning set 34 (round 16's second assistant pass):
+    # a phone snatched "hôm qua trên Âu Cơ", the card in its case, the re-issue and whether a
+    # report is needed asked: labelled a question; a theft told where and when, a tip the ward
+    # records, as qt31-31, qt30-4 and qt29-65 (the re-issue's rule follows the tip)
+    "qt34-5",
+    # a burglary "tuần trước", the old book lost in it, proof of residence asked: labelled a
+    # question; a theft told when, a tip the ward records, as qt32-13 and qt30-4 (the
+    # confirmation is asked again once it is received)
+    "qt34-29",
+    # one's own money taken "vừa" by a fake registration service that blocked the writer:
+    # labelled a question; one's own fraud told as just suffered is a fraud tip, as ta-93 ("e
+    # bị lừa ..., giờ làm sao") and td-116 (an officer sees the scam still running)
+    "qt34-47",
     # Message tuning set 11 (round 14):
     # where a report stands asked, the report named ("ad ơi tôi báo vụ đánh bạc hôm qua có ai
     # nhận chưa", "tin tôi gửi sáng nay về cái xe bị trộm đã có ai xử lý chưa"): labelled chat;

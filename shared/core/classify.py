@@ -1276,12 +1276,15 @@ def weigh(
         # ("có người nói báo 1 lần là xong, đúng không"), or another office's matter (water
         # cut, a school), or one's own file sent back (the desk's), reports nothing when no
         # harm is told beside it ("nghe nói thằng hàng xóm đánh vợ nhập viện, có đúng
-        # không" does)
+        # không" does); papers whose loss is already reported, their re-issue asked
         held_asked = "held" in groups and "held_asks" in groups
         harmless = "bribe" not in groups and not any(
             group.startswith(("cat:", "with:")) for group in groups
         )
         heard = ("rumour" in groups or "heard" in groups) and "checks" in groups and harmless
+        # papers lost whose loss is already reported, their re-issue asked ("xe bị trộm hôm
+        # kia, đã trình báo rồi, cà vẹt cũng mất, giờ làm lại ở đâu"): nothing left to report
+        reported = all(f"papers:{g}" in groups for g in ("lost", "ask", "reported"))
         if (
             not reports(opinion)
             or about_police(message.text, load_rules())
@@ -1291,6 +1294,7 @@ def weigh(
             or "own_fine" in groups
             or "law_asked" in groups
             or heard
+            or reported
             or ("other_office" in groups and harmless)
             or ("own_file" in groups and harmless)
         ):
@@ -1552,7 +1556,8 @@ def _by_rules(
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
     studied = "law_asked" in groups and (asking or "now" not in groups)
-    # a residence procedure asked after an event told as over, nothing now ("nhà bị cháy hồi
+    # a residence procedure (or lost papers' re-issue) asked after an event told as over,
+    # nothing now ("nhà bị cháy hồi
     # tháng trước, giờ muốn đăng ký thường trú cho con dâu thì cần gì"): for the categories
     # whose event is then no one's to report (`premise_when_over`), the event is the
     # question's premise. Not one told as just done ("cháy rồi, khói đen bốc lên" burns)
@@ -1564,10 +1569,15 @@ def _by_rules(
                 not _inside(h, groups.get("not:question", [])) for h in _sure(groups, "question")
             )
         )
-        and any(
-            rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
-            for group, i in rules.topic_of.items()
-            if group in groups and _sure(groups, group)
+        and (
+            any(
+                rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
+                for group, i in rules.topic_of.items()
+                if group in groups and _sure(groups, group)
+            )
+            # or the papers it took, their re-issue asked ("cháy phòng trọ tuần rồi, cháy hết
+            # giấy tờ, giờ làm lại cần mang gì")
+            or ("papers:lost" in groups and "papers:ask" in groups)
         )
     )
     # most rules have nothing of theirs in the message: only those a hit opens, in order
