@@ -3726,3 +3726,103 @@ def test_residence_said_beside_another_offices_matter_names_no_procedure(text: s
 )
 def test_the_card_said_lost_after_it_is_the_lost_papers(text: str):
     assert answer(text, TODAY, NO_PHONE).topics == ("mat_giay_to",)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # two procedures offered as alternatives: which applies is asked of both
+        (
+            "con tôi 17 tuổi lên Thủ Đức học, ở nhà trọ, phải đăng ký tạm trú ở đó hay khai "
+            "tạm vắng ở quê",
+            ("tam_tru", "tam_vang"),
+        ),
+        ("khai tam vang o que hoac dang ky tam tru o day, cai nao dung", ("tam_vang", "tam_tru")),
+    ],
+)
+def test_two_procedures_offered_as_alternatives_ask_which_applies(
+    text: str, topics: tuple[str, ...]
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == topics and "ai_khi" in result.sections, result
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        # several named, the citizen unsure which is theirs
+        (
+            "hỏi về cắt khẩu, chuyển khẩu gì đó, em không rõ cái nào",
+            ["Xóa đăng ký cư trú", "Đăng ký thường trú"],
+        ),
+        (
+            "tam tru hay tam vang em cung khong biet cai nao nua",
+            ["Đăng ký tạm trú", "Khai báo tạm vắng"],
+        ),
+    ],
+)
+def test_several_named_and_unsure_which_ask_which(text: str, buttons: list[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topic is None and _buttons(result) == buttons, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fine's money asked back, the registration said made
+        "em bị phạt vì chưa đăng ký tạm trú mà em đăng ký rồi, giờ làm sao lấy lại tiền",
+        # an appointment with the area officer missed again and again
+        "hẹn lên phường gặp anh cảnh sát khu vực mà lên toàn không gặp, giờ sao",
+        # one's own verification's result asked
+        "ket qua xac minh tam tru cua em sao roi a, cong an goi hoi roi ma chua thay gi",
+    ],
+)
+def test_ones_own_fine_appointment_or_verification_goes_to_a_person(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff and not result.tip, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "asked"),
+    [
+        # a foreign passport said in English
+        (
+            "ba em là việt kiều, cầm passport Úc, về chơi 10 ngày thì khai báo sao",
+            ("nuoc_ngoai",),
+            set(),
+        ),
+        # a declaration forgotten, made up later
+        (
+            "tối qua em gái lên ngủ lại mà quên báo lưu trú, giờ báo bù được không",
+            ("luu_tru",),
+            {"thoi_gian"},
+        ),
+        # whether one may, then the papers
+        (
+            "mẹ tôi về ở với tôi luôn, nhập khẩu vào nhà tôi được không, cần giấy tờ gì",
+            ("thuong_tru",),
+            {"ai_khi", "giay_to"},
+        ),
+        # a move to a new room to come, the old registration asked: both steps
+        (
+            "tháng sau em chuyển qua trọ khác thì tạm trú ở đây có phải xóa không",
+            ("xoa_dang_ky", "tam_tru"),
+            set(),
+        ),
+    ],
+)
+def test_parts_asked_in_set_34s_words(text: str, topics: tuple[str, ...], asked: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == topics and asked <= set(result.sections), result
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        ("cho em hỏi đăng ký cư trú cần làm gì", ["Đăng ký thường trú", "Đăng ký tạm trú"]),
+        ("lam ho khau sao ad", ["Đăng ký thường trú", "Xác nhận thông tin cư trú"]),
+    ],
+)
+def test_set_34s_subjects_asked_of_nothing_ask_which(text: str, buttons: list[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topic is None and _buttons(result) == buttons, result

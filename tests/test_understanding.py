@@ -695,6 +695,20 @@ CONFLICTS = {
     # labelled a question; one's own fraud told as just suffered is a fraud tip, as ta-93 ("e
     # bị lừa ..., giờ làm sao") and td-116 (an officer sees the scam still running)
     "qt34-47",
+    # a bare fee asked ("phi?") labelled a question back; the common facts of that part, as
+    # qt32-60, qt31-87 and qt30-65
+    "qt34-3",
+    # someone living in one's home, nobody described ("khai báo cho người ở chung nhà thế
+    # nào"): labelled the stay's two; the foreigner's declaration is asked too, as qt31-9,
+    # qt25-74 and qt14-41
+    "qt34-32",
+    # a tạm trú expired, "làm lại từ đầu hay gia hạn tiếp, có bị phạt": labelled with tạm trú
+    # too; the renewal alone, as qt32-109, qt31-4 and qt29-17, whose answer says when a new
+    # registration is needed
+    "qt34-57",
+    # "dk tt onl trên vneid" labelled tạm trú; "tt" is tạm trú or thường trú, asked which, as
+    # qt23-67 ("dk tt can gi", agreed)
+    "qt34-85",
     # Message tuning set 11 (round 14):
     # where a report stands asked, the report named ("ad ơi tôi báo vụ đánh bạc hôm qua có ai
     # nhận chưa", "tin tôi gửi sáng nay về cái xe bị trộm đã có ai xử lý chưa"): labelled chat;

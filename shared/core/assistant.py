@@ -476,6 +476,13 @@ def answer(
         replies.append(Reply(k.texts["ask_which"], buttons))
         return result(topic=None)
 
+    if len(parts) > 1 and _any(padded, k.unsure_which):
+        # the citizen names several and says they do not know which is theirs ("cắt khẩu,
+        # chuyển khẩu, tách khẩu gì đó, mình không rõ cái nào"): which, as buttons
+        buttons = tuple(_topic_button(p.topic) for p in parts)
+        replies.append(Reply(k.texts["ask_which"], buttons))
+        return result(topic=None)
+
     is_menu_word = padded in k.menu_words
     asked = questions.sections(padded, k)
     # a relative's stay said with no length ("người nhà lên ở chung thì khai báo thế nào") is

@@ -250,6 +250,10 @@ class Knowledge:
     intents: tuple[Intent, ...] = ()
     stays: Stays | None = None
     conjunctions: tuple[str, ...] = ()
+    # conjunctions offering two procedures as alternatives ("hay"): which applies is asked
+    alternatives: tuple[str, ...] = ()
+    # the citizen saying they do not know which of the procedures they named is theirs
+    unsure_which: tuple[str, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
@@ -549,6 +553,8 @@ class ConfIn(_Strict):
     intents: list[IntentIn] = Field(default_factory=list)
     stays: StaysIn | None = None
     conjunctions: list[str] = Field(default_factory=list)
+    alternatives: list[str] = Field(default_factory=list)
+    unsure_which: list[str] = Field(default_factory=list)
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
@@ -832,6 +838,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         ),
         stays=_stays(conf.stays),
         conjunctions=tuple(_padded(c) for c in conf.conjunctions),
+        alternatives=tuple(_padded(c) for c in conf.alternatives),
+        unsure_which=tuple(_padded(c) for c in conf.unsure_which),
         follow_ups=tuple(
             FollowUp(
                 f.when,

@@ -262,6 +262,10 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
     # who and when) is asked of every topic named
     said_in_clauses = {s for t in asked for s in asked[t]} | set(carry)
     across = [s for s in sections(padded, k) if s not in said_in_clauses]
+    # two procedures offered as alternatives ("đăng ký tạm trú ở trường hay khai tạm vắng ở
+    # nhà"): which applies is asked of both, beside any other part
+    if any(at in cuts for c in k.alternatives for at in _positions(padded, c)):
+        across = [WHETHER, *across]
     return [
         Part(t, tuple(dict.fromkeys([*(asked[t] or tail), *across]))) for t in named[:MAX_PARTS]
     ]
