@@ -869,8 +869,9 @@ BLIND_HELD = {
     # round 14: kind 128, ads 9/11 after its classifier pass on kinds; 69/75 after round 15's
     # pass on question set 32
     # round 15, every pass merged and the model retrained (its category head taught message
-    # sets 6-13): ((128, 92, 98), 9, 0, 0, 69, 0)
-    "blind16": ((128, 92, 98), 9, 0, 0, 69, 0),
+    # sets 6-13): ((128, 92, 98), 9, 0, 0, 69, 0); kind 129 after round 16's second assistant
+    # pass (a loss or a fire over told as a question's background)
+    "blind16": ((129, 92, 98), 9, 0, 0, 69, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -889,8 +890,9 @@ BLIND_HELD = {
     # kind 124, category 89 after round 14's classifier passes
     # 69/75 after round 15's pass on question set 32
     # round 15, every pass merged and the model retrained (its category head taught message
-    # sets 6-13): ((126, 91, 96), 11, 0, 2, 69, 2)
-    "blind18": ((126, 91, 96), 11, 0, 2, 69, 2),
+    # sets 6-13): ((126, 91, 96), 11, 0, 2, 69, 2); kind 127 after round 16's second assistant
+    # pass (a loss or a fire over told as a question's background)
+    "blind18": ((127, 91, 96), 11, 0, 2, 69, 2),
     # written in round 15 before anything changed: 121, 88, 93, ads 6/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
     # round 15, every pass merged and the model retrained (its category head taught message
@@ -1168,8 +1170,9 @@ QUESTIONS_ALONE = {
     # round 13's pass on set 24: 71/110 with 14 wrong after it; after round 13's second
     # pass, on set 25 itself, 95/110 with 6 wrong, all in CONFLICTS (95/97 agreed; thirteen
     # labels against the line's conventions, each pointing to earlier entries; no wrong fact
-    # told)
-    "tuning25": 95,
+    # told); 96/97 agreed after round 16's second assistant pass (a visit to one's home named
+    # tạm vắng is the host's stay)
+    "tuning25": 96,
     # round 13: scored before any change (its header) 77/110 with 8 wrong; after round 13's
     # third pass, on set 26 itself, 100/110 with 3 wrong, two in CONFLICTS (100/104 agreed; four
     # labels against the line's conventions, each pointing to earlier entries; no wrong fact
@@ -1221,9 +1224,11 @@ QUESTIONS_ALONE = {
     # conventions, each pointing to earlier entries; no wrong fact told)
     "tuning32": 99,
     # round 16: scored before any change (their headers): 91/110 with 5 wrong; 73/110 with
-    # 19 wrong
-    "tuning33": (91, 5),
-    "tuning34": (73, 19),
+    # 19 wrong. Set 33 92/110 with 5 wrong after the pass on set 34 (kept out of it); set 34
+    # after it 102/110 with 3 wrong, all in CONFLICTS (102/103 agreed; seven labels against
+    # the line's conventions, each pointing to earlier entries; no wrong fact told)
+    "tuning33": (92, 5),
+    "tuning34": 102,
 }
 
 
