@@ -3826,3 +3826,19 @@ def test_parts_asked_in_set_34s_words(text: str, topics: tuple[str, ...], asked:
 def test_set_34s_subjects_asked_of_nothing_ask_which(text: str, buttons: list[str]):
     result = answer(text, TODAY, NO_PHONE)
     assert result.topic is None and _buttons(result) == buttons, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person down, a report made and nobody come, a child not found: reports, never a
+        # request for a person (the hand-off words of set 34 are the ward's and the fine's)
+        "có ông già nằm ở trạm xe buýt từ sáng, gọi mà chưa thấy gì",
+        "hôm qua tôi báo có người lạ lảng vảng trong hẻm mà chưa thấy gì",
+        "con tôi đi học chưa về, lên trường toàn không gặp, gọi không bắt máy",
+        "tôi cho hàng xóm mượn 20 triệu giờ nó trốn luôn, làm sao lấy lại tiền",
+    ],
+)
+def test_reports_sharing_set_34s_hand_off_words_stay_tips(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.tip and not result.handoff, result
