@@ -2867,6 +2867,25 @@ def test_a_fire_told_as_over_is_the_premise_of_a_residence_procedure_asked() -> 
     assert classify("hồi sáng có vụ cháy ở chợ Tân Hương, giờ đã dập tắt").category == "fire"
 
 
+def test_papers_burnt_in_a_fire_still_burning_report_the_fire_first() -> None:
+    # a re-issue asked made the fire the question's premise, burning or not: the citizen
+    # was sent the lost-papers answer and no officer saw the fire
+    for text in (
+        "lửa vẫn còn cháy, khói đen bốc lên, cccd cháy hết rồi làm lại ở đâu",
+        "giờ lửa còn cháy, giấy tờ cháy hết, làm lại sao",
+        "dãy trọ cháy từ nãy giờ chưa dập được, giấy tờ của em cháy hết, làm lại ở đâu",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
+    # once out, the burnt papers' re-issue is the question
+    for text in (
+        "lửa đã dập tắt rồi nhưng giấy tờ cháy hết, làm lại ở đâu",
+        "nhà bị cháy hồi tháng trước, giấy tờ cháy hết, làm lại ở đâu",
+        "nha bi chay tuan roi, dang ky lai tam tru o dau",
+    ):
+        assert classify(text).kind == "question", text
+
+
 def test_a_cry_for_help_beside_only_a_fine_asked_is_the_fine_asked() -> None:
     # "cứu tôi với" made an urgent tip of a residence fine asked
     got = classify(

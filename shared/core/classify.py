@@ -1593,8 +1593,12 @@ def _by_rules(
         cancel = groups.get(rule.groups.cancel, [])
         weak = [h for h in groups.get(rule.weak, []) if not _inside(h, cancel)]
         asked = f"ask:{rule.category}" in groups
-        # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not
-        fine_asked = f"asks:{rule.category}" in groups
+        # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not; a fire's
+        # burnt papers asked only once it is out ("lửa vẫn còn cháy, khói đen bốc lên, căn
+        # cước cháy hết rồi làm lại ở đâu" reports the fire first)
+        fine_asked = f"asks:{rule.category}" in groups and not (
+            rule.premise_when_over and _sure(groups, "now")
+        )
         papers = premise and rule.category in rules.papers_categories
         # only the burning told, none of its flames or smoke ("lửa lan qua", "khói đen còn
         # bốc lên" may be going on still)
