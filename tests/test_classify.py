@@ -2886,6 +2886,19 @@ def test_papers_burnt_in_a_fire_still_burning_report_the_fire_first() -> None:
         assert classify(text).kind == "question", text
 
 
+def test_a_vehicle_gone_said_bare_is_a_theft_reported() -> None:
+    # "where do I report it" is asked of the line that takes reports: it was the menu
+    for text in (
+        "mất xe rồi, trình báo ở đâu vậy",
+        "mat xe roi, trinh bao o dau vay",
+        "em vừa mất chiếc xe ở chợ Tân Hương",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", "theft"), got
+    # its news asked after the report is no new theft
+    assert classify("hom qua em co bao vu mat xe roi, gio co tin gi chua a").kind != "tip"
+
+
 def test_a_cry_for_help_beside_only_a_fine_asked_is_the_fine_asked() -> None:
     # "cứu tôi với" made an urgent tip of a residence fine asked
     got = classify(
