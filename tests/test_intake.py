@@ -72,6 +72,40 @@ def test_tip_material_opens_a_tip_and_later_messages_join_it_within_the_window()
     assert (late.action, late.tip_id, late.seq) == ("open", "TB-C", 1)
 
 
+def test_a_message_stored_after_a_newer_tip_opened_is_not_that_tips() -> None:
+    # Firestore down for longer than the window: the router stores the deferred messages
+    # in whatever order Pub/Sub hands them over. The newer message opened a tip first.
+    newer = intake.plan(
+        "tip", SenderState(), NOW + timedelta(minutes=35), WINDOW, FAIR, drawing("TB-NEW")
+    )
+    late = intake.plan("tip", newer.state, NOW, WINDOW, FAIR, drawing("TB-OLD"))
+    assert (late.action, late.tip_id, late.seq) == ("open", "TB-OLD", 1)
+    # the newer tip stays the one the next messages join, its window as it was
+    assert late.state.open_tip_id == "TB-NEW"
+    assert late.state.open_until == newer.state.open_until
+    assert late.state.tips_opened == 2
+    chat = intake.plan("chat", newer.state, NOW, WINDOW, FAIR, drawing("TB-X"))
+    assert chat.action == "none"
+    follow = intake.plan(
+        "tip", late.state, NOW + timedelta(minutes=40), WINDOW, FAIR, drawing("TB-Y")
+    )
+    assert (follow.action, follow.tip_id) == ("join", "TB-NEW")
+    # within the open tip's own half hour, a message stored out of order joins it and
+    # never shortens its window
+    first = intake.plan("tip", SenderState(), NOW, WINDOW, FAIR, drawing(REF))
+    later = intake.plan(
+        "tip", first.state, NOW + timedelta(minutes=20), WINDOW, FAIR, drawing("TB-Z")
+    )
+    between = intake.plan(
+        "tip", later.state, NOW + timedelta(minutes=10), WINDOW, FAIR, drawing("TB-Z")
+    )
+    assert (between.action, between.tip_id) == ("join", REF)
+    assert between.state.open_until == NOW + timedelta(minutes=50)
+    # a state written before `open_since` was kept decides as before
+    unknown = replace(newer.state, open_since=None)
+    assert intake.plan("tip", unknown, NOW, WINDOW, FAIR, drawing("TB-OLD")).action == "join"
+
+
 def test_questions_and_commands_never_touch_tips_and_chat_never_opens_one() -> None:
     def no_draw() -> str:
         raise AssertionError("a code drawn for a message that opens no tip")

@@ -103,6 +103,9 @@ class SenderState:
     open_tip_id: str | None = None
     open_tip_status: str = TipStatus.RECEIVED.value
     open_until: datetime | None = None
+    # When the open tip was opened (None: unknown, a document written before it was kept):
+    # a message received before it, stored late (deferred by the webhook), is not its.
+    open_since: datetime | None = None
     tip_messages: int = 0  # messages on the open tip: the last one's number
     burst_start: datetime | None = None
     burst_count: int = 0
@@ -146,18 +149,20 @@ def plan(
         # An officer's command is never throttled, counted or joined to a tip: it
         # changes nothing of their state, which is then not written at all.
         return Plan("none", None, 0, False, state)
-    fresh_burst = (
-        state.burst_start is None
-        or not state.burst_start <= now < state.burst_start + fair.burst_window
-    )
+    # (a message stored late, received before the burst or the day began, counts in it)
+    fresh_burst = state.burst_start is None or now >= state.burst_start + fair.burst_window
     burst_start = now if fresh_burst else state.burst_start
     burst_count = (0 if fresh_burst else state.burst_count) + 1
-    fresh_day = state.tips_since is None or not state.tips_since <= now < state.tips_since + DAY
+    fresh_day = state.tips_since is None or now >= state.tips_since + DAY
     tips_since = now if fresh_day else state.tips_since
     tips_opened = 0 if fresh_day else state.tips_opened
 
     has_open = state.open_tip_id is not None and state.open_tip_status in OPEN
-    within = has_open and state.open_until is not None and now < state.open_until
+    # received before the open tip was opened, stored after it (the webhook deferred it
+    # to the router while Firestore was down): it belongs to its own half hour, and the
+    # newer tip stays the one their next messages join
+    late = has_open and state.open_since is not None and now < state.open_since
+    within = has_open and state.open_until is not None and now < state.open_until and not late
     capped = tips_opened >= fair.tips_per_day
     action: Literal["open", "join", "none"]
     if kind == "question":
@@ -180,18 +185,23 @@ def plan(
     total = state.tips_total
     if action == "open":
         tip_id, seq = new_tip_id(), 1
-        written = replace(
-            written,
-            open_tip_id=tip_id,
-            open_tip_status=TipStatus.RECEIVED.value,
-            tip_messages=1,
-            tips_total=None if total is None else total + 1,
-        )
+        written = replace(written, tips_total=None if total is None else total + 1)
+        if not late:
+            written = replace(
+                written,
+                open_tip_id=tip_id,
+                open_tip_status=TipStatus.RECEIVED.value,
+                open_since=now,
+                tip_messages=1,
+                open_until=now + window,
+            )
     elif action == "join":
         tip_id, seq = state.open_tip_id, state.tip_messages + 1
-        written = replace(written, tip_messages=seq)
-    if tip_id is not None:
-        written = replace(written, open_until=now + window)
+        # a message stored out of order never shortens the window the newest one opened
+        until = now + window
+        if state.open_until is not None and state.open_until > until:
+            until = state.open_until
+        written = replace(written, tip_messages=seq, open_until=until)
     throttled = burst_count > fair.burst_messages
     return Plan(action, tip_id, seq, throttled, written, action == "open" and total == 0)
 

@@ -301,7 +301,7 @@ class FirestoreIntake:
                     # the router, or an open tip gone: decide again on what is there now.
                     self._memory.remember(reporter, None)
                     continue
-                kept = _summary_kept(w.summary, known, plan.tip_id)
+                kept = _summary_kept(w.summary, known, plan.tip_id, plan.state.open_tip_id)
                 self._memory.remember(reporter, _Known(plan.state, update_time, kept))
                 return w.result
 
@@ -366,13 +366,16 @@ class FirestoreIntake:
 
 
 def _summary_kept(
-    written: Summary | None, known: _Known | None, tip_id: str | None
+    written: Summary | None, known: _Known | None, tip_id: str | None, open_tip: str | None
 ) -> Summary | None:
     """The tip summary to remember after a commit: the one written, or, when a question
     (or chat with no tip) left the open tip as it was, the one last written, so the
-    next tip text joins it without reading the tip."""
+    next tip text joins it without reading the tip. A message stored late that opened a
+    tip of its own left another open: the next one reads that one's summary."""
     if written is None and known is not None and tip_id is None:
         return known.summary
+    if tip_id is not None and tip_id != open_tip:
+        return None
     return written
 
 

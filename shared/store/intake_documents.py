@@ -66,6 +66,7 @@ class SenderDoc(_Doc):
     open_tip_id: str | None = None
     open_tip_status: str = TipStatus.RECEIVED.value
     open_until: AwareDatetime | None = None
+    open_since: AwareDatetime | None = None  # absent: written before it was kept, unknown
     tip_messages: int = 0
     burst_start: AwareDatetime | None = None
     burst_count: int = 0
@@ -96,6 +97,7 @@ def sender_change(
             "open_tip_id": ref,
             "open_tip_status": change.tip.status.value,
             "open_until": until,
+            "open_since": None,  # a tip reopened: when it opened is no bound on what joins
             "tip_messages": change.tip.message_count,
         }
     return None
