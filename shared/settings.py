@@ -76,7 +76,9 @@ class IntakeSettings(BaseModel):
     nothing nested, no .env file, no secrets directory, no command line), without
     its ≈ 15-20 ms at each cold start (bench/README.md, round 10)."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True, validate_default=True)
+    # Never made itself: `Settings` (below) builds the validator used, so this one
+    # builds none at import (bench/README.md, round 16).
+    model_config = ConfigDict(extra="ignore", frozen=True, validate_default=True, defer_build=True)
 
     def __init__(self, **values: Any) -> None:
         super().__init__(**_from_environment(type(self), values))
@@ -183,6 +185,8 @@ class IntakeSettings(BaseModel):
 
 
 class Settings(IntakeSettings):
+    model_config = ConfigDict(defer_build=False)  # built at import: the first request makes it
+
     google_cloud_project: str = _field(
         "tinbao-local", *ALL, description="Google Cloud project holding Firestore and Pub/Sub"
     )

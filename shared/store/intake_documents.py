@@ -338,6 +338,9 @@ def quarantine_docs(
 
 
 class QuarantineDoc(_Doc):
+    # Read back by the desk's tools only: the webhook writes these fields as a dict.
+    model_config = ConfigDict(defer_build=True)
+
     reason: str
     detail: str = ""
     received_at: AwareDatetime

@@ -35,7 +35,11 @@ CONSOLE_TEST_MSG_ID = "This is message id"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    # Events are validated only through `_ADAPTER` (one validator holding every model
+    # below), so no model builds a validator of its own at import: that was each
+    # model's schema and validator built twice, ≈ 20M instructions of the webhook's
+    # start (bench/README.md, round 16). One validated alone builds it on first use.
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class Party(_Model):
@@ -333,6 +337,8 @@ KNOWN_EVENT_NAMES = frozenset(
 
 class OtherEvent(_Model):
     """An event we accept and ignore: receipts we do not model, new names."""
+
+    model_config = ConfigDict(defer_build=False)  # validated alone (`parse_event`)
 
     event_name: str
     app_id: Id
