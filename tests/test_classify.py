@@ -3590,3 +3590,13 @@ def test_a_bicycle_is_no_compound_that_hides_a_theft() -> None:
     ):
         got = by_rules(text)
         assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_the_bots_answers_called_off_the_point_is_about_the_line() -> None:
+    # "gì" made a question of it, answered with the menu it complains of
+    for text in ("bot gì mà trả lời như trên trời, chán", "tra loi tren troi duoi dat, hoi hoai"):
+        got = by_rules(text)
+        assert (got.kind, got.about_line) == ("other", True), got
+    # a danger told beside it is still a tip
+    got = by_rules("bot gi tra loi tren troi, nha ben dang chay khoi den nghi ngut")
+    assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
