@@ -3548,10 +3548,7 @@ def test_a_tip_is_named_by_what_is_done_round_16(text: str, category: str) -> No
         # a bicycle, not a blow; not daring, not a stab; gone out of sight, not now
         "thang trom xe dap do chay mat roi tu 1 tieng truoc, gio mat dang roi",
         "tui nó thu tiền bảo kê mấy sạp rau, bà con sợ ko dam noi",
-        # a weapon in a picture posted, not in hand now
-        "thằng ở dãy trọ kế bên đăng hình cầm mã tấu lên nhóm zalo khoe",
-        # the one harmed fled home; a wound already dressed
-        "con tôi bị giật điện thoại, nó chạy về nhà rồi",
+        # a wound already dressed
         "bi cuop xe hoi khuya, gio toi o benh vien khau vet thuong xong roi",
         # unharmed, said by the writer
         "có đứa cạy cốp xe tôi, tôi la lên nó bỏ chạy, xe không sao, báo để công an biết",
@@ -3569,11 +3566,15 @@ def test_an_event_over_or_only_shown_is_not_urgent_round_16(text: str) -> None:
     [
         # the same words beside harm now stay urgent
         "nó đăng hình cầm súng trên face, giờ đang đứng trước cổng nhà tôi",
+        "thằng đó đăng hình cầm dao dọa tôi, giờ nó cầm dao đứng trước nhà tôi",
         "thằng chồng say về nhà rồi cầm dao đòi chém cả nhà, cứu với",
         "tôi không sao nhưng mẹ tôi bị đâm chảy máu nhiều ở đầu hẻm 12",
         "may thang cam ma tau dang ruot chem nhau o Au Co, tui chay ve nha roi",
         "ko sao ko sao, nha ben dang chay lon lam khoi den nghi ngut",
         "con trai tôi 6 tuổi đi học chưa về, không thấy đâu",
+        # the writer fled home, someone left hurt behind
+        "tụi nó đâm ba tôi nằm bất tỉnh ngoài hẻm, tôi chạy về nhà rồi, cứu với",
+        "co nguoi bi dam chay mau nhieu o dau hem, toi chay ve nha roi",
         "chộp điện thoại của bà cụ rồi rồ ga chạy, tụi tôi đang rượt theo",
     ],
 )
@@ -3600,3 +3601,18 @@ def test_the_bots_answers_called_off_the_point_is_about_the_line() -> None:
     # a danger told beside it is still a tip
     got = by_rules("bot gi tra loi tren troi, nha ben dang chay khoi den nghi ngut")
     assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
+
+
+def test_a_scuffle_nobody_was_hurt_in_is_public_order() -> None:
+    # the label of a brawl without injury; "đánh nhau" beat the pushing before
+    for text in (
+        "vụ đánh nhau trước quán net can ra rồi, không ai bị thương, chỉ xô đẩy nhau thôi",
+        "may dua hoc sinh danh nhau o cong truong, bao ve can ra roi, ko ai bi thuong, chi xo day",
+    ):
+        got = by_rules(text)
+        assert (got.kind, got.category, got.severity) == ("tip", "public_order", "normal"), got
+    # a fight going on is still urgent, and a stab still violence
+    now = by_rules("2 nhóm đang đánh nhau trước quán nhậu, chưa ai bị thương, xô đẩy dữ lắm")
+    assert (now.kind, now.severity) == ("tip", "urgent"), now
+    stab = by_rules("nó đâm anh tôi rồi bỏ chạy, may không ai bị thương nặng")
+    assert (stab.kind, stab.category) == ("tip", "violence"), stab
