@@ -3616,3 +3616,15 @@ def test_a_scuffle_nobody_was_hurt_in_is_public_order() -> None:
     assert (now.kind, now.severity) == ("tip", "urgent"), now
     stab = by_rules("nó đâm anh tôi rồi bỏ chạy, may không ai bị thương nặng")
     assert (stab.kind, stab.category) == ("tip", "violence"), stab
+
+
+def test_callers_all_leaving_unsteady_mark_a_drug_spot() -> None:
+    got = by_rules("quán nước cuối hẻm khuya khách ra vào liên tục, ai ra cũng lảo đảo")
+    assert (got.kind, got.category) == ("tip", "drugs"), got
+    # one drunk, one old woman unsteady, pink eye at a clinic: no drugs
+    for text in (
+        "quán nhậu đầu hẻm khách ra vào liên tục, mấy ông say xỉn lảo đảo ra về",
+        "tiệm thuốc tây khách ra vào liên tục, có bà cụ lảo đảo té ngã trước cửa",
+        "phong kham o Tan Huong khach ra vao lien tuc, ba chu bi dau mat do ca tuan",
+    ):
+        assert by_rules(text).category != "drugs", text

@@ -1276,8 +1276,8 @@ MESSAGES_ALONE = {
     "tuning17": ((206, 131, 148), 12, 1, 1),
     "tuning18": ((189, 102, 105), 10, 1, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
-    # taught): 219, 191, 190, ads 3/3, two calm tips urgent, no person in danger normal
-    "tuning19": ((219, 191, 190), 3, 2, 0),
+    # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
+    "tuning19": ((219, 192, 190), 3, 2, 0),
 }
 
 
