@@ -860,7 +860,8 @@ BLIND_HELD = {
     # classifier passes; 69/75 after round 14's assistant pass on question set 27
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((124, 91, 98), 10, 0, 0, 69, 1)
-    "blind15": ((124, 91, 98), 10, 0, 0, 69, 1),
+    # round 16: category 92 after the classifier pass on tuning set 19 (msg-16b)
+    "blind15": ((124, 92, 98), 10, 0, 0, 69, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -1244,7 +1245,8 @@ MESSAGES_ALONE = {
     # 204, 156, 155 (203, 155, 155 agreed), 17/21; kind 202 agreed in round 12 once a
     # greeting no longer makes chat of a long message (mt6-187, a youth union's schedule
     # sent here with "Xin chào", reaches an officer: a report it opens must not be lost)
-    "tuning6": ((202, 155, 155), 17, 1, 0),
+    # category 158 agreed after round 16's pass on tuning set 19 (a fake page is fraud)
+    "tuning6": ((202, 158, 155), 17, 1, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1305,7 +1307,9 @@ MESSAGES_ALONE = {
     # round 16: scored before any change (their headers)
     "tuning17": ((206, 131, 148), 12, 1, 1),
     "tuning18": ((189, 102, 105), 10, 1, 0),
-    "tuning19": ((214, 170, 184), 3, 6, 0),
+    # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
+    # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
+    "tuning19": ((219, 192, 190), 3, 2, 0),
 }
 
 

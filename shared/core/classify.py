@@ -679,6 +679,7 @@ def build_rules(data: Any) -> Rules:
         add(category.happened, rule.if_happened)
         add(f"ask:{rule.category}", rule.unless_asked)
         add(f"asks:{rule.category}", rule.asks)
+        add(f"unhurt:{rule.category}", rule.unhurt)
     for name, slang in top.slang.items():
         category = CategoryRule.of(name, False, frozenset())
         add_evidence(category.groups.evidence, slang)
@@ -1610,6 +1611,10 @@ def _by_rules(
         if hits and (papers or held or studied or (asked and asking) or fine_asked or over_premise):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
+            hits, weak = [], weak + hits
+        if hits and _sure(groups, f"unhurt:{rule.category}"):
+            # nobody hurt, said ("đánh nhau tan rồi, không ai bị thương, chỉ xô đẩy"): a
+            # scuffle, its words weak beside what else is told (public order)
             hits, weak = [], weak + hits
         if rule.happened in groups:
             if happened and not asked and not papers and not over_premise:
