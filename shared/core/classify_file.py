@@ -119,6 +119,11 @@ class AboutLineIn(_Strict):
     # whether something one reported was received ("mấy anh nhận được chưa"): about the
     # line even beside the report's own words
     received: list[str] = Field(default_factory=list)
+    # the writer's own earlier report named ("hôm qua tui báo vụ trộm xe"), and where it
+    # stands asked ("sao rồi", "có ai xử lý chưa"): a word about what was sent
+    reported: list[str] = Field(default_factory=list)
+    status: list[str] = Field(default_factory=list)
+    anew: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
 
 
@@ -274,6 +279,9 @@ class CompoundIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     # messages holding the compound, none of whose reasons may lie inside it
     examples: list[str] = Field(min_length=1)
+    # a figure of speech or a mishap at home (a price "như ăn cướp", a cat "ăn trộm" fish,
+    # the rice burnt): a message in which nothing else matches is chat, not an unknown report
+    figure: bool = False
 
 
 class FoldsIn(_Strict):
