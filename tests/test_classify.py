@@ -3684,3 +3684,92 @@ def test_a_figure_of_speech_beside_a_report_stays_a_tip(
     assert got.kind == "tip", got
     assert category is None or got.category == category, got
     assert severity is None or got.severity == severity, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "muốn tố cáo mà không muốn đưa tên thật thì được không ad",
+        "to cao qua zalo nay co bi lo danh tinh nguoi bao khong a?",
+        "e muon phan anh 1 chuyen ma so bi lo ten, co giu bi mat danh tinh ko",
+        "cho mượn 30 triệu có giấy tay mà 2 năm không trả, giờ kiện được không",
+    ],
+)
+def test_ones_own_rights_asked_is_a_question(text: str) -> None:
+    # to report without a name, to sue over a debt: asked, never a report the model makes
+    got = classify(text)
+    assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "thằng hàng xóm đánh vợ mỗi đêm, tôi muốn báo mà sợ lộ tên, có được giấu tên không",
+            "violence",
+        ),
+        (
+            "có nhóm thanh niên tụ tập chích hút trong công viên Tân Thành, tôi không muốn nêu tên",
+            "drugs",
+        ),
+        ("nó lừa tôi 50 triệu rồi chặn zalo luôn, giờ tôi kiện được không", "fraud"),
+        ("muốn báo có người bán ma túy ở hẻm 40, báo ở đâu cho khỏi lộ tên", "drugs"),
+    ],
+)
+def test_a_harm_told_beside_ones_rights_asked_is_a_tip(text: str, category: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sao không ai bắt mấy đứa làm giả giấy tờ xe dán số điện thoại khắp cột điện vậy",
+        "tiem photo dau hem 20 nhan lam bang gia, ai can thi vo",
+        "co dua o hem 30 Tan Son Nhi lam gia can cuoc cho nguoi nuoc ngoai",
+    ],
+)
+def test_papers_forged_by_someone_are_a_fraud_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "fraud"), got
+
+
+def test_the_use_of_fake_papers_asked_stays_a_question() -> None:
+    assert classify("làm giấy tờ giả thì bị phạt bao nhiêu").kind == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'em nhận được tin "tài khoản VNeID sắp bị khóa, truy cập link để cập nhật", có phải của '
+        "công an không? báo để mấy anh cảnh báo bà con",
+        "vua nhan tin nhan tai khoan ngan hang sap bi khoa, bam link de cap nhat thong tin, "
+        "co phai lua dao khong",
+    ],
+)
+def test_a_phish_received_and_asked_about_is_a_fraud_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
+
+
+def test_a_phish_in_its_own_voice_is_an_ad() -> None:
+    text = "Tài khoản VNeID của bạn sắp bị khóa, vui lòng truy cập link để cập nhật thông tin"
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà tôi cho mấy đứa cháu lên ở mà chưa khai báo gì, giờ muốn khai cho đúng thì làm sao",
+        "homestay cua toi co khach o 3 dem chua khai bao luu tru, gio khai bo sung duoc khong",
+    ],
+)
+def test_ones_own_declaration_to_be_made_right_is_a_question(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "question", got
+
+
+def test_a_thesis_asking_for_figures_is_no_report() -> None:
+    got = classify("em đang làm khóa luận về tội phạm ma túy, cho em xin số liệu được không ạ")
+    assert got.kind == "question", got

@@ -632,6 +632,7 @@ def build_rules(data: Any) -> Rules:
         ("law_asked", top.law_asked),
         ("other_office", top.other_office),
         ("own_file", top.own_file),
+        ("rights_asked", top.rights_asked),
         ("bribe", top.bribe),
         ("reporting", top.reporting),
         ("chain", top.chain),
@@ -1298,6 +1299,7 @@ def weigh(
             or heard
             or ("other_office" in groups and harmless)
             or ("own_file" in groups and harmless)
+            or _rights_asked(groups)
         ):
             return verdict
         unsure = frozenset(
@@ -1325,6 +1327,16 @@ def weigh(
         if advertises(opinion):
             return as_spam(opinion)
     return with_opinion(verdict, opinion, len(words), message.typed_with_marks)
+
+
+def _rights_asked(groups: dict[str, list[Hit]]) -> bool:
+    """The asker's own rights asked ("có được giấu tên không", "kiện được không") with no
+    harm named outside them ("danh tính" folds onto "đánh")."""
+    rights = groups.get("rights_asked", [])
+    return bool(rights) and not any(
+        group.startswith(("cat:", "with:")) and any(not _inside(h, rights) for h in hits)
+        for group, hits in groups.items()
+    )
 
 
 def in_english(message: _Message, groups: dict[str, list[Hit]], rules: Rules) -> bool:

@@ -317,6 +317,8 @@ class RulesIn(_Strict):
     other_office: list[str] = Field(default_factory=list)
     # one's own file asked after ("hồ sơ nhập khẩu của tôi bị trả về, muốn gặp người xử lý")
     own_file: list[str] = Field(default_factory=list)
+    # the asker's own rights asked: to report without their name, to sue over a debt
+    rights_asked: list[str] = Field(default_factory=list)
     # money asked by whoever handles it ("cán bộ đòi 2 triệu mới nhận"): a harm told
     bribe: list[str] = Field(default_factory=list)
     # the writer saying they report what they told ("tôi báo để công an nắm")
@@ -398,6 +400,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("law_asked", rules.law_asked)
     add("other_office", rules.other_office)
     add("own_file", rules.own_file)
+    add("rights_asked", rules.rights_asked)
     add("bribe", rules.bribe)
     add("reporting", rules.reporting)
     add("chain", rules.chain)
