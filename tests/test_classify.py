@@ -170,7 +170,8 @@ def test_a_long_message_matching_nothing_is_read_as_a_tip_of_category_other() ->
 @pytest.mark.parametrize(
     "text",
     [
-        "xin loi nha, em gui lon nguoi roi, tin nay em tinh gui cho chi hai",
+        # ("gửi lộn" is said by the rules: a message owned up to as sent by mistake)
+        "xin loi nha, tin nay em tinh gui cho chi hai, mai em qua lay do",
         "ket qua xo so mien nam chieu nay giai dac biet 456789",
         "chuc may anh ca truc toi nay binh an vui ve nha",
     ],
@@ -3773,3 +3774,35 @@ def test_ones_own_declaration_to_be_made_right_is_a_question(text: str) -> None:
 def test_a_thesis_asking_for_figures_is_no_report() -> None:
     got = classify("em đang làm khóa luận về tội phạm ma túy, cho em xin số liệu được không ạ")
     assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dạ không có gì đâu anh, em nhắn nhầm zalo á",
+        "xin loi gui nham nhom, bo qua nha",
+        "kiểm tra tin nhắn thôi, bỏ qua nhé",
+    ],
+)
+def test_a_message_owned_up_to_as_sent_by_mistake_is_chat(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "other", got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "có đứa nhắn nhầm số rồi làm quen dụ tui đầu tư tiền ảo, tui chuyển 20 triệu mất luôn",
+            "fraud",
+        ),
+        ("xin lỗi em gửi nhầm, mà tiện đây báo luôn hẻm 12 có đánh nhau, có đứa cầm dao", None),
+        ("nhắn nhầm mà thôi kệ, nhà bên có mùi khét với khói bốc lên từ nãy giờ", "fire"),
+        ("không có gì đâu, mà thằng hàng xóm nó đang đập cửa nhà tui đòi nợ, sợ quá", None),
+        ("bỏ qua nha anh, tụi nó đi rồi, mà xe tui bị trộm mất rồi", "theft"),
+    ],
+)
+def test_a_report_beside_a_message_owned_up_to_stays_a_tip(text: str, category: str | None) -> None:
+    got = classify(text)
+    assert got.kind == "tip", got
+    assert category is None or got.category == category, got
