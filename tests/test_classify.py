@@ -3806,3 +3806,21 @@ def test_a_report_beside_a_message_owned_up_to_stays_a_tip(text: str, category: 
     got = classify(text)
     assert got.kind == "tip", got
     assert category is None or got.category == category, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "má tui bấm vào link để cập nhật VNeID xong tài khoản mất 20 triệu",
+        "có người gọi xưng công an bảo truy cập link để cập nhật thông tin định danh, ba tui làm "
+        "theo giờ tài khoản trống trơn",
+        "tin nhắn bảo tài khoản sắp bị khóa, vui lòng truy cập link để cập nhật, mẹ tôi bấm vào "
+        "rồi mất 30 triệu",
+        "nhan duoc tin nhan buu pham chua nhan, vui long thanh toan phi giao lai, em bam roi, "
+        "tai khoan bi rut 8 trieu",
+    ],
+)
+def test_a_phish_followed_and_the_money_gone_is_a_fraud_tip(text: str) -> None:
+    # the phisher's words quoted by the one it harmed ("làm theo", "bấm vào rồi mất")
+    got = classify(text)
+    assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
