@@ -3824,3 +3824,10 @@ def test_a_phish_followed_and_the_money_gone_is_a_fraud_tip(text: str) -> None:
     # the phisher's words quoted by the one it harmed ("làm theo", "bấm vào rồi mất")
     got = classify(text)
     assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
+
+
+def test_scrap_buyers_told_of_are_no_ad() -> None:
+    # someone else's call quoted ("cứ rao"): the writer reports them, never an ad to drop
+    text = "xe thu mua phế liệu cứ rao mua giá cao, gọi là tới, mà tụi nó hay lượm đồ trước cửa nhà"
+    got = classify(text)
+    assert (got.kind, got.spam) == ("tip", False), got
