@@ -3831,3 +3831,9 @@ def test_scrap_buyers_told_of_are_no_ad() -> None:
     text = "xe thu mua phế liệu cứ rao mua giá cao, gọi là tới, mà tụi nó hay lượm đồ trước cửa nhà"
     got = classify(text)
     assert (got.kind, got.spam) == ("tip", False), got
+
+
+def test_a_victims_state_since_beside_an_earlier_report_is_a_tip() -> None:
+    text = "tối qua em báo vụ thằng chồng đánh vợ, chưa thấy ai xuống, chị đó bị đánh ngất rồi"
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "violence"), got
