@@ -170,7 +170,8 @@ def test_a_long_message_matching_nothing_is_read_as_a_tip_of_category_other() ->
 @pytest.mark.parametrize(
     "text",
     [
-        "xin loi nha, em gui lon nguoi roi, tin nay em tinh gui cho chi hai",
+        # ("gửi lộn" is said by the rules: a message owned up to as sent by mistake)
+        "xin loi nha, tin nay em tinh gui cho chi hai, mai em qua lay do",
         "ket qua xo so mien nam chieu nay giai dac biet 456789",
         "chuc may anh ca truc toi nay binh an vui ve nha",
     ],
@@ -1592,16 +1593,92 @@ def test_whether_a_report_sent_was_received_is_about_the_line(text: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("text", "category"),
+    "text",
     [
-        ("tối qua tôi có nhắn báo vụ trộm xe ở hẻm 40, các anh đã nhận được chưa", "theft"),
-        ("hoi sang em bao vu tui no ban ma tuy o hem 45 go dau roi, nhan dc chua", "drugs"),
+        "tối qua tôi có nhắn báo vụ trộm xe ở hẻm 40, các anh đã nhận được chưa",
+        "hoi sang em bao vu tui no ban ma tuy o hem 45 go dau roi, nhan dc chua",
+        "hôm thứ 3 mình có báo vụ mất xe đạp ở trường, giờ sao rồi anh",
+        "chieu qua bao vu dua xe o Au Co, co ai xu ly chua vay ad",
+        "em đã báo vụ tụi nhỏ phá khóa cổng hôm chủ nhật, có ai đọc chưa ạ",
+        "I reported a stolen motorbike last week, did you get my report?",
     ],
 )
-def test_a_report_told_again_with_did_you_get_it_is_still_a_tip(text: str, category: str) -> None:
-    # the first may never have arrived; the router joins it to the tip it already has
+def test_an_earlier_report_asked_after_is_a_status_word(text: str) -> None:
+    # the writer's report named with its matter and where it stands asked, nothing new:
+    # the router answers from their tips (one whose report never arrived is told so and
+    # asked to send it), never a second tip of the same matter
     got = classify(text)
-    assert (got.kind, got.category) == ("tip", category), got
+    assert (got.kind, got.topic) == ("other", "tip_status"), got
+
+
+def test_an_earlier_report_complained_of_passes_to_its_officers() -> None:
+    # nobody came, said as a complaint: chat that the router hands to the tip's officers
+    got = classify(
+        "hom truoc tui bao vu trom xe ma toi gio chua thay ai lien lac, lam an kieu gi vay"
+    )
+    assert (got.kind, got.topic, got.about_line) == ("other", None, True), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # something new told beside it
+        (
+            "hôm qua tui báo vụ trộm xe rồi, giờ tụi nó lại quay lại cạy khóa nhà bên, "
+            "có ai xử lý chưa",
+            "theft",
+            None,
+        ),
+        (
+            "em bao vu co nguoi la dung rinh truoc nha, nguoi do van dung do, co ai toi chua a",
+            "other",
+            None,
+        ),
+        (
+            "mình báo vụ tụi nó chích choác đầu hẻm 88 tối qua mà chưa thấy ai xuống, "
+            "tối nay tụ tập nữa",
+            "drugs",
+            None,
+        ),
+        # a danger now
+        (
+            "báo vụ đánh nhau ở hẻm 45, tụi nó đang cầm dao, sao rồi không ai tới",
+            "violence",
+            "urgent",
+        ),
+        (
+            "bao vu thang nghien cam dao o hem 30 nay gio roi, no dang dap cua nha tui, "
+            "co ai nhan chua",
+            None,
+            "urgent",
+        ),
+        (
+            "em báo vụ cháy ở chợ Tân Hương, khói đen bốc lên nhiều lắm, có ai nhận chưa",
+            "fire",
+            "urgent",
+        ),
+        # a report made here, a ward's silence told ("muốn báo vụ", "xin báo vụ")
+        (
+            "tôi muốn báo vụ trộm tiệm nhà tôi tuần trước, "
+            "đã trình báo phường rồi mà chưa thấy ai liên lạc",
+            "theft",
+            None,
+        ),
+        (
+            "em xin bao vu giut tui xach o cho Tan Huong hom qua, "
+            "bao cong an roi ma chua thay ai xu ly",
+            "robbery",
+            None,
+        ),
+    ],
+)
+def test_a_report_told_with_something_new_stays_a_tip(
+    text: str, category: str | None, severity: str | None
+) -> None:
+    got = classify(text)
+    assert got.kind == "tip", got
+    assert category is None or got.category == category, got
+    assert severity is None or got.severity == severity, got
 
 
 def test_whether_a_report_was_received_beside_a_danger_now_is_still_urgent() -> None:
@@ -3728,3 +3805,266 @@ def test_callers_all_leaving_unsteady_mark_a_drug_spot() -> None:
         "phong kham o Tan Huong khach ra vao lien tuc, ba chu bi dau mat do ca tuan",
     ):
         assert by_rules(text).category != "drugs", text
+
+
+# --- round 16 (msg-16c): kind misses of message tuning sets 6-16 ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bạn đã bị lừa đảo qua mạng? Chúng tôi lấy lại tiền cho bạn trong 72h, liên hệ ngay",
+        "ho tro lay lai tien bi lua dao, phi sau khi nhan lai tien, lien he luat su",
+        "Chuyên lấy lại Facebook bị hack, mở khóa tài khoản nhanh, uy tín, inbox",
+        "lay lai nick zalo bi hack trong ngay, mo khoa fb, ib ngay",
+    ],
+)
+def test_a_recovery_service_ad_names_the_readers_harm_not_the_writers(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("thằng bạn tui bị lừa đảo mất 50 triệu qua app đầu tư, giờ phải làm sao", "fraud"),
+        (
+            "tui bị lừa 30 triệu, lên mạng gặp trang hỗ trợ lấy lại tiền bị lừa đảo, đóng phí 5 "
+            "triệu rồi họ chặn luôn",
+            "fraud",
+        ),
+        (
+            "Facebook của em bị hack, tụi nó nhắn mượn tiền bạn bè em, em đã liên hệ luật sư",
+            "fraud",
+        ),
+        (
+            "thằng kia giao hàng trắng cho tụi nhỏ ở công viên, ib tele để mua, "
+            "tụi nó đang đứng đó",
+            "drugs",
+        ),
+        (
+            "thu mua phế liệu mà tụi nó vô nhà tui lấy trộm cái máy bơm, gọi là tới mà không ai ra",
+            "theft",
+        ),
+        # a theft from the writer's shop beside its own boasting ("cháy hàng")
+        (
+            "shop tui cháy hàng tuần này, mà chiều qua có con nhỏ vô thử đồ lấy cắp 3 cái váy",
+            "theft",
+        ),
+        (
+            "tiem em dang sale, vua co thang vo an cap 2 chai nuoc hoa roi chay, camera co quay",
+            "theft",
+        ),
+    ],
+)
+def test_a_victim_beside_an_ads_words_still_reports(text: str, category: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.spam) == ("tip", category, False), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "giá xăng bây giờ như ăn cướp, đổ có 2 lít mà hết 50 ngàn",
+        "con meo nha minh no an trom nguyen con ca chien tren ban, tuc ghe",
+        "chó nhà tôi ăn trộm đôi dép của ông hàng xóm tha về ổ",
+        "tối qua lo coi phim nên cháy nồi cơm, cả nhà ăn mì gói",
+        "hôm nay tụi nó bắn game dữ quá, giết cả team tui 3 lần",
+    ],
+)
+def test_a_figure_of_speech_alone_is_chat(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "other", got
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        (
+            "giá rau như ăn cướp mà sáng nay còn bị thằng áo đen giật túi xách ở chợ Tân Hương",
+            "robbery",
+            None,
+        ),
+        (
+            "con mèo nhà tui bị tụi nó bắt trộm mang đi bán, hẻm 45 Tân Sơn Nhì, sáng nay",
+            "theft",
+            None,
+        ),
+        ("cháy nồi cơm điện rồi lửa bén lên tủ bếp, khói đen đầy nhà, cứu với", "fire", "urgent"),
+        (
+            "nha ben chay noi com ma khoi boc len nghi ngut, khong ai o nha, goi cua khong ai ra",
+            "fire",
+            "urgent",
+        ),
+        (
+            "tụi nhỏ chơi bắn game xong ra ngoài đánh nhau, có đứa cầm dao, "
+            "ngay công viên Tân Thành",
+            None,
+            "urgent",
+        ),
+        (
+            "mèo nhà tui nó ăn trộm cá bị ông hàng xóm đánh chết rồi còn dọa đánh tui",
+            "violence",
+            None,
+        ),
+    ],
+)
+def test_a_figure_of_speech_beside_a_report_stays_a_tip(
+    text: str, category: str | None, severity: str | None
+) -> None:
+    got = classify(text)
+    assert got.kind == "tip", got
+    assert category is None or got.category == category, got
+    assert severity is None or got.severity == severity, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "muốn tố cáo mà không muốn đưa tên thật thì được không ad",
+        "to cao qua zalo nay co bi lo danh tinh nguoi bao khong a?",
+        "e muon phan anh 1 chuyen ma so bi lo ten, co giu bi mat danh tinh ko",
+        "cho mượn 30 triệu có giấy tay mà 2 năm không trả, giờ kiện được không",
+    ],
+)
+def test_ones_own_rights_asked_is_a_question(text: str) -> None:
+    # to report without a name, to sue over a debt: asked, never a report the model makes
+    got = classify(text)
+    assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "thằng hàng xóm đánh vợ mỗi đêm, tôi muốn báo mà sợ lộ tên, có được giấu tên không",
+            "violence",
+        ),
+        (
+            "có nhóm thanh niên tụ tập chích hút trong công viên Tân Thành, tôi không muốn nêu tên",
+            "drugs",
+        ),
+        ("nó lừa tôi 50 triệu rồi chặn zalo luôn, giờ tôi kiện được không", "fraud"),
+        ("muốn báo có người bán ma túy ở hẻm 40, báo ở đâu cho khỏi lộ tên", "drugs"),
+    ],
+)
+def test_a_harm_told_beside_ones_rights_asked_is_a_tip(text: str, category: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sao không ai bắt mấy đứa làm giả giấy tờ xe dán số điện thoại khắp cột điện vậy",
+        "tiem photo dau hem 20 nhan lam bang gia, ai can thi vo",
+        "co dua o hem 30 Tan Son Nhi lam gia can cuoc cho nguoi nuoc ngoai",
+    ],
+)
+def test_papers_forged_by_someone_are_a_fraud_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "fraud"), got
+
+
+def test_the_use_of_fake_papers_asked_stays_a_question() -> None:
+    assert classify("làm giấy tờ giả thì bị phạt bao nhiêu").kind == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'em nhận được tin "tài khoản VNeID sắp bị khóa, truy cập link để cập nhật", có phải của '
+        "công an không? báo để mấy anh cảnh báo bà con",
+        "vua nhan tin nhan tai khoan ngan hang sap bi khoa, bam link de cap nhat thong tin, "
+        "co phai lua dao khong",
+    ],
+)
+def test_a_phish_received_and_asked_about_is_a_fraud_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
+
+
+def test_a_phish_in_its_own_voice_is_an_ad() -> None:
+    text = "Tài khoản VNeID của bạn sắp bị khóa, vui lòng truy cập link để cập nhật thông tin"
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà tôi cho mấy đứa cháu lên ở mà chưa khai báo gì, giờ muốn khai cho đúng thì làm sao",
+        "homestay cua toi co khach o 3 dem chua khai bao luu tru, gio khai bo sung duoc khong",
+    ],
+)
+def test_ones_own_declaration_to_be_made_right_is_a_question(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "question", got
+
+
+def test_a_thesis_asking_for_figures_is_no_report() -> None:
+    got = classify("em đang làm khóa luận về tội phạm ma túy, cho em xin số liệu được không ạ")
+    assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dạ không có gì đâu anh, em nhắn nhầm zalo á",
+        "xin loi gui nham nhom, bo qua nha",
+        "kiểm tra tin nhắn thôi, bỏ qua nhé",
+    ],
+)
+def test_a_message_owned_up_to_as_sent_by_mistake_is_chat(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "other", got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "có đứa nhắn nhầm số rồi làm quen dụ tui đầu tư tiền ảo, tui chuyển 20 triệu mất luôn",
+            "fraud",
+        ),
+        ("xin lỗi em gửi nhầm, mà tiện đây báo luôn hẻm 12 có đánh nhau, có đứa cầm dao", None),
+        ("nhắn nhầm mà thôi kệ, nhà bên có mùi khét với khói bốc lên từ nãy giờ", "fire"),
+        ("không có gì đâu, mà thằng hàng xóm nó đang đập cửa nhà tui đòi nợ, sợ quá", None),
+        ("bỏ qua nha anh, tụi nó đi rồi, mà xe tui bị trộm mất rồi", "theft"),
+    ],
+)
+def test_a_report_beside_a_message_owned_up_to_stays_a_tip(text: str, category: str | None) -> None:
+    got = classify(text)
+    assert got.kind == "tip", got
+    assert category is None or got.category == category, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "má tui bấm vào link để cập nhật VNeID xong tài khoản mất 20 triệu",
+        "có người gọi xưng công an bảo truy cập link để cập nhật thông tin định danh, ba tui làm "
+        "theo giờ tài khoản trống trơn",
+        "tin nhắn bảo tài khoản sắp bị khóa, vui lòng truy cập link để cập nhật, mẹ tôi bấm vào "
+        "rồi mất 30 triệu",
+        "nhan duoc tin nhan buu pham chua nhan, vui long thanh toan phi giao lai, em bam roi, "
+        "tai khoan bi rut 8 trieu",
+    ],
+)
+def test_a_phish_followed_and_the_money_gone_is_a_fraud_tip(text: str) -> None:
+    # the phisher's words quoted by the one it harmed ("làm theo", "bấm vào rồi mất")
+    got = classify(text)
+    assert (got.kind, got.category, got.spam) == ("tip", "fraud", False), got
+
+
+def test_scrap_buyers_told_of_are_no_ad() -> None:
+    # someone else's call quoted ("cứ rao"): the writer reports them, never an ad to drop
+    text = "xe thu mua phế liệu cứ rao mua giá cao, gọi là tới, mà tụi nó hay lượm đồ trước cửa nhà"
+    got = classify(text)
+    assert (got.kind, got.spam) == ("tip", False), got
+
+
+def test_a_victims_state_since_beside_an_earlier_report_is_a_tip() -> None:
+    text = "tối qua em báo vụ thằng chồng đánh vợ, chưa thấy ai xuống, chị đó bị đánh ngất rồi"
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "violence"), got

@@ -413,22 +413,10 @@ CONFLICTS = {
     # labelled chat; a laugh no longer hides a danger or a crime told (a fire, a knife and
     # drugs were dropped with it): a joke reaching an officer costs less than a tip lost
     "mt7-140",
-    # "hồi sáng em có nhắn báo vụ đánh nhau ở hẻm 130, mấy anh nhận được chưa" labelled chat;
-    # a report told again is a tip: the first may never have arrived, and the router joins
-    # it to the citizen's open tip when there is one
-    "mt7-70",
-    # "hồi sáng tui có nhắn báo vụ sòng bài rồi, công an nhận được chưa" labelled chat; a
-    # report told again is a tip, as mt7-70
-    "mt8-126",
     # a neighbour's son seen showing a pistol in his room yesterday, "chắc giờ vẫn giữ",
     # labelled urgent; a weapon kept at home, shown to nobody threatened now, is for the
     # ward (classify.yaml weapon_now: "nhà đó có súng tự chế, giấu dưới gầm giường")
     "mt8-147",
-    # "hoi sang tui co bao vu trom xe, co ai nhan chua vay" and "Did you receive my report
-    # yesterday about the stolen bike? No one reply" labelled chat; a report told again is a
-    # tip, as mt7-70 and mt8-126
-    "mt9-4",
-    "mt9-29",
     # a son on drugs holding a knife, "đòi chém cả nhà", labelled violence or drugs but not
     # weapons; every such tip of the other sets accepts weapons (a knife held to threaten)
     "mt9-153",
@@ -710,11 +698,6 @@ CONFLICTS = {
     # qt23-67 ("dk tt can gi", agreed)
     "qt34-85",
     # Message tuning set 11 (round 14):
-    # where a report stands asked, the report named ("ad ơi tôi báo vụ đánh bạc hôm qua có ai
-    # nhận chưa", "tin tôi gửi sáng nay về cái xe bị trộm đã có ai xử lý chưa"): labelled chat;
-    # a report told again is a tip, as mt7-70, mt8-126 and mt9-29
-    "mt11-170",
-    "mt11-171",
     # an officer's manner complained about ("cán bộ nói chuyện cộc lốc", "csgt thái độ hách
     # dịch"): labelled chat; a tip of category other by the line's convention, as qt25-61
     "mt11-190",
@@ -723,9 +706,6 @@ CONFLICTS = {
     # officer), its own example
     "mt11-212",
     # Message tuning set 12 (round 14):
-    # "tin tui gửi hồi sáng ... có ai đọc chưa": labelled chat; where one's tip stands is asked
-    # (tip_status), answered from the citizen's tips
-    "mt12-167",
     # street racing labelled traffic; public order in the rules and the other sets
     "mt12-61",
     # a dog let loose that bit children last week labelled public order; other, as mt9-173
@@ -753,10 +733,6 @@ CONFLICTS = {
     "mt15-88",
     # street racing labelled traffic; public order in the rules and the briefing, as mt12-61
     "mt15-164",
-    # Message tuning set 16 (round 15):
-    # "vụ hôm qua tui báo vụ đua xe sao rồi mấy anh": labelled chat; a report told again is a
-    # tip, as mt7-70 and mt11-170
-    "mt16-215",
 }
 
 
@@ -860,8 +836,9 @@ BLIND_HELD = {
     # classifier passes; 69/75 after round 14's assistant pass on question set 27
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((124, 91, 98), 10, 0, 0, 69, 1)
-    # round 16: category 92 after the classifier pass on tuning set 19 (msg-16b)
-    "blind15": ((124, 92, 98), 10, 0, 0, 69, 1),
+    # round 16: category 92 after the classifier pass on tuning set 19 (msg-16b), kind 125
+    # after the pass on the kinds left wrong (msg-16c)
+    "blind15": ((125, 92, 98), 10, 0, 0, 69, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -1045,8 +1022,10 @@ def test_the_tenth_set_keeps_its_scores() -> None:
     # Blind through round 6 (its header lines); tuned against from round 7 on.
     messages = score_messages(cases("messages_blind10.jsonl"), classify)
     assert len(cases("messages_blind10.jsonl")) >= 60
-    assert messages.kind_right >= 100 and messages.category_right >= 82, messages.summary()
-    assert messages.severity_right >= 84 and messages.spam_right >= 8, messages.summary()
+    # round 16: kind 101 -> 103 and ads 8/9 -> 9/9 (a recovery service's ad, a message
+    # owned up to as sent by mistake)
+    assert messages.kind_right >= 103 and messages.category_right >= 83, messages.summary()
+    assert messages.severity_right >= 84 and messages.spam_right >= 9, messages.summary()
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind10.jsonl"), classify, assistant)
     assert len(cases("questions_blind10.jsonl")) >= 25
@@ -1237,6 +1216,11 @@ QUESTIONS_ALONE = {
 # out): (kind, category, urgency) right, ads recognised, calm tips rated urgent and people
 # in danger rated normal at most.
 MESSAGES_ALONE = {
+    # round 16 (msg-16c, model retrained), sets 6-16 on their agreed labels: an earlier report
+    # asked after is chat answered from the citizen's tips (mt7-70, mt8-126, mt9-4, mt9-29,
+    # mt11-170, mt11-171, mt12-167, mt16-215 out of CONFLICTS), recovery services' ads, a
+    # figure of speech alone, forged papers, a phish asked about, one's own rights asked, a
+    # message owned up to as sent by mistake; categories held where they had risen since
     # round 10: scored before any change (its header) 190, 141, 153, ads 17/21, one calm
     # tip urgent, no person in danger normal; after round 10's classifier pass 204, 157, 155
     # of 220 (203, 156, 155 of the 219 agreed: mt6-120 in CONFLICTS), 17/21, one and none;
@@ -1245,51 +1229,52 @@ MESSAGES_ALONE = {
     # 204, 156, 155 (203, 155, 155 agreed), 17/21; kind 202 agreed in round 12 once a
     # greeting no longer makes chat of a long message (mt6-187, a youth union's schedule
     # sent here with "Xin chào", reaches an officer: a report it opens must not be lost)
-    # category 158 agreed after round 16's pass on tuning set 19 (a fake page is fraud)
-    "tuning6": ((202, 158, 155), 17, 1, 0),
+    # category 158 agreed after round 16's pass on tuning set 19 (a fake page is fraud);
+    # kind 209, ads 21/21 after its pass on the kinds left wrong (msg-16c)
+    "tuning6": ((209, 158, 155), 21, 1, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
     # 10/10, none and none; kind 217 (214 agreed: mt7-140 in CONFLICTS) once a laugh no
     # longer hides a danger or a crime told; 216 (213 agreed: mt7-70 in CONFLICTS) once a
     # report told again with "nhận được chưa" stays a tip
-    "tuning7": ((213, 152, 154), 10, 0, 0),
+    "tuning7": ((215, 157, 155), 10, 0, 0),
     # round 12: scored before any change (its header) 203, 138, 146 of 220, ads 5/7, one
     # calm tip urgent, three people in danger normal; after round 12's classifier pass 215,
     # 151, 154 of 220 (214, 150, 154 of the 218 agreed: mt8-126, mt8-147 in CONFLICTS),
     # 7/7, none and none
-    "tuning8": ((214, 150, 154), 7, 0, 0),
+    "tuning8": ((217, 156, 154), 7, 0, 0),
     # round 13: scored before any change (its header) 201, 129, 145 of 220, ads 8/11, no
     # calm tip urgent, five people in danger normal; after round 13's classifier pass 217,
     # 152, 158 of 220 (215, 152, 156 of the 216 agreed: mt9-4, mt9-29, mt9-153, mt9-173 in
     # CONFLICTS), 11/11, none and none
-    "tuning9": ((215, 152, 156), 11, 0, 0),
+    "tuning9": ((217, 156, 158), 11, 0, 0),
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none
-    "tuning10": ((216, 152, 157), 12, 0, 0),
+    "tuning10": ((217, 159, 157), 12, 0, 0),
     # round 14's pass on kinds: scored before any change (its header) 195, 122, 141 of 220,
     # ads 7/11, no calm tip urgent, two people in danger normal; after the pass (model
     # retrained, unchanged) 205, 130, 144 of 220, 10/11, none and none; 131, 145 after the
     # merge (kept once a crime studied weakens a category only in a question or with nothing
     # told happening now)
-    "tuning13": ((205, 131, 145), 10, 0, 0),
+    "tuning13": ((207, 146, 145), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
     # mt11-190, mt11-191, mt11-212 in CONFLICTS), 9/9, none and none
-    "tuning11": ((212, 157, 156), 9, 0, 0),
+    "tuning11": ((215, 159, 156), 9, 0, 0),
     # round 14: kept out of the pass on set 11, scored before any change (its header) 207,
     # 142, 144 of 220, ads 11/17, two calm tips urgent, four people in danger normal; the
     # same after the pass on set 11; after the pass on it (model retrained) 216, 152, 152 of
     # 220 (213, 151, 150 of the 214 agreed: mt12-61, mt12-92, mt12-140, mt12-167, mt12-199,
     # mt12-201 in CONFLICTS), ads 15/17 (15/15 agreed), none and none
-    "tuning12": ((213, 151, 150), 15, 0, 0),
+    "tuning12": ((215, 156, 151), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
     # 13/13, two calm tips urgent, none in danger normal
-    "tuning14": ((217, 150, 151), 13, 2, 0),
+    "tuning14": ((218, 152, 151), 13, 2, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1298,12 +1283,12 @@ MESSAGES_ALONE = {
     # the model's category head taught sets 6-13 (round 15, model-15): 211, 142, 146 agreed,
     # "đổ trộm rác" (mt15-157) read a theft from 0.61 sure; OVERRULE_FROM 0.7 would keep it
     # and two more of sets 14 and 15, but lose two blind sets' categories: not taken
-    "tuning15": ((211, 142, 146), 9, 0, 0),
+    "tuning15": ((215, 143, 146), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
     # CONFLICTS), 30/30, none and none
-    "tuning16": ((207, 119, 120), 30, 0, 0),
+    "tuning16": ((211, 119, 120), 30, 0, 0),
     # round 16: scored before any change (their headers)
     "tuning17": ((206, 131, 148), 12, 1, 1),
     "tuning18": ((189, 102, 105), 10, 1, 0),

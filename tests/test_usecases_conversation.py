@@ -424,3 +424,18 @@ def test_a_report_told_as_a_question_is_a_tip_not_the_menu(memory_line: MemoryLi
     assert "questions" not in memory_line.store.docs or not memory_line.store.docs["questions"]
     told = memory_line.texts(CITIZEN)
     assert any(ref in t for t in told)  # the tip's acknowledgement, not the menu
+
+
+def test_an_earlier_report_asked_after_hears_where_it_stands_and_pages_nobody(
+    memory_line: MemoryLine,
+) -> None:
+    # "hồi sáng tui có báo vụ ..., có ai nhận chưa": the report named with its matter, where it
+    # stands asked (classify: kind other, topic tip_status), never a second tip
+    ref = report(memory_line)
+    memory_line.advance(minutes=90)
+    answer = ask(memory_line, "hoi sang tui co bao vu tui nghien o khach san, co ai nhan chua vay")
+    assert answer.startswith(f"Tin báo {ref} anh/chị gửi lúc 09:00 ngày 01/12/2026"), answer
+    assert memory_line.only_tip()["ref"] == ref and len(memory_line.texts(DUTY)) == 1
+    # a citizen whose report never arrived is told so and asked to send it
+    lost = ask(memory_line, "tối qua tôi có nhắn báo vụ trộm xe, các anh nhận được chưa", NEIGHBOUR)
+    assert lost.startswith("Hiện chưa có tin báo nào anh/chị đã gửi") and "nội dung" in lost

@@ -597,6 +597,8 @@ def build_rules(data: Any) -> Rules:
 
     for compound in top.compounds:
         add("compound", compound.phrases)
+        if compound.figure:
+            add("figure", compound.phrases)
     add("other", top.other.phrases)
     add("other", top.other.exact, ambiguous=True)
     add("personal", top.other.personal)
@@ -613,6 +615,9 @@ def build_rules(data: Any) -> Rules:
         ("done", line.done),
         ("line", line.complaints),
         ("line_received", line.received),
+        ("line_reported", line.reported),
+        ("line_status", line.status),
+        ("line_anew", line.anew),
         ("line_unless", line.unless),
         ("if", top.hypothetical.if_),
         ("then", top.hypothetical.then),
@@ -627,6 +632,7 @@ def build_rules(data: Any) -> Rules:
         ("law_asked", top.law_asked),
         ("other_office", top.other_office),
         ("own_file", top.own_file),
+        ("rights_asked", top.rights_asked),
         ("bribe", top.bribe),
         ("reporting", top.reporting),
         ("chain", top.chain),
@@ -1298,6 +1304,7 @@ def weigh(
             or reported
             or ("other_office" in groups and harmless)
             or ("own_file" in groups and harmless)
+            or _rights_asked(groups)
         ):
             return verdict
         unsure = frozenset(
@@ -1325,6 +1332,16 @@ def weigh(
         if advertises(opinion):
             return as_spam(opinion)
     return with_opinion(verdict, opinion, len(words), message.typed_with_marks)
+
+
+def _rights_asked(groups: dict[str, list[Hit]]) -> bool:
+    """The asker's own rights asked ("có được giấu tên không", "kiện được không") with no
+    harm named outside them ("danh tính" folds onto "đánh")."""
+    rights = groups.get("rights_asked", [])
+    return bool(rights) and not any(
+        group.startswith(("cat:", "with:")) and any(not _inside(h, rights) for h in hits)
+        for group, hits in groups.items()
+    )
 
 
 def in_english(message: _Message, groups: dict[str, list[Hit]], rules: Rules) -> bool:
@@ -1667,7 +1684,18 @@ def _by_rules(
         if not any(_overlaps(h, s) and not _inside(s, [h]) for s in spam_hits)
     ]
     ad = not own_harm and not danger.makes_tip
-    if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong:
+    # a harm named inside the ad's own offer ("lấy lại tiền bị lừa đảo") is no evidence of one;
+    # a phrase both of a tip and of an ad ("bấm vào link") still is
+    offered = len(
+        _labels(
+            [
+                h
+                for h in best_hits
+                if any(_inside(h, [s]) and s.end - s.start > h.end - h.start for s in spam_hits)
+            ]
+        )
+    )
+    if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong - offered:
         return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
     if best is None and not danger.makes_tip and len(spam) >= rules.spam_min_phrases:
         # an ad or a phish quoted by the one it harmed, or passed on as a warning ("em
@@ -1710,6 +1738,20 @@ def _by_rules(
     if about_line and not danger.makes_tip:
         said = _unique(_labels(about_line))
         return Classification("other", None, "normal", None, None, said, about_line=True)
+    asked_after = _asked_after(groups)
+    if asked_after and danger.hits:
+        # no danger but one the wait's own "tới giờ" made now ("tối qua báo vụ đánh nhau mà
+        # tới giờ chưa thấy ai xuống"): read again without it
+        waited = dict(groups, now=[h for h in groups.get("now", []) if not _inside(h, asked_after)])
+        if not waited["now"]:
+            del waited["now"]
+        if _danger(rules, waited, best, best_hits, held, message.clauses).hits:
+            asked_after = []
+    if asked_after:
+        # a complaint that nobody came passes to the tip's officers; else where it stands
+        topic = None if "line" in groups else "tip_status"
+        said = _unique(_labels(asked_after))
+        return Classification("other", None, "normal", topic, None, said, about_line=True)
 
     # the words a category requires are the event's too ("cho thuê căn hộ cho người nước
     # ngoài mà không khai báo thì phạt bao nhiêu": the renting opens the supposed event)
@@ -1789,6 +1831,11 @@ def _by_rules(
         or _words_besides(message, chat) < rules.courtesy_report_min_words
     ):
         return Classification("other", None, "normal", None, None, _unique(_labels(chat)))
+    # nothing matched but a figure of speech or a mishap at home ("giá rau như ăn cướp",
+    # "con mèo nhà tui nó ăn trộm cá", "cháy nồi cơm"): chat, not an unknown report
+    figure = _sure(groups, "figure")
+    if figure and best is None and not danger.hits:
+        return Classification("other", None, "normal", None, None, _unique(_labels(figure)))
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))
@@ -1857,6 +1904,22 @@ def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) 
         return _sure(groups, "line_received")
     praise = _sure(groups, "praise") if kind_words else []
     return praise or _sure(groups, "line")
+
+
+def _asked_after(groups: dict[str, list[Hit]]) -> list[Hit]:
+    """The writer's earlier report named with its matter ("hôm qua tui báo vụ trộm xe")
+    and where it stands asked ("sao rồi", "có ai nhận chưa"), nothing new told: nothing
+    `anew` ("lại", "vẫn") nor of `about_line.unless`, nothing now but the wait's own "tới
+    giờ" ("tới giờ chưa thấy ai xuống"); the caller checks no danger is told. A report
+    told again with something new ("... giờ tụi nó lại tụ tập") stays a tip."""
+    if "line_reported" not in groups or "line_unless" in groups or "line_anew" in groups:
+        return []
+    asked = _sure(groups, "line_status") + _sure(groups, "line_received")
+    if not asked:
+        return []
+    if any(not _inside(h, asked) for h in groups.get("now", [])):
+        return []
+    return _sure(groups, "line_reported") + asked
 
 
 def _hypothetical(

@@ -119,6 +119,11 @@ class AboutLineIn(_Strict):
     # whether something one reported was received ("mấy anh nhận được chưa"): about the
     # line even beside the report's own words
     received: list[str] = Field(default_factory=list)
+    # the writer's own earlier report named ("hôm qua tui báo vụ trộm xe"), and where it
+    # stands asked ("sao rồi", "có ai xử lý chưa"): a word about what was sent
+    reported: list[str] = Field(default_factory=list)
+    status: list[str] = Field(default_factory=list)
+    anew: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
 
 
@@ -277,6 +282,9 @@ class CompoundIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     # messages holding the compound, none of whose reasons may lie inside it
     examples: list[str] = Field(min_length=1)
+    # a figure of speech or a mishap at home (a price "như ăn cướp", a cat "ăn trộm" fish,
+    # the rice burnt): a message in which nothing else matches is chat, not an unknown report
+    figure: bool = False
 
 
 class FoldsIn(_Strict):
@@ -312,6 +320,8 @@ class RulesIn(_Strict):
     other_office: list[str] = Field(default_factory=list)
     # one's own file asked after ("hồ sơ nhập khẩu của tôi bị trả về, muốn gặp người xử lý")
     own_file: list[str] = Field(default_factory=list)
+    # the asker's own rights asked: to report without their name, to sue over a debt
+    rights_asked: list[str] = Field(default_factory=list)
     # money asked by whoever handles it ("cán bộ đòi 2 triệu mới nhận"): a harm told
     bribe: list[str] = Field(default_factory=list)
     # the writer saying they report what they told ("tôi báo để công an nắm")
@@ -393,6 +403,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("law_asked", rules.law_asked)
     add("other_office", rules.other_office)
     add("own_file", rules.own_file)
+    add("rights_asked", rules.rights_asked)
     add("bribe", rules.bribe)
     add("reporting", rules.reporting)
     add("chain", rules.chain)
