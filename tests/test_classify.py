@@ -4068,3 +4068,45 @@ def test_a_victims_state_since_beside_an_earlier_report_is_a_tip() -> None:
     text = "tối qua em báo vụ thằng chồng đánh vợ, chưa thấy ai xuống, chị đó bị đánh ngất rồi"
     got = classify(text)
     assert (got.kind, got.category) == ("tip", "violence"), got
+
+
+def test_a_person_left_down_after_a_fight_broke_up_is_still_down() -> None:
+    # "giải tán rồi" told the fight over, and the guard left lying was rated normal
+    for text in (
+        "mấy thằng đó đánh ông bảo vệ rồi giải tán rồi, ổng nằm bất động",
+        "hai nhóm đâm nhau, can ra rồi mà 1 thằng nằm bất tỉnh ở đầu hẻm",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), got
+    assert classify("hai nhóm xô xát, không ai bị thương, giờ giải tán rồi").severity == "normal"
+
+
+def test_a_harm_told_from_when_it_began_and_still_going_on_is_urgent() -> None:
+    for text in (
+        # a fight reported last night that started again
+        "tối qua báo vụ đánh nhau rồi mà chưa thấy ai xuống, giờ tụi nó đánh tiếp nè",
+        # a child reported missing this morning, still not found
+        "hồi sáng tui báo vụ con tui đi học chưa về, giờ vẫn chưa thấy, có ai nhận chưa",
+        "me em hon 70 tuoi di cho tu sang, toi gio van chua ve",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), got
+    for text in (
+        "hôm qua con tôi đi lạc, giờ đã tìm thấy rồi",
+        "tối qua bị đánh, giờ vẫn chưa hết đau",
+    ):
+        assert classify(text).severity == "normal", text
+
+
+def test_an_outage_beside_a_crime_it_comes_with_is_no_other_offices_matter() -> None:
+    # "cúp điện" pointed the citizen to the power company, and nobody saw the theft
+    for text, category in (
+        ("cúp điện cả khu mà có mấy thằng leo cột cắt dây điện mang đi", "theft"),
+        ("cup dien ca khu ma co may thang leo cot cat day dien mang di", "theft"),
+        ("mất điện từ tối, có thằng lạ cứ đi qua đi lại rọi đèn vô nhà", "other"),
+    ):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", category), got
+    assert (
+        classify("cúp điện cả khu từ sáng tới giờ, gọi điện lực không ai nghe").kind == "question"
+    )
