@@ -4110,3 +4110,20 @@ def test_an_outage_beside_a_crime_it_comes_with_is_no_other_offices_matter() -> 
     assert (
         classify("cúp điện cả khu từ sáng tới giờ, gọi điện lực không ai nghe").kind == "question"
     )
+
+
+def test_a_report_asked_after_with_the_harm_going_on_now_is_urgent() -> None:
+    # a status asked beside a harm still happening: the harm, urgent, whatever the model
+    # reads of the report told over
+    for text in (
+        "hồi sáng em báo vụ nhà bên đánh con, sao rồi ạ, giờ nó lại đánh nữa",
+        "tin em gửi hồi trưa sao rồi, có người bị thương nằm ở đó nãy giờ",
+        "hồi chiều báo vụ tai nạn ở ngã tư, người bị nạn vẫn nằm đó chưa ai đưa đi",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), got
+    for text in (
+        "chiếc xe máy hư vẫn nằm đó từ hôm qua chưa ai dắt đi",
+        "cây đổ từ hôm qua vẫn nằm đó giữa đường",
+    ):
+        assert classify(text).severity == "normal", text
