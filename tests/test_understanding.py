@@ -871,8 +871,8 @@ BLIND_HELD = {
     "blind19": ((124, 89, 94), 9, 0, 2, 68, 2),
     # round 16: scored before any change (its header): kind 131/135, category 89/95,
     # urgency 94/95, no calm tip urgent, no person in danger normal, ads 11/12; questions
-    # 61/75 with 4 wrong
-    "blind20": ((131, 89, 94), 11, 0, 0, 61, 4),
+    # 61/75 with 4 wrong; kind 132 after msg-16's pass on tuning set 17
+    "blind20": ((132, 89, 94), 11, 0, 0, 61, 4),
 }
 
 
@@ -1270,8 +1270,9 @@ MESSAGES_ALONE = {
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
     # CONFLICTS), 30/30, none and none
     "tuning16": ((207, 119, 120), 30, 0, 0),
-    # round 16: scored before any change (their headers)
-    "tuning17": ((206, 131, 148), 12, 1, 1),
+    # round 16: scored before any change (their headers); 17 after msg-16's pass on it
+    # (rules only): 214, 138, 150, 12/15, none and none
+    "tuning17": ((214, 138, 150), 12, 0, 0),
     "tuning18": ((189, 102, 105), 10, 1, 0),
     "tuning19": ((214, 170, 184), 3, 6, 0),
 }
