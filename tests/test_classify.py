@@ -3705,3 +3705,48 @@ def test_words_about_the_line_itself_are_chat(text: str) -> None:
 def test_a_danger_beside_words_about_the_line_stays_urgent(text: str) -> None:
     got = by_rules(text)
     assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHA CAI UY TIN SO 1 CHAU A - nap lan dau tang 200%, ca cuoc bong da. Link: abc.xyz",
+        "Nhà cái uy tín số 1 châu Á, nạp lần đầu tặng 100%, cá cược thể thao",
+        "Dịch vụ chạy quảng cáo Zalo OA, tăng follow thật, báo giá chỉ từ 1tr",
+        "tang like tang follow fanpage, bao gia re nhat, ib ngay",
+        "Congratulations! Your number has been selected to win an iPhone. Click here to claim",
+    ],
+)
+def test_a_sellers_own_boast_is_an_ad(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "quán cà phê trên Lê Trọng Tấn treo bảng nhà cái uy tín số 1, tối nào cũng tụ tập cá "
+            "độ bóng đá",
+            "gambling",
+        ),
+        ("em bị lừa vào nhà cái uy tín số 1 châu á, nạp lần đầu tặng 200% rồi mất 30 triệu", None),
+        ("thằng phát tờ rơi báo giá chỉ từ 1tr cho vay, giờ tụi nó khủng bố đòi nợ nhà em", None),
+    ],
+)
+def test_the_boast_beside_a_report_or_a_loss_is_a_tip(text: str, category: str | None) -> None:
+    got = by_rules(text)
+    assert got.kind == "tip", got
+    assert category is None or got.category == category, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có người phát tờ rơi 'massage tại nhà, nữ phục vụ trẻ đẹp' ở cổng trường, học sinh lượm",
+        "hem 20 co tiem massage, nu phuc vu tre dep, khuya van mo cua keo rem",
+    ],
+)
+def test_young_women_serving_offered_is_prostitution(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "prostitution"), got

@@ -1271,8 +1271,8 @@ MESSAGES_ALONE = {
     # CONFLICTS), 30/30, none and none
     "tuning16": ((207, 119, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
-    # (rules only): 214, 138, 150, 12/15, none and none
-    "tuning17": ((214, 138, 150), 12, 0, 0),
+    # (rules only): 216, 139, 150, 15/15, none and none
+    "tuning17": ((216, 139, 150), 15, 0, 0),
     "tuning18": ((189, 102, 105), 10, 1, 0),
     "tuning19": ((214, 170, 184), 3, 6, 0),
 }
