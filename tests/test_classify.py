@@ -3750,3 +3750,114 @@ def test_the_boast_beside_a_report_or_a_loss_is_a_tip(text: str, category: str |
 def test_young_women_serving_offered_is_prostitution(text: str) -> None:
     got = by_rules(text)
     assert (got.kind, got.category) == ("tip", "prostitution"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "game nay bi thang ban sat hai sml, cuu em voi ad oi 🤣",
+        "Trà sữa quán đầu hẻm ghiền như ma túy luôn á ad 🤣",
+        "con mèo nhà em vừa 'ám sát' con chuột, hiện trường kinh hoàng, đùa thôi ad ơi",
+        "sep em sang nay no nhu bom, ca phong chet lang, ua em nham group",
+        "em đang đánh nhau với cái deadline, nhắn nhầm nhóm, sr ad",
+        "thang ban em no an trom trai tim em roi ad bat no giup",
+        "Đọc bản tin vụ thảm án ở tỉnh kia mà sợ quá, cầu mong phường mình bình yên",
+        "alo em dang o ngoai duong on qua de toi nha roi nhan sau",
+    ],
+)
+def test_figures_of_speech_jokes_and_messages_put_off_are_chat(text: str) -> None:
+    got = by_rules(text)
+    assert got.kind == "other", got
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("em gửi nhầm tiền cho số tài khoản lạ, giờ họ không chịu trả", False),
+        ("tụi nó đánh nhầm người, em trai tôi bị đánh gãy tay hôm qua", False),
+        ("nó nói đùa thôi mà cầm dao rượt con tôi chạy khắp hẻm", True),
+        ("đùa thôi à, nhà bên đang cháy thật, khói đen bốc lên", True),
+        ("nhầm nhóm hả, mà hẻm 5 có đứa đang cầm mã tấu đó", True),
+        ("cầu mong con tôi bình an, nó đi học từ sáng chưa về, gọi không được", True),
+        ("em đang trốn trong nhà vệ sinh, nó còn ở ngoài, nhắn sau", True),
+        ("game này hay lắm, mà thằng hàng xóm đang cầm dao đòi chém vợ nó", True),
+        ("đọc bản tin thấy vụ lừa đảo giống y chang mẹ em bị hôm qua mất 50 triệu", False),
+        ("tụi nó đánh con nhỏ rồi nói giỡn thôi, con bé bầm hết mặt hôm qua", False),
+    ],
+)
+def test_a_report_beside_a_joke_or_a_figure_of_speech_stays_a_tip(text: str, urgent: bool) -> None:
+    got = by_rules(text)
+    assert got.kind == "tip", got
+    assert (got.severity == "urgent") == urgent, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ad oi hang xom co cay sung hoi, toi ngay no mang ra hem ban bang bang",
+        "tối ngày tụi nó tụ tập nẹt pô đầu hẻm",
+    ],
+)
+def test_toi_ngay_before_who_does_it_is_all_day_long(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+def test_toi_ngay_as_a_plea_still_hurries() -> None:
+    got = by_rules("toi ngay no say xin danh vo, gio dang danh, toi ngay giup em")
+    assert got.severity == "urgent", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sao bot cu hoi di hoi lai em o phuong nao hoai vay, noi roi ma",
+        "Cho em gửi lời khen chú công an khu vực, hôm bữa giúp bà ngoại em qua đường",
+        "Dạ vụ em báo hôm qua, công an phường đã gọi lại cho em rồi, em cảm ơn ạ",
+    ],
+)
+def test_the_bot_asking_again_praise_sent_and_a_call_back_thanked_are_about_the_line(
+    text: str,
+) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.about_line) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bot cứ hỏi đi hỏi lại, nhà em bị trộm xe từ tối qua",
+        "cho em gửi lời khen, mà hẻm 12 tối nào cũng có tụi hút chích",
+        "cảm ơn anh đã gọi lại, mà tụi nó lại tới đập cửa nhà em nữa rồi",
+    ],
+)
+def test_a_report_beside_words_on_the_line_is_still_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gấp!!! Ai cần lấy lại tài khoản Facebook bị hack thì inbox mình, có công an bảo lãnh",
+        "ban da bi lua dao online? doi ngu thu hoi von cua chung toi lay lai 100%, ib ngay",
+        "Chị ơi em mới mở tiệm nail, đang giảm 30% mời chị ghé ủng hộ nha",
+        "bên em chuyên lắp camera chống trộm, khách giới thiệu giảm 20% ạ",
+        "ban hang xach tay Nhat, ad co can mua thuoc bo ko, gia si",
+    ],
+)
+def test_a_sellers_offer_and_a_recovery_for_a_fee_are_ads(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "facebook em bị hack, tụi nó inbox bạn bè mượn tiền",
+        "bên em chuyên lắp camera, tối qua tiệm em bị trộm mất 3 cái đầu ghi",
+        "người bán thuốc bổ dạo tới nhà bà nội em, ép mua 5 triệu, bà đưa tiền rồi mới biết là giả",
+        "nhà có camera chống trộm mà vẫn bị trộm xe tối qua",
+    ],
+)
+def test_the_harm_told_beside_a_sellers_words_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip"

@@ -820,7 +820,8 @@ BLIND_HELD = {
     # round 14: category 87 after its classifier passes
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((122, 89, 95), 11, 1, 0, 69, 0)
-    "blind14": ((122, 89, 95), 11, 1, 0, 69, 0),
+    # round 16: kind 123 after msg-16's pass on tuning set 18 (jokes, a seller's offer)
+    "blind14": ((123, 89, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -1224,7 +1225,8 @@ MESSAGES_ALONE = {
     # calm tip urgent, three people in danger normal; after round 12's classifier pass 215,
     # 151, 154 of 220 (214, 150, 154 of the 218 agreed: mt8-126, mt8-147 in CONFLICTS),
     # 7/7, none and none
-    "tuning8": ((214, 150, 154), 7, 0, 0),
+    # round 16 (msg-16, a joke and a message put off read as chat): 215, 156, 154 agreed
+    "tuning8": ((215, 156, 154), 7, 0, 0),
     # round 13: scored before any change (its header) 201, 129, 145 of 220, ads 8/11, no
     # calm tip urgent, five people in danger normal; after round 13's classifier pass 217,
     # 152, 158 of 220 (215, 152, 156 of the 216 agreed: mt9-4, mt9-29, mt9-153, mt9-173 in
@@ -1264,7 +1266,8 @@ MESSAGES_ALONE = {
     # the model's category head taught sets 6-13 (round 15, model-15): 211, 142, 146 agreed,
     # "đổ trộm rác" (mt15-157) read a theft from 0.61 sure; OVERRULE_FROM 0.7 would keep it
     # and two more of sets 14 and 15, but lose two blind sets' categories: not taken
-    "tuning15": ((211, 142, 146), 9, 0, 0),
+    # round 16 (msg-16, a seller's offer an ad): 212 agreed, ads 10/10
+    "tuning15": ((212, 142, 146), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1273,7 +1276,8 @@ MESSAGES_ALONE = {
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (rules only): 216, 139, 150, 15/15, none and none
     "tuning17": ((216, 139, 150), 15, 0, 0),
-    "tuning18": ((189, 102, 105), 10, 1, 0),
+    # 18 after msg-16's pass on it (rules only): 205, 102, 106, 15/15, none and none
+    "tuning18": ((205, 102, 106), 15, 0, 0),
     "tuning19": ((214, 170, 184), 3, 6, 0),
 }
 
