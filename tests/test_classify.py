@@ -3861,3 +3861,44 @@ def test_a_sellers_offer_and_a_recovery_for_a_fee_are_ads(text: str) -> None:
 )
 def test_the_harm_told_beside_a_sellers_words_is_a_tip(text: str) -> None:
     assert by_rules(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chồng tôi bị bắt đi tù 3 năm, giờ tôi muốn đứng tên chủ hộ thay thì làm thủ tục gì ạ",
+        "con tui bi bat di cai nghien roi, gio muon tam vang cho no thi lam sao",
+        "ba em bi dot quy dang nam vien, ma tam tru cua ba het han, con di gia han thay duoc ko",
+        "mẹ tôi đang điều trị ở bệnh viện Tân Phú, tôi muốn làm tạm trú thay cho mẹ được không",
+    ],
+)
+def test_someone_in_prison_or_in_hospital_is_the_premise_of_an_errand(text: str) -> None:
+    got = by_rules(text)
+    assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cho em hỏi nếu thấy chồng đánh vợ thì báo ở đâu ạ? Phòng trọ đối diện tối nào cũng nghe "
+        "la hét, sáng nay em thấy chị đó mặt bầm tím",
+        "nếu thấy người ta đánh bạc thì báo đâu? hẻm 45 tối nào cũng có sòng bài",
+        "neu thay ban ma tuy thi bao ai, quan net dau hem toi nao cung co tui no ban thuoc lac",
+    ],
+)
+def test_a_supposition_then_the_case_itself_told_is_a_tip(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nếu bị trộm xe thì báo ai, rồi có lấy lại được không",
+        "nếu con em bị đánh ở trường thì báo ở đâu ạ, rồi trường có phải chịu trách nhiệm không",
+        "nếu thấy người ta đánh nhau thì gọi số nào",
+    ],
+)
+def test_a_supposition_alone_is_still_a_question(text: str) -> None:
+    got = by_rules(text)
+    assert got.kind == "question", got

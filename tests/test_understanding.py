@@ -1276,8 +1276,8 @@ MESSAGES_ALONE = {
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (rules only): 216, 139, 150, 15/15, none and none
     "tuning17": ((216, 139, 150), 15, 0, 0),
-    # 18 after msg-16's pass on it (rules only): 205, 102, 106, 15/15, none and none
-    "tuning18": ((205, 102, 106), 15, 0, 0),
+    # 18 after msg-16's pass on it (rules only): 208, 103, 106, 15/15, none and none
+    "tuning18": ((208, 103, 106), 15, 0, 0),
     "tuning19": ((214, 170, 184), 3, 6, 0),
 }
 
