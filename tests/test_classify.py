@@ -3902,3 +3902,59 @@ def test_a_supposition_then_the_case_itself_told_is_a_tip(text: str) -> None:
 def test_a_supposition_alone_is_still_a_question(text: str) -> None:
     got = by_rules(text)
     assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phong 12 day tro em co 1 thang moi toi o 1 tuan, ko co giay to gi, hay dom nha xe",
+        "dãy trọ có người mới tới thuê, không chịu đưa giấy tờ, ngày ngủ đêm đi",
+        "nhà đối diện có ông lạ mặt, chủ nhà nói bạn ở nhờ vài bữa mà giờ gần 2 tuần rồi",
+        "nhà kế bên có 3 người, chủ nhà nói ở chơi vài bữa mà ở cả tháng rồi",
+    ],
+)
+def test_a_newcomer_without_papers_or_a_short_stay_grown_long_is_residence(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "residence"), got
+
+
+def test_papers_asked_for_a_foreigner_is_still_a_question() -> None:
+    got = by_rules("người nước ngoài mới tới ở thì cần giấy tờ gì để khai báo tạm trú?")
+    assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hom qua xe may nha em trong nha xe chung cu bi chay, nghi co nguoi dot vi thay vet xang",
+        "kho nha toi chay 1 goc toi qua, ngui thay mui xang, chac co nguoi dot",
+    ],
+)
+def test_an_arsons_signs_confirm_a_bare_chay(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "fire"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tối nào cũng có đám nhóc chạy xe, thằng ngồi sau cầm kiếm dài kéo lê trên đường tóe lửa",
+        "tui no keo ma tau xuong duong toe lua, hu het ca xom",
+    ],
+)
+def test_a_blade_dragged_on_the_road_sparks_no_fire(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "weapons"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dây điện đứt rớt xuống đường tóe lửa, người đi đường sợ quá",
+        "day dien dut rot xuong duong toe lua lien tuc o hem 12",
+        "tui no keo le cai thung xang tren duong toe lua, roi bung chay",
+    ],
+)
+def test_a_live_wire_sparking_on_the_road_is_still_a_fire(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got

@@ -1231,7 +1231,8 @@ MESSAGES_ALONE = {
     # calm tip urgent, five people in danger normal; after round 13's classifier pass 217,
     # 152, 158 of 220 (215, 152, 156 of the 216 agreed: mt9-4, mt9-29, mt9-153, mt9-173 in
     # CONFLICTS), 11/11, none and none
-    "tuning9": ((215, 152, 156), 11, 0, 0),
+    # round 16 (msg-16, a blade dragged on the road sparks no fire): 215, 157, 158 agreed
+    "tuning9": ((215, 157, 158), 11, 0, 0),
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none
@@ -1276,8 +1277,8 @@ MESSAGES_ALONE = {
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (rules only): 216, 139, 150, 15/15, none and none
     "tuning17": ((216, 139, 150), 15, 0, 0),
-    # 18 after msg-16's pass on it (rules only): 208, 103, 106, 15/15, none and none
-    "tuning18": ((208, 103, 106), 15, 0, 0),
+    # 18 after msg-16's pass on it (rules only): 208, 107, 106, 15/15, none and none
+    "tuning18": ((208, 107, 106), 15, 0, 0),
     "tuning19": ((214, 170, 184), 3, 6, 0),
 }
 
