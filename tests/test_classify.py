@@ -3958,3 +3958,36 @@ def test_a_blade_dragged_on_the_road_sparks_no_fire(text: str) -> None:
 def test_a_live_wire_sparking_on_the_road_is_still_a_fire(text: str) -> None:
     got = by_rules(text)
     assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con gai em lam mat cai cap sach o truong, ben trong co so tiet kiem cua ba noi",
+        "bé nhà em làm mất ba lô ở công viên Đầm Sen chiều nay, ai lượm được báo giúp",
+        "tôi làm mất chìa khóa xe ở chợ Tân Hương sáng nay",
+    ],
+)
+def test_a_thing_lost_through_ones_own_doing_is_lost_property(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "lost_property"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("em làm mất căn cước rồi, làm lại ở đâu ạ", "question"),
+        ("mấy đứa nhỏ làm mất trật tự khu phố, la hét tới khuya", "tip"),
+    ],
+)
+def test_papers_lost_or_order_disturbed_are_not_lost_property(text: str, kind: str) -> None:
+    got = by_rules(text)
+    assert got.kind == kind and got.category != "lost_property", got
+
+
+def test_a_suspected_thief_beaten_by_a_mob_is_violence() -> None:
+    got = by_rules(
+        "o cho dan bat dc 1 thang nghi an cap, troi no vo cot dien roi danh hoi dong, mat no be "
+        "bet mau, cong an xuong lien di"
+    )
+    assert (got.kind, got.category, got.severity) == ("tip", "violence", "urgent"), got
