@@ -3991,3 +3991,45 @@ def test_a_suspected_thief_beaten_by_a_mob_is_violence() -> None:
         "bet mau, cong an xuong lien di"
     )
     assert (got.kind, got.category, got.severity) == ("tip", "violence", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tối hôm kia có 3 người lạ gọi cậu thuê phòng số 5 ra rồi đánh cậu ấy mấy cái, nói đòi nợ",
+        "hom qua may thang do chan duong danh anh ta bam mat roi bo di",
+    ],
+)
+def test_blows_given_to_someone_named_by_a_pronoun_are_violence(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "violence"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "may bua nay co nhom mac ao nau di gom tien tu thien, hoi chua nao thi ko noi dc, toi thay "
+        "giong lua",
+        "có mấy ông sư giả đi khất thực từng nhà xin tiền ở chợ Tân Hương",
+    ],
+)
+def test_a_collection_doubted_is_fraud(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "fraud"), got
+
+
+def test_giong_lua_of_flames_beside_smoke_is_still_a_fire() -> None:
+    got = by_rules("em thấy giống lửa cháy ở sau bếp nhà bên, khói đen")
+    assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "truoc aeon co may nguoi an xin nam ao khach doi tien, ai ko cho thi chui",
+        "mấy người đeo bám xin tiền ở chợ, không cho thì chửi",
+    ],
+)
+def test_begging_that_clings_and_curses_is_public_order(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "public_order"), got
