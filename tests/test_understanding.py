@@ -823,7 +823,8 @@ BLIND_HELD = {
     # round 14: category 87 after its classifier passes
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((122, 89, 95), 11, 1, 0, 69, 0)
-    "blind14": ((122, 89, 95), 11, 1, 0, 69, 0),
+    # round 16: kind 123 after msg-16's pass on tuning set 18 (jokes, a seller's offer)
+    "blind14": ((123, 89, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -878,8 +879,8 @@ BLIND_HELD = {
     "blind19": ((124, 89, 94), 9, 0, 2, 68, 2),
     # round 16: scored before any change (its header): kind 131/135, category 89/95,
     # urgency 94/95, no calm tip urgent, no person in danger normal, ads 11/12; questions
-    # 61/75 with 4 wrong
-    "blind20": ((131, 89, 94), 11, 0, 0, 61, 4),
+    # 61/75 with 4 wrong; kind 132 after msg-16's pass on tuning set 17
+    "blind20": ((132, 89, 94), 11, 0, 0, 61, 4),
 }
 
 
@@ -1243,11 +1244,13 @@ MESSAGES_ALONE = {
     # calm tip urgent, three people in danger normal; after round 12's classifier pass 215,
     # 151, 154 of 220 (214, 150, 154 of the 218 agreed: mt8-126, mt8-147 in CONFLICTS),
     # 7/7, none and none
+    # round 16 (msg-16, a joke and a message put off read as chat): 215, 156, 154 agreed
     "tuning8": ((217, 156, 154), 7, 0, 0),
     # round 13: scored before any change (its header) 201, 129, 145 of 220, ads 8/11, no
     # calm tip urgent, five people in danger normal; after round 13's classifier pass 217,
     # 152, 158 of 220 (215, 152, 156 of the 216 agreed: mt9-4, mt9-29, mt9-153, mt9-173 in
     # CONFLICTS), 11/11, none and none
+    # round 16 (msg-16, a blade dragged on the road sparks no fire): 215, 157, 158 agreed
     "tuning9": ((217, 156, 158), 11, 0, 0),
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
@@ -1283,15 +1286,18 @@ MESSAGES_ALONE = {
     # the model's category head taught sets 6-13 (round 15, model-15): 211, 142, 146 agreed,
     # "đổ trộm rác" (mt15-157) read a theft from 0.61 sure; OVERRULE_FROM 0.7 would keep it
     # and two more of sets 14 and 15, but lose two blind sets' categories: not taken
+    # round 16 (msg-16, a seller's offer an ad): 212 agreed, ads 10/10
     "tuning15": ((215, 143, 146), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
     # CONFLICTS), 30/30, none and none
     "tuning16": ((211, 119, 120), 30, 0, 0),
-    # round 16: scored before any change (their headers)
-    "tuning17": ((206, 131, 148), 12, 1, 1),
-    "tuning18": ((189, 102, 105), 10, 1, 0),
+    # round 16: scored before any change (their headers); 17 after msg-16's pass on it
+    # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
+    "tuning17": ((216, 143, 150), 15, 0, 0),
+    # 18 after msg-16's pass on it (model retrained): 208, 108, 106, 15/15, none and none
+    "tuning18": ((208, 108, 106), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     "tuning19": ((219, 192, 190), 3, 2, 0),

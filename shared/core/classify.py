@@ -1947,7 +1947,15 @@ def _hypothetical(
         return False
     # a "thì" inside the event's own words supposes nothing ("ra thì không thấy xe": found
     # gone on coming back)
-    return any(h.start > first and not _inside(h, event) for h in groups.get("then", ()))
+    then = [h.start for h in groups.get("then", ()) if h.start > first and not _inside(h, event)]
+    if not then:
+        return False
+    # the case itself told after the supposition, as happening or as a habit ("nếu thấy chồng
+    # đánh vợ thì báo ở đâu? Phòng đối diện tối nào cũng la hét, sáng nay em thấy chị đó mặt
+    # bầm tím"): a report, whatever was asked first
+    asked = min(then)
+    told = [h for name in ("happened", "habitual") for h in groups.get(name, ())]
+    return not (any(h.start > asked for h in event) and any(h.start > asked for h in told))
 
 
 def is_urgent(text: str) -> bool:
