@@ -3497,3 +3497,60 @@ def test_a_person_fainted_now_said_without_xiu_is_down() -> None:
         got = classify(text)
         assert (got.kind, got.severity) == ("tip", "urgent"), got
     assert classify("2 ly trà sữa size L ít đường giao hẻm 12").kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hôm qua bị CSGT giữ xe vì chạy quá tốc độ ở Cộng Hòa, giờ đóng phạt ở đâu để lấy xe",
+        "bi csgt lap bien ban vi ko doi non bao hiem o nga tu, dong phat cho nao vay",
+        "xe em bị tạm giữ tuần trước vì vượt đèn đỏ, nộp tiền phạt ở đâu ạ",
+    ],
+)
+def test_ones_own_fine_paid_where_said_dong_or_tien_phat_is_a_question(text: str) -> None:
+    # "đóng phạt", "nộp tiền phạt": the learned model had made one's own fine a traffic tip
+    got = classify(text)
+    assert got.kind == "question", got
+
+
+def test_a_fine_forced_on_someone_with_no_where_asked_stays_a_report() -> None:
+    # an unlicensed lot's "fine" for a vehicle back: an extortion reported, never one's own fine
+    got = classify("bên bãi giữ xe lậu hẻm 40 bắt đóng tiền phạt 200k mới cho lấy xe ra")
+    assert got.kind == "tip", got
+    crash = classify("thằng nhỏ chạy xe vượt đèn đỏ tông bà cụ ở ngã tư Bảy Hiền rồi bỏ chạy")
+    assert (crash.kind, crash.severity) == ("tip", "urgent"), crash
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuần trước bị giật túi ở Lũy Bán Bích, trong đó có căn cước, chuyện đó em đã báo rồi,"
+        " giờ căn cước làm lại sao",
+        "bi moc tui tren xe buyt thang truoc, trong do co giay to, da bao roi, gio lam lai giay"
+        " to o dau",
+    ],
+)
+def test_papers_inside_a_bag_taken_the_theft_reported_their_reissue_asked_is_a_question(
+    text: str,
+) -> None:
+    # the loss already reported: the learned model may not make a report of it again
+    got = classify(text)
+    assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vừa bị giật túi xách ở đường Âu Cơ, trong đó có căn cước với 2 triệu",
+        "thằng đó giật túi của chị tôi trong hẻm 30, trong đó có căn cước, giờ làm lại sao",
+        "trộm vô nhà lấy cái ví trong đó có căn cước, đã báo rồi mà tối nay tụi nó lại tới,"
+        " đang cạy cửa sau",
+        "hôm qua bị giật điện thoại ở hẻm 5, trong đó có căn cước, đã báo rồi, giờ thằng đó đang"
+        " đứng ở đầu hẻm",
+    ],
+)
+def test_papers_inside_a_bag_taken_not_yet_reported_or_beside_harm_now_stay_a_tip(
+    text: str,
+) -> None:
+    got = classify(text)
+    assert got.kind == "tip", got

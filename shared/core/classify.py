@@ -1282,6 +1282,11 @@ def weigh(
             group.startswith(("cat:", "with:")) for group in groups
         )
         heard = ("rumour" in groups or "heard" in groups) and "checks" in groups and harmless
+        # papers lost in a theft already reported, their re-issue asked ("chuyện giật túi tôi
+        # đã báo rồi, giờ căn cước làm lại sao"): the report is made, the papers are asked
+        papers_reported = all(
+            group in groups for group in ("papers:lost", "papers:ask", "papers:reported")
+        )
         if (
             not reports(opinion)
             or about_police(message.text, load_rules())
@@ -1291,6 +1296,7 @@ def weigh(
             or "own_fine" in groups
             or "law_asked" in groups
             or heard
+            or papers_reported
             or ("other_office" in groups and harmless)
             or ("own_file" in groups and harmless)
         ):
