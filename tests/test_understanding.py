@@ -682,6 +682,20 @@ CONFLICTS = {
     # a tạm trú expired last month, "gia hạn còn được không hay đăng ký lại, có bị phạt":
     # labelled with tạm trú too; the renewal alone, as qt29-17 and qt31-4
     "qt32-109",
+    # Question set 33 (round 16's pass):
+    # "hồ sơ cư trú làm online sao": labelled with tạm trú and thường trú; "hồ sơ cư trú" is
+    # the residence formalities bare, thường trú, tạm trú and the confirmation, as qt31-105,
+    # qt20-40 and qt12-85 ("thủ tục cư trú")
+    "qt33-58",
+    # "khai báo cho người ở nhà mình thì làm sao": labelled without the foreigners'
+    # declaration; whoever stays may be a foreigner, as qt18-77, qt19-98 and qt23-72 (the same
+    # question, labelled with three)
+    "qt33-67",
+    # a mother-in-law asking the ward to remove one's permanent residence, "bà có quyền làm
+    # vậy không, tôi phải làm sao": labelled a hand-off; the cases of removal and the
+    # registration elsewhere are answered, as qt21-54 (a new owner's "có quyền xóa không,
+    # tôi phải làm sao", labelled xoa_dang_ky and thuong_tru) and qt19-7
+    "qt33-79",
     # Message tuning set 11 (round 14):
     # where a report stands asked, the report named ("ad ơi tôi báo vụ đánh bạc hôm qua có ai
     # nhận chưa", "tin tôi gửi sáng nay về cái xe bị trộm đã có ai xử lý chưa"): labelled chat;
@@ -1194,8 +1208,9 @@ QUESTIONS_ALONE = {
     # conventions, each pointing to earlier entries; no wrong fact told)
     "tuning32": 99,
     # round 16: scored before any change (their headers): 91/110 with 5 wrong; 73/110 with
-    # 19 wrong
-    "tuning33": (91, 5),
+    # 19 wrong. Set 33 after round 16's pass on it: 107/110 with no wrong answer (107/107
+    # agreed; three labels against the line's conventions, each pointing to earlier entries)
+    "tuning33": 107,
     "tuning34": (73, 19),
 }
 
