@@ -3554,3 +3554,22 @@ def test_papers_inside_a_bag_taken_not_yet_reported_or_beside_harm_now_stay_a_ti
 ) -> None:
     got = classify(text)
     assert got.kind == "tip", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em muốn gặp cán bộ gấp, nhà em đang bị tụi nó ném đá",
+        "nem da nha em, tui no dang o ngoai cong",
+        "bọn nó chọi đá bể kính nhà tôi, giờ còn đứng ngoài hẻm",
+    ],
+)
+def test_a_home_stoned_is_a_violence_tip_even_beside_an_officer_asked(text: str) -> None:
+    # "gặp cán bộ" beside a plea alone had made a family under stones chat
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "violence"), got
+
+
+def test_stones_said_of_criticism_online_are_no_attack() -> None:
+    got = classify("bài đăng của em bị dân mạng ném đá quá trời, có kiện được không")
+    assert got.kind != "tip", got
