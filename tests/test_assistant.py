@@ -3816,3 +3816,37 @@ def test_fine_said_as_all_right_asks_no_fine():
         "Is it fine if my foreign friend stays 2 nights, do I need to declare?", TODAY, NO_PHONE
     )
     assert "muc_phat" not in result.sections, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con tôi 16 tuổi muốn làm căn cước thì có cần hộ khẩu không",
+        "lam can cuoc lan dau cho con co can giay xac nhan cu tru ko",
+    ],
+)
+def test_a_residence_paper_asked_as_one_the_card_office_asks_for_is_that_offices(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "identity_card"), result
+
+
+def test_a_registration_asked_what_it_needs_is_still_answered_beside_the_book():
+    text = "đăng ký thường trú cho con có cần hộ khẩu của ba mẹ không"
+    assert answer(text, TODAY, NO_PHONE).topics == ("thuong_tru",)
+
+
+def test_the_book_said_no_longer_needed_and_a_proof_asked_is_the_confirmation():
+    text = "nghe nói bây giờ không cần sổ hộ khẩu nữa hả, vậy đi làm giấy tờ lấy gì chứng minh"
+    assert answer(text, TODAY, NO_PHONE).topics == ("xac_nhan_cu_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhờ cán bộ gọi lại cho tôi số 0909123456",
+        "anh công an gọi lại giúp em với, em có chuyện cần hỏi về tạm trú",
+        "nho can bo goi lai cho em, em muon hoi ve ho so nhap khau",
+    ],
+)
+def test_an_officer_asked_to_call_back_goes_to_a_person(text: str):
+    assert answer(text, TODAY, NO_PHONE).handoff
