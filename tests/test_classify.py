@@ -3573,3 +3573,41 @@ def test_a_home_stoned_is_a_violence_tip_even_beside_an_officer_asked(text: str)
 def test_stones_said_of_criticism_online_are_no_attack() -> None:
     got = classify("bài đăng của em bị dân mạng ném đá quá trời, có kiện được không")
     assert got.kind != "tip", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bà ngoại tôi 85 tuổi ở quê, tôi muốn đón bà lên ở luôn. Nhà tôi là nhà chính chủ có sổ"
+        " hồng. Vậy tôi cần làm thủ tục gì để bà ở hợp pháp?",
+        "nha em chinh chu so hong rieng, dang ky thuong tru cho me vo thi can gi",
+    ],
+)
+def test_ones_own_homes_papers_beside_a_procedure_asked_for_someone_are_no_ad(text: str) -> None:
+    # "chính chủ", "sổ hồng": an ad's words, here the proof of a lawful home; nothing was sent
+    got = classify(text)
+    assert (got.kind, got.spam) == ("question", False), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bán nhà chính chủ sổ hồng riêng hẻm xe hơi Tân Sơn Nhì, nhập khẩu được, giá 3 tỷ 2",
+        "Căn hộ chính chủ sổ hồng, hỗ trợ thủ tục sang tên, vay ngân hàng 70%, gọi ngay",
+    ],
+)
+def test_a_house_sold_by_its_owner_is_still_an_ad(text: str) -> None:
+    assert classify(text).spam, classify(text)
+
+
+def test_whether_each_guest_is_declared_asked_by_a_lodging_is_a_question() -> None:
+    # "khách ra vào nhiều": the learned model had read a brothel
+    for text in (
+        "tôi là chủ khách sạn mini, mỗi ngày khách ra vào nhiều, có phải báo từng người không",
+        "nha nghi cua toi khach thue theo gio thi co phai khai bao tung nguoi ko",
+    ):
+        got = classify(text)
+        assert got.kind == "question", got
+    # a lodging reported for not declaring them is still a residence tip
+    told = classify("nhà nghỉ hẻm 5 khách ra vào liên tục, chủ không khai báo từng người")
+    assert told.kind == "tip", told
