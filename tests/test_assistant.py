@@ -3850,3 +3850,16 @@ def test_the_book_said_no_longer_needed_and_a_proof_asked_is_the_confirmation():
 )
 def test_an_officer_asked_to_call_back_goes_to_a_person(text: str):
     assert answer(text, TODAY, NO_PHONE).handoff
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("nhà em có 3 đứa cháu ở quê lên học đại học, ở luôn 4 năm, làm sao", ("tam_tru",)),
+        ("con ban toi o que len hoc nghe 6 thang o nha toi, co phai dang ky ko", ("tam_tru",)),
+        # a week's stay said beside it keeps its length: a guest's
+        ("đứa em họ lên Sài Gòn học, ở nhà tôi 1 tuần để thi, khai báo sao", ("luu_tru",)),
+    ],
+)
+def test_come_up_from_home_to_study_is_a_stay_of_months(text: str, topics: tuple[str, ...]):
+    assert answer(text, TODAY, NO_PHONE).topics == topics
