@@ -3863,3 +3863,37 @@ def test_an_officer_asked_to_call_back_goes_to_a_person(text: str):
 )
 def test_come_up_from_home_to_study_is_a_stay_of_months(text: str, topics: tuple[str, ...]):
     assert answer(text, TODAY, NO_PHONE).topics == topics
+
+
+def test_a_foreigner_asking_whether_they_may_buy_a_home_is_pointed_to_the_housing_office():
+    text = "ad ơi em là người nước ngoài có vợ Việt Nam, muốn mua nhà ở Tân Phú được không"
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "land"), result
+    # a foreigner renting still has their stay declared
+    result = answer("người nước ngoài thuê nhà ở Tân Phú thì khai báo ở đâu", TODAY, NO_PHONE)
+    assert result.topics == ("nuoc_ngoai",), result
+
+
+def test_a_home_bought_before_a_registration_asked_is_its_premise():
+    text = "vợ chồng tôi mới mua nhà ở Phú Thạnh, chuyển hộ khẩu từ Gò Vấp về thì làm sao"
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == (("thuong_tru",), None), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chồng em mới mất, giờ em muốn làm chủ hộ thay thì làm sao",
+        "e muon doi chu ho tu ba sang me thi lam thu tuc gi",
+    ],
+)
+def test_the_household_head_changed_goes_to_a_person(text: str):
+    # the data holds no facts for it: never another procedure's, nor the menu
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff and not result.topics, result
+
+
+def test_the_household_head_named_in_a_registration_asked_is_no_change():
+    text = "nhà tôi đứng tên chủ hộ là ba, nhập khẩu cho vợ cần gì"
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",) and not result.handoff, result
