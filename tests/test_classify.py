@@ -4663,3 +4663,117 @@ def test_giong_lua_of_flames_beside_smoke_is_still_a_fire() -> None:
 def test_begging_that_clings_and_curses_is_public_order(text: str) -> None:
     got = by_rules(text)
     assert (got.kind, got.category) == ("tip", "public_order"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hôm qua bị CSGT giữ xe vì chạy quá tốc độ ở Cộng Hòa, giờ đóng phạt ở đâu để lấy xe",
+        "bi csgt lap bien ban vi ko doi non bao hiem o nga tu, dong phat cho nao vay",
+        "xe em bị tạm giữ tuần trước vì vượt đèn đỏ, nộp tiền phạt ở đâu ạ",
+    ],
+)
+def test_ones_own_fine_paid_where_said_dong_or_tien_phat_is_a_question(text: str) -> None:
+    # "đóng phạt", "nộp tiền phạt": the learned model had made one's own fine a traffic tip
+    got = classify(text)
+    assert got.kind == "question", got
+
+
+def test_a_fine_forced_on_someone_with_no_where_asked_stays_a_report() -> None:
+    # an unlicensed lot's "fine" for a vehicle back: an extortion reported, never one's own fine
+    got = classify("bên bãi giữ xe lậu hẻm 40 bắt đóng tiền phạt 200k mới cho lấy xe ra")
+    assert got.kind == "tip", got
+    crash = classify("thằng nhỏ chạy xe vượt đèn đỏ tông bà cụ ở ngã tư Bảy Hiền rồi bỏ chạy")
+    assert (crash.kind, crash.severity) == ("tip", "urgent"), crash
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuần trước bị giật túi ở Lũy Bán Bích, trong đó có căn cước, chuyện đó em đã báo rồi,"
+        " giờ căn cước làm lại sao",
+        "bi moc tui tren xe buyt thang truoc, trong do co giay to, da bao roi, gio lam lai giay"
+        " to o dau",
+    ],
+)
+def test_papers_inside_a_bag_taken_the_theft_reported_their_reissue_asked_is_a_question(
+    text: str,
+) -> None:
+    # the loss already reported: the learned model may not make a report of it again
+    got = classify(text)
+    assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vừa bị giật túi xách ở đường Âu Cơ, trong đó có căn cước với 2 triệu",
+        "thằng đó giật túi của chị tôi trong hẻm 30, trong đó có căn cước, giờ làm lại sao",
+        "trộm vô nhà lấy cái ví trong đó có căn cước, đã báo rồi mà tối nay tụi nó lại tới,"
+        " đang cạy cửa sau",
+        "hôm qua bị giật điện thoại ở hẻm 5, trong đó có căn cước, đã báo rồi, giờ thằng đó đang"
+        " đứng ở đầu hẻm",
+    ],
+)
+def test_papers_inside_a_bag_taken_not_yet_reported_or_beside_harm_now_stay_a_tip(
+    text: str,
+) -> None:
+    got = classify(text)
+    assert got.kind == "tip", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em muốn gặp cán bộ gấp, nhà em đang bị tụi nó ném đá",
+        "nem da nha em, tui no dang o ngoai cong",
+        "bọn nó chọi đá bể kính nhà tôi, giờ còn đứng ngoài hẻm",
+    ],
+)
+def test_a_home_stoned_is_a_violence_tip_even_beside_an_officer_asked(text: str) -> None:
+    # "gặp cán bộ" beside a plea alone had made a family under stones chat
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "violence"), got
+
+
+def test_stones_said_of_criticism_online_are_no_attack() -> None:
+    got = classify("bài đăng của em bị dân mạng ném đá quá trời, có kiện được không")
+    assert got.kind != "tip", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bà ngoại tôi 85 tuổi ở quê, tôi muốn đón bà lên ở luôn. Nhà tôi là nhà chính chủ có sổ"
+        " hồng. Vậy tôi cần làm thủ tục gì để bà ở hợp pháp?",
+        "nha em chinh chu so hong rieng, dang ky thuong tru cho me vo thi can gi",
+    ],
+)
+def test_ones_own_homes_papers_beside_a_procedure_asked_for_someone_are_no_ad(text: str) -> None:
+    # "chính chủ", "sổ hồng": an ad's words, here the proof of a lawful home; nothing was sent
+    got = classify(text)
+    assert (got.kind, got.spam) == ("question", False), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bán nhà chính chủ sổ hồng riêng hẻm xe hơi Tân Sơn Nhì, nhập khẩu được, giá 3 tỷ 2",
+        "Căn hộ chính chủ sổ hồng, hỗ trợ thủ tục sang tên, vay ngân hàng 70%, gọi ngay",
+    ],
+)
+def test_a_house_sold_by_its_owner_is_still_an_ad(text: str) -> None:
+    assert classify(text).spam, classify(text)
+
+
+def test_whether_each_guest_is_declared_asked_by_a_lodging_is_a_question() -> None:
+    # "khách ra vào nhiều": the learned model had read a brothel
+    for text in (
+        "tôi là chủ khách sạn mini, mỗi ngày khách ra vào nhiều, có phải báo từng người không",
+        "nha nghi cua toi khach thue theo gio thi co phai khai bao tung nguoi ko",
+    ):
+        got = classify(text)
+        assert got.kind == "question", got
+    # a lodging reported for not declaring them is still a residence tip
+    told = classify("nhà nghỉ hẻm 5 khách ra vào liên tục, chủ không khai báo từng người")
+    assert told.kind == "tip", told

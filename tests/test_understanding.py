@@ -697,6 +697,20 @@ CONFLICTS = {
     # "dk tt onl trên vneid" labelled tạm trú; "tt" is tạm trú or thường trú, asked which, as
     # qt23-67 ("dk tt can gi", agreed)
     "qt34-85",
+    # Question set 33 (round 16's pass):
+    # "hồ sơ cư trú làm online sao": labelled with tạm trú and thường trú; "hồ sơ cư trú" is
+    # the residence formalities bare, thường trú, tạm trú and the confirmation, as qt31-105,
+    # qt20-40 and qt12-85 ("thủ tục cư trú")
+    "qt33-58",
+    # "khai báo cho người ở nhà mình thì làm sao": labelled without the foreigners'
+    # declaration; whoever stays may be a foreigner, as qt18-77, qt19-98 and qt23-72 (the same
+    # question, labelled with three)
+    "qt33-67",
+    # a mother-in-law asking the ward to remove one's permanent residence, "bà có quyền làm
+    # vậy không, tôi phải làm sao": labelled a hand-off; the cases of removal and the
+    # registration elsewhere are answered, as qt21-54 (a new owner's "có quyền xóa không,
+    # tôi phải làm sao", labelled xoa_dang_ky and thuong_tru) and qt19-7
+    "qt33-79",
     # Message tuning set 11 (round 14):
     # an officer's manner complained about ("cán bộ nói chuyện cộc lốc", "csgt thái độ hách
     # dịch"): labelled chat; a tip of category other by the line's convention, as qt25-61
@@ -1205,10 +1219,11 @@ QUESTIONS_ALONE = {
     # conventions, each pointing to earlier entries; no wrong fact told)
     "tuning32": 99,
     # round 16: scored before any change (their headers): 91/110 with 5 wrong; 73/110 with
-    # 19 wrong. Set 33 the same after the pass on set 34 (kept out of it); set 34 after it
-    # 102/110 with 3 wrong, all in CONFLICTS (102/103 agreed; seven labels against the line's
-    # conventions, each pointing to earlier entries; no wrong fact told)
-    "tuning33": (91, 5),
+    # 19 wrong. Set 33 after round 16's pass on it (asst-16): 107/110 with no wrong answer
+    # (107/107 agreed; three labels against the line's conventions, each pointing to
+    # earlier entries); set 34 after the other pass (asst-16b) 102/110 with 3 wrong, all in
+    # CONFLICTS (102/103 agreed; seven labels against the line's conventions; no wrong fact)
+    "tuning33": 107,
     "tuning34": 102,
 }
 

@@ -503,8 +503,15 @@ def answer(
             stays = k.stays
             assert stays is not None  # ask_stay comes only from the stays rule
             buttons = tuple(_topic_button(t) for t in understood.ask_stay)
-            # kin come to live for good: permanent residence is a choice too
-            said = "ask_stay" if len(buttons) == 2 else "ask_stay_settle"
+            # kin come to live: permanent residence is a choice too, and said to come for
+            # good, the short stay is none
+            settle = stays.settle.topic if stays.settle is not None else None
+            if settle not in understood.ask_stay:
+                said = "ask_stay"
+            elif stays.short in understood.ask_stay:
+                said = "ask_stay_settle"
+            else:
+                said = "ask_stay_for_good"
             replies.append(Reply(k.texts[said].format(days=stays.threshold_days), buttons))
             return result()
         if outside is not None:

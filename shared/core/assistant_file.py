@@ -147,6 +147,9 @@ class Stays:
     # a relative followed within this many words by another topic's person is that
     # person ("em họ em là Việt kiều Mỹ, mang hộ chiếu Mỹ"), not a second visitor
     same_person_gap: int = 0
+    # a word right before a relative making them whose home the stay is in ("về ở nhà ba
+    # mẹ tôi 3 tuần"): the host, not a visitor (folded words)
+    hosts: frozenset[str] = frozenset()
     # renting said of a group with a foreigner among citizens: the citizens' stay is long
     rent: tuple[str, ...] = ()
     # lengths said with no count ("nửa năm"), in days: padded folded words
@@ -157,6 +160,9 @@ class Stays:
     # one's own trip away ("đi công tác Hà Nội 1 tuần"): the length said is the stay where
     # one goes, so it picks lưu trú or tạm trú there beside the tạm vắng asked
     trips: tuple[str, ...] = ()
+    # a file sent ("nộp hồ sơ tạm trú trên VNeID 2 tuần rồi"): the length said is the wait for
+    # it, no stay's, when no visit is said
+    waits: tuple[str, ...] = ()
     # words before a length saying what a declaration is to cover ("báo 1 lần cho cả
     # năm"): that length is no stay's (folded words)
     covering: frozenset[str] = frozenset()
@@ -185,6 +191,8 @@ class Settle:
     kin: tuple[str, ...]  # padded folded words
     together: tuple[str, ...]
     topic: str
+    # words saying they come for good ("lên ở luôn"): no short stay to choose
+    for_good: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -405,6 +413,7 @@ class SettleIn(_Strict):
     kin: list[str] = Field(min_length=1)
     together: list[str] = Field(min_length=1)
     topic: str
+    for_good: list[str] = Field(default_factory=list)
 
 
 class StaysIn(_Strict):
@@ -416,10 +425,12 @@ class StaysIn(_Strict):
     numbers: dict[str, int]
     family: list[str] = Field(default_factory=list)
     same_person_gap: int = Field(default=0, ge=0)
+    hosts: list[str] = Field(default_factory=list)
     rent: list[str] = Field(default_factory=list)
     spans: dict[str, int] = Field(default_factory=dict)
     moves: list[str] = Field(default_factory=list)
     trips: list[str] = Field(default_factory=list)
+    waits: list[str] = Field(default_factory=list)
     covering: list[str] = Field(default_factory=list)
     under: list[str] = Field(default_factory=list)
     unknown: list[str] = Field(default_factory=list)
@@ -520,6 +531,7 @@ class TextsIn(_Strict):
     ask_back: str
     ask_stay: str
     ask_stay_settle: str
+    ask_stay_for_good: str
     out_of_scope: str
     handoff: str
     ask_which: str
@@ -926,10 +938,12 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         numbers={" ".join(words(k)): v for k, v in raw.numbers.items()},
         family=tuple(_padded(p) for p in raw.family),
         same_person_gap=raw.same_person_gap,
+        hosts=frozenset(" ".join(words(p)) for p in raw.hosts),
         rent=tuple(_padded(p) for p in raw.rent),
         spans={_padded(k): v for k, v in raw.spans.items()},
         moves=tuple(_padded(p) for p in raw.moves),
         trips=tuple(_padded(p) for p in raw.trips),
+        waits=tuple(_padded(p) for p in raw.waits),
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
         under=frozenset(" ".join(words(p)) for p in raw.under),
         unknown=tuple(_padded(p) for p in raw.unknown),
@@ -940,6 +954,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
             tuple(_padded(p) for p in raw.settle.kin),
             tuple(_padded(p) for p in raw.settle.together),
             raw.settle.topic,
+            tuple(_padded(p) for p in raw.settle.for_good),
         )
         if raw.settle is not None
         else None,

@@ -647,6 +647,7 @@ def build_rules(data: Any) -> Rules:
         add(group, items)
     add("spam", top.spam.phrases)
     add("spam_unless", top.spam.unless)
+    add("spam_asked", top.spam.asked)
     add("question", top.question.phrases)
     add("question", top.question.exact, ambiguous=True)
 
@@ -1683,7 +1684,10 @@ def _by_rules(
         for h in groups.get("spam_unless", ())
         if not any(_overlaps(h, s) and not _inside(s, [h]) for s in spam_hits)
     ]
-    ad = not own_harm and not danger.makes_tip
+    # one's own home's papers said beside a residence procedure asked for someone ("nhà tôi
+    # chính chủ có sổ hồng, cần làm thủ tục gì để bà ở hợp pháp"): a question, no ad, no scam
+    asked = "spam_asked" in groups
+    ad = not own_harm and not danger.makes_tip and not asked
     # a harm named inside the ad's own offer ("lấy lại tiền bị lừa đảo") is no evidence of one;
     # a phrase both of a tip and of an ad ("bấm vào link") still is
     offered = len(
@@ -1697,7 +1701,7 @@ def _by_rules(
     )
     if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong - offered:
         return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
-    if best is None and not danger.makes_tip and len(spam) >= rules.spam_min_phrases:
+    if best is None and not danger.makes_tip and not asked and len(spam) >= rules.spam_min_phrases:
         # an ad or a phish quoted by the one it harmed, or passed on as a warning ("em
         # nhận được tin nhắn '... sẽ bị khóa, vui lòng truy cập link', báo để bà con cảnh
         # giác"): the scam reported

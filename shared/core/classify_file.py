@@ -166,6 +166,8 @@ class SpamIn(_Strict):
     min_phrases: int = Field(default=2, ge=1)
     phrases: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)  # the writer's own harm: never an ad
+    # a residence procedure asked for someone: the ad's words are the writer's home's papers
+    asked: list[str] = Field(default_factory=list)
 
 
 class TopicRuleIn(PhrasesIn):

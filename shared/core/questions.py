@@ -322,6 +322,8 @@ def _stay(
     named = {p.topic for p in parts}
     if not said and not (len(parts) == 1 and named <= {stays.short, stays.long}):
         return parts, False
+    if not said and has_any(padded, stays.waits):
+        return parts, False  # "nộp hồ sơ 10 ngày mà vẫn đang xử lý": a wait, no stay
     if not said and has_any(padded, stays.moves):
         # one's own room, lived in so long: no visit to weigh; the guests' declaration named
         # for it ("báo lưu trú cho em được không, em mới thuê trọ 6 tháng") is answered after
@@ -410,6 +412,9 @@ def _stay_choices(padded: str, k: Knowledge) -> tuple[str, ...]:
     assert stays is not None  # asked only by the stays rule
     settling = stays.settle is not None and has_any(padded, stays.settle.kin)
     if settling and stays.settle is not None and has_any(padded, stays.settle.together):
+        if has_any(padded, stays.settle.for_good):
+            # come for good ("mẹ em muốn lên ở với em luôn"): never a short stay
+            return (stays.long, stays.settle.topic)
         return (stays.short, stays.long, stays.settle.topic)
     return (stays.short, stays.long)
 
@@ -439,6 +444,9 @@ def _visitors(padded: str, matches: list[_Match], named: set[str], k: Knowledge)
     others = [m for m in matches if m.topic in named - {stays.short, stays.long}]
     for phrase in stays.family:
         for at in _positions(padded, phrase):
+            before = padded[:at].split()[-1:]
+            if before and before[0] in stays.hosts:
+                continue  # "ở nhà ba mẹ tôi": whose home, not who comes
             after = padded[at + len(phrase) - 1 :].split()[: stays.same_person_gap]
             # up to a conjunction: past it is someone else ("ông chú ở quê lên, với ông
             # bạn người Hàn")
