@@ -872,11 +872,6 @@ class _Message(NamedTuple):
 def _tokenise(text: str, rules: Rules) -> _Message:
     """The folded words of a text with the marks they were typed with, abbreviations
     spelled out, and the clause each lies in: "biet nha, chay mau" holds no "nhà cháy"."""
-    folded_words: list[str] = []
-    marks: list[str | None] = []
-    clauses: list[int] = []
-    clause = 0
-    abbreviations = rules.abbreviations
     # Chunk by chunk (`_pieces`, each once): no piece of `_PIECE` spans whitespace, and
     # what it finds in a chunk is what it finds there in the whole text, but for a
     # dash standing alone: a boundary between two chunks, none opening or ending the text.
@@ -885,15 +880,39 @@ def _tokenise(text: str, rules: Rules) -> _Message:
         del chunks[0]
     if chunks and chunks[-1] in _DASHES:
         del chunks[-1]
-    no_abbreviation = abbreviations.keys().isdisjoint
-    for chunk in chunks:
-        folded, marked, before, breaks = _pieces(chunk)
-        if no_abbreviation(folded):  # most chunks: its words as they are, at once
-            folded_words += folded
-            marks += marked
-            clauses += [clause + b for b in before] if breaks else [clause] * len(folded)
+    folded_words: list[str] = []
+    marks: list[str | None] = []
+    clauses: list[int] = []
+    model_words: list[str] = []
+    clause = 0
+    for folded, marked, before, breaks, read in map(_pieces, chunks):
+        folded_words += folded
+        marks += marked
+        model_words += read
+        if breaks:
+            clauses += [clause + b for b in before] if clause else before
             clause += breaks
-            continue
+        else:
+            clauses += [clause] * len(folded)
+    words = tuple(folded_words)
+    if not rules.abbreviations.keys().isdisjoint(words):  # once a message, not a chunk
+        return _spelled_out(text, list(map(_pieces, chunks)), rules.abbreviations)
+    typed_with_marks = marks.count(None) != len(marks)
+    read_words = tuple(model_words) if typed_with_marks else words
+    return _Message(words, tuple(marks), typed_with_marks, tuple(clauses), read_words, text)
+
+
+def _spelled_out(
+    text: str,
+    pieces: list[_Pieces],
+    abbreviations: dict[str, tuple[tuple[str, ...], tuple[str, ...]]],
+) -> _Message:
+    """`_tokenise` of a text holding an abbreviation ("cccd"), each spelled out."""
+    folded_words: list[str] = []
+    marks: list[str | None] = []
+    clauses: list[int] = []
+    clause = 0
+    for folded, marked, before, breaks, _ in pieces:
         for word, mark, b in zip(folded, marked, before, strict=True):
             expansion = abbreviations.get(word)
             if expansion is None:
@@ -917,15 +936,19 @@ def _tokenise(text: str, rules: Rules) -> _Message:
     )
 
 
+# A chunk read (`_pieces`): its words folded, their mark keys, the boundaries before each
+# word, the boundaries in all, and each word as the model reads it (`_Message.model_words`)
+_Pieces = tuple[tuple[str, ...], tuple[str | None, ...], tuple[int, ...], int, tuple[str, ...]]
+
+
 @lru_cache(maxsize=65536)
-def _pieces(
-    chunk: str,
-) -> tuple[tuple[str, ...], tuple[str | None, ...], tuple[int, ...], int]:
+def _pieces(chunk: str) -> _Pieces:
     """What a text's chunk between whitespace holds, canonical (`canonical_word`): its
     words folded, the mark key of each (None when typed without marks), how many
     boundaries (`_PIECE`, within spaces as in the text) come before each word in the
-    chunk, and how many it holds. Citizens write the same few thousand chunks over
-    and over: each is read once."""
+    chunk, how many it holds, and each word as the model reads it (its mark key when
+    typed with marks). Citizens write the same few thousand chunks over and over: each
+    is read once."""
     folded: list[str] = []
     marks: list[str | None] = []
     before: list[int] = []
@@ -938,7 +961,8 @@ def _pieces(
             folded.append(word)
             marks.append(_mark_key(piece) if word != piece else None)
             before.append(breaks)
-    return tuple(folded), tuple(marks), tuple(before), breaks
+    read = tuple([m or f for f, m in zip(folded, marks, strict=True)])
+    return tuple(folded), tuple(marks), tuple(before), breaks, read
 
 
 def _scan(message: _Message, rules: Rules) -> list[Hit]:
@@ -1020,15 +1044,16 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     """Hits per group, dropping a hit that lies inside a longer hit of its group; `hits`
     in order of their start, as `_scan` finds them."""
     groups: dict[str, list[Hit]] = {}
+    repeated: list[list[Hit]] = []  # the groups of more than one hit (most have one)
     for hit in hits:
         items = groups.get(hit.group)
         if items is None:
             groups[hit.group] = [hit]
         else:
             items.append(hit)
-    for group, items in groups.items():
-        if len(items) == 1:
-            continue  # most groups: one hit, nothing to drop or sort
+            if len(items) == 2:
+                repeated.append(items)
+    for items in repeated:
         if len({h.end - h.start for h in items}) == 1:
             # hits of one length: none lies inside a longer one, and they are in order
             # already (`_scan` finds them by start, a start's phrases in the index's order)
@@ -1045,7 +1070,7 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
                 start, first_end = h.start, h.end
             if reach < h.end and first_end == h.end:
                 kept.append(h)
-        groups[group] = kept
+        items[:] = kept
     return groups
 
 
@@ -1168,6 +1193,14 @@ def _danger(
     """The severity rules that apply (see the module docstring); `held`: a person the
     authorities already hold is asked about (`_held`); `clauses`: the clause of each of the
     message's words (a rule said `alone` counts only when its hits cover it: `_cried`)."""
+    # only the rules that may apply, in order: those whose evidence the message holds,
+    # and those whose danger is the best category's evidence
+    openers = rules.severity_openers
+    opened = {i for group in groups if group in openers for i in openers[group]}
+    if best is not None:
+        opened.update(rules.severity_of_category.get(best.category, ()))
+    if not opened:
+        return _Danger([], False)  # most messages: no danger's evidence, nothing to weigh
     vague = groups.get("not_negations", [])  # "không biết (súng thật hay giả)"
     negations = [n for n in groups.get("negations", []) if not _inside(n, vague)]
     not_urgent = groups.get("not_urgent", [])
@@ -1189,12 +1222,6 @@ def _danger(
     lasting: list[Hit] = []  # found by the rules that `last`
     makes_tip = lasting_tip = False
     habitual = _habitual(groups)
-    # only the rules that may apply, in order: those whose evidence the message holds,
-    # and those whose danger is the best category's evidence
-    openers = rules.severity_openers
-    opened = {i for group in groups if group in openers for i in openers[group]}
-    if best is not None:
-        opened.update(rules.severity_of_category.get(best.category, ()))
     for rule in [rules.severity[i] for i in sorted(opened)]:
         if best is not None and best.category in rule.unless:
             continue

@@ -212,8 +212,10 @@ class _Rows(dict[Feature, Row | None]):
     """Each known feature's row as Python floats, made on its first use: summing a
     message's rows from the packed floats made every number an object again on every
     message. A pair is looked up as the tuple `pairwise` gives, its text built only
-    the first time. Only known features are kept (at most one row per feature of the
-    file); an unknown one is None, looked up again each time.
+    the first time. A known feature keeps its row (at most one per feature of the
+    file); an unknown one is kept as None, up to `_UNKNOWN_KEPT` of them (a message
+    holds two or three, each looked up again through `__missing__` otherwise; the
+    bound keeps the memory of words nobody else writes).
 
     A row holds the file's columns (idf, kinds, categories, urgency, spam) rotated to
     categories, urgency, spam, kinds, idf: most messages are tips, whose reading wants
@@ -232,6 +234,7 @@ class _Rows(dict[Feature, Row | None]):
         self.split = 1 + kinds  # where the categories begin in the file's row
         # the offsets not yet read, by the first letters of their features (`_pieces`)
         self.pieces = pieces or {}
+        self.unknown = 0  # unknown features kept as None
 
     def __missing__(self, feature: Feature) -> Row | None:
         key = feature if isinstance(feature, str) else " ".join(feature)
@@ -243,11 +246,17 @@ class _Rows(dict[Feature, Row | None]):
             pieces.pop(key[:_PIECE], None)
         offset = self.offsets.get(key)
         if offset is None:
+            if self.unknown < _UNKNOWN_KEPT:
+                self.unknown += 1
+                self[feature] = None
             return None
         packed = self.weights[offset : offset + self.width]
         row = self[feature] = (*packed[self.split :], *packed[1 : self.split], packed[0])
         return row
 
+
+# At most so many unknown features are remembered as unknown (`_Rows`): ≈ 10 MB at most.
+_UNKNOWN_KEPT = 65536
 
 # A feature's piece of the prebuilt offsets: its first three characters (≈ 2,300 pieces of
 # ≈ 19 features, the largest ≈ 620).
