@@ -90,6 +90,8 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
@@ -994,7 +996,8 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                     candidates = (*candidates, *pair) if candidates else pair
         for phrase_words, phrase_marks, group, label, ambiguous in candidates:
             n = len(phrase_words)
-            if n > 2 and (words[i : i + n] != phrase_words or clauses[i + n - 1] != clause):
+            # (one of three words was found by its third, in the clause: `thirds`)
+            if n > 3 and (words[i : i + n] != phrase_words or clauses[i + n - 1] != clause):
                 continue
             end = i + n
             if not marked:  # every word may be any word folding to it
@@ -1021,15 +1024,17 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
 # `Hit`s as the scan makes them, several a message: a named tuple's own `__new__` is a
 # Python function around this one.
 _hit = partial(tuple.__new__, Hit)
+_GROUP = itemgetter(0)  # a `Hit`'s group
+_SURE = itemgetter(4)  # a `Hit`'s `sure`
 
 
 def _without_compounds(hits: list[Hit]) -> list[Hit]:
     """Drop every hit that shares a word with an everyday compound without holding it
     whole ("đánh" in "đánh thức", "tông" in "bê tông", "cầm súng" in "cầm súng nước"):
     the compound's words mean something else."""
-    compounds = [h for h in hits if h.group == "compound"]
-    if not compounds:
+    if "compound" not in map(_GROUP, hits):  # most messages, looked for in C
         return hits
+    compounds = [h for h in hits if h.group == "compound"]
     return [
         h
         for h in hits
@@ -1074,6 +1079,12 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     return groups
 
 
+def _opened(openers: dict[str, tuple[int, ...]], groups: dict[str, list[Hit]]) -> set[int]:
+    """The rules the message's groups open (`Rules.category_openers`, `severity_openers`),
+    found in C: a message has some six groups, most of them opening nothing."""
+    return set(chain.from_iterable(map(openers.__getitem__, openers.keys() & groups.keys())))
+
+
 def _start_longest_first(hit: Hit) -> tuple[int, int]:
     return hit.start, -hit.end
 
@@ -1092,7 +1103,7 @@ def _unique(items: list[str]) -> tuple[str, ...]:
     said: list[str] = []  # each kept, padded once: " giật " is in " giật điện thoại "
     for item in items:
         padded = f" {item} "
-        if not any(padded in k for k in said):
+        if not any(map(str.__contains__, said, repeat(padded))):  # padded in k, in C
             kept.append(item)
             said.append(padded)
     return tuple(kept)
@@ -1107,7 +1118,11 @@ def _negated(hit: Hit, negations: list[Hit], window: int) -> bool:
 
 
 def _inside(hit: Hit, others: list[Hit]) -> bool:
-    return any(o.start <= hit.start and hit.end <= o.end for o in others)
+    start, end = hit.start, hit.end
+    for o in others:  # noqa: SIM110 (a loop, not `any` of a generator: a dozen calls a message)
+        if o.start <= start and end <= o.end:
+            return True
+    return False
 
 
 def _overlaps(hit: Hit, other: Hit) -> bool:
@@ -1123,7 +1138,7 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
     cancel = groups.get(names.cancel)
     if cancel:
         hits = [h for h in hits if not _inside(h, cancel)]
-    if all(h.sure for h in hits):
+    if all(map(_SURE, hits)):
         return hits
     sure = [h for h in hits if h.sure]
     context = groups.get(names.context, [])
@@ -1138,7 +1153,7 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
 
 def _sure(groups: dict[str, list[Hit]], name: str) -> list[Hit]:
     hits = groups.get(name)  # most groups are absent: no list built for them
-    return [h for h in hits if h.sure] if hits else []
+    return list(filter(_SURE, hits)) if hits else []
 
 
 def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
@@ -1195,8 +1210,7 @@ def _danger(
     message's words (a rule said `alone` counts only when its hits cover it: `_cried`)."""
     # only the rules that may apply, in order: those whose evidence the message holds,
     # and those whose danger is the best category's evidence
-    openers = rules.severity_openers
-    opened = {i for group in groups if group in openers for i in openers[group]}
+    opened = _opened(rules.severity_openers, groups)
     if best is not None:
         opened.update(rules.severity_of_category.get(best.category, ()))
     if not opened:
@@ -1598,9 +1612,7 @@ def _by_rules(
         )
     )
     # most rules have nothing of theirs in the message: only those a hit opens, in order
-    openers = rules.category_openers
-    opened = sorted({i for group in groups if group in openers for i in openers[group]})
-    for rule in [rules.categories[i] for i in opened]:
+    for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
         if rule.has_requires and rule.requires not in groups:
             continue
         hits = _evidence(groups, rule.groups)
@@ -1669,11 +1681,15 @@ def _by_rules(
     # reports; harm or a fake named in the ad's own offer ("hỗ trợ lấy lại tiền bị lừa",
     # "bằng lái giả như thật") is the ad's words, not the writer's; an ad's phrase held whole
     # in the writer's ("dán quảng cáo") is still theirs
-    own_harm = [
-        h
-        for h in groups.get("spam_unless", ())
-        if not any(_overlaps(h, s) and not _inside(s, [h]) for s in spam_hits)
-    ]
+    own_harm = (
+        [
+            h
+            for h in groups.get("spam_unless", ())
+            if not any(_overlaps(h, s) and not _inside(s, [h]) for s in spam_hits)
+        ]
+        if "spam_unless" in groups
+        else []
+    )
     ad = not own_harm and not danger.makes_tip
     if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong:
         return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
@@ -1685,13 +1701,15 @@ def _by_rules(
 
     # question evidence
     topic_of = rules.topic_of
+    topics_named = topic_of.keys() & groups.keys()  # most messages: none
     topic_index = min(
-        (topic_of[group] for group in groups if group in topic_of and _sure(groups, group)),
-        default=None,
+        (topic_of[group] for group in topics_named if _sure(groups, group)), default=None
     )
     statements = groups.get("not:question", [])
-    question_hits = [h for h in _sure(groups, "question") if not _inside(h, statements)]
-    punctuation = [p for p in rules.question_punctuation if p in text]
+    question_hits = _sure(groups, "question")
+    if question_hits and statements:
+        question_hits = [h for h in question_hits if not _inside(h, statements)]
+    punctuation = list(filter(text.__contains__, rules.question_punctuation))
     code = find_code(text)  # a citizen quoting their tip's code asks about it
     asks = (
         code is not None
