@@ -169,11 +169,10 @@ class TextModel:
         categories, urgency, spam, the idf squared, the kinds), each row weighted by
         (1 + ln tf), summed, and divided by the message's norm (None: none is known)."""
         features = [*words, *pairwise(words)]  # a pair as a tuple: see `_Rows`
-        counts = dict.fromkeys(features, 1)  # in order of first use, as counting gives
-        if len(counts) == len(features):
-            # most messages: no word nor pair said twice, and 1 + ln 1 is 1: each row and
-            # its idf as they are
-            vectors = list(filter(None, map(self.rows.__getitem__, counts)))  # known ones
+        if len(set(words)) == len(words):
+            # most messages: no word said twice, so no pair either (the pairs are not
+            # hashed to tell), and 1 + ln 1 is 1: each row and its idf as they are
+            vectors = list(filter(None, map(self.rows.__getitem__, features)))  # known ones
         else:
             vectors = self._counted(Counter(features))
         if not vectors:
