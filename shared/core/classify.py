@@ -90,6 +90,8 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
@@ -880,11 +882,6 @@ class _Message(NamedTuple):
 def _tokenise(text: str, rules: Rules) -> _Message:
     """The folded words of a text with the marks they were typed with, abbreviations
     spelled out, and the clause each lies in: "biet nha, chay mau" holds no "nhà cháy"."""
-    folded_words: list[str] = []
-    marks: list[str | None] = []
-    clauses: list[int] = []
-    clause = 0
-    abbreviations = rules.abbreviations
     # Chunk by chunk (`_pieces`, each once): no piece of `_PIECE` spans whitespace, and
     # what it finds in a chunk is what it finds there in the whole text, but for a
     # dash standing alone: a boundary between two chunks, none opening or ending the text.
@@ -893,15 +890,39 @@ def _tokenise(text: str, rules: Rules) -> _Message:
         del chunks[0]
     if chunks and chunks[-1] in _DASHES:
         del chunks[-1]
-    no_abbreviation = abbreviations.keys().isdisjoint
-    for chunk in chunks:
-        folded, marked, before, breaks = _pieces(chunk)
-        if no_abbreviation(folded):  # most chunks: its words as they are, at once
-            folded_words += folded
-            marks += marked
-            clauses += [clause + b for b in before] if breaks else [clause] * len(folded)
+    folded_words: list[str] = []
+    marks: list[str | None] = []
+    clauses: list[int] = []
+    model_words: list[str] = []
+    clause = 0
+    for folded, marked, before, breaks, read in map(_pieces, chunks):
+        folded_words += folded
+        marks += marked
+        model_words += read
+        if breaks:
+            clauses += [clause + b for b in before] if clause else before
             clause += breaks
-            continue
+        else:
+            clauses += [clause] * len(folded)
+    words = tuple(folded_words)
+    if not rules.abbreviations.keys().isdisjoint(words):  # once a message, not a chunk
+        return _spelled_out(text, list(map(_pieces, chunks)), rules.abbreviations)
+    typed_with_marks = marks.count(None) != len(marks)
+    read_words = tuple(model_words) if typed_with_marks else words
+    return _Message(words, tuple(marks), typed_with_marks, tuple(clauses), read_words, text)
+
+
+def _spelled_out(
+    text: str,
+    pieces: list[_Pieces],
+    abbreviations: dict[str, tuple[tuple[str, ...], tuple[str, ...]]],
+) -> _Message:
+    """`_tokenise` of a text holding an abbreviation ("cccd"), each spelled out."""
+    folded_words: list[str] = []
+    marks: list[str | None] = []
+    clauses: list[int] = []
+    clause = 0
+    for folded, marked, before, breaks, _ in pieces:
         for word, mark, b in zip(folded, marked, before, strict=True):
             expansion = abbreviations.get(word)
             if expansion is None:
@@ -925,15 +946,19 @@ def _tokenise(text: str, rules: Rules) -> _Message:
     )
 
 
+# A chunk read (`_pieces`): its words folded, their mark keys, the boundaries before each
+# word, the boundaries in all, and each word as the model reads it (`_Message.model_words`)
+_Pieces = tuple[tuple[str, ...], tuple[str | None, ...], tuple[int, ...], int, tuple[str, ...]]
+
+
 @lru_cache(maxsize=65536)
-def _pieces(
-    chunk: str,
-) -> tuple[tuple[str, ...], tuple[str | None, ...], tuple[int, ...], int]:
+def _pieces(chunk: str) -> _Pieces:
     """What a text's chunk between whitespace holds, canonical (`canonical_word`): its
     words folded, the mark key of each (None when typed without marks), how many
     boundaries (`_PIECE`, within spaces as in the text) come before each word in the
-    chunk, and how many it holds. Citizens write the same few thousand chunks over
-    and over: each is read once."""
+    chunk, how many it holds, and each word as the model reads it (its mark key when
+    typed with marks). Citizens write the same few thousand chunks over and over: each
+    is read once."""
     folded: list[str] = []
     marks: list[str | None] = []
     before: list[int] = []
@@ -946,7 +971,8 @@ def _pieces(
             folded.append(word)
             marks.append(_mark_key(piece) if word != piece else None)
             before.append(breaks)
-    return tuple(folded), tuple(marks), tuple(before), breaks
+    read = tuple([m or f for f, m in zip(folded, marks, strict=True)])
+    return tuple(folded), tuple(marks), tuple(before), breaks, read
 
 
 def _scan(message: _Message, rules: Rules) -> list[Hit]:
@@ -978,7 +1004,8 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                     candidates = (*candidates, *pair) if candidates else pair
         for phrase_words, phrase_marks, group, label, ambiguous in candidates:
             n = len(phrase_words)
-            if n > 2 and (words[i : i + n] != phrase_words or clauses[i + n - 1] != clause):
+            # (one of three words was found by its third, in the clause: `thirds`)
+            if n > 3 and (words[i : i + n] != phrase_words or clauses[i + n - 1] != clause):
                 continue
             end = i + n
             if not marked:  # every word may be any word folding to it
@@ -1005,15 +1032,17 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
 # `Hit`s as the scan makes them, several a message: a named tuple's own `__new__` is a
 # Python function around this one.
 _hit = partial(tuple.__new__, Hit)
+_GROUP = itemgetter(0)  # a `Hit`'s group
+_SURE = itemgetter(4)  # a `Hit`'s `sure`
 
 
 def _without_compounds(hits: list[Hit]) -> list[Hit]:
     """Drop every hit that shares a word with an everyday compound without holding it
     whole ("đánh" in "đánh thức", "tông" in "bê tông", "cầm súng" in "cầm súng nước"):
     the compound's words mean something else."""
-    compounds = [h for h in hits if h.group == "compound"]
-    if not compounds:
+    if "compound" not in map(_GROUP, hits):  # most messages, looked for in C
         return hits
+    compounds = [h for h in hits if h.group == "compound"]
     return [
         h
         for h in hits
@@ -1028,15 +1057,16 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     """Hits per group, dropping a hit that lies inside a longer hit of its group; `hits`
     in order of their start, as `_scan` finds them."""
     groups: dict[str, list[Hit]] = {}
+    repeated: list[list[Hit]] = []  # the groups of more than one hit (most have one)
     for hit in hits:
         items = groups.get(hit.group)
         if items is None:
             groups[hit.group] = [hit]
         else:
             items.append(hit)
-    for group, items in groups.items():
-        if len(items) == 1:
-            continue  # most groups: one hit, nothing to drop or sort
+            if len(items) == 2:
+                repeated.append(items)
+    for items in repeated:
         if len({h.end - h.start for h in items}) == 1:
             # hits of one length: none lies inside a longer one, and they are in order
             # already (`_scan` finds them by start, a start's phrases in the index's order)
@@ -1053,8 +1083,14 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
                 start, first_end = h.start, h.end
             if reach < h.end and first_end == h.end:
                 kept.append(h)
-        groups[group] = kept
+        items[:] = kept
     return groups
+
+
+def _opened(openers: dict[str, tuple[int, ...]], groups: dict[str, list[Hit]]) -> set[int]:
+    """The rules the message's groups open (`Rules.category_openers`, `severity_openers`),
+    found in C: a message has some six groups, most of them opening nothing."""
+    return set(chain.from_iterable(map(openers.__getitem__, openers.keys() & groups.keys())))
 
 
 def _start_longest_first(hit: Hit) -> tuple[int, int]:
@@ -1075,7 +1111,7 @@ def _unique(items: list[str]) -> tuple[str, ...]:
     said: list[str] = []  # each kept, padded once: " giật " is in " giật điện thoại "
     for item in items:
         padded = f" {item} "
-        if not any(padded in k for k in said):
+        if not any(map(str.__contains__, said, repeat(padded))):  # padded in k, in C
             kept.append(item)
             said.append(padded)
     return tuple(kept)
@@ -1090,7 +1126,11 @@ def _negated(hit: Hit, negations: list[Hit], window: int) -> bool:
 
 
 def _inside(hit: Hit, others: list[Hit]) -> bool:
-    return any(o.start <= hit.start and hit.end <= o.end for o in others)
+    start, end = hit.start, hit.end
+    for o in others:  # noqa: SIM110 (a loop, not `any` of a generator: a dozen calls a message)
+        if o.start <= start and end <= o.end:
+            return True
+    return False
 
 
 def _overlaps(hit: Hit, other: Hit) -> bool:
@@ -1106,7 +1146,7 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
     cancel = groups.get(names.cancel)
     if cancel:
         hits = [h for h in hits if not _inside(h, cancel)]
-    if all(h.sure for h in hits):
+    if all(map(_SURE, hits)):
         return hits
     sure = [h for h in hits if h.sure]
     context = groups.get(names.context, [])
@@ -1121,7 +1161,7 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
 
 def _sure(groups: dict[str, list[Hit]], name: str) -> list[Hit]:
     hits = groups.get(name)  # most groups are absent: no list built for them
-    return [h for h in hits if h.sure] if hits else []
+    return list(filter(_SURE, hits)) if hits else []
 
 
 def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
@@ -1176,6 +1216,13 @@ def _danger(
     """The severity rules that apply (see the module docstring); `held`: a person the
     authorities already hold is asked about (`_held`); `clauses`: the clause of each of the
     message's words (a rule said `alone` counts only when its hits cover it: `_cried`)."""
+    # only the rules that may apply, in order: those whose evidence the message holds,
+    # and those whose danger is the best category's evidence
+    opened = _opened(rules.severity_openers, groups)
+    if best is not None:
+        opened.update(rules.severity_of_category.get(best.category, ()))
+    if not opened:
+        return _Danger([], False)  # most messages: no danger's evidence, nothing to weigh
     vague = groups.get("not_negations", [])  # "không biết (súng thật hay giả)"
     negations = [n for n in groups.get("negations", []) if not _inside(n, vague)]
     not_urgent = groups.get("not_urgent", [])
@@ -1197,12 +1244,6 @@ def _danger(
     lasting: list[Hit] = []  # found by the rules that `last`
     makes_tip = lasting_tip = False
     habitual = _habitual(groups)
-    # only the rules that may apply, in order: those whose evidence the message holds,
-    # and those whose danger is the best category's evidence
-    openers = rules.severity_openers
-    opened = {i for group in groups if group in openers for i in openers[group]}
-    if best is not None:
-        opened.update(rules.severity_of_category.get(best.category, ()))
     for rule in [rules.severity[i] for i in sorted(opened)]:
         if best is not None and best.category in rule.unless:
             continue
@@ -1600,9 +1641,7 @@ def _by_rules(
         )
     )
     # most rules have nothing of theirs in the message: only those a hit opens, in order
-    openers = rules.category_openers
-    opened = sorted({i for group in groups if group in openers for i in openers[group]})
-    for rule in [rules.categories[i] for i in opened]:
+    for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
         if rule.has_requires and rule.requires not in groups:
             continue
         hits = _evidence(groups, rule.groups)
@@ -1679,11 +1718,15 @@ def _by_rules(
     # reports; harm or a fake named in the ad's own offer ("hỗ trợ lấy lại tiền bị lừa",
     # "bằng lái giả như thật") is the ad's words, not the writer's; an ad's phrase held whole
     # in the writer's ("dán quảng cáo") is still theirs
-    own_harm = [
-        h
-        for h in groups.get("spam_unless", ())
-        if not any(_overlaps(h, s) and not _inside(s, [h]) for s in spam_hits)
-    ]
+    own_harm = (
+        [
+            h
+            for h in groups.get("spam_unless", ())
+            if not any(_overlaps(h, s) and not _inside(s, [h]) for s in spam_hits)
+        ]
+        if "spam_unless" in groups
+        else []
+    )
     # one's own home's papers said beside a residence procedure asked for someone ("nhà tôi
     # chính chủ có sổ hồng, cần làm thủ tục gì để bà ở hợp pháp"): a question, no ad, no scam
     asked = "spam_asked" in groups
@@ -1709,13 +1752,15 @@ def _by_rules(
 
     # question evidence
     topic_of = rules.topic_of
+    topics_named = topic_of.keys() & groups.keys()  # most messages: none
     topic_index = min(
-        (topic_of[group] for group in groups if group in topic_of and _sure(groups, group)),
-        default=None,
+        (topic_of[group] for group in topics_named if _sure(groups, group)), default=None
     )
     statements = groups.get("not:question", [])
-    question_hits = [h for h in _sure(groups, "question") if not _inside(h, statements)]
-    punctuation = [p for p in rules.question_punctuation if p in text]
+    question_hits = _sure(groups, "question")
+    if question_hits and statements:
+        question_hits = [h for h in question_hits if not _inside(h, statements)]
+    punctuation = list(filter(text.__contains__, rules.question_punctuation))
     code = find_code(text)  # a citizen quoting their tip's code asks about it
     asks = (
         code is not None

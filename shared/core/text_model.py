@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice, pairwise, repeat
-from operator import add, itemgetter, mul, sub, truediv
+from operator import add, mul, sub, truediv
 from typing import Protocol
 
 from shared.core import prebuilt
@@ -143,10 +143,10 @@ class TextModel:
 
     def opinion(self, words: tuple[str, ...]) -> Opinion:
         k, c = len(self.kinds), len(self.categories)
-        scores = self._scores(words, c + 2 + k)  # categories, urgency, spam, kinds
+        scores = self._scores(words, c + 3 + k)  # categories, urgency, spam, norm, kinds
         if scores is None:
             return _opinion(self, list(self.kind_bias), list(self.category_bias), self.spam_bias)
-        kind = [b + s for b, s in zip(self.kind_bias, scores[c + 2 :], strict=True)]
+        kind = [b + s for b, s in zip(self.kind_bias, scores[c + 3 :], strict=True)]
         category = [b + s for b, s in zip(self.category_bias, scores[:c], strict=True)]
         return _opinion(self, kind, category, self.spam_bias + scores[c + 1])
 
@@ -154,7 +154,7 @@ class TextModel:
         """A tip of the rules': its category, how likely it is an ad and how likely it
         reports a danger now, in one pass over its rows (the kinds are not read)."""
         c = len(self.categories)
-        scores = self._scores(words, c + 2)  # categories, urgency, spam
+        scores = self._scores(words, c + 3)  # categories, urgency, spam, norm
         if scores is None:
             name, p = _softmax_best(self.categories, list(self.category_bias))
             spam_p = _logistic(self.spam_bias)
@@ -166,58 +166,61 @@ class TextModel:
 
     def _scores(self, words: tuple[str, ...], columns: int) -> list[float] | None:
         """The first `columns` columns of the rows of a message's features (`_Rows`: the
-        categories, urgency, spam, the kinds), each row weighted by (1 + ln tf) and the
-        message's norm, summed (None: none is known)."""
+        categories, urgency, spam, the idf squared, the kinds), each row weighted by
+        (1 + ln tf), summed, and divided by the message's norm (None: none is known)."""
         features = [*words, *pairwise(words)]  # a pair as a tuple: see `_Rows`
-        counts = dict.fromkeys(features, 1)  # in order of first use, as counting gives
-        if len(counts) == len(features):
-            # most messages: no word nor pair said twice, and 1 + ln 1 is 1: each row and
-            # its idf as they are
-            vectors = list(filter(None, map(self.rows.__getitem__, counts)))  # known ones
+        if len(set(words)) == len(words):
+            # most messages: no word said twice, so no pair either (the pairs are not
+            # hashed to tell), and 1 + ln 1 is 1: each row and its idf as they are
+            vectors = list(filter(None, map(self.rows.__getitem__, features)))  # known ones
         else:
             vectors = self._counted(Counter(features))
         if not vectors:
             return None
-        scales = list(map(_IDF, vectors))
-        norm = math.sqrt(sum(map(mul, scales, scales)))
         # `zip` makes a column only when asked: a tip's reading never makes the kinds'.
         # (Loops in C, `map`, wherever the figures stay the same: the model is a sixth of
-        # a message's cost.)
-        sums = map(sum, islice(zip(*vectors, strict=True), columns))
+        # a message's cost.) The norm is the root of the idf squared's column: the sum
+        # of each row's idf times itself, in the rows' order, as it was summed apart.
+        sums = list(map(sum, islice(zip(*vectors, strict=True), columns)))
+        norm = math.sqrt(sums[len(self.categories) + 2])
         return list(map(truediv, sums, repeat(norm)))
 
     def _counted(self, counts: Counter[Feature]) -> list[Row]:
         """The row of each known feature, scaled by 1 + ln tf, in order of first use."""
         vectors = []
+        square = len(self.categories) + 2  # the idf squared's column (`_Rows`)
         for row, tf in zip(map(self.rows.__getitem__, counts), counts.values(), strict=True):
             if row is None:
                 continue
             if tf != 1:
-                scale = 1.0 + math.log(tf)
-                row = tuple([scale * v for v in row])
+                scaled = list(map(mul, row, repeat(1.0 + math.log(tf))))  # v * scale, in C
+                scaled[square] = scaled[-1] * scaled[-1]  # the scaled idf's square
+                row = tuple(scaled)
             vectors.append(row)
         return vectors
 
 
 Feature = str | tuple[str, str]  # a word, or two neighbours (`features_of` joins them)
-# A feature's weight in each category, urgency's, spam's, each kind's, then its idf
-# (`_Rows`: the file's order rotated, so a tip's reading sums a prefix of the columns)
+# A feature's weight in each category, urgency's, spam's, its idf squared, each kind's,
+# then its idf (`_Rows`: the file's order rotated, so a tip's reading sums a prefix of
+# the columns, the message's norm among them)
 Row = tuple[float, ...]
-
-
-_IDF = itemgetter(-1)  # a row's idf (`_Rows`)
 
 
 class _Rows(dict[Feature, Row | None]):
     """Each known feature's row as Python floats, made on its first use: summing a
     message's rows from the packed floats made every number an object again on every
     message. A pair is looked up as the tuple `pairwise` gives, its text built only
-    the first time. Only known features are kept (at most one row per feature of the
-    file); an unknown one is None, looked up again each time.
+    the first time. A known feature keeps its row (at most one per feature of the
+    file); an unknown one is kept as None, up to `_UNKNOWN_KEPT` of them (a message
+    holds two or three, each looked up again through `__missing__` otherwise; the
+    bound keeps the memory of words nobody else writes).
 
     A row holds the file's columns (idf, kinds, categories, urgency, spam) rotated to
-    categories, urgency, spam, kinds, idf: most messages are tips, whose reading wants
-    neither the kinds nor the idf's column summed (`TextModel._scores`)."""
+    categories, urgency, spam, kinds, idf, with the idf squared after spam: most
+    messages are tips, whose reading wants neither the kinds nor the idf's column
+    summed, and the message's norm is the idf squared's column summed with the others
+    (`TextModel._scores`)."""
 
     def __init__(
         self,
@@ -232,6 +235,7 @@ class _Rows(dict[Feature, Row | None]):
         self.split = 1 + kinds  # where the categories begin in the file's row
         # the offsets not yet read, by the first letters of their features (`_pieces`)
         self.pieces = pieces or {}
+        self.unknown = 0  # unknown features kept as None
 
     def __missing__(self, feature: Feature) -> Row | None:
         key = feature if isinstance(feature, str) else " ".join(feature)
@@ -243,11 +247,18 @@ class _Rows(dict[Feature, Row | None]):
             pieces.pop(key[:_PIECE], None)
         offset = self.offsets.get(key)
         if offset is None:
+            if self.unknown < _UNKNOWN_KEPT:
+                self.unknown += 1
+                self[feature] = None
             return None
         packed = self.weights[offset : offset + self.width]
-        row = self[feature] = (*packed[self.split :], *packed[1 : self.split], packed[0])
+        idf = packed[0]
+        row = self[feature] = (*packed[self.split :], idf * idf, *packed[1 : self.split], idf)
         return row
 
+
+# At most so many unknown features are remembered as unknown (`_Rows`): ≈ 10 MB at most.
+_UNKNOWN_KEPT = 65536
 
 # A feature's piece of the prebuilt offsets: its first three characters (≈ 2,300 pieces of
 # ≈ 19 features, the largest ≈ 620).
@@ -304,7 +315,7 @@ def _unpickled_model(state: dict[str, object], pieces: dict[str, bytes]) -> Text
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
     """Whether `reasons` hold the model's opinion for `label` (a category, a kind)."""
     said = f"{OPINION}{label} ("
-    return any(r.startswith(said) for r in reasons)
+    return any(map(str.startswith, reasons, repeat(said)))  # in C: twice a tip weighed
 
 
 def features_of(words: tuple[str, ...]) -> list[str]:
