@@ -4777,3 +4777,14 @@ def test_whether_each_guest_is_declared_asked_by_a_lodging_is_a_question() -> No
     # a lodging reported for not declaring them is still a residence tip
     told = classify("nhà nghỉ hẻm 5 khách ra vào liên tục, chủ không khai báo từng người")
     assert told.kind == "tip", told
+
+
+def test_a_child_missing_said_unmarked_is_the_writers_child_and_urgent() -> None:
+    # "con toi" alone may be "còn tới"; "mất tích" beside it says whose. Kept out of the
+    # rule's examples: taught to the model, they made calm tips of other sets urgent
+    for text in (
+        "con toi mat tich tu chieu toi gio chua ve",
+        "thang con em mat tich 2 ngay nay roi",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), got
