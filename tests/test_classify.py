@@ -4788,3 +4788,13 @@ def test_a_child_missing_said_unmarked_is_the_writers_child_and_urgent() -> None
     ):
         got = classify(text)
         assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+def test_a_message_put_off_by_someone_in_fear_is_a_tip() -> None:
+    # "nhắn sau" is how someone hiding ends a message too
+    for text in (
+        "nhắn sau nha, giờ thằng đó đang đứng ngoài cửa em sợ lắm",
+        "em nhắn sau, nó đang đập cửa phòng em",
+    ):
+        assert classify(text).kind == "tip", text
+    assert by_rules("alo em dang o ngoai duong on qua de toi nha roi nhan sau").kind == "other"
