@@ -253,7 +253,10 @@ def test_a_follow_whose_publish_failed_still_gets_its_welcome(line: Line) -> Non
         line.env.stack.pubsub.start()
         # The emulator forgets its topics when it stops: the same names again, empty.
         create_topology(PROJECT, suffix=line.env.suffix)
-    assert line.env.drain(0.5) == []  # the event never reached Pub/Sub
+    # Unconfirmed is not undone: the client may still land the publish once the emulator
+    # is back (seen under load). Whatever landed is taken away here, so only the outbox
+    # can bring the follow to the router.
+    line.env.drain(0.5)
     minutes(line, 2, pump=True)
     assert line.texts(follower)  # the outbox brought it to the router
     (message,) = docs(line, "messages").values()
