@@ -4798,3 +4798,15 @@ def test_a_message_put_off_by_someone_in_fear_is_a_tip() -> None:
     ):
         assert classify(text).kind == "tip", text
     assert by_rules("alo em dang o ngoai duong on qua de toi nha roi nhan sau").kind == "other"
+
+
+def test_a_bicycle_named_does_not_tell_a_message_calm() -> None:
+    # msg-16b's "xe đạp" (so that "xe dap do" is no "đập đồ") kept the model from raising a
+    # child knocked off a bicycle, bleeding now (three held-out messages rated normal)
+    for text in (
+        "xe máy tông xe đạp của 1 bé học sinh ở cổng trường, bé chảy máu chân đang ngồi khóc",
+        "xe buyt quet xe dap ong cu o nga tu, ong dang ngoi khoc chay mau tay",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), got
+    assert by_rules("thang trom xe dap do chay mat roi tu 1 tieng truoc").severity == "normal"

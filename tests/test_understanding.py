@@ -1315,7 +1315,9 @@ MESSAGES_ALONE = {
     "tuning18": ((208, 108, 106), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
-    "tuning19": ((219, 192, 190), 3, 2, 0),
+    # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
+    # danger rated normal 31 -> 28): mt19-159, a boy robbed who is home now, raised by the model
+    "tuning19": ((219, 192, 189), 3, 2, 0),
 }
 
 
