@@ -1733,14 +1733,18 @@ def _by_rules(
     ad = not own_harm and not danger.makes_tip and not asked
     # a harm named inside the ad's own offer ("lấy lại tiền bị lừa đảo") is no evidence of one;
     # a phrase both of a tip and of an ad ("bấm vào link") still is
-    offered = len(
-        _labels(
-            [
-                h
-                for h in best_hits
-                if any(_inside(h, [s]) and s.end - s.start > h.end - h.start for s in spam_hits)
-            ]
+    offered = (
+        len(
+            _labels(
+                [
+                    h
+                    for h in best_hits
+                    if any(_inside(h, [s]) and s.end - s.start > h.end - h.start for s in spam_hits)
+                ]
+            )
         )
+        if spam_hits  # most messages: no ad's phrase, nothing offered
+        else 0
     )
     if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong - offered:
         return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
