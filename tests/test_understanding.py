@@ -1225,6 +1225,10 @@ QUESTIONS_ALONE = {
     # CONFLICTS (102/103 agreed; seven labels against the line's conventions; no wrong fact)
     "tuning33": 107,
     "tuning34": 102,
+    # round 17: scored before any change (their headers): 78/110 with 9 wrong; 87/110 with 6
+    # wrong (set 36 kept out of round 17's pass, to measure its reach)
+    "tuning35": (78, 9),
+    "tuning36": (87, 6),
 }
 
 

@@ -154,6 +154,10 @@ Questions alone (`QUESTION_SETS`, no messages file):
   round 16 by two writers who had not seen the rules (an ordinary month; questions easy
   to answer wrongly), scored before any change (their headers); worked on in round 16's
   assistant passes.
+- `questions_tuning35.jsonl`, `questions_tuning36.jsonl`: 110 questions each, written in
+  round 17 by two writers who had not seen the rules (an ordinary month; everyday
+  wording), scored before any change (their headers); set 35 worked on in round 17's
+  assistant pass, set 36 kept out of it to measure its reach.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -276,6 +280,8 @@ QUESTION_SETS = (
     "tuning32",
     "tuning33",
     "tuning34",
+    "tuning35",
+    "tuning36",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -316,15 +322,16 @@ BLIND = (
 # whose first pass set 22 was kept out of, then worked on in its second, which set 23
 # was kept out of, then worked on in round 12's pass, which set 24 was kept out of, then
 # worked on in round 13's pass, which set 25 was kept out of, then worked on in round 13's
-# second pass, which blind set 17 measures.
-KEPT_OUT: tuple[str, ...] = ()
+# second pass, which blind set 17 measures. Round 17: set 36 kept out of the pass on set 35.
+KEPT_OUT: tuple[str, ...] = ("tuning36",)
 # Question sets worked on but not taught to the learned second opinion: held out on the
 # fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
 # kept-out set 20 the same and set 21 one lower, and tuning set 6's messages no better.
 # Set 20, worked on last, is left out alike, and so are sets 21 and 22 (round 11's passes)
 # and set 23 (round 12's), and sets 24, 25 and 26 (round 13's), and sets 27 to 30 (round
-# 14's), and sets 31 and 32 (round 15's), and sets 33 and 34 (round 16's).
+# 14's), and sets 31 and 32 (round 15's), and sets 33 and 34 (round 16's), and sets 35
+# and 36 (round 17's).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -344,6 +351,8 @@ UNTRAINED: tuple[str, ...] = (
     "tuning32",
     "tuning33",
     "tuning34",
+    "tuning35",
+    "tuning36",
 )
 # Message sets worked on but not taught to the learned second opinion. Round 10's set 6
 # taught every head, held out on the fifteen earlier training sets: one more person in
