@@ -895,6 +895,10 @@ BLIND_HELD = {
     # urgency 94/95, no calm tip urgent, no person in danger normal, ads 11/12; questions
     # 61/75 with 4 wrong; kind 132 after msg-16's pass on tuning set 17
     "blind20": ((132, 89, 94), 11, 0, 0, 61, 4),
+    # round 17: scored before any change (its header): kind 127/135, category 84/95,
+    # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
+    # 63/75 with 3 wrong
+    "blind21": ((127, 84, 93), 9, 0, 1, 63, 3),
 }
 
 
@@ -1322,6 +1326,9 @@ MESSAGES_ALONE = {
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
     # danger rated normal 31 -> 28): mt19-159, a boy robbed who is home now, raised by the model
     "tuning19": ((219, 192, 189), 3, 2, 0),
+    # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
+    # calm tips urgent, one person in danger normal
+    "tuning20": ((209, 138, 156), 13, 2, 1),
 }
 
 
@@ -1383,6 +1390,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind18",
         "blind19",
         "blind20",
+        "blind21",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)
