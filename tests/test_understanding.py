@@ -697,6 +697,12 @@ CONFLICTS = {
     # "dk tt onl trên vneid" labelled tạm trú; "tt" is tạm trú or thường trú, asked which, as
     # qt23-67 ("dk tt can gi", agreed)
     "qt34-85",
+    # Question set 35 (round 17's pass):
+    # a move to another room, "tạm trú ở chỗ cũ có cần xóa không hay để vậy": labelled with
+    # the removal alone; the move asks the new place's registration too (assistant.yaml
+    # follow_ups), as qt17-39 ("đổi qua trọ khác thì tạm trú chỗ cũ có phải xóa ko hay tự
+    # động"), qt25-89 and qt14-88, labelled with both
+    "qt35-109",
     # Question set 33 (round 16's pass):
     # "hồ sơ cư trú làm online sao": labelled with tạm trú and thường trú; "hồ sơ cư trú" is
     # the residence formalities bare, thường trú, tạm trú and the confirmation, as qt31-105,
