@@ -4201,3 +4201,52 @@ def test_a_relative_of_foreign_nationality_declared_as_family_is_the_foreigner(t
     # "như người nhà" says how, not a second visitor come
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == ("nuoc_ngoai",), result
+
+
+# --- round 17, question set 35's misses (asst-17) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a file sent back, its reason unsaid ("rõ" between)
+        "hồ sơ tạm trú của em bị trả về, ghi là chưa hợp lệ mà không nói rõ lý do",
+        # one's appointment moved to a day named
+        "cán bộ hẹn em thứ 3 lên nộp thêm giấy, em bận, dời qua sáng thứ 6 được không ạ",
+        # a result promised and not in the app
+        "nop xac nhan cu tru tren vneid, hen 3 ngay co ma vo app khong thay file nao",
+        # a file already sent found wrong
+        "hồ sơ đăng ký tạm trú cho khách nước ngoài nộp hôm qua bị báo sai số hộ chiếu, sửa sao",
+    ],
+)
+def test_ones_own_file_or_a_consent_refused_goes_to_a_person(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a threat told, folded "đòi qua": no appointment of the citizen's
+        "tối qua có người lạ lảng vảng, công an hẹn hôm nay tới mà không thấy ai, tụi nó lại tới",
+        "co thang la mat dung truoc nha tui ca buoi, hoi thi no khong co giay to gi het",
+    ],
+)
+def test_a_report_sharing_the_words_of_a_file_followed_is_no_hand_off(text: str):
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert result.tip and not result.handoff, result
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("giấy xác nhận cư trú xin xong có giá trị bao lâu vậy", "thoi_gian"),
+        ("ct07 dung duoc may thang a", "thoi_gian"),
+        ("khai báo lưu trú nhắn qua zalo được không hay phải lên phường", "noi_nop"),
+        ("bao luu tru cho khach goi dien bao duoc khong", "noi_nop"),
+        ("họ hàng lên ngủ lại 3 đêm, báo lưu trú có cần chụp căn cước từng người", "giay_to"),
+    ],
+)
+def test_a_papers_validity_and_the_channel_asked_are_their_parts(text: str, section: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert section in result.sections, result
