@@ -4250,3 +4250,17 @@ def test_a_report_sharing_the_words_of_a_file_followed_is_no_hand_off(text: str)
 def test_a_papers_validity_and_the_channel_asked_are_their_parts(text: str, section: str):
     result = answer(text, TODAY, NO_PHONE)
     assert section in result.sections, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "muốn làm giấy tờ cho ba tôi dưới quê lên ở với vợ chồng tôi thì sao",
+        "me em len o voi gia dinh em thi phai khai bao gi a",
+    ],
+)
+def test_a_parent_come_to_live_with_the_couple_may_be_registered_permanently(text: str):
+    # a parent come to live with their child's household: thường trú a choice too
+    result = answer(text, TODAY, NO_PHONE)
+    titles = [b.title for r in result.replies for b in r.buttons]
+    assert "thường trú" in result.replies[-1].text and len(titles) >= 2, result

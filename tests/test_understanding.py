@@ -703,6 +703,15 @@ CONFLICTS = {
     # follow_ups), as qt17-39 ("đổi qua trọ khác thì tạm trú chỗ cũ có phải xóa ko hay tự
     # động"), qt25-89 and qt14-88, labelled with both
     "qt35-109",
+    # "đăng ký cho người ở nhà mình thì làm sao": labelled without the foreigners' declaration;
+    # whoever stays may be a foreigner, as qt33-67, qt18-77, qt19-98 and qt23-72
+    "qt35-9",
+    # a bare "khai báo cư trú" labelled with tạm vắng; thường trú, tạm trú and lưu trú in
+    # qb10-24, q4k-4 and q4k-5, as qt11-97 and qt15-94
+    "qt35-56",
+    # "cho hoi ve thu tuc cu tru" labelled without the confirmation; thường trú, tạm trú and
+    # the confirmation in qt12-85 (the same words), as qt20-40, qt25-7 and qt29-74
+    "qt35-69",
     # Question set 33 (round 16's pass):
     # "hồ sơ cư trú làm online sao": labelled with tạm trú and thường trú; "hồ sơ cư trú" is
     # the residence formalities bare, thường trú, tạm trú and the confirmation, as qt31-105,
