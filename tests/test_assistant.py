@@ -4264,3 +4264,29 @@ def test_a_parent_come_to_live_with_the_couple_may_be_registered_permanently(tex
     result = answer(text, TODAY, NO_PHONE)
     titles = [b.title for r in result.replies for b in r.buttons]
     assert "thường trú" in result.replies[-1].text and len(titles) >= 2, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em bị mất căn cước, tạm trú cũng sắp hết hạn, làm lại thẻ với gia hạn chung được không",
+        "mat cccd roi ma tam tru het han thang nay, lam lai cccd va gia han tam tru 1 lan dc ko",
+    ],
+)
+def test_a_lost_card_beside_a_stay_expiring_is_both_never_the_card_office(text: str):
+    # "hết hạn" is the stay's, not the card's: the loss and the renewal are answered
+    result = answer(text, TODAY, NO_PHONE)
+    assert set(result.topics) == {"mat_giay_to", "gia_han_tam_tru"}, result
+    assert result.out_of_scope is None, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "căn cước hết hạn rồi, làm lại có cần giấy xác nhận cư trú không",
+        "the can cuoc het han, lam lai o dau co can ct07 khong",
+    ],
+)
+def test_the_cards_own_expiry_is_still_the_card_office(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.out_of_scope) == ((), "identity_card"), result
