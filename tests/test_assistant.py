@@ -4290,3 +4290,15 @@ def test_a_lost_card_beside_a_stay_expiring_is_both_never_the_card_office(text: 
 def test_the_cards_own_expiry_is_still_the_card_office(text: str):
     result = answer(text, TODAY, NO_PHONE)
     assert (result.topics, result.out_of_scope) == ((), "identity_card"), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con riêng của vợ tôi về ở chung, nhập khẩu thường trú được không hay chỉ tạm trú thôi",
+        "chau toi len o hoc, dang ky thuong tru cho no duoc ko hay chi dang ky tam tru",
+    ],
+)
+def test_tam_tru_offered_as_the_lesser_choice_is_asked_beside(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert set(result.topics) == {"thuong_tru", "tam_tru"}, result
