@@ -4302,3 +4302,22 @@ def test_the_cards_own_expiry_is_still_the_card_office(text: str):
 def test_tam_tru_offered_as_the_lesser_choice_is_asked_beside(text: str):
     result = answer(text, TODAY, NO_PHONE)
     assert set(result.topics) == {"thuong_tru", "tam_tru"}, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mình sắp về quê ở lâu ngày, có phải báo gì với phường không hay là cắt luôn",
+        "em sap ve que o lau, co can lam giay to gi o day khong a",
+    ],
+)
+def test_back_home_for_long_with_nothing_named_asks_which(text: str):
+    # tạm vắng, or the registration removed after a long absence
+    result = answer(text, TODAY, NO_PHONE)
+    titles = [b.title for r in result.replies for b in r.buttons]
+    assert not result.topics and "Khai báo tạm vắng" in titles, result
+
+
+def test_back_home_for_long_beside_a_report_stays_a_tip():
+    text = "ba má tui về quê ở lâu ngày, nhà bỏ trống, tối qua có 2 thằng cạy cửa vô khiêng đồ"
+    assert answer(text, TODAY, NO_PHONE, classification=classify(text)).tip
