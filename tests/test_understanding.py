@@ -1255,10 +1255,10 @@ QUESTIONS_ALONE = {
     "tuning34": 102,
     # round 17: scored before any change (their headers): 78/110 with 9 wrong; 87/110 with 6
     # wrong (set 36 kept out of round 17's pass, to measure its reach). Set 35 after round
-    # 17's pass on it (asst-17): 95/110 right, 1 honest, 1 wrong, in CONFLICTS (96/104 agreed;
+    # 17's pass on it (asst-17): 96/110 right, 1 honest, 1 wrong, in CONFLICTS (97/104 agreed;
     # six labels against the line's conventions, each pointing to earlier entries); set 36
     # unchanged by it
-    "tuning35": 96,
+    "tuning35": 97,
     "tuning36": (87, 6),
 }
 
