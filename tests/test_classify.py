@@ -4856,3 +4856,92 @@ def test_a_bicycle_named_does_not_tell_a_message_calm() -> None:
         got = classify(text)
         assert (got.kind, got.severity) == ("tip", "urgent"), got
     assert by_rules("thang trom xe dap do chay mat roi tu 1 tieng truoc").severity == "normal"
+
+
+# --- round 17, question set 35's questions read as tips (asst-17) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "căn hộ cho thuê ngắn ngày, khách ở quá 1 tháng thì em bắt khách đăng ký tạm trú hay tự "
+        "báo lưu trú?",
+        "homestay cua minh co bat khach khai bao tam tru khong hay chu nha khai",
+        "nhà nghỉ có được bắt khách để lại căn cước không ạ",
+    ],
+)
+def test_a_guest_made_to_register_is_a_lodging_rule_asked_never_soliciting(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "question", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a client picked up in the street stays the trade reported
+        "tối nào cũng có mấy cô đứng đầu hẻm bắt khách, dụ vô nhà nghỉ",
+        "nha nghi dau hem khong bat khach dang ky gi, dem nao cung co gai ban dam ra vo",
+    ],
+)
+def test_soliciting_beside_a_registration_word_stays_a_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "prostitution"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We host two Korean students for a semester. Who is responsible for declaring them, us or "
+        "the school?",
+        "who has to register the foreign workers, the factory or the landlord?",
+        "Our office rents a flat for a visiting engineer: do we need to declare him with the "
+        "police?",
+    ],
+)
+def test_whose_duty_a_declaration_is_asked_in_english_is_a_question(text: str) -> None:
+    assert classify(text).kind == "question", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # others said not declared, in English: a residence tip, whatever is asked beside
+        "my landlord rents rooms to 12 workers and never declares them. Who is responsible for "
+        "declaring them?",
+        "The guesthouse next door does not declare them, 5 foreigners living there for months",
+        # a danger told in English beside a duty asked stays an urgent tip
+        "A man is beating his wife right now on Hoa Binh street, she is bleeding, who should help "
+        "her?",
+    ],
+)
+def test_a_report_in_english_beside_a_duty_asked_stays_a_tip(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "tip", got
+    if "bleeding" in text:
+        assert got.severity == "urgent", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Em đánh rơi căn cước rồi, thứ 2 phải bay ra Đà Nẵng, làm lại có kịp không ạ",
+        "mat the can cuoc ma tuan sau sap bay, lam sao co giay de len may bay",
+        "làm mất CCCD, mai đi máy bay được không anh",
+    ],
+)
+def test_a_lost_card_needed_for_a_flight_is_a_question(text: str) -> None:
+    assert classify(text).kind == "question", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a snatching told, the thief gone: too late to catch is no flight asked
+        "bi cuop giat mat vi co can cuoc, no chay ve huong Luy Ban Bich roi, lam sao kip",
+        # told where and when: the loss is the ward's to record (papers_asked.told)
+        "sáng nay bị giật túi ở chợ Tân Hương mất căn cước, tuần sau phải bay, làm sao kịp",
+    ],
+)
+def test_a_snatching_told_beside_a_flight_stays_a_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "robbery"), got

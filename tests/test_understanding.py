@@ -697,6 +697,28 @@ CONFLICTS = {
     # "dk tt onl trên vneid" labelled tạm trú; "tt" is tạm trú or thường trú, asked which, as
     # qt23-67 ("dk tt can gi", agreed)
     "qt34-85",
+    # Question set 35 (round 17's pass):
+    # a move to another room, "tạm trú ở chỗ cũ có cần xóa không hay để vậy": labelled with
+    # the removal alone; the move asks the new place's registration too (assistant.yaml
+    # follow_ups), as qt17-39 ("đổi qua trọ khác thì tạm trú chỗ cũ có phải xóa ko hay tự
+    # động"), qt25-89 and qt14-88, labelled with both
+    "qt35-109",
+    # "đăng ký cho người ở nhà mình thì làm sao": labelled without the foreigners' declaration;
+    # whoever stays may be a foreigner, as qt33-67, qt18-77, qt19-98 and qt23-72
+    "qt35-9",
+    # a bare "khai báo cư trú" labelled with tạm vắng; thường trú, tạm trú and lưu trú in
+    # qb10-24, q4k-4 and q4k-5, as qt11-97 and qt15-94
+    "qt35-56",
+    # "cho hoi ve thu tuc cu tru" labelled without the confirmation; thường trú, tạm trú and
+    # the confirmation in qt12-85 (the same words), as qt20-40, qt25-7 and qt29-74
+    "qt35-69",
+    # a stay of 4 years, "cần đăng ký tạm trú không hay chỉ cần chị em báo lưu trú": labelled
+    # with both; the stay's length picks one (its answer says when each applies), as qt15-43
+    # (half a year, tạm trú alone) and qt22-75 (two weeks, lưu trú alone)
+    "qt35-80",
+    # relatives wanting one's permanent residence removed, "họ có quyền cắt khẩu tôi ko":
+    # labelled a hand-off; the cases of removal are answered, as qt33-79 and qt21-54
+    "qt35-93",
     # Question set 33 (round 16's pass):
     # "hồ sơ cư trú làm online sao": labelled with tạm trú and thường trú; "hồ sơ cư trú" is
     # the residence formalities bare, thường trú, tạm trú and the confirmation, as qt31-105,
@@ -1220,8 +1242,10 @@ QUESTIONS_ALONE = {
     # round 15: scored before any change (its header) 89/110 with 4 wrong, kept out of round
     # 15's pass on set 31: 90/110 with 4 wrong after it; after the pass on set 32 itself
     # 99/110 with 1 wrong, in CONFLICTS (99/100 agreed; ten labels against the line's
-    # conventions, each pointing to earlier entries; no wrong fact told)
-    "tuning32": 99,
+    # conventions, each pointing to earlier entries; no wrong fact told); 100 after round 17's
+    # pass on set 35 (qt32-80, who heads the household next asked beside a removal: the
+    # hand-off it got names no topic now, honest)
+    "tuning32": 100,
     # round 16: scored before any change (their headers): 91/110 with 5 wrong; 73/110 with
     # 19 wrong. Set 33 after round 16's pass on it (asst-16): 107/110 with no wrong answer
     # (107/107 agreed; three labels against the line's conventions, each pointing to
@@ -1230,8 +1254,11 @@ QUESTIONS_ALONE = {
     "tuning33": 107,
     "tuning34": 102,
     # round 17: scored before any change (their headers): 78/110 with 9 wrong; 87/110 with 6
-    # wrong (set 36 kept out of round 17's pass, to measure its reach)
-    "tuning35": (78, 9),
+    # wrong (set 36 kept out of round 17's pass, to measure its reach). Set 35 after round
+    # 17's pass on it (asst-17): 96/110 right, 1 honest, 1 wrong, in CONFLICTS (97/104 agreed;
+    # six labels against the line's conventions, each pointing to earlier entries); set 36
+    # unchanged by it
+    "tuning35": 97,
     "tuning36": (87, 6),
 }
 

@@ -13,7 +13,8 @@ What a message gets, in order:
    a residence tip, the short rule that applies (`rule_for_tip`);
 3. "gặp cán bộ" and the like (also a way of talking a few words before a person:
    "nói chuyện trực tiếp với cán bộ"): `handoff=True` (the router opens a
-   question item for the desk) and a polite reply that an officer will answer;
+   question item for the desk) and a polite reply that an officer will answer (a
+   matter the data holds no facts for, "đổi chủ hộ", names no topic as its subject);
    thanks or "nobody answers" about the line: a thank-you with the menu; a
    word pointing to another procedure than the one matched (`doubts`): which
    of the two, as buttons, never one's facts for the other;
@@ -442,8 +443,12 @@ def answer(
     if signal.spam:
         return result(topic=None, spam=True)  # advertising: no answer at all
 
+    # a matter the data holds no facts for ("đổi chủ hộ"): a person answers, and no topic the
+    # message's other words name ("sổ hộ khẩu cũ ghi ba làm chủ hộ") is given as its subject
+    unanswered = _any(padded, k.handoff_matters)
     handoff = (
-        _any(padded, k.handoff_phrases)
+        unanswered
+        or _any(padded, k.handoff_phrases)
         or questions.near(padded, k.handoff_near)
         or questions.near(padded, k.handoff_number)
         # a complaint about another office's service is that office's, unless a residence
@@ -465,7 +470,7 @@ def answer(
 
     if handoff:
         replies.append(Reply(k.texts["handoff"]))
-        return result(handoff=True)
+        return result(topic=None, handoff=True) if unanswered else result(handoff=True)
 
     if signal.about_line:  # thanks or "nobody answers": how to report, the menu
         replies.extend(menu(contact, "about_line"))

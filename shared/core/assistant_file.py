@@ -239,6 +239,7 @@ class Knowledge:
     handoff_button: str
     handoff_phrases: tuple[str, ...]
     handoff_complaints: tuple[str, ...]  # a hand-off unless about an out-of-scope service
+    handoff_matters: tuple[str, ...]  # a hand-off naming no topic (no facts held for it)
     handoff_near: tuple[tuple[str, ...], tuple[str, ...], int]  # talk, people, gap
     # people, then their number asked ("anh nào phụ trách cho em xin sđt"), gap
     handoff_number: tuple[tuple[str, ...], tuple[str, ...], int]
@@ -506,6 +507,9 @@ class HandoffIn(_Strict):
     people: list[str] = Field(default_factory=list)
     gap: int = Field(default=4, ge=0)
     numbers: list[str] = Field(default_factory=list)
+    # matters the data holds no facts for (the household's head changed): a hand-off that
+    # names no topic, whatever residence words the message holds
+    matters: list[str] = Field(default_factory=list)
 
 
 class TextsIn(_Strict):
@@ -815,6 +819,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         handoff_button=_nfc(conf.handoff.button),
         handoff_phrases=tuple(_padded(p) for p in conf.handoff.phrases),
         handoff_complaints=tuple(_padded(p) for p in conf.handoff.complaints),
+        handoff_matters=tuple(_padded(p) for p in conf.handoff.matters),
         handoff_near=(
             tuple(" ".join(words(p)) for p in conf.handoff.talk),
             tuple(" ".join(words(p)) for p in conf.handoff.people),
