@@ -4110,3 +4110,117 @@ def test_the_household_head_named_in_a_registration_asked_is_no_change():
     text = "nhà tôi đứng tên chủ hộ là ba, nhập khẩu cho vợ cần gì"
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == ("thuong_tru",) and not result.handoff, result
+
+
+@pytest.mark.parametrize(
+    ("text", "both"),
+    [
+        # two procedures denied together ("neither ... nor"): both asked, each with the fine
+        (
+            "chưa đăng ký tạm trú mà cũng chưa báo lưu trú cho em gái thì có sao không",
+            ("tam_tru", "luu_tru"),
+        ),
+        (
+            "nha toi ko lam thuong tru cung khong lam tam tru cho ong noi, bi phat bao nhieu",
+            ("thuong_tru", "tam_tru"),
+        ),
+        (
+            "o nho nha ban, thuong tru cung chua ma tam tru cung chua, sao",
+            ("thuong_tru", "tam_tru"),
+        ),
+    ],
+)
+def test_two_procedures_denied_together_are_both_asked(text: str, both: tuple[str, ...]):
+    assert answer(text, TODAY, NO_PHONE).topics == both
+
+
+def test_a_denial_beside_one_procedure_names_no_second():
+    result = answer(
+        "em đăng ký tạm trú mà phường cũng không trả lời gì hết, giờ sao", TODAY, NO_PHONE
+    )
+    assert result.topics == ("tam_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà trọ số 12 hẻm 45 Tân Hương chứa 10 người không đăng ký tạm trú cũng không báo lưu "
+        "trú, đêm nào cũng nhậu rồi đánh nhau",
+        "co nguoi la o nha ben canh may tuan nay, khong khai tam tru cung chua bao luu tru, "
+        "hay cho hang ban dem",
+        "khách sạn mini đường Lũy Bán Bích cho khách ở tối đa mấy ngày cũng không khai báo, "
+        "có gái bán dâm",
+    ],
+)
+def test_a_report_of_registrations_never_made_stays_a_tip(text: str):
+    assert answer(text, TODAY, NO_PHONE, classification=classify(text)).tip
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "asked"),
+    [
+        # who may ask for it or file it ("ai được xin"): who and when
+        (
+            "giấy xác nhận cư trú của mẹ thì ai được đi xin, xin ở đâu",
+            "xac_nhan_cu_tru",
+            {"ai_khi", "noi_nop"},
+        ),
+        ("ai duoc dang ky thuong tru cho chau, lam o dau", "thuong_tru", {"ai_khi", "noi_nop"}),
+        # a relative asked to do it instead ("nhờ người nhà làm"): who may
+        (
+            "thường trú của tôi muốn xóa mà tôi đang ở Úc, nhờ người thân ở nhà làm được không",
+            "xoa_dang_ky",
+            {"ai_khi"},
+        ),
+        ("tam vang cho ba thi nho nguoi nha di khai duoc ko", "tam_vang", {"ai_khi"}),
+        # a stay's maximum asked: its term (who and when), not only the office's time
+        ("khach o lai toi da duoc may ngay, khai o dau", "luu_tru", {"ai_khi", "noi_nop"}),
+        ("lưu trú tối đa bao nhiêu ngày vậy ad", "luu_tru", {"ai_khi"}),
+    ],
+)
+def test_who_may_a_relative_doing_it_and_a_maximum_ask_who_and_when(
+    text: str, topic: str, asked: set[str]
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,) and asked <= set(result.sections), result
+
+
+def test_the_office_time_alone_asks_no_term():
+    result = answer("lưu trú mất mấy ngày mới xong", TODAY, NO_PHONE)
+    assert result.topics == ("luu_tru",) and result.sections == ("thoi_gian",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how, after whom it is for, said "thế nào": the whole answer
+        "nhập khẩu cho con thế nào, mất bao lâu",
+        "tam tru cho be nhu the nao, le phi bao nhieu",
+        "dang ky thuong tru cho be the nao, han chot khi nao",
+    ],
+)
+def test_how_said_after_whom_it_is_for_gets_the_whole_answer(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert len(result.topics) == 1 and result.sections == (), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rented room named narrows the papers asked bare: its tenants' and guests'
+        "thủ tục giấy tờ nhà trọ là sao ạ",
+        "cho hoi thu tuc giay to phong tro",
+    ],
+)
+def test_a_rented_room_named_narrows_papers_asked_bare(text: str):
+    buttons = [b.title for r in answer(text, TODAY, NO_PHONE).replies for b in r.buttons]
+    assert buttons == ["Đăng ký tạm trú", "Thông báo lưu trú"], buttons
+
+
+def test_papers_asked_bare_still_ask_between_three():
+    buttons = [
+        b.title
+        for r in answer("cho hỏi thủ tục giấy tờ", TODAY, NO_PHONE).replies
+        for b in r.buttons
+    ]
+    assert buttons == ["Đăng ký thường trú", "Đăng ký tạm trú", "Khai báo tạm vắng"], buttons
