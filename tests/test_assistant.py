@@ -4224,3 +4224,64 @@ def test_papers_asked_bare_still_ask_between_three():
         for b in r.buttons
     ]
     assert buttons == ["Đăng ký thường trú", "Đăng ký tạm trú", "Khai báo tạm vắng"], buttons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a story or a greeting before the question asks nothing: counted from "cho hỏi"
+        "mấy bữa nay bận quá trời, con nhỏ bệnh, giờ mới rảnh, cho hỏi thủ tục cư trú ạ",
+        "nha toi moi sua xong, bui qua troi, ma cho em hoi giay to cu tru lam sao",
+    ],
+)
+def test_a_story_before_a_bare_residence_question_still_asks_which(text: str):
+    buttons = [b.title for r in answer(text, TODAY, NO_PHONE).replies for b in r.buttons]
+    assert buttons == ["Đăng ký thường trú", "Đăng ký tạm trú", "Xác nhận thông tin cư trú"]
+
+
+def test_a_procedure_named_after_the_opening_is_answered():
+    result = answer(
+        "dạo này bận, cho hỏi đăng ký tạm trú cho em gái mới lên ở cần giấy tờ gì ạ",
+        TODAY,
+        NO_PHONE,
+    )
+    assert result.topics == ("tam_tru",) and result.sections == ("giay_to",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a file returned for a paper missing, which not said: a person looks at it
+        "hồ sơ tạm trú bị trả lại, ghi thiếu giấy mà không nói rõ thiếu gì, nhờ xem giúp",
+        "ho so nhap khau bi tra ve ghi thieu giay to ma khong ghi thieu cai gi",
+    ],
+)
+def test_a_file_returned_with_the_missing_paper_unsaid_goes_to_a_person(text: str):
+    assert answer(text, TODAY, NO_PHONE).handoff
+
+
+def test_a_file_returned_with_its_papers_asked_is_answered():
+    result = answer(
+        "hồ sơ đăng ký thường trú bị trả về nói thiếu giấy tờ, giờ bổ sung những gì",
+        TODAY,
+        NO_PHONE,
+    )
+    assert not result.handoff and result.topics == ("thuong_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the removal made in order to move home: the new registration is asked too
+        "tui muốn cắt khẩu ở Bình Tân để chuyển về quê Cà Mau, làm sao",
+        "cat ho khau o day de ve que song thi lam gi",
+    ],
+)
+def test_a_removal_made_to_move_home_asks_the_new_registration(text: str):
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"xoa_dang_ky", "thuong_tru"}
+
+
+def test_a_removal_for_the_dead_asks_no_new_registration():
+    assert answer("cat khau cho ong noi da mat thi lam sao", TODAY, NO_PHONE).topics == (
+        "xoa_dang_ky",
+    )

@@ -590,6 +590,11 @@ def _vague(padded: str, named: bool) -> tuple[str, ...] | None:
     that is `alone` counts only when no procedure is named at all."""
     k = knowledge()
     said = len(padded.split())
+    # nothing named: the question is counted from the words that open it, a story or a
+    # greeting before it asks nothing ("dạo này mất ngủ quá, mà cho hỏi luôn giấy tờ cư trú")
+    opened = max((padded.rfind(p) for p in k.vague_asked_from), default=-1)
+    if not named and opened > 0:
+        said = len(padded[opened:].split())
     for phrases, topics, alone, max_words in k.vague:
         if said > (k.vague_max_words if max_words is None else max_words):
             continue

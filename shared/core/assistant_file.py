@@ -297,6 +297,7 @@ class Knowledge:
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
     vague_max_words: int = 12
+    vague_asked_from: tuple[str, ...] = ()
     # topic -> words that lift its `beats` (padded): two matters said apart
     beats_unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -490,6 +491,9 @@ class VagueAskIn(_Strict):
 class VagueIn(_Strict):
     max_words: int = Field(ge=1)
     asks: list[VagueAskIn] = Field(min_length=1)
+    # the words that open the question itself: with no procedure named, the words are
+    # counted from the last of them (a story or a greeting before asks nothing)
+    asked_from: list[str] = Field(default_factory=list)
 
 
 class SectionIn(_Strict):
@@ -918,6 +922,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             for ask in (conf.vague.asks if conf.vague else ())
         ),
         vague_max_words=conf.vague.max_words if conf.vague else 12,
+        vague_asked_from=tuple(_padded(p) for p in conf.vague.asked_from) if conf.vague else (),
         beats_unless={
             t: tuple(_padded(p) for p in spec.beats_unless)
             for t, spec in conf.topics.items()
