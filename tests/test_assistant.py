@@ -4285,3 +4285,29 @@ def test_a_removal_for_the_dead_asks_no_new_registration():
     assert answer("cat khau cho ong noi da mat thi lam sao", TODAY, NO_PHONE).topics == (
         "xoa_dang_ky",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # travelling back to do it asked: where, and whether
+        (
+            "mình ở Bình Dương, có phải về quê Thanh Hóa cắt khẩu trước rồi mới nhập khẩu ở đây "
+            "được không",
+            {"ai_khi", "noi_nop"},
+        ),
+        ("dang o nhat, xoa thuong tru co can ve nuoc khong", {"ai_khi", "noi_nop"}),
+        # the kind of home asked whether it will do: its conditions
+        ("muốn nhập khẩu vợ con vô nhà thuê đc ko, cần giấy gì", {"ai_khi", "giay_to"}),
+    ],
+)
+def test_travelling_back_or_the_kind_of_home_asked(text: str, asked: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert asked <= set(result.sections), result
+
+
+def test_travelling_back_beside_two_procedures_asks_whether_of_both():
+    result = answer(
+        "em đăng ký tạm trú ở đây rồi thì có cần về quê khai tạm vắng nữa không", TODAY, NO_PHONE
+    )
+    assert set(result.topics) == {"tam_vang", "tam_tru"} and "ai_khi" in result.sections
