@@ -4311,3 +4311,33 @@ def test_travelling_back_beside_two_procedures_asks_whether_of_both():
         "em đăng ký tạm trú ở đây rồi thì có cần về quê khai tạm vắng nữa không", TODAY, NO_PHONE
     )
     assert set(result.topics) == {"tam_vang", "tam_tru"} and "ai_khi" in result.sections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one's own card lost, whether one may still register: never the finder's duty alone
+        "mất căn cước rồi thì vẫn đăng ký tạm trú được không",
+        "mat the can cuoc roi, gio lam tam tru cho phong moi duoc ko",
+        "mat can cuoc thi co phai trinh bao khong",
+    ],
+)
+def test_ones_own_card_lost_never_gets_the_finders_duty_alone(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics[0] == "mat_giay_to" and result.sections == (), result
+    assert "Cổng Dịch vụ công" in result.replies[0].text  # the re-issue is said
+
+
+def test_a_finder_asking_who_must_do_what_gets_the_finders_duty():
+    result = answer("nhặt được ví người ta đánh rơi thì phải làm gì, ai phải trả", TODAY, NO_PHONE)
+    assert result.topics == ("mat_giay_to",) and result.sections == ("ai_khi",), result
+
+
+def test_a_part_only_with_words_names_a_known_part(tmp_path: Path):
+    data = tmp_path / "data"
+    shutil.copytree(Path(assistant.__file__).parents[1] / "data", data)
+    conf = data / "assistant.yaml"
+    text = conf.read_text(encoding="utf-8")
+    conf.write_text(text.replace("    ai_khi: [nhat duoc,", "    ai_khoi: [nhat duoc,"), "utf-8")
+    with pytest.raises(KnowledgeError, match=re.escape("part_only_with.mat_giay_to.ai_khoi")):
+        load_knowledge(data)

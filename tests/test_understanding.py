@@ -1205,8 +1205,9 @@ QUESTIONS_ALONE = {
     # pass on it 99/110 with 2 wrong, both in CONFLICTS (99/103 agreed; five labels against the
     # line's conventions, each pointing to earlier entries; no wrong fact told); 100/103 after
     # round 17's pass on the sets' remaining misses (travelling back to do it asks where and
-    # whether: qt29-21)
-    "tuning29": 100,
+    # whether: qt29-21); 101/103 once one's own card lost never gets the finder's duty alone
+    # (qt29-72)
+    "tuning29": 101,
     # round 14: scored before any change (its header) 85/110 with 7 wrong; after round 14's
     # third pass, on set 30 itself, 98/110 with 6 wrong (98/102 agreed: eight labels against
     # the line's conventions in CONFLICTS, each pointing to earlier entries, three of them
@@ -1221,8 +1222,10 @@ QUESTIONS_ALONE = {
     "tuning30": 101,
     # round 15: scored before any change (its header) 90/110 with 3 wrong; after round 15's
     # pass on it 101/110 with 1 wrong, in CONFLICTS (101/102 agreed; eight labels against the
-    # line's conventions, each pointing to earlier entries; no wrong fact told)
-    "tuning31": 101,
+    # line's conventions, each pointing to earlier entries; no wrong fact told); 102/102 after
+    # round 17's pass on the sets' remaining misses (one's own card lost never gets the
+    # finder's duty alone: qt31-58)
+    "tuning31": 102,
     # round 15: scored before any change (its header) 89/110 with 4 wrong, kept out of round
     # 15's pass on set 31: 90/110 with 4 wrong after it; after the pass on set 32 itself
     # 99/110 with 1 wrong, in CONFLICTS (99/100 agreed; ten labels against the line's

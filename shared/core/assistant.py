@@ -558,6 +558,12 @@ def answer(
     for part in parts:
         proc = k.procedures[part.topic]
         asked_here = () if how else part.sections
+        # a part that answers another person's case, its words unsaid ("mất căn cước rồi thì vẫn
+        # đăng ký tạm trú được không": no finder's duty): not given alone
+        only_with = k.part_only_with.get(part.topic, {})
+        asked_here = tuple(
+            s for s in asked_here if s not in only_with or _any(padded, only_with[s])
+        )
         present = tuple(s for s in asked_here if s in proc.sections or s == CAN_CU)
         # a part asked that the procedure does not hold ("khai báo cho khách nước ngoài
         # trong mấy ngày": no handling time, its deadline is who and when): the whole
