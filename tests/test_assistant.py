@@ -4341,3 +4341,31 @@ def test_a_part_only_with_words_names_a_known_part(tmp_path: Path):
     conf.write_text(text.replace("    ai_khi: [nhat duoc,", "    ai_khoi: [nhat duoc,"), "utf-8")
     with pytest.raises(KnowledgeError, match=re.escape("part_only_with.mat_giay_to.ai_khoi")):
         load_knowledge(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # a part asked without its own word: paying said "đóng"/"nộp", what befalls one said
+        # "bị gì", the channel said "trên điện thoại", where said "đi đâu"
+        ("thường trú có phải đóng tiền không", "le_phi"),
+        ("xin xac nhan cu tru co phai nop tien ko", "le_phi"),
+        ("khách ở lại qua đêm mà ko báo thì bị gì", "muc_phat"),
+        ("ko khai tam vang thi se bi gi", "muc_phat"),
+        ("bao luu tru cho khach lam tren dien thoai dc ko", "noi_nop"),
+        ("gia hạn tạm trú bằng app được không ạ", "noi_nop"),
+        ("khai tạm vắng phải đi đâu khai", "noi_nop"),
+    ],
+)
+def test_a_part_asked_without_its_own_word(text: str, part: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert part in result.sections, result
+
+
+def test_rent_said_paid_with_dong_asks_no_fee():
+    result = answer(
+        "em về quê 2 tháng, phòng trọ vẫn giữ đóng tiền đều, có cần gia hạn tạm trú không",
+        TODAY,
+        NO_PHONE,
+    )
+    assert "le_phi" not in result.sections, result
