@@ -4369,3 +4369,30 @@ def test_rent_said_paid_with_dong_asks_no_fee():
         NO_PHONE,
     )
     assert "le_phi" not in result.sections, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a death in the family, the residence or the ward asked: the removal
+        "ba tôi qua đời rồi thì hộ khẩu phải làm gì",
+        "ông nội qua đời tuần trước, có phải báo phường không",
+        "me em moi qua doi, tam tru cua me o phong tro co phai lam gi ko",
+    ],
+)
+def test_a_death_in_the_family_asks_the_removal(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("xoa_dang_ky",), result
+    assert "01 ngày làm việc" in "\n".join(r.text for r in result.replies)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a paper of the dead asked by its name, or "chết rồi" as a cry: never the removal
+        ("cần giấy xác nhận cư trú của ba đã qua đời để làm thừa kế, xin ở đâu", "xac_nhan_cu_tru"),
+        ("chết rồi, tạm trú của tui hết hạn tuần trước mà quên gia hạn", "gia_han_tam_tru"),
+    ],
+)
+def test_a_death_said_beside_another_paper_asked_is_no_removal(text: str, topic: str):
+    assert answer(text, TODAY, NO_PHONE).topics == (topic,)
