@@ -4396,3 +4396,40 @@ def test_a_death_in_the_family_asks_the_removal(text: str):
 )
 def test_a_death_said_beside_another_paper_asked_is_no_removal(text: str, topic: str):
     assert answer(text, TODAY, NO_PHONE).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a situation told without the procedure's name
+        # one's own room or flat, just rented: tạm trú
+        (
+            "em mới thuê phòng ở Tân Phú, làm việc lâu dài, cần làm thủ tục gì với công an",
+            "tam_tru",
+        ),
+        ("minh vua thue can ho o Tan Son Nhi de o, phai khai bao gi", "tam_tru"),
+        # a birth said "đẻ" or "sanh": the newborn's registration
+        ("con mới đẻ thì đăng ký gì ở phường", "thuong_tru"),
+        ("be nha em moi sanh duoc 2 tuan, gio lam giay to gi", "thuong_tru"),
+        ("em vừa sinh con, cần làm gì với công an phường", "thuong_tru"),
+        # a spouse come to live in the other's home for good
+        ("vợ em mới cưới, muốn về ở hẳn nhà chồng thì làm sao", "thuong_tru"),
+        ("con gai toi lay chong, gio chuyen ve nha chong o luon thi giay to sao", "thuong_tru"),
+    ],
+)
+def test_a_situation_told_without_the_procedures_name(text: str, topic: str):
+    assert answer(text, TODAY, NO_PHONE).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # a birth certificate for the newborn: the civil-status office, no residence
+        ("vo e moi sanh be tuan truoc, lam giay khai sinh o dau", "civil_status"),
+        # a room just rented, its electricity cut: the power company
+        ("phòng mới thuê bị cắt điện 2 ngày rồi, báo ở đâu", "electricity"),
+    ],
+)
+def test_the_situations_words_beside_another_office_name_no_procedure(text: str, service: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == () and result.out_of_scope == service, result
