@@ -4433,3 +4433,36 @@ def test_a_situation_told_without_the_procedures_name(text: str, topic: str):
 def test_the_situations_words_beside_another_office_name_no_procedure(text: str, service: str):
     result = answer(text, TODAY, NO_PHONE)
     assert result.topics == () and result.out_of_scope == service, result
+
+
+@pytest.mark.parametrize(
+    ("text", "both"),
+    [
+        # a confirmation paper asked as the next or a joined step of a registration
+        (
+            "gia hạn xong thì xin luôn giấy xác nhận được không",
+            ("gia_han_tam_tru", "xac_nhan_cu_tru"),
+        ),
+        (
+            "tam tru cua em con 1 thang, muon gia han voi xin giay xac nhan luon",
+            ("gia_han_tam_tru", "xac_nhan_cu_tru"),
+        ),
+        ("nhập khẩu cho con xong rồi xin giấy xác nhận ở đâu", ("thuong_tru", "xac_nhan_cu_tru")),
+        # the other procedure asked as a fallback: both, and which applies
+        (
+            "cho hỏi nhập khẩu cho cháu ngoại được ko, mà nếu không được thì tạm trú được ko",
+            ("thuong_tru", "tam_tru"),
+        ),
+        (
+            "thuong tru cho me vo nha toi dc ko, ko dc thi tam tru cung dc",
+            ("thuong_tru", "tam_tru"),
+        ),
+    ],
+)
+def test_a_next_step_or_a_fallback_is_a_second_matter(text: str, both: tuple[str, ...]):
+    assert answer(text, TODAY, NO_PHONE).topics == both
+
+
+def test_a_landlords_confirmation_asked_is_no_residence_confirmation():
+    result = answer("đăng ký tạm trú có cần xin giấy xác nhận của chủ nhà không", TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and result.sections == ("giay_to",)
