@@ -4466,3 +4466,17 @@ def test_a_next_step_or_a_fallback_is_a_second_matter(text: str, both: tuple[str
 def test_a_landlords_confirmation_asked_is_no_residence_confirmation():
     result = answer("đăng ký tạm trú có cần xin giấy xác nhận của chủ nhà không", TODAY, NO_PHONE)
     assert result.topics == ("tam_tru",) and result.sections == ("giay_to",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["quên mật khẩu vneid", "tai khoan vneid bi khoa thi lam sao", "vneid khong dang nhap duoc"],
+)
+def test_the_identification_account_in_trouble_is_the_card_offices(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == () and result.out_of_scope == "identity_card", result
+
+
+def test_a_registration_filed_without_the_account_is_still_answered():
+    result = answer("không có tài khoản vneid thì báo lưu trú sao", TODAY, NO_PHONE)
+    assert result.topics == ("luu_tru",)
