@@ -4480,3 +4480,17 @@ def test_the_identification_account_in_trouble_is_the_card_offices(text: str):
 def test_a_registration_filed_without_the_account_is_still_answered():
     result = answer("không có tài khoản vneid thì báo lưu trú sao", TODAY, NO_PHONE)
     assert result.topics == ("luu_tru",)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a stay said short in days: lưu trú
+        ("nhà em có 5 phòng cho thuê, khách ở ngắn ngày thì khai sao", "luu_tru"),
+        ("cho nguoi o ngan ngay thue phong thi bao sao", "luu_tru"),
+        # a trip away said short is still the trip's own question
+        ("đi công tác ngắn ngày có phải khai tạm vắng không", "tam_vang"),
+    ],
+)
+def test_a_stay_said_short_in_days_is_a_guests(text: str, topic: str):
+    assert answer(text, TODAY, NO_PHONE).topics == (topic,)
