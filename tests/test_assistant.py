@@ -4321,3 +4321,387 @@ def test_back_home_for_long_with_nothing_named_asks_which(text: str):
 def test_back_home_for_long_beside_a_report_stays_a_tip():
     text = "ba má tui về quê ở lâu ngày, nhà bỏ trống, tối qua có 2 thằng cạy cửa vô khiêng đồ"
     assert answer(text, TODAY, NO_PHONE, classification=classify(text)).tip
+
+
+@pytest.mark.parametrize(
+    ("text", "both"),
+    [
+        # two procedures denied together ("neither ... nor"): both asked, each with the fine
+        (
+            "chưa đăng ký tạm trú mà cũng chưa báo lưu trú cho em gái thì có sao không",
+            ("tam_tru", "luu_tru"),
+        ),
+        (
+            "nha toi ko lam thuong tru cung khong lam tam tru cho ong noi, bi phat bao nhieu",
+            ("thuong_tru", "tam_tru"),
+        ),
+        (
+            "o nho nha ban, thuong tru cung chua ma tam tru cung chua, sao",
+            ("thuong_tru", "tam_tru"),
+        ),
+    ],
+)
+def test_two_procedures_denied_together_are_both_asked(text: str, both: tuple[str, ...]):
+    assert answer(text, TODAY, NO_PHONE).topics == both
+
+
+def test_a_denial_beside_one_procedure_names_no_second():
+    result = answer(
+        "em đăng ký tạm trú mà phường cũng không trả lời gì hết, giờ sao", TODAY, NO_PHONE
+    )
+    assert result.topics == ("tam_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà trọ số 12 hẻm 45 Tân Hương chứa 10 người không đăng ký tạm trú cũng không báo lưu "
+        "trú, đêm nào cũng nhậu rồi đánh nhau",
+        "co nguoi la o nha ben canh may tuan nay, khong khai tam tru cung chua bao luu tru, "
+        "hay cho hang ban dem",
+        "khách sạn mini đường Lũy Bán Bích cho khách ở tối đa mấy ngày cũng không khai báo, "
+        "có gái bán dâm",
+    ],
+)
+def test_a_report_of_registrations_never_made_stays_a_tip(text: str):
+    assert answer(text, TODAY, NO_PHONE, classification=classify(text)).tip
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "asked"),
+    [
+        # who may ask for it or file it ("ai được xin"): who and when
+        (
+            "giấy xác nhận cư trú của mẹ thì ai được đi xin, xin ở đâu",
+            "xac_nhan_cu_tru",
+            {"ai_khi", "noi_nop"},
+        ),
+        ("ai duoc dang ky thuong tru cho chau, lam o dau", "thuong_tru", {"ai_khi", "noi_nop"}),
+        # a relative asked to do it instead ("nhờ người nhà làm"): who may
+        (
+            "thường trú của tôi muốn xóa mà tôi đang ở Úc, nhờ người thân ở nhà làm được không",
+            "xoa_dang_ky",
+            {"ai_khi"},
+        ),
+        ("tam vang cho ba thi nho nguoi nha di khai duoc ko", "tam_vang", {"ai_khi"}),
+        # a stay's maximum asked: its term (who and when), not only the office's time
+        ("khach o lai toi da duoc may ngay, khai o dau", "luu_tru", {"ai_khi", "noi_nop"}),
+        ("lưu trú tối đa bao nhiêu ngày vậy ad", "luu_tru", {"ai_khi"}),
+    ],
+)
+def test_who_may_a_relative_doing_it_and_a_maximum_ask_who_and_when(
+    text: str, topic: str, asked: set[str]
+):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == (topic,) and asked <= set(result.sections), result
+
+
+def test_the_office_time_alone_asks_no_term():
+    result = answer("lưu trú mất mấy ngày mới xong", TODAY, NO_PHONE)
+    assert result.topics == ("luu_tru",) and result.sections == ("thoi_gian",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how, after whom it is for, said "thế nào": the whole answer
+        "nhập khẩu cho con thế nào, mất bao lâu",
+        "tam tru cho be nhu the nao, le phi bao nhieu",
+        "dang ky thuong tru cho be the nao, han chot khi nao",
+    ],
+)
+def test_how_said_after_whom_it_is_for_gets_the_whole_answer(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert len(result.topics) == 1 and result.sections == (), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rented room named narrows the papers asked bare: its tenants' and guests'
+        "thủ tục giấy tờ nhà trọ là sao ạ",
+        "cho hoi thu tuc giay to phong tro",
+    ],
+)
+def test_a_rented_room_named_narrows_papers_asked_bare(text: str):
+    buttons = [b.title for r in answer(text, TODAY, NO_PHONE).replies for b in r.buttons]
+    assert buttons == ["Đăng ký tạm trú", "Thông báo lưu trú"], buttons
+
+
+def test_papers_asked_bare_still_ask_between_three():
+    buttons = [
+        b.title
+        for r in answer("cho hỏi thủ tục giấy tờ", TODAY, NO_PHONE).replies
+        for b in r.buttons
+    ]
+    assert buttons == ["Đăng ký thường trú", "Đăng ký tạm trú", "Khai báo tạm vắng"], buttons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a story or a greeting before the question asks nothing: counted from "cho hỏi"
+        "mấy bữa nay bận quá trời, con nhỏ bệnh, giờ mới rảnh, cho hỏi thủ tục cư trú ạ",
+        "nha toi moi sua xong, bui qua troi, ma cho em hoi giay to cu tru lam sao",
+    ],
+)
+def test_a_story_before_a_bare_residence_question_still_asks_which(text: str):
+    buttons = [b.title for r in answer(text, TODAY, NO_PHONE).replies for b in r.buttons]
+    assert buttons == ["Đăng ký thường trú", "Đăng ký tạm trú", "Xác nhận thông tin cư trú"]
+
+
+def test_a_procedure_named_after_the_opening_is_answered():
+    result = answer(
+        "dạo này bận, cho hỏi đăng ký tạm trú cho em gái mới lên ở cần giấy tờ gì ạ",
+        TODAY,
+        NO_PHONE,
+    )
+    assert result.topics == ("tam_tru",) and result.sections == ("giay_to",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a file returned for a paper missing, which not said: a person looks at it
+        "hồ sơ tạm trú bị trả lại, ghi thiếu giấy mà không nói rõ thiếu gì, nhờ xem giúp",
+        "ho so nhap khau bi tra ve ghi thieu giay to ma khong ghi thieu cai gi",
+    ],
+)
+def test_a_file_returned_with_the_missing_paper_unsaid_goes_to_a_person(text: str):
+    assert answer(text, TODAY, NO_PHONE).handoff
+
+
+def test_a_file_returned_with_its_papers_asked_is_answered():
+    result = answer(
+        "hồ sơ đăng ký thường trú bị trả về nói thiếu giấy tờ, giờ bổ sung những gì",
+        TODAY,
+        NO_PHONE,
+    )
+    assert not result.handoff and result.topics == ("thuong_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the removal made in order to move home: the new registration is asked too
+        "tui muốn cắt khẩu ở Bình Tân để chuyển về quê Cà Mau, làm sao",
+        "cat ho khau o day de ve que song thi lam gi",
+    ],
+)
+def test_a_removal_made_to_move_home_asks_the_new_registration(text: str):
+    assert set(answer(text, TODAY, NO_PHONE).topics) == {"xoa_dang_ky", "thuong_tru"}
+
+
+def test_a_removal_for_the_dead_asks_no_new_registration():
+    assert answer("cat khau cho ong noi da mat thi lam sao", TODAY, NO_PHONE).topics == (
+        "xoa_dang_ky",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # travelling back to do it asked: where, and whether
+        (
+            "mình ở Bình Dương, có phải về quê Thanh Hóa cắt khẩu trước rồi mới nhập khẩu ở đây "
+            "được không",
+            {"ai_khi", "noi_nop"},
+        ),
+        ("dang o nhat, xoa thuong tru co can ve nuoc khong", {"ai_khi", "noi_nop"}),
+        # the kind of home asked whether it will do: its conditions
+        ("muốn nhập khẩu vợ con vô nhà thuê đc ko, cần giấy gì", {"ai_khi", "giay_to"}),
+    ],
+)
+def test_travelling_back_or_the_kind_of_home_asked(text: str, asked: set[str]):
+    result = answer(text, TODAY, NO_PHONE)
+    assert asked <= set(result.sections), result
+
+
+def test_travelling_back_beside_two_procedures_asks_whether_of_both():
+    result = answer(
+        "em đăng ký tạm trú ở đây rồi thì có cần về quê khai tạm vắng nữa không", TODAY, NO_PHONE
+    )
+    assert set(result.topics) == {"tam_vang", "tam_tru"} and "ai_khi" in result.sections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one's own card lost, whether one may still register: never the finder's duty alone
+        "mất căn cước rồi thì vẫn đăng ký tạm trú được không",
+        "mat the can cuoc roi, gio lam tam tru cho phong moi duoc ko",
+        "mat can cuoc thi co phai trinh bao khong",
+    ],
+)
+def test_ones_own_card_lost_never_gets_the_finders_duty_alone(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics[0] == "mat_giay_to" and result.sections == (), result
+    assert "Cổng Dịch vụ công" in result.replies[0].text  # the re-issue is said
+
+
+def test_a_finder_asking_who_must_do_what_gets_the_finders_duty():
+    result = answer("nhặt được ví người ta đánh rơi thì phải làm gì, ai phải trả", TODAY, NO_PHONE)
+    assert result.topics == ("mat_giay_to",) and result.sections == ("ai_khi",), result
+
+
+def test_a_part_only_with_words_names_a_known_part(tmp_path: Path):
+    data = tmp_path / "data"
+    shutil.copytree(Path(assistant.__file__).parents[1] / "data", data)
+    conf = data / "assistant.yaml"
+    text = conf.read_text(encoding="utf-8")
+    conf.write_text(text.replace("    ai_khi: [nhat duoc,", "    ai_khoi: [nhat duoc,"), "utf-8")
+    with pytest.raises(KnowledgeError, match=re.escape("part_only_with.mat_giay_to.ai_khoi")):
+        load_knowledge(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # a part asked without its own word: paying said "đóng"/"nộp", what befalls one said
+        # "bị gì", the channel said "trên điện thoại", where said "đi đâu"
+        ("thường trú có phải đóng tiền không", "le_phi"),
+        ("xin xac nhan cu tru co phai nop tien ko", "le_phi"),
+        ("khách ở lại qua đêm mà ko báo thì bị gì", "muc_phat"),
+        ("ko khai tam vang thi se bi gi", "muc_phat"),
+        ("bao luu tru cho khach lam tren dien thoai dc ko", "noi_nop"),
+        ("gia hạn tạm trú bằng app được không ạ", "noi_nop"),
+        ("khai tạm vắng phải đi đâu khai", "noi_nop"),
+    ],
+)
+def test_a_part_asked_without_its_own_word(text: str, part: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert part in result.sections, result
+
+
+def test_rent_said_paid_with_dong_asks_no_fee():
+    result = answer(
+        "em về quê 2 tháng, phòng trọ vẫn giữ đóng tiền đều, có cần gia hạn tạm trú không",
+        TODAY,
+        NO_PHONE,
+    )
+    assert "le_phi" not in result.sections, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a death in the family, the residence or the ward asked: the removal
+        "ba tôi qua đời rồi thì hộ khẩu phải làm gì",
+        "ông nội qua đời tuần trước, có phải báo phường không",
+        "me em moi qua doi, tam tru cua me o phong tro co phai lam gi ko",
+    ],
+)
+def test_a_death_in_the_family_asks_the_removal(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == ("xoa_dang_ky",), result
+    assert "01 ngày làm việc" in "\n".join(r.text for r in result.replies)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a paper of the dead asked by its name, or "chết rồi" as a cry: never the removal
+        ("cần giấy xác nhận cư trú của ba đã qua đời để làm thừa kế, xin ở đâu", "xac_nhan_cu_tru"),
+        ("chết rồi, tạm trú của tui hết hạn tuần trước mà quên gia hạn", "gia_han_tam_tru"),
+    ],
+)
+def test_a_death_said_beside_another_paper_asked_is_no_removal(text: str, topic: str):
+    assert answer(text, TODAY, NO_PHONE).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a situation told without the procedure's name
+        # one's own room or flat, just rented: tạm trú
+        (
+            "em mới thuê phòng ở Tân Phú, làm việc lâu dài, cần làm thủ tục gì với công an",
+            "tam_tru",
+        ),
+        ("minh vua thue can ho o Tan Son Nhi de o, phai khai bao gi", "tam_tru"),
+        # a birth said "đẻ" or "sanh": the newborn's registration
+        ("con mới đẻ thì đăng ký gì ở phường", "thuong_tru"),
+        ("be nha em moi sanh duoc 2 tuan, gio lam giay to gi", "thuong_tru"),
+        ("em vừa sinh con, cần làm gì với công an phường", "thuong_tru"),
+        # a spouse come to live in the other's home for good
+        ("vợ em mới cưới, muốn về ở hẳn nhà chồng thì làm sao", "thuong_tru"),
+        ("con gai toi lay chong, gio chuyen ve nha chong o luon thi giay to sao", "thuong_tru"),
+    ],
+)
+def test_a_situation_told_without_the_procedures_name(text: str, topic: str):
+    assert answer(text, TODAY, NO_PHONE).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # a birth certificate for the newborn: the civil-status office, no residence
+        ("vo e moi sanh be tuan truoc, lam giay khai sinh o dau", "civil_status"),
+        # a room just rented, its electricity cut: the power company
+        ("phòng mới thuê bị cắt điện 2 ngày rồi, báo ở đâu", "electricity"),
+    ],
+)
+def test_the_situations_words_beside_another_office_name_no_procedure(text: str, service: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == () and result.out_of_scope == service, result
+
+
+@pytest.mark.parametrize(
+    ("text", "both"),
+    [
+        # a confirmation paper asked as the next or a joined step of a registration
+        (
+            "gia hạn xong thì xin luôn giấy xác nhận được không",
+            ("gia_han_tam_tru", "xac_nhan_cu_tru"),
+        ),
+        (
+            "tam tru cua em con 1 thang, muon gia han voi xin giay xac nhan luon",
+            ("gia_han_tam_tru", "xac_nhan_cu_tru"),
+        ),
+        ("nhập khẩu cho con xong rồi xin giấy xác nhận ở đâu", ("thuong_tru", "xac_nhan_cu_tru")),
+        # the other procedure asked as a fallback: both, and which applies
+        (
+            "cho hỏi nhập khẩu cho cháu ngoại được ko, mà nếu không được thì tạm trú được ko",
+            ("thuong_tru", "tam_tru"),
+        ),
+        (
+            "thuong tru cho me vo nha toi dc ko, ko dc thi tam tru cung dc",
+            ("thuong_tru", "tam_tru"),
+        ),
+    ],
+)
+def test_a_next_step_or_a_fallback_is_a_second_matter(text: str, both: tuple[str, ...]):
+    assert answer(text, TODAY, NO_PHONE).topics == both
+
+
+def test_a_landlords_confirmation_asked_is_no_residence_confirmation():
+    result = answer("đăng ký tạm trú có cần xin giấy xác nhận của chủ nhà không", TODAY, NO_PHONE)
+    assert result.topics == ("tam_tru",) and result.sections == ("giay_to",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["quên mật khẩu vneid", "tai khoan vneid bi khoa thi lam sao", "vneid khong dang nhap duoc"],
+)
+def test_the_identification_account_in_trouble_is_the_card_offices(text: str):
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.topics == () and result.out_of_scope == "identity_card", result
+
+
+def test_a_registration_filed_without_the_account_is_still_answered():
+    result = answer("không có tài khoản vneid thì báo lưu trú sao", TODAY, NO_PHONE)
+    assert result.topics == ("luu_tru",)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a stay said short in days: lưu trú
+        ("nhà em có 5 phòng cho thuê, khách ở ngắn ngày thì khai sao", "luu_tru"),
+        ("cho nguoi o ngan ngay thue phong thi bao sao", "luu_tru"),
+        # a trip away said short is still the trip's own question
+        ("đi công tác ngắn ngày có phải khai tạm vắng không", "tam_vang"),
+    ],
+)
+def test_a_stay_said_short_in_days_is_a_guests(text: str, topic: str):
+    assert answer(text, TODAY, NO_PHONE).topics == (topic,)

@@ -769,6 +769,18 @@ CONFLICTS = {
     "mt15-88",
     # street racing labelled traffic; public order in the rules and the briefing, as mt12-61
     "mt15-164",
+    # Round 17's pass on the question sets' remaining misses (asst-17b):
+    # a tạm trú expired, renewal forgotten, "làm lại sao": labelled with tạm trú too; the
+    # renewal alone, as qt27-79, qt34-57 and q4b-17 ("tạm trú hết hạn rồi thì làm lại hay gia
+    # hạn"), whose answer says when a new registration is needed (adding tạm trú made
+    # q4b-17, qt11-16, qt12-12, qt14-63 and a blind set's question wrong)
+    "qt25-65",
+    "qt30-31",
+    # a lost residence confirmation asked again: labelled with lost papers too; the
+    # confirmation alone, as qt11-59 and qt12-52 (lost papers' facts are the card's re-issue
+    # and found property)
+    "q5-26",
+    "qt14-46",
 }
 
 
@@ -1120,8 +1132,12 @@ QUESTIONS_ALONE = {
     # after round 11's second pass (a minor's parents' consent asked is the papers: qt16-24);
     # 90/110 after round 13's second pass (a deadline asked gets the processing time too);
     # 91/110 after round 14's pass on set 28 (a ward near or back home asked is where:
-    # qt16-102)
-    "tuning16": 91,
+    # qt16-102); 94/110 after round 17's pass on the sets' remaining misses (two procedures
+    # denied together are both asked: qt16-104; who may, and a relative doing it, ask who and
+    # when: qt16-49, qt16-62); 96/110 after its second step (a file returned with the missing
+    # paper unsaid goes to a person: qt16-73; a story before a bare question is not counted:
+    # qt16-52)
+    "tuning16": 96,
     # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
     # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed); 101/110 after
     # round 13's second pass (a deadline: qt17-24, qt17-50, qt17-58 out of CONFLICTS)
@@ -1185,8 +1201,9 @@ QUESTIONS_ALONE = {
     # agreed; ten labels against the line's conventions, each pointing to earlier entries; no
     # wrong fact told); 103/105 agreed after round 13's second pass (a deadline: qt24-9,
     # qt24-23, qt24-61, qt24-79, qt24-81 out of CONFLICTS); 104/105 after round 14's pass on
-    # set 29 (a minor's registration asks the parents' consent: qt24-27)
-    "tuning24": 104,
+    # set 29 (a minor's registration asks the parents' consent: qt24-27); 105/105 after round
+    # 17's pass on the sets' remaining misses (how, said "thế nào" after whom: qt24-18)
+    "tuning24": 105,
     # round 13: scored before any change (its header) 70/110 with 14 wrong, kept out of
     # round 13's pass on set 24: 71/110 with 14 wrong after it; after round 13's second
     # pass, on set 25 itself, 95/110 with 6 wrong, all in CONFLICTS (95/97 agreed; thirteen
@@ -1200,8 +1217,10 @@ QUESTIONS_ALONE = {
     # told); qt26-81, a foreigner's question in English read as a report, is the classifier's
     # (msg-13 reads "do I have to" as a question), held at one wrong until merged; 102/104
     # agreed after round 14's pass on set 28 (the citizens' way asked of a foreigner is how it
-    # is filed too: qt26-80); no wrong left since round 14's merges (held so in round 15)
-    "tuning26": 102,
+    # is filed too: qt26-80); no wrong left since round 14's merges (held so in round 15);
+    # 103/104 after round 17's pass on the sets' remaining misses (the kind of home asked
+    # whether it will do asks its conditions: qt26-99)
+    "tuning26": 103,
     # round 14: scored before any change (its header) 79/110 with 9 wrong; after round 14's
     # pass 99/110 with 3 wrong (99/103 agreed: qt27-47 and six labels against the line's
     # conventions in CONFLICTS, each pointing to earlier entries); 100/103 with 1 wrong once
@@ -1217,12 +1236,16 @@ QUESTIONS_ALONE = {
     # classifier's (a mother's weekly visit, a school transfer and an address used by a
     # stranger read as reports), held until fixed; 98/103 with none wrong after round 15's
     # pass (a rule heard of and checked, another office's matter, a registration made for
-    # someone unknown: qt28-33, qt28-90 honest, qt28-110)
-    "tuning28": 98,
+    # someone unknown: qt28-33, qt28-90 honest, qt28-110); 99/103 after round 17's pass on
+    # the sets' remaining misses (a stay's maximum asks its term: qt28-35)
+    "tuning28": 99,
     # round 14: scored before any change (its header) 80/110 with 8 wrong; after round 14's
     # pass on it 99/110 with 2 wrong, both in CONFLICTS (99/103 agreed; five labels against the
-    # line's conventions, each pointing to earlier entries; no wrong fact told)
-    "tuning29": 99,
+    # line's conventions, each pointing to earlier entries; no wrong fact told); 100/103 after
+    # round 17's pass on the sets' remaining misses (travelling back to do it asks where and
+    # whether: qt29-21); 101/103 once one's own card lost never gets the finder's duty alone
+    # (qt29-72)
+    "tuning29": 101,
     # round 14: scored before any change (its header) 85/110 with 7 wrong; after round 14's
     # third pass, on set 30 itself, 98/110 with 6 wrong (98/102 agreed: eight labels against
     # the line's conventions in CONFLICTS, each pointing to earlier entries, three of them
@@ -1237,8 +1260,10 @@ QUESTIONS_ALONE = {
     "tuning30": 101,
     # round 15: scored before any change (its header) 90/110 with 3 wrong; after round 15's
     # pass on it 101/110 with 1 wrong, in CONFLICTS (101/102 agreed; eight labels against the
-    # line's conventions, each pointing to earlier entries; no wrong fact told)
-    "tuning31": 101,
+    # line's conventions, each pointing to earlier entries; no wrong fact told); 102/102 after
+    # round 17's pass on the sets' remaining misses (one's own card lost never gets the
+    # finder's duty alone: qt31-58)
+    "tuning31": 102,
     # round 15: scored before any change (its header) 89/110 with 4 wrong, kept out of round
     # 15's pass on set 31: 90/110 with 4 wrong after it; after the pass on set 32 itself
     # 99/110 with 1 wrong, in CONFLICTS (99/100 agreed; ten labels against the line's
@@ -1252,7 +1277,9 @@ QUESTIONS_ALONE = {
     # earlier entries); set 34 after the other pass (asst-16b) 102/110 with 3 wrong, all in
     # CONFLICTS (102/103 agreed; seven labels against the line's conventions; no wrong fact)
     "tuning33": 107,
-    "tuning34": 102,
+    # 103/103 agreed after round 17's pass on the sets' remaining misses (a removal made to
+    # move home asks the new registration too: qt34-10)
+    "tuning34": 103,
     # round 17: scored before any change (their headers): 78/110 with 9 wrong; 87/110 with 6
     # wrong (set 36 kept out of round 17's pass, to measure its reach). Set 35 after round
     # 17's pass on it (asst-17): 96/110 right, 1 honest, 1 wrong, in CONFLICTS (97/104 agreed;

@@ -563,6 +563,12 @@ def answer(
     for part in parts:
         proc = k.procedures[part.topic]
         asked_here = () if how else part.sections
+        # a part that answers another person's case, its words unsaid ("mất căn cước rồi thì vẫn
+        # đăng ký tạm trú được không": no finder's duty): not given alone
+        only_with = k.part_only_with.get(part.topic, {})
+        asked_here = tuple(
+            s for s in asked_here if s not in only_with or _any(padded, only_with[s])
+        )
         present = tuple(s for s in asked_here if s in proc.sections or s == CAN_CU)
         # a part asked that the procedure does not hold ("khai báo cho khách nước ngoài
         # trong mấy ngày": no handling time, its deadline is who and when): the whole
@@ -595,6 +601,11 @@ def _vague(padded: str, named: bool) -> tuple[str, ...] | None:
     that is `alone` counts only when no procedure is named at all."""
     k = knowledge()
     said = len(padded.split())
+    # nothing named: the question is counted from the words that open it, a story or a
+    # greeting before it asks nothing ("dạo này mất ngủ quá, mà cho hỏi luôn giấy tờ cư trú")
+    opened = max((padded.rfind(p) for p in k.vague_asked_from), default=-1)
+    if not named and opened > 0:
+        said = len(padded[opened:].split())
     for phrases, topics, alone, max_words in k.vague:
         if said > (k.vague_max_words if max_words is None else max_words):
             continue

@@ -280,6 +280,7 @@ class Knowledge:
     # topics a person is a party to ("nhân viên người Philippines bị mất hộ chiếu"): beside
     # them, the person's words name no stay of theirs
     persons_topics: frozenset[str] = frozenset()
+    part_only_with: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     premises: tuple[Premise, ...] = ()
     # topic -> its phrases that only say something happened to a thing not named (padded)
     bare: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -298,6 +299,7 @@ class Knowledge:
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
     vague_max_words: int = 12
+    vague_asked_from: tuple[str, ...] = ()
     # topic -> words that lift its `beats` (padded): two matters said apart
     beats_unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -491,6 +493,9 @@ class VagueAskIn(_Strict):
 class VagueIn(_Strict):
     max_words: int = Field(ge=1)
     asks: list[VagueAskIn] = Field(min_length=1)
+    # the words that open the question itself: with no procedure named, the words are
+    # counted from the last of them (a story or a greeting before asks nothing)
+    asked_from: list[str] = Field(default_factory=list)
 
 
 class SectionIn(_Strict):
@@ -578,6 +583,9 @@ class ConfIn(_Strict):
     persons: list[str] = Field(default_factory=list)
     persons_services: list[str] = Field(default_factory=list)
     persons_topics: list[str] = Field(default_factory=list)
+    # topic -> part -> words without which that part is never given alone (it answers another
+    # person's case: the finder's duty, to one who lost their own card)
+    part_only_with: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
     premises: list[PremiseIn] = Field(default_factory=list)
     bare: dict[str, list[str]] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
@@ -747,6 +755,11 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
                 problems.append(f"{CONF_FILE}: bare.{topic}[{i}]: {phrase!r} is not its phrase")
     for i, topic in enumerate(conf.persons_topics):
         known(topic, f"persons_topics[{i}]")
+    for topic, parts in conf.part_only_with.items():
+        known(topic, f"part_only_with.{topic}")
+        for key in parts:
+            if key not in conf.sections:
+                problems.append(f"{CONF_FILE}: part_only_with.{topic}.{key}: no such part")
     for i, premise in enumerate(conf.premises):
         known(premise.topic, f"premises[{i}].topic")
         for j, topic in enumerate(premise.beside):
@@ -901,6 +914,10 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         persons=frozenset(_padded(p) for p in conf.persons),
         persons_services=frozenset(conf.persons_services),
         persons_topics=frozenset(conf.persons_topics),
+        part_only_with={
+            topic: {key: tuple(_padded(p) for p in words) for key, words in parts.items()}
+            for topic, parts in conf.part_only_with.items()
+        },
         premises=tuple(
             Premise(
                 p.topic,
@@ -923,6 +940,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             for ask in (conf.vague.asks if conf.vague else ())
         ),
         vague_max_words=conf.vague.max_words if conf.vague else 12,
+        vague_asked_from=tuple(_padded(p) for p in conf.vague.asked_from) if conf.vague else (),
         beats_unless={
             t: tuple(_padded(p) for p in spec.beats_unless)
             for t, spec in conf.topics.items()
