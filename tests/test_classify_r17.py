@@ -71,3 +71,39 @@ def test_girls_serving_offered_on_leaflets_is_prostitution() -> None:
     assert by_rules("cảm ơn em gái phục vụ tận tình ở bộ phận một cửa").kind == "other"
     job = by_rules("phát tờ rơi tuyển nữ phục vụ quán cà phê lương 6 triệu")
     assert job.category != "prostitution", job
+
+
+def test_upstairs_typed_without_marks_is_no_unregistered_stay() -> None:
+    # "o lau" folds to "ở lậu" (unregistered) and "ở lầu" (upstairs): a fire below an old
+    # man asleep upstairs was read a residence tip, normal
+    for text in (
+        "chay tiem banh mi dau hem, lua trum het tang tret, ba chu tiem con ngu o lau",
+        "cháy nhà đầu hẻm, lửa bao trùm, bà cụ còn ở lầu 2 chưa xuống",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), (text, got)
+    # beside a lodging or strangers it is still living unregistered
+    for text in (
+        "day tro hem 5 co may nguoi o lau, chu tro ko khai bao",
+        "nha so 8 cho may nguoi la o lau ca thang nay",
+        "phòng trọ cuối dãy có 3 người ở lậu cả tháng",
+    ):
+        got = by_rules(text)
+        assert (got.kind, got.category) == ("tip", "residence"), (text, got)
+
+
+def test_locked_properly_typed_without_marks_is_no_now() -> None:
+    # "khoa dang hoang" (locked properly) holds "đang" once folded
+    for text in (
+        "xe dap dien cua em bi trom o nha xe, khoa dang hoang ma van bi be",
+        "tôi gửi xe đàng hoàng có vé mà bãi xe nói không thấy xe đâu",
+    ):
+        assert by_rules(text).severity == "normal", text
+    # "đang" beside it, or panicking now ("dang hoang loan"), still reads now
+    for text in (
+        "khoa dang hoang roi ma no dang leo rao vo nha, toi lien",
+        "xich xe dang hoang ma tui no dang cua xich o nha xe B2",
+        "con be dang hoang so, thang kia con dung ngoai cua phong cam dao",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
