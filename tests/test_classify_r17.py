@@ -107,3 +107,15 @@ def test_locked_properly_typed_without_marks_is_no_now() -> None:
     ):
         got = classify(text)
         assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+
+
+def test_a_person_pushed_to_the_ground_is_violence() -> None:
+    for text in (
+        "hôm qua ông chủ quán đẩy ngã con tôi, cháu bị trầy đầu gối",
+        "bao ve sieu thi xo nga me toi roi con chui, me toi bi bong gan",
+        "thằng say rượu xô té bà cụ bán vé số ở đầu hẻm",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", "violence"), (text, got)
+    # the wind or a braking bus pushes nobody
+    assert by_rules("gió lớn đẩy ngã cây xanh trước cổng trường").category != "violence"
