@@ -119,3 +119,56 @@ def test_a_person_pushed_to_the_ground_is_violence() -> None:
         assert (got.kind, got.category) == ("tip", "violence"), (text, got)
     # the wind or a braking bus pushes nobody
     assert by_rules("gió lớn đẩy ngã cây xanh trước cổng trường").category != "violence"
+
+
+def test_people_gathering_to_gamble_is_gambling_whatever_follows() -> None:
+    for text in (
+        "phòng cuối dãy trọ tối nào cũng tụ tập đánh bài, ồn tới sáng",
+        "cu chu nhat la tu tap xoc dia o nha kho, hom truoc co nguoi thua danh nhau",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", "gambling"), (text, got)
+
+
+def test_blows_to_the_face_and_a_chair_swung_are_violence() -> None:
+    for text in (
+        "may thang xe om xum vo dam danh 1 anh shipper, bi dap vo mat chay mau",
+        "có ông cầm ghế nhựa đập thằng nhỏ trước cổng chợ, nó té rồi vẫn đập",
+        "2 thằng say đấm vào mặt ông bán hủ tiếu ở đầu hẻm",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", "violence"), (text, got)
+
+
+def test_a_vehicle_out_of_control_is_traffic() -> None:
+    for text in (
+        "o to mat lai lao len via he tren Au Co, co nguoi nam duoi gam xe",
+        "xe tải mất lái tông sập mái hiên tiệm tạp hóa",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", "traffic"), (text, got)
+
+
+def test_a_battery_blowing_up_with_white_smoke_is_a_fire() -> None:
+    for text in (
+        "pin xe dien phong 4 no cai bum, dang chay, khoi trang ca day tro",
+        "sạc xe điện qua đêm, pin bốc cháy ngoài hành lang, còn người ngủ trong phòng",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), (text, got)
+
+
+def test_english_losses_and_unregistered_rooms_are_their_categories() -> None:
+    got = classify("I left my phone in a taxi from Dam Sen to Tan Phu, I want to report it")
+    assert (got.kind, got.category) == ("tip", "lost_property"), got
+    got = classify("The house next to mine has 6 rooms let to workers without any registration")
+    assert (got.kind, got.category) == ("tip", "residence"), got
+    assert by_rules("Can I stay without registration for one week?").kind == "question"
+
+
+def test_gold_found_fake_and_begging_that_clings_are_their_categories() -> None:
+    got = classify("mua nhẫn vàng 'lượm được' của 1 ông ở chợ, đem ra tiệm mới biết vàng giả")
+    assert (got.kind, got.category) == ("tip", "fraud"), got
+    assert by_rules("làm sao phân biệt vàng giả vậy ad").kind == "question"
+    got = classify("mấy người ăn xin ở cổng chợ đeo bám khách, ai không cho là chửi")
+    assert (got.kind, got.category) == ("tip", "public_order"), got
