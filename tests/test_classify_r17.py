@@ -172,3 +172,20 @@ def test_gold_found_fake_and_begging_that_clings_are_their_categories() -> None:
     assert by_rules("làm sao phân biệt vàng giả vậy ad").kind == "question"
     got = classify("mấy người ăn xin ở cổng chợ đeo bám khách, ai không cho là chửi")
     assert (got.kind, got.category) == ("tip", "public_order"), got
+
+
+def test_a_trading_bot_or_a_fortune_reading_advertised_is_an_ad() -> None:
+    for text in (
+        "Join our VIP signals now! Guaranteed profit, daily profit 5%, limited slots",
+        "Thầy Tâm 20 năm kinh nghiệm, linh ứng, cầu tài lộc đầu năm, chuyển khoản nhận bản giải",
+    ):
+        got = by_rules(text)
+        assert got.spam, (text, got)
+    # their victims, or a neighbour's fortune-teller reported, are tips
+    for text in (
+        "ông thầy bói 30 năm kinh nghiệm ở hẻm 7 lừa mẹ tôi đưa 20 triệu cầu tài lộc",
+        "A group promised guaranteed profit, I sent 20 million and cannot withdraw",
+        "nha ben co ong thay xem tu vi giai han, dong khach ra vo, xe dau chan het hem",
+        "bà đồng ở xóm nói linh ứng, lừa mấy bà già trong hẻm mỗi người 5 triệu",
+    ):
+        assert classify(text).kind == "tip", text
