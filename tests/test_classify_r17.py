@@ -189,3 +189,19 @@ def test_a_trading_bot_or_a_fortune_reading_advertised_is_an_ad() -> None:
         "bà đồng ở xóm nói linh ứng, lừa mấy bà già trong hẻm mỗi người 5 triệu",
     ):
         assert classify(text).kind == "tip", text
+
+
+def test_a_child_separated_from_a_parent_is_a_child_in_danger() -> None:
+    # a chat opener before it ("có ai trực không") made chat of a child lost in a market,
+    # which only the model read
+    for text in (
+        "có ai trực không, có đứa nhỏ lạc mẹ đang khóc ở chợ",
+        "alo ad oi, co be gai tam 4 tuoi lac me o Aeon Tan Phu, dang dung khoc o cong",
+        "có thằng bé bị lạc ở công viên, hỏi không biết nhà",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+    # found again, told as over; a dog strayed
+    over = classify("hôm qua con tôi lạc mẹ ở chợ 30 phút, may tìm được rồi, cảm ơn mọi người")
+    assert over.severity == "normal", over
+    assert by_rules("con chó nhà tôi bị lạc từ sáng, ai thấy báo giúp").severity == "normal"
