@@ -205,3 +205,12 @@ def test_a_child_separated_from_a_parent_is_a_child_in_danger() -> None:
     over = classify("hôm qua con tôi lạc mẹ ở chợ 30 phút, may tìm được rồi, cảm ơn mọi người")
     assert over.severity == "normal", over
     assert by_rules("con chó nhà tôi bị lạc từ sáng, ai thấy báo giúp").severity == "normal"
+
+
+def test_gas_bottles_stocked_by_the_hundred_are_a_fire_hazard_never_urgent() -> None:
+    for text in (
+        "nha ben tru binh gas de ban, ca tram binh, sat vach day tro",
+        "căn nhà cuối hẻm chứa bình gas chất tới nóc, cả xóm lo",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category, got.severity) == ("tip", "fire", "normal"), (text, got)
