@@ -931,8 +931,9 @@ BLIND_HELD = {
     "blind20": ((132, 89, 94), 11, 0, 0, 61, 4),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
-    # 63/75 with 3 wrong
-    "blind21": ((127, 84, 93), 9, 0, 1, 63, 3),
+    # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
+    # set 20
+    "blind21": ((128, 86, 93), 10, 0, 1, 63, 3),
 }
 
 
@@ -1381,8 +1382,9 @@ MESSAGES_ALONE = {
     # danger rated normal 31 -> 28): mt19-159, a boy robbed who is home now, raised by the model
     "tuning19": ((219, 192, 189), 3, 2, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
-    # calm tips urgent, one person in danger normal
-    "tuning20": ((209, 138, 156), 13, 2, 1),
+    # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
+    # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal
+    "tuning20": ((215, 152, 157), 15, 2, 0),
 }
 
 

@@ -1164,6 +1164,16 @@ def _sure(groups: dict[str, list[Hit]], name: str) -> list[Hit]:
     return list(filter(_SURE, hits)) if hits else []
 
 
+def _topic_named(groups: dict[str, list[Hit]], group: str) -> bool:
+    """A topic's phrase said, not inside a statement (`question.not`): "không ai khai báo"
+    (nobody declares them) reports what goes on, it does not ask who declares."""
+    hits = _sure(groups, group)
+    statements = groups.get("not:question") if hits else None
+    if statements:
+        return any(not _inside(h, statements) for h in hits)
+    return bool(hits)
+
+
 def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
     """The final question word ("... không"), looking past polite endings ("... không anh")."""
     for word in reversed(words):
@@ -1201,7 +1211,7 @@ def _held(rules: Rules, groups: dict[str, list[Hit]]) -> bool:
     return "held" in groups and (
         papers
         or "held_asks" in groups
-        or any(_sure(groups, t.group) for t in rules.topics if t.topic != "tip_status")
+        or any(_topic_named(groups, t.group) for t in rules.topics if t.topic != "tip_status")
     )
 
 
@@ -1633,7 +1643,7 @@ def _by_rules(
             any(
                 rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
                 for group, i in rules.topic_of.items()
-                if group in groups and _sure(groups, group)
+                if group in groups and _topic_named(groups, group)
             )
             # or the papers it took, their re-issue asked ("cháy phòng trọ tuần rồi, cháy hết
             # giấy tờ, giờ làm lại cần mang gì")
@@ -1758,7 +1768,7 @@ def _by_rules(
     topic_of = rules.topic_of
     topics_named = topic_of.keys() & groups.keys()  # most messages: none
     topic_index = min(
-        (topic_of[group] for group in topics_named if _sure(groups, group)), default=None
+        (topic_of[group] for group in topics_named if _topic_named(groups, group)), default=None
     )
     statements = groups.get("not:question", [])
     question_hits = _sure(groups, "question")
