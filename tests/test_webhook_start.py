@@ -39,13 +39,14 @@ def test_loading_leaves_out_what_only_the_router_and_the_escalator_use() -> None
     # ladder and the delivery it reads (a tip's transitions import them when they move
     # it, ≈ 9 ms); the tip's typed view and transitions (the webhook uses its statuses
     # and summary entries alone, ≈ 11 ms) and the forgiving reading of an officer's
-    # message (round 15).
+    # message (round 15); the clocks that move, for tests and the local stack (round 17).
     unused = (
         "shared.store.ports.line",
         "shared.core.ladder",
         "shared.core.delivery",
         "shared.core.tip",
         "shared.core.officer_reading",
+        "shared.moving_clocks",
     )
     report = f"import sys; print(sorted(set({unused!r}) & set(sys.modules)))"
     assert loaded(report) == "[]"
