@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: up to date")
         elif not args.check:
             data = prebuilt.dumps(build(), sources)
-            Path(path).write_bytes(data)
+            # Replaced, not written in place: a process may be mapping the old file.
+            Path(path + ".tmp").write_bytes(data)
+            os.replace(path + ".tmp", path)
             print(f"{name}: written ({len(data):,} bytes)")
     name = os.path.relpath(MANIFEST, ROOT)
     if manifest_current():
