@@ -27,8 +27,10 @@ prebuilt file is not current (tests/test_prebuilt.py); a prebuilt object is what
 building the validated file gives. The files are the repository's own, shipped
 with the code they are checked against: unpickling them trusts them as the code.
 
-File layout: MAGIC, the digest (64 hex characters), a space, the sizes
-(`name:size` of each source, comma-separated), a newline, the pickle.
+File layout: MAGIC; a line of the digest (64 hex characters), the sizes (`name:size`
+of each source, comma-separated) and the lengths of the buffers stored apart
+(comma-separated, `-` for none), separated by spaces; each buffer at an 8-byte
+boundary; the pickle.
 """
 
 from __future__ import annotations
@@ -79,21 +81,38 @@ def sizes(sources: Sequence[str]) -> str:
 
 
 def dumps(obj: object, sources: Sequence[str]) -> bytes:
-    """The prebuilt file of `obj`, built from `sources` as they are now."""
-    head = f"{digest(sources)} {sizes(sources)}\n".encode()
-    return MAGIC + head + pickle.dumps(obj, protocol=5)
+    """The prebuilt file of `obj`, built from `sources` as they are now. Large buffers
+    the object hands over as `pickle.PickleBuffer` (the model's weights) are stored
+    apart, each at an 8-byte boundary, and unpickled as views of the mapped file."""
+    buffers: list[pickle.PickleBuffer] = []
+    body = pickle.dumps(obj, protocol=5, buffer_callback=buffers.append)
+    raws = [b.raw() for b in buffers]
+    lengths = ",".join(str(len(r)) for r in raws) or "-"
+    out = bytearray(MAGIC + f"{digest(sources)} {sizes(sources)} {lengths}\n".encode())
+    for raw in raws:
+        out += bytes(_aligned(len(out)) - len(out)) + raw
+    return bytes(out + body)
 
 
-def recorded(blob: bytes | mmap.mmap) -> tuple[str, str, int] | None:
-    """The digest and sizes a prebuilt file records, and where its pickle starts
-    (None: not a prebuilt file)."""
+def _aligned(at: int) -> int:
+    return (at + 7) & ~7
+
+
+def recorded(blob: bytes | mmap.mmap) -> tuple[str, str, int, tuple[int, ...]] | None:
+    """The digest and sizes a prebuilt file records, where what follows its header
+    starts and the lengths of its buffers (None: not a prebuilt file)."""
     end = blob.find(b"\n", len(MAGIC), _HEADER_MAX)
     if blob[: len(MAGIC)] != MAGIC or end < 0:
         return None
-    digest_, _, sizes_ = blob[len(MAGIC) : end].decode("utf-8", errors="replace").partition(" ")
-    if len(digest_) != _DIGEST_CHARS or not sizes_:
+    fields = blob[len(MAGIC) : end].decode("utf-8", errors="replace").split(" ")
+    if len(fields) != 3 or len(fields[0]) != _DIGEST_CHARS or not fields[1]:
         return None
-    return digest_, sizes_, end + 1
+    digest_, sizes_, lengths = fields
+    try:
+        buffers = () if lengths == "-" else tuple(int(n) for n in lengths.split(","))
+    except ValueError:
+        return None
+    return digest_, sizes_, end + 1, buffers
 
 
 def current(path: str, sources: Sequence[str]) -> bool:
@@ -113,16 +132,24 @@ def load(path: str, sources: Sequence[str], kind: type[T]) -> T | None:
     missing, stale or unreadable: build it then."""
     try:
         # Mapped, not read: reading the files (6 MB) into fresh memory cost a cold
-        # start ≈ 3 ms of CPU (bench/README.md, round 17); the pickle is read from the
-        # page cache, and the map closed once unpickled (the objects own their bytes).
-        with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as blob:
-            head = recorded(blob)
-            if head is None:
-                return _fell_back(path, "not a prebuilt file")
-            if head[1] != sizes(sources):
-                return _fell_back(path, "stale: its sources changed since it was built")
-            with memoryview(blob)[head[2] :] as pickled:
-                obj = _unpickle(pickled)
+        # start ≈ 3 ms of CPU (bench/README.md, round 17). The pickle is read from the
+        # page cache and the buffers stored apart (the model's weights, 3.4 MB) stay
+        # there, viewed: the map lives as long as they do, and a page is read when a
+        # message first needs it. The files are replaced, never written in place
+        # (scripts/compile_data.py), so a map never sees another file.
+        with open(path, "rb") as f:
+            blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        head = recorded(blob)
+        if head is None:
+            return _fell_back(path, "not a prebuilt file")
+        if head[1] != sizes(sources):
+            return _fell_back(path, "stale: its sources changed since it was built")
+        view, at, buffers = memoryview(blob), head[2], []
+        for length in head[3]:
+            at = _aligned(at)
+            buffers.append(view[at : at + length])
+            at += length
+        obj = _unpickle(view[at:], buffers)
     except Exception as exc:  # whatever went wrong, building from the data file is right
         return _fell_back(path, "unreadable", error=type(exc).__name__)
     if not isinstance(obj, kind):
@@ -130,14 +157,14 @@ def load(path: str, sources: Sequence[str], kind: type[T]) -> T | None:
     return obj
 
 
-def _unpickle(data: bytes | memoryview) -> object:
+def _unpickle(data: bytes | memoryview, buffers: Sequence[memoryview] = ()) -> object:
     # Unpickling the rules makes ~17,000 containers the collector tracks at once: with
     # the Google clients loaded, each full collection that triggers walks theirs as
     # well (50 ms instead of 10 for the rules, measured). None of them is garbage.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        return pickle.loads(data, buffers=buffers)
     finally:
         if enabled:
             gc.enable()
