@@ -100,6 +100,8 @@ class Reader(Protocol):
 
 @dataclass(frozen=True)
 class TextModel:
+    """The learned second opinion: each feature's weights for each head, and the thresholds."""
+
     kinds: tuple[str, ...]
     categories: tuple[str, ...]
     kind_bias: tuple[float, ...]
