@@ -103,9 +103,9 @@ class Line:
         from local.standin_client import StandinClient
         from local.zalo_standin import StandinConfig, serve_in_thread
         from shared import bootstrap, settings
-        from shared.clock import FixedClock
         from shared.core.jurisdiction import load_profile
         from shared.core.seed import load_seed
+        from shared.moving_clocks import FixedClock
         from shared.store.admin import connect as admin_connect
         from shared.store.admin import write_seed
 

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 from pydantic import SecretStr  # noqa: E402
 
 from shared import bootstrap  # noqa: E402
-from shared.clock import FixedClock  # noqa: E402
 from shared.logs import Logger  # noqa: E402
+from shared.moving_clocks import FixedClock  # noqa: E402
 from shared.settings import Settings  # noqa: E402
 from shared.store.memory import MemoryPublisher, MemoryStore  # noqa: E402
 from shared.zalo import signature  # noqa: E402

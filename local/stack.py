@@ -55,7 +55,8 @@ from local.zalo_standin import (
     StandinConfig,
     serve_in_thread,
 )
-from shared.clock import LOCAL_CLOCK_FILE, OffsetFileClock
+from shared.clock import LOCAL_CLOCK_FILE
+from shared.moving_clocks import OffsetFileClock
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = "tinbao-local"

@@ -5,15 +5,21 @@
 
 Run after changing `shared/data/classify.yaml`, `shared/data/text_model.json` or
 the code that builds them (`RULES_CODE`, `MODEL_CODE`); scripts/train_text_model.py
-runs it. tests/test_prebuilt.py fails until they are current; until then the line
-builds from the data files at start (correct, slower) and logs a warning
-(`shared/core/prebuilt.py`). Each is built from its data file, validated as
-always; a current file is left as it is.
+runs it. tests/test_prebuilt.py fails until they are current, and so does
+`terraform plan` (infra/functions/prebuilt reads `shared/data/prebuilt.json`, the
+SHA-256 of every prebuilt file and of each of its sources, which this script
+writes beside them). A file changed after its build in a way that keeps every size
+is caught only by those checks: the line compares sizes alone at start
+(`shared/core/prebuilt.py`); on a mismatch it builds from the data files (correct,
+slower) and logs a warning. Each is built from its data file, validated as always;
+a current file is left as it is.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -37,8 +43,35 @@ TARGETS: dict[str, tuple[tuple[str, ...], Callable[[], object]]] = {
 }
 
 
+# What Terraform checks when it packages the functions (infra/functions/prebuilt).
+MANIFEST = ROOT / "shared" / "data" / "prebuilt.json"
+
+
 def stale() -> list[str]:
     return [path for path, (sources, _) in TARGETS.items() if not prebuilt.current(path, sources)]
+
+
+def manifest() -> str:
+    """The SHA-256 of each prebuilt file and of every source it records (paths from the
+    repository's root), as `shared/data/prebuilt.json` must hold them."""
+    files = {prebuilt.__file__}
+    for path, (sources, _) in TARGETS.items():
+        files.update((path, *sources))
+    sha256 = {}
+    for path in sorted(files, key=lambda p: Path(p).resolve().relative_to(ROOT).as_posix()):
+        with open(path, "rb") as f:
+            sha256[Path(path).resolve().relative_to(ROOT).as_posix()] = hashlib.file_digest(
+                f, "sha256"
+            ).hexdigest()
+    about = "Written by scripts/compile_data.py; checked by infra/functions/prebuilt."
+    return json.dumps({"about": about, "sha256": sha256}, indent=2) + "\n"
+
+
+def manifest_current() -> bool:
+    try:
+        return MANIFEST.read_text(encoding="utf-8") == manifest()
+    except OSError:
+        return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,8 +85,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: up to date")
         elif not args.check:
             data = prebuilt.dumps(build(), sources)
-            Path(path).write_bytes(data)
+            # Replaced, not written in place: a process may be mapping the old file.
+            Path(path + ".tmp").write_bytes(data)
+            os.replace(path + ".tmp", path)
             print(f"{name}: written ({len(data):,} bytes)")
+    name = os.path.relpath(MANIFEST, ROOT)
+    if manifest_current():
+        print(f"{name}: up to date")
+    elif args.check:
+        behind.append(str(MANIFEST))
+    else:  # after the prebuilt files: it records their digests
+        MANIFEST.write_text(manifest(), encoding="utf-8")
+        print(f"{name}: written")
     if args.check and behind:
         print("stale: " + ", ".join(os.path.relpath(p, ROOT) for p in behind), file=sys.stderr)
         return 1

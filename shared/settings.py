@@ -9,12 +9,14 @@ deployment to this.
 Secret values come from the environment only (Secret Manager in production).
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated as each class is made (no `from __future__ import
+# annotations`): as strings, pydantic compiled and evaluated every one of them at
+# the webhook's start (≈ 10M instructions over its model modules, bench/README.md,
+# round 17). tests/test_webhook_start.py holds it.
 import json
 import os
 from functools import lru_cache
-from typing import Any
+from typing import Any, Self
 
 from pydantic import (
     BaseModel,
@@ -175,7 +177,7 @@ class IntakeSettings(BaseModel):
         return _positive(value)
 
     @model_validator(mode="after")
-    def _coherent(self) -> IntakeSettings:
+    def _coherent(self) -> Self:
         if self.tinbao_webhook_fallback_seconds >= self.tinbao_webhook_budget_seconds:
             raise ValueError("TINBAO_WEBHOOK_FALLBACK_SECONDS must be below the budget")
         # Older than any Zalo retry (about 2 hours), younger than the de-duplication record.

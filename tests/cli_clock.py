@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from shared.clock import LOCAL_CLOCK_FILE, OffsetFileClock
+from shared.clock import LOCAL_CLOCK_FILE
+from shared.moving_clocks import OffsetFileClock
 
 
 def pin_cli_clock(monkeypatch: pytest.MonkeyPatch, folder: Path, now: datetime) -> None:

@@ -26,9 +26,9 @@ from local.emulators import push_body
 from local.standin_client import StandinClient
 from local.zalo_standin import StandinConfig, serve_in_thread
 from shared import bootstrap
-from shared.clock import FixedClock
 from shared.core.jurisdiction import load_profile
 from shared.core.seed import load_seed
+from shared.moving_clocks import FixedClock
 from shared.store.admin import write_seed
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, OA_SECRET_KEY, Env, databases
 from tests.crash import CrashingStore

@@ -32,10 +32,10 @@ from werkzeug.serving import make_server
 from local.standin_client import StandinClient
 from local.zalo_standin import StandinConfig, serve_in_thread
 from shared import bootstrap
-from shared.clock import FixedClock
 from shared.core.events import TipEvent
 from shared.core.roster import roster_to_dict
 from shared.core.seed import load_seed
+from shared.moving_clocks import FixedClock
 from shared.services.escalator import Escalator, RunSummary
 from shared.services.router import Router
 from shared.services.webhook import Webhook

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from shared.clock import LOCAL_CLOCK_FILE, OffsetFileClock, SystemClock, clock_from_env
+from shared.clock import LOCAL_CLOCK_FILE, SystemClock, clock_from_env
+from shared.moving_clocks import OffsetFileClock
 from shared.settings import setting_names
 
 

@@ -91,6 +91,7 @@ def test_the_core_imports_no_google_no_http_no_settings_no_store_no_services() -
         "shared.zalo",
         "shared.logs",
         "shared.clock",
+        "shared.moving_clocks",
     )
     found = {
         module: sorted(i for i in imported if _starts(i, forbidden))

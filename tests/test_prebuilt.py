@@ -1,7 +1,9 @@
 """The prebuilt classifier rules and learned model (`shared/core/prebuilt.py`):
-shipped current, exactly what building their data files gives, and never used
-when stale or unreadable (the loader then builds from the data file and says so
-once, in the structured log).
+shipped current, exactly what building their data files gives, never deployed
+stale (Terraform checks `shared/data/prebuilt.json` when it packages the
+functions), and never used when their sources' sizes changed or they are
+unreadable (the loader then builds from the data file and says so once, in the
+structured log).
 
 The data files themselves are validated here as before, by building them: the rule
 file and its examples in tests/test_classify.py, the model in tests/test_text_model.py.
@@ -38,6 +40,7 @@ from shared.core.text_model import (
     model_from_file,
     model_sources,
 )
+from tests import terraform_contract as tc
 from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,7 +94,7 @@ def test_the_script_checks_and_writes_only_what_is_stale(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert SCRIPT.main(["--check"]) == 0, FIX
-    assert capsys.readouterr().out.count("up to date") == len(TARGETS)
+    assert capsys.readouterr().out.count("up to date") == len(TARGETS) + 1  # and the manifest
 
 
 def test_a_change_to_the_data_file_or_the_code_that_builds_makes_it_stale(tmp_path: Path) -> None:
@@ -107,6 +110,85 @@ def test_a_change_to_the_data_file_or_the_code_that_builds_makes_it_stale(tmp_pa
         Path(copy).write_bytes(original + b"\n")
         assert not prebuilt.current(str(target), copies), copy
         Path(copy).write_bytes(original)
+
+
+def test_a_change_that_keeps_every_size_is_caught_before_a_deploy(tmp_path: Path) -> None:
+    # At start only sizes are compared (no 5 MB hash at every cold start); the digest,
+    # which `current` (the script's --check, the tests) compares, still tells.
+    copies = []
+    for source in rules_sources():
+        copies.append(str(tmp_path / os.path.basename(source)))
+        shutil.copyfile(source, copies[-1])
+    target = tmp_path / "classify.pickle"
+    target.write_bytes(prebuilt.dumps({"any": "object"}, copies))
+    rule_file = Path(copies[0])
+    rule_file.write_bytes(rule_file.read_bytes().replace(b"phrases:", b"phrasez:", 1))
+    assert prebuilt.load(str(target), copies, dict) == {"any": "object"}
+    assert not prebuilt.current(str(target), copies)
+
+
+def test_the_manifest_records_every_prebuilt_file_and_each_of_its_sources() -> None:
+    recorded = json.loads(SCRIPT.MANIFEST.read_text(encoding="utf-8"))["sha256"]
+    sources = {prebuilt.__file__}
+    for path, (made_from, _) in SCRIPT.TARGETS.items():
+        sources.update((path, *made_from))
+    assert set(recorded) == {Path(p).resolve().relative_to(ROOT).as_posix() for p in sources}
+    assert SCRIPT.manifest_current(), FIX
+
+
+def _terraform_stale(tmp_path: Path, source_dir: Path) -> list[str]:
+    """infra/functions/prebuilt applied alone (it has no provider) on `source_dir`."""
+    terraform = shutil.which("terraform")
+    if terraform is None:
+        pytest.fail("terraform is not on PATH: install Terraform >= 1.5 to run this test")
+    work = tmp_path / "prebuilt-module"
+    shutil.copytree(tc.INFRA / "functions" / "prebuilt", work)
+    env = {**os.environ, "TF_IN_AUTOMATION": "1", "TF_INPUT": "0"}
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [terraform, *args], cwd=work, env=env, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    run("init", "-no-color", "-backend=false")
+    run("apply", "-auto-approve", "-no-color", f"-var=source_dir={source_dir}")
+    return json.loads(run("output", "-json"))["stale"]["value"]
+
+
+def test_terraform_refuses_to_package_a_stale_prebuilt_file(tmp_path: Path) -> None:
+    assert _terraform_stale(tmp_path / "shipped", ROOT) == []
+    # A copy of what the manifest covers, with the rule file edited after the build
+    # (same size: what the functions' start would not see).
+    copy = tmp_path / "checkout"
+    recorded = json.loads(SCRIPT.MANIFEST.read_text(encoding="utf-8"))["sha256"]
+    for rel in (*recorded, "shared/data/prebuilt.json"):
+        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / rel, copy / rel)
+    rule_file = copy / "shared/data/classify.yaml"
+    rule_file.write_bytes(rule_file.read_bytes().replace(b"phrases:", b"phrasez:", 1))
+    (copy / "shared/data/text_model.pickle").unlink()
+    stale = _terraform_stale(tmp_path / "edited", copy)
+    assert stale == ["shared/data/classify.yaml", "shared/data/text_model.pickle"]
+    # infra/functions builds the archive only when that list is empty.
+    functions = tc.load(tc.module_dir("functions"))
+    (archive,) = (
+        body
+        for block in functions.get("data", [])
+        for kind, named in block.items()
+        if tc.unquote(kind) == "archive_file"
+        for body in named.values()
+    )
+    (check,) = archive["lifecycle"][0]["precondition"]
+    assert "length(module.prebuilt.stale) == 0" in check["condition"]
+    (call,) = (
+        body
+        for block in functions["module"]
+        for name, body in block.items()
+        if tc.unquote(name) == "prebuilt"
+    )
+    assert tc.unquote(call["source"]) == "./prebuilt" and "var.source_dir" in call["source_dir"]
 
 
 # --- loading ---------------------------------------------------------------------------

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from shared import bootstrap
-from shared.clock import FixedClock
 from shared.core.refcode import is_code
+from shared.moving_clocks import FixedClock
 from shared.settings import ConfigError
 from tests.conftest import APP_ID, APP_SECRET, OA_ID, Env, databases, load_sample
 from tests.webhook_client import (

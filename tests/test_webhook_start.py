@@ -39,13 +39,14 @@ def test_loading_leaves_out_what_only_the_router_and_the_escalator_use() -> None
     # ladder and the delivery it reads (a tip's transitions import them when they move
     # it, ≈ 9 ms); the tip's typed view and transitions (the webhook uses its statuses
     # and summary entries alone, ≈ 11 ms) and the forgiving reading of an officer's
-    # message (round 15).
+    # message (round 15); the clocks that move, for tests and the local stack (round 17).
     unused = (
         "shared.store.ports.line",
         "shared.core.ladder",
         "shared.core.delivery",
         "shared.core.tip",
         "shared.core.officer_reading",
+        "shared.moving_clocks",
     )
     report = f"import sys; print(sorted(set({unused!r}) & set(sys.modules)))"
     assert loaded(report) == "[]"
@@ -63,3 +64,38 @@ def test_loading_does_not_look_for_pydantic_plugins() -> None:
     # builds its first validator unless told there are none (≈ 3 ms, round 15).
     report = "import pydantic.plugin._loader as loader; print(loader._plugins)"
     assert loaded(report) == "None"
+
+
+def test_loading_hashes_no_prebuilt_file() -> None:
+    # The prebuilt rules and model are checked against their sources' digest before a
+    # deploy (scripts/compile_data.py --check, tests/test_prebuilt.py, Terraform's
+    # package step); at start only their sizes (≈ 3.5 ms of CPU less, round 17).
+    code = (
+        "import functions_framework\n"
+        "from shared.core import prebuilt\n"
+        "def refuse(sources): raise AssertionError('hashed at start')\n"
+        "prebuilt.digest = refuse\n"
+        "functions_framework.create_app(target='zalo_webhook', "
+        "source='functions/webhook/main.py')\n"
+        "print(prebuilt.fallbacks())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "{}"
+
+
+def test_the_webhooks_models_are_made_from_evaluated_annotations() -> None:
+    # As strings (`from __future__ import annotations`), pydantic compiled and evaluated
+    # each annotation of these models at start (≈ 10M instructions, round 17).
+    modules = (
+        "shared.zalo.events",
+        "shared.settings",
+        "shared.core.events",
+        "shared.store.intake_documents",
+        "shared.store.summary_documents",
+    )
+    report = (
+        f"import sys; print([m for m in {modules!r} if hasattr(sys.modules[m], 'annotations')])"
+    )
+    assert loaded(report) == "[]"

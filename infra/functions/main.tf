@@ -217,10 +217,23 @@ resource "google_secret_manager_secret_iam_member" "accessor" {
 
 # --- source archive -----------------------------------------------------------
 
+# The prebuilt rules and model against what they were built from (./prebuilt).
+module "prebuilt" {
+  source     = "./prebuilt"
+  source_dir = var.source_dir
+}
+
 data "archive_file" "source" {
   type        = "zip"
   source_dir  = var.source_dir
   output_path = "${path.root}/.terraform/tinbao-source.zip"
+
+  lifecycle {
+    precondition {
+      condition     = length(module.prebuilt.stale) == 0
+      error_message = "Stale prebuilt data (shared/data/prebuilt.json differs from ${join(", ", module.prebuilt.stale)}): run scripts/compile_data.py and commit what it writes."
+    }
+  }
   # Stable file modes keep the hash, hence the object name, stable across machines.
   output_file_mode = "0644"
   # Only what the functions run: the package, the entry points and the pinned requirements.

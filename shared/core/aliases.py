@@ -18,6 +18,8 @@ from shared.core.text import fold, typed_words, words
 
 @dataclass(frozen=True)
 class Aliases:
+    """Spellings folded to the word they stand for, and the pairs kept as typed."""
+
     spellings: dict[str, tuple[str, ...]]  # one or two words as typed -> the folded word(s)
     kept: frozenset[tuple[str, str]]  # folded pairs in which an alias is its own word
 

@@ -152,6 +152,8 @@ _FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])y$|(?<=^qu)y$")
 
 @dataclass(frozen=True)
 class Classification:
+    """What a message is (kind, category, urgency, topic) and why."""
+
     kind: str  # tip | question | other
     category: str | None  # one of CATEGORIES when kind is tip, else None
     severity: str  # urgent | normal (always normal unless a tip)
@@ -249,6 +251,8 @@ FEARS = Groups.of("fears")
 
 @dataclass(frozen=True)
 class CategoryRule:
+    """A category's phrase groups and how its evidence weighs against the others'."""
+
     category: str
     has_requires: bool
     beats: frozenset[str]
@@ -293,6 +297,8 @@ class CategoryRule:
 
 @dataclass(frozen=True)
 class SeverityRule:
+    """What makes a tip urgent: a danger's groups, and what they must come with."""
+
     id: str
     category: str | None  # sure evidence of this category is the danger
     has_with: bool
@@ -315,6 +321,8 @@ class SeverityRule:
 
 @dataclass(frozen=True)
 class TopicRule:
+    """A question's topic (and subtopic), told by one phrase group."""
+
     topic: str
     subtopic: str | None
     group: str
@@ -401,6 +409,8 @@ def _longer(seconds: dict[str, Seconds]) -> list[tuple[Phrase, ...]]:
 
 @dataclass(frozen=True)
 class Rules:
+    """The rule file indexed for matching: phrases by word, and each rule's groups."""
+
     words: dict[str, tuple[Phrase, ...]]  # one-word phrases by their folded word
     pairs: dict[tuple[str, str], tuple[Phrase, ...]]  # longer ones by their first two words
     abbreviations: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # -> (words, folded)
@@ -1186,6 +1196,8 @@ def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
 
 @dataclass
 class _Danger:
+    """A severity rule's evidence in one message, while its urgency is decided."""
+
     hits: list[Hit]
     makes_tip: bool
     # the category of a rule's `tip_category` that applies, with that rule's words

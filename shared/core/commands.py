@@ -79,6 +79,8 @@ SEPARATORS = " .,;:!?-–—"
 
 @dataclass(frozen=True)
 class Command:
+    """An officer's command as parsed: the verb and what follows it."""
+
     verb: Verb
     ref: str | None = None  # "TB-7K2Q9" for tip commands
     code: str | None = None  # the invite code of DK, upper case

@@ -18,8 +18,10 @@ Two shapes share the topic, told apart by `kind`:
   read it and for how long.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated as each class is made (no `from __future__ import
+# annotations`): as strings, pydantic compiled and evaluated every one of them at
+# the webhook's start (≈ 10M instructions over its model modules, bench/README.md,
+# round 17). tests/test_webhook_start.py holds it.
 from datetime import datetime
 from functools import cache
 from typing import Annotated, Literal

@@ -42,12 +42,16 @@ CUT = "…"
 
 @dataclass(frozen=True)
 class Location:
+    """A shared location's coordinates, as Zalo sent them."""
+
     lat: str
     lng: str
 
 
 @dataclass(frozen=True)
 class AttachmentRef:
+    """An attachment of a message: its type and where Zalo keeps it."""
+
     type: str
     url: str | None
     thumbnail: str | None = None
@@ -118,6 +122,8 @@ class SenderState:
 
 @dataclass(frozen=True)
 class Plan:
+    """What intake does with a message: open a tip, join one or neither."""
+
     action: Literal["open", "join", "none"]
     tip_id: str | None
     seq: int  # the message's number on its tip (1 opens it); 0 without a tip

@@ -22,6 +22,8 @@ Phrases = tuple[tuple[str, ...], ...]
 
 @dataclass(frozen=True)
 class PoliceComplaint:
+    """The words of a complaint about the police (conversation.yaml), read with the rules."""
+
     aliases: Aliases
     conduct: Phrases  # how officers behaved, or that nobody came
     filed: Phrases  # a complaint filed or wanted

@@ -13,6 +13,8 @@ from datetime import datetime
 
 @dataclass(frozen=True)
 class TipText:
+    """A citizen's text as a tip's summary keeps it."""
+
     msg: str  # the message key it came in
     text: str  # as the tip shows it (cut); the message document keeps it whole
     at: datetime | None = None
@@ -21,6 +23,8 @@ class TipText:
 
 @dataclass(frozen=True)
 class TipLocation:
+    """A location a citizen shared, as a tip's summary keeps it."""
+
     msg: str
     lat: str  # decimal strings, as Zalo sent them
     lng: str
@@ -30,6 +34,8 @@ class TipLocation:
 
 @dataclass(frozen=True)
 class TipAttachment:
+    """A photo, file or other attachment, as a tip's summary keeps it."""
+
     msg: str
     type: str
     url: str | None

@@ -105,6 +105,8 @@ class Taken:
 
 @dataclass
 class Door:
+    """Intake's door: stores, classifies and plans each message, wherever it came in."""
+
     store: IntakeStore
     classify: Callable[[str], Any]
     parse_command: Callable[[str], Any]

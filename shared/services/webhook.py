@@ -51,6 +51,8 @@ Response = tuple[dict[str, Any], int]
 
 @dataclass
 class Webhook:
+    """Zalo's webhook: judges each event and makes it durable within the budget."""
+
     settings: Settings
     door: Door
     publisher: Publisher

@@ -91,6 +91,8 @@ class Backoff:
 
 @dataclass(frozen=True)
 class _Known:
+    """A citizen's state as this process last wrote it, with its open tip's summary."""
+
     state: SenderState
     update_time: Any
     summary: Summary | None  # of state.open_tip_id, as this process last wrote it

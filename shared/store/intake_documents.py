@@ -20,8 +20,10 @@
                       raw event is too big for one document
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated as each class is made (no `from __future__ import
+# annotations`): as strings, pydantic compiled and evaluated every one of them at
+# the webhook's start (≈ 10M instructions over its model modules, bench/README.md,
+# round 17). tests/test_webhook_start.py holds it.
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -76,7 +78,7 @@ class SenderDoc(_Doc):
 
 
 def sender_change(
-    sender: Mapping[str, Any] | None, ref: str, change: TipChange
+    sender: Mapping[str, Any] | None, ref: str, change: "TipChange"
 ) -> dict[str, Any] | None:
     """What a tip's change writes to its citizen's intake state (`senders/{key}`), as
     read in the same transaction: a finished tip stops being their open one; a
@@ -124,7 +126,9 @@ def sender_fields(state: SenderState, now: datetime, expire_at: datetime) -> dic
 # --- the tip's summary ------------------------------------------------------------------
 
 
-def taken_in_fields(stored: Mapping[str, Any], change: TipChange, now: datetime) -> dict[str, Any]:
+def taken_in_fields(
+    stored: Mapping[str, Any], change: "TipChange", now: datetime
+) -> dict[str, Any]:
     """A tip's summary with the message a change takes in from another tip (`take_in`):
     as intake would have folded it, the counts carried on from the stored document.
     Nothing when the change takes no message in."""

@@ -7,8 +7,10 @@ Intake writes it with every message that opens or joins a tip
 models and not the router's (bench/README.md, round 8).
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated as each class is made (no `from __future__ import
+# annotations`): as strings, pydantic compiled and evaluated every one of them at
+# the webhook's start (≈ 10M instructions over its model modules, bench/README.md,
+# round 17). tests/test_webhook_start.py holds it.
 from collections.abc import Mapping
 from typing import Any
 

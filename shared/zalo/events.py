@@ -10,8 +10,10 @@ attachment), text of any length. What still does not fit is an error naming
 the field, which the webhook turns into a quarantined event, never a lost one.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated as each class is made (no `from __future__ import
+# annotations`): as strings, pydantic compiled and evaluated every one of them at
+# the webhook's start (≈ 10M instructions over its model modules, bench/README.md,
+# round 17). tests/test_webhook_start.py holds it.
 import json
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal

@@ -49,6 +49,8 @@ COMMAND_CHARS = 2000
 
 @dataclass(frozen=True)
 class Rejection:
+    """An event refused: the HTTP status, the error and the field it names."""
+
     status: int
     error: str
     field: str | None = None

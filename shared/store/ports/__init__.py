@@ -58,6 +58,8 @@ class Quarantined:
 
 @dataclass(frozen=True)
 class IntakeResult:
+    """What storing a message did: duplicate or new, its tip and what to publish."""
+
     duplicate: bool
     kind: str
     tip_id: str | None
