@@ -101,6 +101,15 @@ def test_a_message_stored_after_a_newer_tip_opened_is_not_that_tips() -> None:
     )
     assert (between.action, between.tip_id) == ("join", REF)
     assert between.state.open_until == NOW + timedelta(minutes=50)
+    # received a moment before the newer tip opened (messages sent at once, their turns
+    # taken in any order): in order the newer would have joined it, so it joins the newer,
+    # and the tip's opening moves back to it
+    moment = intake.plan(
+        "tip", newer.state, NOW + timedelta(minutes=34), WINDOW, FAIR, drawing("TB-OLD")
+    )
+    assert (moment.action, moment.tip_id, moment.seq) == ("join", "TB-NEW", 2)
+    assert moment.state.open_since == NOW + timedelta(minutes=34)
+    assert moment.state.open_until == newer.state.open_until
     # a state written before `open_since` was kept decides as before
     unknown = replace(newer.state, open_since=None)
     assert intake.plan("tip", unknown, NOW, WINDOW, FAIR, drawing("TB-OLD")).action == "join"

@@ -164,10 +164,12 @@ def plan(
     tips_opened = 0 if fresh_day else state.tips_opened
 
     has_open = state.open_tip_id is not None and state.open_tip_status in OPEN
-    # received before the open tip was opened, stored after it (the webhook deferred it
-    # to the router while Firestore was down): it belongs to its own half hour, and the
-    # newer tip stays the one their next messages join
-    late = has_open and state.open_since is not None and now < state.open_since
+    # received more than a window before the open tip was opened, stored after it (the
+    # webhook deferred it to the router while Firestore was down): taken in order it would
+    # have had its own tip, so it opens one, and the newer tip stays the one their next
+    # messages join. One received less than a window before joins, as in order it would
+    # have been joined by the newer one (messages sent at once, taking turns in any order).
+    late = has_open and state.open_since is not None and now < state.open_since - window
     within = has_open and state.open_until is not None and now < state.open_until and not late
     capped = tips_opened >= fair.tips_per_day
     action: Literal["open", "join", "none"]
@@ -207,7 +209,11 @@ def plan(
         until = now + window
         if state.open_until is not None and state.open_until > until:
             until = state.open_until
-        written = replace(written, tip_messages=seq, open_until=until)
+        # a message received before the tip opened, stored after: the tip began with it
+        since = state.open_since
+        if since is not None and now < since:
+            since = now
+        written = replace(written, tip_messages=seq, open_until=until, open_since=since)
     throttled = burst_count > fair.burst_messages
     return Plan(action, tip_id, seq, throttled, written, action == "open" and total == 0)
 
