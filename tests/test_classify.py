@@ -1089,8 +1089,8 @@ def test_every_near_pair_makes_its_examples_tips_of_its_category_naming_both_phr
     ("text", "category"),
     [
         # the money asked first, the stopping after, or too far apart: no robbery pair
-        # (protection money is violence's own phrase since round 10)
-        ("tụi nó đòi tiền bảo kê quán, ai không đưa thì bị chặn không cho bán", "violence"),
+        # (protection money is a racket's, category other, since round 17)
+        ("tụi nó đòi tiền bảo kê quán, ai không đưa thì bị chặn không cho bán", "other"),
         # blocked online is a scam's ending, not someone stopped in the street
         ("chuyển tiền mua hàng xong bị chặn zalo, nó lấy tiền rồi biến mất", "fraud"),
         # a scam suspected, not a theft
@@ -1396,7 +1396,8 @@ def test_nobody_hurt_said_to_calm_is_no_violence(text: str) -> None:
     [
         ("thằng chồng say xỉn siết cổ vợ ngoài hiên", "violence"),
         ("hai thằng lôi một bé gái lên xe bán tải rồi chạy", "violence"),
-        ("tụi giang hồ thu tiền bảo kê mấy sạp rau, ai không đưa là bị đập", "violence"),
+        # a racket, told by its threat against whoever does not pay: other since round 17
+        ("tụi giang hồ thu tiền bảo kê mấy sạp rau, ai không đưa là bị đập", "other"),
         ("ba thằng chặn đường lấy xe của ông xe ôm ở dốc cầu tuần trước", "robbery"),
         ("thằng đó hỏi xem điện thoại rồi ôm máy chạy mất", "theft"),
         ("có chiếc xe đạp điện bỏ ở gốc cây cả tuần, nghi xe gian", "theft"),
@@ -4810,3 +4811,52 @@ def test_a_bicycle_named_does_not_tell_a_message_calm() -> None:
         got = classify(text)
         assert (got.kind, got.severity) == ("tip", "urgent"), got
     assert by_rules("thang trom xe dap do chay mat roi tu 1 tieng truoc").severity == "normal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có nhóm tự xưng bảo kê chợ đêm Tân Hương, mỗi sạp phải đóng 30 ngàn một tối, không đóng"
+        " là bị hất đổ hàng",
+        "may thang bao ke cho Phu Trung bat moi sap dong 50k/ngay, ai ko dong la bi dap do",
+        "bà chủ tiệm tạp hóa cho vay lãi 25% một tháng, ai trễ hạn là cho người tới phá",
+        "ông Sáu hẻm 40 cho vay lai cao lam, ai khong tra la cho nguoi toi nem mam tom",
+        "tiệm cầm đồ đầu hẻm cho vay nặng lãi, ai chậm trả là cho người tới đập cửa",
+    ],
+)
+def test_a_racket_told_by_its_threat_against_whoever_does_not_pay_is_other(text: str) -> None:
+    # protection money or usury: the harm is threatened against whoever does not pay, done to
+    # no one yet; the racket is the tip (category other), not the violence it threatens
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "other"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the attack itself, done: its own tip
+        ("tối qua bọn cho vay nặng lãi tạt sơn vô nhà tôi, giờ tụi nó đi rồi", "public_order"),
+        ("bọn bảo kê đang đánh chị bán cá trong chợ Tân Hương, chị ấy chảy máu", "violence"),
+    ],
+)
+def test_a_rackets_attack_done_is_the_attacks_tip(text: str, category: str) -> None:
+    assert classify(text).category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hai thằng cầm mã tấu xông vô cướp tiệm điện thoại trên Âu Cơ, đang bắt nhân viên nằm"
+        " xuống",
+        "co thang cam dao dang khong che chu tiem vang o cho Tan Huong, nguoi ta bu ngoai",
+        "có đứa kề dao cướp xe ông xe ôm ở đầu hẻm 50, đang giằng co",
+    ],
+)
+def test_a_weapon_used_to_rob_is_a_robbery(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "robbery", "urgent"), got
+
+
+def test_a_weapon_shown_with_nothing_taken_stays_a_weapons_tip() -> None:
+    got = by_rules("thằng cầm dao đứng trước tiệm vàng la hét chửi người đi đường")
+    assert (got.category, got.severity) == ("weapons", "urgent"), got
