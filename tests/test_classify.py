@@ -4860,3 +4860,36 @@ def test_a_weapon_used_to_rob_is_a_robbery(text: str) -> None:
 def test_a_weapon_shown_with_nothing_taken_stays_a_weapons_tip() -> None:
     got = by_rules("thằng cầm dao đứng trước tiệm vàng la hét chửi người đi đường")
     assert (got.category, got.severity) == ("weapons", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # something snatched from the hand is a robbery, whatever was lost
+        ("đứng đèn đỏ thì bị thằng chạy xe ngang giật từ tay cái điện thoại, mất luôn", "robbery"),
+        ("bi mat cai dt, thang ngoi sau xe may chom qua lay tu tay toi roi chay", "robbery"),
+        # a deposit paid to a stranger who then blocked the payer, told in English
+        ("I paid a deposit for a room to a guy on Facebook, then he blocked me", "fraud"),
+        # a gambling den named by its game
+        ("hem 10 Tan Huong toi nao cung co soi dia, canh cua 2 thang", "gambling"),
+        # a person lying still, whatever laid them there
+        ("có người nằm im ở trạm xe buýt Âu Cơ từ trưa tới giờ", "other"),
+        ("xe tải tông 1 người đi xe máy ở ngã tư, người đó nằm im giữa đường", "traffic"),
+        # embers blown into homes; gas bottles stored by the hundred
+        ("nhà bên đốt vàng mã, tàn lửa bay vào mái nhà tôi", "fire"),
+        ("kho chua ca tram binh ga ko giay phep sat vach day tro", "fire"),
+    ],
+)
+def test_a_tip_is_named_by_what_is_done_round_17(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_a_car_on_fire_with_someone_inside_stays_a_fire_danger() -> None:
+    # smoke of a strange smell from people sitting in a parked car is a drug smoked; a car
+    # burning, someone in it, is still urgent
+    for text in (
+        "chiếc xe hơi ngồi trong xe có mùi lạ rồi khói đen bốc lên, lửa cháy dữ",
+        "xe hơi đậu trong hẻm bốc khói, có người ngồi trong xe không ra được",
+    ):
+        assert by_rules(text).severity == "urgent", text

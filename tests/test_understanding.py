@@ -1295,8 +1295,9 @@ MESSAGES_ALONE = {
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
     # 13/13, two calm tips urgent, none in danger normal
-    # round 17 (msg-17b, a weapon used to rob is a robbery): 153
-    "tuning14": ((218, 153, 151), 13, 2, 0),
+    # round 17 (msg-17b, a weapon used to rob is a robbery): 153; 154 once something snatched
+    # from the hand is a robbery, whatever was lost (robbery beats theft)
+    "tuning14": ((218, 154, 151), 13, 2, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1311,19 +1312,22 @@ MESSAGES_ALONE = {
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
     # CONFLICTS), 30/30, none and none
-    "tuning16": ((211, 119, 120), 30, 0, 0),
+    # round 17 (msg-17b, a gambling den named by its game, a person lying still is other): 121
+    "tuning16": ((211, 121, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
-    # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145
-    "tuning17": ((216, 145, 150), 15, 0, 0),
+    # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
+    # once a deposit paid, then blocked, told in English is fraud
+    "tuning17": ((216, 146, 150), 15, 0, 0),
     # 18 after msg-16's pass on it (model retrained): 208, 108, 106, 15/15, none and none
     "tuning18": ((208, 108, 106), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
     # danger rated normal 31 -> 28): mt19-159, a boy robbed who is home now, raised by the model
-    # round 17 (msg-17b, a protection racket is other, and yields only to a sure model): 193
-    "tuning19": ((219, 193, 189), 3, 2, 0),
+    # round 17 (msg-17b, a protection racket is other, and yields only to a sure model): 193;
+    # 194 once smoke of a strange smell from people sitting in a parked car is drugs
+    "tuning19": ((219, 194, 189), 3, 2, 0),
 }
 
 
