@@ -4893,3 +4893,32 @@ def test_a_car_on_fire_with_someone_inside_stays_a_fire_danger() -> None:
         "xe hơi đậu trong hẻm bốc khói, có người ngồi trong xe không ra được",
     ):
         assert by_rules(text).severity == "urgent", text
+
+
+def test_a_theft_or_a_trick_whose_taker_made_off_is_not_raised_by_the_model() -> None:
+    # the model reads "nhảy lên xe" as a chase; the taker is gone with the phone
+    got = classify(
+        "có thằng hỏi mượn điện thoại gọi nhờ ở trạm xe buýt rồi cầm máy nhảy lên xe đồng bọn"
+        " chạy mất"
+    )
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+    for text in (
+        "vừa có khách giả hỏi mua laptop, cầm máy xem thử rồi chạy mất tiêu",
+        "em de dt tren ban o quan nuoc, thang ngoi ke ben cam di mat roi chay mat luon",
+    ):
+        assert classify(text).severity == "normal", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chase going on, someone hurt, a robbery's snatch: still urgent
+        "có thằng vừa trộm xe máy chạy mất, tôi đang đuổi theo trên Âu Cơ",
+        "vừa bị móc túi trên xe buýt, thằng đó chạy mất, ba tôi bị đẩy té nằm bất tỉnh",
+        "thằng lừa đảo cầm vàng của bà tôi chạy mất, bà tôi ngất xỉu luôn",
+        "con bé nhà tôi 5 tuổi bị người lạ dụ đi theo rồi đi mất tiêu, tìm không thấy",
+        "vua bi giat dien thoai o nga tu Bay Hien, 2 thang chay wave ve huong Au Co",
+    ],
+)
+def test_made_off_calms_no_chase_no_one_hurt_and_no_robbery(text: str) -> None:
+    assert classify(text).severity == "urgent", text

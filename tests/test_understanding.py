@@ -1296,8 +1296,9 @@ MESSAGES_ALONE = {
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
     # 13/13, two calm tips urgent, none in danger normal
     # round 17 (msg-17b, a weapon used to rob is a robbery): 153; 154 once something snatched
-    # from the hand is a robbery, whatever was lost (robbery beats theft)
-    "tuning14": ((218, 154, 151), 13, 2, 0),
+    # from the hand is a robbery, whatever was lost (robbery beats theft); urgency 152, one calm
+    # tip urgent once a trick whose taker made off is not raised by the model (mt14-177)
+    "tuning14": ((218, 154, 152), 13, 1, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1326,8 +1327,9 @@ MESSAGES_ALONE = {
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
     # danger rated normal 31 -> 28): mt19-159, a boy robbed who is home now, raised by the model
     # round 17 (msg-17b, a protection racket is other, and yields only to a sure model): 193;
-    # 194 once smoke of a strange smell from people sitting in a parked car is drugs
-    "tuning19": ((219, 194, 189), 3, 2, 0),
+    # 194 once smoke of a strange smell from people sitting in a parked car is drugs; urgency
+    # 190 once a trick whose taker made off is not raised by the model (mt19-69)
+    "tuning19": ((219, 194, 190), 3, 2, 0),
 }
 
 

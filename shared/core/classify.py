@@ -426,6 +426,9 @@ class Rules:
     english_min_words: int = 2
     # categories no danger now belongs to by itself: the model never raises their tips
     calm_categories: frozenset[str] = frozenset()
+    # categories whose tips told as made off with (`made_off`), nothing now, the model
+    # never raises: a theft or a trick over, its taker gone
+    made_off_calm: frozenset[str] = frozenset()
     # the conversation's rule of a complaint about the police (`about_police`)
     police_complaint: PoliceComplaint | None = None
     # Which rules a group of hits may open, indexed once (`_openers`): a message has
@@ -700,6 +703,7 @@ def build_rules(data: Any) -> Rules:
     # the offender gone is a past marker everywhere but in the rules that `last`
     add("past", severity.gone)
     add("gone", severity.gone)
+    add("made_off", severity.made_off)
     add("now", severity.ahead)
     add("kept", severity.ahead)
     add("kept", severity.kept)
@@ -757,6 +761,7 @@ def build_rules(data: Any) -> Rules:
             laughter_marks=tuple(top.laughter.marks),
             english_min_words=top.english_min_words,
             calm_categories=frozenset(severity.calm_categories),
+            made_off_calm=frozenset(severity.made_off_calm),
         )
     )
 
@@ -1366,8 +1371,13 @@ def weigh(
             kind = model.opinion(words)
             if reads_other(kind):
                 return as_other(kind)
-        # an omission (lodgers not declared) is no danger now, whatever its words
-        calm = _told_calm(groups) or verdict.category in load_rules().calm_categories
+        # an omission (lodgers not declared) is no danger now, whatever its words; nor a
+        # theft or a trick whose taker made off with the thing, nothing told now
+        rules = load_rules()
+        made_off = (
+            verdict.category in rules.made_off_calm and "made_off" in groups and "now" not in groups
+        )
+        calm = _told_calm(groups) or verdict.category in rules.calm_categories or made_off
         verdict = with_urgency(verdict, urgent_p, calm, kept="kept" in groups)
     else:
         opinion = model.opinion(words)

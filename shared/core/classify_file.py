@@ -273,6 +273,10 @@ class SeverityIn(_Strict):
     fears: EvidenceIn = EvidenceIn()
     # tips of these categories are never made urgent by the learned model alone
     calm_categories: list[Category] = Field(default_factory=list)
+    # the taker made off with it ("cầm máy nhảy lên xe chạy mất"): tips of `made_off_calm`
+    # categories told so, with no `now` phrase, are never made urgent by the learned model
+    made_off: list[str] = Field(default_factory=list)
+    made_off_calm: list[Category] = Field(default_factory=list)
     rules: list[SeverityRuleIn] = Field(default_factory=list)
 
 
