@@ -4922,3 +4922,21 @@ def test_a_theft_or_a_trick_whose_taker_made_off_is_not_raised_by_the_model() ->
 )
 def test_made_off_calms_no_chase_no_one_hurt_and_no_robbery(text: str) -> None:
     assert classify(text).severity == "urgent", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiệm tôi bị 1 thằng cầm dao vô đòi tiền, lấy 3 triệu chạy rồi, không ai bị thương, mới 5"
+        " phút trước",
+        "co thang cam dao vo tiem thuoc doi tien, lay xong chay roi, vai phut truoc thoi",
+    ],
+)
+def test_an_armed_robbery_minutes_ago_is_urgent_the_robber_still_close(text: str) -> None:
+    got = by_rules(text)
+    assert (got.category, got.severity) == ("robbery", "urgent"), got
+
+
+def test_minutes_ago_alone_makes_no_danger() -> None:
+    got = by_rules("điện thoại để trên bàn bị ai lấy mất mấy phút trước, không biết ai lấy")
+    assert (got.kind, got.severity) == ("tip", "normal"), got
