@@ -4940,3 +4940,25 @@ def test_an_armed_robbery_minutes_ago_is_urgent_the_robber_still_close(text: str
 def test_minutes_ago_alone_makes_no_danger() -> None:
     got = by_rules("điện thoại để trên bàn bị ai lấy mất mấy phút trước, không biết ai lấy")
     assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hai ông tài xế cãi nhau to tiếng, xô đẩy giữa đường, chưa ai đánh ai",
+        "2 nhom hoc sinh cai nhau truoc cong truong, chua dong tay nhung cang lam",
+    ],
+)
+def test_a_quarrel_said_not_to_have_come_to_blows_is_public_order(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "public_order"), got
+
+
+def test_a_throat_squeezed_now_is_urgent_by_the_rules() -> None:
+    for text in (
+        "ông chồng đang bóp cổ vợ ở phòng trọ số 3",
+        "cãi nhau chưa động tay nhưng giờ ổng đang siết cổ bả",
+        "thang kia dang bop co con nho ngoai hem",
+    ):
+        assert by_rules(text).severity == "urgent", text
+    assert by_rules("tối qua ổng bóp cổ vợ, giờ bả về nhà mẹ ruột rồi").severity == "normal"

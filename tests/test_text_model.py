@@ -106,6 +106,15 @@ def test_other_named_by_its_own_words_gives_way_only_to_a_sure_model() -> None:
         assert classify(text).category == by_rules(text).category == "other", text
 
 
+def test_a_category_said_not_to_have_happened_is_never_the_models() -> None:
+    order = Classification("tip", "public_order", "normal", None, None, ("cãi nhau",))
+    sure = _opinion("tip", 0.9, "violence", 0.99)
+    assert with_opinion(order, sure, LONG, not_done=frozenset({"violence"})) == order
+    assert with_opinion(order, sure, LONG).category == "violence"
+    got = classify("hai ông tài xế cãi nhau to tiếng, xô đẩy giữa đường, chưa ai đánh ai")
+    assert got.category == "public_order", got
+
+
 def test_a_fire_is_named_only_by_the_rules_words() -> None:
     assert "fire" in MODEL.rules_only
     sure_fire = _opinion("tip", 0.99, "fire", 0.99)

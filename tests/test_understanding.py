@@ -1329,8 +1329,9 @@ MESSAGES_ALONE = {
     # danger rated normal 31 -> 28): mt19-159, a boy robbed who is home now, raised by the model
     # round 17 (msg-17b, a protection racket is other, and yields only to a sure model): 193;
     # 194 once smoke of a strange smell from people sitting in a parked car is drugs; urgency
-    # 190 once a trick whose taker made off is not raised by the model (mt19-69)
-    "tuning19": ((219, 194, 190), 3, 2, 0),
+    # 190 once a trick whose taker made off is not raised by the model (mt19-69); category 195
+    # once a quarrel said not to have come to blows is never the model's violence (mt19-217)
+    "tuning19": ((219, 195, 190), 3, 2, 0),
 }
 
 

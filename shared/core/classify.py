@@ -692,6 +692,8 @@ def build_rules(data: Any) -> Rules:
         add(f"ask:{rule.category}", rule.unless_asked)
         add(f"asks:{rule.category}", rule.asks)
         add(f"unhurt:{rule.category}", rule.unhurt)
+        add(f"unhurt:{rule.category}", rule.not_done)
+        add(f"not_done:{rule.category}", rule.not_done)
     for name, slang in top.slang.items():
         category = CategoryRule.of(name, False, frozenset())
         add_evidence(category.groups.evidence, slang)
@@ -1385,7 +1387,9 @@ def weigh(
             return as_spam(opinion)
     # "other" named by its own words (a hazard, a person down, a racket), not for want of any
     named = bool(_sure(groups, "cat:other"))
-    return with_opinion(verdict, opinion, len(words), message.typed_with_marks, named)
+    # a category the writer said did not happen ("chưa ai đánh ai": no violence)
+    undone = frozenset(g.removeprefix("not_done:") for g in groups if g.startswith("not_done:"))
+    return with_opinion(verdict, opinion, len(words), message.typed_with_marks, named, undone)
 
 
 def _rights_asked(groups: dict[str, list[Hit]]) -> bool:
@@ -1503,6 +1507,7 @@ def with_opinion(
     words: int,
     marked: bool = False,
     named_other: bool = False,
+    not_done: frozenset[str] = frozenset(),
 ) -> Classification:
     """The rules' verdict, weighed against the learned model's opinion.
 
@@ -1511,6 +1516,7 @@ def with_opinion(
     over the one they named, from `category.overrule_from`, and so over "other" named by
     its own words (`named_other`: a manhole open, a dog loose, a racket): round 17, on
     the message tuning sets 3 categories right again and none lost, blind sets unchanged.
+    Never a category the writer said did not happen (`not_done`: "chưa ai đánh ai").
     A message nothing matched becomes a tip when the model is sure of it from
     `kind.overrule_from`. A question, greeting, request or ad stays the rules' (a
     question read as a tip would skip the conversation: a complaint, "why has
@@ -1526,7 +1532,8 @@ def with_opinion(
         sure = model.overrule_from
         if verdict.category is None or (verdict.category == "other" and not named_other):
             sure = model.marked_from if marked else model.other_from
-        if _category(opinion) in ("other", verdict.category) or opinion.category_p < sure:
+        kept = ("other", verdict.category, *not_done)
+        if _category(opinion) in kept or opinion.category_p < sure:
             return verdict
         reasons = (*verdict.reasons, opinion.reason("category"))
         return replace(verdict, category=opinion.category, reasons=reasons)
