@@ -4962,3 +4962,19 @@ def test_a_throat_squeezed_now_is_urgent_by_the_rules() -> None:
     ):
         assert by_rules(text).severity == "urgent", text
     assert by_rules("tối qua ổng bóp cổ vợ, giờ bả về nhà mẹ ruột rồi").severity == "normal"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # passers-by harassed by a group hanging about
+        ("mấy thằng ngồi đầu hẻm tối nào cũng huýt sáo chọc gái đi ngang", "public_order"),
+        ("dam thanh nien o cong vien hay treu gai, huyt gio nguoi di duong", "public_order"),
+        # a small fire, or where it started
+        ("tối qua nhà kế bên có cháy nhỏ ở ổ điện, họ dập rồi", "fire"),
+        ("chay o cam trong phong tro ben canh, khoi den", "fire"),
+    ],
+)
+def test_harassment_of_passers_by_and_a_small_fire_are_named(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
