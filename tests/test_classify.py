@@ -1089,8 +1089,8 @@ def test_every_near_pair_makes_its_examples_tips_of_its_category_naming_both_phr
     ("text", "category"),
     [
         # the money asked first, the stopping after, or too far apart: no robbery pair
-        # (protection money is violence's own phrase since round 10)
-        ("tụi nó đòi tiền bảo kê quán, ai không đưa thì bị chặn không cho bán", "violence"),
+        # (protection money is a racket's, category other, since round 17)
+        ("tụi nó đòi tiền bảo kê quán, ai không đưa thì bị chặn không cho bán", "other"),
         # blocked online is a scam's ending, not someone stopped in the street
         ("chuyển tiền mua hàng xong bị chặn zalo, nó lấy tiền rồi biến mất", "fraud"),
         # a scam suspected, not a theft
@@ -1396,7 +1396,8 @@ def test_nobody_hurt_said_to_calm_is_no_violence(text: str) -> None:
     [
         ("thằng chồng say xỉn siết cổ vợ ngoài hiên", "violence"),
         ("hai thằng lôi một bé gái lên xe bán tải rồi chạy", "violence"),
-        ("tụi giang hồ thu tiền bảo kê mấy sạp rau, ai không đưa là bị đập", "violence"),
+        # a racket, told by its threat against whoever does not pay: other since round 17
+        ("tụi giang hồ thu tiền bảo kê mấy sạp rau, ai không đưa là bị đập", "other"),
         ("ba thằng chặn đường lấy xe của ông xe ôm ở dốc cầu tuần trước", "robbery"),
         ("thằng đó hỏi xem điện thoại rồi ôm máy chạy mất", "theft"),
         ("có chiếc xe đạp điện bỏ ở gốc cây cả tuần, nghi xe gian", "theft"),
@@ -4945,3 +4946,170 @@ def test_a_lost_card_needed_for_a_flight_is_a_question(text: str) -> None:
 def test_a_snatching_told_beside_a_flight_stays_a_tip(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.category) == ("tip", "robbery"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có nhóm tự xưng bảo kê chợ đêm Tân Hương, mỗi sạp phải đóng 30 ngàn một tối, không đóng"
+        " là bị hất đổ hàng",
+        "may thang bao ke cho Phu Trung bat moi sap dong 50k/ngay, ai ko dong la bi dap do",
+        "bà chủ tiệm tạp hóa cho vay lãi 25% một tháng, ai trễ hạn là cho người tới phá",
+        "ông Sáu hẻm 40 cho vay lai cao lam, ai khong tra la cho nguoi toi nem mam tom",
+        "tiệm cầm đồ đầu hẻm cho vay nặng lãi, ai chậm trả là cho người tới đập cửa",
+    ],
+)
+def test_a_racket_told_by_its_threat_against_whoever_does_not_pay_is_other(text: str) -> None:
+    # protection money or usury: the harm is threatened against whoever does not pay, done to
+    # no one yet; the racket is the tip (category other), not the violence it threatens
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "other"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the attack itself, done: its own tip
+        ("tối qua bọn cho vay nặng lãi tạt sơn vô nhà tôi, giờ tụi nó đi rồi", "public_order"),
+        ("bọn bảo kê đang đánh chị bán cá trong chợ Tân Hương, chị ấy chảy máu", "violence"),
+    ],
+)
+def test_a_rackets_attack_done_is_the_attacks_tip(text: str, category: str) -> None:
+    assert classify(text).category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hai thằng cầm mã tấu xông vô cướp tiệm điện thoại trên Âu Cơ, đang bắt nhân viên nằm"
+        " xuống",
+        "co thang cam dao dang khong che chu tiem vang o cho Tan Huong, nguoi ta bu ngoai",
+        "có đứa kề dao cướp xe ông xe ôm ở đầu hẻm 50, đang giằng co",
+    ],
+)
+def test_a_weapon_used_to_rob_is_a_robbery(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "robbery", "urgent"), got
+
+
+def test_a_weapon_shown_with_nothing_taken_stays_a_weapons_tip() -> None:
+    got = by_rules("thằng cầm dao đứng trước tiệm vàng la hét chửi người đi đường")
+    assert (got.category, got.severity) == ("weapons", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # something snatched from the hand is a robbery, whatever was lost
+        ("đứng đèn đỏ thì bị thằng chạy xe ngang giật từ tay cái điện thoại, mất luôn", "robbery"),
+        ("bi mat cai dt, thang ngoi sau xe may chom qua lay tu tay toi roi chay", "robbery"),
+        # a deposit paid to a stranger who then blocked the payer, told in English
+        ("I paid a deposit for a room to a guy on Facebook, then he blocked me", "fraud"),
+        # a gambling den named by its game
+        ("hem 10 Tan Huong toi nao cung co soi dia, canh cua 2 thang", "gambling"),
+        # a person lying still, whatever laid them there
+        ("có người nằm im ở trạm xe buýt Âu Cơ từ trưa tới giờ", "other"),
+        ("xe tải tông 1 người đi xe máy ở ngã tư, người đó nằm im giữa đường", "traffic"),
+        # embers blown into homes; gas bottles stored by the hundred
+        ("nhà bên đốt vàng mã, tàn lửa bay vào mái nhà tôi", "fire"),
+        ("kho chua ca tram binh ga ko giay phep sat vach day tro", "fire"),
+    ],
+)
+def test_a_tip_is_named_by_what_is_done_round_17(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_a_car_on_fire_with_someone_inside_stays_a_fire_danger() -> None:
+    # smoke of a strange smell from people sitting in a parked car is a drug smoked; a car
+    # burning, someone in it, is still urgent
+    for text in (
+        "chiếc xe hơi ngồi trong xe có mùi lạ rồi khói đen bốc lên, lửa cháy dữ",
+        "xe hơi đậu trong hẻm bốc khói, có người ngồi trong xe không ra được",
+    ):
+        assert by_rules(text).severity == "urgent", text
+
+
+def test_a_theft_or_a_trick_whose_taker_made_off_is_not_raised_by_the_model() -> None:
+    # the model reads "nhảy lên xe" as a chase; the taker is gone with the phone
+    got = classify(
+        "có thằng hỏi mượn điện thoại gọi nhờ ở trạm xe buýt rồi cầm máy nhảy lên xe đồng bọn"
+        " chạy mất"
+    )
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+    for text in (
+        "vừa có khách giả hỏi mua laptop, cầm máy xem thử rồi chạy mất tiêu",
+        "em de dt tren ban o quan nuoc, thang ngoi ke ben cam di mat roi chay mat luon",
+    ):
+        assert classify(text).severity == "normal", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chase going on, someone hurt, a robbery's snatch: still urgent
+        "có thằng vừa trộm xe máy chạy mất, tôi đang đuổi theo trên Âu Cơ",
+        "vừa bị móc túi trên xe buýt, thằng đó chạy mất, ba tôi bị đẩy té nằm bất tỉnh",
+        "thằng lừa đảo cầm vàng của bà tôi chạy mất, bà tôi ngất xỉu luôn",
+        "con bé nhà tôi 5 tuổi bị người lạ dụ đi theo rồi đi mất tiêu, tìm không thấy",
+        "vua bi giat dien thoai o nga tu Bay Hien, 2 thang chay wave ve huong Au Co",
+    ],
+)
+def test_made_off_calms_no_chase_no_one_hurt_and_no_robbery(text: str) -> None:
+    assert classify(text).severity == "urgent", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiệm tôi bị 1 thằng cầm dao vô đòi tiền, lấy 3 triệu chạy rồi, không ai bị thương, mới 5"
+        " phút trước",
+        "co thang cam dao vo tiem thuoc doi tien, lay xong chay roi, vai phut truoc thoi",
+    ],
+)
+def test_an_armed_robbery_minutes_ago_is_urgent_the_robber_still_close(text: str) -> None:
+    got = by_rules(text)
+    assert (got.category, got.severity) == ("robbery", "urgent"), got
+
+
+def test_minutes_ago_alone_makes_no_danger() -> None:
+    got = by_rules("điện thoại để trên bàn bị ai lấy mất mấy phút trước, không biết ai lấy")
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hai ông tài xế cãi nhau to tiếng, xô đẩy giữa đường, chưa ai đánh ai",
+        "2 nhom hoc sinh cai nhau truoc cong truong, chua dong tay nhung cang lam",
+    ],
+)
+def test_a_quarrel_said_not_to_have_come_to_blows_is_public_order(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "public_order"), got
+
+
+def test_a_throat_squeezed_now_is_urgent_by_the_rules() -> None:
+    for text in (
+        "ông chồng đang bóp cổ vợ ở phòng trọ số 3",
+        "cãi nhau chưa động tay nhưng giờ ổng đang siết cổ bả",
+        "thang kia dang bop co con nho ngoai hem",
+    ):
+        assert by_rules(text).severity == "urgent", text
+    assert by_rules("tối qua ổng bóp cổ vợ, giờ bả về nhà mẹ ruột rồi").severity == "normal"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # passers-by harassed by a group hanging about
+        ("mấy thằng ngồi đầu hẻm tối nào cũng huýt sáo chọc gái đi ngang", "public_order"),
+        ("dam thanh nien o cong vien hay treu gai, huyt gio nguoi di duong", "public_order"),
+        # a small fire, or where it started
+        ("tối qua nhà kế bên có cháy nhỏ ở ổ điện, họ dập rồi", "fire"),
+        ("chay o cam trong phong tro ben canh, khoi den", "fire"),
+    ],
+)
+def test_harassment_of_passers_by_and_a_small_fire_are_named(text: str, category: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", category), got

@@ -92,6 +92,29 @@ def test_a_category_the_rules_named_gives_way_only_to_a_sure_model() -> None:
     assert with_opinion(got, _opinion("tip", 0.99, "drugs", 0.99), LONG) == got
 
 
+def test_other_named_by_its_own_words_gives_way_only_to_a_sure_model() -> None:
+    # a manhole left open, a dog loose, a racket: the rules named "other", not none
+    between = _opinion("tip", 0.9, "traffic", MODEL.overrule_from - 0.01)
+    assert with_opinion(TIP_OTHER, between, LONG, named_other=True) == TIP_OTHER
+    assert with_opinion(TIP_OTHER, between, LONG).category == "traffic"
+    sure = _opinion("tip", 0.9, "traffic", MODEL.overrule_from)
+    assert with_opinion(TIP_OTHER, sure, LONG, named_other=True).category == "traffic"
+    for text in (
+        "vừa có người sa xuống hố ga mất nắp trước số 80 Tân Hương, kẹt chân không lên được",
+        "nha cuoi hem tha rong con cho du, tuan nay can 2 dua nho roi, chu nha noi ko nghe",
+    ):
+        assert classify(text).category == by_rules(text).category == "other", text
+
+
+def test_a_category_said_not_to_have_happened_is_never_the_models() -> None:
+    order = Classification("tip", "public_order", "normal", None, None, ("cãi nhau",))
+    sure = _opinion("tip", 0.9, "violence", 0.99)
+    assert with_opinion(order, sure, LONG, not_done=frozenset({"violence"})) == order
+    assert with_opinion(order, sure, LONG).category == "violence"
+    got = classify("hai ông tài xế cãi nhau to tiếng, xô đẩy giữa đường, chưa ai đánh ai")
+    assert got.category == "public_order", got
+
+
 def test_a_fire_is_named_only_by_the_rules_words() -> None:
     assert "fire" in MODEL.rules_only
     sure_fire = _opinion("tip", 0.99, "fire", 0.99)

@@ -1323,7 +1323,8 @@ MESSAGES_ALONE = {
     # 151, 154 of 220 (214, 150, 154 of the 218 agreed: mt8-126, mt8-147 in CONFLICTS),
     # 7/7, none and none
     # round 16 (msg-16, a joke and a message put off read as chat): 215, 156, 154 agreed
-    "tuning8": ((217, 156, 154), 7, 0, 0),
+    # round 17 (msg-17b, usury told by its threat is a racket, other): 157 agreed
+    "tuning8": ((217, 157, 154), 7, 0, 0),
     # round 13: scored before any change (its header) 201, 129, 145 of 220, ads 8/11, no
     # calm tip urgent, five people in danger normal; after round 13's classifier pass 217,
     # 152, 158 of 220 (215, 152, 156 of the 216 agreed: mt9-4, mt9-29, mt9-153, mt9-173 in
@@ -1339,7 +1340,9 @@ MESSAGES_ALONE = {
     # retrained, unchanged) 205, 130, 144 of 220, 10/11, none and none; 131, 145 after the
     # merge (kept once a crime studied weakens a category only in a question or with nothing
     # told happening now)
-    "tuning13": ((207, 146, 145), 11, 0, 0),
+    # round 17 (msg-17b, a racket told by its threat against whoever does not pay is other):
+    # 148
+    "tuning13": ((207, 148, 145), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1350,12 +1353,16 @@ MESSAGES_ALONE = {
     # same after the pass on set 11; after the pass on it (model retrained) 216, 152, 152 of
     # 220 (213, 151, 150 of the 214 agreed: mt12-61, mt12-92, mt12-140, mt12-167, mt12-199,
     # mt12-201 in CONFLICTS), ads 15/17 (15/15 agreed), none and none
-    "tuning12": ((215, 156, 151), 15, 0, 0),
+    # round 17 (msg-17b, a small fire named by its size or where it started): 157 agreed
+    "tuning12": ((215, 157, 151), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
     # 13/13, two calm tips urgent, none in danger normal
-    "tuning14": ((218, 152, 151), 13, 2, 0),
+    # round 17 (msg-17b, a weapon used to rob is a robbery): 153; 154 once something snatched
+    # from the hand is a robbery, whatever was lost (robbery beats theft); urgency 152, one calm
+    # tip urgent once a trick whose taker made off is not raised by the model (mt14-177)
+    "tuning14": ((218, 154, 152), 13, 1, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1365,22 +1372,30 @@ MESSAGES_ALONE = {
     # "đổ trộm rác" (mt15-157) read a theft from 0.61 sure; OVERRULE_FROM 0.7 would keep it
     # and two more of sets 14 and 15, but lose two blind sets' categories: not taken
     # round 16 (msg-16, a seller's offer an ad): 212 agreed, ads 10/10
-    "tuning15": ((215, 143, 146), 10, 0, 0),
+    # round 17 (msg-17b, an armed robbery minutes ago is urgent, its robber close): 147
+    "tuning15": ((215, 143, 147), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
     # CONFLICTS), 30/30, none and none
-    "tuning16": ((211, 119, 120), 30, 0, 0),
+    # round 17 (msg-17b, a gambling den named by its game, a person lying still is other): 121
+    "tuning16": ((211, 121, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
-    "tuning17": ((216, 143, 150), 15, 0, 0),
+    # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
+    # once a deposit paid, then blocked, told in English is fraud
+    "tuning17": ((216, 146, 150), 15, 0, 0),
     # 18 after msg-16's pass on it (model retrained): 208, 108, 106, 15/15, none and none
     "tuning18": ((208, 108, 106), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
     # danger rated normal 31 -> 28): mt19-159, a boy robbed who is home now, raised by the model
-    "tuning19": ((219, 192, 189), 3, 2, 0),
+    # round 17 (msg-17b, a protection racket is other, and yields only to a sure model): 193;
+    # 194 once smoke of a strange smell from people sitting in a parked car is drugs; urgency
+    # 190 once a trick whose taker made off is not raised by the model (mt19-69); category 195
+    # once a quarrel said not to have come to blows is never the model's violence (mt19-217)
+    "tuning19": ((219, 195, 190), 3, 2, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal

@@ -207,6 +207,10 @@ class CategoryRuleIn(SlangIn):
     # said beside one of these (nobody hurt: "không ai bị thương"), its strong phrases
     # weigh as weak and beat nothing: a scuffle nobody was hurt in is another category's
     unhurt: list[str] = Field(default_factory=list)
+    # said beside one of these, the category's act did not happen ("chưa ai đánh ai": no
+    # blow struck): its strong phrases weigh as weak, as `unhurt`, and the learned model may
+    # not name it over the rules' category
+    not_done: list[str] = Field(default_factory=list)
 
 
 class ExamplesIn(_Strict):
@@ -273,6 +277,10 @@ class SeverityIn(_Strict):
     fears: EvidenceIn = EvidenceIn()
     # tips of these categories are never made urgent by the learned model alone
     calm_categories: list[Category] = Field(default_factory=list)
+    # the taker made off with it ("cầm máy nhảy lên xe chạy mất"): tips of `made_off_calm`
+    # categories told so, with no `now` phrase, are never made urgent by the learned model
+    made_off: list[str] = Field(default_factory=list)
+    made_off_calm: list[Category] = Field(default_factory=list)
     rules: list[SeverityRuleIn] = Field(default_factory=list)
 
 
