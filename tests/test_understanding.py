@@ -1398,8 +1398,11 @@ MESSAGES_ALONE = {
     "tuning19": ((219, 195, 190), 3, 2, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
-    # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal
-    "tuning20": ((215, 152, 157), 15, 2, 0),
+    # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
+    # category 151 with msg-17b's pass merged (mt20-57, a stranger lodging next door whom
+    # the landlord does not know: "thằng lạ mặt" names other, and the model's residence
+    # (below the named-category threshold) no longer overrules it)
+    "tuning20": ((215, 151, 157), 15, 2, 0),
 }
 
 
