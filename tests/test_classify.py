@@ -5113,3 +5113,31 @@ def test_a_throat_squeezed_now_is_urgent_by_the_rules() -> None:
 def test_harassment_of_passers_by_and_a_small_fire_are_named(text: str, category: str) -> None:
     got = by_rules(text)
     assert (got.kind, got.category) == ("tip", category), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a death threat for tonight said by what will be done, typed without marks
+        "no nhan tin toi nay qua chem ca nha tao",
+        "thằng đó nhắn tối nay xuống chém chết cả nhà tôi",
+        # beside the photo it came with, the learned model read it past and lowered it
+        "thằng đó đăng hình cầm súng lên facebook, nhắn tối nay qua bắn nhà tôi",
+    ],
+)
+def test_harm_threatened_for_tonight_is_urgent_and_kept(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tối nay qua nhà tao ăn cơm nha",
+        "hôm qua nó nhắn dọa qua chém cả nhà tôi, giờ im rồi",
+        "tụi nó ngồi chém gió cả tối",
+        "tui ban nha roi, muon chuyen ve Binh Tan thi lam sao",
+    ],
+)
+def test_tonight_or_slashing_named_alone_is_no_threat_now(text: str) -> None:
+    assert classify(text).severity == "normal"
