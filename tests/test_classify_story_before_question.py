@@ -34,6 +34,100 @@ def test_a_traffic_jam_that_made_the_writer_late_is_no_report(text: str) -> None
     assert classify(text).kind == "question", text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do kẹt xe em tới trễ 10 phút mà phường không nhận hồ sơ tạm trú, mai nộp lại được không",
+        "hôm nay kẹt xe kinh khủng, em lên phường không kịp, gia hạn tạm trú qua mạng được ko",
+        "hom nay ket xe kinh khung, em len phuong ko kip, gia han tam tru qua mang dc ko",
+        "đường Âu Cơ kẹt xe ghê quá, em hẹn nộp hồ sơ thường trú sáng nay, dời lịch được không",
+        "ket xe qua, dang ky tam tru online duoc ko a",
+        "kẹt xe hoài nên em muốn làm tạm trú online cho lẹ, làm sao ạ",
+    ],
+)
+def test_a_traffic_jam_alone_beside_a_residence_procedure_asked_is_its_premise(
+    text: str,
+) -> None:
+    # premise_when_asked: the jam only ever sets the scene of the question
+    assert classify(text).kind == "question", text
+
+
+def test_a_jam_beside_what_caused_it_or_a_danger_stays_a_tip_though_residence_is_asked() -> None:
+    for text, category, severity in (
+        (
+            "hẻm 12 kẹt xe cả ngày vì nhà trọ đó cho khách đậu xe chắn lối, "
+            "trọ đó có đăng ký tạm trú không?",
+            "traffic",
+            "normal",
+        ),
+        (
+            "hem 12 ket xe ca ngay vi nha tro cho khach dau xe chan loi, "
+            "tro do co dang ky tam tru ko",
+            "traffic",
+            "normal",
+        ),
+        (
+            "kẹt xe ở ngã tư vì tai nạn, người bị tông là khách trọ nhà tôi, "
+            "chưa đăng ký tạm trú, giờ sao?",
+            "traffic",
+            "normal",
+        ),
+        (
+            "ket xe cung ngac vi xe container lat, tai xe la nguoi tam tru gan day, co ai toi chua",
+            "traffic",
+            "normal",
+        ),
+        (
+            "kẹt xe quá nên xe cứu thương không vô được, bà cụ đang nguy kịch, "
+            "bà chưa có tạm trú, làm sao đây?",
+            None,
+            "urgent",
+        ),
+        (
+            "ùn tắc cả tiếng vì tụi nó đua xe chặn đường, "
+            "tụi nó ở trọ không đăng ký tạm trú phải không?",
+            None,
+            "normal",
+        ),
+        (
+            "kẹt xe trước dãy trọ vì 2 nhóm đánh nhau bằng dao, "
+            "tụi nó ở trọ chưa đăng ký tạm trú, có ai tới chưa?",
+            None,
+            "urgent",
+        ),
+        (
+            "ket xe vi chay nha o hem 5, khoi den mu mit, nha do co nguoi thue tro tam tru ko?",
+            "fire",
+            "urgent",
+        ),
+        (
+            "kẹt xe vì có người cầm dao chém nhau giữa đường, "
+            "thằng đó tạm trú ở hẻm 7, công an tới chưa?",
+            None,
+            "urgent",
+        ),
+        (
+            "tắc đường vì xe tải đậu chắn hẻm cả buổi, "
+            "chủ xe là người tạm trú ở đây, phạt được không?",
+            "traffic",
+            "normal",
+        ),
+        (
+            "kẹt xe vì thằng say rượu nằm giữa đường bất tỉnh, "
+            "nó là khách lưu trú nhà nghỉ bên cạnh, gọi ai?",
+            None,
+            "urgent",
+        ),
+        (
+            "ket xe vi cuop giat dien thoai roi te xe, "
+            "thang cuop o tro chua dang ky tam tru, bat no dc ko",
+            "robbery",
+            "urgent",
+        ),
+    ):
+        _tip(text, category, severity)
+
+
 def test_a_traffic_jam_reported_or_beside_a_danger_stays_a_tip() -> None:
     for text, category, severity in (
         (

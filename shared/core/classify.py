@@ -692,6 +692,7 @@ def build_rules(data: Any) -> Rules:
         )
         categories.append(category)
         add(f"over:{rule.category}", rule.premise_when_over)
+        add(f"asked:{rule.category}", rule.premise_when_asked)
         for (first, then, _), pair in zip(category.near, rule.near, strict=True):
             add(first, pair.first)
             add(then, pair.then)
@@ -1668,25 +1669,23 @@ def _by_rules(
     # tháng trước, giờ muốn đăng ký thường trú cho con dâu thì cần gì"): for the categories
     # whose event is then no one's to report (`premise_when_over`), the event is the
     # question's premise. Not one told as just done ("cháy rồi, khói đen bốc lên" burns)
-    procedure_asked = (
-        over
-        and (
-            asking
-            or any(
-                not _inside(h, groups.get("not:question", [])) for h in _sure(groups, "question")
-            )
+    # a residence procedure (or lost papers' re-issue) named and asked, whenever told: the
+    # premise of the categories' phrases that only ever set the scene of one
+    # (`premise_when_asked`: "kẹt xe quá trễ giờ nộp hồ sơ, tạm trú nộp online được không")
+    residence_asked = (
+        asking
+        or any(not _inside(h, groups.get("not:question", [])) for h in _sure(groups, "question"))
+    ) and (
+        any(
+            rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
+            for group, i in rules.topic_of.items()
+            if group in groups and _topic_named(groups, group)
         )
-        and (
-            any(
-                rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
-                for group, i in rules.topic_of.items()
-                if group in groups and _topic_named(groups, group)
-            )
-            # or the papers it took, their re-issue asked ("cháy phòng trọ tuần rồi, cháy hết
-            # giấy tờ, giờ làm lại cần mang gì")
-            or ("papers:lost" in groups and "papers:ask" in groups)
-        )
+        # or the papers it took, their re-issue asked ("cháy phòng trọ tuần rồi, cháy hết
+        # giấy tờ, giờ làm lại cần mang gì")
+        or ("papers:lost" in groups and "papers:ask" in groups)
     )
+    procedure_asked = over and residence_asked
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
         if rule.has_requires and rule.requires not in groups:
@@ -1712,7 +1711,22 @@ def _by_rules(
             and rule.premise_when_over
             and all(_inside(h, groups.get(f"over:{rule.category}", [])) for h in hits + weak)
         )
-        if hits and (papers or held or studied or (asked and asking) or fine_asked or over_premise):
+        # only a scene-setting phrase of the category told (a jam), a residence procedure asked
+        scene = f"asked:{rule.category}"
+        asked_premise = (
+            residence_asked
+            and scene in groups
+            and all(_inside(h, groups[scene]) for h in hits + weak)
+        )
+        if hits and (
+            papers
+            or held
+            or studied
+            or (asked and asking)
+            or fine_asked
+            or over_premise
+            or asked_premise
+        ):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
             hits, weak = [], weak + hits
@@ -1721,7 +1735,7 @@ def _by_rules(
             # scuffle, its words weak beside what else is told (public order)
             hits, weak = [], weak + hits
         if rule.happened in groups:
-            if happened and not asked and not papers and not over_premise:
+            if happened and not asked and not papers and not over_premise and not asked_premise:
                 hits = hits + _sure(groups, rule.happened)
             else:
                 weak = weak + groups[rule.happened]

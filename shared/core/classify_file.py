@@ -204,6 +204,9 @@ class CategoryRuleIn(SlangIn):
     # said as over (a past phrase, nothing now) with only these of its phrases, beside a
     # residence procedure asked: its evidence is the question's premise
     premise_when_over: list[str] = Field(default_factory=list)
+    # with only these of its phrases, beside a residence procedure named and asked, whenever
+    # told: its evidence is the question's premise (a jam that made the writer late)
+    premise_when_asked: list[str] = Field(default_factory=list)
     # said beside one of these (nobody hurt: "không ai bị thương"), its strong phrases
     # weigh as weak and beat nothing: a scuffle nobody was hurt in is another category's
     unhurt: list[str] = Field(default_factory=list)
