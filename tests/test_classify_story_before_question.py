@@ -272,3 +272,80 @@ def test_a_wanderer_not_come_home_or_lost_now_stays_an_urgent_tip() -> None:
         "ba ngoai em bi lan hay di lac, chieu nay di dau mat toi gio chua thay ve",
     ):
         assert classify(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chồng bị đưa đi cai nghiện bắt buộc, hộ khẩu có bị xóa không",
+        "con tôi nghiện ma túy đã cai xong, muốn đăng ký tạm trú ở trọ gần chỗ làm được không",
+        "con toi da cai nghien xong, gio muon dang ky tam tru o tro gan cho lam dc ko",
+        "chồng tôi cai nghiện về được 1 năm, giờ muốn tách hộ khẩu ra riêng thì làm sao",
+        "chồng tôi đi tù 2 năm, tạm trú của ảnh có bị xóa không",
+    ],
+)
+def test_a_registration_asked_of_someone_held_or_out_of_rehab_is_a_question(text: str) -> None:
+    assert classify(text).kind == "question", text
+
+
+def test_a_registration_reported_undone_beside_someone_once_held_stays_a_tip() -> None:
+    # `held` made a premise of any residence topic named, even inside a report ("không
+    # đăng ký tạm trú"): every one of these was a question, the drugs, the theft, the knife
+    # reaching nobody
+    for text, severity in (
+        (
+            "thằng con nhà bên đi cai nghiện về lại chơi đá, đêm nào cũng la hét, "
+            "nó ở trọ không đăng ký tạm trú",
+            "normal",
+        ),
+        (
+            "thang con nha ben di cai nghien ve lai choi da, dem nao cung la het, "
+            "no o tro ko dang ky tam tru",
+            "normal",
+        ),
+        (
+            "thằng ở phòng 5 mới ra tù, đêm nào cũng dẫn người về chích, "
+            "chủ trọ không khai báo tạm trú",
+            "normal",
+        ),
+        (
+            "nhà trọ hẻm 20 có mấy thằng mới ở tù ra, chủ trọ không đăng ký tạm trú cho tụi nó, "
+            "tối nào cũng đánh bài ăn tiền",
+            "normal",
+        ),
+        (
+            "thằng hàng xóm có tiền án trộm cắp, mới về ở trọ chưa đăng ký tạm trú, "
+            "đêm qua thấy nó cạy cửa nhà bên",
+            "normal",
+        ),
+        (
+            "ông chủ trọ bị bắt vì đánh bạc năm ngoái, giờ vẫn cho người lạ ở không khai báo "
+            "tạm trú, tụ tập hút chích",
+            "normal",
+        ),
+        (
+            "thang nghien moi di cai nghien ve, o tro khong dang ky tam tru, "
+            "dang cam dao doi chem me no",
+            "urgent",
+        ),
+        (
+            "nó vừa mãn hạn tù, về ở nhà trọ không khai báo tạm trú, đang say xỉn đập phá đồ đạc",
+            "urgent",
+        ),
+        (
+            "dãy trọ cuối hẻm chứa mấy đứa đi cai nghiện về, không ai khai báo tạm trú, "
+            "đêm qua tụi nó trộm xe",
+            "normal",
+        ),
+        (
+            "thằng đó án treo mà ở trọ không đăng ký tạm trú, "
+            "ngày nào cũng bán ma túy trước cổng trường",
+            "normal",
+        ),
+        (
+            "thằng em cai nghiện xong về lại chơi đá, đang đập phá đồ trong nhà, "
+            "nó chưa đăng ký tạm trú",
+            "urgent",
+        ),
+    ):
+        _tip(text, None, severity)

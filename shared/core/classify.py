@@ -1231,8 +1231,18 @@ def _held(rules: Rules, groups: dict[str, list[Hit]]) -> bool:
     return "held" in groups and (
         papers
         or "held_asks" in groups
-        or any(_topic_named(groups, t.group) for t in rules.topics if t.topic != "tip_status")
+        or any(_topic_asked(groups, t.group) for t in rules.topics if t.topic != "tip_status")
     )
+
+
+def _topic_asked(groups: dict[str, list[Hit]], group: str) -> bool:
+    """A topic named (`_topic_named`) outside every category's phrase: "không đăng ký tạm trú"
+    reports a lodger undeclared ("đi cai nghiện về lại chơi đá, ở trọ không đăng ký tạm
+    trú"), it asks no registration of the one held."""
+    if not _topic_named(groups, group):
+        return False
+    told = [h for name, hits in groups.items() if name.startswith("cat:") for h in hits]
+    return any(not _inside(h, told) for h in _sure(groups, group))
 
 
 def _danger(
