@@ -349,3 +349,62 @@ def test_a_registration_reported_undone_beside_someone_once_held_stays_a_tip() -
         ),
     ):
         _tip(text, None, severity)
+
+
+def test_papers_taken_by_someone_still_in_reach_report_the_taking_first() -> None:
+    # lost papers whose re-issue is asked were the premise of a question, the snatcher
+    # running off "now" and all: the ward never heard of them
+    for text, category, severity in (
+        (
+            "vừa bị giật túi mất căn cước, thằng đó đang chạy về hướng chợ, làm lại căn cước ở đâu",
+            "robbery",
+            "urgent",
+        ),
+        (
+            "vua bi giat tui mat het giay to, 2 thang do dang chay huong Au Co, lam lai cccd sao",
+            "robbery",
+            "urgent",
+        ),
+        (
+            "bi cuop mat vi co cccd, thang cuop dang tron trong hem 30, lam lai cccd o dau",
+            "robbery",
+            "urgent",
+        ),
+        (
+            "vua bi giat dien thoai co cccd trong op, 2 thang chay xe wave ve phia cho, "
+            "lam lai cccd sao",
+            "robbery",
+            "urgent",
+        ),
+        (
+            "bị móc túi mất căn cước, thằng móc túi vẫn đang ở trong chợ, tôi nhìn thấy nó, "
+            "làm lại cccd ở đâu",
+            "theft",
+            "normal",
+        ),
+        (
+            "bị giựt dây chuyền với căn cước, tụi nó chạy hướng Lũy Bán Bích, làm lại cccd sao",
+            "robbery",
+            "normal",
+        ),
+        (
+            "thằng giật túi tôi vẫn còn ở trong quán net đầu hẻm, căn cước của tôi trong túi, "
+            "làm lại sao",
+            "robbery",
+            "normal",
+        ),
+        (
+            "tụi nó đang cạy cửa nhà tôi lấy hết giấy tờ, sổ hộ khẩu cũng mất, làm lại sao",
+            "theft",
+            "urgent",
+        ),
+    ):
+        _tip(text, category, severity)
+    # the writer's own state now is no taker in reach: the re-issue is the question
+    for text in (
+        "bị móc túi mất căn cước, đang cần gấp để nộp hồ sơ xin việc, làm lại ở đâu",
+        "bi moc tui mat cccd, dang can gap de nop ho so, lam lai o dau",
+        "mất ví mất luôn căn cước, em đang ở trọ, làm lại căn cước ở đâu",
+        "bi moc tui mat cccd, gio dang o que, lam lai o dau duoc",
+    ):
+        assert classify(text).kind == "question", text
