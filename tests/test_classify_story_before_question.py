@@ -408,3 +408,49 @@ def test_papers_taken_by_someone_still_in_reach_report_the_taking_first() -> Non
         "bi moc tui mat cccd, gio dang o que, lam lai o dau duoc",
     ):
         assert classify(text).kind == "question", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anh tôi tự tử mất hồi tháng trước, gia đình muốn xóa hộ khẩu cho ảnh thì cần gì",
+        "anh toi tu tu mat hoi thang truoc, gia dinh muon xoa ho khau cho anh can gi",
+        "em trai tôi bị sét đánh chết hồi tháng 5, xóa thường trú cho nó làm sao",
+        "em trai toi bi set danh chet hoi thang 5, xoa thuong tru cho no lam sao",
+    ],
+)
+def test_a_death_told_as_over_by_its_cause_is_the_premise_of_a_registration_asked(
+    text: str,
+) -> None:
+    assert classify(text).kind == "question", text
+
+
+def test_a_suicide_threatened_or_a_lightning_victim_down_stays_a_tip() -> None:
+    for text, severity in (
+        ("thằng em vừa bị sét đánh bất tỉnh ngoài ruộng, cứu với", "urgent"),
+        ("bị sét đánh trúng đang nằm bất động ngoài sân, nhà chưa đăng ký tạm trú", "urgent"),
+        ("hôm qua có người nhảy lầu tự tử mất ở chung cư, người đó tạm trú ở đâu vậy", "normal"),
+        (
+            "tuần trước bà cụ phòng bên tự tử chết trong phòng trọ, giờ phòng đó có người lạ "
+            "ra vào, chủ trọ không khai báo tạm trú",
+            "normal",
+        ),
+        (
+            "năm ngoái chị tôi tự tử mất, giờ thằng chồng cũ vẫn tới nhà đánh mẹ tôi, "
+            "có hộ khẩu ở đây không",
+            "normal",
+        ),
+        (
+            "tối qua con tôi tự tử nhưng được cứu, giờ nó đòi nhảy lầu nữa, "
+            "tạm trú của nó chưa làm",
+            "normal",
+        ),
+        (
+            "anh ấy dọa tự tử nếu tôi không quay lại, tháng trước có lần uống thuốc rồi, "
+            "giờ tôi đang tạm trú ở nhà bạn",
+            "normal",
+        ),
+        ("con toi dang doi tu tu tren lan can tang 5, tam tru cua no o day chua lam", "urgent"),
+        ("anh ấy đang đứng trên lan can đòi nhảy, cứu với, ảnh chưa có tạm trú", "urgent"),
+    ):
+        _tip(text, None, severity)
