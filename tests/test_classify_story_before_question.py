@@ -454,3 +454,34 @@ def test_a_suicide_threatened_or_a_lightning_victim_down_stays_a_tip() -> None:
         ("anh ấy đang đứng trên lan can đòi nhảy, cứu với, ảnh chưa có tạm trú", "urgent"),
     ):
         _tip(text, None, severity)
+
+
+def test_a_registration_typed_without_marks_is_not_now() -> None:
+    # "dang ky" folds onto "đang" (now), which undid the story told as over
+    for text in (
+        "thang truoc con toi bi te xe, gio no ve o voi ong ba, co can dang ky tam tru khong",
+        "anh toi chet vi tai nan giao thong nam ngoai, gio dang ky thuong tru cho con anh sao",
+        "nha bi chay nam ngoai, gio dang ky thuong tru lai cho ca nha o dau",
+    ):
+        assert classify(text).kind == "question", text
+    # "dang" said for now beside it still is now
+    for text, category in (
+        (
+            "hom qua bi tai nan o nga tu, nguoi bi tong dang nam do chua ai dua di, "
+            "co can dang ky gi ko",
+            "traffic",
+        ),
+        ("toi qua nha ben chay, gio dang boc khoi den, nha do co dang ky tam tru ko", "fire"),
+        (
+            "hom qua thang do danh toi, gio no dang dung truoc nha cam dao, "
+            "no co dang ky tam tru o day ko",
+            None,
+        ),
+        (
+            "tuan truoc bi trom xe, gio thang trom dang chay xe do ngoai cho, "
+            "no dang ky tam tru o hem 5",
+            "theft",
+        ),
+        ("thang truoc nha bi chay, gio lua lai boc len, dang ky tam tru sao", "fire"),
+    ):
+        _tip(text, category, "urgent")

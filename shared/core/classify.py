@@ -1654,7 +1654,12 @@ def _by_rules(
 ) -> Classification:
 
     # tip evidence
-    over = "past" in groups and "now" not in groups  # told as over ("hôm qua")
+    # told as over ("hôm qua"); "dang ky" typed without marks is a registration named, not
+    # "đang" (now): "tháng trước bị té xe, giờ có cần dang ky tam tru không" is over
+    now_said = "now" in groups and any(
+        not _inside(h, groups.get("question", [])) for h in groups["now"]
+    )
+    over = "past" in groups and not now_said
     happened = over or "happened" in groups  # told as having happened ("mất ... rồi")
     best: CategoryRule | None = None
     best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
