@@ -5141,3 +5141,28 @@ def test_harm_threatened_for_tonight_is_urgent_and_kept(text: str) -> None:
 )
 def test_tonight_or_slashing_named_alone_is_no_threat_now(text: str) -> None:
     assert classify(text).severity == "normal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a threat to die told over, the person shut in their room now (found by asst-17d)
+        "hồi tối anh tôi đòi tự tử, giờ ảnh khóa cửa phòng không ra",
+        "hoi toi anh toi doi tu tu, gio anh khoa cua phong ko ra",
+        "tối qua em gái tôi nhắn muốn chết, giờ gọi cửa không mở",
+    ],
+)
+def test_a_threat_to_die_told_over_with_the_person_shut_in_now_is_urgent(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tối qua em gái tôi nhắn muốn chết, sáng nay nó đi học bình thường rồi",
+        "hôm qua công an tới mà nó không chịu mở cửa, tuần trước nó đánh vợ",
+    ],
+)
+def test_a_threat_told_over_with_nobody_shut_in_now_is_not_urgent(text: str) -> None:
+    assert classify(text).severity == "normal"
