@@ -97,11 +97,17 @@ def test_the_script_checks_and_writes_only_what_is_stale(
     assert capsys.readouterr().out.count("up to date") == len(TARGETS) + 1  # and the manifest
 
 
-def test_a_change_to_the_data_file_or_the_code_that_builds_makes_it_stale(tmp_path: Path) -> None:
+def _copied_sources(tmp_path: Path) -> list[str]:
+    """The rules' sources copied into `tmp_path`, in their order."""
     copies = []
     for source in rules_sources():
         copies.append(str(tmp_path / os.path.basename(source)))
         shutil.copyfile(source, copies[-1])
+    return copies
+
+
+def test_a_change_to_the_data_file_or_the_code_that_builds_makes_it_stale(tmp_path: Path) -> None:
+    copies = _copied_sources(tmp_path)
     target = tmp_path / "classify.pickle"
     target.write_bytes(prebuilt.dumps({"any": "object"}, copies))
     assert prebuilt.current(str(target), copies)
@@ -115,10 +121,7 @@ def test_a_change_to_the_data_file_or_the_code_that_builds_makes_it_stale(tmp_pa
 def test_a_change_that_keeps_every_size_is_caught_before_a_deploy(tmp_path: Path) -> None:
     # At start only sizes are compared (no 5 MB hash at every cold start); the digest,
     # which `current` (the script's --check, the tests) compares, still tells.
-    copies = []
-    for source in rules_sources():
-        copies.append(str(tmp_path / os.path.basename(source)))
-        shutil.copyfile(source, copies[-1])
+    copies = _copied_sources(tmp_path)
     target = tmp_path / "classify.pickle"
     target.write_bytes(prebuilt.dumps({"any": "object"}, copies))
     rule_file = Path(copies[0])
