@@ -57,12 +57,11 @@ def manifest() -> str:
     files = {prebuilt.__file__}
     for path, (sources, _) in TARGETS.items():
         files.update((path, *sources))
+    named = {Path(p).resolve().relative_to(ROOT).as_posix(): p for p in files}
     sha256 = {}
-    for path in sorted(files, key=lambda p: Path(p).resolve().relative_to(ROOT).as_posix()):
-        with open(path, "rb") as f:
-            sha256[Path(path).resolve().relative_to(ROOT).as_posix()] = hashlib.file_digest(
-                f, "sha256"
-            ).hexdigest()
+    for name in sorted(named):
+        with open(named[name], "rb") as f:
+            sha256[name] = hashlib.file_digest(f, "sha256").hexdigest()
     about = "Written by scripts/compile_data.py; checked by infra/functions/prebuilt."
     return json.dumps({"about": about, "sha256": sha256}, indent=2) + "\n"
 
