@@ -934,6 +934,10 @@ BLIND_HELD = {
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
     # set 20
     "blind21": ((128, 86, 93), 10, 0, 1, 63, 3),
+    # round 18: scored before any change (its header): kind 128/135, category 86/95,
+    # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
+    # 66/75 with 1 wrong
+    "blind22": ((128, 86, 90), 11, 1, 1, 66, 1),
 }
 
 
@@ -1288,6 +1292,10 @@ QUESTIONS_ALONE = {
     # unchanged by it
     "tuning35": 97,
     "tuning36": (87, 6),
+    # round 18: scored before any change (their headers): 57/110 with 14 wrong; 88/110 with 6
+    # wrong (set 38 kept out of round 18's passes, to measure their reach)
+    "tuning37": (57, 14),
+    "tuning38": (88, 6),
 }
 
 
@@ -1403,6 +1411,9 @@ MESSAGES_ALONE = {
     # the landlord does not know: "thằng lạ mặt" names other, and the model's residence
     # (below the named-category threshold) no longer overrules it)
     "tuning20": ((215, 151, 157), 15, 2, 0),
+    # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
+    # calm tips urgent, no person in danger normal
+    "tuning21": ((193, 122, 137), 11, 2, 0),
 }
 
 
@@ -1465,6 +1476,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind19",
         "blind20",
         "blind21",
+        "blind22",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)
