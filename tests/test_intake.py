@@ -18,6 +18,7 @@ from shared.core.events import DeferredEvent, TipEvent, decode
 from shared.core.intake import FairUse, Inbound, SenderState, Summary
 from shared.core.refcode import new_code
 from shared.core.tip import Tip, TipStatus
+from shared.core.tip_entries import TipText
 from shared.store.intake_documents import sender_from_doc
 from shared.store.summary_documents import summary_fields
 from shared.zalo import inbound, signature
@@ -229,6 +230,24 @@ def test_a_long_text_is_cut_on_the_tip_and_a_link_too_long_to_show_is_left_out()
     assert text.text.endswith(intake.CUT) and len(text.text) <= intake.SHOWN_TEXT_CHARS
     assert long.startswith(text.text.removesuffix(intake.CUT))
     assert folded.attachments[0].url is None and folded.attachments_total == 1
+
+
+def test_texts_sent_at_once_are_kept_in_the_order_they_were_received() -> None:
+    # Six messages sent together take their turns in any order: the tip numbers them as
+    # stored, and shows them as written.
+    received = [NOW + timedelta(milliseconds=200 * i) for i in range(6)]
+    turns = [3, 0, 5, 1, 4, 2]
+    summary = Summary()
+    for seq, i in enumerate(turns, 1):
+        summary = intake.fold(summary, message(i, f"tin thứ {i}"), seq, received[i])
+    assert [t.text for t in summary.texts] == [f"tin thứ {i}" for i in range(6)]
+    assert [t.seq for t in summary.texts] == [2, 4, 6, 1, 5, 3]
+    # A text kept before receipt times were stays where it was; one received at the same
+    # moment as another comes after it.
+    old = Summary(texts=(TipText("m0", "tin cũ", None, 1),), messages=1, texts_total=1)
+    later = intake.fold(old, message(1, "tin mới"), 2, NOW)
+    same = intake.fold(later, message(2, "cùng lúc"), 3, NOW)
+    assert [t.text for t in same.texts] == ["tin cũ", "tin mới", "cùng lúc"]
 
 
 # --- updates to officers ---------------------------------------------------------------------

@@ -247,7 +247,7 @@ def shown(text: str, limit: int = SHOWN_TEXT_CHARS) -> str:
 
 
 def _keep(items: tuple[Any, ...], first: int, latest: int) -> tuple[Any, ...]:
-    """The first `first` and the latest `latest` items (items arrive in order)."""
+    """The first `first` and the latest `latest` items (items in order)."""
     if len(items) <= first + latest:
         return items
     return items[:first] + items[len(items) - latest :]
@@ -257,12 +257,22 @@ def _fits(value: str | None, limit: int) -> str | None:
     return value if value is not None and len(value) <= limit else None
 
 
+def _in_time(texts: tuple[TipText, ...], text: TipText) -> tuple[TipText, ...]:
+    """`texts` with `text` placed by when it was received: messages sent at once take
+    their turns in any order, and an officer reads them as they were written (a text
+    of unknown time, kept before receipt times were, stays where it is)."""
+    i = len(texts)
+    while i and text.at is not None and (prev := texts[i - 1].at) is not None and prev > text.at:
+        i -= 1
+    return (*texts[:i], text, *texts[i:])
+
+
 def fold(summary: Summary, msg: Inbound, seq: int, at: datetime) -> Summary:
     """The summary with message `seq` taken in."""
     texts = summary.texts
     if msg.text:
         texts = _keep(
-            (*texts, TipText(msg.key, shown(msg.text), at, seq)), FIRST_TEXTS, LATEST_TEXTS
+            _in_time(texts, TipText(msg.key, shown(msg.text), at, seq)), FIRST_TEXTS, LATEST_TEXTS
         )
     locations = (
         *summary.locations,
