@@ -5166,3 +5166,27 @@ def test_a_threat_to_die_told_over_with_the_person_shut_in_now_is_urgent(text: s
 )
 def test_a_threat_told_over_with_nobody_shut_in_now_is_not_urgent(text: str) -> None:
     assert classify(text).severity == "normal"
+
+
+def test_consciousness_failing_now_after_a_blow_told_earlier_is_a_danger() -> None:
+    # round 17's note: a child hit by a car in the afternoon, vomiting and drowsy at home
+    # now, was a normal traffic tip (the signs inside a head were not read)
+    for text in (
+        "bé bị xe tông hồi chiều, giờ về nhà rồi mà cứ nôn ói, lơ mơ",
+        "hom qua ba toi bi danh vo dau, gio van lo mo goi ko tra loi",
+        "ông cụ té cầu thang đập đầu, giờ mê man không biết gì",
+        "ba toi uong thuoc sau, mat tim tai roi",
+        "ong hang xom ho ra mau nam trong nha",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+    # dozing, sleepless, over, a long-standing condition, food gone bad: no danger now
+    for text in (
+        "tuần trước bị đánh vô đầu, giờ khỏe rồi, muốn làm đơn tố cáo",
+        "nhà kế bên hát karaoke tới khuya, con tôi cứ lơ mơ không ngủ được",
+        "toi qua nam lo mo thi nghe tieng xe no ri ri ngoai hem, sang ra mat xe",
+        "hôm qua ăn đồ ở quán đầu hẻm về cả nhà cứ nôn ói, nghi quán dùng đồ bẩn",
+        "hôm qua ông bị té xe, giờ đỡ rồi không còn lơ mơ nữa",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
