@@ -5190,3 +5190,25 @@ def test_consciousness_failing_now_after_a_blow_told_earlier_is_a_danger() -> No
     ):
         got = classify(text)
         assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+
+
+def test_the_writers_sleep_as_a_storys_background_is_not_the_events_now() -> None:
+    # "đang ngủ thì nghe tiếng đập cửa, sáng ra mới biết bị trộm" paged the ward at once:
+    # the "đang" was the writer's sleep, the theft found the next morning
+    for text in (
+        "đang ngủ thì nghe tiếng đập cửa phòng trọ bên cạnh, sáng ra mới biết bị trộm",
+        "dang ngu thi nghe tieng dap cua, sang ra moi biet phong ben bi trom",
+        "tối qua đang ngủ say thì nghe tiếng động, sáng dậy mới thấy mất xe",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+    # the same background, the harm going on or someone in danger: urgent
+    for text in (
+        "đang ngủ thì nghe tiếng đập cửa ầm ầm, tụi nó đang phá cửa vô nhà",
+        "đang ngủ thì nghe tiếng la cứu cứu ngoài hẻm, ai tới giúp với",
+        "dang ngu thi nghe tieng danh nhau ngoai hem, co nguoi nam bat dong",
+        "đang ngủ thì nghe mùi khét, khói bốc lên từ nhà kế bên",
+        "dang ngu thi co thang cam dao pha cua nha toi",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
