@@ -5212,3 +5212,13 @@ def test_the_writers_sleep_as_a_storys_background_is_not_the_events_now() -> Non
     ):
         got = classify(text)
         assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+
+
+def test_a_heart_beating_in_english_is_fear_not_a_blow() -> None:
+    for text in (
+        "my heart is beating fast, someone keeps following me home",
+        "my heart was beating so hard, a man followed me from the market",
+    ):
+        assert classify(text).category != "violence", text
+    got = classify("my heart is beating, a man is beating his wife next door")
+    assert (got.category, got.severity) == ("violence", "urgent"), got
