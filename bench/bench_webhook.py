@@ -904,6 +904,14 @@ def measure(args: argparse.Namespace, cleanup: Cleanup) -> dict[str, Any]:
             w["p99_ms"] <= P99_TARGET_MS,
         ),
         row("load throughput", w["throughput_rps"], "req/s", f["throughput_rps"]),
+        # On this machine the three processes saturate the cores: the p50 ratio follows
+        # this one (bench/README.md, "Round 18: the webhook's p50").
+        row(
+            "load CPU a request (server and both emulators)",
+            sum(w["cpu_ms_per_request"].values()),
+            "ms",
+            sum(f["cpu_ms_per_request"].values()),
+        ),
         row(
             "import CPU (framework loads the function)",
             imports["webhook_app_cpu_ms"],
