@@ -936,8 +936,8 @@ BLIND_HELD = {
     "blind21": ((128, 86, 93), 10, 0, 1, 63, 3),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
-    # 66/75 with 1 wrong
-    "blind22": ((128, 86, 90), 11, 1, 1, 66, 1),
+    # 66/75 with 1 wrong; questions 67/75 after round 18's life events (asst-18b)
+    "blind22": ((128, 86, 90), 11, 1, 1, 67, 1),
 }
 
 
@@ -1291,11 +1291,14 @@ QUESTIONS_ALONE = {
     # six labels against the line's conventions, each pointing to earlier entries); set 36
     # unchanged by it
     "tuning35": 97,
-    "tuning36": (87, 6),
+    # 89/110 with 6 wrong after round 18's life events (asst-18b)
+    "tuning36": (89, 6),
     # round 18: scored before any change (their headers): 57/110 with 14 wrong; 88/110 with 6
-    # wrong (set 38 kept out of round 18's passes, to measure their reach)
-    "tuning37": (57, 14),
-    "tuning38": (88, 6),
+    # wrong (set 38 kept out of round 18's passes, to measure their reach). After round 18's
+    # life events (asst-18b: what happened mapped to the procedures it leads to) 82/110
+    # with 10 wrong, and set 38 90/110 with 6 wrong
+    "tuning37": (82, 10),
+    "tuning38": (90, 6),
 }
 
 

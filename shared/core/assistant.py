@@ -481,6 +481,11 @@ def answer(
         replies.append(Reply(k.texts["ask_which"], buttons))
         return result(topic=None)
 
+    if understood.ask_event:  # a life event leading to several procedures: which is theirs
+        buttons = tuple(_topic_button(t) for t in understood.ask_event[:MAX_BUTTONS])
+        replies.append(Reply(k.texts["ask_which"], buttons))
+        return result(topic=None)
+
     if len(parts) > 1 and _any(padded, k.unsure_which):
         # the citizen names several and says they do not know which is theirs ("cắt khẩu,
         # chuyển khẩu, tách khẩu gì đó, mình không rõ cái nào"): which, as buttons
