@@ -932,12 +932,13 @@ BLIND_HELD = {
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
-    # set 20
-    "blind21": ((128, 86, 93), 10, 0, 1, 63, 3),
+    # set 20; questions 65/75 after round 18's hand-off events (asst-18b)
+    "blind21": ((128, 86, 93), 10, 0, 1, 65, 3),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
-    # 66/75 with 1 wrong; questions 67/75 after round 18's life events (asst-18b)
-    "blind22": ((128, 86, 90), 11, 1, 1, 67, 1),
+    # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
+    # (asst-18b)
+    "blind22": ((128, 86, 90), 11, 1, 1, 68, 1),
 }
 
 
@@ -1296,9 +1297,10 @@ QUESTIONS_ALONE = {
     # round 18: scored before any change (their headers): 57/110 with 14 wrong; 88/110 with 6
     # wrong (set 38 kept out of round 18's passes, to measure their reach). After round 18's
     # life events (asst-18b: what happened mapped to the procedures it leads to) 82/110
-    # with 10 wrong, and set 38 90/110 with 6 wrong
-    "tuning37": (82, 10),
-    "tuning38": (90, 6),
+    # with 10 wrong, and set 38 90/110 with 6 wrong; 87/110 and 92/110 once matters only a
+    # person settles (a file stuck, someone refusing the asker, a dispute) go to the desk
+    "tuning37": (87, 10),
+    "tuning38": (92, 6),
 }
 
 

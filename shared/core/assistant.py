@@ -445,7 +445,8 @@ def answer(
 
     # a matter the data holds no facts for ("đổi chủ hộ"): a person answers, and no topic the
     # message's other words name ("sổ hộ khẩu cũ ghi ba làm chủ hộ") is given as its subject
-    unanswered = _any(padded, k.handoff_matters)
+    # (or a matter only a person settles, told: a file stuck, a party refusing)
+    unanswered = _any(padded, k.handoff_matters) or understood.handoff
     handoff = (
         unanswered
         or _any(padded, k.handoff_phrases)

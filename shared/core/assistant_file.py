@@ -241,6 +241,7 @@ class Event:
     # event is what is asked
     over_services: frozenset[str] = frozenset()
     ask: bool = True  # no lead chosen: which is asked (False: other rules read the question)
+    hand_off: bool = False  # a matter only a person settles: handed to the desk, no facts
 
 
 @dataclass(frozen=True)
@@ -504,7 +505,9 @@ class EventIn(_Strict):
     all_: list[list[str]] = Field(default_factory=list, alias="all")
     near: list[ServiceNearIn] = Field(default_factory=list)
     none: list[str] = Field(default_factory=list)
-    leads_to: list[LeadIn] = Field(min_length=1)
+    leads_to: list[LeadIn] = Field(default_factory=list)
+    # a matter only a person settles (a file stuck, a party refusing): handed to the desk
+    hand_off: bool = False
     over: list[str] = Field(default_factory=list)
     over_services: list[str] = Field(default_factory=list)
     ask: bool = True
@@ -751,6 +754,8 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
     for i, event in enumerate(conf.events):
         if not event.all_ and not event.near:
             problems.append(f"{CONF_FILE}: events[{i}]: no words (all or near)")
+        if bool(event.leads_to) == event.hand_off:
+            problems.append(f"{CONF_FILE}: events[{i}]: leads_to, or hand_off, one of them")
         for j, lead in enumerate(event.leads_to):
             known(lead.topic, f"events[{i}].leads_to[{j}].topic")
         for topic in event.over:
@@ -1013,6 +1018,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 frozenset(e.over),
                 frozenset(e.over_services),
                 e.ask,
+                e.hand_off,
             )
             for e in conf.events
         ),

@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from shared.core.text import words
 
 if TYPE_CHECKING:
-    from shared.core.assistant_file import Knowledge, Line, OutOfScope, Stays
+    from shared.core.assistant_file import Event, Knowledge, Line, OutOfScope, Stays
 
 MAX_PARTS = 3
 WHETHER = "ai_khi"  # the answer part saying who must and when: whether a procedure applies
@@ -79,6 +79,7 @@ class Understanding:
     doubt: tuple[str, str] | None = None  # the topic matched, and the one a word points to
     # a life event told that leads to several procedures, none said: the ones to ask between
     ask_event: tuple[str, ...] = ()
+    handoff: bool = False  # a matter only a person settles, told (a hand-off event)
 
 
 @dataclass(frozen=True)
@@ -603,6 +604,10 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     # a stay to ask about is a procedure matched too: a word may still point to another
     # ("cô tui Việt kiều Úc về chơi": a citizen's stay or a foreigner's, asked which)
     asked_stay = [Part(t, ()) for t in ask_stay[:1]]
+    if _handed_off(padded, outside, k):
+        # a file stuck or a party refusing ("phường nhắn bổ sung mà không nói bổ sung gì"):
+        # a person answers, whatever procedure is named
+        return Understanding(tuple(parts), (), outside, None, (), True)
     if (told := _event(padded, parts, outside, k, ask_stay)) is not None:
         # a life event told ("bán nhà rồi, tên cả nhà phải đưa ra"): the procedures it leads
         # to, or which of them, asked; a doubt its words raised is settled by it
@@ -612,6 +617,27 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         return Understanding(tuple(event_parts), (), outside, doubt, ask_event)
     doubt = _doubt(padded, parts or asked_stay, k) if intent is None else None
     return Understanding(tuple(parts), () if doubt else ask_stay, outside, doubt)
+
+
+def _told(padded: str, event: Event) -> bool:
+    """Whether a text tells `event`: a word of each class, a near pair if it has any, and
+    none of its `none` words."""
+    return (
+        all(has_any(padded, words_) for words_ in event.all_)
+        and (not event.near or any(near(padded, spec) for spec in event.near))
+        and not has_any(padded, event.none)
+    )
+
+
+def _handed_off(padded: str, outside: OutOfScope | None, k: Knowledge) -> bool:
+    """Whether a hand-off event is told (not beside a service this line does not handle,
+    unless the event holds it)."""
+    return any(
+        event.hand_off
+        and (outside is None or outside.service in event.over_services)
+        and _told(padded, event)
+        for event in k.events
+    )
 
 
 def _event(
@@ -630,6 +656,8 @@ def _event(
     does not `ask`: then other rules read the question)."""
     named = {p.topic for p in parts}
     for event in k.events:
+        if event.hand_off:
+            continue
         if outside is not None and outside.service not in event.over_services:
             continue
         # its procedure named already ("bán nhà, thủ tục xóa đăng ký thường trú"): the
@@ -640,11 +668,7 @@ def _event(
         # ("đưa em vô chung hộ nhà chồng") says what is asked instead
         if not set(ask_stay) <= event.over:
             continue
-        if not all(has_any(padded, words_) for words_ in event.all_):
-            continue
-        if event.near and not any(near(padded, spec) for spec in event.near):
-            continue
-        if has_any(padded, event.none):
+        if not _told(padded, event):
             continue
         chosen = [lead.topic for lead in event.leads if not lead.when or has_any(padded, lead.when)]
         if not chosen and not event.ask:
