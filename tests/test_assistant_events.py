@@ -290,3 +290,34 @@ def test_a_question_beside_a_wait_or_a_refusal_is_still_answered(text: str, topi
     assert not result.handoff or topic is None, result
     if topic is not None:
         assert result.topics == (topic,), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vị hôn phu người Canada của em qua chơi 10 ngày, ở nhà ba mẹ em thì khai báo sao",
+        "ban gai Dai Loan cua toi qua o nha toi 2 tuan, co phai khai gi khong",
+        "ông bạn Pháp qua ở nhà tôi 5 đêm thì khai trong bao lâu",
+    ],
+)
+def test_a_person_said_with_a_nationality_is_the_foreigners_declaration(text: str):
+    assert _asked(text)[0] == ("nuoc_ngoai",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Mỹ", "Đức", "Nga" are given names too: a citizen's stay or a foreigner's, asked
+        "bạn trai Mỹ của em về nhà em ở 1 tuần, có phải khai gì không",
+        "ban Duc cua chong len o nha minh 3 hom co can bao khong",
+    ],
+)
+def test_a_nationality_that_is_also_a_name_asks_citizen_or_foreigner(text: str):
+    topics, buttons = _asked(text)
+    assert topics == () and "nuoc_ngoai" in buttons and "luu_tru" in buttons
+
+
+def test_a_law_named_is_no_french_friend():
+    # "văn bản pháp luật" folds as "bạn Pháp"
+    topics, _ = _asked("văn bản pháp luật nào quy định người ở trọ phải đăng ký tạm trú")
+    assert "nuoc_ngoai" not in topics
