@@ -321,3 +321,65 @@ def test_a_law_named_is_no_french_friend():
     # "văn bản pháp luật" folds as "bạn Pháp"
     topics, _ = _asked("văn bản pháp luật nào quy định người ở trọ phải đăng ký tạm trú")
     assert "nuoc_ngoai" not in topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mới cưới vợ, vợ về ở nhà mình luôn thì làm thủ tục gì",
+        "cuoi xong vo ve o voi gia dinh chong, can dang ky gi",
+        "vừa kết hôn, chồng về sống chung nhà vợ thì đăng ký sao",
+    ],
+)
+def test_a_spouse_come_to_live_after_the_wedding_is_the_permanent_registration(text: str):
+    assert _asked(text)[0] == ("thuong_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a visit of days is a stay; the wedding's own registration is the civil-status office's
+        "mới cưới, vợ về nhà chồng chơi 3 hôm có phải khai gì",
+        "vừa đăng ký kết hôn xong, đăng ký kết hôn ở đâu vậy",
+    ],
+)
+def test_a_wedding_without_a_move_for_good_is_not_the_permanent_registration(text: str):
+    assert "thuong_tru" not in _asked(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mua căn hộ xong rồi, muốn đăng ký ở đây luôn cần giấy gì",
+        "vua mua nha o Tan Quy, ca nha chuyen ve o, lam giay to gi",
+    ],
+)
+def test_a_home_bought_to_live_in_is_the_permanent_registration(text: str):
+    assert _asked(text)[0] == ("thuong_tru",)
+
+
+def test_a_home_bought_and_its_title_asked_is_the_land_office():
+    result = answer("mua nhà xong muốn ở luôn, sang tên sổ hồng ở đâu", TODAY, WARD)
+    assert result.topics == () and result.out_of_scope == "land", result
+
+
+def test_a_death_with_the_name_in_the_old_book_is_the_deregistration():
+    # "hộ khẩu" names thường trú; the death says what is asked
+    assert _asked("ba em mới mất, tên ba còn trong hộ khẩu phải làm sao")[0] == ("xoa_dang_ky",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stay at someone's home (its host declares it), a trip: no tạm vắng
+        "sắp sang nhà bạn ở 2 tuần có phải báo gì không",
+        "sap di nha ngoai o 1 thang co can bao khong",
+        "chuẩn bị đi Hàn du lịch 1 tuần có phải khai báo gì",
+    ],
+)
+def test_a_stay_elsewhere_or_a_trip_is_no_tam_vang(text: str):
+    assert "tam_vang" not in _asked(text)[0]
+
+
+def test_going_abroad_to_work_for_years_is_tam_vang():
+    assert _asked("sắp sang Nhật làm việc 3 năm, ở nhà có cần báo gì không")[0] == ("tam_vang",)
