@@ -383,3 +383,47 @@ def test_a_stay_elsewhere_or_a_trip_is_no_tam_vang(text: str):
 
 def test_going_abroad_to_work_for_years_is_tam_vang():
     assert _asked("sắp sang Nhật làm việc 3 năm, ở nhà có cần báo gì không")[0] == ("tam_vang",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con tôi mới sinh, ba mẹ đang ở trọ, đăng ký cho cháu ở đâu",
+        "be moi de duoc 2 tuan, vo chong em thue phong tro, lam ho khau cho be sao",
+    ],
+)
+def test_a_child_born_registered_somewhere_is_the_newborns_registration(text: str):
+    assert _asked(text)[0] == ("thuong_tru",)
+
+
+def test_a_child_born_and_its_birth_registration_asked_is_civil_status():
+    result = answer("con mới sinh, đăng ký khai sinh cho bé ở đâu", TODAY, WARD)
+    assert result.topics == () and result.out_of_scope == "civil_status", result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà mình cho 3 bạn sinh viên thuê phòng, chủ nhà phải khai gì",
+        "toi cho vo chong cong nhan thue tro, phai dang ky cho ho the nao",
+    ],
+)
+def test_a_landlords_citizen_tenants_are_tam_tru(text: str):
+    assert _asked(text)[0] == ("tam_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cho sinh viên thuê phòng theo ngày thì khai báo sao",
+        "cho thuê phòng cho sinh viên nước ngoài thì khai gì",
+    ],
+)
+def test_a_landlords_guests_by_the_day_or_foreign_tenants_are_not_tam_tru(text: str):
+    assert _asked(text)[0] != ("tam_tru",)
+
+
+def test_a_spouse_dead_still_head_of_household_is_the_deregistration():
+    assert _asked("chồng mất năm ngoái, tên chồng vẫn đứng chủ hộ, giờ làm sao")[0] == (
+        "xoa_dang_ky",
+    )
