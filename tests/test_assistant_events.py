@@ -427,3 +427,19 @@ def test_a_spouse_dead_still_head_of_household_is_the_deregistration():
     assert _asked("chồng mất năm ngoái, tên chồng vẫn đứng chủ hộ, giờ làm sao")[0] == (
         "xoa_dang_ky",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ở trọ sắp hết hạn rồi, muốn nối tiếp thì làm sao",
+        "ktx cong ty het han dang ky, em muon o tiep thi gia han o dau",
+    ],
+)
+def test_a_lodgings_term_running_out_its_extension_asked_is_the_renewal(text: str):
+    assert _asked(text)[0] == ("gia_han_tam_tru",)
+
+
+def test_a_renewal_done_from_afar_asks_where_it_is_filed():
+    result = answer("tạm trú sắp hết hạn mà em đang ở quê, gia hạn từ xa được không", TODAY, WARD)
+    assert result.topics == ("gia_han_tam_tru",) and "noi_nop" in result.sections, result
