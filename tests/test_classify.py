@@ -5166,3 +5166,31 @@ def test_a_threat_to_die_told_over_with_the_person_shut_in_now_is_urgent(text: s
 )
 def test_a_threat_told_over_with_nobody_shut_in_now_is_not_urgent(text: str) -> None:
     assert classify(text).severity == "normal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ban than e tu Vung Tau len choi 5 hom ngu nha e, co can bao gi ko",
+        "bạn thân em ở nhờ nhà em 1 tuần có cần khai báo không",
+        "ban than cua e toi o choi vai hom, co phai khai luu tru khong",
+    ],
+)
+def test_a_close_friend_typed_without_marks_sells_nothing(text: str) -> None:
+    # "bạn thân" (a close friend) folds onto "bán thân": no prostitution, a stay asked
+    got = classify(text)
+    assert got.kind == "question" and got.category != "prostitution", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "co may con gai ban than o quan karaoke dau hem, khach ra vao suot dem",
+        "nha nghi duong Tan Quy cho gai ban than, toi nao cung co khach",
+        "mấy đứa bán thân đứng đường công viên ban đêm",
+        "có đứa con gái nhỏ tuổi bị ép bán thân ở quán bia",
+    ],
+)
+def test_selling_oneself_with_its_marks_or_its_context_is_still_prostitution(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "prostitution"), got

@@ -1320,9 +1320,10 @@ QUESTIONS_ALONE = {
     # person settles (a file stuck, someone refusing the asker, a dispute) go to the desk;
     # 87/105 agreed with 9 wrong once a nationality that is also a name is asked about (five
     # labels against the line's conventions in CONFLICTS, each pointing to earlier entries;
-    # seven of the wrong are questions the classifier reads as tips); 88/105 once a lodging's
-    # term running out, its extension asked, is the renewal
-    "tuning37": (88, 9),
+    # seven of the wrong were questions the classifier reads as tips); 88/105 once a lodging's
+    # term running out, its extension asked, is the renewal; 89/105 with 8 wrong once "bán
+    # thân" counts typed without marks only beside its context ("bạn thân", a close friend)
+    "tuning37": (89, 8),
     "tuning38": (92, 6),
 }
 
