@@ -443,3 +443,24 @@ def test_a_lodgings_term_running_out_its_extension_asked_is_the_renewal(text: st
 def test_a_renewal_done_from_afar_asks_where_it_is_filed():
     result = answer("tạm trú sắp hết hạn mà em đang ở quê, gia hạn từ xa được không", TODAY, WARD)
     assert result.topics == ("gia_han_tam_tru",) and "noi_nop" in result.sections, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["muốn chuyển hẳn về nhà chị gái, được không", "e ve o han nha ba noi, dang ky sao"],
+)
+def test_moving_for_good_into_a_relatives_home_is_the_permanent_registration(text: str):
+    assert _asked(text)[0] == ("thuong_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # come to study at a sister's: a stay of years, tạm trú
+        "em lên ở hẳn nhà chị gái để đi học đại học, có cần đăng ký tạm trú không",
+        # kin come to one's own home for good: which is asked (stays)
+        "mẹ em muốn lên ở hẳn với em luôn thì làm gì",
+    ],
+)
+def test_a_stay_to_study_or_kin_come_to_ones_own_home_is_not_answered_as_settling(text: str):
+    assert _asked(text)[0] != ("thuong_tru",)

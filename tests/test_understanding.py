@@ -1322,8 +1322,9 @@ QUESTIONS_ALONE = {
     # labels against the line's conventions in CONFLICTS, each pointing to earlier entries;
     # seven of the wrong were questions the classifier reads as tips); 88/105 once a lodging's
     # term running out, its extension asked, is the renewal; 89/105 with 8 wrong once "bán
-    # thân" counts typed without marks only beside its context ("bạn thân", a close friend)
-    "tuning37": (89, 8),
+    # thân" counts typed without marks only beside its context ("bạn thân", a close friend);
+    # 90/105 once oneself moving for good into a relative's home is the registration there
+    "tuning37": (90, 8),
     "tuning38": (92, 6),
 }
 
