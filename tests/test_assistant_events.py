@@ -464,3 +464,23 @@ def test_moving_for_good_into_a_relatives_home_is_the_permanent_registration(tex
 )
 def test_a_stay_to_study_or_kin_come_to_ones_own_home_is_not_answered_as_settling(text: str):
     assert _asked(text)[0] != ("thuong_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chuan bi di my dinh cu, co can lam gi voi ho khau khong",
+        "gia đình tôi sắp sang Canada định cư, thường trú ở đây thì sao",
+    ],
+)
+def test_settling_abroad_with_the_registration_asked_is_the_deregistration(text: str):
+    assert _asked(text)[0] == ("xoa_dang_ky",)
+
+
+def test_back_home_from_abroad_is_no_deregistration():
+    text = "định cư Mỹ 20 năm giờ về nước muốn đăng ký thường trú lại"
+    assert "xoa_dang_ky" not in _asked(text)[0]
+
+
+def test_papers_forgotten_somewhere_are_the_lost_papers():
+    assert _asked("quen vi tren grab, trong co cccd, lam lai mat bao lau")[0] == ("mat_giay_to",)
