@@ -484,3 +484,9 @@ def test_back_home_from_abroad_is_no_deregistration():
 
 def test_papers_forgotten_somewhere_are_the_lost_papers():
     assert _asked("quen vi tren grab, trong co cccd, lam lai mat bao lau")[0] == ("mat_giay_to",)
+
+
+def test_mat_of_memory_or_touch_is_no_death():
+    # "mất trí nhớ", "mất liên lạc": nobody died, no deregistration given for it
+    topics, _ = _asked("mẹ tôi mất trí nhớ, tên mẹ vẫn còn trong hộ khẩu thì có sao không")
+    assert "xoa_dang_ky" not in topics
