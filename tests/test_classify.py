@@ -5222,3 +5222,31 @@ def test_a_heart_beating_in_english_is_fear_not_a_blow() -> None:
         assert classify(text).category != "violence", text
     got = classify("my heart is beating, a man is beating his wife next door")
     assert (got.category, got.severity) == ("violence", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ban than e tu Vung Tau len choi 5 hom ngu nha e, co can bao gi ko",
+        "bạn thân em ở nhờ nhà em 1 tuần có cần khai báo không",
+        "ban than cua e toi o choi vai hom, co phai khai luu tru khong",
+    ],
+)
+def test_a_close_friend_typed_without_marks_sells_nothing(text: str) -> None:
+    # "bạn thân" (a close friend) folds onto "bán thân": no prostitution, a stay asked
+    got = classify(text)
+    assert got.kind == "question" and got.category != "prostitution", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "co may con gai ban than o quan karaoke dau hem, khach ra vao suot dem",
+        "nha nghi duong Tan Quy cho gai ban than, toi nao cung co khach",
+        "mấy đứa bán thân đứng đường công viên ban đêm",
+        "có đứa con gái nhỏ tuổi bị ép bán thân ở quán bia",
+    ],
+)
+def test_selling_oneself_with_its_marks_or_its_context_is_still_prostitution(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "prostitution"), got

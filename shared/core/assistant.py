@@ -445,7 +445,8 @@ def answer(
 
     # a matter the data holds no facts for ("đổi chủ hộ"): a person answers, and no topic the
     # message's other words name ("sổ hộ khẩu cũ ghi ba làm chủ hộ") is given as its subject
-    unanswered = _any(padded, k.handoff_matters)
+    # (or a matter only a person settles, told: a file stuck, a party refusing)
+    unanswered = _any(padded, k.handoff_matters) or understood.handoff
     handoff = (
         unanswered
         or _any(padded, k.handoff_phrases)
@@ -478,6 +479,11 @@ def answer(
 
     if understood.doubt is not None:  # never another procedure's facts: ask which
         buttons = tuple(_topic_button(t) for t in understood.doubt)
+        replies.append(Reply(k.texts["ask_which"], buttons))
+        return result(topic=None)
+
+    if understood.ask_event:  # a life event leading to several procedures: which is theirs
+        buttons = tuple(_topic_button(t) for t in understood.ask_event[:MAX_BUTTONS])
         replies.append(Reply(k.texts["ask_which"], buttons))
         return result(topic=None)
 

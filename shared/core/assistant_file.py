@@ -218,6 +218,33 @@ class OutOfScope:
 
 
 @dataclass(frozen=True)
+class Lead:
+    """A procedure a life event leads to; with `when`, only when one of its words is said."""
+
+    topic: str
+    when: tuple[str, ...] = ()  # padded
+
+
+@dataclass(frozen=True)
+class Event:
+    """A life event told instead of a procedure named ("vợ em mới sinh bé", "bán nhà rồi"):
+    classes of words all said (or said near each other), and the procedures it leads to."""
+
+    name: str
+    all_: tuple[tuple[str, ...], ...]  # each class: padded words, one of which is said
+    # words said near each other (first ... then, at most gap words apart): one of these
+    near: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...]
+    none: tuple[str, ...]  # words saying it is something else (padded)
+    leads: tuple[Lead, ...]
+    over: frozenset[str] = frozenset()  # topics the event's own words match, which it replaces
+    # services whose words the event's own words hold ("giấy khai sinh làm xong rồi"): the
+    # event is what is asked
+    over_services: frozenset[str] = frozenset()
+    ask: bool = True  # no lead chosen: which is asked (False: other rules read the question)
+    hand_off: bool = False  # a matter only a person settles: handed to the desk, no facts
+
+
+@dataclass(frozen=True)
 class Knowledge:
     procedures: Mapping[str, Procedure]
     topics: tuple[str, ...]  # every topic, in the file's order, common excluded
@@ -302,6 +329,7 @@ class Knowledge:
     vague_asked_from: tuple[str, ...] = ()
     # topic -> words that lift its `beats` (padded): two matters said apart
     beats_unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()  # life events told instead of a procedure named
 
 
 # --------------------------------------------------------------------------
@@ -466,6 +494,25 @@ def _near(spec: ServiceNearIn | None) -> tuple[tuple[str, ...], tuple[str, ...],
     )
 
 
+class LeadIn(_Strict):
+    topic: str
+    when: list[str] = Field(default_factory=list)
+
+
+class EventIn(_Strict):
+    name: str
+    why: str = Field(min_length=1)  # what the event means for the procedures (for readers)
+    all_: list[list[str]] = Field(default_factory=list, alias="all")
+    near: list[ServiceNearIn] = Field(default_factory=list)
+    none: list[str] = Field(default_factory=list)
+    leads_to: list[LeadIn] = Field(default_factory=list)
+    # a matter only a person settles (a file stuck, a party refusing): handed to the desk
+    hand_off: bool = False
+    over: list[str] = Field(default_factory=list)
+    over_services: list[str] = Field(default_factory=list)
+    ask: bool = True
+
+
 class OutOfScopeIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     what: str = Field(min_length=1)
@@ -598,6 +645,7 @@ class ConfIn(_Strict):
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
     vague: VagueIn | None = None
+    events: list[EventIn] = Field(default_factory=list)
     texts: TextsIn
 
 
@@ -703,6 +751,18 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         known(intent.topic, f"intents[{i}].topic")
     for topic in conf.doubts:
         known(topic, f"doubts.{topic}")
+    for i, event in enumerate(conf.events):
+        if not event.all_ and not event.near:
+            problems.append(f"{CONF_FILE}: events[{i}]: no words (all or near)")
+        if bool(event.leads_to) == event.hand_off:
+            problems.append(f"{CONF_FILE}: events[{i}]: leads_to, or hand_off, one of them")
+        for j, lead in enumerate(event.leads_to):
+            known(lead.topic, f"events[{i}].leads_to[{j}].topic")
+        for topic in event.over:
+            known(topic, f"events[{i}].over")
+        for service in event.over_services:
+            if service not in conf.out_of_scope:
+                problems.append(f"{CONF_FILE}: events[{i}].over_services: unknown {service!r}")
     for topic in conf.doubts_unless:
         known(topic, f"doubts_unless.{topic}")
     for i, follow in enumerate(conf.follow_ups):
@@ -946,6 +1006,22 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             for t, spec in conf.topics.items()
             if spec.beats_unless
         },
+        events=tuple(
+            Event(
+                e.name,
+                tuple(tuple(_padded(w) for w in words_) for words_ in e.all_),
+                tuple(_near(n) for n in e.near),
+                tuple(_padded(w) for w in e.none),
+                tuple(
+                    Lead(lead.topic, tuple(_padded(w) for w in lead.when)) for lead in e.leads_to
+                ),
+                frozenset(e.over),
+                frozenset(e.over_services),
+                e.ask,
+                e.hand_off,
+            )
+            for e in conf.events
+        ),
     )
 
 

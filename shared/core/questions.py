@@ -35,7 +35,11 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   not a stay asked;
 - a word pointing to another procedure than the one matched (`doubts`: "hộ khẩu
   có bị gạch tên không" matches thường trú, "gạch tên" points to deregistration)
-  makes a doubt: the citizen is asked which, never given the wrong one's facts.
+  makes a doubt: the citizen is asked which, never given the wrong one's facts;
+- a life event told instead of a procedure named (`events`: "ba tôi mất, tên ông vẫn
+  còn trong hộ", "bán nhà rồi", "đưa bé vô chung hộ"), classes of words rather than
+  sentences, leads to its procedures when nothing else is asked; several, and nothing
+  said to choose by, the citizen is asked which.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from shared.core.text import words
 
 if TYPE_CHECKING:
-    from shared.core.assistant_file import Knowledge, Line, OutOfScope, Stays
+    from shared.core.assistant_file import Event, Knowledge, Line, OutOfScope, Stays
 
 MAX_PARTS = 3
 WHETHER = "ai_khi"  # the answer part saying who must and when: whether a procedure applies
@@ -73,6 +77,9 @@ class Understanding:
     ask_stay: tuple[str, ...] = ()
     out_of_scope: OutOfScope | None = None  # a service this line does not handle
     doubt: tuple[str, str] | None = None  # the topic matched, and the one a word points to
+    # a life event told that leads to several procedures, none said: the ones to ask between
+    ask_event: tuple[str, ...] = ()
+    handoff: bool = False  # a matter only a person settles, told (a hand-off event)
 
 
 @dataclass(frozen=True)
@@ -597,8 +604,85 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     # a stay to ask about is a procedure matched too: a word may still point to another
     # ("cô tui Việt kiều Úc về chơi": a citizen's stay or a foreigner's, asked which)
     asked_stay = [Part(t, ()) for t in ask_stay[:1]]
+    if _handed_off(padded, outside, k):
+        # a file stuck or a party refusing ("phường nhắn bổ sung mà không nói bổ sung gì"):
+        # a person answers, whatever procedure is named
+        return Understanding(tuple(parts), (), outside, None, (), True)
+    if (told := _event(padded, parts, outside, k, ask_stay)) is not None:
+        # a life event told ("bán nhà rồi, tên cả nhà phải đưa ra"): the procedures it leads
+        # to, or which of them, asked; a doubt its words raised is settled by it
+        event_parts, ask_event, outside = told
+        # a word may still point to another procedure ("Việt kiều về thuê nhà"): asked which
+        doubt = _doubt(padded, event_parts, k) if event_parts else None
+        return Understanding(tuple(event_parts), (), outside, doubt, ask_event)
     doubt = _doubt(padded, parts or asked_stay, k) if intent is None else None
     return Understanding(tuple(parts), () if doubt else ask_stay, outside, doubt)
+
+
+def _told(padded: str, event: Event) -> bool:
+    """Whether a text tells `event`: a word of each class, a near pair if it has any, and
+    none of its `none` words."""
+    return (
+        all(has_any(padded, words_) for words_ in event.all_)
+        and (not event.near or any(near(padded, spec) for spec in event.near))
+        and not has_any(padded, event.none)
+    )
+
+
+def _handed_off(padded: str, outside: OutOfScope | None, k: Knowledge) -> bool:
+    """Whether a hand-off event is told (not beside a service this line does not handle,
+    unless the event holds it)."""
+    return any(
+        event.hand_off
+        and (outside is None or outside.service in event.over_services)
+        and _told(padded, event)
+        for event in k.events
+    )
+
+
+def _event(
+    padded: str,
+    parts: list[Part],
+    outside: OutOfScope | None,
+    k: Knowledge,
+    ask_stay: tuple[str, ...] = (),
+) -> tuple[list[Part], tuple[str, ...], OutOfScope | None] | None:
+    """The first life event (`events`) a question tells, when nothing else named is asked
+    (only topics its own words match, `over`, or a service it holds, `over_services`, or a
+    stay to ask about of those topics): the
+    parts it leads to, or the procedures to ask between, and the service left; None when no
+    event is told. Its leads without `when` are always answered, those with `when` when one
+    of their words is said; none of them so: which of the leads, asked (unless the event
+    does not `ask`: then other rules read the question)."""
+    named = {p.topic for p in parts}
+    for event in k.events:
+        if event.hand_off:
+            continue
+        if outside is not None and outside.service not in event.over_services:
+            continue
+        # its procedure named already ("bán nhà, thủ tục xóa đăng ký thường trú"): the
+        # question says what it asks, the event adds nothing
+        if not named <= event.over or named & {lead.topic for lead in event.leads if not lead.when}:
+            continue
+        # a stay of no length to ask about ("về ở nhà chồng"): only an event whose words it is
+        # ("đưa em vô chung hộ nhà chồng") says what is asked instead
+        if not set(ask_stay) <= event.over:
+            continue
+        if not _told(padded, event):
+            continue
+        chosen = [lead.topic for lead in event.leads if not lead.when or has_any(padded, lead.when)]
+        if not chosen and not event.ask:
+            continue  # nothing said to choose by, and the event asks nothing: other rules do
+        if not chosen:
+            return [], tuple(dict.fromkeys(lead.topic for lead in event.leads)), None
+        asked = sections(padded, k)
+        kept = {p.topic: p for p in parts}
+        event_parts = [
+            Part(t, kept[t].sections if t in kept else asked, kept[t].notes if t in kept else ())
+            for t in list(dict.fromkeys(chosen))[:MAX_PARTS]
+        ]
+        return event_parts, (), None
+    return None
 
 
 def _mixed(padded: str, k: Knowledge) -> bool:
