@@ -461,6 +461,9 @@ def answer(
     if handoff and signal.category in k.catch_all_categories:
         # "gặp cán bộ" with nothing else the classifier knows: a request, not a tip
         signal = _Signal(tip=False, urgent=signal.urgent)
+    # one's own file's wait said overdue ("nộp hồ sơ 2 tuần chưa thấy gì"): a person looks
+    # at it; never makes a request of a tip ("... vẫn chưa thấy về" may be someone missing)
+    handoff = handoff or questions.near(padded, k.handoff_waited)
 
     if signal.tip:
         rule = rule_for_tip(signal.category, today, text)

@@ -243,6 +243,8 @@ class Knowledge:
     handoff_near: tuple[tuple[str, ...], tuple[str, ...], int]  # talk, people, gap
     # people, then their number asked ("anh nào phụ trách cho em xin sđt"), gap
     handoff_number: tuple[tuple[str, ...], tuple[str, ...], int]
+    # one's own file sent, then its wait overdue, gap
+    handoff_waited: tuple[tuple[str, ...], tuple[str, ...], int]
     urgent_phrases: tuple[str, ...]
     tip_negations: tuple[str, ...]
     tip_third_parties: tuple[str, ...]
@@ -515,6 +517,12 @@ class HandoffIn(_Strict):
     # matters the data holds no facts for (the household's head changed): a hand-off that
     # names no topic, whatever residence words the message holds
     matters: list[str] = Field(default_factory=list)
+    # one's own file sent or a result promised (`filed`), followed within `waited_gap` words
+    # by its wait overdue (`waited`: "nộp hồ sơ 2 tuần chưa thấy gì", "giấy hẹn là hôm nay
+    # mà lên không thấy ai"): the data holds no file, a person looks at it
+    filed: list[str] = Field(default_factory=list)
+    waited: list[str] = Field(default_factory=list)
+    waited_gap: int = Field(default=10, ge=0)
 
 
 class TextsIn(_Strict):
@@ -842,6 +850,11 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             tuple(" ".join(words(p)) for p in conf.handoff.people),
             tuple(" ".join(words(p)) for p in conf.handoff.numbers),
             conf.handoff.gap,
+        ),
+        handoff_waited=(
+            tuple(" ".join(words(p)) for p in conf.handoff.filed),
+            tuple(" ".join(words(p)) for p in conf.handoff.waited),
+            conf.handoff.waited_gap,
         ),
         urgent_phrases=tuple(_padded(p) for p in conf.urgent_phrases),
         tip_negations=tuple(_padded(p) for p in conf.tip_negations),

@@ -1,0 +1,68 @@
+"""Round 18's assistant mechanisms for reach: each tried on phrasings of our own (with and
+without diacritics), near-misses it must leave alone, and live reports it must not swallow."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.core.assistant import WardContact, answer
+from shared.core.classify import classify
+
+TODAY = date(2026, 11, 28)
+NO_PHONE = WardContact("Công an phường Tân Phú", None, "70A Thoại Ngọc Hầu, phường Tân Phú")
+
+
+def _answer(text: str):
+    return answer(text, TODAY, NO_PHONE, classification=classify(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tôi nộp hồ sơ thường trú cho con 3 tuần rồi mà vẫn chưa thấy gì, chờ tới bao giờ",
+        "nop ho so tam tru tren vneid 10 ngay chua thay goi gi het",
+        "phường hẹn trả giấy xác nhận cư trú thứ 6 mà lên không thấy ai",
+        "da gui ho so xoa tam tru cho nguoi thue cu tu dau thang, cho hoai",
+        "We submitted the declaration for our Korean guests on Monday, no confirmation yet?",
+        "I sent the residence form last week, can you check if it went through?",
+    ],
+)
+def test_ones_own_file_waited_for_past_its_time_goes_to_a_person(text: str):
+    result = _answer(text)
+    assert result.handoff and not result.tip, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the time limit asked, no wait said overdue: the data answers it
+        "nộp hồ sơ tạm trú bao lâu thì có kết quả",
+        "dang ky tam tru nop ho so o dau",
+        "tạm trú phải chờ tới bao giờ mới đăng ký được",
+    ],
+)
+def test_a_file_asked_about_in_general_is_answered(text: str):
+    result = _answer(text)
+    assert not result.handoff and result.topics == ("tam_tru",), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone gone out to file papers and not back: a report, never a request
+        "con tôi đi nộp hồ sơ xin việc từ sáng tới giờ vẫn chưa thấy về, gọi không được",
+        "ba toi di nop tien dien tu trua toi gio van chua thay ve, ong bi lan",
+        "mẹ em 70 tuổi đi nộp hồ sơ khám bệnh hồi sáng, giờ chưa thấy gì, điện thoại tắt máy",
+        "tôi nộp tiền cọc thuê nhà 5 triệu, chủ nhà hẹn tuần sau giao nhà mà giờ chặn số, "
+        "chưa thấy gì",
+        "đã nộp đơn tố cáo thằng hàng xóm đánh vợ 2 tuần rồi chưa thấy ai xuống, nay nó lại đánh",
+        "hôm qua nộp hồ sơ xong ra về thì bị giật điện thoại ở cổng, tới giờ chưa thấy tăm hơi",
+        "giay hen lay ket qua hom qua ma toi gio van chua co",
+    ],
+)
+def test_a_report_beside_a_file_waited_for_stays_a_tip(text: str):
+    assert classify(text).kind == "tip", classify(text)
+    result = _answer(text)
+    assert result.tip and not result.handoff, result
