@@ -66,3 +66,42 @@ def test_a_report_beside_a_file_waited_for_stays_a_tip(text: str):
     assert classify(text).kind == "tip", classify(text)
     result = _answer(text)
     assert result.tip and not result.handoff, result
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        # papers dropped or mislaid (a way of losing, a paper: classify.yaml papers_asked),
+        # neither where nor when said, their procedure or the loss's fine asked
+        ("làm rớt căn cước rồi, làm lại ở đâu vậy ad", "noi_nop"),
+        ("đánh rơi giấy tờ tùy thân, xin giấy xác nhận mất ở đâu", "noi_nop"),
+        ("căn cước bị thất lạc, làm lại có tốn phí không", "le_phi"),
+        ("lam mat can cuoc thi co bi phat khong", "muc_phat"),
+        ("danh mat the can cuoc thi co bi phat ko", "muc_phat"),
+    ],
+)
+def test_papers_lost_their_procedure_or_fine_asked_is_a_question(text: str, section: str):
+    assert classify(text).kind == "question", classify(text)
+    result = _answer(text)
+    assert result.topics == ("mat_giay_to",) and section in result.sections, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # told where or when, or the taker still in reach: a report the ward records
+        "vừa bị giật túi ở chợ Tân Hương mất căn cước, thằng đó chạy về hướng Lũy Bán Bích",
+        "sáng nay làm rớt căn cước ở bến xe miền tây, ai nhặt được báo giùm",
+        "toi qua bi trom dot nhap lay het do, can cuoc rot dau mat, co bi phat khong",
+        "tụi nó giật túi làm rơi hết giấy tờ của mẹ tôi, đang chạy về hướng chợ, cứu với",
+        "có thằng đang móc túi khách ở trạm xe buýt, làm rơi cả giấy tờ",
+        "thằng nghiện giật bóp bà cụ làm rớt căn cước ngoài đường, nó đang chạy vô hẻm 12",
+        "nó đánh tôi rồi giật mất căn cước, bị phạt bao nhiêu hả",
+        "xe tông người ta ngoài đường rồi bỏ chạy, làm rơi cả giấy tờ xe, có bị phạt không",
+        # a licence lost told with when: its office's pointer follows the tip
+        "hôm qua bị tai nạn té xe ở vòng xoay, mất luôn bằng lái, giờ làm lại bằng ở đâu",
+    ],
+)
+def test_papers_lost_told_with_where_or_when_or_beside_a_crime_now_stay_a_tip(text: str):
+    assert classify(text).kind == "tip", classify(text)
+    assert _answer(text).tip

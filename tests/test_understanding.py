@@ -932,8 +932,9 @@ BLIND_HELD = {
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
-    # set 20
-    "blind21": ((128, 86, 93), 10, 0, 1, 63, 3),
+    # set 20; kind 129 after round 18's pass on question set 36 (papers dropped or mislaid,
+    # a way of losing beside a paper: classify.yaml papers_asked)
+    "blind21": ((129, 86, 93), 10, 0, 1, 63, 3),
 }
 
 
@@ -1287,7 +1288,7 @@ QUESTIONS_ALONE = {
     # six labels against the line's conventions, each pointing to earlier entries); set 36
     # unchanged by it
     "tuning35": 97,
-    "tuning36": (91, 6),
+    "tuning36": (92, 4),
 }
 
 
