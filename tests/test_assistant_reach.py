@@ -105,3 +105,40 @@ def test_papers_lost_their_procedure_or_fine_asked_is_a_question(text: str, sect
 def test_papers_lost_told_with_where_or_when_or_beside_a_crime_now_stay_a_tip(text: str):
     assert classify(text).kind == "tip", classify(text)
     assert _answer(text).tip
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # who declares a stay, asked as who declares for oneself: the declaration's duty
+        ("khach nuoc ngoai o homestay thi chu nha tu khai hay khach phai tu khai", "nuoc_ngoai"),
+        ("người nước ngoài thuê căn hộ thì chủ nhà khai hay họ tự khai báo", "nuoc_ngoai"),
+        ("khách nước ngoài ở khách sạn tự khai hay khách sạn khai", "nuoc_ngoai"),
+        ("nguoi thue tro co phai tu di khai tam tru khong", "tam_tru"),
+    ],
+)
+def test_who_declares_for_oneself_asked_is_the_declarations_duty(text: str, topic: str):
+    assert classify(text).kind == "question", classify(text)
+    result = _answer(text)
+    assert result.topics == (topic,) and "ai_khi" in result.sections, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone who claims to be another ("tự khai là công an"): a report
+        "tên lừa đảo gọi điện tự khai là cán bộ công an, bắt tôi chuyển tiền gấp",
+        "có người tự khai là người nhà bệnh nhân, vô phòng lấy trộm điện thoại",
+        "thang do tu khai la con ong chu, vo nha lay xe may chay mat",
+        "thằng hàng xóm đánh vợ rồi tự khai là vợ nó té cầu thang",
+        "thằng cháu tự khai báo là đã 18 tuổi để vô quán bar, giờ say xỉn đánh nhau ngoài đường",
+        # lodgers undeclared, or a danger now, beside who declares
+        "nhà trọ số 12 chứa 10 người lạ, chủ trọ nói họ tự khai rồi nhưng không ai khai, "
+        "đêm nào cũng ồn",
+        "mấy người nước ngoài ở căn hộ 5B phải tự khai báo mà không khai, tụ tập hút chích",
+        "bà chủ nhà trọ kêu người thuê phải tự khai, giờ có 3 đứa lạ mặt mang dao vô phòng",
+        "quán karaoke đầu hẻm đang đánh nhau, chủ quán nói khách tự khai hay gì đó",
+    ],
+)
+def test_a_report_beside_who_declares_stays_a_tip(text: str):
+    assert classify(text).kind == "tip", classify(text)
