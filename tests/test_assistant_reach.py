@@ -142,3 +142,32 @@ def test_who_declares_for_oneself_asked_is_the_declarations_duty(text: str, topi
 )
 def test_a_report_beside_who_declares_stays_a_tip(text: str):
     assert classify(text).kind == "tip", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an absence's declared term run out before the return: the term asked of
+        "Tạm vắng khai rồi được mấy tháng, hết hạn mà chưa về thì làm sao",
+        "khai tam vang 6 thang, het han roi chua ve kip thi co bi phat ko",
+        "tam vang qua han chua ve thi gia han sao",
+    ],
+)
+def test_an_absence_past_its_term_asked_is_no_one_missing(text: str):
+    assert classify(text).kind == "question", classify(text)
+    assert not _answer(text).tip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # out of touch, or someone vulnerable not back: a report whatever term is said
+        "con tôi khai tạm vắng đi làm Bình Dương, hết hạn mà chưa về, gọi không được 3 ngày rồi",
+        "ba tôi tạm vắng về quê, quá hạn chưa về, giờ mất liên lạc luôn",
+        "mẹ tôi 80 tuổi đi chợ từ sáng chưa về, hết hạn tạm trú rồi",
+        "con gái 15 tuổi đi chơi hết hạn giờ giới nghiêm mà chưa về, gọi không được",
+        "thằng em hết hạn tù mà chưa về nhà, gọi không ai bắt máy",
+    ],
+)
+def test_someone_out_of_touch_past_a_term_is_still_reported(text: str):
+    assert classify(text).kind == "tip", classify(text)
