@@ -171,3 +171,31 @@ def test_an_absence_past_its_term_asked_is_no_one_missing(text: str):
 )
 def test_someone_out_of_touch_past_a_term_is_still_reported(text: str):
     assert classify(text).kind == "tip", classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the registration, then its term run out or near, whose said between or not
+        "ở phòng trọ này 2 năm rồi, cái tạm trú sắp tới hạn, muốn ở tiếp thì làm gì",
+        "tam tru cua em den han roi, gio lam sao",
+        "tạm trú hiện tại sắp hết hạn, em muốn ở thêm 1 năm",
+        "tam tru cua me het thoi han thang sau, lam gi truoc",
+    ],
+)
+def test_a_registrations_term_run_out_or_near_asks_its_renewal(text: str):
+    assert _answer(text).topics == ("gia_han_tam_tru",), _answer(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the registration's own term asked, or one never made overdue: the registration's
+        "tạm trú bao lâu thì hết hạn",
+        "đăng ký tạm trú xong thì được bao lâu, có thời hạn không",
+        "toi chua dang ky tam tru, qua han roi co bi phat ko",
+        "đăng ký tạm trú còn mấy ngày nữa mới có kết quả",
+    ],
+)
+def test_a_registrations_own_term_or_deadline_is_not_its_renewal(text: str):
+    assert _answer(text).topics == ("tam_tru",), _answer(text)

@@ -384,10 +384,21 @@ class TopicIn(_Strict):
     # phrase too (nations a name could not be: "anh Nhật", "chị Mỹ" are people's names)
     people: list[str] = Field(default_factory=list)
     nations: list[str] = Field(default_factory=list)
+    # a registration followed by a state of its term ("tạm trú sắp tới hạn", "tạm trú của em
+    # hết hạn"), a light word of `between` in it or not: every such phrase names the topic
+    subjects: list[str] = Field(default_factory=list)
+    states: list[str] = Field(default_factory=list)
+    between: list[str] = Field(default_factory=list)
 
     def all_phrases(self) -> list[str]:
         pairs = (f"{who} {nation}" for who in self.people for nation in self.nations)
-        return [*self.phrases, *pairs]
+        said = (
+            f"{subject}{f' {word}' if word else ''} {state}"
+            for subject in self.subjects
+            for word in ("", *self.between)
+            for state in self.states
+        )
+        return list(dict.fromkeys([*self.phrases, *pairs, *said]))
 
 
 class IntentIn(_Strict):
