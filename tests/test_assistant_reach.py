@@ -199,3 +199,29 @@ def test_a_registrations_term_run_out_or_near_asks_its_renewal(text: str):
 )
 def test_a_registrations_own_term_or_deadline_is_not_its_renewal(text: str):
     assert _answer(text).topics == ("tam_tru",), _answer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a term's words beside a procedure whose facts hold its own term: that procedure's
+        ("tạm vắng khai rồi được bao lâu, hết hạn thì sao", "tam_vang"),
+        ("tam vang het han roi ma chua ve thi lam sao", "tam_vang"),
+        ("giấy xác nhận cư trú hết hạn chưa, dùng được bao lâu", "xac_nhan_cu_tru"),
+        # "qua Hàn Quốc" (to Korea) is no "quá hạn" (overdue)
+        ("sap qua han quoc lam viec 2 nam, khai tam vang o dau", "tam_vang"),
+        ("sắp sang Hàn Quốc xuất khẩu lao động, khai tạm vắng ở đâu", "tam_vang"),
+    ],
+)
+def test_a_term_beside_a_procedure_with_its_own_term_is_that_procedures(text: str, topic: str):
+    result = _answer(text)
+    assert result.topics == (topic,), result
+
+
+def test_a_term_beside_a_procedure_without_one_still_asks_which():
+    # permanent residence has no term: the renewal of a tạm trú may be meant
+    result = _answer("thường trú có hết hạn không")
+    assert not result.topics and {b.title for r in result.replies for b in r.buttons} == {
+        "Đăng ký thường trú",
+        "Gia hạn tạm trú",
+    }, result

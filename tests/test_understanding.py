@@ -934,8 +934,9 @@ BLIND_HELD = {
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
     # set 20; kind 129 after round 18's pass on question set 36 (papers dropped or mislaid,
     # a way of losing beside a paper: classify.yaml papers_asked); 2 wrong after it (an
-    # absence's term run out before the return is no one missing)
-    "blind21": ((129, 86, 93), 10, 0, 1, 63, 2),
+    # absence's term run out before the return is no one missing); questions 64 after it
+    # (a term's words beside a procedure with its own term are that procedure's)
+    "blind21": ((129, 86, 93), 10, 0, 1, 64, 2),
 }
 
 
@@ -1289,7 +1290,7 @@ QUESTIONS_ALONE = {
     # six labels against the line's conventions, each pointing to earlier entries); set 36
     # unchanged by it
     "tuning35": 97,
-    "tuning36": (94, 1),
+    "tuning36": (96, 1),
 }
 
 

@@ -275,6 +275,8 @@ class Knowledge:
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
     # topic -> words that say its doubt's word is about something else (padded)
     doubts_unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # topic -> the topics matched whose own facts its doubt's words are about (padded names)
+    doubts_beside: dict[str, frozenset[str]] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # topic phrases that only say where (padded)
     # topic phrases that only say who, beside no other topic and one of these services
     persons: frozenset[str] = frozenset()
@@ -616,6 +618,7 @@ class ConfIn(_Strict):
     mixed_unless: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
+    doubts_beside: dict[str, list[str]] = Field(default_factory=dict)
     vague: VagueIn | None = None
     texts: TextsIn
 
@@ -724,6 +727,10 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         known(topic, f"doubts.{topic}")
     for topic in conf.doubts_unless:
         known(topic, f"doubts_unless.{topic}")
+    for topic, beside in conf.doubts_beside.items():
+        known(topic, f"doubts_beside.{topic}")
+        for i, other in enumerate(beside):
+            known(other, f"doubts_beside.{topic}[{i}]")
     for i, follow in enumerate(conf.follow_ups):
         known(follow.when, f"follow_ups[{i}].when")
         known(follow.add, f"follow_ups[{i}].add")
@@ -934,6 +941,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         doubts_unless={
             topic: tuple(_padded(p) for p in words) for topic, words in conf.doubts_unless.items()
         },
+        doubts_beside={topic: frozenset(ts) for topic, ts in conf.doubts_beside.items()},
         places=frozenset(_padded(p) for p in conf.places),
         persons=frozenset(_padded(p) for p in conf.persons),
         persons_services=frozenset(conf.persons_services),

@@ -731,6 +731,7 @@ def _doubt(padded: str, parts: list[Part], k: Knowledge) -> tuple[str, str] | No
     for topic, signals in k.doubts if parts else ():
         if (
             topic not in named
+            and not named & k.doubts_beside.get(topic, frozenset())
             and has_any(padded, signals)
             and not has_any(padded, k.doubts_unless.get(topic, ()))
         ):
