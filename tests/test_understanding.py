@@ -719,6 +719,25 @@ CONFLICTS = {
     # relatives wanting one's permanent residence removed, "họ có quyền cắt khẩu tôi ko":
     # labelled a hand-off; the cases of removal are answered, as qt33-79 and qt21-54
     "qt35-93",
+    # Question set 36 (round 18's pass, asst-18a):
+    # a move made, "tạm trú ở chỗ cũ có tự xóa không": labelled with the removal alone; the
+    # move asks the new place's registration too, as qt35-109 (above), qt17-39 and qt25-89
+    "qt36-59",
+    # "cho hỏi về hộ khẩu" labelled without the removal; the three, as qt28-92 (above),
+    # qt35-43 and qt18-75
+    "qt36-96",
+    # "nhà có người tới ở thì khai báo sao" labelled without the foreigners' declaration;
+    # whoever stays may be a foreigner, as qt35-9 and qt33-67 (above)
+    "qt36-97",
+    # "thủ tục cư trú cho con", "hồ sơ cư trú nộp online chỗ nào": labelled without the
+    # confirmation; the residence formalities bare are thường trú, tạm trú and the
+    # confirmation, as qt12-85 and qt33-58 (above), and a child's formalities the same
+    "qt36-100",
+    "qt36-101",
+    # parents "lên ở chung với tui", no length said: labelled without lưu trú; a stay's length
+    # picks lưu trú or tạm trú, and settling thường trú, as qt22-18 ("ông bà già lên ở chung")
+    # and qt35-42 ("mẹ tôi ở quê lên ở với vợ chồng tôi"), labelled with the three
+    "qt36-104",
     # Question set 33 (round 16's pass):
     # "hồ sơ cư trú làm online sao": labelled with tạm trú and thường trú; "hồ sơ cư trú" is
     # the residence formalities bare, thường trú, tạm trú and the confirmation, as qt31-105,
@@ -1288,9 +1307,11 @@ QUESTIONS_ALONE = {
     # wrong (set 36 kept out of round 17's pass, to measure its reach). Set 35 after round
     # 17's pass on it (asst-17): 96/110 right, 1 honest, 1 wrong, in CONFLICTS (97/104 agreed;
     # six labels against the line's conventions, each pointing to earlier entries); set 36
-    # unchanged by it
+    # unchanged by it. Set 36 after round 18's pass on it (asst-18a): 96/110 right, no wrong
+    # answer (96/104 agreed; six labels against the line's conventions, each pointing to
+    # earlier entries)
     "tuning35": 97,
-    "tuning36": (96, 1),
+    "tuning36": 96,
 }
 
 
