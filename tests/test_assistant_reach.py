@@ -225,3 +225,28 @@ def test_a_term_beside_a_procedure_without_one_still_asks_which():
         "Đăng ký thường trú",
         "Gia hạn tạm trú",
     }, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a way of coming, then a visit's word, the place between: a visit, its length picking
+        (
+            "thằng bạn ở Hà Nội vô SG chơi 1 tuần, ngủ ở nhà em, có phải khai báo gì không",
+            "luu_tru",
+        ),
+        ("chi gai o Vinh vao Sai Gon choi 2 thang o nha toi, dang ky gi", "tam_tru"),
+        ("mấy đứa bạn qua nhà chơi tối nay ngủ lại có cần báo không", "luu_tru"),
+    ],
+)
+def test_a_visit_said_with_the_place_between_is_a_stay_by_its_length(text: str, topic: str):
+    assert _answer(text).topics == (topic,), _answer(text)
+
+
+def test_a_move_or_ones_own_trip_abroad_is_no_visit():
+    # "ở" after a move is no visit's word: which registration is asked
+    result = _answer("chuyển về Tân Phú ở thì phải đăng ký gì")
+    assert "luu_tru" not in result.topics, result
+    # a passport for one's child's trip: the passport office's
+    result = _answer("làm hộ chiếu cho con qua Hàn thăm ba nó thì làm online được không")
+    assert not result.topics and result.out_of_scope == "passport", result

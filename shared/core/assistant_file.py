@@ -182,6 +182,11 @@ class Stays:
     # kin who may register where their family lives, come to live with it: with no length
     # said, permanent residence is asked about too
     settle: Settle | None = None
+    # a way of coming followed within `visit_gap` words by a visit's word ("thằng bạn ở Hà
+    # Nội vô SG chơi 1 tuần"): a visit said, the place between (padded words)
+    comes: tuple[str, ...] = ()
+    visits: tuple[str, ...] = ()
+    visit_gap: int = 0
 
 
 @dataclass(frozen=True)
@@ -456,6 +461,9 @@ class StaysIn(_Strict):
     leavers: list[str] = Field(default_factory=list)
     leaving: list[str] = Field(default_factory=list)
     settle: SettleIn | None = None
+    comes: list[str] = Field(default_factory=list)
+    visits: list[str] = Field(default_factory=list)
+    visit_gap: int = Field(default=0, ge=0)
 
 
 class CommonAnswerIn(_Strict):
@@ -1013,4 +1021,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         )
         if raw.settle is not None
         else None,
+        comes=tuple(" ".join(words(p)) for p in raw.comes),
+        visits=tuple(" ".join(words(p)) for p in raw.visits),
+        visit_gap=raw.visit_gap,
     )

@@ -300,13 +300,16 @@ def _days(padded: str, stays: Stays) -> int | None:
 
 
 def _stay(
-    padded: str, parts: list[Part], matches: list[_Match], k: Knowledge
+    padded: str, parts: list[Part], matches: list[_Match], k: Knowledge, abroad: bool = False
 ) -> tuple[list[Part], bool]:
-    """A family stay decides between lưu trú and tạm trú by its length."""
+    """A family stay decides between lưu trú and tạm trú by its length. With `abroad` (a
+    service this line does not handle named: "làm hộ chiếu cho con qua Hàn thăm ba nó"), a
+    way of coming and a visit's word say the writer's own trip, no visit."""
     stays = k.stays
     if stays is None:
         return parts, False
-    said = has_any(padded, stays.phrases)
+    visit = None if abroad else _visit_at(padded, stays)
+    said = has_any(padded, stays.phrases) or visit is not None
     misnamed = [p for p in parts if p.topic in stays.leavers]
     if (
         misnamed
@@ -332,7 +335,10 @@ def _stay(
             return [Part(stays.long, parts[0].sections), parts[0]], False
         return parts, False
     # the stay's length is the one said after the visit, not "đi làm xa 1 năm" before it
-    at = min((padded.find(p) for p in stays.phrases if p in padded), default=0)
+    at = min(
+        (padded.find(p) for p in stays.phrases if p in padded),
+        default=0 if visit is None else visit,
+    )
     # a length said as a guess beside "not known yet" is no length: the stay is asked
     days = None if has_any(padded, stays.unknown) else _days(padded[at:], stays)
     if named - {stays.short, stays.long}:
@@ -372,6 +378,15 @@ def _stay(
         # ngày"), or a place named ("phòng trọ", no procedure): the length picks one.
         return [Part(chosen, asked), parts[0]], False
     return [Part(chosen, asked)], False
+
+
+def _visit_at(padded: str, stays: Stays) -> int | None:
+    """Where a visit said as a way of coming then a visit's word begins ("vô SG chơi 1
+    tuần"), the place between; None when none is said."""
+    if not stays.comes or not stays.visits:
+        return None
+    found = _cached((stays.comes, stays.visits, stays.visit_gap), _near_pattern).search(padded)
+    return None if found is None else found.start()
 
 
 def _trip(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
@@ -586,7 +601,9 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
             or _named_apart(padded, matches, k, mixed)
             or [Part(_best(matches), sections(padded, k))]
         )
-    parts, ask = _stay(padded, parts, matches, k) if intent is None else (parts, False)
+    parts, ask = (
+        _stay(padded, parts, matches, k, outside is not None) if intent is None else (parts, False)
+    )
     ask_stay = _stay_choices(padded, k) if ask else ()
     if mixed and intent is None:
         parts = _tenants(padded, parts, k)
