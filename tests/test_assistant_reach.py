@@ -250,3 +250,30 @@ def test_a_move_or_ones_own_trip_abroad_is_no_visit():
     # a passport for one's child's trip: the passport office's
     result = _answer("làm hộ chiếu cho con qua Hàn thăm ba nó thì làm online được không")
     assert not result.topics and result.out_of_scope == "passport", result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone of the home gone for a length said, nothing named: the absence's declaration
+        "Ba em về quê Cà Mau chăm ông nội chắc cũng 1 năm rưỡi, nhà để trống, có cần báo phường ko",
+        "chong em di lam xa 2 nam thi co can bao gi khong",
+        "tôi về quê ở 6 tháng rồi mới lên lại, phải báo ai không",
+    ],
+)
+def test_someone_gone_for_a_length_said_asks_the_absences_declaration(text: str):
+    result = _answer(text)
+    assert result.topics == ("tam_vang",), result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # kin come from home for a length: their stay, not an absence
+        ("me toi tu que len o 3 thang thi khai gi", "tam_tru"),
+        # a procedure named beside the trip home is what is asked
+        ("tui ve que 2 thang roi len lai, tam tru co bi xoa khong", "xoa_dang_ky"),
+    ],
+)
+def test_a_stay_or_a_named_procedure_beside_a_trip_home_is_answered(text: str, topic: str):
+    assert _answer(text).topics == (topic,), _answer(text)

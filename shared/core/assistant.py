@@ -525,7 +525,12 @@ def answer(
         if outside is not None:
             replies.append(_out_of_scope_reply(outside))
             return result(out_of_scope=outside.service)
-        if how_to_report:
+        # someone of the home gone for a length said, nothing named ("ba em về quê chắc 1
+        # năm rưỡi, có cần báo gì với phường không"): the absence's declaration
+        away = [] if how_to_report else questions.away(padded, k)
+        if away:
+            parts = away
+        elif how_to_report:
             pass  # "báo tin ở đâu": how to report here, not a residence office's address
         elif choices and recent in choices:
             parts = [questions.Part(recent, asked)]

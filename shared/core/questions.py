@@ -380,6 +380,20 @@ def _stay(
     return [Part(chosen, asked)], False
 
 
+def away(padded: str, k: Knowledge) -> list[Part]:
+    """Someone of the home said to leave for a length said, nothing named ("ba em về quê
+    nuôi bà nội bệnh chắc 1 năm rưỡi, nhà để trống, có cần báo gì với phường không"): the
+    absence's declaration (tạm vắng), whose answer says who must and after how long. Asked
+    once no procedure, stay or subject was found (assistant.answer)."""
+    stays = k.stays
+    if stays is None or not stays.leavers or not has_any(padded, stays.leaving):
+        return []
+    at = min(padded.find(p) for p in stays.leaving if p in padded)
+    if _days(padded[at:], stays) is None:
+        return []
+    return [Part(min(stays.leavers), sections(padded, k))]
+
+
 def _visit_at(padded: str, stays: Stays) -> int | None:
     """Where a visit said as a way of coming then a visit's word begins ("vô SG chơi 1
     tuần"), the place between; None when none is said."""
