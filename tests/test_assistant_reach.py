@@ -277,3 +277,30 @@ def test_someone_gone_for_a_length_said_asks_the_absences_declaration(text: str)
 )
 def test_a_stay_or_a_named_procedure_beside_a_trip_home_is_answered(text: str, topic: str):
     assert _answer(text).topics == (topic,), _answer(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a vehicle bought or sold, a word or two between: the vehicle office's transfer
+        "mua lai chiec wave cu cua nguoi quen, sang ten o dau",
+        "mới mua chiếc Vision cũ, đăng ký tên mình ở đâu",
+        "đã bán chiếc xe máy cũ cho người ta rồi thì làm gì",
+    ],
+)
+def test_a_vehicle_bought_or_sold_is_the_vehicle_offices(text: str):
+    result = _answer(text)
+    assert not result.topics and result.out_of_scope == "vehicle_registration", result
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a house bought is one's registration; a friend riding up is a visit
+        ("mua lại căn nhà cũ, đăng ký thường trú sao", "thuong_tru"),
+        ("ban em chay xe may len o may bua co can bao khong", "luu_tru"),
+    ],
+)
+def test_a_house_bought_or_a_friend_on_a_motorbike_is_no_vehicle_transfer(text: str, topic: str):
+    result = _answer(text)
+    assert result.topics == (topic,) and result.out_of_scope is None, result
