@@ -304,3 +304,25 @@ def test_a_vehicle_bought_or_sold_is_the_vehicle_offices(text: str):
 def test_a_house_bought_or_a_friend_on_a_motorbike_is_no_vehicle_transfer(text: str, topic: str):
     result = _answer(text)
     assert result.topics == (topic,) and result.out_of_scope is None, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # the paper then its loss, or a way of losing then the paper: lost papers named
+        ("Cccd bị mất, vneid cũng bị đăng xuất, giờ làm lại trên điện thoại được không", 1),
+        ("can cuoc cua em bi rot dau mat, lam lai o dau", 1),
+        # beside the confirmation named: both asked
+        ("làm rớt cccd luôn rồi mà đang cần giấy xác nhận cư trú gấp, làm 2 cái được không", 2),
+        ("danh roi luon giay to tuy than thi xin xac nhan cu tru dc ko", 2),
+    ],
+)
+def test_lost_papers_named_as_a_pair_of_word_classes(text: str, topics: int):
+    expected = ("mat_giay_to", "xac_nhan_cu_tru")[:topics]
+    assert _answer(text).topics == expected, _answer(text)
+
+
+def test_a_bare_loss_beside_a_registration_is_still_its_premise():
+    # the thing lost not named: the registration asked is what is answered
+    result = _answer("so ho khau lam mat roi, gio nhap khau cho con dau co can so khong")
+    assert result.topics == ("thuong_tru",), result

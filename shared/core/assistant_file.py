@@ -378,6 +378,24 @@ class CommonIn(ProcedureIn):
     snippets: dict[str, list[LineIn]] = Field(default_factory=dict)
 
 
+class TopicPairIn(_Strict):
+    """A word of `first` followed by one of `then`, a light word of `between` in it or not
+    ("tạm trú sắp tới hạn", "tạm trú của em hết hạn"; "căn cước bị mất", "làm rớt căn
+    cước"): every such phrase names the topic."""
+
+    first: list[str] = Field(min_length=1)
+    then: list[str] = Field(min_length=1)
+    between: list[str] = Field(default_factory=list)
+
+    def phrases(self) -> list[str]:
+        return [
+            f"{one}{f' {word}' if word else ''} {other}"
+            for one in self.first
+            for word in ("", *self.between)
+            for other in self.then
+        ]
+
+
 class TopicIn(_Strict):
     button: str = Field(min_length=1, max_length=35)
     narrow: bool
@@ -391,20 +409,12 @@ class TopicIn(_Strict):
     # phrase too (nations a name could not be: "anh Nhật", "chị Mỹ" are people's names)
     people: list[str] = Field(default_factory=list)
     nations: list[str] = Field(default_factory=list)
-    # a registration followed by a state of its term ("tạm trú sắp tới hạn", "tạm trú của em
-    # hết hạn"), a light word of `between` in it or not: every such phrase names the topic
-    subjects: list[str] = Field(default_factory=list)
-    states: list[str] = Field(default_factory=list)
-    between: list[str] = Field(default_factory=list)
+    # word classes whose pairs name the topic (see TopicPairIn)
+    pairs: list[TopicPairIn] = Field(default_factory=list)
 
     def all_phrases(self) -> list[str]:
         pairs = (f"{who} {nation}" for who in self.people for nation in self.nations)
-        said = (
-            f"{subject}{f' {word}' if word else ''} {state}"
-            for subject in self.subjects
-            for word in ("", *self.between)
-            for state in self.states
-        )
+        said = (phrase for pair in self.pairs for phrase in pair.phrases())
         return list(dict.fromkeys([*self.phrases, *pairs, *said]))
 
 
