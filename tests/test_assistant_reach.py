@@ -326,3 +326,36 @@ def test_a_bare_loss_beside_a_registration_is_still_its_premise():
     # the thing lost not named: the registration asked is what is answered
     result = _answer("so ho khau lam mat roi, gio nhap khau cho con dau co can so khong")
     assert result.topics == ("thuong_tru",), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the time left on a registration, then its end: its renewal
+        "tạm trú của tui còn 5 ngày nữa là hết, làm sao giữ tiếp",
+        "tam tru con 1 tuan nua thi het han, lam gi",
+        "tạm trú em còn chừng chục ngày nữa là tới hạn, lên phường làm gì",
+    ],
+)
+def test_the_time_left_on_a_registration_asks_its_renewal(text: str):
+    assert _answer(text).topics == ("gia_han_tam_tru",), _answer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a price ("là hết bao nhiêu tiền") or a child's age is no time left
+        ("đăng ký tạm trú là hết bao nhiêu tiền", "tam_tru"),
+        ("lên thành phố ở chơi với con 2 tháng có phải làm gì không", "tam_tru"),
+    ],
+)
+def test_a_price_or_a_childs_company_is_no_time_left(text: str, topic: str):
+    assert _answer(text).topics == (topic,), _answer(text)
+
+
+def test_a_file_filed_and_nobody_calling_goes_to_a_person_but_not_directions_asked():
+    text = "hồ sơ đăng ký thường trú của tui nộp 20 ngày rồi chưa thấy ai gọi"
+    assert _answer(text).handoff
+    # nobody shown the way is no file waited for
+    result = _answer("nộp hồ sơ tạm trú ở đâu, chưa thấy ai chỉ")
+    assert not result.handoff and result.topics == ("tam_tru",), result

@@ -928,8 +928,9 @@ BLIND_HELD = {
     # never looked at; blind13 gained one urgency, held out one person in danger fewer rated
     # normal): held at 97, a loss taken on purpose; 69/75 after round 15's pass on set 31
     # round 15, every pass merged and the model retrained (its category head taught message
-    # sets 6-13): ((124, 91, 97), 9, 1, 0, 69, 1)
-    "blind17": ((124, 91, 97), 9, 1, 0, 69, 1),
+    # sets 6-13): ((124, 91, 97), 9, 1, 0, 69, 1); questions 70 after round 18's pass on
+    # set 36 (asst-18a)
+    "blind17": ((124, 91, 97), 9, 1, 0, 70, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
