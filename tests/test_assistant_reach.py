@@ -359,3 +359,21 @@ def test_a_file_filed_and_nobody_calling_goes_to_a_person_but_not_directions_ask
     # nobody shown the way is no file waited for
     result = _answer("nộp hồ sơ tạm trú ở đâu, chưa thấy ai chỉ")
     assert not result.handoff and result.topics == ("tam_tru",), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # more live reports beside a term run out or a paper dropped: still reports
+        "vợ tôi đi xuất khẩu lao động hết hạn mà chưa về, nghi bị giữ lại bên đó, mất liên lạc",
+        "em trai tôi 16 tuổi đi làm thời vụ hết hạn mà chưa về, chủ không cho về",
+        "ông nội 85 tuổi bị lẫn, hết hạn tạm vắng mà chưa về, không ai biết ở đâu",
+        "bạn tôi đi Campuchia làm việc, hết hạn hợp đồng mà chưa về, nhắn tin kêu cứu bị đánh",
+        "con tôi đi trại hè hết hạn mà chưa về, gọi thầy cô không ai bắt máy",
+        "đánh rơi căn cước, có thằng nhặt được đòi 2 triệu mới trả, có bị phạt không",
+        "bị mất căn cước, có người lấy căn cước tôi mở tài khoản lừa đảo, có bị phạt không",
+        "rơi giấy tờ xe, có người gọi đòi tiền chuộc, làm lại ở đâu",
+    ],
+)
+def test_more_reports_beside_a_term_or_a_paper_dropped_stay_tips(text: str):
+    assert classify(text).kind == "tip", classify(text)
