@@ -377,3 +377,32 @@ def test_a_file_filed_and_nobody_calling_goes_to_a_person_but_not_directions_ask
 )
 def test_more_reports_beside_a_term_or_a_paper_dropped_stay_tips(text: str):
     assert classify(text).kind == "tip", classify(text)
+
+
+def _buttons(text: str) -> set[str]:
+    return {b.title for r in _answer(text).replies for b in r.buttons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a spouse come to live with their family, no length: tạm trú or thường trú
+        "vk ck em moi cuoi, em ve o nha ngoai vk luon, dang ky cho em o do la thu tuc gi",
+        "cưới xong vợ em về ở với gia đình em, làm giấy tờ gì",
+        "mới cưới, em về nhà chồng ở, có phải khai gì không",
+    ],
+)
+def test_a_spouse_come_to_live_is_never_a_short_stay(text: str):
+    assert not _answer(text).topics
+    assert _buttons(text) == {"Đăng ký tạm trú", "Đăng ký thường trú"}, _answer(text)
+
+
+def test_kin_come_beside_a_marriage_or_a_stays_length_still_decide():
+    # the in-laws come to live: their stay, of no length said, may be any of the three
+    assert _buttons("mới lấy chồng, ba mẹ chồng lên ở chung thì làm sao") == {
+        "Thông báo lưu trú",
+        "Đăng ký tạm trú",
+        "Đăng ký thường trú",
+    }
+    # a week at one's husband's family for the new year: a short stay
+    assert _answer("em về ở nhà chồng ăn tết 1 tuần có cần báo gì không").topics == ("luu_tru",)

@@ -1308,11 +1308,11 @@ QUESTIONS_ALONE = {
     # wrong (set 36 kept out of round 17's pass, to measure its reach). Set 35 after round
     # 17's pass on it (asst-17): 96/110 right, 1 honest, 1 wrong, in CONFLICTS (97/104 agreed;
     # six labels against the line's conventions, each pointing to earlier entries); set 36
-    # unchanged by it. Set 36 after round 18's pass on it (asst-18a): 101/110 right, no wrong
-    # answer (101/104 agreed; six labels against the line's conventions, each pointing to
+    # unchanged by it. Set 36 after round 18's pass on it (asst-18a): 102/110 right, no wrong
+    # answer (102/104 agreed; six labels against the line's conventions, each pointing to
     # earlier entries)
     "tuning35": 97,
-    "tuning36": 101,
+    "tuning36": 102,
 }
 
 

@@ -198,6 +198,9 @@ class Settle:
     topic: str
     # words saying they come for good ("lên ở luôn"): no short stay to choose
     for_good: tuple[str, ...] = ()
+    # a marriage said ("mới cưới, về ở nhà vợ"): a spouse come to live with their family, for
+    # good too, whoever is said to come
+    married: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -447,6 +450,7 @@ class SettleIn(_Strict):
     together: list[str] = Field(min_length=1)
     topic: str
     for_good: list[str] = Field(default_factory=list)
+    married: list[str] = Field(default_factory=list)
 
 
 class StaysIn(_Strict):
@@ -1028,6 +1032,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
             tuple(_padded(p) for p in raw.settle.together),
             raw.settle.topic,
             tuple(_padded(p) for p in raw.settle.for_good),
+            tuple(_padded(p) for p in raw.settle.married),
         )
         if raw.settle is not None
         else None,
