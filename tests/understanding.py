@@ -161,7 +161,8 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning35.jsonl`, `questions_tuning36.jsonl`: 110 questions each, written in
   round 17 by two writers who had not seen the rules (an ordinary month; everyday
   wording), scored before any change (their headers); set 35 worked on in round 17's
-  assistant pass, set 36 kept out of it to measure its reach.
+  assistant pass, set 36 kept out of it to measure its reach, then worked on in round 18's
+  first assistant pass (its header lines).
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
