@@ -183,7 +183,7 @@ class Stays:
     # said, permanent residence is asked about too
     settle: Settle | None = None
     # a way of coming followed within `visit_gap` words by a visit's word ("thằng bạn ở Hà
-    # Nội vô SG chơi 1 tuần"): a visit said, the place between (padded words)
+    # Nội vô SG chơi 1 tuần"): a visit said, the place between (folded words)
     comes: tuple[str, ...] = ()
     visits: tuple[str, ...] = ()
     visit_gap: int = 0
@@ -199,7 +199,7 @@ class Settle:
     # words saying they come for good ("lên ở luôn"): no short stay to choose
     for_good: tuple[str, ...] = ()
     # a marriage said ("mới cưới, về ở nhà vợ"): a spouse come to live with their family, for
-    # good too, whoever is said to come
+    # good too, unless kin are said to come beside it
     married: tuple[str, ...] = ()
 
 

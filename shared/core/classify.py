@@ -782,7 +782,7 @@ def build_rules(data: Any) -> Rules:
 def _paired(papers: Any) -> list[str]:
     """The phrases of lost papers made of the two word classes: a loss then a paper, a light
     word between or not ("làm rớt căn cước", "rớt luôn căn cước"), or the paper then the loss
-    said of it ("hộ chiếu bị thất lạc")."""
+    said of it ("căn cước bị thất lạc")."""
     made: list[str] = []
     for loss in papers.losses:
         for paper in papers.papers:

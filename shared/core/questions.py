@@ -439,18 +439,17 @@ def _stay_choices(padded: str, k: Knowledge) -> tuple[str, ...]:
     with their family for good ("ông bà già lên ở chung"), a permanent registration."""
     stays = k.stays
     assert stays is not None  # asked only by the stays rule
-    kin = stays.settle is not None and has_any(padded, stays.settle.kin)
+    settling = stays.settle is not None and has_any(padded, stays.settle.kin)
     if (
         stays.settle is not None
         and has_any(padded, stays.settle.married)
-        and not kin
+        and not settling
         and not has_any(padded, stays.family)
     ):
         # a spouse come to live with their family ("vợ chồng em mới cưới, em về ở nhà ngoại
         # luôn"): a registration there, tạm trú or thường trú (Điều 20), never a short stay;
         # kin said to come beside the marriage are the ones asked about
         return (stays.long, stays.settle.topic)
-    settling = stays.settle is not None and has_any(padded, stays.settle.kin)
     if settling and stays.settle is not None and has_any(padded, stays.settle.together):
         if has_any(padded, stays.settle.for_good):
             # come for good ("mẹ em muốn lên ở với em luôn"): never a short stay
