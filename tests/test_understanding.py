@@ -738,6 +738,25 @@ CONFLICTS = {
     # relatives wanting one's permanent residence removed, "họ có quyền cắt khẩu tôi ko":
     # labelled a hand-off; the cases of removal are answered, as qt33-79 and qt21-54
     "qt35-93",
+    # Question set 36 (round 18's pass, asst-18a):
+    # a move made, "tạm trú ở chỗ cũ có tự xóa không": labelled with the removal alone; the
+    # move asks the new place's registration too, as qt35-109 (above), qt17-39 and qt25-89
+    "qt36-59",
+    # "cho hỏi về hộ khẩu" labelled without the removal; the three, as qt28-92 (above),
+    # qt35-43 and qt18-75
+    "qt36-96",
+    # "nhà có người tới ở thì khai báo sao" labelled without the foreigners' declaration;
+    # whoever stays may be a foreigner, as qt35-9 and qt33-67 (above)
+    "qt36-97",
+    # "thủ tục cư trú cho con", "hồ sơ cư trú nộp online chỗ nào": labelled without the
+    # confirmation; the residence formalities bare are thường trú, tạm trú and the
+    # confirmation, as qt12-85 and qt33-58 (above), and a child's formalities the same
+    "qt36-100",
+    "qt36-101",
+    # parents "lên ở chung với tui", no length said: labelled without lưu trú; a stay's length
+    # picks lưu trú or tạm trú, and settling thường trú, as qt22-18 ("ông bà già lên ở chung")
+    # and qt35-42 ("mẹ tôi ở quê lên ở với vợ chồng tôi"), labelled with the three
+    "qt36-104",
     # Question set 33 (round 16's pass):
     # "hồ sơ cư trú làm online sao": labelled with tạm trú and thường trú; "hồ sơ cư trú" is
     # the residence formalities bare, thường trú, tạm trú and the confirmation, as qt31-105,
@@ -928,8 +947,9 @@ BLIND_HELD = {
     # never looked at; blind13 gained one urgency, held out one person in danger fewer rated
     # normal): held at 97, a loss taken on purpose; 69/75 after round 15's pass on set 31
     # round 15, every pass merged and the model retrained (its category head taught message
-    # sets 6-13): ((124, 91, 97), 9, 1, 0, 69, 1)
-    "blind17": ((124, 91, 97), 9, 1, 0, 69, 1),
+    # sets 6-13): ((124, 91, 97), 9, 1, 0, 69, 1); questions 70 after round 18's pass on
+    # set 36 (asst-18a)
+    "blind17": ((124, 91, 97), 9, 1, 0, 70, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -951,13 +971,16 @@ BLIND_HELD = {
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
-    # set 20; questions 65/75 after round 18's hand-off events (asst-18b)
-    "blind21": ((128, 86, 93), 10, 0, 1, 65, 3),
+    # set 20; questions 65/75 after round 18's hand-off events (asst-18b); kind 129, questions
+    # 66/75 with 2 wrong with round 18's pass on question set 36 merged (asst-18a: papers
+    # dropped or mislaid; an absence's term run out is no one missing; a term's words beside
+    # a procedure with its own term are that procedure's)
+    "blind21": ((129, 86, 93), 10, 0, 1, 66, 2),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
-    # (asst-18b)
-    "blind22": ((128, 86, 90), 11, 1, 1, 68, 1),
+    # (asst-18b); 70/75 with no wrong answer with round 18's pass on set 36 merged (asst-18a)
+    "blind22": ((128, 86, 90), 11, 1, 1, 70, 0),
 }
 
 
@@ -1309,10 +1332,12 @@ QUESTIONS_ALONE = {
     # wrong (set 36 kept out of round 17's pass, to measure its reach). Set 35 after round
     # 17's pass on it (asst-17): 96/110 right, 1 honest, 1 wrong, in CONFLICTS (97/104 agreed;
     # six labels against the line's conventions, each pointing to earlier entries); set 36
-    # unchanged by it
+    # unchanged by it. Set 36 after round 18's pass on it (asst-18a): 102/110 right, no wrong
+    # answer (102/104 agreed; six labels against the line's conventions, each pointing to
+    # earlier entries)
     "tuning35": 97,
-    # 89/110 with 6 wrong after round 18's life events (asst-18b)
-    "tuning36": (89, 6),
+    # 102/104 agreed after round 18's pass on it (asst-18a), 101 with the life events merged
+    "tuning36": 101,
     # round 18: scored before any change (their headers): 57/110 with 14 wrong; 88/110 with 6
     # wrong (set 38 kept out of round 18's passes, to measure their reach). After round 18's
     # life events (asst-18b: what happened mapped to the procedures it leads to) 82/110
@@ -1325,7 +1350,8 @@ QUESTIONS_ALONE = {
     # thân" counts typed without marks only beside its context ("bạn thân", a close friend);
     # 90/105 once oneself moving for good into a relative's home is the registration there
     "tuning37": (90, 8),
-    "tuning38": (92, 6),
+    # (set 38: 93/110 with 5 wrong with both of round 18's assistant passes merged)
+    "tuning38": (93, 5),
 }
 
 

@@ -462,6 +462,9 @@ def answer(
     if handoff and signal.category in k.catch_all_categories:
         # "gặp cán bộ" with nothing else the classifier knows: a request, not a tip
         signal = _Signal(tip=False, urgent=signal.urgent)
+    # one's own file's wait said overdue ("nộp hồ sơ 2 tuần chưa thấy gì"): a person looks
+    # at it; never makes a request of a tip ("... vẫn chưa thấy về" may be someone missing)
+    handoff = handoff or questions.near(padded, k.handoff_waited)
 
     if signal.tip:
         rule = rule_for_tip(signal.category, today, text)
@@ -528,7 +531,12 @@ def answer(
         if outside is not None:
             replies.append(_out_of_scope_reply(outside))
             return result(out_of_scope=outside.service)
-        if how_to_report:
+        # someone of the home gone for a length said, nothing named ("ba em về quê chắc 1
+        # năm rưỡi, có cần báo gì với phường không"): the absence's declaration
+        away = [] if how_to_report else questions.away(padded, k)
+        if away:
+            parts = away
+        elif how_to_report:
             pass  # "báo tin ở đâu": how to report here, not a residence office's address
         elif choices and recent in choices:
             parts = [questions.Part(recent, asked)]

@@ -182,6 +182,11 @@ class Stays:
     # kin who may register where their family lives, come to live with it: with no length
     # said, permanent residence is asked about too
     settle: Settle | None = None
+    # a way of coming followed within `visit_gap` words by a visit's word ("thằng bạn ở Hà
+    # Nội vô SG chơi 1 tuần"): a visit said, the place between (folded words)
+    comes: tuple[str, ...] = ()
+    visits: tuple[str, ...] = ()
+    visit_gap: int = 0
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,9 @@ class Settle:
     topic: str
     # words saying they come for good ("lên ở luôn"): no short stay to choose
     for_good: tuple[str, ...] = ()
+    # a marriage said ("mới cưới, về ở nhà vợ"): a spouse come to live with their family, for
+    # good too, unless kin are said to come beside it
+    married: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -270,6 +278,8 @@ class Knowledge:
     handoff_near: tuple[tuple[str, ...], tuple[str, ...], int]  # talk, people, gap
     # people, then their number asked ("anh nào phụ trách cho em xin sđt"), gap
     handoff_number: tuple[tuple[str, ...], tuple[str, ...], int]
+    # one's own file sent, then its wait overdue, gap
+    handoff_waited: tuple[tuple[str, ...], tuple[str, ...], int]
     urgent_phrases: tuple[str, ...]
     tip_negations: tuple[str, ...]
     tip_third_parties: tuple[str, ...]
@@ -300,6 +310,8 @@ class Knowledge:
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
     # topic -> words that say its doubt's word is about something else (padded)
     doubts_unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # topic -> the topics matched whose own facts its doubt's words are about (padded names)
+    doubts_beside: dict[str, frozenset[str]] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # topic phrases that only say where (padded)
     # topic phrases that only say who, beside no other topic and one of these services
     persons: frozenset[str] = frozenset()
@@ -397,6 +409,24 @@ class CommonIn(ProcedureIn):
     snippets: dict[str, list[LineIn]] = Field(default_factory=dict)
 
 
+class TopicPairIn(_Strict):
+    """A word of `first` followed by one of `then`, a light word of `between` in it or not
+    ("tạm trú sắp tới hạn", "tạm trú của em hết hạn"; "căn cước bị mất", "làm rớt căn
+    cước"): every such phrase names the topic."""
+
+    first: list[str] = Field(min_length=1)
+    then: list[str] = Field(min_length=1)
+    between: list[str] = Field(default_factory=list)
+
+    def phrases(self) -> list[str]:
+        return [
+            f"{one}{f' {word}' if word else ''} {other}"
+            for one in self.first
+            for word in ("", *self.between)
+            for other in self.then
+        ]
+
+
 class TopicIn(_Strict):
     button: str = Field(min_length=1, max_length=35)
     narrow: bool
@@ -410,10 +440,13 @@ class TopicIn(_Strict):
     # phrase too (nations a name could not be: "anh Nhật", "chị Mỹ" are people's names)
     people: list[str] = Field(default_factory=list)
     nations: list[str] = Field(default_factory=list)
+    # word classes whose pairs name the topic (see TopicPairIn)
+    pairs: list[TopicPairIn] = Field(default_factory=list)
 
     def all_phrases(self) -> list[str]:
         pairs = (f"{who} {nation}" for who in self.people for nation in self.nations)
-        return [*self.phrases, *pairs]
+        said = (phrase for pair in self.pairs for phrase in pair.phrases())
+        return list(dict.fromkeys([*self.phrases, *pairs, *said]))
 
 
 class IntentIn(_Strict):
@@ -445,6 +478,7 @@ class SettleIn(_Strict):
     together: list[str] = Field(min_length=1)
     topic: str
     for_good: list[str] = Field(default_factory=list)
+    married: list[str] = Field(default_factory=list)
 
 
 class StaysIn(_Strict):
@@ -469,6 +503,9 @@ class StaysIn(_Strict):
     leavers: list[str] = Field(default_factory=list)
     leaving: list[str] = Field(default_factory=list)
     settle: SettleIn | None = None
+    comes: list[str] = Field(default_factory=list)
+    visits: list[str] = Field(default_factory=list)
+    visit_gap: int = Field(default=0, ge=0)
 
 
 class CommonAnswerIn(_Strict):
@@ -562,6 +599,12 @@ class HandoffIn(_Strict):
     # matters the data holds no facts for (the household's head changed): a hand-off that
     # names no topic, whatever residence words the message holds
     matters: list[str] = Field(default_factory=list)
+    # one's own file sent or a result promised (`filed`), followed within `waited_gap` words
+    # by its wait overdue (`waited`: "nộp hồ sơ 2 tuần chưa thấy gì", "giấy hẹn là hôm nay
+    # mà lên không thấy ai"): the data holds no file, a person looks at it
+    filed: list[str] = Field(default_factory=list)
+    waited: list[str] = Field(default_factory=list)
+    waited_gap: int = Field(default=10, ge=0)
 
 
 class TextsIn(_Strict):
@@ -644,6 +687,7 @@ class ConfIn(_Strict):
     mixed_unless: list[str] = Field(default_factory=list)
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
+    doubts_beside: dict[str, list[str]] = Field(default_factory=dict)
     vague: VagueIn | None = None
     events: list[EventIn] = Field(default_factory=list)
     texts: TextsIn
@@ -765,6 +809,10 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
                 problems.append(f"{CONF_FILE}: events[{i}].over_services: unknown {service!r}")
     for topic in conf.doubts_unless:
         known(topic, f"doubts_unless.{topic}")
+    for topic, beside in conf.doubts_beside.items():
+        known(topic, f"doubts_beside.{topic}")
+        for i, other in enumerate(beside):
+            known(other, f"doubts_beside.{topic}[{i}]")
     for i, follow in enumerate(conf.follow_ups):
         known(follow.when, f"follow_ups[{i}].when")
         known(follow.add, f"follow_ups[{i}].add")
@@ -903,6 +951,11 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             tuple(" ".join(words(p)) for p in conf.handoff.numbers),
             conf.handoff.gap,
         ),
+        handoff_waited=(
+            tuple(" ".join(words(p)) for p in conf.handoff.filed),
+            tuple(" ".join(words(p)) for p in conf.handoff.waited),
+            conf.handoff.waited_gap,
+        ),
         urgent_phrases=tuple(_padded(p) for p in conf.urgent_phrases),
         tip_negations=tuple(_padded(p) for p in conf.tip_negations),
         tip_third_parties=tuple(_padded(p) for p in conf.tip_third_parties),
@@ -970,6 +1023,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         doubts_unless={
             topic: tuple(_padded(p) for p in words) for topic, words in conf.doubts_unless.items()
         },
+        doubts_beside={topic: frozenset(ts) for topic, ts in conf.doubts_beside.items()},
         places=frozenset(_padded(p) for p in conf.places),
         persons=frozenset(_padded(p) for p in conf.persons),
         persons_services=frozenset(conf.persons_services),
@@ -1054,7 +1108,11 @@ def _stays(raw: StaysIn | None) -> Stays | None:
             tuple(_padded(p) for p in raw.settle.together),
             raw.settle.topic,
             tuple(_padded(p) for p in raw.settle.for_good),
+            tuple(_padded(p) for p in raw.settle.married),
         )
         if raw.settle is not None
         else None,
+        comes=tuple(" ".join(words(p)) for p in raw.comes),
+        visits=tuple(" ".join(words(p)) for p in raw.visits),
+        visit_gap=raw.visit_gap,
     )

@@ -653,7 +653,7 @@ def build_rules(data: Any) -> Rules:
         ("chain", top.chain),
         ("laughter", top.laughter.words),
         ("english", top.english),
-        ("papers:lost", top.papers_asked.lost),
+        ("papers:lost", [*top.papers_asked.lost, *_paired(top.papers_asked)]),
         ("papers:ask", top.papers_asked.asks),
         ("papers:told", top.papers_asked.told),
         ("papers:reported", top.papers_asked.reported),
@@ -777,6 +777,19 @@ def build_rules(data: Any) -> Rules:
             made_off_calm=frozenset(severity.made_off_calm),
         )
     )
+
+
+def _paired(papers: Any) -> list[str]:
+    """The phrases of lost papers made of the two word classes: a loss then a paper, a light
+    word between or not ("làm rớt căn cước", "rớt luôn căn cước"), or the paper then the loss
+    said of it ("căn cước bị thất lạc")."""
+    made: list[str] = []
+    for loss in papers.losses:
+        for paper in papers.papers:
+            made.append(f"{loss} {paper}")
+            made.extend(f"{loss} {word} {paper}" for word in papers.between)
+            made.append(f"{paper} bị {loss}")
+    return made
 
 
 def _openers(rules: Rules) -> Rules:

@@ -152,6 +152,12 @@ class PapersAskedIn(_Strict):
     told: list[str] = Field(default_factory=list)
     # the loss already reported to the police ("trình báo rồi"): only its papers are asked
     reported: list[str] = Field(default_factory=list)
+    # word classes whose pairs are `lost` too: a way of losing before a paper ("làm rớt căn
+    # cước", "đánh rơi luôn giấy tờ"), or the paper before it ("căn cước bị thất lạc")
+    losses: list[str] = Field(default_factory=list)
+    papers: list[str] = Field(default_factory=list)
+    # light words that may stand between the two ("rớt luôn căn cước")
+    between: list[str] = Field(default_factory=list)
 
 
 class LaughterIn(_Strict):

@@ -307,13 +307,16 @@ def _days(padded: str, stays: Stays) -> int | None:
 
 
 def _stay(
-    padded: str, parts: list[Part], matches: list[_Match], k: Knowledge
+    padded: str, parts: list[Part], matches: list[_Match], k: Knowledge, abroad: bool = False
 ) -> tuple[list[Part], bool]:
-    """A family stay decides between lưu trú and tạm trú by its length."""
+    """A family stay decides between lưu trú and tạm trú by its length. With `abroad` (a
+    service this line does not handle named: "làm hộ chiếu cho con qua Hàn thăm ba nó"), a
+    way of coming and a visit's word say the writer's own trip, no visit."""
     stays = k.stays
     if stays is None:
         return parts, False
-    said = has_any(padded, stays.phrases)
+    visit = None if abroad else _visit_at(padded, stays)
+    said = has_any(padded, stays.phrases) or visit is not None
     misnamed = [p for p in parts if p.topic in stays.leavers]
     if (
         misnamed
@@ -339,7 +342,10 @@ def _stay(
             return [Part(stays.long, parts[0].sections), parts[0]], False
         return parts, False
     # the stay's length is the one said after the visit, not "đi làm xa 1 năm" before it
-    at = min((padded.find(p) for p in stays.phrases if p in padded), default=0)
+    at = min(
+        (padded.find(p) for p in stays.phrases if p in padded),
+        default=0 if visit is None else visit,
+    )
     # a length said as a guess beside "not known yet" is no length: the stay is asked
     days = None if has_any(padded, stays.unknown) else _days(padded[at:], stays)
     if named - {stays.short, stays.long}:
@@ -381,6 +387,29 @@ def _stay(
     return [Part(chosen, asked)], False
 
 
+def away(padded: str, k: Knowledge) -> list[Part]:
+    """Someone of the home said to leave for a length said, nothing named ("ba em về quê
+    nuôi bà nội bệnh chắc 1 năm rưỡi, nhà để trống, có cần báo gì với phường không"): the
+    absence's declaration (tạm vắng), whose answer says who must and after how long. Asked
+    once no procedure, stay or subject was found (assistant.answer)."""
+    stays = k.stays
+    if stays is None or not stays.leavers or not has_any(padded, stays.leaving):
+        return []
+    at = min(padded.find(p) for p in stays.leaving if p in padded)
+    if _days(padded[at:], stays) is None:
+        return []
+    return [Part(min(stays.leavers), sections(padded, k))]
+
+
+def _visit_at(padded: str, stays: Stays) -> int | None:
+    """Where a visit said as a way of coming then a visit's word begins ("vô SG chơi 1
+    tuần"), the place between; None when none is said."""
+    if not stays.comes or not stays.visits:
+        return None
+    found = _cached((stays.comes, stays.visits, stays.visit_gap), _near_pattern).search(padded)
+    return None if found is None else found.start()
+
+
 def _trip(padded: str, parts: list[Part], k: Knowledge) -> list[Part]:
     """One's own trip away of a length said, the long stay asked beside tạm vắng ("đi công
     tác Hà Nội 1 tuần, khai tạm trú hay tạm vắng"): under the threshold, the stay where one
@@ -418,6 +447,16 @@ def _stay_choices(padded: str, k: Knowledge) -> tuple[str, ...]:
     stays = k.stays
     assert stays is not None  # asked only by the stays rule
     settling = stays.settle is not None and has_any(padded, stays.settle.kin)
+    if (
+        stays.settle is not None
+        and has_any(padded, stays.settle.married)
+        and not settling
+        and not has_any(padded, stays.family)
+    ):
+        # a spouse come to live with their family ("vợ chồng em mới cưới, em về ở nhà ngoại
+        # luôn"): a registration there, tạm trú or thường trú (Điều 20), never a short stay;
+        # kin said to come beside the marriage are the ones asked about
+        return (stays.long, stays.settle.topic)
     if settling and stays.settle is not None and has_any(padded, stays.settle.together):
         if has_any(padded, stays.settle.for_good):
             # come for good ("mẹ em muốn lên ở với em luôn"): never a short stay
@@ -593,7 +632,9 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
             or _named_apart(padded, matches, k, mixed)
             or [Part(_best(matches), sections(padded, k))]
         )
-    parts, ask = _stay(padded, parts, matches, k) if intent is None else (parts, False)
+    parts, ask = (
+        _stay(padded, parts, matches, k, outside is not None) if intent is None else (parts, False)
+    )
     ask_stay = _stay_choices(padded, k) if ask else ()
     if mixed and intent is None:
         parts = _tenants(padded, parts, k)
@@ -815,6 +856,7 @@ def _doubt(padded: str, parts: list[Part], k: Knowledge) -> tuple[str, str] | No
     for topic, signals in k.doubts if parts else ():
         if (
             topic not in named
+            and not named & k.doubts_beside.get(topic, frozenset())
             and has_any(padded, signals)
             and not has_any(padded, k.doubts_unless.get(topic, ()))
         ):
