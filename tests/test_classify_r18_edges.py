@@ -222,3 +222,63 @@ def test_where_to_call_asked_is_a_question_beside_no_report() -> None:
         "hàng xóm đánh con dã man, không biết báo đâu",
     ):
         _tip(text)
+
+
+def test_categories_named_by_their_acts() -> None:
+    for text, category in (
+        # a man beating a woman, told in English
+        ("a guy is beating a woman near the market gate, please come", "violence"),
+        ("Man hitting his wife in the alley right now, she is crying", "violence"),
+        # cards for money, told in English
+        ("Every night there is a card game for money in the house next to mine", "gambling"),
+        # taken on the sly, a car's wheels taken off
+        ("khách vô tiệm lén lấy 2 cái điện thoại trưng bày rồi đi mất", "theft"),
+        ("co thang dang thao banh xe hoi cua nha ben, nhin tu tren lau thay", "theft"),
+        # hawkers pulling tourists
+        (
+            "mấy người bán vé số chèo kéo khách trước chợ Bến Thành, nắm tay không buông",
+            "public_order",
+        ),
+        # someone slapped
+        ("ông đó xuống xe tát 1 cậu shipper vì quẹt xe, em có quay lại", "violence"),
+        # a relative unreachable, a visit asked
+        ("ba em gọi không bắt máy cả ngày, nhờ công an ghé coi giùm nhà hẻm 3 Tân Quý", "other"),
+    ):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", category), (text, got)
+
+
+def test_a_contacts_list_is_no_grandmother_beaten() -> None:
+    got = classify("app vay tien goi chui ca danh ba cua em, ghep hinh em dang len face")
+    assert got.category != "violence", got
+    # a grandmother beaten, typed without marks, still is
+    for text in ("thang con nha ben danh ba noi chay mau dau", "thằng chồng đánh bà vợ bầm mặt"):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", "violence"), (text, got)
+
+
+def test_a_snatching_keeps_its_category_beside_the_papers_it_took() -> None:
+    for text in (
+        "bị giật túi xách ở đầu hẻm tối qua, mất hết căn cước, bằng lái, giờ làm lại ở đâu",
+        "chieu qua bi giat tui o cho, trong tui co cccd voi the atm, gio lam lai sao",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", "robbery"), (text, got)
+
+
+def test_feared_explosion_or_nobody_hurt_is_no_danger_by_itself() -> None:
+    for text in (
+        "cửa hàng sang chiết gas lậu trong hẻm 12, bình gas chất đầy, sợ nổ",
+        "tiem tap hoa chiet gas trai phep trong hem, so no lam",
+        "xe tải quẹt xe máy ở ngã tư, 2 bên đang cãi nhau, không ai bị sao",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+    for text in (
+        "binh gas nha ben bi xi, ngui thay mui nong nac, so no lam",
+        "bình gas quán ăn đầu hẻm đang bốc cháy, sợ nổ lắm, tới gấp",
+        "nhà bên rò gas, sợ nổ quá",
+        "hai thằng đang đánh nhau có dao trước quán, chưa ai bị sao nhưng sắp có án mạng",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)

@@ -774,6 +774,16 @@ CONFLICTS = {
     # tip_status, answered from the citizen's tips) in mt17-66, mt18-124, mt20-205 and
     # mt21-99 (round 18, msg-18)
     "mt15-41",
+    # Message tuning set 21 (round 18, msg-18):
+    # a protection racket collecting from market stalls, "ai không đóng là lật sạp": labelled
+    # robbery; other by the line's convention (classify.yaml, other: a racket, its harm a
+    # threat against whoever does not pay; the violence done is its own tip), as tuning set
+    # 19's rackets (msg-17b)
+    "mt21-35",
+    # a neighbour's message threatening to come "tối nay" and kill the family: labelled
+    # normal (a threat for later); harm threatened for later today is urgent by the line's
+    # convention (classify.yaml severity, `ahead`: a now phrase), so the ward can act first
+    "mt21-202",
     # Round 17's pass on the question sets' remaining misses (asst-17b):
     # a tạm trú expired, renewal forgotten, "làm lại sao": labelled with tạm trú too; the
     # renewal alone, as qt27-79, qt34-57 and q4b-17 ("tạm trú hết hạn rồi thì làm lại hay gia
@@ -1403,11 +1413,11 @@ MESSAGES_ALONE = {
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
     # once a deposit paid, then blocked, told in English is fraud
-    # round 18 (msg-18, follow-ups asking only for news): 217
-    "tuning17": ((217, 146, 150), 15, 0, 0),
+    # round 18 (msg-18, follow-ups asking only for news, the report named by when): 218
+    "tuning17": ((218, 146, 150), 15, 0, 0),
     # 18 after msg-16's pass on it (model retrained): 208, 108, 106, 15/15, none and none
-    # round 18 (msg-18, follow-ups asking only for news): 210
-    "tuning18": ((210, 108, 106), 15, 0, 0),
+    # round 18 (msg-18, follow-ups asking only for news, the report named by when): 211
+    "tuning18": ((211, 108, 106), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1428,8 +1438,12 @@ MESSAGES_ALONE = {
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
-    # and without news, ads dressed as warnings): 217, 125, 137, ads 15/15
-    "tuning21": ((217, 125, 137), 15, 2, 0),
+    # and without news, ads dressed as warnings): 217, 125, 137, ads 15/15; on categories
+    # and urgency (acts named: a slap, a snatching kept beside its papers, a card game and a
+    # beating in English, hawkers; a feared explosion and nobody hurt calm): 217, 134, 139 of
+    # 220, no calm tip urgent; 215, 133, 138 of the 218 agreed (mt21-35, mt21-202 in
+    # CONFLICTS)
+    "tuning21": ((215, 133, 138), 15, 0, 0),
 }
 
 

@@ -1535,6 +1535,13 @@ def with_urgency(
     return replace(verdict, severity=severity, reasons=reasons)
 
 
+# a snatching the rules read, its victim's papers lost by it ("bị giật túi xách, trong túi
+# có căn cước ..., giờ làm lại"): the learned model's lost property is its consequence,
+# never its category (not a theft: "mất điện thoại ... không phải bị trộm" is a loss the
+# rules misread, which the model rightly names)
+_TAKEN = frozenset({"robbery"})
+
+
 def open_to_opinion(verdict: Classification) -> bool:
     """A tip of the rules', or a message nothing matched."""
     if verdict.kind == "tip":
@@ -1574,6 +1581,8 @@ def with_opinion(
         if verdict.category is None or (verdict.category == "other" and not named_other):
             sure = model.marked_from if marked else model.other_from
         kept = ("other", verdict.category, *not_done)
+        if verdict.category in _TAKEN and _category(opinion) == "lost_property":
+            return verdict  # papers or a bike taken are the crime's loss, not one of its own
         if _category(opinion) in kept or opinion.category_p < sure:
             return verdict
         reasons = (*verdict.reasons, opinion.reason("category"))
