@@ -282,3 +282,19 @@ def test_feared_explosion_or_nobody_hurt_is_no_danger_by_itself() -> None:
     ):
         got = classify(text)
         assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+
+
+def test_ones_own_errand_told_after_an_answer_asks_nothing() -> None:
+    for text in (
+        "Dạ vâng, sáng mai em lên phường nộp giấy tờ ạ",
+        "ok anh, chiều em mang giấy tờ lên phường",
+    ):
+        assert by_rules(text).kind == "other", text
+    for text in (
+        "mai em lên phường nộp giấy tờ tạm trú thì cần mang gì",
+        "lên phường nộp giấy tờ được không ạ",
+        "lên phường nộp hồ sơ thường trú ở đâu",
+    ):
+        assert by_rules(text).kind == "question", text
+    # a bribe asked at the desk is told, a tip
+    assert classify("em lên phường nộp hồ sơ mà cán bộ đòi 500k mới nhận").kind == "tip"
