@@ -298,3 +298,12 @@ def test_ones_own_errand_told_after_an_answer_asks_nothing() -> None:
         assert by_rules(text).kind == "question", text
     # a bribe asked at the desk is told, a tip
     assert classify("em lên phường nộp hồ sơ mà cán bộ đòi 500k mới nhận").kind == "tip"
+
+
+def test_ones_stolen_bike_seen_on_sale_is_a_theft() -> None:
+    for text in (
+        "xe em bị mất tuần trước, nay thấy xe em đăng bán trên facebook, biển số đã đổi",
+        "hom truoc mat xe, gio thay xe toi rao ban tren cho tot, van con vet tray",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category) == ("tip", "theft"), (text, got)
