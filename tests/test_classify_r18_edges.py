@@ -307,3 +307,15 @@ def test_ones_stolen_bike_seen_on_sale_is_a_theft() -> None:
     ):
         got = classify(text)
         assert (got.kind, got.category) == ("tip", "theft"), (text, got)
+
+
+def test_a_child_out_of_contact_since_is_never_lowered_by_the_model() -> None:
+    for text in (
+        "con gái tôi bị dụ đi làm việc nhẹ lương cao, giờ mất liên lạc 3 ngày",
+        "con trai em đi theo bạn lên Sài Gòn làm, mất liên lạc từ thứ 2 tới giờ",
+    ):
+        got = classify(text)
+        assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+    # a debtor out of contact is no one in danger
+    got = classify("bạn tôi mượn 20 triệu rồi giờ mất liên lạc 3 ngày, chặn zalo luôn")
+    assert (got.kind, got.severity) == ("tip", "normal"), got
