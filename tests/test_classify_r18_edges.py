@@ -319,3 +319,12 @@ def test_a_child_out_of_contact_since_is_never_lowered_by_the_model() -> None:
     # a debtor out of contact is no one in danger
     got = classify("bạn tôi mượn 20 triệu rồi giờ mất liên lạc 3 ngày, chặn zalo luôn")
     assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+def test_a_crime_going_on_since_long_ago_stays_a_tip() -> None:
+    for text in (
+        "hồi đó giờ tụi nó vẫn bán ma túy ở cuối hẻm, không còn ai dám nói",
+        "hoi xua toi gio nha do van chua bai bac, gio khong con ai dam noi",
+        "ngày xưa xóm này có băng trộm chó, giờ tụi nó quay lại rồi",
+    ):
+        _tip(text)
