@@ -328,3 +328,29 @@ def test_a_crime_going_on_since_long_ago_stays_a_tip() -> None:
         "ngày xưa xóm này có băng trộm chó, giờ tụi nó quay lại rồi",
     ):
         _tip(text)
+
+
+def test_a_status_question_opened_by_cho_hoi_asks_only_where_it_stands() -> None:
+    for text in (
+        "Dạ cho em hỏi vụ trộm xe em báo tuần trước có ai xuống kiểm tra chưa ạ",
+        "cho toi hoi vu danh nhau toi bao hom qua xu ly chua",
+    ):
+        got = classify(text)
+        assert got.kind == "other" and got.topic == "tip_status", (text, got)
+    # something else asked beside it, news since, or one's own file: not only a status
+    for text in (
+        "cho em hỏi vụ trộm em báo hôm qua đã xử lý chưa, với làm lại căn cước ở đâu",
+        "cho tôi hỏi vụ đánh nhau tôi báo hôm qua sao rồi, tối nay tụi nó lại tụ tập",
+        "cho em hỏi hồ sơ tạm trú em nộp tuần trước xử lý chưa",
+    ):
+        got = classify(text)
+        assert not (got.kind == "other" and got.topic == "tip_status"), (text, got)
+
+
+def test_a_fire_flaring_again_is_burning_now() -> None:
+    for text in (
+        "vụ cháy hôm qua ở hẻm 5, giờ lửa lại bốc lên",
+        "kho hàng cháy hôm qua, sáng nay lại bốc cháy, khói đen",
+    ):
+        got = classify(text)
+        assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), (text, got)

@@ -1443,8 +1443,9 @@ MESSAGES_ALONE = {
     # beating in English, hawkers; a feared explosion and nobody hurt calm): 217, 134, 139 of
     # 220, no calm tip urgent; 215, 133, 138 of the 218 agreed (mt21-35, mt21-202 in
     # CONFLICTS); kind 216 agreed once one's own errand told asks nothing; category 134
-    # agreed once one's stolen bike seen on sale is a theft
-    "tuning21": ((216, 134, 138), 15, 0, 0),
+    # agreed once one's stolen bike seen on sale is a theft; kind 217 agreed once "cho em hỏi"
+    # may open a status question itself
+    "tuning21": ((217, 134, 138), 15, 0, 0),
 }
 
 

@@ -635,6 +635,8 @@ def build_rules(data: Any) -> Rules:
         ("line_anew", line.anew),
         ("line_anew", line.since),
         ("line_since", line.since),
+        ("line_opener", line.openers),
+        ("line_reported_when", line.reported_when),
         ("line_unless", line.unless),
         ("if", top.hypothetical.if_),
         ("then", top.hypothetical.then),
@@ -2091,16 +2093,29 @@ def _asked_after(groups: dict[str, list[Hit]], status_topic: str | None = None) 
     if not asked:
         return []
     reported = _sure(groups, "line_reported")
-    if not reported and status_topic is not None and status_topic in groups:
-        # the matter's words, even those its own rule sets aside ("báo mất xe"), beside the
-        # report named ("vụ em báo"), not only its state asked ("có ai tới chưa": a jam's
-        # cause told, whether anyone came asked, reports)
-        matter = any(group.startswith(("cat:", "not:cat:")) for group in groups)
-        named = [h for h in _sure(groups, status_topic) if not any(_overlaps(h, a) for a in asked)]
-        reported = named if matter else []
+    # the matter's words, even those its own rule sets aside ("báo mất xe") or only requires
+    # ("vụ nhà trọ em báo tuần trước"), beside the report named by when it was sent, or by a
+    # status question's "vụ em báo", not only its state asked ("có ai tới chưa": a jam's cause
+    # told, whether anyone came asked, reports)
+    if not reported and any(g.startswith(("cat:", "not:cat:", "req:", "weak:")) for g in groups):
+        reported = _sure(groups, "line_reported_when")
+        if not reported and status_topic is not None and status_topic in groups:
+            reported = [
+                h for h in _sure(groups, status_topic) if not any(_overlaps(h, a) for a in asked)
+            ]
     if not reported:
         return []
     own = reported + asked
+    # "cho em hỏi" opening the status question itself ("cho em hỏi vụ nhà trọ em báo tuần
+    # trước có ai xuống kiểm tra chưa"): the asking is the status's, when nothing else is
+    # asked (no procedure named, no question word outside the report and its status)
+    openers = _sure(groups, "line_opener")
+    if (
+        openers
+        and not any(group.startswith("topic:") for group in groups)
+        and all(_inside(q, own + openers) for q in groups.get("question", []))
+    ):
+        own = own + openers
     for group in ("line_unless", "line_anew"):
         if any(not _inside(h, own) for h in groups.get(group, [])):
             return []

@@ -127,6 +127,11 @@ class AboutLineIn(_Strict):
     # news of the matter since ("em mới thấy xe em ở tiệm cầm đồ", "bổ sung"): beside a
     # status question too, a tip
     since: list[str] = Field(default_factory=list)
+    # the earlier report named by when it was sent: `reported` beside its matter's words
+    reported_when: list[str] = Field(default_factory=list)
+    # asking words that may open the status question itself ("cho em hỏi vụ ... có ai xuống
+    # chưa"): no `unless` then, when nothing else is asked
+    openers: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
 
 
