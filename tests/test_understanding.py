@@ -807,6 +807,21 @@ CONFLICTS = {
     "mt15-88",
     # street racing labelled traffic; public order in the rules and the briefing, as mt12-61
     "mt15-164",
+    # an earlier report named ("hôm qua em có báo vụ mất xe rồi"), news of it asked and
+    # nothing new told: labelled a question; a status follow-up, kind other (topic
+    # tip_status, answered from the citizen's tips) in mt17-66, mt18-124, mt20-205 and
+    # mt21-99 (round 18, msg-18)
+    "mt15-41",
+    # Message tuning set 21 (round 18, msg-18):
+    # a protection racket collecting from market stalls, "ai không đóng là lật sạp": labelled
+    # robbery; other by the line's convention (classify.yaml, other: a racket, its harm a
+    # threat against whoever does not pay; the violence done is its own tip), as tuning set
+    # 19's rackets (msg-17b)
+    "mt21-35",
+    # a neighbour's message threatening to come "tối nay" and kill the family: labelled
+    # normal (a threat for later); harm threatened for later today is urgent by the line's
+    # convention (classify.yaml severity, `ahead`: a now phrase), so the ward can act first
+    "mt21-202",
     # Round 17's pass on the question sets' remaining misses (asst-17b):
     # a tạm trú expired, renewal forgotten, "làm lại sao": labelled with tạm trú too; the
     # renewal alone, as qt27-79, qt34-57 and q4b-17 ("tạm trú hết hạn rồi thì làm lại hay gia
@@ -948,8 +963,8 @@ BLIND_HELD = {
     # normal): held at 97, a loss taken on purpose; 69/75 after round 15's pass on set 31
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((124, 91, 97), 9, 1, 0, 69, 1); questions 70 after round 18's pass on
-    # set 36 (asst-18a)
-    "blind17": ((124, 91, 97), 9, 1, 0, 70, 1),
+    # set 36 (asst-18a); kind 125 with msg-18's pass on kind (tuning set 21) merged
+    "blind17": ((125, 91, 97), 9, 1, 0, 70, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -967,7 +982,8 @@ BLIND_HELD = {
     # round 16: scored before any change (its header): kind 131/135, category 89/95,
     # urgency 94/95, no calm tip urgent, no person in danger normal, ads 11/12; questions
     # 61/75 with 4 wrong; kind 132 after msg-16's pass on tuning set 17
-    "blind20": ((132, 89, 94), 11, 0, 0, 61, 4),
+    # kind 133 after msg-18's pass on kind (tuning set 21)
+    "blind20": ((133, 89, 94), 11, 0, 0, 61, 4),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
@@ -975,7 +991,8 @@ BLIND_HELD = {
     # 66/75 with 2 wrong with round 18's pass on question set 36 merged (asst-18a: papers
     # dropped or mislaid; an absence's term run out is no one missing; a term's words beside
     # a procedure with its own term are that procedure's)
-    "blind21": ((129, 86, 93), 10, 0, 1, 66, 2),
+    # kind 131, ads 11/12 with msg-18's pass on kind (tuning set 21) merged
+    "blind21": ((131, 86, 93), 11, 0, 1, 66, 2),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
@@ -1398,7 +1415,8 @@ MESSAGES_ALONE = {
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none
-    "tuning10": ((217, 159, 157), 12, 0, 0),
+    # round 18 (msg-18, a status follow-up naming the earlier report's matter is no tip): 218
+    "tuning10": ((218, 159, 157), 12, 0, 0),
     # round 14's pass on kinds: scored before any change (its header) 195, 122, 141 of 220,
     # ads 7/11, no calm tip urgent, two people in danger normal; after the pass (model
     # retrained, unchanged) 205, 130, 144 of 220, 10/11, none and none; 131, 145 after the
@@ -1437,7 +1455,9 @@ MESSAGES_ALONE = {
     # and two more of sets 14 and 15, but lose two blind sets' categories: not taken
     # round 16 (msg-16, a seller's offer an ad): 212 agreed, ads 10/10
     # round 17 (msg-17b, an armed robbery minutes ago is urgent, its robber close): 147
-    "tuning15": ((215, 143, 147), 10, 0, 0),
+    # round 18 (msg-18): 214 of the 217 agreed, mt15-41 (a status follow-up labelled a
+    # question, right before) put in CONFLICTS; no other message moved
+    "tuning15": ((214, 143, 147), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1448,9 +1468,11 @@ MESSAGES_ALONE = {
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
     # once a deposit paid, then blocked, told in English is fraud
-    "tuning17": ((216, 146, 150), 15, 0, 0),
+    # round 18 (msg-18, follow-ups asking only for news, the report named by when): 218
+    "tuning17": ((218, 146, 150), 15, 0, 0),
     # 18 after msg-16's pass on it (model retrained): 208, 108, 106, 15/15, none and none
-    "tuning18": ((208, 108, 106), 15, 0, 0),
+    # round 18 (msg-18, follow-ups asking only for news, the report named by when): 211
+    "tuning18": ((211, 108, 106), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1466,10 +1488,19 @@ MESSAGES_ALONE = {
     # category 151 with msg-17b's pass merged (mt20-57, a stranger lodging next door whom
     # the landlord does not know: "thằng lạ mặt" names other, and the model's residence
     # (below the named-category threshold) no longer overrules it)
-    "tuning20": ((215, 151, 157), 15, 2, 0),
+    # round 18 (msg-18, follow-ups asking only for news): 216
+    "tuning20": ((216, 151, 157), 15, 2, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
-    "tuning21": ((193, 122, 137), 11, 2, 0),
+    # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
+    # and without news, ads dressed as warnings): 217, 125, 137, ads 15/15; on categories
+    # and urgency (acts named: a slap, a snatching kept beside its papers, a card game and a
+    # beating in English, hawkers; a feared explosion and nobody hurt calm): 217, 134, 139 of
+    # 220, no calm tip urgent; 215, 133, 138 of the 218 agreed (mt21-35, mt21-202 in
+    # CONFLICTS); kind 216 agreed once one's own errand told asks nothing; category 134
+    # agreed once one's stolen bike seen on sale is a theft; kind 217 agreed once "cho em hỏi"
+    # may open a status question itself
+    "tuning21": ((217, 134, 138), 15, 0, 0),
 }
 
 

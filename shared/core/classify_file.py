@@ -124,6 +124,14 @@ class AboutLineIn(_Strict):
     reported: list[str] = Field(default_factory=list)
     status: list[str] = Field(default_factory=list)
     anew: list[str] = Field(default_factory=list)
+    # news of the matter since ("em mới thấy xe em ở tiệm cầm đồ", "bổ sung"): beside a
+    # status question too, a tip
+    since: list[str] = Field(default_factory=list)
+    # the earlier report named by when it was sent: `reported` beside its matter's words
+    reported_when: list[str] = Field(default_factory=list)
+    # asking words that may open the status question itself ("cho em hỏi vụ ... có ai xuống
+    # chưa"): no `unless` then, when nothing else is asked
+    openers: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
 
 
@@ -166,6 +174,20 @@ class LaughterIn(_Strict):
 
     words: list[str] = Field(default_factory=list)
     marks: list[str] = Field(default_factory=list)
+    # the joke owned up ("đùa thôi"): beside laughter, chat even when a crime is told
+    owned: list[str] = Field(default_factory=list)
+
+
+class PassingIn(_Strict):
+    """A crime or a fire mentioned in passing, nobody's to report: seen in the `news`, or
+    `long_ago` and `gone` since (or laughed at); never beside one of `unless`, nor a news
+    item beside one of `news_unless` (the writer's own place)."""
+
+    news: list[str] = Field(default_factory=list)
+    long_ago: list[str] = Field(default_factory=list)
+    gone: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    news_unless: list[str] = Field(default_factory=list)
 
 
 class SpamIn(_Strict):
@@ -348,6 +370,7 @@ class RulesIn(_Strict):
     # a chain message: the reader asked to pass it on ("hãy chia sẻ ngay cho người thân")
     chain: list[str] = Field(default_factory=list)
     laughter: LaughterIn = LaughterIn()
+    passing: PassingIn = PassingIn()
     # words of English that no Vietnamese word folds onto: `english_min_words` of them
     # make a message English, which the learned model (trained on Vietnamese) never weighs
     english: list[str] = Field(default_factory=list)
@@ -427,6 +450,8 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("reporting", rules.reporting)
     add("chain", rules.chain)
     add("laughter.words", rules.laughter.words)
+    add("laughter.owned", rules.laughter.owned)
+    lists("passing", rules.passing)
     add("english", rules.english)
     for i, compound in enumerate(rules.compounds):
         add(f"compounds[{i}].phrases", compound.phrases)
