@@ -21,14 +21,14 @@ variants = load_script("writing_variants")
 # Per variant kind, the most items whose original is read right and whose variant is
 # read wrong, per head (kind, a tip lost to chat or a question, category, urgency, a
 # question's verdict no longer right, a question answered wrong). Before round 18's fixes:
-# teencode questions 21, doubled letter questions 464 and tips lost 11, tr->ch questions
-# 241 (scripts/writing_variants.py at e10f9db).
+# no-marks categories 66 and tips lost 7, teencode questions 21, doubled letter questions
+# 464 and tips lost 11, tr->ch questions 241 (scripts/writing_variants.py at e10f9db).
 HELD = {
-    "no-marks": {"kind": 14, "tip-lost": 7, "category": 66, "urgency": 33, "question": 17,
+    "no-marks": {"kind": 13, "tip-lost": 6, "category": 61, "urgency": 32, "question": 17,
                  "question-wrong": 20},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 4, "urgency": 2, "question": 4,
                  "question-wrong": 4},
-    "teencode-no-marks": {"kind": 15, "tip-lost": 9, "category": 71, "urgency": 33,
+    "teencode-no-marks": {"kind": 14, "tip-lost": 8, "category": 66, "urgency": 32,
                           "question": 19, "question-wrong": 21},
     "lower-no-punct": {"kind": 6, "tip-lost": 0, "category": 2, "urgency": 1, "question": 11,
                        "question-wrong": 12},
@@ -187,3 +187,32 @@ def test_the_assistant_reads_teencode_but_not_the_words_it_folds_onto() -> None:
     assert assistant.match_topic("xin xác nhận cư chú ở đâu") == assistant.match_topic(
         "xin xác nhận cư trú ở đâu"
     )
+
+
+# --- a fire typed without marks, told by what only a fire has ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xe may dang chay giua duong Au Co, lua to lam, nguoi ta dang tat may",
+        "nha kho cuoi hem 8 chay, lua cao hon mai nha",
+        "khoi dang boc ra tu phong tro so 5, go cua khong ai tra loi",
+        "phong tro so 3 chay roi, khoi tran ra hanh lang",
+    ],
+)
+def test_a_fire_typed_without_marks_is_told_by_its_flames_and_smoke(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bị lừa to rồi, chuyển 20 triệu cho người lạ",  # lừa, not lửa
+        "lúa cao ngang đầu ngoài ruộng",
+        "con nít thả diều chạy giỡn ngoài đường, có đứa té",
+    ],
+)
+def test_what_only_folds_onto_a_fire_is_no_fire(text: str) -> None:
+    assert classify(text).category != "fire"
