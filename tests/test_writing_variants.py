@@ -22,7 +22,8 @@ variants = load_script("writing_variants")
 # read wrong, per head (kind, a tip lost to chat or a question, category, urgency, a
 # question's verdict no longer right, a question answered wrong). Before round 18's fixes:
 # no-marks categories 66 and tips lost 7, teencode questions 21, doubled letter questions
-# 464 and tips lost 11, tr->ch questions 241 (scripts/writing_variants.py at e10f9db).
+# 464 and tips lost 11, tr->ch questions 241, lower case without punctuation questions 11
+# and 12 answered wrong (scripts/writing_variants.py at e10f9db).
 HELD = {
     "no-marks": {"kind": 13, "tip-lost": 6, "category": 61, "urgency": 32, "question": 17,
                  "question-wrong": 20},
@@ -30,8 +31,8 @@ HELD = {
                  "question-wrong": 4},
     "teencode-no-marks": {"kind": 14, "tip-lost": 8, "category": 66, "urgency": 32,
                           "question": 19, "question-wrong": 21},
-    "lower-no-punct": {"kind": 6, "tip-lost": 0, "category": 2, "urgency": 1, "question": 11,
-                       "question-wrong": 12},
+    "lower-no-punct": {"kind": 6, "tip-lost": 0, "category": 2, "urgency": 1, "question": 2,
+                       "question-wrong": 3},
     "typo-doubled": {"kind": 11, "tip-lost": 5, "category": 15, "urgency": 12, "question": 71,
                      "question-wrong": 14},
     "typo-dropped": {"kind": 34, "tip-lost": 11, "category": 30, "urgency": 30,
@@ -216,3 +217,33 @@ def test_a_fire_typed_without_marks_is_told_by_its_flames_and_smoke(text: str) -
 )
 def test_what_only_folds_onto_a_fire_is_no_fire(text: str) -> None:
     assert classify(text).category != "fire"
+
+
+# --- an English question without its "?" is asked by its word order ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister from Canada stays with us for a week who has to report her stay",
+        "we are opening a small homestay where do we register the foreign guests",
+        "my husband is Korean where does he apply for a residence card",
+        "is there a fee for registering a temporary stay",
+    ],
+)
+def test_an_english_question_without_its_mark_is_a_question(text: str) -> None:
+    assert classify(text).kind == "question"
+    assert classify(text + "?").kind == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone is breaking into my neighbor house right now on Au Co who has to report this",
+        "a man with a knife is chasing a woman near Dam Sen park is there a police station here",
+        "my motorbike was stolen last night from the parking lot where do we go to report",
+        "there is a fire in the building next to my house on Tan Huong street where do we go",
+    ],
+)
+def test_an_english_report_asking_where_to_turn_stays_a_tip(text: str) -> None:
+    assert classify(text).kind == "tip"
