@@ -97,7 +97,7 @@ from typing import Any, NamedTuple
 from shared.core import prebuilt
 from shared.core.police_complaint import PoliceComplaint
 from shared.core.refcode import find_code
-from shared.core.text import CLAUSE_BREAK, canonical, canonical_word, fold
+from shared.core.text import CLAUSE_BREAK, canonical, canonical_word, fold, undoubled
 from shared.core.text_model import Opinion, Reader, is_opinion_of, load_model
 
 _CORE = os.path.dirname(__file__)
@@ -536,7 +536,15 @@ def _words_of(phrase: str) -> tuple[str, ...]:
 
 
 Spelled = tuple[tuple[str, str], ...]
-Aliases = dict[str, list[tuple[tuple[str, ...], tuple[Spelled, ...]]]]  # first word -> keys
+Aliases = dict[str, list[tuple[Spelled, tuple[Spelled, ...]]]]  # first folded word -> keys
+
+
+def _spelled_as(words: Spelled, key: Spelled) -> bool:
+    """Whether a phrase's words are an alias key: the same words with the same marks, or
+    written without marks (then they stand for every word folding to them)."""
+    return len(words) == len(key) and all(
+        f == kf and m in (km, f) for (f, m), (kf, km) in zip(words, key, strict=True)
+    )
 
 
 def _expand_aliases(spelled: Spelled, aliases: Aliases) -> set[Spelled]:
@@ -546,10 +554,11 @@ def _expand_aliases(spelled: Spelled, aliases: Aliases) -> set[Spelled]:
     for _ in range(2):  # a second pass picks up phrases holding two different keys
         found: list[Spelled] = []
         for variant in todo:
-            folded = tuple(f for f, _ in variant)
-            for i, word in enumerate(folded):
+            for i, (word, _) in enumerate(variant):
                 for key, alts in aliases.get(word, ()):
-                    if folded[i : i + len(key)] == key:
+                    # the key as spelled, marks and all: "rồi" is typed "rùi", "rơi" never
+                    # is ("bỏ rơi" is not "bỏ rùi"), nor "tới" "tui" nor "vợ" "zô"
+                    if _spelled_as(variant[i : i + len(key)], key):
                         for alt in alts:
                             new = variant[:i] + alt + variant[i + len(key) :]
                             if new not in variants:
@@ -571,9 +580,9 @@ def build_rules(data: Any) -> Rules:
     top = classify_file.parse(data, vocabulary)
     aliases: Aliases = {}
     for key, alts in top.aliases.items():
-        folded_key = tuple(f for f, _ in _spelling(_words_of(key)))
+        spelled_key = _spelling(_words_of(key))
         spellings = tuple(_spelling(_words_of(alt)) for alt in alts)
-        aliases.setdefault(folded_key[0], []).append((folded_key, spellings))
+        aliases.setdefault(spelled_key[0][0], []).append((spelled_key, spellings))
     index: dict[str | tuple[str, str], list[Phrase]] = {}
 
     spelled: dict[str, Spelled] = {}
@@ -949,8 +958,8 @@ def _tokenise(text: str, rules: Rules) -> _Message:
     if not rules.abbreviations.keys().isdisjoint(words):  # once a message, not a chunk
         return _spelled_out(text, list(map(_pieces, chunks)), rules.abbreviations)
     typed_with_marks = marks.count(None) != len(marks)
-    read_words = tuple(model_words) if typed_with_marks else words
-    return _Message(words, tuple(marks), typed_with_marks, tuple(clauses), read_words, text)
+    # typed without marks, each word read is its folded form as typed (`_pieces`)
+    return _Message(words, tuple(marks), typed_with_marks, tuple(clauses), tuple(model_words), text)
 
 
 def _spelled_out(
@@ -962,26 +971,25 @@ def _spelled_out(
     folded_words: list[str] = []
     marks: list[str | None] = []
     clauses: list[int] = []
+    read: list[tuple[str, str | None]] = []  # the model's word as typed, or an expansion's
     clause = 0
-    for folded, marked, before, breaks, _ in pieces:
-        for word, mark, b in zip(folded, marked, before, strict=True):
+    for folded, marked, before, breaks, typed in pieces:
+        for word, mark, b, as_typed in zip(folded, marked, before, typed, strict=True):
             expansion = abbreviations.get(word)
             if expansion is None:
                 folded_words.append(word)
                 marks.append(mark)
                 clauses.append(clause + b)
+                read.append((as_typed, None))
                 continue
             for written, flat in zip(*expansion, strict=True):
                 folded_words.append(flat)
                 marks.append(_mark_key(written) if flat != written else None)
                 clauses.append(clause + b)
+                read.append((flat, marks[-1]))
         clause += breaks
     typed_with_marks = marks.count(None) != len(marks)
-    model_words = (
-        tuple([m or f for f, m in zip(folded_words, marks, strict=True)])
-        if typed_with_marks
-        else tuple(folded_words)
-    )
+    model_words = tuple([(m or f) if typed_with_marks else f for f, m in read])
     return _Message(
         tuple(folded_words), tuple(marks), typed_with_marks, tuple(clauses), model_words, text
     )
@@ -1003,17 +1011,23 @@ def _pieces(chunk: str) -> _Pieces:
     folded: list[str] = []
     marks: list[str | None] = []
     before: list[int] = []
+    read: list[str] = []
     breaks = 0
     for piece in _PIECE.findall(f" {canonical_word(chunk)} "):
         if piece[0] in _BREAKS:
             breaks += 1
         else:
-            word = _fold_word(piece)
+            # the rules read a letter held down at the word's end once ("khôngg": `undoubled`);
+            # the model reads the word as typed, as it was trained (retrained on the
+            # rules' reading, it read a blind set lower)
+            held = undoubled(piece)
+            word = _fold_word(held)
             folded.append(word)
-            marks.append(_mark_key(piece) if word != piece else None)
+            marks.append(_mark_key(held) if word != held else None)
             before.append(breaks)
-    read = tuple([m or f for f, m in zip(folded, marks, strict=True)])
-    return tuple(folded), tuple(marks), tuple(before), breaks, read
+            typed = _fold_word(piece)
+            read.append(_mark_key(piece) if typed != piece else typed)
+    return tuple(folded), tuple(marks), tuple(before), breaks, tuple(read)
 
 
 def _scan(message: _Message, rules: Rules) -> list[Hit]:

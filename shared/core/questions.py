@@ -46,12 +46,13 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from shared.core.text import words
+from shared.core.text import undoubled, words
 
 if TYPE_CHECKING:
     from shared.core.assistant_file import Event, Knowledge, Line, OutOfScope, Stays
@@ -102,7 +103,8 @@ def _typo_rewriter(typos: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
 
 def normalise(text: str, k: Knowledge) -> str:
     """Folded words, space-padded, typos rewritten: what every phrase is matched on."""
-    padded = " " + " ".join(words(text)) + " "
+    # a letter held down at a word's end ("khôngg", "ngườii") read once
+    padded = " " + " ".join(words(undoubled(unicodedata.normalize("NFC", text.lower())))) + " "
     return _cached(k.typos, _typo_rewriter)(padded) if k.typos else padded
 
 

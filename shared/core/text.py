@@ -40,6 +40,37 @@ def clauses(text: str) -> list[str]:
     return [c for c in CLAUSE_BREAK.split(text.replace("\n", " ; ")) if c.strip()]
 
 
+# A Vietnamese syllable never ends in a doubled letter, so one typed twice or held down
+# ("khôngg", "ngườii", "cứuuu") is a slip or a cry: read once (the assistant's reading,
+# `questions.normalise`; the classifier's words are the learned model's features too, and
+# retrained on them it read a blind set lower: left as they are). Only in a word typed with
+# marks (surely Vietnamese: "shopee", "app", "pass" keep theirs), and in one typed
+# without them only where neither language doubles it: the finals ng, nh, ch ("khongg"),
+# n and i ("chuyenn", "nguoii"); "cuu" is cứu, and "ee", "oo", "pp", "ss" are English's.
+_HELD_LETTER = re.compile(r"([^\W\d_])\1+(?![^\W_])")
+_HELD_FINAL = re.compile(
+    r"(?<=[a-z])([ni])\1+(?![^\W_])|(?<=n)(g)g+(?![^\W_])|(?<=[nc])(h)h+(?![^\W_])"
+)
+
+
+_LETTERS = re.compile(r"[^\W_]+")
+
+
+def undoubled(text: str) -> str:
+    """Each word's last letter once, where Vietnamese never doubles it (`_HELD_LETTER`);
+    lower case NFC in, lower case out."""
+    if text.isascii():
+        if "gg" in text or "hh" in text or "nn" in text or "ii" in text:
+            return _HELD_FINAL.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
+        return text
+    return _LETTERS.sub(
+        lambda m: (
+            undoubled(m.group()) if m.group().isascii() else _HELD_LETTER.sub(r"\1", m.group())
+        ),
+        text,
+    )
+
+
 def canonical(text: str) -> str:
     """NFC, lower case, one space, tone marks in the new style (hoà)."""
     if text.isascii():  # typed without marks: nothing to normalise, no tone to move
