@@ -23,22 +23,23 @@ variants = load_script("writing_variants")
 # question's verdict no longer right, a question answered wrong). Before round 18's fixes:
 # no-marks categories 66 and tips lost 7, teencode questions 21, doubled letter questions
 # 464 and tips lost 11, tr->ch questions 241, lower case without punctuation questions 11
-# and 12 answered wrong (scripts/writing_variants.py at e10f9db).
+# and 12 answered wrong (scripts/writing_variants.py at e10f9db). Measured again with round
+# 18's other passes merged (more originals read right, so more to break: +1 to +11 a head).
 HELD = {
-    "no-marks": {"kind": 13, "tip-lost": 6, "category": 61, "urgency": 32, "question": 17,
+    "no-marks": {"kind": 14, "tip-lost": 6, "category": 61, "urgency": 32, "question": 18,
                  "question-wrong": 20},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 4, "urgency": 2, "question": 4,
                  "question-wrong": 4},
-    "teencode-no-marks": {"kind": 14, "tip-lost": 8, "category": 66, "urgency": 32,
-                          "question": 19, "question-wrong": 21},
-    "lower-no-punct": {"kind": 6, "tip-lost": 0, "category": 2, "urgency": 1, "question": 2,
+    "teencode-no-marks": {"kind": 15, "tip-lost": 8, "category": 66, "urgency": 32,
+                          "question": 20, "question-wrong": 21},
+    "lower-no-punct": {"kind": 7, "tip-lost": 0, "category": 2, "urgency": 1, "question": 3,
                        "question-wrong": 3},
     "typo-doubled": {"kind": 11, "tip-lost": 5, "category": 15, "urgency": 12, "question": 71,
-                     "question-wrong": 14},
-    "typo-dropped": {"kind": 34, "tip-lost": 11, "category": 30, "urgency": 30,
-                     "question": 464, "question-wrong": 138},
-    "typo-tr-ch": {"kind": 71, "tip-lost": 34, "category": 68, "urgency": 26, "question": 97,
-                   "question-wrong": 32},
+                     "question-wrong": 15},
+    "typo-dropped": {"kind": 39, "tip-lost": 11, "category": 31, "urgency": 30,
+                     "question": 467, "question-wrong": 149},
+    "typo-tr-ch": {"kind": 76, "tip-lost": 35, "category": 69, "urgency": 26, "question": 97,
+                   "question-wrong": 34},
 }  # fmt: skip
 
 
