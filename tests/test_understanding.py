@@ -998,6 +998,8 @@ BLIND_HELD = {
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
     # (asst-18b); 70/75 with no wrong answer with round 18's pass on set 36 merged (asst-18a)
     "blind22": ((128, 86, 90), 11, 1, 1, 70, 0),
+    # round 19, written and scored before any change (lead-19 a36e371)
+    "blind23": ((128, 85, 88), 11, 2, 1, 65, 2),
 }
 
 
@@ -1369,6 +1371,8 @@ QUESTIONS_ALONE = {
     "tuning37": (90, 8),
     # (set 38: 93/110 with 5 wrong with both of round 18's assistant passes merged)
     "tuning38": (93, 5),
+    # round 19, scored before any change (lead-19 a36e371)
+    "tuning39": (70, 20),
 }
 
 
@@ -1501,6 +1505,9 @@ MESSAGES_ALONE = {
     # agreed once one's stolen bike seen on sale is a theft; kind 217 agreed once "cho em hỏi"
     # may open a status question itself
     "tuning21": ((217, 134, 138), 15, 0, 0),
+    # round 19, scored before any change (lead-19 a36e371), on their agreed labels
+    "tuning22": ((208, 138, 155), 10, 2, 4),
+    "tuning23": ((205, 137, 143), 11, 1, 1),
 }
 
 
@@ -1564,6 +1571,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind20",
         "blind21",
         "blind22",
+        "blind23",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

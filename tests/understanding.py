@@ -80,6 +80,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind22.jsonl`, `questions_blind22.jsonl`: the twenty-second pair, written
   in round 18 by someone who had not seen the rules (the same brief as round 17's),
   scored blind before round 18's changes (its header lines); never worked on.
+- `messages_blind23.jsonl`, `questions_blind23.jsonl`: the twenty-third pair, written
+  in round 19 by someone who had not seen the rules (the same brief), scored blind
+  before round 19's changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -168,7 +171,11 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning37.jsonl`, `questions_tuning38.jsonl`: 110 questions each, written in
   round 18 by two writers who had not seen the rules (situations described, not named; a
   mixed fortnight), scored before any change (their headers); set 37 worked on in round
-  18's assistant passes, set 38 kept out of them to measure their reach.
+  18's assistant passes, set 38 kept out of them to measure their reach, then worked on in
+  round 19.
+- `questions_tuning39.jsonl`: 110 questions written in round 19 by a writer who had not
+  seen the rules (questions told as stories, often in a crime report's words), scored
+  before any change (its header); worked on in round 19's assistant passes.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -217,6 +224,10 @@ Messages alone (`MESSAGE_SETS`, no questions file):
 - `messages_tuning21.jsonl`: 220 messages written in round 18 by a writer who had not
   seen the rules (at the edges of kind and urgency), scored before any change (its
   header); worked on in round 18's classifier pass.
+- `messages_tuning22.jsonl`, `messages_tuning23.jsonl`: 220 messages each, written in round
+  19 by two writers who had not seen the rules (the borders between categories and the
+  right urgency; an ordinary fortnight's inbox), scored before any change (their headers);
+  worked on in round 19's classifier passes.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -268,6 +279,7 @@ SETS = (
     "blind20",
     "blind21",
     "blind22",
+    "blind23",
     "tuning",
     "tuning4",
     "tuning5",
@@ -303,6 +315,7 @@ QUESTION_SETS = (
     "tuning36",
     "tuning37",
     "tuning38",
+    "tuning39",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -323,6 +336,8 @@ MESSAGE_SETS = (
     "tuning19",
     "tuning20",
     "tuning21",
+    "tuning22",
+    "tuning23",
 )
 # Never worked on: their misses are shown only when asked.
 BLIND = (
@@ -339,6 +354,7 @@ BLIND = (
     "blind20",
     "blind21",
     "blind22",
+    "blind23",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
@@ -348,8 +364,9 @@ BLIND = (
 # was kept out of, then worked on in round 12's pass, which set 24 was kept out of, then
 # worked on in round 13's pass, which set 25 was kept out of, then worked on in round 13's
 # second pass, which blind set 17 measures. Round 17: set 36 kept out of the pass on set 35,
-# then worked on in round 18, whose passes set 38 is kept out of.
-KEPT_OUT: tuple[str, ...] = ("tuning38",)
+# then worked on in round 18, whose passes set 38 was kept out of, then worked on in
+# round 19 (whose reach blind set 23 measures).
+KEPT_OUT: tuple[str, ...] = ()
 # Question sets worked on but not taught to the learned second opinion: held out on the
 # fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
@@ -357,7 +374,7 @@ KEPT_OUT: tuple[str, ...] = ("tuning38",)
 # Set 20, worked on last, is left out alike, and so are sets 21 and 22 (round 11's passes)
 # and set 23 (round 12's), and sets 24, 25 and 26 (round 13's), and sets 27 to 30 (round
 # 14's), and sets 31 and 32 (round 15's), and sets 33 and 34 (round 16's), and sets 35
-# and 36 (round 17's), and sets 37 and 38 (round 18's).
+# and 36 (round 17's), and sets 37 and 38 (round 18's), and set 39 (round 19's).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -381,6 +398,7 @@ UNTRAINED: tuple[str, ...] = (
     "tuning36",
     "tuning37",
     "tuning38",
+    "tuning39",
 )
 # Message sets worked on but not taught to the learned second opinion. Round 10's set 6
 # taught every head, held out on the fifteen earlier training sets: one more person in
@@ -395,7 +413,7 @@ UNTRAINED: tuple[str, ...] = (
 # texts): category 1,206 -> 1,214 of 1,267 left out in turn, 85.0 -> 86.3 % held out, a
 # fresh set 133 -> 135 of 150, nothing else moved. Sets written later start here until
 # measured alike (round 15's sets 14, 15 and 16, round 16's 17, 18 and 19, round 17's 20,
-# round 18's 21).
+# round 18's 21, round 19's 22 and 23).
 UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning14",
     "tuning15",
@@ -405,6 +423,8 @@ UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning19",
     "tuning20",
     "tuning21",
+    "tuning22",
+    "tuning23",
 )
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
