@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,7 +25,7 @@ from shared.zalo.inbound import MAX_BODY_BYTES
 from tests.conftest import APP_ID
 from tests.helpers import CITIZEN, DUTY, TIP, alert_texts, firestore_size
 from tests.line import Line
-from tests.webhook_client import post, text_event, webhook_app
+from tests.webhook_client import fresh, post, sample, text_event, webhook_app
 
 pytestmark = pytest.mark.emulators
 KEPT = "Tin nhắn của anh/chị đã được lưu lại nhưng hệ thống chưa đọc được tự động."
@@ -82,6 +83,48 @@ def test_firestore_frozen_the_citizen_is_answered_200_and_the_router_stores_the_
     assert update.startswith(f"Tin báo {tip['ref']} có thêm thông tin") and "maps.google" in update
     (ack,) = line.texts(CITIZEN)
     assert tip["ref"] in ack
+
+
+def test_firestore_frozen_a_follow_an_odd_shape_and_a_rotated_key_are_each_deferred_in_time(
+    line: Line, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The door runs on the request's thread: each of these paths reaches Firestore by a
+    # call of its own (a follow's contact and commit, the quarantine's commit, the read
+    # that picks which of two pseudonyms a citizen is known by), and each must be bounded
+    # by the storage budget, or the citizen's event would wait past Zalo's 2 s.
+    monkeypatch.setenv("TINBAO_PSEUDONYM_KEY_PREVIOUS", "test-pseudonym-key-5555")
+    monkeypatch.setenv("TINBAO_PSEUDONYM_KEY", "rotated-pseudonym-key-7777")
+    clock = bootstrap.get_webhook().clock
+    bootstrap.reset()
+    bootstrap.get_webhook().clock = clock
+    bootstrap.get_router().clock = clock
+    at = line.clock.now()
+    odd = text_event("xe may dau truoc cong cho", "m-odd", user=CITIZEN)
+    odd["sender"]["id"] = int(CITIZEN)  # a number where Zalo sends a string: kept raw
+    events = {
+        "follow": fresh(sample("follow"), at),
+        "shape": fresh(odd, at),
+        "rotated": fresh(text_event("co nguoi la lai vang quanh nha", "m-rot", user=CITIZEN), at),
+    }
+    answers, took = {}, {}
+    with budget(1.5):
+        line.env.stack.firestore.freeze()
+        try:
+            for name, event in events.items():
+                started = time.monotonic()
+                answers[name] = post(webhook_app(), event)
+                took[name] = time.monotonic() - started
+        finally:
+            line.env.stack.firestore.thaw()
+    assert {n: (a.status_code, a.json["status"]) for n, a in answers.items()} == {
+        n: (200, "deferred") for n in events
+    }
+    assert max(took.values()) < 1.5, took
+    assert set(line.pump()) == {200}  # the router stores each as the webhook would have
+    (kept,) = docs(line, "quarantine").values()
+    assert kept["reason"] == "shape"
+    assert any(s.get("following") is True for s in docs(line, "senders").values())
+    assert len(docs(line, "tips")) == 1
 
 
 def test_a_deferred_event_delivered_twice_and_late_is_stored_and_routed_once(line: Line) -> None:

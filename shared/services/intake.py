@@ -115,22 +115,24 @@ class Door:
     log: Logger
 
     def take(self, arrival: Arrival, deadline: float | None = None) -> Taken:
-        """Store what arrived (within the monotonic `deadline` when given); raises
-        `StorageError` when storage failed for a passing reason."""
+        """Store what arrived (within the monotonic `deadline` when given: every
+        storage call on every path is bounded by it, so the webhook can run this on
+        the request's own thread); raises `StorageError` when storage failed for a
+        passing reason or ran out of time."""
         event, now = arrival.event, arrival.received_at
         if event is None:
             problem = arrival.problem
             detail = f"{problem.field}: {problem.reason}" if problem else "unreadable"
-            return self.quarantine(arrival, "shape", detail)
+            return self.quarantine(arrival, "shape", detail, deadline)
         if isinstance(event, TextEvent | LocationEvent | MediaEvent | AnonymousEvent):
             return self._message(arrival, event, now, deadline)
         if isinstance(event, FollowEvent):
-            return self._follow(arrival, event, now)
+            return self._follow(arrival, event, now, deadline)
         if isinstance(event, OaSendEvent) and event.oa_id is not None and arrival.pseudonyms:
-            return self._oa_reply(arrival, event, now)
+            return self._oa_reply(arrival, event, now, deadline)
         if event.event_name.startswith("user_send_"):
             # A citizen's message of a kind we do not model yet: kept, answered.
-            return self.quarantine(arrival, "unknown_event", event.event_name)
+            return self.quarantine(arrival, "unknown_event", event.event_name, deadline)
         return Taken("ignored", False, fields={"event_name": event.event_name})
 
     def _message(
@@ -140,13 +142,13 @@ class Door:
         now: datetime,
         deadline: float | None,
     ) -> Taken:
-        reporter = self.store.resolve_reporter(arrival.pseudonyms)
+        reporter = self.store.resolve_reporter(arrival.pseudonyms, deadline)
         msg = inbound.to_inbound(event, self.classify, self.parse_command)
         raw = inbound.redact(arrival.raw, event.user_id, reporter)
         try:
             result = self.store.intake(msg, reporter, event.user_id, raw, now, self.rules, deadline)
         except StorageRefused as exc:
-            return self.quarantine(arrival, "refused", str(exc))
+            return self.quarantine(arrival, "refused", str(exc), deadline)
         fields = {
             "event_name": event.event_name,
             "message_key": msg.key,
@@ -172,7 +174,9 @@ class Door:
         status = "duplicate" if result.duplicate else "stored"
         return Taken(status, not result.duplicate, routed, fields)
 
-    def _oa_reply(self, arrival: Arrival, event: OaSendEvent, now: datetime) -> Taken:
+    def _oa_reply(
+        self, arrival: Arrival, event: OaSendEvent, now: datetime, deadline: float | None
+    ) -> Taken:
         """A person answered a citizen from the OA's chat tool: nothing is stored; the
         router records it on the citizen's open tip (the message key de-duplicates)."""
         assert event.oa_id is not None
@@ -182,13 +186,15 @@ class Door:
             message_id=key,
             oa_id=event.oa_id,
             at=now,
-            reporter_key=self.store.resolve_reporter(arrival.pseudonyms),
+            reporter_key=self.store.resolve_reporter(arrival.pseudonyms, deadline),
             text=(event.message.text or "").strip()[:2000],
         )
         return Taken("forwarded", True, reply, {"event_name": event.event_name, "message_key": key})
 
-    def _follow(self, arrival: Arrival, event: FollowEvent, now: datetime) -> Taken:
-        reporter = self.store.resolve_reporter(arrival.pseudonyms)
+    def _follow(
+        self, arrival: Arrival, event: FollowEvent, now: datetime, deadline: float | None
+    ) -> Taken:
+        reporter = self.store.resolve_reporter(arrival.pseudonyms, deadline)
         key = arrival.key
         following = event.event_name == "follow"
         new = self.store.record_follow(
@@ -200,6 +206,7 @@ class Door:
             following,
             now,
             int(self.rules.retention.total_seconds() // 86400),
+            deadline,
         )
         routed = TipEvent(kind="follow", message_id=key, oa_id=event.oa_id, at=now)
         return Taken(
@@ -209,8 +216,11 @@ class Door:
             {"event_name": event.event_name},
         )
 
-    def quarantine(self, arrival: Arrival, reason: str, detail: str) -> Taken:
-        """Keep the event raw; the citizen (when one can be told) is answered."""
+    def quarantine(
+        self, arrival: Arrival, reason: str, detail: str, deadline: float | None = None
+    ) -> Taken:
+        """Keep the event raw (within `deadline`); the citizen (when one can be told)
+        is answered."""
         data = arrival.data or {}
         name = data.get("event_name")
         app_id = data.get("app_id")
@@ -226,7 +236,7 @@ class Door:
             oa_id=_clean(arrival.oa_id)[:100] or None,
             user_id=_clean(user_id) if user_id else None,
         )
-        new = self.store.quarantine(item, self.quarantine_days)
+        new = self.store.quarantine(item, self.quarantine_days, deadline)
         fields = {"quarantine_key": item.key, "reason": reason, "detail": item.detail}
         # Counted by the log-based metric tinbao_quarantined (infra/monitoring).
         self.log.warning("intake.quarantined", new=new, event_name=item.event_name, **fields)

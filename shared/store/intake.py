@@ -190,14 +190,16 @@ class FirestoreIntake:
     # --- pseudonyms ----------------------------------------------------------------------
 
     @as_storage_errors
-    def resolve_reporter(self, pseudonyms: tuple[str, ...]) -> str:
+    def resolve_reporter(self, pseudonyms: tuple[str, ...], deadline: float | None = None) -> str:
         if len(pseudonyms) <= 1:
             return pseudonyms[0]
         chosen = self._memory.resolved(pseudonyms)
         if chosen is None:
             # Senders only: the contacts database is not the webhook's to read.
             refs = [self.db.collection(SENDERS).document(p) for p in pseudonyms]
-            found = {s.reference.id for s in self.db.get_all(refs) if s.exists}
+            found = {
+                s.reference.id for s in self.db.get_all(refs, **self._rpc(deadline)) if s.exists
+            }
             chosen = next((p for p in pseudonyms if p in found), pseudonyms[0])
             self._memory.resolve(pseudonyms, chosen)
         return chosen
@@ -314,7 +316,9 @@ class FirestoreIntake:
             self.dbs.collection(REPORTERS).document(reporter).create(doc, **rpc)
 
     @as_storage_errors
-    def quarantine(self, item: Quarantined, retention_days: int) -> bool:
+    def quarantine(
+        self, item: Quarantined, retention_days: int, deadline: float | None = None
+    ) -> bool:
         main, parts = quarantine_docs(item, retention_days)
         ref = self.dbs.collection(QUARANTINE).document(item.key)
         batch = self.dbs.of(QUARANTINE).batch()
@@ -322,7 +326,7 @@ class FirestoreIntake:
         for part in parts:
             batch.create(ref.collection(PARTS).document(str(part["n"])), part)
         try:
-            batch.commit()
+            batch.commit(**self._rpc(deadline))
         except gexc.AlreadyExists:
             return False
         return True
@@ -338,17 +342,19 @@ class FirestoreIntake:
         following: bool,
         now: datetime,
         retention_days: int,
+        deadline: float | None = None,
     ) -> bool:
         """Record a follow or unfollow once; False when this delivery was already seen."""
         message, contact, sender = follow_writes(
             key, oa_id, app_id, reporter, user_id, following, now, retention_days
         )
-        self._create_contact(reporter, contact, {})  # first: see the module's docstring
+        # first: see the module's docstring
+        self._create_contact(reporter, contact, self._rpc(deadline))
         batch = self.db.batch()
         batch.create(self.db.collection(MESSAGES).document(key), message)
         batch.set(self.db.collection(SENDERS).document(reporter), sender, merge=True)
         try:
-            batch.commit()
+            batch.commit(**self._rpc(deadline))
         except gexc.AlreadyExists:
             return False
         return True

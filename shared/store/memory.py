@@ -225,7 +225,7 @@ class _Intake(_Documents):
         if self.down:
             raise StorageError("the test turned storage off")
 
-    def resolve_reporter(self, pseudonyms: tuple[str, ...]) -> str:
+    def resolve_reporter(self, pseudonyms: tuple[str, ...], deadline: float | None = None) -> str:
         self._reachable()
         with self._lock:
             for key in pseudonyms:
@@ -278,7 +278,9 @@ class _Intake(_Documents):
                 return ref
         raise Contended(f"no free tip code after {CODE_ATTEMPTS} draws")
 
-    def quarantine(self, item: Quarantined, retention_days: int) -> bool:
+    def quarantine(
+        self, item: Quarantined, retention_days: int, deadline: float | None = None
+    ) -> bool:
         self._reachable()
         with self._lock:
             if item.key in self.docs[QUARANTINE]:
@@ -297,6 +299,7 @@ class _Intake(_Documents):
         following: bool,
         now: datetime,
         retention_days: int,
+        deadline: float | None = None,
     ) -> bool:
         self._reachable()
         with self._lock:

@@ -73,9 +73,10 @@ class IntakeStore(Protocol):
     """What the webhook (and the router, for deferred events) writes: each message
     once, joined to its citizen's tip; events that cannot be messages, raw."""
 
-    def resolve_reporter(self, pseudonyms: tuple[str, ...]) -> str:
+    def resolve_reporter(self, pseudonyms: tuple[str, ...], deadline: float | None = None) -> str:
         """The pseudonym the citizen is known by: the newest one, unless only an
-        older key's pseudonym has documents (a key rotation)."""
+        older key's pseudonym has documents (a key rotation). Each method here that
+        takes a monotonic `deadline` is bounded by it (`StorageError` past it)."""
         ...
 
     def intake(
@@ -93,7 +94,9 @@ class IntakeStore(Protocol):
         refuses the write for good."""
         ...
 
-    def quarantine(self, item: Quarantined, retention_days: int) -> bool:
+    def quarantine(
+        self, item: Quarantined, retention_days: int, deadline: float | None = None
+    ) -> bool:
         """Keep an event raw, once; False when it was already kept."""
         ...
 
@@ -107,6 +110,7 @@ class IntakeStore(Protocol):
         following: bool,
         now: datetime,
         retention_days: int,
+        deadline: float | None = None,
     ) -> bool: ...
 
     def mark_unpublished(self, tip_id: str | None, message_key: str, now: datetime) -> None: ...
