@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 from google.api_core.datetime_helpers import DatetimeWithNanoseconds
-from google.cloud.firestore_v1 import SERVER_TIMESTAMP, GeoPoint, _helpers
+from google.cloud.firestore_v1 import DELETE_FIELD, SERVER_TIMESTAMP, GeoPoint, _helpers
+from google.cloud.firestore_v1.field_path import FieldPath
 
 from shared.core import intake
 from shared.core.intake import AttachmentRef, Inbound, IntakeRules, Location, SenderState
@@ -120,3 +121,73 @@ def test_what_is_not_plain_goes_through_the_clients_encoding(doc: dict[str, Any]
     assert the_same(update_writes(PATH, doc), _helpers.pbs_for_update(PATH, doc, None))
     if "." not in next(iter(doc)):
         assert the_same(create_writes(PATH, doc), _helpers.pbs_for_create(PATH, doc))
+
+
+# --- field paths: the router's outcomes of a tip's sends (`sends.<entry>`) ------------------
+
+
+def entry_path(entry: str) -> str:
+    return FieldPath("sends", entry).to_api_repr()
+
+
+OUTCOME = {
+    "status": "sent",
+    "attempts": 2,
+    "sent_at": NOW,
+    "result": {"message_id": "zm-77", "quota": {"left": 3999}},
+    "errors": [],
+    "detail": {},
+    "read_back": READ_BACK,
+}
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {entry_path("alerts|TB-AAAAAA:alert:off-3"): OUTCOME},
+        {
+            entry_path("replies|app:m9"): {"status": "failed", "attempts": 3, "error": "-32"},
+            entry_path("alerts|TB-AAAAAA:alert:off-1"): OUTCOME,
+            "due_at": NOW + timedelta(minutes=2),
+        },
+        {"ladder.step": 2, "ladder.at": NOW, "status": "routed"},  # dotted plain names
+        {entry_path("notices|a.b`c\\d"): {"ok": True}},  # dots, a backtick, a backslash
+        {entry_path("alerts|x"): {}},  # an empty map
+        {"sends.plain": {"n": 1}, "sends_due": None},
+    ],
+    ids=["one-entry", "two-entries-and-due", "dotted", "odd-characters", "empty", "prefix-name"],
+)
+def test_an_update_by_field_paths_is_the_clients_own(
+    doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(write_pbs, "_helpers", None)  # built here, not by the client
+    for option in (None, _helpers.LastUpdateOption(READ_BACK)):
+        theirs = _helpers.pbs_for_update(PATH, doc, option)
+        assert the_same(update_writes(PATH, doc, option), theirs)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {entry_path("alerts|x"): {"status": DELETE_FIELD}},  # a sentinel deep inside
+        {entry_path("alerts|x"): {"at": SERVER_TIMESTAMP, "n": 1}},
+        {"sends.`alerts|x`": 1, entry_path("alerts|x"): 2},  # one path written twice
+    ],
+    ids=["nested-delete", "nested-transform", "same-path-twice"],
+)
+def test_field_paths_the_client_treats_apart_go_through_its_encoding(doc: dict[str, Any]) -> None:
+    try:
+        theirs = _helpers.pbs_for_update(PATH, doc, None)
+    except ValueError:
+        with pytest.raises(ValueError):
+            update_writes(PATH, doc)
+        return
+    assert the_same(update_writes(PATH, doc), theirs)
+
+
+def test_a_path_inside_another_is_refused_as_the_client_refuses_it() -> None:
+    for doc in ({"sends": {}, entry_path("alerts|x"): 1}, {"a.b": 1, "a.b.c": 2}):
+        with pytest.raises((ValueError, TypeError)) as theirs:
+            _helpers.pbs_for_update(PATH, doc, None)
+        with pytest.raises(theirs.type):
+            update_writes(PATH, doc)

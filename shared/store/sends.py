@@ -53,6 +53,7 @@ from shared.store.tip_sends import (
     sends_of,
     tip_of,
 )
+from shared.store.write_pbs import update_document, update_in
 
 # This process's last write of a tip it keeps outcomes for: the tip as written, and its
 # update time (the precondition of the outcomes' write). Bounded: a handler needs one.
@@ -216,8 +217,8 @@ class SendsStore(KnownTips):
             if not fields:
                 return on_tip, result
             with contextlib.suppress(*transactions.WRITTEN_SINCE):  # written since: read it
-                done = tip_ref.update(
-                    fields, option=self.db.write_option(last_update_time=update_time)
+                done = update_document(
+                    tip_ref, fields, self.db.write_option(last_update_time=update_time)
                 )
                 self.kept_outcomes.written(ref, kept)
                 self._know(ref, written, done.update_time)
@@ -232,7 +233,7 @@ class SendsStore(KnownTips):
             older = lambda: doc_ref.get(transaction=txn).exists  # noqa: E731
             decided = _entry_decided(snap.to_dict() or {}, kept, eid, decide, older)
             if decided[2]:
-                txn.update(tip_ref, decided[2])
+                update_in(txn, tip_ref, decided[2])
             return decided
 
         on_tip, result, fields, written = transactions.run(self.db, body)
@@ -299,8 +300,8 @@ class OutcomesStore(KnownTips):
             fields = {**entry_fields(changed), **due_after_sends(data, before, sends)}
             if changed:
                 with contextlib.suppress(*transactions.WRITTEN_SINCE):  # written since: read it
-                    result = tip_ref.update(
-                        fields, option=self.db.write_option(last_update_time=update_time)
+                    result = update_document(
+                        tip_ref, fields, self.db.write_option(last_update_time=update_time)
                     )
                     self._know(ref, {**data, SENDS: sends, **_plain(fields)}, result.update_time)
                     left = {e: f for e, f in outcomes.items() if e not in changed}
@@ -334,7 +335,7 @@ class OutcomesStore(KnownTips):
             if not changed:
                 return left, None
             fields = {**entry_fields(changed), **due_after_sends(data, before, sends)}
-            txn.update(tip_ref, fields)
+            update_in(txn, tip_ref, fields)
             return left, {**data, SENDS: sends, **_plain(fields)}
 
         left, data = transactions.run(self.db, body)

@@ -60,6 +60,7 @@ from shared.store.tip_sends import (
     tip_due_fields,
     tip_of,
 )
+from shared.store.write_pbs import update_in
 
 
 class TipsStore(KnownTips):
@@ -192,7 +193,8 @@ class TipsStore(KnownTips):
             updates.update(sends_fields(stored, before, after, recorded.spilled))
             trail, spill = trail_appended(stored, _trail_entries(change, now, repairs))
             plain = {**updates, **trail, "updated_at": now}
-            txn.update(tip_ref, {**plain, **entry_fields(changed)}, option=unchanged)
+            # Its `Write` built here: the client makes a FieldPath a leaf of every entry.
+            update_in(txn, tip_ref, {**plain, **entry_fields(changed)}, unchanged)
             for event_id, entry in spill.items():  # past the list's bound: documents
                 txn.set(tip_ref.collection(EVENTS).document(event_id), {**entry, **_expiry(before)})
             _write_spawned(txn, spawned_ref, change, now)

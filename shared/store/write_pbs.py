@@ -5,10 +5,13 @@ wrappers: ≈ 1.1 ms of CPU for a joining message's four documents on the bench
 machine, the largest share of the webhook's own CPU under load after gRPC. The same
 `Write` built on the raw protobuf classes costs ≈ 0.2 ms. Only plain values are
 built here (what intake's documents hold: None, bool, int, float, str, bytes,
-datetimes, lists and tuples, maps with string keys) and, for an update, plain field
-names (`update` reads a dotted name as a path); anything else makes the whole write
-go through the client's own encoding. Either way the `Write` is the client's, field
-for field (tests/test_write_pbs.py compares them).
+datetimes, lists and tuples, maps with string keys) and, for an update, field names
+and field paths (`update` reads a dotted name as a path: the router's outcomes of a
+tip's sends are written as `sends.<entry>`, where the client makes a `FieldPath`
+for every leaf of every entry, the largest share of the router's CPU in that write,
+bench/README.md, round 19); anything else makes the whole write go through the
+client's own encoding. Either way the `Write` is the client's, field for field
+(tests/test_write_pbs.py compares them).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 
 from google.api_core.datetime_helpers import DatetimeWithNanoseconds
 from google.cloud.firestore_v1 import _helpers
+from google.cloud.firestore_v1.field_path import FieldPath
 from google.cloud.firestore_v1.types import common, document, write
 from google.protobuf import struct_pb2, timestamp_pb2
 
@@ -88,17 +92,68 @@ def create_writes(document_path: str, data: Mapping[str, Any]) -> list[write.Wri
     return [write.Write.wrap(raw)]
 
 
+def _update_paths(data: Mapping[str, Any]) -> list[tuple[str, ...]]:
+    """Each key of an update as the path the client reads it as (`FieldPath.from_string`,
+    once a key rather than once a leaf); paths the client would refuse or treat apart
+    (one inside another, the same path twice) are left to it."""
+    paths = []
+    for key in data:
+        if type(key) is not str:
+            raise _NotPlain("a key that is not a string")
+        if _PLAIN_NAME.fullmatch(key):
+            paths.append((key,))
+            continue
+        try:
+            paths.append(FieldPath.from_string(key).parts)
+        except ValueError as exc:
+            raise _NotPlain("a field path the client refuses") from exc
+    seen = set(paths)
+    if len(seen) != len(paths) or any(p[:i] in seen for p in paths for i in range(1, len(p))):
+        raise _NotPlain("a field path inside another")
+    return paths
+
+
+class _Node(dict):  # type: ignore[type-arg]
+    """A map the paths of an update make (not a value of the update)."""
+
+
+def _nested(paths: list[tuple[str, ...]], values: list[Any]) -> dict[str, Any]:
+    """The update's document: each path's value at its place, maps made on the way."""
+    tree = _Node()
+    for parts, v in zip(paths, values, strict=True):
+        node = tree
+        for part in parts[:-1]:
+            node = node.setdefault(part, _Node())
+        node[parts[-1]] = _value(v)
+
+    def encoded(node: _Node) -> dict[str, Any]:
+        return {
+            k: _Value(map_value=_MapValue(fields=encoded(n))) if type(n) is _Node else n
+            for k, n in node.items()
+        }
+
+    return encoded(tree)
+
+
 def update_writes(
     document_path: str, data: Mapping[str, Any], option: Any = None
 ) -> list[write.Write]:
     """What `WriteBatch.update(ref, data, option=option)` adds: the document must exist,
-    or `option` (`Client.write_option(...)`) says what it must be."""
+    or `option` (`Client.write_option(...)`) says what it must be. A dotted key is a
+    field path, as to the client."""
     try:
-        if not data or not all(type(k) is str and _PLAIN_NAME.fullmatch(k) for k in data):
-            raise _NotPlain("a field path")
+        if not data:
+            raise _NotPlain("nothing to update")
+        paths = _update_paths(data)
+        if all(len(p) == 1 for p in paths):
+            fields = _fields(data)
+            mask = sorted(data)
+        else:
+            fields = _nested(paths, list(data.values()))
+            mask = [FieldPath(*p).to_api_repr() for p in sorted(paths)]
         raw = _Write(
-            update=_Document(name=document_path, fields=_fields(data)),
-            update_mask=_Mask(field_paths=sorted(data)),
+            update=_Document(name=document_path, fields=fields),
+            update_mask=_Mask(field_paths=mask),
             current_document=_Precondition(exists=True),
         )
     except _NotPlain:
@@ -107,3 +162,16 @@ def update_writes(
     if option is not None:
         option.modify_write(made)
     return [made]
+
+
+def update_in(target: Any, ref: Any, data: Mapping[str, Any], option: Any = None) -> None:
+    """`target.update(ref, data, option=option)` for a batch or a transaction, its `Write`
+    built here."""
+    target._add_write_pbs(update_writes(ref._document_path, data, option))
+
+
+def update_document(ref: Any, data: Mapping[str, Any], option: Any = None) -> Any:
+    """`ref.update(data, option=option)`, its `Write` built here: one commit, its result."""
+    batch = ref._client.batch()
+    update_in(batch, ref, data, option)
+    return batch.commit()[0]
