@@ -86,9 +86,9 @@ def get_escalator() -> Escalator:
 
 
 def reset() -> None:
-    """Forget every built service. An outbox mark still running from a webhook request
-    that already answered (past its 0.5 s) is waited for, so it cannot land after the
-    reset."""
+    """Forget every built service. Storage still running from a webhook request that
+    already answered (a 503 after the time budget) is waited for, so it cannot land
+    after the reset."""
     with _lock:
         webhook = _built.pop("webhook", None)
         if webhook is not None:
@@ -299,9 +299,8 @@ def assemble_webhook(
         publisher=publisher,
         clock=clock,
         log=get_logger("webhook"),
-        # For the outbox mark only (the store runs on the request's thread, bounded by
-        # its deadline): as many as the requests an instance takes at once (Cloud Run's
-        # concurrency is 20), so a mark never queues behind another.
+        # As many as the requests an instance takes at once (Cloud Run's concurrency
+        # is 20): a queued store would eat into the budget the fallback needs.
         executor=concurrent.futures.ThreadPoolExecutor(max_workers=24),
         oas=oas,
         pseudonym_keys=pseudonym_keys(settings),
