@@ -109,3 +109,26 @@ def test_a_fire_supposed_or_fire_safety_missing_is_a_hazard(text: str) -> None:
 )
 def test_a_fire_now_beside_fire_safety_words_stays_urgent(text: str) -> None:
     _urgent(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chiều thứ 6 bảo vệ siêu thị đẩy ba tôi té, ba tôi bị bong gân, muốn gửi đơn",
+        "hôm thứ 3 xe đạp của con tôi bị lấy trước cổng trường, camera không quay được",
+        "toi thu 7 may thang say xin dap be kinh xe nha toi, gio muon trinh bao",
+    ],
+)
+def test_another_day_named_is_not_now(text: str) -> None:
+    _normal(text)
+
+
+def test_another_day_beside_a_danger_now_stays_urgent() -> None:
+    _urgent("tối thứ 7 tụi nó đánh nhau ở quán này, giờ lại đang đánh nhau tiếp, có dao")
+
+
+def test_a_child_tied_up_now_is_urgent_and_one_told_over_or_the_weather_is_not() -> None:
+    _urgent("thằng bé nhà bên bị ông bố trói tay vô cột điện trước nhà nãy giờ, khóc quá trời")
+    _urgent("đứa nhỏ chừng 5 tuổi bị xích chân trong chuồng sau nhà, khóc khàn cả giọng")
+    _normal("năm ngoái đứa nhỏ xóm này bị trói tay, giờ ba nó đi tù rồi")
+    _normal("troi lai mua to, con nit trong hem nghi hoc het")

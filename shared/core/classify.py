@@ -737,6 +737,7 @@ def build_rules(data: Any) -> Rules:
     add("gone", severity.gone)
     add("made_off", severity.made_off)
     add("reported_then", severity.reported_then)
+    add("other_day", severity.other_day)
     add("fresh", severity.fresh)
     add("now", severity.ahead)
     add("kept", severity.ahead)
@@ -1533,7 +1534,8 @@ def _told_calm(groups: dict[str, list[Hit]]) -> bool:
     """Told as over ("hôm qua"), as a habit ("tối nào cũng") or as no hurry: the
     rules' signs that no danger is happening now, which the model's word never
     overrules."""
-    over = bool(_event_past(groups, groups.get("past", []))) and "now" not in groups
+    dated = bool(_event_past(groups, groups.get("past", []))) or "other_day" in groups
+    over = dated and "now" not in groups
     return over or _habitual(groups) or "not_urgent" in groups
 
 
