@@ -132,3 +132,20 @@ def test_a_child_tied_up_now_is_urgent_and_one_told_over_or_the_weather_is_not()
     _urgent("đứa nhỏ chừng 5 tuổi bị xích chân trong chuồng sau nhà, khóc khàn cả giọng")
     _normal("năm ngoái đứa nhỏ xóm này bị trói tay, giờ ba nó đi tù rồi")
     _normal("troi lai mua to, con nit trong hem nghi hoc het")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đêm qua nghe tiếng đập cửa rầm rầm, ngủ dậy thấy mất cái laptop",
+        "toi qua nghe tieng dap cua, sang day mat xe may trong sân",
+    ],
+)
+def test_a_noise_in_the_night_then_a_loss_found_in_the_morning_is_a_theft(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "theft", "normal"), (text, got)
+
+
+def test_a_beating_told_beside_a_loss_found_in_the_morning_stays_violence() -> None:
+    got = classify("tối qua thằng chồng say về đập cửa đánh vợ, sáng ra mất xe luôn")
+    assert got.category == "violence", got
