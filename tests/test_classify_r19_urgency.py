@@ -149,3 +149,13 @@ def test_a_noise_in_the_night_then_a_loss_found_in_the_morning_is_a_theft(text: 
 def test_a_beating_told_beside_a_loss_found_in_the_morning_stays_violence() -> None:
     got = classify("tối qua thằng chồng say về đập cửa đánh vợ, sáng ra mất xe luôn")
     assert got.category == "violence", got
+
+
+def test_a_drunk_said_to_hit_nobody_is_calm_but_one_with_a_knife_is_not() -> None:
+    _normal("ông xỉn đứng giữa chợ la hét chửi bới người ta, không đánh ai, chỉ la thôi")
+    _urgent("thằng say cầm dao đứng đầu hẻm chửi người ta, chưa đánh ai nhưng ai cũng sợ")
+
+
+def test_sparks_each_time_it_rains_are_a_hazard_and_sparks_now_with_smoke_are_not() -> None:
+    _normal("dây điện trước cửa võng xuống thấp, trời mưa là xẹt lửa, nhờ điện lực sửa")
+    _urgent("dây điện đầu hẻm đang chập tóe lửa, khói bốc lên, mưa là chập hoài")
