@@ -159,3 +159,9 @@ def test_a_drunk_said_to_hit_nobody_is_calm_but_one_with_a_knife_is_not() -> Non
 def test_sparks_each_time_it_rains_are_a_hazard_and_sparks_now_with_smoke_are_not() -> None:
     _normal("dây điện trước cửa võng xuống thấp, trời mưa là xẹt lửa, nhờ điện lực sửa")
     _urgent("dây điện đầu hẻm đang chập tóe lửa, khói bốc lên, mưa là chập hoài")
+
+
+def test_a_weapon_fetched_to_come_back_is_urgent_and_one_told_over_is_not() -> None:
+    _urgent("hai ông nhậu cãi nhau, một ông chạy đi lấy dao nói quay lại xử, ông kia còn ngồi")
+    _urgent("thang kia thua bai, ve nha lay ma tau noi cho do, ca quan so qua")
+    _normal("tháng trước ổng về nhà lấy dao dọa hàng xóm, giờ đã bị xử phạt rồi")

@@ -1513,8 +1513,9 @@ MESSAGES_ALONE = {
     # pass (an earlier report's time is not the event's, an offender still there, a strong
     # gas smell, acid or a child tied up, a fire supposed): urgency 160 and 145, no person in
     # danger rated normal on either, calm tips urgent 1 and 0 (162 once a drunk said to hit
-    # nobody and sparks each time it rains are calm)
-    "tuning22": ((208, 138, 162), 10, 1, 0),
+    # nobody and sparks each time it rains are calm; 163 once a weapon fetched to come back
+    # is urgent)
+    "tuning22": ((208, 138, 163), 10, 1, 0),
     "tuning23": ((205, 137, 145), 11, 0, 0),
 }
 
