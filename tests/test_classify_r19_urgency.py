@@ -165,3 +165,8 @@ def test_a_weapon_fetched_to_come_back_is_urgent_and_one_told_over_is_not() -> N
     _urgent("hai ông nhậu cãi nhau, một ông chạy đi lấy dao nói quay lại xử, ông kia còn ngồi")
     _urgent("thang kia thua bai, ve nha lay ma tau noi cho do, ca quan so qua")
     _normal("tháng trước ổng về nhà lấy dao dọa hàng xóm, giờ đã bị xử phạt rồi")
+
+
+def test_a_child_left_alone_as_a_habit_is_for_the_ward_and_one_alone_now_is_urgent() -> None:
+    _normal("con nhỏ nhà đối diện thường bị bỏ ở nhà tới tối mới có người về, tội lắm")
+    _urgent("bé trai chừng 3 tuổi đang ở nhà một mình khóc thét, cửa khóa ngoài từ trưa")

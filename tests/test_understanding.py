@@ -1514,8 +1514,8 @@ MESSAGES_ALONE = {
     # gas smell, acid or a child tied up, a fire supposed): urgency 160 and 145, no person in
     # danger rated normal on either, calm tips urgent 1 and 0 (162 once a drunk said to hit
     # nobody and sparks each time it rains are calm; 163 once a weapon fetched to come back
-    # is urgent)
-    "tuning22": ((208, 138, 163), 10, 1, 0),
+    # is urgent; 164 once a child left alone as a habit is for the ward)
+    "tuning22": ((208, 138, 164), 10, 1, 0),
     "tuning23": ((205, 137, 145), 11, 0, 0),
 }
 
