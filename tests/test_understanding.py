@@ -898,7 +898,9 @@ BLIND_HELD = {
     # 68/75 with 1 wrong after both of round 15's assistant passes merged
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((130, 99, 104), 8, 0, 1, 68, 1)
-    "blind12": ((130, 99, 104), 8, 0, 1, 68, 1),
+    # round 19 (msg-19b, urgency: a fire supposed or fire safety missing, an earlier report's
+    # time, an offender still there): urgency 105, no calm tip urgent (its aggregate only seen)
+    "blind12": ((130, 99, 105), 8, 0, 0, 68, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -1493,7 +1495,8 @@ MESSAGES_ALONE = {
     # the landlord does not know: "thằng lạ mặt" names other, and the model's residence
     # (below the named-category threshold) no longer overrules it)
     # round 18 (msg-18, follow-ups asking only for news): 216
-    "tuning20": ((216, 151, 157), 15, 2, 0),
+    # round 19 (msg-19b): urgency 158, one calm tip urgent (another weekday named is not now)
+    "tuning20": ((216, 151, 158), 15, 1, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1505,9 +1508,15 @@ MESSAGES_ALONE = {
     # agreed once one's stolen bike seen on sale is a theft; kind 217 agreed once "cho em hỏi"
     # may open a status question itself
     "tuning21": ((217, 134, 138), 15, 0, 0),
-    # round 19, scored before any change (lead-19 a36e371), on their agreed labels
-    "tuning22": ((208, 138, 155), 10, 2, 4),
-    "tuning23": ((205, 137, 143), 11, 1, 1),
+    # round 19, scored before any change (lead-19 a36e371), on their agreed labels:
+    # ((208, 138, 155), 10, 2, 4) and ((205, 137, 143), 11, 1, 1); after msg-19b's urgency
+    # pass (an earlier report's time is not the event's, an offender still there, a strong
+    # gas smell, acid or a child tied up, a fire supposed): urgency 160 and 145, no person in
+    # danger rated normal on either, calm tips urgent 1 and 0 (162 once a drunk said to hit
+    # nobody and sparks each time it rains are calm; 163 once a weapon fetched to come back
+    # is urgent; 164 once a child left alone as a habit is for the ward)
+    "tuning22": ((208, 138, 164), 10, 1, 0),
+    "tuning23": ((205, 137, 145), 11, 0, 0),
 }
 
 

@@ -736,6 +736,9 @@ def build_rules(data: Any) -> Rules:
     add("past", severity.gone)
     add("gone", severity.gone)
     add("made_off", severity.made_off)
+    add("reported_then", severity.reported_then)
+    add("other_day", severity.other_day)
+    add("fresh", severity.fresh)
     add("now", severity.ahead)
     add("kept", severity.ahead)
     add("kept", severity.kept)
@@ -1355,6 +1358,8 @@ def _danger(
     # a word read as the tip's evidence is not also a past marker ("choi da xong":
     # "chơi đá xong", not "đã xong")
     past = [p for p in groups.get("past", []) if not any(_overlaps(p, h) for h in category_hits)]
+    # nor is an earlier report's time the event's ("vụ tôi báo hôm qua, nó vừa cầm dao")
+    past = _event_past(groups, past)
     # a person already held, a registration asked of them: over, whatever "đang" says
     if found and ((past and not now) or held):
         gone = groups.get("gone", [])
@@ -1450,7 +1455,8 @@ def weigh(
             verdict.category in rules.made_off_calm and "made_off" in groups and "now" not in groups
         )
         calm = _told_calm(groups) or verdict.category in rules.calm_categories or made_off
-        verdict = with_urgency(verdict, urgent_p, calm, kept="kept" in groups)
+        kept = "kept" in groups or _report_dated_only(groups)
+        verdict = with_urgency(verdict, urgent_p, calm, kept=kept)
     else:
         opinion = model.opinion(words)
         if advertises(opinion):
@@ -1506,11 +1512,30 @@ def _read(text: str) -> tuple[Classification, _Message, dict[str, list[Hit]]] | 
     return _by_rules(text, rules, message, groups), message, groups
 
 
+def _event_past(groups: dict[str, list[Hit]], past: list[Hit]) -> list[Hit]:
+    """The past phrases that date the event: not the time of the writer's earlier report
+    (`reported_then`: "hôm trước em có báo vụ ồn") when the message tells something now or
+    just now ("giờ đang ẩu đả", "vừa cầm dao đuổi chém"); told alone ("hôm qua tôi báo vụ
+    trộm rồi, sao chưa ai xuống"), the report's time still says the matter is old."""
+    reported = groups.get("reported_then")
+    if not reported or not ("now" in groups or "fresh" in groups):
+        return past
+    return [p for p in past if not _inside(p, reported)]
+
+
+def _report_dated_only(groups: dict[str, list[Hit]]) -> bool:
+    """Every past phrase is an earlier report's time, and something is told now: the
+    learned model reads that time as the event's, so it never lowers the rules' danger."""
+    past = groups.get("past", [])
+    return bool(past) and not _event_past(groups, past)
+
+
 def _told_calm(groups: dict[str, list[Hit]]) -> bool:
     """Told as over ("hôm qua"), as a habit ("tối nào cũng") or as no hurry: the
     rules' signs that no danger is happening now, which the model's word never
     overrules."""
-    over = "past" in groups and "now" not in groups
+    dated = bool(_event_past(groups, groups.get("past", []))) or "other_day" in groups
+    over = dated and "now" not in groups
     return over or _habitual(groups) or "not_urgent" in groups
 
 

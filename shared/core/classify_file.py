@@ -311,6 +311,17 @@ class SeverityIn(_Strict):
     # the taker made off with it ("cầm máy nhảy lên xe chạy mất"): tips of `made_off_calm`
     # categories told so, with no `now` phrase, are never made urgent by the learned model
     made_off: list[str] = Field(default_factory=list)
+    # the writer's earlier report with its time ("vụ tôi báo hôm qua"): a past phrase inside
+    # one is the report's time, not the event's, when the message tells something now or
+    # just now (`fresh`, or a `now` phrase)
+    reported_then: list[str] = Field(default_factory=list)
+    # another day than today named ("sáng chủ nhật", "hôm thứ 2"): nothing told of it is
+    # happening now, so the learned model never raises it (`_told_calm`); the rules' past
+    # is left to `past`, which also decides kinds
+    other_day: list[str] = Field(default_factory=list)
+    # an event told as just now ("vừa cầm dao đuổi chém"): besides `now`, what makes the time
+    # of an earlier report no past of the event's
+    fresh: list[str] = Field(default_factory=list)
     made_off_calm: list[Category] = Field(default_factory=list)
     rules: list[SeverityRuleIn] = Field(default_factory=list)
 
