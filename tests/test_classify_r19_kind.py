@@ -165,3 +165,47 @@ def test_misused_identity_is_a_fraud_tip(text: str) -> None:
 )
 def test_papers_lost_or_owned_without_misuse_are_asked(text: str) -> None:
     assert _kind(text) == "question"
+
+
+# a warning's own header opens a post for everyone, when it asks to be passed on
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cảnh báo: bấm link nhận quà tri ân là bị hack tài khoản ngân hàng, share ngay cho cả nhà",
+        "Mẹo hay: gặp cướp giật thì đừng giằng co, chia sẻ để mọi người cùng biết",
+    ],
+)
+def test_a_warning_post_asking_to_be_passed_on_is_other(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+def test_a_warning_header_before_a_live_report_stays_a_tip() -> None:
+    # the header alone is no post: nothing asks to pass it on
+    assert _kind("Cảnh báo: 2 thằng đang cạy cửa nhà số 5 hẻm 40, tới liền giúp em") == "tip"
+    # nor beside the writer's family's harm
+    assert _kind(
+        "Cảnh báo: link nhận quà giả, ba em bấm vào mất 10 triệu, share cho mọi người"
+    ) == ("tip")
+
+
+# the earlier report named by its matter's context word or by the weekday, where it stands
+# asked: a follow-up, not a new tip nor a procedure asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chuyện mất xe đạp mình báo hôm qua có tin gì chưa vậy",
+        "vụ trộm gà nhà tui báo hôm thứ 5 có ai xử lý chưa",
+    ],
+)
+def test_an_earlier_report_asked_after_is_a_follow_up(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("other", True), got
+
+
+def test_an_earlier_report_with_news_stays_a_tip() -> None:
+    got = classify("vụ mất xe em báo hôm thứ 2, giờ em mới thấy xe dựng ở tiệm cầm đồ đầu hẻm")
+    assert got.kind == "tip", got

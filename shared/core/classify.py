@@ -1849,7 +1849,8 @@ def _by_rules(
     last = len(message.folded) - 1
     forwarded = [h for h in _sure(groups, "forwarded") if h.start <= 1]
     forwarded += [h for h in _sure(groups, "forwarded_end") if h.end >= last]
-    warned = chain + _sure(groups, "warns")
+    # (a warning's own header, "Cảnh báo:", is no warning besides itself)
+    warned = [h for h in chain + _sure(groups, "warns") if not _inside(h, forwarded)]
     if forwarded and warned and not _sure(groups, "own"):
         said = _unique(_labels(forwarded) + _labels(warned))
         return Classification("other", None, "normal", None, None, said)
@@ -2174,8 +2175,10 @@ def _asked_after(groups: dict[str, list[Hit]], status_topic: str | None = None) 
     # the matter's words, even those its own rule sets aside ("báo mất xe") or only requires
     # ("vụ nhà trọ em báo tuần trước"), beside the report named by when it was sent, or by a
     # status question's "vụ em báo", not only its state asked ("có ai tới chưa": a jam's cause
-    # told, whether anyone came asked, reports)
-    if not reported and any(g.startswith(("cat:", "not:cat:", "req:", "weak:")) for g in groups):
+    # told, whether anyone came asked, reports); a category's context word names the matter
+    # too ("vụ em báo hôm qua về mất xe có tin gì chưa")
+    matter = ("cat:", "not:cat:", "req:", "weak:", "ctx:cat:")
+    if not reported and any(g.startswith(matter) for g in groups):
         reported = _sure(groups, "line_reported_when")
         if not reported and status_topic is not None and status_topic in groups:
             reported = [
