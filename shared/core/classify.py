@@ -671,6 +671,7 @@ def build_rules(data: Any) -> Rules:
         ("called_off", top.not_for_line.called_off),
         ("schoolwork", top.not_for_line.schoolwork),
         ("line_asked", top.not_for_line.line_asked),
+        ("family_called", top.not_for_line.family_called),
         ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
         ("joke_owned", top.laughter.owned),
@@ -2014,6 +2015,15 @@ def _by_rules(
         aside = _sure(groups, "schoolwork") + _sure(groups, "line_asked")
         if aside:
             return Classification("other", None, "normal", None, None, _unique(_labels(aside)))
+        # a message to one's family, or to someone called by name at its start ("chị Lan ơi
+        # mai họp tổ mấy giờ", "anh Tuấn ơi chiều giao 3 bao xi măng nha"), sent here by
+        # mistake: nothing in it is reported
+        called = _labels(_sure(groups, "family_called"))
+        named = _CALLED_BY_NAME.match(text)
+        if named and named.group(2)[0].isupper() and named.group(2).casefold() not in _NOT_A_NAME:
+            called.append(named.group(0).strip())
+        if called:
+            return Classification("other", None, "normal", None, None, _unique(called))
     supposed = asks and _hypothetical(rules, groups, event, bool(danger.hits), rule_heard)
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
@@ -2095,6 +2105,17 @@ def _by_rules(
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))
         return Classification("tip", "other", "urgent" if said else "normal", None, None, said)
     return Classification("other", None, "normal", None, None, ())
+
+
+# someone called by name at a message's start: a title, a capitalised name, "ơi" ("chị Lan
+# ơi", "a Hai oi"); not the line's own people ("anh Công an ơi", "anh Ad ơi")
+_CALLED_BY_NAME = re.compile(
+    r"\W*(anh|chị|chi|em|cô|co|chú|chu|bác|bac|a|c|e)\s+([^\W\d_]+)\s+(ơi|oi)\b",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset(
+    {"công", "cong", "cán", "can", "ad", "admin", "trực", "truc", "cảnh", "canh"}
+)
 
 
 def _words_besides(message: _Message, hits: list[Hit]) -> int:

@@ -204,6 +204,7 @@ class NotForLineIn(_Strict):
     called_off: list[str] = Field(default_factory=list)
     schoolwork: list[str] = Field(default_factory=list)
     line_asked: list[str] = Field(default_factory=list)
+    family_called: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
 
 
