@@ -137,6 +137,15 @@ def test_papers_burnt_in_a_fire_over_are_asked(text: str) -> None:
     assert _kind(text) == "question"
 
 
+def test_a_ride_typed_without_marks_is_no_fire_over() -> None:
+    # "chay" is "chạy" (a ride) here: the wallet lost on the way, found and handed in asked
+    got = classify(
+        "sang nay e chay xe di lam, toi noi moi thay mat vi, trong vi co cccd voi bang lai, "
+        "ai nhat duoc xin hau ta, giay to lam lai cuc lam"
+    )
+    assert got.kind == "tip", got
+
+
 def test_a_fire_burning_now_is_still_reported() -> None:
     assert _kind("nhà bên đang cháy, khói đen bốc lên, giấy tờ mất hết rồi làm lại ở đâu") == (
         "tip"

@@ -1130,9 +1130,10 @@ def test_the_ninth_set_keeps_its_scores() -> None:
     # chút" alone, fireworks tonight), where the assistant answers or shows its menu,
     # and mb9-76, a complaint about an officer's manner labelled chat, read as a tip:
     # the complaint flow needs a tip to carry it to the desk and the unit above.
+    # Round 19 (msg-19c): kind 92, the ward police's number asked is a request for an officer.
     messages = score_messages(cases("messages_blind9.jsonl"), classify)
     assert len(cases("messages_blind9.jsonl")) >= 60
-    assert messages.kind_right >= 91 and messages.category_right >= 77, messages.summary()
+    assert messages.kind_right >= 92 and messages.category_right >= 77, messages.summary()
     assert messages.severity_right >= 77 and messages.spam_right >= 4, messages.summary()
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind9.jsonl"), classify, assistant)

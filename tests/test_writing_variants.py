@@ -25,21 +25,25 @@ variants = load_script("writing_variants")
 # 464 and tips lost 11, tr->ch questions 241, lower case without punctuation questions 11
 # and 12 answered wrong (scripts/writing_variants.py at e10f9db). Measured again with round
 # 18's other passes merged (more originals read right, so more to break: +1 to +11 a head).
+# Measured again in round 19 (msg-19c): lead-19 itself already measured above the floors
+# (no-marks category 72, urgency 42, ...); the kind pass adds kind breaks only where an
+# original is newly read right (a name called "Chị Lan ơi" lower-cased, "onlinee"), and one
+# no-marks fire over ("chay" unmarked is also "chạy") beside papers re-issued.
 HELD = {
-    "no-marks": {"kind": 14, "tip-lost": 6, "category": 61, "urgency": 32, "question": 18,
-                 "question-wrong": 20},
-    "teencode": {"kind": 2, "tip-lost": 2, "category": 4, "urgency": 2, "question": 4,
+    "no-marks": {"kind": 15, "tip-lost": 6, "category": 72, "urgency": 42, "question": 19,
+                 "question-wrong": 21},
+    "teencode": {"kind": 2, "tip-lost": 2, "category": 5, "urgency": 3, "question": 4,
                  "question-wrong": 4},
-    "teencode-no-marks": {"kind": 15, "tip-lost": 8, "category": 66, "urgency": 32,
-                          "question": 20, "question-wrong": 21},
-    "lower-no-punct": {"kind": 7, "tip-lost": 0, "category": 2, "urgency": 1, "question": 3,
-                       "question-wrong": 3},
-    "typo-doubled": {"kind": 11, "tip-lost": 5, "category": 15, "urgency": 12, "question": 71,
+    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 76, "urgency": 42,
+                          "question": 21, "question-wrong": 22},
+    "lower-no-punct": {"kind": 10, "tip-lost": 0, "category": 2, "urgency": 1, "question": 3,
+                       "question-wrong": 4},
+    "typo-doubled": {"kind": 12, "tip-lost": 5, "category": 16, "urgency": 13, "question": 72,
                      "question-wrong": 15},
-    "typo-dropped": {"kind": 39, "tip-lost": 11, "category": 31, "urgency": 30,
-                     "question": 467, "question-wrong": 149},
-    "typo-tr-ch": {"kind": 76, "tip-lost": 35, "category": 69, "urgency": 26, "question": 97,
-                   "question-wrong": 34},
+    "typo-dropped": {"kind": 45, "tip-lost": 14, "category": 36, "urgency": 32, "question": 475,
+                     "question-wrong": 150},
+    "typo-tr-ch": {"kind": 82, "tip-lost": 39, "category": 80, "urgency": 29, "question": 99,
+                   "question-wrong": 35},
 }  # fmt: skip
 
 
