@@ -2570,7 +2570,8 @@ def test_which_number_to_report_to_is_asked() -> None:
     [
         "mình học luật, cho hỏi tội trộm cắp tài sản khác tội lừa đảo chiếm đoạt ở chỗ nào",
         "tôi là luật sư bào chữa, thân chủ tôi bị bắt vì đánh bạc, xin hỏi cơ quan nào thụ lý",
-        "mọi người ơi cho mình xin dàn ý bài văn về tác hại của cờ bạc với",
+        # (an essay's outline asked is schoolwork asked of the line, kind other since round
+        # 19: tests/test_classify_r19_kind.py)
     ],
 )
 def test_a_crime_studied_or_in_a_lawyers_file_is_the_law_asked(text: str) -> None:
@@ -4050,8 +4051,10 @@ def test_ones_own_declaration_to_be_made_right_is_a_question(text: str) -> None:
 
 
 def test_a_thesis_asking_for_figures_is_no_report() -> None:
+    # schoolwork asked of the line: no report, and no procedure asked either (kind other
+    # since round 19; it was a question, which shows the menu of procedures)
     got = classify("em đang làm khóa luận về tội phạm ma túy, cho em xin số liệu được không ạ")
-    assert got.kind == "question", got
+    assert got.kind == "other", got
 
 
 @pytest.mark.parametrize(

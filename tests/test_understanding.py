@@ -927,7 +927,8 @@ BLIND_HELD = {
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((122, 89, 95), 11, 1, 0, 69, 0)
     # round 16: kind 123 after msg-16's pass on tuning set 18 (jokes, a seller's offer)
-    "blind14": ((123, 89, 95), 11, 1, 0, 69, 0),
+    # round 19 (msg-19c's pass on kind): kind 124
+    "blind14": ((124, 89, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -999,7 +1000,8 @@ BLIND_HELD = {
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
     # (asst-18b); 70/75 with no wrong answer with round 18's pass on set 36 merged (asst-18a)
-    "blind22": ((128, 86, 90), 11, 1, 1, 70, 0),
+    # round 19 (msg-19c's pass on kind): kind 129
+    "blind22": ((129, 86, 90), 11, 1, 1, 70, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
     "blind23": ((128, 85, 88), 11, 2, 1, 65, 2),
 }
@@ -1130,9 +1132,10 @@ def test_the_ninth_set_keeps_its_scores() -> None:
     # chút" alone, fireworks tonight), where the assistant answers or shows its menu,
     # and mb9-76, a complaint about an officer's manner labelled chat, read as a tip:
     # the complaint flow needs a tip to carry it to the desk and the unit above.
+    # Round 19 (msg-19c): kind 92, the ward police's number asked is a request for an officer.
     messages = score_messages(cases("messages_blind9.jsonl"), classify)
     assert len(cases("messages_blind9.jsonl")) >= 60
-    assert messages.kind_right >= 91 and messages.category_right >= 77, messages.summary()
+    assert messages.kind_right >= 92 and messages.category_right >= 77, messages.summary()
     assert messages.severity_right >= 77 and messages.spam_right >= 4, messages.summary()
     assert messages.false_alarms == [] and messages.danger_missed == [], messages.summary()
     questions = score_questions(cases("questions_blind9.jsonl"), classify, assistant)
@@ -1397,7 +1400,9 @@ MESSAGES_ALONE = {
     # sent here with "Xin chào", reaches an officer: a report it opens must not be lost)
     # category 158 agreed after round 16's pass on tuning set 19 (a fake page is fraud);
     # kind 209, ads 21/21 after its pass on the kinds left wrong (msg-16c)
-    "tuning6": ((209, 158, 155), 21, 1, 0),
+    # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
+    # family or someone by name are other; a misused identity a tip): 210, 159, 155
+    "tuning6": ((210, 159, 155), 21, 1, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1417,12 +1422,16 @@ MESSAGES_ALONE = {
     # 152, 158 of 220 (215, 152, 156 of the 216 agreed: mt9-4, mt9-29, mt9-153, mt9-173 in
     # CONFLICTS), 11/11, none and none
     # round 16 (msg-16, a blade dragged on the road sparks no fire): 215, 157, 158 agreed
-    "tuning9": ((217, 156, 158), 11, 0, 0),
+    # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
+    # family or someone by name are other; a misused identity a tip): 217, 157, 158
+    "tuning9": ((217, 157, 158), 11, 0, 0),
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none
     # round 18 (msg-18, a status follow-up naming the earlier report's matter is no tip): 218
-    "tuning10": ((218, 159, 157), 12, 0, 0),
+    # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
+    # family or someone by name are other; a misused identity a tip): 219, 159, 157
+    "tuning10": ((219, 159, 157), 12, 0, 0),
     # round 14's pass on kinds: scored before any change (its header) 195, 122, 141 of 220,
     # ads 7/11, no calm tip urgent, two people in danger normal; after the pass (model
     # retrained, unchanged) 205, 130, 144 of 220, 10/11, none and none; 131, 145 after the
@@ -1430,12 +1439,16 @@ MESSAGES_ALONE = {
     # told happening now)
     # round 17 (msg-17b, a racket told by its threat against whoever does not pay is other):
     # 148
-    "tuning13": ((207, 148, 145), 11, 0, 0),
+    # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
+    # family or someone by name are other; a misused identity a tip): 210, 148, 145
+    "tuning13": ((210, 148, 145), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
     # mt11-190, mt11-191, mt11-212 in CONFLICTS), 9/9, none and none
-    "tuning11": ((215, 159, 156), 9, 0, 0),
+    # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
+    # family or someone by name are other; a misused identity a tip): 216, 159, 156
+    "tuning11": ((216, 159, 156), 9, 0, 0),
     # round 14: kept out of the pass on set 11, scored before any change (its header) 207,
     # 142, 144 of 220, ads 11/17, two calm tips urgent, four people in danger normal; the
     # same after the pass on set 11; after the pass on it (model retrained) 216, 152, 152 of
@@ -1463,13 +1476,17 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, an armed robbery minutes ago is urgent, its robber close): 147
     # round 18 (msg-18): 214 of the 217 agreed, mt15-41 (a status follow-up labelled a
     # question, right before) put in CONFLICTS; no other message moved
-    "tuning15": ((214, 143, 147), 10, 0, 0),
+    # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
+    # family or someone by name are other; a misused identity a tip): 215, 143, 147
+    "tuning15": ((215, 143, 147), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
     # CONFLICTS), 30/30, none and none
     # round 17 (msg-17b, a gambling den named by its game, a person lying still is other): 121
-    "tuning16": ((211, 121, 120), 30, 0, 0),
+    # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
+    # family or someone by name are other; a misused identity a tip): 215, 121, 120
+    "tuning16": ((215, 121, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
@@ -1478,7 +1495,9 @@ MESSAGES_ALONE = {
     "tuning17": ((218, 146, 150), 15, 0, 0),
     # 18 after msg-16's pass on it (model retrained): 208, 108, 106, 15/15, none and none
     # round 18 (msg-18, follow-ups asking only for news, the report named by when): 211
-    "tuning18": ((211, 108, 106), 15, 0, 0),
+    # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
+    # family or someone by name are other; a misused identity a tip): 213, 108, 106
+    "tuning18": ((213, 108, 106), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1487,7 +1506,9 @@ MESSAGES_ALONE = {
     # 194 once smoke of a strange smell from people sitting in a parked car is drugs; urgency
     # 190 once a trick whose taker made off is not raised by the model (mt19-69); category 195
     # once a quarrel said not to have come to blows is never the model's violence (mt19-217)
-    "tuning19": ((219, 195, 190), 3, 2, 0),
+    # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
+    # family or someone by name are other; a misused identity a tip): 220, 195, 190
+    "tuning19": ((220, 195, 190), 3, 2, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;

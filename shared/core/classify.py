@@ -664,6 +664,15 @@ def build_rules(data: Any) -> Rules:
         ("bribe", top.bribe),
         ("reporting", top.reporting),
         ("chain", top.chain),
+        ("forwarded", top.not_for_line.forwarded),
+        ("forwarded_end", top.not_for_line.forwarded_end),
+        ("warns", top.not_for_line.warns),
+        ("own", top.not_for_line.own),
+        ("called_off", top.not_for_line.called_off),
+        ("schoolwork", top.not_for_line.schoolwork),
+        ("line_asked", top.not_for_line.line_asked),
+        ("family_called", top.not_for_line.family_called),
+        ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
         ("joke_owned", top.laughter.owned),
         ("passing:news", top.passing.news),
@@ -1772,6 +1781,16 @@ def _by_rules(
         or ("papers:lost" in groups and "papers:ask" in groups)
     )
     procedure_asked = over and residence_asked
+    # papers lost in an event told as over that is itself only a premise (a fire: "nhà bị
+    # cháy hồi tháng trước, giấy tờ mất luôn, giờ làm lại ở đâu"), their re-issue asked:
+    # the loss is the event's, no theft to report
+    burnt = (
+        procedure_asked
+        and "papers:lost" in groups
+        and "papers:ask" in groups
+        # (the event's own words sure: "chay" unmarked is as often "chạy", a ride)
+        and any(_sure(groups, group) for group in groups if group.startswith("over:"))
+    )
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
         if rule.has_requires and rule.requires not in groups:
@@ -1789,7 +1808,7 @@ def _by_rules(
         fine_asked = f"asks:{rule.category}" in groups and not (
             rule.premise_when_over and _sure(groups, "now")
         )
-        papers = premise and rule.category in rules.papers_categories
+        papers = (premise or burnt) and rule.category in rules.papers_categories
         # only the burning told, none of its flames or smoke ("lửa lan qua", "khói đen còn
         # bốc lên" may be going on still)
         over_premise = (
@@ -1851,6 +1870,34 @@ def _by_rules(
     chain = _sure(groups, "chain")
     if chain and "spam_unless" not in groups:
         return Classification("other", None, "normal", None, None, _unique(_labels(chain)))
+    # a post passed on whole (a forward's header first, a feed's "xem thêm" last) that warns
+    # everyone or asks to pass it on: its harm ("nghe máy là bị trừ tiền") is the post's
+    # supposed reader's, not the writer's; the writer's own ("tôi bị", "nhà em") reports
+    last = len(message.folded) - 1
+    forwarded = [h for h in _sure(groups, "forwarded") if h.start <= 1]
+    forwarded += [h for h in _sure(groups, "forwarded_end") if h.end >= last]
+    # (a warning's own header, "Cảnh báo:", is no warning besides itself)
+    warned = [h for h in chain + _sure(groups, "warns") if not _inside(h, forwarded)]
+    if forwarded and warned and not _sure(groups, "own"):
+        said = _unique(_labels(forwarded) + _labels(warned))
+        return Classification("other", None, "normal", None, None, said)
+    # a call for help called off after it was told ("... à thấy rồi, xin lỗi đã làm
+    # phiền", "thôi khỏi, ổn rồi"): nothing is told after the calling off, and it is no
+    # news of a tip sent before (that joins the tip: "cập nhật vụ hôm qua")
+    called = _sure(groups, "called_off")
+    if called and not any(g in groups for g in ("line_reported", "line_since", "reporting")):
+        first = min(h.start for h in called)
+        # and nothing said after it: no event, nothing now, no "nhưng" going on
+        told = best_hits + best_weak + danger.hits
+        told += groups.get("now", []) + groups.get("line_unless", [])
+        if all(h.start < first or _inside(h, called) for h in told):
+            return Classification("other", None, "normal", None, None, _unique(_labels(called)))
+    # one's identity used by someone else (lost papers used to borrow or to rent a room):
+    # a fraud to report, whatever is asked beside it (the papers' re-issue)
+    misused = _sure(groups, "misused")
+    if misused and not danger.hits:
+        reasons = _labels(misused) + _labels(best_hits)
+        return Classification("tip", "fraud", "normal", None, None, _unique(reasons))
 
     # a message to one's family sent here by mistake ("mẹ ơi con về trễ nha, đang kẹt xe",
     # "tối nay ăn gì, em ghé mua luôn"): its traffic jam or its question is not the
@@ -1987,6 +2034,22 @@ def _by_rules(
     # a rule heard from someone ("có người nói ở trọ không cần đăng ký nữa, đúng không") is
     # asked of, a harm heard of ("người ta nói hẻm 12 có đánh bạc") a place's tip
     rule_heard = best is not None and best.category in rules.calm_categories
+    # schoolwork or a survey asked of the line ("xin số liệu cho luận văn về ma túy"), or
+    # the line itself asked after ("kênh này của công an phường nào"), nothing told
+    # besides: neither a report nor a procedure asked
+    if topic_index is None and code is None and not danger.hits and not best_strong:
+        aside = _sure(groups, "schoolwork") + _sure(groups, "line_asked")
+        if aside:
+            return Classification("other", None, "normal", None, None, _unique(_labels(aside)))
+        # a message to one's family, or to someone called by name at its start ("chị Lan ơi
+        # mai họp tổ mấy giờ", "anh Tuấn ơi chiều giao 3 bao xi măng nha"), sent here by
+        # mistake: nothing in it is reported
+        called = _labels(_sure(groups, "family_called"))
+        named = _CALLED_BY_NAME.match(text)
+        if named and named.group(2)[0].isupper() and named.group(2).casefold() not in _NOT_A_NAME:
+            called.append(named.group(0).strip())
+        if called:
+            return Classification("other", None, "normal", None, None, _unique(called))
     supposed = asks and _hypothetical(rules, groups, event, bool(danger.hits), rule_heard)
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
@@ -2070,6 +2133,17 @@ def _by_rules(
     return Classification("other", None, "normal", None, None, ())
 
 
+# someone called by name at a message's start: a title, a capitalised name, "ơi" ("chị Lan
+# ơi", "a Hai oi"); not the line's own people ("anh Công an ơi", "anh Ad ơi")
+_CALLED_BY_NAME = re.compile(
+    r"\W*(anh|chị|chi|em|cô|co|chú|chu|bác|bac|a|c|e)\s+([^\W\d_]+)\s+(ơi|oi)\b",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset(
+    {"công", "cong", "cán", "can", "ad", "admin", "trực", "truc", "cảnh", "canh"}
+)
+
+
 def _words_besides(message: _Message, hits: list[Hit]) -> int:
     """How many of the message's words lie outside `hits`."""
     covered = {i for h in hits for i in range(h.start, h.end)}
@@ -2148,8 +2222,10 @@ def _asked_after(groups: dict[str, list[Hit]], status_topic: str | None = None) 
     # the matter's words, even those its own rule sets aside ("báo mất xe") or only requires
     # ("vụ nhà trọ em báo tuần trước"), beside the report named by when it was sent, or by a
     # status question's "vụ em báo", not only its state asked ("có ai tới chưa": a jam's cause
-    # told, whether anyone came asked, reports)
-    if not reported and any(g.startswith(("cat:", "not:cat:", "req:", "weak:")) for g in groups):
+    # told, whether anyone came asked, reports); a category's context word names the matter
+    # too ("vụ em báo hôm qua về mất xe có tin gì chưa")
+    matter = ("cat:", "not:cat:", "req:", "weak:", "ctx:cat:")
+    if not reported and any(g.startswith(matter) for g in groups):
         reported = _sure(groups, "line_reported_when")
         if not reported and status_topic is not None and status_topic in groups:
             reported = [

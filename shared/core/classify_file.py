@@ -190,6 +190,24 @@ class PassingIn(_Strict):
     news_unless: list[str] = Field(default_factory=list)
 
 
+class NotForLineIn(_Strict):
+    """Messages that are no tip and no question for the line, whatever crime they name:
+    a post `forwarded` (its header at the start, "xem thêm" at the end) that `warns`
+    everyone; a call for help `called_off` after it was told; `schoolwork` or a survey
+    asked of the line; the line itself asked after (`line_asked`: whose it is). A
+    `misused` identity (papers or a name used by someone else) is always a tip."""
+
+    forwarded: list[str] = Field(default_factory=list)
+    forwarded_end: list[str] = Field(default_factory=list)
+    warns: list[str] = Field(default_factory=list)
+    own: list[str] = Field(default_factory=list)
+    called_off: list[str] = Field(default_factory=list)
+    schoolwork: list[str] = Field(default_factory=list)
+    line_asked: list[str] = Field(default_factory=list)
+    family_called: list[str] = Field(default_factory=list)
+    misused: list[str] = Field(default_factory=list)
+
+
 class SpamIn(_Strict):
     min_phrases: int = Field(default=2, ge=1)
     phrases: list[str] = Field(default_factory=list)
@@ -380,6 +398,7 @@ class RulesIn(_Strict):
     reporting: list[str] = Field(default_factory=list)
     # a chain message: the reader asked to pass it on ("hãy chia sẻ ngay cho người thân")
     chain: list[str] = Field(default_factory=list)
+    not_for_line: NotForLineIn = NotForLineIn()
     laughter: LaughterIn = LaughterIn()
     passing: PassingIn = PassingIn()
     # words of English that no Vietnamese word folds onto: `english_min_words` of them
@@ -446,7 +465,15 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     for key, expansion in rules.abbreviations.items():
         found.append((f"abbreviations.{key}", key))
         found.append((f"abbreviations.{key}", expansion))
-    for name in ("other", "officer", "about_line", "hypothetical", "spam", "question"):
+    for name in (
+        "other",
+        "officer",
+        "about_line",
+        "hypothetical",
+        "not_for_line",
+        "spam",
+        "question",
+    ):
         lists(name, getattr(rules, name))
     add("happened", rules.happened)
     add("held", rules.held)
