@@ -96,7 +96,7 @@ def test_a_tool_fetched_without_coming_back_is_no_pair() -> None:
         "nhà bà Tư đầu hẻm bị xì bình gas, mùi nồng nặc, cả xóm chạy ra ngoài",
         "Strong smell of gas in the hallway of our building, nobody knows where it comes from",
         # a blast, then smoke
-        "vừa nghe tiếng nổ lớn phía sau chợ rồi thấy khói đen bay lên",
+        "vừa nghe tiếng nổ lớn phía sau chợ rồi thấy khói đen cuồn cuộn",
     ],
 )
 def test_gas_leaking_or_a_blast_with_smoke_is_fire(text: str) -> None:
