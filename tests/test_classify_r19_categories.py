@@ -128,3 +128,40 @@ def test_a_quarrel_said_not_to_come_to_blows_is_public_order() -> None:
         _category("hai vợ chồng kế bên chửi nhau to tiếng, đập ly chén, không đánh nhau")
         == "public_order"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone tied up against their will
+        "bà hàng xóm bị trói ngoài hiên từ trưa, con dâu không cho ai lại gần",
+        # stones thrown at people
+        "thằng khùng đầu chợ lượm đá chọi người đi ngang, trúng 1 cô bán rau",
+        # the writer pulled into a car
+        "tên đó chặn đường em, nắm tay kéo em lên xe, em la lên nên nó bỏ đi",
+    ],
+)
+def test_tied_stoned_or_dragged_into_a_car_is_violence(text: str) -> None:
+    assert _category(text) == "violence"
+
+
+def test_a_vehicle_overturned_with_its_driver_inside_is_traffic() -> None:
+    assert _category("xe taxi bị lật nghiêng ở vòng xoay, người lái còn kẹt trong xe") == "traffic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone down beside a needle: an overdose
+        "có thanh niên nằm gục bên cạnh kim tiêm sau nhà văn hóa, lay không dậy",
+        # a foil heated and inhaled
+        "tụi nó ngồi sau bãi xe hơ miếng giấy bạc rồi hít, mắt lờ đờ",
+    ],
+)
+def test_an_overdose_or_a_foil_smoked_is_drugs(text: str) -> None:
+    assert by_rules(text).category == "drugs", by_rules(text)
+
+
+def test_a_banknote_found_is_no_drug() -> None:
+    # "giấy bạc" is also a banknote: picked up, not smoked
+    assert by_rules("lượm được tờ giấy bạc 500 nghìn trước cổng chợ").category != "drugs"
