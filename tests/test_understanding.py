@@ -834,6 +834,12 @@ CONFLICTS = {
     # and found property)
     "q5-26",
     "qt14-46",
+    # Message tuning set 20 (round 19, msg-19a):
+    # a wallet found with someone's card in it, to be handed in for its owner: labelled
+    # other; found property is lost_property by the line's convention (README: lost or found
+    # property is its own category, the ward's desk) and in ta-119, tc-20, th-125, tr12a-9,
+    # td-78 and tf-132, the same handing in
+    "mt20-155",
 }
 
 
@@ -1461,7 +1467,8 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, an armed robbery minutes ago is urgent, its robber close): 147
     # round 18 (msg-18): 214 of the 217 agreed, mt15-41 (a status follow-up labelled a
     # question, right before) put in CONFLICTS; no other message moved
-    "tuning15": ((214, 143, 147), 10, 0, 0),
+    # category 144 after msg-19a's pass (looting after a disaster is theft)
+    "tuning15": ((214, 144, 147), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1493,7 +1500,10 @@ MESSAGES_ALONE = {
     # the landlord does not know: "thằng lạ mặt" names other, and the model's residence
     # (below the named-category threshold) no longer overrules it)
     # round 18 (msg-18, follow-ups asking only for news): 216
-    "tuning20": ((216, 151, 157), 15, 2, 0),
+    # round 19 (msg-19a): category 152 once a landlord who does not know who lodges there
+    # names a residence tip (mt20-57); mt20-155 (found property labelled other) in CONFLICTS,
+    # so kind and urgency count one message fewer (215, 156: it was right on both)
+    "tuning20": ((215, 152, 156), 15, 2, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1506,8 +1516,12 @@ MESSAGES_ALONE = {
     # may open a status question itself
     "tuning21": ((217, 134, 138), 15, 0, 0),
     # round 19, scored before any change (lead-19 a36e371), on their agreed labels
-    "tuning22": ((208, 138, 155), 10, 2, 4),
-    "tuning23": ((205, 137, 143), 11, 1, 1),
+    # msg-19a's pass on categories (acts named over their setting: driving drunk, goods
+    # walked off with, a weapon fetched, gas leaking, a blast, someone tied up or dragged
+    # into a car, an overdose, lodgers declared nowhere): set 22 138 -> 148 (urgency 155 ->
+    # 156, people in danger rated normal 4 -> 3, by the categories now read), set 23 137 -> 142
+    "tuning22": ((208, 148, 156), 10, 2, 3),
+    "tuning23": ((205, 142, 143), 11, 1, 1),
 }
 
 
