@@ -5230,6 +5230,9 @@ def test_a_heart_beating_in_english_is_fear_not_a_blow() -> None:
         "ban than e tu Vung Tau len choi 5 hom ngu nha e, co can bao gi ko",
         "bạn thân em ở nhờ nhà em 1 tuần có cần khai báo không",
         "ban than cua e toi o choi vai hom, co phai khai luu tru khong",
+        # "gái" of a kinship word is a relative, never the trade's context
+        "ban than cua con gai toi len o nha toi 5 hom co phai khai bao ko",
+        "ban than cua chau gai tui o lai vai dem thi khai bao sao",
     ],
 )
 def test_a_close_friend_typed_without_marks_sells_nothing(text: str) -> None:
@@ -5245,6 +5248,7 @@ def test_a_close_friend_typed_without_marks_sells_nothing(text: str) -> None:
         "nha nghi duong Tan Quy cho gai ban than, toi nao cung co khach",
         "mấy đứa bán thân đứng đường công viên ban đêm",
         "có đứa con gái nhỏ tuổi bị ép bán thân ở quán bia",
+        "nha nghi o hem 5 co ban than, gai ra vao suot dem",
     ],
 )
 def test_selling_oneself_with_its_marks_or_its_context_is_still_prostitution(text: str) -> None:
