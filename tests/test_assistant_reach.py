@@ -425,3 +425,40 @@ def test_kin_come_beside_a_marriage_or_a_stays_length_still_decide():
     assert offered & {"tam_tru", "thuong_tru"}, _answer(in_laws)
     # a week at one's husband's family for the new year: a short stay
     assert _answer("em về ở nhà chồng ăn tết 1 tuần có cần báo gì không").topics == ("luu_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "mấy hôm", "mấy đêm" are a few days, as "mấy bữa": a guest's short stay
+        "thằng em họ ghé ngủ lại phòng tui mấy đêm, vậy có cần báo gì ko",
+        "cho chị bạn ở lại căn hộ mấy hôm thì có phải khai báo không",
+    ],
+)
+def test_a_few_nights_or_days_said_is_a_short_stay(text: str):
+    result = _answer(text)
+    assert result.topics == ("luu_tru",), result
+
+
+def test_how_many_days_asked_is_no_length_said():
+    # "ở mấy ngày thì phải khai" asks the threshold, no stay of a few days is said
+    result = _answer("khách ở mấy ngày thì phải khai báo tạm trú")
+    assert "luu_tru" not in result.topics, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the licence said expired or its renewal asked: the traffic police's, never a stay's
+        "bằng lái hạng A1 quá hạn rồi, giờ gia hạn ở đâu",
+        "giay phep lai xe sap het han thi gia han sao",
+    ],
+)
+def test_a_driving_licence_renewed_is_no_stay_renewal(text: str):
+    result = _answer(text)
+    assert (result.topics, result.out_of_scope) == ((), "driving_licence"), result
+
+
+def test_a_stay_renewed_with_no_licence_is_still_a_stay_renewal():
+    result = _answer("tạm trú sắp hết hạn, gia hạn ở đâu")
+    assert result.topics == ("gia_han_tam_tru",) and result.out_of_scope is None, result
