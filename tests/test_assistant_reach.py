@@ -462,3 +462,25 @@ def test_a_driving_licence_renewed_is_no_stay_renewal(text: str):
 def test_a_stay_renewed_with_no_licence_is_still_a_stay_renewal():
     result = _answer("tạm trú sắp hết hạn, gia hạn ở đâu")
     assert result.topics == ("gia_han_tam_tru",) and result.out_of_scope is None, result
+
+
+def test_a_place_beside_a_narrow_procedure_is_where_not_a_second_matter():
+    # the boarding house names where; the removal is what is asked, across a join
+    text = "dãy trọ của tôi có cậu thuê phòng đi biệt tăm 4 tháng, cũng không gọi được, tôi xóa tạm trú cho cậu ấy được không"
+    assert _answer(text).topics == ("xoa_dang_ky",)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # two procedures named by their own words, joined: both still answered
+        (
+            "khai tạm vắng ở quê, còn xóa tạm trú ở phòng trọ cũ thì sao",
+            ("tam_vang", "xoa_dang_ky"),
+        ),
+        # a place and its own registration named: the registration
+        ("mới thuê phòng trọ, còn đăng ký tạm trú thì ai làm", ("tam_tru",)),
+    ],
+)
+def test_procedures_named_by_their_own_words_beside_a_place_are_kept(text: str, topics: tuple):
+    assert _answer(text).topics == topics

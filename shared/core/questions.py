@@ -222,7 +222,17 @@ def topic(padded: str, k: Knowledge) -> str | None:
 
 
 def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | None:
-    """Two or more topics joined by a conjunction, each with the parts asked next to it."""
+    """Two or more topics joined by a conjunction, each with the parts asked next to it.
+    A topic named only by a place ("nhà trọ tôi có người thuê bỏ đi ..., cũng không liên
+    lạc được, chủ trọ xóa tạm trú cho họ được không") is where, not a matter of its own,
+    when a narrow procedure is named by its own words."""
+    placed = {
+        m.topic
+        for m in matches
+        if all(padded[o.start : o.end] in k.places for o in matches if o.topic == m.topic)
+    }
+    if placed and any(m.narrow and m.topic not in placed for m in matches):
+        matches = [m for m in matches if m.topic not in placed]
     order = list(dict.fromkeys(m.topic for m in sorted(matches, key=lambda m: m.start)))
     if len(order) < 2:
         return None
