@@ -484,3 +484,29 @@ def test_a_place_beside_a_narrow_procedure_is_where_not_a_second_matter():
 )
 def test_procedures_named_by_their_own_words_beside_a_place_are_kept(text: str, topics: tuple):
     assert _answer(text).topics == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tạm trú book, as the household book: said still in use or demanded, it is void
+        "trường kêu nộp bản sao sổ tạm trú, sổ đó giờ còn xài được không",
+        "so tam tru con su dung duoc nua ko ad",
+    ],
+)
+def test_the_old_tam_tru_book_demanded_or_still_used_is_the_confirmation(text: str):
+    result = _answer(text)
+    assert result.topics == ("xac_nhan_cu_tru",), result
+    assert "31/12/2022" in result.replies[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # its days left said: the stay's renewal; a book asked of a new registration: tạm trú
+        ("sổ tạm trú còn 10 ngày là hết hạn, gia hạn sao", "gia_han_tam_tru"),
+        ("dang ky tam tru thi co duoc cap so tam tru ko", "tam_tru"),
+    ],
+)
+def test_the_tam_tru_book_beside_a_renewal_or_a_registration_keeps_it(text: str, topic: str):
+    assert _answer(text).topics == (topic,)
