@@ -510,3 +510,26 @@ def test_the_old_tam_tru_book_demanded_or_still_used_is_the_confirmation(text: s
 )
 def test_the_tam_tru_book_beside_a_renewal_or_a_registration_keeps_it(text: str, topic: str):
     assert _answer(text).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the identity card changed at an age the law sets: its office
+        "căn cước tới tuổi 40 là phải đổi hả, đổi chỗ nào",
+        "can cuoc cua ba sang tuoi 60 thi doi o dau",
+    ],
+)
+def test_the_card_changed_at_an_age_is_the_card_office(text: str):
+    result = _answer(text)
+    assert (result.topics, result.out_of_scope) == ((), "identity_card"), result
+
+
+def test_an_age_said_of_a_registration_keeps_the_registration():
+    result = _answer("con tôi tới tuổi đi học, đăng ký thường trú cho cháu sao")
+    assert result.topics == ("thuong_tru",) and result.out_of_scope is None, result
+
+
+def test_nhieu_for_bao_nhieu_asks_the_fine():
+    result = _answer("quên báo lưu trú cho khách thì bị phạt nhiêu")
+    assert result.topics == ("luu_tru",) and "muc_phat" in result.sections, result
