@@ -533,3 +533,27 @@ def test_an_age_said_of_a_registration_keeps_the_registration():
 def test_nhieu_for_bao_nhieu_asks_the_fine():
     result = _answer("quên báo lưu trú cho khách thì bị phạt nhiêu")
     assert result.topics == ("luu_tru",) and "muc_phat" in result.sections, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # an everyday phrasing, then a narrow procedure joined after it: two matters
+        (
+            "sổ hộ khẩu cũ bị chuột cắn nát, giờ lấy gì chứng minh nơi ở, với lại mẹ tôi mất "
+            "năm ngoái thì cắt khẩu cho bà sao",
+            ("xac_nhan_cu_tru", "xoa_dang_ky"),
+        ),
+        # no conjunction before it: the phrasing alone
+        ("sổ hộ khẩu cũ bị chuột cắn nát, giờ lấy gì chứng minh nơi ở", ("xac_nhan_cu_tru",)),
+        # a phrase another office shares, joined after: no second matter of ours
+        (
+            "chuyển hộ khẩu về phường mới xong thì cần gì, với lại có phải làm lại căn cước không",
+            ("thuong_tru",),
+        ),
+    ],
+)
+def test_a_narrow_procedure_joined_after_an_everyday_phrasing_is_a_second_matter(
+    text: str, topics: tuple
+):
+    assert _answer(text).topics == topics
