@@ -5254,3 +5254,28 @@ def test_a_close_friend_typed_without_marks_sells_nothing(text: str) -> None:
 def test_selling_oneself_with_its_marks_or_its_context_is_still_prostitution(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.category) == ("tip", "prostitution"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "nhan qua" is also "nhận qua" (received through): no gift's bait
+        "thông báo lưu trú nhận qua zalo này được không hay phải lên vneid khai",
+        "hồ sơ tạm trú nộp qua vneid hay nhận qua bưu điện",
+    ],
+)
+def test_received_through_is_no_gift_bait(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "question" and got.category != "fraud", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có người nhắn tin bảo tôi nhận quà tri ân, bắt đóng phí vận chuyển",
+        "bam vao link nhan qua xong tai khoan bi tru 5 trieu",
+    ],
+)
+def test_a_gift_bait_with_its_marks_or_its_context_is_still_fraud(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "fraud"), got
