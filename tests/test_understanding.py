@@ -1119,7 +1119,8 @@ QUESTIONS_ALONE = {
     # 95/100 after round 13's second pass (a deadline asked gets the processing time beside
     # who must and when); 96/100 after round 15's pass on set 31 (the floor area asked gets
     # the papers that show it beside the condition: qt11-23)
-    "tuning11": 96,
+    # 97/105 after round 19's pass (asst-19b: a lost confirmation's label corrected, qt11-59)
+    "tuning11": 97,
     # round 7: scored before any change (its header) 79/100 with 11 wrong; after round 7's
     # third assistant pass 95/100 with 1 wrong, in CONFLICTS (95/95 agreed); 94/100 once
     # the model, retrained on set 14, reads qt12-92 as a report (in CONFLICTS: 94/94 agreed);
@@ -1131,7 +1132,9 @@ QUESTIONS_ALONE = {
     # once a question read as a report is a tip (qt13-112, in CONFLICTS: 108/108 agreed);
     # 110/120 after round 13's second pass (a deadline asked gets the processing time beside
     # who must and when: qt13-32 and qt13-42 out of CONFLICTS; 110/110 agreed)
-    "tuning13": 110,
+    # 114/120 after round 19's pass (asst-19b: the lost residence book's labels corrected to the
+    # confirmation, as sets 22, 30 and 31 label it; they left CONFLICTS)
+    "tuning13": 114,
     # round 8: scored before any change (its header) 74/117 with 20 wrong; 75/117 with 18
     # wrong once trained on; after round 8's second assistant pass 84/117 with 8 wrong,
     # all in CONFLICTS (84/109 agreed); 97/117 after its misses (97/102 agreed); 100/117
@@ -1139,13 +1142,15 @@ QUESTIONS_ALONE = {
     # address goes to a person; a part a procedure does not hold gets the whole answer:
     # qt14-37 and qt14-102 answered as labelled, out of CONFLICTS; 100/104 agreed); 102/105
     # agreed after round 13's second pass (a deadline: qt14-108 out of CONFLICTS)
-    "tuning14": 102,
+    # 104/117 after round 19's pass (asst-19b: the lost residence book's labels corrected)
+    "tuning14": 104,
     # round 9: scored before any change (its header) 79/110 with 5 wrong; after round 9's
     # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed); 98/110 after
     # round 10's pass on set 17 (qt15-33 and qt15-58 answered as labelled, out of
     # CONFLICTS: 98/99 agreed); 99/100 agreed after round 13's second pass (a deadline:
     # qt15-14 out of CONFLICTS); 100/100 after its third pass, on set 26
-    "tuning15": 100,
+    # 101/110 after round 19's pass (asst-19b: the lost residence book's labels corrected)
+    "tuning15": 101,
     # round 9, kept out of its first assistant pass: scored before any change (its header)
     # 70/110 with 14 wrong; after the pass on set 15, 72/110 with 14 wrong; after round 9's
     # second pass, on set 16 itself, 84/110 with 3 wrong, all in CONFLICTS (84/101 agreed);
@@ -1162,11 +1167,13 @@ QUESTIONS_ALONE = {
     # when: qt16-49, qt16-62); 96/110 after its second step (a file returned with the missing
     # paper unsaid goes to a person: qt16-73; a story before a bare question is not counted:
     # qt16-52)
-    "tuning16": 96,
+    # 98/110 after round 19's pass (asst-19b: the lost residence book's labels corrected)
+    "tuning16": 98,
     # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
     # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed); 101/110 after
     # round 13's second pass (a deadline: qt17-24, qt17-50, qt17-58 out of CONFLICTS)
-    "tuning17": 101,
+    # 103/110 after round 19's pass (asst-19b: the lost residence book's labels corrected)
+    "tuning17": 103,
     # round 10: scored before any change (its header) 82/110 with 7 wrong, kept out of round
     # 10's first pass (85 right or honest with 6 wrong after it); after round 10's second
     # pass, on set 18 itself, 103/110 with 1 wrong, in CONFLICTS (103/104 agreed); 104/110
@@ -1189,7 +1196,8 @@ QUESTIONS_ALONE = {
     # 97/110 with 6 wrong, all in CONFLICTS (97/98 agreed; twelve labels against the line's
     # conventions, each pointing to earlier entries; no wrong fact told); 98/99 agreed after
     # round 13's second pass (a deadline: qt20-26 out of CONFLICTS)
-    "tuning20": 98,
+    # 99/110 after round 19's pass (asst-19b: the lost residence book's label corrected)
+    "tuning20": 99,
     # round 10: kept out of all four passes (its header: 72 -> 78 right, 14 -> 12 wrong);
     # after round 11's pass, on set 21 itself, 97/110 with 5 wrong, all in CONFLICTS (97/97
     # agreed; thirteen labels against the line's conventions, each pointing to earlier entries;
@@ -1328,7 +1336,10 @@ QUESTIONS_ALONE = {
     # 90/105 once oneself moving for good into a relative's home is the registration there
     "tuning37": (90, 8),
     # (set 38: 93/110 with 5 wrong with both of round 18's assistant passes merged)
-    "tuning38": (93, 5),
+    # round 19's pass (asst-19b), on set 38 itself: 101/110 with none wrong (a few nights said
+    # are a short stay; a licence's renewal is its office's; a place beside a narrow procedure
+    # is where; the old tạm trú book is void; "nhận qua" is no gift; the "đi xa" convention)
+    "tuning38": 101,
     # round 19, scored before any change (lead-19 a36e371)
     "tuning39": (70, 20),
 }
