@@ -466,7 +466,10 @@ def test_a_stay_renewed_with_no_licence_is_still_a_stay_renewal():
 
 def test_a_place_beside_a_narrow_procedure_is_where_not_a_second_matter():
     # the boarding house names where; the removal is what is asked, across a join
-    text = "dãy trọ của tôi có cậu thuê phòng đi biệt tăm 4 tháng, cũng không gọi được, tôi xóa tạm trú cho cậu ấy được không"
+    text = (
+        "dãy trọ của tôi có cậu thuê phòng đi biệt tăm 4 tháng, cũng không gọi được, "
+        "tôi xóa tạm trú cho cậu ấy được không"
+    )
     assert _answer(text).topics == ("xoa_dang_ky",)
 
 
