@@ -2488,7 +2488,8 @@ def test_a_removal_beside_registering_again_or_elsewhere_answers_both(text: str)
 @pytest.mark.parametrize(
     ("text", "topics"),
     [
-        ("đi xa lâu thì giấy tờ cần làm gì", {"Khai báo tạm vắng", "Xóa đăng ký cư trú"}),
+        # one convention for going away: tạm vắng where one leaves, tạm trú where one goes
+        ("đi xa lâu thì giấy tờ cần làm gì", {"Khai báo tạm vắng", "Đăng ký tạm trú"}),
         ("ly dị rồi thì hộ khẩu sao ạ", {"Đăng ký thường trú", "Xóa đăng ký cư trú"}),
         ("ký túc xá công ty khai báo thế nào", {"Đăng ký tạm trú", "Thông báo lưu trú"}),
         (

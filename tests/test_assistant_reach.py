@@ -425,3 +425,138 @@ def test_kin_come_beside_a_marriage_or_a_stays_length_still_decide():
     assert offered & {"tam_tru", "thuong_tru"}, _answer(in_laws)
     # a week at one's husband's family for the new year: a short stay
     assert _answer("em về ở nhà chồng ăn tết 1 tuần có cần báo gì không").topics == ("luu_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "mấy hôm", "mấy đêm" are a few days, as "mấy bữa": a guest's short stay
+        "thằng em họ ghé ngủ lại phòng tui mấy đêm, vậy có cần báo gì ko",
+        "cho chị bạn ở lại căn hộ mấy hôm thì có phải khai báo không",
+    ],
+)
+def test_a_few_nights_or_days_said_is_a_short_stay(text: str):
+    result = _answer(text)
+    assert result.topics == ("luu_tru",), result
+
+
+def test_how_many_days_asked_is_no_length_said():
+    # "ở mấy ngày thì phải khai" asks the threshold, no stay of a few days is said
+    result = _answer("khách ở mấy ngày thì phải khai báo tạm trú")
+    assert "luu_tru" not in result.topics, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the licence said expired or its renewal asked: the traffic police's, never a stay's
+        "bằng lái hạng A1 quá hạn rồi, giờ gia hạn ở đâu",
+        "giay phep lai xe sap het han thi gia han sao",
+    ],
+)
+def test_a_driving_licence_renewed_is_no_stay_renewal(text: str):
+    result = _answer(text)
+    assert (result.topics, result.out_of_scope) == ((), "driving_licence"), result
+
+
+def test_a_stay_renewed_with_no_licence_is_still_a_stay_renewal():
+    result = _answer("tạm trú sắp hết hạn, gia hạn ở đâu")
+    assert result.topics == ("gia_han_tam_tru",) and result.out_of_scope is None, result
+
+
+def test_a_place_beside_a_narrow_procedure_is_where_not_a_second_matter():
+    # the boarding house names where; the removal is what is asked, across a join
+    text = (
+        "dãy trọ của tôi có cậu thuê phòng đi biệt tăm 4 tháng, cũng không gọi được, "
+        "tôi xóa tạm trú cho cậu ấy được không"
+    )
+    assert _answer(text).topics == ("xoa_dang_ky",)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # two procedures named by their own words, joined: both still answered
+        (
+            "khai tạm vắng ở quê, còn xóa tạm trú ở phòng trọ cũ thì sao",
+            ("tam_vang", "xoa_dang_ky"),
+        ),
+        # a place and its own registration named: the registration
+        ("mới thuê phòng trọ, còn đăng ký tạm trú thì ai làm", ("tam_tru",)),
+    ],
+)
+def test_procedures_named_by_their_own_words_beside_a_place_are_kept(text: str, topics: tuple):
+    assert _answer(text).topics == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tạm trú book, as the household book: said still in use or demanded, it is void
+        "trường kêu nộp bản sao sổ tạm trú, sổ đó giờ còn xài được không",
+        "so tam tru con su dung duoc nua ko ad",
+    ],
+)
+def test_the_old_tam_tru_book_demanded_or_still_used_is_the_confirmation(text: str):
+    result = _answer(text)
+    assert result.topics == ("xac_nhan_cu_tru",), result
+    assert "31/12/2022" in result.replies[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # its days left said: the stay's renewal; a book asked of a new registration: tạm trú
+        ("sổ tạm trú còn 10 ngày là hết hạn, gia hạn sao", "gia_han_tam_tru"),
+        ("dang ky tam tru thi co duoc cap so tam tru ko", "tam_tru"),
+    ],
+)
+def test_the_tam_tru_book_beside_a_renewal_or_a_registration_keeps_it(text: str, topic: str):
+    assert _answer(text).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the identity card changed at an age the law sets: its office
+        "căn cước tới tuổi 40 là phải đổi hả, đổi chỗ nào",
+        "can cuoc cua ba sang tuoi 60 thi doi o dau",
+    ],
+)
+def test_the_card_changed_at_an_age_is_the_card_office(text: str):
+    result = _answer(text)
+    assert (result.topics, result.out_of_scope) == ((), "identity_card"), result
+
+
+def test_an_age_said_of_a_registration_keeps_the_registration():
+    result = _answer("con tôi tới tuổi đi học, đăng ký thường trú cho cháu sao")
+    assert result.topics == ("thuong_tru",) and result.out_of_scope is None, result
+
+
+def test_nhieu_for_bao_nhieu_asks_the_fine():
+    result = _answer("quên báo lưu trú cho khách thì bị phạt nhiêu")
+    assert result.topics == ("luu_tru",) and "muc_phat" in result.sections, result
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # an everyday phrasing, then a narrow procedure joined after it: two matters
+        (
+            "sổ hộ khẩu cũ bị chuột cắn nát, giờ lấy gì chứng minh nơi ở, với lại mẹ tôi mất "
+            "năm ngoái thì cắt khẩu cho bà sao",
+            ("xac_nhan_cu_tru", "xoa_dang_ky"),
+        ),
+        # no conjunction before it: the phrasing alone
+        ("sổ hộ khẩu cũ bị chuột cắn nát, giờ lấy gì chứng minh nơi ở", ("xac_nhan_cu_tru",)),
+        # a phrase another office shares, joined after: no second matter of ours
+        (
+            "chuyển hộ khẩu về phường mới xong thì cần gì, với lại có phải làm lại căn cước không",
+            ("thuong_tru",),
+        ),
+    ],
+)
+def test_a_narrow_procedure_joined_after_an_everyday_phrasing_is_a_second_matter(
+    text: str, topics: tuple
+):
+    assert _answer(text).topics == topics

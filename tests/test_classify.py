@@ -5233,6 +5233,9 @@ def test_a_heart_beating_in_english_is_fear_not_a_blow() -> None:
         "ban than e tu Vung Tau len choi 5 hom ngu nha e, co can bao gi ko",
         "bạn thân em ở nhờ nhà em 1 tuần có cần khai báo không",
         "ban than cua e toi o choi vai hom, co phai khai luu tru khong",
+        # "gái" of a kinship word is a relative, never the trade's context
+        "ban than cua con gai toi len o nha toi 5 hom co phai khai bao ko",
+        "ban than cua chau gai tui o lai vai dem thi khai bao sao",
     ],
 )
 def test_a_close_friend_typed_without_marks_sells_nothing(text: str) -> None:
@@ -5248,8 +5251,34 @@ def test_a_close_friend_typed_without_marks_sells_nothing(text: str) -> None:
         "nha nghi duong Tan Quy cho gai ban than, toi nao cung co khach",
         "mấy đứa bán thân đứng đường công viên ban đêm",
         "có đứa con gái nhỏ tuổi bị ép bán thân ở quán bia",
+        "nha nghi o hem 5 co ban than, gai ra vao suot dem",
     ],
 )
 def test_selling_oneself_with_its_marks_or_its_context_is_still_prostitution(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.category) == ("tip", "prostitution"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "nhan qua" is also "nhận qua" (received through): no gift's bait
+        "thông báo lưu trú nhận qua zalo này được không hay phải lên vneid khai",
+        "hồ sơ tạm trú nộp qua vneid hay nhận qua bưu điện",
+    ],
+)
+def test_received_through_is_no_gift_bait(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "question" and got.category != "fraud", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có người nhắn tin bảo tôi nhận quà tri ân, bắt đóng phí vận chuyển",
+        "bam vao link nhan qua xong tai khoan bi tru 5 trieu",
+    ],
+)
+def test_a_gift_bait_with_its_marks_or_its_context_is_still_fraud(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "fraud"), got

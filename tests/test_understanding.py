@@ -99,10 +99,6 @@ CONFLICTS = {
     # a bare "khai bao cu tru": tạm vắng offered here, thường trú in qb10-24 (the same
     # text), q4k-4 and q4k-5
     "qt11-97",
-    # a lost residence confirmation: labelled mat_giay_to, whose facts are the identity
-    # card's re-issue and found property; a confirmation is simply asked again
-    # (xac_nhan_cu_tru, what the line answers)
-    "qt11-59",
     # a relative staying "1 tháng": labelled lưu trú; a month is 30 days, and from 30
     # days a stay is tạm trú (procedures/luu_tru.yaml: "mỗi lần lưu trú tối đa 30 ngày",
     # Thông tư 116/2026 Điều 14 khoản 4; tam_tru.yaml)
@@ -123,15 +119,9 @@ CONFLICTS = {
     # the Cư trú law), so the line answers tạm trú, as for KT3 (assistant.yaml)
     "qt12-89",
     # Tuning set 13 (round 8):
-    # a lost residence book or registration paper ("mất sổ hộ khẩu", "làm mất sổ tạm trú
-    # cũ", "mất giấy đăng ký tạm trú"): labelled mat_giay_to, as qt11-59 and qt12-52; the
-    # book is void since 2023 and proof of residence is asked as a confirmation, the
-    # book's end said first (assistant.yaml intents)
-    "qt13-75",
-    "qt13-76",
-    "qt13-79",
-    "qt13-80",
-    "qt13-81",
+    # (round 19: the lost residence book's labels here and in sets 11, 14 to 17 and 20 were
+    # corrected to the confirmation, as sets 22, 30 and 31 label it: the book is void since
+    # 2023, never re-issued; those items left CONFLICTS)
     # a lost confirmation: labelled mat_giay_to beside it; it is simply asked again
     "qt13-77",
     # a pickpocketing told with where ("ở chợ Tân Hương"): a question here, a tip the
@@ -149,12 +139,6 @@ CONFLICTS = {
     # buttons is the menu to the scorer; the line asks with three (assistant.yaml vague)
     "qt13-100",
     # Tuning set 14 (round 8):
-    # a lost residence book ("mất sổ tạm trú", "mất sổ hộ khẩu"): labelled mat_giay_to, as
-    # qt13-75 and qt13-79; the book is void and proof of residence is a confirmation
-    "qt14-20",
-    "qt14-58",
-    # a lost confirmation labelled mat_giay_to: it is simply asked again, as qt13-77
-    "qt14-45",
     # "mất giấy tờ rồi giờ sao" labelled a question back: "mất ... rồi, giờ (làm) sao" is a
     # lost-property tip in qb5-21, mb55, mb3-25, mt7 (the citizen is told how to re-issue)
     "qt14-31",
@@ -181,11 +165,6 @@ CONFLICTS = {
     # a pickpocketing told with where ("ở chợ Tân Hương"), papers lost: a question here, a
     # tip the ward records when told where, as qt13-78 and qt14-79
     "qt15-31",
-    # the old residence book burnt or lost ("sổ hộ khẩu ... bị cháy", "làm mất sổ hộ khẩu
-    # cũ"): labelled mat_giay_to, as qt13-75 and qt14-58; the book is void since 2023 and
-    # proof of residence is a confirmation, the book's end said first
-    "qt15-34",
-    "qt15-56",
     # a lost confirmation labelled mat_giay_to beside it: it is simply asked again, as qt13-77
     "qt15-57",
     # "cho hỏi về hộ khẩu" labelled with two buttons; the line asks with three (thường trú,
@@ -207,16 +186,10 @@ CONFLICTS = {
     # as qt12-86 and qt14-98
     "qt15-101",
     # Tuning set 16 (round 9's second pass):
-    # the old residence book lost ("mất sổ hộ khẩu cũ ... xin cấp lại", "mất cái sổ tạm
-    # trú năm xưa", its original "bị thất lạc" with proof of residence asked): labelled
-    # mat_giay_to (alone or beside the confirmation), as qt13-75 and qt15-56; the book is
-    # void since 2023, never re-issued, and proof of residence is a confirmation, the
-    # book's end said first
-    "qt16-30",
-    "qt16-58",
+    # the old residence book's original lost with proof of residence asked: labelled
+    # mat_giay_to beside the confirmation; the book is void since 2023, never re-issued,
+    # and proof of residence is a confirmation, the book's end said first
     "qt16-43",
-    # a lost confirmation labelled mat_giay_to: it is simply asked again, as qt13-77
-    "qt16-61",
     # "tạm trú hay lưu trú", a stay of 4 months said: labelled with both; the stay's length
     # picks one (from 30 days, tạm trú: procedures/luu_tru.yaml, tam_tru.yaml), as for
     # "tạm trú hay lưu trú, mẹ lên ở 2 tuần" (questions.py `_stay`)
@@ -233,13 +206,6 @@ CONFLICTS = {
     # declarations (a foreigner's too) in set 15's pass (assistant.yaml vague, "người tới ở")
     "qt16-18",
     # Tuning set 17 (round 10):
-    # the old residence book stolen, lost or burnt ("trộm lấy mất sổ hộ khẩu với sổ tạm trú",
-    # "mất sổ tạm trú có bị phạt", "sổ hộ khẩu bị cháy mất trong vụ cháy nhà"): labelled
-    # mat_giay_to, as qt13-75, qt14-20 and qt15-34; the book is void since 2023, never
-    # re-issued, and proof of residence is a confirmation, the book's end said first
-    "qt17-70",
-    "qt17-72",
-    "qt17-73",
     # "lưu trú hay tạm trú", a stay of 2 months said: labelled with both; the stay's length
     # picks one (from 30 days, tạm trú), as qt16-33
     "qt17-52",
@@ -303,10 +269,6 @@ CONFLICTS = {
     # hand-off here; a tip of category other by design, as qt13-111 and qt19-84 (the
     # hand-off is given too)
     "qt20-46",
-    # the old residence book burnt ("sổ hộ khẩu cũ cũng cháy luôn, có cần làm lại"): labelled
-    # mat_giay_to, as qt15-34 and qt17-73; the book is void since 2023, never re-issued, and
-    # proof of residence is a confirmation, the book's end said first
-    "qt20-81",
     # "cho hoi thu tuc cu tru" labelled with tạm vắng too; thường trú, tạm trú and the
     # confirmation in qt12-85 (the same words), as qt15-97 and qt18-78
     "qt20-40",
@@ -706,10 +668,6 @@ CONFLICTS = {
     # unsaid who or how long, asks the two stays, as qt23-27 ("người nhà lên ở chung") and
     # qt12-88, qt15-99
     "qt37-94",
-    # "sắp đi xa một thời gian, có cần báo gì": labelled with the deregistration; going away
-    # for a while asks tạm vắng or a tạm trú where one goes, as qt33-34 (the same words),
-    # qt16-76, qt23-92 and qt27-91
-    "qt37-95",
     # "giấy tờ của em mất hết rồi làm sao": labelled asking lost papers or the confirmation;
     # papers lost are the lost papers' answer, as q4j-8, qb8-20, qt12-51 and qt15-32
     "qt37-96",
@@ -1172,7 +1130,8 @@ QUESTIONS_ALONE = {
     # 95/100 after round 13's second pass (a deadline asked gets the processing time beside
     # who must and when); 96/100 after round 15's pass on set 31 (the floor area asked gets
     # the papers that show it beside the condition: qt11-23)
-    "tuning11": 96,
+    # 97/105 after round 19's pass (asst-19b: a lost confirmation's label corrected, qt11-59)
+    "tuning11": 97,
     # round 7: scored before any change (its header) 79/100 with 11 wrong; after round 7's
     # third assistant pass 95/100 with 1 wrong, in CONFLICTS (95/95 agreed); 94/100 once
     # the model, retrained on set 14, reads qt12-92 as a report (in CONFLICTS: 94/94 agreed);
@@ -1184,7 +1143,9 @@ QUESTIONS_ALONE = {
     # once a question read as a report is a tip (qt13-112, in CONFLICTS: 108/108 agreed);
     # 110/120 after round 13's second pass (a deadline asked gets the processing time beside
     # who must and when: qt13-32 and qt13-42 out of CONFLICTS; 110/110 agreed)
-    "tuning13": 110,
+    # 114/120 after round 19's pass (asst-19b: the lost residence book's labels corrected to the
+    # confirmation, as sets 22, 30 and 31 label it; they left CONFLICTS)
+    "tuning13": 114,
     # round 8: scored before any change (its header) 74/117 with 20 wrong; 75/117 with 18
     # wrong once trained on; after round 8's second assistant pass 84/117 with 8 wrong,
     # all in CONFLICTS (84/109 agreed); 97/117 after its misses (97/102 agreed); 100/117
@@ -1192,13 +1153,15 @@ QUESTIONS_ALONE = {
     # address goes to a person; a part a procedure does not hold gets the whole answer:
     # qt14-37 and qt14-102 answered as labelled, out of CONFLICTS; 100/104 agreed); 102/105
     # agreed after round 13's second pass (a deadline: qt14-108 out of CONFLICTS)
-    "tuning14": 102,
+    # 104/117 after round 19's pass (asst-19b: the lost residence book's labels corrected)
+    "tuning14": 104,
     # round 9: scored before any change (its header) 79/110 with 5 wrong; after round 9's
     # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed); 98/110 after
     # round 10's pass on set 17 (qt15-33 and qt15-58 answered as labelled, out of
     # CONFLICTS: 98/99 agreed); 99/100 agreed after round 13's second pass (a deadline:
     # qt15-14 out of CONFLICTS); 100/100 after its third pass, on set 26
-    "tuning15": 100,
+    # 101/110 after round 19's pass (asst-19b: the lost residence book's labels corrected)
+    "tuning15": 101,
     # round 9, kept out of its first assistant pass: scored before any change (its header)
     # 70/110 with 14 wrong; after the pass on set 15, 72/110 with 14 wrong; after round 9's
     # second pass, on set 16 itself, 84/110 with 3 wrong, all in CONFLICTS (84/101 agreed);
@@ -1215,11 +1178,13 @@ QUESTIONS_ALONE = {
     # when: qt16-49, qt16-62); 96/110 after its second step (a file returned with the missing
     # paper unsaid goes to a person: qt16-73; a story before a bare question is not counted:
     # qt16-52)
-    "tuning16": 96,
+    # 98/110 after round 19's pass (asst-19b: the lost residence book's labels corrected)
+    "tuning16": 98,
     # round 10: scored before any change (its header) 77/110 with 7 wrong; after round 10's
     # assistant pass 98/110 with 3 wrong, all in CONFLICTS (98/98 agreed); 101/110 after
     # round 13's second pass (a deadline: qt17-24, qt17-50, qt17-58 out of CONFLICTS)
-    "tuning17": 101,
+    # 103/110 after round 19's pass (asst-19b: the lost residence book's labels corrected)
+    "tuning17": 103,
     # round 10: scored before any change (its header) 82/110 with 7 wrong, kept out of round
     # 10's first pass (85 right or honest with 6 wrong after it); after round 10's second
     # pass, on set 18 itself, 103/110 with 1 wrong, in CONFLICTS (103/104 agreed); 104/110
@@ -1242,7 +1207,8 @@ QUESTIONS_ALONE = {
     # 97/110 with 6 wrong, all in CONFLICTS (97/98 agreed; twelve labels against the line's
     # conventions, each pointing to earlier entries; no wrong fact told); 98/99 agreed after
     # round 13's second pass (a deadline: qt20-26 out of CONFLICTS)
-    "tuning20": 98,
+    # 99/110 after round 19's pass (asst-19b: the lost residence book's label corrected)
+    "tuning20": 99,
     # round 10: kept out of all four passes (its header: 72 -> 78 right, 14 -> 12 wrong);
     # after round 11's pass, on set 21 itself, 97/110 with 5 wrong, all in CONFLICTS (97/97
     # agreed; thirteen labels against the line's conventions, each pointing to earlier entries;
@@ -1381,7 +1347,10 @@ QUESTIONS_ALONE = {
     # 90/105 once oneself moving for good into a relative's home is the registration there
     "tuning37": (90, 8),
     # (set 38: 93/110 with 5 wrong with both of round 18's assistant passes merged)
-    "tuning38": (93, 5),
+    # round 19's pass (asst-19b), on set 38 itself: 101/110 with none wrong (a few nights said
+    # are a short stay; a licence's renewal is its office's; a place beside a narrow procedure
+    # is where; the old tạm trú book is void; "nhận qua" is no gift; the "đi xa" convention)
+    "tuning38": 101,
     # round 19, scored before any change (lead-19 a36e371)
     "tuning39": (70, 20),
 }

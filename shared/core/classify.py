@@ -1217,6 +1217,10 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
         return hits
     sure = [h for h in hits if h.sure]
     context = groups.get(names.context, [])
+    if cancel and context:
+        # a context word inside the rule's `not` phrases is another word's part ("gái" of
+        # "con gái", a daughter): it confirms nothing
+        context = [c for c in context if not _inside(c, cancel)]
     return [
         h
         for h in hits

@@ -222,7 +222,17 @@ def topic(padded: str, k: Knowledge) -> str | None:
 
 
 def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | None:
-    """Two or more topics joined by a conjunction, each with the parts asked next to it."""
+    """Two or more topics joined by a conjunction, each with the parts asked next to it.
+    A topic named only by a place ("nhà trọ tôi có người thuê bỏ đi ..., cũng không liên
+    lạc được, chủ trọ xóa tạm trú cho họ được không") is where, not a matter of its own,
+    when a narrow procedure is named by its own words."""
+    placed = {
+        m.topic
+        for m in matches
+        if all(padded[o.start : o.end] in k.places for o in matches if o.topic == m.topic)
+    }
+    if placed and any(m.narrow and m.topic not in placed for m in matches):
+        matches = [m for m in matches if m.topic not in placed]
     order = list(dict.fromkeys(m.topic for m in sorted(matches, key=lambda m: m.start)))
     if len(order) < 2:
         return None
@@ -607,6 +617,21 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     parts: list[Part]
     if intent is not None:
         parts = [Part(intent.topic, sections(padded, k), intent.notes)]
+        # a narrow procedure named by its own phrase after the phrasing, joined by a
+        # conjunction ("sổ hộ khẩu cháy mất, giờ lấy gì chứng minh nơi ở, với lại ba mất rồi
+        # cắt khẩu cho ông sao"): a second matter, answered after it (not a phrase another
+        # office's service shares: "làm lại căn cước" with no loss is the card office's)
+        said_at = min(at for p in intent.phrases for at in _positions(unsaid, p))
+        after = [
+            m.topic
+            for m in sorted(matches, key=lambda m: m.start)
+            if m.narrow
+            and m.topic != intent.topic
+            and not any(padded[m.start : m.end] in s.phrases for s in k.out_of_scope)
+            and m.start > said_at
+            and any(said_at < at < m.start for c in k.conjunctions for at in _positions(padded, c))
+        ]
+        parts += [Part(t, sections(padded, k)) for t in dict.fromkeys(after)][: MAX_PARTS - 1]
         if intent.with_:
             # a phrasing of words apart beside a narrow procedure named by its own phrase
             # ("trước khi đi bao lâu phải khai tạm vắng, với lại hộ khẩu ở nhà có bị xóa
