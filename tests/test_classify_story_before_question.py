@@ -485,3 +485,59 @@ def test_a_registration_typed_without_marks_is_not_now() -> None:
         ("thang truoc nha bi chay, gio lua lai boc len, dang ky tam tru sao", "fire"),
     ):
         _tip(text, category, "urgent")
+
+
+# round 19: a crime told as already reported to the police (`case_reported`), a registration
+# or papers' re-issue asked after it: the police have the case, the question is the message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phòng trọ tôi bị cạy cửa lấy tiền tuần trước, đã trình báo công an phường rồi. "
+        "Giờ tôi chuyển chỗ khác thì đăng ký tạm trú mới cần gì?",
+        "Anh trai tôi bị hàng xóm đánh hồi tháng trước, chuyện đó đã báo công an rồi. "
+        "Giờ ảnh về ở nhà tôi, khai báo lưu trú cho ảnh thế nào?",
+        "em bi cuop tui xach hom bua, trinh bao xong roi, trong tui co bang cccd, "
+        "gio cap lai ton phi ko",
+        "mẹ em bị lừa mất tiền tháng rồi, đã lập biên bản ở phường, giờ mẹ lên ở với em, "
+        "tạm trú cho mẹ làm online được không",
+    ],
+)
+def test_a_crime_already_reported_is_the_premise_of_a_registration_asked(text: str) -> None:
+    assert classify(text).kind == "question", text
+
+
+def test_a_crime_reported_beside_a_breach_told_a_danger_or_nothing_asked_stays_a_tip() -> None:
+    # the report made is no premise of a breach told ("không đăng ký tạm trú" is its
+    # category's phrase, nothing asked), of a danger going on, nor when nothing is asked
+    for text, category in (
+        (
+            "Xe tôi bị trộm hôm qua, đã trình báo rồi. Mà chủ trọ này cho 6 người ở "
+            "không đăng ký tạm trú, các anh kiểm tra giùm",
+            "residence",
+        ),
+        (
+            "xe toi bi trom hom qua, da trinh bao roi. ma chu tro nay cho 6 nguoi o "
+            "khong dang ky tam tru, cac anh kiem tra gium",
+            "residence",
+        ),
+        ("đã báo công an rồi mà nó vẫn đang đập cửa phòng em, tạm trú của em còn hạn không", None),
+        ("nhà em bị trộm 2 lần, đã trình báo rồi mà tối qua nó lại vô lấy xe đạp", "theft"),
+    ):
+        got = classify(text)
+        assert got.kind == "tip", (text, got)
+        if category is not None:
+            assert got.category == category, (text, got)
+    _tip(
+        "đã báo công an rồi mà nó vẫn đang đập cửa phòng em, tạm trú còn hạn không", None, "urgent"
+    )
+
+
+def test_a_crime_not_yet_reported_beside_a_registration_asked_stays_a_tip() -> None:
+    # the same story, the report not said made: the officer must see it
+    got = classify(
+        "Phòng trọ tôi bị cạy cửa lấy tiền tối qua, giờ tôi chuyển chỗ khác thì "
+        "đăng ký tạm trú mới cần gì?"
+    )
+    assert (got.kind, got.category) == ("tip", "theft"), got

@@ -655,6 +655,7 @@ def build_rules(data: Any) -> Rules:
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
+        ("case_reported", top.case_reported),
         ("guidance_visit", top.guidance_visit),
         ("own_fine", top.own_fine),
         ("law_asked", top.law_asked),
@@ -1272,6 +1273,14 @@ def _held(rules: Rules, groups: dict[str, list[Hit]]) -> bool:
     )
 
 
+def _outside_categories(groups: dict[str, list[Hit]], group: str) -> bool:
+    """A hit of `group` outside every category's phrase (what is asked, not what is told)."""
+    if group not in groups:
+        return False
+    told = [h for name, hits in groups.items() if name.startswith("cat:") for h in hits]
+    return any(not _inside(h, told) for h in _sure(groups, group))
+
+
 def _topic_asked(groups: dict[str, list[Hit]], group: str) -> bool:
     """A topic named (`_topic_named`) outside every category's phrase: "không đăng ký tạm trú"
     reports a lodger undeclared ("đi cai nghiện về lại chơi đá, ở trọ không đăng ký tạm
@@ -1721,6 +1730,20 @@ def _by_rules(
         and (("papers:told" not in groups and "past" not in groups) or "papers:reported" in groups)
     )
     held = _held(rules, groups)
+    # the event already reported to the police ("vụ giựt đã trình báo rồi"), nothing told as
+    # going on now, a registration or lost papers' procedure asked after it: the police have
+    # the case, it is the question's premise. Unlike `held`, a danger told beside it still
+    # weighs (`_danger` is not told): a threat going on is reported again
+    case_reported = (
+        "case_reported" in groups
+        and not now_said
+        and (
+            # the papers it took, said or not, their re-issue asked; never a breach told
+            # ("cho 6 người ở không đăng ký tạm trú" asks nothing)
+            _outside_categories(groups, "papers:ask")
+            or any(_topic_asked(groups, t.group) for t in rules.topics if t.topic != "tip_status")
+        )
+    )
     # a crime as a subject: the law asked of it by a student or a lawyer, an essay on it;
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
@@ -1782,6 +1805,7 @@ def _by_rules(
         if hits and (
             papers
             or held
+            or case_reported
             or studied
             or (asked and asking)
             or fine_asked
