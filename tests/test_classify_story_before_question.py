@@ -541,3 +541,32 @@ def test_a_crime_not_yet_reported_beside_a_registration_asked_stays_a_tip() -> N
         "đăng ký tạm trú mới cần gì?"
     )
     assert (got.kind, got.category) == ("tip", "theft"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # any office's papers a fire over destroyed, their re-issue asked
+        "Dãy trọ tụi em cháy hồi tháng 10, bằng lái với sổ đỏ cháy hết, giờ làm lại ở đâu vậy?",
+        "nha em chay hoi dau nam, cavet xe chay luon, lam lai o dau a",
+        # an event back in a month or season named ("hồi tết") is over
+        "Ba tôi mất vì tai nạn giao thông hồi tết, giờ xóa thường trú cho ông cần giấy gì?",
+    ],
+)
+def test_an_event_back_in_a_month_named_its_papers_asked_is_the_premise(text: str) -> None:
+    assert classify(text).kind == "question", text
+
+
+def test_a_fire_spreading_now_beside_papers_asked_stays_an_urgent_tip() -> None:
+    _tip(
+        "Nhà kế bên cháy hồi tháng 9, giờ lửa lan qua nhà tôi rồi, cấp lại giấy tờ ở đâu",
+        "fire",
+        "urgent",
+    )
+
+
+def test_kin_by_blood_typed_without_marks_is_no_chase() -> None:
+    # "ruột" folds onto "rượt" (chased): a parent by blood named is no danger
+    got = classify("e dang o nha bo me ruot, gio tach khau ra rieng co bi phat ko")
+    assert got.kind == "question", got
+    _tip("me ruot toi bi thang do ruot chem ngoai hem, cuu voi", "violence", "urgent")

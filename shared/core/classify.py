@@ -1769,7 +1769,10 @@ def _by_rules(
         # giấy tờ, giờ làm lại cần mang gì")
         or ("papers:lost" in groups and "papers:ask" in groups)
     )
-    procedure_asked = over and residence_asked
+    # or, an event over, any office's papers it destroyed re-issued ("nhà cháy hồi tháng 8,
+    # sổ hồng cháy rụi, cấp lại ở đâu"): the re-issue is asked, outside what is told
+    reissue_asked = asking and _outside_categories(groups, "papers:ask")
+    procedure_asked = over and (residence_asked or reissue_asked)
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
         if rule.has_requires and rule.requires not in groups:
