@@ -557,6 +557,14 @@ def test_an_event_back_in_a_month_named_its_papers_asked_is_the_premise(text: st
     assert classify(text).kind == "question", text
 
 
+def test_papers_lost_in_an_accident_over_stay_a_tip_though_their_reissue_is_asked() -> None:
+    # burnt papers are nobody's to find; papers dropped in a crash may be: a loss recorded
+    got = classify(
+        "tuần trước bị tai nạn xe ở ngã tư, rớt mất bằng lái với cà vẹt, giờ làm lại ở đâu"
+    )
+    assert got.kind == "tip", got
+
+
 def test_a_fire_spreading_now_beside_papers_asked_stays_an_urgent_tip() -> None:
     _tip(
         "Nhà kế bên cháy hồi tháng 9, giờ lửa lan qua nhà tôi rồi, cấp lại giấy tờ ở đâu",
@@ -570,3 +578,23 @@ def test_kin_by_blood_typed_without_marks_is_no_chase() -> None:
     got = classify("e dang o nha bo me ruot, gio tach khau ra rieng co bi phat ko")
     assert got.kind == "question", got
     _tip("me ruot toi bi thang do ruot chem ngoai hem, cuu voi", "violence", "urgent")
+
+
+def test_residence_papers_named_as_a_whole_or_a_cost_asked_make_a_question() -> None:
+    # no "?" and no final question word: the papers named, or their cost asked, still ask
+    for text in (
+        "xin giấy tờ cư trú cho mẹ",
+        "nhap khau cho be co ton phi ko, lam o phuong hay tren vneid",
+    ):
+        assert classify(text).kind == "question", text
+    # the same words inside a report stay a tip
+    _tip(
+        "bọn cò thu tiền làm giấy tờ cư trú giả, lừa mấy đứa công nhân 2 triệu một bộ",
+        "fraud",
+        "normal",
+    )
+    _tip(
+        "chủ trọ không chịu làm giấy tờ cư trú cho tụi em, cho 10 người ở chui",
+        "residence",
+        "normal",
+    )

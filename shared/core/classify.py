@@ -1769,10 +1769,12 @@ def _by_rules(
         # giấy tờ, giờ làm lại cần mang gì")
         or ("papers:lost" in groups and "papers:ask" in groups)
     )
-    # or, an event over, any office's papers it destroyed re-issued ("nhà cháy hồi tháng 8,
-    # sổ hồng cháy rụi, cấp lại ở đâu"): the re-issue is asked, outside what is told
-    reissue_asked = asking and _outside_categories(groups, "papers:ask")
-    procedure_asked = over and (residence_asked or reissue_asked)
+    # or, a fire over (a category `background_when_past`), any office's papers it burnt
+    # re-issued ("nhà cháy hồi tháng 8, sổ hồng cháy rụi, cấp lại ở đâu"): nothing is left
+    # for anyone to find; papers lost in an accident ("té xe, mất luôn bằng lái") may be
+    # found, a loss the ward records
+    reissue_asked = over and asking and _outside_categories(groups, "papers:ask")
+    procedure_asked = over and residence_asked
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
         if rule.has_requires and rule.requires not in groups:
@@ -1794,7 +1796,7 @@ def _by_rules(
         # only the burning told, none of its flames or smoke ("lửa lan qua", "khói đen còn
         # bốc lên" may be going on still)
         over_premise = (
-            procedure_asked
+            (procedure_asked or (reissue_asked and rule.background_when_past))
             and rule.premise_when_over
             and all(_inside(h, groups.get(f"over:{rule.category}", [])) for h in hits + weak)
         )
