@@ -598,3 +598,34 @@ def test_residence_papers_named_as_a_whole_or_a_cost_asked_make_a_question() -> 
         "residence",
         "normal",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mấy chị em trong nhà cứ cãi nhau chuyện tách khẩu, cho hỏi luật cư trú quy định sao",
+        "ba má với anh hai cai lon hoai vu nhap khau cho vo anh, nhap khau can ai dong y",
+    ],
+)
+def test_a_family_quarrel_over_a_registration_asked_is_its_premise(text: str) -> None:
+    # premise_when_asked (public_order): the dispute is the question, no disorder reported
+    assert classify(text).kind == "question", text
+
+
+def test_a_quarrel_with_its_din_a_blow_or_beside_a_breach_told_stays_a_tip() -> None:
+    for text, category in (
+        (
+            "nhà trọ kế bên đêm nào cũng cãi nhau om sòm tới khuya, họ có đăng ký tạm trú không?",
+            None,
+        ),
+        (
+            "hai vợ chồng phòng bên cãi nhau rồi ông chồng đánh vợ, họ có đăng ký tạm trú không?",
+            None,
+        ),
+        # "không đăng ký tạm trú" reports a breach: no registration is asked beside the quarrel
+        ("mấy người ở chui phòng 3 cãi nhau suốt, không đăng ký tạm trú gì hết", "residence"),
+    ):
+        got = classify(text)
+        assert got.kind == "tip", (text, got)
+        if category is not None:
+            assert got.category == category, (text, got)

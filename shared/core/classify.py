@@ -1775,6 +1775,18 @@ def _by_rules(
     # found, a loss the ward records
     reissue_asked = over and asking and _outside_categories(groups, "papers:ask")
     procedure_asked = over and residence_asked
+
+    def asked_outside() -> bool:
+        """The procedure asked outside every category's phrase: "không đăng ký tạm trú" told
+        reports a breach, it asks no registration ("ở chui ... cãi nhau suốt, không đăng ký
+        tạm trú gì hết")."""
+        return _outside_categories(groups, "papers:ask") or any(
+            _topic_asked(groups, group)
+            for group, i in rules.topic_of.items()
+            if group in groups
+            and (rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None)
+        )
+
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
         if rule.has_requires and rule.requires not in groups:
@@ -1805,6 +1817,7 @@ def _by_rules(
         asked_premise = (
             residence_asked
             and scene in groups
+            and asked_outside()
             and all(_inside(h, groups[scene]) for h in hits + weak)
         )
         if hits and (
