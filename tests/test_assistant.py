@@ -4737,3 +4737,20 @@ def test_the_old_book_lost_beside_a_card_is_the_premise_of_the_cards_reissue() -
         "so ho khau nha toi bi chuot can nat, lam lai cuon moi o dau",
     ):
         assert _topics(text) == ("xac_nhan_cu_tru",), text
+
+
+def test_a_trip_ahead_said_as_the_deadline_of_what_is_asked_asks_no_absence() -> None:
+    # "muốn xong trước khi đi": the procedure asked is to be done first
+    for text, topic in (
+        (
+            "đăng ký tạm trú cho con bao lâu xong, tôi sắp đi xa, muốn làm xong trước khi đi",
+            "tam_tru",
+        ),
+        (
+            "tach khau cho con mat bao lau, e sap di lam o xa nen muon xong truoc khi di",
+            "thuong_tru",
+        ),
+    ):
+        assert _topics(text) == (topic,), text
+    # the absence itself asked, by its name, is still answered
+    assert _topics("sắp đi làm xa 1 năm, trước khi đi có phải khai tạm vắng không") == ("tam_vang",)
