@@ -25,20 +25,27 @@ variants = load_script("writing_variants")
 # 464 and tips lost 11, tr->ch questions 241, lower case without punctuation questions 11
 # and 12 answered wrong (scripts/writing_variants.py at e10f9db). Measured again with round
 # 18's other passes merged (more originals read right, so more to break: +1 to +11 a head).
+# Round 19 (asst-19a): lead-19 itself measured above the round-18 ceilings once round 19's
+# fixtures (message sets 22, 23, question set 39) joined the measure (7 kinds failing:
+# no-marks categories 72, urgency 42, ...); measured again on asst-19a's rules, which equal
+# lead-19 on every head but no-marks and teencode-no-marks (kind, question, question-wrong
+# one fewer each), tr->ch (question, question-wrong one fewer) and dropped letters (question,
+# question-wrong one more: a fire "hồi tháng 8" is over, its land paper asked, read right now,
+# and "hồi thng 8" is not yet, a tip as on lead-19).
 HELD = {
-    "no-marks": {"kind": 14, "tip-lost": 6, "category": 61, "urgency": 32, "question": 18,
+    "no-marks": {"kind": 13, "tip-lost": 6, "category": 72, "urgency": 42, "question": 18,
                  "question-wrong": 20},
-    "teencode": {"kind": 2, "tip-lost": 2, "category": 4, "urgency": 2, "question": 4,
+    "teencode": {"kind": 2, "tip-lost": 2, "category": 5, "urgency": 3, "question": 4,
                  "question-wrong": 4},
-    "teencode-no-marks": {"kind": 15, "tip-lost": 8, "category": 66, "urgency": 32,
+    "teencode-no-marks": {"kind": 14, "tip-lost": 8, "category": 76, "urgency": 42,
                           "question": 20, "question-wrong": 21},
     "lower-no-punct": {"kind": 7, "tip-lost": 0, "category": 2, "urgency": 1, "question": 3,
-                       "question-wrong": 3},
-    "typo-doubled": {"kind": 11, "tip-lost": 5, "category": 15, "urgency": 12, "question": 71,
+                       "question-wrong": 4},
+    "typo-doubled": {"kind": 11, "tip-lost": 5, "category": 16, "urgency": 13, "question": 72,
                      "question-wrong": 15},
-    "typo-dropped": {"kind": 39, "tip-lost": 11, "category": 31, "urgency": 30,
-                     "question": 467, "question-wrong": 149},
-    "typo-tr-ch": {"kind": 76, "tip-lost": 35, "category": 69, "urgency": 26, "question": 97,
+    "typo-dropped": {"kind": 41, "tip-lost": 13, "category": 35, "urgency": 32,
+                     "question": 476, "question-wrong": 151},
+    "typo-tr-ch": {"kind": 82, "tip-lost": 39, "category": 80, "urgency": 29, "question": 98,
                    "question-wrong": 34},
 }  # fmt: skip
 
