@@ -565,6 +565,12 @@ def test_papers_lost_in_an_accident_over_stay_a_tip_though_their_reissue_is_aske
     assert got.kind == "tip", got
 
 
+def test_asking_someone_typed_without_marks_is_no_month_back() -> None:
+    # "hồi tháng 8" is over; "hoi thang do" folded is "hỏi thằng đó" (asked that guy): a
+    # beating told beside it is going on
+    _tip("em hoi thang do sao danh con em, no con chui, anh toi lien", "violence", "urgent")
+
+
 def test_a_fire_spreading_now_beside_papers_asked_stays_an_urgent_tip() -> None:
     _tip(
         "Nhà kế bên cháy hồi tháng 9, giờ lửa lan qua nhà tôi rồi, cấp lại giấy tờ ở đâu",
