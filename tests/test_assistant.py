@@ -4706,3 +4706,52 @@ def test_a_registration_filed_without_the_account_is_still_answered():
 )
 def test_a_stay_said_short_in_days_is_a_guests(text: str, topic: str):
     assert answer(text, TODAY, NO_PHONE).topics == (topic,)
+
+
+def _topics(text: str) -> tuple[str, ...]:
+    return answer(text, TODAY, NO_PHONE, classification=classify(text)).topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mình đang tạm trú ở Bình Tân còn thường trú ở Bến Tre, xin giấy xác nhận cư trú ở đâu",
+        "e dang tam tru o Tan Phu, con ho khau o Ca Mau, muon xin giay xac nhan cu tru nop cty",
+    ],
+)
+def test_ones_registration_said_against_where_one_lives_is_who_asks(text: str) -> None:
+    # "còn thường trú ở ..." says who is asking; the confirmation is what is asked
+    assert _topics(text) == ("xac_nhan_cu_tru",), text
+
+
+def test_the_old_book_lost_beside_a_card_is_the_premise_of_the_cards_reissue() -> None:
+    # the card and the book lost or burnt, the papers' re-issue asked: the card's re-issue,
+    # never a permanent registration (the book is void and has no registration of its own)
+    for text in (
+        "bị móc túi mất căn cước với quyển sổ hộ khẩu, giờ làm lại căn cước ở đâu ạ",
+        "nha chay het, can cuoc voi so ho khau chay luon, gio lam lai giay to sao a",
+    ):
+        assert _topics(text) == ("mat_giay_to",), text
+    # the book lost alone, a new one asked: its end is said (proof of residence), as before
+    for text in (
+        "em làm mất cuốn sổ hộ khẩu, xin cấp lại cuốn mới được không",
+        "so ho khau nha toi bi chuot can nat, lam lai cuon moi o dau",
+    ):
+        assert _topics(text) == ("xac_nhan_cu_tru",), text
+
+
+def test_a_trip_ahead_said_as_the_deadline_of_what_is_asked_asks_no_absence() -> None:
+    # "muốn xong trước khi đi": the procedure asked is to be done first
+    for text, topic in (
+        (
+            "đăng ký tạm trú cho con bao lâu xong, tôi sắp đi xa, muốn làm xong trước khi đi",
+            "tam_tru",
+        ),
+        (
+            "tach khau cho con mat bao lau, e sap di lam o xa nen muon xong truoc khi di",
+            "thuong_tru",
+        ),
+    ):
+        assert _topics(text) == (topic,), text
+    # the absence itself asked, by its name, is still answered
+    assert _topics("sắp đi làm xa 1 năm, trước khi đi có phải khai tạm vắng không") == ("tam_vang",)

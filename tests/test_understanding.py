@@ -1345,7 +1345,10 @@ QUESTIONS_ALONE = {
     # term running out, its extension asked, is the renewal; 89/105 with 8 wrong once "bán
     # thân" counts typed without marks only beside its context ("bạn thân", a close friend);
     # 90/105 once oneself moving for good into a relative's home is the registration there
-    "tuning37": (90, 8),
+    # round 19 (asst-19a): 92/110 with 4 wrong once a crime already reported, a fire's burnt
+    # papers re-issued, a family's quarrel are the premise of what is asked, the old book
+    # lost beside a card is the card's re-issue, and residence papers named whole ask
+    "tuning37": (92, 4),
     # (set 38: 93/110 with 5 wrong with both of round 18's assistant passes merged)
     # round 19's pass (asst-19b), on set 38 itself: 101/110 with none wrong (a few nights said
     # are a short stay; a licence's renewal is its office's; a place beside a narrow procedure

@@ -655,6 +655,7 @@ def build_rules(data: Any) -> Rules:
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
+        ("case_reported", top.case_reported),
         ("guidance_visit", top.guidance_visit),
         ("own_fine", top.own_fine),
         ("law_asked", top.law_asked),
@@ -1288,6 +1289,14 @@ def _held(rules: Rules, groups: dict[str, list[Hit]]) -> bool:
     )
 
 
+def _outside_categories(groups: dict[str, list[Hit]], group: str) -> bool:
+    """A hit of `group` outside every category's phrase (what is asked, not what is told)."""
+    if group not in groups:
+        return False
+    told = [h for name, hits in groups.items() if name.startswith("cat:") for h in hits]
+    return any(not _inside(h, told) for h in _sure(groups, group))
+
+
 def _topic_asked(groups: dict[str, list[Hit]], group: str) -> bool:
     """A topic named (`_topic_named`) outside every category's phrase: "không đăng ký tạm trú"
     reports a lodger undeclared ("đi cai nghiện về lại chơi đá, ở trọ không đăng ký tạm
@@ -1759,6 +1768,20 @@ def _by_rules(
         and (("papers:told" not in groups and "past" not in groups) or "papers:reported" in groups)
     )
     held = _held(rules, groups)
+    # the event already reported to the police ("vụ giựt đã trình báo rồi"), nothing told as
+    # going on now, a registration or lost papers' procedure asked after it: the police have
+    # the case, it is the question's premise. Unlike `held`, a danger told beside it still
+    # weighs (`_danger` is not told): a threat going on is reported again
+    case_reported = (
+        "case_reported" in groups
+        and not now_said
+        and (
+            # the papers it took, said or not, their re-issue asked; never a breach told
+            # ("cho 6 người ở không đăng ký tạm trú" asks nothing)
+            _outside_categories(groups, "papers:ask")
+            or any(_topic_asked(groups, t.group) for t in rules.topics if t.topic != "tip_status")
+        )
+    )
     # a crime as a subject: the law asked of it by a student or a lawyer, an essay on it;
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
@@ -1784,6 +1807,11 @@ def _by_rules(
         # giấy tờ, giờ làm lại cần mang gì")
         or ("papers:lost" in groups and "papers:ask" in groups)
     )
+    # or, a fire over (a category `background_when_past`), any office's papers it burnt
+    # re-issued ("nhà cháy hồi tháng 8, sổ hồng cháy rụi, cấp lại ở đâu"): nothing is left
+    # for anyone to find; papers lost in an accident ("té xe, mất luôn bằng lái") may be
+    # found, a loss the ward records
+    reissue_asked = over and asking and _outside_categories(groups, "papers:ask")
     procedure_asked = over and residence_asked
     # papers lost in an event told as over that is itself only a premise (a fire: "nhà bị
     # cháy hồi tháng trước, giấy tờ mất luôn, giờ làm lại ở đâu"), their re-issue asked:
@@ -1795,6 +1823,18 @@ def _by_rules(
         # (the event's own words sure: "chay" unmarked is as often "chạy", a ride)
         and any(_sure(groups, group) for group in groups if group.startswith("over:"))
     )
+
+    def asked_outside() -> bool:
+        """The procedure asked outside every category's phrase: "không đăng ký tạm trú" told
+        reports a breach, it asks no registration ("ở chui ... cãi nhau suốt, không đăng ký
+        tạm trú gì hết")."""
+        return _outside_categories(groups, "papers:ask") or any(
+            _topic_asked(groups, group)
+            for group, i in rules.topic_of.items()
+            if group in groups
+            and (rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None)
+        )
+
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
         if rule.has_requires and rule.requires not in groups:
@@ -1816,7 +1856,7 @@ def _by_rules(
         # only the burning told, none of its flames or smoke ("lửa lan qua", "khói đen còn
         # bốc lên" may be going on still)
         over_premise = (
-            procedure_asked
+            (procedure_asked or (reissue_asked and rule.background_when_past))
             and rule.premise_when_over
             and all(_inside(h, groups.get(f"over:{rule.category}", [])) for h in hits + weak)
         )
@@ -1825,11 +1865,13 @@ def _by_rules(
         asked_premise = (
             residence_asked
             and scene in groups
+            and asked_outside()
             and all(_inside(h, groups[scene]) for h in hits + weak)
         )
         if hits and (
             papers
             or held
+            or case_reported
             or studied
             or (asked and asking)
             or fine_asked
