@@ -1495,7 +1495,8 @@ MESSAGES_ALONE = {
     # (below the named-category threshold) no longer overrules it)
     # round 18 (msg-18, follow-ups asking only for news): 216
     # round 19 (msg-19b): urgency 158, one calm tip urgent (another weekday named is not now)
-    "tuning20": ((216, 151, 158), 15, 1, 0),
+    # all of round 19 merged, mt20-155 in CONFLICTS (msg-19a): 218, 152, 157 agreed
+    "tuning20": ((218, 152, 157), 15, 1, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1514,8 +1515,9 @@ MESSAGES_ALONE = {
     # danger rated normal on either, calm tips urgent 1 and 0 (162 once a drunk said to hit
     # nobody and sparks each time it rains are calm; 163 once a weapon fetched to come back
     # is urgent; 164 once a child left alone as a habit is for the ward)
-    "tuning22": ((208, 138, 164), 10, 1, 0),
-    "tuning23": ((205, 137, 145), 11, 0, 0),
+    # all of round 19 merged (categories msg-19a, kind msg-19c, urgency msg-19b)
+    "tuning22": ((210, 149, 165), 10, 0, 0),
+    "tuning23": ((210, 142, 145), 11, 0, 0),
 }
 
 
