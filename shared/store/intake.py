@@ -197,9 +197,8 @@ class FirestoreIntake:
         if chosen is None:
             # Senders only: the contacts database is not the webhook's to read.
             refs = [self.db.collection(SENDERS).document(p) for p in pseudonyms]
-            found = {
-                s.reference.id for s in self.db.get_all(refs, **self._rpc(deadline)) if s.exists
-            }
+            read = self.db.get_all(refs, **self._rpc(deadline))
+            found = {s.reference.id for s in read if s.exists}
             chosen = next((p for p in pseudonyms if p in found), pseudonyms[0])
             self._memory.resolve(pseudonyms, chosen)
         return chosen
@@ -207,12 +206,7 @@ class FirestoreIntake:
     # --- intake ----------------------------------------------------------------------------
 
     def _rpc(self, deadline: float | None) -> dict[str, Any]:
-        """Within the webhook's budget: one try per call, bounded by what is left
-        (Firestore unreachable fails at once, and the event goes to Pub/Sub instead
-        of waiting out the client's own retries)."""
-        if deadline is None:
-            return {}
-        return {"retry": None, "timeout": max(0.05, deadline - self._monotonic())}
+        return _within(deadline, self._monotonic)
 
     def _wait(self, attempt: int, deadline: float | None, key: str) -> None:
         # None before the first read: the first try was blind, and what fails it is most
@@ -371,6 +365,15 @@ class FirestoreIntake:
         batch.update(message, {DUE_AT: now})
         batch.update(self.db.collection(TIPS).document(tip_id), {"unpublished": True})
         batch.commit()
+
+
+def _within(deadline: float | None, monotonic: Callable[[], float]) -> dict[str, Any]:
+    """Within the webhook's budget: one try per call, bounded by what is left (Firestore
+    unreachable fails at once, and the event goes to Pub/Sub instead of waiting out the
+    client's own retries). No deadline (the router's deferred intake): the client's own."""
+    if deadline is None:
+        return {}
+    return {"retry": None, "timeout": max(0.05, deadline - monotonic())}
 
 
 def _summary_kept(
