@@ -26,12 +26,6 @@ variants = load_script("writing_variants")
 # and 12 answered wrong (scripts/writing_variants.py at e10f9db). Measured again with round
 # 18's other passes merged (more originals read right, so more to break: +1 to +11 a head).
 # Round 19: message tuning sets 22 and 23 and question set 39 joined the sets measured (more
-# originals read right, more to break): measured on lead-19 before msg-19b, every kind
-# rose past a head (no marks: category 72, urgency 42; tr->ch: kind 82, category 80);
-# held here at msg-19b's measurement, its urgency pass reading 2 fewer urgency breaks without
-# marks, 1 fewer with a doubled letter, and 2 and 1 more with a dropped letter or tr->ch (two
-# originals now right, mt22-161 and mt22-166, whose variants still break).
-# Round 19: message tuning sets 22 and 23 and question set 39 joined the sets measured (more
 # originals, more to break); measured again with all of round 19's passes merged: each head at
 # or within a few of the passes' own (originals newly read right whose variants still break:
 # msg-19b's mt22-161, mt22-166; msg-19c's lower-cased names called; asst-19a's qt39-62).
