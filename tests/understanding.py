@@ -83,6 +83,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind23.jsonl`, `questions_blind23.jsonl`: the twenty-third pair, written
   in round 19 by someone who had not seen the rules (the same brief), scored blind
   before round 19's changes (its header lines); never worked on.
+- `messages_blind24.jsonl`, `questions_blind24.jsonl`: the twenty-fourth pair, written
+  in round 20 by two writers who had not seen the rules (the same brief), scored blind
+  before round 20's changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -280,6 +283,7 @@ SETS = (
     "blind21",
     "blind22",
     "blind23",
+    "blind24",
     "tuning",
     "tuning4",
     "tuning5",
@@ -355,6 +359,7 @@ BLIND = (
     "blind21",
     "blind22",
     "blind23",
+    "blind24",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
