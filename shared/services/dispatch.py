@@ -215,32 +215,47 @@ class Kept:
     needs no claim transaction of its own (a read and a write saved per send); and
     a redelivery of the failed Pub/Sub message finishes a broken-off send at once,
     rather than finding it claimed and leaving it to the sweep once the claim
-    lapses. Each is taken once; the rest lapse like any claim."""
+    lapses. Each is taken once; the rest lapse like any claim.
 
-    _owned: dict[tuple[str, str], Held] = field(default_factory=dict)
+    Forgetting is by this process's own elapsed time, never by another handler's
+    `now`: a handler that started later (or on a clock moved on, as the local
+    stack's is) must not drop a claim a handler still running is about to send
+    under. Such a send would find its record claimed, by itself, and leave it to the
+    sweep."""
+
+    monotonic: Callable[[], float] = time.monotonic
+    _owned: dict[tuple[str, str], tuple[Held, float]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def own(self, sends: Sequence[PlannedSend], now: datetime) -> None:
         with self._lock:
-            lapsed = now - delivery.CLAIM_LAPSES_AFTER
-            for key in [k for k, held in self._owned.items() if held.claimed_at <= lapsed]:
-                del self._owned[key]
+            self._forget_old()
             for planned in sends:
                 if planned.claimed:
-                    self._owned[(planned.kind.value, planned.key)] = Held(Claim(1, 0, now), now)
+                    self._put((planned.kind.value, planned.key), Held(Claim(1, 0, now), now))
 
     def keep(self, kind: SendKind, key: str, held: Held) -> None:
         """A claim still ours after its attempt broke off (`held.finish`: Zalo answered)."""
         with self._lock:
-            self._owned[(kind.value, key)] = held
+            self._forget_old()
+            self._put((kind.value, key), held)
 
     def take(self, kind: SendKind, key: str, now: datetime) -> Held | None:
         """Our claim on this send, once; None when it is not ours or has lapsed."""
         with self._lock:
-            held = self._owned.pop((kind.value, key), None)
-        if held is None or held.claimed_at + delivery.CLAIM_LAPSES_AFTER <= now:
+            entry = self._owned.pop((kind.value, key), None)
+        if entry is None or entry[0].claimed_at + delivery.CLAIM_LAPSES_AFTER <= now:
             return None
-        return held
+        return entry[0]
+
+    def _put(self, key: tuple[str, str], held: Held) -> None:
+        self._owned[key] = (held, self.monotonic())
+
+    def _forget_old(self) -> None:
+        """Drop what was kept longer than a claim lasts (its claim has lapsed anyway)."""
+        oldest = self.monotonic() - delivery.CLAIM_LAPSES_AFTER.total_seconds()
+        for key in [k for k, (_, at) in self._owned.items() if at <= oldest]:
+            del self._owned[key]
 
 
 @dataclass
