@@ -133,6 +133,18 @@ class Premise:
 
 
 @dataclass(frozen=True)
+class SelfCitizen:
+    """The writer saying they are a citizen ("I'm Vietnamese"): the words that make an
+    English writer a foreigner only because the line's citizens write Vietnamese name
+    no foreigner's stay then."""
+
+    phrases: tuple[str, ...]  # padded
+    topic: str  # the foreigners' topic whose assumed words are dropped
+    assumed: frozenset[str]  # padded phrases of `topic`
+    unless: tuple[str, ...] = ()  # padded: a citizen of another nation too ("Vietnamese American")
+
+
+@dataclass(frozen=True)
 class Stays:
     """A stay with a family: the topic by its length (see assistant.yaml)."""
 
@@ -335,6 +347,7 @@ class Knowledge:
     # words saying a person abroad is a citizen: a topic phrase inside them names none
     citizens: tuple[str, ...] = ()
     mixed_unless: tuple[str, ...] = ()  # words comparing with citizens, none among them
+    self_citizen: SelfCitizen | None = None
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
     vague_max_words: int = 12
@@ -471,6 +484,13 @@ class PremiseIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
     beside: list[str] = Field(default_factory=list)
+
+
+class SelfCitizenIn(_Strict):
+    phrases: list[str] = Field(min_length=1)
+    topic: str
+    assumed: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
 
 
 class SettleIn(_Strict):
@@ -685,6 +705,7 @@ class ConfIn(_Strict):
     mixed_groups: list[str] = Field(default_factory=list)
     citizens: list[str] = Field(default_factory=list)
     mixed_unless: list[str] = Field(default_factory=list)
+    self_citizen: SelfCitizenIn | None = None
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
     doubts_beside: dict[str, list[str]] = Field(default_factory=dict)
@@ -795,6 +816,8 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         known(intent.topic, f"intents[{i}].topic")
     for topic in conf.doubts:
         known(topic, f"doubts.{topic}")
+    if conf.self_citizen is not None:
+        known(conf.self_citizen.topic, "self_citizen.topic")
     for i, event in enumerate(conf.events):
         if not event.all_ and not event.near:
             problems.append(f"{CONF_FILE}: events[{i}]: no words (all or near)")
@@ -1049,6 +1072,16 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         citizens=tuple(_padded(p) for p in conf.citizens),
         mixed_unless=tuple(_padded(p) for p in conf.mixed_unless),
+        self_citizen=(
+            SelfCitizen(
+                tuple(_padded(p) for p in conf.self_citizen.phrases),
+                conf.self_citizen.topic,
+                frozenset(_padded(p) for p in conf.self_citizen.assumed),
+                tuple(_padded(p) for p in conf.self_citizen.unless),
+            )
+            if conf.self_citizen is not None
+            else None
+        ),
         vague=tuple(
             (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone, ask.max_words)
             for ask in (conf.vague.asks if conf.vague else ())

@@ -762,7 +762,16 @@ def _without_citizens(padded: str, found: list[_Match], k: Knowledge) -> list[_M
     """A topic phrase inside words saying a person is a citizen ("định cư ở Canada, vẫn
     còn quốc tịch Việt Nam") names nothing: a citizen abroad is never a foreigner."""
     spans = _citizen_spans(padded, k)
-    return [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
+    found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
+    own = k.self_citizen
+    if own is not None and has_any(padded, own.phrases) and not has_any(padded, own.unless):
+        # the writer says they are a citizen ("Hi, I'm Vietnamese, my landlord says I must
+        # register temporary residence"): English alone no longer makes them a foreigner,
+        # so the words that assumed it name no foreigner's stay (a foreigner they name does)
+        found = [
+            m for m in found if m.topic != own.topic or padded[m.start : m.end] not in own.assumed
+        ]
+    return found
 
 
 def _citizen_spans(padded: str, k: Knowledge) -> list[tuple[int, int]]:

@@ -1,0 +1,124 @@
+"""Round 20's assistant pass (issue 17: never wrong, honest when unsure): the principles
+behind the wrong answers of the question tuning sets, each with fresh phrasings and the
+near-misses that must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.core.assistant import WardContact, answer
+from shared.core.classify import classify
+
+TODAY = date(2026, 11, 30)
+NO_PHONE = WardContact("Công an phường Tân Sơn Nhì", None, None)
+
+
+def _read(text: str) -> tuple[bool, tuple[str, ...]]:
+    """(filed as a tip, topics answered), as the line's path does it."""
+    verdict = classify(text)
+    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    return verdict.kind == "tip" or result.tip, result.topics
+
+
+# -- the writer saying, in English, that they are a citizen -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, I am Vietnamese, from Hue originally, renting a room in Tan Phu for work. "
+        "Where do I register temporary residence?",
+        "im vietnamese and i m renting an apartment near my office, my landlord wants me to do "
+        "temporary residence, what papers do i need",
+        "I'm a Vietnamese citizen working in Saigon now. Do I need temporary residence here?",
+    ],
+)
+def test_a_citizen_writing_in_english_gets_the_citizens_registration(text: str) -> None:
+    tip, topics = _read(text)
+    assert not tip and topics == ("tam_tru",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no nationality said: English alone is still read as a foreigner's
+        "I'm renting a room in Tan Phu, my landlord says I need temporary residence. How?",
+        # a foreigner named beside the citizen writing
+        "I am Vietnamese, my husband is Korean, we are staying at my parents' house for a "
+        "month. Who has to declare him?",
+        # a citizen of another nation too
+        "I'm Vietnamese American with a US passport, staying with my aunt 2 months. Do I "
+        "need temporary residence?",
+    ],
+)
+def test_a_foreigner_is_still_one_beside_a_citizen_or_unsaid(text: str) -> None:
+    _, topics = _read(text)
+    assert "tam_tru" not in topics and "nuoc_ngoai" in topics, (text, topics)
+
+
+def test_the_offices_time_asked_in_english_is_the_time_part() -> None:
+    text = "I'm Vietnamese, how long does temporary residence registration take?"
+    verdict = classify(text)
+    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    assert result.topics == ("tam_tru",) and "thoi_gian" in result.sections
+
+
+# -- school as a stay's purpose beside the permanent registration asked --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đứa cháu ngoại mồ côi về ở với vợ chồng tôi, muốn nhập khẩu cho cháu để đi học gần "
+        "nhà thì cần những gì",
+        "muon chuyen ho khau cho con ve nha ong ba noi de di hoc truong gan, lam sao",
+    ],
+)
+def test_school_is_the_purpose_of_the_permanent_registration_asked(text: str) -> None:
+    assert _read(text)[1] == ("thuong_tru",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # school alone: a stay of months, tạm trú
+        "thằng cháu ở quê lên nhà tôi ở để đi học 4 năm đại học, phải đăng ký gì",
+        # beside a guest's night, not the permanent registration: still the cháu's stay
+        "nhà có bạn con ngủ lại 1 đêm, còn đứa em họ lên ở hẳn để đi học, khai báo sao ạ",
+    ],
+)
+def test_school_alone_or_beside_a_guest_is_still_a_stay(text: str) -> None:
+    assert "tam_tru" in _read(text)[1], text
+
+
+# -- someone of the family gone for years, a residence procedure asked ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anh ruột tôi bỏ nhà đi biệt tích 6 năm nay, gia đình muốn xóa hộ khẩu cho ảnh được không",
+        "vo toi bo di 3 nam roi khong lien lac duoc, gio toi xin xac nhan noi cu tru cho vo "
+        "de nop toa duoc ko",
+    ],
+)
+def test_someone_gone_for_years_is_the_premise_of_the_procedure_asked(text: str) -> None:
+    verdict = classify(text)
+    assert verdict.kind == "question", (text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gone since last night: someone missing, whatever is asked beside
+        "con trai tôi bỏ nhà đi từ tối qua chưa về, có cần báo tạm vắng cho nó không",
+        # gone for years, but a danger told now
+        "chồng em bỏ nhà đi 2 năm rồi, nay về đánh em chảy máu, cứu em",
+        # gone for years, nothing asked: the family still reports it
+        "mẹ em bỏ nhà đi 2 năm rồi không liên lạc được, nhờ công an tìm giúp",
+    ],
+)
+def test_someone_gone_hours_or_a_danger_or_a_search_asked_is_still_a_tip(text: str) -> None:
+    assert classify(text).kind == "tip", text
