@@ -681,6 +681,8 @@ def build_rules(data: Any) -> Rules:
         ("passing:gone", top.passing.gone),
         ("passing:unless", top.passing.unless),
         ("passing:news_unless", top.passing.news_unless),
+        ("gone_long:left", top.gone_long.left),
+        ("gone_long:years", top.gone_long.years),
         ("english", top.english),
         ("papers:lost", [*top.papers_asked.lost, *_paired(top.papers_asked)]),
         ("papers:ask", top.papers_asked.asks),
@@ -1786,6 +1788,11 @@ def _by_rules(
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
     studied = "law_asked" in groups and (asking or "now" not in groups)
+    # someone of the family gone for years ("chồng bỏ nhà đi 2 năm nay, tòa đòi xác nhận cư
+    # trú của ổng, em xin thay được không"), nothing now, a residence procedure asked of it:
+    # a family's situation, nobody missing to search for tonight; only the leaving's own
+    # words are the question's premise (a danger or another crime told beside still weighs)
+    left_long = _sure(groups, "gone_long:left") if _sure(groups, "gone_long:years") else []
     # a residence procedure (or lost papers' re-issue) asked after an event told as over,
     # nothing now ("nhà bị cháy hồi
     # tháng trước, giờ muốn đăng ký thường trú cho con dâu thì cần gì"): for the categories
@@ -1862,6 +1869,9 @@ def _by_rules(
         )
         # only a scene-setting phrase of the category told (a jam), a residence procedure asked
         scene = f"asked:{rule.category}"
+        gone_premise = (
+            bool(left_long) and not now_said and all(_inside(h, left_long) for h in hits + weak)
+        )
         asked_premise = (
             residence_asked
             and scene in groups
@@ -1877,6 +1887,7 @@ def _by_rules(
             or fine_asked
             or over_premise
             or asked_premise
+            or (gone_premise and residence_asked)
         ):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question

@@ -190,6 +190,14 @@ class PassingIn(_Strict):
     news_unless: list[str] = Field(default_factory=list)
 
 
+class GoneLongIn(_Strict):
+    """Someone of the family `left` for years (`years`): a residence procedure asked of
+    it, the leaving is the question's premise (no one missing to search for now)."""
+
+    left: list[str] = Field(default_factory=list)
+    years: list[str] = Field(default_factory=list)
+
+
 class NotForLineIn(_Strict):
     """Messages that are no tip and no question for the line, whatever crime they name:
     a post `forwarded` (its header at the start, "xem thêm" at the end) that `warns`
@@ -403,6 +411,7 @@ class RulesIn(_Strict):
     not_for_line: NotForLineIn = NotForLineIn()
     laughter: LaughterIn = LaughterIn()
     passing: PassingIn = PassingIn()
+    gone_long: GoneLongIn = GoneLongIn()
     # words of English that no Vietnamese word folds onto: `english_min_words` of them
     # make a message English, which the learned model (trained on Vietnamese) never weighs
     english: list[str] = Field(default_factory=list)
@@ -493,6 +502,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("laughter.words", rules.laughter.words)
     add("laughter.owned", rules.laughter.owned)
     lists("passing", rules.passing)
+    lists("gone_long", rules.gone_long)
     add("english", rules.english)
     for i, compound in enumerate(rules.compounds):
         add(f"compounds[{i}].phrases", compound.phrases)
