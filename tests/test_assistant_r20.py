@@ -122,3 +122,52 @@ def test_someone_gone_for_years_is_the_premise_of_the_procedure_asked(text: str)
 )
 def test_someone_gone_hours_or_a_danger_or_a_search_asked_is_still_a_tip(text: str) -> None:
     assert classify(text).kind == "tip", text
+
+
+# -- a length said as the time so far, no visit said ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tôi từ Cà Mau lên làm phụ hồ được 3 tuần, đang thuê phòng gần công trình, muốn đăng "
+        "ký tạm trú thì mang theo gì",
+        "e lam cong ty o KCN duoc 10 ngay, thue phong chung voi ban, dang ky tam tru o dau vay",
+    ],
+)
+def test_the_time_so_far_is_how_long_one_has_lived_here_not_a_visit(text: str) -> None:
+    assert _read(text)[1] == ("tam_tru",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a visit said keeps its length: a guest's
+        "mẹ tôi ở quê lên chơi được 5 ngày rồi, có phải khai báo gì không",
+        # a length said whole, no "so far": the length still picks
+        "đăng ký tạm trú cho người bà con ở nhà tôi 4 ngày thì làm sao",
+    ],
+)
+def test_a_visit_or_a_whole_length_still_picks_by_its_length(text: str) -> None:
+    assert _read(text)[1] == ("luu_tru",), text
+
+
+# -- an officer's visit told as made is no request for one ---------------------------------
+
+
+def test_an_officers_visit_told_as_made_is_no_request() -> None:
+    text = (
+        "tuần trước có chú công an khu vực ghé hỏi nhà tôi có khai báo tạm trú cho người "
+        "thuê chưa, giờ tôi khai tạm trú cho họ cần giấy gì"
+    )
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert not result.handoff and result.topics == ("tam_tru",)
+    # asked to stop by, it still is
+    asked = "nhờ công an khu vực ghé giùm nhà em xác minh chỗ ở để làm hồ sơ"
+    assert answer(asked, TODAY, NO_PHONE, classification=classify(asked)).handoff
+
+
+def test_the_time_so_far_never_makes_a_guests_declaration_named_enough() -> None:
+    # a guest's declaration named, the time so far already months: the registration first
+    text = "e o phong nay duoc 3 thang roi, bao luu tru thoi co du khong"
+    assert _read(text)[1][0] == "tam_tru"

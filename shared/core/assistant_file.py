@@ -175,6 +175,8 @@ class Stays:
     # a file sent ("nộp hồ sơ tạm trú trên VNeID 2 tuần rồi"): the length said is the wait for
     # it, no stay's, when no visit is said
     waits: tuple[str, ...] = ()
+    # words before a length saying it is the time so far ("làm công nhân được 2 tuần"), words
+    so_far: frozenset[str] = frozenset()
     # words before a length saying what a declaration is to cover ("báo 1 lần cho cả
     # năm"): that length is no stay's (folded words)
     covering: frozenset[str] = frozenset()
@@ -516,6 +518,7 @@ class StaysIn(_Strict):
     moves: list[str] = Field(default_factory=list)
     trips: list[str] = Field(default_factory=list)
     waits: list[str] = Field(default_factory=list)
+    so_far: list[str] = Field(default_factory=list)
     covering: list[str] = Field(default_factory=list)
     under: list[str] = Field(default_factory=list)
     unknown: list[str] = Field(default_factory=list)
@@ -1130,6 +1133,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         moves=tuple(_padded(p) for p in raw.moves),
         trips=tuple(_padded(p) for p in raw.trips),
         waits=tuple(_padded(p) for p in raw.waits),
+        so_far=frozenset(raw.so_far),
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
         under=frozenset(" ".join(words(p)) for p in raw.under),
         unknown=tuple(_padded(p) for p in raw.unknown),

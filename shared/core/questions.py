@@ -318,6 +318,15 @@ def _days(padded: str, stays: Stays) -> int | None:
     return longest
 
 
+def _so_far(padded: str, stays: Stays) -> bool:
+    """A length said as the time so far: a `so_far` word, a count, a unit ("được 2 tuần")."""
+    said = padded.split()
+    return any(
+        word in stays.so_far and (count.isdigit() or count in stays.numbers) and unit in stays.units
+        for word, count, unit in zip(said, said[1:], said[2:], strict=False)
+    )
+
+
 def _stay(
     padded: str, parts: list[Part], matches: list[_Match], k: Knowledge, abroad: bool = False
 ) -> tuple[list[Part], bool]:
@@ -346,6 +355,11 @@ def _stay(
         return parts, False
     if not said and has_any(padded, stays.waits):
         return parts, False  # "nộp hồ sơ 10 ngày mà vẫn đang xử lý": a wait, no stay
+    if not said and named == {stays.long} and _so_far(padded, stays):
+        # no visit said, the length the time so far ("mới vô làm công nhân được 2 tuần,
+        # đăng ký tạm trú cần gì"): how long one has lived here, which goes on, so no more
+        # than the least the stay lasts: it never makes the registration named a guest's
+        return parts, False
     if not said and has_any(padded, stays.moves):
         # one's own room, lived in so long: no visit to weigh; the guests' declaration named
         # for it ("báo lưu trú cho em được không, em mới thuê trọ 6 tháng") is answered after
