@@ -171,3 +171,40 @@ def test_the_time_so_far_never_makes_a_guests_declaration_named_enough() -> None
     # a guest's declaration named, the time so far already months: the registration first
     text = "e o phong nay duoc 3 thang roi, bao luu tru thoi co du khong"
     assert _read(text)[1][0] == "tam_tru"
+
+
+# -- a bill talked over is no money transfer; a file refused for a consent withheld --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chu nha bat dau kho chiu tu hom e hoi chuyen tien nuoc, gio ong ko chiu ky xac nhan "
+        "tam tru cho e nua, e phai lam sao",
+        "hai ông bà cự nhau chuyện tiền phòng, giờ muốn tách hộ khẩu ra riêng thì làm sao",
+    ],
+)
+def test_a_bill_talked_over_is_no_money_transfer(text: str) -> None:
+    assert classify(text).kind == "question", text
+
+
+def test_a_money_transfer_told_is_still_a_fraud() -> None:
+    text = "em bi lua chuyen tien 3 trieu cho 1 tai khoan ban hang online, gio block em roi"
+    verdict = classify(text)
+    assert verdict.kind == "tip" and verdict.category == "fraud"
+
+
+def test_a_file_refused_for_a_consent_withheld_goes_to_an_officer() -> None:
+    text = (
+        "hồ sơ đăng ký tạm trú của tôi bị trả về vì chủ nhà không xác nhận, bà ấy giận tôi "
+        "chuyện tiền điện nên không chịu ký, tôi ở đây 3 năm rồi, giờ tính sao"
+    )
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert result.handoff and not result.topics and not result.tip
+    # a consent not yet given, no file refused: the papers are asked, the procedure answers
+    asked = (
+        "thuê nhà có hợp đồng công chứng, chủ nhà ở nước ngoài không trả lời, người nhà "
+        "không chịu ký thay, đăng ký tạm trú cần giấy gì khác"
+    )
+    result = answer(asked, TODAY, NO_PHONE, classification=classify(asked))
+    assert not result.handoff and result.topics == ("tam_tru",)
