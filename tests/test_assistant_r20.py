@@ -208,3 +208,44 @@ def test_a_file_refused_for_a_consent_withheld_goes_to_an_officer() -> None:
     )
     result = answer(asked, TODAY, NO_PHONE, classification=classify(asked))
     assert not result.handoff and result.topics == ("tam_tru",)
+
+
+# -- another office's service wished for; the old book said as what served once ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mua lại căn nhà cũ, công tơ điện vẫn đứng tên chủ trước, tôi muốn sang qua tên tôi",
+        "dong ho nuoc nha tui bao so sai hoai, thang nao cung tinh du, muon xin thay cai moi",
+    ],
+)
+def test_another_offices_service_wished_for_is_no_tip(text: str) -> None:
+    tip, topics = _read(text)
+    assert not tip and not topics, text
+
+
+def test_a_theft_or_a_danger_beside_a_meter_is_still_a_tip() -> None:
+    for text in (
+        "nhà bên câu trộm điện từ công tơ điện nhà tôi mấy tháng nay rồi",
+        "có thằng cầm dao đứng cạnh đồng hồ nước nhà tôi chửi bới, kêu ra đâm",
+    ):
+        assert classify(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ngân hàng cần giấy tờ chứng minh em ở cùng hộ với mẹ, hồi trước dùng sổ hộ khẩu, "
+        "giờ nộp cái gì",
+        "lam giay to cho con ma truong doi chung minh cung ho, truoc day la so ho khau, "
+        "bay gio lay giay gi",
+    ],
+)
+def test_the_old_book_said_as_what_served_once_asks_what_serves_now(text: str) -> None:
+    assert _read(text)[1] == ("xac_nhan_cu_tru",), text
+
+
+def test_a_meter_stolen_no_wish_said_is_still_a_theft() -> None:
+    text = "tối qua có đứa tháo mất đồng hồ nước của 3 phòng trọ nhà tôi, sáng ra hết nước xài"
+    assert classify(text).kind == "tip"

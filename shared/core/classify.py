@@ -660,6 +660,7 @@ def build_rules(data: Any) -> Rules:
         ("own_fine", top.own_fine),
         ("law_asked", top.law_asked),
         ("other_office", top.other_office),
+        ("office_wish", top.office_wish),
         ("own_file", top.own_file),
         ("rights_asked", top.rights_asked),
         ("bribe", top.bribe),
@@ -2183,6 +2184,12 @@ def _by_rules(
     figure = _sure(groups, "figure")
     if figure and best is None and not danger.hits:
         return Classification("other", None, "normal", None, None, _unique(_labels(figure)))
+    # another office's service wished for, nothing else matched and no question word ("hợp
+    # đồng nước vẫn tên chủ cũ, muốn đổi qua tên mình"): a question the assistant points to
+    # that office, not a report nobody made
+    office = _sure(groups, "other_office")
+    if office and _sure(groups, "office_wish") and best is None and not danger.hits:
+        return Classification("question", None, "normal", "other", None, _unique(_labels(office)))
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))

@@ -398,6 +398,8 @@ class RulesIn(_Strict):
     law_asked: list[str] = Field(default_factory=list)
     # another office's matter asked ("cúp nước từ sáng, gọi số nào", "chuyển trường")
     other_office: list[str] = Field(default_factory=list)
+    # the writer wishing for that office's service ("muốn đổi tên hợp đồng nước")
+    office_wish: list[str] = Field(default_factory=list)
     # one's own file asked after ("hồ sơ nhập khẩu của tôi bị trả về, muốn gặp người xử lý")
     own_file: list[str] = Field(default_factory=list)
     # the asker's own rights asked: to report without their name, to sue over a debt
@@ -494,6 +496,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("own_fine", rules.own_fine)
     add("law_asked", rules.law_asked)
     add("other_office", rules.other_office)
+    add("office_wish", rules.office_wish)
     add("own_file", rules.own_file)
     add("rights_asked", rules.rights_asked)
     add("bribe", rules.bribe)
