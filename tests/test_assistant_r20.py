@@ -249,3 +249,56 @@ def test_the_old_book_said_as_what_served_once_asks_what_serves_now(text: str) -
 def test_a_meter_stolen_no_wish_said_is_still_a_theft() -> None:
     text = "tối qua có đứa tháo mất đồng hồ nước của 3 phòng trọ nhà tôi, sáng ra hết nước xài"
     assert classify(text).kind == "tip"
+
+
+# -- a life event told, the household's residence asked in general: which, asked ----------
+
+
+def _buttons(text: str) -> tuple[str, ...]:
+    from shared.core.assistant import knowledge
+
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    titles = {title: topic for topic, title in knowledge().buttons.items()}
+    assert not result.topics, (text, result.topics)
+    return tuple(titles[b.title] for r in result.replies for b in r.buttons if b.title in titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "nhà tôi bán xong rồi, tuần sau giao nhà, hộ khẩu cả nhà giờ tính sao",
+            {"xoa_dang_ky", "thuong_tru", "tam_tru"},
+        ),
+        (
+            "chủ nhà lấy lại phòng, bắt dọn đi cuối tháng, giấy tờ cư trú của tôi thì làm gì",
+            {"tam_tru", "xoa_dang_ky"},
+        ),
+        (
+            "ong noi mat thang truoc, ong la chu ho, gio ho khau nha minh xu ly sao",
+            {"xoa_dang_ky", "thuong_tru"},
+        ),
+    ],
+)
+def test_a_life_event_then_the_household_asked_in_general_asks_which(
+    text: str, topics: set[str]
+) -> None:
+    assert set(_buttons(text)) == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a step said picks its procedure
+        ("bán nhà xong rồi, giờ thuê trọ ở Tân Phú, cư trú của tôi phải làm gì", "tam_tru"),
+        ("bị chủ trọ đuổi, qua trọ mới rồi, giấy tờ cư trú giờ làm sao", "tam_tru"),
+    ],
+)
+def test_a_step_said_after_the_event_picks_its_procedure(text: str, topic: str) -> None:
+    assert _read(text)[1] == (topic,), text
+
+
+def test_a_part_asked_after_the_event_is_not_asked_back() -> None:
+    # the fine asked: the rules above read it, no buttons in its place
+    text = "bị chủ trọ đuổi rồi mà chưa đăng ký tạm trú chỗ mới, giờ tính sao, có bị phạt không"
+    assert _read(text)[1]
