@@ -302,3 +302,38 @@ def test_a_part_asked_after_the_event_is_not_asked_back() -> None:
     # the fine asked: the rules above read it, no buttons in its place
     text = "bị chủ trọ đuổi rồi mà chưa đăng ký tạm trú chỗ mới, giờ tính sao, có bị phạt không"
     assert _read(text)[1]
+
+
+# -- a family occasion is a visit; someone from abroad come to stay, nationality unsaid ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mấy cô chú ở Long An lên đám cưới con tôi, ngủ lại nhà 2 đêm, có cần khai báo không",
+        "ba con duoi que len dam gio o nha toi 2 hom, co phai bao phuong ko",
+    ],
+)
+def test_a_family_occasion_is_a_visit(text: str) -> None:
+    assert _read(text)[1] == ("luu_tru",), text
+
+
+def test_someone_from_abroad_come_to_stay_asks_which() -> None:
+    text = "cô bạn em ở Canada về chơi, ở nhà em 10 ngày, em cần khai báo gì không"
+    assert set(_buttons(text)) == {"luu_tru", "nuoc_ngoai"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # one living there, no visit: the question's own topic
+        ("chủ nhà ở tuốt bên Úc, không ai ký cho, đăng ký tạm trú cần giấy gì", "tam_tru"),
+        # the citizen said: no doubt
+        (
+            "chị tôi ở Mỹ về chơi, vẫn giữ quốc tịch Việt Nam, ở nhà tôi 1 tuần có khai báo gì",
+            "luu_tru",
+        ),
+    ],
+)
+def test_someone_living_abroad_or_a_citizen_said_is_no_doubt(text: str, topic: str) -> None:
+    assert _read(text)[1] == (topic,), text
