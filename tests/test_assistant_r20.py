@@ -337,3 +337,41 @@ def test_someone_from_abroad_come_to_stay_asks_which() -> None:
 )
 def test_someone_living_abroad_or_a_citizen_said_is_no_doubt(text: str, topic: str) -> None:
     assert _read(text)[1] == (topic,), text
+
+
+# -- a person's situation the procedures do not model goes to an officer ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "giấy xác nhận cư trú in ra ghi sai họ tên ba tôi, ngày sinh cũng bị lệch, sửa ở đâu",
+        "tren vneid thong tin cu tru cua e ghi sai que quan, lam sao cho dung lai",
+        "vo toi la chu ho ma dang bi tam giam, gio dang ky thuong tru cho con can y kien chu "
+        "ho thi ky kieu gi",
+    ],
+)
+def test_a_situation_no_procedure_models_goes_to_an_officer(text: str) -> None:
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert result.handoff and not result.topics and not result.tip, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the consent of a head who is free: the procedure's papers
+        (
+            "nhập khẩu cho con cần ý kiến chủ hộ, chủ hộ là ông nội đồng ý rồi, cần giấy gì",
+            "thuong_tru",
+        ),
+        # "ly dị từ năm ..." folds onto "đi tù": no custody said
+        (
+            "ba mẹ ly dị từ năm 2015, giờ em nhập khẩu về nhà ngoại, cậu em là chủ hộ đồng ý "
+            "ký rồi, cần giấy tờ gì",
+            "thuong_tru",
+        ),
+    ],
+)
+def test_a_consent_at_hand_or_a_folded_look_alike_is_answered(text: str, topic: str) -> None:
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert not result.handoff and result.topics == (topic,), text
