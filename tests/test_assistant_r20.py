@@ -375,3 +375,17 @@ def test_a_situation_no_procedure_models_goes_to_an_officer(text: str) -> None:
 def test_a_consent_at_hand_or_a_folded_look_alike_is_answered(text: str, topic: str) -> None:
     result = answer(text, TODAY, NO_PHONE, classification=classify(text))
     assert not result.handoff and result.topics == (topic,), text
+
+
+def test_what_one_gone_for_years_did_before_is_the_story_of_the_question() -> None:
+    text = (
+        "ông chồng tôi cờ bạc nhiều năm nay, có lần còn đánh con, rồi bỏ nhà đi biệt tích 4 "
+        "năm rồi, giờ tôi muốn xóa tên ổng khỏi hộ khẩu được không"
+    )
+    assert classify(text).kind == "question"
+    # a deed told as recent is reported, whatever is asked beside
+    recent = (
+        "ông chồng tôi cờ bạc nhiều năm nay, bỏ nhà đi 4 năm rồi, tối qua quay về đánh con "
+        "tôi, giờ tôi muốn xóa tên ổng khỏi hộ khẩu được không"
+    )
+    assert classify(recent).kind == "tip"

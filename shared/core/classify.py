@@ -684,6 +684,8 @@ def build_rules(data: Any) -> Rules:
         ("passing:news_unless", top.passing.news_unless),
         ("gone_long:left", top.gone_long.left),
         ("gone_long:years", top.gone_long.years),
+        ("gone_long:story", top.gone_long.story),
+        ("gone_long:recent", top.gone_long.recent),
         ("english", top.english),
         ("papers:lost", [*top.papers_asked.lost, *_paired(top.papers_asked)]),
         ("papers:ask", top.papers_asked.asks),
@@ -1794,6 +1796,14 @@ def _by_rules(
     # a family's situation, nobody missing to search for tonight; only the leaving's own
     # words are the question's premise (a danger or another crime told beside still weighs)
     left_long = _sure(groups, "gone_long:left") if _sure(groups, "gone_long:years") else []
+    # and what that one did before leaving, told as a habit or long past ("nghiện mấy năm
+    # nay, về nhà là trộm đồ, có lần xô ngã mẹ. Giờ bỏ đi cả năm rồi, muốn cắt khẩu nó"):
+    # the story of why the family asks, nothing told as recent
+    gone_story = (
+        bool(left_long)
+        and bool(_sure(groups, "gone_long:story"))
+        and not _sure(groups, "gone_long:recent")
+    )
     # a residence procedure (or lost papers' re-issue) asked after an event told as over,
     # nothing now ("nhà bị cháy hồi
     # tháng trước, giờ muốn đăng ký thường trú cho con dâu thì cần gì"): for the categories
@@ -1871,7 +1881,9 @@ def _by_rules(
         # only a scene-setting phrase of the category told (a jam), a residence procedure asked
         scene = f"asked:{rule.category}"
         gone_premise = (
-            bool(left_long) and not now_said and all(_inside(h, left_long) for h in hits + weak)
+            bool(left_long)
+            and not now_said
+            and (all(_inside(h, left_long) for h in hits + weak) or gone_story)
         )
         asked_premise = (
             residence_asked

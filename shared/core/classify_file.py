@@ -196,6 +196,9 @@ class GoneLongIn(_Strict):
 
     left: list[str] = Field(default_factory=list)
     years: list[str] = Field(default_factory=list)
+    # what they did before leaving told as a habit or long past, and nothing `recent`
+    story: list[str] = Field(default_factory=list)
+    recent: list[str] = Field(default_factory=list)
 
 
 class NotForLineIn(_Strict):
