@@ -389,3 +389,10 @@ def test_what_one_gone_for_years_did_before_is_the_story_of_the_question() -> No
         "tôi, giờ tôi muốn xóa tên ổng khỏi hộ khẩu được không"
     )
     assert classify(recent).kind == "tip"
+
+
+def test_going_away_a_while_what_to_report_asks_which() -> None:
+    assert set(_buttons("tui sắp đi xa 1 thời gian, có cần báo gì với phường không")) == {
+        "tam_vang",
+        "tam_tru",
+    }
