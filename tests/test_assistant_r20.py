@@ -396,3 +396,10 @@ def test_going_away_a_while_what_to_report_asks_which() -> None:
         "tam_vang",
         "tam_tru",
     }
+
+
+def test_a_suspended_sentence_typed_with_ch_is_still_one() -> None:
+    # "án cheo" is "án treo" typed "tr" as "ch": the trip's declaration, whatever its length
+    typed = "chồng tôi đang hưởng án cheo, muốn về quê ăn đám giỗ 2 ngày có phải báo không"
+    right = "chồng tôi đang hưởng án treo, muốn về quê ăn đám giỗ 2 ngày có phải báo không"
+    assert _read(typed)[1] == _read(right)[1] == ("tam_vang",)
