@@ -403,3 +403,20 @@ def test_a_suspended_sentence_typed_with_ch_is_still_one() -> None:
     typed = "chồng tôi đang hưởng án cheo, muốn về quê ăn đám giỗ 2 ngày có phải báo không"
     right = "chồng tôi đang hưởng án treo, muốn về quê ăn đám giỗ 2 ngày có phải báo không"
     assert _read(typed)[1] == _read(right)[1] == ("tam_vang",)
+
+
+# -- someone's whereabouts told asks no office's place; a removal by oneself asks who ------
+
+
+def test_someone_s_whereabouts_ask_no_office_place() -> None:
+    text = (
+        "ba bọn nhỏ bỏ nhà đi 5 năm, không ai biết ở đâu, tên ổng vẫn trong hộ khẩu, tôi tự "
+        "đi xóa được không"
+    )
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert result.topics == ("xoa_dang_ky",)
+    assert "ai_khi" in result.sections and "noi_nop" not in result.sections
+    # where to file, asked, is still the place
+    asked = "chồng bỏ đi biệt tích 3 năm rồi, muốn xóa tên ổng khỏi hộ khẩu thì nộp ở đâu"
+    result = answer(asked, TODAY, NO_PHONE, classification=classify(asked))
+    assert result.topics == ("xoa_dang_ky",) and "noi_nop" in result.sections

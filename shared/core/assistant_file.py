@@ -341,6 +341,8 @@ class Knowledge:
     proofs: tuple[str, ...] = ()
     # what a paper is for ("để nộp hồ sơ cho con vào lớp 1"): its words ask no part (padded)
     purposes: tuple[str, ...] = ()
+    # someone's whereabouts told ("không ai biết ở đâu"): its words ask no part (padded)
+    whereabouts: tuple[str, ...] = ()
     # a question counted as several matters ("cho hỏi 2 việc"): each item's parts its own
     counted: tuple[str, ...] = ()
     # how a procedure is done asked ("thì làm sao"): its whole answer, beside any part (padded)
@@ -703,6 +705,7 @@ class ConfIn(_Strict):
     bare: dict[str, list[str]] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
     purposes: list[str] = Field(default_factory=list)
+    whereabouts: list[str] = Field(default_factory=list)
     counted: list[str] = Field(default_factory=list)
     how: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
@@ -1070,6 +1073,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         bare={t: frozenset(_padded(p) for p in ps) for t, ps in conf.bare.items()},
         proofs=tuple(_padded(p) for p in conf.proofs),
         purposes=tuple(_padded(p) for p in conf.purposes),
+        whereabouts=tuple(_padded(p) for p in conf.whereabouts),
         counted=tuple(_padded(p) for p in conf.counted),
         how=tuple(_padded(p) for p in conf.how),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),

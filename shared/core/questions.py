@@ -143,6 +143,9 @@ def sections(padded: str, k: Knowledge) -> tuple[str, ...]:
     strong_patterns, weak_patterns = _cached(k, _section_patterns)
     if k.purposes:
         padded = _masked(padded, k.purposes)
+    if k.whereabouts:
+        # where a person is, told ("chồng bỏ đi, không ai biết ở đâu"): no office's place asked
+        padded = _masked(padded, k.whereabouts)
     strong = {key for key, pattern in strong_patterns if pattern.search(padded)}
     chosen = strong or {key for key, pattern in weak_patterns if pattern.search(padded)}
     return tuple(key for key in k.section_order if key in chosen)
