@@ -420,3 +420,16 @@ def test_someone_s_whereabouts_ask_no_office_place() -> None:
     asked = "chồng bỏ đi biệt tích 3 năm rồi, muốn xóa tên ổng khỏi hộ khẩu thì nộp ở đâu"
     result = answer(asked, TODAY, NO_PHONE, classification=classify(asked))
     assert result.topics == ("xoa_dang_ky",) and "noi_nop" in result.sections
+
+
+def test_another_persons_address_asked_goes_to_an_officer() -> None:
+    text = (
+        "chồng tôi dọn đi ở với người khác, nghe đâu có khai tạm trú bên Bình Tân, công an "
+        "cho tôi biết địa chỉ ổng được không, tôi cần gửi giấy tòa"
+    )
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert result.handoff and not result.topics
+    # the office's own address asked: the procedure's place
+    asked = "cho em xin địa chỉ công an phường để nộp hồ sơ đăng ký tạm trú cho vợ"
+    result = answer(asked, TODAY, NO_PHONE, classification=classify(asked))
+    assert not result.handoff and result.topics == ("tam_tru",)
