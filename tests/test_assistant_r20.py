@@ -433,3 +433,11 @@ def test_another_persons_address_asked_goes_to_an_officer() -> None:
     asked = "cho em xin địa chỉ công an phường để nộp hồ sơ đăng ký tạm trú cho vợ"
     result = answer(asked, TODAY, NO_PHONE, classification=classify(asked))
     assert not result.handoff and result.topics == ("tam_tru",)
+
+
+def test_come_to_work_then_residence_papers_asked_in_general_asks_which() -> None:
+    text = "mình ở Cần Thơ mới lên Sài Gòn làm việc, lần đầu xa nhà, thủ tục cư trú cần làm gì"
+    assert set(_buttons(text)) == {"tam_tru", "tam_vang", "thuong_tru"}
+    # the room said: its registration
+    rented = "mình ở Cần Thơ mới lên làm việc, đang thuê trọ ở Tân Phú, cư trú cần làm gì"
+    assert _read(rented)[1] == ("tam_tru",)
