@@ -441,3 +441,8 @@ def test_come_to_work_then_residence_papers_asked_in_general_asks_which() -> Non
     # the room said: its registration
     rented = "mình ở Cần Thơ mới lên làm việc, đang thuê trọ ở Tân Phú, cư trú cần làm gì"
     assert _read(rented)[1] == ("tam_tru",)
+
+
+def test_one_gone_to_live_in_a_care_home_asks_which() -> None:
+    text = "ba tôi vô trung tâm dưỡng lão ở Thủ Đức ở hẳn rồi, giấy tờ cư trú nhà tôi làm gì"
+    assert set(_buttons(text)) == {"tam_tru", "thuong_tru", "tam_vang"}

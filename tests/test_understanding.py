@@ -1361,10 +1361,10 @@ QUESTIONS_ALONE = {
     # is where; the old tạm trú book is void; "nhận qua" is no gift; the "đi xa" convention)
     "tuning38": 101,
     # round 19, scored before any change (lead-19 a36e371)
-    # round 20 (asst-20): 95/110 with 5 wrong (someone gone for years a question's premise, a
+    # round 20 (asst-20): 96/110 with 5 wrong (someone gone for years a question's premise, a
     # citizen writing in English, school as a purpose, a life event then the household asked
     # in general asks which, situations no procedure models go to an officer)
-    "tuning39": (95, 5),
+    "tuning39": (96, 5),
 }
 
 
