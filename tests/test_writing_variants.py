@@ -29,6 +29,10 @@ variants = load_script("writing_variants")
 # originals, more to break); measured again with all of round 19's passes merged: each head at
 # or within a few of the passes' own (originals newly read right whose variants still break:
 # msg-19b's mt22-161, mt22-166; msg-19c's lower-cased names called; asst-19a's qt39-62).
+# Round 20 (asst-20): "án cheo" read as "án treo" (tr typed ch) and the pass's other rules: tr->ch
+# category 83 -> 82, questions 100 -> 95, answered wrong 35 -> 32; lower case without
+# punctuation answered wrong 4 -> 3; a letter dropped answered wrong 151 -> 150, its questions
+# 476 -> 477 (qt39-103, newly right, whose variant "viện dưng lão" still reads no care home).
 HELD = {
     "no-marks": {"kind": 14, "tip-lost": 6, "category": 73, "urgency": 40,
                  "question": 18, "question-wrong": 20},
@@ -37,13 +41,13 @@ HELD = {
     "teencode-no-marks": {"kind": 15, "tip-lost": 8, "category": 77, "urgency": 40,
                           "question": 20, "question-wrong": 21},
     "lower-no-punct": {"kind": 10, "tip-lost": 0, "category": 2, "urgency": 1,
-                       "question": 3, "question-wrong": 4},
+                       "question": 3, "question-wrong": 3},
     "typo-doubled": {"kind": 12, "tip-lost": 5, "category": 16, "urgency": 12,
                      "question": 72, "question-wrong": 15},
     "typo-dropped": {"kind": 45, "tip-lost": 14, "category": 37, "urgency": 34,
-                     "question": 476, "question-wrong": 151},
-    "typo-tr-ch": {"kind": 82, "tip-lost": 39, "category": 83, "urgency": 30,
-                   "question": 100, "question-wrong": 35},
+                     "question": 477, "question-wrong": 150},
+    "typo-tr-ch": {"kind": 82, "tip-lost": 39, "category": 82, "urgency": 30,
+                   "question": 95, "question-wrong": 32},
 }  # fmt: skip
 
 

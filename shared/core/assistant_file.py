@@ -133,6 +133,18 @@ class Premise:
 
 
 @dataclass(frozen=True)
+class SelfCitizen:
+    """The writer saying they are a citizen ("I'm Vietnamese"): the words that make an
+    English writer a foreigner only because the line's citizens write Vietnamese name
+    no foreigner's stay then."""
+
+    phrases: tuple[str, ...]  # padded
+    topic: str  # the foreigners' topic whose assumed words are dropped
+    assumed: frozenset[str]  # padded phrases of `topic`
+    unless: tuple[str, ...] = ()  # padded: a citizen of another nation too ("Vietnamese American")
+
+
+@dataclass(frozen=True)
 class Stays:
     """A stay with a family: the topic by its length (see assistant.yaml)."""
 
@@ -163,6 +175,8 @@ class Stays:
     # a file sent ("nộp hồ sơ tạm trú trên VNeID 2 tuần rồi"): the length said is the wait for
     # it, no stay's, when no visit is said
     waits: tuple[str, ...] = ()
+    # words before a length saying it is the time so far ("làm công nhân được 2 tuần"), words
+    so_far: frozenset[str] = frozenset()
     # words before a length saying what a declaration is to cover ("báo 1 lần cho cả
     # năm"): that length is no stay's (folded words)
     covering: frozenset[str] = frozenset()
@@ -327,6 +341,8 @@ class Knowledge:
     proofs: tuple[str, ...] = ()
     # what a paper is for ("để nộp hồ sơ cho con vào lớp 1"): its words ask no part (padded)
     purposes: tuple[str, ...] = ()
+    # someone's whereabouts told ("không ai biết ở đâu"): its words ask no part (padded)
+    whereabouts: tuple[str, ...] = ()
     # a question counted as several matters ("cho hỏi 2 việc"): each item's parts its own
     counted: tuple[str, ...] = ()
     # how a procedure is done asked ("thì làm sao"): its whole answer, beside any part (padded)
@@ -335,6 +351,7 @@ class Knowledge:
     # words saying a person abroad is a citizen: a topic phrase inside them names none
     citizens: tuple[str, ...] = ()
     mixed_unless: tuple[str, ...] = ()  # words comparing with citizens, none among them
+    self_citizen: SelfCitizen | None = None
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
     vague_max_words: int = 12
@@ -473,6 +490,13 @@ class PremiseIn(_Strict):
     beside: list[str] = Field(default_factory=list)
 
 
+class SelfCitizenIn(_Strict):
+    phrases: list[str] = Field(min_length=1)
+    topic: str
+    assumed: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+
+
 class SettleIn(_Strict):
     kin: list[str] = Field(min_length=1)
     together: list[str] = Field(min_length=1)
@@ -496,6 +520,7 @@ class StaysIn(_Strict):
     moves: list[str] = Field(default_factory=list)
     trips: list[str] = Field(default_factory=list)
     waits: list[str] = Field(default_factory=list)
+    so_far: list[str] = Field(default_factory=list)
     covering: list[str] = Field(default_factory=list)
     under: list[str] = Field(default_factory=list)
     unknown: list[str] = Field(default_factory=list)
@@ -680,11 +705,13 @@ class ConfIn(_Strict):
     bare: dict[str, list[str]] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
     purposes: list[str] = Field(default_factory=list)
+    whereabouts: list[str] = Field(default_factory=list)
     counted: list[str] = Field(default_factory=list)
     how: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
     citizens: list[str] = Field(default_factory=list)
     mixed_unless: list[str] = Field(default_factory=list)
+    self_citizen: SelfCitizenIn | None = None
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
     doubts_beside: dict[str, list[str]] = Field(default_factory=dict)
@@ -795,6 +822,8 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         known(intent.topic, f"intents[{i}].topic")
     for topic in conf.doubts:
         known(topic, f"doubts.{topic}")
+    if conf.self_citizen is not None:
+        known(conf.self_citizen.topic, "self_citizen.topic")
     for i, event in enumerate(conf.events):
         if not event.all_ and not event.near:
             problems.append(f"{CONF_FILE}: events[{i}]: no words (all or near)")
@@ -1044,11 +1073,22 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         bare={t: frozenset(_padded(p) for p in ps) for t, ps in conf.bare.items()},
         proofs=tuple(_padded(p) for p in conf.proofs),
         purposes=tuple(_padded(p) for p in conf.purposes),
+        whereabouts=tuple(_padded(p) for p in conf.whereabouts),
         counted=tuple(_padded(p) for p in conf.counted),
         how=tuple(_padded(p) for p in conf.how),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         citizens=tuple(_padded(p) for p in conf.citizens),
         mixed_unless=tuple(_padded(p) for p in conf.mixed_unless),
+        self_citizen=(
+            SelfCitizen(
+                tuple(_padded(p) for p in conf.self_citizen.phrases),
+                conf.self_citizen.topic,
+                frozenset(_padded(p) for p in conf.self_citizen.assumed),
+                tuple(_padded(p) for p in conf.self_citizen.unless),
+            )
+            if conf.self_citizen is not None
+            else None
+        ),
         vague=tuple(
             (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone, ask.max_words)
             for ask in (conf.vague.asks if conf.vague else ())
@@ -1097,6 +1137,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         moves=tuple(_padded(p) for p in raw.moves),
         trips=tuple(_padded(p) for p in raw.trips),
         waits=tuple(_padded(p) for p in raw.waits),
+        so_far=frozenset(raw.so_far),
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
         under=frozenset(" ".join(words(p)) for p in raw.under),
         unknown=tuple(_padded(p) for p in raw.unknown),

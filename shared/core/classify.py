@@ -660,6 +660,7 @@ def build_rules(data: Any) -> Rules:
         ("own_fine", top.own_fine),
         ("law_asked", top.law_asked),
         ("other_office", top.other_office),
+        ("office_wish", top.office_wish),
         ("own_file", top.own_file),
         ("rights_asked", top.rights_asked),
         ("bribe", top.bribe),
@@ -681,6 +682,10 @@ def build_rules(data: Any) -> Rules:
         ("passing:gone", top.passing.gone),
         ("passing:unless", top.passing.unless),
         ("passing:news_unless", top.passing.news_unless),
+        ("gone_long:left", top.gone_long.left),
+        ("gone_long:years", top.gone_long.years),
+        ("gone_long:story", top.gone_long.story),
+        ("gone_long:recent", top.gone_long.recent),
         ("english", top.english),
         ("papers:lost", [*top.papers_asked.lost, *_paired(top.papers_asked)]),
         ("papers:ask", top.papers_asked.asks),
@@ -1786,6 +1791,19 @@ def _by_rules(
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
     studied = "law_asked" in groups and (asking or "now" not in groups)
+    # someone of the family gone for years ("chồng bỏ nhà đi 2 năm nay, tòa đòi xác nhận cư
+    # trú của ổng, em xin thay được không"), nothing now, a residence procedure asked of it:
+    # a family's situation, nobody missing to search for tonight; only the leaving's own
+    # words are the question's premise (a danger or another crime told beside still weighs)
+    left_long = _sure(groups, "gone_long:left") if _sure(groups, "gone_long:years") else []
+    # and what that one did before leaving, told as a habit or long past ("nghiện mấy năm
+    # nay, về nhà là trộm đồ, có lần xô ngã mẹ. Giờ bỏ đi cả năm rồi, muốn cắt khẩu nó"):
+    # the story of why the family asks, nothing told as recent
+    gone_story = (
+        bool(left_long)
+        and bool(_sure(groups, "gone_long:story"))
+        and not _sure(groups, "gone_long:recent")
+    )
     # a residence procedure (or lost papers' re-issue) asked after an event told as over,
     # nothing now ("nhà bị cháy hồi
     # tháng trước, giờ muốn đăng ký thường trú cho con dâu thì cần gì"): for the categories
@@ -1862,6 +1880,11 @@ def _by_rules(
         )
         # only a scene-setting phrase of the category told (a jam), a residence procedure asked
         scene = f"asked:{rule.category}"
+        gone_premise = (
+            bool(left_long)
+            and not now_said
+            and (all(_inside(h, left_long) for h in hits + weak) or gone_story)
+        )
         asked_premise = (
             residence_asked
             and scene in groups
@@ -1877,6 +1900,7 @@ def _by_rules(
             or fine_asked
             or over_premise
             or asked_premise
+            or (gone_premise and residence_asked)
         ):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
@@ -2172,6 +2196,12 @@ def _by_rules(
     figure = _sure(groups, "figure")
     if figure and best is None and not danger.hits:
         return Classification("other", None, "normal", None, None, _unique(_labels(figure)))
+    # another office's service wished for, nothing else matched and no question word ("hợp
+    # đồng nước vẫn tên chủ cũ, muốn đổi qua tên mình"): a question the assistant points to
+    # that office, not a report nobody made
+    office = _sure(groups, "other_office")
+    if office and _sure(groups, "office_wish") and best is None and not danger.hits:
+        return Classification("question", None, "normal", "other", None, _unique(_labels(office)))
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))

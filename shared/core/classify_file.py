@@ -190,6 +190,17 @@ class PassingIn(_Strict):
     news_unless: list[str] = Field(default_factory=list)
 
 
+class GoneLongIn(_Strict):
+    """Someone of the family `left` for years (`years`): a residence procedure asked of
+    it, the leaving is the question's premise (no one missing to search for now)."""
+
+    left: list[str] = Field(default_factory=list)
+    years: list[str] = Field(default_factory=list)
+    # what they did before leaving told as a habit or long past, and nothing `recent`
+    story: list[str] = Field(default_factory=list)
+    recent: list[str] = Field(default_factory=list)
+
+
 class NotForLineIn(_Strict):
     """Messages that are no tip and no question for the line, whatever crime they name:
     a post `forwarded` (its header at the start, "xem thêm" at the end) that `warns`
@@ -390,6 +401,8 @@ class RulesIn(_Strict):
     law_asked: list[str] = Field(default_factory=list)
     # another office's matter asked ("cúp nước từ sáng, gọi số nào", "chuyển trường")
     other_office: list[str] = Field(default_factory=list)
+    # the writer wishing for that office's service ("muốn đổi tên hợp đồng nước")
+    office_wish: list[str] = Field(default_factory=list)
     # one's own file asked after ("hồ sơ nhập khẩu của tôi bị trả về, muốn gặp người xử lý")
     own_file: list[str] = Field(default_factory=list)
     # the asker's own rights asked: to report without their name, to sue over a debt
@@ -403,6 +416,7 @@ class RulesIn(_Strict):
     not_for_line: NotForLineIn = NotForLineIn()
     laughter: LaughterIn = LaughterIn()
     passing: PassingIn = PassingIn()
+    gone_long: GoneLongIn = GoneLongIn()
     # words of English that no Vietnamese word folds onto: `english_min_words` of them
     # make a message English, which the learned model (trained on Vietnamese) never weighs
     english: list[str] = Field(default_factory=list)
@@ -485,6 +499,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("own_fine", rules.own_fine)
     add("law_asked", rules.law_asked)
     add("other_office", rules.other_office)
+    add("office_wish", rules.office_wish)
     add("own_file", rules.own_file)
     add("rights_asked", rules.rights_asked)
     add("bribe", rules.bribe)
@@ -493,6 +508,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("laughter.words", rules.laughter.words)
     add("laughter.owned", rules.laughter.owned)
     lists("passing", rules.passing)
+    lists("gone_long", rules.gone_long)
     add("english", rules.english)
     for i, compound in enumerate(rules.compounds):
         add(f"compounds[{i}].phrases", compound.phrases)

@@ -143,6 +143,9 @@ def sections(padded: str, k: Knowledge) -> tuple[str, ...]:
     strong_patterns, weak_patterns = _cached(k, _section_patterns)
     if k.purposes:
         padded = _masked(padded, k.purposes)
+    if k.whereabouts:
+        # where a person is, told ("chồng bỏ đi, không ai biết ở đâu"): no office's place asked
+        padded = _masked(padded, k.whereabouts)
     strong = {key for key, pattern in strong_patterns if pattern.search(padded)}
     chosen = strong or {key for key, pattern in weak_patterns if pattern.search(padded)}
     return tuple(key for key in k.section_order if key in chosen)
@@ -318,6 +321,15 @@ def _days(padded: str, stays: Stays) -> int | None:
     return longest
 
 
+def _so_far(padded: str, stays: Stays) -> bool:
+    """A length said as the time so far: a `so_far` word, a count, a unit ("được 2 tuần")."""
+    said = padded.split()
+    return any(
+        word in stays.so_far and (count.isdigit() or count in stays.numbers) and unit in stays.units
+        for word, count, unit in zip(said, said[1:], said[2:], strict=False)
+    )
+
+
 def _stay(
     padded: str, parts: list[Part], matches: list[_Match], k: Knowledge, abroad: bool = False
 ) -> tuple[list[Part], bool]:
@@ -346,6 +358,11 @@ def _stay(
         return parts, False
     if not said and has_any(padded, stays.waits):
         return parts, False  # "nộp hồ sơ 10 ngày mà vẫn đang xử lý": a wait, no stay
+    if not said and named == {stays.long} and _so_far(padded, stays):
+        # no visit said, the length the time so far ("mới vô làm công nhân được 2 tuần,
+        # đăng ký tạm trú cần gì"): how long one has lived here, which goes on, so no more
+        # than the least the stay lasts: it never makes the registration named a guest's
+        return parts, False
     if not said and has_any(padded, stays.moves):
         # one's own room, lived in so long: no visit to weigh; the guests' declaration named
         # for it ("báo lưu trú cho em được không, em mới thuê trọ 6 tháng") is answered after
@@ -762,7 +779,16 @@ def _without_citizens(padded: str, found: list[_Match], k: Knowledge) -> list[_M
     """A topic phrase inside words saying a person is a citizen ("định cư ở Canada, vẫn
     còn quốc tịch Việt Nam") names nothing: a citizen abroad is never a foreigner."""
     spans = _citizen_spans(padded, k)
-    return [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
+    found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
+    own = k.self_citizen
+    if own is not None and has_any(padded, own.phrases) and not has_any(padded, own.unless):
+        # the writer says they are a citizen ("Hi, I'm Vietnamese, my landlord says I must
+        # register temporary residence"): English alone no longer makes them a foreigner,
+        # so the words that assumed it name no foreigner's stay (a foreigner they name does)
+        found = [
+            m for m in found if m.topic != own.topic or padded[m.start : m.end] not in own.assumed
+        ]
+    return found
 
 
 def _citizen_spans(padded: str, k: Knowledge) -> list[tuple[int, int]]:
