@@ -309,8 +309,10 @@ def main(argv: list[str] | None = None) -> None:
     for arg in args:
         if arg.startswith("--C="):  # another regularisation, tried held out
             trainer.C = float(arg.removeprefix("--C="))
+        if arg.startswith("--min-df="):  # features seen in fewer messages dropped
+            trainer.MIN_DF = int(arg.removeprefix("--min-df="))
     folded = readers(trainer)
-    print(f"trained as scripts/train_text_model.py (C = {trainer.C}); thresholds:")
+    print(f"trained as scripts/train_text_model.py (C {trainer.C}, min_df {trainer.MIN_DF})")
     shipped = rules_module.load_model()
     print("  " + ", ".join(f"{t} {getattr(shipped, t)}" for t in THRESHOLDS))
     print("== the line (short messages the rules' alone):")
