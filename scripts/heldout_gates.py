@@ -4,6 +4,7 @@ on messages its model never learned from, gate by gate.
     .venv/bin/python scripts/heldout_gates.py        # needs requirements-train.txt
     .venv/bin/python scripts/heldout_gates.py --sweep   # each threshold tried in turn
     .venv/bin/python scripts/heldout_gates.py --C=10    # trained with another C
+    .venv/bin/python scripts/heldout_gates.py --set=marked_from=0.4   # a threshold tried
 
 Every labelled message set of the tuning side (tests/understanding.py: the tuning
 pairs, the message tuning sets and the training-only sets; never a blind set) is
@@ -315,6 +316,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"trained as scripts/train_text_model.py (C {trainer.C}, min_df {trainer.MIN_DF})")
     shipped = rules_module.load_model()
     print("  " + ", ".join(f"{t} {getattr(shipped, t)}" for t in THRESHOLDS))
+    tried: dict[str, float] = {}  # --set=marked_from=0.4: the line with it in place
+    for arg in args:
+        if arg.startswith("--set="):
+            name, _, value = arg.removeprefix("--set=").partition("=")
+            tried[name] = float(value)
+    if tried:
+        print("== the line with " + ", ".join(f"{k} {v}" for k, v in tried.items()) + ":")
+        print("\n".join(shipped_only(folded, **tried).lines()))
     print("== the line (short messages the rules' alone):")
     print("\n".join(shipped_only(folded).lines()))
     print("== min_words 0 (the short messages' changes under min_words):")
