@@ -672,6 +672,8 @@ def build_rules(data: Any) -> Rules:
         ("called_off", top.not_for_line.called_off),
         ("schoolwork", top.not_for_line.schoolwork),
         ("line_asked", top.not_for_line.line_asked),
+        ("elsewhere", top.not_for_line.elsewhere),
+        ("elsewhere_unless", top.not_for_line.elsewhere_unless),
         ("family_called", top.not_for_line.family_called),
         ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
@@ -2085,6 +2087,11 @@ def _by_rules(
     # besides: neither a report nor a procedure asked
     if topic_index is None and code is None and not danger.hits and not best_strong:
         aside = _sure(groups, "schoolwork") + _sure(groups, "line_asked")
+        # an everyday matter of a shop, a market or the town asked ("mấy giờ mở cửa", "giá
+        # vàng hôm nay", "chỗ sửa xe nào uy tín"): no police matter, unless a police office
+        # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)
+        if asks and "elsewhere_unless" not in groups:
+            aside += _sure(groups, "elsewhere")
         if aside:
             return Classification("other", None, "normal", None, None, _unique(_labels(aside)))
         # a message to one's family, or to someone called by name at its start ("chị Lan ơi

@@ -194,8 +194,10 @@ class NotForLineIn(_Strict):
     """Messages that are no tip and no question for the line, whatever crime they name:
     a post `forwarded` (its header at the start, "xem thêm" at the end) that `warns`
     everyone; a call for help `called_off` after it was told; `schoolwork` or a survey
-    asked of the line; the line itself asked after (`line_asked`: whose it is). A
-    `misused` identity (papers or a name used by someone else) is always a tip."""
+    asked of the line; the line itself asked after (`line_asked`: whose it is); an everyday
+    matter of a shop, a market or the town asked (`elsewhere`: opening hours, prices, a
+    repair shop), no police office its subject (`elsewhere_unless`). A `misused` identity
+    (papers or a name used by someone else) is always a tip."""
 
     forwarded: list[str] = Field(default_factory=list)
     forwarded_end: list[str] = Field(default_factory=list)
@@ -204,6 +206,8 @@ class NotForLineIn(_Strict):
     called_off: list[str] = Field(default_factory=list)
     schoolwork: list[str] = Field(default_factory=list)
     line_asked: list[str] = Field(default_factory=list)
+    elsewhere: list[str] = Field(default_factory=list)
+    elsewhere_unless: list[str] = Field(default_factory=list)
     family_called: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
 
