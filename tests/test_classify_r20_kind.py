@@ -67,3 +67,58 @@ def test_a_sweetheart_asked_in_teencode_is_other(text: str) -> None:
 
 def test_a_sweetheart_harmed_is_still_reported() -> None:
     assert _kind("ny em bị thằng chồng cũ cầm dao đuổi chém ngoài đầu hẻm") == "tip"
+
+
+# how to use the line itself asked, or its failing to send: nothing reported
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cho hỏi làm sao để gửi định vị nhà mình qua đây vậy",
+        "gửi clip qua zalo này kiểu gì vậy mấy anh",
+        "em gửi ảnh mấy lần không được, sao vậy ad",
+        "quay video xong gửi không được là sao ta",
+    ],
+)
+def test_how_to_use_the_line_asked_is_other(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a procedure's online service failing: the procedure asked
+        ("khai báo lưu trú trên VNeID mà lỗi hoài, làm sao nộp được", "question"),
+        # a theft told beside the failing: reported
+        ("thằng đó giật điện thoại của em trước chợ nên em gửi không được hình, làm sao", "tip"),
+        # a picture of a fight sent: a report, nothing asked of the line
+        ("tụi nó đang đánh nhau trước quán net, em gửi hình nè", "tip"),
+    ],
+)
+def test_a_report_or_a_procedure_beside_the_line_used_keeps_its_kind(
+    text: str, kind: str
+) -> None:
+    assert by_rules(text).kind == kind
+
+
+# a complaint that nobody came long after the report, or about a message never sent for
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "báo nãy giờ mà sao không ai xuống vậy trời",
+        "sao chưa có ai tới vậy, em đợi mệt rồi",
+        "ủa tự nhiên nhắn tui chi, tui đâu có gửi gì",
+    ],
+)
+def test_a_complaint_about_the_line_is_other(text: str) -> None:
+    verdict = by_rules(text)
+    assert verdict.kind == "other" and verdict.about_line
+
+
+def test_nobody_come_beside_a_person_down_is_still_a_tip() -> None:
+    # a danger told beside the wait: reported (and urgent)
+    verdict = by_rules("ông cụ té xỉu nằm bất động trước chợ, sao chưa ai tới vậy")
+    assert verdict.kind == "tip" and verdict.severity == "urgent"

@@ -674,6 +674,7 @@ def build_rules(data: Any) -> Rules:
         ("line_asked", top.not_for_line.line_asked),
         ("elsewhere", top.not_for_line.elsewhere),
         ("elsewhere_unless", top.not_for_line.elsewhere_unless),
+        ("line_use", top.not_for_line.line_use),
         ("family_called", top.not_for_line.family_called),
         ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
@@ -2092,6 +2093,9 @@ def _by_rules(
         # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)
         if asks and "elsewhere_unless" not in groups:
             aside += _sure(groups, "elsewhere")
+        # how to use the line itself asked ("làm sao gửi vị trí cho ad"): nothing reported
+        if asks:
+            aside += _sure(groups, "line_use")
         if aside:
             return Classification("other", None, "normal", None, None, _unique(_labels(aside)))
         # a message to one's family, or to someone called by name at its start ("chị Lan ơi

@@ -196,7 +196,8 @@ class NotForLineIn(_Strict):
     everyone; a call for help `called_off` after it was told; `schoolwork` or a survey
     asked of the line; the line itself asked after (`line_asked`: whose it is); an everyday
     matter of a shop, a market or the town asked (`elsewhere`: opening hours, prices, a
-    repair shop), no police office its subject (`elsewhere_unless`). A `misused` identity
+    repair shop), no police office its subject (`elsewhere_unless`); how to use the line
+    asked (`line_use`: "làm sao gửi vị trí"). A `misused` identity
     (papers or a name used by someone else) is always a tip."""
 
     forwarded: list[str] = Field(default_factory=list)
@@ -208,6 +209,7 @@ class NotForLineIn(_Strict):
     line_asked: list[str] = Field(default_factory=list)
     elsewhere: list[str] = Field(default_factory=list)
     elsewhere_unless: list[str] = Field(default_factory=list)
+    line_use: list[str] = Field(default_factory=list)
     family_called: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
 
