@@ -96,9 +96,7 @@ def test_how_to_use_the_line_asked_is_other(text: str) -> None:
         ("tụi nó đang đánh nhau trước quán net, em gửi hình nè", "tip"),
     ],
 )
-def test_a_report_or_a_procedure_beside_the_line_used_keeps_its_kind(
-    text: str, kind: str
-) -> None:
+def test_a_report_or_a_procedure_beside_the_line_used_keeps_its_kind(text: str, kind: str) -> None:
     assert by_rules(text).kind == kind
 
 
