@@ -120,3 +120,49 @@ def test_nobody_come_beside_a_person_down_is_still_a_tip() -> None:
     # a danger told beside the wait: reported (and urgent)
     verdict = by_rules("ông cụ té xỉu nằm bất động trước chợ, sao chưa ai tới vậy")
     assert verdict.kind == "tip" and verdict.severity == "urgent"
+
+
+# a night spent at a shop, a school or a workplace is no guest's stay to declare
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiệm game cuối hẻm cho tụi học sinh chơi game qua đêm, mong công an nhắc chủ tiệm",
+        "quán net đầu chợ mở cửa qua đêm, tụi nhỏ cấp 2 ngồi tới sáng, phụ huynh lo lắm",
+    ],
+)
+def test_a_night_at_a_shop_told_is_no_stay_asked(text: str) -> None:
+    assert by_rules(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a guest's stay at a home: the declaration asked
+        "con bạn em ngủ lại nhà em tối nay có cần báo không",
+        "khách ở lại qua đêm thì khai báo sao",
+    ],
+)
+def test_a_stay_at_a_home_still_asks_the_declaration(text: str) -> None:
+    verdict = by_rules(text)
+    assert verdict.kind == "question" and verdict.topic == "luu_tru"
+
+
+# news of an earlier report given, nothing asked: a tip the router joins, never chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Em cập nhật tình hình: ông ngoại em đã được hàng xóm đưa về nhà lúc trưa, cả nhà cám ơn",
+        "bổ sung thông tin vụ sáng nay: chiếc xe đó màu đen, người lái đội nón đỏ",
+    ],
+)
+def test_news_of_an_earlier_report_is_a_tip(text: str) -> None:
+    assert _kind(text) == "tip"
+
+
+def test_an_update_asked_for_is_not_news() -> None:
+    # asked for, the update is where the tip stands, not news to join it
+    assert _kind("cho em xin cập nhật vụ em báo hôm qua với, sao rồi ạ") != "tip"

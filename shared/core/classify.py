@@ -644,6 +644,7 @@ def build_rules(data: Any) -> Rules:
         ("line_anew", line.anew),
         ("line_anew", line.since),
         ("line_since", line.since),
+        ("line_update", line.update),
         ("line_opener", line.openers),
         ("line_reported_when", line.reported_when),
         ("line_unless", line.unless),
@@ -2186,7 +2187,11 @@ def _by_rules(
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))
-        return Classification("tip", "other", "urgent" if said else "normal", None, None, said)
+        severity = "urgent" if said else "normal"
+        # news of an earlier report given ("cập nhật vụ hôm qua: ..."): a tip by its own
+        # words, which the learned model may not read as chat (the router joins it)
+        said += _unique(_labels(_sure(groups, "line_update")))
+        return Classification("tip", "other", severity, None, None, said)
     return Classification("other", None, "normal", None, None, ())
 
 

@@ -127,6 +127,9 @@ class AboutLineIn(_Strict):
     # news of the matter since ("em mới thấy xe em ở tiệm cầm đồ", "bổ sung"): beside a
     # status question too, a tip
     since: list[str] = Field(default_factory=list)
+    # news of an earlier report given ("cập nhật vụ hôm qua: cháu đã về"): with nothing else
+    # matched and nothing asked, a tip the router joins to the open one, never chat
+    update: list[str] = Field(default_factory=list)
     # the earlier report named by when it was sent: `reported` beside its matter's words
     reported_when: list[str] = Field(default_factory=list)
     # asking words that may open the status question itself ("cho em hỏi vụ ... có ai xuống
