@@ -166,3 +166,23 @@ def test_news_of_an_earlier_report_is_a_tip(text: str) -> None:
 def test_an_update_asked_for_is_not_news() -> None:
     # asked for, the update is where the tip stands, not news to join it
     assert _kind("cho em xin cập nhật vụ em báo hôm qua với, sao rồi ạ") != "tip"
+
+
+# a buyer's own offer is an ad; a buyer of stolen goods reported is a tip
+
+
+def test_a_buyers_offer_is_an_ad() -> None:
+    verdict = classify("Thu mua điện thoại cũ, laptop hư giá cao, có mặt sau 15 phút, trả tiền mặt")
+    assert verdict.kind == "other" and verdict.spam
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có tiệm thu mua xe không giấy tờ giá cao ở đầu hẻm, nghi tiêu thụ đồ trộm, báo công an",
+        "tiệm cầm đồ đầu hẻm thu mua xe máy không giấy tờ giá cao, chắc xe ăn cắp",
+    ],
+)
+def test_a_buyer_of_stolen_goods_reported_is_a_tip(text: str) -> None:
+    verdict = classify(text)
+    assert verdict.kind == "tip" and not verdict.spam
