@@ -186,3 +186,30 @@ def test_a_buyers_offer_is_an_ad() -> None:
 def test_a_buyer_of_stolen_goods_reported_is_a_tip(text: str) -> None:
     verdict = classify(text)
     assert verdict.kind == "tip" and not verdict.spam
+
+
+# an earlier report named as already sent, where it stands asked (again): about the line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vụ trộm xe hôm thứ 7 em đã báo rồi, có tin gì chưa anh",
+        "chuyện karaoke hát khuya tuần trước tui có nhắn rồi, nay hỏi lại coi tới đâu rồi",
+    ],
+)
+def test_an_earlier_report_asked_after_is_about_the_line(text: str) -> None:
+    verdict = by_rules(text)
+    assert verdict.kind == "other" and verdict.about_line and verdict.topic == "tip_status"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # something new told beside it: reported again
+        "em đã báo rồi mà tụi nó vẫn tụ tập đánh bài ở đầu hẻm, có ai xuống chưa",
+        "vụ đánh nhau hôm qua tôi có nhắn rồi, giờ tụi nó lại kéo tới đông hơn, tới đâu rồi",
+    ],
+)
+def test_an_earlier_report_told_again_with_news_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip"
