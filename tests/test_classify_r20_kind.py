@@ -213,3 +213,34 @@ def test_an_earlier_report_asked_after_is_about_the_line(text: str) -> None:
 )
 def test_an_earlier_report_told_again_with_news_is_a_tip(text: str) -> None:
     assert by_rules(text).kind == "tip"
+
+
+# harmless senses of alarming words, told with nothing else: chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tối qua đội tuyển thắng, thanh niên cả phường đi bão khắp phố vui quá trời",
+        "mấy ông chú ngồi quán cóc chém gió từ sáng tới trưa",
+        "nhờ ad bắn tiếng giùm cho ông Ba bán vé số là mai tui nghỉ",
+        "coi clip con mèo nhà bên giành đồ ăn với con chó chết cười luôn mọi người",
+        "chạy deadline cả tuần mệt muốn chết",
+    ],
+)
+def test_a_harmless_sense_told_alone_is_chat(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the harm told beside it is reported
+        "tụi nó đi bão xong quay lại hẻm 30 ném đá vô nhà dân, bể cửa kính",
+        "đi bão tới 2h sáng, nẹt pô rú ga ồn quá không ai ngủ được",
+        "nhờ anh bắn tin cho cả xóm: có thằng lạ cạy khóa xe trong hẻm 18 tối qua",
+        "mấy ông ngồi chém gió rồi cãi nhau, ông kia cầm dao rượt ông này",
+    ],
+)
+def test_a_harm_told_beside_a_harmless_sense_is_a_tip(text: str) -> None:
+    assert _kind(text) == "tip"
