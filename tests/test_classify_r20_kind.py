@@ -244,3 +244,49 @@ def test_a_harmless_sense_told_alone_is_chat(text: str) -> None:
 )
 def test_a_harm_told_beside_a_harmless_sense_is_a_tip(text: str) -> None:
     assert _kind(text) == "tip"
+
+
+# another office's matter told, nothing of the line's in it: kind other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nước máy nhà em mấy hôm nay có màu vàng, nấu ăn không dám xài",
+        "nước máy mấy bữa nay yếu xìu, chảy nhỏ giọt, bà con than quá trời",
+    ],
+)
+def test_another_offices_matter_told_is_other(text: str) -> None:
+    assert by_rules(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a crime told beside it is still reported
+        "tối qua mất điện cả khu, tụi trộm lợi dụng cạy cửa 2 nhà trong hẻm 15",
+        # a danger beside it: a person in danger
+        "cúp điện, ông cụ nhà bên bị kẹt trong thang máy nãy giờ, kêu cứu",
+    ],
+)
+def test_a_crime_beside_another_offices_matter_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip"
+
+
+# the line tested by voice, the ward's new name asked, a party "blowing the roof off"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alo alo ad nghe rõ không, em đang nói vô điện thoại nè",
+        "sau khi sáp nhập thì nhà em giờ thuộc phường nào vậy ad",
+        "sinh nhật thằng bạn tối qua quẩy banh nóc luôn mọi người ơi",
+    ],
+)
+def test_the_line_tested_or_its_ward_asked_or_a_party_told_is_other(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+def test_a_party_beside_a_fight_is_a_tip() -> None:
+    assert _kind("tiệc bên nhà kế quẩy banh nóc xong đánh nhau, có đứa bị chém chảy máu") == "tip"

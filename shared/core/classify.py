@@ -2184,6 +2184,11 @@ def _by_rules(
     figure = _sure(groups, "figure")
     if figure and best is None and not danger.hits:
         return Classification("other", None, "normal", None, None, _unique(_labels(figure)))
+    # another office's matter told, nothing of the line's in it ("nước máy mấy hôm nay đục
+    # như nước cống"): the water or power company's, no unknown report for an officer
+    office = _sure(groups, "other_office")
+    if office and best is None and not danger.hits:
+        return Classification("other", None, "normal", None, None, _unique(_labels(office)))
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))
