@@ -290,3 +290,30 @@ def test_the_line_tested_or_its_ward_asked_or_a_party_told_is_other(text: str) -
 
 def test_a_party_beside_a_fight_is_a_tip() -> None:
     assert _kind("tiệc bên nhà kế quẩy banh nóc xong đánh nhau, có đứa bị chém chảy máu") == "tip"
+
+
+# a request for an officer's number whose question words are its own: a request
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cho em hỏi sđt cảnh sát khu vực phường Tây Thạnh là số nào",
+        "xin hỏi số trực ban công an phường là số mấy ạ",
+    ],
+)
+def test_an_officers_number_asked_is_a_request(text: str) -> None:
+    assert by_rules(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a procedure asked beside the number: a question
+        "cho hỏi số điện thoại công an phường, tạm trú nộp ở đâu",
+        # a fine asked: a question of its own
+        "cho hỏi số trực ban, mà không khai báo lưu trú thì phạt bao nhiêu",
+    ],
+)
+def test_a_procedure_asked_beside_an_officers_number_is_a_question(text: str) -> None:
+    assert by_rules(text).kind == "question"

@@ -632,6 +632,7 @@ def build_rules(data: Any) -> Rules:
     add("officer", top.officer.phrases)
     add("talk", top.officer.talk)
     add("people", top.officer.people)
+    add("officer_asks", top.officer.asks)
     line = top.about_line
     for group, items in (
         ("praise", line.praise),
@@ -2151,7 +2152,9 @@ def _by_rules(
         bool(officer)
         and topic_index is None
         and code is None
-        and all(_inside(q, _sure(groups, "talk")) for q in question_hits)
+        and all(
+            _inside(q, _sure(groups, "talk") + _sure(groups, "officer_asks")) for q in question_hits
+        )
     )
     if asks and not ((only_final_word or officer_only) and chat):
         reasons = []

@@ -106,6 +106,9 @@ class OfficerIn(PhrasesIn):
     talk: list[str] = Field(default_factory=list)
     people: list[str] = Field(default_factory=list)
     gap: int = Field(default=4, ge=0)
+    # question words that only open the request or ask for the number itself ("cho hỏi số
+    # trực ban công an phường là bao nhiêu"): still a request, not a question
+    asks: list[str] = Field(default_factory=list)
 
 
 class AboutLineIn(_Strict):
