@@ -317,3 +317,31 @@ def test_an_officers_number_asked_is_a_request(text: str) -> None:
 )
 def test_a_procedure_asked_beside_an_officers_number_is_a_question(text: str) -> None:
     assert by_rules(text).kind == "question"
+
+
+# thanks for an answer given, praise of a neighbourhood's good work: about the line, chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cảm ơn anh đã tư vấn vụ tạm vắng cho em nha",
+        "hẻm mình được tổ dân phố sơn sửa lại đẹp hẳn ra, cảm ơn bà con",
+    ],
+)
+def test_thanks_for_an_answer_or_praise_is_other(text: str) -> None:
+    verdict = by_rules(text)
+    assert verdict.kind == "other" and verdict.about_line
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # thanked, and asked again: a question
+        ("cảm ơn đã giải đáp, cho em hỏi thêm tạm vắng thì nộp ở đâu", "question"),
+        # praised, and a theft told: reported
+        ("hẻm mới sơn lại sạch sẽ quá mà tối qua bị trộm mất 2 chậu kiểng", "tip"),
+    ],
+)
+def test_a_question_or_a_report_beside_thanks_keeps_its_kind(text: str, kind: str) -> None:
+    assert by_rules(text).kind == kind
