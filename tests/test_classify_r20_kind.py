@@ -345,3 +345,29 @@ def test_thanks_for_an_answer_or_praise_is_other(text: str) -> None:
 )
 def test_a_question_or_a_report_beside_thanks_keeps_its_kind(text: str, kind: str) -> None:
     assert by_rules(text).kind == kind
+
+
+# an event told before as a habit or as happened, the supposition only its worse turn: a tip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà bên tối nào cũng nhậu say la hét om sòm, nếu tụi nó đập phá thật thì ai chịu?",
+        "đám thanh niên đầu hẻm hôm qua đua xe rồi, lỡ mà tông trúng con nít thì sao?",
+    ],
+)
+def test_a_habit_told_before_a_supposition_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nếu hàng xóm đánh nhau thì báo ai?",
+        # a habit of the writer's own, no event of a category before the supposition
+        "tối nào tôi cũng đi làm về khuya, nếu bị cướp giật thì báo ở đâu?",
+    ],
+)
+def test_a_supposition_alone_is_still_a_question(text: str) -> None:
+    assert by_rules(text).kind == "question"

@@ -2373,7 +2373,20 @@ def _hypothetical(
     # bầm tím"): a report, whatever was asked first
     asked = min(then)
     told = [h for name in ("happened", "habitual") for h in groups.get(name, ())]
-    return not (any(h.start > asked for h in event) and any(h.start > asked for h in told))
+    if any(h.start > asked for h in event) and any(h.start > asked for h in told):
+        return False
+    # or told before it, as a habit or as happened, the supposition only its worse turn
+    # ("quán bida tối nào cũng cãi nhau ... nếu mà có đánh nhau thật thì ai chịu"): a report
+    # of what goes on, whatever it supposes next
+    supposing = min(h.start for h in groups.get("if", ())) if "if" in groups else first
+    before = [
+        h
+        for group, hits in groups.items()
+        if group.startswith("cat:")
+        for h in hits
+        if h.sure and h.end <= supposing
+    ]
+    return not (before and any(h.end <= supposing for h in told))
 
 
 def is_urgent(text: str) -> bool:
