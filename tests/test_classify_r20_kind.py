@@ -371,3 +371,34 @@ def test_a_habit_told_before_a_supposition_is_a_tip(text: str) -> None:
 )
 def test_a_supposition_alone_is_still_a_question(text: str) -> None:
     assert by_rules(text).kind == "question"
+
+
+# an everyday trouble beside only a cry or a question: the cry is a figure, chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cứu em với mọi người ơi, đói meo mà tủ lạnh trống trơn",
+        "chết rồi, mai kiểm tra mà chưa ôn bài gì hết trơn",
+        "cứu tui với, ngủ quên trễ giờ làm rồi",
+    ],
+)
+def test_a_cry_about_an_everyday_trouble_is_chat(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a danger named beside the trouble: reported
+        ("cứu tui với, thằng chồng say rượu cầm dao rượt, mấy đứa nhỏ đói quá", "tip"),
+        ("có ông cụ nằm bất tỉnh ở trạm xe buýt, chắc đói quá", "tip"),
+        # a procedure asked beside it: a question
+        ("mai thi rồi mà căn cước mất, giờ cấp lại ở đâu nhanh nhất", "question"),
+    ],
+)
+def test_a_danger_or_a_procedure_beside_an_everyday_trouble_keeps_its_kind(
+    text: str, kind: str
+) -> None:
+    assert by_rules(text).kind == kind

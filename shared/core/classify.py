@@ -677,6 +677,7 @@ def build_rules(data: Any) -> Rules:
         ("elsewhere", top.not_for_line.elsewhere),
         ("elsewhere_unless", top.not_for_line.elsewhere_unless),
         ("line_use", top.not_for_line.line_use),
+        ("trouble", top.not_for_line.trouble),
         ("family_called", top.not_for_line.family_called),
         ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
@@ -2085,6 +2086,21 @@ def _by_rules(
     # a rule heard from someone ("có người nói ở trọ không cần đăng ký nữa, đúng không") is
     # asked of, a harm heard of ("người ta nói hẻm 12 có đánh bạc") a place's tip
     rule_heard = best is not None and best.category in rules.calm_categories
+    # an everyday trouble told beside only a cry or a question ("ai cứu tui với, đói quá mà
+    # không biết ăn gì", "chết rồi mai thi mà chưa học chữ nào"): the cry is a figure, no
+    # category and no other danger told
+    trouble = _sure(groups, "trouble")
+    if (
+        trouble
+        and best is None
+        and topic_index is None
+        and code is None
+        # (papers lost or their re-issue asked are the line's: "mai thi mà mất căn cước")
+        and "papers:lost" not in groups
+        and "papers:ask" not in groups
+        and all(h.group in _CRIES for h in danger.hits)
+    ):
+        return Classification("other", None, "normal", None, None, _unique(_labels(trouble)))
     # schoolwork or a survey asked of the line ("xin số liệu cho luận văn về ma túy"), or
     # the line itself asked after ("kênh này của công an phường nào"), nothing told
     # besides: neither a report nor a procedure asked
@@ -2202,6 +2218,9 @@ def _by_rules(
         return Classification("tip", "other", severity, None, None, said)
     return Classification("other", None, "normal", None, None, ())
 
+
+# the severity rules whose hits are only a cry or a plea, no danger named ("cứu tui với")
+_CRIES = frozenset({"sev:cry", "sev:plea_for_help", "sev:plea_in_danger", "sev:hurry"})
 
 # someone called by name at a message's start: a title, a capitalised name, "ơi" ("chị Lan
 # ơi", "a Hai oi"); not the line's own people ("anh Công an ơi", "anh Ad ơi")

@@ -203,7 +203,8 @@ class NotForLineIn(_Strict):
     asked of the line; the line itself asked after (`line_asked`: whose it is); an everyday
     matter of a shop, a market or the town asked (`elsewhere`: opening hours, prices, a
     repair shop), no police office its subject (`elsewhere_unless`); how to use the line
-    asked (`line_use`: "làm sao gửi vị trí"). A `misused` identity
+    asked (`line_use`: "làm sao gửi vị trí"); an everyday `trouble` beside only a cry or a
+    question ("cứu tui với, đói quá"). A `misused` identity
     (papers or a name used by someone else) is always a tip."""
 
     forwarded: list[str] = Field(default_factory=list)
@@ -216,6 +217,7 @@ class NotForLineIn(_Strict):
     elsewhere: list[str] = Field(default_factory=list)
     elsewhere_unless: list[str] = Field(default_factory=list)
     line_use: list[str] = Field(default_factory=list)
+    trouble: list[str] = Field(default_factory=list)
     family_called: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
 
