@@ -402,3 +402,18 @@ def test_a_danger_or_a_procedure_beside_an_everyday_trouble_keeps_its_kind(
     text: str, kind: str
 ) -> None:
     assert by_rules(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # cutting into a talk to pass a notice on: chat
+        ("xin cướp lời mọi người chút, mai tổ dân phố đi phát gạo ở nhà văn hóa nha", "other"),
+        # a friendly bet lost: chat
+        ("hôm qua thua kèo với ông hàng xóm một chầu cà phê, cay thật sự", "other"),
+        # a bet lost, then a debt collected by force: reported
+        ("thằng em thua cá độ với tụi giang hồ, giờ tụi nó tới nhà đòi nợ, đập phá đồ đạc", "tip"),
+    ],
+)
+def test_a_talk_cut_into_or_a_friendly_bet_is_chat(text: str, kind: str) -> None:
+    assert _kind(text) == kind
