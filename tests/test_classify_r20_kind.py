@@ -417,3 +417,35 @@ def test_a_danger_or_a_procedure_beside_an_everyday_trouble_keeps_its_kind(
 )
 def test_a_talk_cut_into_or_a_friendly_bet_is_chat(text: str, kind: str) -> None:
     assert _kind(text) == kind
+
+
+# a fire still smoking is going on now, whatever is asked of the papers it burnt (a
+# leftover of round 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phòng trọ bên cạnh cháy hồi trưa, căn cước em cháy luôn, mà giờ vẫn còn bốc khói, "
+        "làm lại căn cước ở đâu",
+        "kho ve chai cháy từ khuya, xe chữa cháy về rồi mà khói vẫn bốc, sợ bùng lại",
+    ],
+)
+def test_a_fire_still_smoking_is_urgent(text: str) -> None:
+    verdict = classify(text)
+    assert verdict.kind == "tip" and verdict.category == "fire"
+    assert verdict.severity == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # over long ago, the papers' re-issue asked: a question
+        ("nhà cháy hồi tháng trước, giấy tờ cháy hết, giờ làm lại căn cước ở đâu", "question"),
+        # put out, no smoke said to go on: the papers' re-issue asked
+        ("phòng trọ cháy tuần rồi, đã dập xong, căn cước cháy mất, cấp lại ở đâu", "question"),
+    ],
+)
+def test_a_fire_over_stays_calm_or_a_question(text: str, kind: str) -> None:
+    verdict = by_rules(text)
+    assert verdict.kind == kind and verdict.severity == "normal"
