@@ -449,3 +449,26 @@ def test_a_fire_still_smoking_is_urgent(text: str) -> None:
 def test_a_fire_over_stays_calm_or_a_question(text: str, kind: str) -> None:
     verdict = by_rules(text)
     assert verdict.kind == kind and verdict.severity == "normal"
+
+
+# "dang ky" typed without marks names a registration, not "đang" (now): an event told as
+# over stays over for the danger rules too (a leftover of round 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuan truoc bi giat tui mat het giay to, gio dang ky tam tru lai thi sao",
+        "hom kia bi trom xe may, gio dang ky lai giay to xe o dau vay",
+    ],
+)
+def test_a_registration_typed_without_marks_is_no_now(text: str) -> None:
+    verdict = by_rules(text)
+    assert verdict.severity == "normal"
+    assert "đang" not in verdict.reasons
+
+
+def test_now_typed_without_marks_beside_a_registration_still_counts() -> None:
+    # "dang" (now) of its own, a knife in hand: urgent whatever is registered
+    verdict = by_rules("thang o tro ko dang ky tam tru dang cam dao doa chem chu nha")
+    assert verdict.kind == "tip" and verdict.severity == "urgent"

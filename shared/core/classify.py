@@ -1336,7 +1336,11 @@ def _danger(
     not_urgent = groups.get("not_urgent", [])
     # a "now" inside a phrase of no hurry is not the event's ("giờ đang rao bán" the
     # phone robbed last week)
-    now = [h for h in groups.get("now", []) if not _inside(h, not_urgent)]
+    # nor one inside a question's own phrase: "dang ky" typed without marks names a
+    # registration ("đăng ký"), not "đang" (now): "hôm qua bị trộm xe, giờ dang ky lại giấy
+    # tờ ở đâu" is over (as `now_said` reads it in `_by_rules`)
+    asked = groups.get("question", [])
+    now = [h for h in groups.get("now", []) if not _inside(h, not_urgent) and not _inside(h, asked)]
 
     def live(hits: list[Hit]) -> list[Hit]:
         return [
@@ -2145,7 +2149,8 @@ def _by_rules(
                 reasons += _labels(groups.get(name, []))
         reasons += _labels(sorted(danger.hits, key=lambda h: h.start))
         if danger.hits:
-            reasons += _labels(groups.get("now", []))
+            asked = groups.get("question", [])
+            reasons += _labels([h for h in groups.get("now", []) if not _inside(h, asked)])
         severity = "urgent" if danger.hits else "normal"
         return Classification("tip", category, severity, None, None, _unique(reasons))
 
