@@ -2090,9 +2090,8 @@ def _by_rules(
     # a rule heard from someone ("có người nói ở trọ không cần đăng ký nữa, đúng không") is
     # asked of, a harm heard of ("người ta nói hẻm 12 có đánh bạc") a place's tip
     rule_heard = best is not None and best.category in rules.calm_categories
-    # an everyday trouble told beside only a cry or a question ("ai cứu tui với, đói quá mà
-    # không biết ăn gì", "chết rồi mai thi mà chưa học chữ nào"): the cry is a figure, no
-    # category and no other danger told
+    # an everyday trouble told beside only a cry ("ai cứu tui với, đói quá mà không biết ăn
+    # gì"): the cry is a figure, no category and no other danger told
     trouble = _sure(groups, "trouble")
     if (
         trouble
@@ -2102,6 +2101,9 @@ def _by_rules(
         # (papers lost or their re-issue asked are the line's: "mai thi mà mất căn cước")
         and "papers:lost" not in groups
         and "papers:ask" not in groups
+        # (a cry beside it: a trouble merely mentioned in a report whose words went unread,
+        # "con tui mai thi" beside a misspelt "karaokee", is still that report)
+        and danger.hits
         and all(h.group in _CRIES for h in danger.hits)
     ):
         return Classification("other", None, "normal", None, None, _unique(_labels(trouble)))

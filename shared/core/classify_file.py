@@ -203,8 +203,8 @@ class NotForLineIn(_Strict):
     asked of the line; the line itself asked after (`line_asked`: whose it is); an everyday
     matter of a shop, a market or the town asked (`elsewhere`: opening hours, prices, a
     repair shop), no police office its subject (`elsewhere_unless`); how to use the line
-    asked (`line_use`: "làm sao gửi vị trí"); an everyday `trouble` beside only a cry or a
-    question ("cứu tui với, đói quá"). A `misused` identity
+    asked (`line_use`: "làm sao gửi vị trí"); an everyday `trouble` beside only a cry ("cứu
+    tui với, đói quá"). A `misused` identity
     (papers or a name used by someone else) is always a tip."""
 
     forwarded: list[str] = Field(default_factory=list)
