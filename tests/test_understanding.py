@@ -893,8 +893,8 @@ BLIND_HELD = {
     # sets 6-13): ((122, 89, 95), 11, 1, 0, 69, 0)
     # round 16: kind 123 after msg-16's pass on tuning set 18 (jokes, a seller's offer)
     # round 19 (msg-19c's pass on kind): kind 124
-    # round 20 (msg-20's pass on kind, its aggregate only seen): kind 126
-    "blind14": ((126, 89, 95), 11, 1, 0, 69, 0),
+    # round 20 (msg-20's pass on kind, its aggregate only seen): kind 125
+    "blind14": ((125, 89, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
