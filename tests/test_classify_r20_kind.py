@@ -479,3 +479,30 @@ def test_now_typed_without_marks_beside_a_registration_still_counts() -> None:
     # "dang" (now) of its own, a knife in hand: urgent whatever is registered
     verdict = by_rules("thang o tro ko dang ky tam tru dang cam dao doa chem chu nha")
     assert verdict.kind == "tip" and verdict.severity == "urgent"
+
+
+# a seller's own delivery and contact, a room's hourly deal: an ad; the same ad reported
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hàng 'bay' chuẩn, giao nhanh 20 phút nội thành, inbox tele để chốt",
+        "Nhà nghỉ mini giờ vàng, phòng chỉ 79k, có 'tiếp viên' phục vụ theo yêu cầu",
+    ],
+)
+def test_a_sellers_own_offer_is_an_ad(text: str) -> None:
+    verdict = classify(text)
+    assert verdict.kind == "other" and verdict.spam
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trong nhóm zalo xóm có đứa rao bán 'kẹo' giao nhanh, ib tele, nhờ công an xử lý",
+        "nhà nghỉ đầu hẻm 40 quảng cáo giờ vàng có gái phục vụ theo yêu cầu, báo công an",
+    ],
+)
+def test_a_sellers_offer_reported_is_a_tip(text: str) -> None:
+    verdict = classify(text)
+    assert verdict.kind == "tip" and not verdict.spam
