@@ -27,6 +27,8 @@ def _kind(text: str) -> str:
         "có ai biết tiệm sửa điện thoại nào gần chợ Tân Hương không",
         "giao thừa năm nay ở Tân Phú có bắn pháo hoa không anh",
         "dự báo thời tiết cuối tuần có mưa không ad",
+        "từ bến xe Miền Tây lên Tân Phú thì đi đường nào gần vậy ạ",
+        "tối qua kết quả bóng đá Việt Nam với Indo sao rồi mn",
     ],
 )
 def test_an_everyday_matter_asked_is_other(text: str) -> None:
@@ -44,6 +46,9 @@ def test_an_everyday_matter_asked_is_other(text: str) -> None:
         ("đăng ký tạm trú online mấy giờ đóng cổng vậy", "question"),
         # a theft told beside a shop's hours: reported
         ("tiệm vàng đầu hẻm mấy giờ đóng cửa mà tối qua bị trộm cạy cửa lấy hết vàng vậy", "tip"),
+        # a person hurt or down beside the clinic asked: reported
+        ("bị giật túi té trầy tay, bệnh viện nào gần chợ nhất vậy", "tip"),
+        ("có bà cụ té xỉu trước nhà, bệnh viện nào gần nhất chỉ giùm", "tip"),
         # a shop's hours said, not asked, beside the noise it makes at night
         ("quán nhậu đầu hẻm 20 giờ đóng cửa mà còn hát karaoke ồn ào tới 2h sáng", "tip"),
     ],
