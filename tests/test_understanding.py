@@ -880,8 +880,8 @@ BLIND_HELD = {
     # 60/75 after round 13's pass on question set 24, 61/75 after its second (on set 25);
     # 62/75 after round 14's assistant pass on question set 28 and its pass on set 29
     # round 14: kind 124, category 97, urgency 99 after its classifier passes (retrained)
-    # round 20 (msg-20's pass on kind, its aggregate only seen): kind 125
-    "blind13": ((125, 97, 99), 10, 0, 1, 62, 5),
+    # round 20 (msg-20's pass on kind, its aggregate only seen): kind 126
+    "blind13": ((126, 97, 99), 10, 0, 1, 62, 5),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
