@@ -29,6 +29,8 @@ def _kind(text: str) -> str:
         "dự báo thời tiết cuối tuần có mưa không ad",
         "từ bến xe Miền Tây lên Tân Phú thì đi đường nào gần vậy ạ",
         "tối qua kết quả bóng đá Việt Nam với Indo sao rồi mn",
+        # asked without a question word
+        "ai biết thợ sửa máy lạnh rành nghề ở Phú Thạnh giới thiệu giùm em",
     ],
 )
 def test_an_everyday_matter_asked_is_other(text: str) -> None:
@@ -46,6 +48,8 @@ def test_an_everyday_matter_asked_is_other(text: str) -> None:
         ("đăng ký tạm trú online mấy giờ đóng cổng vậy", "question"),
         # a theft told beside a shop's hours: reported
         ("tiệm vàng đầu hẻm mấy giờ đóng cửa mà tối qua bị trộm cạy cửa lấy hết vàng vậy", "tip"),
+        # a shop's repairer told to have cheated: reported, whatever is asked
+        ("ai biết thằng thợ sửa xe dạo hay lừa tiền khách thì chỉ giùm, nó vừa lừa tôi", "tip"),
         # a person hurt or down beside the clinic asked: reported
         ("bị giật túi té trầy tay, bệnh viện nào gần chợ nhất vậy", "tip"),
         ("có bà cụ té xỉu trước nhà, bệnh viện nào gần nhất chỉ giùm", "tip"),

@@ -676,6 +676,7 @@ def build_rules(data: Any) -> Rules:
         ("line_asked", top.not_for_line.line_asked),
         ("elsewhere", top.not_for_line.elsewhere),
         ("elsewhere_unless", top.not_for_line.elsewhere_unless),
+        ("elsewhere_asks", top.not_for_line.elsewhere_asks),
         ("line_use", top.not_for_line.line_use),
         ("trouble", top.not_for_line.trouble),
         ("family_called", top.not_for_line.family_called),
@@ -2115,7 +2116,7 @@ def _by_rules(
         # an everyday matter of a shop, a market or the town asked ("mấy giờ mở cửa", "giá
         # vàng hôm nay", "chỗ sửa xe nào uy tín"): no police matter, unless a police office
         # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)
-        if asks and "elsewhere_unless" not in groups:
+        if (asks or "elsewhere_asks" in groups) and "elsewhere_unless" not in groups:
             aside += _sure(groups, "elsewhere")
         # how to use the line itself asked ("làm sao gửi vị trí cho ad"): nothing reported
         if asks:

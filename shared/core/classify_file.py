@@ -216,6 +216,8 @@ class NotForLineIn(_Strict):
     line_asked: list[str] = Field(default_factory=list)
     elsewhere: list[str] = Field(default_factory=list)
     elsewhere_unless: list[str] = Field(default_factory=list)
+    # asked without a question word ("ai biết chỗ sửa xe uy tín chỉ em với")
+    elsewhere_asks: list[str] = Field(default_factory=list)
     line_use: list[str] = Field(default_factory=list)
     trouble: list[str] = Field(default_factory=list)
     family_called: list[str] = Field(default_factory=list)
