@@ -1524,7 +1524,7 @@ MESSAGES_ALONE = {
     # is urgent; 164 once a child left alone as a habit is for the ward)
     # all of round 19 merged (categories msg-19a, kind msg-19c, urgency msg-19b)
     "tuning22": ((216, 150, 165), 10, 0, 0),
-    "tuning23": ((218, 142, 145), 12, 0, 0),
+    "tuning23": ((219, 142, 145), 12, 0, 0),
 }
 
 
