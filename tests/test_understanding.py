@@ -881,7 +881,7 @@ BLIND_HELD = {
     # 62/75 after round 14's assistant pass on question set 28 and its pass on set 29
     # round 14: kind 124, category 97, urgency 99 after its classifier passes (retrained)
     # round 20 (asst-20, aggregate only): questions 63/75 with 4 wrong
-    "blind13": ((124, 97, 99), 10, 0, 1, 63, 4),
+    "blind13": ((126, 97, 99), 10, 0, 1, 63, 4),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
@@ -893,7 +893,8 @@ BLIND_HELD = {
     # sets 6-13): ((122, 89, 95), 11, 1, 0, 69, 0)
     # round 16: kind 123 after msg-16's pass on tuning set 18 (jokes, a seller's offer)
     # round 19 (msg-19c's pass on kind): kind 124
-    "blind14": ((124, 89, 95), 11, 1, 0, 69, 0),
+    # round 20 (msg-20's pass on kind, its aggregate only seen): kind 125
+    "blind14": ((125, 89, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -919,7 +920,8 @@ BLIND_HELD = {
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((128, 92, 98), 9, 0, 0, 69, 0); kind 129 after round 16's second assistant
     # pass (a loss or a fire over told as a question's background)
-    "blind16": ((129, 92, 98), 9, 0, 0, 69, 0),
+    # round 20 (msg-20's pass on kind, its aggregate only seen): kind 130
+    "blind16": ((130, 92, 98), 9, 0, 0, 69, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -963,7 +965,7 @@ BLIND_HELD = {
     # a procedure with its own term are that procedure's)
     # kind 131, ads 11/12 with msg-18's pass on kind (tuning set 21) merged
     # round 20 (asst-20, aggregate only): questions 67/75 with 1 wrong
-    "blind21": ((131, 86, 93), 11, 0, 1, 67, 1),
+    "blind21": ((132, 86, 93), 12, 0, 1, 67, 1),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
@@ -971,9 +973,10 @@ BLIND_HELD = {
     # round 19 (msg-19c's pass on kind): kind 129
     "blind22": ((129, 86, 90), 11, 1, 1, 70, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
-    "blind23": ((128, 85, 88), 11, 2, 1, 65, 2),
+    "blind23": ((129, 85, 88), 11, 2, 1, 65, 2),
     # round 20, written and scored before any change (lead-20 0f41ae8)
-    "blind24": ((122, 91, 88), 9, 2, 0, 59, 5),
+    # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
+    "blind24": ((128, 91, 88), 10, 2, 0, 59, 5),
 }
 
 
@@ -1372,7 +1375,9 @@ QUESTIONS_ALONE = {
 
 # Sets of messages alone, held at what they measure on their agreed labels (CONFLICTS left
 # out): (kind, category, urgency) right, ads recognised, calm tips rated urgent and people
-# in danger rated normal at most.
+# in danger rated normal at most. Round 20 (msg-20's pass on kind: everyday matters asked,
+# the line's own use, harmless senses of alarming words, follow-ups): sets 6, 13, 15-18 and
+# 21-23 measured again and held there.
 MESSAGES_ALONE = {
     # round 16 (msg-16c, model retrained), sets 6-16 on their agreed labels: an earlier report
     # asked after is chat answered from the citizen's tips (mt7-70, mt8-126, mt9-4, mt9-29,
@@ -1391,7 +1396,7 @@ MESSAGES_ALONE = {
     # kind 209, ads 21/21 after its pass on the kinds left wrong (msg-16c)
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 159, 155
-    "tuning6": ((210, 159, 155), 21, 1, 0),
+    "tuning6": ((213, 159, 155), 21, 1, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1430,7 +1435,7 @@ MESSAGES_ALONE = {
     # 148
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 148, 145
-    "tuning13": ((210, 148, 145), 11, 0, 0),
+    "tuning13": ((211, 148, 145), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1467,7 +1472,7 @@ MESSAGES_ALONE = {
     # question, right before) put in CONFLICTS; no other message moved
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 143, 147
-    "tuning15": ((215, 143, 147), 10, 0, 0),
+    "tuning15": ((217, 144, 148), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1475,18 +1480,18 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, a gambling den named by its game, a person lying still is other): 121
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 121, 120
-    "tuning16": ((215, 121, 120), 30, 0, 0),
+    "tuning16": ((216, 121, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
     # once a deposit paid, then blocked, told in English is fraud
     # round 18 (msg-18, follow-ups asking only for news, the report named by when): 218
-    "tuning17": ((218, 146, 150), 15, 0, 0),
+    "tuning17": ((219, 146, 150), 15, 0, 0),
     # 18 after msg-16's pass on it (model retrained): 208, 108, 106, 15/15, none and none
     # round 18 (msg-18, follow-ups asking only for news, the report named by when): 211
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 213, 108, 106
-    "tuning18": ((213, 108, 106), 15, 0, 0),
+    "tuning18": ((215, 108, 106), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1518,7 +1523,7 @@ MESSAGES_ALONE = {
     # CONFLICTS); kind 216 agreed once one's own errand told asks nothing; category 134
     # agreed once one's stolen bike seen on sale is a theft; kind 217 agreed once "cho em hỏi"
     # may open a status question itself
-    "tuning21": ((217, 134, 138), 15, 0, 0),
+    "tuning21": ((218, 134, 138), 15, 0, 0),
     # round 19, scored before any change (lead-19 a36e371), on their agreed labels:
     # ((208, 138, 155), 10, 2, 4) and ((205, 137, 143), 11, 1, 1); after msg-19b's urgency
     # pass (an earlier report's time is not the event's, an offender still there, a strong
@@ -1527,8 +1532,8 @@ MESSAGES_ALONE = {
     # nobody and sparks each time it rains are calm; 163 once a weapon fetched to come back
     # is urgent; 164 once a child left alone as a habit is for the ward)
     # all of round 19 merged (categories msg-19a, kind msg-19c, urgency msg-19b)
-    "tuning22": ((210, 149, 165), 10, 0, 0),
-    "tuning23": ((210, 142, 145), 11, 0, 0),
+    "tuning22": ((216, 150, 165), 10, 0, 0),
+    "tuning23": ((219, 142, 145), 12, 0, 0),
 }
 
 

@@ -632,6 +632,7 @@ def build_rules(data: Any) -> Rules:
     add("officer", top.officer.phrases)
     add("talk", top.officer.talk)
     add("people", top.officer.people)
+    add("officer_asks", top.officer.asks)
     line = top.about_line
     for group, items in (
         ("praise", line.praise),
@@ -644,6 +645,7 @@ def build_rules(data: Any) -> Rules:
         ("line_anew", line.anew),
         ("line_anew", line.since),
         ("line_since", line.since),
+        ("line_update", line.update),
         ("line_opener", line.openers),
         ("line_reported_when", line.reported_when),
         ("line_unless", line.unless),
@@ -661,6 +663,8 @@ def build_rules(data: Any) -> Rules:
         ("law_asked", top.law_asked),
         ("other_office", top.other_office),
         ("office_wish", top.office_wish),
+        ("office_things", top.office_things),
+        ("office_someone", top.office_someone),
         ("own_file", top.own_file),
         ("rights_asked", top.rights_asked),
         ("bribe", top.bribe),
@@ -673,6 +677,11 @@ def build_rules(data: Any) -> Rules:
         ("called_off", top.not_for_line.called_off),
         ("schoolwork", top.not_for_line.schoolwork),
         ("line_asked", top.not_for_line.line_asked),
+        ("elsewhere", top.not_for_line.elsewhere),
+        ("elsewhere_unless", top.not_for_line.elsewhere_unless),
+        ("elsewhere_asks", top.not_for_line.elsewhere_asks),
+        ("line_use", top.not_for_line.line_use),
+        ("trouble", top.not_for_line.trouble),
         ("family_called", top.not_for_line.family_called),
         ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
@@ -1335,7 +1344,11 @@ def _danger(
     not_urgent = groups.get("not_urgent", [])
     # a "now" inside a phrase of no hurry is not the event's ("giờ đang rao bán" the
     # phone robbed last week)
-    now = [h for h in groups.get("now", []) if not _inside(h, not_urgent)]
+    # nor one inside a question's own phrase: "dang ky" typed without marks names a
+    # registration ("đăng ký"), not "đang" (now): "hôm qua bị trộm xe, giờ dang ky lại giấy
+    # tờ ở đâu" is over (as `now_said` reads it in `_by_rules`)
+    asked = groups.get("question", [])
+    now = [h for h in groups.get("now", []) if not _inside(h, not_urgent) and not _inside(h, asked)]
 
     def live(hits: list[Hit]) -> list[Hit]:
         return [
@@ -1453,7 +1466,7 @@ def weigh(
             or "law_asked" in groups
             or heard
             or reported
-            or ("other_office" in groups and harmless)
+            or (("other_office" in groups or "office_things" in groups) and harmless)
             or ("own_file" in groups and harmless)
             or _rights_asked(groups)
         ):
@@ -2104,11 +2117,36 @@ def _by_rules(
     # a rule heard from someone ("có người nói ở trọ không cần đăng ký nữa, đúng không") is
     # asked of, a harm heard of ("người ta nói hẻm 12 có đánh bạc") a place's tip
     rule_heard = best is not None and best.category in rules.calm_categories
+    # an everyday trouble told beside only a cry ("ai cứu tui với, đói quá mà không biết ăn
+    # gì"): the cry is a figure, no category and no other danger told
+    trouble = _sure(groups, "trouble")
+    if (
+        trouble
+        and best is None
+        and topic_index is None
+        and code is None
+        # (papers lost or their re-issue asked are the line's: "mai thi mà mất căn cước")
+        and "papers:lost" not in groups
+        and "papers:ask" not in groups
+        # (a cry beside it: a trouble merely mentioned in a report whose words went unread,
+        # "con tui mai thi" beside a misspelt "karaokee", is still that report)
+        and danger.hits
+        and all(h.group in _CRIES for h in danger.hits)
+    ):
+        return Classification("other", None, "normal", None, None, _unique(_labels(trouble)))
     # schoolwork or a survey asked of the line ("xin số liệu cho luận văn về ma túy"), or
     # the line itself asked after ("kênh này của công an phường nào"), nothing told
     # besides: neither a report nor a procedure asked
     if topic_index is None and code is None and not danger.hits and not best_strong:
         aside = _sure(groups, "schoolwork") + _sure(groups, "line_asked")
+        # an everyday matter of a shop, a market or the town asked ("mấy giờ mở cửa", "giá
+        # vàng hôm nay", "chỗ sửa xe nào uy tín"): no police matter, unless a police office
+        # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)
+        if (asks or "elsewhere_asks" in groups) and "elsewhere_unless" not in groups:
+            aside += _sure(groups, "elsewhere")
+        # how to use the line itself asked ("làm sao gửi vị trí cho ad"): nothing reported
+        if asks:
+            aside += _sure(groups, "line_use")
         if aside:
             return Classification("other", None, "normal", None, None, _unique(_labels(aside)))
         # a message to one's family, or to someone called by name at its start ("chị Lan ơi
@@ -2140,7 +2178,8 @@ def _by_rules(
                 reasons += _labels(groups.get(name, []))
         reasons += _labels(sorted(danger.hits, key=lambda h: h.start))
         if danger.hits:
-            reasons += _labels(groups.get("now", []))
+            asked = groups.get("question", [])
+            reasons += _labels([h for h in groups.get("now", []) if not _inside(h, asked)])
         severity = "urgent" if danger.hits else "normal"
         return Classification("tip", category, severity, None, None, _unique(reasons))
 
@@ -2163,7 +2202,9 @@ def _by_rules(
         bool(officer)
         and topic_index is None
         and code is None
-        and all(_inside(q, _sure(groups, "talk")) for q in question_hits)
+        and all(
+            _inside(q, _sure(groups, "talk") + _sure(groups, "officer_asks")) for q in question_hits
+        )
     )
     if asks and not ((only_final_word or officer_only) and chat):
         reasons = []
@@ -2200,14 +2241,28 @@ def _by_rules(
     # đồng nước vẫn tên chủ cũ, muốn đổi qua tên mình"): a question the assistant points to
     # that office, not a report nobody made
     office = _sure(groups, "other_office")
-    if office and _sure(groups, "office_wish") and best is None and not danger.hits:
-        return Classification("question", None, "normal", "other", None, _unique(_labels(office)))
+    matter = office + _sure(groups, "office_things")
+    if matter and _sure(groups, "office_wish") and best is None and not danger.hits:
+        return Classification("question", None, "normal", "other", None, _unique(_labels(matter)))
+    # another office's matter told, no wish for its service, nothing of the line's in it
+    # ("nước máy mấy hôm nay đục như nước cống"): the water or power company's, no unknown
+    # report for an officer; unless someone is said to have done something to it (a verb
+    # typed without marks left unread: the default tip, which the model may read)
+    if office and best is None and not danger.hits and not _sure(groups, "office_someone"):
+        return Classification("other", None, "normal", None, None, _unique(_labels(office)))
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))
-        return Classification("tip", "other", "urgent" if said else "normal", None, None, said)
+        severity = "urgent" if said else "normal"
+        # news of an earlier report given ("cập nhật vụ hôm qua: ..."): a tip by its own
+        # words, which the learned model may not read as chat (the router joins it)
+        said += _unique(_labels(_sure(groups, "line_update")))
+        return Classification("tip", "other", severity, None, None, said)
     return Classification("other", None, "normal", None, None, ())
 
+
+# the severity rules whose hits are only a cry or a plea, no danger named ("cứu tui với")
+_CRIES = frozenset({"sev:cry", "sev:plea_for_help", "sev:plea_in_danger", "sev:hurry"})
 
 # someone called by name at a message's start: a title, a capitalised name, "ơi" ("chị Lan
 # ơi", "a Hai oi"); not the line's own people ("anh Công an ơi", "anh Ad ơi")
@@ -2379,7 +2434,20 @@ def _hypothetical(
     # bầm tím"): a report, whatever was asked first
     asked = min(then)
     told = [h for name in ("happened", "habitual") for h in groups.get(name, ())]
-    return not (any(h.start > asked for h in event) and any(h.start > asked for h in told))
+    if any(h.start > asked for h in event) and any(h.start > asked for h in told):
+        return False
+    # or told before it, as a habit or as happened, the supposition only its worse turn
+    # ("quán bida tối nào cũng cãi nhau ... nếu mà có đánh nhau thật thì ai chịu"): a report
+    # of what goes on, whatever it supposes next
+    supposing = min(h.start for h in groups.get("if", ())) if "if" in groups else first
+    before = [
+        h
+        for group, hits in groups.items()
+        if group.startswith("cat:")
+        for h in hits
+        if h.sure and h.end <= supposing
+    ]
+    return not (before and any(h.end <= supposing for h in told))
 
 
 def is_urgent(text: str) -> bool:

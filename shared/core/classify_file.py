@@ -106,6 +106,9 @@ class OfficerIn(PhrasesIn):
     talk: list[str] = Field(default_factory=list)
     people: list[str] = Field(default_factory=list)
     gap: int = Field(default=4, ge=0)
+    # question words that only open the request or ask for the number itself ("cho hỏi số
+    # trực ban công an phường là bao nhiêu"): still a request, not a question
+    asks: list[str] = Field(default_factory=list)
 
 
 class AboutLineIn(_Strict):
@@ -127,6 +130,9 @@ class AboutLineIn(_Strict):
     # news of the matter since ("em mới thấy xe em ở tiệm cầm đồ", "bổ sung"): beside a
     # status question too, a tip
     since: list[str] = Field(default_factory=list)
+    # news of an earlier report given ("cập nhật vụ hôm qua: cháu đã về"): with nothing else
+    # matched and nothing asked, a tip the router joins to the open one, never chat
+    update: list[str] = Field(default_factory=list)
     # the earlier report named by when it was sent: `reported` beside its matter's words
     reported_when: list[str] = Field(default_factory=list)
     # asking words that may open the status question itself ("cho em hỏi vụ ... có ai xuống
@@ -205,8 +211,12 @@ class NotForLineIn(_Strict):
     """Messages that are no tip and no question for the line, whatever crime they name:
     a post `forwarded` (its header at the start, "xem thêm" at the end) that `warns`
     everyone; a call for help `called_off` after it was told; `schoolwork` or a survey
-    asked of the line; the line itself asked after (`line_asked`: whose it is). A
-    `misused` identity (papers or a name used by someone else) is always a tip."""
+    asked of the line; the line itself asked after (`line_asked`: whose it is); an everyday
+    matter of a shop, a market or the town asked (`elsewhere`: opening hours, prices, a
+    repair shop), no police office its subject (`elsewhere_unless`); how to use the line
+    asked (`line_use`: "làm sao gửi vị trí"); an everyday `trouble` beside only a cry ("cứu
+    tui với, đói quá"). A `misused` identity
+    (papers or a name used by someone else) is always a tip."""
 
     forwarded: list[str] = Field(default_factory=list)
     forwarded_end: list[str] = Field(default_factory=list)
@@ -215,6 +225,12 @@ class NotForLineIn(_Strict):
     called_off: list[str] = Field(default_factory=list)
     schoolwork: list[str] = Field(default_factory=list)
     line_asked: list[str] = Field(default_factory=list)
+    elsewhere: list[str] = Field(default_factory=list)
+    elsewhere_unless: list[str] = Field(default_factory=list)
+    # asked without a question word ("ai biết chỗ sửa xe uy tín chỉ em với")
+    elsewhere_asks: list[str] = Field(default_factory=list)
+    line_use: list[str] = Field(default_factory=list)
+    trouble: list[str] = Field(default_factory=list)
     family_called: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
 
@@ -403,6 +419,10 @@ class RulesIn(_Strict):
     other_office: list[str] = Field(default_factory=list)
     # the writer wishing for that office's service ("muốn đổi tên hợp đồng nước")
     office_wish: list[str] = Field(default_factory=list)
+    # that office's things: a contract, a meter ("đồng hồ nước chạy sai")
+    office_things: list[str] = Field(default_factory=list)
+    # someone said to have done something to it ("có người tháo trộm đồng hồ nước")
+    office_someone: list[str] = Field(default_factory=list)
     # one's own file asked after ("hồ sơ nhập khẩu của tôi bị trả về, muốn gặp người xử lý")
     own_file: list[str] = Field(default_factory=list)
     # the asker's own rights asked: to report without their name, to sue over a debt
@@ -500,6 +520,8 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("law_asked", rules.law_asked)
     add("other_office", rules.other_office)
     add("office_wish", rules.office_wish)
+    add("office_things", rules.office_things)
+    add("office_someone", rules.office_someone)
     add("own_file", rules.own_file)
     add("rights_asked", rules.rights_asked)
     add("bribe", rules.bribe)
