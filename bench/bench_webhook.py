@@ -498,7 +498,7 @@ def probe(warm: int, burst: int, concurrency: int) -> dict[str, Any]:
             phases["total"] = total * 1000
             phases_apart = ("judge", "parse_command", "classify", "redact", "intake_total")
             accounted = sum(timings.get(k, 0.0) for k in (*phases_apart, "publish", "log"))
-            phases["other"] = (total - accounted) * 1000  # pseudonyms, the executor hop, answer
+            phases["other"] = (total - accounted) * 1000  # pseudonyms, the answer
             phases["intake_python"] = (
                 timings.get("intake_total", 0.0)
                 - timings.get("firestore_get_all", 0.0)

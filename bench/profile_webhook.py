@@ -5,8 +5,9 @@ store and publisher (`shared.store.memory`, the same document builders as
 Firestore's), fed N distinct signed `user_send_text` events from 50 citizens (most
 join an open tip), one at a time, under cProfile. What remains is ours: reading
 and verifying the event, pydantic validation, classification, building the
-documents, logging, the executor hop. Printed: CPU µs per request (warm, profiler
-off), the first request's, and the functions with the most cumulative time.
+documents, logging (the door runs on the request's thread since round 20, so the
+profile sees it too). Printed: CPU µs per request (warm, profiler off), the first
+request's, and the functions with the most cumulative time.
 
 No emulators, no lock needed. Run: .venv/bin/python bench/profile_webhook.py [--n 400]
 """

@@ -86,9 +86,8 @@ def get_escalator() -> Escalator:
 
 
 def reset() -> None:
-    """Forget every built service. Storage still running from a webhook request that
-    already answered (a 503 after the time budget) is waited for, so it cannot land
-    after the reset."""
+    """Forget every built service. An outbox mark still running from a webhook request
+    that already answered is waited for, so it cannot land after the reset."""
     with _lock:
         webhook = _built.pop("webhook", None)
         if webhook is not None:
@@ -299,8 +298,9 @@ def assemble_webhook(
         publisher=publisher,
         clock=clock,
         log=get_logger("webhook"),
-        # As many as the requests an instance takes at once (Cloud Run's concurrency
-        # is 20): a queued store would eat into the budget the fallback needs.
+        # Only the outbox's mark (a message stored, its publish failed) runs here, bounded
+        # by its wait; as many as the requests an instance takes at once (Cloud Run's
+        # concurrency is 20), so a queued mark never waits behind another's.
         executor=concurrent.futures.ThreadPoolExecutor(max_workers=24),
         oas=oas,
         pseudonym_keys=pseudonym_keys(settings),

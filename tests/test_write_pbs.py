@@ -80,6 +80,20 @@ def documents() -> list[dict[str, Any]]:
             "negative": -1.5,
         }
     )
+    # Values whose fields are all zero or empty, each built in its place: still present
+    # (a zero timestamp, an empty array or map inside another, a zero, an empty text).
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    docs.append(
+        {
+            "epoch": epoch,
+            "zero": 0,
+            "zero_float": 0.0,
+            "empty_text": "",
+            "no": False,
+            "empty_bytes": b"",
+            "inside": [{}, [], [epoch], {"at": epoch, "n": 0, "empty": {"deeper": []}}],
+        }
+    )
     return docs
 
 
