@@ -175,7 +175,8 @@ class Stays:
     # a file sent ("nộp hồ sơ tạm trú trên VNeID 2 tuần rồi"): the length said is the wait for
     # it, no stay's, when no visit is said
     waits: tuple[str, ...] = ()
-    # words before a length saying it is the time so far ("làm công nhân được 2 tuần"), words
+    # words before a length saying it is the time so far ("làm công nhân được 2 tuần"),
+    # folded like the text they are looked for in (a marked "được" in the data still counts)
     so_far: frozenset[str] = frozenset()
     # words before a length saying what a declaration is to cover ("báo 1 lần cho cả
     # năm"): that length is no stay's (folded words)
@@ -1137,7 +1138,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         moves=tuple(_padded(p) for p in raw.moves),
         trips=tuple(_padded(p) for p in raw.trips),
         waits=tuple(_padded(p) for p in raw.waits),
-        so_far=frozenset(raw.so_far),
+        so_far=frozenset(" ".join(words(p)) for p in raw.so_far),
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
         under=frozenset(" ".join(words(p)) for p in raw.under),
         unknown=tuple(_padded(p) for p in raw.unknown),
