@@ -760,8 +760,12 @@ def build_rules(data: Any) -> Rules:
     add("past", severity.gone)
     add("gone", severity.gone)
     add("made_off", severity.made_off)
+    # footage looked at, the guard asked: the taker is as gone as one who made off
+    add("made_off", severity.found_later)
     add("reported_then", severity.reported_then)
     add("other_day", severity.other_day)
+    # told for the record: the learned model never raises it (`_told_calm`)
+    add("for_the_record", severity.for_the_record)
     add("fresh", severity.fresh)
     add("now", severity.ahead)
     add("kept", severity.ahead)
@@ -792,6 +796,8 @@ def build_rules(data: Any) -> Rules:
         add_evidence(groups.evidence, rule)
         add(f"with:{rule.id}", rule.with_)
         add(f"unless:{rule.id}", rule.unless)
+        if rule.recorded_over:
+            add(f"unless:{rule.id}", severity.for_the_record)
 
     abbreviations = {}
     for key, expansion in top.abbreviations.items():
@@ -1571,12 +1577,12 @@ def _report_dated_only(groups: dict[str, list[Hit]]) -> bool:
 
 
 def _told_calm(groups: dict[str, list[Hit]]) -> bool:
-    """Told as over ("hôm qua"), as a habit ("tối nào cũng") or as no hurry: the
-    rules' signs that no danger is happening now, which the model's word never
-    overrules."""
+    """Told as over ("hôm qua"), as a habit ("tối nào cũng"), as no hurry or for the
+    record ("báo để các anh nắm"): the rules' signs that no danger is happening now,
+    which the model's word never overrules."""
     dated = bool(_event_past(groups, groups.get("past", []))) or "other_day" in groups
     over = dated and "now" not in groups
-    return over or _habitual(groups) or "not_urgent" in groups
+    return over or _habitual(groups) or "not_urgent" in groups or "for_the_record" in groups
 
 
 def _habitual(groups: dict[str, list[Hit]]) -> bool:
