@@ -5368,3 +5368,37 @@ def test_a_bus_stopping_for_fares_is_an_obstruction_not_an_emergency() -> None:
         classify("xe khách dừng đón trả khách bị xe tải tông, có người nằm bất động").severity
         == "urgent"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("thằng đó hay giắt phóng lợn sau lưng đi dạo quanh xóm", "weapons"),
+        ("nhà kho cuối hẻm bị đạo chích cạy cửa lấy 3 bao gạo", "theft"),
+        ("đi đám cưới về thấy nhà bị khoắng sạch, tivi laptop mất hết", "theft"),
+        ("để xe ngoài chợ 10 phút bị nẫng mất cái nón bảo hiểm", "theft"),
+        ("tụi nó rinh mất 2 bình gas để sau bếp quán em", "theft"),
+        ("đứng chen ở chợ bị xoáy mất cái ví trong túi quần", "theft"),
+    ],
+)
+def test_street_words_for_a_thief_or_a_weapon_name_their_category(text: str, category: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_xoay_typed_without_marks_alone_is_no_theft() -> None:
+    # "xoay" (turn) is what "xoáy" folds onto: alone it is no theft word
+    got = by_rules("cái cửa cuốn xoay mất một bên, gọi thợ không ai tới")
+    assert got.category != "theft", got
+
+
+def test_waste_dumped_on_the_sly_is_no_theft_whatever_the_model_reads() -> None:
+    for text in (
+        "tối nào cũng có xe tải nhỏ đổ trộm xà bần ở bãi đất trống sau trường, có quay biển số",
+        "xưởng nhuộm đầu hẻm xả trộm nước thải ra cống ban đêm, hôi nồng",
+    ):
+        got = classify(text)
+        assert got.category != "theft", (text, got)
+    # a theft told beside the dumping is still one
+    got = classify("tụi nó đổ trộm rác rồi còn trộm luôn cái thùng rác inox của nhà tôi")
+    assert got.category == "theft", got

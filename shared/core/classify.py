@@ -748,6 +748,7 @@ def build_rules(data: Any) -> Rules:
         add(f"unhurt:{rule.category}", rule.unhurt)
         add(f"unhurt:{rule.category}", rule.not_done)
         add(f"not_done:{rule.category}", rule.not_done)
+        add(f"not_done:{rule.category}", rule.not_named_beside)
     for name, slang in top.slang.items():
         category = CategoryRule.of(name, False, frozenset())
         add_evidence(category.groups.evidence, slang)

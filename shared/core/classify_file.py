@@ -287,6 +287,10 @@ class CategoryRuleIn(SlangIn):
     # blow struck): its strong phrases weigh as weak, as `unhurt`, and the learned model may
     # not name it over the rules' category
     not_done: list[str] = Field(default_factory=list)
+    # said beside one of these, the learned model may not name the category over the rules'
+    # (its word read in another sense the rules know: "đổ trộm rác" is dumping, no theft);
+    # unlike `not_done`, the category's own phrases keep their weight
+    not_named_beside: list[str] = Field(default_factory=list)
 
 
 class ExamplesIn(_Strict):
