@@ -5402,3 +5402,11 @@ def test_waste_dumped_on_the_sly_is_no_theft_whatever_the_model_reads() -> None:
     # a theft told beside the dumping is still one
     got = classify("tụi nó đổ trộm rác rồi còn trộm luôn cái thùng rác inox của nhà tôi")
     assert got.category == "theft", got
+
+
+def test_smoke_of_burnt_food_filling_the_kitchen_is_no_fire() -> None:
+    got = classify("má tôi để quên nồi canh trên bếp, khét hết, khói bay đầy bếp, mở cửa sổ rồi")
+    assert got.severity == "normal", got
+    # flames caught from it are a fire
+    got = classify("nấu ăn quên tắt bếp, khói đầy bếp rồi lửa bén lên tủ gỗ, đang cháy lớn")
+    assert (got.category, got.severity) == ("fire", "urgent"), got
