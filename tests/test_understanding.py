@@ -1396,7 +1396,8 @@ MESSAGES_ALONE = {
     # kind 209, ads 21/21 after its pass on the kinds left wrong (msg-16c)
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 159, 155
-    "tuning6": ((213, 159, 155), 21, 1, 0),
+    # round 21 (cat-21): a coach stopping for fares no longer urgent (mt6-216)
+    "tuning6": ((213, 159, 156), 21, 0, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1457,7 +1458,8 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, a weapon used to rob is a robbery): 153; 154 once something snatched
     # from the hand is a robbery, whatever was lost (robbery beats theft); urgency 152, one calm
     # tip urgent once a trick whose taker made off is not raised by the model (mt14-177)
-    "tuning14": ((218, 154, 152), 13, 1, 0),
+    # round 21 (cat-21): a warning passed on "for the record" no longer urgent (mt14-52)
+    "tuning14": ((218, 154, 153), 13, 0, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1472,7 +1474,8 @@ MESSAGES_ALONE = {
     # question, right before) put in CONFLICTS; no other message moved
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 143, 147
-    "tuning15": ((217, 144, 148), 10, 0, 0),
+    # round 21 (cat-21): waste dumped on the sly is no theft (mt15-157)
+    "tuning15": ((217, 145, 148), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1512,7 +1515,8 @@ MESSAGES_ALONE = {
     # round 18 (msg-18, follow-ups asking only for news): 216
     # round 19 (msg-19b): urgency 158, one calm tip urgent (another weekday named is not now)
     # all of round 19 merged, mt20-155 in CONFLICTS (msg-19a): 218, 152, 157 agreed
-    "tuning20": ((218, 152, 157), 15, 1, 0),
+    # round 21 (cat-21): a theft the guard saw nothing of no longer urgent (mt20-198)
+    "tuning20": ((218, 152, 158), 15, 0, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1532,7 +1536,8 @@ MESSAGES_ALONE = {
     # nobody and sparks each time it rains are calm; 163 once a weapon fetched to come back
     # is urgent; 164 once a child left alone as a habit is for the ward)
     # all of round 19 merged (categories msg-19a, kind msg-19c, urgency msg-19b)
-    "tuning22": ((216, 150, 165), 10, 0, 0),
+    # round 21 (cat-21): waste dumped on the sly is no theft (mt22-155)
+    "tuning22": ((216, 151, 165), 10, 0, 0),
     "tuning23": ((219, 142, 145), 12, 0, 0),
 }
 

@@ -37,6 +37,9 @@ variants = load_script("writing_variants")
 # (mt12-199) whose variant drops a letter of the ad's own words ("giao nhnh"). Both passes
 # merged: no-marks and teencode without marks each one question fewer broken (right, and
 # not answered wrong).
+# Round 21 (cat-21): tr->ch category 82 -> 84 and urgency 30 -> 31, originals newly read right
+# whose variants still break: waste dumped on the sly (mt15-157, mt22-155) typed "đổ chộm", and a
+# coach stopping for fares (mt6-216) typed "chả khách".
 HELD = {
     "no-marks": {"kind": 14, "tip-lost": 6, "category": 73, "urgency": 40,
                  "question": 17, "question-wrong": 19},
@@ -50,7 +53,7 @@ HELD = {
                      "question": 72, "question-wrong": 15},
     "typo-dropped": {"kind": 46, "tip-lost": 14, "category": 37, "urgency": 34,
                      "question": 477, "question-wrong": 150},
-    "typo-tr-ch": {"kind": 82, "tip-lost": 39, "category": 82, "urgency": 30,
+    "typo-tr-ch": {"kind": 82, "tip-lost": 39, "category": 84, "urgency": 31,
                    "question": 95, "question-wrong": 32},
 }  # fmt: skip
 
