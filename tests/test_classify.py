@@ -5410,3 +5410,33 @@ def test_smoke_of_burnt_food_filling_the_kitchen_is_no_fire() -> None:
     # flames caught from it are a fire
     got = classify("nấu ăn quên tắt bếp, khói đầy bếp rồi lửa bén lên tủ gỗ, đang cháy lớn")
     assert (got.category, got.severity) == ("fire", "urgent"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone forced into a vehicle, told with "vào/vô"
+        "mấy thằng lạ mặt lôi vô xe 1 chị bán hàng rong rồi chạy về hướng Bình Tân",
+        # driven straight into people, several hurt
+        "chiếc xe tải mất thắng lao thẳng vào chợ Tân Hương, mấy người bị thương",
+        # choking on something swallowed
+        "bé nhà tôi 2 tuổi nuốt viên bi bị hóc, mặt đỏ lên, khóc không ra tiếng",
+    ],
+)
+def test_a_person_taken_hurt_or_choking_now_is_urgent(text: str) -> None:
+    assert classify(text).severity == "urgent", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # breathless as a figure of the heat or a smell
+        "dãy trọ mùa này nóng quá không thở nổi mà chủ trọ cắt điện lúc 10h",
+        # animals slaughtered for food: "giết" in a harmless sense
+        "bà bán gà đầu chợ giết gà ngay trên vỉa hè, lông với máu đổ xuống cống",
+        # a crash into a pole nobody was hurt in
+        "xe hơi lao thẳng vào gốc cây trên Âu Cơ, tài xế tự bước ra, không ai bị thương",
+    ],
+)
+def test_an_urgent_word_in_a_harmless_sense_is_not_urgent(text: str) -> None:
+    assert classify(text).severity == "normal", text
