@@ -5440,3 +5440,14 @@ def test_a_person_taken_hurt_or_choking_now_is_urgent(text: str) -> None:
 )
 def test_an_urgent_word_in_a_harmless_sense_is_not_urgent(text: str) -> None:
     assert classify(text).severity == "normal", text
+
+
+def test_a_weapon_held_in_a_picture_posted_is_not_among_people_now() -> None:
+    got = classify("có đứa trong group chat của xóm đăng ảnh cầm mã tấu, ghi 'đụng là xử'")
+    assert (got.category, got.severity) == ("weapons", "normal"), got
+    # held now beside the picture, or a threat for tonight with it: urgent
+    for text in (
+        "nó đăng clip cầm dao lên face, giờ cầm dao thật đứng ngay cổng nhà tôi",
+        "thằng đó đăng ảnh cầm súng rồi nhắn tối nay qua bắn nhà tôi",
+    ):
+        assert classify(text).severity == "urgent", text

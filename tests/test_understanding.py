@@ -1505,7 +1505,8 @@ MESSAGES_ALONE = {
     # once a quarrel said not to have come to blows is never the model's violence (mt19-217)
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 220, 195, 190
-    "tuning19": ((220, 195, 190), 3, 2, 0),
+    # round 21 (cat-21): a gun held in a picture posted is not among people now (mt19-51)
+    "tuning19": ((220, 195, 191), 3, 2, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
