@@ -5451,3 +5451,10 @@ def test_a_weapon_held_in_a_picture_posted_is_not_among_people_now() -> None:
         "thằng đó đăng ảnh cầm súng rồi nhắn tối nay qua bắn nhà tôi",
     ):
         assert classify(text).severity == "urgent", text
+
+
+def test_an_impostor_going_house_to_house_now_is_urgent_however_the_posing_is_said() -> None:
+    got = by_rules("có ông tự xưng bên cấp nước đang gõ cửa từng nhà đòi thu phí kiểm tra ở hẻm 12")
+    assert got.severity == "urgent", got
+    got = by_rules("hôm kia có người mạo danh nhân viên điện lực đi từng nhà thu tiền")
+    assert got.severity == "normal", got

@@ -1443,7 +1443,9 @@ MESSAGES_ALONE = {
     # mt11-190, mt11-191, mt11-212 in CONFLICTS), 9/9, none and none
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 216, 159, 156
-    "tuning11": ((216, 159, 156), 9, 0, 0),
+    # round 21 (cat-21): an impostor "tự xưng nhân viên điện lực" going house to house now is
+    # urgent like one "giả nhân viên" (impostor_here; mt11-95)
+    "tuning11": ((216, 159, 157), 9, 0, 0),
     # round 14: kept out of the pass on set 11, scored before any change (its header) 207,
     # 142, 144 of 220, ads 11/17, two calm tips urgent, four people in danger normal; the
     # same after the pass on set 11; after the pass on it (model retrained) 216, 152, 152 of
@@ -1539,7 +1541,10 @@ MESSAGES_ALONE = {
     # all of round 19 merged (categories msg-19a, kind msg-19c, urgency msg-19b)
     # round 21 (cat-21): waste dumped on the sly is no theft (mt22-155)
     "tuning22": ((216, 151, 165), 10, 0, 0),
-    "tuning23": ((219, 142, 145), 12, 0, 0),
+    # round 21 (cat-21): urgency 145 -> 144: mt23-164, an impostor "tự xưng nhân viên điện lực"
+    # going house to house, "đang qua nhà khác", is labelled normal; impostor_here reads it
+    # urgent like its own example (and mt11-95, labelled urgent, the same event)
+    "tuning23": ((219, 142, 144), 12, 0, 0),
 }
 
 
