@@ -5458,3 +5458,32 @@ def test_an_impostor_going_house_to_house_now_is_urgent_however_the_posing_is_sa
     assert got.severity == "urgent", got
     got = by_rules("hôm kia có người mạo danh nhân viên điện lực đi từng nhà thu tiền")
     assert got.severity == "normal", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fight set for another day leaves time for the ward
+        "nghe tụi nhỏ nói tuần tới 2 trường hẹn ra sân bóng đánh nhau",
+        "ngày mai nhóm đó tính kéo qua đây đánh nhau với tụi trong xóm",
+    ],
+)
+def test_a_fight_set_for_another_day_is_not_urgent(text: str) -> None:
+    assert classify(text).severity == "normal", text
+
+
+def test_a_day_ahead_does_not_lower_harm_going_on_now() -> None:
+    got = classify("tuần sau tụi nó hẹn đánh nhau mà giờ đang cầm mã tấu đứng đầu hẻm rồi")
+    assert got.severity == "urgent", got
+
+
+def test_a_visit_to_harm_tonight_is_urgent_and_a_court_ruling_is_no_threat() -> None:
+    got = classify("thằng chồng cũ nhắn sẽ qua nhà em tối nay để xử em, em sợ lắm")
+    assert got.severity == "urgent", got
+    got = by_rules("ly hôn rồi, tòa xử em nuôi con, giờ muốn nhập khẩu con về nhà mẹ")
+    assert got.kind != "tip" or got.severity == "normal", got
+
+
+def test_a_child_not_back_since_yesterday_stays_urgent_whatever_the_model_reads() -> None:
+    got = classify("thằng con tôi 10 tuổi đi chơi từ chiều qua tới giờ chưa thấy về nhà")
+    assert got.severity == "urgent", got

@@ -377,6 +377,8 @@ class SeverityIn(_Strict):
     # a theft or a trick found out after it was done ("camera có quay rõ mặt"): read like
     # `made_off`
     found_later: list[str] = Field(default_factory=list)
+    # a day ahead named ("ngày mai", "tuần sau"): past for the urgency alone (`_severity_past`)
+    later: list[str] = Field(default_factory=list)
     # an event told as just now ("vừa cầm dao đuổi chém"): besides `now`, what makes the time
     # of an earlier report no past of the event's
     fresh: list[str] = Field(default_factory=list)
