@@ -5487,3 +5487,11 @@ def test_a_visit_to_harm_tonight_is_urgent_and_a_court_ruling_is_no_threat() -> 
 def test_a_child_not_back_since_yesterday_stays_urgent_whatever_the_model_reads() -> None:
     got = classify("thằng con tôi 10 tuổi đi chơi từ chiều qua tới giờ chưa thấy về nhà")
     assert got.severity == "urgent", got
+
+
+def test_a_child_forgotten_in_a_vehicle_is_a_child_in_danger_not_lost_property() -> None:
+    got = classify("thằng bé 4 tuổi bị bỏ quên trong xe đưa rước của nhà trẻ, xe đậu ngoài nắng")
+    assert (got.category, got.severity) == ("other", "urgent"), got
+    # a child's things forgotten are lost property, calm
+    got = classify("con bé nhà tôi để quên cái ba lô trên xe buýt số 14 chiều nay")
+    assert got.severity == "normal", got

@@ -894,7 +894,8 @@ BLIND_HELD = {
     # round 16: kind 123 after msg-16's pass on tuning set 18 (jokes, a seller's offer)
     # round 19 (msg-19c's pass on kind): kind 124
     # round 20 (msg-20's pass on kind, its aggregate only seen): kind 125
-    "blind14": ((125, 89, 95), 11, 1, 0, 69, 0),
+    # round 21 (cat-21, its aggregate only seen): category 90
+    "blind14": ((125, 90, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -1485,7 +1486,10 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, a gambling den named by its game, a person lying still is other): 121
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 121, 120
-    "tuning16": ((216, 121, 120), 30, 0, 0),
+    # round 21 (cat-21): category 121 -> 120: a child in danger whose category words are all
+    # child_in_danger's is a person's tip, other (tip_category); mt16-62, a boy shut out on a
+    # balcony, is labelled violence
+    "tuning16": ((216, 120, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
