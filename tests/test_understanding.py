@@ -894,7 +894,8 @@ BLIND_HELD = {
     # round 16: kind 123 after msg-16's pass on tuning set 18 (jokes, a seller's offer)
     # round 19 (msg-19c's pass on kind): kind 124
     # round 20 (msg-20's pass on kind, its aggregate only seen): kind 125
-    "blind14": ((125, 89, 95), 11, 1, 0, 69, 0),
+    # round 21 (cat-21, its aggregate only seen): category 90
+    "blind14": ((125, 90, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -1398,7 +1399,8 @@ MESSAGES_ALONE = {
     # kind 209, ads 21/21 after its pass on the kinds left wrong (msg-16c)
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 159, 155
-    "tuning6": ((213, 159, 155), 21, 1, 0),
+    # round 21 (cat-21): a coach stopping for fares no longer urgent (mt6-216)
+    "tuning6": ((213, 159, 156), 21, 0, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1444,7 +1446,9 @@ MESSAGES_ALONE = {
     # mt11-190, mt11-191, mt11-212 in CONFLICTS), 9/9, none and none
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 216, 159, 156
-    "tuning11": ((216, 159, 156), 9, 0, 0),
+    # round 21 (cat-21): an impostor "tự xưng nhân viên điện lực" going house to house now is
+    # urgent like one "giả nhân viên" (impostor_here; mt11-95)
+    "tuning11": ((216, 159, 157), 9, 0, 0),
     # round 14: kept out of the pass on set 11, scored before any change (its header) 207,
     # 142, 144 of 220, ads 11/17, two calm tips urgent, four people in danger normal; the
     # same after the pass on set 11; after the pass on it (model retrained) 216, 152, 152 of
@@ -1459,7 +1463,8 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, a weapon used to rob is a robbery): 153; 154 once something snatched
     # from the hand is a robbery, whatever was lost (robbery beats theft); urgency 152, one calm
     # tip urgent once a trick whose taker made off is not raised by the model (mt14-177)
-    "tuning14": ((218, 154, 152), 13, 1, 0),
+    # round 21 (cat-21): a warning passed on "for the record" no longer urgent (mt14-52)
+    "tuning14": ((218, 154, 153), 13, 0, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1474,7 +1479,8 @@ MESSAGES_ALONE = {
     # question, right before) put in CONFLICTS; no other message moved
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 143, 147
-    "tuning15": ((217, 144, 148), 10, 0, 0),
+    # round 21 (cat-21): waste dumped on the sly is no theft (mt15-157)
+    "tuning15": ((217, 145, 148), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1482,7 +1488,10 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, a gambling den named by its game, a person lying still is other): 121
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 121, 120
-    "tuning16": ((216, 121, 120), 30, 0, 0),
+    # round 21 (cat-21): category 121 -> 120: a child in danger whose category words are all
+    # child_in_danger's is a person's tip, other (tip_category); mt16-62, a boy shut out on a
+    # balcony, is labelled violence
+    "tuning16": ((216, 120, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
@@ -1504,7 +1513,8 @@ MESSAGES_ALONE = {
     # once a quarrel said not to have come to blows is never the model's violence (mt19-217)
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 220, 195, 190
-    "tuning19": ((220, 195, 190), 3, 2, 0),
+    # round 21 (cat-21): a gun held in a picture posted is not among people now (mt19-51)
+    "tuning19": ((220, 195, 191), 3, 2, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1514,7 +1524,8 @@ MESSAGES_ALONE = {
     # round 18 (msg-18, follow-ups asking only for news): 216
     # round 19 (msg-19b): urgency 158, one calm tip urgent (another weekday named is not now)
     # all of round 19 merged, mt20-155 in CONFLICTS (msg-19a): 218, 152, 157 agreed
-    "tuning20": ((218, 152, 157), 15, 1, 0),
+    # round 21 (cat-21): a theft the guard saw nothing of no longer urgent (mt20-198)
+    "tuning20": ((218, 152, 158), 15, 0, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1534,8 +1545,12 @@ MESSAGES_ALONE = {
     # nobody and sparks each time it rains are calm; 163 once a weapon fetched to come back
     # is urgent; 164 once a child left alone as a habit is for the ward)
     # all of round 19 merged (categories msg-19a, kind msg-19c, urgency msg-19b)
-    "tuning22": ((216, 150, 165), 10, 0, 0),
-    "tuning23": ((219, 142, 145), 12, 0, 0),
+    # round 21 (cat-21): waste dumped on the sly is no theft (mt22-155)
+    "tuning22": ((216, 151, 165), 10, 0, 0),
+    # round 21 (cat-21): urgency 145 -> 144: mt23-164, an impostor "tự xưng nhân viên điện lực"
+    # going house to house, "đang qua nhà khác", is labelled normal; impostor_here reads it
+    # urgent like its own example (and mt11-95, labelled urgent, the same event)
+    "tuning23": ((219, 142, 144), 12, 0, 0),
 }
 
 

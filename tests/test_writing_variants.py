@@ -37,12 +37,18 @@ variants = load_script("writing_variants")
 # (mt12-199) whose variant drops a letter of the ad's own words ("giao nhnh"). Both passes
 # merged: no-marks and teencode without marks each one question fewer broken (right, and
 # not answered wrong).
+# Round 21 (cat-21): originals newly read right whose variants still break. tr->ch category
+# 82 -> 84 (waste dumped on the sly, mt15-157 and mt22-155, typed "đổ chộm") and urgency 30 -> 32
+# (a coach stopping for fares, mt6-216, typed "chả khách"; mt22-134, "tuần trước" typed "tuần
+# chuốc", its boy now a child named); no-marks and teencode-no-marks urgency 40 -> 41 (mt19-51, a
+# gun in a picture posted: "dang hinh" folds onto "đang", now). typo-dropped category: m5-70 newly
+# right, m5-65 newly kept, one for one.
 HELD = {
-    "no-marks": {"kind": 14, "tip-lost": 6, "category": 73, "urgency": 40,
+    "no-marks": {"kind": 14, "tip-lost": 6, "category": 73, "urgency": 41,
                  "question": 17, "question-wrong": 19},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 6, "urgency": 3,
                  "question": 4, "question-wrong": 4},
-    "teencode-no-marks": {"kind": 15, "tip-lost": 8, "category": 77, "urgency": 40,
+    "teencode-no-marks": {"kind": 15, "tip-lost": 8, "category": 77, "urgency": 41,
                           "question": 19, "question-wrong": 20},
     "lower-no-punct": {"kind": 10, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 3},
@@ -50,7 +56,7 @@ HELD = {
                      "question": 72, "question-wrong": 15},
     "typo-dropped": {"kind": 46, "tip-lost": 14, "category": 37, "urgency": 34,
                      "question": 477, "question-wrong": 150},
-    "typo-tr-ch": {"kind": 82, "tip-lost": 39, "category": 82, "urgency": 30,
+    "typo-tr-ch": {"kind": 82, "tip-lost": 39, "category": 84, "urgency": 32,
                    "question": 95, "question-wrong": 32},
 }  # fmt: skip
 

@@ -748,6 +748,7 @@ def build_rules(data: Any) -> Rules:
         add(f"unhurt:{rule.category}", rule.unhurt)
         add(f"unhurt:{rule.category}", rule.not_done)
         add(f"not_done:{rule.category}", rule.not_done)
+        add(f"not_done:{rule.category}", rule.not_named_beside)
     for name, slang in top.slang.items():
         category = CategoryRule.of(name, False, frozenset())
         add_evidence(category.groups.evidence, slang)
@@ -760,8 +761,14 @@ def build_rules(data: Any) -> Rules:
     add("past", severity.gone)
     add("gone", severity.gone)
     add("made_off", severity.made_off)
+    # footage looked at, the guard asked: the taker is as gone as one who made off
+    add("made_off", severity.found_later)
     add("reported_then", severity.reported_then)
     add("other_day", severity.other_day)
+    # told for the record: the learned model never raises it (`_told_calm`)
+    add("for_the_record", severity.for_the_record)
+    # a day ahead: past for the urgency alone (`_severity_past`)
+    add("later", severity.later)
     add("fresh", severity.fresh)
     add("now", severity.ahead)
     add("kept", severity.ahead)
@@ -792,6 +799,8 @@ def build_rules(data: Any) -> Rules:
         add_evidence(groups.evidence, rule)
         add(f"with:{rule.id}", rule.with_)
         add(f"unless:{rule.id}", rule.unless)
+        if rule.recorded_over:
+            add(f"unless:{rule.id}", severity.for_the_record)
 
     abbreviations = {}
     for key, expansion in top.abbreviations.items():
@@ -1397,7 +1406,7 @@ def _danger(
         makes_tip = makes_tip or rule.makes_tip
     # a word read as the tip's evidence is not also a past marker ("choi da xong":
     # "chơi đá xong", not "đã xong")
-    past = [p for p in groups.get("past", []) if not any(_overlaps(p, h) for h in category_hits)]
+    past = [p for p in _severity_past(groups) if not any(_overlaps(p, h) for h in category_hits)]
     # nor is an earlier report's time the event's ("vụ tôi báo hôm qua, nó vừa cầm dao")
     past = _event_past(groups, past)
     # a person already held, a registration asked of them: over, whatever "đang" says
@@ -1563,6 +1572,14 @@ def _event_past(groups: dict[str, list[Hit]], past: list[Hit]) -> list[Hit]:
     return [p for p in past if not _inside(p, reported)]
 
 
+def _severity_past(groups: dict[str, list[Hit]]) -> list[Hit]:
+    """The phrases that say the event is not happening now, for its urgency: `past`, and a
+    day ahead named (`later`: "ngày mai", "tuần sau"), which says nothing of a message's
+    kind."""
+    later = groups.get("later")
+    return [*groups.get("past", []), *later] if later else groups.get("past", [])
+
+
 def _report_dated_only(groups: dict[str, list[Hit]]) -> bool:
     """Every past phrase is an earlier report's time, and something is told now: the
     learned model reads that time as the event's, so it never lowers the rules' danger."""
@@ -1571,12 +1588,12 @@ def _report_dated_only(groups: dict[str, list[Hit]]) -> bool:
 
 
 def _told_calm(groups: dict[str, list[Hit]]) -> bool:
-    """Told as over ("hôm qua"), as a habit ("tối nào cũng") or as no hurry: the
-    rules' signs that no danger is happening now, which the model's word never
-    overrules."""
-    dated = bool(_event_past(groups, groups.get("past", []))) or "other_day" in groups
+    """Told as over ("hôm qua"), as a habit ("tối nào cũng"), as no hurry or for the
+    record ("báo để các anh nắm"): the rules' signs that no danger is happening now,
+    which the model's word never overrules."""
+    dated = bool(_event_past(groups, _severity_past(groups))) or "other_day" in groups
     over = dated and "now" not in groups
-    return over or _habitual(groups) or "not_urgent" in groups
+    return over or _habitual(groups) or "not_urgent" in groups or "for_the_record" in groups
 
 
 def _habitual(groups: dict[str, list[Hit]]) -> bool:

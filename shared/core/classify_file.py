@@ -287,6 +287,10 @@ class CategoryRuleIn(SlangIn):
     # blow struck): its strong phrases weigh as weak, as `unhurt`, and the learned model may
     # not name it over the rules' category
     not_done: list[str] = Field(default_factory=list)
+    # said beside one of these, the learned model may not name the category over the rules'
+    # (its word read in another sense the rules know: "đổ trộm rác" is dumping, no theft);
+    # unlike `not_done`, the category's own phrases keep their weight
+    not_named_beside: list[str] = Field(default_factory=list)
 
 
 class ExamplesIn(_Strict):
@@ -314,6 +318,9 @@ class SeverityRuleIn(EvidenceIn):
     # A state of the person in danger (down, trapped): it lasts when whoever caused it
     # has gone (a `gone` phrase: "thằng kia bỏ chạy rồi"), unlike a fight or a theft.
     lasts: bool = False
+    # Not when the tip is told for the record (`for_the_record`): the rules that read an
+    # offence as just done from the offender's flight, which a warning passed on also tells.
+    recorded_over: bool = False
     # A cry that is the whole message ("có cướp", "cuu"): it counts only when nothing
     # else is said; beside a story it is a word of it ("xóm này có trộm").
     alone: bool = False
@@ -364,6 +371,14 @@ class SeverityIn(_Strict):
     # happening now, so the learned model never raises it (`_told_calm`); the rules' past
     # is left to `past`, which also decides kinds
     other_day: list[str] = Field(default_factory=list)
+    # told for the record ("báo để các anh nắm"): the learned model never raises the tip,
+    # and the rules marked `recorded_over` do not apply
+    for_the_record: list[str] = Field(default_factory=list)
+    # a theft or a trick found out after it was done ("camera có quay rõ mặt"): read like
+    # `made_off`
+    found_later: list[str] = Field(default_factory=list)
+    # a day ahead named ("ngày mai", "tuần sau"): past for the urgency alone (`_severity_past`)
+    later: list[str] = Field(default_factory=list)
     # an event told as just now ("vừa cầm dao đuổi chém"): besides `now`, what makes the time
     # of an earlier report no past of the event's
     fresh: list[str] = Field(default_factory=list)
