@@ -690,6 +690,7 @@ def build_rules(data: Any) -> Rules:
         ("passing:long_ago", top.passing.long_ago),
         ("passing:gone", top.passing.gone),
         ("passing:unless", top.passing.unless),
+        ("passing:dated", top.passing.dated),
         ("passing:news_unless", top.passing.news_unless),
         ("gone_long:left", top.gone_long.left),
         ("gone_long:years", top.gone_long.years),
@@ -2393,10 +2394,11 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     if now_said or "passing:unless" in groups:
         return []
     news = _sure(groups, "passing:news")
-    if news and "passing:news_unless" not in groups and "spam_unless" not in groups:
+    # (the writer's own or family's harm beside it, "tôi bị", "mẹ tôi", reports)
+    if news and not any(g in groups for g in ("passing:news_unless", "spam_unless", "own")):
         return news
     long_ago = _sure(groups, "passing:long_ago")
-    if long_ago and ("passing:gone" in groups or laughing):
+    if long_ago and "passing:dated" not in groups and ("passing:gone" in groups or laughing):
         return long_ago
     return []
 

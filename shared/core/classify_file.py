@@ -193,6 +193,8 @@ class PassingIn(_Strict):
     long_ago: list[str] = Field(default_factory=list)
     gone: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
+    # a day named: no longer long ago (a news item's day is when it aired)
+    dated: list[str] = Field(default_factory=list)
     news_unless: list[str] = Field(default_factory=list)
 
 
