@@ -57,3 +57,40 @@ def test_a_day_named_still_makes_a_story_of_long_ago_recent() -> None:
     assert by_rules("hồi xưa chợ này có băng móc túi, giờ không còn nữa").kind == "other"
     told = "hồi xưa chợ này có băng móc túi, giờ không còn nữa, mà sáng nay em lại bị móc mất ví"
     assert by_rules(told).kind == "tip"
+
+
+# a group of friends or classmates called, as in a group chat, nothing of the line's told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mọi người ơi hôm nay trời mưa quá, có ai đi làm không",
+        "trận Việt Nam tối nay mấy giờ đá vậy mọi người",
+        "cả nhà ơi chủ nhật này họp lớp ở quán cũ nha",
+        "mn oi toi nay ai rảnh đi cafe ko",
+        "cuối tuần này ai về quê không, cho đi ké với các bạn ơi",
+    ],
+)
+def test_a_message_to_a_group_of_friends_is_other(text: str) -> None:
+    assert by_rules(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a danger, a crime or a procedure told to the crowd keeps its kind
+        ("mọi người ơi có cháy ở hẻm 45 Tân Hương, khói đen bốc lên", "tip"),
+        ("mọi người ơi nhà em vừa bị trộm mất chiếc xe", "tip"),
+        ("mọi người ơi đăng ký tạm trú online thì làm sao vậy", "question"),
+        # a warning to everyone, the neighbours named in a report
+        ("mọi người cẩn thận, có thằng lạ mặt cứ đi qua đi lại trong hẻm mấy đêm nay", "tip"),
+        ("tối qua có đám đua xe ầm ầm cả đêm, mọi người không ngủ được", "tip"),
+        # "anh em" calls the officers too
+        ("anh em ơi có thằng lạ mặt đứng rình trước cổng nhà tui mấy đêm nay", "tip"),
+        # a tip-off named: the line's matter, whoever is called
+        ("mọi người ơi muốn trình báo mà không bị lộ tên thì làm sao", "question"),
+    ],
+)
+def test_the_crowd_called_beside_the_lines_matter_keeps_its_kind(text: str, kind: str) -> None:
+    assert by_rules(text).kind == kind

@@ -683,6 +683,9 @@ def build_rules(data: Any) -> Rules:
         ("line_use", top.not_for_line.line_use),
         ("trouble", top.not_for_line.trouble),
         ("family_called", top.not_for_line.family_called),
+        ("crowd", top.not_for_line.crowd),
+        ("crowd_end", top.not_for_line.crowd_end),
+        ("crowd_unless", top.not_for_line.crowd_unless),
         ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
         ("joke_owned", top.laughter.owned),
@@ -2159,6 +2162,12 @@ def _by_rules(
             called.append(named.group(0).strip())
         if called:
             return Classification("other", None, "normal", None, None, _unique(called))
+        # a group of friends called, as in a group chat ("tối nay có ai đi cafe không mọi
+        # người"): no category's phrase even weak, no report named, no warning, nothing of
+        # the writer's own
+        crowd = _called_crowd(message, groups) if best is None else []
+        if crowd and not any(g in groups for g in ("warns", "own", "crowd_unless")):
+            return Classification("other", None, "normal", None, None, _unique(_labels(crowd)))
     supposed = asks and _hypothetical(rules, groups, event, bool(danger.hits), rule_heard)
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
@@ -2274,6 +2283,23 @@ _CALLED_BY_NAME = re.compile(
 _NOT_A_NAME = frozenset(
     {"công", "cong", "cán", "can", "ad", "admin", "trực", "truc", "cảnh", "canh"}
 )
+
+
+# polite words that may follow the crowd called at a message's end ("... vậy mọi người nha")
+_AFTER_CALL = frozenset({"nha", "nhe", "nhé", "a", "ạ", "ha", "oi", "ơi", "nhi", "nhỉ"})
+
+
+def _called_crowd(message: _Message, groups: dict[str, list[Hit]]) -> list[Hit]:
+    """A group of friends or neighbours called: "mọi người ơi" anywhere, "mọi người" only
+    ending the message, a polite word or two aside ("tối nay mấy giờ đá vậy mọi người nha")."""
+    crowd = _sure(groups, "crowd")
+    ending = _sure(groups, "crowd_end")
+    if ending:
+        last = len(message.folded)
+        while last > 0 and message.folded[last - 1] in _AFTER_CALL:
+            last -= 1
+        crowd = crowd + [h for h in ending if h.end == last]
+    return crowd
 
 
 def _words_besides(message: _Message, hits: list[Hit]) -> int:

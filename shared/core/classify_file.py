@@ -234,6 +234,11 @@ class NotForLineIn(_Strict):
     line_use: list[str] = Field(default_factory=list)
     trouble: list[str] = Field(default_factory=list)
     family_called: list[str] = Field(default_factory=list)
+    # a group of friends or neighbours called (anywhere; `crowd_end`: ending the message)
+    crowd: list[str] = Field(default_factory=list)
+    crowd_end: list[str] = Field(default_factory=list)
+    # a report or a tip-off named: the line's matter, whoever is called
+    crowd_unless: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
 
 
