@@ -94,3 +94,35 @@ def test_a_message_to_a_group_of_friends_is_other(text: str) -> None:
 )
 def test_the_crowd_called_beside_the_lines_matter_keeps_its_kind(text: str, kind: str) -> None:
     assert by_rules(text).kind == kind
+
+
+# thanks for a matter told settled, passively or by what came back: the line thanked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cảm ơn các anh, vụ nhà bên mở nhạc đã được giải quyết, giờ ngủ ngon rồi",
+        "em cảm ơn mấy anh nha, chiếc xe bị trộm em đã lấy lại được rồi",
+        "cảm ơn anh trực ban, ông hàng xóm say xỉn quậy phá đã được đưa về phường rồi",
+        "xin cảm ơn, cái ví bị móc hôm trước đã được trả lại đủ giấy tờ",
+    ],
+)
+def test_thanks_for_a_matter_settled_is_other(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.about_line) == ("other", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # still waiting, asked, or something going on again
+        "cảm ơn các anh, nhưng vụ trộm nhà em vẫn chưa được xử lý xong",
+        "cảm ơn trước, vụ trộm nhà em đã được xử lý chưa ạ?",
+        "cảm ơn, tụi nó đang đánh nhau lại rồi, tới liền giùm",
+        # settled without a word of thanks: the news of a matter, the router joins it
+        "vụ trộm xe nhà em đã được xử lý xong, đã nhận lại xe",
+    ],
+)
+def test_a_matter_settled_without_thanks_or_still_open_is_not_thanks(text: str) -> None:
+    assert not by_rules(text).about_line
