@@ -126,3 +126,37 @@ def test_thanks_for_a_matter_settled_is_other(text: str) -> None:
 )
 def test_a_matter_settled_without_thanks_or_still_open_is_not_thanks(text: str) -> None:
     assert not by_rules(text).about_line
+
+
+# someone's anger supposed as a figure ("X mà biết ... chắc ... giết tui"): nothing happened
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng em tui nó mà biết tui xài hết tiền chắc nó giết tui quá",
+        "ba mà thấy điểm thi chắc ba đánh con chết",
+        "vợ mà biết tui đi nhậu chắc bả giết tui luôn",
+        "mẹ mà phát hiện em trốn học kiểu gì cũng đánh em nhừ tử",
+    ],
+)
+def test_anger_supposed_as_a_figure_is_other(text: str) -> None:
+    assert by_rules(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the line's help named: someone afraid of what follows a report
+        "chồng em mà biết em đi trình báo chắc ổng giết em",
+        # a habit or an event told beside the supposition
+        "ổng mà say về là đánh vợ con, hôm qua đánh con bé bầm mặt",
+        "thằng đó mà biết tui báo chắc nó đánh tui, nó hay đánh người trong xóm lắm",
+        # a danger going on
+        "nó mà thấy em ra khỏi nhà chắc nó đâm em, nó đang cầm dao đứng ngoài cửa",
+        # the harm told before the supposition
+        "nó đánh em gãy tay, mẹ mà biết chắc buồn lắm",
+    ],
+)
+def test_a_supposition_beside_a_harm_told_is_still_reported(text: str) -> None:
+    assert _kind(text) == "tip"

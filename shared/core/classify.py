@@ -654,6 +654,9 @@ def build_rules(data: Any) -> Rules:
         ("rumour", top.hypothetical.rumour),
         ("heard", top.hypothetical.heard),
         ("checks", top.hypothetical.checks),
+        ("reaction_if", top.hypothetical.reaction_if),
+        ("reaction_then", top.hypothetical.reaction_then),
+        ("reaction_unless", top.hypothetical.reaction_unless),
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
@@ -2168,6 +2171,11 @@ def _by_rules(
         crowd = _called_crowd(message, groups) if best is None else []
         if crowd and not any(g in groups for g in ("warns", "own", "crowd_unless")):
             return Classification("other", None, "normal", None, None, _unique(_labels(crowd)))
+    # someone's anger supposed as a figure ("sếp mà thấy tui nghỉ chắc ổng giết tui luôn"):
+    # the crime's words are what the writer imagines, nothing happened
+    reaction = _reaction_supposed(groups, event) if not danger.hits else []
+    if reaction and topic_index is None and code is None:
+        return Classification("other", None, "normal", None, None, _unique(_labels(reaction)))
     supposed = asks and _hypothetical(rules, groups, event, bool(danger.hits), rule_heard)
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
@@ -2476,6 +2484,29 @@ def _hypothetical(
         if h.sure and h.end <= supposing
     ]
     return not (before and any(h.end <= supposing for h in told))
+
+
+def _reaction_supposed(groups: dict[str, list[Hit]], event: list[Hit]) -> list[Hit]:
+    """Someone's anger supposed, told as a figure: "X mà biết/thấy ..." then "chắc ...",
+    every word of the event after the "chắc" ("ba mà thấy điểm thi chắc ba đánh con chết");
+    nothing told as happened, going on, past or a habit, none of `reaction_unless`."""
+    if not event or "reaction_if" not in groups or "reaction_then" not in groups:
+        return []
+    if any(
+        g in groups for g in ("reaction_unless", "happened", "now", "past", "habitual", "fresh")
+    ):
+        return []
+    supposing = min(h.start for h in groups["reaction_if"])
+    then = min(
+        (h for h in groups["reaction_then"] if h.start > supposing), key=_start, default=None
+    )
+    if then is None or any(h.start < then.end for h in event):
+        return []
+    return [min(groups["reaction_if"], key=_start), then]
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
 
 
 def is_urgent(text: str) -> bool:

@@ -154,6 +154,11 @@ class HypotheticalIn(_Strict):
     # asks when no harm is told beside it, but never makes a harm told asked of
     heard: list[str] = Field(default_factory=list)
     checks: list[str] = Field(default_factory=list)
+    # someone's anger supposed as a figure ("X mà biết ... chắc giết tui"): `reaction_if`,
+    # then `reaction_then`, the crime's words after it; never beside `reaction_unless`
+    reaction_if: list[str] = Field(default_factory=list)
+    reaction_then: list[str] = Field(default_factory=list)
+    reaction_unless: list[str] = Field(default_factory=list)
 
 
 class PapersAskedIn(_Strict):
