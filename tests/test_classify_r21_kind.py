@@ -160,3 +160,46 @@ def test_anger_supposed_as_a_figure_is_other(text: str) -> None:
 )
 def test_a_supposition_beside_a_harm_told_is_still_reported(text: str) -> None:
     assert _kind(text) == "tip"
+
+
+# the officers' own life or trade asked as small talk; the line's features or its slowness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ad ơi ad ăn cơm chưa",
+        "anh trực ca đêm có buồn ngủ không",
+        "ad năm nay bao nhiêu tuổi",
+        "con em muốn lớn lên làm công an thì phải học trường gì ạ",
+        "thi vào trường công an cần bao nhiêu điểm vậy",
+        "ad có mệt không, trực cả đêm vậy",
+        # what the line can take, or its slowness
+        "zalo này có gọi video được không ad",
+        "gửi ghi âm qua đây được không anh",
+        "sao lâu trả lời vậy",
+        "có ai ở đó không",
+    ],
+)
+def test_small_talk_with_the_officers_and_the_lines_features_are_other(text: str) -> None:
+    assert by_rules(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a danger or a crime beside the small talk, the slowness or the greeting
+        ("có ai ở đó không, cứu tui với, thằng chồng đang cầm dao", "tip"),
+        ("có ai ở đó không, nhà bên đang cháy lớn lắm", "tip"),
+        ("sao lâu trả lời vậy, tụi nó đang đánh nhau ngoài đầu hẻm kìa", "tip"),
+        ("thằng say xỉn ở đầu hẻm có vui không mà hát hò tới 2 giờ sáng", "tip"),
+        # the police impersonated: a scam told
+        ("có người giả làm công an gọi điện đòi em chuyển tiền", "tip"),
+        # another age asked: a licence, the assistant's (not handled here)
+        ("thi bằng lái xe máy cần bao nhiêu tuổi", "question"),
+    ],
+)
+def test_small_talk_words_beside_a_report_or_a_procedure_keep_its_kind(
+    text: str, kind: str
+) -> None:
+    assert by_rules(text).kind == kind

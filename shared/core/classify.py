@@ -689,6 +689,7 @@ def build_rules(data: Any) -> Rules:
         ("crowd", top.not_for_line.crowd),
         ("crowd_end", top.not_for_line.crowd_end),
         ("crowd_unless", top.not_for_line.crowd_unless),
+        ("officer_life", top.not_for_line.officer_life),
         ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
         ("joke_owned", top.laughter.owned),
@@ -2146,6 +2147,9 @@ def _by_rules(
     # besides: neither a report nor a procedure asked
     if topic_index is None and code is None and not danger.hits and not best_strong:
         aside = _sure(groups, "schoolwork") + _sure(groups, "line_asked")
+        # the officers' own life or trade asked as small talk ("ad ăn cơm chưa", "làm công
+        # an có cực không")
+        aside += _sure(groups, "officer_life")
         # an everyday matter of a shop, a market or the town asked ("mấy giờ mở cửa", "giá
         # vàng hôm nay", "chỗ sửa xe nào uy tín"): no police matter, unless a police office
         # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)

@@ -242,6 +242,8 @@ class NotForLineIn(_Strict):
     # a group of friends or neighbours called (anywhere; `crowd_end`: ending the message)
     crowd: list[str] = Field(default_factory=list)
     crowd_end: list[str] = Field(default_factory=list)
+    # the officers' own life or trade asked of them, as small talk
+    officer_life: list[str] = Field(default_factory=list)
     # a report or a tip-off named: the line's matter, whoever is called
     crowd_unless: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
