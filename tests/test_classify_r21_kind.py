@@ -204,3 +204,9 @@ def test_small_talk_words_beside_a_report_or_a_procedure_keep_its_kind(
     text: str, kind: str
 ) -> None:
     assert by_rules(text).kind == kind
+
+
+def test_the_chief_asked_for_without_marks_is_not_the_police_school() -> None:
+    # "truong cong an" folds onto both "trường" (the school) and "trưởng" (the chief)
+    got = by_rules("tôi nộp hồ sơ 20 ngày rồi, cán bộ cứ hẹn, muốn gặp truong cong an phuong")
+    assert not any("trường" in reason for reason in got.reasons)

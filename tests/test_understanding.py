@@ -864,7 +864,9 @@ BLIND_HELD = {
     # sets 6-13): ((130, 99, 104), 8, 0, 1, 68, 1)
     # round 19 (msg-19b, urgency: a fire supposed or fire safety missing, an earlier report's
     # time, an offender still there): urgency 105, no calm tip urgent (its aggregate only seen)
-    "blind12": ((130, 99, 105), 8, 0, 0, 68, 1),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 131
+    "blind12": ((131, 99, 105), 8, 0, 0, 68, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -881,7 +883,9 @@ BLIND_HELD = {
     # 62/75 after round 14's assistant pass on question set 28 and its pass on set 29
     # round 14: kind 124, category 97, urgency 99 after its classifier passes (retrained)
     # round 20 (asst-20, aggregate only): questions 63/75 with 4 wrong
-    "blind13": ((126, 97, 99), 10, 0, 1, 63, 4),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 127
+    "blind13": ((127, 97, 99), 10, 0, 1, 63, 4),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
@@ -934,7 +938,9 @@ BLIND_HELD = {
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((124, 91, 97), 9, 1, 0, 69, 1); questions 70 after round 18's pass on
     # set 36 (asst-18a); kind 125 with msg-18's pass on kind (tuning set 21) merged
-    "blind17": ((125, 91, 97), 9, 1, 0, 70, 1),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 126
+    "blind17": ((126, 91, 97), 9, 1, 0, 70, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -976,7 +982,9 @@ BLIND_HELD = {
     "blind23": ((129, 85, 88), 11, 2, 1, 65, 2),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
-    "blind24": ((128, 91, 88), 10, 2, 0, 59, 5),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 129
+    "blind24": ((129, 91, 88), 10, 2, 0, 59, 5),
 }
 
 
@@ -1396,7 +1404,8 @@ MESSAGES_ALONE = {
     # kind 209, ads 21/21 after its pass on the kinds left wrong (msg-16c)
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 159, 155
-    "tuning6": ((213, 159, 155), 21, 1, 0),
+    # round 21 (msg-21, the same principles): kind 215
+    "tuning6": ((215, 159, 155), 21, 1, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1435,7 +1444,8 @@ MESSAGES_ALONE = {
     # 148
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 148, 145
-    "tuning13": ((211, 148, 145), 11, 0, 0),
+    # round 21 (msg-21, the same principles): kind 212
+    "tuning13": ((212, 148, 145), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1480,7 +1490,8 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, a gambling den named by its game, a person lying still is other): 121
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 121, 120
-    "tuning16": ((216, 121, 120), 30, 0, 0),
+    # round 21 (msg-21, the same principles): kind 218
+    "tuning16": ((218, 121, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
