@@ -210,3 +210,42 @@ def test_the_chief_asked_for_without_marks_is_not_the_police_school() -> None:
     # "truong cong an" folds onto both "trường" (the school) and "trưởng" (the chief)
     got = by_rules("tôi nộp hồ sơ 20 ngày rồi, cán bộ cứ hẹn, muốn gặp truong cong an phuong")
     assert not any("trường" in reason for reason in got.reasons)
+
+
+# the writer's own feeling exclaimed, closing a message in which nothing else matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con em vừa thi đậu đại học, vui quá mấy anh ơi",
+        "mai em đi phỏng vấn xin việc, run quá",
+        "em đang học bài thi môn pháp luật, khó quá",
+        "tuần sau em về quê ăn tết với ông bà, mừng ghê",
+    ],
+)
+def test_ones_own_feeling_exclaimed_is_other(text: str) -> None:
+    assert by_rules(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fear closes a report of what someone does
+        "có thằng lạ cứ đứng nhìn vô nhà em mấy đêm nay, sợ quá",
+        # someone else acting, or a harm or a loss the rules read as no category
+        "con em bị bạn cùng lớp đánh, buồn quá",
+        "nhà em mất con chó rồi, buồn quá",
+        "ông kia ngày nào cũng đứng trước cổng trường nhìn tụi nhỏ, mệt ghê",
+        # a category read beside the feeling
+        "tụi nó đua xe trước cửa nhà em tới 2 giờ sáng, mệt quá",
+    ],
+)
+def test_a_feeling_beside_someone_acting_or_a_harm_is_still_reported(text: str) -> None:
+    assert by_rules(text).kind == "tip"
+
+
+def test_a_feeling_before_the_report_is_not_its_close() -> None:
+    # the feeling in an earlier clause: what follows is told, the default tip
+    text = "buồn quá, sáng giờ có chiếc xe tải chắn ngang cổng không cho ai ra vô"
+    assert by_rules(text).kind == "tip"

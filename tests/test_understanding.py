@@ -884,8 +884,9 @@ BLIND_HELD = {
     # round 14: kind 124, category 97, urgency 99 after its classifier passes (retrained)
     # round 20 (asst-20, aggregate only): questions 63/75 with 4 wrong
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
-    # anger supposed, small talk with the officers are other; aggregate only): kind 127
-    "blind13": ((127, 97, 99), 10, 0, 1, 63, 4),
+    # anger supposed, small talk with the officers are other; aggregate only): kind 127; 128
+    # with the writer's own feeling exclaimed closing a message
+    "blind13": ((128, 97, 99), 10, 0, 1, 63, 4),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
@@ -898,7 +899,9 @@ BLIND_HELD = {
     # round 16: kind 123 after msg-16's pass on tuning set 18 (jokes, a seller's offer)
     # round 19 (msg-19c's pass on kind): kind 124
     # round 20 (msg-20's pass on kind, its aggregate only seen): kind 125
-    "blind14": ((125, 89, 95), 11, 1, 0, 69, 0),
+    # round 21 (msg-21: the writer's own feeling exclaimed closing a message in which nothing
+    # else matched is other; aggregate only): kind 126
+    "blind14": ((126, 89, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the

@@ -690,6 +690,8 @@ def build_rules(data: Any) -> Rules:
         ("crowd_end", top.not_for_line.crowd_end),
         ("crowd_unless", top.not_for_line.crowd_unless),
         ("officer_life", top.not_for_line.officer_life),
+        ("mood", top.not_for_line.mood),
+        ("mood_unless", top.not_for_line.mood_unless),
         ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
         ("joke_owned", top.laughter.owned),
@@ -2272,6 +2274,13 @@ def _by_rules(
     # typed without marks left unread: the default tip, which the model may read)
     if office and best is None and not danger.hits and not _sure(groups, "office_someone"):
         return Classification("other", None, "normal", None, None, _unique(_labels(office)))
+    # the writer's own feeling exclaimed in the last clause, nothing else matched and nobody
+    # else acting ("con em vừa thi đậu đại học, vui quá"): news of one's own day
+    if best is None and not danger.hits and "mood_unless" not in groups:
+        last = message.clauses[-1]
+        mood = [h for h in _sure(groups, "mood") if h.clause == last]
+        if mood:
+            return Classification("other", None, "normal", None, None, _unique(_labels(mood)))
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))

@@ -242,6 +242,9 @@ class NotForLineIn(_Strict):
     # a group of friends or neighbours called (anywhere; `crowd_end`: ending the message)
     crowd: list[str] = Field(default_factory=list)
     crowd_end: list[str] = Field(default_factory=list)
+    # the writer's own feeling exclaimed, nothing else matched; never with someone acting
+    mood: list[str] = Field(default_factory=list)
+    mood_unless: list[str] = Field(default_factory=list)
     # the officers' own life or trade asked of them, as small talk
     officer_life: list[str] = Field(default_factory=list)
     # a report or a tip-off named: the line's matter, whoever is called
