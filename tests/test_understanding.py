@@ -986,8 +986,9 @@ BLIND_HELD = {
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
-    # anger supposed, small talk with the officers are other; aggregate only): kind 129
-    "blind24": ((129, 91, 88), 10, 2, 0, 59, 5),
+    # anger supposed, small talk with the officers are other; aggregate only): kind 129; 130
+    # with the neighbourhood's community life asked or announced
+    "blind24": ((130, 91, 88), 10, 2, 0, 59, 5),
 }
 
 
@@ -1407,8 +1408,8 @@ MESSAGES_ALONE = {
     # kind 209, ads 21/21 after its pass on the kinds left wrong (msg-16c)
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 159, 155
-    # round 21 (msg-21, the same principles): kind 215
-    "tuning6": ((215, 159, 155), 21, 1, 0),
+    # round 21 (msg-21, the same principles; the community life announced): kind 216
+    "tuning6": ((216, 159, 155), 21, 1, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1546,7 +1547,8 @@ MESSAGES_ALONE = {
     # nobody and sparks each time it rains are calm; 163 once a weapon fetched to come back
     # is urgent; 164 once a child left alone as a habit is for the ward)
     # all of round 19 merged (categories msg-19a, kind msg-19c, urgency msg-19b)
-    "tuning22": ((216, 150, 165), 10, 0, 0),
+    # round 21 (msg-21: volunteering for the night watch asked is community life): kind 217
+    "tuning22": ((217, 150, 165), 10, 0, 0),
     "tuning23": ((219, 142, 145), 12, 0, 0),
 }
 

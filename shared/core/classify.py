@@ -691,6 +691,7 @@ def build_rules(data: Any) -> Rules:
         ("crowd_unless", top.not_for_line.crowd_unless),
         ("officer_life", top.not_for_line.officer_life),
         ("mood", top.not_for_line.mood),
+        ("community", top.not_for_line.community),
         ("mood_unless", top.not_for_line.mood_unless),
         ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
@@ -2152,6 +2153,12 @@ def _by_rules(
         # the officers' own life or trade asked as small talk ("ad ăn cơm chưa", "làm công
         # an có cực không")
         aside += _sure(groups, "officer_life")
+        # the neighbourhood's community life asked or announced ("nhà văn hóa phường có lớp
+        # võ cho trẻ em không"): the ward's other bodies, "phường" named or not; not beside a
+        # category's weak phrase nor the writer's family ("ép mua ... mẹ tui mua 3 hộp" at a
+        # sales talk in the community hall reports a scam)
+        if best is None and "own" not in groups:
+            aside += _sure(groups, "community")
         # an everyday matter of a shop, a market or the town asked ("mấy giờ mở cửa", "giá
         # vàng hôm nay", "chỗ sửa xe nào uy tín"): no police matter, unless a police office
         # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)

@@ -242,6 +242,8 @@ class NotForLineIn(_Strict):
     # a group of friends or neighbours called (anywhere; `crowd_end`: ending the message)
     crowd: list[str] = Field(default_factory=list)
     crowd_end: list[str] = Field(default_factory=list)
+    # the neighbourhood's community life asked or announced (a club, the youth union)
+    community: list[str] = Field(default_factory=list)
     # the writer's own feeling exclaimed, nothing else matched; never with someone acting
     mood: list[str] = Field(default_factory=list)
     mood_unless: list[str] = Field(default_factory=list)
