@@ -174,6 +174,9 @@ def test_a_supposition_beside_a_harm_told_is_still_reported(text: str) -> None:
         "con em muốn lớn lên làm công an thì phải học trường gì ạ",
         "thi vào trường công an cần bao nhiêu điểm vậy",
         "ad có mệt không, trực cả đêm vậy",
+        # their company sought for its own sake
+        "trực đêm buồn không anh, nói chuyện cho vui nha",
+        "cho em làm quen với anh trực ca đêm nay được không",
         # what the line can take, or its slowness
         "zalo này có gọi video được không ad",
         "gửi ghi âm qua đây được không anh",
@@ -194,6 +197,12 @@ def test_small_talk_with_the_officers_and_the_lines_features_are_other(text: str
         ("thằng say xỉn ở đầu hẻm có vui không mà hát hò tới 2 giờ sáng", "tip"),
         # a video call is also how a threat arrives
         ("thằng đó gọi video đe dọa sẽ tung ảnh của em lên mạng nếu không chuyển tiền", "tip"),
+        # company sought beside a harm or a danger told
+        ("em muốn tâm sự chuyện chồng em say về đánh em hoài", "tip"),
+        (
+            "anh ơi nói chuyện với em chút, có thằng cứ đi theo em từ chợ về tới giờ, em sợ quá",
+            "tip",
+        ),
         # the police impersonated: a scam told
         ("có người giả làm công an gọi điện đòi em chuyển tiền", "tip"),
         # another age asked: a licence, the assistant's (not handled here)
