@@ -1408,8 +1408,9 @@ MESSAGES_ALONE = {
     # kind 209, ads 21/21 after its pass on the kinds left wrong (msg-16c)
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 159, 155
-    # round 21 (msg-21, the same principles; the community life announced): kind 216
-    "tuning6": ((216, 159, 155), 21, 1, 0),
+    # round 21 (msg-21, the same principles; the community life announced; an errand to
+    # someone called by name): kind 217
+    "tuning6": ((217, 159, 155), 21, 1, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1527,7 +1528,8 @@ MESSAGES_ALONE = {
     # round 18 (msg-18, follow-ups asking only for news): 216
     # round 19 (msg-19b): urgency 158, one calm tip urgent (another weekday named is not now)
     # all of round 19 merged, mt20-155 in CONFLICTS (msg-19a): 218, 152, 157 agreed
-    "tuning20": ((218, 152, 157), 15, 1, 0),
+    # round 21 (msg-21: an errand to someone called by name is other): kind 219
+    "tuning20": ((219, 152, 157), 15, 1, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with

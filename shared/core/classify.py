@@ -2173,9 +2173,8 @@ def _by_rules(
         # mai họp tổ mấy giờ", "anh Tuấn ơi chiều giao 3 bao xi măng nha"), sent here by
         # mistake: nothing in it is reported
         called = _labels(_sure(groups, "family_called"))
-        named = _CALLED_BY_NAME.match(text)
-        if named and named.group(2)[0].isupper() and named.group(2).casefold() not in _NOT_A_NAME:
-            called.append(named.group(0).strip())
+        if _called_by_name(text):
+            called.append(_CALLED_BY_NAME.match(text).group(0).strip())  # type: ignore[union-attr]
         if called:
             return Classification("other", None, "normal", None, None, _unique(called))
         # a group of friends called, as in a group chat ("tối nay có ai đi cafe không mọi
@@ -2184,7 +2183,29 @@ def _by_rules(
         crowd = _called_crowd(message, groups) if best is None else []
         if crowd and not any(g in groups for g in ("warns", "own", "crowd_unless")):
             return Classification("other", None, "normal", None, None, _unique(_labels(crowd)))
-    # someone's anger supposed as a figure ("sếp mà thấy tui nghỉ chắc ổng giết tui luôn"):
+    # someone called by name at its start, asked an errand ("nha", "nhé"), every phrase of a
+    # category the writer's own doing told to them ("anh Tuấn ơi chiều em ghé lấy bánh kem
+    # nha, em chuyển khoản rồi", "chị Hoa ơi mai em tới trễ nha, em để quên chìa khóa trong
+    # nhà"): a message meant for that person, not a harm; a harm done to the writer or to
+    # them ("chị Mai ơi nhà chị bị trộm vào rồi", "em mất xe rồi": a known officer may be
+    # called by name) is not the writer's doing, and a danger still reports
+    if (
+        best_strong
+        and not danger.hits
+        and topic_index is None
+        and code is None
+        and _called_by_name(text)
+        and any(word in _ERRAND for word in message.folded)
+        and all(
+            h.start > 0
+            and message.folded[h.start - 1] in _FIRST_PERSON
+            and message.folded[h.start] not in _HARMED
+            for h in best_hits
+        )
+    ):
+        said = [_CALLED_BY_NAME.match(text).group(0).strip(), *_labels(best_hits)]  # type: ignore[union-attr]
+        return Classification("other", None, "normal", None, None, _unique(said))
+    # someone's anger supposed as a figure ("vợ mà biết tui đi nhậu chắc bả giết tui luôn"):
     # the crime's words are what the writer imagines, nothing happened
     reaction = _reaction_supposed(groups, event) if not danger.hits else []
     if reaction and topic_index is None and code is None:
@@ -2328,6 +2349,24 @@ def _called_crowd(message: _Message, groups: dict[str, list[Hit]]) -> list[Hit]:
             last -= 1
         crowd = crowd + [h for h in ending if h.end == last]
     return crowd
+
+
+# the writer named as the one who does what a phrase tells, folded ("em chuyển khoản rồi")
+_FIRST_PERSON = frozenset({"em", "e", "con", "toi", "tui", "minh", "chau", "t"})
+# a phrase opening with these tells a harm or a loss suffered ("em mất xe", "em bị ..."),
+# not the writer's own doing
+_HARMED = frozenset({"mat", "bi", "lam"})
+# an errand asked of someone ("... nha", "... nhé")
+_ERRAND = frozenset({"nha", "nhe"})
+
+
+def _called_by_name(text: str) -> bool:
+    """Someone called by a capitalised name at the message's start ("chị Lan ơi"), not the
+    line's own people ("anh Công an ơi")."""
+    named = _CALLED_BY_NAME.match(text)
+    return bool(
+        named and named.group(2)[0].isupper() and named.group(2).casefold() not in _NOT_A_NAME
+    )
 
 
 def _words_besides(message: _Message, hits: list[Hit]) -> int:
