@@ -282,6 +282,8 @@ def test_community_life_asked_or_announced_is_other(text: str) -> None:
         ("ở nhà văn hóa khu phố tối nào cũng có tụi thanh niên tụ tập hút chích", "tip"),
         ("mấy người trong câu lạc bộ bida đánh nhau bể đầu, đang chảy máu", "tip"),
         ("thằng dân phòng say xỉn đánh người ở chợ", "tip"),
+        # the hall as the place where someone is found
+        ("có ông cụ ngủ ngoài hiên nhà văn hóa khu phố mấy đêm nay, hỏi gì cũng ngơ ngác", "tip"),
         # a sales talk at the hall that pressed the writer's mother to buy
         ("ở nhà văn hóa có nhóm bán thuốc bổ ép mua giá cao, mẹ tôi mua 2 hộp rồi", "tip"),
         # a procedure asked beside it

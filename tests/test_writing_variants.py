@@ -41,7 +41,9 @@ variants = load_script("writing_variants")
 # passed on (mt13-170) whose variant drops a letter of the paper's name ("VnExress") counts as
 # broken, and a procedure asked of friends whose variant loses the procedure's word ("phat
 # ngoi", mt15-72) is now chat to the group called rather than a question; one fewer broken
-# (mt20-188, the group called while testing the line).
+# (mt20-188, the group called while testing the line). Lower case without punctuation kind
+# 10 -> 11: an errand to someone called by name (mt20-144), newly read as one, is called by
+# a capitalised name, which lower case takes away.
 HELD = {
     "no-marks": {"kind": 14, "tip-lost": 6, "category": 73, "urgency": 40,
                  "question": 17, "question-wrong": 19},
@@ -49,7 +51,7 @@ HELD = {
                  "question": 4, "question-wrong": 4},
     "teencode-no-marks": {"kind": 15, "tip-lost": 8, "category": 77, "urgency": 40,
                           "question": 19, "question-wrong": 20},
-    "lower-no-punct": {"kind": 10, "tip-lost": 0, "category": 2, "urgency": 1,
+    "lower-no-punct": {"kind": 11, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 3},
     "typo-doubled": {"kind": 12, "tip-lost": 5, "category": 16, "urgency": 12,
                      "question": 72, "question-wrong": 15},
