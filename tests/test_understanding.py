@@ -864,7 +864,9 @@ BLIND_HELD = {
     # sets 6-13): ((130, 99, 104), 8, 0, 1, 68, 1)
     # round 19 (msg-19b, urgency: a fire supposed or fire safety missing, an earlier report's
     # time, an offender still there): urgency 105, no calm tip urgent (its aggregate only seen)
-    "blind12": ((130, 99, 105), 8, 0, 0, 68, 1),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 131
+    "blind12": ((131, 99, 105), 8, 0, 0, 68, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -881,7 +883,10 @@ BLIND_HELD = {
     # 62/75 after round 14's assistant pass on question set 28 and its pass on set 29
     # round 14: kind 124, category 97, urgency 99 after its classifier passes (retrained)
     # round 20 (asst-20, aggregate only): questions 63/75 with 4 wrong
-    "blind13": ((126, 97, 99), 10, 0, 1, 63, 4),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 127; 128
+    # with the writer's own feeling exclaimed closing a message
+    "blind13": ((128, 97, 99), 10, 0, 1, 63, 4),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
@@ -896,6 +901,9 @@ BLIND_HELD = {
     # round 20 (msg-20's pass on kind, its aggregate only seen): kind 125
     # round 21 (cat-21, its aggregate only seen): category 90
     "blind14": ((125, 90, 95), 11, 1, 0, 69, 0),
+    # round 21 (msg-21: the writer's own feeling exclaimed closing a message in which nothing
+    # else matched is other; aggregate only): kind 126
+    "blind14": ((126, 89, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -935,7 +943,9 @@ BLIND_HELD = {
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((124, 91, 97), 9, 1, 0, 69, 1); questions 70 after round 18's pass on
     # set 36 (asst-18a); kind 125 with msg-18's pass on kind (tuning set 21) merged
-    "blind17": ((125, 91, 97), 9, 1, 0, 70, 1),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 126
+    "blind17": ((126, 91, 97), 9, 1, 0, 70, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -980,6 +990,10 @@ BLIND_HELD = {
     "blind24": ((128, 91, 88), 10, 2, 0, 59, 5),
     # round 21, written and scored before any change (lead-21 da62cf0)
     "blind25": ((115, 82, 89), 10, 1, 0, 48, 11),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 129; 130
+    # with the neighbourhood's community life asked or announced
+    "blind24": ((130, 91, 88), 10, 2, 0, 59, 5),
 }
 
 
@@ -1401,6 +1415,9 @@ MESSAGES_ALONE = {
     # family or someone by name are other; a misused identity a tip): 210, 159, 155
     # round 21 (cat-21): a coach stopping for fares no longer urgent (mt6-216)
     "tuning6": ((213, 159, 156), 21, 0, 0),
+    # round 21 (msg-21, the same principles; the community life announced; an errand to
+    # someone called by name): kind 217
+    "tuning6": ((217, 159, 155), 21, 1, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1439,7 +1456,8 @@ MESSAGES_ALONE = {
     # 148
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 148, 145
-    "tuning13": ((211, 148, 145), 11, 0, 0),
+    # round 21 (msg-21, the same principles): kind 212
+    "tuning13": ((212, 148, 145), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1492,6 +1510,8 @@ MESSAGES_ALONE = {
     # child_in_danger's is a person's tip, other (tip_category); mt16-62, a boy shut out on a
     # balcony, is labelled violence
     "tuning16": ((216, 120, 120), 30, 0, 0),
+    # round 21 (msg-21, the same principles): kind 218
+    "tuning16": ((218, 121, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
@@ -1526,6 +1546,8 @@ MESSAGES_ALONE = {
     # all of round 19 merged, mt20-155 in CONFLICTS (msg-19a): 218, 152, 157 agreed
     # round 21 (cat-21): a theft the guard saw nothing of no longer urgent (mt20-198)
     "tuning20": ((218, 152, 158), 15, 0, 0),
+    # round 21 (msg-21: an errand to someone called by name is other): kind 219
+    "tuning20": ((219, 152, 157), 15, 1, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1551,6 +1573,9 @@ MESSAGES_ALONE = {
     # going house to house, "đang qua nhà khác", is labelled normal; impostor_here reads it
     # urgent like its own example (and mt11-95, labelled urgent, the same event)
     "tuning23": ((219, 142, 144), 12, 0, 0),
+    # round 21 (msg-21: volunteering for the night watch asked is community life): kind 217
+    "tuning22": ((217, 150, 165), 10, 0, 0),
+    "tuning23": ((219, 142, 145), 12, 0, 0),
 }
 
 

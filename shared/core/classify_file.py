@@ -154,6 +154,11 @@ class HypotheticalIn(_Strict):
     # asks when no harm is told beside it, but never makes a harm told asked of
     heard: list[str] = Field(default_factory=list)
     checks: list[str] = Field(default_factory=list)
+    # someone's anger supposed as a figure ("X mà biết ... chắc giết tui"): `reaction_if`,
+    # then `reaction_then`, the crime's words after it; never beside `reaction_unless`
+    reaction_if: list[str] = Field(default_factory=list)
+    reaction_then: list[str] = Field(default_factory=list)
+    reaction_unless: list[str] = Field(default_factory=list)
 
 
 class PapersAskedIn(_Strict):
@@ -193,6 +198,8 @@ class PassingIn(_Strict):
     long_ago: list[str] = Field(default_factory=list)
     gone: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
+    # a day named: no longer long ago (a news item's day is when it aired)
+    dated: list[str] = Field(default_factory=list)
     news_unless: list[str] = Field(default_factory=list)
 
 
@@ -232,6 +239,18 @@ class NotForLineIn(_Strict):
     line_use: list[str] = Field(default_factory=list)
     trouble: list[str] = Field(default_factory=list)
     family_called: list[str] = Field(default_factory=list)
+    # a group of friends or neighbours called (anywhere; `crowd_end`: ending the message)
+    crowd: list[str] = Field(default_factory=list)
+    crowd_end: list[str] = Field(default_factory=list)
+    # the neighbourhood's community life asked or announced (a club, the youth union)
+    community: list[str] = Field(default_factory=list)
+    # the writer's own feeling exclaimed, nothing else matched; never with someone acting
+    mood: list[str] = Field(default_factory=list)
+    mood_unless: list[str] = Field(default_factory=list)
+    # the officers' own life or trade asked of them, as small talk
+    officer_life: list[str] = Field(default_factory=list)
+    # a report or a tip-off named: the line's matter, whoever is called
+    crowd_unless: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
 
 
