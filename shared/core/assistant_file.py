@@ -340,6 +340,11 @@ class Knowledge:
     bare: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
     proofs: tuple[str, ...] = ()
+    # a paper of a service this line does not handle said as held or travelled on ("về bằng
+    # hộ chiếu Việt Nam", "có bằng lái"): a word of `held` right before a noun of `papers`
+    # (padded); beside a residence matter asked, who the person is, not the service asked
+    held: tuple[str, ...] = ()
+    held_papers: tuple[str, ...] = ()
     # what a paper is for ("để nộp hồ sơ cho con vào lớp 1"): its words ask no part (padded)
     purposes: tuple[str, ...] = ()
     # someone's whereabouts told ("không ai biết ở đâu"): its words ask no part (padded)
@@ -705,6 +710,8 @@ class ConfIn(_Strict):
     premises: list[PremiseIn] = Field(default_factory=list)
     bare: dict[str, list[str]] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
+    held: list[str] = Field(default_factory=list)
+    held_papers: list[str] = Field(default_factory=list)
     purposes: list[str] = Field(default_factory=list)
     whereabouts: list[str] = Field(default_factory=list)
     counted: list[str] = Field(default_factory=list)
@@ -1073,6 +1080,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         ),
         bare={t: frozenset(_padded(p) for p in ps) for t, ps in conf.bare.items()},
         proofs=tuple(_padded(p) for p in conf.proofs),
+        held=tuple(_padded(p) for p in conf.held),
+        held_papers=tuple(_padded(p) for p in conf.held_papers),
         purposes=tuple(_padded(p) for p in conf.purposes),
         whereabouts=tuple(_padded(p) for p in conf.whereabouts),
         counted=tuple(_padded(p) for p in conf.counted),

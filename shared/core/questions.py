@@ -537,7 +537,20 @@ def _beats(padded: str, service: OutOfScope) -> bool:
     return has_any(padded, service.beats_with) or near(padded, service.beats_near)
 
 
-def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope | None:
+def _held(padded: str, at: int, k: Knowledge) -> bool:
+    """Whether the words at `at` are a paper said as held or travelled on ("về bằng hộ
+    chiếu Việt Nam", "không có căn cước gắn chip"): a `held` word right before a paper."""
+    before = padded[: at + 1]
+    return any(before.endswith(w) for w in k.held) and any(
+        padded.startswith(paper, at) for paper in k.held_papers
+    )
+
+
+def _out_of_scope(
+    padded: str, found: list[_Match], k: Knowledge, held: bool = False
+) -> OutOfScope | None:
+    """The service this line does not handle that a text asks; with `held`, a paper said
+    as held or travelled on (`_held`) asks none."""
     citizens = _citizen_spans(padded, k)
     for service in k.out_of_scope:
         # "phạt người thuê hay phạt chủ trọ": a fine's person, not "phạt nguội"
@@ -548,7 +561,8 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
             continue
         # a topic this service beats, said with its words ("làm lại căn cước gắn chip bị
         # sai ngày sinh": a card to correct, not a lost one), keeps none of them
-        beaten = service.beats if _beats(padded, service) else frozenset()
+        acted = _beats(padded, service)
+        beaten = service.beats if acted else frozenset()
         topics = [m for m in found if m.topic not in beaten]
         for phrase in service.phrases:
             if topics and phrase in k.proofs:
@@ -557,9 +571,14 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
                 # words shared with a topic's phrase are the topic's ("mất bằng lái xe"),
                 # and a citizen's own passport says who they are ("vẫn còn quốc tịch và
                 # hộ chiếu Việt Nam"), not a passport asked for
-                if not any(
-                    m.start < at + len(phrase) - 1 and at < m.end - 1 for m in topics
-                ) and not any(s <= at and at + len(phrase) <= e for s, e in citizens):
+                if (
+                    not any(m.start < at + len(phrase) - 1 and at < m.end - 1 for m in topics)
+                    and not any(s <= at and at + len(phrase) <= e for s, e in citizens)
+                    # the paper a person holds, beside a residence matter asked, says who
+                    # they are or how they came: the service is not what is asked
+                    # (an act on it said, "hộ chiếu hết hạn", still asks its office)
+                    and not (held and not acted and _held(padded, at, k))
+                ):
                     return service
     return None
 
@@ -579,9 +598,26 @@ def _blanked(padded: str, start: int, end: int) -> str:
 
 def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     """The topics a (normalised) text asks about, in order, with their parts; with
-    `scope`, also a service the text names that this line does not handle."""
+    `scope`, also a service the text names that this line does not handle.
+
+    A paper of such a service said as held or travelled on ("về bằng hộ chiếu Việt Nam, ở
+    nhà tôi 10 ngày có phải khai gì") says who the person is: read without it first; only
+    when nothing else is understood does the paper alone point to its office."""
+    got = _understand(padded, k, scope, held=True)
+    if scope and got.out_of_scope is None and not _understood(got):
+        alone = _understand(padded, k, scope, held=False)
+        if alone.out_of_scope is not None:
+            return alone
+    return got
+
+
+def _understood(got: Understanding) -> bool:
+    return bool(got.parts or got.ask_stay or got.ask_event or got.doubt or got.handoff)
+
+
+def _understand(padded: str, k: Knowledge, scope: bool, held: bool) -> Understanding:
     found = _without_citizens(padded, _matches(padded, k), k)
-    outside = _out_of_scope(padded, found, k) if scope else None
+    outside = _out_of_scope(padded, found, k, held) if scope else None
     if outside is not None and k.places:
         # "phòng trọ bị cắt điện": the room is where, the electricity is what is asked
         found = [m for m in found if padded[m.start : m.end] not in k.places]
