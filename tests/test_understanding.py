@@ -1561,7 +1561,9 @@ MESSAGES_ALONE = {
     # round 18 (msg-18, follow-ups asking only for news, the report named by when): 211
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 213, 108, 106
-    "tuning18": ((215, 108, 106), 15, 0, 0),
+    # round 21 (asst-21: a fire over told as why the writer moves, the move's registration
+    # asked, is its premise): kind 216
+    "tuning18": ((216, 108, 106), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
