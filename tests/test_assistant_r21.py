@@ -140,3 +140,39 @@ def test_a_move_beside_a_crime_a_report_or_nothing_asked_stays_a_tip(
     got = classify(text)
     assert got.kind == "tip", (text, got)
     assert category is None or got.category == category, (text, got)
+
+
+# -- a bare length beside the procedure named is too little to answer another ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the wait for one's own file, said as a length: the procedure named is answered
+        ("em đăng ký tạm trú 10 ngày rồi, khi nào mới có kết quả", "tam_tru"),
+        ("tạm trú của em làm 1 tuần rồi mà chưa xong thì sao", "tam_tru"),
+        ("dang ky tam tru 5 hom roi chua thay gi, binh thuong may ngay", "tam_tru"),
+        ("khai báo lưu trú cho khách 2 tháng trước rồi, giờ cần làm lại không", "luu_tru"),
+    ],
+)
+def test_a_length_not_said_of_living_somewhere_keeps_the_procedure_named(
+    text: str, topic: str
+) -> None:
+    # never a guest's lưu trú for a tạm trú file waited on ten days (nor the reverse)
+    tip, topics, _ = _read(text)
+    assert not tip and topics == (topic,), (text, topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the length said of living somewhere still picks the stay under 30 days
+        "đăng ký tạm trú cho bạn ở 10 ngày được không",
+        "em thuê trọ 2 tuần thôi có cần đăng ký tạm trú không",
+        "bạn em ở nhờ mấy bữa thì có cần tạm trú không",
+        "chị em ngủ lại nhà em 5 đêm, có phải làm tạm trú không",
+    ],
+)
+def test_a_length_said_of_living_somewhere_still_picks_the_short_stay(text: str) -> None:
+    tip, topics, _ = _read(text)
+    assert not tip and topics[0] == "luu_tru", (text, topics)

@@ -1000,7 +1000,9 @@ BLIND_HELD = {
     # round 20 (asst-20, aggregate only): questions 70/75 with 1 wrong
     # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
     # asked, or the topics asked offered back): 71
-    "blind18": ((127, 91, 96), 11, 0, 2, 71, 1),
+    # round 21 (asst-21, a bare length beside the procedure named no longer answers
+    # another): 72, wrong 1 -> 0
+    "blind18": ((127, 91, 96), 11, 0, 2, 72, 0),
     # written in round 15 before anything changed: 121, 88, 93, ads 6/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
     # round 15, every pass merged and the model retrained (its category head taught message

@@ -178,6 +178,12 @@ class Stays:
     # words before a length saying it is the time so far ("làm công nhân được 2 tuần"),
     # folded like the text they are looked for in (a marked "được" in the data still counts)
     so_far: frozenset[str] = frozenset()
+    # words of living somewhere ("ở", "sống", "thuê"): with no visit said, a length converts
+    # the procedure named only when one of them comes shortly before it ("cho bạn ở 10 ngày");
+    # a bare length beside a procedure named ("đăng ký tạm trú 10 ngày rồi, khi nào có kết
+    # quả") may be the wait for it: not enough to answer another procedure (folded words)
+    dwell: frozenset[str] = frozenset()
+    dwell_gap: int = 3
     # words before a length saying what a declaration is to cover ("báo 1 lần cho cả
     # năm"): that length is no stay's (folded words)
     covering: frozenset[str] = frozenset()
@@ -527,6 +533,8 @@ class StaysIn(_Strict):
     trips: list[str] = Field(default_factory=list)
     waits: list[str] = Field(default_factory=list)
     so_far: list[str] = Field(default_factory=list)
+    dwell: list[str] = Field(default_factory=list)
+    dwell_gap: int = 3
     covering: list[str] = Field(default_factory=list)
     under: list[str] = Field(default_factory=list)
     unknown: list[str] = Field(default_factory=list)
@@ -1148,6 +1156,8 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         trips=tuple(_padded(p) for p in raw.trips),
         waits=tuple(_padded(p) for p in raw.waits),
         so_far=frozenset(" ".join(words(p)) for p in raw.so_far),
+        dwell=frozenset(" ".join(words(p)) for p in raw.dwell),
+        dwell_gap=raw.dwell_gap,
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
         under=frozenset(" ".join(words(p)) for p in raw.under),
         unknown=tuple(_padded(p) for p in raw.unknown),

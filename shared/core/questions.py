@@ -321,6 +321,30 @@ def _days(padded: str, stays: Stays) -> int | None:
     return longest
 
 
+def _dwelt(padded: str, stays: Stays) -> bool:
+    """Whether a length is said of living somewhere: a `dwell` word at most `dwell_gap`
+    words before a count and its unit, or a span ("ở nhờ mấy bữa")."""
+    said = padded.split()
+
+    def start(i: int) -> int:
+        # "chưa tới 1 tháng", "dưới 30 ngày": the words saying shorter belong to the length
+        if " ".join(said[max(i - 2, 0) : i]) in stays.under:
+            return i - 2
+        return i - 1 if stays.under & set(said[i - 1 : i]) else i
+
+    lengths = [
+        start(i)
+        for i, (count, unit) in enumerate(pairwise(said))
+        if unit in stays.units and (count.isdigit() or count in stays.numbers)
+    ]
+    lengths += [
+        len(padded[:at].split()) for span in stays.spans for at in _positions(padded, span)
+    ]
+    return any(
+        word in stays.dwell for i in lengths for word in said[max(i - stays.dwell_gap, 0) : i]
+    )
+
+
 def _so_far(padded: str, stays: Stays) -> bool:
     """A length said as the time so far: a `so_far` word, a count, a unit ("được 2 tuần")."""
     said = padded.split()
@@ -358,6 +382,10 @@ def _stay(
         return parts, False
     if not said and has_any(padded, stays.waits):
         return parts, False  # "nộp hồ sơ 10 ngày mà vẫn đang xử lý": a wait, no stay
+    if not said and stays.dwell and not _dwelt(padded, stays):
+        # a bare length beside the procedure named ("đăng ký tạm trú 10 ngày rồi, khi nào có
+        # kết quả"): as likely the wait for it as a stay; too little to answer another
+        return parts, False
     if not said and named == {stays.long} and _so_far(padded, stays):
         # no visit said, the length the time so far ("mới vô làm công nhân được 2 tuần,
         # đăng ký tạm trú cần gì"): how long one has lived here, which goes on, so no more
