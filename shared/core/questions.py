@@ -337,9 +337,7 @@ def _dwelt(padded: str, stays: Stays) -> bool:
         for i, (count, unit) in enumerate(pairwise(said))
         if unit in stays.units and (count.isdigit() or count in stays.numbers)
     ]
-    lengths += [
-        len(padded[:at].split()) for span in stays.spans for at in _positions(padded, span)
-    ]
+    lengths += [len(padded[:at].split()) for span in stays.spans for at in _positions(padded, span)]
     return any(
         word in stays.dwell for i in lengths for word in said[max(i - stays.dwell_gap, 0) : i]
     )
