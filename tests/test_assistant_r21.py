@@ -150,7 +150,7 @@ def test_a_move_beside_a_crime_a_report_or_nothing_asked_stays_a_tip(
     [
         # the wait for one's own file, said as a length: the procedure named is answered
         ("em đăng ký tạm trú 10 ngày rồi, khi nào mới có kết quả", "tam_tru"),
-        ("tạm trú của em làm 1 tuần rồi mà chưa xong thì sao", "tam_tru"),
+        ("làm tạm trú 1 tuần rồi, thường thì mấy ngày mới có", "tam_tru"),
         ("dang ky tam tru 5 hom roi chua thay gi, binh thuong may ngay", "tam_tru"),
         ("khai báo lưu trú cho khách 2 tháng trước rồi, giờ cần làm lại không", "luu_tru"),
     ],
@@ -176,3 +176,44 @@ def test_a_length_not_said_of_living_somewhere_keeps_the_procedure_named(
 def test_a_length_said_of_living_somewhere_still_picks_the_short_stay(text: str) -> None:
     tip, topics, _ = _read(text)
     assert not tip and topics[0] == "luu_tru", (text, topics)
+
+
+# -- one's own file waited on past a length: an officer, not the procedure's facts ---------
+
+
+def _handed(text: str) -> bool:
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    return result.handoff and not result.topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phường giữ hồ sơ thường trú của em 2 tháng chưa trả lời",
+        "cán bộ phường hẹn em 3 lần rồi mà chưa giải quyết hồ sơ thường trú",
+        "khai tạm trú trên vneid 3 tuần rồi vẫn chưa xong, ai xem giúp em",
+        "xin xác nhận cư trú 10 ngày nay chưa thấy gì hết",
+        "tạm trú của em làm 1 tuần rồi mà chưa xong thì sao",
+        "nop ho so nhap khau cho con 1 thang roi chua co ket qua",
+    ],
+)
+def test_a_file_waited_on_past_a_length_goes_to_an_officer(text: str) -> None:
+    # the line holds no file: the procedure's text would not say why it is late
+    assert _handed(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the handling time asked: the procedure's answer
+        "đăng ký tạm trú mấy ngày thì có kết quả",
+        "em đăng ký tạm trú 10 ngày rồi, bình thường mất bao lâu",
+        # not yet declared: the rule and its fine, not a file to open
+        "mẹ em lên chơi 2 tuần chưa khai báo gì, có sao không",
+        "em ở trọ 3 tháng rồi chưa đăng ký tạm trú, có bị phạt không",
+        # "chùa" folds onto "chưa": a pagoda's guests, nothing waited on
+        "chùa có 2 sư cô ở quê lên ở lại chùa 10 ngày, chùa có phải khai báo không",
+    ],
+)
+def test_a_wait_asked_or_a_declaration_not_yet_made_is_answered(text: str) -> None:
+    assert not _handed(text), text
