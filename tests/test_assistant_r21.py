@@ -217,3 +217,47 @@ def test_a_file_waited_on_past_a_length_goes_to_an_officer(text: str) -> None:
 )
 def test_a_wait_asked_or_a_declaration_not_yet_made_is_answered(text: str) -> None:
     assert not _handed(text), text
+
+
+# -- a nation written with its marks after a person names a foreigner ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bạn tôi người Lào sang học, ở trọ chung với tôi, có phải khai gì không",
+        "nhà tôi cho 2 kỹ sư Nhật thuê phòng 6 tháng, tôi phải làm gì",
+        "cô giáo Úc dạy tiếng Anh thuê căn hộ của tôi 1 năm, đăng ký tạm trú sao",
+        "bạn trai Hàn của con gái tôi ở nhà tôi 1 tuần, có phải báo lưu trú không",
+        "du khách Pháp ở homestay nhà em 3 đêm thì khai thế nào",
+    ],
+)
+def test_a_marked_nation_after_a_person_is_a_foreigners_stay(text: str) -> None:
+    # never the citizens' tạm trú or lưu trú rule for a foreigner (their host declares them)
+    tip, topics, _ = _read(text)
+    assert not tip and topics == ("nuoc_ngoai",), (text, topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # folded, "lao" is also "lao động": a worker, a citizen
+        "người lao động ở trọ 6 tháng có phải đăng ký tạm trú không",
+        # the Thái are a people of Việt Nam
+        "người Thái ở Sơn La xuống làm công nhân, tạm trú làm sao",
+    ],
+)
+def test_a_worker_or_a_people_of_viet_nam_is_no_foreigner(text: str) -> None:
+    tip, topics, _ = _read(text)
+    assert not tip and topics == ("tam_tru",), (text, topics)
+
+
+def test_a_nation_that_is_also_a_name_after_kin_is_asked_not_assumed() -> None:
+    # "chồng Mỹ của chị tôi": Mỹ's husband, or an American one; never a foreigner assumed
+    result = answer(
+        "chồng Mỹ của chị tôi ở quê lên ở 1 tuần, khai lưu trú sao",
+        TODAY,
+        NO_PHONE,
+        classification=classify("chồng Mỹ của chị tôi ở quê lên ở 1 tuần, khai lưu trú sao"),
+    )
+    assert "nuoc_ngoai" not in result.topics, result

@@ -351,6 +351,14 @@ class Knowledge:
     # (padded); beside a residence matter asked, who the person is, not the service asked
     held: tuple[str, ...] = ()
     held_papers: tuple[str, ...] = ()
+    # a nation written with its marks after a person ("bạn người Lào", "sinh viên Hàn"):
+    # (persons, kin, nations, names), each as written (marked, lower case); see assistant.yaml
+    nationals: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
+        (),
+        (),
+        (),
+        (),
+    )
     # what a paper is for ("để nộp hồ sơ cho con vào lớp 1"): its words ask no part (padded)
     purposes: tuple[str, ...] = ()
     # someone's whereabouts told ("không ai biết ở đâu"): its words ask no part (padded)
@@ -500,6 +508,17 @@ class PremiseIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
     beside: list[str] = Field(default_factory=list)
+
+
+class NationalsIn(_Strict):
+    """A nation written with its marks after a person word: `persons` take any of `nations`,
+    `kin` (whose next word may be whose they are: "chồng Mỹ" is Mỹ's husband) only those not
+    in `names`. Written marked and in lower case, as the citizen types them."""
+
+    persons: list[str] = Field(min_length=1)
+    kin: list[str] = Field(default_factory=list)
+    nations: list[str] = Field(min_length=1)
+    names: list[str] = Field(default_factory=list)
 
 
 class SelfCitizenIn(_Strict):
@@ -720,6 +739,7 @@ class ConfIn(_Strict):
     proofs: list[str] = Field(default_factory=list)
     held: list[str] = Field(default_factory=list)
     held_papers: list[str] = Field(default_factory=list)
+    nationals: NationalsIn | None = None
     purposes: list[str] = Field(default_factory=list)
     whereabouts: list[str] = Field(default_factory=list)
     counted: list[str] = Field(default_factory=list)
@@ -1090,6 +1110,16 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         proofs=tuple(_padded(p) for p in conf.proofs),
         held=tuple(_padded(p) for p in conf.held),
         held_papers=tuple(_padded(p) for p in conf.held_papers),
+        nationals=(
+            (
+                tuple(conf.nationals.persons),
+                tuple(conf.nationals.kin),
+                tuple(conf.nationals.nations),
+                tuple(conf.nationals.names),
+            )
+            if conf.nationals
+            else ((), (), (), ())
+        ),
         purposes=tuple(_padded(p) for p in conf.purposes),
         whereabouts=tuple(_padded(p) for p in conf.whereabouts),
         counted=tuple(_padded(p) for p in conf.counted),

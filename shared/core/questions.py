@@ -104,8 +104,39 @@ def _typo_rewriter(typos: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
 def normalise(text: str, k: Knowledge) -> str:
     """Folded words, space-padded, typos rewritten: what every phrase is matched on."""
     # a letter held down at a word's end ("khôngg", "ngườii") read once
-    padded = " " + " ".join(words(undoubled(unicodedata.normalize("NFC", text.lower())))) + " "
+    lowered = undoubled(unicodedata.normalize("NFC", text.lower()))
+    if k.nationals[0]:
+        lowered = _cached(k.nationals, _nationals_rewriter)(lowered)
+    padded = " " + " ".join(words(lowered)) + " "
     return _cached(k.typos, _typo_rewriter)(padded) if k.typos else padded
+
+
+def _nationals_rewriter(
+    nationals: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+) -> Callable[[str], str]:
+    """Diacritics are evidence: a nation written with its marks after a person word ("bạn
+    người Lào", "sinh viên Hàn", "chồng Úc") names a nationality, which folded it may not
+    ("người lao động", "hạn", "ức"); the text says so in words ("quốc tịch") before folding,
+    after its last word, so that the distances between its own words stay as written."""
+    persons, kin, nations, names = nationals
+
+    def alternation(items: Iterable[str]) -> str:
+        return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+    def rule(who: tuple[str, ...], what: Iterable[str]) -> str:
+        return rf"(?<!\w)((?:{alternation(who)})\s+(?:{alternation(what)}))(?!\w)"
+
+    patterns = [re.compile(rule(persons, nations))]
+    if kin:
+        patterns.append(re.compile(rule(kin, [n for n in nations if n not in names])))
+
+    def rewrite(text: str) -> str:
+        # said once, at the end: the words and their distances stay as written
+        if any(pattern.search(text) for pattern in patterns):
+            return text + " quốc tịch"
+        return text
+
+    return rewrite
 
 
 _CACHE: dict[int, tuple[object, Any]] = {}
