@@ -261,3 +261,33 @@ def test_a_nation_that_is_also_a_name_after_kin_is_asked_not_assumed() -> None:
         classification=classify("chồng Mỹ của chị tôi ở quê lên ở 1 tuần, khai lưu trú sao"),
     )
     assert "nuoc_ngoai" not in result.topics, result
+
+
+# -- rehab said short ("đi cai") is a person held, the premise of a registration asked ----
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("anh tôi nghiện ma túy đang đi cai, hộ khẩu ảnh có bị xóa không", "xoa_dang_ky"),
+        ("em trai tôi bị đưa đi cai 2 năm, tạm trú ở trọ có bị xóa không", "xoa_dang_ky"),
+    ],
+)
+def test_a_relative_in_rehab_said_short_is_the_premise_of_the_question(
+    text: str, topic: str
+) -> None:
+    tip, topics, _ = _read(text)
+    assert not tip and topics == (topic,), (text, topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # back from rehab and at it again, nothing asked: reported
+        "thằng nghiện trong hẻm mới đi cai về lại chích choác ngoài đầu hẻm",
+        "nó đi cai rồi mà giờ về lại bán ma túy cho tụi nhỏ",
+    ],
+)
+def test_rehab_beside_drugs_going_on_and_nothing_asked_stays_a_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "drugs"), (text, got)
