@@ -291,3 +291,18 @@ def test_a_relative_in_rehab_said_short_is_the_premise_of_the_question(
 def test_rehab_beside_drugs_going_on_and_nothing_asked_stays_a_tip(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.category) == ("tip", "drugs"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anh tôi ở Úc về bằng hộ chiếu Việt Nam, ở nhà tôi 10 ngày thì tôi có phải khai báo gì "
+        "không",
+        "cô tôi định cư Mỹ, cầm hộ chiếu VN về quê ăn tết 3 tuần, nhà tôi khai báo gì",
+    ],
+)
+def test_a_vietnamese_passport_held_is_a_citizen_never_a_foreigner_nor_the_passport_office(
+    text: str,
+) -> None:
+    tip, topics, service = _read(text)
+    assert not tip and "nuoc_ngoai" not in topics and service is None, (text, topics, service)

@@ -351,6 +351,8 @@ class Knowledge:
     # (padded); beside a residence matter asked, who the person is, not the service asked
     held: tuple[str, ...] = ()
     held_papers: tuple[str, ...] = ()
+    # a Vietnamese passport's words ("hộ chiếu Việt Nam"): held, a citizen's (padded)
+    citizen_passports: tuple[str, ...] = ()
     # a nation written with its marks after a person ("bạn người Lào", "sinh viên Hàn"):
     # (persons, kin, nations, names), each as written (marked, lower case); see assistant.yaml
     nationals: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
@@ -739,6 +741,7 @@ class ConfIn(_Strict):
     proofs: list[str] = Field(default_factory=list)
     held: list[str] = Field(default_factory=list)
     held_papers: list[str] = Field(default_factory=list)
+    citizen_passports: list[str] = Field(default_factory=list)
     nationals: NationalsIn | None = None
     purposes: list[str] = Field(default_factory=list)
     whereabouts: list[str] = Field(default_factory=list)
@@ -1110,6 +1113,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         proofs=tuple(_padded(p) for p in conf.proofs),
         held=tuple(_padded(p) for p in conf.held),
         held_papers=tuple(_padded(p) for p in conf.held_papers),
+        citizen_passports=tuple(_padded(p) for p in conf.citizen_passports),
         nationals=(
             (
                 tuple(conf.nationals.persons),

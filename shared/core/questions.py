@@ -885,7 +885,12 @@ def _without_citizens(padded: str, found: list[_Match], k: Knowledge) -> list[_M
 
 
 def _citizen_spans(padded: str, k: Knowledge) -> list[tuple[int, int]]:
-    return [(at, at + len(c)) for c in k.citizens for at in _positions(padded, c)]
+    spans = [(at, at + len(c)) for c in k.citizens for at in _positions(padded, c)]
+    # a Vietnamese passport said held or travelled on ("về bằng hộ chiếu Việt Nam", "cầm hộ
+    # chiếu VN"): a citizen, whatever word says they hold it (`held`)
+    for own in k.citizen_passports:
+        spans += [(at, at + len(own)) for at in _positions(padded, own) if _held(padded, at, k)]
+    return spans
 
 
 def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
