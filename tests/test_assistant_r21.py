@@ -306,3 +306,33 @@ def test_a_vietnamese_passport_held_is_a_citizen_never_a_foreigner_nor_the_passp
 ) -> None:
     tip, topics, service = _read(text)
     assert not tip and "nuoc_ngoai" not in topics and service is None, (text, topics, service)
+
+
+# -- a guest's stay said by any verb of staying on a favour, or by a weekend ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng bạn qua ngủ nhờ nhà tôi 4 đêm, có cần báo công an không",
+        "bạn gái em ở phòng trọ em cuối tuần, có cần khai báo không",
+        "mẹ tôi ở nhờ nhà em gái cuối tuần, có phải khai gì",
+        "con bạn tá túc phòng em mấy bữa, em có phải báo không",
+    ],
+)
+def test_a_guest_staying_a_few_nights_is_a_short_stay(text: str) -> None:
+    tip, topics, _ = _read(text)
+    assert not tip and topics == ("luu_tru",), (text, topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weekend as when the office is asked about, nobody's stay
+        "đăng ký tạm trú cuối tuần phường có làm không",
+        "cuối tuần này em qua phường đăng ký tạm trú được không",
+    ],
+)
+def test_a_weekend_said_of_the_office_is_no_stay(text: str) -> None:
+    tip, topics, _ = _read(text)
+    assert not tip and topics == ("tam_tru",), (text, topics)
