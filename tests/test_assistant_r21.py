@@ -336,3 +336,37 @@ def test_a_guest_staying_a_few_nights_is_a_short_stay(text: str) -> None:
 def test_a_weekend_said_of_the_office_is_no_stay(text: str) -> None:
     tip, topics, _ = _read(text)
     assert not tip and topics == ("tam_tru",), (text, topics)
+
+
+# -- "gia hạn" said of another thing renews that thing, never a registration ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "giấy phép lao động của chồng tôi hết hạn, giờ gia hạn ở đâu",
+        "bảo hiểm xe máy hết hạn gia hạn ở đâu",
+        "thẻ BHYT hết hạn thì gia hạn chỗ nào",
+        "hợp đồng thuê nhà hết hạn rồi, gia hạn thêm 1 năm thì có phải làm lại gì với công an "
+        "không",
+    ],
+)
+def test_a_renewal_of_another_thing_never_gets_the_stays_renewal(text: str) -> None:
+    tip, topics, _ = _read(text)
+    assert not tip and "gia_han_tam_tru" not in topics, (text, topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing else named: on this line, the stay's renewal
+        "gia hạn ở đâu vậy ad",
+        # the registration named beside the other thing
+        "tạm trú của em hết hạn, hợp đồng thuê cũng hết, gia hạn sao",
+        "hợp đồng thuê còn 6 tháng mà tạm trú sắp hết hạn, gia hạn thế nào",
+        "gia han tam tru can hop dong thue khong",
+    ],
+)
+def test_a_renewal_alone_or_of_the_registration_named_is_the_stays(text: str) -> None:
+    tip, topics, _ = _read(text)
+    assert not tip and topics == ("gia_han_tam_tru",), (text, topics)

@@ -344,6 +344,11 @@ class Knowledge:
     premises: tuple[Premise, ...] = ()
     # topic -> its phrases that only say something happened to a thing not named (padded)
     bare: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # topic -> (its bare verbs, things no procedure of its is done to, gap): the verb beside
+    # such a thing is done to that thing ("giấy phép lao động hết hạn, gia hạn ở đâu")
+    verb_objects: Mapping[str, tuple[frozenset[str], tuple[str, ...], int]] = field(
+        default_factory=dict
+    )
     # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
     proofs: tuple[str, ...] = ()
     # a paper of a service this line does not handle said as held or travelled on ("về bằng
@@ -510,6 +515,15 @@ class PremiseIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
     beside: list[str] = Field(default_factory=list)
+
+
+class VerbObjectsIn(_Strict):
+    """A topic's bare verbs ("gia hạn") and the things (`objects`) none of its procedures is
+    done to, within `gap` words of the verb: the verb is then done to that thing."""
+
+    verbs: list[str] = Field(min_length=1)
+    objects: list[str] = Field(min_length=1)
+    gap: int = 4
 
 
 class NationalsIn(_Strict):
@@ -738,6 +752,7 @@ class ConfIn(_Strict):
     part_only_with: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
     premises: list[PremiseIn] = Field(default_factory=list)
     bare: dict[str, list[str]] = Field(default_factory=dict)
+    verb_objects: dict[str, VerbObjectsIn] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
     held: list[str] = Field(default_factory=list)
     held_papers: list[str] = Field(default_factory=list)
@@ -1110,6 +1125,10 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             for p in conf.premises
         ),
         bare={t: frozenset(_padded(p) for p in ps) for t, ps in conf.bare.items()},
+        verb_objects={
+            t: (frozenset(_padded(p) for p in v.verbs), tuple(_padded(p) for p in v.objects), v.gap)
+            for t, v in conf.verb_objects.items()
+        },
         proofs=tuple(_padded(p) for p in conf.proofs),
         held=tuple(_padded(p) for p in conf.held),
         held_papers=tuple(_padded(p) for p in conf.held_papers),

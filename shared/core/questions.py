@@ -696,6 +696,7 @@ def _understand(padded: str, k: Knowledge, scope: bool, held: bool) -> Understan
     # house one rents here ("e thuê nhà ở Tân Phú") as what is asked, bare as it is
     matches, said_done = _without_premises(padded, matches, k, outside is not None)
     matches = _without_bare(padded, matches, k)
+    matches = _without_others_objects(padded, matches, k)
     matches = _without_persons(padded, matches, k)
     named = {m.topic for m in matches}
     # an everyday phrasing overlapping a premise's words names nothing either ("vừa nhập hộ
@@ -906,6 +907,35 @@ def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Mat
     if not bare or all(m.topic in bare for m in matches):
         return matches
     return [m for m in matches if m.topic not in bare]
+
+
+def _without_others_objects(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
+    """A topic's bare verb said of another thing within a few words ("giấy phép lao động hết
+    hạn, gia hạn ở đâu", "thẻ BHYT hết hạn thì gia hạn chỗ nào"): that thing is renewed, not
+    a residence registration; the verb names nothing (a registration named by its own words
+    still counts)."""
+    if not k.verb_objects:
+        return matches
+    said = padded.split()
+
+    def others_object(m: _Match) -> bool:
+        verbs, objects, gap = k.verb_objects[m.topic]
+        if padded[m.start : m.end] not in verbs:
+            return False
+        start = len(padded[: m.start].split())  # the verb's words
+        end = start + len(padded[m.start : m.end].split())
+        # the thing said run out just before ("giấy phép lao động của chồng tôi hết hạn, giờ
+        # gia hạn ở đâu"): looked for before where it ran out
+        ran_out = [
+            i
+            for i in range(max(start - gap, 0), start)
+            if said[i : i + 2] in (["het", "han"], ["qua", "han"])
+        ]
+        anchor = ran_out[0] if ran_out else start
+        near = " " + " ".join(said[max(anchor - 2 * gap, 0) : end + gap]) + " "
+        return has_any(near, objects)
+
+    return [m for m in matches if not (m.topic in k.verb_objects and others_object(m))]
 
 
 def _without_premises(
