@@ -230,6 +230,9 @@ def test_a_wait_asked_or_a_declaration_not_yet_made_is_answered(text: str) -> No
         "cô giáo Úc dạy tiếng Anh thuê căn hộ của tôi 1 năm, đăng ký tạm trú sao",
         "bạn trai Hàn của con gái tôi ở nhà tôi 1 tuần, có phải báo lưu trú không",
         "du khách Pháp ở homestay nhà em 3 đêm thì khai thế nào",
+        # typed without marks, a nation no other word folds onto
+        "sinh vien campuchia thue phong tro nha toi 1 nam, khai bao sao",
+        "du khach phap o homestay nha em 3 dem thi khai the nao",
     ],
 )
 def test_a_marked_nation_after_a_person_is_a_foreigners_stay(text: str) -> None:

@@ -535,6 +535,8 @@ class NationalsIn(_Strict):
     kin: list[str] = Field(default_factory=list)
     nations: list[str] = Field(min_length=1)
     names: list[str] = Field(default_factory=list)
+    # the nations no other word folds onto, typed without marks (folded)
+    plain: list[str] = Field(default_factory=list)
 
 
 class SelfCitizenIn(_Strict):
@@ -1137,7 +1139,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             (
                 tuple(conf.nationals.persons),
                 tuple(conf.nationals.kin),
-                tuple(conf.nationals.nations),
+                (*conf.nationals.nations, *conf.nationals.plain),
                 tuple(conf.nationals.names),
             )
             if conf.nationals

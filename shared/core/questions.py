@@ -129,6 +129,11 @@ def _nationals_rewriter(
     patterns = [re.compile(rule(persons, nations))]
     if kin:
         patterns.append(re.compile(rule(kin, [n for n in nations if n not in names])))
+    # typed without marks, the nations no other word folds onto ("khach phap", "sinh vien
+    # campuchia"), after a person word typed so too
+    plain = [n for n in nations if n.isascii()]
+    if plain:
+        patterns.append(re.compile(rule(tuple(" ".join(words(p)) for p in persons), plain)))
 
     def rewrite(text: str) -> str:
         # said once, at the end: the words and their distances stay as written
