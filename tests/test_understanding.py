@@ -1041,6 +1041,8 @@ BLIND_HELD = {
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     "blind24": ((128, 91, 88), 10, 2, 0, 59, 5),
+    # round 21, written and scored before any change (lead-21 da62cf0)
+    "blind25": ((115, 82, 89), 10, 1, 0, 48, 11),
 }
 
 
@@ -1674,6 +1676,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind22",
         "blind23",
         "blind24",
+        "blind25",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

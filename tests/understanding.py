@@ -86,6 +86,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind24.jsonl`, `questions_blind24.jsonl`: the twenty-fourth pair, written
   in round 20 by two writers who had not seen the rules (the same brief), scored blind
   before round 20's changes (its header lines); never worked on.
+- `messages_blind25.jsonl`, `questions_blind25.jsonl`: the twenty-fifth pair, written
+  in round 21 by two writers who had not seen the rules (the same brief), scored blind
+  before round 21's changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -284,6 +287,7 @@ SETS = (
     "blind22",
     "blind23",
     "blind24",
+    "blind25",
     "tuning",
     "tuning4",
     "tuning5",
@@ -360,6 +364,7 @@ BLIND = (
     "blind22",
     "blind23",
     "blind24",
+    "blind25",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
