@@ -26,7 +26,17 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   so the assistant can say where to ask, unless its words belong to a topic's
   phrase ("mất bằng lái" is a lost paper); beside it, a topic phrase that only
   says where (`places`: "phòng trọ bị cắt điện") names no topic; a paper proving
-  a lawful place (`proofs`: "sổ đỏ") beside a topic is that topic's papers;
+  a lawful place (`proofs`: "sổ đỏ") beside a topic is that topic's papers; a
+  paper said as held (`held`, `held_papers`: "có bằng lái", "về bằng hộ chiếu")
+  says who the person is, and points to its office only when nothing else is
+  understood (a Vietnamese passport held says a citizen: `citizen_passports`);
+- a topic's bare verb said of another thing (`verb_objects`: "giấy phép lao động
+  hết hạn, gia hạn ở đâu") names no topic;
+- with no visit said, a length turns the procedure named into the other stay only
+  when said of living somewhere (`stays.dwell`: "cho bạn ở 10 ngày"), never a
+  bare one that may be the wait for a file ("đăng ký tạm trú 10 ngày rồi");
+- a nation written with its marks after a person word (`nationals`: "bạn người
+  Lào", "kỹ sư Nhật") names a foreigner, read as "quốc tịch" said;
 - what a paper is for (`purposes`: "để nộp hồ sơ xin việc") asks no part;
 - a topic's words said of what already is (`premises`: a trip over, one's own
   registration held, a foreign nationality taken) name nothing beside another matter
