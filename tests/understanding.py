@@ -570,7 +570,9 @@ def score_messages(items: list[dict[str, Any]], classify: Callable[[str], Any]) 
 class QuestionScore:
     total: int = 0
     right: int = 0
-    honest: int = 0  # "not handled here" with a pointer, or a hand-off: no fact asserted
+    # no fact asserted, the citizen led to the answer: an officer, the service asked, or
+    # the topics asked offered as buttons (`_honest`)
+    honest: int = 0
     wrong: list[str] = field(default_factory=list)  # a fact given that does not apply
     misses: list[str] = field(default_factory=list)
 
@@ -647,9 +649,27 @@ def judge(expect: dict[str, Any], got: Understood) -> str:
             return "right"
     elif answer == "handoff" and got.handoff:
         return "right"
-    if (got.out_of_scope or got.handoff) and not got.topics:
-        return "honest"
-    return "miss"
+    return "honest" if _honest(expect, got) else "miss"
+
+
+def _honest(expect: dict[str, Any], got: Understood) -> bool:
+    """No fact asserted, and the citizen led where the answer is (issue 17, "right or
+    honestly not handled here"): an officer; "not handled here" pointing to the service
+    asked (a label naming no service: the pointer cannot be checked, honest at best); or
+    a question back whose buttons offer every topic asked. "Not handled here" said of a
+    residence matter sends the citizen away from the answer this line holds, and a
+    pointer to another service than the one asked sends them to the wrong office: neither
+    is honest."""
+    if got.topics:
+        return False
+    if got.handoff:
+        return True
+    answer = expect["answer"]
+    if got.out_of_scope:
+        return answer == "out_of_scope" and expect.get("service") in (None, got.out_of_scope)
+    if answer in ("topic", "clarify") and got.clarify:
+        return set(expect["topics"]) <= set(got.clarify)
+    return False
 
 
 def score_questions(

@@ -430,6 +430,9 @@ class Rules:
     # categories whose evidence is a question's premise when papers lost are asked about
     # with neither where nor when (papers_asked)
     papers_categories: frozenset[str] = frozenset()
+    # categories whose evidence, told as what made the writer move, is the premise of the
+    # move's residence procedure asked (moving_away)
+    moving_categories: frozenset[str] = frozenset()
     # strings of a message's text that say the writer is laughing ("=))"), besides words
     laughter_marks: tuple[str, ...] = ()
     # distinct English words (`english`) that make a message English (`in_english`)
@@ -661,6 +664,7 @@ def build_rules(data: Any) -> Rules:
         ("held", top.held),
         ("held_asks", top.held_asks),
         ("case_reported", top.case_reported),
+        ("moving_away", top.moving_away.phrases),
         ("guidance_visit", top.guidance_visit),
         ("own_fine", top.own_fine),
         ("law_asked", top.law_asked),
@@ -837,6 +841,7 @@ def build_rules(data: Any) -> Rules:
             officer_gap=top.officer.gap,
             hypothetical_lead=top.hypothetical.lead,
             papers_categories=frozenset(top.papers_asked.categories),
+            moving_categories=frozenset(top.moving_away.categories),
             laughter_marks=tuple(top.laughter.marks),
             english_min_words=top.english_min_words,
             calm_categories=frozenset(severity.calm_categories),
@@ -1828,6 +1833,24 @@ def _by_rules(
             or any(_topic_asked(groups, t.group) for t in rules.topics if t.topic != "tip_status")
         )
     )
+    # the writer moving away because of what is told ("khu này hay bị trộm quá nên em tính
+    # chuyển trọ, đăng ký tạm trú chỗ mới thế nào"), nothing going on now, no plea or report
+    # made: the event is the reason given for the move, whose residence procedure is asked
+    # (outside the categories' words, `asked_outside` below): the question's premise
+    moving_away = (
+        "moving_away" in groups
+        and not now_said
+        and "reporting" not in groups
+        and not any(group in groups for group in _CRIES)
+        # the procedure named after the move (what the move asks), not a move said last as
+        # what the writer may do about what they report ("... em tính cuối tháng chuyển trọ")
+        and any(
+            hit.start >= groups["moving_away"][0].end
+            for group, i in rules.topic_of.items()
+            if rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
+            for hit in _sure(groups, group)
+        )
+    )
     # a crime as a subject: the law asked of it by a student or a lawyer, an essay on it;
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
@@ -1942,6 +1965,12 @@ def _by_rules(
             or over_premise
             or asked_premise
             or (gone_premise and residence_asked)
+            or (
+                moving_away
+                and rule.category in rules.moving_categories
+                and residence_asked
+                and asked_outside()
+            )
         ):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question

@@ -161,6 +161,15 @@ class HypotheticalIn(_Strict):
     reaction_unless: list[str] = Field(default_factory=list)
 
 
+class MovingAwayIn(_Strict):
+    """The writer's own move away (`phrases`) told after what made them move, a residence
+    procedure asked after it: for `categories` with no one harmed to report (a noisy lane,
+    a fire over), what is told is the move's reason and the question's premise."""
+
+    categories: list[Category] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+
+
 class PapersAskedIn(_Strict):
     """Papers lost (dropped, pickpocketed) with their procedure asked and neither where
     nor when it happened said: the loss is the question's premise, not a report."""
@@ -444,6 +453,8 @@ class RulesIn(_Strict):
     held_asks: list[str] = Field(default_factory=list)
     # the event already reported to the police ("vụ trộm đã trình báo rồi")
     case_reported: list[str] = Field(default_factory=list)
+    # the writer's own move away ("em tính chuyển trọ"): what made them move is its reason
+    moving_away: MovingAwayIn = MovingAwayIn()
     guidance_visit: list[str] = Field(default_factory=list)
     # the asker's own fine looked up or paid ("tra cứu phạt nguội ở đâu")
     own_fine: list[str] = Field(default_factory=list)
@@ -549,6 +560,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("held", rules.held)
     add("held_asks", rules.held_asks)
     add("case_reported", rules.case_reported)
+    add("moving_away", rules.moving_away.phrases)
     add("guidance_visit", rules.guidance_visit)
     add("own_fine", rules.own_fine)
     add("law_asked", rules.law_asked)
