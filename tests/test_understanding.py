@@ -954,10 +954,9 @@ BLIND_HELD = {
     # round 19 (msg-19c's pass on kind): kind 124
     # round 20 (msg-20's pass on kind, its aggregate only seen): kind 125
     # round 21 (cat-21, its aggregate only seen): category 90
-    "blind14": ((125, 90, 95), 11, 1, 0, 69, 0),
     # round 21 (msg-21: the writer's own feeling exclaimed closing a message in which nothing
     # else matched is other; aggregate only): kind 126
-    "blind14": ((126, 89, 95), 11, 1, 0, 69, 0),
+    "blind14": ((126, 90, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -1051,7 +1050,6 @@ BLIND_HELD = {
     "blind23": ((129, 85, 88), 11, 2, 1, 65, 2),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
-    "blind24": ((128, 91, 88), 10, 2, 0, 59, 5),
     # round 21, written and scored before any change (lead-21 da62cf0)
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
     # anger supposed, small talk with the officers are other; aggregate only): kind 129; 130
@@ -1060,7 +1058,8 @@ BLIND_HELD = {
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
-    "blind25": ((115, 82, 89), 10, 1, 0, 47, 11),
+    # round 21, every pass merged (aggregate only): kind 116
+    "blind25": ((116, 82, 89), 10, 1, 0, 47, 11),
 }
 
 
@@ -1490,10 +1489,9 @@ MESSAGES_ALONE = {
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 159, 155
     # round 21 (cat-21): a coach stopping for fares no longer urgent (mt6-216)
-    "tuning6": ((213, 159, 156), 21, 0, 0),
     # round 21 (msg-21, the same principles; the community life announced; an errand to
     # someone called by name): kind 217
-    "tuning6": ((217, 159, 155), 21, 1, 0),
+    "tuning6": ((217, 159, 156), 21, 0, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1585,9 +1583,8 @@ MESSAGES_ALONE = {
     # round 21 (cat-21): category 121 -> 120: a child in danger whose category words are all
     # child_in_danger's is a person's tip, other (tip_category); mt16-62, a boy shut out on a
     # balcony, is labelled violence
-    "tuning16": ((216, 120, 120), 30, 0, 0),
     # round 21 (msg-21, the same principles): kind 218
-    "tuning16": ((218, 121, 120), 30, 0, 0),
+    "tuning16": ((218, 120, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
@@ -1623,9 +1620,8 @@ MESSAGES_ALONE = {
     # round 19 (msg-19b): urgency 158, one calm tip urgent (another weekday named is not now)
     # all of round 19 merged, mt20-155 in CONFLICTS (msg-19a): 218, 152, 157 agreed
     # round 21 (cat-21): a theft the guard saw nothing of no longer urgent (mt20-198)
-    "tuning20": ((218, 152, 158), 15, 0, 0),
     # round 21 (msg-21: an errand to someone called by name is other): kind 219
-    "tuning20": ((219, 152, 157), 15, 1, 0),
+    "tuning20": ((219, 152, 158), 15, 0, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1646,14 +1642,12 @@ MESSAGES_ALONE = {
     # is urgent; 164 once a child left alone as a habit is for the ward)
     # all of round 19 merged (categories msg-19a, kind msg-19c, urgency msg-19b)
     # round 21 (cat-21): waste dumped on the sly is no theft (mt22-155)
-    "tuning22": ((216, 151, 165), 10, 0, 0),
     # round 21 (cat-21): urgency 145 -> 144: mt23-164, an impostor "tự xưng nhân viên điện lực"
     # going house to house, "đang qua nhà khác", is labelled normal; impostor_here reads it
     # urgent like its own example (and mt11-95, labelled urgent, the same event)
-    "tuning23": ((219, 142, 144), 12, 0, 0),
     # round 21 (msg-21: volunteering for the night watch asked is community life): kind 217
-    "tuning22": ((217, 150, 165), 10, 0, 0),
-    "tuning23": ((219, 142, 145), 12, 0, 0),
+    "tuning22": ((217, 151, 165), 10, 0, 0),
+    "tuning23": ((219, 142, 144), 12, 0, 0),
 }
 
 
