@@ -1462,6 +1462,8 @@ QUESTIONS_ALONE = {
     # citizen writing in English, school as a purpose, a life event then the household asked
     # in general asks which, situations no procedure models go to an officer)
     "tuning39": (96, 5),
+    # round 21: scored before its passes (its header): 67 right or honest, 10 wrong
+    "tuning40": (67, 10),
 }
 
 
@@ -1648,6 +1650,8 @@ MESSAGES_ALONE = {
     # round 21 (msg-21: volunteering for the night watch asked is community life): kind 217
     "tuning22": ((217, 151, 165), 10, 0, 0),
     "tuning23": ((219, 142, 144), 12, 0, 0),
+    # round 21: scored before its passes (its header)
+    "tuning40": ((165, 116, 131), 10, 0, 1),
 }
 
 

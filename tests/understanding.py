@@ -182,6 +182,9 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning39.jsonl`: 110 questions written in round 19 by a writer who had not
   seen the rules (questions told as stories, often in a crime report's words), scored
   before any change (its header); worked on in round 19's assistant passes.
+- `questions_tuning40.jsonl`: 100 questions written in round 21 by a writer who had not
+  seen the rules (landlords, relatives, a procedure beside a worry, two things asked),
+  scored before round 21's second passes (its header); worked on in them.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -234,6 +237,9 @@ Messages alone (`MESSAGE_SETS`, no questions file):
   19 by two writers who had not seen the rules (the borders between categories and the
   right urgency; an ordinary fortnight's inbox), scored before any change (their headers);
   worked on in round 19's classifier passes.
+- `messages_tuning40.jsonl`: 200 messages written in round 21 by a writer who had not seen
+  the rules (tips that also ask something; chat near a police subject), scored before round
+  21's second passes (its header); worked on in them. Numbered with its questions' set.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -324,6 +330,7 @@ QUESTION_SETS = (
     "tuning37",
     "tuning38",
     "tuning39",
+    "tuning40",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -346,6 +353,7 @@ MESSAGE_SETS = (
     "tuning21",
     "tuning22",
     "tuning23",
+    "tuning40",
 )
 # Never worked on: their misses are shown only when asked.
 BLIND = (
@@ -435,6 +443,7 @@ UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning21",
     "tuning22",
     "tuning23",
+    "tuning40",
 )
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
