@@ -54,20 +54,22 @@ variants = load_script("writing_variants")
 # word typed without marks is read as with them ("khach phap"), so set 38's newly right
 # qt38-69 breaks no more unmarked.
 # Round 21, the three passes merged and measured once: tr->ch kind 82 -> 81, category 84 -> 83.
+# Round 21, tuning pair 40 added (scored before its passes): its originals read right whose
+# variants break are counted too, every row measured again.
 HELD = {
-    "no-marks": {"kind": 14, "tip-lost": 6, "category": 73, "urgency": 41,
+    "no-marks": {"kind": 15, "tip-lost": 6, "category": 74, "urgency": 43,
                  "question": 17, "question-wrong": 19},
-    "teencode": {"kind": 2, "tip-lost": 2, "category": 6, "urgency": 3,
+    "teencode": {"kind": 2, "tip-lost": 2, "category": 7, "urgency": 3,
                  "question": 4, "question-wrong": 4},
-    "teencode-no-marks": {"kind": 15, "tip-lost": 8, "category": 77, "urgency": 41,
+    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 79, "urgency": 43,
                           "question": 19, "question-wrong": 20},
-    "lower-no-punct": {"kind": 11, "tip-lost": 0, "category": 2, "urgency": 1,
+    "lower-no-punct": {"kind": 14, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 3},
-    "typo-doubled": {"kind": 12, "tip-lost": 5, "category": 16, "urgency": 12,
+    "typo-doubled": {"kind": 14, "tip-lost": 7, "category": 17, "urgency": 12,
                      "question": 72, "question-wrong": 15},
-    "typo-dropped": {"kind": 47, "tip-lost": 14, "category": 37, "urgency": 34,
-                     "question": 477, "question-wrong": 149},
-    "typo-tr-ch": {"kind": 81, "tip-lost": 39, "category": 83, "urgency": 32,
+    "typo-dropped": {"kind": 52, "tip-lost": 16, "category": 40, "urgency": 36,
+                     "question": 484, "question-wrong": 149},
+    "typo-tr-ch": {"kind": 85, "tip-lost": 42, "category": 86, "urgency": 33,
                    "question": 95, "question-wrong": 32},
 }  # fmt: skip
 

@@ -392,7 +392,8 @@ KEPT_OUT: tuple[str, ...] = ()
 # Set 20, worked on last, is left out alike, and so are sets 21 and 22 (round 11's passes)
 # and set 23 (round 12's), and sets 24, 25 and 26 (round 13's), and sets 27 to 30 (round
 # 14's), and sets 31 and 32 (round 15's), and sets 33 and 34 (round 16's), and sets 35
-# and 36 (round 17's), and sets 37 and 38 (round 18's), and set 39 (round 19's).
+# and 36 (round 17's), and sets 37 and 38 (round 18's), and set 39 (round 19's), and set
+# 40 (round 21's).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -417,6 +418,7 @@ UNTRAINED: tuple[str, ...] = (
     "tuning37",
     "tuning38",
     "tuning39",
+    "tuning40",
 )
 # Message sets worked on but not taught to the learned second opinion. Round 10's set 6
 # taught every head, held out on the fifteen earlier training sets: one more person in
