@@ -90,8 +90,8 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
-from itertools import chain, repeat
-from operator import itemgetter, sub
+from itertools import chain, count, repeat
+from operator import eq, itemgetter, mul, sub
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
@@ -1061,40 +1061,50 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     """Every phrase of the rules in the message, on whole words; a phrase of two words
     or more only within one clause (a boundary the writer typed ends it)."""
     hits: list[Hit] = []
+    append = hits.append
     words, marks, clauses = message.folded, message.marks, message.clauses
     marked = message.typed_with_marks
     starts, unread = rules.starts.get, rules.starts.pieces
-    last = len(words) - 1
-    for i, word in enumerate(words):
+    # each word's next and the one after, "" where a boundary comes between (no phrase
+    # word is ""): a word times whether it lies in the clause, `mul` in C, once a message
+    # rather than two comparisons a word in the loop
+    nexts = [*map(mul, words[1:], map(eq, clauses[1:], clauses)), ""]
+    thirds_in = [*map(mul, words[2:], map(eq, clauses[2:], clauses)), "", ""]
+    for i, word, clause, following, third in zip(count(), words, clauses, nexts, thirds_in):
         start = starts(word)
         if start is None:
             if word not in unread:
                 continue  # a word beginning no phrase
             start = rules.starts.read(word)  # prebuilt: its phrases, read on first use
         candidates, seconds = start
-        clause = clauses[i]
-        if seconds and i < last and clauses[i + 1] == clause:
-            second = seconds.get(words[i + 1])
+        if seconds:
+            second = seconds.get(following)
             if second is not None:
                 # a phrase of two words, then those of more whose third word follows
                 pair, thirds = second
-                if thirds and i + 1 < last and clauses[i + 2] == clause:
-                    longer = thirds.get(words[i + 2])
+                if thirds:
+                    longer = thirds.get(third)
                     if longer:
                         pair = (*pair, *longer) if pair else longer
                 if pair:
                     candidates = (*candidates, *pair) if candidates else pair
+        if not marked:
+            # typed without marks, every word may be any word folding to it: a phrase
+            # found is sure unless ambiguous (a loop of its own, the marks never read)
+            for phrase_words, _, group, label, ambiguous in candidates:
+                n = len(phrase_words)
+                # (one of three words was found by its third, in the clause: `thirds`)
+                if n > 3 and (words[i : i + n] != phrase_words or clauses[i + n - 1] != clause):
+                    continue
+                append(_hit((group, label, i, i + n, not ambiguous, clause)))
+            continue
         for phrase_words, phrase_marks, group, label, ambiguous in candidates:
             n = len(phrase_words)
-            # (one of three words was found by its third, in the clause: `thirds`)
             if n > 3 and (words[i : i + n] != phrase_words or clauses[i + n - 1] != clause):
                 continue
             end = i + n
-            if not marked:  # every word may be any word folding to it
-                hits.append(_hit((group, label, i, end, not ambiguous, clause)))
-                continue
             if marks[i:end] == phrase_marks:  # each word typed with the rule's marks
-                hits.append(_hit((group, label, i, end, True, clause)))
+                append(_hit((group, label, i, end, True, clause)))
                 continue
             sure = True
             for j, want in enumerate(phrase_marks):
@@ -1107,7 +1117,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                 elif typed != want:
                     break  # typed with other marks: another word ("chạy" is not "cháy")
             else:
-                hits.append(_hit((group, label, i, end, sure or not ambiguous, clause)))
+                append(_hit((group, label, i, end, sure or not ambiguous, clause)))
     return hits
 
 
@@ -1883,13 +1893,17 @@ def _by_rules(
             if rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
         )
 
+    # a pair's first phrase (`near:` groups) said at all (most messages: none, found in C)
+    near_said = any(map(str.startswith, groups, repeat("near:")))
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
         if rule.has_requires and rule.requires not in groups:
             continue
         hits = _evidence(groups, rule.groups)
         pairs, paired = (
-            _near(groups, rule.near, groups.get(rule.groups.cancel, [])) if rule.near else (0, [])
+            _near(groups, rule.near, groups.get(rule.groups.cancel, []))
+            if near_said and rule.near
+            else (0, [])
         )
         # a weak phrase inside the rule's `not` phrases counts no more than a strong one
         # ("không ai bị thương" is said to calm, not a hurt)
