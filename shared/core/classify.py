@@ -90,8 +90,8 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
-from itertools import chain, count, repeat
-from operator import eq, itemgetter, mul, sub
+from itertools import chain, repeat
+from operator import itemgetter, sub
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
@@ -1065,25 +1065,22 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     words, marks, clauses = message.folded, message.marks, message.clauses
     marked = message.typed_with_marks
     starts, unread = rules.starts.get, rules.starts.pieces
-    # each word's next and the one after, "" where a boundary comes between (no phrase
-    # word is ""): a word times whether it lies in the clause, `mul` in C, once a message
-    # rather than two comparisons a word in the loop
-    nexts = [*map(mul, words[1:], map(eq, clauses[1:], clauses)), ""]
-    thirds_in = [*map(mul, words[2:], map(eq, clauses[2:], clauses)), "", ""]
-    for i, word, clause, following, third in zip(count(), words, clauses, nexts, thirds_in):
+    last = len(words) - 1
+    for i, word in enumerate(words):
         start = starts(word)
         if start is None:
             if word not in unread:
                 continue  # a word beginning no phrase
             start = rules.starts.read(word)  # prebuilt: its phrases, read on first use
         candidates, seconds = start
-        if seconds:
-            second = seconds.get(following)
+        clause = clauses[i]
+        if seconds and i < last and clauses[i + 1] == clause:
+            second = seconds.get(words[i + 1])
             if second is not None:
                 # a phrase of two words, then those of more whose third word follows
                 pair, thirds = second
-                if thirds:
-                    longer = thirds.get(third)
+                if thirds and i + 1 < last and clauses[i + 2] == clause:
+                    longer = thirds.get(words[i + 2])
                     if longer:
                         pair = (*pair, *longer) if pair else longer
                 if pair:

@@ -32,7 +32,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress, islice, pairwise, repeat
+from itertools import islice, pairwise, repeat
 from operator import add, mul, sub, truediv
 from typing import Protocol, SupportsIndex
 
@@ -199,18 +199,17 @@ class TextModel:
 
     def _counted(self, counts: Counter[Feature]) -> list[Row]:
         """The row of each known feature, scaled by 1 + ln tf, in order of first use."""
-        rows = list(map(self.rows.__getitem__, counts))  # in C, None for an unknown one
+        vectors = []
         square = len(self.categories) + 2  # the idf squared's column (`_Rows`)
-        # only the features said more than once are looked at in Python (a few of a
-        # message's forty): their places found in C
-        tfs = list(counts.values())
-        for i in compress(range(len(tfs)), map((1).__ne__, tfs)):
-            row = rows[i]
-            if row is not None:
-                scaled = list(map(mul, row, repeat(1.0 + math.log(tfs[i]))))  # v * scale, in C
+        for row, tf in zip(map(self.rows.__getitem__, counts), counts.values(), strict=True):
+            if row is None:
+                continue
+            if tf != 1:
+                scaled = list(map(mul, row, repeat(1.0 + math.log(tf))))  # v * scale, in C
                 scaled[square] = scaled[-1] * scaled[-1]  # the scaled idf's square
-                rows[i] = tuple(scaled)
-        return list(filter(None, rows))  # the known ones, in order of first use
+                row = tuple(scaled)
+            vectors.append(row)
+        return vectors
 
 
 Feature = str | tuple[str, str]  # a word, or two neighbours (`features_of` joins them)
