@@ -58,7 +58,9 @@ from tests.understanding import (
     MESSAGE_SETS,
     QUESTION_SETS,
     SETS,
+    Understood,
     cases,
+    judge,
     score_messages,
     score_questions,
     understood,
@@ -805,6 +807,56 @@ def _agreed(name: str) -> list[dict[str, Any]]:
     return [case for case in cases(name) if case["id"] not in CONFLICTS]
 
 
+def _seen(**given: Any) -> Understood:
+    base: dict[str, Any] = {
+        "tip": False,
+        "topics": (),
+        "sections": (),
+        "out_of_scope": None,
+        "clarify": (),
+        "handoff": False,
+        "text": "",
+    }
+    return Understood(**(base | given))
+
+
+def test_honest_is_an_officer_the_service_asked_or_the_topics_asked_offered() -> None:
+    # issue 17: "right or honestly not handled here"; honest asserts no fact and leads the
+    # citizen to the answer
+    topic = {"answer": "topic", "topics": ["luu_tru"]}
+    both = {"answer": "clarify", "topics": ["tam_tru", "thuong_tru"]}
+    licence = {"answer": "out_of_scope", "service": "driving_licence"}
+    school = {"answer": "out_of_scope"}  # no service named: the pointer cannot be checked
+    assert judge(topic, _seen(handoff=True)) == "honest"
+    assert judge(licence, _seen(handoff=True)) == "honest"
+    # the topic asked among two or three buttons: the citizen picks the answer
+    assert judge(topic, _seen(clarify=("luu_tru", "tam_tru"))) == "honest"
+    # both topics asked back, and one more: honest; exactly both: right
+    assert judge(both, _seen(clarify=("tam_tru", "thuong_tru", "tam_vang"))) == "honest"
+    assert judge(both, _seen(clarify=("thuong_tru", "tam_tru"))) == "right"
+    assert judge(licence, _seen(out_of_scope="driving_licence")) == "right"
+    assert judge(school, _seen(out_of_scope="school")) == "honest"
+
+
+def test_a_wrong_pointer_or_a_question_back_without_the_topic_is_not_honest() -> None:
+    topic = {"answer": "topic", "topics": ["luu_tru"]}
+    both = {"answer": "clarify", "topics": ["tam_tru", "thuong_tru"]}
+    licence = {"answer": "out_of_scope", "service": "driving_licence"}
+    # "not handled here" of a residence matter sends the citizen away from its answer
+    assert judge(topic, _seen(out_of_scope="passport")) == "miss"
+    assert judge(both, _seen(out_of_scope="land")) == "miss"
+    # another office than the one asked
+    assert judge(licence, _seen(out_of_scope="vehicle_registration")) == "miss"
+    # buttons that miss a topic asked
+    assert judge(topic, _seen(clarify=("tam_tru", "thuong_tru"))) == "miss"
+    assert judge(both, _seen(clarify=("tam_tru", "tam_vang"))) == "miss"
+    # nothing understood, nothing offered
+    assert judge(topic, _seen()) == "miss"
+    # a fact still makes a wrong answer whatever else is offered
+    assert judge(topic, _seen(topics=("tam_tru",), handoff=True)) == "wrong"
+    assert judge(licence, _seen(topics=("thuong_tru",))) == "wrong"
+
+
 def test_a_conflicting_label_is_still_answered_with_its_topic() -> None:
     # the line's reading of qb5-21: a lost-property tip, followed by how to re-issue papers
     case = next(c for c in cases("questions_blind5.jsonl") if c["id"] == "qb5-21")
@@ -846,7 +898,9 @@ BLIND_HELD = {
     # round 13's second pass (on question set 25); category 93 after its classifier passes
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((115, 94, 95), 6, 1, 0, 56, 1)
-    "blind11": ((115, 94, 95), 6, 1, 0, 56, 1),
+    # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
+    # asked, or the topics asked offered back): 58 right or honest
+    "blind11": ((115, 94, 95), 6, 1, 0, 58, 1),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -864,7 +918,9 @@ BLIND_HELD = {
     # sets 6-13): ((130, 99, 104), 8, 0, 1, 68, 1)
     # round 19 (msg-19b, urgency: a fire supposed or fire safety missing, an earlier report's
     # time, an offender still there): urgency 105, no calm tip urgent (its aggregate only seen)
-    "blind12": ((130, 99, 105), 8, 0, 0, 68, 1),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 131
+    "blind12": ((131, 99, 105), 8, 0, 0, 68, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -881,7 +937,10 @@ BLIND_HELD = {
     # 62/75 after round 14's assistant pass on question set 28 and its pass on set 29
     # round 14: kind 124, category 97, urgency 99 after its classifier passes (retrained)
     # round 20 (asst-20, aggregate only): questions 63/75 with 4 wrong
-    "blind13": ((126, 97, 99), 10, 0, 1, 63, 4),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 127; 128
+    # with the writer's own feeling exclaimed closing a message
+    "blind13": ((128, 97, 99), 10, 0, 1, 63, 4),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
@@ -894,7 +953,10 @@ BLIND_HELD = {
     # round 16: kind 123 after msg-16's pass on tuning set 18 (jokes, a seller's offer)
     # round 19 (msg-19c's pass on kind): kind 124
     # round 20 (msg-20's pass on kind, its aggregate only seen): kind 125
-    "blind14": ((125, 89, 95), 11, 1, 0, 69, 0),
+    # round 21 (cat-21, its aggregate only seen): category 90
+    # round 21 (msg-21: the writer's own feeling exclaimed closing a message in which nothing
+    # else matched is other; aggregate only): kind 126
+    "blind14": ((126, 90, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -934,7 +996,9 @@ BLIND_HELD = {
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((124, 91, 97), 9, 1, 0, 69, 1); questions 70 after round 18's pass on
     # set 36 (asst-18a); kind 125 with msg-18's pass on kind (tuning set 21) merged
-    "blind17": ((125, 91, 97), 9, 1, 0, 70, 1),
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 126
+    "blind17": ((126, 91, 97), 9, 1, 0, 70, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -944,7 +1008,11 @@ BLIND_HELD = {
     # sets 6-13): ((126, 91, 96), 11, 0, 2, 69, 2); kind 127 after round 16's second assistant
     # pass (a loss or a fire over told as a question's background)
     # round 20 (asst-20, aggregate only): questions 70/75 with 1 wrong
-    "blind18": ((127, 91, 96), 11, 0, 2, 70, 1),
+    # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
+    # asked, or the topics asked offered back): 71
+    # round 21 (asst-21, a bare length beside the procedure named no longer answers
+    # another): 72, wrong 1 -> 0
+    "blind18": ((127, 91, 96), 11, 0, 2, 72, 0),
     # written in round 15 before anything changed: 121, 88, 93, ads 6/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
     # round 15, every pass merged and the model retrained (its category head taught message
@@ -955,7 +1023,9 @@ BLIND_HELD = {
     # urgency 94/95, no calm tip urgent, no person in danger normal, ads 11/12; questions
     # 61/75 with 4 wrong; kind 132 after msg-16's pass on tuning set 17
     # kind 133 after msg-18's pass on kind (tuning set 21)
-    "blind20": ((133, 89, 94), 11, 0, 0, 61, 4),
+    # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
+    # asked, or the topics asked offered back): 63
+    "blind20": ((133, 89, 94), 11, 0, 0, 63, 4),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
@@ -965,18 +1035,31 @@ BLIND_HELD = {
     # a procedure with its own term are that procedure's)
     # kind 131, ads 11/12 with msg-18's pass on kind (tuning set 21) merged
     # round 20 (asst-20, aggregate only): questions 67/75 with 1 wrong
-    "blind21": ((132, 86, 93), 12, 0, 1, 67, 1),
+    # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
+    # asked, or the topics asked offered back): 68
+    "blind21": ((132, 86, 93), 12, 0, 1, 68, 1),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
     # (asst-18b); 70/75 with no wrong answer with round 18's pass on set 36 merged (asst-18a)
     # round 19 (msg-19c's pass on kind): kind 129
-    "blind22": ((129, 86, 90), 11, 1, 1, 70, 0),
+    # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
+    # asked, or the topics asked offered back): 71
+    "blind22": ((129, 86, 90), 11, 1, 1, 71, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
     "blind23": ((129, 85, 88), 11, 2, 1, 65, 2),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
-    "blind24": ((128, 91, 88), 10, 2, 0, 59, 5),
+    # round 21, written and scored before any change (lead-21 da62cf0)
+    # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
+    # anger supposed, small talk with the officers are other; aggregate only): kind 129; 130
+    # with the neighbourhood's community life asked or announced
+    "blind24": ((130, 91, 88), 10, 2, 0, 59, 5),
+    # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
+    # elsewhere than asked, counted honest before, is a miss; under the former scorer this
+    # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
+    # round 21, every pass merged (aggregate only): kind 116
+    "blind25": ((116, 82, 89), 10, 1, 0, 47, 11),
 }
 
 
@@ -1163,7 +1246,9 @@ QUESTIONS_ALONE = {
     # qt14-37 and qt14-102 answered as labelled, out of CONFLICTS; 100/104 agreed); 102/105
     # agreed after round 13's second pass (a deadline: qt14-108 out of CONFLICTS)
     # 104/117 after round 19's pass (asst-19b: the lost residence book's labels corrected)
-    "tuning14": 104,
+    # round 21 (asst-21), the scorer's honest as issue 17 words it: 103 ("not handled here,
+    # ask the passport office" said of a relative's stay is no longer honest: qt14-110)
+    "tuning14": 103,
     # round 9: scored before any change (its header) 79/110 with 5 wrong; after round 9's
     # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed); 98/110 after
     # round 10's pass on set 17 (qt15-33 and qt15-58 answered as labelled, out of
@@ -1210,7 +1295,9 @@ QUESTIONS_ALONE = {
     # pass (a deadline: qt19-63 out of CONFLICTS); 105/105 agreed after round 15's pass on
     # the wrong answers (another office's matter asked is a question: qt19-43; qt19-97, a
     # stay beside a beating, to CONFLICTS)
-    "tuning19": 105,
+    # round 21 (asst-21), the scorer's honest as issue 17 words it: 104 (a pointer to
+    # another office than the one asked is no longer honest)
+    "tuning19": 104,
     # round 10: scored before any change and after each pass (its header: 76 -> 79 -> 82
     # right, 14 wrong), kept out of them; after round 10's fourth pass, on set 20 itself,
     # 97/110 with 6 wrong, all in CONFLICTS (97/98 agreed; twelve labels against the line's
@@ -1359,12 +1446,17 @@ QUESTIONS_ALONE = {
     # lost beside a card is the card's re-issue, and residence papers named whole ask
     # round 20 (asst-20): 95/110 with 2 wrong once another office's service wished for is
     # pointed there and the old book said as what served once asks what serves now
-    "tuning37": (95, 2),
+    # round 21 (asst-21), the scorer's honest as issue 17 words it: 96 (the topics asked
+    # offered back as buttons)
+    "tuning37": (96, 2),
     # (set 38: 93/110 with 5 wrong with both of round 18's assistant passes merged)
     # round 19's pass (asst-19b), on set 38 itself: 101/110 with none wrong (a few nights said
     # are a short stay; a licence's renewal is its office's; a place beside a narrow procedure
     # is where; the old tạm trú book is void; "nhận qua" is no gift; the "đi xa" convention)
-    "tuning38": 101,
+    # round 21 (asst-21), the scorer's honest as issue 17 words it: 104 (the topics asked
+    # offered back as buttons)
+    # round 21 (asst-21, a nation written with its marks after a person names a foreigner): 105
+    "tuning38": 105,
     # round 19, scored before any change (lead-19 a36e371)
     # round 20 (asst-20): 96/110 with 5 wrong (someone gone for years a question's premise, a
     # citizen writing in English, school as a purpose, a life event then the household asked
@@ -1396,7 +1488,10 @@ MESSAGES_ALONE = {
     # kind 209, ads 21/21 after its pass on the kinds left wrong (msg-16c)
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 159, 155
-    "tuning6": ((213, 159, 155), 21, 1, 0),
+    # round 21 (cat-21): a coach stopping for fares no longer urgent (mt6-216)
+    # round 21 (msg-21, the same principles; the community life announced; an errand to
+    # someone called by name): kind 217
+    "tuning6": ((217, 159, 156), 21, 0, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1435,14 +1530,17 @@ MESSAGES_ALONE = {
     # 148
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 148, 145
-    "tuning13": ((211, 148, 145), 11, 0, 0),
+    # round 21 (msg-21, the same principles): kind 212
+    "tuning13": ((212, 148, 145), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
     # mt11-190, mt11-191, mt11-212 in CONFLICTS), 9/9, none and none
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 216, 159, 156
-    "tuning11": ((216, 159, 156), 9, 0, 0),
+    # round 21 (cat-21): an impostor "tự xưng nhân viên điện lực" going house to house now is
+    # urgent like one "giả nhân viên" (impostor_here; mt11-95)
+    "tuning11": ((216, 159, 157), 9, 0, 0),
     # round 14: kept out of the pass on set 11, scored before any change (its header) 207,
     # 142, 144 of 220, ads 11/17, two calm tips urgent, four people in danger normal; the
     # same after the pass on set 11; after the pass on it (model retrained) 216, 152, 152 of
@@ -1457,7 +1555,8 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, a weapon used to rob is a robbery): 153; 154 once something snatched
     # from the hand is a robbery, whatever was lost (robbery beats theft); urgency 152, one calm
     # tip urgent once a trick whose taker made off is not raised by the model (mt14-177)
-    "tuning14": ((218, 154, 152), 13, 1, 0),
+    # round 21 (cat-21): a warning passed on "for the record" no longer urgent (mt14-52)
+    "tuning14": ((218, 154, 153), 13, 0, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1472,7 +1571,8 @@ MESSAGES_ALONE = {
     # question, right before) put in CONFLICTS; no other message moved
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 143, 147
-    "tuning15": ((217, 144, 148), 10, 0, 0),
+    # round 21 (cat-21): waste dumped on the sly is no theft (mt15-157)
+    "tuning15": ((217, 145, 148), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1480,7 +1580,11 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, a gambling den named by its game, a person lying still is other): 121
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 121, 120
-    "tuning16": ((216, 121, 120), 30, 0, 0),
+    # round 21 (cat-21): category 121 -> 120: a child in danger whose category words are all
+    # child_in_danger's is a person's tip, other (tip_category); mt16-62, a boy shut out on a
+    # balcony, is labelled violence
+    # round 21 (msg-21, the same principles): kind 218
+    "tuning16": ((218, 120, 120), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
@@ -1491,7 +1595,9 @@ MESSAGES_ALONE = {
     # round 18 (msg-18, follow-ups asking only for news, the report named by when): 211
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 213, 108, 106
-    "tuning18": ((215, 108, 106), 15, 0, 0),
+    # round 21 (asst-21: a fire over told as why the writer moves, the move's registration
+    # asked, is its premise): kind 216
+    "tuning18": ((216, 108, 106), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1502,7 +1608,8 @@ MESSAGES_ALONE = {
     # once a quarrel said not to have come to blows is never the model's violence (mt19-217)
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 220, 195, 190
-    "tuning19": ((220, 195, 190), 3, 2, 0),
+    # round 21 (cat-21): a gun held in a picture posted is not among people now (mt19-51)
+    "tuning19": ((220, 195, 191), 3, 2, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1512,7 +1619,9 @@ MESSAGES_ALONE = {
     # round 18 (msg-18, follow-ups asking only for news): 216
     # round 19 (msg-19b): urgency 158, one calm tip urgent (another weekday named is not now)
     # all of round 19 merged, mt20-155 in CONFLICTS (msg-19a): 218, 152, 157 agreed
-    "tuning20": ((218, 152, 157), 15, 1, 0),
+    # round 21 (cat-21): a theft the guard saw nothing of no longer urgent (mt20-198)
+    # round 21 (msg-21: an errand to someone called by name is other): kind 219
+    "tuning20": ((219, 152, 158), 15, 0, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1532,8 +1641,13 @@ MESSAGES_ALONE = {
     # nobody and sparks each time it rains are calm; 163 once a weapon fetched to come back
     # is urgent; 164 once a child left alone as a habit is for the ward)
     # all of round 19 merged (categories msg-19a, kind msg-19c, urgency msg-19b)
-    "tuning22": ((216, 150, 165), 10, 0, 0),
-    "tuning23": ((219, 142, 145), 12, 0, 0),
+    # round 21 (cat-21): waste dumped on the sly is no theft (mt22-155)
+    # round 21 (cat-21): urgency 145 -> 144: mt23-164, an impostor "tự xưng nhân viên điện lực"
+    # going house to house, "đang qua nhà khác", is labelled normal; impostor_here reads it
+    # urgent like its own example (and mt11-95, labelled urgent, the same event)
+    # round 21 (msg-21: volunteering for the night watch asked is community life): kind 217
+    "tuning22": ((217, 151, 165), 10, 0, 0),
+    "tuning23": ((219, 142, 144), 12, 0, 0),
 }
 
 
@@ -1599,6 +1713,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind22",
         "blind23",
         "blind24",
+        "blind25",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

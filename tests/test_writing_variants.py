@@ -37,20 +37,37 @@ variants = load_script("writing_variants")
 # (mt12-199) whose variant drops a letter of the ad's own words ("giao nhnh"). Both passes
 # merged: no-marks and teencode without marks each one question fewer broken (right, and
 # not answered wrong).
+# Round 21 (cat-21): originals newly read right whose variants still break. tr->ch category
+# 82 -> 84 (waste dumped on the sly, mt15-157 and mt22-155, typed "đổ chộm") and urgency 30 -> 32
+# (a coach stopping for fares, mt6-216, typed "chả khách"; mt22-134, "tuần trước" typed "tuần
+# chuốc", its boy now a child named); no-marks and teencode-no-marks urgency 40 -> 41 (mt19-51, a
+# gun in a picture posted: "dang hinh" folds onto "đang", now). typo-dropped category: m5-70 newly
+# right, m5-65 newly kept, one for one.
+# Round 21 (msg-21's pass on kind): typo-dropped kind 46 -> 47: a headline newly read as news
+# passed on (mt13-170) whose variant drops a letter of the paper's name ("VnExress") counts as
+# broken, and a procedure asked of friends whose variant loses the procedure's word ("phat
+# ngoi", mt15-72) is now chat to the group called rather than a question; one fewer broken
+# (mt20-188, the group called while testing the line). Lower case without punctuation kind
+# 10 -> 11: an errand to someone called by name (mt20-144), newly read as one, is called by
+# a capitalised name, which lower case takes away.
+# Round 21 (asst-21): a letter dropped answered wrong 150 -> 149; a nation after a person
+# word typed without marks is read as with them ("khach phap"), so set 38's newly right
+# qt38-69 breaks no more unmarked.
+# Round 21, the three passes merged and measured once: tr->ch kind 82 -> 81, category 84 -> 83.
 HELD = {
-    "no-marks": {"kind": 14, "tip-lost": 6, "category": 73, "urgency": 40,
+    "no-marks": {"kind": 14, "tip-lost": 6, "category": 73, "urgency": 41,
                  "question": 17, "question-wrong": 19},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 6, "urgency": 3,
                  "question": 4, "question-wrong": 4},
-    "teencode-no-marks": {"kind": 15, "tip-lost": 8, "category": 77, "urgency": 40,
+    "teencode-no-marks": {"kind": 15, "tip-lost": 8, "category": 77, "urgency": 41,
                           "question": 19, "question-wrong": 20},
-    "lower-no-punct": {"kind": 10, "tip-lost": 0, "category": 2, "urgency": 1,
+    "lower-no-punct": {"kind": 11, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 3},
     "typo-doubled": {"kind": 12, "tip-lost": 5, "category": 16, "urgency": 12,
                      "question": 72, "question-wrong": 15},
-    "typo-dropped": {"kind": 46, "tip-lost": 14, "category": 37, "urgency": 34,
-                     "question": 477, "question-wrong": 150},
-    "typo-tr-ch": {"kind": 82, "tip-lost": 39, "category": 82, "urgency": 30,
+    "typo-dropped": {"kind": 47, "tip-lost": 14, "category": 37, "urgency": 34,
+                     "question": 477, "question-wrong": 149},
+    "typo-tr-ch": {"kind": 81, "tip-lost": 39, "category": 83, "urgency": 32,
                    "question": 95, "question-wrong": 32},
 }  # fmt: skip
 

@@ -86,6 +86,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind24.jsonl`, `questions_blind24.jsonl`: the twenty-fourth pair, written
   in round 20 by two writers who had not seen the rules (the same brief), scored blind
   before round 20's changes (its header lines); never worked on.
+- `messages_blind25.jsonl`, `questions_blind25.jsonl`: the twenty-fifth pair, written
+  in round 21 by two writers who had not seen the rules (the same brief), scored blind
+  before round 21's changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -284,6 +287,7 @@ SETS = (
     "blind22",
     "blind23",
     "blind24",
+    "blind25",
     "tuning",
     "tuning4",
     "tuning5",
@@ -360,6 +364,7 @@ BLIND = (
     "blind22",
     "blind23",
     "blind24",
+    "blind25",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
@@ -565,7 +570,9 @@ def score_messages(items: list[dict[str, Any]], classify: Callable[[str], Any]) 
 class QuestionScore:
     total: int = 0
     right: int = 0
-    honest: int = 0  # "not handled here" with a pointer, or a hand-off: no fact asserted
+    # no fact asserted, the citizen led to the answer: an officer, the service asked, or
+    # the topics asked offered as buttons (`_honest`)
+    honest: int = 0
     wrong: list[str] = field(default_factory=list)  # a fact given that does not apply
     misses: list[str] = field(default_factory=list)
 
@@ -642,9 +649,27 @@ def judge(expect: dict[str, Any], got: Understood) -> str:
             return "right"
     elif answer == "handoff" and got.handoff:
         return "right"
-    if (got.out_of_scope or got.handoff) and not got.topics:
-        return "honest"
-    return "miss"
+    return "honest" if _honest(expect, got) else "miss"
+
+
+def _honest(expect: dict[str, Any], got: Understood) -> bool:
+    """No fact asserted, and the citizen led where the answer is (issue 17, "right or
+    honestly not handled here"): an officer; "not handled here" pointing to the service
+    asked (a label naming no service: the pointer cannot be checked, honest at best); or
+    a question back whose buttons offer every topic asked. "Not handled here" said of a
+    residence matter sends the citizen away from the answer this line holds, and a
+    pointer to another service than the one asked sends them to the wrong office: neither
+    is honest."""
+    if got.topics:
+        return False
+    if got.handoff:
+        return True
+    answer = expect["answer"]
+    if got.out_of_scope:
+        return answer == "out_of_scope" and expect.get("service") in (None, got.out_of_scope)
+    if answer in ("topic", "clarify") and got.clarify:
+        return set(expect["topics"]) <= set(got.clarify)
+    return False
 
 
 def score_questions(

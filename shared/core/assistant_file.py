@@ -178,6 +178,12 @@ class Stays:
     # words before a length saying it is the time so far ("làm công nhân được 2 tuần"),
     # folded like the text they are looked for in (a marked "được" in the data still counts)
     so_far: frozenset[str] = frozenset()
+    # words of living somewhere ("ở", "sống", "thuê"): with no visit said, a length converts
+    # the procedure named only when one of them comes shortly before it ("cho bạn ở 10 ngày");
+    # a bare length beside a procedure named ("đăng ký tạm trú 10 ngày rồi, khi nào có kết
+    # quả") may be the wait for it: not enough to answer another procedure (folded words)
+    dwell: frozenset[str] = frozenset()
+    dwell_gap: int = 3
     # words before a length saying what a declaration is to cover ("báo 1 lần cho cả
     # năm"): that length is no stay's (folded words)
     covering: frozenset[str] = frozenset()
@@ -338,8 +344,28 @@ class Knowledge:
     premises: tuple[Premise, ...] = ()
     # topic -> its phrases that only say something happened to a thing not named (padded)
     bare: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # topic -> (its bare verbs, things no procedure of its is done to, gap): the verb beside
+    # such a thing is done to that thing ("giấy phép lao động hết hạn, gia hạn ở đâu")
+    verb_objects: Mapping[str, tuple[frozenset[str], tuple[str, ...], int]] = field(
+        default_factory=dict
+    )
     # out-of-scope phrases that, beside a topic, are papers proving a lawful place (padded)
     proofs: tuple[str, ...] = ()
+    # a paper of a service this line does not handle said as held or travelled on ("về bằng
+    # hộ chiếu Việt Nam", "có bằng lái"): a word of `held` right before a noun of `papers`
+    # (padded); beside a residence matter asked, who the person is, not the service asked
+    held: tuple[str, ...] = ()
+    held_papers: tuple[str, ...] = ()
+    # a Vietnamese passport's words ("hộ chiếu Việt Nam"): held, a citizen's (padded)
+    citizen_passports: tuple[str, ...] = ()
+    # a nation written with its marks after a person ("bạn người Lào", "sinh viên Hàn"):
+    # (persons, kin, nations, names), each as written (marked, lower case); see assistant.yaml
+    nationals: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
+        (),
+        (),
+        (),
+        (),
+    )
     # what a paper is for ("để nộp hồ sơ cho con vào lớp 1"): its words ask no part (padded)
     purposes: tuple[str, ...] = ()
     # someone's whereabouts told ("không ai biết ở đâu"): its words ask no part (padded)
@@ -491,6 +517,28 @@ class PremiseIn(_Strict):
     beside: list[str] = Field(default_factory=list)
 
 
+class VerbObjectsIn(_Strict):
+    """A topic's bare verbs ("gia hạn") and the things (`objects`) none of its procedures is
+    done to, within `gap` words of the verb: the verb is then done to that thing."""
+
+    verbs: list[str] = Field(min_length=1)
+    objects: list[str] = Field(min_length=1)
+    gap: int = 4
+
+
+class NationalsIn(_Strict):
+    """A nation written with its marks after a person word: `persons` take any of `nations`,
+    `kin` (whose next word may be whose they are: "chồng Mỹ" is Mỹ's husband) only those not
+    in `names`. Written marked and in lower case, as the citizen types them."""
+
+    persons: list[str] = Field(min_length=1)
+    kin: list[str] = Field(default_factory=list)
+    nations: list[str] = Field(min_length=1)
+    names: list[str] = Field(default_factory=list)
+    # the nations no other word folds onto, typed without marks (folded)
+    plain: list[str] = Field(default_factory=list)
+
+
 class SelfCitizenIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     topic: str
@@ -522,6 +570,8 @@ class StaysIn(_Strict):
     trips: list[str] = Field(default_factory=list)
     waits: list[str] = Field(default_factory=list)
     so_far: list[str] = Field(default_factory=list)
+    dwell: list[str] = Field(default_factory=list)
+    dwell_gap: int = 3
     covering: list[str] = Field(default_factory=list)
     under: list[str] = Field(default_factory=list)
     unknown: list[str] = Field(default_factory=list)
@@ -704,7 +754,12 @@ class ConfIn(_Strict):
     part_only_with: dict[str, dict[str, list[str]]] = Field(default_factory=dict)
     premises: list[PremiseIn] = Field(default_factory=list)
     bare: dict[str, list[str]] = Field(default_factory=dict)
+    verb_objects: dict[str, VerbObjectsIn] = Field(default_factory=dict)
     proofs: list[str] = Field(default_factory=list)
+    held: list[str] = Field(default_factory=list)
+    held_papers: list[str] = Field(default_factory=list)
+    citizen_passports: list[str] = Field(default_factory=list)
+    nationals: NationalsIn | None = None
     purposes: list[str] = Field(default_factory=list)
     whereabouts: list[str] = Field(default_factory=list)
     counted: list[str] = Field(default_factory=list)
@@ -1072,7 +1127,24 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             for p in conf.premises
         ),
         bare={t: frozenset(_padded(p) for p in ps) for t, ps in conf.bare.items()},
+        verb_objects={
+            t: (frozenset(_padded(p) for p in v.verbs), tuple(_padded(p) for p in v.objects), v.gap)
+            for t, v in conf.verb_objects.items()
+        },
         proofs=tuple(_padded(p) for p in conf.proofs),
+        held=tuple(_padded(p) for p in conf.held),
+        held_papers=tuple(_padded(p) for p in conf.held_papers),
+        citizen_passports=tuple(_padded(p) for p in conf.citizen_passports),
+        nationals=(
+            (
+                tuple(conf.nationals.persons),
+                tuple(conf.nationals.kin),
+                (*conf.nationals.nations, *conf.nationals.plain),
+                tuple(conf.nationals.names),
+            )
+            if conf.nationals
+            else ((), (), (), ())
+        ),
         purposes=tuple(_padded(p) for p in conf.purposes),
         whereabouts=tuple(_padded(p) for p in conf.whereabouts),
         counted=tuple(_padded(p) for p in conf.counted),
@@ -1139,6 +1211,8 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         trips=tuple(_padded(p) for p in raw.trips),
         waits=tuple(_padded(p) for p in raw.waits),
         so_far=frozenset(" ".join(words(p)) for p in raw.so_far),
+        dwell=frozenset(" ".join(words(p)) for p in raw.dwell),
+        dwell_gap=raw.dwell_gap,
         covering=frozenset(" ".join(words(p)) for p in raw.covering),
         under=frozenset(" ".join(words(p)) for p in raw.under),
         unknown=tuple(_padded(p) for p in raw.unknown),

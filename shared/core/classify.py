@@ -430,6 +430,9 @@ class Rules:
     # categories whose evidence is a question's premise when papers lost are asked about
     # with neither where nor when (papers_asked)
     papers_categories: frozenset[str] = frozenset()
+    # categories whose evidence, told as what made the writer move, is the premise of the
+    # move's residence procedure asked (moving_away)
+    moving_categories: frozenset[str] = frozenset()
     # strings of a message's text that say the writer is laughing ("=))"), besides words
     laughter_marks: tuple[str, ...] = ()
     # distinct English words (`english`) that make a message English (`in_english`)
@@ -654,10 +657,14 @@ def build_rules(data: Any) -> Rules:
         ("rumour", top.hypothetical.rumour),
         ("heard", top.hypothetical.heard),
         ("checks", top.hypothetical.checks),
+        ("reaction_if", top.hypothetical.reaction_if),
+        ("reaction_then", top.hypothetical.reaction_then),
+        ("reaction_unless", top.hypothetical.reaction_unless),
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
         ("case_reported", top.case_reported),
+        ("moving_away", top.moving_away.phrases),
         ("guidance_visit", top.guidance_visit),
         ("own_fine", top.own_fine),
         ("law_asked", top.law_asked),
@@ -683,6 +690,13 @@ def build_rules(data: Any) -> Rules:
         ("line_use", top.not_for_line.line_use),
         ("trouble", top.not_for_line.trouble),
         ("family_called", top.not_for_line.family_called),
+        ("crowd", top.not_for_line.crowd),
+        ("crowd_end", top.not_for_line.crowd_end),
+        ("crowd_unless", top.not_for_line.crowd_unless),
+        ("officer_life", top.not_for_line.officer_life),
+        ("mood", top.not_for_line.mood),
+        ("community", top.not_for_line.community),
+        ("mood_unless", top.not_for_line.mood_unless),
         ("misused", top.not_for_line.misused),
         ("laughter", top.laughter.words),
         ("joke_owned", top.laughter.owned),
@@ -690,6 +704,7 @@ def build_rules(data: Any) -> Rules:
         ("passing:long_ago", top.passing.long_ago),
         ("passing:gone", top.passing.gone),
         ("passing:unless", top.passing.unless),
+        ("passing:dated", top.passing.dated),
         ("passing:news_unless", top.passing.news_unless),
         ("gone_long:left", top.gone_long.left),
         ("gone_long:years", top.gone_long.years),
@@ -748,6 +763,7 @@ def build_rules(data: Any) -> Rules:
         add(f"unhurt:{rule.category}", rule.unhurt)
         add(f"unhurt:{rule.category}", rule.not_done)
         add(f"not_done:{rule.category}", rule.not_done)
+        add(f"not_done:{rule.category}", rule.not_named_beside)
     for name, slang in top.slang.items():
         category = CategoryRule.of(name, False, frozenset())
         add_evidence(category.groups.evidence, slang)
@@ -760,8 +776,14 @@ def build_rules(data: Any) -> Rules:
     add("past", severity.gone)
     add("gone", severity.gone)
     add("made_off", severity.made_off)
+    # footage looked at, the guard asked: the taker is as gone as one who made off
+    add("made_off", severity.found_later)
     add("reported_then", severity.reported_then)
     add("other_day", severity.other_day)
+    # told for the record: the learned model never raises it (`_told_calm`)
+    add("for_the_record", severity.for_the_record)
+    # a day ahead: past for the urgency alone (`_severity_past`)
+    add("later", severity.later)
     add("fresh", severity.fresh)
     add("now", severity.ahead)
     add("kept", severity.ahead)
@@ -792,6 +814,8 @@ def build_rules(data: Any) -> Rules:
         add_evidence(groups.evidence, rule)
         add(f"with:{rule.id}", rule.with_)
         add(f"unless:{rule.id}", rule.unless)
+        if rule.recorded_over:
+            add(f"unless:{rule.id}", severity.for_the_record)
 
     abbreviations = {}
     for key, expansion in top.abbreviations.items():
@@ -817,6 +841,7 @@ def build_rules(data: Any) -> Rules:
             officer_gap=top.officer.gap,
             hypothetical_lead=top.hypothetical.lead,
             papers_categories=frozenset(top.papers_asked.categories),
+            moving_categories=frozenset(top.moving_away.categories),
             laughter_marks=tuple(top.laughter.marks),
             english_min_words=top.english_min_words,
             calm_categories=frozenset(severity.calm_categories),
@@ -1413,7 +1438,7 @@ def _danger(
         makes_tip = makes_tip or rule.makes_tip
     # a word read as the tip's evidence is not also a past marker ("choi da xong":
     # "chơi đá xong", not "đã xong")
-    past = [p for p in groups.get("past", []) if not any(_overlaps(p, h) for h in category_hits)]
+    past = [p for p in _severity_past(groups) if not any(_overlaps(p, h) for h in category_hits)]
     # nor is an earlier report's time the event's ("vụ tôi báo hôm qua, nó vừa cầm dao")
     past = _event_past(groups, past)
     # a person already held, a registration asked of them: over, whatever "đang" says
@@ -1583,6 +1608,14 @@ def _event_past(groups: dict[str, list[Hit]], past: list[Hit]) -> list[Hit]:
     return [p for p in past if not _inside(p, reported)]
 
 
+def _severity_past(groups: dict[str, list[Hit]]) -> list[Hit]:
+    """The phrases that say the event is not happening now, for its urgency: `past`, and a
+    day ahead named (`later`: "ngày mai", "tuần sau"), which says nothing of a message's
+    kind."""
+    later = groups.get("later")
+    return [*groups.get("past", []), *later] if later else groups.get("past", [])
+
+
 def _report_dated_only(groups: dict[str, list[Hit]]) -> bool:
     """Every past phrase is an earlier report's time, and something is told now: the
     learned model reads that time as the event's, so it never lowers the rules' danger."""
@@ -1591,12 +1624,12 @@ def _report_dated_only(groups: dict[str, list[Hit]]) -> bool:
 
 
 def _told_calm(groups: dict[str, list[Hit]]) -> bool:
-    """Told as over ("hôm qua"), as a habit ("tối nào cũng") or as no hurry: the
-    rules' signs that no danger is happening now, which the model's word never
-    overrules."""
-    dated = bool(_event_past(groups, groups.get("past", []))) or "other_day" in groups
+    """Told as over ("hôm qua"), as a habit ("tối nào cũng"), as no hurry or for the
+    record ("báo để các anh nắm"): the rules' signs that no danger is happening now,
+    which the model's word never overrules."""
+    dated = bool(_event_past(groups, _severity_past(groups))) or "other_day" in groups
     over = dated and "now" not in groups
-    return over or _habitual(groups) or "not_urgent" in groups
+    return over or _habitual(groups) or "not_urgent" in groups or "for_the_record" in groups
 
 
 def _habitual(groups: dict[str, list[Hit]]) -> bool:
@@ -1825,6 +1858,24 @@ def _by_rules(
             or any(_topic_asked(groups, t.group) for t in rules.topics if t.topic != "tip_status")
         )
     )
+    # the writer moving away because of what is told ("khu này hay bị trộm quá nên em tính
+    # chuyển trọ, đăng ký tạm trú chỗ mới thế nào"), nothing going on now, no plea or report
+    # made: the event is the reason given for the move, whose residence procedure is asked
+    # (outside the categories' words, `asked_outside` below): the question's premise
+    moving_away = (
+        "moving_away" in groups
+        and not now_said
+        and "reporting" not in groups
+        and not any(group in groups for group in _CRIES)
+        # the procedure named after the move (what the move asks), not a move said last as
+        # what the writer may do about what they report ("... em tính cuối tháng chuyển trọ")
+        and any(
+            hit.start >= groups["moving_away"][0].end
+            for group, i in rules.topic_of.items()
+            if rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
+            for hit in _sure(groups, group)
+        )
+    )
     # a crime as a subject: the law asked of it by a student or a lawyer, an essay on it;
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
@@ -1944,6 +1995,12 @@ def _by_rules(
             or over_premise
             or asked_premise
             or (gone_premise and residence_asked)
+            or (
+                moving_away
+                and rule.category in rules.moving_categories
+                and residence_asked
+                and asked_outside()
+            )
         ):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
@@ -2165,6 +2222,15 @@ def _by_rules(
     # besides: neither a report nor a procedure asked
     if topic_index is None and code is None and not danger.hits and not best_strong:
         aside = _sure(groups, "schoolwork") + _sure(groups, "line_asked")
+        # the officers' own life or trade asked as small talk ("ad ăn cơm chưa", "làm công
+        # an có cực không")
+        aside += _sure(groups, "officer_life")
+        # the neighbourhood's community life asked or announced ("nhà văn hóa phường có lớp
+        # võ cho trẻ em không"): the ward's other bodies, "phường" named or not; not beside a
+        # category's weak phrase nor the writer's family ("ép mua ... mẹ tui mua 3 hộp" at a
+        # sales talk in the community hall reports a scam)
+        if best is None and "own" not in groups:
+            aside += _sure(groups, "community")
         # an everyday matter of a shop, a market or the town asked ("mấy giờ mở cửa", "giá
         # vàng hôm nay", "chỗ sửa xe nào uy tín"): no police matter, unless a police office
         # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)
@@ -2179,11 +2245,43 @@ def _by_rules(
         # mai họp tổ mấy giờ", "anh Tuấn ơi chiều giao 3 bao xi măng nha"), sent here by
         # mistake: nothing in it is reported
         called = _labels(_sure(groups, "family_called"))
-        named = _CALLED_BY_NAME.match(text)
-        if named and named.group(2)[0].isupper() and named.group(2).casefold() not in _NOT_A_NAME:
-            called.append(named.group(0).strip())
+        if _called_by_name(text):
+            called.append(_CALLED_BY_NAME.match(text).group(0).strip())  # type: ignore[union-attr]
         if called:
             return Classification("other", None, "normal", None, None, _unique(called))
+        # a group of friends called, as in a group chat ("tối nay có ai đi cafe không mọi
+        # người"): no category's phrase even weak, no report named, no warning, nothing of
+        # the writer's own
+        crowd = _called_crowd(message, groups) if best is None else []
+        if crowd and not any(g in groups for g in ("warns", "own", "crowd_unless")):
+            return Classification("other", None, "normal", None, None, _unique(_labels(crowd)))
+    # someone called by name at its start, asked an errand ("nha", "nhé"), every phrase of a
+    # category the writer's own doing told to them ("anh Tuấn ơi chiều em ghé lấy bánh kem
+    # nha, em chuyển khoản rồi", "chị Hoa ơi mai em tới trễ nha, em để quên chìa khóa trong
+    # nhà"): a message meant for that person, not a harm; a harm done to the writer or to
+    # them ("chị Mai ơi nhà chị bị trộm vào rồi", "em mất xe rồi": a known officer may be
+    # called by name) is not the writer's doing, and a danger still reports
+    if (
+        best_strong
+        and not danger.hits
+        and topic_index is None
+        and code is None
+        and _called_by_name(text)
+        and any(word in _ERRAND for word in message.folded)
+        and all(
+            h.start > 0
+            and message.folded[h.start - 1] in _FIRST_PERSON
+            and message.folded[h.start] not in _HARMED
+            for h in best_hits
+        )
+    ):
+        said = [_CALLED_BY_NAME.match(text).group(0).strip(), *_labels(best_hits)]  # type: ignore[union-attr]
+        return Classification("other", None, "normal", None, None, _unique(said))
+    # someone's anger supposed as a figure ("vợ mà biết tui đi nhậu chắc bả giết tui luôn"):
+    # the crime's words are what the writer imagines, nothing happened
+    reaction = _reaction_supposed(groups, event) if not danger.hits else []
+    if reaction and topic_index is None and code is None:
+        return Classification("other", None, "normal", None, None, _unique(_labels(reaction)))
     supposed = asks and _hypothetical(rules, groups, event, bool(danger.hits), rule_heard)
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
@@ -2276,6 +2374,13 @@ def _by_rules(
     # typed without marks left unread: the default tip, which the model may read)
     if office and best is None and not danger.hits and not _sure(groups, "office_someone"):
         return Classification("other", None, "normal", None, None, _unique(_labels(office)))
+    # the writer's own feeling exclaimed in the last clause, nothing else matched and nobody
+    # else acting ("con em vừa thi đậu đại học, vui quá"): news of one's own day
+    if best is None and not danger.hits and "mood_unless" not in groups:
+        last = message.clauses[-1]
+        mood = [h for h in _sure(groups, "mood") if h.clause == last]
+        if mood:
+            return Classification("other", None, "normal", None, None, _unique(_labels(mood)))
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))
@@ -2299,6 +2404,41 @@ _CALLED_BY_NAME = re.compile(
 _NOT_A_NAME = frozenset(
     {"công", "cong", "cán", "can", "ad", "admin", "trực", "truc", "cảnh", "canh"}
 )
+
+
+# polite words that may follow the crowd called at a message's end ("... vậy mọi người nha")
+_AFTER_CALL = frozenset({"nha", "nhe", "nhé", "a", "ạ", "ha", "oi", "ơi", "nhi", "nhỉ"})
+
+
+def _called_crowd(message: _Message, groups: dict[str, list[Hit]]) -> list[Hit]:
+    """A group of friends or neighbours called: "mọi người ơi" anywhere, "mọi người" only
+    ending the message, a polite word or two aside ("tối nay mấy giờ đá vậy mọi người nha")."""
+    crowd = _sure(groups, "crowd")
+    ending = _sure(groups, "crowd_end")
+    if ending:
+        last = len(message.folded)
+        while last > 0 and message.folded[last - 1] in _AFTER_CALL:
+            last -= 1
+        crowd = crowd + [h for h in ending if h.end == last]
+    return crowd
+
+
+# the writer named as the one who does what a phrase tells, folded ("em chuyển khoản rồi")
+_FIRST_PERSON = frozenset({"em", "e", "con", "toi", "tui", "minh", "chau", "t"})
+# a phrase opening with these tells a harm or a loss suffered ("em mất xe", "em bị ..."),
+# not the writer's own doing
+_HARMED = frozenset({"mat", "bi", "lam"})
+# an errand asked of someone ("... nha", "... nhé")
+_ERRAND = frozenset({"nha", "nhe"})
+
+
+def _called_by_name(text: str) -> bool:
+    """Someone called by a capitalised name at the message's start ("chị Lan ơi"), not the
+    line's own people ("anh Công an ơi")."""
+    named = _CALLED_BY_NAME.match(text)
+    return bool(
+        named and named.group(2)[0].isupper() and named.group(2).casefold() not in _NOT_A_NAME
+    )
 
 
 def _words_besides(message: _Message, hits: list[Hit]) -> int:
@@ -2432,10 +2572,11 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     if now_said or "passing:unless" in groups or groups.keys().isdisjoint(_PASSING):
         return []
     news = _sure(groups, "passing:news")
-    if news and "passing:news_unless" not in groups and "spam_unless" not in groups:
+    # (the writer's own or family's harm beside it, "tôi bị", "mẹ tôi", reports)
+    if news and not any(g in groups for g in ("passing:news_unless", "spam_unless", "own")):
         return news
     long_ago = _sure(groups, "passing:long_ago")
-    if long_ago and ("passing:gone" in groups or laughing):
+    if long_ago and "passing:dated" not in groups and ("passing:gone" in groups or laughing):
         return long_ago
     return []
 
@@ -2487,6 +2628,29 @@ def _hypothetical(
         if h.sure and h.end <= supposing
     ]
     return not (before and any(h.end <= supposing for h in told))
+
+
+def _reaction_supposed(groups: dict[str, list[Hit]], event: list[Hit]) -> list[Hit]:
+    """Someone's anger supposed, told as a figure: "X mà biết/thấy ..." then "chắc ...",
+    every word of the event after the "chắc" ("ba mà thấy điểm thi chắc ba đánh con chết");
+    nothing told as happened, going on, past or a habit, none of `reaction_unless`."""
+    if not event or "reaction_if" not in groups or "reaction_then" not in groups:
+        return []
+    if any(
+        g in groups for g in ("reaction_unless", "happened", "now", "past", "habitual", "fresh")
+    ):
+        return []
+    supposing = min(h.start for h in groups["reaction_if"])
+    then = min(
+        (h for h in groups["reaction_then"] if h.start > supposing), key=_start, default=None
+    )
+    if then is None or any(h.start < then.end for h in event):
+        return []
+    return [min(groups["reaction_if"], key=_start), then]
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
 
 
 def is_urgent(text: str) -> bool:

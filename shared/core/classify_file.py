@@ -154,6 +154,20 @@ class HypotheticalIn(_Strict):
     # asks when no harm is told beside it, but never makes a harm told asked of
     heard: list[str] = Field(default_factory=list)
     checks: list[str] = Field(default_factory=list)
+    # someone's anger supposed as a figure ("X mà biết ... chắc giết tui"): `reaction_if`,
+    # then `reaction_then`, the crime's words after it; never beside `reaction_unless`
+    reaction_if: list[str] = Field(default_factory=list)
+    reaction_then: list[str] = Field(default_factory=list)
+    reaction_unless: list[str] = Field(default_factory=list)
+
+
+class MovingAwayIn(_Strict):
+    """The writer's own move away (`phrases`) told after what made them move, a residence
+    procedure asked after it: for `categories` with no one harmed to report (a noisy lane,
+    a fire over), what is told is the move's reason and the question's premise."""
+
+    categories: list[Category] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
 
 
 class PapersAskedIn(_Strict):
@@ -193,6 +207,8 @@ class PassingIn(_Strict):
     long_ago: list[str] = Field(default_factory=list)
     gone: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
+    # a day named: no longer long ago (a news item's day is when it aired)
+    dated: list[str] = Field(default_factory=list)
     news_unless: list[str] = Field(default_factory=list)
 
 
@@ -232,6 +248,18 @@ class NotForLineIn(_Strict):
     line_use: list[str] = Field(default_factory=list)
     trouble: list[str] = Field(default_factory=list)
     family_called: list[str] = Field(default_factory=list)
+    # a group of friends or neighbours called (anywhere; `crowd_end`: ending the message)
+    crowd: list[str] = Field(default_factory=list)
+    crowd_end: list[str] = Field(default_factory=list)
+    # the neighbourhood's community life asked or announced (a club, the youth union)
+    community: list[str] = Field(default_factory=list)
+    # the writer's own feeling exclaimed, nothing else matched; never with someone acting
+    mood: list[str] = Field(default_factory=list)
+    mood_unless: list[str] = Field(default_factory=list)
+    # the officers' own life or trade asked of them, as small talk
+    officer_life: list[str] = Field(default_factory=list)
+    # a report or a tip-off named: the line's matter, whoever is called
+    crowd_unless: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
 
 
@@ -287,6 +315,10 @@ class CategoryRuleIn(SlangIn):
     # blow struck): its strong phrases weigh as weak, as `unhurt`, and the learned model may
     # not name it over the rules' category
     not_done: list[str] = Field(default_factory=list)
+    # said beside one of these, the learned model may not name the category over the rules'
+    # (its word read in another sense the rules know: "đổ trộm rác" is dumping, no theft);
+    # unlike `not_done`, the category's own phrases keep their weight
+    not_named_beside: list[str] = Field(default_factory=list)
 
 
 class ExamplesIn(_Strict):
@@ -314,6 +346,9 @@ class SeverityRuleIn(EvidenceIn):
     # A state of the person in danger (down, trapped): it lasts when whoever caused it
     # has gone (a `gone` phrase: "thằng kia bỏ chạy rồi"), unlike a fight or a theft.
     lasts: bool = False
+    # Not when the tip is told for the record (`for_the_record`): the rules that read an
+    # offence as just done from the offender's flight, which a warning passed on also tells.
+    recorded_over: bool = False
     # A cry that is the whole message ("có cướp", "cuu"): it counts only when nothing
     # else is said; beside a story it is a word of it ("xóm này có trộm").
     alone: bool = False
@@ -364,6 +399,14 @@ class SeverityIn(_Strict):
     # happening now, so the learned model never raises it (`_told_calm`); the rules' past
     # is left to `past`, which also decides kinds
     other_day: list[str] = Field(default_factory=list)
+    # told for the record ("báo để các anh nắm"): the learned model never raises the tip,
+    # and the rules marked `recorded_over` do not apply
+    for_the_record: list[str] = Field(default_factory=list)
+    # a theft or a trick found out after it was done ("camera có quay rõ mặt"): read like
+    # `made_off`
+    found_later: list[str] = Field(default_factory=list)
+    # a day ahead named ("ngày mai", "tuần sau"): past for the urgency alone (`_severity_past`)
+    later: list[str] = Field(default_factory=list)
     # an event told as just now ("vừa cầm dao đuổi chém"): besides `now`, what makes the time
     # of an earlier report no past of the event's
     fresh: list[str] = Field(default_factory=list)
@@ -410,6 +453,8 @@ class RulesIn(_Strict):
     held_asks: list[str] = Field(default_factory=list)
     # the event already reported to the police ("vụ trộm đã trình báo rồi")
     case_reported: list[str] = Field(default_factory=list)
+    # the writer's own move away ("em tính chuyển trọ"): what made them move is its reason
+    moving_away: MovingAwayIn = MovingAwayIn()
     guidance_visit: list[str] = Field(default_factory=list)
     # the asker's own fine looked up or paid ("tra cứu phạt nguội ở đâu")
     own_fine: list[str] = Field(default_factory=list)
@@ -515,6 +560,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("held", rules.held)
     add("held_asks", rules.held_asks)
     add("case_reported", rules.case_reported)
+    add("moving_away", rules.moving_away.phrases)
     add("guidance_visit", rules.guidance_visit)
     add("own_fine", rules.own_fine)
     add("law_asked", rules.law_asked)

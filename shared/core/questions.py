@@ -26,7 +26,17 @@ space-padded text (`normalise`). The rules, as data in `assistant.yaml`:
   so the assistant can say where to ask, unless its words belong to a topic's
   phrase ("mất bằng lái" is a lost paper); beside it, a topic phrase that only
   says where (`places`: "phòng trọ bị cắt điện") names no topic; a paper proving
-  a lawful place (`proofs`: "sổ đỏ") beside a topic is that topic's papers;
+  a lawful place (`proofs`: "sổ đỏ") beside a topic is that topic's papers; a
+  paper said as held (`held`, `held_papers`: "có bằng lái", "về bằng hộ chiếu")
+  says who the person is, and points to its office only when nothing else is
+  understood (a Vietnamese passport held says a citizen: `citizen_passports`);
+- a topic's bare verb said of another thing (`verb_objects`: "giấy phép lao động
+  hết hạn, gia hạn ở đâu") names no topic;
+- with no visit said, a length turns the procedure named into the other stay only
+  when said of living somewhere (`stays.dwell`: "cho bạn ở 10 ngày"), never a
+  bare one that may be the wait for a file ("đăng ký tạm trú 10 ngày rồi");
+- a nation written with its marks after a person word (`nationals`: "bạn người
+  Lào", "kỹ sư Nhật") names a foreigner, read as "quốc tịch" said;
 - what a paper is for (`purposes`: "để nộp hồ sơ xin việc") asks no part;
 - a topic's words said of what already is (`premises`: a trip over, one's own
   registration held, a foreign nationality taken) name nothing beside another matter
@@ -104,8 +114,44 @@ def _typo_rewriter(typos: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
 def normalise(text: str, k: Knowledge) -> str:
     """Folded words, space-padded, typos rewritten: what every phrase is matched on."""
     # a letter held down at a word's end ("khôngg", "ngườii") read once
-    padded = " " + " ".join(words(undoubled(unicodedata.normalize("NFC", text.lower())))) + " "
+    lowered = undoubled(unicodedata.normalize("NFC", text.lower()))
+    if k.nationals[0]:
+        lowered = _cached(k.nationals, _nationals_rewriter)(lowered)
+    padded = " " + " ".join(words(lowered)) + " "
     return _cached(k.typos, _typo_rewriter)(padded) if k.typos else padded
+
+
+def _nationals_rewriter(
+    nationals: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+) -> Callable[[str], str]:
+    """Diacritics are evidence: a nation written with its marks after a person word ("bạn
+    người Lào", "sinh viên Hàn", "chồng Úc") names a nationality, which folded it may not
+    ("người lao động", "hạn", "ức"); the text says so in words ("quốc tịch") before folding,
+    after its last word, so that the distances between its own words stay as written."""
+    persons, kin, nations, names = nationals
+
+    def alternation(items: Iterable[str]) -> str:
+        return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+    def rule(who: tuple[str, ...], what: Iterable[str]) -> str:
+        return rf"(?<!\w)((?:{alternation(who)})\s+(?:{alternation(what)}))(?!\w)"
+
+    patterns = [re.compile(rule(persons, nations))]
+    if kin:
+        patterns.append(re.compile(rule(kin, [n for n in nations if n not in names])))
+    # typed without marks, the nations no other word folds onto ("khach phap", "sinh vien
+    # campuchia"), after a person word typed so too
+    plain = [n for n in nations if n.isascii()]
+    if plain:
+        patterns.append(re.compile(rule(tuple(" ".join(words(p)) for p in persons), plain)))
+
+    def rewrite(text: str) -> str:
+        # said once, at the end: the words and their distances stay as written
+        if any(pattern.search(text) for pattern in patterns):
+            return text + " quốc tịch"
+        return text
+
+    return rewrite
 
 
 _CACHE: dict[int, tuple[object, Any]] = {}
@@ -321,6 +367,28 @@ def _days(padded: str, stays: Stays) -> int | None:
     return longest
 
 
+def _dwelt(padded: str, stays: Stays) -> bool:
+    """Whether a length is said of living somewhere: a `dwell` word at most `dwell_gap`
+    words before a count and its unit, or a span ("ở nhờ mấy bữa")."""
+    said = padded.split()
+
+    def start(i: int) -> int:
+        # "chưa tới 1 tháng", "dưới 30 ngày": the words saying shorter belong to the length
+        if " ".join(said[max(i - 2, 0) : i]) in stays.under:
+            return i - 2
+        return i - 1 if stays.under & set(said[i - 1 : i]) else i
+
+    lengths = [
+        start(i)
+        for i, (count, unit) in enumerate(pairwise(said))
+        if unit in stays.units and (count.isdigit() or count in stays.numbers)
+    ]
+    lengths += [len(padded[:at].split()) for span in stays.spans for at in _positions(padded, span)]
+    return any(
+        word in stays.dwell for i in lengths for word in said[max(i - stays.dwell_gap, 0) : i]
+    )
+
+
 def _so_far(padded: str, stays: Stays) -> bool:
     """A length said as the time so far: a `so_far` word, a count, a unit ("được 2 tuần")."""
     said = padded.split()
@@ -358,6 +426,10 @@ def _stay(
         return parts, False
     if not said and has_any(padded, stays.waits):
         return parts, False  # "nộp hồ sơ 10 ngày mà vẫn đang xử lý": a wait, no stay
+    if not said and stays.dwell and not _dwelt(padded, stays):
+        # a bare length beside the procedure named ("đăng ký tạm trú 10 ngày rồi, khi nào có
+        # kết quả"): as likely the wait for it as a stay; too little to answer another
+        return parts, False
     if not said and named == {stays.long} and _so_far(padded, stays):
         # no visit said, the length the time so far ("mới vô làm công nhân được 2 tuần,
         # đăng ký tạm trú cần gì"): how long one has lived here, which goes on, so no more
@@ -537,7 +609,20 @@ def _beats(padded: str, service: OutOfScope) -> bool:
     return has_any(padded, service.beats_with) or near(padded, service.beats_near)
 
 
-def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope | None:
+def _held(padded: str, at: int, k: Knowledge) -> bool:
+    """Whether the words at `at` are a paper said as held or travelled on ("về bằng hộ
+    chiếu Việt Nam", "không có căn cước gắn chip"): a `held` word right before a paper."""
+    before = padded[: at + 1]
+    return any(before.endswith(w) for w in k.held) and any(
+        padded.startswith(paper, at) for paper in k.held_papers
+    )
+
+
+def _out_of_scope(
+    padded: str, found: list[_Match], k: Knowledge, held: bool = False
+) -> OutOfScope | None:
+    """The service this line does not handle that a text asks; with `held`, a paper said
+    as held or travelled on (`_held`) asks none."""
     citizens = _citizen_spans(padded, k)
     for service in k.out_of_scope:
         # "phạt người thuê hay phạt chủ trọ": a fine's person, not "phạt nguội"
@@ -548,7 +633,8 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
             continue
         # a topic this service beats, said with its words ("làm lại căn cước gắn chip bị
         # sai ngày sinh": a card to correct, not a lost one), keeps none of them
-        beaten = service.beats if _beats(padded, service) else frozenset()
+        acted = _beats(padded, service)
+        beaten = service.beats if acted else frozenset()
         topics = [m for m in found if m.topic not in beaten]
         for phrase in service.phrases:
             if topics and phrase in k.proofs:
@@ -557,9 +643,14 @@ def _out_of_scope(padded: str, found: list[_Match], k: Knowledge) -> OutOfScope 
                 # words shared with a topic's phrase are the topic's ("mất bằng lái xe"),
                 # and a citizen's own passport says who they are ("vẫn còn quốc tịch và
                 # hộ chiếu Việt Nam"), not a passport asked for
-                if not any(
-                    m.start < at + len(phrase) - 1 and at < m.end - 1 for m in topics
-                ) and not any(s <= at and at + len(phrase) <= e for s, e in citizens):
+                if (
+                    not any(m.start < at + len(phrase) - 1 and at < m.end - 1 for m in topics)
+                    and not any(s <= at and at + len(phrase) <= e for s, e in citizens)
+                    # the paper a person holds, beside a residence matter asked, says who
+                    # they are or how they came: the service is not what is asked
+                    # (an act on it said, "hộ chiếu hết hạn", still asks its office)
+                    and not (held and not acted and _held(padded, at, k))
+                ):
                     return service
     return None
 
@@ -579,9 +670,26 @@ def _blanked(padded: str, start: int, end: int) -> str:
 
 def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     """The topics a (normalised) text asks about, in order, with their parts; with
-    `scope`, also a service the text names that this line does not handle."""
+    `scope`, also a service the text names that this line does not handle.
+
+    A paper of such a service said as held or travelled on ("về bằng hộ chiếu Việt Nam, ở
+    nhà tôi 10 ngày có phải khai gì") says who the person is: read without it first; only
+    when nothing else is understood does the paper alone point to its office."""
+    got = _understand(padded, k, scope, held=True)
+    if scope and got.out_of_scope is None and not _understood(got):
+        alone = _understand(padded, k, scope, held=False)
+        if alone.out_of_scope is not None:
+            return alone
+    return got
+
+
+def _understood(got: Understanding) -> bool:
+    return bool(got.parts or got.ask_stay or got.ask_event or got.doubt or got.handoff)
+
+
+def _understand(padded: str, k: Knowledge, scope: bool, held: bool) -> Understanding:
     found = _without_citizens(padded, _matches(padded, k), k)
-    outside = _out_of_scope(padded, found, k) if scope else None
+    outside = _out_of_scope(padded, found, k, held) if scope else None
     if outside is not None and k.places:
         # "phòng trọ bị cắt điện": the room is where, the electricity is what is asked
         found = [m for m in found if padded[m.start : m.end] not in k.places]
@@ -603,6 +711,7 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     # house one rents here ("e thuê nhà ở Tân Phú") as what is asked, bare as it is
     matches, said_done = _without_premises(padded, matches, k, outside is not None)
     matches = _without_bare(padded, matches, k)
+    matches = _without_others_objects(padded, matches, k)
     matches = _without_persons(padded, matches, k)
     named = {m.topic for m in matches}
     # an everyday phrasing overlapping a premise's words names nothing either ("vừa nhập hộ
@@ -792,7 +901,12 @@ def _without_citizens(padded: str, found: list[_Match], k: Knowledge) -> list[_M
 
 
 def _citizen_spans(padded: str, k: Knowledge) -> list[tuple[int, int]]:
-    return [(at, at + len(c)) for c in k.citizens for at in _positions(padded, c)]
+    spans = [(at, at + len(c)) for c in k.citizens for at in _positions(padded, c)]
+    # a Vietnamese passport said held or travelled on ("về bằng hộ chiếu Việt Nam", "cầm hộ
+    # chiếu VN"): a citizen, whatever word says they hold it (`held`)
+    for own in k.citizen_passports:
+        spans += [(at, at + len(own)) for at in _positions(padded, own) if _held(padded, at, k)]
+    return spans
 
 
 def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
@@ -808,6 +922,35 @@ def _without_bare(padded: str, matches: list[_Match], k: Knowledge) -> list[_Mat
     if not bare or all(m.topic in bare for m in matches):
         return matches
     return [m for m in matches if m.topic not in bare]
+
+
+def _without_others_objects(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
+    """A topic's bare verb said of another thing within a few words ("giấy phép lao động hết
+    hạn, gia hạn ở đâu", "thẻ BHYT hết hạn thì gia hạn chỗ nào"): that thing is renewed, not
+    a residence registration; the verb names nothing (a registration named by its own words
+    still counts)."""
+    if not k.verb_objects:
+        return matches
+    said = padded.split()
+
+    def others_object(m: _Match) -> bool:
+        verbs, objects, gap = k.verb_objects[m.topic]
+        if padded[m.start : m.end] not in verbs:
+            return False
+        start = len(padded[: m.start].split())  # the verb's words
+        end = start + len(padded[m.start : m.end].split())
+        # the thing said run out just before ("giấy phép lao động của chồng tôi hết hạn, giờ
+        # gia hạn ở đâu"): looked for before where it ran out
+        ran_out = [
+            i
+            for i in range(max(start - gap, 0), start)
+            if said[i : i + 2] in (["het", "han"], ["qua", "han"])
+        ]
+        anchor = ran_out[0] if ran_out else start
+        near = " " + " ".join(said[max(anchor - 2 * gap, 0) : end + gap]) + " "
+        return has_any(near, objects)
+
+    return [m for m in matches if not (m.topic in k.verb_objects and others_object(m))]
 
 
 def _without_premises(
