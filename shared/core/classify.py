@@ -91,7 +91,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 from itertools import chain, repeat
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
@@ -1086,6 +1086,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
     """Every phrase of the rules in the message, on whole words; a phrase of two words
     or more only within one clause (a boundary the writer typed ends it)."""
     hits: list[Hit] = []
+    append = hits.append
     words, marks, clauses = message.folded, message.marks, message.clauses
     marked = message.typed_with_marks
     starts, unread = rules.starts.get, rules.starts.pieces
@@ -1109,17 +1110,23 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                         pair = (*pair, *longer) if pair else longer
                 if pair:
                     candidates = (*candidates, *pair) if candidates else pair
+        if not marked:
+            # typed without marks, every word may be any word folding to it: a phrase
+            # found is sure unless ambiguous (a loop of its own, the marks never read)
+            for phrase_words, _, group, label, ambiguous in candidates:
+                n = len(phrase_words)
+                # (one of three words was found by its third, in the clause: `thirds`)
+                if n > 3 and (words[i : i + n] != phrase_words or clauses[i + n - 1] != clause):
+                    continue
+                append(_hit((group, label, i, i + n, not ambiguous, clause)))
+            continue
         for phrase_words, phrase_marks, group, label, ambiguous in candidates:
             n = len(phrase_words)
-            # (one of three words was found by its third, in the clause: `thirds`)
             if n > 3 and (words[i : i + n] != phrase_words or clauses[i + n - 1] != clause):
                 continue
             end = i + n
-            if not marked:  # every word may be any word folding to it
-                hits.append(_hit((group, label, i, end, not ambiguous, clause)))
-                continue
             if marks[i:end] == phrase_marks:  # each word typed with the rule's marks
-                hits.append(_hit((group, label, i, end, True, clause)))
+                append(_hit((group, label, i, end, True, clause)))
                 continue
             sure = True
             for j, want in enumerate(phrase_marks):
@@ -1132,7 +1139,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                 elif typed != want:
                     break  # typed with other marks: another word ("chạy" is not "cháy")
             else:
-                hits.append(_hit((group, label, i, end, sure or not ambiguous, clause)))
+                append(_hit((group, label, i, end, sure or not ambiguous, clause)))
     return hits
 
 
@@ -1140,6 +1147,8 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
 # Python function around this one.
 _hit = partial(tuple.__new__, Hit)
 _GROUP = itemgetter(0)  # a `Hit`'s group
+_START = itemgetter(2)  # a `Hit`'s start
+_END = itemgetter(3)  # a `Hit`'s end
 _SURE = itemgetter(4)  # a `Hit`'s `sure`
 
 
@@ -1149,15 +1158,22 @@ def _without_compounds(hits: list[Hit]) -> list[Hit]:
     the compound's words mean something else."""
     if "compound" not in map(_GROUP, hits):  # most messages, looked for in C
         return hits
-    compounds = [h for h in hits if h.group == "compound"]
-    return [
-        h
-        for h in hits
-        if h.group == "compound"
-        or not any(
-            _overlaps(h, c) and not (h.start <= c.start and c.end <= h.end) for c in compounds
-        )
-    ]
+    compounds = [(c.start, c.end) for c in hits if c.group == "compound"]
+    kept: list[Hit] = []
+    # loops, not `any` of a generator a hit with `_overlaps` a call a pair: a fifth of
+    # the messages hold a compound, and each of their hits was one generator and calls
+    for h in hits:
+        if h.group != "compound":
+            start, end = h.start, h.end
+            for c_start, c_end in compounds:
+                # a word shared (overlapping), the compound not held whole
+                if c_start < end and start < c_end and not (start <= c_start and c_end <= end):
+                    break
+            else:
+                kept.append(h)
+        else:
+            kept.append(h)
+    return kept
 
 
 def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
@@ -1174,7 +1190,7 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
             if len(items) == 2:
                 repeated.append(items)
     for items in repeated:
-        if len({h.end - h.start for h in items}) == 1:
+        if len(set(map(sub, map(_END, items), map(_START, items)))) == 1:  # spans, in C
             # hits of one length: none lies inside a longer one, and they are in order
             # already (`_scan` finds them by start, a start's phrases in the index's order)
             continue
@@ -1529,7 +1545,11 @@ def weigh(
     # "other" named by its own words (a hazard, a person down, a racket), not for want of any
     named = bool(_sure(groups, "cat:other"))
     # a category the writer said did not happen ("chưa ai đánh ai": no violence)
-    undone = frozenset(g.removeprefix("not_done:") for g in groups if g.startswith("not_done:"))
+    undone = (
+        frozenset(g.removeprefix("not_done:") for g in groups if g.startswith("not_done:"))
+        if any(map(str.startswith, groups, repeat("not_done:")))  # most messages: none, in C
+        else frozenset()
+    )
     return with_opinion(verdict, opinion, len(words), message.typed_with_marks, named, undone)
 
 
@@ -1819,6 +1839,11 @@ def _by_rules(
         and (("papers:told" not in groups and "past" not in groups) or "papers:reported" in groups)
     )
     held = _held(rules, groups)
+    # the topics' groups the message holds (most: none), each with its index in `topics`;
+    # only these are looked at below (`any` of each: the order does not matter)
+    topics_held = [
+        (group, rules.topic_of[group]) for group in rules.topic_of.keys() & groups.keys()
+    ]
     # the event already reported to the police ("vụ giựt đã trình báo rồi"), nothing told as
     # going on now, a registration or lost papers' procedure asked after it: the police have
     # the case, it is the question's premise. Unlike `held`, a danger told beside it still
@@ -1882,8 +1907,8 @@ def _by_rules(
     ) and (
         any(
             rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
-            for group, i in rules.topic_of.items()
-            if group in groups and _topic_named(groups, group)
+            for group, i in topics_held
+            if _topic_named(groups, group)
         )
         # or the papers it took, their re-issue asked ("cháy phòng trọ tuần rồi, cháy hết
         # giấy tờ, giờ làm lại cần mang gì")
@@ -1912,17 +1937,22 @@ def _by_rules(
         tạm trú gì hết")."""
         return _outside_categories(groups, "papers:ask") or any(
             _topic_asked(groups, group)
-            for group, i in rules.topic_of.items()
-            if group in groups
-            and (rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None)
+            for group, i in topics_held
+            if rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
         )
 
+    # a pair's first phrase (`near:` groups) said at all (most messages: none, found in C)
+    near_said = any(map(str.startswith, groups, repeat("near:")))
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
         if rule.has_requires and rule.requires not in groups:
             continue
         hits = _evidence(groups, rule.groups)
-        pairs, paired = _near(groups, rule.near, groups.get(rule.groups.cancel, []))
+        pairs, paired = (
+            _near(groups, rule.near, groups.get(rule.groups.cancel, []))
+            if near_said and rule.near
+            else (0, [])
+        )
         # a weak phrase inside the rule's `not` phrases counts no more than a strong one
         # ("không ai bị thương" is said to calm, not a hurt)
         cancel = groups.get(rule.groups.cancel, [])
@@ -2013,14 +2043,15 @@ def _by_rules(
     # a post passed on whole (a forward's header first, a feed's "xem thêm" last) that warns
     # everyone or asks to pass it on: its harm ("nghe máy là bị trừ tiền") is the post's
     # supposed reader's, not the writer's; the writer's own ("tôi bị", "nhà em") reports
-    last = len(message.folded) - 1
-    forwarded = [h for h in _sure(groups, "forwarded") if h.start <= 1]
-    forwarded += [h for h in _sure(groups, "forwarded_end") if h.end >= last]
-    # (a warning's own header, "Cảnh báo:", is no warning besides itself)
-    warned = [h for h in chain + _sure(groups, "warns") if not _inside(h, forwarded)]
-    if forwarded and warned and not _sure(groups, "own"):
-        said = _unique(_labels(forwarded) + _labels(warned))
-        return Classification("other", None, "normal", None, None, said)
+    if "forwarded" in groups or "forwarded_end" in groups:  # most messages: neither
+        last = len(message.folded) - 1
+        forwarded = [h for h in _sure(groups, "forwarded") if h.start <= 1]
+        forwarded += [h for h in _sure(groups, "forwarded_end") if h.end >= last]
+        # (a warning's own header, "Cảnh báo:", is no warning besides itself)
+        warned = [h for h in chain + _sure(groups, "warns") if not _inside(h, forwarded)]
+        if forwarded and warned and not _sure(groups, "own"):
+            said = _unique(_labels(forwarded) + _labels(warned))
+            return Classification("other", None, "normal", None, None, said)
     # a call for help called off after it was told ("... à thấy rồi, xin lỗi đã làm
     # phiền", "thôi khỏi, ổn rồi"): nothing is told after the calling off, and it is no
     # news of a tip sent before (that joins the tip: "cập nhật vụ hôm qua")
@@ -2089,11 +2120,7 @@ def _by_rules(
         return Classification("tip", "fraud", "normal", None, None, tuple(spam))
 
     # question evidence
-    topic_of = rules.topic_of
-    topics_named = topic_of.keys() & groups.keys()  # most messages: none
-    topic_index = min(
-        (topic_of[group] for group in topics_named if _topic_named(groups, group)), default=None
-    )
+    topic_index = min((i for group, i in topics_held if _topic_named(groups, group)), default=None)
     # a status question told beside news of the matter since ("vụ em báo mất xe sao rồi, em
     # mới thấy xe em dựng ở tiệm cầm đồ"): the news is a tip (the router joins it to the
     # citizen's open tip), never only a question of where it stands
@@ -2129,7 +2156,7 @@ def _by_rules(
     # haha", "haha tụi bán ma túy lại về đầu hẻm rồi"), and a joke reaching an officer
     # costs less than a tip lost
     laughing = _labels(_sure(groups, "laughter"))
-    laughing += [m for m in rules.laughter_marks if m in text]
+    laughing += filter(text.__contains__, rules.laughter_marks)  # in C
     if topic_index is None and code is None and not danger.hits and best is None and laughing:
         return Classification("other", None, "normal", None, None, _unique(laughing))
     # the joke owned up beside the laughter ("đùa chút thôi ... 😂"): the writer says the
@@ -2137,7 +2164,7 @@ def _by_rules(
     owned = _sure(groups, "joke_owned")
     laughed = owned and (
         any(not _inside(h, owned) for h in _sure(groups, "laughter"))
-        or any(m in text for m in rules.laughter_marks)
+        or any(map(text.__contains__, rules.laughter_marks))
     )
     if laughed and topic_index is None and code is None and not danger.hits:
         return Classification("other", None, "normal", None, None, _unique(laughing))
@@ -2146,8 +2173,7 @@ def _by_rules(
     if about_line and not danger.makes_tip:
         said = _unique(_labels(about_line))
         return Classification("other", None, "normal", None, None, said, about_line=True)
-    status_topic = next((t.group for t in rules.topics if t.topic == "tip_status"), None)
-    asked_after = _asked_after(groups, status_topic)
+    asked_after = _asked_after(groups, rules)
     if asked_after and danger.hits:
         # no danger but one the wait's own "tới giờ" made now ("tối qua báo vụ đánh nhau mà
         # tới giờ chưa thấy ai xuống"): read again without it
@@ -2445,6 +2471,8 @@ def _near(
 def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:
     """A phrase asking for an officer, or a `talk` word followed within `gap` words by
     a person ("nói chuyện trực tiếp với cán bộ", "chat với người thật")."""
+    if "officer" not in groups and ("talk" not in groups or "people" not in groups):
+        return []  # most messages
     hits = _sure(groups, "officer")
     talk, people = _sure(groups, "talk"), _sure(groups, "people")
     if talk and people:
@@ -2457,6 +2485,10 @@ def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:
     return hits
 
 
+# the groups whose hits `_about_line` returns: without one, it returns none
+_ABOUT_LINE = frozenset({"thanks", "praise", "line_received", "line"})
+
+
 def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) -> list[Hit]:
     """Words about the line itself that make the message chat: thanks for something
     done, even beside a tip's words ("cảm ơn các anh đã bắt được thằng trộm"); praise
@@ -2465,8 +2497,8 @@ def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) 
     hẻm 45, nhận được chưa" may be asking because that report never arrived, and the
     router joins a report to the tip it already has. Never beside "nhưng" or "cho
     hỏi"; thanks and praise never beside "?" or something going on now."""
-    if "line_unless" in groups:
-        return []
+    if "line_unless" in groups or groups.keys().isdisjoint(_ABOUT_LINE):
+        return []  # (most messages: none of the groups it returns)
     kind_words = not question_mark and "now" not in groups
     if kind_words and "done" in groups and "thanks" in groups:
         return _sure(groups, "thanks") + _sure(groups, "praise")
@@ -2478,7 +2510,7 @@ def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) 
     return praise or _sure(groups, "line")
 
 
-def _asked_after(groups: dict[str, list[Hit]], status_topic: str | None = None) -> list[Hit]:
+def _asked_after(groups: dict[str, list[Hit]], rules: Rules) -> list[Hit]:
     """The writer's earlier report named with its matter ("hôm qua tui báo vụ trộm xe",
     or a status question's "vụ em báo" beside the matter's own words: "vụ em báo mất xe
     hôm trước sao rồi") and where it stands asked ("sao rồi", "có ai nhận chưa"), nothing
@@ -2486,9 +2518,12 @@ def _asked_after(groups: dict[str, list[Hit]], status_topic: str | None = None) 
     the resending's own ("vẫn chưa thấy ai gọi", "em nhắn lại thôi"), nothing now but the
     wait's own "tới giờ" ("tới giờ chưa thấy ai xuống"); the caller checks no danger is
     told. A report told again with something new ("... giờ tụi nó lại tụ tập") stays a tip."""
+    if "line_status" not in groups and "line_received" not in groups:
+        return []  # most messages: nothing asked after
     asked = _sure(groups, "line_status") + _sure(groups, "line_received")
     if not asked:
         return []
+    status_topic = next((t.group for t in rules.topics if t.topic == "tip_status"), None)
     reported = _sure(groups, "line_reported")
     # the matter's words, even those its own rule sets aside ("báo mất xe") or only requires
     # ("vụ nhà trọ em báo tuần trước"), beside the report named by when it was sent, or by a
@@ -2523,6 +2558,10 @@ def _asked_after(groups: dict[str, list[Hit]], status_topic: str | None = None) 
     return reported + asked
 
 
+# the groups `_in_passing` finds a mention in
+_PASSING = frozenset({"passing:news", "passing:long_ago"})
+
+
 def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) -> list[Hit]:
     """A crime or a fire mentioned in passing, nobody's to report (`passing`): seen on the
     news ("coi tin trên tv thấy vụ cháy chung cư ở quận 8, mọi người cẩn thận"), not beside
@@ -2530,7 +2569,7 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     hình thằng truy nã giống thằng ở trọ nhà bên"); or long ago ("hồi xưa", "thời đó") and
     said to be gone since or laughed at ("hồi xưa chợ có băng móc túi, giờ không còn nữa").
     Never beside a `now` phrase or one of `unless` (a plea, a report meant: "muốn tố cáo")."""
-    if now_said or "passing:unless" in groups:
+    if now_said or "passing:unless" in groups or groups.keys().isdisjoint(_PASSING):
         return []
     news = _sure(groups, "passing:news")
     # (the writer's own or family's harm beside it, "tôi bị", "mẹ tôi", reports)
