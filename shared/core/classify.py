@@ -706,6 +706,8 @@ def build_rules(data: Any) -> Rules:
         ("passing:unless", top.passing.unless),
         ("passing:dated", top.passing.dated),
         ("passing:news_unless", top.passing.news_unless),
+        ("passing:dream", top.passing.dream),
+        ("passing:game", top.passing.game),
         ("gone_long:left", top.gone_long.left),
         ("gone_long:years", top.gone_long.years),
         ("gone_long:story", top.gone_long.story),
@@ -2559,7 +2561,13 @@ def _asked_after(groups: dict[str, list[Hit]], rules: Rules) -> list[Hit]:
 
 
 # the groups `_in_passing` finds a mention in
-_PASSING = frozenset({"passing:news", "passing:long_ago"})
+_PASSING = frozenset({"passing:news", "passing:long_ago", "passing:dream", "passing:game"})
+# a dream or a game is no frame beside something told as just happened ("mơ thấy bị trộm,
+# sáng ra mất xe thật rồi"); a game none beside the writer's own harm either (a scam in a
+# game takes real money), a dream's harm is dreamt. A habit is the dreaming's or the
+# playing's ("ghiền game bắn súng, nói hoài không nghe")
+_DREAM_UNLESS = frozenset({"happened"})
+_GAME_UNLESS = _DREAM_UNLESS | {"spam_unless"}
 
 
 def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) -> list[Hit]:
@@ -2567,7 +2575,8 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     news ("coi tin trên tv thấy vụ cháy chung cư ở quận 8, mọi người cẩn thận"), not beside
     the writer's own place or harm (`news_unless`, the spam rules' `unless`: "đọc báo thấy
     hình thằng truy nã giống thằng ở trọ nhà bên"); or long ago ("hồi xưa", "thời đó") and
-    said to be gone since or laughed at ("hồi xưa chợ có băng móc túi, giờ không còn nữa").
+    said to be gone since or laughed at ("hồi xưa chợ có băng móc túi, giờ không còn nữa");
+    or inside a dream or a video game (`dream`, `game`: "nằm mơ thấy bị cướp").
     Never beside a `now` phrase or one of `unless` (a plea, a report meant: "muốn tố cáo")."""
     if now_said or "passing:unless" in groups or groups.keys().isdisjoint(_PASSING):
         return []
@@ -2575,6 +2584,13 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     # (the writer's own or family's harm beside it, "tôi bị", "mẹ tôi", reports)
     if news and not any(g in groups for g in ("passing:news_unless", "spam_unless", "own")):
         return news
+    # a dream, a game: no street event at all, whoever's house it was dreamt of
+    dream = _sure(groups, "passing:dream")
+    if dream and groups.keys().isdisjoint(_DREAM_UNLESS):
+        return dream
+    game = _sure(groups, "passing:game")
+    if game and groups.keys().isdisjoint(_GAME_UNLESS):
+        return game
     long_ago = _sure(groups, "passing:long_ago")
     if long_ago and "passing:dated" not in groups and ("passing:gone" in groups or laughing):
         return long_ago
