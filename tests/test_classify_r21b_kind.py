@@ -48,3 +48,41 @@ def test_a_dream_or_a_game_is_other(text: str) -> None:
 )
 def test_a_real_event_beside_a_game_or_a_dream_stays_a_tip(text: str) -> None:
     assert _kind(text) == "tip"
+
+
+# a police office named only as a landmark, where an everyday shop is sought: nothing is
+# asked of the office
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gửi xe cạnh trụ sở công an quận chỗ nào rẻ vậy",
+        "đối diện phường có quán nào rẻ ăn trưa không ạ",
+        "ai biết gần công an phường Tây Thạnh có tiệm photo nào không",
+    ],
+)
+def test_a_shop_sought_near_a_police_office_is_other(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the office's own hours asked
+        "phường mấy giờ mở cửa vậy anh",
+        # a procedure's papers asked
+        "gần phường có chỗ nào photo hồ sơ tạm trú không",
+        # the office asked besides the landmark
+        "gần công an phường có chỗ nào photo, mà phường mấy giờ mở cửa vậy",
+        "công an phường có photo hồ sơ giúp dân không",
+    ],
+)
+def test_the_office_itself_asked_stays_a_question(text: str) -> None:
+    assert _kind(text) == "question"
+
+
+def test_a_theft_at_a_lot_near_the_office_stays_a_tip() -> None:
+    assert (
+        _kind("bãi giữ xe gần công an phường bị mất nón bảo hiểm, bảo vệ không chịu đền") == "tip"
+    )

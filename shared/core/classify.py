@@ -686,6 +686,7 @@ def build_rules(data: Any) -> Rules:
         ("line_asked", top.not_for_line.line_asked),
         ("elsewhere", top.not_for_line.elsewhere),
         ("elsewhere_unless", top.not_for_line.elsewhere_unless),
+        ("elsewhere_landmark", top.not_for_line.elsewhere_landmark),
         ("elsewhere_asks", top.not_for_line.elsewhere_asks),
         ("line_use", top.not_for_line.line_use),
         ("trouble", top.not_for_line.trouble),
@@ -2236,7 +2237,10 @@ def _by_rules(
         # an everyday matter of a shop, a market or the town asked ("mấy giờ mở cửa", "giá
         # vàng hôm nay", "chỗ sửa xe nào uy tín"): no police matter, unless a police office
         # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)
-        if (asks or "elsewhere_asks" in groups) and "elsewhere_unless" not in groups:
+        # (a police office named only as a landmark, "gần công an phường có tiệm photo nào
+        # không", asks nothing of it)
+        office_asked = "elsewhere_unless" in groups and not _landmark_only(groups)
+        if (asks or "elsewhere_asks" in groups) and not office_asked:
             aside += _sure(groups, "elsewhere")
         # how to use the line itself asked ("làm sao gửi vị trí cho ad"): nothing reported
         if asks:
@@ -2595,6 +2599,23 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     if long_ago and "passing:dated" not in groups and ("passing:gone" in groups or laughing):
         return long_ago
     return []
+
+
+def _landmark_only(groups: dict[str, list[Hit]]) -> bool:
+    """Every police office's word (`elsewhere_unless`) is a landmark's: inside one ("gần
+    công an") or running on right after one ("gần công an | phường | Tân Phú" names one
+    office, the ward's name then the place)."""
+    marks = list(groups.get("elsewhere_landmark", []))
+    if not marks:
+        return False
+    for hit in sorted(groups["elsewhere_unless"], key=_start):
+        if _inside(hit, marks):
+            continue
+        if any(hit.start == mark.end for mark in marks):
+            marks.append(hit)
+            continue
+        return False
+    return True
 
 
 def _hypothetical(

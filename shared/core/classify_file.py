@@ -246,6 +246,8 @@ class NotForLineIn(_Strict):
     line_asked: list[str] = Field(default_factory=list)
     elsewhere: list[str] = Field(default_factory=list)
     elsewhere_unless: list[str] = Field(default_factory=list)
+    # a police office named only as where the shop is ("gần công an phường")
+    elsewhere_landmark: list[str] = Field(default_factory=list)
     # asked without a question word ("ai biết chỗ sửa xe uy tín chỉ em với")
     elsewhere_asks: list[str] = Field(default_factory=list)
     line_use: list[str] = Field(default_factory=list)
