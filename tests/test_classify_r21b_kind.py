@@ -86,3 +86,33 @@ def test_a_theft_at_a_lot_near_the_office_stays_a_tip() -> None:
     assert (
         _kind("bãi giữ xe gần công an phường bị mất nón bảo hiểm, bảo vệ không chịu đền") == "tip"
     )
+
+
+# papers told lost somewhere, nothing asked: the loss reported for the ward's desk, though a
+# residence paper is what was lost
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chồng tôi làm mất sổ hộ khẩu với giấy khai sinh của con ở bến xe Miền Tây",
+        "mẹ em đánh rơi sổ hộ khẩu cũ ngoài chợ Tân Hương sáng nay",
+    ],
+)
+def test_papers_told_lost_somewhere_are_a_lost_property_tip(text: str) -> None:
+    verdict = classify(text)
+    assert (verdict.kind, verdict.category) == ("tip", "lost_property")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # their re-issue asked
+        "mất sổ hộ khẩu cũ thì làm lại ở đâu",
+        "mất sổ hộ khẩu ở bến xe, có cần làm lại không",
+        # the paper asked of, nothing lost
+        "sổ hộ khẩu bỏ rồi đúng không anh",
+    ],
+)
+def test_papers_whose_procedure_is_asked_stay_a_question(text: str) -> None:
+    assert _kind(text) == "question"

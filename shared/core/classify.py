@@ -2325,6 +2325,23 @@ def _by_rules(
         reasons = _labels(best_hits) + _labels(reporting)
         return Classification("tip", category, "normal", None, None, _unique(reasons))
 
+    # papers told lost somewhere ("làm mất sổ hộ khẩu với giấy khai sinh trên xe buýt"),
+    # nothing asked (no question word, no "?", no procedure of theirs asked): the loss is
+    # reported for the ward's desk to record, not a residence question though a residence
+    # paper is what was lost
+    if (
+        "papers:lost" in groups
+        and "papers:told" in groups
+        and "papers:ask" not in groups
+        and not question_hits
+        and not punctuation
+        and final_word is None
+        and code is None
+        and best is None
+    ):
+        reasons = _labels(_sure(groups, "papers:lost")) + _labels(_sure(groups, "papers:told"))
+        return Classification("tip", "lost_property", "normal", None, None, _unique(reasons))
+
     only_final_word = topic_index is None and not question_hits and code is None
     # a request for an officer whose only question words are the request's own ("cho tôi
     # xin sđt cảnh sát khu vực"): a request, never a question the model may read as a report
