@@ -116,3 +116,25 @@ def test_papers_told_lost_somewhere_are_a_lost_property_tip(text: str) -> None:
 )
 def test_papers_whose_procedure_is_asked_stay_a_question(text: str) -> None:
     assert _kind(text) == "question"
+
+
+# a question word made indefinite by "cũng" ("gì cũng": whatever) asks nothing
+
+
+def test_an_indefinite_with_cung_is_no_question() -> None:
+    assert _kind("con bot này nói gì cũng trả lời giống nhau, chán ghê") == "other"
+    assert _kind("ai cũng biết nhà đó bán ma túy mà không ai dám báo") == "tip"
+    assert _kind("hẻm này đi đâu cũng gặp tụi nó ngồi hút chích") == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a final "không" still asks
+        "nhà em ai cũng bị ho, có cần khai báo gì không",
+        # a question beside the indefinite
+        "làm gì cũng được, cho hỏi tạm trú nộp ở đâu",
+    ],
+)
+def test_a_question_beside_an_indefinite_still_asks(text: str) -> None:
+    assert _kind(text) == "question"
