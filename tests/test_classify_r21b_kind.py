@@ -138,3 +138,31 @@ def test_an_indefinite_with_cung_is_no_question() -> None:
 )
 def test_a_question_beside_an_indefinite_still_asks(text: str) -> None:
     assert _kind(text) == "question"
+
+
+# the utility company itself named, its outage told in other words: its matter, no report;
+# people acting in its name are a scam the model may still read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nước nhà tui yếu xìu cả tuần, báo công ty cấp nước mà hổng thấy ai tới",
+        "đèn nhà em chập chờn từ tối, gọi tổng đài điện lực hoài không được",
+    ],
+)
+def test_the_utility_company_named_is_other(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có người giả danh nhân viên điện lực gọi điện đòi đóng tiền nếu không cắt điện",
+        "thằng hàng xóm câu trộm điện, em báo điện lực rồi mà không ai xử",
+        "mấy người mặc đồng phục điện lực gõ cửa từng nhà đòi thu phí kiểm tra 300k, "
+        "em gọi điện lực thì họ nói không có",
+    ],
+)
+def test_someone_acting_near_the_utility_stays_a_tip(text: str) -> None:
+    assert _kind(text) == "tip"

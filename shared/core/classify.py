@@ -1510,7 +1510,13 @@ def weigh(
             or "law_asked" in groups
             or heard
             or reported
-            or (("other_office" in groups or "office_things" in groups) and harmless)
+            # (not with someone acting in the office's name: "2 người mặc áo điện lực đi
+            # từng nhà thu tiền" may be a scam the model reads)
+            or (
+                ("other_office" in groups or "office_things" in groups)
+                and harmless
+                and "office_someone" not in groups
+            )
             or ("own_file" in groups and harmless)
             or _rights_asked(groups)
         ):
