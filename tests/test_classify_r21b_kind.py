@@ -166,3 +166,32 @@ def test_the_utility_company_named_is_other(text: str) -> None:
 )
 def test_someone_acting_near_the_utility_stays_a_tip(text: str) -> None:
     assert _kind(text) == "tip"
+
+
+# a forward's header, its post advising everyone or passing on another office's notice: a
+# post passed on, no report of the writer's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Chuyển tiếp] Ngập nặng đường Tân Kỳ Tân Quý, xe chết máy nhiều, bà con nên tránh khu này",
+        "Fwd: Thông báo từ ban quản lý chung cư: sáng mai cúp điện bảo trì trạm biến áp từ 7h đến 11h",
+        "Forwarded from tổ dân phố: mọi người lưu ý khóa cửa cẩn thận dịp lễ",
+    ],
+)
+def test_a_notice_passed_on_is_other(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a threat received, passed on by its victim
+        "chuyển tiếp tin nhắn nó dọa em: 'mày không trả tiền tao cho người tới nhà', em sợ quá",
+        # the writer's own loss under a forward's header
+        "Fwd: tôi bị mất xe tối qua ở hẻm 3, mọi người ai thấy báo tôi với",
+    ],
+)
+def test_the_writers_own_matter_under_a_header_stays_a_tip(text: str) -> None:
+    assert _kind(text) == "tip"

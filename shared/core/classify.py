@@ -2057,7 +2057,10 @@ def _by_rules(
         forwarded = [h for h in _sure(groups, "forwarded") if h.start <= 1]
         forwarded += [h for h in _sure(groups, "forwarded_end") if h.end >= last]
         # (a warning's own header, "Cảnh báo:", is no warning besides itself)
-        warned = [h for h in chain + _sure(groups, "warns") if not _inside(h, forwarded)]
+        # (or another office's notice passed on, a water or power cut: "Forwarded từ nhóm cư
+        # dân: 'tối nay cắt nước bảo trì'")
+        notice = chain + _sure(groups, "warns") + _sure(groups, "other_office")
+        warned = [h for h in notice if not _inside(h, forwarded)]
         if forwarded and warned and not _sure(groups, "own"):
             said = _unique(_labels(forwarded) + _labels(warned))
             return Classification("other", None, "normal", None, None, said)
