@@ -176,7 +176,7 @@ def test_someone_acting_near_the_utility_stays_a_tip(text: str) -> None:
     "text",
     [
         "[Chuyển tiếp] Ngập nặng đường Tân Kỳ Tân Quý, xe chết máy nhiều, bà con nên tránh khu này",
-        "Fwd: Thông báo từ ban quản lý chung cư: sáng mai cúp điện bảo trì trạm biến áp từ 7h đến 11h",
+        "Fwd: Thông báo từ ban quản lý chung cư: sáng mai cúp điện bảo trì trạm biến áp từ 7h",
         "Forwarded from tổ dân phố: mọi người lưu ý khóa cửa cẩn thận dịp lễ",
     ],
 )
