@@ -195,3 +195,19 @@ def test_a_notice_passed_on_is_other(text: str) -> None:
 )
 def test_the_writers_own_matter_under_a_header_stays_a_tip(text: str) -> None:
     assert _kind(text) == "tip"
+
+
+# the bot itself called stupid or said not to understand: a word about the line, no report
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bot nay do ec, noi gi no cung tra loi lung tung", "con bot chẳng hiểu em nói gì hết trơn"],
+)
+def test_the_bot_called_stupid_is_other(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+def test_a_harm_told_beside_the_bot_stays_a_tip() -> None:
+    text = "không hiểu sao tối nào thằng hàng xóm cũng đập cửa nhà em, bot có chuyển đi không"
+    assert _kind(text) == "tip"
