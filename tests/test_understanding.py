@@ -1650,8 +1650,10 @@ MESSAGES_ALONE = {
     # round 21 (msg-21: volunteering for the night watch asked is community life): kind 217
     "tuning22": ((217, 151, 165), 10, 0, 0),
     "tuning23": ((219, 142, 144), 12, 0, 0),
-    # round 21: scored before its passes (its header)
-    "tuning40": ((165, 116, 131), 10, 0, 1),
+    # round 21: scored before its passes (its header); msg-21b (a dream or a game, a police
+    # office as a landmark, papers told lost, "gì cũng", the utility named, notices
+    # forwarded): kind 165 -> 174, category 116 -> 117
+    "tuning40": ((174, 117, 131), 10, 0, 1),
 }
 
 
