@@ -211,3 +211,22 @@ def test_the_bot_called_stupid_is_other(text: str) -> None:
 def test_a_harm_told_beside_the_bot_stays_a_tip() -> None:
     text = "không hiểu sao tối nào thằng hàng xóm cũng đập cửa nhà em, bot có chuyển đi không"
     assert _kind(text) == "tip"
+
+
+# what to cook or to wear, told beside only a cry: a household choice, no danger
+
+
+def test_a_cooking_worry_beside_a_cry_is_other() -> None:
+    assert _kind("cứu tui với mọi người, mai đãi khách mà chưa biết nấu gì") == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cứu với, đang nấu ăn thì bình gas xì khí mùi nồng lắm",
+        "cứu em với, chồng em say rượu cầm dao đòi chém, em đang trốn trong bếp không biết nấu gì",
+    ],
+)
+def test_a_danger_in_the_kitchen_stays_an_urgent_tip(text: str) -> None:
+    verdict = classify(text)
+    assert (verdict.kind, verdict.severity) == ("tip", "urgent")
