@@ -5543,3 +5543,16 @@ def test_slot_and_betting_apps_played_are_gambling_and_their_ads_spam() -> None:
     assert got.category == "gambling", got
     # the ad itself stays spam
     assert classify("Game nổ hũ uy tín số 1, đăng ký nhận ngay 50k").kind == "other"
+
+
+def test_a_drink_spiked_and_someone_going_limp_is_drugs_and_urgent() -> None:
+    got = classify("thằng em tôi uống phải chất lạ ở quán bar, giờ mất ý thức")
+    assert (got.category, got.severity) == ("drugs", "urgent"), got
+    got = classify("con gái tôi đi sinh nhật về, nghi bị chuốc thuốc, giờ lả đi không nói được")
+    assert (got.category, got.severity) == ("drugs", "urgent"), got
+    # told as over, it is recorded calm; tap water tasting odd is no drink given
+    got = classify("nghe nói tuần trước ở quán đó có đứa bị chuốc thuốc, giờ khỏe rồi")
+    assert got.severity == "normal", got
+    assert classify("nước máy nhà tôi có chất lạ, màu vàng vàng").category != "drugs"
+    # typed without marks, "la la" is as often a shout: no limp person without a drink
+    assert by_rules("may dua trong hem cu la la het ca dem, on qua").severity == "normal"
