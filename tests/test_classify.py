@@ -5556,3 +5556,19 @@ def test_a_drink_spiked_and_someone_going_limp_is_drugs_and_urgent() -> None:
     assert classify("nước máy nhà tôi có chất lạ, màu vàng vàng").category != "drugs"
     # typed without marks, "la la" is as often a shout: no limp person without a drink
     assert by_rules("may dua trong hem cu la la het ca dem, on qua").severity == "normal"
+
+
+def test_lodgers_nobody_can_name_or_foreigners_housed_together_are_residence() -> None:
+    got = classify(
+        "mấy tháng nay có mấy người tới ở căn nhà bỏ trống đầu hẻm 12, không ai biết họ là ai"
+    )
+    assert (got.kind, got.category) == ("tip", "residence"), got
+    got = classify("co may thanh nien la den o phong tro cuoi day, khong ro lai lich")
+    assert got.category == "residence", got
+    got = classify("nha kho cuoi duong co may chuc nguoi nuoc ngoai an ngu luon trong do")
+    assert got.category == "residence", got
+    # strangers standing about lodge nowhere; a foreigner at work in a restaurant is no lodger
+    got = classify("có 2 thằng lạ mặt đứng ở đầu hẻm, không ai biết họ là ai")
+    assert got.category != "residence", got
+    got = by_rules("có ông người nước ngoài làm việc trong nhà hàng đầu hẻm, nói tiếng Việt giỏi")
+    assert got.category != "residence", got

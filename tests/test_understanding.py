@@ -1653,9 +1653,10 @@ MESSAGES_ALONE = {
     "tuning23": ((219, 142, 144), 12, 0, 0),
     # round 21: scored before its passes (its header)
     # round 21 (cat-21b: a fire put out, waylaid to be beaten, the trade's slang, a deposit
-    # taken then contact cut, betting apps played; a drink spiked, someone going limp):
-    # category 122, urgency 132, no person in danger normal
-    "tuning40": ((165, 122, 132), 10, 0, 0),
+    # taken then contact cut, betting apps played; a drink spiked, someone going limp;
+    # lodgers nobody can name):
+    # category 123, urgency 132, no person in danger normal
+    "tuning40": ((165, 123, 132), 10, 0, 0),
 }
 
 
