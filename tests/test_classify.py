@@ -5572,3 +5572,11 @@ def test_lodgers_nobody_can_name_or_foreigners_housed_together_are_residence() -
     assert got.category != "residence", got
     got = by_rules("có ông người nước ngoài làm việc trong nhà hàng đầu hẻm, nói tiếng Việt giỏi")
     assert got.category != "residence", got
+
+
+def test_someone_alone_called_to_with_nobody_answering_is_a_persons_tip() -> None:
+    got = classify("bà cụ phòng cuối dãy ở một mình, mấy bữa nay có mùi hôi, kêu cửa không ai thưa")
+    assert (got.category, got.severity) == ("other", "urgent"), got
+    # the line itself not answering is a complaint, no one down
+    got = by_rules("gọi hoài không ai bắt máy, nhắn tin cũng không ai trả lời, lập ra làm gì")
+    assert got.severity == "normal", got

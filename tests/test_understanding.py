@@ -1654,9 +1654,9 @@ MESSAGES_ALONE = {
     # round 21: scored before its passes (its header)
     # round 21 (cat-21b: a fire put out, waylaid to be beaten, the trade's slang, a deposit
     # taken then contact cut, betting apps played; a drink spiked, someone going limp;
-    # lodgers nobody can name):
-    # category 123, urgency 132, no person in danger normal
-    "tuning40": ((165, 123, 132), 10, 0, 0),
+    # lodgers nobody can name; someone alone called to, nobody answering):
+    # category 124, urgency 132, no person in danger normal
+    "tuning40": ((165, 124, 132), 10, 0, 0),
 }
 
 
