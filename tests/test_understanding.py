@@ -1025,7 +1025,8 @@ BLIND_HELD = {
     # kind 133 after msg-18's pass on kind (tuning set 21)
     # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
     # asked, or the topics asked offered back): 63
-    "blind20": ((133, 89, 94), 11, 0, 0, 63, 4),
+    # round 21 (cat-21b, aggregate only): category 90
+    "blind20": ((133, 90, 94), 11, 0, 0, 63, 4),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
@@ -1653,7 +1654,11 @@ MESSAGES_ALONE = {
     # round 21: scored before its passes (its header); msg-21b (a dream or a game, a police
     # office as a landmark, papers told lost, "gì cũng", the utility named, notices
     # forwarded): kind 165 -> 174, category 116 -> 117
-    "tuning40": ((174, 117, 131), 10, 0, 1),
+    # round 21 (cat-21b: a fire put out, waylaid to be beaten, the trade's slang, a deposit
+    # taken then contact cut, betting apps played; a drink spiked, someone going limp;
+    # lodgers nobody can name; someone alone called to, nobody answering):
+    # category 124, urgency 132, no person in danger normal
+    "tuning40": ((174, 124, 132), 10, 0, 0),
 }
 
 

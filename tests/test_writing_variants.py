@@ -59,12 +59,15 @@ variants = load_script("writing_variants")
 # Round 21 (msg-21b): a letter doubled kind 14 -> 15, a letter dropped kind 52 -> 54: two
 # forwarded notices of set 40 newly read as passed on (mt40-1, mt40-23) are so by their
 # header, which a typo in it ("Chuển tiếp", "Forwrded") hides; nothing read right before breaks.
+# Round 21 (cat-21b): no-marks and teencode-no-marks category 74 -> 71 and 79 -> 76 (tuning
+# 40's unmarked originals newly right read the same without marks); tr->ch category 86 -> 87
+# (mt40-55, someone alone called to, nobody answering, newly right: "trả lời" typed "chả lời").
 HELD = {
-    "no-marks": {"kind": 15, "tip-lost": 6, "category": 74, "urgency": 43,
+    "no-marks": {"kind": 15, "tip-lost": 6, "category": 71, "urgency": 43,
                  "question": 17, "question-wrong": 19},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 7, "urgency": 3,
                  "question": 4, "question-wrong": 4},
-    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 79, "urgency": 43,
+    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 76, "urgency": 43,
                           "question": 19, "question-wrong": 20},
     "lower-no-punct": {"kind": 14, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 3},
@@ -72,7 +75,7 @@ HELD = {
                      "question": 72, "question-wrong": 15},
     "typo-dropped": {"kind": 54, "tip-lost": 16, "category": 40, "urgency": 36,
                      "question": 484, "question-wrong": 149},
-    "typo-tr-ch": {"kind": 85, "tip-lost": 42, "category": 86, "urgency": 33,
+    "typo-tr-ch": {"kind": 85, "tip-lost": 42, "category": 87, "urgency": 33,
                    "question": 95, "question-wrong": 32},
 }  # fmt: skip
 
