@@ -359,13 +359,9 @@ class Knowledge:
     # a Vietnamese passport's words ("hộ chiếu Việt Nam"): held, a citizen's (padded)
     citizen_passports: tuple[str, ...] = ()
     # a nation written with its marks after a person ("bạn người Lào", "sinh viên Hàn"):
-    # (persons, kin, nations, names), each as written (marked, lower case); see assistant.yaml
-    nationals: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
-        (),
-        (),
-        (),
-        (),
-    )
+    # (persons, kin, nations, names, came_from, came), each as written (marked, lower case);
+    # see assistant.yaml
+    nationals: tuple[tuple[str, ...], ...] = ((), (), (), (), (), ())
     # what a paper is for ("để nộp hồ sơ cho con vào lớp 1"): its words ask no part (padded)
     purposes: tuple[str, ...] = ()
     # someone's whereabouts told ("không ai biết ở đâu"): its words ask no part (padded)
@@ -537,6 +533,10 @@ class NationalsIn(_Strict):
     names: list[str] = Field(default_factory=list)
     # the nations no other word folds onto, typed without marks (folded)
     plain: list[str] = Field(default_factory=list)
+    # someone said to come over from a nation ("bạn em bên Đức qua chơi"): `came_from`
+    # before the nation, `came` after it
+    came_from: list[str] = Field(default_factory=list)
+    came: list[str] = Field(default_factory=list)
 
 
 class SelfCitizenIn(_Strict):
@@ -1141,9 +1141,11 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 tuple(conf.nationals.kin),
                 (*conf.nationals.nations, *conf.nationals.plain),
                 tuple(conf.nationals.names),
+                tuple(conf.nationals.came_from),
+                tuple(conf.nationals.came),
             )
             if conf.nationals
-            else ((), (), (), ())
+            else ((), (), (), (), (), ())
         ),
         purposes=tuple(_padded(p) for p in conf.purposes),
         whereabouts=tuple(_padded(p) for p in conf.whereabouts),

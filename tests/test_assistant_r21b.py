@@ -1,0 +1,57 @@
+"""Round 21's second assistant pass (question set 40: landlords, relatives, a procedure
+beside a worry, two things asked): mechanisms rather than phrasings, each tried on fresh
+phrasings and on the near-misses that must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.core.assistant import WardContact, answer
+from shared.core.classify import classify
+
+TODAY = date(2026, 12, 3)
+NO_PHONE = WardContact("Công an phường Tân Sơn Nhì", None, None)
+
+
+def _read(text: str) -> tuple[bool, tuple[str, ...], str | None]:
+    """(filed as a tip, topics answered, service pointed to), as the line's path does it."""
+    verdict = classify(text)
+    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    return verdict.kind == "tip" or result.tip, result.topics, result.out_of_scope
+
+
+# -- a guest come over from a nation, or named by its initials, is a foreigner --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thằng bạn tôi bên Nhật qua du lịch, ở nhà tôi 5 hôm thì báo ở đâu",
+        "ông khách từ Hàn Quốc sang làm việc, thuê phòng nhà tôi 1 tháng, khai báo sao",
+        "nhà nghỉ có 2 khách TQ ở 3 đêm, khai báo trong bao lâu",
+        "nha nghi co 2 khach tq o 3 dem, khai bao trong bao lau",
+    ],
+)
+def test_a_guest_come_from_abroad_or_named_by_initials_is_a_foreigner(text: str) -> None:
+    assert _read(text) == (False, ("nuoc_ngoai",), None), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a citizen living abroad comes home ("về"): nothing said of a foreign nationality
+        "Con tôi từ Mỹ về chơi, ở nhà 2 tuần có phải khai lưu trú không",
+        # no nation named: a citizen guest, as before
+        "nha nghi co 2 khach o 3 dem, khai bao trong bao lau",
+    ],
+)
+def test_home_from_abroad_or_no_nation_names_no_foreigner(text: str) -> None:
+    assert "nuoc_ngoai" not in _read(text)[1], text
+
+
+def test_from_abroad_by_a_means_names_no_foreigner() -> None:
+    # "qua mạng": how a citizen abroad would declare, not a visit from a nation
+    text = "tôi định cư bên Nhật, khai tạm vắng từ bên Nhật qua mạng được không"
+    assert "nuoc_ngoai" not in _read(text)[1], text
