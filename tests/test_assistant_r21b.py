@@ -55,3 +55,14 @@ def test_from_abroad_by_a_means_names_no_foreigner() -> None:
     # "qua mạng": how a citizen abroad would declare, not a visit from a nation
     text = "tôi định cư bên Nhật, khai tạm vắng từ bên Nhật qua mạng được không"
     assert "nuoc_ngoai" not in _read(text)[1], text
+
+
+# -- the citizens of a group said done, the foreigners asked with "còn" ---------------------
+
+
+def test_citizen_guests_said_done_leave_only_the_foreigners_asked() -> None:
+    text = "Em trực quầy nhà nghỉ, khách VN thì em khai trên app xong rồi, còn khách Nhật thì sao"
+    assert _read(text)[1] == ("nuoc_ngoai",), text
+    # near-miss: both kinds of guests asked about, nothing said done: both answered
+    text = "Em trực quầy nhà nghỉ, có khách VN với khách Nhật, khai báo ở đâu ạ"
+    assert set(_read(text)[1]) == {"luu_tru", "nuoc_ngoai"}, text

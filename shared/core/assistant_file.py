@@ -374,6 +374,9 @@ class Knowledge:
     # words saying a person abroad is a citizen: a topic phrase inside them names none
     citizens: tuple[str, ...] = ()
     mixed_unless: tuple[str, ...] = ()  # words comparing with citizens, none among them
+    # the citizens of a group said already done, the foreigners asked ("khách Việt thì khai
+    # rồi, còn khách Hàn"): no mixed group
+    mixed_done: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     self_citizen: SelfCitizen | None = None
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
@@ -767,6 +770,7 @@ class ConfIn(_Strict):
     mixed_groups: list[str] = Field(default_factory=list)
     citizens: list[str] = Field(default_factory=list)
     mixed_unless: list[str] = Field(default_factory=list)
+    mixed_done: ServiceNearIn | None = None
     self_citizen: SelfCitizenIn | None = None
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
@@ -1154,6 +1158,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         citizens=tuple(_padded(p) for p in conf.citizens),
         mixed_unless=tuple(_padded(p) for p in conf.mixed_unless),
+        mixed_done=_near(conf.mixed_done),
         self_citizen=(
             SelfCitizen(
                 tuple(_padded(p) for p in conf.self_citizen.phrases),

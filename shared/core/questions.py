@@ -891,7 +891,11 @@ def _event(
 
 def _mixed(padded: str, k: Knowledge) -> bool:
     """Citizens said to be among a foreigner's group, not only compared with."""
-    return has_any(padded, k.mixed_groups) and not has_any(padded, k.mixed_unless)
+    return (
+        has_any(padded, k.mixed_groups)
+        and not has_any(padded, k.mixed_unless)
+        and not near(padded, k.mixed_done)
+    )
 
 
 def _without_citizens(padded: str, found: list[_Match], k: Knowledge) -> list[_Match]:
