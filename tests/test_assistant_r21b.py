@@ -66,3 +66,26 @@ def test_citizen_guests_said_done_leave_only_the_foreigners_asked() -> None:
     # near-miss: both kinds of guests asked about, nothing said done: both answered
     text = "Em trực quầy nhà nghỉ, có khách VN với khách Nhật, khai báo ở đâu ạ"
     assert set(_read(text)[1]) == {"luu_tru", "nuoc_ngoai"}, text
+
+
+# -- a room let by the day or the night is a guest's stay -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("nhà mình cho thuê phòng theo ngày, khách thuê thì phải khai báo gì", {"luu_tru"}),
+        (
+            "nhà có 3 căn hộ cho thuê theo đêm, khách Tây với khách Việt đều có, khai báo thế nào",
+            {"luu_tru", "nuoc_ngoai"},
+        ),
+        # near-misses: a room let by the month, and a day labourer's own lodging
+        ("cho thuê phòng theo tháng, khách thuê thì khai báo gì", {"tam_tru"}),
+        (
+            "em đi làm theo ngày ở công trình, ở trọ gần đó có phải đăng ký tạm trú không",
+            {"tam_tru"},
+        ),
+    ],
+)
+def test_a_room_let_by_the_day_or_night_is_a_guests_stay(text: str, topics: set[str]) -> None:
+    assert set(_read(text)[1]) == topics, text
