@@ -89,3 +89,39 @@ def test_citizen_guests_said_done_leave_only_the_foreigners_asked() -> None:
 )
 def test_a_room_let_by_the_day_or_night_is_a_guests_stay(text: str, topics: set[str]) -> None:
     assert set(_read(text)[1]) == topics, text
+
+
+# -- a permanent move just made is the premise of what it leads to, asked now ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topics", "service"),
+    [
+        (
+            "Vừa chuyển hộ khẩu vô Sài Gòn, giờ muốn đổi địa chỉ trên giấy đăng ký xe máy thì "
+            "làm ở đâu",
+            (),
+            "vehicle_registration",
+        ),
+        (
+            "mới chuyển hộ khẩu lên Tân Phú, giờ đổi bằng lái có cần không",
+            (),
+            "driving_licence",
+        ),
+        (
+            "Vừa chuyển hộ khẩu vô Sài Gòn, giờ muốn xin giấy xác nhận cư trú thì làm ở đâu",
+            ("xac_nhan_cu_tru",),
+            None,
+        ),
+    ],
+)
+def test_a_move_just_made_is_the_premise_of_what_is_asked_now(
+    text: str, topics: tuple[str, ...], service: str | None
+) -> None:
+    assert _read(text) == (False, topics, service), text
+
+
+def test_a_move_planned_after_another_step_is_still_asked() -> None:
+    # "rồi mới chuyển": two steps of a plan, both asked (no "giờ" saying what comes now)
+    text = "có phải xóa tạm trú rồi mới chuyển hộ khẩu được không"
+    assert set(_read(text)[1]) == {"xoa_dang_ky", "thuong_tru"}, text
