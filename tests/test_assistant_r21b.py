@@ -125,3 +125,22 @@ def test_a_move_planned_after_another_step_is_still_asked() -> None:
     # "rồi mới chuyển": two steps of a plan, both asked (no "giờ" saying what comes now)
     text = "có phải xóa tạm trú rồi mới chuyển hộ khẩu được không"
     assert set(_read(text)[1]) == {"xoa_dang_ky", "thuong_tru"}, text
+
+
+# -- building asked (a permit, another storey) is the ward's construction desk ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Muốn nâng thêm tầng cho dãy trọ đang cho thuê thì xin phép ở đâu",
+        "xin phep xay them phong tro cho thue thi len dau",
+    ],
+)
+def test_building_asked_is_another_office_whatever_the_building_is_let_for(text: str) -> None:
+    assert _read(text) == (False, (), "land"), text
+
+
+def test_a_rented_room_without_building_asked_is_still_the_tenants_registration() -> None:
+    text = "Nhà tôi có phòng trọ cho thuê, người thuê mới tới thì khai báo ở đâu"
+    assert _read(text) == (False, ("tam_tru",), None), text
