@@ -144,3 +144,29 @@ def test_building_asked_is_another_office_whatever_the_building_is_let_for(text:
 def test_a_rented_room_without_building_asked_is_still_the_tenants_registration() -> None:
     text = "Nhà tôi có phòng trọ cho thuê, người thuê mới tới thì khai báo ở đâu"
     assert _read(text) == (False, ("tam_tru",), None), text
+
+
+# -- the writer's own next step asked beside an omission is a question, not a report --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o tro ben Dong Nai 2 nam chua dk tam tru, co phai khai tam vang o que ko",
+        "phòng trọ chưa đăng ký tạm trú cho người thuê, lệ phí bao nhiêu vậy",
+    ],
+)
+def test_the_writers_own_next_step_asked_beside_an_omission_is_a_question(text: str) -> None:
+    assert classify(text).kind == "question", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "khu trọ đầu hẻm có mấy người lạ chưa đăng ký tạm trú, ồn ào cả đêm",
+        "chủ trọ thu của tụi em mỗi người 200k gọi là lệ phí tạm trú mà không đăng ký cho tụi em",
+    ],
+)
+def test_an_omission_reported_with_no_step_asked_stays_a_tip(text: str) -> None:
+    verdict = classify(text)
+    assert (verdict.kind, verdict.category) == ("tip", "residence"), text
