@@ -170,3 +170,32 @@ def test_the_writers_own_next_step_asked_beside_an_omission_is_a_question(text: 
 def test_an_omission_reported_with_no_step_asked_stays_a_tip(text: str) -> None:
     verdict = classify(text)
     assert (verdict.kind, verdict.category) == ("tip", "residence"), text
+
+
+# -- "người là" typed without marks is not "người lạ"; a stranger in one's records is asked --
+
+
+def test_people_who_are_typed_without_marks_are_no_stranger() -> None:
+    text = "nha toi co 6 nguoi la sinh vien thue o, co phai dang ky tam tru tung nguoi khong"
+    assert _read(text) == (False, ("tam_tru",), None), text
+    # near-miss: a stranger standing at the gate, typed without marks, is still reported
+    verdict = classify("co 2 nguoi la dung truoc cong nha toi nhin vo hoai tu 9h toi")
+    assert verdict.kind == "tip", verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hộ tôi tự nhiên có thêm một người lạ trong hộ khẩu, ai cho nhập vậy",
+        "ho khau nha em tu dung co them 1 nguoi la trong so ho khau, em phai lam sao",
+    ],
+)
+def test_a_stranger_found_in_ones_household_records_goes_to_a_person(text: str) -> None:
+    verdict = classify(text)
+    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    assert verdict.kind == "question" and result.handoff and not result.tip, (verdict, result)
+
+
+def test_adding_a_known_person_to_ones_household_is_still_answered() -> None:
+    result = answer("muốn cho 1 người bạn nhập vào hộ khẩu nhà tôi thì cần gì", TODAY, NO_PHONE)
+    assert result.topics == ("thuong_tru",) and not result.handoff, result
