@@ -199,3 +199,48 @@ def test_a_stranger_found_in_ones_household_records_goes_to_a_person(text: str) 
 def test_adding_a_known_person_to_ones_household_is_still_answered() -> None:
     result = answer("muốn cho 1 người bạn nhập vào hộ khẩu nhà tôi thì cần gì", TODAY, NO_PHONE)
     assert result.topics == ("thuong_tru",) and not result.handoff, result
+
+
+# -- a subject named with no procedure: a question back with the procedures it may mean ----
+
+
+def _buttons(text: str) -> set[str]:
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert not result.topics, result
+    return {b.title for reply in result.replies for b in reply.buttons}
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        (
+            "cho hỏi khai báo cho khách thế nào",
+            {"Thông báo lưu trú", "Người nước ngoài tạm trú"},
+        ),
+        (
+            "người trong nhà đi rồi thì phải báo gì không, em không rành mấy cái này",
+            {"Xóa đăng ký cư trú", "Khai báo tạm vắng"},
+        ),
+        ("nguoi nha bo di may thang nay, minh phai lam giay gi", None),
+    ],
+)
+def test_a_subject_named_without_its_procedure_is_asked_back(
+    text: str, buttons: set[str] | None
+) -> None:
+    got = _buttons(text)
+    assert len(got) >= 2 and (buttons is None or buttons <= got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the guest said of: a citizen's short stay, or a foreigner's
+        ("khai báo cho khách ở lại 2 đêm thì sao", "luu_tru"),
+        ("khai báo cho khách Hàn ở 3 đêm", "nuoc_ngoai"),
+        # the procedure named beside the one gone: that procedure
+        ("người nhà đi rồi, giờ xoá thường trú cho ổng cần gì", "xoa_dang_ky"),
+        ("người nhà đi rồi, em muốn xin giấy xác nhận cư trú cho mình", "xac_nhan_cu_tru"),
+    ],
+)
+def test_the_subject_said_of_or_a_procedure_named_is_answered(text: str, topic: str) -> None:
+    assert _read(text)[1] == (topic,), text
