@@ -244,3 +244,58 @@ def test_a_subject_named_without_its_procedure_is_asked_back(
 )
 def test_the_subject_said_of_or_a_procedure_named_is_answered(text: str, topic: str) -> None:
     assert _read(text)[1] == (topic,), text
+
+
+# -- matters only a person settles: a refusal, a removal without consent, a record shown ---
+# -- old, a visit home, a stateless person ---------------------------------------------------
+
+
+def _handed(text: str) -> bool:
+    verdict = classify(text)
+    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    assert verdict.kind == "question" and not result.tip, (verdict, result)
+    return result.handoff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chồng cũ nhất quyết không cho em với con về lại nhà, nhà là tài sản chung, đăng ký "
+        "thường trú cho 2 mẹ con sao",
+        "chủ trọ tự ý xóa tạm trú của em, hợp đồng còn 4 tháng, em phải làm sao",
+        "đăng ký tạm trú chỗ mới rồi mà trên VNeID vẫn hiện chỗ cũ, sao vậy",
+        "mẹ tôi nằm liệt giường, cần giấy xác nhận cư trú, cán bộ xuống tận nhà được không",
+        "em không có quốc tịch nước nào, sống ở VN từ nhỏ, đăng ký tạm trú được không",
+    ],
+)
+def test_matters_only_a_person_settles_go_to_a_person(text: str) -> None:
+    assert _handed(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a host removing a tenant gone: the procedure answers it
+        "người thuê bỏ đi 2 tháng, chủ nhà tự xóa tạm trú cho nó được không",
+        # the old address named in a plan, no record shown
+        "đăng ký tạm trú ở chỗ mới có phải xóa ở địa chỉ cũ không",
+        # someone else going for the frail: the procedure's papers
+        "mẹ tôi già yếu, xin giấy xác nhận cư trú cho mẹ thì tôi đi thay được không",
+        # a foreign nationality said the other way round: no stateless person
+        "vợ tôi không có quốc tịch Việt Nam, về ở nhà tôi 1 tháng thì khai báo sao",
+    ],
+)
+def test_the_procedure_still_answers_what_it_holds(text: str) -> None:
+    assert not _handed(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a nationality said, the text's last word "không" or "vô": no stateless person
+        "nhà em có bà khách người Pháp ở 3 đêm, có cần khai báo không",
+        "tôi cho ông người Đức thuê nguyên căn, phải khai trong mấy tiếng từ lúc ổng dọn vô",
+    ],
+)
+def test_a_nationality_said_before_a_last_no_is_no_stateless_person(text: str) -> None:
+    assert not _handed(text), text
