@@ -294,7 +294,7 @@ def test_the_procedure_still_answers_what_it_holds(text: str) -> None:
     [
         # a nationality said, the text's last word "không" or "vô": no stateless person
         "nhà em có bà khách người Pháp ở 3 đêm, có cần khai báo không",
-        "tôi cho ông người Đức thuê nguyên căn, phải khai trong mấy tiếng từ lúc ổng dọn vô",
+        "cho ông người Đức thuê nguyên căn thì khai báo trong mấy tiếng kể từ lúc ổng dọn vô",
     ],
 )
 def test_a_nationality_said_before_a_last_no_is_no_stateless_person(text: str) -> None:
