@@ -299,3 +299,19 @@ def test_the_procedure_still_answers_what_it_holds(text: str) -> None:
 )
 def test_a_nationality_said_before_a_last_no_is_no_stateless_person(text: str) -> None:
     assert not _handed(text), text
+
+
+# -- the card's office for a name changed; a deadline asked in English ----------------------
+
+
+def test_a_new_name_to_carry_on_the_card_is_the_card_offices() -> None:
+    text = "tên trên thẻ căn cước của tôi vẫn là tên cũ, muốn sửa thì làm sao"
+    assert _read(text) == (False, (), "identity_card"), text
+
+
+def test_a_deadline_asked_in_english_is_answered_with_the_time() -> None:
+    text = "I rent a room to a Korean guy, where do I report his stay and what is the deadline"
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert result.topics == ("nuoc_ngoai",), result
+    # no parts picked means the whole answer, its times among them
+    assert not result.sections or "thoi_gian" in result.sections, result
