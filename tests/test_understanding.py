@@ -1026,7 +1026,8 @@ BLIND_HELD = {
     # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
     # asked, or the topics asked offered back): 63
     # round 21 (cat-21b, aggregate only): category 90
-    "blind20": ((133, 90, 94), 11, 0, 0, 63, 4),
+    # round 21 (asst-21b, aggregate only): 64
+    "blind20": ((133, 90, 94), 11, 0, 0, 64, 4),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
@@ -1048,7 +1049,8 @@ BLIND_HELD = {
     # asked, or the topics asked offered back): 71
     "blind22": ((129, 86, 90), 11, 1, 1, 71, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
-    "blind23": ((129, 85, 88), 11, 2, 1, 65, 2),
+    # round 21 (asst-21b, aggregate only): 66
+    "blind23": ((129, 85, 88), 11, 2, 1, 66, 2),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     # round 21, written and scored before any change (lead-21 da62cf0)
@@ -1457,14 +1459,18 @@ QUESTIONS_ALONE = {
     # round 21 (asst-21), the scorer's honest as issue 17 words it: 104 (the topics asked
     # offered back as buttons)
     # round 21 (asst-21, a nation written with its marks after a person names a foreigner): 105
-    "tuning38": 105,
+    # round 21's second pass (asst-21b, a room let by the day or the night is a guest's): 106
+    "tuning38": 106,
     # round 19, scored before any change (lead-19 a36e371)
     # round 20 (asst-20): 96/110 with 5 wrong (someone gone for years a question's premise, a
     # citizen writing in English, school as a purpose, a life event then the household asked
     # in general asks which, situations no procedure models go to an officer)
     "tuning39": (96, 5),
     # round 21: scored before its passes (its header): 67 right or honest, 10 wrong
-    "tuning40": (67, 10),
+    # round 21's second pass (asst-21b): 85 with 1 wrong (qt40-76: the tạm trú not held
+    # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label
+    # for the same story holds both)
+    "tuning40": (85, 1),
 }
 
 
@@ -1657,8 +1663,8 @@ MESSAGES_ALONE = {
     # round 21 (cat-21b: a fire put out, waylaid to be beaten, the trade's slang, a deposit
     # taken then contact cut, betting apps played; a drink spiked, someone going limp;
     # lodgers nobody can name; someone alone called to, nobody answering):
-    # category 124, urgency 132, no person in danger normal
-    "tuning40": ((174, 124, 132), 10, 0, 0),
+    # category 124, urgency 132, no person in danger normal; 125 with every pass merged
+    "tuning40": ((174, 125, 132), 10, 0, 0),
 }
 
 

@@ -359,13 +359,9 @@ class Knowledge:
     # a Vietnamese passport's words ("hộ chiếu Việt Nam"): held, a citizen's (padded)
     citizen_passports: tuple[str, ...] = ()
     # a nation written with its marks after a person ("bạn người Lào", "sinh viên Hàn"):
-    # (persons, kin, nations, names), each as written (marked, lower case); see assistant.yaml
-    nationals: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
-        (),
-        (),
-        (),
-        (),
-    )
+    # (persons, kin, nations, names, came_from, came), each as written (marked, lower case);
+    # see assistant.yaml
+    nationals: tuple[tuple[str, ...], ...] = ((), (), (), (), (), ())
     # what a paper is for ("để nộp hồ sơ cho con vào lớp 1"): its words ask no part (padded)
     purposes: tuple[str, ...] = ()
     # someone's whereabouts told ("không ai biết ở đâu"): its words ask no part (padded)
@@ -378,6 +374,9 @@ class Knowledge:
     # words saying a person abroad is a citizen: a topic phrase inside them names none
     citizens: tuple[str, ...] = ()
     mixed_unless: tuple[str, ...] = ()  # words comparing with citizens, none among them
+    # the citizens of a group said already done, the foreigners asked ("khách Việt thì khai
+    # rồi, còn khách Hàn"): no mixed group
+    mixed_done: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     self_citizen: SelfCitizen | None = None
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
@@ -537,6 +536,10 @@ class NationalsIn(_Strict):
     names: list[str] = Field(default_factory=list)
     # the nations no other word folds onto, typed without marks (folded)
     plain: list[str] = Field(default_factory=list)
+    # someone said to come over from a nation ("bạn em bên Đức qua chơi"): `came_from`
+    # before the nation, `came` after it
+    came_from: list[str] = Field(default_factory=list)
+    came: list[str] = Field(default_factory=list)
 
 
 class SelfCitizenIn(_Strict):
@@ -767,6 +770,7 @@ class ConfIn(_Strict):
     mixed_groups: list[str] = Field(default_factory=list)
     citizens: list[str] = Field(default_factory=list)
     mixed_unless: list[str] = Field(default_factory=list)
+    mixed_done: ServiceNearIn | None = None
     self_citizen: SelfCitizenIn | None = None
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
@@ -1141,9 +1145,11 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 tuple(conf.nationals.kin),
                 (*conf.nationals.nations, *conf.nationals.plain),
                 tuple(conf.nationals.names),
+                tuple(conf.nationals.came_from),
+                tuple(conf.nationals.came),
             )
             if conf.nationals
-            else ((), (), (), ())
+            else ((), (), (), (), (), ())
         ),
         purposes=tuple(_padded(p) for p in conf.purposes),
         whereabouts=tuple(_padded(p) for p in conf.whereabouts),
@@ -1152,6 +1158,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),
         citizens=tuple(_padded(p) for p in conf.citizens),
         mixed_unless=tuple(_padded(p) for p in conf.mixed_unless),
+        mixed_done=_near(conf.mixed_done),
         self_citizen=(
             SelfCitizen(
                 tuple(_padded(p) for p in conf.self_citizen.phrases),

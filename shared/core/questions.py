@@ -122,13 +122,13 @@ def normalise(text: str, k: Knowledge) -> str:
 
 
 def _nationals_rewriter(
-    nationals: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+    nationals: tuple[tuple[str, ...], ...],
 ) -> Callable[[str], str]:
     """Diacritics are evidence: a nation written with its marks after a person word ("bạn
     người Lào", "sinh viên Hàn", "chồng Úc") names a nationality, which folded it may not
     ("người lao động", "hạn", "ức"); the text says so in words ("quốc tịch") before folding,
     after its last word, so that the distances between its own words stay as written."""
-    persons, kin, nations, names = nationals
+    persons, kin, nations, names, came_from, came = nationals
 
     def alternation(items: Iterable[str]) -> str:
         return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
@@ -144,6 +144,16 @@ def _nationals_rewriter(
     plain = [n for n in nations if n.isascii()]
     if plain:
         patterns.append(re.compile(rule(tuple(" ".join(words(p)) for p in persons), plain)))
+    # someone come over from a nation ("bạn em bên Đức qua chơi", "khách từ Nhật sang"):
+    # "qua"/"sang" is a visit from abroad; "về" (come home) is not in `came`, a citizen
+    # living abroad comes home ("con tôi từ Mỹ về")
+    if came_from and came:
+        patterns.append(
+            re.compile(
+                rf"(?<!\w)(?:{alternation(came_from)})\s+(?:{alternation(nations)})"
+                rf"\s+(?:{alternation(came)})(?!\w)"
+            )
+        )
 
     def rewrite(text: str) -> str:
         # said once, at the end: the words and their distances stay as written
@@ -881,7 +891,11 @@ def _event(
 
 def _mixed(padded: str, k: Knowledge) -> bool:
     """Citizens said to be among a foreigner's group, not only compared with."""
-    return has_any(padded, k.mixed_groups) and not has_any(padded, k.mixed_unless)
+    return (
+        has_any(padded, k.mixed_groups)
+        and not has_any(padded, k.mixed_unless)
+        and not near(padded, k.mixed_done)
+    )
 
 
 def _without_citizens(padded: str, found: list[_Match], k: Knowledge) -> list[_Match]:
