@@ -5580,3 +5580,9 @@ def test_someone_alone_called_to_with_nobody_answering_is_a_persons_tip() -> Non
     # the line itself not answering is a complaint, no one down
     got = by_rules("gọi hoài không ai bắt máy, nhắn tin cũng không ai trả lời, lập ra làm gì")
     assert got.severity == "normal", got
+    # kept here, not among the rule file's examples: those teach the learned model, which
+    # is not retrained this round
+    got = classify("ông bác sống 1 mình phòng cuối dãy, 2 hôm nay bốc mùi, kêu mãi không ai thưa")
+    assert got.severity == "urgent", got
+    got = classify("gọi hoài ko ai bắt máy, nhắn tin zalo này cũng không ai trả lời, mở ra làm chi")
+    assert got.severity == "normal", got
