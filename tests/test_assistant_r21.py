@@ -7,18 +7,11 @@ from datetime import date
 
 import pytest
 
-from shared.core.assistant import WardContact, answer
+from shared.core.assistant import answer
 from shared.core.classify import classify
+from tests.asked import NO_PHONE, read
 
 TODAY = date(2026, 11, 30)
-NO_PHONE = WardContact("Công an phường Tân Sơn Nhì", None, None)
-
-
-def _read(text: str) -> tuple[bool, tuple[str, ...], str | None]:
-    """(filed as a tip, topics answered, service pointed to), as the line's path does it."""
-    verdict = classify(text)
-    result = answer(text, TODAY, NO_PHONE, classification=verdict)
-    return verdict.kind == "tip" or result.tip, result.topics, result.out_of_scope
 
 
 # -- a paper of another office said as held, beside a residence matter asked -------------
@@ -48,7 +41,7 @@ def _read(text: str) -> tuple[bool, tuple[str, ...], str | None]:
 def test_a_paper_held_says_who_the_person_is_not_the_service_asked(text: str, topic: str) -> None:
     # "có bằng lái", "mang hộ chiếu", "chưa có căn cước": the person, not the office's matter;
     # the residence answer alone, with no "not handled here" for a service nobody asked
-    tip, topics, service = _read(text)
+    tip, topics, service = read(text, TODAY)
     assert not tip and topics == (topic,) and service is None, (text, topics, service)
 
 
@@ -67,7 +60,7 @@ def test_a_paper_held_says_who_the_person_is_not_the_service_asked(text: str, to
     ],
 )
 def test_a_paper_acted_on_or_said_alone_still_points_to_its_office(text: str, service: str) -> None:
-    tip, topics, got = _read(text)
+    tip, topics, got = read(text, TODAY)
     assert not tip and topics == () and got == service, (text, topics, got)
 
 
@@ -104,7 +97,7 @@ def test_a_nuisance_that_made_the_writer_move_is_the_premise_of_the_moves_proced
 ) -> None:
     # a noisy lane, a fire over, a jam told as why the writer moves, the new registration or
     # the old one's fate asked after it: a question, never a tip an officer is paged for
-    tip, topics, _ = _read(text)
+    tip, topics, _ = read(text, TODAY)
     assert not tip and topics == (topic,), (text, topics)
 
 
@@ -159,7 +152,7 @@ def test_a_length_not_said_of_living_somewhere_keeps_the_procedure_named(
     text: str, topic: str
 ) -> None:
     # never a guest's lưu trú for a tạm trú file waited on ten days (nor the reverse)
-    tip, topics, _ = _read(text)
+    tip, topics, _ = read(text, TODAY)
     assert not tip and topics == (topic,), (text, topics)
 
 
@@ -174,7 +167,7 @@ def test_a_length_not_said_of_living_somewhere_keeps_the_procedure_named(
     ],
 )
 def test_a_length_said_of_living_somewhere_still_picks_the_short_stay(text: str) -> None:
-    tip, topics, _ = _read(text)
+    tip, topics, _ = read(text, TODAY)
     assert not tip and topics[0] == "luu_tru", (text, topics)
 
 
@@ -237,7 +230,7 @@ def test_a_wait_asked_or_a_declaration_not_yet_made_is_answered(text: str) -> No
 )
 def test_a_marked_nation_after_a_person_is_a_foreigners_stay(text: str) -> None:
     # never the citizens' tạm trú or lưu trú rule for a foreigner (their host declares them)
-    tip, topics, _ = _read(text)
+    tip, topics, _ = read(text, TODAY)
     assert not tip and topics == ("nuoc_ngoai",), (text, topics)
 
 
@@ -251,7 +244,7 @@ def test_a_marked_nation_after_a_person_is_a_foreigners_stay(text: str) -> None:
     ],
 )
 def test_a_worker_or_a_people_of_viet_nam_is_no_foreigner(text: str) -> None:
-    tip, topics, _ = _read(text)
+    tip, topics, _ = read(text, TODAY)
     assert not tip and topics == ("tam_tru",), (text, topics)
 
 
@@ -279,7 +272,7 @@ def test_a_nation_that_is_also_a_name_after_kin_is_asked_not_assumed() -> None:
 def test_a_relative_in_rehab_said_short_is_the_premise_of_the_question(
     text: str, topic: str
 ) -> None:
-    tip, topics, _ = _read(text)
+    tip, topics, _ = read(text, TODAY)
     assert not tip and topics == (topic,), (text, topics)
 
 
@@ -307,7 +300,7 @@ def test_rehab_beside_drugs_going_on_and_nothing_asked_stays_a_tip(text: str) ->
 def test_a_vietnamese_passport_held_is_a_citizen_never_a_foreigner_nor_the_passport_office(
     text: str,
 ) -> None:
-    tip, topics, service = _read(text)
+    tip, topics, service = read(text, TODAY)
     assert not tip and "nuoc_ngoai" not in topics and service is None, (text, topics, service)
 
 
@@ -324,7 +317,7 @@ def test_a_vietnamese_passport_held_is_a_citizen_never_a_foreigner_nor_the_passp
     ],
 )
 def test_a_guest_staying_a_few_nights_is_a_short_stay(text: str) -> None:
-    tip, topics, _ = _read(text)
+    tip, topics, _ = read(text, TODAY)
     assert not tip and topics == ("luu_tru",), (text, topics)
 
 
@@ -337,7 +330,7 @@ def test_a_guest_staying_a_few_nights_is_a_short_stay(text: str) -> None:
     ],
 )
 def test_a_weekend_said_of_the_office_is_no_stay(text: str) -> None:
-    tip, topics, _ = _read(text)
+    tip, topics, _ = read(text, TODAY)
     assert not tip and topics == ("tam_tru",), (text, topics)
 
 
@@ -355,7 +348,7 @@ def test_a_weekend_said_of_the_office_is_no_stay(text: str) -> None:
     ],
 )
 def test_a_renewal_of_another_thing_never_gets_the_stays_renewal(text: str) -> None:
-    tip, topics, _ = _read(text)
+    tip, topics, _ = read(text, TODAY)
     assert not tip and "gia_han_tam_tru" not in topics, (text, topics)
 
 
@@ -371,5 +364,5 @@ def test_a_renewal_of_another_thing_never_gets_the_stays_renewal(text: str) -> N
     ],
 )
 def test_a_renewal_alone_or_of_the_registration_named_is_the_stays(text: str) -> None:
-    tip, topics, _ = _read(text)
+    tip, topics, _ = read(text, TODAY)
     assert not tip and topics == ("gia_han_tam_tru",), (text, topics)

@@ -8,18 +8,11 @@ from datetime import date
 
 import pytest
 
-from shared.core.assistant import WardContact, answer
+from shared.core.assistant import answer
 from shared.core.classify import classify
+from tests.asked import NO_PHONE, read
 
 TODAY = date(2026, 12, 3)
-NO_PHONE = WardContact("Công an phường Tân Sơn Nhì", None, None)
-
-
-def _read(text: str) -> tuple[bool, tuple[str, ...], str | None]:
-    """(filed as a tip, topics answered, service pointed to), as the line's path does it."""
-    verdict = classify(text)
-    result = answer(text, TODAY, NO_PHONE, classification=verdict)
-    return verdict.kind == "tip" or result.tip, result.topics, result.out_of_scope
 
 
 # -- a guest come over from a nation, or named by its initials, is a foreigner --------------
@@ -35,7 +28,7 @@ def _read(text: str) -> tuple[bool, tuple[str, ...], str | None]:
     ],
 )
 def test_a_guest_come_from_abroad_or_named_by_initials_is_a_foreigner(text: str) -> None:
-    assert _read(text) == (False, ("nuoc_ngoai",), None), text
+    assert read(text, TODAY) == (False, ("nuoc_ngoai",), None), text
 
 
 @pytest.mark.parametrize(
@@ -48,13 +41,13 @@ def test_a_guest_come_from_abroad_or_named_by_initials_is_a_foreigner(text: str)
     ],
 )
 def test_home_from_abroad_or_no_nation_names_no_foreigner(text: str) -> None:
-    assert "nuoc_ngoai" not in _read(text)[1], text
+    assert "nuoc_ngoai" not in read(text, TODAY)[1], text
 
 
 def test_from_abroad_by_a_means_names_no_foreigner() -> None:
     # "qua mạng": how a citizen abroad would declare, not a visit from a nation
     text = "tôi định cư bên Nhật, khai tạm vắng từ bên Nhật qua mạng được không"
-    assert "nuoc_ngoai" not in _read(text)[1], text
+    assert "nuoc_ngoai" not in read(text, TODAY)[1], text
 
 
 # -- the citizens of a group said done, the foreigners asked with "còn" ---------------------
@@ -62,10 +55,10 @@ def test_from_abroad_by_a_means_names_no_foreigner() -> None:
 
 def test_citizen_guests_said_done_leave_only_the_foreigners_asked() -> None:
     text = "Em trực quầy nhà nghỉ, khách VN thì em khai trên app xong rồi, còn khách Nhật thì sao"
-    assert _read(text)[1] == ("nuoc_ngoai",), text
+    assert read(text, TODAY)[1] == ("nuoc_ngoai",), text
     # near-miss: both kinds of guests asked about, nothing said done: both answered
     text = "Em trực quầy nhà nghỉ, có khách VN với khách Nhật, khai báo ở đâu ạ"
-    assert set(_read(text)[1]) == {"luu_tru", "nuoc_ngoai"}, text
+    assert set(read(text, TODAY)[1]) == {"luu_tru", "nuoc_ngoai"}, text
 
 
 # -- a room let by the day or the night is a guest's stay -----------------------------------
@@ -88,7 +81,7 @@ def test_citizen_guests_said_done_leave_only_the_foreigners_asked() -> None:
     ],
 )
 def test_a_room_let_by_the_day_or_night_is_a_guests_stay(text: str, topics: set[str]) -> None:
-    assert set(_read(text)[1]) == topics, text
+    assert set(read(text, TODAY)[1]) == topics, text
 
 
 # -- a permanent move just made is the premise of what it leads to, asked now ---------------
@@ -118,13 +111,13 @@ def test_a_room_let_by_the_day_or_night_is_a_guests_stay(text: str, topics: set[
 def test_a_move_just_made_is_the_premise_of_what_is_asked_now(
     text: str, topics: tuple[str, ...], service: str | None
 ) -> None:
-    assert _read(text) == (False, topics, service), text
+    assert read(text, TODAY) == (False, topics, service), text
 
 
 def test_a_move_planned_after_another_step_is_still_asked() -> None:
     # "rồi mới chuyển": two steps of a plan, both asked (no "giờ" saying what comes now)
     text = "có phải xóa tạm trú rồi mới chuyển hộ khẩu được không"
-    assert set(_read(text)[1]) == {"xoa_dang_ky", "thuong_tru"}, text
+    assert set(read(text, TODAY)[1]) == {"xoa_dang_ky", "thuong_tru"}, text
 
 
 # -- building asked (a permit, another storey) is the ward's construction desk ---------------
@@ -138,12 +131,12 @@ def test_a_move_planned_after_another_step_is_still_asked() -> None:
     ],
 )
 def test_building_asked_is_another_office_whatever_the_building_is_let_for(text: str) -> None:
-    assert _read(text) == (False, (), "land"), text
+    assert read(text, TODAY) == (False, (), "land"), text
 
 
 def test_a_rented_room_without_building_asked_is_still_the_tenants_registration() -> None:
     text = "Nhà tôi có phòng trọ cho thuê, người thuê mới tới thì khai báo ở đâu"
-    assert _read(text) == (False, ("tam_tru",), None), text
+    assert read(text, TODAY) == (False, ("tam_tru",), None), text
 
 
 # -- the writer's own next step asked beside an omission is a question, not a report --------
@@ -177,7 +170,7 @@ def test_an_omission_reported_with_no_step_asked_stays_a_tip(text: str) -> None:
 
 def test_people_who_are_typed_without_marks_are_no_stranger() -> None:
     text = "nha toi co 6 nguoi la sinh vien thue o, co phai dang ky tam tru tung nguoi khong"
-    assert _read(text) == (False, ("tam_tru",), None), text
+    assert read(text, TODAY) == (False, ("tam_tru",), None), text
     # near-miss: a stranger standing at the gate, typed without marks, is still reported
     verdict = classify("co 2 nguoi la dung truoc cong nha toi nhin vo hoai tu 9h toi")
     assert verdict.kind == "tip", verdict
@@ -243,7 +236,7 @@ def test_a_subject_named_without_its_procedure_is_asked_back(
     ],
 )
 def test_the_subject_said_of_or_a_procedure_named_is_answered(text: str, topic: str) -> None:
-    assert _read(text)[1] == (topic,), text
+    assert read(text, TODAY)[1] == (topic,), text
 
 
 # -- matters only a person settles: a refusal, a removal without consent, a record shown ---
@@ -306,7 +299,7 @@ def test_a_nationality_said_before_a_last_no_is_no_stateless_person(text: str) -
 
 def test_a_new_name_to_carry_on_the_card_is_the_card_offices() -> None:
     text = "tên trên thẻ căn cước của tôi vẫn là tên cũ, muốn sửa thì làm sao"
-    assert _read(text) == (False, (), "identity_card"), text
+    assert read(text, TODAY) == (False, (), "identity_card"), text
 
 
 def test_a_deadline_asked_in_english_is_answered_with_the_time() -> None:
