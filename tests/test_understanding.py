@@ -1064,6 +1064,8 @@ BLIND_HELD = {
     # round 21, every pass merged (aggregate only): kind 116; questions 47 with 11 wrong, where
     # da62cf0's rules measure 46 with 11 wrong under the present scorer
     "blind25": ((116, 82, 89), 10, 1, 0, 47, 11),
+    # round 22, written and scored before any change (lead-22 e5b5e49)
+    "blind26": ((122, 84, 94), 8, 0, 0, 61, 6),
 }
 
 
@@ -1680,9 +1682,9 @@ def test_the_sets_of_messages_alone_keep_their_scores(which: str) -> None:
     (kind, category, severity), spam, calm, danger = MESSAGES_ALONE[which]
     right = (score.kind_right, score.category_right, score.severity_right)
     assert len(cases(name)) >= 200
-    assert all(g >= h for g, h in zip(right, (kind, category, severity), strict=True)), "\n".join(
-        score.misses
-    )
+    # a set kept out shows its counts only: its misses stay unseen
+    shown = score.summary() if which in KEPT_OUT else "\n".join(score.misses)
+    assert all(g >= h for g, h in zip(right, (kind, category, severity), strict=True)), shown
     assert score.spam_right >= spam, score.summary()
     assert len(score.false_alarms) <= calm and len(score.danger_missed) <= danger, score.summary()
 
@@ -1732,6 +1734,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind23",
         "blind24",
         "blind25",
+        "blind26",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

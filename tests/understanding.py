@@ -89,6 +89,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind25.jsonl`, `questions_blind25.jsonl`: the twenty-fifth pair, written
   in round 21 by two writers who had not seen the rules (the same brief), scored blind
   before round 21's changes (its header lines); never worked on.
+- `messages_blind26.jsonl`, `questions_blind26.jsonl`: the twenty-sixth pair, written
+  in round 22 by two writers who had not seen the rules (the same brief), scored blind
+  before round 22's changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -294,6 +297,7 @@ SETS = (
     "blind23",
     "blind24",
     "blind25",
+    "blind26",
     "tuning",
     "tuning4",
     "tuning5",
@@ -373,6 +377,7 @@ BLIND = (
     "blind23",
     "blind24",
     "blind25",
+    "blind26",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
@@ -730,7 +735,7 @@ def main(argv: list[str] | None = None) -> None:
     for which in MESSAGE_SETS:
         messages = score_messages(cases(f"messages_{which}.jsonl"), classify)
         print(f"== {which}: messages: {messages.summary()}")
-        for miss in messages.misses:
+        for miss in messages.misses if which not in KEPT_OUT or show_blind else ():
             print("   ", miss)
     for which in QUESTION_SETS:
         questions = score_questions(cases(f"questions_{which}.jsonl"), classify, assistant)
