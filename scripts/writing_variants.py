@@ -133,8 +133,16 @@ VARIANTS: dict[str, Callable[[str], str]] = {
 
 
 def tuning_files(kind: str) -> list[Path]:
-    """The tuning sets of messages or questions: never a blind file."""
-    return sorted(p for p in FIXTURES.glob(f"{kind}_tuning*.jsonl") if "blind" not in p.name)
+    """The tuning sets of messages or questions: never a blind file, nor a set kept out
+    (its texts are never shown, and the broken variants are printed)."""
+    from tests.understanding import KEPT_OUT
+
+    kept_out = {f"{kind}_{which}.jsonl" for which in KEPT_OUT}
+    return sorted(
+        p
+        for p in FIXTURES.glob(f"{kind}_tuning*.jsonl")
+        if "blind" not in p.name and p.name not in kept_out
+    )
 
 
 def items(kind: str) -> Iterator[dict[str, Any]]:

@@ -1474,6 +1474,8 @@ QUESTIONS_ALONE = {
     # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label
     # for the same story holds both)
     "tuning40": (85, 1),
+    # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
+    "tuning41": (81, 3),
 }
 
 
@@ -1668,6 +1670,8 @@ MESSAGES_ALONE = {
     # lodgers nobody can name; someone alone called to, nobody answering):
     # category 124, urgency 132, no person in danger normal; 125 with every pass merged
     "tuning40": ((174, 125, 132), 10, 0, 0),
+    # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
+    "tuning41": ((171, 124, 137), 11, 1, 0),
 }
 
 

@@ -188,6 +188,9 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning40.jsonl`: 100 questions written in round 21 by a writer who had not
   seen the rules (landlords, relatives, a procedure beside a worry, two things asked),
   scored before round 21's second passes (its header); worked on in them.
+- `questions_tuning41.jsonl`: 100 questions written in round 22 by a writer who had not
+  seen the rules (the same brief), scored before any change (its header); round 22's dev
+  set (`KEPT_OUT`): its counts only were shown to the round's passes.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -243,6 +246,9 @@ Messages alone (`MESSAGE_SETS`, no questions file):
 - `messages_tuning40.jsonl`: 200 messages written in round 21 by a writer who had not seen
   the rules (tips that also ask something; chat near a police subject), scored before round
   21's second passes (its header); worked on in them. Numbered with its questions' set.
+- `messages_tuning41.jsonl`: 200 messages written in round 22 by a writer who had not seen
+  the rules (the same brief), scored before any change (its header); round 22's dev set
+  (`KEPT_OUT`), like its questions.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -335,6 +341,7 @@ QUESTION_SETS = (
     "tuning38",
     "tuning39",
     "tuning40",
+    "tuning41",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -358,6 +365,7 @@ MESSAGE_SETS = (
     "tuning22",
     "tuning23",
     "tuning40",
+    "tuning41",
 )
 # Never worked on: their misses are shown only when asked.
 BLIND = (
@@ -388,8 +396,11 @@ BLIND = (
 # worked on in round 13's pass, which set 25 was kept out of, then worked on in round 13's
 # second pass, which blind set 17 measures. Round 17: set 36 kept out of the pass on set 35,
 # then worked on in round 18, whose passes set 38 was kept out of, then worked on in
-# round 19 (whose reach blind set 23 measures).
-KEPT_OUT: tuple[str, ...] = ()
+# round 19 (whose reach blind set 23 measures). Round 22: pair 41 (its messages too), written
+# at the round's start by two writers who had not seen the rules, kept out of every pass as
+# its dev set: the passes see its counts only, to tell whether a rule reaches a writer it
+# was not tuned on.
+KEPT_OUT: tuple[str, ...] = ("tuning41",)
 # Question sets worked on but not taught to the learned second opinion: held out on the
 # fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
@@ -398,7 +409,7 @@ KEPT_OUT: tuple[str, ...] = ()
 # and set 23 (round 12's), and sets 24, 25 and 26 (round 13's), and sets 27 to 30 (round
 # 14's), and sets 31 and 32 (round 15's), and sets 33 and 34 (round 16's), and sets 35
 # and 36 (round 17's), and sets 37 and 38 (round 18's), and set 39 (round 19's), and set
-# 40 (round 21's).
+# 40 (round 21's), and set 41 (round 22's dev set).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -424,6 +435,7 @@ UNTRAINED: tuple[str, ...] = (
     "tuning38",
     "tuning39",
     "tuning40",
+    "tuning41",
 )
 # Message sets worked on but not taught to the learned second opinion. Round 10's set 6
 # taught every head, held out on the fifteen earlier training sets: one more person in
@@ -438,7 +450,7 @@ UNTRAINED: tuple[str, ...] = (
 # texts): category 1,206 -> 1,214 of 1,267 left out in turn, 85.0 -> 86.3 % held out, a
 # fresh set 133 -> 135 of 150, nothing else moved. Sets written later start here until
 # measured alike (round 15's sets 14, 15 and 16, round 16's 17, 18 and 19, round 17's 20,
-# round 18's 21, round 19's 22 and 23).
+# round 18's 21, round 19's 22 and 23, round 21's 40, round 22's 41).
 UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning14",
     "tuning15",
@@ -451,6 +463,7 @@ UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning22",
     "tuning23",
     "tuning40",
+    "tuning41",
 )
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
