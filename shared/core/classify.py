@@ -89,9 +89,9 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache, partial, reduce
 from itertools import chain, repeat
-from operator import itemgetter, sub
+from operator import itemgetter, or_, sub
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
@@ -266,6 +266,15 @@ class CategoryRule:
     # told as over with only these phrases (`over:` group), beside a residence procedure
     # asked: the question's premise
     premise_when_over: bool = False
+    # its other groups, named once here (the decision looked each name up by the message,
+    # formatted anew every time): what it asks (`unless_asked`), a fine asked (`asks`), the
+    # scene it sets for a procedure asked (`premise_when_asked`), nobody hurt (`unhurt`),
+    # its premise when over (`premise_when_over`)
+    asked: str = ""
+    asks: str = ""
+    scene: str = ""
+    unhurt: str = ""
+    over: str = ""
 
     @classmethod
     def of(
@@ -292,6 +301,11 @@ class CategoryRule:
             background_when_past,
             near,
             premise_when_over,
+            f"ask:{category}",
+            f"asks:{category}",
+            f"asked:{category}",
+            f"unhurt:{category}",
+            f"over:{category}",
         )
 
 
@@ -453,6 +467,10 @@ class Rules:
     # category -> the severity rules whose danger is that category's evidence
     severity_of_category: dict[str, tuple[int, ...]] = field(default_factory=dict)
     topic_of: dict[str, int] = field(default_factory=dict)  # group -> index in `topics`
+    # the topics' groups of a procedure (a residence topic, or one with a subtopic)
+    procedure_topics: frozenset[str] = frozenset()
+    # group -> the decision's sections its hits may make speak, as bits (`_SECTIONS`)
+    sections: dict[str, int] = field(default_factory=dict)
     # `words` and `pairs` by a phrase's first word, indexed once (`_openers`): most words
     # of a message begin no phrase, and one lookup then says so, with no pair built.
     # first word -> (its one-word phrases, second word -> (the two-word phrases, third
@@ -752,8 +770,8 @@ def build_rules(data: Any) -> Rules:
             bool(rule.premise_when_over),
         )
         categories.append(category)
-        add(f"over:{rule.category}", rule.premise_when_over)
-        add(f"asked:{rule.category}", rule.premise_when_asked)
+        add(category.over, rule.premise_when_over)
+        add(category.scene, rule.premise_when_asked)
         for (first, then, _), pair in zip(category.near, rule.near, strict=True):
             add(first, pair.first)
             add(then, pair.then)
@@ -761,10 +779,10 @@ def build_rules(data: Any) -> Rules:
         add(category.weak, rule.weak)
         add(category.requires, rule.requires)
         add(category.happened, rule.if_happened)
-        add(f"ask:{rule.category}", rule.unless_asked)
-        add(f"asks:{rule.category}", rule.asks)
-        add(f"unhurt:{rule.category}", rule.unhurt)
-        add(f"unhurt:{rule.category}", rule.not_done)
+        add(category.asked, rule.unless_asked)
+        add(category.asks, rule.asks)
+        add(category.unhurt, rule.unhurt)
+        add(category.unhurt, rule.not_done)
         add(f"not_done:{rule.category}", rule.not_done)
         add(f"not_done:{rule.category}", rule.not_named_beside)
     for name, slang in top.slang.items():
@@ -890,6 +908,18 @@ def _openers(rules: Rules) -> Rules:
         two = tuple(phrase for phrase in phrases if len(phrase.words) == 2)
         thirds = {third: tuple(found) for third, found in longer.items()}
         starts.setdefault(first, ((), {}))[1][second] = (two, thirds)
+    # every group a phrase of the rules may give its hits, with the sections it opens
+    named = {phrase.group for phrases in rules.words.values() for phrase in phrases}
+    named.update(phrase.group for phrases in rules.pairs.values() for phrase in phrases)
+    opening = {**_SECTIONS, _CATEGORY: tuple(categories), _SEVERITY: tuple(severity)}
+    sections: dict[str, int] = {}
+    for group in sorted(named):
+        bits = 0
+        for bit, names in opening.items():
+            if any(group == n or (n.endswith(":") and group.startswith(n)) for n in names):
+                bits |= bit
+        if bits:
+            sections[group] = bits
     return replace(
         rules,
         starts=starts,
@@ -897,6 +927,12 @@ def _openers(rules: Rules) -> Rules:
         severity_openers={k: tuple(v) for k, v in severity.items()},
         severity_of_category={k: tuple(v) for k, v in of_category.items()},
         topic_of={topic.group: i for i, topic in enumerate(rules.topics)},
+        procedure_topics=frozenset(
+            topic.group
+            for topic in rules.topics
+            if topic.topic in RESIDENCE_TOPICS or topic.subtopic is not None
+        ),
+        sections=sections,
     )
 
 
@@ -1355,6 +1391,17 @@ def _outside_categories(groups: dict[str, list[Hit]], group: str) -> bool:
     return any(not _inside(h, told) for h in _sure(groups, group))
 
 
+def _asked_outside(
+    rules: Rules, groups: dict[str, list[Hit]], topics_held: list[tuple[str, int]]
+) -> bool:
+    """A residence procedure asked outside every category's phrase: "không đăng ký tạm trú"
+    told reports a breach, it asks no registration ("ở chui ... cãi nhau suốt, không đăng ký
+    tạm trú gì hết")."""
+    return _outside_categories(groups, "papers:ask") or any(
+        _topic_asked(groups, group) for group, _ in topics_held if group in rules.procedure_topics
+    )
+
+
 def _topic_asked(groups: dict[str, list[Hit]], group: str) -> bool:
     """A topic named (`_topic_named`) outside every category's phrase: "không đăng ký tạm trú"
     reports a lodger undeclared ("đi cai nghiện về lại chơi đá, ở trọ không đăng ký tạm
@@ -1372,13 +1419,15 @@ def _danger(
     category_hits: list[Hit],
     held: bool,
     clauses: tuple[int, ...],
+    reach: int = -1,
 ) -> _Danger:
     """The severity rules that apply (see the module docstring); `held`: a person the
     authorities already hold is asked about (`_held`); `clauses`: the clause of each of the
-    message's words (a rule said `alone` counts only when its hits cover it: `_cried`)."""
+    message's words (a rule said `alone` counts only when its hits cover it: `_cried`);
+    `reach`: the sections the message's groups reach (`_reach`; by default all)."""
     # only the rules that may apply, in order: those whose evidence the message holds,
     # and those whose danger is the best category's evidence
-    opened = _opened(rules.severity_openers, groups)
+    opened = _opened(rules.severity_openers, groups) if reach & _SEVERITY else set()
     if best is not None:
         opened.update(rules.severity_of_category.get(best.category, ()))
     if not opened:
@@ -1834,6 +1883,9 @@ def _by_rules(
     )
     over = "past" in groups and not now_said
     happened = over or "happened" in groups  # told as having happened ("mất ... rồi")
+    # the sections this message's groups can make speak (`Rules.sections`): each other one
+    # is skipped on one test of a bit
+    reach = _reach(rules, groups)
     best: CategoryRule | None = None
     best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
     scored: list[tuple[CategoryRule, int, list[Hit]]] = []
@@ -1847,12 +1899,14 @@ def _by_rules(
         and "papers:ask" in groups
         and (("papers:told" not in groups and "past" not in groups) or "papers:reported" in groups)
     )
-    held = _held(rules, groups)
+    held = bool(reach & _HELD) and _held(rules, groups)
     # the topics' groups the message holds (most: none), each with its index in `topics`;
     # only these are looked at below (`any` of each: the order does not matter)
-    topics_held = [
-        (group, rules.topic_of[group]) for group in rules.topic_of.keys() & groups.keys()
-    ]
+    topics_held = (
+        [(group, rules.topic_of[group]) for group in rules.topic_of.keys() & groups.keys()]
+        if reach & _TOPIC
+        else []
+    )
     # the event already reported to the police ("vụ giựt đã trình báo rồi"), nothing told as
     # going on now, a registration or lost papers' procedure asked after it: the police have
     # the case, it is the question's premise. Unlike `held`, a danger told beside it still
@@ -1880,8 +1934,7 @@ def _by_rules(
         # what the writer may do about what they report ("... em tính cuối tháng chuyển trọ")
         and any(
             hit.start >= groups["moving_away"][0].end
-            for group, i in rules.topic_of.items()
-            if rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
+            for group in rules.procedure_topics
             for hit in _sure(groups, group)
         )
     )
@@ -1893,7 +1946,11 @@ def _by_rules(
     # trú của ổng, em xin thay được không"), nothing now, a residence procedure asked of it:
     # a family's situation, nobody missing to search for tonight; only the leaving's own
     # words are the question's premise (a danger or another crime told beside still weighs)
-    left_long = _sure(groups, "gone_long:left") if _sure(groups, "gone_long:years") else []
+    left_long = (
+        _sure(groups, "gone_long:left")
+        if reach & _GONE_LONG and _sure(groups, "gone_long:years")
+        else []
+    )
     # and what that one did before leaving, told as a habit or long past ("nghiện mấy năm
     # nay, về nhà là trộm đồ, có lần xô ngã mẹ. Giờ bỏ đi cả năm rồi, muốn cắt khẩu nó"):
     # the story of why the family asks, nothing told as recent
@@ -1910,18 +1967,18 @@ def _by_rules(
     # a residence procedure (or lost papers' re-issue) named and asked, whenever told: the
     # premise of the categories' phrases that only ever set the scene of one
     # (`premise_when_asked`: "kẹt xe quá trễ giờ nộp hồ sơ, tạm trú nộp online được không")
+    # (what is named first: most messages name neither, and both halves only read)
     residence_asked = (
-        asking
-        or any(not _inside(h, groups.get("not:question", [])) for h in _sure(groups, "question"))
-    ) and (
         any(
-            rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
-            for group, i in topics_held
-            if _topic_named(groups, group)
+            group in rules.procedure_topics and _topic_named(groups, group)
+            for group, _ in topics_held
         )
         # or the papers it took, their re-issue asked ("cháy phòng trọ tuần rồi, cháy hết
         # giấy tờ, giờ làm lại cần mang gì")
         or ("papers:lost" in groups and "papers:ask" in groups)
+    ) and (
+        asking
+        or any(not _inside(h, groups.get("not:question", [])) for h in _sure(groups, "question"))
     )
     # or, a fire over (a category `background_when_past`), any office's papers it burnt
     # re-issued ("nhà cháy hồi tháng 8, sổ hồng cháy rụi, cấp lại ở đâu"): nothing is left
@@ -1939,21 +1996,11 @@ def _by_rules(
         # (the event's own words sure: "chay" unmarked is as often "chạy", a ride)
         and any(_sure(groups, group) for group in groups if group.startswith("over:"))
     )
-
-    def asked_outside() -> bool:
-        """The procedure asked outside every category's phrase: "không đăng ký tạm trú" told
-        reports a breach, it asks no registration ("ở chui ... cãi nhau suốt, không đăng ký
-        tạm trú gì hết")."""
-        return _outside_categories(groups, "papers:ask") or any(
-            _topic_asked(groups, group)
-            for group, i in topics_held
-            if rules.topics[i].topic in RESIDENCE_TOPICS or rules.topics[i].subtopic is not None
-        )
-
-    # a pair's first phrase (`near:` groups) said at all (most messages: none, found in C)
-    near_said = any(map(str.startswith, groups, repeat("near:")))
+    # a pair's first phrase (`near:` groups) said at all (most messages: none)
+    near_said = reach & _NEAR
     # most rules have nothing of theirs in the message: only those a hit opens, in order
-    for rule in map(rules.categories.__getitem__, sorted(_opened(rules.category_openers, groups))):
+    opened = sorted(_opened(rules.category_openers, groups)) if reach & _CATEGORY else ()
+    for rule in map(rules.categories.__getitem__, opened):
         if rule.has_requires and rule.requires not in groups:
             continue
         hits = _evidence(groups, rule.groups)
@@ -1966,23 +2013,21 @@ def _by_rules(
         # ("không ai bị thương" is said to calm, not a hurt)
         cancel = groups.get(rule.groups.cancel, [])
         weak = [h for h in groups.get(rule.weak, []) if not _inside(h, cancel)]
-        asked = f"ask:{rule.category}" in groups
+        asked = rule.asked in groups
         # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not; a fire's
         # burnt papers asked only once it is out ("lửa vẫn còn cháy, khói đen bốc lên, căn
         # cước cháy hết rồi làm lại ở đâu" reports the fire first)
-        fine_asked = f"asks:{rule.category}" in groups and not (
-            rule.premise_when_over and _sure(groups, "now")
-        )
+        fine_asked = rule.asks in groups and not (rule.premise_when_over and _sure(groups, "now"))
         papers = (premise or burnt) and rule.category in rules.papers_categories
         # only the burning told, none of its flames or smoke ("lửa lan qua", "khói đen còn
         # bốc lên" may be going on still)
         over_premise = (
             (procedure_asked or (reissue_asked and rule.background_when_past))
             and rule.premise_when_over
-            and all(_inside(h, groups.get(f"over:{rule.category}", [])) for h in hits + weak)
+            and all(_inside(h, groups.get(rule.over, [])) for h in hits + weak)
         )
         # only a scene-setting phrase of the category told (a jam), a residence procedure asked
-        scene = f"asked:{rule.category}"
+        scene = rule.scene
         gone_premise = (
             bool(left_long)
             and not now_said
@@ -1991,7 +2036,7 @@ def _by_rules(
         asked_premise = (
             residence_asked
             and scene in groups
-            and asked_outside()
+            and _asked_outside(rules, groups, topics_held)
             and all(_inside(h, groups[scene]) for h in hits + weak)
         )
         if hits and (
@@ -2008,13 +2053,13 @@ def _by_rules(
                 moving_away
                 and rule.category in rules.moving_categories
                 and residence_asked
-                and asked_outside()
+                and _asked_outside(rules, groups, topics_held)
             )
         ):
             # lost, and asking how to re-issue ("làm rớt căn cước, xin cấp lại ở đâu"):
             # the loss is the question's premise, weak beside the question
             hits, weak = [], weak + hits
-        if hits and _sure(groups, f"unhurt:{rule.category}"):
+        if hits and rule.unhurt in groups and _sure(groups, rule.unhurt):
             # nobody hurt, said ("đánh nhau tan rồi, không ai bị thương, chỉ xô đẩy"): a
             # scuffle, its words weak beside what else is told (public order)
             hits, weak = [], weak + hits
@@ -2041,12 +2086,12 @@ def _by_rules(
                 best, best_strong, best_hits, best_weak = rule, strong, hits, []
                 break
 
-    danger = _danger(rules, groups, best, best_hits, held, message.clauses)
+    danger = _danger(rules, groups, best, best_hits, held, message.clauses, reach)
 
     # a chain message asks the reader to pass a warning or a promise on: a rumour
     # circulating, whatever it tells (a kidnapping, a new fine), not a report; a writer
     # telling their own harm ("con tôi", "bị lừa") reports it, whatever else they ask
-    chain = _sure(groups, "chain")
+    chain = _sure(groups, "chain") if reach & _CHAIN else []
     if chain and "spam_unless" not in groups:
         return Classification("other", None, "normal", None, None, _unique(_labels(chain)))
     # a post passed on whole (a forward's header first, a feed's "xem thêm" last) that warns
@@ -2067,7 +2112,7 @@ def _by_rules(
     # a call for help called off after it was told ("... à thấy rồi, xin lỗi đã làm
     # phiền", "thôi khỏi, ổn rồi"): nothing is told after the calling off, and it is no
     # news of a tip sent before (that joins the tip: "cập nhật vụ hôm qua")
-    called = _sure(groups, "called_off")
+    called = _sure(groups, "called_off") if reach & _CALLED_OFF else []
     if called and not any(g in groups for g in ("line_reported", "line_since", "reporting")):
         first = min(h.start for h in called)
         # and nothing said after it: no event, nothing now, no "nhưng" going on
@@ -2077,7 +2122,7 @@ def _by_rules(
             return Classification("other", None, "normal", None, None, _unique(_labels(called)))
     # one's identity used by someone else (lost papers used to borrow or to rent a room):
     # a fraud to report, whatever is asked beside it (the papers' re-issue)
-    misused = _sure(groups, "misused")
+    misused = _sure(groups, "misused") if reach & _MISUSED else []
     if misused and not danger.hits:
         reasons = _labels(misused) + _labels(best_hits)
         return Classification("tip", "fraud", "normal", None, None, _unique(reasons))
@@ -2085,54 +2130,67 @@ def _by_rules(
     # a message to one's family sent here by mistake ("mẹ ơi con về trễ nha, đang kẹt xe",
     # "tối nay ăn gì, em ghé mua luôn"): its traffic jam or its question is not the
     # line's; a danger it tells still is
-    personal = _sure(groups, "personal")
+    personal = _sure(groups, "personal") if reach & _PERSONAL else []
     if personal and not danger.hits:
         return Classification("other", None, "normal", None, None, _unique(_labels(personal)))
 
-    spam_hits = _sure(groups, "spam")
-    spam = _labels(spam_hits)
-    # a victim quoting the ad that cheated them ("bị lừa mua căn hộ mở bán chiết khấu")
-    # reports; harm or a fake named in the ad's own offer ("hỗ trợ lấy lại tiền bị lừa",
-    # "bằng lái giả như thật") is the ad's words, not the writer's; an ad's phrase held whole
-    # in the writer's ("dán quảng cáo") is still theirs
-    own_harm = (
-        [
-            h
-            for h in groups.get("spam_unless", ())
-            if not any(_overlaps(h, s) and not _inside(s, [h]) for s in spam_hits)
-        ]
-        if "spam_unless" in groups
-        else []
-    )
-    # one's own home's papers said beside a residence procedure asked for someone ("nhà tôi
-    # chính chủ có sổ hồng, cần làm thủ tục gì để bà ở hợp pháp"): a question, no ad, no scam
-    asked = "spam_asked" in groups
-    ad = not own_harm and not danger.makes_tip and not asked
-    # a harm named inside the ad's own offer ("lấy lại tiền bị lừa đảo") is no evidence of one;
-    # a phrase both of a tip and of an ad ("bấm vào link") still is
-    offered = (
-        len(
-            _labels(
-                [
-                    h
-                    for h in best_hits
-                    if any(_inside(h, [s]) and s.end - s.start > h.end - h.start for s in spam_hits)
-                ]
-            )
+    # an ad (`spam` phrases, `spam.min_phrases` of them at least: none, nothing to weigh)
+    if reach & _SPAM:
+        spam_hits = _sure(groups, "spam")
+        spam = _labels(spam_hits)
+        # a victim quoting the ad that cheated them ("bị lừa mua căn hộ mở bán chiết khấu")
+        # reports; harm or a fake named in the ad's own offer ("hỗ trợ lấy lại tiền bị lừa",
+        # "bằng lái giả như thật") is the ad's words, not the writer's; an ad's phrase held whole
+        # in the writer's ("dán quảng cáo") is still theirs
+        own_harm = (
+            [
+                h
+                for h in groups.get("spam_unless", ())
+                if not any(_overlaps(h, s) and not _inside(s, [h]) for s in spam_hits)
+            ]
+            if "spam_unless" in groups
+            else []
         )
-        if spam_hits  # most messages: no ad's phrase, nothing offered
-        else 0
-    )
-    if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong - offered:
-        return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
-    if best is None and not danger.makes_tip and not asked and len(spam) >= rules.spam_min_phrases:
-        # an ad or a phish quoted by the one it harmed, or passed on as a warning ("em
-        # nhận được tin nhắn '... sẽ bị khóa, vui lòng truy cập link', báo để bà con cảnh
-        # giác"): the scam reported
-        return Classification("tip", "fraud", "normal", None, None, tuple(spam))
+        # one's own home's papers said beside a residence procedure asked for someone ("nhà tôi
+        # chính chủ có sổ hồng, cần làm thủ tục gì để bà ở hợp pháp"): a question, no ad, no scam
+        asked = "spam_asked" in groups
+        ad = not own_harm and not danger.makes_tip and not asked
+        # a harm named inside the ad's own offer ("lấy lại tiền bị lừa đảo") is no evidence of one;
+        # a phrase both of a tip and of an ad ("bấm vào link") still is
+        offered = (
+            len(
+                _labels(
+                    [
+                        h
+                        for h in best_hits
+                        if any(
+                            _inside(h, [s]) and s.end - s.start > h.end - h.start for s in spam_hits
+                        )
+                    ]
+                )
+            )
+            if spam_hits  # most messages: no ad's phrase, nothing offered
+            else 0
+        )
+        if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong - offered:
+            return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
+        if (
+            best is None
+            and not danger.makes_tip
+            and not asked
+            and len(spam) >= rules.spam_min_phrases
+        ):
+            # an ad or a phish quoted by the one it harmed, or passed on as a warning ("em
+            # nhận được tin nhắn '... sẽ bị khóa, vui lòng truy cập link', báo để bà con cảnh
+            # giác"): the scam reported
+            return Classification("tip", "fraud", "normal", None, None, tuple(spam))
 
     # question evidence
-    topic_index = min((i for group, i in topics_held if _topic_named(groups, group)), default=None)
+    topic_index = (
+        min((i for group, i in topics_held if _topic_named(groups, group)), default=None)
+        if topics_held
+        else None
+    )
     # a status question told beside news of the matter since ("vụ em báo mất xe sao rồi, em
     # mới thấy xe em dựng ở tiệm cầm đồ"): the news is a tip (the router joins it to the
     # citizen's open tip), never only a question of where it stands
@@ -2159,7 +2217,7 @@ def _by_rules(
         or final_word is not None
         or bool(punctuation)
     )
-    officer = _asks_for_officer(groups, rules.officer_gap)
+    officer = _asks_for_officer(groups, rules.officer_gap) if reach & _OFFICER else []
     chat = _sure(groups, "other") + officer
 
     # the writer laughing ("haha", "=))") jokes ("nó dọa giết tui vì tui ăn hết bánh kem
@@ -2167,13 +2225,13 @@ def _by_rules(
     # still reports: people laugh while telling one ("tụi nó đánh nhau, có đứa cầm dao
     # haha", "haha tụi bán ma túy lại về đầu hẻm rồi"), and a joke reaching an officer
     # costs less than a tip lost
-    laughing = _labels(_sure(groups, "laughter"))
+    laughing = _labels(_sure(groups, "laughter")) if reach & _LAUGHTER else []
     laughing += filter(text.__contains__, rules.laughter_marks)  # in C
     if topic_index is None and code is None and not danger.hits and best is None and laughing:
         return Classification("other", None, "normal", None, None, _unique(laughing))
     # the joke owned up beside the laughter ("đùa chút thôi ... 😂"): the writer says the
     # crime told is no crime; a danger told still reports
-    owned = _sure(groups, "joke_owned")
+    owned = _sure(groups, "joke_owned") if reach & _JOKE_OWNED else []
     laughed = owned and (
         any(not _inside(h, owned) for h in _sure(groups, "laughter"))
         or any(map(text.__contains__, rules.laughter_marks))
@@ -2181,18 +2239,20 @@ def _by_rules(
     if laughed and topic_index is None and code is None and not danger.hits:
         return Classification("other", None, "normal", None, None, _unique(laughing))
 
-    about_line = _about_line(groups, bool(punctuation), best_strong)
+    about_line = (
+        _about_line(groups, bool(punctuation), best_strong) if reach & _ABOUT_LINE_SAID else []
+    )
     if about_line and not danger.makes_tip:
         said = _unique(_labels(about_line))
         return Classification("other", None, "normal", None, None, said, about_line=True)
-    asked_after = _asked_after(groups, rules)
+    asked_after = _asked_after(groups, rules) if reach & _ASKED_AFTER else []
     if asked_after and danger.hits:
         # no danger but one the wait's own "tới giờ" made now ("tối qua báo vụ đánh nhau mà
         # tới giờ chưa thấy ai xuống"): read again without it
         waited = dict(groups, now=[h for h in groups.get("now", []) if not _inside(h, asked_after)])
         if not waited["now"]:
             del waited["now"]
-        if _danger(rules, waited, best, best_hits, held, message.clauses).hits:
+        if _danger(rules, waited, best, best_hits, held, message.clauses, reach).hits:
             asked_after = []
     if asked_after:
         # a complaint that nobody came passes to the tip's officers; else where it stands
@@ -2201,7 +2261,7 @@ def _by_rules(
         return Classification("other", None, "normal", topic, None, said, about_line=True)
 
     # a crime or a fire mentioned in passing (seen on the news, long ago and gone since)
-    passing = _in_passing(groups, now_said, bool(laughing))
+    passing = _in_passing(groups, now_said, bool(laughing)) if reach & _PASSING_SAID else []
     if passing and topic_index is None and code is None:
         return Classification("other", None, "normal", None, None, _unique(_labels(passing)))
 
@@ -2214,7 +2274,7 @@ def _by_rules(
     rule_heard = best is not None and best.category in rules.calm_categories
     # an everyday trouble told beside only a cry ("ai cứu tui với, đói quá mà không biết ăn
     # gì"): the cry is a figure, no category and no other danger told
-    trouble = _sure(groups, "trouble")
+    trouble = _sure(groups, "trouble") if reach & _TROUBLE else []
     if (
         trouble
         and best is None
@@ -2294,10 +2354,14 @@ def _by_rules(
         return Classification("other", None, "normal", None, None, _unique(said))
     # someone's anger supposed as a figure ("vợ mà biết tui đi nhậu chắc bả giết tui luôn"):
     # the crime's words are what the writer imagines, nothing happened
-    reaction = _reaction_supposed(groups, event) if not danger.hits else []
+    reaction = _reaction_supposed(groups, event) if reach & _REACTION and not danger.hits else []
     if reaction and topic_index is None and code is None:
         return Classification("other", None, "normal", None, None, _unique(_labels(reaction)))
-    supposed = asks and _hypothetical(rules, groups, event, bool(danger.hits), rule_heard)
+    supposed = (
+        asks
+        and bool(reach & _SUPPOSED)
+        and _hypothetical(rules, groups, event, bool(danger.hits), rule_heard)
+    )
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
     ):
@@ -2325,7 +2389,7 @@ def _by_rules(
     # a statement the writer says is a report ("có 2 người mới tới ở mà không chịu đưa
     # giấy tờ để đăng ký tạm trú. Tôi báo trước cho công an biết"): a procedure's words
     # name its matter, nothing is asked ("?" or a final question word would)
-    reporting = _sure(groups, "reporting")
+    reporting = _sure(groups, "reporting") if reach & _REPORTING else []
     if reporting and asks and not punctuation and final_word is None and code is None:
         category = best.category if best is not None else "other"
         if best is None and topic_index is not None:
@@ -2710,6 +2774,67 @@ def _reaction_supposed(groups: dict[str, list[Hit]], event: list[Hit]) -> list[H
     if then is None or any(h.start < then.end for h in event):
         return []
     return [min(groups["reaction_if"], key=_start), then]
+
+
+# The decision's sections that only hits of some groups can make speak (`_by_rules`,
+# `_danger`), each a bit, with those groups (a name ending in ":" stands for every group it
+# begins). `Rules.sections` gives each group of the rules the bits of the sections it
+# opens, built once; a message's groups then say in one pass which sections it reaches
+# (`_reach`), and each other section is skipped on one test of its bit, where it tested
+# its own groups (or called a helper that did) on every message: the decision's cost
+# follows the groups a message holds, not the sections written. A section listed here
+# must say nothing without a hit of one of its groups, and read right whatever its bit
+# (tests/test_classify_sections.py reads every verdict with every bit set too).
+(
+    _TOPIC,
+    _HELD,
+    _GONE_LONG,
+    _NEAR,
+    _CATEGORY,
+    _SEVERITY,
+    _CHAIN,
+    _CALLED_OFF,
+    _MISUSED,
+    _PERSONAL,
+    _SPAM,
+    _OFFICER,
+    _LAUGHTER,
+    _JOKE_OWNED,
+    _ABOUT_LINE_SAID,
+    _ASKED_AFTER,
+    _PASSING_SAID,
+    _TROUBLE,
+    _REACTION,
+    _SUPPOSED,
+    _REPORTING,
+) = (1 << i for i in range(21))
+_SECTIONS: dict[int, tuple[str, ...]] = {
+    _TOPIC: ("topic:",),  # a topic named (`topics_held`, `topic_index`)
+    _HELD: ("held",),  # `_held`
+    _GONE_LONG: ("gone_long:years",),  # someone gone for years (`left_long`)
+    _NEAR: ("near:",),  # a category's pair (`_near`)
+    # (_CATEGORY, _SEVERITY: the groups that open a category or a severity rule)
+    _CHAIN: ("chain",),
+    _CALLED_OFF: ("called_off",),
+    _MISUSED: ("misused",),
+    _PERSONAL: ("personal",),
+    _SPAM: ("spam",),  # an ad (`spam.min_phrases` is one at least)
+    _OFFICER: ("officer", "talk"),  # `_asks_for_officer`
+    _LAUGHTER: ("laughter",),
+    _JOKE_OWNED: ("joke_owned",),
+    _ABOUT_LINE_SAID: tuple(sorted(_ABOUT_LINE)),  # `_about_line`
+    _ASKED_AFTER: ("line_status", "line_received"),  # `_asked_after`
+    _PASSING_SAID: tuple(sorted(_PASSING)),  # `_in_passing`
+    _TROUBLE: ("trouble",),
+    _REACTION: ("reaction_if",),  # `_reaction_supposed`
+    _SUPPOSED: ("then", "checks"),  # `_hypothetical`
+    _REPORTING: ("reporting",),
+}
+
+
+def _reach(rules: Rules, groups: dict[str, list[Hit]]) -> int:
+    """The sections a message's groups may make speak (`_SECTIONS`), in C."""
+    return reduce(or_, map(rules.sections.get, groups, repeat(0)), 0)
 
 
 def _start(hit: Hit) -> int:
