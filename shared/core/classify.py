@@ -1020,6 +1020,10 @@ class _Message(NamedTuple):
     text: str = ""  # as the citizen wrote it (`about_police` reads it as the router does)
 
 
+# A `_Message` made as `_hit` makes a `Hit` (its own `__new__` is a Python function)
+_message = partial(tuple.__new__, _Message)
+
+
 def _tokenise(text: str, rules: Rules) -> _Message:
     """The folded words of a text with the marks they were typed with, abbreviations
     spelled out, and the clause each lies in: "biet nha, chay mau" holds no "nhà cháy"."""
@@ -1050,7 +1054,9 @@ def _tokenise(text: str, rules: Rules) -> _Message:
         return _spelled_out(text, list(map(_pieces, chunks)), rules.abbreviations)
     typed_with_marks = marks.count(None) != len(marks)
     # typed without marks, each word read is its folded form as typed (`_pieces`)
-    return _Message(words, tuple(marks), typed_with_marks, tuple(clauses), tuple(model_words), text)
+    return _message(
+        (words, tuple(marks), typed_with_marks, tuple(clauses), tuple(model_words), text)
+    )
 
 
 def _spelled_out(
@@ -1081,8 +1087,8 @@ def _spelled_out(
         clause += breaks
     typed_with_marks = marks.count(None) != len(marks)
     model_words = tuple([(m or f) if typed_with_marks else f for f, m in read])
-    return _Message(
-        tuple(folded_words), tuple(marks), typed_with_marks, tuple(clauses), model_words, text
+    return _message(
+        (tuple(folded_words), tuple(marks), typed_with_marks, tuple(clauses), model_words, text)
     )
 
 
@@ -1186,6 +1192,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
 # Python function around this one.
 _hit = partial(tuple.__new__, Hit)
 _GROUP = itemgetter(0)  # a `Hit`'s group
+_LABEL = itemgetter(1)  # a `Hit`'s label
 _START = itemgetter(2)  # a `Hit`'s start
 _END = itemgetter(3)  # a `Hit`'s end
 _SURE = itemgetter(4)  # a `Hit`'s `sure`
@@ -1221,9 +1228,10 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     groups: dict[str, list[Hit]] = {}
     repeated: list[list[Hit]] = []  # the groups of more than one hit (most have one)
     for hit in hits:
-        items = groups.get(hit.group)
+        group = hit.group
+        items = groups.get(group)
         if items is None:
-            groups[hit.group] = [hit]
+            groups[group] = [hit]
         else:
             items.append(hit)
             if len(items) == 2:
@@ -1239,7 +1247,9 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
         kept: list[Hit] = []
         reach = -1  # the furthest end of the hits starting before this start
         start = first_end = -1  # this start, and the end of its longest hit
-        for h in sorted(items, key=_start_longest_first):
+        # (two stable sorts keyed in C, the longest first then by start: the order of one
+        # keyed by start and minus end, with no call of a Python key a hit)
+        for h in sorted(sorted(items, key=_END, reverse=True), key=_START):
             if h.start != start:
                 reach = max(reach, first_end)
                 start, first_end = h.start, h.end
@@ -1255,16 +1265,9 @@ def _opened(openers: dict[str, tuple[int, ...]], groups: dict[str, list[Hit]]) -
     return set(chain.from_iterable(map(openers.__getitem__, openers.keys() & groups.keys())))
 
 
-def _start_longest_first(hit: Hit) -> tuple[int, int]:
-    return hit.start, -hit.end
-
-
 def _labels(hits: list[Hit]) -> list[str]:
-    seen: list[str] = []
-    for h in hits:
-        if h.label not in seen:
-            seen.append(h.label)
-    return seen
+    """Each hit's label once, in order (in C: some five calls a message)."""
+    return list(dict.fromkeys(map(_LABEL, hits))) if hits else []
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
@@ -1370,6 +1373,10 @@ class _Danger:
         return None
 
 
+# No danger (most messages): one, never changed (nothing changes a `_Danger` once made)
+_NO_DANGER = _Danger([], False)
+
+
 def _held(rules: Rules, groups: dict[str, list[Hit]]) -> bool:
     """A person the authorities already hold, sentenced or sent away ("bị bắt vì đánh
     bạc", "đưa đi cai nghiện bắt buộc", "án treo", "được giải cứu"), a registration,
@@ -1431,7 +1438,7 @@ def _danger(
     if best is not None:
         opened.update(rules.severity_of_category.get(best.category, ()))
     if not opened:
-        return _Danger([], False)  # most messages: no danger's evidence, nothing to weigh
+        return _NO_DANGER  # most messages: no danger's evidence, nothing to weigh
     vague = groups.get("not_negations", [])  # "không biết (súng thật hay giả)"
     negations = [n for n in groups.get("negations", []) if not _inside(n, vague)]
     not_urgent = groups.get("not_urgent", [])
@@ -1587,15 +1594,23 @@ def weigh(
             kind = model.opinion(words)
             if reads_other(kind):
                 return as_other(kind)
-        # an omission (lodgers not declared) is no danger now, whatever its words; nor a
-        # theft or a trick whose taker made off with the thing, nothing told now
-        rules = load_rules()
-        made_off = (
-            verdict.category in rules.made_off_calm and "made_off" in groups and "now" not in groups
-        )
-        calm = _told_calm(groups) or verdict.category in rules.calm_categories or made_off
-        kept = "kept" in groups or _report_dated_only(groups)
-        verdict = with_urgency(verdict, urgent_p, calm, kept=kept)
+        # (what stops the model's urgency read only when it would change the rules': most
+        # tips keep theirs, `with_urgency`)
+        shipped = load_model()
+        if verdict.severity == "normal" and urgent_p >= shipped.raise_from:
+            # an omission (lodgers not declared) is no danger now, whatever its words; nor a
+            # theft or a trick whose taker made off with the thing, nothing told now
+            rules = load_rules()
+            made_off = (
+                verdict.category in rules.made_off_calm
+                and "made_off" in groups
+                and "now" not in groups
+            )
+            calm = _told_calm(groups) or verdict.category in rules.calm_categories or made_off
+            verdict = with_urgency(verdict, urgent_p, calm)
+        elif verdict.severity == "urgent" and urgent_p < shipped.lower_below:
+            kept = "kept" in groups or _report_dated_only(groups)
+            verdict = with_urgency(verdict, urgent_p, kept=kept)
     else:
         opinion = model.opinion(words)
         if advertises(opinion):
@@ -2012,7 +2027,11 @@ def _by_rules(
         # a weak phrase inside the rule's `not` phrases counts no more than a strong one
         # ("không ai bị thương" is said to calm, not a hurt)
         cancel = groups.get(rule.groups.cancel, [])
-        weak = [h for h in groups.get(rule.weak, []) if not _inside(h, cancel)]
+        weak = groups.get(rule.weak)
+        if weak:
+            weak = [h for h in weak if not _inside(h, cancel)] if cancel else list(weak)
+        else:
+            weak = []
         asked = rule.asked in groups
         # a fine asked of an omission ("chưa khai báo, bị phạt không"), "?" or not; a fire's
         # burnt papers asked only once it is out ("lửa vẫn còn cháy, khói đen bốc lên, căn
@@ -2378,9 +2397,10 @@ def _by_rules(
         reasons: list[str] = _labels(best_hits)
         if best is not None:
             for name in (best.weak, best.requires, best.happened):
-                reasons += _labels(groups.get(name, []))
-        reasons += _labels(sorted(danger.hits, key=lambda h: h.start))
+                if name in groups:
+                    reasons += _labels(groups[name])
         if danger.hits:
+            reasons += _labels(sorted(danger.hits, key=_start))
             asked = groups.get("question", [])
             reasons += _labels([h for h in groups.get("now", []) if not _inside(h, asked)])
         severity = "urgent" if danger.hits else "normal"

@@ -29,7 +29,6 @@ import os
 import pickle
 import sys
 from array import array
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice, pairwise, repeat
@@ -186,7 +185,7 @@ class TextModel:
             # hashed to tell), and 1 + ln 1 is 1: each row and its idf as they are
             vectors = list(filter(None, map(self.rows.__getitem__, features)))  # known ones
         else:
-            vectors = self._counted(Counter(features))
+            vectors = self._counted(features)
         if not vectors:
             return None
         # `zip` makes a column only when asked: a tip's reading never makes the kinds'.
@@ -197,18 +196,18 @@ class TextModel:
         norm = math.sqrt(sums[len(self.categories) + 2])
         return list(map(truediv, sums, repeat(norm)))
 
-    def _counted(self, counts: Counter[Feature]) -> list[Row]:
-        """The row of each known feature, scaled by 1 + ln tf, in order of first use."""
+    def _counted(self, features: list[Feature]) -> list[Row]:
+        """The row of each known feature, scaled by 1 + ln tf, in order of first use. (The
+        features counted in a loop: a `Counter` cost more than the rest of the reading.)"""
+        counts: dict[Feature, int] = {}
+        for feature in features:
+            counts[feature] = counts.get(feature, 0) + 1
+        rows = self.rows
         vectors = []
-        square = len(self.categories) + 2  # the idf squared's column (`_Rows`)
-        for row, tf in zip(map(self.rows.__getitem__, counts), counts.values(), strict=True):
-            if row is None:
-                continue
-            if tf != 1:
-                scaled = list(map(mul, row, repeat(1.0 + math.log(tf))))  # v * scale, in C
-                scaled[square] = scaled[-1] * scaled[-1]  # the scaled idf's square
-                row = tuple(scaled)
-            vectors.append(row)
+        for feature, tf in counts.items():
+            row = rows[feature]
+            if row is not None:
+                vectors.append(row if tf == 1 else rows.scaled(feature, row, tf))
         return vectors
 
 
@@ -245,9 +244,24 @@ class _Rows(dict[Feature, Row | None]):
         super().__init__()
         self.offsets, self.weights, self.width = offsets, weights, width
         self.split = 1 + kinds  # where the categories begin in the file's row
+        self.square = width - self.split  # the idf squared's column in a row (after spam)
         # the offsets not yet read, by the first letters of their features (`_pieces`)
         self.pieces = pieces or {}
         self.unknown = 0  # unknown features kept as None
+        self.scaled_rows: dict[tuple[Feature, int], Row] = {}  # (`scaled`)
+
+    def scaled(self, feature: Feature, row: Row, tf: int) -> Row:
+        """A known feature's row scaled by 1 + ln tf, made on its first use: the words
+        people repeat in a message are few and common ("có", "nó"), and scaling a row cost
+        as much as summing it. Kept up to `_SCALED_KEPT` of them."""
+        made = self.scaled_rows.get((feature, tf))
+        if made is None:
+            scaled = list(map(mul, row, repeat(1.0 + math.log(tf))))  # v * scale, in C
+            scaled[self.square] = scaled[-1] * scaled[-1]  # the scaled idf's square
+            made = tuple(scaled)
+            if len(self.scaled_rows) < _SCALED_KEPT:
+                self.scaled_rows[(feature, tf)] = made
+        return made
 
     def __missing__(self, feature: Feature) -> Row | None:
         key = feature if isinstance(feature, str) else " ".join(feature)
@@ -271,6 +285,8 @@ class _Rows(dict[Feature, Row | None]):
 
 # At most so many unknown features are remembered as unknown (`_Rows`): ≈ 10 MB at most.
 _UNKNOWN_KEPT = 65536
+# At most so many scaled rows are kept (`_Rows.scaled`): ≈ 2 MB at most.
+_SCALED_KEPT = 8192
 
 # A feature's piece of the prebuilt offsets: its first three characters (≈ 2,300 pieces of
 # ≈ 19 features, the largest ≈ 620).
@@ -341,9 +357,9 @@ def _logistic(z: float) -> float:
 
 def _softmax_best(classes: tuple[str, ...], scores: list[float]) -> tuple[str, float]:
     top = max(scores)
-    exps = list(map(math.exp, map(sub, scores, repeat(top))))
     best = scores.index(top)  # the first highest, as max() picks it
-    return classes[best], exps[best] / sum(exps)
+    # the best's own term is exp(top - top), 1.0 exactly: the list of terms is not kept
+    return classes[best], 1.0 / sum(map(math.exp, map(sub, scores, repeat(top))))
 
 
 def _opinion(model: TextModel, kind: list[float], category: list[float], spam: float) -> Opinion:
