@@ -275,6 +275,7 @@ class CategoryRule:
     scene: str = ""
     unhurt: str = ""
     over: str = ""
+    near_firsts: frozenset[str] = frozenset()  # each pair's first group (`near`)
 
     @classmethod
     def of(
@@ -306,6 +307,7 @@ class CategoryRule:
             f"asked:{category}",
             f"unhurt:{category}",
             f"over:{category}",
+            frozenset(first for first, _, _ in near),
         )
 
 
@@ -1142,22 +1144,40 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
             if word not in unread:
                 continue  # a word beginning no phrase
             start = rules.starts.read(word)  # prebuilt: its phrases, read on first use
-        candidates, seconds = start
+        ones, seconds = start
         clause = clauses[i]
-        if seconds and i < last and clauses[i + 1] == clause:
-            second = seconds.get(words[i + 1])
-            if second is not None:
-                # a phrase of two words, then those of more whose third word follows
-                pair, thirds = second
-                if thirds and i + 1 < last and clauses[i + 2] == clause:
-                    longer = thirds.get(words[i + 2])
-                    if longer:
-                        pair = (*pair, *longer) if pair else longer
-                if pair:
-                    candidates = (*candidates, *pair) if candidates else pair
+        # Its phrases of one word (most candidates), apart: one word, one mark, no span
+        # to check (a loop of its own, where every phrase's length, span and marks were
+        # sliced and compared as a longer one's)
+        if ones:
+            if not marked:
+                # typed without marks, every word may be any word folding to it: a phrase
+                # found is sure unless ambiguous
+                for _, _, group, label, ambiguous in ones:
+                    append(_hit((group, label, i, i + 1, not ambiguous, clause)))
+            else:
+                typed = marks[i]
+                for _, (want,), group, label, ambiguous in ones:
+                    if typed == want:  # typed with the rule's marks
+                        append(_hit((group, label, i, i + 1, True, clause)))
+                    elif typed is None:
+                        # typed without marks: it may be any word folding to it, unless
+                        # the citizen types marks elsewhere and the rule's word has none
+                        sure = want == word or not ambiguous
+                        append(_hit((group, label, i, i + 1, sure, clause)))
+                    # (typed with other marks: another word, "chạy" is not "cháy")
+        if not seconds or i == last or clauses[i + 1] != clause:
+            continue
+        second = seconds.get(words[i + 1])
+        if second is None:
+            continue
+        # a phrase of two words, then those of more whose third word follows
+        candidates, thirds = second
+        if thirds and i + 1 < last and clauses[i + 2] == clause:
+            longer = thirds.get(words[i + 2])
+            if longer:
+                candidates = (*candidates, *longer) if candidates else longer
         if not marked:
-            # typed without marks, every word may be any word folding to it: a phrase
-            # found is sure unless ambiguous (a loop of its own, the marks never read)
             for phrase_words, _, group, label, ambiguous in candidates:
                 n = len(phrase_words)
                 # (one of three words was found by its third, in the clause: `thirds`)
@@ -1440,7 +1460,9 @@ def _danger(
     if not opened:
         return _NO_DANGER  # most messages: no danger's evidence, nothing to weigh
     vague = groups.get("not_negations", [])  # "không biết (súng thật hay giả)"
-    negations = [n for n in groups.get("negations", []) if not _inside(n, vague)]
+    # (each list made only from hits there are: a comprehension over none costs a call)
+    negations = groups.get("negations")
+    negations = [n for n in negations if not _inside(n, vague)] if negations else []
     not_urgent = groups.get("not_urgent", [])
     # a "now" inside a phrase of no hurry is not the event's ("giờ đang rao bán" the
     # phone robbed last week)
@@ -1448,9 +1470,13 @@ def _danger(
     # registration ("đăng ký"), not "đang" (now): "hôm qua bị trộm xe, giờ dang ky lại giấy
     # tờ ở đâu" is over (as `now_said` reads it in `_by_rules`)
     asked = groups.get("question", [])
-    now = [h for h in groups.get("now", []) if not _inside(h, not_urgent) and not _inside(h, asked)]
+    now = groups.get("now") or []
+    if now:
+        now = [h for h in now if not _inside(h, not_urgent) and not _inside(h, asked)]
 
     def live(hits: list[Hit]) -> list[Hit]:
+        if not hits:
+            return []
         return [
             h
             for h in hits
@@ -1464,7 +1490,7 @@ def _danger(
     lasting: list[Hit] = []  # found by the rules that `last`
     makes_tip = lasting_tip = False
     habitual = _habitual(groups)
-    for rule in [rules.severity[i] for i in sorted(opened)]:
+    for rule in map(rules.severity.__getitem__, sorted(opened)):
         if best is not None and best.category in rule.unless:
             continue
         if rule.unless_said in groups:
@@ -1473,7 +1499,8 @@ def _danger(
             continue
         if rule.category is not None:
             hits = live(category_hits) if best and best.category == rule.category else []
-            hits = [h for h in hits if h.sure or any(o.sure for o in hits)]
+            # an ambiguous word counts beside a sure one: all of them, or none
+            hits = hits if any(map(_SURE, hits)) else []
         else:
             hits = live(_evidence(groups, rule.groups))
         if rule.alone and not _cried(hits, clauses, rule.alone_then, habitual):
@@ -1497,7 +1524,9 @@ def _danger(
         makes_tip = makes_tip or rule.makes_tip
     # a word read as the tip's evidence is not also a past marker ("choi da xong":
     # "chơi đá xong", not "đã xong")
-    past = [p for p in _severity_past(groups) if not any(_overlaps(p, h) for h in category_hits)]
+    past = _severity_past(groups)
+    if past:
+        past = [p for p in past if not any(_overlaps(p, h) for h in category_hits)]
     # nor is an earlier report's time the event's ("vụ tôi báo hôm qua, nó vừa cầm dao")
     past = _event_past(groups, past)
     # a person already held, a registration asked of them: over, whatever "đang" says
@@ -2019,9 +2048,10 @@ def _by_rules(
         if rule.has_requires and rule.requires not in groups:
             continue
         hits = _evidence(groups, rule.groups)
+        # (its pairs looked at only when one's first phrase is said: most messages none)
         pairs, paired = (
             _near(groups, rule.near, groups.get(rule.groups.cancel, []))
-            if near_said and rule.near
+            if near_said and not groups.keys().isdisjoint(rule.near_firsts)
             else (0, [])
         )
         # a weak phrase inside the rule's `not` phrases counts no more than a strong one
