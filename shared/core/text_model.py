@@ -32,7 +32,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice, pairwise, repeat
-from operator import add, mul, sub, truediv
+from operator import mul
 from typing import Protocol, SupportsIndex
 
 from shared.core import prebuilt
@@ -165,20 +165,33 @@ class TextModel:
         """A tip of the rules': its category, how likely it is an ad and how likely it
         reports a danger now, in one pass over its rows (the kinds are not read)."""
         c = len(self.categories)
-        scores = self._scores(words, c + 3)  # categories, urgency, spam, norm
-        if scores is None:
+        summed = self._sums(words, c + 3)  # categories, urgency, spam, norm
+        if summed is None:
             name, p = _softmax_best(self.categories, list(self.category_bias))
             spam_p = _logistic(self.spam_bias)
             return Opinion(None, 0.0, name, p, spam_p), _logistic(self.severity_bias)
-        category = list(map(add, self.category_bias, scores[:c]))
+        sums, norm = summed
+        # each column read divided by the norm, then its bias added, as `_scores` and the
+        # biases did (the same figures), with no list of the columns divided made first
+        category = [b + s / norm for b, s in zip(self.category_bias, sums[:c], strict=True)]
         name, p = _softmax_best(self.categories, category)
-        spam_p = _logistic(self.spam_bias + scores[c + 1])
-        return Opinion(None, 0.0, name, p, spam_p), _logistic(self.severity_bias + scores[c])
+        spam_p = _logistic(self.spam_bias + sums[c + 1] / norm)
+        return Opinion(None, 0.0, name, p, spam_p), _logistic(self.severity_bias + sums[c] / norm)
 
     def _scores(self, words: tuple[str, ...], columns: int) -> list[float] | None:
         """The first `columns` columns of the rows of a message's features (`_Rows`: the
         categories, urgency, spam, the idf squared, the kinds), each row weighted by
         (1 + ln tf), summed, and divided by the message's norm (None: none is known)."""
+        summed = self._sums(words, columns)
+        if summed is None:
+            return None
+        sums, norm = summed
+        return [s / norm for s in sums]
+
+    def _sums(self, words: tuple[str, ...], columns: int) -> tuple[list[float], float] | None:
+        """The first `columns` columns of the rows of a message's features (`_Rows`: the
+        categories, urgency, spam, the idf squared, the kinds), each row weighted by
+        (1 + ln tf), summed, and the message's norm (None: none is known)."""
         features = [*words, *pairwise(words)]  # a pair as a tuple: see `_Rows`
         if len(set(words)) == len(words):
             # most messages: no word said twice, so no pair either (the pairs are not
@@ -193,8 +206,7 @@ class TextModel:
         # a message's cost.) The norm is the root of the idf squared's column: the sum
         # of each row's idf times itself, in the rows' order, as it was summed apart.
         sums = list(map(sum, islice(zip(*vectors, strict=True), columns)))
-        norm = math.sqrt(sums[len(self.categories) + 2])
-        return list(map(truediv, sums, repeat(norm)))
+        return sums, math.sqrt(sums[len(self.categories) + 2])
 
     def _counted(self, features: list[Feature]) -> list[Row]:
         """The row of each known feature, scaled by 1 + ln tf, in order of first use. (The
@@ -358,8 +370,8 @@ def _logistic(z: float) -> float:
 def _softmax_best(classes: tuple[str, ...], scores: list[float]) -> tuple[str, float]:
     top = max(scores)
     best = scores.index(top)  # the first highest, as max() picks it
-    # the best's own term is exp(top - top), 1.0 exactly: the list of terms is not kept
-    return classes[best], 1.0 / sum(map(math.exp, map(sub, scores, repeat(top))))
+    # the best's own term is exp(top - top), 1.0 exactly: the terms are only summed
+    return classes[best], 1.0 / sum([math.exp(s - top) for s in scores])
 
 
 def _opinion(model: TextModel, kind: list[float], category: list[float], spam: float) -> Opinion:
