@@ -1562,8 +1562,11 @@ def weigh(
 ) -> Classification:
     """The rules' verdict weighed against the learned model's reading of the message
     (the shipped model, or one trained without a set: scripts/heldout_opinion.py)."""
-    words = _model_words(message)
-    if len(words) < model.min_words or in_english(message, groups, load_rules()):
+    words = message.model_words  # (`_model_words`)
+    # (English only with a word of it: `english_min_words` is one at least)
+    if len(words) < model.min_words or (
+        "english" in groups and in_english(message, groups, load_rules())
+    ):
         return verdict  # a short message, or one in English, is the rules' alone
     if verdict.kind == "question" and verdict.topic == "other":
         opinion = model.opinion(words)
@@ -1645,7 +1648,7 @@ def weigh(
         if advertises(opinion):
             return as_spam(opinion)
     # "other" named by its own words (a hazard, a person down, a racket), not for want of any
-    named = bool(_sure(groups, "cat:other"))
+    named = "cat:other" in groups and any(map(_SURE, groups["cat:other"]))
     # a category the writer said did not happen ("chưa ai đánh ai": no violence)
     undone = (
         frozenset(g.removeprefix("not_done:") for g in groups if g.startswith("not_done:"))
