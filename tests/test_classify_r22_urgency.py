@@ -1,8 +1,10 @@
 """Principles of urgency added in round 22 (issue 17, point 2), each named by the mechanism
 that rated a calm tip urgent or a person in danger normal: a time that is not now said in
-the other ways writers date an event, ... Each is tried on phrasings of our own and on
-near-misses that must not change; the rules' own verdict is read (`by_rules`), so a
-retrained model moves none of them."""
+the other ways writers date an event; a person's state described rather than named (a body
+failing); a danger said without a danger word (a beating told by its blows, a blade that is
+scissors, someone hanging or caught); a plea in chat spelling or the old cry. Each is tried
+on phrasings of our own and on near-misses that must not change; the rules' own verdict is
+read (`by_rules`), so a retrained model moves none of them."""
 
 from __future__ import annotations
 
@@ -66,3 +68,104 @@ def test_a_time_that_is_not_now_is_no_danger_now(text: str) -> None:
 )
 def test_now_minutes_ago_or_a_distance_stay_urgent(text: str) -> None:
     _urgent(text)
+
+
+# --- a person's state described -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ông bán vé số đang đi thì té gục trước tiệm thuốc, không ai dám đỡ",
+        "co co gai nga quy o tram xe buyt, nguoi mem nhun",
+        "thằng bé vớt dưới hồ lên môi tím, tay chân lạnh ngắt",
+        "bà cụ nằm co quắp sau chợ, mắt trợn ngược",
+        "ông kia bị chai bia đập vô đầu, máu chảy không ngừng, ngồi bệt dưới đất",
+        "chị bán bánh bị dầu sôi đổ trúng, bỏng nặng cả hai chân",
+        "ông cụ ngồi ở ghế đá công viên từ trưa, kêu không trả lời",
+    ],
+)
+def test_a_body_failing_described_is_a_person_down(text: str) -> None:
+    _urgent(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # smoke or a smell next door said to choke: a nuisance, nobody down
+        "nhà bên đốt rác khói bay qua ngạt thở, nói hoài không nghe",
+        "quán nướng đầu hẻm khói mù mịt, cả xóm thở không nổi mỗi tối",
+        # asleep over a table, a cold day
+        "ông chú say rượu gục xuống bàn ngủ tới sáng, vợ kêu về không chịu",
+        # over, in hospital
+        "hôm qua ông tôi té gục ở chợ, đã đưa đi viện rồi, giờ hỏi thủ tục tạm vắng",
+    ],
+)
+def test_a_nuisance_or_a_fall_over_is_no_person_down(text: str) -> None:
+    got = by_rules(text)
+    assert got.kind != "tip" or got.severity == "normal", (text, got)
+
+
+# --- a danger said without a danger word ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng chồng phòng 3 đang nắm tóc vợ kéo lê ra ngoài sân",
+        "mấy thằng vây đánh thằng nhỏ giao hàng ở bãi đất trống",
+        "tui no dang uynh nhau truoc quan bi a, dong lam",
+        "ông kia đang cầm ghế phang thằng phụ quán",
+        "tụi nó đang chọi gạch vô nhà tôi, con nít trong nhà khóc",
+        "thằng đó cầm cây kéo dí vô cổ con bé trước cửa phòng trọ",
+        "có đứa nhỏ đu lơ lửng ngoài lan can lầu 3",
+    ],
+)
+def test_a_beating_or_a_hazard_told_without_its_name_is_urgent(text: str) -> None:
+    _urgent(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a habit, a game, over
+        "tối nào ổng cũng say về nắm tóc vợ chửi, hàng xóm quen rồi",
+        "hôm qua tụi nó uýnh nhau trước quán, giờ giải tán rồi",
+        "mấy đứa nhỏ chơi ném đá vô lon bia ở bãi đất, hơi ồn",
+        "cái áo treo lơ lửng trên dây điện trước nhà cả tuần nay",
+    ],
+)
+def test_a_habit_a_game_or_a_thing_is_no_danger_now(text: str) -> None:
+    got = by_rules(text)
+    assert got.kind != "tip" or got.severity == "normal", (text, got)
+
+
+# --- a plea in chat spelling ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kíu em, thằng chồng cũ đứng ngoài cửa đòi vô nhà",
+        "có thằng lạ cứ gõ cửa phòng trọ em từ nãy, cíu em với",
+        "bớ người ta, có thằng giật đồ ở đầu hẻm",
+        "ông hàng xóm say xỉn đứng trước nhà tui chửi bới, xuống lẹ giùm",
+        "KHẨN: ông hàng xóm say xỉn đứng chửi bới trước cổng nhà tôi",
+    ],
+)
+def test_a_plea_in_chat_spelling_is_urgent(text: str) -> None:
+    _urgent(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "kiu" typed without marks is also "kêu" (call)
+        "chủ trọ kiu em dọn đi cuối tháng mà chưa trả cọc",
+        # a voice hoarse ("khan"), not a hurry
+        "quán karaoke kế bên hát tới khan cả giọng, ồn tới 1h sáng",
+    ],
+)
+def test_a_word_that_only_looks_like_a_plea_is_none(text: str) -> None:
+    got = by_rules(text)
+    assert got.kind != "tip" or got.severity == "normal", (text, got)
