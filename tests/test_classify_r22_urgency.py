@@ -70,6 +70,33 @@ def test_now_minutes_ago_or_a_distance_stay_urgent(text: str) -> None:
     _urgent(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the one harmed told safe now: what is told is over
+        "2 thằng chặn xe em ở đường vắng, kề dao đòi điện thoại, giờ em về tới nhà an toàn rồi",
+        "tụi nó cầm cây rượt đánh thằng em tôi ở sân bóng, giờ nó về nhà rồi, chỉ trầy tay",
+        "hai nhóm đánh nhau trước quán, giờ bỏ đi hết rồi, chỉ còn bàn ghế bể",
+    ],
+)
+def test_the_one_harmed_told_safe_now_is_over(text: str) -> None:
+    _normal(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # safe, but the danger still there now
+        "em chạy về nhà rồi mà thằng đó đang đứng ngoài cổng cầm dao chửi",
+        "giờ em về nhà rồi, nó đang cầm mã tấu đi kiếm em ngoài hẻm",
+        # the offender gone home is no one safe
+        "thằng chồng đánh vợ bất tỉnh nằm ngoài sân, giờ nó về nhà rồi",
+    ],
+)
+def test_safe_beside_a_danger_now_stays_urgent(text: str) -> None:
+    _urgent(text)
+
+
 # --- a person's state described -----------------------------------------------------
 
 
