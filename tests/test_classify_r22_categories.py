@@ -1,6 +1,7 @@
 """Principles of category added in round 22 (issue 17, point 4), each on the situation
 described rather than on a topic word: a suspicious person, nothing done yet, is public
-order (the line's convention, as its writers since round 17 label it). Tried on phrasings of
+order, and a street race is traffic (the line's convention, as its writers since round 17
+label them). Tried on phrasings of
 our own and on near-misses that must not change; the rules' own verdict is read
 (`by_rules`), so a retrained model moves none of them."""
 
@@ -48,3 +49,26 @@ def test_la_mat_typed_without_marks_is_no_stranger() -> None:
     # "la mat" typed without marks is also "là mất" (is lost): no "lạ mặt" alone
     got = by_rules("di cho ve la mat vi, trong vi co cccd voi the atm")
     assert got.category != "public_order", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "khuya nào cũng có tụi nhỏ đua xe trên Trường Chinh, chạy ẩu lắm",
+        "dem qua may thang dua xe tong 1 ba ban xoi o nga tu",
+    ],
+)
+def test_a_street_race_is_traffic(text: str) -> None:
+    assert _category(text) == "traffic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the crowd gathered for it, or its din, is the neighbours'
+        "tối thứ 7 thanh niên tụ tập đua xe đầu hẻm, la hét om sòm",
+        "tụi nó nẹt pô ầm ầm trước nhà tới 2h sáng, không ngủ được",
+    ],
+)
+def test_a_crowd_gathered_or_a_din_stays_public_order(text: str) -> None:
+    assert _category(text) == "public_order"
