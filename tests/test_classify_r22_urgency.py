@@ -32,14 +32,14 @@ def _normal(text: str) -> None:
         # counted back from today
         "cách đây 3 tuần có thằng bị chém ở bãi giữ xe chợ, tới giờ chưa bắt được ai",
         "cach day may hom co 2 nhom danh nhau o san bong, bao de phuong biet",
-        "5 ngày trước nhà em bị trộm cạy cửa, camera quay được mặt",
+        "vài ngày trước nhà em bị trộm cạy cửa, camera quay được mặt",
         "mấy ngày trước có ông say rượu cầm dao rượt vợ ngoài hẻm",
         # the last week or weekday named
         "thứ 7 vừa rồi tụi nó đua xe rồi rượt chém nhau trên đường Tân Kỳ Tân Quý",
         "tuần vừa qua có vụ giật túi xách trước ngân hàng ở ngã tư",
         # late last night, a while back
         "khuya qua có đánh nhau trước quán nhậu, sáng ra thấy máu trên vỉa hè",
-        "hồi đó thằng này từng cầm mã tấu chém người ở chợ, giờ nó về xóm ở lại",
+        "hồi xưa thằng này từng cầm mã tấu chém người ở chợ, giờ nó về xóm ở lại",
         "đợt trước có đứa bị bắt cóc trước cổng trường, phụ huynh lo lắm",
         # yesterday in chat spelling
         "hqua co thang cam dao doa giet ong ban ve so o dau hem",
@@ -194,5 +194,26 @@ def test_a_plea_in_chat_spelling_is_urgent(text: str) -> None:
     ],
 )
 def test_a_word_that_only_looks_like_a_plea_is_none(text: str) -> None:
+    got = by_rules(text)
+    assert got.kind != "tip" or got.severity == "normal", (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # typed without marks, the new words fold onto everyday ones: each counts with its
+        # marks only, or with its rule's context
+        "me toi bi lan di lac 2 ngay moi tim ve duoc, gio lam lai can cuoc cho ba sao",
+        "con toi dang hoc nam dau dai hoc, muon dang ky tam tru gan truong",
+        "cả tuần nay điện tắt liên tục, tối nào cũng cúp",
+        "ben kia dang san phang mat bang, xe ben chay ra vo bui qua",
+        "thang em toi vay danh bac, gio bi doi no hoai",
+        "chu tro noi cuoi thang se keo di vo phong ben, em ko chiu",
+        "nam do nha toi bi trom xe may o hem 5",
+        "ba chu nha bo nguoi ta ngoai mua cho nhan phong",
+        "hẻm 5 ngay trước chợ có quán nhậu mở nhạc to tới khuya",
+    ],
+)
+def test_a_folded_word_is_no_danger_without_its_marks(text: str) -> None:
     got = by_rules(text)
     assert got.kind != "tip" or got.severity == "normal", (text, got)

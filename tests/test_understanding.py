@@ -900,7 +900,8 @@ BLIND_HELD = {
     # sets 6-13): ((115, 94, 95), 6, 1, 0, 56, 1)
     # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
     # asked, or the topics asked offered back): 58 right or honest
-    "blind11": ((115, 94, 95), 6, 1, 0, 58, 1),
+    # round 22 (cat-22, aggregate only): urgency 96 (a while back named: "lần trước", "hồi đó")
+    "blind11": ((115, 94, 96), 6, 1, 0, 58, 1),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -998,7 +999,8 @@ BLIND_HELD = {
     # set 36 (asst-18a); kind 125 with msg-18's pass on kind (tuning set 21) merged
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
     # anger supposed, small talk with the officers are other; aggregate only): kind 126
-    "blind17": ((126, 91, 97), 9, 1, 0, 70, 1),
+    # round 22 (cat-22, aggregate only): category 92 (a street race is traffic)
+    "blind17": ((126, 92, 97), 9, 1, 0, 70, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -1039,7 +1041,9 @@ BLIND_HELD = {
     # round 20 (asst-20, aggregate only): questions 67/75 with 1 wrong
     # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
     # asked, or the topics asked offered back): 68
-    "blind21": ((132, 86, 93), 12, 0, 1, 68, 1),
+    # round 22 (cat-22, aggregate only): urgency 94, no calm tip urgent (the one harmed told safe
+    # now is over)
+    "blind21": ((132, 86, 94), 12, 0, 0, 68, 1),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
@@ -1047,7 +1051,8 @@ BLIND_HELD = {
     # round 19 (msg-19c's pass on kind): kind 129
     # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
     # asked, or the topics asked offered back): 71
-    "blind22": ((129, 86, 90), 11, 1, 1, 71, 0),
+    # round 22 (cat-22, aggregate only): urgency 91, no calm tip urgent (yesterday in chat spelling)
+    "blind22": ((129, 86, 91), 11, 1, 0, 71, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
     # round 21 (asst-21b, aggregate only): 66
     "blind23": ((129, 85, 88), 11, 2, 1, 66, 2),
@@ -1611,7 +1616,10 @@ MESSAGES_ALONE = {
     # family or someone by name are other; a misused identity a tip): 213, 108, 106
     # round 21 (asst-21: a fire over told as why the writer moves, the move's registration
     # asked, is its premise): kind 216
-    "tuning18": ((216, 108, 106), 15, 0, 0),
+    # round 22 (cat-22): urgency 105, a loss taken on purpose: mt18-208, "coi bộ sắp oánh nhau",
+    # labelled normal, now read as "sắp đánh nhau" is (urgent, as before the round; "oánh" is
+    # "đánh" in slang)
+    "tuning18": ((216, 108, 105), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1623,7 +1631,8 @@ MESSAGES_ALONE = {
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 220, 195, 190
     # round 21 (cat-21): a gun held in a picture posted is not among people now (mt19-51)
-    "tuning19": ((220, 195, 191), 3, 2, 0),
+    # round 22 (cat-22): urgency 192 (the one harmed told back home is over)
+    "tuning19": ((220, 195, 192), 3, 2, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1635,7 +1644,8 @@ MESSAGES_ALONE = {
     # all of round 19 merged, mt20-155 in CONFLICTS (msg-19a): 218, 152, 157 agreed
     # round 21 (cat-21): a theft the guard saw nothing of no longer urgent (mt20-198)
     # round 21 (msg-21: an errand to someone called by name is other): kind 219
-    "tuning20": ((219, 152, 158), 15, 0, 0),
+    # round 22 (cat-22): category 153 (a street race is traffic)
+    "tuning20": ((219, 153, 158), 15, 0, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1669,7 +1679,8 @@ MESSAGES_ALONE = {
     # taken then contact cut, betting apps played; a drink spiked, someone going limp;
     # lodgers nobody can name; someone alone called to, nobody answering):
     # category 124, urgency 132, no person in danger normal; 125 with every pass merged
-    "tuning40": ((174, 125, 132), 10, 0, 0),
+    # round 22 (cat-22): urgency 133 (the one harmed told back home is over)
+    "tuning40": ((174, 125, 133), 10, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     "tuning41": ((171, 124, 137), 11, 1, 0),
 }
