@@ -133,6 +133,16 @@ class Premise:
 
 
 @dataclass(frozen=True)
+class CitizenshipDenied:
+    """Citizenship said not held (see `CitizenshipDeniedIn`), folded words, unpadded."""
+
+    negations: tuple[str, ...]
+    phrases: tuple[str, ...]
+    unless_before: tuple[str, ...]
+    said_as: str
+
+
+@dataclass(frozen=True)
 class SelfCitizen:
     """The writer saying they are a citizen ("I'm Vietnamese"): the words that make an
     English writer a foreigner only because the line's citizens write Vietnamese name
@@ -362,6 +372,8 @@ class Knowledge:
     # (persons, kin, nations, names, came_from, came), each as written (marked, lower case);
     # see assistant.yaml
     nationals: tuple[tuple[str, ...], ...] = ((), (), (), (), (), ())
+    # citizenship said not held ("không có quốc tịch Việt Nam"): read as a foreigner's words
+    citizenship_denied: CitizenshipDenied | None = None
     # what a paper is for ("để nộp hồ sơ cho con vào lớp 1"): its words ask no part (padded)
     purposes: tuple[str, ...] = ()
     # someone's whereabouts told ("không ai biết ở đâu"): its words ask no part (padded)
@@ -540,6 +552,17 @@ class NationalsIn(_Strict):
     # before the nation, `came` after it
     came_from: list[str] = Field(default_factory=list)
     came: list[str] = Field(default_factory=list)
+
+
+class CitizenshipDeniedIn(_Strict):
+    """Citizenship said not held, given up or lost ("không có quốc tịch Việt Nam", "đã thôi
+    quốc tịch VN"): one of `negations` right before one of `phrases` (a word of `unless_before`
+    before the negation undoes it: "chưa bỏ quốc tịch"); the whole is read as `said_as`."""
+
+    negations: list[str] = Field(min_length=1)
+    phrases: list[str] = Field(min_length=1)
+    unless_before: list[str] = Field(default_factory=list)
+    said_as: str = Field(min_length=1)
 
 
 class SelfCitizenIn(_Strict):
@@ -763,6 +786,7 @@ class ConfIn(_Strict):
     held_papers: list[str] = Field(default_factory=list)
     citizen_passports: list[str] = Field(default_factory=list)
     nationals: NationalsIn | None = None
+    citizenship_denied: CitizenshipDeniedIn | None = None
     purposes: list[str] = Field(default_factory=list)
     whereabouts: list[str] = Field(default_factory=list)
     counted: list[str] = Field(default_factory=list)
@@ -1150,6 +1174,16 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             )
             if conf.nationals
             else ((), (), (), (), (), ())
+        ),
+        citizenship_denied=(
+            CitizenshipDenied(
+                tuple(" ".join(words(p)) for p in conf.citizenship_denied.negations),
+                tuple(" ".join(words(p)) for p in conf.citizenship_denied.phrases),
+                tuple(" ".join(words(p)) for p in conf.citizenship_denied.unless_before),
+                " ".join(words(conf.citizenship_denied.said_as)),
+            )
+            if conf.citizenship_denied is not None
+            else None
         ),
         purposes=tuple(_padded(p) for p in conf.purposes),
         whereabouts=tuple(_padded(p) for p in conf.whereabouts),

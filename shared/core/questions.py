@@ -65,7 +65,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from shared.core.text import undoubled, words
 
 if TYPE_CHECKING:
-    from shared.core.assistant_file import Event, Knowledge, Line, OutOfScope, Stays
+    from shared.core.assistant_file import (
+        CitizenshipDenied,
+        Event,
+        Knowledge,
+        Line,
+        OutOfScope,
+        Stays,
+    )
 
 MAX_PARTS = 3
 WHETHER = "ai_khi"  # the answer part saying who must and when: whether a procedure applies
@@ -118,7 +125,32 @@ def normalise(text: str, k: Knowledge) -> str:
     if k.nationals[0]:
         lowered = _cached(k.nationals, _nationals_rewriter)(lowered)
     padded = " " + " ".join(words(lowered)) + " "
-    return _cached(k.typos, _typo_rewriter)(padded) if k.typos else padded
+    padded = _cached(k.typos, _typo_rewriter)(padded) if k.typos else padded
+    if k.citizenship_denied is not None:
+        padded = _cached(k.citizenship_denied, _denied_rewriter)(padded)
+    return padded
+
+
+def _denied_rewriter(denied: CitizenshipDenied) -> Callable[[str], str]:
+    """Citizenship said not held, given up or lost ("vợ tôi không có quốc tịch Việt Nam",
+    "đã thôi quốc tịch VN", "chưa nhập quốc tịch Việt Nam") is a foreigner's (Luật 47/2014,
+    Điều 3: a foreigner is one holding another nationality's papers or none): the words are
+    read as a foreign nationality said, never the citizens' words that name no foreigner
+    (`citizens`). A negation itself negated ("chưa bỏ quốc tịch Việt Nam") keeps a citizen."""
+
+    def alternation(items: Iterable[str]) -> str:
+        return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+    undoing = (
+        rf"(?:(?P<undone>{alternation(denied.unless_before)}) )?" if denied.unless_before else ""
+    )
+    negations, phrases = alternation(denied.negations), alternation(denied.phrases)
+    pattern = re.compile(rf"(?<= ){undoing}(?:{negations}) (?:{phrases})(?= )")
+
+    def rewrite(match: re.Match[str]) -> str:
+        return match.group(0) if match.groupdict().get("undone") else denied.said_as
+
+    return lambda padded: pattern.sub(rewrite, padded)
 
 
 def _nationals_rewriter(

@@ -1,0 +1,49 @@
+"""Round 22's assistant pass (issue 17: never wrong on a fresh writer): a reading the rules
+are unsure of is answered honestly (a question back, an officer) rather than guessed, and a
+few readings known to be wrong are fixed by their word class. Each rule is tried on fresh
+phrasings and on the near-misses that must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.asked import read
+
+TODAY = date(2026, 12, 3)
+
+
+# -- citizenship said not held, given up or lost is a foreigner's -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vợ tôi không có quốc tịch Việt Nam, về sống chung với tôi thì đăng ký tạm trú sao",
+        "ông xã em đã thôi quốc tịch VN từ lâu, về ở nhà em 2 tháng thì khai báo thế nào",
+        "con dâu chưa nhập quốc tịch Việt Nam, về ở hẳn nhà tôi có đăng ký được không",
+        "cậu tôi không còn giữ quốc tịch VN, về chơi 1 tuần ở nhà tôi khai báo sao",
+        "chong em khong mang quoc tich viet nam, o nha em 3 thang thi khai bao gi",
+    ],
+)
+def test_citizenship_denied_is_a_foreigners_stay(text: str) -> None:
+    assert read(text, TODAY) == (False, ("nuoc_ngoai",), None), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the negation itself negated: still a citizen
+        "dì tôi định cư Úc nhưng chưa thôi quốc tịch Việt Nam, về ở nhà tôi 2 tháng khai sao",
+        "anh tôi ở Mỹ vẫn còn quốc tịch VN, về ở nhà tôi 2 tháng khai báo sao",
+    ],
+)
+def test_citizenship_kept_is_a_citizens_stay(text: str) -> None:
+    assert "nuoc_ngoai" not in read(text, TODAY)[1], text
+
+
+def test_statelessness_said_alone_is_not_read_as_a_nationality() -> None:
+    # "người không quốc tịch": a case a person answers, not the foreigners' declaration rule
+    text = "tôi là người không quốc tịch, sống ở đây từ bé, giờ muốn đăng ký cư trú thì sao"
+    assert "nuoc_ngoai" not in read(text, TODAY)[1], text
