@@ -47,3 +47,28 @@ def test_statelessness_said_alone_is_not_read_as_a_nationality() -> None:
     # "người không quốc tịch": a case a person answers, not the foreigners' declaration rule
     text = "tôi là người không quốc tịch, sống ở đây từ bé, giờ muốn đăng ký cư trú thì sao"
     assert "nuoc_ngoai" not in read(text, TODAY)[1], text
+
+
+# -- a declaration's deadline asked of one's own guest is a question, wherever it stands ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà tôi cho mấy người Nhật thuê nguyên căn, họ dọn vô từ tối qua mà tôi chưa báo, "
+        "có trễ không, bao nhiêu tiếng thì phải báo",
+        "căn hộ tôi cho ông khách Hàn thuê nguyên căn, ổng tới lúc 1 giờ sáng, để trưa mai "
+        "báo có kịp không",
+    ],
+)
+def test_a_hosts_deadline_asked_is_a_question_not_a_report(text: str) -> None:
+    assert read(text, TODAY) == (False, ("nuoc_ngoai",), None), text
+
+
+def test_a_hidden_lodger_beside_a_length_is_still_a_report() -> None:
+    # near-miss: the landlord's omission told, "mấy tiếng" a length of noise, nothing asked
+    text = (
+        "dãy trọ cuối hẻm có mấy người nước ngoài ở cả tháng mà chủ trọ không khai báo, tối "
+        "nào cũng hát mấy tiếng liền"
+    )
+    assert read(text, TODAY)[0] is True, text
