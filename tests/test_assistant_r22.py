@@ -9,7 +9,9 @@ from datetime import date
 
 import pytest
 
-from tests.asked import read
+from shared.core.assistant import AssistantResult, answer
+from shared.core.classify import classify
+from tests.asked import NO_PHONE, read
 
 TODAY = date(2026, 12, 3)
 
@@ -72,3 +74,50 @@ def test_a_hidden_lodger_beside_a_length_is_still_a_report() -> None:
         "nào cũng hát mấy tiếng liền"
     )
     assert read(text, TODAY)[0] is True, text
+
+
+# -- another office's matter with no verified pointer: not handled here, an officer ---------
+
+
+def _answered(text: str) -> AssistantResult:
+    return answer(text, TODAY, NO_PHONE, classification=classify(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("cho hỏi xin phiếu lý lịch tư pháp số 2 thì nộp ở đâu ạ", "lý lịch tư pháp"),
+        ("quyết toán thuế thu nhập cá nhân năm nay làm ở đâu vậy", "thuế"),
+        ("the bhyt cua me e het han roi, gia han o dau", "bảo hiểm y tế"),
+        ("nghỉ việc rồi muốn lãnh trợ cấp thất nghiệp thì nộp hồ sơ chỗ nào", "bảo hiểm"),
+        # a residence paper asked as one that office needs: its rule, not ours to guess
+        ("đăng ký hộ kinh doanh bán tạp hóa có cần hộ khẩu không", "kinh doanh"),
+    ],
+)
+def test_another_offices_matter_is_said_not_handled_and_handed_to_an_officer(
+    text: str, said: str
+) -> None:
+    result = _answered(text)
+    assert result.handoff and not result.topics and not result.tip, text
+    reply = "\n".join(r.text for r in result.replies)
+    assert "không giải quyết" in reply and said in reply, reply
+    assert not any(r.buttons for r in result.replies), "never the residence menu"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a residence procedure asked for that office's file is ours to answer
+        (
+            "xin giấy xác nhận cư trú để làm hồ sơ bảo hiểm xã hội thì mất phí không",
+            "xac_nhan_cu_tru",
+        ),
+        # "thuê" folds onto "thuế": rent is no tax matter
+        ("đóng tiền thuê phòng hằng tháng rồi thì có phải đăng ký tạm trú nữa không", "tam_tru"),
+    ],
+)
+def test_a_residence_topic_asked_for_another_office_is_still_answered(
+    text: str, topic: str
+) -> None:
+    result = _answered(text)
+    assert not result.handoff and result.topics == (topic,), text

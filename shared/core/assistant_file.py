@@ -306,6 +306,9 @@ class Knowledge:
     handoff_phrases: tuple[str, ...]
     handoff_complaints: tuple[str, ...]  # a hand-off unless about an out-of-scope service
     handoff_matters: tuple[str, ...]  # a hand-off naming no topic (no facts held for it)
+    # another office's matter with no verified pointer: (what it is, its padded phrases)
+    handoff_elsewhere: tuple[tuple[str, tuple[str, ...]], ...]
+    handoff_elsewhere_needs: tuple[str, ...]  # padded: a residence paper asked as its need
     handoff_near: tuple[tuple[str, ...], tuple[str, ...], int]  # talk, people, gap
     # people, then their number asked ("anh nào phụ trách cho em xin sđt"), gap
     handoff_number: tuple[tuple[str, ...], tuple[str, ...], int]
@@ -690,6 +693,11 @@ class SectionIn(_Strict):
     weak: list[str] = Field(default_factory=list)
 
 
+class ElsewhereIn(_Strict):
+    what: str = Field(min_length=1)
+    phrases: list[str] = Field(min_length=1)
+
+
 class HandoffIn(_Strict):
     button: str = Field(min_length=1, max_length=100)
     phrases: list[str] = Field(min_length=1)
@@ -701,6 +709,13 @@ class HandoffIn(_Strict):
     # matters the data holds no facts for (the household's head changed): a hand-off that
     # names no topic, whatever residence words the message holds
     matters: list[str] = Field(default_factory=list)
+    # another office's matter the data holds no verified pointer for (a judicial record, tax,
+    # health or social insurance): `what` it is, said in the reply, and its `phrases`
+    elsewhere: list[ElsewhereIn] = Field(default_factory=list)
+    # beside a residence topic named, the matter is handed over only when a residence paper is
+    # asked as one it needs ("làm thẻ BHYT cho con có cần tạm trú không"); else the topic is
+    # what is asked ("xin xác nhận cư trú để làm hồ sơ BHXH")
+    elsewhere_needs: list[str] = Field(default_factory=list)
     # one's own file sent or a result promised (`filed`), followed within `waited_gap` words
     # by its wait overdue (`waited`: "nộp hồ sơ 2 tuần chưa thấy gì", "giấy hẹn là hôm nay
     # mà lên không thấy ai"): the data holds no file, a person looks at it
@@ -735,6 +750,8 @@ class TextsIn(_Strict):
     ask_stay_for_good: str
     out_of_scope: str
     handoff: str
+    # another office's matter with no verified pointer ({what}): not handled here, an officer
+    handoff_elsewhere: str
     ask_which: str
     about_line: str
 
@@ -1054,6 +1071,10 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         handoff_phrases=tuple(_padded(p) for p in conf.handoff.phrases),
         handoff_complaints=tuple(_padded(p) for p in conf.handoff.complaints),
         handoff_matters=tuple(_padded(p) for p in conf.handoff.matters),
+        handoff_elsewhere=tuple(
+            (_nfc(e.what), tuple(_padded(p) for p in e.phrases)) for e in conf.handoff.elsewhere
+        ),
+        handoff_elsewhere_needs=tuple(_padded(p) for p in conf.handoff.elsewhere_needs),
         handoff_near=(
             tuple(" ".join(words(p)) for p in conf.handoff.talk),
             tuple(" ".join(words(p)) for p in conf.handoff.people),
