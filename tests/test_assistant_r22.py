@@ -121,3 +121,37 @@ def test_a_residence_topic_asked_for_another_office_is_still_answered(
 ) -> None:
     result = _answered(text)
     assert not result.handoff and result.topics == (topic,), text
+
+
+# -- a residence paper asked as required by something the data knows nothing of ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em muốn xin giấy phép mở tiệm cầm đồ thì có cần hộ khẩu ở đây không",
+        "đăng ký lắp wifi cho phòng trọ có cần giấy tạm trú không ạ",
+        "bạn trai em người Úc muốn mở tài khoản ngân hàng, có cần tạm trú không",
+        "ông xã em muốn vay vốn mua xe tải chạy hàng, có bắt buộc phải có tạm trú không",
+    ],
+)
+def test_a_residence_paper_required_by_an_unknown_service_goes_to_an_officer(text: str) -> None:
+    result = _answered(text)
+    assert result.handoff and not result.topics and not result.tip, text
+    reply = "\n".join(r.text for r in result.replies)
+    assert "không có thông tin" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # living somewhere asked: the registration's own question, no act on another thing
+        ("lên thành phố làm công nhân, ở trọ thì có cần đăng ký tạm trú không", "tam_tru"),
+        ("khách Nhật thuê nhà tôi nửa năm có cần tạm trú không", "nuoc_ngoai"),
+        # the confirmation itself asked for a bank's file: ours to answer
+        ("xin giấy xác nhận cư trú để làm hồ sơ vay ngân hàng ở đâu", "xac_nhan_cu_tru"),
+    ],
+)
+def test_a_residence_paper_asked_of_living_here_is_still_answered(text: str, topic: str) -> None:
+    result = _answered(text)
+    assert not result.handoff and result.topics == (topic,), text

@@ -457,7 +457,16 @@ def answer(
         or (parts and not _any(padded, k.handoff_elsewhere_needs))
         else next((what for what, phrases in k.handoff_elsewhere if _any(padded, phrases)), None)
     )
-    unanswered = _any(padded, k.handoff_matters) or understood.handoff or elsewhere is not None
+    # a residence paper asked as required by something the data knows nothing of ("xin giấy
+    # phép bán rượu có cần tạm trú không"): that thing's office decides; a person answers
+    required = (
+        elsewhere is None
+        and understood.out_of_scope is None
+        and questions.required_elsewhere(padded, k)
+    )
+    unanswered = (
+        _any(padded, k.handoff_matters) or understood.handoff or elsewhere is not None or required
+    )
     handoff = (
         unanswered
         or _any(padded, k.handoff_phrases)
@@ -486,6 +495,8 @@ def answer(
     if handoff:
         if elsewhere is not None:
             replies.append(Reply(k.texts["handoff_elsewhere"].format(what=elsewhere)))
+        elif required:
+            replies.append(Reply(k.texts["handoff_required"]))
         else:
             replies.append(Reply(k.texts["handoff"]))
         return result(topic=None, handoff=True) if unanswered else result(handoff=True)

@@ -309,6 +309,9 @@ class Knowledge:
     # another office's matter with no verified pointer: (what it is, its padded phrases)
     handoff_elsewhere: tuple[tuple[str, tuple[str, ...]], ...]
     handoff_elsewhere_needs: tuple[str, ...]  # padded: a residence paper asked as its need
+    # padded: a residence paper asked as required, and the acts no residence matter is
+    handoff_required: tuple[str, ...]
+    handoff_acts: tuple[str, ...]
     handoff_near: tuple[tuple[str, ...], tuple[str, ...], int]  # talk, people, gap
     # people, then their number asked ("anh nào phụ trách cho em xin sđt"), gap
     handoff_number: tuple[tuple[str, ...], tuple[str, ...], int]
@@ -716,6 +719,11 @@ class HandoffIn(_Strict):
     # asked as one it needs ("làm thẻ BHYT cho con có cần tạm trú không"); else the topic is
     # what is asked ("xin xác nhận cư trú để làm hồ sơ BHXH")
     elsewhere_needs: list[str] = Field(default_factory=list)
+    # a residence paper asked as required (`required`: "có cần tạm trú không") for an act on
+    # something no residence matter is (`acts`: "xin giấy phép bán rượu", "mở tài khoản"),
+    # nothing else understood: whether that thing needs it is its office's rule
+    required: list[str] = Field(default_factory=list)
+    acts: list[str] = Field(default_factory=list)
     # one's own file sent or a result promised (`filed`), followed within `waited_gap` words
     # by its wait overdue (`waited`: "nộp hồ sơ 2 tuần chưa thấy gì", "giấy hẹn là hôm nay
     # mà lên không thấy ai"): the data holds no file, a person looks at it
@@ -752,6 +760,8 @@ class TextsIn(_Strict):
     handoff: str
     # another office's matter with no verified pointer ({what}): not handled here, an officer
     handoff_elsewhere: str
+    # a residence paper asked as required by something this line knows nothing of
+    handoff_required: str
     ask_which: str
     about_line: str
 
@@ -1075,6 +1085,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             (_nfc(e.what), tuple(_padded(p) for p in e.phrases)) for e in conf.handoff.elsewhere
         ),
         handoff_elsewhere_needs=tuple(_padded(p) for p in conf.handoff.elsewhere_needs),
+        handoff_required=tuple(_padded(p) for p in conf.handoff.required),
+        handoff_acts=tuple(_padded(p) for p in conf.handoff.acts),
         handoff_near=(
             tuple(" ".join(words(p)) for p in conf.handoff.talk),
             tuple(" ".join(words(p)) for p in conf.handoff.people),

@@ -725,6 +725,21 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     return got
 
 
+def required_elsewhere(padded: str, k: Knowledge) -> bool:
+    """A residence paper asked as required ("có cần tạm trú không", `handoff.required`) of
+    an act on something no residence matter or known service is ("xin giấy phép bán rượu",
+    "đăng ký gói internet", "làm thẻ thư viện": `handoff.acts`), nothing else of the
+    question understood without those words: whether that thing needs the paper is its
+    office's rule, which the data does not hold. The paper's own facts would answer
+    another question (who must register), so the reading is unsure."""
+    if not has_any(padded, k.handoff_required) or not has_any(padded, k.handoff_acts):
+        return False
+    # who asks and where they live say nothing of what is asked ("mở tài khoản ngân hàng
+    # người nước ngoài", "gói internet cho phòng trọ"): read without them too
+    rest = _masked(_masked(padded, k.handoff_required), (*k.places, *k.persons))
+    return not _understood(understand(rest, k))
+
+
 def _understood(got: Understanding) -> bool:
     return bool(got.parts or got.ask_stay or got.ask_event or got.doubt or got.handoff)
 
