@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from shared.core.assistant import AssistantResult, answer
+from shared.core.assistant import AssistantResult, answer, knowledge
 from shared.core.classify import classify
 from tests.asked import NO_PHONE, read
 
@@ -155,3 +155,47 @@ def test_a_residence_paper_required_by_an_unknown_service_goes_to_an_officer(tex
 def test_a_residence_paper_asked_of_living_here_is_still_answered(text: str, topic: str) -> None:
     result = _answered(text)
     assert not result.handoff and result.topics == (topic,), text
+
+
+# -- a stay whose guest may be a citizen or a foreigner: which is asked ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "citizens"),
+    [
+        ("cậu tôi định cư bên Đức, về chơi nhà tôi 1 tuần thì khai báo sao", "luu_tru"),
+        ("anh họ em có thẻ xanh, về ở nhà em 2 tháng thì đăng ký tạm trú được không", "tam_tru"),
+        ("người yêu em là người Thái, xuống ở phòng trọ em 4 hôm có phải báo không", "luu_tru"),
+    ],
+)
+def test_a_guest_of_unsaid_nationality_is_asked_which(text: str, citizens: str) -> None:
+    result = _answered(text)
+    assert not result.topics and not result.tip, text
+    offered = {b.title for r in result.replies for b in r.buttons}
+    buttons = knowledge().buttons
+    assert offered == {buttons[citizens], buttons["nuoc_ngoai"]}, offered
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # Việt Nam's own Thái people named beside another of its peoples
+        (
+            "mấy anh người Thái, người Mường ở Sơn La xuống làm phụ hồ, ở trọ nhà tôi cả năm, "
+            "đăng ký tạm trú sao",
+            "tam_tru",
+        ),
+        # one's own registration removed on settling abroad: a citizen's own matter
+        ("tôi định cư ở Canada rồi, muốn xóa thường trú ở đây thì làm sao", "xoa_dang_ky"),
+    ],
+)
+def test_near_misses_of_an_unsaid_nationality_keep_their_topic(text: str, topic: str) -> None:
+    assert _answered(text).topics == (topic,), text
+
+
+def test_settling_here_is_a_registration_never_its_removal() -> None:
+    # "định cư" alone is also settling here: only an abroad word makes it the removal
+    text = "hai vợ chồng tôi tính định cư ở Bình Tân luôn, đăng ký thường trú cần những gì"
+    assert _answered(text).topics == ("thuong_tru",), text
+    text = "sắp sang Úc định cư với con, hộ khẩu ở đây phải làm gì"
+    assert _answered(text).topics == ("xoa_dang_ky",), text
