@@ -199,3 +199,22 @@ def test_settling_here_is_a_registration_never_its_removal() -> None:
     assert _answered(text).topics == ("thuong_tru",), text
     text = "sắp sang Úc định cư với con, hộ khẩu ở đây phải làm gì"
     assert _answered(text).topics == ("xoa_dang_ky",), text
+
+
+# -- one's own exposure for what a lodger did: a second matter a person answers -------------
+
+
+def test_ones_own_exposure_for_a_lodger_is_asked_of_an_officer_not_read_as_a_report() -> None:
+    text = (
+        "đứa em họ ở nhờ nhà tôi mấy tháng nay, hôm qua nó bị công an gọi lên làm việc, "
+        "vợ chồng tôi có bị vạ lây không"
+    )
+    result = _answered(text)
+    assert not result.tip and result.handoff and not result.topics, text
+
+
+def test_a_landlords_fine_asked_is_still_the_registrations() -> None:
+    # near-miss: a fine for a stay not declared is the procedure's own part
+    text = "người thuê ở nhà tôi 3 tháng mà chưa đăng ký tạm trú, chủ nhà có bị phạt không"
+    result = _answered(text)
+    assert not result.handoff and result.topics == ("tam_tru",), text
