@@ -218,3 +218,14 @@ def test_a_landlords_fine_asked_is_still_the_registrations() -> None:
     text = "người thuê ở nhà tôi 3 tháng mà chưa đăng ký tạm trú, chủ nhà có bị phạt không"
     result = _answered(text)
     assert not result.handoff and result.topics == ("tam_tru",), text
+
+
+# -- a death told with its cause between: the name left is removed -------------------------
+
+
+def test_a_death_told_with_its_cause_is_the_removal() -> None:
+    text = "bà ngoại em bị bệnh nặng mất hồi tháng 5, giờ hộ khẩu vẫn còn tên bà thì sao"
+    assert _answered(text).topics == ("xoa_dang_ky",), text
+    # near-miss: a thing lost, nobody died
+    text = "ba em đi chợ làm mất ví, trong đó có cái giấy xác nhận cư trú, xin lại ở đâu"
+    assert "xoa_dang_ky" not in _answered(text).topics, text
