@@ -229,3 +229,31 @@ def test_a_death_told_with_its_cause_is_the_removal() -> None:
     # near-miss: a thing lost, nobody died
     text = "ba em đi chợ làm mất ví, trong đó có cái giấy xác nhận cư trú, xin lại ở đâu"
     assert "xoa_dang_ky" not in _answered(text).topics, text
+
+
+# -- a stay's length said, then maybe for good: which stay is asked -------------------------
+
+
+def test_a_length_then_maybe_for_good_asks_which_stay() -> None:
+    text = "em gái em xuống ở phòng trọ với em chừng 10 ngày, mà có khi nó ở luôn, báo sao ạ"
+    result = _answered(text)
+    offered = {b.title for r in result.replies for b in r.buttons}
+    buttons = knowledge().buttons
+    assert not result.topics and offered == {buttons["luu_tru"], buttons["tam_tru"]}, text
+    # near-miss: the length alone picks the stay
+    text = "em gái em xuống ở phòng trọ với em chừng 10 ngày, báo sao ạ"
+    assert _answered(text).topics == ("luu_tru",), text
+
+
+# -- a paper withheld by a landlord, a paper said needed ------------------------------------
+
+
+def test_a_paper_withheld_by_the_landlord_goes_to_an_officer() -> None:
+    text = "giấy xác nhận tạm trú của em bị chủ nhà giữ luôn không đưa, em lấy lại kiểu gì"
+    assert _answered(text).handoff, text
+
+
+def test_a_paper_said_needed_is_a_request_not_a_report() -> None:
+    text = "tôi cần giấy chứng minh nơi ở hiện tại để bổ sung hồ sơ xin việc"
+    result = _answered(text)
+    assert not result.tip and result.topics == ("xac_nhan_cu_tru",), text

@@ -513,6 +513,11 @@ def _stay(
         # visit's length picks one ("tạm trú hay lưu trú, mẹ lên ở 2 tuần")
         return parts, False
     if days is None:
+        # the length said unknown ("ở chừng 10 ngày, mà có khi ở luôn"), the stay named only
+        # by where it is ("phòng trọ"): which stay, asked, never the place's own procedure
+        placed = all(padded[m.start : m.end] in k.places for m in matches if m.topic in named)
+        if said and parts and placed and has_any(padded, stays.unknown):
+            return [], True
         return parts, said and not parts
     chosen = stays.long if days >= stays.threshold_days else stays.short
     asked = parts[0].sections if parts else sections(padded, k)
