@@ -857,6 +857,29 @@ def test_a_wrong_pointer_or_a_question_back_without_the_topic_is_not_honest() ->
     assert judge(licence, _seen(topics=("thuong_tru",))) == "wrong"
 
 
+def test_lost_papers_reported_and_the_reissue_told_are_no_wrong_answer() -> None:
+    # issue 17 §4: lost papers are a tip for the ward's desk and the citizen is told how
+    # to re-issue them; a question about them read so asserts no wrong fact
+    reissue = {"answer": "topic", "topics": ["mat_giay_to"]}
+    where = {"answer": "topic", "topics": ["mat_giay_to"], "sections": ["noi_nop"]}
+    two = {"answer": "topic", "topics": ["mat_giay_to", "xac_nhan_cu_tru"]}
+    told = _seen(tip=True, topics=("mat_giay_to",))
+    assert judge(reissue, told) == "right"
+    assert judge(where, told) == "honest"  # the short rule, not the section asked
+    assert judge(two, told) == "honest"
+    # a tip without the re-issue told, or a tip for any other question, is still wrong
+    assert judge(reissue, _seen(tip=True)) == "wrong"
+    assert judge({"answer": "topic", "topics": ["tam_tru"]}, told) == "wrong"
+    assert judge({"answer": "handoff"}, told) == "wrong"
+    assert (
+        judge(
+            {**reissue, "never_say": ["Công an quận"]},
+            _seen(tip=True, topics=("mat_giay_to",), text="lên Công an quận"),
+        )
+        == "wrong"
+    )
+
+
 def test_a_conflicting_label_is_still_answered_with_its_topic() -> None:
     # the line's reading of qb5-21: a lost-property tip, followed by how to re-issue papers
     case = next(c for c in cases("questions_blind5.jsonl") if c["id"] == "qb5-21")

@@ -674,6 +674,8 @@ def build_rules(data: Any) -> Rules:
         ("office_someone", top.office_someone),
         ("own_file", top.own_file),
         ("rights_asked", top.rights_asked),
+        ("deadline_time", top.deadline_asked.time),
+        ("deadline_declare", top.deadline_asked.declare),
         ("bribe", top.bribe),
         ("reporting", top.reporting),
         ("chain", top.chain),
@@ -1519,6 +1521,7 @@ def weigh(
             )
             or ("own_file" in groups and harmless)
             or _rights_asked(groups)
+            or ("deadline_time" in groups and "deadline_declare" in groups and harmless)
         ):
             return verdict
         unsure = frozenset(
@@ -2158,6 +2161,9 @@ def _by_rules(
         or bool(question_hits)
         or final_word is not None
         or bool(punctuation)
+        # a declaration's deadline asked mid-sentence ("khách tới tối qua, có trễ không, mấy
+        # tiếng phải báo"): a time asked beside a declaring word, wherever it stands
+        or ("deadline_time" in groups and "deadline_declare" in groups)
     )
     officer = _asks_for_officer(groups, rules.officer_gap)
     chat = _sure(groups, "other") + officer
