@@ -70,6 +70,12 @@ variants = load_script("writing_variants")
 # and qt38-97) bring variants of theirs still read as before: typo-doubled question 72 -> 73,
 # typo-dropped 484 -> 493 and 149 -> 152, tr->ch 95 -> 97 and 32 -> 33. Compared variant by
 # variant with lead-21, no original right before breaks under any variant it did not.
+# Round 22 (msg-22): an everyday question (nothing of a public office, a procedure or the law
+# named) is chat. Talk to the line whose words a variant hides (a complaint typed "chả lời",
+# "có ai chực ko", "đây là chang gì") was a question and is now chat, as labelled: tr->ch kind
+# 85 -> 73, a letter dropped 54 -> 51. A procedure named only by a foreign word with a letter
+# held down ("lam passportt o dau", mt7-95) is read as an everyday question: typo-doubled kind
+# 15 -> 16; its assistant's answer does not change (the assistant reads the question itself).
 HELD = {
     "no-marks": {"kind": 15, "tip-lost": 6, "category": 71, "urgency": 43,
                  "question": 18, "question-wrong": 20},
@@ -79,11 +85,11 @@ HELD = {
                           "question": 20, "question-wrong": 21},
     "lower-no-punct": {"kind": 14, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 3},
-    "typo-doubled": {"kind": 15, "tip-lost": 7, "category": 17, "urgency": 12,
+    "typo-doubled": {"kind": 16, "tip-lost": 7, "category": 17, "urgency": 12,
                      "question": 73, "question-wrong": 15},
-    "typo-dropped": {"kind": 54, "tip-lost": 16, "category": 40, "urgency": 36,
+    "typo-dropped": {"kind": 51, "tip-lost": 16, "category": 40, "urgency": 36,
                      "question": 493, "question-wrong": 152},
-    "typo-tr-ch": {"kind": 85, "tip-lost": 42, "category": 87, "urgency": 33,
+    "typo-tr-ch": {"kind": 73, "tip-lost": 42, "category": 87, "urgency": 33,
                    "question": 97, "question-wrong": 33},
 }  # fmt: skip
 
