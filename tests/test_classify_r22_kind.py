@@ -150,3 +150,44 @@ def test_a_group_called_inside_the_message_is_other(text: str) -> None:
 )
 def test_a_group_called_beside_a_report_or_as_an_object_stays_a_tip(text: str) -> None:
     assert _kind(text) == "tip"
+
+
+# a yes/no question asked in a clause before the last, its reason told after it: the clause
+# opens with "có" and closes with "không"/"chưa", as a message ending so does
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiệm thuốc tây đầu hẻm giờ này có mở cửa không ạ, em cần mua thuốc cảm",
+        "ad ơi quán phở đầu hẻm có ship không, em lười đi quá",
+        "chủ nhật này nhà văn hoá có mở cửa chưa anh, tụi nhỏ muốn vô chơi",
+        "quan com tam dau hem co ban buoi toi ko ad, nha em het gao",
+    ],
+)
+def test_a_question_asked_before_its_reason_is_no_tip_of_the_rules(text: str) -> None:
+    assert by_rules(text).kind != "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "không" closing a clause with no "có" before it: a refusal told, nothing asked
+        "ông bảo vệ nhắc hoài không, xe khách vẫn đậu kín sân chung cư mỗi tối",
+        # "không" inside the clause, not closing it
+        "tối qua nhà bên có tiếng la không ngớt, sáng nay thấy cửa khóa im lìm",
+    ],
+)
+def test_a_clause_not_framed_as_a_question_asks_nothing(text: str) -> None:
+    assert by_rules(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng đó có cầm dao không, em thấy nó đứng trước cửa nhà bà Tư",
+        "nó có đánh con em không, em không biết nữa, giờ con em khóc hoài",
+    ],
+)
+def test_a_question_asked_beside_a_harm_told_stays_a_tip(text: str) -> None:
+    assert _kind(text) == "tip"

@@ -1683,7 +1683,8 @@ MESSAGES_ALONE = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 174 -> 176
     "tuning40": ((176, 125, 132), 10, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
-    "tuning41": ((171, 124, 137), 11, 1, 0),
+    # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
+    "tuning41": ((172, 124, 137), 11, 1, 0),
 }
 
 

@@ -1326,6 +1326,40 @@ def _ends_as_question(message: _Message, rules: Rules) -> str | None:
     return None
 
 
+# the yes/no question's closing words ("có ... không", "có ... chưa"), as typed
+_YES_NO = frozenset({"khong", "ko", "k", "khg", "kh", "hok", "hong", "chua"})
+
+
+_CO = _mark_key("có")
+
+
+def _asked_inside(message: _Message, rules: Rules) -> str | None:
+    """A yes/no question asked in a clause before the last, its reason told after it ("có
+    bán nón bảo hiểm gần đây không ạ, em quên ở nhà"): the clause opens its frame with "có"
+    and closes it with "không" or "chưa" (a polite word or two after), as at a message's
+    end."""
+    words, marks, clauses = message.folded, message.marks, message.clauses
+    if not words or clauses[0] == clauses[-1]:
+        return None  # most messages: one clause, asked at its end or not at all
+    start = 0
+    for end in range(1, len(words)):
+        if clauses[end] == clauses[end - 1]:
+            continue
+        # words[start:end] is a clause before the last
+        last = end - 1
+        while last > start and words[last] in rules.question_trailing:
+            last -= 1
+        word, mark = words[last], marks[last]
+        if (
+            word in _YES_NO
+            and (mark is None or mark in rules.question_final_marks)
+            and any(words[k] == "co" and marks[k] in (None, _CO) for k in range(start, last))
+        ):
+            return word
+        start = end
+    return None
+
+
 @dataclass
 class _Danger:
     """A severity rule's evidence in one message, while its urgency is decided."""
@@ -1852,7 +1886,7 @@ def _by_rules(
     best: CategoryRule | None = None
     best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
     scored: list[tuple[CategoryRule, int, list[Hit]]] = []
-    final_word = _ends_as_question(message, rules)
+    final_word = _ends_as_question(message, rules) or _asked_inside(message, rules)
     asking = "?" in text or final_word is not None
     # papers lost, their procedure asked, neither where nor when said ("bị móc túi mất
     # hết giấy tờ, cấp lại có tốn phí không"), or the loss already reported ("trình báo
@@ -2288,7 +2322,9 @@ def _by_rules(
         # an everyday question (round 22): asked, but of nothing a public office, a procedure,
         # the law or a report names, no category's phrase even weak, nobody else acting and
         # no harm said ("vé Đầm Sen bao nhiêu vậy ad"): what is asked is not the line's
-        if asks and best is None and not officer and _everyday(groups):
+        # (not chat asking with its last word alone: the chat's own, `chat` below)
+        everyday = asks and best is None and not officer and (question_hits or not chat)
+        if everyday and _everyday(groups):
             # (the learned model may still read a report in it, as in a question naming no
             # procedure: `weigh` knows it by its last reason)
             said = _labels(question_hits) + punctuation or [final_word or ""]
