@@ -191,3 +191,61 @@ def test_a_clause_not_framed_as_a_question_asks_nothing(text: str) -> None:
 )
 def test_a_question_asked_beside_a_harm_told_stays_a_tip(text: str) -> None:
     assert _kind(text) == "tip"
+
+
+# thanks beside the trouble said to have stopped or eased since ("đã giảm", "ngưng rồi",
+# "bị đưa đi rồi"): what the police did is over, a word to the line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cảm ơn các anh, tụi nhậu đầu hẻm đã ngưng hát rồi",
+        "cam on cac anh, quan karaoke nho lai roi, ca xom ngu ngon",
+        "Dạ em cảm ơn, ông say bên nhà kế bên được đưa đi rồi ạ",
+    ],
+)
+def test_thanks_for_a_trouble_stopped_is_other(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not stopped yet, or back since
+        "cảm ơn anh, nhưng tụi nó vẫn chưa ngưng, giờ còn hát to hơn",
+        "cảm ơn, mà ông hàng xóm bị đưa đi rồi lại quay về đánh vợ",
+        # eased once, no thanks: the trouble told again
+        "nhạc bên đó đã giảm được một lúc giờ lại mở to hơn, ồn quá",
+    ],
+)
+def test_a_trouble_not_stopped_or_back_stays_a_tip(text: str) -> None:
+    assert _kind(text) == "tip"
+
+
+# the writer's own contact given for whoever finds the thing ("ai thấy thì liên hệ em"): said,
+# nothing asked of the line; a loss of papers told where it happened is then the ward's tip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rot cai balo tren xe om sang nay, trong do co so ho khau, ai thay lien he voi em nha",
+        "Tôi đánh rơi sổ tạm trú cũ trên taxi tối qua. Ai nhặt được thì liên hệ cho tôi số 0912xxx",
+    ],
+)
+def test_papers_lost_somewhere_with_the_writers_contact_are_a_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "lost_property"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the line's contact asked, or where to go
+        "cho em xin số liên hệ của công an phường",
+        "liên hệ ở đâu để làm lại căn cước",
+    ],
+)
+def test_a_contact_asked_of_the_line_still_asks(text: str) -> None:
+    assert _kind(text) != "tip"
