@@ -249,3 +249,32 @@ def test_papers_lost_somewhere_with_the_writers_contact_are_a_tip(text: str) -> 
 )
 def test_a_contact_asked_of_the_line_still_asks(text: str) -> None:
     assert _kind(text) != "tip"
+
+
+# figures told alone: the writer saying they themselves are dead (in trouble: whoever writes
+# is alive), a pet gone missing (no person lost)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chết tui rồi, sáng nay ngủ quên trễ giờ làm",
+        "con chó nhà tôi đi lạc từ hôm qua, lông đen, ai thấy nhắn giúp",
+    ],
+)
+def test_a_figure_told_alone_is_other(text: str) -> None:
+    assert _kind(text) == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wishing to die, nearly killed, a child lost, a pet taken: not these figures
+        "em muốn chết quá, không ai hiểu em",
+        "suýt chết rồi, thằng đó tông em xong bỏ chạy ở ngã tư",
+        "thằng bé nhà bên đi lạc từ trưa chưa về",
+        "con chó nhà em đi lạc từ sáng, chắc bị tụi bắt chó trộm mất rồi",
+    ],
+)
+def test_a_harm_beside_or_instead_of_the_figure_stays_a_tip(text: str) -> None:
+    assert _kind(text) == "tip"
