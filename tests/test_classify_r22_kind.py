@@ -278,3 +278,33 @@ def test_a_figure_told_alone_is_other(text: str) -> None:
 )
 def test_a_harm_beside_or_instead_of_the_figure_stays_a_tip(text: str) -> None:
     assert _kind(text) == "tip"
+
+
+# a house put up for sale by its owner, the price open to bargaining: an ad (kind other, spam)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chính chủ cần bán gấp căn nhà 1 trệt 1 lầu hẻm xe hơi Lũy Bán Bích, sổ riêng, "
+        "giá thương lượng",
+        "can ban gap nha 1 tret 2 lau hem xe hoi Au Co, so rieng, mien trung gian",
+    ],
+)
+def test_a_house_for_sale_is_an_ad(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the seller's words quoted by the one they cheated
+        "bị lừa cọc mua nhà, nó nói bán gấp giá thương lượng rồi lặn mất",
+        # a landlord reporting a lodger
+        "nhà tôi có phòng cho thuê, thằng thuê trả tiền mặt mà không đưa giấy tờ đăng ký tạm trú, "
+        "tôi thấy nghi nên báo",
+    ],
+)
+def test_a_sale_or_a_let_told_in_a_report_is_no_ad(text: str) -> None:
+    assert _kind(text) == "tip"

@@ -1684,7 +1684,8 @@ MESSAGES_ALONE = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 174 -> 176
     # round 22 (msg-22: thanks for a trouble stopped; the writer's contact given): kind 176 -> 178
     # round 22 (msg-22: figures, the writer dead, a pet gone missing): kind 178 -> 179
-    "tuning40": ((179, 126, 132), 10, 0, 0),
+    # round 22 (msg-22: a house for sale is an ad): kind 179 -> 180
+    "tuning40": ((180, 126, 132), 10, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     "tuning41": ((172, 124, 137), 11, 1, 0),
