@@ -79,6 +79,14 @@ variants = load_script("writing_variants")
 # Round 22 (asst-22): one settled abroad of unsaid nationality is asked which stay applies, so
 # qt19-104 with "hộ chiếu" typed "hộ chếu" (the passport unread) is asked back instead of
 # answered with the citizens' tạm trú: typo-dropped question-wrong 152 -> 151.
+# Round 22 (msg-22): an everyday question (nothing of a public office, a procedure or the law
+# named) is chat. Talk to the line whose words a variant hides (a complaint typed "chả lời",
+# "có ai chực ko", "đây là chang gì") was a question and is now chat, as labelled: tr->ch kind
+# 85 -> 73, a letter dropped 54 -> 51. A procedure named only by a foreign word with a letter
+# held down ("lam passportt o dau", mt7-95) is read as an everyday question: typo-doubled kind
+# 15 -> 16; its assistant's answer does not change (the assistant reads the question itself).
+# A house for sale newly read as an ad (mt40-11) whose variant drops a letter of the ad's own
+# words ("thung luong"): a letter dropped kind 51 -> 52.
 HELD = {
     "no-marks": {"kind": 15, "tip-lost": 6, "category": 69, "urgency": 42,
                  "question": 18, "question-wrong": 20},
@@ -88,11 +96,11 @@ HELD = {
                           "question": 20, "question-wrong": 21},
     "lower-no-punct": {"kind": 14, "tip-lost": 0, "category": 2, "urgency": 2,
                        "question": 3, "question-wrong": 3},
-    "typo-doubled": {"kind": 15, "tip-lost": 7, "category": 17, "urgency": 12,
+    "typo-doubled": {"kind": 16, "tip-lost": 7, "category": 17, "urgency": 12,
                      "question": 73, "question-wrong": 15},
-    "typo-dropped": {"kind": 54, "tip-lost": 16, "category": 40, "urgency": 35,
+    "typo-dropped": {"kind": 52, "tip-lost": 16, "category": 40, "urgency": 35,
                      "question": 493, "question-wrong": 151},
-    "typo-tr-ch": {"kind": 85, "tip-lost": 42, "category": 85, "urgency": 33,
+    "typo-tr-ch": {"kind": 73, "tip-lost": 42, "category": 85, "urgency": 33,
                    "question": 97, "question-wrong": 33},
 }  # fmt: skip
 

@@ -259,6 +259,9 @@ class NotForLineIn(_Strict):
     # asked without a question word ("ai biết chỗ sửa xe uy tín chỉ em với")
     elsewhere_asks: list[str] = Field(default_factory=list)
     line_use: list[str] = Field(default_factory=list)
+    # a public office's, a procedure's or the law's words: a question naming none of them,
+    # nor a harm nor anyone else acting, is an everyday one (kind other)
+    public: list[str] = Field(default_factory=list)
     trouble: list[str] = Field(default_factory=list)
     family_called: list[str] = Field(default_factory=list)
     # a group of friends or neighbours called (anywhere; `crowd_end`: ending the message)
