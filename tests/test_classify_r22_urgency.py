@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.core.classify import by_rules
+from shared.core.classify import by_rules, classify
 
 
 def _urgent(text: str) -> None:
@@ -217,3 +217,35 @@ def test_a_word_that_only_looks_like_a_plea_is_none(text: str) -> None:
 def test_a_folded_word_is_no_danger_without_its_marks(text: str) -> None:
     got = by_rules(text)
     assert got.kind != "tip" or got.severity == "normal", (text, got)
+
+
+# --- the writer's own wish to die --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em muốn chết quá, ở nhà ai cũng chửi em",
+        "tui muon chet qua, no nan ngap dau roi",
+        "tôi muốn chết cho rồi, sống chẳng còn ý nghĩa gì",
+        "mình muốn chết quá mọi người ơi, không ai thèm nghe mình",
+    ],
+)
+def test_a_wish_to_die_said_in_the_first_person_stays_urgent_whatever_the_model(
+    text: str,
+) -> None:
+    # the model had read "em muốn chết quá" as an overstatement and lowered it: a kept phrase
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em mệt muốn chết mà mai còn phải đi làm sớm",
+        "tối qua tui đói muốn chết, quán nào gần phường còn mở",
+        "coi clip đó em cười muốn chết",
+    ],
+)
+def test_a_wish_to_die_that_names_what_is_overstated_is_no_alarm(text: str) -> None:
+    assert classify(text).severity != "urgent", text
