@@ -660,10 +660,11 @@ def test_a_word_inside_an_everyday_compound_is_never_a_reason(compound: Any) -> 
     ("text", "category", "severity"),
     [
         # typed without marks, "dang chay" is also "đang chạy": fire only with fire context
-        ("xe dang chay tren cau thi bi may thang dua xe tat dau", "public_order", "normal"),
+        # (a race is traffic since round 22)
+        ("xe dang chay tren cau thi bi may thang dua xe tat dau", "traffic", "normal"),
         ("nha ben canh dang chay, khoi den boc len nghi ngut", "fire", "urgent"),
         # with marks the marks decide
-        ("Xe đang chạy trên cầu thì bị mấy thằng đua xe tạt đầu", "public_order", "normal"),
+        ("Xe đang chạy trên cầu thì bị mấy thằng đua xe tạt đầu", "traffic", "normal"),
         ("Nhà bên cạnh đang cháy", "fire", "urgent"),
         # "chem" is also "chêm"; "bi chem" needs a blade's context without marks
         ("thang do bi chem chay mau nhieu lam", "violence", "urgent"),

@@ -857,6 +857,29 @@ def test_a_wrong_pointer_or_a_question_back_without_the_topic_is_not_honest() ->
     assert judge(licence, _seen(topics=("thuong_tru",))) == "wrong"
 
 
+def test_lost_papers_reported_and_the_reissue_told_are_no_wrong_answer() -> None:
+    # issue 17 §4: lost papers are a tip for the ward's desk and the citizen is told how
+    # to re-issue them; a question about them read so asserts no wrong fact
+    reissue = {"answer": "topic", "topics": ["mat_giay_to"]}
+    where = {"answer": "topic", "topics": ["mat_giay_to"], "sections": ["noi_nop"]}
+    two = {"answer": "topic", "topics": ["mat_giay_to", "xac_nhan_cu_tru"]}
+    told = _seen(tip=True, topics=("mat_giay_to",))
+    assert judge(reissue, told) == "right"
+    assert judge(where, told) == "honest"  # the short rule, not the section asked
+    assert judge(two, told) == "honest"
+    # a tip without the re-issue told, or a tip for any other question, is still wrong
+    assert judge(reissue, _seen(tip=True)) == "wrong"
+    assert judge({"answer": "topic", "topics": ["tam_tru"]}, told) == "wrong"
+    assert judge({"answer": "handoff"}, told) == "wrong"
+    assert (
+        judge(
+            {**reissue, "never_say": ["Công an quận"]},
+            _seen(tip=True, topics=("mat_giay_to",), text="lên Công an quận"),
+        )
+        == "wrong"
+    )
+
+
 def test_a_conflicting_label_is_still_answered_with_its_topic() -> None:
     # the line's reading of qb5-21: a lost-property tip, followed by how to re-issue papers
     case = next(c for c in cases("questions_blind5.jsonl") if c["id"] == "qb5-21")
@@ -900,7 +923,8 @@ BLIND_HELD = {
     # sets 6-13): ((115, 94, 95), 6, 1, 0, 56, 1)
     # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
     # asked, or the topics asked offered back): 58 right or honest
-    "blind11": ((115, 94, 95), 6, 1, 0, 58, 1),
+    # round 22 (cat-22, aggregate only): urgency 96 (a while back named: "lần trước", "hồi đó")
+    "blind11": ((115, 94, 96), 6, 1, 0, 58, 1),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -920,7 +944,8 @@ BLIND_HELD = {
     # time, an offender still there): urgency 105, no calm tip urgent (its aggregate only seen)
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
     # anger supposed, small talk with the officers are other; aggregate only): kind 131
-    "blind12": ((131, 99, 105), 8, 0, 0, 68, 1),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 131 -> 133
+    "blind12": ((133, 99, 105), 8, 0, 0, 68, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -956,7 +981,8 @@ BLIND_HELD = {
     # round 21 (cat-21, its aggregate only seen): category 90
     # round 21 (msg-21: the writer's own feeling exclaimed closing a message in which nothing
     # else matched is other; aggregate only): kind 126
-    "blind14": ((126, 90, 95), 11, 1, 0, 69, 0),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 126 -> 127
+    "blind14": ((127, 90, 95), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -971,7 +997,8 @@ BLIND_HELD = {
     # sets 6-13): ((124, 91, 98), 10, 0, 0, 69, 1)
     # round 16: category 92 after the classifier pass on tuning set 19 (msg-16b), kind 125
     # after the pass on the kinds left wrong (msg-16c)
-    "blind15": ((125, 92, 98), 10, 0, 0, 69, 1),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 125 -> 126
+    "blind15": ((126, 92, 98), 10, 0, 0, 69, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -998,7 +1025,8 @@ BLIND_HELD = {
     # set 36 (asst-18a); kind 125 with msg-18's pass on kind (tuning set 21) merged
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
     # anger supposed, small talk with the officers are other; aggregate only): kind 126
-    "blind17": ((126, 91, 97), 9, 1, 0, 70, 1),
+    # round 22 (cat-22, aggregate only): category 92 (a street race is traffic)
+    "blind17": ((126, 92, 97), 9, 1, 0, 70, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -1027,7 +1055,8 @@ BLIND_HELD = {
     # asked, or the topics asked offered back): 63
     # round 21 (cat-21b, aggregate only): category 90
     # round 21 (asst-21b, aggregate only): 64
-    "blind20": ((133, 90, 94), 11, 0, 0, 64, 4),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 133 -> 134
+    "blind20": ((134, 90, 94), 11, 0, 0, 64, 4),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
@@ -1039,7 +1068,9 @@ BLIND_HELD = {
     # round 20 (asst-20, aggregate only): questions 67/75 with 1 wrong
     # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
     # asked, or the topics asked offered back): 68
-    "blind21": ((132, 86, 93), 12, 0, 1, 68, 1),
+    # round 22 (cat-22, aggregate only): urgency 94, no calm tip urgent (the one harmed told safe
+    # now is over)
+    "blind21": ((132, 86, 94), 12, 0, 0, 68, 1),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
@@ -1047,7 +1078,10 @@ BLIND_HELD = {
     # round 19 (msg-19c's pass on kind): kind 129
     # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
     # asked, or the topics asked offered back): 71
-    "blind22": ((129, 86, 90), 11, 1, 1, 71, 0),
+    # round 22 (cat-22, aggregate only): urgency 91, no calm tip urgent (yesterday in chat spelling)
+    "blind22": ((129, 86, 91), 11, 1, 0, 71, 0),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 129 -> 130
+    "blind22": ((130, 86, 90), 11, 1, 1, 71, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
     # round 21 (asst-21b, aggregate only): 66
     "blind23": ((129, 85, 88), 11, 2, 1, 66, 2),
@@ -1057,15 +1091,18 @@ BLIND_HELD = {
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
     # anger supposed, small talk with the officers are other; aggregate only): kind 129; 130
     # with the neighbourhood's community life asked or announced
-    "blind24": ((130, 91, 88), 10, 2, 0, 59, 5),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 130 -> 131
+    "blind24": ((131, 91, 88), 10, 2, 0, 59, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
     # round 21, every pass merged (aggregate only): kind 116; questions 47 with 11 wrong, where
     # da62cf0's rules measure 46 with 11 wrong under the present scorer
-    "blind25": ((116, 82, 89), 10, 1, 0, 47, 11),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 116 -> 118
+    "blind25": ((118, 82, 89), 10, 1, 0, 47, 11),
     # round 22, written and scored before any change (lead-22 e5b5e49)
-    "blind26": ((122, 84, 94), 8, 0, 0, 61, 6),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
+    "blind26": ((123, 84, 94), 8, 0, 0, 61, 6),
 }
 
 
@@ -1505,7 +1542,8 @@ MESSAGES_ALONE = {
     # round 21 (cat-21): a coach stopping for fares no longer urgent (mt6-216)
     # round 21 (msg-21, the same principles; the community life announced; an errand to
     # someone called by name): kind 217
-    "tuning6": ((217, 159, 156), 21, 0, 0),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 217 -> 218
+    "tuning6": ((218, 159, 156), 21, 0, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1545,7 +1583,9 @@ MESSAGES_ALONE = {
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 210, 148, 145
     # round 21 (msg-21, the same principles): kind 212
-    "tuning13": ((212, 148, 145), 11, 0, 0),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 212 -> 213
+    # round 22 (msg-22: figures, the writer dead, a pet gone missing): kind 213 -> 214
+    "tuning13": ((214, 148, 145), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1611,7 +1651,10 @@ MESSAGES_ALONE = {
     # family or someone by name are other; a misused identity a tip): 213, 108, 106
     # round 21 (asst-21: a fire over told as why the writer moves, the move's registration
     # asked, is its premise): kind 216
-    "tuning18": ((216, 108, 106), 15, 0, 0),
+    # round 22 (cat-22): urgency 105, a loss taken on purpose: mt18-208, "coi bộ sắp oánh nhau",
+    # labelled normal, now read as "sắp đánh nhau" is (urgent, as before the round; "oánh" is
+    # "đánh" in slang)
+    "tuning18": ((216, 108, 105), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1623,7 +1666,8 @@ MESSAGES_ALONE = {
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 220, 195, 190
     # round 21 (cat-21): a gun held in a picture posted is not among people now (mt19-51)
-    "tuning19": ((220, 195, 191), 3, 2, 0),
+    # round 22 (cat-22): urgency 192 (the one harmed told back home is over)
+    "tuning19": ((220, 195, 192), 3, 2, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1635,7 +1679,8 @@ MESSAGES_ALONE = {
     # all of round 19 merged, mt20-155 in CONFLICTS (msg-19a): 218, 152, 157 agreed
     # round 21 (cat-21): a theft the guard saw nothing of no longer urgent (mt20-198)
     # round 21 (msg-21: an errand to someone called by name is other): kind 219
-    "tuning20": ((219, 152, 158), 15, 0, 0),
+    # round 22 (cat-22): category 153 (a street race is traffic)
+    "tuning20": ((219, 153, 158), 15, 0, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1660,7 +1705,8 @@ MESSAGES_ALONE = {
     # going house to house, "đang qua nhà khác", is labelled normal; impostor_here reads it
     # urgent like its own example (and mt11-95, labelled urgent, the same event)
     # round 21 (msg-21: volunteering for the night watch asked is community life): kind 217
-    "tuning22": ((217, 151, 165), 10, 0, 0),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 217 -> 218
+    "tuning22": ((218, 151, 165), 10, 0, 0),
     "tuning23": ((219, 142, 144), 12, 0, 0),
     # round 21: scored before its passes (its header); msg-21b (a dream or a game, a police
     # office as a landmark, papers told lost, "gì cũng", the utility named, notices
@@ -1669,9 +1715,16 @@ MESSAGES_ALONE = {
     # taken then contact cut, betting apps played; a drink spiked, someone going limp;
     # lodgers nobody can name; someone alone called to, nobody answering):
     # category 124, urgency 132, no person in danger normal; 125 with every pass merged
-    "tuning40": ((174, 125, 132), 10, 0, 0),
+    # round 22 (cat-22): urgency 133 (the one harmed told back home is over)
+    "tuning40": ((174, 125, 133), 10, 0, 0),
+    # round 22 (msg-22: an everyday question, a group called inside the message): kind 174 -> 176
+    # round 22 (msg-22: thanks for a trouble stopped; the writer's contact given): kind 176 -> 178
+    # round 22 (msg-22: figures, the writer dead, a pet gone missing): kind 178 -> 179
+    # round 22 (msg-22: a house for sale is an ad): kind 179 -> 180
+    "tuning40": ((180, 126, 132), 10, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
-    "tuning41": ((171, 124, 137), 11, 1, 0),
+    # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
+    "tuning41": ((172, 124, 137), 11, 1, 0),
 }
 
 

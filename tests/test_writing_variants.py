@@ -70,20 +70,37 @@ variants = load_script("writing_variants")
 # and qt38-97) bring variants of theirs still read as before: typo-doubled question 72 -> 73,
 # typo-dropped 484 -> 493 and 149 -> 152, tr->ch 95 -> 97 and 32 -> 33. Compared variant by
 # variant with lead-21, no original right before breaks under any variant it did not.
+# Round 22 (cat-22): a street race is traffic and the one harmed told safe now is over, so
+# variants that broke read right (no-marks and teencode-no-marks category 71 -> 69 and 76 -> 74,
+# urgency 43 -> 42; a letter dropped urgency 36 -> 35; tr->ch category 87 -> 85); lower case
+# without punctuation urgency 1 -> 2: mt40-18, newly right ("chuyện chiều nay, giờ nó về nhà
+# rồi"), whose variant runs "chieu nay gio" together, which folds onto "nãy giờ" (still now).
+# Compared variant by variant with lead-22, nothing else read right before breaks.
+# Round 22 (asst-22): one settled abroad of unsaid nationality is asked which stay applies, so
+# qt19-104 with "hộ chiếu" typed "hộ chếu" (the passport unread) is asked back instead of
+# answered with the citizens' tạm trú: typo-dropped question-wrong 152 -> 151.
+# Round 22 (msg-22): an everyday question (nothing of a public office, a procedure or the law
+# named) is chat. Talk to the line whose words a variant hides (a complaint typed "chả lời",
+# "có ai chực ko", "đây là chang gì") was a question and is now chat, as labelled: tr->ch kind
+# 85 -> 73, a letter dropped 54 -> 51. A procedure named only by a foreign word with a letter
+# held down ("lam passportt o dau", mt7-95) is read as an everyday question: typo-doubled kind
+# 15 -> 16; its assistant's answer does not change (the assistant reads the question itself).
+# A house for sale newly read as an ad (mt40-11) whose variant drops a letter of the ad's own
+# words ("thung luong"): a letter dropped kind 51 -> 52.
 HELD = {
-    "no-marks": {"kind": 15, "tip-lost": 6, "category": 71, "urgency": 43,
+    "no-marks": {"kind": 15, "tip-lost": 6, "category": 69, "urgency": 42,
                  "question": 18, "question-wrong": 20},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 7, "urgency": 3,
                  "question": 4, "question-wrong": 4},
-    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 76, "urgency": 43,
+    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 74, "urgency": 42,
                           "question": 20, "question-wrong": 21},
-    "lower-no-punct": {"kind": 14, "tip-lost": 0, "category": 2, "urgency": 1,
+    "lower-no-punct": {"kind": 14, "tip-lost": 0, "category": 2, "urgency": 2,
                        "question": 3, "question-wrong": 3},
-    "typo-doubled": {"kind": 15, "tip-lost": 7, "category": 17, "urgency": 12,
+    "typo-doubled": {"kind": 16, "tip-lost": 7, "category": 17, "urgency": 12,
                      "question": 73, "question-wrong": 15},
-    "typo-dropped": {"kind": 54, "tip-lost": 16, "category": 40, "urgency": 36,
-                     "question": 493, "question-wrong": 152},
-    "typo-tr-ch": {"kind": 85, "tip-lost": 42, "category": 87, "urgency": 33,
+    "typo-dropped": {"kind": 52, "tip-lost": 16, "category": 40, "urgency": 35,
+                     "question": 493, "question-wrong": 151},
+    "typo-tr-ch": {"kind": 73, "tip-lost": 42, "category": 85, "urgency": 33,
                    "question": 97, "question-wrong": 33},
 }  # fmt: skip
 

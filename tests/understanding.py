@@ -658,7 +658,15 @@ def understood(text: str, classify: Callable[[str], Any], assistant: Any) -> Und
 def judge(expect: dict[str, Any], got: Understood) -> str:
     """right, honest, wrong or miss."""
     said_wrong = any(p.lower() in got.text.lower() for p in expect.get("never_say", ()))
-    if got.tip or said_wrong or set(got.topics) & set(expect.get("never", ())):
+    if said_wrong or set(got.topics) & set(expect.get("never", ())):
+        return "wrong"
+    if got.tip and _papers_told_lost(expect, got):
+        # issue 17 §4: lost papers are a tip for the ward's desk, and the citizen is told
+        # how to re-issue them: no wrong fact, an officer sees it; right when the re-issue
+        # was all that was asked, honest when more was (a section, another topic)
+        alone = expect["topics"] == ["mat_giay_to"] and not expect.get("sections")
+        return "right" if alone else "honest"
+    if got.tip:
         return "wrong"
     answer = expect["answer"]
     if answer == "topic":
@@ -679,6 +687,13 @@ def judge(expect: dict[str, Any], got: Understood) -> str:
     elif answer == "handoff" and got.handoff:
         return "right"
     return "honest" if _honest(expect, got) else "miss"
+
+
+def _papers_told_lost(expect: dict[str, Any], got: Understood) -> bool:
+    """A question about lost papers read as their loss reported, followed by how to
+    re-issue them (`assistant.rule_for_tip`)."""
+    asked = expect["answer"] == "topic" and "mat_giay_to" in expect["topics"]
+    return asked and got.topics == ("mat_giay_to",)
 
 
 def _honest(expect: dict[str, Any], got: Understood) -> bool:

@@ -446,7 +446,27 @@ def answer(
     # a matter the data holds no facts for ("đổi chủ hộ"): a person answers, and no topic the
     # message's other words name ("sổ hộ khẩu cũ ghi ba làm chủ hộ") is given as its subject
     # (or a matter only a person settles, told: a file stuck, a party refusing)
-    unanswered = _any(padded, k.handoff_matters) or understood.handoff
+    # another office's matter the data holds no verified pointer for ("xin lý lịch tư pháp ở
+    # đâu", "thẻ BHYT hết hạn"): said not handled here, and a person answers where to ask;
+    # never the residence menu, nor a residence paper asked as one it needs ("làm thẻ BHYT cho
+    # con có cần tạm trú không": that office's rule, not ours to guess); a residence topic
+    # asked for it ("xin xác nhận cư trú để làm hồ sơ BHXH") is answered
+    elsewhere = (
+        None
+        if understood.out_of_scope is not None
+        or (parts and not _any(padded, k.handoff_elsewhere_needs))
+        else next((what for what, phrases in k.handoff_elsewhere if _any(padded, phrases)), None)
+    )
+    # a residence paper asked as required by something the data knows nothing of ("xin giấy
+    # phép bán rượu có cần tạm trú không"): that thing's office decides; a person answers
+    required = (
+        elsewhere is None
+        and understood.out_of_scope is None
+        and questions.required_elsewhere(padded, k)
+    )
+    unanswered = (
+        _any(padded, k.handoff_matters) or understood.handoff or elsewhere is not None or required
+    )
     handoff = (
         unanswered
         or _any(padded, k.handoff_phrases)
@@ -473,7 +493,12 @@ def answer(
         return result(new_state=ConversationState(first, now) if first and now else state)
 
     if handoff:
-        replies.append(Reply(k.texts["handoff"]))
+        if elsewhere is not None:
+            replies.append(Reply(k.texts["handoff_elsewhere"].format(what=elsewhere)))
+        elif required:
+            replies.append(Reply(k.texts["handoff_required"]))
+        else:
+            replies.append(Reply(k.texts["handoff"]))
         return result(topic=None, handoff=True) if unanswered else result(handoff=True)
 
     if signal.about_line:  # thanks or "nobody answers": how to report, the menu

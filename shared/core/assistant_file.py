@@ -133,6 +133,16 @@ class Premise:
 
 
 @dataclass(frozen=True)
+class CitizenshipDenied:
+    """Citizenship said not held (see `CitizenshipDeniedIn`), folded words, unpadded."""
+
+    negations: tuple[str, ...]
+    phrases: tuple[str, ...]
+    unless_before: tuple[str, ...]
+    said_as: str
+
+
+@dataclass(frozen=True)
 class SelfCitizen:
     """The writer saying they are a citizen ("I'm Vietnamese"): the words that make an
     English writer a foreigner only because the line's citizens write Vietnamese name
@@ -296,6 +306,12 @@ class Knowledge:
     handoff_phrases: tuple[str, ...]
     handoff_complaints: tuple[str, ...]  # a hand-off unless about an out-of-scope service
     handoff_matters: tuple[str, ...]  # a hand-off naming no topic (no facts held for it)
+    # another office's matter with no verified pointer: (what it is, its padded phrases)
+    handoff_elsewhere: tuple[tuple[str, tuple[str, ...]], ...]
+    handoff_elsewhere_needs: tuple[str, ...]  # padded: a residence paper asked as its need
+    # padded: a residence paper asked as required, and the acts no residence matter is
+    handoff_required: tuple[str, ...]
+    handoff_acts: tuple[str, ...]
     handoff_near: tuple[tuple[str, ...], tuple[str, ...], int]  # talk, people, gap
     # people, then their number asked ("anh nào phụ trách cho em xin sđt"), gap
     handoff_number: tuple[tuple[str, ...], tuple[str, ...], int]
@@ -362,6 +378,8 @@ class Knowledge:
     # (persons, kin, nations, names, came_from, came), each as written (marked, lower case);
     # see assistant.yaml
     nationals: tuple[tuple[str, ...], ...] = ((), (), (), (), (), ())
+    # citizenship said not held ("không có quốc tịch Việt Nam"): read as a foreigner's words
+    citizenship_denied: CitizenshipDenied | None = None
     # what a paper is for ("để nộp hồ sơ cho con vào lớp 1"): its words ask no part (padded)
     purposes: tuple[str, ...] = ()
     # someone's whereabouts told ("không ai biết ở đâu"): its words ask no part (padded)
@@ -542,6 +560,17 @@ class NationalsIn(_Strict):
     came: list[str] = Field(default_factory=list)
 
 
+class CitizenshipDeniedIn(_Strict):
+    """Citizenship said not held, given up or lost ("không có quốc tịch Việt Nam", "đã thôi
+    quốc tịch VN"): one of `negations` right before one of `phrases` (a word of `unless_before`
+    before the negation undoes it: "chưa bỏ quốc tịch"); the whole is read as `said_as`."""
+
+    negations: list[str] = Field(min_length=1)
+    phrases: list[str] = Field(min_length=1)
+    unless_before: list[str] = Field(default_factory=list)
+    said_as: str = Field(min_length=1)
+
+
 class SelfCitizenIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     topic: str
@@ -667,6 +696,11 @@ class SectionIn(_Strict):
     weak: list[str] = Field(default_factory=list)
 
 
+class ElsewhereIn(_Strict):
+    what: str = Field(min_length=1)
+    phrases: list[str] = Field(min_length=1)
+
+
 class HandoffIn(_Strict):
     button: str = Field(min_length=1, max_length=100)
     phrases: list[str] = Field(min_length=1)
@@ -678,6 +712,18 @@ class HandoffIn(_Strict):
     # matters the data holds no facts for (the household's head changed): a hand-off that
     # names no topic, whatever residence words the message holds
     matters: list[str] = Field(default_factory=list)
+    # another office's matter the data holds no verified pointer for (a judicial record, tax,
+    # health or social insurance): `what` it is, said in the reply, and its `phrases`
+    elsewhere: list[ElsewhereIn] = Field(default_factory=list)
+    # beside a residence topic named, the matter is handed over only when a residence paper is
+    # asked as one it needs ("làm thẻ BHYT cho con có cần tạm trú không"); else the topic is
+    # what is asked ("xin xác nhận cư trú để làm hồ sơ BHXH")
+    elsewhere_needs: list[str] = Field(default_factory=list)
+    # a residence paper asked as required (`required`: "có cần tạm trú không") for an act on
+    # something no residence matter is (`acts`: "xin giấy phép bán rượu", "mở tài khoản"),
+    # nothing else understood: whether that thing needs it is its office's rule
+    required: list[str] = Field(default_factory=list)
+    acts: list[str] = Field(default_factory=list)
     # one's own file sent or a result promised (`filed`), followed within `waited_gap` words
     # by its wait overdue (`waited`: "nộp hồ sơ 2 tuần chưa thấy gì", "giấy hẹn là hôm nay
     # mà lên không thấy ai"): the data holds no file, a person looks at it
@@ -712,6 +758,10 @@ class TextsIn(_Strict):
     ask_stay_for_good: str
     out_of_scope: str
     handoff: str
+    # another office's matter with no verified pointer ({what}): not handled here, an officer
+    handoff_elsewhere: str
+    # a residence paper asked as required by something this line knows nothing of
+    handoff_required: str
     ask_which: str
     about_line: str
 
@@ -763,6 +813,7 @@ class ConfIn(_Strict):
     held_papers: list[str] = Field(default_factory=list)
     citizen_passports: list[str] = Field(default_factory=list)
     nationals: NationalsIn | None = None
+    citizenship_denied: CitizenshipDeniedIn | None = None
     purposes: list[str] = Field(default_factory=list)
     whereabouts: list[str] = Field(default_factory=list)
     counted: list[str] = Field(default_factory=list)
@@ -1030,6 +1081,12 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         handoff_phrases=tuple(_padded(p) for p in conf.handoff.phrases),
         handoff_complaints=tuple(_padded(p) for p in conf.handoff.complaints),
         handoff_matters=tuple(_padded(p) for p in conf.handoff.matters),
+        handoff_elsewhere=tuple(
+            (_nfc(e.what), tuple(_padded(p) for p in e.phrases)) for e in conf.handoff.elsewhere
+        ),
+        handoff_elsewhere_needs=tuple(_padded(p) for p in conf.handoff.elsewhere_needs),
+        handoff_required=tuple(_padded(p) for p in conf.handoff.required),
+        handoff_acts=tuple(_padded(p) for p in conf.handoff.acts),
         handoff_near=(
             tuple(" ".join(words(p)) for p in conf.handoff.talk),
             tuple(" ".join(words(p)) for p in conf.handoff.people),
@@ -1150,6 +1207,16 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             )
             if conf.nationals
             else ((), (), (), (), (), ())
+        ),
+        citizenship_denied=(
+            CitizenshipDenied(
+                tuple(" ".join(words(p)) for p in conf.citizenship_denied.negations),
+                tuple(" ".join(words(p)) for p in conf.citizenship_denied.phrases),
+                tuple(" ".join(words(p)) for p in conf.citizenship_denied.unless_before),
+                " ".join(words(conf.citizenship_denied.said_as)),
+            )
+            if conf.citizenship_denied is not None
+            else None
         ),
         purposes=tuple(_padded(p) for p in conf.purposes),
         whereabouts=tuple(_padded(p) for p in conf.whereabouts),

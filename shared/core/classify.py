@@ -458,6 +458,9 @@ class Rules:
     # categories whose tips told as made off with (`made_off`), nothing now, the model
     # never raises: a theft or a trick over, its taker gone
     made_off_calm: frozenset[str] = frozenset()
+    # the final question words as typed with marks (their mark keys): one typed with other
+    # marks is another word ("Tân Sơn Nhì" does not end in "nhỉ", "Gò Dầu" in "đâu")
+    question_final_marks: frozenset[str] = frozenset()
     # the conversation's rule of a complaint about the police (`about_police`)
     police_complaint: PoliceComplaint | None = None
     # Which rules a group of hits may open, indexed once (`_openers`): a message has
@@ -694,6 +697,8 @@ def build_rules(data: Any) -> Rules:
         ("office_someone", top.office_someone),
         ("own_file", top.own_file),
         ("rights_asked", top.rights_asked),
+        ("deadline_time", top.deadline_asked.time),
+        ("deadline_declare", top.deadline_asked.declare),
         ("bribe", top.bribe),
         ("reporting", top.reporting),
         ("chain", top.chain),
@@ -709,6 +714,7 @@ def build_rules(data: Any) -> Rules:
         ("elsewhere_landmark", top.not_for_line.elsewhere_landmark),
         ("elsewhere_asks", top.not_for_line.elsewhere_asks),
         ("line_use", top.not_for_line.line_use),
+        ("public", top.not_for_line.public),
         ("trouble", top.not_for_line.trouble),
         ("family_called", top.not_for_line.family_called),
         ("crowd", top.not_for_line.crowd),
@@ -747,12 +753,14 @@ def build_rules(data: Any) -> Rules:
     add("question", top.question.phrases)
     add("question", top.question.exact, ambiguous=True)
 
-    def single_words(items: list[str]) -> frozenset[str]:
+    def single_words(items: list[str], spelt: int = 0) -> frozenset[str]:
+        """The one-word spellings of `items`, aliases too: folded (`spelt` 0) or their
+        mark keys (1)."""
         found: set[str] = set()
         for word in items:
             for variant in _expand_aliases(_spelling(_words_of(word)), aliases):
                 if len(variant) == 1:
-                    found.add(variant[0][0])
+                    found.add(variant[0][spelt])
         return frozenset(found)
 
     topics: list[TopicRule] = []
@@ -869,6 +877,7 @@ def build_rules(data: Any) -> Rules:
             english_min_words=top.english_min_words,
             calm_categories=frozenset(severity.calm_categories),
             made_off_calm=frozenset(severity.made_off_calm),
+            question_final_marks=single_words(top.question.final, spelt=1),
         )
     )
 
@@ -1363,13 +1372,52 @@ def _topic_named(groups: dict[str, list[Hit]], group: str) -> bool:
     return bool(hits)
 
 
-def _ends_as_question(words: tuple[str, ...], rules: Rules) -> str | None:
-    """The final question word ("... không"), looking past polite endings ("... không anh")."""
-    for word in reversed(words):
+def _ends_as_question(message: _Message, rules: Rules) -> str | None:
+    """The final question word ("... không"), looking past polite endings ("... không anh").
+    Diacritics are evidence: typed with other marks it is another word, a place's name or a
+    noun ("... hẻm 45 Tân Sơn Nhì", "... không thấy mặt chủ"), not "nhỉ" or "chứ"."""
+    words, marks = message.folded, message.marks
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         if word in rules.question_final:
-            return word
+            mark = marks[i]
+            return word if mark is None or mark in rules.question_final_marks else None
         if word not in rules.question_trailing:
             return None
+    return None
+
+
+# the yes/no question's closing words ("có ... không", "có ... chưa"), as typed
+_YES_NO = frozenset({"khong", "ko", "k", "khg", "kh", "hok", "hong", "chua"})
+
+
+_CO = _mark_key("có")
+
+
+def _asked_inside(message: _Message, rules: Rules) -> str | None:
+    """A yes/no question asked in a clause before the last, its reason told after it ("có
+    bán nón bảo hiểm gần đây không ạ, em quên ở nhà"): the clause opens its frame with "có"
+    and closes it with "không" or "chưa" (a polite word or two after), as at a message's
+    end."""
+    words, marks, clauses = message.folded, message.marks, message.clauses
+    if not words or clauses[0] == clauses[-1]:
+        return None  # most messages: one clause, asked at its end or not at all
+    start = 0
+    for end in range(1, len(words)):
+        if clauses[end] == clauses[end - 1]:
+            continue
+        # words[start:end] is a clause before the last
+        last = end - 1
+        while last > start and words[last] in rules.question_trailing:
+            last -= 1
+        word, mark = words[last], marks[last]
+        if (
+            word in _YES_NO
+            and (mark is None or mark in rules.question_final_marks)
+            and any(words[k] == "co" and marks[k] in (None, _CO) for k in range(start, last))
+        ):
+            return word
+        start = end
     return None
 
 
@@ -1568,7 +1616,10 @@ def weigh(
         "english" in groups and in_english(message, groups, load_rules())
     ):
         return verdict  # a short message, or one in English, is the rules' alone
-    if verdict.kind == "question" and verdict.topic == "other":
+    # a question naming no procedure, or an everyday one (kind other, `EVERYDAY`)
+    if (verdict.kind == "question" and verdict.topic == "other") or (
+        verdict.kind == "other" and verdict.reasons[-1:] == (EVERYDAY,)
+    ):
         opinion = model.opinion(words)
         if advertises(opinion):
             return as_spam(opinion)
@@ -1607,6 +1658,7 @@ def weigh(
             )
             or ("own_file" in groups and harmless)
             or _rights_asked(groups)
+            or ("deadline_time" in groups and "deadline_declare" in groups and harmless)
         ):
             return verdict
         unsure = frozenset(
@@ -1936,7 +1988,7 @@ def _by_rules(
     best: CategoryRule | None = None
     best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
     scored: list[tuple[CategoryRule, int, list[Hit]]] = []
-    final_word = _ends_as_question(message.folded, rules)
+    final_word = _ends_as_question(message, rules) or _asked_inside(message, rules)
     asking = "?" in text or final_word is not None
     # papers lost, their procedure asked, neither where nor when said ("bị móc túi mất
     # hết giấy tờ, cấp lại có tốn phí không"), or the loss already reported ("trình báo
@@ -2268,6 +2320,9 @@ def _by_rules(
         or bool(question_hits)
         or final_word is not None
         or bool(punctuation)
+        # a declaration's deadline asked mid-sentence ("khách tới tối qua, có trễ không, mấy
+        # tiếng phải báo"): a time asked beside a declaring word, wherever it stands
+        or ("deadline_time" in groups and "deadline_declare" in groups)
     )
     officer = _asks_for_officer(groups, rules.officer_gap) if reach & _OFFICER else []
     chat = _sure(groups, "other") + officer
@@ -2382,6 +2437,16 @@ def _by_rules(
         crowd = _called_crowd(message, groups) if best is None else []
         if crowd and not any(g in groups for g in ("warns", "own", "crowd_unless")):
             return Classification("other", None, "normal", None, None, _unique(_labels(crowd)))
+        # an everyday question (round 22): asked, but of nothing a public office, a procedure,
+        # the law or a report names, no category's phrase even weak, nobody else acting and
+        # no harm said ("vé Đầm Sen bao nhiêu vậy ad"): what is asked is not the line's
+        # (not chat asking with its last word alone: the chat's own, `chat` below)
+        everyday = asks and best is None and not officer and (question_hits or not chat)
+        if everyday and _everyday(groups):
+            # (the learned model may still read a report in it, as in a question naming no
+            # procedure: `weigh` knows it by its last reason)
+            said = _labels(question_hits) + punctuation or [final_word or ""]
+            return Classification("other", None, "normal", None, None, (*_unique(said), EVERYDAY))
     # someone called by name at its start, asked an errand ("nha", "nhé"), every phrase of a
     # category the writer's own doing told to them ("anh Tuấn ơi chiều em ghé lấy bánh kem
     # nha, em chuyển khoản rồi", "chị Hoa ơi mai em tới trễ nha, em để quên chìa khóa trong
@@ -2541,6 +2606,71 @@ def _by_rules(
     return Classification("other", None, "normal", None, None, ())
 
 
+# the last reason of an everyday question (kind other): shown to whoever reads the verdict,
+# and how `weigh` knows it (the learned model may still read a report in it)
+EVERYDAY = "chuyện thường ngày"
+
+# what makes a question the line's (or another office's) rather than an everyday one: a
+# public office, a procedure, the law or a report named (`public`, an officer, another
+# office's service), lost papers, an earlier report, a warning passed on, and anyone else
+# acting or a harm said (`mood_unless`)
+_NOT_EVERYDAY = (
+    "public",
+    "people",
+    "line_opener",
+    "other_office",
+    "office_things",
+    "office_wish",
+    "law_asked",
+    "rights_asked",
+    "held",
+    "held_asks",
+    "bribe",
+    "case_reported",
+    "reporting",
+    "misused",
+    "guidance_visit",
+    "own_fine",
+    "own_file",
+    "mood_unless",
+    "own",
+    "officer",
+    "spam",
+    "chain",
+    "warns",
+    "forwarded",
+    "schoolwork",
+    "crowd_unless",
+    "passing:news",
+    "papers:lost",
+    "papers:ask",
+    "moving_away",
+    "gone_long:left",
+    "line",
+    "line_received",
+    "line_reported",
+    "line_reported_when",
+    "line_status",
+    "line_update",
+    "line_since",
+)
+
+
+def _everyday(groups: dict[str, list[Hit]]) -> bool:
+    """Nothing of the line's or of another office's in a question (`_NOT_EVERYDAY`), no
+    topic's phrase even unasked, and no English word (the rules do not read English)."""
+    if any(_sure(groups, group) for group in _NOT_EVERYDAY):
+        return False
+    if any(group.startswith("topic:") and _sure(groups, group) for group in groups):
+        return False
+    # an everyday sense the rules list (`compounds`) hides the words it holds, which may be
+    # the line's ("người lạ trong hộ khẩu"): only a figure of speech is surely everyday
+    figures = {h.label for h in groups.get("figure", ())}
+    if any(h.label not in figures for h in groups.get("compound", ())):
+        return False
+    return "english" not in groups  # (one English word already: a foreigner asking)
+
+
 # the severity rules whose hits are only a cry or a plea, no danger named ("cứu tui với")
 _CRIES = frozenset({"sev:cry", "sev:plea_for_help", "sev:plea_in_danger", "sev:hurry"})
 
@@ -2561,14 +2691,31 @@ _AFTER_CALL = frozenset({"nha", "nhe", "nhé", "a", "ạ", "ha", "oi", "ơi", "n
 
 def _called_crowd(message: _Message, groups: dict[str, list[Hit]]) -> list[Hit]:
     """A group of friends or neighbours called: "mọi người ơi" anywhere, "mọi người" only
-    ending the message, a polite word or two aside ("tối nay mấy giờ đá vậy mọi người nha")."""
+    ending the message, a polite word or two aside ("tối nay mấy giờ đá vậy mọi người nha"),
+    or a clause of it after a polite word ("mai họp lớp nha mn, nhớ đóng quỹ"), or asked in
+    the last clause an errand closing the message with "nha"/"nhé" ("mọi người ghé ủng hộ
+    nha"): a word to the group."""
     crowd = _sure(groups, "crowd")
     ending = _sure(groups, "crowd_end")
     if ending:
-        last = len(message.folded)
-        while last > 0 and message.folded[last - 1] in _AFTER_CALL:
+        words, clauses = message.folded, message.clauses
+        last = len(words)
+        while last > 0 and words[last - 1] in _AFTER_CALL:
             last -= 1
-        crowd = crowd + [h for h in ending if h.end == last]
+        errand = words[-1] in _ERRAND
+        crowd = crowd + [
+            h
+            for h in ending
+            if h.end == last
+            # (after a polite word: "cho cả nhà," is the family the tickets were for)
+            or (
+                h.end < len(words)
+                and clauses[h.end] != clauses[h.end - 1]
+                and h.start > 0
+                and words[h.start - 1] in _AFTER_CALL
+            )
+            or (errand and clauses[h.start] == clauses[-1])
+        ]
     return crowd
 
 

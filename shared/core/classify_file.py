@@ -170,6 +170,14 @@ class MovingAwayIn(_Strict):
     phrases: list[str] = Field(default_factory=list)
 
 
+class DeadlineAskedIn(_Strict):
+    """A declaration's deadline asked: a word of `time` ("mấy tiếng", "có kịp không") beside
+    one of `declare` ("khai báo")."""
+
+    time: list[str] = Field(default_factory=list)
+    declare: list[str] = Field(default_factory=list)
+
+
 class PapersAskedIn(_Strict):
     """Papers lost (dropped, pickpocketed) with their procedure asked and neither where
     nor when it happened said: the loss is the question's premise, not a report."""
@@ -251,6 +259,9 @@ class NotForLineIn(_Strict):
     # asked without a question word ("ai biết chỗ sửa xe uy tín chỉ em với")
     elsewhere_asks: list[str] = Field(default_factory=list)
     line_use: list[str] = Field(default_factory=list)
+    # a public office's, a procedure's or the law's words: a question naming none of them,
+    # nor a harm nor anyone else acting, is an everyday one (kind other)
+    public: list[str] = Field(default_factory=list)
     trouble: list[str] = Field(default_factory=list)
     family_called: list[str] = Field(default_factory=list)
     # a group of friends or neighbours called (anywhere; `crowd_end`: ending the message)
@@ -477,6 +488,9 @@ class RulesIn(_Strict):
     own_file: list[str] = Field(default_factory=list)
     # the asker's own rights asked: to report without their name, to sue over a debt
     rights_asked: list[str] = Field(default_factory=list)
+    # a declaration's deadline asked of one's own guest or tenant ("cho người nước ngoài thuê
+    # nguyên căn, mấy tiếng phải khai báo"): a time asked beside a declaring word
+    deadline_asked: DeadlineAskedIn = DeadlineAskedIn()
     # money asked by whoever handles it ("cán bộ đòi 2 triệu mới nhận"): a harm told
     bribe: list[str] = Field(default_factory=list)
     # the writer saying they report what they told ("tôi báo để công an nắm")
@@ -575,6 +589,8 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("office_someone", rules.office_someone)
     add("own_file", rules.own_file)
     add("rights_asked", rules.rights_asked)
+    add("deadline_time", rules.deadline_asked.time)
+    add("deadline_declare", rules.deadline_asked.declare)
     add("bribe", rules.bribe)
     add("reporting", rules.reporting)
     add("chain", rules.chain)

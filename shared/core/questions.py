@@ -65,7 +65,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from shared.core.text import undoubled, words
 
 if TYPE_CHECKING:
-    from shared.core.assistant_file import Event, Knowledge, Line, OutOfScope, Stays
+    from shared.core.assistant_file import (
+        CitizenshipDenied,
+        Event,
+        Knowledge,
+        Line,
+        OutOfScope,
+        Stays,
+    )
 
 MAX_PARTS = 3
 WHETHER = "ai_khi"  # the answer part saying who must and when: whether a procedure applies
@@ -118,7 +125,32 @@ def normalise(text: str, k: Knowledge) -> str:
     if k.nationals[0]:
         lowered = _cached(k.nationals, _nationals_rewriter)(lowered)
     padded = " " + " ".join(words(lowered)) + " "
-    return _cached(k.typos, _typo_rewriter)(padded) if k.typos else padded
+    padded = _cached(k.typos, _typo_rewriter)(padded) if k.typos else padded
+    if k.citizenship_denied is not None:
+        padded = _cached(k.citizenship_denied, _denied_rewriter)(padded)
+    return padded
+
+
+def _denied_rewriter(denied: CitizenshipDenied) -> Callable[[str], str]:
+    """Citizenship said not held, given up or lost ("vợ tôi không có quốc tịch Việt Nam",
+    "đã thôi quốc tịch VN", "chưa nhập quốc tịch Việt Nam") is a foreigner's (Luật 47/2014,
+    Điều 3: a foreigner is one holding another nationality's papers or none): the words are
+    read as a foreign nationality said, never the citizens' words that name no foreigner
+    (`citizens`). A negation itself negated ("chưa bỏ quốc tịch Việt Nam") keeps a citizen."""
+
+    def alternation(items: Iterable[str]) -> str:
+        return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+    undoing = (
+        rf"(?:(?P<undone>{alternation(denied.unless_before)}) )?" if denied.unless_before else ""
+    )
+    negations, phrases = alternation(denied.negations), alternation(denied.phrases)
+    pattern = re.compile(rf"(?<= ){undoing}(?:{negations}) (?:{phrases})(?= )")
+
+    def rewrite(match: re.Match[str]) -> str:
+        return match.group(0) if match.groupdict().get("undone") else denied.said_as
+
+    return lambda padded: pattern.sub(rewrite, padded)
 
 
 def _nationals_rewriter(
@@ -481,6 +513,11 @@ def _stay(
         # visit's length picks one ("tạm trú hay lưu trú, mẹ lên ở 2 tuần")
         return parts, False
     if days is None:
+        # the length said unknown ("ở chừng 10 ngày, mà có khi ở luôn"), the stay named only
+        # by where it is ("phòng trọ"): which stay, asked, never the place's own procedure
+        placed = all(padded[m.start : m.end] in k.places for m in matches if m.topic in named)
+        if said and parts and placed and has_any(padded, stays.unknown):
+            return [], True
         return parts, said and not parts
     chosen = stays.long if days >= stays.threshold_days else stays.short
     asked = parts[0].sections if parts else sections(padded, k)
@@ -691,6 +728,21 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
         if alone.out_of_scope is not None:
             return alone
     return got
+
+
+def required_elsewhere(padded: str, k: Knowledge) -> bool:
+    """A residence paper asked as required ("có cần tạm trú không", `handoff.required`) of
+    an act on something no residence matter or known service is ("xin giấy phép bán rượu",
+    "đăng ký gói internet", "làm thẻ thư viện": `handoff.acts`), nothing else of the
+    question understood without those words: whether that thing needs the paper is its
+    office's rule, which the data does not hold. The paper's own facts would answer
+    another question (who must register), so the reading is unsure."""
+    if not has_any(padded, k.handoff_required) or not has_any(padded, k.handoff_acts):
+        return False
+    # who asks and where they live say nothing of what is asked ("mở tài khoản ngân hàng
+    # người nước ngoài", "gói internet cho phòng trọ"): read without them too
+    rest = _masked(_masked(padded, k.handoff_required), (*k.places, *k.persons))
+    return not _understood(understand(rest, k))
 
 
 def _understood(got: Understanding) -> bool:
