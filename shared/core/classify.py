@@ -1314,9 +1314,11 @@ def _unique(items: list[str]) -> tuple[str, ...]:
 def _negated(hit: Hit, negations: list[Hit], window: int) -> bool:
     """A negation (or a fear) within `window` words before the hit, in its clause: it
     says nothing of the next one ("hết tiền, nó cầm dao đòi"; "không. nó cầm dao")."""
-    return any(
-        hit.start - window <= n.end <= hit.start and n.clause == hit.clause for n in negations
-    )
+    start, clause = hit.start, hit.clause
+    for n in negations:  # noqa: SIM110 (a loop, not `any` of a generator: as `_inside`)
+        if start - window <= n.end <= start and n.clause == clause:
+            return True
+    return False
 
 
 def _inside(hit: Hit, others: list[Hit]) -> bool:
@@ -2068,9 +2070,12 @@ def _by_rules(
     # (`premise_when_asked`: "kẹt xe quá trễ giờ nộp hồ sơ, tạm trú nộp online được không")
     # (what is named first: most messages name neither, and both halves only read)
     residence_asked = (
-        any(
-            group in rules.procedure_topics and _topic_named(groups, group)
-            for group, _ in topics_held
+        (
+            bool(topics_held)
+            and any(
+                group in rules.procedure_topics and _topic_named(groups, group)
+                for group, _ in topics_held
+            )
         )
         # or the papers it took, their re-issue asked ("cháy phòng trọ tuần rồi, cháy hết
         # giấy tờ, giờ làm lại cần mang gì")
@@ -2656,10 +2661,14 @@ _NOT_EVERYDAY = (
 )
 
 
+_NOT_EVERYDAY_HELD = frozenset(_NOT_EVERYDAY)
+
+
 def _everyday(groups: dict[str, list[Hit]]) -> bool:
     """Nothing of the line's or of another office's in a question (`_NOT_EVERYDAY`), no
     topic's phrase even unasked, and no English word (the rules do not read English)."""
-    if any(_sure(groups, group) for group in _NOT_EVERYDAY):
+    # (only the groups the message holds looked at: forty names, most messages two or three)
+    if any(any(map(_SURE, groups[group])) for group in groups.keys() & _NOT_EVERYDAY_HELD):
         return False
     if any(group.startswith("topic:") and _sure(groups, group) for group in groups):
         return False
