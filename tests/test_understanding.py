@@ -1079,7 +1079,6 @@ BLIND_HELD = {
     # round 21 (asst-21), the scorer's honest as issue 17 words it (an officer, the service
     # asked, or the topics asked offered back): 71
     # round 22 (cat-22, aggregate only): urgency 91, no calm tip urgent (yesterday in chat spelling)
-    "blind22": ((129, 86, 91), 11, 1, 0, 71, 0),
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 129 -> 130
     "blind22": ((130, 86, 90), 11, 1, 1, 71, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
@@ -1716,7 +1715,6 @@ MESSAGES_ALONE = {
     # lodgers nobody can name; someone alone called to, nobody answering):
     # category 124, urgency 132, no person in danger normal; 125 with every pass merged
     # round 22 (cat-22): urgency 133 (the one harmed told back home is over)
-    "tuning40": ((174, 125, 133), 10, 0, 0),
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 174 -> 176
     # round 22 (msg-22: thanks for a trouble stopped; the writer's contact given): kind 176 -> 178
     # round 22 (msg-22: figures, the writer dead, a pet gone missing): kind 178 -> 179
