@@ -87,21 +87,25 @@ variants = load_script("writing_variants")
 # 15 -> 16; its assistant's answer does not change (the assistant reads the question itself).
 # A house for sale newly read as an ad (mt40-11) whose variant drops a letter of the ad's own
 # words ("thung luong"): a letter dropped kind 51 -> 52.
+# Round 22, every pass merged and measured once: the scorer counts lost papers read as reported
+# and the re-issue told as no wrong answer (issue 17 §4), so variants of such questions no longer
+# break: no-marks question-wrong 20 -> 17, teencode 4 -> 3 and 4 -> 3, teencode-no-marks 21 -> 18,
+# lower case without punctuation 3 -> 2, tr->ch 97 -> 96 and 33 -> 31.
 HELD = {
     "no-marks": {"kind": 15, "tip-lost": 6, "category": 69, "urgency": 42,
-                 "question": 18, "question-wrong": 20},
+                 "question": 18, "question-wrong": 17},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 7, "urgency": 3,
-                 "question": 4, "question-wrong": 4},
+                 "question": 3, "question-wrong": 3},
     "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 74, "urgency": 42,
-                          "question": 20, "question-wrong": 21},
+                          "question": 20, "question-wrong": 18},
     "lower-no-punct": {"kind": 14, "tip-lost": 0, "category": 2, "urgency": 2,
-                       "question": 3, "question-wrong": 3},
+                       "question": 3, "question-wrong": 2},
     "typo-doubled": {"kind": 16, "tip-lost": 7, "category": 17, "urgency": 12,
                      "question": 73, "question-wrong": 15},
     "typo-dropped": {"kind": 52, "tip-lost": 16, "category": 40, "urgency": 35,
                      "question": 493, "question-wrong": 151},
     "typo-tr-ch": {"kind": 73, "tip-lost": 42, "category": 85, "urgency": 33,
-                   "question": 97, "question-wrong": 33},
+                   "question": 96, "question-wrong": 31},
 }  # fmt: skip
 
 
