@@ -1106,6 +1106,8 @@ BLIND_HELD = {
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     "blind26": ((123, 84, 94), 8, 0, 0, 61, 6),
+    # round 23, written and scored before any change (lead-23 087d831)
+    "blind27": ((119, 87, 89), 12, 0, 2, 57, 2),
 }
 
 
@@ -1518,6 +1520,8 @@ QUESTIONS_ALONE = {
     "tuning40": (85, 1),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     "tuning41": (81, 3),
+    # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
+    "tuning42": (82, 4),
 }
 
 
@@ -1730,6 +1734,8 @@ MESSAGES_ALONE = {
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     "tuning41": ((172, 124, 137), 11, 1, 0),
+    # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
+    "tuning42": ((188, 135, 137), 15, 1, 0),
 }
 
 
@@ -1797,6 +1803,7 @@ def test_spam_of_every_set_is_recognised() -> None:
         "blind24",
         "blind25",
         "blind26",
+        "blind27",
     )
     for which in (s for s in SETS if s not in (*held, "tuning5")):
         score = score_messages(cases(f"messages_{which}.jsonl"), classify)

@@ -91,21 +91,24 @@ variants = load_script("writing_variants")
 # and the re-issue told as no wrong answer (issue 17 §4), so variants of such questions no longer
 # break: no-marks question-wrong 20 -> 17, teencode 4 -> 3 and 4 -> 3, teencode-no-marks 21 -> 18,
 # lower case without punctuation 3 -> 2, tr->ch 97 -> 96 and 33 -> 31.
+# Round 23: pair 41 (round 22's dev set) is a tuning set now and joins the sets measured: its
+# originals read right whose variants break are counted, every row measured again (no rule
+# changed; tr->ch kind 73 -> 81 and category 85 -> 93 the most).
 HELD = {
-    "no-marks": {"kind": 15, "tip-lost": 6, "category": 69, "urgency": 42,
+    "no-marks": {"kind": 15, "tip-lost": 6, "category": 71, "urgency": 44,
                  "question": 18, "question-wrong": 17},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 7, "urgency": 3,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 74, "urgency": 42,
+    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 77, "urgency": 44,
                           "question": 20, "question-wrong": 18},
-    "lower-no-punct": {"kind": 14, "tip-lost": 0, "category": 2, "urgency": 2,
+    "lower-no-punct": {"kind": 16, "tip-lost": 0, "category": 2, "urgency": 2,
                        "question": 3, "question-wrong": 2},
-    "typo-doubled": {"kind": 16, "tip-lost": 7, "category": 17, "urgency": 12,
-                     "question": 73, "question-wrong": 15},
-    "typo-dropped": {"kind": 52, "tip-lost": 16, "category": 40, "urgency": 35,
-                     "question": 493, "question-wrong": 151},
-    "typo-tr-ch": {"kind": 73, "tip-lost": 42, "category": 85, "urgency": 33,
-                   "question": 96, "question-wrong": 31},
+    "typo-doubled": {"kind": 17, "tip-lost": 8, "category": 19, "urgency": 12,
+                     "question": 74, "question-wrong": 16},
+    "typo-dropped": {"kind": 53, "tip-lost": 16, "category": 40, "urgency": 36,
+                     "question": 499, "question-wrong": 153},
+    "typo-tr-ch": {"kind": 81, "tip-lost": 46, "category": 93, "urgency": 33,
+                   "question": 98, "question-wrong": 31},
 }  # fmt: skip
 
 
