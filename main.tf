@@ -23,6 +23,7 @@ module "firestore" {
   databases         = local.firestore.databases
   indexes           = local.firestore.indexes
   ttl_fields        = local.firestore.ttl_fields
+  unindexed_fields  = local.firestore.unindexed_fields
   delete_protection = var.firestore_delete_protection
 
   depends_on = [module.apis]

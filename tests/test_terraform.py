@@ -452,10 +452,80 @@ def test_the_schedules_ranges_keep_firestores_single_field_indexes() -> None:
     # alerts and replies: shared/store/schedule.py), served by Firestore's automatic
     # index with no composite one. A field override on one of them (an
     # `index_config {}`, as the TTL fields have) would leave the sweep without it.
-    assert list(tc.resources("firestore", "google_firestore_field")) == ["ttl"]
-    overridden = {(t["collection"], t["field"]) for t in tc.firestore_data()["ttl_fields"]}
+    assert list(tc.resources("firestore", "google_firestore_field")) == ["ttl", "unindexed"]
+    data = tc.firestore_data()
+    overridden = {(t["collection"], t["field"]) for t in data["ttl_fields"]}
+    overridden |= {(f["collection"], f["field"]) for f in data["unindexed_fields"]}
     schedule = {(c, DUE_AT) for c in SCHEDULED}
     assert DUE not in SCHEDULED and not overridden & schedule
+
+
+# A field the code filters or orders on, in shared/ (the only code that queries Firestore)
+_QUERIED = re.compile(r"""(?:FieldFilter\(|order_by\()\s*["']([\w.]+)["']""")
+
+
+# ... and one named by a variable: only the schedule's sweep (`due_at`) does that
+_QUERIED_BY_NAME = re.compile(r"""(?:FieldFilter\(|order_by\()\s*[A-Za-z_]""")
+
+
+def _queried_fields() -> set[str]:
+    found: set[str] = set()
+    for path in (ROOT / "shared").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found |= set(_QUERIED.findall(text))
+        if _QUERIED_BY_NAME.search(text):
+            assert path.relative_to(ROOT).as_posix() == "shared/store/schedule.py", path
+            found.add(DUE_AT)
+    return found
+
+
+def test_the_code_queries_are_found_by_the_scan() -> None:
+    # the scan below must see the queries it guards: the schedule's range, the officers'
+    # and the tips' equality filters, the audit trail's kinds
+    assert {DUE_AT, "status", "held_by", "reporter_key", "kind", "zalo_user_id"} <= (
+        _queried_fields()
+    )
+
+
+def test_index_exemptions_only_on_fields_no_query_reads() -> None:
+    # issue 18: fewer index entries a write. An exempted field (or a map's subfield under
+    # it) that a query filters or orders on would need its index back: Firestore would
+    # refuse the query in production while the emulator, which needs no index, serves it.
+    data = tc.firestore_data()
+    exempt = {(f["database"], f["collection"], f["field"]) for f in data["unindexed_fields"]}
+    assert len(exempt) == len(data["unindexed_fields"]), "an exemption listed twice"
+    queried = _queried_fields()
+    for _, collection, field in exempt:
+        assert data["collections"][collection] in {d for d, c, _ in exempt if c == collection}
+        hit = {q for q in queried if q == field or q.startswith(field + ".")}
+        assert not hit, (collection, field, hit)
+    # a TTL field already has its own override (one google_firestore_field a field)
+    ttl = {(t["database"], t["collection"], t["field"]) for t in data["ttl_fields"]}
+    assert not exempt & ttl
+    # every exemption is in the database its collection lives in
+    assert all(data["collections"][c] == d for d, c, _ in exempt)
+    field = tc.resources("firestore", "google_firestore_field")["unindexed"]
+    assert "var.unindexed_fields" in tc.expr(field["for_each"])
+    assert field.get("index_config") == [{}] or "index_config" in field
+    assert "ttl_config" not in field
+    call = tc.blocks(None, "module")["firestore"]
+    assert tc.expr(call["unindexed_fields"]) == "local.firestore.unindexed_fields"
+
+
+def test_the_stored_shapes_exempted_are_what_the_line_writes() -> None:
+    # the exemptions name fields the documents hold (a renamed field would silently keep
+    # its indexes): the tip's and the message's models, and the audit trail's field
+    from shared.store.documents import TRAIL, MessageDoc, TipDoc
+    from shared.store.tip_sends import SENDS
+
+    written = {
+        "tips": set(TipDoc.model_fields) | {TRAIL, SENDS, "intake_classification"},
+        "messages": set(MessageDoc.model_fields) | {"raw", "locations", "attachments"},
+        "quarantine": {"raw"},
+        "parts": {"raw"},
+    }
+    for f in tc.firestore_data()["unindexed_fields"]:
+        assert f["field"] in written[f["collection"]], f
 
 
 def test_firestore_native_in_the_region_and_kept_on_destroy() -> None:

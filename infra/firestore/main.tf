@@ -49,3 +49,16 @@ resource "google_firestore_field" "ttl" {
   # No query filters on the expiry timestamp; an unindexed TTL field avoids write hotspots.
   index_config {}
 }
+
+resource "google_firestore_field" "unindexed" {
+  for_each = { for f in var.unindexed_fields : "${f.database}/${f.collection}.${f.field}" => f }
+
+  project    = var.project_id
+  database   = google_firestore_database.db[each.value.database].name
+  collection = each.value.collection
+  field      = each.value.field
+
+  # An empty index_config drops the automatic ascending, descending and array-contains
+  # indexes of the field (and of a map's subfields): nothing queries them.
+  index_config {}
+}

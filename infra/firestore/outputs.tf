@@ -17,3 +17,8 @@ output "ttl_fields" {
   description = "Fields carrying a TTL policy, as database/collection.field."
   value       = keys(google_firestore_field.ttl)
 }
+
+output "unindexed_fields" {
+  description = "Fields exempted from single-field indexing, as database/collection.field."
+  value       = keys(google_firestore_field.unindexed)
+}

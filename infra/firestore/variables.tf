@@ -50,6 +50,16 @@ variable "ttl_fields" {
   default = []
 }
 
+variable "unindexed_fields" {
+  description = "Fields never filtered or ordered on, exempted from Firestore's automatic single-field indexes (fewer index entries a write), with their database key."
+  type = list(object({
+    database   = string
+    collection = string
+    field      = string
+  }))
+  default = []
+}
+
 variable "delete_protection" {
   description = "Refuse to delete the databases while true."
   type        = bool
