@@ -66,3 +66,43 @@ def test_an_answer_heard_is_told(text: str) -> None:
 )
 def test_a_case_supposed_still_asks(text: str) -> None:
     assert classify(text).kind == "question"
+
+
+# thanks for something done, with the trouble told back since it, beside a tip's words: a
+# report anew, not words about the line
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "cảm ơn các anh đã xuống nhắc quán nhậu đầu hẻm, mà được 2 hôm giờ tụi nó hát"
+            " karaoke tới 1h sáng",
+            "public_order",
+        ),
+        (
+            "cam on cong an da xuong dep song bac o hem 40, tuan nay tui no tiep tuc"
+            " danh bai an tien",
+            "gambling",
+        ),
+    ],
+)
+def test_thanks_then_the_trouble_back_is_a_tip(text: str, category: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # something got back, told after the thanks: its "lại" is no trouble anew
+        "cam on cac anh da bat duoc thang trom, xe em lay lai duoc roi",
+        "cảm ơn các anh đã xuống dẹp quán karaoke, giờ yên rồi",
+        # a registration typed without marks is no "now" ("dang ky")
+        "hom qua cong an khu vuc da xuong kiem tra nha tro, chu tro dang ky cho moi nguoi roi,"
+        " cam on cac anh",
+    ],
+)
+def test_thanks_for_what_was_done_stay_about_the_line(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("other", True)

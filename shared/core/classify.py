@@ -2804,9 +2804,23 @@ def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) 
     hỏi"; thanks and praise never beside "?" or something going on now."""
     if "line_unless" in groups or groups.keys().isdisjoint(_ABOUT_LINE):
         return []  # (most messages: none of the groups it returns)
-    kind_words = not question_mark and "now" not in groups
+    # (a "now" typed without marks inside a registration named is none: "dang ky" is "đăng
+    # ký", not "đang": "... chủ trọ dang ky cho mọi người rồi, cảm ơn các anh")
+    now = [h for h in groups.get("now", ()) if not _inside(h, groups.get("question", []))]
+    kind_words = not question_mark and not now
     if kind_words and "done" in groups and "thanks" in groups:
-        return _sure(groups, "thanks") + _sure(groups, "praise")
+        thanked = _sure(groups, "thanks") + _sure(groups, "praise")
+        # the trouble back since what was done, beside a tip's words ("cảm ơn đã xuống nhắc
+        # quán karaoke, được vài bữa giờ họ hát lại rồi"): reported anew, a tip. Not by a bare
+        # "lại", as often something got back ("xe em lấy lại rồi", "tìm lại xe")
+        done = groups["done"]
+        since = min(hit.end for hit in done)
+        if strong and any(
+            hit.start >= since and hit.label != "lại" and not _inside(hit, thanked + done)
+            for hit in groups.get("line_anew", ())
+        ):
+            return []
+        return thanked
     if strong:
         return []
     if "line_received" in groups:
