@@ -285,6 +285,8 @@ class SpamIn(_Strict):
     unless: list[str] = Field(default_factory=list)  # the writer's own harm: never an ad
     # a residence procedure asked for someone: the ad's words are the writer's home's papers
     asked: list[str] = Field(default_factory=list)
+    # the endings of a web address that count as one of the ad's phrases
+    web_domains: list[str] = Field(default_factory=list)
 
 
 class TopicRuleIn(PhrasesIn):
