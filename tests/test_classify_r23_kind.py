@@ -106,3 +106,59 @@ def test_thanks_then_the_trouble_back_is_a_tip(text: str, category: str) -> None
 def test_thanks_for_what_was_done_stay_about_the_line(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.about_line) == ("other", True)
+
+
+# an everyday question whose only public words name a police office as the landmark where
+# the everyday thing is: nothing asked of the office, kind other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gần trụ sở công an phường Tây Thạnh có tiệm bánh mì nào không ad",
+        "gan tru so cong an phuong co cay xang nao ko vay",
+    ],
+)
+def test_a_police_office_as_landmark_asks_nothing_of_it(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the office itself asked of, or a procedure done near it
+        ("trụ sở công an phường có cây ATM không", "question"),
+        ("gần trụ sở công an phường làm căn cước ở đâu vậy", "question"),
+        # something reported near it
+        ("gần công an phường có thằng bán ma túy cho tụi nhỏ", "tip"),
+    ],
+)
+def test_an_office_asked_of_or_a_report_near_it_stays(text: str, kind: str) -> None:
+    assert classify(text).kind == kind
+
+
+# what happened asked as news, the police seen passing, nothing told of it: kind other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sáng nay thấy mấy anh công an đứng đầu chợ Tân Hương đông lắm, có chuyện gì không ạ",
+        "toi nay thay 3 xe canh sat chay vo hem 20, co chuyen gi vay ad",
+    ],
+)
+def test_news_asked_of_the_police_seen_is_other(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # what was seen is itself reported: a din, a person down
+        ("nhà bên la hét nãy giờ, có chuyện gì vậy", "public_order"),
+        ("có người nằm bất động dưới đất đầu hẻm, có chuyện gì vậy", "other"),
+    ],
+)
+def test_news_asked_beside_what_was_seen_reports(text: str, category: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category)

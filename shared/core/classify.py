@@ -723,6 +723,7 @@ def build_rules(data: Any) -> Rules:
         ("crowd_end", top.not_for_line.crowd_end),
         ("crowd_unless", top.not_for_line.crowd_unless),
         ("officer_life", top.not_for_line.officer_life),
+        ("news_asked", top.not_for_line.news_asked),
         ("mood", top.not_for_line.mood),
         ("community", top.not_for_line.community),
         ("mood_unless", top.not_for_line.mood_unless),
@@ -2420,6 +2421,9 @@ def _by_rules(
         # sales talk in the community hall reports a scam)
         if best is None and "own" not in groups:
             aside += _sure(groups, "community")
+            # what happened asked as news, nothing of it told: no category's phrase even
+            # weak, no danger ("thấy xe công an đậu đông ở Âu Cơ, có chuyện gì vậy ad")
+            aside += _sure(groups, "news_asked")
         # an everyday matter of a shop, a market or the town asked ("mấy giờ mở cửa", "giá
         # vàng hôm nay", "chỗ sửa xe nào uy tín"): no police matter, unless a police office
         # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)
@@ -2699,15 +2703,22 @@ def _everyday(groups: dict[str, list[Hit]]) -> bool:
     """Nothing of the line's or of another office's in a question (`_NOT_EVERYDAY`), no
     topic's phrase even unasked, and no English word (the rules do not read English)."""
     # (only the groups the message holds looked at: forty names, most messages two or three)
-    if any(any(map(_SURE, groups[group])) for group in groups.keys() & _NOT_EVERYDAY_HELD):
+    held = groups.keys() & _NOT_EVERYDAY_HELD
+    # a police office named only as where the everyday thing is ("gần trụ sở công an phường
+    # có cây ATM nào không"): its words ask nothing of it (as `elsewhere_landmark` says)
+    landmark = "elsewhere_landmark" in groups
+    if landmark:
+        held = {group for group in held if not _landmark_only(groups, group)}
+    if any(any(map(_SURE, groups[group])) for group in held):
         return False
     if any(group.startswith("topic:") and _sure(groups, group) for group in groups):
         return False
     # an everyday sense the rules list (`compounds`) hides the words it holds, which may be
     # the line's ("người lạ trong hộ khẩu"): only a figure of speech is surely everyday
     figures = {h.label for h in groups.get("figure", ())}
-    if any(h.label not in figures for h in groups.get("compound", ())):
-        return False
+    compounds = groups.get("compound", ())
+    if compounds and not (landmark and _landmark_only(groups, "compound")):
+        return all(h.label in figures for h in compounds) and "english" not in groups
     return "english" not in groups  # (one English word already: a foreigner asking)
 
 
@@ -2945,17 +2956,18 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     return []
 
 
-def _landmark_only(groups: dict[str, list[Hit]]) -> bool:
-    """Every police office's word (`elsewhere_unless`) is a landmark's: inside one ("gần
-    công an") or running on right after one ("gần công an | phường | Tân Phú" names one
-    office, the ward's name then the place)."""
+def _landmark_only(groups: dict[str, list[Hit]], group: str = "elsewhere_unless") -> bool:
+    """Every police office's word (`elsewhere_unless`, or another `group`'s) is a
+    landmark's: inside one ("gần công an") or running on right after one ("gần công an |
+    phường | Tân Phú" names one office, the ward's name then the place)."""
     marks = list(groups.get("elsewhere_landmark", []))
     if not marks:
         return False
-    for hit in sorted(groups["elsewhere_unless"], key=_start):
+    for hit in sorted(groups[group], key=_start):
         if _inside(hit, marks):
             continue
-        if any(hit.start == mark.end for mark in marks):
+        # (or begun inside one and running on: "gần trụ sở | công an phường")
+        if any(mark.start <= hit.start <= mark.end for mark in marks):
             marks.append(hit)
             continue
         return False

@@ -274,6 +274,8 @@ class NotForLineIn(_Strict):
     mood_unless: list[str] = Field(default_factory=list)
     # the officers' own life or trade asked of them, as small talk
     officer_life: list[str] = Field(default_factory=list)
+    # what happened asked, as news (the police seen passing), nothing told of it
+    news_asked: list[str] = Field(default_factory=list)
     # a report or a tip-off named: the line's matter, whoever is called
     crowd_unless: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
