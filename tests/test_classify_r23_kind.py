@@ -9,36 +9,6 @@ import pytest
 
 from shared.core.classify import classify
 
-# "gì" after a negation, made "at all" by "hết" or "cả": nothing said, not asked; a report
-# of what someone has not done stays a report
-
-
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("dãy trọ đầu hẻm cho chục người ở, chủ trọ chưa đăng ký tạm trú gì hết", "residence"),
-        ("day tro dau hem cho chuc nguoi o, chu tro chua dang ky tam tru gi ca", "residence"),
-    ],
-)
-def test_nothing_at_all_said_is_no_question(text: str, category: str) -> None:
-    got = classify(text)
-    assert (got.kind, got.category) == ("tip", category)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the same "gì" asked, or beside another question word
-        "tui chưa khai báo tạm trú gì hết, giờ sao",
-        "mới lên thành phố, chưa có giấy tờ gì hết, đăng ký tạm trú sao ạ",
-        "đăng ký tạm trú cần giấy tờ gì",
-        "chưa có giấy tờ gì hết thì đăng ký tạm trú được không",
-    ],
-)
-def test_gi_still_asks_beside_a_question(text: str) -> None:
-    assert classify(text).kind == "question"
-
-
 # what someone answered when the writer asked them is told, not a case supposed ("hỏi thì
 # nó bảo ..."): the "thì" is no "if ... then"
 
