@@ -1737,14 +1737,14 @@ MESSAGES_ALONE = {
     "tuning40": ((182, 126, 133), 12, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
-    # round 23 (msg-23: "gì hết" after a negation asks nothing, an answer heard is told; thanks
-    # with the trouble back since is a tip; a web address is an ad's phrase; a police office
+    # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
+    # back since is a tip; a web address is an ad's phrase; a police office
     # as a landmark and news of the police seen asked are everyday): kind 178, category 126,
     # ads 12
     "tuning41": ((178, 126, 137), 12, 1, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
-    # round 23 (msg-23, its counts only seen: "gì hết" after a negation asks nothing, an
-    # answer heard is told): kind 189, category 136
+    # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
+    # no case supposed): kind 189, category 136
     "tuning42": ((189, 136, 137), 15, 1, 0),
 }
 
