@@ -94,6 +94,14 @@ variants = load_script("writing_variants")
 # Round 23: pair 41 (round 22's dev set) is a tuning set now and joins the sets measured: its
 # originals read right whose variants break are counted, every row measured again (no rule
 # changed; tr->ch kind 73 -> 81 and category 85 -> 93 the most).
+# Round 23 (msg-23): originals newly read right whose variants read as before: thanks with the
+# trouble back since (mt41-10, "karaoke" typed "karaokee" or "karoke" unread: typo-doubled kind,
+# tip-lost, category 17 -> 18, 8 -> 9, 19 -> 20; a letter dropped 53 -> 54, 16 -> 17, 40 -> 41);
+# a phish's web address, whose dot lower case without punctuation drops (mt40-182: 16 -> 17);
+# news of the police seen asked, "chuyện" typed "chuen" (mt40-81, mt41-84: a letter dropped
+# kind 54 -> 56); a police office as a landmark typed "chu so" (mt41-15). The web address makes
+# ads of four phishes whose tr->ch variants were tips: tr->ch kind 81 -> 78. Compared variant
+# by variant with lead-23, nothing read right before breaks.
 HELD = {
     "no-marks": {"kind": 15, "tip-lost": 6, "category": 71, "urgency": 44,
                  "question": 18, "question-wrong": 17},
@@ -101,13 +109,13 @@ HELD = {
                  "question": 3, "question-wrong": 3},
     "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 77, "urgency": 44,
                           "question": 20, "question-wrong": 18},
-    "lower-no-punct": {"kind": 16, "tip-lost": 0, "category": 2, "urgency": 2,
+    "lower-no-punct": {"kind": 17, "tip-lost": 0, "category": 2, "urgency": 2,
                        "question": 3, "question-wrong": 2},
-    "typo-doubled": {"kind": 17, "tip-lost": 8, "category": 19, "urgency": 12,
+    "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 20, "urgency": 12,
                      "question": 74, "question-wrong": 16},
-    "typo-dropped": {"kind": 53, "tip-lost": 16, "category": 40, "urgency": 36,
+    "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 41, "urgency": 36,
                      "question": 499, "question-wrong": 153},
-    "typo-tr-ch": {"kind": 81, "tip-lost": 46, "category": 93, "urgency": 33,
+    "typo-tr-ch": {"kind": 78, "tip-lost": 46, "category": 93, "urgency": 33,
                    "question": 98, "question-wrong": 31},
 }  # fmt: skip
 

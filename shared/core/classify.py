@@ -451,6 +451,8 @@ class Rules:
     moving_categories: frozenset[str] = frozenset()
     # strings of a message's text that say the writer is laughing ("=))"), besides words
     laughter_marks: tuple[str, ...] = ()
+    # the endings of a web address ("com", "xyz", "ly"): one in the text is an ad's phrase
+    web_domains: frozenset[str] = frozenset()
     # distinct English words (`english`) that make a message English (`in_english`)
     english_min_words: int = 2
     # categories no danger now belongs to by itself: the model never raises their tips
@@ -721,6 +723,7 @@ def build_rules(data: Any) -> Rules:
         ("crowd_end", top.not_for_line.crowd_end),
         ("crowd_unless", top.not_for_line.crowd_unless),
         ("officer_life", top.not_for_line.officer_life),
+        ("news_asked", top.not_for_line.news_asked),
         ("mood", top.not_for_line.mood),
         ("community", top.not_for_line.community),
         ("mood_unless", top.not_for_line.mood_unless),
@@ -874,6 +877,7 @@ def build_rules(data: Any) -> Rules:
             papers_categories=frozenset(top.papers_asked.categories),
             moving_categories=frozenset(top.moving_away.categories),
             laughter_marks=tuple(top.laughter.marks),
+            web_domains=frozenset(d.lower() for d in top.spam.web_domains),
             english_min_words=top.english_min_words,
             calm_categories=frozenset(severity.calm_categories),
             made_off_calm=frozenset(severity.made_off_calm),
@@ -2243,10 +2247,12 @@ def _by_rules(
     if personal and not danger.hits:
         return Classification("other", None, "normal", None, None, _unique(_labels(personal)))
 
-    # an ad (`spam` phrases, `spam.min_phrases` of them at least: none, nothing to weigh)
-    if reach & _SPAM:
+    # an ad (`spam` phrases, `spam.min_phrases` of them at least: none, nothing to weigh);
+    # a web address weighs as one of its phrases (`_web_address`)
+    web = _web_address(text, rules.web_domains) if "." in text else None
+    if reach & _SPAM or web:
         spam_hits = _sure(groups, "spam")
-        spam = _labels(spam_hits)
+        spam = _labels(spam_hits) + ([web] if web else [])
         # a victim quoting the ad that cheated them ("bị lừa mua căn hộ mở bán chiết khấu")
         # reports; harm or a fake named in the ad's own offer ("hỗ trợ lấy lại tiền bị lừa",
         # "bằng lái giả như thật") is the ad's words, not the writer's; an ad's phrase held whole
@@ -2415,6 +2421,9 @@ def _by_rules(
         # sales talk in the community hall reports a scam)
         if best is None and "own" not in groups:
             aside += _sure(groups, "community")
+            # what happened asked as news, nothing of it told: no category's phrase even
+            # weak, no danger ("thấy xe công an đậu đông ở Âu Cơ, có chuyện gì vậy ad")
+            aside += _sure(groups, "news_asked")
         # an everyday matter of a shop, a market or the town asked ("mấy giờ mở cửa", "giá
         # vàng hôm nay", "chỗ sửa xe nào uy tín"): no police matter, unless a police office
         # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)
@@ -2664,19 +2673,52 @@ _NOT_EVERYDAY = (
 _NOT_EVERYDAY_HELD = frozenset(_NOT_EVERYDAY)
 
 
+# a web address's ending as typed ("bit.ly/abc", "vneid-capnhat.com", "http://x.vn/y"): a
+# dot between a word and a short name, no space after the dot (not a sentence's full stop),
+# its ending listed (not "TP.HCM"). Looked for by its dot first: a fifth of the cost of
+# matching whole addresses
+_WEB_END = re.compile(r"\.([A-Za-z]{2,6})(?!\w)")
+
+
+def _web_address(text: str, domains: frozenset[str]) -> str | None:
+    """The first web address of the text whose ending is one of `domains` (an e-mail
+    address is none): the sender's link, an ad's or a phish's phrase ("nộp phạt tại
+    csgt-tracuu.xyz"). A writer quoting one to report it says so in the ad's `unless`
+    words ("tôi nhận được tin nhắn ...")."""
+    for found in _WEB_END.finditer(text):
+        if (
+            found.start()
+            and text[found.start() - 1].isalnum()
+            and found.group(1).lower() in domains
+        ):
+            start = text.rfind(" ", 0, found.start()) + 1
+            end = text.find(" ", found.end())
+            address = text[start : len(text) if end < 0 else end].strip("'\"“”‘’()[],.;:!?")
+            if "@" not in address:
+                return address
+    return None
+
+
 def _everyday(groups: dict[str, list[Hit]]) -> bool:
     """Nothing of the line's or of another office's in a question (`_NOT_EVERYDAY`), no
     topic's phrase even unasked, and no English word (the rules do not read English)."""
     # (only the groups the message holds looked at: forty names, most messages two or three)
-    if any(any(map(_SURE, groups[group])) for group in groups.keys() & _NOT_EVERYDAY_HELD):
+    held = groups.keys() & _NOT_EVERYDAY_HELD
+    # a police office named only as where the everyday thing is ("gần trụ sở công an phường
+    # có cây ATM nào không"): its words ask nothing of it (as `elsewhere_landmark` says)
+    landmark = "elsewhere_landmark" in groups
+    if landmark:
+        held = {group for group in held if not _landmark_only(groups, group)}
+    if any(any(map(_SURE, groups[group])) for group in held):
         return False
     if any(group.startswith("topic:") and _sure(groups, group) for group in groups):
         return False
     # an everyday sense the rules list (`compounds`) hides the words it holds, which may be
     # the line's ("người lạ trong hộ khẩu"): only a figure of speech is surely everyday
     figures = {h.label for h in groups.get("figure", ())}
-    if any(h.label not in figures for h in groups.get("compound", ())):
-        return False
+    compounds = groups.get("compound", ())
+    if compounds and not (landmark and _landmark_only(groups, "compound")):
+        return all(h.label in figures for h in compounds) and "english" not in groups
     return "english" not in groups  # (one English word already: a foreigner asking)
 
 
@@ -2804,9 +2846,23 @@ def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) 
     hỏi"; thanks and praise never beside "?" or something going on now."""
     if "line_unless" in groups or groups.keys().isdisjoint(_ABOUT_LINE):
         return []  # (most messages: none of the groups it returns)
-    kind_words = not question_mark and "now" not in groups
+    # (a "now" typed without marks inside a registration named is none: "dang ky" is "đăng
+    # ký", not "đang": "... chủ trọ dang ky cho mọi người rồi, cảm ơn các anh")
+    now = [h for h in groups.get("now", ()) if not _inside(h, groups.get("question", []))]
+    kind_words = not question_mark and not now
     if kind_words and "done" in groups and "thanks" in groups:
-        return _sure(groups, "thanks") + _sure(groups, "praise")
+        thanked = _sure(groups, "thanks") + _sure(groups, "praise")
+        # the trouble back since what was done, beside a tip's words ("cảm ơn đã xuống nhắc
+        # quán karaoke, được vài bữa giờ họ hát lại rồi"): reported anew, a tip. Not by a bare
+        # "lại", as often something got back ("xe em lấy lại rồi", "tìm lại xe")
+        done = groups["done"]
+        since = min(hit.end for hit in done)
+        if strong and any(
+            hit.start >= since and hit.label != "lại" and not _inside(hit, thanked + done)
+            for hit in groups.get("line_anew", ())
+        ):
+            return []
+        return thanked
     if strong:
         return []
     if "line_received" in groups:
@@ -2900,17 +2956,18 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     return []
 
 
-def _landmark_only(groups: dict[str, list[Hit]]) -> bool:
-    """Every police office's word (`elsewhere_unless`) is a landmark's: inside one ("gần
-    công an") or running on right after one ("gần công an | phường | Tân Phú" names one
-    office, the ward's name then the place)."""
+def _landmark_only(groups: dict[str, list[Hit]], group: str = "elsewhere_unless") -> bool:
+    """Every police office's word (`elsewhere_unless`, or another `group`'s) is a
+    landmark's: inside one ("gần công an") or running on right after one ("gần công an |
+    phường | Tân Phú" names one office, the ward's name then the place)."""
     marks = list(groups.get("elsewhere_landmark", []))
     if not marks:
         return False
-    for hit in sorted(groups["elsewhere_unless"], key=_start):
+    for hit in sorted(groups[group], key=_start):
         if _inside(hit, marks):
             continue
-        if any(hit.start == mark.end for mark in marks):
+        # (or begun inside one and running on: "gần trụ sở | công an phường")
+        if any(mark.start <= hit.start <= mark.end for mark in marks):
             marks.append(hit)
             continue
         return False

@@ -274,6 +274,8 @@ class NotForLineIn(_Strict):
     mood_unless: list[str] = Field(default_factory=list)
     # the officers' own life or trade asked of them, as small talk
     officer_life: list[str] = Field(default_factory=list)
+    # what happened asked, as news (the police seen passing), nothing told of it
+    news_asked: list[str] = Field(default_factory=list)
     # a report or a tip-off named: the line's matter, whoever is called
     crowd_unless: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
@@ -285,6 +287,8 @@ class SpamIn(_Strict):
     unless: list[str] = Field(default_factory=list)  # the writer's own harm: never an ad
     # a residence procedure asked for someone: the ad's words are the writer's home's papers
     asked: list[str] = Field(default_factory=list)
+    # the endings of a web address that count as one of the ad's phrases
+    web_domains: list[str] = Field(default_factory=list)
 
 
 class TopicRuleIn(PhrasesIn):
