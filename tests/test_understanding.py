@@ -1519,7 +1519,9 @@ QUESTIONS_ALONE = {
     # for the same story holds both)
     "tuning40": (85, 1),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
-    "tuning41": (81, 3),
+    # round 23 (asst-23): 82 with 2 wrong (a residence paper asked as another office's
+    # requirement is that office's)
+    "tuning41": (82, 2),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     "tuning42": (82, 4),
 }

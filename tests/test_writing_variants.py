@@ -94,6 +94,9 @@ variants = load_script("writing_variants")
 # Round 23: pair 41 (round 22's dev set) is a tuning set now and joins the sets measured: its
 # originals read right whose variants break are counted, every row measured again (no rule
 # changed; tr->ch kind 73 -> 81 and category 85 -> 93 the most).
+# Round 23 (asst-23): a residence paper asked as another office's requirement is that
+# office's, so qt41-14, newly right, breaks typed "hộ chếu" (the passport unread, the book's
+# registration answered as before): typo-dropped question 499 -> 500, question-wrong 153 -> 154.
 HELD = {
     "no-marks": {"kind": 15, "tip-lost": 6, "category": 71, "urgency": 44,
                  "question": 18, "question-wrong": 17},
@@ -106,7 +109,7 @@ HELD = {
     "typo-doubled": {"kind": 17, "tip-lost": 8, "category": 19, "urgency": 12,
                      "question": 74, "question-wrong": 16},
     "typo-dropped": {"kind": 53, "tip-lost": 16, "category": 40, "urgency": 36,
-                     "question": 499, "question-wrong": 153},
+                     "question": 500, "question-wrong": 154},
     "typo-tr-ch": {"kind": 81, "tip-lost": 46, "category": 93, "urgency": 33,
                    "question": 98, "question-wrong": 31},
 }  # fmt: skip
