@@ -4,11 +4,12 @@ on fresh phrasings and on the near misses that must not change."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from tests.asked import read
+from shared.core.assistant import AssistantResult, ConversationState, answer, knowledge
+from tests.asked import NO_PHONE, read
 
 TODAY = date(2026, 12, 3)
 
@@ -38,3 +39,43 @@ def test_a_paper_required_by_another_office_is_that_offices(text: str, service: 
 )
 def test_a_procedure_named_beside_another_office_is_still_answered(text: str, topic: str) -> None:
     assert topic in read(text, TODAY)[1], text
+
+
+# -- a part asked of nothing asks which procedure, before any fact ----------------------------
+
+
+def _asked_which(result: AssistantResult) -> tuple[str, ...]:
+    titles = {title: topic for topic, title in knowledge().buttons.items()}
+    return tuple(titles[b.title] for r in result.replies for b in r.buttons if b.title in titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "which"),
+    [
+        ("tiền lệ phí hết nhiêu vậy ad", ("tam_tru", "thuong_tru", "xac_nhan_cu_tru")),
+        ("nop ho so o cho nao a", ("tam_tru", "thuong_tru", "xac_nhan_cu_tru")),
+        ("cần mang giấy gì theo ạ", ("tam_tru", "thuong_tru", "xac_nhan_cu_tru")),
+        ("ko lam thi bi phat bao nhieu", ("tam_tru", "luu_tru", "nuoc_ngoai")),
+    ],
+)
+def test_a_part_asked_of_nothing_asks_which(text: str, which: tuple[str, ...]) -> None:
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.sections) == ((), ()), text
+    assert _asked_which(result) == which, text
+
+
+def test_a_part_asked_of_a_named_or_recent_procedure_is_answered() -> None:
+    # the procedure named: its part
+    named = answer("lệ phí đăng ký tạm trú hết nhiêu vậy ad", TODAY, NO_PHONE)
+    assert (named.topics, named.sections) == (("tam_tru",), ("le_phi",))
+    # right after its answer: that procedure's part (a follow-up)
+    now = datetime(2026, 12, 3, 3, 0, tzinfo=UTC)
+    state = ConversationState("luu_tru", now)
+    later = answer(
+        "ko lam thi bi phat bao nhieu", TODAY, NO_PHONE, state, now + timedelta(minutes=2)
+    )
+    assert (later.topic, later.sections) == ("luu_tru", ("muc_phat",))
+    # a longer question about residence in general: the common facts of that part
+    text = "cho em hỏi lệ phí của các thủ tục đăng ký cư trú bây giờ là bao nhiêu vậy ạ"
+    general = answer(text, TODAY, NO_PHONE)
+    assert general.topic is None and general.sections == ("le_phi",)

@@ -22,7 +22,8 @@ What a message gets, in order:
    "online", ...) with a button to see the whole answer; how it is done asked
    ("thì làm sao") keeps the whole answer, whatever part is asked beside;
 5. no topic but a part asked for: that part of the last topic when the last
-   answer is recent (a follow-up), else that part of the common facts;
+   answer is recent (a follow-up); in a short message, which procedure it is asked
+   of, as buttons (`common_answer.ask_which`); else that part of the common facts;
 6. anything else: the menu (`menu`), topics as `oa.query.show` buttons.
 
 Every text is split into messages of at most 2,000 characters at paragraph,
@@ -571,6 +572,11 @@ def answer(
             return result()
         elif asked and recent:
             parts = [questions.Part(recent, asked)]
+        elif asked and (which := _part_of_which(padded, asked)):
+            # a part asked of nothing in a short message ("phí bao nhiêu vậy ad", "nộp ở
+            # đâu"): each procedure answers it its own way, so which is asked before any fact
+            replies.append(Reply(k.texts["ask_which"], tuple(_topic_button(t) for t in which)))
+            return result()
         elif asked and _common_question(padded):
             proc = k.procedures[COMMON]
             present = tuple(s for s in asked if s in proc.sections or s == CAN_CU)
@@ -663,10 +669,8 @@ def _part_of_which(padded: str, asked: tuple[str, ...]) -> tuple[str, ...]:
     k = knowledge()
     if len(padded.split()) > k.common_ask_max_words:
         return ()
-    common = k.procedures[COMMON].sections
-    held = [s for s in asked if s in common]
-    unheld = [k.common_ask_which[s] for s in asked if s in k.common_ask_which]
-    return () if held or not unheld else unheld[0]
+    which = [k.common_ask_which[s] for s in asked if s in k.common_ask_which]
+    return which[0] if which and len(which) == len(asked) else ()
 
 
 def _common_question(padded: str) -> bool:
