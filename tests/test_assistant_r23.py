@@ -79,3 +79,32 @@ def test_a_part_asked_of_a_named_or_recent_procedure_is_answered() -> None:
     text = "cho em hỏi lệ phí của các thủ tục đăng ký cư trú bây giờ là bao nhiêu vậy ạ"
     general = answer(text, TODAY, NO_PHONE)
     assert general.topic is None and general.sections == ("le_phi",)
+
+
+# -- a residence verb said bare, nothing else read, asks which rather than the whole menu -----
+
+
+@pytest.mark.parametrize(
+    ("text", "which"),
+    [
+        ("chào ad, em muốn hỏi chuyện đăng ký với ạ", ("tam_tru", "thuong_tru")),
+        ("minh muon dk o day thi phai lam sao", ("tam_tru", "thuong_tru")),
+        ("phải khai báo với phường như nào vậy mọi người", ("tam_tru", "luu_tru", "tam_vang")),
+    ],
+)
+def test_a_bare_residence_verb_asks_which(text: str, which: tuple[str, ...]) -> None:
+    result = answer(text, TODAY, NO_PHONE)
+    assert (result.topics, result.sections) == ((), ()), text
+    assert _asked_which(result) == which, text
+
+
+def test_a_bare_verb_leaves_what_else_is_read_alone() -> None:
+    # a procedure named: its answer
+    assert answer("đăng ký tạm trú cần giấy gì vậy ạ", TODAY, NO_PHONE).topics == ("tam_tru",)
+    # a guest's stay said without its length: the stay's own question (lưu trú or tạm trú)
+    stay = answer("khai bao cho ban o nho nha minh sao vay", TODAY, NO_PHONE)
+    assert set(_asked_which(stay)) == {"luu_tru", "tam_tru"}, stay
+    # the menu asked for: the menu
+    assert len(_asked_which(answer("menu", TODAY, NO_PHONE))) > 3
+    # another office's registration: its pointer
+    assert read("đăng ký xe máy mới mua ở đâu vậy", TODAY)[2] == "vehicle_registration"

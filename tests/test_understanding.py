@@ -1038,7 +1038,8 @@ BLIND_HELD = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 133 -> 134
     # round 22, the scorer: lost papers read as reported and the re-issue told are no wrong
     # answer (issue 17 §4)
-    "blind20": ((134, 90, 94), 11, 0, 0, 65, 3),
+    # round 23 (asst-23, a residence verb said bare asks which): questions 65 -> 66
+    "blind20": ((134, 90, 94), 11, 0, 0, 66, 3),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
@@ -1073,7 +1074,8 @@ BLIND_HELD = {
     # anger supposed, small talk with the officers are other; aggregate only): kind 129; 130
     # with the neighbourhood's community life asked or announced
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 130 -> 131
-    "blind24": ((131, 91, 88), 10, 2, 0, 59, 5),
+    # round 23 (asst-23, a residence verb said bare asks which): questions 59 -> 60
+    "blind24": ((131, 91, 88), 10, 2, 0, 60, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1275,7 +1277,8 @@ QUESTIONS_ALONE = {
     # 104/117 after round 19's pass (asst-19b: the lost residence book's labels corrected)
     # round 21 (asst-21), the scorer's honest as issue 17 words it: 103 ("not handled here,
     # ask the passport office" said of a relative's stay is no longer honest: qt14-110)
-    "tuning14": 103,
+    # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 104
+    "tuning14": 104,
     # round 9: scored before any change (its header) 79/110 with 5 wrong; after round 9's
     # assistant pass 96/110 with 3 wrong, all in CONFLICTS (96/97 agreed); 98/110 after
     # round 10's pass on set 17 (qt15-33 and qt15-58 answered as labelled, out of
@@ -1461,9 +1464,11 @@ QUESTIONS_ALONE = {
     # unchanged by it. Set 36 after round 18's pass on it (asst-18a): 102/110 right, no wrong
     # answer (102/104 agreed; six labels against the line's conventions, each pointing to
     # earlier entries)
-    "tuning35": 97,
+    # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 98
+    "tuning35": 98,
     # 102/104 agreed after round 18's pass on it (asst-18a), 101 with the life events merged
-    "tuning36": 101,
+    # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 102
+    "tuning36": 102,
     # round 18: scored before any change (their headers): 57/110 with 14 wrong; 88/110 with 6
     # wrong (set 38 kept out of round 18's passes, to measure their reach). After round 18's
     # life events (asst-18b: what happened mapped to the procedures it leads to) 82/110
@@ -1485,7 +1490,8 @@ QUESTIONS_ALONE = {
     # round 22, the scorer: lost papers read as reported and the re-issue told are no wrong
     # answer (issue 17 §4)
     # round 23 (asst-23, a part asked of nothing asks which procedure, common_answer.ask_which): 98
-    "tuning37": (98, 1),
+    # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 100
+    "tuning37": (100, 1),
     # (set 38: 93/110 with 5 wrong with both of round 18's assistant passes merged)
     # round 19's pass (asst-19b), on set 38 itself: 101/110 with none wrong (a few nights said
     # are a short stay; a licence's renewal is its office's; a place beside a narrow procedure
@@ -1508,7 +1514,8 @@ QUESTIONS_ALONE = {
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 23 (asst-23): 82 with 2 wrong (a residence paper asked as another office's
     # requirement is that office's)
-    "tuning41": (82, 2),
+    # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 84
+    "tuning41": (84, 2),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     "tuning42": (82, 4),
 }

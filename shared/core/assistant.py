@@ -592,6 +592,10 @@ def answer(
     if not parts:
         if signal.urgent and not is_menu_word:
             return result()
+        bare = () if is_menu_word or how_to_report else _vague(padded, False, k.vague_fallbacks)
+        if bare:  # a residence verb said bare, nothing else read: which, not the whole menu
+            replies.append(Reply(k.texts["ask_which"], tuple(_topic_button(t) for t in bare)))
+            return result(topic=None)
         if how_to_report or _any(padded, k.greetings):
             opening: MenuOpening = "welcome"
         elif is_menu_word or not padded.strip():
@@ -638,7 +642,7 @@ def answer(
     )
 
 
-def _vague(padded: str, named: bool) -> tuple[str, ...] | None:
+def _vague(padded: str, named: bool, asks: tuple[Any, ...] | None = None) -> tuple[str, ...] | None:
     """The procedures a short question naming only a subject may mean ("cho em hỏi về
     hộ khẩu", "mới chuyển nhà thì làm gì với công an"); None when a part of a named
     procedure is asked ("hộ khẩu lệ phí bao nhiêu") or the question is long. A part's
@@ -651,7 +655,7 @@ def _vague(padded: str, named: bool) -> tuple[str, ...] | None:
     opened = max((padded.rfind(p) for p in k.vague_asked_from), default=-1)
     if not named and opened > 0:
         said = len(padded[opened:].split())
-    for phrases, topics, alone, max_words in k.vague:
+    for phrases, topics, alone, max_words in k.vague if asks is None else asks:
         if said > (k.vague_max_words if max_words is None else max_words):
             continue
         if (alone and named) or not _any(padded, phrases):
