@@ -108,3 +108,34 @@ def test_a_bare_verb_leaves_what_else_is_read_alone() -> None:
     assert len(_asked_which(answer("menu", TODAY, NO_PHONE))) > 3
     # another office's registration: its pointer
     assert read("đăng ký xe máy mới mua ở đâu vậy", TODAY)[2] == "vehicle_registration"
+
+
+# -- the person a procedure is for unable to sign for themselves: an officer answers ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mẹ tôi bị đột quỵ, giờ không ký được nữa, muốn chuyển hộ khẩu mẹ về nhà tôi thì sao",
+        "ba e lan roi, khong con minh man, can xin xac nhan cu tru cho ba thi lam the nao",
+    ],
+)
+def test_one_who_cannot_sign_for_themselves_is_handed_to_an_officer(text: str) -> None:
+    result = answer(text, TODAY, NO_PHONE)
+    assert result.handoff and not result.topics, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # only unable to travel: a relative goes with an authorization, the procedure answers
+        (
+            "mẹ tôi già yếu không đi lại được, tôi đi xin xác nhận cư trú thay được không",
+            "xac_nhan_cu_tru",
+        ),
+        ("ong toi khong di duoc, toi di dang ky thuong tru thay ong can giay gi", "thuong_tru"),
+    ],
+)
+def test_one_who_only_cannot_travel_gets_the_procedure(text: str, topic: str) -> None:
+    result = answer(text, TODAY, NO_PHONE)
+    assert not result.handoff and topic in result.topics, text

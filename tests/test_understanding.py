@@ -1063,7 +1063,8 @@ BLIND_HELD = {
     # asked, or the topics asked offered back): 71
     # round 22 (cat-22, aggregate only): urgency 91, no calm tip urgent (yesterday in chat spelling)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 129 -> 130
-    "blind22": ((130, 86, 91), 11, 1, 0, 71, 0),
+    # round 23 (asst-23, one unable to sign for themselves is an officer's): questions 71 -> 72
+    "blind22": ((130, 86, 91), 11, 1, 0, 72, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
     # round 21 (asst-21b, aggregate only): 66
     "blind23": ((129, 85, 88), 11, 2, 1, 66, 2),
@@ -1505,7 +1506,8 @@ QUESTIONS_ALONE = {
     # round 20 (asst-20): 96/110 with 5 wrong (someone gone for years a question's premise, a
     # citizen writing in English, school as a purpose, a life event then the household asked
     # in general asks which, situations no procedure models go to an officer)
-    "tuning39": (96, 5),
+    # round 23 (asst-23, one unable to sign for themselves is an officer's, events): 97
+    "tuning39": (97, 5),
     # round 21: scored before its passes (its header): 67 right or honest, 10 wrong
     # round 21's second pass (asst-21b): 85 with 1 wrong (qt40-76: the tạm trú not held
     # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label
@@ -1515,7 +1517,8 @@ QUESTIONS_ALONE = {
     # round 23 (asst-23): 82 with 2 wrong (a residence paper asked as another office's
     # requirement is that office's)
     # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 84
-    "tuning41": (84, 2),
+    # round 23 (asst-23, one unable to sign for themselves is an officer's, events): 85
+    "tuning41": (85, 2),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     "tuning42": (82, 4),
 }
