@@ -102,6 +102,14 @@ variants = load_script("writing_variants")
 # kind 54 -> 56); a police office as a landmark typed "chu so" (mt41-15). The web address makes
 # ads of four phishes whose tr->ch variants were tips: tr->ch kind 81 -> 78. Compared variant
 # by variant with lead-23, nothing read right before breaks.
+# Round 23 (asst-23): a residence paper asked as another office's requirement is that
+# office's, so qt41-14, newly right, breaks typed "hộ chếu" (the passport unread, the book's
+# registration answered as before): typo-dropped question 499 -> 500, question-wrong 153 -> 154.
+# Round 23 (asst-23): a part asked of nothing asks which procedure, so qt21-92 and qt37-101,
+# newly right, break with the part's word typed long ("nhieuu", "onlinee": the menu, no fact):
+# typo-doubled question 74 -> 76; variants given the common facts against a label naming
+# procedures are asked which instead: question-wrong 16 -> 15, typo-dropped 154 -> 148.
+# Round 23, msg-23 and asst-23 merged and measured once: typo-dropped question 500 -> 499.
 HELD = {
     "no-marks": {"kind": 15, "tip-lost": 6, "category": 71, "urgency": 44,
                  "question": 18, "question-wrong": 17},
@@ -112,9 +120,9 @@ HELD = {
     "lower-no-punct": {"kind": 17, "tip-lost": 0, "category": 2, "urgency": 2,
                        "question": 3, "question-wrong": 2},
     "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 20, "urgency": 12,
-                     "question": 74, "question-wrong": 16},
+                     "question": 76, "question-wrong": 15},
     "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 41, "urgency": 36,
-                     "question": 499, "question-wrong": 153},
+                     "question": 499, "question-wrong": 148},
     "typo-tr-ch": {"kind": 78, "tip-lost": 46, "category": 93, "urgency": 33,
                    "question": 98, "question-wrong": 31},
 }  # fmt: skip

@@ -22,7 +22,8 @@ What a message gets, in order:
    "online", ...) with a button to see the whole answer; how it is done asked
    ("thì làm sao") keeps the whole answer, whatever part is asked beside;
 5. no topic but a part asked for: that part of the last topic when the last
-   answer is recent (a follow-up), else that part of the common facts;
+   answer is recent (a follow-up); in a short message, which procedure it is asked
+   of, as buttons (`common_answer.ask_which`); else that part of the common facts;
 6. anything else: the menu (`menu`), topics as `oa.query.show` buttons.
 
 Every text is split into messages of at most 2,000 characters at paragraph,
@@ -571,6 +572,11 @@ def answer(
             return result()
         elif asked and recent:
             parts = [questions.Part(recent, asked)]
+        elif asked and (which := _part_of_which(padded, asked)):
+            # a part asked of nothing in a short message ("phí bao nhiêu vậy ad", "nộp ở
+            # đâu"): each procedure answers it its own way, so which is asked before any fact
+            replies.append(Reply(k.texts["ask_which"], tuple(_topic_button(t) for t in which)))
+            return result()
         elif asked and _common_question(padded):
             proc = k.procedures[COMMON]
             present = tuple(s for s in asked if s in proc.sections or s == CAN_CU)
@@ -586,6 +592,10 @@ def answer(
     if not parts:
         if signal.urgent and not is_menu_word:
             return result()
+        bare = () if is_menu_word or how_to_report else _vague(padded, False, k.vague_fallbacks)
+        if bare:  # a residence verb said bare, nothing else read: which, not the whole menu
+            replies.append(Reply(k.texts["ask_which"], tuple(_topic_button(t) for t in bare)))
+            return result(topic=None)
         if how_to_report or _any(padded, k.greetings):
             opening: MenuOpening = "welcome"
         elif is_menu_word or not padded.strip():
@@ -632,7 +642,7 @@ def answer(
     )
 
 
-def _vague(padded: str, named: bool) -> tuple[str, ...] | None:
+def _vague(padded: str, named: bool, asks: tuple[Any, ...] | None = None) -> tuple[str, ...] | None:
     """The procedures a short question naming only a subject may mean ("cho em hỏi về
     hộ khẩu", "mới chuyển nhà thì làm gì với công an"); None when a part of a named
     procedure is asked ("hộ khẩu lệ phí bao nhiêu") or the question is long. A part's
@@ -645,7 +655,7 @@ def _vague(padded: str, named: bool) -> tuple[str, ...] | None:
     opened = max((padded.rfind(p) for p in k.vague_asked_from), default=-1)
     if not named and opened > 0:
         said = len(padded[opened:].split())
-    for phrases, topics, alone, max_words in k.vague:
+    for phrases, topics, alone, max_words in k.vague if asks is None else asks:
         if said > (k.vague_max_words if max_words is None else max_words):
             continue
         if (alone and named) or not _any(padded, phrases):
@@ -663,10 +673,8 @@ def _part_of_which(padded: str, asked: tuple[str, ...]) -> tuple[str, ...]:
     k = knowledge()
     if len(padded.split()) > k.common_ask_max_words:
         return ()
-    common = k.procedures[COMMON].sections
-    held = [s for s in asked if s in common]
-    unheld = [k.common_ask_which[s] for s in asked if s in k.common_ask_which]
-    return () if held or not unheld else unheld[0]
+    which = [k.common_ask_which[s] for s in asked if s in k.common_ask_which]
+    return which[0] if which and len(which) == len(asked) else ()
 
 
 def _common_question(padded: str) -> bool:

@@ -398,6 +398,8 @@ class Knowledge:
     self_citizen: SelfCitizen | None = None
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
+    # the same, asked only instead of the menu (nothing else read)
+    vague_fallbacks: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
     vague_max_words: int = 12
     vague_asked_from: tuple[str, ...] = ()
     # topic -> words that lift its `beats` (padded): two matters said apart
@@ -688,6 +690,9 @@ class VagueIn(_Strict):
     # the words that open the question itself: with no procedure named, the words are
     # counted from the last of them (a story or a greeting before asks nothing)
     asked_from: list[str] = Field(default_factory=list)
+    # the same, read only when nothing else is, instead of the whole menu (a residence verb
+    # said bare: "cho e hỏi thủ tục đăng ký nha"); never before a stay's length is asked
+    fallbacks: list[VagueAskIn] = Field(default_factory=list)
 
 
 class SectionIn(_Strict):
@@ -964,6 +969,9 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
     for i, ask in enumerate(conf.vague.asks if conf.vague else ()):
         for j, topic in enumerate(ask.topics):
             known(topic, f"vague.asks[{i}].topics[{j}]")
+    for i, ask in enumerate(conf.vague.fallbacks if conf.vague else ()):
+        for j, topic in enumerate(ask.topics):
+            known(topic, f"vague.fallbacks[{i}].topics[{j}]")
     for key, choices in conf.common_answer.ask_which.items():
         if key not in conf.sections:
             problems.append(f"{CONF_FILE}: common_answer.ask_which.{key}: unknown section")
@@ -1239,6 +1247,10 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         vague=tuple(
             (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone, ask.max_words)
             for ask in (conf.vague.asks if conf.vague else ())
+        ),
+        vague_fallbacks=tuple(
+            (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone, ask.max_words)
+            for ask in (conf.vague.fallbacks if conf.vague else ())
         ),
         vague_max_words=conf.vague.max_words if conf.vague else 12,
         vague_asked_from=tuple(_padded(p) for p in conf.vague.asked_from) if conf.vague else (),

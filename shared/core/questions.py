@@ -745,6 +745,16 @@ def required_elsewhere(padded: str, k: Knowledge) -> bool:
     return not _understood(understand(rest, k))
 
 
+def _without_papers_required(padded: str, found: list[_Match], k: Knowledge) -> list[_Match]:
+    """`found` without the residence papers asked as required ("có cần hộ khẩu không",
+    `handoff.required`) beside a service this line does not handle ("làm hộ chiếu cho con
+    có cần hộ khẩu không"): whether its file needs the paper is that office's rule, and the
+    paper's own facts (who must register) would answer another question. A procedure
+    named outside those words is still asked."""
+    spans = [(at, at + len(p)) for p in k.handoff_required for at in _positions(padded, p)]
+    return [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
+
+
 def _understood(got: Understanding) -> bool:
     return bool(got.parts or got.ask_stay or got.ask_event or got.doubt or got.handoff)
 
@@ -760,6 +770,8 @@ def _understand(padded: str, k: Knowledge, scope: bool, held: bool) -> Understan
         ):
             # "đăng ký kết hôn với người nước ngoài": a person the service concerns, no stay
             found = []
+    if outside is not None:
+        found = _without_papers_required(padded, found, k)
     beaten: frozenset[str] = frozenset()
     if outside is not None and outside.beats and _beats(padded, outside):
         # "căn cước bị gãy, làm lại có cần giấy xác nhận cư trú không": the card's
