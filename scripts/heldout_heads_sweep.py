@@ -147,14 +147,18 @@ def main(argv: list[str]) -> None:
                 key = (choice, raise_, lower, spam)
                 sums[key] = found if key not in sums else sums[key] + found
         print(f"{name} done", file=sys.stderr, flush=True)
+        _show(sums, f"after {name}: ")  # so far: a long run stopped still tells
+
+
+def _show(sums: dict[tuple[Any, ...], Any], prefix: str) -> None:
     for key, total in sums.items():
         if key == ("rules",):
-            print(f"{'rules alone':53}  {total.line()}")
+            print(f"{prefix}{'rules alone':53}  {total.line()}")
             continue
         choice, raise_, lower, spam = key
         named = "+".join(h for h, on in zip(TAUGHT_HEADS, choice, strict=True) if on) or "none"
         label = f"{named:21} raise {raise_:.2f} lower {lower:.2f} spam {spam:.2f}"
-        print(f"{label}  {total.line()}", flush=True)
+        print(f"{prefix}{label}  {total.line()}", flush=True)
 
 
 if __name__ == "__main__":
