@@ -466,6 +466,17 @@ UNTRAINED: tuple[str, ...] = (
 # fresh set 133 -> 135 of 150, nothing else moved. Sets written later start here until
 # measured alike (round 15's sets 14, 15 and 16, round 16's 17, 18 and 19, round 17's 20,
 # round 18's 21, round 19's 22 and 23, round 21's 40, round 22's 41, round 23's 42).
+# Round 23 measured 14-23, 40 and 41 on its rules (scripts/heldout_heads_sweep.py): each
+# left out in turn (2,600 messages, 1,786 tips; today's model: category 1,700, urgency
+# 1,748, calm tips urgent 3, danger normal 0, ads 160 of 168), taught the category 1,695,
+# the ads nothing moved (at 0.85 and 0.9), the urgency 1,748 (raise from 0.45: calm 2,
+# danger 0); on the fifteen training-only sets held out in turn (2,588 tips), taught the
+# urgency and raised from 0.45: urgency 2,450 -> 2,462, calm tips urgent 28 -> 18, danger
+# normal 29 -> 27 (0.5: 2,456, 18, 30). Retrained so, sets 6-13 (urgency not taught) lost
+# 2 of 1,267, dev set 42 did not move, and four of the line's danger tests failed: the
+# learned urgency lowers "ba toi uong thuoc sau, mat tim tai roi" (0.09, under 0.12), a
+# trembling speechless old stranger and a child not back from school to normal (lowering
+# below 0.05 instead fails others): not taught until those hold.
 UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning14",
     "tuning15",
