@@ -1,0 +1,98 @@
+"""The dataclasses' methods compiled ahead (`shared/dataclass_code.py`): kept current for
+the webhook's start, and a kept method is the method its source compiles to."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from shared import dataclass_code
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _point(extra: bool = False) -> Any:
+    """A frozen dataclass made afresh (its methods compiled, or read from the cache)."""
+    namespace: dict[str, Any] = {"__annotations__": {"x": "int", "y": "str"}, "y": "a"}
+    if extra:  # the near miss: the same class name, one field more
+        namespace["__annotations__"]["z"] = "float"
+        namespace["z"] = 0.5
+    cls = type("Point", (), namespace)
+    cls.__module__ = __name__
+    return dataclasses.dataclass(frozen=True)(cls)
+
+
+def test_the_webhooks_start_finds_every_method_in_the_file() -> None:
+    # A miss is a dataclass changed since scripts/compile_data.py wrote the file (or a
+    # library upgraded): correct, but compiled at start again. Rerun the script.
+    code = (
+        "import dataclasses, functions_framework\n"
+        "from shared import dataclass_code\n"
+        "seen = []\n"
+        "install = dataclass_code.install\n"
+        "dataclass_code.install = lambda *a: seen.append(install(*a)) or seen[-1]\n"
+        "functions_framework.create_app(target='zalo_webhook', "
+        "source='functions/webhook/main.py')\n"
+        "print(seen[0].hits, len(seen[0].misses), 'exec' in vars(dataclasses))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    hits, misses, left = out.stdout.split()
+    assert (int(hits) > 400, misses, left) == (True, "0", "False")
+
+
+def test_a_kept_method_is_the_one_its_source_compiles_to(tmp_path: Path) -> None:
+    path = str(tmp_path / "codes.marshal")
+    try:
+        recorder = dataclass_code.record()
+        compiled = _point()
+        Path(path).write_bytes(dataclass_code.dumps(recorder))
+    finally:
+        dataclass_code.stop()
+    try:
+        cache = dataclass_code.install(path)
+        kept = _point()
+        near = _point(extra=True)  # __init__, __repr__, ... differ: compiled
+    finally:
+        dataclass_code.uninstall()
+    assert cache.hits == 6  # __init__ __repr__ __eq__ __hash__ __setattr__ __delattr__
+    assert len(cache.misses) == 6
+    assert "exec" not in vars(dataclasses)
+    for cls in (compiled, kept):
+        point = cls(1)
+        assert (repr(point), point == cls(1, "a"), point == cls(2)) == (
+            "Point(x=1, y='a')",
+            True,
+            False,
+        )
+        assert hash(point) == hash((1, "a"))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            point.x = 2
+    assert repr(near(1)) == "Point(x=1, y='a', z=0.5)"
+    assert near(1) != near(1, z=0.25)
+
+
+def test_a_file_from_another_python_is_not_read(tmp_path: Path) -> None:
+    try:
+        recorder = dataclass_code.record()
+        _point()
+        data = dataclass_code.dumps(recorder)
+    finally:
+        dataclass_code.stop()
+    other = tmp_path / "other.marshal"
+    other.write_bytes(b"\x00\x00\r\n" + data[4:])  # another bytecode's tag
+    try:
+        cache = dataclass_code.install(str(other))
+        point = _point()
+    finally:
+        dataclass_code.uninstall()
+    assert (cache.codes, cache.hits, len(cache.misses)) == ({}, 0, 6)
+    assert repr(point(3)) == "Point(x=3, y='a')"
+    assert dataclass_code.install(str(tmp_path / "missing")).codes == {}
+    dataclass_code.uninstall()
