@@ -34,11 +34,12 @@ try:
     import functions_framework
     from flask import Request
 
-    from shared import dataclass_code
+    from shared import start_code
 
-    # The dataclasses' methods loaded compiled, not compiled one by one (≈ 25 ms of
-    # CPU, bench/README.md, round 23); the Google clients load below, so theirs too.
-    dataclass_code.install()
+    # The dataclasses' methods and the string annotations typing reads loaded compiled,
+    # not compiled one by one (bench/README.md, round 23); the Google clients load
+    # below, so theirs too.
+    start_code.install()
     try:
         from shared.bootstrap import get_webhook, prepare_webhook
 
@@ -46,7 +47,7 @@ try:
         # request"): needs no setting, so a missing one still fails on the first request.
         prepare_webhook()
     finally:
-        dataclass_code.uninstall()
+        start_code.uninstall()
 finally:
     if not gc.get_freeze_count():
         gc.freeze()
