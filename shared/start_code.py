@@ -73,7 +73,8 @@ class _Cache:
                 return self._code(source, "eval")
             except SyntaxError:
                 pass  # raised again below, as the builtin raises it
-        kwargs.setdefault("dont_inherit", True)
+        if len(args) < 2:  # as in `typing`, not inheriting this module's future flags
+            kwargs.setdefault("dont_inherit", True)
         return compile(source, filename, mode, *args, **kwargs)
 
 
@@ -88,7 +89,9 @@ def _read(path: str) -> dict[str, dict[str, CodeType]]:
             codes = marshal.load(f)
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    return codes if isinstance(codes, dict) else {}
+    if not isinstance(codes, dict):
+        return {}
+    return {mode: kept for mode, kept in codes.items() if isinstance(kept, dict)}
 
 
 def _put(cache: _Cache) -> _Cache:
