@@ -13,6 +13,13 @@ is caught only by those checks: the line compares sizes alone at start
 (`shared/core/prebuilt.py`); on a mismatch it builds from the data files (correct,
 slower) and logs a warning. Each is built from its data file, validated as always;
 a current file is left as it is.
+
+It also writes `shared/data/start_code.marshal`, the code the webhook's start
+compiles from strings (`shared/start_code.py`: dataclasses' methods, string
+annotations): rerun it after changing a dataclass or an annotation the webhook
+loads, or upgrading a library. A stale file costs the start
+time, never correctness, so Terraform does not check it; tests/test_start_code_r23.py
+does.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import argparse
 import hashlib
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shared import start_code  # noqa: E402
 from shared.core import prebuilt  # noqa: E402
 from shared.core.classify import PREBUILT_RULES_PATH, rules_from_file, rules_sources  # noqa: E402
 from shared.core.text_model import (  # noqa: E402
@@ -73,6 +82,26 @@ def manifest_current() -> bool:
         return False
 
 
+# Loads the webhook as the framework does, recording every source compiled on the way;
+# a fixed hash seed keeps the file the same from one run to the next (sets in the code).
+_RECORD = """
+import functions_framework, sys
+from shared import start_code
+cache = start_code.record()
+functions_framework.create_app(target="zalo_webhook", source="functions/webhook/main.py")
+sys.stdout.buffer.write(start_code.dumps(cache))
+"""
+
+
+def start_code_bytes() -> bytes:
+    """What `shared/data/start_code.marshal` must hold for this checkout."""
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, "-c", _RECORD], cwd=ROOT, env=env, capture_output=True, check=True
+    )
+    return out.stdout
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 if stale")
@@ -88,6 +117,16 @@ def main(argv: list[str] | None = None) -> int:
             Path(path + ".tmp").write_bytes(data)
             os.replace(path + ".tmp", path)
             print(f"{name}: written ({len(data):,} bytes)")
+    name = os.path.relpath(start_code.CODE_PATH, ROOT)
+    data = start_code_bytes()
+    if Path(start_code.CODE_PATH).exists() and Path(start_code.CODE_PATH).read_bytes() == data:
+        print(f"{name}: up to date")
+    elif args.check:
+        behind.append(start_code.CODE_PATH)
+    else:
+        Path(start_code.CODE_PATH + ".tmp").write_bytes(data)
+        os.replace(start_code.CODE_PATH + ".tmp", start_code.CODE_PATH)
+        print(f"{name}: written ({len(data):,} bytes)")
     name = os.path.relpath(MANIFEST, ROOT)
     if manifest_current():
         print(f"{name}: up to date")
