@@ -253,7 +253,11 @@ def readers(trainer: Any) -> list[tuple[list[Item], _Cached]]:
     found = []
     for left_out in folds():
         names = left_out or tuple(UNTRAINED_MESSAGES)
-        kept = [n for n in trainer.training_files() if not any(f"_{s}." in n for s in left_out)]
+        kept = [
+            n
+            for n in trainer.training_files(shipped=False)
+            if not any(f"_{s}." in n for s in left_out)
+        ]
         vectoriser, heads = heldout.heads_of(trainer, kept)
         reader = heldout._HeldOutReader(vectoriser, heads, 0)
         found.append((items_of(names), _Cached(reader, 0)))

@@ -115,7 +115,7 @@ def main(argv: list[str]) -> None:
     # the training-only sets (scripts/heldout_opinion.py), each left out in turn with every
     # untaught set taught beside it; else each untaught set left out in turn
     for name in heldout.HELD_OUT if training_only else SETS:
-        kept = [f for f in trainer.training_files() if f"_{name}." not in f]
+        kept = [f for f in trainer.training_files(shipped=False) if f"_{name}." not in f]
         taught = [f"messages_{s}.jsonl" for s in SETS if s != name]
         if training_only or not fitted:  # the words and untaught heads: kind is never taught
             kinds = trainer.examples(kept)[0]

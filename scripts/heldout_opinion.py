@@ -53,7 +53,7 @@ def _heads(trainer: Any, leave_out: str, taught: tuple[str, ...] = ()) -> tuple[
 
 def files(trainer: Any, taught: tuple[str, ...] = ()) -> list[str]:
     """The shipped model's training files, and the message sets `taught`."""
-    return trainer.training_files() + [f"messages_{s}.jsonl" for s in taught]
+    return trainer.training_files(shipped=False) + [f"messages_{s}.jsonl" for s in taught]
 
 
 def heads_of(trainer: Any, kept: list[str]) -> tuple[Any, list[Any]]:

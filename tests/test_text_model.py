@@ -30,6 +30,7 @@ from tests.frozen_init import assert_init_sets_every_field
 from tests.scripts import load_script
 from tests.understanding import (
     BLIND,
+    HEADS_TAUGHT,
     KEPT_OUT,
     MESSAGE_SETS,
     QUESTION_SETS,
@@ -37,6 +38,7 @@ from tests.understanding import (
     TRAINING,
     UNTRAINED,
     UNTRAINED_MESSAGES,
+    URGENCY_TAUGHT,
 )
 
 MODEL = load_model()
@@ -55,6 +57,8 @@ def test_the_model_is_trained_on_todays_tuning_sets_and_never_on_a_blind_one() -
         + [f"questions_{s}.jsonl" for s in QUESTION_SETS if s not in (*KEPT_OUT, *UNTRAINED)]
         + [f"messages_{s}.jsonl" for s in MESSAGE_SETS if s not in UNTRAINED_MESSAGES]
         + [f"messages_{s}.jsonl" for s in TRAINING]
+        # their urgency alone (round 23), never the dev set's
+        + [f"messages_{s}.jsonl" for s in URGENCY_TAUGHT if s not in KEPT_OUT]
     )
     assert sorted(MODEL.trained_on) == sorted(expected)
     assert not any(f"_{b}." in name for name in MODEL.trained_on for b in (*BLIND, *KEPT_OUT))
@@ -333,3 +337,15 @@ def test_an_opinion_made_holds_every_field_as_given() -> None:
     # Opinion sets its fields at once in its own __init__ (one a message read): a field
     # added to the class and not there fails here.
     assert_init_sets_every_field(Opinion)
+
+
+def test_the_sets_taught_their_urgency_teach_nothing_else() -> None:
+    # round 23: message sets 14-23, 40 and 41 teach the urgency head alone (their kinds,
+    # categories and ads taught too lost ads and turned questions wrong, round 15), and
+    # the held-out tools start from a model without them
+    script = _training_script()
+    for name in URGENCY_TAUGHT:
+        assert name not in KEPT_OUT
+        assert HEADS_TAUGHT[name] == ("severity",)
+        assert f"messages_{name}.jsonl" in MODEL.trained_on
+        assert f"messages_{name}.jsonl" not in script.training_files(shipped=False)

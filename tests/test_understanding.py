@@ -904,7 +904,9 @@ BLIND_HELD = {
     # round 22 (cat-22, aggregate only): urgency 96 (a while back named: "lần trước", "hồi đó")
     # round 22, the scorer: lost papers read as reported and the re-issue told are no wrong
     # answer (issue 17 §4)
-    "blind11": ((115, 94, 96), 6, 1, 0, 59, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
+    # urgency 96 -> 95
+    "blind11": ((115, 94, 95), 6, 1, 0, 59, 0),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -945,7 +947,9 @@ BLIND_HELD = {
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
     # anger supposed, small talk with the officers are other; aggregate only): kind 127; 128
     # with the writer's own feeling exclaimed closing a message
-    "blind13": ((128, 97, 99), 10, 0, 1, 63, 4),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
+    # urgency 99 -> 100, no calm tip urgent
+    "blind13": ((128, 97, 100), 10, 0, 0, 63, 4),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
@@ -962,7 +966,9 @@ BLIND_HELD = {
     # round 21 (msg-21: the writer's own feeling exclaimed closing a message in which nothing
     # else matched is other; aggregate only): kind 126
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 126 -> 127
-    "blind14": ((127, 90, 95), 11, 1, 0, 69, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
+    # urgency 95 -> 94
+    "blind14": ((127, 90, 94), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -978,7 +984,8 @@ BLIND_HELD = {
     # round 16: category 92 after the classifier pass on tuning set 19 (msg-16b), kind 125
     # after the pass on the kinds left wrong (msg-16c)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 125 -> 126
-    "blind15": ((126, 92, 98), 10, 0, 0, 69, 1),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 99
+    "blind15": ((126, 92, 99), 10, 0, 0, 69, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -1007,7 +1014,8 @@ BLIND_HELD = {
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
     # anger supposed, small talk with the officers are other; aggregate only): kind 126
     # round 22 (cat-22, aggregate only): category 92 (a street race is traffic)
-    "blind17": ((126, 92, 97), 9, 1, 0, 70, 1),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 98
+    "blind17": ((126, 92, 98), 9, 1, 0, 70, 1),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -1021,14 +1029,18 @@ BLIND_HELD = {
     # asked, or the topics asked offered back): 71
     # round 21 (asst-21, a bare length beside the procedure named no longer answers
     # another): 72, wrong 1 -> 0
-    "blind18": ((127, 91, 96), 11, 0, 2, 72, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
+    # urgency 96 -> 99, no calm tip urgent
+    "blind18": ((127, 91, 99), 11, 0, 0, 72, 0),
     # written in round 15 before anything changed: 121, 88, 93, ads 6/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
     # round 15, every pass merged and the model retrained (its category head taught message
     # sets 6-13): ((124, 89, 94), 9, 0, 2, 68, 2)
     # round 20 (asst-20, aggregate only): questions 70/75 with 1 wrong
     # round 23 (msg-23: a web address is an ad's phrase; aggregate only): kind 125, ads 10
-    "blind19": ((125, 89, 94), 10, 0, 2, 70, 1),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
+    # urgency 94 -> 95, one calm tip urgent fewer
+    "blind19": ((125, 89, 95), 10, 0, 1, 70, 1),
     # round 16: scored before any change (its header): kind 131/135, category 89/95,
     # urgency 94/95, no calm tip urgent, no person in danger normal, ads 11/12; questions
     # 61/75 with 4 wrong; kind 132 after msg-16's pass on tuning set 17
@@ -1066,10 +1078,13 @@ BLIND_HELD = {
     # round 22 (cat-22, aggregate only): urgency 91, no calm tip urgent (yesterday in chat spelling)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 129 -> 130
     # round 23 (asst-23, one unable to sign for themselves is an officer's): questions 71 -> 72
-    "blind22": ((130, 86, 91), 11, 1, 0, 72, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 92
+    "blind22": ((130, 86, 92), 11, 1, 0, 72, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
     # round 21 (asst-21b, aggregate only): 66
-    "blind23": ((129, 85, 88), 11, 2, 1, 66, 2),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
+    # urgency 88 -> 90, one person in danger rated normal fewer
+    "blind23": ((129, 85, 90), 11, 1, 1, 66, 2),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     # round 21, written and scored before any change (lead-21 da62cf0)
@@ -1078,14 +1093,16 @@ BLIND_HELD = {
     # with the neighbourhood's community life asked or announced
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 130 -> 131
     # round 23 (asst-23, a residence verb said bare asks which): questions 59 -> 60
-    "blind24": ((131, 91, 88), 10, 2, 0, 60, 5),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 89
+    "blind24": ((131, 91, 89), 10, 2, 0, 60, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
     # round 21, every pass merged (aggregate only): kind 116; questions 47 with 11 wrong, where
     # da62cf0's rules measure 46 with 11 wrong under the present scorer
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 116 -> 118
-    "blind25": ((118, 82, 89), 10, 1, 0, 47, 11),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 91
+    "blind25": ((118, 82, 91), 10, 1, 0, 47, 11),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -1567,7 +1584,9 @@ MESSAGES_ALONE = {
     # 7/7, none and none
     # round 16 (msg-16, a joke and a message put off read as chat): 215, 156, 154 agreed
     # round 17 (msg-17b, usury told by its threat is a racket, other): 157 agreed
-    "tuning8": ((217, 157, 154), 7, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41): urgency 154 ->
+    # 153: mt8-196, rebar carried off now told calmly, read normal by the model (0.94)
+    "tuning8": ((217, 157, 153), 7, 0, 0),
     # round 13: scored before any change (its header) 201, 129, 145 of 220, ads 8/11, no
     # calm tip urgent, five people in danger normal; after round 13's classifier pass 217,
     # 152, 158 of 220 (215, 152, 156 of the 216 agreed: mt9-4, mt9-29, mt9-153, mt9-173 in
@@ -1575,7 +1594,9 @@ MESSAGES_ALONE = {
     # round 16 (msg-16, a blade dragged on the road sparks no fire): 215, 157, 158 agreed
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 217, 157, 158
-    "tuning9": ((217, 157, 158), 11, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41): urgency 158 ->
+    # 157: mt9-185, impostors of the power company going house to house, read normal
+    "tuning9": ((217, 157, 157), 11, 0, 0),
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none
@@ -1595,7 +1616,8 @@ MESSAGES_ALONE = {
     # round 21 (msg-21, the same principles): kind 212
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 212 -> 213
     # round 22 (msg-22: figures, the writer dead, a pet gone missing): kind 213 -> 214
-    "tuning13": ((214, 148, 145), 11, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41): 146
+    "tuning13": ((214, 148, 146), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1604,14 +1626,18 @@ MESSAGES_ALONE = {
     # family or someone by name are other; a misused identity a tip): 216, 159, 156
     # round 21 (cat-21): an impostor "tự xưng nhân viên điện lực" going house to house now is
     # urgent like one "giả nhân viên" (impostor_here; mt11-95)
-    "tuning11": ((216, 159, 157), 9, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41): 158
+    "tuning11": ((216, 159, 158), 9, 0, 0),
     # round 14: kept out of the pass on set 11, scored before any change (its header) 207,
     # 142, 144 of 220, ads 11/17, two calm tips urgent, four people in danger normal; the
     # same after the pass on set 11; after the pass on it (model retrained) 216, 152, 152 of
     # 220 (213, 151, 150 of the 214 agreed: mt12-61, mt12-92, mt12-140, mt12-167, mt12-199,
     # mt12-201 in CONFLICTS), ads 15/17 (15/15 agreed), none and none
     # round 17 (msg-17b, a small fire named by its size or where it started): 157 agreed
-    "tuning12": ((215, 157, 151), 15, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41): urgency 151 ->
+    # 149: impostors at the door (mt12-101, mt12-108) and a fight set for tonight with
+    # machetes hidden (mt12-49) read normal; mt12-106 (fake notes passed) now normal as labelled
+    "tuning12": ((215, 157, 149), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
@@ -1620,7 +1646,8 @@ MESSAGES_ALONE = {
     # from the hand is a robbery, whatever was lost (robbery beats theft); urgency 152, one calm
     # tip urgent once a trick whose taker made off is not raised by the model (mt14-177)
     # round 21 (cat-21): a warning passed on "for the record" no longer urgent (mt14-52)
-    "tuning14": ((218, 154, 153), 13, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 158
+    "tuning14": ((218, 154, 158), 13, 0, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1648,7 +1675,8 @@ MESSAGES_ALONE = {
     # child_in_danger's is a person's tip, other (tip_category); mt16-62, a boy shut out on a
     # balcony, is labelled violence
     # round 21 (msg-21, the same principles): kind 218
-    "tuning16": ((218, 120, 120), 30, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 121
+    "tuning16": ((218, 120, 121), 30, 0, 0),
     # round 16: scored before any change (their headers); 17 after msg-16's pass on it
     # (model retrained, sets 17-19 untaught): 216, 143, 150, 15/15, none and none
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
@@ -1664,7 +1692,8 @@ MESSAGES_ALONE = {
     # round 22 (cat-22): urgency 105, a loss taken on purpose: mt18-208, "coi bộ sắp oánh nhau",
     # labelled normal, now read as "sắp đánh nhau" is (urgent, as before the round; "oánh" is
     # "đánh" in slang)
-    "tuning18": ((216, 108, 105), 15, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 110
+    "tuning18": ((216, 108, 110), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1677,7 +1706,9 @@ MESSAGES_ALONE = {
     # family or someone by name are other; a misused identity a tip): 220, 195, 190
     # round 21 (cat-21): a gun held in a picture posted is not among people now (mt19-51)
     # round 22 (cat-22): urgency 192 (the one harmed told back home is over)
-    "tuning19": ((220, 195, 192), 3, 2, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, taught):
+    # urgency 197, no calm tip urgent
+    "tuning19": ((220, 195, 197), 3, 0, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1716,8 +1747,10 @@ MESSAGES_ALONE = {
     # urgent like its own example (and mt11-95, labelled urgent, the same event)
     # round 21 (msg-21: volunteering for the night watch asked is community life): kind 217
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 217 -> 218
-    "tuning22": ((218, 151, 165), 10, 0, 0),
-    "tuning23": ((219, 142, 144), 12, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 169
+    "tuning22": ((218, 151, 169), 10, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
+    "tuning23": ((219, 142, 150), 12, 0, 0),
     # round 21: scored before its passes (its header); msg-21b (a dream or a game, a police
     # office as a landmark, papers told lost, "gì cũng", the utility named, notices
     # forwarded): kind 165 -> 174, category 116 -> 117
@@ -1733,14 +1766,17 @@ MESSAGES_ALONE = {
     # round 22, every pass merged: kind 180, category 126, urgency 133, ads 11
     # round 23 (msg-23: a web address is an ad's phrase; news of the police seen asked is
     # other): kind 182, ads 12
-    "tuning40": ((182, 126, 133), 12, 0, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 135
+    "tuning40": ((182, 126, 135), 12, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
     # back since is a tip; a web address is an ad's phrase; a police office
     # as a landmark and news of the police seen asked are everyday): kind 178, category 126,
     # ads 12
-    "tuning41": ((178, 126, 137), 12, 1, 0),
+    # round 23 (the model taught urgency by sets 14-23, 40, 41, taught):
+    # urgency 140, no calm tip urgent
+    "tuning41": ((178, 126, 140), 12, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136

@@ -110,20 +110,24 @@ variants = load_script("writing_variants")
 # typo-doubled question 74 -> 76; variants given the common facts against a label naming
 # procedures are asked which instead: question-wrong 16 -> 15, typo-dropped 154 -> 148.
 # Round 23, msg-23 and asst-23 merged and measured once: typo-dropped question 500 -> 499.
+# Round 23: the model taught message sets 14-23, 40 and 41's urgency (their texts are among
+# those varied, so their variants read as the originals more often): urgency breaks fall
+# (a letter dropped 36 -> 13, tr->ch 33 -> 18, doubled 12 -> 2), teencode without marks
+# 44 -> 45 (one more original read right whose variant reads as before).
 HELD = {
-    "no-marks": {"kind": 15, "tip-lost": 6, "category": 71, "urgency": 44,
+    "no-marks": {"kind": 15, "tip-lost": 6, "category": 71, "urgency": 43,
                  "question": 18, "question-wrong": 17},
-    "teencode": {"kind": 2, "tip-lost": 2, "category": 7, "urgency": 3,
+    "teencode": {"kind": 2, "tip-lost": 2, "category": 7, "urgency": 1,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 77, "urgency": 44,
+    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 77, "urgency": 45,
                           "question": 20, "question-wrong": 18},
-    "lower-no-punct": {"kind": 17, "tip-lost": 0, "category": 2, "urgency": 2,
+    "lower-no-punct": {"kind": 17, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 2},
-    "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 20, "urgency": 12,
+    "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 20, "urgency": 2,
                      "question": 76, "question-wrong": 15},
-    "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 41, "urgency": 36,
+    "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 41, "urgency": 13,
                      "question": 499, "question-wrong": 148},
-    "typo-tr-ch": {"kind": 78, "tip-lost": 46, "category": 93, "urgency": 33,
+    "typo-tr-ch": {"kind": 78, "tip-lost": 46, "category": 93, "urgency": 18,
                    "question": 98, "question-wrong": 31},
 }  # fmt: skip
 

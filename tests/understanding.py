@@ -492,6 +492,16 @@ UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning41",
     "tuning42",
 )
+# Message sets of `UNTRAINED_MESSAGES` the shipped model is taught the urgency of, and
+# nothing else (round 23): held out by set (scripts/heldout_heads_sweep.py, each set left out
+# in turn; the training-only sets each left out), taught the urgency head with the model's
+# `raise_from` at 0.45, the training-only sets' urgency 2,450 -> 2,462 of 2,588, calm tips
+# rated urgent 28 -> 18, people in danger rated normal 29 -> 27; left out in turn, calm 3 -> 2,
+# no person in danger lost. Retrained, three dangers the rules read in few words were lowered
+# (a poison swallowed, a stranger who cannot answer, a child not back): the rules keep them
+# (classify.yaml `kept`, child_in_danger). The held-out tools still leave these sets out of the
+# model they start from (`train_text_model.training_files(shipped=False)`).
+URGENCY_TAUGHT: tuple[str, ...] = tuple(f"tuning{n}" for n in (*range(14, 24), 40, 41))
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
 # fit them. 11a-f, 11h, 11i, 12a-d, 13a-b and 14a by writers who had not seen the rules; 11g by the
@@ -535,6 +545,8 @@ HEADS_TAUGHT = {
     # too, rated people in danger normal, lost an ad and turned questions wrong (round 15,
     # `UNTRAINED_MESSAGES`)
     **{f"tuning{n}": ("category",) for n in range(6, 14)},
+    # round 23: the urgency alone (`URGENCY_TAUGHT`)
+    **{name: ("severity",) for name in URGENCY_TAUGHT},
 }
 TODAY = date(2026, 11, 30)
 

@@ -1841,7 +1841,7 @@ def with_urgency(
         severity = "normal"
     else:
         return verdict
-    reasons = (*verdict.reasons, Opinion.urgency_reason(urgent_p))
+    reasons = (*verdict.reasons, Opinion.urgency_reason(urgent_p, severity))
     return replace(verdict, severity=severity, reasons=reasons)
 
 

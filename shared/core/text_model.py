@@ -72,9 +72,15 @@ class Opinion:
         object.__setattr__(self, "__dict__", fields)
 
     @staticmethod
-    def urgency_reason(p: float) -> str:
-        """The model's urgency, as the probability it gives a danger now."""
-        return f"{OPINION}urgent ({p:.2f})" if p >= 0.5 else f"{OPINION}normal ({1 - p:.2f})"
+    def urgency_reason(p: float, severity: str) -> str:
+        """The model's urgency as it decided `severity`, with the probability it gives
+        that: a tip raised from `raise_from` under one half still reads "urgent" (its
+        learned urgency, `Classification.severity_learned`), never "normal (0.55)"."""
+        return (
+            f"{OPINION}urgent ({p:.2f})"
+            if severity == "urgent"
+            else f"{OPINION}normal ({1 - p:.2f})"
+        )
 
     def reason(self, head: str) -> str:
         """How the opinion shows among a decision's reasons (an officer sees it)."""
