@@ -476,7 +476,9 @@ UNTRAINED: tuple[str, ...] = (
 # 2 of 1,267, dev set 42 did not move, and four of the line's danger tests failed: the
 # learned urgency lowers "ba toi uong thuoc sau, mat tim tai roi" (0.09, under 0.12), a
 # trembling speechless old stranger and a child not back from school to normal (lowering
-# below 0.05 instead fails others): not taught until those hold.
+# below 0.05 instead fails others). Once the rules kept those, their urgency alone is
+# taught (`URGENCY_TAUGHT`); they stay here, untaught every other head, and the held-out
+# tools leave them out of the model they start from.
 UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning14",
     "tuning15",
