@@ -1109,6 +1109,8 @@ BLIND_HELD = {
     "blind26": ((123, 84, 94), 8, 0, 0, 62, 6),
     # round 23, written and scored before any change (lead-23 087d831)
     "blind27": ((119, 87, 89), 12, 0, 2, 57, 2),
+    # round 24, written and scored before any change (lead-24 90e7dec)
+    "blind28": ((128, 86, 91), 11, 0, 0, 59, 3),
 }
 
 
@@ -1540,6 +1542,8 @@ QUESTIONS_ALONE = {
     "tuning41": (85, 2),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     "tuning42": (82, 4),
+    # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
+    "tuning43": (75, 3),
 }
 
 
@@ -1781,6 +1785,8 @@ MESSAGES_ALONE = {
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
     "tuning42": ((189, 136, 137), 15, 1, 0),
+    # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
+    "tuning43": ((185, 130, 138), 13, 0, 0),
 }
 
 

@@ -114,21 +114,24 @@ variants = load_script("writing_variants")
 # those varied, so their variants read as the originals more often): urgency breaks fall
 # (a letter dropped 36 -> 13, tr->ch 33 -> 18, doubled 12 -> 2), teencode without marks
 # 44 -> 45 (one more original read right whose variant reads as before).
+# Round 24: pair 42 (round 23's dev set) is a tuning set now and joins the sets measured, every
+# row measured again before any rule changed (no-marks kind 15 -> 21, teencode without marks
+# 16 -> 22, a letter dropped question 499 -> 516 the most).
 HELD = {
-    "no-marks": {"kind": 15, "tip-lost": 6, "category": 71, "urgency": 43,
-                 "question": 18, "question-wrong": 17},
-    "teencode": {"kind": 2, "tip-lost": 2, "category": 7, "urgency": 1,
+    "no-marks": {"kind": 21, "tip-lost": 7, "category": 75, "urgency": 43,
+                 "question": 19, "question-wrong": 18},
+    "teencode": {"kind": 2, "tip-lost": 2, "category": 8, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 16, "tip-lost": 8, "category": 77, "urgency": 45,
-                          "question": 20, "question-wrong": 18},
+    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 82, "urgency": 45,
+                          "question": 21, "question-wrong": 19},
     "lower-no-punct": {"kind": 17, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 2},
-    "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 20, "urgency": 2,
-                     "question": 76, "question-wrong": 15},
-    "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 41, "urgency": 13,
-                     "question": 499, "question-wrong": 148},
-    "typo-tr-ch": {"kind": 78, "tip-lost": 46, "category": 93, "urgency": 18,
-                   "question": 98, "question-wrong": 31},
+    "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 20, "urgency": 4,
+                     "question": 80, "question-wrong": 15},
+    "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 41, "urgency": 15,
+                     "question": 516, "question-wrong": 153},
+    "typo-tr-ch": {"kind": 80, "tip-lost": 46, "category": 94, "urgency": 18,
+                   "question": 101, "question-wrong": 32},
 }  # fmt: skip
 
 
