@@ -835,6 +835,23 @@ def test_a_wrong_pointer_or_a_question_back_without_the_topic_is_not_honest() ->
     assert judge(licence, _seen(topics=("thuong_tru",))) == "wrong"
 
 
+def test_a_theft_received_and_pointed_to_the_office_asked_is_honest() -> None:
+    # issue 17 §4-5: a licence taken in a theft and its re-issue asked: the theft is a tip
+    # (an officer sees it) and the follow-up says which office re-issues it
+    licence = {"answer": "out_of_scope", "service": "driving_licence"}
+    unnamed = {"answer": "out_of_scope"}  # no service named: honest at best
+    assert judge(licence, _seen(tip=True, out_of_scope="driving_licence")) == "honest"
+    assert judge(unnamed, _seen(tip=True, out_of_scope="land")) == "honest"
+    # pointed elsewhere, or not pointed, or a pointer to a question of another kind: wrong
+    assert judge(licence, _seen(tip=True, out_of_scope="passport")) == "wrong"
+    assert judge(licence, _seen(tip=True)) == "wrong"
+    assert judge({"answer": "handoff"}, _seen(tip=True, out_of_scope="passport")) == "wrong"
+    assert (
+        judge({"answer": "topic", "topics": ["tam_tru"]}, _seen(tip=True, out_of_scope="land"))
+        == "wrong"
+    )
+
+
 def test_lost_papers_reported_and_the_reissue_told_are_no_wrong_answer() -> None:
     # issue 17 §4: lost papers are a tip for the ward's desk and the citizen is told how
     # to re-issue them; a question about them read so asserts no wrong fact

@@ -725,6 +725,11 @@ def judge(expect: dict[str, Any], got: Understood) -> str:
         # was all that was asked, honest when more was (a section, another topic)
         alone = expect["topics"] == ["mat_giay_to"] and not expect.get("sections")
         return "right" if alone else "honest"
+    if got.tip and _pointed_on(expect, got):
+        # issue 17 §4-5: another office's paper taken in a theft, its re-issue asked: the
+        # theft is received (an officer sees it) and the citizen is pointed to the office
+        # asked, as "not handled here" would (`assistant.rule_for_tip`)
+        return "honest"
     if got.tip:
         return "wrong"
     answer = expect["answer"]
@@ -753,6 +758,15 @@ def _papers_told_lost(expect: dict[str, Any], got: Understood) -> bool:
     re-issue them (`assistant.rule_for_tip`)."""
     asked = expect["answer"] == "topic" and "mat_giay_to" in expect["topics"]
     return asked and got.topics == ("mat_giay_to",)
+
+
+def _pointed_on(expect: dict[str, Any], got: Understood) -> bool:
+    """Another office's matter asked, and the tip's follow-up points to it (a label
+    naming no service: the pointer cannot be checked, honest at best, as `_honest`)."""
+    asked = expect["answer"] == "out_of_scope"
+    return (
+        asked and got.out_of_scope is not None and expect.get("service") in (None, got.out_of_scope)
+    )
 
 
 def _honest(expect: dict[str, Any], got: Understood) -> bool:

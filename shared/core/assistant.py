@@ -297,7 +297,15 @@ def emergency() -> Reply:
 
 
 def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> Reply | None:
-    """The short rule to send after a tip's acknowledgement, or None.
+    """The short rule to send after a tip's acknowledgement, or None (`_tip_follow_up`)."""
+    return _tip_follow_up(category_or_topic, today, text)[0]
+
+
+def _tip_follow_up(
+    category_or_topic: str | None, today: date, text: str
+) -> tuple[Reply | None, str | None]:
+    """The reply to send after a tip's acknowledgement, or None, and the service this
+    line said it does not handle when that reply is a pointer (else None).
 
     Takes a topic (tam_tru, luu_tru, ...) or a classifier category: for a
     residence category the topic is read from the tip's text, defaulting to
@@ -313,7 +321,7 @@ def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> 
         topic = match_topic(text)
         if topic is None or not k.procedures[topic].rule:
             if category_or_topic is None:
-                return None
+                return None, None
             topic = k.default_rule_topic
     elif category_or_topic in k.tip_topics:
         topic = k.tip_topics[category_or_topic]
@@ -328,17 +336,19 @@ def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> 
         padded = normalise(text)
         service = questions.understand(padded, k).out_of_scope
         asked = questions.sections(padded, k)
-        return _out_of_scope_reply(service) if service is not None and asked else None
+        if service is None or not asked:
+            return None, None
+        return _out_of_scope_reply(service), service.service
     else:
-        return None
+        return None, None
     proc = k.procedures[topic]
     lines = [line for line in proc.rule if line.said_on(today)]
     if not lines:
-        return None
+        return None, None
     body = "\n".join(f"- {line.text}" for line in lines)
     checked = k.texts["checked"].format(date=_date(proc.checked))
     text_out = f"{k.texts['rule_intro']}\n{body}\n\n{checked}"
-    return Reply(text_out, (_topic_button(topic),))
+    return Reply(text_out, (_topic_button(topic),)), None
 
 
 # --------------------------------------------------------------------------
@@ -488,10 +498,14 @@ def answer(
     handoff = handoff or questions.near(padded, k.handoff_waited)
 
     if signal.tip:
-        rule = rule_for_tip(signal.category, today, text)
+        rule, elsewhere_service = _tip_follow_up(signal.category, today, text)
         if rule is not None:
             replies.append(rule)
-        return result(new_state=ConversationState(first, now) if first and now else state)
+        return result(
+            new_state=ConversationState(first, now) if first and now else state,
+            # a theft that took a licence whose re-issue is asked: received, and pointed on
+            out_of_scope=elsewhere_service,
+        )
 
     if handoff:
         if elsewhere is not None:
