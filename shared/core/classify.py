@@ -2505,7 +2505,9 @@ def _by_rules(
             and not any(_overlaps(d, w) for d in danger.hits for w in best_weak)
         )
         category = best.category if best is not None and not weak_only else "other"
-        category = danger.names(best_hits) or category
+        # (or, the category read only in weak words, those: a child "tìm không thấy" is a
+        # person missing, never lost property; cat-24)
+        category = danger.names(best_hits or best_weak) or category
         reasons: list[str] = _labels(best_hits)
         if best is not None:
             for name in (best.weak, best.requires, best.happened):
