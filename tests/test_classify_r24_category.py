@@ -105,3 +105,30 @@ def test_force_used_to_take_is_a_robbery(text: str) -> None:
 )
 def test_a_fall_with_nothing_taken_is_no_robbery(text: str) -> None:
     assert _tip(text)[0] != "robbery"
+
+
+# A fire told with its cause (a quarrel, revenge, rubbish burnt) is a fire, all one event
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tối qua kho hàng nhà tôi bị cháy một góc, dập kịp, camera thấy thằng lạ mặt đổ xăng"
+        " châm lửa rồi chạy, chắc trả thù",
+        "hôm qua hàng xóm đốt rác cháy lan qua hàng rào nhà tôi, may dập được",
+        "đêm qua 2 thằng cãi nhau, một thằng về châm lửa đốt cháy xe thằng kia",
+    ],
+)
+def test_a_fire_told_with_its_cause_is_a_fire(text: str) -> None:
+    assert _tip(text)[0] == "fire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fire that only dates what goes on now, or a habit
+        "hồi tháng trước nhà bên cháy, giờ tối nào cũng nhậu nhẹt ồn ào tới khuya",
+        # a burning threatened for later is the threat's
+        "chủ nợ nhắn không trả tiền thì tối nay qua đốt nhà, giết cả nhà tôi",
+    ],
+)
+def test_a_fire_dating_what_goes_on_or_a_burning_threatened_is_not_fire(text: str) -> None:
+    assert _tip(text)[0] != "fire"
