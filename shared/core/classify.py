@@ -2196,10 +2196,13 @@ def _by_rules(
     if best is not None:
         for rule, strong, hits in scored:
             if strong and best.category in rule.beats:
-                # a fire beats the quarrel or the arson told beside it, all one event; never
-                # what is told going on now or as a habit beside a fire it dates ("hồi tháng
-                # trước nhà bên cháy, giờ tối nào cũng nhậu ồn ào"; cat-24)
-                if rule.background_when_past and (now_said or _habitual(groups)):
+                # a fire beats the arson told beside it, all one event; never what is told
+                # going on now or as a habit beside a fire it dates ("hồi tháng trước nhà bên
+                # cháy, giờ tối nào cũng đánh nhau"), nor typed without marks ("chay roi" is
+                # as often "chạy rồi", ran off; cat-24)
+                if rule.background_when_past and (
+                    not message.typed_with_marks or now_said or _habitual(groups)
+                ):
                     continue
                 best, best_strong, best_hits, best_weak = rule, strong, hits, []
                 break
