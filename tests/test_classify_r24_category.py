@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from shared.core.classify import by_rules
+from shared.core.classify import by_rules, classify
+from tests.understanding import cases
 
 
 def _tip(text: str) -> tuple[str | None, str]:
@@ -158,3 +159,58 @@ def test_a_lorry_named_beside_a_hazard_is_no_traffic_tip(text: str) -> None:
 
 def test_a_lorry_blocking_the_road_is_still_traffic() -> None:
     assert _tip("xe tải đậu chắn ngang đường trước chợ cả buổi sáng")[0] == "traffic"
+
+
+# Urgency (issue 17 point 2): the one harmed now cared for in hospital is no danger now
+def test_the_one_harmed_now_in_hospital_is_no_danger_now() -> None:
+    text = "tối qua ba tôi bị 2 thằng cướp xe, đánh chảy máu đầu, giờ ba đang nằm viện"
+    assert _tip(text) == ("robbery", "normal")
+
+
+def test_the_one_harmed_still_lying_hurt_is_a_danger_now() -> None:
+    text = "ba tôi bị 2 thằng cướp xe, đang nằm giữa đường Tân Kỳ Tân Quý chảy máu đầu"
+    assert _tip(text) == ("robbery", "urgent")
+
+
+# A weapon found hidden, nobody with it, is for the ward to collect
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phát hiện bao tải có mấy cây mã tấu giấu trong bụi cỏ cạnh bãi xe, không biết của ai",
+        "con tôi lượm được khẩu súng ngắn ở bãi rác sau chợ, đang để trong nhà",
+    ],
+)
+def test_a_weapon_found_hidden_is_no_danger_now(text: str) -> None:
+    assert _tip(text) == ("weapons", "normal")
+
+
+def test_a_weapon_in_someones_hand_is_a_danger_now() -> None:
+    assert _tip("có thằng cầm mã tấu đứng ngay cạnh bãi xe, la hét đòi chém")[1] == "urgent"
+
+
+# Labels of the message tuning sets against the line's conventions (round 24, cat-24), in the
+# style of tests/test_understanding.py's CONFLICTS: kept in the sets' scores (taking them out
+# would lower the kinds and urgency held there), listed here with what the line reads
+CONVENTION_CONFLICTS = {
+    # a dog let loose that bit or surrounds a child, labelled public order: other, as the
+    # rules file loose dogs and as mt9-173 and mt12-92 (CONFLICTS)
+    "mt20-206": "other",
+    "mt42-41": "other",
+    "mt42-166": "other",
+    # strangers loitering or watching houses, no crime named, labelled public order: a
+    # suspicious person is other (classify.yaml other: "người lạ", "thằng lạ mặt")
+    "mt22-154": "other",
+    "mt23-201": "other",
+    "mt40-141": "other",
+    # a son high on drugs holding a knife, "đòi chém mẹ", labelled drugs or violence but not
+    # weapons: such tips accept weapons in every other set (mt9-153 in CONFLICTS)
+    "mt40-133": "weapons",
+}
+
+
+def test_labels_against_the_conventions_are_read_by_the_convention() -> None:
+    # (each id's own set: "mt20-206" is messages_tuning20's)
+    sets = {i.split("-")[0].removeprefix("mt") for i in CONVENTION_CONFLICTS}
+    texts = {c["id"]: c["text"] for n in sets for c in cases(f"messages_tuning{n}.jsonl")}
+    read = {i: classify(texts[i]).category for i in CONVENTION_CONFLICTS}
+    assert read == CONVENTION_CONFLICTS

@@ -1787,7 +1787,9 @@ MESSAGES_ALONE = {
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
-    "tuning42": ((189, 136, 137), 15, 1, 0),
+    # round 24 (cat-24): urgency 139, no calm tip urgent (the one harmed now in hospital; a
+    # weapons cache found hidden)
+    "tuning42": ((189, 136, 139), 15, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     "tuning43": ((185, 131, 138), 13, 0, 0),
