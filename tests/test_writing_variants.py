@@ -122,13 +122,15 @@ variants = load_script("writing_variants")
 # 41 -> 42; a fire beats the arson told beside it only typed with marks (mt20-36 unmarked) and a
 # lorry named is no traffic tip (mt41-55, unmarked read traffic by the model): no-marks 75 -> 76,
 # teencode without marks 82 -> 83 (each also one fewer: mt13-95, a card den's din); "trăm bình
-# gas" typed "chăm" (mt20-101): tr->ch category 94 -> 95.
+# gas" typed "chăm" (mt20-101): tr->ch category 94 -> 95. A weapons cache found hidden is no
+# danger now (mt42-163, newly right), its unmarked "giau trong bui co" unread: no-marks urgency
+# 43 -> 44, teencode without marks 45 -> 46.
 HELD = {
-    "no-marks": {"kind": 21, "tip-lost": 7, "category": 76, "urgency": 43,
+    "no-marks": {"kind": 21, "tip-lost": 7, "category": 76, "urgency": 44,
                  "question": 19, "question-wrong": 18},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 8, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 83, "urgency": 45,
+    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 83, "urgency": 46,
                           "question": 21, "question-wrong": 19},
     "lower-no-punct": {"kind": 17, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 2},
