@@ -214,3 +214,23 @@ def test_labels_against_the_conventions_are_read_by_the_convention() -> None:
     texts = {c["id"]: c["text"] for n in sets for c in cases(f"messages_tuning{n}.jsonl")}
     read = {i: classify(texts[i]).category for i in CONVENTION_CONFLICTS}
     assert read == CONVENTION_CONFLICTS
+
+
+# A fight between drivers told is violence: the learned model, reading the road, may not name
+# traffic over the rules' fight (classify.yaml traffic `not_named_beside`); the jam is its effect
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hai tài xế taxi xuống xe đang đấm nhau giữa ngã tư Âu Cơ, kẹt xe cả đoạn",
+        "2 ông xe ôm đánh nhau giữa đường Lũy Bán Bích, xe cộ kẹt cứng",
+    ],
+)
+def test_a_fight_between_drivers_is_violence(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "violence"), got
+
+
+def test_a_crash_typed_without_marks_stays_traffic() -> None:
+    # "dam nhau" unmarked is as often "đâm nhau", vehicles colliding: the model may still read it
+    got = classify("tai nan o nga tu Bon Xa, 2 xe may dam nhau, 1 nguoi nam duong chay mau")
+    assert (got.kind, got.category) == ("tip", "traffic"), got

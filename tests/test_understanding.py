@@ -1712,7 +1712,8 @@ MESSAGES_ALONE = {
     # round 22 (cat-22): urgency 192 (the one harmed told back home is over)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught):
     # urgency 197, no calm tip urgent
-    "tuning19": ((220, 195, 197), 3, 0, 0),
+    # round 24 (cat-24): category 196 (two drivers fighting are violence, whatever the model)
+    "tuning19": ((220, 196, 197), 3, 0, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1753,8 +1754,9 @@ MESSAGES_ALONE = {
     # round 21 (msg-21: volunteering for the night watch asked is community life): kind 217
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 217 -> 218
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 169
-    # round 24 (cat-24): category 154 (a bag snatched, a phone picked, a child lost in a park)
-    "tuning22": ((218, 154, 169), 10, 0, 0),
+    # round 24 (cat-24): category 154 (a bag snatched, a phone picked, a child lost in a park);
+    # 155 (two motorbike-taxi drivers fighting are violence, whatever the model)
+    "tuning22": ((218, 155, 169), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     "tuning23": ((219, 142, 150), 12, 0, 0),
     # round 21: scored before its passes (its header); msg-21b (a dream or a game, a police

@@ -1708,12 +1708,29 @@ def weigh(
     # "other" named by its own words (a hazard, a person down, a racket), not for want of any
     named = "cat:other" in groups and any(map(_SURE, groups["cat:other"]))
     # a category the writer said did not happen ("chưa ai đánh ai": no violence)
+    # (not on words typed without marks that a category reads another way: "2 xe may dam
+    # nhau" is as often "đâm nhau", a crash, as "đấm nhau"; cat-24)
     undone = (
-        frozenset(g.removeprefix("not_done:") for g in groups if g.startswith("not_done:"))
+        frozenset(
+            g.removeprefix("not_done:")
+            for g, hits in groups.items()
+            if g.startswith("not_done:") and not all(_read_otherwise(h, groups) for h in hits)
+        )
         if any(map(str.startswith, groups, repeat("not_done:")))  # most messages: none, in C
         else frozenset()
     )
     return with_opinion(verdict, opinion, len(words), message.typed_with_marks, named, undone)
+
+
+def _read_otherwise(hit: Hit, groups: dict[str, list[Hit]]) -> bool:
+    """A hit whose words a category's phrase reads too, typed without the marks that would
+    tell which ("dam nhau": "đấm nhau" or "đâm nhau")."""
+    return any(
+        not other.sure and _overlaps(hit, other)
+        for group, others in groups.items()
+        if group.startswith("cat:")
+        for other in others
+    )
 
 
 def _rights_asked(groups: dict[str, list[Hit]]) -> bool:
