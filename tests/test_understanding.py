@@ -1729,7 +1729,8 @@ MESSAGES_ALONE = {
     # round 22 (cat-22): urgency 192 (the one harmed told back home is over)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught):
     # urgency 197, no calm tip urgent
-    "tuning19": ((220, 195, 197), 3, 0, 0),
+    # round 24 (cat-24): category 196 (two drivers fighting are violence, whatever the model)
+    "tuning19": ((220, 196, 197), 3, 0, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1742,7 +1743,8 @@ MESSAGES_ALONE = {
     # round 21 (cat-21): a theft the guard saw nothing of no longer urgent (mt20-198)
     # round 21 (msg-21: an errand to someone called by name is other): kind 219
     # round 22 (cat-22): category 153 (a street race is traffic)
-    "tuning20": ((219, 153, 158), 15, 0, 0),
+    # round 24 (cat-24): category 155 (an arson beside its fire; a lorry named by a gas store)
+    "tuning20": ((219, 155, 158), 15, 0, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1769,7 +1771,9 @@ MESSAGES_ALONE = {
     # round 21 (msg-21: volunteering for the night watch asked is community life): kind 217
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 217 -> 218
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 169
-    "tuning22": ((218, 151, 169), 10, 0, 0),
+    # round 24 (cat-24): category 154 (a bag snatched, a phone picked, a child lost in a park);
+    # 155 (two motorbike-taxi drivers fighting are violence, whatever the model)
+    "tuning22": ((218, 155, 169), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     "tuning23": ((219, 142, 150), 12, 0, 0),
     # round 21: scored before its passes (its header); msg-21b (a dream or a game, a police
@@ -1797,13 +1801,17 @@ MESSAGES_ALONE = {
     # ads 12
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught):
     # urgency 140, no calm tip urgent
-    "tuning41": ((178, 126, 140), 12, 0, 0),
+    # round 24 (cat-24): category 129 (a bag wrested, tứ sắc played for money, a lorry named)
+    "tuning41": ((178, 129, 140), 12, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
-    "tuning42": ((189, 136, 137), 15, 1, 0),
+    # round 24 (cat-24): urgency 139, no calm tip urgent (the one harmed now in hospital; a
+    # weapons cache found hidden)
+    "tuning42": ((189, 136, 139), 15, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
-    "tuning43": ((185, 130, 138), 13, 0, 0),
+    # round 24 (cat-24, its counts only seen): category 131
+    "tuning43": ((185, 131, 138), 13, 0, 0),
 }
 
 

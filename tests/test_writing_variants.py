@@ -117,20 +117,28 @@ variants = load_script("writing_variants")
 # Round 24: pair 42 (round 23's dev set) is a tuning set now and joins the sets measured, every
 # row measured again before any rule changed (no-marks kind 15 -> 21, teencode without marks
 # 16 -> 22, a letter dropped question 499 -> 516 the most).
+# Round 24 (cat-24): originals newly read right whose variants still break: a bag wrested from
+# someone pushed over is a robbery (mt41-173), "ginh" (giành) unread: typo-dropped category
+# 41 -> 42; a fire beats the arson told beside it only typed with marks (mt20-36 unmarked) and a
+# lorry named is no traffic tip (mt41-55, unmarked read traffic by the model): no-marks 75 -> 76,
+# teencode without marks 82 -> 83 (each also one fewer: mt13-95, a card den's din); "trăm bình
+# gas" typed "chăm" (mt20-101): tr->ch category 94 -> 95. A weapons cache found hidden is no
+# danger now (mt42-163, newly right), its unmarked "giau trong bui co" unread: no-marks urgency
+# 43 -> 44, teencode without marks 45 -> 46.
 HELD = {
-    "no-marks": {"kind": 21, "tip-lost": 7, "category": 75, "urgency": 43,
+    "no-marks": {"kind": 21, "tip-lost": 7, "category": 76, "urgency": 44,
                  "question": 19, "question-wrong": 18},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 8, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 82, "urgency": 45,
+    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 83, "urgency": 46,
                           "question": 21, "question-wrong": 19},
     "lower-no-punct": {"kind": 17, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 2},
     "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 20, "urgency": 4,
                      "question": 80, "question-wrong": 15},
-    "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 41, "urgency": 15,
+    "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 42, "urgency": 15,
                      "question": 516, "question-wrong": 153},
-    "typo-tr-ch": {"kind": 80, "tip-lost": 46, "category": 94, "urgency": 18,
+    "typo-tr-ch": {"kind": 80, "tip-lost": 46, "category": 95, "urgency": 18,
                    "question": 101, "question-wrong": 32},
 }  # fmt: skip
 

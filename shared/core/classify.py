@@ -1708,12 +1708,29 @@ def weigh(
     # "other" named by its own words (a hazard, a person down, a racket), not for want of any
     named = "cat:other" in groups and any(map(_SURE, groups["cat:other"]))
     # a category the writer said did not happen ("chưa ai đánh ai": no violence)
+    # (not on words typed without marks that a category reads another way: "2 xe may dam
+    # nhau" is as often "đâm nhau", a crash, as "đấm nhau"; cat-24)
     undone = (
-        frozenset(g.removeprefix("not_done:") for g in groups if g.startswith("not_done:"))
+        frozenset(
+            g.removeprefix("not_done:")
+            for g, hits in groups.items()
+            if g.startswith("not_done:") and not all(_read_otherwise(h, groups) for h in hits)
+        )
         if any(map(str.startswith, groups, repeat("not_done:")))  # most messages: none, in C
         else frozenset()
     )
     return with_opinion(verdict, opinion, len(words), message.typed_with_marks, named, undone)
+
+
+def _read_otherwise(hit: Hit, groups: dict[str, list[Hit]]) -> bool:
+    """A hit whose words a category's phrase reads too, typed without the marks that would
+    tell which ("dam nhau": "đấm nhau" or "đâm nhau")."""
+    return any(
+        not other.sure and _overlaps(hit, other)
+        for group, others in groups.items()
+        if group.startswith("cat:")
+        for other in others
+    )
 
 
 def _rights_asked(groups: dict[str, list[Hit]]) -> bool:
@@ -2196,6 +2213,14 @@ def _by_rules(
     if best is not None:
         for rule, strong, hits in scored:
             if strong and best.category in rule.beats:
+                # a fire beats the arson told beside it, all one event; never what is told
+                # going on now or as a habit beside a fire it dates ("hồi tháng trước nhà bên
+                # cháy, giờ tối nào cũng đánh nhau"), nor typed without marks ("chay roi" is
+                # as often "chạy rồi", ran off; cat-24)
+                if rule.background_when_past and (
+                    not message.typed_with_marks or now_said or _habitual(groups)
+                ):
+                    continue
                 best, best_strong, best_hits, best_weak = rule, strong, hits, []
                 break
 
@@ -2505,7 +2530,9 @@ def _by_rules(
             and not any(_overlaps(d, w) for d in danger.hits for w in best_weak)
         )
         category = best.category if best is not None and not weak_only else "other"
-        category = danger.names(best_hits) or category
+        # (or, the category read only in weak words, those: a child "tìm không thấy" is a
+        # person missing, never lost property; cat-24)
+        category = danger.names(best_hits or best_weak) or category
         reasons: list[str] = _labels(best_hits)
         if best is not None:
             for name in (best.weak, best.requires, best.happened):
