@@ -1771,7 +1771,8 @@ MESSAGES_ALONE = {
     # round 23 (msg-23: a web address is an ad's phrase; news of the police seen asked is
     # other): kind 182, ads 12
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 135
-    "tuning40": ((182, 126, 135), 12, 0, 0),
+    # round 24 (kind-24: a check asked of the police beside what is told is a tip): 183, 127
+    "tuning40": ((183, 127, 135), 12, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
@@ -1780,7 +1781,8 @@ MESSAGES_ALONE = {
     # ads 12
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught):
     # urgency 140, no calm tip urgent
-    "tuning41": ((178, 126, 140), 12, 0, 0),
+    # round 24 (kind-24: what to do asked after something told is a tip): 179, 127
+    "tuning41": ((179, 127, 140), 12, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
