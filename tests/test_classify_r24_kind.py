@@ -80,3 +80,21 @@ def test_what_to_do_asked_after_something_told_is_a_tip(text: str) -> None:
 )
 def test_what_to_do_asked_of_a_procedure_stays_a_question(text: str) -> None:
     assert classify(text).kind == "question"
+
+
+# a shop told of with a check asked of the police is no shop asked for: not everyday chat
+
+
+def test_a_shop_told_of_with_a_check_asked_is_a_tip() -> None:
+    text = (
+        "tiem sua xe dau hem 9 chua ca chuc can xang trong nha, so chay qua, co ai kiem tra khong"
+    )
+    assert classify(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tiệm sửa xe nào uy tín gần chợ Tân Hương vậy mọi người", "chỗ sửa xe nào rẻ, ai biết chỉ em"],
+)
+def test_a_shop_asked_for_stays_chat(text: str) -> None:
+    assert classify(text).kind == "other"

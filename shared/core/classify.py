@@ -2431,7 +2431,11 @@ def _by_rules(
         # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)
         # (a police office named only as a landmark, "gần công an phường có tiệm photo nào
         # không", asks nothing of it)
-        office_asked = "elsewhere_unless" in groups and not _landmark_only(groups)
+        # (nor a shop told of with a check asked of the police: "tiệm sửa xe chứa cả chục can
+        # xăng, sợ cháy, có ai kiểm tra không", `action_asked`)
+        office_asked = (
+            "elsewhere_unless" in groups and not _landmark_only(groups)
+        ) or "action_asked" in groups
         if (asks or "elsewhere_asks" in groups) and not office_asked:
             aside += _sure(groups, "elsewhere")
         # how to use the line itself asked ("làm sao gửi vị trí cho ad"): nothing reported
