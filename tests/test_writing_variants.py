@@ -125,21 +125,31 @@ variants = load_script("writing_variants")
 # gas" typed "chăm" (mt20-101): tr->ch category 94 -> 95. A weapons cache found hidden is no
 # danger now (mt42-163, newly right), its unmarked "giau trong bui co" unread: no-marks urgency
 # 43 -> 44, teencode without marks 45 -> 46.
+# Round 24 (kind-24): originals newly read right whose variants read as before. A check asked of
+# the police beside a fire feared (mt40-143) is a tip now, its request typed "kiem cha" unread:
+# tr->ch kind, tip-lost, category 80 -> 81, 46 -> 47, 94 -> 95. What to do asked after a drug
+# kit found (mt41-92) is a tip now, drugs by the model with marks (0.60, at its threshold): its
+# variants are tips too, of the weak category read (theft): no-marks, teencode-no-marks,
+# typo-doubled, typo-dropped and tr->ch category 75 -> 76, 82 -> 83, 20 -> 21, 41 -> 42,
+# 95 -> 96. Compared variant by variant with lead-24, nothing read right before breaks.
+# Round 24, cat-24 and kind-24 merged and measured once (each one's breaks summed; tr->ch
+# category 97); a theft's pointer to the office asked counted honest: question-wrong, a letter
+# dropped 153 -> 152, tr->ch 32 -> 31.
 HELD = {
-    "no-marks": {"kind": 21, "tip-lost": 7, "category": 76, "urgency": 44,
+    "no-marks": {"kind": 21, "tip-lost": 7, "category": 77, "urgency": 44,
                  "question": 19, "question-wrong": 18},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 8, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 83, "urgency": 46,
+    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 84, "urgency": 46,
                           "question": 21, "question-wrong": 19},
     "lower-no-punct": {"kind": 17, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 2},
-    "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 20, "urgency": 4,
+    "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 21, "urgency": 4,
                      "question": 80, "question-wrong": 15},
-    "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 42, "urgency": 15,
-                     "question": 516, "question-wrong": 153},
-    "typo-tr-ch": {"kind": 80, "tip-lost": 46, "category": 95, "urgency": 18,
-                   "question": 101, "question-wrong": 32},
+    "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 43, "urgency": 15,
+                     "question": 516, "question-wrong": 152},
+    "typo-tr-ch": {"kind": 81, "tip-lost": 47, "category": 97, "urgency": 18,
+                   "question": 101, "question-wrong": 31},
 }  # fmt: skip
 
 

@@ -703,6 +703,8 @@ def build_rules(data: Any) -> Rules:
         ("deadline_declare", top.deadline_asked.declare),
         ("bribe", top.bribe),
         ("reporting", top.reporting),
+        ("action_asked", top.action_asked),
+        ("what_to_do", top.what_to_do),
         ("chain", top.chain),
         ("forwarded", top.not_for_line.forwarded),
         ("forwarded_end", top.not_for_line.forwarded_end),
@@ -2454,7 +2456,11 @@ def _by_rules(
         # is what is asked of ("phường mấy giờ mở cửa" asks the desk's hours)
         # (a police office named only as a landmark, "gần công an phường có tiệm photo nào
         # không", asks nothing of it)
-        office_asked = "elsewhere_unless" in groups and not _landmark_only(groups)
+        # (nor a shop told of with a check asked of the police: "tiệm sửa xe chứa cả chục can
+        # xăng, sợ cháy, có ai kiểm tra không", `action_asked`)
+        office_asked = (
+            "elsewhere_unless" in groups and not _landmark_only(groups)
+        ) or "action_asked" in groups
         if (asks or "elsewhere_asks" in groups) and not office_asked:
             aside += _sure(groups, "elsewhere")
         # how to use the line itself asked ("làm sao gửi vị trí cho ad"): nothing reported
@@ -2556,6 +2562,48 @@ def _by_rules(
             category = "residence" if topic in RESIDENCE_TOPICS else "other"
         reasons = _labels(best_hits) + _labels(reporting)
         return Classification("tip", category, "normal", None, None, _unique(reasons))
+
+    # the police asked to act on what is told, the request itself phrased as a question
+    # ("sạc xe qua đêm, sợ cháy, có ai kiểm tra không"): it is for an officer to act on,
+    # beside a category's phrase even weak, no own file and no papers' re-issue asked. Not
+    # beside nothing of a category: "nhờ công an xác minh giúp để đăng ký thường trú" asks a
+    # procedure whose word a typo may hide (round 24, kind-24)
+    acted = _sure(groups, "action_asked") if "action_asked" in groups else []
+    if (
+        acted
+        and not supposed
+        and "if" not in groups  # "nếu ... thì có ai kiểm tra không" supposes, asks
+        and code is None
+        and "own_file" not in groups
+        and "papers:ask" not in groups
+        and best is not None
+    ):
+        category = best.category
+        reasons = _labels(best_hits) + _labels(acted)
+        return Classification("tip", category, "normal", None, None, _unique(reasons))
+
+    # what to do asked, the only thing asked, after something told in a category's words even
+    # weak ("thấy trong nhà có ống hút, giấy bạc ... em nên làm gì"): the writer asks for help
+    # with what happened, no procedure named for the assistant to answer (round 24, kind-24)
+    todo = _sure(groups, "what_to_do") if "what_to_do" in groups else []
+    if (
+        todo
+        and best is not None
+        and not supposed
+        and "if" not in groups
+        and code is None
+        and topic_index is None
+        and "own_file" not in groups
+        and "papers:lost" not in groups
+        and all(_inside(q, todo) for q in question_hits)
+        # told first, then asked: "làm sao để tố giác tội phạm" asks how to report; and told
+        # of something, not only a report named ("muốn tố giác thì phải làm sao": other, weak)
+        and (best_strong or best.category != "other")
+        and all(h.end <= todo[0].start for h in (*best_hits, *best_weak))
+        and "rights_asked" not in groups
+    ):
+        reasons = _labels(best_hits) + _labels(todo)
+        return Classification("tip", best.category, "normal", None, None, _unique(reasons))
 
     # papers told lost somewhere ("làm mất sổ hộ khẩu với giấy khai sinh trên xe buýt"),
     # nothing asked (no question word, no "?", no procedure of theirs asked): the loss is
