@@ -1541,7 +1541,9 @@ QUESTIONS_ALONE = {
     # round 23 (asst-23, one unable to sign for themselves is an officer's, events): 85
     "tuning41": (85, 2),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
-    "tuning42": (82, 4),
+    # round 24 (asst-24, a foreigner's words beside a work permit say who it is for): 83 with
+    # 3 wrong
+    "tuning42": (83, 3),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     "tuning43": (75, 3),
 }

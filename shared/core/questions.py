@@ -745,6 +745,16 @@ def required_elsewhere(padded: str, k: Knowledge) -> bool:
     return not _understood(understand(rest, k))
 
 
+def who_only(padded: str, k: Knowledge) -> bool:
+    """Every topic the text names is named by a person's words alone (`persons`: "kỹ sư
+    người Ấn Độ", "người nước ngoài"): they say who another office's matter is for ("xin
+    giấy phép lao động cho kỹ sư người Ấn Độ nộp ở đâu"), not a stay asked; a residence verb
+    said beside them ("kỹ sư người Nhật thuê nhà tôi, tôi khai báo thế nào") asks their stay."""
+    rest = _masked(padded, k.persons)
+    verbs = tuple(p for phrases, *_ in k.vague_fallbacks for p in phrases)
+    return not has_any(rest, verbs) and not _understood(understand(rest, k, scope=False))
+
+
 def _without_papers_required(padded: str, found: list[_Match], k: Knowledge) -> list[_Match]:
     """`found` without the residence papers asked as required ("có cần hộ khẩu không",
     `handoff.required`) beside a service this line does not handle ("làm hộ chiếu cho con
