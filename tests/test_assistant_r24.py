@@ -1,6 +1,6 @@
-"""Round 24's assistant pass (issue 17 §5: questions it has not seen): a person's words beside
-another office's matter say who it is for. Each rule is tried on fresh phrasings and on the
-near misses that must not change."""
+"""Round 24's assistant pass (issue 17 §5: questions it has not seen): two questions written
+apart are both answered, and a person's words beside another office's matter say who it is
+for. Each rule is tried on fresh phrasings and on the near misses that must not change."""
 
 from __future__ import annotations
 
@@ -13,6 +13,49 @@ from shared.core.classify import classify
 from tests.asked import NO_PHONE, read
 
 TODAY = date(2026, 12, 3)
+
+
+# -- two questions written apart, one procedure each: both answered --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # a list's numbers
+        (
+            "Mình hỏi 2 chuyện: 1) con gái mình lên thành phố học, khai tạm trú cho cháu ra sao; "
+            "2) giấy xác nhận cư trú để làm hồ sơ vay vốn thì xin chỗ nào",
+            ("tam_tru", "xac_nhan_cu_tru"),
+        ),
+        # two question marks, each procedure with its own part asked
+        (
+            "Em mới thuê trọ ở Tân Phú, đăng ký tạm trú cần giấy gì? Em cũng cần giấy xác nhận "
+            "cư trú để làm hồ sơ vay vốn thì xin ở đâu?",
+            ("tam_tru", "xac_nhan_cu_tru"),
+        ),
+    ],
+)
+def test_two_questions_written_apart_are_both_answered(text: str, topics: tuple[str, ...]) -> None:
+    assert read(text, TODAY)[1] == topics, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the first procedure only told, a full stop after it: the second's premise
+        (
+            "Em đăng ký tạm trú ở Bình Hưng Hòa rồi. Giờ xin giấy xác nhận cư trú ở đâu ạ?",
+            "xac_nhan_cu_tru",
+        ),
+        # the same with no punctuation at all: read as one question, as before
+        (
+            "em co tam tru o binh hung hoa roi gio xin giay xac nhan cu tru o dau",
+            "xac_nhan_cu_tru",
+        ),
+    ],
+)
+def test_a_procedure_only_told_is_not_a_second_question(text: str, topic: str) -> None:
+    assert read(text, TODAY)[1] == (topic,), text
 
 
 # -- a person's words beside another office's matter say who it is for -----------------------

@@ -1108,9 +1108,11 @@ BLIND_HELD = {
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
     "blind26": ((123, 84, 94), 8, 0, 0, 62, 6),
     # round 23, written and scored before any change (lead-23 087d831)
-    "blind27": ((119, 87, 89), 12, 0, 2, 57, 2),
+    # round 24 (asst-24, two questions written apart both answered): questions 57 -> 58
+    "blind27": ((119, 87, 89), 12, 0, 2, 58, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
-    "blind28": ((128, 86, 91), 11, 0, 0, 59, 3),
+    # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
+    "blind28": ((128, 86, 91), 11, 0, 0, 60, 3),
 }
 
 
@@ -1541,11 +1543,12 @@ QUESTIONS_ALONE = {
     # round 23 (asst-23, one unable to sign for themselves is an officer's, events): 85
     "tuning41": (85, 2),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
-    # round 24 (asst-24, a foreigner's words beside a work permit say who it is for): 83 with
-    # 3 wrong
-    "tuning42": (83, 3),
+    # round 24 (asst-24): 84 with 3 wrong (a foreigner's words beside a work permit say who it
+    # is for; two questions written apart both answered)
+    "tuning42": (84, 3),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
-    "tuning43": (75, 3),
+    # round 24 (asst-24, two questions written apart both answered): 76
+    "tuning43": (76, 3),
 }
 
 

@@ -421,6 +421,12 @@ def answer(
     padded = normalise(text)
     understood = questions.understand(padded, k)
     parts = list(understood.parts)
+    if len(parts) == 1 and not (understood.doubt or understood.out_of_scope):
+        # two questions written apart, one procedure each: both are answered, whichever the
+        # words read together made the single matter
+        apart = questions.asked_apart(text, k)
+        if parts[0].topic in {p.topic for p in apart}:
+            parts = list(apart)
     first = parts[0].topic if parts else None
     signal = _signal(text, padded, first, classification)
     replies: list[Reply] = [emergency()] if signal.urgent else []

@@ -730,6 +730,39 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     return got
 
 
+# Where a written question ends and the next begins: a question mark, a semicolon, a line
+# break, or a list's number ("1)", "2.", "2/"); commas and full stops join a story to its
+# question too often to part them.
+_CLAUSE_END = re.compile(r"[?？;\n]+|(?:^|\s)[1-9][).:/](?=\s|$)")
+
+
+def asked_apart(text: str, k: Knowledge) -> tuple[Part, ...]:
+    """Two questions written apart, each naming its own procedure and asking of it ("1) đăng
+    ký tạm trú thế nào; 2) giấy xác nhận cư trú xin ở đâu?"): each is a part, in the order
+    written, with the parts asked beside it. A clause asks when it ends with a question mark,
+    is a list's item or says how it is done (`how`); one that only tells ("em có tạm trú
+    rồi.") names its procedure as the other's premise. Empty
+    unless at least two procedures are so asked."""
+    found: list[Part] = []
+    numbered = bool(re.search(r"(?:^|\s)[1-9][).:/](?=\s|$)", text))
+    pieces = _CLAUSE_END.split(text)
+    marks = [m.group() for m in _CLAUSE_END.finditer(text)] + [""]
+    for piece, mark in zip(pieces, marks, strict=True):
+        padded = normalise(piece, k)
+        if len(padded.split()) < 3:
+            continue
+        got = understand(padded, k, scope=False)
+        if len(got.parts) != 1 or got.doubt or got.ask_stay or got.ask_event or got.handoff:
+            continue
+        part = got.parts[0]
+        said_asked = "?" in mark or "？" in mark or numbered
+        if not (said_asked or has_any(padded, k.how)):
+            continue
+        if all(part.topic != p.topic for p in found):
+            found.append(part)
+    return tuple(found[:MAX_PARTS]) if len(found) > 1 else ()
+
+
 def required_elsewhere(padded: str, k: Knowledge) -> bool:
     """A residence paper asked as required ("có cần tạm trú không", `handoff.required`) of
     an act on something no residence matter or known service is ("xin giấy phép bán rượu",
