@@ -86,3 +86,40 @@ def test_a_persons_words_beside_another_offices_matter_name_no_stay(text: str) -
 )
 def test_a_foreigners_stay_asked_beside_a_work_permit_is_answered(text: str) -> None:
     assert read(text, TODAY)[1] == ("nuoc_ngoai",), text
+
+
+# -- a place says where, beside a procedure named by its own words ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "Tôi có dãy phòng trọ, một anh thuê 4 năm rồi xin nhập hộ khẩu vào địa chỉ trọ, tôi "
+            "có phải đồng ý không",
+            "thuong_tru",
+        ),
+        ("bảo vệ khách sạn ngủ lại luôn ở khách sạn thì có cần đăng ký tạm trú không ạ", "tam_tru"),
+    ],
+)
+def test_a_place_beside_a_procedure_named_is_where(text: str, topic: str) -> None:
+    assert read(text, TODAY)[1] == (topic,), text
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # the place alone names its procedure
+        ("mới thuê phòng trọ thì cần làm giấy tờ gì với công an", ("tam_tru",)),
+        ("nhà nghỉ của tôi khai báo khách qua đâu", ("luu_tru",)),
+        # a foreigner among citizens: the place is the citizens' guests' matter beside theirs
+        (
+            "khách sạn nhỏ của chị nhận cả khách Việt lẫn khách Hàn, khai báo có khác nhau không",
+            ("luu_tru", "nuoc_ngoai"),
+        ),
+    ],
+)
+def test_a_place_alone_or_among_mixed_guests_still_names_its_procedure(
+    text: str, topics: tuple[str, ...]
+) -> None:
+    assert read(text, TODAY)[1] == topics, text

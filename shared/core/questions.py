@@ -828,6 +828,7 @@ def _understand(padded: str, k: Knowledge, scope: bool, held: bool) -> Understan
     # house one rents here ("e thuê nhà ở Tân Phú") as what is asked, bare as it is
     matches, said_done = _without_premises(padded, matches, k, outside is not None)
     matches = _without_bare(padded, matches, k)
+    matches = matches if mixed else _without_places(padded, matches, k)
     matches = _without_others_objects(padded, matches, k)
     matches = _without_persons(padded, matches, k)
     named = {m.topic for m in matches}
@@ -1109,6 +1110,23 @@ def _without_persons(padded: str, matches: list[_Match], k: Knowledge) -> list[_
         said[m.topic] = said[m.topic] and padded[m.start : m.end] in k.persons
     only = {t for t, person in said.items() if person} - k.persons_topics
     return [m for m in matches if m.topic not in only]
+
+
+def _without_places(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
+    """A topic named only by a place ("phòng trọ", "nhà nghỉ": `places`) is where, not a
+    matter of its own, beside another procedure named by its own words ("có phòng trọ, bạn
+    ở 3 năm xin nhập hộ khẩu vào địa chỉ trọ": thường trú; "nhân viên nhà nghỉ ở luôn tại
+    nhà nghỉ có phải đăng ký tạm trú không": tạm trú). Not in a group with a foreigner among
+    citizens ("homestay nhận cả khách Việt lẫn khách nước ngoài"): the place is the citizens'
+    guests' matter beside the foreigners' (the caller's `mixed`)."""
+    placed = {
+        m.topic
+        for m in matches
+        if all(padded[o.start : o.end] in k.places for o in matches if o.topic == m.topic)
+    }
+    if placed and any(m.topic not in placed for m in matches):
+        return [m for m in matches if m.topic not in placed]
+    return matches
 
 
 def _named_apart(
