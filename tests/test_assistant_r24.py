@@ -123,3 +123,37 @@ def test_a_place_alone_or_among_mixed_guests_still_names_its_procedure(
     text: str, topics: tuple[str, ...]
 ) -> None:
     assert read(text, TODAY)[1] == topics, text
+
+
+# -- another party refusing what the registration needs of them: an officer answers -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Căn nhà đứng tên chung hai chị em, chị tôi không đồng ý cho chồng tôi nhập khẩu vào, "
+        "giờ tôi làm sao",
+        "vợ cũ đã ly hôn mà không chịu chuyển khẩu đi, tôi muốn xóa tên cô ấy khỏi hộ",
+    ],
+)
+def test_a_party_refusing_goes_to_an_officer(text: str) -> None:
+    verdict = classify(text)
+    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    assert result.handoff and not result.tip, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the consent given: the registration's own facts
+        ("chủ nhà đồng ý cho tôi nhập khẩu rồi thì cần giấy tờ gì", "thuong_tru"),
+        # a party's right asked, not a refusal: when a registration is removed
+        ("nhà bán rồi, chủ mới đòi cắt khẩu nhà tôi, họ có quyền xóa không", "xoa_dang_ky"),
+        # someone not willing to do something else
+        ("con tôi không chịu đi học, có phải khai tạm vắng không", "tam_vang"),
+    ],
+)
+def test_no_refusal_of_the_registration_is_answered(text: str, topic: str) -> None:
+    verdict = classify(text)
+    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    assert not result.handoff and result.topics == (topic,), text

@@ -120,6 +120,9 @@ variants = load_script("writing_variants")
 # Round 24 (asst-24): two questions written apart are read apart by their question marks, a
 # semicolon or a list's numbers, which lower case without punctuation takes away: qt42-59, newly
 # right, is read as one question there as before (lower-no-punct question 3 -> 4).
+# Round 24 (asst-24): a party refusing what the registration needs is an officer's, so qt42-94
+# and qt42-96, newly right, break with a letter of the refusal dropped ("khng đồng ý", "chịu
+# chuển đi": answered as before): typo-dropped question 516 -> 518.
 HELD = {
     "no-marks": {"kind": 21, "tip-lost": 7, "category": 75, "urgency": 43,
                  "question": 19, "question-wrong": 18},
@@ -132,7 +135,7 @@ HELD = {
     "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 20, "urgency": 4,
                      "question": 80, "question-wrong": 15},
     "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 41, "urgency": 15,
-                     "question": 516, "question-wrong": 153},
+                     "question": 518, "question-wrong": 153},
     "typo-tr-ch": {"kind": 80, "tip-lost": 46, "category": 94, "urgency": 18,
                    "question": 101, "question-wrong": 32},
 }  # fmt: skip
