@@ -157,3 +157,18 @@ def test_no_refusal_of_the_registration_is_answered(text: str, topic: str) -> No
     verdict = classify(text)
     result = answer(text, TODAY, NO_PHONE, classification=verdict)
     assert not result.handoff and result.topics == (topic,), text
+
+
+# -- the channel asked is where it is done ----------------------------------------------------
+
+
+def test_the_channel_asked_is_where_it_is_done() -> None:
+    text = "Nhà nghỉ bên tôi báo lưu trú cho khách qua kênh nào vậy"
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert result.topics == ("luu_tru",) and result.sections == ("noi_nop",), text
+
+
+def test_a_channel_a_rumour_was_heard_on_asks_no_part() -> None:
+    text = "nghe trên kênh nào đó nói tạm trú bỏ rồi, thật không"
+    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    assert result.topics == ("tam_tru",) and "noi_nop" not in result.sections, text

@@ -1550,7 +1550,8 @@ QUESTIONS_ALONE = {
     # is for; two questions written apart both answered)
     # round 24 (asst-24, a place beside a procedure named is where): 85 with 2 wrong
     # round 24 (asst-24, a party refusing what the registration needs is an officer's): 87
-    "tuning42": (87, 2),
+    # round 24 (asst-24, the channel asked, "qua kênh nào", is where it is done): 88
+    "tuning42": (88, 2),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (asst-24, two questions written apart both answered): 76
     "tuning43": (76, 3),
