@@ -135,6 +135,12 @@ variants = load_script("writing_variants")
 # Round 24, cat-24 and kind-24 merged and measured once (each one's breaks summed; tr->ch
 # category 97); a theft's pointer to the office asked counted honest: question-wrong, a letter
 # dropped 153 -> 152, tr->ch 32 -> 31.
+# Round 24 (asst-24): two questions written apart are read apart by their question marks, a
+# semicolon or a list's numbers, which lower case without punctuation takes away: qt42-59, newly
+# right, is read as one question there as before (lower-no-punct question 3 -> 4).
+# Round 24 (asst-24): a party refusing what the registration needs is an officer's, so qt42-94
+# and qt42-96, newly right, break with a letter of the refusal dropped ("khng đồng ý", "chịu
+# chuển đi": answered as before): typo-dropped question 516 -> 518.
 HELD = {
     "no-marks": {"kind": 21, "tip-lost": 7, "category": 77, "urgency": 44,
                  "question": 19, "question-wrong": 18},
@@ -143,11 +149,11 @@ HELD = {
     "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 84, "urgency": 46,
                           "question": 21, "question-wrong": 19},
     "lower-no-punct": {"kind": 17, "tip-lost": 0, "category": 2, "urgency": 1,
-                       "question": 3, "question-wrong": 2},
+                       "question": 4, "question-wrong": 2},
     "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 21, "urgency": 4,
                      "question": 80, "question-wrong": 15},
     "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 43, "urgency": 15,
-                     "question": 516, "question-wrong": 152},
+                     "question": 518, "question-wrong": 152},
     "typo-tr-ch": {"kind": 81, "tip-lost": 47, "category": 97, "urgency": 18,
                    "question": 101, "question-wrong": 31},
 }  # fmt: skip

@@ -431,6 +431,12 @@ def answer(
     padded = normalise(text)
     understood = questions.understand(padded, k)
     parts = list(understood.parts)
+    if len(parts) == 1 and not (understood.doubt or understood.out_of_scope):
+        # two questions written apart, one procedure each: both are answered, whichever the
+        # words read together made the single matter
+        apart = questions.asked_apart(text, k)
+        if parts[0].topic in {p.topic for p in apart}:
+            parts = list(apart)
     first = parts[0].topic if parts else None
     signal = _signal(text, padded, first, classification)
     replies: list[Reply] = [emergency()] if signal.urgent else []
@@ -465,7 +471,12 @@ def answer(
     elsewhere = (
         None
         if understood.out_of_scope is not None
-        or (parts and not _any(padded, k.handoff_elsewhere_needs))
+        or (
+            parts
+            and not _any(padded, k.handoff_elsewhere_needs)
+            # a topic named by a person's words alone says who that office's matter is for
+            and not questions.who_only(padded, k)
+        )
         else next((what for what, phrases in k.handoff_elsewhere if _any(padded, phrases)), None)
     )
     # a residence paper asked as required by something the data knows nothing of ("xin giấy

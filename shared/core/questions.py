@@ -730,6 +730,39 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
     return got
 
 
+# Where a written question ends and the next begins: a question mark, a semicolon, a line
+# break, or a list's number ("1)", "2.", "2/"); commas and full stops join a story to its
+# question too often to part them.
+_CLAUSE_END = re.compile(r"[?？;\n]+|(?:^|\s)[1-9][).:/](?=\s|$)")
+
+
+def asked_apart(text: str, k: Knowledge) -> tuple[Part, ...]:
+    """Two questions written apart, each naming its own procedure and asking of it ("1) đăng
+    ký tạm trú thế nào; 2) giấy xác nhận cư trú xin ở đâu?"): each is a part, in the order
+    written, with the parts asked beside it. A clause asks when it ends with a question mark,
+    is a list's item or says how it is done (`how`); one that only tells ("em có tạm trú
+    rồi.") names its procedure as the other's premise. Empty
+    unless at least two procedures are so asked."""
+    found: list[Part] = []
+    numbered = bool(re.search(r"(?:^|\s)[1-9][).:/](?=\s|$)", text))
+    pieces = _CLAUSE_END.split(text)
+    marks = [m.group() for m in _CLAUSE_END.finditer(text)] + [""]
+    for piece, mark in zip(pieces, marks, strict=True):
+        padded = normalise(piece, k)
+        if len(padded.split()) < 3:
+            continue
+        got = understand(padded, k, scope=False)
+        if len(got.parts) != 1 or got.doubt or got.ask_stay or got.ask_event or got.handoff:
+            continue
+        part = got.parts[0]
+        said_asked = "?" in mark or "？" in mark or numbered
+        if not (said_asked or has_any(padded, k.how)):
+            continue
+        if all(part.topic != p.topic for p in found):
+            found.append(part)
+    return tuple(found[:MAX_PARTS]) if len(found) > 1 else ()
+
+
 def required_elsewhere(padded: str, k: Knowledge) -> bool:
     """A residence paper asked as required ("có cần tạm trú không", `handoff.required`) of
     an act on something no residence matter or known service is ("xin giấy phép bán rượu",
@@ -743,6 +776,16 @@ def required_elsewhere(padded: str, k: Knowledge) -> bool:
     # người nước ngoài", "gói internet cho phòng trọ"): read without them too
     rest = _masked(_masked(padded, k.handoff_required), (*k.places, *k.persons))
     return not _understood(understand(rest, k))
+
+
+def who_only(padded: str, k: Knowledge) -> bool:
+    """Every topic the text names is named by a person's words alone (`persons`: "kỹ sư
+    người Ấn Độ", "người nước ngoài"): they say who another office's matter is for ("xin
+    giấy phép lao động cho kỹ sư người Ấn Độ nộp ở đâu"), not a stay asked; a residence verb
+    said beside them ("kỹ sư người Nhật thuê nhà tôi, tôi khai báo thế nào") asks their stay."""
+    rest = _masked(padded, k.persons)
+    verbs = tuple(p for phrases, *_ in k.vague_fallbacks for p in phrases)
+    return not has_any(rest, verbs) and not _understood(understand(rest, k, scope=False))
 
 
 def _without_papers_required(padded: str, found: list[_Match], k: Knowledge) -> list[_Match]:
@@ -785,6 +828,7 @@ def _understand(padded: str, k: Knowledge, scope: bool, held: bool) -> Understan
     # house one rents here ("e thuê nhà ở Tân Phú") as what is asked, bare as it is
     matches, said_done = _without_premises(padded, matches, k, outside is not None)
     matches = _without_bare(padded, matches, k)
+    matches = matches if mixed else _without_places(padded, matches, k)
     matches = _without_others_objects(padded, matches, k)
     matches = _without_persons(padded, matches, k)
     named = {m.topic for m in matches}
@@ -1066,6 +1110,23 @@ def _without_persons(padded: str, matches: list[_Match], k: Knowledge) -> list[_
         said[m.topic] = said[m.topic] and padded[m.start : m.end] in k.persons
     only = {t for t, person in said.items() if person} - k.persons_topics
     return [m for m in matches if m.topic not in only]
+
+
+def _without_places(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
+    """A topic named only by a place ("phòng trọ", "nhà nghỉ": `places`) is where, not a
+    matter of its own, beside another procedure named by its own words ("có phòng trọ, bạn
+    ở 3 năm xin nhập hộ khẩu vào địa chỉ trọ": thường trú; "nhân viên nhà nghỉ ở luôn tại
+    nhà nghỉ có phải đăng ký tạm trú không": tạm trú). Not in a group with a foreigner among
+    citizens ("homestay nhận cả khách Việt lẫn khách nước ngoài"): the place is the citizens'
+    guests' matter beside the foreigners' (the caller's `mixed`)."""
+    placed = {
+        m.topic
+        for m in matches
+        if all(padded[o.start : o.end] in k.places for o in matches if o.topic == m.topic)
+    }
+    if placed and any(m.topic not in placed for m in matches):
+        return [m for m in matches if m.topic not in placed]
+    return matches
 
 
 def _named_apart(
