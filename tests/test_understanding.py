@@ -1108,7 +1108,8 @@ BLIND_HELD = {
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
     "blind26": ((123, 84, 94), 8, 0, 0, 62, 6),
     # round 23, written and scored before any change (lead-23 087d831)
-    "blind27": ((119, 87, 89), 12, 0, 2, 57, 2),
+    # round 24 (msg-24: a match cheered in a fire's or a weapon's words, aggregate only): kind 120
+    "blind27": ((120, 87, 89), 12, 0, 2, 57, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     "blind28": ((128, 86, 91), 11, 0, 0, 59, 3),
 }
@@ -1771,7 +1772,8 @@ MESSAGES_ALONE = {
     # round 23 (msg-23: a web address is an ad's phrase; news of the police seen asked is
     # other): kind 182, ads 12
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 135
-    "tuning40": ((182, 126, 135), 12, 0, 0),
+    # round 24 (msg-24: a match cheered in a fire's or a weapon's words): kind 182 -> 184
+    "tuning40": ((184, 126, 135), 12, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
@@ -1780,11 +1782,14 @@ MESSAGES_ALONE = {
     # ads 12
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught):
     # urgency 140, no calm tip urgent
-    "tuning41": ((178, 126, 140), 12, 0, 0),
+    # round 24 (msg-24: a match cheered; a kindness passed on as thanks): kind 178 -> 180
+    "tuning41": ((180, 126, 140), 12, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
-    "tuning42": ((189, 136, 137), 15, 1, 0),
+    # round 24 (msg-24: a match cheered; thanks for officers come at once, a thing given back,
+    # praise of a patrol; a complaint withdrawn once settled): kind 189 -> 194
+    "tuning42": ((194, 136, 137), 15, 1, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     "tuning43": ((185, 130, 138), 13, 0, 0),
 }

@@ -728,6 +728,8 @@ def build_rules(data: Any) -> Rules:
         ("community", top.not_for_line.community),
         ("mood_unless", top.not_for_line.mood_unless),
         ("misused", top.not_for_line.misused),
+        ("match", top.not_for_line.match),
+        ("cheer", top.not_for_line.cheer),
         ("laughter", top.laughter.words),
         ("joke_owned", top.laughter.owned),
         ("passing:news", top.passing.news),
@@ -2382,6 +2384,17 @@ def _by_rules(
     passing = _in_passing(groups, now_said, bool(laughing)) if reach & _PASSING_SAID else []
     if passing and topic_index is None and code is None:
         return Classification("other", None, "normal", None, None, _unique(_labels(passing)))
+    # a match cheered in a fire's or a weapon's words ("VN đá như bắn súng", "cả xóm bùng
+    # cháy"): every word of a category or a danger is the cheer's; anything told besides
+    # ("sau trận tụi nó đánh nhau") keeps the tip
+    # (typed without marks, "chay qua" is also "chạy qua": a cheer then only when nothing
+    # else was read, where the message would otherwise be a tip for want of any word)
+    if "cheer" in groups and "match" in groups and topic_index is None and code is None:
+        told = best_hits + best_weak + danger.hits
+        cheer = _sure(groups, "cheer") if told else groups["cheer"]
+        if cheer and all(_inside(h, cheer) for h in told):
+            said = _unique(_labels(_sure(groups, "match")[:1] + cheer))
+            return Classification("other", None, "normal", None, None, said)
 
     # the words a category requires are the event's too ("cho thuê căn hộ cho người nước
     # ngoài mà không khai báo thì phạt bao nhiêu": the renting opens the supposed event)

@@ -279,6 +279,9 @@ class NotForLineIn(_Strict):
     # a report or a tip-off named: the line's matter, whoever is called
     crowd_unless: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
+    # a match named, and the crime's or fire's words a cheer borrows (round 24)
+    match: list[str] = Field(default_factory=list)
+    cheer: list[str] = Field(default_factory=list)
 
 
 class SpamIn(_Strict):
