@@ -97,3 +97,40 @@ def test_thanks_praise_and_a_withdrawal_are_about_the_line(text: str) -> None:
 def test_thanks_beside_a_harm_stays_a_tip(text: str, category: str) -> None:
     got = classify(text)
     assert (got.kind, got.category) == ("tip", category)
+
+
+# laughter beside a crime told of no street: a joke in the writer's own small world (a pet, a
+# sibling, a riddle); a street place, something now, the writer's own harm or a danger still
+# reports
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con chó nhà tui nó trộm nguyên cái đùi gà trên bàn, công an bắt nó giùm 😂",
+        "con cho nha tui no trom nguyen cai dui ga tren ban, cong an bat no gium =))",
+        "ông nội kể năm 1985 có thằng ăn trộm con heo nhà ông, giờ báo còn kịp không ta haha",
+        "đố vui: tại sao tên trộm không lấy cái đồng hồ treo tường? vì sợ mất thời gian 🤣",
+    ],
+)
+def test_a_crime_laughed_at_in_ones_own_world_is_a_joke(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a street place named
+        ("haha tụi trộm chó lại lảng vảng ở đầu hẻm 40 rồi mấy anh ơi", "theft"),
+        # the writer's own harm
+        ("haha ngu thiệt, em bị lừa chuyển khoản 3 triệu cho shop ảo rồi", "fraud"),
+        # going on now
+        ("thằng say đang đập phá đồ nhà nó kìa, cả nhà chạy ra ngoài 😂", None),
+        # the excuse of whoever did it, no laughter of the writer's
+        ("ông ta nói đùa thôi rồi sàm sỡ con bé nhà tôi", None),
+    ],
+)
+def test_a_crime_laughed_at_in_the_street_still_reports(text: str, category: str | None) -> None:
+    got = classify(text)
+    assert got.kind == "tip", got
+    assert category is None or got.category == category, got

@@ -906,7 +906,8 @@ BLIND_HELD = {
     # answer (issue 17 §4)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 96 -> 95
-    "blind11": ((115, 94, 95), 6, 1, 0, 59, 0),
+    # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 115 -> 116
+    "blind11": ((116, 94, 95), 6, 1, 0, 59, 0),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -985,7 +986,8 @@ BLIND_HELD = {
     # after the pass on the kinds left wrong (msg-16c)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 125 -> 126
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 99
-    "blind15": ((126, 92, 99), 10, 0, 0, 69, 1),
+    # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 126 -> 127
+    "blind15": ((127, 92, 99), 10, 0, 0, 69, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -1109,7 +1111,8 @@ BLIND_HELD = {
     "blind26": ((123, 84, 94), 8, 0, 0, 62, 6),
     # round 23, written and scored before any change (lead-23 087d831)
     # round 24 (msg-24: a match cheered in a fire's or a weapon's words, aggregate only): kind 120
-    "blind27": ((120, 87, 89), 12, 0, 2, 57, 2),
+    # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 120 -> 121
+    "blind27": ((121, 87, 89), 12, 0, 2, 57, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     "blind28": ((128, 86, 91), 11, 0, 0, 59, 3),
 }
@@ -1622,7 +1625,8 @@ MESSAGES_ALONE = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 212 -> 213
     # round 22 (msg-22: figures, the writer dead, a pet gone missing): kind 213 -> 214
     # round 23 (the model taught urgency by sets 14-23, 40, 41): 146
-    "tuning13": ((214, 148, 146), 11, 0, 0),
+    # round 24 (msg-24: laughter beside a crime told of no street): kind 214 -> 215
+    "tuning13": ((215, 148, 146), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1698,7 +1702,8 @@ MESSAGES_ALONE = {
     # labelled normal, now read as "sắp đánh nhau" is (urgent, as before the round; "oánh" is
     # "đánh" in slang)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 110
-    "tuning18": ((216, 108, 110), 15, 0, 0),
+    # round 24 (msg-24: laughter beside a crime told of no street): kind 216 -> 217
+    "tuning18": ((217, 108, 110), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1783,7 +1788,8 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught):
     # urgency 140, no calm tip urgent
     # round 24 (msg-24: a match cheered; a kindness passed on as thanks): kind 178 -> 180
-    "tuning41": ((180, 126, 140), 12, 0, 0),
+    # round 24 (msg-24: laughter beside a crime told of no street): kind 180 -> 181
+    "tuning41": ((181, 126, 140), 12, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136

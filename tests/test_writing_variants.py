@@ -121,6 +121,9 @@ variants = load_script("writing_variants")
 # its two cheers together without the comma ("bắn súng nổ tung lưới"), where "súng nổ" (a
 # gun fired) lies outside both: lower case without punctuation kind 17 -> 18; mt40-187, newly
 # right, loses its match's name with a letter ("trận chng kết"): a letter dropped kind 56 -> 57.
+# Round 24 (msg-24): laughter beside a crime told of no street is a joke; three originals newly
+# right (mt13-140, mt18-85, mt41-124) laugh only by "=))" or a face, which lower case without
+# punctuation drops: kind 18 -> 21.
 HELD = {
     "no-marks": {"kind": 21, "tip-lost": 7, "category": 75, "urgency": 43,
                  "question": 19, "question-wrong": 18},
@@ -128,7 +131,7 @@ HELD = {
                  "question": 3, "question-wrong": 3},
     "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 82, "urgency": 45,
                           "question": 21, "question-wrong": 19},
-    "lower-no-punct": {"kind": 18, "tip-lost": 0, "category": 2, "urgency": 1,
+    "lower-no-punct": {"kind": 21, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 2},
     "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 20, "urgency": 4,
                      "question": 80, "question-wrong": 15},

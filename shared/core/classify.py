@@ -732,6 +732,7 @@ def build_rules(data: Any) -> Rules:
         ("cheer", top.not_for_line.cheer),
         ("laughter", top.laughter.words),
         ("joke_owned", top.laughter.owned),
+        ("laughter_place", top.laughter.place),
         ("passing:news", top.passing.news),
         ("passing:long_ago", top.passing.long_ago),
         ("passing:gone", top.passing.gone),
@@ -2357,6 +2358,27 @@ def _by_rules(
         or any(map(text.__contains__, rules.laughter_marks))
     )
     if laughed and topic_index is None and code is None and not danger.hits:
+        return Classification("other", None, "normal", None, None, _unique(laughing))
+    # laughter beside a crime told of no street (round 24: "con mèo nhà em nó trộm cá chiên
+    # trên bàn, xin công an bắt giùm 😂", a riddle, a grandfather's stolen hen of 1998): a
+    # joke in the writer's own small world; a street place named ("tụi bán ma túy lại về đầu
+    # hẻm haha"), something going on now, the writer's own harm ("bị lừa") or a danger told
+    # still reports. Laughter itself, not a joke owned up ("nói giỡn thôi" is as often the
+    # excuse of whoever did it)
+    if (
+        best is not None
+        and (
+            any(map(text.__contains__, rules.laughter_marks))
+            or any(not _inside(h, owned) for h in _sure(groups, "laughter"))
+        )
+        and not danger.hits
+        and not now_said
+        and topic_index is None
+        and code is None
+        # (a place typed with its marks, or unambiguous: "cho" unmarked is "cho", not "chợ")
+        and not _sure(groups, "laughter_place")
+        and "spam_unless" not in groups
+    ):
         return Classification("other", None, "normal", None, None, _unique(laughing))
 
     about_line = (

@@ -204,6 +204,8 @@ class LaughterIn(_Strict):
     marks: list[str] = Field(default_factory=list)
     # the joke owned up ("đùa thôi"): beside laughter, chat even when a crime is told
     owned: list[str] = Field(default_factory=list)
+    # a street place named (round 24): a crime laughed at there is still reported
+    place: list[str] = Field(default_factory=list)
 
 
 class PassingIn(_Strict):
