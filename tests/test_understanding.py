@@ -907,7 +907,8 @@ BLIND_HELD = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 96 -> 95
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 115 -> 116
-    "blind11": ((116, 94, 95), 6, 1, 0, 59, 0),
+    # round 24 (msg-24: ads of a fitter, a health product, an app, aggregate only): kind 117, ads 7
+    "blind11": ((117, 94, 95), 7, 1, 0, 59, 0),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -1789,13 +1790,15 @@ MESSAGES_ALONE = {
     # urgency 140, no calm tip urgent
     # round 24 (msg-24: a match cheered; a kindness passed on as thanks): kind 178 -> 180
     # round 24 (msg-24: laughter beside a crime told of no street): kind 180 -> 181
-    "tuning41": ((181, 126, 140), 12, 0, 0),
+    # round 24 (msg-24: ads of a fitter, a health product, an app): kind 181 -> 182, ads 13
+    "tuning41": ((182, 126, 140), 13, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
     # round 24 (msg-24: a match cheered; thanks for officers come at once, a thing given back,
     # praise of a patrol; a complaint withdrawn once settled): kind 189 -> 194
-    "tuning42": ((194, 136, 137), 15, 1, 0),
+    # round 24 (msg-24: ads of a fitter, a health product, an app): kind 194 -> 196, ads 17
+    "tuning42": ((196, 136, 137), 17, 1, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     "tuning43": ((185, 130, 138), 13, 0, 0),
 }
