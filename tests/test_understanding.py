@@ -1779,7 +1779,8 @@ MESSAGES_ALONE = {
     # other): kind 182, ads 12
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 135
     # round 24 (msg-24: a match cheered in a fire's or a weapon's words): kind 182 -> 184
-    "tuning40": ((184, 126, 135), 12, 0, 0),
+    # round 24 (msg-24: the writer's own errand asked is no report the model reads): 184 -> 186
+    "tuning40": ((186, 126, 135), 12, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble

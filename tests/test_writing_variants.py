@@ -124,6 +124,10 @@ variants = load_script("writing_variants")
 # Round 24 (msg-24): laughter beside a crime told of no street is a joke; three originals newly
 # right (mt13-140, mt18-85, mt41-124) laugh only by "=))" or a face, which lower case without
 # punctuation drops: kind 18 -> 21.
+# Round 24 (msg-24): the writer's own errand asked is no report the learned model reads; mt40-134,
+# newly right, loses its question once its comma is gone ("ko ạ em quên ở nhà") or its landmark
+# with a letter ("gần phưng"): lower case without punctuation kind 21 -> 22, a letter dropped
+# 57 -> 58.
 HELD = {
     "no-marks": {"kind": 21, "tip-lost": 7, "category": 75, "urgency": 43,
                  "question": 19, "question-wrong": 18},
@@ -131,11 +135,11 @@ HELD = {
                  "question": 3, "question-wrong": 3},
     "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 82, "urgency": 45,
                           "question": 21, "question-wrong": 19},
-    "lower-no-punct": {"kind": 21, "tip-lost": 0, "category": 2, "urgency": 1,
+    "lower-no-punct": {"kind": 22, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 3, "question-wrong": 2},
     "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 20, "urgency": 4,
                      "question": 80, "question-wrong": 15},
-    "typo-dropped": {"kind": 57, "tip-lost": 17, "category": 41, "urgency": 15,
+    "typo-dropped": {"kind": 58, "tip-lost": 17, "category": 41, "urgency": 15,
                      "question": 516, "question-wrong": 153},
     "typo-tr-ch": {"kind": 80, "tip-lost": 46, "category": 94, "urgency": 18,
                    "question": 101, "question-wrong": 32},

@@ -1666,6 +1666,15 @@ def weigh(
                 and "office_someone" not in groups
             )
             or ("own_file" in groups and harmless)
+            # an everyday trouble, the way or a shop asked ("giúp với, em không biết nấu món
+            # gì", "có bán nón bảo hiểm gần phường không", "từ Đầm Sen tới công an phường đi
+            # đường nào"), no category's word typed sure ("dam" unmarked is also "đâm"): the
+            # writer's own errand, nothing reported (round 24)
+            or (
+                not groups.keys().isdisjoint(_ERRANDS)
+                and "bribe" not in groups
+                and not any(_sure(groups, group) for group in groups if group.startswith("cat:"))
+            )
             or _rights_asked(groups)
             or ("deadline_time" in groups and "deadline_declare" in groups and harmless)
         ):
@@ -1717,6 +1726,10 @@ def weigh(
         else frozenset()
     )
     return with_opinion(verdict, opinion, len(words), message.typed_with_marks, named, undone)
+
+
+# the writer's own errand asked (`weigh`): an everyday trouble, the way or a shop
+_ERRANDS = frozenset({"trouble", "elsewhere", "elsewhere_landmark"})
 
 
 def _rights_asked(groups: dict[str, list[Hit]]) -> bool:
