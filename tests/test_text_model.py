@@ -283,7 +283,8 @@ def _logistic_head(words: tuple[str, ...], column: int, bias: float) -> float:
 
 
 def test_an_ad_the_model_is_sure_of_is_spam_unless_the_rules_read_a_danger() -> None:
-    ad = "app vay tien duyet nhanh 5 phut khong can the chap, tai app ngay hom nay"
+    # (round 24: "tải app" is an ad phrase of the rules now, so this ad does not say it)
+    ad = "vay tien qua app duyet nhanh trong ngay khong can the chap, nhan tien lien"
     assert by_rules(ad).kind == "tip" and not by_rules(ad).spam  # the rules read a loan app
     got = classify(ad)
     assert (got.kind, got.spam) == ("other", True), got

@@ -923,7 +923,9 @@ BLIND_HELD = {
     # answer (issue 17 §4)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 96 -> 95
-    "blind11": ((115, 94, 95), 6, 1, 0, 59, 0),
+    # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 115 -> 116
+    # round 24 (msg-24: ads of a fitter, a health product, an app, aggregate only): kind 117, ads 7
+    "blind11": ((117, 94, 95), 7, 1, 0, 59, 0),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -1002,7 +1004,8 @@ BLIND_HELD = {
     # after the pass on the kinds left wrong (msg-16c)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 125 -> 126
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 99
-    "blind15": ((126, 92, 99), 10, 0, 0, 69, 1),
+    # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 126 -> 127
+    "blind15": ((127, 92, 99), 10, 0, 0, 69, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -1131,7 +1134,9 @@ BLIND_HELD = {
     "blind26": ((123, 84, 94), 8, 0, 0, 62, 6),
     # round 23, written and scored before any change (lead-23 087d831)
     # round 24 (asst-24, two questions written apart both answered): questions 57 -> 58
-    "blind27": ((119, 87, 89), 12, 0, 2, 58, 2),
+    # round 24 (msg-24: a match cheered in a fire's or a weapon's words, aggregate only): kind 120
+    # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 120 -> 121
+    "blind27": ((121, 87, 89), 12, 0, 2, 58, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     "blind28": ((128, 86, 91), 11, 0, 0, 60, 3),
@@ -1652,7 +1657,8 @@ MESSAGES_ALONE = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 212 -> 213
     # round 22 (msg-22: figures, the writer dead, a pet gone missing): kind 213 -> 214
     # round 23 (the model taught urgency by sets 14-23, 40, 41): 146
-    "tuning13": ((214, 148, 146), 11, 0, 0),
+    # round 24 (msg-24: laughter beside a crime told of no street): kind 214 -> 215
+    "tuning13": ((215, 148, 146), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1728,7 +1734,8 @@ MESSAGES_ALONE = {
     # labelled normal, now read as "sắp đánh nhau" is (urgent, as before the round; "oánh" is
     # "đánh" in slang)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 110
-    "tuning18": ((216, 108, 110), 15, 0, 0),
+    # round 24 (msg-24: laughter beside a crime told of no street): kind 216 -> 217
+    "tuning18": ((217, 108, 110), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1807,7 +1814,10 @@ MESSAGES_ALONE = {
     # other): kind 182, ads 12
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 135
     # round 24 (kind-24: a check asked of the police beside what is told is a tip): 183, 127
-    "tuning40": ((183, 127, 135), 12, 0, 0),
+    # round 24 (msg-24: a match cheered in a fire's or a weapon's words): kind 182 -> 184
+    # round 24 (msg-24: the writer's own errand asked is no report the model reads): 184 -> 186
+    # round 24, the four passes merged and measured once: each one's gains summed
+    "tuning40": ((187, 127, 135), 12, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
@@ -1819,13 +1829,21 @@ MESSAGES_ALONE = {
     # round 24 (cat-24): category 129 (a bag wrested, tứ sắc played for money, a lorry named)
     # round 24 (kind-24: what to do asked after something told is a tip): 179, 127
     # round 24, cat-24 and kind-24 merged: kind 179, category 130
-    "tuning41": ((179, 130, 140), 12, 0, 0),
+    # round 24 (msg-24: a match cheered; a kindness passed on as thanks): kind 178 -> 180
+    # round 24 (msg-24: laughter beside a crime told of no street): kind 180 -> 181
+    # round 24 (msg-24: ads of a fitter, a health product, an app): kind 181 -> 182, ads 13
+    # round 24, the four passes merged and measured once: each one's gains summed
+    "tuning41": ((183, 130, 140), 13, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
     # round 24 (cat-24): urgency 139, no calm tip urgent (the one harmed now in hospital; a
     # weapons cache found hidden)
-    "tuning42": ((189, 136, 139), 15, 0, 0),
+    # round 24 (msg-24: a match cheered; thanks for officers come at once, a thing given back,
+    # praise of a patrol; a complaint withdrawn once settled): kind 189 -> 194
+    # round 24 (msg-24: ads of a fitter, a health product, an app): kind 194 -> 196, ads 17
+    # round 24, the four passes merged and measured once: each one's gains summed
+    "tuning42": ((196, 136, 139), 17, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     "tuning43": ((185, 131, 138), 13, 0, 0),

@@ -141,6 +141,17 @@ variants = load_script("writing_variants")
 # Round 24 (asst-24): a party refusing what the registration needs is an officer's, so qt42-94
 # and qt42-96, newly right, break with a letter of the refusal dropped ("khng đồng ý", "chịu
 # chuển đi": answered as before): typo-dropped question 516 -> 518.
+# Round 24 (msg-24): a match cheered in a weapon's words is chat; mt40-151, newly right, runs
+# its two cheers together without the comma ("bắn súng nổ tung lưới"), where "súng nổ" (a
+# gun fired) lies outside both: lower case without punctuation kind 17 -> 18; mt40-187, newly
+# right, loses its match's name with a letter ("trận chng kết"): a letter dropped kind 56 -> 57.
+# Round 24 (msg-24): laughter beside a crime told of no street is a joke; three originals newly
+# right (mt13-140, mt18-85, mt41-124) laugh only by "=))" or a face, which lower case without
+# punctuation drops: kind 18 -> 21.
+# Round 24 (msg-24): the writer's own errand asked is no report the learned model reads; mt40-134,
+# newly right, loses its question once its comma is gone ("ko ạ em quên ở nhà") or its landmark
+# with a letter ("gần phưng"): lower case without punctuation kind 21 -> 22, a letter dropped
+# 57 -> 58.
 HELD = {
     "no-marks": {"kind": 21, "tip-lost": 7, "category": 77, "urgency": 44,
                  "question": 19, "question-wrong": 18},
@@ -148,11 +159,11 @@ HELD = {
                  "question": 3, "question-wrong": 3},
     "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 84, "urgency": 46,
                           "question": 21, "question-wrong": 19},
-    "lower-no-punct": {"kind": 17, "tip-lost": 0, "category": 2, "urgency": 1,
+    "lower-no-punct": {"kind": 22, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 4, "question-wrong": 2},
     "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 21, "urgency": 4,
                      "question": 80, "question-wrong": 15},
-    "typo-dropped": {"kind": 56, "tip-lost": 17, "category": 43, "urgency": 15,
+    "typo-dropped": {"kind": 58, "tip-lost": 17, "category": 43, "urgency": 15,
                      "question": 518, "question-wrong": 152},
     "typo-tr-ch": {"kind": 81, "tip-lost": 47, "category": 97, "urgency": 18,
                    "question": 101, "question-wrong": 31},

@@ -730,8 +730,11 @@ def build_rules(data: Any) -> Rules:
         ("community", top.not_for_line.community),
         ("mood_unless", top.not_for_line.mood_unless),
         ("misused", top.not_for_line.misused),
+        ("match", top.not_for_line.match),
+        ("cheer", top.not_for_line.cheer),
         ("laughter", top.laughter.words),
         ("joke_owned", top.laughter.owned),
+        ("laughter_place", top.laughter.place),
         ("passing:news", top.passing.news),
         ("passing:long_ago", top.passing.long_ago),
         ("passing:gone", top.passing.gone),
@@ -1665,6 +1668,15 @@ def weigh(
                 and "office_someone" not in groups
             )
             or ("own_file" in groups and harmless)
+            # an everyday trouble, the way or a shop asked ("giúp với, em không biết nấu món
+            # gì", "có bán nón bảo hiểm gần phường không", "từ Đầm Sen tới công an phường đi
+            # đường nào"), no category's word typed sure ("dam" unmarked is also "đâm"): the
+            # writer's own errand, nothing reported (round 24)
+            or (
+                not groups.keys().isdisjoint(_ERRANDS)
+                and "bribe" not in groups
+                and not any(_sure(groups, group) for group in groups if group.startswith("cat:"))
+            )
             or _rights_asked(groups)
             or ("deadline_time" in groups and "deadline_declare" in groups and harmless)
         ):
@@ -1733,6 +1745,10 @@ def _read_otherwise(hit: Hit, groups: dict[str, list[Hit]]) -> bool:
         if group.startswith("cat:")
         for other in others
     )
+
+
+# the writer's own errand asked (`weigh`): an everyday trouble, the way or a shop
+_ERRANDS = frozenset({"trouble", "elsewhere", "elsewhere_landmark"})
 
 
 def _rights_asked(groups: dict[str, list[Hit]]) -> bool:
@@ -2383,6 +2399,27 @@ def _by_rules(
     )
     if laughed and topic_index is None and code is None and not danger.hits:
         return Classification("other", None, "normal", None, None, _unique(laughing))
+    # laughter beside a crime told of no street (round 24: "con mèo nhà em nó trộm cá chiên
+    # trên bàn, xin công an bắt giùm 😂", a riddle, a grandfather's stolen hen of 1998): a
+    # joke in the writer's own small world; a street place named ("tụi bán ma túy lại về đầu
+    # hẻm haha"), something going on now, the writer's own harm ("bị lừa") or a danger told
+    # still reports. Laughter itself, not a joke owned up ("nói giỡn thôi" is as often the
+    # excuse of whoever did it)
+    if (
+        best is not None
+        and (
+            any(map(text.__contains__, rules.laughter_marks))
+            or any(not _inside(h, owned) for h in _sure(groups, "laughter"))
+        )
+        and not danger.hits
+        and not now_said
+        and topic_index is None
+        and code is None
+        # (a place typed with its marks, or unambiguous: "cho" unmarked is "cho", not "chợ")
+        and not _sure(groups, "laughter_place")
+        and "spam_unless" not in groups
+    ):
+        return Classification("other", None, "normal", None, None, _unique(laughing))
 
     about_line = (
         _about_line(groups, bool(punctuation), best_strong) if reach & _ABOUT_LINE_SAID else []
@@ -2409,6 +2446,17 @@ def _by_rules(
     passing = _in_passing(groups, now_said, bool(laughing)) if reach & _PASSING_SAID else []
     if passing and topic_index is None and code is None:
         return Classification("other", None, "normal", None, None, _unique(_labels(passing)))
+    # a match cheered in a fire's or a weapon's words ("VN đá như bắn súng", "cả xóm bùng
+    # cháy"): every word of a category or a danger is the cheer's; anything told besides
+    # ("sau trận tụi nó đánh nhau") keeps the tip
+    # (typed without marks, "chay qua" is also "chạy qua": a cheer then only when nothing
+    # else was read, where the message would otherwise be a tip for want of any word)
+    if "cheer" in groups and "match" in groups and topic_index is None and code is None:
+        told = best_hits + best_weak + danger.hits
+        cheer = _sure(groups, "cheer") if told else groups["cheer"]
+        if cheer and all(_inside(h, cheer) for h in told):
+            said = _unique(_labels(_sure(groups, "match")[:1] + cheer))
+            return Classification("other", None, "normal", None, None, said)
 
     # the words a category requires are the event's too ("cho thuê căn hộ cho người nước
     # ngoài mà không khai báo thì phạt bao nhiêu": the renting opens the supposed event)

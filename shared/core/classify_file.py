@@ -204,6 +204,8 @@ class LaughterIn(_Strict):
     marks: list[str] = Field(default_factory=list)
     # the joke owned up ("đùa thôi"): beside laughter, chat even when a crime is told
     owned: list[str] = Field(default_factory=list)
+    # a street place named (round 24): a crime laughed at there is still reported
+    place: list[str] = Field(default_factory=list)
 
 
 class PassingIn(_Strict):
@@ -279,6 +281,9 @@ class NotForLineIn(_Strict):
     # a report or a tip-off named: the line's matter, whoever is called
     crowd_unless: list[str] = Field(default_factory=list)
     misused: list[str] = Field(default_factory=list)
+    # a match named, and the crime's or fire's words a cheer borrows (round 24)
+    match: list[str] = Field(default_factory=list)
+    cheer: list[str] = Field(default_factory=list)
 
 
 class SpamIn(_Strict):
