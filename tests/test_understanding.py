@@ -1117,7 +1117,9 @@ BLIND_HELD = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 130 -> 131
     # round 23 (asst-23, a residence verb said bare asks which): questions 59 -> 60
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 89
-    "blind24": ((131, 91, 89), 10, 2, 0, 60, 5),
+    # round 24 (the model taught set 42's urgency too, aggregate only): urgency 89 -> 90, one
+    # person in danger rated normal fewer
+    "blind24": ((131, 91, 90), 10, 1, 0, 60, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1833,7 +1835,9 @@ MESSAGES_ALONE = {
     # round 24 (msg-24: laughter beside a crime told of no street): kind 180 -> 181
     # round 24 (msg-24: ads of a fitter, a health product, an app): kind 181 -> 182, ads 13
     # round 24, the four passes merged and measured once: each one's gains summed
-    "tuning41": ((183, 130, 140), 13, 0, 0),
+    # round 24 (the model taught set 42's urgency too): urgency 140 -> 139 (mt41-6, a man with a
+    # knife at his back who sat in the market on Sunday, labelled normal, raised by the model)
+    "tuning41": ((183, 130, 139), 13, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
@@ -1843,10 +1847,12 @@ MESSAGES_ALONE = {
     # praise of a patrol; a complaint withdrawn once settled): kind 189 -> 194
     # round 24 (msg-24: ads of a fitter, a health product, an app): kind 194 -> 196, ads 17
     # round 24, the four passes merged and measured once: each one's gains summed
-    "tuning42": ((196, 136, 139), 17, 0, 0),
+    # round 24 (the model taught its urgency, in sample): urgency 139 -> 141
+    "tuning42": ((196, 136, 141), 17, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
-    "tuning43": ((185, 131, 138), 13, 0, 0),
+    # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
+    "tuning43": ((185, 131, 139), 13, 0, 0),
 }
 
 

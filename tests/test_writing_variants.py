@@ -152,18 +152,21 @@ variants = load_script("writing_variants")
 # newly right, loses its question once its comma is gone ("ko ạ em quên ở nhà") or its landmark
 # with a letter ("gần phưng"): lower case without punctuation kind 21 -> 22, a letter dropped
 # 57 -> 58.
+# Round 24: the model taught set 42's urgency too: no-marks urgency 44 -> 49 and teencode
+# without marks 46 -> 48 (counted, not traced one by one: originals newly read right whose
+# unmarked variants read as before), doubled 4 -> 3, dropped 15 -> 13.
 HELD = {
-    "no-marks": {"kind": 21, "tip-lost": 7, "category": 77, "urgency": 44,
+    "no-marks": {"kind": 21, "tip-lost": 7, "category": 77, "urgency": 49,
                  "question": 19, "question-wrong": 18},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 8, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 84, "urgency": 46,
+    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 84, "urgency": 48,
                           "question": 21, "question-wrong": 19},
     "lower-no-punct": {"kind": 22, "tip-lost": 0, "category": 2, "urgency": 1,
                        "question": 4, "question-wrong": 2},
-    "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 21, "urgency": 4,
+    "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 21, "urgency": 3,
                      "question": 80, "question-wrong": 15},
-    "typo-dropped": {"kind": 58, "tip-lost": 17, "category": 43, "urgency": 15,
+    "typo-dropped": {"kind": 58, "tip-lost": 17, "category": 43, "urgency": 13,
                      "question": 518, "question-wrong": 152},
     "typo-tr-ch": {"kind": 81, "tip-lost": 47, "category": 97, "urgency": 18,
                    "question": 101, "question-wrong": 31},

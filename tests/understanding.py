@@ -520,8 +520,12 @@ UNTRAINED_MESSAGES: tuple[str, ...] = (
 # no person in danger lost. Retrained, three dangers the rules read in few words were lowered
 # (a poison swallowed, a stranger who cannot answer, a child not back): the rules keep them
 # (classify.yaml `kept`, child_in_danger). The held-out tools still leave these sets out of the
-# model they start from (`train_text_model.training_files(shipped=False)`).
-URGENCY_TAUGHT: tuple[str, ...] = tuple(f"tuning{n}" for n in (*range(14, 24), 40, 41))
+# model they start from (`train_text_model.training_files(shipped=False)`). Round 24: set 42
+# (round 23's dev set) joins them: held out by set with the others taught (heldout_heads_sweep,
+# raise_from 0.45), all sets' urgency 1,878 -> 1,879, calm tips urgent 7 -> 4; retrained, dev
+# set 43 urgency 138 -> 139, tuning 41 -1; the rules keep an offender hiding close by now and
+# never let an explosion only feared be raised (classify.yaml `kept`, `not_urgent`).
+URGENCY_TAUGHT: tuple[str, ...] = tuple(f"tuning{n}" for n in (*range(14, 24), 40, 41, 42))
 # Labelled messages written only to teach the learned second opinion (scripts/
 # train_text_model.py): never scored and never tuned against, so no rule is written to
 # fit them. 11a-f, 11h, 11i, 12a-d, 13a-b and 14a by writers who had not seen the rules; 11g by the
