@@ -8,9 +8,7 @@ from datetime import date
 
 import pytest
 
-from shared.core.assistant import answer
-from shared.core.classify import classify
-from tests.asked import NO_PHONE, read
+from tests.asked import answered, read
 
 TODAY = date(2026, 12, 3)
 
@@ -69,8 +67,7 @@ def test_a_procedure_only_told_is_not_a_second_question(text: str, topic: str) -
     ],
 )
 def test_a_persons_words_beside_another_offices_matter_name_no_stay(text: str) -> None:
-    verdict = classify(text)
-    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    result = answered(text, TODAY)
     assert result.handoff and not result.topics, text
 
 
@@ -137,8 +134,7 @@ def test_a_place_alone_or_among_mixed_guests_still_names_its_procedure(
     ],
 )
 def test_a_party_refusing_goes_to_an_officer(text: str) -> None:
-    verdict = classify(text)
-    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    result = answered(text, TODAY)
     assert result.handoff and not result.tip, text
 
 
@@ -154,8 +150,7 @@ def test_a_party_refusing_goes_to_an_officer(text: str) -> None:
     ],
 )
 def test_no_refusal_of_the_registration_is_answered(text: str, topic: str) -> None:
-    verdict = classify(text)
-    result = answer(text, TODAY, NO_PHONE, classification=verdict)
+    result = answered(text, TODAY)
     assert not result.handoff and result.topics == (topic,), text
 
 
@@ -164,11 +159,11 @@ def test_no_refusal_of_the_registration_is_answered(text: str, topic: str) -> No
 
 def test_the_channel_asked_is_where_it_is_done() -> None:
     text = "Nhà nghỉ bên tôi báo lưu trú cho khách qua kênh nào vậy"
-    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    result = answered(text, TODAY)
     assert result.topics == ("luu_tru",) and result.sections == ("noi_nop",), text
 
 
 def test_a_channel_a_rumour_was_heard_on_asks_no_part() -> None:
     text = "nghe trên kênh nào đó nói tạm trú bỏ rồi, thật không"
-    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    result = answered(text, TODAY)
     assert result.topics == ("tam_tru",) and "noi_nop" not in result.sections, text

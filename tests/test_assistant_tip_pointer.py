@@ -7,9 +7,7 @@ from datetime import date
 
 import pytest
 
-from shared.core.assistant import answer
-from shared.core.classify import classify
-from tests.asked import NO_PHONE
+from tests.asked import answered
 
 TODAY = date(2026, 11, 30)
 
@@ -27,7 +25,7 @@ TODAY = date(2026, 11, 30)
 def test_a_theft_with_a_paper_re_issue_asked_is_received_and_pointed_on(
     text: str, service: str
 ) -> None:
-    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    result = answered(text, TODAY)
     assert result.tip is True
     assert result.out_of_scope == service
     assert len(result.replies) == 1 and "không giải quyết" in result.replies[0].text
@@ -43,6 +41,6 @@ def test_a_theft_with_a_paper_re_issue_asked_is_received_and_pointed_on(
     ],
 )
 def test_a_theft_without_another_offices_re_issue_asked_points_nowhere(text: str) -> None:
-    result = answer(text, TODAY, NO_PHONE, classification=classify(text))
+    result = answered(text, TODAY)
     assert result.tip is True
     assert result.out_of_scope is None

@@ -471,14 +471,17 @@ def answer(
     elsewhere = (
         None
         if understood.out_of_scope is not None
-        or (
-            parts
-            and not _any(padded, k.handoff_elsewhere_needs)
-            # a topic named by a person's words alone says who that office's matter is for
-            and not questions.who_only(padded, k)
-        )
         else next((what for what, phrases in k.handoff_elsewhere if _any(padded, phrases)), None)
     )
+    if (
+        elsewhere is not None
+        and parts
+        and not _any(padded, k.handoff_elsewhere_needs)
+        # a topic named by a person's words alone says who that office's matter is for (read
+        # only beside such a matter: it reads the text again)
+        and not questions.who_only(padded, k)
+    ):
+        elsewhere = None
     # a residence paper asked as required by something the data knows nothing of ("xin giấy
     # phép bán rượu có cần tạm trú không"): that thing's office decides; a person answers
     required = (

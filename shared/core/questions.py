@@ -733,7 +733,8 @@ def understand(padded: str, k: Knowledge, scope: bool = True) -> Understanding:
 # Where a written question ends and the next begins: a question mark, a semicolon, a line
 # break, or a list's number ("1)", "2.", "2/"); commas and full stops join a story to its
 # question too often to part them.
-_CLAUSE_END = re.compile(r"[?？;\n]+|(?:^|\s)[1-9][).:/](?=\s|$)")
+_LIST_NUMBER = r"(?:^|\s)[1-9][).:/](?=\s|$)"
+_CLAUSE_END = re.compile(rf"[?？;\n]+|{_LIST_NUMBER}")
 
 
 def asked_apart(text: str, k: Knowledge) -> tuple[Part, ...]:
@@ -743,10 +744,13 @@ def asked_apart(text: str, k: Knowledge) -> tuple[Part, ...]:
     is a list's item or says how it is done (`how`); one that only tells ("em có tạm trú
     rồi.") names its procedure as the other's premise. Empty
     unless at least two procedures are so asked."""
+    marks = [m.group() for m in _CLAUSE_END.finditer(text)]
+    if not marks:  # one clause: what `understand` read of the whole text already
+        return ()
+    marks.append("")
     found: list[Part] = []
-    numbered = bool(re.search(r"(?:^|\s)[1-9][).:/](?=\s|$)", text))
+    numbered = bool(re.search(_LIST_NUMBER, text))
     pieces = _CLAUSE_END.split(text)
-    marks = [m.group() for m in _CLAUSE_END.finditer(text)] + [""]
     for piece, mark in zip(pieces, marks, strict=True):
         padded = normalise(piece, k)
         if len(padded.split()) < 3:
