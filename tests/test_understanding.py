@@ -1142,6 +1142,8 @@ BLIND_HELD = {
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     "blind28": ((128, 86, 91), 11, 0, 0, 60, 3),
+    # round 25, written and scored before any change (lead-25 714d995)
+    "blind29": ((129, 92, 97), 11, 0, 0, 56, 1),
 }
 
 
@@ -1582,6 +1584,8 @@ QUESTIONS_ALONE = {
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (asst-24, two questions written apart both answered): 76
     "tuning43": (76, 3),
+    # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
+    "tuning44": (78, 7),
 }
 
 
@@ -1853,6 +1857,8 @@ MESSAGES_ALONE = {
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
     "tuning43": ((185, 131, 139), 13, 0, 0),
+    # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
+    "tuning44": ((190, 126, 137), 15, 0, 0),
 }
 
 

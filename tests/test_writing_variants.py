@@ -155,21 +155,24 @@ variants = load_script("writing_variants")
 # Round 24: the model taught set 42's urgency too: no-marks urgency 44 -> 49 and teencode
 # without marks 46 -> 48 (counted, not traced one by one: originals newly read right whose
 # unmarked variants read as before), doubled 4 -> 3, dropped 15 -> 13.
+# Round 25: pair 43 (round 24's dev set) is a tuning set now and joins the sets measured, every
+# row measured again before any rule changed (a letter dropped question 518 -> 530 and its
+# wrong answers 152 -> 157 the most; each other row up by 0-2).
 HELD = {
-    "no-marks": {"kind": 21, "tip-lost": 7, "category": 77, "urgency": 49,
+    "no-marks": {"kind": 21, "tip-lost": 7, "category": 84, "urgency": 50,
                  "question": 19, "question-wrong": 18},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 8, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 84, "urgency": 48,
+    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 92, "urgency": 49,
                           "question": 21, "question-wrong": 19},
     "lower-no-punct": {"kind": 22, "tip-lost": 0, "category": 2, "urgency": 1,
-                       "question": 4, "question-wrong": 2},
-    "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 21, "urgency": 3,
-                     "question": 80, "question-wrong": 15},
-    "typo-dropped": {"kind": 58, "tip-lost": 17, "category": 43, "urgency": 13,
-                     "question": 518, "question-wrong": 152},
-    "typo-tr-ch": {"kind": 81, "tip-lost": 47, "category": 97, "urgency": 18,
-                   "question": 101, "question-wrong": 31},
+                       "question": 5, "question-wrong": 2},
+    "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 22, "urgency": 4,
+                     "question": 81, "question-wrong": 15},
+    "typo-dropped": {"kind": 60, "tip-lost": 18, "category": 45, "urgency": 14,
+                     "question": 530, "question-wrong": 157},
+    "typo-tr-ch": {"kind": 82, "tip-lost": 47, "category": 99, "urgency": 18,
+                   "question": 102, "question-wrong": 32},
 }  # fmt: skip
 
 
