@@ -1138,7 +1138,9 @@ BLIND_HELD = {
     # round 24 (asst-24, two questions written apart both answered): questions 57 -> 58
     # round 24 (msg-24: a match cheered in a fire's or a weapon's words, aggregate only): kind 120
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 120 -> 121
-    "blind27": ((121, 87, 89), 12, 0, 2, 58, 2),
+    # round 25 (the model taught set 43's urgency too, aggregate only): urgency 89 -> 90,
+    # people in danger rated normal 2 -> 1
+    "blind27": ((121, 87, 90), 12, 0, 1, 58, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     "blind28": ((128, 86, 91), 11, 0, 0, 60, 3),
@@ -1674,7 +1676,8 @@ MESSAGES_ALONE = {
     # round 21 (cat-21): an impostor "tự xưng nhân viên điện lực" going house to house now is
     # urgent like one "giả nhân viên" (impostor_here; mt11-95)
     # round 23 (the model taught urgency by sets 14-23, 40, 41): 158
-    "tuning11": ((216, 159, 158), 9, 0, 0),
+    # round 25 (the model taught set 43's urgency too): 159
+    "tuning11": ((216, 159, 159), 9, 0, 0),
     # round 14: kept out of the pass on set 11, scored before any change (its header) 207,
     # 142, 144 of 220, ads 11/17, two calm tips urgent, four people in danger normal; the
     # same after the pass on set 11; after the pass on it (model retrained) 216, 152, 152 of
@@ -1684,7 +1687,10 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41): urgency 151 ->
     # 149: impostors at the door (mt12-101, mt12-108) and a fight set for tonight with
     # machetes hidden (mt12-49) read normal; mt12-106 (fake notes passed) now normal as labelled
-    "tuning12": ((215, 157, 149), 15, 0, 0),
+    # round 25 (the model taught set 43's urgency too): 149 -> 148, mt12-108 (a fitter who
+    # would not leave till paid, sitting in the home now) no longer raised by the model: the
+    # rules read no danger in it
+    "tuning12": ((215, 157, 148), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
@@ -1841,7 +1847,8 @@ MESSAGES_ALONE = {
     # round 24, the four passes merged and measured once: each one's gains summed
     # round 24 (the model taught set 42's urgency too): urgency 140 -> 139 (mt41-6, a man with a
     # knife at his back who sat in the market on Sunday, labelled normal, raised by the model)
-    "tuning41": ((183, 130, 139), 13, 0, 0),
+    # round 25 (the model taught set 43's urgency too): 139 -> 140
+    "tuning41": ((183, 130, 140), 13, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
@@ -1856,7 +1863,8 @@ MESSAGES_ALONE = {
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
-    "tuning43": ((185, 131, 139), 13, 0, 0),
+    # round 25 (its urgency taught to the model, in sample): 139 -> 141
+    "tuning43": ((185, 131, 141), 13, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     "tuning44": ((190, 126, 137), 15, 0, 0),
 }
