@@ -1119,7 +1119,8 @@ BLIND_HELD = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 89
     # round 24 (the model taught set 42's urgency too, aggregate only): urgency 89 -> 90, one
     # person in danger rated normal fewer
-    "blind24": ((131, 91, 90), 10, 1, 0, 60, 5),
+    # round 25 (msg-25: an ad's number or price per period, aggregate only): kind 132, ads 11
+    "blind24": ((132, 91, 90), 11, 1, 0, 60, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1129,7 +1130,8 @@ BLIND_HELD = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 91
     # round 24 (cat-24, merged with kind-24; aggregates only): category 82 -> 83
     # round 24 (asst-24, a place beside a procedure named is where): 48 with 10 wrong
-    "blind25": ((118, 83, 91), 10, 1, 0, 48, 10),
+    # round 25 (msg-25: an ad's number or price per period, aggregate only): kind 119, ads 11
+    "blind25": ((119, 83, 91), 11, 1, 0, 48, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -1852,11 +1854,13 @@ MESSAGES_ALONE = {
     # round 24 (msg-24: ads of a fitter, a health product, an app): kind 194 -> 196, ads 17
     # round 24, the four passes merged and measured once: each one's gains summed
     # round 24 (the model taught its urgency, in sample): urgency 139 -> 141
-    "tuning42": ((196, 136, 141), 17, 0, 0),
+    # round 25 (msg-25: an ad's number or price per period): kind 196 -> 197, ads 19
+    "tuning42": ((197, 136, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
-    "tuning43": ((185, 131, 139), 13, 0, 0),
+    # round 25 (msg-25: an ad's number or price per period): kind 185 -> 187, ads 15
+    "tuning43": ((187, 131, 139), 15, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     "tuning44": ((190, 126, 137), 15, 0, 0),
 }
