@@ -67,3 +67,44 @@ def test_the_shape_alone_makes_no_ad() -> None:
     # a number and a rate, and nothing of an ad's voice: not an ad
     for text in ("thuê phòng trọ ở hẻm 12 giá 3tr/tháng có đắt không", "số này 0903 xxx 111 là ai"):
         assert not by_rules(text).spam
+
+
+# a crime on the screen: a film's genre named, as a video game's; never beside a street place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tối qua coi phim hình sự bắn nhau quá trời, coi xong sợ không dám ngủ một mình",
+        "toi qua coi phim hinh su ban nhau qua troi, coi xong so khong dam ngu mot minh",
+        "mới xem phim xã hội đen đâm chém ghê quá, mấy anh coi chưa",
+        "con trai em mê phim chưởng, suốt ngày cầm cây chổi múa kiếm chém lung tung 😅",
+    ],
+)
+def test_a_crime_in_a_film_is_chat(text: str) -> None:
+    assert by_rules(text).kind == "other"
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        # the street beside the film: a tip
+        (
+            "coi phim hành động xong ra đầu hẻm 14 thấy tụi nó đâm chém nhau thật",
+            "violence",
+            "urgent",
+        ),
+        # a cry heard while watching: urgent
+        ("đang coi phim kinh dị thì nghe nhà bên la cứu với, tiếng đập đồ", None, "urgent"),
+        # a film shown to children: done to them here (no genre named)
+        ("có ông cho mấy đứa con nít xem phim đồi trụy trong tiệm net", None, None),
+    ],
+)
+def test_a_film_beside_the_street_stays_a_tip(
+    text: str, category: str | None, severity: str | None
+) -> None:
+    got = classify(text)
+    assert got.kind == "tip"
+    assert category is None or got.category == category
+    assert severity is None or got.severity == severity

@@ -1140,7 +1140,8 @@ BLIND_HELD = {
     # round 24 (asst-24, two questions written apart both answered): questions 57 -> 58
     # round 24 (msg-24: a match cheered in a fire's or a weapon's words, aggregate only): kind 120
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 120 -> 121
-    "blind27": ((121, 87, 89), 12, 0, 2, 58, 2),
+    # round 25 (msg-25: a crime on the screen of a film's genre named, aggregate only): kind 122
+    "blind27": ((122, 87, 89), 12, 0, 2, 58, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     "blind28": ((128, 86, 91), 11, 0, 0, 60, 3),
@@ -1860,7 +1861,8 @@ MESSAGES_ALONE = {
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
     # round 25 (msg-25: an ad's number or price per period): kind 185 -> 187, ads 15
-    "tuning43": ((187, 131, 139), 15, 0, 0),
+    # round 25 (msg-25: a crime on the screen of a film's genre named): kind 187 -> 188
+    "tuning43": ((188, 131, 139), 15, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     "tuning44": ((190, 126, 137), 15, 0, 0),
 }

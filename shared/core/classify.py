@@ -743,6 +743,7 @@ def build_rules(data: Any) -> Rules:
         ("passing:news_unless", top.passing.news_unless),
         ("passing:dream", top.passing.dream),
         ("passing:game", top.passing.game),
+        ("passing:film", top.passing.film),
         ("gone_long:left", top.gone_long.left),
         ("gone_long:years", top.gone_long.years),
         ("gone_long:story", top.gone_long.story),
@@ -3063,13 +3064,18 @@ def _asked_after(groups: dict[str, list[Hit]], rules: Rules) -> list[Hit]:
 
 
 # the groups `_in_passing` finds a mention in
-_PASSING = frozenset({"passing:news", "passing:long_ago", "passing:dream", "passing:game"})
+_PASSING = frozenset(
+    {"passing:news", "passing:long_ago", "passing:dream", "passing:game", "passing:film"}
+)
 # a dream or a game is no frame beside something told as just happened ("mơ thấy bị trộm,
 # sáng ra mất xe thật rồi"); a game none beside the writer's own harm either (a scam in a
 # game takes real money), a dream's harm is dreamt. A habit is the dreaming's or the
 # playing's ("ghiền game bắn súng, nói hoài không nghe")
 _DREAM_UNLESS = frozenset({"happened"})
 _GAME_UNLESS = _DREAM_UNLESS | {"spam_unless"}
+# a film as a game, and never beside a street place ("coi phim xong ra đầu hẻm thấy tụi nó
+# đâm nhau" tells the street): the places laughter is weighed by
+_FILM_UNLESS = _GAME_UNLESS | {"laughter_place"}
 
 
 def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) -> list[Hit]:
@@ -3093,6 +3099,9 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     game = _sure(groups, "passing:game")
     if game and groups.keys().isdisjoint(_GAME_UNLESS):
         return game
+    film = _sure(groups, "passing:film")
+    if film and groups.keys().isdisjoint(_FILM_UNLESS):
+        return film
     long_ago = _sure(groups, "passing:long_ago")
     if long_ago and "passing:dated" not in groups and ("passing:gone" in groups or laughing):
         return long_ago
