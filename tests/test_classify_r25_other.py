@@ -108,3 +108,42 @@ def test_a_film_beside_the_street_stays_a_tip(
     assert got.kind == "tip"
     assert category is None or got.category == category
     assert severity is None or got.severity == severity
+
+
+# the line itself: its pace praised (as its slowness is a complaint), its location button
+# failing; never beside something reported
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ad rep nhanh quá, cảm ơn nha",
+        "OA này phản hồi nhanh lắm, hay ghê",
+        "bấm hoài nó không hiện, không gửi được vị trí cho mấy anh",
+        "gui dinh vi khong duoc, bam hoai no xoay xoay",
+    ],
+)
+def test_the_line_praised_or_its_button_failing_is_about_the_line(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("other", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "severity"),
+    [
+        ("tụi nó đang đánh nhau ở hẻm 5, gửi vị trí không được, tới gấp", "violence", "urgent"),
+        ("bị giật điện thoại ở đường Âu Cơ, gửi định vị không được", "robbery", None),
+        (
+            "ad trả lời nhanh quá, mà giờ tụi nó lại tụ tập hút chích ở hẻm 9",
+            "drugs",
+            None,
+        ),
+        ("trả lời nhanh quá nhưng chưa ai xuống, nhà bên vẫn hát karaoke", "public_order", None),
+    ],
+)
+def test_the_line_named_beside_a_report_stays_a_tip(
+    text: str, category: str, severity: str | None
+) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category)
+    assert severity is None or got.severity == severity

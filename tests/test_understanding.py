@@ -1107,7 +1107,9 @@ BLIND_HELD = {
     # urgency 88 -> 90, one person in danger rated normal fewer
     # round 24 (cat-24, merged with kind-24; aggregates only): urgency 90 -> 91
     # round 24 (asst-24, a place beside a procedure named is where): questions 66 -> 67, 1 wrong
-    "blind23": ((129, 85, 91), 11, 1, 1, 67, 1),
+    # round 25 (msg-25: the line's pace praised, its location button failing; aggregate only):
+    # kind 129 -> 130
+    "blind23": ((130, 85, 91), 11, 1, 1, 67, 1),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     # round 21, written and scored before any change (lead-21 da62cf0)
@@ -1862,9 +1864,11 @@ MESSAGES_ALONE = {
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
     # round 25 (msg-25: an ad's number or price per period): kind 185 -> 187, ads 15
     # round 25 (msg-25: a crime on the screen of a film's genre named): kind 187 -> 188
-    "tuning43": ((188, 131, 139), 15, 0, 0),
+    # round 25 (msg-25: the line's pace praised, its location button failing): kind 188 -> 190
+    "tuning43": ((190, 131, 139), 15, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
-    "tuning44": ((190, 126, 137), 15, 0, 0),
+    # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
+    "tuning44": ((191, 126, 137), 15, 0, 0),
 }
 
 
