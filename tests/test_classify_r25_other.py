@@ -147,3 +147,33 @@ def test_the_line_named_beside_a_report_stays_a_tip(
     got = classify(text)
     assert (got.kind, got.category) == ("tip", category)
     assert severity is None or got.severity == severity
+
+
+# the reader told they won: a phisher's voice (as "you have won" in English)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chúc mừng bạn đã trúng xe SH Mode, bấm link để nhận quà ngay hôm nay",
+        "chuc mung ban da duoc chon nhan 5 trieu tri an, truy cap link de nhan",
+    ],
+)
+def test_the_reader_told_they_won_is_an_ad(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # quoted by the one it cheated: the scam reported
+        "mẹ tôi nhận tin nhắn 'chúc mừng bạn đã trúng xe SH', bấm link nhận quà rồi bị trừ "
+        "5 triệu trong tài khoản",
+        # forwarded as a warning
+        "em nhận được tin 'bạn đã được chọn nhận quà tri ân', báo để bà con cảnh giác",
+    ],
+)
+def test_the_prize_quoted_to_report_it_stays_a_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.spam) == ("tip", "fraud", False)

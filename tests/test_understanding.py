@@ -1061,7 +1061,9 @@ BLIND_HELD = {
     # round 23 (msg-23: a web address is an ad's phrase; aggregate only): kind 125, ads 10
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 94 -> 95, one calm tip urgent fewer
-    "blind19": ((125, 89, 95), 10, 0, 1, 70, 1),
+    # round 25 (msg-25: the reader told they won, a phisher's voice; aggregate only): kind 126,
+    # ads 11
+    "blind19": ((126, 89, 95), 11, 0, 1, 70, 1),
     # round 16: scored before any change (its header): kind 131/135, category 89/95,
     # urgency 94/95, no calm tip urgent, no person in danger normal, ads 11/12; questions
     # 61/75 with 4 wrong; kind 132 after msg-16's pass on tuning set 17
@@ -1865,7 +1867,8 @@ MESSAGES_ALONE = {
     # round 25 (msg-25: an ad's number or price per period): kind 185 -> 187, ads 15
     # round 25 (msg-25: a crime on the screen of a film's genre named): kind 187 -> 188
     # round 25 (msg-25: the line's pace praised, its location button failing): kind 188 -> 190
-    "tuning43": ((190, 131, 139), 15, 0, 0),
+    # round 25 (msg-25: the reader told they won, a phisher's voice): kind 190 -> 191, ads 16
+    "tuning43": ((191, 131, 139), 16, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     "tuning44": ((191, 126, 137), 15, 0, 0),

@@ -160,7 +160,8 @@ variants = load_script("writing_variants")
 # wrong answers 152 -> 157 the most; each other row up by 0-2).
 # Round 25 (msg-25): an ad's price per period weighs as one of its phrases; mt43-188, newly
 # right, loses it once its slash is gone ("3tr tháng"): lower case without punctuation kind
-# 22 -> 23.
+# 22 -> 23. The reader told they won ("bạn đã trúng") is a phisher's voice: mt43-185, newly
+# right, loses it once "tr" is typed "ch" ("bạn đã chúng"): kind 82 -> 83.
 HELD = {
     "no-marks": {"kind": 21, "tip-lost": 7, "category": 84, "urgency": 50,
                  "question": 19, "question-wrong": 18},
@@ -174,7 +175,7 @@ HELD = {
                      "question": 81, "question-wrong": 15},
     "typo-dropped": {"kind": 60, "tip-lost": 18, "category": 45, "urgency": 14,
                      "question": 530, "question-wrong": 157},
-    "typo-tr-ch": {"kind": 82, "tip-lost": 47, "category": 99, "urgency": 18,
+    "typo-tr-ch": {"kind": 83, "tip-lost": 47, "category": 99, "urgency": 18,
                    "question": 102, "question-wrong": 32},
 }  # fmt: skip
 
