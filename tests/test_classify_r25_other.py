@@ -177,3 +177,36 @@ def test_the_reader_told_they_won_is_an_ad(text: str) -> None:
 def test_the_prize_quoted_to_report_it_stays_a_tip(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.category, got.spam) == ("tip", "fraud", False)
+
+
+# a seller's call to act now or to be advised: one ad phrase beside its others
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kem trị nám Hàn Quốc, hiệu quả sau 7 ngày, inbox để được tư vấn",
+        "Xả hàng áo khoác mùa đông, nhanh tay kẻo lỡ, freeship toàn quận",
+    ],
+)
+def test_a_sellers_call_to_act_is_an_ad(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a residence procedure the writer wants advice on: a question
+        ("tôi muốn lên phường để được tư vấn về đăng ký tạm trú cho con", "question"),
+        # a "free consultation" that cheated the writer: a tip
+        (
+            "tôi đi khám tư vấn miễn phí ở phòng khám đường Lũy Bán Bích rồi bị lừa mua "
+            "thuốc 5 triệu",
+            "tip",
+        ),
+    ],
+)
+def test_advice_sought_or_a_free_offer_that_cheated_is_no_ad(text: str, kind: str) -> None:
+    got = classify(text)
+    assert got.kind == kind and not got.spam

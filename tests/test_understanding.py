@@ -1868,7 +1868,8 @@ MESSAGES_ALONE = {
     # round 25 (msg-25: a crime on the screen of a film's genre named): kind 187 -> 188
     # round 25 (msg-25: the line's pace praised, its location button failing): kind 188 -> 190
     # round 25 (msg-25: the reader told they won, a phisher's voice): kind 190 -> 191, ads 16
-    "tuning43": ((191, 131, 139), 16, 0, 0),
+    # round 25 (msg-25: a seller's call to act or to be advised): kind 191 -> 192, ads 17
+    "tuning43": ((192, 131, 139), 17, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     "tuning44": ((191, 126, 137), 15, 0, 0),
