@@ -210,3 +210,30 @@ def test_a_sellers_call_to_act_is_an_ad(text: str) -> None:
 def test_advice_sought_or_a_free_offer_that_cheated_is_no_ad(text: str, kind: str) -> None:
     got = classify(text)
     assert got.kind == kind and not got.spam
+
+
+# a betting site's own offer: its payout, its deposits and withdrawals, its odds
+
+
+@pytest.mark.parametrize(
+    "text", ["Xổ số mini trả thưởng cao, nạp rút 3 phút", "keno online 1 an 90, nap rut nhanh"]
+)
+def test_a_betting_sites_offer_is_an_ad(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a den reported, its odds told
+        "quán nước đầu hẻm 12 có ông ghi đề, 1 ăn 70, tối nào cũng đông",
+        # a player cheated: the money would not come back
+        "em chơi web cá độ nạp rút bình thường, tuần này nạp 20 triệu thì không rút được",
+        # a father's debt from the site
+        "ba em ghi lô đề trên mạng trả thưởng 1 ăn 80, giờ nợ 50 triệu",
+    ],
+)
+def test_the_betting_told_by_its_neighbours_or_players_stays_a_tip(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.spam) == ("tip", "gambling", False)

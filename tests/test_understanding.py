@@ -925,7 +925,8 @@ BLIND_HELD = {
     # urgency 96 -> 95
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 115 -> 116
     # round 24 (msg-24: ads of a fitter, a health product, an app, aggregate only): kind 117, ads 7
-    "blind11": ((117, 94, 95), 7, 1, 0, 59, 0),
+    # round 25 (msg-25: a betting site's own offer, aggregate only): kind 118, ads 8
+    "blind11": ((118, 94, 95), 8, 1, 0, 59, 0),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -1869,7 +1870,8 @@ MESSAGES_ALONE = {
     # round 25 (msg-25: the line's pace praised, its location button failing): kind 188 -> 190
     # round 25 (msg-25: the reader told they won, a phisher's voice): kind 190 -> 191, ads 16
     # round 25 (msg-25: a seller's call to act or to be advised): kind 191 -> 192, ads 17
-    "tuning43": ((192, 131, 139), 17, 0, 0),
+    # round 25 (msg-25: a betting site's own offer): kind 192 -> 193, ads 18
+    "tuning43": ((193, 131, 139), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     "tuning44": ((191, 126, 137), 15, 0, 0),
