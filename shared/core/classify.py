@@ -23,7 +23,8 @@ How a message is decided (the rule file says which phrases do what):
    ("đánh thức", "bê tông", "bắn cá": `compounds`) does not count.
 3. A message to one's family or a friend sent here by mistake (`other.personal`)
    with no danger in it: kind "other". Advertising (enough `spam` phrases, more
-   than the tip's, and no word of the writer's own harm: `spam.unless`): kind "other",
+   than the tip's, a web address, a number to call or a price per period counting as one,
+   and no word of the writer's own harm: `spam.unless`): kind "other",
    `spam` true: no tip, no answer. Words about the line itself (thanks for
    something done, praise, "nobody answers", "did you get what I sent":
    `about_line`) with no danger: kind "other", `about_line` true. The writer
@@ -2292,7 +2293,8 @@ def _by_rules(
         return Classification("other", None, "normal", None, None, _unique(_labels(personal)))
 
     # an ad (`spam` phrases, `spam.min_phrases` of them at least: none, nothing to weigh);
-    # a web address weighs as one of its phrases (`_web_address`)
+    # a web address weighs as one of its phrases (`_web_address`), and so does a number to
+    # call or a price per period (`_ad_shape`)
     web = _web_address(text, rules.web_domains) if "." in text else None
     if reach & _SPAM or web:
         spam_hits = _sure(groups, "spam")
@@ -3084,7 +3086,8 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     the writer's own place or harm (`news_unless`, the spam rules' `unless`: "đọc báo thấy
     hình thằng truy nã giống thằng ở trọ nhà bên"); or long ago ("hồi xưa", "thời đó") and
     said to be gone since or laughed at ("hồi xưa chợ có băng móc túi, giờ không còn nữa");
-    or inside a dream or a video game (`dream`, `game`: "nằm mơ thấy bị cướp").
+    or inside a dream, a video game or a film's genre (`dream`, `game`, `film`: "nằm mơ thấy
+    bị cướp"), a film never beside a street place.
     Never beside a `now` phrase or one of `unless` (a plea, a report meant: "muốn tố cáo")."""
     if now_said or "passing:unless" in groups or groups.keys().isdisjoint(_PASSING):
         return []
