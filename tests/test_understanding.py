@@ -925,7 +925,8 @@ BLIND_HELD = {
     # urgency 96 -> 95
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 115 -> 116
     # round 24 (msg-24: ads of a fitter, a health product, an app, aggregate only): kind 117, ads 7
-    "blind11": ((117, 94, 95), 7, 1, 0, 59, 0),
+    # round 25 (msg-25: a betting site's own offer, aggregate only): kind 118, ads 8
+    "blind11": ((118, 94, 95), 8, 1, 0, 59, 0),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -1061,7 +1062,9 @@ BLIND_HELD = {
     # round 23 (msg-23: a web address is an ad's phrase; aggregate only): kind 125, ads 10
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 94 -> 95, one calm tip urgent fewer
-    "blind19": ((125, 89, 95), 10, 0, 1, 70, 1),
+    # round 25 (msg-25: the reader told they won, a phisher's voice; aggregate only): kind 126,
+    # ads 11
+    "blind19": ((126, 89, 95), 11, 0, 1, 70, 1),
     # round 16: scored before any change (its header): kind 131/135, category 89/95,
     # urgency 94/95, no calm tip urgent, no person in danger normal, ads 11/12; questions
     # 61/75 with 4 wrong; kind 132 after msg-16's pass on tuning set 17
@@ -1107,7 +1110,9 @@ BLIND_HELD = {
     # urgency 88 -> 90, one person in danger rated normal fewer
     # round 24 (cat-24, merged with kind-24; aggregates only): urgency 90 -> 91
     # round 24 (asst-24, a place beside a procedure named is where): questions 66 -> 67, 1 wrong
-    "blind23": ((129, 85, 91), 11, 1, 1, 67, 1),
+    # round 25 (msg-25: the line's pace praised, its location button failing; aggregate only):
+    # kind 129 -> 130
+    "blind23": ((130, 85, 91), 11, 1, 1, 67, 1),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     # round 21, written and scored before any change (lead-21 da62cf0)
@@ -1119,7 +1124,8 @@ BLIND_HELD = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 89
     # round 24 (the model taught set 42's urgency too, aggregate only): urgency 89 -> 90, one
     # person in danger rated normal fewer
-    "blind24": ((131, 91, 90), 10, 1, 0, 60, 5),
+    # round 25 (msg-25: an ad's number or price per period, aggregate only): kind 132, ads 11
+    "blind24": ((132, 91, 90), 11, 1, 0, 60, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1129,7 +1135,8 @@ BLIND_HELD = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 91
     # round 24 (cat-24, merged with kind-24; aggregates only): category 82 -> 83
     # round 24 (asst-24, a place beside a procedure named is where): 48 with 10 wrong
-    "blind25": ((118, 83, 91), 10, 1, 0, 48, 10),
+    # round 25 (msg-25: an ad's number or price per period, aggregate only): kind 119, ads 11
+    "blind25": ((119, 83, 91), 11, 1, 0, 48, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -1140,7 +1147,8 @@ BLIND_HELD = {
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 120 -> 121
     # round 25 (the model taught set 43's urgency too, aggregate only): urgency 89 -> 90,
     # people in danger rated normal 2 -> 1
-    "blind27": ((121, 87, 90), 12, 0, 1, 58, 2),
+    # round 25 (msg-25: a crime on the screen of a film's genre named, aggregate only): kind 122
+    "blind27": ((122, 87, 90), 12, 0, 1, 58, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     "blind28": ((128, 86, 91), 11, 0, 0, 60, 3),
@@ -1859,14 +1867,23 @@ MESSAGES_ALONE = {
     # round 24 (msg-24: ads of a fitter, a health product, an app): kind 194 -> 196, ads 17
     # round 24, the four passes merged and measured once: each one's gains summed
     # round 24 (the model taught its urgency, in sample): urgency 139 -> 141
-    "tuning42": ((196, 136, 141), 17, 0, 0),
+    # round 25 (msg-25: an ad's number or price per period): kind 196 -> 197, ads 19
+    "tuning42": ((197, 136, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
     # round 25 (its urgency taught to the model, in sample): 139 -> 141
-    "tuning43": ((185, 131, 141), 13, 0, 0),
+    # round 25 (msg-25: an ad's number or price per period): kind 185 -> 187, ads 15
+    # round 25 (msg-25: a crime on the screen of a film's genre named): kind 187 -> 188
+    # round 25 (msg-25: the line's pace praised, its location button failing): kind 188 -> 190
+    # round 25 (msg-25: the reader told they won, a phisher's voice): kind 190 -> 191, ads 16
+    # round 25 (msg-25: a seller's call to act or to be advised): kind 191 -> 192, ads 17
+    # round 25 (msg-25: a betting site's own offer): kind 192 -> 193, ads 18
+    # round 25, msg-25 and the model's retrain merged, measured once: each one's gains summed
+    "tuning43": ((193, 131, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
-    "tuning44": ((190, 126, 137), 15, 0, 0),
+    # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
+    "tuning44": ((191, 126, 137), 15, 0, 0),
 }
 
 

@@ -161,20 +161,26 @@ variants = load_script("writing_variants")
 # Round 25: the model taught set 43's urgency too: urgency breaks fall in six rows (no-marks
 # 50 -> 47, doubled 4 -> 2, a letter dropped 14 -> 12, ...) and rise in one (lower case without
 # punctuation 1 -> 2; counted, not traced one by one).
+# Round 25 (msg-25): an ad's price per period weighs as one of its phrases; mt43-188, newly
+# right, loses it once its slash is gone ("3tr tháng"): lower case without punctuation kind
+# 22 -> 23. The reader told they won ("bạn đã trúng") is a phisher's voice: mt43-185, newly
+# right, loses it once "tr" is typed "ch" ("bạn đã chúng"): kind 82 -> 83.
+# Round 25, msg-25 merged with the model taught set 43's urgency, measured once: kind breaks
+# one fewer in four rows (no-marks 21 -> 20, teencode without marks, doubled, a letter dropped).
 HELD = {
-    "no-marks": {"kind": 21, "tip-lost": 7, "category": 84, "urgency": 47,
+    "no-marks": {"kind": 20, "tip-lost": 7, "category": 84, "urgency": 47,
                  "question": 19, "question-wrong": 18},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 8, "urgency": 1,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 22, "tip-lost": 9, "category": 92, "urgency": 48,
+    "teencode-no-marks": {"kind": 21, "tip-lost": 9, "category": 92, "urgency": 48,
                           "question": 21, "question-wrong": 19},
-    "lower-no-punct": {"kind": 22, "tip-lost": 0, "category": 2, "urgency": 2,
+    "lower-no-punct": {"kind": 23, "tip-lost": 0, "category": 2, "urgency": 2,
                        "question": 5, "question-wrong": 2},
-    "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 22, "urgency": 2,
+    "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 22, "urgency": 2,
                      "question": 81, "question-wrong": 15},
-    "typo-dropped": {"kind": 60, "tip-lost": 18, "category": 45, "urgency": 12,
+    "typo-dropped": {"kind": 59, "tip-lost": 18, "category": 45, "urgency": 12,
                      "question": 530, "question-wrong": 157},
-    "typo-tr-ch": {"kind": 82, "tip-lost": 47, "category": 99, "urgency": 17,
+    "typo-tr-ch": {"kind": 83, "tip-lost": 47, "category": 99, "urgency": 17,
                    "question": 102, "question-wrong": 32},
 }  # fmt: skip
 

@@ -23,7 +23,8 @@ How a message is decided (the rule file says which phrases do what):
    ("đánh thức", "bê tông", "bắn cá": `compounds`) does not count.
 3. A message to one's family or a friend sent here by mistake (`other.personal`)
    with no danger in it: kind "other". Advertising (enough `spam` phrases, more
-   than the tip's, and no word of the writer's own harm: `spam.unless`): kind "other",
+   than the tip's, a web address, a number to call or a price per period counting as one,
+   and no word of the writer's own harm: `spam.unless`): kind "other",
    `spam` true: no tip, no answer. Words about the line itself (thanks for
    something done, praise, "nobody answers", "did you get what I sent":
    `about_line`) with no danger: kind "other", `about_line` true. The writer
@@ -743,6 +744,7 @@ def build_rules(data: Any) -> Rules:
         ("passing:news_unless", top.passing.news_unless),
         ("passing:dream", top.passing.dream),
         ("passing:game", top.passing.game),
+        ("passing:film", top.passing.film),
         ("gone_long:left", top.gone_long.left),
         ("gone_long:years", top.gone_long.years),
         ("gone_long:story", top.gone_long.story),
@@ -2291,11 +2293,13 @@ def _by_rules(
         return Classification("other", None, "normal", None, None, _unique(_labels(personal)))
 
     # an ad (`spam` phrases, `spam.min_phrases` of them at least: none, nothing to weigh);
-    # a web address weighs as one of its phrases (`_web_address`)
+    # a web address weighs as one of its phrases (`_web_address`), and so does a number to
+    # call or a price per period (`_ad_shape`)
     web = _web_address(text, rules.web_domains) if "." in text else None
     if reach & _SPAM or web:
         spam_hits = _sure(groups, "spam")
-        spam = _labels(spam_hits) + ([web] if web else [])
+        shape = _ad_shape(text)
+        spam = _labels(spam_hits) + ([web] if web else []) + ([shape] if shape else [])
         # a victim quoting the ad that cheated them ("bị lừa mua căn hộ mở bán chiết khấu")
         # reports; harm or a fake named in the ad's own offer ("hỗ trợ lấy lại tiền bị lừa",
         # "bằng lái giả như thật") is the ad's words, not the writer's; an ad's phrase held whole
@@ -2803,6 +2807,25 @@ _NOT_EVERYDAY_HELD = frozenset(_NOT_EVERYDAY)
 _WEB_END = re.compile(r"\.([A-Za-z]{2,6})(?!\w)")
 
 
+# an ad's own shape (round 25): a phone number to call, whole or masked ("0988xxxxxx",
+# "gọi 0977 xxx xxx"), or a price or a return per period ("3tr/tháng", "lãi 5%/tuần",
+# "10k/ngày"). Of the tuning sets' messages holding one, 111 ads and 21 tips, each tip
+# quoting a scam or a loan shark with its harm or its report said (the ad's `unless`)
+_AD_SHAPE = re.compile(
+    r"(?<!\w)(?:\+?84|0)\d{2,3}[ .]?[\dx]{3}[ .]?[\dx]{3,4}(?!\w)"
+    r"|\d+(?:[.,]\d+)?\s*(?:k|tr|triệu|trieu|%|đ|d|ngàn|ngan|nghìn|nghin)?\s*/\s*"
+    r"(?:tháng|thang|ngày|ngay|tuần|tuan|giờ|gio|h)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _ad_shape(text: str) -> str | None:
+    """The sender's number or price per period (`_AD_SHAPE`), as typed: one ad phrase, like
+    a web address; never enough alone (`spam.min_phrases`)."""
+    found = _AD_SHAPE.search(text)
+    return found.group(0) if found else None
+
+
 def _web_address(text: str, domains: frozenset[str]) -> str | None:
     """The first web address of the text whose ending is one of `domains` (an e-mail
     address is none): the sender's link, an ad's or a phish's phrase ("nộp phạt tại
@@ -3043,13 +3066,18 @@ def _asked_after(groups: dict[str, list[Hit]], rules: Rules) -> list[Hit]:
 
 
 # the groups `_in_passing` finds a mention in
-_PASSING = frozenset({"passing:news", "passing:long_ago", "passing:dream", "passing:game"})
+_PASSING = frozenset(
+    {"passing:news", "passing:long_ago", "passing:dream", "passing:game", "passing:film"}
+)
 # a dream or a game is no frame beside something told as just happened ("mơ thấy bị trộm,
 # sáng ra mất xe thật rồi"); a game none beside the writer's own harm either (a scam in a
 # game takes real money), a dream's harm is dreamt. A habit is the dreaming's or the
 # playing's ("ghiền game bắn súng, nói hoài không nghe")
 _DREAM_UNLESS = frozenset({"happened"})
 _GAME_UNLESS = _DREAM_UNLESS | {"spam_unless"}
+# a film as a game, and never beside a street place ("coi phim xong ra đầu hẻm thấy tụi nó
+# đâm nhau" tells the street): the places laughter is weighed by
+_FILM_UNLESS = _GAME_UNLESS | {"laughter_place"}
 
 
 def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) -> list[Hit]:
@@ -3058,7 +3086,8 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     the writer's own place or harm (`news_unless`, the spam rules' `unless`: "đọc báo thấy
     hình thằng truy nã giống thằng ở trọ nhà bên"); or long ago ("hồi xưa", "thời đó") and
     said to be gone since or laughed at ("hồi xưa chợ có băng móc túi, giờ không còn nữa");
-    or inside a dream or a video game (`dream`, `game`: "nằm mơ thấy bị cướp").
+    or inside a dream, a video game or a film's genre (`dream`, `game`, `film`: "nằm mơ thấy
+    bị cướp"), a film never beside a street place.
     Never beside a `now` phrase or one of `unless` (a plea, a report meant: "muốn tố cáo")."""
     if now_said or "passing:unless" in groups or groups.keys().isdisjoint(_PASSING):
         return []
@@ -3073,6 +3102,9 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     game = _sure(groups, "passing:game")
     if game and groups.keys().isdisjoint(_GAME_UNLESS):
         return game
+    film = _sure(groups, "passing:film")
+    if film and groups.keys().isdisjoint(_FILM_UNLESS):
+        return film
     long_ago = _sure(groups, "passing:long_ago")
     if long_ago and "passing:dated" not in groups and ("passing:gone" in groups or laughing):
         return long_ago

@@ -223,6 +223,8 @@ class PassingIn(_Strict):
     # a dream or a video game: the event told never happened in the street
     dream: list[str] = Field(default_factory=list)
     game: list[str] = Field(default_factory=list)
+    # a film's genre named: its crimes are the screen's, unless a street place is named
+    film: list[str] = Field(default_factory=list)
 
 
 class GoneLongIn(_Strict):
