@@ -158,6 +158,42 @@ def test_loud_talking_to_one_hard_of_hearing_leaves_a_question_a_question() -> N
     assert got.kind == "question", got
 
 
+# A fight only supposed ("nếu mà có đánh nhau") is no fight: the quarrels told are the tip
+def test_a_fight_only_supposed_leaves_the_quarrels_the_tip() -> None:
+    text = "quán nhậu đầu hẻm tối nào cũng cãi nhau, lỡ có đánh nhau thật thì ai chịu trách nhiệm"
+    assert _tip(text)[0] == "public_order"
+
+
+def test_a_fight_that_happened_is_violence() -> None:
+    text = "quán nhậu đầu hẻm tối nào cũng cãi nhau, tối qua đánh nhau thật, 1 ông bể đầu"
+    assert _tip(text)[0] == "violence"
+
+
+# "chay xe giat ma tau" is riding with a machete tucked behind (giắt), no snatch (giật)
+def test_a_machete_tucked_typed_without_marks_is_a_weapon() -> None:
+    text = "toi nao cung co may thang chay xe giat ma tau sau lung chay vong vong trong khu"
+    assert _tip(text)[0] == "weapons"
+
+
+def test_a_phone_snatched_from_a_motorbike_unmarked_is_a_robbery() -> None:
+    assert _tip("2 thang chay xe giat dien thoai cua ba cu o dau hem roi chay mat")[0] == "robbery"
+
+
+# A foil passed round and smoked at a gathering is drugs: the model may not name public order
+def test_a_foil_smoked_at_a_gathering_is_drugs() -> None:
+    got = classify(
+        "tụi thanh niên tụ tập ở góc hẻm, chuyền nhau tờ giấy bạc hút gì đó, con nít đi ngang"
+    )
+    assert (got.kind, got.category) == ("tip", "drugs"), got
+
+
+def test_a_gathering_drinking_loud_stays_public_order() -> None:
+    got = classify(
+        "tụi thanh niên tụ tập ở góc hẻm nhậu nhẹt la hét tới khuya, con nít đi ngang sợ"
+    )
+    assert (got.kind, got.category) == ("tip", "public_order"), got
+
+
 # Labels of the message tuning sets against the line's conventions found in round 25 (cat-25),
 # beside cat-24's (tests/test_classify_r24_category.py): kept in the sets' scores, listed here
 # with what the line reads

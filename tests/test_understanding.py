@@ -1802,7 +1802,8 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 169
     # round 24 (cat-24): category 154 (a bag snatched, a phone picked, a child lost in a park);
     # 155 (two motorbike-taxi drivers fighting are violence, whatever the model)
-    "tuning22": ((218, 155, 169), 10, 0, 0),
+    # round 25 (cat-25: a fight only supposed, a machete tucked unmarked, a foil smoked): 158
+    "tuning22": ((218, 158, 169), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     "tuning23": ((219, 143, 150), 12, 0, 0),
