@@ -194,6 +194,31 @@ def test_a_gathering_drinking_loud_stays_public_order() -> None:
     assert (got.kind, got.category) == ("tip", "public_order"), got
 
 
+# A scuffle the rules read as public order, nobody hurt: the model may not make it violence again
+def test_a_scuffle_nobody_hurt_stays_public_order() -> None:
+    text = "vụ đánh nhau ở cổng chợ lúc nãy tan rồi, không ai bị thương, chỉ mấy đứa xô đẩy nhau"
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "public_order"), got
+
+
+def test_a_fight_with_someone_hurt_is_violence() -> None:
+    got = classify("tụi thanh niên xô đẩy nhau rồi đánh nhau ở cổng chợ, 1 đứa bị thương chảy máu")
+    assert (got.kind, got.category) == ("tip", "violence"), got
+
+
+# Someone high on meth raving is the rules' drugs: the model may not name public order over it
+def test_someone_high_raving_is_drugs() -> None:
+    text = "thằng nhà bên 2 đêm nay không ngủ, la hét nói nhảm cả đêm, nghi ngáo đá, chưa đụng ai"
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "drugs"), got
+
+
+def test_someone_drunk_raving_stays_public_order() -> None:
+    text = "ông nhà bên say xỉn la hét chửi bới cả đêm, không ai ngủ được, chưa đụng ai"
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "public_order"), got
+
+
 # Labels of the message tuning sets against the line's conventions found in round 25 (cat-25),
 # beside cat-24's (tests/test_classify_r24_category.py): kept in the sets' scores, listed here
 # with what the line reads

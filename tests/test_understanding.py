@@ -1759,7 +1759,8 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught):
     # urgency 197, no calm tip urgent
     # round 24 (cat-24): category 196 (two drivers fighting are violence, whatever the model)
-    "tuning19": ((220, 196, 197), 3, 0, 0),
+    # round 25 (cat-25: a scuffle nobody hurt, the model kept from violence): 197
+    "tuning19": ((220, 197, 197), 3, 0, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1784,7 +1785,8 @@ MESSAGES_ALONE = {
     # CONFLICTS); kind 216 agreed once one's own errand told asks nothing; category 134
     # agreed once one's stolen bike seen on sale is a theft; kind 217 agreed once "cho em hỏi"
     # may open a status question itself
-    "tuning21": ((218, 134, 138), 15, 0, 0),
+    # round 25 (cat-25: one high on meth raving, the model kept from public order): 135
+    "tuning21": ((218, 135, 138), 15, 0, 0),
     # round 19, scored before any change (lead-19 a36e371), on their agreed labels:
     # ((208, 138, 155), 10, 2, 4) and ((205, 137, 143), 11, 1, 1); after msg-19b's urgency
     # pass (an earlier report's time is not the event's, an offender still there, a strong
