@@ -1112,7 +1112,8 @@ BLIND_HELD = {
     # round 24 (asst-24, a place beside a procedure named is where): questions 66 -> 67, 1 wrong
     # round 25 (msg-25: the line's pace praised, its location button failing; aggregate only):
     # kind 129 -> 130
-    "blind23": ((130, 85, 91), 11, 1, 1, 67, 1),
+    # round 25 (cat-25, aggregate only): category 85 -> 86
+    "blind23": ((130, 86, 91), 11, 1, 1, 67, 1),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     # round 21, written and scored before any change (lead-21 da62cf0)
@@ -1708,7 +1709,8 @@ MESSAGES_ALONE = {
     # tip urgent once a trick whose taker made off is not raised by the model (mt14-177)
     # round 21 (cat-21): a warning passed on "for the record" no longer urgent (mt14-52)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 158
-    "tuning14": ((218, 154, 158), 13, 0, 0),
+    # round 25 (cat-25: loud talking weighs with the din, over a car before the door): 155
+    "tuning14": ((218, 155, 158), 13, 0, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1771,7 +1773,8 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught):
     # urgency 197, no calm tip urgent
     # round 24 (cat-24): category 196 (two drivers fighting are violence, whatever the model)
-    "tuning19": ((220, 196, 197), 3, 0, 0),
+    # round 25 (cat-25: a scuffle nobody hurt, the model kept from violence): 197
+    "tuning19": ((220, 197, 197), 3, 0, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1796,7 +1799,8 @@ MESSAGES_ALONE = {
     # CONFLICTS); kind 216 agreed once one's own errand told asks nothing; category 134
     # agreed once one's stolen bike seen on sale is a theft; kind 217 agreed once "cho em hỏi"
     # may open a status question itself
-    "tuning21": ((218, 134, 138), 15, 0, 0),
+    # round 25 (cat-25: one high on meth raving, the model kept from public order): 135
+    "tuning21": ((218, 135, 138), 15, 0, 0),
     # round 19, scored before any change (lead-19 a36e371), on their agreed labels:
     # ((208, 138, 155), 10, 2, 4) and ((205, 137, 143), 11, 1, 1); after msg-19b's urgency
     # pass (an earlier report's time is not the event's, an offender still there, a strong
@@ -1814,9 +1818,11 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 169
     # round 24 (cat-24): category 154 (a bag snatched, a phone picked, a child lost in a park);
     # 155 (two motorbike-taxi drivers fighting are violence, whatever the model)
-    "tuning22": ((218, 155, 169), 10, 0, 0),
+    # round 25 (cat-25: a fight only supposed, a machete tucked unmarked, a foil smoked): 158
+    "tuning22": ((218, 158, 169), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
-    "tuning23": ((219, 142, 150), 12, 0, 0),
+    # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
+    "tuning23": ((219, 143, 150), 12, 0, 0),
     # round 21: scored before its passes (its header); msg-21b (a dream or a game, a police
     # office as a landmark, papers told lost, "gì cũng", the utility named, notices
     # forwarded): kind 165 -> 174, category 116 -> 117
@@ -1868,7 +1874,6 @@ MESSAGES_ALONE = {
     # round 24, the four passes merged and measured once: each one's gains summed
     # round 24 (the model taught its urgency, in sample): urgency 139 -> 141
     # round 25 (msg-25: an ad's number or price per period): kind 196 -> 197, ads 19
-    "tuning42": ((197, 136, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
@@ -1880,7 +1885,11 @@ MESSAGES_ALONE = {
     # round 25 (msg-25: a seller's call to act or to be advised): kind 191 -> 192, ads 17
     # round 25 (msg-25: a betting site's own offer): kind 192 -> 193, ads 18
     # round 25, msg-25 and the model's retrain merged, measured once: each one's gains summed
-    "tuning43": ((193, 131, 141), 18, 0, 0),
+    # round 25 (cat-25: houses watched for a theft only supposed are a suspicious person): 137
+    # round 25 (cat-25: made to hand over in a deserted place, a deposit taker vanished, packets
+    # handed to callers, a block of flats burning, an arson the model read as theft): 136
+    "tuning42": ((197, 137, 141), 19, 0, 0),
+    "tuning43": ((193, 136, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     "tuning44": ((191, 126, 137), 15, 0, 0),

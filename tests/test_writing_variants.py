@@ -167,20 +167,27 @@ variants = load_script("writing_variants")
 # right, loses it once "tr" is typed "ch" ("bạn đã chúng"): kind 82 -> 83.
 # Round 25, msg-25 merged with the model taught set 43's urgency, measured once: kind breaks
 # one fewer in four rows (no-marks 21 -> 20, teencode without marks, doubled, a letter dropped).
+# Round 25 (cat-25): a deposit taken then the taker vanished is fraud, so mt23-158 reads right
+# without marks too: no-marks and teencode without marks category 84 -> 83, 92 -> 91. Originals
+# newly read right whose variants read as before: a block of flats burning (mt43-88) typed
+# "chay chng cu", and loud talking beside a din (mt14-45) typed "nói chuện to" (a letter
+# dropped category 45 -> 47); packets handed to callers (mt43-57)
+# typed "chao tay" (tr->ch category 99 -> 100). Compared variant by variant with lead-25,
+# nothing read right before breaks.
 HELD = {
-    "no-marks": {"kind": 20, "tip-lost": 7, "category": 84, "urgency": 47,
+    "no-marks": {"kind": 20, "tip-lost": 7, "category": 83, "urgency": 47,
                  "question": 19, "question-wrong": 18},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 8, "urgency": 1,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 21, "tip-lost": 9, "category": 92, "urgency": 48,
+    "teencode-no-marks": {"kind": 21, "tip-lost": 9, "category": 91, "urgency": 48,
                           "question": 21, "question-wrong": 19},
     "lower-no-punct": {"kind": 23, "tip-lost": 0, "category": 2, "urgency": 2,
                        "question": 5, "question-wrong": 2},
     "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 22, "urgency": 2,
                      "question": 81, "question-wrong": 15},
-    "typo-dropped": {"kind": 59, "tip-lost": 18, "category": 45, "urgency": 12,
+    "typo-dropped": {"kind": 59, "tip-lost": 18, "category": 47, "urgency": 12,
                      "question": 530, "question-wrong": 157},
-    "typo-tr-ch": {"kind": 83, "tip-lost": 47, "category": 99, "urgency": 17,
+    "typo-tr-ch": {"kind": 83, "tip-lost": 47, "category": 100, "urgency": 17,
                    "question": 102, "question-wrong": 32},
 }  # fmt: skip
 
