@@ -1012,22 +1012,24 @@ def _cried(hits: list[Hit], clauses: tuple[int, ...], then: int, habitual: bool)
     """A cry that is the whole message ("có cướp"), or its whole first clause followed by at
     most `then` words, none of a habit: where it is ("cướp!!! đầu hẻm 256 Tân Hương"), not a
     story ("có trộm, xóm này mất đồ hoài")."""
-    covered = {i for h in hits for i in range(h.start, h.end)}
+    covered = {i for h in hits for i in range(h[START], h[END])}
     if len(covered) >= len(clauses):
         return True
     first = [i for i, clause in enumerate(clauses) if clause == clauses[0]]
     return not habitual and covered >= set(first) and len(clauses) - len(first) <= then
 
 
-class Hit(NamedTuple):
-    # a tuple, not a frozen dataclass: a message makes several, and a frozen
-    # dataclass's __init__ costs about four times as much
-    group: str
-    label: str
-    start: int
-    end: int  # exclusive, in words
-    sure: bool  # False: an ambiguous phrase typed without its marks
-    clause: int = 0  # the clause it lies in (`_Message.clauses`)
+# A phrase of the rules found in a message: (group, label, start, end, sure, clause), its
+# fields read by place (`GROUP`...). A plain tuple, not a named one: a message makes a dozen,
+# and a named tuple cost some four times a plain one's making and freeing, and each field
+# read by name went through its descriptor (round 25).
+Hit = tuple[str, str, int, int, bool, int]
+GROUP = 0  # the rules' group
+LABEL = 1  # the phrase as written in the rule file
+START = 2  # the first word, in words
+END = 3  # exclusive, in words
+SURE = 4  # False: an ambiguous phrase typed without its marks
+CLAUSE = 5  # the clause it lies in (`_Message.clauses`)
 
 
 class _Message(NamedTuple):
@@ -1042,7 +1044,7 @@ class _Message(NamedTuple):
     text: str = ""  # as the citizen wrote it (`about_police` reads it as the router does)
 
 
-# A `_Message` made as `_hit` makes a `Hit` (its own `__new__` is a Python function)
+# A `_Message` made without its own `__new__` (a Python function)
 _message = partial(tuple.__new__, _Message)
 
 
@@ -1174,17 +1176,17 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                 # typed without marks, every word may be any word folding to it: a phrase
                 # found is sure unless ambiguous
                 for _, _, group, label, ambiguous in ones:
-                    append(_hit((group, label, i, i + 1, not ambiguous, clause)))
+                    append((group, label, i, i + 1, not ambiguous, clause))
             else:
                 typed = marks[i]
                 for _, (want,), group, label, ambiguous in ones:
                     if typed == want:  # typed with the rule's marks
-                        append(_hit((group, label, i, i + 1, True, clause)))
+                        append((group, label, i, i + 1, True, clause))
                     elif typed is None:
                         # typed without marks: it may be any word folding to it, unless
                         # the citizen types marks elsewhere and the rule's word has none
                         sure = want == word or not ambiguous
-                        append(_hit((group, label, i, i + 1, sure, clause)))
+                        append((group, label, i, i + 1, sure, clause))
                     # (typed with other marks: another word, "chạy" is not "cháy")
         if not seconds or i == last or clauses[i + 1] != clause:
             continue
@@ -1203,7 +1205,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                 # (one of three words was found by its third, in the clause: `thirds`)
                 if n > 3 and (words[i : i + n] != phrase_words or clauses[i + n - 1] != clause):
                     continue
-                append(_hit((group, label, i, i + n, not ambiguous, clause)))
+                append((group, label, i, i + n, not ambiguous, clause))
             continue
         for phrase_words, phrase_marks, group, label, ambiguous in candidates:
             n = len(phrase_words)
@@ -1211,7 +1213,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                 continue
             end = i + n
             if marks[i:end] == phrase_marks:  # each word typed with the rule's marks
-                append(_hit((group, label, i, end, True, clause)))
+                append((group, label, i, end, True, clause))
                 continue
             sure = True
             for j, want in enumerate(phrase_marks):
@@ -1224,13 +1226,10 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
                 elif typed != want:
                     break  # typed with other marks: another word ("chạy" is not "cháy")
             else:
-                append(_hit((group, label, i, end, sure or not ambiguous, clause)))
+                append((group, label, i, end, sure or not ambiguous, clause))
     return hits
 
 
-# `Hit`s as the scan makes them, several a message: a named tuple's own `__new__` is a
-# Python function around this one.
-_hit = partial(tuple.__new__, Hit)
 _GROUP = itemgetter(0)  # a `Hit`'s group
 _LABEL = itemgetter(1)  # a `Hit`'s label
 _START = itemgetter(2)  # a `Hit`'s start
@@ -1244,13 +1243,13 @@ def _without_compounds(hits: list[Hit]) -> list[Hit]:
     the compound's words mean something else."""
     if "compound" not in map(_GROUP, hits):  # most messages, looked for in C
         return hits
-    compounds = [(c.start, c.end) for c in hits if c.group == "compound"]
+    compounds = [(c[START], c[END]) for c in hits if c[GROUP] == "compound"]
     kept: list[Hit] = []
     # loops, not `any` of a generator a hit with `_overlaps` a call a pair: a fifth of
     # the messages hold a compound, and each of their hits was one generator and calls
     for h in hits:
-        if h.group != "compound":
-            start, end = h.start, h.end
+        if h[GROUP] != "compound":
+            start, end = h[START], h[END]
             for c_start, c_end in compounds:
                 # a word shared (overlapping), the compound not held whole
                 if c_start < end and start < c_end and not (start <= c_start and c_end <= end):
@@ -1268,7 +1267,7 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     groups: dict[str, list[Hit]] = {}
     repeated: list[list[Hit]] = []  # the groups of more than one hit (most have one)
     for hit in hits:
-        group = hit.group
+        group = hit[GROUP]
         items = groups.get(group)
         if items is None:
             groups[group] = [hit]
@@ -1290,10 +1289,10 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
         # (two stable sorts keyed in C, the longest first then by start: the order of one
         # keyed by start and minus end, with no call of a Python key a hit)
         for h in sorted(sorted(items, key=_END, reverse=True), key=_START):
-            if h.start != start:
+            if h[START] != start:
                 reach = max(reach, first_end)
-                start, first_end = h.start, h.end
-            if reach < h.end and first_end == h.end:
+                start, first_end = h[START], h[END]
+            if reach < h[END] and first_end == h[END]:
                 kept.append(h)
         items[:] = kept
     return groups
@@ -1325,23 +1324,23 @@ def _unique(items: list[str]) -> tuple[str, ...]:
 def _negated(hit: Hit, negations: list[Hit], window: int) -> bool:
     """A negation (or a fear) within `window` words before the hit, in its clause: it
     says nothing of the next one ("hết tiền, nó cầm dao đòi"; "không. nó cầm dao")."""
-    start, clause = hit.start, hit.clause
+    start, clause = hit[START], hit[CLAUSE]
     for n in negations:  # noqa: SIM110 (a loop, not `any` of a generator: as `_inside`)
-        if start - window <= n.end <= start and n.clause == clause:
+        if start - window <= n[END] <= start and n[CLAUSE] == clause:
             return True
     return False
 
 
 def _inside(hit: Hit, others: list[Hit]) -> bool:
-    start, end = hit.start, hit.end
+    start, end = hit[START], hit[END]
     for o in others:  # noqa: SIM110 (a loop, not `any` of a generator: a dozen calls a message)
-        if o.start <= start and end <= o.end:
+        if o[START] <= start and end <= o[END]:
             return True
     return False
 
 
 def _overlaps(hit: Hit, other: Hit) -> bool:
-    return hit.start < other.end and other.start < hit.end
+    return hit[START] < other[END] and other[START] < hit[END]
 
 
 def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
@@ -1355,7 +1354,7 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
         hits = [h for h in hits if not _inside(h, cancel)]
     if all(map(_SURE, hits)):
         return hits
-    sure = [h for h in hits if h.sure]
+    sure = [h for h in hits if h[SURE]]
     context = groups.get(names.context, [])
     if cancel and context:
         # a context word inside the rule's `not` phrases is another word's part ("gái" of
@@ -1364,7 +1363,7 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
     return [
         h
         for h in hits
-        if h.sure
+        if h[SURE]
         or any(not _overlaps(h, o) for o in sure)
         or any(not _overlaps(h, c) for c in context)
     ]
@@ -1686,7 +1685,7 @@ def weigh(
         unsure = frozenset(
             group.removeprefix("cat:")
             for group, hits in groups.items()
-            if group.startswith("cat:") and not any(hit.sure for hit in hits)
+            if group.startswith("cat:") and not any(hit[SURE] for hit in hits)
         )
         return as_report(opinion, model.tip_reading(words)[1], _told_calm(groups), unsure)
     if not open_to_opinion(verdict):
@@ -1742,7 +1741,7 @@ def _read_otherwise(hit: Hit, groups: dict[str, list[Hit]]) -> bool:
     """A hit whose words a category's phrase reads too, typed without the marks that would
     tell which ("dam nhau": "đấm nhau" or "đâm nhau")."""
     return any(
-        not other.sure and _overlaps(hit, other)
+        not other[SURE] and _overlaps(hit, other)
         for group, others in groups.items()
         if group.startswith("cat:")
         for other in others
@@ -1841,8 +1840,8 @@ def _habitual(groups: dict[str, list[Hit]]) -> bool:
     vague = groups.get("not_negations", [])
     return any(
         not (
-            h.label.startswith("hay ")
-            and any(v.clause == h.clause and v.end <= h.start for v in vague)
+            h[LABEL].startswith("hay ")
+            and any(v[CLAUSE] == h[CLAUSE] and v[END] <= h[START] for v in vague)
         )
         for h in habitual
     )
@@ -2075,7 +2074,7 @@ def _by_rules(
         # the procedure named after the move (what the move asks), not a move said last as
         # what the writer may do about what they report ("... em tính cuối tháng chuyển trọ")
         and any(
-            hit.start >= groups["moving_away"][0].end
+            hit[START] >= groups["moving_away"][0][END]
             for group in rules.procedure_topics
             for hit in _sure(groups, group)
         )
@@ -2257,8 +2256,8 @@ def _by_rules(
     # supposed reader's, not the writer's; the writer's own ("tôi bị", "nhà em") reports
     if "forwarded" in groups or "forwarded_end" in groups:  # most messages: neither
         last = len(message.folded) - 1
-        forwarded = [h for h in _sure(groups, "forwarded") if h.start <= 1]
-        forwarded += [h for h in _sure(groups, "forwarded_end") if h.end >= last]
+        forwarded = [h for h in _sure(groups, "forwarded") if h[START] <= 1]
+        forwarded += [h for h in _sure(groups, "forwarded_end") if h[END] >= last]
         # (a warning's own header, "Cảnh báo:", is no warning besides itself)
         # (or another office's notice passed on, a water or power cut: "Forwarded từ nhóm cư
         # dân: 'tối nay cắt nước bảo trì'")
@@ -2272,11 +2271,11 @@ def _by_rules(
     # news of a tip sent before (that joins the tip: "cập nhật vụ hôm qua")
     called = _sure(groups, "called_off") if reach & _CALLED_OFF else []
     if called and not any(g in groups for g in ("line_reported", "line_since", "reporting")):
-        first = min(h.start for h in called)
+        first = min(h[START] for h in called)
         # and nothing said after it: no event, nothing now, no "nhưng" going on
         told = best_hits + best_weak + danger.hits
         told += groups.get("now", []) + groups.get("line_unless", [])
-        if all(h.start < first or _inside(h, called) for h in told):
+        if all(h[START] < first or _inside(h, called) for h in told):
             return Classification("other", None, "normal", None, None, _unique(_labels(called)))
     # one's identity used by someone else (lost papers used to borrow or to rent a room):
     # a fraud to report, whatever is asked beside it (the papers' re-issue)
@@ -2326,7 +2325,8 @@ def _by_rules(
                         h
                         for h in best_hits
                         if any(
-                            _inside(h, [s]) and s.end - s.start > h.end - h.start for s in spam_hits
+                            _inside(h, [s]) and s[END] - s[START] > h[END] - h[START]
+                            for s in spam_hits
                         )
                     ]
                 )
@@ -2483,7 +2483,7 @@ def _by_rules(
         # (a cry beside it: a trouble merely mentioned in a report whose words went unread,
         # "con tui mai thi" beside a misspelt "karaokee", is still that report)
         and danger.hits
-        and all(h.group in _CRIES for h in danger.hits)
+        and all(h[GROUP] in _CRIES for h in danger.hits)
     ):
         return Classification("other", None, "normal", None, None, _unique(_labels(trouble)))
     # schoolwork or a survey asked of the line ("xin số liệu cho luận văn về ma túy"), or
@@ -2558,9 +2558,9 @@ def _by_rules(
         and _called_by_name(text)
         and any(word in _ERRAND for word in message.folded)
         and all(
-            h.start > 0
-            and message.folded[h.start - 1] in _FIRST_PERSON
-            and message.folded[h.start] not in _HARMED
+            h[START] > 0
+            and message.folded[h[START] - 1] in _FIRST_PERSON
+            and message.folded[h[START]] not in _HARMED
             for h in best_hits
         )
     ):
@@ -2651,7 +2651,7 @@ def _by_rules(
         # told first, then asked: "làm sao để tố giác tội phạm" asks how to report; and told
         # of something, not only a report named ("muốn tố giác thì phải làm sao": other, weak)
         and (best_strong or best.category != "other")
-        and all(h.end <= todo[0].start for h in (*best_hits, *best_weak))
+        and all(h[END] <= todo[0][START] for h in (*best_hits, *best_weak))
         and "rights_asked" not in groups
     ):
         reasons = _labels(best_hits) + _labels(todo)
@@ -2733,12 +2733,12 @@ def _by_rules(
     # else acting ("con em vừa thi đậu đại học, vui quá"): news of one's own day
     if best is None and not danger.hits and "mood_unless" not in groups:
         last = message.clauses[-1]
-        mood = [h for h in _sure(groups, "mood") if h.clause == last]
+        mood = [h for h in _sure(groups, "mood") if h[CLAUSE] == last]
         if mood:
             return Classification("other", None, "normal", None, None, _unique(_labels(mood)))
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
-        said = _unique(_labels(sorted(danger.hits, key=lambda h: h.start)))
+        said = _unique(_labels(sorted(danger.hits, key=lambda h: h[START])))
         severity = "urgent" if said else "normal"
         # news of an earlier report given ("cập nhật vụ hôm qua: ..."): a tip by its own
         # words, which the learned model may not read as chat (the router joins it)
@@ -2861,10 +2861,10 @@ def _everyday(groups: dict[str, list[Hit]]) -> bool:
         return False
     # an everyday sense the rules list (`compounds`) hides the words it holds, which may be
     # the line's ("người lạ trong hộ khẩu"): only a figure of speech is surely everyday
-    figures = {h.label for h in groups.get("figure", ())}
+    figures = {h[LABEL] for h in groups.get("figure", ())}
     compounds = groups.get("compound", ())
     if compounds and not (landmark and _landmark_only(groups, "compound")):
-        return all(h.label in figures for h in compounds) and "english" not in groups
+        return all(h[LABEL] in figures for h in compounds) and "english" not in groups
     return "english" not in groups  # (one English word already: a foreigner asking)
 
 
@@ -2903,15 +2903,15 @@ def _called_crowd(message: _Message, groups: dict[str, list[Hit]]) -> list[Hit]:
         crowd = crowd + [
             h
             for h in ending
-            if h.end == last
+            if h[END] == last
             # (after a polite word: "cho cả nhà," is the family the tickets were for)
             or (
-                h.end < len(words)
-                and clauses[h.end] != clauses[h.end - 1]
-                and h.start > 0
-                and words[h.start - 1] in _AFTER_CALL
+                h[END] < len(words)
+                and clauses[h[END]] != clauses[h[END] - 1]
+                and h[START] > 0
+                and words[h[START] - 1] in _AFTER_CALL
             )
-            or (errand and clauses[h.start] == clauses[-1])
+            or (errand and clauses[h[START]] == clauses[-1])
         ]
     return crowd
 
@@ -2936,7 +2936,7 @@ def _called_by_name(text: str) -> bool:
 
 def _words_besides(message: _Message, hits: list[Hit]) -> int:
     """How many of the message's words lie outside `hits`."""
-    covered = {i for h in hits for i in range(h.start, h.end)}
+    covered = {i for h in hits for i in range(h[START], h[END])}
     return len(message.folded) - len(covered)
 
 
@@ -2953,7 +2953,7 @@ def _near(
         firsts = [h for h in _sure(groups, first) if not _inside(h, cancel)]
         thens = [h for h in _sure(groups, then) if not _inside(h, cancel)]
         pair = next(
-            ((f, t) for f in firsts for t in thens if f.end <= t.start <= f.end + gap), None
+            ((f, t) for f in firsts for t in thens if f[END] <= t[START] <= f[END] + gap), None
         )
         if pair is not None:
             found += 1
@@ -2973,7 +2973,7 @@ def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:
         hits += [
             p
             for p in people
-            if any(t.end <= p.start <= t.end + gap and t.clause == p.clause for t in talk)
+            if any(t[END] <= p[START] <= t[END] + gap and t[CLAUSE] == p[CLAUSE] for t in talk)
         ]
     return hits
 
@@ -3002,9 +3002,9 @@ def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) 
         # quán karaoke, được vài bữa giờ họ hát lại rồi"): reported anew, a tip. Not by a bare
         # "lại", as often something got back ("xe em lấy lại rồi", "tìm lại xe")
         done = groups["done"]
-        since = min(hit.end for hit in done)
+        since = min(hit[END] for hit in done)
         if strong and any(
-            hit.start >= since and hit.label != "lại" and not _inside(hit, thanked + done)
+            hit[START] >= since and hit[LABEL] != "lại" and not _inside(hit, thanked + done)
             for hit in groups.get("line_anew", ())
         ):
             return []
@@ -3122,7 +3122,7 @@ def _landmark_only(groups: dict[str, list[Hit]], group: str = "elsewhere_unless"
         if _inside(hit, marks):
             continue
         # (or begun inside one and running on: "gần trụ sở | công an phường")
-        if any(mark.start <= hit.start <= mark.end for mark in marks):
+        if any(mark[START] <= hit[START] <= mark[END] for mark in marks):
             marks.append(hit)
             continue
         return False
@@ -3148,13 +3148,13 @@ def _hypothetical(
         return True  # "thấy tin trên face nói sắp có cướp, có thật không"
     if "now" in groups:
         return False
-    first = min(h.start for h in event)
-    supposed = any(h.end <= first for h in groups.get("if", ()))
+    first = min(h[START] for h in event)
+    supposed = any(h[END] <= first for h in groups.get("if", ()))
     if not supposed and (first > rules.hypothetical_lead or "happened" in groups):
         return False
     # a "thì" inside the event's own words supposes nothing ("ra thì không thấy xe": found
     # gone on coming back)
-    then = [h.start for h in groups.get("then", ()) if h.start > first and not _inside(h, event)]
+    then = [h[START] for h in groups.get("then", ()) if h[START] > first and not _inside(h, event)]
     if not then:
         return False
     # the case itself told after the supposition, as happening or as a habit ("nếu thấy chồng
@@ -3162,20 +3162,20 @@ def _hypothetical(
     # bầm tím"): a report, whatever was asked first
     asked = min(then)
     told = [h for name in ("happened", "habitual") for h in groups.get(name, ())]
-    if any(h.start > asked for h in event) and any(h.start > asked for h in told):
+    if any(h[START] > asked for h in event) and any(h[START] > asked for h in told):
         return False
     # or told before it, as a habit or as happened, the supposition only its worse turn
     # ("quán bida tối nào cũng cãi nhau ... nếu mà có đánh nhau thật thì ai chịu"): a report
     # of what goes on, whatever it supposes next
-    supposing = min(h.start for h in groups.get("if", ())) if "if" in groups else first
+    supposing = min(h[START] for h in groups.get("if", ())) if "if" in groups else first
     before = [
         h
         for group, hits in groups.items()
         if group.startswith("cat:")
         for h in hits
-        if h.sure and h.end <= supposing
+        if h[SURE] and h[END] <= supposing
     ]
-    return not (before and any(h.end <= supposing for h in told))
+    return not (before and any(h[END] <= supposing for h in told))
 
 
 def _reaction_supposed(groups: dict[str, list[Hit]], event: list[Hit]) -> list[Hit]:
@@ -3188,11 +3188,11 @@ def _reaction_supposed(groups: dict[str, list[Hit]], event: list[Hit]) -> list[H
         g in groups for g in ("reaction_unless", "happened", "now", "past", "habitual", "fresh")
     ):
         return []
-    supposing = min(h.start for h in groups["reaction_if"])
+    supposing = min(h[START] for h in groups["reaction_if"])
     then = min(
-        (h for h in groups["reaction_then"] if h.start > supposing), key=_start, default=None
+        (h for h in groups["reaction_then"] if h[START] > supposing), key=_start, default=None
     )
-    if then is None or any(h.start < then.end for h in event):
+    if then is None or any(h[START] < then[END] for h in event):
         return []
     return [min(groups["reaction_if"], key=_start), then]
 
@@ -3259,7 +3259,7 @@ def _reach(rules: Rules, groups: dict[str, list[Hit]]) -> int:
 
 
 def _start(hit: Hit) -> int:
-    return hit.start
+    return hit[START]
 
 
 def is_urgent(text: str) -> bool:
