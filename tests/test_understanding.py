@@ -1841,7 +1841,8 @@ MESSAGES_ALONE = {
     # round 24, the four passes merged and measured once: each one's gains summed
     # round 24 (the model taught set 42's urgency too): urgency 140 -> 139 (mt41-6, a man with a
     # knife at his back who sat in the market on Sunday, labelled normal, raised by the model)
-    "tuning41": ((183, 130, 139), 13, 0, 0),
+    # round 25 (kind-25: a report wished of one's own harm told dated is a tip): 184, 131
+    "tuning41": ((184, 131, 139), 13, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
@@ -1856,7 +1857,9 @@ MESSAGES_ALONE = {
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
-    "tuning43": ((185, 131, 139), 13, 0, 0),
+    # round 25 (kind-25: lodgers undeclared "mấy tháng nay" are told, no case supposed):
+    # 186, 132
+    "tuning43": ((186, 132, 139), 13, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     "tuning44": ((190, 126, 137), 15, 0, 0),
 }

@@ -685,6 +685,7 @@ def build_rules(data: Any) -> Rules:
         ("reaction_if", top.hypothetical.reaction_if),
         ("reaction_then", top.hypothetical.reaction_then),
         ("reaction_unless", top.hypothetical.reaction_unless),
+        ("lasting", top.hypothetical.lasting),
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
@@ -705,6 +706,7 @@ def build_rules(data: Any) -> Rules:
         ("reporting", top.reporting),
         ("action_asked", top.action_asked),
         ("what_to_do", top.what_to_do),
+        ("report_wish", top.report_wish),
         ("chain", top.chain),
         ("forwarded", top.not_for_line.forwarded),
         ("forwarded_end", top.not_for_line.forwarded_end),
@@ -2630,6 +2632,34 @@ def _by_rules(
         reasons = _labels(best_hits) + _labels(acted)
         return Classification("tip", category, "normal", None, None, _unique(reasons))
 
+    # a wish to report said, and the writer's own harm told dated ("em muốn báo lại việc tuần
+    # trước em bị người hàng xóm đánh ..., giờ em nộp đơn ở đâu"): where or how to report
+    # it is asked of the line that takes the report, a tip; no procedure named, no case
+    # supposed, no lost papers' re-issue and no rights asked ("muốn tố cáo mà sợ lộ tên")
+    # (round 25, kind-25)
+    wished = _sure(groups, "report_wish") if "report_wish" in groups else []
+    # (the harm the writer's own: "em bị", or their family's or home's told as done; a date
+    # alone typed wrong, "tuan truocc", does not unmake it)
+    own = _sure(groups, "own") if wished else []
+    harmed = any(message.folded[h.end - 1] == "bi" for h in own) or (
+        bool(own) and ("past" in groups or "happened" in groups)
+    )
+    if (
+        wished
+        and harmed
+        and not supposed
+        and "if" not in groups
+        and code is None
+        and (topic_index is None or rules.topics[topic_index].group not in rules.procedure_topics)
+        and "own_file" not in groups
+        and "papers:lost" not in groups
+        and "papers:ask" not in groups
+        and "rights_asked" not in groups
+    ):
+        category = best.category if best is not None else "other"
+        reasons = _labels(best_hits) + _labels(wished)
+        return Classification("tip", category, "normal", None, None, _unique(reasons))
+
     # what to do asked, the only thing asked, after something told in a category's words even
     # weak ("thấy trong nhà có ống hút, giấy bạc ... em nên làm gì"): the writer asks for help
     # with what happened, no procedure named for the assistant to answer (round 24, kind-24)
@@ -3118,7 +3148,11 @@ def _hypothetical(
         return False
     first = min(h.start for h in event)
     supposed = any(h.end <= first for h in groups.get("if", ()))
-    if not supposed and (first > rules.hypothetical_lead or "happened" in groups):
+    # (nor one said going on for a while up to now: "chủ nhà cho 6-7 người lạ ở mấy tháng
+    # nay, hỏi tổ trưởng thì chưa ai khai báo tạm trú" tells; round 25, kind-25)
+    if not supposed and (
+        first > rules.hypothetical_lead or "happened" in groups or "lasting" in groups
+    ):
         return False
     # a "thì" inside the event's own words supposes nothing ("ra thì không thấy xe": found
     # gone on coming back)
