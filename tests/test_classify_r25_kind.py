@@ -81,3 +81,41 @@ def test_lodgers_undeclared_for_months_are_a_tip(text: str) -> None:
 )
 def test_a_stay_of_months_asked_of_stays_a_question(text: str) -> None:
     assert classify(text).kind == "question"
+
+
+# the police asked to verify something the writer received, told before the request, no
+# category's phrase and no procedure named, nothing asked after it but whether it is real: a
+# suspected fake for an officer to check, a tip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tôi nhận được 'quyết định xử phạt' của Công an quận qua Zalo có đóng dấu, bảo đóng"
+        " tiền vào tài khoản cá nhân. Nhờ công an xác minh giúp có phải thật không",
+        "toi nhan duoc 'giay trieu tap' cua cong an quan qua zalo, co dong dau do, bat cai app"
+        " de khai bao. Nho cong an xac minh gium co phai that khong",
+    ],
+)
+def test_a_thing_received_the_police_asked_to_verify_is_a_tip(text: str) -> None:
+    assert (by_rules(text).kind, classify(text).kind) == ("tip", "tip")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing told before the request
+        "ad ơi nhờ công an xác minh giùm có phải thật không",
+        # a procedure named: one's own registration's paper
+        "Tôi nhận được giấy hẹn trả kết quả đăng ký tạm trú, nhờ công an xác minh giúp có"
+        " phải thật không",
+        # a procedure named after the request: what the visit is for
+        "mẹ em già yếu không đi được, nhờ công an xuống nhà xác minh giúp để làm căn cước",
+        # one's own file told before the request, its procedure's word typed wrong: nothing
+        # received
+        "Hồ sơ đăng ký thưng trú của ba tui nộp trên mạng từ tháng 5, trễ hẹn mà chưa có kết"
+        " quả, ai giải quyết giùm",
+    ],
+)
+def test_a_verification_asked_for_a_procedure_stays_a_question(text: str) -> None:
+    assert classify(text).kind == "question"

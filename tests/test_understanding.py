@@ -1842,7 +1842,9 @@ MESSAGES_ALONE = {
     # round 24 (the model taught set 42's urgency too): urgency 140 -> 139 (mt41-6, a man with a
     # knife at his back who sat in the market on Sunday, labelled normal, raised by the model)
     # round 25 (kind-25: a report wished of one's own harm told dated is a tip): 184, 131
-    "tuning41": ((184, 131, 139), 13, 0, 0),
+    # round 25 (kind-25: a thing received, the police asked whether it is real, is a tip):
+    # 185, 132
+    "tuning41": ((185, 132, 139), 13, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136

@@ -707,6 +707,7 @@ def build_rules(data: Any) -> Rules:
         ("action_asked", top.action_asked),
         ("what_to_do", top.what_to_do),
         ("report_wish", top.report_wish),
+        ("received", top.received),
         ("chain", top.chain),
         ("forwarded", top.not_for_line.forwarded),
         ("forwarded_end", top.not_for_line.forwarded_end),
@@ -2619,6 +2620,27 @@ def _by_rules(
     # beside nothing of a category: "nhờ công an xác minh giúp để đăng ký thường trú" asks a
     # procedure whose word a typo may hide (round 24, kind-24)
     acted = _sure(groups, "action_asked") if "action_asked" in groups else []
+
+    # or, no category's phrase, something the writer received told before the request (a
+    # paper, a message, a call), no procedure named and nothing asked after it but whether it
+    # is real: a suspected fake for an officer to check ("tôi nhận được
+    # 'giấy mời làm việc' qua Zalo, yêu cầu cài app để khai báo. Nhờ công an xác minh có
+    # phải thật không"); a procedure named after the request is what it is for ("nhờ công an
+    # xác minh giúp để đăng ký thường trú"), a question (round 25, kind-25)
+    def told_before(acted: list[Hit]) -> bool:
+        checks = groups.get("checks", [])
+        return (
+            topic_index is None
+            # (told: as many words before the request as make a tip of a message matched by
+            # nothing; "ad ơi nhờ công an xác minh giùm" tells nothing)
+            and acted[0].start >= rules.default_tip_min_words
+            and any(h.end <= acted[0].start for h in _sure(groups, "received"))
+            and all(
+                h.end <= acted[0].start or _inside(h, checks) or _inside(h, acted)
+                for h in question_hits
+            )
+        )
+
     if (
         acted
         and not supposed
@@ -2626,9 +2648,10 @@ def _by_rules(
         and code is None
         and "own_file" not in groups
         and "papers:ask" not in groups
-        and best is not None
+        and (best is not None or told_before(acted))
     ):
-        category = best.category
+        # (a thing received and asked whether it is real: a suspected fake, `told_before`)
+        category = best.category if best is not None else "fraud"
         reasons = _labels(best_hits) + _labels(acted)
         return Classification("tip", category, "normal", None, None, _unique(reasons))
 
