@@ -119,3 +119,33 @@ def test_a_thing_received_the_police_asked_to_verify_is_a_tip(text: str) -> None
 )
 def test_a_verification_asked_for_a_procedure_stays_a_question(text: str) -> None:
     assert classify(text).kind == "question"
+
+
+# a wish to report opening the message, the case inside it before "thì" ("muốn báo có người
+# bán ma túy trong hẻm thì báo ở đâu"): "if one wants to report", nothing told; a number (a
+# house, a lane) makes what follows precise, a report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cho em hỏi muốn báo có người bán ma túy trong xóm thì báo ở đâu, có bị lộ tên không ạ",
+        "cho hoi muon to giac co nguoi danh bac trong xom thi gui don o dau",
+    ],
+)
+def test_a_report_wished_of_a_case_supposed_is_a_question(text: str) -> None:
+    assert (by_rules(text).kind, classify(text).kind) == ("question", "question")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tôi muốn báo nhà số 5 hẻm 30 Tân Hương bán ma túy thì báo ở đâu",
+        "em muốn tố cáo ông chủ quán karaoke số 12 Gò Dầu bán ma túy cho học sinh thì gửi đơn"
+        " ở đâu",
+        # "thì" not a supposition's: what everyone knows
+        "tôi muốn báo, thằng hàng xóm bán ma túy thì ai cũng biết",
+    ],
+)
+def test_a_report_wished_of_a_place_told_stays_a_tip(text: str) -> None:
+    assert (by_rules(text).kind, classify(text).kind) == ("tip", "tip")

@@ -2573,7 +2573,14 @@ def _by_rules(
     supposed = (
         asks
         and bool(reach & _SUPPOSED)
-        and _hypothetical(rules, groups, event, bool(danger.hits), rule_heard)
+        and _hypothetical(
+            rules,
+            groups,
+            event,
+            bool(danger.hits),
+            rule_heard,
+            numbered=any(map(str.isdigit, text)) if "report_wish" in groups else False,
+        )
     )
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
@@ -3156,6 +3163,7 @@ def _hypothetical(
     event: list[Hit],
     danger: bool = False,
     rule_heard: bool = False,
+    numbered: bool = False,
 ) -> bool:
     """An event asked about, not reported: "nếu bị trộm xe thì báo ai", "nhặt được
     giấy tờ của người khác thì nộp ở đâu" (the event opens the message, nobody says
@@ -3171,6 +3179,12 @@ def _hypothetical(
         return False
     first = min(h.start for h in event)
     supposed = any(h.end <= first for h in groups.get("if", ()))
+    # or a wish to report opening it ("cho em hỏi muốn báo có người bán ma túy trong hẻm thì
+    # báo ở đâu"): "if one wants to report", unless a number makes what follows precise (a
+    # house, a lane: "tôi muốn báo nhà số 5 hẻm 30 bán ma túy thì báo ở đâu" tells; round
+    # 25, kind-25)
+    if not supposed and not numbered:
+        supposed = any(h.end <= first for h in _sure(groups, "report_wish"))
     # (nor one said going on for a while up to now: "chủ nhà cho 6-7 người lạ ở mấy tháng
     # nay, hỏi tổ trưởng thì chưa ai khai báo tạm trú" tells; round 25, kind-25)
     if not supposed and (
