@@ -174,6 +174,10 @@ variants = load_script("writing_variants")
 # dropped category 45 -> 47); packets handed to callers (mt43-57)
 # typed "chao tay" (tr->ch category 99 -> 100). Compared variant by variant with lead-25,
 # nothing read right before breaks.
+# Round 25 (kind-25): a thing received, the police asked to verify whether it is real, is a tip;
+# mt41-143, newly right, loses the "không" of its "có phải thật không" with a letter ("thật
+# khng"): asked after the request, it stays a question: a letter dropped kind 60 -> 61, tips
+# lost 18 -> 19, category 45 -> 46. Compared variant by variant with lead-25.
 HELD = {
     "no-marks": {"kind": 20, "tip-lost": 7, "category": 83, "urgency": 47,
                  "question": 19, "question-wrong": 18},
@@ -185,7 +189,7 @@ HELD = {
                        "question": 5, "question-wrong": 2},
     "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 22, "urgency": 2,
                      "question": 81, "question-wrong": 15},
-    "typo-dropped": {"kind": 59, "tip-lost": 18, "category": 47, "urgency": 12,
+    "typo-dropped": {"kind": 60, "tip-lost": 19, "category": 48, "urgency": 12,
                      "question": 530, "question-wrong": 157},
     "typo-tr-ch": {"kind": 83, "tip-lost": 47, "category": 100, "urgency": 17,
                    "question": 102, "question-wrong": 32},

@@ -686,6 +686,7 @@ def build_rules(data: Any) -> Rules:
         ("reaction_if", top.hypothetical.reaction_if),
         ("reaction_then", top.hypothetical.reaction_then),
         ("reaction_unless", top.hypothetical.reaction_unless),
+        ("lasting", top.hypothetical.lasting),
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
@@ -706,6 +707,8 @@ def build_rules(data: Any) -> Rules:
         ("reporting", top.reporting),
         ("action_asked", top.action_asked),
         ("what_to_do", top.what_to_do),
+        ("report_wish", top.report_wish),
+        ("received", top.received),
         ("chain", top.chain),
         ("forwarded", top.not_for_line.forwarded),
         ("forwarded_end", top.not_for_line.forwarded_end),
@@ -2574,7 +2577,14 @@ def _by_rules(
     supposed = (
         asks
         and bool(reach & _SUPPOSED)
-        and _hypothetical(rules, groups, event, bool(danger.hits), rule_heard)
+        and _hypothetical(
+            rules,
+            groups,
+            event,
+            bool(danger.hits),
+            rule_heard,
+            numbered=any(map(str.isdigit, text)) if "report_wish" in groups else False,
+        )
     )
     if not supposed and (
         danger.makes_tip or best_strong or (best is not None and not asks and not officer)
@@ -2621,6 +2631,27 @@ def _by_rules(
     # beside nothing of a category: "nhờ công an xác minh giúp để đăng ký thường trú" asks a
     # procedure whose word a typo may hide (round 24, kind-24)
     acted = _sure(groups, "action_asked") if "action_asked" in groups else []
+
+    # or, no category's phrase, something the writer received told before the request (a
+    # paper, a message, a call), no procedure named and nothing asked after it but whether it
+    # is real: a suspected fake for an officer to check ("tôi nhận được
+    # 'giấy mời làm việc' qua Zalo, yêu cầu cài app để khai báo. Nhờ công an xác minh có
+    # phải thật không"); a procedure named after the request is what it is for ("nhờ công an
+    # xác minh giúp để đăng ký thường trú"), a question (round 25, kind-25)
+    def told_before(acted: list[Hit]) -> bool:
+        checks = groups.get("checks", [])
+        return (
+            topic_index is None
+            # (told: as many words before the request as make a tip of a message matched by
+            # nothing; "ad ơi nhờ công an xác minh giùm" tells nothing)
+            and acted[0][START] >= rules.default_tip_min_words
+            and any(h[END] <= acted[0][START] for h in _sure(groups, "received"))
+            and all(
+                h[END] <= acted[0][START] or _inside(h, checks) or _inside(h, acted)
+                for h in question_hits
+            )
+        )
+
     if (
         acted
         and not supposed
@@ -2628,10 +2659,39 @@ def _by_rules(
         and code is None
         and "own_file" not in groups
         and "papers:ask" not in groups
-        and best is not None
+        and (best is not None or told_before(acted))
     ):
-        category = best.category
+        # (a thing received and asked whether it is real: a suspected fake, `told_before`)
+        category = best.category if best is not None else "fraud"
         reasons = _labels(best_hits) + _labels(acted)
+        return Classification("tip", category, "normal", None, None, _unique(reasons))
+
+    # a wish to report said, and the writer's own harm told dated ("em muốn báo lại việc tuần
+    # trước em bị người hàng xóm đánh ..., giờ em nộp đơn ở đâu"): where or how to report
+    # it is asked of the line that takes the report, a tip; no procedure named, no case
+    # supposed, no lost papers' re-issue and no rights asked ("muốn tố cáo mà sợ lộ tên")
+    # (round 25, kind-25)
+    wished = _sure(groups, "report_wish") if "report_wish" in groups else []
+    # (the harm the writer's own: "em bị", or their family's or home's told as done; a date
+    # alone typed wrong, "tuan truocc", does not unmake it)
+    own = _sure(groups, "own") if wished else []
+    harmed = any(message.folded[h[END] - 1] == "bi" for h in own) or (
+        bool(own) and ("past" in groups or "happened" in groups)
+    )
+    if (
+        wished
+        and harmed
+        and not supposed
+        and "if" not in groups
+        and code is None
+        and (topic_index is None or rules.topics[topic_index].group not in rules.procedure_topics)
+        and "own_file" not in groups
+        and "papers:lost" not in groups
+        and "papers:ask" not in groups
+        and "rights_asked" not in groups
+    ):
+        category = best.category if best is not None else "other"
+        reasons = _labels(best_hits) + _labels(wished)
         return Classification("tip", category, "normal", None, None, _unique(reasons))
 
     # what to do asked, the only thing asked, after something told in a category's words even
@@ -3135,6 +3195,7 @@ def _hypothetical(
     event: list[Hit],
     danger: bool = False,
     rule_heard: bool = False,
+    numbered: bool = False,
 ) -> bool:
     """An event asked about, not reported: "nếu bị trộm xe thì báo ai", "nhặt được
     giấy tờ của người khác thì nộp ở đâu" (the event opens the message, nobody says
@@ -3150,7 +3211,17 @@ def _hypothetical(
         return False
     first = min(h[START] for h in event)
     supposed = any(h[END] <= first for h in groups.get("if", ()))
-    if not supposed and (first > rules.hypothetical_lead or "happened" in groups):
+    # or a wish to report opening it ("cho em hỏi muốn báo có người bán ma túy trong hẻm thì
+    # báo ở đâu"): "if one wants to report", unless a number makes what follows precise (a
+    # house, a lane: "tôi muốn báo nhà số 5 hẻm 30 bán ma túy thì báo ở đâu" tells; round
+    # 25, kind-25)
+    if not supposed and not numbered:
+        supposed = any(h[END] <= first for h in _sure(groups, "report_wish"))
+    # (nor one said going on for a while up to now: "chủ nhà cho 6-7 người lạ ở mấy tháng
+    # nay, hỏi tổ trưởng thì chưa ai khai báo tạm trú" tells; round 25, kind-25)
+    if not supposed and (
+        first > rules.hypothetical_lead or "happened" in groups or "lasting" in groups
+    ):
         return False
     # a "thì" inside the event's own words supposes nothing ("ra thì không thấy xe": found
     # gone on coming back)

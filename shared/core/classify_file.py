@@ -159,6 +159,9 @@ class HypotheticalIn(_Strict):
     reaction_if: list[str] = Field(default_factory=list)
     reaction_then: list[str] = Field(default_factory=list)
     reaction_unless: list[str] = Field(default_factory=list)
+    # something said going on for a while up to now ("cho người lạ ở mấy tháng nay"): told,
+    # never supposed, whatever "thì" follows (round 25, kind-25)
+    lasting: list[str] = Field(default_factory=list)
 
 
 class MovingAwayIn(_Strict):
@@ -510,6 +513,10 @@ class RulesIn(_Strict):
     action_asked: list[str] = Field(default_factory=list)
     # what to do asked after something told ("em nên làm gì")
     what_to_do: list[str] = Field(default_factory=list)
+    # the writer saying they want to report what they then tell ("em muốn báo lại việc ...")
+    report_wish: list[str] = Field(default_factory=list)
+    # something the writer received (a paper, a message, a call: "tôi nhận được")
+    received: list[str] = Field(default_factory=list)
     # a chain message: the reader asked to pass it on ("hãy chia sẻ ngay cho người thân")
     chain: list[str] = Field(default_factory=list)
     not_for_line: NotForLineIn = NotForLineIn()
@@ -610,6 +617,8 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("reporting", rules.reporting)
     add("action_asked", rules.action_asked)
     add("what_to_do", rules.what_to_do)
+    add("report_wish", rules.report_wish)
+    add("received", rules.received)
     add("chain", rules.chain)
     add("laughter.words", rules.laughter.words)
     add("laughter.owned", rules.laughter.owned)
