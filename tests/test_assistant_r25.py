@@ -147,3 +147,49 @@ def test_a_fine_for_false_declarations_is_no_misused_name() -> None:
     text = "Khai báo tạm trú giả mạo thông tin thì bị phạt bao nhiêu?"
     got = questions.understand(normalise(text), knowledge())
     assert not got.handoff and [p.topic for p in got.parts] == ["tam_tru"], text
+
+
+# -- one's own record said wrong, not shown, or found removed: the officers look it up ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the correction asked, the error itself not named
+        "Tạm trú của em trên VNeID ghi phòng 5 mà em ở phòng 15, giờ sửa như thế nào ạ?",
+        # a mismatch with the birth paper, its office named beside
+        "ho ten tren du lieu cu tru cua toi khac giay khai sinh 1 chu, lam giay to bi bao "
+        "khong trung khop",
+        # approved, not shown
+        "Hồ sơ thường trú của tôi báo đã duyệt mà tra trên VNeID vẫn không thấy gì hết",
+        # one's own registration found removed, nothing asked for
+        "Mở VNeID thấy tạm trú của em bị xóa rồi, em đâu có làm gì, chủ trọ cũng không hề "
+        "biết. Sao lại vậy ạ?",
+    ],
+)
+def test_ones_own_record_in_question_goes_to_an_officer(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.handoff and not result.topics, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near miss: a birth paper's error alone, no residence record: its office
+        ("Giấy khai sinh của con tôi ghi nhầm ngày sinh, giờ sửa ở đâu?", None),
+        # near miss: a removal asked, the asker's own doing
+        (
+            "Tôi bị xóa thường trú vì đi nước ngoài lâu, giờ về đăng ký lại thường trú ở đâu?",
+            "thuong_tru",
+        ),
+        # near miss: the house repaired, a registration asked
+        ("Nhà đang sửa, em ở nhờ nhà chị 2 tháng thì đăng ký tạm trú thế nào?", "tam_tru"),
+    ],
+)
+def test_an_ordinary_question_beside_those_words_is_answered(text: str, topic: str | None) -> None:
+    result = answered(text, TODAY)
+    assert not result.handoff, text
+    if topic is None:
+        assert result.out_of_scope == "civil_status" and not result.topics, text
+    else:
+        assert topic in result.topics, text

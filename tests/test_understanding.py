@@ -1129,7 +1129,9 @@ BLIND_HELD = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 91
     # round 24 (cat-24, merged with kind-24; aggregates only): category 82 -> 83
     # round 24 (asst-24, a place beside a procedure named is where): 48 with 10 wrong
-    "blind25": ((118, 83, 91), 10, 1, 0, 48, 10),
+    # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer)
+    # questions 48 -> 49 (aggregate only)
+    "blind25": ((118, 83, 91), 10, 1, 0, 49, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -1140,7 +1142,8 @@ BLIND_HELD = {
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 120 -> 121
     # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
     # questions 58 -> 59 (aggregate only)
-    "blind27": ((121, 87, 89), 12, 0, 2, 59, 2),
+    # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 60
+    "blind27": ((121, 87, 89), 12, 0, 2, 60, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     "blind28": ((128, 86, 91), 11, 0, 0, 60, 3),
@@ -1585,14 +1588,16 @@ QUESTIONS_ALONE = {
     # round 24 (asst-24, a party refusing what the registration needs is an officer's): 87
     # round 24 (asst-24, the channel asked, "qua kênh nào", is where it is done): 88
     # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 90
-    "tuning42": (90, 2),
+    # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 91
+    "tuning42": (91, 2),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (asst-24, two questions written apart both answered): 76
     # round 25 (asst-25, a registration said as what is removed asks none; a why beside another
     # office's matter says what for): 78 with 1 wrong (qt43-17: its label wants thường trú
     # alone for "cắt khẩu trước", sets 11-40 want both)
     # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 82
-    "tuning43": (82, 1),
+    # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 85
+    "tuning43": (85, 1),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
     # 79 with 7 wrong (counts only)

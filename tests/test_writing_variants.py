@@ -160,6 +160,9 @@ variants = load_script("writing_variants")
 # wrong answers 152 -> 157 the most; each other row up by 0-2).
 # Round 25 (asst-25): qt42-99, newly right (no death certificate: an officer), loses its "không"
 # with a letter dropped ("khng có giấy chứng tử"): a letter dropped question 530 -> 531.
+# Round 25 (asst-25): qt43-76 and qt43-80, newly right (one's own record wrong or found removed:
+# an officer), are filed as tips by the classifier once "thường" loses a letter ("thưng trú"):
+# a letter dropped question 531 -> 533.
 HELD = {
     "no-marks": {"kind": 21, "tip-lost": 7, "category": 84, "urgency": 50,
                  "question": 19, "question-wrong": 18},
@@ -172,7 +175,7 @@ HELD = {
     "typo-doubled": {"kind": 19, "tip-lost": 9, "category": 22, "urgency": 4,
                      "question": 81, "question-wrong": 15},
     "typo-dropped": {"kind": 60, "tip-lost": 18, "category": 45, "urgency": 14,
-                     "question": 531, "question-wrong": 157},
+                     "question": 533, "question-wrong": 157},
     "typo-tr-ch": {"kind": 82, "tip-lost": 47, "category": 99, "urgency": 18,
                    "question": 102, "question-wrong": 32},
 }  # fmt: skip
