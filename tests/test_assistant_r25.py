@@ -193,3 +193,38 @@ def test_an_ordinary_question_beside_those_words_is_answered(text: str, topic: s
         assert result.out_of_scope == "civil_status" and not result.topics, text
     else:
         assert topic in result.topics, text
+
+
+# -- a co-owner withholding consent: whose consent suffices is the officers' -------------------
+
+
+def test_a_co_owner_withholding_consent_goes_to_an_officer() -> None:
+    text = (
+        "Nhà ở Tân Thành là tài sản chung của 2 chị em, chị tôi không chịu ký cho chồng tôi "
+        "nhập khẩu vào. Tôi cũng đứng tên mà, vậy phải làm sao?"
+    )
+    result = answered(text, TODAY)
+    assert result.handoff and not result.topics, text
+
+
+def test_a_co_owner_consenting_is_an_ordinary_registration() -> None:
+    # near miss: co-owners who agree; the papers asked
+    text = "Nhà đồng sở hữu của 2 anh em, anh tôi đồng ý cho vợ tôi nhập khẩu, cần giấy tờ gì?"
+    result = answered(text, TODAY)
+    assert not result.handoff and "thuong_tru" in result.topics, text
+
+
+# -- "không" with a letter dropped is read as "không" -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "read_as"),
+    [
+        ("chủ nhà khng chịu ký", " chu nha khong chiu ky "),
+        ("khog có giấy tờ gì", " khong co giay to gi "),
+        # near miss: a word merely starting so is left alone
+        ("khngon", " khngon "),
+    ],
+)
+def test_khong_with_a_letter_dropped_is_read_as_khong(typed: str, read_as: str) -> None:
+    assert normalise(typed) == read_as

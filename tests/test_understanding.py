@@ -1131,7 +1131,8 @@ BLIND_HELD = {
     # round 24 (asst-24, a place beside a procedure named is where): 48 with 10 wrong
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer)
     # questions 48 -> 49 (aggregate only)
-    "blind25": ((118, 83, 91), 10, 1, 0, 49, 10),
+    # round 25 (asst-25, a co-owner withholding consent: an officer): questions 49 -> 50
+    "blind25": ((118, 83, 91), 10, 1, 0, 50, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -1143,7 +1144,8 @@ BLIND_HELD = {
     # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
     # questions 58 -> 59 (aggregate only)
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 60
-    "blind27": ((121, 87, 89), 12, 0, 2, 60, 2),
+    # round 25 (asst-25, a co-owner withholding consent: an officer): questions 60 -> 61
+    "blind27": ((121, 87, 89), 12, 0, 2, 61, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     "blind28": ((128, 86, 91), 11, 0, 0, 60, 3),
@@ -1597,7 +1599,8 @@ QUESTIONS_ALONE = {
     # alone for "cắt khẩu trước", sets 11-40 want both)
     # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 82
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 85
-    "tuning43": (85, 1),
+    # round 25 (asst-25, a co-owner withholding consent: an officer): 86
+    "tuning43": (86, 1),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
     # 79 with 7 wrong (counts only)
