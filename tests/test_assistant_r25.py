@@ -228,3 +228,37 @@ def test_a_co_owner_consenting_is_an_ordinary_registration() -> None:
 )
 def test_khong_with_a_letter_dropped_is_read_as_khong(typed: str, read_as: str) -> None:
     assert normalise(typed) == read_as
+
+
+# -- who of several must go, the latest day, what to prepare: the parts asked ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Ba tôi mất rồi, xóa thường trú cho ba thì ai trong nhà phải lên phường?", "ai_khi"),
+        (
+            "Chủ nhà đi đăng ký tạm trú cho người thuê hay người thuê tự đi làm, trễ nhất là "
+            "bao nhiêu ngày?",
+            "ai_khi",
+        ),
+        ("Xưởng may có đứng ra đăng ký tạm trú cho công nhân được không?", "ai_khi"),
+        ("gia han tam tru phai lam truoc bao lau vay ad", "ai_khi"),
+        ("Xin giấy xác nhận cư trú online thì cần chuẩn bị những gì ạ?", "giay_to"),
+    ],
+)
+def test_the_part_asked_in_everyday_words_is_read(text: str, part: str) -> None:
+    assert part in answered(text, TODAY).sections, text
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        # near miss: "trễ" of a fine, not the latest day ("đăng ký trễ thì bị phạt bao nhiêu")
+        ("Đăng ký tạm trú trễ thì bị phạt bao nhiêu?", "ai_khi"),
+        # near miss: "những gì" of a place, not of papers
+        ("Đăng ký tạm trú làm ở những chỗ nào vậy?", "giay_to"),
+    ],
+)
+def test_a_part_not_asked_is_not_read(text: str, part: str) -> None:
+    assert part not in answered(text, TODAY).sections, text

@@ -946,7 +946,9 @@ BLIND_HELD = {
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
     # anger supposed, small talk with the officers are other; aggregate only): kind 131
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 131 -> 133
-    "blind12": ((133, 99, 105), 8, 0, 0, 68, 1),
+    # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
+    # questions 68 -> 69 (aggregate only)
+    "blind12": ((133, 99, 105), 8, 0, 0, 69, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -1148,7 +1150,9 @@ BLIND_HELD = {
     "blind27": ((121, 87, 89), 12, 0, 2, 61, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
-    "blind28": ((128, 86, 91), 11, 0, 0, 60, 3),
+    # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
+    # questions 60 -> 62 (aggregate only)
+    "blind28": ((128, 86, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     "blind29": ((129, 92, 97), 11, 0, 0, 56, 1),
 }
@@ -1600,7 +1604,9 @@ QUESTIONS_ALONE = {
     # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 82
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 85
     # round 25 (asst-25, a co-owner withholding consent: an officer): 86
-    "tuning43": (86, 1),
+    # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
+    # 91
+    "tuning43": (91, 1),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
     # 79 with 7 wrong (counts only)
