@@ -262,3 +262,22 @@ def test_the_part_asked_in_everyday_words_is_read(text: str, part: str) -> None:
 )
 def test_a_part_not_asked_is_not_read(text: str, part: str) -> None:
     assert part not in answered(text, TODAY).sections, text
+
+
+# -- a lodger vanished, their things left: an officer --------------------------------------------
+
+
+def test_a_lodger_vanished_with_things_left_goes_to_an_officer() -> None:
+    text = (
+        "Anh thuê phòng nhà tôi bỏ trốn gần 1 tháng, đồ đạc vẫn để trong phòng, giờ tôi xóa "
+        "tạm trú cho ảnh thế nào?"
+    )
+    result = answered(text, TODAY)
+    assert result.handoff and not result.topics, text
+
+
+def test_a_lodger_moved_out_is_the_removal() -> None:
+    # near miss: gone with nothing left, the removal asked: the procedure answers
+    text = "Người thuê dọn đi hết rồi mà tạm trú vẫn còn ở nhà tôi, xóa tạm trú cho họ thế nào?"
+    result = answered(text, TODAY)
+    assert not result.handoff and "xoa_dang_ky" in result.topics, text

@@ -1578,7 +1578,8 @@ QUESTIONS_ALONE = {
     # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label
     # for the same story holds both)
     # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 87
-    "tuning40": (87, 1),
+    # round 25 (asst-25, a lodger vanished, their things left: an officer): 88
+    "tuning40": (88, 1),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 23 (asst-23): 82 with 2 wrong (a residence paper asked as another office's
     # requirement is that office's)
@@ -1595,7 +1596,8 @@ QUESTIONS_ALONE = {
     # round 24 (asst-24, the channel asked, "qua kênh nào", is where it is done): 88
     # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 90
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 91
-    "tuning42": (91, 2),
+    # round 25 (asst-25, a lodger vanished, their things left: an officer): 92
+    "tuning42": (92, 2),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (asst-24, two questions written apart both answered): 76
     # round 25 (asst-25, a registration said as what is removed asks none; a why beside another
