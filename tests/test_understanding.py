@@ -947,7 +947,9 @@ BLIND_HELD = {
     # round 21 (msg-21: news passed on, a group of friends called, thanks for a matter settled,
     # anger supposed, small talk with the officers are other; aggregate only): kind 131
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 131 -> 133
-    "blind12": ((133, 99, 105), 8, 0, 0, 68, 1),
+    # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
+    # questions 68 -> 69 (aggregate only)
+    "blind12": ((133, 99, 105), 8, 0, 0, 69, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -1137,7 +1139,10 @@ BLIND_HELD = {
     # round 24 (cat-24, merged with kind-24; aggregates only): category 82 -> 83
     # round 24 (asst-24, a place beside a procedure named is where): 48 with 10 wrong
     # round 25 (msg-25: an ad's number or price per period, aggregate only): kind 119, ads 11
-    "blind25": ((119, 83, 91), 11, 1, 0, 48, 10),
+    # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer)
+    # questions 48 -> 49 (aggregate only)
+    # round 25 (asst-25, a co-owner withholding consent: an officer): questions 49 -> 50
+    "blind25": ((119, 83, 91), 11, 1, 0, 50, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -1149,10 +1154,16 @@ BLIND_HELD = {
     # round 25 (the model taught set 43's urgency too, aggregate only): urgency 89 -> 90,
     # people in danger rated normal 2 -> 1
     # round 25 (msg-25: a crime on the screen of a film's genre named, aggregate only): kind 122
-    "blind27": ((122, 87, 90), 12, 0, 1, 58, 2),
+    # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
+    # questions 58 -> 59 (aggregate only)
+    # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 60
+    # round 25 (asst-25, a co-owner withholding consent: an officer): questions 60 -> 61
+    "blind27": ((122, 87, 90), 12, 0, 1, 61, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
-    "blind28": ((128, 86, 91), 11, 0, 0, 60, 3),
+    # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
+    # questions 60 -> 62 (aggregate only)
+    "blind28": ((128, 86, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     "blind29": ((129, 92, 97), 11, 0, 0, 56, 1),
 }
@@ -1531,7 +1542,8 @@ QUESTIONS_ALONE = {
     # answer (102/104 agreed; six labels against the line's conventions, each pointing to
     # earlier entries)
     # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 98
-    "tuning35": 98,
+    # round 25 (asst-25 merged with kind-25 and msg-25, measured once): 99
+    "tuning35": 99,
     # 102/104 agreed after round 18's pass on it (asst-18a), 101 with the life events merged
     # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 102
     "tuning36": 102,
@@ -1577,26 +1589,42 @@ QUESTIONS_ALONE = {
     # round 21's second pass (asst-21b): 85 with 1 wrong (qt40-76: the tạm trú not held
     # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label
     # for the same story holds both)
-    "tuning40": (85, 1),
+    # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 87
+    # round 25 (asst-25, a lodger vanished, their things left: an officer): 88
+    "tuning40": (88, 1),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 23 (asst-23): 82 with 2 wrong (a residence paper asked as another office's
     # requirement is that office's)
     # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 84
     # round 23 (asst-23, one unable to sign for themselves is an officer's, events): 85
     # round 24 (asst-24, a place beside a procedure named is where): 86 with 1 wrong
-    "tuning41": (86, 1),
+    # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 88
+    "tuning41": (88, 1),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 24 (asst-24): 84 with 3 wrong (a foreigner's words beside a work permit say who it
     # is for; two questions written apart both answered)
     # round 24 (asst-24, a place beside a procedure named is where): 85 with 2 wrong
     # round 24 (asst-24, a party refusing what the registration needs is an officer's): 87
     # round 24 (asst-24, the channel asked, "qua kênh nào", is where it is done): 88
-    "tuning42": (88, 2),
+    # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 90
+    # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 91
+    # round 25 (asst-25, a lodger vanished, their things left: an officer): 92
+    "tuning42": (92, 2),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (asst-24, two questions written apart both answered): 76
-    "tuning43": (76, 3),
+    # round 25 (asst-25, a registration said as what is removed asks none; a why beside another
+    # office's matter says what for): 78 with 1 wrong (qt43-17: its label wants thường trú
+    # alone for "cắt khẩu trước", sets 11-40 want both)
+    # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 82
+    # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 85
+    # round 25 (asst-25, a co-owner withholding consent: an officer): 86
+    # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
+    # 91
+    "tuning43": (91, 1),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
-    "tuning44": (78, 7),
+    # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
+    # 79 with 7 wrong (counts only)
+    "tuning44": (79, 7),
 }
 
 

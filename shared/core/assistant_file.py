@@ -117,6 +117,8 @@ class FollowUp:
     phrases: tuple[str, ...]  # padded folded words
     with_: tuple[str, ...] = ()  # also needs one of these
     unless: frozenset[str] = frozenset()  # topics that, named, are the new registration asked
+    # the phrase said as what is removed ("tạm trú ở đây của em có bị xóa không"): not asked
+    said_removed: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
 
 
 @dataclass(frozen=True)
@@ -527,6 +529,7 @@ class FollowUpIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
     unless: list[str] = Field(default_factory=list)
+    said_removed: ServiceNearIn | None = None
 
 
 class PremiseIn(_Strict):
@@ -1144,6 +1147,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 tuple(_padded(p) for p in f.phrases),
                 tuple(_padded(p) for p in f.with_),
                 frozenset(f.unless),
+                _near(f.said_removed),
             )
             for f in conf.follow_ups
         ),

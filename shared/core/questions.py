@@ -786,8 +786,10 @@ def who_only(padded: str, k: Knowledge) -> bool:
     """Every topic the text names is named by a person's words alone (`persons`: "kỹ sư
     người Ấn Độ", "người nước ngoài"): they say who another office's matter is for ("xin
     giấy phép lao động cho kỹ sư người Ấn Độ nộp ở đâu"), not a stay asked; a residence verb
-    said beside them ("kỹ sư người Nhật thuê nhà tôi, tôi khai báo thế nào") asks their stay."""
-    rest = _masked(padded, k.persons)
+    said beside them ("kỹ sư người Nhật thuê nhà tôi, tôi khai báo thế nào") asks their stay.
+    A place or a why (`places`: "phòng trọ", "để đi xuất khẩu lao động") says where or what
+    for, as a person's words say who ("xin lý lịch tư pháp để đi xuất khẩu lao động")."""
+    rest = _masked(padded, (*k.persons, *sorted(k.places, key=len, reverse=True)))
     verbs = tuple(p for phrases, *_ in k.vague_fallbacks for p in phrases)
     return not has_any(rest, verbs) and not _understood(understand(rest, k, scope=False))
 
@@ -1171,11 +1173,25 @@ def _follow_ups(
             and not (named | said) & follow.unless
             and not silenced
             and len(parts) < MAX_PARTS
-            and _said_apart(unsaid, follow.phrases, [m for m in matches if m.topic != follow.add])
+            and _said_apart(
+                _removed_blanked(unsaid, follow.said_removed),
+                follow.phrases,
+                [m for m in matches if m.topic != follow.add],
+            )
             and (not follow.with_ or has_any(padded, follow.with_))
         ):
             parts = [*parts, Part(follow.add, sections(padded, k))]
     return parts
+
+
+def _removed_blanked(padded: str, spec: tuple[tuple[str, ...], tuple[str, ...], int]) -> str:
+    """`padded` with each registration said as what is removed ("tạm trú ở đây có bị xóa
+    không": its removal asked, written apart) blanked: it asks no registration."""
+    if not spec[0] or not spec[1]:
+        return padded
+    for hit in list(_cached(spec, _near_pattern).finditer(padded)):
+        padded = _blanked(padded, hit.start(), hit.end())
+    return padded
 
 
 def _said_apart(padded: str, phrases: tuple[str, ...], others: list[_Match]) -> bool:
