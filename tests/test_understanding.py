@@ -1152,7 +1152,7 @@ BLIND_HELD = {
     # round 24 (msg-24: a match cheered in a fire's or a weapon's words, aggregate only): kind 120
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 120 -> 121
     # round 25 (the model taught set 43's urgency too, aggregate only): urgency 89 -> 90,
-    # people in danger rated normal 2 -> 1
+    # calm tips rated urgent 2 -> 1
     # round 25 (msg-25: a crime on the screen of a film's genre named, aggregate only): kind 122
     # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
     # questions 58 -> 59 (aggregate only)
