@@ -708,7 +708,7 @@ def build_rules(data: Any) -> Rules:
         ("action_asked", top.action_asked),
         ("what_to_do", top.what_to_do),
         ("report_wish", top.report_wish),
-        ("received", top.received),
+        ("things_received", top.things_received),
         ("chain", top.chain),
         ("forwarded", top.not_for_line.forwarded),
         ("forwarded_end", top.not_for_line.forwarded_end),
@@ -2645,7 +2645,7 @@ def _by_rules(
             # (told: as many words before the request as make a tip of a message matched by
             # nothing; "ad ơi nhờ công an xác minh giùm" tells nothing)
             and acted[0][START] >= rules.default_tip_min_words
-            and any(h[END] <= acted[0][START] for h in _sure(groups, "received"))
+            and any(h[END] <= acted[0][START] for h in _sure(groups, "things_received"))
             and all(
                 h[END] <= acted[0][START] or _inside(h, checks) or _inside(h, acted)
                 for h in question_hits
