@@ -1166,6 +1166,8 @@ BLIND_HELD = {
     "blind28": ((128, 86, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     "blind29": ((129, 92, 97), 11, 0, 0, 56, 1),
+    # round 26, written and scored before any change (lead-26 6a9092c)
+    "blind30": ((126, 88, 96), 11, 0, 0, 59, 5),
 }
 
 
@@ -1625,6 +1627,8 @@ QUESTIONS_ALONE = {
     # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
     # 79 with 7 wrong (counts only)
     "tuning44": (79, 7),
+    # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
+    "tuning45": (77, 4),
 }
 
 
@@ -1928,6 +1932,8 @@ MESSAGES_ALONE = {
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     "tuning44": ((191, 126, 137), 15, 0, 0),
+    # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
+    "tuning45": ((185, 126, 138), 12, 0, 1),
 }
 
 
