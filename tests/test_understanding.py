@@ -1158,7 +1158,8 @@ BLIND_HELD = {
     # questions 58 -> 59 (aggregate only)
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 60
     # round 25 (asst-25, a co-owner withholding consent: an officer): questions 60 -> 61
-    "blind27": ((122, 87, 90), 12, 0, 1, 61, 2),
+    # round 26 (the model taught set 44's urgency): urgency 90 -> 91 (counts only)
+    "blind27": ((122, 87, 91), 12, 0, 1, 61, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1685,7 +1686,10 @@ MESSAGES_ALONE = {
     # family or someone by name are other; a misused identity a tip): 217, 157, 158
     # round 23 (the model taught urgency by sets 14-23, 40, 41): urgency 158 ->
     # 157: mt9-185, impostors of the power company going house to house, read normal
-    "tuning9": ((217, 157, 157), 11, 0, 0),
+    # round 26 (the model taught set 44's urgency): urgency 157 -> 156: mt9-50, a loan app's
+    # collectors threatening by phone to kill ("dọa giết"), labelled normal, is no longer lowered
+    # by the model below the rules' urgent (a threat to kill with the home named: kept as read)
+    "tuning9": ((217, 157, 156), 11, 0, 0),
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none
@@ -1732,7 +1736,8 @@ MESSAGES_ALONE = {
     # round 25 (the model taught set 43's urgency too): 149 -> 148, mt12-108 (a fitter who
     # would not leave till paid, sitting in the home now) no longer raised by the model: the
     # rules read no danger in it
-    "tuning12": ((215, 157, 148), 15, 0, 0),
+    # round 26 (the model taught set 44's urgency): urgency 148 -> 150 (mt12-65, mt12-108)
+    "tuning12": ((215, 157, 150), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
@@ -1790,7 +1795,10 @@ MESSAGES_ALONE = {
     # "đánh" in slang)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 110
     # round 24 (msg-24: laughter beside a crime told of no street): kind 216 -> 217
-    "tuning18": ((217, 108, 110), 15, 0, 0),
+    # round 26 (the model taught set 44's urgency): urgency 110 -> 109: mt18-208, a drinking
+    # party smashing bottles "sắp oánh nhau tới nơi", labelled normal, is read urgent (a fight
+    # about to break out now is urgent by the line's convention: kept as read)
+    "tuning18": ((217, 108, 109), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1931,7 +1939,8 @@ MESSAGES_ALONE = {
     "tuning43": ((194, 137, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
-    "tuning44": ((191, 126, 137), 15, 0, 0),
+    # round 26 (the model taught set 44's urgency): urgency 137 -> 138 (mt44-22)
+    "tuning44": ((191, 126, 138), 15, 0, 0),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     "tuning45": ((185, 126, 138), 12, 0, 1),
 }
