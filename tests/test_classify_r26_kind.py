@@ -68,3 +68,33 @@ def test_a_bag_of_papers_dropped_is_a_loss_told(text: str) -> None:
 )
 def test_a_reissue_asked_or_roi_tui_stays_a_question(text: str) -> None:
     assert classify(text).kind == "question"
+
+
+# a tradesman or a shop named beside the writer's own harm or loss told ("thuê thợ sửa
+# điện về làm, ổng đi rồi thì mất cái nhẫn"): where it happened, not an errand asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà em kêu thợ sửa máy lạnh về làm, ổng về rồi thì mất cái đồng hồ để trên tủ, em"
+        " có số điện thoại ổng",
+        "nha toi goi tho sua ong nuoc toi, ong ta di roi thi mat cai vi de tren ban, toi co"
+        " so dien thoai",
+    ],
+)
+def test_a_tradesman_beside_ones_own_loss_is_a_tip(text: str) -> None:
+    assert classify(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mishap of one's own, the tradesman sought
+        "Máy lạnh nhà em hư rồi, ai biết thợ sửa nào uy tín chỉ em với",
+        # one's own illness, a pharmacy sought
+        "em bị cảm rồi, nhà thuốc nào mở khuya gần Tân Hương vậy",
+    ],
+)
+def test_a_shop_sought_after_ones_own_mishap_stays_other(text: str) -> None:
+    assert classify(text).kind == "other"
