@@ -1679,6 +1679,9 @@ def weigh(
             or (
                 not groups.keys().isdisjoint(_ERRANDS)
                 and "bribe" not in groups
+                # (not beside the writer's own harm or loss told: the shop or tradesman is
+                # where it happened, round 26)
+                and not _own_harm(message, groups)
                 and not any(_sure(groups, group) for group in groups if group.startswith("cat:"))
             )
             or _rights_asked(groups)
@@ -2516,7 +2519,13 @@ def _by_rules(
         office_asked = (
             "elsewhere_unless" in groups and not _landmark_only(groups)
         ) or "action_asked" in groups
-        if (asks or "elsewhere_asks" in groups) and not office_asked:
+        # (nor one beside the writer's own harm or loss told: "thuê thợ sửa điện về làm, ổng
+        # đi rồi thì mất 1 chiếc nhẫn, tui có số điện thoại ổng" reports a theft)
+        if (
+            (asks or "elsewhere_asks" in groups)
+            and not office_asked
+            and not _own_harm(message, groups)
+        ):
             aside += _sure(groups, "elsewhere")
         # how to use the line itself asked ("làm sao gửi vị trí cho ad"): nothing reported
         if asks:
@@ -2805,6 +2814,22 @@ def _by_rules(
         said += _unique(_labels(_sure(groups, "line_update")))
         return Classification("tip", "other", severity, None, None, said)
     return Classification("other", None, "normal", None, None, ())
+
+
+def _own_harm(message: _Message, groups: dict[str, list[Hit]]) -> bool:
+    """The writer's own harm or loss told: "em bị", or their family's or home's told as
+    done (as `report_wish`'s, round 25), with someone else acting or a loss said besides
+    (`mood_unless`: "nhà tui ... ổng đi rồi thì mất 1 chiếc nhẫn"); not a mishap of one's
+    own ("máy lạnh nhà em hư rồi", "em bị cảm rồi"). A shop or a tradesman named beside it
+    is where it happened, not an errand asked (round 26, kind-26)."""
+    own = _sure(groups, "own")
+    if not own or not (
+        any(message.folded[h[END] - 1] == "bi" for h in own)
+        or "past" in groups
+        or "happened" in groups
+    ):
+        return False
+    return any(not _inside(h, own) for h in _sure(groups, "mood_unless"))
 
 
 # the last reason of an everyday question (kind other): shown to whoever reads the verdict,
