@@ -84,9 +84,12 @@ _installed: _Cache | None = None
 def _read(path: str) -> dict[str, dict[str, CodeType]]:
     try:
         with open(path, "rb") as f:
-            if f.read(len(MAGIC_NUMBER)) != MAGIC_NUMBER:
-                return {}  # another Python's bytecode
-            codes = marshal.load(f)
+            data = f.read()
+        if data[: len(MAGIC_NUMBER)] != MAGIC_NUMBER:
+            return {}  # another Python's bytecode
+        # From the bytes, not `marshal.load(f)`: on a file object that calls `readinto`
+        # once per object read (≈ 20 ms for this file, against ≈ 1.5 ms; round 26).
+        codes = marshal.loads(memoryview(data)[len(MAGIC_NUMBER) :])
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(codes, dict):
