@@ -16,8 +16,8 @@ a current file is left as it is.
 
 It also writes `shared/data/start_code.marshal`, the code the webhook's start
 compiles from strings (`shared/start_code.py`: dataclasses' methods, string
-annotations): rerun it after changing a dataclass or an annotation the webhook
-loads, or upgrading a library. A stale file costs the start
+annotations, regular expressions): rerun it after changing a dataclass, an annotation
+or a pattern the webhook loads, or upgrading a library. A stale file costs the start
 time, never correctness, so Terraform does not check it; tests/test_start_code_r23.py
 does.
 """
