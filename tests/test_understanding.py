@@ -971,7 +971,8 @@ BLIND_HELD = {
     # with the writer's own feeling exclaimed closing a message
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 99 -> 100, no calm tip urgent
-    "blind13": ((128, 97, 100), 10, 0, 0, 63, 4),
+    # round 26 (msg-26: glad faces, ads' promises, the line's page; aggregate only): kind 128 -> 129
+    "blind13": ((129, 97, 100), 10, 0, 0, 63, 4),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
@@ -1021,7 +1022,8 @@ BLIND_HELD = {
     # pass (a loss or a fire over told as a question's background)
     # round 20 (msg-20's pass on kind, its aggregate only seen): kind 130
     # round 23 (msg-23: a web address is an ad's phrase; aggregate only): kind 131, ads 10
-    "blind16": ((131, 92, 98), 10, 0, 0, 69, 0),
+    # round 26 (msg-26: glad faces, ads' promises, the line's page; aggregate only): ads 10 -> 11
+    "blind16": ((131, 92, 98), 11, 0, 0, 69, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -1158,7 +1160,8 @@ BLIND_HELD = {
     # questions 58 -> 59 (aggregate only)
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 60
     # round 25 (asst-25, a co-owner withholding consent: an officer): questions 60 -> 61
-    "blind27": ((122, 87, 90), 12, 0, 1, 61, 2),
+    # round 26 (msg-26: glad faces, ads' promises, the line's page; aggregate only): kind 122 -> 123
+    "blind27": ((123, 87, 90), 12, 0, 1, 61, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1898,7 +1901,8 @@ MESSAGES_ALONE = {
     # round 25 (kind-25: a report wished of one's own harm told dated is a tip): 184, 131
     # round 25 (kind-25: a thing received, the police asked whether it is real, is a tip):
     # 185, 132
-    "tuning41": ((185, 132, 140), 13, 0, 0),
+    # round 26 (msg-26: glad faces, ads' promises, the line's page): kind 185 -> 188, ads 14
+    "tuning41": ((188, 132, 140), 14, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
@@ -1931,9 +1935,11 @@ MESSAGES_ALONE = {
     "tuning43": ((194, 137, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
-    "tuning44": ((191, 126, 137), 15, 0, 0),
+    # round 26 (msg-26: glad faces, ads' promises, the line's page): kind 191 -> 196, ads 19
+    "tuning44": ((196, 126, 137), 19, 0, 0),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
-    "tuning45": ((185, 126, 138), 12, 0, 1),
+    # round 26 (msg-26, counts only: glad faces, ads' promises, the line's page): kind 185 -> 186
+    "tuning45": ((186, 126, 138), 12, 0, 1),
 }
 
 
