@@ -145,3 +145,63 @@ def test_a_promise_or_a_price_quoted_in_a_report_stays_a_tip(text: str) -> None:
 def test_free_advice_asked_of_the_ward_is_no_ad() -> None:
     got = classify("cho hỏi phường mình có chỗ tư vấn miễn phí về pháp luật cho người già không")
     assert (got.kind, got.spam) == ("question", False)
+
+
+# the utility's own notice of an outage passed on: another office's matter, nobody's to report
+
+
+def test_a_planned_outage_notice_is_another_offices_matter() -> None:
+    got = classify("Điện lực báo: ngừng cấp điện khu phố 3 Tân Quý sáng thứ 5 để bảo trì lưới điện")
+    assert got.kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có thằng trèo lên trụ cắt trộm dây lưới điện ở hẻm 12 Tân Hương",
+        "khu em mất điện từ chiều, có người leo cột cắt dây lưới điện",
+    ],
+)
+def test_someone_at_the_power_lines_is_reported(text: str) -> None:
+    assert classify(text).kind == "tip"
+
+
+# the writer's earlier message named by what it was ("tin báo em gửi") with where it stands
+# asked: about what was sent; something new told beside it stays a tip
+
+
+def test_an_earlier_report_named_as_sent_asked_after_is_about_the_line() -> None:
+    got = classify("tin báo tôi gửi chiều qua về vụ trộm xe ở hẻm 40, có anh nào nhận được chưa")
+    assert (got.kind, got.topic) == ("other", "tip_status")
+
+
+def test_an_earlier_report_told_again_with_something_new_stays_a_tip() -> None:
+    text = "tin báo tôi gửi chiều qua về vụ trộm xe ở hẻm 40, giờ tụi nó lại quay lại nữa"
+    assert classify(text).kind == "tip"
+
+
+# a visit to the station asked for a child or a class: the officers' trade as small talk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng cu nhà tôi cứ đòi làm cảnh sát, cuối tuần cho cháu ghé phường tham quan được không",
+        "trường mầm non muốn dẫn các bé tham quan trụ sở công an phường, gọi ai để xin ạ",
+    ],
+)
+def test_a_visit_to_the_station_asked_is_small_talk(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fee for the visit asked by someone posing as an officer: a scam asked about
+        "có người xưng công an phường thu mỗi bé 500k đi tham quan trụ sở, có phải lừa đảo không",
+        # a child who wants to be an officer, and his theft told
+        "thằng con tôi cứ đòi làm công an, hôm qua nó lấy trộm tiền của bà nội",
+    ],
+)
+def test_a_visit_or_the_trade_beside_a_harm_stays_a_tip(text: str) -> None:
+    assert classify(text).kind == "tip"
