@@ -205,3 +205,24 @@ def test_a_visit_to_the_station_asked_is_small_talk(text: str) -> None:
 )
 def test_a_visit_or_the_trade_beside_a_harm_stays_a_tip(text: str) -> None:
     assert classify(text).kind == "tip"
+
+
+# the town grown since long ago, a crime of then told in passing: nobody's to report now;
+# a habit of these days or something just done beside it still reports
+
+
+def test_the_town_grown_since_long_ago_is_chat() -> None:
+    text = "bà ngoại kể hồi xưa ở đây toàn ruộng, trộm chó là chuyện thường, giờ nhà cửa san sát"
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hồi xưa khu này toàn ruộng, giờ đông đúc quá, vừa có thằng đụng xe bà cụ rồi bỏ chạy",
+        "hồi xưa khu này toàn ruộng, giờ đông đúc mà tối nào cũng có tụi trộm xe lảng vảng",
+        "hồi xưa ở đây toàn ruộng, giờ nhà cửa san sát mà lúc nãy có đứa giật túi bà bán vé số",
+    ],
+)
+def test_a_crime_of_these_days_beside_the_towns_past_stays_a_tip(text: str) -> None:
+    assert classify(text).kind == "tip"

@@ -1711,7 +1711,8 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41): 146
     # round 24 (msg-24: laughter beside a crime told of no street): kind 214 -> 215
     # round 25 (kind-25: a wish to report opening a case supposes it): kind 215 -> 216
-    "tuning13": ((216, 148, 146), 11, 0, 0),
+    # round 26 (msg-26: the town grown since long ago, a crime of then told): kind 216 -> 217
+    "tuning13": ((217, 148, 146), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1918,7 +1919,8 @@ MESSAGES_ALONE = {
     # round 24 (the model taught its urgency, in sample): urgency 139 -> 141
     # round 25 (msg-25: an ad's number or price per period): kind 196 -> 197, ads 19
     # round 25 (cat-25: houses watched for a theft only supposed are a suspicious person): 137
-    "tuning42": ((197, 137, 141), 19, 0, 0),
+    # round 26 (msg-26: the town grown since long ago, told as chat): kind 197 -> 198
+    "tuning42": ((198, 137, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
