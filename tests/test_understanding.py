@@ -971,7 +971,8 @@ BLIND_HELD = {
     # with the writer's own feeling exclaimed closing a message
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 99 -> 100, no calm tip urgent
-    "blind13": ((128, 97, 100), 10, 0, 0, 63, 4),
+    # round 26 (msg-26: glad faces, ads' promises, the line's page; aggregate only): kind 128 -> 129
+    "blind13": ((129, 97, 100), 10, 0, 0, 63, 4),
     # written in round 10 before anything changed: 119, 84, 92, ads 11/12, one person in
     # danger rated normal, none calm rated urgent, 63/75 questions with none wrong; 67/75
     # after round 10's pass on question set 17; round 11: kind 120, category 85 after the
@@ -1021,7 +1022,8 @@ BLIND_HELD = {
     # pass (a loss or a fire over told as a question's background)
     # round 20 (msg-20's pass on kind, its aggregate only seen): kind 130
     # round 23 (msg-23: a web address is an ad's phrase; aggregate only): kind 131, ads 10
-    "blind16": ((131, 92, 98), 10, 0, 0, 69, 0),
+    # round 26 (msg-26: glad faces, ads' promises, the line's page; aggregate only): ads 10 -> 11
+    "blind16": ((131, 92, 98), 11, 0, 0, 69, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -1159,7 +1161,8 @@ BLIND_HELD = {
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 60
     # round 25 (asst-25, a co-owner withholding consent: an officer): questions 60 -> 61
     # round 26 (the model taught set 44's urgency): urgency 90 -> 91 (counts only)
-    "blind27": ((122, 87, 91), 12, 0, 1, 61, 2),
+    # round 26 (msg-26: glad faces, ads' promises, the line's page; aggregate only): kind 122 -> 123
+    "blind27": ((123, 87, 91), 12, 0, 1, 61, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1712,7 +1715,8 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41): 146
     # round 24 (msg-24: laughter beside a crime told of no street): kind 214 -> 215
     # round 25 (kind-25: a wish to report opening a case supposes it): kind 215 -> 216
-    "tuning13": ((216, 148, 146), 11, 0, 0),
+    # round 26 (msg-26: the town grown since long ago, a crime of then told): kind 216 -> 217
+    "tuning13": ((217, 148, 146), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1885,7 +1889,8 @@ MESSAGES_ALONE = {
     # round 24 (msg-24: the writer's own errand asked is no report the model reads): 184 -> 186
     # round 24, the four passes merged and measured once: each one's gains summed
     # round 26 (kind-26: a bag of papers dropped, "rớt túi hồ sơ", is a loss told): 188, 128
-    "tuning40": ((188, 128, 135), 12, 0, 0),
+    # round 26 (msg-26: a visit to the station asked for a child): kind 187 -> 188
+    "tuning40": ((189, 128, 135), 12, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
@@ -1907,7 +1912,10 @@ MESSAGES_ALONE = {
     # round 25 (kind-25: a report wished of one's own harm told dated is a tip): 184, 131
     # round 25 (kind-25: a thing received, the police asked whether it is real, is a tip):
     # 185, 132
-    "tuning41": ((185, 132, 140), 13, 0, 0),
+    # round 26 (msg-26: glad faces, ads' promises, the line's page): kind 185 -> 188, ads 14
+    # round 26 (msg-26: a planned power cut's notice passed on): kind 188 -> 189
+    # round 26 (msg-26: a visit to the station asked for a class): kind 189 -> 190
+    "tuning41": ((190, 132, 140), 14, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
@@ -1920,7 +1928,8 @@ MESSAGES_ALONE = {
     # round 24 (the model taught its urgency, in sample): urgency 139 -> 141
     # round 25 (msg-25: an ad's number or price per period): kind 196 -> 197, ads 19
     # round 25 (cat-25: houses watched for a theft only supposed are a suspicious person): 137
-    "tuning42": ((197, 137, 141), 19, 0, 0),
+    # round 26 (msg-26: the town grown since long ago, told as chat): kind 197 -> 198
+    "tuning42": ((198, 137, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
@@ -1943,9 +1952,11 @@ MESSAGES_ALONE = {
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     # round 26 (the model taught set 44's urgency): urgency 137 -> 138 (mt44-22)
     # round 26 (kind-26: a stranger staying undeclared, "người đàn ông lạ"): 192, 127
-    "tuning44": ((192, 127, 138), 15, 0, 0),
+    # round 26 (msg-26: glad faces, ads' promises, the line's page): kind 191 -> 196, ads 19
+    "tuning44": ((197, 127, 138), 19, 0, 0),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
-    "tuning45": ((185, 126, 138), 12, 0, 1),
+    # round 26 (msg-26, counts only: glad faces, ads' promises, the line's page): kind 185 -> 186
+    "tuning45": ((186, 126, 138), 12, 0, 1),
 }
 
 

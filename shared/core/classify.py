@@ -452,6 +452,8 @@ class Rules:
     moving_categories: frozenset[str] = frozenset()
     # strings of a message's text that say the writer is laughing ("=))"), besides words
     laughter_marks: tuple[str, ...] = ()
+    # strings of a message's text that show the writer glad ("😄"): their own mood (`mood`)
+    mood_marks: tuple[str, ...] = ()
     # the endings of a web address ("com", "xyz", "ly"): one in the text is an ad's phrase
     web_domains: frozenset[str] = frozenset()
     # distinct English words (`english`) that make a message English (`in_english`)
@@ -733,6 +735,7 @@ def build_rules(data: Any) -> Rules:
         ("mood", top.not_for_line.mood),
         ("community", top.not_for_line.community),
         ("mood_unless", top.not_for_line.mood_unless),
+        ("mood_harm", top.not_for_line.mood_harm),
         ("misused", top.not_for_line.misused),
         ("match", top.not_for_line.match),
         ("cheer", top.not_for_line.cheer),
@@ -887,6 +890,7 @@ def build_rules(data: Any) -> Rules:
             papers_categories=frozenset(top.papers_asked.categories),
             moving_categories=frozenset(top.moving_away.categories),
             laughter_marks=tuple(top.laughter.marks),
+            mood_marks=tuple(top.not_for_line.mood_marks),
             web_domains=frozenset(d.lower() for d in top.spam.web_domains),
             english_min_words=top.english_min_words,
             calm_categories=frozenset(severity.calm_categories),
@@ -1631,6 +1635,12 @@ def weigh(
         "english" in groups and in_english(message, groups, load_rules())
     ):
         return verdict  # a short message, or one in English, is the rules' alone
+    # a glad face on a message nothing else matched (`mood_marks`, round 26): chat, unless
+    # the model reads an ad in it, as it would have in the default tip ("khai trương ... 🎉")
+    glad = verdict.kind == "other" and verdict.reasons[:1]
+    if glad and verdict.reasons[0] in load_rules().mood_marks:
+        opinion = model.opinion(words)
+        return as_spam(opinion) if advertises(opinion) else verdict
     # a question naming no procedure, or an everyday one (kind other, `EVERYDAY`)
     if (verdict.kind == "question" and verdict.topic == "other") or (
         verdict.kind == "other" and verdict.reasons[-1:] == (EVERYDAY,)
@@ -2805,6 +2815,13 @@ def _by_rules(
         mood = [h for h in _sure(groups, "mood") if h[CLAUSE] == last]
         if mood:
             return Classification("other", None, "normal", None, None, _unique(_labels(mood)))
+    # a glad face typed, nothing else matched and no danger ("mai họp lớp nha mấy bà 😘",
+    # "thằng cu nhà tui thắng giải, khoe xíu 😄"): glad news of one's own, chat; no report of
+    # the tuning sets carries one (round 26), and a harm said still keeps the default tip
+    if best is None and not danger.hits and rules.mood_marks:
+        glad = [m for m in rules.mood_marks if m in text]
+        if glad and not _sure(groups, "mood_harm"):
+            return Classification("other", None, "normal", None, None, (glad[0],))
     if len(message.folded) >= rules.default_tip_min_words:
         # nothing named, but a plea to come at once ("làm ơn tới liền") still says a hurry
         said = _unique(_labels(sorted(danger.hits, key=lambda h: h[START])))
@@ -2895,11 +2912,15 @@ _WEB_END = re.compile(r"\.([A-Za-z]{2,6})(?!\w)")
 # an ad's own shape (round 25): a phone number to call, whole or masked ("0988xxxxxx",
 # "gọi 0977 xxx xxx"), or a price or a return per period ("3tr/tháng", "lãi 5%/tuần",
 # "10k/ngày"). Of the tuning sets' messages holding one, 111 ads and 21 tips, each tip
-# quoting a scam or a loan shark with its harm or its report said (the ad's `unless`)
+# quoting a scam or a loan shark with its harm or its report said (the ad's `unless`).
+# Round 26: or per weight or area sold ("giặt ủi 15k/kg"; not "/lượt", "/người" nor "/bộ": a
+# fee or a levy complained of, goods reported sold)
 _AD_SHAPE = re.compile(
     r"(?<!\w)(?:\+?84|0)\d{2,3}[ .]?[\dx]{3}[ .]?[\dx]{3,4}(?!\w)"
     r"|\d+(?:[.,]\d+)?\s*(?:k|tr|triệu|trieu|%|đ|d|ngàn|ngan|nghìn|nghin)?\s*/\s*"
-    r"(?:tháng|thang|ngày|ngay|tuần|tuan|giờ|gio|h)(?!\w)",
+    r"(?:tháng|thang|ngày|ngay|tuần|tuan|giờ|gio|h|kg|kí|ký|m2|m²)(?!\w)"
+    # (round 26) a bonus for money paid in ("nạp 100k nhận 300k"): a betting site's offer
+    r"|nạp\s*\d+\s*(?:k|tr|triệu)?\s*(?:nhận|tặng)\s*\d+",
     re.IGNORECASE,
 )
 

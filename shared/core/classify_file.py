@@ -279,6 +279,10 @@ class NotForLineIn(_Strict):
     # the writer's own feeling exclaimed, nothing else matched; never with someone acting
     mood: list[str] = Field(default_factory=list)
     mood_unless: list[str] = Field(default_factory=list)
+    # (round 26) a glad face or a heart typed ("😄", "🥰"): the writer's own glad mood, as `mood`
+    mood_marks: list[str] = Field(default_factory=list)
+    # a harm or a loss said beside it: the default tip stays
+    mood_harm: list[str] = Field(default_factory=list)
     # the officers' own life or trade asked of them, as small talk
     officer_life: list[str] = Field(default_factory=list)
     # what happened asked, as news (the police seen passing), nothing told of it
@@ -576,8 +580,8 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     def lists(where: str, node: BaseModel) -> None:
         for key, value in node:
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                if key in ("punctuation", "beats"):
-                    continue  # characters and category names, not phrases
+                if key in ("punctuation", "beats", "mood_marks"):
+                    continue  # characters (faces typed) and category names, not phrases
                 alias = type(node).model_fields[key].alias or key
                 add(f"{where}.{alias}", value)
 
