@@ -1008,7 +1008,8 @@ BLIND_HELD = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 125 -> 126
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 99
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 126 -> 127
-    "blind15": ((127, 92, 99), 10, 0, 0, 69, 1),
+    # round 26 (cat-26, aggregate only): category 92 -> 93
+    "blind15": ((127, 93, 99), 10, 0, 0, 69, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -1105,7 +1106,8 @@ BLIND_HELD = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 129 -> 130
     # round 23 (asst-23, one unable to sign for themselves is an officer's): questions 71 -> 72
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 92
-    "blind22": ((130, 86, 92), 11, 1, 0, 72, 0),
+    # round 26 (cat-26, aggregate only): category 86 -> 87
+    "blind22": ((130, 87, 92), 11, 1, 0, 72, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
     # round 21 (asst-21b, aggregate only): 66
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
@@ -1146,7 +1148,8 @@ BLIND_HELD = {
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
-    "blind26": ((123, 84, 94), 8, 0, 0, 62, 6),
+    # round 26 (cat-26, aggregate only): category 84 -> 85
+    "blind26": ((123, 85, 94), 8, 0, 0, 62, 6),
     # round 23, written and scored before any change (lead-23 087d831)
     # round 24 (asst-24, two questions written apart both answered): questions 57 -> 58
     # round 24 (msg-24: a match cheered in a fire's or a weapon's words, aggregate only): kind 120
@@ -1759,7 +1762,9 @@ MESSAGES_ALONE = {
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 143, 147
     # round 21 (cat-21): waste dumped on the sly is no theft (mt15-157)
-    "tuning15": ((217, 145, 148), 10, 0, 0),
+    # round 26 (cat-26: a purse snatched by one pretending to buy; the model may not name fraud
+    # over a pretended purchase run off with, mt15-165): 146
+    "tuning15": ((217, 146, 148), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1898,7 +1903,8 @@ MESSAGES_ALONE = {
     # round 25 (kind-25: a report wished of one's own harm told dated is a tip): 184, 131
     # round 25 (kind-25: a thing received, the police asked whether it is real, is a tip):
     # 185, 132
-    "tuning41": ((185, 132, 140), 13, 0, 0),
+    # round 26 (cat-26: a street race told with its din is traffic, mt41-35): 133
+    "tuning41": ((185, 133, 140), 13, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
@@ -1931,7 +1937,9 @@ MESSAGES_ALONE = {
     "tuning43": ((194, 137, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
-    "tuning44": ((191, 126, 137), 15, 0, 0),
+    # round 26 (cat-26: a race with its din, a vape with cannabis, a purse snatched, a power
+    # station burning, someone stamped on or shut in, a fake order, leaflets): category 135
+    "tuning44": ((191, 135, 137), 15, 0, 0),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     "tuning45": ((185, 126, 138), 12, 0, 1),
 }
