@@ -160,6 +160,45 @@ def test_a_crowd_watching_a_race_stays_public_order() -> None:
     assert (got.kind, got.category) == ("tip", "public_order"), got
 
 
+# Drugs sold beat the strangers coming and going to buy them (a suspicious person's words)
+def test_drugs_sold_to_strangers_are_drugs() -> None:
+    text = "căn nhà cuối hẻm 70 bán ma túy, người lạ ra vào cả đêm. Xin giữ kín tên người báo tin"
+    assert _category(text) == "drugs"
+
+
+def test_strangers_watching_houses_stay_a_suspicious_person() -> None:
+    text = "có người lạ cứ đứng đầu hẻm nhìn vô nhà tôi mấy tối nay. Xin giữ kín tên người báo tin"
+    assert _category(text) == "other"
+
+
+# The model may not name another category over a hold-up, a plate lost or women soliciting
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "thằng cầm dao vô tiệm vàng trên Âu Cơ bắt mọi người nằm sấp, em trốn trong kho",
+            "robbery",
+        ),
+        (
+            "Tối qua chạy xe làm rớt biển số đâu mất trên đường Âu Cơ, giờ báo mất ở đâu ạ",
+            "lost_property",
+        ),
+        (
+            "khuya nào cũng có mấy cô đứng vẫy khách dưới chân cầu, ô tô tấp vô ngã giá",
+            "prostitution",
+        ),
+    ],
+)
+def test_the_model_keeps_the_rules_category(text: str, category: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category), got
+
+
+def test_taxis_waiting_for_fares_across_the_road_stay_traffic() -> None:
+    got = classify("mấy chiếc taxi đứng đón khách chắn ngang đường trước bệnh viện, kẹt xe cả sáng")
+    assert (got.kind, got.category) == ("tip", "traffic"), got
+
+
 # Labels of the message tuning sets against the line's conventions found in round 26 (cat-26),
 # beside cat-24's and cat-25's (tests/test_classify_r24_category.py, _r25_): kept in the sets'
 # scores, listed here with what the line reads

@@ -1746,7 +1746,8 @@ MESSAGES_ALONE = {
     # round 21 (cat-21): a warning passed on "for the record" no longer urgent (mt14-52)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 158
     # round 25 (cat-25: loud talking weighs with the din, over a car before the door): 155
-    "tuning14": ((218, 155, 158), 13, 0, 0),
+    # round 26 (cat-26: the model may not name traffic over a number plate lost, mt14-38): 156
+    "tuning14": ((218, 156, 158), 13, 0, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1763,8 +1764,9 @@ MESSAGES_ALONE = {
     # family or someone by name are other; a misused identity a tip): 215, 143, 147
     # round 21 (cat-21): waste dumped on the sly is no theft (mt15-157)
     # round 26 (cat-26: a purse snatched by one pretending to buy; the model may not name fraud
-    # over a pretended purchase run off with, mt15-165): 146
-    "tuning15": ((217, 146, 148), 10, 0, 0),
+    # over a pretended purchase run off with, mt15-165): 146; 147 once the model may not name
+    # traffic over women waiting for clients by the road (mt15-192)
+    "tuning15": ((217, 147, 148), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1812,7 +1814,8 @@ MESSAGES_ALONE = {
     # urgency 197, no calm tip urgent
     # round 24 (cat-24): category 196 (two drivers fighting are violence, whatever the model)
     # round 25 (cat-25: a scuffle nobody hurt, the model kept from violence): 197
-    "tuning19": ((220, 197, 197), 3, 0, 0),
+    # round 26 (cat-26: the model may not name weapons over a hold-up the rules read, mt19-74): 198
+    "tuning19": ((220, 198, 197), 3, 0, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1917,7 +1920,8 @@ MESSAGES_ALONE = {
     # round 24 (the model taught its urgency, in sample): urgency 139 -> 141
     # round 25 (msg-25: an ad's number or price per period): kind 196 -> 197, ads 19
     # round 25 (cat-25: houses watched for a theft only supposed are a suspicious person): 137
-    "tuning42": ((197, 137, 141), 19, 0, 0),
+    # round 26 (cat-26: drugs sold beat the strangers coming to buy them, mt42-110): 138
+    "tuning42": ((197, 138, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
