@@ -199,6 +199,82 @@ def test_taxis_waiting_for_fares_across_the_road_stay_traffic() -> None:
     assert (got.kind, got.category) == ("tip", "traffic"), got
 
 
+# A home only threatened with burning is a threat to its people (violence), nothing burning
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng chồng cũ đang đứng trước cổng la sẽ đốt nhà, tay xách can xăng",
+        "chu no dung truoc nha em doa se dot nha neu mai ko tra tien",
+    ],
+)
+def test_a_home_threatened_with_burning_is_violence(text: str) -> None:
+    assert _category(text) == "violence"
+
+
+def test_a_home_set_on_fire_is_a_fire() -> None:
+    assert _category("thằng đó vừa tưới xăng đốt nhà bà Năm, lửa đang bốc lên cao") == "fire"
+
+
+# "1 dam" typed without marks is a group counted ("một đám"), no stab or punch
+def test_a_group_counted_unmarked_is_no_stabbing() -> None:
+    text = "1 dam 5 6 thang chay xe tren Au Co, cam ma tau keo le xuong duong toe lua"
+    assert _category(text) == "weapons"
+
+
+def test_a_stabbing_unmarked_beside_its_wound_is_violence() -> None:
+    text = "thang kia vua dam ong xe om 1 nhat o bung, chay mau nhieu lam"
+    assert _category(text) == "violence"
+
+
+# A motorbike wheeled off, then ridden away, is taken
+def test_a_motorbike_wheeled_off_is_a_theft() -> None:
+    text = "có đứa vừa dắt xe máy của khách trước quán cơm đẩy đi, chủ quán la thì nó nổ máy chạy"
+    assert _category(text) == "theft"
+
+
+def test_ones_own_motorbike_pushed_to_the_repair_shop_is_no_theft() -> None:
+    text = "xe tui chết máy, tui đẩy xe bộ tới tiệm sửa, thay bugi xong nổ máy chạy ngon lành"
+    got = by_rules(text)
+    assert got.category != "theft", got
+
+
+# A pothole riders fell in is the road's accident; a branch fallen into the road is traffic
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ổ gà sâu giữa đường Tân Hương, chiều nay 2 đứa học sinh bị té",
+        "cay me truoc so 20 Go Dau gay nhanh do xuong nua duong, xe may phai lach qua",
+    ],
+)
+def test_a_road_hazard_that_downed_riders_or_blocks_the_road_is_traffic(text: str) -> None:
+    assert _category(text) == "traffic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ổ gà to giữa đường Tân Hương gần trường, mưa xuống là đọng nước, nhờ phường xem giúp",
+        "cây dầu trước số 20 Gò Dầu gãy nhánh, treo lủng lẳng trên dây điện từ chiều",
+    ],
+)
+def test_a_road_hazard_nobody_fell_in_stays_other(text: str) -> None:
+    assert _category(text) == "other"
+
+
+# The one harmed back at home now: "đang" is their rest, not the event's; one going on is told
+def test_the_one_harmed_now_at_home_is_no_danger_now() -> None:
+    got = by_rules("tối qua bị 2 thằng chặn đánh ở hẻm 40, giờ đang ở nhà, muốn báo để điều tra")
+    assert (got.kind, got.severity) == ("tip", "normal"), got
+
+
+def test_the_one_harmed_at_home_with_the_offender_at_the_door_is_urgent() -> None:
+    text = (
+        "tối qua thằng chồng say rượu đánh tôi sưng mặt, giờ đang ở nhà mà nó đang đập cửa đòi vô"
+    )
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), got
+
+
 # Labels of the message tuning sets against the line's conventions found in round 26 (cat-26),
 # beside cat-24's and cat-25's (tests/test_classify_r24_category.py, _r25_): kept in the sets'
 # scores, listed here with what the line reads
@@ -206,6 +282,9 @@ CONVENTION_CONFLICTS = {
     # a pack of stray dogs that bit children, labelled public order: other, as the rules file
     # loose dogs (cat-24's mt20-206, mt42-41, mt42-166)
     "mt44-11": "other",
+    # a protection racket collecting from stalls, labelled robbery: a racket is other
+    # (classify.yaml other: "bảo kê"), as mt13-144 and mt6-202 are labelled
+    "mt21-35": "other",
 }
 
 
