@@ -903,7 +903,8 @@ BLIND_HELD = {
     # met the targets through round 6; after round 7 kind 73, category 59, urgency 58 and
     # one person in danger rated normal (the first on this set); round 8: kind 74, category 60;
     # round 11: urgency 59 after the classifier pass on tuning set 7
-    "blind": ((74, 60, 59), 4, 1, 0, None, None),
+    # round 26 (cat-26, aggregate only): category 60 -> 61
+    "blind": ((74, 61, 59), 4, 1, 0, None, None),
     # round 7: 113, 90, 94 and 53/61 questions with 2 wrong; round 8: 114, 91, 94, 54/61, 1;
     # round 9 (sets 13a-b teaching kinds and categories): category 92, back to 91 once
     # question set 15 joined the training (its lost papers asked as questions); kind 115
@@ -1009,7 +1010,8 @@ BLIND_HELD = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 125 -> 126
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 99
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 126 -> 127
-    "blind15": ((127, 92, 99), 10, 0, 0, 69, 1),
+    # round 26 (cat-26, aggregate only): category 92 -> 93
+    "blind15": ((127, 93, 99), 10, 0, 0, 69, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -1107,7 +1109,8 @@ BLIND_HELD = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 129 -> 130
     # round 23 (asst-23, one unable to sign for themselves is an officer's): questions 71 -> 72
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 92
-    "blind22": ((130, 86, 92), 11, 1, 0, 72, 0),
+    # round 26 (cat-26, aggregate only): category 86 -> 87
+    "blind22": ((130, 87, 92), 11, 1, 0, 72, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
     # round 21 (asst-21b, aggregate only): 66
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
@@ -1148,7 +1151,8 @@ BLIND_HELD = {
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
-    "blind26": ((123, 84, 94), 8, 0, 0, 62, 6),
+    # round 26 (cat-26, aggregate only): category 84 -> 85
+    "blind26": ((123, 85, 94), 8, 0, 0, 62, 6),
     # round 23, written and scored before any change (lead-23 087d831)
     # round 24 (asst-24, two questions written apart both answered): questions 57 -> 58
     # round 24 (msg-24: a match cheered in a fire's or a weapon's words, aggregate only): kind 120
@@ -1663,7 +1667,8 @@ MESSAGES_ALONE = {
     # round 21 (msg-21, the same principles; the community life announced; an errand to
     # someone called by name): kind 217
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 217 -> 218
-    "tuning6": ((218, 159, 156), 21, 0, 0),
+    # round 26 (cat-26): the one beaten last night now at home no longer urgent (mt6-177): 157
+    "tuning6": ((218, 159, 157), 21, 0, 0),
     # round 11: scored before any change (its header) 203, 142, 152 of 220, ads 7/10, one
     # calm tip urgent, no person in danger normal; after round 11's classifier pass 218, 154,
     # 155 of 220 (215, 152, 154 of the 217 agreed: mt7-86, mt7-199, mt7-212 in CONFLICTS),
@@ -1752,7 +1757,8 @@ MESSAGES_ALONE = {
     # round 21 (cat-21): a warning passed on "for the record" no longer urgent (mt14-52)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 158
     # round 25 (cat-25: loud talking weighs with the din, over a car before the door): 155
-    "tuning14": ((218, 155, 158), 13, 0, 0),
+    # round 26 (cat-26: the model may not name traffic over a number plate lost, mt14-38): 156
+    "tuning14": ((218, 156, 158), 13, 0, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1768,7 +1774,10 @@ MESSAGES_ALONE = {
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 215, 143, 147
     # round 21 (cat-21): waste dumped on the sly is no theft (mt15-157)
-    "tuning15": ((217, 145, 148), 10, 0, 0),
+    # round 26 (cat-26: a purse snatched by one pretending to buy; the model may not name fraud
+    # over a pretended purchase run off with, mt15-165): 146; 147 once the model may not name
+    # traffic over women waiting for clients by the road (mt15-192)
+    "tuning15": ((217, 147, 148), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1787,7 +1796,8 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, "other" named by its own words yields only to a sure model): 145; 146
     # once a deposit paid, then blocked, told in English is fraud
     # round 18 (msg-18, follow-ups asking only for news, the report named by when): 218
-    "tuning17": ((219, 146, 150), 15, 0, 0),
+    # round 26 (cat-26: "1 dam" unmarked is a group, no stab: machetes dragged, mt17-144): 147
+    "tuning17": ((219, 147, 150), 15, 0, 0),
     # 18 after msg-16's pass on it (model retrained): 208, 108, 106, 15/15, none and none
     # round 18 (msg-18, follow-ups asking only for news, the report named by when): 211
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
@@ -1819,7 +1829,8 @@ MESSAGES_ALONE = {
     # urgency 197, no calm tip urgent
     # round 24 (cat-24): category 196 (two drivers fighting are violence, whatever the model)
     # round 25 (cat-25: a scuffle nobody hurt, the model kept from violence): 197
-    "tuning19": ((220, 197, 197), 3, 0, 0),
+    # round 26 (cat-26: the model may not name weapons over a hold-up the rules read, mt19-74): 198
+    "tuning19": ((220, 198, 197), 3, 0, 0),
     # round 17: scored before any change (its header): 209, 138, 156 of 220, ads 13/15, two
     # calm tips urgent, one person in danger normal; after msg-17's pass on it (model
     # retrained): 215, 152, 157, ads 15/15, two calm tips urgent, none in danger normal;
@@ -1864,10 +1875,12 @@ MESSAGES_ALONE = {
     # round 24 (cat-24): category 154 (a bag snatched, a phone picked, a child lost in a park);
     # 155 (two motorbike-taxi drivers fighting are violence, whatever the model)
     # round 25 (cat-25: a fight only supposed, a machete tucked unmarked, a foil smoked): 158
-    "tuning22": ((218, 158, 169), 10, 0, 0),
+    # round 26 (cat-26: a home only threatened with burning is violence, mt22-151): 159
+    "tuning22": ((218, 159, 169), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
-    "tuning23": ((219, 143, 150), 12, 0, 0),
+    # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
+    "tuning23": ((219, 144, 150), 12, 0, 0),
     # round 21: scored before its passes (its header); msg-21b (a dream or a game, a police
     # office as a landmark, papers told lost, "gì cũng", the utility named, notices
     # forwarded): kind 165 -> 174, category 116 -> 117
@@ -1915,7 +1928,9 @@ MESSAGES_ALONE = {
     # round 26 (msg-26: glad faces, ads' promises, the line's page): kind 185 -> 188, ads 14
     # round 26 (msg-26: a planned power cut's notice passed on): kind 188 -> 189
     # round 26 (msg-26: a visit to the station asked for a class): kind 189 -> 190
-    "tuning41": ((190, 132, 140), 14, 0, 0),
+    # round 26 (cat-26: a street race told with its din is traffic, mt41-35): 133
+    # round 26 (cat-26): 134 once a branch fallen into the road is traffic (mt41-141)
+    "tuning41": ((190, 134, 140), 14, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
@@ -1929,7 +1944,9 @@ MESSAGES_ALONE = {
     # round 25 (msg-25: an ad's number or price per period): kind 196 -> 197, ads 19
     # round 25 (cat-25: houses watched for a theft only supposed are a suspicious person): 137
     # round 26 (msg-26: the town grown since long ago, told as chat): kind 197 -> 198
-    "tuning42": ((198, 137, 141), 19, 0, 0),
+    # round 26 (cat-26: drugs sold beat the strangers coming to buy them, mt42-110): 138
+    # round 26 (cat-26): 139 once a motorbike wheeled off, then ridden away, is a theft (mt42-83)
+    "tuning42": ((198, 139, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
@@ -1953,7 +1970,9 @@ MESSAGES_ALONE = {
     # round 26 (the model taught set 44's urgency): urgency 137 -> 138 (mt44-22)
     # round 26 (kind-26: a stranger staying undeclared, "người đàn ông lạ"): 192, 127
     # round 26 (msg-26: glad faces, ads' promises, the line's page): kind 191 -> 196, ads 19
-    "tuning44": ((197, 127, 138), 19, 0, 0),
+    # round 26 (cat-26: a race with its din, a vape with cannabis, a purse snatched, a power
+    # station burning, someone stamped on or shut in, a fake order, leaflets): category 135
+    "tuning44": ((197, 136, 138), 19, 0, 0),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (msg-26, counts only: glad faces, ads' promises, the line's page): kind 185 -> 186
     "tuning45": ((186, 126, 138), 12, 0, 1),
