@@ -195,6 +195,13 @@ variants = load_script("writing_variants")
 # Round 26: pair 44 (round 25's dev set) is a tuning set now and joins the sets measured, every
 # row measured again before any rule changed (a letter dropped question 523 -> 532 and its
 # wrong answers 157 -> 160, kind without marks 20 -> 25 the most; each other row up by 0-4).
+# Round 26 (asst-26): qt44-37, newly honest (a visa's extension asked in English: its office),
+# is filed as a tip by the classifier once lower-cased without punctuation: lower case without
+# punctuation question-wrong 3 -> 4. A passport's loss whose report is asked is the loss
+# reported, "chình báo" ("tr" typed "ch") too: qt18-46 reads right again with it (tr->ch
+# question 110 -> 109, its wrong answers 34 -> 33); qt29-94 reads right again with a letter
+# doubled or dropped, and qt42-27, newly honest, breaks with a letter doubled or dropped, one for
+# one (questions doubled 83 -> 82, dropped 532 -> 531, their wrong answers as they were).
 HELD = {
     "no-marks": {"kind": 25, "tip-lost": 7, "category": 85, "urgency": 47,
                  "question": 19, "question-wrong": 18},
@@ -203,13 +210,13 @@ HELD = {
     "teencode-no-marks": {"kind": 26, "tip-lost": 9, "category": 93, "urgency": 48,
                           "question": 21, "question-wrong": 19},
     "lower-no-punct": {"kind": 23, "tip-lost": 0, "category": 2, "urgency": 2,
-                       "question": 6, "question-wrong": 3},
+                       "question": 6, "question-wrong": 4},
     "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 23, "urgency": 2,
-                     "question": 83, "question-wrong": 15},
+                     "question": 82, "question-wrong": 15},
     "typo-dropped": {"kind": 64, "tip-lost": 19, "category": 49, "urgency": 12,
-                     "question": 532, "question-wrong": 160},
+                     "question": 531, "question-wrong": 160},
     "typo-tr-ch": {"kind": 85, "tip-lost": 47, "category": 101, "urgency": 17,
-                   "question": 110, "question-wrong": 34},
+                   "question": 109, "question-wrong": 33},
 }  # fmt: skip
 
 
