@@ -106,3 +106,33 @@ def test_both_asked_one_after_the_other_are_both_answered() -> None:
     # near miss: the registration away asked in its own words beside the absence
     text = "Đi làm xa 1 năm thì ở nhà có phải khai tạm vắng không, còn bên đó đăng ký tạm trú sao?"
     assert read(text, TODAY)[1] == ("tam_vang", "tam_tru")
+
+
+# -- one's own file refused for a reason disputed or not understood: an officer ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hồ sơ tạm trú của tôi trên VNeID bị từ chối, lý do là chỗ ở không hợp pháp, phòng trọ "
+        "có giấy phép đàng hoàng mà",
+        "ho so nhap khau cho con em bi bac, ly do chua du dien tich, nha 35m2 ma, em ko hieu",
+    ],
+)
+def test_a_file_refused_for_a_reason_disputed_goes_to_an_officer(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.handoff and not result.tip, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: a refusal asked of in general, no reason said: the procedure's papers
+        "hồ sơ tạm trú bị từ chối thì nộp lại được không",
+        # near miss: a landlord refusing, no file: the registration is still asked
+        "chủ trọ từ chối đăng ký tạm trú cho em, lý do là sợ phiền, giờ sao",
+    ],
+)
+def test_a_refusal_without_ones_file_refused_is_answered_as_before(text: str) -> None:
+    result = answered(text, TODAY)
+    assert not result.handoff and result.topics == ("tam_tru",), text

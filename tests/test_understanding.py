@@ -1167,7 +1167,9 @@ BLIND_HELD = {
     # questions 60 -> 62 (aggregate only)
     "blind28": ((128, 86, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
-    "blind29": ((129, 92, 97), 11, 0, 0, 56, 1),
+    # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
+    # officer; aggregate only): questions 57
+    "blind29": ((129, 92, 97), 11, 0, 0, 57, 1),
     # round 26, written and scored before any change (lead-26 6a9092c)
     "blind30": ((126, 88, 96), 11, 0, 0, 59, 5),
 }
@@ -1608,7 +1610,9 @@ QUESTIONS_ALONE = {
     # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 88
     # round 26 (asst-26, a card's remake asked as a duty after a move is the card office's): 89
     # with none wrong
-    "tuning41": (89, 0),
+    # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
+    # officer): 90
+    "tuning41": (90, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 24 (asst-24): 84 with 3 wrong (a foreigner's words beside a work permit say who it
     # is for; two questions written apart both answered)
@@ -1637,7 +1641,9 @@ QUESTIONS_ALONE = {
     # 79 with 7 wrong (counts only)
     # round 26 (asst-26, a passport lost whose report is asked is a loss reported, a visa's
     # extension asked in English is its office's): 82 with 4 wrong
-    "tuning44": (82, 4),
+    # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
+    # officer): 83
+    "tuning44": (83, 4),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (asst-26, every rule of its pass; counts only): 78 with 3 wrong
     "tuning45": (78, 3),
