@@ -136,3 +136,45 @@ def test_a_file_refused_for_a_reason_disputed_goes_to_an_officer(text: str) -> N
 def test_a_refusal_without_ones_file_refused_is_answered_as_before(text: str) -> None:
     result = answered(text, TODAY)
     assert not result.handoff and result.topics == ("tam_tru",), text
+
+
+# -- the registered home cleared, the registration left on it: an officer ----------------------
+
+
+def test_a_registration_left_on_a_home_cleared_goes_to_an_officer() -> None:
+    text = "nha ba me em bi pha do vi quy hoach, ho khau ca nha gio de dau, chua mua duoc nha"
+    result = answered(text, TODAY)
+    assert result.handoff and not result.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # near miss: the clearance's compensation asked, no registration: the land office
+        ("nhà bị giải tỏa, tiền đền bù bao nhiêu, hỏi ở đâu", ((), "land")),
+        # near miss: a resettlement home found: its registration is asked
+        (
+            "được cấp căn hộ tái định cư sau giải tỏa, giờ nhập hộ khẩu vào đó thế nào",
+            (("thuong_tru",), "land"),
+        ),
+    ],
+)
+def test_a_clearance_without_a_registration_left_is_answered_as_before(
+    text: str, expected: tuple[tuple[str, ...], str]
+) -> None:
+    assert read(text, TODAY)[1:] == expected, text
+
+
+# -- someone missing from the population database: an officer ---------------------------------
+
+
+def test_someone_missing_from_the_population_database_goes_to_an_officer() -> None:
+    text = "ông ngoại em 80 tuổi, lên phường tra thì không có tên trong cơ sở dữ liệu, giờ sao"
+    result = answered(text, TODAY)
+    assert result.handoff and not result.topics
+
+
+def test_the_database_named_without_a_record_missing_is_answered_as_before() -> None:
+    # near miss: the database asked about, nobody said missing from it
+    text = "cơ sở dữ liệu dân cư là gì, đăng ký tạm trú có cập nhật vào đó không"
+    assert read(text, TODAY)[1] == ("tam_tru",)

@@ -1130,7 +1130,9 @@ BLIND_HELD = {
     # round 24 (the model taught set 42's urgency too, aggregate only): urgency 89 -> 90, one
     # person in danger rated normal fewer
     # round 25 (msg-25: an ad's number or price per period, aggregate only): kind 132, ads 11
-    "blind24": ((132, 91, 90), 11, 1, 0, 60, 5),
+    # round 26 (asst-26, a registration left on a home cleared: an officer; aggregate only):
+    # questions 61
+    "blind24": ((132, 91, 90), 11, 1, 0, 61, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1643,10 +1645,12 @@ QUESTIONS_ALONE = {
     # extension asked in English is its office's): 82 with 4 wrong
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer): 83
-    "tuning44": (83, 4),
+    # round 26 (asst-26, a registration left on a home cleared, someone missing from the
+    # population database: an officer): 85
+    "tuning44": (85, 4),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
-    # round 26 (asst-26, every rule of its pass; counts only): 78 with 3 wrong
-    "tuning45": (78, 3),
+    # round 26 (asst-26, every rule of its pass; counts only): 80 with 3 wrong
+    "tuning45": (80, 3),
 }
 
 
