@@ -178,3 +178,39 @@ def test_the_database_named_without_a_record_missing_is_answered_as_before() -> 
     # near miss: the database asked about, nobody said missing from it
     text = "cơ sở dữ liệu dân cư là gì, đăng ký tạm trú có cập nhật vào đó không"
     assert read(text, TODAY)[1] == ("tam_tru",)
+
+
+# -- another office's paper told lost: the loss received, that office named --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("Em bị mất hộ chiếu ở chợ rồi, giờ phải làm sao ạ?", "passport"),
+        ("I lost my passport near the bus station, what should I do?", "passport"),
+    ],
+)
+def test_another_offices_paper_told_lost_is_pointed_to_that_office(text: str, service: str) -> None:
+    result = answered(text, TODAY)
+    assert result.tip and result.out_of_scope == service, text
+
+
+def test_our_card_told_lost_still_gets_its_re_issue() -> None:
+    # near miss: the identity card lost beside the passport: the lost card's rule, ours
+    result = answered("Tôi đánh rơi ví ở chợ, mất cả căn cước lẫn hộ chiếu, giờ sao", TODAY)
+    assert result.out_of_scope is None
+    assert any("căn cước" in reply.text for reply in result.replies)
+
+
+# -- a house in several names, one owner refusing: an officer -----------------------------------
+
+
+def test_a_house_in_several_names_one_refusing_goes_to_an_officer() -> None:
+    text = "nhà đứng tên chung 2 anh em, anh tôi không chịu ký cho vợ tôi nhập khẩu, giờ sao"
+    assert answered(text, TODAY).handoff
+
+
+def test_a_house_in_several_names_nobody_refusing_is_answered() -> None:
+    # near miss: the same names, no consent withheld: the registration's papers
+    text = "nhà đứng tên chung hai vợ chồng, nhập khẩu cho con cần giấy gì"
+    assert read(text, TODAY)[1] == ("thuong_tru",)

@@ -202,6 +202,9 @@ variants = load_script("writing_variants")
 # question 110 -> 109, its wrong answers 34 -> 33); qt29-94 reads right again with a letter
 # doubled or dropped, and qt42-27, newly honest, breaks with a letter doubled or dropped, one for
 # one (questions doubled 83 -> 82, dropped 532 -> 531, their wrong answers as they were).
+# Round 26 (asst-26): a house said in several names ("đứng tên chung"), one owner refusing, is an
+# officer's; qt44-65, newly right, breaks with a letter of those words dropped: a letter dropped
+# question 531 -> 532.
 HELD = {
     "no-marks": {"kind": 25, "tip-lost": 7, "category": 85, "urgency": 47,
                  "question": 19, "question-wrong": 18},
@@ -214,7 +217,7 @@ HELD = {
     "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 23, "urgency": 2,
                      "question": 82, "question-wrong": 15},
     "typo-dropped": {"kind": 64, "tip-lost": 19, "category": 49, "urgency": 12,
-                     "question": 531, "question-wrong": 160},
+                     "question": 532, "question-wrong": 160},
     "typo-tr-ch": {"kind": 85, "tip-lost": 47, "category": 101, "urgency": 17,
                    "question": 109, "question-wrong": 33},
 }  # fmt: skip
