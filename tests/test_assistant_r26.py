@@ -85,6 +85,9 @@ def test_a_card_made_again_after_a_loss_is_still_the_loss() -> None:
         "ra Hà Nội làm cả năm, ở nhà người quen chưa đăng ký tạm trú, vậy ở nhà có phải khai tạm "
         "vắng không",
         "chong em di tau ca ngoai Vung Tau 1 nam, ben do ko co tam tru, nha co can bao tam vang ko",
+        # the place lived in away named, its registration said not made
+        "con trai tôi học ở Thủ Đức, ở ký túc xá mà chưa làm tạm trú, ở nhà có phải khai tạm vắng "
+        "cho nó không",
     ],
 )
 def test_a_stay_said_unregistered_beside_tam_vang_asks_only_the_absence(text: str) -> None:
@@ -95,6 +98,7 @@ def test_a_stay_said_unregistered_beside_tam_vang_asks_only_the_absence(text: st
     "text",
     [
         # near miss: no absence asked, the registration itself is
+        "con ở ký túc xá chưa đăng ký tạm trú, giờ đăng ký tạm trú ở đó cần giấy gì",
         "Con đi học Cần Thơ, chưa đăng ký tạm trú, giờ đăng ký tạm trú bên đó thế nào?",
     ],
 )
@@ -214,3 +218,9 @@ def test_a_house_in_several_names_nobody_refusing_is_answered() -> None:
     # near miss: the same names, no consent withheld: the registration's papers
     text = "nhà đứng tên chung hai vợ chồng, nhập khẩu cho con cần giấy gì"
     assert read(text, TODAY)[1] == ("thuong_tru",)
+
+
+def test_a_place_away_said_with_nothing_of_its_registration_still_asks_it() -> None:
+    # near miss: the dormitory named, its registration not said: the question turns on it
+    text = "con gái tôi lên Hà Nội học, ở ký túc xá, ở nhà có phải khai tạm vắng cho nó không"
+    assert read(text, TODAY)[1] == ("tam_vang", "tam_tru")
