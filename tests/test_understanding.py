@@ -1043,7 +1043,9 @@ BLIND_HELD = {
     # round 22 (cat-22, aggregate only): category 92 (a street race is traffic)
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 98
     # round 24 (cat-24, merged with kind-24; aggregates only): category 92 -> 93
-    "blind17": ((126, 93, 98), 9, 1, 0, 70, 1),
+    # round 26 (asst-26, a tạm trú said not held away is the tạm vắng's premise; aggregate
+    # only): questions 71 with none wrong
+    "blind17": ((126, 93, 98), 9, 1, 0, 71, 0),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -1133,7 +1135,9 @@ BLIND_HELD = {
     # round 24 (the model taught set 42's urgency too, aggregate only): urgency 89 -> 90, one
     # person in danger rated normal fewer
     # round 25 (msg-25: an ad's number or price per period, aggregate only): kind 132, ads 11
-    "blind24": ((132, 91, 90), 11, 1, 0, 60, 5),
+    # round 26 (asst-26, a registration left on a home cleared: an officer; aggregate only):
+    # questions 61
+    "blind24": ((132, 91, 90), 11, 1, 0, 61, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1173,7 +1177,9 @@ BLIND_HELD = {
     # questions 60 -> 62 (aggregate only)
     "blind28": ((128, 86, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
-    "blind29": ((129, 92, 97), 11, 0, 0, 56, 1),
+    # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
+    # officer; aggregate only): questions 57
+    "blind29": ((129, 92, 97), 11, 0, 0, 57, 1),
     # round 26, written and scored before any change (lead-26 6a9092c)
     "blind30": ((126, 88, 96), 11, 0, 0, 59, 5),
 }
@@ -1601,7 +1607,10 @@ QUESTIONS_ALONE = {
     # for the same story holds both)
     # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 87
     # round 25 (asst-25, a lodger vanished, their things left: an officer): 88
-    "tuning40": (88, 1),
+    # round 26 (asst-26, a tạm trú said not held away is the tạm vắng's premise, which dev 45
+    # and blind 17 each gained one right and lost one wrong by): 88 with none wrong (qt40-76
+    # right; qt40-25, whose label for the same story wants both, a miss)
+    "tuning40": (88, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 23 (asst-23): 82 with 2 wrong (a residence paper asked as another office's
     # requirement is that office's)
@@ -1609,7 +1618,11 @@ QUESTIONS_ALONE = {
     # round 23 (asst-23, one unable to sign for themselves is an officer's, events): 85
     # round 24 (asst-24, a place beside a procedure named is where): 86 with 1 wrong
     # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 88
-    "tuning41": (88, 1),
+    # round 26 (asst-26, a card's remake asked as a duty after a move is the card office's): 89
+    # with none wrong
+    # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
+    # officer): 90
+    "tuning41": (90, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 24 (asst-24): 84 with 3 wrong (a foreigner's words beside a work permit say who it
     # is for; two questions written apart both answered)
@@ -1619,7 +1632,9 @@ QUESTIONS_ALONE = {
     # round 25 (asst-25, two nationalities, a name misused, no papers or home: an officer): 90
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer): 91
     # round 25 (asst-25, a lodger vanished, their things left: an officer): 92
-    "tuning42": (92, 2),
+    # round 26 (asst-26, a passport lost whose report is asked is a loss reported): 94 with
+    # none wrong
+    "tuning42": (94, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (asst-24, two questions written apart both answered): 76
     # round 25 (asst-25, a registration said as what is removed asks none; a why beside another
@@ -1634,9 +1649,19 @@ QUESTIONS_ALONE = {
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
     # 79 with 7 wrong (counts only)
-    "tuning44": (79, 7),
+    # round 26 (asst-26, a passport lost whose report is asked is a loss reported, a visa's
+    # extension asked in English is its office's): 82 with 4 wrong
+    # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
+    # officer): 83
+    # round 26 (asst-26, a registration left on a home cleared, someone missing from the
+    # population database: an officer): 85
+    # round 26 (asst-26, a house said in several names, one owner refusing: an officer): 86
+    # round 26 (asst-26, a place away said with no tạm trú registered is the tạm vắng's
+    # premise): 87 with 3 wrong
+    "tuning44": (87, 3),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
-    "tuning45": (77, 4),
+    # round 26 (asst-26, every rule of its pass; counts only): 80 with 3 wrong
+    "tuning45": (80, 3),
 }
 
 

@@ -212,6 +212,16 @@ variants = load_script("writing_variants")
 # two above on the merged base).
 # Round 26, cat-26 merged, measured once: category breaks one fewer in teencode without marks,
 # doubled and a letter dropped (93 -> 92, 23 -> 22, 49 -> 48; counted, not traced one by one).
+# Round 26 (asst-26): qt44-37, newly honest (a visa's extension asked in English: its office),
+# is filed as a tip by the classifier once lower-cased without punctuation: lower case without
+# punctuation question-wrong 3 -> 4. A passport's loss whose report is asked is the loss
+# reported, "chình báo" ("tr" typed "ch") too: qt18-46 reads right again with it (tr->ch
+# question 110 -> 109, its wrong answers 34 -> 33); qt29-94 reads right again with a letter
+# doubled or dropped, and qt42-27, newly honest, breaks with a letter doubled or dropped, one for
+# one (questions doubled 83 -> 82, dropped 532 -> 531, their wrong answers as they were).
+# Round 26 (asst-26): a house said in several names ("đứng tên chung"), one owner refusing, is an
+# officer's; qt44-65, newly right, breaks with a letter of those words dropped: a letter dropped
+# question 531 -> 532.
 HELD = {
     "no-marks": {"kind": 24, "tip-lost": 7, "category": 85, "urgency": 46,
                  "question": 19, "question-wrong": 18},
@@ -220,13 +230,13 @@ HELD = {
     "teencode-no-marks": {"kind": 25, "tip-lost": 9, "category": 92, "urgency": 47,
                           "question": 21, "question-wrong": 19},
     "lower-no-punct": {"kind": 25, "tip-lost": 0, "category": 2, "urgency": 2,
-                       "question": 6, "question-wrong": 3},
+                       "question": 6, "question-wrong": 4},
     "typo-doubled": {"kind": 18, "tip-lost": 9, "category": 22, "urgency": 1,
-                     "question": 83, "question-wrong": 15},
+                     "question": 82, "question-wrong": 15},
     "typo-dropped": {"kind": 64, "tip-lost": 19, "category": 48, "urgency": 11,
                      "question": 532, "question-wrong": 160},
     "typo-tr-ch": {"kind": 86, "tip-lost": 46, "category": 100, "urgency": 14,
-                   "question": 110, "question-wrong": 34},
+                   "question": 109, "question-wrong": 33},
 }  # fmt: skip
 
 

@@ -323,6 +323,10 @@ def _tip_follow_up(
             if category_or_topic is None:
                 return None, None
             topic = k.default_rule_topic
+    elif category_or_topic in k.tip_topics and (pointer := _lost_elsewhere(text)) is not None:
+        # a paper of another office lost, none of ours named ("I lost my passport, what should
+        # I do"): the loss is received, and where that paper is re-issued is said
+        return _out_of_scope_reply(pointer), pointer.service
     elif category_or_topic in k.tip_topics:
         topic = k.tip_topics[category_or_topic]
     elif category_or_topic in k.procedures:
@@ -349,6 +353,19 @@ def _tip_follow_up(
     checked = k.texts["checked"].format(date=_date(proc.checked))
     text_out = f"{k.texts['rule_intro']}\n{body}\n\n{checked}"
     return Reply(text_out, (_topic_button(topic),)), None
+
+
+def _lost_elsewhere(text: str) -> OutOfScope | None:
+    """The service whose paper a loss told names (`tip_lost_services`: a passport, a driving
+    licence), when no residence topic is named beside it (a lost card's re-issue is ours:
+    `mat_giay_to`); None otherwise."""
+    k = knowledge()
+    padded = normalise(text)
+    understood = questions.understand(padded, k)
+    service = understood.out_of_scope
+    if service is None or service.service not in k.tip_lost_services or understood.parts:
+        return None
+    return service
 
 
 # --------------------------------------------------------------------------

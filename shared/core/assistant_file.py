@@ -327,6 +327,8 @@ class Knowledge:
     tip_text_topics: frozenset[str]  # topics whose rule follows any tip naming them
     # tip categories after whose acknowledgement a service named gets its pointer
     tip_pointer_categories: frozenset[str]
+    # out-of-scope services whose paper, told lost in a `tip_topics` tip, gets their pointer
+    tip_lost_services: frozenset[str]
     catch_all_categories: frozenset[str | None]
     default_rule_topic: str
     follow_up: timedelta
@@ -794,6 +796,7 @@ class ConfIn(_Strict):
     tip_topics: dict[str, str] = Field(default_factory=dict)
     tip_text_topics: list[str] = Field(default_factory=list)
     tip_pointer_categories: list[str] = Field(default_factory=list)
+    tip_lost_services: list[str] = Field(default_factory=list)
     default_rule_topic: str
     catch_all_categories: list[str]
     tip_negations: list[str]
@@ -955,6 +958,9 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         for service in event.over_services:
             if service not in conf.out_of_scope:
                 problems.append(f"{CONF_FILE}: events[{i}].over_services: unknown {service!r}")
+    for service in conf.tip_lost_services:
+        if service not in conf.out_of_scope:
+            problems.append(f"{CONF_FILE}: tip_lost_services: unknown {service!r}")
     for topic in conf.doubts_unless:
         known(topic, f"doubts_unless.{topic}")
     for topic, beside in conf.doubts_beside.items():
@@ -1120,6 +1126,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         tip_topics=dict(conf.tip_topics),
         tip_text_topics=frozenset(conf.tip_text_topics),
         tip_pointer_categories=frozenset(conf.tip_pointer_categories),
+        tip_lost_services=frozenset(conf.tip_lost_services),
         catch_all_categories=frozenset([None, *conf.catch_all_categories]),
         default_rule_topic=conf.default_rule_topic,
         follow_up=timedelta(minutes=conf.follow_up_minutes),
