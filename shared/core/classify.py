@@ -92,7 +92,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial, reduce
 from itertools import chain, repeat
-from operator import itemgetter, or_, sub
+from operator import itemgetter, or_
 from typing import Any, NamedTuple
 
 from shared.core import prebuilt
@@ -1239,8 +1239,6 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
 
 _GROUP = itemgetter(0)  # a `Hit`'s group
 _LABEL = itemgetter(1)  # a `Hit`'s label
-_START = itemgetter(2)  # a `Hit`'s start
-_END = itemgetter(3)  # a `Hit`'s end
 _SURE = itemgetter(4)  # a `Hit`'s `sure`
 
 
@@ -1283,24 +1281,38 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
             if len(items) == 2:
                 repeated.append(items)
     for items in repeated:
-        if len(set(map(sub, map(_END, items), map(_START, items)))) == 1:  # spans, in C
-            # hits of one length: none lies inside a longer one, and they are in order
-            # already (`_scan` finds them by start, a start's phrases in the index's order)
+        if len(items) == 2:
+            # most groups said twice: the two hits (in order of start) compared in place,
+            # as the pass below would keep them, with no set, sort or map made for them
+            a, b = items
+            a_start, a_end, b_start, b_end = a[START], a[END], b[START], b[END]
+            if a_end - a_start == b_end - b_start:
+                continue  # of one length: neither lies inside the other
+            if a_start == b_start:
+                items[:] = [a if a_end > b_end else b]  # the shorter lies inside the longer
+            elif b_end <= a_end:
+                del items[1]  # the second lies inside the first
             continue
-        # In order of start, the longest first (a stable sort: the order kept for equal
-        # spans), a hit lies inside a longer one exactly when one before it reaches its
-        # end from an earlier start, or one of its start ends further: one pass.
+        # In order of start (as `_scan` finds them), a hit lies inside a longer one exactly
+        # when a hit of an earlier start reaches its end, or one of its own start ends
+        # further: each start's hits ending furthest are kept (in their order) unless an
+        # earlier start reached as far. One pass, no sort (the hits are in order of start).
         kept: list[Hit] = []
         reach = -1  # the furthest end of the hits starting before this start
-        start = first_end = -1  # this start, and the end of its longest hit
-        # (two stable sorts keyed in C, the longest first then by start: the order of one
-        # keyed by start and minus end, with no call of a Python key a hit)
-        for h in sorted(sorted(items, key=_END, reverse=True), key=_START):
+        start, first = items[0][START], [items[0]]  # this start, its hits ending furthest
+        first_end = items[0][END]
+        for h in items[1:]:
             if h[START] != start:
-                reach = max(reach, first_end)
-                start, first_end = h[START], h[END]
-            if reach < h[END] and first_end == h[END]:
-                kept.append(h)
+                if reach < first_end:
+                    kept += first
+                    reach = first_end
+                start, first, first_end = h[START], [h], h[END]
+            elif h[END] > first_end:
+                first, first_end = [h], h[END]
+            elif h[END] == first_end:
+                first.append(h)
+        if reach < first_end:
+            kept += first
         items[:] = kept
     return groups
 
@@ -1312,8 +1324,11 @@ def _opened(openers: dict[str, tuple[int, ...]], groups: dict[str, list[Hit]]) -
 
 
 def _labels(hits: list[Hit]) -> list[str]:
-    """Each hit's label once, in order (in C: some five calls a message)."""
-    return list(dict.fromkeys(map(_LABEL, hits))) if hits else []
+    """Each hit's label once, in order (in C: some five calls a message; one hit, most
+    of those with any, read in place: no map or dict made for it)."""
+    if len(hits) < 2:
+        return [hits[0][LABEL]] if hits else []
+    return list(dict.fromkeys(map(_LABEL, hits)))
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
