@@ -1182,6 +1182,8 @@ BLIND_HELD = {
     "blind29": ((129, 92, 97), 11, 0, 0, 57, 1),
     # round 26, written and scored before any change (lead-26 6a9092c)
     "blind30": ((126, 88, 96), 11, 0, 0, 59, 5),
+    # round 27, written and scored before any change (lead-27 625c7d3)
+    "blind31": ((125, 83, 90), 11, 2, 0, 61, 2),
 }
 
 
@@ -1662,6 +1664,8 @@ QUESTIONS_ALONE = {
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (asst-26, every rule of its pass; counts only): 80 with 3 wrong
     "tuning45": (80, 3),
+    # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
+    "tuning46": (84, 1),
 }
 
 
@@ -2001,6 +2005,8 @@ MESSAGES_ALONE = {
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (msg-26, counts only: glad faces, ads' promises, the line's page): kind 185 -> 186
     "tuning45": ((186, 126, 138), 12, 0, 1),
+    # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
+    "tuning46": ((191, 136, 145), 13, 0, 1),
 }
 
 
