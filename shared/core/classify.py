@@ -1350,6 +1350,8 @@ def _labels(hits: list[Hit]) -> list[str]:
 
 def _unique(items: list[str]) -> tuple[str, ...]:
     """Distinct reasons in order, leaving out one already said by a longer one."""
+    if len(items) < 2:
+        return tuple(items)  # a third of the calls: nothing to leave out
     kept: list[str] = []
     said: list[str] = []  # each kept, padded once: " giật " is in " giật điện thoại "
     for item in items:
@@ -1390,7 +1392,11 @@ def _overlaps(hit: Hit, other: Hit) -> bool:
 
 def _outside(hits: list[Hit], others: list[Hit]) -> list[Hit]:
     """The hits inside none of `others`, in order."""
-    return [h for h in hits if not _inside(h, others)]
+    kept = []  # (a loop: a comprehension made a cell of `others` and a function each call)
+    for h in hits:
+        if not _inside(h, others):
+            kept.append(h)
+    return kept
 
 
 def _any_outside(hits: list[Hit], others: list[Hit]) -> bool:
@@ -1417,7 +1423,11 @@ def _any_overlap(hits: list[Hit], others: list[Hit]) -> bool:
 
 def _not_overlapping(hits: list[Hit], others: list[Hit]) -> list[Hit]:
     """The hits overlapping none of `others`, in order."""
-    return [h for h in hits if not _any_overlap((h,), others)]
+    kept = []  # (a loop, as `_outside`)
+    for h in hits:
+        if not _any_overlap((h,), others):
+            kept.append(h)
+    return kept
 
 
 def _ending_from(hits: list[Hit], at: int) -> list[Hit]:
@@ -1455,11 +1465,19 @@ def _live(hits: list[Hit], negations: list[Hit], not_urgent: list[Hit], window: 
     """A severity rule's hits neither negated nor inside a phrase of no hurry (`_danger`)."""
     if not hits:
         return []
-    return [h for h in hits if not _negated(h, negations, window) and not _inside(h, not_urgent)]
+    kept = []  # (a loop, as `_outside`)
+    for h in hits:
+        if not _negated(h, negations, window) and not _inside(h, not_urgent):
+            kept.append(h)
+    return kept
 
 
 def _not_negated(hits: list[Hit], negations: list[Hit], window: int) -> list[Hit]:
-    return [h for h in hits if not _negated(h, negations, window)]
+    kept = []  # (a loop, as `_outside`)
+    for h in hits:
+        if not _negated(h, negations, window):
+            kept.append(h)
+    return kept
 
 
 def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
@@ -1470,7 +1488,7 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
         return []
     cancel = groups.get(names.cancel)
     if cancel:
-        hits = [h for h in hits if not _inside(h, cancel)]
+        hits = _outside(hits, cancel)
     if all(map(_SURE, hits)):
         return hits
     sure = [h for h in hits if h[SURE]]
@@ -1478,14 +1496,20 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
     if cancel and context:
         # a context word inside the rule's `not` phrases is another word's part ("gái" of
         # "con gái", a daughter): it confirms nothing
-        context = [c for c in context if not _inside(c, cancel)]
-    return [
-        h
-        for h in hits
-        if h[SURE]
-        or any(not _overlaps(h, o) for o in sure)
-        or any(not _overlaps(h, c) for c in context)
-    ]
+        context = _outside(context, cancel)
+    kept = []  # (a loop, as `_outside`)
+    for h in hits:
+        if h[SURE] or _any_apart(h, sure) or _any_apart(h, context):
+            kept.append(h)
+    return kept
+
+
+def _any_apart(hit: Hit, others: list[Hit]) -> bool:
+    """One of `others` does not overlap the hit (`_evidence`)."""
+    for o in others:  # noqa: SIM110 (as `_inside`)
+        if not _overlaps(hit, o):
+            return True
+    return False
 
 
 def _sure(groups: dict[str, list[Hit]], name: str) -> list[Hit]:
@@ -1499,7 +1523,7 @@ def _topic_named(groups: dict[str, list[Hit]], group: str) -> bool:
     hits = _sure(groups, group)
     statements = groups.get("not:question") if hits else None
     if statements:
-        return any(not _inside(h, statements) for h in hits)
+        return _any_outside(hits, statements)
     return bool(hits)
 
 
@@ -1533,6 +1557,8 @@ def _asked_inside(message: _Message, rules: Rules) -> str | None:
     words, marks, clauses = message.folded, message.marks, message.clauses
     if not words or clauses[0] == clauses[-1]:
         return None  # most messages: one clause, asked at its end or not at all
+    if "co" not in words or _YES_NO.isdisjoint(words):
+        return None  # no frame's opening or closing word at all (in C; most of the rest)
     start = 0
     for end in range(1, len(words)):
         if clauses[end] == clauses[end - 1]:
@@ -1545,11 +1571,21 @@ def _asked_inside(message: _Message, rules: Rules) -> str | None:
         if (
             word in _YES_NO
             and (mark is None or mark in rules.question_final_marks)
-            and any(words[k] == "co" and marks[k] in (None, _CO) for k in range(start, last))
+            and _co_between(words, marks, start, last)
         ):
             return word
         start = end
     return None
+
+
+def _co_between(
+    words: tuple[str, ...], marks: tuple[str | None, ...], start: int, end: int
+) -> bool:
+    """ "có" (or "co" typed without marks) among the words from `start` to before `end`."""
+    for k in range(start, end):  # noqa: SIM110 (as `_inside`)
+        if words[k] == "co" and marks[k] in (None, _CO):
+            return True
+    return False
 
 
 @dataclass
@@ -1767,7 +1803,9 @@ def weigh(
         heard = ("rumour" in groups or "heard" in groups) and "checks" in groups and harmless
         # papers lost whose loss is already reported, their re-issue asked ("xe bị trộm hôm
         # kia, đã trình báo rồi, cà vẹt cũng mất, giờ làm lại ở đâu"): nothing left to report
-        reported = all(f"papers:{g}" in groups for g in ("lost", "ask", "reported"))
+        reported = (
+            "papers:lost" in groups and "papers:ask" in groups and "papers:reported" in groups
+        )
         if (
             not reports(opinion)
             or about_police(message.text, load_rules())
@@ -1796,7 +1834,7 @@ def weigh(
                 # (not beside the writer's own harm or loss told: the shop or tradesman is
                 # where it happened, round 26)
                 and not _own_harm(message, groups)
-                and not any(_sure(groups, group) for group in groups if group.startswith("cat:"))
+                and not _any_sure_of(groups, "cat:")
             )
             or _rights_asked(groups)
             or ("deadline_time" in groups and "deadline_declare" in groups and harmless)
@@ -1846,15 +1884,21 @@ def weigh(
     # (not on words typed without marks that a category reads another way: "2 xe may dam
     # nhau" is as often "đâm nhau", a crash, as "đấm nhau"; cat-24)
     undone = (
-        frozenset(
-            g.removeprefix("not_done:")
-            for g, hits in groups.items()
-            if g.startswith("not_done:") and not all(_read_otherwise(h, groups) for h in hits)
-        )
+        _undone(groups)
         if any(map(str.startswith, groups, repeat("not_done:")))  # most messages: none, in C
         else frozenset()
     )
     return with_opinion(verdict, opinion, len(words), message.typed_with_marks, named, undone)
+
+
+def _undone(groups: dict[str, list[Hit]]) -> frozenset[str]:
+    """The categories said not to have happened (`not_done:` groups), not on words a
+    category reads another way (`_read_otherwise`)."""
+    return frozenset(
+        g.removeprefix("not_done:")
+        for g, hits in groups.items()
+        if g.startswith("not_done:") and not all(_read_otherwise(h, groups) for h in hits)
+    )
 
 
 def _read_otherwise(hit: Hit, groups: dict[str, list[Hit]]) -> bool:
@@ -3086,15 +3130,22 @@ def _near(
     for first, then, gap in near:
         if first not in groups or then not in groups:
             continue
-        firsts = [h for h in _sure(groups, first) if not _inside(h, cancel)]
-        thens = [h for h in _sure(groups, then) if not _inside(h, cancel)]
-        pair = next(
-            ((f, t) for f in firsts for t in thens if f[END] <= t[START] <= f[END] + gap), None
+        pair = _first_pair(
+            _outside(_sure(groups, first), cancel), _outside(_sure(groups, then), cancel), gap
         )
         if pair is not None:
             found += 1
             hits += pair
     return found, hits
+
+
+def _first_pair(firsts: list[Hit], thens: list[Hit], gap: int) -> tuple[Hit, Hit] | None:
+    """The first `then` hit within `gap` words after a `first` one, with it (`_near`)."""
+    for f in firsts:
+        for t in thens:
+            if f[END] <= t[START] <= f[END] + gap:
+                return f, t
+    return None
 
 
 def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:
