@@ -118,3 +118,26 @@ def test_a_fire_or_a_crime_beside_those_words_stays_a_tip(text: str) -> None:
 def test_a_fire_told_now_stays_urgent() -> None:
     got = classify("cái váy phơi ngoài ban công cháy quá trời rồi, lửa đang lan qua nhà bên")
     assert (got.kind, got.category, got.severity) == ("tip", "fire", "urgent")
+
+
+# a referee said to be paid, a match named: the result complained of, no bet reported
+
+
+def test_a_referee_said_to_be_paid_is_chat() -> None:
+    assert classify("trận hôm nay thua 3 bàn, chắc trọng tài ăn tiền rồi").kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # bets taken beside the match: a betting den told
+        ("giải bóng đá khu phố trọng tài ăn tiền, ngoài sân có sòng cá độ", "gambling"),
+        # a fight after it
+        ("trận tối qua trọng tài ăn tiền, xong tụi cổ động viên đánh nhau ngoài sân", "violence"),
+        # the play "robbed" is no cheer: a theft told beside it stays
+        ("trận đó đá như bị cướp, về nhà còn bị móc túi mất ví", "theft"),
+    ],
+)
+def test_a_crime_beside_a_referee_or_a_match_stays_a_tip(text: str, category: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", category)

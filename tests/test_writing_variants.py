@@ -232,6 +232,9 @@ variants = load_script("writing_variants")
 # "chong tin nhắn") while mt41-4 reads right again: tr->ch kind 87 -> 88. Two ads (mt45-98,
 # mt45-196) now read right without marks too (no-marks and teencode without marks kind 28 -> 26,
 # 29 -> 27; held as they were). Compared variant by variant with lead-27.
+# Round 27 (msg-27): a referee said to be paid, a match named, is chat; mt7-83, newly right,
+# loses it with a letter dropped or "trọng" typed "chọng": a letter dropped kind 68 -> 69, tr->ch
+# 88 -> 89. Compared variant by variant with lead-27.
 HELD = {
     "no-marks": {"kind": 28, "tip-lost": 8, "category": 90, "urgency": 48,
                  "question": 20, "question-wrong": 19},
@@ -243,9 +246,9 @@ HELD = {
                        "question": 7, "question-wrong": 4},
     "typo-doubled": {"kind": 19, "tip-lost": 10, "category": 23, "urgency": 1,
                      "question": 82, "question-wrong": 15},
-    "typo-dropped": {"kind": 68, "tip-lost": 20, "category": 49, "urgency": 11,
+    "typo-dropped": {"kind": 69, "tip-lost": 20, "category": 49, "urgency": 11,
                      "question": 544, "question-wrong": 164},
-    "typo-tr-ch": {"kind": 88, "tip-lost": 47, "category": 106, "urgency": 14,
+    "typo-tr-ch": {"kind": 89, "tip-lost": 47, "category": 106, "urgency": 14,
                    "question": 112, "question-wrong": 36},
 }  # fmt: skip
 
