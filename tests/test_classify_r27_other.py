@@ -18,7 +18,7 @@ from shared.core.classify import classify
 @pytest.mark.parametrize(
     "text",
     [
-        "sáng giờ em gửi ảnh không được, bấm nút gửi là nó quay vòng vòng",
+        "sáng giờ gửi ảnh lên app không được, bấm nút gửi là nó quay vòng vòng",
         "bấm menu hoài mà không thấy mục nào để chọn hết",
         "tin nhắn của trang hiện toàn ô vuông, chắc bị lỗi font rồi",
         "trên điện thoại chữ nhỏ quá, mắt tôi kém đọc không nổi, chỉnh giùm to lên",
@@ -41,6 +41,8 @@ def test_the_lines_own_app_failing_is_about_the_line(text: str) -> None:
         ("có đứa lấy hình con tôi đăng lên mạng bôi nhọ, tôi báo lỗi hoài mà không gỡ được", "tip"),
         # a stranger's link, not the line's
         ("tôi bấm vào link lạ trong tin nhắn xong bị trừ 5 triệu trong tài khoản", "tip"),
+        # a harm told in weak words beside a picture that would not send: not the app's
+        ("thằng đó gửi hình đồi trụy cho con gái tôi, gửi ảnh không được nên tôi kể", "tip"),
         # "có chủ" typed without marks, a landlord's consent asked: the question stays
         ("e o tro, dk tam tru co bat buoc co chu nha ky ko a", "question"),
     ],
