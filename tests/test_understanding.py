@@ -1183,7 +1183,9 @@ BLIND_HELD = {
     # round 26, written and scored before any change (lead-26 6a9092c)
     "blind30": ((126, 88, 96), 11, 0, 0, 59, 5),
     # round 27, written and scored before any change (lead-27 625c7d3)
-    "blind31": ((125, 83, 90), 11, 2, 0, 61, 2),
+    # round 27 (msg-27: the line's app, sellers' offers, songs and clothes praised as burning;
+    # aggregate only): kind 125 -> 126, ads 11 -> 12
+    "blind31": ((126, 83, 90), 12, 2, 0, 61, 2),
 }
 
 
@@ -1704,7 +1706,8 @@ MESSAGES_ALONE = {
     # 10/10, none and none; kind 217 (214 agreed: mt7-140 in CONFLICTS) once a laugh no
     # longer hides a danger or a crime told; 216 (213 agreed: mt7-70 in CONFLICTS) once a
     # report told again with "nhận được chưa" stays a tip
-    "tuning7": ((215, 157, 155), 10, 0, 0),
+    # round 27 (msg-27: a referee said paid, a match named, is chat): kind 215 -> 216
+    "tuning7": ((216, 157, 155), 10, 0, 0),
     # round 12: scored before any change (its header) 203, 138, 146 of 220, ads 5/7, one
     # calm tip urgent, three people in danger normal; after round 12's classifier pass 215,
     # 151, 154 of 220 (214, 150, 154 of the 218 agreed: mt8-126, mt8-147 in CONFLICTS),
@@ -1932,7 +1935,8 @@ MESSAGES_ALONE = {
     # round 24, the four passes merged and measured once: each one's gains summed
     # round 26 (kind-26: a bag of papers dropped, "rớt túi hồ sơ", is a loss told): 188, 128
     # round 26 (msg-26: a visit to the station asked for a child): kind 187 -> 188
-    "tuning40": ((189, 128, 135), 12, 0, 0),
+    # round 27 (msg-27: a profit promised in English with a contact, mt40-197): ads 12 -> 13
+    "tuning40": ((189, 128, 135), 13, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
@@ -1993,7 +1997,8 @@ MESSAGES_ALONE = {
     # 186, 132
     # round 25, kind-25 merged with the passes before it, measured once: each one's gains summed
     # round 26 (kind-26: a tradesman named beside the writer's own loss is no errand): 195, 138
-    "tuning43": ((195, 138, 141), 18, 0, 0),
+    # round 27 (msg-27: clothes praised as burning, mt43-153): kind 195 -> 196
+    "tuning43": ((196, 138, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     # round 26 (the model taught set 44's urgency): urgency 137 -> 138 (mt44-22)
@@ -2004,7 +2009,9 @@ MESSAGES_ALONE = {
     "tuning44": ((197, 136, 138), 19, 0, 0),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (msg-26, counts only: glad faces, ads' promises, the line's page): kind 185 -> 186
-    "tuning45": ((186, 126, 138), 12, 0, 1),
+    # round 27 (msg-27: the line's app, sellers' offers, songs and clothes praised as burning):
+    # kind 186 -> 197, ads 12 -> 18
+    "tuning45": ((197, 126, 138), 18, 0, 1),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     "tuning46": ((191, 136, 145), 13, 0, 1),
 }
