@@ -2542,7 +2542,9 @@ def _by_rules(
         return Classification("other", None, "normal", None, None, _unique(laughing))
 
     about_line = (
-        _about_line(groups, bool(punctuation), best_strong) if reach & _ABOUT_LINE_SAID else []
+        _about_line(groups, bool(punctuation), best_strong, best_hits + best_weak)
+        if reach & _ABOUT_LINE_SAID
+        else []
     )
     if about_line and not danger.makes_tip:
         said = _unique(_labels(about_line))
@@ -3169,14 +3171,18 @@ def _asks_for_officer(groups: dict[str, list[Hit]], gap: int) -> list[Hit]:
 _ABOUT_LINE = frozenset({"thanks", "praise", "line_received", "line"})
 
 
-def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) -> list[Hit]:
+def _about_line(
+    groups: dict[str, list[Hit]], question_mark: bool, strong: int, told: list[Hit]
+) -> list[Hit]:
     """Words about the line itself that make the message chat: thanks for something
     done, even beside a tip's words ("cảm ơn các anh đã bắt được thằng trộm"); praise
     or a complaint that nobody answers, or whether what one sent was received, only
     when nothing is reported besides: a citizen asking "hồi sáng em báo vụ ma túy ở
     hẻm 45, nhận được chưa" may be asking because that report never arrived, and the
     router joins a report to the tip it already has. Never beside "nhưng" or "cho
-    hỏi"; thanks and praise never beside "?" or something going on now."""
+    hỏi"; thanks and praise never beside "?" or something going on now; praise or a
+    complaint never beside a category's words of its own (`told`, weak ones too: "thằng
+    đó nhắn tin đe dọa con gái tôi, app lỗi hoài" is a threat reported with a gripe)."""
     if "line_unless" in groups or groups.keys().isdisjoint(_ABOUT_LINE):
         return []  # (most messages: none of the groups it returns)
     # (a "now" typed without marks inside a registration named is none: "dang ky" is "đăng
@@ -3201,7 +3207,23 @@ def _about_line(groups: dict[str, list[Hit]], question_mark: bool, strong: int) 
     if "line_received" in groups:
         return _sure(groups, "line_received")
     praise = _sure(groups, "praise") if kind_words else []
-    return praise or _sure(groups, "line")
+    said = praise or _sure(groups, "line")
+    # a tip told in weak words beside the gripe is still a tip: a gripe reaching an officer
+    # costs a glance, a threat lost costs the one threatened
+    if not praise and said and _told_apart(told, said):
+        return []
+    return said
+
+
+def _told_apart(told: list[Hit], said: list[Hit]) -> bool:
+    """A category's word in a clause none of the gripe's words are in."""
+    for t in told:
+        for h in said:
+            if h[CLAUSE] == t[CLAUSE]:
+                break
+        else:
+            return True
+    return False
 
 
 def _asked_after(groups: dict[str, list[Hit]], rules: Rules) -> list[Hit]:
