@@ -71,3 +71,48 @@ def test_someone_pushed_down_and_robbed_is_a_robbery() -> None:
 def test_someone_pushed_down_nothing_taken_is_no_robbery() -> None:
     text = "ông say rượu đi ngang chợ xô bà té rồi bỏ đi, bà trầy đầu gối, không mất gì"
     assert by_rules(text).category != "robbery"
+
+
+# Someone with a mental illness wandering, throwing stones at houses: the street's order
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có bà điên đi lang thang ngoài chợ mấy bữa nay, hay chọi đá vô nhà người ta, la hét",
+        "ông tâm thần trong xóm lại đi trần truồng ngoài đường, ném đá vào nhà dân, tụi nhỏ sợ",
+    ],
+)
+def test_someone_mentally_ill_throwing_stones_at_houses_is_public_order(text: str) -> None:
+    assert _read(text)[0] == "public_order"
+
+
+def test_someone_mentally_ill_who_hurt_a_child_stays_violence() -> None:
+    text = "ông tâm thần đầu hẻm đánh con nít đi học, 1 đứa bị chảy máu đầu"
+    assert _read(text)[0] == "violence"
+
+
+def test_a_school_typed_without_marks_is_nobody_naked() -> None:
+    got = by_rules("ban em bi chup phat nguoi o truong chinh, nop phat o dau vay ad")
+    assert got.category != "public_order", got
+
+
+# Something found that looks like a drug is the drug suspected, not a thing left behind
+def test_a_packet_left_that_looks_like_cannabis_is_drugs() -> None:
+    text = "chạy taxi tối qua khách để quên 1 bịch lá khô nhìn như cần sa dưới ghế, giao cho ai"
+    assert _read(text)[0] == "drugs"
+
+
+def test_a_wallet_left_behind_stays_lost_property() -> None:
+    text = "chạy taxi tối qua khách để quên 1 cái bóp dưới ghế, trong có giấy tờ, giao cho ai"
+    assert _read(text)[0] == "lost_property"
+
+
+# An accident only nearly caused by someone on foot is no accident; the model may not say so
+def test_an_accident_nearly_caused_by_someone_on_foot_is_no_traffic() -> None:
+    text = "có ông say đứng giữa đường Tân Hương la hét, chửi xe chạy ngang, suýt gây tai nạn"
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "public_order"), got
+
+
+def test_a_driver_who_nearly_caused_an_accident_stays_traffic() -> None:
+    text = "thằng say chạy xe máy lạng lách trên đường Tân Hương, suýt gây tai nạn mấy lần"
+    assert _read(text)[0] == "traffic"
