@@ -116,3 +116,25 @@ def test_an_accident_nearly_caused_by_someone_on_foot_is_no_traffic() -> None:
 def test_a_driver_who_nearly_caused_an_accident_stays_traffic() -> None:
     text = "thằng say chạy xe máy lạng lách trên đường Tân Hương, suýt gây tai nạn mấy lần"
     assert _read(text)[0] == "traffic"
+
+
+# A worker beaten by the one who employs him, the injury certified: violence
+def test_a_worker_beaten_on_a_building_site_is_violence() -> None:
+    text = "đốc công ở công trình Âu Cơ đã đánh 1 công nhân vì xin ứng lương, có giấy chứng thương"
+    assert _read(text)[0] == "violence"
+
+
+def test_a_worker_hurt_by_a_fall_is_no_violence() -> None:
+    text = "công trình trên Âu Cơ làm giàn giáo ẩu, hôm qua 1 công nhân té gãy chân, ai xử lý"
+    assert by_rules(text).category != "violence"
+
+
+# A deposit paid in English, then the taker vanished: a deposit swindled
+def test_a_deposit_paid_then_the_agent_vanished_is_fraud() -> None:
+    text = "We paid the agent a deposit for a flat near Dam Sen, a week later he vanished"
+    assert _read(text)[0] == "fraud"
+
+
+def test_something_paid_for_then_a_phone_gone_is_no_fraud() -> None:
+    text = "I paid for my coffee near Dam Sen and then my phone disappeared from the table"
+    assert by_rules(text).category != "fraud"
