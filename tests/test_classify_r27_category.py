@@ -138,3 +138,18 @@ def test_a_deposit_paid_then_the_agent_vanished_is_fraud() -> None:
 def test_something_paid_for_then_a_phone_gone_is_no_fraud() -> None:
     text = "I paid for my coffee near Dam Sen and then my phone disappeared from the table"
     assert by_rules(text).category != "fraud"
+
+
+# Smoke let out by a workshop or a plant is a nuisance, nothing burning out of hand
+def test_smoke_let_out_by_a_workshop_is_no_fire() -> None:
+    text = "xưởng nhựa cuối hẻm 20 Tân Hương ngày nào cũng xả khói đen hôi thối, con nít ho suốt"
+    got = by_rules(text)
+    assert (got.category, got.severity) != ("fire", "urgent"), got
+    assert classify(text).category == "public_order"
+
+
+def test_a_workshop_burning_past_its_chimney_is_a_fire() -> None:
+    text = (
+        "khói đen bốc ra từ ống khói xưởng gỗ rồi lửa bùng lên cháy mái tôn, trong xưởng còn người"
+    )
+    assert _read(text) == ("fire", "urgent")
