@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from shared.core.classify import by_rules, classify
+from tests.understanding import cases
 
 
 def _read(text: str) -> tuple[str | None, str]:
@@ -153,3 +154,21 @@ def test_a_workshop_burning_past_its_chimney_is_a_fire() -> None:
         "khói đen bốc ra từ ống khói xưởng gỗ rồi lửa bùng lên cháy mái tôn, trong xưởng còn người"
     )
     assert _read(text) == ("fire", "urgent")
+
+
+# Labels of the message tuning sets against the line's conventions found in round 27 (cat-27),
+# beside cat-24's, cat-25's and cat-26's (tests/test_classify_r24_category.py, _r25_, _r26_):
+# kept in the sets' scores, listed here with what the line reads
+CONVENTION_CONFLICTS = {
+    # a pack of loose dogs that bit two children last week, labelled public order: other, as the
+    # rules file loose dogs (cat-24's mt20-206, mt42-41, mt42-166; cat-26's mt44-11)
+    "mt45-156": "other",
+}
+
+
+def test_labels_against_the_conventions_are_read_by_the_convention() -> None:
+    # (each id's own set: "mt45-156" is messages_tuning45's)
+    sets = {i.split("-")[0].removeprefix("mt") for i in CONVENTION_CONFLICTS}
+    texts = {c["id"]: c["text"] for n in sets for c in cases(f"messages_tuning{n}.jsonl")}
+    read = {i: classify(texts[i]).category for i in CONVENTION_CONFLICTS}
+    assert read == CONVENTION_CONFLICTS
