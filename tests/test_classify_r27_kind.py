@@ -86,3 +86,35 @@ def test_a_lock_broken_is_a_theft_tip(text: str) -> None:
 def test_a_lock_worn_out_stays_a_question() -> None:
     text = "Ổ khóa cửa nhà tôi bị hư, phường có chỗ nào sửa khóa gần đây không?"
     assert classify(text).kind == "question"
+
+
+# someone else's act told in English (whoever acts, then what they did a few words on), before
+# what is asked, no procedure named, no papers lost: a report for an officer; the writer's
+# own procedure asked beside a host's word, or papers lost, stays a question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the guy next door smashed my scooter mirror tonight, who do I tell?",
+        "A stranger keeps following my daughter from school. What can we do?",
+        "I was pushed off my bike by a man yesterday, who do I report to?",
+    ],
+)
+def test_someones_act_told_in_english_then_asked_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a landlord's word on a procedure: the procedure is asked
+        "My landlady says she must declare my stay at the ward. Do I need to go with her?",
+        # papers lost by the writer, the re-issue asked
+        "he lost his ID card at the bus stop, what should we do now?",
+        # nobody acting: a plan
+        "my cousin will sleep over for 4 nights, what should I do?",
+    ],
+)
+def test_a_procedure_asked_in_english_stays_a_question(text: str) -> None:
+    assert classify(text).kind == "question"

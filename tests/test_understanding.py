@@ -1085,7 +1085,8 @@ BLIND_HELD = {
     # round 22, the scorer: lost papers read as reported and the re-issue told are no wrong
     # answer (issue 17 §4)
     # round 23 (asst-23, a residence verb said bare asks which): questions 65 -> 66
-    "blind20": ((134, 90, 94), 11, 0, 0, 66, 3),
+    # round 27 (kind-27: someone else's act told in English before the question): kind 135
+    "blind20": ((135, 90, 94), 11, 0, 0, 66, 3),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
@@ -1933,7 +1934,8 @@ MESSAGES_ALONE = {
     # round 24, the four passes merged and measured once: each one's gains summed
     # round 26 (kind-26: a bag of papers dropped, "rớt túi hồ sơ", is a loss told): 188, 128
     # round 26 (msg-26: a visit to the station asked for a child): kind 187 -> 188
-    "tuning40": ((189, 128, 135), 12, 0, 0),
+    # round 27 (kind-27: a neighbour's act told in English, then "What can I do?", mt40-27): 190
+    "tuning40": ((190, 128, 135), 12, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
