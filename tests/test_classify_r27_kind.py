@@ -118,3 +118,30 @@ def test_someones_act_told_in_english_then_asked_is_a_tip(text: str) -> None:
 )
 def test_a_procedure_asked_in_english_stays_a_question(text: str) -> None:
     assert classify(text).kind == "question"
+
+
+# someone of the family gone for years, declared missing by a court or said missing, a
+# residence procedure asked of it: the family's situation is the question's premise; missing
+# since last night is someone to search for, a tip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chồng tôi bỏ nhà đi 7 năm nay, tòa đã tuyên bố mất tích, giờ tôi muốn tách hộ thì làm sao",
+        "anh trai toi mat tich 4 nam nay roi, muon xoa thuong tru cho anh thi can giay gi",
+    ],
+)
+def test_someone_gone_for_years_is_the_procedures_premise(text: str) -> None:
+    assert by_rules(text).kind == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Con tôi mất tích từ tối qua, đi học không về, giờ phải làm sao",
+        "ba em bỏ nhà đi từ sáng nay chưa về, gọi không được, giờ làm sao",
+    ],
+)
+def test_someone_missing_since_last_night_is_a_tip(text: str) -> None:
+    assert classify(text).kind == "tip"

@@ -1664,7 +1664,9 @@ QUESTIONS_ALONE = {
     "tuning44": (87, 3),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (asst-26, every rule of its pass; counts only): 80 with 3 wrong
-    "tuning45": (80, 3),
+    # round 27 (kind-27: a father declared missing by a court years ago is the deregistration's
+    # premise, qt45-5): 81 with 2 wrong
+    "tuning45": (81, 2),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     "tuning46": (84, 1),
 }
