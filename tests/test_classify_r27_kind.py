@@ -145,3 +145,25 @@ def test_someone_gone_for_years_is_the_procedures_premise(text: str) -> None:
 )
 def test_someone_missing_since_last_night_is_a_tip(text: str) -> None:
     assert classify(text).kind == "tip"
+
+
+# the writer's own stay in a rented room unregistered ("em ở trọ mà chưa đăng ký tạm trú"), a
+# procedure asked: the omission is the writer's, the procedure's premise; someone else's
+# lodging named beside it (a neighbouring boarding house, its landlord) is still a report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tôi thuê phòng trọ mà chưa đăng ký tạm trú, giờ xin xác nhận cư trú cho con đi học"
+        " được không?",
+        "minh o tro chua dang ky tam tru, gio muon lam giay xac nhan cu tru thi sao",
+    ],
+)
+def test_ones_own_room_unregistered_is_the_procedures_premise(text: str) -> None:
+    assert by_rules(text).kind == "question"
+
+
+def test_a_boarding_house_unregistered_beside_ones_own_stay_is_a_tip() -> None:
+    text = "em ở trọ hẻm 40, nhà trọ kế bên chứa cả chục người mà chưa đăng ký tạm trú cho ai"
+    assert (by_rules(text).kind, by_rules(text).category) == ("tip", "residence")

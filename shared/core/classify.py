@@ -712,6 +712,7 @@ def build_rules(data: Any) -> Rules:
         ("action_asked", top.action_asked),
         ("what_to_do", top.what_to_do),
         ("en_told:actor", top.english_told.actors),
+        ("own_stay", top.own_stay),
         ("en_told:act", top.english_told.acts),
         ("report_wish", top.report_wish),
         ("things_received", top.things_received),
@@ -2196,8 +2197,16 @@ def _by_rules(
     near_said = reach & _NEAR
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     opened = sorted(_opened(rules.category_openers, groups)) if reach & _CATEGORY else ()
+    # the writer's own stay ("em ở trọ"): a required place inside it is theirs (kind-27)
+    own_stay = groups.get("own_stay")
     for rule in map(rules.categories.__getitem__, opened):
         if rule.has_requires and rule.requires not in groups:
+            continue
+        if (
+            own_stay
+            and rule.has_requires
+            and all(_inside(h, own_stay) for h in groups[rule.requires])
+        ):
             continue
         hits = _evidence(groups, rule.groups)
         # (its pairs looked at only when one's first phrase is said: most messages none)
