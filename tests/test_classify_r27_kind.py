@@ -158,6 +158,8 @@ def test_someone_missing_since_last_night_is_a_tip(text: str) -> None:
         "Tôi thuê phòng trọ mà chưa đăng ký tạm trú, giờ xin xác nhận cư trú cho con đi học"
         " được không?",
         "minh o tro chua dang ky tam tru, gio muon lam giay xac nhan cu tru thi sao",
+        # just moved in, fined for it, a complaint
+        "Em mới dọn về được 5 ngày thì bị lập biên bản vì chưa đăng ký tạm trú, em muốn khiếu nại",
     ],
 )
 def test_ones_own_room_unregistered_is_the_procedures_premise(text: str) -> None:
@@ -166,4 +168,9 @@ def test_ones_own_room_unregistered_is_the_procedures_premise(text: str) -> None
 
 def test_a_boarding_house_unregistered_beside_ones_own_stay_is_a_tip() -> None:
     text = "em ở trọ hẻm 40, nhà trọ kế bên chứa cả chục người mà chưa đăng ký tạm trú cho ai"
+    assert (by_rules(text).kind, by_rules(text).category) == ("tip", "residence")
+
+
+def test_strangers_just_moved_in_next_door_unregistered_are_a_tip() -> None:
+    text = "nhà bên cạnh có 3 người mới dọn tới cả tháng nay mà chưa đăng ký tạm trú"
     assert (by_rules(text).kind, by_rules(text).category) == ("tip", "residence")
