@@ -1086,7 +1086,8 @@ BLIND_HELD = {
     # round 22, the scorer: lost papers read as reported and the re-issue told are no wrong
     # answer (issue 17 §4)
     # round 23 (asst-23, a residence verb said bare asks which): questions 65 -> 66
-    "blind20": ((134, 90, 94), 11, 0, 0, 66, 3),
+    # round 27 (kind-27: someone else's act told in English before the question): kind 135
+    "blind20": ((135, 90, 94), 11, 0, 0, 66, 3),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
@@ -1673,7 +1674,11 @@ QUESTIONS_ALONE = {
     "tuning44": (87, 3),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (asst-26, every rule of its pass; counts only): 80 with 3 wrong
-    "tuning45": (80, 3),
+    # round 27 (kind-27: a father declared missing by a court years ago is the deregistration's
+    # premise, qt45-5): 81 with 2 wrong; the writer's own rented room unregistered is the
+    # confirmation's premise (qt45-28): 82 with 1 wrong; and one's own fine for it, just
+    # moved in, complained of (qt45-42): 83 with none wrong
+    "tuning45": (83, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     "tuning46": (84, 1),
 }
@@ -1916,7 +1921,8 @@ MESSAGES_ALONE = {
     # 155 (two motorbike-taxi drivers fighting are violence, whatever the model)
     # round 25 (cat-25: a fight only supposed, a machete tucked unmarked, a foil smoked): 158
     # round 26 (cat-26: a home only threatened with burning is violence, mt22-151): 159
-    "tuning22": ((218, 159, 169), 10, 0, 0),
+    # round 27 (kind-27: intimate pictures spread or threatened are other, mt22-150): 160
+    "tuning22": ((218, 160, 169), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
@@ -1944,7 +1950,8 @@ MESSAGES_ALONE = {
     # round 26 (kind-26: a bag of papers dropped, "rớt túi hồ sơ", is a loss told): 188, 128
     # round 26 (msg-26: a visit to the station asked for a child): kind 187 -> 188
     # round 27 (msg-27: a profit promised in English with a contact, mt40-197): ads 12 -> 13
-    "tuning40": ((189, 128, 135), 13, 0, 0),
+    # round 27 (kind-27: a neighbour's act told in English, then "What can I do?", mt40-27): 190
+    "tuning40": ((190, 128, 135), 13, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble

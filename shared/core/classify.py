@@ -470,6 +470,8 @@ class Rules:
     web_domains: frozenset[str] = frozenset()
     # distinct English words (`english`) that make a message English (`in_english`)
     english_min_words: int = 2
+    # words an act may follow someone else named in English and still be theirs (kind-27)
+    english_told_gap: int = 3
     # categories no danger now belongs to by itself: the model never raises their tips
     calm_categories: frozenset[str] = frozenset()
     # categories whose tips told as made off with (`made_off`), nothing now, the model
@@ -721,6 +723,9 @@ def build_rules(data: Any) -> Rules:
         ("reporting", top.reporting),
         ("action_asked", top.action_asked),
         ("what_to_do", top.what_to_do),
+        ("en_told:actor", top.english_told.actors),
+        ("own_stay", top.own_stay),
+        ("en_told:act", top.english_told.acts),
         ("report_wish", top.report_wish),
         ("things_received", top.things_received),
         ("chain", top.chain),
@@ -905,6 +910,7 @@ def build_rules(data: Any) -> Rules:
             mood_marks=tuple(top.not_for_line.mood_marks),
             web_domains=frozenset(d.lower() for d in top.spam.web_domains),
             english_min_words=top.english_min_words,
+            english_told_gap=top.english_told.gap,
             calm_categories=frozenset(severity.calm_categories),
             made_off_calm=frozenset(severity.made_off_calm),
             question_final_marks=single_words(top.question.final, spelt=1),
@@ -1942,6 +1948,22 @@ def in_english(message: _Message, groups: dict[str, list[Hit]], rules: Rules) ->
     return english >= rules.english_min_words and english >= marked
 
 
+def _told_in_english(groups: dict[str, list[Hit]], asked: list[Hit], gap: int) -> list[Hit]:
+    """Someone else named in English, then their act within `gap` words, both before the
+    first question word ("my neighbour's son threw stones at my window, who do I report
+    to"): the actor and the act, or nothing."""
+    first_asked = min((h[START] for h in asked), default=None)
+    for actor in groups["en_told:actor"]:
+        for act in groups["en_told:act"]:
+            if (
+                actor[END] <= act[START] <= actor[END] + gap
+                and act[CLAUSE] == actor[CLAUSE]
+                and (first_asked is None or act[END] <= first_asked)
+            ):
+                return [actor, act]
+    return []
+
+
 def by_rules(text: str) -> Classification:
     """The rules' verdict alone, before the learned model weighs in (what tests of a
     rule's principle read)."""
@@ -2288,8 +2310,16 @@ def _by_rules(
     near_said = reach & _NEAR
     # most rules have nothing of theirs in the message: only those a hit opens, in order
     opened = sorted(_opened(rules.category_openers, groups)) if reach & _CATEGORY else ()
+    # the writer's own stay ("em ở trọ"): a required place inside it is theirs (kind-27)
+    own_stay = groups.get("own_stay")
     for rule in map(rules.categories.__getitem__, opened):
         if rule.has_requires and rule.requires not in groups:
+            continue
+        if (
+            own_stay
+            and rule.has_requires
+            and all(_inside(h, own_stay) for h in groups[rule.requires])
+        ):
             continue
         hits = _evidence(groups, rule.groups)
         # (its pairs looked at only when one's first phrase is said: most messages none)
@@ -2818,6 +2848,28 @@ def _by_rules(
     ):
         reasons = _labels(best_hits) + _labels(todo)
         return Classification("tip", best.category, "normal", None, None, _unique(reasons))
+
+    # someone else's act told in English before what is asked, no procedure named, no papers
+    # lost ("the owner threw a bottle at my door when I complained. What can I do?"): a report
+    # of what they did, for an officer; the rules read English alone (`in_english`), and
+    # every English question of the line's procedures names one (kind-27)
+    if (
+        "en_told:act" in groups
+        and "en_told:actor" in groups
+        and topic_index is None
+        and code is None
+        and not supposed
+        and "if" not in groups
+        and "papers:lost" not in groups
+        and "own_file" not in groups
+        and "rights_asked" not in groups
+        and in_english(message, groups, rules)
+    ):
+        told = _told_in_english(groups, question_hits, rules.english_told_gap)
+        if told:
+            category = best.category if best is not None else "other"
+            reasons = _labels(best_hits) + _labels(told)
+            return Classification("tip", category, "normal", None, None, _unique(reasons))
 
     # papers told lost somewhere ("làm mất sổ hộ khẩu với giấy khai sinh trên xe buýt"),
     # nothing asked (no question word, no "?", no procedure of theirs asked): the loss is

@@ -199,6 +199,16 @@ class PapersAskedIn(_Strict):
     between: list[str] = Field(default_factory=list)
 
 
+class EnglishToldIn(_Strict):
+    """Someone else's act told in English before what is asked ("the owner threw a bottle at
+    my door when I complained. What can I do?"): one of `actors` followed within `gap` words
+    by one of `acts`, both before the question's first word (kind-27)."""
+
+    actors: list[str] = Field(default_factory=list)
+    acts: list[str] = Field(default_factory=list)
+    gap: int = Field(default=3, ge=0)
+
+
 class LaughterIn(_Strict):
     """The writer laughing: `words` ("haha", "hihi") and `marks`, strings of the text
     ("=))"): banter, not a report."""
@@ -517,6 +527,8 @@ class RulesIn(_Strict):
     action_asked: list[str] = Field(default_factory=list)
     # what to do asked after something told ("em nên làm gì")
     what_to_do: list[str] = Field(default_factory=list)
+    english_told: EnglishToldIn = EnglishToldIn()
+    own_stay: list[str] = Field(default_factory=list)
     # the writer saying they want to report what they then tell ("em muốn báo lại việc ...")
     report_wish: list[str] = Field(default_factory=list)
     # something the writer received (a paper, a message, a call: "tôi nhận được")
@@ -621,6 +633,8 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("reporting", rules.reporting)
     add("action_asked", rules.action_asked)
     add("what_to_do", rules.what_to_do)
+    lists("english_told", rules.english_told)
+    add("own_stay", rules.own_stay)
     add("report_wish", rules.report_wish)
     add("things_received", rules.things_received)
     add("chain", rules.chain)
