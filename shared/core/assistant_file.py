@@ -119,6 +119,10 @@ class FollowUp:
     unless: frozenset[str] = frozenset()  # topics that, named, are the new registration asked
     # the phrase said as what is removed ("tạm trú ở đây của em có bị xóa không"): not asked
     said_removed: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    # a matter told as already past ("hết hạn 2 tuần rồi"): when given, also needs it said
+    # (first ... then, `after_none` not said), and the topic `when` beats is added all the same
+    after: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    after_none: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -532,6 +536,8 @@ class FollowUpIn(_Strict):
     with_: list[str] = Field(default_factory=list, alias="with")
     unless: list[str] = Field(default_factory=list)
     said_removed: ServiceNearIn | None = None
+    after: ServiceNearIn | None = None
+    after_none: list[str] = Field(default_factory=list)
 
 
 class PremiseIn(_Strict):
@@ -1155,6 +1161,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 tuple(_padded(p) for p in f.with_),
                 frozenset(f.unless),
                 _near(f.said_removed),
+                _near(f.after),
+                tuple(_padded(p) for p in f.after_none),
             )
             for f in conf.follow_ups
         ),

@@ -1162,10 +1162,15 @@ def _follow_ups(
         named = {p.topic for p in parts}
         # a topic named that silences the one to add is what is asked of it ("tạm trú ở
         # trọ có bị hết hạn không, có cần gia hạn": its renewal, not a new registration)
-        silenced = any(
+        # (one told as past, "hết hạn 2 tuần rồi, làm lại từ đầu": no longer what `when` does)
+        silenced = not follow.after[0] and any(
             follow.add in k.beats.get(t, ()) and not has_any(padded, k.beats_unless.get(t, ()))
             for t in named
         )
+        if follow.after[0] and not (
+            near(padded, follow.after) and not has_any(padded, follow.after_none)
+        ):
+            continue
         if (
             follow.when in named
             and follow.add not in named

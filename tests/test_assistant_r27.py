@@ -1,0 +1,50 @@
+"""Round 27's assistant pass (issue 17 §5: questions it has not seen): a tạm trú told already run
+out, registering anew asked beside its renewal, is answered with both the renewal and the new
+registration (a renewal is made only before the term ends). Each rule is tried on fresh
+phrasings and on the near misses that must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.asked import read
+
+TODAY = date(2026, 12, 4)
+
+
+# -- a term told run out, registering anew asked: the renewal and the new registration ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tạm trú của chồng em hết hạn từ tuần trước rồi, giờ gia hạn tiếp hay phải đăng ký lại?",
+        "tam tru het han 1 thang roi ma chua gia han, gio phai lam lai tu dau ha ad",
+        "Tạm trú hết hạn mà em quên gia hạn, vậy làm mới hay gia hạn được nữa ạ?",
+    ],
+)
+def test_a_term_run_out_with_registering_anew_asked_gets_both(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert set(topics) == {"gia_han_tam_tru", "tam_tru"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: the term still running, registering anew only weighed against the renewal
+        "Tạm trú của em sắp hết hạn rồi, nên gia hạn hay đăng ký lại từ đầu ạ?",
+        # near miss: the term ends later, "rồi" said of the wait ("đợi hết hạn rồi")
+        "còn 10 ngày là hết hạn tạm trú, e gia hạn luôn hay đợi hết hạn rồi đăng ký lại?",
+        # near miss: "đăng ký mới" as the fee compared, no term run out
+        "gia hạn tạm trú có tốn phí như đăng ký mới không anh",
+        # near miss: run out, a bare "làm lại" (the renewal asked, as the sets label it)
+        "tạm trú hết hạn rồi thì làm lại hay gia hạn",
+    ],
+)
+def test_a_term_not_told_run_out_or_no_new_registration_asked_is_the_renewal(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == ("gia_han_tam_tru",), text
