@@ -48,3 +48,18 @@ def test_a_term_not_told_run_out_or_no_new_registration_asked_is_the_renewal(tex
     tip, topics, _ = read(text, TODAY)
     assert not tip, text
     assert topics == ("gia_han_tam_tru",), text
+
+
+# -- "hồ sơ tạm trú" is a registration's file, never the old tạm trú book ----------------------
+
+
+def test_a_registrations_file_beside_its_term_is_the_registration() -> None:
+    text = "Hồ sơ tạm trú nộp rồi mấy ngày có kết quả? Với lại tạm trú được bao lâu thì hết hạn?"
+    tip, topics, _ = read(text, TODAY)
+    assert (tip, topics) == (False, ("tam_tru",))
+
+
+def test_the_old_book_said_expired_is_still_the_renewal() -> None:
+    # near miss: the book itself, "sổ tạm trú", said run out: its renewal, as before
+    tip, topics, _ = read("Sổ tạm trú của ba em hết hạn rồi, giờ làm sao ạ?", TODAY)
+    assert (tip, topics) == (False, ("gia_han_tam_tru",))
