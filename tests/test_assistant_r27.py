@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from tests.asked import read
+from shared.core.assistant import knowledge
+from tests.asked import answered, read
 
 TODAY = date(2026, 12, 4)
 
@@ -63,3 +64,40 @@ def test_the_old_book_said_expired_is_still_the_renewal() -> None:
     # near miss: the book itself, "sổ tạm trú", said run out: its renewal, as before
     tip, topics, _ = read("Sổ tạm trú của ba em hết hạn rồi, giờ làm sao ạ?", TODAY)
     assert (tip, topics) == (False, ("gia_han_tam_tru",))
+
+
+# -- a guest's declaration asked how, who the guest is unsaid: lưu trú or a foreigner's ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhà nghỉ của chị mới mở, khách tới thì khai báo như thế nào em?",
+        "homestay nha minh co khach o lai thi khai bao ra sao vay ad",
+        "Khách sạn tụi em có khách đặt phòng qua đêm thì khai báo thế nào ạ?",
+    ],
+)
+def test_a_guests_declaration_asked_how_with_the_guest_unsaid_asks_which(text: str) -> None:
+    result = answered(text, TODAY)
+    assert not result.tip and not result.topics, text
+    titles = [b.title for reply in result.replies for b in reply.buttons]
+    buttons = knowledge().buttons
+    assert titles == [buttons["luu_tru"], buttons["nuoc_ngoai"]], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: lưu trú named, the citizens' own declaration asked
+        "Nhà nghỉ khai báo lưu trú cho khách như thế nào ạ?",
+        # near miss: the guest said a citizen ("khách Việt")
+        "homestay có khách Việt ở lại qua đêm thì khai báo sao ạ?",
+        # near miss: whether, not how ("có phải khai báo gì không")
+        "Nhà em có khách ở lại qua đêm, có phải khai báo gì không ạ?",
+        # near miss: a part asked beside (where it is sent), the topic's own part
+        "nhà nghỉ có khách ngủ lại thì khai báo sao, làm trên app nào?",
+    ],
+)
+def test_a_guests_declaration_named_said_of_a_citizen_or_part_asked_is_luu_tru(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert (tip, topics) == (False, ("luu_tru",)), text

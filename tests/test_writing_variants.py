@@ -226,6 +226,10 @@ variants = load_script("writing_variants")
 # row measured again before any rule changed (a letter dropped question 532 -> 544 and its
 # wrong answers 160 -> 164, a category without marks 85 -> 90 and tr/ch 100 -> 106 the most;
 # each other row up by 0-4).
+# Round 27 (asst-27): a guest's declaration asked how, who the guest is unsaid, asks which of
+# lưu trú and a foreigner's; a foreigner said "ngoi Han" (a letter dropped, unread) is asked
+# back rather than given the citizens' lưu trú (qt30-54): a letter dropped question-wrong
+# 164 -> 163.
 HELD = {
     "no-marks": {"kind": 28, "tip-lost": 8, "category": 90, "urgency": 48,
                  "question": 20, "question-wrong": 19},
