@@ -101,3 +101,31 @@ def test_a_guests_declaration_asked_how_with_the_guest_unsaid_asks_which(text: s
 def test_a_guests_declaration_named_said_of_a_citizen_or_part_asked_is_luu_tru(text: str) -> None:
     tip, topics, _ = read(text, TODAY)
     assert (tip, topics) == (False, ("luu_tru",)), text
+
+
+# -- a father said "ông già", a spouse said come to live with one: a stay for good, which ------
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # the father come to live with whoever asks: the short stay, tạm trú or thường trú
+        (
+            "ông già em dưới quê lên ở với em, giờ em phải làm giấy gì ạ?",
+            ["luu_tru", "tam_tru", "thuong_tru"],
+        ),
+        # a spouse come to live: tạm trú or thường trú, never the short stay
+        ("chồng tui về ở với tui bên này thì phải đăng ký gì vậy?", ["tam_tru", "thuong_tru"]),
+    ],
+)
+def test_a_father_or_spouse_come_to_live_asks_which(text: str, topics: list[str]) -> None:
+    result = answered(text, TODAY)
+    assert not result.tip and not result.topics, text
+    titles = [b.title for reply in result.replies for b in reply.buttons]
+    assert titles == [knowledge().buttons[t] for t in topics], text
+
+
+def test_a_spouse_come_for_a_length_said_short_is_the_short_stay() -> None:
+    # near miss: the spouse's stay said a week long: lưu trú, as before
+    tip, topics, _ = read("vợ tui về ở nhà ngoại 1 tuần thì có phải khai báo gì không", TODAY)
+    assert (tip, topics) == (False, ("luu_tru",))
