@@ -129,3 +129,20 @@ def test_a_spouse_come_for_a_length_said_short_is_the_short_stay() -> None:
     # near miss: the spouse's stay said a week long: lưu trú, as before
     tip, topics, _ = read("vợ tui về ở nhà ngoại 1 tuần thì có phải khai báo gì không", TODAY)
     assert (tip, topics) == (False, ("luu_tru",))
+
+
+# -- the household book's procedure asked "làm sao": which procedure ---------------------------
+
+
+def test_the_household_books_procedure_asked_how_asks_which() -> None:
+    result = answered("cho em hỏi thủ tục hộ khẩu làm sao ạ", TODAY)
+    assert not result.tip and not result.topics
+    titles = [b.title for reply in result.replies for b in reply.buttons]
+    k = knowledge()
+    assert titles == [k.buttons[t] for t in ("thuong_tru", "xoa_dang_ky", "xac_nhan_cu_tru")]
+
+
+def test_a_part_asked_beside_the_household_book_is_the_registrations() -> None:
+    # near miss: the fee asked beside: the registration's part, as before
+    tip, topics, _ = read("thủ tục hộ khẩu làm sao, lệ phí bao nhiêu ạ", TODAY)
+    assert (tip, topics) == (False, ("thuong_tru",))
