@@ -146,3 +146,19 @@ def test_a_part_asked_beside_the_household_book_is_the_registrations() -> None:
     # near miss: the fee asked beside: the registration's part, as before
     tip, topics, _ = read("thủ tục hộ khẩu làm sao, lệ phí bao nhiêu ạ", TODAY)
     assert (tip, topics) == (False, ("thuong_tru",))
+
+
+# -- both nationalities named, a registration asked: an officer --------------------------------
+
+
+def test_both_nationalities_named_with_a_registration_asked_goes_to_an_officer() -> None:
+    text = "Vợ tôi có cả quốc tịch Việt Nam và Úc, về ở hẳn với tôi thì đăng ký thế nào ạ?"
+    result = answered(text, TODAY)
+    assert result.handoff and not result.topics
+
+
+def test_a_foreign_nationality_and_a_green_card_named_is_the_foreigners_stay() -> None:
+    # near miss: "có cả" of one nationality and another country's card: a foreigner
+    text = "chồng em người Mỹ, có cả quốc tịch Mỹ và thẻ xanh, ở nhà em 2 tuần thì khai báo sao"
+    tip, topics, _ = read(text, TODAY)
+    assert (tip, topics) == (False, ("nuoc_ngoai",))

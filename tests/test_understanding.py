@@ -1668,7 +1668,8 @@ QUESTIONS_ALONE = {
     # round 27 (asst-27, a guest's declaration asked how, the guest unsaid: which): 82
     # round 27 (asst-27, a father said "ông già", a spouse come to live: for good): 83
     # round 27 (asst-27, "thủ tục hộ khẩu làm sao" asks which): 84
-    "tuning45": (84, 3),
+    # round 27 (asst-27, both nationalities named, "có cả quốc tịch Việt Nam và Mỹ": an officer): 85
+    "tuning45": (85, 3),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     "tuning46": (84, 1),
 }
