@@ -119,6 +119,10 @@ class FollowUp:
     unless: frozenset[str] = frozenset()  # topics that, named, are the new registration asked
     # the phrase said as what is removed ("tạm trú ở đây của em có bị xóa không"): not asked
     said_removed: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    # a matter told as already past ("hết hạn 2 tuần rồi"): when given, also needs it said
+    # (first ... then, `after_none` not said), and the topic `when` beats is added all the same
+    after: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    after_none: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -353,6 +357,8 @@ class Knowledge:
     doubts_unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # topic -> the topics matched whose own facts its doubt's words are about (padded names)
     doubts_beside: dict[str, frozenset[str]] = field(default_factory=dict)
+    # (matched, other, signals, unless): a doubt read only beside one topic matched alone
+    doubts_of: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
     places: frozenset[str] = frozenset()  # topic phrases that only say where (padded)
     # topic phrases that only say who, beside no other topic and one of these services
     persons: frozenset[str] = frozenset()
@@ -532,6 +538,18 @@ class FollowUpIn(_Strict):
     with_: list[str] = Field(default_factory=list, alias="with")
     unless: list[str] = Field(default_factory=list)
     said_removed: ServiceNearIn | None = None
+    after: ServiceNearIn | None = None
+    after_none: list[str] = Field(default_factory=list)
+
+
+class DoubtOfIn(_Strict):
+    """Words pointing to `other` only when `matched` is the one topic read (a guest's
+    declaration asked, nothing said of the guest: a citizen's lưu trú or a foreigner's)."""
+
+    matched: str
+    other: str
+    signals: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
 
 
 class PremiseIn(_Strict):
@@ -837,6 +855,7 @@ class ConfIn(_Strict):
     doubts: dict[str, list[str]] = Field(default_factory=dict)
     doubts_unless: dict[str, list[str]] = Field(default_factory=dict)
     doubts_beside: dict[str, list[str]] = Field(default_factory=dict)
+    doubts_of: list[DoubtOfIn] = Field(default_factory=list)
     vague: VagueIn | None = None
     events: list[EventIn] = Field(default_factory=list)
     texts: TextsIn
@@ -967,6 +986,9 @@ def _check_conf(conf: ConfIn, problems: list[str]) -> None:
         known(topic, f"doubts_beside.{topic}")
         for i, other in enumerate(beside):
             known(other, f"doubts_beside.{topic}[{i}]")
+    for i, doubt in enumerate(conf.doubts_of):
+        known(doubt.matched, f"doubts_of[{i}].matched")
+        known(doubt.other, f"doubts_of[{i}].other")
     for i, follow in enumerate(conf.follow_ups):
         known(follow.when, f"follow_ups[{i}].when")
         known(follow.add, f"follow_ups[{i}].add")
@@ -1155,6 +1177,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 tuple(_padded(p) for p in f.with_),
                 frozenset(f.unless),
                 _near(f.said_removed),
+                _near(f.after),
+                tuple(_padded(p) for p in f.after_none),
             )
             for f in conf.follow_ups
         ),
@@ -1189,6 +1213,15 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             topic: tuple(_padded(p) for p in words) for topic, words in conf.doubts_unless.items()
         },
         doubts_beside={topic: frozenset(ts) for topic, ts in conf.doubts_beside.items()},
+        doubts_of=tuple(
+            (
+                d.matched,
+                d.other,
+                tuple(_padded(p) for p in d.signals),
+                tuple(_padded(p) for p in d.unless),
+            )
+            for d in conf.doubts_of
+        ),
         places=frozenset(_padded(p) for p in conf.places),
         persons=frozenset(_padded(p) for p in conf.persons),
         persons_services=frozenset(conf.persons_services),

@@ -933,7 +933,7 @@ def _understand(padded: str, k: Knowledge, scope: bool, held: bool) -> Understan
         # a word may still point to another procedure ("Việt kiều về thuê nhà"): asked which
         doubt = _doubt(padded, event_parts, k) if event_parts else None
         return Understanding(tuple(event_parts), (), outside, doubt, ask_event)
-    doubt = _doubt(padded, parts or asked_stay, k) if intent is None else None
+    doubt = _doubt(padded, parts or asked_stay, k, bool(parts)) if intent is None else None
     return Understanding(tuple(parts), () if doubt else ask_stay, outside, doubt)
 
 
@@ -1162,10 +1162,15 @@ def _follow_ups(
         named = {p.topic for p in parts}
         # a topic named that silences the one to add is what is asked of it ("tạm trú ở
         # trọ có bị hết hạn không, có cần gia hạn": its renewal, not a new registration)
-        silenced = any(
+        # (one told as past, "hết hạn 2 tuần rồi, làm lại từ đầu": no longer what `when` does)
+        silenced = not follow.after[0] and any(
             follow.add in k.beats.get(t, ()) and not has_any(padded, k.beats_unless.get(t, ()))
             for t in named
         )
+        if follow.after[0] and not (
+            near(padded, follow.after) and not has_any(padded, follow.after_none)
+        ):
+            continue
         if (
             follow.when in named
             and follow.add not in named
@@ -1205,8 +1210,11 @@ def _said_apart(padded: str, phrases: tuple[str, ...], others: list[_Match]) -> 
     )
 
 
-def _doubt(padded: str, parts: list[Part], k: Knowledge) -> tuple[str, str] | None:
-    """The topic matched and another one a word of the question points to, if any."""
+def _doubt(
+    padded: str, parts: list[Part], k: Knowledge, named_here: bool = True
+) -> tuple[str, str] | None:
+    """The topic matched and another one a word of the question points to, if any
+    (`doubts_of` only of a topic the words name, `named_here`: never a stay asked about)."""
     named = {p.topic for p in parts}
     for topic, signals in k.doubts if parts else ():
         if (
@@ -1216,6 +1224,16 @@ def _doubt(padded: str, parts: list[Part], k: Knowledge) -> tuple[str, str] | No
             and not has_any(padded, k.doubts_unless.get(topic, ()))
         ):
             return parts[0].topic, topic
+    # (one read only beside its topic alone, no part asked: "khai báo sao, qua app được không"
+    # asks the topic's own parts)
+    for matched, other, signals, unless in k.doubts_of if named and named_here else ():
+        if (
+            named == {matched}
+            and has_any(padded, signals)
+            and not has_any(padded, unless)
+            and not sections(padded, k)
+        ):
+            return matched, other
     return None
 
 
