@@ -162,3 +162,24 @@ def test_a_foreign_nationality_and_a_green_card_named_is_the_foreigners_stay() -
     text = "chồng em người Mỹ, có cả quốc tịch Mỹ và thẻ xanh, ở nhà em 2 tuần thì khai báo sao"
     tip, topics, _ = read(text, TODAY)
     assert (tip, topics) == (False, ("nuoc_ngoai",))
+
+
+# -- "già hàng xóm" (an old neighbour) folds as "gia hang", a renewal's typo: never a renewal --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ông già hàng xóm nhà em mới cho người ở trọ thì có phải khai báo gì không",
+        "bà già hàng xóm ở một mình, con cháu ở quê lên chơi 1 tuần có cần khai báo không",
+    ],
+)
+def test_an_old_neighbour_is_no_renewal(text: str) -> None:
+    _, topics, _ = read(text, TODAY)
+    assert "gia_han_tam_tru" not in topics, text
+
+
+def test_the_renewal_typed_gia_hang_is_still_read() -> None:
+    # near miss: the typo the rewrite is for
+    _, topics, _ = read("gia hang tam tru o dau vay ad", TODAY)
+    assert "gia_han_tam_tru" in topics
