@@ -2315,11 +2315,8 @@ def _by_rules(
     for rule in map(rules.categories.__getitem__, opened):
         if rule.has_requires and rule.requires not in groups:
             continue
-        if (
-            own_stay
-            and rule.has_requires
-            and all(_inside(h, own_stay) for h in groups[rule.requires])
-        ):
+        # (`_all_inside`, not a generator: one here made `own_stay` a cell every message)
+        if own_stay and rule.has_requires and _all_inside(groups[rule.requires], own_stay):
             continue
         hits = _evidence(groups, rule.groups)
         # (its pairs looked at only when one's first phrase is said: most messages none)
