@@ -1181,6 +1181,8 @@ BLIND_HELD = {
     # round 27 (asst-27, a term run out, registering anew asked: both): questions 61 -> 62
     "blind30": ((126, 89, 96), 11, 0, 0, 60, 5),
     "blind31": ((125, 83, 90), 12, 2, 0, 62, 2),
+    # round 28, written and scored before any change (lead-28 36b9d42)
+    "blind32": ((129, 90, 89), 11, 0, 0, 53, 6),
 }
 
 
@@ -1688,6 +1690,8 @@ QUESTIONS_ALONE = {
     "tuning45": (88, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     "tuning46": (84, 1),
+    # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
+    "tuning47": (79, 6),
 }
 
 
@@ -2040,6 +2044,8 @@ MESSAGES_ALONE = {
     "tuning45": ((197, 137, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     "tuning46": ((191, 136, 145), 13, 0, 1),
+    # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
+    "tuning47": ((189, 130, 138), 14, 1, 1),
 }
 
 

@@ -108,6 +108,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind31.jsonl`, `questions_blind31.jsonl`: the thirty-first pair, written
   in round 27 by two writers who had not seen the rules (round 23's brief), scored blind
   before round 27's changes (its header lines); never worked on.
+- `messages_blind32.jsonl`, `questions_blind32.jsonl`: the thirty-second pair, written
+  in round 28 by two writers who had not seen the rules (round 23's brief), scored blind
+  before round 28's changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -221,6 +224,9 @@ Questions alone (`QUESTION_SETS`, no messages file):
   dev set (`KEPT_OUT`), like its messages; worked on from round 27.
 - `questions_tuning46.jsonl`: 100 questions written in round 27 by a writer who had not
   seen the rules (blind set 27's brief), scored before any change (its header); round 27's
+  dev set (`KEPT_OUT`), like its messages; worked on from round 28.
+- `questions_tuning47.jsonl`: 100 questions written in round 28 by a writer who had not
+  seen the rules (blind set 27's brief), scored before any change (its header); round 28's
   dev set (`KEPT_OUT`), like its messages.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
@@ -294,6 +300,9 @@ Messages alone (`MESSAGE_SETS`, no questions file):
   set (`KEPT_OUT`), like its questions; worked on from round 27.
 - `messages_tuning46.jsonl`: 200 messages written in round 27 by a writer who had not seen
   the rules (blind set 27's brief), scored before any change (its header); round 27's dev
+  set (`KEPT_OUT`), like its questions; worked on from round 28.
+- `messages_tuning47.jsonl`: 200 messages written in round 28 by a writer who had not seen
+  the rules (blind set 27's brief), scored before any change (its header); round 28's dev
   set (`KEPT_OUT`), like its questions.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
@@ -355,6 +364,7 @@ SETS = (
     "blind29",
     "blind30",
     "blind31",
+    "blind32",
     "tuning",
     "tuning4",
     "tuning5",
@@ -398,6 +408,7 @@ QUESTION_SETS = (
     "tuning44",
     "tuning45",
     "tuning46",
+    "tuning47",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -427,6 +438,7 @@ MESSAGE_SETS = (
     "tuning44",
     "tuning45",
     "tuning46",
+    "tuning47",
 )
 # Never worked on: their misses are shown only when asked.
 BLIND = (
@@ -452,6 +464,7 @@ BLIND = (
     "blind29",
     "blind30",
     "blind31",
+    "blind32",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
@@ -468,8 +481,8 @@ BLIND = (
 # was not tuned on; worked on from round 23, whose dev set is pair 42, written alike (worked
 # on from round 24, whose dev set is pair 43, worked on from round 25, whose dev set is
 # pair 44, worked on from round 26, whose dev set is pair 45, worked on from round 27, whose
-# dev set is pair 46).
-KEPT_OUT: tuple[str, ...] = ("tuning46",)
+# dev set is pair 46, worked on from round 28, whose dev set is pair 47).
+KEPT_OUT: tuple[str, ...] = ("tuning47",)
 # Question sets worked on but not taught to the learned second opinion: held out on the
 # fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
@@ -479,7 +492,8 @@ KEPT_OUT: tuple[str, ...] = ("tuning46",)
 # 14's), and sets 31 and 32 (round 15's), and sets 33 and 34 (round 16's), and sets 35
 # and 36 (round 17's), and sets 37 and 38 (round 18's), and set 39 (round 19's), and set
 # 40 (round 21's), and set 41 (round 22's dev set), and set 42 (round 23's), and set 43
-# (round 24's), and set 44 (round 25's), and set 45 (round 26's), and set 46 (round 27's).
+# (round 24's), and set 44 (round 25's), and set 45 (round 26's), and set 46 (round 27's),
+# and set 47 (round 28's).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -511,6 +525,7 @@ UNTRAINED: tuple[str, ...] = (
     "tuning44",
     "tuning45",
     "tuning46",
+    "tuning47",
 )
 # Message sets worked on but not taught to the learned second opinion. Round 10's set 6
 # taught every head, held out on the fifteen earlier training sets: one more person in
@@ -526,7 +541,7 @@ UNTRAINED: tuple[str, ...] = (
 # fresh set 133 -> 135 of 150, nothing else moved. Sets written later start here until
 # measured alike (round 15's sets 14, 15 and 16, round 16's 17, 18 and 19, round 17's 20,
 # round 18's 21, round 19's 22 and 23, round 21's 40, round 22's 41, round 23's 42, round
-# 24's 43, round 25's 44, round 26's 45, round 27's 46).
+# 24's 43, round 25's 44, round 26's 45, round 27's 46, round 28's 47).
 # Round 23 measured 14-23, 40 and 41 on its rules (scripts/heldout_heads_sweep.py): each
 # left out in turn (2,600 messages, 1,786 tips; today's model: category 1,700, urgency
 # 1,748, calm tips urgent 3, danger normal 0, ads 160 of 168), taught the category 1,695,
@@ -558,6 +573,7 @@ UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning44",
     "tuning45",
     "tuning46",
+    "tuning47",
 )
 # Message sets of `UNTRAINED_MESSAGES` the shipped model is taught the urgency of, and
 # nothing else (round 23): held out by set (scripts/heldout_heads_sweep.py, each set left out
