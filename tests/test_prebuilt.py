@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 from array import array
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -28,6 +30,7 @@ from shared.core.classify import (
     PREBUILT_RULES_PATH,
     RULES_PATH,
     Rules,
+    _Rebuilt,
     build_rules,
     load_rules,
     rules_from_file,
@@ -295,3 +298,23 @@ def test_a_model_pickled_on_a_machine_of_the_other_byte_order_has_the_same_weigh
     read = rebuild({**state, "weights": (swapped.tobytes(), other)}, pieces)
     assert isinstance(read.weights, array) and not isinstance(model.weights, array)
     assert read == model_from_file()
+
+
+@dataclass(frozen=True)
+class _Derived(_Rebuilt):
+    name: str
+    # made from the others, as a rule's index of its groups is: never an argument
+    upper: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "upper", self.name.upper())
+
+
+def test_a_rule_pickled_as_its_arguments_leaves_out_the_fields_it_makes_itself(
+    built_rules: Rules,
+) -> None:
+    # A prebuilt rule is unpickled through `__init__` (the fast attribute reads); a field
+    # `__init__` does not take is made again there, never passed to it.
+    rule = _Derived("cháy")
+    assert pickle.loads(pickle.dumps(rule)) == rule
+    assert pickle.loads(pickle.dumps(built_rules)) == built_rules

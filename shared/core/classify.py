@@ -89,7 +89,7 @@ import pickle
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache, partial
 from itertools import repeat
 from operator import itemgetter
@@ -242,7 +242,9 @@ class _Rebuilt:
     its rules' attributes by the dozen a message)."""
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), tuple(map(self.__dict__.__getitem__, self.__dataclass_fields__)))  # type: ignore[attr-defined]
+        # only the fields `__init__` takes: one made in `__post_init__` is made again there
+        named = [f.name for f in fields(self) if f.init]  # type: ignore[arg-type]
+        return (type(self), tuple(map(self.__dict__.__getitem__, named)))
 
 
 @dataclass(frozen=True)
