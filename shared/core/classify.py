@@ -2669,8 +2669,15 @@ def _by_rules(
         ):
             aside += _sure(groups, "elsewhere")
         # how to use the line itself asked ("làm sao gửi vị trí cho ad"): nothing reported
-        if asks:
-            aside += _sure(groups, "line_use")
+        if asks and "line_use" in groups:
+            used = _sure(groups, "line_use")
+            # a harm told in a category's words, even weak, before the app's failing is asked
+            # ("thằng đó nhắn tin đe dọa con gái tôi mà sao app này lỗi hoài"): the harm is
+            # reported, what is asked is of the app, not of a procedure (kind-28)
+            if used and best is not None and _ending_by(best_hits + best_weak, used[0][START]):
+                reasons = _labels(best_hits + best_weak)
+                return Classification("tip", best.category, "normal", None, None, _unique(reasons))
+            aside += used
         if aside:
             return Classification("other", None, "normal", None, None, _unique(_labels(aside)))
         # a message to one's family, or to someone called by name at its start ("chị Lan ơi
