@@ -66,3 +66,34 @@ def test_a_report_to_the_ward_police_is_a_tip(text: str) -> None:
 )
 def test_asking_how_to_tell_the_ward_police_stays_a_question(text: str) -> None:
     assert classify(text).kind == "question"
+
+
+# an ad's words quoted by one who says they send it on to the police ("em gửi link nhóm cho
+# công an"): what it offers is reported, a tip, not an ad
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "nhóm zalo 'gái gọi Bình Tân' đăng quảng cáo kèm hình, có cả địa chỉ nhà nghỉ, "
+            "em gửi link nhóm cho công an",
+            "prostitution",
+        ),
+    ],
+)
+def test_an_ad_sent_on_to_the_police_is_a_tip(text: str, category: str) -> None:
+    assert (by_rules(text).kind, by_rules(text).category) == ("tip", category)
+    assert classify(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the ad itself, passed on to friends: spam
+        "Nhận làm bằng lái xe không cần thi, bao đậu, liên hệ 0909xxx, gửi link nhóm cho bạn bè",
+    ],
+)
+def test_an_ad_passed_on_to_friends_stays_spam(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True)

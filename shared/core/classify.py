@@ -2475,7 +2475,10 @@ def _by_rules(
         # one's own home's papers said beside a residence procedure asked for someone ("nhà tôi
         # chính chủ có sổ hồng, cần làm thủ tục gì để bà ở hợp pháp"): a question, no ad, no scam
         asked = "spam_asked" in groups
-        ad = not own_harm and not danger.makes_tip and not asked
+        # the ad passed on by one saying they report it ("nhóm zalo gửi hình quảng cáo gái
+        # gọi, em gửi link nhóm cho công an"): what it offers is reported, not advertised
+        passed_on = "reporting" in groups and bool(_sure(groups, "reporting"))
+        ad = not own_harm and not danger.makes_tip and not asked and not passed_on
         # a harm named inside the ad's own offer ("lấy lại tiền bị lừa đảo") is no evidence of one;
         # a phrase both of a tip and of an ad ("bấm vào link") still is
         offered = (
