@@ -97,3 +97,36 @@ def test_an_ad_sent_on_to_the_police_is_a_tip(text: str, category: str) -> None:
 def test_an_ad_passed_on_to_friends_stays_spam(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.spam) == ("other", True)
+
+
+# a habit or someone's act told in English, then the police asked to act ("is there anything
+# you can do?"), no procedure named: what goes on is for an officer, a tip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The workshop behind my house grinds metal until 1am every night. Is there anything "
+        "you can do?",
+        "A man keeps following my daughter home from school on Au Co street. Can you do something?",
+    ],
+)
+def test_what_goes_on_told_in_english_then_action_asked_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip"
+    assert classify(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing told before the request
+        "Is there anything you can do?",
+        # a state of one's own, no habit and no act: a question
+        "My passport expires next month and I am still here, can you do something?",
+        # a procedure named before the request
+        "I need to register my temporary residence but my landlord is away, is there "
+        "anything you can do?",
+    ],
+)
+def test_action_asked_in_english_without_anything_going_on_stays_a_question(text: str) -> None:
+    assert classify(text).kind == "question"

@@ -2799,10 +2799,20 @@ def _by_rules(
         and code is None
         and "own_file" not in groups
         and "papers:ask" not in groups
-        and (best is not None or _told_before(acted, groups, topic_index, rules, question_hits))
+        and (
+            best is not None
+            or _told_before(acted, groups, topic_index, rules, question_hits)
+            # or a habit or someone's act told in English before the request, no procedure
+            # named ("the site next door runs jackhammers until midnight every day. Is there
+            # anything you can do?"): what goes on is for an officer (kind-28)
+            or _told_in_english_before(acted, groups, topic_index, rules, message)
+        )
     ):
-        # (a thing received and asked whether it is real: a suspected fake, `told_before`)
+        # (a thing received and asked whether it is real: a suspected fake, `told_before`;
+        # what goes on told in English: the rules' categories barely read it)
         category = best.category if best is not None else "fraud"
+        if best is None and not _told_before(acted, groups, topic_index, rules, question_hits):
+            category = "other"
         reasons = _labels(best_hits) + _labels(acted)
         return Classification("tip", category, "normal", None, None, _unique(reasons))
 
@@ -3625,6 +3635,26 @@ def _told_before(
             h[END] <= acted[0][START] or _inside(h, checks) or _inside(h, acted)
             for h in question_hits
         )
+    )
+
+
+def _told_in_english_before(
+    acted: list[Hit],
+    groups: dict[str, list[Hit]],
+    topic_index: int | None,
+    rules: Rules,
+    message: _Message,
+) -> bool:
+    """A habit or someone's act told in English, as many words before the police's action is
+    asked (`acted`) as make a tip of a message matched by nothing, no procedure named
+    (`_by_rules`, kind-28): "the bar downstairs plays music every night, can you do
+    something" asks an officer to act on it; "my visa expires soon, can you do something"
+    tells no habit and no act."""
+    return (
+        topic_index is None
+        and acted[0][START] >= rules.default_tip_min_words
+        and (_habitual(groups) or "en_told:act" in groups)
+        and in_english(message, groups, rules)
     )
 
 
