@@ -130,3 +130,31 @@ def test_what_goes_on_told_in_english_then_action_asked_is_a_tip(text: str) -> N
 )
 def test_action_asked_in_english_without_anything_going_on_stays_a_question(text: str) -> None:
     assert classify(text).kind == "question"
+
+
+# a link passed on and asked whether it is the police's or real: a phish suspected, a fraud
+# tip; a government address asked of is a question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có tin nhắn 'Hồ sơ cư trú của bạn chưa xác thực, truy cập dichvucong-cutru.com ngay' "
+        "có phải của công an không ạ",
+        "sms bao phat nguoi, nop phat tai csgt-tracuu.xyz, co phai that khong mn",
+    ],
+)
+def test_a_link_asked_whether_it_is_the_polices_is_a_tip(text: str) -> None:
+    assert (by_rules(text).kind, by_rules(text).category) == ("tip", "fraud")
+    assert classify(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trang dichvucong.gov.vn có phải của bộ công an không ạ",
+        "vneid.gov.vn có phải trang thật không ad",
+    ],
+)
+def test_a_government_address_asked_of_stays_a_question(text: str) -> None:
+    assert classify(text).kind == "question"

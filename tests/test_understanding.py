@@ -1962,7 +1962,8 @@ MESSAGES_ALONE = {
     # round 26 (msg-26: a visit to the station asked for a child): kind 187 -> 188
     # round 27 (msg-27: a profit promised in English with a contact, mt40-197): ads 12 -> 13
     # round 27 (kind-27: a neighbour's act told in English, then "What can I do?", mt40-27): 190
-    "tuning40": ((190, 128, 135), 13, 0, 0),
+    # round 28 (kind-28: a link quoted, asked whether it is the police's, mt40-68): 191, 129
+    "tuning40": ((191, 129, 135), 13, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble

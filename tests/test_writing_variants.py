@@ -260,6 +260,9 @@ variants = load_script("writing_variants")
 # row measured again before any rule changed (a letter dropped question 544 -> 552, a category
 # without marks 90 -> 95 and tr/ch 107 -> 112, tr/ch's wrong answers 36 -> 40 the most; each
 # other row up by 0-2).
+# Round 28, kind-28: a link quoted and asked whether it is the police's is a phish's tip
+# (mt40-68, wrong before in every spelling); without punctuation its address is words, no
+# link: lower-no-punct kind 29 -> 30, tip-lost 0 -> 1, category 2 -> 3.
 HELD = {
     "no-marks": {"kind": 28, "tip-lost": 8, "category": 95, "urgency": 50,
                  "question": 20, "question-wrong": 19},
@@ -267,7 +270,7 @@ HELD = {
                  "question": 3, "question-wrong": 3},
     "teencode-no-marks": {"kind": 29, "tip-lost": 10, "category": 101, "urgency": 50,
                           "question": 22, "question-wrong": 20},
-    "lower-no-punct": {"kind": 29, "tip-lost": 0, "category": 2, "urgency": 2,
+    "lower-no-punct": {"kind": 30, "tip-lost": 1, "category": 3, "urgency": 2,
                        "question": 8, "question-wrong": 5},
     "typo-doubled": {"kind": 20, "tip-lost": 11, "category": 24, "urgency": 2,
                      "question": 82, "question-wrong": 14},

@@ -730,6 +730,7 @@ def build_rules(data: Any) -> Rules:
         ("en_told:act", top.english_told.acts),
         ("report_wish", top.report_wish),
         ("things_received", top.things_received),
+        ("link_checked", top.link_checked),
         ("chain", top.chain),
         ("forwarded", top.not_for_line.forwarded),
         ("forwarded_end", top.not_for_line.forwarded_end),
@@ -2488,6 +2489,19 @@ def _by_rules(
         )
         if ad and len(spam) >= rules.spam_min_phrases and len(spam) > best_strong - offered:
             return Classification("other", None, "normal", None, None, tuple(spam), spam=True)
+        # a link passed on and asked whether it is the police's or real ("tin nhắn: 'tài khoản
+        # bị khóa, bấm link vneid-xacthuc.com' có phải của bộ công an ko"): a phish suspected,
+        # for an officer to check; a government address asked of ("dichvucong.gov.vn có phải
+        # trang thật không") is the line's own question (kind-28)
+        phish_checked = (
+            web is not None
+            and not web.lower().endswith(".gov.vn")
+            and bool(_sure(groups, "link_checked"))
+        )
+        if best is None and not danger.makes_tip and not asked and phish_checked:
+            return Classification(
+                "tip", "fraud", "normal", None, None, (web, *_labels(_sure(groups, "link_checked")))
+            )
         if (
             best is None
             and not danger.makes_tip
