@@ -1608,7 +1608,9 @@ QUESTIONS_ALONE = {
     # citizen writing in English, school as a purpose, a life event then the household asked
     # in general asks which, situations no procedure models go to an officer)
     # round 23 (asst-23, one unable to sign for themselves is an officer's, events): 97
-    "tuning39": (97, 5),
+    # round 28 (cat-28: a pocket picked is a theft): 96, qt39-82 told with its when and where
+    # ("hôm qua", "chợ Tân Hương") is a report by papers_asked's convention, as "móc túi" reads
+    "tuning39": (96, 5),
     # round 21: scored before its passes (its header): 67 right or honest, 10 wrong
     # round 21's second pass (asst-21b): 85 with 1 wrong (qt40-76: the tạm trú not held
     # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label
@@ -2043,7 +2045,10 @@ MESSAGES_ALONE = {
     # 126 -> 137, urgency 138 -> 139, no person in danger rated normal (mt45-27)
     "tuning45": ((197, 137, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
-    "tuning46": ((191, 136, 145), 13, 0, 1),
+    # round 28 (cat-28: a pack of pills swallowed and unreachable, blows told in English with
+    # words between, a pocket picked, struck by a vehicle, pushed down by someone named):
+    # category 136 -> 140, urgency 145 -> 146, no person in danger rated normal (t46m-181)
+    "tuning46": ((191, 140, 146), 13, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     "tuning47": ((189, 130, 138), 14, 1, 1),
 }
