@@ -100,3 +100,20 @@ def test_pushed_down_by_someone_named_is_violence(text: str) -> None:
 def test_knocked_down_by_the_wind_is_no_blow() -> None:
     text = "cây dầu trước hẻm bị gió xô ngã đè lên mái tôn nhà bên, may không ai ở dưới"
     assert by_rules(text).category != "violence"
+
+
+# People threatened into giving up their money or phones are robbed, not stolen from unseen
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đêm qua có 2 thằng leo vô phòng trọ, uy hiếp lấy hết tiền với điện thoại của tụi em",
+        "nhom thanh nien vo tiem net ham doa lay tien cua may dua nho choi game",
+    ],
+)
+def test_a_threat_to_take_is_robbery(text: str) -> None:
+    assert _read(text)[0] == "robbery"
+
+
+def test_a_lenders_threat_over_a_debt_is_no_robbery() -> None:
+    text = "chủ nợ nhắn tin đe dọa, đòi lấy tiền lãi 20 triệu trong tuần này, không trả thì tới nhà"
+    assert by_rules(text).category != "robbery"

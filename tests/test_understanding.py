@@ -2046,9 +2046,10 @@ MESSAGES_ALONE = {
     "tuning45": ((197, 137, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (cat-28: a pack of pills swallowed and unreachable, blows told in English with
-    # words between, a pocket picked, struck by a vehicle, pushed down by someone named):
-    # category 136 -> 140, urgency 145 -> 146, no person in danger rated normal (t46m-181)
-    "tuning46": ((191, 140, 146), 13, 0, 0),
+    # words between, a pocket picked, struck by a vehicle, pushed down by someone named, a
+    # threat to take): category 136 -> 141, urgency 145 -> 146, no person in danger rated
+    # normal (t46m-181)
+    "tuning46": ((191, 141, 146), 13, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     "tuning47": ((189, 130, 138), 14, 1, 1),
 }
