@@ -1096,7 +1096,8 @@ BLIND_HELD = {
     # round 23 (asst-23, one unable to sign for themselves is an officer's): questions 71 -> 72
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 92
     # round 26 (cat-26, aggregate only): category 86 -> 87
-    "blind22": ((130, 87, 92), 11, 1, 0, 72, 0),
+    # round 28 (cat-28, aggregate only): kind 130 -> 131
+    "blind22": ((131, 87, 92), 11, 1, 0, 72, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
     # round 21 (asst-21b, aggregate only): 66
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
@@ -1608,6 +1609,9 @@ QUESTIONS_ALONE = {
     # citizen writing in English, school as a purpose, a life event then the household asked
     # in general asks which, situations no procedure models go to an officer)
     # round 23 (asst-23, one unable to sign for themselves is an officer's, events): 97
+    # round 28 (cat-28: a pocket picked is a theft): 96, qt39-82 told with its when and where
+    # ("hôm qua", "chợ Tân Hương") is a report by papers_asked's convention, as "móc túi" reads
+    # round 28, kind-28 and cat-28 merged and measured once: 97 with 5 wrong
     "tuning39": (97, 5),
     # round 21: scored before its passes (its header): 67 right or honest, 10 wrong
     # round 21's second pass (asst-21b): 85 with 1 wrong (qt40-76: the tạm trú not held
@@ -2047,7 +2051,13 @@ MESSAGES_ALONE = {
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (kind-28: a report to the ward's police by its whole name): kind 191 -> 192,
     # category 137; a habit told in English, the police asked to act (t46m-009): kind 193
-    "tuning46": ((193, 137, 145), 13, 0, 1),
+    # round 28 (cat-28: a pack of pills swallowed and unreachable, blows told in English with
+    # words between, a pocket picked, struck by a vehicle, pushed down by someone named, a
+    # threat to take): category 136 -> 141, urgency 145 -> 146, no person in danger rated
+    # normal (t46m-181)
+    # round 28, kind-28 and cat-28 merged and measured once: kind 193, category 142, urgency
+    # 146, no person in danger rated normal
+    "tuning46": ((193, 142, 146), 13, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     "tuning47": ((189, 130, 138), 14, 1, 1),
 }
