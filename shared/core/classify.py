@@ -1086,27 +1086,29 @@ def _tokenise(text: str, rules: Rules) -> _Message:
         del chunks[0]
     if chunks and chunks[-1] in _DASHES:
         del chunks[-1]
-    folded_words: list[str] = []
-    marks: list[str | None] = []
+    # each word's three readings side by side (`_pieces`): one list added a chunk, where
+    # three were, each reading sliced out of it once at the end
+    read: list[str | None] = []
     clauses: list[int] = []
-    model_words: list[str] = []
     clause = 0
-    for folded, marked, before, breaks, read in map(_pieces, chunks):
-        folded_words += folded
-        marks += marked
-        model_words += read
+    for words_read, before, breaks in map(_pieces, chunks):
         if breaks:
+            # the words since the last boundary lie in the clause so far, filled in only
+            # here and at the end: most chunks hold none (a list made and added a chunk
+            # for them cost a fifth of the reading)
+            clauses += [clause] * (len(read) // 3 - len(clauses))
             clauses += [clause + b for b in before] if clause else before
             clause += breaks
-        else:
-            clauses += [clause] * len(folded)
-    words = tuple(folded_words)
+        read += words_read
+    clauses += [clause] * (len(read) // 3 - len(clauses))
+    words = tuple(read[0::3])  # (folded: a str each)
     if not rules.abbreviations.keys().isdisjoint(words):  # once a message, not a chunk
         return _spelled_out(text, list(map(_pieces, chunks)), rules.abbreviations)
+    marks = read[1::3]
     typed_with_marks = marks.count(None) != len(marks)
     # typed without marks, each word read is its folded form as typed (`_pieces`)
     return _message(
-        (words, tuple(marks), typed_with_marks, tuple(clauses), tuple(model_words), text)
+        (words, tuple(marks), typed_with_marks, tuple(clauses), tuple(read[2::3]), text)  # type: ignore[arg-type]
     )
 
 
@@ -1121,7 +1123,8 @@ def _spelled_out(
     clauses: list[int] = []
     read: list[tuple[str, str | None]] = []  # the model's word as typed, or an expansion's
     clause = 0
-    for folded, marked, before, breaks, typed in pieces:
+    for words_read, before, breaks in pieces:
+        folded, marked, typed = words_read[0::3], words_read[1::3], words_read[2::3]
         for word, mark, b, as_typed in zip(folded, marked, before, typed, strict=True):
             expansion = abbreviations.get(word)
             if expansion is None:
@@ -1143,19 +1146,20 @@ def _spelled_out(
     )
 
 
-# A chunk read (`_pieces`): its words folded, their mark keys, the boundaries before each
-# word, the boundaries in all, and each word as the model reads it (`_Message.model_words`)
-_Pieces = tuple[tuple[str, ...], tuple[str | None, ...], tuple[int, ...], int, tuple[str, ...]]
+# A chunk read (`_pieces`): each word's three readings side by side (its folded form, its
+# mark key, the word as the model reads it: `_Message`'s `folded`, `marks`, `model_words`),
+# the boundaries before each word, and the boundaries in all
+_Pieces = tuple[tuple[str | None, ...], tuple[int, ...], int]
 
 
 @lru_cache(maxsize=65536)
 def _pieces(chunk: str) -> _Pieces:
-    """What a text's chunk between whitespace holds, canonical (`canonical_word`): its
-    words folded, the mark key of each (None when typed without marks), how many
-    boundaries (`_PIECE`, within spaces as in the text) come before each word in the
-    chunk, how many it holds, and each word as the model reads it (its mark key when
-    typed with marks). Citizens write the same few thousand chunks over and over: each
-    is read once."""
+    """What a text's chunk between whitespace holds, canonical (`canonical_word`): for
+    each word side by side, its folded form, its mark key (None when typed without
+    marks) and the word as the model reads it (its mark key when typed with marks); how
+    many boundaries (`_PIECE`, within spaces as in the text) come before each word in the
+    chunk, and how many it holds. Citizens write the same few thousand chunks over and
+    over: each is read once."""
     folded: list[str] = []
     marks: list[str | None] = []
     before: list[int] = []
@@ -1175,7 +1179,10 @@ def _pieces(chunk: str) -> _Pieces:
             before.append(breaks)
             typed = _fold_word(piece)
             read.append(_mark_key(piece) if typed != piece else typed)
-    return tuple(folded), tuple(marks), tuple(before), breaks, tuple(read)
+    side_by_side: list[str | None] = []
+    for reading in zip(folded, marks, read, strict=True):
+        side_by_side += reading
+    return tuple(side_by_side), tuple(before), breaks
 
 
 def _scan(message: _Message, rules: Rules) -> list[Hit]:
