@@ -89,6 +89,7 @@ import pickle
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache, partial
 from itertools import repeat
@@ -1344,7 +1345,7 @@ def _by_group(hits: list[Hit]) -> dict[str, list[Hit]]:
     return groups
 
 
-def _opened(openers: dict[str, tuple[int, ...]], groups: dict[str, list[Hit]]) -> set[int]:
+def _opened(openers: dict[str, tuple[int, ...]], groups: Iterable[str]) -> set[int]:
     """The rules the message's groups open (`Rules.category_openers`, `severity_openers`):
     a message has some eleven groups, most of them opening nothing. (A loop: the views'
     intersection in C built a set of every group first, ≈ 1.3× the cost.)"""
@@ -1673,14 +1674,20 @@ def _danger(
     held: bool,
     clauses: tuple[int, ...],
     reach: int = -1,
+    opening: Iterable[str] | None = None,
 ) -> _Danger:
     """The severity rules that apply (see the module docstring); `held`: a person the
     authorities already hold is asked about (`_held`); `clauses`: the clause of each of the
     message's words (a rule said `alone` counts only when its hits cover it: `_cried`);
-    `reach`: the sections the message's groups reach (`_reach`; by default all)."""
+    `reach`: the sections the message's groups reach (`_reach`; by default all);
+    `opening`: those of its groups that may open a rule (`_reached`; by default all)."""
     # only the rules that may apply, in order: those whose evidence the message holds,
     # and those whose danger is the best category's evidence
-    opened = _opened(rules.severity_openers, groups) if reach & _SEVERITY else set()
+    opened = (
+        _opened(rules.severity_openers, groups if opening is None else opening)
+        if reach & _SEVERITY
+        else set()
+    )
     if best is not None:
         opened.update(rules.severity_of_category.get(best.category, ()))
     if not opened:
@@ -2219,7 +2226,7 @@ def _by_rules(
     happened = over or "happened" in groups  # told as having happened ("mất ... rồi")
     # the sections this message's groups can make speak (`Rules.sections`): each other one
     # is skipped on one test of a bit
-    reach = _reach(rules, groups)
+    reach, opening = _reached(rules, groups)
     best: CategoryRule | None = None
     best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
     scored: list[tuple[CategoryRule, int, list[Hit]]] = []
@@ -2318,7 +2325,7 @@ def _by_rules(
     # a pair's first phrase (`near:` groups) said at all (most messages: none)
     near_said = reach & _NEAR
     # most rules have nothing of theirs in the message: only those a hit opens, in order
-    opened = sorted(_opened(rules.category_openers, groups)) if reach & _CATEGORY else ()
+    opened = sorted(_opened(rules.category_openers, opening)) if reach & _CATEGORY else ()
     # the writer's own stay ("em ở trọ"): a required place inside it is theirs (kind-27)
     own_stay = groups.get("own_stay")
     for rule in map(rules.categories.__getitem__, opened):
@@ -2418,7 +2425,7 @@ def _by_rules(
                 best, best_strong, best_hits, best_weak = rule, strong, hits, []
                 break
 
-    danger = _danger(rules, groups, best, best_hits, held, message.clauses, reach)
+    danger = _danger(rules, groups, best, best_hits, held, message.clauses, reach, opening)
 
     # a chain message asks the reader to pass a warning or a promise on: a rumour
     # circulating, whatever it tells (a kidnapping, a new fine), not a report; a writer
@@ -3507,6 +3514,7 @@ def _reaction_supposed(groups: dict[str, list[Hit]], event: list[Hit]) -> list[H
     _SUPPOSED,
     _REPORTING,
 ) = (1 << i for i in range(21))
+_OPENING = _CATEGORY | _SEVERITY  # a group that may open a rule (`_reached`)
 _SECTIONS: dict[int, tuple[str, ...]] = {
     _TOPIC: ("topic:",),  # a topic named (`topics_held`, `topic_index`)
     _HELD: ("held",),  # `_held`
@@ -3626,14 +3634,25 @@ def _told_before(
 
 
 def _reach(rules: Rules, groups: dict[str, list[Hit]]) -> int:
-    """The sections a message's groups may make speak (`_SECTIONS`). (A loop: `reduce`
-    called `or_` through a tuple of its arguments for each group, ≈ 2.5× the cost.)"""
+    """The sections a message's groups may make speak (`_SECTIONS`)."""
+    return _reached(rules, groups)[0]
+
+
+def _reached(rules: Rules, groups: dict[str, list[Hit]]) -> tuple[int, list[str]]:
+    """The sections a message's groups may make speak (`_SECTIONS`), and those of its
+    groups that may open a category or a severity rule (`_opened` looks at these two or
+    three, not again at every group). (A loop: `reduce` called `or_` through a tuple of
+    its arguments for each group, ≈ 2.5× the cost.)"""
     sections = rules.sections
     reach = 0
+    opening: list[str] = []
     for group in groups:
         if group in sections:
-            reach |= sections[group]
-    return reach
+            bits = sections[group]
+            reach |= bits
+            if bits & _OPENING:
+                opening.append(group)
+    return reach, opening
 
 
 def _start(hit: Hit) -> int:
