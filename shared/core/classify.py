@@ -92,7 +92,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache, partial
-from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -1274,7 +1273,12 @@ def _without_compounds(hits: list[Hit]) -> list[Hit]:
     """Drop every hit that shares a word with an everyday compound without holding it
     whole ("đánh" in "đánh thức", "tông" in "bê tông", "cầm súng" in "cầm súng nước"):
     the compound's words mean something else."""
-    if "compound" not in map(_GROUP, hits):  # most messages, looked for in C
+    # most messages hold none: looked for in a loop (a `map` of `_GROUP` called the
+    # itemgetter through a tuple of its argument for each hit, ≈ 2.5× the cost)
+    for hit in hits:
+        if hit[GROUP] == "compound":
+            break
+    else:
         return hits
     compounds = [(c[START], c[END]) for c in hits if c[GROUP] == "compound"]
     kept: list[Hit] = []
@@ -1356,6 +1360,25 @@ def _opened(openers: dict[str, tuple[int, ...]], groups: Iterable[str]) -> set[i
     return opened
 
 
+def _said_in(text: str, marks: Iterable[str]) -> list[str]:
+    """The marks ("?", "=))", "😂") the text holds, in their order. (A loop: a `filter` or
+    `map` of `text.__contains__` called the slot through a wrapper for each mark, ≈ 4×
+    the cost.)"""
+    found: list[str] = []
+    for mark in marks:
+        if mark in text:
+            found.append(mark)
+    return found
+
+
+def _any_said_in(text: str, marks: Iterable[str]) -> bool:
+    """Whether the text holds any of the marks (`_said_in`)."""
+    for mark in marks:  # noqa: SIM110 (a loop, as `_said_in`)
+        if mark in text:
+            return True
+    return False
+
+
 def _labels(hits: list[Hit]) -> list[str]:
     """Each hit's label once, in order (in C: some five calls a message; one hit, most
     of those with any, read in place: no map or dict made for it)."""
@@ -1372,7 +1395,12 @@ def _unique(items: list[str]) -> tuple[str, ...]:
     said: list[str] = []  # each kept, padded once: " giật " is in " giật điện thoại "
     for item in items:
         padded = f" {item} "
-        if not any(map(str.__contains__, said, repeat(padded))):  # padded in k, in C
+        # (a loop: `any` of a `map` of `str.__contains__` made two iterators a reason and
+        # called the slot through a tuple of its arguments for each one said)
+        for longer in said:
+            if padded in longer:
+                break
+        else:
             kept.append(item)
             said.append(padded)
     return tuple(kept)
@@ -1505,7 +1533,7 @@ def _evidence(groups: dict[str, list[Hit]], names: Groups) -> list[Hit]:
     cancel = groups.get(names.cancel)
     if cancel:
         hits = _outside(hits, cancel)
-    if all(map(_SURE, hits)):
+    if _all_sure(hits):
         return hits
     sure = [h for h in hits if h[SURE]]
     context = groups.get(names.context, [])
@@ -1528,9 +1556,30 @@ def _any_apart(hit: Hit, others: list[Hit]) -> bool:
     return False
 
 
+def _all_sure(hits: list[Hit]) -> bool:
+    """Whether every hit is sure. (A loop: a `map` of `_SURE` called the itemgetter
+    through a tuple of its argument for each hit.)"""
+    for hit in hits:  # noqa: SIM110 (a loop, as the docstring says)
+        if not hit[SURE]:
+            return False
+    return True
+
+
+def _any_sure(hits: list[Hit]) -> bool:
+    """Whether any hit is sure (a loop, as `_all_sure`)."""
+    for hit in hits:  # noqa: SIM110 (a loop, as `_all_sure`)
+        if hit[SURE]:
+            return True
+    return False
+
+
 def _sure(groups: dict[str, list[Hit]], name: str) -> list[Hit]:
     hits = groups.get(name)  # most groups are absent: no list built for them
-    return list(filter(_SURE, hits)) if hits else []
+    if not hits:
+        return []
+    if len(hits) == 1:  # most: one hit, read in place (no filter made, no itemgetter called)
+        return hits[:] if hits[0][SURE] else []
+    return list(filter(_SURE, hits))
 
 
 def _topic_named(groups: dict[str, list[Hit]], group: str) -> bool:
@@ -1729,7 +1778,7 @@ def _danger(
                 else []
             )
             # an ambiguous word counts beside a sure one: all of them, or none
-            hits = hits if any(map(_SURE, hits)) else []
+            hits = hits if _any_sure(hits) else []
         else:
             hits = _live(_evidence(groups, rule.groups), negations, not_urgent, window)
         if rule.alone and not _cried(hits, clauses, rule.alone_then, habitual):
@@ -1819,9 +1868,7 @@ def weigh(
         # harm is told beside it ("nghe nói thằng hàng xóm đánh vợ nhập viện, có đúng
         # không" does); papers whose loss is already reported, their re-issue asked
         held_asked = "held" in groups and "held_asks" in groups
-        harmless = "bribe" not in groups and not any(
-            group.startswith(("cat:", "with:")) for group in groups
-        )
+        harmless = "bribe" not in groups and not _any_named(groups, ("cat:", "with:"))
         heard = ("rumour" in groups or "heard" in groups) and "checks" in groups and harmless
         # papers lost whose loss is already reported, their re-issue asked ("xe bị trộm hôm
         # kia, đã trình báo rồi, cà vẹt cũng mất, giờ làm lại ở đâu"): nothing left to report
@@ -1901,13 +1948,13 @@ def weigh(
         if advertises(opinion):
             return as_spam(opinion)
     # "other" named by its own words (a hazard, a person down, a racket), not for want of any
-    named = "cat:other" in groups and any(map(_SURE, groups["cat:other"]))
+    named = "cat:other" in groups and _any_sure(groups["cat:other"])
     # a category the writer said did not happen ("chưa ai đánh ai": no violence)
     # (not on words typed without marks that a category reads another way: "2 xe may dam
     # nhau" is as often "đâm nhau", a crash, as "đấm nhau"; cat-24)
     undone = (
         _undone(groups)
-        if any(map(str.startswith, groups, repeat("not_done:")))  # most messages: none, in C
+        if _any_named(groups, "not_done:")  # most messages: none
         else frozenset()
     )
     return with_opinion(verdict, opinion, len(words), message.typed_with_marks, named, undone)
@@ -2529,7 +2576,7 @@ def _by_rules(
     question_hits = _sure(groups, "question")
     if question_hits and statements:
         question_hits = _outside(question_hits, statements)
-    punctuation = list(filter(text.__contains__, rules.question_punctuation))
+    punctuation = _said_in(text, rules.question_punctuation)
     code = find_code(text)  # a citizen quoting their tip's code asks about it
     asks = (
         code is not None
@@ -2550,15 +2597,14 @@ def _by_rules(
     # haha", "haha tụi bán ma túy lại về đầu hẻm rồi"), and a joke reaching an officer
     # costs less than a tip lost
     laughing = _labels(_sure(groups, "laughter")) if reach & _LAUGHTER else []
-    laughing += filter(text.__contains__, rules.laughter_marks)  # in C
+    laughing += _said_in(text, rules.laughter_marks)
     if topic_index is None and code is None and not danger.hits and best is None and laughing:
         return Classification("other", None, "normal", None, None, _unique(laughing))
     # the joke owned up beside the laughter ("đùa chút thôi ... 😂"): the writer says the
     # crime told is no crime; a danger told still reports
     owned = _sure(groups, "joke_owned") if reach & _JOKE_OWNED else []
     laughed = owned and (
-        _any_outside(_sure(groups, "laughter"), owned)
-        or any(map(text.__contains__, rules.laughter_marks))
+        _any_outside(_sure(groups, "laughter"), owned) or _any_said_in(text, rules.laughter_marks)
     )
     if laughed and topic_index is None and code is None and not danger.hits:
         return Classification("other", None, "normal", None, None, _unique(laughing))
@@ -2571,7 +2617,7 @@ def _by_rules(
     if (
         best is not None
         and (
-            any(map(text.__contains__, rules.laughter_marks))
+            _any_said_in(text, rules.laughter_marks)
             or _any_outside(_sure(groups, "laughter"), owned)
         )
         and not danger.hits
@@ -2964,7 +3010,7 @@ def _by_rules(
     # "thằng cu nhà tui thắng giải, khoe xíu 😄"): glad news of one's own, chat; no report of
     # the tuning sets carries one (round 26), and a harm said still keeps the default tip
     if best is None and not danger.hits and rules.mood_marks:
-        glad = list(filter(text.__contains__, rules.mood_marks))
+        glad = _said_in(text, rules.mood_marks)
         if glad and not _sure(groups, "mood_harm"):
             return Classification("other", None, "normal", None, None, (glad[0],))
     if len(message.folded) >= rules.default_tip_min_words:
@@ -3573,6 +3619,15 @@ def _said_from(groups: dict[str, list[Hit]], names: frozenset[str], at: int) -> 
         for hit in _sure(groups, group):
             if hit[START] >= at:
                 return True
+    return False
+
+
+def _any_named(groups: dict[str, list[Hit]], prefix: str | tuple[str, ...]) -> bool:
+    """A group whose name starts with `prefix` (or one of them). (A loop: a `map` of
+    `str.startswith` with its `repeat`, or a generator, cost more on some twelve groups.)"""
+    for group in groups:  # noqa: SIM110 (as `_any_outside`)
+        if group.startswith(prefix):
+            return True
     return False
 
 
