@@ -3591,8 +3591,13 @@ def _topics_held(topic_of: dict[str, int], groups: dict[str, list[Hit]]) -> list
 
 
 def _first_topic(groups: dict[str, list[Hit]], topics_held: list[tuple[str, int]]) -> int | None:
-    """The first topic (by its index) whose phrase is said (`_topic_named`)."""
-    return min((i for group, i in topics_held if _topic_named(groups, group)), default=None)
+    """The first topic (by its index) whose phrase is said (`_topic_named`). (A loop: the
+    `min` of a generator made one on most messages.)"""
+    first: int | None = None
+    for group, i in topics_held:
+        if (first is None or i < first) and _topic_named(groups, group):
+            first = i
+    return first
 
 
 def _any_topic_asked(rules: Rules, groups: dict[str, list[Hit]]) -> bool:
