@@ -1380,11 +1380,17 @@ def _any_said_in(text: str, marks: Iterable[str]) -> bool:
 
 
 def _labels(hits: list[Hit]) -> list[str]:
-    """Each hit's label once, in order (in C: some five calls a message; one hit, most
-    of those with any, read in place: no map or dict made for it)."""
+    """Each hit's label once, in order (some five calls a message; one hit, most of those
+    with any, read in place: no list made for it but the answer)."""
     if len(hits) < 2:
         return [hits[0][LABEL]] if hits else []
-    return list(dict.fromkeys(map(_LABEL, hits)))
+    # (a loop: a `map` of `_LABEL` called the itemgetter through a tuple for each hit)
+    labels: list[str] = []
+    for hit in hits:
+        label = hit[LABEL]
+        if label not in labels:
+            labels.append(label)
+    return labels
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
