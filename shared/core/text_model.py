@@ -32,7 +32,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice, pairwise, repeat
-from operator import mul
+from operator import add, mul, sub, truediv
 from typing import Protocol, SupportsIndex
 
 from shared.core import prebuilt
@@ -163,8 +163,9 @@ class TextModel:
         scores = self._scores(words, c + 3 + k)  # categories, urgency, spam, norm, kinds
         if scores is None:
             return _opinion(self, list(self.kind_bias), list(self.category_bias), self.spam_bias)
-        kind = [b + s for b, s in zip(self.kind_bias, scores[c + 3 :], strict=True)]
-        category = [b + s for b, s in zip(self.category_bias, scores[:c], strict=True)]
+        # (each sum its bias plus the score, in C: `map`, no comprehension's frame)
+        kind = list(map(add, self.kind_bias, scores[c + 3 :]))
+        category = list(map(add, self.category_bias, scores[:c]))
         return _opinion(self, kind, category, self.spam_bias + scores[c + 1])
 
     def tip_reading(self, words: tuple[str, ...]) -> tuple[Opinion, float]:
@@ -179,7 +180,7 @@ class TextModel:
         sums, norm = summed
         # each column read divided by the norm, then its bias added, as `_scores` and the
         # biases did (the same figures), with no list of the columns divided made first
-        category = [b + s / norm for b, s in zip(self.category_bias, sums[:c], strict=True)]
+        category = list(map(add, self.category_bias, map(truediv, sums[:c], repeat(norm))))
         name, p = _softmax_best(self.categories, category)
         spam_p = _logistic(self.spam_bias + sums[c + 1] / norm)
         return Opinion(None, 0.0, name, p, spam_p), _logistic(self.severity_bias + sums[c] / norm)
@@ -192,7 +193,7 @@ class TextModel:
         if summed is None:
             return None
         sums, norm = summed
-        return [s / norm for s in sums]
+        return list(map(truediv, sums, repeat(norm)))
 
     def _sums(self, words: tuple[str, ...], columns: int) -> tuple[list[float], float] | None:
         """The first `columns` columns of the rows of a message's features (`_Rows`: the
@@ -361,7 +362,11 @@ def _unpickled_model(state: dict[str, object], pieces: dict[str, bytes]) -> Text
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
     """Whether `reasons` hold the model's opinion for `label` (a category, a kind)."""
     said = f"{OPINION}{label} ("
-    return any(map(str.startswith, reasons, repeat(said)))  # in C: twice a tip weighed
+    # (a loop: twice a tip weighed, a `map` with its `repeat` made for one to three reasons)
+    for reason in reasons:  # noqa: SIM110
+        if reason.startswith(said):
+            return True
+    return False
 
 
 def features_of(words: tuple[str, ...]) -> list[str]:
@@ -377,7 +382,8 @@ def _softmax_best(classes: tuple[str, ...], scores: list[float]) -> tuple[str, f
     top = max(scores)
     best = scores.index(top)  # the first highest, as max() picks it
     # the best's own term is exp(top - top), 1.0 exactly: the terms are only summed
-    return classes[best], 1.0 / sum([math.exp(s - top) for s in scores])
+    # (in C, `map`: the same terms summed in the same order, with no comprehension's frame)
+    return classes[best], 1.0 / sum(map(math.exp, map(sub, scores, repeat(top))))
 
 
 def _opinion(model: TextModel, kind: list[float], category: list[float], spam: float) -> Opinion:
