@@ -1,0 +1,48 @@
+"""Round 28's assistant pass (issue 17 §5: questions it has not seen): a spouse or other
+person named by a nation typed without marks ("chong dai loan", "vo han quoc") says who
+another office's matter is for, as "người nước ngoài" does: a marriage asked is the
+civil-status office's, never the foreigner's stay. Each rule is tried on fresh phrasings and
+on the near misses that must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.asked import read
+
+TODAY = date(2026, 12, 4)
+
+
+# -- a kin or person word before a nation, typed without marks, says who -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dang ky ket hon voi vo han quoc thi lam o dau vay ad",
+        "em muon ket hon voi ban trai nhat ban, ho so nop cho ai a",
+        "lam giay khai sinh cho con, ba no la chong dai loan cua em thi can giay gi",
+    ],
+)
+def test_a_nation_typed_bare_beside_a_civil_status_matter_says_who(text: str) -> None:
+    tip, topics, outside = read(text, TODAY)
+    assert not tip, text
+    assert topics == (), text
+    assert outside == "civil_status", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: the spouse's stay asked beside the marriage: the stay is answered too
+        "ket hon xong chong dai loan cua em qua o nha em thi khai bao tam tru sao",
+        # near miss: no other office's matter, the spouse's stay alone
+        "vo han quoc cua toi moi sang o nha toi, khai bao cho co ay the nao",
+    ],
+)
+def test_a_nation_typed_bare_beside_a_stay_still_asks_the_stay(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics, text
