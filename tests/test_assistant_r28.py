@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from tests.asked import read
+from shared.core.assistant import knowledge
+from tests.asked import answered, read
 
 TODAY = date(2026, 12, 4)
 
@@ -46,3 +47,32 @@ def test_a_nation_typed_bare_beside_a_stay_still_asks_the_stay(text: str) -> Non
     tip, topics, _ = read(text, TODAY)
     assert not tip, text
     assert topics, text
+
+
+# -- the opening words ask nothing: a short question counted from after them -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cho em hỏi về việc đăng ký cho con ạ",
+        "cho toi hoi ve viec dang ky cho be voi",
+    ],
+)
+def test_an_opened_short_registration_for_a_child_asks_which(text: str) -> None:
+    result = answered(text, TODAY)
+    buttons = {b.payload for r in result.replies for b in r.buttons}
+    assert not result.topics, text
+    assert {knowledge().buttons["thuong_tru"], knowledge().buttons["tam_tru"]} <= buttons, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: more said after the opening words: the newborn's registration answered
+        "cho tôi hỏi đăng ký cho con mới sinh ở nhà ông bà nội thì nộp ở đâu",
+    ],
+)
+def test_an_opened_longer_question_is_answered(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics, text
