@@ -76,3 +76,32 @@ def test_an_opened_short_registration_for_a_child_asks_which(text: str) -> None:
 def test_an_opened_longer_question_is_answered(text: str) -> None:
     result = answered(text, TODAY)
     assert result.topics, text
+
+
+# -- a registration shown at an address one never lived at: an officer looks it up ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tren VNeID ghi toi tam tru o Binh Tan ma toi chua bao gio o do, sao vay",
+        "Hồ sơ của em hiện thường trú ở một nhà bên Gò Vấp, em chưa từng ở địa chỉ đó ạ",
+    ],
+)
+def test_a_record_at_an_address_never_lived_at_goes_to_an_officer(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.handoff, text
+    assert not result.topics, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: never registered before, registering now asked: answered
+        "em chưa bao giờ đăng ký tạm trú, giờ đăng ký ở phòng trọ mới cần giấy gì",
+    ],
+)
+def test_never_registered_before_is_still_answered(text: str) -> None:
+    result = answered(text, TODAY)
+    assert not result.handoff, text
+    assert "tam_tru" in result.topics, text
