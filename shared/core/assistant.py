@@ -700,6 +700,10 @@ def _vague(padded: str, named: bool, asks: tuple[Any, ...] | None = None) -> tup
     opened = max((padded.rfind(p) for p in k.vague_asked_from), default=-1)
     if not named and opened > 0:
         said = len(padded[opened:].split())
+    elif opened == 0:
+        # the opening words themselves ask nothing ("cho tôi hỏi về việc đăng ký cho con"):
+        # counted from after them, a procedure named or not
+        said = len(padded[_opener_end(padded, k.vague_asked_from) :].split())
     for phrases, topics, alone, max_words in k.vague if asks is None else asks:
         if said > (k.vague_max_words if max_words is None else max_words):
             continue
@@ -710,6 +714,15 @@ def _vague(padded: str, named: bool, asks: tuple[Any, ...] | None = None) -> tup
             return None
         return topics
     return None
+
+
+def _opener_end(padded: str, openers: tuple[str, ...]) -> int:
+    """Where the longest opening words the text starts with end (0: none)."""
+    end = 0
+    for opener in openers:
+        if padded.startswith(opener):
+            end = max(end, len(opener) - 1)
+    return end
 
 
 def _part_of_which(padded: str, asked: tuple[str, ...]) -> tuple[str, ...]:

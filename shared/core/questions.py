@@ -815,7 +815,7 @@ def _understand(padded: str, k: Knowledge, scope: bool, held: bool) -> Understan
         # "phòng trọ bị cắt điện": the room is where, the electricity is what is asked
         found = [m for m in found if padded[m.start : m.end] not in k.places]
         if outside.service in k.persons_services and all(
-            padded[m.start : m.end] in k.persons for m in found
+            _a_person(padded[m.start : m.end], k) for m in found
         ):
             # "đăng ký kết hôn với người nước ngoài": a person the service concerns, no stay
             found = []
@@ -1106,6 +1106,34 @@ def _without_premises(
     return matches, said
 
 
+def _national_persons(nationals: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Every person or kin word before a nation (`nationals`), folded and padded: "chong dai
+    loan", "ky su han quoc" typed without marks name a foreigner as "người nước ngoài" does."""
+    persons, kin, nations = nationals[0], nationals[1], nationals[2]
+    said: set[str] = set()
+    for who in (*persons, *kin):
+        for nation in nations:
+            said.add(" " + " ".join(words(f"{who} {nation}")) + " ")
+    return frozenset(said)
+
+
+def _a_person(phrase: str, k: Knowledge) -> bool:
+    """A topic's phrase that only says who: a person's words (`persons`), or a person or
+    kin word before a nation typed without marks ("chồng Đài Loan" typed "chong dai loan":
+    written with marks, the nationals rule already says "quốc tịch", one of `persons`)."""
+    if phrase in k.persons:
+        return True
+    # cached apart from `_cached`, which holds the rewriter under the same source's id
+    hit = _NATIONAL_PERSONS.get(id(k.nationals))
+    if hit is None or hit[0] is not k.nationals:
+        hit = (k.nationals, _national_persons(k.nationals))
+        _NATIONAL_PERSONS[id(k.nationals)] = hit
+    return phrase in hit[1]
+
+
+_NATIONAL_PERSONS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
 def _without_persons(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
     """A person's words beside a matter they are a party to ("nhân viên người Philippines
     bị mất hộ chiếu") say who, not a stay asked, when nothing else names that stay."""
@@ -1113,7 +1141,7 @@ def _without_persons(padded: str, matches: list[_Match], k: Knowledge) -> list[_
         return matches
     said = {m.topic: True for m in matches}
     for m in matches:
-        said[m.topic] = said[m.topic] and padded[m.start : m.end] in k.persons
+        said[m.topic] = said[m.topic] and _a_person(padded[m.start : m.end], k)
     only = {t for t, person in said.items() if person} - k.persons_topics
     return [m for m in matches if m.topic not in only]
 
