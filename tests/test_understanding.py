@@ -1086,7 +1086,8 @@ BLIND_HELD = {
     # asked, or the topics asked offered back): 68
     # round 22 (cat-22, aggregate only): urgency 94, no calm tip urgent (the one harmed told safe
     # now is over)
-    "blind21": ((132, 86, 94), 12, 0, 0, 68, 1),
+    # round 28 (asst-28, a short question counted after its opening words): questions 68 -> 69
+    "blind21": ((132, 86, 94), 12, 0, 0, 69, 1),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events

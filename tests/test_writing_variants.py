@@ -267,6 +267,8 @@ variants = load_script("writing_variants")
 # without marks 50 -> 54, teencode without marks 50 -> 53, a letter dropped 13 -> 15, tr/ch
 # 14 -> 16, doubled 2 -> 3; teencode and lower-case 2 -> 1 (the blind sets' urgency unmoved in
 # sum, a calm tip fewer rated urgent).
+# Round 28, asst-28 merged and measured once: a letter dropped question 552 -> 551, its wrong
+# answers 164 -> 163.
 HELD = {
     "no-marks": {"kind": 28, "tip-lost": 8, "category": 95, "urgency": 54,
                  "question": 20, "question-wrong": 19},
@@ -279,7 +281,7 @@ HELD = {
     "typo-doubled": {"kind": 20, "tip-lost": 11, "category": 24, "urgency": 3,
                      "question": 82, "question-wrong": 14},
     "typo-dropped": {"kind": 71, "tip-lost": 21, "category": 52, "urgency": 15,
-                     "question": 552, "question-wrong": 164},
+                     "question": 551, "question-wrong": 163},
     "typo-tr-ch": {"kind": 90, "tip-lost": 47, "category": 112, "urgency": 16,
                    "question": 117, "question-wrong": 40},
 }  # fmt: skip
