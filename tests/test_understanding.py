@@ -2070,7 +2070,9 @@ MESSAGES_ALONE = {
     # normal (t46m-181)
     # round 28, kind-28 and cat-28 merged and measured once: kind 193, category 142, urgency
     # 146, no person in danger rated normal
-    "tuning46": ((193, 142, 146), 13, 0, 0),
+    # round 28 (lead: nobody coming back "liên lạc lại", a repairman's "nhận sửa" offer, food
+    # burnt but tasty): kind 193 -> 196, ads 13 -> 14
+    "tuning46": ((196, 142, 146), 14, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     "tuning47": ((189, 130, 138), 14, 1, 1),
 }

@@ -269,6 +269,7 @@ variants = load_script("writing_variants")
 # sum, a calm tip fewer rated urgent).
 # Round 28, asst-28 merged and measured once: a letter dropped question 552 -> 551, its wrong
 # answers 164 -> 163.
+# Round 28 (lead): "nhận sửa" an ad's opening: a letter dropped kind 71 -> 70.
 HELD = {
     "no-marks": {"kind": 28, "tip-lost": 8, "category": 95, "urgency": 54,
                  "question": 20, "question-wrong": 19},
@@ -280,7 +281,7 @@ HELD = {
                        "question": 8, "question-wrong": 5},
     "typo-doubled": {"kind": 20, "tip-lost": 11, "category": 24, "urgency": 3,
                      "question": 82, "question-wrong": 14},
-    "typo-dropped": {"kind": 71, "tip-lost": 21, "category": 52, "urgency": 15,
+    "typo-dropped": {"kind": 70, "tip-lost": 21, "category": 52, "urgency": 15,
                      "question": 551, "question-wrong": 163},
     "typo-tr-ch": {"kind": 90, "tip-lost": 47, "category": 112, "urgency": 16,
                    "question": 117, "question-wrong": 40},
