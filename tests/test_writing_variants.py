@@ -263,27 +263,23 @@ variants = load_script("writing_variants")
 # Round 28, kind-28: a link quoted and asked whether it is the police's is a phish's tip
 # (mt40-68, wrong before in every spelling); without punctuation its address is words, no
 # link: lower-no-punct kind 29 -> 30, tip-lost 0 -> 1, category 2 -> 3.
-# Round 28: the model trained again (cat-28's severity examples, an overdose unreachable): urgency
-# without marks 50 -> 54, teencode without marks 50 -> 53, a letter dropped 13 -> 15, tr/ch
-# 14 -> 16, doubled 2 -> 3; teencode and lower-case 2 -> 1 (the blind sets' urgency unmoved in
-# sum, a calm tip fewer rated urgent).
 # Round 28, asst-28 merged and measured once: a letter dropped question 552 -> 551, its wrong
 # answers 164 -> 163.
 # Round 28 (lead): "nhận sửa" an ad's opening: a letter dropped kind 71 -> 70.
 HELD = {
-    "no-marks": {"kind": 28, "tip-lost": 8, "category": 95, "urgency": 54,
+    "no-marks": {"kind": 28, "tip-lost": 8, "category": 95, "urgency": 50,
                  "question": 20, "question-wrong": 19},
-    "teencode": {"kind": 2, "tip-lost": 2, "category": 9, "urgency": 1,
+    "teencode": {"kind": 2, "tip-lost": 2, "category": 9, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 29, "tip-lost": 10, "category": 101, "urgency": 53,
+    "teencode-no-marks": {"kind": 29, "tip-lost": 10, "category": 101, "urgency": 50,
                           "question": 22, "question-wrong": 20},
-    "lower-no-punct": {"kind": 30, "tip-lost": 1, "category": 3, "urgency": 1,
+    "lower-no-punct": {"kind": 30, "tip-lost": 1, "category": 3, "urgency": 2,
                        "question": 8, "question-wrong": 5},
-    "typo-doubled": {"kind": 20, "tip-lost": 11, "category": 24, "urgency": 3,
+    "typo-doubled": {"kind": 20, "tip-lost": 11, "category": 24, "urgency": 2,
                      "question": 82, "question-wrong": 14},
-    "typo-dropped": {"kind": 70, "tip-lost": 21, "category": 52, "urgency": 15,
+    "typo-dropped": {"kind": 70, "tip-lost": 21, "category": 52, "urgency": 13,
                      "question": 551, "question-wrong": 163},
-    "typo-tr-ch": {"kind": 90, "tip-lost": 47, "category": 112, "urgency": 16,
+    "typo-tr-ch": {"kind": 90, "tip-lost": 47, "category": 112, "urgency": 14,
                    "question": 117, "question-wrong": 40},
 }  # fmt: skip
 
