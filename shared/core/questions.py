@@ -196,15 +196,17 @@ def _nationals_rewriter(
     return rewrite
 
 
-_CACHE: dict[int, tuple[object, Any]] = {}
+_CACHE: dict[tuple[int, Any], tuple[object, Any]] = {}
 
 
 def _cached(source: T, build: Callable[[T], Any]) -> Any:
-    """`build(source)`, computed once per source object (the knowledge is loaded once)."""
-    hit = _CACHE.get(id(source))
+    """`build(source)`, computed once per source object and build (the knowledge is loaded
+    once; one source may be built into several things)."""
+    key = (id(source), build)
+    hit = _CACHE.get(key)
     if hit is None or hit[0] is not source:
         hit = (source, build(source))
-        _CACHE[id(source)] = hit
+        _CACHE[key] = hit
     return hit[1]
 
 
@@ -1121,17 +1123,7 @@ def _a_person(phrase: str, k: Knowledge) -> bool:
     """A topic's phrase that only says who: a person's words (`persons`), or a person or
     kin word before a nation typed without marks ("chồng Đài Loan" typed "chong dai loan":
     written with marks, the nationals rule already says "quốc tịch", one of `persons`)."""
-    if phrase in k.persons:
-        return True
-    # cached apart from `_cached`, which holds the rewriter under the same source's id
-    hit = _NATIONAL_PERSONS.get(id(k.nationals))
-    if hit is None or hit[0] is not k.nationals:
-        hit = (k.nationals, _national_persons(k.nationals))
-        _NATIONAL_PERSONS[id(k.nationals)] = hit
-    return phrase in hit[1]
-
-
-_NATIONAL_PERSONS: dict[int, tuple[object, frozenset[str]]] = {}
+    return phrase in k.persons or phrase in _cached(k.nationals, _national_persons)
 
 
 def _without_persons(padded: str, matches: list[_Match], k: Knowledge) -> list[_Match]:
