@@ -1875,7 +1875,9 @@ def weigh(
         # harm is told beside it ("nghe nói thằng hàng xóm đánh vợ nhập viện, có đúng
         # không" does); papers whose loss is already reported, their re-issue asked
         held_asked = "held" in groups and "held_asks" in groups
-        harmless = "bribe" not in groups and not _any_named(groups, ("cat:", "with:"))
+        harmless = "bribe" not in groups and not (
+            _any_named(groups, "cat:") or _any_named(groups, "with:")
+        )
         heard = ("rumour" in groups or "heard" in groups) and "checks" in groups and harmless
         # papers lost whose loss is already reported, their re-issue asked ("xe bị trộm hôm
         # kia, đã trình báo rồi, cà vẹt cũng mất, giờ làm lại ở đâu"): nothing left to report
@@ -3667,19 +3669,23 @@ def _said_from(groups: dict[str, list[Hit]], names: frozenset[str], at: int) -> 
     return False
 
 
-def _any_named(groups: dict[str, list[Hit]], prefix: str | tuple[str, ...]) -> bool:
-    """A group whose name starts with `prefix` (or one of them). (A loop: a `map` of
-    `str.startswith` with its `repeat`, or a generator, cost more on some twelve groups.)"""
+def _any_named(groups: dict[str, list[Hit]], prefix: str) -> bool:
+    """A group whose name starts with `prefix`. (A loop: a `map` of `str.startswith` with
+    its `repeat`, or a generator, cost more on some twelve groups; and the name's first
+    letters compared, not `startswith`: on 3.11 a method of its arguments in a tuple, ≈ a
+    third more a group, some twenty a tip weighed.)"""
+    n = len(prefix)
     for group in groups:  # noqa: SIM110 (as `_any_outside`)
-        if group.startswith(prefix):
+        if group[:n] == prefix:
             return True
     return False
 
 
 def _any_sure_of(groups: dict[str, list[Hit]], prefix: str) -> bool:
-    """A sure hit in a group whose name starts with `prefix`."""
+    """A sure hit in a group whose name starts with `prefix` (compared as `_any_named`)."""
+    n = len(prefix)
     for group in groups:  # noqa: SIM110 (as `_any_outside`)
-        if group.startswith(prefix) and _sure(groups, group):
+        if group[:n] == prefix and _sure(groups, group):
             return True
     return False
 

@@ -361,12 +361,17 @@ def _unpickled_model(state: dict[str, object], pieces: dict[str, bytes]) -> Text
 
 def is_opinion_of(label: str, reasons: tuple[str, ...]) -> bool:
     """Whether `reasons` hold the model's opinion for `label` (a category, a kind)."""
-    said = f"{OPINION}{label} ("
-    # (a loop: twice a tip weighed, a `map` with its `repeat` made for one to three reasons)
-    for reason in reasons:  # noqa: SIM110
-        if reason.startswith(said):
+    # (a loop: twice a tip weighed, a `map` with its `repeat` made for one to three reasons;
+    # most reasons are the rules' phrases, told apart by their first letters before the
+    # label's own beginning is made: on 3.11 `startswith` is a method of its arguments in
+    # a tuple, the letters compared cost a third less)
+    for reason in reasons:
+        if reason[:_OPINION_LENGTH] == OPINION and reason.startswith(f"{OPINION}{label} ("):
             return True
     return False
+
+
+_OPINION_LENGTH = len(OPINION)
 
 
 def features_of(words: tuple[str, ...]) -> list[str]:
