@@ -1700,7 +1700,8 @@ QUESTIONS_ALONE = {
     "tuning46": (86, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
-    "tuning47": (79, 6),
+    # round 29 (asst-29, "vẫn còn tạm trú" still held, no "as for" join: one matter): 80, 5 wrong
+    "tuning47": (80, 5),
 }
 
 

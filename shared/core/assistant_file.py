@@ -343,6 +343,8 @@ class Knowledge:
     conjunctions: tuple[str, ...] = ()
     # conjunctions offering two procedures as alternatives ("hay"): which applies is asked
     alternatives: tuple[str, ...] = ()
+    # words holding a conjunction's word that join nothing ("vẫn còn tạm trú": still held)
+    not_joining: tuple[str, ...] = ()
     # the citizen saying they do not know which of the procedures they named is theirs
     unsure_which: tuple[str, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
@@ -823,6 +825,7 @@ class ConfIn(_Strict):
     stays: StaysIn | None = None
     conjunctions: list[str] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)
+    not_joining: list[str] = Field(default_factory=list)
     unsure_which: list[str] = Field(default_factory=list)
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
@@ -1168,6 +1171,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         stays=_stays(conf.stays),
         conjunctions=tuple(_padded(c) for c in conf.conjunctions),
         alternatives=tuple(_padded(c) for c in conf.alternatives),
+        not_joining=tuple(_padded(c) for c in conf.not_joining),
         unsure_which=tuple(_padded(c) for c in conf.unsure_which),
         follow_ups=tuple(
             FollowUp(

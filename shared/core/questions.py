@@ -336,8 +336,14 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
         right = {m.topic for m in matches if m.start >= start}
         return any(a != b for a in left for b in right)
 
+    # a conjunction's word inside words that join nothing ("vẫn còn tạm trú ở nhà tôi": still
+    # held, not "as for tạm trú") is no cut
+    held = [(s, s + len(p)) for p in k.not_joining for s in _positions(padded, p)]
     cuts = sorted(
-        at for c in k.conjunctions for at in _positions(padded, c) if joins(at, at + len(c))
+        at
+        for c in k.conjunctions
+        for at in _positions(padded, c)
+        if joins(at, at + len(c)) and not any(s < at < e - 1 for s, e in held)
     )
     if not cuts:
         return None

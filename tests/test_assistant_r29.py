@@ -1,0 +1,46 @@
+"""Round 29's assistant pass (issue 17: never a wrong procedure's facts): the topic and part
+of a question read right when words look like another procedure's. Each rule is tried on
+fresh phrasings and on the near misses that must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.asked import read
+
+TODAY = date(2026, 12, 4)
+
+
+# -- "vẫn còn tạm trú" is still held, not "còn tạm trú thì" (as for): one matter asked -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Người thuê phòng trọ nhà tui dọn đi rồi mà vẫn còn tạm trú ở nhà tui, tui là chủ có xin "
+        "xóa tạm trú cho họ được hông",
+        "ng thue tro cu da chuyen di ma van con tam tru o nha minh, minh la chu nha thi xoa tam "
+        "tru cho ho the nao",
+        "nguoi thue tro nha e di roi ma van con tam tru o dia chi nha e, chu nha de nghi xoa "
+        "tam tru cho ho dc ko",
+    ],
+)
+def test_a_registration_still_held_is_no_second_matter(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == ("xoa_dang_ky",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: "còn" setting a second procedure beside the first: both asked
+        "báo tạm vắng ở quê xong rồi, còn tạm trú ở đây thì làm sao",
+    ],
+)
+def test_as_for_a_second_procedure_still_asks_both(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert set(topics) == {"tam_vang", "tam_tru"}, text
