@@ -44,3 +44,35 @@ def test_as_for_a_second_procedure_still_asks_both(text: str) -> None:
     tip, topics, _ = read(text, TODAY)
     assert not tip, text
     assert set(topics) == {"tam_vang", "tam_tru"}, text
+
+
+# -- a home for good abroad: the removal alone, no registration here follows --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng út nhà tôi qua Úc làm rồi ở luôn bên đó, giờ có phải cắt khẩu cho nó không",
+        "Em gái tôi sang Nhật lấy chồng rồi ở hẳn bên đó, có cần cắt khẩu cho em ấy không ạ?",
+        "ba tui qua my song luon voi anh hai roi, co phai xoa thuong tru cua ong o nha ko",
+        "chị tôi đi Canada sống luôn bên đó, cắt khẩu cho chị ấy làm sao",
+    ],
+)
+def test_a_home_abroad_asks_the_removal_alone(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == ("xoa_dang_ky",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: a home for good in the country: registered there, the old one ends
+        "cắt khẩu ở Tân Phú về quê Trà Vinh sống luôn thì làm sao",
+        "ba me toi ve que o luon, cat khau o day roi nhap ve que the nao",
+    ],
+)
+def test_a_home_for_good_here_still_asks_the_registration(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert set(topics) == {"xoa_dang_ky", "thuong_tru"}, text

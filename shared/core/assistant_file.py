@@ -123,6 +123,8 @@ class FollowUp:
     # (first ... then, `after_none` not said), and the topic `when` beats is added all the same
     after: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     after_none: tuple[str, ...] = ()
+    # words that, said, leave the topic unadded (a home abroad: no registration here follows)
+    none: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -542,6 +544,7 @@ class FollowUpIn(_Strict):
     said_removed: ServiceNearIn | None = None
     after: ServiceNearIn | None = None
     after_none: list[str] = Field(default_factory=list)
+    none: list[str] = Field(default_factory=list)
 
 
 class DoubtOfIn(_Strict):
@@ -1183,6 +1186,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 _near(f.said_removed),
                 _near(f.after),
                 tuple(_padded(p) for p in f.after_none),
+                tuple(_padded(p) for p in f.none),
             )
             for f in conf.follow_ups
         ),

@@ -1210,6 +1210,7 @@ def _follow_ups(
                 [m for m in matches if m.topic != follow.add],
             )
             and (not follow.with_ or has_any(padded, follow.with_))
+            and not has_any(padded, follow.none)
         ):
             parts = [*parts, Part(follow.add, sections(padded, k))]
     return parts
