@@ -76,3 +76,34 @@ def test_a_home_for_good_here_still_asks_the_registration(text: str) -> None:
     tip, topics, _ = read(text, TODAY)
     assert not tip, text
     assert set(topics) == {"xoa_dang_ky", "thuong_tru"}, text
+
+
+# -- a registration's term asked in other words is tạm trú's fact, never its renewal ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dang ky tam tru xong thi dc cap cho bao lau thi het han vay ad",
+        "Tạm trú đăng ký xong có giá trị bao lâu thì hết hạn ạ, nộp xong mấy ngày có kết quả?",
+        "làm tạm trú ở trọ thì được cấp cho bao lâu vậy ad",
+    ],
+)
+def test_the_term_asked_is_the_registrations(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == ("tam_tru",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: the registration run out, what to do asked: the renewal
+        "tam tru cua em het han tuan truoc roi, gio lam sao a",
+        "tạm trú còn 10 ngày nữa là hết hạn, gia hạn ở đâu",
+    ],
+)
+def test_a_registration_run_out_still_asks_the_renewal(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == ("gia_han_tam_tru",), text
