@@ -107,3 +107,33 @@ def test_a_registration_run_out_still_asks_the_renewal(text: str) -> None:
     tip, topics, _ = read(text, TODAY)
     assert not tip, text
     assert topics == ("gia_han_tam_tru",), text
+
+
+# -- "gia hạn" said of another thing that ran out, however long it is named ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bao hiem y te cua ba noi toi nam nay bi het han roi, gia han o dau vay",
+        "Giấy phép lao động của anh kỹ sư bên công ty em sắp hết hạn, gia hạn chỗ nào ạ",
+    ],
+)
+def test_another_things_renewal_names_no_registration(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == (), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: the registration named as what ran out, however long the place said
+        "tạm trú của em ở phòng trọ hẻm 12 đường Lũy Bán Bích bị hết hạn rồi, gia hạn ở đâu ạ",
+        "tam tru cua em o tro gan cho Tan Huong het han roi, gia han sao ad",
+    ],
+)
+def test_the_registration_run_out_is_still_renewed(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == ("gia_han_tam_tru",), text

@@ -1083,7 +1083,15 @@ def _without_others_objects(padded: str, matches: list[_Match], k: Knowledge) ->
             if said[i : i + 2] in (["het", "han"], ["qua", "han"])
         ]
         anchor = ran_out[0] if ran_out else start
-        near = " " + " ".join(said[max(anchor - 2 * gap, 0) : end + gap]) + " "
+        # what ran out is said before it, however long ("thẻ bảo hiểm y tế cho con 3 tuổi bị hết
+        # hạn"): looked for back to the text's start, or to a topic named before it ("tạm trú
+        # của em ở trọ gần chỗ làm hết hạn": the registration ran out)
+        if ran_out:
+            ends = (len(padded[: o.end].split()) for o in matches if o is not m)
+            first = max((i for i in ends if i <= anchor), default=0)
+        else:
+            first = max(anchor - 2 * gap, 0)
+        near = " " + " ".join(said[first : end + gap]) + " "
         return has_any(near, objects)
 
     return [m for m in matches if not (m.topic in k.verb_objects and others_object(m))]
