@@ -137,3 +137,33 @@ def test_the_registration_run_out_is_still_renewed(text: str) -> None:
     tip, topics, _ = read(text, TODAY)
     assert not tip, text
     assert topics == ("gia_han_tam_tru",), text
+
+
+# -- the new registration said made, the old one's removal asked: the removal alone -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "toi da chuyen ho khau ve Go Vap xong, ho khau cu o Tay Thanh co tu xoa ko hay phai di cat",
+        "Cả nhà đã nhập khẩu vào căn hộ mới ở Bình Tân, vậy hộ khẩu cũ bên Tân Phú có phải đi xóa "
+        "không anh?",
+    ],
+)
+def test_the_old_registration_after_the_move_is_the_removal(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == ("xoa_dang_ky",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: both steps still to do: both asked
+        "cắt khẩu ở nhà tôi rồi nhập khẩu chỗ mới thì làm sao",
+    ],
+)
+def test_both_steps_still_to_do_ask_both(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert set(topics) == {"xoa_dang_ky", "thuong_tru"}, text
