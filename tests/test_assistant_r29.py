@@ -159,6 +159,21 @@ def test_the_old_registration_after_the_move_is_the_removal(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Năm 2019 nhà tôi cho người quen nhập khẩu nhờ, giờ họ dọn đi lâu rồi mà vẫn còn khẩu ở "
+        "nhà tôi, tôi muốn xóa cho họ thì cần giấy gì?",
+        "hoi truoc cho thang em ho nhap ho khau vo, no di 3 nam r ma van con ho khau o day, xoa "
+        "sao ad",
+    ],
+)
+def test_a_registration_left_behind_is_the_removal(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == ("xoa_dang_ky",), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # near miss: both steps still to do: both asked
         "cắt khẩu ở nhà tôi rồi nhập khẩu chỗ mới thì làm sao",
     ],
