@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tests.asked import read
+from tests.asked import answered, read
 
 TODAY = date(2026, 12, 4)
 
@@ -182,3 +182,26 @@ def test_both_steps_still_to_do_ask_both(text: str) -> None:
     tip, topics, _ = read(text, TODAY)
     assert not tip, text
     assert set(topics) == {"xoa_dang_ky", "thuong_tru"}, text
+
+
+# -- the law said to compel it, or at once: whether and by when (ai_khi) -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bán nhà rồi mà bên mua đòi cả nhà cắt khẩu, luật có bắt phải cắt ngay không hay được bao "
+        "lâu vậy ad",
+    ],
+)
+def test_compelled_or_at_once_asks_whether_and_when(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == ("xoa_dang_ky",), text
+    assert "ai_khi" in result.sections, text
+
+
+def test_compelled_at_once_to_register_asks_whether_and_when() -> None:
+    text = "mới dọn vô trọ thì luật có bắt phải đăng ký tạm trú ngay không hay được mấy ngày"
+    result = answered(text, TODAY)
+    assert result.topics == ("tam_tru",), text
+    assert "ai_khi" in result.sections, text

@@ -1696,7 +1696,8 @@ QUESTIONS_ALONE = {
     # round 27 (asst-27, both nationalities named, "có cả quốc tịch Việt Nam và Mỹ": an officer): 85
     # round 27, kind-27 and asst-27 merged and measured once: 88 with none wrong
     # round 28 (asst-28, a registration shown at an address never lived at: an officer): 89
-    "tuning45": (89, 0),
+    # round 29 (asst-29, "luật có bắt phải cắt ngay không": whether and by when asked): 90
+    "tuning45": (90, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (asst-28, a spouse's nation typed without marks beside a marriage says who): 85
     # round 28 (asst-28, a short question counted from after "cho tôi hỏi"): 86
