@@ -205,3 +205,28 @@ def test_compelled_at_once_to_register_asks_whether_and_when() -> None:
     result = answered(text, TODAY)
     assert result.topics == ("tam_tru",), text
     assert "ai_khi" in result.sections, text
+
+
+# -- a tip followed by the lost papers' rule, nothing else read: that rule's topic answered ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hom qua bi giut tui o cho, mat het ca cccd lan bang lai, gio lam lai cai cccd o dau vay",
+        "Hi, I lost my wallet in a taxi last night and my CCCD was in it. Do I need a police "
+        "report before getting a new CCCD?",
+    ],
+)
+def test_the_lost_papers_rule_sent_is_the_topic_answered(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.tip, text
+    assert result.topic == "mat_giay_to", text
+    assert result.replies, text
+
+
+def test_a_theft_with_no_papers_answers_no_topic() -> None:
+    # near miss: no rule follows, nothing is answered
+    result = answered("tối qua trộm vô nhà lấy chiếc xe máy với cái laptop", TODAY)
+    assert result.tip
+    assert result.topic is None
