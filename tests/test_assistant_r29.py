@@ -230,3 +230,19 @@ def test_a_theft_with_no_papers_answers_no_topic() -> None:
     result = answered("tối qua trộm vô nhà lấy chiếc xe máy với cái laptop", TODAY)
     assert result.tip
     assert result.topic is None
+
+
+# -- "nhiêu" typed short alone asks the amount: the fine ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "homestay cua e khai luu tru cho khach tren app nao, khai tre thi phat nhiu",
+        "khach o lai qua dem ma ko bao luu tru thi phat nhiu vay ad",
+    ],
+)
+def test_a_fine_asked_with_nhiu_is_the_fine(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == ("luu_tru",), text
+    assert "muc_phat" in result.sections, text

@@ -1640,7 +1640,8 @@ QUESTIONS_ALONE = {
     # with none wrong
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer): 90
-    "tuning41": (90, 0),
+    # round 29 (asst-29, "phạt nhiu": "nhiêu" typed short, the fine asked): 91
+    "tuning41": (91, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 24 (asst-24): 84 with 3 wrong (a foreigner's words beside a work permit say who it
     # is for; two questions written apart both answered)
