@@ -246,3 +246,20 @@ def test_a_fine_asked_with_nhiu_is_the_fine(text: str) -> None:
     result = answered(text, TODAY)
     assert result.topics == ("luu_tru",), text
     assert "muc_phat" in result.sections, text
+
+
+# -- the step's own verb then "thế nào" asks how it is done: the whole answer ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Người thuê phòng dọn đi rồi mà tạm trú vẫn còn ở nhà tôi, giờ tôi báo xóa thế nào, không "
+        "báo có bị phạt không",
+        "khách thuê cũ dọn đi lâu rồi, tôi muốn xóa tạm trú cho họ, xóa thế nào, có mất phí không",
+    ],
+)
+def test_how_the_removal_is_done_gets_the_whole_answer(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == ("xoa_dang_ky",), text
+    assert result.sections == (), text  # every part, where and how among them
