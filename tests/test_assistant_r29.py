@@ -263,3 +263,33 @@ def test_how_the_removal_is_done_gets_the_whole_answer(text: str) -> None:
     result = answered(text, TODAY)
     assert result.topics == ("xoa_dang_ky",), text
     assert result.sections == (), text  # every part, where and how among them
+
+
+# -- when a duty starts ("bao lâu thì mới phải"), how long one must have lived ("ở đủ bao lâu") ---
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("ve que cham me benh, vang nha bao lau thi moi can bao tam vang a", "tam_vang"),
+        (
+            "Tôi thuê nhà ở Tân Phú, muốn đăng ký thường trú luôn thì phải ở đủ bao lâu mới "
+            "được ạ?",
+            "thuong_tru",
+        ),
+        ("muốn nhập khẩu vào nhà thuê thì phải ở đủ bao lâu mới được vậy ad", "thuong_tru"),
+    ],
+)
+def test_when_a_duty_starts_asks_whether_and_when(text: str, topic: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == (topic,), text
+    assert "ai_khi" in result.sections, text
+
+
+def test_a_length_said_before_registering_still_asks_its_deadline() -> None:
+    # near miss: "phải ở đủ 30 ngày rồi mới được đăng ký" is a claim about the deadline: the
+    # whole answer, the processing time among it
+    text = "Chủ trọ nói phải ở đủ 30 ngày rồi mới được đi đăng ký tạm trú, đúng không ạ?"
+    result = answered(text, TODAY)
+    assert result.topics == ("tam_tru",), text
+    assert result.sections == (), text
