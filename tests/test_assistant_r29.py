@@ -293,3 +293,19 @@ def test_a_length_said_before_registering_still_asks_its_deadline() -> None:
     result = answered(text, TODAY)
     assert result.topics == ("tam_tru",), text
     assert result.sections == (), text
+
+
+# -- a declaration's deadline ("báo trong bao lâu") asks whether and when, beside its time -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ban e o ke phong tro nha e 3 hom, e phai bao luu tru ko, bao trong bao lau",
+        "em gai o nho phong tro e 5 ngay, chu tro phai khai luu tru ko, khai trong bao lau",
+    ],
+)
+def test_a_declarations_deadline_asks_whether_and_when(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == ("luu_tru",), text
+    assert "ai_khi" in result.sections, text
