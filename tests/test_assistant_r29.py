@@ -309,3 +309,21 @@ def test_a_declarations_deadline_asks_whether_and_when(text: str) -> None:
     result = answered(text, TODAY)
     assert result.topics == ("luu_tru",), text
     assert "ai_khi" in result.sections, text
+
+
+# -- a foreign guest's passport or visa to attach asks the papers ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "khach tay o homestay cua minh, khai bao tam tru cho ho co can chup ho chieu voi visa gui "
+        "len ko",
+        "Ông bạn người Hàn ở nhà tôi 1 tuần, khai báo cho ông ấy trên mạng có phải gửi ảnh hộ "
+        "chiếu không?",
+    ],
+)
+def test_a_foreign_guests_passport_to_attach_asks_the_papers(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == ("nuoc_ngoai",), text
+    assert "giay_to" in result.sections, text
