@@ -303,9 +303,10 @@ def rule_for_tip(category_or_topic: str | None, today: date, text: str = "") -> 
 
 def _tip_follow_up(
     category_or_topic: str | None, today: date, text: str
-) -> tuple[Reply | None, str | None]:
-    """The reply to send after a tip's acknowledgement, or None, and the service this
-    line said it does not handle when that reply is a pointer (else None).
+) -> tuple[Reply | None, str | None, str | None]:
+    """The reply to send after a tip's acknowledgement, or None; the service this line
+    said it does not handle when that reply is a pointer (else None); and the topic whose
+    rule that reply gives (else None).
 
     Takes a topic (tam_tru, luu_tru, ...) or a classifier category: for a
     residence category the topic is read from the tip's text, defaulting to
@@ -321,12 +322,12 @@ def _tip_follow_up(
         topic = match_topic(text)
         if topic is None or not k.procedures[topic].rule:
             if category_or_topic is None:
-                return None, None
+                return None, None, None
             topic = k.default_rule_topic
     elif category_or_topic in k.tip_topics and (pointer := _lost_elsewhere(text)) is not None:
         # a paper of another office lost, none of ours named ("I lost my passport, what should
         # I do"): the loss is received, and where that paper is re-issued is said
-        return _out_of_scope_reply(pointer), pointer.service
+        return _out_of_scope_reply(pointer), pointer.service, None
     elif category_or_topic in k.tip_topics:
         topic = k.tip_topics[category_or_topic]
     elif category_or_topic in k.procedures:
@@ -341,18 +342,18 @@ def _tip_follow_up(
         service = questions.understand(padded, k).out_of_scope
         asked = questions.sections(padded, k)
         if service is None or not asked:
-            return None, None
-        return _out_of_scope_reply(service), service.service
+            return None, None, None
+        return _out_of_scope_reply(service), service.service, None
     else:
-        return None, None
+        return None, None, None
     proc = k.procedures[topic]
     lines = [line for line in proc.rule if line.said_on(today)]
     if not lines:
-        return None, None
+        return None, None, None
     body = "\n".join(f"- {line.text}" for line in lines)
     checked = k.texts["checked"].format(date=_date(proc.checked))
     text_out = f"{k.texts['rule_intro']}\n{body}\n\n{checked}"
-    return Reply(text_out, (_topic_button(topic),)), None
+    return Reply(text_out, (_topic_button(topic),)), None, topic
 
 
 def _lost_elsewhere(text: str) -> OutOfScope | None:
@@ -529,11 +530,15 @@ def answer(
     handoff = handoff or questions.near(padded, k.handoff_waited)
 
     if signal.tip:
-        rule, elsewhere_service = _tip_follow_up(signal.category, today, text)
+        rule, elsewhere_service, ruled = _tip_follow_up(signal.category, today, text)
         if rule is not None:
             replies.append(rule)
+        # nothing read as asked, the rule sent is what answers ("bị giật túi, mất căn cước,
+        # làm lại ở đâu": how to re-issue the papers): its topic is the one answered
+        told = first or (ruled if ruled in k.tip_topics.values() else None)
         return result(
-            new_state=ConversationState(first, now) if first and now else state,
+            topic=told,
+            new_state=ConversationState(told, now) if told and now else state,
             # a theft that took a licence whose re-issue is asked: received, and pointed on
             out_of_scope=elsewhere_service,
         )

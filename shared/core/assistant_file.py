@@ -123,6 +123,8 @@ class FollowUp:
     # (first ... then, `after_none` not said), and the topic `when` beats is added all the same
     after: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     after_none: tuple[str, ...] = ()
+    # words that, said, leave the topic unadded (a home abroad: no registration here follows)
+    none: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -343,6 +345,8 @@ class Knowledge:
     conjunctions: tuple[str, ...] = ()
     # conjunctions offering two procedures as alternatives ("hay"): which applies is asked
     alternatives: tuple[str, ...] = ()
+    # words holding a conjunction's word that join nothing ("vẫn còn tạm trú": still held)
+    not_joining: tuple[str, ...] = ()
     # the citizen saying they do not know which of the procedures they named is theirs
     unsure_which: tuple[str, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
@@ -540,6 +544,7 @@ class FollowUpIn(_Strict):
     said_removed: ServiceNearIn | None = None
     after: ServiceNearIn | None = None
     after_none: list[str] = Field(default_factory=list)
+    none: list[str] = Field(default_factory=list)
 
 
 class DoubtOfIn(_Strict):
@@ -823,6 +828,7 @@ class ConfIn(_Strict):
     stays: StaysIn | None = None
     conjunctions: list[str] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)
+    not_joining: list[str] = Field(default_factory=list)
     unsure_which: list[str] = Field(default_factory=list)
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
@@ -1168,6 +1174,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         stays=_stays(conf.stays),
         conjunctions=tuple(_padded(c) for c in conf.conjunctions),
         alternatives=tuple(_padded(c) for c in conf.alternatives),
+        not_joining=tuple(_padded(c) for c in conf.not_joining),
         unsure_which=tuple(_padded(c) for c in conf.unsure_which),
         follow_ups=tuple(
             FollowUp(
@@ -1179,6 +1186,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 _near(f.said_removed),
                 _near(f.after),
                 tuple(_padded(p) for p in f.after_none),
+                tuple(_padded(p) for p in f.none),
             )
             for f in conf.follow_ups
         ),

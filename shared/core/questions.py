@@ -336,8 +336,14 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
         right = {m.topic for m in matches if m.start >= start}
         return any(a != b for a in left for b in right)
 
+    # a conjunction's word inside words that join nothing ("vẫn còn tạm trú ở nhà tôi": still
+    # held, not "as for tạm trú") is no cut
+    held = [(s, s + len(p)) for p in k.not_joining for s in _positions(padded, p)]
     cuts = sorted(
-        at for c in k.conjunctions for at in _positions(padded, c) if joins(at, at + len(c))
+        at
+        for c in k.conjunctions
+        for at in _positions(padded, c)
+        if joins(at, at + len(c)) and not any(s < at < e - 1 for s, e in held)
     )
     if not cuts:
         return None
@@ -1077,7 +1083,15 @@ def _without_others_objects(padded: str, matches: list[_Match], k: Knowledge) ->
             if said[i : i + 2] in (["het", "han"], ["qua", "han"])
         ]
         anchor = ran_out[0] if ran_out else start
-        near = " " + " ".join(said[max(anchor - 2 * gap, 0) : end + gap]) + " "
+        # what ran out is said before it, however long ("thẻ bảo hiểm y tế cho con 3 tuổi bị hết
+        # hạn"): looked for back to the text's start, or to a topic named before it ("tạm trú
+        # của em ở trọ gần chỗ làm hết hạn": the registration ran out)
+        if ran_out:
+            ends = (len(padded[: o.end].split()) for o in matches if o is not m)
+            first = max((i for i in ends if i <= anchor), default=0)
+        else:
+            first = max(anchor - 2 * gap, 0)
+        near = " " + " ".join(said[first : end + gap]) + " "
         return has_any(near, objects)
 
     return [m for m in matches if not (m.topic in k.verb_objects and others_object(m))]
@@ -1204,6 +1218,7 @@ def _follow_ups(
                 [m for m in matches if m.topic != follow.add],
             )
             and (not follow.with_ or has_any(padded, follow.with_))
+            and not has_any(padded, follow.none)
         ):
             parts = [*parts, Part(follow.add, sections(padded, k))]
     return parts
