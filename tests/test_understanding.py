@@ -2071,7 +2071,8 @@ MESSAGES_ALONE = {
     "tuning46": ((196, 142, 145), 14, 0, 1),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
-    "tuning47": ((189, 130, 138), 14, 1, 1),
+    # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ"
+    "tuning47": ((190, 130, 138), 14, 1, 1),
 }
 
 

@@ -1266,6 +1266,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
 
 
 _GROUP = itemgetter(0)  # a `Hit`'s group
+_START_OF = itemgetter(START)  # a `Hit`'s first word
 _LABEL = itemgetter(1)  # a `Hit`'s label
 _SURE = itemgetter(4)  # a `Hit`'s `sure`
 
@@ -3334,8 +3335,10 @@ def _about_line(
     hỏi"; thanks and praise never beside "?" or something going on now; praise or a
     complaint never beside a category's words of its own (`told`, weak ones too: "thằng
     đó nhắn tin đe dọa con gái tôi, app lỗi hoài" is a threat reported with a gripe)."""
-    if "line_unless" in groups or groups.keys().isdisjoint(_ABOUT_LINE):
+    if groups.keys().isdisjoint(_ABOUT_LINE):
         return []  # (most messages: none of the groups it returns)
+    if "line_unless" in groups and not _all_waited(groups["line_unless"], groups.get("line", ())):
+        return []
     # (a "now" typed without marks inside a registration named is none: "dang ky" is "đăng
     # ký", not "đang": "... chủ trọ dang ky cho mọi người rồi, cảm ơn các anh")
     now = [h for h in groups.get("now", ()) if not _inside(h, groups.get("question", []))]
@@ -3364,6 +3367,19 @@ def _about_line(
     if not praise and said and _told_apart(told, said):
         return []
     return said
+
+
+def _all_waited(unless: list[Hit], gripes: Iterable[Hit]) -> bool:
+    """Every `unless` phrase leads straight into a gripe, the wait's own (round 29, kind-29:
+    "gửi tin báo từ tuần trước mà giờ (vẫn) chưa thấy ai phản hồi"): "mà giờ", "vẫn chưa"
+    then tell no trouble back. One leads in when it ends where a gripe or another lead-in
+    starts, or inside the gripe's head ("vẫn chưa" holds the gripe's "chưa")."""
+    spans = [(hit[START], hit[END]) for hit in gripes]
+    for hit in sorted(unless, key=_START_OF, reverse=True):
+        if not any(hit[START] < start <= hit[END] <= end for start, end in spans):
+            return False
+        spans.append((hit[START], hit[END]))
+    return True
 
 
 def _told_apart(told: list[Hit], said: list[Hit]) -> bool:

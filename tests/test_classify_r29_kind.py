@@ -1,0 +1,47 @@
+"""Principles of the message classifier added in round 29's kind pass (issue 17: messages
+that are not tips read as tips). Each is tried on phrasings of our own (with and without
+diacritics, chat spelling) and on near misses sharing their words that must stay tips."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.core.classify import by_rules, classify
+
+# nobody answering the line, said with "phản hồi" as it is with "trả lời" or "rep", even
+# after the wait's own "mà giờ" ("... mà giờ chưa thấy ai phản hồi"): a gripe about the
+# line, kind other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhắn từ hôm kia mà giờ chưa thấy ai phản hồi gì, chán thiệt",
+        "gui tin bao tu tuan truoc ma gio van chua thay ai phan hoi, that vong qua",
+        "em nhan 3 lan roi ma gio khong thay ai phan hoi luon",
+        "báo từ sáng mà giờ không thấy ai trả lời",
+    ],
+)
+def test_nobody_answering_after_the_wait_is_about_the_line(text: str) -> None:
+    verdict = classify(text)
+    assert verdict.kind == "other"
+    assert verdict.about_line
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a harm told beside the same gripe is still reported
+        ("tối qua tụi nó đánh nhau ở hẻm 20, báo rồi mà giờ chưa thấy ai phản hồi", "violence"),
+        ("nha ben hat karaoke toi 2h sang, bao roi ma gio chua thay ai phan hoi", "public_order"),
+    ],
+)
+def test_a_harm_told_beside_nobody_answering_stays_a_tip(text: str, category: str) -> None:
+    verdict = by_rules(text)
+    assert (verdict.kind, verdict.category) == ("tip", category)
+
+
+def test_the_trouble_back_after_ma_gio_stays_a_tip() -> None:
+    # "mà giờ" telling the trouble back, not opening the wait
+    text = "công an đưa ổng đi rồi mà giờ ổng lại về đập cửa, chưa thấy ai trả lời"
+    assert classify(text).kind == "tip"
