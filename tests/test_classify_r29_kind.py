@@ -45,3 +45,37 @@ def test_the_trouble_back_after_ma_gio_stays_a_tip() -> None:
     # "mà giờ" telling the trouble back, not opening the wait
     text = "công an đưa ổng đi rồi mà giờ ổng lại về đập cửa, chưa thấy ai trả lời"
     assert classify(text).kind == "tip"
+
+
+# money run out ("cháy túi") and the heat's whole saying ("nóng cháy da cháy thịt"), told
+# alone: figures of speech, nothing burns; a message to a friend owned up as sent to the wrong
+# chat ("nhầm chat"): chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tháng này đóng tiền nhà với tiền học cho con xong cháy túi luôn",
+        "chay grab ca ngay ma xang len gia, chay tui luon ae",
+        "Trời ơi hôm nay nóng cháy da cháy thịt, chẳng muốn ra đường",
+        "trua nay nang chay da chay thit, di dau cung met",
+        "ủa nhầm chat, sr ad",
+        "nham chat nha ad, tin nhan nay gui cho ban em",
+    ],
+)
+def test_figures_of_money_and_heat_and_a_wrong_chat_are_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a harm or a fire told beside them is still reported
+        ("nó giật điện thoại của em rồi chạy mất, cháy túi luôn", "robbery"),
+        ("nóng cháy da cháy thịt mà nhà bên còn đốt rác khói bay mù mịt", "public_order"),
+        ("xin loi nham chat, ma nha ben dang chay that do, khoi den ngut", "fire"),
+    ],
+)
+def test_a_harm_beside_a_figure_or_a_wrong_chat_stays_a_tip(text: str, category: str) -> None:
+    verdict = by_rules(text)
+    assert (verdict.kind, verdict.category) == ("tip", category)

@@ -1171,7 +1171,8 @@ BLIND_HELD = {
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57
     # round 27 (asst-27, a term run out, registering anew asked: both): questions 57 -> 58
-    "blind29": ((129, 92, 97), 11, 0, 0, 58, 1),
+    # round 29 (kind-29, aggregate only): kind 129 -> 130 (money run out, the heat's whole saying)
+    "blind29": ((130, 92, 97), 11, 0, 0, 58, 1),
     # round 26, written and scored before any change (lead-26 6a9092c)
     # round 27 (cat-27, aggregate only): category 88 -> 89
     # round 27, written and scored before any change (lead-27 625c7d3)
@@ -2052,7 +2053,8 @@ MESSAGES_ALONE = {
     # parking pretext, pushed down and robbed, someone mentally ill, a drug left in a car, an
     # accident nearly caused, a worker beaten, a deposit vanished, a plant's smoke): category
     # 126 -> 137, urgency 138 -> 139, no person in danger rated normal (mt45-27)
-    "tuning45": ((197, 137, 139), 18, 0, 0),
+    # round 29 (kind-29): kinds 197 -> 198 ("nóng cháy da cháy thịt", a figure)
+    "tuning45": ((198, 137, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (kind-28: a report to the ward's police by its whole name): kind 191 -> 192,
     # category 137; a habit told in English, the police asked to act (t46m-009): kind 193
@@ -2071,8 +2073,9 @@ MESSAGES_ALONE = {
     "tuning46": ((196, 142, 145), 14, 0, 1),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
-    # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ"
-    "tuning47": ((190, 130, 138), 14, 1, 1),
+    # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
+    # 190 -> 191, money run out ("cháy túi") a figure
+    "tuning47": ((191, 130, 138), 14, 1, 1),
 }
 
 
