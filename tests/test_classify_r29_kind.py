@@ -79,3 +79,33 @@ def test_figures_of_money_and_heat_and_a_wrong_chat_are_chat(text: str) -> None:
 def test_a_harm_beside_a_figure_or_a_wrong_chat_stays_a_tip(text: str, category: str) -> None:
     verdict = by_rules(text)
     assert (verdict.kind, verdict.category) == ("tip", category)
+
+
+# the writer's own exercise told, nothing else read, nobody else acting and nothing seen on
+# the way: a day of one's own, chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chiều nay đi tập gym xong mỏi nhừ cả người luôn",
+        "sang nay chay bo 5 vong quanh cong vien, mai chac let ko noi",
+        "tap the duc buoi sang o cong vien Gia Dinh moi ngay cho khoe nha mn",
+    ],
+)
+def test_the_writers_own_exercise_told_alone_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # something seen or met on the way, or someone acting, keeps the default tip
+        "Sáng nào em đi tập thể dục cũng thấy ống tiêm vứt đầy gốc cây công viên",
+        "sang nay di tap gym ve thay cua nha mo toang",
+        "chạy bộ ở công viên Đầm Sen bị 1 thằng đi theo hoài",
+        "tap the duc o cong vien gap ong kia cu dung rinh mo may chi em",
+    ],
+)
+def test_exercise_beside_something_seen_or_someone_acting_stays_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip"

@@ -1160,13 +1160,15 @@ BLIND_HELD = {
     # round 27 (the lead: a gripe about the line no longer hides a category's word told in a
     # clause of its own, a tip lost being the worse error; aggregate only): kind 123 -> 122
     # round 27 (asst-27, a term run out, registering anew asked: both): questions 61 -> 62
-    "blind27": ((122, 87, 91), 12, 0, 1, 62, 2),
+    # round 29 (kind-29, aggregate only): kind 122 -> 123 (the writer's own exercise told alone)
+    "blind27": ((123, 87, 91), 12, 0, 1, 62, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
     # questions 60 -> 62 (aggregate only)
     # round 27 (cat-27, aggregate only): category 86 -> 87
-    "blind28": ((128, 87, 91), 11, 0, 0, 62, 3),
+    # round 29 (kind-29, aggregate only): kind 128 -> 129 (the writer's own exercise told alone)
+    "blind28": ((129, 87, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57
@@ -2053,8 +2055,9 @@ MESSAGES_ALONE = {
     # parking pretext, pushed down and robbed, someone mentally ill, a drug left in a car, an
     # accident nearly caused, a worker beaten, a deposit vanished, a plant's smoke): category
     # 126 -> 137, urgency 138 -> 139, no person in danger rated normal (mt45-27)
-    # round 29 (kind-29): kinds 197 -> 198 ("nóng cháy da cháy thịt", a figure)
-    "tuning45": ((198, 137, 139), 18, 0, 0),
+    # round 29 (kind-29): kinds 197 -> 198 ("nóng cháy da cháy thịt", a figure); 198 -> 199,
+    # the writer's own exercise told alone ("đang chạy bộ ... thì nhớ ra")
+    "tuning45": ((199, 137, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (kind-28: a report to the ward's police by its whole name): kind 191 -> 192,
     # category 137; a habit told in English, the police asked to act (t46m-009): kind 193
@@ -2074,8 +2077,9 @@ MESSAGES_ALONE = {
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
-    # 190 -> 191, money run out ("cháy túi") a figure
-    "tuning47": ((191, 130, 138), 14, 1, 1),
+    # 190 -> 191, money run out ("cháy túi") a figure; 191 -> 192, the writer's own exercise
+    # told alone ("chạy bộ quanh Đầm Sen sáng nay mệt xỉu luôn")
+    "tuning47": ((192, 130, 138), 14, 1, 1),
 }
 
 

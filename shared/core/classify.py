@@ -753,6 +753,8 @@ def build_rules(data: Any) -> Rules:
         ("officer_life", top.not_for_line.officer_life),
         ("news_asked", top.not_for_line.news_asked),
         ("mood", top.not_for_line.mood),
+        ("pastime", top.not_for_line.pastime),
+        ("pastime_unless", top.not_for_line.pastime_unless),
         ("community", top.not_for_line.community),
         ("mood_unless", top.not_for_line.mood_unless),
         ("mood_harm", top.not_for_line.mood_harm),
@@ -3042,9 +3044,13 @@ def _by_rules(
     if office and best is None and not danger.hits and not _sure(groups, "office_someone"):
         return Classification("other", None, "normal", None, None, _unique(_labels(office)))
     # the writer's own feeling exclaimed in the last clause, nothing else matched and nobody
-    # else acting ("con em vừa thi đậu đại học, vui quá"): news of one's own day
+    # else acting ("con em vừa thi đậu đại học, vui quá"): news of one's own day, and so the
+    # writer's own pastime told anywhere, nothing seen on the way ("chạy bộ quanh Đầm Sen
+    # sáng nay mệt xỉu luôn")
     if best is None and not danger.hits and "mood_unless" not in groups:
         mood = _in_clause(_sure(groups, "mood"), message.clauses[-1])
+        if not mood and "pastime_unless" not in groups:
+            mood = _sure(groups, "pastime")
         if mood:
             return Classification("other", None, "normal", None, None, _unique(_labels(mood)))
     # a glad face typed, nothing else matched and no danger ("mai họp lớp nha mấy bà 😘",
