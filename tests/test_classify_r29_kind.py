@@ -109,3 +109,31 @@ def test_the_writers_own_exercise_told_alone_is_chat(text: str) -> None:
 )
 def test_exercise_beside_something_seen_or_someone_acting_stays_a_tip(text: str) -> None:
     assert by_rules(text).kind == "tip"
+
+
+# whether the line is the police's own asked, then a scam feared ("sợ lừa đảo quá"): about
+# the line, no scam told; a scam told beside the same fear is reported in its own words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zalo nay cua cong an that ha, so bi lua dao lam",
+        "Trang này là của công an phường thật không ad? sợ lừa đảo lắm",
+    ],
+)
+def test_the_line_doubted_for_fear_of_a_scam_is_about_the_line(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có người gọi bảo con em bị tai nạn, đòi chuyển tiền gấp, sợ lừa đảo quá",
+        "no nhan doi em chuyen khoan tien coc truoc, em so bi lua qua",
+        "mới bị lừa mất 5 triệu qua zalo, giờ sợ bị lừa lắm",
+    ],
+)
+def test_a_scam_told_beside_the_fear_stays_a_fraud_tip(text: str) -> None:
+    verdict = by_rules(text)
+    assert (verdict.kind, verdict.category) == ("tip", "fraud")
