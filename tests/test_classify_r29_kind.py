@@ -137,3 +137,23 @@ def test_the_line_doubted_for_fear_of_a_scam_is_about_the_line(text: str) -> Non
 def test_a_scam_told_beside_the_fear_stays_a_fraud_tip(text: str) -> None:
     verdict = by_rules(text)
     assert (verdict.kind, verdict.category) == ("tip", "fraud")
+
+
+# a radio bulletin passed on ("VOH giao thông: ùn ứ ..."): news, as a paper's or the TV's;
+# something seen by the writer's own home beside it still reports
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VOV giao thông: tai nạn giữa xe tải và xe máy trên cầu Sài Gòn, ùn tắc kéo dài",
+        "voh giao thong 7h sang: ket xe keo dai tren Cong Hoa huong ve san bay",
+    ],
+)
+def test_a_radio_bulletin_passed_on_is_news(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+def test_a_radio_bulletin_beside_a_person_down_near_home_stays_a_tip() -> None:
+    text = "nghe VOH nói có tai nạn ở ngã tư, mà nhà em ở đầu hẻm thấy 1 người nằm bất động"
+    assert by_rules(text).kind == "tip"

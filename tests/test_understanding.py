@@ -1138,7 +1138,8 @@ BLIND_HELD = {
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer)
     # questions 48 -> 49 (aggregate only)
     # round 25 (asst-25, a co-owner withholding consent: an officer): questions 49 -> 50
-    "blind25": ((119, 83, 91), 11, 1, 0, 50, 10),
+    # round 29 (kind-29, aggregate only): kind 119 -> 120 (a radio bulletin passed on is news)
+    "blind25": ((120, 83, 91), 11, 1, 0, 50, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -2003,7 +2004,8 @@ MESSAGES_ALONE = {
     # round 26 (cat-26: a street race told with its din is traffic, mt41-35): 133
     # round 26 (cat-26): 134 once a branch fallen into the road is traffic (mt41-141)
     # round 28 (kind-28: an ad sent on to the police by its reader, mt41-167): 191, 135
-    "tuning41": ((191, 135, 140), 14, 0, 0),
+    # round 29 (kind-29): kinds 191 -> 192, a radio bulletin passed on ("VOH giao thông: ...")
+    "tuning41": ((192, 135, 140), 14, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
