@@ -157,3 +157,31 @@ def test_a_radio_bulletin_passed_on_is_news(text: str) -> None:
 def test_a_radio_bulletin_beside_a_person_down_near_home_stays_a_tip() -> None:
     text = "nghe VOH nói có tai nạn ở ngã tư, mà nhà em ở đầu hẻm thấy 1 người nằm bất động"
     assert by_rules(text).kind == "tip"
+
+
+# a theft said not to be one ("chứ không phải trộm"), as a fire is ("không phải cháy"): a
+# report called off ("báo nhầm rồi") is chat even when it names what it was not; another
+# crime told instead is still reported
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em bao nham roi ad, la con cho lam do chau cay chu ko phai trom",
+        "xin lỗi báo nhầm, tiếng động là ông hàng xóm dọn đồ chứ không phải trộm đâu",
+    ],
+)
+def test_a_report_called_off_as_no_theft_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("báo nhầm rồi, không phải trộm mà là cướp, nó cầm dao", "robbery"),
+        ("nha em bi trom roi, chu ko phai bi mat, camera quay duoc", "theft"),
+    ],
+)
+def test_a_crime_told_beside_no_theft_stays_a_tip(text: str, category: str) -> None:
+    verdict = by_rules(text)
+    assert (verdict.kind, verdict.category) == ("tip", category)

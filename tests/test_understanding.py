@@ -2081,8 +2081,9 @@ MESSAGES_ALONE = {
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
     # 190 -> 191, money run out ("cháy túi") a figure; 191 -> 192, the writer's own exercise
-    # told alone ("chạy bộ quanh Đầm Sen sáng nay mệt xỉu luôn")
-    "tuning47": ((192, 130, 138), 14, 1, 1),
+    # told alone ("chạy bộ quanh Đầm Sen sáng nay mệt xỉu luôn"); 192 -> 193, a report called
+    # off as no theft ("báo nhầm rồi, ... chứ không phải trộm")
+    "tuning47": ((193, 130, 138), 14, 1, 1),
 }
 
 
