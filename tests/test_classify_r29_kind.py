@@ -185,3 +185,24 @@ def test_a_report_called_off_as_no_theft_is_chat(text: str) -> None:
 def test_a_crime_told_beside_no_theft_stays_a_tip(text: str, category: str) -> None:
     verdict = by_rules(text)
     assert (verdict.kind, verdict.category) == ("tip", category)
+
+
+# a page of the line's menu coming up blank ("ra trang trắng trơn"): a gripe about the line;
+# a scam's link opening a blank page is still the scam told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bam menu gui hinh no ra trang trang tron, loi ha ad",
+        "menu bấm vào mục hỏi đáp nó ra trang trắng tinh luôn",
+    ],
+)
+def test_the_menu_opening_a_blank_page_is_about_the_line(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+def test_a_scams_link_opening_a_blank_page_stays_a_fraud_tip() -> None:
+    text = "tụi nó nhắn link lạ, bấm vô ra trang trắng trơn rồi mất tiền trong tài khoản"
+    verdict = by_rules(text)
+    assert (verdict.kind, verdict.category) == ("tip", "fraud")
