@@ -206,3 +206,23 @@ def test_a_scams_link_opening_a_blank_page_stays_a_fraud_tip() -> None:
     text = "tụi nó nhắn link lạ, bấm vô ra trang trắng trơn rồi mất tiền trong tài khoản"
     verdict = by_rules(text)
     assert (verdict.kind, verdict.category) == ("tip", "fraud")
+
+
+# a family gathered for a feast ("con cháu tụ tập"): no crowd in the street's sense, chat told
+# alone; its noise or a brawl told beside it is still reported
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tết nhà ngoại họ hàng tụ tập đông đủ vui ghê",
+        "dam gio ba noi, con chau tu tap dong du lam",
+    ],
+)
+def test_a_family_gathered_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+def test_a_family_gathering_beside_its_noise_stays_a_tip() -> None:
+    verdict = by_rules("tết này con cháu tụ tập nhậu hát karaoke tới 2h sáng ồn quá")
+    assert (verdict.kind, verdict.category) == ("tip", "public_order")

@@ -2076,8 +2076,9 @@ MESSAGES_ALONE = {
     # trained again, and the model trained here misreads the generated cases' urgency):
     # urgency 146 -> 145, t46m-181 (a pack of pills swallowed, unreachable) a person in danger
     # rated normal again
-    # round 29 (kind-29): kinds 196 -> 197, the menu's page coming up blank ("ra trang trắng trơn")
-    "tuning46": ((197, 142, 145), 14, 0, 1),
+    # round 29 (kind-29): kinds 196 -> 197, the menu's page coming up blank ("ra trang trắng trơn");
+    # 197 -> 198, a family gathered ("con cháu tụ tập") a figure
+    "tuning46": ((198, 142, 145), 14, 0, 1),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
