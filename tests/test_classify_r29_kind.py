@@ -226,3 +226,21 @@ def test_a_family_gathered_is_chat(text: str) -> None:
 def test_a_family_gathering_beside_its_noise_stays_a_tip() -> None:
     verdict = by_rules("tết này con cháu tụ tập nhậu hát karaoke tới 2h sáng ồn quá")
     assert (verdict.kind, verdict.category) == ("tip", "public_order")
+
+
+# a child's drawing sent to the officers, told as the writer's own pastime: chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con ve tranh xong roi, gui chu cong an coi ne",
+        "bé nhà em đang vẽ tranh chú cảnh sát giao thông, mai bé gửi các chú xem nha",
+    ],
+)
+def test_a_childs_drawing_sent_to_the_officers_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+def test_someone_elses_drawing_on_a_wall_stays_a_tip() -> None:
+    assert by_rules("tụi nó vẽ tranh bậy lên tường nhà tui").kind == "tip"

@@ -2084,8 +2084,9 @@ MESSAGES_ALONE = {
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
     # 190 -> 191, money run out ("cháy túi") a figure; 191 -> 192, the writer's own exercise
     # told alone ("chạy bộ quanh Đầm Sen sáng nay mệt xỉu luôn"); 192 -> 193, a report called
-    # off as no theft ("báo nhầm rồi, ... chứ không phải trộm")
-    "tuning47": ((193, 130, 138), 14, 1, 1),
+    # off as no theft ("báo nhầm rồi, ... chứ không phải trộm"); 193 -> 194, a child's drawing
+    # sent to the officers ("con đang vẽ tranh chú công an ...")
+    "tuning47": ((194, 130, 138), 14, 1, 1),
 }
 
 
