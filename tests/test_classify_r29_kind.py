@@ -244,3 +244,23 @@ def test_a_childs_drawing_sent_to_the_officers_is_chat(text: str) -> None:
 
 def test_someone_elses_drawing_on_a_wall_stays_a_tip() -> None:
     assert by_rules("tụi nó vẽ tranh bậy lên tường nhà tui").kind == "tip"
+
+
+# a household pest beside only a cry ("cứu em, con gián bay vô phòng"): an everyday trouble,
+# the cry a figure; a person in danger told beside it is still reported
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cứu tui với, con chuột chạy vô phòng ngủ",
+        "so muon chet, con gian bo tren giuong 😱 cuu em",
+    ],
+)
+def test_a_pest_beside_only_a_cry_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+def test_a_person_in_danger_beside_a_pest_stays_urgent() -> None:
+    verdict = by_rules("cứu với có người cầm dao xông vô nhà, con chuột chạy tán loạn")
+    assert (verdict.kind, verdict.severity) == ("tip", "urgent")
