@@ -264,3 +264,12 @@ def test_a_pest_beside_only_a_cry_is_chat(text: str) -> None:
 def test_a_person_in_danger_beside_a_pest_stays_urgent() -> None:
     verdict = by_rules("cứu với có người cầm dao xông vô nhà, con chuột chạy tán loạn")
     assert (verdict.kind, verdict.severity) == ("tip", "urgent")
+
+
+def test_someone_else_running_off_on_foot_is_no_pastime() -> None:
+    # a thief's flight told, "thằng" typed with a letter dropped (no one acting read)
+    text = (
+        "thng áo xám vừa móc điện thoại của bà cụ trên xe buýt 146, nó đang nhảy xuống "
+        "trạm chợ Tân Hương chạy bộ vô hẻm kìa"
+    )
+    assert by_rules(text).kind == "tip"
