@@ -1138,7 +1138,8 @@ BLIND_HELD = {
     # round 25 (asst-25, one's own record wrong, not shown or found removed: an officer)
     # questions 48 -> 49 (aggregate only)
     # round 25 (asst-25, a co-owner withholding consent: an officer): questions 49 -> 50
-    "blind25": ((119, 83, 91), 11, 1, 0, 50, 10),
+    # round 29 (kind-29, aggregate only): kind 119 -> 120 (a radio bulletin passed on is news)
+    "blind25": ((120, 83, 91), 11, 1, 0, 50, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -1160,18 +1161,21 @@ BLIND_HELD = {
     # round 27 (the lead: a gripe about the line no longer hides a category's word told in a
     # clause of its own, a tip lost being the worse error; aggregate only): kind 123 -> 122
     # round 27 (asst-27, a term run out, registering anew asked: both): questions 61 -> 62
-    "blind27": ((122, 87, 91), 12, 0, 1, 62, 2),
+    # round 29 (kind-29, aggregate only): kind 122 -> 123 (the writer's own exercise told alone)
+    "blind27": ((123, 87, 91), 12, 0, 1, 62, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
     # questions 60 -> 62 (aggregate only)
     # round 27 (cat-27, aggregate only): category 86 -> 87
-    "blind28": ((128, 87, 91), 11, 0, 0, 62, 3),
+    # round 29 (kind-29, aggregate only): kind 128 -> 129 (the writer's own exercise told alone)
+    "blind28": ((129, 87, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57
     # round 27 (asst-27, a term run out, registering anew asked: both): questions 57 -> 58
-    "blind29": ((129, 92, 97), 11, 0, 0, 58, 1),
+    # round 29 (kind-29, aggregate only): kind 129 -> 130 (money run out, the heat's whole saying)
+    "blind29": ((130, 92, 97), 11, 0, 0, 58, 1),
     # round 26, written and scored before any change (lead-26 6a9092c)
     # round 27 (cat-27, aggregate only): category 88 -> 89
     # round 27, written and scored before any change (lead-27 625c7d3)
@@ -2016,7 +2020,9 @@ MESSAGES_ALONE = {
     # round 26 (cat-26: a street race told with its din is traffic, mt41-35): 133
     # round 26 (cat-26): 134 once a branch fallen into the road is traffic (mt41-141)
     # round 28 (kind-28: an ad sent on to the police by its reader, mt41-167): 191, 135
-    "tuning41": ((191, 135, 140), 14, 0, 0),
+    # round 29 (kind-29): kinds 191 -> 192, a radio bulletin passed on ("VOH giao thông: ...");
+    # 192 -> 193, a household pest beside only a cry ("con gián bay vô phòng 😱 cứu em")
+    "tuning41": ((193, 135, 140), 14, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
@@ -2032,7 +2038,8 @@ MESSAGES_ALONE = {
     # round 26 (msg-26: the town grown since long ago, told as chat): kind 197 -> 198
     # round 26 (cat-26: drugs sold beat the strangers coming to buy them, mt42-110): 138
     # round 26 (cat-26): 139 once a motorbike wheeled off, then ridden away, is a theft (mt42-83)
-    "tuning42": ((198, 139, 141), 19, 0, 0),
+    # round 29 (kind-29): kinds 198 -> 199, the line doubted for fear of a scam ("sợ lừa đảo quá")
+    "tuning42": ((199, 139, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
@@ -2068,7 +2075,9 @@ MESSAGES_ALONE = {
     # parking pretext, pushed down and robbed, someone mentally ill, a drug left in a car, an
     # accident nearly caused, a worker beaten, a deposit vanished, a plant's smoke): category
     # 126 -> 137, urgency 138 -> 139, no person in danger rated normal (mt45-27)
-    "tuning45": ((197, 137, 139), 18, 0, 0),
+    # round 29 (kind-29): kinds 197 -> 198 ("nóng cháy da cháy thịt", a figure); 198 -> 199,
+    # the writer's own exercise told alone ("đang chạy bộ ... thì nhớ ra")
+    "tuning45": ((199, 137, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (kind-28: a report to the ward's police by its whole name): kind 191 -> 192,
     # category 137; a habit told in English, the police asked to act (t46m-009): kind 193
@@ -2084,10 +2093,17 @@ MESSAGES_ALONE = {
     # trained again, and the model trained here misreads the generated cases' urgency):
     # urgency 146 -> 145, t46m-181 (a pack of pills swallowed, unreachable) a person in danger
     # rated normal again
-    "tuning46": ((196, 142, 145), 14, 0, 1),
+    # round 29 (kind-29): kinds 196 -> 197, the menu's page coming up blank ("ra trang trắng trơn");
+    # 197 -> 198, a family gathered ("con cháu tụ tập") a figure
+    "tuning46": ((198, 142, 145), 14, 0, 1),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
-    "tuning47": ((189, 130, 138), 14, 1, 1),
+    # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
+    # 190 -> 191, money run out ("cháy túi") a figure; 191 -> 192, the writer's own exercise
+    # told alone ("chạy bộ quanh Đầm Sen sáng nay mệt xỉu luôn"); 192 -> 193, a report called
+    # off as no theft ("báo nhầm rồi, ... chứ không phải trộm"); 193 -> 194, a child's drawing
+    # sent to the officers ("con đang vẽ tranh chú công an ...")
+    "tuning47": ((194, 130, 138), 14, 1, 1),
 }
 
 

@@ -753,6 +753,8 @@ def build_rules(data: Any) -> Rules:
         ("officer_life", top.not_for_line.officer_life),
         ("news_asked", top.not_for_line.news_asked),
         ("mood", top.not_for_line.mood),
+        ("pastime", top.not_for_line.pastime),
+        ("pastime_unless", top.not_for_line.pastime_unless),
         ("community", top.not_for_line.community),
         ("mood_unless", top.not_for_line.mood_unless),
         ("mood_harm", top.not_for_line.mood_harm),
@@ -1266,6 +1268,7 @@ def _scan(message: _Message, rules: Rules) -> list[Hit]:
 
 
 _GROUP = itemgetter(0)  # a `Hit`'s group
+_START_OF = itemgetter(START)  # a `Hit`'s first word
 _LABEL = itemgetter(1)  # a `Hit`'s label
 _SURE = itemgetter(4)  # a `Hit`'s `sure`
 
@@ -3043,9 +3046,13 @@ def _by_rules(
     if office and best is None and not danger.hits and not _sure(groups, "office_someone"):
         return Classification("other", None, "normal", None, None, _unique(_labels(office)))
     # the writer's own feeling exclaimed in the last clause, nothing else matched and nobody
-    # else acting ("con em vừa thi đậu đại học, vui quá"): news of one's own day
+    # else acting ("con em vừa thi đậu đại học, vui quá"): news of one's own day, and so the
+    # writer's own pastime told anywhere, nothing seen on the way ("chạy bộ quanh Đầm Sen
+    # sáng nay mệt xỉu luôn")
     if best is None and not danger.hits and "mood_unless" not in groups:
         mood = _in_clause(_sure(groups, "mood"), message.clauses[-1])
+        if not mood and "pastime_unless" not in groups:
+            mood = _sure(groups, "pastime")
         if mood:
             return Classification("other", None, "normal", None, None, _unique(_labels(mood)))
     # a glad face typed, nothing else matched and no danger ("mai họp lớp nha mấy bà 😘",
@@ -3336,8 +3343,10 @@ def _about_line(
     hỏi"; thanks and praise never beside "?" or something going on now; praise or a
     complaint never beside a category's words of its own (`told`, weak ones too: "thằng
     đó nhắn tin đe dọa con gái tôi, app lỗi hoài" is a threat reported with a gripe)."""
-    if "line_unless" in groups or groups.keys().isdisjoint(_ABOUT_LINE):
+    if groups.keys().isdisjoint(_ABOUT_LINE):
         return []  # (most messages: none of the groups it returns)
+    if "line_unless" in groups and not _all_waited(groups["line_unless"], groups.get("line", ())):
+        return []
     # (a "now" typed without marks inside a registration named is none: "dang ky" is "đăng
     # ký", not "đang": "... chủ trọ dang ky cho mọi người rồi, cảm ơn các anh")
     now = [h for h in groups.get("now", ()) if not _inside(h, groups.get("question", []))]
@@ -3366,6 +3375,19 @@ def _about_line(
     if not praise and said and _told_apart(told, said):
         return []
     return said
+
+
+def _all_waited(unless: list[Hit], gripes: Iterable[Hit]) -> bool:
+    """Every `unless` phrase leads straight into a gripe, the wait's own (round 29, kind-29:
+    "gửi tin báo từ tuần trước mà giờ (vẫn) chưa thấy ai phản hồi"): "mà giờ", "vẫn chưa"
+    then tell no trouble back. One leads in when it ends where a gripe or another lead-in
+    starts, or inside the gripe's head ("vẫn chưa" holds the gripe's "chưa")."""
+    spans = [(hit[START], hit[END]) for hit in gripes]
+    for hit in sorted(unless, key=_START_OF, reverse=True):
+        if not any(hit[START] < start <= hit[END] <= end for start, end in spans):
+            return False
+        spans.append((hit[START], hit[END]))
+    return True
 
 
 def _told_apart(told: list[Hit], said: list[Hit]) -> bool:

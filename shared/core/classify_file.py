@@ -288,6 +288,9 @@ class NotForLineIn(_Strict):
     community: list[str] = Field(default_factory=list)
     # the writer's own feeling exclaimed, nothing else matched; never with someone acting
     mood: list[str] = Field(default_factory=list)
+    # (round 29) the writer's own pastime told anywhere, as `mood`; never beside something seen
+    pastime: list[str] = Field(default_factory=list)
+    pastime_unless: list[str] = Field(default_factory=list)
     mood_unless: list[str] = Field(default_factory=list)
     # (round 26) a glad face or a heart typed ("😄", "🥰"): the writer's own glad mood, as `mood`
     mood_marks: list[str] = Field(default_factory=list)
