@@ -1,0 +1,51 @@
+"""Principles of category and urgency added in round 29 (issue 17, cat-29), each on the situation
+described rather than on a topic word. Tried on phrasings of our own, each beside a near miss that
+must not change. The rules' own verdict is read (`by_rules`), so a retrained model moves none of
+them."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.core.classify import by_rules
+
+
+def _read(text: str) -> tuple[str | None, str]:
+    got = by_rules(text)
+    assert got.kind == "tip", (text, got)
+    return got.category, got.severity
+
+
+# A pack of dogs loose in the street is the street's order (public order), biting or not
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bay cho o bai dat trong cuoi hem 12 Tan Huong hay rượt nguoi di duong, toi qua can 1 ong",
+        "Đàn chó hoang 4-5 con cứ tụ ở cổng chợ, sáng nay cắn rách quần 1 bà đi chợ",
+    ],
+)
+def test_a_pack_of_dogs_loose_is_public_order(text: str) -> None:
+    assert _read(text)[0] == "public_order"
+
+
+def test_a_rabid_dog_stays_a_danger_of_its_own() -> None:
+    text = "có con chó dại đang cắn người ngoài chợ Tân Hương, mọi người chạy tán loạn"
+    assert _read(text) == ("other", "urgent")
+
+
+# A stick taken up against dogs attacking is no weapon against a person
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bầy chó thả rông đang vây cắn thằng nhỏ ở công viên, mấy ông cầm gậy đuổi mà không được",
+        "đàn chó hoang đang rượt cắn 1 chị bán vé số, người ta cầm cây đuổi mà ko được",
+    ],
+)
+def test_sticks_against_attacking_dogs_are_no_weapon(text: str) -> None:
+    assert _read(text) == ("public_order", "urgent")
+
+
+def test_a_stick_taken_up_against_a_person_stays_a_weapon() -> None:
+    text = "thằng say cầm gậy đuổi đánh vợ nó ngoài hẻm 30 Tân Hương, bà con không ai dám can"
+    assert by_rules(text).category in {"weapons", "violence"}
+    assert by_rules(text).severity == "urgent"
