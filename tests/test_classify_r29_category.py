@@ -49,3 +49,21 @@ def test_a_stick_taken_up_against_a_person_stays_a_weapon() -> None:
     text = "thằng say cầm gậy đuổi đánh vợ nó ngoài hẻm 30 Tân Hương, bà con không ai dám can"
     assert by_rules(text).category in {"weapons", "violence"}
     assert by_rules(text).severity == "urgent"
+
+
+# Knocking or calling again and again now is an attempt repeated, no habit: the fire or the
+# person behind the door is going on
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phòng trọ kế bên bốc mùi cháy khét, em gõ cửa mấy lần không ai mở",
+        "nghe mùi cháy khét bên nhà hàng xóm, gõ cửa hoài mà không ai mở, hẻm 12 Tân Hương",
+    ],
+)
+def test_a_burning_smell_and_knocks_repeated_unanswered_are_an_urgent_fire(text: str) -> None:
+    assert _read(text) == ("fire", "urgent")
+
+
+def test_a_habit_told_beside_a_complaint_repeated_stays_calm() -> None:
+    text = "nhà bên tối nào cũng đốt rác khét lẹt, nói mấy lần không nghe, hẻm 12 Tân Hương"
+    assert _read(text)[1] == "normal"
