@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.core.classify import by_rules
+from shared.core.classify import by_rules, classify
 
 
 def _read(text: str) -> tuple[str | None, str]:
@@ -67,3 +67,49 @@ def test_a_burning_smell_and_knocks_repeated_unanswered_are_an_urgent_fire(text:
 def test_a_habit_told_beside_a_complaint_repeated_stays_calm() -> None:
     text = "nhà bên tối nào cũng đốt rác khét lẹt, nói mấy lần không nghe, hẻm 12 Tân Hương"
     assert _read(text)[1] == "normal"
+
+
+# Gas named bare, then said to leak, is a fire about to start
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gas rò rỉ nồng nặc trong chung cư tầng 5, mọi người đang chạy xuống",
+        "ga bi ro ri ngoai hanh lang day tro, mui nong lam",
+    ],
+)
+def test_gas_said_to_leak_is_an_urgent_fire(text: str) -> None:
+    assert _read(text) == ("fire", "urgent")
+
+
+def test_gas_run_out_is_no_fire() -> None:
+    got = by_rules("gas nhà em hết rồi, tiệm gas đầu hẻm đóng cửa, gọi ai giao giùm")
+    assert got.category != "fire"
+
+
+# Rubbish burnt whose fire spread: the burning is the fire's cause, the fire the tip
+def test_rubbish_burnt_that_spread_is_a_fire() -> None:
+    text = "hôm kia ông nhà bên đốt rác cháy lan qua hàng rào nhà tôi, may dập kịp, ổng hay đốt"
+    assert _read(text)[0] == "fire"
+
+
+def test_rubbish_burnt_every_night_stays_public_order() -> None:
+    text = "nhà cuối hẻm tối nào cũng đốt rác khói bay vô nhà tôi, nói hoài không nghe"
+    assert _read(text) == ("public_order", "normal")
+
+
+# A fire spread to a home is kept urgent, whatever the learned model reads of its cause
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mấy đứa đốt rác sau chợ, lửa lan sang mấy sạp vải rồi",
+        "ai đốt rác ở bãi đất trống cuối hẻm, lửa lan vô hàng rào nhà tôi rồi",
+    ],
+)
+def test_a_fire_spread_to_a_home_stays_urgent(text: str) -> None:
+    got = classify(text)
+    assert (got.category, got.severity) == ("fire", "urgent")
+
+
+def test_a_spread_only_feared_stays_calm() -> None:
+    got = classify("bãi ve chai sát vách nhà tôi chất đống cao, sợ có ngày cháy lan sang")
+    assert got.severity == "normal"
