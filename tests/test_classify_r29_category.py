@@ -113,3 +113,41 @@ def test_a_fire_spread_to_a_home_stays_urgent(text: str) -> None:
 def test_a_spread_only_feared_stays_calm() -> None:
     got = classify("bãi ve chai sát vách nhà tôi chất đống cao, sợ có ngày cháy lan sang")
     assert got.severity == "normal"
+
+
+# Told in English by a foreigner: the words of the report's own language
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "my daughter was beaten by two girls from her class near Dam Sen, she has bruises",
+            "violence",
+        ),
+        (
+            "yesterday night 2 man on motorbike snatch my phone at Au Co street, I not hurt",
+            "robbery",
+        ),
+        (
+            "I lost my residence card somewhere in Aeon Tan Phu this morning, please call me",
+            "lost_property",
+        ),
+        (
+            "the workshop behind my house runs a jackhammer until 1am, I cannot sleep",
+            "public_order",
+        ),
+        ("the dogs in the next house bark all night and the owner does nothing", "public_order"),
+    ],
+)
+def test_english_reports_name_their_category(text: str, category: str) -> None:
+    assert _read(text)[0] == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rain is beating on the roof all night, the drain in front of my house is blocked",
+        "the sun beating down on the market, an old man fainted near the gate, please send help",
+    ],
+)
+def test_beating_of_no_person_is_no_violence(text: str) -> None:
+    assert by_rules(text).category != "violence"

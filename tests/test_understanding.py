@@ -1166,7 +1166,8 @@ BLIND_HELD = {
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
     # questions 60 -> 62 (aggregate only)
     # round 27 (cat-27, aggregate only): category 86 -> 87
-    "blind28": ((128, 87, 91), 11, 0, 0, 62, 3),
+    # round 29 (cat-29, aggregate only: reports told in English): category 87 -> 88
+    "blind28": ((128, 88, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57
@@ -1974,7 +1975,8 @@ MESSAGES_ALONE = {
     # round 27 (msg-27: a profit promised in English with a contact, mt40-197): ads 12 -> 13
     # round 27 (kind-27: a neighbour's act told in English, then "What can I do?", mt40-27): 190
     # round 28 (kind-28: a link quoted, asked whether it is the police's, mt40-68): 191, 129
-    "tuning40": ((191, 129, 135), 13, 0, 0),
+    # round 29 (cat-29: dogs barking all night, told in English, mt40-27): category 129 -> 130
+    "tuning40": ((191, 130, 135), 13, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
@@ -2075,13 +2077,16 @@ MESSAGES_ALONE = {
     # rated normal again
     # round 29 (cat-29: sticks taken up against a pack of dogs are no weapon, t46m-152):
     # category 142 -> 143
-    "tuning46": ((196, 143, 145), 14, 0, 1),
+    # round 29 (cat-29: jackhammers until midnight, told in English, t46m-009): 143 -> 144
+    "tuning46": ((196, 144, 145), 14, 0, 1),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (cat-29: gas said to leak is a fire, t47m-001; a fire spread to homes kept urgent
     # against the model, t47m-162): category 130 -> 131, urgency 138 -> 139, no person in
     # danger rated normal
-    "tuning47": ((189, 131, 139), 14, 1, 0),
+    # round 29 (cat-29: a residence card lost, a bag snatched, a son beaten, told in English,
+    # t47m-031, t47m-113, t47m-125): category 131 -> 134
+    "tuning47": ((189, 134, 139), 14, 1, 0),
 }
 
 
