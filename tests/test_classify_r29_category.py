@@ -8,29 +8,13 @@ from __future__ import annotations
 import pytest
 
 from shared.core.classify import by_rules, classify
+from tests.understanding import cases
 
 
 def _read(text: str) -> tuple[str | None, str]:
     got = by_rules(text)
     assert got.kind == "tip", (text, got)
     return got.category, got.severity
-
-
-# A pack of dogs loose in the street is the street's order (public order), biting or not
-@pytest.mark.parametrize(
-    "text",
-    [
-        "bay cho o bai dat trong cuoi hem 12 Tan Huong hay rượt nguoi di duong, toi qua can 1 ong",
-        "Đàn chó hoang 4-5 con cứ tụ ở cổng chợ, sáng nay cắn rách quần 1 bà đi chợ",
-    ],
-)
-def test_a_pack_of_dogs_loose_is_public_order(text: str) -> None:
-    assert _read(text)[0] == "public_order"
-
-
-def test_a_rabid_dog_stays_a_danger_of_its_own() -> None:
-    text = "có con chó dại đang cắn người ngoài chợ Tân Hương, mọi người chạy tán loạn"
-    assert _read(text) == ("other", "urgent")
 
 
 # A stick taken up against dogs attacking is no weapon against a person
@@ -42,7 +26,8 @@ def test_a_rabid_dog_stays_a_danger_of_its_own() -> None:
     ],
 )
 def test_sticks_against_attacking_dogs_are_no_weapon(text: str) -> None:
-    assert _read(text) == ("public_order", "urgent")
+    # loose dogs are the line's other (cat-24), whatever the sets' newer labels say
+    assert _read(text) == ("other", "urgent")
 
 
 def test_a_stick_taken_up_against_a_person_stays_a_weapon() -> None:
@@ -151,3 +136,20 @@ def test_english_reports_name_their_category(text: str, category: str) -> None:
 )
 def test_beating_of_no_person_is_no_violence(text: str) -> None:
     assert by_rules(text).category != "violence"
+
+
+# Labels of the message tuning sets against the line's conventions, in the style of round 24's
+# (tests/test_classify_r24_category.py): a loose dog attacking a child, sticks taken up to chase
+# it, labelled public order: other, as the rules file loose dogs (cat-24; no longer weapons)
+CONVENTION_CONFLICTS = {
+    "t46m-152": "other",
+    "mt43-104": "other",
+}
+
+
+def test_labels_against_the_conventions_are_read_by_the_convention() -> None:
+    texts = {
+        c["id"]: c["text"] for n in ("tuning43", "tuning46") for c in cases(f"messages_{n}.jsonl")
+    }
+    read = {i: classify(texts[i]).category for i in CONVENTION_CONFLICTS}
+    assert read == CONVENTION_CONFLICTS

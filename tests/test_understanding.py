@@ -1172,8 +1172,7 @@ BLIND_HELD = {
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57
     # round 27 (asst-27, a term run out, registering anew asked: both): questions 57 -> 58
-    # round 29 (cat-29, aggregate only: a stick against attacking dogs is no weapon): 92 -> 93
-    "blind29": ((129, 93, 97), 11, 0, 0, 58, 1),
+    "blind29": ((129, 92, 97), 11, 0, 0, 58, 1),
     # round 26, written and scored before any change (lead-26 6a9092c)
     # round 27 (cat-27, aggregate only): category 88 -> 89
     # round 27, written and scored before any change (lead-27 625c7d3)
@@ -2020,8 +2019,7 @@ MESSAGES_ALONE = {
     # round 26 (msg-26: the town grown since long ago, told as chat): kind 197 -> 198
     # round 26 (cat-26: drugs sold beat the strangers coming to buy them, mt42-110): 138
     # round 26 (cat-26): 139 once a motorbike wheeled off, then ridden away, is a theft (mt42-83)
-    # round 29 (cat-29: a pack of dogs loose is public order, mt42-166): category 139 -> 140
-    "tuning42": ((198, 140, 141), 19, 0, 0),
+    "tuning42": ((198, 139, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
@@ -2048,8 +2046,7 @@ MESSAGES_ALONE = {
     # round 26 (msg-26: glad faces, ads' promises, the line's page): kind 191 -> 196, ads 19
     # round 26 (cat-26: a race with its din, a vape with cannabis, a purse snatched, a power
     # station burning, someone stamped on or shut in, a fake order, leaflets): category 135
-    # round 29 (cat-29: a pack of stray dogs is public order, mt44-11): category 136 -> 137
-    "tuning44": ((197, 137, 138), 19, 0, 0),
+    "tuning44": ((197, 136, 138), 19, 0, 0),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (msg-26, counts only: glad faces, ads' promises, the line's page): kind 185 -> 186
     # round 27 (msg-27: the line's app, sellers' offers, songs and clothes praised as burning):
@@ -2058,8 +2055,7 @@ MESSAGES_ALONE = {
     # parking pretext, pushed down and robbed, someone mentally ill, a drug left in a car, an
     # accident nearly caused, a worker beaten, a deposit vanished, a plant's smoke): category
     # 126 -> 137, urgency 138 -> 139, no person in danger rated normal (mt45-27)
-    # round 29 (cat-29: a pack of dogs loose is public order, mt45-156): category 137 -> 138
-    "tuning45": ((197, 138, 139), 18, 0, 0),
+    "tuning45": ((197, 137, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (kind-28: a report to the ward's police by its whole name): kind 191 -> 192,
     # category 137; a habit told in English, the police asked to act (t46m-009): kind 193
@@ -2075,10 +2071,9 @@ MESSAGES_ALONE = {
     # trained again, and the model trained here misreads the generated cases' urgency):
     # urgency 146 -> 145, t46m-181 (a pack of pills swallowed, unreachable) a person in danger
     # rated normal again
-    # round 29 (cat-29: sticks taken up against a pack of dogs are no weapon, t46m-152):
-    # category 142 -> 143
-    # round 29 (cat-29: jackhammers until midnight, told in English, t46m-009): 143 -> 144
-    "tuning46": ((196, 144, 145), 14, 0, 1),
+    # round 29 (cat-29: jackhammers until midnight, told in English, t46m-009): category
+    # 142 -> 143
+    "tuning46": ((196, 143, 145), 14, 0, 1),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (cat-29: gas said to leak is a fire, t47m-001; a fire spread to homes kept urgent
