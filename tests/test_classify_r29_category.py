@@ -138,6 +138,57 @@ def test_beating_of_no_person_is_no_violence(text: str) -> None:
     assert by_rules(text).category != "violence"
 
 
+# A tree leaning, its roots torn up, feared to fall: a hazard (other), whatever pavement
+# it stands on
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cay xanh truoc cho Tan Huong bi nghieng, re bung len via he, gio lon la so do trung nguoi",
+        "Cây dầu trên lề đường Âu Cơ nghiêng hẳn ra đường sau trận mưa, sợ đổ đè người đi đường",
+    ],
+)
+def test_a_leaning_tree_is_a_hazard(text: str) -> None:
+    assert _read(text) == ("other", "normal")
+
+
+def test_a_tree_fallen_across_the_road_stays_traffic() -> None:
+    assert _read("cây xanh ngã chắn ngang đường Hòa Bình, xe không qua được")[0] == "traffic"
+
+
+# The road taken for stalls, carts or a parking place kept is the street's order
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mấy xe đẩy bán trái cây chiếm lòng đường trước chợ Tân Hương mỗi sáng, gây kẹt xe",
+        "nha mat tien tren Go Dau de cuc da giu cho dau xe, chiem ca long duong",
+    ],
+)
+def test_the_road_taken_is_public_order(text: str) -> None:
+    assert _read(text)[0] == "public_order"
+
+
+def test_a_lorry_parked_across_an_alley_stays_traffic() -> None:
+    text = "xe tải đậu chắn hết lối vào hẻm 132 Lũy Bán Bích từ sáng, xe cứu thương vô không được"
+    assert _read(text)[0] == "traffic"
+
+
+# A thing left behind, then said unclaimed for days, is found property
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có cái xe đạp điện ai bỏ ở bãi giữ xe chợ 1 tuần nay không ai lấy, tôi cất giùm",
+        "khach bo quen cai balo o quan toi tu hom qua toi gio chua ai nhan, trong co laptop",
+    ],
+)
+def test_a_thing_left_unclaimed_is_lost_property(text: str) -> None:
+    assert _read(text)[0] == "lost_property"
+
+
+def test_a_strange_car_parked_unclaimed_is_not_lost_property() -> None:
+    text = "Trong hẻm nhà tôi có chiếc ô tô lạ biển số tỉnh đậu 1 tuần không ai lấy, kính dán đen"
+    assert by_rules(text).category != "lost_property"
+
+
 # Labels of the message tuning sets against the line's conventions, in the style of round 24's
 # (tests/test_classify_r24_category.py): a loose dog attacking a child, sticks taken up to chase
 # it, labelled public order: other, as the rules file loose dogs (cat-24; no longer weapons)

@@ -1911,7 +1911,8 @@ MESSAGES_ALONE = {
     # round 21 (msg-21: an errand to someone called by name is other): kind 219
     # round 22 (cat-22): category 153 (a street race is traffic)
     # round 24 (cat-24): category 155 (an arson beside its fire; a lorry named by a gas store)
-    "tuning20": ((219, 155, 158), 15, 0, 0),
+    # round 29 (cat-29: a tree leaning, feared to fall, is a hazard, mt20-161): category 155 -> 156
+    "tuning20": ((219, 156, 158), 15, 0, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -2038,7 +2039,8 @@ MESSAGES_ALONE = {
     # round 25, kind-25 merged with the passes before it, measured once: each one's gains summed
     # round 26 (kind-26: a tradesman named beside the writer's own loss is no errand): 195, 138
     # round 27 (msg-27: clothes praised as burning, mt43-153): kind 195 -> 196
-    "tuning43": ((196, 138, 141), 18, 0, 0),
+    # round 29 (cat-29: the road taken by hawkers' carts is public order, mt43-113): 138 -> 139
+    "tuning43": ((196, 139, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     # round 26 (the model taught set 44's urgency): urgency 137 -> 138 (mt44-22)
@@ -2055,7 +2057,9 @@ MESSAGES_ALONE = {
     # parking pretext, pushed down and robbed, someone mentally ill, a drug left in a car, an
     # accident nearly caused, a worker beaten, a deposit vanished, a plant's smoke): category
     # 126 -> 137, urgency 138 -> 139, no person in danger rated normal (mt45-27)
-    "tuning45": ((197, 137, 139), 18, 0, 0),
+    # round 29 (cat-29: the road taken to keep a parking place is public order, mt45-176):
+    # category 137 -> 138
+    "tuning45": ((197, 138, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (kind-28: a report to the ward's police by its whole name): kind 191 -> 192,
     # category 137; a habit told in English, the police asked to act (t46m-009): kind 193
@@ -2073,7 +2077,8 @@ MESSAGES_ALONE = {
     # rated normal again
     # round 29 (cat-29: jackhammers until midnight, told in English, t46m-009): category
     # 142 -> 143
-    "tuning46": ((196, 143, 145), 14, 0, 1),
+    # round 29 (cat-29: a bicycle left unclaimed for weeks is found property, t46m-043): 144
+    "tuning46": ((196, 144, 145), 14, 0, 1),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (cat-29: gas said to leak is a fire, t47m-001; a fire spread to homes kept urgent
