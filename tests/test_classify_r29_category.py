@@ -204,3 +204,28 @@ def test_labels_against_the_conventions_are_read_by_the_convention() -> None:
     }
     read = {i: classify(texts[i]).category for i in CONVENTION_CONFLICTS}
     assert read == CONVENTION_CONFLICTS
+
+
+# A drain's lid burst open in a flood is a hazard, whatever vehicles stall in the water
+def test_a_drain_burst_open_in_a_flood_is_a_hazard() -> None:
+    # (the learned model, reading the stalled vehicles, named traffic where the rules found none)
+    text = "duong Go Dau doan gan cho ngap toi goi, xe chet may nam dai, co mieng cong bi bung nap"
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "other")
+
+
+# A loud blast heard, nothing else known, is the fire brigade's
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vừa nghe tiếng nổ lớn ở trạm biến áp đầu hẻm 12, cúp điện luôn",
+        "nghe tieng no lon sau cho Son Ky, ko biet no cai gi",
+    ],
+)
+def test_a_loud_blast_heard_is_a_fire(text: str) -> None:
+    assert _read(text)[0] == "fire"
+
+
+def test_a_blast_heard_as_a_gunshot_stays_a_weapon() -> None:
+    text = "nghe tiếng nổ lớn như tiếng súng ở hẻm 5 Tân Hương, có người la hét"
+    assert _read(text)[0] == "weapons"

@@ -1825,7 +1825,8 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 158
     # round 25 (cat-25: loud talking weighs with the din, over a car before the door): 155
     # round 26 (cat-26: the model may not name traffic over a number plate lost, mt14-38): 156
-    "tuning14": ((218, 156, 158), 13, 0, 0),
+    # round 29 (cat-29: a drain's lid burst open in a flood is a hazard, mt14-126): 156 -> 157
+    "tuning14": ((218, 157, 158), 13, 0, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1844,7 +1845,8 @@ MESSAGES_ALONE = {
     # round 26 (cat-26: a purse snatched by one pretending to buy; the model may not name fraud
     # over a pretended purchase run off with, mt15-165): 146; 147 once the model may not name
     # traffic over women waiting for clients by the road (mt15-192)
-    "tuning15": ((217, 147, 148), 10, 0, 0),
+    # round 29 (cat-29: a loud blast heard is a fire, mt15-146): category 147 -> 148
+    "tuning15": ((217, 148, 148), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
