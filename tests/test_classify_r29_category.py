@@ -229,3 +229,18 @@ def test_a_loud_blast_heard_is_a_fire(text: str) -> None:
 def test_a_blast_heard_as_a_gunshot_stays_a_weapon() -> None:
     text = "nghe tiếng nổ lớn như tiếng súng ở hẻm 5 Tân Hương, có người la hét"
     assert _read(text)[0] == "weapons"
+
+
+# The words folded without marks that a phrase of this round must not read ("sổ đỏ để" is no
+# tree feared to fall, "trích dẫn chỗ đúng" no pack of dogs)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toi o nho nha ba con 10 nam, gio ba con khong cho muon so do de nhap khau, phai lam sao",
+        "dang ky thuong tru vao cho o thue quy dinh tai dieu nao, toi can trich dan cho dung",
+    ],
+)
+def test_folded_words_read_no_hazard_nor_dogs(text: str) -> None:
+    got = classify(text)
+    assert got.category is None or "chó" not in " ".join(got.reasons)
+    assert "sợ đổ đè" not in got.reasons and "đàn chó" not in got.reasons
