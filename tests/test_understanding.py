@@ -1169,7 +1169,8 @@ BLIND_HELD = {
     # questions 60 -> 62 (aggregate only)
     # round 27 (cat-27, aggregate only): category 86 -> 87
     # round 29 (kind-29, aggregate only): kind 128 -> 129 (the writer's own exercise told alone)
-    "blind28": ((129, 87, 91), 11, 0, 0, 62, 3),
+    # round 29 (cat-29, aggregate only: reports told in English): category 87 -> 88
+    "blind28": ((129, 88, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57
@@ -1806,7 +1807,8 @@ MESSAGES_ALONE = {
     # round 24 (msg-24: laughter beside a crime told of no street): kind 214 -> 215
     # round 25 (kind-25: a wish to report opening a case supposes it): kind 215 -> 216
     # round 26 (msg-26: the town grown since long ago, a crime of then told): kind 216 -> 217
-    "tuning13": ((217, 148, 146), 11, 0, 0),
+    # round 29 (cat-29: rubbish burnt whose fire spread is a fire, mt13-191): category 148 -> 149
+    "tuning13": ((217, 149, 146), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -1843,7 +1845,8 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 158
     # round 25 (cat-25: loud talking weighs with the din, over a car before the door): 155
     # round 26 (cat-26: the model may not name traffic over a number plate lost, mt14-38): 156
-    "tuning14": ((218, 156, 158), 13, 0, 0),
+    # round 29 (cat-29: a drain's lid burst open in a flood is a hazard, mt14-126): 156 -> 157
+    "tuning14": ((218, 157, 158), 13, 0, 0),
     # round 15: kept out of the pass on set 14, scored before any change (its header) 199,
     # 133, 142 of 220, ads 6/10, no calm tip urgent, two people in danger normal; 199, 134,
     # 142 after the pass on set 14, the rest the same; after the pass on it (model retrained)
@@ -1862,7 +1865,8 @@ MESSAGES_ALONE = {
     # round 26 (cat-26: a purse snatched by one pretending to buy; the model may not name fraud
     # over a pretended purchase run off with, mt15-165): 146; 147 once the model may not name
     # traffic over women waiting for clients by the road (mt15-192)
-    "tuning15": ((217, 147, 148), 10, 0, 0),
+    # round 29 (cat-29: a loud blast heard is a fire, mt15-146): category 147 -> 148
+    "tuning15": ((217, 148, 148), 10, 0, 0),
     # round 15's pass on kinds and ads: scored before any change (its header) 186, 111, 114
     # of 220, ads 17/30, no calm tip urgent, two people in danger normal; after the pass
     # (model retrained) 207, 119, 120 of 220 (207, 119, 120 of the 219 agreed: mt16-215 in
@@ -1929,7 +1933,8 @@ MESSAGES_ALONE = {
     # round 21 (msg-21: an errand to someone called by name is other): kind 219
     # round 22 (cat-22): category 153 (a street race is traffic)
     # round 24 (cat-24): category 155 (an arson beside its fire; a lorry named by a gas store)
-    "tuning20": ((219, 155, 158), 15, 0, 0),
+    # round 29 (cat-29: a tree leaning, feared to fall, is a hazard, mt20-161): category 155 -> 156
+    "tuning20": ((219, 156, 158), 15, 0, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
@@ -1992,7 +1997,8 @@ MESSAGES_ALONE = {
     # round 27 (msg-27: a profit promised in English with a contact, mt40-197): ads 12 -> 13
     # round 27 (kind-27: a neighbour's act told in English, then "What can I do?", mt40-27): 190
     # round 28 (kind-28: a link quoted, asked whether it is the police's, mt40-68): 191, 129
-    "tuning40": ((191, 129, 135), 13, 0, 0),
+    # round 29 (cat-29: dogs barking all night, told in English, mt40-27): category 129 -> 130
+    "tuning40": ((191, 130, 135), 13, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
@@ -2058,7 +2064,8 @@ MESSAGES_ALONE = {
     # round 25, kind-25 merged with the passes before it, measured once: each one's gains summed
     # round 26 (kind-26: a tradesman named beside the writer's own loss is no errand): 195, 138
     # round 27 (msg-27: clothes praised as burning, mt43-153): kind 195 -> 196
-    "tuning43": ((196, 138, 141), 18, 0, 0),
+    # round 29 (cat-29: the road taken by hawkers' carts is public order, mt43-113): 138 -> 139
+    "tuning43": ((196, 139, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     # round 26 (the model taught set 44's urgency): urgency 137 -> 138 (mt44-22)
@@ -2077,7 +2084,9 @@ MESSAGES_ALONE = {
     # 126 -> 137, urgency 138 -> 139, no person in danger rated normal (mt45-27)
     # round 29 (kind-29): kinds 197 -> 198 ("nóng cháy da cháy thịt", a figure); 198 -> 199,
     # the writer's own exercise told alone ("đang chạy bộ ... thì nhớ ra")
-    "tuning45": ((199, 137, 139), 18, 0, 0),
+    # round 29 (cat-29: the road taken to keep a parking place is public order, mt45-176):
+    # category 137 -> 138
+    "tuning45": ((199, 138, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (kind-28: a report to the ward's police by its whole name): kind 191 -> 192,
     # category 137; a habit told in English, the police asked to act (t46m-009): kind 193
@@ -2095,7 +2104,10 @@ MESSAGES_ALONE = {
     # rated normal again
     # round 29 (kind-29): kinds 196 -> 197, the menu's page coming up blank ("ra trang trắng trơn");
     # 197 -> 198, a family gathered ("con cháu tụ tập") a figure
-    "tuning46": ((198, 142, 145), 14, 0, 1),
+    # round 29 (cat-29: jackhammers until midnight, told in English, t46m-009): category
+    # 142 -> 143
+    # round 29 (cat-29: a bicycle left unclaimed for weeks is found property, t46m-043): 144
+    "tuning46": ((198, 144, 145), 14, 0, 1),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
@@ -2103,7 +2115,12 @@ MESSAGES_ALONE = {
     # told alone ("chạy bộ quanh Đầm Sen sáng nay mệt xỉu luôn"); 192 -> 193, a report called
     # off as no theft ("báo nhầm rồi, ... chứ không phải trộm"); 193 -> 194, a child's drawing
     # sent to the officers ("con đang vẽ tranh chú công an ...")
-    "tuning47": ((194, 130, 138), 14, 1, 1),
+    # round 29 (cat-29: gas said to leak is a fire, t47m-001; a fire spread to homes kept urgent
+    # against the model, t47m-162): category 130 -> 131, urgency 138 -> 139, no person in
+    # danger rated normal
+    # round 29 (cat-29: a residence card lost, a bag snatched, a son beaten, told in English,
+    # t47m-031, t47m-113, t47m-125): category 131 -> 134
+    "tuning47": ((194, 134, 139), 14, 1, 0),
 }
 
 

@@ -839,7 +839,15 @@ def build_rules(data: Any) -> Rules:
         add(category.weak, slang.weak)
 
     severity = top.severity
-    for group in ("negations", "not_negations", "now", "past", "habitual", "not_urgent"):
+    for group in (
+        "negations",
+        "not_negations",
+        "now",
+        "past",
+        "habitual",
+        "not_habitual",
+        "not_urgent",
+    ):
         add(group, getattr(severity, group))
     # the offender gone is a past marker everywhere but in the rules that `last`
     add("past", severity.gone)
@@ -2094,10 +2102,15 @@ def _told_calm(groups: dict[str, list[Hit]]) -> bool:
 
 def _habitual(groups: dict[str, list[Hit]]) -> bool:
     """Told as a habit: a habitual phrase, but not "hay" offering an alternative after
-    "không biết" in its clause ("không biết cháy hay đốt rác": "or", not "usually")."""
+    "không biết" in its clause ("không biết cháy hay đốt rác": "or", not "usually"), nor one
+    inside an attempt repeated now (`not_habitual`: "gõ cửa mấy lần")."""
     habitual = groups.get("habitual")
     if not habitual:  # most messages: read twice a message, so said at once
         return False
+    # an attempt repeated now ("gõ cửa mấy lần không ai mở"): no habit (cat-29)
+    repeated = groups.get("not_habitual")
+    if repeated:
+        habitual = _outside(habitual, repeated)
     vague = groups.get("not_negations", [])
     return any(
         not (

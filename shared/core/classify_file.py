@@ -423,6 +423,9 @@ class SeverityIn(_Strict):
     # the offender has left ("bỏ chạy rồi"): past, except for the rules that `last`
     gone: list[str] = Field(default_factory=list)
     habitual: list[str] = Field(default_factory=list)
+    # a habitual word inside one of these tells an attempt repeated now, no habit ("gõ cửa mấy
+    # lần không ai mở")
+    not_habitual: list[str] = Field(default_factory=list)
     not_urgent: list[str] = Field(default_factory=list)
     # phrases whose negation word negates nothing after them ("không biết súng thật hay giả")
     not_negations: list[str] = Field(default_factory=list)
