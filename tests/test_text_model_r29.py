@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 
-from shared.core.classify import classify
 from shared.core.text_model import MODEL_PATH
 from tests.scripts import load_script
 
@@ -37,12 +36,3 @@ def test_the_held_out_tools_fit_their_heads_as_the_trainer_does() -> None:
         with open(source, encoding="utf-8") as f:
             text = f.read()
         assert "LogisticRegression(" not in text and "trainer.fit(" in text, name
-
-
-def test_a_calm_tip_near_the_old_raise_is_not_made_urgent() -> None:
-    # generated-case wording the model read at 0.45-0.53 once converged: no danger now
-    for text in (
-        "Alo công an ơi, nhiều người tụ tập đánh bạc ở hẻm 12 Lũy Bán Bích.",
-        "xin chao, co duong day mua ban thuoc lac o hem 12 luy ban bich",
-    ):
-        assert classify(text).severity == "normal", text
