@@ -77,8 +77,6 @@ def _choices(argv: list[str]) -> list[tuple[bool, ...]]:
 
 
 def main(argv: list[str]) -> None:
-    from sklearn.linear_model import LogisticRegression
-
     raise_from = _floats(argv, "--raise-from=", (0.45, 0.5, 0.55))
     lower_below = _floats(argv, "--lower-below=", (0.12,))
     spam_from = _floats(argv, "--spam-from=", (0.85, 0.9))
@@ -92,13 +90,12 @@ def main(argv: list[str]) -> None:
         HEADS_TAUGHT[name] = TAUGHT_HEADS  # every head a choice may teach; kind never
     fitted: dict[str, Any] = {}
 
-    def fit(pairs: list[tuple[str, str]]) -> Any:
-        head = LogisticRegression(C=trainer.C, max_iter=5000)
-        return head.fit(fitted["words"].transform([t for t, _ in pairs]), [y for _, y in pairs])
+    def fit(head: str, pairs: list[tuple[str, str]]) -> Any:
+        return trainer.fit(head, fitted["words"], pairs)
 
     def heads_of(files: list[str], which: tuple[str, ...]) -> dict[str, Any]:
         named = dict(zip(("kind", *TAUGHT_HEADS), trainer.examples(files), strict=True))
-        return {head: fit(named[head]) for head in which}
+        return {head: fit(head, named[head]) for head in which}
 
     @cache
     def read(text: str) -> Any:

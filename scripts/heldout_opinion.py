@@ -58,15 +58,14 @@ def files(trainer: Any, taught: tuple[str, ...] = ()) -> list[str]:
 
 def heads_of(trainer: Any, kept: list[str]) -> tuple[Any, list[Any]]:
     """The vectoriser and four heads, trained as the shipped model is, on `kept`."""
-    from sklearn.linear_model import LogisticRegression
-
     kinds, categories, severities, ads = trainer.examples(kept)
     vectoriser = trainer.vectoriser()  # texts when fitted; model words when `weigh` reads
     vectoriser.fit([t for t, _ in kinds])
-    heads = []
-    for pairs in (kinds, categories, severities, ads):
-        head = LogisticRegression(C=trainer.C, max_iter=5000)
-        heads.append(head.fit(vectoriser.transform([t for t, _ in pairs]), [y for _, y in pairs]))
+    examples = (kinds, categories, severities, ads)
+    heads = [
+        trainer.fit(name, vectoriser, pairs)
+        for name, pairs in zip(trainer.ALL_HEADS, examples, strict=True)
+    ]
     return vectoriser, heads
 
 

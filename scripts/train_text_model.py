@@ -103,6 +103,45 @@ MIN_DF = 1
 
 ALL_HEADS = ("kind", "category", "severity", "spam")
 
+# How many lbfgs iterations each head is fitted for, whatever its gradient then. C and every
+# threshold here were chosen with heads that stopped at scikit-learn's default tolerance
+# (1e-4), short of their optimum: that early stop is part of the model. Round 29: stopped
+# by the tolerance, a retrain with two severity examples more (cat-28's overdose rule)
+# stopped the urgency head at 36 iterations, not 50, and every weight moved 0.025 on
+# average (0.0013 once fitted to the end): ten calm tips of tests/test_classify's generated
+# cases crossed `RAISE_FROM` (urgency 0.904 -> 0.898, the target 0.90). Fitted to the end
+# instead (tol 1e-6), the thresholds no longer hold: C 30 loses the blind sets pooled a
+# kind and three categories, C 50 "hàng da thuộc" to drugs and four more of the line's
+# tests. Pinned where round 27's fit stopped, the same examples give the shipped model
+# again, to the bit, and a few more move it half as far, and smoothly.
+ITERATIONS = {"kind": 53, "category": 72, "severity": 50, "spam": 25}
+
+
+def head(name: str) -> Any:
+    """One head of the model (`ALL_HEADS`), unfitted: fitted for its `ITERATIONS`, no
+    tolerance stopping it sooner (the training's one solver: the held-out tools use it)."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, tol=_NO_TOLERANCE, max_iter=ITERATIONS[name])
+
+
+_NO_TOLERANCE = 1e-30
+
+
+def fit(name: str, words: Any, pairs: list[tuple[str, str]]) -> Any:
+    """`head(name)` fitted on `pairs` (text, label) with the fitted vectoriser `words`; the
+    solver's warning that it stopped at its iterations silenced (it is told to)."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        fitted = head(name).fit(words.transform([t for t, _ in pairs]), [y for _, y in pairs])
+    if int(fitted.n_iter_.max()) != ITERATIONS[name]:
+        raise SystemExit(f"the {name} head stopped at {fitted.n_iter_}, not {ITERATIONS[name]}")
+    return fitted
+
 
 def analyse(doc: str | tuple[str, ...]) -> list[str]:
     """The features of a text, or of a message's model words (as the line's `weigh`
@@ -205,16 +244,11 @@ def examples(files: list[str] | None = None) -> tuple[Pairs, Pairs, Pairs, Pairs
 
 
 def main() -> None:
-    from sklearn.linear_model import LogisticRegression
-
     kinds, categories, severities, ads = examples()
     terms = vectoriser()
     terms.fit([t for t, _ in kinds])
-    heads = []
-    for pairs in (kinds, categories, severities, ads):
-        model = LogisticRegression(C=C, max_iter=5000)
-        model.fit(terms.transform([t for t, _ in pairs]), [label for _, label in pairs])
-        heads.append(model)
+    examples_of = (kinds, categories, severities, ads)
+    heads = [fit(name, terms, pairs) for name, pairs in zip(ALL_HEADS, examples_of, strict=True)]
     kind, category, severity, spam = heads
     assert list(severity.classes_) == ["normal", "urgent"]  # coef_ is urgent's logit
     assert list(spam.classes_) == ["not", "spam"]  # coef_ is spam's logit
@@ -233,6 +267,7 @@ def main() -> None:
     data = {
         "min_words": MIN_WORDS,
         "trained_on": fingerprints(),
+        "fit": {"c": C, "iterations": ITERATIONS},
         "kind": {
             "classes": [str(c) for c in kind.classes_],
             "bias": [float(b) for b in kind.intercept_],

@@ -16,6 +16,23 @@ def _read(text: str) -> tuple[str | None, str]:
     return got.category, got.severity
 
 
+# A whole pack of pills swallowed beside a farewell or a door nobody opens: an overdose now
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chị họ em nhắn là đã uống hết lọ thuốc ngủ, xin lỗi cả nhà, giờ gọi không bắt máy",
+        "ong ban phong ben nhan tin vinh biet, noi uong ca vi thuoc roi, go cua hoai khong mo cua",
+    ],
+)
+def test_a_pack_of_pills_swallowed_and_unreachable_is_urgent(text: str) -> None:
+    assert _read(text)[1] == "urgent"
+
+
+def test_a_course_of_medicine_finished_is_not_urgent() -> None:
+    text = "bà nội uống hết vỉ thuốc bác sĩ kê rồi mà vẫn ho, tuần sau em chở bà đi tái khám"
+    assert by_rules(text).severity == "normal"
+
+
 # Blows to a person told in English, words between the verb and the one hit
 @pytest.mark.parametrize(
     "text",

@@ -1790,7 +1790,9 @@ MESSAGES_ALONE = {
     # round 18 (msg-18, a status follow-up naming the earlier report's matter is no tip): 218
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
     # family or someone by name are other; a misused identity a tip): 219, 159, 157
-    "tuning10": ((219, 159, 157), 12, 0, 0),
+    # round 29 (model-29: cat-28's overdose rule back, the model trained again, its
+    # iterations pinned): urgency 157 -> 158 (mt10-154 no longer raised)
+    "tuning10": ((219, 159, 158), 12, 0, 0),
     # round 14's pass on kinds: scored before any change (its header) 195, 122, 141 of 220,
     # ads 7/11, no calm tip urgent, two people in danger normal; after the pass (model
     # retrained, unchanged) 205, 130, 144 of 220, 10/11, none and none; 131, 145 after the
@@ -2107,7 +2109,9 @@ MESSAGES_ALONE = {
     # round 29 (cat-29: jackhammers until midnight, told in English, t46m-009): category
     # 142 -> 143
     # round 29 (cat-29: a bicycle left unclaimed for weeks is found property, t46m-043): 144
-    "tuning46": ((198, 144, 145), 14, 0, 1),
+    # round 29 (model-29: cat-28's overdose rule back, the model trained again, its
+    # iterations pinned): urgency 145 -> 146, t46m-181 urgent again, no person in danger normal
+    "tuning46": ((198, 144, 146), 14, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";

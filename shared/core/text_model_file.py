@@ -51,6 +51,16 @@ class SpamHead(BaseModel):
     spam_from: float = Field(gt=0, le=1)
 
 
+class Fit(BaseModel):
+    """How the heads were fitted (scripts/train_text_model.py): each for a set number of
+    lbfgs iterations, no tolerance stopping it sooner, so that a model trained again on a
+    few examples more moves only as they teach it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    c: float = Field(gt=0)  # the inverse of the regularisation's strength
+    iterations: dict[str, int]  # head -> the lbfgs iterations it was fitted for
+
+
 class ModelFile(BaseModel):
     """The file's heads and provenance. Its features are a list of names and their
     weights one block of float32 (little-endian, base64; a row per feature: idf,
@@ -60,6 +70,7 @@ class ModelFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     trained_on: dict[str, str]  # fixture file -> sha256 of its labelled lines
+    fit: Fit | None = None  # recorded from round 29
     # fewer words than this and the rules alone decide: a short message ("hỏi đáp")
     # gives the model too little to weigh, and its prior is the commonest class
     min_words: int = Field(ge=1)
