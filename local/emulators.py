@@ -46,10 +46,21 @@ def require_tools() -> None:
         )
 
 
+# Ports this process has handed out. The kernel may hand the same free port to two
+# calls in a row once the first probe socket is closed: two emulators started side by
+# side on one port left Firestore's client talking to Pub/Sub (CI, stop 47).
+_HANDED_OUT: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A port free now and never handed out before by this process."""
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = int(sock.getsockname()[1])
+        if port not in _HANDED_OUT:
+            _HANDED_OUT.add(port)
+            return port
 
 
 def load_topology() -> dict[str, Any]:
@@ -65,6 +76,9 @@ class Emulator:
     name: str
     args: list[str]
     port: int
+    # What the emulator logs once it serves on its port (`{port}` filled in). Whoever
+    # answers on the port is no proof: another server may hold it.
+    ready_lines: tuple[str, ...]
     process: subprocess.Popen[bytes] | None = None
     # A port picked by free_port() may be taken by another process before the emulator
     # binds it: such a port may move, until the first start (a restart keeps its port).
@@ -96,12 +110,17 @@ class Emulator:
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                said = self.log_path.read_text()[-2000:]
-                self.process = None
-                if self.movable and "Address already in use" in said:
+            exited = self.process.poll() is not None
+            said = self.log_path.read_text(errors="replace")
+            # Pub/Sub's JVM outlives the failed bind of its main thread: read the log.
+            if "Address already in use" in said:
+                self.stop()
+                if self.movable:
                     raise PortTaken(self.port)
-                raise EmulatorError(f"{self.name} exited: {said}")
+                raise EmulatorError(f"{self.name}: port {self.port} is taken: {said[-2000:]}")
+            if exited:
+                self.process = None
+                raise EmulatorError(f"{self.name} exited: {said[-2000:]}")
             if self.ready():
                 return
             time.sleep(0.2)
@@ -109,6 +128,10 @@ class Emulator:
         raise EmulatorError(f"{self.name} did not answer within {timeout:.0f} s")
 
     def ready(self) -> bool:
+        """This emulator's own process said it serves on its port, and the port answers."""
+        said = self.log_path.read_text(errors="replace")
+        if any(line.format(port=self.port) not in said for line in self.ready_lines):
+            return False
         try:
             with urllib.request.urlopen(f"http://{self.host}/", timeout=1) as response:
                 return response.status == 200
@@ -141,6 +164,7 @@ def firestore_emulator(port: int | None = None) -> Emulator:
         "firestore",
         ["gcloud", "emulators", "firestore", "start", "--quiet"],
         port or free_port(),
+        ready_lines=("API endpoint: http://127.0.0.1:{port}", "Dev App Server is now running"),
         movable=port is None,
     )
 
@@ -150,6 +174,7 @@ def pubsub_emulator(port: int | None = None) -> Emulator:
         "pubsub",
         ["gcloud", "beta", "emulators", "pubsub", "start", "--quiet"],
         port or free_port(),
+        ready_lines=("Server started, listening on {port}",),
         movable=port is None,
     )
 
