@@ -33,3 +33,26 @@ def test_goods_carried_out_the_owner_there_is_no_theft() -> None:
     # a move helped, the owner present: nothing taken
     text = "chủ nhà đang nhờ mấy ông khiêng tủ lạnh ra xe để dọn nhà, hẻm chật quá xe kẹt hết"
     assert by_rules(text).category != "theft"
+
+
+# The music played to get high by ("mở nhạc bay") names the drug party: drugs, not the din
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phong tro ke ben dem nao cung mo nhac bay, 5 6 dua lac lu toi sang",
+        "căn nhà cuối hẻm 9 Gò Dầu tối thứ 7 nào cũng tụ tập mở nhạc bay, ra vào lén lút",
+    ],
+)
+def test_music_to_get_high_by_is_drugs(text: str) -> None:
+    assert _category(text) == "drugs"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiếng nhạc bay qua nhà tui tới 2h sáng, quán karaoke đầu hẻm 20 Tân Hương",
+        "quán bar mở nhạc xập xình tới 3h sáng, con tôi mai thi không ngủ được",
+    ],
+)
+def test_music_carried_on_the_air_is_the_din(text: str) -> None:
+    assert _category(text) == "public_order"
