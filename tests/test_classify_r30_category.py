@@ -56,3 +56,20 @@ def test_music_to_get_high_by_is_drugs(text: str) -> None:
 )
 def test_music_carried_on_the_air_is_the_din(text: str) -> None:
     assert _category(text) == "public_order"
+
+
+# The alley taken for a game, a net put up across it, is the street's order
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tui nho dung luoi danh cau long giua hem 12 Van Cao, chan nguyen con hem, xe ko qua",
+        "mấy ông giăng lưới chắn nguyên hẻm 40 đá cầu, người đi làm về không vô được nhà",
+    ],
+)
+def test_a_net_across_the_alley_is_public_order(text: str) -> None:
+    assert _category(text) == "public_order"
+
+
+def test_a_car_left_across_the_alley_stays_traffic() -> None:
+    text = "chiếc xe hơi đậu chắn hẻm 40 Văn Cao từ sáng, xe máy không ai qua được"
+    assert _category(text) == "traffic"

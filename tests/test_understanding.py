@@ -1969,7 +1969,9 @@ MESSAGES_ALONE = {
     # round 25 (cat-25: a fight only supposed, a machete tucked unmarked, a foil smoked): 158
     # round 26 (cat-26: a home only threatened with burning is violence, mt22-151): 159
     # round 27 (kind-27: intimate pictures spread or threatened are other, mt22-150): 160
-    "tuning22": ((218, 160, 169), 10, 0, 0),
+    # round 30 (cat-30: an alley taken for a game, its net across it, is public order,
+    # mt22-157): 160 -> 161
+    "tuning22": ((218, 161, 169), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
