@@ -73,3 +73,20 @@ def test_a_net_across_the_alley_is_public_order(text: str) -> None:
 def test_a_car_left_across_the_alley_stays_traffic() -> None:
     text = "chiếc xe hơi đậu chắn hẻm 40 Văn Cao từ sáng, xe máy không ai qua được"
     assert _category(text) == "traffic"
+
+
+# A home threatened with paint or filth thrown at it is a threat to someone, as with burning
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chu no nhan tin doa tat son nha em, gui ca hinh cong nha em nua",
+        "bọn cho vay app gọi điện hăm ném mắm tôm vô nhà tôi nếu không trả đủ 20 triệu",
+    ],
+)
+def test_a_home_threatened_with_paint_is_violence(text: str) -> None:
+    assert _category(text) == "violence"
+
+
+def test_paint_thrown_at_a_home_is_public_order() -> None:
+    text = "tối qua có 2 thằng chạy xe tới tạt sơn đỏ lên cửa nhà số 15 hẻm 30 Gò Dầu rồi chạy"
+    assert _category(text) == "public_order"

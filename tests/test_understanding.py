@@ -1109,7 +1109,9 @@ BLIND_HELD = {
     # kind 129 -> 130
     # round 25 (cat-25, aggregate only): category 85 -> 86
     # round 27 (cat-27, aggregate only): category 86 -> 87
-    "blind23": ((130, 87, 91), 11, 1, 1, 67, 1),
+    # round 30 (cat-30: a home threatened with paint thrown is violence; aggregate only):
+    # category 87 -> 88
+    "blind23": ((130, 88, 91), 11, 1, 1, 67, 1),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     # round 21, written and scored before any change (lead-21 da62cf0)
@@ -1971,7 +1973,9 @@ MESSAGES_ALONE = {
     # round 27 (kind-27: intimate pictures spread or threatened are other, mt22-150): 160
     # round 30 (cat-30: an alley taken for a game, its net across it, is public order,
     # mt22-157): 160 -> 161
-    "tuning22": ((218, 161, 169), 10, 0, 0),
+    # round 30 (cat-30: a creditor's threat to throw paint at the home is violence, mt22-149):
+    # 161 -> 162
+    "tuning22": ((218, 162, 169), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
