@@ -90,3 +90,20 @@ def test_a_home_threatened_with_paint_is_violence(text: str) -> None:
 def test_paint_thrown_at_a_home_is_public_order() -> None:
     text = "tối qua có 2 thằng chạy xe tới tạt sơn đỏ lên cửa nhà số 15 hẻm 30 Gò Dầu rồi chạy"
     assert _category(text) == "public_order"
+
+
+# A hand threatened to be cut off, a picture of blades sent with it: the threat, no weapon held
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tui doi no gui hinh dao keo doa chat tay em trai toi neu ko tra tien",
+        "bọn nó nhắn tin hăm chặt tay chồng tôi vì nợ 30 triệu, cả nhà sợ lắm",
+    ],
+)
+def test_a_hand_threatened_to_be_cut_off_is_violence(text: str) -> None:
+    assert _category(text) == "violence"
+
+
+def test_a_blade_shown_off_stays_a_weapon() -> None:
+    text = "thằng hàng xóm hay đăng hình dao kiếm khoe trên facebook, nói ai đụng là chém"
+    assert _category(text) == "weapons"

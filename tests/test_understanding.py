@@ -1979,7 +1979,9 @@ MESSAGES_ALONE = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
-    "tuning23": ((219, 144, 150), 12, 0, 0),
+    # round 30 (cat-30: a hand threatened to be cut off, a picture of blades sent with it, is
+    # violence, mt23-150): 144 -> 145
+    "tuning23": ((219, 145, 150), 12, 0, 0),
     # round 21: scored before its passes (its header); msg-21b (a dream or a game, a police
     # office as a landmark, papers told lost, "gì cũng", the utility named, notices
     # forwarded): kind 165 -> 174, category 116 -> 117
