@@ -107,3 +107,15 @@ def test_a_hand_threatened_to_be_cut_off_is_violence(text: str) -> None:
 def test_a_blade_shown_off_stays_a_weapon() -> None:
     text = "thằng hàng xóm hay đăng hình dao kiếm khoe trên facebook, nói ai đụng là chém"
     assert _category(text) == "weapons"
+
+
+# Internet shops keeping children playing all night are the shops' order, the ward's
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quan net mo thau dem o hem 50 Tan Huong, con nit lop 6 lop 7 ngoi choi toi sang",
+        "mong công an nhắc mấy tiệm net cho con nít chơi qua đêm ở khu Sơn Kỳ, phụ huynh lo lắm",
+    ],
+)
+def test_internet_shops_open_all_night_to_children_are_public_order(text: str) -> None:
+    assert _category(text) == "public_order"

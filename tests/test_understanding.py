@@ -1975,7 +1975,9 @@ MESSAGES_ALONE = {
     # mt22-157): 160 -> 161
     # round 30 (cat-30: a creditor's threat to throw paint at the home is violence, mt22-149):
     # 161 -> 162
-    "tuning22": ((218, 162, 169), 10, 0, 0),
+    # round 30 (cat-30: internet shops keeping children playing all night are public order,
+    # mt22-129): 162 -> 163
+    "tuning22": ((218, 163, 169), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
