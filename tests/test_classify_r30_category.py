@@ -119,3 +119,25 @@ def test_a_blade_shown_off_stays_a_weapon() -> None:
 )
 def test_internet_shops_open_all_night_to_children_are_public_order(text: str) -> None:
     assert _category(text) == "public_order"
+
+
+# Reports told in English: the words of the report's own language
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("two guys robbed me at knifepoint near the park last night", "robbery"),
+        ("A guy on a motorbike pulled a knife on me and took my phone", "robbery"),
+        ("My wallet was pickpocketed on the bus from Ben Thanh", "theft"),
+        ("my ex keeps sending death threats to me and my mom", "violence"),
+        ("someone is threatening to kill me on messenger, he knows my address", "violence"),
+        ("A drunk man is shouting and breaking bottles in the alley", "public_order"),
+    ],
+)
+def test_reports_told_in_english(text: str, category: str) -> None:
+    assert _category(text) == category
+
+
+def test_a_drunk_beating_someone_in_english_stays_violence() -> None:
+    assert by_rules("A drunk man is beating his wife in the alley right now").category == (
+        "violence"
+    )

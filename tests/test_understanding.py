@@ -1069,7 +1069,9 @@ BLIND_HELD = {
     # answer (issue 17 §4)
     # round 23 (asst-23, a residence verb said bare asks which): questions 65 -> 66
     # round 27 (kind-27: someone else's act told in English before the question): kind 135
-    "blind20": ((135, 90, 94), 11, 0, 0, 66, 3),
+    # round 30 (cat-30: robbery, theft, threats and a drunk's scene told in English; aggregate
+    # only): category 90 -> 91
+    "blind20": ((135, 91, 94), 11, 0, 0, 66, 3),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
@@ -1126,7 +1128,9 @@ BLIND_HELD = {
     # round 25 (msg-25: an ad's number or price per period, aggregate only): kind 132, ads 11
     # round 26 (asst-26, a registration left on a home cleared: an officer; aggregate only):
     # questions 61
-    "blind24": ((132, 91, 90), 11, 1, 0, 61, 5),
+    # round 30 (cat-30: robbery, theft, threats and a drunk's scene told in English; aggregate
+    # only): category 91 -> 92
+    "blind24": ((132, 92, 90), 11, 1, 0, 61, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
