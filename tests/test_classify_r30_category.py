@@ -141,3 +141,25 @@ def test_a_drunk_beating_someone_in_english_stays_violence() -> None:
     assert by_rules("A drunk man is beating his wife in the alley right now").category == (
         "violence"
     )
+
+
+# More reports told in English, each in its category's own words
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("a drunk driver hit my motorbike and drove away", "traffic"),
+        ("A truck knocked down an old man crossing the street near the market", "traffic"),
+        ("someone hacked my Facebook and asks my friends for money", "fraud"),
+        ("a man on a motorbike grabbed my necklace on Au Co street", "robbery"),
+        ("a stranger tried to open my door at night, I heard the lock", "theft"),
+        ("My husband hits me every day, I am afraid", "violence"),
+        ("Someone dumps trash in front of my house every night", "public_order"),
+        ("There are prostitutes standing at the park at night", "prostitution"),
+    ],
+)
+def test_more_reports_told_in_english(text: str, category: str) -> None:
+    assert _category(text) == category
+
+
+def test_firecrackers_bought_are_no_report() -> None:
+    assert by_rules("hi, I want to buy firecrackers for tet, where can I buy?").kind != "tip"
