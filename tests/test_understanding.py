@@ -1069,7 +1069,9 @@ BLIND_HELD = {
     # answer (issue 17 §4)
     # round 23 (asst-23, a residence verb said bare asks which): questions 65 -> 66
     # round 27 (kind-27: someone else's act told in English before the question): kind 135
-    "blind20": ((135, 90, 94), 11, 0, 0, 66, 3),
+    # round 30 (cat-30: robbery, theft, threats and a drunk's scene told in English; aggregate
+    # only): category 90 -> 91
+    "blind20": ((135, 91, 94), 11, 0, 0, 66, 3),
     # round 17: scored before any change (its header): kind 127/135, category 84/95,
     # urgency 93/95, one calm tip urgent, no person in danger normal, ads 9/12; questions
     # 63/75 with 3 wrong; kind 128, category 86, ads 10/12 after msg-17's pass on tuning
@@ -1109,7 +1111,9 @@ BLIND_HELD = {
     # kind 129 -> 130
     # round 25 (cat-25, aggregate only): category 85 -> 86
     # round 27 (cat-27, aggregate only): category 86 -> 87
-    "blind23": ((130, 87, 91), 11, 1, 1, 67, 1),
+    # round 30 (cat-30: a home threatened with paint thrown is violence; aggregate only):
+    # category 87 -> 88
+    "blind23": ((130, 88, 91), 11, 1, 1, 67, 1),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     # round 21, written and scored before any change (lead-21 da62cf0)
@@ -1124,7 +1128,9 @@ BLIND_HELD = {
     # round 25 (msg-25: an ad's number or price per period, aggregate only): kind 132, ads 11
     # round 26 (asst-26, a registration left on a home cleared: an officer; aggregate only):
     # questions 61
-    "blind24": ((132, 91, 90), 11, 1, 0, 61, 5),
+    # round 30 (cat-30: robbery, theft, threats and a drunk's scene told in English; aggregate
+    # only): category 91 -> 92
+    "blind24": ((132, 92, 90), 11, 1, 0, 61, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1969,11 +1975,19 @@ MESSAGES_ALONE = {
     # round 25 (cat-25: a fight only supposed, a machete tucked unmarked, a foil smoked): 158
     # round 26 (cat-26: a home only threatened with burning is violence, mt22-151): 159
     # round 27 (kind-27: intimate pictures spread or threatened are other, mt22-150): 160
-    "tuning22": ((218, 160, 169), 10, 0, 0),
+    # round 30 (cat-30: an alley taken for a game, its net across it, is public order,
+    # mt22-157): 160 -> 161
+    # round 30 (cat-30: a creditor's threat to throw paint at the home is violence, mt22-149):
+    # 161 -> 162
+    # round 30 (cat-30: internet shops keeping children playing all night are public order,
+    # mt22-129): 162 -> 163
+    "tuning22": ((218, 163, 169), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
-    "tuning23": ((219, 144, 150), 12, 0, 0),
+    # round 30 (cat-30: a hand threatened to be cut off, a picture of blades sent with it, is
+    # violence, mt23-150): 144 -> 145
+    "tuning23": ((219, 145, 150), 12, 0, 0),
     # round 21: scored before its passes (its header); msg-21b (a dream or a game, a police
     # office as a landmark, papers told lost, "gì cũng", the utility named, notices
     # forwarded): kind 165 -> 174, category 116 -> 117
@@ -2067,7 +2081,9 @@ MESSAGES_ALONE = {
     # round 26 (kind-26: a tradesman named beside the writer's own loss is no errand): 195, 138
     # round 27 (msg-27: clothes praised as burning, mt43-153): kind 195 -> 196
     # round 29 (cat-29: the road taken by hawkers' carts is public order, mt43-113): 138 -> 139
-    "tuning43": ((196, 139, 141), 18, 0, 0),
+    # round 30 (cat-30: the music played to get high by, "mở nhạc bay", is drugs, mt43-59):
+    # 139 -> 140
+    "tuning43": ((196, 140, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     # round 26 (the model taught set 44's urgency): urgency 137 -> 138 (mt44-22)
@@ -2111,7 +2127,9 @@ MESSAGES_ALONE = {
     # round 29 (cat-29: a bicycle left unclaimed for weeks is found property, t46m-043): 144
     # round 29 (model-29: cat-28's overdose rule back, the model trained again, its
     # iterations pinned): urgency 145 -> 146, t46m-181 urgent again, no person in danger normal
-    "tuning46": ((198, 144, 146), 14, 0, 0),
+    # round 30 (cat-30: goods carried out of a home, the owner called and not answering, is a
+    # theft, t46m-182): category 144 -> 145
+    "tuning46": ((198, 145, 146), 14, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
