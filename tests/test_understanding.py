@@ -1721,7 +1721,8 @@ QUESTIONS_ALONE = {
     # round 29 (asst-29, "được cấp cho bao lâu thì hết hạn": the term, no renewal): 82, 3 wrong
     # round 29 (asst-29, a health card's renewal named long before "hết hạn": no stay): 83, 2
     # round 29 (asst-29, the new registration said made, the old one's removal asked): 84, 1
-    "tuning47": (84, 1),
+    # round 30 (asst-30): 84 -> 85, "khai báo lưu trú như thế nào": how it is done (t47q-019)
+    "tuning47": (85, 1),
 }
 
 
