@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tests.asked import answered
+from tests.asked import answered, read
 
 TODAY = date(2026, 12, 4)
 
@@ -43,3 +43,27 @@ def test_a_part_asked_without_how_stays_that_part() -> None:
     result = answered(text, TODAY)
     assert result.topics == ("tam_tru",), text
     assert result.sections == ("le_phi",), text
+
+
+# -- a bag "có" the card, lost: the lost papers' re-issue, whatever word follows ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mat ca tui xach co cccd luon, cccd lam lai mat may ngay vay ad",
+        "mất luôn cái giỏ có giấy tờ, giấy tờ làm lại mất mấy ngày ạ",
+        "làm mất cái cặp có cccd của con rồi, cccd làm lại bao lâu vậy ad",
+    ],
+)
+def test_a_bag_holding_the_card_lost_is_the_lost_papers(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == ("mat_giay_to",), text
+
+
+def test_a_card_in_a_bag_not_lost_is_no_lost_papers() -> None:
+    # near miss: a bag with the card in it said, nothing lost, a registration asked
+    text = "em đi đăng ký tạm trú chỉ mang cái túi có căn cước thôi được không ạ"
+    _, topics, _ = read(text, TODAY)
+    assert "mat_giay_to" not in topics, text

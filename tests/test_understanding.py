@@ -1084,7 +1084,8 @@ BLIND_HELD = {
     # round 22 (cat-22, aggregate only): urgency 94, no calm tip urgent (the one harmed told safe
     # now is over)
     # round 28 (asst-28, a short question counted after its opening words): questions 68 -> 69
-    "blind21": ((132, 86, 94), 12, 0, 0, 69, 1),
+    # round 30 (asst-30, aggregate only, a bag "có cccd" lost: the lost papers): questions 69 -> 70
+    "blind21": ((132, 86, 94), 12, 0, 0, 70, 1),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
@@ -1708,7 +1709,9 @@ QUESTIONS_ALONE = {
     # round 28 (asst-28, a registration shown at an address never lived at: an officer): 89
     # round 29 (asst-29, "luật có bắt phải cắt ngay không": whether and by when asked): 90
     # round 29 (asst-29, "phải ở đủ bao lâu mới được" lên thường trú: its conditions): 91
-    "tuning45": (91, 0),
+    # round 30 (asst-30, "mất cả túi xách có cccd", the card's re-issue asked: the lost
+    # papers, qt45-55): 92
+    "tuning45": (92, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (asst-28, a spouse's nation typed without marks beside a marriage says who): 85
     # round 28 (asst-28, a short question counted from after "cho tôi hỏi"): 86
