@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from shared.core.assistant import knowledge
 from tests.asked import answered, read
 
 TODAY = date(2026, 12, 4)
@@ -67,3 +68,20 @@ def test_a_card_in_a_bag_not_lost_is_no_lost_papers() -> None:
     text = "em đi đăng ký tạm trú chỉ mang cái túi có căn cước thôi được không ạ"
     _, topics, _ = read(text, TODAY)
     assert "mat_giay_to" not in topics, text
+
+
+# -- going away from home for long, "nhà" between, nothing named: tạm vắng or tạm trú asked ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em sắp đi xa nhà lâu ngày, có cần báo gì ko ạ",
+        "di xa nha lau ngay thi co phai khai bao gi ko ad",
+    ],
+)
+def test_going_away_from_home_for_long_asks_which(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == (), text
+    buttons = [b.title for reply in result.replies for b in reply.buttons]
+    assert buttons == [knowledge().buttons["tam_vang"], knowledge().buttons["tam_tru"]], text

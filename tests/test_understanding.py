@@ -1725,7 +1725,8 @@ QUESTIONS_ALONE = {
     # round 29 (asst-29, a health card's renewal named long before "hết hạn": no stay): 83, 2
     # round 29 (asst-29, the new registration said made, the old one's removal asked): 84, 1
     # round 30 (asst-30): 84 -> 85, "khai báo lưu trú như thế nào": how it is done (t47q-019)
-    "tuning47": (85, 1),
+    # round 30 (asst-30): 86, "đi xa nhà lâu ngày có phải báo gì": tạm vắng or tạm trú (t47q-010)
+    "tuning47": (86, 1),
 }
 
 
