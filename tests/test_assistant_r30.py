@@ -85,3 +85,27 @@ def test_going_away_from_home_for_long_asks_which(text: str) -> None:
     assert result.topics == (), text
     buttons = [b.title for reply in result.replies for b in reply.buttons]
     assert buttons == [knowledge().buttons["tam_vang"], knowledge().buttons["tam_tru"]], text
+
+
+# -- papers said burnt, whose between ("giấy tờ tùy thân cả nhà cháy hết"): the lost papers --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "giay to tuy than cua ca nha chay het tu thang truoc, gio lam lai o dau a",
+        "căn cước cả nhà cháy luôn hồi năm ngoái, giờ làm lại bắt đầu từ đâu ạ",
+        "giấy tờ nhà em bị cháy hết từ hồi tết, làm lại ở đâu vậy ad",
+    ],
+)
+def test_papers_burnt_are_the_lost_papers(text: str) -> None:
+    tip, topics, _ = read(text, TODAY)
+    assert not tip, text
+    assert topics == ("mat_giay_to",), text
+
+
+def test_a_fire_with_no_papers_burnt_is_no_lost_papers() -> None:
+    # near miss: a fire told, the confirmation asked, no paper said burnt
+    text = "nhà em mới bị cháy bếp, giờ xin giấy xác nhận cư trú ở đâu ạ"
+    _, topics, _ = read(text, TODAY)
+    assert "mat_giay_to" not in topics, text

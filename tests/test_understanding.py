@@ -1625,7 +1625,8 @@ QUESTIONS_ALONE = {
     # round 29 (asst-29, a registration still held after its people left: the removal alone): 98, 4
     # round 29 (asst-29, a lost wallet's tip answered by the lost papers' rule: its topic): 99, 3
     # round 29 (asst-29, "báo trong bao lâu": a declaration's deadline, whether and when): 100, 3
-    "tuning39": (100, 3),
+    # round 30 (asst-30, the bag of papers said burnt, 'cháy luôn': the lost papers, qt39-39): 101
+    "tuning39": (101, 3),
     # round 21: scored before its passes (its header): 67 right or honest, 10 wrong
     # round 21's second pass (asst-21b): 85 with 1 wrong (qt40-76: the tạm trú not held
     # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label
@@ -1693,7 +1694,8 @@ QUESTIONS_ALONE = {
     # round 27 (asst-27, a term told run out with registering anew asked gets both): 88
     # round 27 (asst-27, "hồ sơ tạm trú" is a file, never the old book): 89 with 2 wrong
     # round 27 (asst-27, a father said "ông già", a spouse come to live: for good): 90
-    "tuning44": (90, 2),
+    # round 30 (asst-30, 'giấy tờ tùy thân cả nhà cháy hết': the lost papers, qt44-52): 91
+    "tuning44": (91, 2),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (asst-26, every rule of its pass; counts only): 80 with 3 wrong
     # round 27 (kind-27: a father declared missing by a court years ago is the deregistration's
