@@ -109,3 +109,28 @@ def test_a_fire_with_no_papers_burnt_is_no_lost_papers() -> None:
     text = "nhà em mới bị cháy bếp, giờ xin giấy xác nhận cư trú ở đâu ạ"
     _, topics, _ = read(text, TODAY)
     assert "mat_giay_to" not in topics, text
+
+
+# -- a paper asked for on another's behalf ("xin giùm được không"): who may, beside the rest ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ba em nằm viện, em xin giấy xác nhận cư trú giùm cho ba được không, cần đem gì ạ",
+        "xac nhan cu tru cho ong noi, chau xin dum duoc ko, can mang giay gi",
+    ],
+)
+def test_a_paper_asked_for_another_asks_who_may(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == ("xac_nhan_cu_tru",), text
+    assert "ai_khi" in result.sections, text
+    assert "giay_to" in result.sections, text
+
+
+def test_asking_for_a_paper_politely_asks_no_who() -> None:
+    # near miss: "cho em xin" is a polite ask, not for another: the part asked only
+    text = "cho em xin giấy xác nhận cư trú thì cần mang gì ạ"
+    result = answered(text, TODAY)
+    assert result.topics == ("xac_nhan_cu_tru",), text
+    assert "ai_khi" not in result.sections, text

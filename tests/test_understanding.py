@@ -1728,7 +1728,8 @@ QUESTIONS_ALONE = {
     # round 29 (asst-29, the new registration said made, the old one's removal asked): 84, 1
     # round 30 (asst-30): 84 -> 85, "khai báo lưu trú như thế nào": how it is done (t47q-019)
     # round 30 (asst-30): 86, "đi xa nhà lâu ngày có phải báo gì": tạm vắng or tạm trú (t47q-010)
-    "tuning47": (86, 1),
+    # round 30 (asst-30): 87, "mình là con xin giùm được không": who may ask (t47q-094)
+    "tuning47": (87, 1),
 }
 
 
