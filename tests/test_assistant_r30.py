@@ -134,3 +134,19 @@ def test_asking_for_a_paper_politely_asks_no_who() -> None:
     result = answered(text, TODAY)
     assert result.topics == ("xac_nhan_cu_tru",), text
     assert "ai_khi" not in result.sections, text
+
+
+# -- what must be declared, "những" between ("phải khai báo những gì"): whose duty and when ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mẹ em dưới quê lên ở với em 2 tháng để chữa bệnh, em phải khai báo những gì ạ",
+        "co dua em ho len o nho 5 hom, nha minh phai khai nhung gi vay ad",
+    ],
+)
+def test_what_must_be_declared_asks_whose_duty(text: str) -> None:
+    result = answered(text, TODAY)
+    assert len(result.topics) == 1, text
+    assert "ai_khi" in result.sections, text
