@@ -150,3 +150,28 @@ def test_what_must_be_declared_asks_whose_duty(text: str) -> None:
     result = answered(text, TODAY)
     assert len(result.topics) == 1, text
     assert "ai_khi" in result.sections, text
+
+
+# -- kin from abroad come to visit, no country nor nationality said: a citizen or a foreigner --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chi gai em ben nuoc ngoai ve choi, o nha em thi phai khai bao gi ko",
+        "Anh trai tôi từ nước ngoài về thăm nhà, có cần báo gì với phường không ạ?",
+    ],
+)
+def test_kin_from_abroad_visiting_asks_which_declaration(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == (), text
+    titles = {title: topic for topic, title in knowledge().buttons.items()}
+    asked = [titles[b.title] for reply in result.replies for b in reply.buttons]
+    assert set(asked) == {"luu_tru", "nuoc_ngoai"}, (text, asked)
+
+
+def test_kin_abroad_said_a_citizen_is_no_doubt() -> None:
+    # near miss: the citizen's card said, the stay's length said: a citizen's lưu trú
+    text = "em trai tôi ở nước ngoài về chơi 5 ngày, vẫn có căn cước, có phải báo lưu trú không"
+    result = answered(text, TODAY)
+    assert result.topics == ("luu_tru",), text

@@ -1194,7 +1194,9 @@ BLIND_HELD = {
     # questions 53 -> 54, wrong 6 -> 5
     # round 30 (asst-30, aggregate only, "phải khai báo những gì": whose duty and when asked):
     # questions 54 -> 55
-    "blind32": ((129, 90, 89), 11, 0, 0, 55, 5),
+    # round 30 (asst-30, aggregate only, kin "ở nước ngoài về chơi": a citizen's or a
+    # foreigner's declaration asked): questions 55 -> 56
+    "blind32": ((129, 90, 89), 11, 0, 0, 56, 5),
 }
 
 
@@ -1721,7 +1723,8 @@ QUESTIONS_ALONE = {
     # round 28 (asst-28, a spouse's nation typed without marks beside a marriage says who): 85
     # round 28 (asst-28, a short question counted from after "cho tôi hỏi"): 86
     # round 29 (asst-29, "cần chụp hộ chiếu, visa không": a foreign guest's papers asked): 87
-    "tuning46": (87, 0),
+    # round 30 (asst-30, "người nhà ở nước ngoài về chơi": lưu trú or a foreigner's, t46q-089): 88
+    "tuning46": (88, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (asst-29, "vẫn còn tạm trú" still held, no "as for" join: one matter): 80, 5 wrong
@@ -1732,7 +1735,8 @@ QUESTIONS_ALONE = {
     # round 30 (asst-30): 84 -> 85, "khai báo lưu trú như thế nào": how it is done (t47q-019)
     # round 30 (asst-30): 86, "đi xa nhà lâu ngày có phải báo gì": tạm vắng or tạm trú (t47q-010)
     # round 30 (asst-30): 87, "mình là con xin giùm được không": who may ask (t47q-094)
-    "tuning47": (87, 1),
+    # round 30 (asst-30): 88, "người thân ở nước ngoài về chơi": lưu trú or a foreigner's (t47q-005)
+    "tuning47": (88, 1),
 }
 
 
