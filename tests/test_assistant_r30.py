@@ -175,3 +175,25 @@ def test_kin_abroad_said_a_citizen_is_no_doubt() -> None:
     text = "em trai tôi ở nước ngoài về chơi 5 ngày, vẫn có căn cước, có phải báo lưu trú không"
     result = answered(text, TODAY)
     assert result.topics == ("luu_tru",), text
+
+
+# -- Thai said of someone in English ("my gf is Thai"): a foreigner's stay ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My girlfriend is Thai and she will stay at my flat for 10 days. Do I have to declare her?",
+        "my wife's Thai, we live at my parents house in Tan Phu, does she need to register?",
+    ],
+)
+def test_thai_said_of_someone_is_a_foreigners_stay(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == ("nuoc_ngoai",), text
+
+
+def test_thai_in_vietnamese_words_is_no_foreigner() -> None:
+    # near miss: "thái" in a Vietnamese word ("thái độ"): no foreigner said
+    text = "cán bộ hướng dẫn thái độ tốt lắm, cho em hỏi thêm đăng ký tạm trú cần giấy gì ạ"
+    result = answered(text, TODAY)
+    assert result.topics == ("tam_tru",), text

@@ -1655,7 +1655,8 @@ QUESTIONS_ALONE = {
     # officer): 90
     # round 29 (asst-29, "phạt nhiu": "nhiêu" typed short, the fine asked): 91
     # round 29 (asst-29, "báo xóa thế nào": how it is done, the whole answer): 92
-    "tuning41": (92, 0),
+    # round 30 (asst-30, "my gf is Thai": Thai said of someone, a foreigner's stay, qt41-58): 93
+    "tuning41": (93, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 24 (asst-24): 84 with 3 wrong (a foreigner's words beside a work permit say who it
     # is for; two questions written apart both answered)
