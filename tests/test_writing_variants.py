@@ -277,6 +277,11 @@ variants = load_script("writing_variants")
 # chú"), tr->ch urgency 15 -> 16 (model-29's retrain); fewer breaks: without marks category
 # 97 -> 96 and 102 -> 101 (cat-29), urgency 52 -> 51 and 51 -> 50 (model-29), a letter dropped
 # kind 73 -> 72 (kind-29), lower case without punctuation kind 30 -> 29.
+# Round 30 (asst-30), compared variant by variant with main: qt42-60, newly right ("phải khai
+# báo những gì" asks whose duty), still breaks with "người Úc" typed "ngời Úc" (the foreigner
+# unread, answered as before): a letter dropped question 566 -> 567; qt44-52's papers burnt,
+# newly read, are no longer answered wrong with "trước" typed "trớc" or "chước": a letter
+# dropped and tr->ch question-wrong 165 -> 164 and 40 -> 39. Nothing read right before breaks.
 HELD = {
     "no-marks": {"kind": 28, "tip-lost": 8, "category": 96, "urgency": 51,
                  "question": 20, "question-wrong": 20},
@@ -289,9 +294,9 @@ HELD = {
     "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 25, "urgency": 2,
                      "question": 85, "question-wrong": 14},
     "typo-dropped": {"kind": 72, "tip-lost": 22, "category": 56, "urgency": 13,
-                     "question": 566, "question-wrong": 165},
+                     "question": 567, "question-wrong": 164},
     "typo-tr-ch": {"kind": 94, "tip-lost": 47, "category": 114, "urgency": 16,
-                   "question": 120, "question-wrong": 40},
+                   "question": 120, "question-wrong": 39},
 }  # fmt: skip
 
 
