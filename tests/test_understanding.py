@@ -1086,7 +1086,8 @@ BLIND_HELD = {
     # round 22 (cat-22, aggregate only): urgency 94, no calm tip urgent (the one harmed told safe
     # now is over)
     # round 28 (asst-28, a short question counted after its opening words): questions 68 -> 69
-    "blind21": ((132, 86, 94), 12, 0, 0, 69, 1),
+    # round 30 (asst-30, aggregate only, a bag "có cccd" lost: the lost papers): questions 69 -> 70
+    "blind21": ((132, 86, 94), 12, 0, 0, 70, 1),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
@@ -1197,7 +1198,11 @@ BLIND_HELD = {
     # round 28, written and scored before any change (lead-28 36b9d42)
     # round 29 (asst-29, a home for good abroad asks no registration beside the removal):
     # questions 53 -> 54, wrong 6 -> 5
-    "blind32": ((129, 90, 89), 11, 0, 0, 54, 5),
+    # round 30 (asst-30, aggregate only, "phải khai báo những gì": whose duty and when asked):
+    # questions 54 -> 55
+    # round 30 (asst-30, aggregate only, kin "ở nước ngoài về chơi": a citizen's or a
+    # foreigner's declaration asked): questions 55 -> 56
+    "blind32": ((129, 90, 89), 11, 0, 0, 56, 5),
 }
 
 
@@ -1630,7 +1635,8 @@ QUESTIONS_ALONE = {
     # round 29 (asst-29, a registration still held after its people left: the removal alone): 98, 4
     # round 29 (asst-29, a lost wallet's tip answered by the lost papers' rule: its topic): 99, 3
     # round 29 (asst-29, "báo trong bao lâu": a declaration's deadline, whether and when): 100, 3
-    "tuning39": (100, 3),
+    # round 30 (asst-30, the bag of papers said burnt, 'cháy luôn': the lost papers, qt39-39): 101
+    "tuning39": (101, 3),
     # round 21: scored before its passes (its header): 67 right or honest, 10 wrong
     # round 21's second pass (asst-21b): 85 with 1 wrong (qt40-76: the tạm trú not held
     # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label
@@ -1655,7 +1661,8 @@ QUESTIONS_ALONE = {
     # officer): 90
     # round 29 (asst-29, "phạt nhiu": "nhiêu" typed short, the fine asked): 91
     # round 29 (asst-29, "báo xóa thế nào": how it is done, the whole answer): 92
-    "tuning41": (92, 0),
+    # round 30 (asst-30, "my gf is Thai": Thai said of someone, a foreigner's stay, qt41-58): 93
+    "tuning41": (93, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 24 (asst-24): 84 with 3 wrong (a foreigner's words beside a work permit say who it
     # is for; two questions written apart both answered)
@@ -1669,7 +1676,8 @@ QUESTIONS_ALONE = {
     # none wrong
     # round 27 (asst-27, a term told run out with registering anew asked gets both): 95
     # round 27 (asst-27, a guest's declaration asked how, the guest unsaid: which): 96
-    "tuning42": (96, 0),
+    # round 30 (asst-30, "nhà em phải khai báo những gì": whose duty and when, qt42-60): 97
+    "tuning42": (97, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (asst-24, two questions written apart both answered): 76
     # round 25 (asst-25, a registration said as what is removed asks none; a why beside another
@@ -1698,7 +1706,8 @@ QUESTIONS_ALONE = {
     # round 27 (asst-27, a term told run out with registering anew asked gets both): 88
     # round 27 (asst-27, "hồ sơ tạm trú" is a file, never the old book): 89 with 2 wrong
     # round 27 (asst-27, a father said "ông già", a spouse come to live: for good): 90
-    "tuning44": (90, 2),
+    # round 30 (asst-30, 'giấy tờ tùy thân cả nhà cháy hết': the lost papers, qt44-52): 91
+    "tuning44": (91, 2),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (asst-26, every rule of its pass; counts only): 80 with 3 wrong
     # round 27 (kind-27: a father declared missing by a court years ago is the deregistration's
@@ -1714,12 +1723,15 @@ QUESTIONS_ALONE = {
     # round 28 (asst-28, a registration shown at an address never lived at: an officer): 89
     # round 29 (asst-29, "luật có bắt phải cắt ngay không": whether and by when asked): 90
     # round 29 (asst-29, "phải ở đủ bao lâu mới được" lên thường trú: its conditions): 91
-    "tuning45": (91, 0),
+    # round 30 (asst-30, "mất cả túi xách có cccd", the card's re-issue asked: the lost
+    # papers, qt45-55): 92
+    "tuning45": (92, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (asst-28, a spouse's nation typed without marks beside a marriage says who): 85
     # round 28 (asst-28, a short question counted from after "cho tôi hỏi"): 86
     # round 29 (asst-29, "cần chụp hộ chiếu, visa không": a foreign guest's papers asked): 87
-    "tuning46": (87, 0),
+    # round 30 (asst-30, "người nhà ở nước ngoài về chơi": lưu trú or a foreigner's, t46q-089): 88
+    "tuning46": (88, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (asst-29, "vẫn còn tạm trú" still held, no "as for" join: one matter): 80, 5 wrong
@@ -1727,7 +1739,11 @@ QUESTIONS_ALONE = {
     # round 29 (asst-29, "được cấp cho bao lâu thì hết hạn": the term, no renewal): 82, 3 wrong
     # round 29 (asst-29, a health card's renewal named long before "hết hạn": no stay): 83, 2
     # round 29 (asst-29, the new registration said made, the old one's removal asked): 84, 1
-    "tuning47": (84, 1),
+    # round 30 (asst-30): 84 -> 85, "khai báo lưu trú như thế nào": how it is done (t47q-019)
+    # round 30 (asst-30): 86, "đi xa nhà lâu ngày có phải báo gì": tạm vắng or tạm trú (t47q-010)
+    # round 30 (asst-30): 87, "mình là con xin giùm được không": who may ask (t47q-094)
+    # round 30 (asst-30): 88, "người thân ở nước ngoài về chơi": lưu trú or a foreigner's (t47q-005)
+    "tuning47": (88, 1),
 }
 
 
