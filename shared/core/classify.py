@@ -3062,7 +3062,18 @@ def _by_rules(
     # else acting ("con em vừa thi đậu đại học, vui quá"): news of one's own day, and so the
     # writer's own pastime told anywhere, nothing seen on the way ("chạy bộ quanh Đầm Sen
     # sáng nay mệt xỉu luôn")
-    if best is None and not danger.hits and "mood_unless" not in groups:
+    # (round 30, kind-30) a word of someone acting that lies inside the feeling's own words is
+    # none ("thấy khỏe hẳn ra": "hẳn" typed without marks is also "hắn", him)
+    if (
+        best is None
+        and not danger.hits
+        and (
+            "mood_unless" not in groups
+            or not _any_outside(
+                groups["mood_unless"], groups.get("mood", []) + groups.get("pastime", [])
+            )
+        )
+    ):
         mood = _in_clause(_sure(groups, "mood"), message.clauses[-1])
         if not mood and "pastime_unless" not in groups:
             mood = _sure(groups, "pastime")

@@ -1,0 +1,65 @@
+"""Principles of the message classifier added in round 30's kind pass (issue 17: what is a tip
+and what is not), kept only when the blind sets' aggregates lost nothing. Each is tried on
+phrasings of our own (with and without diacritics, typos) and on near misses sharing their
+words that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.core.classify import classify
+
+# the writer's own feeling closing a message whose words hold someone acting only inside the
+# feeling itself ("thấy khỏe hẳn ra": "hẳn" unmarked is "hắn"): a day of one's own, chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chieu nao cung di boi o Ky Hoa, thay khoe han ra",
+        "sáng nào cũng tập thể dục ngoài công viên Đầm Sen, khoe han ra luon",
+        "dao nay toi nao cung di bo voi ba xa quanh cong vien, thay khoe han",
+    ],
+)
+def test_a_feeling_is_nobody_acting(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone acting said outside the feeling: still read by an officer
+        "sáng nào đi tập thể dục cũng thấy hắn đứng dòm nhà tôi, khỏe hẳn ra",
+        "toi nao cung co thang la dung truoc nha, met ghe",
+    ],
+)
+def test_someone_acting_beside_a_feeling_still_reports(text: str) -> None:
+    assert classify(text).kind == "tip"
+
+
+# a game of football played by the writer with friends, nothing else told: their own pastime
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hom nay da banh voi tui nho trong xom, met muon chet luon",
+        "toi qua di da bong voi dam ban cu o san Phu Tho, thua 3-0 buon qua",
+        "chủ nhật nào tui cũng đi đá banh ở sân Tân Hương, chân đau quá trời",
+    ],
+)
+def test_ones_own_football_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a game that harms someone, or a danger told beside it
+        "mấy đứa nhỏ đá banh với nhau ngoài hẻm bể kính nhà tôi rồi",
+        "đang đá banh với tụi bạn thì có thằng cầm dao xông vô chém",
+        "tui nho choi da banh ngoai duong, xe chay qua suyt tong",
+    ],
+)
+def test_a_game_that_harms_still_reports(text: str) -> None:
+    assert classify(text).kind == "tip"
