@@ -63,3 +63,32 @@ def test_ones_own_football_is_chat(text: str) -> None:
 )
 def test_a_game_that_harms_still_reports(text: str) -> None:
     assert classify(text).kind == "tip"
+
+
+# thanks for what was done, told with "luc nay" typed without marks: "lúc nãy" (a while ago)
+# as much as "lúc này" (now), so nothing said going on now
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cam on ad nha, luc nay goi 113 ho toi lien, ong say xin bi dua di roi",
+        "cam on may anh, luc nay may anh xuong nhac roi, nha ben da tat nhac roi",
+        "cảm ơn các anh, luc nay tụi nó giải tán rồi",
+    ],
+)
+def test_thanks_for_a_while_ago_is_chat(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("other", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # something going on now said in other words, or "lúc này" with its marks
+        "cam on ad, luc nay tui no van dang danh nhau o dau hem 45",
+        "cảm ơn các anh đã xuống, lúc này tụi nó lại tụ tập nhậu ồn ào ngoài hẻm",
+    ],
+)
+def test_thanks_beside_trouble_now_still_reports(text: str) -> None:
+    assert classify(text).kind == "tip"

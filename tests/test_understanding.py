@@ -1903,7 +1903,9 @@ MESSAGES_ALONE = {
     # round 26 (the model taught set 44's urgency): urgency 110 -> 109: mt18-208, a drinking
     # party smashing bottles "sắp oánh nhau tới nơi", labelled normal, is read urgent (a fight
     # about to break out now is urgent by the line's convention: kept as read)
-    "tuning18": ((217, 108, 109), 15, 0, 0),
+    # round 30 (kind-30: "luc nay" unmarked is "lúc nãy" too, no trouble now beside thanks for
+    # what was done; mt18-160): kind 217 -> 218
+    "tuning18": ((218, 108, 109), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in

@@ -3373,7 +3373,13 @@ def _about_line(
         return []
     # (a "now" typed without marks inside a registration named is none: "dang ky" is "đăng
     # ký", not "đang": "... chủ trọ dang ky cho mọi người rồi, cảm ơn các anh")
-    now = [h for h in groups.get("now", ()) if not _inside(h, groups.get("question", []))]
+    # (round 30, kind-30) nor a "now" that is as well a past of the same words, typed without
+    # marks ("luc nay" is "lúc này" and "lúc nãy": "cam on ad, luc nay goi 113 ho toi lien")
+    now = [
+        h
+        for h in groups.get("now", ())
+        if not _inside(h, groups.get("question", [])) and not _inside(h, groups.get("fresh", []))
+    ]
     kind_words = not question_mark and not now
     if kind_words and "done" in groups and "thanks" in groups:
         thanked = _sure(groups, "thanks") + _sure(groups, "praise")
