@@ -92,3 +92,33 @@ def test_thanks_for_a_while_ago_is_chat(text: str) -> None:
 )
 def test_thanks_beside_trouble_now_still_reports(text: str) -> None:
     assert classify(text).kind == "tip"
+
+
+# a grandparent lost and found since, thanked for: nobody to search for now, chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cho tôi gửi lời cảm ơn tới công an phường đã hỗ trợ tìm được bà nội tôi đi lạc hôm thứ 5",
+        "cam on cac anh cong an phuong da ho tro tim ong ngoai em bi lan di lac",
+        "cảm ơn mấy anh nhiều, ông nội em đi lạc đã tìm thấy rồi",
+    ],
+)
+def test_thanks_for_a_grandparent_found_is_chat(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("other", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not found yet, or a search hoped for: still urgent
+        "bà ngoại em đi lạc từ sáng, nhà em tìm hoài chưa tìm được, mong các anh giúp tìm",
+        "ba noi em bi lan di lac tu chieu, chua tim thay",
+        "ông ngoại tôi bị lẫn, đi lạc từ trưa chưa về, cảm ơn các anh giúp đỡ",
+    ],
+)
+def test_a_grandparent_not_found_is_still_urgent(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent")

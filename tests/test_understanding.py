@@ -2115,7 +2115,9 @@ MESSAGES_ALONE = {
     # round 29 (cat-29: a bicycle left unclaimed for weeks is found property, t46m-043): 144
     # round 29 (model-29: cat-28's overdose rule back, the model trained again, its
     # iterations pinned): urgency 145 -> 146, t46m-181 urgent again, no person in danger normal
-    "tuning46": ((198, 144, 146), 14, 0, 0),
+    # round 30 (kind-30: a grandparent lost and found since, thanked for, is no danger;
+    # t46m-049): kind 198 -> 199
+    "tuning46": ((199, 144, 146), 14, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
