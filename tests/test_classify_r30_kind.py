@@ -122,3 +122,31 @@ def test_thanks_for_a_grandparent_found_is_chat(text: str) -> None:
 def test_a_grandparent_not_found_is_still_urgent(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.severity) == ("tip", "urgent")
+
+
+# a case read in the news, the writer's own place said spared by it: relief shared, chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hôm qua đọc tin có vụ cháy ở Bình Tân, may ko phải gần nhà em, mọi người cẩn thận nha",
+        "doc tin co vu cuop tiem vang o quan 8, may khong phai khu minh",
+        "sáng nay đọc được tin vụ trộm xe ở Gò Vấp, may mà không phải xóm tôi",
+    ],
+)
+def test_news_that_spared_ones_place_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own place hit, or a message read that threatens them
+        "đọc tin có vụ cháy ở hẻm nhà em, không phải gần nhà em mà ngay nhà em luôn",
+        "doc tin co vu trom xe o hem nha em toi qua, nha em cung bi mat xe",
+        "sáng nay đọc tin nhắn thấy nó dọa giết cả nhà em, không phải chuyện đùa",
+    ],
+)
+def test_news_that_hit_ones_place_still_reports(text: str) -> None:
+    assert classify(text).kind == "tip"

@@ -770,6 +770,7 @@ def build_rules(data: Any) -> Rules:
         ("passing:unless", top.passing.unless),
         ("passing:dated", top.passing.dated),
         ("passing:news_unless", top.passing.news_unless),
+        ("passing:spared", top.passing.spared),
         ("passing:dream", top.passing.dream),
         ("passing:game", top.passing.game),
         ("passing:film", top.passing.film),
@@ -3506,8 +3507,12 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     if now_said or "passing:unless" in groups or groups.keys().isdisjoint(_PASSING):
         return []
     news = _sure(groups, "passing:news")
-    # (the writer's own or family's harm beside it, "tôi bị", "mẹ tôi", reports)
-    if news and not any(g in groups for g in ("passing:news_unless", "spam_unless", "own")):
+    # (the writer's own or family's harm beside it, "tôi bị", "mẹ tôi", reports; not a place
+    # of theirs said spared, round 30: "đọc tin có vụ cháy ở Bình Tân, may ko phải gần nhà em")
+    if news and (
+        not any(g in groups for g in ("passing:news_unless", "spam_unless", "own"))
+        or _all_spared(groups)
+    ):
         return news
     # a dream, a game: no street event at all, whoever's house it was dreamt of
     dream = _sure(groups, "passing:dream")
@@ -3523,6 +3528,18 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     if long_ago and "passing:dated" not in groups and ("passing:gone" in groups or laughing):
         return long_ago
     return []
+
+
+def _all_spared(groups: dict[str, list[Hit]]) -> bool:
+    """Every word of the writer's own place or harm beside a news item lies inside a place
+    said spared by it (`passing.spared`: "may không phải gần nhà em")."""
+    spared = _sure(groups, "passing:spared")
+    if not spared:
+        return False
+    for group in ("passing:news_unless", "spam_unless", "own"):
+        if _any_outside(groups.get(group, []), spared):
+            return False
+    return True
 
 
 def _landmark_only(groups: dict[str, list[Hit]], group: str = "elsewhere_unless") -> bool:

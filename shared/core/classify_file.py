@@ -233,6 +233,9 @@ class PassingIn(_Strict):
     # a day named: no longer long ago (a news item's day is when it aired)
     dated: list[str] = Field(default_factory=list)
     news_unless: list[str] = Field(default_factory=list)
+    # the writer's own place said spared by the news item ("may không phải gần nhà em"):
+    # `news_unless` (and the writer's own) words inside one name no place of theirs it hit
+    spared: list[str] = Field(default_factory=list)
     # a dream or a video game: the event told never happened in the street
     dream: list[str] = Field(default_factory=list)
     game: list[str] = Field(default_factory=list)
