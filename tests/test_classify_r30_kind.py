@@ -150,3 +150,32 @@ def test_news_that_spared_ones_place_is_chat(text: str) -> None:
 )
 def test_news_that_hit_ones_place_still_reports(text: str) -> None:
     assert classify(text).kind == "tip"
+
+
+# food burnt on the grill or in the pan, as the rice in the pot: nothing burns but dinner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thịt nướng cháy khét rồi kìa haha nhầm chat",
+        "cá chiên cháy đen thui rồi, mẹ ơi con xin lỗi",
+        "mải coi tivi nên thịt nướng cháy hết rồi, tối nay ăn mì gói",
+    ],
+)
+def test_food_burnt_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the grill, the pan or a shop on fire
+        "lò nướng cháy rồi, khói đầy bếp, cứu với",
+        "quán nướng đầu hẻm đang cháy, lửa lớn lắm",
+        "chao dau chien ca bi chay bung len, lua lan ra tu bep",
+    ],
+)
+def test_a_grill_or_a_pan_on_fire_still_reports(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "fire")

@@ -2073,7 +2073,8 @@ MESSAGES_ALONE = {
     # round 29 (cat-29: the road taken by hawkers' carts is public order, mt43-113): 138 -> 139
     # round 30 (kind-30: a feeling's own "hẳn" is nobody acting, one's own football a
     # pastime; mt43-159, mt43-171): kind 196 -> 198
-    "tuning43": ((198, 139, 141), 18, 0, 0),
+    # round 30 (kind-30: food burnt on the grill, as the rice in the pot; mt43-161): 198 -> 199
+    "tuning43": ((199, 139, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     # round 26 (the model taught set 44's urgency): urgency 137 -> 138 (mt44-22)
