@@ -179,3 +179,38 @@ def test_food_burnt_is_chat(text: str) -> None:
 def test_a_grill_or_a_pan_on_fire_still_reports(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.category) == ("tip", "fire")
+
+
+# cops and robbers, a children's game or a child's dream; a party cheered "cháy"; a childhood
+# prank remembered with a smile; a scene of a film watched: a crime's words, nobody's to report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tụi nhỏ chơi trò cảnh sát bắt cướp ngoài sân, vui quá",
+        "con trai toi uoc mo lam canh sat bat cuop, chau ve tranh tang cac chu ne",
+        "cháy quá anh em ơi, tối nay quẩy tới sáng",
+        "hồi nhỏ tui hay trộm xoài nhà ông Tư, giờ nghĩ lại thấy vui",
+        "hoi nho tui hay an trom oi nha ba Sau, nho lai mac cuoi",
+        "xem phim Lật Mặt có cảnh đánh nhau ghê quá",
+        "toi qua coi phim Bo Gia co canh ruot duoi hay ghe",
+    ],
+)
+def test_a_crimes_words_in_play_are_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the street's own events beside them
+        "đi quẩy về thấy nhà bị cạy cửa mất tivi",
+        "buổi tiệc nhà bên tới 2h sáng, tụi nó đánh nhau bể chai",
+        "coi phim có cảnh đánh nhau xong ra đầu hẻm thấy tụi nó đâm nhau thật",
+        "hồi nhỏ bị ông hàng xóm sờ mó, giờ nghĩ lại vẫn sợ",
+        "công an bắt cướp ở đầu hẻm 45 hồi nãy, tụi nó còn 1 đứa chạy thoát",
+    ],
+)
+def test_the_streets_own_events_still_report(text: str) -> None:
+    assert classify(text).kind == "tip"
