@@ -214,3 +214,33 @@ def test_a_crimes_words_in_play_are_chat(text: str) -> None:
 )
 def test_the_streets_own_events_still_report(text: str) -> None:
     assert classify(text).kind == "tip"
+
+
+# a café or a place to go out recommended, the officers' New Year at home asked: everyday
+# small talk, no report the model may make of it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ad có biết quán cà phê nào view đẹp ở Tân Phú không",
+        "ad oi o Tan Phu co quan an nao ngon re khong",
+        "mấy anh trực tết có được về quê không",
+        "tet nay may anh co duoc an tet khong ad",
+    ],
+)
+def test_everyday_small_talk_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a shop told doing harm, a husband held asked after
+        ("quán nhậu nào ở hẻm 45 mở nhạc tới 2h sáng, ồn quá, báo ai", "tip"),
+        ("quán cà phê nào ở Tân Sơn Nhì có bán bóng cười vậy, tụi nhỏ trong xóm hít suốt", "tip"),
+        ("tết này chồng em không được về quê vì bị giữ ở đồn, em phải làm sao", "question"),
+    ],
+)
+def test_a_shop_doing_harm_or_a_procedure_keeps_its_kind(text: str, kind: str) -> None:
+    assert classify(text).kind == kind
