@@ -244,3 +244,28 @@ def test_everyday_small_talk_is_chat(text: str) -> None:
 )
 def test_a_shop_doing_harm_or_a_procedure_keeps_its_kind(text: str, kind: str) -> None:
     assert classify(text).kind == kind
+
+
+# where an earlier report stands asked, opened with "cho em hỏi", its matter a phone lost
+# ("mất điện thoại" holds "mất điện", a power cut's words): no procedure named, a word
+# about what was sent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cho em hỏi tin báo em gửi tối qua về vụ mất điện thoại ở chợ, có ai nhận được chưa ạ",
+        "cho em hoi tin bao em gui hom qua ve vu mat dien thoai o tram xe buyt, co ai nhan chua",
+    ],
+)
+def test_a_lost_phones_report_asked_after_is_no_power_cut(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.about_line) == ("other", True)
+
+
+def test_a_procedure_named_beside_it_is_still_asked() -> None:
+    text = (
+        "cho em hỏi tin báo em gửi tối qua về vụ mất điện thoại có ai nhận chưa, "
+        "với lại đăng ký tạm trú ở đâu"
+    )
+    assert classify(text).kind != "other"

@@ -2051,7 +2051,9 @@ MESSAGES_ALONE = {
     # round 26 (cat-26: drugs sold beat the strangers coming to buy them, mt42-110): 138
     # round 26 (cat-26): 139 once a motorbike wheeled off, then ridden away, is a theft (mt42-83)
     # round 29 (kind-29): kinds 198 -> 199, the line doubted for fear of a scam ("sợ lừa đảo quá")
-    "tuning42": ((199, 139, 141), 19, 0, 0),
+    # round 30 (kind-30: "mất điện" inside "vụ mất điện thoại" names no power cut, the status
+    # of a report asked after "cho em hỏi"; mt42-62): kind 199 -> 200
+    "tuning42": ((200, 139, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139

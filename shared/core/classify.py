@@ -3468,7 +3468,7 @@ def _asked_after(groups: dict[str, list[Hit]], rules: Rules) -> list[Hit]:
     openers = _sure(groups, "line_opener")
     if (
         openers
-        and not any(group.startswith("topic:") for group in groups)
+        and not _topic_outside_matter(groups)
         and all(_inside(q, own + openers) for q in groups.get("question", []))
     ):
         own = own + openers
@@ -3478,6 +3478,19 @@ def _asked_after(groups: dict[str, list[Hit]], rules: Rules) -> list[Hit]:
     if any(not _inside(h, asked) for h in groups.get("now", [])):
         return []
     return reported + asked
+
+
+def _topic_outside_matter(groups: dict[str, list[Hit]]) -> bool:
+    """A topic's phrase said outside every category's phrase: a procedure named (round 30,
+    kind-30: "mất điện" inside "vụ mất điện thoại" names no power cut)."""
+    topics: list[Hit] = []
+    matter: list[Hit] = []
+    for group, hits in groups.items():
+        if group.startswith("topic:"):
+            topics += hits
+        elif group.startswith("cat:"):
+            matter += hits
+    return _any_outside(topics, matter)
 
 
 # the groups `_in_passing` finds a mention in
