@@ -269,3 +269,35 @@ def test_a_procedure_named_beside_it_is_still_asked() -> None:
         "với lại đăng ký tạm trú ở đâu"
     )
     assert classify(text).kind != "other"
+
+
+# a case told as over and reported already to another unit than the line's ward: a story,
+# its case held elsewhere
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hồi tết em bị giật điện thoại ở quận 1, báo công an quận 1 rồi nha",
+        "tuan truoc em bi mat xe o que, da trinh bao cong an xa roi",
+        "chị tui ở Hà Nội bị lừa qua mạng mất 20 triệu, đã báo công an ở đó rồi",
+        "hom truoc nha ba noi em o que bi trom, cong an xa da xu ly roi",
+    ],
+)
+def test_a_case_reported_elsewhere_is_a_story(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report still to be made, asked where, or the trouble going on
+        "em muốn trình báo công an quận vụ trộm xe tối qua",
+        "tối qua bị trộm xe, mai em sẽ báo công an quận",
+        "bị trộm xe rồi, báo công an quận hay phường vậy anh",
+        "tối qua bị giật điện thoại, báo công an quận 1 rồi mà thằng đó vẫn còn lảng vảng",
+        "em bị đánh ở quê, báo công an xã rồi mà tụi nó vẫn đang dọa giết em",
+    ],
+)
+def test_a_case_still_open_here_still_reports(text: str) -> None:
+    assert classify(text).kind != "other"

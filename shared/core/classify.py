@@ -771,6 +771,7 @@ def build_rules(data: Any) -> Rules:
         ("passing:dated", top.passing.dated),
         ("passing:news_unless", top.passing.news_unless),
         ("passing:spared", top.passing.spared),
+        ("passing:reported_elsewhere", top.passing.reported_elsewhere),
         ("passing:dream", top.passing.dream),
         ("passing:game", top.passing.game),
         ("passing:film", top.passing.film),
@@ -2696,7 +2697,11 @@ def _by_rules(
         return Classification("other", None, "normal", topic, None, said, about_line=True)
 
     # a crime or a fire mentioned in passing (seen on the news, long ago and gone since)
-    passing = _in_passing(groups, now_said, bool(laughing)) if reach & _PASSING_SAID else []
+    passing = (
+        _in_passing(groups, now_said, bool(laughing), bool(danger.hits))
+        if reach & _PASSING_SAID
+        else []
+    )
     if passing and topic_index is None and code is None:
         return Classification("other", None, "normal", None, None, _unique(_labels(passing)))
     # a match cheered in a fire's or a weapon's words ("VN đá như bắn súng", "cả xóm bùng
@@ -3495,7 +3500,14 @@ def _topic_outside_matter(groups: dict[str, list[Hit]]) -> bool:
 
 # the groups `_in_passing` finds a mention in
 _PASSING = frozenset(
-    {"passing:news", "passing:long_ago", "passing:dream", "passing:game", "passing:film"}
+    {
+        "passing:news",
+        "passing:long_ago",
+        "passing:dream",
+        "passing:game",
+        "passing:film",
+        "passing:reported_elsewhere",
+    }
 )
 # a dream or a game is no frame beside something told as just happened ("mơ thấy bị trộm,
 # sáng ra mất xe thật rồi"); a game none beside the writer's own harm either (a scam in a
@@ -3508,7 +3520,9 @@ _GAME_UNLESS = _DREAM_UNLESS | {"spam_unless"}
 _FILM_UNLESS = _GAME_UNLESS | {"laughter_place"}
 
 
-def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) -> list[Hit]:
+def _in_passing(
+    groups: dict[str, list[Hit]], now_said: bool, laughing: bool, danger: bool = False
+) -> list[Hit]:
     """A crime or a fire mentioned in passing, nobody's to report (`passing`): seen on the
     news ("coi tin trên tv thấy vụ cháy chung cư ở quận 8, mọi người cẩn thận"), not beside
     the writer's own place or harm (`news_unless`, the spam rules' `unless`: "đọc báo thấy
@@ -3517,7 +3531,12 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     or inside a dream, a video game or a film's genre (`dream`, `game`, `film`: "nằm mơ thấy
     bị cướp"), a film never beside a street place.
     Never beside a `now` phrase or one of `unless` (a plea, a report meant: "muốn tố cáo")."""
-    if now_said or "passing:unless" in groups or groups.keys().isdisjoint(_PASSING):
+    if now_said or groups.keys().isdisjoint(_PASSING):
+        return []
+    # (a report meant, "trình báo", is none inside one made elsewhere: "đã trình báo ở đó rồi")
+    if "passing:unless" in groups and _any_outside(
+        groups["passing:unless"], groups.get("passing:reported_elsewhere", [])
+    ):
         return []
     news = _sure(groups, "passing:news")
     # (the writer's own or family's harm beside it, "tôi bị", "mẹ tôi", reports; not a place
@@ -3540,7 +3559,28 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     long_ago = _sure(groups, "passing:long_ago")
     if long_ago and "passing:dated" not in groups and ("passing:gone" in groups or laughing):
         return long_ago
+    # (round 30, kind-30) a case told as over ("rồi", a day gone) and reported already to
+    # another unit ("báo công an quận 1 rồi"), nothing asked and no danger: a story, its case
+    # held elsewhere
+    elsewhere = _sure(groups, "passing:reported_elsewhere")
+    if elsewhere and not danger and "question" not in groups and "report_wish" not in groups:
+        # told as done: "đã báo ...", or "rồi" or what was done after it ("báo công an quận 1
+        # rồi", "công an xã đã xử lý xong"), not a report to be made ("mai em sẽ báo ...")
+        since = elsewhere[0][START]
+        if (
+            "case_reported" in groups
+            or _any_from(groups.get("happened", []), since)
+            or _any_from(groups.get("done", []), since)
+        ):
+            return elsewhere
     return []
+
+
+def _any_from(hits: list[Hit], start: int) -> bool:
+    for h in hits:  # noqa: SIM110 (as `_any_outside`)
+        if h[START] >= start:
+            return True
+    return False
 
 
 def _all_spared(groups: dict[str, list[Hit]]) -> bool:
