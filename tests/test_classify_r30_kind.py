@@ -301,3 +301,33 @@ def test_a_case_reported_elsewhere_is_a_story(text: str) -> None:
 )
 def test_a_case_still_open_here_still_reports(text: str) -> None:
     assert classify(text).kind != "other"
+
+
+# a likeness to being robbed or pickpocketed ("như bị móc túi"), beauty overstated ("đẹp chết
+# người"): figures of speech; a theft told beside them, or someone sneaking "như ăn trộm", is
+# still a tip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đi chợ giờ cái gì cũng mắc, như bị móc túi",
+        "gia xang tang nua roi, nhu bi an cuop vay troi",
+        "trận tối qua đội nhà đá như bị cướp trắng, trọng tài chắc ăn tiền rồi",
+        "con nhỏ đó đẹp chết người luôn",
+    ],
+)
+def test_a_figure_of_robbery_or_death_is_chat(text: str) -> None:
+    assert classify(text).kind == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đi chợ như bị móc túi, về nhà còn bị trộm mất xe",
+        "có thằng lén lút như ăn trộm trước cổng nhà em nãy giờ",
+        "giá gì mà như ăn cướp, mà nó còn giật điện thoại của em",
+    ],
+)
+def test_a_figure_beside_a_crime_told_still_reports(text: str) -> None:
+    assert classify(text).kind == "tip"

@@ -2097,7 +2097,9 @@ MESSAGES_ALONE = {
     # the writer's own exercise told alone ("đang chạy bộ ... thì nhớ ra")
     # round 29 (cat-29: the road taken to keep a parking place is public order, mt45-176):
     # category 137 -> 138
-    "tuning45": ((199, 138, 139), 18, 0, 0),
+    # round 30 (kind-30: a likeness to being robbed, "đá như bị cướp trắng", is a figure;
+    # mt45-56): kind 199 -> 200
+    "tuning45": ((200, 138, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (kind-28: a report to the ward's police by its whole name): kind 191 -> 192,
     # category 137; a habit told in English, the police asked to act (t46m-009): kind 193
