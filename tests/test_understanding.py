@@ -1925,7 +1925,9 @@ MESSAGES_ALONE = {
     # round 26 (the model taught set 44's urgency): urgency 110 -> 109: mt18-208, a drinking
     # party smashing bottles "sắp oánh nhau tới nơi", labelled normal, is read urgent (a fight
     # about to break out now is urgent by the line's convention: kept as read)
-    "tuning18": ((217, 108, 109), 15, 0, 0),
+    # round 30 (kind-30: "luc nay" unmarked is "lúc nãy" too, no trouble now beside thanks for
+    # what was done; mt18-160): kind 217 -> 218
+    "tuning18": ((218, 108, 109), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -2030,7 +2032,9 @@ MESSAGES_ALONE = {
     # round 27 (kind-27: a neighbour's act told in English, then "What can I do?", mt40-27): 190
     # round 28 (kind-28: a link quoted, asked whether it is the police's, mt40-68): 191, 129
     # round 29 (cat-29: dogs barking all night, told in English, mt40-27): category 129 -> 130
-    "tuning40": ((191, 130, 135), 13, 0, 0),
+    # round 30 (kind-30: a case read in the news, the writer's place said spared by it;
+    # mt40-73): kind 191 -> 192
+    "tuning40": ((192, 130, 135), 13, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble
@@ -2077,7 +2081,9 @@ MESSAGES_ALONE = {
     # round 26 (cat-26: drugs sold beat the strangers coming to buy them, mt42-110): 138
     # round 26 (cat-26): 139 once a motorbike wheeled off, then ridden away, is a theft (mt42-83)
     # round 29 (kind-29): kinds 198 -> 199, the line doubted for fear of a scam ("sợ lừa đảo quá")
-    "tuning42": ((199, 139, 141), 19, 0, 0),
+    # round 30 (kind-30: "mất điện" inside "vụ mất điện thoại" names no power cut, the status
+    # of a report asked after "cho em hỏi"; mt42-62): kind 199 -> 200
+    "tuning42": ((200, 139, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
@@ -2099,7 +2105,10 @@ MESSAGES_ALONE = {
     # round 29 (cat-29: the road taken by hawkers' carts is public order, mt43-113): 138 -> 139
     # round 30 (cat-30: the music played to get high by, "mở nhạc bay", is drugs, mt43-59):
     # 139 -> 140
-    "tuning43": ((196, 140, 141), 18, 0, 0),
+    # round 30 (kind-30: a feeling's own "hẳn" is nobody acting, one's own football a
+    # pastime; mt43-159, mt43-171): kind 196 -> 198
+    # round 30 (kind-30: food burnt on the grill, as the rice in the pot; mt43-161): 198 -> 199
+    "tuning43": ((199, 140, 141), 18, 0, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (msg-25, its counts only seen: the line's location button failing): kind 190 -> 191
     # round 26 (the model taught set 44's urgency): urgency 137 -> 138 (mt44-22)
@@ -2120,7 +2129,9 @@ MESSAGES_ALONE = {
     # the writer's own exercise told alone ("đang chạy bộ ... thì nhớ ra")
     # round 29 (cat-29: the road taken to keep a parking place is public order, mt45-176):
     # category 137 -> 138
-    "tuning45": ((199, 138, 139), 18, 0, 0),
+    # round 30 (kind-30: a likeness to being robbed, "đá như bị cướp trắng", is a figure;
+    # mt45-56): kind 199 -> 200
+    "tuning45": ((200, 138, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (kind-28: a report to the ward's police by its whole name): kind 191 -> 192,
     # category 137; a habit told in English, the police asked to act (t46m-009): kind 193
@@ -2145,7 +2156,9 @@ MESSAGES_ALONE = {
     # iterations pinned): urgency 145 -> 146, t46m-181 urgent again, no person in danger normal
     # round 30 (cat-30: goods carried out of a home, the owner called and not answering, is a
     # theft, t46m-182): category 144 -> 145
-    "tuning46": ((198, 145, 146), 14, 0, 0),
+    # round 30 (kind-30: a grandparent lost and found since, thanked for, is no danger;
+    # t46m-049): kind 198 -> 199
+    "tuning46": ((199, 145, 146), 14, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";

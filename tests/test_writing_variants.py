@@ -286,6 +286,9 @@ variants = load_script("writing_variants")
 # unread, answered as before): a letter dropped question 566 -> 567; qt44-52's papers burnt,
 # newly read, are no longer answered wrong with "trước" typed "trớc" or "chước": a letter
 # dropped and tr->ch question-wrong 165 -> 164 and 40 -> 39. Nothing read right before breaks.
+# Round 30, kind-30: originals newly read right whose misspelt copies still break, no
+# original read right before broken: a letter dropped kind 72 -> 74 (mt42-62 "điện thại",
+# mt43-161 "thịt nưng"), tr->ch kind 94 -> 96 (mt45-56 "chọng tài", t46m-049 "hỗ chợ").
 HELD = {
     "no-marks": {"kind": 28, "tip-lost": 8, "category": 96, "urgency": 51,
                  "question": 20, "question-wrong": 20},
@@ -297,9 +300,9 @@ HELD = {
                        "question": 8, "question-wrong": 5},
     "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 25, "urgency": 2,
                      "question": 85, "question-wrong": 14},
-    "typo-dropped": {"kind": 72, "tip-lost": 22, "category": 57, "urgency": 13,
+    "typo-dropped": {"kind": 74, "tip-lost": 22, "category": 57, "urgency": 13,
                      "question": 567, "question-wrong": 164},
-    "typo-tr-ch": {"kind": 94, "tip-lost": 47, "category": 115, "urgency": 16,
+    "typo-tr-ch": {"kind": 96, "tip-lost": 47, "category": 115, "urgency": 16,
                    "question": 120, "question-wrong": 39},
 }  # fmt: skip
 

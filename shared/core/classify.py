@@ -770,6 +770,8 @@ def build_rules(data: Any) -> Rules:
         ("passing:unless", top.passing.unless),
         ("passing:dated", top.passing.dated),
         ("passing:news_unless", top.passing.news_unless),
+        ("passing:spared", top.passing.spared),
+        ("passing:reported_elsewhere", top.passing.reported_elsewhere),
         ("passing:dream", top.passing.dream),
         ("passing:game", top.passing.game),
         ("passing:film", top.passing.film),
@@ -2885,7 +2887,11 @@ def _by_rules(
         return Classification("other", None, "normal", topic, None, said, about_line=True)
 
     # a crime or a fire mentioned in passing (seen on the news, long ago and gone since)
-    passing = _in_passing(groups, now_said, bool(laughing)) if reach & _PASSING_SAID else []
+    passing = (
+        _in_passing(groups, now_said, bool(laughing), bool(danger.hits))
+        if reach & _PASSING_SAID
+        else []
+    )
     if passing and topic_index is None and code is None:
         return Classification("other", None, "normal", None, None, _unique(_labels(passing)))
     # a match cheered in a fire's or a weapon's words ("VN đá như bắn súng", "cả xóm bùng
@@ -3252,7 +3258,18 @@ def _by_rules(
     # else acting ("con em vừa thi đậu đại học, vui quá"): news of one's own day, and so the
     # writer's own pastime told anywhere, nothing seen on the way ("chạy bộ quanh Đầm Sen
     # sáng nay mệt xỉu luôn")
-    if best is None and not danger.hits and "mood_unless" not in groups:
+    # (round 30, kind-30) a word of someone acting that lies inside the feeling's own words is
+    # none ("thấy khỏe hẳn ra": "hẳn" typed without marks is also "hắn", him)
+    if (
+        best is None
+        and not danger.hits
+        and (
+            "mood_unless" not in groups
+            or not _any_outside(
+                groups["mood_unless"], groups.get("mood", []) + groups.get("pastime", [])
+            )
+        )
+    ):
         mood = _in_clause(_sure(groups, "mood"), message.clauses[-1])
         if not mood and "pastime_unless" not in groups:
             mood = _sure(groups, "pastime")
@@ -3552,7 +3569,13 @@ def _about_line(
         return []
     # (a "now" typed without marks inside a registration named is none: "dang ky" is "đăng
     # ký", not "đang": "... chủ trọ dang ky cho mọi người rồi, cảm ơn các anh")
-    now = [h for h in groups.get("now", ()) if not _inside(h, groups.get("question", []))]
+    # (round 30, kind-30) nor a "now" that is as well a past of the same words, typed without
+    # marks ("luc nay" is "lúc này" and "lúc nãy": "cam on ad, luc nay goi 113 ho toi lien")
+    now = [
+        h
+        for h in groups.get("now", ())
+        if not _inside(h, groups.get("question", [])) and not _inside(h, groups.get("fresh", []))
+    ]
     kind_words = not question_mark and not now
     if kind_words and "done" in groups and "thanks" in groups:
         thanked = _sure(groups, "thanks") + _sure(groups, "praise")
@@ -3640,7 +3663,7 @@ def _asked_after(groups: dict[str, list[Hit]], rules: Rules) -> list[Hit]:
     openers = _sure(groups, "line_opener")
     if (
         openers
-        and not any(group.startswith("topic:") for group in groups)
+        and not _topic_outside_matter(groups)
         and all(_inside(q, own + openers) for q in groups.get("question", []))
     ):
         own = own + openers
@@ -3652,9 +3675,29 @@ def _asked_after(groups: dict[str, list[Hit]], rules: Rules) -> list[Hit]:
     return reported + asked
 
 
+def _topic_outside_matter(groups: dict[str, list[Hit]]) -> bool:
+    """A topic's phrase said outside every category's phrase: a procedure named (round 30,
+    kind-30: "mất điện" inside "vụ mất điện thoại" names no power cut)."""
+    topics: list[Hit] = []
+    matter: list[Hit] = []
+    for group, hits in groups.items():
+        if group.startswith("topic:"):
+            topics += hits
+        elif group.startswith("cat:"):
+            matter += hits
+    return _any_outside(topics, matter)
+
+
 # the groups `_in_passing` finds a mention in
 _PASSING = frozenset(
-    {"passing:news", "passing:long_ago", "passing:dream", "passing:game", "passing:film"}
+    {
+        "passing:news",
+        "passing:long_ago",
+        "passing:dream",
+        "passing:game",
+        "passing:film",
+        "passing:reported_elsewhere",
+    }
 )
 # a dream or a game is no frame beside something told as just happened ("mơ thấy bị trộm,
 # sáng ra mất xe thật rồi"); a game none beside the writer's own harm either (a scam in a
@@ -3667,7 +3710,9 @@ _GAME_UNLESS = _DREAM_UNLESS | {"spam_unless"}
 _FILM_UNLESS = _GAME_UNLESS | {"laughter_place"}
 
 
-def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) -> list[Hit]:
+def _in_passing(
+    groups: dict[str, list[Hit]], now_said: bool, laughing: bool, danger: bool = False
+) -> list[Hit]:
     """A crime or a fire mentioned in passing, nobody's to report (`passing`): seen on the
     news ("coi tin trên tv thấy vụ cháy chung cư ở quận 8, mọi người cẩn thận"), not beside
     the writer's own place or harm (`news_unless`, the spam rules' `unless`: "đọc báo thấy
@@ -3676,11 +3721,20 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     or inside a dream, a video game or a film's genre (`dream`, `game`, `film`: "nằm mơ thấy
     bị cướp"), a film never beside a street place.
     Never beside a `now` phrase or one of `unless` (a plea, a report meant: "muốn tố cáo")."""
-    if now_said or "passing:unless" in groups or groups.keys().isdisjoint(_PASSING):
+    if now_said or groups.keys().isdisjoint(_PASSING):
+        return []
+    # (a report meant, "trình báo", is none inside one made elsewhere: "đã trình báo ở đó rồi")
+    if "passing:unless" in groups and _any_outside(
+        groups["passing:unless"], groups.get("passing:reported_elsewhere", [])
+    ):
         return []
     news = _sure(groups, "passing:news")
-    # (the writer's own or family's harm beside it, "tôi bị", "mẹ tôi", reports)
-    if news and not any(g in groups for g in ("passing:news_unless", "spam_unless", "own")):
+    # (the writer's own or family's harm beside it, "tôi bị", "mẹ tôi", reports; not a place
+    # of theirs said spared, round 30: "đọc tin có vụ cháy ở Bình Tân, may ko phải gần nhà em")
+    if news and (
+        not any(g in groups for g in ("passing:news_unless", "spam_unless", "own"))
+        or _all_spared(groups)
+    ):
         return news
     # a dream, a game: no street event at all, whoever's house it was dreamt of
     dream = _sure(groups, "passing:dream")
@@ -3695,7 +3749,40 @@ def _in_passing(groups: dict[str, list[Hit]], now_said: bool, laughing: bool) ->
     long_ago = _sure(groups, "passing:long_ago")
     if long_ago and "passing:dated" not in groups and ("passing:gone" in groups or laughing):
         return long_ago
+    # (round 30, kind-30) a case told as over ("rồi", a day gone) and reported already to
+    # another unit ("báo công an quận 1 rồi"), nothing asked and no danger: a story, its case
+    # held elsewhere
+    elsewhere = _sure(groups, "passing:reported_elsewhere")
+    if elsewhere and not danger and "question" not in groups and "report_wish" not in groups:
+        # told as done: "đã báo ...", or "rồi" or what was done after it ("báo công an quận 1
+        # rồi", "công an xã đã xử lý xong"), not a report to be made ("mai em sẽ báo ...")
+        since = elsewhere[0][START]
+        if (
+            "case_reported" in groups
+            or _any_from(groups.get("happened", []), since)
+            or _any_from(groups.get("done", []), since)
+        ):
+            return elsewhere
     return []
+
+
+def _any_from(hits: list[Hit], start: int) -> bool:
+    for h in hits:  # noqa: SIM110 (as `_any_outside`)
+        if h[START] >= start:
+            return True
+    return False
+
+
+def _all_spared(groups: dict[str, list[Hit]]) -> bool:
+    """Every word of the writer's own place or harm beside a news item lies inside a place
+    said spared by it (`passing.spared`: "may không phải gần nhà em")."""
+    spared = _sure(groups, "passing:spared")
+    if not spared:
+        return False
+    for group in ("passing:news_unless", "spam_unless", "own"):
+        if _any_outside(groups.get(group, []), spared):
+            return False
+    return True
 
 
 def _landmark_only(groups: dict[str, list[Hit]], group: str = "elsewhere_unless") -> bool:

@@ -233,6 +233,12 @@ class PassingIn(_Strict):
     # a day named: no longer long ago (a news item's day is when it aired)
     dated: list[str] = Field(default_factory=list)
     news_unless: list[str] = Field(default_factory=list)
+    # the writer's own place said spared by the news item ("may không phải gần nhà em"):
+    # `news_unless` (and the writer's own) words inside one name no place of theirs it hit
+    spared: list[str] = Field(default_factory=list)
+    # a case told as over and reported already to another unit than the line's ("hồi tết em bị
+    # giật điện thoại ở quận 1, báo công an quận 1 rồi"): a story, the case held elsewhere
+    reported_elsewhere: list[str] = Field(default_factory=list)
     # a dream or a video game: the event told never happened in the street
     dream: list[str] = Field(default_factory=list)
     game: list[str] = Field(default_factory=list)
