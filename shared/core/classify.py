@@ -2886,6 +2886,20 @@ def _by_rules(
         said = _unique(_labels(asked_after))
         return Classification("other", None, "normal", topic, None, said, about_line=True)
 
+    # where the writer's matter stands asked and nothing else said but polite words ("sao
+    # roi ad??", "anh ơi tới đâu rồi?"): the writer's own tip asked after, as when named
+    # (round 30, kind-30b); a matter, a procedure or a tip's code named is read above
+    if (
+        "line_status" in groups
+        and topic_index is None
+        and code is None
+        and best is None
+        and not danger.hits
+        and _status_only(message, _sure(groups, "line_status"), rules)
+    ):
+        said = _unique(_labels(groups["line_status"]))
+        return Classification("other", None, "normal", "tip_status", None, said, about_line=True)
+
     # a crime or a fire mentioned in passing (seen on the news, long ago and gone since)
     passing = (
         _in_passing(groups, now_said, bool(laughing), bool(danger.hits))
@@ -3673,6 +3687,18 @@ def _asked_after(groups: dict[str, list[Hit]], rules: Rules) -> list[Hit]:
     if any(not _inside(h, asked) for h in groups.get("now", [])):
         return []
     return reported + asked
+
+
+def _status_only(message: _Message, status: list[Hit], rules: Rules) -> bool:
+    """Every word of the message a status question's ("sao rồi", "có tin gì chưa") or a
+    polite word around it ("anh ơi", "ad", "ạ")."""
+    covered: set[int] = set()
+    for hit in status:
+        covered.update(range(hit[START], hit[END]))
+    for index, word in enumerate(message.folded):
+        if index not in covered and word not in rules.question_trailing:
+            return False
+    return bool(covered)
 
 
 def _topic_outside_matter(groups: dict[str, list[Hit]]) -> bool:
