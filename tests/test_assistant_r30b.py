@@ -84,3 +84,33 @@ def test_the_old_registrations_removal_asked_first_asks_which(
 def test_no_step_before_a_new_registration_answers_as_before(text: str, topics: set[str]) -> None:
     result = answered(text, TODAY)
     assert set(result.topics) == topics, (text, result.topics)
+
+
+# -- a relative's short visit to one's home, tạm trú named: lưu trú alone ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ba me toi o que len tham 1 tuan, o nha toi, co can dang ky tam tru cho ong ba ko",
+        "Mẹ vợ em dưới quê lên chơi 6 ngày, có phải làm tạm trú cho bà không ạ",
+    ],
+)
+def test_a_relatives_short_visit_with_tam_tru_named_gets_luu_tru_alone(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == ("luu_tru",), (text, result.topics)
+    assert "ai_khi" in result.sections, text  # whose answer says when tạm trú applies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one's own stay with kin before a room rented: both, as labelled (qt31-75)
+        "em len o nho nha co ruot 10 ngay roi moi thue phong tro, 10 ngay do co phai dang ky "
+        "tam tru ko",
+        # no relative: whether the procedure named will do, beside the one the length picks
+        "em o nha ban 45 ngay thi bao luu tru la duoc phai khong",
+    ],
+)
+def test_ones_own_stay_or_no_relative_still_gets_both(text: str) -> None:
+    assert set(answered(text, TODAY).topics) == {"luu_tru", "tam_tru"}, text
