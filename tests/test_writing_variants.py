@@ -289,6 +289,11 @@ variants = load_script("writing_variants")
 # Round 30, kind-30: originals newly read right whose misspelt copies still break, no
 # original read right before broken: a letter dropped kind 72 -> 74 (mt42-62 "điện thại",
 # mt43-161 "thịt nưng"), tr->ch kind 94 -> 96 (mt45-56 "chọng tài", t46m-049 "hỗ chợ").
+# Round 30 (asst-30b): "có phải về quê cắt khẩu trước không" is asked back, which of the two,
+# so qt24-36, qt43-17 and t47q-008 are newly honest; their copies with "trước" misspelt
+# ("trớc", "chước") still get both procedures, as the originals did before: a letter dropped
+# question-wrong 164 -> 166 (qt24-36, t47q-008), tr->ch 39 -> 42 (qt24-36, qt43-17,
+# t47q-008), the whole rise.
 HELD = {
     "no-marks": {"kind": 28, "tip-lost": 8, "category": 96, "urgency": 51,
                  "question": 20, "question-wrong": 20},
@@ -301,9 +306,9 @@ HELD = {
     "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 25, "urgency": 2,
                      "question": 85, "question-wrong": 14},
     "typo-dropped": {"kind": 74, "tip-lost": 22, "category": 57, "urgency": 13,
-                     "question": 567, "question-wrong": 164},
+                     "question": 567, "question-wrong": 166},
     "typo-tr-ch": {"kind": 96, "tip-lost": 47, "category": 115, "urgency": 16,
-                   "question": 120, "question-wrong": 39},
+                   "question": 120, "question-wrong": 42},
 }  # fmt: skip
 
 

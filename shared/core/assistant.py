@@ -61,6 +61,7 @@ ZALO_TEXT_LIMIT = 2000
 MAX_BUTTONS = 5
 COMMON = "chung"  # the common facts (procedures/common.yaml)
 CAN_CU = "can_cu"
+REMOVAL = "xoa_dang_ky"  # the removal of a registration (procedures/xoa_dang_ky.yaml)
 
 _DATA = Path(__file__).parents[1] / "data"
 
@@ -566,9 +567,14 @@ def answer(
         replies.append(Reply(k.texts["ask_which"], buttons))
         return result(topic=None)
 
-    if len(parts) > 1 and _any(padded, k.unsure_which):
+    if len(parts) > 1 and (
+        _any(padded, k.unsure_which)
+        or (REMOVAL in {p.topic for p in parts} and questions.near(padded, k.removal_first))
+    ):
         # the citizen names several and says they do not know which is theirs ("cắt khẩu,
-        # chuyển khẩu, tách khẩu gì đó, mình không rõ cái nào"): which, as buttons
+        # chuyển khẩu, tách khẩu gì đó, mình không rõ cái nào"), or asks whether the old
+        # registration must be removed before the new one ("chuyển hộ khẩu vô đây, có phải
+        # về quê cắt khẩu trước không"): which, as buttons
         buttons = tuple(_topic_button(p.topic) for p in parts)
         replies.append(Reply(k.texts["ask_which"], buttons))
         return result(topic=None)

@@ -349,6 +349,8 @@ class Knowledge:
     not_joining: tuple[str, ...] = ()
     # the citizen saying they do not know which of the procedures they named is theirs
     unsure_which: tuple[str, ...] = ()
+    # the old registration's removal asked as the step before the new one, both named
+    removal_first: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
@@ -830,6 +832,7 @@ class ConfIn(_Strict):
     alternatives: list[str] = Field(default_factory=list)
     not_joining: list[str] = Field(default_factory=list)
     unsure_which: list[str] = Field(default_factory=list)
+    removal_first: ServiceNearIn | None = None
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
@@ -1176,6 +1179,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         alternatives=tuple(_padded(c) for c in conf.alternatives),
         not_joining=tuple(_padded(c) for c in conf.not_joining),
         unsure_which=tuple(_padded(c) for c in conf.unsure_which),
+        removal_first=_near(conf.removal_first),
         follow_ups=tuple(
             FollowUp(
                 f.when,

@@ -534,6 +534,11 @@ def _stay(
         and parts[0].topic != chosen
         and WHETHER in asked
         and _named_procedure(padded, parts[0], matches, k)
+        # (round 30) a relative's short visit, tạm trú named ("em gái ở quê lên chơi 5 ngày,
+        # có phải đăng ký tạm trú cho nó"): lưu trú alone, whose answer says when tạm trú
+        # applies; tạm trú's facts are another procedure's for a guest of days (not one's own
+        # room rented after: "ở nhờ nhà chị họ 2 tuần rồi mới thuê phòng trọ")
+        and not (chosen == stays.short and kin_said(padded, k) and not has_any(padded, k.places))
     ):
         # whether the other procedure, named by the citizen, will do ("ở nhà bạn 45 ngày thì
         # báo lưu trú là được phải không"): what applies first, then what they named, whose
