@@ -2163,7 +2163,9 @@ def weigh(
     # (most messages: none, told by a look-up a group in C, where `_any_named` compared
     # every group's first letters, ≈ 14 lines a message weighed; round 30)
     undone = frozenset() if groups.keys().isdisjoint(_NOT_DONE) else _undone(groups)
-    return with_opinion(verdict, opinion, len(words), message.typed_with_marks, named, undone)
+    # (`open_to_opinion` tested above, not again: `with_urgency` changes no kind, no
+    # `category_learned`)
+    return _opinion_weighed(verdict, opinion, len(words), message.typed_with_marks, named, undone)
 
 
 # every group a category's `not_done` phrases can make (`build_rules`: `not_done:` and a
@@ -2385,8 +2387,23 @@ def with_opinion(
     sees why. The thresholds (scripts/train_text_model.py) were chosen on messages
     the rules never saw (scripts/heldout_opinion.py).
     """
+    if not open_to_opinion(verdict):
+        return verdict
+    return _opinion_weighed(verdict, opinion, words, marked, named_other, not_done)
+
+
+def _opinion_weighed(
+    verdict: Classification,
+    opinion: Opinion,
+    words: int,
+    marked: bool,
+    named_other: bool,
+    not_done: frozenset[str],
+) -> Classification:
+    """`with_opinion` on a verdict open to an opinion (`open_to_opinion`): `weigh` has
+    tested it already (and `with_urgency` keeps it open), so it does not again."""
     model = load_model()
-    if not open_to_opinion(verdict) or words < model.min_words:
+    if words < model.min_words:
         return verdict
     if verdict.kind == "tip":
         sure = model.overrule_from
@@ -4106,16 +4123,18 @@ def _reached(rules: Rules, groups: dict[str, list[Hit]]) -> tuple[int, list[str]
     """The sections a message's groups may make speak (`_SECTIONS`), and those of its
     groups that may open a category or a severity rule (`_opened` looks at these two or
     three, not again at every group). (A loop: `reduce` called `or_` through a tuple of
-    its arguments for each group, ≈ 2.5× the cost.)"""
+    its arguments for each group, ≈ 2.5× the cost.) Only the two or three of its some
+    eleven groups that reach a section enter the loop: `filter` with the dict's own
+    `__contains__` (a C method, not a slot's wrapper as `str.__contains__` is) tests the
+    others in C, in order."""
     sections = rules.sections
     reach = 0
     opening: list[str] = []
-    for group in groups:
-        if group in sections:
-            bits = sections[group]
-            reach |= bits
-            if bits & _OPENING:
-                opening.append(group)
+    for group in filter(sections.__contains__, groups):
+        bits = sections[group]
+        reach |= bits
+        if bits & _OPENING:
+            opening.append(group)
     return reach, opening
 
 
