@@ -121,7 +121,13 @@ def main(argv: list[str]) -> int:
             with open(texts_file, "w", encoding="utf-8") as f:
                 json.dump(texts(), f, ensure_ascii=False)
             return 0
+    if argv[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
     stages = argv or list(STAGES)
+    if unknown := [stage for stage in stages if stage not in STAGES]:
+        print(f"unknown stage {', '.join(unknown)}: the stages are {', '.join(STAGES)}")
+        return 2
     with tempfile.TemporaryDirectory() as tmp:
         if texts_file is None:
             texts_file = os.path.join(tmp, "texts.json")
