@@ -1857,7 +1857,9 @@ MESSAGES_ALONE = {
     # would not leave till paid, sitting in the home now) no longer raised by the model: the
     # rules read no danger in it
     # round 26 (the model taught set 44's urgency): urgency 148 -> 150 (mt12-65, mt12-108)
-    "tuning12": ((215, 157, 150), 15, 0, 0),
+    # round 30 (urg-30b): 150 -> 151, a fire's unmarked "dang chay" counted beside "lửa bén"
+    # (mt12-81)
+    "tuning12": ((215, 157, 151), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),

@@ -1983,8 +1983,11 @@ def _danger(
                 if best and best.category == rule.category
                 else []
             )
-            # an ambiguous word counts beside a sure one: all of them, or none
-            hits = hits if _any_sure(hits) else []
+            # an ambiguous word counts beside a sure one: all of them, or none; or beside
+            # the category's own context typed with its marks ("lua ben vo tam bat nha tui,
+            # dang chay": "lửa bén" makes "dang chay" the fire's)
+            if hits and not _any_sure(hits):
+                hits = hits if _any_sure(groups.get("ctx:cat:" + rule.category, [])) else []
         else:
             hits = _live(_evidence(groups, rule.groups), negations, not_urgent, window)
         if rule.alone and not _cried(hits, clauses, rule.alone_then, habitual):
