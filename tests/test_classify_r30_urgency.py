@@ -36,3 +36,36 @@ def test_a_fire_caught_on_a_home_is_urgent(text: str) -> None:
 )
 def test_a_fire_put_out_stays_calm(text: str) -> None:
     assert classify(text).severity == "normal"
+
+
+# weapons hidden ready for a fight set for later today: the learned model, reading a plan,
+# never lowers the rules' urgency (`severity.kept_today` beside `severity.today`); weapons
+# hidden there for weeks, or found lying, stay as they were
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tui thanh nien giau dao tuyp trong bui cay cong vien sau truong, e thay luc sang,"
+        " toi nay chac tui no xu nhau",
+        "tụi nhỏ trong xóm hẹn kèo tối nay ra công viên giải quyết, tụi nó giấu mã tấu trong"
+        " bụi cây đầu hẻm, tui thấy tận mắt",
+        "may dua trong hem giau san ma tau sau nha kho, nghe noi dem nay keo qua xom ben",
+    ],
+)
+def test_weapons_hidden_for_tonight_are_urgent(text: str) -> None:
+    assert classify(text).severity == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhưng mấy tuần nay có 1 nhóm khoảng 6-7 đứa giấu dao, côn nhị khúc trong bụi cây cạnh"
+        " cổng trường, tan học là lấy ra nhét vô cặp, nghe nói hẹn đánh nhau với trường khác."
+        " Tôi sợ có chuyện lớn, nhờ các anh để ý giùm giờ tan học.",
+        "mấy đứa trong xóm cất giấu dao phay sau nhà kho, hay lấy ra khoe với nhau",
+        "hom truoc tui no giau ma tau trong bui cay roi danh nhau, cong an bat het roi",
+    ],
+)
+def test_weapons_hidden_long_since_stay_calm(text: str) -> None:
+    assert classify(text).severity == "normal"

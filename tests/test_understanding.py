@@ -1792,7 +1792,9 @@ MESSAGES_ALONE = {
     # round 17 (msg-17b, usury told by its threat is a racket, other): 157 agreed
     # round 23 (the model taught urgency by sets 14-23, 40, 41): urgency 154 ->
     # 153: mt8-196, rebar carried off now told calmly, read normal by the model (0.94)
-    "tuning8": ((217, 157, 153), 7, 0, 0),
+    # round 30 (urg-30b): urgency 153 -> 154, weapons hidden for a fight tonight kept urgent
+    # against the model (mt8-121)
+    "tuning8": ((217, 157, 154), 7, 0, 0),
     # round 13: scored before any change (its header) 201, 129, 145 of 220, ads 8/11, no
     # calm tip urgent, five people in danger normal; after round 13's classifier pass 217,
     # 152, 158 of 220 (215, 152, 156 of the 216 agreed: mt9-4, mt9-29, mt9-153, mt9-173 in
@@ -1858,8 +1860,9 @@ MESSAGES_ALONE = {
     # rules read no danger in it
     # round 26 (the model taught set 44's urgency): urgency 148 -> 150 (mt12-65, mt12-108)
     # round 30 (urg-30b): 150 -> 151, a fire's unmarked "dang chay" counted beside "lửa bén"
-    # (mt12-81)
-    "tuning12": ((215, 157, 151), 15, 0, 0),
+    # (mt12-81); 151 -> 152, weapons hidden for a fight tonight kept urgent against the model
+    # (mt12-49)
+    "tuning12": ((215, 157, 152), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
