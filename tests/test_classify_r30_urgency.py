@@ -69,3 +69,28 @@ def test_weapons_hidden_for_tonight_are_urgent(text: str) -> None:
 )
 def test_weapons_hidden_long_since_stay_calm(text: str) -> None:
     assert classify(text).severity == "normal"
+
+
+# impostors dressed as a utility's staff, going on to the next homes now (`impostor_here`):
+# they can still be caught; the same told of last week stays calm
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhóm người mặc áo giống điện lực tới từng nhà ở Hòa Thạnh nói thay đồng hồ thu 500k,"
+        " tôi hỏi điện lực thì ko có, họ đang ở hẻm 30 nè",
+        "co 2 ng mac ao dien luc toi nha doi tien cat dien, tui kiem tra app thi ko no gi, ho dang"
+        " di gom nha khac trong hem 90",
+        "2 thang mac ao giong dien luc toi tung nha thu tien thay dong ho, gio dang o hem 12",
+    ],
+)
+def test_impostors_at_work_now_are_urgent(text: str) -> None:
+    assert classify(text).severity == "urgent"
+
+
+def test_impostors_of_last_week_stay_calm() -> None:
+    text = (
+        "tuần trước có 2 người mặc áo điện lực tới từng nhà thu tiền, hỏi điện lực thì không có ai"
+    )
+    assert classify(text).severity == "normal"
