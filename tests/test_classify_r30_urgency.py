@@ -94,3 +94,28 @@ def test_impostors_of_last_week_stay_calm() -> None:
         "tuần trước có 2 người mặc áo điện lực tới từng nhà thu tiền, hỏi điện lực thì không có ai"
     )
     assert classify(text).severity == "normal"
+
+
+# a parent pressed to pay for a child said hurt, the child not reachable to ask
+# (`scam_being_paid`): not paid yet, still to be stopped
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có người gọi nói con tôi đang cấp cứu ở bệnh viện, đòi chuyển tiền mổ gấp 50 triệu trong"
+        " 15 phút, tôi gọi con không được, làm sao giờ",
+        "co nguoi goi noi con toi dang cap cuu o benh vien, doi chuyen tien gap 30tr, goi cho con"
+        " ko bat may, gio sao",
+    ],
+)
+def test_a_parent_pressed_to_pay_now_is_urgent(text: str) -> None:
+    assert classify(text).severity == "urgent"
+
+
+def test_a_scam_call_told_after_stays_calm() -> None:
+    text = (
+        "hôm qua có người gọi nói con tôi đang cấp cứu, đòi chuyển tiền mổ gấp, tôi gọi con không"
+        " được, may mà tôi chưa chuyển, sau đó gọi được rồi"
+    )
+    assert classify(text).severity == "normal"
