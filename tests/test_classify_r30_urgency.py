@@ -107,6 +107,9 @@ def test_impostors_of_last_week_stay_calm() -> None:
         " 15 phút, tôi gọi con không được, làm sao giờ",
         "co nguoi goi noi con toi dang cap cuu o benh vien, doi chuyen tien gap 30tr, goi cho con"
         " ko bat may, gio sao",
+        # the demand typed with a typo ("chuển"): the story told to press the parent still says it
+        "có người gọi nói con tôi đang cấp cứu ở bệnh viện, đòi chuển tiền mổ gấp, tôi gọi con"
+        " không được",
     ],
 )
 def test_a_parent_pressed_to_pay_now_is_urgent(text: str) -> None:
