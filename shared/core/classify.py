@@ -867,6 +867,8 @@ def build_rules(data: Any) -> Rules:
     add("now", severity.ahead)
     add("kept", severity.ahead)
     add("kept", severity.kept)
+    add("kept_today", severity.kept_today)
+    add("today", severity.today)
     add_evidence(FEARS.evidence, severity.fears)
     severity_rules: list[SeverityRule] = []
     for rule in severity.rules:
@@ -1983,8 +1985,11 @@ def _danger(
                 if best and best.category == rule.category
                 else []
             )
-            # an ambiguous word counts beside a sure one: all of them, or none
-            hits = hits if _any_sure(hits) else []
+            # an ambiguous word counts beside a sure one: all of them, or none; or beside
+            # the category's own context typed with its marks ("lua ben vo tam bat nha tui,
+            # dang chay": "lửa bén" makes "dang chay" the fire's)
+            if hits and not _any_sure(hits):
+                hits = hits if _any_sure(groups.get("ctx:cat:" + rule.category, [])) else []
         else:
             hits = _live(_evidence(groups, rule.groups), negations, not_urgent, window)
         if rule.alone and not _cried(hits, clauses, rule.alone_then, habitual):
@@ -2149,7 +2154,11 @@ def weigh(
             calm = _told_calm(groups) or verdict.category in rules.calm_categories or made_off
             verdict = with_urgency(verdict, urgent_p, calm)
         elif verdict.severity == "urgent" and urgent_p < shipped.lower_below:
-            kept = "kept" in groups or _report_dated_only(groups)
+            kept = (
+                "kept" in groups
+                or ("kept_today" in groups and "today" in groups)
+                or _report_dated_only(groups)
+            )
             verdict = with_urgency(verdict, urgent_p, kept=kept)
     else:
         opinion = model.opinion(words)

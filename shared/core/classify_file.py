@@ -440,6 +440,10 @@ class SeverityIn(_Strict):
     # beside these, a danger the rules read is never lowered by the learned model, whose
     # words read it calm (a threat received yesterday, a rabid dog loose)
     kept: list[str] = Field(default_factory=list)
+    # as `kept`, beside a time later today (`today`): weapons hidden for a fight set for
+    # tonight, not ones hidden there for weeks
+    kept_today: list[str] = Field(default_factory=list)
+    today: list[str] = Field(default_factory=list)
     fear_window: int = Field(default=4, ge=0)
     fears: EvidenceIn = EvidenceIn()
     # tips of these categories are never made urgent by the learned model alone
