@@ -37,6 +37,18 @@ def test_status_by_code_or_in_words_only_for_the_informant(line: Line) -> None:
     assert line.tip(ref)["message_count"] == 1
 
 
+def test_an_impatient_status_question_alone_gets_the_status_not_the_menu(line: Line) -> None:
+    # round 30 (kind-30b): "sao roi ad??" said alone asks after the writer's own tip; it
+    # was read as a question naming nothing and answered with the residence menu
+    ref = report(line)
+    mine = ask(line, "sao roi ad??")
+    assert mine.startswith(f"Tin báo {ref} anh/chị gửi lúc") and WARD in mine
+    nothing_sent = ask(line, "anh oi toi dau roi a", user=NEIGHBOUR)
+    assert nothing_sent.startswith("Hiện chưa có tin báo nào anh/chị đã gửi qua kênh này")
+    assert ref not in nothing_sent
+    assert line.tip(ref)["message_count"] == 1  # the question added nothing to the tip
+
+
 def test_the_citizen_is_thanked_on_resolve_and_told_they_may_write_back(line: Line) -> None:
     ref = report(line)
     command(line, DUTY, f"xong {ref} da xu ly", times=2)

@@ -264,6 +264,10 @@ def to_inbound(
             "reasons": list(verdict.reasons),
         }
         kind = {"tip": "tip", "question": "question"}.get(verdict.kind, "chat")  # type: ignore[assignment]
+        if kind == "chat" and verdict.topic == "tip_status":
+            # "sao roi ad??": where the writer's tip stands, asked; answered as a question
+            # is, never joined silently to the open tip as chat would be
+            kind = "question"
     else:
         kind = "chat"  # a sticker, or an empty message
     if isinstance(event, AnonymousEvent) and (text or locations or attachments):
