@@ -705,6 +705,7 @@ def build_rules(data: Any) -> Rules:
         ("reaction_then", top.hypothetical.reaction_then),
         ("reaction_unless", top.hypothetical.reaction_unless),
         ("lasting", top.hypothetical.lasting),
+        ("threat", top.hypothetical.threat),
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
@@ -2265,7 +2266,31 @@ def _read(text: str) -> tuple[Classification, _Message, dict[str, list[Hit]]] | 
     if not message.folded:
         return None
     groups = _grouped(message, rules)
+    if "if" in groups and "threat" in groups:
+        _threat_condition_dropped(groups)
     return _by_rules(text, rules, message, groups), message, groups
+
+
+def _threat_condition_dropped(groups: dict[str, list[Hit]]) -> None:
+    """A threat's own condition ("nó dọa nếu em báo công an thì nó giết cả nhà", "chủ nợ hăm
+    nếu mai không trả thì cho người tới xử"): an "if" after a threat in its clause, and the
+    "thì" of that clause, are the threatener's words, told; no case the writer supposes, so
+    neither is kept ("nếu có người đe dọa mình thì phải làm sao" still supposes, its "nếu"
+    before the threat)."""
+    threats = groups["threat"]
+    told = {
+        h[CLAUSE]
+        for h in groups["if"]
+        if any(t[CLAUSE] == h[CLAUSE] and t[END] <= h[START] for t in threats)
+    }
+    if not told:
+        return
+    for name in ("if", "then"):
+        kept = [h for h in groups.get(name, ()) if h[CLAUSE] not in told]
+        if kept:
+            groups[name] = kept
+        else:
+            groups.pop(name, None)
 
 
 def _event_past(groups: dict[str, list[Hit]], past: list[Hit]) -> list[Hit]:

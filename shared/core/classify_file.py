@@ -162,6 +162,9 @@ class HypotheticalIn(_Strict):
     # something said going on for a while up to now ("cho người lạ ở mấy tháng nay"): told,
     # never supposed, whatever "thì" follows (round 25, kind-25)
     lasting: list[str] = Field(default_factory=list)
+    # a threat's own condition ("nó dọa nếu em báo công an thì giết cả nhà"): an `if_` after
+    # one of these in its clause is what the threatener said, no case the writer supposes
+    threat: list[str] = Field(default_factory=list)
 
 
 class MovingAwayIn(_Strict):

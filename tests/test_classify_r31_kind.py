@@ -1,0 +1,35 @@
+"""Principles of kind added in round 31 (issue 17, kind-31), each on how the message is told,
+tried on phrasings of our own (no marks, typos) beside near misses that must not change. The
+rules' own verdict is read (`by_rules`), so a retrained model moves none of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.core.classify import by_rules
+
+
+# A threat's own condition ("nó dọa nếu ... thì ...") is what the threatener said: the threat
+# is told, not a case the writer supposes, and what to do asked after it makes a tip
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em bị bạn trai cũ đe dọa sẽ tung clip nếu không quay lại, em phải làm sao ạ",
+        "no doa neu ko tra tien thi se toi nha dap pha, gio toi phai lam sao",
+        "nó dọa nếu em báo công an thì nó giết cả nhà, em sợ quá phải làm sao",
+    ],
+)
+def test_a_threats_condition_is_told_not_supposed(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own supposition, its "nếu" before the threat: asked
+        "nếu có người đe dọa mình thì phải làm sao",
+        "neu bi nguoi ta doa thi bao o dau vay ad",
+    ],
+)
+def test_a_threat_supposed_by_the_writer_is_asked(text: str) -> None:
+    assert by_rules(text).kind == "question", text
