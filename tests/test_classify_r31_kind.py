@@ -33,3 +33,29 @@ def test_a_threats_condition_is_told_not_supposed(text: str) -> None:
 )
 def test_a_threat_supposed_by_the_writer_is_asked(text: str) -> None:
     assert by_rules(text).kind == "question", text
+
+
+# What to do asked short at the end ("giờ sao", "sao đây") after what was told in a category's
+# words is asked as "phải làm sao" is: a tip
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chủ trọ dọa nếu không dọn đi thì vứt đồ ra đường, giờ sao",
+        "chu tro doa vut do ra duong neu ko don di, gio sao day",
+    ],
+)
+def test_what_to_do_asked_short_after_a_harm_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # where a report stands asked: the writer's tip asked after, not a new one
+        ("vụ trộm xe em báo hôm qua giờ sao rồi ad", "other"),
+        # a procedure named: asked
+        ("hết hạn tạm trú rồi giờ sao ạ", "question"),
+    ],
+)
+def test_what_to_do_asked_short_near_misses(text: str, kind: str) -> None:
+    assert by_rules(text).kind == kind, text
