@@ -59,3 +59,32 @@ def test_what_to_do_asked_short_after_a_harm_is_a_tip(text: str) -> None:
 )
 def test_what_to_do_asked_short_near_misses(text: str, kind: str) -> None:
     assert by_rules(text).kind == kind, text
+
+
+# A harm the writer says someone did to them, its doer named after "bị" ("bị người ta", "bị
+# chủ trọ"), then what to do asked: a tip though no category's words are found
+@pytest.mark.parametrize(
+    "text",
+    [
+        "toi bi nguoi ta chiem dat lam nha tam tren dat nha toi, phai lam sao",
+        "bị chủ trọ giữ đồ không cho lấy vì nợ 1 tháng tiền phòng, phải làm sao ạ",
+    ],
+)
+def test_a_harm_done_by_someone_then_what_to_do_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a procedure named: the harm is its premise
+        "em bị chủ trọ không cho đăng ký tạm trú, giờ phải làm sao",
+        # supposed, not told
+        "nếu bị người ta chiếm đất thì phải làm sao",
+        # "bi ban" typed without marks is a house sold, no friend
+        "anh trai e qua My dinh cu 10 nam roi, gio nha chuan bi ban, ten anh con o trong ho "
+        "thi co vuong ko, phai lam gi",
+    ],
+)
+def test_a_harm_done_by_someone_near_misses_stay_questions(text: str) -> None:
+    assert by_rules(text).kind == "question", text

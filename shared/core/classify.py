@@ -706,6 +706,7 @@ def build_rules(data: Any) -> Rules:
         ("reaction_unless", top.hypothetical.reaction_unless),
         ("lasting", top.hypothetical.lasting),
         ("threat", top.hypothetical.threat),
+        ("harmed_by", top.harmed_by),
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
@@ -3207,9 +3208,15 @@ def _by_rules(
     # weak ("thấy trong nhà có ống hút, giấy bạc ... em nên làm gì"): the writer asks for help
     # with what happened, no procedure named for the assistant to answer (round 24, kind-24)
     todo = _sure(groups, "what_to_do") if "what_to_do" in groups else []
+    # (or, no category's words, a harm the writer says someone did to them or theirs, named
+    # as its doer, "bị người ta", "bị thằng hàng xóm", told before what to do is asked:
+    # "toi bi nguoi ta chiem dat lam nha tren dat nha toi, phai lam sao"; round 31, kind-31)
+    harmed_by = (
+        _sure(groups, "harmed_by") if todo and best is None and "harmed_by" in groups else []
+    )
     if (
         todo
-        and best is not None
+        and (best is not None or (harmed_by and _ending_by(harmed_by, todo[0][START])))
         and not supposed
         and "if" not in groups
         and code is None
@@ -3219,13 +3226,14 @@ def _by_rules(
         and _all_inside(question_hits, todo)
         # told first, then asked: "làm sao để tố giác tội phạm" asks how to report; and told
         # of something, not only a report named ("muốn tố giác thì phải làm sao": other, weak)
-        and (best_strong or best.category != "other")
+        and (best is None or best_strong or best.category != "other")
         and _ending_by(best_hits, todo[0][START])
         and _ending_by(best_weak, todo[0][START])
         and "rights_asked" not in groups
     ):
-        reasons = _labels(best_hits) + _labels(todo)
-        return Classification("tip", best.category, "normal", None, None, _unique(reasons))
+        category = best.category if best is not None else "other"
+        reasons = _labels(best_hits) + _labels(harmed_by) + _labels(todo)
+        return Classification("tip", category, "normal", None, None, _unique(reasons))
 
     # someone else's act told in English before what is asked, no procedure named, no papers
     # lost ("the owner threw a bottle at my door when I complained. What can I do?"): a report

@@ -546,6 +546,9 @@ class RulesIn(_Strict):
     action_asked: list[str] = Field(default_factory=list)
     # what to do asked after something told ("em nên làm gì")
     what_to_do: list[str] = Field(default_factory=list)
+    # a harm the writer says someone did to them, its doer named ("bị người ta", "bị thằng"),
+    # told before `what_to_do` is asked: a tip, no category's words needed (round 31)
+    harmed_by: list[str] = Field(default_factory=list)
     # a link asked whether it is the police's or real ("có phải của công an không")
     link_checked: list[str] = Field(default_factory=list)
     english_told: EnglishToldIn = EnglishToldIn()
