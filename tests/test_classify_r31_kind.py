@@ -88,3 +88,14 @@ def test_a_harm_done_by_someone_then_what_to_do_is_a_tip(text: str) -> None:
 )
 def test_a_harm_done_by_someone_near_misses_stay_questions(text: str) -> None:
     assert by_rules(text).kind == "question", text
+
+
+# The same harm, then the police asked to act on it ("có ai giải quyết không"): a tip
+def test_a_harm_done_by_someone_then_action_asked_is_a_tip() -> None:
+    text = "em bị công ty giữ lương 2 tháng không trả, có ai giải quyết không"
+    assert by_rules(text).kind == "tip", text
+
+
+def test_a_harm_done_by_someone_beside_a_topic_then_action_asked_stays_a_question() -> None:
+    text = "em bị chủ trọ giữ tạm trú không cho chuyển, có ai giải quyết không"
+    assert by_rules(text).kind == "question", text

@@ -2272,6 +2272,11 @@ def _read(text: str) -> tuple[Classification, _Message, dict[str, list[Hit]]] | 
     return _by_rules(text, rules, message, groups), message, groups
 
 
+def _harmed_before(groups: dict[str, list[Hit]], at: int) -> bool:
+    """A harm someone did to the writer, its doer named (`harmed_by`), told before `at`."""
+    return any(h[END] <= at for h in _sure(groups, "harmed_by"))
+
+
 def _threat_condition_dropped(groups: dict[str, list[Hit]]) -> None:
     """A threat's own condition ("nó dọa nếu em báo công an thì nó giết cả nhà", "chủ nợ hăm
     nếu mai không trả thì cho người tới xử"): an "if" after a threat in its clause, and the
@@ -3162,6 +3167,13 @@ def _by_rules(
         and (
             best is not None
             or _told_before(acted, groups, topic_index, rules, question_hits)
+            # or a harm someone did to the writer, its doer named, told before the request
+            # ("em bị công ty giữ lương 2 tháng không trả, có ai giải quyết không": `harmed_by`)
+            or (
+                topic_index is None
+                and "harmed_by" in groups
+                and _harmed_before(groups, acted[0][START])
+            )
             # or a habit or someone's act told in English before the request, no procedure
             # named ("the site next door runs jackhammers until midnight every day. Is there
             # anything you can do?"): what goes on is for an officer (kind-28)
