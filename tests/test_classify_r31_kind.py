@@ -99,3 +99,30 @@ def test_a_harm_done_by_someone_then_action_asked_is_a_tip() -> None:
 def test_a_harm_done_by_someone_beside_a_topic_then_action_asked_stays_a_question() -> None:
     text = "em bị chủ trọ giữ tạm trú không cho chuyển, có ai giải quyết không"
     assert by_rules(text).kind == "question", text
+
+
+# Whether someone's act told before is lawful, the only thing asked: the act is told for an
+# officer to judge, a tip
+@pytest.mark.parametrize(
+    "text",
+    [
+        "công ty em giữ bằng gốc của nhân viên không trả khi nghỉ việc, vậy có vi phạm không",
+        "cong ty e giu bang goc cua nhan vien ko tra khi nghi viec, vay co vi pham ko",
+        "hang xom gan camera quay thang vo phong ngu nha toi, nhu vay co pham phap khong",
+    ],
+)
+def test_whether_someones_act_is_lawful_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own plan or doing: asked
+        "em định nuôi 3 con chó trong phòng trọ của em, như vậy có phạm luật không",
+        # an officer's bribe: the assistant's hand-off, asked
+        "cán bộ phường đòi tiền bồi dưỡng mới làm nhanh giấy tờ cho tôi, vậy có vi phạm không",
+    ],
+)
+def test_whether_ones_own_plan_or_a_bribe_is_lawful_stays_a_question(text: str) -> None:
+    assert by_rules(text).kind == "question", text

@@ -707,6 +707,8 @@ def build_rules(data: Any) -> Rules:
         ("lasting", top.hypothetical.lasting),
         ("threat", top.hypothetical.threat),
         ("harmed_by", top.harmed_by),
+        ("legality_asked", top.legality_asked),
+        ("legality_own", top.legality_own),
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
@@ -3186,6 +3188,32 @@ def _by_rules(
         if best is None and not _told_before(acted, groups, topic_index, rules, question_hits):
             category = "other"
         reasons = _labels(best_hits) + _labels(acted)
+        return Classification("tip", category, "normal", None, None, _unique(reasons))
+
+    # whether someone's act told before is lawful, the only thing asked ("công ty em giữ bằng
+    # gốc của nhân viên không trả khi nghỉ việc, vậy có vi phạm không"): the act is told for
+    # an officer to judge, a tip; not the writer's own plan ("em định mang bình xịt hơi cay,
+    # có phạm luật không"), a procedure, a bribe asked of (the assistant's hand-off), nor a
+    # case supposed (round 31, kind-31)
+    legal = _sure(groups, "legality_asked") if "legality_asked" in groups else []
+    if (
+        legal
+        and legal[0][START] >= rules.default_tip_min_words
+        and not supposed
+        and "if" not in groups
+        and "legality_own" not in groups
+        and code is None
+        and topic_index is None
+        and "bribe" not in groups
+        and "own_file" not in groups
+        and "papers:lost" not in groups
+        and "papers:ask" not in groups
+        and "rights_asked" not in groups
+        and _all_inside(question_hits, legal)
+        and (final_word is None or legal[-1][END] >= len(message.folded) - 2)
+    ):
+        category = best.category if best is not None else "other"
+        reasons = _labels(best_hits) + _labels(legal)
         return Classification("tip", category, "normal", None, None, _unique(reasons))
 
     # a wish to report said, and the writer's own harm told dated ("em muốn báo lại việc tuần

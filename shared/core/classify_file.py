@@ -549,6 +549,10 @@ class RulesIn(_Strict):
     # a harm the writer says someone did to them, its doer named ("bị người ta", "bị thằng"),
     # told before `what_to_do` is asked: a tip, no category's words needed (round 31)
     harmed_by: list[str] = Field(default_factory=list)
+    # whether someone's act told before is lawful ("vậy có vi phạm không"), the only thing
+    # asked: a tip; never beside the writer's own plan (`legality_own`: "em định ...")
+    legality_asked: list[str] = Field(default_factory=list)
+    legality_own: list[str] = Field(default_factory=list)
     # a link asked whether it is the police's or real ("có phải của công an không")
     link_checked: list[str] = Field(default_factory=list)
     english_told: EnglishToldIn = EnglishToldIn()
