@@ -126,3 +126,27 @@ def test_whether_someones_act_is_lawful_is_a_tip(text: str) -> None:
 )
 def test_whether_ones_own_plan_or_a_bribe_is_lawful_stays_a_question(text: str) -> None:
     assert by_rules(text).kind == "question", text
+
+
+# Goods paid for and never delivered: the buyer's loss, a fraud tip, never read as a seller's ad
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em đặt hàng online trả tiền trước mà shop không giao, giờ báo ở đâu ạ",
+        "dat hang tren fb tra tien truoc ma shop ko giao, nhan tin thi bi chan, phai lam sao",
+    ],
+)
+def test_goods_paid_and_not_delivered_is_a_fraud_tip(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.category) == ("tip", "fraud"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shop ơi em đặt hàng 2 cái áo size M, giao hẻm 12 nha",
+        "SALE 50% đặt hàng ngay, shop freeship toàn quốc",
+    ],
+)
+def test_an_order_or_an_ad_stays_other(text: str) -> None:
+    assert by_rules(text).kind == "other", text
