@@ -150,3 +150,21 @@ def test_goods_paid_and_not_delivered_is_a_fraud_tip(text: str) -> None:
 )
 def test_an_order_or_an_ad_stays_other(text: str) -> None:
     assert by_rules(text).kind == "other", text
+
+
+# A wish to sue said after one's own harm ("muốn thưa nó") asks where to report it, as "muốn
+# trình báo" does; a child bullied is violence's weak word, what to do asked after it
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tui bị thằng hàng xóm đánh sưng mặt hôm qua, muốn thưa nó thì làm đơn ở đâu, cần giấy gì",
+        "con tôi bị bạn bắt nạt ở trường, tôi phải làm gì và gặp ai?",
+    ],
+)
+def test_a_wish_to_sue_or_a_child_bullied_then_asked_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
+
+
+def test_a_wish_to_sue_with_no_harm_told_stays_a_question() -> None:
+    text = "muốn kiện chủ nhà thì cần giấy tờ gì"
+    assert by_rules(text).kind == "question", text
