@@ -168,3 +168,31 @@ def test_a_wish_to_sue_or_a_child_bullied_then_asked_is_a_tip(text: str) -> None
 def test_a_wish_to_sue_with_no_harm_told_stays_a_question() -> None:
     text = "muốn kiện chủ nhà thì cần giấy tờ gì"
     assert by_rules(text).kind == "question", text
+
+
+# Where to report it asked after one's own harm told ("giờ làm đơn ở đâu", "báo ở đâu"): the
+# line takes the report, a tip
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà em bị ai đó ném đá vỡ kính cửa sổ tối qua, giờ làm đơn ở đâu",
+        "em nghi chồng em bị ai đó dụ đi làm ở Campuchia, 2 tuần rồi không liên lạc được, "
+        "báo ở đâu ạ",
+    ],
+)
+def test_where_to_report_a_harm_told_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # supposed, papers lost, a paper wished for: asked
+        "bị trộm xe thì báo ở đâu",
+        "em bị mất cccd rồi, báo mất ở đâu ạ",
+        "toi muon xin trich xuat camera vu tai nan hom truoc o nga tu de lam bao hiem thi lam "
+        "don o dau",
+    ],
+)
+def test_where_to_report_near_misses_stay_questions(text: str) -> None:
+    assert by_rules(text).kind == "question", text

@@ -3263,6 +3263,7 @@ def _by_rules(
         and topic_index is None
         and "own_file" not in groups
         and "papers:lost" not in groups
+        and "office_wish" not in groups
         and _all_inside(question_hits, todo)
         # told first, then asked: "làm sao để tố giác tội phạm" asks how to report; and told
         # of something, not only a report named ("muốn tố giác thì phải làm sao": other, weak)
