@@ -196,3 +196,21 @@ def test_where_to_report_a_harm_told_is_a_tip(text: str) -> None:
 )
 def test_where_to_report_near_misses_stay_questions(text: str) -> None:
     assert by_rules(text).kind == "question", text
+
+
+# Leave to ask at the message's start ("xin hỏi, ...") asks nothing of its own: what to do or
+# where to report asked after a harm told is still the only thing asked
+def test_leave_to_ask_at_the_start_then_a_harm_and_where_to_report_is_a_tip() -> None:
+    text = "xin hỏi, tôi bị hàng xóm đánh hôm qua có người làm chứng, giờ tôi làm đơn ở đâu"
+    assert by_rules(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cho em hỏi muốn tố giác tội phạm thì phải làm sao",
+        "xin hỏi, nếu bị hàng xóm đánh thì làm đơn ở đâu",
+    ],
+)
+def test_leave_to_ask_then_a_case_supposed_stays_a_question(text: str) -> None:
+    assert by_rules(text).kind == "question", text

@@ -2274,6 +2274,15 @@ def _read(text: str) -> tuple[Classification, _Message, dict[str, list[Hit]]] | 
     return _by_rules(text, rules, message, groups), message, groups
 
 
+def _past_opener(asked: list[Hit], groups: dict[str, list[Hit]]) -> list[Hit]:
+    """The question's hits but a leave to ask opening the message ("xin hỏi", "ad cho em
+    hỏi": `line_opener` within its first two words)."""
+    if "line_opener" not in groups:
+        return asked
+    opening = [h for h in groups["line_opener"] if h[START] <= 1]
+    return _outside(asked, opening) if opening else asked
+
+
 def _harmed_before(groups: dict[str, list[Hit]], at: int) -> bool:
     """A harm someone did to the writer, its doer named (`harmed_by`), told before `at`."""
     return any(h[END] <= at for h in _sure(groups, "harmed_by"))
@@ -3264,7 +3273,9 @@ def _by_rules(
         and "own_file" not in groups
         and "papers:lost" not in groups
         and "office_wish" not in groups
-        and _all_inside(question_hits, todo)
+        # (the line asked leave to ask at the message's start, "xin hỏi, tôi bị hàng xóm đánh
+        # hôm qua ..., giờ tôi làm đơn ở đâu", asks nothing of its own; round 31, kind-31)
+        and _all_inside(_past_opener(question_hits, groups), todo)
         # told first, then asked: "làm sao để tố giác tội phạm" asks how to report; and told
         # of something, not only a report named ("muốn tố giác thì phải làm sao": other, weak)
         and (best is None or best_strong or best.category != "other")
