@@ -705,6 +705,10 @@ def build_rules(data: Any) -> Rules:
         ("reaction_then", top.hypothetical.reaction_then),
         ("reaction_unless", top.hypothetical.reaction_unless),
         ("lasting", top.hypothetical.lasting),
+        ("threat", top.hypothetical.threat),
+        ("harmed_by", top.harmed_by),
+        ("legality_asked", top.legality_asked),
+        ("legality_own", top.legality_own),
         ("happened", top.happened),
         ("held", top.held),
         ("held_asks", top.held_asks),
@@ -2265,7 +2269,45 @@ def _read(text: str) -> tuple[Classification, _Message, dict[str, list[Hit]]] | 
     if not message.folded:
         return None
     groups = _grouped(message, rules)
+    if "if" in groups and "threat" in groups:
+        _threat_condition_dropped(groups)
     return _by_rules(text, rules, message, groups), message, groups
+
+
+def _past_opener(asked: list[Hit], groups: dict[str, list[Hit]]) -> list[Hit]:
+    """The question's hits but a leave to ask opening the message ("xin hỏi", "ad cho em
+    hỏi": `line_opener` within its first two words)."""
+    if "line_opener" not in groups:
+        return asked
+    opening = [h for h in groups["line_opener"] if h[START] <= 1]
+    return _outside(asked, opening) if opening else asked
+
+
+def _harmed_before(groups: dict[str, list[Hit]], at: int) -> bool:
+    """A harm someone did to the writer, its doer named (`harmed_by`), told before `at`."""
+    return any(h[END] <= at for h in _sure(groups, "harmed_by"))
+
+
+def _threat_condition_dropped(groups: dict[str, list[Hit]]) -> None:
+    """A threat's own condition ("nó dọa nếu em báo công an thì nó giết cả nhà", "chủ nợ hăm
+    nếu mai không trả thì cho người tới xử"): an "if" after a threat in its clause, and the
+    "thì" of that clause, are the threatener's words, told; no case the writer supposes, so
+    neither is kept ("nếu có người đe dọa mình thì phải làm sao" still supposes, its "nếu"
+    before the threat)."""
+    threats = groups["threat"]
+    told = {
+        h[CLAUSE]
+        for h in groups["if"]
+        if any(t[CLAUSE] == h[CLAUSE] and t[END] <= h[START] for t in threats)
+    }
+    if not told:
+        return
+    for name in ("if", "then"):
+        kept = [h for h in groups.get(name, ()) if h[CLAUSE] not in told]
+        if kept:
+            groups[name] = kept
+        else:
+            groups.pop(name, None)
 
 
 def _event_past(groups: dict[str, list[Hit]], past: list[Hit]) -> list[Hit]:
@@ -3136,6 +3178,13 @@ def _by_rules(
         and (
             best is not None
             or _told_before(acted, groups, topic_index, rules, question_hits)
+            # or a harm someone did to the writer, its doer named, told before the request
+            # ("em bị công ty giữ lương 2 tháng không trả, có ai giải quyết không": `harmed_by`)
+            or (
+                topic_index is None
+                and "harmed_by" in groups
+                and _harmed_before(groups, acted[0][START])
+            )
             # or a habit or someone's act told in English before the request, no procedure
             # named ("the site next door runs jackhammers until midnight every day. Is there
             # anything you can do?"): what goes on is for an officer (kind-28)
@@ -3148,6 +3197,32 @@ def _by_rules(
         if best is None and not _told_before(acted, groups, topic_index, rules, question_hits):
             category = "other"
         reasons = _labels(best_hits) + _labels(acted)
+        return Classification("tip", category, "normal", None, None, _unique(reasons))
+
+    # whether someone's act told before is lawful, the only thing asked ("công ty em giữ bằng
+    # gốc của nhân viên không trả khi nghỉ việc, vậy có vi phạm không"): the act is told for
+    # an officer to judge, a tip; not the writer's own plan ("em định mang bình xịt hơi cay,
+    # có phạm luật không"), a procedure, a bribe asked of (the assistant's hand-off), nor a
+    # case supposed (round 31, kind-31)
+    legal = _sure(groups, "legality_asked") if "legality_asked" in groups else []
+    if (
+        legal
+        and legal[0][START] >= rules.default_tip_min_words
+        and not supposed
+        and "if" not in groups
+        and "legality_own" not in groups
+        and code is None
+        and topic_index is None
+        and "bribe" not in groups
+        and "own_file" not in groups
+        and "papers:lost" not in groups
+        and "papers:ask" not in groups
+        and "rights_asked" not in groups
+        and _all_inside(question_hits, legal)
+        and (final_word is None or legal[-1][END] >= len(message.folded) - 2)
+    ):
+        category = best.category if best is not None else "other"
+        reasons = _labels(best_hits) + _labels(legal)
         return Classification("tip", category, "normal", None, None, _unique(reasons))
 
     # a wish to report said, and the writer's own harm told dated ("em muốn báo lại việc tuần
@@ -3182,25 +3257,35 @@ def _by_rules(
     # weak ("thấy trong nhà có ống hút, giấy bạc ... em nên làm gì"): the writer asks for help
     # with what happened, no procedure named for the assistant to answer (round 24, kind-24)
     todo = _sure(groups, "what_to_do") if "what_to_do" in groups else []
+    # (or, no category's words, a harm the writer says someone did to them or theirs, named
+    # as its doer, "bị người ta", "bị thằng hàng xóm", told before what to do is asked:
+    # "toi bi nguoi ta chiem dat lam nha tren dat nha toi, phai lam sao"; round 31, kind-31)
+    harmed_by = (
+        _sure(groups, "harmed_by") if todo and best is None and "harmed_by" in groups else []
+    )
     if (
         todo
-        and best is not None
+        and (best is not None or (harmed_by and _ending_by(harmed_by, todo[0][START])))
         and not supposed
         and "if" not in groups
         and code is None
         and topic_index is None
         and "own_file" not in groups
         and "papers:lost" not in groups
-        and _all_inside(question_hits, todo)
+        and "office_wish" not in groups
+        # (the line asked leave to ask at the message's start, "xin hỏi, tôi bị hàng xóm đánh
+        # hôm qua ..., giờ tôi làm đơn ở đâu", asks nothing of its own; round 31, kind-31)
+        and _all_inside(_past_opener(question_hits, groups), todo)
         # told first, then asked: "làm sao để tố giác tội phạm" asks how to report; and told
         # of something, not only a report named ("muốn tố giác thì phải làm sao": other, weak)
-        and (best_strong or best.category != "other")
+        and (best is None or best_strong or best.category != "other")
         and _ending_by(best_hits, todo[0][START])
         and _ending_by(best_weak, todo[0][START])
         and "rights_asked" not in groups
     ):
-        reasons = _labels(best_hits) + _labels(todo)
-        return Classification("tip", best.category, "normal", None, None, _unique(reasons))
+        category = best.category if best is not None else "other"
+        reasons = _labels(best_hits) + _labels(harmed_by) + _labels(todo)
+        return Classification("tip", category, "normal", None, None, _unique(reasons))
 
     # someone else's act told in English before what is asked, no procedure named, no papers
     # lost ("the owner threw a bottle at my door when I complained. What can I do?"): a report

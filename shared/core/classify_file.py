@@ -162,6 +162,9 @@ class HypotheticalIn(_Strict):
     # something said going on for a while up to now ("cho người lạ ở mấy tháng nay"): told,
     # never supposed, whatever "thì" follows (round 25, kind-25)
     lasting: list[str] = Field(default_factory=list)
+    # a threat's own condition ("nó dọa nếu em báo công an thì giết cả nhà"): an `if_` after
+    # one of these in its clause is what the threatener said, no case the writer supposes
+    threat: list[str] = Field(default_factory=list)
 
 
 class MovingAwayIn(_Strict):
@@ -543,6 +546,13 @@ class RulesIn(_Strict):
     action_asked: list[str] = Field(default_factory=list)
     # what to do asked after something told ("em nên làm gì")
     what_to_do: list[str] = Field(default_factory=list)
+    # a harm the writer says someone did to them, its doer named ("bị người ta", "bị thằng"),
+    # told before `what_to_do` is asked: a tip, no category's words needed (round 31)
+    harmed_by: list[str] = Field(default_factory=list)
+    # whether someone's act told before is lawful ("vậy có vi phạm không"), the only thing
+    # asked: a tip; never beside the writer's own plan (`legality_own`: "em định ...")
+    legality_asked: list[str] = Field(default_factory=list)
+    legality_own: list[str] = Field(default_factory=list)
     # a link asked whether it is the police's or real ("có phải của công an không")
     link_checked: list[str] = Field(default_factory=list)
     english_told: EnglishToldIn = EnglishToldIn()
