@@ -162,3 +162,20 @@ def test_a_first_message_complaining_about_a_ward_goes_to_the_desk_and_above(
     assert len(line.texts("demo-officer-hcm-cmd-1")) == 1  # the pin is the desk's news
     (told,) = line.texts(CITIZEN)
     assert told.startswith(f"Phản ánh của anh/chị về {WARD} đã được tiếp nhận với mã {ref}")
+
+
+def test_a_threat_told_with_its_own_if_reaches_the_officer_not_the_menu(line: Line) -> None:
+    # round 31 (kind-31): the threatener's "nếu … thì" is told, not supposed by the writer;
+    # this message got the residence menu and no officer saw it
+    text = (
+        "no doa neu ko tra tien thi se toi nha dap pha, nha em o p Tan Son Nhi, "
+        "gio toi phai lam sao"
+    )
+    line.citizen_says(CITIZEN, text)
+    assert set(line.pump(times=2)) == {200}  # delivered twice: one tip, one alert
+    tip = line.only_tip()
+    assert tip["classification"]["category"] == "violence"
+    (alert,) = [t for t in line.texts(DUTY) if tip["ref"] in t]
+    assert "dap pha" in alert and CITIZEN not in alert
+    (told,) = line.texts(CITIZEN)
+    assert tip["ref"] in told and "Xin chào" not in told
