@@ -1989,7 +1989,8 @@ MESSAGES_ALONE = {
     # agreed once one's stolen bike seen on sale is a theft; kind 217 agreed once "cho em hỏi"
     # may open a status question itself
     # round 25 (cat-25: one high on meth raving, the model kept from public order): 135
-    "tuning21": ((218, 135, 138), 15, 0, 0),
+    # round 31 (cat-31): 135 -> 136, one lured to Campuchia by a job, held for ransom, is fraud
+    "tuning21": ((218, 136, 138), 15, 0, 0),
     # round 19, scored before any change (lead-19 a36e371), on their agreed labels:
     # ((208, 138, 155), 10, 2, 4) and ((205, 137, 143), 11, 1, 1); after msg-19b's urgency
     # pass (an earlier report's time is not the event's, an offender still there, a strong

@@ -1,0 +1,55 @@
+"""Principles of category added in round 31 (issue 17, cat-31), each on the situation described
+rather than on a topic word. Tried on phrasings of our own, each beside a near miss that must not
+change. The rules' own verdict is read (`by_rules`) unless the learned model's part is the point."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.core.classify import by_rules, classify
+
+
+def _category(text: str) -> str | None:
+    got = by_rules(text)
+    assert got.kind == "tip", (text, got)
+    return got.category
+
+
+# Lured abroad by a job that pays well, then held there until a ransom is paid: the lure is the
+# trick (fraud), the lock-up and the beating its means; the danger stays urgent
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cháu tôi bị lừa qua Campuchia làm việc, giờ bị giữ, bị đánh, tụi nó đòi 100 triệu mới thả",
+        "thang em tui bi du sang campuchia lam viec luong cao, gio nhan ve noi bi nhot bi danh, "
+        "doi chuoc 60 trieu",
+        "chau toi di campuchia lam viec theo loi moi viec nhe luong cao, nay goi ve noi bi nhot, "
+        "bi chich dien",
+    ],
+)
+def test_lured_abroad_by_a_job_then_held_is_fraud(text: str) -> None:
+    assert _category(text) == "fraud"
+    assert by_rules(text).severity == "urgent"
+
+
+def test_lured_abroad_the_learned_model_names_no_violence_over_it() -> None:
+    text = "thang em tui bi du sang campuchia lam viec luong cao, gio nhan ve noi bi nhot bi danh"
+    assert classify(text).category == "fraud"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gone there to work of one's own accord: nothing reported
+        "anh tui qua Campuchia làm việc 3 năm nay, tháng nào cũng gửi tiền về",
+        # back from working there, a procedure asked
+        "em đi campuchia lam viec 2 nam, gio ve dang ky thuong tru lai the nao",
+    ],
+)
+def test_working_abroad_of_ones_own_accord_is_no_fraud(text: str) -> None:
+    assert by_rules(text).category != "fraud"
+
+
+def test_a_beating_beside_a_stay_abroad_is_still_violence() -> None:
+    text = "thằng chồng say rượu đánh vợ dã man, hẻm 12 Tân Hương, nó mới ở Campuchia về"
+    assert _category(text) == "violence"
