@@ -53,3 +53,23 @@ def test_working_abroad_of_ones_own_accord_is_no_fraud(text: str) -> None:
 def test_a_beating_beside_a_stay_abroad_is_still_violence() -> None:
     text = "thằng chồng say rượu đánh vợ dã man, hẻm 12 Tân Hương, nó mới ở Campuchia về"
     assert _category(text) == "violence"
+
+
+# Foreigners housed behind doors always shut: a lodging kept from view (residence), as the sets
+# label foreigners lodged unseen
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nha so 9 hem 14 Tan Huong co chuc nguoi trung quoc o, cua luc nao cung dong, ko thay ai "
+        "ra ngoai",
+        "can nha cuoi hem cho may nguoi nuoc ngoai thue, dong cua im im suot ngay, toi moi thay xe "
+        "cho do an toi",
+    ],
+)
+def test_foreigners_housed_behind_doors_shut_is_residence(text: str) -> None:
+    assert _category(text) == "residence"
+
+
+def test_a_home_shut_while_its_owner_is_away_is_no_residence() -> None:
+    text = "nhà ông Tư đi vắng cả tháng, cửa lúc nào cũng đóng, sợ trộm vô"
+    assert by_rules(text).category != "residence"
