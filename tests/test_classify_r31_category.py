@@ -73,3 +73,27 @@ def test_foreigners_housed_behind_doors_shut_is_residence(text: str) -> None:
 def test_a_home_shut_while_its_owner_is_away_is_no_residence() -> None:
     text = "nhà ông Tư đi vắng cả tháng, cửa lúc nào cũng đóng, sợ trộm vô"
     assert by_rules(text).category != "residence"
+
+
+# A drunk passed out in the road, vehicles swerving round him: the drunk in the road's way (public
+# order), not a person found down of unknown cause (other)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thang say nam bat tinh ngay giua duong Au Co, xe tai chay ne ko kip",
+        "co nguoi say nam giua duong Luy Ban Bich gan cho, xe may suyt can may lan",
+    ],
+)
+def test_a_drunk_passed_out_in_the_road_is_public_order(text: str) -> None:
+    assert _category(text) == "public_order"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có ông say nằm trong quán cà phê, chủ quán kêu không dậy, thở yếu",
+        "có người đàn ông nằm bất tỉnh trên vỉa hè Tân Kỳ Tân Quý, ko biết say hay bệnh",
+    ],
+)
+def test_someone_passed_out_off_the_road_is_a_person_down(text: str) -> None:
+    assert _category(text) == "other"

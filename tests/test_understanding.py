@@ -2019,7 +2019,8 @@ MESSAGES_ALONE = {
     # mt22-129): 162 -> 163
     # round 30 (urg-30b): urgency 169 -> 170, a parent pressed to pay for a child said hurt,
     # the child not reachable (mt22-62)
-    "tuning22": ((218, 163, 170), 10, 0, 0),
+    # round 31 (cat-31): 163 -> 164, a drunk passed out in the road is public order (mt22-44)
+    "tuning22": ((218, 164, 170), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
