@@ -97,3 +97,24 @@ def test_a_drunk_passed_out_in_the_road_is_public_order(text: str) -> None:
 )
 def test_someone_passed_out_off_the_road_is_a_person_down(text: str) -> None:
     assert _category(text) == "other"
+
+
+# A building site's materials carted off in the night: a theft, whoever is told of
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công trình đầu hẻm 40 Tân Quý đêm nào cũng có xe ba gác tới chở sắt thép đi, chủ thầu nói "
+        "ban đêm không ai làm",
+        "may dem nay co nguoi leo vo cong trinh truong hoc dang xay khuan vat tu ra ngoai luc 1 2h "
+        "sang",
+    ],
+)
+def test_a_sites_materials_carted_off_at_night_is_theft(text: str) -> None:
+    assert _category(text) == "theft"
+
+
+def test_a_load_of_steel_driven_past_is_no_theft() -> None:
+    text = (
+        "xe tải chở sắt thép đi ngang hẻm 20 làm rơi 1 cây xuống đường, suýt trúng người đi xe máy"
+    )
+    assert by_rules(text).category != "theft"

@@ -1944,7 +1944,8 @@ MESSAGES_ALONE = {
     # about to break out now is urgent by the line's convention: kept as read)
     # round 30 (kind-30: "luc nay" unmarked is "lúc nãy" too, no trouble now beside thanks for
     # what was done; mt18-160): kind 217 -> 218
-    "tuning18": ((218, 108, 109), 15, 0, 0),
+    # round 31 (cat-31): 108 -> 109, a site's steel carted off at night is theft (mt18-150)
+    "tuning18": ((218, 109, 109), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
