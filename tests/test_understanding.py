@@ -1944,7 +1944,8 @@ MESSAGES_ALONE = {
     # about to break out now is urgent by the line's convention: kept as read)
     # round 30 (kind-30: "luc nay" unmarked is "lúc nãy" too, no trouble now beside thanks for
     # what was done; mt18-160): kind 217 -> 218
-    "tuning18": ((218, 108, 109), 15, 0, 0),
+    # round 31 (cat-31): 108 -> 109, a site's steel carted off at night is theft (mt18-150)
+    "tuning18": ((218, 109, 109), 15, 0, 0),
     # tuning set 19 after round 16's pass on it (msg-16b, model retrained, set 19 not
     # taught): 219, 192, 190, ads 3/3, two calm tips urgent, no person in danger normal
     # 189 once a bicycle no longer tells a message calm (the held-out sets' people in
@@ -1989,7 +1990,8 @@ MESSAGES_ALONE = {
     # agreed once one's stolen bike seen on sale is a theft; kind 217 agreed once "cho em hỏi"
     # may open a status question itself
     # round 25 (cat-25: one high on meth raving, the model kept from public order): 135
-    "tuning21": ((218, 135, 138), 15, 0, 0),
+    # round 31 (cat-31): 135 -> 136, one lured to Campuchia by a job, held for ransom, is fraud
+    "tuning21": ((218, 136, 138), 15, 0, 0),
     # round 19, scored before any change (lead-19 a36e371), on their agreed labels:
     # ((208, 138, 155), 10, 2, 4) and ((205, 137, 143), 11, 1, 1); after msg-19b's urgency
     # pass (an earlier report's time is not the event's, an offender still there, a strong
@@ -2018,7 +2020,8 @@ MESSAGES_ALONE = {
     # mt22-129): 162 -> 163
     # round 30 (urg-30b): urgency 169 -> 170, a parent pressed to pay for a child said hurt,
     # the child not reachable (mt22-62)
-    "tuning22": ((218, 163, 170), 10, 0, 0),
+    # round 31 (cat-31): 163 -> 164, a drunk passed out in the road is public order (mt22-44)
+    "tuning22": ((218, 164, 170), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
@@ -2053,7 +2056,8 @@ MESSAGES_ALONE = {
     # round 29 (cat-29: dogs barking all night, told in English, mt40-27): category 129 -> 130
     # round 30 (kind-30: a case read in the news, the writer's place said spared by it;
     # mt40-73): kind 191 -> 192
-    "tuning40": ((192, 130, 135), 13, 0, 0),
+    # round 31 (cat-31): 130 -> 131, foreigners housed behind doors always shut (mt40-137)
+    "tuning40": ((192, 131, 135), 13, 0, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 22 (msg-22: a yes/no question asked before its reason): kind 171 -> 172
     # round 23 (msg-23: an answer heard, "hỏi thì nó bảo", is told; thanks with the trouble

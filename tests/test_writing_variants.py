@@ -297,6 +297,12 @@ variants = load_script("writing_variants")
 # Round 30, measured once with its six passes merged: fewer breaks, a letter dropped question
 # 567 -> 558 and tr->ch question 120 -> 119 (misspelt questions the second assistant pass asks
 # back or answers as their originals); every other row as the passes held it.
+# Round 31 (cat-31): an original newly read right whose misspelt copies still break, no
+# original read right before broken: one lured to Campuchia by a job and held for ransom is
+# fraud (mt21-215), the country typed "Campuchiaa" or "Campchia" unread (violence, as before):
+# a letter doubled category 25 -> 26, a letter dropped 57 -> 58. A drunk passed out in the road
+# is public order (mt22-44, newly right), the road typed "giữa đưng" unread (other, as before):
+# a letter dropped category 58 -> 59.
 HELD = {
     "no-marks": {"kind": 28, "tip-lost": 8, "category": 96, "urgency": 51,
                  "question": 20, "question-wrong": 20},
@@ -306,9 +312,9 @@ HELD = {
                           "question": 22, "question-wrong": 21},
     "lower-no-punct": {"kind": 29, "tip-lost": 1, "category": 3, "urgency": 2,
                        "question": 8, "question-wrong": 5},
-    "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 25, "urgency": 2,
+    "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 26, "urgency": 2,
                      "question": 85, "question-wrong": 14},
-    "typo-dropped": {"kind": 74, "tip-lost": 22, "category": 57, "urgency": 13,
+    "typo-dropped": {"kind": 74, "tip-lost": 22, "category": 59, "urgency": 13,
                      "question": 558, "question-wrong": 166},
     "typo-tr-ch": {"kind": 96, "tip-lost": 47, "category": 115, "urgency": 16,
                    "question": 119, "question-wrong": 42},
