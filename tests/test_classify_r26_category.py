@@ -279,9 +279,8 @@ def test_the_one_harmed_at_home_with_the_offender_at_the_door_is_urgent() -> Non
 # beside cat-24's and cat-25's (tests/test_classify_r24_category.py, _r25_): kept in the sets'
 # scores, listed here with what the line reads
 CONVENTION_CONFLICTS = {
-    # a pack of stray dogs that bit children, labelled public order: other, as the rules file
-    # loose dogs (cat-24's mt20-206, mt42-41, mt42-166)
-    "mt44-11": "other",
+    # (mt44-11, a pack of stray dogs that bit children, labelled public order, read other until
+    # round 31, is read public order since: cat-31)
     # a protection racket collecting from stalls, labelled robbery: a racket is other
     # (classify.yaml other: "bảo kê"), as mt13-144 and mt6-202 are labelled
     "mt21-35": "other",
@@ -289,7 +288,7 @@ CONVENTION_CONFLICTS = {
 
 
 def test_labels_against_the_conventions_are_read_by_the_convention() -> None:
-    # (each id's own set: "mt44-11" is messages_tuning44's)
+    # (each id's own set: "mt21-35" is messages_tuning21's)
     sets = {i.split("-")[0].removeprefix("mt") for i in CONVENTION_CONFLICTS}
     texts = {c["id"]: c["text"] for n in sets for c in cases(f"messages_tuning{n}.jsonl")}
     read = {i: classify(texts[i]).category for i in CONVENTION_CONFLICTS}

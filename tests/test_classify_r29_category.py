@@ -26,8 +26,8 @@ def _read(text: str) -> tuple[str | None, str]:
     ],
 )
 def test_sticks_against_attacking_dogs_are_no_weapon(text: str) -> None:
-    # loose dogs are the line's other (cat-24), whatever the sets' newer labels say
-    assert _read(text) == ("other", "urgent")
+    # loose dogs are public order since round 31 (cat-31), as the sets label them
+    assert _read(text) == ("public_order", "urgent")
 
 
 def test_a_stick_taken_up_against_a_person_stays_a_weapon() -> None:
@@ -190,10 +190,10 @@ def test_a_strange_car_parked_unclaimed_is_not_lost_property() -> None:
 
 
 # Labels of the message tuning sets against the line's conventions, in the style of round 24's
-# (tests/test_classify_r24_category.py): a loose dog attacking a child, sticks taken up to chase
-# it, labelled public order: other, as the rules file loose dogs (cat-24; no longer weapons)
+# (tests/test_classify_r24_category.py): a vicious dog attacking a child, sticks taken up to chase
+# it, labelled public order: other, as the rules file a vicious dog ("chó dữ"; no longer
+# weapons). t46m-152, a pack let loose, is read public order since round 31 (cat-31)
 CONVENTION_CONFLICTS = {
-    "t46m-152": "other",
     "mt43-104": "other",
 }
 

@@ -378,9 +378,8 @@ CONFLICTS = {
     # a son on drugs holding a knife, "đòi chém cả nhà", labelled violence or drugs but not
     # weapons; every such tip of the other sets accepts weapons (a knife held to threaten)
     "mt9-153",
-    # a dog let loose that bit two children labelled public order; a dog loose or vicious is
-    # category other in the rules and in 12 of the fixtures' 15 such tips
-    "mt9-173",
+    # (mt9-173, a dog let loose that bit two children, labelled public order, was here while
+    # the rules filed loose dogs as other; it left in round 31, when they became public order)
     # Tuning set 24 (round 13's pass):
     # whether the old registration must be cut first, asked beside a permanent move ("có phải
     # về quê cắt khẩu trước ko"): labelled thường trú alone; both procedures in qt11-75,
@@ -694,11 +693,14 @@ CONFLICTS = {
     # an area officer's number asked: labelled a question; a wish to talk to one (classify.yaml
     # officer), its own example
     "mt11-212",
+    # Blind set 4, a tuning set since round 4 (round 31):
+    # a dog let loose that bit two children labelled other, as the rules filed loose dogs until
+    # round 31; public order in mt9-173, mt12-92, sets 42, 44-46 and two blind sets since
+    "mb4-73",
     # Message tuning set 12 (round 14):
     # street racing labelled traffic; public order in the rules and the other sets
     "mt12-61",
-    # a dog let loose that bit children last week labelled public order; other, as mt9-173
-    "mt12-92",
+    # (mt12-92, a dog let loose that bit children, left in round 31 as mt9-173 did)
     # shots fired "tối qua" labelled urgent; over, a gun kept in the street is for the ward,
     # as mt8-147
     "mt12-140",
@@ -1183,7 +1185,8 @@ BLIND_HELD = {
     # round 29 (kind-29, aggregate only): kind 129 -> 130 (money run out, the heat's whole saying)
     # round 30 (asst-30b, the old registration's removal asked as the step before the new
     # one: which, asked back; aggregate only): questions 58 -> 59, wrong 1 -> 0
-    "blind29": ((130, 92, 97), 11, 0, 0, 59, 0),
+    # round 31 (cat-31): 92 -> 93, dogs let loose in the street are public order
+    "blind29": ((130, 93, 97), 11, 0, 0, 59, 0),
     # round 26, written and scored before any change (lead-26 6a9092c)
     # round 27 (cat-27, aggregate only): category 88 -> 89
     # round 27, written and scored before any change (lead-27 625c7d3)
@@ -1196,7 +1199,8 @@ BLIND_HELD = {
     # round 30 (asst-30b, the old registration's removal asked as the step before the new
     # one: which, asked back; aggregate only): questions 60 -> 61, wrong 5 -> 4
     "blind30": ((126, 89, 96), 11, 0, 0, 61, 4),
-    "blind31": ((125, 83, 90), 12, 2, 0, 62, 2),
+    # round 31 (cat-31): 83 -> 84, dogs let loose in the street are public order
+    "blind31": ((125, 84, 90), 12, 2, 0, 62, 2),
     # round 28, written and scored before any change (lead-28 36b9d42)
     # round 29 (asst-29, a home for good abroad asks no registration beside the removal):
     # questions 53 -> 54, wrong 6 -> 5
@@ -1245,7 +1249,7 @@ def test_the_tuning_sets_of_rounds_3_and_4_have_no_miss_left() -> None:
         "messages_blind5.jsonl",
         "messages_tuning4.jsonl",
     ):
-        score = score_messages(cases(name), classify)
+        score = score_messages(_agreed(name), classify)
         assert score.misses == [], (name, score.misses)
 
 
@@ -1817,7 +1821,9 @@ MESSAGES_ALONE = {
     # by the model below the rules' urgent (a threat to kill with the home named: kept as read)
     # round 30 (urg-30b): urgency 156 -> 157, impostors dressed as a utility's staff at work
     # in the lane now (mt9-185)
-    "tuning9": ((217, 157, 157), 11, 0, 0),
+    # round 31 (cat-31): mt9-173 out of CONFLICTS (loose dogs are public order, as labelled), each
+    # figure +1
+    "tuning9": ((218, 158, 158), 11, 0, 0),
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none
@@ -1872,7 +1878,9 @@ MESSAGES_ALONE = {
     # round 30 (urg-30b): 150 -> 151, a fire's unmarked "dang chay" counted beside "lửa bén"
     # (mt12-81); 151 -> 152, weapons hidden for a fight tonight kept urgent against the model
     # (mt12-49); 152 -> 153, impostors gone on to the next homes now (mt12-101)
-    "tuning12": ((215, 157, 153), 15, 0, 0),
+    # round 31 (cat-31): mt12-92 out of CONFLICTS (loose dogs are public order, as labelled), each
+    # figure +1
+    "tuning12": ((216, 158, 154), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
@@ -2106,7 +2114,9 @@ MESSAGES_ALONE = {
     # round 29 (kind-29): kinds 198 -> 199, the line doubted for fear of a scam ("sợ lừa đảo quá")
     # round 30 (kind-30: "mất điện" inside "vụ mất điện thoại" names no power cut, the status
     # of a report asked after "cho em hỏi"; mt42-62): kind 199 -> 200
-    "tuning42": ((200, 139, 141), 19, 0, 0),
+    # round 31 (cat-31): 139 -> 141, dogs let loose in the street are public order (mt42-41,
+    # mt42-166)
+    "tuning42": ((200, 141, 141), 19, 0, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (cat-24, its counts only seen): category 131
     # round 24 (the model taught set 42's urgency too; counts only): urgency 138 -> 139
@@ -2139,7 +2149,8 @@ MESSAGES_ALONE = {
     # round 26 (msg-26: glad faces, ads' promises, the line's page): kind 191 -> 196, ads 19
     # round 26 (cat-26: a race with its din, a vape with cannabis, a purse snatched, a power
     # station burning, someone stamped on or shut in, a fake order, leaflets): category 135
-    "tuning44": ((197, 136, 138), 19, 0, 0),
+    # round 31 (cat-31): 136 -> 137, dogs let loose in the street are public order (mt44-11)
+    "tuning44": ((197, 137, 138), 19, 0, 0),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (msg-26, counts only: glad faces, ads' promises, the line's page): kind 185 -> 186
     # round 27 (msg-27: the line's app, sellers' offers, songs and clothes praised as burning):
@@ -2154,7 +2165,8 @@ MESSAGES_ALONE = {
     # category 137 -> 138
     # round 30 (kind-30: a likeness to being robbed, "đá như bị cướp trắng", is a figure;
     # mt45-56): kind 199 -> 200
-    "tuning45": ((200, 138, 139), 18, 0, 0),
+    # round 31 (cat-31): 138 -> 139, dogs let loose in the street are public order (mt45-156)
+    "tuning45": ((200, 139, 139), 18, 0, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (kind-28: a report to the ward's police by its whole name): kind 191 -> 192,
     # category 137; a habit told in English, the police asked to act (t46m-009): kind 193
@@ -2181,7 +2193,8 @@ MESSAGES_ALONE = {
     # theft, t46m-182): category 144 -> 145
     # round 30 (kind-30: a grandparent lost and found since, thanked for, is no danger;
     # t46m-049): kind 198 -> 199
-    "tuning46": ((199, 145, 146), 14, 0, 0),
+    # round 31 (cat-31): 145 -> 146, dogs let loose in the street are public order (t46m-152)
+    "tuning46": ((199, 146, 146), 14, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
@@ -2194,7 +2207,8 @@ MESSAGES_ALONE = {
     # danger rated normal
     # round 29 (cat-29: a residence card lost, a bag snatched, a son beaten, told in English,
     # t47m-031, t47m-113, t47m-125): category 131 -> 134
-    "tuning47": ((194, 134, 139), 14, 1, 0),
+    # round 31 (cat-31): 134 -> 135, dogs let loose in the street are public order (t47m-036)
+    "tuning47": ((194, 135, 139), 14, 1, 0),
 }
 
 
