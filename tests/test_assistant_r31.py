@@ -1,0 +1,69 @@
+"""Round 31's assistant pass (issue 17: right or honestly not handled, never another's facts):
+a subject asked with no paper or step named is asked back, which, as buttons. Each rule is
+tried on fresh phrasings and on the near misses that must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.core.assistant import knowledge
+from tests.asked import answered
+
+TODAY = date(2026, 12, 4)
+
+
+def _asked_back(text: str) -> list[str]:
+    """The topics offered as buttons when nothing is answered, [] when a topic is."""
+    result = answered(text, TODAY)
+    if result.topics or result.topic:
+        return []
+    titles = {title: topic for topic, title in knowledge().buttons.items()}
+    return [titles[b.title] for reply in result.replies for b in reply.buttons if b.title in titles]
+
+
+# -- papers lost or to be made again, which unsaid: the card's re-issue or the confirmation --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cho em hỏi mất giấy tờ thì phải làm sao ạ",
+        "mat giay to thi lam gi vay ad",
+        "giấy tờ bị mất thì sao ạ, chỉ em với",
+        "muon lam lai giay to da mat thi sao a",
+    ],
+)
+def test_lost_papers_with_none_named_are_asked_back(text: str) -> None:
+    assert _asked_back(text) == ["mat_giay_to", "xac_nhan_cu_tru"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paper named: its re-issue is answered
+        "mất giấy tờ, căn cước làm lại ở đâu",
+        # identity papers said: the card's re-issue
+        "mất hết giấy tờ tùy thân thì làm sao",
+    ],
+)
+def test_lost_papers_named_are_still_answered(text: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == ("mat_giay_to",), text
+
+
+# -- "tạm trú tạm vắng" asked about as a subject: tạm trú's renewal offered beside --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cho mình hỏi về tạm trú tạm vắng với", "hoi chut ve tam tru tam vang a"],
+)
+def test_the_old_pair_asked_about_offers_the_renewal_too(text: str) -> None:
+    assert _asked_back(text) == ["tam_tru", "tam_vang", "gia_han_tam_tru"], text
+
+
+def test_the_old_pair_made_is_still_asked_between_the_two() -> None:
+    # near miss: the old paper to be made ("giấy tạm trú tạm vắng làm sao"): which of the two
+    assert _asked_back("giấy tạm trú tạm vắng làm sao vậy") == ["tam_tru", "tam_vang"]
