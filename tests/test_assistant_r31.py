@@ -67,3 +67,31 @@ def test_the_old_pair_asked_about_offers_the_renewal_too(text: str) -> None:
 def test_the_old_pair_made_is_still_asked_between_the_two() -> None:
     # near miss: the old paper to be made ("giấy tạm trú tạm vắng làm sao"): which of the two
     assert _asked_back("giấy tạm trú tạm vắng làm sao vậy") == ["tam_tru", "tam_vang"]
+
+
+# -- tạm trú's own term asked beside its renewal: which of the two (the sets disagree) -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tam tru duoc o toi da bao lau, het thi gia han lam sao a",
+        "cho em hỏi đăng ký tạm trú được mấy năm, hết hạn có gia hạn tiếp được không",
+        "thời hạn tạm trú tối đa mấy năm vậy ad, gia hạn thêm được ko",
+    ],
+)
+def test_the_term_beside_the_renewal_is_asked_back(text: str) -> None:
+    assert _asked_back(text) == ["tam_tru", "gia_han_tam_tru"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the renewal's own term: the renewal
+        "gia hạn tạm trú được bao lâu vậy ạ",
+        # the renewal's timing asked, tạm trú's term not
+        "tam tru cua em thang sau het han, gia han truoc duoc ko ad",
+    ],
+)
+def test_a_renewal_asked_alone_is_still_answered(text: str) -> None:
+    assert answered(text, TODAY).topics == ("gia_han_tam_tru",), text

@@ -62,6 +62,8 @@ MAX_BUTTONS = 5
 COMMON = "chung"  # the common facts (procedures/common.yaml)
 CAN_CU = "can_cu"
 REMOVAL = "xoa_dang_ky"  # the removal of a registration (procedures/xoa_dang_ky.yaml)
+TEMPORARY = "tam_tru"  # a tạm trú registration (procedures/tam_tru.yaml)
+RENEWAL = "gia_han_tam_tru"  # its renewal (procedures/gia_han_tam_tru.yaml)
 
 _DATA = Path(__file__).parents[1] / "data"
 
@@ -576,6 +578,18 @@ def answer(
         # registration must be removed before the new one ("chuyển hộ khẩu vô đây, có phải
         # về quê cắt khẩu trước không"): which, as buttons
         buttons = tuple(_topic_button(p.topic) for p in parts)
+        replies.append(Reply(k.texts["ask_which"], buttons))
+        return result(topic=None)
+
+    if (
+        RENEWAL in {p.topic for p in parts}
+        and questions.near(padded, k.term_with_renewal)
+        and not _any(padded, k.term_with_renewal_unless)
+    ):
+        # tạm trú's own term asked beside its renewal ("tạm trú được tối đa bao lâu, hết hạn
+        # thì gia hạn ở đâu"): the sets label it the renewal alone or both procedures, so
+        # which is asked, as buttons, rather than one reading's facts
+        buttons = (_topic_button(TEMPORARY), _topic_button(RENEWAL))
         replies.append(Reply(k.texts["ask_which"], buttons))
         return result(topic=None)
 

@@ -351,6 +351,9 @@ class Knowledge:
     unsure_which: tuple[str, ...] = ()
     # the old registration's removal asked as the step before the new one, both named
     removal_first: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    # tạm trú's own term asked beside its renewal, and words saying the renewal's own is
+    term_with_renewal: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    term_with_renewal_unless: tuple[str, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
@@ -833,6 +836,8 @@ class ConfIn(_Strict):
     not_joining: list[str] = Field(default_factory=list)
     unsure_which: list[str] = Field(default_factory=list)
     removal_first: ServiceNearIn | None = None
+    term_with_renewal: ServiceNearIn | None = None
+    term_with_renewal_unless: list[str] = Field(default_factory=list)
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
@@ -1180,6 +1185,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         not_joining=tuple(_padded(c) for c in conf.not_joining),
         unsure_which=tuple(_padded(c) for c in conf.unsure_which),
         removal_first=_near(conf.removal_first),
+        term_with_renewal=_near(conf.term_with_renewal),
+        term_with_renewal_unless=tuple(_padded(c) for c in conf.term_with_renewal_unless),
         follow_ups=tuple(
             FollowUp(
                 f.when,
