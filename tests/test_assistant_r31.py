@@ -95,3 +95,26 @@ def test_the_term_beside_the_renewal_is_asked_back(text: str) -> None:
 )
 def test_a_renewal_asked_alone_is_still_answered(text: str) -> None:
     assert answered(text, TODAY).topics == ("gia_han_tam_tru",), text
+
+
+# -- a registration's or a stay's longest term asked: the term, never the office's days alone --
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "term"),
+    [
+        ("tạm trú tối đa bao lâu vậy ad", "tam_tru", "2 năm"),
+        ("dang ky tam tru thi duoc o bao lau a", "tam_tru", "2 năm"),
+        ("khach o nha minh luu tru duoc o toi da bao lau", "luu_tru", "30 ngày"),
+    ],
+)
+def test_the_longest_term_asked_is_answered_with_the_term(text: str, topic: str, term: str) -> None:
+    result = answered(text, TODAY)
+    assert result.topics == (topic,) and "ai_khi" in result.sections, result
+    assert term in "\n".join(reply.text for reply in result.replies), text
+
+
+def test_the_offices_time_asked_is_still_its_days() -> None:
+    # near miss: how long the office takes ("làm tạm trú mất bao lâu"): its days alone
+    result = answered("làm tạm trú mất bao lâu vậy ad", TODAY)
+    assert result.topics == ("tam_tru",) and result.sections == ("thoi_gian",), result
