@@ -118,3 +118,23 @@ def test_the_offices_time_asked_is_still_its_days() -> None:
     # near miss: how long the office takes ("làm tạm trú mất bao lâu"): its days alone
     result = answered("làm tạm trú mất bao lâu vậy ad", TODAY)
     assert result.topics == ("tam_tru",) and result.sections == ("thoi_gian",), result
+
+
+# -- the removal, then where one's registration goes asked: which of the two (sets disagree) --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà bán rồi, người mua bắt cắt khẩu hết cả nhà, cắt xong thì khẩu để đâu ạ",
+        "chu nha moi doi cat ho khau, ma tui chua co nha, vay khau gui dau duoc",
+    ],
+)
+def test_where_the_registration_goes_beside_its_removal_is_asked_back(text: str) -> None:
+    assert _asked_back(text) == ["xoa_dang_ky", "thuong_tru"], text
+
+
+def test_the_removal_asked_alone_is_still_answered() -> None:
+    # near miss: the removal's deadline asked, nothing of where the registration goes
+    text = "nhà bán rồi, người mua bắt cắt khẩu, có bao lâu để cắt ạ"
+    assert answered(text, TODAY).topics == ("xoa_dang_ky",), text

@@ -1114,7 +1114,9 @@ BLIND_HELD = {
     # round 27 (cat-27, aggregate only): category 86 -> 87
     # round 30 (cat-30: a home threatened with paint thrown is violence; aggregate only):
     # category 87 -> 88
-    "blind23": ((130, 88, 91), 11, 1, 1, 67, 1),
+    # round 31 (asst-31, where one's registration goes asked beside its removal asked back,
+    # which, aggregate only): questions 67 -> 68
+    "blind23": ((130, 88, 91), 11, 1, 1, 68, 1),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     # round 21, written and scored before any change (lead-21 da62cf0)
@@ -1646,7 +1648,9 @@ QUESTIONS_ALONE = {
     # round 29 (asst-29, a lost wallet's tip answered by the lost papers' rule: its topic): 99, 3
     # round 29 (asst-29, "báo trong bao lâu": a declaration's deadline, whether and when): 100, 3
     # round 30 (asst-30, the bag of papers said burnt, 'cháy luôn': the lost papers, qt39-39): 101
-    "tuning39": (101, 3),
+    # round 31 (asst-31, where one's registration goes asked beside its removal asked back,
+    # which: qt39-105 wrong -> honest): 102 with 2 wrong
+    "tuning39": (102, 2),
     # round 21: scored before its passes (its header): 67 right or honest, 10 wrong
     # round 21's second pass (asst-21b): 85 with 1 wrong (qt40-76: the tạm trú not held
     # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label
@@ -1689,7 +1693,9 @@ QUESTIONS_ALONE = {
     # round 27 (asst-27, a term told run out with registering anew asked gets both): 95
     # round 27 (asst-27, a guest's declaration asked how, the guest unsaid: which): 96
     # round 30 (asst-30, "nhà em phải khai báo những gì": whose duty and when, qt42-60): 97
-    "tuning42": (97, 0),
+    # round 31 (asst-31, where one's registration goes asked beside its removal asked back,
+    # which: qt42-40 miss -> honest): 98
+    "tuning42": (98, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (asst-24, two questions written apart both answered): 76
     # round 25 (asst-25, a registration said as what is removed asks none; a why beside another

@@ -63,6 +63,7 @@ COMMON = "chung"  # the common facts (procedures/common.yaml)
 CAN_CU = "can_cu"
 REMOVAL = "xoa_dang_ky"  # the removal of a registration (procedures/xoa_dang_ky.yaml)
 TEMPORARY = "tam_tru"  # a tạm trú registration (procedures/tam_tru.yaml)
+PERMANENT = "thuong_tru"  # a thường trú registration (procedures/thuong_tru.yaml)
 RENEWAL = "gia_han_tam_tru"  # its renewal (procedures/gia_han_tam_tru.yaml)
 
 _DATA = Path(__file__).parents[1] / "data"
@@ -590,6 +591,13 @@ def answer(
         # thì gia hạn ở đâu"): the sets label it the renewal alone or both procedures, so
         # which is asked, as buttons, rather than one reading's facts
         buttons = (_topic_button(TEMPORARY), _topic_button(RENEWAL))
+        replies.append(Reply(k.texts["ask_which"], buttons))
+        return result(topic=None)
+
+    if REMOVAL in {p.topic for p in parts} and questions.near(padded, k.removal_then_where):
+        # the registration's removal, then where one's registration goes asked ("cắt khẩu
+        # xong thì hộ khẩu để đâu"): the sets label it the removal alone or both, so which
+        buttons = (_topic_button(REMOVAL), _topic_button(PERMANENT))
         replies.append(Reply(k.texts["ask_which"], buttons))
         return result(topic=None)
 

@@ -354,6 +354,8 @@ class Knowledge:
     # tạm trú's own term asked beside its renewal, and words saying the renewal's own is
     term_with_renewal: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     term_with_renewal_unless: tuple[str, ...] = ()
+    # where one's registration goes once removed, asked beside the removal
+    removal_then_where: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
@@ -838,6 +840,7 @@ class ConfIn(_Strict):
     removal_first: ServiceNearIn | None = None
     term_with_renewal: ServiceNearIn | None = None
     term_with_renewal_unless: list[str] = Field(default_factory=list)
+    removal_then_where: ServiceNearIn | None = None
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
@@ -1187,6 +1190,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         removal_first=_near(conf.removal_first),
         term_with_renewal=_near(conf.term_with_renewal),
         term_with_renewal_unless=tuple(_padded(c) for c in conf.term_with_renewal_unless),
+        removal_then_where=_near(conf.removal_then_where),
         follow_ups=tuple(
             FollowUp(
                 f.when,
