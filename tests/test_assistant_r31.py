@@ -138,3 +138,23 @@ def test_the_removal_asked_alone_is_still_answered() -> None:
     # near miss: the removal's deadline asked, nothing of where the registration goes
     text = "nhà bán rồi, người mua bắt cắt khẩu, có bao lâu để cắt ạ"
     assert answered(text, TODAY).topics == ("xoa_dang_ky",), text
+
+
+# -- the removal asked as the step before a new registration left unnamed: which of the two ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nha moi mua o Tan Phu, muon dua ca nha ve day thi co phai ve que cat khau truoc ko",
+        "e moi cuoi, chuyen len day o voi chong, co can ve que cat khau truoc ko",
+    ],
+)
+def test_the_removal_first_with_the_new_registration_unnamed_is_asked_back(text: str) -> None:
+    assert _asked_back(text) == ["xoa_dang_ky", "thuong_tru"], text
+
+
+def test_the_removal_alone_without_a_step_after_is_still_answered() -> None:
+    # near miss: "trước" with no move told (a death): the removal
+    text = "me toi mat thang truoc, co can cat khau cho me truoc ko a"
+    assert answered(text, TODAY).topics == ("xoa_dang_ky",), text

@@ -1650,7 +1650,9 @@ QUESTIONS_ALONE = {
     # round 30 (asst-30, the bag of papers said burnt, 'cháy luôn': the lost papers, qt39-39): 101
     # round 31 (asst-31, where one's registration goes asked beside its removal asked back,
     # which: qt39-105 wrong -> honest): 102 with 2 wrong
-    "tuning39": (102, 2),
+    # round 31 (asst-31, the removal asked as the step before a new registration unnamed,
+    # asked back which: qt39-54 wrong -> honest): 103 with 1 wrong
+    "tuning39": (103, 1),
     # round 21: scored before its passes (its header): 67 right or honest, 10 wrong
     # round 21's second pass (asst-21b): 85 with 1 wrong (qt40-76: the tạm trú not held
     # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label

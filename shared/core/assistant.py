@@ -594,6 +594,19 @@ def answer(
         replies.append(Reply(k.texts["ask_which"], buttons))
         return result(topic=None)
 
+    if (
+        [p.topic for p in parts] == [REMOVAL]
+        and questions.near(padded, k.removal_first)
+        and _any(padded, k.removal_first_moves)
+    ):
+        # the removal asked as the step before a new registration the words did not name, a
+        # move told ("muốn chuyển về đây thì nộp ở đâu, có cần về quê cắt khẩu trước không"):
+        # which, as when both are named (the sets label it the new registration, the removal or
+        # both); no move told ("ba mất rồi, có phải cắt khẩu cho ba trước không"): the removal
+        buttons = (_topic_button(REMOVAL), _topic_button(PERMANENT))
+        replies.append(Reply(k.texts["ask_which"], buttons))
+        return result(topic=None)
+
     if REMOVAL in {p.topic for p in parts} and questions.near(padded, k.removal_then_where):
         # the registration's removal, then where one's registration goes asked ("cắt khẩu
         # xong thì hộ khẩu để đâu"): the sets label it the removal alone or both, so which

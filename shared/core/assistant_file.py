@@ -356,6 +356,8 @@ class Knowledge:
     term_with_renewal_unless: tuple[str, ...] = ()
     # where one's registration goes once removed, asked beside the removal
     removal_then_where: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    # a move told, the removal asked first with no new registration named
+    removal_first_moves: tuple[str, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
@@ -841,6 +843,7 @@ class ConfIn(_Strict):
     term_with_renewal: ServiceNearIn | None = None
     term_with_renewal_unless: list[str] = Field(default_factory=list)
     removal_then_where: ServiceNearIn | None = None
+    removal_first_moves: list[str] = Field(default_factory=list)
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
@@ -1191,6 +1194,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         term_with_renewal=_near(conf.term_with_renewal),
         term_with_renewal_unless=tuple(_padded(c) for c in conf.term_with_renewal_unless),
         removal_then_where=_near(conf.removal_then_where),
+        removal_first_moves=tuple(_padded(c) for c in conf.removal_first_moves),
         follow_ups=tuple(
             FollowUp(
                 f.when,
