@@ -158,3 +158,28 @@ def test_the_removal_alone_without_a_step_after_is_still_answered() -> None:
     # near miss: "trước" with no move told (a death): the removal
     text = "me toi mat thang truoc, co can cat khau cho me truoc ko a"
     assert answered(text, TODAY).topics == ("xoa_dang_ky",), text
+
+
+# -- the old words asked of with nothing else: which procedure, as "hỏi về hộ khẩu" -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("hộ khẩu nhà tui giờ sao ạ", ["thuong_tru", "xoa_dang_ky", "xac_nhan_cu_tru"]),
+        ("ho khau the nao vay ad", ["thuong_tru", "xoa_dang_ky", "xac_nhan_cu_tru"]),
+        ("cho em hỏi về việc chuyển hộ khẩu ạ", ["thuong_tru", "xoa_dang_ky"]),
+        ("giay cu tru a", ["xac_nhan_cu_tru", "tam_tru", "thuong_tru"]),
+    ],
+)
+def test_the_old_words_asked_of_alone_are_asked_back(text: str, topics: list[str]) -> None:
+    assert _asked_back(text) == topics, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    # near misses: a step named before the word is that step ("tách hộ khẩu thì làm sao")
+    ["tach ho khau thi lam sao ad", "nhập hộ khẩu thì thế nào ạ"],
+)
+def test_a_step_named_before_the_old_word_is_answered(text: str) -> None:
+    assert answered(text, TODAY).topics == ("thuong_tru",), text

@@ -750,10 +750,10 @@ def _vague(padded: str, named: bool, asks: tuple[Any, ...] | None = None) -> tup
         # the opening words themselves ask nothing ("cho tôi hỏi về việc đăng ký cho con"):
         # counted from after them, a procedure named or not
         said = len(padded[_opener_end(padded, k.vague_asked_from) :].split())
-    for phrases, topics, alone, max_words in k.vague if asks is None else asks:
+    for phrases, topics, alone, max_words, unless in k.vague if asks is None else asks:
         if said > (k.vague_max_words if max_words is None else max_words):
             continue
-        if (alone and named) or not _any(padded, phrases):
+        if (alone and named) or not _any(padded, phrases) or _any(padded, unless):
             continue
         outside = functools.reduce(lambda text, p: text.replace(p, " "), phrases, padded)
         if named and questions.sections(outside, k):

@@ -420,9 +420,14 @@ class Knowledge:
     mixed_done: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     self_citizen: SelfCitizen | None = None
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
-    vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
+    # (phrases, topics, alone, max_words, unless)
+    vague: tuple[
+        tuple[tuple[str, ...], tuple[str, ...], bool, int | None, tuple[str, ...]], ...
+    ] = ()
     # the same, asked only instead of the menu (nothing else read)
-    vague_fallbacks: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
+    vague_fallbacks: tuple[
+        tuple[tuple[str, ...], tuple[str, ...], bool, int | None, tuple[str, ...]], ...
+    ] = ()
     vague_max_words: int = 12
     vague_asked_from: tuple[str, ...] = ()
     # topic -> words that lift its `beats` (padded): two matters said apart
@@ -719,6 +724,9 @@ class VagueAskIn(_Strict):
     # asks which; "làm hộ khẩu cho con mới sinh" registers the child), or longer (a move
     # said with where from and to, no procedure named)
     max_words: int | None = None
+    # words that say a procedure of its own around the phrase ("chuyển hộ khẩu thì làm sao"
+    # holds "hộ khẩu thì làm sao"): not this ask
+    unless: list[str] = Field(default_factory=list)
 
 
 class VagueIn(_Strict):
@@ -1316,11 +1324,23 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             else None
         ),
         vague=tuple(
-            (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone, ask.max_words)
+            (
+                tuple(_padded(p) for p in ask.phrases),
+                tuple(ask.topics),
+                ask.alone,
+                ask.max_words,
+                tuple(_padded(p) for p in ask.unless),
+            )
             for ask in (conf.vague.asks if conf.vague else ())
         ),
         vague_fallbacks=tuple(
-            (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone, ask.max_words)
+            (
+                tuple(_padded(p) for p in ask.phrases),
+                tuple(ask.topics),
+                ask.alone,
+                ask.max_words,
+                tuple(_padded(p) for p in ask.unless),
+            )
             for ask in (conf.vague.fallbacks if conf.vague else ())
         ),
         vague_max_words=conf.vague.max_words if conf.vague else 12,
