@@ -183,3 +183,17 @@ def test_the_old_words_asked_of_alone_are_asked_back(text: str, topics: list[str
 )
 def test_a_step_named_before_the_old_word_is_answered(text: str) -> None:
     assert answered(text, TODAY).topics == ("thuong_tru",), text
+
+
+# -- "đăng ký" asked about with the office said after it: which of the three -------------------
+
+
+def test_registration_asked_about_with_the_office_said_is_asked_back() -> None:
+    text = "cho mình hỏi về đăng ký với công an phường ạ"
+    assert _asked_back(text) == ["thuong_tru", "tam_tru", "luu_tru"], text
+
+
+def test_a_registration_named_is_still_answered() -> None:
+    # near miss: the registration named ("đăng ký tạm trú"): its facts
+    text = "cho mình hỏi về đăng ký tạm trú với công an phường ạ"
+    assert answered(text, TODAY).topics == ("tam_tru",), text

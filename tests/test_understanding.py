@@ -1720,7 +1720,9 @@ QUESTIONS_ALONE = {
     # round 30 (asst-30b): 93, 1 -> 94, 0, "có phải về quê cắt khẩu trước không" beside
     # the new registration: which of the two, asked back (qt43-17)
     # round 31 (asst-31, tạm trú's own term asked beside its renewal asked back, which: qt43-7): 95
-    "tuning43": (95, 0),
+    # round 31 (asst-31, "hỏi về đăng ký" with the office said after it asked back, which:
+    # qt43-74): 96
+    "tuning43": (96, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
     # 79 with 7 wrong (counts only)
