@@ -2144,10 +2144,14 @@ def test_rent_said_paid_asks_no_fee():
     assert "le_phi" in answer("đăng ký tạm trú có phải trả tiền không", TODAY, NO_PHONE).sections
 
 
-def test_a_registrations_term_asked_beside_its_renewal_answers_both():
+def test_a_registrations_term_asked_beside_its_renewal_asks_which():
+    # round 31: asked back, which of the two (the sets label such a question the renewal alone
+    # or both: term_with_renewal in assistant.yaml); round 18 answered both
     text = "tạm trú được bao lâu thì hết hạn, hết hạn rồi thì gia hạn ở đâu"
     result = answer(text, TODAY, NO_PHONE)
-    assert result.topics == ("gia_han_tam_tru", "tam_tru"), result
+    assert result.topics == () and result.topic is None, result
+    titles = [b.title for reply in result.replies for b in reply.buttons]
+    assert titles == [TITLES["tam_tru"], TITLES["gia_han_tam_tru"]], result
     result = answer("tạm trú được bao lâu thì hết hạn", TODAY, NO_PHONE)
     assert result.topics == ("tam_tru",) and "ai_khi" in result.sections, result
 
@@ -2852,7 +2856,10 @@ def test_a_lost_card_said_before_a_step_asks_what_the_step_needs():
 
 def test_a_registrations_term_then_its_end_asks_the_renewal_too():
     text = "đăng ký tạm trú thì có thời hạn bao lâu, hết hạn thì sao ạ"
-    assert set(answer(text, TODAY, NO_PHONE).topics) == {"tam_tru", "gia_han_tam_tru"}
+    # round 31: the term asked beside the renewal is asked back, which (term_with_renewal)
+    result = answer(text, TODAY, NO_PHONE)
+    titles = [b.title for reply in result.replies for b in reply.buttons]
+    assert titles == [TITLES["tam_tru"], TITLES["gia_han_tam_tru"]], result
 
 
 @pytest.mark.parametrize(
@@ -3996,11 +4003,9 @@ def test_a_files_wait_is_no_stay():
 @pytest.mark.parametrize(
     ("text", "topics"),
     [
-        # the first registration's term asked beside its renewal: both
-        (
-            "đăng ký tạm trú lần đầu được bao lâu, hết hạn thì gia hạn sao",
-            {"tam_tru", "gia_han_tam_tru"},
-        ),
+        # the first registration's term asked beside its renewal: asked back, which (round
+        # 31, term_with_renewal: the sets label it the renewal alone or both)
+        ("đăng ký tạm trú lần đầu được bao lâu, hết hạn thì gia hạn sao", set()),
         ("tạm trú còn mấy ngày nữa là hết hạn, gia hạn sao", {"gia_han_tam_tru"}),
         # "còn mấy đứa" turns to the other guests: two cases, two answers
         (

@@ -993,7 +993,9 @@ BLIND_HELD = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 99
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 126 -> 127
     # round 26 (cat-26, aggregate only): category 92 -> 93
-    "blind15": ((127, 93, 99), 10, 0, 0, 69, 1),
+    # round 31 (asst-31, "hộ khẩu ... giờ sao", "hỏi về chuyển khẩu", "giấy cư trú" bare asked
+    # back, which, aggregate only): questions 69 -> 70
+    "blind15": ((127, 93, 99), 10, 0, 0, 70, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -1101,7 +1103,9 @@ BLIND_HELD = {
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only): 92
     # round 26 (cat-26, aggregate only): category 86 -> 87
     # round 28 (cat-28, aggregate only): kind 130 -> 131
-    "blind22": ((131, 87, 92), 11, 1, 0, 72, 0),
+    # round 31 (asst-31, tạm trú's own term asked beside its renewal asked back, which,
+    # aggregate only): questions 72 -> 73
+    "blind22": ((131, 87, 92), 11, 1, 0, 73, 0),
     # round 19, written and scored before any change (lead-19 a36e371)
     # round 21 (asst-21b, aggregate only): 66
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
@@ -1114,7 +1118,9 @@ BLIND_HELD = {
     # round 27 (cat-27, aggregate only): category 86 -> 87
     # round 30 (cat-30: a home threatened with paint thrown is violence; aggregate only):
     # category 87 -> 88
-    "blind23": ((130, 88, 91), 11, 1, 1, 67, 1),
+    # round 31 (asst-31, where one's registration goes asked beside its removal asked back,
+    # which, aggregate only): questions 67 -> 68
+    "blind23": ((130, 88, 91), 11, 1, 1, 68, 1),
     # round 20, written and scored before any change (lead-20 0f41ae8)
     # kind 128, 10 ads after round 20's pass on kind (msg-20), both passes merged
     # round 21, written and scored before any change (lead-21 da62cf0)
@@ -1455,7 +1461,9 @@ QUESTIONS_ALONE = {
     # conventions, each pointing to earlier entries; no wrong fact told); 98/99 agreed after
     # round 13's second pass (a deadline: qt20-26 out of CONFLICTS)
     # 99/110 after round 19's pass (asst-19b: the lost residence book's label corrected)
-    "tuning20": 99,
+    # round 31 (asst-31, tạm trú's own term asked beside its renewal asked back, which:
+    # qt20-95): 100
+    "tuning20": 100,
     # round 10: kept out of all four passes (its header: 72 -> 78 right, 14 -> 12 wrong);
     # after round 11's pass, on set 21 itself, 97/110 with 5 wrong, all in CONFLICTS (97/97
     # agreed; thirteen labels against the line's conventions, each pointing to earlier entries;
@@ -1595,7 +1603,9 @@ QUESTIONS_ALONE = {
     # earlier entries)
     # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 98
     # round 25 (asst-25 merged with kind-25 and msg-25, measured once): 99
-    "tuning35": 99,
+    # round 31 (asst-31, lost papers with no paper named asked back, which: qt35-81): 100
+    # round 31 (asst-31, "hộ khẩu thì làm sao" asked back, which: qt35-43): 101
+    "tuning35": 101,
     # 102/104 agreed after round 18's pass on it (asst-18a), 101 with the life events merged
     # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 102
     "tuning36": 102,
@@ -1622,7 +1632,9 @@ QUESTIONS_ALONE = {
     # round 23 (asst-23, a part asked of nothing asks which procedure, common_answer.ask_which): 98
     # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 100
     # round 29 (asst-29, "bao lâu thì mới phải báo vắng mặt": when the duty starts): 101
-    "tuning37": (101, 1),
+    # round 31 (asst-31, "hộ khẩu nhà em giờ sao", "hỏi về vấn đề chuyển khẩu" asked back,
+    # which: qt37-93, qt37-99): 103 with 1 wrong
+    "tuning37": (103, 1),
     # (set 38: 93/110 with 5 wrong with both of round 18's assistant passes merged)
     # round 19's pass (asst-19b), on set 38 itself: 101/110 with none wrong (a few nights said
     # are a short stay; a licence's renewal is its office's; a place beside a narrow procedure
@@ -1631,7 +1643,8 @@ QUESTIONS_ALONE = {
     # offered back as buttons)
     # round 21 (asst-21, a nation written with its marks after a person names a foreigner): 105
     # round 21's second pass (asst-21b, a room let by the day or the night is a guest's): 106
-    "tuning38": 106,
+    # round 31 (asst-31, lost papers with no paper named asked back, which: qt38-98): 107
+    "tuning38": 107,
     # round 19, scored before any change (lead-19 a36e371)
     # round 20 (asst-20): 96/110 with 5 wrong (someone gone for years a question's premise, a
     # citizen writing in English, school as a purpose, a life event then the household asked
@@ -1644,7 +1657,11 @@ QUESTIONS_ALONE = {
     # round 29 (asst-29, a lost wallet's tip answered by the lost papers' rule: its topic): 99, 3
     # round 29 (asst-29, "báo trong bao lâu": a declaration's deadline, whether and when): 100, 3
     # round 30 (asst-30, the bag of papers said burnt, 'cháy luôn': the lost papers, qt39-39): 101
-    "tuning39": (101, 3),
+    # round 31 (asst-31, where one's registration goes asked beside its removal asked back,
+    # which: qt39-105 wrong -> honest): 102 with 2 wrong
+    # round 31 (asst-31, the removal asked as the step before a new registration unnamed,
+    # asked back which: qt39-54 wrong -> honest): 103 with 1 wrong
+    "tuning39": (103, 1),
     # round 21: scored before its passes (its header): 67 right or honest, 10 wrong
     # round 21's second pass (asst-21b): 85 with 1 wrong (qt40-76: the tạm trú not held
     # where one works, named beside the tạm vắng asked, is answered too; qt40-25's label
@@ -1655,7 +1672,8 @@ QUESTIONS_ALONE = {
     # and blind 17 each gained one right and lost one wrong by): 88 with none wrong (qt40-76
     # right; qt40-25, whose label for the same story wants both, a miss)
     # round 27 (asst-27, a term told run out with registering anew asked gets both): 89
-    "tuning40": (89, 0),
+    # round 31 (asst-31, "hỏi về tạm trú tạm vắng" offers tạm trú's renewal too: qt40-43): 90
+    "tuning40": (90, 0),
     # round 22's dev set, written and scored before any change (lead-22 e5b5e49): kept out
     # round 23 (asst-23): 82 with 2 wrong (a residence paper asked as another office's
     # requirement is that office's)
@@ -1670,7 +1688,10 @@ QUESTIONS_ALONE = {
     # round 29 (asst-29, "phạt nhiu": "nhiêu" typed short, the fine asked): 91
     # round 29 (asst-29, "báo xóa thế nào": how it is done, the whole answer): 92
     # round 30 (asst-30, "my gf is Thai": Thai said of someone, a foreigner's stay, qt41-58): 93
-    "tuning41": (93, 0),
+    # round 31 (asst-31, "hỏi về tạm trú tạm vắng" offers tạm trú's renewal too: qt41-20): 94
+    # round 31 (asst-31, "giấy cư trú" said bare offers both registrations beside the
+    # confirmation: qt41-93): 95
+    "tuning41": (95, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 24 (asst-24): 84 with 3 wrong (a foreigner's words beside a work permit say who it
     # is for; two questions written apart both answered)
@@ -1685,7 +1706,9 @@ QUESTIONS_ALONE = {
     # round 27 (asst-27, a term told run out with registering anew asked gets both): 95
     # round 27 (asst-27, a guest's declaration asked how, the guest unsaid: which): 96
     # round 30 (asst-30, "nhà em phải khai báo những gì": whose duty and when, qt42-60): 97
-    "tuning42": (97, 0),
+    # round 31 (asst-31, where one's registration goes asked beside its removal asked back,
+    # which: qt42-40 miss -> honest): 98
+    "tuning42": (98, 0),
     # round 24's dev set, written and scored before any change (lead-24 90e7dec): kept out
     # round 24 (asst-24, two questions written apart both answered): 76
     # round 25 (asst-25, a registration said as what is removed asks none; a why beside another
@@ -1700,7 +1723,10 @@ QUESTIONS_ALONE = {
     # round 27 (asst-27, a guest's declaration asked how, the guest unsaid: which): 93
     # round 30 (asst-30b): 93, 1 -> 94, 0, "có phải về quê cắt khẩu trước không" beside
     # the new registration: which of the two, asked back (qt43-17)
-    "tuning43": (94, 0),
+    # round 31 (asst-31, tạm trú's own term asked beside its renewal asked back, which: qt43-7): 95
+    # round 31 (asst-31, "hỏi về đăng ký" with the office said after it asked back, which:
+    # qt43-74): 96
+    "tuning43": (96, 0),
     # round 25's dev set, written and scored before any change (lead-25 714d995): kept out
     # round 25 (asst-25, two nationalities, a name misused, no papers or home at all: an officer)
     # 79 with 7 wrong (counts only)
@@ -1717,7 +1743,9 @@ QUESTIONS_ALONE = {
     # round 27 (asst-27, "hồ sơ tạm trú" is a file, never the old book): 89 with 2 wrong
     # round 27 (asst-27, a father said "ông già", a spouse come to live: for good): 90
     # round 30 (asst-30, 'giấy tờ tùy thân cả nhà cháy hết': the lost papers, qt44-52): 91
-    "tuning44": (91, 2),
+    # round 31 (asst-31, tạm trú's own term asked beside its renewal asked back, which:
+    # qt44-59 wrong -> honest): 92 with 1 wrong
+    "tuning44": (92, 1),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (asst-26, every rule of its pass; counts only): 80 with 3 wrong
     # round 27 (kind-27: a father declared missing by a court years ago is the deregistration's

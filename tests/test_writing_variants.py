@@ -303,6 +303,13 @@ variants = load_script("writing_variants")
 # a letter doubled category 25 -> 26, a letter dropped 57 -> 58. A drunk passed out in the road
 # is public order (mt22-44, newly right), the road typed "giữa đưng" unread (other, as before):
 # a letter dropped category 58 -> 59.
+# Round 31 (asst-31): "muốn chuyển về đây ..., có cần về Long An cắt khẩu trước không", no new
+# registration named, is asked back, which of the two, so qt39-54 is newly honest; its copy
+# with "trước" typed "chước" still gets the removal alone, as the original did before: tr->ch
+# question-wrong 42 -> 43, the whole rise (as round 30's asst-30b).
+# Round 31 (asst-31): "cho hỏi về vấn đề chuyển khẩu" is asked back, which of the two, so qt37-99
+# is newly right; its copy with "chuyển" typed "chuen" names nothing, a miss as the original
+# was before: a letter dropped question 558 -> 559, the whole rise.
 HELD = {
     "no-marks": {"kind": 28, "tip-lost": 8, "category": 96, "urgency": 51,
                  "question": 20, "question-wrong": 20},
@@ -315,9 +322,9 @@ HELD = {
     "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 26, "urgency": 2,
                      "question": 85, "question-wrong": 14},
     "typo-dropped": {"kind": 74, "tip-lost": 22, "category": 59, "urgency": 13,
-                     "question": 558, "question-wrong": 166},
+                     "question": 559, "question-wrong": 166},
     "typo-tr-ch": {"kind": 96, "tip-lost": 47, "category": 115, "urgency": 16,
-                   "question": 119, "question-wrong": 42},
+                   "question": 119, "question-wrong": 43},
 }  # fmt: skip
 
 

@@ -62,6 +62,9 @@ MAX_BUTTONS = 5
 COMMON = "chung"  # the common facts (procedures/common.yaml)
 CAN_CU = "can_cu"
 REMOVAL = "xoa_dang_ky"  # the removal of a registration (procedures/xoa_dang_ky.yaml)
+TEMPORARY = "tam_tru"  # a tạm trú registration (procedures/tam_tru.yaml)
+PERMANENT = "thuong_tru"  # a thường trú registration (procedures/thuong_tru.yaml)
+RENEWAL = "gia_han_tam_tru"  # its renewal (procedures/gia_han_tam_tru.yaml)
 
 _DATA = Path(__file__).parents[1] / "data"
 
@@ -579,6 +582,38 @@ def answer(
         replies.append(Reply(k.texts["ask_which"], buttons))
         return result(topic=None)
 
+    if (
+        RENEWAL in {p.topic for p in parts}
+        and questions.near(padded, k.term_with_renewal)
+        and not _any(padded, k.term_with_renewal_unless)
+    ):
+        # tạm trú's own term asked beside its renewal ("tạm trú được tối đa bao lâu, hết hạn
+        # thì gia hạn ở đâu"): the sets label it the renewal alone or both procedures, so
+        # which is asked, as buttons, rather than one reading's facts
+        buttons = (_topic_button(TEMPORARY), _topic_button(RENEWAL))
+        replies.append(Reply(k.texts["ask_which"], buttons))
+        return result(topic=None)
+
+    if (
+        [p.topic for p in parts] == [REMOVAL]
+        and questions.near(padded, k.removal_first)
+        and _any(padded, k.removal_first_moves)
+    ):
+        # the removal asked as the step before a new registration the words did not name, a
+        # move told ("muốn chuyển về đây thì nộp ở đâu, có cần về quê cắt khẩu trước không"):
+        # which, as when both are named (the sets label it the new registration, the removal or
+        # both); no move told ("ba mất rồi, có phải cắt khẩu cho ba trước không"): the removal
+        buttons = (_topic_button(REMOVAL), _topic_button(PERMANENT))
+        replies.append(Reply(k.texts["ask_which"], buttons))
+        return result(topic=None)
+
+    if REMOVAL in {p.topic for p in parts} and questions.near(padded, k.removal_then_where):
+        # the registration's removal, then where one's registration goes asked ("cắt khẩu
+        # xong thì hộ khẩu để đâu"): the sets label it the removal alone or both, so which
+        buttons = (_topic_button(REMOVAL), _topic_button(PERMANENT))
+        replies.append(Reply(k.texts["ask_which"], buttons))
+        return result(topic=None)
+
     is_menu_word = padded in k.menu_words
     asked = questions.sections(padded, k)
     # a relative's stay said with no length ("người nhà lên ở chung thì khai báo thế nào") is
@@ -715,10 +750,10 @@ def _vague(padded: str, named: bool, asks: tuple[Any, ...] | None = None) -> tup
         # the opening words themselves ask nothing ("cho tôi hỏi về việc đăng ký cho con"):
         # counted from after them, a procedure named or not
         said = len(padded[_opener_end(padded, k.vague_asked_from) :].split())
-    for phrases, topics, alone, max_words in k.vague if asks is None else asks:
+    for phrases, topics, alone, max_words, unless in k.vague if asks is None else asks:
         if said > (k.vague_max_words if max_words is None else max_words):
             continue
-        if (alone and named) or not _any(padded, phrases):
+        if (alone and named) or not _any(padded, phrases) or _any(padded, unless):
             continue
         outside = functools.reduce(lambda text, p: text.replace(p, " "), phrases, padded)
         if named and questions.sections(outside, k):

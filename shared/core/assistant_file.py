@@ -351,6 +351,13 @@ class Knowledge:
     unsure_which: tuple[str, ...] = ()
     # the old registration's removal asked as the step before the new one, both named
     removal_first: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    # tạm trú's own term asked beside its renewal, and words saying the renewal's own is
+    term_with_renewal: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    term_with_renewal_unless: tuple[str, ...] = ()
+    # where one's registration goes once removed, asked beside the removal
+    removal_then_where: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
+    # a move told, the removal asked first with no new registration named
+    removal_first_moves: tuple[str, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
@@ -413,9 +420,14 @@ class Knowledge:
     mixed_done: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     self_citizen: SelfCitizen | None = None
     # a question only naming a subject ("hỏi về hộ khẩu"): phrases -> topics to ask back with
-    vague: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
+    # (phrases, topics, alone, max_words, unless)
+    vague: tuple[
+        tuple[tuple[str, ...], tuple[str, ...], bool, int | None, tuple[str, ...]], ...
+    ] = ()
     # the same, asked only instead of the menu (nothing else read)
-    vague_fallbacks: tuple[tuple[tuple[str, ...], tuple[str, ...], bool, int | None], ...] = ()
+    vague_fallbacks: tuple[
+        tuple[tuple[str, ...], tuple[str, ...], bool, int | None, tuple[str, ...]], ...
+    ] = ()
     vague_max_words: int = 12
     vague_asked_from: tuple[str, ...] = ()
     # topic -> words that lift its `beats` (padded): two matters said apart
@@ -712,6 +724,9 @@ class VagueAskIn(_Strict):
     # asks which; "làm hộ khẩu cho con mới sinh" registers the child), or longer (a move
     # said with where from and to, no procedure named)
     max_words: int | None = None
+    # words that say a procedure of its own around the phrase ("chuyển hộ khẩu thì làm sao"
+    # holds "hộ khẩu thì làm sao"): not this ask
+    unless: list[str] = Field(default_factory=list)
 
 
 class VagueIn(_Strict):
@@ -833,6 +848,10 @@ class ConfIn(_Strict):
     not_joining: list[str] = Field(default_factory=list)
     unsure_which: list[str] = Field(default_factory=list)
     removal_first: ServiceNearIn | None = None
+    term_with_renewal: ServiceNearIn | None = None
+    term_with_renewal_unless: list[str] = Field(default_factory=list)
+    removal_then_where: ServiceNearIn | None = None
+    removal_first_moves: list[str] = Field(default_factory=list)
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
@@ -1180,6 +1199,10 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         not_joining=tuple(_padded(c) for c in conf.not_joining),
         unsure_which=tuple(_padded(c) for c in conf.unsure_which),
         removal_first=_near(conf.removal_first),
+        term_with_renewal=_near(conf.term_with_renewal),
+        term_with_renewal_unless=tuple(_padded(c) for c in conf.term_with_renewal_unless),
+        removal_then_where=_near(conf.removal_then_where),
+        removal_first_moves=tuple(_padded(c) for c in conf.removal_first_moves),
         follow_ups=tuple(
             FollowUp(
                 f.when,
@@ -1301,11 +1324,23 @@ def load_knowledge(data_dir: Path) -> Knowledge:
             else None
         ),
         vague=tuple(
-            (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone, ask.max_words)
+            (
+                tuple(_padded(p) for p in ask.phrases),
+                tuple(ask.topics),
+                ask.alone,
+                ask.max_words,
+                tuple(_padded(p) for p in ask.unless),
+            )
             for ask in (conf.vague.asks if conf.vague else ())
         ),
         vague_fallbacks=tuple(
-            (tuple(_padded(p) for p in ask.phrases), tuple(ask.topics), ask.alone, ask.max_words)
+            (
+                tuple(_padded(p) for p in ask.phrases),
+                tuple(ask.topics),
+                ask.alone,
+                ask.max_words,
+                tuple(_padded(p) for p in ask.unless),
+            )
             for ask in (conf.vague.fallbacks if conf.vague else ())
         ),
         vague_max_words=conf.vague.max_words if conf.vague else 12,
