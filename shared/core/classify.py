@@ -1171,14 +1171,32 @@ def _spelled_out(
 _Pieces = tuple[tuple[str | None, ...], tuple[int, ...], int]
 
 
-@lru_cache(maxsize=65536)
-def _pieces(chunk: str) -> _Pieces:
+class _Chunks(dict):  # type: ignore[type-arg]
+    """Each chunk read (`_read_chunk`), kept: citizens write the same few thousand chunks
+    over and over, and each is read once. A chunk read before is found by the dict's own
+    lookup, in C (`_pieces`), where `lru_cache`'s wrapper made a key and moved its entry
+    for every chunk of every message (round 31); a new one is read through `__missing__`.
+    At most `_CHUNKS_KEPT` are kept: when full, all are forgotten and read again as they
+    come (the same readings: a chunk's reading is its own alone)."""
+
+    def __missing__(self, chunk: str) -> _Pieces:
+        read = _read_chunk(chunk)
+        if len(self) >= _CHUNKS_KEPT:
+            self.clear()
+        self[chunk] = read
+        return read
+
+
+_CHUNKS_KEPT = 65536  # (as many as the `lru_cache` it replaced kept)
+_pieces = _Chunks().__getitem__  # a chunk's reading, read once (`_read_chunk`)
+
+
+def _read_chunk(chunk: str) -> _Pieces:
     """What a text's chunk between whitespace holds, canonical (`canonical_word`): for
     each word side by side, its folded form, its mark key (None when typed without
     marks) and the word as the model reads it (its mark key when typed with marks); how
     many boundaries (`_PIECE`, within spaces as in the text) come before each word in the
-    chunk, and how many it holds. Citizens write the same few thousand chunks over and
-    over: each is read once."""
+    chunk, and how many it holds (read once a chunk: `_pieces`)."""
     folded: list[str] = []
     marks: list[str | None] = []
     before: list[int] = []

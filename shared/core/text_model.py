@@ -212,7 +212,10 @@ class TextModel:
         # (Loops in C, `map`, wherever the figures stay the same: the model is a sixth of
         # a message's cost.) The norm is the root of the idf squared's column: the sum
         # of each row's idf times itself, in the rows' order, as it was summed apart.
-        sums = list(map(sum, islice(zip(*vectors, strict=True), columns)))
+        # (each column summed from a float, 0.0: `sum`'s start 0, an int, added the first
+        # term as 0.0 + it, the same figure, the slow way, then summed the rest as floats;
+        # from 0.0 every term is added in C as a float, round 31)
+        sums = list(map(sum, islice(zip(*vectors, strict=True), columns), repeat(0.0)))
         return sums, math.sqrt(sums[len(self.categories) + 2])
 
     def _counted(self, features: list[Feature]) -> list[Row]:
@@ -388,7 +391,7 @@ def _softmax_best(classes: tuple[str, ...], scores: list[float]) -> tuple[str, f
     best = scores.index(top)  # the first highest, as max() picks it
     # the best's own term is exp(top - top), 1.0 exactly: the terms are only summed
     # (in C, `map`: the same terms summed in the same order, with no comprehension's frame)
-    return classes[best], 1.0 / sum(map(math.exp, map(sub, scores, repeat(top))))
+    return classes[best], 1.0 / sum(map(math.exp, map(sub, scores, repeat(top))), 0.0)
 
 
 def _opinion(model: TextModel, kind: list[float], category: list[float], spam: float) -> Opinion:
