@@ -570,48 +570,9 @@ def answer(
         replies.append(Reply(k.texts["ask_which"], buttons))
         return result(topic=None)
 
-    if len(parts) > 1 and (
-        _any(padded, k.unsure_which)
-        or (REMOVAL in {p.topic for p in parts} and questions.near(padded, k.removal_first))
-    ):
-        # the citizen names several and says they do not know which is theirs ("cắt khẩu,
-        # chuyển khẩu, tách khẩu gì đó, mình không rõ cái nào"), or asks whether the old
-        # registration must be removed before the new one ("chuyển hộ khẩu vô đây, có phải
-        # về quê cắt khẩu trước không"): which, as buttons
-        buttons = tuple(_topic_button(p.topic) for p in parts)
-        replies.append(Reply(k.texts["ask_which"], buttons))
-        return result(topic=None)
-
-    if (
-        RENEWAL in {p.topic for p in parts}
-        and questions.near(padded, k.term_with_renewal)
-        and not _any(padded, k.term_with_renewal_unless)
-    ):
-        # tạm trú's own term asked beside its renewal ("tạm trú được tối đa bao lâu, hết hạn
-        # thì gia hạn ở đâu"): the sets label it the renewal alone or both procedures, so
-        # which is asked, as buttons, rather than one reading's facts
-        buttons = (_topic_button(TEMPORARY), _topic_button(RENEWAL))
-        replies.append(Reply(k.texts["ask_which"], buttons))
-        return result(topic=None)
-
-    if (
-        [p.topic for p in parts] == [REMOVAL]
-        and questions.near(padded, k.removal_first)
-        and _any(padded, k.removal_first_moves)
-    ):
-        # the removal asked as the step before a new registration the words did not name, a
-        # move told ("muốn chuyển về đây thì nộp ở đâu, có cần về quê cắt khẩu trước không"):
-        # which, as when both are named (the sets label it the new registration, the removal or
-        # both); no move told ("ba mất rồi, có phải cắt khẩu cho ba trước không"): the removal
-        buttons = (_topic_button(REMOVAL), _topic_button(PERMANENT))
-        replies.append(Reply(k.texts["ask_which"], buttons))
-        return result(topic=None)
-
-    if REMOVAL in {p.topic for p in parts} and questions.near(padded, k.removal_then_where):
-        # the registration's removal, then where one's registration goes asked ("cắt khẩu
-        # xong thì hộ khẩu để đâu"): the sets label it the removal alone or both, so which
-        buttons = (_topic_button(REMOVAL), _topic_button(PERMANENT))
-        replies.append(Reply(k.texts["ask_which"], buttons))
+    which = _which_of(parts, padded)
+    if which:  # the procedures named may each be the one asked: which, as buttons
+        replies.append(Reply(k.texts["ask_which"], tuple(map(_topic_button, which))))
         return result(topic=None)
 
     is_menu_word = padded in k.menu_words
@@ -731,6 +692,47 @@ def answer(
         topics=tuple(t for t, _ in answered),
         out_of_scope=outside.service if outside else None,
     )
+
+
+def _which_of(parts: list[questions.Part], padded: str) -> tuple[str, ...]:
+    """The procedures to offer as buttons when those named leave open which one is asked
+    (empty: one is asked). Where the sets' labels disagree on which of two is asked, a
+    question back is right under every label (rounds 30-31)."""
+    k = knowledge()
+    topics = [p.topic for p in parts]
+    if len(topics) > 1 and (
+        # several named, and the citizen does not know which is theirs ("cắt khẩu, chuyển
+        # khẩu, tách khẩu gì đó, mình không rõ cái nào"), or asks whether the old
+        # registration must be removed before the new one ("chuyển hộ khẩu vô đây, có phải
+        # về quê cắt khẩu trước không")
+        _any(padded, k.unsure_which)
+        or (REMOVAL in topics and questions.near(padded, k.removal_first))
+    ):
+        return tuple(topics)
+    if (
+        RENEWAL in topics
+        and questions.near(padded, k.term_with_renewal)
+        and not _any(padded, k.term_with_renewal_unless)
+    ):
+        # tạm trú's own term asked beside its renewal ("tạm trú được tối đa bao lâu, hết hạn
+        # thì gia hạn ở đâu"): labelled the renewal alone or both procedures
+        return (TEMPORARY, RENEWAL)
+    if REMOVAL in topics and (
+        # the removal asked as the step before a new registration the words did not name, a
+        # move told ("muốn chuyển về đây thì nộp ở đâu, có cần về quê cắt khẩu trước
+        # không"), labelled the new registration, the removal or both (no move told, "ba mất
+        # rồi, có phải cắt khẩu cho ba trước không": the removal)
+        (
+            topics == [REMOVAL]
+            and questions.near(padded, k.removal_first)
+            and _any(padded, k.removal_first_moves)
+        )
+        # or where one's registration goes once removed ("cắt khẩu xong thì hộ khẩu để
+        # đâu"), labelled the removal alone or both
+        or questions.near(padded, k.removal_then_where)
+    ):
+        return (REMOVAL, PERMANENT)
+    return ()
 
 
 def _vague(padded: str, named: bool, asks: tuple[Any, ...] | None = None) -> tuple[str, ...] | None:

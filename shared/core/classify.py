@@ -2301,9 +2301,10 @@ def _past_opener(asked: list[Hit], groups: dict[str, list[Hit]]) -> list[Hit]:
     return _outside(asked, opening) if opening else asked
 
 
-def _harmed_before(groups: dict[str, list[Hit]], at: int) -> bool:
-    """A harm someone did to the writer, its doer named (`harmed_by`), told before `at`."""
-    return any(h[END] <= at for h in _sure(groups, "harmed_by"))
+def _harmed_before(harmed_by: list[Hit], at: int) -> bool:
+    """A harm someone did to the writer, its doer named (`harmed_by`'s sure hits), told
+    before `at` (every mention: one told after the request is not what it asks about)."""
+    return bool(harmed_by) and _ending_by(harmed_by, at)
 
 
 def _threat_condition_dropped(groups: dict[str, list[Hit]]) -> None:
@@ -3201,7 +3202,7 @@ def _by_rules(
             or (
                 topic_index is None
                 and "harmed_by" in groups
-                and _harmed_before(groups, acted[0][START])
+                and _harmed_before(_sure(groups, "harmed_by"), acted[0][START])
             )
             # or a habit or someone's act told in English before the request, no procedure
             # named ("the site next door runs jackhammers until midnight every day. Is there
@@ -3283,7 +3284,7 @@ def _by_rules(
     )
     if (
         todo
-        and (best is not None or (harmed_by and _ending_by(harmed_by, todo[0][START])))
+        and (best is not None or _harmed_before(harmed_by, todo[0][START]))
         and not supposed
         and "if" not in groups
         and code is None
