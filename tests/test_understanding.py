@@ -1215,6 +1215,8 @@ BLIND_HELD = {
     # round 30 (asst-30, aggregate only, kin "ở nước ngoài về chơi": a citizen's or a
     # foreigner's declaration asked): questions 55 -> 56
     "blind32": ((129, 90, 89), 11, 0, 0, 56, 5),
+    # round 32, written and scored before any change (main 4ff52f5)
+    "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
 }
 
 
@@ -1784,6 +1786,8 @@ QUESTIONS_ALONE = {
     # round 30 (asst-30b): 88, 1 -> 89, 0, "có cần về quê cắt khẩu trước ko": which of the
     # two, asked back (t47q-008)
     "tuning47": (89, 0),
+    # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
+    "tuning48": (84, 1),
 }
 
 
@@ -2237,6 +2241,8 @@ MESSAGES_ALONE = {
     # t47m-031, t47m-113, t47m-125): category 131 -> 134
     # round 31 (cat-31): 134 -> 135, dogs let loose in the street are public order (t47m-036)
     "tuning47": ((194, 135, 139), 14, 1, 0),
+    # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
+    "tuning48": ((186, 121, 137), 13, 0, 0),
 }
 
 

@@ -111,6 +111,10 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind32.jsonl`, `questions_blind32.jsonl`: the thirty-second pair, written
   in round 28 by two writers who had not seen the rules (round 23's brief), scored blind
   before round 28's changes (its header lines); never worked on.
+- `messages_blind33.jsonl`, `questions_blind33.jsonl`: the thirty-third pair, written
+  in round 32 by a writer who had not seen the rules (round 23's brief was lost: the brief
+  written anew is tests/writers_brief.md), scored blind before round 32's changes (its
+  header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -228,6 +232,9 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning47.jsonl`: 100 questions written in round 28 by a writer who had not
   seen the rules (blind set 27's brief), scored before any change (its header); round 28's
   dev set (`KEPT_OUT`), like its messages; worked on from round 29.
+- `questions_tuning48.jsonl`: 100 questions written in round 32 by a writer who had not
+  seen the rules (tests/writers_brief.md), scored before any change (its header); round 32's
+  dev set (`KEPT_OUT`), like its messages.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -304,6 +311,9 @@ Messages alone (`MESSAGE_SETS`, no questions file):
 - `messages_tuning47.jsonl`: 200 messages written in round 28 by a writer who had not seen
   the rules (blind set 27's brief), scored before any change (its header); round 28's dev
   set (`KEPT_OUT`), like its questions; worked on from round 29.
+- `messages_tuning48.jsonl`: 200 messages written in round 32 by a writer who had not seen
+  the rules (tests/writers_brief.md), scored before any change (its header); round 32's dev
+  set (`KEPT_OUT`), like its questions.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -365,6 +375,7 @@ SETS = (
     "blind30",
     "blind31",
     "blind32",
+    "blind33",
     "tuning",
     "tuning4",
     "tuning5",
@@ -409,6 +420,7 @@ QUESTION_SETS = (
     "tuning45",
     "tuning46",
     "tuning47",
+    "tuning48",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -439,6 +451,7 @@ MESSAGE_SETS = (
     "tuning45",
     "tuning46",
     "tuning47",
+    "tuning48",
 )
 # Never worked on: their misses are shown only when asked.
 BLIND = (
@@ -465,6 +478,7 @@ BLIND = (
     "blind30",
     "blind31",
     "blind32",
+    "blind33",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
@@ -483,8 +497,10 @@ BLIND = (
 # pair 44, worked on from round 26, whose dev set is pair 45, worked on from round 27, whose
 # dev set is pair 46, worked on from round 28, whose dev set is pair 47, worked on from
 # round 29). Round 29 wrote no new pair: its time went to the model's training and the
-# classifier's cost, and the twenty-three blind sets pooled measure its reach.
-KEPT_OUT: tuple[str, ...] = ()
+# classifier's cost, and the twenty-three blind sets pooled measure its reach; nor did rounds
+# 30 and 31. Round 32 wrote blind pair 33 and dev pair 48 (the writers' brief written anew,
+# kept in tests/writers_brief.md): pair 48 is kept out of round 32's passes.
+KEPT_OUT: tuple[str, ...] = ("tuning48",)
 # Question sets worked on but not taught to the learned second opinion: held out on the
 # fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
@@ -495,7 +511,7 @@ KEPT_OUT: tuple[str, ...] = ()
 # and 36 (round 17's), and sets 37 and 38 (round 18's), and set 39 (round 19's), and set
 # 40 (round 21's), and set 41 (round 22's dev set), and set 42 (round 23's), and set 43
 # (round 24's), and set 44 (round 25's), and set 45 (round 26's), and set 46 (round 27's),
-# and set 47 (round 28's).
+# and set 47 (round 28's), and set 48 (round 32's dev set).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -528,6 +544,7 @@ UNTRAINED: tuple[str, ...] = (
     "tuning45",
     "tuning46",
     "tuning47",
+    "tuning48",
 )
 # Message sets worked on but not taught to the learned second opinion. Round 10's set 6
 # taught every head, held out on the fifteen earlier training sets: one more person in
@@ -543,7 +560,7 @@ UNTRAINED: tuple[str, ...] = (
 # fresh set 133 -> 135 of 150, nothing else moved. Sets written later start here until
 # measured alike (round 15's sets 14, 15 and 16, round 16's 17, 18 and 19, round 17's 20,
 # round 18's 21, round 19's 22 and 23, round 21's 40, round 22's 41, round 23's 42, round
-# 24's 43, round 25's 44, round 26's 45, round 27's 46, round 28's 47).
+# 24's 43, round 25's 44, round 26's 45, round 27's 46, round 28's 47, round 32's 48).
 # Round 23 measured 14-23, 40 and 41 on its rules (scripts/heldout_heads_sweep.py): each
 # left out in turn (2,600 messages, 1,786 tips; today's model: category 1,700, urgency
 # 1,748, calm tips urgent 3, danger normal 0, ads 160 of 168), taught the category 1,695,
@@ -576,6 +593,7 @@ UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning45",
     "tuning46",
     "tuning47",
+    "tuning48",
 )
 # Message sets of `UNTRAINED_MESSAGES` the shipped model is taught the urgency of, and
 # nothing else (round 23): held out by set (scripts/heldout_heads_sweep.py, each set left out
