@@ -42,6 +42,8 @@ MAX_BODY_BYTES = 1024 * 1024
 # tip's words): reading a very long text whole would cost seconds of CPU.
 CLASSIFY_CHARS = 2000
 COMMAND_CHARS = 2000
+# The audit copy's encoder, made once (`json.dumps` with options makes one a call).
+_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 # --- judging a request ------------------------------------------------------
@@ -185,9 +187,8 @@ def judge(
 
 def reporter_key(key: str, oa_id: str, user_id: str) -> str:
     """Pseudonymous, stable per OA and user, not reversible without the pseudonym key."""
-    # One-shot `hmac.digest` (OpenSSL's, in C): the same bytes as an `hmac.new` object's.
-    mac = hmac.digest(key.encode(), f"reporter:{oa_id}:{user_id}".encode(), "sha256")
-    return "r_" + mac.hex()[:32]
+    mac = hmac.new(key.encode(), f"reporter:{oa_id}:{user_id}".encode(), hashlib.sha256)
+    return "r_" + mac.hexdigest()[:32]
 
 
 def anonymous_pseudonyms(keys: tuple[str, ...], oa_id: str, anonymous_id: str) -> tuple[str, ...]:
@@ -195,8 +196,10 @@ def anonymous_pseudonyms(keys: tuple[str, ...], oa_id: str, anonymous_id: str) -
     out = []
     for key in keys:
         if key:
-            mac = hmac.digest(key.encode(), f"anonymous:{oa_id}:{anonymous_id}".encode(), "sha256")
-            out.append(ANONYMOUS_KEY_PREFIX + mac.hex()[:32])
+            mac = hmac.new(
+                key.encode(), f"anonymous:{oa_id}:{anonymous_id}".encode(), hashlib.sha256
+            )
+            out.append(ANONYMOUS_KEY_PREFIX + mac.hexdigest()[:32])
     return tuple(dict.fromkeys(out))
 
 
@@ -310,4 +313,4 @@ def redact(raw: bytes, user_id: str, reporter: str) -> str:
             node[path[1]] = reporter
     if "user_id_by_app" in data:
         data["user_id_by_app"] = reporter
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return _AUDIT_JSON(data)
