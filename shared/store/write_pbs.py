@@ -158,8 +158,11 @@ def update_writes(
     try:
         if not data:
             raise _NotPlain("nothing to update")
-        paths = _update_paths(data)
-        if all(len(p) == 1 for p in paths):
+        # Plain names only (intake's documents): each key its own path, none inside
+        # another, as `_update_paths` would find them at three times the cost.
+        plain = all(type(key) is str and _PLAIN_NAME.fullmatch(key) for key in data)
+        paths = None if plain else _update_paths(data)
+        if paths is None or all(len(p) == 1 for p in paths):
             fields = _fields(data)
             mask = sorted(data)
         else:
