@@ -11,6 +11,8 @@ import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+# One encoder for every line: `json.dumps` with options builds a new one each call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, default=str).encode
 _LEVELS = {"DEBUG": 10, "INFO": 20, "NOTICE": 25, "WARNING": 30, "ERROR": 40, "CRITICAL": 50}
 
 
@@ -32,7 +34,7 @@ class Logger:
             **fields,
         }
         stream = self._stream or sys.stdout
-        stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        stream.write(_ENCODE(record) + "\n")
         stream.flush()
 
     def debug(self, event: str, **fields: Any) -> None:

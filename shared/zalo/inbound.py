@@ -42,6 +42,8 @@ MAX_BODY_BYTES = 1024 * 1024
 # tip's words): reading a very long text whole would cost seconds of CPU.
 CLASSIFY_CHARS = 2000
 COMMAND_CHARS = 2000
+# The audit copy's encoder, made once (`json.dumps` with options makes one a call).
+_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 # --- judging a request ------------------------------------------------------
@@ -311,4 +313,4 @@ def redact(raw: bytes, user_id: str, reporter: str) -> str:
             node[path[1]] = reporter
     if "user_id_by_app" in data:
         data["user_id_by_app"] = reporter
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return _AUDIT_JSON(data)
