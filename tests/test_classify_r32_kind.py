@@ -45,3 +45,47 @@ def test_a_harm_told_then_asked_is_a_tip(text: str) -> None:
 )
 def test_the_same_supposed_is_asked(text: str) -> None:
     assert by_rules(text).kind == "question", text
+
+
+# People in danger told in fresh phrasings: someone with dementia gone astray (whoever they
+# are to the writer, the illness named otherwise), a child alone, someone not waking, a
+# break-in, a plea to hurry, told in English by a foreigner; a jealous beating in the street
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me em bi lan tri nho, di lac dau mat roi, tim khong thay",
+        "bà ngoại em bị alzheimer đi đâu mất từ trưa, giờ tối rồi chưa thấy",
+        "my wife has dementia and she left the house this morning, still not back",
+        "there is a child alone crying in the park for an hour, no parent",
+        "hello police, a kid is alone on the highway walking, very dangerous",
+        "a old man fall down and not wake up at the market, quick please",
+        "someone is trying to break into my room right now, I am hiding",
+        "người ta đánh ghen lột đồ con nhỏ ngay chợ, đông lắm",
+        "danh ghen o dau hem, 3 ba danh 1 co",
+    ],
+)
+def test_a_person_in_danger_told_afresh_is_urgent(text: str) -> None:
+    result = by_rules(text)
+    assert (result.kind, result.severity) == ("tip", "urgent"), text
+
+
+# the same over, found, supposed, asked of a procedure, or seen on a screen: never urgent
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hôm qua mẹ em bị lẫn đi lạc, may mà đã tìm thấy rồi",
+        "năm ngoái ba tôi bị lẫn đi lạc một lần, giờ muốn làm vòng tay ghi địa chỉ",
+        "mẹ em bị lẫn trí nhớ, muốn làm lại căn cước cho mẹ thì làm sao",
+        "my grandmother has dementia, how do I register her temporary residence",
+        "my friend got lost in district 1 yesterday, he is back now",
+        "he passed out drunk last night at the party, now he is fine",
+        "someone tried to break into my car last night, the window is broken",
+        "hurry up and answer me, how long does temporary residence take",
+        "hôm qua có vụ đánh ghen ở chợ, giờ hết rồi",
+        "xem clip đánh ghen trên mạng ghê quá",
+        "bà đó tối nào cũng đi đánh ghen",
+        "cô giáo đi lạc đề rồi haha",
+    ],
+)
+def test_the_same_over_or_asked_is_not_urgent(text: str) -> None:
+    assert by_rules(text).severity == "normal", text
