@@ -89,3 +89,41 @@ def test_a_person_in_danger_told_afresh_is_urgent(text: str) -> None:
 )
 def test_the_same_over_or_asked_is_not_urgent(text: str) -> None:
     assert by_rules(text).severity == "normal", text
+
+
+# People in danger told in English by a foreigner: someone drowning or trapped, a threat to
+# kill, someone following the writer now, dragged into a car, fallen and not getting up, about
+# to jump, nobody answering the door beside a smell
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pls help my friend is drowning at the beach, no lifeguard",
+        "my son is trapped in the elevator, building 5, please come",
+        "I think my neighbor is dead, no one answer the door and bad smell",
+        "a woman is being dragged into a car, she is screaming, white car going to district 3",
+        "someone is following me for 20 minutes, I am very scared, I am near the market",
+        "my husband is threatening to kill me, he has a knife, I locked myself in the bathroom",
+        "the old lady next door fell and can't get up",
+        "there is a man on the bridge, looks like he wants to jump",
+    ],
+)
+def test_a_person_in_danger_told_in_english_is_urgent(text: str) -> None:
+    result = by_rules(text)
+    assert (result.kind, result.severity) == ("tip", "urgent"), text
+
+
+# the same over, a figure, or a pet: never urgent
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend almost drowned at the beach last week, now he is fine",
+        "I feel trapped in this job haha",
+        "my son was stuck in the elevator yesterday for 10 minutes, the building fixed it",
+        "the guy from the shop threatened to kill me last month, what can I do",
+        "my wife says she will kill me if I come home late lol",
+        "my cat is following me everywhere, so cute",
+        "my son fell off the bike last week, now ok",
+    ],
+)
+def test_the_same_in_english_over_or_a_figure_is_not_urgent(text: str) -> None:
+    assert by_rules(text).severity == "normal", text

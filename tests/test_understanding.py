@@ -1137,7 +1137,10 @@ BLIND_HELD = {
     # questions 61
     # round 30 (cat-30: robbery, theft, threats and a drunk's scene told in English; aggregate
     # only): category 91 -> 92
-    "blind24": ((132, 92, 90), 11, 1, 0, 61, 5),
+    # round 32 (kind-32: people in danger told in English, drowning, trapped, a threat to kill,
+    # someone following, dragged into a car, not waking; aggregate only): urgency 90 -> 91,
+    # people in danger rated normal 1 -> 0
+    "blind24": ((132, 92, 91), 11, 0, 0, 61, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
