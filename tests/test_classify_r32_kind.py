@@ -127,3 +127,35 @@ def test_a_person_in_danger_told_in_english_is_urgent(text: str) -> None:
 )
 def test_the_same_in_english_over_or_a_figure_is_not_urgent(text: str) -> None:
     assert by_rules(text).severity == "normal", text
+
+
+# more in English: a door broken now, someone lying on the road, a heart attack, something
+# swallowed, the writer chased or shut in
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help someone is breaking my door now",
+        "a motorbike hit a old woman, she is lying on the road",
+        "someone snatched my bag and they are still chasing me",
+        "my baby swallowed a coin and can't breathe",
+        "my landlord locked me in my room and won't let me out",
+        "my father is having a heart attack, ambulance not come",
+    ],
+)
+def test_more_dangers_told_in_english_are_urgent(text: str) -> None:
+    result = by_rules(text)
+    assert (result.kind, result.severity) == ("tip", "urgent"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my uncle had a heart attack last year, can he still renew his ID",
+        "yesterday I saw a man lying on the road, the ambulance took him already",
+        "my son swallowed a coin last week, doctor said ok now",
+        "the dog is chasing me every morning when I jog haha",
+        "I locked me in my room to study all day lol",
+    ],
+)
+def test_the_same_in_english_over_or_a_habit_is_not_urgent(text: str) -> None:
+    assert by_rules(text).severity == "normal", text
