@@ -1,13 +1,14 @@
 """Round 32's kind pass (issue 17, kind-32): the guards the rules reading a report in what is
 asked after something told share, and people in danger told in fresh phrasings (no marks,
 teencode, English from a foreigner) beside near misses that must not move. The rules' own
-verdict is read (`by_rules`), so a retrained model moves none of them."""
+verdict is read (`by_rules`), so a retrained model moves none of them; calm tips are read
+whole (`classify`): their `not_urgent` phrases keep the model from raising them too."""
 
 from __future__ import annotations
 
 import pytest
 
-from shared.core.classify import _told_then_asked, by_rules
+from shared.core.classify import _told_then_asked, by_rules, classify
 
 
 def test_told_then_asked_holds_the_shared_guards() -> None:
@@ -159,3 +160,38 @@ def test_more_dangers_told_in_english_are_urgent(text: str) -> None:
 )
 def test_the_same_in_english_over_or_a_habit_is_not_urgent(text: str) -> None:
     assert by_rules(text).severity == "normal", text
+
+
+# Calm tips never urgent: a pain likened to a stab, a threat of no harm to the body (to evict,
+# to cut the power), power stolen from the line, a nuisance or a petty breach going on now
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tui bị crush từ chối, đau như bị đâm vậy",
+        "em làm ở quán cà phê 3 tháng mà chủ không trả lương, còn dọa đuổi, anh chị giúp em với",
+        "chủ trọ dọa cắt điện nước nếu không đóng tiền sớm, giúp em với",
+        "đang có người câu trộm điện nhà em",
+        "dang co xe tai dau chan ngang hem nha em",
+        "có ông đang câu cá bằng xung điện dưới kênh",
+        "thằng nhỏ nhà bên đang leo cây hái xoài nhà tui",
+        "đang có người dán quảng cáo lên tường nhà tôi",
+        "bà chủ tiệm đang la mắng nhân viên",
+    ],
+)
+def test_a_calm_tip_told_now_is_not_urgent(text: str) -> None:
+    assert classify(text).severity == "normal", text
+
+
+# a danger told beside them is still urgent; so is a thief chased, "gần đó chặn giúp"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng kia cầm dao dọa đuổi việc tao thì tao chém, đang đứng trước cổng công ty",
+        "chủ trọ dọa đuổi rồi còn đánh em chảy máu đầu, giúp em với",
+        "đang có người câu trộm điện, dây điện tóe lửa cháy rồi",
+        "xe cứu thương không vô được vì xe đậu chắn ngang hẻm, người bệnh đang chờ",
+        "moi bi giat day chuyen, toi dang chay theo no, ai gan do chan giup",
+    ],
+)
+def test_a_danger_beside_them_is_still_urgent(text: str) -> None:
+    assert classify(text).severity == "urgent", text
