@@ -195,3 +195,45 @@ def test_a_calm_tip_told_now_is_not_urgent(text: str) -> None:
 )
 def test_a_danger_beside_them_is_still_urgent(text: str) -> None:
     assert classify(text).severity == "urgent", text
+
+
+# Chat carrying a crime's words: a game pointed at ("game này"), a film's subject named, the
+# officers wished well at their work; a harm or a danger told beside them still reports
+@pytest.mark.parametrize(
+    "text",
+    [
+        "game này bắn súng đã thiệt",
+        "game nay danh nhau hay qua ad oi",
+        "em mới xem phim về ma túy, sợ ghê",
+        "chúc các anh công an trực đêm vui vẻ, bắt được nhiều cướp nha",
+    ],
+)
+def test_chat_carrying_a_crimes_words_is_other(text: str) -> None:
+    assert by_rules(text).kind == "other", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em bị lừa nạp thẻ trong game này mất 2 triệu",
+        "đang chơi game này thì nghe nhà bên đánh nhau, tụi nó cầm dao",
+        "tụi nó cho con nít xem phim về ma túy ở quán net rồi rủ chích",
+        "chúc các anh bắt được nhiều cướp, mà đầu hẻm em tối nào cũng có cướp giật",
+    ],
+)
+def test_a_harm_told_beside_them_is_still_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
+
+
+# schoolwork going on, its subject a crime: "đang" is the homework's, asked of the line; a
+# danger heard while doing it still reports
+def test_homework_on_a_crime_is_asked_not_reported() -> None:
+    text = (
+        "xin chào, tôi là sinh viên, đang làm bài tập về trộm cắp, cho tôi hỏi vài câu được không"
+    )
+    assert (by_rules(text).kind, classify(text).severity) == ("question", "normal")
+
+
+def test_a_danger_heard_during_homework_is_urgent() -> None:
+    text = "đang làm bài tập thì nghe tiếng la cứu nhà bên, có người cầm dao"
+    assert (by_rules(text).kind, classify(text).severity) == ("tip", "urgent")

@@ -1178,7 +1178,9 @@ BLIND_HELD = {
     # clause of its own, a tip lost being the worse error; aggregate only): kind 123 -> 122
     # round 27 (asst-27, a term run out, registering anew asked: both): questions 61 -> 62
     # round 29 (kind-29, aggregate only): kind 122 -> 123 (the writer's own exercise told alone)
-    "blind27": ((123, 87, 91), 12, 0, 1, 62, 2),
+    # round 32 (kind-32: a game pointed at, "game này bắn ...", its crime its play; aggregate
+    # only): kind 123 -> 124
+    "blind27": ((124, 87, 91), 12, 0, 1, 62, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1186,7 +1188,9 @@ BLIND_HELD = {
     # round 27 (cat-27, aggregate only): category 86 -> 87
     # round 29 (kind-29, aggregate only): kind 128 -> 129 (the writer's own exercise told alone)
     # round 29 (cat-29, aggregate only: reports told in English): category 87 -> 88
-    "blind28": ((129, 88, 91), 11, 0, 0, 62, 3),
+    # round 32 (kind-32: a game pointed at, "game này bắn ...", its crime its play; aggregate
+    # only): kind 129 -> 130
+    "blind28": ((130, 88, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57
