@@ -237,3 +237,32 @@ def test_homework_on_a_crime_is_asked_not_reported() -> None:
 def test_a_danger_heard_during_homework_is_urgent() -> None:
     text = "đang làm bài tập thì nghe tiếng la cứu nhà bên, có người cầm dao"
     assert (by_rules(text).kind, classify(text).severity) == ("tip", "urgent")
+
+
+# figures: a pain likened to a stab, an exasperation to a wish to kill, a graze; never an
+# urgent tip, while a real blow, a weapon or blood beside them still is
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tui bị crush từ chối, đau như bị đâm vậy",
+        "deadline dí quá, muốn giết người luôn á",
+    ],
+)
+def test_a_figure_of_a_crime_is_no_tip(text: str) -> None:
+    assert classify(text).kind != "tip", text
+
+
+def test_a_graze_is_not_urgent() -> None:
+    assert classify("bé nhà em bị té trầy đầu gối, khóc quá trời").severity == "normal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng đó say xỉn la lên muốn giết người luôn, đang cầm dao đứng đầu hẻm",
+        "nó đâm tôi một nhát đau như bị dao đâm thật, máu chảy nhiều lắm",
+        "xe tông bé nhà em, trầy đầu gối, đầu chảy máu, bé nằm im",
+    ],
+)
+def test_a_blow_beside_a_figure_is_still_urgent(text: str) -> None:
+    assert classify(text).severity == "urgent", text
