@@ -266,3 +266,35 @@ def test_a_graze_is_not_urgent() -> None:
 )
 def test_a_blow_beside_a_figure_is_still_urgent(text: str) -> None:
     assert classify(text).severity == "urgent", text
+
+
+# a game named, a detective story, a series, a clip scrolled past on a feed: their crimes are
+# the screen's; the writer's street, something now, someone harmed while at it still report
+@pytest.mark.parametrize(
+    "text",
+    [
+        "free fire nay bắn đã tay quá",
+        "đánh liên quân bị thằng đồng đội cướp mạng hoài",
+        "tụi nhỏ chơi đột kích bắn nhau ầm ầm cả buổi",
+        "đọc truyện trinh thám vụ án giết người hay dữ",
+        "coi tiktok thấy clip đánh nhau ghê quá",
+        "phim Lật Mặt có cảnh chém nhau ghê thật",
+        "xem series Narcos về ma túy hay lắm",
+    ],
+)
+def test_a_crime_on_a_screen_is_other(text: str) -> None:
+    assert by_rules(text).kind == "other", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coi tiktok thấy clip tụi nó đánh nhau ở đầu hẻm nhà em, giờ tụi nó vẫn còn tụ tập",
+        "đang đọc truyện cho con thì nghe nhà bên la cứu, có tiếng đánh nhau",
+        "tụi nhỏ chơi free fire ở quán net thì bị mấy thằng lớn giật điện thoại",
+        # ("liên quan" unmarked is no game)
+        "co ng goi noi toi lien quan vu rua tien, bat chuyen tien vo tai khoan tam giu",
+    ],
+)
+def test_the_street_beside_a_screen_still_reports(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
