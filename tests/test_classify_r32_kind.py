@@ -298,3 +298,20 @@ def test_a_crime_on_a_screen_is_other(text: str) -> None:
 )
 def test_the_street_beside_a_screen_still_reports(text: str) -> None:
     assert by_rules(text).kind == "tip", text
+
+
+# the penalty a crime carries asked is no cry ("truy cứu", prosecuted, holds "cứu"); a theft
+# told going on with the same words, or beside a real cry, is still urgent
+def test_the_penalty_asked_is_not_urgent() -> None:
+    assert classify("trộm cắp tài sản dưới 2 triệu có bị truy cứu không").severity == "normal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thằng hàng xóm vừa trộm xe đạp nhà em, giờ nó còn đứng đầu hẻm, nó có bị truy cứu không",
+        "cứu em, thằng hàng xóm vừa trộm xe đạp nhà em, nó đang đứng đầu hẻm",
+    ],
+)
+def test_a_theft_going_on_is_still_urgent(text: str) -> None:
+    assert (by_rules(text).kind, classify(text).severity) == ("tip", "urgent"), text
