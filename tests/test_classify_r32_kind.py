@@ -315,3 +315,21 @@ def test_the_penalty_asked_is_not_urgent() -> None:
 )
 def test_a_theft_going_on_is_still_urgent(text: str) -> None:
     assert (by_rules(text).kind, classify(text).severity) == ("tip", "urgent"), text
+
+
+# homework "về nhà" is no subject: a harm told while doing it still reports, and its "đang"
+# is the harm's
+@pytest.mark.parametrize(
+    "text",
+    [
+        "con em đang làm bài tập về nhà thì bị thằng anh nó đánh chảy máu mũi",
+        "em làm bài tập về nhà mà bị mất xe đạp trước cổng thư viện",
+    ],
+)
+def test_a_harm_during_homework_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
+
+
+def test_a_beating_during_homework_is_urgent() -> None:
+    text = "con em đang làm bài tập về nhà thì bị thằng anh nó đánh chảy máu mũi"
+    assert classify(text).severity == "urgent"
