@@ -333,3 +333,15 @@ def test_a_harm_during_homework_is_a_tip(text: str) -> None:
 def test_a_beating_during_homework_is_urgent() -> None:
     text = "con em đang làm bài tập về nhà thì bị thằng anh nó đánh chảy máu mũi"
     assert classify(text).severity == "urgent"
+
+
+# words folded onto others: "cướp mang đi" unmarked is no game's "cướp mạng"; a fright
+# likened to a heart attack is no heart attack
+def test_a_robbery_carried_off_unmarked_is_still_urgent() -> None:
+    text = "tui no cuop mang di het do trong nha, dang chay ra dau hem"
+    assert (by_rules(text).kind, classify(text).severity) == ("tip", "urgent")
+
+
+def test_a_fright_likened_to_a_heart_attack_is_not_urgent() -> None:
+    text = "the karaoke next door almost gave me a heart attack at 2am"
+    assert by_rules(text).severity == "normal"
