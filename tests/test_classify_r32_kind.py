@@ -345,3 +345,33 @@ def test_a_robbery_carried_off_unmarked_is_still_urgent() -> None:
 def test_a_fright_likened_to_a_heart_attack_is_not_urgent() -> None:
     text = "the karaoke next door almost gave me a heart attack at 2am"
     assert by_rules(text).severity == "normal"
+
+
+# long messages with the danger in the middle: a door nobody answers, locked from inside,
+# someone living alone; an old man lying for days, breathing weakly
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dạ chào anh chị trực ban, em xin phép trình bày, em ở trọ hẻm 88 đường số 7, tối nay"
+        " em đi làm về thì thấy"
+        " phòng bà chủ trọ sáng đèn mà gọi mãi không ai trả lời, cửa khóa trong, bà sống một"
+        " mình, em sợ bà có chuyện, mong các anh xuống giúp, em cảm ơn nhiều",
+        "kính gửi công an phường, tôi là tổ trưởng dân phố, xin báo nhà số 12 có ông cụ 90 tuổi"
+        " nằm trên giường mấy ngày không ăn uống, con cái đi làm xa, ông thở yếu lắm rồi",
+    ],
+)
+def test_a_danger_in_the_middle_of_a_long_message_is_urgent(text: str) -> None:
+    result = classify(text)
+    assert (result.kind, result.severity) == ("tip", "urgent"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hôm qua ông cụ nhà bên thở yếu, đã đưa đi viện rồi, giờ ổn",
+        "bà em dạo này ăn ít, thở yếu, cho hỏi làm thủ tục tạm vắng cho bà vô viện dưỡng lão",
+        "tối qua gọi mãi không ai trả lời, sáng nay thấy chị ấy về rồi, không sao",
+    ],
+)
+def test_the_same_over_or_a_frailty_asked_of_is_not_urgent(text: str) -> None:
+    assert classify(text).severity == "normal", text
