@@ -1137,7 +1137,10 @@ BLIND_HELD = {
     # questions 61
     # round 30 (cat-30: robbery, theft, threats and a drunk's scene told in English; aggregate
     # only): category 91 -> 92
-    "blind24": ((132, 92, 90), 11, 1, 0, 61, 5),
+    # round 32 (kind-32: people in danger told in English, drowning, trapped, a threat to kill,
+    # someone following, dragged into a car, not waking; aggregate only): urgency 90 -> 91,
+    # people in danger rated normal 1 -> 0
+    "blind24": ((132, 92, 91), 11, 0, 0, 61, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1175,7 +1178,9 @@ BLIND_HELD = {
     # clause of its own, a tip lost being the worse error; aggregate only): kind 123 -> 122
     # round 27 (asst-27, a term run out, registering anew asked: both): questions 61 -> 62
     # round 29 (kind-29, aggregate only): kind 122 -> 123 (the writer's own exercise told alone)
-    "blind27": ((123, 87, 91), 12, 0, 1, 62, 2),
+    # round 32 (kind-32: a game pointed at, "game này bắn ...", its crime its play; aggregate
+    # only): kind 123 -> 124
+    "blind27": ((124, 87, 91), 12, 0, 1, 62, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1183,7 +1188,9 @@ BLIND_HELD = {
     # round 27 (cat-27, aggregate only): category 86 -> 87
     # round 29 (kind-29, aggregate only): kind 128 -> 129 (the writer's own exercise told alone)
     # round 29 (cat-29, aggregate only: reports told in English): category 87 -> 88
-    "blind28": ((129, 88, 91), 11, 0, 0, 62, 3),
+    # round 32 (kind-32: a game pointed at, "game này bắn ...", its crime its play; aggregate
+    # only): kind 129 -> 130
+    "blind28": ((130, 88, 91), 11, 0, 0, 62, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57

@@ -2301,6 +2301,23 @@ def _past_opener(asked: list[Hit], groups: dict[str, list[Hit]]) -> list[Hit]:
     return _outside(asked, opening) if opening else asked
 
 
+def _told_then_asked(
+    groups: dict[str, list[Hit]], supposed: bool, code: str | None, unless: tuple[str, ...]
+) -> bool:
+    """What the five rules reading a report in what is asked after something told (the
+    police asked to act, an act's lawfulness, where to report, what to do, an act told in
+    English) share: no case supposed, nor an "if" anywhere ("nếu ... thì có ai kiểm tra
+    không" supposes), no tip's code quoted, no own file asked after (`own_file`), and none
+    of the rule's own `unless` groups (lost papers, their re-issue, rights asked)."""
+    return (
+        not supposed
+        and "if" not in groups
+        and code is None
+        and "own_file" not in groups
+        and groups.keys().isdisjoint(unless)
+    )
+
+
 def _harmed_before(harmed_by: list[Hit], at: int) -> bool:
     """A harm someone did to the writer, its doer named (`harmed_by`'s sure hits), told
     before `at` (every mention: one told after the request is not what it asks about)."""
@@ -3189,11 +3206,8 @@ def _by_rules(
     # (`_told_before`)
     if (
         acted
-        and not supposed
-        and "if" not in groups  # "nếu ... thì có ai kiểm tra không" supposes, asks
-        and code is None
-        and "own_file" not in groups
-        and "papers:ask" not in groups
+        # (its own: only the papers' re-issue asked stops it, any topic is `_told_before`'s)
+        and _told_then_asked(groups, supposed, code, ("papers:ask",))
         and (
             best is not None
             or _told_before(acted, groups, topic_index, rules, question_hits)
@@ -3227,16 +3241,13 @@ def _by_rules(
     if (
         legal
         and legal[0][START] >= rules.default_tip_min_words
-        and not supposed
-        and "if" not in groups
-        and "legality_own" not in groups
-        and code is None
+        and _told_then_asked(
+            groups,
+            supposed,
+            code,
+            ("papers:lost", "papers:ask", "rights_asked", "legality_own", "bribe"),
+        )
         and topic_index is None
-        and "bribe" not in groups
-        and "own_file" not in groups
-        and "papers:lost" not in groups
-        and "papers:ask" not in groups
-        and "rights_asked" not in groups
         and _all_inside(question_hits, legal)
         and (final_word is None or legal[-1][END] >= len(message.folded) - 2)
     ):
@@ -3259,14 +3270,9 @@ def _by_rules(
     if (
         wished
         and harmed
-        and not supposed
-        and "if" not in groups
-        and code is None
+        and _told_then_asked(groups, supposed, code, ("papers:lost", "papers:ask", "rights_asked"))
+        # (its own: a topic named that is no procedure does not stop it)
         and (topic_index is None or rules.topics[topic_index].group not in rules.procedure_topics)
-        and "own_file" not in groups
-        and "papers:lost" not in groups
-        and "papers:ask" not in groups
-        and "rights_asked" not in groups
     ):
         category = best.category if best is not None else "other"
         reasons = _labels(best_hits) + _labels(wished)
@@ -3285,13 +3291,9 @@ def _by_rules(
     if (
         todo
         and (best is not None or _harmed_before(harmed_by, todo[0][START]))
-        and not supposed
-        and "if" not in groups
-        and code is None
+        # (its own: an office wished for stops it, the papers' re-issue asked does not)
+        and _told_then_asked(groups, supposed, code, ("papers:lost", "office_wish", "rights_asked"))
         and topic_index is None
-        and "own_file" not in groups
-        and "papers:lost" not in groups
-        and "office_wish" not in groups
         # (the line asked leave to ask at the message's start, "xin hỏi, tôi bị hàng xóm đánh
         # hôm qua ..., giờ tôi làm đơn ở đâu", asks nothing of its own; round 31, kind-31)
         and _all_inside(_past_opener(question_hits, groups), todo)
@@ -3300,7 +3302,6 @@ def _by_rules(
         and (best is None or best_strong or best.category != "other")
         and _ending_by(best_hits, todo[0][START])
         and _ending_by(best_weak, todo[0][START])
-        and "rights_asked" not in groups
     ):
         category = best.category if best is not None else "other"
         reasons = _labels(best_hits) + _labels(harmed_by) + _labels(todo)
@@ -3314,12 +3315,7 @@ def _by_rules(
         "en_told:act" in groups
         and "en_told:actor" in groups
         and topic_index is None
-        and code is None
-        and not supposed
-        and "if" not in groups
-        and "papers:lost" not in groups
-        and "own_file" not in groups
-        and "rights_asked" not in groups
+        and _told_then_asked(groups, supposed, code, ("papers:lost", "rights_asked"))
         and in_english(message, groups, rules)
     ):
         told = _told_in_english(groups, question_hits, rules.english_told_gap)
