@@ -1,0 +1,57 @@
+"""Round 32 (asst-32): the assistant never wrong on a legal fact.
+
+The rule sent after a residence tip that names a foreigner is the host's declaration of
+the foreigner's stay (procedures/nuoc_ngoai.yaml `rule`), never the citizens' tạm trú
+rule (30 days, its fines), which does not apply to a foreigner's stay.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.core import assistant
+from shared.core.classify import classify
+
+TODAY = date(2026, 12, 4)
+
+
+def _rule(text: str) -> tuple[str, str | None]:
+    verdict = classify(text)
+    assert verdict.kind == "tip", verdict
+    reply, _, topic = assistant._tip_follow_up(verdict.category, TODAY, text)
+    assert reply is not None
+    return reply.text, topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Em là người nước ngoài, visa hết hạn 3 ngày rồi do em nằm viện, chủ nhà sợ bị phạt, "
+        "giờ em với chủ nhà phải làm gì ạ",
+        "phong tro ben canh co 3 nguoi Han Quoc o 2 thang, chu tro ko khai bao",
+        "có mấy người nước ngoài ở trọ visa hết hạn lâu rồi mà chủ trọ vẫn cho ở",
+        "nha doi dien co may nguoi trung quoc o chung 1 thang nay, ko biet chu nha co khai bao "
+        "chua",
+    ],
+)
+def test_a_foreigners_stay_told_gets_the_hosts_declaration(text: str) -> None:
+    said, topic = _rule(text)
+    assert topic == "nuoc_ngoai"
+    assert "12 giờ" in said and "Luật số 47/2014/QH13" in said
+    assert "30 ngày" not in said and "500.000" not in said  # the citizens' tạm trú rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: citizens lodging undeclared keep the tạm trú rule
+        "nha ben canh cho thue tro ma ko khai bao tam tru cho ai het",
+        "dãy trọ cuối hẻm 12 chủ trọ không đăng ký tạm trú cho ai, cả chục người ở",
+    ],
+)
+def test_citizens_lodging_undeclared_keep_the_tam_tru_rule(text: str) -> None:
+    said, topic = _rule(text)
+    assert topic == "tam_tru"
+    assert "30 ngày" in said
