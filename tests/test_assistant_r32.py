@@ -8,6 +8,7 @@ rule (30 days, its fines), which does not apply to a foreigner's stay.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -55,3 +56,44 @@ def test_citizens_lodging_undeclared_keep_the_tam_tru_rule(text: str) -> None:
     said, topic = _rule(text)
     assert topic == "tam_tru"
     assert "30 ngày" in said
+
+
+def _understood(text: str) -> Any:
+    """The scorer's view of the line."""
+    from tests.understanding import understood
+
+    return understood(text, classify, assistant)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two nationalities said with no verb before them, or the two named: which
+        # declaration applies turns on the papers, the officers' to say (never the
+        # foreigners' declaration told as the rule)
+        "con tôi 2 quốc tịch, dùng hộ chiếu Việt Nam về ở 1 tháng, có cần khai báo không",
+        "con tôi hai quốc tịch, về ở nhà 1 tháng, có cần khai báo không",
+        "con toi 2 quoc tich My va VN, ve VN bang ho chieu VN o nha 3 tuan, khai bao gi",
+        # the declaration said short ("khai gì")
+        "em gái tôi có 2 quốc tịch, về bằng hộ chiếu Việt Nam, ở nhà tôi 2 tuần thì khai gì",
+    ],
+)
+def test_two_nationalities_go_to_an_officer(text: str) -> None:
+    got = _understood(text)
+    assert not got.tip
+    assert "nuoc_ngoai" not in got.topics
+    assert got.handoff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: a foreigner's stay keeps the foreigners' declaration
+        "chong e nguoi Han, qua VN o voi e 2 thang, e can khai gi cho anh ay",
+        "Việt kiều Mỹ về thăm nhà ở 3 tuần, dùng hộ chiếu Mỹ, nhà tôi khai báo thế nào",
+    ],
+)
+def test_a_foreigners_stay_keeps_the_foreigners_declaration(text: str) -> None:
+    got = _understood(text)
+    assert got.topics == ("nuoc_ngoai",)
+    assert not got.handoff
