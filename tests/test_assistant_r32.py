@@ -97,3 +97,40 @@ def test_a_foreigners_stay_keeps_the_foreigners_declaration(text: str) -> None:
     got = _understood(text)
     assert got.topics == ("nuoc_ngoai",)
     assert not got.handoff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a registration asked as a school's condition: the school's rule, never the
+        # registration's facts (who must register) as if they answered it
+        "con đi học lớp 1 trường công có bắt buộc thường trú không",
+        "con toi hoc truong cong ma chi co tam tru thi co duoc ko",
+        "truong thcs co bat buoc phai co ho khau moi cho hoc ko",
+        "vao lop 6 truong cong phai co thuong tru o quan khong",
+        "xin học mầm non công lập có cần tạm trú không ad",
+    ],
+)
+def test_a_registration_asked_as_a_schools_condition_is_the_schools(text: str) -> None:
+    got = _understood(text)
+    assert got.topics == ()
+    assert got.out_of_scope == "school"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: a school said as a landmark, the stay asked
+        ("em thuê trọ gần trường tiểu học, có cần đăng ký tạm trú không", "tam_tru"),
+        ("em thue tro gan truong cong lap, co can dang ky tam tru ko", "tam_tru"),
+        (
+            "nhà em đối diện trường mầm non, em ở trọ 3 tháng có cần đăng ký tạm trú không",
+            "tam_tru",
+        ),
+        # the confirmation a school asks for is ours to say how to get
+        ("trường công đòi giấy xác nhận cư trú cho con vào lớp 1, xin ở đâu", "xac_nhan_cu_tru"),
+    ],
+)
+def test_a_school_beside_a_residence_matter_asked_keeps_its_answer(text: str, topic: str) -> None:
+    got = _understood(text)
+    assert got.topics == (topic,)
