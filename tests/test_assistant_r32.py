@@ -134,3 +134,41 @@ def test_a_registration_asked_as_a_schools_condition_is_the_schools(text: str) -
 def test_a_school_beside_a_residence_matter_asked_keeps_its_answer(text: str, topic: str) -> None:
     got = _understood(text)
     assert got.topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a residence paper asked as another office's requirement or basis: that office's
+        # rule, a person answers (never the paper's own facts as if they answered it)
+        "xin giấy phép kinh doanh quán cafe cần hộ khẩu ở đây không",
+        "mua bảo hiểm y tế hộ gia đình phải theo sổ hộ khẩu hả",
+        "đăng ký nghĩa vụ quân sự theo tạm trú hay thường trú",
+        "con toi tam hoan nghia vu quan su vi dang hoc, co can xac nhan cu tru ko",
+    ],
+)
+def test_a_residence_paper_asked_as_another_offices_requirement_goes_to_a_person(
+    text: str,
+) -> None:
+    got = _understood(text)
+    assert got.topics == ()
+    assert got.handoff
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: going to do military service, the tạm vắng asked, is ours; a
+        # residence paper asked for a registration of ours is answered
+        (
+            "Con trai tôi tháng sau đi nghĩa vụ quân sự, gia đình có phải khai báo tạm vắng "
+            "cho cháu không?",
+            "tam_vang",
+        ),
+        ("đăng ký tạm trú có cần hộ khẩu ở quê không", "tam_tru"),
+    ],
+)
+def test_a_residence_matter_asked_beside_keeps_its_answer(text: str, topic: str) -> None:
+    got = _understood(text)
+    assert got.topics == (topic,)
+    assert not got.handoff
