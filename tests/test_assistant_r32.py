@@ -172,3 +172,32 @@ def test_a_residence_matter_asked_beside_keeps_its_answer(text: str, topic: str)
     got = _understood(text)
     assert got.topics == (topic,)
     assert not got.handoff
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # another office's matter asked, where people live said beside it: that office is
+        # pointed to, never a question back about a stay nobody asked
+        (
+            "Hai đứa mới cưới, muốn đăng ký kết hôn thì ở phường vợ hay phường chồng cũng được "
+            "hả ad? Vợ ở Tân Phú, chồng ở Gò Vấp.",
+            "civil_status",
+        ),
+        (
+            "moi cuoi, muon dang ky ket hon o phuong vo hay phuong chong, vo o Tan Phu",
+            "civil_status",
+        ),
+        ("ba mẹ tôi lên ở chung, muốn đổi bằng lái xe ở đây được không", "driving_licence"),
+    ],
+)
+def test_another_offices_matter_beside_a_stay_said_is_pointed_on(text: str, service: str) -> None:
+    got = _understood(text)
+    assert got.topics == ()
+    assert got.clarify == ()
+    assert got.out_of_scope == service
+
+
+def test_a_stay_said_with_nothing_else_asked_is_still_asked_about() -> None:
+    got = _understood("ông bà nội lên ở với gia đình tôi, có cần khai báo gì không")
+    assert set(got.clarify) == {"luu_tru", "tam_tru", "thuong_tru"}

@@ -1783,7 +1783,9 @@ QUESTIONS_ALONE = {
     # round 30 (asst-30): 88, "người thân ở nước ngoài về chơi": lưu trú or a foreigner's (t47q-005)
     # round 30 (asst-30b): 88, 1 -> 89, 0, "có cần về quê cắt khẩu trước ko": which of the
     # two, asked back (t47q-008)
-    "tuning47": (89, 0),
+    # round 32 (asst-32): 89 -> 90, another office's matter asked beside where people live
+    # ("đăng ký kết hôn ở phường vợ hay chồng, vợ ở Tân Phú"): pointed on, no stay asked (t47q-092)
+    "tuning47": (90, 0),
 }
 
 
