@@ -201,3 +201,33 @@ def test_another_offices_matter_beside_a_stay_said_is_pointed_on(text: str, serv
 def test_a_stay_said_with_nothing_else_asked_is_still_asked_about() -> None:
     got = _understood("ông bà nội lên ở với gia đình tôi, có cần khai báo gì không")
     assert set(got.clarify) == {"luu_tru", "tam_tru", "thuong_tru"}
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        # a province's plate asked to change after a move: the vehicle's office, the move
+        # its premise
+        (
+            "Em chuyển về Tân Phú rồi, xe máy biển số tỉnh có phải đổi biển không ạ?",
+            "vehicle_registration",
+        ),
+        ("chuyen khau ve tan phu roi thi xe may co phai doi bien ko", "vehicle_registration"),
+        # a house's floors raised, the permit asked: the construction desk
+        (
+            "Xin giấy phép sửa nhà, nâng thêm 1 tầng trong hẻm đường Gò Dầu thì nộp ở đâu vậy?",
+            "land",
+        ),
+        ("nha em muon nang them 1 tang thi xin phep o dau", "land"),
+    ],
+)
+def test_a_plate_or_a_building_is_pointed_to_its_office(text: str, service: str) -> None:
+    got = _understood(text)
+    assert got.topics == ()
+    assert got.out_of_scope == service
+
+
+def test_a_stay_asked_beside_a_house_being_repaired_keeps_its_answer() -> None:
+    got = _understood("em đang sửa nhà nên ở nhờ nhà bà con 2 tháng, có cần đăng ký tạm trú không")
+    assert got.topics == ("tam_tru",)
+    assert got.out_of_scope is None

@@ -1204,7 +1204,9 @@ BLIND_HELD = {
     # round 27 (asst-27, a term run out, registering anew asked: both): questions 61 -> 62
     # round 30 (asst-30b, the old registration's removal asked as the step before the new
     # one: which, asked back; aggregate only): questions 60 -> 61, wrong 5 -> 4
-    "blind30": ((126, 89, 96), 11, 0, 0, 61, 4),
+    # round 32 (asst-32, a plate's change or a house's floors raised pointed to their
+    # office; aggregate only): questions 61 -> 62
+    "blind30": ((126, 89, 96), 11, 0, 0, 62, 4),
     # round 31 (cat-31): 83 -> 84, dogs let loose in the street are public order
     "blind31": ((125, 84, 90), 12, 2, 0, 62, 2),
     # round 28, written and scored before any change (lead-28 36b9d42)
@@ -1785,7 +1787,9 @@ QUESTIONS_ALONE = {
     # two, asked back (t47q-008)
     # round 32 (asst-32): 89 -> 90, another office's matter asked beside where people live
     # ("đăng ký kết hôn ở phường vợ hay chồng, vợ ở Tân Phú"): pointed on, no stay asked (t47q-092)
-    "tuning47": (90, 0),
+    # round 32 (asst-32): 90 -> 92, a province's plate changed after a move and a house's
+    # floors raised pointed to their offices (t47q-095, t47q-048)
+    "tuning47": (92, 0),
 }
 
 
