@@ -231,3 +231,24 @@ def test_a_stay_asked_beside_a_house_being_repaired_keeps_its_answer() -> None:
     got = _understood("em đang sửa nhà nên ở nhờ nhà bà con 2 tháng, có cần đăng ký tạm trú không")
     assert got.topics == ("tam_tru",)
     assert got.out_of_scope is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two registrations listed with a comma (dropped with the marks): both are asked
+        "Xin hỏi mức phạt khi không đăng ký thường trú, tạm trú được quy định ở nghị định nào?",
+        "không đăng ký tạm trú, thường trú thì bị phạt bao nhiêu",
+        "thu tuc dang ky thuong tru, tam tru can giay to gi",
+    ],
+)
+def test_two_registrations_listed_are_both_answered(text: str) -> None:
+    got = _understood(text)
+    assert set(got.topics) == {"tam_tru", "thuong_tru"}
+
+
+def test_a_subject_pair_said_bare_is_still_asked_back() -> None:
+    # near miss: "tạm trú tạm vắng" is the subject's old name, asked which
+    got = _understood("tôi muốn hỏi về tạm trú tạm vắng")
+    assert got.topics == ()
+    assert {"tam_tru", "tam_vang"} <= set(got.clarify)

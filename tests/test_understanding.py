@@ -1771,7 +1771,9 @@ QUESTIONS_ALONE = {
     # round 28 (asst-28, a short question counted from after "cho tôi hỏi"): 86
     # round 29 (asst-29, "cần chụp hộ chiếu, visa không": a foreign guest's papers asked): 87
     # round 30 (asst-30, "người nhà ở nước ngoài về chơi": lưu trú or a foreigner's, t46q-089): 88
-    "tuning46": (88, 0),
+    # round 32 (asst-32): 88 -> 89, two registrations listed with a comma are both asked
+    # ("không đăng ký thường trú, tạm trú", t46q-065)
+    "tuning46": (89, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (asst-29, "vẫn còn tạm trú" still held, no "as for" join: one matter): 80, 5 wrong
