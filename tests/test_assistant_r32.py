@@ -252,3 +252,25 @@ def test_a_subject_pair_said_bare_is_still_asked_back() -> None:
     got = _understood("tôi muốn hỏi về tạm trú tạm vắng")
     assert got.topics == ()
     assert {"tam_tru", "tam_vang"} <= set(got.clarify)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one who died shown still in the household's record, the death registered: the
+        # record not following it is the officers' to look into
+        "Mẹ em mất 5 năm rồi, đã làm khai tử, mà trên VNeID vẫn hiện tên mẹ trong hộ. "
+        "Giờ phải làm sao?",
+        "ba toi mat nam ngoai, da lam khai tu roi ma vneid van hien ten ba trong ho khau",
+    ],
+)
+def test_a_record_not_following_a_registered_death_goes_to_an_officer(text: str) -> None:
+    got = _understood(text)
+    assert got.topics == ()
+    assert got.handoff
+
+
+def test_a_death_with_the_name_still_in_the_household_is_its_removal() -> None:
+    # near miss: nothing shown on the record said, the removal asked
+    got = _understood("ba tôi mất 2 tháng, tên ông vẫn còn trong hộ, giờ xóa thế nào")
+    assert got.topics == ("xoa_dang_ky",)

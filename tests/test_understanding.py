@@ -1791,7 +1791,9 @@ QUESTIONS_ALONE = {
     # ("đăng ký kết hôn ở phường vợ hay chồng, vợ ở Tân Phú"): pointed on, no stay asked (t47q-092)
     # round 32 (asst-32): 90 -> 92, a province's plate changed after a move and a house's
     # floors raised pointed to their offices (t47q-095, t47q-048)
-    "tuning47": (92, 0),
+    # round 32 (asst-32): 92 -> 93, one who died shown still in the household on VNeID, the
+    # death registered: a record not updated, an officer looks (t47q-069)
+    "tuning47": (93, 0),
 }
 
 
