@@ -274,3 +274,37 @@ def test_a_death_with_the_name_still_in_the_household_is_its_removal() -> None:
     # near miss: nothing shown on the record said, the removal asked
     got = _understood("ba tôi mất 2 tháng, tên ông vẫn còn trong hộ, giờ xóa thế nào")
     assert got.topics == ("xoa_dang_ky",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a home cleared, the resettlement home not yet received, where the registration is
+        # kept meanwhile asked: no procedure settles it, an officer does
+        "Nhà tôi bị giải tỏa làm đường, đã bàn giao nhà, nhưng chưa nhận nhà tái định cư. "
+        "Hộ khẩu cả nhà giờ để đâu, có bị xóa không?",
+        "nha bi giai toa, dang cho can ho tai dinh cu, thuong tru de o dau",
+    ],
+)
+def test_a_registration_awaiting_resettlement_goes_to_an_officer(text: str) -> None:
+    got = _understood(text)
+    assert got.topics == ()
+    assert got.handoff
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: a move to a new home said, or the resettlement home received
+        (
+            "Nhà tôi ở Sơn Kỳ bị giải tỏa mở đường, cả nhà dọn qua Bình Tân ở thuê, vậy hộ khẩu "
+            "cũ có bị xóa không",
+            "xoa_dang_ky",
+        ),
+        ("nhận nhà tái định cư rồi thì đăng ký thường trú ở đó cần gì", "thuong_tru"),
+    ],
+)
+def test_a_clearance_with_a_procedure_asked_keeps_its_answer(text: str, topic: str) -> None:
+    got = _understood(text)
+    assert got.topics == (topic,)
+    assert not got.handoff

@@ -1192,7 +1192,9 @@ BLIND_HELD = {
     # round 30 (asst-30b, the old registration's removal asked as the step before the new
     # one: which, asked back; aggregate only): questions 58 -> 59, wrong 1 -> 0
     # round 31 (cat-31): 92 -> 93, dogs let loose in the street are public order
-    "blind29": ((130, 93, 97), 11, 0, 0, 59, 0),
+    # round 32 (asst-32, where a registration is kept awaiting a resettlement home: an
+    # officer; aggregate only): questions 59 -> 60
+    "blind29": ((130, 93, 97), 11, 0, 0, 60, 0),
     # round 26, written and scored before any change (lead-26 6a9092c)
     # round 27 (cat-27, aggregate only): category 88 -> 89
     # round 27, written and scored before any change (lead-27 625c7d3)
@@ -1773,7 +1775,9 @@ QUESTIONS_ALONE = {
     # round 30 (asst-30, "người nhà ở nước ngoài về chơi": lưu trú or a foreigner's, t46q-089): 88
     # round 32 (asst-32): 88 -> 89, two registrations listed with a comma are both asked
     # ("không đăng ký thường trú, tạm trú", t46q-065)
-    "tuning46": (89, 0),
+    # round 32 (asst-32): 89 -> 90, a home cleared, the resettlement home not yet received,
+    # where the registration is kept asked: an officer (t46q-097)
+    "tuning46": (90, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (asst-29, "vẫn còn tạm trú" still held, no "as for" join: one matter): 80, 5 wrong
