@@ -308,3 +308,32 @@ def test_a_clearance_with_a_procedure_asked_keeps_its_answer(text: str, topic: s
     got = _understood(text)
     assert got.topics == (topic,)
     assert not got.handoff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a child's registration removed by another without consent: an officer looks
+        "Con gái tôi 16 tuổi, vợ chồng tôi đã ly hôn. Bố cháu tự ý cắt khẩu cháu ra khỏi nhà "
+        "nội mà không báo cho tôi, giờ cháu không có thường trú ở đâu. Tôi phải làm gì?",
+        "chong cu tu y xoa ten con toi ra khoi ho khau, gio lam sao",
+    ],
+)
+def test_a_registration_removed_without_consent_goes_to_an_officer(text: str) -> None:
+    got = _understood(text)
+    assert got.topics == ()
+    assert got.handoff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: one's own wish to leave a household, a host's removal asked
+        "tôi muốn tự cắt khẩu ra khỏi nhà chồng cũ thì làm sao",
+        "chủ nhà có được tự ý xóa tạm trú của người thuê đã dọn đi không",
+    ],
+)
+def test_a_removal_asked_keeps_its_answer(text: str) -> None:
+    got = _understood(text)
+    assert got.topics == ("xoa_dang_ky",)
+    assert not got.handoff

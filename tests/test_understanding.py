@@ -1777,7 +1777,9 @@ QUESTIONS_ALONE = {
     # ("không đăng ký thường trú, tạm trú", t46q-065)
     # round 32 (asst-32): 89 -> 90, a home cleared, the resettlement home not yet received,
     # where the registration is kept asked: an officer (t46q-097)
-    "tuning46": (90, 0),
+    # round 32 (asst-32): 90 -> 91, a child's registration removed by the other parent
+    # without consent ("tự ý cắt khẩu cháu ra khỏi nhà nội"): an officer (t46q-100)
+    "tuning46": (91, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (asst-29, "vẫn còn tạm trú" still held, no "as for" join: one matter): 80, 5 wrong
