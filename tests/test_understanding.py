@@ -1199,7 +1199,9 @@ BLIND_HELD = {
     # round 30 (asst-30b, the old registration's removal asked as the step before the new
     # one: which, asked back; aggregate only): questions 58 -> 59, wrong 1 -> 0
     # round 31 (cat-31): 92 -> 93, dogs let loose in the street are public order
-    "blind29": ((130, 93, 97), 11, 0, 0, 59, 0),
+    # round 32 (asst-32, where a registration is kept awaiting a resettlement home: an
+    # officer; aggregate only): questions 59 -> 60
+    "blind29": ((130, 93, 97), 11, 0, 0, 60, 0),
     # round 26, written and scored before any change (lead-26 6a9092c)
     # round 27 (cat-27, aggregate only): category 88 -> 89
     # round 27, written and scored before any change (lead-27 625c7d3)
@@ -1211,7 +1213,9 @@ BLIND_HELD = {
     # round 27 (asst-27, a term run out, registering anew asked: both): questions 61 -> 62
     # round 30 (asst-30b, the old registration's removal asked as the step before the new
     # one: which, asked back; aggregate only): questions 60 -> 61, wrong 5 -> 4
-    "blind30": ((126, 89, 96), 11, 0, 0, 61, 4),
+    # round 32 (asst-32, a plate's change or a house's floors raised pointed to their
+    # office; aggregate only): questions 61 -> 62
+    "blind30": ((126, 89, 96), 11, 0, 0, 62, 4),
     # round 31 (cat-31): 83 -> 84, dogs let loose in the street are public order
     "blind31": ((125, 84, 90), 12, 2, 0, 62, 2),
     # round 28, written and scored before any change (lead-28 36b9d42)
@@ -1778,7 +1782,13 @@ QUESTIONS_ALONE = {
     # round 28 (asst-28, a short question counted from after "cho tôi hỏi"): 86
     # round 29 (asst-29, "cần chụp hộ chiếu, visa không": a foreign guest's papers asked): 87
     # round 30 (asst-30, "người nhà ở nước ngoài về chơi": lưu trú or a foreigner's, t46q-089): 88
-    "tuning46": (88, 0),
+    # round 32 (asst-32): 88 -> 89, two registrations listed with a comma are both asked
+    # ("không đăng ký thường trú, tạm trú", t46q-065)
+    # round 32 (asst-32): 89 -> 90, a home cleared, the resettlement home not yet received,
+    # where the registration is kept asked: an officer (t46q-097)
+    # round 32 (asst-32): 90 -> 91, a child's registration removed by the other parent
+    # without consent ("tự ý cắt khẩu cháu ra khỏi nhà nội"): an officer (t46q-100)
+    "tuning46": (91, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (asst-29, "vẫn còn tạm trú" still held, no "as for" join: one matter): 80, 5 wrong
@@ -1792,7 +1802,13 @@ QUESTIONS_ALONE = {
     # round 30 (asst-30): 88, "người thân ở nước ngoài về chơi": lưu trú or a foreigner's (t47q-005)
     # round 30 (asst-30b): 88, 1 -> 89, 0, "có cần về quê cắt khẩu trước ko": which of the
     # two, asked back (t47q-008)
-    "tuning47": (89, 0),
+    # round 32 (asst-32): 89 -> 90, another office's matter asked beside where people live
+    # ("đăng ký kết hôn ở phường vợ hay chồng, vợ ở Tân Phú"): pointed on, no stay asked (t47q-092)
+    # round 32 (asst-32): 90 -> 92, a province's plate changed after a move and a house's
+    # floors raised pointed to their offices (t47q-095, t47q-048)
+    # round 32 (asst-32): 92 -> 93, one who died shown still in the household on VNeID, the
+    # death registered: a record not updated, an officer looks (t47q-069)
+    "tuning47": (93, 0),
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
     "tuning48": (84, 1),
 }

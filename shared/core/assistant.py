@@ -591,7 +591,10 @@ def answer(
     how_to_report = _any(padded, k.report_phrases)
     if not parts and not is_menu_word:
         choices = next((ts for w, ts in k.ambiguous.items() if w in padded), None)
-        if understood.ask_stay:
+        # a stay read from where people live ("vợ ở Tân Phú, chồng ở Gò Vấp") beside another
+        # office's matter asked ("đăng ký kết hôn ở phường vợ hay chồng"): that matter is what
+        # is asked, pointed on below; a stay is asked about only when nothing else is
+        if understood.ask_stay and outside is None:
             stays = k.stays
             assert stays is not None  # ask_stay comes only from the stays rule
             buttons = tuple(_topic_button(t) for t in understood.ask_stay)

@@ -389,6 +389,23 @@ def _split(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | Non
     ]
 
 
+def _listed(padded: str, matches: list[_Match], k: Knowledge) -> list[Part] | None:
+    """Procedures named one right after another, a list whose commas the padding dropped
+    ("mức phạt khi không đăng ký thường trú, tạm trú"): each is asked, with every part asked
+    (None when no two topics' phrases touch)."""
+    ordered = sorted(matches, key=lambda m: (m.start, -m.end))
+    listed: list[str] = []
+    for a, b in pairwise(ordered):
+        # (the second named bare: "từ tạm trú sang thường trú" turns one into the other)
+        bare = not any(o.topic == b.topic and o.start > b.start and o.end == b.end for o in matches)
+        if a.topic != b.topic and b.start == a.end - 1 and bare and not (a.narrow or b.narrow):
+            listed += [t for t in (a.topic, b.topic) if t not in listed]
+    if len(listed) < 2:
+        return None
+    asked = sections(padded, k)
+    return [Part(t, asked) for t in listed[:MAX_PARTS]]
+
+
 def _days(padded: str, stays: Stays) -> int | None:
     """The longest stay said ("2 tháng", "một tuần", "vài hôm", "nửa năm"), in days; a
     length a declaration is to cover ("báo 1 lần cho cả năm") is no stay's."""
@@ -920,6 +937,7 @@ def _understand(padded: str, k: Knowledge, scope: bool, held: bool) -> Understan
         parts = (
             _split(padded, matches, k)
             or _named_apart(padded, matches, k, mixed)
+            or _listed(padded, matches, k)
             or [Part(_best(matches), sections(padded, k))]
         )
     parts, ask = (
