@@ -245,7 +245,8 @@ class FirestoreIntake:
             identified_at = self._memory.identified_at(reporter)
             if identified_at is None or now - identified_at >= IDENTITY_REFRESH:
                 expire_at = now + rules.retention
-                self._create_contact(
+                _create_contact(
+                    self.dbs,
                     reporter,
                     contact_doc(user_id, msg.oa_id, msg.app_id, now, expire_at),
                     self._rpc(deadline),
@@ -307,12 +308,6 @@ class FirestoreIntake:
                 self._memory.remember(reporter, _Known(plan.state, update_time, kept))
                 return w.result
 
-    def _create_contact(self, reporter: str, doc: dict[str, Any], rpc: dict[str, Any]) -> None:
-        """Create `reporters/{reporter}` in contacts unless it exists (create only: the
-        webhook cannot read or update it)."""
-        with contextlib.suppress(gexc.AlreadyExists):
-            self.dbs.collection(REPORTERS).document(reporter).create(doc, **rpc)
-
     @as_storage_errors
     def quarantine(
         self, item: Quarantined, retention_days: int, deadline: float | None = None
@@ -347,7 +342,7 @@ class FirestoreIntake:
             key, oa_id, app_id, reporter, user_id, following, now, retention_days
         )
         # first: see the module's docstring
-        self._create_contact(reporter, contact, self._rpc(deadline))
+        _create_contact(self.dbs, reporter, contact, self._rpc(deadline))
         batch = self.db.batch()
         batch.create(self.db.collection(MESSAGES).document(key), message)
         batch.set(self.db.collection(SENDERS).document(reporter), sender, merge=True)
@@ -369,6 +364,15 @@ class FirestoreIntake:
         batch.update(message, {DUE_AT: now})
         batch.update(self.db.collection(TIPS).document(tip_id), {"unpublished": True})
         batch.commit()
+
+
+def _create_contact(
+    dbs: Databases, reporter: str, doc: dict[str, Any], rpc: dict[str, Any]
+) -> None:
+    """Create `reporters/{reporter}` in contacts unless it exists (create only: the
+    webhook cannot read or update it)."""
+    with contextlib.suppress(gexc.AlreadyExists):
+        dbs.collection(REPORTERS).document(reporter).create(doc, **rpc)
 
 
 def _within(deadline: float | None, monotonic: Callable[[], float]) -> dict[str, Any]:
