@@ -148,6 +148,8 @@ class HypotheticalIn(_Strict):
     if_: list[str] = Field(default_factory=list, alias="if")
     then: list[str] = Field(default_factory=list)
     lead: int = Field(default=1, ge=0)
+    # an address or a leave to ask opening the message ("ad ơi"): `lead` counts after it
+    opening: list[str] = Field(default_factory=list)
     # a `rumour` read somewhere with one of `checks` ("có thật không") asks too
     rumour: list[str] = Field(default_factory=list)
     # a rule heard from someone and checked ("có người nói báo 1 lần là xong, đúng không"):
