@@ -98,3 +98,29 @@ def test_a_foreigner_reporting_the_neighbours_stays_a_tip() -> None:
     # then be other, its kind never moves)
     text = "tôi là người nước ngoài, nhà kế bên có 5 người lạ ở cả tháng không khai báo"
     assert by_rules(text).kind == "tip"
+
+
+# an office's practice asked in general (`practice_asked`): which cases it takes, nothing told
+@pytest.mark.parametrize(
+    "text",
+    [
+        "công an phường có nhận đơn tố cáo lừa đảo online không",
+        "cong an phuong co nhan don to cao lua dao qua mang ko ad",
+        "phường mình có tiếp nhận tố cáo vụ đánh bạc không vậy",
+    ],
+)
+def test_an_offices_practice_asked_is_a_question(text: str) -> None:
+    assert by_rules(text).kind == "question", text
+
+
+# the writer's own harm told, or something going on now, then the same asked: a tip
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em bị lừa 5 triệu qua mạng rồi, công an phường có nhận đơn không",
+        "hôm qua mẹ em bị giật túi ở chợ, công an phường có nhận đơn không ạ",
+        "hẻm 12 đang đánh nhau, công an có nhận tin báo không",
+    ],
+)
+def test_a_harm_told_then_the_practice_asked_stays_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip", text

@@ -718,6 +718,7 @@ def build_rules(data: Any) -> Rules:
         ("guidance_visit", top.guidance_visit),
         ("own_fine", top.own_fine),
         ("law_asked", top.law_asked),
+        ("practice_asked", top.practice_asked),
         ("other_office", top.other_office),
         ("office_wish", top.office_wish),
         ("office_things", top.office_things),
@@ -2119,6 +2120,7 @@ def weigh(
             or "guidance_visit" in groups
             or "own_fine" in groups
             or "law_asked" in groups
+            or ("practice_asked" in groups and _practice_asked(message, groups, True))
             or heard
             or reported
             # (not with someone acting in the office's name: "2 người mặc áo điện lực đi
@@ -2643,6 +2645,10 @@ def _by_rules(
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
     studied = "law_asked" in groups and (asking or "now" not in groups)
+    # or an office's practice asked in general ("công an phường có nhận đơn tố cáo lừa đảo
+    # online không"), nothing told as done or now, no harm of the writer's own (kind-32b)
+    if "practice_asked" in groups and not studied:
+        studied = _practice_asked(message, groups, asking)
     # someone of the family gone for years ("chồng bỏ nhà đi 2 năm nay, tòa đòi xác nhận cư
     # trú của ổng, em xin thay được không"), nothing now, a residence procedure asked of it:
     # a family's situation, nobody missing to search for tonight; only the leaving's own
@@ -3435,6 +3441,16 @@ def _by_rules(
         said += _unique(_labels(_sure(groups, "line_update")))
         return Classification("tip", "other", severity, None, None, said)
     return Classification("other", None, "normal", None, None, ())
+
+
+def _practice_asked(message: _Message, groups: dict[str, list[Hit]], asking: bool) -> bool:
+    """An office's practice asked in general (`practice_asked`): asked, nothing told as done
+    or going on, no harm of the writer's own told (round 32, kind-32b)."""
+    return (
+        asking
+        and groups.keys().isdisjoint(("past", "happened", "now", "habitual", "lasting"))
+        and not _own_harm(message, groups)
+    )
 
 
 def _own_harm(message: _Message, groups: dict[str, list[Hit]]) -> bool:
