@@ -29,8 +29,9 @@ def _rule(text: str) -> tuple[str, str | None]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Em là người nước ngoài, visa hết hạn 3 ngày rồi do em nằm viện, chủ nhà sợ bị phạt, "
-        "giờ em với chủ nhà phải làm gì ạ",
+        # (round 32, kind-32b: the foreigner asking of their own visa, qt37-109, is a question
+        # now; someone else's overstay told stays the tip)
+        "nhà bên cạnh có cô người nước ngoài visa hết hạn 3 ngày rồi, chủ nhà sợ bị phạt nên giấu",
         "phong tro ben canh co 3 nguoi Han Quoc o 2 thang, chu tro ko khai bao",
         "có mấy người nước ngoài ở trọ visa hết hạn lâu rồi mà chủ trọ vẫn cho ở",
         "nha doi dien co may nguoi trung quoc o chung 1 thang nay, ko biet chu nha co khai bao "

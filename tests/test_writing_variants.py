@@ -322,6 +322,10 @@ variants = load_script("writing_variants")
 # classifier's: no-marks question 20 -> 21, teencode-no-marks question 22 -> 23. t46q-065 (two
 # registrations listed, both answered) with "thường" typed "thưng" names thường trú no more,
 # tạm trú alone, as the original got before: a letter dropped question 559 -> 560.
+# Round 32 (kind-32b): qt37-109 (a foreigner's own visa run out, "Em là người nước ngoài ...")
+# is asked, no longer a tip answered wrong; its copy with "người" typed "ngời" is not read as
+# the writer the foreigner and stays the residence tip the original was before: a letter
+# dropped question-wrong 166 -> 167, the whole rise; no original read right before broken.
 HELD = {
     "no-marks": {"kind": 29, "tip-lost": 8, "category": 96, "urgency": 51,
                  "question": 21, "question-wrong": 20},
@@ -334,7 +338,7 @@ HELD = {
     "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 26, "urgency": 2,
                      "question": 85, "question-wrong": 14},
     "typo-dropped": {"kind": 74, "tip-lost": 22, "category": 60, "urgency": 13,
-                     "question": 560, "question-wrong": 166},
+                     "question": 560, "question-wrong": 167},
     "typo-tr-ch": {"kind": 96, "tip-lost": 47, "category": 115, "urgency": 16,
                    "question": 119, "question-wrong": 43},
 }  # fmt: skip

@@ -698,6 +698,7 @@ def build_rules(data: Any) -> Rules:
         ("line_unless", line.unless),
         ("if", top.hypothetical.if_),
         ("then", top.hypothetical.then),
+        ("supposing_opening", top.hypothetical.opening),
         ("rumour", top.hypothetical.rumour),
         ("heard", top.hypothetical.heard),
         ("checks", top.hypothetical.checks),
@@ -717,6 +718,7 @@ def build_rules(data: Any) -> Rules:
         ("guidance_visit", top.guidance_visit),
         ("own_fine", top.own_fine),
         ("law_asked", top.law_asked),
+        ("practice_asked", top.practice_asked),
         ("other_office", top.other_office),
         ("office_wish", top.office_wish),
         ("office_things", top.office_things),
@@ -2118,6 +2120,7 @@ def weigh(
             or "guidance_visit" in groups
             or "own_fine" in groups
             or "law_asked" in groups
+            or ("practice_asked" in groups and _practice_asked(message, groups, True))
             or heard
             or reported
             # (not with someone acting in the office's name: "2 người mặc áo điện lực đi
@@ -2642,6 +2645,10 @@ def _by_rules(
     # not beside something said happening now, unless asked ("đang làm bài văn thì nghe
     # nhà bên la cứu" reports a fire)
     studied = "law_asked" in groups and (asking or "now" not in groups)
+    # or an office's practice asked in general ("công an phường có nhận đơn tố cáo lừa đảo
+    # online không"), nothing told as done or now, no harm of the writer's own (kind-32b)
+    if "practice_asked" in groups and not studied:
+        studied = _practice_asked(message, groups, asking)
     # someone of the family gone for years ("chồng bỏ nhà đi 2 năm nay, tòa đòi xác nhận cư
     # trú của ổng, em xin thay được không"), nothing now, a residence procedure asked of it:
     # a family's situation, nobody missing to search for tonight; only the leaving's own
@@ -3300,6 +3307,9 @@ def _by_rules(
         # told first, then asked: "làm sao để tố giác tội phạm" asks how to report; and told
         # of something, not only a report named ("muốn tố giác thì phải làm sao": other, weak)
         and (best is None or best_strong or best.category != "other")
+        # (nor the category's own question said, its words then a premise: a foreigner's
+        # own visa run out, "em là người nước ngoài, visa hết hạn rồi, giờ làm sao"; kind-32b)
+        and (best is None or best.asks not in groups)
         and _ending_by(best_hits, todo[0][START])
         and _ending_by(best_weak, todo[0][START])
     ):
@@ -3431,6 +3441,16 @@ def _by_rules(
         said += _unique(_labels(_sure(groups, "line_update")))
         return Classification("tip", "other", severity, None, None, said)
     return Classification("other", None, "normal", None, None, ())
+
+
+def _practice_asked(message: _Message, groups: dict[str, list[Hit]], asking: bool) -> bool:
+    """An office's practice asked in general (`practice_asked`): asked, nothing told as done
+    or going on, no harm of the writer's own told (round 32, kind-32b)."""
+    return (
+        asking
+        and groups.keys().isdisjoint(("past", "happened", "now", "habitual", "lasting"))
+        and not _own_harm(message, groups)
+    )
 
 
 def _own_harm(message: _Message, groups: dict[str, list[Hit]]) -> bool:
@@ -3977,6 +3997,9 @@ def _hypothetical(
         return False
     first = min(h[START] for h in event)
     supposed = any(h[END] <= first for h in groups.get("if", ()))
+    # the lead counted after an address or a leave to ask opening the message ("ad ơi",
+    # "cho em hỏi"), each in turn: they tell nothing (round 32, kind-32b)
+    start = _opening_end(groups) if "supposing_opening" in groups or "line_opener" in groups else 0
     # or a wish to report opening it ("cho em hỏi muốn báo có người bán ma túy trong hẻm thì
     # báo ở đâu"): "if one wants to report", unless a number makes what follows precise (a
     # house, a lane: "tôi muốn báo nhà số 5 hẻm 30 bán ma túy thì báo ở đâu" tells; round
@@ -3986,7 +4009,16 @@ def _hypothetical(
     # (nor one said going on for a while up to now: "chủ nhà cho 6-7 người lạ ở mấy tháng
     # nay, hỏi tổ trưởng thì chưa ai khai báo tạm trú" tells; round 25, kind-25)
     if not supposed and (
-        first > rules.hypothetical_lead or "happened" in groups or "lasting" in groups
+        first - start > rules.hypothetical_lead
+        or "happened" in groups
+        or "lasting" in groups
+        # (or a habit told: "dạ cho e hỏi e nghi người giúp việc lấy tiền trong tủ nhiều lần"
+        # tells what goes on; round 32, kind-32b)
+        or "habitual" in groups
+        # (and after an address, the case supposed in one breath, its "thì" in the event's
+        # own clause: "cho hoi bi giat tui tren duong X hoi trua, trong tui co cccd ... thi gio
+        # lam sao" tells a story before it; round 32, kind-32b)
+        or (start and not _then_in_clause(groups, min(h[CLAUSE] for h in event)))
     ):
         return False
     # a "thì" inside the event's own words supposes nothing ("ra thì không thấy xe": found
@@ -4013,6 +4045,23 @@ def _hypothetical(
         if h[SURE] and h[END] <= supposing
     ]
     return not (before and any(h[END] <= supposing for h in told))
+
+
+def _then_in_clause(groups: dict[str, list[Hit]], clause: int) -> bool:
+    """Whether a "thì" lies in the given clause."""
+    return any(h[CLAUSE] == clause for h in groups.get("then", ()))
+
+
+def _opening_end(groups: dict[str, list[Hit]]) -> int:
+    """Where the message's addresses and leaves to ask at its start end ("ad ơi cho em
+    hỏi": 5), 0 when it opens with none."""
+    openers = [*groups.get("supposing_opening", ()), *groups.get("line_opener", ())]
+    at = 0
+    while True:
+        ends = [h[END] for h in openers if h[START] == at]
+        if not ends:
+            return at
+        at = max(ends)
 
 
 def _reaction_supposed(groups: dict[str, list[Hit]], event: list[Hit]) -> list[Hit]:

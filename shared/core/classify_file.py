@@ -148,6 +148,8 @@ class HypotheticalIn(_Strict):
     if_: list[str] = Field(default_factory=list, alias="if")
     then: list[str] = Field(default_factory=list)
     lead: int = Field(default=1, ge=0)
+    # an address or a leave to ask opening the message ("ad ơi"): `lead` counts after it
+    opening: list[str] = Field(default_factory=list)
     # a `rumour` read somewhere with one of `checks` ("có thật không") asks too
     rumour: list[str] = Field(default_factory=list)
     # a rule heard from someone and checked ("có người nói báo 1 lần là xong, đúng không"):
@@ -523,6 +525,8 @@ class RulesIn(_Strict):
     own_fine: list[str] = Field(default_factory=list)
     # a crime as a subject of study or of a lawyer's file ("tội A khác tội B ở điểm nào")
     law_asked: list[str] = Field(default_factory=list)
+    # an office's practice asked in general ("công an phường có nhận đơn tố cáo ... không")
+    practice_asked: list[str] = Field(default_factory=list)
     # another office's matter asked ("cúp nước từ sáng, gọi số nào", "chuyển trường")
     other_office: list[str] = Field(default_factory=list)
     # the writer wishing for that office's service ("muốn đổi tên hợp đồng nước")
@@ -649,6 +653,7 @@ def _phrases(rules: RulesIn) -> list[tuple[str, str]]:
     add("guidance_visit", rules.guidance_visit)
     add("own_fine", rules.own_fine)
     add("law_asked", rules.law_asked)
+    add("practice_asked", rules.practice_asked)
     add("other_office", rules.other_office)
     add("office_wish", rules.office_wish)
     add("office_things", rules.office_things)
