@@ -1990,7 +1990,9 @@ MESSAGES_ALONE = {
     # round 26 (cat-26: "1 dam" unmarked is a group, no stab: machetes dragged, mt17-144): 147
     # round 30 (kind-30b: where it stands asked, nothing else said, is the tip asked after,
     # not a question; mt17-118): kind 219 -> 220
-    "tuning17": ((220, 147, 150), 15, 0, 0),
+    # round 32 (cat-32: of the categories beating the highest, the one told most: a gambling
+    # den's din and quarrel, mt17-69): category 147 -> 148
+    "tuning17": ((220, 148, 150), 15, 0, 0),
     # 18 after msg-16's pass on it (model retrained): 208, 108, 106, 15/15, none and none
     # round 18 (msg-18, follow-ups asking only for news, the report named by when): 211
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
