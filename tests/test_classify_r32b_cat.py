@@ -1,12 +1,13 @@
 """Principles of category added in round 32's second wave (issue 17, cat-32), each on the
 situation described rather than on a topic word. Tried on phrasings of our own, each beside a
-near miss that must not change. The rules' own verdict is read (`by_rules`)."""
+near miss that must not change. The rules' own verdict is read (`by_rules`) unless the learned
+model's part is the point."""
 
 from __future__ import annotations
 
 import pytest
 
-from shared.core.classify import by_rules
+from shared.core.classify import by_rules, classify
 
 
 def _category(text: str) -> str | None:
@@ -46,3 +47,31 @@ def test_gambling_den_with_its_din_and_quarrels_is_gambling(text: str) -> None:
 )
 def test_a_fight_told_most_stays_violence(text: str) -> None:
     assert _category(text) == "violence"
+
+
+# A vehicle left where it does not belong, said suspected stolen: the rules read a theft (a
+# stolen vehicle dumped), and the learned model, reading a thing nobody came for, may not name
+# lost property over it (`not_named_beside`); what is read end to end (`classify`)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "co chiec xe may bo khong o dau hem nha em 10 ngay nay, ko bien so, ko ai toi lay, nghi "
+        "xe gian",
+        "có chiếc xe máy bỏ không trước nhà tôi cả tuần nay, không biển số, không ai tới lấy, "
+        "nghi xe gian",
+    ],
+)
+def test_a_vehicle_left_and_said_suspected_stolen_is_theft(text: str) -> None:
+    assert classify(text).category == "theft"
+
+
+# near misses: a thing left that nobody came for, no theft suspected, is still lost property
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có cái vali bỏ ở trạm xe buýt trước chợ từ sáng tới giờ, không ai tới lấy",
+        "em luom duoc cai vi roi o cong truong, ko ai toi lay, muon gui lai cong an",
+    ],
+)
+def test_a_thing_left_without_suspicion_stays_lost_property(text: str) -> None:
+    assert classify(text).category == "lost_property"

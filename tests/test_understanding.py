@@ -2056,7 +2056,9 @@ MESSAGES_ALONE = {
     # may open a status question itself
     # round 25 (cat-25: one high on meth raving, the model kept from public order): 135
     # round 31 (cat-31): 135 -> 136, one lured to Campuchia by a job, held for ransom, is fraud
-    "tuning21": ((218, 136, 138), 15, 0, 0),
+    # round 32 (cat-32): 136 -> 137, a motorbike left and said suspected stolen ("nghi xe
+    # gian"): the model may not name lost property over the rules' theft (mt21-88)
+    "tuning21": ((218, 137, 138), 15, 0, 0),
     # round 19, scored before any change (lead-19 a36e371), on their agreed labels:
     # ((208, 138, 155), 10, 2, 4) and ((205, 137, 143), 11, 1, 1); after msg-19b's urgency
     # pass (an earlier report's time is not the event's, an offender still there, a strong
