@@ -75,3 +75,43 @@ def test_a_vehicle_left_and_said_suspected_stolen_is_theft(text: str) -> None:
 )
 def test_a_thing_left_without_suspicion_stays_lost_property(text: str) -> None:
     assert classify(text).category == "lost_property"
+
+
+# Blows exchanged after a quarrel, counted ("đấm nhau mấy cái"), nobody hurt *badly*: some were
+# hurt lightly, so "không ai bị thương nặng" does not make the blows weak as "không ai bị
+# thương" does (`compounds`); typed without marks "cai nhau roi dam nhau" is no drinking party
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sang nay o cho Tan Huong 2 ba ban ca cai nhau roi dam nhau may cai, nguoi ta can ra roi, "
+        "ko ai bi thuong nang",
+        "Trưa nay trước quán cơm trên Gò Dầu 2 anh thợ hồ cãi nhau rồi đấm nhau mấy cái, có người "
+        "can, không ai bị thương nặng",
+        "toi qua 2 thang trong xom cai nhau xong dam nhau vai cai o dau hem, khong ai bi thuong "
+        "nang",
+    ],
+)
+def test_blows_after_a_quarrel_nobody_badly_hurt_is_violence(text: str) -> None:
+    assert _category(text) == "violence"
+
+
+# near misses: words only, nobody hurt, stay public order; a crash nobody was badly hurt in
+# stays traffic, and calm; "dam nhau" bare, typed without marks, is still a drinking party
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("tối qua 2 ông hàng xóm cãi nhau to tiếng ở đầu hẻm, không ai bị thương", "public_order"),
+        (
+            "xe may quet xe dap o nga tu, ko ai bi thuong nang, 2 ben dang cai nhau to, ket xe",
+            "traffic",
+        ),
+        ("toi nay co dam nhau o nha so 5, on qua", "public_order"),
+    ],
+)
+def test_words_only_or_a_crash_keep_their_category(text: str, category: str) -> None:
+    assert _category(text) == category
+
+
+def test_a_crash_nobody_badly_hurt_in_stays_calm() -> None:
+    text = "xe may quet xe dap o nga tu, ko ai bi thuong nang, 2 ben dang cai nhau to, ket xe"
+    assert classify(text).severity == "normal"

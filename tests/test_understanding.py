@@ -2209,7 +2209,9 @@ MESSAGES_ALONE = {
     # round 26 (cat-26: a race with its din, a vape with cannabis, a purse snatched, a power
     # station burning, someone stamped on or shut in, a fake order, leaflets): category 135
     # round 31 (cat-31): 136 -> 137, dogs let loose in the street are public order (mt44-11)
-    "tuning44": ((197, 137, 138), 19, 0, 0),
+    # round 32 (cat-32): 137 -> 138, blows after a quarrel, "không ai bị thương nặng" no
+    # "nobody hurt" (mt44-1)
+    "tuning44": ((197, 138, 138), 19, 0, 0),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (msg-26, counts only: glad faces, ads' promises, the line's page): kind 185 -> 186
     # round 27 (msg-27: the line's app, sellers' offers, songs and clothes praised as burning):
