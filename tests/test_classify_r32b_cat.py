@@ -115,3 +115,25 @@ def test_words_only_or_a_crash_keep_their_category(text: str, category: str) -> 
 def test_a_crash_nobody_badly_hurt_in_stays_calm() -> None:
     text = "xe may quet xe dap o nga tu, ko ai bi thuong nang, 2 ben dang cai nhau to, ket xe"
     assert classify(text).severity == "normal"
+
+
+# A public place left dirty and smelling by people sleeping rough, the ward asked to see to it:
+# the place's order (public order); help asked for the person themselves is other
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mấy người lang thang ngủ ở nhà chờ xe buýt trước chợ Tân Hương, ko làm gì ai, chỉ là bẩn "
+        "với hôi, nhờ phường dọn giúp",
+        "goc cong vien dam sen co may nguoi vo gia cu o luon, vua do vua hoi, nho phuong xem giup",
+    ],
+)
+def test_a_public_place_left_dirty_and_smelling_is_public_order(text: str) -> None:
+    assert _category(text) == "public_order"
+
+
+def test_help_asked_for_someone_sleeping_rough_stays_other() -> None:
+    text = (
+        "có ông vô gia cư nằm ngủ trước hiên nhà em mấy đêm nay, ko phiền gì, nhờ phường xem hỗ "
+        "trợ ổng"
+    )
+    assert classify(text).category == "other"

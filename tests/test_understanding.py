@@ -2088,7 +2088,9 @@ MESSAGES_ALONE = {
     # round 30 (urg-30b): urgency 169 -> 170, a parent pressed to pay for a child said hurt,
     # the child not reachable (mt22-62)
     # round 31 (cat-31): 163 -> 164, a drunk passed out in the road is public order (mt22-44)
-    "tuning22": ((218, 164, 170), 10, 0, 0),
+    # round 32 (cat-32): 164 -> 165, a bus stop left dirty and smelling ("bẩn với hôi") by
+    # people sleeping there is public order (mt22-86)
+    "tuning22": ((218, 165, 170), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
