@@ -1992,7 +1992,9 @@ MESSAGES_ALONE = {
     # round 26 (cat-26: "1 dam" unmarked is a group, no stab: machetes dragged, mt17-144): 147
     # round 30 (kind-30b: where it stands asked, nothing else said, is the tip asked after,
     # not a question; mt17-118): kind 219 -> 220
-    "tuning17": ((220, 147, 150), 15, 0, 0),
+    # round 32 (cat-32: of the categories beating the highest, the one told most: a gambling
+    # den's din and quarrel, mt17-69): category 147 -> 148
+    "tuning17": ((220, 148, 150), 15, 0, 0),
     # 18 after msg-16's pass on it (model retrained): 208, 108, 106, 15/15, none and none
     # round 18 (msg-18, follow-ups asking only for news, the report named by when): 211
     # round 19 (msg-19c: forwards, calls called off, schoolwork, the line asked, a message to
@@ -2056,7 +2058,9 @@ MESSAGES_ALONE = {
     # may open a status question itself
     # round 25 (cat-25: one high on meth raving, the model kept from public order): 135
     # round 31 (cat-31): 135 -> 136, one lured to Campuchia by a job, held for ransom, is fraud
-    "tuning21": ((218, 136, 138), 15, 0, 0),
+    # round 32 (cat-32): 136 -> 137, a motorbike left and said suspected stolen ("nghi xe
+    # gian"): the model may not name lost property over the rules' theft (mt21-88)
+    "tuning21": ((218, 137, 138), 15, 0, 0),
     # round 19, scored before any change (lead-19 a36e371), on their agreed labels:
     # ((208, 138, 155), 10, 2, 4) and ((205, 137, 143), 11, 1, 1); after msg-19b's urgency
     # pass (an earlier report's time is not the event's, an offender still there, a strong
@@ -2086,7 +2090,9 @@ MESSAGES_ALONE = {
     # round 30 (urg-30b): urgency 169 -> 170, a parent pressed to pay for a child said hurt,
     # the child not reachable (mt22-62)
     # round 31 (cat-31): 163 -> 164, a drunk passed out in the road is public order (mt22-44)
-    "tuning22": ((218, 164, 170), 10, 0, 0),
+    # round 32 (cat-32): 164 -> 165, a bus stop left dirty and smelling ("bẩn với hôi") by
+    # people sleeping there is public order (mt22-86)
+    "tuning22": ((218, 165, 170), 10, 0, 0),
     # round 23 (the model taught urgency by sets 14-23, 40, 41, taught): 150
     # round 25 (cat-25: a part stolen off a parked lorry, the model kept from traffic): 143
     # round 26 (cat-26: a pothole riders fell in is the road's accident, mt23-39): 144
@@ -2207,7 +2213,9 @@ MESSAGES_ALONE = {
     # round 26 (cat-26: a race with its din, a vape with cannabis, a purse snatched, a power
     # station burning, someone stamped on or shut in, a fake order, leaflets): category 135
     # round 31 (cat-31): 136 -> 137, dogs let loose in the street are public order (mt44-11)
-    "tuning44": ((197, 137, 138), 19, 0, 0),
+    # round 32 (cat-32): 137 -> 138, blows after a quarrel, "không ai bị thương nặng" no
+    # "nobody hurt" (mt44-1)
+    "tuning44": ((197, 138, 138), 19, 0, 0),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (msg-26, counts only: glad faces, ads' promises, the line's page): kind 185 -> 186
     # round 27 (msg-27: the line's app, sellers' offers, songs and clothes praised as burning):

@@ -2600,7 +2600,7 @@ def _by_rules(
     reach, opening = _reached(rules, groups)
     best: CategoryRule | None = None
     best_score, best_strong, best_hits, best_weak = 0.0, 0, [], []
-    scored: list[tuple[CategoryRule, int, list[Hit]]] = []
+    scored: list[tuple[CategoryRule, int, list[Hit], float]] = []
     final_word = _ends_as_question(message, rules) or _asked_inside(message, rules)
     asking = "?" in text or final_word is not None
     # papers lost, their procedure asked, neither where nor when said ("bị móc túi mất
@@ -2779,16 +2779,20 @@ def _by_rules(
         # a pair is one piece of evidence, its two phrases both reasons
         strong = len(_labels(hits)) + pairs
         hits = hits + paired
-        scored.append((rule, strong, hits))
         # a fire that is over is the background of what the message reports now
         # (a quarter: less than one weak phrase of what is reported now)
         weight = 0.25 if rule.background_when_past and over else 1.0
         score = weight * strong + 0.5 * len(_labels(weak))
+        scored.append((rule, strong, hits, score))
         if score > best_score:
             best, best_score, best_strong, best_hits, best_weak = rule, score, strong, hits, weak
     if best is not None:
-        for rule, strong, hits in scored:
-            if strong and best.category in rule.beats:
+        # of the categories that beat the one scored highest, the one told most (cat-32:
+        # "đêm nào cũng đánh bài ăn tiền, la hét om sòm, hôm qua còn đòi chém nhau" is the
+        # gambling den, its quarrel and its din the den's): a tie goes to the earlier
+        beaten, beater_score = best.category, 0.0
+        for rule, strong, hits, score in scored:
+            if strong and beaten in rule.beats and score > beater_score:
                 # a fire beats the arson told beside it, all one event; never what is told
                 # going on now or as a habit beside a fire it dates ("hồi tháng trước nhà bên
                 # cháy, giờ tối nào cũng đánh nhau"), nor typed without marks ("chay roi" is
@@ -2798,7 +2802,7 @@ def _by_rules(
                 ):
                     continue
                 best, best_strong, best_hits, best_weak = rule, strong, hits, []
-                break
+                beater_score = score
 
     danger = _danger(rules, groups, best, best_hits, held, message.clauses, reach, opening)
 
