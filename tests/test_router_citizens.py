@@ -103,6 +103,26 @@ def test_a_residence_tip_is_followed_by_the_short_rule(line: Line) -> None:
     assert "đăng ký tạm trú" in rule and "Luật Cư trú" in rule
 
 
+def test_a_residence_tip_about_foreigners_is_followed_by_the_hosts_rule_once(
+    line: Line,
+) -> None:
+    # round 32 (asst-32): it was followed by the citizens' tạm trú rule (30 days, its fines),
+    # a wrong legal fact for a foreigner's host; the router's delivery comes twice
+    line.citizen_says(
+        CITIZEN,
+        "phong tro ben canh nha so 12 duong Tan Son Nhi p Tan Son Nhi co 3 nguoi Han Quoc o 2 "
+        "thang roi, chu tro ko khai bao gi het",
+    )
+    assert set(pump(line, times=2)) == {200}
+    tip = line.only_tip()
+    assert tip["classification"]["category"] == "residence"
+    told = line.texts(CITIZEN)
+    assert tip["ref"] in told[0]
+    (rule,) = [t for t in told if t.startswith("Quy định liên quan:")]  # once
+    assert "12 giờ" in rule and "Luật số 47/2014/QH13" in rule
+    assert "30 ngày" not in rule and "Luật Cư trú" not in rule
+
+
 def test_a_lost_wallet_goes_to_the_ward_and_the_citizen_learns_how_to_reissue_papers(
     line: Line,
 ) -> None:
