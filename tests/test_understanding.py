@@ -1812,7 +1812,11 @@ QUESTIONS_ALONE = {
     # death registered: a record not updated, an officer looks (t47q-069)
     "tuning47": (93, 0),
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
-    "tuning48": (84, 1),
+    # round 33 (asst-33): 84 -> 95, a subject asked bare asked back (a residence paper
+    # expired or lost, a long work trip, how long before registering, someone come home to
+    # live, a house let), and the part asked (a removal's deadline, one notice for many
+    # nights, a group by list, the confirmation at the ward lived in, "How?" in English)
+    "tuning48": (95, 1),
 }
 
 

@@ -1,0 +1,103 @@
+"""Round 33 (asst-33): dev set 48's residence questions by principle, tried in fresh words.
+
+Each case is a citizen's phrasing of its own (typos and missing marks included), run the
+way the line runs a question (classify, then the assistant), as `tests/understanding.py`
+scores it: the topic and the parts asked, or the question back and its buttons.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.core import assistant
+from shared.core.classify import classify
+from tests.understanding import Understood, understood
+
+
+def _got(text: str) -> Understood:
+    return understood(text, classify, assistant)
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        # a residence paper said expired, which unsaid: the renewal, or the confirmation
+        ("giấy tờ cư trú của em hết hạn rồi, giờ sao ạ", {"gia_han_tam_tru", "xac_nhan_cu_tru"}),
+        ("giay cu tru qua han thi lam the nao", {"gia_han_tam_tru", "xac_nhan_cu_tru"}),
+        # residence papers said lost: the card's re-issue, or the confirmation
+        ("giấy tờ cư trú bị mất hết rồi thì làm sao", {"mat_giay_to", "xac_nhan_cu_tru"}),
+        ("lam mat giay cu tru roi phai lam gi", {"mat_giay_to", "xac_nhan_cu_tru"}),
+        # a long work trip, nothing named: tạm vắng where one leaves, tạm trú where one goes
+        (
+            "sắp đi công tác lâu ngày thì có cần báo gì với công an không",
+            {"tam_vang", "tam_tru"},
+        ),
+        ("di cong tac may thang lien thi co phai khai gi ko", {"tam_vang", "tam_tru"}),
+        # how long before one must register, nothing named: each registration's threshold
+        ("ở bao lâu thì phải đăng ký ạ", {"tam_tru", "thuong_tru", "luu_tru"}),
+        ("may ngay thi phai dang ky vay ad", {"tam_tru", "thuong_tru", "luu_tru"}),
+        # someone come home to live ("về ở"): a stay, a tạm trú or a permanent registration
+        ("nhà em có thêm người về ở thì phải khai gì", {"luu_tru", "tam_tru", "thuong_tru"}),
+        ("nhà vừa có người về ở, cần làm giấy tờ gì không", {"luu_tru", "tam_tru", "thuong_tru"}),
+        # near miss: "tới ở", nobody described, may be a foreigner
+        ("nhà có người mới tới ở thì khai báo sao", {"luu_tru", "tam_tru", "nuoc_ngoai"}),
+        # a house let, its papers asked, whom to unsaid
+        ("cho người ta thuê nhà thì cần giấy tờ gì", {"luu_tru", "tam_tru", "nuoc_ngoai"}),
+    ],
+)
+def test_a_subject_asked_bare_is_asked_back(text: str, buttons: set[str]) -> None:
+    got = _got(text)
+    assert not got.topics and not got.tip
+    assert set(got.clarify) == buttons
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: the registration named is answered
+        ("tạm trú hết hạn rồi thì làm sao", "gia_han_tam_tru"),
+        ("xác nhận cư trú hết hạn thì xin lại sao", "xac_nhan_cu_tru"),
+        ("mất căn cước thì làm lại ở đâu", "mat_giay_to"),
+        ("đi công tác 4 tháng có phải khai tạm vắng không", "tam_vang"),
+        ("ở bao lâu thì phải đăng ký tạm trú", "tam_tru"),
+    ],
+)
+def test_the_procedure_named_is_answered(text: str, topic: str) -> None:
+    assert _got(text).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "parts"),
+    [
+        # a removal one must report, by when: the duty's deadline (07 days) is in ai_khi
+        ("chủ trọ phải báo xóa tạm trú cho người thuê trong bao lâu", "xoa_dang_ky", {"ai_khi"}),
+        # one notice for many nights or one each night: what a notice covers, and when
+        (
+            "bao luu tru cho khach o 2 tuan thi khai 1 lan hay moi dem phai khai",
+            "luu_tru",
+            {"ai_khi", "thoi_gian"},
+        ),
+        # a group registered by list, whether it may be: who may, and how it is filed
+        (
+            "trường đăng ký tạm trú theo danh sách cho cả lớp được không",
+            "tam_tru",
+            {"ai_khi", "noi_nop"},
+        ),
+        # the confirmation asked at the ward one lives in: where it may be asked
+        (
+            "hộ khẩu ở Bến Tre mà em đang ở Tân Phú, xin xác nhận cư trú tại phường này được không",
+            "xac_nhan_cu_tru",
+            {"noi_nop"},
+        ),
+        # "how" asked in English after a yes-or-no: how it is filed, beside whether
+        (
+            "My Korean wife will stay at my house for 2 weeks. Do I need to report her? If so how?",
+            "nuoc_ngoai",
+            {"ai_khi", "noi_nop"},
+        ),
+    ],
+)
+def test_the_part_asked_is_given(text: str, topic: str, parts: set[str]) -> None:
+    got = _got(text)
+    assert got.topics == (topic,)
+    assert parts <= set(got.sections)
