@@ -101,3 +101,44 @@ def test_the_part_asked_is_given(text: str, topic: str, parts: set[str]) -> None
     got = _got(text)
     assert got.topics == (topic,)
     assert parts <= set(got.sections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the landlord refusing to sign for the tenant's registration, what to do asked: an
+        # officer looks at it (as "chủ nhà không cho đăng ký")
+        "bà chủ trọ nhất quyết không ký xác nhận chỗ ở, em muốn đăng ký tạm trú thì giải quyết "
+        "sao ạ",
+        "chu tro ko chiu ky giay cho tui lam tam tru, tui o 8 thang roi, gio tinh sao",
+        "chủ nhà không chịu ký xác nhận cho tui đăng ký tạm trú, giờ tui phải làm gì",
+    ],
+)
+def test_a_landlord_refusing_to_sign_is_handed_to_an_officer(text: str) -> None:
+    assert _got(text).handoff
+
+
+def test_the_papers_asked_instead_of_the_signature_are_answered() -> None:
+    # near miss: the lawful alternative asked (a lease stands in), the procedure answers
+    got = _got("chủ trọ không chịu ký xác nhận cho em đăng ký tạm trú, vậy cần giấy tờ gì thay ạ")
+    assert not got.handoff
+    assert got.topics == ("tam_tru",) and "giay_to" in got.sections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the household's own move, "ở" between: its registration, tạm trú or thường trú
+        "cả nhà tui mới dọn qua ở nhà mới bên Tân Phú, có cần báo gì với phường không",
+        "vo chong em chuyen sang o nha moi thi phai dang ky gi",
+    ],
+)
+def test_a_household_moving_in_is_asked_which_registration(text: str) -> None:
+    got = _got(text)
+    assert not got.topics and set(got.clarify) == {"tam_tru", "thuong_tru"}
+
+
+def test_kin_come_to_stay_at_the_new_home_stays_a_visit() -> None:
+    # near miss: a relative come to stay there is asked the stay's length, not the move
+    got = _got("mẹ em lên ở nhà mới của em thì khai báo sao")
+    assert set(got.clarify) == {"luu_tru", "tam_tru"}

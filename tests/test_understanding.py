@@ -1009,7 +1009,9 @@ BLIND_HELD = {
     # round 20 (msg-20's pass on kind, its aggregate only seen): kind 130
     # round 23 (msg-23: a web address is an ad's phrase; aggregate only): kind 131, ads 10
     # round 26 (msg-26: glad faces, ads' promises, the line's page; aggregate only): ads 10 -> 11
-    "blind16": ((131, 92, 98), 11, 0, 0, 69, 0),
+    # round 33 (asst-33: a landlord refusing to sign for a tenant's registration, what to do
+    # asked, handed to an officer; aggregate only): questions 69 -> 70
+    "blind16": ((131, 92, 98), 11, 0, 0, 70, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -1180,7 +1182,9 @@ BLIND_HELD = {
     # round 29 (kind-29, aggregate only): kind 122 -> 123 (the writer's own exercise told alone)
     # round 32 (kind-32: a game pointed at, "game này bắn ...", its crime its play; aggregate
     # only): kind 123 -> 124
-    "blind27": ((124, 87, 91), 12, 0, 1, 62, 2),
+    # round 33 (asst-33: a landlord refusing to sign for a tenant's registration, what to do
+    # asked, handed to an officer; aggregate only): questions 62 -> 63
+    "blind27": ((124, 87, 91), 12, 0, 1, 63, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1816,7 +1820,10 @@ QUESTIONS_ALONE = {
     # expired or lost, a long work trip, how long before registering, someone come home to
     # live, a house let), and the part asked (a removal's deadline, one notice for many
     # nights, a group by list, the confirmation at the ward lived in, "How?" in English)
-    "tuning48": (95, 1),
+    # then 95 -> 97: a landlord refusing to sign, what to do asked, handed to an officer
+    # (t48q-011); a household's own move, "ở" between ("chuyển về ở nhà mới"), asked which
+    # registration (t48q-086)
+    "tuning48": (97, 1),
 }
 
 
