@@ -142,3 +142,59 @@ def test_kin_come_to_stay_at_the_new_home_stays_a_visit() -> None:
     # near miss: a relative come to stay there is asked the stay's length, not the move
     got = _got("mẹ em lên ở nhà mới của em thì khai báo sao")
     assert set(got.clarify) == {"luu_tru", "tam_tru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # back from settling abroad, registering again, the passport expired: which paper
+        # proves citizenship the procedure files do not say; an officer answers
+        "ba tui dinh cu ben uc 20 nam, gio ve o han, ho chieu vn cua ba het han lau roi, nhap "
+        "khau lai vo nha tui duoc ko",
+        "chị tôi định cư ở Pháp, về nước thì hộ chiếu đã hết hạn, muốn nhập hộ khẩu lại nhà mẹ",
+    ],
+)
+def test_a_returnee_with_an_expired_passport_is_handed_to_an_officer(text: str) -> None:
+    got = _got(text)
+    assert got.handoff and not got.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "service"),
+    [
+        # near misses: a valid passport said asks the registration; a renewal asked alone is
+        # the passport office's
+        (
+            "Tôi định cư ở Mỹ hơn 20 năm, nay về hẳn, vẫn còn hộ chiếu Việt Nam, muốn đăng ký "
+            "thường trú ở nhà anh trai thì cần giấy tờ gì",
+            "thuong_tru",
+            None,
+        ),
+        ("Việt kiều về nước chơi, hộ chiếu hết hạn thì gia hạn ở đâu", None, "passport"),
+    ],
+)
+def test_a_valid_passport_or_its_renewal_is_answered(
+    text: str, topic: str | None, service: str | None
+) -> None:
+    got = _got(text)
+    assert not got.handoff
+    assert got.topics == ((topic,) if topic else ())
+    assert got.out_of_scope == service
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # back for good after settling abroad: the registration, never the removal
+        (
+            "tôi định cư bên Canada 15 năm, vẫn quốc tịch Việt Nam, giờ về ở hẳn, muốn đăng ký "
+            "thường trú ở nhà chị gái",
+            "thuong_tru",
+        ),
+        # near misses: leaving to settle abroad is the removal
+        ("chuẩn bị đi Mỹ định cư, có cần làm gì với hộ khẩu không", "xoa_dang_ky"),
+        ("con tôi định cư ở Úc, có phải xóa thường trú không", "xoa_dang_ky"),
+    ],
+)
+def test_back_for_good_registers_and_leaving_removes(text: str, topic: str) -> None:
+    assert _got(text).topics == (topic,)

@@ -1823,7 +1823,9 @@ QUESTIONS_ALONE = {
     # then 95 -> 97: a landlord refusing to sign, what to do asked, handed to an officer
     # (t48q-011); a household's own move, "ở" between ("chuyển về ở nhà mới"), asked which
     # registration (t48q-086)
-    "tuning48": (97, 1),
+    # then 97 -> 98: back from settling abroad, the passport expired, registering again:
+    # an officer (t48q-063)
+    "tuning48": (98, 1),
 }
 
 
