@@ -198,3 +198,47 @@ def test_a_valid_passport_or_its_renewal_is_answered(
 )
 def test_back_for_good_registers_and_leaving_removes(text: str, topic: str) -> None:
     assert _got(text).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        # a new member of the household, nobody described
+        (
+            "nhà mình vừa có thêm người mới, cần khai gì không ạ",
+            {"luu_tru", "tam_tru", "thuong_tru"},
+        ),
+        # someone moving out to live elsewhere: where they go, or the absence here
+        ("ba em chuyển đi chỗ khác ở rồi thì cần làm gì", {"tam_vang", "thuong_tru", "tam_tru"}),
+        # a house let for long: the tenants' tạm trú or a foreigner's declaration, no guest's night
+        ("nhà tui cho thuê căn hộ dài hạn, cần báo gì với phường không", {"tam_tru", "nuoc_ngoai"}),
+        # papers to prepare, or where to start, nothing named
+        ("muốn hỏi cần chuẩn bị những giấy tờ gì", {"thuong_tru", "tam_tru", "xac_nhan_cu_tru"}),
+        (
+            "em muốn đi làm giấy tờ ở công an phường mà không biết bắt đầu từ đâu",
+            {"thuong_tru", "tam_tru", "xac_nhan_cu_tru"},
+        ),
+    ],
+)
+def test_more_subjects_asked_bare_are_asked_back(text: str, buttons: set[str]) -> None:
+    got = _got(text)
+    assert not got.topics and set(got.clarify) == buttons
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: the procedure or the person named is answered
+        ("cho thuê phòng dài hạn cho 2 người Hàn Quốc thì khai báo sao", "nuoc_ngoai"),
+        ("cho thuê nhà dài hạn thì đăng ký tạm trú cho người thuê thế nào", "tam_tru"),
+        ("chuyển đi nơi khác thì có phải xóa tạm trú không", "xoa_dang_ky"),
+    ],
+)
+def test_named_beside_those_subjects_is_answered(text: str, topic: str) -> None:
+    assert _got(text).topics == (topic,)
+
+
+def test_the_confirmation_asked_here_gets_whether_and_where() -> None:
+    got = _got("chỉ có tạm trú ở đây, thường trú ở Cà Mau, xin xác nhận cư trú ở đây được không")
+    assert got.topics == ("xac_nhan_cu_tru",)
+    assert {"ai_khi", "noi_nop"} <= set(got.sections)
