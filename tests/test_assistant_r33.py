@@ -242,3 +242,33 @@ def test_the_confirmation_asked_here_gets_whether_and_where() -> None:
     got = _got("chỉ có tạm trú ở đây, thường trú ở Cà Mau, xin xác nhận cư trú ở đây được không")
     assert got.topics == ("xac_nhan_cu_tru",)
     assert {"ai_khi", "noi_nop"} <= set(got.sections)
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        # a residence paper near its end, which unsaid: the renewal, or the confirmation
+        ("giay cu tru cua toi sap het han r, lam sao ad", {"gia_han_tam_tru", "xac_nhan_cu_tru"}),
+        # registering one's tenants, who they are unsaid: their tạm trú or a foreigner's
+        ("cho hỏi đăng ký cho người thuê phòng nhà tôi làm sao", {"tam_tru", "nuoc_ngoai"}),
+        # a boarding house opened, the duties about who lives there
+        (
+            "tui mới xây dãy trọ cho thuê, giờ phải làm gì với công an về người ở",
+            {"tam_tru", "luu_tru"},
+        ),
+        # just come to the city, the office said after it
+        (
+            "mình mới lên Sài Gòn đi làm, có phải làm giấy tờ gì với phường không vậy",
+            {"tam_tru", "luu_tru"},
+        ),
+    ],
+)
+def test_still_more_subjects_asked_bare_are_asked_back(text: str, buttons: set[str]) -> None:
+    got = _got(text)
+    assert not got.topics and set(got.clarify) == buttons
+
+
+def test_a_boarding_house_licence_is_not_asked_back() -> None:
+    # near miss: the business's own licence is not a residence duty
+    got = _got("mở dãy trọ cần giấy phép kinh doanh gì không")
+    assert not got.clarify

@@ -1788,7 +1788,9 @@ QUESTIONS_ALONE = {
     # round 29 (asst-29, "phải ở đủ bao lâu mới được" lên thường trú: its conditions): 91
     # round 30 (asst-30, "mất cả túi xách có cccd", the card's re-issue asked: the lost
     # papers, qt45-55): 92
-    "tuning45": (92, 0),
+    # round 33 (asst-33): 92 -> 93, one's tenants' registration, who they are unsaid, asked
+    # back: tạm trú or a foreigner's (qt45-3)
+    "tuning45": (93, 0),
     # round 27's dev set, written and scored before any change (lead-27 625c7d3): kept out
     # round 28 (asst-28, a spouse's nation typed without marks beside a marriage says who): 85
     # round 28 (asst-28, a short question counted from after "cho tôi hỏi"): 86
@@ -1800,7 +1802,8 @@ QUESTIONS_ALONE = {
     # where the registration is kept asked: an officer (t46q-097)
     # round 32 (asst-32): 90 -> 91, a child's registration removed by the other parent
     # without consent ("tự ý cắt khẩu cháu ra khỏi nhà nội"): an officer (t46q-100)
-    "tuning46": (91, 0),
+    # round 33 (asst-33): 91 -> 92, a residence paper near its end asked back (t46q-090)
+    "tuning46": (92, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (asst-29, "vẫn còn tạm trú" still held, no "as for" join: one matter): 80, 5 wrong
@@ -1820,7 +1823,9 @@ QUESTIONS_ALONE = {
     # floors raised pointed to their offices (t47q-095, t47q-048)
     # round 32 (asst-32): 92 -> 93, one who died shown still in the household on VNeID, the
     # death registered: a record not updated, an officer looks (t47q-069)
-    "tuning47": (93, 0),
+    # round 33 (asst-33): 93 -> 95, just come to the city, the office said after it (t47q-014);
+    # a boarding house opened, its duties about who lives there (t47q-086): asked back
+    "tuning47": (95, 0),
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
     # round 33 (asst-33): 84 -> 95, a subject asked bare asked back (a residence paper
     # expired or lost, a long work trip, how long before registering, someone come home to
