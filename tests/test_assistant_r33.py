@@ -272,3 +272,18 @@ def test_a_boarding_house_licence_is_not_asked_back() -> None:
     # near miss: the business's own licence is not a residence duty
     got = _got("mở dãy trọ cần giấy phép kinh doanh gì không")
     assert not got.clarify
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        # "tt" after "đăng ký" abbreviates tạm trú or thường trú, never lưu trú
+        ("muon hoi dk tt o dau", {"tam_tru", "thuong_tru"}),
+        ("cho mình hỏi đăng ký tt thì cần mang gì", {"tam_tru", "thuong_tru"}),
+        # a newborn's residence formalities: its registration, no confirmation
+        ("thu tuc cu tru cho be moi de thi lam the nao", {"thuong_tru", "tam_tru"}),
+    ],
+)
+def test_an_abbreviation_or_a_newborn_asks_the_registrations(text: str, buttons: set[str]) -> None:
+    got = _got(text)
+    assert not got.topics and set(got.clarify) == buttons
