@@ -287,3 +287,25 @@ def test_a_boarding_house_licence_is_not_asked_back() -> None:
 def test_an_abbreviation_or_a_newborn_asks_the_registrations(text: str, buttons: set[str]) -> None:
     got = _got(text)
     assert not got.topics and set(got.clarify) == buttons
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        # leave to ask, asked: "được không" there asks no part, the subject is asked back
+        (
+            "chao ad, cho hoi ve so ho khau ti dc ko",
+            {"thuong_tru", "xoa_dang_ky", "xac_nhan_cu_tru"},
+        ),
+        ("em hỏi về hộ khẩu xíu được không ạ", {"thuong_tru", "xoa_dang_ky", "xac_nhan_cu_tru"}),
+    ],
+)
+def test_leave_to_ask_asks_no_part(text: str, buttons: set[str]) -> None:
+    got = _got(text)
+    assert not got.topics and set(got.clarify) == buttons
+
+
+def test_whether_a_way_of_filing_may_be_used_is_still_asked() -> None:
+    # near miss: "được không" after the matter asks whether (here: online, where)
+    got = _got("tam tru lam online dc ko")
+    assert got.topics == ("tam_tru",) and "noi_nop" in got.sections

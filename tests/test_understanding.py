@@ -1770,7 +1770,9 @@ QUESTIONS_ALONE = {
     # round 30 (asst-30, 'giấy tờ tùy thân cả nhà cháy hết': the lost papers, qt44-52): 91
     # round 31 (asst-31, tạm trú's own term asked beside its renewal asked back, which:
     # qt44-59 wrong -> honest): 92 with 1 wrong
-    "tuning44": (92, 1),
+    # round 33 (asst-33): 92 -> 93, leave to ask asked ("hỏi về hộ khẩu chút được không"): no
+    # part, the subject asked back (qt44-97; `courtesies`)
+    "tuning44": (93, 1),
     # round 26's dev set, written and scored before any change (lead-26 6a9092c): kept out
     # round 26 (asst-26, every rule of its pass; counts only): 80 with 3 wrong
     # round 27 (kind-27: a father declared missing by a court years ago is the deregistration's
