@@ -1232,6 +1232,8 @@ BLIND_HELD = {
     "blind32": ((129, 90, 89), 11, 0, 0, 56, 5),
     # round 32, written and scored before any change (main 4ff52f5)
     "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
+    # round 33, written and scored before any change (main 6cf8a0a)
+    "blind34": ((129, 86, 90), 11, 1, 1, 61, 2),
 }
 
 
@@ -1839,6 +1841,8 @@ QUESTIONS_ALONE = {
     # then 97 -> 98: back from settling abroad, the passport expired, registering again:
     # an officer (t48q-063)
     "tuning48": (98, 1),
+    # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
+    "tuning49": (84, 4),
 }
 
 
@@ -2303,6 +2307,8 @@ MESSAGES_ALONE = {
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
     # round 32 (kind-32 merged, counts only): kind 186 -> 187
     "tuning48": ((187, 121, 137), 13, 0, 0),
+    # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
+    "tuning49": ((187, 117, 129), 11, 1, 1),
 }
 
 

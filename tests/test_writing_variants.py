@@ -326,21 +326,29 @@ variants = load_script("writing_variants")
 # is asked, no longer a tip answered wrong; its copy with "người" typed "ngời" is not read as
 # the writer the foreigner and stays the residence tip the original was before: a letter
 # dropped question-wrong 166 -> 167, the whole rise; no original read right before broken.
+# Round 33 (the lead): dev pair 48 became a tuning set, so its variants are counted (its
+# texts were kept out before); measured on the line as round 32 left it: no-marks kind
+# 29 -> 31, category 96 -> 100, urgency 51 -> 50; teencode category 9 -> 10; teencode
+# without marks kind 30 -> 32, category 101 -> 104, urgency 50 -> 49; lower-no-punct kind
+# 29 -> 30; a letter doubled kind 22 -> 23, question 85 -> 88, question-wrong 14 -> 15; a
+# letter dropped kind 74 -> 76, category 60 -> 62, urgency 13 -> 14, question 560 -> 571,
+# question-wrong 167 -> 170; tr->ch kind 96 -> 99, category 115 -> 118, question 119 -> 120,
+# question-wrong 43 -> 45. No rule changed.
 HELD = {
-    "no-marks": {"kind": 29, "tip-lost": 8, "category": 96, "urgency": 51,
+    "no-marks": {"kind": 31, "tip-lost": 8, "category": 100, "urgency": 50,
                  "question": 21, "question-wrong": 20},
-    "teencode": {"kind": 2, "tip-lost": 2, "category": 9, "urgency": 2,
+    "teencode": {"kind": 2, "tip-lost": 2, "category": 10, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 30, "tip-lost": 10, "category": 101, "urgency": 50,
+    "teencode-no-marks": {"kind": 32, "tip-lost": 10, "category": 104, "urgency": 49,
                           "question": 23, "question-wrong": 21},
-    "lower-no-punct": {"kind": 29, "tip-lost": 1, "category": 3, "urgency": 2,
+    "lower-no-punct": {"kind": 30, "tip-lost": 1, "category": 3, "urgency": 2,
                        "question": 8, "question-wrong": 5},
-    "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 26, "urgency": 2,
-                     "question": 85, "question-wrong": 14},
-    "typo-dropped": {"kind": 74, "tip-lost": 22, "category": 60, "urgency": 13,
-                     "question": 560, "question-wrong": 167},
-    "typo-tr-ch": {"kind": 96, "tip-lost": 47, "category": 115, "urgency": 16,
-                   "question": 119, "question-wrong": 43},
+    "typo-doubled": {"kind": 23, "tip-lost": 11, "category": 26, "urgency": 2,
+                     "question": 88, "question-wrong": 15},
+    "typo-dropped": {"kind": 76, "tip-lost": 22, "category": 62, "urgency": 14,
+                     "question": 571, "question-wrong": 170},
+    "typo-tr-ch": {"kind": 99, "tip-lost": 47, "category": 118, "urgency": 16,
+                   "question": 120, "question-wrong": 45},
 }  # fmt: skip
 
 
