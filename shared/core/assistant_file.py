@@ -407,6 +407,8 @@ class Knowledge:
     purposes: tuple[str, ...] = ()
     # someone's whereabouts told ("không ai biết ở đâu"): its words ask no part (padded)
     whereabouts: tuple[str, ...] = ()
+    # leave to ask, asked ("hỏi về hộ khẩu chút được không"): its words ask no part (padded)
+    courtesies: tuple[str, ...] = ()
     # a question counted as several matters ("cho hỏi 2 việc"): each item's parts its own
     counted: tuple[str, ...] = ()
     # how a procedure is done asked ("thì làm sao"): its whole answer, beside any part (padded)
@@ -873,6 +875,7 @@ class ConfIn(_Strict):
     citizenship_denied: CitizenshipDeniedIn | None = None
     purposes: list[str] = Field(default_factory=list)
     whereabouts: list[str] = Field(default_factory=list)
+    courtesies: list[str] = Field(default_factory=list)
     counted: list[str] = Field(default_factory=list)
     how: list[str] = Field(default_factory=list)
     mixed_groups: list[str] = Field(default_factory=list)
@@ -1307,6 +1310,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         ),
         purposes=tuple(_padded(p) for p in conf.purposes),
         whereabouts=tuple(_padded(p) for p in conf.whereabouts),
+        courtesies=tuple(_padded(p) for p in conf.courtesies),
         counted=tuple(_padded(p) for p in conf.counted),
         how=tuple(_padded(p) for p in conf.how),
         mixed_groups=tuple(_padded(p) for p in conf.mixed_groups),

@@ -236,6 +236,9 @@ def sections(padded: str, k: Knowledge) -> tuple[str, ...]:
     if k.whereabouts:
         # where a person is, told ("chồng bỏ đi, không ai biết ở đâu"): no office's place asked
         padded = _masked(padded, k.whereabouts)
+    if k.courtesies:
+        # leave to ask, asked ("hỏi về hộ khẩu chút được không"): no part is asked by it
+        padded = _masked(padded, k.courtesies)
     strong = {key for key, pattern in strong_patterns if pattern.search(padded)}
     chosen = strong or {key for key, pattern in weak_patterns if pattern.search(padded)}
     return tuple(key for key in k.section_order if key in chosen)
