@@ -5,9 +5,9 @@ read (the message's de-duplication record and the citizen's intake state,
 `senders/{key}`), then one commit whose preconditions (create on the message,
 last-update-time on the sender, create or update on the tip) fail if anything
 moved, in which case the whole decision is taken again: read at once the first
-time (the first try was blind), then after a jittered, growing pause (one
-citizen's simultaneous photos otherwise collide in lockstep), until the caller's
-deadline. The same delivery twice, or twice at once, stores
+time (the first try was blind, or skipped: below), then after a jittered, growing
+pause (one citizen's simultaneous photos otherwise collide in lockstep), until the
+caller's deadline. The same delivery twice, or twice at once, stores
 one message. Within one process a citizen's messages take turns (`_Remembered.turn`),
 so that only messages to different processes, or a change by the router, conflict.
 
@@ -27,6 +27,10 @@ crash between the two leaves a contact keyed by a pseudonym (expiring by TTL)
 that Zalo's retry finds already there, and no message the router could see
 without its contact. A process creates a citizen's contact once an hour at most
 (a contact deleted by TTL comes back with the next message after that).
+That create also tells a citizen new to Firestore (created: the first commit goes
+blind, its create preconditions hold) from one only new to this process (already
+there: their sender most likely is too, so the state is read before the first
+commit rather than after a blind one fails).
 """
 
 from __future__ import annotations
@@ -213,8 +217,9 @@ class FirestoreIntake:
         return _within(deadline, self._monotonic)
 
     def _wait(self, attempt: int, deadline: float | None, key: str) -> None:
-        # None before the first read: the first try was blind, and what fails it is most
-        # often this process's memory (a citizen new to it, a change by the router).
+        # None before the first read: the first try was blind (or skipped, attempt 1 given),
+        # and what fails it is most often this process's memory (a change by the router,
+        # a citizen it forgot, or whose contact was gone while their sender was not).
         pause = self._backoff.pause(attempt, self._rand) if attempt > 1 else 0.0
         out_of_time = deadline is not None and self._monotonic() + pause > deadline
         if out_of_time or (deadline is None and attempt >= self._backoff.attempts):
@@ -241,17 +246,8 @@ class FirestoreIntake:
             tips = self._tips
             draw = new_ref or self.new_ref
             last_tip: str | None = None
-            attempt = 0
-            identified_at = self._memory.identified_at(reporter)
-            if identified_at is None or now - identified_at >= IDENTITY_REFRESH:
-                expire_at = now + rules.retention
-                _create_contact(
-                    self.dbs,
-                    reporter,
-                    contact_doc(user_id, msg.oa_id, msg.app_id, now, expire_at),
-                    self._rpc(deadline),
-                )
-                self._memory.identified(reporter, now)
+            # 1 (read before the first commit) for a citizen new to this process only.
+            attempt = _identify(self, msg, reporter, user_id, now, rules, deadline)
             if msg.kind == "command":
                 plan = intake.plan(msg.kind, SenderState(), now, rules.window, rules.fair, draw)
                 w = intake_writes(msg, reporter, user_id, redacted_raw, now, rules, plan, None)
@@ -366,13 +362,40 @@ class FirestoreIntake:
         batch.commit()
 
 
+def _identify(
+    store: FirestoreIntake,
+    msg: intake.Inbound,
+    reporter: str,
+    user_id: str,
+    now: datetime,
+    rules: IntakeRules,
+    deadline: float | None,
+) -> int:
+    """Create the citizen's contact unless this process did within the hour; 1 when it
+    was already there and the process remembers nothing of them (their sender most
+    likely exists too, and a blind first commit would fail on it: read first, as after
+    a failed try), else 0 (a citizen new to Firestore, whose contact was just created,
+    commits blind at no read)."""
+    memory = store._memory
+    identified_at = memory.identified_at(reporter)
+    if identified_at is not None and now - identified_at < IDENTITY_REFRESH:
+        return 0
+    doc = contact_doc(user_id, msg.oa_id, msg.app_id, now, now + rules.retention)
+    known_elsewhere = _create_contact(store.dbs, reporter, doc, store._rpc(deadline))
+    memory.identified(reporter, now)
+    return int(known_elsewhere and memory.recall(reporter) is None)
+
+
 def _create_contact(
     dbs: Databases, reporter: str, doc: dict[str, Any], rpc: dict[str, Any]
-) -> None:
+) -> bool:
     """Create `reporters/{reporter}` in contacts unless it exists (create only: the
-    webhook cannot read or update it)."""
-    with contextlib.suppress(gexc.AlreadyExists):
+    webhook cannot read or update it); whether it already existed."""
+    try:
         dbs.collection(REPORTERS).document(reporter).create(doc, **rpc)
+    except gexc.AlreadyExists:
+        return True
+    return False
 
 
 def _within(deadline: float | None, monotonic: Callable[[], float]) -> dict[str, Any]:
