@@ -78,3 +78,56 @@ def test_chat_and_the_line_are_no_report(text: str) -> None:
 )
 def test_near_misses_stay_tips(text: str) -> None:
     assert by_rules(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # joining the ward's own forces or its fire-safety training asked (as mt22-207's
+        # volunteer night watch)
+        "phuong co tuyen cong an vien ko a, em 22 tuoi muon lam",
+        "Khu phố mình khi nào có buổi tập huấn PCCC vậy ad, chung cư tôi muốn đăng ký",
+        "cho hỏi năm nay phường có tuyển dân quân không",
+        # the page's notifications, not a procedure
+        "lam sao tat thong bao trang nay vay ad",
+        "muốn bỏ theo dõi trang thì bấm đâu",
+    ],
+)
+def test_the_wards_life_and_the_page_are_no_question(text: str) -> None:
+    assert by_rules(text).kind == "other", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pretext told in the same words
+        "Có người xưng cán bộ phường đi tuyển công an viên, thu mỗi người 2 triệu phí hồ sơ",
+        "buổi tập huấn PCCC ở nhà văn hóa hôm qua có ông say rượu vô quậy, đánh người",
+    ],
+)
+def test_the_wards_life_beside_a_pretext_or_a_harm_is_not_chat(text: str) -> None:
+    assert classify(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "vay" typed bare in a message typed with marks is a loan, not "vậy"
+        "app cho vay nhắn tin chửi bới cả danh bạ của em, ghép hình em, bắt trả gấp đôi tiền vay",
+        "tụi nó gọi điện khủng bố cả nhà vì em trễ 2 ngày tiền vay",
+    ],
+)
+def test_a_loan_typed_last_is_no_question(text: str) -> None:
+    assert by_rules(text).kind != "question", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "làm căn cước ở đâu vậy",
+        "lam can cuoc o dau vay",
+        "làm căn cước ở đâu v",
+    ],
+)
+def test_vay_is_still_asked_bare_or_marked(text: str) -> None:
+    assert by_rules(text).kind == "question", text

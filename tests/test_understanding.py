@@ -2279,7 +2279,9 @@ MESSAGES_ALONE = {
     # round 33 (kind-33): kind 187 -> 193, ads 13 -> 18 (a seller's price floor, flat fare,
     # early-bird discount and referral bonus; a game's name no fire; a cat's glad face; a
     # message sent by mistake taken back; an answer come days late)
-    "tuning48": ((193, 121, 137), 18, 0, 0),
+    # round 33 (kind-33): kind 193 -> 197, category 121 -> 122 (joining the ward's forces or
+    # its fire-safety class asked, the page's notifications, "số vay" no "vậy", t48m-067)
+    "tuning48": ((197, 122, 137), 18, 0, 0),
 }
 
 

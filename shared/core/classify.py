@@ -482,6 +482,9 @@ class Rules:
     # the final question words as typed with marks (their mark keys): one typed with other
     # marks is another word ("Tân Sơn Nhì" does not end in "nhỉ", "Gò Dầu" in "đâu")
     question_final_marks: frozenset[str] = frozenset()
+    # the final question words that, typed bare in a message typed with marks, are another
+    # word ("số vay", a loan; not "vậy")
+    question_bare_other: frozenset[str] = frozenset()
     # the conversation's rule of a complaint about the police (`about_police`)
     police_complaint: PoliceComplaint | None = None
     # Which rules a group of hits may open, indexed once (`_openers`): a message has
@@ -937,6 +940,7 @@ def build_rules(data: Any) -> Rules:
             calm_categories=frozenset(severity.calm_categories),
             made_off_calm=frozenset(severity.made_off_calm),
             question_final_marks=single_words(top.question.final, spelt=1),
+            question_bare_other=frozenset(map(_fold_word, top.question.bare_other)),
         )
     )
 
@@ -1833,7 +1837,11 @@ def _ends_as_question(message: _Message, rules: Rules) -> str | None:
         word = words[i]
         if word in rules.question_final:
             mark = marks[i]
-            return word if mark is None or mark in rules.question_final_marks else None
+            if mark is None:
+                # (bare in a message typed with marks: "vay" is a loan, not "vậy")
+                bare_other = message.typed_with_marks and word in rules.question_bare_other
+                return None if bare_other else word
+            return word if mark in rules.question_final_marks else None
         if word not in rules.question_trailing:
             return None
     return None
@@ -3071,7 +3079,9 @@ def _by_rules(
         # võ cho trẻ em không"): the ward's other bodies, "phường" named or not; not beside a
         # category's weak phrase nor the writer's family ("ép mua ... mẹ tui mua 3 hộp" at a
         # sales talk in the community hall reports a scam)
-        if best is None and "own" not in groups:
+        # (round 33, kind-33) nor beside someone acting in an office's name ("có người xưng
+        # cán bộ phường đi tuyển công an viên, thu mỗi người 2 triệu"): a pretext told
+        if best is None and "own" not in groups and "office_someone" not in groups:
             aside += _sure(groups, "community")
             # what happened asked as news, nothing of it told: no category's phrase even
             # weak, no danger ("thấy xe công an đậu đông ở Âu Cơ, có chuyện gì vậy ad")
