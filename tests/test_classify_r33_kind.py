@@ -131,3 +131,32 @@ def test_a_loan_typed_last_is_no_question(text: str) -> None:
 )
 def test_vay_is_still_asked_bare_or_marked(text: str) -> None:
     assert by_rules(text).kind == "question", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own harm told, then how or where to file the complaint asked
+        "em bi dong nghiep tat vao mat hom thu 2 o xuong, gio em muon lam don thi lam sao a",
+        "tuần trước tôi bị quản lý xô ngã ở công ty, có camera, giờ tôi muốn làm đơn thì nộp ở đâu",
+        "em bị chủ trọ giữ đồ không trả, giờ muốn làm đơn ở đâu ạ",
+    ],
+)
+def test_a_harm_told_then_a_complaint_to_file_is_a_tip(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # supposed, or an application for a paper
+        "nếu bị đồng nghiệp đánh thì muốn làm đơn thì làm sao",
+        "em muốn làm đơn xin xác nhận cư trú thì làm sao",
+        # which parent's household a child joins
+        "Bé nhà em mới sinh, đăng ký thường trú theo bố hay theo mẹ ạ",
+        "bé mới sinh nhập khẩu theo bố hay theo mẹ được ạ",
+        "vo chong em khac phuong, con sinh ra theo vo hay theo chong duoc a",
+    ],
+)
+def test_asked_stays_a_question(text: str) -> None:
+    assert by_rules(text).kind == "question", text

@@ -2281,7 +2281,9 @@ MESSAGES_ALONE = {
     # message sent by mistake taken back; an answer come days late)
     # round 33 (kind-33): kind 193 -> 197, category 121 -> 122 (joining the ward's forces or
     # its fire-safety class asked, the page's notifications, "số vay" no "vậy", t48m-067)
-    "tuning48": ((197, 122, 137), 18, 0, 0),
+    # round 33 (kind-33): kind 197 -> 199, category 122 -> 123 (a harm told, then the
+    # complaint to file asked, t48m-075; which parent's household a child joins, t48m-114)
+    "tuning48": ((199, 123, 137), 18, 0, 0),
 }
 
 
