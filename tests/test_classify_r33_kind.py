@@ -160,3 +160,34 @@ def test_a_harm_told_then_a_complaint_to_file_is_a_tip(text: str) -> None:
 )
 def test_asked_stays_a_question(text: str) -> None:
     assert by_rules(text).kind == "question", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wanderer raging at the market, the public afraid (as mt7-24, mt18-20, mt45-72)
+        "co ong tam than o cho Son Ky quay pha, liem da vo sap trai cay, nguoi di cho so lam",
+        "có bà tâm thần quậy phá trước chợ, ném đồ vô hàng quán, tiểu thương sợ quá",
+        # the child back home, telling what was done to her
+        "con gái 15 tuổi của tôi đi làm quán karaoke mấy tuần, về nhà kể bị ép tiếp khách",
+    ],
+)
+def test_a_fear_of_the_public_or_a_harm_told_once_home_is_normal(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the household afraid where it happens
+        "ông chồng say xỉn về đập đồ, mẹ con em sợ quá trốn qua nhà hàng xóm",
+        # a weapon beside the public's fear
+        "thằng say đang cầm dao quậy phá ở chợ, bà con sợ lắm",
+        # the child still held, or gone off next door (unmarked "ve ke ben") and missing
+        "Cháu gái tôi 16 tuổi làm quán karaoke, giờ nhắn lén về nói bị ép tiếp khách, không cho về",
+        "thang nho 6 tuoi chay ve ke ben choi roi mat tich tu chieu",
+    ],
+)
+def test_the_same_in_danger_stays_urgent(text: str) -> None:
+    assert classify(text).severity == "urgent", text

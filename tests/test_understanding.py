@@ -2283,7 +2283,9 @@ MESSAGES_ALONE = {
     # its fire-safety class asked, the page's notifications, "số vay" no "vậy", t48m-067)
     # round 33 (kind-33): kind 197 -> 199, category 122 -> 123 (a harm told, then the
     # complaint to file asked, t48m-075; which parent's household a child joins, t48m-114)
-    "tuning48": ((199, 123, 137), 18, 0, 0),
+    # round 33 (kind-33): urgency 137 -> 139 (a wanderer raging at the market, the public
+    # afraid, t48m-022; a niece back home telling she was forced, t48m-108)
+    "tuning48": ((199, 123, 139), 18, 0, 0),
 }
 
 
