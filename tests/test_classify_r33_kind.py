@@ -191,3 +191,34 @@ def test_a_fear_of_the_public_or_a_harm_told_once_home_is_normal(text: str) -> N
 )
 def test_the_same_in_danger_stays_urgent(text: str) -> None:
     assert classify(text).severity == "urgent", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a price said as all it costs, a one-day sale, a pawnshop's offer, a prize within
+        # hours, a trading group's gain per day in English
+        "Kem chống nắng chính hãng chỉ còn 99k, freeship toàn quốc",
+        "Giày thể thao xả hàng, giảm giá duy nhất hôm nay",
+        "Tiệm cầm đồ uy tín, nhận cầm điện thoại, laptop, giấy tờ nhanh gọn",
+        "Chúc mừng quý khách được tặng voucher 500k, xác nhận trong 24h",
+        "Make 500/day with our expert team, join telegram to start",
+    ],
+)
+def test_older_sets_ads_in_fresh_words(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tiệm cầm đồ quảng cáo lãi thấp, nhận cầm xe không giấy tờ, tui nghi tiêu thụ xe trộm",
+        "Quán nhậu ghi bia chỉ 15k một chai mà tính bill 2 triệu, không trả thì dọa đánh",
+        "My friend joined an expert team on telegram, earn 300/day, now he lost 5000 USD",
+        "shop online bán nồi chỉ 99k, chuyển khoản rồi mà không giao hàng, chặn luôn",
+    ],
+)
+def test_the_same_offers_told_by_their_victims_stay_tips(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "tip" and not got.spam, (text, got)

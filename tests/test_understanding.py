@@ -1030,7 +1030,9 @@ BLIND_HELD = {
     # round 26 (asst-26, a tạm trú said not held away is the tạm vắng's premise; aggregate
     # only): questions 71 with none wrong
     # round 27 (cat-27, aggregate only): category 93 -> 94
-    "blind17": ((126, 94, 98), 9, 1, 0, 71, 0),
+    # round 33 (kind-33, aggregate only): kind 126 -> 127, ads 9 -> 10 (a price said as all it
+    # costs, a one-day sale, a pawnshop's offer, a prize within 24h, a trading team's group)
+    "blind17": ((127, 94, 98), 10, 1, 0, 71, 0),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -1140,7 +1142,8 @@ BLIND_HELD = {
     # round 32 (kind-32: people in danger told in English, drowning, trapped, a threat to kill,
     # someone following, dragged into a car, not waking; aggregate only): urgency 90 -> 91,
     # people in danger rated normal 1 -> 0
-    "blind24": ((132, 92, 91), 11, 0, 0, 61, 5),
+    # round 33 (kind-33, aggregate only): kind 132 -> 133, ads 11 -> 12 (the same ad phrases)
+    "blind24": ((133, 92, 91), 12, 0, 0, 61, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -2259,7 +2262,8 @@ MESSAGES_ALONE = {
     # round 30 (kind-30: a grandparent lost and found since, thanked for, is no danger;
     # t46m-049): kind 198 -> 199
     # round 31 (cat-31): 145 -> 146, dogs let loose in the street are public order (t46m-152)
-    "tuning46": ((199, 146, 146), 14, 0, 0),
+    # round 33 (kind-33): ads 14 -> 15 ("bảo hiểm xe máy 1 năm chỉ 60k, giao tận nhà", t46m-126)
+    "tuning46": ((199, 146, 146), 15, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
@@ -2273,7 +2277,9 @@ MESSAGES_ALONE = {
     # round 29 (cat-29: a residence card lost, a bag snatched, a son beaten, told in English,
     # t47m-031, t47m-113, t47m-125): category 131 -> 134
     # round 31 (cat-31): 134 -> 135, dogs let loose in the street are public order (t47m-036)
-    "tuning47": ((194, 135, 139), 14, 1, 0),
+    # round 33 (kind-33): kind 194 -> 197, ads 14 -> 18 (a one-day sale, a pawnshop's offer, a
+    # prize within 24h, "earn $300/day ... join telegram now": t47m-119, -117, -165, -176)
+    "tuning47": ((197, 135, 139), 18, 1, 0),
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
     # round 32 (kind-32 merged, counts only): kind 186 -> 187
     # round 33 (kind-33): kind 187 -> 193, ads 13 -> 18 (a seller's price floor, flat fare,

@@ -3548,7 +3548,9 @@ _WEB_END = re.compile(r"\.([A-Za-z]{2,6})(?!\w)")
 _AD_SHAPE = re.compile(
     r"(?<!\w)(?:\+?84|0)\d{2,3}[ .]?[\dx]{3}[ .]?[\dx]{3,4}(?!\w)"
     r"|\d+(?:[.,]\d+)?\s*(?:k|tr|triệu|trieu|%|đ|d|ngàn|ngan|nghìn|nghin)?\s*/\s*"
-    r"(?:tháng|thang|ngày|ngay|tuần|tuan|giờ|gio|h|kg|kí|ký|m2|m²)(?!\w)"
+    r"(?:tháng|thang|ngày|ngay|tuần|tuan|giờ|gio|h|kg|kí|ký|m2|m²|day|week|month)(?!\w)"
+    # (round 33, kind-33) a price said as all it costs ("1 năm chỉ 60k", "chỉ còn 99k")
+    r"|(?<!\w)chỉ\s+(?:còn\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|triệu|nghìn|ngàn|đ)(?!\w)"
     # (round 26) a bonus for money paid in ("nạp 100k nhận 300k"): a betting site's offer
     r"|nạp\s*\d+\s*(?:k|tr|triệu)?\s*(?:nhận|tặng)\s*\d+",
     re.IGNORECASE,
