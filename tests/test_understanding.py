@@ -1883,7 +1883,9 @@ MESSAGES_ALONE = {
     # in the lane now (mt9-185)
     # round 31 (cat-31): mt9-173 out of CONFLICTS (loose dogs are public order, as labelled), each
     # figure +1
-    "tuning9": ((218, 158, 158), 11, 0, 0),
+    # round 33 (kind-33): kind 218 -> 219, category 158 -> 159 (a card only named beside a
+    # harm told by its doer, nothing asked: mt9-209)
+    "tuning9": ((219, 159, 158), 11, 0, 0),
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none

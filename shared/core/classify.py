@@ -485,6 +485,8 @@ class Rules:
     # the final question words that, typed bare in a message typed with marks, are another
     # word ("số vay", a loan; not "vậy")
     question_bare_other: frozenset[str] = frozenset()
+    # question phrases that only name a paper (`question.named_only`, as written)
+    question_named_only: frozenset[str] = frozenset()
     # the conversation's rule of a complaint about the police (`about_police`)
     police_complaint: PoliceComplaint | None = None
     # Which rules a group of hits may open, indexed once (`_openers`): a message has
@@ -941,6 +943,7 @@ def build_rules(data: Any) -> Rules:
             made_off_calm=frozenset(severity.made_off_calm),
             question_final_marks=single_words(top.question.final, spelt=1),
             question_bare_other=frozenset(map(_fold_word, top.question.bare_other)),
+            question_named_only=frozenset(top.question.named_only),
         )
     )
 
@@ -1838,8 +1841,11 @@ def _ends_as_question(message: _Message, rules: Rules) -> str | None:
         if word in rules.question_final:
             mark = marks[i]
             if mark is None:
-                # (bare in a message typed with marks: "vay" is a loan, not "vậy")
-                bare_other = message.typed_with_marks and word in rules.question_bare_other
+                # (bare after a word typed with its marks: "số vay" is a loan, not "vậy"; not
+                # after a bare one, where the writer dropped the marks: "hay cong an phuong vay")
+                bare_other = (
+                    word in rules.question_bare_other and i > 0 and marks[i - 1] is not None
+                )
                 return None if bare_other else word
             return word if mark in rules.question_final_marks else None
         if word not in rules.question_trailing:
@@ -3374,7 +3380,26 @@ def _by_rules(
         and code is None
         and _all_inside(question_hits, _sure(groups, "talk") + _sure(groups, "officer_asks"))
     )
-    if asks and not ((only_final_word or officer_only) and chat):
+    # (round 33, kind-33) a paper only named beside a harm or a loss told, nothing asked ("em
+    # bị sếp cũ giữ bằng đại học với CCCD bản gốc, nghỉ việc 2 tháng rồi mà ko trả"): told,
+    # no question; the default tip below, which the model may read
+    named_only = (
+        asks
+        and topic_index is None
+        and code is None
+        and final_word is None
+        and not punctuation
+        and best is None
+        and bool(question_hits)
+        # (`issuperset`, not a generator: one here would make a cell of the decision)
+        and rules.question_named_only.issuperset(map(_LABEL, question_hits))
+        and "deadline_time" not in groups
+        # (not a wish for a new one: "thẻ căn cước bị mờ hết chữ, muốn đổi thẻ mới" asks)
+        and "office_wish" not in groups
+        and _any_outside(_sure(groups, "mood_harm"), question_hits)
+        and (bool(_sure(groups, "harmed_by")) or _own_harm(message, groups))
+    )
+    if asks and not named_only and not ((only_final_word or officer_only) and chat):
         reasons = []
         topic, subtopic = "other", None
         if topic_index is not None:
