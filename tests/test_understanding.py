@@ -1032,7 +1032,9 @@ BLIND_HELD = {
     # round 26 (asst-26, a tạm trú said not held away is the tạm vắng's premise; aggregate
     # only): questions 71 with none wrong
     # round 27 (cat-27, aggregate only): category 93 -> 94
-    "blind17": ((126, 94, 98), 9, 1, 0, 71, 0),
+    # round 33 (kind-33, aggregate only): kind 126 -> 127, ads 9 -> 10 (a price said as all it
+    # costs, a one-day sale, a pawnshop's offer, a prize within 24h, a trading team's group)
+    "blind17": ((127, 94, 98), 10, 1, 0, 71, 0),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -1142,7 +1144,8 @@ BLIND_HELD = {
     # round 32 (kind-32: people in danger told in English, drowning, trapped, a threat to kill,
     # someone following, dragged into a car, not waking; aggregate only): urgency 90 -> 91,
     # people in danger rated normal 1 -> 0
-    "blind24": ((132, 92, 91), 11, 0, 0, 61, 5),
+    # round 33 (kind-33, aggregate only): kind 132 -> 133, ads 11 -> 12 (the same ad phrases)
+    "blind24": ((133, 92, 91), 12, 0, 0, 61, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1910,7 +1913,9 @@ MESSAGES_ALONE = {
     # in the lane now (mt9-185)
     # round 31 (cat-31): mt9-173 out of CONFLICTS (loose dogs are public order, as labelled), each
     # figure +1
-    "tuning9": ((218, 158, 158), 11, 0, 0),
+    # round 33 (kind-33): kind 218 -> 219, category 158 -> 159 (a card only named beside a
+    # harm told by its doer, nothing asked: mt9-209)
+    "tuning9": ((219, 159, 158), 11, 0, 0),
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none
@@ -2289,7 +2294,8 @@ MESSAGES_ALONE = {
     # round 30 (kind-30: a grandparent lost and found since, thanked for, is no danger;
     # t46m-049): kind 198 -> 199
     # round 31 (cat-31): 145 -> 146, dogs let loose in the street are public order (t46m-152)
-    "tuning46": ((199, 146, 146), 14, 0, 0),
+    # round 33 (kind-33): ads 14 -> 15 ("bảo hiểm xe máy 1 năm chỉ 60k, giao tận nhà", t46m-126)
+    "tuning46": ((199, 146, 146), 15, 0, 0),
     # round 28's dev set, written and scored before any change (lead-28 36b9d42): kept out
     # of round 28's passes, worked on from round 29
     # round 29 (kind-29): kinds 189 -> 190, nobody answering said with "phản hồi" after "mà giờ";
@@ -2303,12 +2309,24 @@ MESSAGES_ALONE = {
     # round 29 (cat-29: a residence card lost, a bag snatched, a son beaten, told in English,
     # t47m-031, t47m-113, t47m-125): category 131 -> 134
     # round 31 (cat-31): 134 -> 135, dogs let loose in the street are public order (t47m-036)
-    "tuning47": ((194, 135, 139), 14, 1, 0),
+    # round 33 (kind-33): kind 194 -> 197, ads 14 -> 18 (a one-day sale, a pawnshop's offer, a
+    # prize within 24h, "earn $300/day ... join telegram now": t47m-119, -117, -165, -176)
+    "tuning47": ((197, 135, 139), 18, 1, 0),
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
     # round 32 (kind-32 merged, counts only): kind 186 -> 187
-    "tuning48": ((187, 121, 137), 13, 0, 0),
+    # round 33 (kind-33): kind 187 -> 193, ads 13 -> 18 (a seller's price floor, flat fare,
+    # early-bird discount and referral bonus; a game's name no fire; a cat's glad face; a
+    # message sent by mistake taken back; an answer come days late)
+    # round 33 (kind-33): kind 193 -> 197, category 121 -> 122 (joining the ward's forces or
+    # its fire-safety class asked, the page's notifications, "số vay" no "vậy", t48m-067)
+    # round 33 (kind-33): kind 197 -> 199, category 122 -> 123 (a harm told, then the
+    # complaint to file asked, t48m-075; which parent's household a child joins, t48m-114)
+    # round 33 (kind-33): urgency 137 -> 139 (a wanderer raging at the market, the public
+    # afraid, t48m-022; a niece back home telling she was forced, t48m-108)
+    "tuning48": ((199, 123, 139), 18, 0, 0),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
-    "tuning49": ((187, 117, 129), 11, 1, 1),
+    # round 33 (kind-33 merged, counts only): kind 187 -> 188, ads 11 -> 12
+    "tuning49": ((188, 117, 129), 12, 1, 1),
 }
 
 

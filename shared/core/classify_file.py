@@ -95,6 +95,12 @@ class QuestionIn(PhrasesIn):
     # a question phrase inside one of these is a statement ("mấy ngày nay": for days)
     not_: list[str] = Field(default_factory=list, alias="not")
     final: list[str] = Field(default_factory=list)
+    # a final word typed bare in a message otherwise typed with marks: the bare word, no
+    # question ("... đòi trả gấp 3 lần số vay" is a loan, not "vậy")
+    bare_other: list[str] = Field(default_factory=list)
+    # a paper only named, not asked about: with a harm or a loss told beside it and nothing
+    # else asked, a statement ("bị mất cái túi có CCCD trên xe buýt")
+    named_only: list[str] = Field(default_factory=list)
     trailing: list[str] = Field(default_factory=list)
     punctuation: list[str] = Field(default_factory=list)
 
