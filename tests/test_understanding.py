@@ -2276,7 +2276,10 @@ MESSAGES_ALONE = {
     "tuning47": ((194, 135, 139), 14, 1, 0),
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
     # round 32 (kind-32 merged, counts only): kind 186 -> 187
-    "tuning48": ((187, 121, 137), 13, 0, 0),
+    # round 33 (cat-33): category 121 -> 126, slot machines and a draw sold to children are
+    # gambling (t48m-071, t48m-093), gas decanted and flames on a roof are fire (t48m-197,
+    # t48m-039), burnt foil held whole by its compound is drugs (t48m-124)
+    "tuning48": ((187, 126, 137), 13, 0, 0),
 }
 
 

@@ -1,0 +1,105 @@
+"""Principles of category added in round 33 (issue 17, cat-33), each on the situation described
+rather than on a topic word, from dev set 48's misses. Tried on phrasings of our own, each beside
+a near miss that must keep its category. The rules' own verdict is read (`by_rules`) unless the
+learned model's part is the point (`classify`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.core.classify import by_rules, classify
+
+
+def _category(text: str) -> str | None:
+    got = by_rules(text)
+    assert got.kind == "tip", (text, got)
+    return got.category
+
+
+# Slot machines set in a café or a shop, coins changed back into cash: a gambling den by its
+# machines, nothing else named
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiệm net đầu hẻm 30 Tân Quý có 2 cái máy xèng, tụi nhỏ bỏ xu vô chơi, thắng thì chủ đổi "
+        "xu ra tiền",
+        "quan nuoc mia tren Hoa Binh de may xeng trong goc, khach choi xong doi xu ra tien mat",
+        "Quán cà phê võng trên Tân Kỳ Tân Quý có mấy máy đánh xèng, tối nào cũng đông thanh niên",
+    ],
+)
+def test_slot_machines_are_gambling(text: str) -> None:
+    assert _category(text) == "gambling"
+
+
+# A draw sold a go to children for money is a game of chance played for money (gambling), not a
+# prize promised to cheat; a prize promised by a caller who wants a fee stays fraud
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tiệm tạp hóa trước trường bán bốc thăm 5 ngàn một lần cho học sinh, con tui mê lắm",
+        "tiem tap hoa gan truong ban boc tham an tien cho con nit, tui nho nuong het tien an sang",
+    ],
+)
+def test_a_draw_sold_to_children_is_gambling(text: str) -> None:
+    assert _category(text) == "gambling"
+
+
+def test_a_prize_promised_for_a_fee_stays_fraud() -> None:
+    assert _category("có người gọi nói em trúng thưởng xe SH, bắt đóng phí 3 triệu mới nhận") == (
+        "fraud"
+    )
+
+
+# Gas decanted into small bottles or cans is a fire hazard (as the sets label it), wherever it is
+# done; weak, so never urgent by itself
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà trong hẻm 50 Tân Hương chiết gas từ bình lớn qua bình mini để bán, làm ngay trước cửa",
+        "tiem tap hoa dau hem sang chiet gas mini ban cho sinh vien, lam ngay tren via he",
+        "Có cơ sở sang chiết ga trái phép trong khu dân cư đường Gò Dầu",
+    ],
+)
+def test_gas_decanted_is_a_fire_hazard(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "fire", "normal")
+
+
+# Flames caught on a roof are a fire, whatever nuisance lit them; the burning's smoke alone stays
+# public order
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ông hàng xóm chiều nào cũng đốt lá khô sát vách, khói bay vô nhà, mấy lần lửa bén qua mái "
+        "hiên nhà tui",
+        "bãi ve chai cuối hẻm tối nào cũng đốt dây điện, khói đen mù mịt, có bữa lửa táp lên mái "
+        "nhà kế bên",
+    ],
+)
+def test_flames_on_a_roof_are_a_fire(text: str) -> None:
+    assert _category(text) == "fire"
+
+
+def test_rubbish_smoke_alone_stays_public_order() -> None:
+    text = "nhà kế bên chiều nào cũng đốt rác, khói bay vô nhà tui, con nhỏ ho hoài"
+    assert _category(text) == "public_order"
+
+
+# Burnt foil ("giấy bạc cháy đen", an everyday compound that is no fire) is a tool of smoking
+# drugs: the phrase holding the compound whole is read; strangers coming and going alone stay
+# the rules' other
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phong tro ben canh sang nao cung thay giay bac chay den vut ngoai hanh lang, nguoi la ra "
+        "vo suot",
+        "Dọn phòng cho thuê sau khi khách trả, thấy mấy miếng giấy bạc cháy đen với bật lửa, "
+        "ống hút",
+    ],
+)
+def test_burnt_foil_is_drugs(text: str) -> None:
+    assert _category(text) == "drugs"
+
+
+def test_strangers_alone_are_not_drugs() -> None:
+    assert _category("căn nhà cuối hẻm dạo này người lạ ra vào hoài, tôi thấy nghi") == "other"
