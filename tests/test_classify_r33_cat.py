@@ -103,3 +103,29 @@ def test_burnt_foil_is_drugs(text: str) -> None:
 
 def test_strangers_alone_are_not_drugs() -> None:
     assert _category("căn nhà cuối hẻm dạo này người lạ ra vào hoài, tôi thấy nghi") == "other"
+
+
+# Explosive firecrackers made at home or sold are the explosive's tip (weapons), as the sets label
+# a homemade one; firecrackers let off in the street stay public order ("ban phao no" typed
+# without marks is as often let off as sold)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhà cuối hẻm 8 Tân Thành tự chế pháo bán cho tụi nhỏ trong xóm, sắp Tết rồi",
+        "tiệm tạp hóa gần chợ bán pháo nổ cho học sinh, mua về đốt ầm ầm",
+        "co thang tren mang buon ban phao no, giao tan nha cho tui nho",
+    ],
+)
+def test_firecrackers_made_or_sold_are_weapons(text: str) -> None:
+    assert _category(text) == "weapons"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tụi nhỏ ban phao no dung dung ngoai hem giờ này",
+        "tụi nhỏ đốt pháo nổ đì đùng ngoài hẻm giờ này, 12h đêm rồi",
+    ],
+)
+def test_firecrackers_let_off_stay_public_order(text: str) -> None:
+    assert _category(text) == "public_order"

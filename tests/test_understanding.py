@@ -2278,8 +2278,9 @@ MESSAGES_ALONE = {
     # round 32 (kind-32 merged, counts only): kind 186 -> 187
     # round 33 (cat-33): category 121 -> 126, slot machines and a draw sold to children are
     # gambling (t48m-071, t48m-093), gas decanted and flames on a roof are fire (t48m-197,
-    # t48m-039), burnt foil held whole by its compound is drugs (t48m-124)
-    "tuning48": ((187, 126, 137), 13, 0, 0),
+    # t48m-039), burnt foil held whole by its compound is drugs (t48m-124); 126 -> 127,
+    # homemade firecrackers sold are weapons (t48m-025)
+    "tuning48": ((187, 127, 137), 13, 0, 0),
 }
 
 
