@@ -129,3 +129,41 @@ def test_firecrackers_made_or_sold_are_weapons(text: str) -> None:
 )
 def test_firecrackers_let_off_stay_public_order(text: str) -> None:
     assert _category(text) == "public_order"
+
+
+# A tent put up for a wedding or a funeral that takes the alley is public order (the alley
+# taken, as the sets label it); a vehicle parked taking it is traffic's, as one parked across it;
+# a tent only asked about stays a question
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đám tang trong hẻm 40 Tân Quý dựng rạp bít luôn hẻm 4 ngày nay, người ta đi làm không ra "
+        "được",
+        "dam cuoi nha so 7 dung rap chiem nguyen hem, xe may khong qua duoc",
+        "Nhà hàng xóm làm đám giỗ dựng rạp chắn kín con hẻm từ sáng tới tối",
+    ],
+)
+def test_a_tent_taking_the_alley_is_public_order(text: str) -> None:
+    assert _category(text) == "public_order"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xe tai dau chiem het hem 50 Go Dau tu sang, xe may ko qua dc",
+        "Xe ba gác đậu chiếm hết hẻm 12 Tân Hương từ sáng, xe cứu thương không vào được",
+    ],
+)
+def test_a_vehicle_parked_taking_the_alley_is_traffic(text: str) -> None:
+    assert _category(text) == "traffic"
+
+
+def test_a_tent_asked_about_stays_a_question() -> None:
+    text = "nhà em làm đám cưới muốn dựng rạp trong hẻm thì có cần xin phép phường không ạ"
+    assert by_rules(text).kind == "question"
+
+
+def test_heard_taking_a_house_is_no_parking() -> None:
+    # "nghe dau chiem nha" is "nghe đâu chiếm nhà" (heard it is squatted), no vehicle parked
+    text = "có 1 gia dinh moi don tới ở can nhà bỏ trong 3 thang nay, nghe dau chiếm nhà"
+    assert by_rules(text).category != "traffic"

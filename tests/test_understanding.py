@@ -974,7 +974,9 @@ BLIND_HELD = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 126 -> 127
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 95 -> 94
-    "blind14": ((127, 90, 94), 11, 1, 0, 69, 0),
+    # round 33 (cat-33: a tent or a vehicle taking the alley named, aggregate only): kind
+    # 127 -> 128, category 90 -> 91
+    "blind14": ((128, 91, 94), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -2279,8 +2281,9 @@ MESSAGES_ALONE = {
     # round 33 (cat-33): category 121 -> 126, slot machines and a draw sold to children are
     # gambling (t48m-071, t48m-093), gas decanted and flames on a roof are fire (t48m-197,
     # t48m-039), burnt foil held whole by its compound is drugs (t48m-124); 126 -> 127,
-    # homemade firecrackers sold are weapons (t48m-025)
-    "tuning48": ((187, 127, 137), 13, 0, 0),
+    # homemade firecrackers sold are weapons (t48m-025); 127 -> 128, a wedding tent taking the
+    # alley is public order (t48m-026)
+    "tuning48": ((187, 128, 137), 13, 0, 0),
 }
 
 
