@@ -167,3 +167,41 @@ def test_heard_taking_a_house_is_no_parking() -> None:
     # "nghe dau chiem nha" is "nghe đâu chiếm nhà" (heard it is squatted), no vehicle parked
     text = "có 1 gia dinh moi don tới ở can nhà bỏ trong 3 thang nay, nghe dau chiếm nhà"
     assert by_rules(text).category != "traffic"
+
+
+# A tree uprooted or lying across part of the road blocks it (traffic), as one fallen across it;
+# a tree only leaning, feared to fall, stays a hazard (other); a lorry parked across half the road
+# stays traffic
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sau cơn mưa có cây bật gốc đổ chắn một nửa đường Âu Cơ, chưa ai dọn",
+        "cay xanh truoc so 90 Go Dau nga nam chan 1 nua long duong tu sang, xe phai lach",
+        "xe tải đậu chắn 1 nửa đường trước chợ, kẹt xe",
+    ],
+)
+def test_a_tree_across_part_of_the_road_is_traffic(text: str) -> None:
+    assert _category(text) == "traffic"
+
+
+def test_a_leaning_tree_stays_other() -> None:
+    text = "Cây xanh trước trường bị nghiêng, rễ bung lên vỉa hè, sợ đổ trúng phụ huynh"
+    assert _category(text) == "other"
+
+
+# A thing of one's own left behind, told in English, is lost property, whatever it is; one stolen
+# stays theft
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, I left my laptop in a coffee shop on Hoa Binh street yesterday afternoon, when I came "
+        "back it was gone. Can you help me?",
+        "I forgot my handbag on the bus number 69 this morning, it has my passport and cards",
+    ],
+)
+def test_a_thing_left_behind_in_english_is_lost_property(text: str) -> None:
+    assert _category(text) == "lost_property"
+
+
+def test_a_thing_stolen_in_english_stays_theft() -> None:
+    assert _category("Someone stole my bike in front of my hotel last night") == "theft"

@@ -2282,8 +2282,9 @@ MESSAGES_ALONE = {
     # gambling (t48m-071, t48m-093), gas decanted and flames on a roof are fire (t48m-197,
     # t48m-039), burnt foil held whole by its compound is drugs (t48m-124); 126 -> 127,
     # homemade firecrackers sold are weapons (t48m-025); 127 -> 128, a wedding tent taking the
-    # alley is public order (t48m-026)
-    "tuning48": ((187, 128, 137), 13, 0, 0),
+    # alley is public order (t48m-026); 128 -> 130, a tree lying across half the road is traffic
+    # (t48m-060), a backpack left behind told in English is lost property (t48m-020)
+    "tuning48": ((187, 130, 137), 13, 0, 0),
 }
 
 
