@@ -205,3 +205,37 @@ def test_a_thing_left_behind_in_english_is_lost_property(text: str) -> None:
 
 def test_a_thing_stolen_in_english_stays_theft() -> None:
     assert _category("Someone stole my bike in front of my hotel last night") == "theft"
+
+
+# A vehicle left in a car park, where vehicles are left to be fetched, and never fetched is lost
+# property, its owner sought; the learned model, reading the vehicle, may not name a theft beside
+# it (`not_named_beside`); a theft suspected beside it stays the rules' theft, a child left in a
+# car stays a person in danger (other)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tôi giữ xe ở chung cư, có chiếc xe máy ai bỏ lại trong bãi giữ xe gần 1 tháng, gọi số "
+        "trên vé không được",
+        "chiec xe dap bo o bai giu xe benh vien tu thang truoc, nhan vien nho bao cong an",
+        "Xe đạp điện màu xanh bị bỏ lại ở bãi giữ xe siêu thị mấy ngày nay, bảo vệ nhờ tôi báo",
+    ],
+)
+def test_a_vehicle_left_in_a_car_park_is_lost_property(text: str) -> None:
+    assert classify(text).category == "lost_property"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("xe máy bị bỏ lại ở bãi giữ xe siêu thị 3 ngày nay, không biển số, nghi xe trộm", "theft"),
+        (
+            "Em bé bị bỏ lại trong ô tô đóng kín cửa ở bãi xe siêu thị, mặt bé đỏ, không thấy ba "
+            "mẹ đâu",
+            "other",
+        ),
+    ],
+)
+def test_a_vehicle_suspected_stolen_or_a_child_left_keep_their_category(
+    text: str, category: str
+) -> None:
+    assert classify(text).category == category

@@ -2283,8 +2283,9 @@ MESSAGES_ALONE = {
     # t48m-039), burnt foil held whole by its compound is drugs (t48m-124); 126 -> 127,
     # homemade firecrackers sold are weapons (t48m-025); 127 -> 128, a wedding tent taking the
     # alley is public order (t48m-026); 128 -> 130, a tree lying across half the road is traffic
-    # (t48m-060), a backpack left behind told in English is lost property (t48m-020)
-    "tuning48": ((187, 130, 137), 13, 0, 0),
+    # (t48m-060), a backpack left behind told in English is lost property (t48m-020); 130 -> 131,
+    # a vehicle left in a car park is lost property, the model's theft not named (t48m-176)
+    "tuning48": ((187, 131, 137), 13, 0, 0),
 }
 
 
