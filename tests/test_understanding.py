@@ -2284,8 +2284,10 @@ MESSAGES_ALONE = {
     # homemade firecrackers sold are weapons (t48m-025); 127 -> 128, a wedding tent taking the
     # alley is public order (t48m-026); 128 -> 130, a tree lying across half the road is traffic
     # (t48m-060), a backpack left behind told in English is lost property (t48m-020); 130 -> 131,
-    # a vehicle left in a car park is lost property, the model's theft not named (t48m-176)
-    "tuning48": ((187, 131, 137), 13, 0, 0),
+    # a vehicle left in a car park is lost property, the model's theft not named (t48m-176);
+    # 131 -> 133, a roommate's taking is theft (t48m-159), a child stopped and beaten stays the
+    # rules' violence, the model's robbery not named (t48m-127)
+    "tuning48": ((187, 133, 137), 13, 0, 0),
 }
 
 
