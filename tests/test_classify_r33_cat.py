@@ -277,3 +277,26 @@ def test_stopped_and_beaten_is_violence(text: str) -> None:
 def test_stopped_beaten_and_robbed_stays_robbery() -> None:
     text = "hôm qua con tôi bị 3 đứa chặn đường đánh rồi lấy điện thoại"
     assert classify(text).category == "robbery"
+
+
+# Strangers photographing or filming houses one by one are a suspicious person (other), whatever
+# vehicle they came in: the learned model may not name traffic over the van they sit in, nor a
+# theft only supposed ahead ("sợ tụi nó dò đường trộm"); a van parked across the alley stays
+# traffic
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mấy hôm nay có chiếc ô tô 7 chỗ đậu đầu hẻm, 2 người đàn ông đi bộ chụp ảnh từng căn nhà "
+        "trong hẻm, hỏi thì không nói",
+        "2 thanh niên chạy xe máy chậm chậm quay phim từng nhà trong hẻm 40 Tân Quý, tôi sợ tụi nó "
+        "dò đường trộm",
+        "co xe ban tai dau dau hem 9 Tan Thanh ca buoi, nguoi tren xe chup hinh nha dan, thay nghi",
+    ],
+)
+def test_strangers_photographing_houses_are_other(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category) == ("tip", "other")
+
+
+def test_a_van_parked_across_the_alley_stays_traffic() -> None:
+    assert classify("xe tải đậu chắn hết hẻm từ sáng, xe máy không ra được").category == "traffic"

@@ -1182,7 +1182,9 @@ BLIND_HELD = {
     # round 29 (kind-29, aggregate only): kind 122 -> 123 (the writer's own exercise told alone)
     # round 32 (kind-32: a game pointed at, "game này bắn ...", its crime its play; aggregate
     # only): kind 123 -> 124
-    "blind27": ((124, 87, 91), 12, 0, 1, 62, 2),
+    # round 33 (cat-33: strangers photographing houses one by one are a suspicious person, other;
+    # aggregate only): category 87 -> 88
+    "blind27": ((124, 88, 91), 12, 0, 1, 62, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -2286,8 +2288,9 @@ MESSAGES_ALONE = {
     # (t48m-060), a backpack left behind told in English is lost property (t48m-020); 130 -> 131,
     # a vehicle left in a car park is lost property, the model's theft not named (t48m-176);
     # 131 -> 133, a roommate's taking is theft (t48m-159), a child stopped and beaten stays the
-    # rules' violence, the model's robbery not named (t48m-127)
-    "tuning48": ((187, 133, 137), 13, 0, 0),
+    # rules' violence, the model's robbery not named (t48m-127); 133 -> 134, strangers in a van
+    # photographing houses are other, the model's traffic not named (t48m-194)
+    "tuning48": ((187, 134, 137), 13, 0, 0),
 }
 
 
