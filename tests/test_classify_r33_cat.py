@@ -300,3 +300,21 @@ def test_strangers_photographing_houses_are_other(text: str) -> None:
 
 def test_a_van_parked_across_the_alley_stays_traffic() -> None:
     assert classify("xe tải đậu chắn hết hẻm từ sáng, xe máy không ra được").category == "traffic"
+
+
+# Blows only nearly exchanged ("suýt xô xát") are no fight: the quarrel told is the tip (public
+# order, as the sets label a quarrel reported); a fight that broke out stays violence
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hai ông say xỉn cãi nhau ở quán đầu hẻm, suýt đánh nhau, người ta can ra rồi",
+        "2 nha ke ben cai nhau vi cho dau xe hoai, co bua suyt xo xat",
+    ],
+)
+def test_blows_nearly_exchanged_are_a_quarrel(text: str) -> None:
+    assert _category(text) == "public_order"
+
+
+def test_a_fight_that_broke_out_stays_violence() -> None:
+    text = "hai ông say xỉn cãi nhau rồi đánh nhau ở quán đầu hẻm, 1 ông bể đầu"
+    assert _category(text) == "violence"
