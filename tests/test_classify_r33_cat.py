@@ -318,3 +318,22 @@ def test_blows_nearly_exchanged_are_a_quarrel(text: str) -> None:
 def test_a_fight_that_broke_out_stays_violence() -> None:
     text = "hai ông say xỉn cãi nhau rồi đánh nhau ở quán đầu hẻm, 1 ông bể đầu"
     assert _category(text) == "violence"
+
+
+# And a thing of one's own said lost in English is lost property, whatever it is; one snatched
+# stays robbery
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I lost my backpack on bus 69 this morning, it has my laptop and my work badge. Please "
+        "call me if someone hands it in",
+        "I think I lost my watch somewhere near Dam Sen park yesterday, it was a gift from my "
+        "father",
+    ],
+)
+def test_a_thing_lost_in_english_is_lost_property(text: str) -> None:
+    assert _category(text) == "lost_property"
+
+
+def test_a_thing_snatched_in_english_stays_robbery() -> None:
+    assert _category("Two men on a motorbike snatched my backpack near Aeon Tan Phu") == "robbery"
