@@ -974,7 +974,9 @@ BLIND_HELD = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 126 -> 127
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 95 -> 94
-    "blind14": ((127, 90, 94), 11, 1, 0, 69, 0),
+    # round 33 (cat-33: a tent or a vehicle taking the alley named, aggregate only): kind
+    # 127 -> 128, category 90 -> 91
+    "blind14": ((128, 91, 94), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -1187,7 +1189,9 @@ BLIND_HELD = {
     # only): kind 123 -> 124
     # round 33 (asst-33: a landlord refusing to sign for a tenant's registration, what to do
     # asked, handed to an officer; aggregate only): questions 62 -> 63
-    "blind27": ((124, 87, 91), 12, 0, 1, 63, 2),
+    # round 33 (cat-33: strangers photographing houses one by one are a suspicious person, other;
+    # aggregate only): category 87 -> 88
+    "blind27": ((124, 88, 91), 12, 0, 1, 63, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -2323,7 +2327,19 @@ MESSAGES_ALONE = {
     # complaint to file asked, t48m-075; which parent's household a child joins, t48m-114)
     # round 33 (kind-33): urgency 137 -> 139 (a wanderer raging at the market, the public
     # afraid, t48m-022; a niece back home telling she was forced, t48m-108)
-    "tuning48": ((199, 123, 139), 18, 0, 0),
+    # round 33 (cat-33): category 121 -> 126, slot machines and a draw sold to children are
+    # gambling (t48m-071, t48m-093), gas decanted and flames on a roof are fire (t48m-197,
+    # t48m-039), burnt foil held whole by its compound is drugs (t48m-124); 126 -> 127,
+    # homemade firecrackers sold are weapons (t48m-025); 127 -> 128, a wedding tent taking the
+    # alley is public order (t48m-026); 128 -> 130, a tree lying across half the road is traffic
+    # (t48m-060), a backpack left behind told in English is lost property (t48m-020); 130 -> 131,
+    # a vehicle left in a car park is lost property, the model's theft not named (t48m-176);
+    # 131 -> 133, a roommate's taking is theft (t48m-159), a child stopped and beaten stays the
+    # rules' violence, the model's robbery not named (t48m-127); 133 -> 134, strangers in a van
+    # photographing houses are other, the model's traffic not named (t48m-194)
+    # round 33 (the lead, kind-33 and cat-33 merged): category 134 -> 136 (the two passes'
+    # gains on category add up: 123 and 134 from 121 apart)
+    "tuning48": ((199, 136, 139), 18, 0, 0),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
     # round 33 (kind-33 merged, counts only): kind 187 -> 188, ads 11 -> 12
     "tuning49": ((188, 117, 129), 12, 1, 1),
