@@ -266,6 +266,32 @@ def test_a_landlord_asking_an_officer_to_come_and_show_how_reaches_the_desk_not_
     assert len({a["officer_id"] for a in asked}) == len(asked)
 
 
+def test_a_tenant_whose_landlord_will_not_sign_reaches_the_desk_once_not_a_menu(
+    line: Line,
+) -> None:
+    # round 33 (asst-33): typed without marks, what to do asked after the landlord refused
+    # to sign for the registration is the officers' to look into (assistant.yaml's
+    # landlord_withholds_signature); on round 32's line it was answered with tạm trú's rules
+    line.citizen_says(
+        CITIZEN,
+        "chu tro ko chiu ky xac nhan cho em dang ky tam tru, noi muon thi tu lo, em thue o "
+        "day 1 nam roi co hop dong dang hoang, gio em phai lam sao a",
+    )
+    # Pub/Sub delivers it twice: one question, one answer, each desk officer paged once.
+    assert line.pump(times=2) == [200, 200]
+    (answer,) = line.texts(CITIZEN)
+    assert "đã được chuyển đến cán bộ" in answer
+    assert list(line.db.collection("tips").stream()) == []
+    (question,) = list(line.db.collection("questions").stream())
+    asked = line.alerts()
+    assert asked and {a["step"] for a in asked} == {"handoff"}
+    assert all(a["officer_id"].startswith("cb-desk") for a in asked)
+    assert len({a["officer_id"] for a in asked}) == len(asked)
+    desk_officer = "demo-officer-" + asked[0]["officer_id"].removeprefix("cb-")
+    assert any(question.id in t and "chu tro ko chiu ky" in t for t in line.texts(desk_officer))
+    assert CITIZEN not in "".join(line.texts(desk_officer))
+
+
 # --- Zalo's anonymous chat and the OA's own chat tool (issue 16), on the emulators -------
 
 
