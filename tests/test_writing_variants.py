@@ -347,21 +347,30 @@ variants = load_script("writing_variants")
 # or "backack" is unread (other, as before): a letter doubled category 26 -> 27, a letter
 # dropped category 62 -> 63. Fewer breaks: no marks and teencode without marks category
 # -1 each (mt17-202), a letter doubled and dropped kind -1 each.
+# Round 34 (the lead): dev pair 49 became a tuning set, so its variants are counted (its
+# texts were kept out before); measured on the line as round 33 left it: no-marks kind
+# 31 -> 35, category 99 -> 104, urgency 50 -> 51, question 21 -> 22, question-wrong 20 -> 21;
+# teencode without marks kind 32 -> 36, category 103 -> 108, urgency 49 -> 50, question
+# 23 -> 24, question-wrong 21 -> 22; lower-no-punct question 8 -> 9, question-wrong 5 -> 6;
+# a letter doubled question 88 -> 89, question-wrong 15 -> 16; a letter dropped kind
+# 75 -> 77, category 63 -> 64, question 577 -> 593, question-wrong 170 -> 177; tr->ch kind
+# 101 -> 102, category 118 -> 121, question 121 -> 125, question-wrong 45 -> 46. No rule
+# changed.
 HELD = {
-    "no-marks": {"kind": 31, "tip-lost": 8, "category": 99, "urgency": 50,
-                 "question": 21, "question-wrong": 20},
+    "no-marks": {"kind": 35, "tip-lost": 8, "category": 104, "urgency": 51,
+                 "question": 22, "question-wrong": 21},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 10, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 32, "tip-lost": 10, "category": 103, "urgency": 49,
-                          "question": 23, "question-wrong": 21},
+    "teencode-no-marks": {"kind": 36, "tip-lost": 10, "category": 108, "urgency": 50,
+                          "question": 24, "question-wrong": 22},
     "lower-no-punct": {"kind": 30, "tip-lost": 1, "category": 3, "urgency": 2,
-                       "question": 8, "question-wrong": 5},
+                       "question": 9, "question-wrong": 6},
     "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 27, "urgency": 2,
-                     "question": 88, "question-wrong": 15},
-    "typo-dropped": {"kind": 75, "tip-lost": 22, "category": 63, "urgency": 14,
-                     "question": 577, "question-wrong": 170},
-    "typo-tr-ch": {"kind": 101, "tip-lost": 47, "category": 118, "urgency": 16,
-                   "question": 121, "question-wrong": 45},
+                     "question": 89, "question-wrong": 16},
+    "typo-dropped": {"kind": 77, "tip-lost": 22, "category": 64, "urgency": 14,
+                     "question": 593, "question-wrong": 177},
+    "typo-tr-ch": {"kind": 102, "tip-lost": 47, "category": 121, "urgency": 16,
+                   "question": 125, "question-wrong": 46},
 }  # fmt: skip
 
 
