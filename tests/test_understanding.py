@@ -1241,6 +1241,8 @@ BLIND_HELD = {
     "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
     # round 33, written and scored before any change (main 6cf8a0a)
     "blind34": ((129, 86, 90), 11, 1, 1, 61, 2),
+    # round 34, written and scored before any change (main 87dd329, the line as 6a3f409)
+    "blind35": ((124, 68, 81), 5, 2, 2, 57, 5),
 }
 
 
@@ -1850,6 +1852,8 @@ QUESTIONS_ALONE = {
     "tuning48": (98, 1),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
     "tuning49": (84, 4),
+    # round 34's dev set, written and scored before any change (main 87dd329): kept out
+    "tuning50": (85, 3),
 }
 
 
@@ -2343,6 +2347,8 @@ MESSAGES_ALONE = {
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
     # round 33 (kind-33 merged, counts only): kind 187 -> 188, ads 11 -> 12
     "tuning49": ((188, 117, 129), 12, 1, 1),
+    # round 34's dev set, written and scored before any change (main 87dd329): kept out
+    "tuning50": ((184, 111, 127), 15, 1, 2),
 }
 
 
