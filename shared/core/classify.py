@@ -3577,7 +3577,13 @@ _AD_SHAPE = re.compile(
     # (round 33, kind-33) a price said as all it costs ("1 năm chỉ 60k", "chỉ còn 99k")
     r"|(?<!\w)chỉ\s+(?:còn\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|triệu|nghìn|ngàn|đ)(?!\w)"
     # (round 26) a bonus for money paid in ("nạp 100k nhận 300k"): a betting site's offer
-    r"|nạp\s*\d+\s*(?:k|tr|triệu)?\s*(?:nhận|tặng)\s*\d+",
+    r"|nạp\s*\d+\s*(?:k|tr|triệu)?\s*(?:nhận|tặng)\s*\d+"
+    # (round 34, kind-34) a quantity sold at its price ("bao 10kg 250k", "can 5 lít 180k"), a
+    # price said as all it costs in English ("only 2,500,000 VND"), a first visit at nothing
+    # ("buổi đầu 0đ")
+    r"|\d+\s*(?:kg|kí|ký|lít|lit)\s+\d+(?:[.,]\d+)?\s*(?:k|đ|tr|nghìn|ngàn)(?!\w)"
+    r"|(?<!\w)only\s+\$?\d[\d.,]*\s*(?:vnd|vnđ|usd|k|đ|dong)?(?!\w)"
+    r"|(?<![\w.,])0\s*(?:đ|đồng|vnđ|vnd)(?!\w)",
     re.IGNORECASE,
 )
 
