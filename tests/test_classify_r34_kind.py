@@ -2,7 +2,9 @@
 offered to the public (a price floor, a quantity at its price, the goods' origin vouched for,
 a house service named, a repairman's guarantee, a first visit free for new customers, an
 English offer with its call to write) is an ad; the same words told by the customer they
-pressed or overcharged stay a tip. Fresh phrasings (no marks, other goods and services, in
+pressed or overcharged stay a tip. The ward's festivals and races, a storm's coming and one's
+own roof readied, a loudspeaker talk praised and the line tried in English are chat; a vehicle
+parked overnight is no guest's stay. Fresh phrasings (no marks, other goods and services, in
 English) beside near misses. Ads are read whole (`classify`); the rules' own verdict
 (`by_rules`) where the model could otherwise be asked."""
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.core.classify import classify
+from shared.core.classify import by_rules, classify
 
 
 @pytest.mark.parametrize(
@@ -48,3 +50,59 @@ def test_a_service_offered_to_the_public_is_an_ad(text: str) -> None:
 def test_an_offer_told_by_its_customer_stays_a_tip(text: str) -> None:
     got = classify(text)
     assert got.kind == "tip" and not got.spam, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the ward's festivals and races asked
+        "phuong co to chuc giai chay viet da ko a, cho em dang ky voi",
+        "Khu phố mình năm nay có rước đèn trung thu cho các cháu không ạ?",
+        "nam nay phuong co to chuc trung thu cho thieu nhi ko ad",
+        # a storm's coming asked, the writer's own home readied
+        "bao vo chua may anh, nha em mai ton co can chang chong ko",
+        "Mấy anh ơi bão khi nào vô, nhà tôi ở gần kênh có cần sơ tán không",
+        # a talk on the loudspeaker praised
+        "Tối qua nghe loa phát thanh nói về ma túy đá, hay quá, phát thêm đi",
+        "nghe loa phuong tuyen truyen ve lua dao qua mang, bo ich lam",
+        # the line tried in English
+        "just testing if this works, sorry",
+        "This is a test, please ignore",
+    ],
+)
+def test_the_wards_life_the_weather_and_a_test_are_chat(text: str) -> None:
+    assert by_rules(text).kind == "other", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a harm told beside the same words
+        "bão tới chưa mà có tụi trộm cạy cửa nhà tôi rồi",
+        "Đang nghe loa phường thì có ông say rượu đánh vợ ở đầu hẻm, la quá trời",
+        "Tối qua nghe loa phường xong thì ra thấy có thằng cạy khóa xe nhà tôi",
+        "Trong buổi tuyên truyền ở nhà văn hóa có ông say rượu vô quậy, đánh người",
+        "Mái tôn nhà bên bị bão thổi bay treo lơ lửng trên đường, sợ rớt trúng người đi đường",
+        # an officer asked to come and write the record
+        "lần này tui giữ được con nhỏ ăn cắp rồi, mời công an xuống lập biên bản",
+        # a vehicle parked overnight beside homes is a hazard told, no guest's stay
+        "xe bon cho xang do qua dem trong hem sat nha dan, tai xe con hut thuoc",
+        "Xe tải chở gas đậu cả đêm trước cửa nhà tôi, tài xế ngủ trong xe",
+    ],
+)
+def test_near_misses_stay_tips(text: str) -> None:
+    assert by_rules(text).kind == "tip", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a guest's night still asks the stay's declaration
+        "nhà tôi có khách ở lại qua đêm có cần khai báo lưu trú không",
+        "em có người bà con lên chơi ngủ lại qua đêm thì khai báo sao ạ",
+        # a report's channel asked ("tin bao" is "tin báo", not a storm's news)
+        "cho hoi muon gui tin bao thi gui vo day hay phai len phuong",
+    ],
+)
+def test_asked_stays_a_question(text: str) -> None:
+    assert by_rules(text).kind == "question", text

@@ -1162,7 +1162,9 @@ BLIND_HELD = {
     # questions 48 -> 49 (aggregate only)
     # round 25 (asst-25, a co-owner withholding consent: an officer): questions 49 -> 50
     # round 29 (kind-29, aggregate only): kind 119 -> 120 (a radio bulletin passed on is news)
-    "blind25": ((120, 83, 91), 11, 1, 0, 50, 10),
+    # round 34 (kind-34, aggregate only): kind 120 -> 121 (the pass making chat of community
+    # life, a storm asked, a loudspeaker talk praised, the line tried in English)
+    "blind25": ((121, 83, 91), 11, 1, 0, 50, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -2345,7 +2347,11 @@ MESSAGES_ALONE = {
     # round 34 (kind-34): kind 188 -> 193, ads 12 -> 18, a service offered to the public (a price
     # floor, a quantity at its price, a repairman's guarantee, a first visit free, an English
     # offer) is an ad (t49m-053, -110, -124, -142, -148, -166)
-    "tuning49": ((193, 117, 129), 18, 1, 1),
+    # round 34 (kind-34): kind 193 -> 199, the ward's festivals and races asked (t49m-004, -046),
+    # a storm's coming and one's own roof readied (t49m-002), a talk on the loudspeaker praised
+    # (t49m-195), the line tried in English (t49m-086) are chat; a tanker parked overnight is no
+    # guest's stay (t49m-035)
+    "tuning49": ((199, 117, 129), 18, 1, 1),
 }
 
 

@@ -762,6 +762,7 @@ def build_rules(data: Any) -> Rules:
         ("crowd_end", top.not_for_line.crowd_end),
         ("crowd_unless", top.not_for_line.crowd_unless),
         ("officer_life", top.not_for_line.officer_life),
+        ("weather", top.not_for_line.weather),
         ("news_asked", top.not_for_line.news_asked),
         ("mood", top.not_for_line.mood),
         ("pastime", top.not_for_line.pastime),
@@ -3081,6 +3082,9 @@ def _by_rules(
         # the officers' own life or trade asked as small talk ("ad ăn cơm chưa", "làm công
         # an có cực không")
         aside += _sure(groups, "officer_life")
+        # (round 34, kind-34) a storm's coming and one's own home readied asked ("bão tới chưa,
+        # nhà tôi có nên chằng chống mái tôn không"): the writer's own house, no harm in it
+        aside += _sure(groups, "weather")
         # the neighbourhood's community life asked or announced ("nhà văn hóa phường có lớp
         # võ cho trẻ em không"): the ward's other bodies, "phường" named or not; not beside a
         # category's weak phrase nor the writer's family ("ép mua ... mẹ tui mua 3 hộp" at a

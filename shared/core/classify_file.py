@@ -315,6 +315,8 @@ class NotForLineIn(_Strict):
     mood_harm: list[str] = Field(default_factory=list)
     # the officers' own life or trade asked of them, as small talk
     officer_life: list[str] = Field(default_factory=list)
+    # (round 34) a storm's or a flood's coming, and the writer's own home readied, asked
+    weather: list[str] = Field(default_factory=list)
     # what happened asked, as news (the police seen passing), nothing told of it
     news_asked: list[str] = Field(default_factory=list)
     # a report or a tip-off named: the line's matter, whoever is called
