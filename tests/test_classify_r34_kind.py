@@ -106,3 +106,33 @@ def test_near_misses_stay_tips(text: str) -> None:
 )
 def test_asked_stays_a_question(text: str) -> None:
     assert by_rules(text).kind == "question", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a robbery just done, the robbers gone the way named: still to be cut off
+        "tiệm điện thoại em vừa bị 2 thằng cầm dao vô cướp 3 cái iphone, chạy rồi, hướng Âu Cơ",
+        "vua bi giat dien thoai truoc cho, tui no chay roi, hướng Lũy Bán Bích",
+    ],
+)
+def test_a_robbery_just_done_its_robbers_fled_the_way_named_is_urgent(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # told earlier: over
+        "sáng nay nhà tôi bị giật dây chuyền, tụi nó chạy rồi, hướng Bình Long",
+        "hôm qua tiệm vàng bị cướp, thằng cướp chạy rồi, hướng Âu Cơ",
+        # no way of flight: "hướng dẫn" is guidance asked
+        "vừa bị giật túi, tụi nó chạy rồi, giờ hướng dẫn em làm đơn với",
+        # a fight's youths gone are no taker's flight
+        "mấy đứa vừa đánh nhau trước cổng trường, chạy rồi, hướng chợ",
+    ],
+)
+def test_a_flight_told_earlier_or_no_takers_is_over(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), (text, got)

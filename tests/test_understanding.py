@@ -2351,7 +2351,9 @@ MESSAGES_ALONE = {
     # a storm's coming and one's own roof readied (t49m-002), a talk on the loudspeaker praised
     # (t49m-195), the line tried in English (t49m-086) are chat; a tanker parked overnight is no
     # guest's stay (t49m-035)
-    "tuning49": ((199, 117, 129), 18, 1, 1),
+    # round 34 (kind-34): urgency 129 -> 130, a robbery just done, its robber gone the way named
+    # ("chạy rồi, hướng Bình Long"), is still to be cut off (t49m-102)
+    "tuning49": ((199, 117, 130), 18, 1, 1),
 }
 
 

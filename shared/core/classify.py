@@ -479,6 +479,9 @@ class Rules:
     # categories whose tips told as made off with (`made_off`), nothing now, the model
     # never raises: a theft or a trick over, its taker gone
     made_off_calm: frozenset[str] = frozenset()
+    # categories whose tip told just now with the way its taker fled stays urgent, the taker
+    # gone (`severity.fled`)
+    fled_categories: frozenset[str] = frozenset()
     # the final question words as typed with marks (their mark keys): one typed with other
     # marks is another word ("Tân Sơn Nhì" does not end in "nhỉ", "Gò Dầu" in "đâu")
     question_final_marks: frozenset[str] = frozenset()
@@ -876,6 +879,9 @@ def build_rules(data: Any) -> Rules:
     # a day ahead: past for the urgency alone (`_severity_past`)
     add("later", severity.later)
     add("fresh", severity.fresh)
+    # (ambiguous: "huong" typed without marks is also "Tân Hương", a street)
+    add("fled", severity.fled, ambiguous=True)
+    add("fled_not", severity.fled_not)
     add("now", severity.ahead)
     add("kept", severity.ahead)
     add("kept", severity.kept)
@@ -942,6 +948,7 @@ def build_rules(data: Any) -> Rules:
             english_told_gap=top.english_told.gap,
             calm_categories=frozenset(severity.calm_categories),
             made_off_calm=frozenset(severity.made_off_calm),
+            fled_categories=frozenset(severity.fled_categories),
             question_final_marks=single_words(top.question.final, spelt=1),
             question_bare_other=frozenset(map(_fold_word, top.question.bare_other)),
             question_named_only=frozenset(top.question.named_only),
@@ -2062,6 +2069,19 @@ def _danger(
         gone = groups.get("gone", [])
         if lasting and _all_inside(past, gone):
             return _Danger(lasting, lasting_tip)
+        # (round 34, kind-34) a robbery or a theft done just now whose taker is gone the way
+        # named ("vừa bị ... hốt vàng chạy rồi, hướng Bình Long"): the flight is the chase's
+        # start, still to be cut off, not the event over
+        if (
+            not held
+            and best is not None
+            and best.category in rules.fled_categories
+            and "fresh" in groups
+            and "fled" in groups
+            and _all_inside(past, gone)
+            and _outside(_sure(groups, "fled"), groups.get("fled_not", []))
+        ):
+            return _Danger(found, makes_tip, named, signs)
         return _Danger([], False)
     return _Danger(found, makes_tip, named, signs)
 

@@ -484,6 +484,11 @@ class SeverityIn(_Strict):
     # of an earlier report no past of the event's
     fresh: list[str] = Field(default_factory=list)
     made_off_calm: list[Category] = Field(default_factory=list)
+    # (round 34) the way a taker fled named ("hướng Bình Long"), and the categories whose tip
+    # told just now (`fresh`) with it stays urgent though the taker is `gone`
+    fled: list[str] = Field(default_factory=list)
+    fled_not: list[str] = Field(default_factory=list)
+    fled_categories: list[Category] = Field(default_factory=list)
     rules: list[SeverityRuleIn] = Field(default_factory=list)
 
 
