@@ -136,3 +136,30 @@ def test_a_robbery_just_done_its_robbers_fled_the_way_named_is_urgent(text: str)
 def test_a_flight_told_earlier_or_no_takers_is_over(text: str) -> None:
     got = by_rules(text)
     assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a knife drawn in English, its holder still about with it
+        "A drunk man pulled out a knife in the restaurant on Tan Huong and is still walking"
+        " around the tables shouting",
+        "Guy on Au Co just pulled a gun on a taxi driver and is still holding it, people running",
+    ],
+)
+def test_a_weapon_drawn_its_holder_still_about_is_urgent_in_english(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week a man pulled out a knife on the bus, the driver called police and they took"
+        " him away",
+        "Yesterday my neighbour pulled a knife on his wife, now he is calm and sleeping",
+    ],
+)
+def test_a_weapon_drawn_days_ago_is_over_in_english(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), (text, got)

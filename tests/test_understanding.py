@@ -2353,7 +2353,9 @@ MESSAGES_ALONE = {
     # guest's stay (t49m-035)
     # round 34 (kind-34): urgency 129 -> 130, a robbery just done, its robber gone the way named
     # ("chạy rồi, hướng Bình Long"), is still to be cut off (t49m-102)
-    "tuning49": ((199, 117, 130), 18, 1, 1),
+    # round 34 (kind-34): urgency 130 -> 131, normal on a person in danger 1 -> 0, a knife drawn
+    # in English, its holder "still walking ... with the knife in his hand" (t49m-200)
+    "tuning49": ((199, 117, 131), 18, 1, 0),
 }
 
 
