@@ -163,3 +163,23 @@ def test_a_weapon_drawn_its_holder_still_about_is_urgent_in_english(text: str) -
 def test_a_weapon_drawn_days_ago_is_over_in_english(text: str) -> None:
     got = by_rules(text)
     assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a payment hurried in the caller's words is the scam's demand, no plea to the police
+        "Có người gọi xưng cô chủ nhiệm nói con tôi bị té đang cấp cứu, cần chuyển 20 triệu mổ"
+        " gấp. Tôi gọi trường thì con vẫn đang ngồi học.",
+        "Có số lạ gọi xưng thầy giáo nói con tôi bị té ở trường, cần chuyển 15 triệu mổ gấp, tôi"
+        " gọi con thì nó vẫn đang học",
+    ],
+)
+def test_a_payment_hurried_by_the_caller_is_no_plea(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+
+
+def test_a_plea_to_come_is_still_urgent() -> None:
+    got = by_rules("thằng chồng say rượu đang đánh vợ con ở hẻm 12, tới gấp giùm")
+    assert got.severity == "urgent", got

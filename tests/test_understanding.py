@@ -2355,7 +2355,9 @@ MESSAGES_ALONE = {
     # ("chạy rồi, hướng Bình Long"), is still to be cut off (t49m-102)
     # round 34 (kind-34): urgency 130 -> 131, normal on a person in danger 1 -> 0, a knife drawn
     # in English, its holder "still walking ... with the knife in his hand" (t49m-200)
-    "tuning49": ((199, 117, 131), 18, 1, 0),
+    # round 34 (kind-34): urgency 131 -> 132, urgent on a calm tip 1 -> 0, a payment hurried in
+    # a scam caller's words ("chuyển 20 triệu mổ gấp") is no plea to the police (t49m-093)
+    "tuning49": ((199, 117, 132), 18, 0, 0),
 }
 
 
