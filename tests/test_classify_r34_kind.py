@@ -183,3 +183,26 @@ def test_a_payment_hurried_by_the_caller_is_no_plea(text: str) -> None:
 def test_a_plea_to_come_is_still_urgent() -> None:
     got = by_rules("thằng chồng say rượu đang đánh vợ con ở hẻm 12, tới gấp giùm")
     assert got.severity == "urgent", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the child telling the writer what the job makes her do: reachable, a place to report
+        "con gai toi 15 tuoi duoc nguoi quen gioi thieu lam phuc vu quan nhau, no ke phai ngoi"
+        " uong voi khach, co dua bi dan di",
+        "cháu tôi 17 tuổi đi làm quán karaoke trên Lũy Bán Bích, con bé kể bị ép tiếp khách, tôi"
+        " muốn báo quán đó",
+    ],
+)
+def test_a_child_telling_what_the_job_makes_her_do_is_no_child_taken_now(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+
+
+def test_a_child_led_off_told_by_a_friend_is_still_urgent() -> None:
+    text = (
+        "con gái tôi 16 tuổi bị người lạ dẫn đi từ chiều, bạn nó kể là nó bị chở đi karaoke, giờ"
+        " gọi không được"
+    )
+    assert by_rules(text).severity == "urgent", text

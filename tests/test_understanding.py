@@ -2357,7 +2357,9 @@ MESSAGES_ALONE = {
     # in English, its holder "still walking ... with the knife in his hand" (t49m-200)
     # round 34 (kind-34): urgency 131 -> 132, urgent on a calm tip 1 -> 0, a payment hurried in
     # a scam caller's words ("chuyển 20 triệu mổ gấp") is no plea to the police (t49m-093)
-    "tuning49": ((199, 117, 132), 18, 0, 0),
+    # round 34 (kind-34): urgency 132 -> 133, a girl telling what the hostess job makes her do
+    # ("nó kể phải ngồi với khách") is reachable, no child taken now (t49m-179)
+    "tuning49": ((199, 117, 133), 18, 0, 0),
 }
 
 
