@@ -206,3 +206,27 @@ def test_a_child_led_off_told_by_a_friend_is_still_urgent() -> None:
         " gọi không được"
     )
     assert by_rules(text).severity == "urgent", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # weapons found lying and left untouched, nobody with them
+        "Duoi gam cau kenh Tan Hoa co tui nilon dung may cay dao tu che voi ong tuyp, tui nho di"
+        " cau ca thay ve ke, toi chua dam dung vo",
+        "dưới chân cầu có bao đựng 2 cây mã tấu với cây súng tự chế, mấy đứa nhỏ đi chơi thấy về"
+        " kể",
+        "gam cau Tan Hoa co bao dung dao phay voi ong tuyp, chua dam dung vo",
+    ],
+)
+def test_weapons_found_lying_untouched_are_no_danger_now(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+
+
+def test_a_weapon_found_and_guarded_now_is_still_urgent() -> None:
+    text = (
+        "Tôi phát hiện trong bãi rác đầu hẻm có 1 cây súng ngắn bọc trong khăn, tôi không dám"
+        " đụng, đang đứng canh"
+    )
+    assert classify(text).severity == "urgent", text

@@ -1164,7 +1164,8 @@ BLIND_HELD = {
     # round 29 (kind-29, aggregate only): kind 119 -> 120 (a radio bulletin passed on is news)
     # round 34 (kind-34, aggregate only): kind 120 -> 121 (the pass making chat of community
     # life, a storm asked, a loudspeaker talk praised, the line tried in English)
-    "blind25": ((121, 83, 91), 11, 1, 0, 50, 10),
+    # round 34 (kind-34, aggregate only): urgency 91 -> 92 (weapons found lying untouched)
+    "blind25": ((121, 83, 92), 11, 1, 0, 50, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -2359,7 +2360,9 @@ MESSAGES_ALONE = {
     # a scam caller's words ("chuyển 20 triệu mổ gấp") is no plea to the police (t49m-093)
     # round 34 (kind-34): urgency 132 -> 133, a girl telling what the hostess job makes her do
     # ("nó kể phải ngồi với khách") is reachable, no child taken now (t49m-179)
-    "tuning49": ((199, 117, 133), 18, 0, 0),
+    # round 34 (kind-34): urgency 133 -> 134, weapons found lying and left untouched ("chưa dám
+    # đụng vô"), nobody with them, are no danger now, the model's urgency not taken (t49m-077)
+    "tuning49": ((199, 117, 134), 18, 0, 0),
 }
 
 

@@ -482,6 +482,9 @@ class Rules:
     # categories whose tip told just now with the way its taker fled stays urgent, the taker
     # gone (`severity.fled`)
     fled_categories: frozenset[str] = frozenset()
+    # categories whose tips of a thing found lying untouched (`severity.left_lying`), nothing
+    # now, the model never raises
+    left_lying_calm: frozenset[str] = frozenset()
     # the final question words as typed with marks (their mark keys): one typed with other
     # marks is another word ("Tân Sơn Nhì" does not end in "nhỉ", "Gò Dầu" in "đâu")
     question_final_marks: frozenset[str] = frozenset()
@@ -882,6 +885,7 @@ def build_rules(data: Any) -> Rules:
     # (ambiguous: "huong" typed without marks is also "Tân Hương", a street)
     add("fled", severity.fled, ambiguous=True)
     add("fled_not", severity.fled_not)
+    add("left_lying", severity.left_lying)
     add("now", severity.ahead)
     add("kept", severity.ahead)
     add("kept", severity.kept)
@@ -949,6 +953,7 @@ def build_rules(data: Any) -> Rules:
             calm_categories=frozenset(severity.calm_categories),
             made_off_calm=frozenset(severity.made_off_calm),
             fled_categories=frozenset(severity.fled_categories),
+            left_lying_calm=frozenset(severity.left_lying_calm),
             question_final_marks=single_words(top.question.final, spelt=1),
             question_bare_other=frozenset(map(_fold_word, top.question.bare_other)),
             question_named_only=frozenset(top.question.named_only),
@@ -2209,6 +2214,12 @@ def weigh(
             made_off = (
                 verdict.category in rules.made_off_calm
                 and "made_off" in groups
+                and "now" not in groups
+            ) or (
+                # (round 34, kind-34) weapons or drugs found lying, left untouched, nobody
+                # with them ("túi nilon đựng mấy cây dao tự chế ..., tôi chưa dám đụng vô")
+                verdict.category in rules.left_lying_calm
+                and "left_lying" in groups
                 and "now" not in groups
             )
             calm = _told_calm(groups) or verdict.category in rules.calm_categories or made_off

@@ -487,6 +487,9 @@ class SeverityIn(_Strict):
     # (round 34) the way a taker fled named ("hướng Bình Long"), and the categories whose tip
     # told just now (`fresh`) with it stays urgent though the taker is `gone`
     fled: list[str] = Field(default_factory=list)
+    # (round 34) a thing found lying, left untouched, nobody with it ("tôi chưa dám đụng vô")
+    left_lying: list[str] = Field(default_factory=list)
+    left_lying_calm: list[Category] = Field(default_factory=list)
     fled_not: list[str] = Field(default_factory=list)
     fled_categories: list[Category] = Field(default_factory=list)
     rules: list[SeverityRuleIn] = Field(default_factory=list)
