@@ -1162,7 +1162,10 @@ BLIND_HELD = {
     # questions 48 -> 49 (aggregate only)
     # round 25 (asst-25, a co-owner withholding consent: an officer): questions 49 -> 50
     # round 29 (kind-29, aggregate only): kind 119 -> 120 (a radio bulletin passed on is news)
-    "blind25": ((120, 83, 91), 11, 1, 0, 50, 10),
+    # round 34 (kind-34, aggregate only): kind 120 -> 121 (the pass making chat of community
+    # life, a storm asked, a loudspeaker talk praised, the line tried in English)
+    # round 34 (kind-34, aggregate only): urgency 91 -> 92 (weapons found lying untouched)
+    "blind25": ((121, 83, 92), 11, 1, 0, 50, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -1242,7 +1245,8 @@ BLIND_HELD = {
     # round 33, written and scored before any change (main 6cf8a0a)
     "blind34": ((129, 86, 90), 11, 1, 1, 61, 2),
     # round 34, written and scored before any change (main 87dd329, the line as 6a3f409)
-    "blind35": ((124, 68, 81), 5, 2, 2, 57, 5),
+    # round 34 (kind-34 merged, counts only): kind 124 -> 125, ads 5 -> 6
+    "blind35": ((125, 68, 81), 6, 2, 2, 57, 5),
 }
 
 
@@ -2346,7 +2350,24 @@ MESSAGES_ALONE = {
     "tuning48": ((199, 136, 139), 18, 0, 0),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
     # round 33 (kind-33 merged, counts only): kind 187 -> 188, ads 11 -> 12
-    "tuning49": ((188, 117, 129), 12, 1, 1),
+    # round 34 (kind-34): kind 188 -> 193, ads 12 -> 18, a service offered to the public (a price
+    # floor, a quantity at its price, a repairman's guarantee, a first visit free, an English
+    # offer) is an ad (t49m-053, -110, -124, -142, -148, -166)
+    # round 34 (kind-34): kind 193 -> 199, the ward's festivals and races asked (t49m-004, -046),
+    # a storm's coming and one's own roof readied (t49m-002), a talk on the loudspeaker praised
+    # (t49m-195), the line tried in English (t49m-086) are chat; a tanker parked overnight is no
+    # guest's stay (t49m-035)
+    # round 34 (kind-34): urgency 129 -> 130, a robbery just done, its robber gone the way named
+    # ("chạy rồi, hướng Bình Long"), is still to be cut off (t49m-102)
+    # round 34 (kind-34): urgency 130 -> 131, normal on a person in danger 1 -> 0, a knife drawn
+    # in English, its holder "still walking ... with the knife in his hand" (t49m-200)
+    # round 34 (kind-34): urgency 131 -> 132, urgent on a calm tip 1 -> 0, a payment hurried in
+    # a scam caller's words ("chuyển 20 triệu mổ gấp") is no plea to the police (t49m-093)
+    # round 34 (kind-34): urgency 132 -> 133, a girl telling what the hostess job makes her do
+    # ("nó kể phải ngồi với khách") is reachable, no child taken now (t49m-179)
+    # round 34 (kind-34): urgency 133 -> 134, weapons found lying and left untouched ("chưa dám
+    # đụng vô"), nobody with them, are no danger now, the model's urgency not taken (t49m-077)
+    "tuning49": ((199, 117, 134), 18, 0, 0),
     # round 34's dev set, written and scored before any change (main 87dd329): kept out
     "tuning50": ((184, 111, 127), 15, 1, 2),
 }

@@ -479,6 +479,12 @@ class Rules:
     # categories whose tips told as made off with (`made_off`), nothing now, the model
     # never raises: a theft or a trick over, its taker gone
     made_off_calm: frozenset[str] = frozenset()
+    # categories whose tip told just now with the way its taker fled stays urgent, the taker
+    # gone (`severity.fled`)
+    fled_categories: frozenset[str] = frozenset()
+    # categories whose tips of a thing found lying untouched (`severity.left_lying`), nothing
+    # now, the model never raises
+    left_lying_calm: frozenset[str] = frozenset()
     # the final question words as typed with marks (their mark keys): one typed with other
     # marks is another word ("Tân Sơn Nhì" does not end in "nhỉ", "Gò Dầu" in "đâu")
     question_final_marks: frozenset[str] = frozenset()
@@ -762,6 +768,7 @@ def build_rules(data: Any) -> Rules:
         ("crowd_end", top.not_for_line.crowd_end),
         ("crowd_unless", top.not_for_line.crowd_unless),
         ("officer_life", top.not_for_line.officer_life),
+        ("weather", top.not_for_line.weather),
         ("news_asked", top.not_for_line.news_asked),
         ("mood", top.not_for_line.mood),
         ("pastime", top.not_for_line.pastime),
@@ -875,6 +882,10 @@ def build_rules(data: Any) -> Rules:
     # a day ahead: past for the urgency alone (`_severity_past`)
     add("later", severity.later)
     add("fresh", severity.fresh)
+    # (ambiguous: "huong" typed without marks is also "Tân Hương", a street)
+    add("fled", severity.fled, ambiguous=True)
+    add("fled_not", severity.fled_not)
+    add("left_lying", severity.left_lying)
     add("now", severity.ahead)
     add("kept", severity.ahead)
     add("kept", severity.kept)
@@ -941,6 +952,8 @@ def build_rules(data: Any) -> Rules:
             english_told_gap=top.english_told.gap,
             calm_categories=frozenset(severity.calm_categories),
             made_off_calm=frozenset(severity.made_off_calm),
+            fled_categories=frozenset(severity.fled_categories),
+            left_lying_calm=frozenset(severity.left_lying_calm),
             question_final_marks=single_words(top.question.final, spelt=1),
             question_bare_other=frozenset(map(_fold_word, top.question.bare_other)),
             question_named_only=frozenset(top.question.named_only),
@@ -2061,6 +2074,19 @@ def _danger(
         gone = groups.get("gone", [])
         if lasting and _all_inside(past, gone):
             return _Danger(lasting, lasting_tip)
+        # (round 34, kind-34) a robbery or a theft done just now whose taker is gone the way
+        # named ("vừa bị ... hốt vàng chạy rồi, hướng Bình Long"): the flight is the chase's
+        # start, still to be cut off, not the event over
+        if (
+            not held
+            and best is not None
+            and best.category in rules.fled_categories
+            and "fresh" in groups
+            and "fled" in groups
+            and _all_inside(past, gone)
+            and _outside(_sure(groups, "fled"), groups.get("fled_not", []))
+        ):
+            return _Danger(found, makes_tip, named, signs)
         return _Danger([], False)
     return _Danger(found, makes_tip, named, signs)
 
@@ -2188,6 +2214,12 @@ def weigh(
             made_off = (
                 verdict.category in rules.made_off_calm
                 and "made_off" in groups
+                and "now" not in groups
+            ) or (
+                # (round 34, kind-34) weapons or drugs found lying, left untouched, nobody
+                # with them ("túi nilon đựng mấy cây dao tự chế ..., tôi chưa dám đụng vô")
+                verdict.category in rules.left_lying_calm
+                and "left_lying" in groups
                 and "now" not in groups
             )
             calm = _told_calm(groups) or verdict.category in rules.calm_categories or made_off
@@ -3081,6 +3113,9 @@ def _by_rules(
         # the officers' own life or trade asked as small talk ("ad ăn cơm chưa", "làm công
         # an có cực không")
         aside += _sure(groups, "officer_life")
+        # (round 34, kind-34) a storm's coming and one's own home readied asked ("bão tới chưa,
+        # nhà tôi có nên chằng chống mái tôn không"): the writer's own house, no harm in it
+        aside += _sure(groups, "weather")
         # the neighbourhood's community life asked or announced ("nhà văn hóa phường có lớp
         # võ cho trẻ em không"): the ward's other bodies, "phường" named or not; not beside a
         # category's weak phrase nor the writer's family ("ép mua ... mẹ tui mua 3 hộp" at a
@@ -3577,7 +3612,13 @@ _AD_SHAPE = re.compile(
     # (round 33, kind-33) a price said as all it costs ("1 năm chỉ 60k", "chỉ còn 99k")
     r"|(?<!\w)chỉ\s+(?:còn\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|triệu|nghìn|ngàn|đ)(?!\w)"
     # (round 26) a bonus for money paid in ("nạp 100k nhận 300k"): a betting site's offer
-    r"|nạp\s*\d+\s*(?:k|tr|triệu)?\s*(?:nhận|tặng)\s*\d+",
+    r"|nạp\s*\d+\s*(?:k|tr|triệu)?\s*(?:nhận|tặng)\s*\d+"
+    # (round 34, kind-34) a quantity sold at its price ("bao 10kg 250k", "can 5 lít 180k"), a
+    # price said as all it costs in English ("only 2,500,000 VND"), a first visit at nothing
+    # ("buổi đầu 0đ")
+    r"|\d+\s*(?:kg|kí|ký|lít|lit)\s+\d+(?:[.,]\d+)?\s*(?:k|đ|tr|nghìn|ngàn)(?!\w)"
+    r"|(?<!\w)only\s+\$?\d[\d.,]*\s*(?:vnd|vnđ|usd|k|đ|dong)?(?!\w)"
+    r"|(?<![\w.,])0\s*(?:đ|đồng|vnđ|vnd)(?!\w)",
     re.IGNORECASE,
 )
 

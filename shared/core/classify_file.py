@@ -315,6 +315,8 @@ class NotForLineIn(_Strict):
     mood_harm: list[str] = Field(default_factory=list)
     # the officers' own life or trade asked of them, as small talk
     officer_life: list[str] = Field(default_factory=list)
+    # (round 34) a storm's or a flood's coming, and the writer's own home readied, asked
+    weather: list[str] = Field(default_factory=list)
     # what happened asked, as news (the police seen passing), nothing told of it
     news_asked: list[str] = Field(default_factory=list)
     # a report or a tip-off named: the line's matter, whoever is called
@@ -482,6 +484,14 @@ class SeverityIn(_Strict):
     # of an earlier report no past of the event's
     fresh: list[str] = Field(default_factory=list)
     made_off_calm: list[Category] = Field(default_factory=list)
+    # (round 34) the way a taker fled named ("hướng Bình Long"), and the categories whose tip
+    # told just now (`fresh`) with it stays urgent though the taker is `gone`
+    fled: list[str] = Field(default_factory=list)
+    # (round 34) a thing found lying, left untouched, nobody with it ("tôi chưa dám đụng vô")
+    left_lying: list[str] = Field(default_factory=list)
+    left_lying_calm: list[Category] = Field(default_factory=list)
+    fled_not: list[str] = Field(default_factory=list)
+    fled_categories: list[Category] = Field(default_factory=list)
     rules: list[SeverityRuleIn] = Field(default_factory=list)
 
 
