@@ -290,7 +290,7 @@ class FirestoreIntake:
                             plan = intake.plan(msg.kind, state, now, rules.window, rules.fair, draw)
                         else:
                             summary = summary_from_doc(tip_snap.to_dict() or {})
-                w = intake_writes(msg, reporter, user_id, redacted_raw, now, rules, plan, summary)
+                w = _writes(msg, reporter, user_id, redacted_raw, now, rules, plan, summary, known)
                 try:
                     update_time = _commit(
                         self.db, tips, msg_ref, w, sender_ref, update_time, self._rpc(deadline), now
@@ -405,6 +405,30 @@ def _within(deadline: float | None, monotonic: Callable[[], float]) -> dict[str,
     if deadline is None:
         return {}
     return {"retry": None, "timeout": max(0.05, deadline - monotonic())}
+
+
+def _writes(
+    msg: intake.Inbound,
+    reporter: str,
+    user_id: str,
+    redacted_raw: str,
+    now: datetime,
+    rules: IntakeRules,
+    plan: intake.Plan,
+    summary: Summary | None,
+    known: _Known | None,
+) -> IntakeWrites:
+    """`intake_writes`, its updates naming only the fields that change when this
+    process knows the stored values (`known`, what it last wrote: a blind try, whose
+    sender precondition fails if anything moved since, the router's rewrite of the
+    summary included). A read's values are not taken as exact (a document written
+    before a field was kept reads with its default): everything is written then."""
+    if known is None or known.update_time is None:
+        return intake_writes(msg, reporter, user_id, redacted_raw, now, rules, plan, summary)
+    exact = summary is not None and summary is known.summary
+    return intake_writes(
+        msg, reporter, user_id, redacted_raw, now, rules, plan, summary, known.state, exact
+    )
 
 
 def _summary_kept(
