@@ -15,7 +15,10 @@ Every intake write of a tip's summary carries the sender's precondition, so the
 summary a process last wrote (kept per process with the sender's state) is the
 current one exactly when that precondition holds: the common case commits with
 no read at all, a tip text after a question included (a message that touches no
-tip leaves the remembered summary as it was). The router keeps it too: when it
+tip leaves the remembered summary as it was). Knowing then what the tip and the
+sender documents hold, that commit's updates name only the fields whose values
+change (a text joining a tip: 5 of the tip's 9, 5 of the sender's 12); a state read
+from Firestore is written whole (bench/README.md, round 34). The router keeps it too: when it
 rewrites the summary of the citizen's open tip (a message taken in from another
 tip), it writes the sender in the same transaction (`intake_documents.sender_change`).
 
