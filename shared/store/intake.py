@@ -76,6 +76,7 @@ from shared.store.intake_documents import (
 from shared.store.ports import Contended, IntakeResult, Quarantined
 from shared.store.summary_documents import summary_from_doc
 from shared.store.transactions import as_storage_errors
+from shared.store.write_pbs import commit as write_pbs_commit
 from shared.store.write_pbs import create_writes, update_writes
 
 CONFLICTS = (gexc.AlreadyExists, gexc.FailedPrecondition, gexc.Conflict, gexc.Aborted)
@@ -473,8 +474,8 @@ def _commit(
     now: datetime,
 ) -> Any:
     """One commit of everything `w` writes; the sender's new update time. The writes
-    are built by `write_pbs` (the client's own, at a fifth of the CPU) and added as
-    `WriteBatch.create`/`update` add theirs."""
+    are built by `write_pbs` (the client's own, at a fifth of the CPU) and committed as
+    `WriteBatch.commit` commits them (`write_pbs.commit`)."""
     assert w.sender is not None  # a message that writes no state is `_stateless`
     writes = []
     if w.new_tip is not None:
@@ -488,6 +489,4 @@ def _commit(
         writes += update_writes(sender_ref._document_path, w.sender, option)
     else:
         writes += create_writes(sender_ref._document_path, {**w.sender, "first_seen_at": now})
-    batch = db.batch()
-    batch._add_write_pbs(writes)
-    return batch.commit(**rpc)[-1].update_time
+    return write_pbs_commit(db, writes, rpc)
