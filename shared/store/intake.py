@@ -15,7 +15,10 @@ Every intake write of a tip's summary carries the sender's precondition, so the
 summary a process last wrote (kept per process with the sender's state) is the
 current one exactly when that precondition holds: the common case commits with
 no read at all, a tip text after a question included (a message that touches no
-tip leaves the remembered summary as it was). The router keeps it too: when it
+tip leaves the remembered summary as it was). Knowing then what the tip and the
+sender documents hold, that commit's updates name only the fields whose values
+change (a text joining a tip: 5 of the tip's 9, 5 of the sender's 12); a state read
+from Firestore is written whole (bench/README.md, round 34). The router keeps it too: when it
 rewrites the summary of the citizen's open tip (a message taken in from another
 tip), it writes the sender in the same transaction (`intake_documents.sender_change`).
 
@@ -73,6 +76,7 @@ from shared.store.intake_documents import (
 from shared.store.ports import Contended, IntakeResult, Quarantined
 from shared.store.summary_documents import summary_from_doc
 from shared.store.transactions import as_storage_errors
+from shared.store.write_pbs import commit as write_pbs_commit
 from shared.store.write_pbs import create_writes, update_writes
 
 CONFLICTS = (gexc.AlreadyExists, gexc.FailedPrecondition, gexc.Conflict, gexc.Aborted)
@@ -290,7 +294,7 @@ class FirestoreIntake:
                             plan = intake.plan(msg.kind, state, now, rules.window, rules.fair, draw)
                         else:
                             summary = summary_from_doc(tip_snap.to_dict() or {})
-                w = intake_writes(msg, reporter, user_id, redacted_raw, now, rules, plan, summary)
+                w = _writes(msg, reporter, user_id, redacted_raw, now, rules, plan, summary, known)
                 try:
                     update_time = _commit(
                         self.db, tips, msg_ref, w, sender_ref, update_time, self._rpc(deadline), now
@@ -407,6 +411,30 @@ def _within(deadline: float | None, monotonic: Callable[[], float]) -> dict[str,
     return {"retry": None, "timeout": max(0.05, deadline - monotonic())}
 
 
+def _writes(
+    msg: intake.Inbound,
+    reporter: str,
+    user_id: str,
+    redacted_raw: str,
+    now: datetime,
+    rules: IntakeRules,
+    plan: intake.Plan,
+    summary: Summary | None,
+    known: _Known | None,
+) -> IntakeWrites:
+    """`intake_writes`, its updates naming only the fields that change when this
+    process knows the stored values (`known`, what it last wrote: a blind try, whose
+    sender precondition fails if anything moved since, the router's rewrite of the
+    summary included). A read's values are not taken as exact (a document written
+    before a field was kept reads with its default): everything is written then."""
+    if known is None or known.update_time is None:
+        return intake_writes(msg, reporter, user_id, redacted_raw, now, rules, plan, summary)
+    exact = summary is not None and summary is known.summary
+    return intake_writes(
+        msg, reporter, user_id, redacted_raw, now, rules, plan, summary, known.state, exact
+    )
+
+
 def _summary_kept(
     written: Summary | None, known: _Known | None, tip_id: str | None, open_tip: str | None
 ) -> Summary | None:
@@ -446,8 +474,8 @@ def _commit(
     now: datetime,
 ) -> Any:
     """One commit of everything `w` writes; the sender's new update time. The writes
-    are built by `write_pbs` (the client's own, at a fifth of the CPU) and added as
-    `WriteBatch.create`/`update` add theirs."""
+    are built by `write_pbs` (the client's own, at a fifth of the CPU) and committed as
+    `WriteBatch.commit` commits them (`write_pbs.commit`)."""
     assert w.sender is not None  # a message that writes no state is `_stateless`
     writes = []
     if w.new_tip is not None:
@@ -461,6 +489,4 @@ def _commit(
         writes += update_writes(sender_ref._document_path, w.sender, option)
     else:
         writes += create_writes(sender_ref._document_path, {**w.sender, "first_seen_at": now})
-    batch = db.batch()
-    batch._add_write_pbs(writes)
-    return batch.commit(**rpc)[-1].update_time
+    return write_pbs_commit(db, writes, rpc)

@@ -36,7 +36,7 @@ from shared.core.intake import Inbound, IntakeRules, Plan, SenderState, Summary,
 from shared.core.tip_statuses import OPEN, TipStatus
 from shared.store.collections import DUE_AT
 from shared.store.ports import IntakeResult, Quarantined
-from shared.store.summary_documents import summary_fields, summary_from_doc
+from shared.store.summary_documents import differs, summary_fields, summary_from_doc
 
 if TYPE_CHECKING:
     # The router's changes only (a message another tip gave up): the webhook never
@@ -113,11 +113,18 @@ def sender_from_doc(data: Mapping[str, Any] | None) -> SenderState:
     return SenderState(**doc.model_dump())
 
 
-def sender_fields(state: SenderState, now: datetime, expire_at: datetime) -> dict[str, Any]:
-    # The state intake's core decided, written as it is: validated where it is read
-    # back (`sender_from_doc`), not again on every message's way out.
+def sender_fields(
+    state: SenderState, now: datetime, expire_at: datetime, before: SenderState | None = None
+) -> dict[str, Any]:
+    """The state intake's core decided, written as it is: validated where it is read
+    back (`sender_from_doc`), not again on every message's way out. `before`: the
+    state exactly as the document holds it (this process wrote it; the update's
+    last-update-time precondition holds it): only the fields that differ from it."""
+    names = SenderDoc.model_fields
+    if before is not None:
+        names = [n for n in names if differs(getattr(state, n), getattr(before, n))]
     return {
-        **{name: getattr(state, name) for name in SenderDoc.model_fields},
+        **{name: getattr(state, name) for name in names},
         "last_message_at": now,
         "expire_at": expire_at,
     }
@@ -176,8 +183,14 @@ def intake_writes(
     rules: IntakeRules,
     plan: Plan,
     summary: Summary | None,
+    stored: SenderState | None = None,
+    summary_stored: bool = False,
 ) -> IntakeWrites:
-    """`summary`: the joined tip's summary as stored (None when the plan opens one)."""
+    """`summary`: the joined tip's summary as stored (None when the plan opens one).
+    `stored`: the sender's state exactly as its document holds it, and
+    `summary_stored`: `summary` exactly as the tip holds it (both known when this
+    process wrote them last and the commit's sender precondition holds them): the
+    updates then name only the fields whose values change."""
     expire_at = now + rules.retention
     tip_id = plan.tip_id
     written = fold(summary or Summary(), msg, plan.seq, now) if tip_id else None
@@ -201,7 +214,8 @@ def intake_writes(
         }
     joined = None
     if plan.action == "join" and written is not None:
-        joined = {**summary_fields(written), "updated_at": now, "last_message_at": now}
+        before = summary if summary_stored else None
+        joined = {**summary_fields(written, before), "updated_at": now, "last_message_at": now}
     event_kind = {"open": "tip.created", "join": "tip.updated"}.get(plan.action, msg.kind)
     return IntakeWrites(
         result=IntakeResult(
@@ -244,7 +258,7 @@ def intake_writes(
             # The outbox's safety net: if no router handles it, the escalator will.
             DUE_AT: now + UNHANDLED_AFTER,
         },
-        sender=None if msg.kind == "command" else sender_fields(plan.state, now, expire_at),
+        sender=None if msg.kind == "command" else sender_fields(plan.state, now, expire_at, stored),
         identity=contact_doc(user_id, msg.oa_id, msg.app_id, now, expire_at),
     )
 

@@ -103,14 +103,28 @@ def summary_from_doc(tip: Mapping[str, Any]) -> Summary:
     )
 
 
-def summary_fields(summary: Summary) -> dict[str, Any]:
-    return {
-        "texts": [{"msg": t.msg, "text": t.text, "at": t.at, "seq": t.seq} for t in summary.texts],
-        "locations": [
+def differs(value: Any, before: Any) -> bool:
+    """Whether `value` would be stored otherwise than `before` is: equal values of
+    one type are stored alike (`1` and `True`, equal but stored apart, differ)."""
+    return value is not before and (type(value) is not type(before) or value != before)
+
+
+def summary_fields(summary: Summary, before: Summary | None = None) -> dict[str, Any]:
+    """The summary's fields as a tip stores them. `before`: the summary exactly as the
+    tip holds it (this process wrote it, and the sender's precondition holds it): only
+    the fields whose value differs from it, so that an update under a mask names no
+    field it would write again with the value it has (the document is the same)."""
+    s, b = summary, before
+    out: dict[str, Any] = {}
+    if b is None or differs(s.texts, b.texts):
+        out["texts"] = [{"msg": t.msg, "text": t.text, "at": t.at, "seq": t.seq} for t in s.texts]
+    if b is None or differs(s.locations, b.locations):
+        out["locations"] = [
             {"msg": x.msg, "lat": x.lat, "lng": x.lng, "at": x.at, "seq": x.seq}
-            for x in summary.locations
-        ],
-        "attachments": [
+            for x in s.locations
+        ]
+    if b is None or differs(s.attachments, b.attachments):
+        out["attachments"] = [
             {
                 "msg": a.msg,
                 "type": a.type,
@@ -120,10 +134,14 @@ def summary_fields(summary: Summary) -> dict[str, Any]:
                 "size": a.size,
                 "seq": a.seq,
             }
-            for a in summary.attachments
-        ],
-        "message_count": summary.messages,
-        "texts_total": summary.texts_total,
-        "locations_total": summary.locations_total,
-        "attachments_total": summary.attachments_total,
-    }
+            for a in s.attachments
+        ]
+    if b is None or differs(s.messages, b.messages):
+        out["message_count"] = s.messages
+    if b is None or differs(s.texts_total, b.texts_total):
+        out["texts_total"] = s.texts_total
+    if b is None or differs(s.locations_total, b.locations_total):
+        out["locations_total"] = s.locations_total
+    if b is None or differs(s.attachments_total, b.attachments_total):
+        out["attachments_total"] = s.attachments_total
+    return out

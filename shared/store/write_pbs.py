@@ -28,8 +28,10 @@ from google.api_core.datetime_helpers import DatetimeWithNanoseconds
 from google.cloud.firestore_v1 import _helpers
 from google.cloud.firestore_v1._helpers import LastUpdateOption
 from google.cloud.firestore_v1.field_path import FieldPath
+from google.cloud.firestore_v1.types import firestore as requests
 from google.cloud.firestore_v1.types import write
 from google.protobuf import struct_pb2, timestamp_pb2
+from proto.datetime_helpers import DatetimeWithNanoseconds as ReadBack
 
 _Write = write.Write.pb()
 _NULL = struct_pb2.NULL_VALUE
@@ -191,13 +193,18 @@ def _last_update(option: Any) -> dict[str, Any] | None:
     at = option._last_update_time
     kind = type(at)
     plain = kind is DatetimeWithNanoseconds or kind is datetime
-    if plain and at.tzinfo is UTC and _EPOCH <= at < _BEFORE_2100:
-        # The client's own types read a datetime by its float `timestamp()` and its
-        # microseconds, nanoseconds read back from Firestore included: the same seconds
-        # as `_stamp` for UTC from the epoch until the float's rounding can reach the
-        # next second (a naive time is local time to it; Firestore's are now).
-        return {"update_time": _stamp(at)}
-    return None
+    if not (plain or kind is ReadBack) or at.tzinfo is not UTC or not _EPOCH <= at < _BEFORE_2100:
+        return None
+    # The client's own types read a datetime (api_core's `DatetimeWithNanoseconds` too, its
+    # nanoseconds dropped) by its float `timestamp()` and its microseconds: the same
+    # seconds as `_stamp` for UTC from the epoch until the float's rounding can reach the
+    # next second (a naive time is local time to it; Firestore's are now).
+    stamp = _stamp(at)
+    if kind is ReadBack:
+        # proto-plus's own class, what a commit's results and a read's snapshots hold (the
+        # sender's update time, round 34): read by its `timestamp_pb()`, nanoseconds kept.
+        stamp["nanos"] = at.nanosecond
+    return {"update_time": stamp}
 
 
 def update_in(target: Any, ref: Any, data: Mapping[str, Any], option: Any = None) -> None:
@@ -211,3 +218,19 @@ def update_document(ref: Any, data: Mapping[str, Any], option: Any = None) -> An
     batch = ref._client.batch()
     update_in(batch, ref, data, option)
     return batch.commit()[0]
+
+
+_CommitRequest = requests.CommitRequest.pb()
+
+
+def commit(client: Any, writes: list[write.Write], rpc: Mapping[str, Any]) -> Any:
+    """`batch.commit(**rpc)[-1].update_time` for a batch holding `writes`: the same
+    request, metadata, retry and timeout, the request built by the protobuf's
+    constructor and wrapped (the batch's dict was marshalled by proto-plus, `Write` by
+    `Write`, ≈ 45 µs a commit of intake's, round 34), the update time read from the raw
+    result as proto-plus reads it."""
+    raw = _CommitRequest(database=client._database_string, writes=[w._pb for w in writes])
+    response = client._firestore_api.commit(
+        request=requests.CommitRequest.wrap(raw), metadata=client._rpc_metadata, **rpc
+    )
+    return ReadBack.from_timestamp_pb(response._pb.write_results[-1].update_time)
