@@ -1036,7 +1036,10 @@ BLIND_HELD = {
     # round 27 (cat-27, aggregate only): category 93 -> 94
     # round 33 (kind-33, aggregate only): kind 126 -> 127, ads 9 -> 10 (a price said as all it
     # costs, a one-day sale, a pawnshop's offer, a prize within 24h, a trading team's group)
-    "blind17": ((127, 94, 98), 10, 1, 0, 71, 0),
+    # round 34 (cat-34, aggregate only): kind 127 -> 128,
+    # category 94 -> 95 (tips told in English: each category in the
+    # words foreigners use for it)
+    "blind17": ((128, 95, 98), 10, 1, 0, 71, 0),
     # written in round 14 before anything changed: 122, 88, 96, ads 9/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong (the
     # same after round 14's assistant passes on question sets 27 to 30)
@@ -1162,7 +1165,10 @@ BLIND_HELD = {
     # questions 48 -> 49 (aggregate only)
     # round 25 (asst-25, a co-owner withholding consent: an officer): questions 49 -> 50
     # round 29 (kind-29, aggregate only): kind 119 -> 120 (a radio bulletin passed on is news)
-    "blind25": ((120, 83, 91), 11, 1, 0, 50, 10),
+    # round 34 (cat-34, aggregate only): kind 120 -> 121,
+    # category 83 -> 84 (tips told in English: each category in the
+    # words foreigners use for it)
+    "blind25": ((121, 84, 91), 11, 1, 0, 50, 10),
     # round 22, written and scored before any change (lead-22 e5b5e49)
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 122 -> 123
     # round 23 (asst-23, a part asked of nothing asks which procedure): questions 61 -> 62
@@ -1240,7 +1246,9 @@ BLIND_HELD = {
     # round 32, written and scored before any change (main 4ff52f5)
     "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
     # round 33, written and scored before any change (main 6cf8a0a)
-    "blind34": ((129, 86, 90), 11, 1, 1, 61, 2),
+    # round 34 (cat-34, aggregate only): category 86 -> 88 (tips told in English: each category
+    # in the words foreigners use for it)
+    "blind34": ((129, 88, 90), 11, 1, 1, 61, 2),
 }
 
 
@@ -2342,7 +2350,11 @@ MESSAGES_ALONE = {
     "tuning48": ((199, 136, 139), 18, 0, 0),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
     # round 33 (kind-33 merged, counts only): kind 187 -> 188, ads 11 -> 12
-    "tuning49": ((188, 117, 129), 12, 1, 1),
+    # round 34 (cat-34): category 117 -> 123, tips told in English get their category: bets
+    # taken (t49m-015), a deposit paid to a page deleted (t49m-039), money taken from a locker
+    # (t49m-041), lodgers let rooms without registering (t49m-045), kids racing without lights
+    # (t49m-177), a wallet grabbed from a basket (t49m-197)
+    "tuning49": ((188, 123, 129), 12, 1, 1),
 }
 
 
