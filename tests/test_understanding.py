@@ -2353,8 +2353,13 @@ MESSAGES_ALONE = {
     # round 34 (cat-34): category 117 -> 123, tips told in English get their category: bets
     # taken (t49m-015), a deposit paid to a page deleted (t49m-039), money taken from a locker
     # (t49m-041), lodgers let rooms without registering (t49m-045), kids racing without lights
-    # (t49m-177), a wallet grabbed from a basket (t49m-197)
-    "tuning49": ((188, 123, 129), 12, 1, 1),
+    # (t49m-177), a wallet grabbed from a basket (t49m-197); 123 -> 134, its Vietnamese misses
+    # by their principle: a pothole's fall told later (001), meth smoked where foil is sold
+    # (008), things taken "for the debt" under threat (013), a band hired (040), a faked payment
+    # order (043), a stove left on, smoke out of the window (050), children caned (083), men
+    # touted to "đi chơi em út" (087), piecework no fake goods (113), pushed over by a tenant
+    # (137), goods stuffed into a backpack in a shop (151)
+    "tuning49": ((188, 134, 129), 12, 1, 1),
 }
 
 
