@@ -225,3 +225,44 @@ def test_welts_need_their_marks(text: str) -> None:
 
 def test_a_debt_seizure_asked_is_weak() -> None:
     assert by_rules("bị siết nợ xe thì phải làm sao ạ?").kind == "question"
+
+
+# The other categories' English, for writers not yet seen
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("a man at the corner of my alley is dealing pills to teenagers every evening", "drugs"),
+        ("there are used syringes on the playground near the school on Au Co", "drugs"),
+        ("a pimp brings girls to the hotel on Hoa Binh every night, sex for money", "prostitution"),
+        ("two boys carrying swords on a motorbike on Tan Ky Tan Quy", "weapons"),
+        ("a man slapped my daughter at the bus stop this morning", "violence"),
+        (
+            "domestic violence in the apartment above mine, the husband is shouting and she "
+            "screams",
+            "violence",
+        ),
+        ("people keep dumping construction waste on the empty lot behind my house", "public_order"),
+        ("I smell gas in the stairway of my building, very strong", "fire"),
+        ("I found a passport on the sidewalk near Aeon, who should I give it to?", "lost_property"),
+        (
+            "a car is parked in front of my gate every day and I cannot get my motorbike out",
+            "traffic",
+        ),
+        ("my bicycle was taken from in front of my house last night", "theft"),
+    ],
+)
+def test_other_categories_told_in_english(text: str, category: str) -> None:
+    assert _category(text) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for the talk about drug dealing at our school, the kids learned a lot",
+        "My son wants to buy a decorative sword for his room, is that legal in Vietnam?",
+        "I dropped my phone yesterday and the screen broke, is there a repair shop near the ward?",
+        "Is it allowed to park in front of my own gate overnight?",
+    ],
+)
+def test_english_words_of_a_talk_a_purchase_or_a_repair_name_nothing(text: str) -> None:
+    assert by_rules(text).category in (None, "other")
