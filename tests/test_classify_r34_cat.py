@@ -266,3 +266,20 @@ def test_other_categories_told_in_english(text: str, category: str) -> None:
 )
 def test_english_words_of_a_talk_a_purchase_or_a_repair_name_nothing(text: str) -> None:
     assert by_rules(text).category in (None, "other")
+
+
+# A gambling den's losers dealing blows after are its consequence: the den is the tip (as
+# its din is); blows at home with no game named stay violence
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phong cuoi day toi nao cung xoc dia, thang nao thua la ve danh vo",
+        "nhà số 8 cuối tuần nào cũng có sới gà, thua độ là đánh nhau",
+    ],
+)
+def test_blows_after_a_game_lost_are_the_dens(text: str) -> None:
+    assert _category(text) == "gambling"
+
+
+def test_blows_at_home_stay_violence() -> None:
+    assert _category("chồng tôi say rượu về đánh vợ con, hàng xóm can không được") == "violence"

@@ -2092,7 +2092,9 @@ MESSAGES_ALONE = {
     # round 22 (cat-22): category 153 (a street race is traffic)
     # round 24 (cat-24): category 155 (an arson beside its fire; a lorry named by a gas store)
     # round 29 (cat-29: a tree leaning, feared to fall, is a hazard, mt20-161): category 155 -> 156
-    "tuning20": ((219, 156, 158), 15, 0, 0),
+    # round 34 (cat-34): category 156 -> 157, a den's losers beating their wives after is the
+    # den's tip, gambling beats violence (mt20-170)
+    "tuning20": ((219, 157, 158), 15, 0, 0),
     # round 18: scored before any change (its header): 193, 122, 137 of 220, ads 11/15, two
     # calm tips urgent, no person in danger normal
     # msg-18's pass on kind (news and long ago in passing, a joke owned up, follow-ups with
