@@ -1849,7 +1849,10 @@ QUESTIONS_ALONE = {
     # an officer (t48q-063)
     "tuning48": (98, 1),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
-    "tuning49": (84, 4),
+    # round 34 (asst-34): (84, 4) -> (85, 3), a tạm trú the ward refused for fire-safety
+    # conditions no fire (classify.yaml), and a refusal by the office told with its reason
+    # handed to an officer (t49q-039)
+    "tuning49": (85, 3),
 }
 
 
