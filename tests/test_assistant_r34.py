@@ -55,3 +55,55 @@ def test_a_fire_said_is_still_a_fire() -> None:
     assert verdict.kind == "tip" and verdict.category == "fire"
     verdict = classify("nhà trọ kế bên cháy rồi, lửa lan qua phòng em")
     assert verdict.kind == "tip" and verdict.category == "fire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # renting parents asking the tạm trú for their newborn: that registration, the
+        # newborn's 60-day rule said first; never the permanent registration's facts
+        "Vợ chồng mình thuê trọ, vừa sinh bé được 3 tuần, có phải làm tạm trú cho bé không?",
+        "vo chong em o nha thue, moi sanh con, dang ky tam tru cho con co bat buoc ko a",
+        "Con mình vừa sinh được 2 tuần, bố mẹ đang ở trọ, khai báo tạm trú cho cháu có cần không",
+    ],
+)
+def test_a_newborns_tam_tru_named_is_tam_tru(text: str) -> None:
+    got = _got(text)
+    assert got.topics == ("tam_tru",) and not got.tip
+    assert "Trẻ mới sinh" in got.text and "60 ngày" in got.text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: the permanent registration named, or nothing named, for the newborn
+        ("con moi sinh, nhap khau cho be o dau", "thuong_tru"),
+        ("vợ em mới sinh bé, đăng ký thường trú cho bé cần gì", "thuong_tru"),
+        # the renewal named for the child is the renewal
+        ("con em mới sinh, gia hạn tạm trú cho bé thế nào", "gia_han_tam_tru"),
+    ],
+)
+def test_a_newborns_other_registration_is_its_own(text: str, topic: str) -> None:
+    assert _got(text).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a foreigner staying with the household, the relatives offered as who declares or
+        # said to be who the writer lives with: the foreigner's declaration alone
+        "Bạn gái tôi người Nhật sang chơi nhà tôi 1 tuần, ba mẹ tôi hay tôi đứng tên khai báo?",
+        "ban nguoi Uc cua em o chung voi ba me em 3 tuan, khai bao sao",
+        "Anh bạn người Đức tới ở nhà mình 10 ngày, mình sống chung với bố mẹ. Ai khai báo cho "
+        "anh ấy, bố mẹ mình hay mình?",
+    ],
+)
+def test_the_household_is_no_second_visitor(text: str) -> None:
+    got = _got(text)
+    assert got.topics == ("nuoc_ngoai",) and not got.tip
+
+
+def test_a_relative_come_with_the_foreigner_is_a_second_visitor() -> None:
+    # near miss: the parents come too, for a week: their stay beside the foreigner's
+    got = _got("Khách người Hàn với ba mẹ em dưới quê lên ở nhà em 1 tuần thì khai báo sao")
+    assert got.topics == ("nuoc_ngoai", "luu_tru")

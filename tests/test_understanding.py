@@ -1852,7 +1852,10 @@ QUESTIONS_ALONE = {
     # round 34 (asst-34): (84, 4) -> (85, 3), a tạm trú the ward refused for fire-safety
     # conditions no fire (classify.yaml), and a refusal by the office told with its reason
     # handed to an officer (t49q-039)
-    "tuning49": (85, 3),
+    # then (85, 3) -> (87, 1): renting parents asking their newborn's tạm trú, that
+    # registration with the newborn's rule said first (t49q-044); a foreigner's host household
+    # (relatives lived with, offered as who declares) no second visitor (t49q-098)
+    "tuning49": (87, 1),
 }
 
 
