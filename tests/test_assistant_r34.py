@@ -107,3 +107,45 @@ def test_a_relative_come_with_the_foreigner_is_a_second_visitor() -> None:
     # near miss: the parents come too, for a week: their stay beside the foreigner's
     got = _got("Khách người Hàn với ba mẹ em dưới quê lên ở nhà em 1 tuần thì khai báo sao")
     assert got.topics == ("nuoc_ngoai", "luu_tru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # put out of the home, the registration pushed off beside it or against a lease
+        "chu tro moi mua lai day tro, doa duoi tui em di va bat xoa tam tru, hop dong thue con "
+        "5 thang",
+        "Bà chị chồng đuổi hai mẹ con tôi khỏi nhà, còn đòi lên phường xóa hộ khẩu của tôi",
+        # removed by another while away, nowhere to register now
+        "Ông chú cho cắt khẩu của em khỏi nhà nội lúc em đi nghĩa vụ, giờ xuất ngũ về em không "
+        "còn chỗ nào để đăng ký",
+        # a file sent back again and again, a different paper each time
+        "hồ sơ tạm trú của em phường cứ bắt bổ sung hoài, lần nào cũng đòi thêm giấy khác",
+        "nop ho so nhap khau 1 thang roi, can bo cu bao bo sung giay nay giay kia, gio sao",
+        # a registration at a place one never lived, one's card lent or used by another
+        "E bi ban muon cccd roi dang ky tam tru o 1 cho e chua tung o, gio sao a",
+    ],
+)
+def test_a_dispute_or_a_record_not_ones_own_goes_to_an_officer(text: str) -> None:
+    got = _got(text)
+    assert got.handoff and not got.tip
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: the removal asked of, no one put out; one's own removal asked
+        (
+            "Nhà bán cho người ta rồi, chủ mới đòi cắt khẩu cả nhà, trong bao lâu phải làm vậy?",
+            "xoa_dang_ky",
+        ),
+        (
+            "cãi nhau với chủ trọ xong ổng đuổi đi rồi, ổng không báo xóa tạm trú cho em, em tự "
+            "xóa được ko",
+            "xoa_dang_ky",
+        ),
+    ],
+)
+def test_a_removal_asked_is_deregistration(text: str, topic: str) -> None:
+    got = _got(text)
+    assert got.topics == (topic,) and not got.handoff

@@ -1147,7 +1147,10 @@ BLIND_HELD = {
     # someone following, dragged into a car, not waking; aggregate only): urgency 90 -> 91,
     # people in danger rated normal 1 -> 0
     # round 33 (kind-33, aggregate only): kind 132 -> 133, ads 11 -> 12 (the same ad phrases)
-    "blind24": ((133, 92, 91), 12, 0, 0, 61, 5),
+    # round 34 (asst-34, aggregate only): questions right or honest 61 -> 62 (hand-offs of a
+    # home's dispute, a removal while away, a file sent back again and again, a record not
+    # one's own)
+    "blind24": ((133, 92, 91), 12, 0, 0, 62, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1855,7 +1858,11 @@ QUESTIONS_ALONE = {
     # then (85, 3) -> (87, 1): renting parents asking their newborn's tạm trú, that
     # registration with the newborn's rule said first (t49q-044); a foreigner's host household
     # (relatives lived with, offered as who declares) no second visitor (t49q-098)
-    "tuning49": (87, 1),
+    # then (87, 1) -> (91, 1): put out and the registration pushed off against a lease
+    # (t49q-052); removed by a stepmother while working abroad, nowhere to register (t49q-064);
+    # a file sent back for a different paper each time (t49q-070); a tạm trú made with one's
+    # lent card at a place never lived in, the police calling one in (t49q-034): an officer
+    "tuning49": (91, 1),
 }
 
 
