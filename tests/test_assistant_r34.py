@@ -149,3 +149,40 @@ def test_a_dispute_or_a_record_not_ones_own_goes_to_an_officer(text: str) -> Non
 def test_a_removal_asked_is_deregistration(text: str, topic: str) -> None:
     got = _got(text)
     assert got.topics == (topic,) and not got.handoff
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        # one of the home gone far to study or work, nothing named: tạm vắng where one
+        # leaves, tạm trú where one goes
+        ("Con tôi đi học xa nhà thì phải khai báo gì", {"tam_vang", "tam_tru"}),
+        (
+            "con gai em di hoc o tinh khac thi can lam thu tuc gi voi cong an",
+            {"tam_vang", "tam_tru"},
+        ),
+        # someone come to stay a few days, nobody described: a citizen's stay or a foreigner's
+        ("co ban toi nha o vai hom thi phai bao gi ko", {"luu_tru", "nuoc_ngoai"}),
+        ("Nhà có người quen ghé ở mấy bữa, cần khai báo gì không ạ", {"luu_tru", "nuoc_ngoai"}),
+        # near miss: no length said, a stay of any length
+        ("nhà có người tới ở thì khai báo sao", {"luu_tru", "tam_tru", "nuoc_ngoai"}),
+    ],
+)
+def test_a_going_or_a_coming_unnamed_is_asked_back(text: str, buttons: set[str]) -> None:
+    got = _got(text)
+    assert not got.topics and not got.tip
+    assert set(got.clarify) == buttons
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: the procedure named, or a relative's visit, or one's own trip
+        ("con toi di hoc xa, thue tro o Thu Duc, dang ky tam tru can giay gi", "tam_tru"),
+        ("con tôi đi học xa nhà thì khai tạm vắng ở đâu", "tam_vang"),
+        ("mẹ em lên ở mấy bữa có cần khai báo không", "luu_tru"),
+        ("em về quê ở mấy bữa thì có cần báo gì không", "tam_vang"),
+    ],
+)
+def test_a_going_or_a_coming_named_is_answered(text: str, topic: str) -> None:
+    assert _got(text).topics == (topic,)

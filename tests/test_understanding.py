@@ -909,7 +909,9 @@ BLIND_HELD = {
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 115 -> 116
     # round 24 (msg-24: ads of a fitter, a health product, an app, aggregate only): kind 117, ads 7
     # round 25 (msg-25: a betting site's own offer, aggregate only): kind 118, ads 8
-    "blind11": ((118, 94, 95), 8, 1, 0, 59, 0),
+    # round 34 (asst-34, aggregate only): questions right or honest 59 -> 60 (one of the
+    # home gone far to study or work, nothing named: tạm vắng or tạm trú asked back)
+    "blind11": ((118, 94, 95), 8, 1, 0, 60, 0),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -1194,7 +1196,9 @@ BLIND_HELD = {
     # asked, handed to an officer; aggregate only): questions 62 -> 63
     # round 33 (cat-33: strangers photographing houses one by one are a suspicious person, other;
     # aggregate only): category 87 -> 88
-    "blind27": ((124, 88, 91), 12, 0, 1, 63, 2),
+    # round 34 (asst-34, aggregate only): questions right or honest 63 -> 64 (one of the
+    # home gone far to study or work, nothing named: tạm vắng or tạm trú asked back)
+    "blind27": ((124, 88, 91), 12, 0, 1, 64, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1862,7 +1866,10 @@ QUESTIONS_ALONE = {
     # (t49q-052); removed by a stepmother while working abroad, nowhere to register (t49q-064);
     # a file sent back for a different paper each time (t49q-070); a tạm trú made with one's
     # lent card at a place never lived in, the police calling one in (t49q-034): an officer
-    "tuning49": (91, 1),
+    # then (91, 1) -> (92, 1): a child gone far to study, nothing named, asked back between
+    # tạm vắng and tạm trú (t49q-001); a few days' stay, nobody described, asked between lưu
+    # trú and a foreigner's (t49q-041, honest -> right)
+    "tuning49": (92, 1),
 }
 
 
