@@ -186,3 +186,36 @@ def test_a_going_or_a_coming_unnamed_is_asked_back(text: str, buttons: set[str])
 )
 def test_a_going_or_a_coming_named_is_answered(text: str, topic: str) -> None:
     assert _got(text).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one's tạm trú near its end and a move near too: renewed staying on, or registered
+        # anew where one moves, asked which
+        "tạm trú sắp hết hạn mà tôi cũng sắp chuyển trọ, giờ tính sao",
+        "tam tru cua em gan het han, thang sau em tinh chuyen tro, phai lam sao",
+    ],
+)
+def test_a_tam_tru_ending_beside_a_move_asks_which(text: str) -> None:
+    got = _got(text)
+    assert not got.topics and set(got.clarify) == {"gia_han_tam_tru", "tam_tru"}
+
+
+def test_a_tam_tru_ending_with_no_move_is_its_renewal() -> None:
+    # near miss: no move said, the renewal asked
+    assert _got("tạm trú sắp hết hạn thì gia hạn ở đâu").topics == ("gia_han_tam_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the residence paper said first, then made: which registration or the confirmation
+        "giấy cư trú làm có tốn tiền không",
+        "giay cu tru lam o dau vay",
+    ],
+)
+def test_a_residence_paper_made_said_first_asks_which(text: str) -> None:
+    got = _got(text)
+    assert not got.topics
+    assert set(got.clarify) == {"xac_nhan_cu_tru", "tam_tru", "thuong_tru"}

@@ -1869,7 +1869,11 @@ QUESTIONS_ALONE = {
     # then (91, 1) -> (92, 1): a child gone far to study, nothing named, asked back between
     # tạm vắng and tạm trú (t49q-001); a few days' stay, nobody described, asked between lưu
     # trú and a foreigner's (t49q-041, honest -> right)
-    "tuning49": (92, 1),
+    # then (92, 1) -> (93, 1): a tạm trú near its end and a move near too, asked between the
+    # renewal and a new tạm trú (t49q-022)
+    # then (93, 1) -> (94, 1): the residence paper said before it is made ("giấy cư trú làm có
+    # mất tiền không"), asked which, as "làm giấy cư trú" (t49q-100)
+    "tuning49": (94, 1),
 }
 
 
