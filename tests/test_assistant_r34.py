@@ -219,3 +219,35 @@ def test_a_residence_paper_made_said_first_asks_which(text: str) -> None:
     got = _got(text)
     assert not got.topics
     assert set(got.clarify) == {"xac_nhan_cu_tru", "tam_tru", "thuong_tru"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the amending law or when a rule takes effect: the legal basis, with its dates
+        ("luat sua doi ve tam tru co hieu luc tu khi nao vay", "tam_tru"),
+        ("quy định mới về tạm vắng áp dụng từ ngày nào ạ", "tam_vang"),
+    ],
+)
+def test_when_a_rule_takes_effect_is_its_legal_basis(text: str, topic: str) -> None:
+    got = _got(text)
+    assert got.topics == (topic,) and "can_cu" in got.sections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # asked in English, who is moving unsaid: a foreigner's stay or a citizen's, asked
+        "Do I have to register at the ward when I move in?",
+        "what should I register with the police after moving here",
+    ],
+)
+def test_registering_asked_in_english_by_nobody_described_asks_which(text: str) -> None:
+    got = _got(text)
+    assert not got.topics and set(got.clarify) == {"nuoc_ngoai", "tam_tru", "luu_tru"}
+
+
+def test_registering_asked_in_english_by_a_foreigner_is_theirs() -> None:
+    # near miss: the nationality said
+    got = _got("I'm Korean, renting a room here. Do I need to register with the police?")
+    assert got.topics == ("nuoc_ngoai",)

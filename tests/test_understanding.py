@@ -1873,7 +1873,11 @@ QUESTIONS_ALONE = {
     # renewal and a new tạm trú (t49q-022)
     # then (93, 1) -> (94, 1): the residence paper said before it is made ("giấy cư trú làm có
     # mất tiền không"), asked which, as "làm giấy cư trú" (t49q-100)
-    "tuning49": (94, 1),
+    # then (94, 1) -> (95, 1): the amending law, when it applies, asked: the legal basis
+    # (t49q-076)
+    # then (95, 1) -> (96, 1): registering with the police asked in English, who moves
+    # unsaid, asked between a foreigner's stay and a citizen's (t49q-031)
+    "tuning49": (96, 1),
 }
 
 
