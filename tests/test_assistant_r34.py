@@ -251,3 +251,9 @@ def test_registering_asked_in_english_by_a_foreigner_is_theirs() -> None:
     # near miss: the nationality said
     got = _got("I'm Korean, renting a room here. Do I need to register with the police?")
     assert got.topics == ("nuoc_ngoai",)
+
+
+def test_a_refusal_feared_is_the_procedure() -> None:
+    # near miss: "lỡ" (should it happen): a refusal feared, none told
+    got = _got("lỡ phường từ chối đăng ký tạm trú vì nhà chưa có số nhà thì sao")
+    assert got.topics == ("tam_tru",) and not got.handoff
