@@ -909,7 +909,9 @@ BLIND_HELD = {
     # round 24 (msg-24: laughter beside a crime told of no street, aggregate only): kind 115 -> 116
     # round 24 (msg-24: ads of a fitter, a health product, an app, aggregate only): kind 117, ads 7
     # round 25 (msg-25: a betting site's own offer, aggregate only): kind 118, ads 8
-    "blind11": ((118, 94, 95), 8, 1, 0, 59, 0),
+    # round 34 (asst-34, aggregate only): questions right or honest 59 -> 60 (one of the
+    # home gone far to study or work, nothing named: tạm vắng or tạm trú asked back)
+    "blind11": ((118, 94, 95), 8, 1, 0, 60, 0),
     # written in round 8 before anything changed (122, 90, 102, ads 5/8, 59/75, 2 wrong);
     # after round 8's question-report change 126, 95, 103, 5/8, 60/75 with 3 wrong; after
     # its advertising head 128, 95, 103, 7/8; at its end (sets 12d and questions 14 in
@@ -1150,7 +1152,10 @@ BLIND_HELD = {
     # someone following, dragged into a car, not waking; aggregate only): urgency 90 -> 91,
     # people in danger rated normal 1 -> 0
     # round 33 (kind-33, aggregate only): kind 132 -> 133, ads 11 -> 12 (the same ad phrases)
-    "blind24": ((133, 92, 91), 12, 0, 0, 61, 5),
+    # round 34 (asst-34, aggregate only): questions right or honest 61 -> 62 (hand-offs of a
+    # home's dispute, a removal while away, a file sent back again and again, a record not
+    # one's own)
+    "blind24": ((133, 92, 91), 12, 0, 0, 62, 5),
     # the scorer's honest as issue 17 words it (asst-21): 47 (a "not handled here" that points
     # elsewhere than asked, counted honest before, is a miss; under the former scorer this
     # branch's rules still measure 48 with 11 wrong: none of its passes moved the set)
@@ -1201,7 +1206,9 @@ BLIND_HELD = {
     # asked, handed to an officer; aggregate only): questions 62 -> 63
     # round 33 (cat-33: strangers photographing houses one by one are a suspicious person, other;
     # aggregate only): category 87 -> 88
-    "blind27": ((124, 88, 91), 12, 0, 1, 63, 2),
+    # round 34 (asst-34, aggregate only): questions right or honest 63 -> 64 (one of the
+    # home gone far to study or work, nothing named: tạm vắng or tạm trú asked back)
+    "blind27": ((124, 88, 91), 12, 0, 1, 64, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1864,7 +1871,28 @@ QUESTIONS_ALONE = {
     # an officer (t48q-063)
     "tuning48": (98, 1),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
-    "tuning49": (84, 4),
+    # round 34 (asst-34): (84, 4) -> (85, 3), a tạm trú the ward refused for fire-safety
+    # conditions no fire (classify.yaml), and a refusal by the office told with its reason
+    # handed to an officer (t49q-039)
+    # then (85, 3) -> (87, 1): renting parents asking their newborn's tạm trú, that
+    # registration with the newborn's rule said first (t49q-044); a foreigner's host household
+    # (relatives lived with, offered as who declares) no second visitor (t49q-098)
+    # then (87, 1) -> (91, 1): put out and the registration pushed off against a lease
+    # (t49q-052); removed by a stepmother while working abroad, nowhere to register (t49q-064);
+    # a file sent back for a different paper each time (t49q-070); a tạm trú made with one's
+    # lent card at a place never lived in, the police calling one in (t49q-034): an officer
+    # then (91, 1) -> (92, 1): a child gone far to study, nothing named, asked back between
+    # tạm vắng and tạm trú (t49q-001); a few days' stay, nobody described, asked between lưu
+    # trú and a foreigner's (t49q-041, honest -> right)
+    # then (92, 1) -> (93, 1): a tạm trú near its end and a move near too, asked between the
+    # renewal and a new tạm trú (t49q-022)
+    # then (93, 1) -> (94, 1): the residence paper said before it is made ("giấy cư trú làm có
+    # mất tiền không"), asked which, as "làm giấy cư trú" (t49q-100)
+    # then (94, 1) -> (95, 1): the amending law, when it applies, asked: the legal basis
+    # (t49q-076)
+    # then (95, 1) -> (96, 1): registering with the police asked in English, who moves
+    # unsaid, asked between a foreigner's stay and a citizen's (t49q-031)
+    "tuning49": (96, 1),
     # round 34's dev set, written and scored before any change (main 87dd329): kept out
     "tuning50": (85, 3),
 }

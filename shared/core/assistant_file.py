@@ -180,6 +180,12 @@ class Stays:
     # a word right before a relative making them whose home the stay is in ("về ở nhà ba
     # mẹ tôi 3 tuần"): the host, not a visitor (folded words)
     hosts: frozenset[str] = frozenset()
+    # words right after a relative offering them as who declares ("ai phải khai báo cho anh
+    # ấy, ba mẹ em hay em"): the host asked about, not a visitor (padded)
+    chooses: tuple[str, ...] = ()
+    # words right before a relative saying the household lives with them ("em ở chung với
+    # ba mẹ"): the household, not a visitor (padded)
+    lives_with: tuple[str, ...] = ()
     # renting said of a group with a foreigner among citizens: the citizens' stay is long
     rent: tuple[str, ...] = ()
     # lengths said with no count ("nửa năm"), in days: padded folded words
@@ -642,6 +648,8 @@ class StaysIn(_Strict):
     family: list[str] = Field(default_factory=list)
     same_person_gap: int = Field(default=0, ge=0)
     hosts: list[str] = Field(default_factory=list)
+    chooses: list[str] = Field(default_factory=list)
+    lives_with: list[str] = Field(default_factory=list)
     rent: list[str] = Field(default_factory=list)
     spans: dict[str, int] = Field(default_factory=dict)
     moves: list[str] = Field(default_factory=list)
@@ -1386,6 +1394,8 @@ def _stays(raw: StaysIn | None) -> Stays | None:
         family=tuple(_padded(p) for p in raw.family),
         same_person_gap=raw.same_person_gap,
         hosts=frozenset(" ".join(words(p)) for p in raw.hosts),
+        chooses=tuple(_padded(p) for p in raw.chooses),
+        lives_with=tuple(_padded(p) for p in raw.lives_with),
         rent=tuple(_padded(p) for p in raw.rent),
         spans={_padded(k): v for k, v in raw.spans.items()},
         moves=tuple(_padded(p) for p in raw.moves),

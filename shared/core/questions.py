@@ -75,6 +75,8 @@ if TYPE_CHECKING:
     )
 
 MAX_PARTS = 3
+# words read after a relative for them offered as who declares (`stays.chooses`)
+CHOICE_WORDS = 6
 WHETHER = "ai_khi"  # the answer part saying who must and when: whether a procedure applies
 T = TypeVar("T")
 
@@ -674,6 +676,10 @@ def _visitors(padded: str, matches: list[_Match], named: set[str], k: Knowledge)
             before = padded[:at].split()[-1:]
             if before and before[0] in stays.hosts:
                 continue  # "ở nhà ba mẹ tôi": whose home, not who comes
+            if has_any(" " + " ".join(padded[at:].split()[:CHOICE_WORDS]) + " ", stays.chooses):
+                continue  # "khai báo cho anh ấy, ba mẹ em hay em": who declares, asked
+            if any(padded[: at + 1].endswith(w) for w in stays.lives_with):
+                continue  # "em ở chung với ba mẹ": the household, not who comes
             after = padded[at + len(phrase) - 1 :].split()[: stays.same_person_gap]
             # up to a conjunction: past it is someone else ("ông chú ở quê lên, với ông
             # bạn người Hàn")
