@@ -356,20 +356,28 @@ variants = load_script("writing_variants")
 # 75 -> 77, category 63 -> 64, question 577 -> 593, question-wrong 170 -> 177; tr->ch kind
 # 101 -> 102, category 118 -> 121, question 121 -> 125, question-wrong 45 -> 46. No rule
 # changed.
+# Round 34 (kind-34, cat-34, asst-34 merged; measured by the lead): originals newly right
+# whose copies still break, no original read right before broken (each pass compared its
+# variants with main's): a letter dropped kind 77 -> 80 (three of dev 49's messages the kind
+# pass made right: their copies with a key letter dropped still miss), question 593 -> 596
+# and question-wrong 177 -> 178 (t49q-022, -039, -098 newly answered right, their copies with
+# a letter dropped not, one of them answered wrong as the original was). Fewer breaks: no
+# marks and teencode without marks category -1 each, a letter doubled kind -1, tip-lost -1,
+# category -2, a letter dropped tip-lost -1, urgency -2, tr->ch kind -1.
 HELD = {
-    "no-marks": {"kind": 35, "tip-lost": 8, "category": 104, "urgency": 51,
+    "no-marks": {"kind": 35, "tip-lost": 8, "category": 103, "urgency": 51,
                  "question": 22, "question-wrong": 21},
     "teencode": {"kind": 2, "tip-lost": 2, "category": 10, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 36, "tip-lost": 10, "category": 108, "urgency": 50,
+    "teencode-no-marks": {"kind": 36, "tip-lost": 10, "category": 107, "urgency": 50,
                           "question": 24, "question-wrong": 22},
     "lower-no-punct": {"kind": 30, "tip-lost": 1, "category": 3, "urgency": 2,
                        "question": 9, "question-wrong": 6},
-    "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 27, "urgency": 2,
+    "typo-doubled": {"kind": 21, "tip-lost": 10, "category": 25, "urgency": 2,
                      "question": 89, "question-wrong": 16},
-    "typo-dropped": {"kind": 77, "tip-lost": 22, "category": 64, "urgency": 14,
-                     "question": 593, "question-wrong": 177},
-    "typo-tr-ch": {"kind": 102, "tip-lost": 47, "category": 121, "urgency": 16,
+    "typo-dropped": {"kind": 80, "tip-lost": 21, "category": 64, "urgency": 12,
+                     "question": 596, "question-wrong": 178},
+    "typo-tr-ch": {"kind": 101, "tip-lost": 47, "category": 121, "urgency": 16,
                    "question": 125, "question-wrong": 46},
 }  # fmt: skip
 
