@@ -16,30 +16,13 @@ from typing import Any
 import pytest
 
 from shared.core import intake
-from shared.core.intake import AttachmentRef, Inbound, IntakeRules, Location, SenderState
+from shared.core.intake import AttachmentRef, IntakeRules, Location, SenderState
 from shared.store.intake_documents import intake_writes
 from shared.store.summary_documents import differs
+from tests.test_write_pbs import message
 
 NOW = datetime(2026, 12, 5, 6, 0, 0, 123456, tzinfo=UTC)
 RULES = IntakeRules()
-
-
-def message(n: int, kind: str = "tip", **kw: Any) -> Inbound:
-    fields: dict[str, Any] = {
-        "key": f"app:m{n}",
-        "app_id": "app",
-        "oa_id": "oa",
-        "msg_id": f"m{n}",
-        "event_name": "user_send_text",
-        "text": f"co nguoi ban ma tuy o hem {n} duong Luy Ban Bich",
-        "locations": (),
-        "attachments": (),
-        "zalo_timestamp": "1764914400000",
-        "kind": kind,
-        "classification": {"category": "ma_tuy", "confidence": 0.8},
-    }
-    fields.update(kw)
-    return Inbound(**fields)
 
 
 CONVERSATION = [
