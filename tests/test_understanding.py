@@ -1263,6 +1263,8 @@ BLIND_HELD = {
     # round 34, written and scored before any change (main 87dd329, the line as 6a3f409)
     # round 34 (kind-34 merged, counts only): kind 124 -> 125, ads 5 -> 6
     "blind35": ((125, 68, 81), 6, 2, 2, 57, 5),
+    # round 35, written and scored before any change (main e4d374a, the line as 86ac8e6)
+    "blind36": ((120, 66, 90), 5, 0, 0, 60, 3),
 }
 
 
@@ -1895,6 +1897,8 @@ QUESTIONS_ALONE = {
     "tuning49": (96, 1),
     # round 34's dev set, written and scored before any change (main 87dd329): kept out
     "tuning50": (85, 3),
+    # round 35's dev set, written and scored before any change (main e4d374a): kept out
+    "tuning51": (73, 6),
 }
 
 
@@ -2418,6 +2422,8 @@ MESSAGES_ALONE = {
     "tuning49": ((199, 134, 134), 18, 0, 0),
     # round 34's dev set, written and scored before any change (main 87dd329): kept out
     "tuning50": ((184, 111, 127), 15, 1, 2),
+    # round 35's dev set, written and scored before any change (main e4d374a): kept out
+    "tuning51": ((180, 109, 131), 11, 0, 0),
 }
 
 

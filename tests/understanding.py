@@ -121,6 +121,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind35.jsonl`, `questions_blind35.jsonl`: the thirty-fifth pair, written in
   round 34 by a writer who had not seen the rules (tests/writers_brief.md), scored blind
   before round 34's changes (its header lines); never worked on.
+- `messages_blind36.jsonl`, `questions_blind36.jsonl`: the thirty-sixth pair, written in
+  round 35 by a writer who had not seen the rules (tests/writers_brief.md), scored blind
+  before round 35's changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -247,6 +250,9 @@ Questions alone (`QUESTION_SETS`, no messages file):
 - `questions_tuning50.jsonl`: 100 questions written in round 34 by a writer who had not
   seen the rules (tests/writers_brief.md), scored before any change (its header); round 34's
   dev set (`KEPT_OUT`), like its messages; worked on from round 35.
+- `questions_tuning51.jsonl`: 100 questions written in round 35 by a writer who had not
+  seen the rules (tests/writers_brief.md), scored before any change (its header); round 35's
+  dev set (`KEPT_OUT`), like its messages.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -332,6 +338,9 @@ Messages alone (`MESSAGE_SETS`, no questions file):
 - `messages_tuning50.jsonl`: 200 messages written in round 34 by a writer who had not seen
   the rules (tests/writers_brief.md), scored before any change (its header); round 34's dev
   set (`KEPT_OUT`), like its questions; worked on from round 35.
+- `messages_tuning51.jsonl`: 200 messages written in round 35 by a writer who had not seen
+  the rules (tests/writers_brief.md), scored before any change (its header); round 35's dev
+  set (`KEPT_OUT`), like its questions.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -396,6 +405,7 @@ SETS = (
     "blind33",
     "blind34",
     "blind35",
+    "blind36",
     "tuning",
     "tuning4",
     "tuning5",
@@ -443,6 +453,7 @@ QUESTION_SETS = (
     "tuning48",
     "tuning49",
     "tuning50",
+    "tuning51",
 )
 # Tuning sets of messages alone (no questions file): scored and trained on like the
 # messages of a pair.
@@ -476,6 +487,7 @@ MESSAGE_SETS = (
     "tuning48",
     "tuning49",
     "tuning50",
+    "tuning51",
 )
 # Never worked on: their misses are shown only when asked.
 BLIND = (
@@ -505,6 +517,7 @@ BLIND = (
     "blind33",
     "blind34",
     "blind35",
+    "blind36",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
@@ -528,8 +541,9 @@ BLIND = (
 # kept in tests/writers_brief.md): pair 48 is kept out of round 32's passes, worked on from
 # round 33 (untaught to the model, like every pair since 17), whose dev pair 49, written at
 # its start, is kept out of its passes (worked on from round 34, whose dev pair 50, written
-# at its start, is kept out of its passes; worked on from round 35).
-KEPT_OUT: tuple[str, ...] = ()
+# at its start, is kept out of its passes; worked on from round 35, whose dev pair 51,
+# written at its start, is kept out of its passes).
+KEPT_OUT: tuple[str, ...] = ("tuning51",)
 # Question sets worked on but not taught to the learned second opinion: held out on the
 # fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
@@ -541,7 +555,7 @@ KEPT_OUT: tuple[str, ...] = ()
 # 40 (round 21's), and set 41 (round 22's dev set), and set 42 (round 23's), and set 43
 # (round 24's), and set 44 (round 25's), and set 45 (round 26's), and set 46 (round 27's),
 # and set 47 (round 28's), and set 48 (round 32's dev set), and set 49 (round 33's), and set
-# 50 (round 34's).
+# 50 (round 34's), and set 51 (round 35's).
 UNTRAINED: tuple[str, ...] = (
     "tuning17",
     "tuning18",
@@ -577,6 +591,7 @@ UNTRAINED: tuple[str, ...] = (
     "tuning48",
     "tuning49",
     "tuning50",
+    "tuning51",
 )
 # Message sets worked on but not taught to the learned second opinion. Round 10's set 6
 # taught every head, held out on the fifteen earlier training sets: one more person in
@@ -593,7 +608,7 @@ UNTRAINED: tuple[str, ...] = (
 # measured alike (round 15's sets 14, 15 and 16, round 16's 17, 18 and 19, round 17's 20,
 # round 18's 21, round 19's 22 and 23, round 21's 40, round 22's 41, round 23's 42, round
 # 24's 43, round 25's 44, round 26's 45, round 27's 46, round 28's 47, round 32's 48, round
-# 33's 49, round 34's 50).
+# 33's 49, round 34's 50, round 35's 51).
 # Round 23 measured 14-23, 40 and 41 on its rules (scripts/heldout_heads_sweep.py): each
 # left out in turn (2,600 messages, 1,786 tips; today's model: category 1,700, urgency
 # 1,748, calm tips urgent 3, danger normal 0, ads 160 of 168), taught the category 1,695,
@@ -629,6 +644,7 @@ UNTRAINED_MESSAGES: tuple[str, ...] = (
     "tuning48",
     "tuning49",
     "tuning50",
+    "tuning51",
 )
 # Message sets of `UNTRAINED_MESSAGES` the shipped model is taught the urgency of, and
 # nothing else (round 23): held out by set (scripts/heldout_heads_sweep.py, each set left out
