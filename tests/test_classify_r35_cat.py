@@ -92,3 +92,48 @@ def test_a_robbery_told_later_from_somewhere_safe_is_not_urgent() -> None:
     assert (got.category, got.severity) == ("robbery", "normal")
     got = classify("a man just snatched my phone near Ben Thanh and ran away toward the market")
     assert (got.category, got.severity) == ("robbery", "urgent")
+
+
+# Dev 50's Vietnamese misses by their principle, in other words and other spellings
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a knife carried on the body, its handle showing, whatever kind of knife
+        ("thấy thằng nhỏ đó lòi cán dao sau áo, đứng trước cổng trường", "weapons"),
+        ("ong say xin dung dau hem, lo can dao thai giat lung quan", "weapons"),
+        ("thanh niên giắt dao thái sau lưng đi vô quán net", "weapons"),
+        # a box or a till broken open for its money: theft, no one struck
+        ("tối qua có đứa phá hòm công đức ở miếu đầu hẻm lấy sạch tiền", "theft"),
+        ("thung tu thien o tiem thuoc bi dap lay tien luc trua", "theft"),
+        ("camera quay được thằng nhỏ cạy hòm công đức đình làng lấy hết tiền", "theft"),
+        # petrol sold loose or stocked at home: a fire risk
+        ("nha ben canh ban xang le, de may chuc chai xang ngay cua, ong chu con hut thuoc", "fire"),
+        ("bà bán nước đầu hẻm trữ xăng trong nhà bán cho xe ôm, sát vách nhà tôi", "fire"),
+        ("quán cóc bán lẻ xăng đựng trong chai nước ngọt, kế bên bếp than", "fire"),
+        # an old parent cursed and shoved by the child they live with
+        (
+            "bà ngoại em 78 tuổi ở với cậu, cậu say về là chửi rồi xô bà, bà không dám nói",
+            "violence",
+        ),
+        ("ong hang xom gia roi, thang con trai hay chui va xo ong, hom qua ong te nga", "violence"),
+        ("thằng út nhà đó hay đẩy mẹ nó té, bà cụ trầy hết chân", "violence"),
+        # pushed or beaten down, then money taken: robbery over its shove
+        ("thang nghien xo ong gia nga roi lay vi chay mat", "robbery"),
+        ("tụi nó đánh rồi lấy điện thoại của thằng em tôi ở dốc cầu", "robbery"),
+    ],
+)
+def test_vietnamese_tips_by_their_principle(text: str, category: str) -> None:
+    assert classify(text).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a crowd pushing its way is no old woman shoved
+        ("tối nay cả nhà chở ông bà đi chợ hoa, đường kẹt quá xô bà con chen lấn", "other"),
+        # a kitchen knife sold is no weapon
+        ("bán dao thái lan, kéo, thớt giá rẻ ở chợ", "other"),
+    ],
+)
+def test_near_misses_keep_their_reading(text: str, category: str) -> None:
+    assert by_rules(text).category == category

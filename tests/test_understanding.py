@@ -1246,7 +1246,8 @@ BLIND_HELD = {
     # office; aggregate only): questions 61 -> 62
     "blind30": ((126, 89, 96), 11, 0, 0, 62, 4),
     # round 31 (cat-31): 83 -> 84, dogs let loose in the street are public order
-    "blind31": ((125, 84, 90), 12, 2, 0, 62, 2),
+    # round 35 (cat-35, aggregate only): category 84 -> 85, dev 50's Vietnamese principles
+    "blind31": ((125, 85, 90), 12, 2, 0, 62, 2),
     # round 28, written and scored before any change (lead-28 36b9d42)
     # round 29 (asst-29, a home for good abroad asks no registration beside the removal):
     # questions 53 -> 54, wrong 6 -> 5
@@ -1263,7 +1264,8 @@ BLIND_HELD = {
     "blind34": ((129, 88, 90), 11, 1, 1, 61, 2),
     # round 34, written and scored before any change (main 87dd329, the line as 6a3f409)
     # round 34 (kind-34 merged, counts only): kind 124 -> 125, ads 5 -> 6
-    "blind35": ((125, 68, 81), 6, 2, 2, 57, 5),
+    # round 35 (cat-35, aggregate only): category 68 -> 69, dev 50's Vietnamese principles
+    "blind35": ((125, 69, 81), 6, 2, 2, 57, 5),
 }
 
 
@@ -2421,7 +2423,10 @@ MESSAGES_ALONE = {
     # round 35 (cat-35): category 111 -> 116, English tips by their verb forms and nouns: a
     # passenger hit by a driver (t50m-032), lodgers "none of them is registered" (062), a
     # handgun waved (171), a bag pulled, the owner dragged (183), a spa's "extra service" (025)
-    "tuning50": ((184, 116, 127), 15, 1, 2),
+    # round 35 (cat-35): 116 -> 120, its Vietnamese misses by their principle: a knife's
+    # handle showing at the waist (015), a charity box broken open for money (048), petrol
+    # sold loose by the bottle (051), an old father cursed and shoved by his son (068)
+    "tuning50": ((184, 120, 127), 15, 1, 2),
 }
 
 
