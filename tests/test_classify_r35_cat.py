@@ -137,3 +137,34 @@ def test_vietnamese_tips_by_their_principle(text: str, category: str) -> None:
 )
 def test_near_misses_keep_their_reading(text: str, category: str) -> None:
     assert by_rules(text).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a fire put out in time, a sky lantern come down burning, marks or none
+        (
+            "tụi nhỏ thả đèn trời trong hẻm, 1 cái rớt xuống giàn phơi đồ nhà bà Tư cháy 1 góc",
+            "fire",
+        ),
+        ("may dua nho tha den troi hoai, so rot xuong mai nha chay", "fire"),
+        ("toi qua bep nha ke ben bat lua, chay cai tu, may dap kip khong ai sao", "fire"),
+        # gas smelt behind a door nobody opens is a leak, not a person unseen
+        (
+            "phòng bên cạnh bốc mùi gas quá trời, kêu cửa không ai thưa, bà chủ phòng ở một mình",
+            "fire",
+        ),
+        ("chị phòng kế bên 4 hôm nay không thấy đi ra, gọi cửa không ai mở, có mùi lạ", "other"),
+        # a girl offered on a leaflet as "em xinh", her age shown
+        ("to roi 'em xinh 18 tuoi phuc vu tan phong' rai day truoc cong chung cu", "prostitution"),
+        (
+            "ai dán card 'mát xa tại gia, em út chiều khách' khắp cột điện gần trường, "
+            "nhìn mà ngại",
+            "prostitution",
+        ),
+        # a leaflet for a job names no girl offered
+        ("phát tờ rơi tuyển nhân viên bán hàng, ưu tiên em út trong nhà", "other"),
+    ],
+)
+def test_fire_signs_and_girls_on_leaflets(text: str, category: str) -> None:
+    assert classify(text).category == category

@@ -2426,7 +2426,9 @@ MESSAGES_ALONE = {
     # round 35 (cat-35): 116 -> 120, its Vietnamese misses by their principle: a knife's
     # handle showing at the waist (015), a charity box broken open for money (048), petrol
     # sold loose by the bottle (051), an old father cursed and shoved by his son (068)
-    "tuning50": ((184, 120, 127), 15, 1, 2),
+    # round 35 (cat-35): 120 -> 123, a sky lantern's fire put out in time (074), gas smelt
+    # behind a door nobody opens (126), a leaflet's "em xinh 18+" (107)
+    "tuning50": ((184, 123, 127), 15, 1, 2),
 }
 
 
