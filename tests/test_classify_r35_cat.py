@@ -168,3 +168,28 @@ def test_near_misses_keep_their_reading(text: str, category: str) -> None:
 )
 def test_fire_signs_and_girls_on_leaflets(text: str, category: str) -> None:
     assert classify(text).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a thing left where it stands, nobody come to claim it, the street named between
+        ("có chiếc xe đạp bỏ ở đầu hẻm gần 2 tuần, chưa ai nhận, tôi dời vô lề", "lost_property"),
+        ("cai vali ai bo truoc tiem tap hoa tu hom qua, khong ai nhan", "lost_property"),
+        (
+            "xe dap dien bo trong hem 25 Le Trong Tan ca tuan nay, bui bam day, khong ai nhan",
+            "lost_property",
+        ),
+        # an animal escaped from its cage, loose among people
+        ("con trăn nhà hàng xóm sổng chuồng bò qua sân nhà tôi, con nít sợ quá", "public_order"),
+        ("con khi nha ai xong chuong nhay tum lum tren mai ton, cao 1 dua nho", "public_order"),
+        # a truck parked unclaimed, people at night: strange, not found property
+        (
+            "Có chiếc xe tải không biển số đậu trong hẻm 3 ngày nay, không ai nhận, đêm có "
+            "người ra vào",
+            "other",
+        ),
+    ],
+)
+def test_things_left_and_animals_loose(text: str, category: str) -> None:
+    assert classify(text).category == category

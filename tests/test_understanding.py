@@ -1255,7 +1255,8 @@ BLIND_HELD = {
     # questions 54 -> 55
     # round 30 (asst-30, aggregate only, kin "ở nước ngoài về chơi": a citizen's or a
     # foreigner's declaration asked): questions 55 -> 56
-    "blind32": ((129, 90, 89), 11, 0, 0, 56, 5),
+    # round 35 (cat-35, aggregate only): category 90 -> 91, a thing left unclaimed, an animal loose
+    "blind32": ((129, 91, 89), 11, 0, 0, 56, 5),
     # round 32, written and scored before any change (main 4ff52f5)
     "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
     # round 33, written and scored before any change (main 6cf8a0a)
@@ -1265,7 +1266,8 @@ BLIND_HELD = {
     # round 34, written and scored before any change (main 87dd329, the line as 6a3f409)
     # round 34 (kind-34 merged, counts only): kind 124 -> 125, ads 5 -> 6
     # round 35 (cat-35, aggregate only): category 68 -> 69, dev 50's Vietnamese principles
-    "blind35": ((125, 69, 81), 6, 2, 2, 57, 5),
+    # round 35 (cat-35, aggregate only): category 69 -> 70, a thing left unclaimed, an animal loose
+    "blind35": ((125, 70, 81), 6, 2, 2, 57, 5),
 }
 
 
@@ -2428,7 +2430,9 @@ MESSAGES_ALONE = {
     # sold loose by the bottle (051), an old father cursed and shoved by his son (068)
     # round 35 (cat-35): 120 -> 123, a sky lantern's fire put out in time (074), gas smelt
     # behind a door nobody opens (126), a leaflet's "em xinh 18+" (107)
-    "tuning50": ((184, 123, 127), 15, 1, 2),
+    # round 35 (cat-35): 123 -> 125, a motorbike left in an alley for a month, unclaimed
+    # (035), a monkey escaped from its cage (016)
+    "tuning50": ((184, 125, 127), 15, 1, 2),
 }
 
 
