@@ -193,3 +193,57 @@ def test_fire_signs_and_girls_on_leaflets(text: str, category: str) -> None:
 )
 def test_things_left_and_animals_loose(text: str, category: str) -> None:
     assert classify(text).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # forced to hand over a card, its PIN or money
+        ("mẹ tôi rút tiền ở cây ATM bị 2 thằng kè 2 bên ép rút tiền đưa tụi nó", "robbery"),
+        ("con toi bi tui lop tren bat dua the ngan hang voi ma pin", "robbery"),
+        # a house turned into a brothel, whoever lets it
+        ("căn nhà cuối hẻm thành nhà chứa rồi, đêm nào cũng có đàn ông lạ ra vào", "prostitution"),
+        (
+            "tôi cho thuê nhà nguyên căn, nghe nói người thuê biến thành nhà chứa, muốn lấy lại "
+            "nhà thì báo ai",
+            "prostitution",
+        ),
+        # medicines that make addicts sought in bulk, without or with a forged prescription
+        (
+            "có mấy đứa nhỏ hay ra tiệm thuốc mua tramadol với thuốc an thần không đơn, bán lại "
+            "cho bạn",
+            "drugs",
+        ),
+        ("nha thuoc gan cho ban codein cho tui thanh nien ma khong can toa", "drugs"),
+        # money begged in a charity's name, door to door
+        (
+            "co nhom nguoi di tung nha xin tien tu thien cho trai tre mo coi, hoi o dau thi ap ung",
+            "fraud",
+        ),
+        # foreigners renting a whole house, unknown to the street
+        (
+            "nha ke ben co may nguoi nuoc ngoai thue nguyen can, di som ve khuya, rem che kin",
+            "residence",
+        ),
+        (
+            "mấy người nước ngoài vô ở nhà ông Sáu cả tháng nay, nói tiếng Trung, không thấy ra "
+            "đường",
+            "residence",
+        ),
+    ],
+)
+def test_forced_handover_brothels_pills_charity_and_foreign_lodgers(
+    text: str, category: str
+) -> None:
+    assert classify(text).category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "người nước ngoài thuê nhà có cần khai báo tạm trú không",
+        "mấy ông áo nâu nhà chùa đi xin tiền xây chùa, không biết thật không",
+    ],
+)
+def test_asked_stays_a_question(text: str) -> None:
+    assert classify(text).kind == "question"

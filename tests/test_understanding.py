@@ -1267,7 +1267,8 @@ BLIND_HELD = {
     # round 34 (kind-34 merged, counts only): kind 124 -> 125, ads 5 -> 6
     # round 35 (cat-35, aggregate only): category 68 -> 69, dev 50's Vietnamese principles
     # round 35 (cat-35, aggregate only): category 69 -> 70, a thing left unclaimed, an animal loose
-    "blind35": ((125, 70, 81), 6, 2, 2, 57, 5),
+    # round 35 (cat-35, aggregate only): category 70 -> 71, a card handed over under force, pills
+    "blind35": ((125, 71, 81), 6, 2, 2, 57, 5),
 }
 
 
@@ -2432,7 +2433,10 @@ MESSAGES_ALONE = {
     # behind a door nobody opens (126), a leaflet's "em xinh 18+" (107)
     # round 35 (cat-35): 123 -> 125, a motorbike left in an alley for a month, unclaimed
     # (035), a monkey escaped from its cage (016)
-    "tuning50": ((184, 125, 127), 15, 1, 2),
+    # round 35 (cat-35): 125 -> 130, a card and PIN handed over under force (138), a rented
+    # house turned brothel (158), codeine sought in bulk (160), money begged "for orphans"
+    # (085), foreigners renting a whole house, closed up (073)
+    "tuning50": ((184, 130, 127), 15, 1, 2),
 }
 
 
