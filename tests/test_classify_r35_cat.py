@@ -247,3 +247,49 @@ def test_forced_handover_brothels_pills_charity_and_foreign_lodgers(
 )
 def test_asked_stays_a_question(text: str) -> None:
     assert classify(text).kind == "question"
+
+
+# More English families, written as tourists and expats write them
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("two guys on a bike tried to take my backpack and knocked me over", "robbery"),
+        ("someone fired shots in the air near my house at midnight", "weapons"),
+        ("we heard gunshots in the alley behind our hotel around 1am", "weapons"),
+        ("I paid for a hotel through a Facebook page and it doesn't exist.", "fraud"),
+        ("I bought concert tickets online, they were fake.", "fraud"),
+        ("I found a bag of white powder and needles in the park near the playground", "drugs"),
+        ("girls at the karaoke bar next door are forced to sleep with customers", "prostitution"),
+        (
+            "Motorbikes drive on the sidewalk on my street every morning, pedestrians have to "
+            "jump aside.",
+            "traffic",
+        ),
+        ("A truck is parked across the road and blocks all traffic.", "traffic"),
+        ("My landlord doesn't register foreigners living in his building.", "residence"),
+        (
+            "There are 20 Chinese people living in the house next door and I don't think anyone "
+            "has declared them.",
+            "residence",
+        ),
+    ],
+)
+def test_more_english_tips(text: str, category: str) -> None:
+    assert _category(text) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it legal to drive on the sidewalk when the road is flooded?",
+        "my new address does not exist in the VNeID app, what should I do?",
+    ],
+)
+def test_english_questions_stay_questions(text: str) -> None:
+    assert by_rules(text).kind == "question"
+
+
+def test_a_film_shooting_is_no_gun() -> None:
+    assert by_rules("the shooting of the movie in our street will be on Sunday").category != (
+        "weapons"
+    )
