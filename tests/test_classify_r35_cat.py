@@ -293,3 +293,18 @@ def test_a_film_shooting_is_no_gun() -> None:
     assert by_rules("the shooting of the movie in our street will be on Sunday").category != (
         "weapons"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the one beaten named by their trade, beside what was smashed
+        ("tụi giang hồ tới quán đập phá, đánh chủ quán nhập viện", "violence"),
+        ("may thang say xin danh bao ve chung cu vi khong cho dau xe", "violence"),
+        # cables cut down to be sold
+        ("tụi nó cắt trộm dây cáp viễn thông trên cột điện đầu hẻm", "theft"),
+        ("dem qua co dua cat trom day dien ke nha toi dem ban", "theft"),
+    ],
+)
+def test_blows_by_trade_and_cables_cut(text: str, category: str) -> None:
+    assert classify(text).category == category
