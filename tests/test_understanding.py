@@ -1894,7 +1894,11 @@ QUESTIONS_ALONE = {
     # unsaid, asked between a foreigner's stay and a citizen's (t49q-031)
     "tuning49": (96, 1),
     # round 34's dev set, written and scored before any change (main 87dd329): kept out
-    "tuning50": (85, 3),
+    # round 35 (asst-35): (85, 3) -> (88, 0): an impounded vehicle's collection asked, the
+    # fine paid, a question for the traffic police (t50q-031); years at the spouse's home since
+    # the marriage, thường trú (t50q-056); a citizen back from the US, permanent residence in
+    # English (t50q-067)
+    "tuning50": (88, 0),
 }
 
 

@@ -160,6 +160,9 @@ class SelfCitizen:
     topic: str  # the foreigners' topic whose assumed words are dropped
     assumed: frozenset[str]  # padded phrases of `topic`
     unless: tuple[str, ...] = ()  # padded: a citizen of another nation too ("Vietnamese American")
+    # padded words right before an assumed-foreign place ("back from the US"): where the
+    # citizen came back from, no foreigner's origin
+    back: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,9 @@ class Settle:
     # a marriage said ("mới cưới, về ở nhà vợ"): a spouse come to live with their family, for
     # good too, unless kin are said to come beside it
     married: tuple[str, ...] = ()
+    # a marriage's stay said to have lasted this many days or more ("ở nhà vợ từ lúc cưới,
+    # 5 năm"): the spouse's home is theirs, `topic` is its registration (0: never)
+    married_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -628,6 +634,7 @@ class SelfCitizenIn(_Strict):
     topic: str
     assumed: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)
+    back: list[str] = Field(default_factory=list)
 
 
 class SettleIn(_Strict):
@@ -636,6 +643,7 @@ class SettleIn(_Strict):
     topic: str
     for_good: list[str] = Field(default_factory=list)
     married: list[str] = Field(default_factory=list)
+    married_days: int = Field(default=0, ge=0)
 
 
 class StaysIn(_Strict):
@@ -1331,6 +1339,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 conf.self_citizen.topic,
                 frozenset(_padded(p) for p in conf.self_citizen.assumed),
                 tuple(_padded(p) for p in conf.self_citizen.unless),
+                tuple(_padded(p) for p in conf.self_citizen.back),
             )
             if conf.self_citizen is not None
             else None
@@ -1416,6 +1425,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
             raw.settle.topic,
             tuple(_padded(p) for p in raw.settle.for_good),
             tuple(_padded(p) for p in raw.settle.married),
+            raw.settle.married_days,
         )
         if raw.settle is not None
         else None,
