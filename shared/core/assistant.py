@@ -780,7 +780,11 @@ def _part_of_which(padded: str, asked: tuple[str, ...]) -> tuple[str, ...]:
     """The procedures to ask between when a short message asks a part the common facts do
     not hold (`common_answer.ask_which`) of nothing named; empty otherwise."""
     k = knowledge()
-    if len(padded.split()) > k.common_ask_max_words:
+    said = padded.split()
+    # (round 35) the address or particle ending it asks nothing ("... mấy ngày thì xong vậy chị")
+    while said and said[-1] in k.common_ask_uncounted:
+        said.pop()
+    if len(said) > k.common_ask_max_words:
         return ()
     which = [k.common_ask_which[s] for s in asked if s in k.common_ask_which]
     return which[0] if which and len(which) == len(asked) else ()

@@ -376,6 +376,8 @@ class Knowledge:
     # a part the common facts do not hold, asked of nothing: the procedures to ask between
     common_ask_which: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     common_ask_max_words: int = 6
+    # words ending a message that ask nothing ("... vậy chị", "... ạ"): not counted
+    common_ask_uncounted: frozenset[str] = frozenset()
     out_of_scope: tuple[OutOfScope, ...] = ()
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
     # topic -> words that say its doubt's word is about something else (padded)
@@ -683,6 +685,7 @@ class CommonAnswerIn(_Strict):
     phrases: list[str] = Field(default_factory=list)
     ask_which: dict[str, list[str]] = Field(default_factory=dict)
     ask_max_words: int = Field(default=6, ge=1)
+    ask_uncounted: list[str] = Field(default_factory=list)
 
 
 class ServiceNearIn(_Strict):
@@ -1240,6 +1243,9 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         common_phrases=tuple(_padded(p) for p in conf.common_answer.phrases),
         common_ask_which={key: tuple(ts) for key, ts in conf.common_answer.ask_which.items()},
         common_ask_max_words=conf.common_answer.ask_max_words,
+        common_ask_uncounted=frozenset(
+            " ".join(words(w)) for w in conf.common_answer.ask_uncounted
+        ),
         out_of_scope=tuple(
             OutOfScope(
                 service,
