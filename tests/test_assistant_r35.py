@@ -96,6 +96,33 @@ def test_a_foreigners_stay_stays_the_foreigners(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # just married, come to live at the spouse's family's home, no registration named:
+        # tạm trú or thường trú may be theirs, which is asked
+        "vợ mới cưới về ở nhà chồng thì làm giấy gì",
+        "vua cuoi xong, chong em ve o voi nha em luon thi dang ky gi a",
+        "mới kết hôn, em về ở bên nhà vợ thì phải làm thủ tục gì với phường",
+    ],
+)
+def test_a_marriage_move_with_no_registration_named_asks_which(text: str) -> None:
+    got = _got(text)
+    assert not got.topics and set(got.clarify) == {"thuong_tru", "tam_tru"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: the registration named is the one answered
+        ("cưới xong em về ở nhà chồng, giờ nhập khẩu vào nhà chồng cần giấy gì", "thuong_tru"),
+        ("moi cuoi ve nha chong o, dang ky tam tru duoc khong", "tam_tru"),
+    ],
+)
+def test_a_marriage_move_with_its_registration_named(text: str, topic: str) -> None:
+    assert _got(text).topics == (topic,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # a part asked of nothing, a form of address ending it: which procedure, asked
         "nop ho so roi may ngay thi xong vay chi",
         "nộp rồi thì mấy ngày có kết quả vậy chị ơi",
