@@ -132,3 +132,32 @@ def test_a_marriage_move_with_its_registration_named(text: str, topic: str) -> N
 def test_an_address_ending_a_short_question_is_not_counted(text: str) -> None:
     got = _got(text)
     assert not got.topics and set(got.clarify) == {"tam_tru", "thuong_tru", "xac_nhan_cu_tru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lawsuit over the house, a registration demanded removed: the officers (and courts)
+        "Chị gái tôi đang kiện đòi chia căn nhà của ba mẹ, giờ bắt tôi cắt khẩu ra khỏi nhà đó",
+        "em trai khoi kien gianh nha, doi xoa thuong tru ca nha toi, no lam vay duoc ko",
+        # a record holding two permanent registrations: the officers who keep it
+        "tra cứu trên VNeID thấy em có 2 nơi thường trú, giờ phải làm sao",
+        "du lieu hien hai ho khau, mot o Long An mot o Tan Phu, sua sao",
+    ],
+)
+def test_a_household_lawsuit_or_a_doubled_record_goes_to_an_officer(text: str) -> None:
+    got = _got(text)
+    assert got.handoff and not got.topics and not got.tip
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: whether two registrations may be held; an opinion asked ("ý kiến")
+        ("có được đăng ký thường trú 2 nơi cùng lúc không", "thuong_tru"),
+        ("cho em xin ý kiến, đăng ký thường trú cho con cần gì", "thuong_tru"),
+    ],
+)
+def test_two_registrations_asked_with_no_record_is_the_procedure(text: str, topic: str) -> None:
+    got = _got(text)
+    assert got.topics == (topic,) and not got.handoff

@@ -1208,7 +1208,9 @@ BLIND_HELD = {
     # aggregate only): category 87 -> 88
     # round 34 (asst-34, aggregate only): questions right or honest 63 -> 64 (one of the
     # home gone far to study or work, nothing named: tạm vắng or tạm trú asked back)
-    "blind27": ((124, 88, 91), 12, 0, 1, 64, 2),
+    # round 35 (asst-35, aggregate only): questions right or honest 64 -> 65 (a lawsuit over
+    # the house, or a record showing two permanent registrations, handed to an officer)
+    "blind27": ((124, 88, 91), 12, 0, 1, 65, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1218,7 +1220,9 @@ BLIND_HELD = {
     # round 29 (cat-29, aggregate only: reports told in English): category 87 -> 88
     # round 32 (kind-32: a game pointed at, "game này bắn ...", its crime its play; aggregate
     # only): kind 129 -> 130
-    "blind28": ((130, 88, 91), 11, 0, 0, 62, 3),
+    # round 35 (asst-35, aggregate only): questions right or honest 62 -> 63 (a lawsuit over
+    # the house, or a record showing two permanent registrations, handed to an officer)
+    "blind28": ((130, 88, 91), 11, 0, 0, 63, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57
@@ -1253,7 +1257,9 @@ BLIND_HELD = {
     # questions 54 -> 55
     # round 30 (asst-30, aggregate only, kin "ở nước ngoài về chơi": a citizen's or a
     # foreigner's declaration asked): questions 55 -> 56
-    "blind32": ((129, 90, 89), 11, 0, 0, 56, 5),
+    # round 35 (asst-35, aggregate only): questions right or honest 56 -> 57 (a lawsuit over
+    # the house, or a record showing two permanent registrations, handed to an officer)
+    "blind32": ((129, 90, 89), 11, 0, 0, 57, 5),
     # round 32, written and scored before any change (main 4ff52f5)
     "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
     # round 33, written and scored before any change (main 6cf8a0a)
@@ -1903,7 +1909,9 @@ QUESTIONS_ALONE = {
     # then (88, 0) -> (90, 0): a part asked of nothing, an address ending it uncounted ("...
     # mấy ngày thì xong vậy chị", t50q-049); the marriage move with no registration named
     # asked which (t50q-073)
-    "tuning50": (90, 0),
+    # then (90, 0) -> (92, 0): a lawsuit over the house, a removal demanded (t50q-089), and a
+    # record showing two permanent registrations (t50q-070), handed to an officer
+    "tuning50": (92, 0),
 }
 
 
