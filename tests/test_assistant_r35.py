@@ -161,3 +161,17 @@ def test_a_household_lawsuit_or_a_doubled_record_goes_to_an_officer(text: str) -
 def test_two_registrations_asked_with_no_record_is_the_procedure(text: str, topic: str) -> None:
     got = _got(text)
     assert got.topics == (topic,) and not got.handoff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the card's chip failed or the card expired, said in English: the card office
+        "My citizen ID card expired last month, where can I renew it?",
+        "the chip is broken on my CCCD, can I get a new one at the ward?",
+        "Hi, my ID card chip stopped working, what should I do?",
+    ],
+)
+def test_a_damaged_or_expired_card_in_english_is_the_card_office(text: str) -> None:
+    got = _got(text)
+    assert got.out_of_scope == "identity_card" and not got.topics and not got.tip

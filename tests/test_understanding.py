@@ -1911,7 +1911,9 @@ QUESTIONS_ALONE = {
     # asked which (t50q-073)
     # then (90, 0) -> (92, 0): a lawsuit over the house, a removal demanded (t50q-089), and a
     # record showing two permanent registrations (t50q-070), handed to an officer
-    "tuning50": (92, 0),
+    # then (92, 0) -> (93, 0): the card's chip failed, said in English: the card office
+    # (t50q-002)
+    "tuning50": (93, 0),
 }
 
 
