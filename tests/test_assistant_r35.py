@@ -175,3 +175,23 @@ def test_two_registrations_asked_with_no_record_is_the_procedure(text: str, topi
 def test_a_damaged_or_expired_card_in_english_is_the_card_office(text: str) -> None:
     got = _got(text)
     assert got.out_of_scope == "identity_card" and not got.topics and not got.tip
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        # a paper asked at a ward named, the paper between: where it may be asked
+        ("e ho khau o Nghe An, lam ct07 tai phuong Tan Phu dc ko", "noi_nop"),
+        ("Tôi đang ở trọ, xin giấy xác nhận ở phường nơi đang ở được không", "noi_nop"),
+        # each one, or the employer for all: who files it
+        (
+            "xuong em co 25 cong nhan o nha tro cua cty, dang ky tam tru tung nguoi hay cong ty "
+            "dang ky cho ca dam",
+            "ai_khi",
+        ),
+        ("Trường làm tạm trú cho sinh viên ở ký túc xá hay từng người phải tự đi?", "ai_khi"),
+    ],
+)
+def test_where_and_who_asked_beside_the_paper_or_the_group(text: str, section: str) -> None:
+    got = _got(text)
+    assert len(got.topics) == 1 and section in got.sections

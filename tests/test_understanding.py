@@ -1015,7 +1015,10 @@ BLIND_HELD = {
     # round 26 (msg-26: glad faces, ads' promises, the line's page; aggregate only): ads 10 -> 11
     # round 33 (asst-33: a landlord refusing to sign for a tenant's registration, what to do
     # asked, handed to an officer; aggregate only): questions 69 -> 70
-    "blind16": ((131, 92, 98), 11, 0, 0, 70, 0),
+    # round 35 (asst-35, aggregate only): questions right or honest 70 -> 71 (who files a
+    # group's registration, each one or the employer, and a paper asked at a ward named: the
+    # parts asked)
+    "blind16": ((131, 92, 98), 11, 0, 0, 71, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -1913,7 +1916,9 @@ QUESTIONS_ALONE = {
     # record showing two permanent registrations (t50q-070), handed to an officer
     # then (92, 0) -> (93, 0): the card's chip failed, said in English: the card office
     # (t50q-002)
-    "tuning50": (93, 0),
+    # then (93, 0) -> (95, 0): CT07 asked at a ward named, where (t50q-036); each worker or the
+    # company for all, who files it (t50q-072)
+    "tuning50": (95, 0),
 }
 
 
