@@ -195,3 +195,16 @@ def test_a_damaged_or_expired_card_in_english_is_the_card_office(text: str) -> N
 def test_where_and_who_asked_beside_the_paper_or_the_group(text: str, section: str) -> None:
     got = _got(text)
     assert len(got.topics) == 1 and section in got.sections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what lateness brings asked: the deadline it is late against, and the fine
+        "be nha em duoc 2 thang, nhap khau cho be tre han thi sao a",
+        "Con sinh được 70 ngày rồi mới đi nhập khẩu cho cháu, trễ hạn có sao không?",
+    ],
+)
+def test_lateness_asked_is_the_deadline_and_the_fine(text: str) -> None:
+    got = _got(text)
+    assert got.topics == ("thuong_tru",) and {"ai_khi", "muc_phat"} <= set(got.sections)

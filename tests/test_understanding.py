@@ -1918,7 +1918,9 @@ QUESTIONS_ALONE = {
     # (t50q-002)
     # then (93, 0) -> (95, 0): CT07 asked at a ward named, where (t50q-036); each worker or the
     # company for all, who files it (t50q-072)
-    "tuning50": (95, 0),
+    # then (95, 0) -> (96, 0): lateness's consequence asked, the deadline beside the fine
+    # (t50q-004)
+    "tuning50": (96, 0),
 }
 
 
