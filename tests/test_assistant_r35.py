@@ -208,3 +208,22 @@ def test_where_and_who_asked_beside_the_paper_or_the_group(text: str, section: s
 def test_lateness_asked_is_the_deadline_and_the_fine(text: str) -> None:
     got = _got(text)
     assert got.topics == ("thuong_tru",) and {"ai_khi", "muc_phat"} <= set(got.sections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the card or book a tạm trú gives asked beside the proof someone wants: the sets'
+        # labels differ (the registration alone, or with the confirmation): which, asked
+        "Làm tạm trú xong phường có cấp thẻ gì không, chủ nhà đòi nộp bản photo",
+        "dang ky tam tru xong co duoc cap so gi ko, cty bat nop de chung minh",
+    ],
+)
+def test_the_book_a_stay_gives_beside_a_proof_wanted_asks_which(text: str) -> None:
+    got = _got(text)
+    assert not got.topics and set(got.clarify) == {"tam_tru", "xac_nhan_cu_tru"}
+
+
+def test_the_book_a_stay_gives_with_no_proof_wanted_is_the_registration() -> None:
+    got = _got("đăng ký tạm trú xong có được cấp thẻ gì không, bao lâu thì có")
+    assert got.topics == ("tam_tru",)

@@ -1880,7 +1880,10 @@ QUESTIONS_ALONE = {
     # registration (t48q-086)
     # then 97 -> 98: back from settling abroad, the passport expired, registering again:
     # an officer (t48q-063)
-    "tuning48": (98, 1),
+    # round 35 (asst-35): (98, 1) -> (99, 0): the card or book a tạm trú gives asked beside
+    # the proof an employer wants, asked which (labels differ: sets 27, 29, 30, 48 the
+    # registration alone, 22 and 23 both; t48q-098)
+    "tuning48": (99, 0),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
     # round 34 (asst-34): (84, 4) -> (85, 3), a tạm trú the ward refused for fire-safety
     # conditions no fire (classify.yaml), and a refusal by the office told with its reason

@@ -65,6 +65,7 @@ REMOVAL = "xoa_dang_ky"  # the removal of a registration (procedures/xoa_dang_ky
 TEMPORARY = "tam_tru"  # a tạm trú registration (procedures/tam_tru.yaml)
 PERMANENT = "thuong_tru"  # a thường trú registration (procedures/thuong_tru.yaml)
 RENEWAL = "gia_han_tam_tru"  # its renewal (procedures/gia_han_tam_tru.yaml)
+CONFIRMATION = "xac_nhan_cu_tru"  # the residence confirmation (procedures/xac_nhan_cu_tru.yaml)
 
 _DATA = Path(__file__).parents[1] / "data"
 
@@ -711,6 +712,16 @@ def _which_of(parts: list[questions.Part], padded: str) -> tuple[str, ...]:
         _any(padded, k.unsure_which)
         or (REMOVAL in topics and questions.near(padded, k.removal_first))
     ):
+        return tuple(topics)
+    if (
+        set(topics) == {TEMPORARY, CONFIRMATION}
+        and len(topics) == 2
+        and _any(padded, k.issued_asked)
+    ):
+        # (round 35) the book or card a registration gives asked, beside the proof an employer
+        # wants ("tạm trú xong có được cấp sổ hay thẻ gì không, công ty đòi nộp"): labelled the
+        # registration alone (sets 27, 29, 30, 48) or with the confirmation (22, 23); thường
+        # trú's, labelled apart from no set, keeps both answers
         return tuple(topics)
     if (
         RENEWAL in topics

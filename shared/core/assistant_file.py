@@ -370,6 +370,8 @@ class Knowledge:
     removal_then_where: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     # a move told, the removal asked first with no new registration named
     removal_first_moves: tuple[str, ...] = ()
+    # the book or card a registration gives asked, beside the proof someone wants
+    issued_asked: tuple[str, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
@@ -873,6 +875,7 @@ class ConfIn(_Strict):
     term_with_renewal_unless: list[str] = Field(default_factory=list)
     removal_then_where: ServiceNearIn | None = None
     removal_first_moves: list[str] = Field(default_factory=list)
+    issued_asked: list[str] = Field(default_factory=list)
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
@@ -1225,6 +1228,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         term_with_renewal_unless=tuple(_padded(c) for c in conf.term_with_renewal_unless),
         removal_then_where=_near(conf.removal_then_where),
         removal_first_moves=tuple(_padded(c) for c in conf.removal_first_moves),
+        issued_asked=tuple(_padded(c) for c in conf.issued_asked),
         follow_ups=tuple(
             FollowUp(
                 f.when,
