@@ -74,6 +74,8 @@ def test_stays_without_a_settled_marriage_keep_their_length(text: str, topic: st
         "registration at my parents' place?",
         "I'm Vietnamese and came home from the UK last month, my permanent registration was "
         "removed years ago, what papers do I need to register again?",
+        "I am Vietnamese, I came to Vietnam from Germany after 10 years abroad, can I register "
+        "permanent residence at my mom's house?",
     ],
 )
 def test_a_citizen_back_from_abroad_registers_permanent_residence(text: str) -> None:
@@ -87,6 +89,8 @@ def test_a_citizen_back_from_abroad_registers_permanent_residence(text: str) -> 
         # near misses: a foreigner, or a foreign guest of a citizen: a foreigner's stay
         "I'm from Korea, married to a Vietnamese, can I get permanent residence at her house?",
         "I'm Vietnamese, my friend from Japan will stay at my home for 2 weeks, what to declare?",
+        "I'm Vietnamese. My husband from the UK and I want to stay at my parents house, do we "
+        "need to register?",
     ],
 )
 def test_a_foreigners_stay_stays_the_foreigners(text: str) -> None:
