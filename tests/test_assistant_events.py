@@ -326,9 +326,25 @@ def test_a_law_named_is_no_french_friend():
 @pytest.mark.parametrize(
     "text",
     [
+        # round 35 (asst-35): no registration named, tạm trú or thường trú may be theirs (both
+        # lawful at the spouse's home): which, asked, as sets 36 and 50 label it (qt36-98,
+        # t50q-073); this test asserted thường trú from the round's own phrasings
         "mới cưới vợ, vợ về ở nhà mình luôn thì làm thủ tục gì",
         "cuoi xong vo ve o voi gia dinh chong, can dang ky gi",
         "vừa kết hôn, chồng về sống chung nhà vợ thì đăng ký sao",
+    ],
+)
+def test_a_spouse_come_to_live_after_the_wedding_asks_which_registration(text: str):
+    topics, buttons = _asked(text)
+    assert topics == () and set(buttons) == {"thuong_tru", "tam_tru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the registration named, or a settled home said ("ở hẳn"): thường trú
+        "mới cưới vợ, muốn nhập khẩu cho vợ về nhà mình thì làm thủ tục gì",
+        "vừa kết hôn, chồng muốn về ở hẳn nhà vợ thì đăng ký sao",
     ],
 )
 def test_a_spouse_come_to_live_after_the_wedding_is_the_permanent_registration(text: str):

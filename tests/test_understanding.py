@@ -1015,7 +1015,10 @@ BLIND_HELD = {
     # round 26 (msg-26: glad faces, ads' promises, the line's page; aggregate only): ads 10 -> 11
     # round 33 (asst-33: a landlord refusing to sign for a tenant's registration, what to do
     # asked, handed to an officer; aggregate only): questions 69 -> 70
-    "blind16": ((131, 92, 98), 11, 0, 0, 70, 0),
+    # round 35 (asst-35, aggregate only): questions right or honest 70 -> 71 (who files a
+    # group's registration, each one or the employer, and a paper asked at a ward named: the
+    # parts asked)
+    "blind16": ((131, 92, 98), 11, 0, 0, 71, 0),
     # written in round 13 before anything changed: 120, 81, 95, ads 8/11, two people in
     # danger rated normal, no calm tip rated urgent, 61/75 questions with one wrong; 66/75
     # with one wrong after round 13's second assistant pass (on question set 25); messages
@@ -1209,7 +1212,9 @@ BLIND_HELD = {
     # aggregate only): category 87 -> 88
     # round 34 (asst-34, aggregate only): questions right or honest 63 -> 64 (one of the
     # home gone far to study or work, nothing named: tạm vắng or tạm trú asked back)
-    "blind27": ((124, 88, 91), 12, 0, 1, 64, 2),
+    # round 35 (asst-35, aggregate only): questions right or honest 64 -> 65 (a lawsuit over
+    # the house, or a record showing two permanent registrations, handed to an officer)
+    "blind27": ((124, 88, 91), 12, 0, 1, 65, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1219,7 +1224,9 @@ BLIND_HELD = {
     # round 29 (cat-29, aggregate only: reports told in English): category 87 -> 88
     # round 32 (kind-32: a game pointed at, "game này bắn ...", its crime its play; aggregate
     # only): kind 129 -> 130
-    "blind28": ((130, 88, 91), 11, 0, 0, 62, 3),
+    # round 35 (asst-35, aggregate only): questions right or honest 62 -> 63 (a lawsuit over
+    # the house, or a record showing two permanent registrations, handed to an officer)
+    "blind28": ((130, 88, 91), 11, 0, 0, 63, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57
@@ -1256,7 +1263,9 @@ BLIND_HELD = {
     # round 30 (asst-30, aggregate only, kin "ở nước ngoài về chơi": a citizen's or a
     # foreigner's declaration asked): questions 55 -> 56
     # round 35 (cat-35, aggregate only): category 90 -> 91, a thing left unclaimed, an animal loose
-    "blind32": ((129, 91, 89), 11, 0, 0, 56, 5),
+    # round 35 (asst-35, aggregate only): questions right or honest 56 -> 57 (a lawsuit over
+    # the house, or a record showing two permanent registrations, handed to an officer)
+    "blind32": ((129, 91, 89), 11, 0, 0, 57, 5),
     # round 32, written and scored before any change (main 4ff52f5)
     "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
     # round 33, written and scored before any change (main 6cf8a0a)
@@ -1666,7 +1675,9 @@ QUESTIONS_ALONE = {
     "tuning35": 102,
     # 102/104 agreed after round 18's pass on it (asst-18a), 101 with the life events merged
     # round 23 (asst-23, a residence verb said bare asks which, vague.fallbacks): 102
-    "tuning36": 102,
+    # round 35 (asst-35): 102 -> 103, just married, come to live at the spouse's family's
+    # home, no registration named: tạm trú or thường trú, asked which (qt36-98)
+    "tuning36": 103,
     # round 18: scored before any change (their headers): 57/110 with 14 wrong; 88/110 with 6
     # wrong (set 38 kept out of round 18's passes, to measure their reach). After round 18's
     # life events (asst-18b: what happened mapped to the procedures it leads to) 82/110
@@ -1877,7 +1888,10 @@ QUESTIONS_ALONE = {
     # registration (t48q-086)
     # then 97 -> 98: back from settling abroad, the passport expired, registering again:
     # an officer (t48q-063)
-    "tuning48": (98, 1),
+    # round 35 (asst-35): (98, 1) -> (99, 0): the card or book a tạm trú gives asked beside
+    # the proof an employer wants, asked which (labels differ: sets 27, 29, 30, 48 the
+    # registration alone, 22 and 23 both; t48q-098)
+    "tuning48": (99, 0),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
     # round 34 (asst-34): (84, 4) -> (85, 3), a tạm trú the ward refused for fire-safety
     # conditions no fire (classify.yaml), and a refusal by the office told with its reason
@@ -1902,7 +1916,22 @@ QUESTIONS_ALONE = {
     # unsaid, asked between a foreigner's stay and a citizen's (t49q-031)
     "tuning49": (96, 1),
     # round 34's dev set, written and scored before any change (main 87dd329): kept out
-    "tuning50": (85, 3),
+    # round 35 (asst-35): (85, 3) -> (88, 0): an impounded vehicle's collection asked, the
+    # fine paid, a question for the traffic police (t50q-031); years at the spouse's home since
+    # the marriage, thường trú (t50q-056); a citizen back from the US, permanent residence in
+    # English (t50q-067)
+    # then (88, 0) -> (90, 0): a part asked of nothing, an address ending it uncounted ("...
+    # mấy ngày thì xong vậy chị", t50q-049); the marriage move with no registration named
+    # asked which (t50q-073)
+    # then (90, 0) -> (92, 0): a lawsuit over the house, a removal demanded (t50q-089), and a
+    # record showing two permanent registrations (t50q-070), handed to an officer
+    # then (92, 0) -> (93, 0): the card's chip failed, said in English: the card office
+    # (t50q-002)
+    # then (93, 0) -> (95, 0): CT07 asked at a ward named, where (t50q-036); each worker or the
+    # company for all, who files it (t50q-072)
+    # then (95, 0) -> (96, 0): lateness's consequence asked, the deadline beside the fine
+    # (t50q-004)
+    "tuning50": (96, 0),
     # round 35's dev set, written and scored before any change (main e4d374a): kept out
     "tuning51": (73, 6),
 }

@@ -377,21 +377,31 @@ variants = load_script("writing_variants")
 # doubled category 28 -> 29 (t50m-062, "registeredd"); a letter dropped 69 -> 72 (t50m-062
 # "regisered", t50m-016 "xổng chung", t50m-073 "nguên căn"); tr->ch 123 -> 125 (t50m-035 "bo
 # chong hem", t50m-048 "chua chen duong"). No original newly broken.
+# Round 35 (asst-35): originals newly right whose copies still break (compared with main's
+# variants; none newly broken whose original was right before): no marks and teencode
+# without marks question +1, question-wrong +1 each (t50q-031, the impounded vehicle typed
+# without marks: the learned model reads it a tip, no rule fires); lower-no-punct question
+# and question-wrong +1 (t50q-067 without its marks of punctuation: the classifier's tip);
+# a letter dropped question 609 -> 610 (t50q-070 and t50q-089 "thưng trú" newly broken,
+# qt23-51 no longer); tr->ch question 130 -> 131 (t50q-004 "chễ hạn").
+# Round 35 (the lead, cat-35 and asst-35 merged): fewer breaks than either branch alone, held
+# at what is measured: no marks category 108 -> 106, urgency 56 -> 55; teencode without marks
+# category 114 -> 113, urgency 56 -> 55; tr->ch kind 106 -> 105, tip-lost 49 -> 48.
 HELD = {
-    "no-marks": {"kind": 36, "tip-lost": 8, "category": 108, "urgency": 56,
-                 "question": 23, "question-wrong": 22},
+    "no-marks": {"kind": 36, "tip-lost": 8, "category": 106, "urgency": 55,
+                 "question": 24, "question-wrong": 23},
     "teencode": {"kind": 4, "tip-lost": 4, "category": 13, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 39, "tip-lost": 12, "category": 114, "urgency": 56,
-                          "question": 25, "question-wrong": 23},
+    "teencode-no-marks": {"kind": 39, "tip-lost": 12, "category": 113, "urgency": 55,
+                          "question": 26, "question-wrong": 24},
     "lower-no-punct": {"kind": 30, "tip-lost": 1, "category": 3, "urgency": 2,
-                       "question": 9, "question-wrong": 6},
+                       "question": 10, "question-wrong": 7},
     "typo-doubled": {"kind": 23, "tip-lost": 11, "category": 29, "urgency": 2,
                      "question": 91, "question-wrong": 16},
     "typo-dropped": {"kind": 85, "tip-lost": 23, "category": 72, "urgency": 12,
-                     "question": 609, "question-wrong": 179},
-    "typo-tr-ch": {"kind": 106, "tip-lost": 49, "category": 125, "urgency": 16,
-                   "question": 130, "question-wrong": 46},
+                     "question": 610, "question-wrong": 179},
+    "typo-tr-ch": {"kind": 105, "tip-lost": 48, "category": 125, "urgency": 16,
+                   "question": 131, "question-wrong": 46},
 }  # fmt: skip
 
 

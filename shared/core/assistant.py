@@ -65,6 +65,7 @@ REMOVAL = "xoa_dang_ky"  # the removal of a registration (procedures/xoa_dang_ky
 TEMPORARY = "tam_tru"  # a tạm trú registration (procedures/tam_tru.yaml)
 PERMANENT = "thuong_tru"  # a thường trú registration (procedures/thuong_tru.yaml)
 RENEWAL = "gia_han_tam_tru"  # its renewal (procedures/gia_han_tam_tru.yaml)
+CONFIRMATION = "xac_nhan_cu_tru"  # the residence confirmation (procedures/xac_nhan_cu_tru.yaml)
 
 _DATA = Path(__file__).parents[1] / "data"
 
@@ -713,6 +714,16 @@ def _which_of(parts: list[questions.Part], padded: str) -> tuple[str, ...]:
     ):
         return tuple(topics)
     if (
+        set(topics) == {TEMPORARY, CONFIRMATION}
+        and len(topics) == 2
+        and _any(padded, k.issued_asked)
+    ):
+        # (round 35) the book or card a registration gives asked, beside the proof an employer
+        # wants ("tạm trú xong có được cấp sổ hay thẻ gì không, công ty đòi nộp"): labelled the
+        # registration alone (sets 27, 29, 30, 48) or with the confirmation (22, 23); thường
+        # trú's, labelled apart from no set, keeps both answers
+        return tuple(topics)
+    if (
         RENEWAL in topics
         and questions.near(padded, k.term_with_renewal)
         and not _any(padded, k.term_with_renewal_unless)
@@ -780,7 +791,11 @@ def _part_of_which(padded: str, asked: tuple[str, ...]) -> tuple[str, ...]:
     """The procedures to ask between when a short message asks a part the common facts do
     not hold (`common_answer.ask_which`) of nothing named; empty otherwise."""
     k = knowledge()
-    if len(padded.split()) > k.common_ask_max_words:
+    said = padded.split()
+    # (round 35) the address or particle ending it asks nothing ("... mấy ngày thì xong vậy chị")
+    while said and said[-1] in k.common_ask_uncounted:
+        said.pop()
+    if len(said) > k.common_ask_max_words:
         return ()
     which = [k.common_ask_which[s] for s in asked if s in k.common_ask_which]
     return which[0] if which and len(which) == len(asked) else ()

@@ -160,6 +160,9 @@ class SelfCitizen:
     topic: str  # the foreigners' topic whose assumed words are dropped
     assumed: frozenset[str]  # padded phrases of `topic`
     unless: tuple[str, ...] = ()  # padded: a citizen of another nation too ("Vietnamese American")
+    # padded words right before an assumed-foreign place ("back from the US"): where the
+    # citizen came back from, no foreigner's origin
+    back: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,9 @@ class Settle:
     # a marriage said ("mới cưới, về ở nhà vợ"): a spouse come to live with their family, for
     # good too, unless kin are said to come beside it
     married: tuple[str, ...] = ()
+    # a marriage's stay said to have lasted this many days or more ("ở nhà vợ từ lúc cưới,
+    # 5 năm"): the spouse's home is theirs, `topic` is its registration (0: never)
+    married_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -364,12 +370,16 @@ class Knowledge:
     removal_then_where: tuple[tuple[str, ...], tuple[str, ...], int] = ((), (), 0)
     # a move told, the removal asked first with no new registration named
     removal_first_moves: tuple[str, ...] = ()
+    # the book or card a registration gives asked, beside the proof someone wants
+    issued_asked: tuple[str, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     common_max_words: int = 6
     common_phrases: tuple[str, ...] = ()
     # a part the common facts do not hold, asked of nothing: the procedures to ask between
     common_ask_which: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     common_ask_max_words: int = 6
+    # words ending a message that ask nothing ("... vậy chị", "... ạ"): not counted
+    common_ask_uncounted: frozenset[str] = frozenset()
     out_of_scope: tuple[OutOfScope, ...] = ()
     doubts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # topic -> words that point to it
     # topic -> words that say its doubt's word is about something else (padded)
@@ -628,6 +638,7 @@ class SelfCitizenIn(_Strict):
     topic: str
     assumed: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)
+    back: list[str] = Field(default_factory=list)
 
 
 class SettleIn(_Strict):
@@ -636,6 +647,7 @@ class SettleIn(_Strict):
     topic: str
     for_good: list[str] = Field(default_factory=list)
     married: list[str] = Field(default_factory=list)
+    married_days: int = Field(default=0, ge=0)
 
 
 class StaysIn(_Strict):
@@ -675,6 +687,7 @@ class CommonAnswerIn(_Strict):
     phrases: list[str] = Field(default_factory=list)
     ask_which: dict[str, list[str]] = Field(default_factory=dict)
     ask_max_words: int = Field(default=6, ge=1)
+    ask_uncounted: list[str] = Field(default_factory=list)
 
 
 class ServiceNearIn(_Strict):
@@ -862,6 +875,7 @@ class ConfIn(_Strict):
     term_with_renewal_unless: list[str] = Field(default_factory=list)
     removal_then_where: ServiceNearIn | None = None
     removal_first_moves: list[str] = Field(default_factory=list)
+    issued_asked: list[str] = Field(default_factory=list)
     follow_ups: list[FollowUpIn] = Field(default_factory=list)
     common_answer: CommonAnswerIn = CommonAnswerIn(max_words=6)
     out_of_scope: dict[str, OutOfScopeIn] = Field(default_factory=dict)
@@ -1214,6 +1228,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         term_with_renewal_unless=tuple(_padded(c) for c in conf.term_with_renewal_unless),
         removal_then_where=_near(conf.removal_then_where),
         removal_first_moves=tuple(_padded(c) for c in conf.removal_first_moves),
+        issued_asked=tuple(_padded(c) for c in conf.issued_asked),
         follow_ups=tuple(
             FollowUp(
                 f.when,
@@ -1232,6 +1247,9 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         common_phrases=tuple(_padded(p) for p in conf.common_answer.phrases),
         common_ask_which={key: tuple(ts) for key, ts in conf.common_answer.ask_which.items()},
         common_ask_max_words=conf.common_answer.ask_max_words,
+        common_ask_uncounted=frozenset(
+            " ".join(words(w)) for w in conf.common_answer.ask_uncounted
+        ),
         out_of_scope=tuple(
             OutOfScope(
                 service,
@@ -1331,6 +1349,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 conf.self_citizen.topic,
                 frozenset(_padded(p) for p in conf.self_citizen.assumed),
                 tuple(_padded(p) for p in conf.self_citizen.unless),
+                tuple(_padded(p) for p in conf.self_citizen.back),
             )
             if conf.self_citizen is not None
             else None
@@ -1416,6 +1435,7 @@ def _stays(raw: StaysIn | None) -> Stays | None:
             raw.settle.topic,
             tuple(_padded(p) for p in raw.settle.for_good),
             tuple(_padded(p) for p in raw.settle.married),
+            raw.settle.married_days,
         )
         if raw.settle is not None
         else None,

@@ -550,6 +550,19 @@ def _stay(
             return [], True
         return parts, said and not parts
     chosen = stays.long if days >= stays.threshold_days else stays.short
+    settle = stays.settle
+    if (
+        not parts
+        and settle is not None
+        and settle.married_days
+        and days >= settle.married_days
+        and has_any(padded, settle.married)
+        and not has_any(padded, stays.family)
+    ):
+        # (round 35) a spouse living at the other's home for years since the marriage, nothing
+        # named ("chồng tôi ở nhà vợ từ lúc cưới tới giờ 5 năm"): that home is theirs, its
+        # registration thường trú (Điều 20 Luật Cư trú: vợ về ở với chồng), no stay of a term
+        chosen = settle.topic
     asked = parts[0].sections if parts else sections(padded, k)
     if (
         len(parts) == 1
@@ -1064,6 +1077,13 @@ def _without_citizens(padded: str, found: list[_Match], k: Knowledge) -> list[_M
         # so the words that assumed it name no foreigner's stay (a foreigner they name does)
         found = [
             m for m in found if m.topic != own.topic or padded[m.start : m.end] not in own.assumed
+        ]
+        # (round 35) a country said come back from ("I'm Vietnamese, back from the US after
+        # 20 years"): where the citizen lived, no foreigner's origin
+        found = [
+            m
+            for m in found
+            if m.topic != own.topic or not any(padded[: m.start + 1].endswith(b) for b in own.back)
         ]
     return found
 
