@@ -1243,7 +1243,9 @@ BLIND_HELD = {
     # one: which, asked back; aggregate only): questions 60 -> 61, wrong 5 -> 4
     # round 32 (asst-32, a plate's change or a house's floors raised pointed to their
     # office; aggregate only): questions 61 -> 62
-    "blind30": ((126, 89, 96), 11, 0, 0, 62, 4),
+    # round 35 (kind-35, aggregate only): kind 126 -> 127 (what is said about the line or the
+    # ward's services asked is chat)
+    "blind30": ((127, 89, 96), 11, 0, 0, 62, 4),
     # round 31 (cat-31): 83 -> 84, dogs let loose in the street are public order
     "blind31": ((125, 84, 90), 12, 2, 0, 62, 2),
     # round 28, written and scored before any change (lead-28 36b9d42)
@@ -1255,7 +1257,9 @@ BLIND_HELD = {
     # foreigner's declaration asked): questions 55 -> 56
     "blind32": ((129, 90, 89), 11, 0, 0, 56, 5),
     # round 32, written and scored before any change (main 4ff52f5)
-    "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
+    # round 35 (kind-35, aggregate only): kind 123 -> 124 (what is said about the line or the
+    # ward's services asked is chat)
+    "blind33": ((124, 82, 91), 11, 1, 0, 62, 1),
     # round 33, written and scored before any change (main 6cf8a0a)
     # round 34 (cat-34, aggregate only): category 86 -> 88 (tips told in English: each category
     # in the words foreigners use for it)
@@ -2417,7 +2421,11 @@ MESSAGES_ALONE = {
     # (137), goods stuffed into a backpack in a shop (151)
     "tuning49": ((199, 134, 134), 18, 0, 0),
     # round 34's dev set, written and scored before any change (main 87dd329): kept out
-    "tuning50": ((184, 111, 127), 15, 1, 2),
+    # round 35 (kind-35): kind 184 -> 192, what is said about the line is chat: a picture sent
+    # by mistake (083), the bot's one answer (056, 095), a suggestion for the page (121), a video
+    # that will not send (134), whether the page is the police's or a scam (188); the ward's
+    # gifts and classes asked, relayed for a grandmother too (092, 168)
+    "tuning50": ((192, 111, 127), 15, 1, 2),
 }
 
 

@@ -774,6 +774,7 @@ def build_rules(data: Any) -> Rules:
         ("pastime", top.not_for_line.pastime),
         ("pastime_unless", top.not_for_line.pastime_unless),
         ("community", top.not_for_line.community),
+        ("relayed", top.not_for_line.relayed),
         ("mood_unless", top.not_for_line.mood_unless),
         ("mood_harm", top.not_for_line.mood_harm),
         ("misused", top.not_for_line.misused),
@@ -3122,7 +3123,10 @@ def _by_rules(
         # sales talk in the community hall reports a scam)
         # (round 33, kind-33) nor beside someone acting in an office's name ("có người xưng
         # cán bộ phường đi tuyển công an viên, thu mỗi người 2 triệu"): a pretext told
-        if best is None and "own" not in groups and "office_someone" not in groups:
+        # (round 35, kind-35) the family member named only as the one who asks ("bà tui hỏi mai
+        # phường có phát quà Tết cho người già không"): a question relayed, no harm of theirs
+        relayed = "own" not in groups or _all_inside(groups["own"], _sure(groups, "relayed"))
+        if best is None and relayed and "office_someone" not in groups:
             aside += _sure(groups, "community")
             # what happened asked as news, nothing of it told: no category's phrase even
             # weak, no danger ("thấy xe công an đậu đông ở Âu Cơ, có chuyện gì vậy ad")
