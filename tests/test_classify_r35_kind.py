@@ -78,3 +78,35 @@ def test_a_report_beside_such_words_stays_a_tip(text: str, category: str | None)
     assert got.kind == "tip", (text, got)
     if category is not None:
         assert got.category == category, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhan nau com van phong 35k/phan, giao tan noi khu Tan Phu",
+        "Nhận đặt tiệc tất niên, thực đơn từ 2 triệu/mâm",
+        "Tour Phú Quốc 4N3Đ trọn gói 3tr990, khởi hành hàng tuần",
+        "tour Mui Ne 2 ngay 1 dem chi 1.290.000d, khoi hanh thu 7, don tai Tan Phu",
+        "Sửa máy giặt, nạp gas máy lạnh, có mặt nhanh",
+        "Nhận chở hàng, nhận đưa đón sân bay giá từ 250k",
+    ],
+)
+def test_a_service_or_trip_offered_with_its_price_or_schedule_is_an_ad(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.spam) == ("other", True), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the price told by a customer overcharged, a traveller left stranded
+        "Thợ máy lạnh tới vệ sinh tính 150k/bộ rồi đòi thêm 500k tiền gas, không trả thì không "
+        "cho đi",
+        "Em đi tour Đà Lạt 1.890.000đ của công ty trên Tân Hương, tới nơi bị bỏ rơi, không có "
+        "khách sạn",
+        "Quán nhậu đầu hẻm tính 1tr2/bàn mà đồ ăn toàn đồ ôi",
+    ],
+)
+def test_a_price_told_by_the_one_harmed_stays_a_tip(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "tip" and not got.spam, (text, got)

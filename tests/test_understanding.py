@@ -1266,7 +1266,9 @@ BLIND_HELD = {
     "blind34": ((129, 88, 90), 11, 1, 1, 61, 2),
     # round 34, written and scored before any change (main 87dd329, the line as 6a3f409)
     # round 34 (kind-34 merged, counts only): kind 124 -> 125, ads 5 -> 6
-    "blind35": ((125, 68, 81), 6, 2, 2, 57, 5),
+    # round 35 (kind-35, aggregate only): kind 125 -> 126, ads 6 -> 7 (a service or a trip
+    # offered with its price per serving or its departures)
+    "blind35": ((126, 68, 81), 7, 2, 2, 57, 5),
 }
 
 
@@ -2425,7 +2427,9 @@ MESSAGES_ALONE = {
     # by mistake (083), the bot's one answer (056, 095), a suggestion for the page (121), a video
     # that will not send (134), whether the page is the police's or a scam (188); the ward's
     # gifts and classes asked, relayed for a grandmother too (092, 168)
-    "tuning50": ((192, 111, 127), 15, 1, 2),
+    # round 35 (kind-35): kind 192 -> 195, ads 15 -> 18, a service or a trip offered: a cook's
+    # price per table (065), a repairman's repairs listed (067), a tour's departures (130)
+    "tuning50": ((195, 111, 127), 18, 1, 2),
 }
 
 

@@ -3612,9 +3612,13 @@ _WEB_END = re.compile(r"\.([A-Za-z]{2,6})(?!\w)")
 _AD_SHAPE = re.compile(
     r"(?<!\w)(?:\+?84|0)\d{2,3}[ .]?[\dx]{3}[ .]?[\dx]{3,4}(?!\w)"
     r"|\d+(?:[.,]\d+)?\s*(?:k|tr|triệu|trieu|%|đ|d|ngàn|ngan|nghìn|nghin)?\s*/\s*"
-    r"(?:tháng|thang|ngày|ngay|tuần|tuan|giờ|gio|h|kg|kí|ký|m2|m²|day|week|month)(?!\w)"
-    # (round 33, kind-33) a price said as all it costs ("1 năm chỉ 60k", "chỉ còn 99k")
-    r"|(?<!\w)chỉ\s+(?:còn\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|triệu|nghìn|ngàn|đ)(?!\w)"
+    r"(?:tháng|thang|ngày|ngay|tuần|tuan|giờ|gio|h|kg|kí|ký|m2|m²|day|week|month"
+    # (round 35, kind-35) or per serving or table of a meal sold ("thực đơn từ 1tr2/bàn",
+    # "cơm văn phòng 35k/phần"): one phrase, a meal overcharged told holds no second
+    r"|bàn|mâm|phần|suất|phan|suat)(?!\w)"
+    # (round 33, kind-33) a price said as all it costs ("1 năm chỉ 60k", "chỉ còn 99k"); (round
+    # 35) its thousands grouped ("chỉ 1.890.000đ")
+    r"|(?<!\w)chỉ\s+(?:còn\s+)?\d+(?:[.,]\d+)*\s*(?:k|tr|triệu|nghìn|ngàn|đ)(?!\w)"
     # (round 26) a bonus for money paid in ("nạp 100k nhận 300k"): a betting site's offer
     r"|nạp\s*\d+\s*(?:k|tr|triệu)?\s*(?:nhận|tặng)\s*\d+"
     # (round 34, kind-34) a quantity sold at its price ("bao 10kg 250k", "can 5 lít 180k"), a
