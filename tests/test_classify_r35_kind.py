@@ -110,3 +110,56 @@ def test_a_service_or_trip_offered_with_its_price_or_schedule_is_an_ad(text: str
 def test_a_price_told_by_the_one_harmed_stays_a_tip(text: str) -> None:
     got = classify(text)
     assert got.kind == "tip" and not got.spam, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # an ad quoted by the one it cheated, then blocked
+        (
+            "Mình ứng tuyển 'việc làm thêm tại nhà, thu nhập 300k/ngày', đóng 500k phí hồ sơ "
+            "xong bị chặn zalo luôn",
+            "fraud",
+        ),
+        (
+            "bi 1 shop 'tuyen ctv ban hang online' thu 1 trieu tien coc roi block zalo",
+            None,
+        ),
+        # someone else's passport lost, told by the one helping them, a report asked
+        (
+            "my husband lost his passport near Aeon Tan Phu this morning, do we need a police "
+            "report?",
+            "lost_property",
+        ),
+        ("our client lost their passports at the airport bus, what should we do?", "lost_property"),
+        # registrations sold to strangers, told in the procedure's words
+        (
+            "nhà bà Sáu cho hàng chục người đăng ký tạm trú lấy tiền, mỗi người 2 triệu",
+            "residence",
+        ),
+    ],
+)
+def test_a_tip_told_with_an_ads_or_a_procedures_words_stays_a_tip(
+    text: str, category: str | None
+) -> None:
+    got = by_rules(text)
+    assert got.kind == "tip" and not got.spam, (text, got)
+    if category is not None:
+        assert got.category == category, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cho em hỏi gửi khẩu nhờ nhà người quen có được không",
+        "If a tourist loses a passport, do they need a police report?",
+        "Khu em bị cúp điện từ sáng tới giờ, khi nào có điện lại vậy",
+    ],
+)
+def test_the_procedure_or_an_outage_asked_stays_a_question(text: str) -> None:
+    assert by_rules(text).kind == "question", text
+
+
+def test_a_landlord_cutting_the_power_is_no_outage_asked() -> None:
+    text = "chu tro cat dien cat nuoc ca day tro de duoi nguoi thue, 2 ngay nay khong co nuoc xai"
+    assert classify(text).kind == "tip"

@@ -1057,7 +1057,9 @@ BLIND_HELD = {
     # another): 72, wrong 1 -> 0
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 96 -> 99, no calm tip urgent
-    "blind18": ((127, 91, 99), 11, 0, 0, 72, 0),
+    # round 35 (kind-35, aggregate only): kind 127 -> 128, category 91 -> 92 (a tip told with
+    # an ad's or a procedure's words stays a tip)
+    "blind18": ((128, 92, 99), 11, 0, 0, 72, 0),
     # written in round 15 before anything changed: 121, 88, 93, ads 6/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
     # round 15, every pass merged and the model retrained (its category head taught message
@@ -1245,7 +1247,9 @@ BLIND_HELD = {
     # office; aggregate only): questions 61 -> 62
     # round 35 (kind-35, aggregate only): kind 126 -> 127 (what is said about the line or the
     # ward's services asked is chat)
-    "blind30": ((127, 89, 96), 11, 0, 0, 62, 4),
+    # round 35 (kind-35, aggregate only): kind 127 -> 128, category 89 -> 90 (a tip told with
+    # an ad's or a procedure's words stays a tip)
+    "blind30": ((128, 90, 96), 11, 0, 0, 62, 4),
     # round 31 (cat-31): 83 -> 84, dogs let loose in the street are public order
     "blind31": ((125, 84, 90), 12, 2, 0, 62, 2),
     # round 28, written and scored before any change (lead-28 36b9d42)
@@ -2429,7 +2433,10 @@ MESSAGES_ALONE = {
     # gifts and classes asked, relayed for a grandmother too (092, 168)
     # round 35 (kind-35): kind 192 -> 195, ads 15 -> 18, a service or a trip offered: a cook's
     # price per table (065), a repairman's repairs listed (067), a tour's departures (130)
-    "tuning50": ((195, 111, 127), 18, 1, 2),
+    # round 35 (kind-35): kind 195 -> 198, category 111 -> 114, a tip told with an ad's or a
+    # procedure's words: a recruiter's ad quoted by the one blocked after paying (086), a
+    # guest's passport lost, a report asked (162, as mt10-117), registrations sold (124)
+    "tuning50": ((198, 114, 127), 18, 1, 2),
 }
 
 
