@@ -163,3 +163,43 @@ def test_the_procedure_or_an_outage_asked_stays_a_question(text: str) -> None:
 def test_a_landlord_cutting_the_power_is_no_outage_asked() -> None:
     text = "chu tro cat dien cat nuoc ca day tro de duoi nguoi thue, 2 ngay nay khong co nuoc xai"
     assert classify(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a crowd starting to shove now, as older sets label a shoving crowd (mt45-129)
+        "dang co may chuc nguoi tu tap truoc cong xuong doi no luong, bat dau xo day voi bao ve",
+        "Đang có nhóm người chặn cổng công ty, xô đẩy bảo vệ dữ lắm",
+    ],
+)
+def test_a_crowd_shoving_now_is_urgent(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fire said out, everyone out
+        "sang nay binh gas nha ben phat no, lua dap roi, khong ai bi thuong",
+        "Ổ điện phòng trọ kế bên chập cháy lúc 2h sáng, mọi người chạy ra kịp, lửa tắt rồi",
+        # a beating at home learnt of, set off whenever he drinks
+        "Học sinh lớp tôi có vết bầm tím trên lưng, em kể bị ba đánh mỗi khi ông nhậu say về",
+    ],
+)
+def test_a_fire_out_or_a_beating_whenever_is_not_urgent(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nha ben canh dang chay lon, khoi den mu mit, lua chua dap duoc",
+        "chồng nó đang đánh vợ, mỗi lần say là vậy, giờ chị đó la cứu",
+    ],
+)
+def test_a_fire_not_out_or_a_beating_heard_now_stays_urgent(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)

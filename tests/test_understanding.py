@@ -1259,7 +1259,9 @@ BLIND_HELD = {
     # questions 54 -> 55
     # round 30 (asst-30, aggregate only, kin "ở nước ngoài về chơi": a citizen's or a
     # foreigner's declaration asked): questions 55 -> 56
-    "blind32": ((129, 90, 89), 11, 0, 0, 56, 5),
+    # round 35 (kind-35, aggregate only): urgency 89 -> 90 (a crowd shoving now, a fire said
+    # out, a beating set off whenever)
+    "blind32": ((129, 90, 90), 11, 0, 0, 56, 5),
     # round 32, written and scored before any change (main 4ff52f5)
     # round 35 (kind-35, aggregate only): kind 123 -> 124 (what is said about the line or the
     # ward's services asked is chat)
@@ -2436,7 +2438,10 @@ MESSAGES_ALONE = {
     # round 35 (kind-35): kind 195 -> 198, category 111 -> 114, a tip told with an ad's or a
     # procedure's words: a recruiter's ad quoted by the one blocked after paying (086), a
     # guest's passport lost, a report asked (162, as mt10-117), registrations sold (124)
-    "tuning50": ((198, 114, 127), 18, 1, 2),
+    # round 35 (kind-35): urgency 127 -> 130, calm 1 -> 0: a crowd starting to shove the guards
+    # now (061, as mt45-129), an e-bike's fire said out, everyone out (072), a pupil beaten
+    # whenever the stepfather drinks (166)
+    "tuning50": ((198, 114, 130), 18, 0, 2),
 }
 
 
