@@ -203,3 +203,34 @@ def test_a_fire_out_or_a_beating_whenever_is_not_urgent(text: str) -> None:
 def test_a_fire_not_out_or_a_beating_heard_now_stays_urgent(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fake transfer's bearer still at the counter, stalled
+        "tiem dien thoai cua em co thang dua bill chuyen khoan 20 trieu ma chua thay tien ve, em "
+        "dang giu chan no, no hoi lam",
+        # a phone taken over now by a scammer's app
+        "lo cai app roi bay gio dien thoai tu mo tu bam, so bi rut sach tien",
+        "lỡ cài app rồi, giờ điện thoại đang tự bấm lung tung, sợ bị rút sạch tiền",
+    ],
+)
+def test_a_scam_still_going_on_here_is_urgent(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.category, got.severity) == ("tip", "fraud", "urgent"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the bearer gone, the money gone (mt44-195, m4i-25)
+        "Có người mua hàng rồi đưa màn hình chuyển khoản giả, tui kiểm tra không thấy tiền vô, "
+        "nó đi xe mất rồi. Sạp tui ở chợ Sơn Kỳ, lấy 2 bao gạo.",
+        "ba em nhận cuộc gọi giả bên nước nói nợ tiền nước, bảo bấm link cài app, xong tài khoản "
+        "mất 15 triệu",
+    ],
+)
+def test_a_scam_over_is_not_urgent(text: str) -> None:
+    got = classify(text)
+    assert (got.kind, got.severity) == ("tip", "normal"), (text, got)

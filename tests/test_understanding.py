@@ -2441,7 +2441,9 @@ MESSAGES_ALONE = {
     # round 35 (kind-35): urgency 127 -> 130, calm 1 -> 0: a crowd starting to shove the guards
     # now (061, as mt45-129), an e-bike's fire said out, everyone out (072), a pupil beaten
     # whenever the stepfather drinks (166)
-    "tuning50": ((198, 114, 130), 18, 0, 2),
+    # round 35 (kind-35): urgency 130 -> 131, a fake transfer's bearer stalled at the counter
+    # now (135)
+    "tuning50": ((198, 114, 131), 18, 0, 2),
 }
 
 
