@@ -234,3 +234,26 @@ def test_a_scam_still_going_on_here_is_urgent(text: str) -> None:
 def test_a_scam_over_is_not_urgent(text: str) -> None:
     got = classify(text)
     assert (got.kind, got.severity) == ("tip", "normal"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sang nay ai de 1 be so sinh trong thung giay truoc cong chua, be tho yeu lam",
+        "Có đứa bé sơ sinh ai bỏ trong thùng các tông ở đầu hẻm 40, bé tím tái rồi",
+    ],
+)
+def test_a_newborn_left_weak_is_urgent(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có 1 cái cặp học sinh bị bỏ ở trạm xe buýt Lũy Bán Bích từ sáng, trong có vở ghi tên bé",
+        "phường có làm giấy khai sinh cho trẻ sơ sinh bị bỏ rơi được nhận nuôi không",
+    ],
+)
+def test_a_bag_left_or_a_foundlings_papers_asked_is_no_danger(text: str) -> None:
+    assert classify(text).severity == "normal", text

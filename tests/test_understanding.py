@@ -2443,7 +2443,9 @@ MESSAGES_ALONE = {
     # whenever the stepfather drinks (166)
     # round 35 (kind-35): urgency 130 -> 131, a fake transfer's bearer stalled at the counter
     # now (135)
-    "tuning50": ((198, 114, 131), 18, 0, 2),
+    # round 35 (kind-35): urgency 131 -> 132, danger 2 -> 1, a newborn left in a box, weak
+    # (033, as mt19-104)
+    "tuning50": ((198, 114, 132), 18, 0, 1),
 }
 
 
