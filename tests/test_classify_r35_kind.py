@@ -257,3 +257,16 @@ def test_a_newborn_left_weak_is_urgent(text: str) -> None:
 )
 def test_a_bag_left_or_a_foundlings_papers_asked_is_no_danger(text: str) -> None:
     assert classify(text).severity == "normal", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister's husband's family took her papers and won't let her leave the house, she "
+        "texted me for help",
+        "my friend's boss locked her in the karaoke room and won't let her go home",
+    ],
+)
+def test_someone_held_told_in_english_is_urgent(text: str) -> None:
+    got = by_rules(text)
+    assert (got.kind, got.severity) == ("tip", "urgent"), (text, got)

@@ -2445,7 +2445,9 @@ MESSAGES_ALONE = {
     # now (135)
     # round 35 (kind-35): urgency 131 -> 132, danger 2 -> 1, a newborn left in a box, weak
     # (033, as mt19-104)
-    "tuning50": ((198, 114, 132), 18, 0, 1),
+    # round 35 (kind-35): urgency 132 -> 133, danger 1 -> 0, a woman held by her family, told
+    # in English ("won't let her leave", 200)
+    "tuning50": ((198, 114, 133), 18, 0, 0),
 }
 
 
