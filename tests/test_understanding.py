@@ -1263,9 +1263,7 @@ BLIND_HELD = {
     # out, a beating set off whenever)
     "blind32": ((129, 90, 90), 11, 0, 0, 56, 5),
     # round 32, written and scored before any change (main 4ff52f5)
-    # round 35 (kind-35, aggregate only): kind 123 -> 124 (what is said about the line or the
-    # ward's services asked is chat)
-    "blind33": ((124, 82, 91), 11, 1, 0, 62, 1),
+    "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
     # round 33, written and scored before any change (main 6cf8a0a)
     # round 34 (cat-34, aggregate only): category 86 -> 88 (tips told in English: each category
     # in the words foreigners use for it)
