@@ -1060,7 +1060,9 @@ BLIND_HELD = {
     # another): 72, wrong 1 -> 0
     # round 23 (the model taught urgency by sets 14-23, 40, 41, aggregate only):
     # urgency 96 -> 99, no calm tip urgent
-    "blind18": ((127, 91, 99), 11, 0, 0, 72, 0),
+    # round 35 (kind-35, aggregate only): kind 127 -> 128, category 91 -> 92 (a tip told with
+    # an ad's or a procedure's words stays a tip)
+    "blind18": ((128, 92, 99), 11, 0, 0, 72, 0),
     # written in round 15 before anything changed: 121, 88, 93, ads 6/11, no person in
     # danger rated normal, two calm tips rated urgent, 68/75 questions with two wrong
     # round 15, every pass merged and the model retrained (its category head taught message
@@ -1251,7 +1253,11 @@ BLIND_HELD = {
     # one: which, asked back; aggregate only): questions 60 -> 61, wrong 5 -> 4
     # round 32 (asst-32, a plate's change or a house's floors raised pointed to their
     # office; aggregate only): questions 61 -> 62
-    "blind30": ((126, 89, 96), 11, 0, 0, 62, 4),
+    # round 35 (kind-35, aggregate only): kind 126 -> 127 (what is said about the line or the
+    # ward's services asked is chat)
+    # round 35 (kind-35, aggregate only): kind 127 -> 128, category 89 -> 90 (a tip told with
+    # an ad's or a procedure's words stays a tip)
+    "blind30": ((128, 90, 96), 11, 0, 0, 62, 4),
     # round 31 (cat-31): 83 -> 84, dogs let loose in the street are public order
     # round 35 (cat-35, aggregate only): category 84 -> 85, dev 50's Vietnamese principles
     "blind31": ((125, 85, 90), 12, 2, 0, 62, 2),
@@ -1265,7 +1271,9 @@ BLIND_HELD = {
     # round 35 (cat-35, aggregate only): category 90 -> 91, a thing left unclaimed, an animal loose
     # round 35 (asst-35, aggregate only): questions right or honest 56 -> 57 (a lawsuit over
     # the house, or a record showing two permanent registrations, handed to an officer)
-    "blind32": ((129, 91, 89), 11, 0, 0, 57, 5),
+    # round 35 (kind-35, aggregate only): urgency 89 -> 90 (a crowd shoving now, a fire said
+    # out, a beating set off whenever)
+    "blind32": ((129, 91, 90), 11, 0, 0, 57, 5),
     # round 32, written and scored before any change (main 4ff52f5)
     "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
     # round 33, written and scored before any change (main 6cf8a0a)
@@ -1277,9 +1285,13 @@ BLIND_HELD = {
     # round 35 (cat-35, aggregate only): category 68 -> 69, dev 50's Vietnamese principles
     # round 35 (cat-35, aggregate only): category 69 -> 70, a thing left unclaimed, an animal loose
     # round 35 (cat-35, aggregate only): category 70 -> 71, a card handed over under force, pills
-    "blind35": ((125, 71, 81), 6, 2, 2, 57, 5),
+    # round 35 (kind-35, aggregate only): kind 125 -> 126, ads 6 -> 7 (a service or a trip
+    # offered with its price per serving or its departures)
+    "blind35": ((126, 71, 81), 7, 2, 2, 57, 5),
     # round 35, written and scored before any change (main e4d374a, the line as 86ac8e6)
-    "blind36": ((120, 66, 90), 5, 0, 0, 60, 3),
+    # round 35 (kind-35 merged after cat-35 and asst-35, counts only): kind 120 -> 121,
+    # category 66 -> 67
+    "blind36": ((121, 67, 90), 5, 0, 0, 60, 3),
 }
 
 
@@ -2469,10 +2481,31 @@ MESSAGES_ALONE = {
     # round 35 (cat-35): 125 -> 130, a card and PIN handed over under force (138), a rented
     # house turned brothel (158), codeine sought in bulk (160), money begged "for orphans"
     # (085), foreigners renting a whole house, closed up (073)
-    "tuning50": ((184, 130, 127), 15, 1, 2),
+    # round 35 (kind-35): kind 184 -> 192, what is said about the line is chat: a picture sent
+    # by mistake (083), the bot's one answer (056, 095), a suggestion for the page (121), a video
+    # that will not send (134), whether the page is the police's or a scam (188); the ward's
+    # gifts and classes asked, relayed for a grandmother too (092, 168)
+    # round 35 (kind-35): kind 192 -> 195, ads 15 -> 18, a service or a trip offered: a cook's
+    # price per table (065), a repairman's repairs listed (067), a tour's departures (130)
+    # round 35 (kind-35): kind 195 -> 198, category 111 -> 114, a tip told with an ad's or a
+    # procedure's words: a recruiter's ad quoted by the one blocked after paying (086), a
+    # guest's passport lost, a report asked (162, as mt10-117), registrations sold (124)
+    # round 35 (kind-35): urgency 127 -> 130, calm 1 -> 0: a crowd starting to shove the guards
+    # now (061, as mt45-129), an e-bike's fire said out, everyone out (072), a pupil beaten
+    # whenever the stepfather drinks (166)
+    # round 35 (kind-35): urgency 130 -> 131, a fake transfer's bearer stalled at the counter
+    # now (135)
+    # round 35 (kind-35): urgency 131 -> 132, danger 2 -> 1, a newborn left in a box, weak
+    # (033, as mt19-104)
+    # round 35 (kind-35): urgency 132 -> 133, danger 1 -> 0, a woman held by her family, told
+    # in English ("won't let her leave", 200)
+    # round 35 (the lead, kind-35 merged after cat-35): category 130 -> 133, kind-35's three
+    # tips told with an ad's or a procedure's words now reach cat-35's categories too
+    "tuning50": ((198, 133, 133), 18, 0, 0),
     # round 35's dev set, written and scored before any change (main e4d374a): kept out
     # round 35 (cat-35 merged, counts only): category 109 -> 110
-    "tuning51": ((180, 110, 131), 11, 0, 0),
+    # round 35 (kind-35 merged, counts only): kind 180 -> 181
+    "tuning51": ((181, 110, 131), 11, 0, 0),
 }
 
 

@@ -774,6 +774,7 @@ def build_rules(data: Any) -> Rules:
         ("pastime", top.not_for_line.pastime),
         ("pastime_unless", top.not_for_line.pastime_unless),
         ("community", top.not_for_line.community),
+        ("relayed", top.not_for_line.relayed),
         ("mood_unless", top.not_for_line.mood_unless),
         ("mood_harm", top.not_for_line.mood_harm),
         ("misused", top.not_for_line.misused),
@@ -3122,7 +3123,10 @@ def _by_rules(
         # sales talk in the community hall reports a scam)
         # (round 33, kind-33) nor beside someone acting in an office's name ("có người xưng
         # cán bộ phường đi tuyển công an viên, thu mỗi người 2 triệu"): a pretext told
-        if best is None and "own" not in groups and "office_someone" not in groups:
+        # (round 35, kind-35) the family member named only as the one who asks ("bà tui hỏi mai
+        # phường có phát quà Tết cho người già không"): a question relayed, no harm of theirs
+        relayed = "own" not in groups or _all_inside(groups["own"], _sure(groups, "relayed"))
+        if best is None and relayed and "office_someone" not in groups:
             aside += _sure(groups, "community")
             # what happened asked as news, nothing of it told: no category's phrase even
             # weak, no danger ("thấy xe công an đậu đông ở Âu Cơ, có chuyện gì vậy ad")
@@ -3608,9 +3612,13 @@ _WEB_END = re.compile(r"\.([A-Za-z]{2,6})(?!\w)")
 _AD_SHAPE = re.compile(
     r"(?<!\w)(?:\+?84|0)\d{2,3}[ .]?[\dx]{3}[ .]?[\dx]{3,4}(?!\w)"
     r"|\d+(?:[.,]\d+)?\s*(?:k|tr|triệu|trieu|%|đ|d|ngàn|ngan|nghìn|nghin)?\s*/\s*"
-    r"(?:tháng|thang|ngày|ngay|tuần|tuan|giờ|gio|h|kg|kí|ký|m2|m²|day|week|month)(?!\w)"
-    # (round 33, kind-33) a price said as all it costs ("1 năm chỉ 60k", "chỉ còn 99k")
-    r"|(?<!\w)chỉ\s+(?:còn\s+)?\d+(?:[.,]\d+)?\s*(?:k|tr|triệu|nghìn|ngàn|đ)(?!\w)"
+    r"(?:tháng|thang|ngày|ngay|tuần|tuan|giờ|gio|h|kg|kí|ký|m2|m²|day|week|month"
+    # (round 35, kind-35) or per serving or table of a meal sold ("thực đơn từ 1tr2/bàn",
+    # "cơm văn phòng 35k/phần"): one phrase, a meal overcharged told holds no second
+    r"|bàn|mâm|phần|suất|phan|suat)(?!\w)"
+    # (round 33, kind-33) a price said as all it costs ("1 năm chỉ 60k", "chỉ còn 99k"); (round
+    # 35) its thousands grouped ("chỉ 1.890.000đ")
+    r"|(?<!\w)chỉ\s+(?:còn\s+)?\d+(?:[.,]\d+)*\s*(?:k|tr|triệu|nghìn|ngàn|đ)(?!\w)"
     # (round 26) a bonus for money paid in ("nạp 100k nhận 300k"): a betting site's offer
     r"|nạp\s*\d+\s*(?:k|tr|triệu)?\s*(?:nhận|tặng)\s*\d+"
     # (round 34, kind-34) a quantity sold at its price ("bao 10kg 250k", "can 5 lít 180k"), a

@@ -303,6 +303,8 @@ class NotForLineIn(_Strict):
     crowd_end: list[str] = Field(default_factory=list)
     # the neighbourhood's community life asked or announced (a club, the youth union)
     community: list[str] = Field(default_factory=list)
+    # (round 35) a family member's question relayed ("bà tui hỏi"): no harm of theirs told
+    relayed: list[str] = Field(default_factory=list)
     # the writer's own feeling exclaimed, nothing else matched; never with someone acting
     mood: list[str] = Field(default_factory=list)
     # (round 29) the writer's own pastime told anywhere, as `mood`; never beside something seen
