@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from shared.core import assistant
 from shared.core.assistant import AssistantResult, WardContact, answer
 from shared.core.classify import classify
+from tests.understanding import Understood, understood
 
 NO_PHONE = WardContact("Công an phường Tân Sơn Nhì", None, None)
 
@@ -21,3 +23,8 @@ def read(text: str, today: date) -> tuple[bool, tuple[str, ...], str | None]:
     verdict = classify(text)
     result = answer(text, today, NO_PHONE, classification=verdict)
     return verdict.kind == "tip" or result.tip, result.topics, result.out_of_scope
+
+
+def scored(text: str) -> Understood:
+    """The line's reading of `text` as tests/understanding.py scores a labelled question."""
+    return understood(text, classify, assistant)

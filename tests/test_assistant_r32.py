@@ -8,12 +8,12 @@ rule (30 days, its fines), which does not apply to a foreigner's stay.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
 from shared.core import assistant
 from shared.core.classify import classify
+from tests.asked import scored
 
 TODAY = date(2026, 12, 4)
 
@@ -59,13 +59,6 @@ def test_citizens_lodging_undeclared_keep_the_tam_tru_rule(text: str) -> None:
     assert "30 ngày" in said
 
 
-def _understood(text: str) -> Any:
-    """The scorer's view of the line."""
-    from tests.understanding import understood
-
-    return understood(text, classify, assistant)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -80,7 +73,7 @@ def _understood(text: str) -> Any:
     ],
 )
 def test_two_nationalities_go_to_an_officer(text: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert not got.tip
     assert "nuoc_ngoai" not in got.topics
     assert got.handoff
@@ -95,7 +88,7 @@ def test_two_nationalities_go_to_an_officer(text: str) -> None:
     ],
 )
 def test_a_foreigners_stay_keeps_the_foreigners_declaration(text: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == ("nuoc_ngoai",)
     assert not got.handoff
 
@@ -113,7 +106,7 @@ def test_a_foreigners_stay_keeps_the_foreigners_declaration(text: str) -> None:
     ],
 )
 def test_a_registration_asked_as_a_schools_condition_is_the_schools(text: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == ()
     assert got.out_of_scope == "school"
 
@@ -133,7 +126,7 @@ def test_a_registration_asked_as_a_schools_condition_is_the_schools(text: str) -
     ],
 )
 def test_a_school_beside_a_residence_matter_asked_keeps_its_answer(text: str, topic: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == (topic,)
 
 
@@ -151,7 +144,7 @@ def test_a_school_beside_a_residence_matter_asked_keeps_its_answer(text: str, to
 def test_a_residence_paper_asked_as_another_offices_requirement_goes_to_a_person(
     text: str,
 ) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == ()
     assert got.handoff
 
@@ -170,7 +163,7 @@ def test_a_residence_paper_asked_as_another_offices_requirement_goes_to_a_person
     ],
 )
 def test_a_residence_matter_asked_beside_keeps_its_answer(text: str, topic: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == (topic,)
     assert not got.handoff
 
@@ -193,14 +186,14 @@ def test_a_residence_matter_asked_beside_keeps_its_answer(text: str, topic: str)
     ],
 )
 def test_another_offices_matter_beside_a_stay_said_is_pointed_on(text: str, service: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == ()
     assert got.clarify == ()
     assert got.out_of_scope == service
 
 
 def test_a_stay_said_with_nothing_else_asked_is_still_asked_about() -> None:
-    got = _understood("ông bà nội lên ở với gia đình tôi, có cần khai báo gì không")
+    got = scored("ông bà nội lên ở với gia đình tôi, có cần khai báo gì không")
     assert set(got.clarify) == {"luu_tru", "tam_tru", "thuong_tru"}
 
 
@@ -223,13 +216,13 @@ def test_a_stay_said_with_nothing_else_asked_is_still_asked_about() -> None:
     ],
 )
 def test_a_plate_or_a_building_is_pointed_to_its_office(text: str, service: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == ()
     assert got.out_of_scope == service
 
 
 def test_a_stay_asked_beside_a_house_being_repaired_keeps_its_answer() -> None:
-    got = _understood("em đang sửa nhà nên ở nhờ nhà bà con 2 tháng, có cần đăng ký tạm trú không")
+    got = scored("em đang sửa nhà nên ở nhờ nhà bà con 2 tháng, có cần đăng ký tạm trú không")
     assert got.topics == ("tam_tru",)
     assert got.out_of_scope is None
 
@@ -244,13 +237,13 @@ def test_a_stay_asked_beside_a_house_being_repaired_keeps_its_answer() -> None:
     ],
 )
 def test_two_registrations_listed_are_both_answered(text: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert set(got.topics) == {"tam_tru", "thuong_tru"}
 
 
 def test_a_subject_pair_said_bare_is_still_asked_back() -> None:
     # near miss: "tạm trú tạm vắng" is the subject's old name, asked which
-    got = _understood("tôi muốn hỏi về tạm trú tạm vắng")
+    got = scored("tôi muốn hỏi về tạm trú tạm vắng")
     assert got.topics == ()
     assert {"tam_tru", "tam_vang"} <= set(got.clarify)
 
@@ -266,14 +259,14 @@ def test_a_subject_pair_said_bare_is_still_asked_back() -> None:
     ],
 )
 def test_a_record_not_following_a_registered_death_goes_to_an_officer(text: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == ()
     assert got.handoff
 
 
 def test_a_death_with_the_name_still_in_the_household_is_its_removal() -> None:
     # near miss: nothing shown on the record said, the removal asked
-    got = _understood("ba tôi mất 2 tháng, tên ông vẫn còn trong hộ, giờ xóa thế nào")
+    got = scored("ba tôi mất 2 tháng, tên ông vẫn còn trong hộ, giờ xóa thế nào")
     assert got.topics == ("xoa_dang_ky",)
 
 
@@ -288,7 +281,7 @@ def test_a_death_with_the_name_still_in_the_household_is_its_removal() -> None:
     ],
 )
 def test_a_registration_awaiting_resettlement_goes_to_an_officer(text: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == ()
     assert got.handoff
 
@@ -306,7 +299,7 @@ def test_a_registration_awaiting_resettlement_goes_to_an_officer(text: str) -> N
     ],
 )
 def test_a_clearance_with_a_procedure_asked_keeps_its_answer(text: str, topic: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == (topic,)
     assert not got.handoff
 
@@ -321,7 +314,7 @@ def test_a_clearance_with_a_procedure_asked_keeps_its_answer(text: str, topic: s
     ],
 )
 def test_a_registration_removed_without_consent_goes_to_an_officer(text: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == ()
     assert got.handoff
 
@@ -335,6 +328,6 @@ def test_a_registration_removed_without_consent_goes_to_an_officer(text: str) ->
     ],
 )
 def test_a_removal_asked_keeps_its_answer(text: str) -> None:
-    got = _understood(text)
+    got = scored(text)
     assert got.topics == ("xoa_dang_ky",)
     assert not got.handoff

@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.core import assistant
-from shared.core.classify import classify
-from tests.understanding import Understood, understood
-
-
-def _got(text: str) -> Understood:
-    return understood(text, classify, assistant)
+from tests.asked import scored
 
 
 @pytest.mark.parametrize(
@@ -46,7 +40,7 @@ def _got(text: str) -> Understood:
     ],
 )
 def test_a_subject_asked_bare_is_asked_back(text: str, buttons: set[str]) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and not got.tip
     assert set(got.clarify) == buttons
 
@@ -63,7 +57,7 @@ def test_a_subject_asked_bare_is_asked_back(text: str, buttons: set[str]) -> Non
     ],
 )
 def test_the_procedure_named_is_answered(text: str, topic: str) -> None:
-    assert _got(text).topics == (topic,)
+    assert scored(text).topics == (topic,)
 
 
 @pytest.mark.parametrize(
@@ -98,7 +92,7 @@ def test_the_procedure_named_is_answered(text: str, topic: str) -> None:
     ],
 )
 def test_the_part_asked_is_given(text: str, topic: str, parts: set[str]) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.topics == (topic,)
     assert parts <= set(got.sections)
 
@@ -115,12 +109,12 @@ def test_the_part_asked_is_given(text: str, topic: str, parts: set[str]) -> None
     ],
 )
 def test_a_landlord_refusing_to_sign_is_handed_to_an_officer(text: str) -> None:
-    assert _got(text).handoff
+    assert scored(text).handoff
 
 
 def test_the_papers_asked_instead_of_the_signature_are_answered() -> None:
     # near miss: the lawful alternative asked (a lease stands in), the procedure answers
-    got = _got("chủ trọ không chịu ký xác nhận cho em đăng ký tạm trú, vậy cần giấy tờ gì thay ạ")
+    got = scored("chủ trọ không chịu ký xác nhận cho em đăng ký tạm trú, vậy cần giấy tờ gì thay ạ")
     assert not got.handoff
     assert got.topics == ("tam_tru",) and "giay_to" in got.sections
 
@@ -134,13 +128,13 @@ def test_the_papers_asked_instead_of_the_signature_are_answered() -> None:
     ],
 )
 def test_a_household_moving_in_is_asked_which_registration(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and set(got.clarify) == {"tam_tru", "thuong_tru"}
 
 
 def test_kin_come_to_stay_at_the_new_home_stays_a_visit() -> None:
     # near miss: a relative come to stay there is asked the stay's length, not the move
-    got = _got("mẹ em lên ở nhà mới của em thì khai báo sao")
+    got = scored("mẹ em lên ở nhà mới của em thì khai báo sao")
     assert set(got.clarify) == {"luu_tru", "tam_tru"}
 
 
@@ -155,7 +149,7 @@ def test_kin_come_to_stay_at_the_new_home_stays_a_visit() -> None:
     ],
 )
 def test_a_returnee_with_an_expired_passport_is_handed_to_an_officer(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.handoff and not got.topics
 
 
@@ -176,7 +170,7 @@ def test_a_returnee_with_an_expired_passport_is_handed_to_an_officer(text: str) 
 def test_a_valid_passport_or_its_renewal_is_answered(
     text: str, topic: str | None, service: str | None
 ) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.handoff
     assert got.topics == ((topic,) if topic else ())
     assert got.out_of_scope == service
@@ -197,7 +191,7 @@ def test_a_valid_passport_or_its_renewal_is_answered(
     ],
 )
 def test_back_for_good_registers_and_leaving_removes(text: str, topic: str) -> None:
-    assert _got(text).topics == (topic,)
+    assert scored(text).topics == (topic,)
 
 
 @pytest.mark.parametrize(
@@ -221,7 +215,7 @@ def test_back_for_good_registers_and_leaving_removes(text: str, topic: str) -> N
     ],
 )
 def test_more_subjects_asked_bare_are_asked_back(text: str, buttons: set[str]) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and set(got.clarify) == buttons
 
 
@@ -235,11 +229,11 @@ def test_more_subjects_asked_bare_are_asked_back(text: str, buttons: set[str]) -
     ],
 )
 def test_named_beside_those_subjects_is_answered(text: str, topic: str) -> None:
-    assert _got(text).topics == (topic,)
+    assert scored(text).topics == (topic,)
 
 
 def test_the_confirmation_asked_here_gets_whether_and_where() -> None:
-    got = _got("chỉ có tạm trú ở đây, thường trú ở Cà Mau, xin xác nhận cư trú ở đây được không")
+    got = scored("chỉ có tạm trú ở đây, thường trú ở Cà Mau, xin xác nhận cư trú ở đây được không")
     assert got.topics == ("xac_nhan_cu_tru",)
     assert {"ai_khi", "noi_nop"} <= set(got.sections)
 
@@ -264,13 +258,13 @@ def test_the_confirmation_asked_here_gets_whether_and_where() -> None:
     ],
 )
 def test_still_more_subjects_asked_bare_are_asked_back(text: str, buttons: set[str]) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and set(got.clarify) == buttons
 
 
 def test_a_boarding_house_licence_is_not_asked_back() -> None:
     # near miss: the business's own licence is not a residence duty
-    got = _got("mở dãy trọ cần giấy phép kinh doanh gì không")
+    got = scored("mở dãy trọ cần giấy phép kinh doanh gì không")
     assert not got.clarify
 
 
@@ -285,7 +279,7 @@ def test_a_boarding_house_licence_is_not_asked_back() -> None:
     ],
 )
 def test_an_abbreviation_or_a_newborn_asks_the_registrations(text: str, buttons: set[str]) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and set(got.clarify) == buttons
 
 
@@ -301,11 +295,11 @@ def test_an_abbreviation_or_a_newborn_asks_the_registrations(text: str, buttons:
     ],
 )
 def test_leave_to_ask_asks_no_part(text: str, buttons: set[str]) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and set(got.clarify) == buttons
 
 
 def test_whether_a_way_of_filing_may_be_used_is_still_asked() -> None:
     # near miss: "được không" after the matter asks whether (here: online, where)
-    got = _got("tam tru lam online dc ko")
+    got = scored("tam tru lam online dc ko")
     assert got.topics == ("tam_tru",) and "noi_nop" in got.sections

@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from shared.core import assistant
 from shared.core.classify import classify
-from tests.understanding import Understood, understood
-
-
-def _got(text: str) -> Understood:
-    return understood(text, classify, assistant)
+from tests.asked import scored
 
 
 @pytest.mark.parametrize(
@@ -31,7 +26,7 @@ def _got(text: str) -> Understood:
     ],
 )
 def test_a_registration_the_office_refused_goes_to_an_officer(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.handoff and not got.tip and not got.topics
 
 
@@ -45,7 +40,7 @@ def test_a_registration_the_office_refused_goes_to_an_officer(text: str) -> None
     ],
 )
 def test_a_refusal_not_told_is_the_procedure(text: str, topic: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.topics == (topic,) and not got.handoff and not got.tip
 
 
@@ -68,7 +63,7 @@ def test_a_fire_said_is_still_a_fire() -> None:
     ],
 )
 def test_a_newborns_tam_tru_named_is_tam_tru(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.topics == ("tam_tru",) and not got.tip
     assert "Trẻ mới sinh" in got.text and "60 ngày" in got.text
 
@@ -84,7 +79,7 @@ def test_a_newborns_tam_tru_named_is_tam_tru(text: str) -> None:
     ],
 )
 def test_a_newborns_other_registration_is_its_own(text: str, topic: str) -> None:
-    assert _got(text).topics == (topic,)
+    assert scored(text).topics == (topic,)
 
 
 @pytest.mark.parametrize(
@@ -99,13 +94,13 @@ def test_a_newborns_other_registration_is_its_own(text: str, topic: str) -> None
     ],
 )
 def test_the_household_is_no_second_visitor(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.topics == ("nuoc_ngoai",) and not got.tip
 
 
 def test_a_relative_come_with_the_foreigner_is_a_second_visitor() -> None:
     # near miss: the parents come too, for a week: their stay beside the foreigner's
-    got = _got("Khách người Hàn với ba mẹ em dưới quê lên ở nhà em 1 tuần thì khai báo sao")
+    got = scored("Khách người Hàn với ba mẹ em dưới quê lên ở nhà em 1 tuần thì khai báo sao")
     assert got.topics == ("nuoc_ngoai", "luu_tru")
 
 
@@ -127,7 +122,7 @@ def test_a_relative_come_with_the_foreigner_is_a_second_visitor() -> None:
     ],
 )
 def test_a_dispute_or_a_record_not_ones_own_goes_to_an_officer(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.handoff and not got.tip
 
 
@@ -147,7 +142,7 @@ def test_a_dispute_or_a_record_not_ones_own_goes_to_an_officer(text: str) -> Non
     ],
 )
 def test_a_removal_asked_is_deregistration(text: str, topic: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.topics == (topic,) and not got.handoff
 
 
@@ -169,7 +164,7 @@ def test_a_removal_asked_is_deregistration(text: str, topic: str) -> None:
     ],
 )
 def test_a_going_or_a_coming_unnamed_is_asked_back(text: str, buttons: set[str]) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and not got.tip
     assert set(got.clarify) == buttons
 
@@ -185,7 +180,7 @@ def test_a_going_or_a_coming_unnamed_is_asked_back(text: str, buttons: set[str])
     ],
 )
 def test_a_going_or_a_coming_named_is_answered(text: str, topic: str) -> None:
-    assert _got(text).topics == (topic,)
+    assert scored(text).topics == (topic,)
 
 
 @pytest.mark.parametrize(
@@ -198,13 +193,13 @@ def test_a_going_or_a_coming_named_is_answered(text: str, topic: str) -> None:
     ],
 )
 def test_a_tam_tru_ending_beside_a_move_asks_which(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and set(got.clarify) == {"gia_han_tam_tru", "tam_tru"}
 
 
 def test_a_tam_tru_ending_with_no_move_is_its_renewal() -> None:
     # near miss: no move said, the renewal asked
-    assert _got("tạm trú sắp hết hạn thì gia hạn ở đâu").topics == ("gia_han_tam_tru",)
+    assert scored("tạm trú sắp hết hạn thì gia hạn ở đâu").topics == ("gia_han_tam_tru",)
 
 
 @pytest.mark.parametrize(
@@ -216,7 +211,7 @@ def test_a_tam_tru_ending_with_no_move_is_its_renewal() -> None:
     ],
 )
 def test_a_residence_paper_made_said_first_asks_which(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics
     assert set(got.clarify) == {"xac_nhan_cu_tru", "tam_tru", "thuong_tru"}
 
@@ -230,7 +225,7 @@ def test_a_residence_paper_made_said_first_asks_which(text: str) -> None:
     ],
 )
 def test_when_a_rule_takes_effect_is_its_legal_basis(text: str, topic: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.topics == (topic,) and "can_cu" in got.sections
 
 
@@ -243,17 +238,17 @@ def test_when_a_rule_takes_effect_is_its_legal_basis(text: str, topic: str) -> N
     ],
 )
 def test_registering_asked_in_english_by_nobody_described_asks_which(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and set(got.clarify) == {"nuoc_ngoai", "tam_tru", "luu_tru"}
 
 
 def test_registering_asked_in_english_by_a_foreigner_is_theirs() -> None:
     # near miss: the nationality said
-    got = _got("I'm Korean, renting a room here. Do I need to register with the police?")
+    got = scored("I'm Korean, renting a room here. Do I need to register with the police?")
     assert got.topics == ("nuoc_ngoai",)
 
 
 def test_a_refusal_feared_is_the_procedure() -> None:
     # near miss: "lỡ" (should it happen): a refusal feared, none told
-    got = _got("lỡ phường từ chối đăng ký tạm trú vì nhà chưa có số nhà thì sao")
+    got = scored("lỡ phường từ chối đăng ký tạm trú vì nhà chưa có số nhà thì sao")
     assert got.topics == ("tam_tru",) and not got.handoff

@@ -11,13 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.core import assistant
-from shared.core.classify import classify
-from tests.understanding import Understood, understood
-
-
-def _got(text: str) -> Understood:
-    return understood(text, classify, assistant)
+from tests.asked import scored
 
 
 @pytest.mark.parametrize(
@@ -31,7 +25,7 @@ def _got(text: str) -> Understood:
     ],
 )
 def test_an_impounded_vehicle_collected_is_the_traffic_police(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.tip and not got.topics and got.out_of_scope == "traffic_fine"
 
 
@@ -47,7 +41,7 @@ def test_an_impounded_vehicle_collected_is_the_traffic_police(text: str) -> None
     ],
 )
 def test_years_at_the_spouses_home_since_the_marriage_is_permanent(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.topics == ("thuong_tru",) and not got.tip
 
 
@@ -60,7 +54,7 @@ def test_years_at_the_spouses_home_since_the_marriage_is_permanent(text: str) ->
     ],
 )
 def test_stays_without_a_settled_marriage_keep_their_length(text: str, topic: str) -> None:
-    assert _got(text).topics == (topic,)
+    assert scored(text).topics == (topic,)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +73,7 @@ def test_stays_without_a_settled_marriage_keep_their_length(text: str, topic: st
     ],
 )
 def test_a_citizen_back_from_abroad_registers_permanent_residence(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.topics == ("thuong_tru",) and not got.tip
 
 
@@ -94,7 +88,7 @@ def test_a_citizen_back_from_abroad_registers_permanent_residence(text: str) -> 
     ],
 )
 def test_a_foreigners_stay_stays_the_foreigners(text: str) -> None:
-    assert _got(text).topics == ("nuoc_ngoai",)
+    assert scored(text).topics == ("nuoc_ngoai",)
 
 
 @pytest.mark.parametrize(
@@ -108,7 +102,7 @@ def test_a_foreigners_stay_stays_the_foreigners(text: str) -> None:
     ],
 )
 def test_a_marriage_move_with_no_registration_named_asks_which(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and set(got.clarify) == {"thuong_tru", "tam_tru"}
 
 
@@ -121,7 +115,7 @@ def test_a_marriage_move_with_no_registration_named_asks_which(text: str) -> Non
     ],
 )
 def test_a_marriage_move_with_its_registration_named(text: str, topic: str) -> None:
-    assert _got(text).topics == (topic,)
+    assert scored(text).topics == (topic,)
 
 
 @pytest.mark.parametrize(
@@ -134,7 +128,7 @@ def test_a_marriage_move_with_its_registration_named(text: str, topic: str) -> N
     ],
 )
 def test_an_address_ending_a_short_question_is_not_counted(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and set(got.clarify) == {"tam_tru", "thuong_tru", "xac_nhan_cu_tru"}
 
 
@@ -150,7 +144,7 @@ def test_an_address_ending_a_short_question_is_not_counted(text: str) -> None:
     ],
 )
 def test_a_household_lawsuit_or_a_doubled_record_goes_to_an_officer(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.handoff and not got.topics and not got.tip
 
 
@@ -163,7 +157,7 @@ def test_a_household_lawsuit_or_a_doubled_record_goes_to_an_officer(text: str) -
     ],
 )
 def test_two_registrations_asked_with_no_record_is_the_procedure(text: str, topic: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.topics == (topic,) and not got.handoff
 
 
@@ -177,7 +171,7 @@ def test_two_registrations_asked_with_no_record_is_the_procedure(text: str, topi
     ],
 )
 def test_a_damaged_or_expired_card_in_english_is_the_card_office(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.out_of_scope == "identity_card" and not got.topics and not got.tip
 
 
@@ -197,7 +191,7 @@ def test_a_damaged_or_expired_card_in_english_is_the_card_office(text: str) -> N
     ],
 )
 def test_where_and_who_asked_beside_the_paper_or_the_group(text: str, section: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert len(got.topics) == 1 and section in got.sections
 
 
@@ -210,7 +204,7 @@ def test_where_and_who_asked_beside_the_paper_or_the_group(text: str, section: s
     ],
 )
 def test_lateness_asked_is_the_deadline_and_the_fine(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert got.topics == ("thuong_tru",) and {"ai_khi", "muc_phat"} <= set(got.sections)
 
 
@@ -224,10 +218,10 @@ def test_lateness_asked_is_the_deadline_and_the_fine(text: str) -> None:
     ],
 )
 def test_the_book_a_stay_gives_beside_a_proof_wanted_asks_which(text: str) -> None:
-    got = _got(text)
+    got = scored(text)
     assert not got.topics and set(got.clarify) == {"tam_tru", "xac_nhan_cu_tru"}
 
 
 def test_the_book_a_stay_gives_with_no_proof_wanted_is_the_registration() -> None:
-    got = _got("đăng ký tạm trú xong có được cấp thẻ gì không, bao lâu thì có")
+    got = scored("đăng ký tạm trú xong có được cấp thẻ gì không, bao lâu thì có")
     assert got.topics == ("tam_tru",)

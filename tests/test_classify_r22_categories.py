@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.core.classify import by_rules
-
-
-def _category(text: str) -> str | None:
-    got = by_rules(text)
-    assert got.kind == "tip", (text, got)
-    return got.category
+from tests.rules_reading import tip_category
 
 
 @pytest.mark.parametrize(
@@ -25,7 +19,7 @@ def _category(text: str) -> str | None:
     ],
 )
 def test_a_street_race_is_traffic(text: str) -> None:
-    assert _category(text) == "traffic"
+    assert tip_category(text) == "traffic"
 
 
 @pytest.mark.parametrize(
@@ -37,4 +31,4 @@ def test_a_street_race_is_traffic(text: str) -> None:
     ],
 )
 def test_a_crowd_gathered_or_a_din_stays_public_order(text: str) -> None:
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"

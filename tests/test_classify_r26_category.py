@@ -9,13 +9,8 @@ from __future__ import annotations
 import pytest
 
 from shared.core.classify import by_rules, classify
+from tests.rules_reading import tip_category
 from tests.understanding import cases
-
-
-def _category(text: str) -> str | None:
-    got = by_rules(text)
-    assert got.kind == "tip", (text, got)
-    return got.category
 
 
 # Cannabis mixed into what is vaped and sold is drugs
@@ -27,7 +22,7 @@ def _category(text: str) -> str | None:
     ],
 )
 def test_a_vape_with_cannabis_is_drugs(text: str) -> None:
-    assert _category(text) == "drugs"
+    assert tip_category(text) == "drugs"
 
 
 def test_celery_in_a_juice_is_no_drug() -> None:
@@ -44,7 +39,7 @@ def test_celery_in_a_juice_is_no_drug() -> None:
     ],
 )
 def test_a_purse_snatched_outright_is_a_robbery(text: str) -> None:
-    assert _category(text) == "robbery"
+    assert tip_category(text) == "robbery"
 
 
 def test_a_wallet_dropped_when_startled_is_no_robbery() -> None:
@@ -74,7 +69,7 @@ def test_a_pretended_buyer_paying_with_fake_notes_is_fraud() -> None:
     ],
 )
 def test_someone_stamped_on_is_violence(text: str) -> None:
-    assert _category(text) == "violence"
+    assert tip_category(text) == "violence"
 
 
 def test_a_child_fallen_off_a_bicycle_is_no_violence() -> None:
@@ -85,7 +80,7 @@ def test_a_child_fallen_off_a_bicycle_is_no_violence() -> None:
 # Someone shut in by a group is violence
 def test_someone_shut_in_by_a_group_is_violence() -> None:
     text = "em gái tôi đang bị mấy đứa cùng lớp nhốt trong phòng kho của trường, nó gọi về khóc"
-    assert _category(text) == "violence"
+    assert tip_category(text) == "violence"
 
 
 def test_a_dog_the_neighbours_want_shut_in_is_no_violence() -> None:
@@ -103,7 +98,7 @@ def test_a_dog_the_neighbours_want_shut_in_is_no_violence() -> None:
     ],
 )
 def test_a_fake_order_advanced_is_fraud(text: str) -> None:
-    assert _category(text) == "fraud"
+    assert tip_category(text) == "fraud"
 
 
 def test_an_order_advanced_and_paid_is_no_fraud() -> None:
@@ -115,7 +110,7 @@ def test_an_order_advanced_and_paid_is_no_fraud() -> None:
 # Leaflets offering girls "to talk to" are the trade's own euphemism
 def test_leaflets_offering_girls_to_talk_to_are_prostitution() -> None:
     text = "ai rải tờ rơi 'em gái tâm sự tận tình' đầy trạm xe buýt trước trường cấp 2"
-    assert _category(text) == "prostitution"
+    assert tip_category(text) == "prostitution"
 
 
 def test_a_sister_confiding_is_no_prostitution() -> None:
@@ -132,7 +127,7 @@ def test_a_sister_confiding_is_no_prostitution() -> None:
     ],
 )
 def test_a_power_station_burning_is_a_fire(text: str) -> None:
-    assert _category(text) == "fire"
+    assert tip_category(text) == "fire"
 
 
 def test_a_humming_power_station_is_no_fire() -> None:
@@ -163,12 +158,12 @@ def test_a_crowd_watching_a_race_stays_public_order() -> None:
 # Drugs sold beat the strangers coming and going to buy them (a suspicious person's words)
 def test_drugs_sold_to_strangers_are_drugs() -> None:
     text = "căn nhà cuối hẻm 70 bán ma túy, người lạ ra vào cả đêm. Xin giữ kín tên người báo tin"
-    assert _category(text) == "drugs"
+    assert tip_category(text) == "drugs"
 
 
 def test_strangers_watching_houses_stay_a_suspicious_person() -> None:
     text = "có người lạ cứ đứng đầu hẻm nhìn vô nhà tôi mấy tối nay. Xin giữ kín tên người báo tin"
-    assert _category(text) == "other"
+    assert tip_category(text) == "other"
 
 
 # The model may not name another category over a hold-up, a plate lost or women soliciting
@@ -208,28 +203,28 @@ def test_taxis_waiting_for_fares_across_the_road_stay_traffic() -> None:
     ],
 )
 def test_a_home_threatened_with_burning_is_violence(text: str) -> None:
-    assert _category(text) == "violence"
+    assert tip_category(text) == "violence"
 
 
 def test_a_home_set_on_fire_is_a_fire() -> None:
-    assert _category("thằng đó vừa tưới xăng đốt nhà bà Năm, lửa đang bốc lên cao") == "fire"
+    assert tip_category("thằng đó vừa tưới xăng đốt nhà bà Năm, lửa đang bốc lên cao") == "fire"
 
 
 # "1 dam" typed without marks is a group counted ("một đám"), no stab or punch
 def test_a_group_counted_unmarked_is_no_stabbing() -> None:
     text = "1 dam 5 6 thang chay xe tren Au Co, cam ma tau keo le xuong duong toe lua"
-    assert _category(text) == "weapons"
+    assert tip_category(text) == "weapons"
 
 
 def test_a_stabbing_unmarked_beside_its_wound_is_violence() -> None:
     text = "thang kia vua dam ong xe om 1 nhat o bung, chay mau nhieu lam"
-    assert _category(text) == "violence"
+    assert tip_category(text) == "violence"
 
 
 # A motorbike wheeled off, then ridden away, is taken
 def test_a_motorbike_wheeled_off_is_a_theft() -> None:
     text = "có đứa vừa dắt xe máy của khách trước quán cơm đẩy đi, chủ quán la thì nó nổ máy chạy"
-    assert _category(text) == "theft"
+    assert tip_category(text) == "theft"
 
 
 def test_ones_own_motorbike_pushed_to_the_repair_shop_is_no_theft() -> None:
@@ -247,7 +242,7 @@ def test_ones_own_motorbike_pushed_to_the_repair_shop_is_no_theft() -> None:
     ],
 )
 def test_a_road_hazard_that_downed_riders_or_blocks_the_road_is_traffic(text: str) -> None:
-    assert _category(text) == "traffic"
+    assert tip_category(text) == "traffic"
 
 
 @pytest.mark.parametrize(
@@ -258,7 +253,7 @@ def test_a_road_hazard_that_downed_riders_or_blocks_the_road_is_traffic(text: st
     ],
 )
 def test_a_road_hazard_nobody_fell_in_stays_other(text: str) -> None:
-    assert _category(text) == "other"
+    assert tip_category(text) == "other"
 
 
 # The one harmed back at home now: "đang" is their rest, not the event's; one going on is told

@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from shared.core.classify import by_rules
-
-
-def _category(text: str) -> str | None:
-    got = by_rules(text)
-    assert got.kind == "tip", (text, got)
-    return got.category
+from tests.rules_reading import tip_category
 
 
 # Goods carried out of a home while its owner, called, does not answer: a burglary going on
@@ -26,7 +21,7 @@ def _category(text: str) -> str | None:
     ],
 )
 def test_goods_carried_out_the_owner_unreachable_is_theft(text: str) -> None:
-    assert _category(text) == "theft"
+    assert tip_category(text) == "theft"
 
 
 def test_goods_carried_out_the_owner_there_is_no_theft() -> None:
@@ -44,7 +39,7 @@ def test_goods_carried_out_the_owner_there_is_no_theft() -> None:
     ],
 )
 def test_music_to_get_high_by_is_drugs(text: str) -> None:
-    assert _category(text) == "drugs"
+    assert tip_category(text) == "drugs"
 
 
 @pytest.mark.parametrize(
@@ -55,7 +50,7 @@ def test_music_to_get_high_by_is_drugs(text: str) -> None:
     ],
 )
 def test_music_carried_on_the_air_is_the_din(text: str) -> None:
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"
 
 
 # The alley taken for a game, a net put up across it, is the street's order
@@ -67,12 +62,12 @@ def test_music_carried_on_the_air_is_the_din(text: str) -> None:
     ],
 )
 def test_a_net_across_the_alley_is_public_order(text: str) -> None:
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"
 
 
 def test_a_car_left_across_the_alley_stays_traffic() -> None:
     text = "chiếc xe hơi đậu chắn hẻm 40 Văn Cao từ sáng, xe máy không ai qua được"
-    assert _category(text) == "traffic"
+    assert tip_category(text) == "traffic"
 
 
 # A home threatened with paint or filth thrown at it is a threat to someone, as with burning
@@ -84,12 +79,12 @@ def test_a_car_left_across_the_alley_stays_traffic() -> None:
     ],
 )
 def test_a_home_threatened_with_paint_is_violence(text: str) -> None:
-    assert _category(text) == "violence"
+    assert tip_category(text) == "violence"
 
 
 def test_paint_thrown_at_a_home_is_public_order() -> None:
     text = "tối qua có 2 thằng chạy xe tới tạt sơn đỏ lên cửa nhà số 15 hẻm 30 Gò Dầu rồi chạy"
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"
 
 
 # A hand threatened to be cut off, a picture of blades sent with it: the threat, no weapon held
@@ -101,12 +96,12 @@ def test_paint_thrown_at_a_home_is_public_order() -> None:
     ],
 )
 def test_a_hand_threatened_to_be_cut_off_is_violence(text: str) -> None:
-    assert _category(text) == "violence"
+    assert tip_category(text) == "violence"
 
 
 def test_a_blade_shown_off_stays_a_weapon() -> None:
     text = "thằng hàng xóm hay đăng hình dao kiếm khoe trên facebook, nói ai đụng là chém"
-    assert _category(text) == "weapons"
+    assert tip_category(text) == "weapons"
 
 
 # Internet shops keeping children playing all night are the shops' order, the ward's
@@ -118,7 +113,7 @@ def test_a_blade_shown_off_stays_a_weapon() -> None:
     ],
 )
 def test_internet_shops_open_all_night_to_children_are_public_order(text: str) -> None:
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"
 
 
 # Reports told in English: the words of the report's own language
@@ -134,7 +129,7 @@ def test_internet_shops_open_all_night_to_children_are_public_order(text: str) -
     ],
 )
 def test_reports_told_in_english(text: str, category: str) -> None:
-    assert _category(text) == category
+    assert tip_category(text) == category
 
 
 def test_a_drunk_beating_someone_in_english_stays_violence() -> None:
@@ -158,7 +153,7 @@ def test_a_drunk_beating_someone_in_english_stays_violence() -> None:
     ],
 )
 def test_more_reports_told_in_english(text: str, category: str) -> None:
-    assert _category(text) == category
+    assert tip_category(text) == category
 
 
 def test_firecrackers_bought_are_no_report() -> None:

@@ -7,12 +7,7 @@ from __future__ import annotations
 import pytest
 
 from shared.core.classify import by_rules, classify
-
-
-def _category(text: str) -> str | None:
-    got = by_rules(text)
-    assert got.kind == "tip", (text, got)
-    return got.category
+from tests.rules_reading import tip_category
 
 
 # Lured abroad by a job that pays well, then held there until a ransom is paid: the lure is the
@@ -28,7 +23,7 @@ def _category(text: str) -> str | None:
     ],
 )
 def test_lured_abroad_by_a_job_then_held_is_fraud(text: str) -> None:
-    assert _category(text) == "fraud"
+    assert tip_category(text) == "fraud"
     assert by_rules(text).severity == "urgent"
 
 
@@ -52,7 +47,7 @@ def test_working_abroad_of_ones_own_accord_is_no_fraud(text: str) -> None:
 
 def test_a_beating_beside_a_stay_abroad_is_still_violence() -> None:
     text = "thằng chồng say rượu đánh vợ dã man, hẻm 12 Tân Hương, nó mới ở Campuchia về"
-    assert _category(text) == "violence"
+    assert tip_category(text) == "violence"
 
 
 # Foreigners housed behind doors always shut: a lodging kept from view (residence), as the sets
@@ -67,7 +62,7 @@ def test_a_beating_beside_a_stay_abroad_is_still_violence() -> None:
     ],
 )
 def test_foreigners_housed_behind_doors_shut_is_residence(text: str) -> None:
-    assert _category(text) == "residence"
+    assert tip_category(text) == "residence"
 
 
 def test_a_home_shut_while_its_owner_is_away_is_no_residence() -> None:
@@ -85,7 +80,7 @@ def test_a_home_shut_while_its_owner_is_away_is_no_residence() -> None:
     ],
 )
 def test_a_drunk_passed_out_in_the_road_is_public_order(text: str) -> None:
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"
 
 
 @pytest.mark.parametrize(
@@ -96,7 +91,7 @@ def test_a_drunk_passed_out_in_the_road_is_public_order(text: str) -> None:
     ],
 )
 def test_someone_passed_out_off_the_road_is_a_person_down(text: str) -> None:
-    assert _category(text) == "other"
+    assert tip_category(text) == "other"
 
 
 # A building site's materials carted off in the night: a theft, whoever is told of
@@ -110,7 +105,7 @@ def test_someone_passed_out_off_the_road_is_a_person_down(text: str) -> None:
     ],
 )
 def test_a_sites_materials_carted_off_at_night_is_theft(text: str) -> None:
-    assert _category(text) == "theft"
+    assert tip_category(text) == "theft"
 
 
 def test_a_load_of_steel_driven_past_is_no_theft() -> None:

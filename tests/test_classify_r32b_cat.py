@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from shared.core.classify import by_rules, classify
-
-
-def _category(text: str) -> str | None:
-    got = by_rules(text)
-    assert got.kind == "tip", (text, got)
-    return got.category
+from shared.core.classify import classify
+from tests.rules_reading import tip_category
 
 
 # A gambling den told as a habit, its din and the quarrels it breeds told beside it: the din
@@ -31,7 +26,7 @@ def _category(text: str) -> str | None:
     ],
 )
 def test_gambling_den_with_its_din_and_quarrels_is_gambling(text: str) -> None:
-    assert _category(text) == "gambling"
+    assert tip_category(text) == "gambling"
 
 
 # near misses: a fight told most, with its din and no gambling, stays violence; so does a
@@ -46,7 +41,7 @@ def test_gambling_den_with_its_din_and_quarrels_is_gambling(text: str) -> None:
     ],
 )
 def test_a_fight_told_most_stays_violence(text: str) -> None:
-    assert _category(text) == "violence"
+    assert tip_category(text) == "violence"
 
 
 # A vehicle left where it does not belong, said suspected stolen: the rules read a theft (a
@@ -92,7 +87,7 @@ def test_a_thing_left_without_suspicion_stays_lost_property(text: str) -> None:
     ],
 )
 def test_blows_after_a_quarrel_nobody_badly_hurt_is_violence(text: str) -> None:
-    assert _category(text) == "violence"
+    assert tip_category(text) == "violence"
 
 
 # near misses: words only, nobody hurt, stay public order; a crash nobody was badly hurt in
@@ -109,7 +104,7 @@ def test_blows_after_a_quarrel_nobody_badly_hurt_is_violence(text: str) -> None:
     ],
 )
 def test_words_only_or_a_crash_keep_their_category(text: str, category: str) -> None:
-    assert _category(text) == category
+    assert tip_category(text) == category
 
 
 def test_a_crash_nobody_badly_hurt_in_stays_calm() -> None:
@@ -128,7 +123,7 @@ def test_a_crash_nobody_badly_hurt_in_stays_calm() -> None:
     ],
 )
 def test_a_public_place_left_dirty_and_smelling_is_public_order(text: str) -> None:
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"
 
 
 def test_help_asked_for_someone_sleeping_rough_stays_other() -> None:

@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from shared.core.classify import by_rules, classify
-
-
-def _category(text: str) -> str | None:
-    got = by_rules(text)
-    assert got.kind == "tip", (text, got)
-    return got.category
+from tests.rules_reading import tip_category
 
 
 # Slot machines set in a café or a shop, coins changed back into cash: a gambling den by its
@@ -28,7 +23,7 @@ def _category(text: str) -> str | None:
     ],
 )
 def test_slot_machines_are_gambling(text: str) -> None:
-    assert _category(text) == "gambling"
+    assert tip_category(text) == "gambling"
 
 
 # A draw sold a go to children for money is a game of chance played for money (gambling), not a
@@ -41,13 +36,13 @@ def test_slot_machines_are_gambling(text: str) -> None:
     ],
 )
 def test_a_draw_sold_to_children_is_gambling(text: str) -> None:
-    assert _category(text) == "gambling"
+    assert tip_category(text) == "gambling"
 
 
 def test_a_prize_promised_for_a_fee_stays_fraud() -> None:
-    assert _category("có người gọi nói em trúng thưởng xe SH, bắt đóng phí 3 triệu mới nhận") == (
-        "fraud"
-    )
+    assert tip_category(
+        "có người gọi nói em trúng thưởng xe SH, bắt đóng phí 3 triệu mới nhận"
+    ) == ("fraud")
 
 
 # Gas decanted into small bottles or cans is a fire hazard (as the sets label it), wherever it is
@@ -77,12 +72,12 @@ def test_gas_decanted_is_a_fire_hazard(text: str) -> None:
     ],
 )
 def test_flames_on_a_roof_are_a_fire(text: str) -> None:
-    assert _category(text) == "fire"
+    assert tip_category(text) == "fire"
 
 
 def test_rubbish_smoke_alone_stays_public_order() -> None:
     text = "nhà kế bên chiều nào cũng đốt rác, khói bay vô nhà tui, con nhỏ ho hoài"
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"
 
 
 # Burnt foil ("giấy bạc cháy đen", an everyday compound that is no fire) is a tool of smoking
@@ -98,11 +93,11 @@ def test_rubbish_smoke_alone_stays_public_order() -> None:
     ],
 )
 def test_burnt_foil_is_drugs(text: str) -> None:
-    assert _category(text) == "drugs"
+    assert tip_category(text) == "drugs"
 
 
 def test_strangers_alone_are_not_drugs() -> None:
-    assert _category("căn nhà cuối hẻm dạo này người lạ ra vào hoài, tôi thấy nghi") == "other"
+    assert tip_category("căn nhà cuối hẻm dạo này người lạ ra vào hoài, tôi thấy nghi") == "other"
 
 
 # Explosive firecrackers made at home or sold are the explosive's tip (weapons), as the sets label
@@ -117,7 +112,7 @@ def test_strangers_alone_are_not_drugs() -> None:
     ],
 )
 def test_firecrackers_made_or_sold_are_weapons(text: str) -> None:
-    assert _category(text) == "weapons"
+    assert tip_category(text) == "weapons"
 
 
 @pytest.mark.parametrize(
@@ -128,7 +123,7 @@ def test_firecrackers_made_or_sold_are_weapons(text: str) -> None:
     ],
 )
 def test_firecrackers_let_off_stay_public_order(text: str) -> None:
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"
 
 
 # A tent put up for a wedding or a funeral that takes the alley is public order (the alley
@@ -144,7 +139,7 @@ def test_firecrackers_let_off_stay_public_order(text: str) -> None:
     ],
 )
 def test_a_tent_taking_the_alley_is_public_order(text: str) -> None:
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"
 
 
 @pytest.mark.parametrize(
@@ -155,7 +150,7 @@ def test_a_tent_taking_the_alley_is_public_order(text: str) -> None:
     ],
 )
 def test_a_vehicle_parked_taking_the_alley_is_traffic(text: str) -> None:
-    assert _category(text) == "traffic"
+    assert tip_category(text) == "traffic"
 
 
 def test_a_tent_asked_about_stays_a_question() -> None:
@@ -181,12 +176,12 @@ def test_heard_taking_a_house_is_no_parking() -> None:
     ],
 )
 def test_a_tree_across_part_of_the_road_is_traffic(text: str) -> None:
-    assert _category(text) == "traffic"
+    assert tip_category(text) == "traffic"
 
 
 def test_a_leaning_tree_stays_other() -> None:
     text = "Cây xanh trước trường bị nghiêng, rễ bung lên vỉa hè, sợ đổ trúng phụ huynh"
-    assert _category(text) == "other"
+    assert tip_category(text) == "other"
 
 
 # A thing of one's own left behind, told in English, is lost property, whatever it is; one stolen
@@ -200,11 +195,11 @@ def test_a_leaning_tree_stays_other() -> None:
     ],
 )
 def test_a_thing_left_behind_in_english_is_lost_property(text: str) -> None:
-    assert _category(text) == "lost_property"
+    assert tip_category(text) == "lost_property"
 
 
 def test_a_thing_stolen_in_english_stays_theft() -> None:
-    assert _category("Someone stole my bike in front of my hotel last night") == "theft"
+    assert tip_category("Someone stole my bike in front of my hotel last night") == "theft"
 
 
 # A vehicle left in a car park, where vehicles are left to be fetched, and never fetched is lost
@@ -251,11 +246,11 @@ def test_a_vehicle_suspected_stolen_or_a_child_left_keep_their_category(
     ],
 )
 def test_a_roommate_taking_is_theft(text: str) -> None:
-    assert _category(text) == "theft"
+    assert tip_category(text) == "theft"
 
 
 def test_money_handed_over_to_a_roommate_stays_fraud() -> None:
-    assert _category("bạn cùng phòng rủ em góp vốn làm ăn 10 triệu rồi chặn số luôn") == "fraud"
+    assert tip_category("bạn cùng phòng rủ em góp vốn làm ăn 10 triệu rồi chặn số luôn") == "fraud"
 
 
 # Someone stopped on the way and beaten, nothing taken, is violence: the learned model, reading
@@ -312,12 +307,12 @@ def test_a_van_parked_across_the_alley_stays_traffic() -> None:
     ],
 )
 def test_blows_nearly_exchanged_are_a_quarrel(text: str) -> None:
-    assert _category(text) == "public_order"
+    assert tip_category(text) == "public_order"
 
 
 def test_a_fight_that_broke_out_stays_violence() -> None:
     text = "hai ông say xỉn cãi nhau rồi đánh nhau ở quán đầu hẻm, 1 ông bể đầu"
-    assert _category(text) == "violence"
+    assert tip_category(text) == "violence"
 
 
 # And a thing of one's own said lost in English is lost property, whatever it is; one snatched
@@ -332,8 +327,10 @@ def test_a_fight_that_broke_out_stays_violence() -> None:
     ],
 )
 def test_a_thing_lost_in_english_is_lost_property(text: str) -> None:
-    assert _category(text) == "lost_property"
+    assert tip_category(text) == "lost_property"
 
 
 def test_a_thing_snatched_in_english_stays_robbery() -> None:
-    assert _category("Two men on a motorbike snatched my backpack near Aeon Tan Phu") == "robbery"
+    assert (
+        tip_category("Two men on a motorbike snatched my backpack near Aeon Tan Phu") == "robbery"
+    )

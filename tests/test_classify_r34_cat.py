@@ -7,12 +7,7 @@ from __future__ import annotations
 import pytest
 
 from shared.core.classify import by_rules, classify
-
-
-def _category(text: str) -> str | None:
-    got = by_rules(text)
-    assert got.kind == "tip", (text, got)
-    return got.category
+from tests.rules_reading import tip_category
 
 
 # Tips told in English by foreigners and expats: each category in the words they use for it
@@ -90,7 +85,7 @@ def _category(text: str) -> str | None:
     ],
 )
 def test_tips_told_in_english_have_their_category(text: str, category: str) -> None:
-    assert _category(text) == category
+    assert tip_category(text) == category
 
 
 # Near misses: the same words used innocently keep their reading
@@ -109,7 +104,9 @@ def test_english_words_used_innocently_ask(text: str) -> None:
 
 
 def test_a_thing_fallen_from_a_bag_stays_lost_property() -> None:
-    assert _category("I lost my wallet, I think it fell from my bag in a taxi") == "lost_property"
+    assert (
+        tip_category("I lost my wallet, I think it fell from my bag in a taxi") == "lost_property"
+    )
 
 
 def test_praise_for_a_fast_officer_is_no_traffic() -> None:
@@ -181,7 +178,7 @@ def test_praise_for_a_fast_officer_is_no_traffic() -> None:
     ],
 )
 def test_vietnamese_misses_by_their_principle(text: str, category: str) -> None:
-    assert _category(text) == category
+    assert tip_category(text) == category
 
 
 # Children kept from school and made to work late are the tip (other): the lateness is their
@@ -201,12 +198,12 @@ def test_a_piecework_company_asking_is_a_question() -> None:
 
 # Near misses: the same words in another story keep its reading
 def test_a_bag_packed_to_run_away_is_no_theft() -> None:
-    assert _category("con trai tôi nhét đồ vô balo bỏ nhà đi từ tối qua, chưa về") != "theft"
+    assert tip_category("con trai tôi nhét đồ vô balo bỏ nhà đi từ tối qua, chưa về") != "theft"
 
 
 def test_a_child_selling_tickets_until_midnight_is_no_din() -> None:
     text = "có đứa nhỏ 8 tuổi đi bán vé số tới 12h đêm, có người lớn đứng xa canh lấy tiền"
-    assert _category(text) != "public_order"
+    assert tip_category(text) != "public_order"
 
 
 def test_a_stove_forgotten_as_a_habit_is_no_fire_named() -> None:
@@ -252,7 +249,7 @@ def test_a_debt_seizure_asked_is_weak() -> None:
     ],
 )
 def test_other_categories_told_in_english(text: str, category: str) -> None:
-    assert _category(text) == category
+    assert tip_category(text) == category
 
 
 @pytest.mark.parametrize(
@@ -278,8 +275,8 @@ def test_english_words_of_a_talk_a_purchase_or_a_repair_name_nothing(text: str) 
     ],
 )
 def test_blows_after_a_game_lost_are_the_dens(text: str) -> None:
-    assert _category(text) == "gambling"
+    assert tip_category(text) == "gambling"
 
 
 def test_blows_at_home_stay_violence() -> None:
-    assert _category("chồng tôi say rượu về đánh vợ con, hàng xóm can không được") == "violence"
+    assert tip_category("chồng tôi say rượu về đánh vợ con, hàng xóm can không được") == "violence"

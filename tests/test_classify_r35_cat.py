@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from shared.core.classify import by_rules, classify
-
-
-def _category(text: str) -> str | None:
-    got = by_rules(text)
-    assert got.kind == "tip", (text, got)
-    return got.category
+from tests.rules_reading import tip_category
 
 
 # English tips whose verb form, weapon's name or "none registered" round 34's words missed
@@ -70,7 +65,7 @@ def _category(text: str) -> str | None:
     ],
 )
 def test_english_tips_by_their_verbs_and_nouns(text: str, category: str) -> None:
-    assert _category(text) == category
+    assert tip_category(text) == category
 
 
 @pytest.mark.parametrize(
@@ -275,7 +270,7 @@ def test_asked_stays_a_question(text: str) -> None:
     ],
 )
 def test_more_english_tips(text: str, category: str) -> None:
-    assert _category(text) == category
+    assert tip_category(text) == category
 
 
 @pytest.mark.parametrize(
