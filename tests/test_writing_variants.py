@@ -395,21 +395,23 @@ variants = load_script("writing_variants")
 # breaks than any branch alone: no marks category 106, urgency 56; teencode without marks
 # category 113, urgency 56; a letter doubled kind 22; a letter dropped kind 83; tr->ch kind
 # 103, tip-lost 45, category 122.
+# Round 36 (the lead): dev pair 51 became a tuning set, so its variants are counted;
+# measured on the line as round 35 left it (no rule changed).
 HELD = {
-    "no-marks": {"kind": 36, "tip-lost": 8, "category": 106, "urgency": 56,
+    "no-marks": {"kind": 39, "tip-lost": 8, "category": 110, "urgency": 57,
                  "question": 24, "question-wrong": 23},
-    "teencode": {"kind": 4, "tip-lost": 4, "category": 13, "urgency": 2,
+    "teencode": {"kind": 5, "tip-lost": 4, "category": 13, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 39, "tip-lost": 12, "category": 113, "urgency": 56,
+    "teencode-no-marks": {"kind": 41, "tip-lost": 12, "category": 117, "urgency": 57,
                           "question": 26, "question-wrong": 24},
-    "lower-no-punct": {"kind": 30, "tip-lost": 1, "category": 3, "urgency": 2,
+    "lower-no-punct": {"kind": 31, "tip-lost": 1, "category": 3, "urgency": 2,
                        "question": 10, "question-wrong": 7},
-    "typo-doubled": {"kind": 22, "tip-lost": 11, "category": 29, "urgency": 3,
+    "typo-doubled": {"kind": 24, "tip-lost": 11, "category": 29, "urgency": 4,
                      "question": 91, "question-wrong": 16},
-    "typo-dropped": {"kind": 83, "tip-lost": 23, "category": 72, "urgency": 13,
-                     "question": 610, "question-wrong": 179},
-    "typo-tr-ch": {"kind": 103, "tip-lost": 45, "category": 122, "urgency": 16,
-                   "question": 131, "question-wrong": 46},
+    "typo-dropped": {"kind": 88, "tip-lost": 23, "category": 73, "urgency": 14,
+                     "question": 622, "question-wrong": 180},
+    "typo-tr-ch": {"kind": 105, "tip-lost": 45, "category": 126, "urgency": 16,
+                   "question": 133, "question-wrong": 47},
 }  # fmt: skip
 
 

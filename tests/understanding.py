@@ -252,7 +252,7 @@ Questions alone (`QUESTION_SETS`, no messages file):
   dev set (`KEPT_OUT`), like its messages; worked on from round 35.
 - `questions_tuning51.jsonl`: 100 questions written in round 35 by a writer who had not
   seen the rules (tests/writers_brief.md), scored before any change (its header); round 35's
-  dev set (`KEPT_OUT`), like its messages.
+  dev set (`KEPT_OUT`), like its messages; worked on from round 36.
 
 Messages alone (`MESSAGE_SETS`, no questions file):
 
@@ -340,7 +340,7 @@ Messages alone (`MESSAGE_SETS`, no questions file):
   set (`KEPT_OUT`), like its questions; worked on from round 35.
 - `messages_tuning51.jsonl`: 200 messages written in round 35 by a writer who had not seen
   the rules (tests/writers_brief.md), scored before any change (its header); round 35's dev
-  set (`KEPT_OUT`), like its questions.
+  set (`KEPT_OUT`), like its questions; worked on from round 36.
 
 Message labels (`expect`): `kind`; for tips `category` (a name, or a list of
 names when the message honestly fits several) and `severity`; `danger: true`
@@ -542,8 +542,8 @@ BLIND = (
 # round 33 (untaught to the model, like every pair since 17), whose dev pair 49, written at
 # its start, is kept out of its passes (worked on from round 34, whose dev pair 50, written
 # at its start, is kept out of its passes; worked on from round 35, whose dev pair 51,
-# written at its start, is kept out of its passes).
-KEPT_OUT: tuple[str, ...] = ("tuning51",)
+# written at its start, is kept out of its passes; worked on from round 36).
+KEPT_OUT: tuple[str, ...] = ()
 # Question sets worked on but not taught to the learned second opinion: held out on the
 # fifteen earlier training sets, the model trained on sets 17 and 18 too read kinds 93.3 ->
 # 93.1 % and recognised 7 fewer ads (133 -> 126 of 241); trained on 17-19, it scored
