@@ -124,6 +124,9 @@ Labelled pairs of sets, and sets of questions alone, live in tests/fixtures:
 - `messages_blind36.jsonl`, `questions_blind36.jsonl`: the thirty-sixth pair, written in
   round 35 by a writer who had not seen the rules (tests/writers_brief.md), scored blind
   before round 35's changes (its header lines); never worked on.
+- `messages_blind37.jsonl`, `questions_blind37.jsonl`: the thirty-seventh pair, written in
+  round 36 by a writer who had not seen the rules (tests/writers_brief.md), scored blind
+  before round 36's changes (its header lines); never worked on.
 - `messages_tuning.jsonl`, `questions_tuning.jsonl`: the sets the rules were
   tuned against (the failures quoted in the issue among them).
 - `messages_tuning5.jsonl`, `questions_tuning5.jsonl`: 170 tips and 30 questions
@@ -406,6 +409,7 @@ SETS = (
     "blind34",
     "blind35",
     "blind36",
+    "blind37",
     "tuning",
     "tuning4",
     "tuning5",
@@ -518,6 +522,7 @@ BLIND = (
     "blind34",
     "blind35",
     "blind36",
+    "blind37",
 )
 # Question sets kept out of the round's assistant pass, to measure how far it reaches
 # questions it never saw: shown like the blind sets. Round 10: set 19 was kept out of the
