@@ -1948,6 +1948,8 @@ QUESTIONS_ALONE = {
     "tuning50": (96, 0),
     # round 35's dev set, written and scored before any change (main e4d374a): kept out
     "tuning51": (73, 6),
+    # round 36's dev set, written and scored before any change (main b4ac2eb): kept out
+    "tuning52": (78, 8),
 }
 
 
@@ -2508,6 +2510,8 @@ MESSAGES_ALONE = {
     # round 35 (cat-35 merged, counts only): category 109 -> 110
     # round 35 (kind-35 merged, counts only): kind 180 -> 181
     "tuning51": ((181, 110, 131), 11, 0, 0),
+    # round 36's dev set, written and scored before any change (main b4ac2eb): kept out
+    "tuning52": ((185, 108, 122), 16, 1, 3),
 }
 
 
