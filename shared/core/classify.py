@@ -2888,7 +2888,10 @@ def _by_rules(
     # one's identity used by someone else (lost papers used to borrow or to rent a room):
     # a fraud to report, whatever is asked beside it (the papers' re-issue)
     misused = _sure(groups, "misused") if reach & _MISUSED else []
-    if misused and not danger.hits:
+    # (round 36, kind-36) not when the writer asks to meet an officer to clear it up ("có
+    # người lấy địa chỉ nhà tôi đăng ký tạm trú ..., tôi muốn gặp cán bộ làm rõ", qt28-110):
+    # the desk's, handed off as any request for an officer
+    if misused and not danger.hits and not _asks_for_officer(groups, rules.officer_gap):
         reasons = _labels(misused) + _labels(best_hits)
         return Classification("tip", "fraud", "normal", None, None, _unique(reasons))
 
