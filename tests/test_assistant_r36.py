@@ -69,3 +69,62 @@ def test_a_removal_said_done_leaves_the_new_registration_asked(text: str, topic:
 )
 def test_a_removal_asked_about_is_still_answered(text: str) -> None:
     assert "xoa_dang_ky" in scored(text).topics, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "section"),
+    [
+        # the part asked, said in everyday words: a number the notice needs, a signature or
+        # consent, "chừng nào" for when, a phone call as the way, which ward's police
+        ("bao luu tru tren vneid ma no ko nho so dinh danh thi sao", "luu_tru", "giay_to"),
+        ("làm tạm trú có cần tổ trưởng khu phố ký xác nhận gì không ạ", "tam_tru", "giay_to"),
+        ("nhap khau cho con theo me thi ba no co can ky gi khong", "thuong_tru", "giay_to"),
+        ("nộp hồ sơ tạm trú hôm qua rồi, chừng nào có kết quả vậy ad", "tam_tru", "thoi_gian"),
+        ("bao luu tru bang cach goi dien cho phuong dc ko", "luu_tru", "noi_nop"),
+        ("nop ho so thuong tru o cong an phuong nao a", "thuong_tru", "noi_nop"),
+        ("1 nguoi dk tam tru 2 noi cung luc duoc ko anh", "tam_tru", "ai_khi"),
+    ],
+)
+def test_a_part_asked_in_everyday_words(text: str, topic: str, section: str) -> None:
+    got = scored(text)
+    assert got.topics == (topic,) and section in got.sections, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the length that turns a guest's stay into tạm trú: both stays' rules answer it
+        "Khách ở lại bao nhiêu ngày thì không còn là lưu trú mà phải làm tạm trú?",
+        "ban o nha minh may ngay thi phai dang ky tam tru chu ko bao luu tru nua",
+    ],
+)
+def test_the_length_between_the_two_stays_answers_both(text: str) -> None:
+    assert set(scored(text).topics) == {"luu_tru", "tam_tru"}, text
+
+
+def test_a_guests_stay_alone_is_still_luu_tru() -> None:
+    # near miss: a guest's stay asked, no registration beyond it named
+    assert scored("khach o lai nha minh 3 dem thi bao luu tru sao").topics == ("luu_tru",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name changed, the card to carry it: the card's office, no residence facts
+        "Tôi đổi họ theo bản án của tòa, muốn cập nhật họ mới trên thẻ căn cước thì làm sao?",
+        "doi ten xong roi, cap nhat ten moi tren the can cuoc o dau vay",
+    ],
+)
+def test_a_new_name_on_the_card_is_the_card_office(text: str) -> None:
+    got = scored(text)
+    assert not got.topics and got.out_of_scope == "identity_card", text
+
+
+def test_a_home_left_for_a_year_keeps_its_registration_a_premise() -> None:
+    # near miss: "thường trú ở Đồng Tháp" says where one comes from; the new registration
+    # asked is the room's, never the permanent one
+    text = (
+        "e thuong tru o Dong Thap, dang tam tru o tro Tay Thanh. thang sau e ve que 1 nam. "
+        "tam tru o day co bi xoa ko, len lai thi gia han hay dk moi"
+    )
+    assert "thuong_tru" not in scored(text).topics
