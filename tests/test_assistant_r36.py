@@ -128,3 +128,27 @@ def test_a_home_left_for_a_year_keeps_its_registration_a_premise() -> None:
         "tam tru o day co bi xoa ko, len lai thi gia han hay dk moi"
     )
     assert "thuong_tru" not in scored(text).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        # a vague ask opened by whom it is addressed to: counted from after the address
+        ("Chi oi em muon lam giay cu tru cho con", {"xac_nhan_cu_tru", "tam_tru", "thuong_tru"}),
+        ("anh ơi em muốn làm giấy cư trú", {"xac_nhan_cu_tru", "tam_tru", "thuong_tru"}),
+        # someone living in the same house: a guest's stay, a tạm trú or a permanent one
+        ("đăng ký cho người ở chung nhà thế nào", {"luu_tru", "tam_tru", "thuong_tru"}),
+        ("dang ky cho nguoi o chung nha sao a", {"luu_tru", "tam_tru", "thuong_tru"}),
+        # one's tenants' residence papers: who they are picks, as "thủ tục cho người thuê"
+        ("cho em hoi ve giay to cu tru cho nguoi thue nha", {"luu_tru", "tam_tru", "nuoc_ngoai"}),
+        ("cho hỏi về cư trú cho người thuê phòng nhà mình", {"luu_tru", "tam_tru", "nuoc_ngoai"}),
+    ],
+)
+def test_vague_asks_get_the_right_buttons(text: str, buttons: set[str]) -> None:
+    got = scored(text)
+    assert not got.topics and set(got.clarify) == buttons, text
+
+
+def test_a_named_procedure_after_an_address_is_answered() -> None:
+    # near miss: the address opens a question naming its procedure
+    assert scored("chị ơi đăng ký tạm trú cần giấy tờ gì").topics == ("tam_tru",)
