@@ -152,3 +152,68 @@ def test_vague_asks_get_the_right_buttons(text: str, buttons: set[str]) -> None:
 def test_a_named_procedure_after_an_address_is_answered() -> None:
     # near miss: the address opens a question naming its procedure
     assert scored("chị ơi đăng ký tạm trú cần giấy tờ gì").topics == ("tam_tru",)
+
+
+@pytest.mark.parametrize(
+    ("text", "buttons"),
+    [
+        # the residence form named, its procedure unsaid: which it is filed for
+        (
+            "Tờ khai CT01 lấy ở đâu, điền xong nộp luôn hay phải chờ vậy em?",
+            {"tam_tru", "thuong_tru", "xac_nhan_cu_tru"},
+        ),
+        (
+            "to khai ct01 in o dau, dien xong thi mang len phuong luon hay gui online",
+            {"tam_tru", "thuong_tru", "xac_nhan_cu_tru"},
+        ),
+        # going away to work, what then: tạm vắng where one leaves, tạm trú where one goes
+        ("Di lam xa mot nam thi sao a", {"tam_vang", "tam_tru"}),
+        ("e di lam xa vai thang thi sao ad", {"tam_vang", "tam_tru"}),
+        # someone come to stay, asked in English, who unsaid
+        (
+            "My friend is coming to stay with me for a while, what do I need to do?",
+            {"nuoc_ngoai", "tam_tru", "luu_tru"},
+        ),
+        (
+            "my cousin will be staying at my place next month, anything to register?",
+            {"nuoc_ngoai", "tam_tru", "luu_tru"},
+        ),
+    ],
+)
+def test_which_procedure_is_asked_back(text: str, buttons: set[str]) -> None:
+    got = scored(text)
+    assert not got.topics and set(got.clarify) == buttons, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # near misses: the procedure named is answered
+        ("đăng ký tạm trú có cần tờ khai CT01 không", "tam_tru"),
+        ("di lam xa 1 nam co phai khai tam vang ko", "tam_vang"),
+        ("my friend from Germany is staying with me, do I need to declare", "nuoc_ngoai"),
+    ],
+)
+def test_a_procedure_named_beside_is_answered(text: str, topic: str) -> None:
+    assert scored(text).topics == (topic,), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone registered at one's home behind one's back: the records a person opens
+        "Toi di nuoc ngoai 1 nam, ve thay nguoi khac o trong nha toi va da dang ky tam tru "
+        "tai nha toi, ai cho ho dang ky?",
+        "đi làm xa 2 năm về, thấy con cháu bên chồng đăng ký tạm trú vào nhà mình, sao họ "
+        "đăng ký được vậy",
+    ],
+)
+def test_a_registration_made_behind_the_owners_back_goes_to_a_person(text: str) -> None:
+    got = scored(text)
+    assert got.handoff and not got.tip, text
+
+
+def test_who_may_register_is_still_answered() -> None:
+    # near miss: who may register asked, nobody's act questioned
+    got = scored("ai được đăng ký thường trú vào nhà người thân")
+    assert got.topics == ("thuong_tru",) and not got.handoff
