@@ -83,6 +83,12 @@ def test_a_removal_asked_about_is_still_answered(text: str) -> None:
         ("bao luu tru bang cach goi dien cho phuong dc ko", "luu_tru", "noi_nop"),
         ("nop ho so thuong tru o cong an phuong nao a", "thuong_tru", "noi_nop"),
         ("1 nguoi dk tam tru 2 noi cung luc duoc ko anh", "tam_tru", "ai_khi"),
+        ("dang ky tam tru cho be o phuong cho tro duoc khong", "tam_tru", "noi_nop"),
+        (
+            "hộ khẩu ở quê, làm xác nhận cư trú ở phường đang ở được không",
+            "xac_nhan_cu_tru",
+            "noi_nop",
+        ),
     ],
 )
 def test_a_part_asked_in_everyday_words(text: str, topic: str, section: str) -> None:
