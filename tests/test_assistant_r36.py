@@ -223,3 +223,16 @@ def test_who_may_register_is_still_answered() -> None:
     # near miss: who may register asked, nobody's act questioned
     got = scored("ai được đăng ký thường trú vào nhà người thân")
     assert got.topics == ("thuong_tru",) and not got.handoff
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a letter dropped in a long word no other word is spelled as
+        ("Công ty có lao động nước ngài ở ký túc xá, ai khai báo tạm trú cho họ?", "nuoc_ngoai"),
+        ("muon chuen ho khau ve nha chong thi lam sao", "thuong_tru"),
+        ("thung tru cu bi xoa roi, gio dang ky lai can nhung gi", "thuong_tru"),
+    ],
+)
+def test_a_dropped_letter_is_read_as_meant(text: str, topic: str) -> None:
+    assert scored(text).topics == (topic,), text
