@@ -1945,7 +1945,13 @@ QUESTIONS_ALONE = {
     # (t50q-004)
     "tuning50": (96, 0),
     # round 35's dev set, written and scored before any change (main e4d374a): kept out
-    "tuning51": (73, 6),
+    # round 36 (asst-36): (73, 6) -> (94, 3): foreign workers said by who employs them
+    # (t51q-023, -097), a removal said done with re-registering asked (t51q-045), parts asked
+    # in everyday words, the length between the two stays, the card's new name, which
+    # procedure asked back (CT01, "đi làm xa ... thì sao", English, tenants', same house), a
+    # registration made behind the owner's back to an officer (t51q-005); the three wrong
+    # left: t51q-044 and -085 read tips by the classifier, t51q-028 a label against qt31-23
+    "tuning51": (94, 3),
 }
 
 
