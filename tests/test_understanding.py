@@ -1216,7 +1216,8 @@ BLIND_HELD = {
     # home gone far to study or work, nothing named: tạm vắng or tạm trú asked back)
     # round 35 (asst-35, aggregate only): questions right or honest 64 -> 65 (a lawsuit over
     # the house, or a record showing two permanent registrations, handed to an officer)
-    "blind27": ((124, 88, 91), 12, 0, 1, 65, 2),
+    # round 36 (merged, counts only): questions 65 -> 66 (asst-36)
+    "blind27": ((124, 88, 91), 12, 0, 1, 66, 2),
     # round 24, written and scored before any change (lead-24 90e7dec)
     # round 24 (asst-24, two questions written apart both answered): questions 59 -> 60
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
@@ -1228,7 +1229,8 @@ BLIND_HELD = {
     # only): kind 129 -> 130
     # round 35 (asst-35, aggregate only): questions right or honest 62 -> 63 (a lawsuit over
     # the house, or a record showing two permanent registrations, handed to an officer)
-    "blind28": ((130, 88, 91), 11, 0, 0, 63, 3),
+    # round 36 (merged, counts only): kind 130 -> 131 (kind-36)
+    "blind28": ((131, 88, 91), 11, 0, 0, 63, 3),
     # round 25, written and scored before any change (lead-25 714d995)
     # round 26 (asst-26, one's file refused for a reason disputed or not understood: an
     # officer; aggregate only): questions 57
@@ -1239,7 +1241,8 @@ BLIND_HELD = {
     # round 31 (cat-31): 92 -> 93, dogs let loose in the street are public order
     # round 32 (asst-32, where a registration is kept awaiting a resettlement home: an
     # officer; aggregate only): questions 59 -> 60
-    "blind29": ((130, 93, 97), 11, 0, 0, 60, 0),
+    # round 36 (merged, counts only): questions 60 -> 61 (asst-36)
+    "blind29": ((130, 93, 97), 11, 0, 0, 61, 0),
     # round 26, written and scored before any change (lead-26 6a9092c)
     # round 27 (cat-27, aggregate only): category 88 -> 89
     # round 27, written and scored before any change (lead-27 625c7d3)
@@ -1257,7 +1260,8 @@ BLIND_HELD = {
     # ward's services asked is chat)
     # round 35 (kind-35, aggregate only): kind 127 -> 128, category 89 -> 90 (a tip told with
     # an ad's or a procedure's words stays a tip)
-    "blind30": ((128, 90, 96), 11, 0, 0, 62, 4),
+    # round 36 (merged, counts only): kind 128 -> 129 (kind-36)
+    "blind30": ((129, 90, 96), 11, 0, 0, 62, 4),
     # round 31 (cat-31): 83 -> 84, dogs let loose in the street are public order
     # round 35 (cat-35, aggregate only): category 84 -> 85, dev 50's Vietnamese principles
     "blind31": ((125, 85, 90), 12, 2, 0, 62, 2),
@@ -1275,11 +1279,13 @@ BLIND_HELD = {
     # out, a beating set off whenever)
     "blind32": ((129, 91, 90), 11, 0, 0, 57, 5),
     # round 32, written and scored before any change (main 4ff52f5)
-    "blind33": ((123, 82, 91), 11, 1, 0, 62, 1),
+    # round 36 (merged, counts only): kind 123 -> 124 (kind-36), questions 62 -> 63 (asst-36)
+    "blind33": ((124, 82, 91), 11, 1, 0, 63, 1),
     # round 33, written and scored before any change (main 6cf8a0a)
     # round 34 (cat-34, aggregate only): category 86 -> 88 (tips told in English: each category
     # in the words foreigners use for it)
-    "blind34": ((129, 88, 90), 11, 1, 1, 61, 2),
+    # round 36 (merged, counts only): kind 129 -> 130 (kind-36)
+    "blind34": ((130, 88, 90), 11, 1, 1, 61, 2),
     # round 34, written and scored before any change (main 87dd329, the line as 6a3f409)
     # round 34 (kind-34 merged, counts only): kind 124 -> 125, ads 5 -> 6
     # round 35 (cat-35, aggregate only): category 68 -> 69, dev 50's Vietnamese principles
@@ -1287,11 +1293,13 @@ BLIND_HELD = {
     # round 35 (cat-35, aggregate only): category 70 -> 71, a card handed over under force, pills
     # round 35 (kind-35, aggregate only): kind 125 -> 126, ads 6 -> 7 (a service or a trip
     # offered with its price per serving or its departures)
-    "blind35": ((126, 71, 81), 7, 2, 2, 57, 5),
+    # round 36 (merged, counts only): kind 126 -> 128, ads 7 -> 9 (kind-36)
+    "blind35": ((128, 71, 81), 9, 2, 2, 57, 5),
     # round 35, written and scored before any change (main e4d374a, the line as 86ac8e6)
     # round 35 (kind-35 merged after cat-35 and asst-35, counts only): kind 120 -> 121,
     # category 66 -> 67
-    "blind36": ((121, 67, 90), 5, 0, 0, 60, 3),
+    # round 36 (merged, counts only): kind 121 -> 124, ads 5 -> 9 (kind-36)
+    "blind36": ((124, 67, 90), 9, 0, 0, 60, 3),
     # round 36, written and scored before any change (main d1b738e, the line as a58c20f)
     # round 36 (kind-36 merged, counts only): kind 123 -> 124, ads 8 -> 9
     "blind37": ((124, 85, 86), 9, 1, 1, 57, 6),
@@ -1948,9 +1956,16 @@ QUESTIONS_ALONE = {
     # (t50q-004)
     "tuning50": (96, 0),
     # round 35's dev set, written and scored before any change (main e4d374a): kept out
-    "tuning51": (73, 6),
+    # round 36 (asst-36): (73, 6) -> (94, 3): foreign workers said by who employs them
+    # (t51q-023, -097), a removal said done with re-registering asked (t51q-045), parts asked
+    # in everyday words, the length between the two stays, the card's new name, which
+    # procedure asked back (CT01, "đi làm xa ... thì sao", English, tenants', same house), a
+    # registration made behind the owner's back to an officer (t51q-005); the three wrong
+    # left: t51q-044 and -085 read tips by the classifier, t51q-028 a label against qt31-23
+    "tuning51": (94, 3),
     # round 36's dev set, written and scored before any change (main b4ac2eb): kept out
-    "tuning52": (78, 8),
+    # round 36 (asst-36 merged, counts only): right or honest 78 -> 79
+    "tuning52": (79, 8),
 }
 
 

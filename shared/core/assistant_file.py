@@ -138,6 +138,8 @@ class Premise:
     with_: tuple[str, ...] = ()  # also needs one of these, anywhere ("mới về")
     # the topics that must be asked beside; empty: any other, or a stay with one's family
     beside: frozenset[str] = frozenset()
+    # words that ask whether the premise holds ("còn không hay bị xóa rồi"): then it is asked
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -594,6 +596,7 @@ class PremiseIn(_Strict):
     phrases: list[str] = Field(min_length=1)
     with_: list[str] = Field(default_factory=list, alias="with")
     beside: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
 
 
 class VerbObjectsIn(_Strict):
@@ -1300,6 +1303,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
                 tuple(_padded(x) for x in p.phrases),
                 tuple(_padded(x) for x in p.with_),
                 frozenset(p.beside),
+                tuple(_padded(x) for x in p.unless),
             )
             for p in conf.premises
         ),

@@ -986,7 +986,7 @@ def _understand(padded: str, k: Knowledge, scope: bool, held: bool) -> Understan
         # a word may still point to another procedure ("Việt kiều về thuê nhà"): asked which
         doubt = _doubt(padded, event_parts, k) if event_parts else None
         return Understanding(tuple(event_parts), (), outside, doubt, ask_event)
-    doubt = _doubt(padded, parts or asked_stay, k, bool(parts)) if intent is None else None
+    doubt = _doubt(padded, parts or asked_stay, k, bool(parts), unsaid) if intent is None else None
     return Understanding(tuple(parts), () if doubt else ask_stay, outside, doubt)
 
 
@@ -1164,6 +1164,8 @@ def _without_premises(
         asked = others & premise.beside if premise.beside else (others or stay or outside)
         if not asked or (premise.with_ and not has_any(padded, premise.with_)):
             continue
+        if has_any(padded, premise.unless):  # whether it holds is asked, not told
+            continue
         spans = [(at, at + len(p)) for p in premise.phrases for at in _positions(padded, p)]
         said += spans
         matches = [
@@ -1298,16 +1300,22 @@ def _said_apart(padded: str, phrases: tuple[str, ...], others: list[_Match]) -> 
 
 
 def _doubt(
-    padded: str, parts: list[Part], k: Knowledge, named_here: bool = True
+    padded: str,
+    parts: list[Part],
+    k: Knowledge,
+    named_here: bool = True,
+    unsaid: str | None = None,
 ) -> tuple[str, str] | None:
     """The topic matched and another one a word of the question points to, if any
-    (`doubts_of` only of a topic the words name, `named_here`: never a stay asked about)."""
+    (`doubts_of` only of a topic the words name, `named_here`: never a stay asked about).
+    A word inside a premise said (`unsaid` blanks them: "thường trú cũ bị xóa rồi, giờ đăng
+    ký lại") tells what already is, pointing to no procedure."""
     named = {p.topic for p in parts}
     for topic, signals in k.doubts if parts else ():
         if (
             topic not in named
             and not named & k.doubts_beside.get(topic, frozenset())
-            and has_any(padded, signals)
+            and has_any(padded if unsaid is None else unsaid, signals)
             and not has_any(padded, k.doubts_unless.get(topic, ()))
         ):
             return parts[0].topic, topic
