@@ -100,3 +100,31 @@ def test_near_misses_keep_their_reading(text: str, category: str) -> None:
 def test_a_tree_is_no_pry_without_its_marks() -> None:
     # "bi cay" without marks is as often "bị cây": a tree hiding a light is no break-in
     assert by_rules("den giao thong nga tu bi cay che het, xe ko thay den").category != "theft"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # something taken off someone, the taker away on a motorbike, told in English: a snatch
+        (
+            "a guy walked past our table, took my bag off the chair and jumped on a motorbike",
+            "robbery",
+        ),
+        ("Someone grabbed the phone from the table, then sped off with his friend", "robbery"),
+        # a fake customer who shoves the seller to run with the goods: force used to take
+        ("thang do gia vo mua dien thoai, cam len xem roi xo nhan vien te chay ra xe", "robbery"),
+        ("2 đứa giả làm khách mua vàng, đeo thử chiếc nhẫn rồi xô ngã bà chủ chạy mất", "robbery"),
+        # a fake customer who slips the seller's money or purse away: taken unseen
+        ("có thằng giả mua vé số rồi rút cái bóp trong túi áo bà cụ", "theft"),
+        (
+            "con nho gia vo hoi mua, luc toi quay di lay hang thi no moc vi trong tui ao toi",
+            "theft",
+        ),
+    ],
+)
+def test_taken_by_a_customer_or_a_passer_by(text: str, category: str) -> None:
+    assert tip_category(text) == category
+
+
+def test_a_ride_taken_is_no_snatch() -> None:
+    assert by_rules("I took a taxi and rode off to the airport").category != "robbery"

@@ -2505,7 +2505,10 @@ MESSAGES_ALONE = {
     # round 35's dev set, written and scored before any change (main e4d374a): kept out
     # round 35 (cat-35 merged, counts only): category 109 -> 110
     # round 35 (kind-35 merged, counts only): kind 180 -> 181
-    "tuning51": ((181, 110, 131), 11, 0, 0),
+    # round 36 (cat-36): category 110 -> 128, urgency 131 -> 132, its category misses by family
+    # (a craving for cards, a drain's lid pried off, a dog got out, a locked way out, a child's
+    # cigarette burns, a fake customer, a snatch told in English, ...)
+    "tuning51": ((181, 128, 132), 11, 0, 0),
 }
 
 
