@@ -128,3 +128,29 @@ def test_taken_by_a_customer_or_a_passer_by(text: str, category: str) -> None:
 
 def test_a_ride_taken_is_no_snatch() -> None:
     assert by_rules("I took a taxi and rode off to the airport").category != "robbery"
+
+
+def test_kin_claimed_is_no_scam_unless_money_is_asked() -> None:
+    # a stranger claiming to be kin, moving in or taking a child: a suspicious person
+    assert (
+        tip_category(
+            "có ông lạ mặt dọn vô ở với bà cụ sống một mình cuối hẻm, xưng là cháu mà cả xóm chưa "
+            "thấy bao giờ"
+        )
+        == "other"
+    )
+    # the same claim with money asked is the old scam
+    assert (
+        tip_category(
+            "có người gọi điện cho bà nội tôi xưng là cháu ở nước ngoài, nói bị tai nạn cần "
+            "chuyển tiền gấp"
+        )
+        == "fraud"
+    )
+    assert (
+        tip_category(
+            "ong ngoai toi nhan dien thoai cua 1 nguoi tu xung la cau cua chau, noi chau bi tai "
+            "nan, bat chuyen khoan 20 trieu"
+        )
+        == "fraud"
+    )

@@ -2295,7 +2295,8 @@ MESSAGES_ALONE = {
     # round 28 (kind-28: an ad sent on to the police by its reader, mt41-167): 191, 135
     # round 29 (kind-29): kinds 191 -> 192, a radio bulletin passed on ("VOH giao thông: ...");
     # 192 -> 193, a household pest beside only a cry ("con gián bay vô phòng 😱 cứu em")
-    "tuning41": ((193, 135, 140), 14, 0, 0),
+    # round 36 (cat-36): category 135 -> 136, kin claimed by a stranger moving in is no scam
+    "tuning41": ((193, 136, 140), 14, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
