@@ -934,7 +934,8 @@ BLIND_HELD = {
     # round 22 (msg-22: an everyday question, a group called inside the message): kind 131 -> 133
     # round 25 (asst-25, who of several must go, the latest day, what to prepare: parts asked)
     # questions 68 -> 69 (aggregate only)
-    "blind12": ((133, 99, 105), 8, 0, 0, 69, 1),
+    # round 36 (cat-36 merged, counts only): category 99 -> 100
+    "blind12": ((133, 100, 105), 8, 0, 0, 69, 1),
     # written in round 9 before anything changed: 120, 90, 96, ads 10/10, one person in
     # danger rated normal and one calm tip rated urgent, 56/75 questions with 7 wrong;
     # after sets 13a-b taught the model kinds and categories 121, 93, 96; after the
@@ -978,7 +979,8 @@ BLIND_HELD = {
     # urgency 95 -> 94
     # round 33 (cat-33: a tent or a vehicle taking the alley named, aggregate only): kind
     # 127 -> 128, category 90 -> 91
-    "blind14": ((128, 91, 94), 11, 1, 0, 69, 0),
+    # round 36 (cat-36 merged, counts only): category 91 -> 92
+    "blind14": ((128, 92, 94), 11, 1, 0, 69, 0),
     # written in round 11 before anything changed: 120, 87, 97, ads 7/11, one person in
     # danger rated normal, none calm rated urgent, 61/75 questions with 2 wrong; 62/75
     # after the assistant passes on question sets 21 and 22; kind 123, ads 9/11 after the
@@ -999,7 +1001,8 @@ BLIND_HELD = {
     # round 26 (cat-26, aggregate only): category 92 -> 93
     # round 31 (asst-31, "hộ khẩu ... giờ sao", "hỏi về chuyển khẩu", "giấy cư trú" bare asked
     # back, which, aggregate only): questions 69 -> 70
-    "blind15": ((127, 93, 99), 10, 0, 0, 70, 1),
+    # round 36 (cat-36 merged, counts only): category 93 -> 94
+    "blind15": ((127, 94, 99), 10, 0, 0, 70, 1),
     # written in round 12 before anything changed: 126, 91, 98, ads 7/11, no person in
     # danger rated normal, no calm tip rated urgent, 64/75 questions with none wrong
     # after round 12's passes: kind 127, ads 8/11; 66/75 after round 13's second assistant
@@ -1261,7 +1264,8 @@ BLIND_HELD = {
     # round 35 (kind-35, aggregate only): kind 127 -> 128, category 89 -> 90 (a tip told with
     # an ad's or a procedure's words stays a tip)
     # round 36 (merged, counts only): kind 128 -> 129 (kind-36)
-    "blind30": ((129, 90, 96), 11, 0, 0, 62, 4),
+    # round 36 (cat-36 merged, counts only): category 90 -> 91
+    "blind30": ((129, 91, 96), 11, 0, 0, 62, 4),
     # round 31 (cat-31): 83 -> 84, dogs let loose in the street are public order
     # round 35 (cat-35, aggregate only): category 84 -> 85, dev 50's Vietnamese principles
     "blind31": ((125, 85, 90), 12, 2, 0, 62, 2),
@@ -1299,7 +1303,8 @@ BLIND_HELD = {
     # round 35 (kind-35 merged after cat-35 and asst-35, counts only): kind 120 -> 121,
     # category 66 -> 67
     # round 36 (merged, counts only): kind 121 -> 124, ads 5 -> 9 (kind-36)
-    "blind36": ((124, 67, 90), 9, 0, 0, 60, 3),
+    # round 36 (cat-36 merged, counts only): category 67 -> 68
+    "blind36": ((124, 68, 90), 9, 0, 0, 60, 3),
     # round 36, written and scored before any change (main d1b738e, the line as a58c20f)
     # round 36 (kind-36 merged, counts only): kind 123 -> 124, ads 8 -> 9
     "blind37": ((124, 85, 86), 9, 1, 1, 57, 6),
@@ -2315,7 +2320,8 @@ MESSAGES_ALONE = {
     # round 28 (kind-28: an ad sent on to the police by its reader, mt41-167): 191, 135
     # round 29 (kind-29): kinds 191 -> 192, a radio bulletin passed on ("VOH giao thông: ...");
     # 192 -> 193, a household pest beside only a cry ("con gián bay vô phòng 😱 cứu em")
-    "tuning41": ((193, 135, 140), 14, 0, 0),
+    # round 36 (cat-36): category 135 -> 136, kin claimed by a stranger moving in is no scam
+    "tuning41": ((193, 136, 140), 14, 0, 0),
     # round 23's dev set, written and scored before any change (lead-23 087d831): kept out
     # round 23 (msg-23, its counts only seen: an answer heard, "hỏi thì nó bảo ...", is told,
     # no case supposed): kind 189, category 136
@@ -2531,7 +2537,12 @@ MESSAGES_ALONE = {
     # question, the line gone silent, a pupil's interview, a child's joke, leaflets asked, a
     # facility wished for are chat (056, 163, 061, 083, 143, 182, 188, 054); one's address or
     # name used, lodgers told not to register, a new harm since are tips (141, 193, 069, 048)
-    "tuning51": ((199, 114, 131), 18, 0, 0),
+    # round 36 (cat-36): category 110 -> 128, urgency 131 -> 132, its category misses by family
+    # (a craving for cards, a drain's lid pried off, a dog got out, a locked way out, a child's
+    # cigarette burns, a fake customer, a snatch told in English, ...)
+    # round 36 (the lead, cat-36 merged after kind-36): category 128 -> 132, kind-36's tips
+    # told with an ad's or a procedure's words and its identity misused reach cat-36's families
+    "tuning51": ((199, 132, 132), 18, 0, 0),
     # round 36's dev set, written and scored before any change (main b4ac2eb): kept out
     # round 36 (kind-36 merged, counts only): kind 185 -> 187, ads 16 -> 17
     "tuning52": ((187, 108, 122), 17, 1, 3),
