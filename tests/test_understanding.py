@@ -2077,7 +2077,9 @@ MESSAGES_ALONE = {
     # (mt12-49); 152 -> 153, impostors gone on to the next homes now (mt12-101)
     # round 31 (cat-31): mt12-92 out of CONFLICTS (loose dogs are public order, as labelled), each
     # figure +1
-    "tuning12": ((216, 158, 154), 15, 0, 0),
+    # round 36 (urg-36): urgency 154 -> 155, "dam nhau" typed bare beside a night's shouting is a
+    # drinking party ("đám nhậu"), no stabbing (mt12-85)
+    "tuning12": ((216, 158, 155), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
@@ -2418,7 +2420,10 @@ MESSAGES_ALONE = {
     # round 31 (cat-31): 134 -> 135, dogs let loose in the street are public order (t47m-036)
     # round 33 (kind-33): kind 194 -> 197, ads 14 -> 18 (a one-day sale, a pawnshop's offer, a
     # prize within 24h, "earn $300/day ... join telegram now": t47m-119, -117, -165, -176)
-    "tuning47": ((197, 135, 139), 18, 1, 0),
+    # round 36 (urg-36): urgency 139 -> 140, calm tips urgent 1 -> 0: "dam nhau ... ngoi tu tu
+    # chieu toi gio" typed bare is a drinking party sitting since the afternoon, no stabbing and
+    # no suicide ("tu tu" is also "từ từ"; t47m-158)
+    "tuning47": ((197, 135, 140), 18, 0, 0),
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
     # round 32 (kind-32 merged, counts only): kind 186 -> 187
     # round 33 (kind-33): kind 187 -> 193, ads 13 -> 18 (a seller's price floor, flat fare,
