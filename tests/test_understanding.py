@@ -1108,7 +1108,8 @@ BLIND_HELD = {
     # now is over)
     # round 28 (asst-28, a short question counted after its opening words): questions 68 -> 69
     # round 30 (asst-30, aggregate only, a bag "có cccd" lost: the lost papers): questions 69 -> 70
-    "blind21": ((132, 86, 94), 12, 0, 0, 70, 1),
+    # round 36 (urg-36 merged, counts only): urgency 94 -> 95
+    "blind21": ((132, 86, 95), 12, 0, 0, 70, 1),
     # round 18: scored before any change (its header): kind 128/135, category 86/95,
     # urgency 90/95, one calm tip urgent, one person in danger normal, ads 11/12; questions
     # 66/75 with 1 wrong; questions 68/75 after round 18's life events and hand-off events
@@ -2097,7 +2098,10 @@ MESSAGES_ALONE = {
     # (mt12-49); 152 -> 153, impostors gone on to the next homes now (mt12-101)
     # round 31 (cat-31): mt12-92 out of CONFLICTS (loose dogs are public order, as labelled), each
     # figure +1
-    "tuning12": ((216, 158, 154), 15, 0, 0),
+    # round 36 (urg-36): urgency 154 -> 155, "dam nhau" typed bare beside a night's shouting is a
+    # drinking party ("đám nhậu"), no stabbing (mt12-85); 155 -> 156, a shoplifter caught and
+    # held in the shop for the police, whatever the category read (mt12-26)
+    "tuning12": ((216, 158, 156), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
@@ -2439,7 +2443,10 @@ MESSAGES_ALONE = {
     # round 31 (cat-31): 134 -> 135, dogs let loose in the street are public order (t47m-036)
     # round 33 (kind-33): kind 194 -> 197, ads 14 -> 18 (a one-day sale, a pawnshop's offer, a
     # prize within 24h, "earn $300/day ... join telegram now": t47m-119, -117, -165, -176)
-    "tuning47": ((197, 135, 139), 18, 1, 0),
+    # round 36 (urg-36): urgency 139 -> 140, calm tips urgent 1 -> 0: "dam nhau ... ngoi tu tu
+    # chieu toi gio" typed bare is a drinking party sitting since the afternoon, no stabbing and
+    # no suicide ("tu tu" is also "từ từ"; t47m-158)
+    "tuning47": ((197, 135, 140), 18, 0, 0),
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
     # round 32 (kind-32 merged, counts only): kind 186 -> 187
     # round 33 (kind-33): kind 187 -> 193, ads 13 -> 18 (a seller's price floor, flat fare,
@@ -2492,7 +2499,9 @@ MESSAGES_ALONE = {
     # order (043), a stove left on, smoke out of the window (050), children caned (083), men
     # touted to "đi chơi em út" (087), piecework no fake goods (113), pushed over by a tenant
     # (137), goods stuffed into a backpack in a shop (151)
-    "tuning49": ((199, 134, 134), 18, 0, 0),
+    # round 36 (urg-36): urgency 134 -> 135, goods stuffed into a backpack in a shop as the
+    # cashier watches is a theft going on (t49m-151)
+    "tuning49": ((199, 134, 135), 18, 0, 0),
     # round 34's dev set, written and scored before any change (main 87dd329): kept out
     # round 35 (cat-35): category 111 -> 116, English tips by their verb forms and nouns: a
     # passenger hit by a driver (t50m-032), lodgers "none of them is registered" (062), a
@@ -2527,7 +2536,9 @@ MESSAGES_ALONE = {
     # in English ("won't let her leave", 200)
     # round 35 (the lead, kind-35 merged after cat-35): category 130 -> 133, kind-35's three
     # tips told with an ad's or a procedure's words now reach cat-35's categories too
-    "tuning50": ((198, 133, 133), 18, 0, 0),
+    # round 36 (urg-36): urgency 133 -> 134, a phone taken over now by a scammer's app is its
+    # own rule, its state now by itself ("lỡ cài rồi giờ điện thoại tự mở tự bấm", t50m-128)
+    "tuning50": ((198, 133, 134), 18, 0, 0),
     # round 35's dev set, written and scored before any change (main e4d374a): kept out
     # round 35 (cat-35 merged, counts only): category 109 -> 110
     # round 35 (kind-35 merged, counts only): kind 180 -> 181
