@@ -82,3 +82,52 @@ def test_a_report_told_beside_the_same_words_stays_a_tip(text: str, category: st
     got = classify(text)
     assert got.kind == "tip", (text, got)
     assert category is None or got.category == category, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # foreigners or guests housed, their declaration doubted with "không rõ"
+        "Căn nhà số 22 trong tổ cho thuê ngắn ngày qua mạng, khách nước ngoài liên tục, chủ "
+        "nhà ở Úc, không rõ có khai báo tạm trú cho khách không.",
+        "nha ben canh co may nguoi nuoc ngoai o ca thang nay, khong ro co khai bao tam tru khong",
+        "can ho 12A cho khach tay thue theo ngay, khong ro chu nha co khai bao khong",
+        # the writer's own stay left unregistered by the landlord, in English
+        "My landlord never register my temporary residence, I live here 6 months. I want tell "
+        "police this.",
+        "my landlord didn't register me for 4 months, I want to report him",
+    ],
+)
+def test_a_stay_left_undeclared_by_someone_else_is_a_residence_tip(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "tip" and got.category == "residence", (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the host's own declaration asked, the writer's own registration asked
+        "nhà tôi có người nước ngoài ở, không rõ có khai báo được không, thủ tục thế nào",
+        "Nhà tôi có khách nước ngoài tới ở 3 ngày, không rõ có phải khai báo tạm trú không?",
+        "Do I need to register my temporary residence myself or does my landlord do it?",
+        "I never registered my stay, what do I need to do?",
+        # a bag lost with papers in it, nothing told of where or when, the re-issue asked
+        "mất cái túi có căn cước rồi, làm lại ở đâu ạ",
+        "em mất cái ví có căn cước, giờ làm lại sao",
+    ],
+)
+def test_ones_own_stay_or_papers_asked_stay_questions(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "question", (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rot cai vi co cccd voi the atm o cho tan huong roi",
+        "mất cái bóp có bằng lái với căn cước ở quán cà phê Lũy Bán Bích hồi trưa",
+    ],
+)
+def test_a_bag_lost_with_papers_told_where_is_a_tip(text: str) -> None:
+    got = classify(text)
+    assert got.kind == "tip" and got.category == "lost_property", (text, got)

@@ -2442,7 +2442,9 @@ MESSAGES_ALONE = {
     # round 31 (cat-31): 134 -> 135, dogs let loose in the street are public order (t47m-036)
     # round 33 (kind-33): kind 194 -> 197, ads 14 -> 18 (a one-day sale, a pawnshop's offer, a
     # prize within 24h, "earn $300/day ... join telegram now": t47m-119, -117, -165, -176)
-    "tuning47": ((197, 135, 139), 18, 1, 0),
+    # round 36 (kind2-36: the writer's own stay left unregistered by the landlord, in English,
+    # reported, t47m-041): kind 197 -> 198, category 135 -> 136
+    "tuning47": ((198, 136, 139), 18, 1, 0),
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
     # round 32 (kind-32 merged, counts only): kind 186 -> 187
     # round 33 (kind-33): kind 187 -> 193, ads 13 -> 18 (a seller's price floor, flat fare,
@@ -2466,7 +2468,9 @@ MESSAGES_ALONE = {
     # photographing houses are other, the model's traffic not named (t48m-194)
     # round 33 (the lead, kind-33 and cat-33 merged): category 134 -> 136 (the two passes'
     # gains on category add up: 123 and 134 from 121 apart)
-    "tuning48": ((199, 136, 139), 18, 0, 0),
+    # round 36 (kind2-36: foreign guests' declaration doubted "không rõ có khai báo" by the
+    # street's head, t48m-154): kind 199 -> 200, category 136 -> 137
+    "tuning48": ((200, 137, 139), 18, 0, 0),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
     # round 33 (kind-33 merged, counts only): kind 187 -> 188, ads 11 -> 12
     # round 34 (kind-34): kind 188 -> 193, ads 12 -> 18, a service offered to the public (a price
