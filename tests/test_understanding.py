@@ -859,9 +859,13 @@ def test_lost_papers_reported_and_the_reissue_told_are_no_wrong_answer() -> None
 
 def test_a_conflicting_label_is_still_answered_with_its_topic() -> None:
     # the line's reading of qb5-21: a lost-property tip, followed by how to re-issue papers
+    # round 36 (kind2-36): or, one's own papers lost and what to do asked with neither where
+    # nor when told, the lost papers' question itself (classify.py `lost_todo`); either way
+    # answered with how to re-issue them, and right
     case = next(c for c in cases("questions_blind5.jsonl") if c["id"] == "qb5-21")
     got = understood(case["text"], classify, assistant)
-    assert got.tip and got.topics == ("mat_giay_to",), got
+    assert got.topics == ("mat_giay_to",), got
+    assert judge(case["expect"], got) == "right"
 
 
 @pytest.mark.parametrize("name", [*TUNED, "messages_tuning4.jsonl"])
@@ -1968,7 +1972,10 @@ QUESTIONS_ALONE = {
     # procedure asked back (CT01, "đi làm xa ... thì sao", English, tenants', same house), a
     # registration made behind the owner's back to an officer (t51q-005); the three wrong
     # left: t51q-044 and -085 read tips by the classifier, t51q-028 a label against qt31-23
-    "tuning51": (94, 3),
+    # round 36 (kind2-36): (94, 3) -> (96, 1): a fee's way of paying asked ("tiền mặt hay
+    # chuyển khoản") is no transfer demanded (t51q-085), one's own registration said impossible
+    # is no omission reported (t51q-044); t51q-028 left, a label against qt31-23
+    "tuning51": (96, 1),
     # round 36's dev set, written and scored before any change (main b4ac2eb): kept out
     # round 36 (asst-36 merged, counts only): right or honest 78 -> 79
     "tuning52": (79, 8),
@@ -2068,7 +2075,9 @@ MESSAGES_ALONE = {
     # round 25 (kind-25: a wish to report opening a case supposes it): kind 215 -> 216
     # round 26 (msg-26: the town grown since long ago, a crime of then told): kind 216 -> 217
     # round 29 (cat-29: rubbish burnt whose fire spread is a fire, mt13-191): category 148 -> 149
-    "tuning13": ((217, 149, 146), 11, 0, 0),
+    # round 36 (kind2-36: one's own papers lost, what to do asked with neither where nor when
+    # told, asks, mt13-13): kind 217 -> 218
+    "tuning13": ((218, 149, 146), 11, 0, 0),
     # round 14: scored before any change (its header) 206, 149, 150 of 220, ads 8/9, one
     # calm tip urgent, one person in danger normal; after round 14's classifier pass (model
     # retrained) 212, 157, 156 of 220 (212, 157, 156 of the 215 agreed: mt11-170, mt11-171,
@@ -2446,7 +2455,9 @@ MESSAGES_ALONE = {
     # round 36 (urg-36): urgency 139 -> 140, calm tips urgent 1 -> 0: "dam nhau ... ngoi tu tu
     # chieu toi gio" typed bare is a drinking party sitting since the afternoon, no stabbing and
     # no suicide ("tu tu" is also "từ từ"; t47m-158)
-    "tuning47": ((197, 135, 140), 18, 0, 0),
+    # round 36 (kind2-36: the writer's own stay left unregistered by the landlord, in English,
+    # reported, t47m-041): kind 197 -> 198, category 135 -> 136
+    "tuning47": ((198, 136, 140), 18, 0, 0),
     # round 32's dev set, written and scored before any change (main 4ff52f5): kept out
     # round 32 (kind-32 merged, counts only): kind 186 -> 187
     # round 33 (kind-33): kind 187 -> 193, ads 13 -> 18 (a seller's price floor, flat fare,
@@ -2470,7 +2481,9 @@ MESSAGES_ALONE = {
     # photographing houses are other, the model's traffic not named (t48m-194)
     # round 33 (the lead, kind-33 and cat-33 merged): category 134 -> 136 (the two passes'
     # gains on category add up: 123 and 134 from 121 apart)
-    "tuning48": ((199, 136, 139), 18, 0, 0),
+    # round 36 (kind2-36: foreign guests' declaration doubted "không rõ có khai báo" by the
+    # street's head, t48m-154): kind 199 -> 200, category 136 -> 137
+    "tuning48": ((200, 137, 139), 18, 0, 0),
     # round 33's dev set, written and scored before any change (main 6cf8a0a): kept out
     # round 33 (kind-33 merged, counts only): kind 187 -> 188, ads 11 -> 12
     # round 34 (kind-34): kind 188 -> 193, ads 12 -> 18, a service offered to the public (a price

@@ -2632,6 +2632,21 @@ def _named(opinion: Opinion) -> tuple[str, ...]:
     return (opinion.reason("category"),) if _category(opinion) != "other" else ()
 
 
+# one's own papers named lost (a label of `papers:lost` holding one of these), not a wallet
+# alone ("mất ví rồi giờ làm sao" is property) nor a vehicle's papers (`_VEHICLE_PAPERS`:
+# "mất giấy đăng ký xe rồi" is a loss the ward records, as m4i-38 labels it)
+_OWN_PAPERS = ("căn cước", "chứng minh", "giấy tờ", "sổ hộ khẩu", "sổ tạm trú")
+_VEHICLE_PAPERS = ("xe", "cà vẹt", "cavet")
+
+
+def _own_papers_lost(lost: list[Hit]) -> bool:
+    """One's own papers named among those lost, no vehicle's (`_OWN_PAPERS`)."""
+    labels = [hit[LABEL] for hit in lost]
+    if any(word in label for label in labels for word in _VEHICLE_PAPERS):
+        return False
+    return any(paper in label for label in labels for paper in _OWN_PAPERS)
+
+
 def _by_rules(
     text: str, rules: Rules, message: _Message, groups: dict[str, list[Hit]]
 ) -> Classification:
@@ -2657,6 +2672,19 @@ def _by_rules(
         "papers:lost" in groups
         and "papers:ask" in groups
         and (("papers:told" not in groups and "past" not in groups) or "papers:reported" in groups)
+    )
+    # (round 36, kind2-36) or what to do asked of the loss alone, neither where nor when
+    # said ("mat giay to roi gio sao", "mất căn cước rồi giờ tính sao ad"): the same premise
+    # for the categories whose only words are the loss's own (`papers_lost_only` below); a
+    # theft told beside it in words of its own ("bị trộm xe, giấy tờ ... làm sao") reports
+    lost_todo = (
+        "what_to_do" in groups
+        and "papers:lost" in groups
+        and "papers:told" not in groups
+        and "past" not in groups
+        and not now_said
+        # (one's own papers named, `_OWN_PAPERS`)
+        and _own_papers_lost(groups["papers:lost"])
     )
     held = bool(reach & _HELD) and _held(rules, groups)
     # the topics' groups the message holds (most: none), each with its index in `topics`;
@@ -2774,6 +2802,9 @@ def _by_rules(
         # cước cháy hết rồi làm lại ở đâu" reports the fire first)
         fine_asked = rule.asks in groups and not (rule.premise_when_over and _sure(groups, "now"))
         papers = (premise or burnt) and rule.category in rules.papers_categories
+        if lost_todo and not papers and rule.category in rules.papers_categories:
+            told = hits + weak + groups.get(rule.happened, [])
+            papers = bool(told) and _all_inside(told, groups["papers:lost"])
         # only the burning told, none of its flames or smoke ("lửa lan qua", "khói đen còn
         # bốc lên" may be going on still)
         over_premise = (
