@@ -408,13 +408,21 @@ variants = load_script("writing_variants")
 # an original of dev 51 newly read right whose copy still breaks (t51m-125, "cho ngoi chay xe
 # may", its packets handed to riders). No original newly broken.
 # round 36 (the lead, the three passes merged): as measured, tr->ch kind 102, tip-lost 44.
+# round 36 (varc-36): words the rules knew only with marks known folded where the folded
+# words say it (an extinguisher, flames hissing, "xách dao", rifle rounds, a user lying still,
+# a loan app's smear to the contacts) and folded words of another meaning no longer read so
+# ("làm ơn", "nhắc tổ", "ổn rồi", "không muốn sống nữa", "camera bị tắt", "mất cặp táp",
+# "lẫn lẫn", "bỏ chạy rồi"): no marks category 109 -> 94, kind 39 -> 38, tip-lost 8 -> 7,
+# question 24 -> 23, question-wrong 23 -> 22; teencode kind 5 -> 4, tip-lost 4 -> 3,
+# category 13 -> 12; teencode without marks category 117 -> 103, kind 41 -> 40, tip-lost
+# 12 -> 11, question 26 -> 25, question-wrong 24 -> 23. Nothing else moved.
 HELD = {
-    "no-marks": {"kind": 39, "tip-lost": 8, "category": 109, "urgency": 57,
-                 "question": 24, "question-wrong": 23},
-    "teencode": {"kind": 5, "tip-lost": 4, "category": 13, "urgency": 2,
+    "no-marks": {"kind": 38, "tip-lost": 7, "category": 94, "urgency": 57,
+                 "question": 23, "question-wrong": 22},
+    "teencode": {"kind": 4, "tip-lost": 3, "category": 12, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 41, "tip-lost": 12, "category": 117, "urgency": 57,
-                          "question": 26, "question-wrong": 24},
+    "teencode-no-marks": {"kind": 40, "tip-lost": 11, "category": 103, "urgency": 57,
+                          "question": 25, "question-wrong": 23},
     "lower-no-punct": {"kind": 31, "tip-lost": 1, "category": 3, "urgency": 2,
                        "question": 10, "question-wrong": 7},
     "typo-doubled": {"kind": 24, "tip-lost": 11, "category": 29, "urgency": 4,
