@@ -28,6 +28,12 @@ from shared.core.classify import classify
         ("2 thang chich nhau trong nha ve sinh, 1 thang nam im ko nhuc nhich", "drugs"),
         # a loan app's smear sent to the contacts, the borrower's photo doctored
         ("app vay nhan tin cho toan bo danh ba cua em, ghep anh em", "fraud"),
+        # a scam seen through and said so
+        ("co ong goi tu xung ngan hang doi ma OTP, nghe la biet lua", "fraud"),
+        ("nhan tin trung thuong xe SH, chac chan la lua roi, bao de ai cung biet", "fraud"),
+        # meth bought by an addict, or sold by a ring
+        ("thang ban toi nghien, no noi mua hang da cua ong xe om dau hem", "drugs"),
+        ("co duong day ban hang da cho sinh vien o khu tro", "drugs"),
     ],
 )
 def test_a_tip_typed_without_marks_keeps_its_category(text: str, category: str) -> None:
@@ -46,6 +52,8 @@ def test_a_tip_typed_without_marks_keeps_its_category(text: str, category: str) 
         ("ong cu o mot minh bi te, gio on roi, lam on nhac to dan pho ghe tham", "public_order"),
         # a camera switched off is no slap
         ("cua hang mat tien, dung luc camera bi tat", "violence"),
+        # research is no addict: goods sold for long are no meth by the rules
+        ("shop em ban hang da 3 nam, dang nghien cuu mo them chi nhanh", "drugs_by_rules"),
         # a briefcase lost is no theft
         ("mat cap tap co giay to xe tren duong ve, ai luom duoc xin lien he", "theft"),
         # an old woman confused is no lane crossed
@@ -53,7 +61,11 @@ def test_a_tip_typed_without_marks_keeps_its_category(text: str, category: str) 
     ],
 )
 def test_a_folded_word_of_another_meaning_is_not_read_so(text: str, not_category: str) -> None:
-    assert classify(text).category != not_category
+    got = classify(text)
+    if not_category == "drugs_by_rules":  # the learned model may still guess; no rule of drugs
+        assert "hàng đá" not in got.reasons and "nghiện" not in got.reasons, got
+        return
+    assert got.category != not_category
 
 
 @pytest.mark.parametrize(

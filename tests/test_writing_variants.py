@@ -416,12 +416,16 @@ variants = load_script("writing_variants")
 # question 24 -> 23, question-wrong 23 -> 22; teencode kind 5 -> 4, tip-lost 4 -> 3,
 # category 13 -> 12; teencode without marks category 117 -> 103, kind 41 -> 40, tip-lost
 # 12 -> 11, question 26 -> 25, question-wrong 24 -> 23. Nothing else moved.
+# round 36 (varc-36, second commit): a scam seen through ("nghe là biết lừa", "chắc chắn là
+# lừa rồi") and meth bought by an addict or sold by a ring known folded: no marks kind 38 -> 37,
+# tip-lost 7 -> 6, category 94 -> 90; teencode without marks kind 40 -> 39, tip-lost 11 -> 10,
+# category 103 -> 99. Nothing else moved.
 HELD = {
-    "no-marks": {"kind": 38, "tip-lost": 7, "category": 94, "urgency": 57,
+    "no-marks": {"kind": 37, "tip-lost": 6, "category": 90, "urgency": 57,
                  "question": 23, "question-wrong": 22},
     "teencode": {"kind": 4, "tip-lost": 3, "category": 12, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 40, "tip-lost": 11, "category": 103, "urgency": 57,
+    "teencode-no-marks": {"kind": 39, "tip-lost": 10, "category": 99, "urgency": 57,
                           "question": 25, "question-wrong": 23},
     "lower-no-punct": {"kind": 31, "tip-lost": 1, "category": 3, "urgency": 2,
                        "question": 10, "question-wrong": 7},
