@@ -2048,7 +2048,9 @@ MESSAGES_ALONE = {
     # figure +1
     # round 33 (kind-33): kind 218 -> 219, category 158 -> 159 (a card only named beside a
     # harm told by its doer, nothing asked: mt9-209)
-    "tuning9": ((219, 159, 158), 11, 0, 0),
+    # round 36 (varc-36): urgency 158 -> 159, a knife carried ("ổng xách dao đuổi bả", mt9-122)
+    # now the weapons' own phrase
+    "tuning9": ((219, 159, 159), 11, 0, 0),
     # round 13's second pass: scored before any change (its header) 203, 134, 148 of 220,
     # ads 9/12, one calm tip urgent, one person in danger normal; after the pass (model
     # retrained) 216, 152, 157 of 220, 12/12, none and none

@@ -412,13 +412,27 @@ variants = load_script("writing_variants")
 # 41 -> 36, urgency 57 -> 50 (a post's "dang hinh" no "đang", "uynh uynh" music, a fear typed
 # bare, "toi nha chem", "ao den", "chay ra kip", "cuu chien binh", "dich vu chay", a wish
 # known by whom it goes to: "chuc chu", "chuc page"); no original newly broken, nothing else moved
+# round 36 (varc-36): words the rules knew only with marks known folded where the folded
+# words say it (an extinguisher, flames hissing, "xách dao", rifle rounds, a user lying still,
+# a loan app's smear to the contacts) and folded words of another meaning no longer read so
+# ("làm ơn", "nhắc tổ", "ổn rồi", "không muốn sống nữa", "camera bị tắt", "mất cặp táp",
+# "lẫn lẫn", "bỏ chạy rồi"): no marks category 109 -> 94, kind 39 -> 38, tip-lost 8 -> 7,
+# question 24 -> 23, question-wrong 23 -> 22; teencode kind 5 -> 4, tip-lost 4 -> 3,
+# category 13 -> 12; teencode without marks category 117 -> 103, kind 41 -> 40, tip-lost
+# 12 -> 11, question 26 -> 25, question-wrong 24 -> 23. Nothing else moved.
+# round 36 (varc-36, second commit): a scam seen through ("nghe là biết lừa", "chắc chắn là
+# lừa rồi") and meth bought by an addict or sold by a ring known folded: no marks kind 38 -> 37,
+# tip-lost 7 -> 6, category 94 -> 90; teencode without marks kind 40 -> 39, tip-lost 11 -> 10,
+# category 103 -> 99. Nothing else moved.
+# round 36 (the lead, varc-36 merged after varu-36): as measured on the merge, no marks kind
+# 32, teencode without marks kind 34 (the two passes together mend two more).
 HELD = {
-    "no-marks": {"kind": 34, "tip-lost": 8, "category": 109, "urgency": 49,
-                 "question": 24, "question-wrong": 23},
-    "teencode": {"kind": 5, "tip-lost": 4, "category": 13, "urgency": 2,
+    "no-marks": {"kind": 32, "tip-lost": 6, "category": 90, "urgency": 49,
+                 "question": 23, "question-wrong": 22},
+    "teencode": {"kind": 4, "tip-lost": 3, "category": 12, "urgency": 2,
                  "question": 3, "question-wrong": 3},
-    "teencode-no-marks": {"kind": 36, "tip-lost": 12, "category": 117, "urgency": 50,
-                          "question": 26, "question-wrong": 24},
+    "teencode-no-marks": {"kind": 34, "tip-lost": 10, "category": 99, "urgency": 50,
+                          "question": 25, "question-wrong": 23},
     "lower-no-punct": {"kind": 31, "tip-lost": 1, "category": 3, "urgency": 2,
                        "question": 10, "question-wrong": 7},
     "typo-doubled": {"kind": 24, "tip-lost": 11, "category": 29, "urgency": 4,
