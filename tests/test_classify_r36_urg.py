@@ -85,8 +85,6 @@ def test_slowly_typed_bare_is_no_suicide() -> None:
     "text",
     [
         "lần này tui giữ được nó rồi đang ngồi trong tiệm, mời công an xuống lập biên bản",
-        "lan thu 3 con nho nay vo tiem tui lay do, lan nay tui giu duoc no roi dang ngoi trong "
-        "tiem, moi cong an xuong lap bien ban",
         "tui bat duoc thang trom ga, dang troi no o cot dien dau hem, cong an xuong lien giup",
         "bà con bắt được thằng giật túi, đang giữ nó ở đầu chợ Tân Hương",
         "we caught the thief who took my phone, holding him at the shop on Au Co, please come",
