@@ -111,29 +111,3 @@ def test_a_thief_handed_over_or_seen_later_stays_normal(text: str) -> None:
 
 def test_a_fish_caught_is_no_offender() -> None:
     assert classify("bắt được con cá lóc bự quá, đang giữ trong thùng 😂").severity == "normal"
-
-
-# a phone run by a scammer's app is taken over now, whatever "giờ" alone says; one whose
-# money went last week is over; a screen broken is no scam
-@pytest.mark.parametrize(
-    "text",
-    [
-        "lỡ cài rồi giờ điện thoại tự mở tự bấm, tôi sợ bị rút sạch tiền",
-        "me toi bam link cai app gia cong an, gio dien thoai tu bam lung tung, "
-        "trong may co app ngan hang",
-        "Tôi nhận tin nhắn 'phạt nguội' kèm link tải ứng dụng, lỡ cài rồi giờ điện thoại tự mở "
-        "tự bấm, trong máy có app ngân hàng",
-    ],
-)
-def test_a_phone_taken_over_now_is_urgent(text: str) -> None:
-    assert _severity(text) == "urgent"
-
-
-def test_a_phone_taken_over_last_week_stays_normal() -> None:
-    text = "tuần trước mẹ tôi bị lừa cài app, điện thoại tự mở tự bấm, bị rút hết 200 triệu rồi"
-    assert _severity(text) == "normal"
-
-
-def test_a_broken_screen_is_no_scam() -> None:
-    verdict = classify("điện thoại em tự bấm lung tung, chắc bị hư màn hình, sửa ở đâu")
-    assert verdict.severity == "normal"

@@ -2551,9 +2551,7 @@ MESSAGES_ALONE = {
     # in English ("won't let her leave", 200)
     # round 35 (the lead, kind-35 merged after cat-35): category 130 -> 133, kind-35's three
     # tips told with an ad's or a procedure's words now reach cat-35's categories too
-    # round 36 (urg-36): urgency 133 -> 134, a phone taken over now by a scammer's app is its
-    # own rule, its state now by itself ("lỡ cài rồi giờ điện thoại tự mở tự bấm", t50m-128)
-    "tuning50": ((198, 133, 134), 18, 0, 0),
+    "tuning50": ((198, 133, 133), 18, 0, 0),
     # round 35's dev set, written and scored before any change (main e4d374a): kept out
     # round 35 (cat-35 merged, counts only): category 109 -> 110
     # round 35 (kind-35 merged, counts only): kind 180 -> 181
