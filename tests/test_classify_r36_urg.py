@@ -77,37 +77,3 @@ def test_a_suicide_long_over_stays_normal(text: str) -> None:
 def test_slowly_typed_bare_is_no_suicide() -> None:
     verdict = classify("di tu tu thoi, ko can gap")
     assert verdict.severity == "normal"
-
-
-# an offender caught and held now for the police, whatever the category read; a theft going
-# on in a shop as the writer watches; one handed over, or told later, stays normal
-@pytest.mark.parametrize(
-    "text",
-    [
-        "lần này tui giữ được nó rồi đang ngồi trong tiệm, mời công an xuống lập biên bản",
-        "tui bat duoc thang trom ga, dang troi no o cot dien dau hem, cong an xuong lien giup",
-        "bà con bắt được thằng giật túi, đang giữ nó ở đầu chợ Tân Hương",
-        "we caught the thief who took my phone, holding him at the shop on Au Co, please come",
-        "co ba dang nhet do vo tui xach trong cua hang tien loi, em la nhan vien",
-        "thang nho dang nhet do vo balo trong sieu thi, no sap ra cua roi",
-        "there is a man stealing phones at the bus stop on Au Co right now",
-    ],
-)
-def test_a_thief_held_or_stealing_now_is_urgent(text: str) -> None:
-    assert _severity(text) == "urgent"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "hôm qua bà con bắt được thằng trộm chó, đã giao cho công an phường rồi",
-        "tháng trước bắt được thằng ăn trộm, mời công an xuống lập biên bản xong rồi",
-        "tuần trước con nhỏ này nhét đồ vô balo trong tiệm tui, camera quay rõ mặt",
-    ],
-)
-def test_a_thief_handed_over_or_seen_later_stays_normal(text: str) -> None:
-    assert _severity(text) == "normal"
-
-
-def test_a_fish_caught_is_no_offender() -> None:
-    assert classify("bắt được con cá lóc bự quá, đang giữ trong thùng 😂").severity == "normal"

@@ -2110,9 +2110,8 @@ MESSAGES_ALONE = {
     # round 31 (cat-31): mt12-92 out of CONFLICTS (loose dogs are public order, as labelled), each
     # figure +1
     # round 36 (urg-36): urgency 154 -> 155, "dam nhau" typed bare beside a night's shouting is a
-    # drinking party ("đám nhậu"), no stabbing (mt12-85); 155 -> 156, a shoplifter caught and
-    # held in the shop for the police, whatever the category read (mt12-26)
-    "tuning12": ((216, 158, 156), 15, 0, 0),
+    # drinking party ("đám nhậu"), no stabbing (mt12-85)
+    "tuning12": ((216, 158, 155), 15, 0, 0),
     # round 15: scored before any change (its header) 208, 130, 148 of 220, ads 11/13, four
     # calm tips urgent, one person in danger normal; after round 15's classifier pass on it
     # 218, 150, 153 of 220 (217, 150, 151 of the 218 agreed: mt14-42, mt14-169 in CONFLICTS),
@@ -2514,9 +2513,7 @@ MESSAGES_ALONE = {
     # order (043), a stove left on, smoke out of the window (050), children caned (083), men
     # touted to "đi chơi em út" (087), piecework no fake goods (113), pushed over by a tenant
     # (137), goods stuffed into a backpack in a shop (151)
-    # round 36 (urg-36): urgency 134 -> 135, goods stuffed into a backpack in a shop as the
-    # cashier watches is a theft going on (t49m-151)
-    "tuning49": ((199, 134, 135), 18, 0, 0),
+    "tuning49": ((199, 134, 134), 18, 0, 0),
     # round 34's dev set, written and scored before any change (main 87dd329): kept out
     # round 35 (cat-35): category 111 -> 116, English tips by their verb forms and nouns: a
     # passenger hit by a driver (t50m-032), lodgers "none of them is registered" (062), a
