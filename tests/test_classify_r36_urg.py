@@ -7,12 +7,7 @@ from __future__ import annotations
 import pytest
 
 from shared.core.classify import classify
-
-
-def _severity(text: str) -> str:
-    verdict = classify(text)
-    assert verdict.kind == "tip", (text, verdict)
-    return verdict.severity
+from tests.rules_reading import tip_severity as _severity
 
 
 # "dam nhau" typed without marks is also "đám nhậu" (a drinking party), "tu tu" also "từ từ"

@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from shared.core.classify import classify
-
-
-def _severity(text: str) -> str:
-    verdict = classify(text)
-    assert verdict.kind == "tip", (text, verdict)
-    return verdict.severity
+from tests.rules_reading import tip_severity as _severity
 
 
 # "dang hinh", "dang tiktok": a picture or a clip posted ("đăng"), not "đang" (now); a weapon
